@@ -1,0 +1,16 @@
+/* The sub-commands of the cli layer; main.c dispatches to them. Each returns
+ * the process exit status: 0, 1 when a file could not be processed, 2 for
+ * bad usage. */
+#ifndef QUOTH_CMD_H
+#define QUOTH_CMD_H
+
+int cmd_render(int argc, char **argv);   /* cmd_render.c */
+
+/* Prints "quoth: NAME: message" for a file that could not be processed, the
+ * name shown escaped so that a crafted file name cannot act on the terminal. */
+void cmd_file_error(const char *name, int code);
+
+/* The terminal width of standard output, or 80. */
+int cmd_term_width(void);
+
+#endif

@@ -1,0 +1,64 @@
+/* The doc layer: one article.
+ *
+ * An article is its display-safe text (see text.h) and an index into it:
+ * the title and the paragraphs, as byte ranges. Articles are immutable once
+ * loaded. A hard-wrapped article (wire copy, e-mail) is reflowed: each line
+ * end inside a paragraph has become a space, except after a word broken by a
+ * hyphen ("counter-\naccusations"), where the '\n' stays and means "join
+ * with nothing": every layer that shows or compares text treats a '\n'
+ * inside a paragraph as absent.
+ */
+#ifndef QUOTH_DOC_H
+#define QUOTH_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct doc_span {
+	size_t start, end;          /* byte offsets into doc.text, end exclusive */
+} doc_span;
+
+typedef struct doc {
+	char *text;                 /* display-safe UTF-8, NUL-terminated */
+	size_t len;
+	char *name;                 /* the path as given (raw bytes), or "-" */
+	char *title;                /* display-safe, one line, never empty */
+	doc_span *para;             /* the paragraphs, in order */
+	size_t npara;
+	size_t body;                /* first paragraph of the body: 1 when paragraph 0 is the headline */
+	uint64_t id;                /* hash of the raw bytes: the article's stable id */
+	bool hard_wrapped;          /* reflowed from hard-wrapped lines */
+	bool converted;             /* was UTF-16 or Latin-1 */
+	/* private */
+	void *map;                  /* the mmap the text lives in, or NULL when text is malloc'd */
+	size_t map_len;
+} doc;
+
+/* Loads the file at path. Returns 0 and *out, or a Q_* code: Q_ENOENT,
+ * Q_EACCES, Q_EISDIR, Q_ENOTREG, Q_EEMPTY, Q_EBINARY, Q_ENOMEM, Q_EIO. */
+int doc_load(const char *path, doc **out);
+
+/* Builds an article from n bytes (copied); name is what messages call it. */
+int doc_from_bytes(const char *name, const char *bytes, size_t n, doc **out);
+
+/* Reads all of fd (e.g. standard input) and builds an article from it. */
+int doc_from_fd(const char *name, int fd, doc **out);
+
+void doc_free(doc *d);
+
+/* The stable id as 16 hex digits in buf (17 bytes). */
+void doc_id_hex(uint64_t id, char buf[17]);
+
+/* 64-bit hash of n bytes (also the quote and article ids). */
+uint64_t doc_hash(const void *p, size_t n);
+
+/* Index of the paragraph containing byte offset off (the nearest one before
+ * it when off falls between paragraphs); npara when there are none. */
+size_t doc_para_at(const doc *d, size_t off);
+
+/* Copies text[start,end) to a new string for output: inner '\n' removed
+ * (joins), runs of white space folded to one space, ends trimmed. */
+char *doc_flat_text(const doc *d, size_t start, size_t end);
+
+#endif

@@ -1,0 +1,27 @@
+/* A growable byte buffer, and the escaping every output format needs. */
+#ifndef QUOTH_STRBUF_H
+#define QUOTH_STRBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct strbuf {
+	char *s;          /* NUL-terminated when not NULL */
+	size_t len, cap;
+	bool failed;      /* an allocation failed; later appends do nothing */
+} strbuf;
+
+void sb_init(strbuf *b);
+void sb_free(strbuf *b);
+void sb_add(strbuf *b, const char *s, size_t n);
+void sb_puts(strbuf *b, const char *s);
+void sb_putc(strbuf *b, char c);
+void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s as a JSON string literal, quotes included. */
+void sb_json(strbuf *b, const char *s, size_t n);
+/* Appends s as one TSV field: TAB, LF and CR become spaces, backslash is kept. */
+void sb_tsv(strbuf *b, const char *s, size_t n);
+/* Takes the string out of b (caller frees); b is empty afterwards. NULL when an allocation failed. */
+char *sb_take(strbuf *b);
+
+#endif

@@ -1,0 +1,153 @@
+/* quoth render: each article's title and its reflowed text, wrapped. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include "cmd.h"
+#include "doc.h"
+#include "error.h"
+#include "strbuf.h"
+#include "text.h"
+#include "wrap.h"
+
+#define TABWIDTH 8
+#define OUT_CHUNK (1 << 20)
+
+void cmd_file_error(const char *name, int code)
+{
+	char *safe = NULL;
+	size_t n;
+	if (text_sanitize(name, strlen(name), &safe, &n))
+		safe = NULL;
+	fprintf(stderr, "quoth: %s: %s\n", safe ? safe : "?", error_message(code));
+	free(safe);
+}
+
+int cmd_term_width(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *c = getenv("COLUMNS");
+	int w = c ? atoi(c) : 0;
+	return w > 0 ? w : 80;
+}
+
+/* Appends one row: '\n' join marks dropped, tabs expanded to spaces. */
+static void put_row(strbuf *out, const char *text, const wrap_row *r)
+{
+	const char *s = text + r->start;
+	size_t n = r->end - r->start;
+	if (!memchr(s, '\t', n) && !memchr(s, '\n', n)) {
+		sb_add(out, s, n);
+		sb_putc(out, '\n');
+		return;
+	}
+	int col = 0;
+	for (size_t i = 0; i < n;) {
+		size_t len;
+		int w = wrap_cluster_width(s + i, n - i, col, TABWIDTH, &len);
+		if (s[i] == '\t')
+			for (int k = 0; k < w; k++)
+				sb_putc(out, ' ');
+		else if (s[i] != '\n')
+			sb_add(out, s + i, len);
+		col += w;
+		i += len;
+	}
+	sb_putc(out, '\n');
+}
+
+static int flush(strbuf *out)
+{
+	if (out->failed)
+		return Q_ENOMEM;
+	if (out->len && fwrite(out->s, 1, out->len, stdout) != out->len)
+		return Q_EIO;
+	out->len = 0;
+	return 0;
+}
+
+static int render_doc(const doc *d, int width, strbuf *out)
+{
+	wrap_row *rows = NULL;
+	size_t cap = 0;
+	int rc = 0;
+
+	sb_printf(out, "%s\n\n", d->title);
+	for (size_t p = d->body; p < d->npara && rc == 0; p++) {
+		size_t n = 0;
+		rc = wrap_range(d->text, d->para[p].start, d->para[p].end, p, width, TABWIDTH, &rows, &n, &cap);
+		for (size_t i = 0; i < n; i++)
+			put_row(out, d->text, &rows[i]);
+		if (p + 1 < d->npara)
+			sb_putc(out, '\n');
+		if (!rc && out->len >= OUT_CHUNK)
+			rc = flush(out);
+	}
+	free(rows);
+	return rc ? rc : flush(out);
+}
+
+static int parse_width(const char *s, int *width)
+{
+	char *end;
+	long w = strtol(s, &end, 10);
+	if (!*s || *end || w < 1 || w > 100000)
+		return Q_EUSAGE;
+	*width = (int)w;
+	return 0;
+}
+
+int cmd_render(int argc, char **argv)
+{
+	int width = 0, status = 0, i = 1;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *val = NULL;
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		} else if (!strcmp(argv[i], "--width") && i + 1 < argc) {
+			val = argv[++i];
+		} else if (!strncmp(argv[i], "--width=", 8)) {
+			val = argv[i] + 8;
+		} else {
+			fprintf(stderr, "quoth render: unknown option %s\nusage: quoth render [--width N] PATH...\n", argv[i]);
+			return 2;
+		}
+		if (parse_width(val, &width)) {
+			fprintf(stderr, "quoth render: --width wants a number from 1 to 100000, not '%s'\n", val);
+			return 2;
+		}
+	}
+	if (i >= argc) {
+		fputs("usage: quoth render [--width N] PATH...\n", stderr);
+		return 2;
+	}
+	if (!width)
+		width = cmd_term_width();
+	strbuf out;
+	sb_init(&out);
+	for (int first = i; i < argc; i++) {
+		doc *d = NULL;
+		int rc = !strcmp(argv[i], "-") ? doc_from_fd("-", STDIN_FILENO, &d) : doc_load(argv[i], &d);
+		if (!rc) {
+			if (i > first)
+				sb_puts(&out, "\n");
+			rc = render_doc(d, width, &out);
+			doc_free(d);
+		}
+		if (rc) {
+			fflush(stdout);
+			cmd_file_error(argv[i], rc);
+			status = 1;
+			if (rc == Q_EIO && ferror(stdout))
+				break;
+		}
+	}
+	sb_free(&out);
+	if (fflush(stdout) != 0)
+		status = 1;
+	return status;
+}

@@ -1,0 +1,579 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "doc.h"
+#include "error.h"
+#include "text.h"
+
+/* Hard-wrap detection looks at this many lines from the start. */
+#define SAMPLE_LINES 4000
+/* A headline is at most this many bytes. */
+#define HEADLINE_MAX 160
+/* A title made from the first sentence is cut near this many bytes. */
+#define TITLE_MAX 100
+
+uint64_t doc_hash(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	const uint64_t k = 0x9E3779B97F4A7C15ull;
+	uint64_t h = 0xCBF29CE484222325ull ^ (n * k);
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 29;
+	}
+	uint64_t w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w ^ (uint64_t)(n - i)) * k;
+	h ^= h >> 32;
+	h *= 0xD6E8FEB86659FD93ull;
+	h ^= h >> 32;
+	return h;
+}
+
+void doc_id_hex(uint64_t id, char buf[17])
+{
+	snprintf(buf, 17, "%016llx", (unsigned long long)id);
+}
+
+void doc_free(doc *d)
+{
+	if (!d)
+		return;
+	if (d->map)
+		munmap(d->map, d->map_len);
+	else
+		free(d->text);
+	free(d->name);
+	free(d->title);
+	free(d->para);
+	free(d);
+}
+
+/* ---- lines and reflow ---------------------------------------------------- */
+
+typedef struct line {
+	size_t start, end;   /* without the '\n' */
+	size_t cols;         /* approximate width: code points */
+	bool blank;
+} line;
+
+static size_t count_cols(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Splits text into lines; *n gets their number. */
+static line *split_lines(const char *t, size_t len, size_t *n)
+{
+	size_t cap = 64, k = 0, pos = 0;
+	line *v = malloc(cap * sizeof *v);
+	if (!v)
+		return NULL;
+	while (pos < len) {
+		const char *nl = memchr(t + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - t) : len;
+		if (k == cap) {
+			line *w = realloc(v, (cap *= 2) * sizeof *v);
+			if (!w) {
+				free(v);
+				return NULL;
+			}
+			v = w;
+		}
+		size_t e = end;
+		while (e > pos && is_space(t[e - 1]))
+			e--;
+		size_t b = pos;
+		while (b < e && is_space(t[b]))
+			b++;
+		v[k].start = pos;
+		v[k].end = e;
+		v[k].blank = b == e;
+		v[k].cols = k < SAMPLE_LINES ? count_cols(t + pos, e - pos) : 0;
+		k++;
+		pos = end + 1;
+	}
+	*n = k;
+	return v;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The column the text was wrapped at, when it was hard-wrapped; 0 when its
+ * lines are paragraphs. Wrapped text has short lines, and most of them end
+ * close to one column. */
+static size_t wrap_column(const line *v, size_t n, size_t first)
+{
+	size_t lens[SAMPLE_LINES], k = 0;
+	for (size_t i = first; i < n && k < SAMPLE_LINES; i++)
+		if (!v[i].blank)
+			lens[k++] = v[i].cols;
+	if (k < 4)
+		return 0;
+	qsort(lens, k, sizeof *lens, cmp_size);
+	size_t col = lens[k - 1 - k / 50];   /* 98th percentile: ignore a stray long line */
+	if (col > 100 || col < 20)
+		return 0;
+	size_t near = 0;
+	for (size_t i = 0; i < k; i++)
+		near += lens[i] * 4 >= col * 3;
+	return near * 2 >= k ? col : 0;
+}
+
+static bool ends_sentence(const char *t, const line *l)
+{
+	size_t e = l->end;
+	/* skip closing quotes and brackets */
+	while (e > l->start) {
+		unsigned char c = (unsigned char)t[e - 1];
+		if (c == '"' || c == '\'' || c == ')')
+			e--;
+		else if (e - l->start >= 3 && (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80 &&
+		         (c == 0x9D || c == 0x99))   /* ” ’ */
+			e -= 3;
+		else if (e - l->start >= 2 && (unsigned char)t[e - 2] == 0xC2 && c == 0xBB)   /* » */
+			e -= 2;
+		else
+			break;
+	}
+	if (e == l->start)
+		return false;
+	char c = t[e - 1];
+	return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
+static size_t first_word_cols(const char *t, const line *l)
+{
+	size_t b = l->start;
+	while (b < l->end && is_space(t[b]))
+		b++;
+	size_t e = b;
+	while (e < l->end && !is_space(t[e]))
+		e++;
+	return count_cols(t + b, e - b);
+}
+
+static bool starts_dash_or_bullet(const char *t, const line *l)
+{
+	const char *s = t + l->start;
+	size_t n = l->end - l->start;
+	if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+		return true;
+	/* – — • */
+	return n >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	       ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94 || (unsigned char)s[2] == 0xA2) &&
+	       s[3] == ' ';
+}
+
+/* In hard-wrapped text, does the line after a start a new paragraph? */
+static bool wrapped_para_break(const char *t, const line *a, const line *b, size_t col)
+{
+	if (a->blank || b->blank)
+		return true;
+	if (is_space(t[b->start]) || starts_dash_or_bullet(t, b))
+		return true;
+	/* the next word would have fitted: the writer broke the line on purpose */
+	size_t cols = a->cols ? a->cols : count_cols(t + a->start, a->end - a->start);
+	return ends_sentence(t, a) && cols + 1 + first_word_cols(t, b) <= col;
+}
+
+/* "counter-" at a line end followed by "accusations": one hyphenated word.
+ * Only when nothing stands between the hyphen and the line break. */
+static bool hyphen_join(const char *t, const line *a, const line *b)
+{
+	size_t e = a->end;
+	if (e + 1 != b->start || e - a->start < 2 || t[e - 1] != '-')
+		return false;
+	unsigned char before = (unsigned char)t[e - 2], after = (unsigned char)t[b->start];
+	bool letter_before = before >= 0x80 || ((before | 0x20) >= 'a' && (before | 0x20) <= 'z');
+	bool letter_after = after >= 0x80 || ((after | 0x20) >= 'a' && (after | 0x20) <= 'z');
+	return letter_before && letter_after;
+}
+
+static int push_para(doc *d, size_t *cap, size_t start, size_t end)
+{
+	if (d->npara == *cap) {
+		size_t nc = *cap ? *cap * 2 : 16;
+		doc_span *p = realloc(d->para, nc * sizeof *p);
+		if (!p)
+			return Q_ENOMEM;
+		d->para = p;
+		*cap = nc;
+	}
+	d->para[d->npara].start = start;
+	d->para[d->npara].end = end;
+	d->npara++;
+	return 0;
+}
+
+static bool is_headline(const char *t, const line *v, size_t n, size_t i, bool wrapped)
+{
+	const line *l = &v[i];
+	size_t len = l->end - l->start;
+	if (len > HEADLINE_MAX || t[l->end - 1] == '.')
+		return false;
+	if (i + 1 >= n)
+		return false;
+	return !wrapped || v[i + 1].blank;
+}
+
+/* Finds the paragraphs (and the headline) of d->text. */
+static int index_paragraphs(doc *d)
+{
+	size_t n, cap = 0;
+	char *t = d->text;
+	line *v = split_lines(t, d->len, &n);
+	if (!v)
+		return Q_ENOMEM;
+	size_t first = 0;
+	while (first < n && v[first].blank)
+		first++;
+	size_t col = wrap_column(v, n, first + 1);
+	bool head = first < n && is_headline(t, v, n, first, col != 0);
+	d->hard_wrapped = col != 0;
+	int rc = 0;
+	for (size_t i = first; i < n && rc == 0;) {
+		if (v[i].blank) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		if (col && !(head && i == first)) {
+			while (j + 1 < n && !wrapped_para_break(t, &v[j], &v[j + 1], col)) {
+				/* the line end becomes a space, or stays as a join mark */
+				if (!hyphen_join(t, &v[j], &v[j + 1]))
+					for (size_t k = v[j].end; k < v[j + 1].start; k++)
+						t[k] = ' ';
+				j++;
+			}
+		}
+		rc = push_para(d, &cap, v[i].start, v[j].end);
+		i = j + 1;
+	}
+	d->body = head ? 1 : 0;
+	free(v);
+	return rc;
+}
+
+/* ---- titles -------------------------------------------------------------- */
+
+static char *one_line(const char *s, size_t n)
+{
+	char *o = malloc(n + 1);
+	if (!o)
+		return NULL;
+	size_t k = 0;
+	bool sp = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '\n' || c == '\t' || c == ' ') {
+			sp = k > 0 && c != '\n';
+			continue;
+		}
+		if (sp)
+			o[k++] = ' ';
+		sp = false;
+		o[k++] = c;
+	}
+	o[k] = '\0';
+	return o;
+}
+
+/* The first sentence of paragraph p, cut at a word boundary near TITLE_MAX. */
+static char *first_sentence(const doc *d, const doc_span *p)
+{
+	const char *t = d->text;
+	size_t e = p->start;
+	while (e < p->end) {
+		char c = t[e++];
+		if ((c == '.' || c == '!' || c == '?') && (e == p->end || t[e] == ' ') && e - p->start > 12)
+			break;
+	}
+	if (e - p->start > TITLE_MAX) {
+		size_t cut = p->start + TITLE_MAX;
+		while (cut > p->start + TITLE_MAX / 2 && t[cut] != ' ')
+			cut--;
+		if (t[cut] != ' ')   /* no space: cut at a character boundary */
+			while (cut > p->start && ((unsigned char)t[cut] & 0xC0) == 0x80)
+				cut--;
+		char *s = one_line(t + p->start, cut - p->start);
+		if (!s)
+			return NULL;
+		char *r = malloc(strlen(s) + 4);
+		if (r)
+			sprintf(r, "%s\xE2\x80\xA6", s);   /* … */
+		free(s);
+		return r;
+	}
+	return one_line(t + p->start, e - p->start);
+}
+
+static char *name_title(const char *name)
+{
+	const char *base = strrchr(name, '/');
+	base = base && base[1] ? base + 1 : name;
+	char *safe;
+	size_t n;
+	if (text_sanitize(base, strlen(base), &safe, &n))
+		return NULL;
+	char *line = one_line(safe, n);
+	free(safe);
+	return line;
+}
+
+static int make_title(doc *d)
+{
+	char *title = NULL;
+	if (d->npara)
+		title = d->body ? one_line(d->text + d->para[0].start, d->para[0].end - d->para[0].start)
+		                : first_sentence(d, &d->para[0]);
+	if (title && !*title) {
+		free(title);
+		title = NULL;
+	}
+	if (!title)
+		title = name_title(d->name);
+	if (!title)
+		return Q_ENOMEM;
+	d->title = title;
+	return 0;
+}
+
+/* ---- loading --------------------------------------------------------------- */
+
+static bool all_blank(const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i] != ' ' && t[i] != '\t' && t[i] != '\n')
+			return false;
+	return true;
+}
+
+/* Turns raw bytes into the article's text: zero-copy when they are already
+ * display-safe (map is then kept as the text), otherwise a sanitized copy. */
+static int take_text(doc *d, char *raw, size_t n, bool mapped)
+{
+	enum text_encoding enc = text_detect(raw, n);
+	char *conv = NULL, *out;
+	size_t convlen, outlen;
+	int rc;
+
+	if (enc == TEXT_BINARY)
+		return Q_EBINARY;
+	if (enc != TEXT_UTF8) {
+		if ((rc = text_convert(enc, raw, n, &conv, &convlen)))
+			return rc;
+		d->converted = true;
+		raw = conv;
+		n = convlen;
+	}
+	if (!conv && mapped && text_is_safe(raw, n)) {
+		d->text = raw;
+		d->len = n;
+		return 0;
+	}
+	rc = text_sanitize(raw, n, &out, &outlen);
+	free(conv);
+	if (rc)
+		return rc;
+	if (mapped) {
+		munmap(d->map, d->map_len);
+		d->map = NULL;
+	}
+	d->text = out;
+	d->len = outlen;
+	return 0;
+}
+
+static int finish(doc *d)
+{
+	if (all_blank(d->text, d->len))
+		return Q_EEMPTY;
+	int rc = index_paragraphs(d);
+	return rc ? rc : make_title(d);
+}
+
+static doc *doc_new(const char *name)
+{
+	doc *d = calloc(1, sizeof *d);
+	if (!d)
+		return NULL;
+	d->name = strdup(name);
+	if (!d->name) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+int doc_from_bytes(const char *name, const char *bytes, size_t n, doc **out)
+{
+	doc *d = doc_new(name);
+	if (!d)
+		return Q_ENOMEM;
+	d->id = doc_hash(bytes, n);
+	int rc = n ? take_text(d, (char *)bytes, n, false) : Q_EEMPTY;
+	if (!rc)
+		rc = finish(d);
+	if (rc) {
+		doc_free(d);
+		return rc;
+	}
+	*out = d;
+	return 0;
+}
+
+int doc_from_fd(const char *name, int fd, doc **out)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		return Q_ENOMEM;
+	for (;;) {
+		if (n == cap) {
+			char *nb = realloc(buf, cap *= 2);
+			if (!nb) {
+				free(buf);
+				return Q_ENOMEM;
+			}
+			buf = nb;
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = error_from_errno(errno);
+			free(buf);
+			return e;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	int rc = doc_from_bytes(name, buf, n, out);
+	free(buf);
+	return rc;
+}
+
+int doc_load(const char *path, doc **out)
+{
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return error_from_errno(errno);
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		int e = error_from_errno(errno);
+		close(fd);
+		return e;
+	}
+	int rc = 0;
+	if (S_ISDIR(st.st_mode))
+		rc = Q_EISDIR;
+	else if (!S_ISREG(st.st_mode))
+		rc = Q_ENOTREG;
+	else if (st.st_size == 0)
+		rc = Q_EEMPTY;
+	if (rc) {
+		close(fd);
+		return rc;
+	}
+	doc *d = doc_new(path);
+	if (!d) {
+		close(fd);
+		return Q_ENOMEM;
+	}
+	d->map_len = (size_t)st.st_size;
+	/* private and writable: reflow edits the text in place, copy-on-write */
+	d->map = mmap(NULL, d->map_len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	int err = errno;
+	close(fd);
+	if (d->map == MAP_FAILED) {
+		d->map = NULL;
+		doc_free(d);
+		return error_from_errno(err);
+	}
+	madvise(d->map, d->map_len, MADV_SEQUENTIAL);
+	d->id = doc_hash(d->map, d->map_len);
+	rc = take_text(d, d->map, d->map_len, true);
+	if (!rc)
+		rc = finish(d);
+	if (rc) {
+		doc_free(d);
+		return rc;
+	}
+	*out = d;
+	return 0;
+}
+
+/* ---- queries ---------------------------------------------------------------- */
+
+size_t doc_para_at(const doc *d, size_t off)
+{
+	size_t lo = 0, hi = d->npara;
+	if (!d->npara)
+		return 0;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->para[mid].start <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool inside_para(const doc *d, size_t off)
+{
+	size_t p = doc_para_at(d, off);
+	return p < d->npara && d->para[p].start <= off && off < d->para[p].end;
+}
+
+char *doc_flat_text(const doc *d, size_t start, size_t end)
+{
+	if (end > d->len)
+		end = d->len;
+	if (start > end)
+		start = end;
+	char *o = malloc(end - start + 1);
+	if (!o)
+		return NULL;
+	size_t k = 0;
+	bool sp = false;
+	for (size_t i = start; i < end; i++) {
+		char c = d->text[i];
+		if (c == '\n' && inside_para(d, i))
+			continue;   /* a hyphen join */
+		if (c == ' ' || c == '\t' || c == '\n') {
+			sp = k > 0;
+			continue;
+		}
+		if (sp)
+			o[k++] = ' ';
+		sp = false;
+		o[k++] = c;
+	}
+	o[k] = '\0';
+	return o;
+}

@@ -1,0 +1,290 @@
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "error.h"
+#include "text.h"
+
+#define REPLACEMENT "\xEF\xBF\xBD"   /* U+FFFD */
+#define HIDDEN      "\xE2\x90\xA6"   /* U+2426, stands for C1 and bidi controls */
+
+/* Length of a well-formed UTF-8 sequence at s (at most n bytes), or 0 when
+ * the bytes there are ill-formed; *bad gets the length of the maximal
+ * ill-formed subpart to replace by one U+FFFD. */
+static size_t utf8_seq(const unsigned char *s, size_t n, size_t *bad)
+{
+	unsigned c = s[0];
+	size_t need;
+	unsigned lo = 0x80, hi = 0xBF;
+
+	*bad = 1;
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2 || c > 0xF4)
+		return 0;
+	if (c < 0xE0) {
+		need = 2;
+	} else if (c < 0xF0) {
+		need = 3;
+		if (c == 0xE0) lo = 0xA0;
+		if (c == 0xED) hi = 0x9F;      /* surrogates */
+	} else {
+		need = 4;
+		if (c == 0xF0) lo = 0x90;
+		if (c == 0xF4) hi = 0x8F;
+	}
+	for (size_t i = 1; i < need; i++) {
+		unsigned b = i < n ? s[i] : 0;
+		unsigned l = i == 1 ? lo : 0x80, h = i == 1 ? hi : 0xBF;
+		if (i >= n || b < l || b > h) {
+			*bad = i;
+			return 0;
+		}
+	}
+	return need;
+}
+
+static uint32_t decode(const unsigned char *s, size_t len)
+{
+	switch (len) {
+	case 1: return s[0];
+	case 2: return ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+	case 3: return ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+	default: return ((s[0] & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+	}
+}
+
+static bool is_hidden_cp(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static bool is_newline_cp(uint32_t cp)
+{
+	return cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+/* True when the 8 bytes at p are printable ASCII, TAB or LF. */
+static bool ascii8_safe(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	if (v & high)
+		return false;
+	/* any byte < 0x20 or == 0x7F? (bytes are < 0x80 here) */
+	uint64_t lt20 = (v - ones * 0x20) & ~v & high;
+	uint64_t is7f = ((v ^ (ones * 0x7F)) - ones) & ~(v ^ (ones * 0x7F)) & high;
+	if (!(lt20 | is7f))
+		return true;
+	for (int i = 0; i < 8; i++)
+		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n')
+			return false;
+	return !is7f;
+}
+
+/* Length of the display-safe run at the start of s[0..n). */
+static size_t safe_run(const unsigned char *s, size_t n)
+{
+	size_t i = 0, bad;
+
+	while (i < n) {
+		if (i + 8 <= n && ascii8_safe(s + i)) {
+			i += 8;
+			continue;
+		}
+		unsigned c = s[i];
+		if (c < 0x80) {
+			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+				return i;
+			i++;
+			continue;
+		}
+		size_t len = utf8_seq(s + i, n - i, &bad);
+		if (len == 0)
+			return i;
+		uint32_t cp = decode(s + i, len);
+		if (is_hidden_cp(cp) || is_newline_cp(cp))
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+size_t text_safe_prefix(const char *in, size_t n)
+{
+	if (n >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
+		return 0;
+	return safe_run((const unsigned char *)in, n);
+}
+
+bool text_is_safe(const char *s, size_t n)
+{
+	return text_safe_prefix(s, n) == n;
+}
+
+/* Appends the sanitized form of in[0..n) to out (when out is not NULL) and
+ * returns its length. */
+static size_t sanitize_into(const unsigned char *s, size_t n, char *out)
+{
+	size_t i = 0, o = 0, bad;
+#define PUT(str, len) do { if (out) memcpy(out + o, (str), (len)); o += (len); } while (0)
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n) {
+		size_t run = safe_run(s + i, n - i);
+		if (run) {
+			PUT(s + i, run);
+			i += run;
+			continue;
+		}
+		unsigned c = s[i];
+		if (c == '\r') {
+			PUT("\n", 1);
+			i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+		} else if (c < 0x20) {
+			char pic[3] = { (char)0xE2, (char)0x90, (char)(0x80 + c) };
+			PUT(pic, 3);
+			i++;
+		} else if (c == 0x7F) {
+			PUT("\xE2\x90\xA1", 3);
+			i++;
+		} else {
+			size_t len = utf8_seq(s + i, n - i, &bad);
+			if (len == 0) {
+				PUT(REPLACEMENT, 3);
+				i += bad;
+			} else {
+				uint32_t cp = decode(s + i, len);
+				if (is_newline_cp(cp))
+					PUT("\n", 1);
+				else
+					PUT(HIDDEN, 3);
+				i += len;
+			}
+		}
+	}
+#undef PUT
+	return o;
+}
+
+int text_sanitize(const char *in, size_t n, char **out, size_t *outlen)
+{
+	size_t len = sanitize_into((const unsigned char *)in, n, NULL);
+	char *buf = malloc(len + 1);
+	if (!buf)
+		return Q_ENOMEM;
+	sanitize_into((const unsigned char *)in, n, buf);
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+enum text_encoding text_detect(const char *in, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t lim = n < 8192 ? n : 8192, bad;
+	size_t nul = 0, ctl = 0, multibyte = 0, invalid = 0, latin_high = 0, letters = 0;
+
+	if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+		return TEXT_UTF16LE;
+	if (n >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+		return TEXT_UTF16BE;
+	for (size_t i = 0; i < lim;) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			if (c == 0)
+				nul++;
+			else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B)
+				ctl++;
+			else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+				letters++;
+			i++;
+			continue;
+		}
+		size_t len = utf8_seq(s + i, n - i, &bad);
+		if (len) {
+			multibyte++;
+			i += len;
+		} else {
+			invalid++;
+			if (c >= 0xA0)
+				latin_high++;
+			i++;
+		}
+	}
+	if (lim == 0)
+		return TEXT_UTF8;
+	if (nul * 100 > lim || (nul && nul + ctl + invalid > lim / 4) || (ctl + nul) * 10 > lim)
+		return TEXT_BINARY;
+	if (invalid && !multibyte && latin_high == invalid && letters * 4 > lim)
+		return TEXT_LATIN1;
+	if (invalid * 3 > lim && !multibyte)
+		return TEXT_BINARY;
+	return TEXT_UTF8;
+}
+
+static char *put_utf8(char *o, uint32_t cp)
+{
+	if (cp < 0x80) {
+		*o++ = (char)cp;
+	} else if (cp < 0x800) {
+		*o++ = (char)(0xC0 | (cp >> 6));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		*o++ = (char)(0xE0 | (cp >> 12));
+		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	} else {
+		*o++ = (char)(0xF0 | (cp >> 18));
+		*o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	}
+	return o;
+}
+
+static int convert_utf16(const unsigned char *s, size_t n, bool be, char **out, size_t *outlen)
+{
+	char *buf = malloc(n / 2 * 3 + 4), *o = buf;
+	if (!buf)
+		return Q_ENOMEM;
+	for (size_t i = 2; i + 1 < n; i += 2) {
+		uint32_t u = be ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
+		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
+			uint32_t v = be ? (uint32_t)(s[i + 2] << 8 | s[i + 3]) : (uint32_t)(s[i + 3] << 8 | s[i + 2]);
+			if (v >= 0xDC00 && v <= 0xDFFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+				i += 2;
+			} else {
+				u = 0xFFFD;
+			}
+		} else if (u >= 0xD800 && u <= 0xDFFF) {
+			u = 0xFFFD;
+		}
+		o = put_utf8(o, u);
+	}
+	*o = '\0';
+	*out = buf;
+	*outlen = (size_t)(o - buf);
+	return 0;
+}
+
+int text_convert(enum text_encoding enc, const char *in, size_t n, char **out, size_t *outlen)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	if (enc == TEXT_UTF16LE || enc == TEXT_UTF16BE)
+		return convert_utf16(s, n, enc == TEXT_UTF16BE, out, outlen);
+	if (enc != TEXT_LATIN1)
+		return Q_EBINARY;
+	char *buf = malloc(n * 2 + 1), *o = buf;
+	if (!buf)
+		return Q_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		o = put_utf8(o, s[i]);
+	*o = '\0';
+	*out = buf;
+	*outlen = (size_t)(o - buf);
+	return 0;
+}

@@ -1,0 +1,62 @@
+#!/bin/sh
+# Runs the test suites and ends with one line "N passed, N failed[, N skipped]".
+# SUITES picks some of: unit cli e2e eval (default: all). BUILD names the build folder.
+set -u
+BUILD=${BUILD:-build}
+SUITES=${SUITES:-unit cli e2e eval}
+export BUILD
+passed=0; failed=0; skipped=0
+log=$(mktemp)
+
+count_tap() {  # reads "ok -", "not ok -", "skip -" lines from $log
+	p=$(grep -c '^ok - ' "$log"); f=$(grep -c '^not ok - ' "$log"); s=$(grep -c '^skip - ' "$log")
+	passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+}
+
+run_unit() {
+	for t in "$BUILD"/tests/test_*; do
+		[ -x "$t" ] || continue
+		echo "== unit: ${t##*/}"
+		CMOCKA_MESSAGE_OUTPUT=stdout timeout 300 "$t" >"$log" 2>&1
+		rc=$?
+		cat "$log"
+		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+		p=${p:-0}; f=${f:-0}
+		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+			echo "not ok - ${t##*/} exited $rc"; f=1
+		fi
+		passed=$((passed + p)); failed=$((failed + f))
+	done
+}
+
+run_scripts() {  # run_scripts DIR
+	for t in "$1"/*.sh; do
+		[ -f "$t" ] || continue
+		echo "== ${1##*/}: ${t##*/}"
+		timeout 600 sh "$t" >"$log" 2>&1
+		rc=$?
+		cat "$log"
+		before=$failed
+		count_tap
+		if [ "$rc" -ne 0 ] && [ "$failed" -eq "$before" ]; then
+			echo "not ok - ${t##*/} exited $rc"; failed=$((failed + 1))
+		fi
+	done
+}
+
+for s in $SUITES; do
+	case $s in
+	unit) run_unit ;;
+	cli)  run_scripts tests/cli ;;
+	e2e)  run_scripts tests/e2e ;;
+	eval) run_scripts tests/eval ;;
+	esac
+done
+rm -f "$log"
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]
