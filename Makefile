@@ -36,11 +36,12 @@ CFLAGS   += -std=c11 $(OPT) -g -Wall -Wextra $(WERROR) $(SANFLAGS)
 LDFLAGS  += $(SANFLAGS)
 CORE_LIBS := -lunistring -liniparser
 
-CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+CLI_SRC  := src/main.c $(wildcard src/cmd_*.c)
+CORE_SRC := $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 UI_SRC   := $(wildcard src/ui/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/%.o)
-MAIN_OBJ := $(BUILD)/src/main.o
+MAIN_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard bench/*.c)
