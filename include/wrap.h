@@ -38,7 +38,7 @@ int wrap_cluster_width(const char *s, size_t n, int col, int tabwidth, size_t *l
 int wrap_str_width(const char *s, size_t n, int tabwidth);
 
 /* Wraps text[start,end) at width columns (width >= 1), appending rows
- * (para set to para) to *rows/*nrows/*cap (realloc'd). Returns 0 or Q_ENOMEM. */
+ * (para set to para) to the array *rows (*nrows used, *cap allocated, realloc'd). Returns 0 or Q_ENOMEM. */
 int wrap_range(const char *text, size_t start, size_t end, size_t para, int width, int tabwidth,
                wrap_row **rows, size_t *nrows, size_t *cap);
 
