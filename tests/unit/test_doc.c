@@ -73,7 +73,7 @@ static void test_reflow_wire_story(void **state)
 	assert_int_equal(d->body, 0);
 	assert_int_equal(d->npara, 6);
 	expect_para(d, 0, "NORTHPORT, June 3 (Coastline Wire) - Dock workers in Northport walked off the job on "
-	                  "Monday after talks over night-shift pay broke down, leaving a dozen container ships "
+	                  "Monday after talks over night-shift pay broke down, leaving a dozen ships "
 	                  "waiting offshore.");
 	expect_para(d, 1, "The strike is the first at the port in eleven years.");
 	expect_para(d, 2, "\"We have asked for the same rate as every other port on this coast, nothing more,\" "
