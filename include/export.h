@@ -2,7 +2,8 @@
  * clipboard.
  *
  * Formats (one quote each):
- *   text   “TEXT” — SPEAKER            (" — SPEAKER" left out when unknown)
+ *   text   “TEXT” — SPEAKER            (" — SPEAKER" left out when unknown;
+ *                                       "(quote ID, text not saved)" when TEXT is empty)
  *          TITLE (FILE)                (" [orphaned]" appended for an orphaned tag)
  *          tags: a, b                  (only when the quote has tags)
  *          and a blank line between quotes.

@@ -120,9 +120,13 @@ static void put_text(strbuf *out, const export_quote *q, const char *f[4], bool 
 	strip_marks(text, &a, &b);
 	if (!first)
 		sb_putc(out, '\n');
-	sb_puts(out, "\u201c");
-	put_one_line(out, text + a, b - a);
-	sb_puts(out, "\u201d");
+	if (b > a) {
+		sb_puts(out, "\u201c");
+		put_one_line(out, text + a, b - a);
+		sb_puts(out, "\u201d");
+	} else {
+		sb_printf(out, "(quote %016llx, text not saved)", (unsigned long long)q->quote);
+	}
 	if (*speaker) {
 		sb_puts(out, " \u2014 ");
 		put_one_line(out, speaker, strlen(speaker));

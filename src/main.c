@@ -14,6 +14,11 @@
 static const char usage[] =
 	"usage: quoth [PATH...]                      open the reader (no PATH: the samples)\n"
 	"       quoth render [--width N] PATH...     print articles reflowed and wrapped\n"
+	"       quoth export [--tag TAG]... [--format text|tsv|jsonl] [PATH...]\n"
+	"                                            print tagged quotes (of PATHs, or all)\n"
+	"       quoth tag [--remove] [--text TEXT] [--speaker NAME] TAG FILE QUOTE-ID...\n"
+	"                                            tag quotes of an article (or untag)\n"
+	"       quoth tags [--count]                 list the tag names in use\n"
 	"       quoth --help | --version\n"
 	"\n"
 	"PATH is a file, or - for standard input.\n"
@@ -34,6 +39,9 @@ struct subcommand {
 
 static const struct subcommand subcommands[] = {
 	{ "render", cmd_render },
+	{ "export", cmd_export },
+	{ "tag", cmd_tag },
+	{ "tags", cmd_tags },
 };
 
 int main(int argc, char **argv)

@@ -1075,7 +1075,7 @@ int tags_sync(tags_store *s, char **warnings)
 		*warnings = NULL;
 	int fd = open(s->journal, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return errno == ENOENT ? 0 : error_from_errno(errno);
+		return errno == ENOENT || errno == ENOTDIR ? 0 : error_from_errno(errno);
 	bool locked = (s->lockfd >= 0 || (s->lockfd = open(s->lockpath, O_RDONLY | O_CLOEXEC)) >= 0)
 	              && fs_lock(s->lockfd, LOCK_SH, LOCK_TIMEOUT_MS) == 0;
 	int rc = sync_locked(s, fd);
@@ -1184,7 +1184,7 @@ static int read_at_open(tags_store *s)
 {
 	int fd = open(s->journal, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return errno == ENOENT ? 0 : error_from_errno(errno);
+		return errno == ENOENT || errno == ENOTDIR ? 0 : error_from_errno(errno);
 	s->lockfd = open(s->lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (s->lockfd < 0)
 		s->lockfd = open(s->lockpath, O_RDONLY | O_CLOEXEC);
