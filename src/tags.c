@@ -8,6 +8,7 @@
  * process apply the records others appended after its own unsaved ones and
  * then apply its own again, and retry a write that may have half happened.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -62,6 +63,7 @@ struct tags_store {
 	size_t npending;
 	int lockfd;
 	bool have_file;         /* dev, ino, offset describe the journal last read */
+	int jfd;                /* that file, held open so that its inode number cannot be reused */
 	dev_t dev;
 	ino_t ino;
 	off_t offset;           /* end of the last complete line read */
@@ -512,6 +514,8 @@ static size_t replay(tags_store *s, struct state *st, char *buf, size_t n, bool 
 		size_t next = pos + len + 1;
 		if (warn)
 			s->lineno++;
+		if (len && line[len - 1] == '\r')
+			len--;   /* edited with a Windows editor */
 		if (len && line[0] != '#') {
 			enum rec r = apply_line(s, st, line, len);
 			if (r == REC_NOMEM) {
@@ -519,8 +523,10 @@ static size_t replay(tags_store *s, struct state *st, char *buf, size_t n, bool 
 				return pos;
 			}
 			/* apply_line tells REC_NEWER before it changes the line. */
-			if (r == REC_NEWER)
-				sb_add(&st->keep, line, len + 1);
+			if (r == REC_NEWER) {
+				sb_add(&st->keep, line, len);
+				sb_putc(&st->keep, '\n');
+			}
 			if (warn && r == REC_BAD && s->nbad++ < WARN_LINES_MAX)
 				warnf(s, "line %zu is malformed; ignored", s->lineno);
 			if (warn && r == REC_NEWER && s->nnewer++ < WARN_LINES_MAX)
@@ -596,6 +602,23 @@ static void carry_orphans(const struct state *from, struct state *to)
 	}
 }
 
+/* Records fd as the journal file read, keeping it open: while it is open
+ * no other file can get its inode number, so comparing the numbers tells
+ * reliably whether another process replaced the journal. */
+static void remember_file(tags_store *s, int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0)
+		return;
+	int keep = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	if (s->jfd >= 0)
+		close(s->jfd);
+	s->jfd = keep;   /* -1 when out of descriptors: the comparison is then only very likely right */
+	s->dev = st.st_dev;
+	s->ino = st.st_ino;
+	s->have_file = true;
+}
+
 /* Reads the whole journal (fd, of stat st) into a fresh table. */
 static int read_whole(tags_store *s, int fd, const struct stat *st, struct state *out, size_t *used, bool warn)
 {
@@ -635,9 +658,7 @@ static int catch_up(tags_store *s, int fd, bool may_truncate)
 		carry_orphans(&s->st, &fresh);
 		state_free(&s->st);
 		s->st = fresh;
-		s->have_file = true;
-		s->dev = st.st_dev;
-		s->ino = st.st_ino;
+		remember_file(s, fd);
 		s->offset = (off_t)used;
 		rc = reapply_pending(s);
 	} else if (st.st_size > s->offset) {
@@ -1108,6 +1129,19 @@ static int serialize(const struct state *st, strbuf *out)
 	return out->failed ? Q_ENOMEM : 0;
 }
 
+/* Temporary files of a compaction that crashed (we hold the lock: no
+ * compaction is running). */
+static void remove_stale_temps(tags_store *s)
+{
+	DIR *d = opendir(s->dir);
+	if (!d)
+		return;
+	for (struct dirent *e; (e = readdir(d));)
+		if (!strncmp(e->d_name, "tags.journal.tmp.", 17))
+			unlinkat(dirfd(d), e->d_name, 0);
+	closedir(d);
+}
+
 static int compact_locked(tags_store *s, int fd, bool created)
 {
 	int rc = append_locked(s, fd, created);
@@ -1126,21 +1160,24 @@ static int compact_locked(tags_store *s, int fd, bool created)
 	strbuf out;
 	sb_init(&out);
 	rc = serialize(&fresh, &out);
-	if (!rc && out.len < used)
+	if (!rc && out.len < used) {
+		remove_stale_temps(s);
 		rc = fs_replace(s->journal, out.s, out.len, 0600);
+	}
 	sb_free(&out);
-	struct stat now;
-	if (!rc && stat(s->journal, &now) == 0) {
+	int now = rc ? -1 : open(s->journal, O_RDONLY | O_CLOEXEC);
+	struct stat nst;
+	if (now >= 0 && fstat(now, &nst) == 0) {
 		carry_orphans(&s->st, &fresh);
 		state_free(&s->st);
 		s->st = fresh;
-		s->dev = now.st_dev;
-		s->ino = now.st_ino;
-		s->offset = now.st_size;
-		s->have_file = true;
+		remember_file(s, now);
+		s->offset = nst.st_size;
 	} else {
 		state_free(&fresh);
 	}
+	if (now >= 0)
+		close(now);
 	return rc;
 }
 
@@ -1159,6 +1196,8 @@ static void store_free(tags_store *s)
 	sb_free(&s->warn);
 	if (s->lockfd >= 0)
 		close(s->lockfd);
+	if (s->jfd >= 0)
+		close(s->jfd);
 	free(s->dir);
 	free(s->journal);
 	free(s->lockpath);
@@ -1206,6 +1245,7 @@ int tags_open(const char *dir, tags_store **out, char **warnings)
 	if (!s)
 		return Q_ENOMEM;
 	s->lockfd = -1;
+	s->jfd = -1;
 	int rc = dir ? ((s->dir = strdup(dir)) ? 0 : Q_ENOMEM) : xdg_quoth_dir(XDG_DATA, &s->dir);
 	if (!rc) {
 		s->journal = malloc(strlen(s->dir) + sizeof "/tags.journal");

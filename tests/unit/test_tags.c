@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -364,6 +365,23 @@ static void test_duplicate_records_are_harmless(void **state)
 	remove_dir(dir);
 }
 
+static void test_crlf_lines(void **state)
+{
+	char *dir = make_dir();
+	char *j = path_in(dir, "tags.journal");
+	write_file(j, "# edited on Windows\r\n"
+	              "1\tq\t1111111111111111\taaaaaaaaaaaaaaa1\t1700000000\tWe will\tJane\tStrike\t/c/a.txt\r\n"
+	              "1\t+\t1111111111111111\taaaaaaaaaaaaaaa1\t1700000000\tclaim\r\n");
+	char *w = NULL;
+	tags_store *s = open_ok(dir, &w);
+	assert_null(w);
+	assert_true(tags_has(s, ART1, Q1, "claim"));
+	assert_string_equal(tags_get(s, ART1, Q1)->path, "/c/a.txt");
+	tags_close(s);
+	free(j);
+	remove_dir(dir);
+}
+
 static void test_compaction(void **state)
 {
 	char *dir = make_dir();
@@ -379,7 +397,12 @@ static void test_compaction(void **state)
 	char *before = read_file(j);
 	assert_true(count_lines(before) > 50);
 	free(before);
+	/* What a compaction that crashed left behind is removed by the next one. */
+	char *stale = path_in(dir, "tags.journal.tmp.99999");
+	write_file(stale, "half a journal");
 	assert_int_equal(tags_close(s), 0);
+	assert_int_not_equal(access(stale, F_OK), 0);
+	free(stale);
 	char *after = read_file(j);
 	/* header + q + + for Q2 only */
 	assert_int_equal(count_lines(after), 3);
@@ -487,6 +510,32 @@ static void test_concurrent_processes(void **state)
 	assert_true(tags_has(s, ART2, 2, "odd"));
 	assert_true(tags_has(s, ART1, PER_CHILD, "odd"));
 	assert_int_equal(tags_close(s), 0);
+	remove_dir(dir);
+}
+
+static void test_kill_9_loses_nothing(void **state)
+{
+	char *dir = make_dir();
+	pid_t pid = fork();
+	if (pid == 0) {
+		tags_store *s = NULL;
+		if (tags_open(dir, &s, NULL))
+			_exit(1);
+		for (uint64_t q = 1; q <= 3; q++)
+			if (tags_set(s, ART1, q, "claim", true, &meta1))
+				_exit(2);
+		raise(SIGKILL);   /* no close, no compaction, no atexit */
+	}
+	int st;
+	waitpid(pid, &st, 0);
+	assert_true(WIFSIGNALED(st));
+	assert_int_equal(WTERMSIG(st), SIGKILL);
+	char *w = NULL;
+	tags_store *s = open_ok(dir, &w);
+	assert_null(w);
+	assert_int_equal(tags_count_article(s, ART1), 3);
+	assert_string_equal(tags_get(s, ART1, 2)->text, meta1.text);
+	tags_close(s);
 	remove_dir(dir);
 }
 
@@ -655,10 +704,12 @@ int main(void)
 		cmocka_unit_test(test_malformed_and_newer_lines),
 		cmocka_unit_test(test_many_warnings_summarised),
 		cmocka_unit_test(test_duplicate_records_are_harmless),
+		cmocka_unit_test(test_crlf_lines),
 		cmocka_unit_test(test_compaction),
 		cmocka_unit_test(test_two_instances_compaction_keeps_others),
 		cmocka_unit_test(test_sync_sees_other_instance),
 		cmocka_unit_test(test_concurrent_processes),
+		cmocka_unit_test(test_kill_9_loses_nothing),
 		cmocka_unit_test(test_orphans),
 		cmocka_unit_test(test_disk_full_then_retry),
 		cmocka_unit_test(test_unwritable_dir_then_retry),
