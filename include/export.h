@@ -41,6 +41,17 @@
  * keeps no buffer). Terminals cap what they accept (hterm and some others
  * about 100 KB, xterm's default is smaller); quoth refuses sequences over
  * OSC52_MAX bytes rather than send one the terminal would cut.
+ *
+ * How the app uses it:
+ *   e (export)   strbuf b; export_quotes(&b, fmt, quotes, n) or
+ *                export_selection(&b, d, start, end); then
+ *                export_write(path, b.s, b.len, EXPORT_REFUSE, fmt); on
+ *                Q_EEXIST ask "append, overwrite, cancel?" and call again
+ *                with EXPORT_APPEND or EXPORT_OVERWRITE.
+ *   y (copy)     export as for e into b, then osc52_encode(b.s, b.len,
+ *                OSC52_PLAIN, &seq, &chars); the ui writes seq to the
+ *                terminal and says "copied N characters"; Q_ETOOBIG: "too
+ *                long for the clipboard, export it to a file (e)".
  */
 #ifndef QUOTH_EXPORT_H
 #define QUOTH_EXPORT_H

@@ -59,6 +59,23 @@
  * tags_clear, tags_reconcile, tags_flush, tags_sync, tags_compact) or
  * tags_close; tag name strings stay valid until tags_close.
  *
+ * How the app uses it (d the article, q a quote of the quote engine):
+ *   start        tags_open(NULL, &store, &warnings); show the warnings
+ *   open article tags_reconcile(store, d->id, d->name, ids_of_its_quotes, n, &norphans)
+ *   sidebar      e = tags_get(store, d->id, q_id); e && e->ntags: show e->tags
+ *   list pane    tags_count_article(store, d->id)
+ *   keys 1-9     tags_toggle(store, d->id, q_id, name, &meta, &on), meta =
+ *                { flat quote text, speaker, d->title, d->name }; on error
+ *                the tag shows anyway: put error_message(rc) and
+ *                tags_pending(store) in the status line ("not saved: ...")
+ *   key t        completion from tags_names(); tags_name_valid() on Enter
+ *   key T        tags_set(..., false, NULL) for one tag, tags_clear() for all
+ *   tagged view  tags_query(store, &(tags_filter){ .tags = .., .ntags = .. }, &v, &n);
+ *                Enter opens v[i]->path at quote v[i]->quote
+ *   now and then tags_sync(store, &w) (on focus or idle) to show other sessions' tags
+ *   exit         tags_close(store) (also from SIGHUP/SIGTERM via the main loop;
+ *                a kill -9 loses nothing, only the compaction)
+ *
  * Not thread-safe: one store per thread. Never prints anything: warnings are
  * returned as text for the caller to show.
  */

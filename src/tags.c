@@ -686,8 +686,13 @@ static int catch_up(tags_store *s, int fd, bool may_truncate)
 
 static int open_lock(tags_store *s)
 {
-	if (s->lockfd >= 0)
+	struct stat st;
+	if (s->lockfd >= 0 && stat(s->lockpath, &st) == 0)
 		return 0;
+	/* First write, or the folder was removed while we ran: make it again. */
+	if (s->lockfd >= 0)
+		close(s->lockfd);
+	s->lockfd = -1;
 	int rc = xdg_mkdirs(s->dir);
 	if (rc)
 		return rc;

@@ -658,6 +658,22 @@ static void test_unwritable_dir_then_retry(void **state)
 	remove_dir(dir);
 }
 
+static void test_store_folder_removed_while_running(void **state)
+{
+	char *dir = make_dir();
+	tags_store *s = open_ok(dir, NULL);
+	assert_int_equal(tags_set(s, ART1, Q1, "claim", true, &meta1), 0);
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(tags_set(s, ART1, Q2, "claim", true, &meta1), 0);
+	tags_store *s2 = open_ok(dir, NULL);
+	assert_true(tags_has(s2, ART1, Q2, "claim"));
+	assert_int_equal(tags_close(s2), 0);
+	assert_int_equal(tags_close(s), 0);
+	remove_dir(dir);
+}
+
 static void test_unreadable_journal_refuses_to_open(void **state)
 {
 	char *dir = make_dir();
@@ -713,6 +729,7 @@ int main(void)
 		cmocka_unit_test(test_orphans),
 		cmocka_unit_test(test_disk_full_then_retry),
 		cmocka_unit_test(test_unwritable_dir_then_retry),
+		cmocka_unit_test(test_store_folder_removed_while_running),
 		cmocka_unit_test(test_unreadable_journal_refuses_to_open),
 		cmocka_unit_test(test_default_dir_from_env),
 	};
