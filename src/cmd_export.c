@@ -1,9 +1,11 @@
 /* quoth export: the tagged quotes in the store, without the UI. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "cmd.h"
+#include "corpus.h"
 #include "doc.h"
 #include "error.h"
 #include "export.h"
@@ -61,40 +63,65 @@ static int parse_args(int argc, char **argv, struct export_args *a)
 	return 0;
 }
 
-/* The ids of the articles named on the command line; a file that cannot be
- * read is reported and still matched by the path its tags were saved with. */
-static int load_ids(const struct export_args *a, uint64_t *arts, size_t *narts)
+/* The articles named on the command line (files, or every *.txt below a
+ * folder): their ids in *arts and their paths in *paths. A file that cannot
+ * be read is reported and still matched by the path its tags were saved
+ * with (it may have been deleted). */
+static int load_articles(const struct export_args *a, corpus *c, uint64_t **arts, const char ***paths,
+                         size_t *n)
 {
 	int status = 0;
-	*narts = 0;
 	for (size_t i = 0; i < a->npaths; i++) {
 		doc *d = NULL;
-		const char *p = a->paths[i];
-		int rc = !strcmp(p, "-") ? doc_from_fd("-", STDIN_FILENO, &d) : doc_load(p, &d);
-		if (rc) {
-			cmd_file_error(p, rc);
-			status = 1;
-			continue;
+		int rc = 0;
+		if (!strcmp(a->paths[i], "-")) {
+			rc = doc_from_fd("-", STDIN_FILENO, &d);
+			if (!rc) {
+				rc = corpus_add_doc(c, d);
+			} else {
+				cmd_file_error("-", rc);
+				status = 1;
+			}
+		} else {
+			rc = corpus_add_path(c, a->paths[i]);
 		}
-		arts[(*narts)++] = d->id;
-		doc_free(d);
+		if (rc == Q_ENOMEM)
+			return rc;
+	}
+	*arts = calloc(c->n + 1, sizeof **arts);
+	*paths = calloc(c->n + 1, sizeof **paths);
+	if (!*arts || !*paths)
+		return Q_ENOMEM;
+	*n = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		doc *d = corpus_doc(c, i, SIZE_MAX);
+		(*paths)[*n] = c->v[i].path;
+		if (d) {
+			(*arts)[*n] = d->id;
+		} else {
+			cmd_file_error(c->v[i].path, c->v[i].error);
+			status = 1;
+		}
+		++*n;
 	}
 	return status;
 }
 
-static int print_quotes(const tags_store *s, const struct export_args *a, const uint64_t *arts, size_t narts)
+static int print_quotes(const tags_store *s, const struct export_args *a, const uint64_t *arts,
+                        const char **paths, size_t n)
 {
-	tags_filter f = { .tags = a->tags, .ntags = a->ntags, .arts = arts, .narts = narts,
-	                  .paths = (const char *const *)a->paths, .npaths = a->npaths };
-	const tag_entry **v;
-	size_t n;
-	int rc = tags_query(s, &f, &v, &n);
+	/* An unreadable article has id 0 in arts: no article hashes to 0 in practice, and its path still matches. */
+	tags_filter f = { .tags = a->tags, .ntags = a->ntags, .arts = arts, .narts = n, .paths = paths, .npaths = n };
+	const tag_entry **v = NULL;
+	size_t count = 0;
+	/* PATHs that name no article (an empty folder) match nothing, not everything. */
+	int rc = a->npaths && !n ? 0 : tags_query(s, &f, &v, &count);
 	if (rc)
 		return rc;
 	strbuf out;
 	sb_init(&out);
 	export_begin(&out, a->format);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < count; i++) {
 		export_quote q = export_quote_of_entry(v[i]);
 		export_quote_append(&out, a->format, &q, i == 0);
 		if (out.len >= 1 << 20 && !out.failed) {
@@ -137,10 +164,7 @@ int cmd_export(int argc, char **argv)
 {
 	struct export_args a = { .format = EXPORT_TEXT };
 	a.tags = calloc((size_t)argc, sizeof *a.tags);
-	uint64_t *arts = calloc((size_t)argc, sizeof *arts);
-	if (!a.tags || !arts) {
-		free(a.tags);
-		free(arts);
+	if (!a.tags) {
 		fputs("quoth export: out of memory\n", stderr);
 		return 1;
 	}
@@ -148,19 +172,27 @@ int cmd_export(int argc, char **argv)
 	tags_store *s = NULL;
 	if (!status && cmd_open_tags(&s))
 		status = 1;
-	size_t narts = 0;
 	if (s) {
-		status = load_ids(&a, arts, &narts);
-		int rc = print_quotes(s, &a, arts, narts);
-		if (rc) {
+		corpus c;
+		corpus_init(&c);
+		uint64_t *arts = NULL;
+		const char **paths = NULL;
+		size_t n = 0;
+		int rc = load_articles(&a, &c, &arts, &paths, &n);
+		status = rc > 0 ? rc : 0;
+		if (rc >= 0)
+			rc = print_quotes(s, &a, arts, paths, n);
+		if (rc < 0) {
 			fprintf(stderr, "quoth export: %s\n", error_message(rc));
 			status = 1;
 		}
+		free(arts);
+		free(paths);
+		corpus_free(&c);
 		tags_close(s);
 	}
 	if (fflush(stdout) != 0 && !status)
 		status = 1;
 	free(a.tags);
-	free(arts);
 	return status;
 }
