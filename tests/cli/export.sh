@@ -127,6 +127,16 @@ run_status "$QUOTH" export --tag x
 if printf '%s' "$OUT" | grep -q "$(printf '\033')"; then fail "export: no escape sequence in the output"; else ok "export: no escape sequence in the output"; fi
 expect_contains "export: controls shown as symbols" "$OUT" "bell␇ esc␛[2J"
 
+# --- two sessions at once: appends and compactions interleave, nothing is lost ---
+export XDG_DATA_HOME="$TMPD/race"
+( i=1; while [ $i -le 40 ]; do "$QUOTH" tag --text "a$i" ra "$A" "a$i" || echo fail; i=$((i + 1)); done ) >"$TMPD/r1" 2>&1 &
+( i=1; while [ $i -le 40 ]; do "$QUOTH" tag --text "b$i" rb "$B" "b$i" || echo fail; i=$((i + 1)); done ) >"$TMPD/r2" 2>&1 &
+wait
+run_status "$QUOTH" export --format tsv
+expect_eq "two processes: all 80 tags kept" "80" "$(printf '%s\n' "$OUT" | sed 1d | wc -l)"
+expect_eq "two processes: no errors or warnings" "" "$(cat "$TMPD/r1" "$TMPD/r2")$ERR"
+export XDG_DATA_HOME="$TMPD/data"
+
 # --- bad usage: 2 ---
 run_status "$QUOTH" export --format xml
 expect_eq "export: bad --format is usage" "2" "$RC"
