@@ -50,6 +50,17 @@ wrap_fast_scan_result wrap_fast_scan(const char *s, size_t n);
  * out (UC_BREAK_PROHIBITED at a '\n'), for fast-set text. */
 void wrap_fast_breaks(const char *s, size_t n, char *lb);
 
+/* Receives a row [start,end) of cols columns; returns 0 or Q_ENOMEM. */
+typedef int (*wrap_fast_emit)(void *ctx, size_t start, size_t end, int cols);
+
+#define WRAP_FAST_NO 1
+
+/* The rows of s[0..n) at width, as the general fitter would make them, for
+ * fast-set text without TAB: every character is one column and a cluster.
+ * Returns 0, Q_ENOMEM from emit, or WRAP_FAST_NO (some rows may have been
+ * emitted) when the text is not such. */
+int wrap_fast_rows(const char *s, size_t n, int width, wrap_fast_emit emit, void *ctx);
+
 /* A character of each class, for the tests. */
 const char *wrap_fast_sample(int cls);
 

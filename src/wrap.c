@@ -429,60 +429,10 @@ static int wrap_segment_fast_tabs(fitter *f, scratch *sc)
 	return fit_rows(f, sc->lb, sc->gb);
 }
 
-/* Columns of fast-set text without TAB: one per character, '\n' none. */
-static int fast_cols(const char *s, size_t a, size_t b, bool ascii)
+static int emit_row(void *ctx, size_t start, size_t end, int cols)
 {
-	if (ascii)
-		return (int)(b - a);
-	int w = 0;
-	for (size_t i = a; i < b; i++)
-		w += !is_cont((unsigned char)s[i]) && s[i] != '\n';
-	return w;
-}
-
-/* fit_rows for fast-set text without TAB, where every character is one
- * column and one cluster: find the first character that does not fit,
- * then look back for the last break opportunity. Same rows as fit_rows. */
-static int fit_fast(fitter *f, bool ascii)
-{
-	const char *s = f->s;
-	size_t n = f->n, row = 0;
-	size_t w = (size_t)f->width;
-	for (;;) {
-		/* x: the first non-space character at column >= width */
-		size_t x;
-		if (ascii) {
-			x = row + w;
-			while (x < n && s[x] == ' ')
-				x++;
-		} else {
-			size_t col = 0;
-			for (x = row; x < n; x++) {
-				unsigned char b = (unsigned char)s[x];
-				if (is_cont(b) || b == '\n')
-					continue;
-				if (col >= w && b != ' ')
-					break;
-				col++;
-			}
-		}
-		if (x >= n) {
-			size_t end = trim_blank(s, NULL, row, n);
-			return push_row(&f->out, f->base + row, f->base + end, f->para, fast_cols(s, row, end, ascii));
-		}
-		size_t q = x;
-		while (q > row) {
-			unsigned char b = (unsigned char)s[q];
-			if (!is_cont(b) && b != ' ' && b != '\n' && wrap_fast_break_at(s, q))
-				break;
-			q--;
-		}
-		size_t next = q > row ? q : x;
-		size_t end = trim_blank(s, NULL, row, next);
-		if (push_row(&f->out, f->base + row, f->base + end, f->para, fast_cols(s, row, end, ascii)))
-			return Q_ENOMEM;
-		row = next;
-	}
+	fitter *f = ctx;
+	return push_row(&f->out, f->base + start, f->base + end, f->para, cols);
 }
 
 static int wrap_segment(const char *text, size_t a, size_t b, size_t para, int width, int tabwidth,
@@ -493,9 +443,14 @@ static int wrap_segment(const char *text, size_t a, size_t b, size_t para, int w
 	if (f.n == 0)
 		return push_row(&f.out, a, a, para, 0);
 	if (allow_fast) {
+		size_t n0 = *out.n;
+		int rc = wrap_fast_rows(f.s, f.n, width, emit_row, &f);
+		if (rc != WRAP_FAST_NO)
+			return rc;
+		*out.n = n0;
 		wrap_fast_scan_result r = wrap_fast_scan(f.s, f.n);
 		if (r.fast)
-			return r.tab ? wrap_segment_fast_tabs(&f, sc) : fit_fast(&f, r.ascii);
+			return wrap_segment_fast_tabs(&f, sc);
 	}
 	return wrap_segment_slow(&f, sc);
 }

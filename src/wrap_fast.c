@@ -210,3 +210,75 @@ const char *wrap_fast_sample(int cls)
 	};
 	return cls >= 0 && cls < FC_COUNT ? samples[cls] : "";
 }
+
+/* Columns of fast-set text without TAB: one per character, '\n' none. */
+static size_t count_cols(const char *s, size_t a, size_t b)
+{
+	size_t w = 0;
+	for (size_t i = a; i < b; i++)
+		w += !is_cont((unsigned char)s[i]) && s[i] != '\n';
+	return w;
+}
+
+static size_t trim_end(const char *s, size_t row, size_t end)
+{
+	while (end > row && (s[end - 1] == ' ' || s[end - 1] == '\n'))
+		end--;
+	return end;
+}
+
+/* From row on, the first non-space character at column >= width (or n),
+ * and its column; false when a character outside the fast set, or a TAB,
+ * comes first. Eight printable ASCII bytes at a time while they all fit. */
+static bool find_overflow(const char *s, size_t n, size_t row, size_t width, size_t *x, size_t *xcol)
+{
+	size_t i = row, col = 0;
+	while (i < n) {
+		if (col + 8 <= width && i + 8 <= n && printable8(s + i)) {
+			i += 8;
+			col += 8;
+			continue;
+		}
+		unsigned char b = (unsigned char)s[i];
+		size_t len = 1;
+		int c = b < 0x80 ? ascii_class[b] : multibyte_class((const unsigned char *)s + i, n - i, &len);
+		if (c == FC_SLOW || b == '\t')
+			return false;
+		if (c != FC_JOIN) {
+			if (col >= width && c != FC_SP)
+				break;
+			col++;
+		}
+		i += len;
+	}
+	*x = i;
+	*xcol = col;
+	return true;
+}
+
+int wrap_fast_rows(const char *s, size_t n, int width, wrap_fast_emit emit, void *ctx)
+{
+	size_t row = 0, w = (size_t)width;
+	for (;;) {
+		size_t x, xcol;
+		if (!find_overflow(s, n, row, w, &x, &xcol))
+			return WRAP_FAST_NO;
+		if (x >= n) {
+			size_t end = trim_end(s, row, n);
+			return emit(ctx, row, end, (int)(xcol - count_cols(s, end, n)));
+		}
+		size_t q = x;
+		while (q > row) {
+			unsigned char b = (unsigned char)s[q];
+			if (!is_cont(b) && b != ' ' && b != '\n' && wrap_fast_break_at(s, q))
+				break;
+			q--;
+		}
+		size_t next = q > row ? q : x;
+		size_t end = trim_end(s, row, next);
+		int rc = emit(ctx, row, end, (int)(xcol - count_cols(s, end, x)));
+		if (rc)
+			return rc;
+		row = next;
+	}
+}
