@@ -26,8 +26,9 @@
  * Only a cluster wider than the whole width (a wide character at width 1)
  * makes a row wider than the width: it gets a row of its own.
  *
- * Rows: the spaces (U+0020) where a row breaks are left out of both rows;
- * what lies between one row's end and the next row's start is only spaces.
+ * Rows: the spaces (U+0020) where a row breaks are left out of both rows,
+ * and so is a join at a row's end ("counter-" | "accusations"): what lies
+ * between one row's end and the next row's start is only spaces and joins.
  *
  * The view is lazy: rows are computed only for the paragraphs asked for and
  * cached per width (a bounded cache). A paragraph longer than WRAP_SEGMENT
@@ -101,6 +102,11 @@ size_t wrap_view_move(wrap_view *v, size_t off, long k);
 
 /* The start offset of the row containing off (for a jump to a quote or a match). */
 size_t wrap_view_row_start(wrap_view *v, size_t off);
+
+/* How many bytes of text the view has wrapped since it was made (each
+ * segment counted every time it is wrapped again): for tests and benchmarks
+ * that check the view stays lazy. */
+size_t wrap_view_bytes_wrapped(const wrap_view *v);
 
 /* The first and last row offsets of the view. */
 size_t wrap_view_first(wrap_view *v);

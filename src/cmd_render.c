@@ -76,7 +76,12 @@ static int render_doc(const doc *d, int width, strbuf *out)
 	size_t cap = 0;
 	int rc = 0, tabwidth = wrap_tabwidth(width, TABWIDTH);
 
-	sb_printf(out, "%s\n\n", d->title);
+	/* the title too is wrapped: no line is wider than the width */
+	size_t nt = 0;
+	rc = wrap_range(d->title, 0, strlen(d->title), 0, width, TABWIDTH, &rows, &nt, &cap);
+	for (size_t i = 0; i < nt && !rc; i++)
+		put_row(out, d->title, &rows[i], tabwidth);
+	sb_putc(out, '\n');
 	for (size_t p = d->body; p < d->npara && rc == 0; p++) {
 		size_t n = 0;
 		rc = wrap_range(d->text, d->para[p].start, d->para[p].end, p, width, TABWIDTH, &rows, &n, &cap);

@@ -9,6 +9,7 @@
 #include <uniwidth.h>
 #include "error.h"
 #include "wrap.h"
+#include "wrap_fast.h"
 
 /* ---- widths ---------------------------------------------------------------- */
 
@@ -156,16 +157,20 @@ static bool space_cut(const char *t, size_t c, size_t end)
 	return p != GBP_EXTEND && p != GBP_ZWJ && p != GBP_SPACINGMARK;
 }
 
-/* Before a character no grapheme rule joins to what precedes it. */
+/* Before a character no grapheme rule joins to what precedes it: one of
+ * property Other (GB999) not after a Prepend (GB9b), and not a pictograph
+ * after a ZWJ (GB11). */
 static bool cluster_cut(const char *t, size_t c, size_t start, size_t end)
 {
 	if (is_cont((unsigned char)t[c]) || t[c] == '\n' || t[c - 1] == '\n')
 		return false;
 	ucs4_t y = decode_at(t, c, end);
-	if (uc_graphemeclusterbreak_property(y) != GBP_OTHER ||
-	    uc_is_property(y, UC_PROPERTY_EXTENDED_PICTOGRAPHIC))
+	if (uc_graphemeclusterbreak_property(y) != GBP_OTHER)
 		return false;
-	return uc_graphemeclusterbreak_property(decode_before(t, c, start)) != GBP_PREPEND;
+	int x = uc_graphemeclusterbreak_property(decode_before(t, c, start));
+	if (x == GBP_ZWJ && uc_is_property(y, UC_PROPERTY_EXTENDED_PICTOGRAPHIC))
+		return false;
+	return x != GBP_PREPEND;
 }
 
 /* The segment boundary in window k of paragraph [ps,pe), or 0 for none:
@@ -199,7 +204,7 @@ static size_t window_cut(const char *t, size_t ps, size_t pe, size_t k)
 }
 
 /* The segment [*a,*b) of paragraph [ps,pe) that contains off. */
-static void segment_at(const char *t, size_t ps, size_t pe, size_t off, size_t *a, size_t *b)
+void wrap_segment_at(const char *t, size_t ps, size_t pe, size_t off, size_t *a, size_t *b)
 {
 	if (off < ps)
 		off = ps;
@@ -317,6 +322,29 @@ typedef struct fitter {
 	rowvec out;
 } fitter;
 
+/* A cluster of spaces (and joins): it hangs at a break and is left out. */
+static bool is_blank(const char *s, size_t i, size_t j, int *spaces)
+{
+	int k = 0;
+	for (; i < j; i++) {
+		if (s[i] != ' ' && s[i] != '\n')
+			return false;
+		k += s[i] == ' ';
+	}
+	*spaces = k;
+	return true;
+}
+
+/* The end of a row: without the spaces and joins it ends with (but a
+ * space that a Prepend character took into its cluster stays; gb, the
+ * cluster starts, is NULL when every character is a cluster). */
+static size_t trim_blank(const char *s, const char *gb, size_t row, size_t end)
+{
+	while (end > row && (s[end - 1] == '\n' || (s[end - 1] == ' ' && (!gb || gb[end - 1]))))
+		end--;
+	return end;
+}
+
 /* Greedy fit of s[0..n) given its break opportunities and cluster starts:
  * each row takes as many clusters as fit and ends at the last opportunity;
  * spaces before a break hang (never count); with no opportunity on the row
@@ -325,7 +353,7 @@ static int fit_rows(fitter *f, const char *lb, const char *gb)
 {
 	const char *s = f->s;
 	size_t n = f->n, row = 0, vis = 0, cand = 0, cand_vis = 0;
-	int col = 0, vis_col = 0, cand_col = 0;
+	int col = 0, vis_col = 0, cand_col = 0, sp;
 	bool has_cand = false;
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
@@ -337,15 +365,15 @@ static int fit_rows(fitter *f, const char *lb, const char *gb)
 			cand_col = vis_col;
 			has_cand = true;
 		}
-		if (s[i] == ' ' && j == i + 1) {
-			col++;
+		if (is_blank(s, i, j, &sp)) {
+			col += sp;
 			i = j;
 			continue;
 		}
 		int w = cluster_cols(s + i, j - i, col, f->tabw);
 		if (col + w > f->width && (col > 0 || vis > row)) {
 			if (has_cand) {
-				if (push_row(&f->out, f->base + row, f->base + cand_vis, f->para, cand_col))
+				if (push_row(&f->out, f->base + row, f->base + trim_blank(s, gb, row, cand_vis), f->para, cand_col))
 					return Q_ENOMEM;
 				row = cand;
 				has_cand = false;
@@ -355,8 +383,8 @@ static int fit_rows(fitter *f, const char *lb, const char *gb)
 				for (size_t a = row, b; a < i; a = b) {
 					for (b = a + 1; b < i && !gb[b]; b++)
 						;
-					if (s[a] == ' ' && b == a + 1) {
-						col++;
+					if (is_blank(s, a, b, &sp)) {
+						col += sp;
 					} else {
 						col += cluster_cols(s + a, b - a, col, f->tabw);
 						vis = b;
@@ -364,7 +392,7 @@ static int fit_rows(fitter *f, const char *lb, const char *gb)
 					}
 				}
 			} else {
-				if (push_row(&f->out, f->base + row, f->base + vis, f->para, vis_col))
+				if (push_row(&f->out, f->base + row, f->base + trim_blank(s, gb, row, vis), f->para, vis_col))
 					return Q_ENOMEM;
 				row = vis = i;
 				col = vis_col = 0;
@@ -376,7 +404,7 @@ static int fit_rows(fitter *f, const char *lb, const char *gb)
 		vis_col = col;
 		i = j;
 	}
-	return push_row(&f->out, f->base + row, f->base + vis, f->para, vis_col);
+	return push_row(&f->out, f->base + row, f->base + trim_blank(s, gb, row, vis), f->para, vis_col);
 }
 
 static int wrap_segment_slow(fitter *f, scratch *sc)
@@ -388,18 +416,47 @@ static int wrap_segment_slow(fitter *f, scratch *sc)
 	return fit_rows(f, sc->lb, sc->gb);
 }
 
+/* Fast-set text with a TAB: the fast breaks, the general fitter. */
+static int wrap_segment_fast_tabs(fitter *f, scratch *sc)
+{
+	int rc = scratch_reserve(sc, f->n);
+	if (rc)
+		return rc;
+	wrap_fast_breaks(f->s, f->n, sc->lb);
+	for (size_t i = 0; i < f->n; i++)
+		sc->gb[i] = !is_cont((unsigned char)f->s[i]) && f->s[i] != '\n';
+	sc->gb[0] = 1;
+	return fit_rows(f, sc->lb, sc->gb);
+}
+
+static int emit_row(void *ctx, size_t start, size_t end, int cols)
+{
+	fitter *f = ctx;
+	return push_row(&f->out, f->base + start, f->base + end, f->para, cols);
+}
+
 static int wrap_segment(const char *text, size_t a, size_t b, size_t para, int width, int tabwidth,
-                        rowvec out, scratch *sc)
+                        rowvec out, scratch *sc, bool allow_fast)
 {
 	fitter f = { .s = text + a, .n = b - a, .base = a, .para = para,
 	             .width = width, .tabw = wrap_tabwidth(width, tabwidth), .out = out };
 	if (f.n == 0)
 		return push_row(&f.out, a, a, para, 0);
+	if (allow_fast) {
+		size_t n0 = *out.n;
+		int rc = wrap_fast_rows(f.s, f.n, width, emit_row, &f);
+		if (rc != WRAP_FAST_NO)
+			return rc;
+		*out.n = n0;
+		wrap_fast_scan_result r = wrap_fast_scan(f.s, f.n);
+		if (r.fast)
+			return wrap_segment_fast_tabs(&f, sc);
+	}
 	return wrap_segment_slow(&f, sc);
 }
 
-int wrap_range(const char *text, size_t start, size_t end, size_t para, int width, int tabwidth,
-               wrap_row **rows, size_t *nrows, size_t *cap)
+static int wrap_range_mode(const char *text, size_t start, size_t end, size_t para, int width, int tabwidth,
+                           wrap_row **rows, size_t *nrows, size_t *cap, bool allow_fast)
 {
 	if (width < 1)
 		width = 1;
@@ -410,11 +467,23 @@ int wrap_range(const char *text, size_t start, size_t end, size_t para, int widt
 		rc = push_row(&out, start, start, para, 0);
 	for (size_t a = start, b; a < end && rc == 0; a = b) {
 		size_t dummy;
-		segment_at(text, start, end, a, &dummy, &b);
-		rc = wrap_segment(text, a, b, para, width, tabwidth, out, &sc);
+		wrap_segment_at(text, start, end, a, &dummy, &b);
+		rc = wrap_segment(text, a, b, para, width, tabwidth, out, &sc, allow_fast);
 	}
 	scratch_free(&sc);
 	return rc;
+}
+
+int wrap_range(const char *text, size_t start, size_t end, size_t para, int width, int tabwidth,
+               wrap_row **rows, size_t *nrows, size_t *cap)
+{
+	return wrap_range_mode(text, start, end, para, width, tabwidth, rows, nrows, cap, true);
+}
+
+int wrap_range_slow(const char *text, size_t start, size_t end, size_t para, int width, int tabwidth,
+                    wrap_row **rows, size_t *nrows, size_t *cap)
+{
+	return wrap_range_mode(text, start, end, para, width, tabwidth, rows, nrows, cap, false);
 }
 
 /* ---- the view ------------------------------------------------------------------ */
@@ -433,6 +502,7 @@ struct wrap_view {
 	size_t first;
 	int width, tabwidth;
 	unsigned long clock;
+	size_t wrapped;         /* bytes wrapped so far */
 	seg_entry cache[CACHE_SLOTS];
 	scratch sc;
 };
@@ -481,6 +551,11 @@ int wrap_view_width(const wrap_view *v)
 	return v->width;
 }
 
+size_t wrap_view_bytes_wrapped(const wrap_view *v)
+{
+	return v->wrapped;
+}
+
 int wrap_view_tabwidth(const wrap_view *v)
 {
 	return wrap_tabwidth(v->width, v->tabwidth);
@@ -502,8 +577,9 @@ static const seg_entry *get_segment(wrap_view *v, size_t para, size_t a, size_t 
 	victim->used = 0;
 	victim->nrows = 0;
 	rowvec out = { &victim->rows, &victim->nrows, &victim->cap };
-	if (wrap_segment(v->d->text, a, b, para, v->width, v->tabwidth, out, &v->sc))
+	if (wrap_segment(v->d->text, a, b, para, v->width, v->tabwidth, out, &v->sc, true))
 		return NULL;
+	v->wrapped += b - a;
 	victim->para = para;
 	victim->start = a;
 	victim->end = b;
@@ -519,7 +595,7 @@ static bool view_empty(const wrap_view *v)
 static bool pos_segment(wrap_view *v, vpos *p, size_t off)
 {
 	const doc_span *sp = &v->d->para[p->para];
-	segment_at(v->d->text, sp->start, sp->end, off, &p->seg_start, &p->seg_end);
+	wrap_segment_at(v->d->text, sp->start, sp->end, off, &p->seg_start, &p->seg_end);
 	return true;
 }
 

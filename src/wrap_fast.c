@@ -1,0 +1,284 @@
+/* The fast path of the wrap layer: see wrap_fast.h. */
+#include <string.h>
+#include <unilbrk.h>
+#include "wrap_fast.h"
+
+#define B(c) (1u << FC_##c)
+
+/* Whether a break may come before class b after class a, adjacent or with
+ * spaces between: libunistring 1.0's answers (tests/unit/test_wrap.c
+ * probes it and fails, printing the table, when these are not its). */
+static const uint16_t pair_breaks[2][FC_COUNT] = {
+	{ /* adjacent */
+		[FC_AL] = B(B2),
+		[FC_NU] = B(B2),
+		[FC_EX] = B(AL) | B(NU) | B(PR) | B(PO) | B(OP) | B(B2),
+		[FC_QU] = 0,
+		[FC_PR] = B(PR) | B(PO) | B(B2),
+		[FC_PO] = B(PR) | B(PO) | B(B2),
+		[FC_OP] = 0,
+		[FC_CP] = B(OP) | B(B2),
+		[FC_CL] = B(AL) | B(NU) | B(OP) | B(B2),
+		[FC_IS] = B(AL) | B(PR) | B(PO) | B(OP) | B(B2),
+		[FC_HY] = B(AL) | B(PR) | B(PO) | B(OP) | B(B2) | B(GL),
+		[FC_SY] = B(AL) | B(PR) | B(PO) | B(OP) | B(B2),
+		[FC_BA] = B(AL) | B(NU) | B(PR) | B(PO) | B(OP) | B(B2) | B(GL),
+		[FC_B2] = B(AL) | B(NU) | B(PR) | B(PO) | B(OP),
+		[FC_IN] = B(AL) | B(NU) | B(PR) | B(PO) | B(OP) | B(B2),
+		[FC_GL] = 0,
+	},
+	{ /* with spaces between */
+		[FC_AL] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_NU] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_EX] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_QU] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_PR] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_PO] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_OP] = 0,
+		[FC_CP] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_CL] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_IS] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_HY] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_SY] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_BA] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_B2] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(IN) | B(GL),
+		[FC_IN] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+		[FC_GL] = B(AL) | B(NU) | B(QU) | B(PR) | B(PO) | B(OP) | B(HY) | B(BA) | B(B2) | B(IN) | B(GL),
+	},
+};
+
+/* UAX #14 classes of ASCII (UCD LineBreak.txt); controls other than TAB
+ * and '\n' never reach the wrap layer and take the slow path. */
+static const unsigned char ascii_class[128] = {
+	FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW,
+	FC_SLOW, FC_BA, FC_JOIN, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW,
+	FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW,
+	FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW,
+	FC_SP, FC_EX, FC_QU, FC_AL, FC_PR, FC_PO, FC_AL, FC_QU,
+	FC_OP, FC_CP, FC_AL, FC_PR, FC_IS, FC_HY, FC_IS, FC_SY,
+	FC_NU, FC_NU, FC_NU, FC_NU, FC_NU, FC_NU, FC_NU, FC_NU,
+	FC_NU, FC_NU, FC_IS, FC_IS, FC_AL, FC_AL, FC_AL, FC_EX,
+	FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL,
+	FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL,
+	FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL,
+	FC_AL, FC_AL, FC_AL, FC_OP, FC_PR, FC_CP, FC_AL, FC_AL,
+	FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL,
+	FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL,
+	FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL, FC_AL,
+	FC_AL, FC_AL, FC_AL, FC_OP, FC_BA, FC_CL, FC_AL, FC_SLOW,
+};
+
+static bool is_cont(unsigned char b)
+{
+	return (b & 0xC0) == 0x80;
+}
+
+/* The fast set beyond ASCII: Latin letters U+00C0..U+024F (but the
+ * multiplication and division signs), NBSP, guillemets, curly quotes, the
+ * low-9 quotes that open German and Danish quotations, en and em dash,
+ * ellipsis, euro sign. */
+static int multibyte_class(const unsigned char *s, size_t n, size_t *len)
+{
+	unsigned char b0 = s[0];
+	*len = 1;
+	if (b0 >= 0xC2 && b0 <= 0xC9 && n >= 2 && is_cont(s[1])) {
+		*len = 2;
+		unsigned char b1 = s[1];
+		if (b0 == 0xC2)
+			return b1 == 0xA0 ? FC_GL : b1 == 0xAB || b1 == 0xBB ? FC_QU : FC_SLOW;
+		if (b0 == 0xC3)
+			return b1 == 0x97 || b1 == 0xB7 ? FC_SLOW : FC_AL;
+		if (b0 == 0xC9)
+			return b1 <= 0x8F ? FC_AL : FC_SLOW;
+		return FC_AL;
+	}
+	if (b0 == 0xE2 && n >= 3 && is_cont(s[1]) && is_cont(s[2])) {
+		*len = 3;
+		if (s[1] == 0x82)
+			return s[2] == 0xAC ? FC_PR : FC_SLOW;
+		if (s[1] != 0x80)
+			return FC_SLOW;
+		switch (s[2]) {
+		case 0x93: return FC_BA;                  /* en dash */
+		case 0x94: return FC_B2;                  /* em dash */
+		case 0x98: case 0x99: case 0x9C: case 0x9D:
+			return FC_QU;                     /* curly quotes */
+		case 0x9A: case 0x9E: return FC_OP;       /* low-9 quotes */
+		case 0xA6: return FC_IN;                  /* ellipsis */
+		default: return FC_SLOW;
+		}
+	}
+	return FC_SLOW;
+}
+
+int wrap_fast_class(const char *s, size_t n, size_t *len)
+{
+	unsigned char b = (unsigned char)s[0];
+	if (b < 0x80) {
+		*len = 1;
+		return ascii_class[b];
+	}
+	return multibyte_class((const unsigned char *)s, n, len);
+}
+
+static bool pair_break(int a, int b, bool spaces)
+{
+	return pair_breaks[spaces][a] >> b & 1;
+}
+
+bool wrap_fast_break_at(const char *s, size_t q)
+{
+	size_t len, p = q;
+	bool spaces = false;
+	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\n')) {
+		spaces |= s[p - 1] == ' ';
+		p--;
+	}
+	if (p == 0)
+		return false;   /* after leading spaces: never, as libunistring */
+	size_t a = p - 1;
+	while (a > 0 && is_cont((unsigned char)s[a]))
+		a--;
+	int ca = wrap_fast_class(s + a, p - a, &len);
+	int cb = wrap_fast_class(s + q, 4, &len);
+	return pair_break(ca, cb, spaces);
+}
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* True when the 8 bytes are printable ASCII (0x20..0x7E). */
+static bool printable8(const char *s)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	uint64_t low = (w - ONES * 0x20) & ~w & HIGHS;       /* a byte < 0x20 */
+	uint64_t x = w ^ (ONES * 0x7F);
+	uint64_t del = (x - ONES) & ~x & HIGHS;               /* a byte == 0x7F */
+	return ((w & HIGHS) | low | del) == 0;
+}
+
+wrap_fast_scan_result wrap_fast_scan(const char *s, size_t n)
+{
+	wrap_fast_scan_result r = { .fast = true, .tab = false, .ascii = true };
+	size_t i = 0;
+	while (i < n) {
+		if (i + 8 <= n && printable8(s + i)) {
+			i += 8;
+			continue;
+		}
+		size_t len;
+		int c = wrap_fast_class(s + i, n - i, &len);
+		if (c == FC_SLOW) {
+			r.fast = false;
+			return r;
+		}
+		if (s[i] == '\t')
+			r.tab = true;
+		else if (len > 1 || s[i] == '\n')
+			r.ascii = false;
+		i += len;
+	}
+	return r;
+}
+
+void wrap_fast_breaks(const char *s, size_t n, char *lb)
+{
+	int last = -1;
+	bool spaces = false;
+	memset(lb, UC_BREAK_PROHIBITED, n);
+	for (size_t i = 0, len; i < n; i += len) {
+		int c = wrap_fast_class(s + i, n - i, &len);
+		if (c == FC_SP) {
+			spaces = true;
+		} else if (c != FC_JOIN) {
+			if (last >= 0 && pair_break(last, c, spaces))
+				lb[i] = UC_BREAK_POSSIBLE;
+			last = c;
+			spaces = false;
+		}
+	}
+}
+
+const char *wrap_fast_sample(int cls)
+{
+	static const char *const samples[FC_COUNT] = {
+		[FC_AL] = "a", [FC_NU] = "1", [FC_EX] = "!", [FC_QU] = "\"",
+		[FC_PR] = "$", [FC_PO] = "%", [FC_OP] = "(", [FC_CP] = ")",
+		[FC_CL] = "}", [FC_IS] = ",", [FC_HY] = "-", [FC_SY] = "/",
+		[FC_BA] = "|", [FC_B2] = "\xe2\x80\x94", [FC_IN] = "\xe2\x80\xa6", [FC_GL] = "\xc2\xa0",
+	};
+	return cls >= 0 && cls < FC_COUNT ? samples[cls] : "";
+}
+
+/* Columns of fast-set text without TAB: one per character, '\n' none. */
+static size_t count_cols(const char *s, size_t a, size_t b)
+{
+	size_t w = 0;
+	for (size_t i = a; i < b; i++)
+		w += !is_cont((unsigned char)s[i]) && s[i] != '\n';
+	return w;
+}
+
+static size_t trim_end(const char *s, size_t row, size_t end)
+{
+	while (end > row && (s[end - 1] == ' ' || s[end - 1] == '\n'))
+		end--;
+	return end;
+}
+
+/* From row on, the first non-space character at column >= width (or n),
+ * and its column; false when a character outside the fast set, or a TAB,
+ * comes first. Eight printable ASCII bytes at a time while they all fit. */
+static bool find_overflow(const char *s, size_t n, size_t row, size_t width, size_t *x, size_t *xcol)
+{
+	size_t i = row, col = 0;
+	while (i < n) {
+		if (col + 8 <= width && i + 8 <= n && printable8(s + i)) {
+			i += 8;
+			col += 8;
+			continue;
+		}
+		unsigned char b = (unsigned char)s[i];
+		size_t len = 1;
+		int c = b < 0x80 ? ascii_class[b] : multibyte_class((const unsigned char *)s + i, n - i, &len);
+		if (c == FC_SLOW || b == '\t')
+			return false;
+		if (c != FC_JOIN) {
+			if (col >= width && c != FC_SP)
+				break;
+			col++;
+		}
+		i += len;
+	}
+	*x = i;
+	*xcol = col;
+	return true;
+}
+
+int wrap_fast_rows(const char *s, size_t n, int width, wrap_fast_emit emit, void *ctx)
+{
+	size_t row = 0, w = (size_t)width;
+	for (;;) {
+		size_t x, xcol;
+		if (!find_overflow(s, n, row, w, &x, &xcol))
+			return WRAP_FAST_NO;
+		if (x >= n) {
+			size_t end = trim_end(s, row, n);
+			return emit(ctx, row, end, (int)(xcol - count_cols(s, end, n)));
+		}
+		size_t q = x;
+		while (q > row) {
+			unsigned char b = (unsigned char)s[q];
+			if (!is_cont(b) && b != ' ' && b != '\n' && wrap_fast_break_at(s, q))
+				break;
+			q--;
+		}
+		size_t next = q > row ? q : x;
+		size_t end = trim_end(s, row, next);
+		int rc = emit(ctx, row, end, (int)(xcol - count_cols(s, end, x)));
+		if (rc)
+			return rc;
+		row = next;
+	}
+}
