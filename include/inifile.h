@@ -47,4 +47,9 @@ typedef struct inifile {
 int inifile_read(inifile *f, const char *path, warnings *w);
 void inifile_free(inifile *f);
 
+/* Comma-separated lists ("a, b, c"): returns the next item of *cursor with
+ * its blanks trimmed, empty items included, and moves *cursor past it; NULL
+ * at the end. The string is modified. */
+char *ini_next_item(char **cursor);
+
 #endif

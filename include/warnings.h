@@ -1,7 +1,8 @@
 /* Warnings collected while reading a file the user wrote (config.ini, a
  * keymap): each names the file and the line, and reading goes on. The
  * library never prints them; the caller shows them (stderr before the screen
- * starts, or the status line). */
+ * starts, or the status line). Every function that takes a warnings
+ * pointer accepts NULL: the warnings are then dropped. */
 #ifndef QUOTH_WARNINGS_H
 #define QUOTH_WARNINGS_H
 
@@ -32,5 +33,10 @@ void warnings_free(warnings *w);
  * a message that quotes the user's file is safe to print as it is. */
 void warnings_add(warnings *w, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* Orders the warnings from index `from` on by line, keeping the order of
+ * warnings on one line: a file's checks run in several passes, and its
+ * warnings read best top to bottom. */
+void warnings_sort(warnings *w, size_t from);
 
 #endif

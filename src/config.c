@@ -220,13 +220,14 @@ static bool valid_verb(const char *s)
 	return true;
 }
 
-/* "en", "da", "pt_br": 2..8 lower-case letters, then optionally '_' and 2..3 more. */
+/* "en", "da", "pt_br": an ISO 639 code (2 or 3 lower-case letters), then
+ * optionally '_' and a region of 2 or 3 letters or digits. */
 static bool valid_lang(const char *s)
 {
 	size_t n = 0;
 	while (s[n] >= 'a' && s[n] <= 'z')
 		n++;
-	if (n < 2 || n > 8)
+	if (n < 2 || n > 3)
 		return false;
 	if (!s[n])
 		return true;
@@ -326,7 +327,10 @@ static void list_keys_of(strbuf *b, const char *section)
 
 static void bad_value(struct reader *r, int line, const char *key, const char *value, const char *why)
 {
-	warnings_add(r->w, r->path, line, "%s = %s: %s; the value before is kept", key, value, why);
+	if (!value[0])
+		warnings_add(r->w, r->path, line, "%s has no value: %s; the value before is kept", key, why);
+	else
+		warnings_add(r->w, r->path, line, "%s = %s: %s; the value before is kept", key, value, why);
 }
 
 static void apply_setting(struct reader *r, const struct setting *s, const char *value, int line)
@@ -364,7 +368,7 @@ static void apply_setting(struct reader *r, const struct setting *s, const char 
 	case K_KEYMAP: {
 		bool is_path = strchr(value, '/') != NULL;
 		ok = value[0] != '\0';
-		snprintf(why, sizeof why, "empty: give default, vi, emacs, a keymap name or a path");
+		snprintf(why, sizeof why, "give default, vi, emacs, a keymap name or a path");
 		if (ok) {
 			char *v = is_path ? resolve_path(r, value) : strdup(value);
 			if (v) {
@@ -381,7 +385,7 @@ static void apply_setting(struct reader *r, const struct setting *s, const char 
 		break;
 	case K_EXPORT_PATH:
 		ok = value[0] != '\0';
-		snprintf(why, sizeof why, "empty: give a file");
+		snprintf(why, sizeof why, "give a file");
 		if (ok) {
 			char *v = strdup(value);
 			if (v)
@@ -477,14 +481,11 @@ static void apply_verbs(struct reader *r, const struct ini_entry *e)
 	if (!copy)
 		return;
 	drop_verbs(r->c, lang);
-	char *save = NULL;
-	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		while (isspace((unsigned char)*t))
-			t++;
-		size_t n = strlen(t);
-		while (n > 0 && isspace((unsigned char)t[n - 1]))
-			t[--n] = '\0';
-		if (!valid_verb(t))
+	char *cursor = copy[strspn(copy, " \t")] ? copy : NULL, *t;
+	while ((t = ini_next_item(&cursor))) {
+		if (!*t)
+			warnings_add(r->w, r->path, e->line, "an empty verb in the list of %s: skipped", e->key);
+		else if (!valid_verb(t))
 			warnings_add(r->w, r->path, e->line, "'%s' in %s is not a verb (1 to 64 bytes of text): skipped",
 			             t, e->key);
 		else if (!add_verb(r->c, lang, t))
@@ -561,6 +562,7 @@ static int add_file(struct config *c, const char *path)
 int config_load(struct config *c, const char *path, warnings *w)
 {
 	inifile f;
+	size_t first = w ? w->n : 0;
 	int rc = inifile_read(&f, path, w);
 	if (rc)
 		return rc;
@@ -581,6 +583,7 @@ int config_load(struct config *c, const char *path, warnings *w)
 	rc = add_file(c, path);
 	free(r.dir);
 	inifile_free(&f);
+	warnings_sort(w, first);
 	return rc;
 }
 

@@ -424,3 +424,18 @@ void inifile_free(inifile *f)
 	free(f->path);
 	memset(f, 0, sizeof *f);
 }
+
+char *ini_next_item(char **cursor)
+{
+	char *item = *cursor;
+	if (!item)
+		return NULL;
+	char *comma = strchr(item, ',');
+	if (comma) {
+		*comma = '\0';
+		*cursor = comma + 1;
+	} else {
+		*cursor = NULL;
+	}
+	return strip(item);
+}

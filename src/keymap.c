@@ -315,18 +315,12 @@ static int load_entry(struct loader *ld, enum keyctx ctx, const struct ini_entry
 	char *keys = strdup(e->value);
 	if (!keys)
 		return Q_ENOMEM;
-	bool any = false;
+	bool any = keys[strspn(keys, " \t")] != '\0';
 	int rc = 0;
-	char *save = NULL;
-	for (char *item = strtok_r(keys, ",", &save); item && !rc; item = strtok_r(NULL, ",", &save)) {
-		while (*item == ' ' || *item == '\t')
-			item++;
-		size_t n = strlen(item);
-		while (n > 0 && (item[n - 1] == ' ' || item[n - 1] == '\t'))
-			item[--n] = '\0';
-		any = true;
-		int key = n ? key_from_name(item) : -1;
-		if (!n)
+	char *cursor = any ? keys : NULL, *item;
+	while (!rc && (item = ini_next_item(&cursor))) {
+		int key = *item ? key_from_name(item) : -1;
+		if (!*item)
 			warnings_add(ld->w, ld->path, e->line, "an empty key name in the list for %s (write a comma as Comma)",
 			             e->key);
 		else if (key < 0)
@@ -343,6 +337,7 @@ static int load_entry(struct loader *ld, enum keyctx ctx, const struct ini_entry
 int keymap_load(keymap *km, const char *path, warnings *w)
 {
 	inifile f;
+	size_t first = w ? w->n : 0;
 	int rc = inifile_read(&f, path, w);
 	if (rc)
 		return rc;
@@ -359,5 +354,6 @@ int keymap_load(keymap *km, const char *path, warnings *w)
 	}
 	free(ld.seen);
 	inifile_free(&f);
+	warnings_sort(w, first);
 	return rc;
 }

@@ -77,7 +77,8 @@ char *keymap_find(const char *setting, char **looked)
 	dirs[1] = strdup(QUOTH_DATADIR "/keymaps");
 	if (exe && asprintf(&dirs[2], "%s/keymaps", exe) < 0)
 		dirs[2] = NULL;
-	if (exe && asprintf(&dirs[3], "%s/../keymaps", exe) < 0)
+	char *up = exe ? strrchr(exe, '/') : NULL;
+	if (up && up != exe && asprintf(&dirs[3], "%.*s/keymaps", (int)(up - exe), exe) < 0)
 		dirs[3] = NULL;
 	free(user);
 	free(exe);

@@ -68,6 +68,8 @@ static char *full_message(const char *file, int line, const char *what)
 
 void warnings_add(warnings *w, const char *file, int line, const char *fmt, ...)
 {
+	if (!w)
+		return;
 	if (w->n >= WARNINGS_MAX) {
 		w->dropped++;
 		return;
@@ -106,4 +108,20 @@ void warnings_add(warnings *w, const char *file, int line, const char *fmt, ...)
 		return;
 	}
 	w->v[w->n++] = wn;
+}
+
+void warnings_sort(warnings *w, size_t from)
+{
+	/* insertion sort: stable, and a file has a handful of warnings */
+	if (!w)
+		return;
+	for (size_t i = from + 1; i < w->n; i++) {
+		struct warning x = w->v[i];
+		size_t j = i;
+		while (j > from && w->v[j - 1].line > x.line) {
+			w->v[j] = w->v[j - 1];
+			j--;
+		}
+		w->v[j] = x;
+	}
 }
