@@ -34,8 +34,9 @@ int cmd_term_width(void)
 	return w > 0 ? w : 80;
 }
 
-/* Appends one row: '\n' join marks dropped, tabs expanded to spaces. */
-static void put_row(strbuf *out, const char *text, const wrap_row *r)
+/* Appends one row: '\n' join marks dropped, tabs expanded to spaces
+ * (tabwidth as the wrap laid them out: wrap_tabwidth). */
+static void put_row(strbuf *out, const char *text, const wrap_row *r, int tabwidth)
 {
 	const char *s = text + r->start;
 	size_t n = r->end - r->start;
@@ -47,7 +48,7 @@ static void put_row(strbuf *out, const char *text, const wrap_row *r)
 	int col = 0;
 	for (size_t i = 0; i < n;) {
 		size_t len;
-		int w = wrap_cluster_width(s + i, n - i, col, TABWIDTH, &len);
+		int w = wrap_cluster_width(s + i, n - i, col, tabwidth, &len);
 		if (s[i] == '\t')
 			for (int k = 0; k < w; k++)
 				sb_putc(out, ' ');
@@ -73,14 +74,14 @@ static int render_doc(const doc *d, int width, strbuf *out)
 {
 	wrap_row *rows = NULL;
 	size_t cap = 0;
-	int rc = 0;
+	int rc = 0, tabwidth = wrap_tabwidth(width, TABWIDTH);
 
 	sb_printf(out, "%s\n\n", d->title);
 	for (size_t p = d->body; p < d->npara && rc == 0; p++) {
 		size_t n = 0;
 		rc = wrap_range(d->text, d->para[p].start, d->para[p].end, p, width, TABWIDTH, &rows, &n, &cap);
 		for (size_t i = 0; i < n; i++)
-			put_row(out, d->text, &rows[i]);
+			put_row(out, d->text, &rows[i], tabwidth);
 		if (p + 1 < d->npara)
 			sb_putc(out, '\n');
 		if (!rc && out->len >= OUT_CHUNK)
