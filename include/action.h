@@ -8,7 +8,8 @@
  *
  * What an action does is the app layer's business: the same action may mean
  * different things in different panes (open: an article in the list, a quote
- * in the sidebar), and the help text says so.
+ * in the sidebar), and the help text says so. Help texts stay within 50
+ * columns, so that a help line fits an 80-column terminal (a test checks).
  */
 #ifndef QUOTH_ACTION_H
 #define QUOTH_ACTION_H
@@ -53,8 +54,8 @@ enum action_group {
 	ACTION(MOVE_DOWN,      "move_down",      AG_MOVE,   KCM(KC_GLOBAL), "Down, j",    "Move down a line in the text, a row in a list") \
 	ACTION(MOVE_LEFT,      "move_left",      AG_MOVE,   KCM(KC_GLOBAL), "Left, h",    "Move the cursor a character left (in a selection)") \
 	ACTION(MOVE_RIGHT,     "move_right",     AG_MOVE,   KCM(KC_GLOBAL), "Right, l",   "Move the cursor a character right (in a selection)") \
-	ACTION(WORD_NEXT,      "word_next",      AG_MOVE,   KCM(KC_GLOBAL), "w",          "Move the cursor to the next word (in a selection)") \
-	ACTION(WORD_PREV,      "word_prev",      AG_MOVE,   KCM(KC_GLOBAL), "W",          "Move the cursor to the previous word (in a selection)") \
+	ACTION(WORD_NEXT,      "word_next",      AG_MOVE,   KCM(KC_GLOBAL), "w",          "Move the cursor a word on (in a selection)") \
+	ACTION(WORD_PREV,      "word_prev",      AG_MOVE,   KCM(KC_GLOBAL), "W",          "Move the cursor a word back (in a selection)") \
 	ACTION(PAGE_DOWN,      "page_down",      AG_MOVE,   KCM(KC_GLOBAL), "PgDn, Space", "Move down a page") \
 	ACTION(PAGE_UP,        "page_up",        AG_MOVE,   KCM(KC_GLOBAL), "PgUp, b",    "Move up a page") \
 	ACTION(HALF_PAGE_DOWN, "half_page_down", AG_MOVE,   KCM(KC_GLOBAL), "d",          "Move down half a page") \
@@ -64,11 +65,11 @@ enum action_group {
 	ACTION(FOCUS_NEXT,     "focus_next",     AG_PANES,  KCM(KC_GLOBAL), "Tab",        "Focus the next pane") \
 	ACTION(FOCUS_PREV,     "focus_prev",     AG_PANES,  KCM(KC_GLOBAL), "S-Tab",      "Focus the previous pane") \
 	ACTION(TOGGLE_LIST,    "toggle_list",    AG_PANES,  KCM(KC_GLOBAL), "L",          "Show or hide the article list") \
-	ACTION(OPEN,           "open",           AG_PANES,  KCM(KC_GLOBAL), "Enter",      "Open the article (list); show the quote in the text (sidebar, tagged quotes)") \
+	ACTION(OPEN,           "open",           AG_PANES,  KCM(KC_GLOBAL), "Enter",      "Open the article, or show the quote in the text") \
 	ACTION(ARTICLE_NEXT,   "article_next",   AG_PANES,  KCM(KC_GLOBAL), "}",          "Open the next article") \
 	ACTION(ARTICLE_PREV,   "article_prev",   AG_PANES,  KCM(KC_GLOBAL), "{",          "Open the previous article") \
-	ACTION(QUOTE_NEXT,     "quote_next",     AG_PANES,  KCM(KC_GLOBAL), "]",          "Select the next quote and scroll the text to it") \
-	ACTION(QUOTE_PREV,     "quote_prev",     AG_PANES,  KCM(KC_GLOBAL), "[",          "Select the previous quote and scroll the text to it") \
+	ACTION(QUOTE_NEXT,     "quote_next",     AG_PANES,  KCM(KC_GLOBAL), "]",          "Select the next quote, scroll the text to it") \
+	ACTION(QUOTE_PREV,     "quote_prev",     AG_PANES,  KCM(KC_GLOBAL), "[",          "Select the previous quote, scroll the text to it") \
 	ACTION(TAGGED_VIEW,    "tagged_view",    AG_PANES,  KCM(KC_GLOBAL), "F2, '",      "Show every tagged quote in the corpus") \
 	ACTION(SEARCH,         "search",         AG_SEARCH, KCM(KC_GLOBAL), "/",          "Search forward in the focused pane") \
 	ACTION(SEARCH_BACK,    "search_back",    AG_SEARCH, KCM(KC_GLOBAL), "M-/",        "Search backward in the focused pane") \
@@ -85,11 +86,11 @@ enum action_group {
 	ACTION(TAG_TOGGLE_9,   "tag_toggle_9",   AG_TAGS,   KCM(KC_GLOBAL), "9",          "Toggle tag 9 on the quote") \
 	ACTION(TAG_PROMPT,     "tag_prompt",     AG_TAGS,   KCM(KC_GLOBAL), "t",          "Tag the quote with any name (Tab completes)") \
 	ACTION(UNTAG,          "untag",          AG_TAGS,   KCM(KC_GLOBAL), "T",          "Remove tags from the quote") \
-	ACTION(FILTER,         "filter",         AG_TAGS,   KCM(KC_TAGGED), "f",          "Show only the quotes with a tag (tagged quotes)") \
+	ACTION(FILTER,         "filter",         AG_TAGS,   KCM(KC_TAGGED), "f",          "Show only the tagged quotes with a given tag") \
 	ACTION(VISUAL,         "visual",         AG_SELECT, KCM(KC_GLOBAL), "v",          "Start or end a selection in the text") \
-	ACTION(MARK,           "mark",           AG_SELECT, KCM_ROWS,       "Space",      "Mark or unmark the row (list, sidebar, tagged quotes)") \
-	ACTION(EXPORT,         "export",         AG_SELECT, KCM(KC_GLOBAL), "e",          "Export the selection or the marked quotes to a file") \
-	ACTION(COPY,           "copy",           AG_SELECT, KCM(KC_GLOBAL), "y",          "Copy the selection or the marked quotes to the clipboard") \
+	ACTION(MARK,           "mark",           AG_SELECT, KCM_ROWS,       "Space",      "Mark or unmark the row") \
+	ACTION(EXPORT,         "export",         AG_SELECT, KCM(KC_GLOBAL), "e",          "Export the selection or marked quotes to a file") \
+	ACTION(COPY,           "copy",           AG_SELECT, KCM(KC_GLOBAL), "y",          "Copy the selection or marked quotes (clipboard)") \
 	ACTION(HELP,           "help",           AG_OTHER,  KCM(KC_GLOBAL), "?, F1",      "Show this help") \
 	ACTION(REDRAW,         "redraw",         AG_OTHER,  KCM(KC_GLOBAL), "C-l",        "Redraw the screen") \
 	ACTION(CANCEL,         "cancel",         AG_OTHER,  KCM(KC_GLOBAL), "Esc",        "Cancel: end a selection or a search, close a view") \

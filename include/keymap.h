@@ -11,14 +11,16 @@
  * single character:
  *   a  G  ]  æ  €        the character itself (one code point, as UTF-8)
  *   U+00E6               a code point by number
- *   Space Comma Semicolon Hash Quote DQuote   characters a keymap line cannot
- *                        hold unquoted: " " "," ";" "#" "'" "\""
- *   Up Down Left Right PgUp PageUp PgDn PageDown Home End Enter (Return)
- *   Tab BackTab (= S-Tab) Esc (Escape) Backspace (BS) Delete (Del)
+ *   Space Comma Semicolon Hash Backslash   characters a keymap line cannot
+ *                        hold as they are: " " "," ";" "#" "\" (a trailing
+ *                        backslash continues the line); Quote ' and
+ *                        DQuote " for a value that would start with them
+ *   Up Down Left Right PgUp (PageUp) PgDn (PageDown) Home End Enter
+ *   (Return) Tab BackTab (= S-Tab) Esc (Escape) Backspace (BS) Delete (Del)
  *   Insert (Ins) F1 .. F12
  *   C-x  Ctrl-x  Control-x  ^X    with Control (C-i is Tab, C-m and C-j are
- *                                 Enter, C-[ is Esc: a terminal sends the same
- *                                 byte); C-X is C-x
+ *                                 Enter, C-[ is Esc, C-? is Backspace: a
+ *                                 terminal sends the same byte); C-X is C-x
  *   M-x  Alt-x  Meta-x            with Alt/Meta (sent as Esc then x)
  *   S-Tab  Shift-Up               with Shift (named keys; S-a is A)
  * Modifiers combine: C-M-a, M-S-Tab. key_name() gives the canonical name
@@ -37,8 +39,10 @@
  * make g and G one key. A line binds each key it lists to the action in its
  * section, taking the key from any other action there; the action keeps
  * its other keys. So a user's override file changes single keys: "quit = Q"
- * adds Q, and "none = q" takes q away. A key bound twice in one file is
- * a warning (the later line wins).
+ * adds Q, and "none = q" takes q away; "move_down =" with no keys takes
+ * every key of move_down in that section away. A key bound to two actions
+ * in one file is a warning (the later line wins), and so is an action line
+ * given twice in one section (iniparser keeps the last).
  */
 #ifndef QUOTH_KEYMAP_H
 #define QUOTH_KEYMAP_H

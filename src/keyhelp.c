@@ -8,8 +8,9 @@
 #include "keymap.h"
 #include "strbuf.h"
 
-/* Keys wider than this do not widen the column: the line just runs on. */
-#define KEYS_COLUMN_MAX 28
+/* Keys wider than this do not widen the column (the line just runs on), so
+ * that the help fits 80 columns. */
+#define KEYS_COLUMN_MAX 16
 
 static int width(const char *s)
 {

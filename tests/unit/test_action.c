@@ -16,6 +16,8 @@ static void every_action_has_name_help_group_and_keys(void **state)
 		assert_non_null(info);
 		assert_true(strlen(info->name) > 0);
 		assert_true(strlen(info->help) > 10);
+		if (strlen(info->help) > 50)
+			fail_msg("help of %s is longer than 50 columns", info->name);
 		assert_true(info->group < AG__COUNT);
 		assert_true(info->default_ctx != 0);
 		assert_true((info->default_ctx & ~((1u << KC__COUNT) - 1)) == 0);

@@ -331,6 +331,52 @@ static void user_dir_and_home(void **state)
 	free(s);
 }
 
+/* Writes text to a new temporary file; returns its path (static buffer). */
+static const char *temp_file(const char *text, size_t n)
+{
+	static char path[64];
+	snprintf(path, sizeof path, "/tmp/quoth-test-config-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, n), (ssize_t)n);
+	close(fd);
+	return path;
+}
+
+static void empty_and_odd_files(void **state)
+{
+#define T(s) s, sizeof s - 1
+	static const struct { const char *text; size_t n; size_t warnings; } files[] = {
+		{ T(""), 0 },
+		{ T("\xef\xbb\xbf"), 0 },
+		{ T("\n\n; only comments\n# and more\n"), 0 },
+		{ T("[ui]\ncolor = no"), 0 },                 /* no final newline */
+		{ T("[ui]\r\ncolor = no\r\n"), 0 },
+		{ T("color = no\n[ui]\n"), 1 },              /* outside any section */
+		{ T("[ui]\ncolor = \"no\"\n"), 0 },
+		{ T("[ui]\ncolor = no\0\n"), 1 },           /* a NUL byte */
+	};
+#undef T
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		const char *path = temp_file(files[i].text, files[i].n);
+		struct config c;
+		config_init(&c);
+		warnings w;
+		warnings_init(&w);
+		assert_int_equal(config_load(&c, path, &w), 0);
+		dump_warnings(&w);
+		if (w.n != files[i].warnings)
+			fail_msg("file %zu: %zu warnings, expected %zu", i, w.n, files[i].warnings);
+		if (i >= 3 && i != 5 && i != 7)
+			assert_false(c.color);
+		else
+			assert_true(c.color);
+		warnings_free(&w);
+		config_free(&c);
+		unlink(path);
+	}
+}
+
 static void colour_and_attribute_names(void **state)
 {
 	assert_int_equal(color_from_name("default"), QCOLOR_DEFAULT);
@@ -364,6 +410,7 @@ int main(void)
 		cmocka_unit_test(bad_values_keep_the_value_before),
 		cmocka_unit_test(read_order_user_file_then_cli),
 		cmocka_unit_test(user_dir_and_home),
+		cmocka_unit_test(empty_and_odd_files),
 		cmocka_unit_test(colour_and_attribute_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

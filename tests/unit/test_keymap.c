@@ -627,6 +627,10 @@ static void help_has_every_action_once(void **state)
 		}
 	}
 	assert_int_equal(headings, AG__COUNT);
+	/* the built-in keys with the default tag names fit 80 columns */
+	for (size_t i = 0; i < h.n; i++)
+		if (strlen(h.v[i].line) > 80)
+			fail_msg("help line wider than 80 columns: %s", h.v[i].line);
 	for (int a = ACT_NONE + 1; a < ACT__COUNT; a++)
 		if (seen[a] != 1)
 			fail_msg("%s is on the help screen %d times", action_name(a), seen[a]);
