@@ -315,36 +315,65 @@ static int quiet(const char *fmt, ...)
 	return 0;
 }
 
+static bool write_all(int fd, const char *p, size_t left)
+{
+	while (left > 0) {
+		ssize_t n = write(fd, p, left);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		left -= (size_t)n;
+	}
+	return true;
+}
+
+/* iniparser on a copy of text in a memfd, seen through /proc. */
+static dictionary *load_memfd(const strbuf *clean)
+{
+	int fd = memfd_create("quoth-ini", MFD_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	dictionary *d = NULL;
+	char name[64];
+	snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
+	if (write_all(fd, clean->s ? clean->s : "", clean->len) && access(name, R_OK) == 0)
+		d = iniparser_load(name);
+	close(fd);
+	return d;
+}
+
+/* iniparser on a copy of text in a temporary file, removed at once. */
+static dictionary *load_tempfile(const strbuf *clean)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *name;
+	if (asprintf(&name, "%s/quoth-ini-XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp") < 0)
+		return NULL;
+	dictionary *d = NULL;
+	int fd = mkstemp(name);
+	if (fd >= 0) {
+		if (write_all(fd, clean->s ? clean->s : "", clean->len))
+			d = iniparser_load(name);
+		close(fd);
+		unlink(name);
+	}
+	free(name);
+	return d;
+}
+
 /* Hands the cleaned text to iniparser, which reads only named files: a
- * memfd gives it one without touching the disk. When that fails and the
- * file needed no cleaning, iniparser reads the file itself. */
+ * memfd gives it one without touching the disk, else a temporary file.
+ * A file that needed no cleaning iniparser may also read itself. */
 static dictionary *parse(const char *path, const strbuf *clean, bool cleaned)
 {
 	iniparser_set_error_callback(quiet);
-	dictionary *d = NULL;
-	int fd = memfd_create("quoth-ini", MFD_CLOEXEC);
-	if (fd >= 0) {
-		const char *p = clean->s ? clean->s : "";
-		size_t left = clean->len;
-		bool ok = true;
-		while (left > 0 && ok) {
-			ssize_t n = write(fd, p, left);
-			if (n < 0 && errno == EINTR)
-				continue;
-			ok = n > 0;
-			if (ok) {
-				p += n;
-				left -= (size_t)n;
-			}
-		}
-		char name[64];
-		snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
-		if (ok)
-			d = iniparser_load(name);
-		close(fd);
-	}
+	dictionary *d = load_memfd(clean);
 	if (!d && !cleaned)
 		d = iniparser_load(path);
+	if (!d)
+		d = load_tempfile(clean);
 	iniparser_set_error_callback(NULL);
 	return d;
 }
