@@ -400,7 +400,8 @@ static int fill_values(inifile *f, dictionary *d)
 			f->v[kept++] = e;
 	}
 	f->n = kept;
-	qsort(f->v, f->n, sizeof *f->v, by_line);
+	if (f->n > 1)
+		qsort(f->v, f->n, sizeof *f->v, by_line);
 	return 0;
 }
 
