@@ -155,6 +155,11 @@ const char *narrow_list_name(enum narrow_list n);
 /* The colour of a name ("default", "red", "bright-red", "color42", "42"),
  * or -2 when it is not one. */
 int color_from_name(const char *name);
+/* The colour to use for color on a terminal with ncolors colours (8, 16,
+ * 88, 256...): itself when the terminal has it; a bright colour's plain form
+ * on 8 colours; a colour of the 256-colour cube or grey ramp approximated by
+ * the nearest of the 16 (or 8). QCOLOR_DEFAULT stays. */
+int color_for_terminal(int color, int ncolors);
 /* The attribute bit of a name ("bold", ...), 0 for "none"/"normal", -1 when
  * it is not one. */
 int attr_from_name(const char *name);

@@ -85,6 +85,54 @@ int color_from_name(const char *name)
 	return !*end && n >= 0 && n <= 255 ? (int)n : -2;
 }
 
+/* The xterm palette: RGB of the 16 basic colours, and of 16..255. */
+static void rgb_of(int color, int rgb[3])
+{
+	static const unsigned char basic[16][3] = {
+		{ 0, 0, 0 }, { 205, 0, 0 }, { 0, 205, 0 }, { 205, 205, 0 },
+		{ 0, 0, 238 }, { 205, 0, 205 }, { 0, 205, 205 }, { 229, 229, 229 },
+		{ 127, 127, 127 }, { 255, 0, 0 }, { 0, 255, 0 }, { 255, 255, 0 },
+		{ 92, 92, 255 }, { 255, 0, 255 }, { 0, 255, 255 }, { 255, 255, 255 },
+	};
+	if (color < 16) {
+		for (int i = 0; i < 3; i++)
+			rgb[i] = basic[color][i];
+	} else if (color < 232) {
+		static const int level[6] = { 0, 95, 135, 175, 215, 255 };
+		int c = color - 16;
+		rgb[0] = level[c / 36];
+		rgb[1] = level[c / 6 % 6];
+		rgb[2] = level[c % 6];
+	} else {
+		rgb[0] = rgb[1] = rgb[2] = 8 + 10 * (color - 232);
+	}
+}
+
+int color_for_terminal(int color, int ncolors)
+{
+	if (color < 0 || color < ncolors)
+		return color;
+	if (ncolors < 8)
+		return QCOLOR_DEFAULT;
+	if (color < 16)
+		return color - 8;
+	int want[3], best = 0;
+	long best_d = -1;
+	rgb_of(color, want);
+	for (int c = 0; c < (ncolors >= 16 ? 16 : 8); c++) {
+		int rgb[3];
+		rgb_of(c, rgb);
+		long d = 0;
+		for (int i = 0; i < 3; i++)
+			d += (long)(rgb[i] - want[i]) * (rgb[i] - want[i]);
+		if (best_d < 0 || d < best_d) {
+			best_d = d;
+			best = c;
+		}
+	}
+	return best;
+}
+
 int attr_from_name(const char *name)
 {
 	for (size_t i = 0; i < sizeof attr_names / sizeof *attr_names; i++)

@@ -396,6 +396,23 @@ static void colour_and_attribute_names(void **state)
 	assert_int_equal(attr_from_name("none"), 0);
 	assert_int_equal(attr_from_name("shiny"), -1);
 	assert_string_equal(narrow_list_name(NARROW_STRIP), "strip");
+	/* on terminals with fewer colours */
+	assert_int_equal(color_for_terminal(QCOLOR_DEFAULT, 8), QCOLOR_DEFAULT);
+	assert_int_equal(color_for_terminal(3, 8), 3);
+	assert_int_equal(color_for_terminal(9, 8), 1);        /* bright-red: red */
+	assert_int_equal(color_for_terminal(9, 16), 9);
+	assert_int_equal(color_for_terminal(200, 256), 200);
+	assert_int_equal(color_for_terminal(196, 8), 1);      /* pure red of the cube */
+	assert_int_equal(color_for_terminal(196, 16), 9);
+	assert_int_equal(color_for_terminal(21, 8), 4);       /* pure blue */
+	assert_int_equal(color_for_terminal(232, 8), 0);      /* darkest grey: black */
+	assert_int_equal(color_for_terminal(255, 16), 7);     /* lightest grey: white */
+	assert_int_equal(color_for_terminal(231, 16), 15);    /* the cube's white */
+	assert_int_equal(color_for_terminal(5, 2), QCOLOR_DEFAULT);
+	for (int c = 0; c < 256; c++) {
+		assert_true(color_for_terminal(c, 8) >= 0 && color_for_terminal(c, 8) < 8);
+		assert_true(color_for_terminal(c, 16) >= 0 && color_for_terminal(c, 16) < 16);
+	}
 	assert_string_equal(theme_element_name(THEME_SEARCH_MATCH), "search_match");
 }
 

@@ -146,6 +146,14 @@ static void names_round_trip(void **state)
 	for (int c = 0xA0; c < 0x3000; c += 7)
 		round_trip(c);
 	round_trip(0x1F600);
+	/* every code point that is a key names itself and parses back */
+	for (int c = 0; c <= 0x10FFFF; c++) {
+		char buf[KEY_NAME_MAX];
+		if (!key_is_valid(c))
+			continue;
+		if (key_from_name(key_name(c, buf)) != c)
+			fail_msg("U+%04X does not round-trip", (unsigned)c);
+	}
 	static const int mods[] = { 0, QK_CTRL, QK_META, QK_SHIFT, QK_CTRL | QK_META,
 	                            QK_META | QK_SHIFT, QK_CTRL | QK_META | QK_SHIFT };
 	for (int k = QK_NAMED_BASE; k < QK_NAMED_END; k++)
