@@ -5,6 +5,7 @@
 #define QUOTH_CMD_H
 
 int cmd_render(int argc, char **argv);   /* cmd_render.c */
+int cmd_quotes(int argc, char **argv);   /* cmd_quotes.c */
 
 /* Prints "quoth: NAME: message" for a file that could not be processed, the
  * name shown escaped so that a crafted file name cannot act on the terminal. */

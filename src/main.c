@@ -14,6 +14,8 @@
 static const char usage[] =
 	"usage: quoth [PATH...]                      open the reader (no PATH: the samples)\n"
 	"       quoth render [--width N] PATH...     print articles reflowed and wrapped\n"
+	"       quoth quotes [--format text|tsv|jsonl] PATH...\n"
+	"                                            print the quotes and who said them\n"
 	"       quoth --help | --version\n"
 	"\n"
 	"PATH is a file, or - for standard input.\n"
@@ -34,6 +36,7 @@ struct subcommand {
 
 static const struct subcommand subcommands[] = {
 	{ "render", cmd_render },
+	{ "quotes", cmd_quotes },
 };
 
 int main(int argc, char **argv)
