@@ -25,7 +25,7 @@
 #define NAME_MAX_TOKENS 6
 #define PHRASE_MAX 10       /* words in a descriptive speaker phrase */
 
-enum spk_kind { SPK_NONE, SPK_NAME, SPK_PRON, SPK_DESC };
+enum spk_kind { SPK_NONE, SPK_NAME, SPK_PRON, SPK_DESC, SPK_FROM_HEAD };
 
 typedef struct cand {
 	enum spk_kind kind;
@@ -255,6 +255,117 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 
 /* ---- subjects ------------------------------------------------------------------- */
 
+/* Does a clause begin before w (a subject may follow)? */
+static bool clause_edge(const tok *w)
+{
+	if (w->kind == T_STOP || w->kind == T_COMMA || w->kind == T_COLON || w->kind == T_SEMI || w->kind == T_MARK ||
+	    w->kind == T_DASH || w->kind == T_OPEN)
+		return true;
+	return w->kind == T_WORD && !w->cap && (w->lex & (LX_CONJ | LX_REL | LX_FUNC)) &&
+	       !(w->lex & (LX_DET | LX_PREP | LX_PRON));
+}
+
+static bool possessive(const tok *w)
+{
+	return (w->n > 2 && !memcmp(w->low + w->n - 2, "'s", 2)) ||
+	       (w->n > 4 && !memcmp(w->low + w->n - 4, "\xE2\x80\x99s", 4));
+}
+
+/* A lower-case word that may stand in a subject before a name (deputy
+ * leader, parliamentary chairman) rather than a verb (tipped, says). */
+static bool role_word(const tok *w)
+{
+	if (w->kind != T_WORD || w->cap || w->cjk)
+		return false;
+	if (w->lex & (LX_PREP | LX_REL | LX_PRON | LX_CUE | LX_SKIP | LX_CONJ | LX_FUNC))
+		return (w->lex & LX_DET) != 0;
+	if (w->lex & LX_TITLE)
+		return true;
+	if (w->n > 3 && w->low[w->n - 1] == 's' && (lex_lookup(LANG_EN, w->low, w->n - 1) & LX_TITLE))
+		return true;   /* analysts */
+	if (w->n > 3 && !memcmp(w->low + w->n - 2, "ed", 2))
+		return false;
+	return !(w->n > 3 && w->low[w->n - 1] == 's' && w->low[w->n - 2] != 's');
+}
+
+/* Is the name run w[i,e) the subject of its clause: a clause starts before
+ * it (through role words: "Green MEP Caroline Lucas") and a verb or an
+ * apposition follows, or a cue verb stands right before it ("argues X")? */
+static bool subject_like(const speech_ctx *c, const tok *w, size_t n, size_t i, size_t e)
+{
+	bool pron;
+	if (possessive(&w[e - 1]))
+		return false;
+	if (i > 0 && is_cue(c, &w[i - 1], &pron))
+		return true;
+	if (e >= n)
+		return false;
+	const tok *a = &w[e];
+	bool verb_after = a->kind == T_WORD && !a->cap &&
+	                  (!(a->lex & (LX_PREP | LX_DET | LX_CONJ | LX_REL | LX_FUNC)) || (a->lex & (LX_CUE | LX_SKIP)));
+	if (!verb_after && a->kind != T_COMMA && a->kind != T_OPEN)
+		return false;
+	for (size_t k = i, steps = 0; k > 0 && steps < 7; k--, steps++) {
+		const tok *b = &w[k - 1];
+		if (clause_edge(b))
+			return true;
+		if (b->kind == T_ABBR || role_word(b) || (b->kind == T_WORD && (b->cap || (b->lex & LX_CAL))))
+			continue;
+		return false;
+	}
+	return true;
+}
+
+/* The subject of the clause v[lo,hi) (for "…, saying" and "…, has said"):
+ * past an opening phrase ("But in an interview with the FT,"), a pronoun, a
+ * descriptive phrase, or the last name run before the verb ("Internet
+ * provider Plus.net also backed"); an apposition after it is passed over. */
+static cand clause_subject(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t hi, float conf)
+{
+	size_t i = lo;
+	while (i < hi && v[i].kind == T_WORD && (v[i].lex & (LX_CONJ | LX_FUNC | LX_SKIP)) &&
+	       !(v[i].lex & (LX_PRON | LX_DET | LX_PREP)))
+		i++;
+	while (i < hi && (v[i].kind == T_COMMA || v[i].kind == T_DASH))
+		i++;
+	if (i < hi && v[i].kind == T_WORD && (v[i].lex & LX_PREP)) {
+		size_t k = i;
+		while (k < hi && v[k].kind != T_COMMA && k < i + 12)
+			k++;
+		if (k < hi && v[k].kind == T_COMMA)
+			i = k + 1;
+	}
+	if (i >= hi)
+		return (cand){ 0 };
+	if (is_pron(&v[i]))
+		return pron_cand(&v[i], conf);
+	if (is_det(&v[i]))
+		return phrase_cand(c, v, n, i, hi, conf * 0.9f);
+	size_t best_s = SIZE_MAX, best_e = 0, k = i;
+	while (k < hi) {
+		if (name_word(&v[k])) {
+			best_s = k;
+			best_e = k = run_end(v, n, k);
+		} else if (v[k].kind == T_OPEN) {
+			while (k < hi && v[k].kind != T_CLOSE)
+				k++;
+			k++;
+		} else if (role_word(&v[k]) || v[k].kind == T_ABBR) {
+			k++;
+		} else if (v[k].kind == T_COMMA && best_s != SIZE_MAX) {
+			k++;
+			while (k < hi && v[k].kind != T_COMMA)
+				k++;
+			k++;
+		} else {
+			break;
+		}
+	}
+	if (best_s == SIZE_MAX)
+		return (cand){ 0 };
+	return name_cand(c, v, best_s, best_e, conf);
+}
+
 /* The subject standing before the verb at v[vi], in v[lo,vi). */
 static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t vi, float conf)
 {
@@ -280,6 +391,8 @@ static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t l
 	const tok *w = &v[j - 1];
 	if (is_pron(w))
 		return pron_cand(w, conf);
+	if (w->kind == T_WORD && (w->lex & LX_REL) && !w->cap && j >= lo + 2 && v[j - 2].kind == T_COMMA)
+		return subject_before(c, v, n, lo, j - 2, conf);   /* Jack Straw, who argues */
 	if (w->kind == T_CLOSE) {   /* Sebastian Edathy (SPD) sagte */
 		size_t k = j - 1;
 		while (k > lo && v[k].kind != T_OPEN)
@@ -313,6 +426,8 @@ static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t l
 				for (size_t d = lo; d < before; d++)
 					if (is_det(&v[d]) && (d == lo || v[d - 1].kind != T_WORD || !(v[d - 1].lex & LX_PREP)))
 						return phrase_cand(c, v, n, d, j, conf * 0.9f);
+				/* State Sen. X (R-Burlington), for example, said */
+				return subject_before(c, v, n, lo, before, conf);
 			}
 		}
 		return (cand){ 0 };
@@ -438,7 +553,7 @@ static cand according(const speech_ctx *c, const tok *v, size_t n, size_t lo, si
 static size_t clause_start(const tok *v, size_t n)
 {
 	for (size_t i = n; i > 0; i--)
-		if (v[i - 1].kind == T_STOP || v[i - 1].kind == T_MARK || v[i - 1].kind == T_SEMI)
+		if (v[i - 1].kind == T_STOP || v[i - 1].kind == T_SEMI)
 			return i;
 	return 0;
 }
@@ -483,11 +598,18 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 		if (!is_cue(c, &v[k], &pron) && !(k == i && comma && (v[k].lex & LX_CUE_TAIL)))
 			continue;
 		/* a new sentence after a closed quote is attribution only when short: "Reagan said." */
-		if (closed && (k > i + 3 || stop > k + 4 || (k == i && v[k].cap)))
+		if (closed && (stop >= n || v[stop].kind != T_STOP || (k > i ? stop - k > 3 : stop - k > 7)))
 			return (cand){ 0 };
 		cand r = { 0 };
 		if (pron)
 			r = pron_cand(&v[k], 0.85f);
+		bool aux_only = k > i;
+		for (size_t a = i; a < k; a++)
+			aux_only &= v[a].kind == T_WORD && (v[a].lex & LX_SKIP) && !v[a].cap;
+		if (!r.kind && aux_only) {   /* Jack Straw, who argues "…", has said */
+			r.kind = SPK_FROM_HEAD;
+			r.conf = 0.75f;
+		}
 		if (!r.kind && k > i)
 			r = subject_before(c, v, stop, i, k, 0.9f);
 		if (!r.kind)
@@ -503,59 +625,97 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 	return (cand){ 0 };
 }
 
-/* The attribution in the sentence before the opening mark, in
- * t[from, q->open). */
-static cand from_head(const speech_ctx *c, const quote *q, size_t from)
-{
+/* The tokens of the head window: t[from, open), the last WIN tokens. */
+typedef struct head_win {
 	tok v[WIN];
+	size_t n;
+	size_t lo;      /* where the quote's sentence starts */
+} head_win;
+
+static void head_tokens(const speech_ctx *c, size_t from, size_t open, head_win *h)
+{
 	const char *t = c->d->text;
-	size_t s = q->open > from + HEAD_BYTES ? q->open - HEAD_BYTES : from;
-	while (s > from && s < q->open && t[s - 1] != ' ')
+	size_t s = open > from + HEAD_BYTES ? open - HEAD_BYTES : from;
+	while (s > from && s < open && t[s - 1] != ' ')
 		s++;
-	size_t n = tok_scan(t, s, q->open, c->lang, v, WIN);
-	if (n == WIN) {   /* too many tokens: start later */
-		s = q->open > from + HEAD_BYTES / 2 ? q->open - HEAD_BYTES / 2 : from;
-		while (s > from && s < q->open && t[s - 1] != ' ')
+	h->n = tok_scan(t, s, open, c->lang, h->v, WIN);
+	if (h->n == WIN) {   /* too many tokens: start later */
+		s = open > from + HEAD_BYTES / 2 ? open - HEAD_BYTES / 2 : from;
+		while (s > from && s < open && t[s - 1] != ' ')
 			s++;
-		n = tok_scan(t, s, q->open, c->lang, v, WIN);
+		h->n = tok_scan(t, s, open, c->lang, h->v, WIN);
 	}
-	size_t lo = clause_start(v, n);
-	if (lo >= n)
-		return (cand){ 0 };
-	bool colon = v[n - 1].kind == T_COLON || (v[n - 1].kind == T_COMMA && c->lang == LANG_ZH);
-	for (size_t k = n; k > lo; k--) {
+	h->lo = clause_start(h->v, h->n);
+}
+
+/* "…, saying", "adding": the subject is the clause's. */
+static bool participle(const speech_ctx *c, const tok *w)
+{
+	return c->lang == LANG_EN && w->n > 4 && !memcmp(w->low + w->n - 3, "ing", 3);
+}
+
+/* The attribution in v[lo,hi) around the cue nearest its end, or "according to". */
+static cand cue_in(const speech_ctx *c, const tok *v, size_t lo, size_t hi, float conf)
+{
+	for (size_t k = hi; k > lo; k--) {
 		bool pron;
 		if (!is_cue(c, &v[k - 1], &pron))
 			continue;
 		size_t vi = k - 1;
 		cand r = { 0 };
 		if (pron)
-			r = pron_cand(&v[vi], 0.8f);
+			r = pron_cand(&v[vi], conf);
+		if (!r.kind && participle(c, &v[vi]))
+			r = clause_subject(c, v, hi, lo, vi, conf);
 		if (!r.kind)
-			r = subject_before(c, v, n, lo, vi, colon ? 0.85f : 0.75f);
+			r = subject_before(c, v, hi, lo, vi, conf);
 		if (!r.kind)
-			r = subject_after(c, v, n, vi, colon ? 0.85f : 0.75f);
+			r = subject_after(c, v, hi, vi, conf);
 		if (r.kind) {
 			r.cue_s = v[vi].s;
 			r.cue_e = v[vi].e;
 			return r;
 		}
 	}
-	cand acc = according(c, v, n, lo, n, 0.8f);
-	if (acc.kind)
-		return acc;
-	if (colon) {
+	return according(c, v, hi, lo, hi, conf);
+}
+
+/* The attribution in the sentence before the opening mark, within
+ * t[from, q->open); when the quote opens its sentence, in the sentence
+ * before ("Mr Howard described it as X. "This is…""). */
+static cand from_head(const speech_ctx *c, const quote *q, size_t from)
+{
+	head_win h;
+	head_tokens(c, from, q->open, &h);
+	const tok *v = h.v;
+	size_t n = h.n, lo = h.lo;
+	if (lo < n) {
+		bool colon = v[n - 1].kind == T_COLON;
+		cand r = cue_in(c, v, lo, n, colon ? 0.85f : 0.75f);
+		if (r.kind || !colon)
+			return r;
 		/* Kevin Mandia opstiller det således: — the subject of the sentence */
 		for (size_t k = lo; k < n && k < lo + 4; k++) {
-			if (name_word(&v[k]) && (k == lo || !(v[k - 1].lex & (LX_PREP | LX_DET)))) {
-				cand r = name_cand(c, v, k, run_end(v, n, k), 0.6f);
-				return r;
-			}
+			if (name_word(&v[k]) && (k == lo || !(v[k - 1].lex & (LX_PREP | LX_DET))))
+				return name_cand(c, v, k, run_end(v, n, k), 0.6f);
 			if (is_pron(&v[k]))
 				return pron_cand(&v[k], 0.55f);
 		}
+		return (cand){ 0 };
 	}
-	return (cand){ 0 };
+	if (lo == 0)
+		return (cand){ 0 };
+	size_t hi = lo - 1;
+	return cue_in(c, v, clause_start(v, hi), hi, 0.6f);
+}
+
+/* The subject of the head sentence, for a tail with only an auxiliary
+ * before its cue. */
+static cand head_subject(const speech_ctx *c, const quote *q, size_t from, float conf)
+{
+	head_win h;
+	head_tokens(c, from, q->open, &h);
+	return h.lo < h.n ? clause_subject(c, h.v, h.n, h.lo, h.n, conf) : (cand){ 0 };
 }
 
 /* ---- CJK -------------------------------------------------------------------------- */
@@ -647,64 +807,6 @@ static bool inside_quote(const quote *v, size_t n, size_t pos)
 	return false;
 }
 
-/* Does a clause begin before w (a subject may follow)? */
-static bool clause_edge(const tok *w)
-{
-	if (w->kind == T_STOP || w->kind == T_COMMA || w->kind == T_COLON || w->kind == T_SEMI || w->kind == T_MARK ||
-	    w->kind == T_DASH || w->kind == T_OPEN)
-		return true;
-	return w->kind == T_WORD && (w->lex & LX_CONJ);
-}
-
-static bool possessive(const tok *w)
-{
-	return (w->n > 2 && !memcmp(w->low + w->n - 2, "'s", 2)) ||
-	       (w->n > 4 && !memcmp(w->low + w->n - 4, "\xE2\x80\x99s", 4));
-}
-
-/* A lower-case word that may stand in a subject before a name (deputy
- * leader, parliamentary chairman) rather than a verb (tipped, says). */
-static bool role_word(const tok *w)
-{
-	if (w->kind != T_WORD || w->cap || w->cjk)
-		return false;
-	if (w->lex & (LX_PREP | LX_REL | LX_PRON | LX_CUE | LX_SKIP | LX_CONJ | LX_FUNC))
-		return (w->lex & LX_DET) != 0;
-	if (w->lex & LX_TITLE)
-		return true;
-	if (w->n > 3 && !memcmp(w->low + w->n - 2, "ed", 2))
-		return false;
-	return !(w->n > 3 && w->low[w->n - 1] == 's' && w->low[w->n - 2] != 's');
-}
-
-/* Is the name run w[i,e) the subject of its clause: a clause starts before
- * it (through role words: "Green MEP Caroline Lucas") and a verb or an
- * apposition follows, or a cue verb stands right before it ("argues X")? */
-static bool subject_like(const speech_ctx *c, const tok *w, size_t n, size_t i, size_t e)
-{
-	bool pron;
-	if (possessive(&w[e - 1]))
-		return false;
-	if (i > 0 && is_cue(c, &w[i - 1], &pron))
-		return true;
-	if (e >= n)
-		return false;
-	const tok *a = &w[e];
-	bool verb_after = a->kind == T_WORD && !a->cap &&
-	                  (!(a->lex & (LX_PREP | LX_DET | LX_CONJ | LX_REL | LX_FUNC)) || (a->lex & (LX_CUE | LX_SKIP)));
-	if (!verb_after && a->kind != T_COMMA && a->kind != T_OPEN)
-		return false;
-	for (size_t k = i, steps = 0; k > 0 && steps < 7; k--, steps++) {
-		const tok *b = &w[k - 1];
-		if (clause_edge(b))
-			return true;
-		if (b->kind == T_ABBR || role_word(b) || (b->kind == T_WORD && b->cap && !(b->lex & LX_CAL)))
-			continue;
-		return false;
-	}
-	return true;
-}
-
 /* Does the word t[s,e) also stand capitalised inside a sentence somewhere
  * (so it is a name, not "Police" opening a sentence)? */
 static bool seen_inside_sentence(const speech_ctx *c, size_t s, size_t e)
@@ -764,8 +866,83 @@ static enum gender name_gender(const speech_ctx *c, size_t s, size_t e)
 	return G_ANY;
 }
 
-/* The last subject-like name before the pronoun pw (at pos), outside the
- * quotes v[0,nq), of a gender that fits. */
+static bool gender_fits(const speech_ctx *c, const tok *w, size_t rs, size_t e, enum gender want)
+{
+	static const char *const fem[] = { "mrs", "ms", "miss", "lady", "dame", "frau", "mme", "madame", "sister" };
+	static const char *const mas[] = { "mr", "sir", "lord", "herr", "monsieur", "father" };
+	if (want == G_ANY)
+		return true;
+	enum gender g = name_gender(c, w[e - 1].s, w[e - 1].e);
+	for (size_t m = rs; m < e; m++) {
+		for (size_t f = 0; f < sizeof fem / sizeof *fem; f++)
+			if (!strcmp(w[m].low, fem[f]))
+				g = G_FEMALE;
+		for (size_t f = 0; f < sizeof mas / sizeof *mas; f++)
+			if (!strcmp(w[m].low, mas[f]))
+				g = G_MALE;
+	}
+	return g == G_ANY || g == want;
+}
+
+/* A name run w[rs,e) that can be a person mentioned in the text (not an
+ * acronym, not a capitalised word opening a sentence). */
+static bool person_like(const speech_ctx *c, const tok *w, size_t rs, size_t e)
+{
+	bool acronym = true;
+	for (size_t k = rs; k < e; k++)
+		if (w[k].kind == T_WORD && !all_caps(c, &w[k]))
+			acronym = false;
+	if (acronym)
+		return false;
+	if (e - rs == 1 && w[rs].sent && !(w[rs].lex & (LX_TITLE | LX_HONOR)) && !seen_inside_sentence(c, w[rs].s, w[rs].e))
+		return false;
+	return true;
+}
+
+/* What a pronoun can refer to in the sentence w[start,end): its first
+ * subject-like name; the subject phrase of a cue verb; in the nearest
+ * sentences any person-like name. SPK_PRON when the sentence's subject is
+ * the same pronoun: it says nothing new about who "he" is. */
+static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, const tok *w, size_t start, size_t end,
+                              enum gender want, bool near)
+{
+	for (size_t i = start; i < end; i++) {
+		if (inside_quote(v, nq, w[i].s))
+			continue;
+		if (is_pron(&w[i]) && pronoun_gender(&w[i]) == want && want != G_ANY)
+			return (cand){ SPK_PRON, w[i].s, w[i].e, 0, 0, 0, 0, 0 };
+		if (!name_word(&w[i]))
+			continue;
+		size_t e = run_end(w, end, i), rs = i;
+		i = e - 1;
+		if (rs > start && w[rs - 1].kind == T_WORD && (w[rs - 1].lex & (LX_PREP | LX_DET)) && !w[rs - 1].cap)
+			continue;
+		if (subject_like(c, w, end, rs, e) && person_like(c, w, rs, e) && gender_fits(c, w, rs, e, want))
+			return name_cand(c, w, rs, e, 0.75f);
+	}
+	for (size_t k = start; k < end; k++) {
+		bool pron;
+		if (inside_quote(v, nq, w[k].s) || !is_cue(c, &w[k], &pron) || pron)
+			continue;
+		cand r = subject_before(c, w, end, start, k, 0.7f);
+		if (r.kind == SPK_DESC)
+			return r;
+	}
+	if (near)
+		for (size_t i = start; i < end; i++) {
+			if (inside_quote(v, nq, w[i].s) || !name_word(&w[i]))
+				continue;
+			size_t e = run_end(w, end, i), rs = i;
+			i = e - 1;
+			if (e - rs >= 2 && !(rs > start && (w[rs - 1].lex & LX_DET)) && !possessive(&w[e - 1]) &&
+			    person_like(c, w, rs, e) && gender_fits(c, w, rs, e, want))
+				return name_cand(c, w, rs, e, 0.6f);
+		}
+	return (cand){ 0 };
+}
+
+/* The person a pronoun at pos refers to: going back sentence by sentence
+ * (outside the quotes v[0,nq)), the first that names a fitting subject. */
 static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size_t pos, const tok *pw)
 {
 	const char *t = c->d->text;
@@ -784,44 +961,17 @@ static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size
 	}
 	enum gender want = pronoun_gender(pw);
 	cand best = { 0 };
-	size_t i = n;
-	while (i > 0) {
-		i--;
-		if (!name_word(&w[i]) || (i + 1 < n && name_word(&w[i + 1]) && w[i + 1].s < pos))
-			continue;
-		size_t rs = run_start(w, 0, i), e = i + 1;
-		i = rs;
-		if (rs > 0 && w[rs - 1].kind == T_WORD && (w[rs - 1].lex & (LX_PREP | LX_DET)) && !w[rs - 1].cap)
-			continue;
-		if (inside_quote(v, nq, w[rs].s) || !subject_like(c, w, n, rs, e))
-			continue;
-		bool acronym = true;
-		for (size_t k = rs; k < e; k++)
-			if (w[k].kind == T_WORD && !all_caps(c, &w[k]))
-				acronym = false;
-		if (acronym)
-			continue;
-		cand k = name_cand(c, w, rs, e, 0.75f);
-		size_t last = e - 1;
-		if (e - rs == 1 && w[rs].sent && !(w[rs].lex & (LX_TITLE | LX_HONOR)) && !seen_inside_sentence(c, w[rs].s, w[rs].e))
-			continue;
-		if (want != G_ANY) {
-			enum gender g = name_gender(c, w[last].s, w[last].e);
-			for (size_t m = rs; m < e; m++) {
-				static const char *const fem[] = { "mrs", "ms", "miss", "lady", "dame", "frau", "mme", "madame", "sister" };
-				static const char *const mas[] = { "mr", "sir", "lord", "herr", "monsieur", "father" };
-				for (size_t f = 0; f < sizeof fem / sizeof *fem; f++)
-					if (!strcmp(w[m].low, fem[f]))
-						g = G_FEMALE;
-				for (size_t f = 0; f < sizeof mas / sizeof *mas; f++)
-					if (!strcmp(w[m].low, mas[f]))
-						g = G_MALE;
-			}
-			if (g != G_ANY && g != want)
-				continue;
+	size_t end = n;
+	for (int sentences = 0; end > 0 && sentences < 14; sentences++) {
+		size_t start = end;
+		while (start > 0 && w[start - 1].kind != T_STOP)
+			start--;
+		cand k = sentence_referent(c, v, nq, w, start, end, want, sentences < 2);
+		if (k.kind == SPK_NAME || k.kind == SPK_DESC) {
+			best = k;
+			break;
 		}
-		best = k;
-		break;
+		end = start > 0 ? start - 1 : 0;
 	}
 	free(w);
 	return best;
@@ -967,6 +1117,12 @@ static cand direct(const speech_ctx *c, const quote *v, size_t nq, size_t i)
 		tmp.close = q->end;
 		tail = from_tail(c, &tmp, pe);
 	}
+	if (tail.kind == SPK_FROM_HEAD) {
+		cand r = head_subject(c, q, head_from, tail.conf);
+		r.cue_s = tail.cue_s;
+		r.cue_e = tail.cue_e;
+		tail = r;
+	}
 	if (tail.kind && tail.conf >= 0.85f)
 		return tail;
 	cand head = from_head(c, q, head_from);
@@ -974,16 +1130,19 @@ static cand direct(const speech_ctx *c, const quote *v, size_t nq, size_t i)
 		return head;
 	if (tail.kind)
 		return tail;
-	/* a quote opening its paragraph after "... said:" at the end of the previous one */
-	const char *t = d->text;
+	/* a quote opening its paragraph: the end of the previous one ("He said:",
+	 * or indirect speech "He said cybertheft is illegal.") */
 	if (p > 0 && q->open <= ps + 2 && p - 1 < d->npara) {
-		size_t pe0 = d->para[p - 1].end;
-		if (pe0 > d->para[p - 1].start && t[pe0 - 1] == ':') {
-			quote tmp = *q;
-			tmp.open = pe0;
-			cand r = from_head(c, &tmp, d->para[p - 1].start);
-			if (r.kind)
-				return r;
+		size_t from = d->para[p - 1].start;
+		for (size_t k = 0; k < i; k++)
+			if (v[k].close > from && v[k].close <= d->para[p - 1].end)
+				from = v[k].close;
+		quote tmp = *q;
+		tmp.open = d->para[p - 1].end;
+		cand r = from_head(c, &tmp, from);
+		if (r.kind) {
+			r.conf *= 0.8f;
+			return r;
 		}
 	}
 	return (cand){ 0 };
@@ -1030,7 +1189,8 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 				r.s = k.s;   /* the mention stays the pronoun */
 				r.e = k.e;
 				r.conf = k.conf * 0.9f;
-				r.kind = SPK_NAME;
+				r.cue_s = k.cue_s;
+				r.cue_e = k.cue_e;
 				k = r;
 			} else {
 				k.kind = SPK_NONE;

@@ -146,6 +146,9 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	}
 	if (!tok_is_alnum(c)) {
 		out->kind = punct_kind(c);
+		if ((c == '\'' || c == 0x2019) && pos > 0 && (((unsigned char)t[pos - 1] | 0x20) >= 'a' &&
+		                                             ((unsigned char)t[pos - 1] | 0x20) <= 'z'))
+			out->kind = T_OTHER;   /* Reuters' office: a possessive, not a quote */
 		out->e = pos + (size_t)len;
 		if (c == '-' && out->e < end && (t[out->e] == ' ' || t[out->e] == '-'))
 			out->kind = T_DASH;
