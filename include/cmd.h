@@ -5,6 +5,7 @@
 #define QUOTH_CMD_H
 
 int cmd_render(int argc, char **argv);   /* cmd_render.c */
+int cmd_quotes(int argc, char **argv);   /* cmd_quotes.c */
 int cmd_export(int argc, char **argv);   /* cmd_export.c */
 int cmd_tags(int argc, char **argv);     /* cmd_tags.c */
 int cmd_tag(int argc, char **argv);      /* cmd_tag.c */

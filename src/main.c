@@ -14,6 +14,8 @@
 static const char usage[] =
 	"usage: quoth [PATH...]                      open the reader (no PATH: the samples)\n"
 	"       quoth render [--width N] PATH...     print articles reflowed and wrapped\n"
+	"       quoth quotes [--format text|tsv|jsonl] PATH...\n"
+	"                                            print the quotes and who said them\n"
 	"       quoth export [--tag TAG]... [--format text|tsv|jsonl] [PATH...]\n"
 	"                                            print tagged quotes (of PATHs, or all)\n"
 	"       quoth tag [--remove] [--text TEXT] [--speaker NAME] TAG FILE QUOTE-ID...\n"
@@ -39,6 +41,7 @@ struct subcommand {
 
 static const struct subcommand subcommands[] = {
 	{ "render", cmd_render },
+	{ "quotes", cmd_quotes },
 	{ "export", cmd_export },
 	{ "tag", cmd_tag },
 	{ "tags", cmd_tags },

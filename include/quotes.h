@@ -1,0 +1,85 @@
+/* The quotes layer: the direct quotations of an article and who said them.
+ *
+ * quotes_find() finds quotation spans in every mark convention of news copy
+ * (see quote_mark in quotes.c: "…", “…”, „…“, ‚…‘, «…», » … «, ‹…›, ‘…’,
+ * ”…”, 「…」, 『…』, and dash-introduced speech in Danish, Norwegian and
+ * Swedish), pairs marks across hard-wrapped lines (they are one paragraph
+ * after doc's reflow), joins a quote that runs over several paragraphs (the
+ * opening mark repeated at each paragraph, the closing one only at the end)
+ * into one, ends an unclosed quote at its paragraph, and leaves out
+ * apostrophes (don't, ’90s, rock 'n' roll, Reuters') and scare quotes or terms
+ * of one or two words. A quote interrupted by its attribution ("A," she said,
+ * "B.") gives two quotes, and so does one whose attribution stands inside
+ * the marks (« A, indique X. B »).
+ *
+ * Each quote is then attributed (speech.c): cue verbs of the article's
+ * language next to the quote or before it in the same sentence, "according
+ * to X", a pronoun resolved to the last named person, the speaker of the
+ * previous quote for a quote that stands alone; the speaker is given in its
+ * fullest form in the article (Xi -> Xi Jinping), titles dropped.
+ *
+ * Spans are byte offsets into doc.text; inside a paragraph a '\n' is a
+ * hyphen join and counts as absent (quote_text() drops it).
+ */
+#ifndef QUOTH_QUOTES_H
+#define QUOTH_QUOTES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "doc.h"
+
+typedef struct quote {
+	size_t start, end;          /* the words inside the outer marks */
+	size_t open, close;         /* the whole span with its marks: open <= start <= end <= close */
+	size_t spk_start, spk_end;  /* the speaker mention in doc.text (equal when none) */
+	char *speaker;              /* display form (fullest name in the article), NULL when unknown */
+	char *cue;                  /* the cue verb or pattern as found, NULL when none */
+	float confidence;           /* 0..1: how sure the engine is of the quote and its speaker */
+	uint64_t id;                /* hash of the normalised quote text: stable across re-reading, moving the file */
+	int depth;                  /* 0 outer, 1 nested in an outer quote, ... */
+	bool unclosed;              /* no closing mark: the quote ends with its paragraph */
+	bool dash;                  /* dash-introduced speech (– Vi er klar, siger han.) */
+} quote;
+
+typedef struct quote_list {
+	quote *v;                   /* in text order (a nested quote after its outer one) */
+	size_t n;
+	char lang[4];               /* the language the cue lists were chosen for: "en", "da", ... */
+} quote_list;
+
+/* Options; all-zero (or quotes_opts_init) is the default. */
+typedef struct quotes_opts {
+	/* Extra cue verbs, each "xx:verb" for language xx, or "verb" for every
+	 * language (see quotes_opts_add_cues). Lower case, one word each. */
+	char **cues;
+	size_t ncues;
+	bool nested;                /* list nested quotes too (depth >= 1); default: outer quotes only */
+	bool keep_short;            /* list quotes of one or two words too (scare quotes, terms) */
+	const char *lang;           /* force the language ("de"); NULL detects it */
+} quotes_opts;
+
+void quotes_opts_init(quotes_opts *o);
+
+/* Adds the cue verbs of a comma- or space-separated list (a config.ini value
+ * such as "remarked, quipped") for language code lang ("en"), or for every
+ * language when lang is NULL or "". Returns 0, Q_ENOMEM or Q_EUSAGE (unknown
+ * language code). */
+int quotes_opts_add_cues(quotes_opts *o, const char *lang, const char *list);
+
+/* Frees what quotes_opts_add_cues allocated. */
+void quotes_opts_free(quotes_opts *o);
+
+/* Finds the quotes of d. opts may be NULL. Returns 0 (out filled, possibly
+ * with no quotes) or Q_ENOMEM (out left empty). */
+int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out);
+
+void quote_list_free(quote_list *l);
+
+/* The quote's words as flat text (like doc_flat_text); caller frees. NULL when out of memory. */
+char *quote_text(const doc *d, const quote *q);
+
+/* The id as 16 hex digits in buf (17 bytes). */
+void quote_id_hex(const quote *q, char buf[17]);
+
+#endif

@@ -1,0 +1,75 @@
+#include <string.h>
+#include "lang.h"
+#include "lexicon.h"
+#include "tok.h"
+
+static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "zh", "ja" };
+
+const char *lang_code(enum lang l)
+{
+	return l > LANG_UNKNOWN && l < LANG_COUNT ? codes[l] : "";
+}
+
+enum lang lang_from_code(const char *code)
+{
+	if (!code)
+		return LANG_UNKNOWN;
+	if (!strcmp(code, "nb") || !strcmp(code, "nn"))
+		return LANG_NO;
+	for (int l = 1; l < LANG_COUNT; l++)
+		if (!strcmp(code, codes[l]))
+			return (enum lang)l;
+	return LANG_UNKNOWN;
+}
+
+/* Kana means Japanese; Han without kana, Chinese. Returns LANG_UNKNOWN when
+ * CJK characters are not the bulk of the sample. */
+static enum lang cjk_lang(const char *t, size_t n)
+{
+	size_t kana = 0, han = 0, latin = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned char b = (unsigned char)t[i];
+		if (b < 0x80) {
+			latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+			i++;
+			continue;
+		}
+		int len;
+		unsigned c = tok_decode(t + i, n - i, &len);
+		if (c >= 0x3040 && c <= 0x30FF)
+			kana++;
+		else if (tok_is_cjk(c))
+			han++;
+		i += (size_t)len;
+	}
+	if ((kana + han) * 3 < latin)
+		return LANG_UNKNOWN;
+	return kana * 20 > kana + han ? LANG_JA : LANG_ZH;
+}
+
+enum lang lang_detect(const char *text, size_t n)
+{
+	if (n > LANG_SAMPLE)
+		n = LANG_SAMPLE;
+	enum lang cjk = cjk_lang(text, n);
+	if (cjk != LANG_UNKNOWN)
+		return cjk;
+	unsigned score[LANG_COUNT] = { 0 };
+	size_t pos = 0;
+	tok w;
+	while (pos < n) {
+		pos = tok_next(text, pos, n, LANG_UNKNOWN, &w);
+		if (w.kind == T_NONE)
+			break;
+		if (w.kind != T_WORD || !w.n)
+			continue;
+		for (int l = 1; l <= LANG_LATIN_N; l++)
+			if (lex_lookup((enum lang)l, w.low, w.n) & LX_PROFILE)
+				score[l]++;
+	}
+	enum lang best = LANG_EN;
+	for (int l = 1; l <= LANG_LATIN_N; l++)
+		if (score[l] > score[best])
+			best = (enum lang)l;
+	return best;
+}

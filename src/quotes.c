@@ -1,0 +1,708 @@
+/* The quotes layer, part one: quotation spans. See quotes.h.
+ *
+ * Each paragraph is scanned for quotation marks with a byte table (a mark
+ * starts with '"', '\'', 0xC2, 0xE2, 0xE3 or 0xEF), and the marks are paired
+ * with a small stack: a mark closes the nearest open quote whose convention
+ * it ends, else it may open one. Whether a mark can open or close depends on
+ * what stands beside it (space, letter) and on the convention, so that
+ * „…“, »…«, ”…” and ’90s all come out right.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "error.h"
+#include "quotes.h"
+#include "speech.h"
+#include "tok.h"
+
+/* The quotation marks. */
+enum mark_ch {
+	MK_NONE,
+	MK_DQ,        /* " */
+	MK_SQ,        /* ' */
+	MK_LDQ,       /* “ */
+	MK_RDQ,       /* ” */
+	MK_LOW9,      /* „ */
+	MK_HIGH9,     /* ‟ */
+	MK_LSQ,       /* ‘ */
+	MK_RSQ,       /* ’ */
+	MK_LOW9S,     /* ‚ */
+	MK_LAQ,       /* « */
+	MK_RAQ,       /* » */
+	MK_LSAQ,      /* ‹ */
+	MK_RSAQ,      /* › */
+	MK_LCORNER,   /* 「 */
+	MK_RCORNER,   /* 」 */
+	MK_LWCORNER,  /* 『 */
+	MK_RWCORNER,  /* 』 */
+	MK_FWDQ,      /* ＂ */
+};
+
+#define BIT(m) (1u << (m))
+#define MAX_DEPTH 8
+/* A quote's words: fewer than this many words are a term or scare quote. */
+#define MIN_WORDS 3
+/* A title or name in quotes has at most this many words. */
+#define TITLE_WORDS 8
+
+/* Bytes that can start a quotation mark. */
+static const unsigned char mark_lead[256] = {
+	['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+/* The mark at p (avail bytes), its length in *len; MK_NONE when none. */
+static enum mark_ch mark_at(const unsigned char *p, size_t avail, int *len)
+{
+	*len = 1;
+	switch (p[0]) {
+	case '"': return MK_DQ;
+	case '\'': return MK_SQ;
+	case 0xC2:
+		*len = 2;
+		if (avail < 2)
+			return MK_NONE;
+		return p[1] == 0xAB ? MK_LAQ : p[1] == 0xBB ? MK_RAQ : MK_NONE;
+	case 0xE2:
+		*len = 3;
+		if (avail < 3 || p[1] != 0x80)
+			return MK_NONE;
+		switch (p[2]) {
+		case 0x98: return MK_LSQ;
+		case 0x99: return MK_RSQ;
+		case 0x9A: return MK_LOW9S;
+		case 0x9B: return MK_LSQ;
+		case 0x9C: return MK_LDQ;
+		case 0x9D: return MK_RDQ;
+		case 0x9E: return MK_LOW9;
+		case 0x9F: return MK_HIGH9;
+		case 0xB9: return MK_LSAQ;
+		case 0xBA: return MK_RSAQ;
+		default: return MK_NONE;
+		}
+	case 0xE3:
+		*len = 3;
+		if (avail < 3 || p[1] != 0x80)
+			return MK_NONE;
+		switch (p[2]) {
+		case 0x8C: return MK_LCORNER;
+		case 0x8D: return MK_RCORNER;
+		case 0x8E: return MK_LWCORNER;
+		case 0x8F: return MK_RWCORNER;
+		default: return MK_NONE;
+		}
+	case 0xEF:
+		*len = 3;
+		return avail >= 3 && p[1] == 0xBC && p[2] == 0x82 ? MK_FWDQ : MK_NONE;
+	default:
+		return MK_NONE;
+	}
+}
+
+/* The marks that close a quote opened by m. */
+static unsigned closers(enum mark_ch m)
+{
+	switch (m) {
+	case MK_DQ: return BIT(MK_DQ);
+	case MK_LDQ: case MK_HIGH9: return BIT(MK_RDQ);
+	case MK_RDQ: return BIT(MK_RDQ);
+	case MK_LOW9: return BIT(MK_LDQ) | BIT(MK_RDQ);
+	case MK_SQ: return BIT(MK_SQ);
+	case MK_LSQ: return BIT(MK_RSQ);
+	case MK_RSQ: return BIT(MK_RSQ);
+	case MK_LOW9S: return BIT(MK_LSQ) | BIT(MK_RSQ);
+	case MK_LAQ: return BIT(MK_RAQ);
+	case MK_RAQ: return BIT(MK_LAQ) | BIT(MK_RAQ);
+	case MK_LSAQ: return BIT(MK_RSAQ);
+	case MK_RSAQ: return BIT(MK_LSAQ) | BIT(MK_RSAQ);
+	case MK_LCORNER: return BIT(MK_RCORNER);
+	case MK_LWCORNER: return BIT(MK_RWCORNER);
+	case MK_FWDQ: return BIT(MK_FWDQ);
+	default: return 0;
+	}
+}
+
+/* Single-level marks: apostrophe look-alikes, and they do not close across
+ * an open double-level quote. */
+static bool single_level(enum mark_ch m)
+{
+	return m == MK_SQ || m == MK_LSQ || m == MK_RSQ || m == MK_LOW9S || m == MK_LSAQ || m == MK_RSAQ;
+}
+
+/* What stands beside a mark. */
+typedef struct side {
+	bool space_before, space_after;   /* or the paragraph edge */
+	bool alnum_before, alnum_after;
+	bool digit_after;
+	bool stop_before;                 /* . ! ? (and a space) before: a new sentence */
+} side;
+
+static unsigned char_before(const char *t, size_t pos, size_t pstart)
+{
+	if (pos <= pstart)
+		return ' ';
+	size_t i = pos - 1;
+	while (i > pstart && ((unsigned char)t[i] & 0xC0) == 0x80)
+		i--;
+	int len;
+	return tok_decode(t + i, pos - i, &len);
+}
+
+static side look_around(const char *t, size_t pos, size_t len, size_t pstart, size_t pend)
+{
+	side s;
+	unsigned b = char_before(t, pos, pstart);
+	unsigned a = ' ';
+	if (pos + len < pend) {
+		int l;
+		a = tok_decode(t + pos + len, pend - pos - len, &l);
+	}
+	s.space_before = tok_is_space(b);
+	s.space_after = tok_is_space(a);
+	s.alnum_before = tok_is_alnum(b);
+	s.alnum_after = tok_is_alnum(a);
+	s.digit_after = a >= '0' && a <= '9';
+	s.stop_before = false;
+	if (s.space_before) {
+		size_t i = pos;
+		while (i > pstart && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '\n'))
+			i--;
+		unsigned c = char_before(t, i, pstart);
+		s.stop_before = c == '.' || c == '!' || c == '?' || c == 0x2026;
+	}
+	return s;
+}
+
+typedef struct open_mark {
+	size_t pos;
+	int len;
+	enum mark_ch ch;
+} open_mark;
+
+/* The quotes found so far and the pairing state, which lives across the
+ * paragraphs of a multi-paragraph quote. */
+typedef struct finder {
+	const doc *d;
+	quote *v;
+	size_t n, cap;
+	open_mark stack[MAX_DEPTH];
+	int depth;
+	size_t skip_mark;          /* a continuation mark to pass over (SIZE_MAX: none) */
+} finder;
+
+static int push_quote(finder *f, size_t open, size_t start, size_t end, size_t close, int depth, bool unclosed)
+{
+	const char *t = f->d->text;
+	while (start < end && (t[start] == ' ' || t[start] == '\t' || t[start] == '\n'))
+		start++;
+	while (end > start && (t[end - 1] == ' ' || t[end - 1] == '\t' || t[end - 1] == '\n'))
+		end--;
+	/* French spacing: « Bonjour » has no-break spaces inside the marks */
+	while (end - start >= 2 && (!memcmp(t + start, "\xC2\xA0", 2)))
+		start += 2;
+	while (end - start >= 2 && !memcmp(t + end - 2, "\xC2\xA0", 2))
+		end -= 2;
+	while (end - start >= 3 && !memcmp(t + start, "\xE2\x80\xAF", 3))
+		start += 3;
+	while (end - start >= 3 && !memcmp(t + end - 3, "\xE2\x80\xAF", 3))
+		end -= 3;
+	if (end <= start)
+		return 0;
+	if (f->n == f->cap) {
+		size_t nc = f->cap ? f->cap * 2 : 16;
+		quote *w = realloc(f->v, nc * sizeof *w);
+		if (!w)
+			return Q_ENOMEM;
+		f->v = w;
+		f->cap = nc;
+	}
+	quote *q = &f->v[f->n++];
+	memset(q, 0, sizeof *q);
+	q->open = open;
+	q->start = start;
+	q->end = end;
+	q->close = close;
+	q->spk_start = q->spk_end = 0;
+	q->depth = depth;
+	q->unclosed = unclosed;
+	return 0;
+}
+
+/* Index of the open quote that mark m closes, or -1. */
+static int closes(const finder *f, enum mark_ch m, const side *s)
+{
+	for (int i = f->depth - 1; i >= 0; i--) {
+		if (closers(f->stack[i].ch) & BIT(m)) {
+			enum mark_ch o = f->stack[i].ch;
+			bool symmetric = o == m;
+			if (single_level(m) && s->space_before)
+				return -1;   /* ' or ’ after a space opens or is an elision */
+			if (symmetric && m == MK_DQ && s->space_before && !s->space_after && i == f->depth - 1 &&
+			    s->stop_before)
+				return -2;   /* a new paragraph of the same quote, run into this one */
+			if (symmetric && s->space_before && !s->space_after && m != MK_DQ && m != MK_FWDQ)
+				return -1;
+			return i;
+		}
+		if (single_level(m))
+			return -1;   /* a single mark does not reach across an inner quote */
+	}
+	return -1;
+}
+
+static bool opens(enum mark_ch m, const side *s)
+{
+	switch (m) {
+	case MK_DQ: case MK_FWDQ:
+		return !s->space_after && !s->alnum_before;
+	case MK_SQ: case MK_LSQ:
+		return !s->alnum_before && s->alnum_after && !s->digit_after;
+	case MK_RSQ:
+		return (s->space_before || !s->alnum_before) && s->alnum_after && !s->digit_after;
+	case MK_LOW9S:
+		return !s->alnum_before && !s->space_after;
+	case MK_RDQ: case MK_RAQ: case MK_RSAQ:
+		return !s->alnum_before && !s->space_after;
+	case MK_LDQ: case MK_HIGH9: case MK_LOW9: case MK_LAQ: case MK_LSAQ: case MK_LCORNER: case MK_LWCORNER:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static int handle_mark(finder *f, enum mark_ch m, size_t pos, int len, size_t pstart, size_t pend)
+{
+	if (pos == f->skip_mark)
+		return 0;
+	const char *t = f->d->text;
+	side s = look_around(t, pos, (size_t)len, pstart, pend);
+	if (single_level(m) && m != MK_LSAQ && m != MK_RSAQ && s.alnum_before && s.alnum_after)
+		return 0;   /* don't, l’homme, O'Brien */
+	int i = closes(f, m, &s);
+	if (i == -2)
+		return 0;
+	if (i >= 0) {
+		open_mark o = f->stack[i];
+		f->depth = i;
+		return push_quote(f, o.pos, o.pos + (size_t)o.len, pos, pos + (size_t)len, i, false);
+	}
+	if (!opens(m, &s) || f->depth == MAX_DEPTH)
+		return 0;
+	f->stack[f->depth++] = (open_mark){ pos, len, m };
+	return 0;
+}
+
+/* The first mark of paragraph p when it opens the paragraph. */
+static enum mark_ch leading_mark(const doc *d, size_t p, size_t *pos, int *len)
+{
+	const char *t = d->text;
+	size_t i = d->para[p].start, e = d->para[p].end;
+	while (i < e && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	if (i >= e || !mark_lead[(unsigned char)t[i]])
+		return MK_NONE;
+	*pos = i;
+	return mark_at((const unsigned char *)t + i, e - i, len);
+}
+
+/* At the end of paragraph p: an open quote goes on when the next paragraph
+ * opens with a quotation mark, else it ends here. Inner open quotes end. */
+static int end_paragraph(finder *f, size_t p)
+{
+	if (!f->depth)
+		return 0;
+	const doc *d = f->d;
+	open_mark outer = f->stack[0];
+	f->depth = 0;
+	size_t pos;
+	int len;
+	if (p + 1 < d->npara) {
+		enum mark_ch m = leading_mark(d, p + 1, &pos, &len);
+		if (m != MK_NONE && (m == outer.ch || (closers(outer.ch) & BIT(m)) == 0) &&
+		    single_level(m) == single_level(outer.ch) && m != MK_RCORNER && m != MK_RWCORNER) {
+			f->stack[f->depth++] = outer;
+			f->skip_mark = pos;
+			return 0;
+		}
+	}
+	if (single_level(outer.ch))
+		return 0;   /* an unclosed ‘ is far more often an apostrophe than a quote */
+	return push_quote(f, outer.pos, outer.pos + (size_t)outer.len, d->para[p].end, d->para[p].end, 0, true);
+}
+
+static bool dash_lang(enum lang l)
+{
+	return l == LANG_DA || l == LANG_NO || l == LANG_SV;
+}
+
+/* Length of the speech dash at the start of t[i..e): "– ", "— " or "- ". */
+static size_t speech_dash(const char *t, size_t i, size_t e)
+{
+	if (e - i >= 4 && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+	    ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94) && (t[i + 3] == ' ' || t[i + 3] == '\t'))
+		return 4;
+	if (e - i >= 2 && t[i] == '-' && t[i + 1] == ' ')
+		return 2;
+	return 0;
+}
+
+/* Dash-introduced speech in paragraph p: "– Vi er klar, siger han." One
+ * quote per dash, up to its attribution. Returns whether p was speech. */
+static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
+{
+	const char *t = f->d->text;
+	size_t i = f->d->para[p].start, e = f->d->para[p].end;
+	*was = false;
+	while (i < e && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	size_t dl = speech_dash(t, i, e);
+	if (!dl)
+		return 0;
+	*was = true;
+	while (i < e) {
+		size_t start = i + dl;
+		size_t end = speech_dash_end(c, start, e);
+		int rc = push_quote(f, i, start, end, end, 0, false);
+		if (rc)
+			return rc;
+		if (f->n)
+			f->v[f->n - 1].dash = true;
+		/* a further "– " after the attribution sentence is another quote */
+		size_t j = end;
+		while (j < e && t[j] != '.' && t[j] != '!' && t[j] != '?')
+			j++;
+		while (j < e && (t[j] == '.' || t[j] == '!' || t[j] == '?' || t[j] == ' '))
+			j++;
+		if (j >= e || !(dl = speech_dash(t, j, e)))
+			break;
+		i = j;
+	}
+	return 0;
+}
+
+static int scan_paragraph(finder *f, size_t p)
+{
+	const char *t = f->d->text;
+	size_t s = f->d->para[p].start, e = f->d->para[p].end;
+	for (size_t i = s; i < e; i++) {
+		if (!mark_lead[(unsigned char)t[i]])
+			continue;
+		int len;
+		enum mark_ch m = mark_at((const unsigned char *)t + i, e - i, &len);
+		if (m == MK_NONE)
+			continue;
+		int rc = handle_mark(f, m, i, len, s, e);
+		if (rc)
+			return rc;
+		i += (size_t)len - 1;
+	}
+	return end_paragraph(f, p);
+}
+
+/* ---- filters --------------------------------------------------------------- */
+
+/* Words in t[s,e) up to max (a CJK character counts as a word); *cjk is set
+ * when there is CJK text. */
+static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *cjk)
+{
+	size_t n = 0;
+	bool in = false;
+	*cjk = false;
+	for (size_t i = s; i < e && n < max;) {
+		unsigned char b = (unsigned char)t[i];
+		if (b < 0x80) {
+			bool w = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+			if (w && !in)
+				n++;
+			in = w || (in && (b == '\'' || b == '-'));
+			i++;
+			continue;
+		}
+		int len;
+		unsigned c = tok_decode(t + i, e - i, &len);
+		if (tok_is_cjk(c)) {
+			*cjk = true;
+			n++;
+			in = false;
+		} else {
+			bool w = tok_is_alnum(c) || c == 0x2019;
+			if (w && !in && c != 0x2019)
+				n++;
+			in = w;
+		}
+		i += (size_t)len;
+	}
+	return n;
+}
+
+/* A title, name or term in quotes: every word capitalised (short function
+ * words aside) and no sentence punctuation. */
+static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_t e)
+{
+	tok v[TITLE_WORDS + 2];
+	size_t n = tok_scan(t, s, e, c->lang, v, TITLE_WORDS + 2);
+	if (n > TITLE_WORDS || n == 0)
+		return false;
+	size_t caps = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].kind != T_WORD) {
+			if (v[i].kind == T_DASH || v[i].kind == T_OTHER || v[i].kind == T_MARK)
+				continue;
+			return false;
+		}
+		if (v[i].cap)
+			caps++;
+		else if (!(v[i].n <= 4 && (v[i].lex & (LX_FUNC | LX_PREP | LX_PARTICLE | LX_DET))) &&
+		         !(t[v[i].s] >= '0' && t[v[i].s] <= '9'))
+			return false;
+	}
+	return caps >= 2;
+}
+
+/* Drops terms and scare quotes: fewer than MIN_WORDS words (CJK quotes are
+ * kept here and judged once attributed), titles and names. */
+static void drop_terms(const speech_ctx *c, finder *f, bool keep_short)
+{
+	const char *t = f->d->text;
+	size_t k = 0;
+	for (size_t i = 0; i < f->n; i++) {
+		quote *q = &f->v[i];
+		bool cjk;
+		size_t w = count_words(t, q->start, q->end, TITLE_WORDS + 1, &cjk);
+		bool keep = keep_short || cjk || q->dash ||
+		            (w >= MIN_WORDS && (w > TITLE_WORDS || !looks_like_title(c, t, q->start, q->end)));
+		if (keep)
+			f->v[k++] = *q;
+	}
+	f->n = k;
+}
+
+/* CJK quotes count whatever their length when attributed; unattributed
+ * ones must read like speech (a sentence mark inside). */
+static void drop_unattributed_cjk(finder *f)
+{
+	const char *t = f->d->text;
+	size_t k = 0;
+	for (size_t i = 0; i < f->n; i++) {
+		quote *q = &f->v[i];
+		bool cjk;
+		count_words(t, q->start, q->end, 1, &cjk);
+		bool keep = true;
+		if (cjk && !q->speaker && q->depth == 0) {
+			keep = false;
+			for (size_t j = q->start; j + 3 <= q->end; j++)
+				if (!memcmp(t + j, "\xE3\x80\x82", 3) || !memcmp(t + j, "\xEF\xBC\x8C", 3) ||
+				    !memcmp(t + j, "\xEF\xBC\x81", 3) || !memcmp(t + j, "\xEF\xBC\x9F", 3))
+					keep = true;
+		}
+		if (keep)
+			f->v[k++] = *q;
+		else {
+			free(q->speaker);
+			free(q->cue);
+		}
+	}
+	f->n = k;
+}
+
+static int by_position(const void *a, const void *b)
+{
+	const quote *x = a, *y = b;
+	if (x->open != y->open)
+		return x->open < y->open ? -1 : 1;
+	return x->depth - y->depth;
+}
+
+static void set_ids(const doc *d, quote *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *s = quote_text(d, &v[i]);
+		v[i].id = s ? doc_hash(s, strlen(s)) : doc_hash(d->text + v[i].start, v[i].end - v[i].start);
+		free(s);
+	}
+}
+
+static int find_spans(finder *f, const speech_ctx *c)
+{
+	const doc *d = f->d;
+	int rc = 0;
+	for (size_t p = 0; p < d->npara && !rc; p++) {
+		if (dash_lang(c->lang) && !f->depth) {
+			bool was;
+			rc = dash_paragraph(f, c, p, &was);
+			if (was)
+				continue;
+		}
+		rc = scan_paragraph(f, p);
+	}
+	return rc;
+}
+
+/* Moves the nested quotes of f (depth > 0) out to *nested. */
+static int take_nested(finder *f, quote **nested, size_t *nn)
+{
+	size_t k = 0, m = 0;
+	for (size_t i = 0; i < f->n; i++)
+		m += f->v[i].depth > 0;
+	*nested = NULL;
+	*nn = 0;
+	if (!m)
+		return 0;
+	*nested = malloc(m * sizeof **nested);
+	if (!*nested)
+		return Q_ENOMEM;
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->v[i].depth > 0)
+			(*nested)[(*nn)++] = f->v[i];
+		else
+			f->v[k++] = f->v[i];
+	}
+	f->n = k;
+	return 0;
+}
+
+static int append(finder *f, const quote *v, size_t n)
+{
+	if (f->n + n > f->cap) {
+		size_t nc = f->n + n;
+		quote *w = realloc(f->v, nc * sizeof *w);
+		if (!w)
+			return Q_ENOMEM;
+		f->v = w;
+		f->cap = nc;
+	}
+	memcpy(f->v + f->n, v, n * sizeof *v);
+	f->n += n;
+	return 0;
+}
+
+int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
+{
+	quotes_opts none;
+	if (!opts) {
+		quotes_opts_init(&none);
+		opts = &none;
+	}
+	memset(out, 0, sizeof *out);
+	speech_ctx c = { d, LANG_UNKNOWN, opts };
+	if (opts->lang)
+		c.lang = lang_from_code(opts->lang);
+	if (c.lang == LANG_UNKNOWN)
+		c.lang = lang_detect(d->text, d->len);
+	snprintf(out->lang, sizeof out->lang, "%s", lang_code(c.lang));
+
+	finder f = { .d = d, .skip_mark = SIZE_MAX };
+	quote *nested = NULL;
+	size_t nn = 0;
+	int rc = find_spans(&f, &c);
+	if (!rc) {
+		drop_terms(&c, &f, opts->keep_short);
+		rc = take_nested(&f, &nested, &nn);
+	}
+	if (!rc) {
+		qsort(f.v, f.n, sizeof *f.v, by_position);
+		rc = speech_split_inner(&c, &f.v, &f.n, &f.cap);
+	}
+	if (!rc)
+		rc = speech_attribute(&c, f.v, f.n);
+	if (!rc) {
+		drop_unattributed_cjk(&f);
+		if (opts->nested && nn)
+			rc = append(&f, nested, nn);
+	}
+	free(nested);
+	if (rc) {
+		quote_list l = { f.v, f.n, "" };
+		quote_list_free(&l);
+		return rc;
+	}
+	qsort(f.v, f.n, sizeof *f.v, by_position);
+	set_ids(d, f.v, f.n);
+	out->v = f.v;
+	out->n = f.n;
+	return 0;
+}
+
+void quote_list_free(quote_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].speaker);
+		free(l->v[i].cue);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+char *quote_text(const doc *d, const quote *q)
+{
+	return doc_flat_text(d, q->start, q->end);
+}
+
+void quote_id_hex(const quote *q, char buf[17])
+{
+	doc_id_hex(q->id, buf);
+}
+
+/* ---- options ------------------------------------------------------------------ */
+
+void quotes_opts_init(quotes_opts *o)
+{
+	memset(o, 0, sizeof *o);
+}
+
+void quotes_opts_free(quotes_opts *o)
+{
+	for (size_t i = 0; i < o->ncues; i++)
+		free(o->cues[i]);
+	free(o->cues);
+	o->cues = NULL;
+	o->ncues = 0;
+}
+
+static int add_cue(quotes_opts *o, const char *lang, const char *w, size_t n)
+{
+	char low[LEX_MAXWORD + 1];
+	size_t k = tok_lower(w, n, low);
+	if (!k)
+		return 0;   /* too long to be a word we would look up */
+	char **v = realloc(o->cues, (o->ncues + 1) * sizeof *v);
+	if (!v)
+		return Q_ENOMEM;
+	o->cues = v;
+	if (lang)
+		lang = lang_code(lang_from_code(lang));
+	size_t ll = lang ? strlen(lang) : 0;
+	char *s = malloc(ll + 1 + k + 1);
+	if (!s)
+		return Q_ENOMEM;
+	if (ll)
+		sprintf(s, "%s:%s", lang, low);
+	else
+		memcpy(s, low, k + 1);
+	o->cues[o->ncues++] = s;
+	return 0;
+}
+
+int quotes_opts_add_cues(quotes_opts *o, const char *lang, const char *list)
+{
+	if (lang && !*lang)
+		lang = NULL;
+	if (lang && lang_from_code(lang) == LANG_UNKNOWN)
+		return Q_EUSAGE;
+	for (const char *p = list; p && *p;) {
+		while (*p == ',' || *p == ' ' || *p == '\t' || *p == ';')
+			p++;
+		const char *e = p;
+		while (*e && *e != ',' && *e != ' ' && *e != '\t' && *e != ';')
+			e++;
+		if (e > p) {
+			int rc = add_cue(o, lang, p, (size_t)(e - p));
+			if (rc)
+				return rc;
+		}
+		p = e;
+	}
+	return 0;
+}

@@ -1,0 +1,33 @@
+/* Internal to the quotes layer: what quotes.c hands to speech.c. */
+#ifndef QUOTH_SPEECH_H
+#define QUOTH_SPEECH_H
+
+#include "doc.h"
+#include "lang.h"
+#include "quotes.h"
+
+/* The article being read: its text, language and extra cue verbs. */
+typedef struct speech_ctx {
+	const doc *d;
+	enum lang lang;
+	const quotes_opts *opts;
+} speech_ctx;
+
+/* Is the lower-case word low[0..n) a cue verb of the article's language
+ * (compiled in or added through the options)? */
+bool speech_is_cue(const speech_ctx *c, const char *low, size_t n, unsigned lex);
+
+/* Splits quotes whose attribution stands inside the marks (« A, indique X.
+ * B », "A - spiega il sindaco - B") into two; the list may grow (*cap).
+ * Returns 0 or Q_ENOMEM. */
+int speech_split_inner(const speech_ctx *c, quote **v, size_t *n, size_t *cap);
+
+/* The end of the words of dash speech that starts at start in paragraph p:
+ * where its attribution (", siger han") begins, else the paragraph end. */
+size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend);
+
+/* Attributes the outer quotes v[0..n) (depth 0, in text order): fills
+ * speaker, cue, spk_start/spk_end and confidence. Returns 0 or Q_ENOMEM. */
+int speech_attribute(const speech_ctx *c, quote *v, size_t n);
+
+#endif

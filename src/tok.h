@@ -1,0 +1,62 @@
+/* Internal to the quotes layer: a small tokenizer for the words around a
+ * quote (attribution) and the language detector. Tokens are words (letters,
+ * digits, inner apostrophes, hyphens and dots: don't, Beaumont-Dark, U.S)
+ * and single punctuation marks; a '\n' inside a paragraph is a hyphen join
+ * and is skipped like a space. Only the windows around quotes are
+ * tokenized, never a whole article.
+ */
+#ifndef QUOTH_TOK_H
+#define QUOTH_TOK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "lang.h"
+#include "lexicon.h"
+
+enum tok_kind {
+	T_NONE,
+	T_WORD,
+	T_COMMA,
+	T_STOP,      /* . ! ? … ending a sentence */
+	T_ABBR,      /* the dot of an abbreviation (Mr. Gen. U.S.) */
+	T_COLON,
+	T_SEMI,
+	T_DASH,      /* – — or a spaced hyphen */
+	T_MARK,      /* a quotation mark */
+	T_OPEN,      /* ( [ */
+	T_CLOSE,     /* ) ] */
+	T_OTHER,
+};
+
+typedef struct tok {
+	size_t s, e;             /* bytes of the text */
+	unsigned char kind;
+	bool cap;                /* a word starting with an upper-case letter */
+	bool cjk;                /* a Han, kana or hangul character (one a token) */
+	bool sent;               /* first of its sentence (tok_scan: after . ! ? : or a quotation mark) */
+	unsigned char n;         /* length of low; 0 when the word is too long to look up */
+	unsigned lex;            /* lexicon classes of low in the language */
+	char low[LEX_MAXWORD + 1];
+} tok;
+
+/* Reads the token at or after pos (before end) into *out and returns the
+ * position after it; out->kind is T_NONE at the end. */
+size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out);
+
+/* Tokenizes t[start,end) into v (at most max tokens); returns how many. */
+size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v, size_t max);
+
+/* Lower-cases the word s[0..n) into out (at most LEX_MAXWORD bytes);
+ * returns its length, 0 when it does not fit. */
+size_t tok_lower(const char *s, size_t n, char *out);
+
+/* Decodes the code point at s (n bytes available); *len gets its length. */
+unsigned tok_decode(const char *s, size_t n, int *len);
+
+/* Letter or digit (any script). */
+bool tok_is_alnum(unsigned c);
+bool tok_is_upper(unsigned c);
+bool tok_is_cjk(unsigned c);
+bool tok_is_space(unsigned c);
+
+#endif
