@@ -9,6 +9,7 @@ int cmd_quotes(int argc, char **argv);   /* cmd_quotes.c */
 int cmd_export(int argc, char **argv);   /* cmd_export.c */
 int cmd_tags(int argc, char **argv);     /* cmd_tags.c */
 int cmd_tag(int argc, char **argv);      /* cmd_tag.c */
+int cmd_read(int argc, char **argv);     /* cmd_read.c: the reader */
 
 struct tags_store;
 /* Opens the tag store ($XDG_DATA_HOME/quoth) for a sub-command: warnings

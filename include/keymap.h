@@ -23,7 +23,7 @@
  *                                 terminal sends the same byte); C-X is C-x
  *   M-x  Alt-x  Meta-x            with Alt/Meta (sent as Esc then x)
  *   S-Tab  Shift-Up               with Shift (named keys; S-a is A)
- * Modifiers combine: C-M-a, M-S-Tab. key_name() gives the canonical name
+ * Modifiers combine: C-M-a, M-S-Tab. qkey_name() gives the canonical name
  * ("C-a", "M-<", "S-Tab", "PgDn", "Space", "Comma"), which parses back.
  *
  * Keymap files (keymaps/default.ini, vi.ini, emacs.ini, a user's file) are
@@ -85,7 +85,7 @@ enum {
 #define QK_C(c) (QK_CTRL | (c))   /* c a lower-case ASCII letter, e.g. QK_C('l') */
 #define QK_M(c) (QK_META | (c))
 
-/* Longest name key_name() writes, NUL included. */
+/* Longest name qkey_name() writes, NUL included. */
 #define KEY_NAME_MAX 40
 
 /* The key of a name, or -1 when name is not a key name. */
@@ -93,7 +93,7 @@ int key_from_name(const char *name);
 
 /* The canonical name of key, written to buf; returns buf. An invalid code
  * gives "U+XXXXXX"-like text that will not parse back. */
-const char *key_name(int key, char buf[KEY_NAME_MAX]);
+const char *qkey_name(int key, char buf[KEY_NAME_MAX]);
 
 /* For the ui: the key a terminal means when it sends the character c.
  * 0x09 is Tab, 0x0A and 0x0D are Enter, 0x1B Esc, 0x7F Backspace,

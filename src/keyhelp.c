@@ -29,7 +29,7 @@ static char *keys_text(const keymap *km, enum action a)
 	char kn[KEY_NAME_MAX];
 	size_t n = keymap_keys(km, KC_GLOBAL, a, keys, 64);
 	for (size_t i = 0; i < n && i < 64; i++)
-		sb_printf(&b, "%s%s", i ? ", " : "", key_name(keys[i], kn));
+		sb_printf(&b, "%s%s", i ? ", " : "", qkey_name(keys[i], kn));
 	for (int c = KC_GLOBAL + 1; c < KC__COUNT; c++) {
 		int ck[64];
 		size_t m = keymap_keys(km, c, a, ck, 64);
@@ -46,7 +46,7 @@ static char *keys_text(const keymap *km, enum action a)
 		}
 	}
 	for (size_t j = 0; j < npane; j++) {
-		sb_printf(&b, "%s%s (", b.len ? ", " : "", key_name(pane_keys[j], kn));
+		sb_printf(&b, "%s%s (", b.len ? ", " : "", qkey_name(pane_keys[j], kn));
 		bool first = true;
 		for (int c = KC_GLOBAL + 1; c < KC__COUNT; c++)
 			if (ctx_of[j] & KCM(c)) {

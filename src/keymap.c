@@ -277,7 +277,7 @@ static int bind_from_file(struct loader *ld, enum keyctx ctx, int key, enum acti
 	struct file_binding *prev = seen_before(ld, ctx, key);
 	if (prev && prev->action != a) {
 		warnings_add(ld->w, ld->path, line, "%s is bound to %s on line %d and to %s here: %s wins",
-		             key_name(key, kn), action_name(prev->action), prev->line, action_name(a), action_name(a));
+		             qkey_name(key, kn), action_name(prev->action), prev->line, action_name(a), action_name(a));
 		prev->action = a;
 		prev->line = line;
 	} else if (!prev) {

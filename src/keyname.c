@@ -239,7 +239,7 @@ static const char *base_name(int base, char *buf, size_t size)
 	return buf;
 }
 
-const char *key_name(int key, char buf[KEY_NAME_MAX])
+const char *qkey_name(int key, char buf[KEY_NAME_MAX])
 {
 	char base[16];
 	if (key < 0) {

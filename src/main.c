@@ -12,7 +12,7 @@
 #endif
 
 static const char usage[] =
-	"usage: quoth [PATH...]                      open the reader (no PATH: the samples)\n"
+	"usage: quoth [--config FILE] [PATH...]      open the reader (no PATH: the samples)\n"
 	"       quoth render [--width N] PATH...     print articles reflowed and wrapped\n"
 	"       quoth quotes [--format text|tsv|jsonl] PATH...\n"
 	"                                            print the quotes and who said them\n"
@@ -61,6 +61,6 @@ int main(int argc, char **argv)
 	for (size_t i = 0; argc > 1 && i < sizeof subcommands / sizeof *subcommands; i++)
 		if (!strcmp(argv[1], subcommands[i].name))
 			return subcommands[i].run(argc - 1, argv + 1);
-	fputs(usage, stderr);
-	return 2;
+	/* no sub-command: the reader, on the paths given (or the samples) */
+	return cmd_read(argc, argv);
 }

@@ -132,7 +132,7 @@ static void bad_names(void **state)
 static void round_trip(int k)
 {
 	char buf[KEY_NAME_MAX];
-	const char *name = key_name(k, buf);
+	const char *name = qkey_name(k, buf);
 	if (key_from_name(name) != k)
 		fail_msg("key %#x named '%s' parses as %#x", k, name, key_from_name(name));
 	if (!key_is_valid(k))
@@ -151,7 +151,7 @@ static void names_round_trip(void **state)
 		char buf[KEY_NAME_MAX];
 		if (!key_is_valid(c))
 			continue;
-		if (key_from_name(key_name(c, buf)) != c)
+		if (key_from_name(qkey_name(c, buf)) != c)
 			fail_msg("U+%04X does not round-trip", (unsigned)c);
 	}
 	static const int mods[] = { 0, QK_CTRL, QK_META, QK_SHIFT, QK_CTRL | QK_META,
@@ -173,18 +173,18 @@ static void names_round_trip(void **state)
 static void canonical_names(void **state)
 {
 	char buf[KEY_NAME_MAX];
-	assert_string_equal(key_name(' ', buf), "Space");
-	assert_string_equal(key_name(',', buf), "Comma");
-	assert_string_equal(key_name('#', buf), "Hash");
-	assert_string_equal(key_name('g', buf), "g");
-	assert_string_equal(key_name(0xE6, buf), "\xc3\xa6");
-	assert_string_equal(key_name(QK_PGDN, buf), "PgDn");
-	assert_string_equal(key_name(QK_SHIFT | QK_TAB, buf), "S-Tab");
-	assert_string_equal(key_name(QK_C('l'), buf), "C-l");
-	assert_string_equal(key_name(QK_M('<'), buf), "M-<");
-	assert_string_equal(key_name(QK_CTRL | QK_META | 'a', buf), "C-M-a");
-	assert_string_equal(key_name(QK_F(12), buf), "F12");
-	assert_string_equal(key_name(QK_CTRL | '\\', buf), "C-Backslash");
+	assert_string_equal(qkey_name(' ', buf), "Space");
+	assert_string_equal(qkey_name(',', buf), "Comma");
+	assert_string_equal(qkey_name('#', buf), "Hash");
+	assert_string_equal(qkey_name('g', buf), "g");
+	assert_string_equal(qkey_name(0xE6, buf), "\xc3\xa6");
+	assert_string_equal(qkey_name(QK_PGDN, buf), "PgDn");
+	assert_string_equal(qkey_name(QK_SHIFT | QK_TAB, buf), "S-Tab");
+	assert_string_equal(qkey_name(QK_C('l'), buf), "C-l");
+	assert_string_equal(qkey_name(QK_M('<'), buf), "M-<");
+	assert_string_equal(qkey_name(QK_CTRL | QK_META | 'a', buf), "C-M-a");
+	assert_string_equal(qkey_name(QK_F(12), buf), "F12");
+	assert_string_equal(qkey_name(QK_CTRL | '\\', buf), "C-Backslash");
 	assert_false(key_is_valid(QK_CTRL | 'A'));   /* not canonical: C-a */
 	assert_false(key_is_valid(QK_SHIFT | 'a'));
 	assert_false(key_is_valid(7));
