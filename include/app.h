@@ -13,8 +13,11 @@
 #include "action.h"
 #include "corpus.h"
 #include "layout.h"
+#include "export.h"
+#include "positions.h"
 #include "quotes.h"
 #include "search.h"
+#include "tags.h"
 #include "wrap.h"
 
 enum reaction {
@@ -26,6 +29,7 @@ enum reaction {
 	R_PANES = R_LIST | R_TEXT | R_QUOTES | R_STATUS,
 	R_LAYOUT = 1 << 4,     /* clear and redraw everything */
 	R_QUIT = 1 << 5,
+	R_CLIPBOARD = 1 << 6,  /* send app.clip to the terminal (OSC 52), then empty it */
 };
 
 /* Keys while a prompt is open: a positive value is a character to insert. */
@@ -36,7 +40,14 @@ enum edit_key {
 	EK_TAB = -13,
 };
 
-enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH };
+enum prompt_kind {
+	PROMPT_NONE,
+	PROMPT_SEARCH,     /* / and M-/ */
+	PROMPT_TAG,        /* t: a tag name, Tab completes */
+	PROMPT_FILTER,     /* f in the tagged view: a tag name, empty for all */
+	PROMPT_EXPORT,     /* e: the file to write */
+	PROMPT_OVERWRITE,  /* the file exists: a(ppend), o(verwrite), c(ancel) */
+};
 
 #define PROMPT_MAX 512
 #define HISTORY_MAX 50
@@ -57,7 +68,21 @@ typedef struct app_opts {
 	int tabwidth;
 	layout_opts layout;
 	quotes_opts quotes;
+	const char *tag_names[9];      /* the tags of keys 1..9 (NULL: none) */
+	const char *export_path;       /* proposed by e; "~" allowed */
+	enum export_format export_format;
+	tags_store *tags;              /* NULL: tagging is off (the store could not be read) */
+	positions *positions;          /* NULL: positions are not remembered */
 } app_opts;
+
+/* The view of every tagged quote in the corpus. */
+typedef struct tagged_view {
+	bool open;
+	const tag_entry **v;           /* into the tag store; refreshed on every change */
+	size_t n, sel, top;
+	char filter[TAGS_NAME_MAX + 1];  /* "" for all tags */
+	bool *marked;                  /* per entry */
+} tagged_view;
 
 typedef struct app {
 	corpus *corpus;            /* not owned */
@@ -79,6 +104,16 @@ typedef struct app {
 	/* the sidebar */
 	size_t q_sel, q_top;
 	bool q_marked;             /* the selected quote is marked in the text */
+	bool *q_mark;              /* per quote: marked for export (Space) */
+	/* visual selection in the text */
+	bool visual;
+	size_t vcur, vanchor;      /* byte offsets at cluster starts */
+	/* tags, export, clipboard */
+	tagged_view tv;
+	strbuf pending;            /* what e will write once the path is given */
+	size_t pending_count;      /* quotes in it (0: a text selection) */
+	char *export_target;       /* the expanded path waiting for append/overwrite */
+	strbuf clip;               /* an OSC 52 sequence for the ui to send (R_CLIPBOARD) */
 	/* search */
 	prompt prompt;
 	place before_search;
@@ -113,6 +148,17 @@ unsigned app_edit(app *a, int key);
 unsigned app_click(app *a, int y, int x);
 /* The wheel over cell (y, x): dir -1 up, +1 down. */
 unsigned app_wheel(app *a, int y, int x, int dir);
+
+/* Saves the open article's reading position (positions store), e.g. at exit. */
+void app_save_position(app *a);
+
+/* The visual selection: [*start, *end) bytes of the open article. */
+void app_visual_bounds(const app *a, size_t *start, size_t *end);
+
+/* The tags of quote i of the open article, or NULL/0. */
+const tag_entry *app_quote_tags(const app *a, size_t i);
+/* Quotes of article i with at least one tag (0 when unknown). */
+size_t app_list_tagged(const app *a, size_t i);
 
 /* Sets the status line's message (printf-style). */
 void app_message(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

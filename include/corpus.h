@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "doc.h"
 
 typedef struct corpus_item {
@@ -15,6 +16,9 @@ typedef struct corpus_item {
 	int error;           /* Q_* when the file could not be read: shown in the list */
 	long nquotes;        /* -1 until counted (by the app) */
 	doc *doc;            /* NULL until loaded */
+	uint64_t id;         /* the article id (doc.id), once loaded */
+	bool has_id;
+	bool marked;         /* marked in the list (Space) for export */
 	unsigned long used;  /* for evicting the least recently used body */
 } corpus_item;
 

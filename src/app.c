@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "app.h"
+#include "app_internal.h"
 #include "error.h"
 
 /* ---- geometry -------------------------------------------------------------- */
@@ -29,7 +29,7 @@ int app_quote_width(const app *a)
 	return w < 4 ? 4 : w;
 }
 
-static int text_rows(const app *a)
+int app_text_rows(const app *a)
 {
 	return app_content(a, PANE_TEXT).h;
 }
@@ -44,6 +44,8 @@ enum keyctx app_keyctx(const app *a)
 {
 	if (a->help)
 		return KC_HELP;
+	if (a->tv.open)
+		return KC_TAGGED;
 	switch (a->focus) {
 	case PANE_LIST: return KC_LIST;
 	case PANE_QUOTES: return KC_QUOTES;
@@ -78,7 +80,7 @@ static size_t last_top(app *a)
 {
 	if (!a->view)
 		return 0;
-	return wrap_view_move(a->view, wrap_view_last(a->view), -(long)(text_rows(a) - 1));
+	return wrap_view_move(a->view, wrap_view_last(a->view), -(long)(app_text_rows(a) - 1));
 }
 
 static void clamp_text(app *a)
@@ -92,7 +94,7 @@ static void clamp_text(app *a)
 		a->text_top = wrap_view_first(a->view);
 }
 
-static unsigned scroll_text(app *a, long rows)
+unsigned app_scroll_text(app *a, long rows)
 {
 	if (!a->view)
 		return R_NONE;
@@ -108,17 +110,17 @@ static bool text_shows(app *a, size_t off)
 	size_t row = wrap_view_row_start(a->view, off);
 	if (row < a->text_top)
 		return false;
-	size_t bottom = wrap_view_move(a->view, a->text_top, text_rows(a) - 1);
+	size_t bottom = wrap_view_move(a->view, a->text_top, app_text_rows(a) - 1);
 	return row <= bottom;
 }
 
 /* Scrolls so that off is on screen, a third of the way down when it was not. */
-static void show_offset(app *a, size_t off)
+void app_show_offset(app *a, size_t off)
 {
 	if (!a->view || text_shows(a, off))
 		return;
 	size_t row = wrap_view_row_start(a->view, off);
-	a->text_top = wrap_view_move(a->view, row, -(long)(text_rows(a) / 3));
+	a->text_top = wrap_view_move(a->view, row, -(long)(app_text_rows(a) / 3));
 	clamp_text(a);
 }
 
@@ -163,7 +165,7 @@ static void keep_quote_visible(app *a)
 	}
 }
 
-static unsigned select_quote(app *a, size_t i)
+unsigned app_select_quote(app *a, size_t i)
 {
 	if (!a->quotes.n)
 		return R_NONE;
@@ -172,7 +174,7 @@ static unsigned select_quote(app *a, size_t i)
 	a->q_sel = i;
 	a->q_marked = true;
 	keep_quote_visible(a);
-	show_offset(a, a->quotes.v[i].open);
+	app_show_offset(a, a->quotes.v[i].open);
 	return R_TEXT | R_QUOTES | R_STATUS;
 }
 
@@ -216,8 +218,42 @@ long app_list_quotes(app *a, size_t i)
 
 /* ---- opening an article ----------------------------------------------------------- */
 
+void app_save_position(app *a)
+{
+	if (!a->opts.positions || !a->doc)
+		return;
+	position p = { a->text_top, POSITION_NO_QUOTE, 0, 0 };
+	if (a->q_marked && a->q_sel < a->quotes.n) {
+		p.quote = a->q_sel;
+		p.quote_id = a->quotes.v[a->q_sel].id;
+	}
+	positions_set(a->opts.positions, a->doc->id, &p);
+}
+
+static void restore_position(app *a)
+{
+	position p;
+	if (!a->opts.positions || !positions_get(a->opts.positions, a->doc->id, &p))
+		return;
+	a->text_top = wrap_view_row_start(a->view, p.top < a->doc->len ? p.top : a->doc->len);
+	clamp_text(a);
+	if (p.quote == POSITION_NO_QUOTE || !a->quotes.n)
+		return;
+	size_t q = p.quote < a->quotes.n ? p.quote : a->quotes.n - 1;
+	for (size_t i = 0; i < a->quotes.n; i++)
+		if (a->quotes.v[i].id == p.quote_id)
+			q = i;
+	a->q_sel = q;
+	a->q_marked = true;
+	keep_quote_visible(a);
+}
+
 static void close_article(app *a)
 {
+	app_save_position(a);
+	a->visual = false;
+	free(a->q_mark);
+	a->q_mark = NULL;
 	for (size_t i = 0; i < a->quotes.n; i++)
 		free(a->qtext[i]);
 	free(a->qtext);
@@ -232,7 +268,7 @@ static void close_article(app *a)
 	a->art = SIZE_MAX;
 }
 
-static int open_article(app *a, size_t i)
+int app_open_article(app *a, size_t i)
 {
 	doc *d = corpus_doc(a->corpus, i, SIZE_MAX);
 	if (!d) {
@@ -246,9 +282,11 @@ static int open_article(app *a, size_t i)
 	if (rc)
 		return rc;
 	char **qt = calloc(ql.n ? ql.n : 1, sizeof *qt);
+	bool *marks = calloc(ql.n ? ql.n : 1, sizeof *marks);
 	wrap_view *v = wrap_view_new(d, 0, text_width(a), a->opts.tabwidth);
-	if (!qt || !v) {
+	if (!qt || !v || !marks) {
 		free(qt);
+		free(marks);
 		wrap_view_free(v);
 		quote_list_free(&ql);
 		return Q_ENOMEM;
@@ -260,6 +298,7 @@ static int open_article(app *a, size_t i)
 	a->doc = d;
 	a->quotes = ql;
 	a->qtext = qt;
+	a->q_mark = marks;
 	a->view = v;
 	a->corpus->v[i].nquotes = (long)ql.n;
 	a->text_top = wrap_view_first(v);
@@ -268,6 +307,8 @@ static int open_article(app *a, size_t i)
 	a->msg[0] = '\0';
 	if (a->pattern && a->search_pane == PANE_TEXT)
 		search_all(d->text, 0, d->len, a->pattern, &a->hits);
+	restore_position(a);
+	app_tags_article_opened(a);
 	return 0;
 }
 
@@ -326,10 +367,10 @@ static unsigned move_rows(app *a, long n)
 		if (!a->quotes.n)
 			return R_NONE;
 		long i = (long)a->q_sel + n;
-		return select_quote(a, i < 0 ? 0 : (size_t)i);
+		return app_select_quote(a, i < 0 ? 0 : (size_t)i);
 	}
 	default:
-		return scroll_text(a, n);
+		return app_scroll_text(a, n);
 	}
 }
 
@@ -353,7 +394,7 @@ static unsigned move_end(app *a, bool last)
 	case PANE_LIST:
 		return select_item(a, last ? a->corpus->n - 1 : 0);
 	case PANE_QUOTES:
-		return select_quote(a, last ? a->quotes.n - 1 : 0);
+		return app_select_quote(a, last ? a->quotes.n - 1 : 0);
 	default:
 		if (!a->view)
 			return R_NONE;
@@ -372,7 +413,7 @@ static unsigned help_move(app *a, long n)
 static unsigned open_selected(app *a)
 {
 	if (a->focus == PANE_LIST) {
-		if (open_article(a, a->list_sel))
+		if (app_open_article(a, a->list_sel))
 			return R_STATUS | R_LIST;
 		return set_focus(a, PANE_TEXT) | R_PANES;
 	}
@@ -394,7 +435,7 @@ static unsigned step_article(app *a, int dir)
 		return R_STATUS;
 	}
 	select_item(a, (size_t)i);
-	open_article(a, (size_t)i);
+	app_open_article(a, (size_t)i);
 	return R_PANES;
 }
 
@@ -405,18 +446,13 @@ static unsigned step_quote(app *a, int dir)
 		return R_STATUS;
 	}
 	if (!a->q_marked)
-		return select_quote(a, dir > 0 ? 0 : a->quotes.n - 1);
+		return app_select_quote(a, dir > 0 ? 0 : a->quotes.n - 1);
 	if ((dir < 0 && a->q_sel == 0) || (dir > 0 && a->q_sel + 1 >= a->quotes.n)) {
 		app_message(a, false, dir > 0 ? "Last quote" : "First quote");
 		return R_STATUS;
 	}
-	return select_quote(a, a->q_sel + (size_t)(long)dir);
+	return app_select_quote(a, a->q_sel + (size_t)(long)dir);
 }
-
-/* defined in app_search.c */
-unsigned app_search_start(app *a, bool backward);
-unsigned app_search_step(app *a, bool reverse);
-void app_search_clear(app *a);
 
 static unsigned cancel(app *a)
 {
@@ -425,6 +461,10 @@ static unsigned cancel(app *a)
 		return R_LAYOUT;
 	}
 	unsigned r = R_STATUS;
+	if (a->visual) {
+		a->visual = false;
+		r |= R_TEXT;
+	}
 	if (a->pattern) {
 		app_search_clear(a);
 		r |= R_PANES;
@@ -453,6 +493,16 @@ unsigned app_do(app *a, enum action act)
 		default: return R_NONE;
 		}
 	}
+	if (a->tv.open)
+		return act == ACT_HELP ? (a->help = true, a->help_top = 0, R_LAYOUT) : app_tagged_do(a, act);
+	if (a->visual && a->focus == PANE_TEXT) {
+		unsigned r = app_visual_move(a, act);
+		if (r)
+			return r;
+	}
+	int tag = action_tag_number(act);
+	if (tag)
+		return app_tag_toggle(a, tag);
 	switch (act) {
 	case ACT_MOVE_UP: return move_rows(a, -1);
 	case ACT_MOVE_DOWN: return move_rows(a, 1);
@@ -480,7 +530,14 @@ unsigned app_do(app *a, enum action act)
 		return R_LAYOUT;
 	case ACT_REDRAW: return R_LAYOUT;
 	case ACT_CANCEL: return cancel(a);
-	case ACT_QUIT: return R_QUIT;
+	case ACT_QUIT: return a->visual ? cancel(a) : R_QUIT;
+	case ACT_TAG_PROMPT: return app_tag_prompt(a);
+	case ACT_UNTAG: return app_untag(a);
+	case ACT_MARK: return app_mark(a);
+	case ACT_EXPORT: return app_export_start(a, false);
+	case ACT_COPY: return app_export_start(a, true);
+	case ACT_VISUAL: return app_visual_toggle(a);
+	case ACT_TAGGED_VIEW: return app_tagged_toggle(a);
 	default:
 		return R_NONE;
 	}
@@ -512,7 +569,7 @@ unsigned app_click(app *a, int y, int x)
 				break;
 		}
 		if (i < a->quotes.n)
-			r |= select_quote(a, i);
+			r |= app_select_quote(a, i);
 	}
 	return r | R_PANES;
 }
@@ -525,7 +582,7 @@ unsigned app_wheel(app *a, int y, int x, int dir)
 	if (p < 0)
 		return R_NONE;
 	if (p == PANE_TEXT)
-		return scroll_text(a, dir * 3);
+		return app_scroll_text(a, dir * 3);
 	enum pane keep = a->focus;
 	a->focus = (enum pane)p;
 	unsigned r = move_rows(a, dir);
@@ -563,7 +620,7 @@ int app_init(app *a, corpus *c, const app_opts *o, int cols, int rows)
 		return Q_EUSAGE;
 	/* open the first article that can be read */
 	for (size_t i = 0; i < c->n; i++)
-		if (open_article(a, i) == 0) {
+		if (app_open_article(a, i) == 0) {
 			a->list_sel = i;
 			break;
 		}
@@ -576,6 +633,7 @@ int app_init(app *a, corpus *c, const app_opts *o, int cols, int rows)
 void app_free(app *a)
 {
 	close_article(a);
+	app_tags_free(a);
 	app_search_clear(a);
 	for (size_t i = 0; i < a->nhistory; i++)
 		free(a->history[i]);

@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "app.h"
+#include "app_internal.h"
 #include "error.h"
 
 void app_search_clear(app *a)
@@ -122,7 +122,7 @@ static void restore_place(app *a)
 }
 
 /* Sets the pattern to what the prompt holds and finds its matches. */
-static unsigned update_search(app *a)
+unsigned app_search_update(app *a)
 {
 	app_search_clear(a);
 	a->msg[0] = '\0';
@@ -137,10 +137,23 @@ static unsigned update_search(app *a)
 	return go_to_match(a, a->prompt.backward, true);
 }
 
-unsigned app_search_start(app *a, bool backward)
+static void set_prompt(prompt *p, const char *s);
+
+void app_prompt_open(app *a, enum prompt_kind kind, const char *initial)
 {
 	memset(&a->prompt, 0, sizeof a->prompt);
-	a->prompt.kind = PROMPT_SEARCH;
+	a->prompt.kind = kind;
+	set_prompt(&a->prompt, initial ? initial : "");
+}
+
+void app_prompt_set(app *a, const char *s)
+{
+	set_prompt(&a->prompt, s);
+}
+
+unsigned app_search_start(app *a, bool backward)
+{
+	app_prompt_open(a, PROMPT_SEARCH, "");
 	a->prompt.backward = backward;
 	a->search_pane = a->focus;
 	a->search_backward = backward;
@@ -254,7 +267,7 @@ static unsigned recall(app *a, int dir)
 	else
 		return R_NONE;
 	set_prompt(&a->prompt, a->hist_pos < a->nhistory ? a->history[a->hist_pos] : "");
-	return update_search(a);
+	return app_search_update(a);
 }
 
 static bool is_word_byte(char c)
@@ -262,10 +275,32 @@ static bool is_word_byte(char c)
 	return c != ' ' && c != '\t';
 }
 
+/* Enter and Esc in a prompt that is not a search. */
+static unsigned other_prompt_key(app *a, int key)
+{
+	if (key == EK_ENTER)
+		return app_prompt_accept(a);
+	if (a->prompt.kind == PROMPT_EXPORT) {
+		sb_free(&a->pending);
+		app_message(a, false, "Export cancelled");
+	}
+	a->prompt.kind = PROMPT_NONE;
+	return R_STATUS;
+}
+
 unsigned app_edit(app *a, int key)
 {
 	prompt *p = &a->prompt;
 	if (p->kind == PROMPT_NONE)
+		return R_NONE;
+	if (p->kind == PROMPT_OVERWRITE)
+		return app_overwrite_key(a, key);
+	bool search = p->kind == PROMPT_SEARCH;
+	if (!search && (key == EK_ENTER || key == EK_ESC))
+		return other_prompt_key(a, key);
+	if (key == EK_TAB)
+		return search ? R_NONE : app_prompt_complete(a);
+	if (!search && (key == EK_UP || key == EK_DOWN))
 		return R_NONE;
 	switch (key) {
 	case EK_ENTER:
@@ -318,5 +353,5 @@ unsigned app_edit(app *a, int key)
 		insert(p, key);
 		break;
 	}
-	return update_search(a) | R_STATUS;
+	return search ? app_search_update(a) | R_STATUS : R_STATUS;
 }

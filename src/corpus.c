@@ -158,6 +158,8 @@ int corpus_add_doc(corpus *c, doc *d)
 		return Q_ENOMEM;
 	}
 	it->doc = d;
+	it->id = d->id;
+	it->has_id = true;
 	it->title = strdup(d->title);
 	it->used = ++c->clock;
 	c->loaded++;
@@ -250,6 +252,8 @@ doc *corpus_doc(corpus *c, size_t i, size_t keep)
 			return NULL;
 		}
 		c->loaded++;
+		it->id = it->doc->id;
+		it->has_id = true;
 		if (!it->title)
 			it->title = strdup(it->doc->title);
 		it->used = ++c->clock;

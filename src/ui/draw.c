@@ -99,16 +99,21 @@ static void draw_list(screen *s, app *a)
 		const char *title = corpus_title(a->corpus, i);
 		long nq = app_list_quotes(a, i);
 		corpus_item *it = &a->corpus->v[i];
-		char count[32] = "";
+		char count[48] = "";
+		size_t tagged = app_list_tagged(a, i);
 		if (it->error)
 			snprintf(count, sizeof count, " [%s]", error_message(it->error));
+		else if (nq >= 0 && tagged)
+			snprintf(count, sizeof count, " %zut %ld", tagged, nq);
 		else if (nq >= 0)
 			snprintf(count, sizeof count, " %ld", nq);
 		bool sel = i == a->list_sel;
 		attr_t at = sel ? s->t->attr[THEME_CURSOR] : A_NORMAL;
 		wattrset(w, at);
 		wmove(w, y + 1, x0 - 1 < 0 ? 0 : x0 - 1);
-		waddch(w, i == a->art ? '>' : ' ');
+		waddch(w, it->marked ? '*' : i == a->art ? '>' : ' ');
+		if (it->marked && !sel)
+			wattrset(w, s->t->attr[THEME_MARKED]);
 		int cw = text_cols(count);
 		int used = put_text(s, w, title, strlen(title), c.w - cw - 1);
 		fill(w, c.w - used - cw);
@@ -143,6 +148,14 @@ static attr_t text_attr(screen *s, app *a, size_t pos)
 		}
 		if (lo < a->hits.n && a->hits.v[lo].start <= pos)
 			at = s->t->attr[THEME_SEARCH_MATCH];
+	}
+	if (a->visual) {
+		size_t vs, ve;
+		app_visual_bounds(a, &vs, &ve);
+		if (pos == a->vcur)
+			at = s->t->attr[THEME_CURSOR] | A_BOLD;
+		else if (pos >= vs && pos < ve)
+			at = s->t->attr[THEME_SELECTION];
 	}
 	return at;
 }
@@ -197,7 +210,9 @@ static int draw_quote(screen *s, app *a, WINDOW *w, int y, int bottom, int x0, s
 	bool sel = i == a->q_sel && a->q_marked;
 	attr_t at = sel ? s->t->attr[THEME_CURSOR] : A_NORMAL;
 	char num[32];
-	snprintf(num, sizeof num, "%2zu ", i + 1);
+	snprintf(num, sizeof num, a->q_mark[i] ? "%2zu*" : "%2zu ", i + 1);
+	if (a->q_mark[i] && !sel)
+		at = s->t->attr[THEME_MARKED];
 	for (size_t k = 0; k < (n ? n : 1) && y < bottom; k++, y++) {
 		wmove(w, y, x0);
 		wattrset(w, at);
@@ -218,6 +233,18 @@ static int draw_quote(screen *s, app *a, WINDOW *w, int y, int bottom, int x0, s
 		if (!s->t->utf8)
 			snprintf(line, sizeof line, "-- %s", q->speaker ? q->speaker : "?");
 		int used = put_text(s, w, line, strlen(line), qw);
+		const tag_entry *e = app_quote_tags(a, i);
+		if (e) {
+			char tags[256] = " [";
+			for (size_t k = 0; k < e->ntags && strlen(tags) + strlen(e->tags[k]) + 4 < sizeof tags; k++) {
+				if (k)
+					strcat(tags, ", ");
+				strcat(tags, e->tags[k]);
+			}
+			strcat(tags, "]");
+			wattrset(w, sel ? at : s->t->attr[THEME_TAG]);
+			used += put_text(s, w, tags, strlen(tags), qw - used);
+		}
 		if (sel)
 			fill(w, qw - used);
 	}
@@ -264,9 +291,17 @@ static void draw_status(screen *s, app *a)
 	wmove(w, 0, 0);
 	fill(w, width);
 	wmove(w, 0, 0);
-	if (a->prompt.kind == PROMPT_SEARCH) {
-		const char *lead = a->prompt.backward ? "?" : "/";
-		int used = put_text(s, w, lead, 1, width);
+	if (a->prompt.kind == PROMPT_OVERWRITE) {
+		put_text(s, w, a->msg, strlen(a->msg), width);
+		curs_set(1);
+		return;
+	}
+	if (a->prompt.kind != PROMPT_NONE) {
+		const char *lead = a->prompt.kind == PROMPT_TAG ? "Tag (Tab completes): "
+		                 : a->prompt.kind == PROMPT_FILTER ? "Show tag (empty: all; Tab completes): "
+		                 : a->prompt.kind == PROMPT_EXPORT ? "Export to: "
+		                 : a->prompt.backward ? "?" : "/";
+		int used = put_text(s, w, lead, strlen(lead), width);
 		int before = put_text(s, w, a->prompt.buf, a->prompt.cur, width - used - 1);
 		put_text(s, w, a->prompt.buf + a->prompt.cur, a->prompt.len - a->prompt.cur, width - used - before - 1);
 		wmove(w, 0, used + before);
@@ -342,6 +377,55 @@ static void draw_help(screen *s, app *a)
 	wnoutrefresh(stdscr);
 }
 
+static void draw_tagged(screen *s, app *a)
+{
+	erase();
+	char head[160];
+	snprintf(head, sizeof head, " Tagged quotes%s%s%s: %zu   (Enter opens, f filters, Space marks, e/y export, q closes) ",
+	         *a->tv.filter ? " [" : "", a->tv.filter, *a->tv.filter ? "]" : "", a->tv.n);
+	attrset(s->t->attr[THEME_FOCUSED_HEADER]);
+	move(0, 0);
+	fill(stdscr, a->cols);
+	move(0, 0);
+	put_text(s, stdscr, head, strlen(head), a->cols);
+	attrset(A_NORMAL);
+	if (!a->tv.n) {
+		move(2, 2);
+		const char *none = "No tagged quotes yet: tag a quote with 1-9 or t in the sidebar.";
+		put_text(s, stdscr, none, strlen(none), a->cols - 3);
+	}
+	int y = 1;
+	for (size_t i = a->tv.top; i < a->tv.n && y + 1 < a->rows - 1; i++, y += 2) {
+		const tag_entry *e = a->tv.v[i];
+		bool sel = i == a->tv.sel;
+		attr_t base = sel ? s->t->attr[THEME_CURSOR] : A_NORMAL;
+		char tags[256] = "";
+		for (size_t k = 0; k < e->ntags && strlen(tags) + strlen(e->tags[k]) + 3 < sizeof tags; k++) {
+			strcat(tags, k ? ", " : "");
+			strcat(tags, e->tags[k]);
+		}
+		move(y, 0);
+		attrset(base);
+		addch(a->tv.marked[i] ? '*' : ' ');
+		attrset(sel ? base : s->t->attr[THEME_TAG]);
+		int used = 1 + put_text(s, stdscr, tags, strlen(tags), a->cols - 2);
+		attrset(sel ? base : s->t->attr[THEME_SPEAKER]);
+		char who[300];
+		snprintf(who, sizeof who, "  %s%s  %s%s", *e->speaker ? "\xE2\x80\x94 " : "", e->speaker, e->title,
+		         e->orphaned ? "  [orphaned]" : "");
+		used += put_text(s, stdscr, who, strlen(who), a->cols - used - 1);
+		attrset(base);
+		if (sel)
+			fill(stdscr, a->cols - used);
+		move(y + 1, 3);
+		used = 3 + put_text(s, stdscr, e->text, strlen(e->text), a->cols - 4);
+		if (sel)
+			fill(stdscr, a->cols - used);
+		attrset(A_NORMAL);
+	}
+	wnoutrefresh(stdscr);
+}
+
 static void draw_too_small(app *a)
 {
 	erase();
@@ -405,11 +489,25 @@ void draw(screen *s, app *a, unsigned flags)
 			doupdate();
 			return;
 		}
+		if (a->tv.open) {
+			make_windows(s, a);   /* for the status line */
+			draw_tagged(s, a);
+			draw_status(s, a);
+			wnoutrefresh(s->status);
+			doupdate();
+			return;
+		}
 		make_windows(s, a);
 		flags |= R_PANES;
 	}
 	if (a->lay.too_small || a->help)
 		return;
+	if (a->tv.open) {
+		draw_status(s, a);
+		wnoutrefresh(s->status);
+		doupdate();
+		return;
+	}
 	if (flags & R_LIST)
 		draw_list(s, a);
 	if (flags & R_TEXT)

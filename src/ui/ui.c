@@ -1,9 +1,12 @@
 /* The main loop: keys in, actions applied to the app, the changed parts drawn. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "app.h"
 #include "config.h"
 #include "draw.h"
+#include "error.h"
 #include "keymap.h"
 #include "term.h"
 #include "ui.h"
@@ -37,6 +40,11 @@ static int edit_key(int key)
 static void app_options(app_opts *o, const struct config *cfg)
 {
 	memset(o, 0, sizeof *o);
+	for (int i = 0; i < 9; i++)
+		o->tag_names[i] = cfg->tag_names[i];
+	o->export_path = cfg->export_path;
+	if (!cfg->export_format || export_format_parse(cfg->export_format, &o->export_format))
+		o->export_format = EXPORT_TEXT;
 	o->tabwidth = cfg->tab_width;
 	o->layout.wide_cols = cfg->wide_columns;
 	o->layout.list_pct = cfg->list_width;
@@ -85,6 +93,54 @@ static unsigned handle_mouse(app *a)
 	return what ? app_wheel(a, y, x, what) : app_click(a, y, x);
 }
 
+/* Sends an OSC 52 sequence straight to the terminal, past curses. */
+static void send_clipboard(term *t, strbuf *clip)
+{
+	FILE *out = t->tty_out ? t->tty_out : stdout;
+	fflush(out);
+	size_t off = 0;
+	while (off < clip->len) {
+		ssize_t n = write(fileno(out), clip->s + off, clip->len - off);
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	sb_free(clip);
+}
+
+/* Opens the tag and position stores; a store that cannot be read is left
+ * out (with a message) rather than risk writing over what was not read. */
+static void open_stores(app_opts *o, char *msg, size_t msglen)
+{
+	char *warn = NULL;
+	int rc = tags_open(NULL, &o->tags, &warn);
+	if (rc) {
+		o->tags = NULL;
+		snprintf(msg, msglen, "Tags are off: %s", error_message(rc));
+	} else if (warn) {
+		snprintf(msg, msglen, "Tags: %.*s", (int)strcspn(warn, "\n"), warn);
+	}
+	free(warn);
+	warn = NULL;
+	if (positions_open(NULL, &o->positions, &warn))
+		o->positions = NULL;
+	free(warn);
+}
+
+static void close_stores(app *a, app_opts *o)
+{
+	app_save_position(a);
+	if (o->positions)
+		positions_close(o->positions);
+	if (o->tags) {
+		int rc = tags_close(o->tags);
+		if (rc)
+			fprintf(stderr, "quoth: tags not saved: %s\n", error_message(rc));
+	}
+	o->tags = NULL;
+	o->positions = NULL;
+}
+
 int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings *w)
 {
 	term t;
@@ -92,10 +148,13 @@ int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings
 		return 1;
 	app_opts o;
 	app_options(&o, cfg);
+	char store_msg[256] = "";
+	open_stores(&o, store_msg, sizeof store_msg);
 	app a;
 	int rc = app_init(&a, c, &o, COLS, LINES);
 	if (rc) {
 		term_stop(&t);
+		close_stores(&a, &o);
 		quotes_opts_free(&o.quotes);
 		fprintf(stderr, "quoth: nothing to show\n");
 		return 1;
@@ -103,6 +162,8 @@ int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings
 	screen s = { .t = &t, .km = km };
 	keymap_help(km, (const char *const *)cfg->tag_names, &s.help);
 	show_warnings(&a, w);
+	if (store_msg[0])
+		app_message(&a, true, "%s", store_msg);
 	unsigned flags = R_LAYOUT;
 	for (;;) {
 		if (flags)
@@ -119,11 +180,14 @@ int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings
 			flags = handle_mouse(&a);
 		else
 			flags = handle_key(&a, km, key);
+		if (flags & R_CLIPBOARD)
+			send_clipboard(&t, &a.clip);
 		if (flags & R_QUIT)
 			break;
 	}
 	draw_free(&s);
 	term_stop(&t);
+	close_stores(&a, &o);
 	app_free(&a);
 	quotes_opts_free(&o.quotes);
 	return 0;

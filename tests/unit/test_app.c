@@ -53,6 +53,15 @@ static int setup(void **state)
 	return 0;
 }
 
+static tags_store *open_tags(void)
+{
+	char dir[128];
+	snprintf(dir, sizeof dir, "%s/.store", root);
+	tags_store *t = NULL;
+	assert_int_equal(tags_open(dir, &t, NULL), 0);
+	return t;
+}
+
 static int teardown(void **state)
 {
 	char cmd[128];
@@ -65,7 +74,7 @@ typedef struct fixture {
 	app a;
 } fixture;
 
-static fixture *start(int cols, int rows)
+static fixture *start_with(int cols, int rows, tags_store *tags)
 {
 	fixture *f = calloc(1, sizeof *f);
 	corpus_init(&f->c);
@@ -77,8 +86,17 @@ static fixture *start(int cols, int rows)
 	o.layout.quotes_pct = 30;
 	o.layout.narrow_quotes_pct = 40;
 	quotes_opts_init(&o.quotes);
+	o.tags = tags;
+	o.tag_names[0] = "claim";
+	o.tag_names[1] = "denial";
+	o.export_format = EXPORT_TEXT;
 	assert_int_equal(app_init(&f->a, &f->c, &o, cols, rows), 0);
 	return f;
+}
+
+static fixture *start(int cols, int rows)
+{
+	return start_with(cols, rows, NULL);
 }
 
 static void finish(fixture *f)
@@ -351,6 +369,158 @@ static void test_mouse(void **state)
 	finish(f);
 }
 
+static void test_tag_keys_and_prompt(void **state)
+{
+	tags_store *t = open_tags();
+	fixture *f = start_with(140, 40, t);
+	app *a = &f->a;
+	/* in the list there is no quote to tag */
+	app_do(a, ACT_TAG_TOGGLE_1);
+	assert_string_equal(a->msg, "Tag quotes in the sidebar or the text");
+	a->focus = PANE_QUOTES;
+	app_do(a, ACT_TAG_TOGGLE_1);
+	assert_non_null(app_quote_tags(a, 0));
+	assert_string_equal(app_quote_tags(a, 0)->tags[0], "claim");
+	assert_int_equal(app_list_tagged(a, 0), 1);
+	app_do(a, ACT_TAG_TOGGLE_1);   /* toggles off */
+	assert_null(app_quote_tags(a, 0));
+	app_do(a, ACT_TAG_TOGGLE_3);
+	assert_string_equal(a->msg, "No tag on key 3 (config.ini [tags])");
+	/* t: any name, Tab completes from the tags in use and of keys 1-9 */
+	app_do(a, ACT_TAG_PROMPT);
+	assert_int_equal(a->prompt.kind, PROMPT_TAG);
+	app_edit(a, 'd');
+	app_edit(a, EK_TAB);
+	assert_string_equal(a->prompt.buf, "denial");
+	app_edit(a, EK_ENTER);
+	assert_string_equal(app_quote_tags(a, 0)->tags[0], "denial");
+	app_do(a, ACT_TAG_PROMPT);
+	app_edit(a, 'b');
+	app_edit(a, ' ');
+	app_edit(a, 'x');
+	app_edit(a, EK_ENTER);
+	assert_int_equal(app_quote_tags(a, 0)->ntags, 1);   /* "b x" is not a tag name */
+	/* T removes them all */
+	app_do(a, ACT_UNTAG);
+	assert_null(app_quote_tags(a, 0));
+	app_do(a, ACT_TAG_TOGGLE_2);
+	finish(f);
+	assert_int_equal(tags_close(t), 0);
+	/* what was tagged is there after a restart */
+	t = open_tags();
+	f = start_with(140, 40, t);
+	assert_string_equal(app_quote_tags(&f->a, 0)->tags[0], "denial");
+	finish(f);
+	tags_close(t);
+}
+
+static void test_tagged_view(void **state)
+{
+	tags_store *t = open_tags();
+	fixture *f = start_with(140, 40, t);
+	app *a = &f->a;
+	a->focus = PANE_QUOTES;
+	app_do(a, ACT_MOVE_DOWN);
+	app_do(a, ACT_TAG_TOGGLE_1);
+	app_do(a, ACT_TAGGED_VIEW);
+	assert_true(a->tv.open);
+	assert_int_equal(app_keyctx(a), KC_TAGGED);
+	assert_true(a->tv.n >= 2);
+	app_do(a, ACT_FILTER);
+	app_edit(a, 'c');
+	app_edit(a, EK_TAB);
+	app_edit(a, EK_ENTER);
+	assert_string_equal(a->tv.filter, "claim");
+	assert_int_equal(a->tv.n, 1);
+	/* Enter opens the article at that quote */
+	a->focus = PANE_LIST;
+	app_do(a, ACT_OPEN);
+	assert_false(a->tv.open);
+	assert_int_equal(a->art, 0);
+	assert_int_equal(a->q_sel, 1);
+	assert_true(a->q_marked);
+	app_do(a, ACT_TAGGED_VIEW);
+	app_do(a, ACT_QUIT);
+	assert_false(a->tv.open);
+	finish(f);
+	tags_close(t);
+}
+
+static void test_marks_and_export(void **state)
+{
+	fixture *f = start(140, 40);
+	app *a = &f->a;
+	char path[128];
+	snprintf(path, sizeof path, "%s/out/export.txt", root);
+	char dir[128];
+	snprintf(dir, sizeof dir, "%s/out", root);
+	mkdir(dir, 0700);
+	a->focus = PANE_QUOTES;
+	app_do(a, ACT_MARK);
+	app_do(a, ACT_MARK);
+	assert_true(a->q_mark[0] && a->q_mark[1]);
+	assert_int_equal(a->q_sel, 2);
+	app_do(a, ACT_EXPORT);
+	assert_int_equal(a->prompt.kind, PROMPT_EXPORT);
+	app_edit(a, EK_KILL_LINE);
+	for (const char *p = path; *p; p++)
+		app_edit(a, *p);
+	app_edit(a, EK_ENTER);
+	assert_non_null(strstr(a->msg, "Exported 2 quotes"));
+	FILE *fp = fopen(path, "r");
+	assert_non_null(fp);
+	char buf[4096];
+	size_t n = fread(buf, 1, sizeof buf - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	assert_non_null(strstr(buf, "\xE2\x80\x9CWe will keep the harbour open for paragraph 2, whatever it takes,\xE2\x80\x9D \xE2\x80\x94 Ingrid Dahl"));
+	assert_non_null(strstr(buf, "paragraph 7"));
+	assert_null(strstr(buf, "paragraph 12"));
+	/* again: the file exists, so it asks; o overwrites */
+	app_do(a, ACT_EXPORT);
+	app_edit(a, EK_KILL_LINE);
+	for (const char *p = path; *p; p++)
+		app_edit(a, *p);
+	app_edit(a, EK_ENTER);
+	assert_int_equal(a->prompt.kind, PROMPT_OVERWRITE);
+	app_edit(a, 'c');
+	assert_int_equal(a->prompt.kind, PROMPT_NONE);
+	assert_string_equal(a->msg, "Export cancelled");
+	/* copy: an OSC 52 sequence for the ui */
+	assert_true(app_do(a, ACT_COPY) & R_CLIPBOARD);
+	assert_true(a->clip.len > 10);
+	assert_memory_equal(a->clip.s, "\033]52;c;", 7);
+	assert_non_null(strstr(a->msg, "Copied 2 quotes"));
+	finish(f);
+}
+
+static void test_visual_selection(void **state)
+{
+	fixture *f = start(140, 40);
+	app *a = &f->a;
+	a->focus = PANE_TEXT;
+	app_do(a, ACT_VISUAL);
+	assert_true(a->visual);
+	assert_int_equal(a->vcur, 0);
+	app_do(a, ACT_WORD_NEXT);
+	app_do(a, ACT_MOVE_RIGHT);
+	size_t s, e;
+	app_visual_bounds(a, &s, &e);
+	char *sel = strndup(a->doc->text + s, e - s);
+	assert_string_equal(sel, "Harbour st");
+	free(sel);
+	app_do(a, ACT_MOVE_LEFT);
+	app_do(a, ACT_MOVE_DOWN);   /* the blank row between paragraphs is skipped */
+	app_visual_bounds(a, &s, &e);
+	assert_true(e > a->doc->para[1].start);
+	assert_true(app_do(a, ACT_COPY) & R_CLIPBOARD);
+	assert_false(a->visual);   /* copying ends the selection */
+	app_do(a, ACT_VISUAL);
+	app_do(a, ACT_CANCEL);
+	assert_false(a->visual);
+	finish(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +535,10 @@ int main(void)
 		cmocka_unit_test(test_resize_keeps_position),
 		cmocka_unit_test(test_help_and_quit),
 		cmocka_unit_test(test_mouse),
+		cmocka_unit_test(test_tag_keys_and_prompt),
+		cmocka_unit_test(test_tagged_view),
+		cmocka_unit_test(test_marks_and_export),
+		cmocka_unit_test(test_visual_selection),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
