@@ -317,6 +317,8 @@ unsigned app_export_start(app *a, bool to_clipboard)
 		return R_STATUS;
 	}
 	if (to_clipboard) {
+		if (!a->pending_count && b.len && b.s[b.len - 1] == '\n')
+			b.s[--b.len] = '\0';   /* a selection inside a line copies without a line end */
 		unsigned r = copy(a, &b);
 		sb_free(&b);
 		return r;

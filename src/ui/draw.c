@@ -317,12 +317,13 @@ static void draw_status(screen *s, app *a)
 		return;
 	}
 	curs_set(0);
-	char right[128];
+	char right[160];
 	int nq = (int)a->quotes.n;
+	const char *mode = a->visual ? "VISUAL  " : "";
 	if (nq && a->q_marked)
-		snprintf(right, sizeof right, " %d%%  quote %zu/%d  %s ", app_text_percent(a), a->q_sel + 1, nq, pane_name(a->focus));
+		snprintf(right, sizeof right, " %s%d%%  quote %zu/%d  %s ", mode, app_text_percent(a), a->q_sel + 1, nq, pane_name(a->focus));
 	else
-		snprintf(right, sizeof right, " %d%%  %d quotes  %s ", app_text_percent(a), nq, pane_name(a->focus));
+		snprintf(right, sizeof right, " %s%d%%  %d quotes  %s ", mode, app_text_percent(a), nq, pane_name(a->focus));
 	char left[64];
 	snprintf(left, sizeof left, " [%zu/%zu] ", (a->art == SIZE_MAX ? a->list_sel : a->art) + 1, a->corpus->n);
 	int rw = text_cols(right);
