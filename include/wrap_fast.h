@@ -33,6 +33,10 @@ enum wrap_fast_class {
  * least 1). */
 int wrap_fast_class(const char *s, size_t n, size_t *len);
 
+/* May a row break before class b when the last non-space before it is of
+ * class a (both < FC_COUNT), with or without spaces between? */
+bool wrap_fast_pair_break(int a, int b, bool spaces);
+
 /* May a row break before the character at s[q] (0 < q < n, the start of a
  * fast-set character other than a space or join)? s[0..q) must be fast. */
 bool wrap_fast_break_at(const char *s, size_t q);

@@ -100,6 +100,17 @@ static size_t safe_run(const unsigned char *s, size_t n)
 			i++;
 			continue;
 		}
+		/* the common sequences, none of them hidden: U+00A0..U+07FF and the
+		 * three-byte leads other than E0, E2 and ED */
+		if (i + 1 < n && (s[i + 1] & 0xC0) == 0x80 && ((c >= 0xC3 && c <= 0xDF) || (c == 0xC2 && s[i + 1] >= 0xA0))) {
+			i += 2;
+			continue;
+		}
+		if (i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+		    c >= 0xE1 && c <= 0xEF && c != 0xE2 && c != 0xED) {
+			i += 3;
+			continue;
+		}
 		size_t len = utf8_seq(s + i, n - i, &bad);
 		if (len == 0)
 			return i;

@@ -73,8 +73,9 @@ static bool is_cont(unsigned char b)
 	return (b & 0xC0) == 0x80;
 }
 
-/* The fast set beyond ASCII: Latin letters U+00C0..U+024F (but the
- * multiplication and division signs), NBSP, guillemets, curly quotes, the
+/* The fast set beyond ASCII: Latin letters U+00C0..U+024F and IPA up to
+ * U+027F (class AL, as are the multiplication and division signs: AI is AL
+ * here), NBSP, guillemets, curly quotes, the
  * low-9 quotes that open German and Danish quotations, en and em dash,
  * ellipsis, euro sign. */
 static int multibyte_class(const unsigned char *s, size_t n, size_t *len)
@@ -86,11 +87,7 @@ static int multibyte_class(const unsigned char *s, size_t n, size_t *len)
 		unsigned char b1 = s[1];
 		if (b0 == 0xC2)
 			return b1 == 0xA0 ? FC_GL : b1 == 0xAB || b1 == 0xBB ? FC_QU : FC_SLOW;
-		if (b0 == 0xC3)
-			return b1 == 0x97 || b1 == 0xB7 ? FC_SLOW : FC_AL;
-		if (b0 == 0xC9)
-			return b1 <= 0x8F ? FC_AL : FC_SLOW;
-		return FC_AL;
+		return FC_AL;   /* U+00C0..U+027F, multiplication and division signs too */
 	}
 	if (b0 == 0xE2 && n >= 3 && is_cont(s[1]) && is_cont(s[2])) {
 		*len = 3;
@@ -124,6 +121,11 @@ int wrap_fast_class(const char *s, size_t n, size_t *len)
 static bool pair_break(int a, int b, bool spaces)
 {
 	return pair_breaks[spaces][a] >> b & 1;
+}
+
+bool wrap_fast_pair_break(int a, int b, bool spaces)
+{
+	return pair_break(a, b, spaces);
 }
 
 bool wrap_fast_break_at(const char *s, size_t q)
@@ -227,20 +229,43 @@ static size_t trim_end(const char *s, size_t row, size_t end)
 	return end;
 }
 
+/* Whether the 8 bytes are printable ASCII, UTF-8 continuation bytes, or
+ * lead bytes 0xC3..0xC9 (in valid UTF-8: letters U+00C0..U+027F, class AL,
+ * one column); *cols gets how many characters start in them. */
+static bool chunk_simple(const char *s, size_t *cols)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	uint64_t hi = w & HIGHS, x = w & ~HIGHS;
+	uint64_t lt20 = ~(x + ONES * (0x80 - 0x20)) & HIGHS;
+	uint64_t del = (x + ONES) & HIGHS;
+	uint64_t ge40 = (x + ONES * (0x80 - 0x40)) & HIGHS;
+	uint64_t ge43 = (x + ONES * (0x80 - 0x43)) & HIGHS;
+	uint64_t ge4a = (x + ONES * (0x80 - 0x4A)) & HIGHS;
+	uint64_t bad = ((lt20 | del) & ~hi) | (hi & ge40 & ~(ge43 & ~ge4a));
+	/* continuation bytes: count their 0x80 bits without a popcount instruction */
+	*cols = 8 - (size_t)((((hi & ~ge40) >> 7) * ONES) >> 56);
+	return bad == 0;
+}
+
 /* From row on, the first non-space character at column >= width (or n),
  * and its column; false when a character outside the fast set, or a TAB,
- * comes first. Eight printable ASCII bytes at a time while they all fit. */
+ * comes first. Eight bytes at a time while they are simple and all fit. */
 static bool find_overflow(const char *s, size_t n, size_t row, size_t width, size_t *x, size_t *xcol)
 {
-	size_t i = row, col = 0;
+	size_t i = row, col = 0, k;
 	while (i < n) {
-		if (col + 8 <= width && i + 8 <= n && printable8(s + i)) {
+		if (col + 8 <= width && i + 8 <= n && chunk_simple(s + i, &k)) {
 			i += 8;
-			col += 8;
+			col += k;
 			continue;
 		}
 		unsigned char b = (unsigned char)s[i];
 		size_t len = 1;
+		if (is_cont(b)) {
+			i++;
+			continue;
+		}
 		int c = b < 0x80 ? ascii_class[b] : multibyte_class((const unsigned char *)s + i, n - i, &len);
 		if (c == FC_SLOW || b == '\t')
 			return false;
