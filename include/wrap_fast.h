@@ -23,6 +23,8 @@
 enum wrap_fast_class {
 	FC_AL, FC_NU, FC_EX, FC_QU, FC_PR, FC_PO, FC_OP, FC_CP,
 	FC_CL, FC_IS, FC_HY, FC_SY, FC_BA, FC_B2, FC_IN, FC_GL,
+	FC_ID, FC_NS,
+	FC_OPW, FC_CPW,     /* OP and CP that are East Asian wide: LB30 leaves them out */
 	FC_COUNT,
 	FC_SP = FC_COUNT,   /* U+0020 */
 	FC_JOIN,            /* '\n', a hyphen join: absent for breaking */

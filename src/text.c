@@ -64,23 +64,17 @@ static bool is_newline_cp(uint32_t cp)
 	return cp == 0x85 || cp == 0x2028 || cp == 0x2029;
 }
 
-/* True when the 8 bytes at p are printable ASCII, TAB or LF. */
-static bool ascii8_safe(const unsigned char *p)
+/* Index of the first byte of the 8 at p that is not printable ASCII (so
+ * TAB, LF, other controls, DEL and every byte >= 0x80), or 8. */
+static size_t first_unusual8(const unsigned char *p)
 {
 	uint64_t v;
 	memcpy(&v, p, 8);
 	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-	if (v & high)
-		return false;
-	/* any byte < 0x20 or == 0x7F? (bytes are < 0x80 here) */
-	uint64_t lt20 = (v - ones * 0x20) & ~v & high;
-	uint64_t is7f = ((v ^ (ones * 0x7F)) - ones) & ~(v ^ (ones * 0x7F)) & high;
-	if (!(lt20 | is7f))
-		return true;
-	for (int i = 0; i < 8; i++)
-		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n')
-			return false;
-	return !is7f;
+	/* the lowest flagged byte is exact (a borrow only flags bytes above a true one) */
+	uint64_t m = (v & high) | ((v - ones * 0x20) & ~v & high) |
+	             (((v ^ (ones * 0x7F)) - ones) & ~(v ^ (ones * 0x7F)) & high);
+	return m ? (size_t)__builtin_ctzll(m) / 8 : 8;
 }
 
 /* Length of the display-safe run at the start of s[0..n). */
@@ -89,9 +83,11 @@ static size_t safe_run(const unsigned char *s, size_t n)
 	size_t i = 0, bad;
 
 	while (i < n) {
-		if (i + 8 <= n && ascii8_safe(s + i)) {
-			i += 8;
-			continue;
+		if (i + 8 <= n) {
+			size_t k = first_unusual8(s + i);
+			i += k;
+			if (k == 8)
+				continue;
 		}
 		unsigned c = s[i];
 		if (c < 0x80) {

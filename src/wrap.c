@@ -29,6 +29,9 @@ int wrap_char_width(uint32_t c)
 {
 	if (c < 0x300)
 		return c == '\n' ? 0 : 1;
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+	    (c >= 0xAC00 && c <= 0xD7A3))
+		return 2;   /* the common wide ranges, without a table walk */
 	for (size_t i = 0; i < sizeof wcwidth_fix / sizeof *wcwidth_fix && c >= wcwidth_fix[i].lo; i++)
 		if (c <= wcwidth_fix[i].hi)
 			return wcwidth_fix[i].w;
