@@ -77,12 +77,46 @@ static size_t first_unusual8(const unsigned char *p)
 	return m ? (size_t)__builtin_ctzll(m) / 8 : 8;
 }
 
+/* True when the 8 bytes at p are printable ASCII and whole two-byte
+ * sequences for U+00C0..U+07FF (none of them hidden), where *carry says the
+ * byte before p was such a lead; *carry then says the last byte is one. */
+static bool simple8(const unsigned char *p, unsigned *carry)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t hi = v & high, x = v & ~high;
+	uint64_t lt20 = ~(x + ones * (0x80 - 0x20)) & high;
+	uint64_t del = (x + ones) & high;
+	uint64_t ge40 = (x + ones * (0x80 - 0x40)) & high;
+	uint64_t ge43 = (x + ones * (0x80 - 0x43)) & high;
+	uint64_t ge60 = (x + ones * (0x80 - 0x60)) & high;
+	uint64_t cont = hi & ~ge40, lead = hi & ge43 & ~ge60;     /* 80..BF, C3..DF */
+	if (((lt20 | del) & ~hi) | (hi & ge40 & ~lead))
+		return false;
+	if (cont != ((lead << 8) | (*carry ? 0x80u : 0)))
+		return false;
+	*carry = (unsigned)(lead >> 63);
+	return true;
+}
+
 /* Length of the display-safe run at the start of s[0..n). */
 static size_t safe_run(const unsigned char *s, size_t n)
 {
 	size_t i = 0, bad;
+	unsigned carry = 0;
 
 	while (i < n) {
+		if (i + 8 <= n) {
+			if (simple8(s + i, &carry)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (carry) {   /* the last chunk ended with a lead byte: take it again */
+			i--;
+			carry = 0;
+		}
 		if (i + 8 <= n) {
 			size_t k = first_unusual8(s + i);
 			i += k;
@@ -115,7 +149,7 @@ static size_t safe_run(const unsigned char *s, size_t n)
 			return i;
 		i += len;
 	}
-	return n;
+	return carry ? n - 1 : n;   /* a lead byte cut off at the end */
 }
 
 size_t text_safe_prefix(const char *in, size_t n)
