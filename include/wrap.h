@@ -18,8 +18,9 @@
  *     not know (unassigned, noncharacter) 1, as ncurses gives it one cell;
  *   - emoji sequences are the sum of their parts, as ncurses lays them out:
  *     a ZWJ sequence (woman + ZWJ + laptop) 4, an emoji with a skin tone 4,
- *     U+2764 + VS16 1, a flag (two regional indicators) 2. Terminals that
- *     draw these narrower leave blank cells, never overwrite text;
+ *     U+2764 + VS16 1, a flag (two regional indicators) 2. (A terminal
+ *     that draws a sequence narrower than wcwidth is out of step with
+ *     ncurses whatever the layout does; the layout follows ncurses.)
  *   - TAB: to the next multiple of the tab width, which is
  *     wrap_tabwidth(width, tabwidth) so a tab always fits a row;
  *   - '\n' (hyphen join) 0.

@@ -23,6 +23,8 @@
 enum wrap_fast_class {
 	FC_AL, FC_NU, FC_EX, FC_QU, FC_PR, FC_PO, FC_OP, FC_CP,
 	FC_CL, FC_IS, FC_HY, FC_SY, FC_BA, FC_B2, FC_IN, FC_GL,
+	FC_ID, FC_NS,
+	FC_OPW, FC_CPW,     /* OP and CP that are East Asian wide: LB30 leaves them out */
 	FC_COUNT,
 	FC_SP = FC_COUNT,   /* U+0020 */
 	FC_JOIN,            /* '\n', a hyphen join: absent for breaking */
@@ -32,6 +34,10 @@ enum wrap_fast_class {
 /* The class of the character at s[0..n) (n > 0) and its length (*len, at
  * least 1). */
 int wrap_fast_class(const char *s, size_t n, size_t *len);
+
+/* May a row break before class b when the last non-space before it is of
+ * class a (both < FC_COUNT), with or without spaces between? */
+bool wrap_fast_pair_break(int a, int b, bool spaces);
 
 /* May a row break before the character at s[q] (0 < q < n, the start of a
  * fast-set character other than a space or join)? s[0..q) must be fast. */
