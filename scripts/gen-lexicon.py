@@ -50,7 +50,11 @@ CUE = {
  sprach spricht hieß heißt zitiert zitierte verlautete räumte gab teilte kündigte stellte fügte
  beklagte beklagt mahnte mahnt klagte klagt lobte lobt argumentierte argumentiert appellierte
  kommentierte kommentiert bilanzierte beteuerte beteuert entgegnete entgegnet erwiderte erwidert
- schilderte schildert gesagt erklärt betont""",
+ schilderte schildert gesagt erklärt betont teilten erklärten berichteten forderten warnten charakterisierte
+ charakterisiert beschrieb beschreibt begründete begründet reagierte urteilte schätzte bewertete widersprach
+ gestand dementierte bestritt verwies warf wirft werfen geschrieben geäußert äußerten verkündeten
+ kommentierten unterstrichen betonten meinten bekräftigten kritisierten lobten mahnten ergänzten bemerkte
+ bemerkt resümiert fuhr hob zeigte beschwor beschwören beschworen mitteilte""",
 "fr": """dit dis disent déclare déclaré déclarait affirme affirmé affirmait explique expliqué expliquait
  ajoute ajouté ajoutait indique indiqué indiquait estime estimé estimait souligne souligné soulignait
  précise précisé précisait assure assuré assurait raconte raconté racontait confie confié confiait
@@ -104,7 +108,9 @@ PREP = {
 "da": "i på til fra med af for om under over efter før uden mod ved hos mellem gennem blandt",
 "no": "i på til fra med av for om under over etter før uten mot ved hos mellom gjennom blant",
 "sv": "i på till från med av för om under över efter före utan mot vid hos mellan genom bland",
-"de": "in im an am auf aus bei beim mit nach von vom zu zum zur für über unter vor gegen gegenüber durch ohne um seit während zwischen",
+"de": """in im an am auf aus bei beim mit nach von vom zu zum zur für über unter vor gegen gegenüber durch ohne
+ um seit während zwischen anlässlich wegen trotz gemäß bezüglich angesichts innerhalb außerhalb hinsichtlich
+ neben hinter ins aufs ums vors""",
 "fr": "à au aux de du en dans sur sous avec pour par chez contre vers depuis pendant entre après avant",
 "es": "a al de del en con por para sobre sin contra entre desde hasta durante tras ante",
 "nl": "in op aan bij met van voor naar uit over onder tegen door tijdens tussen sinds",
@@ -116,7 +122,10 @@ SKIP = {
 "da": "også senere så igen dog har havde blot netop tidligere bl.a. blandt andet",
 "no": "også senere så igjen dog har hadde bare tidligere",
 "sv": "också senare så igen dock har hade bara tidigare",
-"de": "auch später dann erneut bereits schon noch hat hatte habe haben hatten jedoch",
+"de": """auch später dann erneut bereits schon noch hat hatte habe haben hatten jedoch wird wurde werden wurden
+ ist war sind waren hätte darin dabei damals allerdings zudem außerdem nun heute gestern weiter ebenfalls
+ wörtlich sogar dort hier deshalb daher zuvor inzwischen kürzlich jüngst mehrfach ausdrücklich zunächst
+ vor kurzem erst""",
 "fr": "a aussi également ensuite encore avait déjà",
 "es": "también luego después ya ha había",
 "nl": "ook later dan nog al heeft had",

@@ -221,7 +221,11 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 	while (j < n && j < limit && words < PHRASE_MAX) {
 		const tok *w = &v[j];
 		if (w->kind == T_WORD) {
-			if (j > a && (w->lex & (LX_REL | LX_CONJ)) && !w->cap)
+			if (j > a && (w->lex & (LX_REL | LX_CONJ)) && !w->cap && !(w->lex & LX_DET))
+				break;
+			/* a second determiner after a noun starts the object: "der Präsident seine Position" */
+			if (j > a && is_det(w) && v[j - 1].kind == T_WORD && !(v[j - 1].lex & LX_PREP) && !is_det(&v[j - 1]) &&
+			    !(c->lang == LANG_DE && (!strcmp(w->low, "der") || !strcmp(w->low, "des"))))
 				break;
 			if (j > a && is_cue(c, w, &pron))
 				break;
@@ -254,6 +258,8 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 }
 
 /* ---- subjects ------------------------------------------------------------------- */
+
+static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t j, float conf);
 
 /* Does a clause begin before w (a subject may follow)? */
 static bool clause_edge(const tok *w)
@@ -366,126 +372,218 @@ static cand clause_subject(const speech_ctx *c, const tok *v, size_t n, size_t l
 	return name_cand(c, v, best_s, best_e, conf);
 }
 
-/* The subject standing before the verb at v[vi], in v[lo,vi). */
+/* Languages that put the finite verb second: "Dazu sagte der Minister". */
+static bool verb_second(enum lang l)
+{
+	return l == LANG_DE || l == LANG_NL || l == LANG_DA || l == LANG_NO || l == LANG_SV;
+}
+
+static bool word_is(const tok *w, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(w->low, list[i]))
+			return true;
+	return false;
+}
+
+/* Words after a cue verb that stand before its subject: reflexives, an
+ * expletive, separable particles (äußerte sich, heißt es, fügt hinzu). */
+static bool after_verb_filler(const tok *w)
+{
+	static const char *const fillers[] = { "sich", "es", "ihn", "ihm", "sig", "seg", "zich", "se", "si", "det",
+	                                       "hinzu", "weiter", "fort", "mit", "an", "ab", "dazu", "daraufhin" };
+	return w->kind == T_WORD && !w->cap && word_is(w, fillers, sizeof fillers / sizeof *fillers);
+}
+
+/* The first index of the noun phrase that ends with v[j-1]: determiners,
+ * adjectives and role words, capitalised words, a genitive ("der Sprecher
+ * des Ministeriums"), "und" between names, a parenthesis ("(SPD)"). j when
+ * none ends there. */
+static size_t np_start(const speech_ctx *c, const tok *v, size_t lo, size_t j)
+{
+	size_t i = j;
+	while (i > lo) {
+		const tok *w = &v[i - 1];
+		if (w->kind == T_CLOSE && i == j) {
+			size_t k = i - 1;
+			while (k > lo && v[k].kind != T_OPEN && i - k < 6)
+				k--;
+			if (v[k].kind != T_OPEN || k == lo)
+				break;
+			i = k;
+			continue;
+		}
+		if (w->kind == T_ABBR) {
+			i--;
+			continue;
+		}
+		if (w->kind != T_WORD || w->cjk)
+			break;
+		if (is_det(w)) {
+			i--;
+			/* a genitive article inside the phrase: "der Sprecher des Ministeriums" */
+			if (c->lang == LANG_DE && i > lo && v[i - 1].kind == T_WORD && v[i - 1].cap && !(v[i - 1].lex & LX_FUNC))
+				continue;
+			break;
+		}
+		if (name_word(w) || (w->cap && (w->lex & (LX_TITLE | LX_HONOR)))) {
+			i--;
+			continue;
+		}
+		if (!w->cap && (w->lex & LX_CONJ) && i < j && name_word(&v[i]) && i - 1 > lo && name_word(&v[i - 2])) {
+			i--;   /* Sonia und Willy Bogner */
+			continue;
+		}
+		if (!w->cap && (w->lex & LX_PARTICLE) && i < j && name_word(&v[i])) {
+			i--;
+			continue;
+		}
+		if (role_word(w) && !(w->lex & (LX_CUE | LX_SKIP | LX_CAL))) {
+			i--;
+			continue;
+		}
+		break;
+	}
+	/* do not start with a particle or a conjunction */
+	while (i < j && v[i].kind == T_WORD && !v[i].cap && (v[i].lex & (LX_CONJ | LX_PARTICLE)) && !is_det(&v[i]))
+		i++;
+	return i;
+}
+
+/* A speaker from the noun phrase v[a,b): a determiner phrase is a
+ * description (in English, shown as its name when it ends in one: "the
+ * company's chief executive John Smith"); otherwise the last name run, with
+ * the role words before it dropped ("Foreign Ministry spokeswoman Hua
+ * Chuying"); in German the whole phrase, which is how it is usually cited. */
+static cand np_cand(const speech_ctx *c, const tok *v, size_t a, size_t b, float conf)
+{
+	size_t end = b;
+	while (end > a && v[end - 1].kind != T_WORD && v[end - 1].kind != T_CLOSE)
+		end--;
+	if (end == a)
+		return (cand){ 0 };
+	size_t last = end - 1;
+	if (v[last].kind == T_CLOSE)   /* (SPD): the name is before it */
+		while (last > a && v[last].kind != T_WORD)
+			last--;
+	bool det = is_det(&v[a]);
+	if (c->lang == LANG_DE || !name_word(&v[last])) {
+		if (det || c->lang == LANG_DE || v[a].kind != T_WORD || !v[a].cap)
+			return (cand){ det ? SPK_DESC : SPK_NAME, v[a].s, v[end - 1].e, v[a].s, v[end - 1].e, 0, 0, conf };
+	}
+	size_t rs = run_start(v, a, last);
+	if (rs > a && det && rs - a <= 1)   /* the Vatican, the Kok report */
+		return (cand){ SPK_DESC, v[a].s, v[end - 1].e, v[a].s, v[end - 1].e, 0, 0, conf };
+	cand k = name_cand(c, v, rs, last + 1, conf);
+	k.s = v[a].s;
+	k.e = v[end - 1].e;
+	return k;
+}
+
+/* The subject standing before the verb at v[vi], in v[lo,vi): pronoun,
+ * name or phrase, passing over adverbs, time phrases ("on Saturday") and
+ * prepositional phrases ("in einem Interview"). */
 static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t vi, float conf)
 {
 	size_t j = vi;
-	int skipped = 0;
-	while (j > lo && v[j - 1].kind == T_WORD && skipped < 4) {
-		const tok *w = &v[j - 1];
-		if ((w->lex & LX_SKIP) && !w->cap) {
-			j--;
-		} else if (w->lex & LX_CAL) {   /* on Saturday, am Montag, yesterday */
-			j--;
-			if (j > lo && v[j - 1].kind == T_WORD && (v[j - 1].lex & LX_PREP) && !v[j - 1].cap)
+	for (int hops = 0; hops < 6; hops++) {
+		int skipped = 0;
+		while (j > lo && v[j - 1].kind == T_WORD && skipped < 4) {
+			const tok *w = &v[j - 1];
+			if ((w->lex & LX_SKIP) && !w->cap) {
 				j--;
-		} else {
-			break;
-		}
-		skipped++;
-	}
-	if (j > lo && v[j - 1].kind == T_WORD && aux_pron(&v[j - 1]))
-		return pron_cand(&v[j - 1], conf);
-	if (j == lo)
-		return (cand){ 0 };
-	const tok *w = &v[j - 1];
-	if (is_pron(w))
-		return pron_cand(w, conf);
-	if (w->kind == T_WORD && (w->lex & LX_REL) && !w->cap && j >= lo + 2 && v[j - 2].kind == T_COMMA)
-		return subject_before(c, v, n, lo, j - 2, conf);   /* Jack Straw, who argues */
-	if (w->kind == T_CLOSE) {   /* Sebastian Edathy (SPD) sagte */
-		size_t k = j - 1;
-		while (k > lo && v[k].kind != T_OPEN)
-			k--;
-		if (k > lo && v[k].kind == T_OPEN) {
-			cand r = subject_before(c, v, n, lo, k, conf);
-			if (r.kind)
-				r.e = w->e;
-			return r;
-		}
-		return (cand){ 0 };
-	}
-	if (w->kind == T_COMMA) {   /* Wang Hongguang, deputy commander of X, called */
-		size_t k = j - 1;
-		while (k > lo && v[k - 1].kind != T_COMMA)
-			k--;
-		if (k > lo && k < j - 1) {
-			/* role, Name, verb */
-			size_t e = run_end(v, n, k);
-			if (name_word(&v[k]) && e == j - 1 && !(c->lang == LANG_DE && e - k == 1))
-				return name_cand(c, v, k, e, conf);
-			/* Name, role, verb */
-			size_t before = k - 1;   /* the comma */
-			if (before > lo && name_word(&v[before - 1])) {
-				size_t rs = run_start(v, lo, before - 1);
-				if (rs == lo || !(v[rs - 1].lex & (LX_PREP | LX_DET)))
-					return name_cand(c, v, rs, before, conf);
+			} else if (w->lex & LX_CAL) {   /* on Saturday, am Montag, yesterday */
+				j--;
+				if (j > lo && v[j - 1].kind == T_WORD && (v[j - 1].lex & LX_PREP) && !v[j - 1].cap)
+					j--;
+			} else {
+				break;
 			}
-			if (before > lo) {
-				/* a descriptive subject with an apposition: the first det of the clause */
-				for (size_t d = lo; d < before; d++)
-					if (is_det(&v[d]) && (d == lo || v[d - 1].kind != T_WORD || !(v[d - 1].lex & LX_PREP)))
-						return phrase_cand(c, v, n, d, j, conf * 0.9f);
-				/* State Sen. X (R-Burlington), for example, said */
-				return subject_before(c, v, n, lo, before, conf);
-			}
+			skipped++;
 		}
-		return (cand){ 0 };
-	}
-	if (name_word(w)) {
-		size_t rs = run_start(v, lo, j - 1);
-		if (rs > lo && is_det(&v[rs - 1])) {
-			/* the Vatican, der Staatsanwalt, the Kok report: a phrase */
-			size_t d = rs - 1;
-			while (d > lo && v[d - 1].kind == T_WORD && !v[d - 1].cap && !(v[d - 1].lex & (LX_PREP | LX_CUE)) &&
-			       rs - d < 4 && is_det(&v[d - 1]))
-				d--;
-			return phrase_cand(c, v, n, d, j, conf * 0.9f);
+		if (j > lo && v[j - 1].kind == T_WORD && aux_pron(&v[j - 1]))
+			return pron_cand(&v[j - 1], conf);
+		if (j == lo)
+			return (cand){ 0 };
+		const tok *w = &v[j - 1];
+		if (is_pron(w))
+			return pron_cand(w, conf);
+		if (w->kind == T_WORD && (w->lex & LX_REL) && !w->cap && j >= lo + 2 && v[j - 2].kind == T_COMMA)
+			return subject_before(c, v, n, lo, j - 2, conf);   /* Jack Straw, who argues */
+		if (w->kind == T_WORD && (w->lex & LX_CONJ) && !w->cap && !(w->lex & LX_DET))
+			return clause_subject(c, v, j - 1, lo, j - 1, conf);   /* X thanked his team and said */
+		if (w->kind == T_COMMA)
+			return subject_apposition(c, v, n, lo, j, conf);
+		size_t a = np_start(c, v, lo, j);
+		if (a == j)
+			return (cand){ 0 };
+		if (a > lo && v[a - 1].kind == T_WORD && !v[a - 1].cap && (v[a - 1].lex & LX_PREP) && !is_det(&v[a - 1])) {
+			j = a - 1;   /* a prepositional phrase: told BBC News, in einem Interview */
+			continue;
 		}
-		if (rs > lo && v[rs - 1].kind == T_WORD && (v[rs - 1].lex & LX_PREP) && !v[rs - 1].cap)
-			return (cand){ 0 };   /* told BBC News */
-		return name_cand(c, v, rs, j, conf);
-	}
-	if (w->kind == T_WORD && !w->cjk) {
-		/* the prime minister's official spokesman said: back to a determiner */
-		size_t k = j - 1, words = 0;
-		while (k > lo && v[k - 1].kind == T_WORD && !is_det(&v[k - 1]) && words < 5 &&
-		       !(v[k - 1].lex & (LX_PREP | LX_CONJ | LX_REL | LX_PRON | LX_CUE)) && !v[k - 1].cjk) {
-			k--;
-			words++;
+		if (a > lo && verb_second(c->lang) && v[a - 1].kind == T_WORD && (v[a - 1].lex & LX_SKIP) && !v[a - 1].cap) {
+			j = a - 1;   /* the object between auxiliary and participle */
+			continue;
 		}
-		if (k > lo && is_det(&v[k - 1]))
-			return phrase_cand(c, v, n, k - 1, j, conf * 0.9f);
-		if (k == lo || v[k - 1].kind != T_WORD)
-			return phrase_cand(c, v, n, k, j, conf * 0.7f);
+		return np_cand(c, v, a, j, conf);
 	}
 	return (cand){ 0 };
 }
 
-/* The subject after the verb at v[vi]: siger han, said Smith, dijo el ministro. */
+/* "X, role, said" / "role, X, said" / "X (R-Burlington), for example, said":
+ * v[j-1] is the comma before the verb. */
+static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t j, float conf)
+{
+	size_t k = j - 1;
+	while (k > lo && v[k - 1].kind != T_COMMA)
+		k--;
+	if (k <= lo || k >= j - 1)
+		return (cand){ 0 };
+	/* role, Name, verb */
+	size_t e = run_end(v, n, k);
+	if (name_word(&v[k]) && e == j - 1 && !(c->lang == LANG_DE && e - k == 1) && !is_det(&v[k]))
+		return name_cand(c, v, k, e, conf);
+	/* Name, role, verb */
+	size_t before = k - 1;   /* the comma */
+	cand r = subject_before(c, v, n, lo, before, conf);
+	if (r.kind && c->lang == LANG_DE && r.kind != SPK_PRON) {
+		/* German news cites the apposition with the name */
+		r.kind = SPK_DESC;
+		r.e = v[j - 2].e;
+		r.ds = r.s;
+		r.de = r.e;
+	}
+	return r;
+}
+
+/* The subject after the verb at v[vi]: siger han, said Smith, dijo el
+ * ministro, sagte am Montag der Sprecher, lyder det fra X. */
 static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi, float conf)
 {
 	size_t k = vi + 1;
-	while (k < n && v[k].kind == T_WORD && (v[k].lex & LX_SKIP) && !v[k].cap && k < vi + 3)
-		k++;
-	/* lyder det fra X, heißt es aus dem Ministerium */
-	for (size_t j = k; j < n && j < k + 3; j++) {
-		if (v[j].kind != T_WORD)
-			break;
-		static const char *const from[] = { "fra", "från", "frå", "von", "vom", "aus", "from", "seitens" };
-		for (size_t f = 0; f < sizeof from / sizeof *from; f++)
-			if (!strcmp(v[j].low, from[f]) && j + 1 < n && (j > k || vi + 1 < k || true)) {
-				if (j == k && strcmp(v[vi].low, "lyder") && strcmp(v[vi].low, "lød") && strcmp(v[vi].low, "heißt") &&
-				    strcmp(v[vi].low, "hieß") && strcmp(v[vi].low, "låter"))
-					break;
-				size_t a = j + 1;
-				size_t e = name_word(&v[a]) ? run_end(v, n, a) : a;
-				if (e > a && (e >= n || v[e].kind != T_WORD))
-					return name_cand(c, v, a, e, conf);
-				return phrase_cand(c, v, n, a, n, conf * 0.9f);
-			}
+	if (v[vi].lex & LX_CUE_TAIL) {   /* „…“, so charakterisierte ihn der Funktionär */
+		if (k < n && v[k].kind == T_WORD && !v[k].cap && !is_det(&v[k]) && !is_pron(&v[k]) &&
+		    !(v[k].lex & (LX_PREP | LX_FUNC)))
+			k++;
 	}
-	if (k < n && v[k].kind == T_WORD && (v[k].lex & LX_PREP) && !v[k].cap && !(v[k].lex & LX_DET)) {
+	while (k < n && k < vi + 4 && v[k].kind == T_WORD && !v[k].cap &&
+	       (((v[k].lex & LX_SKIP) && !is_det(&v[k])) || after_verb_filler(&v[k])))
+		k++;
+	/* lyder det fra X, heißt es aus dem Ministerium / in dem Schreiben */
+	static const char *const from[] = { "fra", "från", "frå", "von", "vom", "aus", "from", "seitens", "in", "im" };
+	static const char *const from_cues[] = { "lyder", "lød", "heißt", "hieß", "låter", "lät", "hiess" };
+	if (word_is(&v[vi], from_cues, sizeof from_cues / sizeof *from_cues)) {
+		for (size_t j = vi + 1; j < n && j < vi + 4; j++) {
+			if (v[j].kind != T_WORD || !word_is(&v[j], from, sizeof from / sizeof *from) || j + 1 >= n)
+				continue;
+			size_t a = j + 1;
+			size_t e = name_word(&v[a]) ? run_end(v, n, a) : a;
+			if (e > a && (e >= n || v[e].kind != T_WORD))
+				return name_cand(c, v, a, e, conf);
+			return phrase_cand(c, v, n, a, n, conf * 0.9f);
+		}
+	}
+	if (k < n && v[k].kind == T_WORD && (v[k].lex & LX_PREP) && !v[k].cap && !is_det(&v[k])) {
 		/* sagte am Montag der Sprecher: pass over a short time phrase */
 		size_t j = k + 1;
 		while (j < n && j < k + 3 && v[j].kind == T_WORD && !is_pron(&v[j]) && !is_det(&v[j]))
@@ -498,14 +596,15 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 	const tok *w = &v[k];
 	if (is_pron(w))
 		return pron_cand(w, conf);
-	if (is_det(w))
+	if (is_det(w) || (c->lang == LANG_DE && name_word(w) && (k + 1 >= n || v[k + 1].kind != T_STOP)))
 		return phrase_cand(c, v, n, k, n, conf * 0.9f);
 	if (name_word(w)) {
 		size_t e = run_end(v, n, k);
 		return name_cand(c, v, k, e, conf);
 	}
-	if (w->kind == T_WORD && !w->cjk && !(w->lex & (LX_PREP | LX_CONJ | LX_REL | LX_FUNC))) {
-		/* said spokesman John Smith / said police */
+	bool lower_noun = c->lang == LANG_EN || c->lang == LANG_DA || c->lang == LANG_NO || c->lang == LANG_SV;
+	if (lower_noun && w->kind == T_WORD && !w->cjk && !(w->lex & (LX_PREP | LX_CONJ | LX_REL | LX_FUNC | LX_SKIP))) {
+		/* said spokesman John Smith / said police / siger direktøren */
 		for (size_t j = k + 1; j < n && j < k + 4; j++) {
 			if (name_word(&v[j]))
 				return name_cand(c, v, j, run_end(v, n, j), conf * 0.9f);
@@ -515,6 +614,24 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 		return phrase_cand(c, v, n, k, n, conf * 0.7f);
 	}
 	return (cand){ 0 };
+}
+
+/* The subject of the cue verb v[vi] in the clause v[lo,hi): before it, or
+ * after it ("siger han"); in verb-second languages after it when a name or
+ * pronoun follows the verb or only an adverb stands before it ("Dazu sagte
+ * der Minister", "Der Zeitung sagte Filep Karma"). */
+static cand verb_subject(const speech_ctx *c, const tok *v, size_t lo, size_t hi, size_t vi, float conf)
+{
+	cand before = subject_before(c, v, hi, lo, vi, conf);
+	if (!verb_second(c->lang) || before.kind == SPK_PRON)
+		return before.kind ? before : subject_after(c, v, hi, vi, conf);
+	cand after = subject_after(c, v, hi, vi, conf);
+	if (!after.kind)
+		return before;
+	bool adverb_first = before.kind && vi > lo && v[vi - 1].sent && v[vi - 1].e == before.e && before.s == v[vi - 1].s;
+	if (!before.kind || adverb_first || after.kind == SPK_PRON || (after.kind == SPK_NAME && before.kind == SPK_DESC))
+		return after;
+	return before;
 }
 
 /* "according to X", "ifølge X", "laut X", "selon X"; "X zufolge". */
@@ -610,10 +727,8 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 			r.kind = SPK_FROM_HEAD;
 			r.conf = 0.75f;
 		}
-		if (!r.kind && k > i)
-			r = subject_before(c, v, stop, i, k, 0.9f);
 		if (!r.kind)
-			r = subject_after(c, v, stop, k, 0.9f);
+			r = verb_subject(c, v, i, stop, k, 0.9f);
 		if (r.kind) {
 			r.cue_s = v[k].s;
 			r.cue_e = v[k].e;
@@ -668,9 +783,7 @@ static cand cue_in(const speech_ctx *c, const tok *v, size_t lo, size_t hi, floa
 		if (!r.kind && participle(c, &v[vi]))
 			r = clause_subject(c, v, hi, lo, vi, conf);
 		if (!r.kind)
-			r = subject_before(c, v, hi, lo, vi, conf);
-		if (!r.kind)
-			r = subject_after(c, v, hi, vi, conf);
+			r = verb_subject(c, v, lo, hi, vi, conf);
 		if (r.kind) {
 			r.cue_s = v[vi].s;
 			r.cue_e = v[vi].e;
