@@ -24,7 +24,7 @@ CUE = {
  describes describing called calling shouted exclaimed whispered yelled pleaded vowed vowing promised
  boasted reckoned reckons mused agreed agrees repeated reiterated reiterates reiterating pointed assured
  assures affirmed asserted asserts charged countered protested lamented demanded hinted objected summed
- wondered reported explains accused accuses accusing welcomed welcomes branded dismissed
+ wondered reported explains quoted accused accuses accusing welcomed welcomes branded dismissed
  criticised criticized condemned praised hailed labelled labeled slammed dubbed termed""",
 "da": """siger sagde sagt sige fortæller fortalte forklarer forklarede tilføjer tilføjede understreger
  understregede mener mente skriver skrev udtaler udtalte påpeger påpegede svarer svarede spørger spurgte

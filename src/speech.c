@@ -260,6 +260,8 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 /* ---- subjects ------------------------------------------------------------------- */
 
 static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t j, float conf);
+static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t *ne, size_t *re);
+static bool role_word(const tok *w);
 
 /* Does a clause begin before w (a subject may follow)? */
 static bool clause_edge(const tok *w)
@@ -463,9 +465,12 @@ static cand np_cand(const speech_ctx *c, const tok *v, size_t a, size_t b, float
 	if (end == a)
 		return (cand){ 0 };
 	size_t last = end - 1;
-	if (v[last].kind == T_CLOSE)   /* (SPD): the name is before it */
+	if (v[last].kind == T_CLOSE) {   /* (SPD), (R-Burlington): the name is before it */
+		while (last > a && v[last].kind != T_OPEN)
+			last--;
 		while (last > a && v[last].kind != T_WORD)
 			last--;
+	}
 	bool det = is_det(&v[a]);
 	if (c->lang == LANG_DE || !name_word(&v[last])) {
 		if (det || c->lang == LANG_DE || v[a].kind != T_WORD || !v[a].cap)
@@ -598,9 +603,10 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 		return pron_cand(w, conf);
 	if (is_det(w) || (c->lang == LANG_DE && name_word(w) && (k + 1 >= n || v[k + 1].kind != T_STOP)))
 		return phrase_cand(c, v, n, k, n, conf * 0.9f);
-	if (name_word(w)) {
-		size_t e = run_end(v, n, k);
-		return name_cand(c, v, k, e, conf);
+	if (name_word(w)) {   /* said Salomon Brothers analyst Jean-Claude Gruet */
+		size_t e = run_end(v, n, k), ne, re;
+		size_t ls = np_last_run(v, n, k, e, &ne, &re);
+		return name_cand(c, v, ls, re, conf);
 	}
 	bool lower_noun = c->lang == LANG_EN || c->lang == LANG_DA || c->lang == LANG_NO || c->lang == LANG_SV;
 	if (lower_noun && w->kind == T_WORD && !w->cjk && !(w->lex & (LX_PREP | LX_CONJ | LX_REL | LX_FUNC | LX_SKIP))) {
@@ -1012,34 +1018,84 @@ static bool person_like(const speech_ctx *c, const tok *w, size_t rs, size_t e)
 	return true;
 }
 
-/* What a pronoun can refer to in the sentence w[start,end): its first
- * subject-like name; the subject phrase of a cue verb; in the nearest
- * sentences any person-like name. SPK_PRON when the sentence's subject is
- * the same pronoun: it says nothing new about who "he" is. */
+/* The gender the article gives the name shown as t[ds,de). */
+static bool span_gender_fits(const speech_ctx *c, size_t ds, size_t de, enum gender want)
+{
+	tok v[NAME_MAX_TOKENS + 4];
+	size_t n = tok_scan(c->d->text, ds, de, c->lang, v, NAME_MAX_TOKENS + 4);
+	while (n > 0 && v[n - 1].kind != T_WORD)
+		n--;
+	return n == 0 || gender_fits(c, v, 0, n, want);
+}
+
+/* The name run that a subject noun phrase starting with the run w[rs,e)
+ * ends with: "Foreign Ministry spokeswoman Hua Chuying" -> Hua Chuying.
+ * Sets *ne to the end of the phrase. */
+static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t *ne, size_t *re)
+{
+	size_t best = rs, k = e, roles = 0;
+	*re = e;
+	while (k < end && roles < 4) {
+		if (name_word(&w[k])) {
+			size_t r2 = run_end(w, end, k);
+			if (roles == 0)
+				break;
+			best = k;
+			*re = r2;
+			k = r2;
+			roles = 0;
+		} else if (role_word(&w[k]) && !is_det(&w[k])) {
+			roles++;
+			k++;
+		} else {
+			break;
+		}
+	}
+	*ne = *re;
+	return best;
+}
+
+/* What a pronoun can refer to in the sentence w[start,end): the subject of
+ * a cue verb in it ("Mr Blair said", "said Mr Fogg", "the spokesman
+ * said"); its first subject-like name; in the nearest sentences any
+ * person-like name ("came from Brian Gammage"). SPK_PRON when the sentence
+ * speaks of the same pronoun: it says nothing new about who "he" is. */
 static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, const tok *w, size_t start, size_t end,
                               enum gender want, bool near)
 {
+	const cand transparent = { SPK_PRON, 0, 0, 0, 0, 0, 0, 0 };
+	for (size_t k = start; k < end; k++) {
+		bool pron;
+		if (inside_quote(v, nq, w[k].s) || !is_cue(c, &w[k], &pron))
+			continue;
+		if (pron)
+			return transparent;
+		cand r = verb_subject(c, w, start, end, k, 0.75f);
+		if (r.kind == SPK_PRON) {
+			for (size_t m = start; m < end; m++)
+				if (w[m].s == r.s && want != G_ANY && pronoun_gender(&w[m]) == want)
+					return transparent;
+			continue;
+		}
+		if (inside_quote(v, nq, r.s))
+			continue;
+		if (r.kind == SPK_DESC || (r.kind == SPK_NAME && span_gender_fits(c, r.ds, r.de, want)))
+			return r;
+	}
 	for (size_t i = start; i < end; i++) {
 		if (inside_quote(v, nq, w[i].s))
 			continue;
 		if (is_pron(&w[i]) && pronoun_gender(&w[i]) == want && want != G_ANY)
-			return (cand){ SPK_PRON, w[i].s, w[i].e, 0, 0, 0, 0, 0 };
+			return transparent;
 		if (!name_word(&w[i]))
 			continue;
-		size_t e = run_end(w, end, i), rs = i;
+		size_t e = run_end(w, end, i), rs = i, ne, re;
 		i = e - 1;
 		if (rs > start && w[rs - 1].kind == T_WORD && (w[rs - 1].lex & (LX_PREP | LX_DET)) && !w[rs - 1].cap)
 			continue;
-		if (subject_like(c, w, end, rs, e) && person_like(c, w, rs, e) && gender_fits(c, w, rs, e, want))
-			return name_cand(c, w, rs, e, 0.75f);
-	}
-	for (size_t k = start; k < end; k++) {
-		bool pron;
-		if (inside_quote(v, nq, w[k].s) || !is_cue(c, &w[k], &pron) || pron)
-			continue;
-		cand r = subject_before(c, w, end, start, k, 0.7f);
-		if (r.kind == SPK_DESC)
-			return r;
+		size_t ls = np_last_run(w, end, rs, e, &ne, &re);
+		if (subject_like(c, w, end, rs, ne) && person_like(c, w, ls, re) && gender_fits(c, w, ls, re, want))
+			return name_cand(c, w, ls, re, 0.75f);
 	}
 	if (near)
 		for (size_t i = start; i < end; i++) {
