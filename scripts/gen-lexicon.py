@@ -173,7 +173,7 @@ FUNC = {
 "en": """the a an and but or so if when while as at in on of to for from by with this that these those there
  here it its he she they we i you his her their our my your what which who why how where after before
  during since although though because however meanwhile also asked speaking earlier later last next
- one some many most more both all no not yes then now still yet even only just""",
+ one some many most more both all no not yes then now still yet even only just whether""",
 "da": "den det de en et og men eller så hvis når mens som på i af til for fra med han hun vi jeg du der her hvor hvad hvorfor hvordan efter før også men alle",
 "no": "den det de en ei et og men eller så hvis når mens som på i av til for fra med han hun vi jeg du der her hvor hva hvorfor hvordan etter før også alle",
 "sv": "den det de en ett och men eller så om när medan som på i av till för från med han hon vi jag du där här var vad varför hur efter före också alla",

@@ -444,6 +444,10 @@ static size_t np_start(const speech_ctx *c, const tok *v, size_t lo, size_t j)
 			i--;
 			continue;
 		}
+		if (i == j && !w->cap && !(w->lex & (LX_PREP | LX_CONJ | LX_REL | LX_PRON | LX_FUNC | LX_SKIP | LX_CUE | LX_CAL))) {
+			i--;   /* the head noun: the firms said, officials say */
+			continue;
+		}
 		break;
 	}
 	/* do not start with a particle or a conjunction */
@@ -523,8 +527,15 @@ static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t l
 		if (a == j)
 			return (cand){ 0 };
 		if (a > lo && v[a - 1].kind == T_WORD && !v[a - 1].cap && (v[a - 1].lex & LX_PREP) && !is_det(&v[a - 1])) {
-			j = a - 1;   /* a prepositional phrase: told BBC News, in einem Interview */
-			continue;
+			/* a prepositional phrase ("in einem Interview"), or the end of
+			 * an apposition ("Chris Panayis, managing director of ISP X said") */
+			cand first = clause_subject(c, v, a - 1, lo, a - 1, conf);
+			if (first.kind == SPK_NAME && v[lo].kind == T_WORD && first.s == v[lo].s)
+				return first;
+			if (verb_second(c->lang)) {
+				j = a - 1;
+				continue;
+			}
 		}
 		if (a > lo && verb_second(c->lang) && v[a - 1].kind == T_WORD && (v[a - 1].lex & LX_SKIP) && !v[a - 1].cap) {
 			j = a - 1;   /* the object between auxiliary and participle */
@@ -629,6 +640,17 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 static cand verb_subject(const speech_ctx *c, const tok *v, size_t lo, size_t hi, size_t vi, float conf)
 {
 	cand before = subject_before(c, v, hi, lo, vi, conf);
+	if (vi > lo && v[vi - 1].kind == T_COMMA && before.kind != SPK_PRON) {
+		/* "…, said Mr Fogg." : a subject after the verb that ends the clause */
+		cand after = subject_after(c, v, hi, vi, conf);
+		if (after.kind) {
+			size_t k = vi + 1;
+			while (k < hi && v[k].s < after.e)
+				k++;
+			if (k < hi && (v[k].kind == T_STOP || v[k].kind == T_COMMA))
+				return after;
+		}
+	}
 	if (!verb_second(c->lang) || before.kind == SPK_PRON)
 		return before.kind ? before : subject_after(c, v, hi, vi, conf);
 	cand after = subject_after(c, v, hi, vi, conf);
@@ -711,6 +733,11 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 	       v[stop].kind != T_MARK)
 		stop++;
 	bool closed = ends_sentence(c, q) && !comma;
+	const char *t = c->d->text;
+	size_t qe = q->end;
+	while (qe > q->start && (t[qe - 1] == ' ' || t[qe - 1] == '\n'))
+		qe--;
+	bool open_end = comma || (qe > q->start && (t[qe - 1] == ',' || t[qe - 1] == '-'));
 	cand acc = according(c, v, stop, i, i + 1, 0.85f);
 	if (acc.kind)
 		return acc;
@@ -738,7 +765,7 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 		if (r.kind) {
 			r.cue_s = v[k].s;
 			r.cue_e = v[k].e;
-			if (k > i + 3)
+			if (k > i + 3 && !open_end)
 				r.conf *= 0.8f;
 		}
 		return r;
@@ -1064,6 +1091,7 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
                               enum gender want, bool near)
 {
 	const cand transparent = { SPK_PRON, 0, 0, 0, 0, 0, 0, 0 };
+	size_t full_end = end;
 	for (size_t k = start; k < end; k++) {
 		bool pron;
 		if (inside_quote(v, nq, w[k].s) || !is_cue(c, &w[k], &pron))
@@ -1072,9 +1100,12 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 			return transparent;
 		cand r = verb_subject(c, w, start, end, k, 0.75f);
 		if (r.kind == SPK_PRON) {
+			/* "…, og han siger": only what comes before the pronoun can name him */
 			for (size_t m = start; m < end; m++)
-				if (w[m].s == r.s && want != G_ANY && pronoun_gender(&w[m]) == want)
-					return transparent;
+				if (w[m].s == r.s && want != G_ANY && pronoun_gender(&w[m]) == want) {
+					end = m;
+					break;
+				}
 			continue;
 		}
 		if (inside_quote(v, nq, r.s))
@@ -1089,15 +1120,16 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 			return transparent;
 		if (!name_word(&w[i]))
 			continue;
-		size_t e = run_end(w, end, i), rs = i, ne, re;
+		size_t e = run_end(w, full_end, i), rs = i, ne, re;
 		i = e - 1;
 		if (rs > start && w[rs - 1].kind == T_WORD && (w[rs - 1].lex & (LX_PREP | LX_DET)) && !w[rs - 1].cap)
 			continue;
-		size_t ls = np_last_run(w, end, rs, e, &ne, &re);
-		if (subject_like(c, w, end, rs, ne) && person_like(c, w, ls, re) && gender_fits(c, w, ls, re, want))
+		size_t ls = np_last_run(w, full_end, rs, e, &ne, &re);
+		if (subject_like(c, w, full_end, rs, ne) && person_like(c, w, ls, re) && gender_fits(c, w, ls, re, want))
 			return name_cand(c, w, ls, re, 0.75f);
 	}
-	if (near)
+	(void)near;
+	if (end == full_end)
 		for (size_t i = start; i < end; i++) {
 			if (inside_quote(v, nq, w[i].s) || !name_word(&w[i]))
 				continue;
@@ -1135,7 +1167,7 @@ static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size
 		size_t start = end;
 		while (start > 0 && w[start - 1].kind != T_STOP)
 			start--;
-		cand k = sentence_referent(c, v, nq, w, start, end, want, sentences < 2);
+		cand k = sentence_referent(c, v, nq, w, start, end, want, sentences < 6);
 		if (k.kind == SPK_NAME || k.kind == SPK_DESC) {
 			best = k;
 			break;
