@@ -413,7 +413,7 @@ static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *c
 			bool w = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 			if (w && !in)
 				n++;
-			in = w || (in && (b == '\'' || b == '-'));
+			in = w || (in && (b == '\'' || b == '-' || b == '.'));
 			i++;
 			continue;
 		}
@@ -445,17 +445,60 @@ static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_
 	size_t caps = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].kind != T_WORD) {
-			if (v[i].kind == T_DASH || v[i].kind == T_OTHER || v[i].kind == T_MARK)
+			if (v[i].kind == T_DASH || v[i].kind == T_OTHER || v[i].kind == T_MARK || v[i].kind == T_COLON ||
+			    v[i].kind == T_ABBR || v[i].kind == T_OPEN || v[i].kind == T_CLOSE)
 				continue;
+			if (i + 1 == n && (v[i].kind == T_STOP || v[i].kind == T_COMMA))
+				continue;   /* "A Most Violent Year." */
 			return false;
 		}
-		if (v[i].cap)
+		if (v[i].cap) {
 			caps++;
-		else if (!(v[i].n <= 4 && (v[i].lex & (LX_FUNC | LX_PREP | LX_PARTICLE | LX_DET))) &&
-		         !(t[v[i].s] >= '0' && t[v[i].s] <= '9'))
+			continue;
+		}
+		if (t[v[i].s] >= '0' && t[v[i].s] <= '9')
+			continue;
+		/* a short function word of any language: names and titles are often foreign */
+		unsigned lex = 0;
+		for (int l = 1; l <= LANG_LATIN_N && v[i].n <= 5; l++)
+			lex |= lex_lookup((enum lang)l, v[i].low, v[i].n);
+		if (!(lex & (LX_FUNC | LX_PREP | LX_PARTICLE | LX_DET | LX_CONJ)))
 			return false;
 	}
 	return caps >= 2;
+}
+
+/* A name in quotes, told by its context: an acronym after it ("„Partij
+ * voor de Vrijheid“ (PVV)"), or a definite article or (in German) a noun
+ * right before a capitalised quote ("die Bewegung „People's Alliance“",
+ * "der „Sacharow-Preis für geistige Freiheit“"). */
+static bool named_thing(const speech_ctx *c, const char *t, const quote *q)
+{
+	static const char *const definite[] = { "der", "die", "das", "den", "dem", "des", "the", "le", "la", "les",
+	                                        "el", "los", "las", "il", "lo", "gli", "het" };
+	size_t i = q->close;
+	while (i < c->d->len && t[i] == ' ')
+		i++;
+	if (i < c->d->len && t[i] == '(') {
+		size_t k = i + 1, caps = 0;
+		while (k < c->d->len && ((t[k] >= 'A' && t[k] <= 'Z') || (t[k] >= '0' && t[k] <= '9')))
+			k++, caps++;
+		if (caps >= 2 && k < c->d->len && t[k] == ')')
+			return true;
+	}
+	int len;
+	if (!tok_is_upper(tok_decode(t + q->start, q->end - q->start, &len)))
+		return false;
+	size_t s = q->open > 48 ? q->open - 48 : 0;
+	tok v[12];
+	size_t n = tok_scan(t, s, q->open, c->lang, v, 12);
+	if (n < 2 || v[n - 1].kind != T_WORD || v[n - 1].s == s)
+		return false;
+	const tok *w = &v[n - 1];
+	for (size_t k = 0; k < sizeof definite / sizeof *definite; k++)
+		if (!strcmp(w->low, definite[k]))
+			return true;
+	return c->lang == LANG_DE && w->cap && !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_CUE)) && v[n - 2].kind == T_WORD;
 }
 
 /* Drops terms and scare quotes: fewer than MIN_WORDS words (CJK quotes are
@@ -469,7 +512,8 @@ static void drop_terms(const speech_ctx *c, finder *f, bool keep_short)
 		bool cjk;
 		size_t w = count_words(t, q->start, q->end, TITLE_WORDS + 1, &cjk);
 		bool keep = keep_short || cjk || q->dash ||
-		            (w >= MIN_WORDS && (w > TITLE_WORDS || !looks_like_title(c, t, q->start, q->end)));
+		            (w >= MIN_WORDS && (w > TITLE_WORDS || (!looks_like_title(c, t, q->start, q->end) &&
+		                                                    !named_thing(c, t, q))));
 		if (keep)
 			f->v[k++] = *q;
 	}
