@@ -54,7 +54,9 @@ CUE = {
  charakterisiert beschrieb beschreibt begründete begründet reagierte urteilte schätzte bewertete widersprach
  gestand dementierte bestritt verwies warf wirft werfen geschrieben geäußert äußerten verkündeten
  kommentierten unterstrichen betonten meinten bekräftigten kritisierten lobten mahnten ergänzten bemerkte
- bemerkt resümiert fuhr hob zeigte beschwor beschwören beschworen mitteilte""",
+ bemerkt resümiert fuhr hob zeigte beschwor beschwören beschworen mitteilte bekanntgegeben angekündigt
+ mitgeteilt gefordert gewarnt genannt beschrieben angegeben dementiert hervorgehoben gesprochen rät riet
+ rieten raten empfahl empfiehlt""",
 "fr": """dit dis disent déclare déclaré déclarait affirme affirmé affirmait explique expliqué expliquait
  ajoute ajouté ajoutait indique indiqué indiquait estime estimé estimait souligne souligné soulignait
  précise précisé précisait assure assuré assurait raconte raconté racontait confie confié confiait
@@ -86,7 +88,7 @@ CUE = {
 # cues that count only right after the closing mark ("…", so der Minister)
 CUE_TAIL = {"de": "so", "nl": "aldus", "sv": "", "it": "", "fr": "", "es": ""}
 # "according to": the speaker follows
-ACCORD = {"en": "according", "da": "ifølge", "no": "ifølge", "sv": "enligt", "de": "laut zufolge",
+ACCORD = {"en": "according", "da": "ifølge", "no": "ifølge", "sv": "enligt", "de": "laut zufolge nach",
           "fr": "selon", "es": "según", "nl": "volgens", "it": "secondo"}
 # third-person subject pronouns (resolved to a named person)
 PRON = {"en": "he she", "da": "han hun", "no": "han hun", "sv": "han hon", "de": "er sie",

@@ -230,12 +230,8 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 			if (j > a && is_cue(c, w, &pron))
 				break;
 			words++;
-		} else if (w->kind == T_COMMA && j + 1 < n && name_word(&v[j + 1])) {
-			size_t e = run_end(v, n, j + 1);
-			if (e >= n || v[e].kind == T_STOP || v[e].kind == T_COMMA || v[e].kind == T_NONE || e >= limit) {
-				j = e;
-				break;
-			}
+		} else if (w->kind == T_COMMA && j + 1 < n && j + 1 < limit && name_word(&v[j + 1]) && words > 0) {
+			j = run_end(v, n, j + 1);   /* "…, General George Casey": the name in apposition */
 			break;
 		} else if (w->kind != T_ABBR && w->kind != T_OTHER && w->kind != T_OPEN && w->kind != T_CLOSE) {
 			break;
@@ -246,7 +242,7 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 		j--;
 	if (j == a)
 		return (cand){ 0 };
-	cand k = { SPK_DESC, v[a].s, v[j - 1].e, v[a].s, v[j - 1].e, 0, 0, conf };
+	cand k = { is_det(&v[a]) || !v[a].cap ? SPK_DESC : SPK_NAME, v[a].s, v[j - 1].e, v[a].s, v[j - 1].e, 0, 0, conf };
 	/* a phrase that ends in a name (the company's chief executive John Smith): show the name */
 	size_t last = j - 1;
 	if (name_word(&v[last]) && c->lang != LANG_DE) {
@@ -494,7 +490,8 @@ static cand np_cand(const speech_ctx *c, const tok *v, size_t a, size_t b, float
  * prepositional phrases ("in einem Interview"). */
 static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t vi, float conf)
 {
-	size_t j = vi;
+	size_t j = vi, j0 = 0, hop_end = 0;
+	bool from_chain = false;
 	for (int hops = 0; hops < 6; hops++) {
 		int skipped = 0;
 		while (j > lo && v[j - 1].kind == T_WORD && skipped < 4) {
@@ -526,22 +523,35 @@ static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t l
 		size_t a = np_start(c, v, lo, j);
 		if (a == j)
 			return (cand){ 0 };
-		if (a > lo && v[a - 1].kind == T_WORD && !v[a - 1].cap && (v[a - 1].lex & LX_PREP) && !is_det(&v[a - 1])) {
+		if (!j0)
+			j0 = j;
+		if (a > lo && v[a - 1].kind == T_WORD && (!v[a - 1].cap || v[a - 1].sent) && (v[a - 1].lex & LX_PREP) &&
+		    !is_det(&v[a - 1])) {
 			/* a prepositional phrase ("in einem Interview"), or the end of
 			 * an apposition ("Chris Panayis, managing director of ISP X said") */
 			cand first = clause_subject(c, v, a - 1, lo, a - 1, conf);
 			if (first.kind == SPK_NAME && v[lo].kind == T_WORD && first.s == v[lo].s)
 				return first;
 			if (verb_second(c->lang)) {
+				static const char *const of[] = { "von", "vom", "aus", "van", "af", "av" };
+				from_chain = word_is(&v[a - 1], of, sizeof of / sizeof *of);
+				hop_end = j0;
 				j = a - 1;
 				continue;
 			}
 		}
-		if (a > lo && verb_second(c->lang) && v[a - 1].kind == T_WORD && (v[a - 1].lex & LX_SKIP) && !v[a - 1].cap) {
+		if (a > lo + 1 && verb_second(c->lang) && v[a - 1].kind == T_WORD && (v[a - 1].lex & LX_SKIP) && !v[a - 1].cap) {
 			j = a - 1;   /* the object between auxiliary and participle */
 			continue;
 		}
-		return np_cand(c, v, a, j, conf);
+		cand r = np_cand(c, v, a, j, conf);
+		if (r.kind && from_chain && hop_end > j) {
+			/* Sascha Kempf vom Max-Planck-Institut für Kernphysik: the origin belongs to the name */
+			r.kind = SPK_DESC;
+			r.e = r.de = v[hop_end - 1].e;
+			r.ds = r.s;
+		}
+		return r;
 	}
 	return (cand){ 0 };
 }
@@ -640,7 +650,8 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 static cand verb_subject(const speech_ctx *c, const tok *v, size_t lo, size_t hi, size_t vi, float conf)
 {
 	cand before = subject_before(c, v, hi, lo, vi, conf);
-	if (vi > lo && v[vi - 1].kind == T_COMMA && before.kind != SPK_PRON) {
+	if (vi > lo && v[vi - 1].kind == T_COMMA && before.kind != SPK_PRON && vi + 1 < hi &&
+	    !(v[vi + 1].kind == T_WORD && (v[vi + 1].lex & LX_PREP))) {
 		/* "…, said Mr Fogg." : a subject after the verb that ends the clause */
 		cand after = subject_after(c, v, hi, vi, conf);
 		if (after.kind) {
@@ -656,6 +667,9 @@ static cand verb_subject(const speech_ctx *c, const tok *v, size_t lo, size_t hi
 	cand after = subject_after(c, v, hi, vi, conf);
 	if (!after.kind)
 		return before;
+	static const char *const quoting[] = { "zitiert", "zitierte", "citeert", "citerer", "citerade", "siterer" };
+	if (after.kind == SPK_NAME && word_is(&v[vi], quoting, sizeof quoting / sizeof *quoting))
+		return after;   /* die Agentur zitiert dazu Néstor Kirchner mit den Worten */
 	bool adverb_first = before.kind && vi > lo && v[vi - 1].sent && v[vi - 1].e == before.e && before.s == v[vi - 1].s;
 	if (!before.kind || adverb_first || after.kind == SPK_PRON || (after.kind == SPK_NAME && before.kind == SPK_DESC))
 		return after;
@@ -668,6 +682,13 @@ static cand according(const speech_ctx *c, const tok *v, size_t n, size_t lo, si
 	for (size_t i = lo; i < hi; i++) {
 		if (v[i].kind != T_WORD || !(v[i].lex & LX_ACCORD))
 			continue;
+		if (!strcmp(v[i].low, "nach") && i + 1 < hi) {
+			static const char *const nouns[] = { "angaben", "aussagen", "informationen", "darstellung", "auffassung",
+			                                     "ansicht", "einschätzung", "worten", "berichten", "schätzungen" };
+			if (word_is(&v[i + 1], nouns, sizeof nouns / sizeof *nouns))
+				return phrase_cand(c, v, n, i + 1, n, conf);
+			continue;
+		}
 		if (!strcmp(v[i].low, "zufolge")) {
 			size_t d = i;
 			while (d > lo && v[d - 1].kind == T_WORD && i - d < 6)
@@ -762,6 +783,10 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 		}
 		if (!r.kind)
 			r = verb_subject(c, v, i, stop, k, 0.9f);
+		if (!r.kind && k <= i + 1 && !closed) {   /* … „trotz einiger Vorbehalte“ bekanntgegeben. */
+			r.kind = SPK_FROM_HEAD;
+			r.conf = 0.7f;
+		}
 		if (r.kind) {
 			r.cue_s = v[k].s;
 			r.cue_e = v[k].e;
@@ -841,13 +866,7 @@ static cand from_head(const speech_ctx *c, const quote *q, size_t from)
 		if (r.kind || !colon)
 			return r;
 		/* Kevin Mandia opstiller det således: — the subject of the sentence */
-		for (size_t k = lo; k < n && k < lo + 4; k++) {
-			if (name_word(&v[k]) && (k == lo || !(v[k - 1].lex & (LX_PREP | LX_DET))))
-				return name_cand(c, v, k, run_end(v, n, k), 0.6f);
-			if (is_pron(&v[k]))
-				return pron_cand(&v[k], 0.55f);
-		}
-		return (cand){ 0 };
+		return clause_subject(c, v, n, lo, n, 0.6f);
 	}
 	if (lo == 0)
 		return (cand){ 0 };
