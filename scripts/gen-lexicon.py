@@ -56,7 +56,7 @@ CUE = {
  kommentierten unterstrichen betonten meinten bekräftigten kritisierten lobten mahnten ergänzten bemerkte
  bemerkt resümiert fuhr hob zeigte beschwor beschwören beschworen mitteilte bekanntgegeben angekündigt
  mitgeteilt gefordert gewarnt genannt beschrieben angegeben dementiert hervorgehoben gesprochen rät riet
- rieten raten empfahl empfiehlt""",
+ rieten raten empfahl empfiehlt bestreitet bestreiten""",
 "fr": """dit dis disent déclare déclaré déclarait affirme affirmé affirmait explique expliqué expliquait
  ajoute ajouté ajoutait indique indiqué indiquait estime estimé estimait souligne souligné soulignait
  précise précisé précisait assure assuré assurait raconte raconté racontait confie confié confiait

@@ -225,7 +225,8 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 				break;
 			/* a second determiner after a noun starts the object: "der Präsident seine Position" */
 			if (j > a && is_det(w) && v[j - 1].kind == T_WORD && !(v[j - 1].lex & LX_PREP) && !is_det(&v[j - 1]) &&
-			    !(c->lang == LANG_DE && (!strcmp(w->low, "der") || !strcmp(w->low, "des"))))
+			    !(c->lang == LANG_DE && (!strcmp(w->low, "der") || !strcmp(w->low, "des") || !strcmp(w->low, "einer") ||
+			                             !strcmp(w->low, "eines"))))
 				break;
 			if (j > a && is_cue(c, w, &pron))
 				break;
@@ -792,6 +793,8 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 			r.cue_e = v[k].e;
 			if (k > i + 3 && !open_end)
 				r.conf *= 0.8f;
+			if (open_end && r.conf < 0.85f)
+				r.conf = 0.85f;   /* "…", so Wieland: the tail is the attribution */
 		}
 		return r;
 	}
