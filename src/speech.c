@@ -57,6 +57,14 @@ bool speech_is_cue(const speech_ctx *c, const char *low, size_t n, unsigned lex)
 	return false;
 }
 
+static bool word_is(const tok *w, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(w->low, list[i]))
+			return true;
+	return false;
+}
+
 /* French inversion: "déclare-t-il", "a-t-elle", "dit-il": the verb part and
  * whether a pronoun is attached. */
 static size_t verb_part(const tok *w, bool *pron)
@@ -141,9 +149,9 @@ static size_t run_end(const tok *v, size_t n, size_t i)
 			words++;
 		} else if (j > i && v[j].kind == T_ABBR && v[j - 1].kind == T_WORD && j + 1 < n && name_word(&v[j + 1])) {
 			j++;
-		} else if (j > i && v[j].kind == T_WORD && (v[j].lex & LX_PARTICLE) && !v[j].cap && j + 1 < n &&
-		           name_word(&v[j + 1])) {
-			j++;
+		} else if (v[j].kind == T_WORD && (v[j].lex & LX_PARTICLE) && (j > i ? !v[j].cap : v[j].cap) && j + 1 < n &&
+		           name_word(&v[j + 1]) && !v[j + 1].sent) {
+			j++;   /* Charles de Gaulle, De Vries */
 		} else {
 			break;
 		}
@@ -230,6 +238,20 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 				break;
 			if (j > a && is_cue(c, w, &pron))
 				break;
+			/* "sagte Klaus Weber am Montag in Berlin": the time or place is not the speaker */
+			static const char *const when_where[] = { "am", "im", "in", "bei", "beim", "vor", "nach", "gegenüber",
+			                                          "während", "on", "during", "yesterday", "today", "heute",
+			                                          "gestern", "dans", "hier", "lors" };
+			if (j > a && !w->cap && word_is(w, when_where, sizeof when_where / sizeof *when_where)) {
+				/* only a short phrase at the end of the clause, or a date: not "General der
+				 * US-Streitkräfte im Irak, General George Casey" */
+				size_t e = j + 1;
+				while (e < n && e < j + 4 && v[e].kind == T_WORD && !(v[e].lex & LX_PREP))
+					e++;
+				bool date = j + 1 < n && (v[j + 1].lex & LX_CAL);
+				if (date || e >= n || e >= limit || v[e].kind == T_STOP || (v[e].kind == T_WORD && (v[e].lex & LX_PREP)))
+					break;
+			}
 			words++;
 		} else if (w->kind == T_COMMA && j + 1 < n && j + 1 < limit && name_word(&v[j + 1]) && words > 0) {
 			j = run_end(v, n, j + 1);   /* "…, General George Casey": the name in apposition */
@@ -290,6 +312,8 @@ static bool role_word(const tok *w)
 		return true;   /* analysts */
 	if (w->n > 3 && !memcmp(w->low + w->n - 2, "ed", 2))
 		return false;
+	if (possessive(w))
+		return true;   /* the band's singer */
 	return !(w->n > 3 && w->low[w->n - 1] == 's' && w->low[w->n - 2] != 's');
 }
 
@@ -375,14 +399,6 @@ static cand clause_subject(const speech_ctx *c, const tok *v, size_t n, size_t l
 static bool verb_second(enum lang l)
 {
 	return l == LANG_DE || l == LANG_NL || l == LANG_DA || l == LANG_NO || l == LANG_SV;
-}
-
-static bool word_is(const tok *w, const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(w->low, list[i]))
-			return true;
-	return false;
 }
 
 /* Words after a cue verb that stand before its subject: reflexives, an
@@ -623,6 +639,16 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 	const tok *w = &v[k];
 	if (is_pron(w))
 		return pron_cand(w, conf);
+	bool elided = w->kind == T_WORD && w->n > 2 && (w->low[0] == 'l' || w->low[0] == 'd') &&
+	              (w->low[1] == '\'' || !memcmp(w->low + 1, "\xE2\x80\x99", 3));   /* l'entraîneur */
+	if (elided) {
+		for (size_t j = k + 1; j < n && j < k + 3; j++)
+			if (name_word(&v[j]))
+				return name_cand(c, v, j, run_end(v, n, j), conf);
+		return phrase_cand(c, v, n, k, n, conf * 0.9f);
+	}
+	if (w->kind == T_WORD && w->cap && (w->lex & LX_PARTICLE) && k + 1 < n && name_word(&v[k + 1]))
+		return name_cand(c, v, k, run_end(v, n, k), conf);   /* aldus De Vries */
 	if (is_det(w) || (c->lang == LANG_DE && name_word(w) && (k + 1 >= n || v[k + 1].kind != T_STOP)))
 		return phrase_cand(c, v, n, k, n, conf * 0.9f);
 	if (name_word(w)) {   /* said Salomon Brothers analyst Jean-Claude Gruet */
@@ -630,7 +656,7 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 		size_t ls = np_last_run(v, n, k, e, &ne, &re);
 		return name_cand(c, v, ls, re, conf);
 	}
-	bool lower_noun = c->lang == LANG_EN || c->lang == LANG_DA || c->lang == LANG_NO || c->lang == LANG_SV;
+	bool lower_noun = c->lang != LANG_DE;
 	if (lower_noun && w->kind == T_WORD && !w->cjk && !(w->lex & (LX_PREP | LX_CONJ | LX_REL | LX_FUNC | LX_SKIP))) {
 		/* said spokesman John Smith / said police / siger direktøren */
 		for (size_t j = k + 1; j < n && j < k + 4; j++) {
@@ -706,10 +732,17 @@ static cand according(const speech_ctx *c, const tok *v, size_t n, size_t lo, si
 		}
 		if (a >= hi && a >= n)
 			continue;
-		if (name_word(&v[a]))
-			return name_cand(c, v, a, run_end(v, n, a), conf);
-		if (is_det(&v[a]))
-			return phrase_cand(c, v, n, a, n, conf * 0.9f);
+		cand r = { 0 };
+		size_t e = run_end(v, n, a);
+		if (e > a && (name_word(&v[a]) || (v[a].lex & LX_PARTICLE)))
+			r = name_cand(c, v, a, e, conf);
+		else if (is_det(&v[a]))
+			r = phrase_cand(c, v, n, a, n, conf * 0.9f);
+		if (r.kind) {
+			r.cue_s = v[i].s;
+			r.cue_e = v[a - 1].e;
+			return r;
+		}
 	}
 	return (cand){ 0 };
 }
@@ -778,9 +811,15 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 		bool aux_only = k > i;
 		for (size_t a = i; a < k; a++)
 			aux_only &= v[a].kind == T_WORD && (v[a].lex & LX_SKIP) && !v[a].cap;
-		if (!r.kind && aux_only) {   /* Jack Straw, who argues "…", has said */
-			r.kind = SPK_FROM_HEAD;
-			r.conf = 0.75f;
+		if (!r.kind && aux_only) {
+			/* "…", ha detto Rossi / Jack Straw, who argues "…", has said */
+			r = subject_after(c, v, stop, k, 0.9f);
+			if (r.kind == SPK_DESC && c->lang == LANG_EN)
+				r.kind = SPK_NONE;
+			if (!r.kind) {
+				r.kind = SPK_FROM_HEAD;
+				r.conf = 0.75f;
+			}
 		}
 		if (!r.kind)
 			r = verb_subject(c, v, i, stop, k, 0.9f);
@@ -1189,7 +1228,8 @@ static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size
 		size_t start = end;
 		while (start > 0 && w[start - 1].kind != T_STOP)
 			start--;
-		cand k = sentence_referent(c, v, nq, w, start, end, want, sentences < 6);
+		/* the sentence with its full stop, so that "…, said Mr Fogg." ends */
+		cand k = sentence_referent(c, v, nq, w, start, end < n ? end + 1 : end, want, sentences < 6);
 		if (k.kind == SPK_NAME || k.kind == SPK_DESC) {
 			best = k;
 			break;
@@ -1326,6 +1366,11 @@ static cand direct(const speech_ctx *c, const quote *v, size_t nq, size_t i)
 	if (cjk_lang(c->lang))
 		return cjk_attr(c, q, ps, pe);
 	size_t tail_limit = pe;
+	if (q->close > pe) {   /* a quote over several paragraphs: its attribution follows its end */
+		size_t cs, ce;
+		para_of(d, q->close, &cs, &ce);
+		tail_limit = ce;
+	}
 	if (i + 1 < nq && v[i + 1].open < tail_limit && v[i + 1].open >= q->close)
 		tail_limit = v[i + 1].open;
 	if (q->unclosed)
