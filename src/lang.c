@@ -42,7 +42,7 @@ static enum lang cjk_lang(const char *t, size_t n)
 			han++;
 		i += (size_t)len;
 	}
-	if ((kana + han) * 3 < latin)
+	if (kana + han == 0 || (kana + han) * 3 < latin)
 		return LANG_UNKNOWN;
 	return kana * 20 > kana + han ? LANG_JA : LANG_ZH;
 }

@@ -490,6 +490,9 @@ static bool named_thing(const speech_ctx *c, const char *t, const quote *q)
 	if (!tok_is_upper(tok_decode(t + q->start, q->end - q->start, &len)))
 		return false;
 	size_t s = q->open > 48 ? q->open - 48 : 0;
+	size_t p = doc_para_at(c->d, q->open);
+	if (p < c->d->npara && s < c->d->para[p].start)
+		s = c->d->para[p].start;
 	tok v[12];
 	size_t n = tok_scan(t, s, q->open, c->lang, v, 12);
 	if (n < 2 || v[n - 1].kind != T_WORD || v[n - 1].s == s)
@@ -643,7 +646,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		rc = take_nested(&f, &nested, &nn);
 	}
 	if (!rc) {
-		qsort(f.v, f.n, sizeof *f.v, by_position);
+		if (f.n)
+			qsort(f.v, f.n, sizeof *f.v, by_position);
 		rc = speech_split_inner(&c, &f.v, &f.n, &f.cap);
 	}
 	if (!rc)
@@ -659,7 +663,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		quote_list_free(&l);
 		return rc;
 	}
-	qsort(f.v, f.n, sizeof *f.v, by_position);
+	if (f.n)
+		qsort(f.v, f.n, sizeof *f.v, by_position);
 	set_ids(d, f.v, f.n);
 	out->v = f.v;
 	out->n = f.n;
@@ -679,9 +684,68 @@ void quote_list_free(quote_list *l)
 	l->n = 0;
 }
 
+/* Is the mark at i inside q a continuation mark: the one that reopens each
+ * paragraph of a multi-paragraph quote, or a straight quote that reopens a
+ * sentence run into the same paragraph ("…were. "What the book says…")? */
+static bool continuation_mark(const doc *d, const quote *q, size_t i, enum mark_ch m)
+{
+	const char *t = d->text;
+	size_t p = doc_para_at(d, i);
+	if (p >= d->npara)
+		return false;
+	size_t ps = d->para[p].start, pe = d->para[p].end;
+	size_t k = ps;
+	while (k < pe && (t[k] == ' ' || t[k] == '\t'))
+		k++;
+	if (k == i && ps > q->start)
+		return true;
+	if (m != MK_DQ || t[q->open] != '"')
+		return false;
+	side s = look_around(t, i, 1, ps, pe);
+	return s.space_before && !s.space_after && s.stop_before;
+}
+
 char *quote_text(const doc *d, const quote *q)
 {
-	return doc_flat_text(d, q->start, q->end);
+	const char *t = d->text;
+	size_t end = q->end > d->len ? d->len : q->end;
+	size_t start = q->start > end ? end : q->start;
+	char *o = malloc(end - start + 1);
+	if (!o)
+		return NULL;
+	size_t k = 0;
+	bool sp = false;
+	for (size_t i = start; i < end;) {
+		unsigned char c = (unsigned char)t[i];
+		if (mark_lead[c]) {
+			int len;
+			enum mark_ch m = mark_at((const unsigned char *)t + i, end - i, &len);
+			if (m != MK_NONE && continuation_mark(d, q, i, m)) {
+				sp = k > 0;
+				i += (size_t)len;
+				continue;
+			}
+		}
+		if (c == '\n') {
+			size_t p = doc_para_at(d, i);
+			if (p < d->npara && d->para[p].start <= i && i < d->para[p].end) {
+				i++;   /* a hyphen join */
+				continue;
+			}
+		}
+		if (c == ' ' || c == '\t' || c == '\n') {
+			sp = k > 0;
+			i++;
+			continue;
+		}
+		if (sp)
+			o[k++] = ' ';
+		sp = false;
+		o[k++] = (char)c;
+		i++;
+	}
+	o[k] = '\0';
+	return o;
 }
 
 void quote_id_hex(const quote *q, char buf[17])

@@ -185,6 +185,9 @@ static void name_display(const speech_ctx *c, const tok *v, size_t a, size_t b, 
 {
 	size_t i = a;
 	size_t last_title = SIZE_MAX;
+	if (b - a > 1 && v[a].kind == T_WORD && v[a].n > 2 && (v[a].low[0] == 'l' || v[a].low[0] == 'd') &&
+	    (v[a].low[1] == '\'' || (v[a].n > 4 && !memcmp(v[a].low + 1, "\xE2\x80\x99", 3))))
+		last_title = a;   /* L'entraîneur Pierre Martin */
 	for (size_t k = a; k < b; k++)
 		if (v[k].kind == T_WORD && (v[k].lex & LX_TITLE) && !(v[k].lex & LX_HONOR) && k + 1 < b)
 			last_title = k;
@@ -1000,7 +1003,21 @@ static cand cjk_attr(const speech_ctx *c, const quote *q, size_t pstart, size_t 
 	}
 	if (ss == se)
 		return r;
-	r = (cand){ SPK_NAME, ss, se, ss, se, verb ? verb : q->close, verb ? e : q->close, 0.75f };
+	/* the display drops an honorific: 山本花子氏 -> 山本花子 */
+	size_t de = se;
+	if (de - ss > 3 && cjk_at(t, de - 3, de, "氏"))
+		de -= 3;
+	else if (de - ss > 6 && cjk_at(t, de - 6, de, "さん"))
+		de -= 6;
+	size_t cs = verb, ce = verb ? e : 0;
+	if (!verb)
+		for (size_t k = 0; k < sizeof ja_cues / sizeof *ja_cues; k++)
+			if (cjk_at(t, q->close, pend, ja_cues[k])) {
+				cs = q->close;
+				ce = q->close + strlen(ja_cues[k]);
+				break;
+			}
+	r = (cand){ SPK_NAME, ss, se, ss, de, cs, ce, 0.75f };
 	return r;
 }
 
@@ -1209,12 +1226,15 @@ static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size
 {
 	const char *t = c->d->text;
 	size_t s = pos > PRON_BYTES ? pos - PRON_BYTES : 0;
+	size_t body = c->d->body < c->d->npara ? c->d->para[c->d->body].start : 0;
+	if (s < body && pos > body)
+		s = body;   /* the headline names no one */
 	while (s > 0 && s < pos && t[s - 1] != ' ' && t[s - 1] != '\n')
 		s++;
 	tok *w = malloc(PRON_TOKENS * sizeof *w);
 	if (!w)
 		return (cand){ 0 };
-	size_t n = tok_scan(t, s, pos, c->lang, w, PRON_TOKENS);
+	size_t n = s < pos ? tok_scan(t, s, pos, c->lang, w, PRON_TOKENS) : 0;
 	if (n == PRON_TOKENS) {   /* too far: look at the nearer third */
 		s = pos - PRON_BYTES / 3;
 		while (s < pos && t[s - 1] != ' ')
@@ -1226,7 +1246,7 @@ static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size
 	size_t end = n;
 	for (int sentences = 0; end > 0 && sentences < 14; sentences++) {
 		size_t start = end;
-		while (start > 0 && w[start - 1].kind != T_STOP)
+		while (start > 0 && w[start - 1].kind != T_STOP && !w[start].para)
 			start--;
 		/* the sentence with its full stop, so that "…, said Mr Fogg." ends */
 		cand k = sentence_referent(c, v, nq, w, start, end < n ? end + 1 : end, want, sentences < 6);

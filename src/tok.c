@@ -186,7 +186,9 @@ size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v,
 		if (v[k].kind == T_STOP && t[v[k].s] == '.' && k > 0 && v[k - 1].kind == T_WORD &&
 		    v[k - 1].e == v[k].s && abbreviation(&v[k - 1]))
 			v[k].kind = T_ABBR;
-		v[k].sent = k == 0 || v[k - 1].kind == T_STOP || v[k - 1].kind == T_MARK || v[k - 1].kind == T_COLON;
+		v[k].para = k > 0 && memchr(t + v[k - 1].e, '\n', v[k].s - v[k - 1].e) != NULL;
+		v[k].sent = k == 0 || v[k].para || v[k - 1].kind == T_STOP || v[k - 1].kind == T_MARK ||
+		            v[k - 1].kind == T_COLON;
 		k++;
 	}
 	return k;

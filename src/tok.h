@@ -34,6 +34,7 @@ typedef struct tok {
 	bool cap;                /* a word starting with an upper-case letter */
 	bool cjk;                /* a Han, kana or hangul character (one a token) */
 	bool sent;               /* first of its sentence (tok_scan: after . ! ? : or a quotation mark) */
+	bool para;               /* a paragraph break ('\n' between tokens) comes before it */
 	unsigned char n;         /* length of low; 0 when the word is too long to look up */
 	unsigned lex;            /* lexicon classes of low in the language */
 	char low[LEX_MAXWORD + 1];
