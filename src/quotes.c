@@ -438,8 +438,8 @@ static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *c
  * words aside) and no sentence punctuation. */
 static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_t e)
 {
-	tok v[TITLE_WORDS + 2];
-	size_t n = tok_scan(t, s, e, c->lang, v, TITLE_WORDS + 2);
+	size_t n;
+	const tok *v = speech_tokens(c, s, e, TITLE_WORDS + 2, false, &n);
 	if (n > TITLE_WORDS || n == 0)
 		return false;
 	size_t caps = 0;
@@ -493,8 +493,8 @@ static bool named_thing(const speech_ctx *c, const char *t, const quote *q)
 	size_t p = doc_para_at(c->d, q->open);
 	if (p < c->d->npara && s < c->d->para[p].start)
 		s = c->d->para[p].start;
-	tok v[12];
-	size_t n = tok_scan(t, s, q->open, c->lang, v, 12);
+	size_t n;
+	const tok *v = speech_tokens(c, s, q->open, 12, true, &n);
 	if (n < 2 || v[n - 1].kind != T_WORD || v[n - 1].s == s)
 		return false;
 	const tok *w = &v[n - 1];
@@ -630,7 +630,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		opts = &none;
 	}
 	memset(out, 0, sizeof *out);
-	speech_ctx c = { d, LANG_UNKNOWN, opts };
+	tok_doc td = { 0 };
+	speech_ctx c = { d, LANG_UNKNOWN, opts, &td };
 	if (opts->lang)
 		c.lang = lang_from_code(opts->lang);
 	if (c.lang == LANG_UNKNOWN)
@@ -658,6 +659,9 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 			rc = append(&f, nested, nn);
 	}
 	free(nested);
+	if (!rc && td.rc)
+		rc = td.rc;
+	tok_doc_free(&td);
 	if (rc) {
 		quote_list l = { f.v, f.n, "" };
 		quote_list_free(&l);

@@ -35,6 +35,25 @@ typedef struct cand {
 	float conf;
 } cand;
 
+/* ---- tokens -------------------------------------------------------------------------- */
+
+const tok *speech_tokens(const speech_ctx *c, size_t s, size_t e, size_t max, bool last, size_t *n)
+{
+	*n = 0;
+	if (!c->td->built)
+		tok_doc_build(c->td, c->d->text, c->d->len, c->lang);
+	if (c->td->rc || s >= e)
+		return c->td->v;
+	size_t first, k = tok_doc_range(c->td, s, e, &first);
+	if (k > max) {
+		if (last)
+			first += k - max;
+		k = max;
+	}
+	*n = k;
+	return c->td->v + first;
+}
+
 /* ---- words ---------------------------------------------------------------------- */
 
 bool speech_is_cue(const speech_ctx *c, const char *low, size_t n, unsigned lex)
@@ -777,9 +796,9 @@ static bool ends_sentence(const speech_ctx *c, const quote *q)
 /* The attribution after the closing mark. */
 static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 {
-	tok v[WIN];
 	size_t end = q->close + TAIL_BYTES < limit ? q->close + TAIL_BYTES : limit;
-	size_t n = tok_scan(c->d->text, q->close, end, c->lang, v, WIN);
+	size_t n;
+	const tok *v = speech_tokens(c, q->close, end, WIN, false, &n);
 	size_t i = 0;
 	bool comma = false;
 	if (i < n && (v[i].kind == T_COMMA || v[i].kind == T_DASH)) {
@@ -845,7 +864,7 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 
 /* The tokens of the head window: t[from, open), the last WIN tokens. */
 typedef struct head_win {
-	tok v[WIN];
+	const tok *v;
 	size_t n;
 	size_t lo;      /* where the quote's sentence starts */
 } head_win;
@@ -856,13 +875,7 @@ static void head_tokens(const speech_ctx *c, size_t from, size_t open, head_win 
 	size_t s = open > from + HEAD_BYTES ? open - HEAD_BYTES : from;
 	while (s > from && s < open && t[s - 1] != ' ')
 		s++;
-	h->n = tok_scan(t, s, open, c->lang, h->v, WIN);
-	if (h->n == WIN) {   /* too many tokens: start later */
-		s = open > from + HEAD_BYTES / 2 ? open - HEAD_BYTES / 2 : from;
-		while (s > from && s < open && t[s - 1] != ' ')
-			s++;
-		h->n = tok_scan(t, s, open, c->lang, h->v, WIN);
-	}
+	h->v = speech_tokens(c, s, open, WIN, true, &h->n);
 	h->lo = clause_start(h->v, h->n);
 }
 
@@ -1126,8 +1139,8 @@ static bool person_like(const speech_ctx *c, const tok *w, size_t rs, size_t e)
 /* The gender the article gives the name shown as t[ds,de). */
 static bool span_gender_fits(const speech_ctx *c, size_t ds, size_t de, enum gender want)
 {
-	tok v[NAME_MAX_TOKENS + 4];
-	size_t n = tok_scan(c->d->text, ds, de, c->lang, v, NAME_MAX_TOKENS + 4);
+	size_t n;
+	const tok *v = speech_tokens(c, ds, de, NAME_MAX_TOKENS + 4, false, &n);
 	while (n > 0 && v[n - 1].kind != T_WORD)
 		n--;
 	return n == 0 || gender_fits(c, v, 0, n, want);
@@ -1231,32 +1244,26 @@ static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size
 		s = body;   /* the headline names no one */
 	while (s > 0 && s < pos && t[s - 1] != ' ' && t[s - 1] != '\n')
 		s++;
-	tok *w = malloc(PRON_TOKENS * sizeof *w);
-	if (!w)
-		return (cand){ 0 };
-	size_t n = s < pos ? tok_scan(t, s, pos, c->lang, w, PRON_TOKENS) : 0;
-	if (n == PRON_TOKENS) {   /* too far: look at the nearer third */
-		s = pos - PRON_BYTES / 3;
-		while (s < pos && t[s - 1] != ' ')
-			s++;
-		n = tok_scan(t, s, pos, c->lang, w, PRON_TOKENS);
-	}
+	size_t n;
+	const tok *w = speech_tokens(c, s, pos, PRON_TOKENS, true, &n);
 	enum gender want = pronoun_gender(pw);
 	cand best = { 0 };
 	size_t end = n;
 	for (int sentences = 0; end > 0 && sentences < 14; sentences++) {
+		/* the sentence w[start,end), its full stop included, so that "…, said Mr Fogg." ends */
 		size_t start = end;
-		while (start > 0 && w[start - 1].kind != T_STOP && !w[start].para)
+		while (start > 0) {
+			if (start < end && (w[start - 1].kind == T_STOP || w[start].para))
+				break;
 			start--;
-		/* the sentence with its full stop, so that "…, said Mr Fogg." ends */
-		cand k = sentence_referent(c, v, nq, w, start, end < n ? end + 1 : end, want, sentences < 6);
+		}
+		cand k = sentence_referent(c, v, nq, w, start, end, want, sentences < 6);
 		if (k.kind == SPK_NAME || k.kind == SPK_DESC) {
 			best = k;
 			break;
 		}
-		end = start > 0 ? start - 1 : 0;
+		end = start;
 	}
-	free(w);
 	return best;
 }
 
@@ -1281,8 +1288,8 @@ static char *fullest_name(const speech_ctx *c, size_t ds, size_t de)
 {
 	const char *t = c->d->text;
 	size_t len = c->d->len;
-	tok mine[NAME_MAX_TOKENS + 2];
-	size_t nm = tok_scan(t, ds, de, c->lang, mine, NAME_MAX_TOKENS + 2);
+	size_t nm;
+	const tok *mine = speech_tokens(c, ds, de, NAME_MAX_TOKENS + 2, false, &nm);
 	size_t last = nm;
 	while (last > 0 && mine[last - 1].kind != T_WORD)
 		last--;
@@ -1300,8 +1307,8 @@ static char *fullest_name(const speech_ctx *c, size_t ds, size_t de)
 		size_t ws = at > 80 ? at - 80 : 0;
 		while (ws > 0 && ws < at && t[ws - 1] != ' ')
 			ws++;
-		tok v[40];
-		size_t n = tok_scan(t, ws, at + wl, c->lang, v, 40);
+		size_t n;
+		const tok *v = speech_tokens(c, ws, at + wl, 40, true, &n);
 		if (!n || v[n - 1].e != at + wl || !name_word(&v[n - 1]))
 			continue;
 		size_t rs = run_start(v, 0, n - 1);
@@ -1350,8 +1357,8 @@ static size_t para_of(const doc *d, size_t pos, size_t *ps, size_t *pe)
  * tokens of t[spk_start, spk_end) start with a cue or "a-t-il". */
 static cand from_inner(const speech_ctx *c, const quote *q)
 {
-	tok v[16];
-	size_t n = tok_scan(c->d->text, q->spk_start, q->spk_end, c->lang, v, 16);
+	size_t n;
+	const tok *v = speech_tokens(c, q->spk_start, q->spk_end, 16, false, &n);
 	size_t lo = 0;
 	while (lo < n && v[lo].kind != T_WORD)
 		lo++;
@@ -1470,9 +1477,9 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 			break;
 		}
 		if (k.kind == SPK_PRON) {
-			tok pw;
-			tok_next(c->d->text, k.s, k.e, c->lang, &pw);
-			cand r = resolve_pronoun(c, v, n, k.s, &pw);
+			size_t np;
+			const tok *pw = speech_tokens(c, k.s, k.e, 1, false, &np);
+			cand r = np ? resolve_pronoun(c, v, n, k.s, pw) : (cand){ 0 };
 			if (r.kind) {
 				r.s = k.s;   /* the mention stays the pronoun */
 				r.e = k.e;
@@ -1520,14 +1527,10 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 
 size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 {
-	tok v[WIN];
-	size_t pos = start;
-	const char *t = c->d->text;
-	/* walk the paragraph in windows, looking for ", siger han" / "– siger han" / ". Det siger X" */
-	while (pos < pend) {
-		size_t n = tok_scan(t, pos, pend, c->lang, v, WIN);
-		if (!n)
-			break;
+	/* ", siger han" / "– siger han" / ". Det siger X" */
+	size_t n;
+	const tok *v = speech_tokens(c, start, pend, SIZE_MAX, false, &n);
+	{
 		for (size_t k = 0; k + 1 < n; k++) {
 			bool pron;
 			if ((v[k].kind == T_COMMA || v[k].kind == T_DASH || v[k].kind == T_STOP) && is_cue(c, &v[k + 1], &pron))
@@ -1539,9 +1542,6 @@ size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 			    (!strcmp(v[k + 1].low, "det") || !strcmp(v[k + 1].low, "så")) && is_cue(c, &v[k + 2], &pron))
 				return v[k].e;
 		}
-		if (n < WIN)
-			break;
-		pos = v[n - 2].s;   /* overlap by one token */
 	}
 	return pend;
 }
@@ -1556,12 +1556,9 @@ static bool inner_lang(enum lang l)
  * comma or dash) and *b (after its end); false when none. */
 static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t *b)
 {
-	tok v[WIN];
-	size_t pos = q->start;
-	while (pos < q->end) {
-		size_t n = tok_scan(c->d->text, pos, q->end, c->lang, v, WIN);
-		if (!n)
-			return false;
+	size_t n;
+	const tok *v = speech_tokens(c, q->start, q->end, SIZE_MAX, false, &n);
+	{
 		for (size_t k = 0; k + 2 < n; k++) {
 			if (v[k].kind != T_COMMA && v[k].kind != T_DASH)
 				continue;
@@ -1575,7 +1572,7 @@ static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t 
 					size_t words = 0;
 					for (size_t f = e + 1; f < n && words < 2; f++)
 						words += v[f].kind == T_WORD;
-					if (words < 2 && n < WIN)
+					if (words < 2)
 						break;
 					if (v[k].kind == T_DASH && v[e].kind != T_DASH)
 						break;
@@ -1587,9 +1584,6 @@ static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t 
 					break;
 			}
 		}
-		if (n < WIN)
-			return false;
-		pos = v[n - 3].s;
 	}
 	return false;
 }
