@@ -21,7 +21,7 @@ enum lang {
 #define LANG_LATIN_N 9
 
 /* How many bytes from the start of a text the detector reads. */
-#define LANG_SAMPLE 4096
+#define LANG_SAMPLE 2048
 
 /* The language of text[0..n); LANG_EN when nothing is recognised. */
 enum lang lang_detect(const char *text, size_t n);

@@ -36,6 +36,13 @@ unsigned lex_lookup(enum lang lang, const char *low, size_t n);
 
 uint32_t lex_hash(const char *s, size_t n);
 
+/* The entry of the lower-case word low[0..n) in the lists, -1 when none:
+ * one lookup serves every language (lex_mask). */
+int lex_find(const char *low, size_t n);
+
+/* The classes of entry (from lex_find; -1 gives 0) in lang. */
+unsigned lex_mask(int entry, enum lang lang);
+
 /* For tests: the number of words and the i-th one. */
 size_t lex_size(void);
 const char *lex_word(size_t i);

@@ -24,7 +24,7 @@ CUE = {
  describes describing called calling shouted exclaimed whispered yelled pleaded vowed vowing promised
  boasted reckoned reckons mused agreed agrees repeated reiterated reiterates reiterating pointed assured
  assures affirmed asserted asserts charged countered protested lamented demanded hinted objected summed
- wondered reported explains accused accuses accusing welcomed welcomes branded dismissed
+ wondered reported explains quoted accused accuses accusing welcomed welcomes branded dismissed
  criticised criticized condemned praised hailed labelled labeled slammed dubbed termed""",
 "da": """siger sagde sagt sige fortæller fortalte forklarer forklarede tilføjer tilføjede understreger
  understregede mener mente skriver skrev udtaler udtalte påpeger påpegede svarer svarede spørger spurgte
@@ -50,7 +50,13 @@ CUE = {
  sprach spricht hieß heißt zitiert zitierte verlautete räumte gab teilte kündigte stellte fügte
  beklagte beklagt mahnte mahnt klagte klagt lobte lobt argumentierte argumentiert appellierte
  kommentierte kommentiert bilanzierte beteuerte beteuert entgegnete entgegnet erwiderte erwidert
- schilderte schildert gesagt erklärt betont""",
+ schilderte schildert gesagt erklärt betont teilten erklärten berichteten forderten warnten charakterisierte
+ charakterisiert beschrieb beschreibt begründete begründet reagierte urteilte schätzte bewertete widersprach
+ gestand dementierte bestritt verwies warf wirft werfen geschrieben geäußert äußerten verkündeten
+ kommentierten unterstrichen betonten meinten bekräftigten kritisierten lobten mahnten ergänzten bemerkte
+ bemerkt resümiert fuhr hob zeigte beschwor beschwören beschworen mitteilte bekanntgegeben angekündigt
+ mitgeteilt gefordert gewarnt genannt beschrieben angegeben dementiert hervorgehoben gesprochen rät riet
+ rieten raten empfahl empfiehlt bestreitet bestreiten""",
 "fr": """dit dis disent déclare déclaré déclarait affirme affirmé affirmait explique expliqué expliquait
  ajoute ajouté ajoutait indique indiqué indiquait estime estimé estimait souligne souligné soulignait
  précise précisé précisait assure assuré assurait raconte raconté racontait confie confié confiait
@@ -82,7 +88,7 @@ CUE = {
 # cues that count only right after the closing mark ("…", so der Minister)
 CUE_TAIL = {"de": "so", "nl": "aldus", "sv": "", "it": "", "fr": "", "es": ""}
 # "according to": the speaker follows
-ACCORD = {"en": "according", "da": "ifølge", "no": "ifølge", "sv": "enligt", "de": "laut zufolge",
+ACCORD = {"en": "according", "da": "ifølge", "no": "ifølge", "sv": "enligt", "de": "laut zufolge nach",
           "fr": "selon", "es": "según", "nl": "volgens", "it": "secondo"}
 # third-person subject pronouns (resolved to a named person)
 PRON = {"en": "he she", "da": "han hun", "no": "han hun", "sv": "han hon", "de": "er sie",
@@ -104,7 +110,9 @@ PREP = {
 "da": "i på til fra med af for om under over efter før uden mod ved hos mellem gennem blandt",
 "no": "i på til fra med av for om under over etter før uten mot ved hos mellom gjennom blant",
 "sv": "i på till från med av för om under över efter före utan mot vid hos mellan genom bland",
-"de": "in im an am auf aus bei beim mit nach von vom zu zum zur für über unter vor gegen gegenüber durch ohne um seit während zwischen",
+"de": """in im an am auf aus bei beim mit nach von vom zu zum zur für über unter vor gegen gegenüber durch ohne
+ um seit während zwischen anlässlich wegen trotz gemäß bezüglich angesichts innerhalb außerhalb hinsichtlich
+ neben hinter ins aufs ums vors""",
 "fr": "à au aux de du en dans sur sous avec pour par chez contre vers depuis pendant entre après avant",
 "es": "a al de del en con por para sobre sin contra entre desde hasta durante tras ante",
 "nl": "in op aan bij met van voor naar uit over onder tegen door tijdens tussen sinds",
@@ -116,7 +124,10 @@ SKIP = {
 "da": "også senere så igen dog har havde blot netop tidligere bl.a. blandt andet",
 "no": "også senere så igjen dog har hadde bare tidligere",
 "sv": "också senare så igen dock har hade bara tidigare",
-"de": "auch später dann erneut bereits schon noch hat hatte habe haben hatten jedoch",
+"de": """auch später dann erneut bereits schon noch hat hatte habe haben hatten jedoch wird wurde werden wurden
+ ist war sind waren hätte darin dabei damals allerdings zudem außerdem nun heute gestern weiter ebenfalls
+ wörtlich sogar dort hier deshalb daher zuvor inzwischen kürzlich jüngst mehrfach ausdrücklich zunächst
+ vor kurzem erst""",
 "fr": "a aussi également ensuite encore avait déjà",
 "es": "también luego después ya ha había",
 "nl": "ook later dan nog al heeft had",
@@ -164,7 +175,7 @@ FUNC = {
 "en": """the a an and but or so if when while as at in on of to for from by with this that these those there
  here it its he she they we i you his her their our my your what which who why how where after before
  during since although though because however meanwhile also asked speaking earlier later last next
- one some many most more both all no not yes then now still yet even only just""",
+ one some many most more both all no not yes then now still yet even only just whether""",
 "da": "den det de en et og men eller så hvis når mens som på i af til for fra med han hun vi jeg du der her hvor hvad hvorfor hvordan efter før også men alle",
 "no": "den det de en ei et og men eller så hvis når mens som på i av til for fra med han hun vi jeg du der her hvor hva hvorfor hvordan etter før også alle",
 "sv": "den det de en ett och men eller så om när medan som på i av till för från med han hon vi jag du där här var vad varför hur efter före också alla",
@@ -237,10 +248,10 @@ def main():
     out = sys.stdout
     out.write("/* Generated by scripts/gen-lexicon.py: edit the lists there, not here. */\n")
     out.write('#include <stdint.h>\n#include <string.h>\n#include "lexicon.h"\n\n')
-    out.write("static const struct { const char *w; uint16_t mask[LANG_LATIN_N]; } words[%d] = {\n" % len(words))
+    out.write("static const struct { const char *w; uint8_t len; uint16_t mask[LANG_LATIN_N]; } words[%d] = {\n" % len(words))
     for w in words:
         esc = w.replace("\\", "\\\\").replace('"', '\\"')
-        out.write('\t{ "%s", { %s } },\n' % (esc, ", ".join("0x%x" % m for m in table[w])))
+        out.write('\t{ "%s", %d, { %s } },\n' % (esc, len(w.encode()), ", ".join("0x%x" % m for m in table[w])))
     out.write("};\n\n")
     out.write("#define SLOTS %d\nstatic const uint16_t slots[SLOTS] = {" % size)
     for i, s in enumerate(slots):
@@ -254,17 +265,31 @@ def main():
 	return x;
 }
 
-unsigned lex_lookup(enum lang lang, const char *low, size_t n)
+int lex_find(const char *low, size_t n)
 {
-	if (lang <= LANG_UNKNOWN || lang > LANG_LATIN_N || n == 0 || n > LEX_MAXWORD)
-		return 0;
+	if (n == 0 || n > LEX_MAXWORD)
+		return -1;
 	for (uint32_t k = lex_hash(low, n) & (SLOTS - 1);; k = (k + 1) & (SLOTS - 1)) {
 		uint16_t i = slots[k];
 		if (i == 0xFFFF)
-			return 0;
-		if (!strncmp(words[i].w, low, n) && words[i].w[n] == '\\0')
-			return words[i].mask[lang - 1];
+			return -1;
+		if (words[i].len == n && !memcmp(words[i].w, low, n))
+			return i;
 	}
+}
+
+unsigned lex_mask(int entry, enum lang lang)
+{
+	if (entry < 0 || lang <= LANG_UNKNOWN || lang > LANG_LATIN_N)
+		return 0;
+	return words[entry].mask[lang - 1];
+}
+
+unsigned lex_lookup(enum lang lang, const char *low, size_t n)
+{
+	if (lang <= LANG_UNKNOWN || lang > LANG_LATIN_N)
+		return 0;
+	return lex_mask(lex_find(low, n), lang);
 }
 
 size_t lex_size(void)

@@ -167,8 +167,11 @@ int cmd_quotes(int argc, char **argv)
 	}
 	strbuf out;
 	sb_init(&out);
-	if (fmt == FMT_TSV)
+	if (fmt == FMT_TSV) {
 		sb_puts(&out, "file\tstart\tend\tspeaker\tcue\tconfidence\tid\ttext\n");
+		if (flush(&out))
+			status = 1;
+	}
 	for (int first = i; i < argc; i++) {
 		doc *d = NULL;
 		int rc = !strcmp(argv[i], "-") ? doc_from_fd("-", STDIN_FILENO, &d) : doc_load(argv[i], &d);
@@ -177,7 +180,7 @@ int cmd_quotes(int argc, char **argv)
 			doc_free(d);
 		}
 		if (rc) {
-			out.len = 0;
+			out.len = 0;   /* what the failed article had queued */
 			out.failed = false;
 			fflush(stdout);
 			cmd_file_error(argv[i], rc);

@@ -42,7 +42,7 @@ static enum lang cjk_lang(const char *t, size_t n)
 			han++;
 		i += (size_t)len;
 	}
-	if ((kana + han) * 3 < latin)
+	if (kana + han == 0 || (kana + han) * 3 < latin)
 		return LANG_UNKNOWN;
 	return kana * 20 > kana + han ? LANG_JA : LANG_ZH;
 }
@@ -61,10 +61,10 @@ enum lang lang_detect(const char *text, size_t n)
 		pos = tok_next(text, pos, n, LANG_UNKNOWN, &w);
 		if (w.kind == T_NONE)
 			break;
-		if (w.kind != T_WORD || !w.n)
+		if (w.kind != T_WORD || w.entry < 0)
 			continue;
 		for (int l = 1; l <= LANG_LATIN_N; l++)
-			if (lex_lookup((enum lang)l, w.low, w.n) & LX_PROFILE)
+			if (lex_mask(w.entry, (enum lang)l) & LX_PROFILE)
 				score[l]++;
 	}
 	enum lang best = LANG_EN;

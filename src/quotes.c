@@ -413,7 +413,7 @@ static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *c
 			bool w = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 			if (w && !in)
 				n++;
-			in = w || (in && (b == '\'' || b == '-'));
+			in = w || (in && (b == '\'' || b == '-' || b == '.'));
 			i++;
 			continue;
 		}
@@ -438,24 +438,70 @@ static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *c
  * words aside) and no sentence punctuation. */
 static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_t e)
 {
-	tok v[TITLE_WORDS + 2];
-	size_t n = tok_scan(t, s, e, c->lang, v, TITLE_WORDS + 2);
+	size_t n;
+	const tok *v = speech_tokens(c, s, e, TITLE_WORDS + 2, false, &n);
 	if (n > TITLE_WORDS || n == 0)
 		return false;
 	size_t caps = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].kind != T_WORD) {
-			if (v[i].kind == T_DASH || v[i].kind == T_OTHER || v[i].kind == T_MARK)
+			if (v[i].kind == T_DASH || v[i].kind == T_OTHER || v[i].kind == T_MARK || v[i].kind == T_COLON ||
+			    v[i].kind == T_ABBR || v[i].kind == T_OPEN || v[i].kind == T_CLOSE)
 				continue;
+			if (i + 1 == n && (v[i].kind == T_STOP || v[i].kind == T_COMMA))
+				continue;   /* "A Most Violent Year." */
 			return false;
 		}
-		if (v[i].cap)
+		if (v[i].cap) {
 			caps++;
-		else if (!(v[i].n <= 4 && (v[i].lex & (LX_FUNC | LX_PREP | LX_PARTICLE | LX_DET))) &&
-		         !(t[v[i].s] >= '0' && t[v[i].s] <= '9'))
+			continue;
+		}
+		if (t[v[i].s] >= '0' && t[v[i].s] <= '9')
+			continue;
+		/* a short function word of any language: names and titles are often foreign */
+		unsigned lex = 0;
+		for (int l = 1; l <= LANG_LATIN_N && v[i].n <= 5; l++)
+			lex |= lex_lookup((enum lang)l, v[i].low, v[i].n);
+		if (!(lex & (LX_FUNC | LX_PREP | LX_PARTICLE | LX_DET | LX_CONJ)))
 			return false;
 	}
 	return caps >= 2;
+}
+
+/* A name in quotes, told by its context: an acronym after it ("„Partij
+ * voor de Vrijheid“ (PVV)"), or a definite article or (in German) a noun
+ * right before a capitalised quote ("die Bewegung „People's Alliance“",
+ * "der „Sacharow-Preis für geistige Freiheit“"). */
+static bool named_thing(const speech_ctx *c, const char *t, const quote *q)
+{
+	static const char *const definite[] = { "der", "die", "das", "den", "dem", "des", "the", "le", "la", "les",
+	                                        "el", "los", "las", "il", "lo", "gli", "het" };
+	size_t i = q->close;
+	while (i < c->d->len && t[i] == ' ')
+		i++;
+	if (i < c->d->len && t[i] == '(') {
+		size_t k = i + 1, caps = 0;
+		while (k < c->d->len && ((t[k] >= 'A' && t[k] <= 'Z') || (t[k] >= '0' && t[k] <= '9')))
+			k++, caps++;
+		if (caps >= 2 && k < c->d->len && t[k] == ')')
+			return true;
+	}
+	int len;
+	if (!tok_is_upper(tok_decode(t + q->start, q->end - q->start, &len)))
+		return false;
+	size_t s = q->open > 48 ? q->open - 48 : 0;
+	size_t p = doc_para_at(c->d, q->open);
+	if (p < c->d->npara && s < c->d->para[p].start)
+		s = c->d->para[p].start;
+	size_t n;
+	const tok *v = speech_tokens(c, s, q->open, 12, true, &n);
+	if (n < 2 || v[n - 1].kind != T_WORD || v[n - 1].s == s)
+		return false;
+	const tok *w = &v[n - 1];
+	for (size_t k = 0; k < sizeof definite / sizeof *definite; k++)
+		if (!strcmp(w->low, definite[k]))
+			return true;
+	return c->lang == LANG_DE && w->cap && !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_CUE)) && v[n - 2].kind == T_WORD;
 }
 
 /* Drops terms and scare quotes: fewer than MIN_WORDS words (CJK quotes are
@@ -469,7 +515,8 @@ static void drop_terms(const speech_ctx *c, finder *f, bool keep_short)
 		bool cjk;
 		size_t w = count_words(t, q->start, q->end, TITLE_WORDS + 1, &cjk);
 		bool keep = keep_short || cjk || q->dash ||
-		            (w >= MIN_WORDS && (w > TITLE_WORDS || !looks_like_title(c, t, q->start, q->end)));
+		            (w >= MIN_WORDS && (w > TITLE_WORDS || (!looks_like_title(c, t, q->start, q->end) &&
+		                                                    !named_thing(c, t, q))));
 		if (keep)
 			f->v[k++] = *q;
 	}
@@ -583,7 +630,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		opts = &none;
 	}
 	memset(out, 0, sizeof *out);
-	speech_ctx c = { d, LANG_UNKNOWN, opts };
+	tok_doc td = { 0 };
+	speech_ctx c = { d, LANG_UNKNOWN, opts, &td };
 	if (opts->lang)
 		c.lang = lang_from_code(opts->lang);
 	if (c.lang == LANG_UNKNOWN)
@@ -599,7 +647,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		rc = take_nested(&f, &nested, &nn);
 	}
 	if (!rc) {
-		qsort(f.v, f.n, sizeof *f.v, by_position);
+		if (f.n)
+			qsort(f.v, f.n, sizeof *f.v, by_position);
 		rc = speech_split_inner(&c, &f.v, &f.n, &f.cap);
 	}
 	if (!rc)
@@ -610,12 +659,16 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 			rc = append(&f, nested, nn);
 	}
 	free(nested);
+	if (!rc && td.rc)
+		rc = td.rc;
+	tok_doc_free(&td);
 	if (rc) {
 		quote_list l = { f.v, f.n, "" };
 		quote_list_free(&l);
 		return rc;
 	}
-	qsort(f.v, f.n, sizeof *f.v, by_position);
+	if (f.n)
+		qsort(f.v, f.n, sizeof *f.v, by_position);
 	set_ids(d, f.v, f.n);
 	out->v = f.v;
 	out->n = f.n;
@@ -635,9 +688,68 @@ void quote_list_free(quote_list *l)
 	l->n = 0;
 }
 
+/* Is the mark at i inside q a continuation mark: the one that reopens each
+ * paragraph of a multi-paragraph quote, or a straight quote that reopens a
+ * sentence run into the same paragraph ("…were. "What the book says…")? */
+static bool continuation_mark(const doc *d, const quote *q, size_t i, enum mark_ch m)
+{
+	const char *t = d->text;
+	size_t p = doc_para_at(d, i);
+	if (p >= d->npara)
+		return false;
+	size_t ps = d->para[p].start, pe = d->para[p].end;
+	size_t k = ps;
+	while (k < pe && (t[k] == ' ' || t[k] == '\t'))
+		k++;
+	if (k == i && ps > q->start)
+		return true;
+	if (m != MK_DQ || t[q->open] != '"')
+		return false;
+	side s = look_around(t, i, 1, ps, pe);
+	return s.space_before && !s.space_after && s.stop_before;
+}
+
 char *quote_text(const doc *d, const quote *q)
 {
-	return doc_flat_text(d, q->start, q->end);
+	const char *t = d->text;
+	size_t end = q->end > d->len ? d->len : q->end;
+	size_t start = q->start > end ? end : q->start;
+	char *o = malloc(end - start + 1);
+	if (!o)
+		return NULL;
+	size_t k = 0;
+	bool sp = false;
+	for (size_t i = start; i < end;) {
+		unsigned char c = (unsigned char)t[i];
+		if (mark_lead[c]) {
+			int len;
+			enum mark_ch m = mark_at((const unsigned char *)t + i, end - i, &len);
+			if (m != MK_NONE && continuation_mark(d, q, i, m)) {
+				sp = k > 0;
+				i += (size_t)len;
+				continue;
+			}
+		}
+		if (c == '\n') {
+			size_t p = doc_para_at(d, i);
+			if (p < d->npara && d->para[p].start <= i && i < d->para[p].end) {
+				i++;   /* a hyphen join */
+				continue;
+			}
+		}
+		if (c == ' ' || c == '\t' || c == '\n') {
+			sp = k > 0;
+			i++;
+			continue;
+		}
+		if (sp)
+			o[k++] = ' ';
+		sp = false;
+		o[k++] = (char)c;
+		i++;
+	}
+	o[k] = '\0';
+	return o;
 }
 
 void quote_id_hex(const quote *q, char buf[17])

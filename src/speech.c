@@ -35,6 +35,25 @@ typedef struct cand {
 	float conf;
 } cand;
 
+/* ---- tokens -------------------------------------------------------------------------- */
+
+const tok *speech_tokens(const speech_ctx *c, size_t s, size_t e, size_t max, bool last, size_t *n)
+{
+	*n = 0;
+	if (!c->td->built)
+		tok_doc_build(c->td, c->d->text, c->d->len, c->lang);
+	if (c->td->rc || s >= e)
+		return c->td->v;
+	size_t first, k = tok_doc_range(c->td, s, e, &first);
+	if (k > max) {
+		if (last)
+			first += k - max;
+		k = max;
+	}
+	*n = k;
+	return c->td->v + first;
+}
+
 /* ---- words ---------------------------------------------------------------------- */
 
 bool speech_is_cue(const speech_ctx *c, const char *low, size_t n, unsigned lex)
@@ -54,6 +73,14 @@ bool speech_is_cue(const speech_ctx *c, const char *low, size_t n, unsigned lex)
 		if (strlen(w) == n && !memcmp(w, low, n))
 			return true;
 	}
+	return false;
+}
+
+static bool word_is(const tok *w, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(w->low, list[i]))
+			return true;
 	return false;
 }
 
@@ -141,9 +168,9 @@ static size_t run_end(const tok *v, size_t n, size_t i)
 			words++;
 		} else if (j > i && v[j].kind == T_ABBR && v[j - 1].kind == T_WORD && j + 1 < n && name_word(&v[j + 1])) {
 			j++;
-		} else if (j > i && v[j].kind == T_WORD && (v[j].lex & LX_PARTICLE) && !v[j].cap && j + 1 < n &&
-		           name_word(&v[j + 1])) {
-			j++;
+		} else if (v[j].kind == T_WORD && (v[j].lex & LX_PARTICLE) && (j > i ? !v[j].cap : v[j].cap) && j + 1 < n &&
+		           name_word(&v[j + 1]) && !v[j + 1].sent) {
+			j++;   /* Charles de Gaulle, De Vries */
 		} else {
 			break;
 		}
@@ -177,6 +204,9 @@ static void name_display(const speech_ctx *c, const tok *v, size_t a, size_t b, 
 {
 	size_t i = a;
 	size_t last_title = SIZE_MAX;
+	if (b - a > 1 && v[a].kind == T_WORD && v[a].n > 2 && (v[a].low[0] == 'l' || v[a].low[0] == 'd') &&
+	    (v[a].low[1] == '\'' || (v[a].n > 4 && !memcmp(v[a].low + 1, "\xE2\x80\x99", 3))))
+		last_title = a;   /* L'entraîneur Pierre Martin */
 	for (size_t k = a; k < b; k++)
 		if (v[k].kind == T_WORD && (v[k].lex & LX_TITLE) && !(v[k].lex & LX_HONOR) && k + 1 < b)
 			last_title = k;
@@ -221,17 +251,32 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 	while (j < n && j < limit && words < PHRASE_MAX) {
 		const tok *w = &v[j];
 		if (w->kind == T_WORD) {
-			if (j > a && (w->lex & (LX_REL | LX_CONJ)) && !w->cap)
+			if (j > a && (w->lex & (LX_REL | LX_CONJ)) && !w->cap && !(w->lex & LX_DET))
+				break;
+			/* a second determiner after a noun starts the object: "der Präsident seine Position" */
+			if (j > a && is_det(w) && v[j - 1].kind == T_WORD && !(v[j - 1].lex & LX_PREP) && !is_det(&v[j - 1]) &&
+			    !(c->lang == LANG_DE && (!strcmp(w->low, "der") || !strcmp(w->low, "des") || !strcmp(w->low, "einer") ||
+			                             !strcmp(w->low, "eines"))))
 				break;
 			if (j > a && is_cue(c, w, &pron))
 				break;
-			words++;
-		} else if (w->kind == T_COMMA && j + 1 < n && name_word(&v[j + 1])) {
-			size_t e = run_end(v, n, j + 1);
-			if (e >= n || v[e].kind == T_STOP || v[e].kind == T_COMMA || v[e].kind == T_NONE || e >= limit) {
-				j = e;
-				break;
+			/* "sagte Klaus Weber am Montag in Berlin": the time or place is not the speaker */
+			static const char *const when_where[] = { "am", "im", "in", "bei", "beim", "vor", "nach", "gegenüber",
+			                                          "während", "on", "during", "yesterday", "today", "heute",
+			                                          "gestern", "dans", "hier", "lors" };
+			if (j > a && !w->cap && word_is(w, when_where, sizeof when_where / sizeof *when_where)) {
+				/* only a short phrase at the end of the clause, or a date: not "General der
+				 * US-Streitkräfte im Irak, General George Casey" */
+				size_t e = j + 1;
+				while (e < n && e < j + 4 && v[e].kind == T_WORD && !(v[e].lex & LX_PREP))
+					e++;
+				bool date = j + 1 < n && (v[j + 1].lex & LX_CAL);
+				if (date || e >= n || e >= limit || v[e].kind == T_STOP || (v[e].kind == T_WORD && (v[e].lex & LX_PREP)))
+					break;
 			}
+			words++;
+		} else if (w->kind == T_COMMA && j + 1 < n && j + 1 < limit && name_word(&v[j + 1]) && words > 0) {
+			j = run_end(v, n, j + 1);   /* "…, General George Casey": the name in apposition */
 			break;
 		} else if (w->kind != T_ABBR && w->kind != T_OTHER && w->kind != T_OPEN && w->kind != T_CLOSE) {
 			break;
@@ -242,7 +287,7 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 		j--;
 	if (j == a)
 		return (cand){ 0 };
-	cand k = { SPK_DESC, v[a].s, v[j - 1].e, v[a].s, v[j - 1].e, 0, 0, conf };
+	cand k = { is_det(&v[a]) || !v[a].cap ? SPK_DESC : SPK_NAME, v[a].s, v[j - 1].e, v[a].s, v[j - 1].e, 0, 0, conf };
 	/* a phrase that ends in a name (the company's chief executive John Smith): show the name */
 	size_t last = j - 1;
 	if (name_word(&v[last]) && c->lang != LANG_DE) {
@@ -254,6 +299,10 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 }
 
 /* ---- subjects ------------------------------------------------------------------- */
+
+static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t j, float conf);
+static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t *ne, size_t *re);
+static bool role_word(const tok *w);
 
 /* Does a clause begin before w (a subject may follow)? */
 static bool clause_edge(const tok *w)
@@ -285,6 +334,8 @@ static bool role_word(const tok *w)
 		return true;   /* analysts */
 	if (w->n > 3 && !memcmp(w->low + w->n - 2, "ed", 2))
 		return false;
+	if (possessive(w))
+		return true;   /* the band's singer */
 	return !(w->n > 3 && w->low[w->n - 1] == 's' && w->low[w->n - 2] != 's');
 }
 
@@ -366,126 +417,238 @@ static cand clause_subject(const speech_ctx *c, const tok *v, size_t n, size_t l
 	return name_cand(c, v, best_s, best_e, conf);
 }
 
-/* The subject standing before the verb at v[vi], in v[lo,vi). */
-static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t vi, float conf)
+/* Languages that put the finite verb second: "Dazu sagte der Minister". */
+static bool verb_second(enum lang l)
 {
-	size_t j = vi;
-	int skipped = 0;
-	while (j > lo && v[j - 1].kind == T_WORD && skipped < 4) {
-		const tok *w = &v[j - 1];
-		if ((w->lex & LX_SKIP) && !w->cap) {
-			j--;
-		} else if (w->lex & LX_CAL) {   /* on Saturday, am Montag, yesterday */
-			j--;
-			if (j > lo && v[j - 1].kind == T_WORD && (v[j - 1].lex & LX_PREP) && !v[j - 1].cap)
-				j--;
-		} else {
+	return l == LANG_DE || l == LANG_NL || l == LANG_DA || l == LANG_NO || l == LANG_SV;
+}
+
+/* Words after a cue verb that stand before its subject: reflexives, an
+ * expletive, separable particles (äußerte sich, heißt es, fügt hinzu). */
+static bool after_verb_filler(const tok *w)
+{
+	static const char *const fillers[] = { "sich", "es", "ihn", "ihm", "sig", "seg", "zich", "se", "si", "det",
+	                                       "hinzu", "weiter", "fort", "mit", "an", "ab", "dazu", "daraufhin" };
+	return w->kind == T_WORD && !w->cap && word_is(w, fillers, sizeof fillers / sizeof *fillers);
+}
+
+/* The first index of the noun phrase that ends with v[j-1]: determiners,
+ * adjectives and role words, capitalised words, a genitive ("der Sprecher
+ * des Ministeriums"), "und" between names, a parenthesis ("(SPD)"). j when
+ * none ends there. */
+static size_t np_start(const speech_ctx *c, const tok *v, size_t lo, size_t j)
+{
+	size_t i = j;
+	while (i > lo) {
+		const tok *w = &v[i - 1];
+		if (w->kind == T_CLOSE && i == j) {
+			size_t k = i - 1;
+			while (k > lo && v[k].kind != T_OPEN && i - k < 6)
+				k--;
+			if (v[k].kind != T_OPEN || k == lo)
+				break;
+			i = k;
+			continue;
+		}
+		if (w->kind == T_ABBR) {
+			i--;
+			continue;
+		}
+		if (w->kind != T_WORD || w->cjk)
+			break;
+		if (is_det(w)) {
+			i--;
+			/* a genitive article inside the phrase: "der Sprecher des Ministeriums" */
+			if (c->lang == LANG_DE && i > lo && v[i - 1].kind == T_WORD && v[i - 1].cap && !(v[i - 1].lex & LX_FUNC))
+				continue;
 			break;
 		}
-		skipped++;
-	}
-	if (j > lo && v[j - 1].kind == T_WORD && aux_pron(&v[j - 1]))
-		return pron_cand(&v[j - 1], conf);
-	if (j == lo)
-		return (cand){ 0 };
-	const tok *w = &v[j - 1];
-	if (is_pron(w))
-		return pron_cand(w, conf);
-	if (w->kind == T_WORD && (w->lex & LX_REL) && !w->cap && j >= lo + 2 && v[j - 2].kind == T_COMMA)
-		return subject_before(c, v, n, lo, j - 2, conf);   /* Jack Straw, who argues */
-	if (w->kind == T_CLOSE) {   /* Sebastian Edathy (SPD) sagte */
-		size_t k = j - 1;
-		while (k > lo && v[k].kind != T_OPEN)
-			k--;
-		if (k > lo && v[k].kind == T_OPEN) {
-			cand r = subject_before(c, v, n, lo, k, conf);
-			if (r.kind)
-				r.e = w->e;
-			return r;
+		if (name_word(w) || (w->cap && (w->lex & (LX_TITLE | LX_HONOR)))) {
+			i--;
+			continue;
 		}
-		return (cand){ 0 };
+		if (!w->cap && (w->lex & LX_CONJ) && i < j && name_word(&v[i]) && i - 1 > lo && name_word(&v[i - 2])) {
+			i--;   /* Sonia und Willy Bogner */
+			continue;
+		}
+		if (!w->cap && (w->lex & LX_PARTICLE) && i < j && name_word(&v[i])) {
+			i--;
+			continue;
+		}
+		if (role_word(w) && !(w->lex & (LX_CUE | LX_SKIP | LX_CAL))) {
+			i--;
+			continue;
+		}
+		if (i == j && !w->cap && !(w->lex & (LX_PREP | LX_CONJ | LX_REL | LX_PRON | LX_FUNC | LX_SKIP | LX_CUE | LX_CAL))) {
+			i--;   /* the head noun: the firms said, officials say */
+			continue;
+		}
+		break;
 	}
-	if (w->kind == T_COMMA) {   /* Wang Hongguang, deputy commander of X, called */
-		size_t k = j - 1;
-		while (k > lo && v[k - 1].kind != T_COMMA)
-			k--;
-		if (k > lo && k < j - 1) {
-			/* role, Name, verb */
-			size_t e = run_end(v, n, k);
-			if (name_word(&v[k]) && e == j - 1 && !(c->lang == LANG_DE && e - k == 1))
-				return name_cand(c, v, k, e, conf);
-			/* Name, role, verb */
-			size_t before = k - 1;   /* the comma */
-			if (before > lo && name_word(&v[before - 1])) {
-				size_t rs = run_start(v, lo, before - 1);
-				if (rs == lo || !(v[rs - 1].lex & (LX_PREP | LX_DET)))
-					return name_cand(c, v, rs, before, conf);
+	/* do not start with a particle or a conjunction */
+	while (i < j && v[i].kind == T_WORD && !v[i].cap && (v[i].lex & (LX_CONJ | LX_PARTICLE)) && !is_det(&v[i]))
+		i++;
+	return i;
+}
+
+/* A speaker from the noun phrase v[a,b): a determiner phrase is a
+ * description (in English, shown as its name when it ends in one: "the
+ * company's chief executive John Smith"); otherwise the last name run, with
+ * the role words before it dropped ("Foreign Ministry spokeswoman Hua
+ * Chuying"); in German the whole phrase, which is how it is usually cited. */
+static cand np_cand(const speech_ctx *c, const tok *v, size_t a, size_t b, float conf)
+{
+	size_t end = b;
+	while (end > a && v[end - 1].kind != T_WORD && v[end - 1].kind != T_CLOSE)
+		end--;
+	if (end == a)
+		return (cand){ 0 };
+	size_t last = end - 1;
+	if (v[last].kind == T_CLOSE) {   /* (SPD), (R-Burlington): the name is before it */
+		while (last > a && v[last].kind != T_OPEN)
+			last--;
+		while (last > a && v[last].kind != T_WORD)
+			last--;
+	}
+	bool det = is_det(&v[a]);
+	if (c->lang == LANG_DE || !name_word(&v[last])) {
+		if (det || c->lang == LANG_DE || v[a].kind != T_WORD || !v[a].cap)
+			return (cand){ det ? SPK_DESC : SPK_NAME, v[a].s, v[end - 1].e, v[a].s, v[end - 1].e, 0, 0, conf };
+	}
+	size_t rs = run_start(v, a, last);
+	if (rs > a && det && rs - a <= 1)   /* the Vatican, the Kok report */
+		return (cand){ SPK_DESC, v[a].s, v[end - 1].e, v[a].s, v[end - 1].e, 0, 0, conf };
+	cand k = name_cand(c, v, rs, last + 1, conf);
+	k.s = v[a].s;
+	k.e = v[end - 1].e;
+	return k;
+}
+
+/* The subject standing before the verb at v[vi], in v[lo,vi): pronoun,
+ * name or phrase, passing over adverbs, time phrases ("on Saturday") and
+ * prepositional phrases ("in einem Interview"). */
+static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t vi, float conf)
+{
+	size_t j = vi, j0 = 0, hop_end = 0;
+	bool from_chain = false;
+	for (int hops = 0; hops < 6; hops++) {
+		int skipped = 0;
+		while (j > lo && v[j - 1].kind == T_WORD && skipped < 4) {
+			const tok *w = &v[j - 1];
+			if ((w->lex & LX_SKIP) && !w->cap) {
+				j--;
+			} else if (w->lex & LX_CAL) {   /* on Saturday, am Montag, yesterday */
+				j--;
+				if (j > lo && v[j - 1].kind == T_WORD && (v[j - 1].lex & LX_PREP) && !v[j - 1].cap)
+					j--;
+			} else {
+				break;
 			}
-			if (before > lo) {
-				/* a descriptive subject with an apposition: the first det of the clause */
-				for (size_t d = lo; d < before; d++)
-					if (is_det(&v[d]) && (d == lo || v[d - 1].kind != T_WORD || !(v[d - 1].lex & LX_PREP)))
-						return phrase_cand(c, v, n, d, j, conf * 0.9f);
-				/* State Sen. X (R-Burlington), for example, said */
-				return subject_before(c, v, n, lo, before, conf);
+			skipped++;
+		}
+		if (j > lo && v[j - 1].kind == T_WORD && aux_pron(&v[j - 1]))
+			return pron_cand(&v[j - 1], conf);
+		if (j == lo)
+			return (cand){ 0 };
+		const tok *w = &v[j - 1];
+		if (is_pron(w))
+			return pron_cand(w, conf);
+		if (w->kind == T_WORD && (w->lex & LX_REL) && !w->cap && j >= lo + 2 && v[j - 2].kind == T_COMMA)
+			return subject_before(c, v, n, lo, j - 2, conf);   /* Jack Straw, who argues */
+		if (w->kind == T_WORD && (w->lex & LX_CONJ) && !w->cap && !(w->lex & LX_DET))
+			return clause_subject(c, v, j - 1, lo, j - 1, conf);   /* X thanked his team and said */
+		if (w->kind == T_COMMA)
+			return subject_apposition(c, v, n, lo, j, conf);
+		size_t a = np_start(c, v, lo, j);
+		if (a == j)
+			return (cand){ 0 };
+		if (!j0)
+			j0 = j;
+		if (a > lo && v[a - 1].kind == T_WORD && (!v[a - 1].cap || v[a - 1].sent) && (v[a - 1].lex & LX_PREP) &&
+		    !is_det(&v[a - 1])) {
+			/* a prepositional phrase ("in einem Interview"), or the end of
+			 * an apposition ("Chris Panayis, managing director of ISP X said") */
+			cand first = clause_subject(c, v, a - 1, lo, a - 1, conf);
+			if (first.kind == SPK_NAME && v[lo].kind == T_WORD && first.s == v[lo].s)
+				return first;
+			if (verb_second(c->lang)) {
+				static const char *const of[] = { "von", "vom", "aus", "van", "af", "av" };
+				from_chain = word_is(&v[a - 1], of, sizeof of / sizeof *of);
+				hop_end = j0;
+				j = a - 1;
+				continue;
 			}
 		}
-		return (cand){ 0 };
-	}
-	if (name_word(w)) {
-		size_t rs = run_start(v, lo, j - 1);
-		if (rs > lo && is_det(&v[rs - 1])) {
-			/* the Vatican, der Staatsanwalt, the Kok report: a phrase */
-			size_t d = rs - 1;
-			while (d > lo && v[d - 1].kind == T_WORD && !v[d - 1].cap && !(v[d - 1].lex & (LX_PREP | LX_CUE)) &&
-			       rs - d < 4 && is_det(&v[d - 1]))
-				d--;
-			return phrase_cand(c, v, n, d, j, conf * 0.9f);
+		if (a > lo + 1 && verb_second(c->lang) && v[a - 1].kind == T_WORD && (v[a - 1].lex & LX_SKIP) && !v[a - 1].cap) {
+			j = a - 1;   /* the object between auxiliary and participle */
+			continue;
 		}
-		if (rs > lo && v[rs - 1].kind == T_WORD && (v[rs - 1].lex & LX_PREP) && !v[rs - 1].cap)
-			return (cand){ 0 };   /* told BBC News */
-		return name_cand(c, v, rs, j, conf);
-	}
-	if (w->kind == T_WORD && !w->cjk) {
-		/* the prime minister's official spokesman said: back to a determiner */
-		size_t k = j - 1, words = 0;
-		while (k > lo && v[k - 1].kind == T_WORD && !is_det(&v[k - 1]) && words < 5 &&
-		       !(v[k - 1].lex & (LX_PREP | LX_CONJ | LX_REL | LX_PRON | LX_CUE)) && !v[k - 1].cjk) {
-			k--;
-			words++;
+		cand r = np_cand(c, v, a, j, conf);
+		if (r.kind && from_chain && hop_end > j) {
+			/* Sascha Kempf vom Max-Planck-Institut für Kernphysik: the origin belongs to the name */
+			r.kind = SPK_DESC;
+			r.e = r.de = v[hop_end - 1].e;
+			r.ds = r.s;
 		}
-		if (k > lo && is_det(&v[k - 1]))
-			return phrase_cand(c, v, n, k - 1, j, conf * 0.9f);
-		if (k == lo || v[k - 1].kind != T_WORD)
-			return phrase_cand(c, v, n, k, j, conf * 0.7f);
+		return r;
 	}
 	return (cand){ 0 };
 }
 
-/* The subject after the verb at v[vi]: siger han, said Smith, dijo el ministro. */
+/* "X, role, said" / "role, X, said" / "X (R-Burlington), for example, said":
+ * v[j-1] is the comma before the verb. */
+static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t j, float conf)
+{
+	size_t k = j - 1;
+	while (k > lo && v[k - 1].kind != T_COMMA)
+		k--;
+	if (k <= lo || k >= j - 1)
+		return (cand){ 0 };
+	/* role, Name, verb */
+	size_t e = run_end(v, n, k);
+	if (name_word(&v[k]) && e == j - 1 && !(c->lang == LANG_DE && e - k == 1) && !is_det(&v[k]))
+		return name_cand(c, v, k, e, conf);
+	/* Name, role, verb */
+	size_t before = k - 1;   /* the comma */
+	cand r = subject_before(c, v, n, lo, before, conf);
+	if (r.kind && c->lang == LANG_DE && r.kind != SPK_PRON) {
+		/* German news cites the apposition with the name */
+		r.kind = SPK_DESC;
+		r.e = v[j - 2].e;
+		r.ds = r.s;
+		r.de = r.e;
+	}
+	return r;
+}
+
+/* The subject after the verb at v[vi]: siger han, said Smith, dijo el
+ * ministro, sagte am Montag der Sprecher, lyder det fra X. */
 static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi, float conf)
 {
 	size_t k = vi + 1;
-	while (k < n && v[k].kind == T_WORD && (v[k].lex & LX_SKIP) && !v[k].cap && k < vi + 3)
-		k++;
-	/* lyder det fra X, heißt es aus dem Ministerium */
-	for (size_t j = k; j < n && j < k + 3; j++) {
-		if (v[j].kind != T_WORD)
-			break;
-		static const char *const from[] = { "fra", "från", "frå", "von", "vom", "aus", "from", "seitens" };
-		for (size_t f = 0; f < sizeof from / sizeof *from; f++)
-			if (!strcmp(v[j].low, from[f]) && j + 1 < n && (j > k || vi + 1 < k || true)) {
-				if (j == k && strcmp(v[vi].low, "lyder") && strcmp(v[vi].low, "lød") && strcmp(v[vi].low, "heißt") &&
-				    strcmp(v[vi].low, "hieß") && strcmp(v[vi].low, "låter"))
-					break;
-				size_t a = j + 1;
-				size_t e = name_word(&v[a]) ? run_end(v, n, a) : a;
-				if (e > a && (e >= n || v[e].kind != T_WORD))
-					return name_cand(c, v, a, e, conf);
-				return phrase_cand(c, v, n, a, n, conf * 0.9f);
-			}
+	if (v[vi].lex & LX_CUE_TAIL) {   /* „…“, so charakterisierte ihn der Funktionär */
+		if (k < n && v[k].kind == T_WORD && !v[k].cap && !is_det(&v[k]) && !is_pron(&v[k]) &&
+		    !(v[k].lex & (LX_PREP | LX_FUNC)))
+			k++;
 	}
-	if (k < n && v[k].kind == T_WORD && (v[k].lex & LX_PREP) && !v[k].cap && !(v[k].lex & LX_DET)) {
+	while (k < n && k < vi + 4 && v[k].kind == T_WORD && !v[k].cap &&
+	       (((v[k].lex & LX_SKIP) && !is_det(&v[k])) || after_verb_filler(&v[k])))
+		k++;
+	/* lyder det fra X, heißt es aus dem Ministerium / in dem Schreiben */
+	static const char *const from[] = { "fra", "från", "frå", "von", "vom", "aus", "from", "seitens", "in", "im" };
+	static const char *const from_cues[] = { "lyder", "lød", "heißt", "hieß", "låter", "lät", "hiess" };
+	if (word_is(&v[vi], from_cues, sizeof from_cues / sizeof *from_cues)) {
+		for (size_t j = vi + 1; j < n && j < vi + 4; j++) {
+			if (v[j].kind != T_WORD || !word_is(&v[j], from, sizeof from / sizeof *from) || j + 1 >= n)
+				continue;
+			size_t a = j + 1;
+			size_t e = name_word(&v[a]) ? run_end(v, n, a) : a;
+			if (e > a && (e >= n || v[e].kind != T_WORD))
+				return name_cand(c, v, a, e, conf);
+			return phrase_cand(c, v, n, a, n, conf * 0.9f);
+		}
+	}
+	if (k < n && v[k].kind == T_WORD && (v[k].lex & LX_PREP) && !v[k].cap && !is_det(&v[k])) {
 		/* sagte am Montag der Sprecher: pass over a short time phrase */
 		size_t j = k + 1;
 		while (j < n && j < k + 3 && v[j].kind == T_WORD && !is_pron(&v[j]) && !is_det(&v[j]))
@@ -498,14 +661,26 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 	const tok *w = &v[k];
 	if (is_pron(w))
 		return pron_cand(w, conf);
-	if (is_det(w))
+	bool elided = w->kind == T_WORD && w->n > 2 && (w->low[0] == 'l' || w->low[0] == 'd') &&
+	              (w->low[1] == '\'' || !memcmp(w->low + 1, "\xE2\x80\x99", 3));   /* l'entraîneur */
+	if (elided) {
+		for (size_t j = k + 1; j < n && j < k + 3; j++)
+			if (name_word(&v[j]))
+				return name_cand(c, v, j, run_end(v, n, j), conf);
 		return phrase_cand(c, v, n, k, n, conf * 0.9f);
-	if (name_word(w)) {
-		size_t e = run_end(v, n, k);
-		return name_cand(c, v, k, e, conf);
 	}
-	if (w->kind == T_WORD && !w->cjk && !(w->lex & (LX_PREP | LX_CONJ | LX_REL | LX_FUNC))) {
-		/* said spokesman John Smith / said police */
+	if (w->kind == T_WORD && w->cap && (w->lex & LX_PARTICLE) && k + 1 < n && name_word(&v[k + 1]))
+		return name_cand(c, v, k, run_end(v, n, k), conf);   /* aldus De Vries */
+	if (is_det(w) || (c->lang == LANG_DE && name_word(w) && (k + 1 >= n || v[k + 1].kind != T_STOP)))
+		return phrase_cand(c, v, n, k, n, conf * 0.9f);
+	if (name_word(w)) {   /* said Salomon Brothers analyst Jean-Claude Gruet */
+		size_t e = run_end(v, n, k), ne, re;
+		size_t ls = np_last_run(v, n, k, e, &ne, &re);
+		return name_cand(c, v, ls, re, conf);
+	}
+	bool lower_noun = c->lang != LANG_DE;
+	if (lower_noun && w->kind == T_WORD && !w->cjk && !(w->lex & (LX_PREP | LX_CONJ | LX_REL | LX_FUNC | LX_SKIP))) {
+		/* said spokesman John Smith / said police / siger direktøren */
 		for (size_t j = k + 1; j < n && j < k + 4; j++) {
 			if (name_word(&v[j]))
 				return name_cand(c, v, j, run_end(v, n, j), conf * 0.9f);
@@ -517,12 +692,52 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 	return (cand){ 0 };
 }
 
+/* The subject of the cue verb v[vi] in the clause v[lo,hi): before it, or
+ * after it ("siger han"); in verb-second languages after it when a name or
+ * pronoun follows the verb or only an adverb stands before it ("Dazu sagte
+ * der Minister", "Der Zeitung sagte Filep Karma"). */
+static cand verb_subject(const speech_ctx *c, const tok *v, size_t lo, size_t hi, size_t vi, float conf)
+{
+	cand before = subject_before(c, v, hi, lo, vi, conf);
+	if (vi > lo && v[vi - 1].kind == T_COMMA && before.kind != SPK_PRON && vi + 1 < hi &&
+	    !(v[vi + 1].kind == T_WORD && (v[vi + 1].lex & LX_PREP))) {
+		/* "…, said Mr Fogg." : a subject after the verb that ends the clause */
+		cand after = subject_after(c, v, hi, vi, conf);
+		if (after.kind) {
+			size_t k = vi + 1;
+			while (k < hi && v[k].s < after.e)
+				k++;
+			if (k < hi && (v[k].kind == T_STOP || v[k].kind == T_COMMA))
+				return after;
+		}
+	}
+	if (!verb_second(c->lang) || before.kind == SPK_PRON)
+		return before.kind ? before : subject_after(c, v, hi, vi, conf);
+	cand after = subject_after(c, v, hi, vi, conf);
+	if (!after.kind)
+		return before;
+	static const char *const quoting[] = { "zitiert", "zitierte", "citeert", "citerer", "citerade", "siterer" };
+	if (after.kind == SPK_NAME && word_is(&v[vi], quoting, sizeof quoting / sizeof *quoting))
+		return after;   /* die Agentur zitiert dazu Néstor Kirchner mit den Worten */
+	bool adverb_first = before.kind && vi > lo && v[vi - 1].sent && v[vi - 1].e == before.e && before.s == v[vi - 1].s;
+	if (!before.kind || adverb_first || after.kind == SPK_PRON || (after.kind == SPK_NAME && before.kind == SPK_DESC))
+		return after;
+	return before;
+}
+
 /* "according to X", "ifølge X", "laut X", "selon X"; "X zufolge". */
 static cand according(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t hi, float conf)
 {
 	for (size_t i = lo; i < hi; i++) {
 		if (v[i].kind != T_WORD || !(v[i].lex & LX_ACCORD))
 			continue;
+		if (!strcmp(v[i].low, "nach") && i + 1 < hi) {
+			static const char *const nouns[] = { "angaben", "aussagen", "informationen", "darstellung", "auffassung",
+			                                     "ansicht", "einschätzung", "worten", "berichten", "schätzungen" };
+			if (word_is(&v[i + 1], nouns, sizeof nouns / sizeof *nouns))
+				return phrase_cand(c, v, n, i + 1, n, conf);
+			continue;
+		}
 		if (!strcmp(v[i].low, "zufolge")) {
 			size_t d = i;
 			while (d > lo && v[d - 1].kind == T_WORD && i - d < 6)
@@ -539,10 +754,17 @@ static cand according(const speech_ctx *c, const tok *v, size_t n, size_t lo, si
 		}
 		if (a >= hi && a >= n)
 			continue;
-		if (name_word(&v[a]))
-			return name_cand(c, v, a, run_end(v, n, a), conf);
-		if (is_det(&v[a]))
-			return phrase_cand(c, v, n, a, n, conf * 0.9f);
+		cand r = { 0 };
+		size_t e = run_end(v, n, a);
+		if (e > a && (name_word(&v[a]) || (v[a].lex & LX_PARTICLE)))
+			r = name_cand(c, v, a, e, conf);
+		else if (is_det(&v[a]))
+			r = phrase_cand(c, v, n, a, n, conf * 0.9f);
+		if (r.kind) {
+			r.cue_s = v[i].s;
+			r.cue_e = v[a - 1].e;
+			return r;
+		}
 	}
 	return (cand){ 0 };
 }
@@ -574,9 +796,9 @@ static bool ends_sentence(const speech_ctx *c, const quote *q)
 /* The attribution after the closing mark. */
 static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 {
-	tok v[WIN];
 	size_t end = q->close + TAIL_BYTES < limit ? q->close + TAIL_BYTES : limit;
-	size_t n = tok_scan(c->d->text, q->close, end, c->lang, v, WIN);
+	size_t n;
+	const tok *v = speech_tokens(c, q->close, end, WIN, false, &n);
 	size_t i = 0;
 	bool comma = false;
 	if (i < n && (v[i].kind == T_COMMA || v[i].kind == T_DASH)) {
@@ -588,6 +810,11 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 	       v[stop].kind != T_MARK)
 		stop++;
 	bool closed = ends_sentence(c, q) && !comma;
+	const char *t = c->d->text;
+	size_t qe = q->end;
+	while (qe > q->start && (t[qe - 1] == ' ' || t[qe - 1] == '\n'))
+		qe--;
+	bool open_end = comma || (qe > q->start && (t[qe - 1] == ',' || t[qe - 1] == '-'));
 	cand acc = according(c, v, stop, i, i + 1, 0.85f);
 	if (acc.kind)
 		return acc;
@@ -606,19 +833,29 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 		bool aux_only = k > i;
 		for (size_t a = i; a < k; a++)
 			aux_only &= v[a].kind == T_WORD && (v[a].lex & LX_SKIP) && !v[a].cap;
-		if (!r.kind && aux_only) {   /* Jack Straw, who argues "…", has said */
-			r.kind = SPK_FROM_HEAD;
-			r.conf = 0.75f;
-		}
-		if (!r.kind && k > i)
-			r = subject_before(c, v, stop, i, k, 0.9f);
-		if (!r.kind)
+		if (!r.kind && aux_only) {
+			/* "…", ha detto Rossi / Jack Straw, who argues "…", has said */
 			r = subject_after(c, v, stop, k, 0.9f);
+			if (r.kind == SPK_DESC && c->lang == LANG_EN)
+				r.kind = SPK_NONE;
+			if (!r.kind) {
+				r.kind = SPK_FROM_HEAD;
+				r.conf = 0.75f;
+			}
+		}
+		if (!r.kind)
+			r = verb_subject(c, v, i, stop, k, 0.9f);
+		if (!r.kind && k <= i + 1 && !closed) {   /* … „trotz einiger Vorbehalte“ bekanntgegeben. */
+			r.kind = SPK_FROM_HEAD;
+			r.conf = 0.7f;
+		}
 		if (r.kind) {
 			r.cue_s = v[k].s;
 			r.cue_e = v[k].e;
-			if (k > i + 3)
+			if (k > i + 3 && !open_end)
 				r.conf *= 0.8f;
+			if (open_end && r.conf < 0.85f)
+				r.conf = 0.85f;   /* "…", so Wieland: the tail is the attribution */
 		}
 		return r;
 	}
@@ -627,7 +864,7 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 
 /* The tokens of the head window: t[from, open), the last WIN tokens. */
 typedef struct head_win {
-	tok v[WIN];
+	const tok *v;
 	size_t n;
 	size_t lo;      /* where the quote's sentence starts */
 } head_win;
@@ -638,13 +875,7 @@ static void head_tokens(const speech_ctx *c, size_t from, size_t open, head_win 
 	size_t s = open > from + HEAD_BYTES ? open - HEAD_BYTES : from;
 	while (s > from && s < open && t[s - 1] != ' ')
 		s++;
-	h->n = tok_scan(t, s, open, c->lang, h->v, WIN);
-	if (h->n == WIN) {   /* too many tokens: start later */
-		s = open > from + HEAD_BYTES / 2 ? open - HEAD_BYTES / 2 : from;
-		while (s > from && s < open && t[s - 1] != ' ')
-			s++;
-		h->n = tok_scan(t, s, open, c->lang, h->v, WIN);
-	}
+	h->v = speech_tokens(c, s, open, WIN, true, &h->n);
 	h->lo = clause_start(h->v, h->n);
 }
 
@@ -668,9 +899,7 @@ static cand cue_in(const speech_ctx *c, const tok *v, size_t lo, size_t hi, floa
 		if (!r.kind && participle(c, &v[vi]))
 			r = clause_subject(c, v, hi, lo, vi, conf);
 		if (!r.kind)
-			r = subject_before(c, v, hi, lo, vi, conf);
-		if (!r.kind)
-			r = subject_after(c, v, hi, vi, conf);
+			r = verb_subject(c, v, lo, hi, vi, conf);
 		if (r.kind) {
 			r.cue_s = v[vi].s;
 			r.cue_e = v[vi].e;
@@ -695,13 +924,7 @@ static cand from_head(const speech_ctx *c, const quote *q, size_t from)
 		if (r.kind || !colon)
 			return r;
 		/* Kevin Mandia opstiller det således: — the subject of the sentence */
-		for (size_t k = lo; k < n && k < lo + 4; k++) {
-			if (name_word(&v[k]) && (k == lo || !(v[k - 1].lex & (LX_PREP | LX_DET))))
-				return name_cand(c, v, k, run_end(v, n, k), 0.6f);
-			if (is_pron(&v[k]))
-				return pron_cand(&v[k], 0.55f);
-		}
-		return (cand){ 0 };
+		return clause_subject(c, v, n, lo, n, 0.6f);
 	}
 	if (lo == 0)
 		return (cand){ 0 };
@@ -793,7 +1016,21 @@ static cand cjk_attr(const speech_ctx *c, const quote *q, size_t pstart, size_t 
 	}
 	if (ss == se)
 		return r;
-	r = (cand){ SPK_NAME, ss, se, ss, se, verb ? verb : q->close, verb ? e : q->close, 0.75f };
+	/* the display drops an honorific: 山本花子氏 -> 山本花子 */
+	size_t de = se;
+	if (de - ss > 3 && cjk_at(t, de - 3, de, "氏"))
+		de -= 3;
+	else if (de - ss > 6 && cjk_at(t, de - 6, de, "さん"))
+		de -= 6;
+	size_t cs = verb, ce = verb ? e : 0;
+	if (!verb)
+		for (size_t k = 0; k < sizeof ja_cues / sizeof *ja_cues; k++)
+			if (cjk_at(t, q->close, pend, ja_cues[k])) {
+				cs = q->close;
+				ce = q->close + strlen(ja_cues[k]);
+				break;
+			}
+	r = (cand){ SPK_NAME, ss, se, ss, de, cs, ce, 0.75f };
 	return r;
 }
 
@@ -899,36 +1136,91 @@ static bool person_like(const speech_ctx *c, const tok *w, size_t rs, size_t e)
 	return true;
 }
 
-/* What a pronoun can refer to in the sentence w[start,end): its first
- * subject-like name; the subject phrase of a cue verb; in the nearest
- * sentences any person-like name. SPK_PRON when the sentence's subject is
- * the same pronoun: it says nothing new about who "he" is. */
+/* The gender the article gives the name shown as t[ds,de). */
+static bool span_gender_fits(const speech_ctx *c, size_t ds, size_t de, enum gender want)
+{
+	size_t n;
+	const tok *v = speech_tokens(c, ds, de, NAME_MAX_TOKENS + 4, false, &n);
+	while (n > 0 && v[n - 1].kind != T_WORD)
+		n--;
+	return n == 0 || gender_fits(c, v, 0, n, want);
+}
+
+/* The name run that a subject noun phrase starting with the run w[rs,e)
+ * ends with: "Foreign Ministry spokeswoman Hua Chuying" -> Hua Chuying.
+ * Sets *ne to the end of the phrase. */
+static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t *ne, size_t *re)
+{
+	size_t best = rs, k = e, roles = 0;
+	*re = e;
+	while (k < end && roles < 4) {
+		if (name_word(&w[k])) {
+			size_t r2 = run_end(w, end, k);
+			if (roles == 0)
+				break;
+			best = k;
+			*re = r2;
+			k = r2;
+			roles = 0;
+		} else if (role_word(&w[k]) && !is_det(&w[k])) {
+			roles++;
+			k++;
+		} else {
+			break;
+		}
+	}
+	*ne = *re;
+	return best;
+}
+
+/* What a pronoun can refer to in the sentence w[start,end): the subject of
+ * a cue verb in it ("Mr Blair said", "said Mr Fogg", "the spokesman
+ * said"); its first subject-like name; in the nearest sentences any
+ * person-like name ("came from Brian Gammage"). SPK_PRON when the sentence
+ * speaks of the same pronoun: it says nothing new about who "he" is. */
 static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, const tok *w, size_t start, size_t end,
                               enum gender want, bool near)
 {
+	const cand transparent = { SPK_PRON, 0, 0, 0, 0, 0, 0, 0 };
+	size_t full_end = end;
+	for (size_t k = start; k < end; k++) {
+		bool pron;
+		if (inside_quote(v, nq, w[k].s) || !is_cue(c, &w[k], &pron))
+			continue;
+		if (pron)
+			return transparent;
+		cand r = verb_subject(c, w, start, end, k, 0.75f);
+		if (r.kind == SPK_PRON) {
+			/* "…, og han siger": only what comes before the pronoun can name him */
+			for (size_t m = start; m < end; m++)
+				if (w[m].s == r.s && want != G_ANY && pronoun_gender(&w[m]) == want) {
+					end = m;
+					break;
+				}
+			continue;
+		}
+		if (inside_quote(v, nq, r.s))
+			continue;
+		if (r.kind == SPK_DESC || (r.kind == SPK_NAME && span_gender_fits(c, r.ds, r.de, want)))
+			return r;
+	}
 	for (size_t i = start; i < end; i++) {
 		if (inside_quote(v, nq, w[i].s))
 			continue;
 		if (is_pron(&w[i]) && pronoun_gender(&w[i]) == want && want != G_ANY)
-			return (cand){ SPK_PRON, w[i].s, w[i].e, 0, 0, 0, 0, 0 };
+			return transparent;
 		if (!name_word(&w[i]))
 			continue;
-		size_t e = run_end(w, end, i), rs = i;
+		size_t e = run_end(w, full_end, i), rs = i, ne, re;
 		i = e - 1;
 		if (rs > start && w[rs - 1].kind == T_WORD && (w[rs - 1].lex & (LX_PREP | LX_DET)) && !w[rs - 1].cap)
 			continue;
-		if (subject_like(c, w, end, rs, e) && person_like(c, w, rs, e) && gender_fits(c, w, rs, e, want))
-			return name_cand(c, w, rs, e, 0.75f);
+		size_t ls = np_last_run(w, full_end, rs, e, &ne, &re);
+		if (subject_like(c, w, full_end, rs, ne) && person_like(c, w, ls, re) && gender_fits(c, w, ls, re, want))
+			return name_cand(c, w, ls, re, 0.75f);
 	}
-	for (size_t k = start; k < end; k++) {
-		bool pron;
-		if (inside_quote(v, nq, w[k].s) || !is_cue(c, &w[k], &pron) || pron)
-			continue;
-		cand r = subject_before(c, w, end, start, k, 0.7f);
-		if (r.kind == SPK_DESC)
-			return r;
-	}
-	if (near)
+	(void)near;
+	if (end == full_end)
 		for (size_t i = start; i < end; i++) {
 			if (inside_quote(v, nq, w[i].s) || !name_word(&w[i]))
 				continue;
@@ -947,33 +1239,31 @@ static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size
 {
 	const char *t = c->d->text;
 	size_t s = pos > PRON_BYTES ? pos - PRON_BYTES : 0;
+	size_t body = c->d->body < c->d->npara ? c->d->para[c->d->body].start : 0;
+	if (s < body && pos > body)
+		s = body;   /* the headline names no one */
 	while (s > 0 && s < pos && t[s - 1] != ' ' && t[s - 1] != '\n')
 		s++;
-	tok *w = malloc(PRON_TOKENS * sizeof *w);
-	if (!w)
-		return (cand){ 0 };
-	size_t n = tok_scan(t, s, pos, c->lang, w, PRON_TOKENS);
-	if (n == PRON_TOKENS) {   /* too far: look at the nearer third */
-		s = pos - PRON_BYTES / 3;
-		while (s < pos && t[s - 1] != ' ')
-			s++;
-		n = tok_scan(t, s, pos, c->lang, w, PRON_TOKENS);
-	}
+	size_t n;
+	const tok *w = speech_tokens(c, s, pos, PRON_TOKENS, true, &n);
 	enum gender want = pronoun_gender(pw);
 	cand best = { 0 };
 	size_t end = n;
 	for (int sentences = 0; end > 0 && sentences < 14; sentences++) {
+		/* the sentence w[start,end), its full stop included, so that "…, said Mr Fogg." ends */
 		size_t start = end;
-		while (start > 0 && w[start - 1].kind != T_STOP)
+		while (start > 0) {
+			if (start < end && (w[start - 1].kind == T_STOP || w[start].para))
+				break;
 			start--;
-		cand k = sentence_referent(c, v, nq, w, start, end, want, sentences < 2);
+		}
+		cand k = sentence_referent(c, v, nq, w, start, end, want, sentences < 6);
 		if (k.kind == SPK_NAME || k.kind == SPK_DESC) {
 			best = k;
 			break;
 		}
-		end = start > 0 ? start - 1 : 0;
+		end = start;
 	}
-	free(w);
 	return best;
 }
 
@@ -998,8 +1288,8 @@ static char *fullest_name(const speech_ctx *c, size_t ds, size_t de)
 {
 	const char *t = c->d->text;
 	size_t len = c->d->len;
-	tok mine[NAME_MAX_TOKENS + 2];
-	size_t nm = tok_scan(t, ds, de, c->lang, mine, NAME_MAX_TOKENS + 2);
+	size_t nm;
+	const tok *mine = speech_tokens(c, ds, de, NAME_MAX_TOKENS + 2, false, &nm);
 	size_t last = nm;
 	while (last > 0 && mine[last - 1].kind != T_WORD)
 		last--;
@@ -1017,8 +1307,8 @@ static char *fullest_name(const speech_ctx *c, size_t ds, size_t de)
 		size_t ws = at > 80 ? at - 80 : 0;
 		while (ws > 0 && ws < at && t[ws - 1] != ' ')
 			ws++;
-		tok v[40];
-		size_t n = tok_scan(t, ws, at + wl, c->lang, v, 40);
+		size_t n;
+		const tok *v = speech_tokens(c, ws, at + wl, 40, true, &n);
 		if (!n || v[n - 1].e != at + wl || !name_word(&v[n - 1]))
 			continue;
 		size_t rs = run_start(v, 0, n - 1);
@@ -1067,8 +1357,8 @@ static size_t para_of(const doc *d, size_t pos, size_t *ps, size_t *pe)
  * tokens of t[spk_start, spk_end) start with a cue or "a-t-il". */
 static cand from_inner(const speech_ctx *c, const quote *q)
 {
-	tok v[16];
-	size_t n = tok_scan(c->d->text, q->spk_start, q->spk_end, c->lang, v, 16);
+	size_t n;
+	const tok *v = speech_tokens(c, q->spk_start, q->spk_end, 16, false, &n);
 	size_t lo = 0;
 	while (lo < n && v[lo].kind != T_WORD)
 		lo++;
@@ -1103,6 +1393,11 @@ static cand direct(const speech_ctx *c, const quote *v, size_t nq, size_t i)
 	if (cjk_lang(c->lang))
 		return cjk_attr(c, q, ps, pe);
 	size_t tail_limit = pe;
+	if (q->close > pe) {   /* a quote over several paragraphs: its attribution follows its end */
+		size_t cs, ce;
+		para_of(d, q->close, &cs, &ce);
+		tail_limit = ce;
+	}
 	if (i + 1 < nq && v[i + 1].open < tail_limit && v[i + 1].open >= q->close)
 		tail_limit = v[i + 1].open;
 	if (q->unclosed)
@@ -1182,9 +1477,9 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 			break;
 		}
 		if (k.kind == SPK_PRON) {
-			tok pw;
-			tok_next(c->d->text, k.s, k.e, c->lang, &pw);
-			cand r = resolve_pronoun(c, v, n, k.s, &pw);
+			size_t np;
+			const tok *pw = speech_tokens(c, k.s, k.e, 1, false, &np);
+			cand r = np ? resolve_pronoun(c, v, n, k.s, pw) : (cand){ 0 };
 			if (r.kind) {
 				r.s = k.s;   /* the mention stays the pronoun */
 				r.e = k.e;
@@ -1232,14 +1527,10 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 
 size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 {
-	tok v[WIN];
-	size_t pos = start;
-	const char *t = c->d->text;
-	/* walk the paragraph in windows, looking for ", siger han" / "– siger han" / ". Det siger X" */
-	while (pos < pend) {
-		size_t n = tok_scan(t, pos, pend, c->lang, v, WIN);
-		if (!n)
-			break;
+	/* ", siger han" / "– siger han" / ". Det siger X" */
+	size_t n;
+	const tok *v = speech_tokens(c, start, pend, SIZE_MAX, false, &n);
+	{
 		for (size_t k = 0; k + 1 < n; k++) {
 			bool pron;
 			if ((v[k].kind == T_COMMA || v[k].kind == T_DASH || v[k].kind == T_STOP) && is_cue(c, &v[k + 1], &pron))
@@ -1251,9 +1542,6 @@ size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 			    (!strcmp(v[k + 1].low, "det") || !strcmp(v[k + 1].low, "så")) && is_cue(c, &v[k + 2], &pron))
 				return v[k].e;
 		}
-		if (n < WIN)
-			break;
-		pos = v[n - 2].s;   /* overlap by one token */
 	}
 	return pend;
 }
@@ -1268,12 +1556,9 @@ static bool inner_lang(enum lang l)
  * comma or dash) and *b (after its end); false when none. */
 static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t *b)
 {
-	tok v[WIN];
-	size_t pos = q->start;
-	while (pos < q->end) {
-		size_t n = tok_scan(c->d->text, pos, q->end, c->lang, v, WIN);
-		if (!n)
-			return false;
+	size_t n;
+	const tok *v = speech_tokens(c, q->start, q->end, SIZE_MAX, false, &n);
+	{
 		for (size_t k = 0; k + 2 < n; k++) {
 			if (v[k].kind != T_COMMA && v[k].kind != T_DASH)
 				continue;
@@ -1287,7 +1572,7 @@ static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t 
 					size_t words = 0;
 					for (size_t f = e + 1; f < n && words < 2; f++)
 						words += v[f].kind == T_WORD;
-					if (words < 2 && n < WIN)
+					if (words < 2)
 						break;
 					if (v[k].kind == T_DASH && v[e].kind != T_DASH)
 						break;
@@ -1299,9 +1584,6 @@ static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t 
 					break;
 			}
 		}
-		if (n < WIN)
-			return false;
-		pos = v[n - 3].s;
 	}
 	return false;
 }

@@ -5,13 +5,20 @@
 #include "doc.h"
 #include "lang.h"
 #include "quotes.h"
+#include "tok.h"
 
 /* The article being read: its text, language and extra cue verbs. */
 typedef struct speech_ctx {
 	const doc *d;
 	enum lang lang;
 	const quotes_opts *opts;
+	tok_doc *td;             /* the article's tokens, made on first use (speech_tokens) */
 } speech_ctx;
+
+/* The article's tokens inside [s, e) (at most max: the first ones, or the
+ * last ones when last is set); *n gets their number. NULL with *n == 0 when
+ * there are none or memory ran out (c->td->rc says which). */
+const tok *speech_tokens(const speech_ctx *c, size_t s, size_t e, size_t max, bool last, size_t *n);
 
 /* Is the lower-case word low[0..n) a cue verb of the article's language
  * (compiled in or added through the options)? */

@@ -1,7 +1,9 @@
+#include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
+#include "error.h"
 #include "tok.h"
 
 unsigned tok_decode(const char *s, size_t n, int *len)
@@ -83,7 +85,7 @@ static bool abbreviation(const tok *w)
 	                                           "bzw", "vgl", "ca", "dr", "nr", "mio", "mrd", "bl.a", "f.eks", "z.b" };
 	if (w->n == 1 || memchr(w->low, '.', w->n))
 		return true;
-	if (w->lex & (LX_TITLE | LX_HONOR))
+	if (lex_mask(w->entry, LANG_EN) & (LX_TITLE | LX_HONOR))   /* the same in every language */
 		return w->cap || w->n <= 4;
 	for (size_t i = 0; i < sizeof short_forms / sizeof *short_forms; i++)
 		if (!strcmp(w->low, short_forms[i]))
@@ -120,13 +122,25 @@ static bool joins(const char *t, size_t i, size_t end, int len)
 	return tok_is_alnum(next) && !tok_is_cjk(next);
 }
 
+/* ASCII letters and digits. */
+static bool ascii_alnum(unsigned char b)
+{
+	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
 size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 {
 	memset(out, 0, offsetof(tok, low));
 	out->low[0] = '\0';
-	int len;
+	out->entry = -1;
+	int len = 1;
 	unsigned c = 0;
 	while (pos < end) {
+		unsigned char b = (unsigned char)t[pos];
+		if (b == ' ' || b == '\n' || b == '\t') {
+			pos++;
+			continue;
+		}
 		c = tok_decode(t + pos, end - pos, &len);
 		if (!tok_is_space(c))
 			break;
@@ -146,8 +160,7 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	}
 	if (!tok_is_alnum(c)) {
 		out->kind = punct_kind(c);
-		if ((c == '\'' || c == 0x2019) && pos > 0 && (((unsigned char)t[pos - 1] | 0x20) >= 'a' &&
-		                                             ((unsigned char)t[pos - 1] | 0x20) <= 'z'))
+		if ((c == '\'' || c == 0x2019) && pos > 0 && ascii_alnum((unsigned char)t[pos - 1]))
 			out->kind = T_OTHER;   /* Reuters' office: a possessive, not a quote */
 		out->e = pos + (size_t)len;
 		if (c == '-' && out->e < end && (t[out->e] == ' ' || t[out->e] == '-'))
@@ -156,24 +169,119 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	}
 	out->kind = T_WORD;
 	out->cap = tok_is_upper(c);
-	size_t i = pos + (size_t)len;
-	while (i < end) {
-		c = tok_decode(t + i, end - i, &len);
+	size_t i = pos;
+	size_t k = 0;
+	bool fits = true;
+	for (;;) {
+		/* the common case: a run of ASCII letters and digits, lower-cased as it goes */
+		while (i < end && ascii_alnum((unsigned char)t[i])) {
+			unsigned char b = (unsigned char)t[i++];
+			if (k < LEX_MAXWORD)
+				out->low[k++] = (char)(b >= 'A' && b <= 'Z' ? b | 0x20 : b);
+			else
+				fits = false;
+		}
+		if (i >= end)
+			break;
+		unsigned char b = (unsigned char)t[i];
+		if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '\n')
+			break;
+		int l;
+		c = tok_decode(t + i, end - i, &l);
+		size_t from = i;
 		if (tok_is_alnum(c) && !tok_is_cjk(c)) {
-			i += (size_t)len;
+			i += (size_t)l;
 		} else if ((c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == 0x2010 || c == 0x2011) &&
-		           joins(t, i, end, len)) {
-			i += (size_t)len;
+		           joins(t, i, end, l)) {
+			i += (size_t)l;
 		} else if (c == '\n' && i > pos && t[i - 1] == '-' && joins(t, i, end, 1)) {
 			i++;
+			continue;   /* a hyphen join: not part of the word's letters */
 		} else {
 			break;
 		}
+		if (c < 0x80) {
+			if (k < LEX_MAXWORD)
+				out->low[k++] = (char)c;
+			else
+				fits = false;
+		} else {
+			char tmp[LEX_MAXWORD + 1];
+			size_t m = tok_lower(t + from, i - from, tmp);
+			if (m && k + m <= LEX_MAXWORD) {
+				memcpy(out->low + k, tmp, m);
+				k += m;
+			} else {
+				fits = false;
+			}
+		}
 	}
 	out->e = i;
-	out->n = (unsigned char)tok_lower(t + pos, i - pos, out->low);
-	out->lex = out->n ? lex_lookup(lang, out->low, out->n) : 0;
+	if (!fits)
+		k = 0;
+	out->low[k] = '\0';
+	out->n = (unsigned char)k;
+	out->entry = (short)(k ? lex_find(out->low, k) : -1);
+	out->lex = lex_mask(out->entry, lang);
 	return i;
+}
+
+/* Marks abbreviation dots and sentence and paragraph starts in v[0,n). */
+static void mark_tokens(const char *t, tok *v, size_t n, size_t from)
+{
+	for (size_t k = from; k < n; k++) {
+		if (v[k].kind == T_STOP && t[v[k].s] == '.' && k > 0 && v[k - 1].kind == T_WORD &&
+		    v[k - 1].e == v[k].s && abbreviation(&v[k - 1]))
+			v[k].kind = T_ABBR;
+		v[k].para = k > 0 && memchr(t + v[k - 1].e, '\n', v[k].s - v[k - 1].e) != NULL;
+		v[k].sent = k == 0 || v[k].para || v[k - 1].kind == T_STOP || v[k - 1].kind == T_MARK ||
+		            v[k - 1].kind == T_COLON;
+	}
+}
+
+int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang)
+{
+	td->built = true;
+	size_t pos = 0;
+	for (;;) {
+		if (td->n == td->cap) {
+			size_t nc = td->cap ? td->cap * 2 : 256;
+			tok *w = realloc(td->v, nc * sizeof *w);
+			if (!w)
+				return td->rc = Q_ENOMEM;
+			td->v = w;
+			td->cap = nc;
+		}
+		pos = tok_next(t, pos, len, lang, &td->v[td->n]);
+		if (td->v[td->n].kind == T_NONE)
+			break;
+		td->n++;
+	}
+	mark_tokens(t, td->v, td->n, 0);
+	return 0;
+}
+
+void tok_doc_free(tok_doc *td)
+{
+	free(td->v);
+	memset(td, 0, sizeof *td);
+}
+
+size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first)
+{
+	size_t lo = 0, hi = td->n;
+	while (lo < hi) {   /* the first token starting at or after s */
+		size_t mid = lo + (hi - lo) / 2;
+		if (td->v[mid].s < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t k = lo;
+	while (k < td->n && td->v[k].e <= e)
+		k++;
+	*first = lo;
+	return k - lo;
 }
 
 size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v, size_t max)
@@ -183,11 +291,8 @@ size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v,
 		pos = tok_next(t, pos, end, lang, &v[k]);
 		if (v[k].kind == T_NONE)
 			break;
-		if (v[k].kind == T_STOP && t[v[k].s] == '.' && k > 0 && v[k - 1].kind == T_WORD &&
-		    v[k - 1].e == v[k].s && abbreviation(&v[k - 1]))
-			v[k].kind = T_ABBR;
-		v[k].sent = k == 0 || v[k - 1].kind == T_STOP || v[k - 1].kind == T_MARK || v[k - 1].kind == T_COLON;
 		k++;
 	}
+	mark_tokens(t, v, k, 0);
 	return k;
 }

@@ -34,7 +34,9 @@ typedef struct tok {
 	bool cap;                /* a word starting with an upper-case letter */
 	bool cjk;                /* a Han, kana or hangul character (one a token) */
 	bool sent;               /* first of its sentence (tok_scan: after . ! ? : or a quotation mark) */
+	bool para;               /* a paragraph break ('\n' between tokens) comes before it */
 	unsigned char n;         /* length of low; 0 when the word is too long to look up */
+	short entry;             /* lexicon entry of low (lex_find), -1 when none */
 	unsigned lex;            /* lexicon classes of low in the language */
 	char low[LEX_MAXWORD + 1];
 } tok;
@@ -45,6 +47,23 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 
 /* Tokenizes t[start,end) into v (at most max tokens); returns how many. */
 size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v, size_t max);
+
+/* All the tokens of a text, made once per article and sliced by the
+ * attribution windows (tokenizing windows one by one would cost more than
+ * the article: quotes are dense and their windows overlap). */
+typedef struct tok_doc {
+	tok *v;
+	size_t n, cap;
+	bool built;
+	int rc;                  /* Q_ENOMEM when the build failed */
+} tok_doc;
+
+/* Tokenizes t[0,len) into td with the classes of lang. Returns 0 or Q_ENOMEM. */
+int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang);
+void tok_doc_free(tok_doc *td);
+
+/* The tokens lying inside [s, e): sets *first, returns how many. */
+size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first);
 
 /* Lower-cases the word s[0..n) into out (at most LEX_MAXWORD bytes);
  * returns its length, 0 when it does not fit. */

@@ -1,0 +1,95 @@
+#!/bin/sh
+# quoth quotes: formats, TSV header, JSONL fields, null speakers, bad files, exit codes.
+. tests/lib.sh
+F=$FIX/quotes/en-patterns.txt
+
+run_status "$QUOTH" quotes --help
+expect_eq "quotes --help exits 0" 0 "$RC"
+expect_contains "quotes --help shows usage" "$OUT" "usage: quoth quotes"
+
+run_status "$QUOTH" quotes
+expect_eq "quotes without a path exits 2" 2 "$RC"
+expect_contains "quotes without a path prints usage" "$ERR" "usage: quoth quotes"
+
+run_status "$QUOTH" quotes --format xml "$F"
+expect_eq "quotes --format xml exits 2" 2 "$RC"
+expect_contains "quotes --format xml names the formats" "$ERR" "text, tsv or jsonl"
+
+run_status "$QUOTH" quotes --bogus "$F"
+expect_eq "quotes unknown option exits 2" 2 "$RC"
+
+# text
+run_status "$QUOTH" quotes "$F"
+expect_eq "quotes text exits 0" 0 "$RC"
+expect_contains "text names the article" "$OUT" "Council approves the new budget (7 quotes)"
+expect_contains "text block with speaker" "$OUT" "“We will build the bridge next year,” — Anna Berg"
+
+# tsv
+run_status "$QUOTH" quotes --format tsv "$F"
+expect_eq "quotes tsv exits 0" 0 "$RC"
+expect_eq "tsv header" "file	start	end	speaker	cue	confidence	id	text" "$(printf '%s\n' "$OUT" | head -1)"
+expect_eq "tsv rows" 8 "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')"
+expect_eq "tsv has 8 fields a row" 8 "$(printf '%s\n' "$OUT" | awk -F'\t' '{print NF}' | sort -u)"
+row=$(printf '%s\n' "$OUT" | sed -n 2p)
+start=$(printf '%s' "$row" | cut -f2); end=$(printf '%s' "$row" | cut -f3)
+expect_eq "tsv offsets point at the quote" "We will build the bridge next year," \
+	"$(dd if="$F" bs=1 skip="$start" count=$((end - start)) 2>/dev/null)"
+
+# jsonl
+run_status "$QUOTH" quotes --format=jsonl "$F"
+expect_eq "quotes jsonl exits 0" 0 "$RC"
+if command -v python3 >/dev/null; then
+	check "jsonl lines are JSON with the fields" python3 -c '
+import json, sys
+rows = [json.loads(l) for l in sys.stdin.read().splitlines()]
+assert len(rows) == 7, len(rows)
+for r in rows:
+    for k in ("file", "start", "end", "text", "speaker", "cue", "confidence", "id", "lang"):
+        assert k in r, k
+    assert isinstance(r["start"], int) and isinstance(r["end"], int) and r["start"] < r["end"]
+    assert len(r["id"]) == 16
+assert rows[0]["speaker"] == "Anna Berg" and rows[0]["cue"] == "said" and rows[0]["lang"] == "en"
+' <"$TMPD/out"
+else
+	skip "jsonl lines are JSON with the fields (no python3)"
+fi
+expect_contains "jsonl file field" "$OUT" "\"file\":\"$F\""
+
+# null speaker
+printf 'Headline\n\nThe sign read "closed for the whole summer" when we came.\n' >"$TMPD/nospk.txt"
+run_status "$QUOTH" quotes --format jsonl "$TMPD/nospk.txt"
+expect_contains "jsonl null speaker" "$OUT" '"speaker":null,"cue":null'
+run_status "$QUOTH" quotes "$TMPD/nospk.txt"
+expect_contains "text unknown speaker" "$OUT" "— (unknown)"
+
+# stdin
+run_status sh -c "\"$QUOTH\" quotes --format jsonl - <\"$F\""
+expect_eq "stdin exits 0" 0 "$RC"
+expect_contains "stdin file is -" "$OUT" '"file":"-"'
+
+# ids are stable when the file moves
+cp "$F" "$TMPD/moved.txt"
+a=$("$QUOTH" quotes --format tsv "$F" | cut -f7)
+b=$("$QUOTH" quotes --format tsv "$TMPD/moved.txt" | cut -f7)
+expect_eq "ids survive moving the file" "$a" "$b"
+
+# bad files: reported, the others still print, exit 1
+printf '' >"$TMPD/empty.txt"
+printf 'bin\000ary\000data' >"$TMPD/bin.dat"
+run_status "$QUOTH" quotes --format tsv "$TMPD/missing.txt" "$F" "$TMPD/empty.txt" "$TMPD/bin.dat" "$TMPD"
+expect_eq "bad files exit 1" 1 "$RC"
+expect_contains "missing file reported" "$ERR" "missing.txt: no such file"
+expect_contains "directory reported" "$ERR" "is a directory"
+expect_eq "one line per bad file" 4 "$(printf '%s\n' "$ERR" | grep -c '^quoth: ')"
+expect_eq "good file still printed" 8 "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')"
+
+# a file with no quotes
+printf 'Headline\n\nNo quotation marks in this text at all.\n' >"$TMPD/none.txt"
+run_status "$QUOTH" quotes --format jsonl "$TMPD/none.txt"
+expect_eq "no quotes exits 0" 0 "$RC"
+expect_eq "no quotes prints nothing" "" "$OUT"
+
+# a crafted file name cannot reach the terminal
+bad=$(printf 'x\033]0;evil\007.txt')
+run_status "$QUOTH" quotes "$TMPD/$bad"
+expect_not_contains "escape in a name is not printed" "$ERR" "$(printf '\033')"

@@ -1,0 +1,105 @@
+/* The language detector and the compiled-in word lists. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include "lang.h"
+#include "lexicon.h"
+
+static const struct {
+	const char *code, *text;
+} samples[] = {
+	{ "en", "The minister said on Monday that the plan would not be changed, and that the council was "
+	        "ready to vote on it before the end of the year." },
+	{ "da", "Ministeren siger, at planen ikke bliver \xC3\xA6ndret, og at kommunen er klar til at stemme om den "
+	        "efter sommeren. Det har han sagt til avisen." },
+	{ "no", "Ministeren sier at planen ikke blir endret, og at kommunen er klar til \xC3\xA5 stemme om den etter "
+	        "sommeren. Det har han sagt til avisen, og hun var enig." },
+	{ "sv", "Ministern s\xC3\xA4ger att planen inte kommer att \xC3\xA4ndras och att kommunen \xC3\xA4r redo att "
+	        "r\xC3\xB6sta om den efter sommaren. Det har han sagt till tidningen." },
+	{ "de", "Der Minister sagte am Montag, dass der Plan nicht ge\xC3\xA4ndert wird und die Gemeinde bereit ist, "
+	        "vor dem Ende des Jahres dar\xC3\xBC" "ber abzustimmen." },
+	{ "fr", "Le ministre a d\xC3\xA9" "clar\xC3\xA9 lundi que le plan ne sera pas modifi\xC3\xA9 et que la commune est "
+	        "pr\xC3\xAAte \xC3\xA0 voter avant la fin de l'ann\xC3\xA9" "e." },
+	{ "es", "El ministro dijo el lunes que el plan no se va a cambiar y que el ayuntamiento est\xC3\xA1 listo para "
+	        "votar antes del final del a\xC3\xB1o, seg\xC3\xBAn la prensa." },
+	{ "nl", "De minister zei maandag dat het plan niet wordt veranderd en dat de gemeente klaar is om er voor het "
+	        "einde van het jaar over te stemmen." },
+	{ "it", "Il ministro ha detto luned\xC3\xAC che il piano non sar\xC3\xA0 cambiato e che il comune \xC3\xA8 pronto "
+	        "a votare prima della fine dell'anno con gli altri." },
+	{ "ja", "\xE9\xA6\x96\xE7\x9B\xB8\xE3\x81\xAF\xE8\xA8\x98\xE8\x80\x85\xE5\x9B\xA3\xE3\x81\xAB\xE5\xAF\xBE\xE3\x81\x97"
+	        "\xE3\x80\x8C\xE7\xB5\x8C\xE6\xB8\x88\xE5\xAF\xBE\xE7\xAD\x96\xE3\x82\x92\xE6\x80\xA5\xE3\x81\x90\xE3\x80\x8D"
+	        "\xE3\x81\xA8\xE8\xBF\xB0\xE3\x81\xB9\xE3\x81\x9F\xE3\x80\x82" },
+	{ "zh", "\xE5\xA4\x96\xE4\xBA\xA4\xE9\x83\xA8\xE5\x8F\x91\xE8\xA8\x80\xE4\xBA\xBA\xE8\xAF\xB4\xEF\xBC\x9A\xE2\x80\x9C"
+	        "\xE4\xB8\xAD\xE6\x96\xB9\xE6\x84\xBF\xE6\x84\x8F\xE4\xB8\x8E\xE5\x90\x84\xE6\x96\xB9\xE5\x8A\xA0\xE5\xBC\xBA"
+	        "\xE5\x90\x88\xE4\xBD\x9C\xE3\x80\x82\xE2\x80\x9D" },
+};
+
+static void detects_each_language(void **state)
+{
+	for (size_t i = 0; i < sizeof samples / sizeof *samples; i++) {
+		enum lang l = lang_detect(samples[i].text, strlen(samples[i].text));
+		if (strcmp(lang_code(l), samples[i].code))
+			fail_msg("sample %zu: detected %s, want %s", i, lang_code(l), samples[i].code);
+	}
+}
+
+static void unknown_is_english(void **state)
+{
+	assert_int_equal(lang_detect("12345 67890 !!!", 15), LANG_EN);
+	assert_int_equal(lang_detect("", 0), LANG_EN);
+}
+
+static void codes_round_trip(void **state)
+{
+	for (int l = 1; l < LANG_COUNT; l++)
+		assert_int_equal(lang_from_code(lang_code((enum lang)l)), l);
+	assert_int_equal(lang_from_code("nb"), LANG_NO);
+	assert_int_equal(lang_from_code("nn"), LANG_NO);
+	assert_int_equal(lang_from_code("xx"), LANG_UNKNOWN);
+	assert_int_equal(lang_from_code(NULL), LANG_UNKNOWN);
+	assert_string_equal(lang_code(LANG_UNKNOWN), "");
+}
+
+static void lexicon_every_word_found(void **state)
+{
+	/* every word of the table is reachable through the hash */
+	for (size_t i = 0; i < lex_size(); i++) {
+		const char *w = lex_word(i);
+		unsigned any = 0;
+		for (int l = 1; l <= LANG_LATIN_N; l++)
+			any |= lex_lookup((enum lang)l, w, strlen(w));
+		if (!any)
+			fail_msg("word '%s' not found", w);
+	}
+	assert_null(lex_word(lex_size()));
+}
+
+static void lexicon_classes(void **state)
+{
+	assert_true(lex_lookup(LANG_EN, "said", 4) & LX_CUE);
+	assert_true(lex_lookup(LANG_DA, "siger", 5) & LX_CUE);
+	assert_true(lex_lookup(LANG_DE, "so", 2) & LX_CUE_TAIL);
+	assert_false(lex_lookup(LANG_EN, "so", 2) & LX_CUE_TAIL);
+	assert_true(lex_lookup(LANG_FR, "selon", 5) & LX_ACCORD);
+	assert_true(lex_lookup(LANG_SV, "hon", 3) & LX_PRON);
+	assert_true(lex_lookup(LANG_EN, "monday", 6) & LX_CAL);
+	assert_true(lex_lookup(LANG_IT, "sindaco", 7) & LX_TITLE);
+	assert_int_equal(lex_lookup(LANG_EN, "xyzzy", 5), 0);
+	assert_int_equal(lex_lookup(LANG_ZH, "said", 4), 0);   /* no Latin lists for CJK */
+	assert_int_equal(lex_lookup(LANG_EN, "", 0), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(detects_each_language),
+		cmocka_unit_test(unknown_is_english),
+		cmocka_unit_test(codes_round_trip),
+		cmocka_unit_test(lexicon_every_word_found),
+		cmocka_unit_test(lexicon_classes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,353 @@
+/* Attribution: cue verbs and patterns per language, pronouns, fullest
+ * names, continuation; and the fixtures of tests/fixtures/quotes (each
+ * NAME.txt with NAME.expect: "lang<TAB>xx", then "text<TAB>speaker" a line,
+ * "-" for no speaker). */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "doc.h"
+#include "quotes.h"
+
+#define FIXTURES "tests/fixtures/quotes"
+
+/* "text => speaker" for each quote of text, joined with " | ". */
+static char *attributions(const char *text)
+{
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes("t.txt", text, strlen(text), &d), 0);
+	quote_list l;
+	assert_int_equal(quotes_find(d, NULL, &l), 0);
+	size_t cap = 64, n = 0;
+	char *out = calloc(1, cap);
+	for (size_t i = 0; i < l.n; i++) {
+		char *s = quote_text(d, &l.v[i]);
+		const char *spk = l.v[i].speaker ? l.v[i].speaker : "-";
+		size_t need = n + strlen(s) + strlen(spk) + 12;
+		if (need > cap)
+			out = realloc(out, cap = need * 2);
+		n += (size_t)sprintf(out + n, "%s%s => %s", i ? " | " : "", s, spk);
+		free(s);
+	}
+	quote_list_free(&l);
+	doc_free(d);
+	return out;
+}
+
+#define EXPECT(text, want)                          \
+	do {                                            \
+		char *got_ = attributions(text);            \
+		assert_string_equal(got_, want);            \
+		free(got_);                                 \
+	} while (0)
+
+/* ---- English patterns ---------------------------------------------------------- */
+
+static void en_quote_comma_name_said(void **state)
+{
+	EXPECT("Council news\n\n\"We will build the bridge next year,\" Mayor Anna Berg said on Monday.\n",
+	       "We will build the bridge next year, => Anna Berg");
+}
+
+static void en_quote_said_name(void **state)
+{
+	EXPECT("Council news\n\n\"It is a fair deal for everyone,\" said Tom Olsen, the finance chief.\n",
+	       "It is a fair deal for everyone, => Tom Olsen");
+}
+
+static void en_name_said_colon(void **state)
+{
+	EXPECT("Council news\n\nTom Olsen said: \"We did our homework and the numbers add up.\"\n",
+	       "We did our homework and the numbers add up. => Tom Olsen");
+}
+
+static void en_said_that_partial(void **state)
+{
+	EXPECT("Council news\n\nAnna Berg said that the plan was \"the best use of public money\" in years.\n",
+	       "the best use of public money => Anna Berg");
+}
+
+static void en_according_to(void **state)
+{
+	EXPECT("Council news\n\nAccording to Tom Olsen, the council \"looked at every single line twice\".\n",
+	       "looked at every single line twice => Tom Olsen");
+}
+
+static void en_pronoun_and_fullest(void **state)
+{
+	EXPECT("Council news\n\nMayor Anna Berg opened the meeting on Monday.\n\n\"We are ready for the vote,\" she said.\n\n"
+	       "\"The bridge comes first,\" Berg added.\n",
+	       "We are ready for the vote, => Anna Berg | The bridge comes first, => Anna Berg");
+}
+
+static void en_pronoun_gender(void **state)
+{
+	EXPECT("Council news\n\nMr Tom Olsen spoke first and then Mrs Anna Berg met Mr Olsen in the hall.\n\n"
+	       "\"It went well,\" he said.\n",
+	       "It went well, => Tom Olsen");
+}
+
+static void en_descriptive_speaker(void **state)
+{
+	EXPECT("Council news\n\n\"It is a waste of money,\" a local business owner told reporters.\n",
+	       "It is a waste of money, => a local business owner");
+}
+
+static void en_apposition_subject(void **state)
+{
+	EXPECT("Council news\n\nTom Olsen, the council's finance chief since 2019, said the budget was \"balanced and fair "
+	       "to all\".\n",
+	       "balanced and fair to all => Tom Olsen");
+}
+
+static void en_continuation_paragraph(void **state)
+{
+	EXPECT("Council news\n\n\"We will build the bridge,\" said Anna Berg.\n\n\"And we will build it on time.\"\n",
+	       "We will build the bridge, => Anna Berg | And we will build it on time. => Anna Berg");
+}
+
+static void en_unknown_speaker(void **state)
+{
+	EXPECT("Council news\n\nThe sign on the door read \"closed for the whole summer\" when we came.\n",
+	       "closed for the whole summer => -");
+}
+
+static void en_interrupted(void **state)
+{
+	EXPECT("Council news\n\nAnna Berg spoke first. \"The harbour needs work,\" she said, \"but not at any price.\"\n",
+	       "The harbour needs work, => Anna Berg | but not at any price. => Anna Berg");
+}
+
+/* ---- other languages ------------------------------------------------------------- */
+
+static void da_inverted(void **state)
+{
+	EXPECT("Nyheder fra byen\n\n\xC2\xBBVi er klar til at tage ansvar,\xC2\xAB siger borgmester Mette Hansen.\n",
+	       "Vi er klar til at tage ansvar, => Mette Hansen");
+}
+
+static void da_dash_pronoun(void **state)
+{
+	EXPECT("Nyheder fra byen\n\nBorgmester Mette Hansen holdt tale i aftes.\n\n"
+	       "\xE2\x80\x93 Det er en historisk dag for byen, siger hun.\n",
+	       "Det er en historisk dag for byen, => Mette Hansen");
+}
+
+static void da_lyder_det_fra(void **state)
+{
+	EXPECT("Nyheder fra byen\n\n\"Vi er klar til at styrke samarbejdet,\" lyder det fra Kinas pr\xC3\xA6sident.\n",
+	       "Vi er klar til at styrke samarbejdet, => Kinas pr\xC3\xA6sident");
+}
+
+static void no_dash_and_guillemets(void **state)
+{
+	EXPECT("Nytt fra laget\n\n\xE2\x80\x93 Vi har gjort en god jobb i \xC3\xA5r, sier trener Ole Hansen.\n\n"
+	       "\xC2\xAB" "Laget er sterkere enn noen gang,\xC2\xBB sa kaptein Kari Lund.\n",
+	       "Vi har gjort en god jobb i \xC3\xA5r, => Ole Hansen | Laget er sterkere enn noen gang, => Kari Lund");
+}
+
+static void sv_same_mark_and_enligt(void **state)
+{
+	EXPECT("Nytt fr\xC3\xA5n regeringen\n\n\xE2\x80\x9DVi m\xC3\xA5ste agera nu\xE2\x80\x9D, s\xC3\xA4ger ministern Eva Berg.\n\n"
+	       "Enligt Berg kommer regeringen att \xE2\x80\x9Dsatsa mer p\xC3\xA5 klimatet\xE2\x80\x9D.\n",
+	       "Vi m\xC3\xA5ste agera nu => Eva Berg | satsa mer p\xC3\xA5 klimatet => Eva Berg");
+}
+
+static void de_sagte_and_so(void **state)
+{
+	EXPECT("Nachrichten aus Berlin\n\n\xE2\x80\x9EWir werden die Steuern nicht erh\xC3\xB6hen\xE2\x80\x9C, sagte Klaus Weber.\n\n"
+	       "\xE2\x80\x9E" "Das ist ein leeres Versprechen\xE2\x80\x9C, so Anna Schmidt.\n",
+	       "Wir werden die Steuern nicht erh\xC3\xB6hen => Klaus Weber | Das ist ein leeres Versprechen => Anna Schmidt");
+}
+
+static void de_sagte_er(void **state)
+{
+	EXPECT("Nachrichten aus Berlin\n\nFinanzminister Klaus Weber sprach am Montag vor der Presse.\n\n"
+	       "\xE2\x80\x9EWir halten uns an die Zahlen\xE2\x80\x9C, sagte er.\n",
+	       "Wir halten uns an die Zahlen => Finanzminister Klaus Weber");
+}
+
+static void de_inverted_verb_second(void **state)
+{
+	EXPECT("Nachrichten aus Berlin\n\nDer Zeitung sagte Klaus Weber: \xE2\x80\x9EWir halten uns an die Zahlen.\xE2\x80\x9C\n",
+	       "Wir halten uns an die Zahlen. => Klaus Weber");
+}
+
+static void fr_declare_and_inner(void **state)
+{
+	EXPECT("Nouvelles du club\n\n\xC2\xAB Nous allons gagner ce match \xC2\xBB, a d\xC3\xA9" "clar\xC3\xA9 l'entra\xC3\xAEneur "
+	       "Pierre Martin.\n\n\xC2\xAB La saison est longue, indique Martin. Il faut rester concentr\xC3\xA9. \xC2\xBB\n",
+	       "Nous allons gagner ce match => Pierre Martin | La saison est longue => Pierre Martin | "
+	       "Il faut rester concentr\xC3\xA9. => Pierre Martin");
+}
+
+static void fr_a_t_il(void **state)
+{
+	EXPECT("Nouvelles du club\n\nL'entra\xC3\xAEneur Pierre Martin est arriv\xC3\xA9 hier soir.\n\n"
+	       "\xC2\xAB C'est une tr\xC3\xA8s bonne nouvelle pour le club \xC2\xBB, a-t-il ajout\xC3\xA9.\n",
+	       "C'est une tr\xC3\xA8s bonne nouvelle pour le club => Pierre Martin");
+}
+
+static void es_dijo_el_ministro(void **state)
+{
+	EXPECT("Noticias del Gobierno\n\n\"Vamos a ganar las elecciones\", dijo el ministro Juan Garc\xC3\xAD" "a.\n",
+	       "Vamos a ganar las elecciones => Juan Garc\xC3\xAD" "a");
+}
+
+static void es_segun(void **state)
+{
+	EXPECT("Noticias del Gobierno\n\nSeg\xC3\xBAn Juan Garc\xC3\xAD" "a, el Gobierno \"no va a subir los impuestos\".\n",
+	       "no va a subir los impuestos => Juan Garc\xC3\xAD" "a");
+}
+
+static void nl_zei_and_aldus(void **state)
+{
+	EXPECT("Nieuws uit Den Haag\n\n\"We gaan de verkiezingen winnen\", zei minister Jan de Vries.\n\n"
+	       "\"Het is een historische dag\", aldus De Vries.\n",
+	       "We gaan de verkiezingen winnen => Jan de Vries | Het is een historische dag => Jan de Vries");
+}
+
+static void it_inner_dashes(void **state)
+{
+	EXPECT("Notizie dal Comune\n\n\"Vinceremo questa sfida - spiega il sindaco Marco Rossi - e lo faremo insieme.\"\n",
+	       "Vinceremo questa sfida => Marco Rossi | e lo faremo insieme. => Marco Rossi");
+}
+
+static void it_ha_detto(void **state)
+{
+	EXPECT("Notizie dal Comune\n\n\xC2\xAB" "La citt\xC3\xA0 \xC3\xA8 pronta per il cambiamento\xC2\xBB, ha detto Marco Rossi.\n",
+	       "La citt\xC3\xA0 \xC3\xA8 pronta per il cambiamento => Marco Rossi");
+}
+
+static void zh_shuo(void **state)
+{
+	EXPECT("\xE6\x96\xB0\xE9\x97\xBB\n\n\xE7\x8E\x8B\xE6\x98\x8E\xE8\xAF\xB4\xEF\xBC\x9A\xE2\x80\x9C\xE4\xB8\xAD\xE6\x96\xB9"
+	       "\xE6\x84\xBF\xE6\x84\x8F\xE5\x90\x88\xE4\xBD\x9C\xE3\x80\x82\xE2\x80\x9D\n",
+	       "\xE4\xB8\xAD\xE6\x96\xB9\xE6\x84\xBF\xE6\x84\x8F\xE5\x90\x88\xE4\xBD\x9C\xE3\x80\x82 => \xE7\x8E\x8B\xE6\x98\x8E");
+}
+
+static void ja_to_nobeta(void **state)
+{
+	/* 山本氏は「大切にしたい」と語った。 */
+	EXPECT("\xE7\xB5\x8C\xE6\xB8\x88\n\n\xE5\xB1\xB1\xE6\x9C\xAC\xE6\xB0\x8F\xE3\x81\xAF\xE3\x80\x8C\xE5\xA4\xA7\xE5\x88\x87"
+	       "\xE3\x81\xAB\xE3\x81\x97\xE3\x81\x9F\xE3\x81\x84\xE3\x80\x8D\xE3\x81\xA8\xE8\xAA\x9E\xE3\x81\xA3\xE3\x81\x9F\xE3\x80\x82\n",
+	       "\xE5\xA4\xA7\xE5\x88\x87\xE3\x81\xAB\xE3\x81\x97\xE3\x81\x9F\xE3\x81\x84 => \xE5\xB1\xB1\xE6\x9C\xAC");
+}
+
+/* ---- fixtures ------------------------------------------------------------------------ */
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *s = malloc((size_t)len + 1);
+	*n = fread(s, 1, (size_t)len, f);
+	s[*n] = '\0';
+	fclose(f);
+	return s;
+}
+
+static void check_fixture(const char *name)
+{
+	char path[512];
+	size_t n, en;
+	snprintf(path, sizeof path, "%s/%s.txt", FIXTURES, name);
+	doc *d = NULL;
+	assert_int_equal(doc_load(path, &d), 0);
+	quote_list l;
+	assert_int_equal(quotes_find(d, NULL, &l), 0);
+	snprintf(path, sizeof path, "%s/%s.expect", FIXTURES, name);
+	char *expect = slurp(path, &en);
+	assert_non_null(expect);
+	size_t k = 0;
+	for (char *line = strtok(expect, "\n"); line; line = strtok(NULL, "\n")) {
+		char *tab = strchr(line, '\t');
+		assert_non_null(tab);
+		*tab = '\0';
+		if (!strcmp(line, "lang")) {
+			assert_string_equal(l.lang, tab + 1);
+			continue;
+		}
+		if (k >= l.n)
+			fail_msg("%s: quote %zu missing: %s", name, k, line);
+		char *s = quote_text(d, &l.v[k]);
+		if (strcmp(s, line))
+			fail_msg("%s: quote %zu is \"%s\", want \"%s\"", name, k, s, line);
+		free(s);
+		const char *spk = l.v[k].speaker ? l.v[k].speaker : "-";
+		if (strcmp(spk, tab + 1))
+			fail_msg("%s: quote %zu speaker is \"%s\", want \"%s\"", name, k, spk, tab + 1);
+		k++;
+	}
+	if (k != l.n)
+		fail_msg("%s: %zu quotes, want %zu", name, l.n, k);
+	(void)n;
+	free(expect);
+	quote_list_free(&l);
+	doc_free(d);
+}
+
+static void fixtures(void **state)
+{
+	DIR *dir = opendir(FIXTURES);
+	assert_non_null(dir);
+	int count = 0;
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		size_t len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".txt"))
+			continue;
+		char name[256];
+		snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
+		check_fixture(name);
+		count++;
+	}
+	closedir(dir);
+	assert_true(count >= 15);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(en_quote_comma_name_said),
+		cmocka_unit_test(en_quote_said_name),
+		cmocka_unit_test(en_name_said_colon),
+		cmocka_unit_test(en_said_that_partial),
+		cmocka_unit_test(en_according_to),
+		cmocka_unit_test(en_pronoun_and_fullest),
+		cmocka_unit_test(en_pronoun_gender),
+		cmocka_unit_test(en_descriptive_speaker),
+		cmocka_unit_test(en_apposition_subject),
+		cmocka_unit_test(en_continuation_paragraph),
+		cmocka_unit_test(en_unknown_speaker),
+		cmocka_unit_test(en_interrupted),
+		cmocka_unit_test(da_inverted),
+		cmocka_unit_test(da_dash_pronoun),
+		cmocka_unit_test(da_lyder_det_fra),
+		cmocka_unit_test(no_dash_and_guillemets),
+		cmocka_unit_test(sv_same_mark_and_enligt),
+		cmocka_unit_test(de_sagte_and_so),
+		cmocka_unit_test(de_sagte_er),
+		cmocka_unit_test(de_inverted_verb_second),
+		cmocka_unit_test(fr_declare_and_inner),
+		cmocka_unit_test(fr_a_t_il),
+		cmocka_unit_test(es_dijo_el_ministro),
+		cmocka_unit_test(es_segun),
+		cmocka_unit_test(nl_zei_and_aldus),
+		cmocka_unit_test(it_inner_dashes),
+		cmocka_unit_test(it_ha_detto),
+		cmocka_unit_test(zh_shuo),
+		cmocka_unit_test(ja_to_nobeta),
+		cmocka_unit_test(fixtures),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
