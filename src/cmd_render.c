@@ -20,7 +20,7 @@ void cmd_file_error(const char *name, int code)
 {
 	char *safe = NULL;
 	size_t n;
-	if (text_sanitize(name, strlen(name), &safe, &n))
+	if (text_sanitize_line(name, strlen(name), &safe, &n))
 		safe = NULL;
 	fprintf(stderr, "quoth: %s: %s\n", safe ? safe : "?", error_message(code));
 	free(safe);

@@ -172,7 +172,7 @@ char *corpus_display_name(const corpus *c, size_t i)
 	base = base && base[1] ? base + 1 : p;
 	char *out;
 	size_t n;
-	return text_sanitize(base, strlen(base), &out, &n) ? NULL : out;
+	return text_sanitize_line(base, strlen(base), &out, &n) ? NULL : out;
 }
 
 static char *peek_title(const char *path, int *err)

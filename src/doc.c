@@ -353,7 +353,7 @@ static char *name_title(const char *name)
 	base = base && base[1] ? base + 1 : name;
 	char *safe;
 	size_t n;
-	if (text_sanitize(base, strlen(base), &safe, &n))
+	if (text_sanitize_line(base, strlen(base), &safe, &n))
 		return NULL;
 	char *line = one_line(safe, n);
 	free(safe);

@@ -24,6 +24,8 @@
 #define PRON_TOKENS 360
 #define NAME_MAX_TOKENS 6
 #define PHRASE_MAX 10       /* words in a descriptive speaker phrase */
+#define FULLEST_SCAN 64     /* mentions of a name looked at for its fullest form */
+#define FULLEST_HITS 1024   /* matches of its bytes (in other words too) looked at */
 
 enum spk_kind { SPK_NONE, SPK_NAME, SPK_PRON, SPK_DESC, SPK_FROM_HEAD };
 
@@ -1036,10 +1038,22 @@ static cand cjk_attr(const speech_ctx *c, const quote *q, size_t pstart, size_t 
 
 /* ---- pronouns and full names ------------------------------------------------------ */
 
+/* v is in text order and its quotes do not overlap (nested ones are set
+ * aside): only the last few opening at or before pos can hold it. A binary
+ * search, because this runs for every word near every quote (a linear scan
+ * made 20,000 quotes take minutes). */
 static bool inside_quote(const quote *v, size_t n, size_t pos)
 {
-	for (size_t i = 0; i < n; i++)
-		if (v[i].open <= pos && pos < v[i].close)
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].open <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo, k = 0; i > 0 && k < 8; i--, k++)
+		if (v[i - 1].open <= pos && pos < v[i - 1].close)
 			return true;
 	return false;
 }
@@ -1299,11 +1313,15 @@ static char *fullest_name(const speech_ctx *c, size_t ds, size_t de)
 	size_t best_s = ds, best_e = de, best_words = 0;
 	for (size_t i = 0; i < nm; i++)
 		best_words += mine[i].kind == T_WORD;
-	size_t wl = lw->e - lw->s;
-	for (const char *p = t; (p = memmem(p, len - (size_t)(p - t), t + lw->s, wl)); p += wl) {
+	size_t wl = lw->e - lw->s, seen = 0, hits = 0;
+	/* the fullest form comes with the first mentions; looking at every one
+	 * for every quote would be quadratic (20,000 quotes by "X": minutes) */
+	for (const char *p = t; seen < FULLEST_SCAN && hits++ < FULLEST_HITS &&
+	                        (p = memmem(p, len - (size_t)(p - t), t + lw->s, wl)); p += wl) {
 		size_t at = (size_t)(p - t);
 		if (at == lw->s || !word_at(t, len, at, wl))
 			continue;
+		seen++;
 		size_t ws = at > 80 ? at - 80 : 0;
 		while (ws > 0 && ws < at && t[ws - 1] != ' ')
 			ws++;

@@ -100,14 +100,15 @@ static bool simple8(const unsigned char *p, unsigned *carry)
 	return true;
 }
 
-/* Length of the display-safe run at the start of s[0..n). */
-static size_t safe_run(const unsigned char *s, size_t n)
+/* Length of the display-safe run at the start of s[0..n); in one_line mode
+ * TAB and LF end it too. */
+static size_t safe_run(const unsigned char *s, size_t n, bool one_line)
 {
 	size_t i = 0, bad;
 	unsigned carry = 0;
 
 	while (i < n) {
-		if (i + 8 <= n) {
+		if (!one_line && i + 8 <= n) {
 			if (simple8(s + i, &carry)) {
 				i += 8;
 				continue;
@@ -117,7 +118,7 @@ static size_t safe_run(const unsigned char *s, size_t n)
 			i--;
 			carry = 0;
 		}
-		if (i + 8 <= n) {
+		if (!one_line && i + 8 <= n) {
 			size_t k = first_unusual8(s + i);
 			i += k;
 			if (k == 8)
@@ -125,7 +126,7 @@ static size_t safe_run(const unsigned char *s, size_t n)
 		}
 		unsigned c = s[i];
 		if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+			if ((c < 0x20 && (one_line || (c != '\t' && c != '\n'))) || c == 0x7F)
 				return i;
 			i++;
 			continue;
@@ -156,7 +157,7 @@ size_t text_safe_prefix(const char *in, size_t n)
 {
 	if (n >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
 		return 0;
-	return safe_run((const unsigned char *)in, n);
+	return safe_run((const unsigned char *)in, n, false);
 }
 
 bool text_is_safe(const char *s, size_t n)
@@ -165,22 +166,23 @@ bool text_is_safe(const char *s, size_t n)
 }
 
 /* Appends the sanitized form of in[0..n) to out (when out is not NULL) and
- * returns its length. */
-static size_t sanitize_into(const unsigned char *s, size_t n, char *out)
+ * returns its length. In one_line mode line ends and TABs become their
+ * Control Pictures too (and nothing is dropped), for names in messages. */
+static size_t sanitize_into(const unsigned char *s, size_t n, char *out, bool one_line)
 {
 	size_t i = 0, o = 0, bad;
 #define PUT(str, len) do { if (out) memcpy(out + o, (str), (len)); o += (len); } while (0)
-	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+	if (!one_line && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < n) {
-		size_t run = safe_run(s + i, n - i);
+		size_t run = safe_run(s + i, n - i, one_line);
 		if (run) {
 			PUT(s + i, run);
 			i += run;
 			continue;
 		}
 		unsigned c = s[i];
-		if (c == '\r') {
+		if (c == '\r' && !one_line) {
 			PUT("\n", 1);
 			i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
 		} else if (c < 0x20) {
@@ -197,7 +199,9 @@ static size_t sanitize_into(const unsigned char *s, size_t n, char *out)
 				i += bad;
 			} else {
 				uint32_t cp = decode(s + i, len);
-				if (is_newline_cp(cp))
+				if (is_newline_cp(cp) && one_line && cp != 0x85)
+					PUT("\xE2\x90\xA4", 3);   /* ␤ */
+				else if (is_newline_cp(cp) && !one_line)
 					PUT("\n", 1);
 				else
 					PUT(HIDDEN, 3);
@@ -209,17 +213,27 @@ static size_t sanitize_into(const unsigned char *s, size_t n, char *out)
 	return o;
 }
 
-int text_sanitize(const char *in, size_t n, char **out, size_t *outlen)
+static int sanitize(const char *in, size_t n, char **out, size_t *outlen, bool one_line)
 {
-	size_t len = sanitize_into((const unsigned char *)in, n, NULL);
+	size_t len = sanitize_into((const unsigned char *)in, n, NULL, one_line);
 	char *buf = malloc(len + 1);
 	if (!buf)
 		return Q_ENOMEM;
-	sanitize_into((const unsigned char *)in, n, buf);
+	sanitize_into((const unsigned char *)in, n, buf, one_line);
 	buf[len] = '\0';
 	*out = buf;
 	*outlen = len;
 	return 0;
+}
+
+int text_sanitize(const char *in, size_t n, char **out, size_t *outlen)
+{
+	return sanitize(in, n, out, outlen, false);
+}
+
+int text_sanitize_line(const char *in, size_t n, char **out, size_t *outlen)
+{
+	return sanitize(in, n, out, outlen, true);
 }
 
 enum text_encoding text_detect(const char *in, size_t n)
