@@ -58,7 +58,7 @@ test-deps:
 
 # ./quoth is a copy of the last build (plain or sanitized), refreshed every time.
 quoth: $(BUILD)/quoth FORCE
-	@cmp -s $< $@ || cp $< $@
+	@cmp -s $< $@ || { cp $< $@.tmp && mv -f $@.tmp $@; }   # a rename works while ./quoth runs
 FORCE:
 
 $(BUILD)/quoth: $(MAIN_OBJ) $(CORE_OBJ) $(UI_OBJ)

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "action.h"
+#include "bigdoc.h"
 #include "corpus.h"
 #include "layout.h"
 #include "export.h"
@@ -96,7 +97,17 @@ typedef struct app {
 	size_t list_sel, list_top;
 	/* the open article */
 	size_t art;                /* SIZE_MAX: none */
-	doc *doc;                  /* owned by the corpus */
+	doc *doc;                  /* owned by the corpus, or the window of a big file */
+	/* a big file (over DOC_BIG) is read through a window: doc covers its
+	 * bytes [win_s, win_e), and offsets in doc are relative to win_s */
+	bigdoc *big;
+	size_t win_s, win_e;
+	struct {
+		bool active, forward, wrapped;
+		size_t pos, origin;    /* raw offsets: where the scan is, where it began */
+	} bsearch;                 /* a search through a big file, a slice per idle turn */
+	size_t index_next;         /* the next list item to index in idle time */
+	char progress[64];         /* "Searching 40%", "Indexing 1200/100000": for the status line */
 	quote_list quotes;
 	char **qtext;              /* the flat text of each quote */
 	wrap_view *view;
@@ -159,6 +170,15 @@ void app_visual_bounds(const app *a, size_t *start, size_t *end);
 const tag_entry *app_quote_tags(const app *a, size_t i);
 /* Quotes of article i with at least one tag (0 when unknown). */
 size_t app_list_tagged(const app *a, size_t i);
+
+/* True while work is pending for idle time (a search through a big file,
+ * indexing the list); the ui then calls app_idle between keys. */
+bool app_busy(const app *a);
+/* Does a slice of the pending work (bounded to a few milliseconds). */
+unsigned app_idle(app *a);
+
+/* The byte offset of the top row in the file (big files: win_s + text_top). */
+size_t app_file_top(const app *a);
 
 /* Sets the status line's message (printf-style). */
 void app_message(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -11,6 +11,21 @@ unsigned app_scroll_text(app *a, long rows);
 void app_show_offset(app *a, size_t off);
 int app_text_rows(const app *a);
 
+int app_install_doc(app *a, doc *d);        /* quotes, view, marks for d */
+void app_drop_doc(app *a);
+void app_restore_quote(app *a, uint64_t id, size_t index);
+size_t app_last_top(app *a);
+void app_clamp_text(app *a);
+
+/* app_big.c: big files through a window; idle work */
+int app_big_open(app *a, size_t i);
+void app_big_close(app *a);
+int app_big_slide(app *a, size_t raw, size_t before);
+void app_big_follow(app *a, long rows);
+unsigned app_big_end(app *a, bool last);
+unsigned app_big_search(app *a, bool forward);
+void app_big_search_stop(app *a);
+
 /* app_search.c */
 unsigned app_search_start(app *a, bool backward);
 unsigned app_search_step(app *a, bool reverse);

@@ -19,6 +19,8 @@ typedef struct corpus_item {
 	uint64_t id;         /* the article id (doc.id), once loaded */
 	bool has_id;
 	bool marked;         /* marked in the list (Space) for export */
+	bool big;            /* over DOC_BIG: corpus_doc gives NULL; read it through bigdoc.h */
+	size_t size;         /* bytes, once known */
 	unsigned long used;  /* for evicting the least recently used body */
 } corpus_item;
 
@@ -46,10 +48,14 @@ int corpus_add_doc(corpus *c, doc *d);
 const char *corpus_title(corpus *c, size_t i);
 
 /* The article of item i, loaded if needed; NULL with item->error set when it
- * cannot be read. The pointer stays valid until the next corpus_doc call
+ * cannot be read, or with item->big set when it is too big to load whole. The pointer stays valid until the next corpus_doc call
  * that loads another body (the least recently used one may be dropped), but
  * `keep` (if not SIZE_MAX) names an item that is never dropped. */
 doc *corpus_doc(corpus *c, size_t i, size_t keep);
+
+/* The article id of item i (big files included). Returns 0 or a Q_* code
+ * (also set as the item's error). */
+int corpus_item_id(corpus *c, size_t i, uint64_t *id);
 
 /* The file name part of item i's path, display-safe (caller frees). */
 char *corpus_display_name(const corpus *c, size_t i);

@@ -50,8 +50,19 @@ void doc_free(doc *d);
 /* The stable id as 16 hex digits in buf (17 bytes). */
 void doc_id_hex(uint64_t id, char buf[17]);
 
-/* 64-bit hash of n bytes (also the quote and article ids). */
+/* 64-bit hash of n bytes (also the quote ids). */
 uint64_t doc_hash(const void *p, size_t n);
+
+/* Files larger than this are read through a window (bigdoc.h) by the
+ * reader, and their id is a sampled hash. */
+#define DOC_BIG (4u << 20)
+
+/* The article id of a file's raw bytes: the hash of all of them, or for a
+ * file over DOC_BIG the hash of its size, its first and last 64 KiB and
+ * 256 blocks of 1 KiB spread evenly between (reading a gigabyte to name it
+ * would cost seconds; an edit that changes none of the sampled bytes keeps
+ * the id, which tags survive anyway since quotes are named by their text). */
+uint64_t doc_article_id(const char *raw, size_t n);
 
 /* Index of the paragraph containing byte offset off (the nearest one before
  * it when off falls between paragraphs); npara when there are none. */

@@ -76,18 +76,18 @@ static void relayout(app *a)
 
 /* ---- the text pane ----------------------------------------------------------- */
 
-static size_t last_top(app *a)
+size_t app_last_top(app *a)
 {
 	if (!a->view)
 		return 0;
 	return wrap_view_move(a->view, wrap_view_last(a->view), -(long)(app_text_rows(a) - 1));
 }
 
-static void clamp_text(app *a)
+void app_clamp_text(app *a)
 {
 	if (!a->view)
 		return;
-	size_t max = last_top(a);
+	size_t max = app_last_top(a);
 	if (a->text_top > max)
 		a->text_top = max;
 	if (a->text_top < wrap_view_first(a->view))
@@ -98,9 +98,10 @@ unsigned app_scroll_text(app *a, long rows)
 {
 	if (!a->view)
 		return R_NONE;
+	app_big_follow(a, rows);
 	size_t before = a->text_top;
 	a->text_top = wrap_view_move(a->view, a->text_top, rows);
-	clamp_text(a);
+	app_clamp_text(a);
 	return a->text_top != before ? R_TEXT | R_STATUS : R_NONE;
 }
 
@@ -121,15 +122,21 @@ void app_show_offset(app *a, size_t off)
 		return;
 	size_t row = wrap_view_row_start(a->view, off);
 	a->text_top = wrap_view_move(a->view, row, -(long)(app_text_rows(a) / 3));
-	clamp_text(a);
+	app_clamp_text(a);
 }
 
 int app_text_percent(const app *a)
 {
 	if (!a->doc || !a->doc->len)
 		return 100;
+	if (a->big) {
+		app *m = (app *)a;   /* the view caches rows: asking changes nothing visible */
+		if (a->win_e >= a->big->size && a->text_top >= app_last_top(m))
+			return 100;
+		return (int)((double)app_file_top(a) * 100.0 / (double)a->big->size);
+	}
 	app *m = (app *)a;   /* the view caches rows: asking changes nothing visible */
-	if (a->text_top >= last_top(m))
+	if (a->text_top >= app_last_top(m))
 		return 100;
 	return (int)((double)a->text_top * 100.0 / (double)a->doc->len);
 }
@@ -222,7 +229,7 @@ void app_save_position(app *a)
 {
 	if (!a->opts.positions || !a->doc)
 		return;
-	position p = { a->text_top, POSITION_NO_QUOTE, 0, 0 };
+	position p = { app_file_top(a), POSITION_NO_QUOTE, 0, 0 };
 	if (a->q_marked && a->q_sel < a->quotes.n) {
 		p.quote = a->q_sel;
 		p.quote_id = a->quotes.v[a->q_sel].id;
@@ -230,27 +237,40 @@ void app_save_position(app *a)
 	positions_set(a->opts.positions, a->doc->id, &p);
 }
 
-static void restore_position(app *a)
+size_t app_file_top(const app *a)
 {
-	position p;
-	if (!a->opts.positions || !positions_get(a->opts.positions, a->doc->id, &p))
+	return a->big ? a->win_s + a->text_top : a->text_top;
+}
+
+/* Selects the quote with this id, else the one at index (clamped). */
+void app_restore_quote(app *a, uint64_t id, size_t index)
+{
+	if (index == POSITION_NO_QUOTE || !a->quotes.n)
 		return;
-	a->text_top = wrap_view_row_start(a->view, p.top < a->doc->len ? p.top : a->doc->len);
-	clamp_text(a);
-	if (p.quote == POSITION_NO_QUOTE || !a->quotes.n)
-		return;
-	size_t q = p.quote < a->quotes.n ? p.quote : a->quotes.n - 1;
+	size_t q = index < a->quotes.n ? index : a->quotes.n - 1;
 	for (size_t i = 0; i < a->quotes.n; i++)
-		if (a->quotes.v[i].id == p.quote_id)
+		if (a->quotes.v[i].id == id)
 			q = i;
 	a->q_sel = q;
 	a->q_marked = true;
 	keep_quote_visible(a);
 }
 
-static void close_article(app *a)
+static void restore_position(app *a)
 {
-	app_save_position(a);
+	position p;
+	if (!a->opts.positions || !positions_get(a->opts.positions, a->doc->id, &p))
+		return;
+	if (a->big && (p.top < a->win_s || p.top >= a->win_e))
+		app_big_slide(a, p.top, WINDOW_BYTES / 4);
+	size_t top = a->big ? p.top - a->win_s : p.top;
+	a->text_top = wrap_view_row_start(a->view, top < a->doc->len ? top : a->doc->len);
+	app_clamp_text(a);
+	app_restore_quote(a, p.quote_id, p.quote);
+}
+
+void app_drop_doc(app *a)
+{
 	a->visual = false;
 	free(a->q_mark);
 	a->q_mark = NULL;
@@ -264,19 +284,22 @@ static void close_article(app *a)
 	a->view = NULL;
 	search_hits_free(&a->hits);
 	a->hit = 0;
+	if (a->big)
+		doc_free(a->doc);   /* a window: the app's own */
 	a->doc = NULL;
+}
+
+static void close_article(app *a)
+{
+	app_save_position(a);
+	app_drop_doc(a);
+	app_big_close(a);
 	a->art = SIZE_MAX;
 }
 
-int app_open_article(app *a, size_t i)
+/* Makes d the article shown: its quotes, their texts, the view. */
+int app_install_doc(app *a, doc *d)
 {
-	doc *d = corpus_doc(a->corpus, i, SIZE_MAX);
-	if (!d) {
-		char *name = corpus_display_name(a->corpus, i);
-		app_message(a, true, "%s: %s", name ? name : "?", error_message(a->corpus->v[i].error));
-		free(name);
-		return a->corpus->v[i].error;
-	}
 	quote_list ql;
 	int rc = quotes_find(d, &a->opts.quotes, &ql);
 	if (rc)
@@ -291,22 +314,41 @@ int app_open_article(app *a, size_t i)
 		quote_list_free(&ql);
 		return Q_ENOMEM;
 	}
-	close_article(a);
 	for (size_t k = 0; k < ql.n; k++)
 		qt[k] = quote_text(d, &ql.v[k]);
-	a->art = i;
 	a->doc = d;
 	a->quotes = ql;
 	a->qtext = qt;
 	a->q_mark = marks;
 	a->view = v;
-	a->corpus->v[i].nquotes = (long)ql.n;
 	a->text_top = wrap_view_first(v);
 	a->q_sel = a->q_top = 0;
 	a->q_marked = false;
-	a->msg[0] = '\0';
 	if (a->pattern && a->search_pane == PANE_TEXT)
 		search_all(d->text, 0, d->len, a->pattern, &a->hits);
+	return 0;
+}
+
+int app_open_article(app *a, size_t i)
+{
+	doc *d = corpus_doc(a->corpus, i, SIZE_MAX);
+	if (!d && a->corpus->v[i].big)
+		return app_big_open(a, i);
+	if (!d) {
+		char *name = corpus_display_name(a->corpus, i);
+		app_message(a, true, "%s: %s", name ? name : "?", error_message(a->corpus->v[i].error));
+		free(name);
+		return a->corpus->v[i].error;
+	}
+	close_article(a);
+	int rc = app_install_doc(a, d);
+	if (rc) {
+		app_message(a, true, "%s", error_message(rc));
+		return rc;
+	}
+	a->art = i;
+	a->corpus->v[i].nquotes = (long)a->quotes.n;
+	a->msg[0] = '\0';
 	restore_position(a);
 	app_tags_article_opened(a);
 	return 0;
@@ -398,7 +440,9 @@ static unsigned move_end(app *a, bool last)
 	default:
 		if (!a->view)
 			return R_NONE;
-		a->text_top = last ? last_top(a) : wrap_view_first(a->view);
+		if (a->big)
+			return app_big_end(a, last);
+		a->text_top = last ? app_last_top(a) : wrap_view_first(a->view);
 		return R_TEXT | R_STATUS;
 	}
 }
@@ -420,7 +464,7 @@ static unsigned open_selected(app *a)
 	if (a->focus == PANE_QUOTES && a->quotes.n) {
 		size_t row = wrap_view_row_start(a->view, a->quotes.v[a->q_sel].open);
 		a->text_top = row;
-		clamp_text(a);
+		app_clamp_text(a);
 		a->q_marked = true;
 		return R_PANES;
 	}
@@ -461,6 +505,11 @@ static unsigned cancel(app *a)
 		return R_LAYOUT;
 	}
 	unsigned r = R_STATUS;
+	if (a->bsearch.active) {
+		app_big_search_stop(a);
+		app_message(a, false, "Search stopped");
+		return R_STATUS;
+	}
 	if (a->visual) {
 		a->visual = false;
 		r |= R_TEXT;
@@ -598,7 +647,7 @@ unsigned app_resize(app *a, int cols, int rows)
 	a->rows = rows;
 	relayout(a);
 	if (!a->lay.too_small) {
-		clamp_text(a);
+		app_clamp_text(a);
 		keep_list_visible(a);
 		if (a->quotes.n)
 			keep_quote_visible(a);

@@ -52,8 +52,16 @@ static unsigned go_to_match(app *a, bool backward, bool from_start)
 	bool wrapped = false;
 	place *p = &a->before_search;
 	if (a->search_pane == PANE_TEXT) {
-		if (!a->hits.n)
+		if (a->big && !from_start && (!a->hits.n || a->hit >= a->hits.n ||
+		              (backward ? a->hit == 0 : a->hit + 1 >= a->hits.n)))
+			return app_big_search(a, !backward);   /* on through the rest of the file */
+		if (!a->hits.n) {
+			if (a->big) {
+				app_message(a, true, "Not found here: Enter, then n searches the whole file");
+				return R_PANES;
+			}
 			goto none;
+		}
 		size_t off;
 		if (from_start)
 			off = backward ? p->text_top + 1 : p->text_top;

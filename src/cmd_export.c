@@ -94,11 +94,8 @@ static int load_articles(const struct export_args *a, corpus *c, uint64_t **arts
 		return Q_ENOMEM;
 	*n = 0;
 	for (size_t i = 0; i < c->n; i++) {
-		doc *d = corpus_doc(c, i, SIZE_MAX);
 		(*paths)[*n] = c->v[i].path;
-		if (d) {
-			(*arts)[*n] = d->id;
-		} else {
+		if (corpus_item_id(c, i, &(*arts)[*n]) != 0) {
 			cmd_file_error(c->v[i].path, c->v[i].error);
 			status = 1;
 		}

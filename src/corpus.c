@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "bigdoc.h"
 #include "corpus.h"
 #include "error.h"
 #include "text.h"
@@ -245,6 +246,16 @@ static void evict(corpus *c, size_t a, size_t b)
 doc *corpus_doc(corpus *c, size_t i, size_t keep)
 {
 	corpus_item *it = &c->v[i];
+	if (it->big)
+		return NULL;
+	struct stat st;
+	if (!it->doc && !it->error && strcmp(it->path, "-") && stat(it->path, &st) == 0 && S_ISREG(st.st_mode)) {
+		it->size = (size_t)st.st_size;
+		if (it->size > DOC_BIG) {
+			it->big = true;
+			return NULL;
+		}
+	}
 	if (!it->doc && !it->error) {
 		int rc = doc_load(it->path, &it->doc);
 		if (rc) {
@@ -262,4 +273,26 @@ doc *corpus_doc(corpus *c, size_t i, size_t keep)
 	if (it->doc)
 		it->used = ++c->clock;
 	return it->doc;
+}
+
+int corpus_item_id(corpus *c, size_t i, uint64_t *id)
+{
+	corpus_item *it = &c->v[i];
+	if (!it->has_id && !corpus_doc(c, i, SIZE_MAX) && it->big) {
+		bigdoc *b = NULL;
+		int rc = bigdoc_open(it->path, &b);
+		if (rc) {
+			it->error = rc;
+			return rc;
+		}
+		it->id = b->id;
+		it->has_id = true;
+		if (!it->title)
+			it->title = strdup(b->title);
+		bigdoc_close(b);
+	}
+	if (!it->has_id)
+		return it->error ? it->error : Q_EIO;
+	*id = it->id;
+	return 0;
 }

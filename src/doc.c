@@ -39,6 +39,20 @@ uint64_t doc_hash(const void *p, size_t n)
 	return h;
 }
 
+uint64_t doc_article_id(const char *raw, size_t n)
+{
+	if (n <= DOC_BIG)
+		return doc_hash(raw, n);
+	const size_t edge = 64 * 1024, block = 1024, blocks = 256;
+	uint64_t h = doc_hash(&n, sizeof n);
+	h ^= doc_hash(raw, edge) * 3;
+	h ^= doc_hash(raw + n - edge, edge) * 5;
+	size_t step = (n - 2 * edge) / blocks;
+	for (size_t k = 0; k < blocks; k++)
+		h = (h ^ doc_hash(raw + edge + k * step, block)) * 0x9E3779B97F4A7C15ull;
+	return h;
+}
+
 void doc_id_hex(uint64_t id, char buf[17])
 {
 	snprintf(buf, 17, "%016llx", (unsigned long long)id);
@@ -450,7 +464,7 @@ int doc_from_bytes(const char *name, const char *bytes, size_t n, doc **out)
 	doc *d = doc_new(name);
 	if (!d)
 		return Q_ENOMEM;
-	d->id = doc_hash(bytes, n);
+	d->id = doc_article_id(bytes, n);
 	int rc = n ? take_text(d, (char *)bytes, n, false) : Q_EEMPTY;
 	if (!rc)
 		rc = finish(d);
@@ -533,7 +547,7 @@ int doc_load(const char *path, doc **out)
 		return error_from_errno(err);
 	}
 	madvise(d->map, d->map_len, MADV_SEQUENTIAL);
-	d->id = doc_hash(d->map, d->map_len);
+	d->id = doc_article_id(d->map, d->map_len);
 	rc = take_text(d, d->map, d->map_len, true);
 	if (!rc)
 		rc = finish(d);

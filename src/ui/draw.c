@@ -103,6 +103,8 @@ static void draw_list(screen *s, app *a)
 		size_t tagged = app_list_tagged(a, i);
 		if (it->error)
 			snprintf(count, sizeof count, " [%s]", error_message(it->error));
+		else if (it->big)
+			snprintf(count, sizeof count, " %zuM", it->size >> 20);
 		else if (nq >= 0 && tagged)
 			snprintf(count, sizeof count, " %zut %ld", tagged, nq);
 		else if (nq >= 0)
@@ -324,6 +326,10 @@ static void draw_status(screen *s, app *a)
 		snprintf(right, sizeof right, " %s%d%%  quote %zu/%d  %s ", mode, app_text_percent(a), a->q_sel + 1, nq, pane_name(a->focus));
 	else
 		snprintf(right, sizeof right, " %s%d%%  %d quotes  %s ", mode, app_text_percent(a), nq, pane_name(a->focus));
+	if (a->progress[0]) {
+		size_t n = strlen(right);
+		snprintf(right + n, sizeof right - n, "%s ", a->progress);
+	}
 	char left[64];
 	snprintf(left, sizeof left, " [%zu/%zu] ", (a->art == SIZE_MAX ? a->list_sel : a->art) + 1, a->corpus->n);
 	int rw = text_cols(right);

@@ -169,11 +169,13 @@ int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings
 		if (flags)
 			draw(&s, &a, flags);
 		flags = R_NONE;
-		int key = term_read_key(&t, TICK_MS);
+		int key = term_read_key(&t, app_busy(&a) ? 0 : TICK_MS);
 		if (key == TK_SIGNAL)
 			break;
-		if (key == TK_NONE)
+		if (key == TK_NONE) {
+			flags = app_idle(&a);
 			continue;
+		}
 		if (key == TK_RESIZE)
 			flags = app_resize(&a, COLS, LINES);
 		else if (key == TK_MOUSE)

@@ -1,0 +1,38 @@
+/* A file too big to read whole (over DOC_BIG): mapped, never copied or
+ * scanned in full, and read through windows of WINDOW_BYTES.
+ *
+ * A window is an ordinary article (doc.h) made from a slice of the file
+ * that starts and ends at a paragraph or line boundary, so every layer
+ * above works on it unchanged; its offsets are relative to the slice's
+ * start in the file. Opening costs a few page faults (the article id is a
+ * sampled hash, see doc_article_id), so the first screen and a jump to the
+ * end of a gigabyte take milliseconds.
+ */
+#ifndef QUOTH_BIGDOC_H
+#define QUOTH_BIGDOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "doc.h"
+
+#define WINDOW_BYTES (256 * 1024)
+
+typedef struct bigdoc {
+	const char *raw;      /* the mapped file */
+	size_t size;
+	uint64_t id;          /* doc_article_id of the file */
+	char *name;           /* the path as given */
+	char *title;          /* from the first window */
+} bigdoc;
+
+/* Maps the file at path. Returns 0 or a Q_* code as doc_load does. */
+int bigdoc_open(const char *path, bigdoc **out);
+void bigdoc_close(bigdoc *b);
+
+/* The window holding raw offset pos: an article made from file bytes
+ * [*start, *end), about WINDOW_BYTES long, beginning at a boundary at most
+ * `before` bytes before pos (less near the start of the file). Its id and
+ * title are the file's. Returns 0 or Q_ENOMEM / Q_EBINARY. */
+int bigdoc_window(const bigdoc *b, size_t pos, size_t before, doc **out, size_t *start, size_t *end);
+
+#endif
