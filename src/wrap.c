@@ -458,12 +458,20 @@ static int fit_rows(fitter *f, const char *lb, const char *gb)
 			cand_col = vis_col;
 			has_cand = true;
 		}
-		if (is_blank(s, i, j, &sp)) {
+		unsigned char b = (unsigned char)s[i];
+		int w;
+		if (j == i + 1 && b > ' ' && b < 0x7F) {
+			w = 1;   /* the common cases, without a call */
+		} else if (j == i + 3 && b >= 0xE3 && b <= 0xE9) {
+			w = wrap_char_width(((b & 0x0Fu) << 12) | (((unsigned char)s[i + 1] & 0x3Fu) << 6) |
+			                    ((unsigned char)s[i + 2] & 0x3Fu));
+		} else if (is_blank(s, i, j, &sp)) {
 			col += sp;
 			i = j;
 			continue;
+		} else {
+			w = cluster_cols(s + i, j - i, col, f->tabw);
 		}
-		int w = cluster_cols(s + i, j - i, col, f->tabw);
 		if (col + w > f->width && (col > 0 || vis > row)) {
 			if (has_cand) {
 				if (push_row(&f->out, f->base + row, f->base + trim_blank(s, gb, row, cand_vis), f->para, cand_col))

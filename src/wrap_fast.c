@@ -1,6 +1,9 @@
 /* The fast path of the wrap layer: see wrap_fast.h. */
 #include <string.h>
 #include <unilbrk.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "wrap_fast.h"
 
 #define B(c) (1u << FC_##c)
@@ -294,6 +297,7 @@ static size_t trim_end(const char *s, size_t row, size_t end)
 	return end;
 }
 
+#ifndef __SSE2__
 /* Whether the 8 bytes are printable ASCII, UTF-8 continuation bytes, or
  * lead bytes 0xC3..0xC9 (in valid UTF-8: letters U+00C0..U+027F, class AL,
  * one column); *cols gets how many characters start in them. */
@@ -313,18 +317,85 @@ static bool chunk_simple(const char *s, size_t *cols)
 	return bad == 0;
 }
 
+/* How many characters start in the 8 bytes at s, joins not counted. */
+static size_t chars8(const char *s)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	uint64_t cont = w & ~(w << 1) & HIGHS;            /* 10xxxxxx */
+	uint64_t t = w ^ (ONES * '\n');
+	uint64_t lf = ~(((t & ~HIGHS) + ~HIGHS) | t | ~HIGHS);   /* exactly the 0x0A bytes */
+	return 8 - (size_t)((((cont | lf) >> 7) * ONES) >> 56);
+}
+
+#endif
+
+#ifdef __SSE2__
+#define STEP 16
+
+/* chunk_simple for 16 bytes, without the count: printable ASCII, UTF-8
+ * continuation bytes (as signed bytes -128..-65), leads 0xC3..0xC9 (-61..-55). */
+static bool chunk_simple_step(const char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i ascii = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+	__m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+	__m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)), _mm_cmplt_epi8(v, _mm_set1_epi8(-54)));
+	return _mm_movemask_epi8(_mm_or_si128(ascii, _mm_or_si128(cont, lead))) == 0xFFFF;
+}
+
+/* How many characters start in the 16 bytes at s, joins not counted. */
+static size_t chars_step(const char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i skip = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+	__m128i sums = _mm_sad_epu8(_mm_and_si128(skip, _mm_set1_epi8(1)), _mm_setzero_si128());
+	size_t n = (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+	return 16 - n;
+}
+/* How many of the 16 bytes at s, from the first, are printable ASCII. */
+static size_t ascii_prefix_step(const char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i ascii = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+	unsigned m = ~(unsigned)_mm_movemask_epi8(ascii) & 0x1FFFFu;   /* bit 16: a stop after the 16 */
+	return (size_t)__builtin_ctz(m);
+}
+#else
+#define STEP 8
+
+static size_t ascii_prefix_step(const char *s)
+{
+	size_t k = 0;
+	while (k < 8 && s[k] >= 0x20 && s[k] < 0x7F)
+		k++;
+	return k;
+}
+
+static bool chunk_simple_step(const char *s)
+{
+	size_t k;
+	return chunk_simple(s, &k);
+}
+
+static size_t chars_step(const char *s)
+{
+	return chars8(s);
+}
+#endif
+
 /* True when s[0..n) is fast-set text without TAB: every character one
- * column and a cluster of its own. Eight bytes at a time where they are
- * simple, character by character where they are not. */
+ * column and a cluster of its own. A chunk at a time where the chunk is
+ * simple, character by character where it is not. */
 static bool all_narrow_fast(const char *s, size_t n)
 {
-	size_t i = 0, k;
+	size_t i = 0;
 	while (i < n) {
-		if (i + 8 <= n && chunk_simple(s + i, &k)) {
-			i += 8;
+		if (i + STEP <= n && chunk_simple_step(s + i)) {
+			i += STEP;
 			continue;
 		}
-		size_t end = i + 8 < n ? i + 8 : n;
+		size_t end = i + STEP < n ? i + STEP : n;
 		while (i < end) {
 			unsigned char b = (unsigned char)s[i];
 			size_t len = 1;
@@ -339,25 +410,20 @@ static bool all_narrow_fast(const char *s, size_t n)
 	return true;
 }
 
-/* How many characters start in the 8 bytes at s, joins not counted. */
-static size_t chars8(const char *s)
-{
-	uint64_t w;
-	memcpy(&w, s, 8);
-	uint64_t cont = w & ~(w << 1) & HIGHS;            /* 10xxxxxx */
-	uint64_t t = w ^ (ONES * '\n');
-	uint64_t lf = ~(((t & ~HIGHS) + ~HIGHS) | t | ~HIGHS);   /* exactly the 0x0A bytes */
-	return 8 - (size_t)((((cont | lf) >> 7) * ONES) >> 56);
-}
-
 /* In narrow fast text, from row on: the first non-space character at
  * column >= width (or n), and its column. */
 static void find_overflow(const char *s, size_t n, size_t row, size_t width, size_t *x, size_t *xcol)
 {
 	size_t i = row, col = 0;
-	while (col + 8 <= width && i + 8 <= n) {
-		col += chars8(s + i);
-		i += 8;
+	while (col + STEP <= width && i + STEP <= n) {
+		col += chars_step(s + i);
+		i += STEP;
+	}
+	/* the last few columns: at once when they are printable ASCII */
+	size_t r = width - col;
+	if (r <= STEP && i + STEP <= n && ascii_prefix_step(s + i) >= r) {
+		i += r;
+		col = width;
 	}
 	for (; i < n; i++) {
 		unsigned char b = (unsigned char)s[i];
