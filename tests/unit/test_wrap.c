@@ -730,6 +730,27 @@ static void test_view(void **state)
 		check_view(v, d, d->body, width);
 		wrap_view_free(v);
 	}
+	/* a hard-wrapped wire story: joins inside paragraphs */
+	doc *w = make_doc("WIRE STORY\n\n"
+	                  "The minister rejected the counter-\n"
+	                  "accusations on Tuesday and said the\n"
+	                  "inquiry would continue as planned.\n"
+	                  "\n"
+	                  "Critics called the long-awaited re-\n"
+	                  "port a whitewash, and the opposition\n"
+	                  "demanded a vote in parliament.\n");
+	assert_true(w->hard_wrapped);
+	int joins = 0;
+	for (size_t p = w->body; p < w->npara; p++)
+		joins += memchr(w->text + w->para[p].start, '\n', w->para[p].end - w->para[p].start) != NULL;
+	assert_int_equal(joins, 2);
+	for (int width = 1; width <= 81; width += 5) {
+		wrap_view *wv = wrap_view_new(w, w->body, width, 8);
+		check_view(wv, w, w->body, width);
+		wrap_view_free(wv);
+	}
+	doc_free(w);
+
 	/* a width change drops the cache and gives the new rows */
 	wrap_view *v = wrap_view_new(d, 0, 20, 8);
 	check_view(v, d, 0, 20);
