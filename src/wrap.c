@@ -353,7 +353,7 @@ static size_t island_end(const char *s, size_t n, size_t i, int *last)
 	size_t len;
 	int prev = FC_SLOW;
 	for (size_t p = i; p < n; p += len) {
-		int c = wrap_fast_class(s + p, n - p, &len);
+		int c = wrap_fast_class_inline(s + p, n - p, &len);
 		if (resets(prev) && c != FC_SLOW && c != FC_JOIN) {
 			*last = prev;
 			return p;
@@ -378,7 +378,7 @@ static void analyse_mixed(const char *s, size_t n, scratch *sc)
 	memset(gb, 0, n);
 	gb[0] = 1;
 	for (size_t i = 0, len; i < n; i += len) {
-		int c = wrap_fast_class(s + i, n - i, &len);
+		int c = wrap_fast_class_inline(s + i, n - i, &len);
 		if (c == FC_SLOW) {
 			size_t w0 = island_start(s, region, i);
 			if (w0 == SIZE_MAX)
@@ -400,7 +400,7 @@ static void analyse_mixed(const char *s, size_t n, scratch *sc)
 			spaces = true;
 		} else if (c != FC_JOIN) {
 			gb[i] = 1;
-			if (last >= 0 && wrap_fast_pair_break(last, c, spaces))
+			if (last >= 0 && wrap_fast_pair_inline(last, c, spaces))
 				lb[i] = UC_BREAK_POSSIBLE;
 			last = c;
 			spaces = false;

@@ -11,7 +11,7 @@
 /* Whether a break may come before class b after class a, adjacent or with
  * spaces between: libunistring 1.0's answers (tests/unit/test_wrap.c
  * probes it and fails, printing the table, when these are not its). */
-static const uint32_t pair_breaks[2][FC_COUNT] = {
+const uint32_t wrap_fast_pairs[2][FC_COUNT] = {
 	{ /* adjacent */
 		[FC_AL] = B(B2) | B(ID) | B(OPW),
 		[FC_NU] = B(B2) | B(ID) | B(OPW),
@@ -60,7 +60,7 @@ static const uint32_t pair_breaks[2][FC_COUNT] = {
 
 /* UAX #14 classes of ASCII (UCD LineBreak.txt); controls other than TAB
  * and '\n' never reach the wrap layer and take the slow path. */
-static const unsigned char ascii_class[128] = {
+const unsigned char wrap_fast_ascii_class[128] = {
 	FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW,
 	FC_SLOW, FC_BA, FC_JOIN, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW,
 	FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW,
@@ -167,14 +167,14 @@ int wrap_fast_class(const char *s, size_t n, size_t *len)
 	unsigned char b = (unsigned char)s[0];
 	if (b < 0x80) {
 		*len = 1;
-		return ascii_class[b];
+		return wrap_fast_ascii_class[b];
 	}
 	return multibyte_class((const unsigned char *)s, n, len);
 }
 
 static bool pair_break(int a, int b, bool spaces)
 {
-	return pair_breaks[spaces][a] >> b & 1;
+	return wrap_fast_pairs[spaces][a] >> b & 1;
 }
 
 bool wrap_fast_pair_break(int a, int b, bool spaces)
@@ -400,7 +400,7 @@ static bool all_narrow_fast(const char *s, size_t n)
 			unsigned char b = (unsigned char)s[i];
 			size_t len = 1;
 			if (!is_cont(b)) {
-				int c = b < 0x80 ? ascii_class[b] : multibyte_class((const unsigned char *)s + i, n - i, &len);
+				int c = b < 0x80 ? wrap_fast_ascii_class[b] : multibyte_class((const unsigned char *)s + i, n - i, &len);
 				if (c == FC_SLOW || b == '\t' || b >= 0xE3)
 					return false;   /* (or wide) */
 			}
