@@ -86,6 +86,9 @@ typedef int (*wrap_fast_emit)(void *ctx, size_t start, size_t end, int cols);
  * emitted) when the text is not such. */
 int wrap_fast_rows(const char *s, size_t n, int width, wrap_fast_emit emit, void *ctx);
 
+/* How many bytes at the start of s[0..n) are printable ASCII. */
+size_t wrap_fast_ascii_prefix(const char *s, size_t n);
+
 /* A character of each class, for the tests. */
 const char *wrap_fast_sample(int cls);
 

@@ -517,13 +517,84 @@ static int wrap_segment_slow(fitter *f, scratch *sc)
 	return fit_rows(f, sc->lb, sc->gb);
 }
 
+/* Columns of s[a,b), which has no TAB: the sum over its code points. */
+static int span_cols(const char *s, size_t a, size_t b)
+{
+	int w = 0;
+	for (size_t i = a; i < b;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			w += c != '\n' && c != ' ' ? 1 : c == ' ';
+			i++;
+		} else {
+			ucs4_t u;
+			int k = u8_mbtouc(&u, (const uint8_t *)s + i, b - i);
+			w += wrap_char_width(u);
+			i += k > 0 ? (size_t)k : 1;
+		}
+	}
+	return w;
+}
+
+/* fit_rows for a segment without TAB, where widths do not depend on the
+ * column: walk to the first cluster that does not fit (runs of printable
+ * ASCII at once), then look back in lb for the last opportunity. Same rows
+ * as fit_rows (restarting the walk at the new row start is what fit_rows'
+ * measuring again amounts to). */
+static int fit_jump(fitter *f, const char *lb, const char *gb)
+{
+	const char *s = f->s;
+	size_t n = f->n, row = 0, width = (size_t)f->width;
+	int sp;
+	for (;;) {
+		size_t i = row, col = 0;
+		while (i < n) {
+			size_t k = col < width ? wrap_fast_ascii_prefix(s + i, n - i < 64 ? n - i : 64) : 0;
+			if (k >= 2) {
+				/* whole clusters (the last may take marks after it): all fit */
+				size_t m = k - 1 < width - col ? k - 1 : width - col;
+				i += m;
+				col += m;
+				continue;
+			}
+			size_t j = i + 1;
+			while (j < n && !gb[j])
+				j++;
+			if (is_blank(s, i, j, &sp)) {
+				col += (size_t)sp;
+				i = j;
+				continue;
+			}
+			size_t w = (size_t)span_cols(s, i, j);
+			if (col + w > width && (col > 0 || trim_blank(s, gb, row, i) > row))
+				break;
+			col += w;
+			i = j;
+		}
+		if (i >= n) {
+			size_t end = trim_blank(s, gb, row, n);
+			return push_row(&f->out, f->base + row, f->base + end, f->para, (int)col - span_cols(s, end, n));
+		}
+		size_t q = i;
+		while (q > row && !(gb[q] && (lb[q] == UC_BREAK_POSSIBLE || lb[q] == UC_BREAK_MANDATORY)))
+			q--;
+		size_t next = q > row ? q : i;
+		size_t end = trim_blank(s, gb, row, next);
+		if (push_row(&f->out, f->base + row, f->base + end, f->para, (int)col - span_cols(s, end, i)))
+			return Q_ENOMEM;
+		row = next;
+	}
+}
+
 static int wrap_segment_mixed(fitter *f, scratch *sc)
 {
 	int rc = scratch_reserve(sc, f->n);
 	if (rc)
 		return rc;
 	analyse_mixed(f->s, f->n, sc);
-	return fit_rows(f, sc->lb, sc->gb);
+	if (memchr(f->s, '\t', f->n))
+		return fit_rows(f, sc->lb, sc->gb);
+	return fit_jump(f, sc->lb, sc->gb);
 }
 
 static int emit_row(void *ctx, size_t start, size_t end, int cols)

@@ -437,6 +437,20 @@ static void find_overflow(const char *s, size_t n, size_t row, size_t width, siz
 	*xcol = col;
 }
 
+size_t wrap_fast_ascii_prefix(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k + STEP <= n) {
+		size_t m = ascii_prefix_step(s + k);
+		k += m;
+		if (m < STEP)
+			return k;
+	}
+	while (k < n && s[k] >= 0x20 && s[k] < 0x7F)
+		k++;
+	return k;
+}
+
 int wrap_fast_rows(const char *s, size_t n, int width, wrap_fast_emit emit, void *ctx)
 {
 	size_t row = 0, w = (size_t)width;
