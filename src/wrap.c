@@ -758,11 +758,11 @@ static bool view_empty(const wrap_view *v)
 	return v->first >= v->d->npara;
 }
 
-static bool pos_segment(wrap_view *v, vpos *p, size_t off)
+/* Sets p's segment to the one of its paragraph that contains off. */
+static void pos_segment(wrap_view *v, vpos *p, size_t off)
 {
 	const doc_span *sp = &v->d->para[p->para];
 	wrap_segment_at(v->d->text, sp->start, sp->end, off, &p->seg_start, &p->seg_end);
-	return true;
 }
 
 /* The last row of the segment with start <= off (idx), of segment p. */
