@@ -13,6 +13,7 @@
 #include <unigbrk.h>
 #include <unistr.h>
 #include "doc.h"
+#include "text.h"
 #include "wrap.h"
 #include "wrap_fast.h"
 #include <unilbrk.h>
@@ -431,6 +432,34 @@ static void test_edges(void **state)
 		}
 }
 
+/* Random bytes, made display-safe by the text layer as every article is:
+ * the properties hold and the fast path agrees with the slow one. */
+static void test_random_bytes(void **state)
+{
+	(void)state;
+	rng r = { 0xBADC0DE };
+	char raw[600];
+	for (int iter = 0; iter < 4000; iter++) {
+		size_t n = pick(&r, sizeof raw);
+		for (size_t i = 0; i < n; i++) {
+			size_t k = pick(&r, 10);
+			raw[i] = (char)(k < 5 ? 'a' + pick(&r, 26) : k < 7 ? (size_t)' ' : pick(&r, 256));
+		}
+		char *t;
+		size_t len;
+		assert_int_equal(text_sanitize(raw, n, &t, &len), 0);
+		int width = 1 + (int)pick(&r, 40);
+		rows a = { 0 }, b = { 0 };
+		assert_int_equal(wrap_range(t, 0, len, 0, width, 8, &a.r, &a.n, &a.cap), 0);
+		assert_int_equal(wrap_range_slow(t, 0, len, 0, width, 8, &b.r, &b.n, &b.cap), 0);
+		assert_true(same_rows(a.r, a.n, b.r, b.n));
+		check_properties(t, 0, len, a.r, a.n, width, 8);
+		free(a.r);
+		free(b.r);
+		free(t);
+	}
+}
+
 /* ---- the fast path against libunistring ----------------------------------- */
 
 static char probe(const char *a, bool space, const char *b)
@@ -841,6 +870,7 @@ int main(void)
 		cmocka_unit_test(test_hyphen_join),
 		cmocka_unit_test(test_properties_random),
 		cmocka_unit_test(test_edges),
+		cmocka_unit_test(test_random_bytes),
 		cmocka_unit_test(test_fast_table),
 		cmocka_unit_test(test_fast_breaks_differential),
 		cmocka_unit_test(test_fast_rows_differential),
