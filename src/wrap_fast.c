@@ -190,7 +190,7 @@ static bool alnum_start(unsigned char b)
 	       (b >= 0xC3 && b <= 0xC9);
 }
 
-bool wrap_fast_break_at(const char *s, size_t q)
+static inline bool break_at(const char *s, size_t q)
 {
 	/* inside a word (AL or NU after AL or NU, no space): never */
 	unsigned char here = (unsigned char)s[q], before = (unsigned char)s[q - 1];
@@ -210,6 +210,11 @@ bool wrap_fast_break_at(const char *s, size_t q)
 	int ca = wrap_fast_class(s + a, p - a, &len);
 	int cb = wrap_fast_class(s + q, 4, &len);
 	return pair_break(ca, cb, spaces);
+}
+
+bool wrap_fast_break_at(const char *s, size_t q)
+{
+	return break_at(s, q);
 }
 
 #define ONES 0x0101010101010101ull
@@ -466,7 +471,7 @@ int wrap_fast_rows(const char *s, size_t n, int width, wrap_fast_emit emit, void
 		size_t q = x;
 		while (q > row) {
 			unsigned char b = (unsigned char)s[q];
-			if (!is_cont(b) && b != ' ' && b != '\n' && wrap_fast_break_at(s, q))
+			if (!is_cont(b) && b != ' ' && b != '\n' && break_at(s, q))
 				break;
 			q--;
 		}
