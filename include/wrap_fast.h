@@ -35,6 +35,25 @@ enum wrap_fast_class {
  * least 1). */
 int wrap_fast_class(const char *s, size_t n, size_t *len);
 
+/* The tables behind it, for the inline versions below. */
+extern const unsigned char wrap_fast_ascii_class[128];
+extern const uint32_t wrap_fast_pairs[2][FC_COUNT];
+
+static inline int wrap_fast_class_inline(const char *s, size_t n, size_t *len)
+{
+	unsigned char b = (unsigned char)s[0];
+	if (b < 0x80) {
+		*len = 1;
+		return wrap_fast_ascii_class[b];
+	}
+	return wrap_fast_class(s, n, len);
+}
+
+static inline bool wrap_fast_pair_inline(int a, int b, bool spaces)
+{
+	return wrap_fast_pairs[spaces][a] >> b & 1;
+}
+
 /* May a row break before class b when the last non-space before it is of
  * class a (both < FC_COUNT), with or without spaces between? */
 bool wrap_fast_pair_break(int a, int b, bool spaces);
@@ -66,6 +85,9 @@ typedef int (*wrap_fast_emit)(void *ctx, size_t start, size_t end, int cols);
  * Returns 0, Q_ENOMEM from emit, or WRAP_FAST_NO (some rows may have been
  * emitted) when the text is not such. */
 int wrap_fast_rows(const char *s, size_t n, int width, wrap_fast_emit emit, void *ctx);
+
+/* How many bytes at the start of s[0..n) are printable ASCII. */
+size_t wrap_fast_ascii_prefix(const char *s, size_t n);
 
 /* A character of each class, for the tests. */
 const char *wrap_fast_sample(int cls);

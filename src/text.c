@@ -1,6 +1,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "error.h"
 #include "text.h"
 
@@ -77,6 +80,7 @@ static size_t first_unusual8(const unsigned char *p)
 	return m ? (size_t)__builtin_ctzll(m) / 8 : 8;
 }
 
+#ifndef __SSE2__
 /* True when the 8 bytes at p are printable ASCII and whole two-byte
  * sequences for U+00C0..U+07FF (none of them hidden), where *carry says the
  * byte before p was such a lead; *carry then says the last byte is one. */
@@ -99,6 +103,30 @@ static bool simple8(const unsigned char *p, unsigned *carry)
 	*carry = (unsigned)(lead >> 63);
 	return true;
 }
+#endif
+
+#ifdef __SSE2__
+#define SIMPLE_STEP 16
+
+/* simple8 for 16 bytes (x86-64 has SSE2 always): as signed bytes, printable
+ * ASCII is 0x20..0x7E, continuation bytes -128..-65, leads C3..DF -61..-33. */
+static bool simple_step(const unsigned char *p, unsigned *carry)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	unsigned ascii = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
+	                                                          _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))));
+	unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+	unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
+	                                                         _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
+	if ((ascii | cont | lead) != 0xFFFF || cont != (((lead << 1) | *carry) & 0xFFFF))
+		return false;
+	*carry = lead >> 15;
+	return true;
+}
+#else
+#define SIMPLE_STEP 8
+#define simple_step simple8
+#endif
 
 /* Length of the display-safe run at the start of s[0..n); in one_line mode
  * TAB and LF end it too. */
@@ -108,9 +136,9 @@ static size_t safe_run(const unsigned char *s, size_t n, bool one_line)
 	unsigned carry = 0;
 
 	while (i < n) {
-		if (!one_line && i + 8 <= n) {
-			if (simple8(s + i, &carry)) {
-				i += 8;
+		if (!one_line && i + SIMPLE_STEP <= n) {
+			if (simple_step(s + i, &carry)) {
+				i += SIMPLE_STEP;
 				continue;
 			}
 		}

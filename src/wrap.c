@@ -353,7 +353,7 @@ static size_t island_end(const char *s, size_t n, size_t i, int *last)
 	size_t len;
 	int prev = FC_SLOW;
 	for (size_t p = i; p < n; p += len) {
-		int c = wrap_fast_class(s + p, n - p, &len);
+		int c = wrap_fast_class_inline(s + p, n - p, &len);
 		if (resets(prev) && c != FC_SLOW && c != FC_JOIN) {
 			*last = prev;
 			return p;
@@ -378,7 +378,7 @@ static void analyse_mixed(const char *s, size_t n, scratch *sc)
 	memset(gb, 0, n);
 	gb[0] = 1;
 	for (size_t i = 0, len; i < n; i += len) {
-		int c = wrap_fast_class(s + i, n - i, &len);
+		int c = wrap_fast_class_inline(s + i, n - i, &len);
 		if (c == FC_SLOW) {
 			size_t w0 = island_start(s, region, i);
 			if (w0 == SIZE_MAX)
@@ -400,7 +400,7 @@ static void analyse_mixed(const char *s, size_t n, scratch *sc)
 			spaces = true;
 		} else if (c != FC_JOIN) {
 			gb[i] = 1;
-			if (last >= 0 && wrap_fast_pair_break(last, c, spaces))
+			if (last >= 0 && wrap_fast_pair_inline(last, c, spaces))
 				lb[i] = UC_BREAK_POSSIBLE;
 			last = c;
 			spaces = false;
@@ -458,12 +458,20 @@ static int fit_rows(fitter *f, const char *lb, const char *gb)
 			cand_col = vis_col;
 			has_cand = true;
 		}
-		if (is_blank(s, i, j, &sp)) {
+		unsigned char b = (unsigned char)s[i];
+		int w;
+		if (j == i + 1 && b > ' ' && b < 0x7F) {
+			w = 1;   /* the common cases, without a call */
+		} else if (j == i + 3 && b >= 0xE3 && b <= 0xE9) {
+			w = wrap_char_width(((b & 0x0Fu) << 12) | (((unsigned char)s[i + 1] & 0x3Fu) << 6) |
+			                    ((unsigned char)s[i + 2] & 0x3Fu));
+		} else if (is_blank(s, i, j, &sp)) {
 			col += sp;
 			i = j;
 			continue;
+		} else {
+			w = cluster_cols(s + i, j - i, col, f->tabw);
 		}
-		int w = cluster_cols(s + i, j - i, col, f->tabw);
 		if (col + w > f->width && (col > 0 || vis > row)) {
 			if (has_cand) {
 				if (push_row(&f->out, f->base + row, f->base + trim_blank(s, gb, row, cand_vis), f->para, cand_col))
@@ -509,13 +517,84 @@ static int wrap_segment_slow(fitter *f, scratch *sc)
 	return fit_rows(f, sc->lb, sc->gb);
 }
 
+/* Columns of s[a,b), which has no TAB: the sum over its code points. */
+static int span_cols(const char *s, size_t a, size_t b)
+{
+	int w = 0;
+	for (size_t i = a; i < b;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			w += c != '\n' && c != ' ' ? 1 : c == ' ';
+			i++;
+		} else {
+			ucs4_t u;
+			int k = u8_mbtouc(&u, (const uint8_t *)s + i, b - i);
+			w += wrap_char_width(u);
+			i += k > 0 ? (size_t)k : 1;
+		}
+	}
+	return w;
+}
+
+/* fit_rows for a segment without TAB, where widths do not depend on the
+ * column: walk to the first cluster that does not fit (runs of printable
+ * ASCII at once), then look back in lb for the last opportunity. Same rows
+ * as fit_rows (restarting the walk at the new row start is what fit_rows'
+ * measuring again amounts to). */
+static int fit_jump(fitter *f, const char *lb, const char *gb)
+{
+	const char *s = f->s;
+	size_t n = f->n, row = 0, width = (size_t)f->width;
+	int sp;
+	for (;;) {
+		size_t i = row, col = 0;
+		while (i < n) {
+			size_t k = col < width ? wrap_fast_ascii_prefix(s + i, n - i < 64 ? n - i : 64) : 0;
+			if (k >= 2) {
+				/* whole clusters (the last may take marks after it): all fit */
+				size_t m = k - 1 < width - col ? k - 1 : width - col;
+				i += m;
+				col += m;
+				continue;
+			}
+			size_t j = i + 1;
+			while (j < n && !gb[j])
+				j++;
+			if (is_blank(s, i, j, &sp)) {
+				col += (size_t)sp;
+				i = j;
+				continue;
+			}
+			size_t w = (size_t)span_cols(s, i, j);
+			if (col + w > width && (col > 0 || trim_blank(s, gb, row, i) > row))
+				break;
+			col += w;
+			i = j;
+		}
+		if (i >= n) {
+			size_t end = trim_blank(s, gb, row, n);
+			return push_row(&f->out, f->base + row, f->base + end, f->para, (int)col - span_cols(s, end, n));
+		}
+		size_t q = i;
+		while (q > row && !(gb[q] && (lb[q] == UC_BREAK_POSSIBLE || lb[q] == UC_BREAK_MANDATORY)))
+			q--;
+		size_t next = q > row ? q : i;
+		size_t end = trim_blank(s, gb, row, next);
+		if (push_row(&f->out, f->base + row, f->base + end, f->para, (int)col - span_cols(s, end, i)))
+			return Q_ENOMEM;
+		row = next;
+	}
+}
+
 static int wrap_segment_mixed(fitter *f, scratch *sc)
 {
 	int rc = scratch_reserve(sc, f->n);
 	if (rc)
 		return rc;
 	analyse_mixed(f->s, f->n, sc);
-	return fit_rows(f, sc->lb, sc->gb);
+	if (memchr(f->s, '\t', f->n))
+		return fit_rows(f, sc->lb, sc->gb);
+	return fit_jump(f, sc->lb, sc->gb);
 }
 
 static int emit_row(void *ctx, size_t start, size_t end, int cols)
@@ -679,11 +758,11 @@ static bool view_empty(const wrap_view *v)
 	return v->first >= v->d->npara;
 }
 
-static bool pos_segment(wrap_view *v, vpos *p, size_t off)
+/* Sets p's segment to the one of its paragraph that contains off. */
+static void pos_segment(wrap_view *v, vpos *p, size_t off)
 {
 	const doc_span *sp = &v->d->para[p->para];
 	wrap_segment_at(v->d->text, sp->start, sp->end, off, &p->seg_start, &p->seg_end);
-	return true;
 }
 
 /* The last row of the segment with start <= off (idx), of segment p. */

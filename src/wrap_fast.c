@@ -1,6 +1,9 @@
 /* The fast path of the wrap layer: see wrap_fast.h. */
 #include <string.h>
 #include <unilbrk.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "wrap_fast.h"
 
 #define B(c) (1u << FC_##c)
@@ -8,7 +11,7 @@
 /* Whether a break may come before class b after class a, adjacent or with
  * spaces between: libunistring 1.0's answers (tests/unit/test_wrap.c
  * probes it and fails, printing the table, when these are not its). */
-static const uint32_t pair_breaks[2][FC_COUNT] = {
+const uint32_t wrap_fast_pairs[2][FC_COUNT] = {
 	{ /* adjacent */
 		[FC_AL] = B(B2) | B(ID) | B(OPW),
 		[FC_NU] = B(B2) | B(ID) | B(OPW),
@@ -57,7 +60,7 @@ static const uint32_t pair_breaks[2][FC_COUNT] = {
 
 /* UAX #14 classes of ASCII (UCD LineBreak.txt); controls other than TAB
  * and '\n' never reach the wrap layer and take the slow path. */
-static const unsigned char ascii_class[128] = {
+const unsigned char wrap_fast_ascii_class[128] = {
 	FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW,
 	FC_SLOW, FC_BA, FC_JOIN, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW,
 	FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW, FC_SLOW,
@@ -164,14 +167,14 @@ int wrap_fast_class(const char *s, size_t n, size_t *len)
 	unsigned char b = (unsigned char)s[0];
 	if (b < 0x80) {
 		*len = 1;
-		return ascii_class[b];
+		return wrap_fast_ascii_class[b];
 	}
 	return multibyte_class((const unsigned char *)s, n, len);
 }
 
 static bool pair_break(int a, int b, bool spaces)
 {
-	return pair_breaks[spaces][a] >> b & 1;
+	return wrap_fast_pairs[spaces][a] >> b & 1;
 }
 
 bool wrap_fast_pair_break(int a, int b, bool spaces)
@@ -187,7 +190,7 @@ static bool alnum_start(unsigned char b)
 	       (b >= 0xC3 && b <= 0xC9);
 }
 
-bool wrap_fast_break_at(const char *s, size_t q)
+static inline bool break_at(const char *s, size_t q)
 {
 	/* inside a word (AL or NU after AL or NU, no space): never */
 	unsigned char here = (unsigned char)s[q], before = (unsigned char)s[q - 1];
@@ -207,6 +210,11 @@ bool wrap_fast_break_at(const char *s, size_t q)
 	int ca = wrap_fast_class(s + a, p - a, &len);
 	int cb = wrap_fast_class(s + q, 4, &len);
 	return pair_break(ca, cb, spaces);
+}
+
+bool wrap_fast_break_at(const char *s, size_t q)
+{
+	return break_at(s, q);
 }
 
 #define ONES 0x0101010101010101ull
@@ -294,6 +302,7 @@ static size_t trim_end(const char *s, size_t row, size_t end)
 	return end;
 }
 
+#ifndef __SSE2__
 /* Whether the 8 bytes are printable ASCII, UTF-8 continuation bytes, or
  * lead bytes 0xC3..0xC9 (in valid UTF-8: letters U+00C0..U+027F, class AL,
  * one column); *cols gets how many characters start in them. */
@@ -313,32 +322,6 @@ static bool chunk_simple(const char *s, size_t *cols)
 	return bad == 0;
 }
 
-/* True when s[0..n) is fast-set text without TAB: every character one
- * column and a cluster of its own. Eight bytes at a time where they are
- * simple, character by character where they are not. */
-static bool all_narrow_fast(const char *s, size_t n)
-{
-	size_t i = 0, k;
-	while (i < n) {
-		if (i + 8 <= n && chunk_simple(s + i, &k)) {
-			i += 8;
-			continue;
-		}
-		size_t end = i + 8 < n ? i + 8 : n;
-		while (i < end) {
-			unsigned char b = (unsigned char)s[i];
-			size_t len = 1;
-			if (!is_cont(b)) {
-				int c = b < 0x80 ? ascii_class[b] : multibyte_class((const unsigned char *)s + i, n - i, &len);
-				if (c == FC_SLOW || b == '\t' || b >= 0xE3)
-					return false;   /* (or wide) */
-			}
-			i += len;
-		}
-	}
-	return true;
-}
-
 /* How many characters start in the 8 bytes at s, joins not counted. */
 static size_t chars8(const char *s)
 {
@@ -350,14 +333,102 @@ static size_t chars8(const char *s)
 	return 8 - (size_t)((((cont | lf) >> 7) * ONES) >> 56);
 }
 
+#endif
+
+#ifdef __SSE2__
+#define STEP 16
+
+/* chunk_simple for 16 bytes, without the count: printable ASCII, UTF-8
+ * continuation bytes (as signed bytes -128..-65), leads 0xC3..0xC9 (-61..-55). */
+static bool chunk_simple_step(const char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i ascii = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+	__m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+	__m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)), _mm_cmplt_epi8(v, _mm_set1_epi8(-54)));
+	return _mm_movemask_epi8(_mm_or_si128(ascii, _mm_or_si128(cont, lead))) == 0xFFFF;
+}
+
+/* How many characters start in the 16 bytes at s, joins not counted. */
+static size_t chars_step(const char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i skip = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+	__m128i sums = _mm_sad_epu8(_mm_and_si128(skip, _mm_set1_epi8(1)), _mm_setzero_si128());
+	size_t n = (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+	return 16 - n;
+}
+/* How many of the 16 bytes at s, from the first, are printable ASCII. */
+static size_t ascii_prefix_step(const char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i ascii = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+	unsigned m = ~(unsigned)_mm_movemask_epi8(ascii) & 0x1FFFFu;   /* bit 16: a stop after the 16 */
+	return (size_t)__builtin_ctz(m);
+}
+#else
+#define STEP 8
+
+static size_t ascii_prefix_step(const char *s)
+{
+	size_t k = 0;
+	while (k < 8 && s[k] >= 0x20 && s[k] < 0x7F)
+		k++;
+	return k;
+}
+
+static bool chunk_simple_step(const char *s)
+{
+	size_t k;
+	return chunk_simple(s, &k);
+}
+
+static size_t chars_step(const char *s)
+{
+	return chars8(s);
+}
+#endif
+
+/* True when s[0..n) is fast-set text without TAB: every character one
+ * column and a cluster of its own. A chunk at a time where the chunk is
+ * simple, character by character where it is not. */
+static bool all_narrow_fast(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (i + STEP <= n && chunk_simple_step(s + i)) {
+			i += STEP;
+			continue;
+		}
+		size_t end = i + STEP < n ? i + STEP : n;
+		while (i < end) {
+			unsigned char b = (unsigned char)s[i];
+			size_t len = 1;
+			if (!is_cont(b)) {
+				int c = b < 0x80 ? wrap_fast_ascii_class[b] : multibyte_class((const unsigned char *)s + i, n - i, &len);
+				if (c == FC_SLOW || b == '\t' || b >= 0xE3)
+					return false;   /* (or wide) */
+			}
+			i += len;
+		}
+	}
+	return true;
+}
+
 /* In narrow fast text, from row on: the first non-space character at
  * column >= width (or n), and its column. */
 static void find_overflow(const char *s, size_t n, size_t row, size_t width, size_t *x, size_t *xcol)
 {
 	size_t i = row, col = 0;
-	while (col + 8 <= width && i + 8 <= n) {
-		col += chars8(s + i);
-		i += 8;
+	while (col + STEP <= width && i + STEP <= n) {
+		col += chars_step(s + i);
+		i += STEP;
+	}
+	/* the last few columns: at once when they are printable ASCII */
+	size_t r = width - col;
+	if (r <= STEP && i + STEP <= n && ascii_prefix_step(s + i) >= r) {
+		i += r;
+		col = width;
 	}
 	for (; i < n; i++) {
 		unsigned char b = (unsigned char)s[i];
@@ -369,6 +440,20 @@ static void find_overflow(const char *s, size_t n, size_t row, size_t width, siz
 	}
 	*x = i;
 	*xcol = col;
+}
+
+size_t wrap_fast_ascii_prefix(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k + STEP <= n) {
+		size_t m = ascii_prefix_step(s + k);
+		k += m;
+		if (m < STEP)
+			return k;
+	}
+	while (k < n && s[k] >= 0x20 && s[k] < 0x7F)
+		k++;
+	return k;
 }
 
 int wrap_fast_rows(const char *s, size_t n, int width, wrap_fast_emit emit, void *ctx)
@@ -386,7 +471,7 @@ int wrap_fast_rows(const char *s, size_t n, int width, wrap_fast_emit emit, void
 		size_t q = x;
 		while (q > row) {
 			unsigned char b = (unsigned char)s[q];
-			if (!is_cont(b) && b != ' ' && b != '\n' && wrap_fast_break_at(s, q))
+			if (!is_cont(b) && b != ' ' && b != '\n' && break_at(s, q))
 				break;
 			q--;
 		}

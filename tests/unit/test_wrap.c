@@ -13,6 +13,7 @@
 #include <unigbrk.h>
 #include <unistr.h>
 #include "doc.h"
+#include "text.h"
 #include "wrap.h"
 #include "wrap_fast.h"
 #include <unilbrk.h>
@@ -431,6 +432,34 @@ static void test_edges(void **state)
 		}
 }
 
+/* Random bytes, made display-safe by the text layer as every article is:
+ * the properties hold and the fast path agrees with the slow one. */
+static void test_random_bytes(void **state)
+{
+	(void)state;
+	rng r = { 0xBADC0DE };
+	char raw[600];
+	for (int iter = 0; iter < 4000; iter++) {
+		size_t n = pick(&r, sizeof raw);
+		for (size_t i = 0; i < n; i++) {
+			size_t k = pick(&r, 10);
+			raw[i] = (char)(k < 5 ? 'a' + pick(&r, 26) : k < 7 ? (size_t)' ' : pick(&r, 256));
+		}
+		char *t;
+		size_t len;
+		assert_int_equal(text_sanitize(raw, n, &t, &len), 0);
+		int width = 1 + (int)pick(&r, 40);
+		rows a = { 0 }, b = { 0 };
+		assert_int_equal(wrap_range(t, 0, len, 0, width, 8, &a.r, &a.n, &a.cap), 0);
+		assert_int_equal(wrap_range_slow(t, 0, len, 0, width, 8, &b.r, &b.n, &b.cap), 0);
+		assert_true(same_rows(a.r, a.n, b.r, b.n));
+		check_properties(t, 0, len, a.r, a.n, width, 8);
+		free(a.r);
+		free(b.r);
+		free(t);
+	}
+}
+
 /* ---- the fast path against libunistring ----------------------------------- */
 
 static char probe(const char *a, bool space, const char *b)
@@ -529,6 +558,10 @@ static void test_fast_rows_differential(void **state)
 		size_t n = gen_paragraph(&r, buf, sizeof buf, mix, 1 + pick(&r, 200));
 		int width = 1 + (int)pick(&r, iter % 3 ? 100 : 10);
 		int tabwidth = 1 + (int)pick(&r, 8);
+		if (iter % 2)   /* half without TAB: the fitters that need none */
+			for (size_t i = 0; i < n; i++)
+				if (buf[i] == '\t')
+					buf[i] = ' ';
 		fast += wrap_fast_scan(buf, n).fast;
 		rows a = { 0 }, b = { 0 };
 		assert_int_equal(wrap_range(buf, 0, n, 7, width, tabwidth, &a.r, &a.n, &a.cap), 0);
@@ -730,6 +763,27 @@ static void test_view(void **state)
 		check_view(v, d, d->body, width);
 		wrap_view_free(v);
 	}
+	/* a hard-wrapped wire story: joins inside paragraphs */
+	doc *w = make_doc("WIRE STORY\n\n"
+	                  "The minister rejected the counter-\n"
+	                  "accusations on Tuesday and said the\n"
+	                  "inquiry would continue as planned.\n"
+	                  "\n"
+	                  "Critics called the long-awaited re-\n"
+	                  "port a whitewash, and the opposition\n"
+	                  "demanded a vote in parliament.\n");
+	assert_true(w->hard_wrapped);
+	int joins = 0;
+	for (size_t p = w->body; p < w->npara; p++)
+		joins += memchr(w->text + w->para[p].start, '\n', w->para[p].end - w->para[p].start) != NULL;
+	assert_int_equal(joins, 2);
+	for (int width = 1; width <= 81; width += 5) {
+		wrap_view *wv = wrap_view_new(w, w->body, width, 8);
+		check_view(wv, w, w->body, width);
+		wrap_view_free(wv);
+	}
+	doc_free(w);
+
 	/* a width change drops the cache and gives the new rows */
 	wrap_view *v = wrap_view_new(d, 0, 20, 8);
 	check_view(v, d, 0, 20);
@@ -816,6 +870,7 @@ int main(void)
 		cmocka_unit_test(test_hyphen_join),
 		cmocka_unit_test(test_properties_random),
 		cmocka_unit_test(test_edges),
+		cmocka_unit_test(test_random_bytes),
 		cmocka_unit_test(test_fast_table),
 		cmocka_unit_test(test_fast_breaks_differential),
 		cmocka_unit_test(test_fast_rows_differential),
