@@ -47,6 +47,37 @@ static enum lang cjk_lang(const char *t, size_t n)
 	return kana * 20 > kana + han ? LANG_JA : LANG_ZH;
 }
 
+/* The Latin-script language whose profile words are the most frequent. */
+static enum lang best_profile(const unsigned score[LANG_COUNT])
+{
+	enum lang best = LANG_EN;
+	for (int l = 1; l <= LANG_LATIN_N; l++)
+		if (score[l] > score[best])
+			best = (enum lang)l;
+	return best;
+}
+
+static void count_profile(const tok *w, unsigned score[LANG_COUNT])
+{
+	if (w->kind != T_WORD || w->entry < 0)
+		return;
+	for (int l = 1; l <= LANG_LATIN_N; l++)
+		if (lex_mask(w->entry, (enum lang)l) & LX_PROFILE)
+			score[l]++;
+}
+
+enum lang tok_lang(const char *text, size_t len, const tok *v, size_t n)
+{
+	enum lang cjk = cjk_lang(text, len < LANG_SAMPLE ? len : LANG_SAMPLE);
+	if (cjk != LANG_UNKNOWN)
+		return cjk;
+	unsigned score[LANG_COUNT] = { 0 };
+	size_t end = n ? v[0].s + LANG_SAMPLE : 0;
+	for (size_t i = 0; i < n && v[i].s < end; i++)
+		count_profile(&v[i], score);
+	return best_profile(score);
+}
+
 enum lang lang_detect(const char *text, size_t n)
 {
 	if (n > LANG_SAMPLE)
@@ -61,15 +92,7 @@ enum lang lang_detect(const char *text, size_t n)
 		pos = tok_next(text, pos, n, LANG_UNKNOWN, &w);
 		if (w.kind == T_NONE)
 			break;
-		if (w.kind != T_WORD || w.entry < 0)
-			continue;
-		for (int l = 1; l <= LANG_LATIN_N; l++)
-			if (lex_mask(w.entry, (enum lang)l) & LX_PROFILE)
-				score[l]++;
+		count_profile(&w, score);
 	}
-	enum lang best = LANG_EN;
-	for (int l = 1; l <= LANG_LATIN_N; l++)
-		if (score[l] > score[best])
-			best = (enum lang)l;
-	return best;
+	return best_profile(score);
 }

@@ -631,11 +631,20 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	}
 	memset(out, 0, sizeof *out);
 	tok_doc td = { 0 };
-	speech_ctx c = { d, LANG_UNKNOWN, opts, &td };
+	speech_ctx c = { d, LANG_UNKNOWN, opts, &td, speech_names_new() };
+	if (!c.names)
+		return Q_ENOMEM;
+	/* one token pass serves the language, the filters and every attribution window */
+	if (tok_doc_build(&td, d->text, d->len, LANG_UNKNOWN)) {
+		tok_doc_free(&td);
+		speech_names_free(c.names);
+		return Q_ENOMEM;
+	}
 	if (opts->lang)
 		c.lang = lang_from_code(opts->lang);
 	if (c.lang == LANG_UNKNOWN)
-		c.lang = lang_detect(d->text, d->len);
+		c.lang = tok_lang(d->text, d->len, td.v, td.n);
+	tok_doc_set_lang(&td, c.lang);
 	snprintf(out->lang, sizeof out->lang, "%s", lang_code(c.lang));
 
 	finder f = { .d = d, .skip_mark = SIZE_MAX };
@@ -662,6 +671,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	if (!rc && td.rc)
 		rc = td.rc;
 	tok_doc_free(&td);
+	speech_names_free(c.names);
 	if (rc) {
 		quote_list l = { f.v, f.n, "" };
 		quote_list_free(&l);

@@ -130,7 +130,10 @@ static bool ascii_alnum(unsigned char b)
 
 size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 {
-	memset(out, 0, offsetof(tok, low));
+	out->kind = T_NONE;
+	out->cap = out->cjk = out->sent = out->para = false;
+	out->n = 0;
+	out->lex = 0;
 	out->low[0] = '\0';
 	out->entry = -1;
 	int len = 1;
@@ -140,6 +143,11 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 		if (b == ' ' || b == '\n' || b == '\t') {
 			pos++;
 			continue;
+		}
+		if (b < 0x80) {
+			c = b;
+			len = 1;
+			break;
 		}
 		c = tok_decode(t + pos, end - pos, &len);
 		if (!tok_is_space(c))
@@ -168,7 +176,7 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 		return out->e;
 	}
 	out->kind = T_WORD;
-	out->cap = tok_is_upper(c);
+	out->cap = c < 0x80 ? (c >= 'A' && c <= 'Z') : tok_is_upper(c);
 	size_t i = pos;
 	size_t k = 0;
 	bool fits = true;
@@ -259,6 +267,12 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang)
 	}
 	mark_tokens(t, td->v, td->n, 0);
 	return 0;
+}
+
+void tok_doc_set_lang(tok_doc *td, enum lang lang)
+{
+	for (size_t i = 0; i < td->n; i++)
+		td->v[i].lex = lex_mask(td->v[i].entry, lang);
 }
 
 void tok_doc_free(tok_doc *td)

@@ -62,6 +62,13 @@ typedef struct tok_doc {
 int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang);
 void tok_doc_free(tok_doc *td);
 
+/* Sets the classes of every token for lang (after a build with LANG_UNKNOWN). */
+void tok_doc_set_lang(tok_doc *td, enum lang lang);
+
+/* The language of text[0,len) from its tokens v[0,n) (lang.c): the first
+ * LANG_SAMPLE bytes' worth, as lang_detect. */
+enum lang tok_lang(const char *text, size_t len, const tok *v, size_t n);
+
 /* The tokens lying inside [s, e): sets *first, returns how many. */
 size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first);
 
