@@ -75,7 +75,11 @@ enum lang tok_lang(const char *text, size_t len, const tok *v, size_t n)
 	size_t end = n ? v[0].s + LANG_SAMPLE : 0;
 	for (size_t i = 0; i < n && v[i].s < end; i++)
 		count_profile(&v[i], score);
-	return best_profile(score);
+	enum lang best = best_profile(score);
+	if (score[best] >= 6)
+		return best;
+	/* little narration around the quotes: read the quotes' words too */
+	return lang_detect(text, len);
 }
 
 enum lang lang_detect(const char *text, size_t n)

@@ -41,7 +41,7 @@ const tok *speech_tokens(const speech_ctx *c, size_t s, size_t e, size_t max, bo
 {
 	*n = 0;
 	if (!c->td->built)
-		tok_doc_build(c->td, c->d->text, c->d->len, c->lang);
+		tok_doc_build(c->td, c->d->text, c->d->len, c->lang, NULL, 0);
 	if (c->td->rc || s >= e)
 		return c->td->v;
 	size_t first, k = tok_doc_range(c->td, s, e, &first);
@@ -1187,8 +1187,8 @@ static enum gender name_gender(const speech_ctx *c, const tok *w)
  * Jinping, Mr Blair -> Tony Blair). Returns a new string. */
 static char *fullest_name(const speech_ctx *c, size_t ds, size_t de)
 {
-	size_t nm;
-	const tok *mine = speech_tokens(c, ds, de, NAME_MAX_TOKENS + 2, false, &nm);
+	tok mine[NAME_MAX_TOKENS + 2];   /* the mention may lie inside a quote's words */
+	size_t nm = tok_scan(c->d->text, ds, de, c->lang, mine, NAME_MAX_TOKENS + 2);
 	size_t last = nm;
 	while (last > 0 && mine[last - 1].kind != T_WORD)
 		last--;
@@ -1268,8 +1268,8 @@ static bool person_like(const speech_ctx *c, const tok *w, size_t rs, size_t e)
 /* The gender the article gives the name shown as t[ds,de). */
 static bool span_gender_fits(const speech_ctx *c, size_t ds, size_t de, enum gender want)
 {
-	size_t n;
-	const tok *v = speech_tokens(c, ds, de, NAME_MAX_TOKENS + 4, false, &n);
+	tok v[NAME_MAX_TOKENS + 4];
+	size_t n = tok_scan(c->d->text, ds, de, c->lang, v, NAME_MAX_TOKENS + 4);
 	while (n > 0 && v[n - 1].kind != T_WORD)
 		n--;
 	return n == 0 || gender_fits(c, v, 0, n, want);
@@ -1416,8 +1416,8 @@ static size_t para_of(const doc *d, size_t pos, size_t *ps, size_t *pe)
  * tokens of t[spk_start, spk_end) start with a cue or "a-t-il". */
 static cand from_inner(const speech_ctx *c, const quote *q)
 {
-	size_t n;
-	const tok *v = speech_tokens(c, q->spk_start, q->spk_end, 16, false, &n);
+	tok v[16];
+	size_t n = tok_scan(c->d->text, q->spk_start, q->spk_end, c->lang, v, 16);
 	size_t lo = 0;
 	while (lo < n && v[lo].kind != T_WORD)
 		lo++;
@@ -1586,10 +1586,15 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 
 size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 {
-	/* ", siger han" / "– siger han" / ". Det siger X" */
-	size_t n;
-	const tok *v = speech_tokens(c, start, pend, SIZE_MAX, false, &n);
-	{
+	/* ", siger han" / "– siger han" / ". Det siger X", in windows: this runs before the token pass */
+	tok v[WIN];
+	for (size_t pos = start; pos < pend;) {
+		size_t n = tok_scan(c->d->text, pos, pend, c->lang, v, WIN);
+		if (n < 3) {
+			if (n && n == WIN)
+				pos = v[n - 1].s;
+			break;
+		}
 		for (size_t k = 0; k + 1 < n; k++) {
 			bool pron;
 			if ((v[k].kind == T_COMMA || v[k].kind == T_DASH || v[k].kind == T_STOP) && is_cue(c, &v[k + 1], &pron))
@@ -1601,6 +1606,9 @@ size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 			    (!strcmp(v[k + 1].low, "det") || !strcmp(v[k + 1].low, "så")) && is_cue(c, &v[k + 2], &pron))
 				return v[k].e;
 		}
+		if (n < WIN)
+			break;
+		pos = v[n - 3].s;   /* overlap: a pattern may straddle two windows */
 	}
 	return pend;
 }
@@ -1615,9 +1623,9 @@ static bool inner_lang(enum lang l)
  * comma or dash) and *b (after its end); false when none. */
 static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t *b)
 {
-	size_t n;
-	const tok *v = speech_tokens(c, q->start, q->end, SIZE_MAX, false, &n);
-	{
+	tok v[WIN];
+	for (size_t pos = q->start; pos < q->end;) {
+		size_t n = tok_scan(c->d->text, pos, q->end, c->lang, v, WIN);
 		for (size_t k = 0; k + 2 < n; k++) {
 			if (v[k].kind != T_COMMA && v[k].kind != T_DASH)
 				continue;
@@ -1643,6 +1651,9 @@ static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t 
 					break;
 			}
 		}
+		if (n < WIN)
+			break;
+		pos = v[n - 12].s;   /* overlap by a clause's length */
 	}
 	return false;
 }

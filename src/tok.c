@@ -247,22 +247,75 @@ static void mark_tokens(const char *t, tok *v, size_t n, size_t from)
 	}
 }
 
-int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang)
+static tok *tok_doc_push(tok_doc *td)
+{
+	if (td->n == td->cap) {
+		size_t nc = td->cap ? td->cap * 2 : 256;
+		tok *w = realloc(td->v, nc * sizeof *w);
+		if (!w)
+			return NULL;
+		td->v = w;
+		td->cap = nc;
+	}
+	return &td->v[td->n];
+}
+
+/* Does t[s,e) end a sentence (. ! ? … 。 ！ ？ before trailing spaces)? */
+static bool ends_with_stop(const char *t, size_t s, size_t e)
+{
+	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n'))
+		e--;
+	if (e == s)
+		return false;
+	char c = t[e - 1];
+	if (c == '.' || c == '!' || c == '?')
+		return true;
+	return e - s >= 3 && (!memcmp(t + e - 3, "\xE2\x80\xA6", 3) || !memcmp(t + e - 3, "\xE3\x80\x82", 3) ||
+	                      !memcmp(t + e - 3, "\xEF\xBC\x81", 3) || !memcmp(t + e - 3, "\xEF\xBC\x9F", 3));
+}
+
+int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip)
 {
 	td->built = true;
-	size_t pos = 0;
+	size_t pos = 0, k = 0;
 	for (;;) {
-		if (td->n == td->cap) {
-			size_t nc = td->cap ? td->cap * 2 : 256;
-			tok *w = realloc(td->v, nc * sizeof *w);
-			if (!w)
+		size_t end = k < nskip && skip[k].s < len ? skip[k].s : len;
+		if (pos >= end && k < nskip && end < len) {
+			/* a quote's words: one token, and a full stop when they end a sentence */
+			tok *q = tok_doc_push(td);
+			if (!q)
 				return td->rc = Q_ENOMEM;
-			td->v = w;
-			td->cap = nc;
+			memset(q, 0, sizeof *q);
+			q->kind = T_QUOTE;
+			q->entry = -1;
+			q->s = skip[k].s;
+			q->e = skip[k].e;
+			td->n++;
+			if (ends_with_stop(t, skip[k].s, skip[k].e)) {
+				tok *st = tok_doc_push(td);
+				if (!st)
+					return td->rc = Q_ENOMEM;
+				memset(st, 0, sizeof *st);
+				st->kind = T_STOP;
+				st->entry = -1;
+				st->s = skip[k].e - 1;
+				st->e = skip[k].e;
+				td->n++;
+			}
+			pos = skip[k].e > pos ? skip[k].e : pos;
+			k++;
+			continue;
 		}
-		pos = tok_next(t, pos, len, lang, &td->v[td->n]);
-		if (td->v[td->n].kind == T_NONE)
-			break;
+		tok *w = tok_doc_push(td);
+		if (!w)
+			return td->rc = Q_ENOMEM;
+		pos = tok_next(t, pos, end, lang, w);
+		if (w->kind == T_NONE) {
+			if (end >= len)
+				break;
+			pos = end;
+			continue;
+		}
 		td->n++;
 	}
 	mark_tokens(t, td->v, td->n, 0);
