@@ -152,7 +152,7 @@ TITLE = """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor president vic
  herr frau bundeskanzler bundeskanzlerin kanzler kanzlerin bundespräsident präsident präsidentin
  ministerin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin sprecher sprecherin
  vorsitzende vorsitzender chef chefin direktor direktorin m. mme mlle monsieur madame président ministre
- señor señora sr. sra. presidente ministro ministra alcalde alcaldesa señor dhr. mevr. meneer
+ señor señora sr. sra. sr sra m presidente ministro ministra alcalde alcaldesa señor dhr. mevr. meneer
  premier burgemeester signor sig. sig.ra dott. dott sindaco
  statsminister udenrigsminister minister formand formanden direktør professor ordfører borgmester
  statsministeren ministeren justitsminister utenriksminister statsråd ordförande""".split()

@@ -379,13 +379,30 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 	return 0;
 }
 
+/* The first byte at or after i (before e) that may start a mark: eight
+ * bytes at a time through plain ASCII, which holds none. */
+static size_t next_lead(const char *t, size_t i, size_t e)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	while (i + 8 <= e) {
+		uint64_t x;
+		memcpy(&x, t + i, 8);
+		uint64_t dq = x ^ (ones * '"'), sq = x ^ (ones * '\'');
+		uint64_t hit = (x | ((dq - ones) & ~dq) | ((sq - ones) & ~sq)) & highs;
+		if (hit)
+			break;
+		i += 8;
+	}
+	while (i < e && !mark_lead[(unsigned char)t[i]])
+		i++;
+	return i;
+}
+
 static int scan_paragraph(finder *f, size_t p)
 {
 	const char *t = f->d->text;
 	size_t s = f->d->para[p].start, e = f->d->para[p].end;
-	for (size_t i = s; i < e; i++) {
-		if (!mark_lead[(unsigned char)t[i]])
-			continue;
+	for (size_t i = next_lead(t, s, e); i < e; i = next_lead(t, i + 1, e)) {
 		int len;
 		enum mark_ch m = mark_at((const unsigned char *)t + i, e - i, &len);
 		if (m == MK_NONE)

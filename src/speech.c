@@ -89,9 +89,12 @@ static bool word_is(const tok *w, const char *const *list, size_t n)
 static size_t verb_part(const tok *w, bool *pron)
 {
 	static const char *const suffixes[] = { "-t-il", "-t-elle", "-t-on", "-il", "-elle", "-ils", "-elles" };
+	static const unsigned char lens[] = { 5, 7, 5, 3, 5, 4, 6 };
 	*pron = false;
+	if (w->n < 4 || !memchr(w->low, '-', w->n))
+		return w->n;
 	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-		size_t l = strlen(suffixes[i]);
+		size_t l = lens[i];
 		if (w->n > l && !memcmp(w->low + w->n - l, suffixes[i], l)) {
 			*pron = true;
 			return w->n - l;
@@ -1087,7 +1090,7 @@ static enum gender title_gender(const tok *w)
 	static const char *const male[] = { "mr", "sir", "lord", "herr", "m", "monsieur", "señor", "sr", "signor", "father" };
 	static const char *const female[] = { "mrs", "ms", "miss", "lady", "dame", "frau", "mme", "madame", "señora", "sra",
 	                                       "signora", "sister" };
-	if (w->kind != T_WORD || !w->cap || w->n > 8)
+	if (w->kind != T_WORD || !w->cap || w->n > 8 || !(lex_mask(w->entry, LANG_EN) & (LX_TITLE | LX_HONOR)))
 		return G_ANY;
 	if (word_is(w, male, sizeof male / sizeof *male))
 		return G_MALE;
@@ -1100,8 +1103,11 @@ static void names_build(const speech_ctx *c, speech_names *nm)
 {
 	size_t n;
 	const tok *v = speech_tokens(c, 0, c->d->len, SIZE_MAX, false, &n);
-	nm->cap = 64;
-	while (nm->cap < n)
+	size_t caps = 0;
+	for (size_t i = 0; i < n; i++)
+		caps += v[i].cap;
+	nm->cap = 16;
+	while (nm->cap < caps * 2)
 		nm->cap *= 2;
 	nm->slot = calloc(nm->cap, sizeof *nm->slot);
 	if (!nm->slot) {

@@ -85,6 +85,8 @@ static bool abbreviation(const tok *w)
 	                                           "bzw", "vgl", "ca", "dr", "nr", "mio", "mrd", "bl.a", "f.eks", "z.b" };
 	if (w->n == 1 || memchr(w->low, '.', w->n))
 		return true;
+	if (w->n > 4)
+		return lex_mask(w->entry, LANG_EN) & (LX_TITLE | LX_HONOR) ? w->cap : false;
 	if (lex_mask(w->entry, LANG_EN) & (LX_TITLE | LX_HONOR))   /* the same in every language */
 		return w->cap || w->n <= 4;
 	for (size_t i = 0; i < sizeof short_forms / sizeof *short_forms; i++)
@@ -241,7 +243,10 @@ static void mark_tokens(const char *t, tok *v, size_t n, size_t from)
 		if (v[k].kind == T_STOP && t[v[k].s] == '.' && k > 0 && v[k - 1].kind == T_WORD &&
 		    v[k - 1].e == v[k].s && abbreviation(&v[k - 1]))
 			v[k].kind = T_ABBR;
-		v[k].para = k > 0 && memchr(t + v[k - 1].e, '\n', v[k].s - v[k - 1].e) != NULL;
+		bool para = false;
+		for (size_t g = k > 0 ? v[k - 1].e : v[k].s; g < v[k].s && !para; g++)
+			para = t[g] == '\n';
+		v[k].para = para;
 		v[k].sent = k == 0 || v[k].para || v[k - 1].kind == T_STOP || v[k - 1].kind == T_MARK ||
 		            v[k - 1].kind == T_COLON;
 	}
