@@ -349,11 +349,17 @@ size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first)
 		else
 			hi = mid;
 	}
-	size_t k = lo;
-	while (k < td->n && td->v[k].e <= e)
-		k++;
-	*first = lo;
-	return k - lo;
+	size_t a = lo;
+	hi = td->n;
+	while (lo < hi) {   /* the first token ending after e */
+		size_t mid = lo + (hi - lo) / 2;
+		if (td->v[mid].e <= e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = a;
+	return lo - a;
 }
 
 size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v, size_t max)
