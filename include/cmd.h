@@ -6,6 +6,15 @@
 
 int cmd_render(int argc, char **argv);   /* cmd_render.c */
 int cmd_quotes(int argc, char **argv);   /* cmd_quotes.c */
+int cmd_export(int argc, char **argv);   /* cmd_export.c */
+int cmd_tags(int argc, char **argv);     /* cmd_tags.c */
+int cmd_tag(int argc, char **argv);      /* cmd_tag.c */
+int cmd_read(int argc, char **argv);     /* cmd_read.c: the reader */
+
+struct tags_store;
+/* Opens the tag store ($XDG_DATA_HOME/quoth) for a sub-command: warnings
+ * and errors go to standard error. Returns 0 or the Q_* code. */
+int cmd_open_tags(struct tags_store **s);
 
 /* Prints "quoth: NAME: message" for a file that could not be processed, the
  * name shown escaped so that a crafted file name cannot act on the terminal. */

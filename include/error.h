@@ -19,6 +19,7 @@ enum qerr {
 	Q_ENOSPC = -12,    /* disk full */
 	Q_EROFS = -13,     /* read-only file system */
 	Q_ELOCK = -14,     /* could not lock */
+	Q_EEXIST = -15,    /* the file exists (and the caller asked not to replace it) */
 };
 
 /* A short lower-case phrase for code, e.g. "no such file". */

@@ -34,6 +34,12 @@ size_t text_safe_prefix(const char *in, size_t n);
  * bytes, NUL-terminated. Returns 0 or Q_ENOMEM. */
 int text_sanitize(const char *in, size_t n, char **out, size_t *outlen);
 
+/* Like text_sanitize, for a name shown on one line (a file name in a
+ * message or the article list): LF, CR and TAB become their Control
+ * Pictures (␊ ␍ ␉), U+2028/U+2029 ␤, and a BOM is kept; the result
+ * has no byte below 0x20. */
+int text_sanitize_line(const char *in, size_t n, char **out, size_t *outlen);
+
 /* Converts UTF-16 (with its BOM) or Latin-1 to UTF-8 in a new buffer, which
  * still needs sanitizing. Returns 0, Q_ENOMEM or Q_EBINARY. */
 int text_convert(enum text_encoding enc, const char *in, size_t n, char **out, size_t *outlen);

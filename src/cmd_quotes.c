@@ -104,7 +104,7 @@ static int quotes_doc(const doc *d, enum format fmt, bool first, strbuf *out)
 		return rc;
 	char *safe = NULL;
 	size_t n;
-	if (text_sanitize(d->name, strlen(d->name), &safe, &n)) {
+	if (text_sanitize_line(d->name, strlen(d->name), &safe, &n)) {
 		quote_list_free(&l);
 		return Q_ENOMEM;
 	}

@@ -1,4 +1,6 @@
 /* quoth render: each article's title and its reflowed text, wrapped. */
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +20,7 @@ void cmd_file_error(const char *name, int code)
 {
 	char *safe = NULL;
 	size_t n;
-	if (text_sanitize(name, strlen(name), &safe, &n))
+	if (text_sanitize_line(name, strlen(name), &safe, &n))
 		safe = NULL;
 	fprintf(stderr, "quoth: %s: %s\n", safe ? safe : "?", error_message(code));
 	free(safe);
@@ -34,12 +36,32 @@ int cmd_term_width(void)
 	return w > 0 ? w : 80;
 }
 
-/* Appends one row: '\n' join marks dropped, tabs expanded to spaces. */
-static void put_row(strbuf *out, const char *text, const wrap_row *r)
+/* True when s[0..n) has a byte below 0x20: in display-safe text, a TAB
+ * or a '\n' (join). Eight bytes at a time: rows are short, and two memchr
+ * calls per row cost more than the scan. */
+static bool has_tab_or_join(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		if ((v - ones * 0x20) & ~v & high)
+			return true;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)s[i] < 0x20)
+			return true;
+	return false;
+}
+
+/* Appends one row: '\n' join marks dropped, tabs expanded to spaces
+ * (tabwidth as the wrap laid them out: wrap_tabwidth). */
+static void put_row(strbuf *out, const char *text, const wrap_row *r, int tabwidth)
 {
 	const char *s = text + r->start;
 	size_t n = r->end - r->start;
-	if (!memchr(s, '\t', n) && !memchr(s, '\n', n)) {
+	if (!has_tab_or_join(s, n)) {
 		sb_add(out, s, n);
 		sb_putc(out, '\n');
 		return;
@@ -47,7 +69,7 @@ static void put_row(strbuf *out, const char *text, const wrap_row *r)
 	int col = 0;
 	for (size_t i = 0; i < n;) {
 		size_t len;
-		int w = wrap_cluster_width(s + i, n - i, col, TABWIDTH, &len);
+		int w = wrap_cluster_width(s + i, n - i, col, tabwidth, &len);
 		if (s[i] == '\t')
 			for (int k = 0; k < w; k++)
 				sb_putc(out, ' ');
@@ -73,14 +95,19 @@ static int render_doc(const doc *d, int width, strbuf *out)
 {
 	wrap_row *rows = NULL;
 	size_t cap = 0;
-	int rc = 0;
+	int rc = 0, tabwidth = wrap_tabwidth(width, TABWIDTH);
 
-	sb_printf(out, "%s\n\n", d->title);
+	/* the title too is wrapped: no line is wider than the width */
+	size_t nt = 0;
+	rc = wrap_range(d->title, 0, strlen(d->title), 0, width, TABWIDTH, &rows, &nt, &cap);
+	for (size_t i = 0; i < nt && !rc; i++)
+		put_row(out, d->title, &rows[i], tabwidth);
+	sb_putc(out, '\n');
 	for (size_t p = d->body; p < d->npara && rc == 0; p++) {
 		size_t n = 0;
 		rc = wrap_range(d->text, d->para[p].start, d->para[p].end, p, width, TABWIDTH, &rows, &n, &cap);
 		for (size_t i = 0; i < n; i++)
-			put_row(out, d->text, &rows[i]);
+			put_row(out, d->text, &rows[i], tabwidth);
 		if (p + 1 < d->npara)
 			sb_putc(out, '\n');
 		if (!rc && out->len >= OUT_CHUNK)

@@ -186,12 +186,27 @@ static bool starts_dash_or_bullet(const char *t, const line *l)
 	       s[3] == ' ';
 }
 
+static bool starts_quote(const char *t, const line *l)
+{
+	const unsigned char *s = (const unsigned char *)t + l->start;
+	size_t n = l->end - l->start;
+	if (n && (s[0] == '"' || s[0] == '\''))
+		return true;
+	/* “ „ ‘ ‚ */
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x9C || s[2] == 0x9E || s[2] == 0x98 || s[2] == 0x9A))
+		return true;
+	return n >= 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB);   /* « » */
+}
+
 /* In hard-wrapped text, does the line after a start a new paragraph? */
 static bool wrapped_para_break(const char *t, const line *a, const line *b, size_t col)
 {
 	if (a->blank || b->blank)
 		return true;
 	if (is_space(t[b->start]) || starts_dash_or_bullet(t, b))
+		return true;
+	/* a sentence ends and the next line opens a quotation: news starts a paragraph there */
+	if (ends_sentence(t, a) && starts_quote(t, b))
 		return true;
 	/* the next word would have fitted: the writer broke the line on purpose */
 	size_t cols = a->cols ? a->cols : count_cols(t + a->start, a->end - a->start);
@@ -249,8 +264,11 @@ static int index_paragraphs(doc *d)
 	size_t first = 0;
 	while (first < n && v[first].blank)
 		first++;
+	/* a headline is judged against the lines after it; then they are measured without it */
 	size_t col = wrap_column(v, n, first + 1);
 	bool head = first < n && is_headline(t, v, n, first, col != 0);
+	if (col && !head)
+		col = wrap_column(v, n, first);
 	d->hard_wrapped = col != 0;
 	int rc = 0;
 	for (size_t i = first; i < n && rc == 0;) {
@@ -335,7 +353,7 @@ static char *name_title(const char *name)
 	base = base && base[1] ? base + 1 : name;
 	char *safe;
 	size_t n;
-	if (text_sanitize(base, strlen(base), &safe, &n))
+	if (text_sanitize_line(base, strlen(base), &safe, &n))
 		return NULL;
 	char *line = one_line(safe, n);
 	free(safe);

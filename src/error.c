@@ -19,6 +19,7 @@ const char *error_message(int code)
 	case Q_ENOSPC: return "no space left on device";
 	case Q_EROFS: return "read-only file system";
 	case Q_ELOCK: return "could not lock";
+	case Q_EEXIST: return "file exists";
 	}
 	return "unknown error";
 }
@@ -34,6 +35,7 @@ int error_from_errno(int err)
 	case ENOSPC: case EDQUOT: return Q_ENOSPC;
 	case EROFS: return Q_EROFS;
 	case EWOULDBLOCK: return Q_ELOCK;
+	case EEXIST: return Q_EEXIST;
 	}
 	return Q_EIO;
 }

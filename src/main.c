@@ -12,10 +12,15 @@
 #endif
 
 static const char usage[] =
-	"usage: quoth [PATH...]                      open the reader (no PATH: the samples)\n"
+	"usage: quoth [--config FILE] [PATH...]      open the reader (no PATH: the samples)\n"
 	"       quoth render [--width N] PATH...     print articles reflowed and wrapped\n"
 	"       quoth quotes [--format text|tsv|jsonl] PATH...\n"
 	"                                            print the quotes and who said them\n"
+	"       quoth export [--tag TAG]... [--format text|tsv|jsonl] [PATH...]\n"
+	"                                            print tagged quotes (of PATHs, or all)\n"
+	"       quoth tag [--remove] [--text TEXT] [--speaker NAME] TAG FILE QUOTE-ID...\n"
+	"                                            tag quotes of an article (or untag)\n"
+	"       quoth tags [--count]                 list the tag names in use\n"
 	"       quoth --help | --version\n"
 	"\n"
 	"PATH is a file, or - for standard input.\n"
@@ -37,6 +42,9 @@ struct subcommand {
 static const struct subcommand subcommands[] = {
 	{ "render", cmd_render },
 	{ "quotes", cmd_quotes },
+	{ "export", cmd_export },
+	{ "tag", cmd_tag },
+	{ "tags", cmd_tags },
 };
 
 int main(int argc, char **argv)
@@ -53,6 +61,6 @@ int main(int argc, char **argv)
 	for (size_t i = 0; argc > 1 && i < sizeof subcommands / sizeof *subcommands; i++)
 		if (!strcmp(argv[1], subcommands[i].name))
 			return subcommands[i].run(argc - 1, argv + 1);
-	fputs(usage, stderr);
-	return 2;
+	/* no sub-command: the reader, on the paths given (or the samples) */
+	return cmd_read(argc, argv);
 }

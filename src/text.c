@@ -64,40 +64,82 @@ static bool is_newline_cp(uint32_t cp)
 	return cp == 0x85 || cp == 0x2028 || cp == 0x2029;
 }
 
-/* True when the 8 bytes at p are printable ASCII, TAB or LF. */
-static bool ascii8_safe(const unsigned char *p)
+/* Index of the first byte of the 8 at p that is not printable ASCII (so
+ * TAB, LF, other controls, DEL and every byte >= 0x80), or 8. */
+static size_t first_unusual8(const unsigned char *p)
 {
 	uint64_t v;
 	memcpy(&v, p, 8);
 	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-	if (v & high)
-		return false;
-	/* any byte < 0x20 or == 0x7F? (bytes are < 0x80 here) */
-	uint64_t lt20 = (v - ones * 0x20) & ~v & high;
-	uint64_t is7f = ((v ^ (ones * 0x7F)) - ones) & ~(v ^ (ones * 0x7F)) & high;
-	if (!(lt20 | is7f))
-		return true;
-	for (int i = 0; i < 8; i++)
-		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n')
-			return false;
-	return !is7f;
+	/* the lowest flagged byte is exact (a borrow only flags bytes above a true one) */
+	uint64_t m = (v & high) | ((v - ones * 0x20) & ~v & high) |
+	             (((v ^ (ones * 0x7F)) - ones) & ~(v ^ (ones * 0x7F)) & high);
+	return m ? (size_t)__builtin_ctzll(m) / 8 : 8;
 }
 
-/* Length of the display-safe run at the start of s[0..n). */
-static size_t safe_run(const unsigned char *s, size_t n)
+/* True when the 8 bytes at p are printable ASCII and whole two-byte
+ * sequences for U+00C0..U+07FF (none of them hidden), where *carry says the
+ * byte before p was such a lead; *carry then says the last byte is one. */
+static bool simple8(const unsigned char *p, unsigned *carry)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t hi = v & high, x = v & ~high;
+	uint64_t lt20 = ~(x + ones * (0x80 - 0x20)) & high;
+	uint64_t del = (x + ones) & high;
+	uint64_t ge40 = (x + ones * (0x80 - 0x40)) & high;
+	uint64_t ge43 = (x + ones * (0x80 - 0x43)) & high;
+	uint64_t ge60 = (x + ones * (0x80 - 0x60)) & high;
+	uint64_t cont = hi & ~ge40, lead = hi & ge43 & ~ge60;     /* 80..BF, C3..DF */
+	if (((lt20 | del) & ~hi) | (hi & ge40 & ~lead))
+		return false;
+	if (cont != ((lead << 8) | (*carry ? 0x80u : 0)))
+		return false;
+	*carry = (unsigned)(lead >> 63);
+	return true;
+}
+
+/* Length of the display-safe run at the start of s[0..n); in one_line mode
+ * TAB and LF end it too. */
+static size_t safe_run(const unsigned char *s, size_t n, bool one_line)
 {
 	size_t i = 0, bad;
+	unsigned carry = 0;
 
 	while (i < n) {
-		if (i + 8 <= n && ascii8_safe(s + i)) {
-			i += 8;
-			continue;
+		if (!one_line && i + 8 <= n) {
+			if (simple8(s + i, &carry)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (carry) {   /* the last chunk ended with a lead byte: take it again */
+			i--;
+			carry = 0;
+		}
+		if (!one_line && i + 8 <= n) {
+			size_t k = first_unusual8(s + i);
+			i += k;
+			if (k == 8)
+				continue;
 		}
 		unsigned c = s[i];
 		if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+			if ((c < 0x20 && (one_line || (c != '\t' && c != '\n'))) || c == 0x7F)
 				return i;
 			i++;
+			continue;
+		}
+		/* the common sequences, none of them hidden: U+00A0..U+07FF and the
+		 * three-byte leads other than E0, E2 and ED */
+		if (i + 1 < n && (s[i + 1] & 0xC0) == 0x80 && ((c >= 0xC3 && c <= 0xDF) || (c == 0xC2 && s[i + 1] >= 0xA0))) {
+			i += 2;
+			continue;
+		}
+		if (i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+		    c >= 0xE1 && c <= 0xEF && c != 0xE2 && c != 0xED) {
+			i += 3;
 			continue;
 		}
 		size_t len = utf8_seq(s + i, n - i, &bad);
@@ -108,14 +150,14 @@ static size_t safe_run(const unsigned char *s, size_t n)
 			return i;
 		i += len;
 	}
-	return n;
+	return carry ? n - 1 : n;   /* a lead byte cut off at the end */
 }
 
 size_t text_safe_prefix(const char *in, size_t n)
 {
 	if (n >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
 		return 0;
-	return safe_run((const unsigned char *)in, n);
+	return safe_run((const unsigned char *)in, n, false);
 }
 
 bool text_is_safe(const char *s, size_t n)
@@ -124,22 +166,23 @@ bool text_is_safe(const char *s, size_t n)
 }
 
 /* Appends the sanitized form of in[0..n) to out (when out is not NULL) and
- * returns its length. */
-static size_t sanitize_into(const unsigned char *s, size_t n, char *out)
+ * returns its length. In one_line mode line ends and TABs become their
+ * Control Pictures too (and nothing is dropped), for names in messages. */
+static size_t sanitize_into(const unsigned char *s, size_t n, char *out, bool one_line)
 {
 	size_t i = 0, o = 0, bad;
 #define PUT(str, len) do { if (out) memcpy(out + o, (str), (len)); o += (len); } while (0)
-	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+	if (!one_line && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < n) {
-		size_t run = safe_run(s + i, n - i);
+		size_t run = safe_run(s + i, n - i, one_line);
 		if (run) {
 			PUT(s + i, run);
 			i += run;
 			continue;
 		}
 		unsigned c = s[i];
-		if (c == '\r') {
+		if (c == '\r' && !one_line) {
 			PUT("\n", 1);
 			i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
 		} else if (c < 0x20) {
@@ -156,7 +199,9 @@ static size_t sanitize_into(const unsigned char *s, size_t n, char *out)
 				i += bad;
 			} else {
 				uint32_t cp = decode(s + i, len);
-				if (is_newline_cp(cp))
+				if (is_newline_cp(cp) && one_line && cp != 0x85)
+					PUT("\xE2\x90\xA4", 3);   /* ␤ */
+				else if (is_newline_cp(cp) && !one_line)
 					PUT("\n", 1);
 				else
 					PUT(HIDDEN, 3);
@@ -168,17 +213,27 @@ static size_t sanitize_into(const unsigned char *s, size_t n, char *out)
 	return o;
 }
 
-int text_sanitize(const char *in, size_t n, char **out, size_t *outlen)
+static int sanitize(const char *in, size_t n, char **out, size_t *outlen, bool one_line)
 {
-	size_t len = sanitize_into((const unsigned char *)in, n, NULL);
+	size_t len = sanitize_into((const unsigned char *)in, n, NULL, one_line);
 	char *buf = malloc(len + 1);
 	if (!buf)
 		return Q_ENOMEM;
-	sanitize_into((const unsigned char *)in, n, buf);
+	sanitize_into((const unsigned char *)in, n, buf, one_line);
 	buf[len] = '\0';
 	*out = buf;
 	*outlen = len;
 	return 0;
+}
+
+int text_sanitize(const char *in, size_t n, char **out, size_t *outlen)
+{
+	return sanitize(in, n, out, outlen, false);
+}
+
+int text_sanitize_line(const char *in, size_t n, char **out, size_t *outlen)
+{
+	return sanitize(in, n, out, outlen, true);
 }
 
 enum text_encoding text_detect(const char *in, size_t n)

@@ -1,0 +1,174 @@
+/* The app layer: the reader's state and the one function that applies an
+ * action to it. No drawing here (that is src/ui/), so every action's effect
+ * is tested headless.
+ *
+ * Each call returns reaction flags (as htop's actions do): which parts of
+ * the screen changed, and whether to quit; the main loop redraws only those.
+ */
+#ifndef QUOTH_APP_H
+#define QUOTH_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "action.h"
+#include "corpus.h"
+#include "layout.h"
+#include "export.h"
+#include "positions.h"
+#include "quotes.h"
+#include "search.h"
+#include "tags.h"
+#include "wrap.h"
+
+enum reaction {
+	R_NONE = 0,
+	R_LIST = 1 << 0,
+	R_TEXT = 1 << 1,
+	R_QUOTES = 1 << 2,
+	R_STATUS = 1 << 3,
+	R_PANES = R_LIST | R_TEXT | R_QUOTES | R_STATUS,
+	R_LAYOUT = 1 << 4,     /* clear and redraw everything */
+	R_QUIT = 1 << 5,
+	R_CLIPBOARD = 1 << 6,  /* send app.clip to the terminal (OSC 52), then empty it */
+};
+
+/* Keys while a prompt is open: a positive value is a character to insert. */
+enum edit_key {
+	EK_ENTER = -1, EK_ESC = -2, EK_BACKSPACE = -3, EK_DELETE = -4,
+	EK_LEFT = -5, EK_RIGHT = -6, EK_HOME = -7, EK_END = -8,
+	EK_UP = -9, EK_DOWN = -10, EK_KILL_LINE = -11, EK_KILL_WORD = -12,
+	EK_TAB = -13,
+};
+
+enum prompt_kind {
+	PROMPT_NONE,
+	PROMPT_SEARCH,     /* / and M-/ */
+	PROMPT_TAG,        /* t: a tag name, Tab completes */
+	PROMPT_FILTER,     /* f in the tagged view: a tag name, empty for all */
+	PROMPT_EXPORT,     /* e: the file to write */
+	PROMPT_OVERWRITE,  /* the file exists: a(ppend), o(verwrite), c(ancel) */
+};
+
+#define PROMPT_MAX 512
+#define HISTORY_MAX 50
+
+typedef struct prompt {
+	enum prompt_kind kind;
+	char buf[PROMPT_MAX];
+	size_t len, cur;           /* bytes; cur is on a character boundary */
+	bool backward;             /* a backward search */
+} prompt;
+
+/* A saved place, to go back to when a search is cancelled. */
+typedef struct place {
+	size_t list_sel, list_top, text_top, q_sel, q_top;
+} place;
+
+typedef struct app_opts {
+	int tabwidth;
+	layout_opts layout;
+	quotes_opts quotes;
+	const char *tag_names[9];      /* the tags of keys 1..9 (NULL: none) */
+	const char *export_path;       /* proposed by e; "~" allowed */
+	enum export_format export_format;
+	tags_store *tags;              /* NULL: tagging is off (the store could not be read) */
+	positions *positions;          /* NULL: positions are not remembered */
+} app_opts;
+
+/* The view of every tagged quote in the corpus. */
+typedef struct tagged_view {
+	bool open;
+	const tag_entry **v;           /* into the tag store; refreshed on every change */
+	size_t n, sel, top;
+	char filter[TAGS_NAME_MAX + 1];  /* "" for all tags */
+	bool *marked;                  /* per entry */
+} tagged_view;
+
+typedef struct app {
+	corpus *corpus;            /* not owned */
+	app_opts opts;
+	int cols, rows;
+	layout lay;
+	enum pane focus;
+	bool help;                 /* the help screen is up */
+	size_t help_top;
+	/* the list */
+	size_t list_sel, list_top;
+	/* the open article */
+	size_t art;                /* SIZE_MAX: none */
+	doc *doc;                  /* owned by the corpus */
+	quote_list quotes;
+	char **qtext;              /* the flat text of each quote */
+	wrap_view *view;
+	size_t text_top;           /* byte offset of the top row */
+	/* the sidebar */
+	size_t q_sel, q_top;
+	bool q_marked;             /* the selected quote is marked in the text */
+	bool *q_mark;              /* per quote: marked for export (Space) */
+	/* visual selection in the text */
+	bool visual;
+	size_t vcur, vanchor;      /* byte offsets at cluster starts */
+	/* tags, export, clipboard */
+	tagged_view tv;
+	strbuf pending;            /* what e will write once the path is given */
+	size_t pending_count;      /* quotes in it (0: a text selection) */
+	char *export_target;       /* the expanded path waiting for append/overwrite */
+	strbuf clip;               /* an OSC 52 sequence for the ui to send (R_CLIPBOARD) */
+	/* search */
+	prompt prompt;
+	place before_search;
+	char *pattern;             /* folded; NULL: none */
+	enum pane search_pane;
+	bool search_backward;
+	search_hits hits;          /* in the text */
+	size_t hit;                /* the current hit, hits.n: none */
+	char *history[HISTORY_MAX];
+	size_t nhistory, hist_pos;
+	/* the status line's message */
+	char msg[256];
+	bool msg_error;
+} app;
+
+/* Starts the reader on corpus c (at least one item) at a terminal of
+ * cols x rows, and opens the first article that can be read. */
+int app_init(app *a, corpus *c, const app_opts *o, int cols, int rows);
+void app_free(app *a);
+
+/* The terminal is now cols x rows: lay the panes out again, keeping the
+ * reading position. */
+unsigned app_resize(app *a, int cols, int rows);
+
+/* Applies an action to the focused pane. */
+unsigned app_do(app *a, enum action act);
+
+/* A key while a prompt is open (see edit_key). */
+unsigned app_edit(app *a, int key);
+
+/* A mouse click at screen cell (y, x): focus the pane, select the row. */
+unsigned app_click(app *a, int y, int x);
+/* The wheel over cell (y, x): dir -1 up, +1 down. */
+unsigned app_wheel(app *a, int y, int x, int dir);
+
+/* Saves the open article's reading position (positions store), e.g. at exit. */
+void app_save_position(app *a);
+
+/* The visual selection: [*start, *end) bytes of the open article. */
+void app_visual_bounds(const app *a, size_t *start, size_t *end);
+
+/* The tags of quote i of the open article, or NULL/0. */
+const tag_entry *app_quote_tags(const app *a, size_t i);
+/* Quotes of article i with at least one tag (0 when unknown). */
+size_t app_list_tagged(const app *a, size_t i);
+
+/* Sets the status line's message (printf-style). */
+void app_message(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Geometry and queries the drawing code shares with the app. */
+rect app_content(const app *a, enum pane p);   /* a pane without its header and margins */
+int app_quote_width(const app *a);              /* columns for a quote's text in the sidebar */
+int app_quote_height(app *a, size_t i);         /* rows quote i takes in the sidebar */
+int app_text_percent(const app *a);
+long app_list_quotes(app *a, size_t i);         /* quotes in article i, counted on first need; -1 unreadable */
+enum keyctx app_keyctx(const app *a);
+
+#endif

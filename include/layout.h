@@ -1,0 +1,48 @@
+/* Where the panes go for a terminal size: a pure function, so the rules for
+ * 140x40, 80x24 and 30x8 are tested headless.
+ *
+ * - cols >= wide_cols (100): list | text | quotes side by side, the list and
+ *   quotes widths in percent from config.ini.
+ * - narrower: the list becomes a screen of its own. With the focus on the
+ *   list it fills the width; otherwise text | quotes share it (quotes
+ *   narrow_quotes_pct percent); below 60 columns the quotes go under the text.
+ * - below LAYOUT_MIN_COLS x LAYOUT_MIN_ROWS: too small, nothing is drawn but
+ *   a message.
+ * Every pane has a one-row header on top; the last row is the status line.
+ */
+#ifndef QUOTH_LAYOUT_H
+#define QUOTH_LAYOUT_H
+
+#include <stdbool.h>
+
+#define LAYOUT_MIN_COLS 40
+#define LAYOUT_MIN_ROWS 8
+
+enum pane { PANE_LIST, PANE_TEXT, PANE_QUOTES, PANE__COUNT };
+
+typedef struct rect {
+	int y, x, h, w;   /* h == 0: not shown */
+} rect;
+
+typedef struct layout_opts {
+	int wide_cols;          /* from this width the three panes stand side by side */
+	int list_pct;           /* list width in the wide layout */
+	int quotes_pct;         /* quotes width in the wide layout */
+	int narrow_quotes_pct;  /* quotes width in the narrow layout */
+	bool list_hidden;       /* the user hid the list (wide layout) */
+} layout_opts;
+
+typedef struct layout {
+	rect pane[PANE__COUNT];   /* each includes its header row */
+	rect status;
+	bool too_small;
+	bool narrow;              /* the list is a screen of its own */
+	bool stacked;             /* quotes under the text */
+} layout;
+
+void layout_compute(layout *l, int cols, int rows, const layout_opts *o, int focus);
+
+/* The pane at screen cell (y, x), or -1. */
+int layout_pane_at(const layout *l, int y, int x);
+
+#endif

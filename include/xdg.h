@@ -1,0 +1,29 @@
+/* Where quoth keeps its per-user files: the XDG Base Directory spec.
+ *
+ * $XDG_DATA_HOME/quoth  (default ~/.local/share/quoth): the tag store, data
+ *                       the user made and must never lose;
+ * $XDG_STATE_HOME/quoth (default ~/.local/state/quoth): reading positions,
+ *                       state that is nice to keep but can be rebuilt.
+ * As the spec says, a variable that is unset, empty or not an absolute path
+ * is ignored and the default under $HOME is used.
+ */
+#ifndef QUOTH_XDG_H
+#define QUOTH_XDG_H
+
+enum xdg_kind {
+	XDG_DATA,
+	XDG_STATE,
+	XDG_CONFIG,
+};
+
+/* The quoth folder of that kind as a new string (caller frees) in *out; it is
+ * not created. Returns 0, Q_ENOENT when neither the variable nor $HOME (nor
+ * the password database) gives a home, or Q_ENOMEM. */
+int xdg_quoth_dir(enum xdg_kind kind, char **out);
+
+/* Creates the folder path and any missing parents with mode 0700 (what the
+ * spec asks for); folders that exist are left as they are. Returns 0 or a
+ * Q_* code (Q_EROFS, Q_EACCES, Q_ENOSPC, ...). */
+int xdg_mkdirs(const char *path);
+
+#endif

@@ -1,0 +1,265 @@
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "corpus.h"
+#include "error.h"
+#include "text.h"
+
+/* A title is found in this many bytes from the start of the file. */
+#define PEEK_BYTES 4096
+
+void corpus_init(corpus *c)
+{
+	memset(c, 0, sizeof *c);
+	c->max_loaded = 32;
+}
+
+void corpus_free(corpus *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->v[i].path);
+		free(c->v[i].title);
+		doc_free(c->v[i].doc);
+	}
+	free(c->v);
+	corpus_init(c);
+}
+
+static corpus_item *push(corpus *c, const char *path)
+{
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		corpus_item *v = realloc(c->v, cap * sizeof *v);
+		if (!v)
+			return NULL;
+		c->v = v;
+		c->cap = cap;
+	}
+	corpus_item *it = &c->v[c->n];
+	memset(it, 0, sizeof *it);
+	it->nquotes = -1;
+	it->path = strdup(path);
+	if (!it->path)
+		return NULL;
+	c->n++;
+	return it;
+}
+
+static bool is_txt(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && !strcmp(name + n - 4, ".txt");
+}
+
+static int cmp_item(const void *a, const void *b)
+{
+	return strcmp(((const corpus_item *)a)->path, ((const corpus_item *)b)->path);
+}
+
+/* The folders being walked, to refuse a symlink loop. */
+typedef struct dir_chain {
+	dev_t dev;
+	ino_t ino;
+	const struct dir_chain *up;
+} dir_chain;
+
+static bool on_chain(const dir_chain *ch, const struct stat *st)
+{
+	for (; ch; ch = ch->up)
+		if (ch->dev == st->st_dev && ch->ino == st->st_ino)
+			return true;
+	return false;
+}
+
+static int add_dir(corpus *c, const char *path, const dir_chain *up, int depth);
+
+static int add_entry(corpus *c, const char *path, const dir_chain *up, int depth)
+{
+	struct stat st;
+	if (stat(path, &st) < 0) {
+		corpus_item *it = push(c, path);
+		if (!it)
+			return Q_ENOMEM;
+		it->error = error_from_errno(errno);
+		return 0;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (on_chain(up, &st) || depth > 64)
+			return 0;   /* a symlink loop: walked already */
+		dir_chain here = { st.st_dev, st.st_ino, up };
+		return add_dir(c, path, &here, depth + 1);
+	}
+	corpus_item *it = push(c, path);
+	if (!it)
+		return Q_ENOMEM;
+	if (!S_ISREG(st.st_mode))
+		it->error = Q_ENOTREG;
+	return 0;
+}
+
+static int add_dir(corpus *c, const char *path, const dir_chain *up, int depth)
+{
+	DIR *d = opendir(path);
+	if (!d) {
+		corpus_item *it = push(c, path);
+		if (!it)
+			return Q_ENOMEM;
+		it->error = error_from_errno(errno);
+		return 0;
+	}
+	size_t first = c->n, plen = strlen(path);
+	int rc = 0;
+	struct dirent *e;
+	while (rc == 0 && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		bool dir = e->d_type == DT_DIR || e->d_type == DT_LNK || e->d_type == DT_UNKNOWN;
+		if (!dir && !is_txt(e->d_name))
+			continue;
+		size_t n = plen + strlen(e->d_name) + 2;
+		char *sub = malloc(n);
+		if (!sub) {
+			rc = Q_ENOMEM;
+			break;
+		}
+		snprintf(sub, n, "%s%s%s", path, plen && path[plen - 1] == '/' ? "" : "/", e->d_name);
+		if (e->d_type == DT_REG) {
+			corpus_item *it = push(c, sub);
+			rc = it ? 0 : Q_ENOMEM;
+		} else {
+			struct stat st;
+			if (stat(sub, &st) == 0 && (S_ISDIR(st.st_mode) || is_txt(e->d_name)))
+				rc = add_entry(c, sub, up, depth);
+		}
+		free(sub);
+	}
+	closedir(d);
+	if (c->n > first)
+		qsort(c->v + first, c->n - first, sizeof *c->v, cmp_item);
+	return rc;
+}
+
+int corpus_add_path(corpus *c, const char *path)
+{
+	return add_entry(c, path, NULL, 0);
+}
+
+int corpus_add_doc(corpus *c, doc *d)
+{
+	corpus_item *it = push(c, d->name);
+	if (!it) {
+		doc_free(d);
+		return Q_ENOMEM;
+	}
+	it->doc = d;
+	it->id = d->id;
+	it->has_id = true;
+	it->title = strdup(d->title);
+	it->used = ++c->clock;
+	c->loaded++;
+	return it->title ? 0 : Q_ENOMEM;
+}
+
+char *corpus_display_name(const corpus *c, size_t i)
+{
+	const char *p = c->v[i].path, *base = strrchr(p, '/');
+	base = base && base[1] ? base + 1 : p;
+	char *out;
+	size_t n;
+	return text_sanitize_line(base, strlen(base), &out, &n) ? NULL : out;
+}
+
+static char *peek_title(const char *path, int *err)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		*err = error_from_errno(errno);
+		return NULL;
+	}
+	struct stat st;
+	char buf[PEEK_BYTES];
+	ssize_t n = -1;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		n = read(fd, buf, sizeof buf);
+	else
+		*err = S_ISDIR(st.st_mode) ? Q_EISDIR : Q_ENOTREG;
+	if (n < 0 && !*err)
+		*err = error_from_errno(errno);
+	close(fd);
+	if (n < 0)
+		return NULL;
+	/* cut at the last line end so a headline is not taken for a cut sentence */
+	size_t len = (size_t)n;
+	if (len == sizeof buf) {
+		char *nl = memrchr(buf, '\n', len);
+		if (nl)
+			len = (size_t)(nl - buf);
+	}
+	doc *d = NULL;
+	int rc = doc_from_bytes(path, buf, len, &d);
+	if (rc) {
+		*err = rc;
+		return NULL;
+	}
+	char *title = d->title;
+	d->title = NULL;
+	doc_free(d);
+	return title;
+}
+
+const char *corpus_title(corpus *c, size_t i)
+{
+	corpus_item *it = &c->v[i];
+	if (it->title)
+		return it->title;
+	if (!it->error)
+		it->title = peek_title(it->path, &it->error);
+	if (!it->title)
+		it->title = corpus_display_name(c, i);
+	return it->title ? it->title : "?";
+}
+
+/* Drops least recently used bodies, never a or b, nor standard input's. */
+static void evict(corpus *c, size_t a, size_t b)
+{
+	while (c->loaded > c->max_loaded) {
+		size_t victim = SIZE_MAX;
+		for (size_t i = 0; i < c->n; i++)
+			if (c->v[i].doc && i != a && i != b && strcmp(c->v[i].path, "-") &&
+			    (victim == SIZE_MAX || c->v[i].used < c->v[victim].used))
+				victim = i;
+		if (victim == SIZE_MAX)
+			return;
+		doc_free(c->v[victim].doc);
+		c->v[victim].doc = NULL;
+		c->loaded--;
+	}
+}
+
+doc *corpus_doc(corpus *c, size_t i, size_t keep)
+{
+	corpus_item *it = &c->v[i];
+	if (!it->doc && !it->error) {
+		int rc = doc_load(it->path, &it->doc);
+		if (rc) {
+			it->error = rc;
+			return NULL;
+		}
+		c->loaded++;
+		it->id = it->doc->id;
+		it->has_id = true;
+		if (!it->title)
+			it->title = strdup(it->doc->title);
+		it->used = ++c->clock;
+		evict(c, i, keep);
+	}
+	if (it->doc)
+		it->used = ++c->clock;
+	return it->doc;
+}

@@ -1,0 +1,120 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "error.h"
+#include "fsutil.h"
+#include "strbuf.h"
+
+int fs_write_all(int fd, const char *data, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, data, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return error_from_errno(errno);
+		}
+		if (w == 0)
+			return Q_EIO;
+		data += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int fs_read_all(int fd, char **out, size_t *len)
+{
+	struct stat st;
+	size_t cap = fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
+	size_t n = 0;
+	char *buf = malloc(cap + 1);
+	if (!buf)
+		return Q_ENOMEM;
+	for (;;) {
+		if (n == cap) {
+			char *b = realloc(buf, cap * 2 + 1);
+			if (!b) {
+				free(buf);
+				return Q_ENOMEM;
+			}
+			buf = b;
+			cap *= 2;
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int rc = error_from_errno(errno);
+			free(buf);
+			return rc;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+int fs_sync_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+	if (!dir)
+		return Q_ENOMEM;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd < 0)
+		return error_from_errno(errno);
+	/* Some file systems cannot fsync a folder (EINVAL); the rename is then as durable as it gets. */
+	int rc = fsync(fd) != 0 && errno != EINVAL ? error_from_errno(errno) : 0;
+	close(fd);
+	return rc;
+}
+
+int fs_lock(int fd, int op, int timeout_ms)
+{
+	const struct timespec pause = { 0, 2 * 1000 * 1000 };
+	for (int waited = 0;; waited += 2) {
+		if (flock(fd, op | LOCK_NB) == 0)
+			return 0;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return errno == ENOLCK ? Q_ELOCK : error_from_errno(errno);
+		if (waited >= timeout_ms)
+			return Q_ELOCK;
+		nanosleep(&pause, NULL);
+	}
+}
+
+int fs_replace(const char *path, const char *data, size_t n, mode_t mode)
+{
+	strbuf tmp;
+	sb_init(&tmp);
+	sb_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+	if (tmp.failed)
+		return Q_ENOMEM;
+	int fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+	int rc = fd < 0 ? error_from_errno(errno) : 0;
+	if (!rc)
+		rc = fs_write_all(fd, data, n);
+	if (!rc && fsync(fd) != 0)
+		rc = error_from_errno(errno);
+	if (fd >= 0 && close(fd) != 0 && !rc)
+		rc = error_from_errno(errno);
+	if (!rc && rename(tmp.s, path) != 0)
+		rc = error_from_errno(errno);
+	if (rc && fd >= 0)
+		unlink(tmp.s);
+	if (!rc)
+		rc = fs_sync_parent(path);
+	sb_free(&tmp);
+	return rc;
+}

@@ -1,0 +1,526 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "draw.h"
+#include "error.h"
+
+/* ---- cells --------------------------------------------------------------------- */
+
+/* Draws one grapheme cluster of w columns; in a locale that is not UTF-8,
+ * anything but ASCII shows as '?', one per column. */
+static void put_cluster(screen *s, WINDOW *w, const char *p, size_t len, int width)
+{
+	if (p[0] == '\t') {
+		for (int i = 0; i < width; i++)
+			waddch(w, ' ');
+		return;
+	}
+	if (p[0] == '\n' || width <= 0)
+		return;
+	if (!s->t->utf8 && (unsigned char)p[0] >= 0x80) {
+		for (int i = 0; i < width; i++)
+			waddch(w, '?');
+		return;
+	}
+	waddnstr(w, p, (int)len);
+}
+
+/* Draws text[0..n) from the cursor, at most maxw columns; returns the columns used. */
+static int put_text(screen *s, WINDOW *w, const char *text, size_t n, int maxw)
+{
+	int col = 0;
+	for (size_t i = 0; i < n;) {
+		size_t len;
+		int cw = wrap_cluster_width(text + i, n - i, col, 8, &len);
+		if (col + cw > maxw)
+			break;
+		put_cluster(s, w, text + i, len, cw);
+		col += cw;
+		i += len;
+	}
+	return col;
+}
+
+static int text_cols(const char *text)
+{
+	return wrap_str_width(text, strlen(text), 8);
+}
+
+static void fill(WINDOW *w, int n)
+{
+	for (int i = 0; i < n; i++)
+		waddch(w, ' ');
+}
+
+static void header(screen *s, app *a, enum pane p, const char *left, const char *right)
+{
+	WINDOW *w = s->win[p];
+	int width = getmaxx(w);
+	attr_t at = s->t->attr[a->focus == p ? THEME_FOCUSED_HEADER : THEME_HEADER];
+	wattrset(w, at);
+	wmove(w, 0, 0);
+	int rw = right ? text_cols(right) : 0;
+	int used = put_text(s, w, " ", 1, width);
+	used += put_text(s, w, left, strlen(left), width - used - rw - 1);
+	fill(w, width - used - rw);
+	if (right && rw <= width - used)
+		put_text(s, w, right, strlen(right), rw);
+	wattrset(w, A_NORMAL);
+}
+
+/* The separator on the left edge of an inner pane. */
+static void separator(screen *s, app *a, enum pane p)
+{
+	if (a->lay.pane[p].x == 0)
+		return;
+	WINDOW *w = s->win[p];
+	wattrset(w, s->t->attr[THEME_BORDER]);
+	mvwvline(w, 1, 0, ACS_VLINE, getmaxy(w) - 1);
+	wattrset(w, A_NORMAL);
+}
+
+/* ---- the list ---------------------------------------------------------------------- */
+
+static void draw_list(screen *s, app *a)
+{
+	WINDOW *w = s->win[PANE_LIST];
+	if (!w)
+		return;
+	werase(w);
+	char right[64];
+	snprintf(right, sizeof right, "%zu/%zu ", a->list_sel + 1, a->corpus->n);
+	header(s, a, PANE_LIST, "Articles", right);
+	rect c = app_content(a, PANE_LIST);
+	int x0 = c.x - a->lay.pane[PANE_LIST].x;
+	for (int y = 0; y < c.h; y++) {
+		size_t i = a->list_top + (size_t)y;
+		if (i >= a->corpus->n)
+			break;
+		const char *title = corpus_title(a->corpus, i);
+		long nq = app_list_quotes(a, i);
+		corpus_item *it = &a->corpus->v[i];
+		char count[48] = "";
+		size_t tagged = app_list_tagged(a, i);
+		if (it->error)
+			snprintf(count, sizeof count, " [%s]", error_message(it->error));
+		else if (nq >= 0 && tagged)
+			snprintf(count, sizeof count, " %zut %ld", tagged, nq);
+		else if (nq >= 0)
+			snprintf(count, sizeof count, " %ld", nq);
+		bool sel = i == a->list_sel;
+		attr_t at = sel ? s->t->attr[THEME_CURSOR] : A_NORMAL;
+		wattrset(w, at);
+		wmove(w, y + 1, x0 - 1 < 0 ? 0 : x0 - 1);
+		waddch(w, it->marked ? '*' : i == a->art ? '>' : ' ');
+		if (it->marked && !sel)
+			wattrset(w, s->t->attr[THEME_MARKED]);
+		int cw = text_cols(count);
+		int used = put_text(s, w, title, strlen(title), c.w - cw - 1);
+		fill(w, c.w - used - cw);
+		if (it->error)
+			wattrset(w, sel ? at : s->t->attr[THEME_MESSAGE]);
+		put_text(s, w, count, strlen(count), cw);
+		wattrset(w, A_NORMAL);
+	}
+	separator(s, a, PANE_LIST);
+}
+
+/* ---- the text ------------------------------------------------------------------------- */
+
+static attr_t text_attr(screen *s, app *a, size_t pos)
+{
+	attr_t at = A_NORMAL;
+	for (size_t i = 0; i < a->quotes.n; i++) {
+		const quote *q = &a->quotes.v[i];
+		if (q->open > pos)
+			break;
+		if (pos < q->close)
+			at = s->t->attr[a->q_marked && i == a->q_sel ? THEME_QUOTE_SELECTED : THEME_QUOTE];
+	}
+	if (a->hits.n && a->search_pane == PANE_TEXT) {
+		size_t lo = 0, hi = a->hits.n;
+		while (lo < hi) {   /* the first hit ending after pos */
+			size_t mid = lo + (hi - lo) / 2;
+			if (a->hits.v[mid].end <= pos)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < a->hits.n && a->hits.v[lo].start <= pos)
+			at = s->t->attr[THEME_SEARCH_MATCH];
+	}
+	if (a->visual) {
+		size_t vs, ve;
+		app_visual_bounds(a, &vs, &ve);
+		if (pos == a->vcur)
+			at = s->t->attr[THEME_CURSOR] | A_BOLD;
+		else if (pos >= vs && pos < ve)
+			at = s->t->attr[THEME_SELECTION];
+	}
+	return at;
+}
+
+static void draw_text_row(screen *s, app *a, WINDOW *w, int y, int x0, int width, const wrap_row *r)
+{
+	wmove(w, y, x0);
+	if (r->gap)
+		return;
+	const char *text = a->doc->text;
+	int col = 0;
+	for (size_t pos = r->start; pos < r->end;) {
+		size_t len;
+		int cw = wrap_cluster_width(text + pos, r->end - pos, col, a->opts.tabwidth, &len);
+		if (col + cw > width)
+			break;
+		wattrset(w, text_attr(s, a, pos));
+		put_cluster(s, w, text + pos, len, cw);
+		col += cw;
+		pos += len;
+	}
+	wattrset(w, A_NORMAL);
+}
+
+static void draw_text(screen *s, app *a)
+{
+	WINDOW *w = s->win[PANE_TEXT];
+	if (!w)
+		return;
+	werase(w);
+	header(s, a, PANE_TEXT, a->doc ? a->doc->title : "(no article)", NULL);
+	separator(s, a, PANE_TEXT);
+	if (!a->view)
+		return;
+	rect c = app_content(a, PANE_TEXT);
+	wrap_row rows[512];
+	size_t n = wrap_view_rows(a->view, a->text_top, rows, c.h < 512 ? (size_t)c.h : 512);
+	for (size_t i = 0; i < n; i++)
+		draw_text_row(s, a, w, (int)i + 1, c.x - a->lay.pane[PANE_TEXT].x, c.w, &rows[i]);
+}
+
+/* ---- the sidebar -------------------------------------------------------------------------- */
+
+/* Draws quote i from row y; returns the next free row. */
+static int draw_quote(screen *s, app *a, WINDOW *w, int y, int bottom, int x0, size_t i)
+{
+	const char *t = a->qtext[i] ? a->qtext[i] : "";
+	int qw = app_quote_width(a);
+	wrap_row *rows = NULL;
+	size_t n = 0, cap = 0;
+	wrap_range(t, 0, strlen(t), 0, qw, a->opts.tabwidth, &rows, &n, &cap);
+	bool sel = i == a->q_sel && a->q_marked;
+	attr_t at = sel ? s->t->attr[THEME_CURSOR] : A_NORMAL;
+	char num[32];
+	snprintf(num, sizeof num, a->q_mark[i] ? "%2zu*" : "%2zu ", i + 1);
+	if (a->q_mark[i] && !sel)
+		at = s->t->attr[THEME_MARKED];
+	for (size_t k = 0; k < (n ? n : 1) && y < bottom; k++, y++) {
+		wmove(w, y, x0);
+		wattrset(w, at);
+		put_text(s, w, k ? "   " : num, 3, 3);
+		int used = n ? put_text(s, w, t + rows[k].start, rows[k].end - rows[k].start, qw) : 0;
+		if (sel)
+			fill(w, qw - used);
+	}
+	free(rows);
+	if (y < bottom) {
+		const quote *q = &a->quotes.v[i];
+		wmove(w, y++, x0);
+		wattrset(w, at);
+		put_text(s, w, "   ", 3, 3);
+		wattrset(w, sel ? at : s->t->attr[THEME_SPEAKER]);
+		char line[512];
+		snprintf(line, sizeof line, "\xE2\x80\x94 %s", q->speaker ? q->speaker : "?");
+		if (!s->t->utf8)
+			snprintf(line, sizeof line, "-- %s", q->speaker ? q->speaker : "?");
+		int used = put_text(s, w, line, strlen(line), qw);
+		const tag_entry *e = app_quote_tags(a, i);
+		if (e) {
+			char tags[256] = " [";
+			for (size_t k = 0; k < e->ntags && strlen(tags) + strlen(e->tags[k]) + 4 < sizeof tags; k++) {
+				if (k)
+					strcat(tags, ", ");
+				strcat(tags, e->tags[k]);
+			}
+			strcat(tags, "]");
+			wattrset(w, sel ? at : s->t->attr[THEME_TAG]);
+			used += put_text(s, w, tags, strlen(tags), qw - used);
+		}
+		if (sel)
+			fill(w, qw - used);
+	}
+	wattrset(w, A_NORMAL);
+	return y + 1;
+}
+
+static void draw_quotes(screen *s, app *a)
+{
+	WINDOW *w = s->win[PANE_QUOTES];
+	if (!w)
+		return;
+	werase(w);
+	char right[64] = "";
+	if (a->quotes.n)
+		snprintf(right, sizeof right, "%zu/%zu ", a->q_sel + 1, a->quotes.n);
+	header(s, a, PANE_QUOTES, "Quotes", right);
+	separator(s, a, PANE_QUOTES);
+	rect c = app_content(a, PANE_QUOTES);
+	int x0 = c.x - a->lay.pane[PANE_QUOTES].x, y = 1, bottom = c.h + 1;
+	if (!a->quotes.n) {
+		wmove(w, 1, x0);
+		put_text(s, w, "No quotes found", 15, c.w);
+	}
+	for (size_t i = a->q_top; i < a->quotes.n && y < bottom; i++)
+		y = draw_quote(s, a, w, y, bottom, x0, i);
+}
+
+/* ---- status line, help, too small ------------------------------------------------------------- */
+
+static const char *pane_name(enum pane p)
+{
+	return p == PANE_LIST ? "list" : p == PANE_TEXT ? "text" : "quotes";
+}
+
+static void draw_status(screen *s, app *a)
+{
+	WINDOW *w = s->status;
+	if (!w)
+		return;
+	int width = getmaxx(w);
+	werase(w);
+	wattrset(w, s->t->attr[THEME_STATUS]);
+	wmove(w, 0, 0);
+	fill(w, width);
+	wmove(w, 0, 0);
+	if (a->prompt.kind == PROMPT_OVERWRITE) {
+		put_text(s, w, a->msg, strlen(a->msg), width);
+		curs_set(1);
+		return;
+	}
+	if (a->prompt.kind != PROMPT_NONE) {
+		const char *lead = a->prompt.kind == PROMPT_TAG ? "Tag (Tab completes): "
+		                 : a->prompt.kind == PROMPT_FILTER ? "Show tag (empty: all; Tab completes): "
+		                 : a->prompt.kind == PROMPT_EXPORT ? "Export to: "
+		                 : a->prompt.backward ? "?" : "/";
+		int used = put_text(s, w, lead, strlen(lead), width);
+		int before = put_text(s, w, a->prompt.buf, a->prompt.cur, width - used - 1);
+		put_text(s, w, a->prompt.buf + a->prompt.cur, a->prompt.len - a->prompt.cur, width - used - before - 1);
+		wmove(w, 0, used + before);
+		curs_set(1);
+		if (a->msg[0]) {
+			int mw = text_cols(a->msg);
+			if (mw + 2 < width - used - before) {
+				wmove(w, 0, width - mw - 1);
+				put_text(s, w, a->msg, strlen(a->msg), mw);
+				wmove(w, 0, used + before);
+			}
+		}
+		return;
+	}
+	curs_set(0);
+	char right[160];
+	int nq = (int)a->quotes.n;
+	const char *mode = a->visual ? "VISUAL  " : "";
+	if (nq && a->q_marked)
+		snprintf(right, sizeof right, " %s%d%%  quote %zu/%d  %s ", mode, app_text_percent(a), a->q_sel + 1, nq, pane_name(a->focus));
+	else
+		snprintf(right, sizeof right, " %s%d%%  %d quotes  %s ", mode, app_text_percent(a), nq, pane_name(a->focus));
+	char left[64];
+	snprintf(left, sizeof left, " [%zu/%zu] ", (a->art == SIZE_MAX ? a->list_sel : a->art) + 1, a->corpus->n);
+	int rw = text_cols(right);
+	int used = put_text(s, w, left, strlen(left), width - rw);
+	if (a->msg[0]) {
+		wattrset(w, a->msg_error ? s->t->attr[THEME_MESSAGE] | A_REVERSE : s->t->attr[THEME_STATUS] | A_BOLD);
+		if (a->msg_error && !s->t->color)
+			wattrset(w, A_BOLD);
+		used += put_text(s, w, a->msg, strlen(a->msg), width - used - rw);
+		wattrset(w, s->t->attr[THEME_STATUS]);
+	} else if (a->doc) {
+		used += put_text(s, w, a->doc->title, strlen(a->doc->title), width - used - rw);
+	}
+	if (rw <= width - used) {
+		wmove(w, 0, width - rw);
+		put_text(s, w, right, strlen(right), rw);
+	}
+	wattrset(w, A_NORMAL);
+}
+
+static void draw_help(screen *s, app *a)
+{
+	erase();
+	int rows = a->rows - 1;
+	size_t max_top = s->help.n > (size_t)rows ? s->help.n - (size_t)rows : 0;
+	if (a->help_top > max_top)
+		a->help_top = max_top;
+	attrset(s->t->attr[THEME_FOCUSED_HEADER]);
+	move(0, 0);
+	fill(stdscr, a->cols);
+	move(0, 0);
+	const char *title = " quoth help: keys of the active keymap (q or Esc closes) ";
+	put_text(s, stdscr, title, strlen(title), a->cols);
+	attrset(A_NORMAL);
+	for (int y = 1; y < rows + 1 && a->help_top + (size_t)(y - 1) < s->help.n; y++) {
+		const struct help_line *l = &s->help.v[a->help_top + (size_t)(y - 1)];
+		move(y, 1);
+		if (l->kind == HELP_HEADING)
+			attrset(A_BOLD | A_UNDERLINE);
+		else if (l->kind == HELP_ENTRY)
+			attrset(s->t->attr[THEME_HELP_KEY]);
+		if (l->kind == HELP_ENTRY) {
+			int kw = put_text(s, stdscr, l->keys, strlen(l->keys), a->cols - 2);
+			attrset(A_NORMAL);
+			fill(stdscr, s->help.keys_width + 2 - kw > 0 ? s->help.keys_width + 2 - kw : 1);
+			put_text(s, stdscr, l->text, strlen(l->text), a->cols - 4 - s->help.keys_width);
+		} else if (l->line) {
+			put_text(s, stdscr, l->line, strlen(l->line), a->cols - 2);
+		}
+		attrset(A_NORMAL);
+	}
+	wnoutrefresh(stdscr);
+}
+
+static void draw_tagged(screen *s, app *a)
+{
+	erase();
+	char head[160];
+	snprintf(head, sizeof head, " Tagged quotes%s%s%s: %zu   (Enter opens, f filters, Space marks, e/y export, q closes) ",
+	         *a->tv.filter ? " [" : "", a->tv.filter, *a->tv.filter ? "]" : "", a->tv.n);
+	attrset(s->t->attr[THEME_FOCUSED_HEADER]);
+	move(0, 0);
+	fill(stdscr, a->cols);
+	move(0, 0);
+	put_text(s, stdscr, head, strlen(head), a->cols);
+	attrset(A_NORMAL);
+	if (!a->tv.n) {
+		move(2, 2);
+		const char *none = "No tagged quotes yet: tag a quote with 1-9 or t in the sidebar.";
+		put_text(s, stdscr, none, strlen(none), a->cols - 3);
+	}
+	int y = 1;
+	for (size_t i = a->tv.top; i < a->tv.n && y + 1 < a->rows - 1; i++, y += 2) {
+		const tag_entry *e = a->tv.v[i];
+		bool sel = i == a->tv.sel;
+		attr_t base = sel ? s->t->attr[THEME_CURSOR] : A_NORMAL;
+		char tags[256] = "";
+		for (size_t k = 0; k < e->ntags && strlen(tags) + strlen(e->tags[k]) + 3 < sizeof tags; k++) {
+			strcat(tags, k ? ", " : "");
+			strcat(tags, e->tags[k]);
+		}
+		move(y, 0);
+		attrset(base);
+		addch(a->tv.marked[i] ? '*' : ' ');
+		attrset(sel ? base : s->t->attr[THEME_TAG]);
+		int used = 1 + put_text(s, stdscr, tags, strlen(tags), a->cols - 2);
+		attrset(sel ? base : s->t->attr[THEME_SPEAKER]);
+		char who[300];
+		snprintf(who, sizeof who, "  %s%s  %s%s", *e->speaker ? "\xE2\x80\x94 " : "", e->speaker, e->title,
+		         e->orphaned ? "  [orphaned]" : "");
+		used += put_text(s, stdscr, who, strlen(who), a->cols - used - 1);
+		attrset(base);
+		if (sel)
+			fill(stdscr, a->cols - used);
+		move(y + 1, 3);
+		used = 3 + put_text(s, stdscr, e->text, strlen(e->text), a->cols - 4);
+		if (sel)
+			fill(stdscr, a->cols - used);
+		attrset(A_NORMAL);
+	}
+	wnoutrefresh(stdscr);
+}
+
+static void draw_too_small(app *a)
+{
+	erase();
+	char msg[96];
+	snprintf(msg, sizeof msg, "Terminal too small (%dx%d); quoth needs %dx%d. q quits.",
+	         a->cols, a->rows, LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	int len = (int)strlen(msg);
+	for (int y = 0, off = 0; y < a->rows && off < len; y++, off += a->cols) {
+		move(y, 0);
+		addnstr(msg + off, a->cols);
+	}
+	wnoutrefresh(stdscr);
+}
+
+/* ---- windows ----------------------------------------------------------------------------------- */
+
+static void drop_windows(screen *s)
+{
+	for (int p = 0; p < PANE__COUNT; p++) {
+		if (s->win[p])
+			delwin(s->win[p]);
+		s->win[p] = NULL;
+	}
+	if (s->status)
+		delwin(s->status);
+	s->status = NULL;
+}
+
+static void make_windows(screen *s, app *a)
+{
+	drop_windows(s);
+	for (int p = 0; p < PANE__COUNT; p++) {
+		rect r = a->lay.pane[p];
+		if (r.h > 0 && r.w > 0)
+			s->win[p] = newwin(r.h, r.w, r.y, r.x);
+	}
+	rect st = a->lay.status;
+	s->status = newwin(st.h, st.w, st.y, st.x);
+}
+
+void draw_free(screen *s)
+{
+	drop_windows(s);
+	help_free(&s->help);
+}
+
+void draw(screen *s, app *a, unsigned flags)
+{
+	if (flags & R_LAYOUT) {
+		drop_windows(s);
+		clearok(curscr, TRUE);
+		erase();
+		wnoutrefresh(stdscr);
+		if (a->lay.too_small) {
+			draw_too_small(a);
+			doupdate();
+			return;
+		}
+		if (a->help) {
+			draw_help(s, a);
+			doupdate();
+			return;
+		}
+		if (a->tv.open) {
+			make_windows(s, a);   /* for the status line */
+			draw_tagged(s, a);
+			draw_status(s, a);
+			wnoutrefresh(s->status);
+			doupdate();
+			return;
+		}
+		make_windows(s, a);
+		flags |= R_PANES;
+	}
+	if (a->lay.too_small || a->help)
+		return;
+	if (a->tv.open) {
+		draw_status(s, a);
+		wnoutrefresh(s->status);
+		doupdate();
+		return;
+	}
+	if (flags & R_LIST)
+		draw_list(s, a);
+	if (flags & R_TEXT)
+		draw_text(s, a);
+	if (flags & R_QUOTES)
+		draw_quotes(s, a);
+	if (flags & (R_STATUS | R_LIST | R_TEXT | R_QUOTES))
+		draw_status(s, a);
+	for (int p = 0; p < PANE__COUNT; p++)
+		if (s->win[p] && (flags & (p == PANE_LIST ? R_LIST : p == PANE_TEXT ? R_TEXT : R_QUOTES)))
+			wnoutrefresh(s->win[p]);
+	if (s->status)
+		wnoutrefresh(s->status);
+	doupdate();
+}

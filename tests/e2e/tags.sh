@@ -1,0 +1,88 @@
+# End-to-end: tagging, kill -9, export, visual selection, OSC 52, quoth export.
+. tests/lib.sh
+. tests/tmux.sh
+
+export HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/config" XDG_DATA_HOME="$TMPD/data" XDG_STATE_HOME="$TMPD/state"
+mkdir -p "$HOME" "$XDG_CONFIG_HOME"
+ENV="env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME=$HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_DATA_HOME=$XDG_DATA_HOME XDG_STATE_HOME=$XDG_STATE_HOME"
+mkdir -p "$TMPD/corpus"
+cp samples/da-faergen-til-trindoe.txt samples/en-harbour-strike.txt "$TMPD/corpus/"
+CORPUS="$TMPD/corpus"
+pane_pid() { pgrep -P "$(TM display-message -p -t t '#{pane_pid}')"; }
+
+# --- tag with 1 and with t, then kill -9 ---------------------------------------------
+start 140x40 "$ENV $QUOTH $CORPUS"
+wait_for "Quotes" >/dev/null
+keys Tab Tab
+wait_for " quotes " >/dev/null
+keys 1
+expect_screen "key 1 tags the quote (claim)" "[claim]"
+expect_screen "status says it is tagged" "Tagged quote 1: claim"
+keys j t
+type_text "promise"
+keys Enter
+expect_screen "t tags with any name" "[promise]"
+expect_screen "list counts tagged quotes" "2t 7"
+kill -9 "$(pane_pid)"
+expect_screen "killed" "__EXITED__"
+stop
+
+start 140x40 "$ENV $QUOTH $CORPUS"
+expect_screen "after kill -9: first tag still there" "[claim]"
+expect_screen "after kill -9: second tag still there" "[promise]"
+
+# --- the tagged quotes view ------------------------------------------------------------
+keys "'"
+expect_screen "tagged view lists tagged quotes" "Tagged quotes: 2"
+keys f
+type_text "pro"
+keys Tab Enter
+expect_screen "filter by tag" "Tagged quotes [promise]: 1"
+keys Enter
+expect_screen "Enter opens the article at the quote" "quote 2/7"
+
+# --- export marked quotes to a file ----------------------------------------------------------
+keys Tab
+wait_for " quotes " >/dev/null
+keys g Space Space e C-u
+type_text "$TMPD/export.txt"
+keys Enter
+expect_screen "export reports the file" "Exported 2 quotes to"
+want="“Vi har været uden en rigtig forbindelse i tolv måneder. Det har kostet arbejdspladser, og det har kostet familier,” — Jens Kragh"
+if head -1 "$TMPD/export.txt" | grep -qF "$want"; then ok "export: first quote with its speaker"; else fail "export: first quote with its speaker" "$(cat "$TMPD/export.txt")"; fi
+expect_eq "export: two quotes, title and file lines" 2 "$(grep -c 'da-faergen-til-trindoe.txt' "$TMPD/export.txt")"
+expect_eq "export: tags written" "tags: claim" "$(sed -n 3p "$TMPD/export.txt")"
+keys e C-u
+type_text "$TMPD/export.txt"
+keys Enter
+expect_screen "export: asks before overwriting" "a)ppend, o)verwrite, c)ancel"
+keys a
+expect_screen "export: appended" "Exported 2 quotes"
+expect_eq "export: append keeps both" 4 "$(grep -c 'da-faergen-til-trindoe.txt' "$TMPD/export.txt")"
+
+# --- visual selection exported, and copied with OSC 52 ------------------------------------
+TM set-option -g set-clipboard on
+keys BTab
+wait_for " text " >/dev/null
+keys Escape
+wait_for "7 quotes" >/dev/null   # Esc unmarked the quote; keys sent with Esc would read as Alt-key
+keys g v w w
+expect_screen "visual mode on" "VISUAL"
+keys e C-u
+type_text "$TMPD/selection.txt"
+keys Enter
+expect_screen "selection exported" "Exported the selection"
+expect_eq "selection text as it reads" "Færgen til T" "$(cat "$TMPD/selection.txt")"
+keys v w y
+expect_screen "copy reports characters" "Copied the selection (8 characters)"
+expect_eq "OSC 52 reached the terminal (tmux buffer)" "Færgen t" "$(TM show-buffer 2>/dev/null)"
+keys q
+expect_screen "quit" "__EXITED__ 0"
+stop
+
+# --- quoth export without the UI -------------------------------------------------------------
+run_status "$QUOTH" export --tag promise --format tsv "$CORPUS"
+expect_eq "quoth export exits 0" 0 "$RC"
+expect_contains "quoth export: tsv header" "$OUT" "text	speaker	title	file	tags"
+expect_contains "quoth export: the promise quote" "$OUT" "Men i aften er vi glade"
+expect_not_contains "quoth export: --tag filters" "$OUT" "Vi har været uden"

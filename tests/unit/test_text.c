@@ -1,0 +1,133 @@
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <unistr.h>
+#include "text.h"
+
+static char *san(const char *in, size_t n)
+{
+	char *out;
+	size_t len;
+	assert_int_equal(text_sanitize(in, n, &out, &len), 0);
+	assert_int_equal(strlen(out), len);
+	return out;
+}
+
+static void expect(const char *in, size_t n, const char *want)
+{
+	char *got = san(in, n);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+#define EXPECT(in, want) expect(in, sizeof(in) - 1, want)
+
+static void test_plain_text_unchanged(void **state)
+{
+	EXPECT("Hello, world.\n\tTabbed ÆØÅ 中文 👩‍💻", "Hello, world.\n\tTabbed ÆØÅ 中文 👩‍💻");
+	assert_true(text_is_safe("plain\ttext\n", 11));
+}
+
+static void test_invalid_utf8_becomes_replacement(void **state)
+{
+	EXPECT("a\x80z", "a\xEF\xBF\xBDz");                      /* stray continuation */
+	EXPECT("a\xC0\xAFz", "a\xEF\xBF\xBD\xEF\xBF\xBDz");       /* overlong '/' */
+	EXPECT("a\xED\xA0\x80z", "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz"); /* surrogate */
+	EXPECT("a\xE2\x82z", "a\xEF\xBF\xBDz");                  /* truncated, one subpart */
+	EXPECT("a\xF4\x90\x80\x80z", "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz"); /* > U+10FFFF */
+	EXPECT("end\xE2\x82", "end\xEF\xBF\xBD");                /* truncated at the end */
+	EXPECT("\xFF\xFE", "\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+static void test_controls_become_pictures(void **state)
+{
+	EXPECT("a\x1b[31mb", "a\xE2\x90\x9B[31mb");             /* ESC -> U+241B */
+	expect("a\0b", 3, "a\xE2\x90\x80" "b");                   /* NUL -> U+2400 */
+	EXPECT("\x07\x7f", "\xE2\x90\x87\xE2\x90\xA1");          /* BEL, DEL */
+	EXPECT("x\xC2\x9B" "31m", "x\xE2\x90\xA6" "31m");         /* C1 CSI */
+	EXPECT("\xE2\x80\xAE" "evil", "\xE2\x90\xA6" "evil");     /* RLO */
+	EXPECT("\xE2\x81\xA6" "x", "\xE2\x90\xA6" "x");           /* LRI */
+}
+
+static void test_line_ends_and_bom(void **state)
+{
+	EXPECT("a\r\nb\rc\n", "a\nb\nc\n");
+	EXPECT("\xEF\xBB\xBFtitle", "title");
+	EXPECT("x\xEF\xBB\xBFy", "x\xEF\xBB\xBFy");               /* only a leading BOM goes */
+	EXPECT("a\xE2\x80\xA8" "b\xC2\x85" "c", "a\nb\nc");
+	assert_int_equal(text_safe_prefix("\xEF\xBB\xBFx", 4), 0);
+	assert_int_equal(text_safe_prefix("ab\x1b", 3), 2);
+}
+
+static void test_detect(void **state)
+{
+	assert_int_equal(text_detect("plain text here", 15), TEXT_UTF8);
+	assert_int_equal(text_detect("\xFF\xFEh\0i\0", 6), TEXT_UTF16LE);
+	assert_int_equal(text_detect("\xFE\xFF\0h\0i", 6), TEXT_UTF16BE);
+	const char *latin = "Caf\xE9 au lait, tr\xE8s bien, d\xE9j\xE0 vu and more text";
+	assert_int_equal(text_detect(latin, strlen(latin)), TEXT_LATIN1);
+	char zeros[4096] = { 0 };
+	assert_int_equal(text_detect(zeros, sizeof zeros), TEXT_BINARY);
+	char elf[256];
+	for (int i = 0; i < 256; i++)
+		elf[i] = (char)i;
+	assert_int_equal(text_detect(elf, sizeof elf), TEXT_BINARY);
+}
+
+static void test_convert(void **state)
+{
+	char *out;
+	size_t n;
+	assert_int_equal(text_convert(TEXT_UTF16LE, "\xFF\xFEh\0\xE6\0=\xD8\x00\xDE", 10, &out, &n), 0);
+	assert_string_equal(out, "h\xC3\xA6\xF0\x9F\x98\x80");   /* hæ😀 */
+	free(out);
+	assert_int_equal(text_convert(TEXT_LATIN1, "caf\xE9", 4, &out, &n), 0);
+	assert_string_equal(out, "caf\xC3\xA9");
+	free(out);
+}
+
+/* Random bytes in, valid UTF-8 with no C0 (but TAB/LF), DEL, C1 or bidi controls out. */
+static void test_property_output_is_display_safe(void **state)
+{
+	srand(42);
+	char in[512];
+	for (int round = 0; round < 3000; round++) {
+		size_t n = (size_t)(rand() % (int)sizeof in);
+		for (size_t i = 0; i < n; i++) {
+			int r = rand() % 10;
+			in[i] = (char)(r < 4 ? 'a' + rand() % 26 : r < 6 ? 0x80 + rand() % 0x80 : rand() % 256);
+		}
+		char *out = san(in, n);
+		size_t len = strlen(out);
+		assert_null(u8_check((const uint8_t *)out, len));
+		const uint8_t *p = (const uint8_t *)out, *end = p + len;
+		while (p < end) {
+			ucs4_t c;
+			int k = u8_mbtouc(&c, p, (size_t)(end - p));
+			assert_false(c < 0x20 && c != '\t' && c != '\n');
+			assert_false(c >= 0x7F && c <= 0x9F);
+			assert_false((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
+			p += k;
+		}
+		assert_true(text_is_safe(out, len));
+		free(out);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plain_text_unchanged),
+		cmocka_unit_test(test_invalid_utf8_becomes_replacement),
+		cmocka_unit_test(test_controls_become_pictures),
+		cmocka_unit_test(test_line_ends_and_bom),
+		cmocka_unit_test(test_detect),
+		cmocka_unit_test(test_convert),
+		cmocka_unit_test(test_property_output_is_display_safe),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
