@@ -143,6 +143,7 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	while (pos < end) {
 		unsigned char b = (unsigned char)t[pos];
 		if (b == ' ' || b == '\n' || b == '\t') {
+			out->para |= b == '\n';   /* between tokens a '\n' ends a paragraph */
 			pos++;
 			continue;
 		}
@@ -236,20 +237,19 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	return i;
 }
 
-/* Marks abbreviation dots and sentence and paragraph starts in v[0,n). */
-static void mark_tokens(const char *t, tok *v, size_t n, size_t from)
+/* Marks the abbreviation dot and the sentence start of v[k], which follows
+ * v[k - 1] (when k > 0). tok_next has set its paragraph start. */
+static void mark_token(const char *t, tok *v, size_t k)
 {
-	for (size_t k = from; k < n; k++) {
-		if (v[k].kind == T_STOP && t[v[k].s] == '.' && k > 0 && v[k - 1].kind == T_WORD &&
-		    v[k - 1].e == v[k].s && abbreviation(&v[k - 1]))
-			v[k].kind = T_ABBR;
-		bool para = false;
-		for (size_t g = k > 0 ? v[k - 1].e : v[k].s; g < v[k].s && !para; g++)
-			para = t[g] == '\n';
-		v[k].para = para;
-		v[k].sent = k == 0 || v[k].para || v[k - 1].kind == T_STOP || v[k - 1].kind == T_MARK ||
-		            v[k - 1].kind == T_COLON;
+	if (k == 0) {
+		v[k].para = false;
+		v[k].sent = true;
+		return;
 	}
+	if (v[k].kind == T_STOP && t[v[k].s] == '.' && v[k - 1].kind == T_WORD && v[k - 1].e == v[k].s &&
+	    abbreviation(&v[k - 1]))
+		v[k].kind = T_ABBR;
+	v[k].sent = v[k].para || v[k - 1].kind == T_STOP || v[k - 1].kind == T_MARK || v[k - 1].kind == T_COLON;
 }
 
 static tok *tok_doc_push(tok_doc *td)
@@ -295,6 +295,8 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 			q->entry = -1;
 			q->s = skip[k].s;
 			q->e = skip[k].e;
+			q->para = td->n > 0 && memchr(t + td->v[td->n - 1].e, '\n', q->s - td->v[td->n - 1].e) != NULL;
+			mark_token(t, td->v, td->n);
 			td->n++;
 			if (ends_with_stop(t, skip[k].s, skip[k].e)) {
 				tok *st = tok_doc_push(td);
@@ -305,6 +307,7 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 				st->entry = -1;
 				st->s = skip[k].e - 1;
 				st->e = skip[k].e;
+				mark_token(t, td->v, td->n);
 				td->n++;
 			}
 			pos = skip[k].e > pos ? skip[k].e : pos;
@@ -321,9 +324,9 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 			pos = end;
 			continue;
 		}
+		mark_token(t, td->v, td->n);
 		td->n++;
 	}
-	mark_tokens(t, td->v, td->n, 0);
 	return 0;
 }
 
@@ -369,8 +372,8 @@ size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v,
 		pos = tok_next(t, pos, end, lang, &v[k]);
 		if (v[k].kind == T_NONE)
 			break;
+		mark_token(t, v, k);
 		k++;
 	}
-	mark_tokens(t, v, k, 0);
 	return k;
 }
