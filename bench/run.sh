@@ -5,9 +5,10 @@
 # BUILD names the build folder; generated data goes to bench/data/ (git-ignored).
 #   RENDER_MB   size of the generated corpus for the render section (100)
 #   RUNS        timed runs per command, the best is kept (3)
+#   QUOTES_BENCH_MB  size of the repeated-articles corpus for the quotes section (100)
 set -u
 BUILD=${BUILD:-build}
-BENCH=${BENCH:-render wrap}
+BENCH=${BENCH:-render wrap quotes}
 RUNS=${RUNS:-3}
 DATA=bench/data
 QUOTH=$BUILD/quoth
@@ -83,10 +84,16 @@ bench_wrap() {
 	"$BUILD/bench/bench_wrap" "$f" 80
 }
 
+# Quote extraction beside wc -w on ~100 MB of repeated dev articles (bench/quotes.sh).
+bench_quotes() {
+	BUILD=$BUILD RUNS=$RUNS sh bench/quotes.sh
+}
+
 for s in $BENCH; do
 	case $s in
 	render) bench_render ;;
 	wrap)   bench_wrap ;;
+	quotes) bench_quotes ;;
 	*) echo "bench: unknown section '$s'" >&2; exit 2 ;;
 	esac
 done

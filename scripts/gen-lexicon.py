@@ -152,7 +152,7 @@ TITLE = """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor president vic
  herr frau bundeskanzler bundeskanzlerin kanzler kanzlerin bundespräsident präsident präsidentin
  ministerin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin sprecher sprecherin
  vorsitzende vorsitzender chef chefin direktor direktorin m. mme mlle monsieur madame président ministre
- señor señora sr. sra. presidente ministro ministra alcalde alcaldesa señor dhr. mevr. meneer
+ señor señora sr. sra. sr sra m presidente ministro ministra alcalde alcaldesa señor dhr. mevr. meneer
  premier burgemeester signor sig. sig.ra dott. dott sindaco
  statsminister udenrigsminister minister formand formanden direktør professor ordfører borgmester
  statsministeren ministeren justitsminister utenriksminister statsråd ordförande""".split()
@@ -232,11 +232,16 @@ def main():
     while size < len(words) * 3:
         size *= 2
 
+    M = (1 << 64) - 1
+
     def h(b):
-        x = 2166136261
-        for c in b:
-            x = ((x ^ c) * 16777619) & 0xFFFFFFFF
-        return x
+        # must match lex_hash() below: 8-byte little-endian chunks, multiply-xorshift
+        x = (len(b) * 0x9E3779B97F4A7C15) & M
+        for i in range(0, len(b), 8):
+            chunk = int.from_bytes(b[i:i + 8].ljust(8, b"\0"), "little")
+            x = ((x ^ chunk) * 0xFF51AFD7ED558CCD) & M
+            x ^= x >> 32
+        return x & 0xFFFFFFFF
 
     slots = [0xFFFF] * size
     for i, w in enumerate(words):
@@ -259,10 +264,17 @@ def main():
     out.write("\n};\n\n")
     out.write("""uint32_t lex_hash(const char *s, size_t n)
 {
-	uint32_t x = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		x = (x ^ (unsigned char)s[i]) * 16777619u;
-	return x;
+	uint64_t x = (uint64_t)n * 0x9E3779B97F4A7C15ull;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t chunk = 0;
+		memcpy(&chunk, s + i, n - i < 8 ? n - i : 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		chunk = __builtin_bswap64(chunk);   /* the table was hashed little-endian */
+#endif
+		x = (x ^ chunk) * 0xFF51AFD7ED558CCDull;
+		x ^= x >> 32;
+	}
+	return (uint32_t)x;
 }
 
 int lex_find(const char *low, size_t n)

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 #include "lang.h"
 #include "lexicon.h"
@@ -26,25 +27,75 @@ enum lang lang_from_code(const char *code)
  * CJK characters are not the bulk of the sample. */
 static enum lang cjk_lang(const char *t, size_t n)
 {
-	size_t kana = 0, han = 0, latin = 0;
-	for (size_t i = 0; i < n;) {
+	/* kana and Han are three-byte sequences led by E3..E9 (hangul EA..ED); count
+	 * them by their lead bytes, which is all this needs */
+	size_t kana = 0, han = 0, latin = 0, i = 0;
+	/* plain ASCII has none: eight bytes at a time until a byte with its high bit */
+	for (uint64_t x; i + 8 <= n; i += 8) {
+		memcpy(&x, t + i, 8);
+		if (x & 0x8080808080808080ull)
+			break;
+	}
+	if (i + 8 > n && i < n) {
+		size_t k = i;
+		while (k < n && (unsigned char)t[k] < 0x80)
+			k++;
+		if (k == n)
+			return LANG_UNKNOWN;
+	}
+	if (i >= n)
+		return LANG_UNKNOWN;
+	for (i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)t[i];
 		if (b < 0x80) {
 			latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
-			i++;
-			continue;
+		} else if (b >= 0xE3 && b <= 0xED && i + 2 < n) {
+			unsigned char b1 = (unsigned char)t[i + 1];
+			if (b == 0xE3 && (b1 == 0x81 || b1 == 0x82 || b1 == 0x83))
+				kana++;   /* U+3040..U+30FF */
+			else if (b > 0xE3 || b1 >= 0x90)
+				han++;    /* U+3400 and up */
+			i += 2;
 		}
-		int len;
-		unsigned c = tok_decode(t + i, n - i, &len);
-		if (c >= 0x3040 && c <= 0x30FF)
-			kana++;
-		else if (tok_is_cjk(c))
-			han++;
-		i += (size_t)len;
 	}
 	if (kana + han == 0 || (kana + han) * 3 < latin)
 		return LANG_UNKNOWN;
 	return kana * 20 > kana + han ? LANG_JA : LANG_ZH;
+}
+
+/* The Latin-script language whose profile words are the most frequent. */
+static enum lang best_profile(const unsigned score[LANG_COUNT])
+{
+	enum lang best = LANG_EN;
+	for (int l = 1; l <= LANG_LATIN_N; l++)
+		if (score[l] > score[best])
+			best = (enum lang)l;
+	return best;
+}
+
+static void count_profile(const tok *w, unsigned score[LANG_COUNT])
+{
+	if (w->kind != T_WORD || w->entry < 0)
+		return;
+	for (int l = 1; l <= LANG_LATIN_N; l++)
+		if (lex_mask(w->entry, (enum lang)l) & LX_PROFILE)
+			score[l]++;
+}
+
+enum lang tok_lang(const char *text, size_t len, const tok *v, size_t n)
+{
+	enum lang cjk = cjk_lang(text, len < LANG_SAMPLE ? len : LANG_SAMPLE);
+	if (cjk != LANG_UNKNOWN)
+		return cjk;
+	unsigned score[LANG_COUNT] = { 0 };
+	size_t end = n ? v[0].s + LANG_SAMPLE : 0;
+	for (size_t i = 0; i < n && v[i].s < end; i++)
+		count_profile(&v[i], score);
+	enum lang best = best_profile(score);
+	if (score[best] >= 6)
+		return best;
+	/* little narration around the quotes: read the quotes' words too */
+	return lang_detect(text, len);
 }
 
 enum lang lang_detect(const char *text, size_t n)
@@ -61,15 +112,7 @@ enum lang lang_detect(const char *text, size_t n)
 		pos = tok_next(text, pos, n, LANG_UNKNOWN, &w);
 		if (w.kind == T_NONE)
 			break;
-		if (w.kind != T_WORD || w.entry < 0)
-			continue;
-		for (int l = 1; l <= LANG_LATIN_N; l++)
-			if (lex_mask(w.entry, (enum lang)l) & LX_PROFILE)
-				score[l]++;
+		count_profile(&w, score);
 	}
-	enum lang best = LANG_EN;
-	for (int l = 1; l <= LANG_LATIN_N; l++)
-		if (score[l] > score[best])
-			best = (enum lang)l;
-	return best;
+	return best_profile(score);
 }

@@ -379,13 +379,30 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 	return 0;
 }
 
+/* The first byte at or after i (before e) that may start a mark: eight
+ * bytes at a time through plain ASCII, which holds none. */
+static size_t next_lead(const char *t, size_t i, size_t e)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	while (i + 8 <= e) {
+		uint64_t x;
+		memcpy(&x, t + i, 8);
+		uint64_t dq = x ^ (ones * '"'), sq = x ^ (ones * '\'');
+		uint64_t hit = (x | ((dq - ones) & ~dq) | ((sq - ones) & ~sq)) & highs;
+		if (hit)
+			break;
+		i += 8;
+	}
+	while (i < e && !mark_lead[(unsigned char)t[i]])
+		i++;
+	return i;
+}
+
 static int scan_paragraph(finder *f, size_t p)
 {
 	const char *t = f->d->text;
 	size_t s = f->d->para[p].start, e = f->d->para[p].end;
-	for (size_t i = s; i < e; i++) {
-		if (!mark_lead[(unsigned char)t[i]])
-			continue;
+	for (size_t i = next_lead(t, s, e); i < e; i = next_lead(t, i + 1, e)) {
 		int len;
 		enum mark_ch m = mark_at((const unsigned char *)t + i, e - i, &len);
 		if (m == MK_NONE)
@@ -438,8 +455,8 @@ static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *c
  * words aside) and no sentence punctuation. */
 static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_t e)
 {
-	size_t n;
-	const tok *v = speech_tokens(c, s, e, TITLE_WORDS + 2, false, &n);
+	tok v[TITLE_WORDS + 2];   /* a quote's words are not in the token pass */
+	size_t n = tok_scan(t, s, e, c->lang, v, TITLE_WORDS + 2);
 	if (n > TITLE_WORDS || n == 0)
 		return false;
 	size_t caps = 0;
@@ -568,6 +585,48 @@ static void set_ids(const doc *d, quote *v, size_t n)
 	}
 }
 
+/* Does a paragraph open with a speech dash? */
+static bool has_dash_paragraph(const doc *d)
+{
+	for (size_t p = 0; p < d->npara; p++) {
+		size_t i = d->para[p].start, e = d->para[p].end;
+		while (i < e && (d->text[i] == ' ' || d->text[i] == '\t'))
+			i++;
+		if (speech_dash(d->text, i, e))
+			return true;
+	}
+	return false;
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const tok_skip *x = a, *y = b;
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* The article's tokens, passing over the words of the outer quotes of
+ * three words or more (what is shorter may be a term read as part of its
+ * sentence). */
+static int build_tokens(speech_ctx *c, const finder *f)
+{
+	tok_skip *skip = f->n ? malloc(f->n * sizeof *skip) : NULL;
+	size_t n = 0;
+	if (f->n && !skip)
+		return Q_ENOMEM;
+	for (size_t i = 0; i < f->n; i++) {
+		const quote *q = &f->v[i];
+		bool cjk;
+		if (q->depth == 0 && q->end > q->start &&
+		    (q->dash || count_words(c->d->text, q->start, q->end, MIN_WORDS, &cjk) >= MIN_WORDS || cjk))
+			skip[n++] = (tok_skip){ q->start, q->end };
+	}
+	if (n > 1)
+		qsort(skip, n, sizeof *skip, by_start);
+	int rc = tok_doc_build(c->td, c->d->text, c->d->len, LANG_UNKNOWN, skip, n);
+	free(skip);
+	return rc;
+}
+
 static int find_spans(finder *f, const speech_ctx *c)
 {
 	const doc *d = f->d;
@@ -631,17 +690,29 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	}
 	memset(out, 0, sizeof *out);
 	tok_doc td = { 0 };
-	speech_ctx c = { d, LANG_UNKNOWN, opts, &td };
+	speech_ctx c = { d, LANG_UNKNOWN, opts, &td, speech_names_new() };
+	if (!c.names)
+		return Q_ENOMEM;
 	if (opts->lang)
 		c.lang = lang_from_code(opts->lang);
-	if (c.lang == LANG_UNKNOWN)
+	/* dash speech is a matter of language: know it before the spans when a paragraph opens with a dash */
+	if (c.lang == LANG_UNKNOWN && has_dash_paragraph(d))
 		c.lang = lang_detect(d->text, d->len);
-	snprintf(out->lang, sizeof out->lang, "%s", lang_code(c.lang));
 
 	finder f = { .d = d, .skip_mark = SIZE_MAX };
 	quote *nested = NULL;
 	size_t nn = 0;
 	int rc = find_spans(&f, &c);
+	/* one token pass over what lies outside the quotes serves the language,
+	 * the filters and every attribution window */
+	if (!rc)
+		rc = build_tokens(&c, &f);
+	if (!rc) {
+		if (c.lang == LANG_UNKNOWN)
+			c.lang = tok_lang(d->text, d->len, td.v, td.n);
+		tok_doc_set_lang(&td, c.lang);
+	}
+	snprintf(out->lang, sizeof out->lang, "%s", lang_code(c.lang));
 	if (!rc) {
 		drop_terms(&c, &f, opts->keep_short);
 		rc = take_nested(&f, &nested, &nn);
@@ -649,7 +720,15 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	if (!rc) {
 		if (f.n)
 			qsort(f.v, f.n, sizeof *f.v, by_position);
+		size_t before = f.n;
 		rc = speech_split_inner(&c, &f.v, &f.n, &f.cap);
+		if (!rc && f.n != before) {
+			/* the attribution clauses now lie outside the quotes: read them too */
+			tok_doc_free(&td);
+			rc = build_tokens(&c, &f);
+			if (!rc)
+				tok_doc_set_lang(&td, c.lang);
+		}
 	}
 	if (!rc)
 		rc = speech_attribute(&c, f.v, f.n);
@@ -662,6 +741,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	if (!rc && td.rc)
 		rc = td.rc;
 	tok_doc_free(&td);
+	speech_names_free(c.names);
 	if (rc) {
 		quote_list l = { f.v, f.n, "" };
 		quote_list_free(&l);

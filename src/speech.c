@@ -24,8 +24,6 @@
 #define PRON_TOKENS 360
 #define NAME_MAX_TOKENS 6
 #define PHRASE_MAX 10       /* words in a descriptive speaker phrase */
-#define FULLEST_SCAN 64     /* mentions of a name looked at for its fullest form */
-#define FULLEST_HITS 1024   /* matches of its bytes (in other words too) looked at */
 
 enum spk_kind { SPK_NONE, SPK_NAME, SPK_PRON, SPK_DESC, SPK_FROM_HEAD };
 
@@ -43,7 +41,7 @@ const tok *speech_tokens(const speech_ctx *c, size_t s, size_t e, size_t max, bo
 {
 	*n = 0;
 	if (!c->td->built)
-		tok_doc_build(c->td, c->d->text, c->d->len, c->lang);
+		tok_doc_build(c->td, c->d->text, c->d->len, c->lang, NULL, 0);
 	if (c->td->rc || s >= e)
 		return c->td->v;
 	size_t first, k = tok_doc_range(c->td, s, e, &first);
@@ -91,9 +89,12 @@ static bool word_is(const tok *w, const char *const *list, size_t n)
 static size_t verb_part(const tok *w, bool *pron)
 {
 	static const char *const suffixes[] = { "-t-il", "-t-elle", "-t-on", "-il", "-elle", "-ils", "-elles" };
+	static const unsigned char lens[] = { 5, 7, 5, 3, 5, 4, 6 };
 	*pron = false;
+	if (w->n < 4 || !memchr(w->low, '-', w->n))
+		return w->n;
 	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-		size_t l = strlen(suffixes[i]);
+		size_t l = lens[i];
 		if (w->n > l && !memcmp(w->low + w->n - l, suffixes[i], l)) {
 			*pron = true;
 			return w->n - l;
@@ -164,7 +165,7 @@ static bool is_det(const tok *w)
 static size_t run_end(const tok *v, size_t n, size_t i)
 {
 	size_t j = i, words = 0;
-	while (j < n && words < NAME_MAX_TOKENS) {
+	while (j < n && words < NAME_MAX_TOKENS && (j == i || !v[j].para)) {
 		if (name_word(&v[j])) {
 			j++;
 			words++;
@@ -184,7 +185,7 @@ static size_t run_end(const tok *v, size_t n, size_t i)
 static size_t run_start(const tok *v, size_t lo, size_t j)
 {
 	size_t i = j;
-	while (i > lo) {
+	while (i > lo && !v[i].para) {
 		const tok *p = &v[i - 1];
 		if (name_word(p) || (p->kind == T_ABBR && i >= lo + 2 && name_word(&v[i - 2])) ||
 		    (p->kind == T_WORD && (p->lex & LX_PARTICLE) && !p->cap && i >= lo + 2 && name_word(&v[i - 2])))
@@ -1058,24 +1059,183 @@ static bool inside_quote(const quote *v, size_t n, size_t pos)
 	return false;
 }
 
-/* Does the word t[s,e) also stand capitalised inside a sentence somewhere
- * (so it is a name, not "Police" opening a sentence)? */
-static bool seen_inside_sentence(const speech_ctx *c, size_t s, size_t e)
+enum gender { G_ANY, G_MALE, G_FEMALE };
+
+/* ---- what the article says of its names ---------------------------------------------- */
+
+/* One pass over the article's tokens collects, for every capitalised word:
+ * whether it stands inside a sentence somewhere (a name, not "Police"
+ * opening one), the gender its titles give it ("Mr Olsen"), and the
+ * longest name run that ends with it (Xi -> Xi Jinping). Lookups are then
+ * a hash probe instead of a search through the text. */
+typedef struct name_info {
+	const tok *w;            /* the word (its low form is the key) */
+	signed char gender;      /* enum gender */
+	bool mid;                /* seen capitalised inside a sentence */
+	unsigned char words;     /* words of the longest run ending with it */
+	size_t run_a, run_b;     /* that run: token indices into the article's tokens */
+} name_info;
+
+struct speech_names {
+	name_info *slot;
+	size_t cap;              /* a power of two */
+};
+
+static name_info *names_slot(speech_names *nm, const tok *w, bool add)
 {
-	const char *t = c->d->text;
-	size_t len = c->d->len, wl = e - s;
-	for (const char *p = t; (p = memmem(p, len - (size_t)(p - t), t + s, wl)); p += wl) {
-		size_t at = (size_t)(p - t);
-		if (at < 2 || t[at - 1] != ' ')
-			continue;
-		char b = t[at - 2];
-		if (b != '.' && b != '!' && b != '?' && b != '"' && b != '\n' && b != ':')
-			return true;
+	size_t k = lex_hash(w->low, w->n) & (nm->cap - 1);
+	for (;; k = (k + 1) & (nm->cap - 1)) {
+		name_info *e = &nm->slot[k];
+		if (!e->w) {
+			if (!add)
+				return NULL;
+			e->w = w;
+			return e;
+		}
+		if (e->w->n == w->n && !memcmp(e->w->low, w->low, w->n))
+			return e;
 	}
-	return false;
 }
 
-enum gender { G_ANY, G_MALE, G_FEMALE };
+static enum gender title_gender(const tok *w)
+{
+	static const char *const male[] = { "mr", "sir", "lord", "herr", "m", "monsieur", "señor", "sr", "signor", "father" };
+	static const char *const female[] = { "mrs", "ms", "miss", "lady", "dame", "frau", "mme", "madame", "señora", "sra",
+	                                       "signora", "sister" };
+	if (w->kind != T_WORD || !w->cap || w->n > 8 || !(lex_mask(w->entry, LANG_EN) & (LX_TITLE | LX_HONOR)))
+		return G_ANY;
+	if (word_is(w, male, sizeof male / sizeof *male))
+		return G_MALE;
+	if (word_is(w, female, sizeof female / sizeof *female))
+		return G_FEMALE;
+	return G_ANY;
+}
+
+static void names_build(const speech_ctx *c, speech_names *nm)
+{
+	size_t n;
+	const tok *v = speech_tokens(c, 0, c->d->len, SIZE_MAX, false, &n);
+	size_t caps = 0;
+	for (size_t i = 0; i < n; i++)
+		caps += v[i].cap;
+	nm->cap = 16;
+	while (nm->cap < caps * 2)
+		nm->cap *= 2;
+	nm->slot = calloc(nm->cap, sizeof *nm->slot);
+	if (!nm->slot) {
+		nm->cap = 0;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!name_word(&v[i]) || !v[i].n || (i > 0 && name_word(&v[i - 1])))
+			continue;
+		size_t e = run_end(v, n, i);
+		for (size_t k = i; k < e; k++) {
+			if (v[k].kind != T_WORD || !v[k].n)
+				continue;
+			name_info *info = names_slot(nm, &v[k], true);
+			if (!v[k].sent)
+				info->mid = true;
+			enum gender g = k > 0 ? title_gender(&v[k - 1]) : G_ANY;
+			if (g != G_ANY && k + 1 == e)
+				info->gender = (signed char)g;
+		}
+		/* the run's last word keys the run; words counted after its titles */
+		size_t last = e - 1;
+		while (last > i && v[last].kind != T_WORD)
+			last--;
+		size_t a, b;
+		name_display(c, v, i, last + 1, &a, &b);
+		unsigned words = 0;
+		for (size_t k = i; k <= last; k++)
+			words += v[k].kind == T_WORD && v[k].s >= a;
+		name_info *info = names_slot(nm, &v[last], true);
+		if (words > info->words && words <= 4) {
+			info->words = (unsigned char)words;
+			info->run_a = i;
+			info->run_b = last + 1;
+		}
+		i = e - 1;
+	}
+}
+
+static const name_info *names_find(const speech_ctx *c, const tok *w)
+{
+	if (!c->names->slot && !c->names->cap) {
+		names_build(c, c->names);
+		if (!c->names->cap)
+			c->names->cap = 1;   /* out of memory: answer "nothing known" from now on */
+	}
+	if (!c->names->slot || !w->n)
+		return NULL;
+	return names_slot(c->names, w, false);
+}
+
+speech_names *speech_names_new(void)
+{
+	return calloc(1, sizeof(speech_names));
+}
+
+void speech_names_free(speech_names *nm)
+{
+	if (nm) {
+		free(nm->slot);
+		free(nm);
+	}
+}
+
+/* Does the word w also stand capitalised inside a sentence somewhere (so it
+ * is a name, not "Police" opening a sentence)? */
+static bool seen_inside_sentence(const speech_ctx *c, const tok *w)
+{
+	const name_info *info = names_find(c, w);
+	return info && info->mid;
+}
+
+/* What the article tells of the gender of the person named by w: "Mr X",
+ * "Mrs X", "Ms X"... anywhere in it. */
+static enum gender name_gender(const speech_ctx *c, const tok *w)
+{
+	const name_info *info = names_find(c, w);
+	return info ? (enum gender)info->gender : G_ANY;
+}
+
+/* The fullest form of the name t[ds,de) in the article: the longest name
+ * run that ends with the same word and contains the others (Xi -> Xi
+ * Jinping, Mr Blair -> Tony Blair). Returns a new string. */
+static char *fullest_name(const speech_ctx *c, size_t ds, size_t de)
+{
+	tok mine[NAME_MAX_TOKENS + 2];   /* the mention may lie inside a quote's words */
+	size_t nm = tok_scan(c->d->text, ds, de, c->lang, mine, NAME_MAX_TOKENS + 2);
+	size_t last = nm;
+	while (last > 0 && mine[last - 1].kind != T_WORD)
+		last--;
+	if (!last || mine[last - 1].cjk)
+		return doc_flat_text(c->d, ds, de);
+	size_t words = 0;
+	for (size_t i = 0; i < nm; i++)
+		words += mine[i].kind == T_WORD;
+	const name_info *info = names_find(c, &mine[last - 1]);
+	if (!info || info->words <= words)
+		return doc_flat_text(c->d, ds, de);
+	size_t n;
+	const tok *all = speech_tokens(c, 0, c->d->len, SIZE_MAX, false, &n);
+	const tok *v = all + info->run_a;
+	size_t rn = info->run_b - info->run_a;
+	for (size_t m = 0; m + 1 < last; m++) {
+		if (mine[m].kind != T_WORD || (mine[m].lex & LX_TITLE))
+			continue;
+		bool found = false;
+		for (size_t k = 0; k < rn && !found; k++)
+			found = v[k].n == mine[m].n && !memcmp(v[k].low, mine[m].low, mine[m].n);
+		if (!found)
+			return doc_flat_text(c->d, ds, de);
+	}
+	size_t a, b;
+	name_display(c, v, 0, rn, &a, &b);
+	return doc_flat_text(c->d, a, b);
+}
+
 
 static enum gender pronoun_gender(const tok *w)
 {
@@ -1090,40 +1250,13 @@ static enum gender pronoun_gender(const tok *w)
 	return G_ANY;
 }
 
-/* What the article tells of the gender of the person named by the word
- * t[s,e): "Mr X", "Mrs X", "Ms X"... anywhere in it. */
-static enum gender name_gender(const speech_ctx *c, size_t s, size_t e)
-{
-	static const char *const male[] = { "Mr", "Mr.", "Sir", "Lord", "Herr", "M.", "Monsieur", "Señor", "Sr.", "Signor" };
-	static const char *const female[] = { "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Lady", "Dame", "Frau", "Mme", "Madame",
-	                                       "Señora", "Sra.", "Signora", "Sister" };
-	const char *t = c->d->text;
-	size_t len = c->d->len, wl = e - s;
-	for (const char *p = t; (p = memmem(p, len - (size_t)(p - t), t + s, wl)); p += wl) {
-		size_t at = (size_t)(p - t);
-		if (at < 3 || t[at - 1] != ' ')
-			continue;
-		size_t b = at - 1;
-		while (b > 0 && t[b - 1] != ' ' && t[b - 1] != '\n' && at - b < 10)
-			b--;
-		size_t tl = at - 1 - b;
-		for (size_t i = 0; i < sizeof male / sizeof *male; i++)
-			if (strlen(male[i]) == tl && !memcmp(t + b, male[i], tl))
-				return G_MALE;
-		for (size_t i = 0; i < sizeof female / sizeof *female; i++)
-			if (strlen(female[i]) == tl && !memcmp(t + b, female[i], tl))
-				return G_FEMALE;
-	}
-	return G_ANY;
-}
-
 static bool gender_fits(const speech_ctx *c, const tok *w, size_t rs, size_t e, enum gender want)
 {
 	static const char *const fem[] = { "mrs", "ms", "miss", "lady", "dame", "frau", "mme", "madame", "sister" };
 	static const char *const mas[] = { "mr", "sir", "lord", "herr", "monsieur", "father" };
 	if (want == G_ANY)
 		return true;
-	enum gender g = name_gender(c, w[e - 1].s, w[e - 1].e);
+	enum gender g = name_gender(c, &w[e - 1]);
 	for (size_t m = rs; m < e; m++) {
 		for (size_t f = 0; f < sizeof fem / sizeof *fem; f++)
 			if (!strcmp(w[m].low, fem[f]))
@@ -1145,7 +1278,7 @@ static bool person_like(const speech_ctx *c, const tok *w, size_t rs, size_t e)
 			acronym = false;
 	if (acronym)
 		return false;
-	if (e - rs == 1 && w[rs].sent && !(w[rs].lex & (LX_TITLE | LX_HONOR)) && !seen_inside_sentence(c, w[rs].s, w[rs].e))
+	if (e - rs == 1 && w[rs].sent && !(w[rs].lex & (LX_TITLE | LX_HONOR)) && !seen_inside_sentence(c, &w[rs]))
 		return false;
 	return true;
 }
@@ -1153,8 +1286,8 @@ static bool person_like(const speech_ctx *c, const tok *w, size_t rs, size_t e)
 /* The gender the article gives the name shown as t[ds,de). */
 static bool span_gender_fits(const speech_ctx *c, size_t ds, size_t de, enum gender want)
 {
-	size_t n;
-	const tok *v = speech_tokens(c, ds, de, NAME_MAX_TOKENS + 4, false, &n);
+	tok v[NAME_MAX_TOKENS + 4];
+	size_t n = tok_scan(c->d->text, ds, de, c->lang, v, NAME_MAX_TOKENS + 4);
 	while (n > 0 && v[n - 1].kind != T_WORD)
 		n--;
 	return n == 0 || gender_fits(c, v, 0, n, want);
@@ -1281,80 +1414,6 @@ static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size
 	return best;
 }
 
-/* Whole-word occurrence of t[s,e) at text position p? */
-static bool word_at(const char *t, size_t len, size_t p, size_t n)
-{
-	int l;
-	if (p > 0) {
-		size_t j = p - 1;
-		while (j > 0 && ((unsigned char)t[j] & 0xC0) == 0x80)
-			j--;
-		if (tok_is_alnum(tok_decode(t + j, p - j, &l)))
-			return false;
-	}
-	return p + n >= len || !tok_is_alnum(tok_decode(t + p + n, len - p - n, &l));
-}
-
-/* The fullest form of the name t[ds,de) in the article: the longest name
- * run that ends with the same word and contains the others (Xi -> Xi
- * Jinping, Mr Blair -> Tony Blair). Returns a new string. */
-static char *fullest_name(const speech_ctx *c, size_t ds, size_t de)
-{
-	const char *t = c->d->text;
-	size_t len = c->d->len;
-	size_t nm;
-	const tok *mine = speech_tokens(c, ds, de, NAME_MAX_TOKENS + 2, false, &nm);
-	size_t last = nm;
-	while (last > 0 && mine[last - 1].kind != T_WORD)
-		last--;
-	if (!last || mine[last - 1].cjk)
-		return doc_flat_text(c->d, ds, de);
-	const tok *lw = &mine[last - 1];
-	size_t best_s = ds, best_e = de, best_words = 0;
-	for (size_t i = 0; i < nm; i++)
-		best_words += mine[i].kind == T_WORD;
-	size_t wl = lw->e - lw->s, seen = 0, hits = 0;
-	/* the fullest form comes with the first mentions; looking at every one
-	 * for every quote would be quadratic (20,000 quotes by "X": minutes) */
-	for (const char *p = t; seen < FULLEST_SCAN && hits++ < FULLEST_HITS &&
-	                        (p = memmem(p, len - (size_t)(p - t), t + lw->s, wl)); p += wl) {
-		size_t at = (size_t)(p - t);
-		if (at == lw->s || !word_at(t, len, at, wl))
-			continue;
-		seen++;
-		size_t ws = at > 80 ? at - 80 : 0;
-		while (ws > 0 && ws < at && t[ws - 1] != ' ')
-			ws++;
-		size_t n;
-		const tok *v = speech_tokens(c, ws, at + wl, 40, true, &n);
-		if (!n || v[n - 1].e != at + wl || !name_word(&v[n - 1]))
-			continue;
-		size_t rs = run_start(v, 0, n - 1);
-		if (rs == 0 && ws > 0)
-			continue;   /* the run may go on before the window */
-		size_t a, b;
-		name_display(c, v, rs, n, &a, &b);
-		size_t words = 0;
-		bool has_all = true;
-		for (size_t k = rs; k < n; k++)
-			words += v[k].kind == T_WORD && v[k].s >= a;
-		for (size_t m = 0; m + 1 < last && has_all; m++) {
-			if (mine[m].kind != T_WORD || (mine[m].lex & LX_TITLE))
-				continue;
-			bool found = false;
-			for (size_t k = rs; k < n; k++)
-				found |= v[k].n == mine[m].n && !memcmp(v[k].low, mine[m].low, mine[m].n);
-			has_all = found;
-		}
-		if (has_all && words > best_words && words <= 4) {
-			best_s = a;
-			best_e = b;
-			best_words = words;
-		}
-	}
-	return doc_flat_text(c->d, best_s, best_e);
-}
-
 /* ---- putting it together ------------------------------------------------------------ */
 
 static bool cjk_lang(enum lang l)
@@ -1375,8 +1434,8 @@ static size_t para_of(const doc *d, size_t pos, size_t *ps, size_t *pe)
  * tokens of t[spk_start, spk_end) start with a cue or "a-t-il". */
 static cand from_inner(const speech_ctx *c, const quote *q)
 {
-	size_t n;
-	const tok *v = speech_tokens(c, q->spk_start, q->spk_end, 16, false, &n);
+	tok v[16];
+	size_t n = tok_scan(c->d->text, q->spk_start, q->spk_end, c->lang, v, 16);
 	size_t lo = 0;
 	while (lo < n && v[lo].kind != T_WORD)
 		lo++;
@@ -1545,10 +1604,15 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 
 size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 {
-	/* ", siger han" / "– siger han" / ". Det siger X" */
-	size_t n;
-	const tok *v = speech_tokens(c, start, pend, SIZE_MAX, false, &n);
-	{
+	/* ", siger han" / "– siger han" / ". Det siger X", in windows: this runs before the token pass */
+	tok v[WIN];
+	for (size_t pos = start; pos < pend;) {
+		size_t n = tok_scan(c->d->text, pos, pend, c->lang, v, WIN);
+		if (n < 3) {
+			if (n && n == WIN)
+				pos = v[n - 1].s;
+			break;
+		}
 		for (size_t k = 0; k + 1 < n; k++) {
 			bool pron;
 			if ((v[k].kind == T_COMMA || v[k].kind == T_DASH || v[k].kind == T_STOP) && is_cue(c, &v[k + 1], &pron))
@@ -1560,6 +1624,9 @@ size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 			    (!strcmp(v[k + 1].low, "det") || !strcmp(v[k + 1].low, "så")) && is_cue(c, &v[k + 2], &pron))
 				return v[k].e;
 		}
+		if (n < WIN)
+			break;
+		pos = v[n - 3].s;   /* overlap: a pattern may straddle two windows */
 	}
 	return pend;
 }
@@ -1574,9 +1641,9 @@ static bool inner_lang(enum lang l)
  * comma or dash) and *b (after its end); false when none. */
 static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t *b)
 {
-	size_t n;
-	const tok *v = speech_tokens(c, q->start, q->end, SIZE_MAX, false, &n);
-	{
+	tok v[WIN];
+	for (size_t pos = q->start; pos < q->end;) {
+		size_t n = tok_scan(c->d->text, pos, q->end, c->lang, v, WIN);
 		for (size_t k = 0; k + 2 < n; k++) {
 			if (v[k].kind != T_COMMA && v[k].kind != T_DASH)
 				continue;
@@ -1602,6 +1669,9 @@ static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t 
 					break;
 			}
 		}
+		if (n < WIN)
+			break;
+		pos = v[n - 12].s;   /* overlap by a clause's length */
 	}
 	return false;
 }

@@ -13,7 +13,14 @@ typedef struct speech_ctx {
 	enum lang lang;
 	const quotes_opts *opts;
 	tok_doc *td;             /* the article's tokens, made on first use (speech_tokens) */
+	struct speech_names *names;   /* what the article says of its names, made on first use */
 } speech_ctx;
+
+typedef struct speech_names speech_names;
+
+/* A new, empty name index for speech_ctx.names (NULL when out of memory). */
+speech_names *speech_names_new(void);
+void speech_names_free(speech_names *nm);
 
 /* The article's tokens inside [s, e) (at most max: the first ones, or the
  * last ones when last is set); *n gets their number. NULL with *n == 0 when

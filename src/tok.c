@@ -85,6 +85,8 @@ static bool abbreviation(const tok *w)
 	                                           "bzw", "vgl", "ca", "dr", "nr", "mio", "mrd", "bl.a", "f.eks", "z.b" };
 	if (w->n == 1 || memchr(w->low, '.', w->n))
 		return true;
+	if (w->n > 4)
+		return lex_mask(w->entry, LANG_EN) & (LX_TITLE | LX_HONOR) ? w->cap : false;
 	if (lex_mask(w->entry, LANG_EN) & (LX_TITLE | LX_HONOR))   /* the same in every language */
 		return w->cap || w->n <= 4;
 	for (size_t i = 0; i < sizeof short_forms / sizeof *short_forms; i++)
@@ -130,7 +132,10 @@ static bool ascii_alnum(unsigned char b)
 
 size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 {
-	memset(out, 0, offsetof(tok, low));
+	out->kind = T_NONE;
+	out->cap = out->cjk = out->sent = out->para = false;
+	out->n = 0;
+	out->lex = 0;
 	out->low[0] = '\0';
 	out->entry = -1;
 	int len = 1;
@@ -138,8 +143,14 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	while (pos < end) {
 		unsigned char b = (unsigned char)t[pos];
 		if (b == ' ' || b == '\n' || b == '\t') {
+			out->para |= b == '\n';   /* between tokens a '\n' ends a paragraph */
 			pos++;
 			continue;
+		}
+		if (b < 0x80) {
+			c = b;
+			len = 1;
+			break;
 		}
 		c = tok_decode(t + pos, end - pos, &len);
 		if (!tok_is_space(c))
@@ -168,7 +179,7 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 		return out->e;
 	}
 	out->kind = T_WORD;
-	out->cap = tok_is_upper(c);
+	out->cap = c < 0x80 ? (c >= 'A' && c <= 'Z') : tok_is_upper(c);
 	size_t i = pos;
 	size_t k = 0;
 	bool fits = true;
@@ -226,39 +237,103 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	return i;
 }
 
-/* Marks abbreviation dots and sentence and paragraph starts in v[0,n). */
-static void mark_tokens(const char *t, tok *v, size_t n, size_t from)
+/* Marks the abbreviation dot and the sentence start of v[k], which follows
+ * v[k - 1] (when k > 0). tok_next has set its paragraph start. */
+static void mark_token(const char *t, tok *v, size_t k)
 {
-	for (size_t k = from; k < n; k++) {
-		if (v[k].kind == T_STOP && t[v[k].s] == '.' && k > 0 && v[k - 1].kind == T_WORD &&
-		    v[k - 1].e == v[k].s && abbreviation(&v[k - 1]))
-			v[k].kind = T_ABBR;
-		v[k].para = k > 0 && memchr(t + v[k - 1].e, '\n', v[k].s - v[k - 1].e) != NULL;
-		v[k].sent = k == 0 || v[k].para || v[k - 1].kind == T_STOP || v[k - 1].kind == T_MARK ||
-		            v[k - 1].kind == T_COLON;
+	if (k == 0) {
+		v[k].para = false;
+		v[k].sent = true;
+		return;
 	}
+	if (v[k].kind == T_STOP && t[v[k].s] == '.' && v[k - 1].kind == T_WORD && v[k - 1].e == v[k].s &&
+	    abbreviation(&v[k - 1]))
+		v[k].kind = T_ABBR;
+	v[k].sent = v[k].para || v[k - 1].kind == T_STOP || v[k - 1].kind == T_MARK || v[k - 1].kind == T_COLON;
 }
 
-int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang)
+static tok *tok_doc_push(tok_doc *td)
+{
+	if (td->n == td->cap) {
+		size_t nc = td->cap ? td->cap * 2 : 256;
+		tok *w = realloc(td->v, nc * sizeof *w);
+		if (!w)
+			return NULL;
+		td->v = w;
+		td->cap = nc;
+	}
+	return &td->v[td->n];
+}
+
+/* Does t[s,e) end a sentence (. ! ? … 。 ！ ？ before trailing spaces)? */
+static bool ends_with_stop(const char *t, size_t s, size_t e)
+{
+	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n'))
+		e--;
+	if (e == s)
+		return false;
+	char c = t[e - 1];
+	if (c == '.' || c == '!' || c == '?')
+		return true;
+	return e - s >= 3 && (!memcmp(t + e - 3, "\xE2\x80\xA6", 3) || !memcmp(t + e - 3, "\xE3\x80\x82", 3) ||
+	                      !memcmp(t + e - 3, "\xEF\xBC\x81", 3) || !memcmp(t + e - 3, "\xEF\xBC\x9F", 3));
+}
+
+int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip)
 {
 	td->built = true;
-	size_t pos = 0;
+	size_t pos = 0, k = 0;
 	for (;;) {
-		if (td->n == td->cap) {
-			size_t nc = td->cap ? td->cap * 2 : 256;
-			tok *w = realloc(td->v, nc * sizeof *w);
-			if (!w)
+		size_t end = k < nskip && skip[k].s < len ? skip[k].s : len;
+		if (pos >= end && k < nskip && end < len) {
+			/* a quote's words: one token, and a full stop when they end a sentence */
+			tok *q = tok_doc_push(td);
+			if (!q)
 				return td->rc = Q_ENOMEM;
-			td->v = w;
-			td->cap = nc;
+			memset(q, 0, sizeof *q);
+			q->kind = T_QUOTE;
+			q->entry = -1;
+			q->s = skip[k].s;
+			q->e = skip[k].e;
+			q->para = td->n > 0 && memchr(t + td->v[td->n - 1].e, '\n', q->s - td->v[td->n - 1].e) != NULL;
+			mark_token(t, td->v, td->n);
+			td->n++;
+			if (ends_with_stop(t, skip[k].s, skip[k].e)) {
+				tok *st = tok_doc_push(td);
+				if (!st)
+					return td->rc = Q_ENOMEM;
+				memset(st, 0, sizeof *st);
+				st->kind = T_STOP;
+				st->entry = -1;
+				st->s = skip[k].e - 1;
+				st->e = skip[k].e;
+				mark_token(t, td->v, td->n);
+				td->n++;
+			}
+			pos = skip[k].e > pos ? skip[k].e : pos;
+			k++;
+			continue;
 		}
-		pos = tok_next(t, pos, len, lang, &td->v[td->n]);
-		if (td->v[td->n].kind == T_NONE)
-			break;
+		tok *w = tok_doc_push(td);
+		if (!w)
+			return td->rc = Q_ENOMEM;
+		pos = tok_next(t, pos, end, lang, w);
+		if (w->kind == T_NONE) {
+			if (end >= len)
+				break;
+			pos = end;
+			continue;
+		}
+		mark_token(t, td->v, td->n);
 		td->n++;
 	}
-	mark_tokens(t, td->v, td->n, 0);
 	return 0;
+}
+
+void tok_doc_set_lang(tok_doc *td, enum lang lang)
+{
+	for (size_t i = 0; i < td->n; i++)
+		td->v[i].lex = lex_mask(td->v[i].entry, lang);
 }
 
 void tok_doc_free(tok_doc *td)
@@ -277,11 +352,17 @@ size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first)
 		else
 			hi = mid;
 	}
-	size_t k = lo;
-	while (k < td->n && td->v[k].e <= e)
-		k++;
-	*first = lo;
-	return k - lo;
+	size_t a = lo;
+	hi = td->n;
+	while (lo < hi) {   /* the first token ending after e */
+		size_t mid = lo + (hi - lo) / 2;
+		if (td->v[mid].e <= e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = a;
+	return lo - a;
 }
 
 size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v, size_t max)
@@ -291,8 +372,8 @@ size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v,
 		pos = tok_next(t, pos, end, lang, &v[k]);
 		if (v[k].kind == T_NONE)
 			break;
+		mark_token(t, v, k);
 		k++;
 	}
-	mark_tokens(t, v, k, 0);
 	return k;
 }

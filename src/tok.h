@@ -26,6 +26,7 @@ enum tok_kind {
 	T_OPEN,      /* ( [ */
 	T_CLOSE,     /* ) ] */
 	T_OTHER,
+	T_QUOTE,     /* the words of a quote, passed over in one token (tok_doc_build) */
 };
 
 typedef struct tok {
@@ -58,9 +59,24 @@ typedef struct tok_doc {
 	int rc;                  /* Q_ENOMEM when the build failed */
 } tok_doc;
 
-/* Tokenizes t[0,len) into td with the classes of lang. Returns 0 or Q_ENOMEM. */
-int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang);
+/* A byte range passed over by tok_doc_build. */
+typedef struct tok_skip {
+	size_t s, e;
+} tok_skip;
+
+/* Tokenizes t[0,len) into td with the classes of lang, passing over the
+ * ranges skip[0,nskip) (sorted, disjoint: the words of quotes, which the
+ * attribution never reads): each becomes one T_QUOTE token, followed by a
+ * T_STOP when its words end a sentence. Returns 0 or Q_ENOMEM. */
+int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip);
 void tok_doc_free(tok_doc *td);
+
+/* Sets the classes of every token for lang (after a build with LANG_UNKNOWN). */
+void tok_doc_set_lang(tok_doc *td, enum lang lang);
+
+/* The language of text[0,len) from its tokens v[0,n) (lang.c): the first
+ * LANG_SAMPLE bytes' worth, as lang_detect. */
+enum lang tok_lang(const char *text, size_t len, const tok *v, size_t n);
 
 /* The tokens lying inside [s, e): sets *first, returns how many. */
 size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first);
