@@ -4,6 +4,10 @@
 # make check      build and run every test suite (unit, cli, e2e, eval)
 # make bench      benchmarks, each beside a reference measured in the same run
 # make SANITIZE=1 check   the same tests under ASan + UBSan
+# make fuzz       each libFuzzer harness for FUZZ_SECONDS (60) seconds (clang)
+# make fuzz-smoke the same for 20 s each, with the regression inputs, as a test suite
+# make valgrind   the unit tests and the cli suite under valgrind
+# make lint       cppcheck, and a build with the extra warnings (see WARN_EXTRA)
 # make install    PREFIX=/usr/local DESTDIR=
 
 VERSION   := 0.1.0
@@ -47,7 +51,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: FORCE all deps test-deps run check check-unit bench install uninstall clean
+.PHONY: FORCE all deps test-deps run check check-unit bench install uninstall clean \
+        tool-deps fuzz fuzz-build fuzz-smoke valgrind lint
 all: deps quoth
 
 deps:
@@ -55,6 +60,10 @@ deps:
 
 test-deps:
 	@sh scripts/deps.sh --test
+
+# The tools of make fuzz, valgrind and lint; a fuzz run without them skips.
+tool-deps:
+	@sh scripts/deps.sh --tools || echo "quoth: fuzzing, valgrind or cppcheck may be missing" >&2
 
 # ./quoth is a copy of the last build (plain or sanitized), refreshed every time.
 quoth: $(BUILD)/quoth FORCE
@@ -92,6 +101,38 @@ check-unit: test-deps quoth $(UNIT_BIN)
 bench: deps quoth $(BENCH_BIN)
 	@BUILD=$(BUILD) sh bench/run.sh
 
+# ---- fuzzing: libFuzzer harnesses in tests/fuzz/, built with clang in build-fuzz ----
+# The core objects get the sanitizers and libFuzzer's coverage hooks
+# (fuzzer-no-link); only the harnesses link libFuzzer's main.
+FUZZ_CC      ?= clang
+FUZZ_BUILD   := build-fuzz
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS  := -std=c11 -O1 -g -Wall -Wextra $(WERROR) $(FUZZ_SAN)
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_CORE    := $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
+
+$(FUZZ_BUILD)/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(CORE_LIBS) -lm
+
+.SECONDARY: $(FUZZ_CORE)
+fuzz-build: deps tool-deps $(FUZZ_BIN)
+
+# Without clang's libFuzzer runtime the suite prints "skip" lines instead.
+fuzz: deps tool-deps
+	@if sh tests/fuzz/have-libfuzzer.sh $(FUZZ_CC); then $(MAKE) --no-print-directory fuzz-build; fi
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_CC=$(FUZZ_CC) SUITES=fuzz sh tests/run.sh
+
+fuzz-smoke: deps tool-deps
+	@if sh tests/fuzz/have-libfuzzer.sh $(FUZZ_CC); then $(MAKE) --no-print-directory fuzz-build; fi
+	@FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) FUZZ_CC=$(FUZZ_CC) SUITES=fuzz sh tests/run.sh
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/keymaps $(DESTDIR)$(DATADIR)/samples
 	install -m 755 quoth $(DESTDIR)$(BINDIR)/quoth
@@ -105,6 +146,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san quoth
+	rm -rf build build-san build-fuzz quoth
 
--include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(FUZZ_CORE:.o=.d)

@@ -126,7 +126,8 @@ void keymap_unbind(keymap *km, enum keyctx ctx, int key);
  * has one, else the global one, else ACT_NONE. */
 enum action keymap_lookup(const keymap *km, enum keyctx ctx, int key);
 
-/* The keys bound to a in ctx itself (no fallback), in key order, up to max
+/* The keys bound to a in ctx itself (no fallback), in the order they were
+ * bound (the first is the one hints show), up to max
  * of them into keys; returns how many there are. */
 size_t keymap_keys(const keymap *km, enum keyctx ctx, enum action a, int *keys, size_t max);
 

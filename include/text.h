@@ -6,7 +6,7 @@
  * NUL and C0 controls are the Control Pictures U+2400..U+241F (ESC is ␛),
  * DEL is ␡; C1 controls and the bidi embedding, override and isolate
  * characters (U+202A..U+202E, U+2066..U+2069) are ␦ (U+2426); CR LF, a lone
- * CR, NEL, U+2028 and U+2029 are LF; a leading BOM is dropped; TAB stays.
+ * CR, NEL, U+2028 and U+2029 are LF; a leading BOM (and any BOMs right after it) is dropped; TAB stays.
  * Every other layer works with byte offsets into this text.
  */
 #ifndef QUOTH_TEXT_H

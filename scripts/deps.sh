@@ -25,6 +25,18 @@ if [ "${1:-}" = "--test" ]; then
 	need_cmd tmux tmux
 	need_cmd python3 python3
 fi
+# make fuzz / fuzz-smoke / valgrind / lint: clang with its libFuzzer runtime
+# (Debian ships it in libclang-rt-NN-dev, NN clang's major version), valgrind, cppcheck.
+if [ "${1:-}" = "--tools" ]; then
+	need_pkg libcmocka-dev cmocka cmocka.h
+	need_cmd clang clang
+	need_cmd valgrind valgrind
+	need_cmd cppcheck cppcheck
+	if command -v clang >/dev/null 2>&1 && ! sh "$(dirname "$0")/../tests/fuzz/have-libfuzzer.sh" clang; then
+		major=$(clang -dumpversion 2>/dev/null | cut -d. -f1)
+		[ -n "$major" ] && missing="$missing libclang-rt-$major-dev"
+	fi
+fi
 
 [ -z "$missing" ] && exit 0
 

@@ -718,7 +718,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		rc = take_nested(&f, &nested, &nn);
 	}
 	if (!rc) {
-		if (f.n)
+		if (f.n > 1)   /* f.v is NULL when nothing was found */
 			qsort(f.v, f.n, sizeof *f.v, by_position);
 		size_t before = f.n;
 		rc = speech_split_inner(&c, &f.v, &f.n, &f.cap);
@@ -747,7 +747,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		quote_list_free(&l);
 		return rc;
 	}
-	if (f.n)
+	if (f.n > 1)
 		qsort(f.v, f.n, sizeof *f.v, by_position);
 	set_ids(d, f.v, f.n);
 	out->v = f.v;

@@ -289,6 +289,10 @@ bool tags_name_valid(const char *name)
  * name) or Q_ENOMEM. */
 static int intern(tags_store *s, const char *name, size_t n, const char **out)
 {
+	/* a journal field may hold NUL bytes: "claim\0x" is no name, and must not
+	 * match "claim" (strncmp would stop at the NUL, then read past "claim") */
+	if (memchr(name, '\0', n))
+		return Q_EUSAGE;
 	for (size_t i = 0; i < s->nnames; i++) {
 		if (!strncmp(s->names[i], name, n) && s->names[i][n] == '\0') {
 			*out = s->names[i];

@@ -200,8 +200,10 @@ static size_t sanitize_into(const unsigned char *s, size_t n, char *out, bool on
 {
 	size_t i = 0, o = 0, bad;
 #define PUT(str, len) do { if (out) memcpy(out + o, (str), (len)); o += (len); } while (0)
-	if (!one_line && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
+	/* every leading BOM: one left behind would make the result unsafe by
+	 * text_is_safe's rule, and sanitizing it again would change it */
+	while (!one_line && n - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0)
+		i += 3;
 	while (i < n) {
 		size_t run = safe_run(s + i, n - i, one_line);
 		if (run) {

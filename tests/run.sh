@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs the test suites and ends with one line "N passed, N failed[, N skipped]".
-# SUITES picks some of: unit cli e2e eval (default: all). BUILD names the build folder.
+# SUITES picks some of: unit cli e2e eval fuzz (default: unit cli e2e eval; the
+# fuzz suite is `make fuzz-smoke`, run by CI). BUILD names the build folder.
 set -u
 BUILD=${BUILD:-build}
 SUITES=${SUITES:-unit cli e2e eval}
@@ -45,12 +46,20 @@ run_scripts() {  # run_scripts DIR
 	done
 }
 
+run_fuzz() {  # the libFuzzer harnesses (built by make fuzz / fuzz-smoke)
+	echo "== fuzz: ${FUZZ_SECONDS:-60} s each"
+	sh tests/fuzz/run.sh >"$log" 2>&1
+	cat "$log"
+	count_tap
+}
+
 for s in $SUITES; do
 	case $s in
 	unit) run_unit ;;
 	cli)  run_scripts tests/cli ;;
 	e2e)  run_scripts tests/e2e ;;
 	eval) run_scripts tests/eval ;;
+	fuzz) run_fuzz ;;
 	esac
 done
 rm -f "$log"

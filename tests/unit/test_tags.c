@@ -332,6 +332,29 @@ static void test_malformed_and_newer_lines(void **state)
 	remove_dir(dir);
 }
 
+/* Found by fuzzing: a tag name field with a NUL byte in it ("claim\0x"),
+ * replayed after "claim" was known, read past the end of "claim". */
+static void test_nul_in_tag_name(void **state)
+{
+	char *dir = make_dir();
+	char *j = path_in(dir, "tags.journal");
+	static const char journal[] = REC_ON1 "1\t+\t1111111111111111\taaaaaaaaaaaaaaa2\t1700000000\tclaim\0\0\0x\n";
+	FILE *f = fopen(j, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(journal, 1, sizeof journal - 1, f), sizeof journal - 1);
+	fclose(f);
+	char *w = NULL;
+	tags_store *s = open_ok(dir, &w);
+	assert_non_null(w);
+	assert_non_null(strstr(w, "line 2 is malformed"));
+	free(w);
+	assert_true(tags_has(s, ART1, Q1, "claim"));
+	assert_null(tags_get(s, ART1, Q2));
+	assert_int_equal(tags_close(s), 0);
+	free(j);
+	remove_dir(dir);
+}
+
 static void test_many_warnings_summarised(void **state)
 {
 	char *dir = make_dir();
@@ -718,6 +741,7 @@ int main(void)
 		cmocka_unit_test(test_relative_path_made_absolute),
 		cmocka_unit_test(test_torn_last_line),
 		cmocka_unit_test(test_malformed_and_newer_lines),
+		cmocka_unit_test(test_nul_in_tag_name),
 		cmocka_unit_test(test_many_warnings_summarised),
 		cmocka_unit_test(test_duplicate_records_are_harmless),
 		cmocka_unit_test(test_crlf_lines),

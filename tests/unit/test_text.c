@@ -58,6 +58,10 @@ static void test_line_ends_and_bom(void **state)
 	EXPECT("a\r\nb\rc\n", "a\nb\nc\n");
 	EXPECT("\xEF\xBB\xBFtitle", "title");
 	EXPECT("x\xEF\xBB\xBFy", "x\xEF\xBB\xBFy");               /* only a leading BOM goes */
+	/* found by fuzzing: a second BOM was left leading, which text_is_safe
+	 * refuses, so sanitizing twice changed the text */
+	EXPECT("\xEF\xBB\xBF\xEF\xBB\xBF" "BOM twice", "BOM twice");
+	EXPECT("\xEF\xBB\xBF\xEF\xBB\xBF\xEF\xBB\xBF", "");
 	EXPECT("a\xE2\x80\xA8" "b\xC2\x85" "c", "a\nb\nc");
 	assert_int_equal(text_safe_prefix("\xEF\xBB\xBFx", 4), 0);
 	assert_int_equal(text_safe_prefix("ab\x1b", 3), 2);
