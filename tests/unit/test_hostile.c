@@ -7,6 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "doc.h"
+#include "error.h"
 #include "text.h"
 
 static char *line(const char *in, size_t n)
@@ -61,12 +67,50 @@ static void test_line_output_has_no_control_byte(void **state)
 		}
 }
 
+/* quoth render - </dev/zero read until memory ran out. */
+static void test_endless_binary_stream_refused_at_once(void **state)
+{
+	int fd = open("/dev/zero", O_RDONLY);
+	assert_true(fd >= 0);
+	doc *d = NULL;
+	assert_int_equal(doc_from_fd("-", fd, &d), Q_EBINARY);
+	assert_null(d);
+	close(fd);
+}
+
+/* yes | quoth render - : an endless text stream is refused, bounded. */
+static void test_endless_text_stream_refused_as_too_big(void **state)
+{
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(p[0]);
+		static char line[65536];
+		for (size_t i = 0; i < sizeof line; i++)
+			line[i] = i % 16 == 15 ? '\n' : 'y';
+		while (write(p[1], line, sizeof line) > 0)
+			;
+		_exit(0);
+	}
+	close(p[1]);
+	doc *d = NULL;
+	assert_int_equal(doc_from_fd("-", p[0], &d), Q_ETOOBIG);
+	assert_null(d);
+	close(p[0]);
+	int status;
+	waitpid(pid, &status, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_line_ends_and_tabs_become_pictures),
 		cmocka_unit_test(test_line_keeps_the_other_rules),
 		cmocka_unit_test(test_line_output_has_no_control_byte),
+		cmocka_unit_test(test_endless_binary_stream_refused_at_once),
+		cmocka_unit_test(test_endless_text_stream_refused_as_too_big),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
