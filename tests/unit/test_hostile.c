@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -103,6 +104,25 @@ static void test_endless_text_stream_refused_as_too_big(void **state)
 	waitpid(pid, &status, 0);
 }
 
+/* A symlink loop given as a path said "read error". */
+static void test_symlink_loop_has_its_own_message(void **state)
+{
+	char dir[] = "/tmp/quoth-hostile-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char a[64], b[64];
+	snprintf(a, sizeof a, "%s/ping.txt", dir);
+	snprintf(b, sizeof b, "%s/pong.txt", dir);
+	assert_int_equal(symlink("pong.txt", a), 0);
+	assert_int_equal(symlink("ping.txt", b), 0);
+	doc *d = NULL;
+	int rc = doc_load(a, &d);
+	assert_int_equal(rc, Q_ELOOP);
+	assert_string_equal(error_message(rc), "a loop of symbolic links");
+	unlink(a);
+	unlink(b);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -111,6 +131,7 @@ int main(void)
 		cmocka_unit_test(test_line_output_has_no_control_byte),
 		cmocka_unit_test(test_endless_binary_stream_refused_at_once),
 		cmocka_unit_test(test_endless_text_stream_refused_as_too_big),
+		cmocka_unit_test(test_symlink_loop_has_its_own_message),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
