@@ -20,6 +20,7 @@ enum qerr {
 	Q_EROFS = -13,     /* read-only file system */
 	Q_ELOCK = -14,     /* could not lock */
 	Q_EEXIST = -15,    /* the file exists (and the caller asked not to replace it) */
+	Q_ELOOP = -16,     /* a loop of symbolic links */
 };
 
 /* A short lower-case phrase for code, e.g. "no such file". */

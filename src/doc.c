@@ -476,13 +476,33 @@ int doc_from_bytes(const char *name, const char *bytes, size_t n, doc **out)
 	return 0;
 }
 
+/* A stream is copied to memory, so one that never ends (/dev/zero, yes)
+ * must not take it all: binary data is refused as soon as its first 8 KiB
+ * show it (what text_detect looks at), and a stream longer than this is
+ * refused as too large (a file that size is mapped, not copied): one of
+ * FD_MAX bytes or more. */
+#define FD_MAX ((size_t)256 << 20)
+#define FD_DETECT 8192
+
 int doc_from_fd(const char *name, int fd, doc **out)
 {
 	size_t cap = 1 << 16, n = 0;
+	bool detected = false;
 	char *buf = malloc(cap);
 	if (!buf)
 		return Q_ENOMEM;
 	for (;;) {
+		if (!detected && n >= FD_DETECT) {
+			detected = true;
+			if (text_detect(buf, n) == TEXT_BINARY) {
+				free(buf);
+				return Q_EBINARY;
+			}
+		}
+		if (n >= FD_MAX) {
+			free(buf);
+			return Q_ETOOBIG;
+		}
 		if (n == cap) {
 			char *nb = realloc(buf, cap *= 2);
 			if (!nb) {

@@ -20,6 +20,7 @@ const char *error_message(int code)
 	case Q_EROFS: return "read-only file system";
 	case Q_ELOCK: return "could not lock";
 	case Q_EEXIST: return "file exists";
+	case Q_ELOOP: return "a loop of symbolic links";
 	}
 	return "unknown error";
 }
@@ -36,6 +37,7 @@ int error_from_errno(int err)
 	case EROFS: return Q_EROFS;
 	case EWOULDBLOCK: return Q_ELOCK;
 	case EEXIST: return Q_EEXIST;
+	case ELOOP: return Q_ELOOP;
 	}
 	return Q_EIO;
 }

@@ -4,9 +4,16 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "doc.h"
+#include "error.h"
 #include "text.h"
 
 static char *line(const char *in, size_t n)
@@ -61,12 +68,70 @@ static void test_line_output_has_no_control_byte(void **state)
 		}
 }
 
+/* quoth render - </dev/zero read until memory ran out. */
+static void test_endless_binary_stream_refused_at_once(void **state)
+{
+	int fd = open("/dev/zero", O_RDONLY);
+	assert_true(fd >= 0);
+	doc *d = NULL;
+	assert_int_equal(doc_from_fd("-", fd, &d), Q_EBINARY);
+	assert_null(d);
+	close(fd);
+}
+
+/* yes | quoth render - : an endless text stream is refused, bounded. */
+static void test_endless_text_stream_refused_as_too_big(void **state)
+{
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(p[0]);
+		static char line[65536];
+		for (size_t i = 0; i < sizeof line; i++)
+			line[i] = i % 16 == 15 ? '\n' : 'y';
+		while (write(p[1], line, sizeof line) > 0)
+			;
+		_exit(0);
+	}
+	close(p[1]);
+	doc *d = NULL;
+	assert_int_equal(doc_from_fd("-", p[0], &d), Q_ETOOBIG);
+	assert_null(d);
+	close(p[0]);
+	int status;
+	waitpid(pid, &status, 0);
+}
+
+/* A symlink loop given as a path said "read error". */
+static void test_symlink_loop_has_its_own_message(void **state)
+{
+	char dir[] = "/tmp/quoth-hostile-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char a[64], b[64];
+	snprintf(a, sizeof a, "%s/ping.txt", dir);
+	snprintf(b, sizeof b, "%s/pong.txt", dir);
+	assert_int_equal(symlink("pong.txt", a), 0);
+	assert_int_equal(symlink("ping.txt", b), 0);
+	doc *d = NULL;
+	int rc = doc_load(a, &d);
+	assert_int_equal(rc, Q_ELOOP);
+	assert_string_equal(error_message(rc), "a loop of symbolic links");
+	unlink(a);
+	unlink(b);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_line_ends_and_tabs_become_pictures),
 		cmocka_unit_test(test_line_keeps_the_other_rules),
 		cmocka_unit_test(test_line_output_has_no_control_byte),
+		cmocka_unit_test(test_endless_binary_stream_refused_at_once),
+		cmocka_unit_test(test_endless_text_stream_refused_as_too_big),
+		cmocka_unit_test(test_symlink_loop_has_its_own_message),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
