@@ -51,7 +51,6 @@ enum prompt_kind {
 };
 
 #define PROMPT_MAX 512
-#define HISTORY_MAX 50
 
 typedef struct prompt {
 	enum prompt_kind kind;
@@ -74,6 +73,7 @@ typedef struct app_opts {
 	enum export_format export_format;
 	tags_store *tags;              /* NULL: tagging is off (the store could not be read) */
 	positions *positions;          /* NULL: positions are not remembered */
+	size_t history_max;            /* searches remembered (config.ini search_history) */
 } app_opts;
 
 /* The view of every tagged quote in the corpus. */
@@ -133,7 +133,7 @@ typedef struct app {
 	bool search_backward;
 	search_hits hits;          /* in the text */
 	size_t hit;                /* the current hit, hits.n: none */
-	char *history[HISTORY_MAX];
+	char **history;            /* oldest first, at most opts.history_max */
 	size_t nhistory, hist_pos;
 	/* the status line's message */
 	char msg[256];

@@ -3,9 +3,11 @@
  *
  * - cols >= wide_cols (100): list | text | quotes side by side, the list and
  *   quotes widths in percent from config.ini.
- * - narrower: the list becomes a screen of its own. With the focus on the
- *   list it fills the width; otherwise text | quotes share it (quotes
- *   narrow_quotes_pct percent); below 60 columns the quotes go under the text.
+ * - narrower: text | quotes share the width (quotes narrow_quotes_pct
+ *   percent; below 60 columns the quotes go under the text), and the list
+ *   yields as narrow_mode says: a screen of its own that fills the width
+ *   while it has the focus (hide), a strip on the left (strip), or a few
+ *   rows on top (stack). toggle_list hides a strip or a stack.
  * - below LAYOUT_MIN_COLS x LAYOUT_MIN_ROWS: too small, nothing is drawn but
  *   a message.
  * Every pane has a one-row header on top; the last row is the status line.
@@ -29,8 +31,18 @@ typedef struct layout_opts {
 	int list_pct;           /* list width in the wide layout */
 	int quotes_pct;         /* quotes width in the wide layout */
 	int narrow_quotes_pct;  /* quotes width in the narrow layout */
-	bool list_hidden;       /* the user hid the list (wide layout) */
+	bool list_hidden;       /* the user hid the list (toggle_list) */
+	int narrow_mode;        /* below wide_cols: LAYOUT_NARROW_HIDE, _STRIP or _STACK */
 } layout_opts;
+
+/* How the list yields below wide_cols (config.ini narrow_list). */
+enum {
+	LAYOUT_NARROW_HIDE,    /* a screen of its own, shown when it has the focus */
+	LAYOUT_NARROW_STRIP,   /* a strip of LAYOUT_STRIP_COLS columns left of the text */
+	LAYOUT_NARROW_STACK,   /* LAYOUT_STACK_ROWS rows above the text and the quotes */
+};
+#define LAYOUT_STRIP_COLS 14
+#define LAYOUT_STACK_ROWS 6
 
 typedef struct layout {
 	rect pane[PANE__COUNT];   /* each includes its header row */

@@ -356,18 +356,24 @@ int app_open_article(app *a, size_t i)
 
 /* ---- focus ---------------------------------------------------------------------------- */
 
+static bool narrow_hides_list(const app *a)
+{
+	return a->lay.narrow && (a->opts.layout.narrow_mode == LAYOUT_NARROW_HIDE || a->opts.layout.list_hidden);
+}
+
 static bool pane_shown(const app *a, enum pane p)
 {
-	if (a->lay.narrow)
-		return true;   /* the list is a screen of its own: focusing it shows it */
+	if (narrow_hides_list(a))
+		return p != PANE_LIST || a->opts.layout.narrow_mode == LAYOUT_NARROW_HIDE;   /* focusing it shows it */
 	return p != PANE_LIST || !a->opts.layout.list_hidden;
 }
 
 static unsigned set_focus(app *a, enum pane p)
 {
-	bool was_narrow_list = a->lay.narrow && a->focus == PANE_LIST;
+	bool screen_of_its_own = a->lay.narrow && a->opts.layout.narrow_mode == LAYOUT_NARROW_HIDE;
+	bool was_narrow_list = screen_of_its_own && a->focus == PANE_LIST;
 	a->focus = p;
-	if (a->lay.narrow && (was_narrow_list || p == PANE_LIST)) {
+	if (screen_of_its_own && (was_narrow_list || p == PANE_LIST)) {
 		relayout(a);
 		return R_LAYOUT;
 	}
@@ -387,7 +393,7 @@ static unsigned cycle_focus(app *a, int dir)
 
 static unsigned toggle_list(app *a)
 {
-	if (a->lay.narrow)
+	if (a->lay.narrow && a->opts.layout.narrow_mode == LAYOUT_NARROW_HIDE)
 		return set_focus(a, a->focus == PANE_LIST ? PANE_TEXT : PANE_LIST);
 	a->opts.layout.list_hidden = !a->opts.layout.list_hidden;
 	if (a->opts.layout.list_hidden && a->focus == PANE_LIST)
@@ -686,5 +692,7 @@ void app_free(app *a)
 	app_search_clear(a);
 	for (size_t i = 0; i < a->nhistory; i++)
 		free(a->history[i]);
+	free(a->history);
+	a->history = NULL;
 	a->nhistory = 0;
 }

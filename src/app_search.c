@@ -251,16 +251,19 @@ static void set_prompt(prompt *p, const char *s)
 
 static void remember(app *a)
 {
-	if (!a->prompt.len)
+	size_t max = a->opts.history_max;
+	if (!a->prompt.len || !max)
 		return;
 	if (a->nhistory && !strcmp(a->history[a->nhistory - 1], a->prompt.buf))
+		return;
+	if (!a->history && !(a->history = calloc(max, sizeof *a->history)))
 		return;
 	char *s = strdup(a->prompt.buf);
 	if (!s)
 		return;
-	if (a->nhistory == HISTORY_MAX) {
+	if (a->nhistory == max) {
 		free(a->history[0]);
-		memmove(a->history, a->history + 1, (HISTORY_MAX - 1) * sizeof *a->history);
+		memmove(a->history, a->history + 1, (max - 1) * sizeof *a->history);
 		a->nhistory--;
 	}
 	a->history[a->nhistory++] = s;

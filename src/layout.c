@@ -32,20 +32,31 @@ void layout_compute(layout *l, int cols, int rows, const layout_opts *o, int foc
 		return;
 	}
 	l->narrow = true;
-	if (focus == PANE_LIST) {
+	int mode = o->list_hidden ? LAYOUT_NARROW_HIDE : o->narrow_mode;
+	if (mode == LAYOUT_NARROW_HIDE && focus == PANE_LIST) {
 		l->pane[PANE_LIST] = mk(0, 0, h, cols);
 		return;
 	}
-	if (cols >= 60) {
-		int qw = pct(cols, o->narrow_quotes_pct, 20);
-		l->pane[PANE_TEXT] = mk(0, 0, h, cols - qw);
-		l->pane[PANE_QUOTES] = mk(0, cols - qw, h, qw);
+	int top = 0, left = 0;
+	if (mode == LAYOUT_NARROW_STACK && h >= LAYOUT_STACK_ROWS + 6) {
+		top = LAYOUT_STACK_ROWS;
+		l->pane[PANE_LIST] = mk(0, 0, top, cols);
+	} else if (mode == LAYOUT_NARROW_STRIP && cols >= 60) {
+		left = LAYOUT_STRIP_COLS;
+		l->pane[PANE_LIST] = mk(0, 0, h, left);
+	}
+	int w = cols - left;
+	h -= top;
+	if (w >= 60 - left) {
+		int qw = pct(w, o->narrow_quotes_pct, 20);
+		l->pane[PANE_TEXT] = mk(top, left, h, w - qw);
+		l->pane[PANE_QUOTES] = mk(top, cols - qw, h, qw);
 		return;
 	}
 	l->stacked = true;
 	int th = h * 3 / 5;
-	l->pane[PANE_TEXT] = mk(0, 0, th, cols);
-	l->pane[PANE_QUOTES] = mk(th, 0, h - th, cols);
+	l->pane[PANE_TEXT] = mk(top, left, th, w);
+	l->pane[PANE_QUOTES] = mk(top + th, left, h - th, w);
 }
 
 int layout_pane_at(const layout *l, int y, int x)

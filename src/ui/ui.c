@@ -50,6 +50,9 @@ static void app_options(app_opts *o, const struct config *cfg)
 	o->layout.list_pct = cfg->list_width;
 	o->layout.quotes_pct = cfg->quotes_width;
 	o->layout.narrow_quotes_pct = 40;
+	o->layout.narrow_mode = cfg->narrow_list == NARROW_STRIP ? LAYOUT_NARROW_STRIP
+	                      : cfg->narrow_list == NARROW_STACK ? LAYOUT_NARROW_STACK : LAYOUT_NARROW_HIDE;
+	o->history_max = (size_t)cfg->search_history;
 	quotes_opts_init(&o->quotes);
 	for (size_t i = 0; i < cfg->n_cue_verbs; i++)
 		quotes_opts_add_cues(&o->quotes, cfg->cue_verbs[i].lang, cfg->cue_verbs[i].verb);

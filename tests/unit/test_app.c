@@ -81,6 +81,7 @@ static fixture *start_with(int cols, int rows, tags_store *tags)
 	assert_int_equal(corpus_add_path(&f->c, root), 0);
 	app_opts o = { 0 };
 	o.tabwidth = 8;
+	o.history_max = 50;
 	o.layout.wide_cols = 100;
 	o.layout.list_pct = 25;
 	o.layout.quotes_pct = 30;
