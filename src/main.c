@@ -37,14 +37,25 @@ static void print_version(void)
 struct subcommand {
 	const char *name;
 	int (*run)(int argc, char **argv);
+	const char *help;   /* for "quoth NAME --help"; NULL: the command prints its own */
 };
 
 static const struct subcommand subcommands[] = {
-	{ "render", cmd_render },
-	{ "quotes", cmd_quotes },
-	{ "export", cmd_export },
-	{ "tag", cmd_tag },
-	{ "tags", cmd_tags },
+	{ "render", cmd_render,
+	  "usage: quoth render [--width N] PATH...\n\n"
+	  "Prints each article's title and its reflowed text wrapped at N columns\n"
+	  "(default: the terminal's width, else $COLUMNS, else 80). PATH is a file or -.\n" },
+	{ "quotes", cmd_quotes, NULL },
+	{ "export", cmd_export,
+	  "usage: quoth export [--tag TAG]... [--format text|tsv|jsonl] [PATH...]\n\n"
+	  "Prints tagged quotes: of the articles given (files, folders or -), or all.\n"
+	  "Several --tag select quotes with any of those tags.\n" },
+	{ "tag", cmd_tag,
+	  "usage: quoth tag [--remove] [--text TEXT] [--speaker NAME] TAG FILE QUOTE-ID...\n\n"
+	  "Tags (or untags) quotes of FILE by their ids (quoth quotes --format jsonl prints them).\n" },
+	{ "tags", cmd_tags,
+	  "usage: quoth tags [--count]\n\n"
+	  "Lists the tag names in use; --count adds how many quotes carry each.\n" },
 };
 
 int main(int argc, char **argv)
@@ -58,9 +69,16 @@ int main(int argc, char **argv)
 		print_version();
 		return 0;
 	}
-	for (size_t i = 0; argc > 1 && i < sizeof subcommands / sizeof *subcommands; i++)
-		if (!strcmp(argv[1], subcommands[i].name))
-			return subcommands[i].run(argc - 1, argv + 1);
+	for (size_t i = 0; argc > 1 && i < sizeof subcommands / sizeof *subcommands; i++) {
+		const struct subcommand *c = &subcommands[i];
+		if (strcmp(argv[1], c->name))
+			continue;
+		if (c->help && argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
+			fputs(c->help, stdout);
+			return 0;
+		}
+		return c->run(argc - 1, argv + 1);
+	}
 	/* no sub-command: the reader, on the paths given (or the samples) */
 	return cmd_read(argc, argv);
 }
