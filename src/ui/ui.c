@@ -140,8 +140,9 @@ static void close_stores(app *a, app_opts *o)
 		if (rc)
 			fprintf(stderr, "quoth: tags not saved: %s\n", error_message(rc));
 	}
-	o->tags = NULL;
-	o->positions = NULL;
+	/* the app keeps its own copy of the options: it must not use them after this */
+	o->tags = a->opts.tags = NULL;
+	o->positions = a->opts.positions = NULL;
 }
 
 int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings *w)
