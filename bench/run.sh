@@ -8,7 +8,7 @@
 #   QUOTES_BENCH_MB  size of the repeated-articles corpus for the quotes section (100)
 set -u
 BUILD=${BUILD:-build}
-BENCH=${BENCH:-render wrap quotes}
+BENCH=${BENCH:-render wrap quotes reader tags scale}
 RUNS=${RUNS:-3}
 DATA=bench/data
 QUOTH=$BUILD/quoth
@@ -89,11 +89,78 @@ bench_quotes() {
 	BUILD=$BUILD RUNS=$RUNS sh bench/quotes.sh
 }
 
+ms() {  # ms FILE NAME: the milliseconds bench_reader printed for NAME
+	awk -v k="$2" '$1 == k { print $2 }' "$1"
+}
+
+# A file of MB megabytes from the generated corpus with a marker word near its end.
+marked_article() {
+	f=$DATA/article-$1.txt
+	if [ ! -s "$f" ]; then
+		src=$(corpus "$1")
+		{ cat "$src"; printf '\n\nThe zqxjmarker word stands here.\n\n'; head -c 20000 "$src"; } >"$f.tmp" && mv "$f.tmp" "$f"
+	fi
+	echo "$f"
+}
+
+# The reader on one big article (headless, through the app): first screen,
+# page down, jump to the end, search near the end, peak RSS; beside reading
+# the file once with cat.
+reader_article() {
+	f=$(marked_article "$1")
+	bytes=$(wc -c <"$f")
+	cat "$f" >/dev/null
+	tc=$(best_seconds cat "$f")
+	out=$DATA/.reader
+	"$BUILD/bench/bench_reader" article "$f" zqxjmarker >"$out" || { echo "bench: reader failed" >&2; cat "$out"; exit 1; }
+	catms=$(awk -v s="$tc" 'BEGIN { printf "%.1f", s * 1000 }')
+	echo "== reader: $f ($1 MB)"
+	echo "cat FILE (reference)      $catms ms"
+	for k in first_screen page_down_each jump_to_end search_near_end; do
+		v=$(ms "$out" $k)
+		printf '%-25s %s ms   (%sx cat)\n' "$k" "$v" "$(ratio "$v" "$catms")"
+	done
+	echo "peak RSS                  $(awk -v k="$(ms "$out" rss_kb)" 'BEGIN { printf "%.1f", k / 1024 }') MB ($(ratio "$(( $(ms "$out" rss_kb) * 1024 ))" "$bytes")x the file)"
+	echo "targets: first screen < 50 ms, page down < 1 ms, end and search < 1 s (100 MB); end < 100 ms, RSS < 200 MB (1 GB)"
+}
+
+bench_reader() {
+	reader_article "${READER_MB:-100}"
+}
+
+# 1 GB article, and a folder of 100,000 articles beside find | wc -l.
+bench_scale() {
+	reader_article "${SCALE_MB:-1024}"
+	d=$DATA/folder-100k
+	if [ ! -d "$d/099" ]; then
+		rm -rf "$d"
+		"$BUILD/bench/gen_folder" 100000 "$d" samples/*.txt || exit 1
+	fi
+	find "$d" -name '*.txt' >/dev/null
+	tf=$(best_seconds sh -c "find '$d' -name '*.txt' | wc -l")
+	out=$DATA/.folder
+	"$BUILD/bench/bench_reader" folder "$d" >"$out" || exit 1
+	fms=$(awk -v s="$tf" 'BEGIN { printf "%.1f", s * 1000 }')
+	echo "== folder: $(ms "$out" articles) articles"
+	echo "find | wc -l (reference)  $fms ms"
+	echo "first screen              $(ms "$out" first_screen) ms   ($(ratio "$(ms "$out" first_screen)" "$fms")x find)"
+	echo "list page down            $(ms "$out" list_page_down_each) ms"
+	echo "peak RSS                  $(awk -v k="$(ms "$out" rss_kb)" 'BEGIN { printf "%.1f", k / 1024 }') MB"
+	echo "target: first screen < 1 s"
+}
+
+bench_tags() {
+	BUILD=$BUILD sh bench/tags.sh
+}
+
 for s in $BENCH; do
 	case $s in
 	render) bench_render ;;
 	wrap)   bench_wrap ;;
 	quotes) bench_quotes ;;
+	reader) bench_reader ;;
+	scale)  bench_scale ;;
+	tags)   bench_tags ;;
 	*) echo "bench: unknown section '$s'" >&2; exit 2 ;;
 	esac
 done

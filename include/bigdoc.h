@@ -35,4 +35,8 @@ void bigdoc_close(bigdoc *b);
  * title are the file's. Returns 0 or Q_ENOMEM / Q_EBINARY. */
 int bigdoc_window(const bigdoc *b, size_t pos, size_t before, doc **out, size_t *start, size_t *end);
 
+/* Lets the kernel drop the pages of raw bytes [lo, hi) from memory (after a
+ * scan), so that searching a gigabyte does not keep a gigabyte resident. */
+void bigdoc_release(const bigdoc *b, size_t lo, size_t hi);
+
 #endif

@@ -169,6 +169,7 @@ static bool scan(app *a, size_t lo, size_t hi, bool last_hit, size_t *at)
 			break;
 	}
 	search_hits_free(&h);
+	bigdoc_release(a->big, lo, end);
 	return ok;
 }
 

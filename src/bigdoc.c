@@ -126,3 +126,11 @@ int bigdoc_window(const bigdoc *b, size_t pos, size_t before, doc **out, size_t 
 	*end = e;
 	return 0;
 }
+
+void bigdoc_release(const bigdoc *b, size_t lo, size_t hi)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t a = (lo + page - 1) / page * page, e = hi / page * page;
+	if (e > a)
+		madvise((char *)b->raw + a, e - a, MADV_DONTNEED);
+}

@@ -105,21 +105,38 @@ static size_t match_at(const char *text, size_t i, size_t end, const char *folde
 	return fi == fl ? i : 0;   /* a match must end at a character boundary */
 }
 
-static bool may_start(const char *text, size_t i, unsigned char first)
+/* The characters outside ASCII whose case folding begins with an ASCII
+ * letter: ß ss, İ i, ſ s, ẖẗẘẙẚ h t w y a, ẞ ss, K (Kelvin) k, ﬀ..ﬆ ff fi
+ * fl ffi ffl st st. Any other non-ASCII character folds to non-ASCII. */
+static bool folds_to_ascii(const unsigned char *s, size_t n)
+{
+	ucs4_t c;
+	u8_mbtouc(&c, s, n);
+	return c == 0xDF || c == 0x130 || c == 0x17F || (c >= 0x1E96 && c <= 0x1E9A) || c == 0x1E9E ||
+	       c == 0x212A || (c >= 0xFB00 && c <= 0xFB06);
+}
+
+/* Could a match begin at text[i]? A cheap test before match_at. */
+static bool may_start(const char *text, size_t i, size_t end, unsigned char first)
 {
 	unsigned char c = (unsigned char)text[i];
-	if (c >= 0x80)
-		return ((c & 0xC0) != 0x80);
-	if (first >= 0x80)
+	if (c < 0x80)
+		return first < 0x80 && (c >= 'A' && c <= 'Z' ? c + 32 : c) == first;
+	if ((c & 0xC0) == 0x80)
 		return false;
-	return (c >= 'A' && c <= 'Z' ? c + 32 : c) == first;
+	if (first >= 0x80)
+		return true;
+	/* an ASCII first letter: only a few leads can fold to one */
+	if (c != 0xC3 && c != 0xC4 && c != 0xC5 && c != 0xE1 && c != 0xE2 && c != 0xEF)
+		return false;
+	return folds_to_ascii((const unsigned char *)text + i, end - i);
 }
 
 int search_all(const char *text, size_t start, size_t end, const char *folded, search_hits *hits)
 {
 	unsigned char first = (unsigned char)folded[0];
 	for (size_t i = start; i < end; i++) {
-		if (!may_start(text, i, first))
+		if (!may_start(text, i, end, first))
 			continue;
 		size_t e = match_at(text, i, end, folded);
 		if (!e)
@@ -144,7 +161,7 @@ bool search_contains(const char *s, size_t n, const char *folded)
 {
 	unsigned char first = (unsigned char)folded[0];
 	for (size_t i = 0; i < n; i++)
-		if (may_start(s, i, first) && match_at(s, i, n, folded))
+		if (may_start(s, i, n, first) && match_at(s, i, n, folded))
 			return true;
 	return false;
 }

@@ -33,6 +33,13 @@ static void test_unicode_case_folding(void **state)
 	search_hits_free(&h);
 	assert_int_equal(count(t, "absent", &h), 0);
 	search_hits_free(&h);
+	/* characters outside ASCII that fold to ASCII letters start matches too */
+	assert_int_equal(count("STRA\xE1\xBA\x9E" "E und \xE2\x84\xAA" "elvin, \xEF\xAC\x81" "ne", "strasse", &h), 1);
+	search_hits_free(&h);
+	assert_int_equal(count("\xE2\x84\xAA" "elvin", "kelvin", &h), 1);
+	search_hits_free(&h);
+	assert_int_equal(count("a \xEF\xAC\x81" "ne day", "fine", &h), 1);
+	search_hits_free(&h);
 }
 
 static void test_white_space_and_joins(void **state)

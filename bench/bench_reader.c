@@ -1,0 +1,136 @@
+/* The reader headless, through the app layer: what a user waits for.
+ *
+ *   bench_reader article FILE WORD   open FILE and draw the first screen,
+ *                                    page down 1,000 times, jump to the end,
+ *                                    search WORD from the start
+ *   bench_reader folder DIR          open a folder of articles: list, first
+ *                                    screen (titles of the rows shown)
+ *
+ * Prints one line "name milliseconds" per step, then "rss_kb N". The
+ * first screen is the rows the ui would draw, their titles and quotes
+ * counted, exactly as the ui asks the app for them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include "app.h"
+
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static void report(const char *what, double ms)
+{
+	printf("%s %.3f\n", what, ms);
+}
+
+/* What the ui reads to draw a screen of 140x40. */
+static void first_screen(app *a)
+{
+	rect c = app_content(a, PANE_TEXT);
+	wrap_row rows[64];
+	if (a->view)
+		wrap_view_rows(a->view, a->text_top, rows, (size_t)c.h);
+	rect l = app_content(a, PANE_LIST);
+	for (int y = 0; y < l.h && a->list_top + (size_t)y < a->corpus->n; y++) {
+		corpus_title(a->corpus, a->list_top + (size_t)y);
+		app_list_quotes(a, a->list_top + (size_t)y);
+	}
+	for (size_t i = a->q_top; i < a->quotes.n && i < a->q_top + 8; i++)
+		app_quote_height(a, i);
+}
+
+static void start(app *a, corpus *c, const char *path)
+{
+	app_opts o = { 0 };
+	o.tabwidth = 8;
+	o.history_max = 10;
+	o.layout.wide_cols = 100;
+	o.layout.list_pct = 25;
+	o.layout.quotes_pct = 30;
+	o.layout.narrow_quotes_pct = 40;
+	quotes_opts_init(&o.quotes);
+	corpus_init(c);
+	if (corpus_add_path(c, path) || app_init(a, c, &o, 140, 40)) {
+		fprintf(stderr, "bench_reader: cannot open %s\n", path);
+		exit(1);
+	}
+	first_screen(a);
+}
+
+static int article(const char *path, const char *word)
+{
+	corpus c;
+	app a;
+	double t0 = now_ms();
+	start(&a, &c, path);
+	report("first_screen", now_ms() - t0);
+	a.focus = PANE_TEXT;
+	t0 = now_ms();
+	for (int i = 0; i < 1000; i++) {
+		app_do(&a, ACT_PAGE_DOWN);
+		first_screen(&a);
+	}
+	report("page_down_each", (now_ms() - t0) / 1000);
+	t0 = now_ms();
+	app_do(&a, ACT_MOVE_LAST);
+	first_screen(&a);
+	report("jump_to_end", now_ms() - t0);
+	app_do(&a, ACT_MOVE_FIRST);
+	t0 = now_ms();
+	app_do(&a, ACT_SEARCH);
+	for (const char *p = word; *p; p++)
+		app_edit(&a, *p);
+	app_edit(&a, EK_ENTER);
+	if (a.hit >= a.hits.n || !a.hits.n)
+		app_do(&a, ACT_SEARCH_NEXT);
+	while (app_busy(&a) && a.bsearch.active)
+		app_idle(&a);
+	first_screen(&a);
+	bool found = a.hit < a.hits.n;
+	report(found ? "search_near_end" : "search_near_end_NOT_FOUND", now_ms() - t0);
+	app_free(&a);
+	corpus_free(&c);
+	return found ? 0 : 1;
+}
+
+static int folder(const char *dir)
+{
+	corpus c;
+	app a;
+	double t0 = now_ms();
+	start(&a, &c, dir);
+	report("first_screen", now_ms() - t0);
+	printf("articles %zu\n", c.n);
+	t0 = now_ms();
+	for (int i = 0; i < 100; i++) {
+		app_do(&a, ACT_PAGE_DOWN);
+		first_screen(&a);
+	}
+	report("list_page_down_each", (now_ms() - t0) / 100);
+	app_free(&a);
+	corpus_free(&c);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int rc;
+	if (argc == 4 && !strcmp(argv[1], "article"))
+		rc = article(argv[2], argv[3]);
+	else if (argc == 3 && !strcmp(argv[1], "folder"))
+		rc = folder(argv[2]);
+	else {
+		fputs("usage: bench_reader article FILE WORD | folder DIR\n", stderr);
+		return 2;
+	}
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	printf("rss_kb %ld\n", ru.ru_maxrss);
+	return rc;
+}
