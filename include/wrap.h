@@ -65,6 +65,11 @@ int wrap_cluster_width(const char *s, size_t n, int col, int tabwidth, size_t *l
 /* Display columns of s[0..n) starting at column 0. */
 int wrap_str_width(const char *s, size_t n, int tabwidth);
 
+/* The offset in s[0..n) (a row's bytes) of the cluster under column col
+ * (for a mouse click): the cluster that starts at or covers it; n past the
+ * end. Joins are skipped. The inverse is wrap_str_width of the prefix. */
+size_t wrap_offset_at_col(const char *s, size_t n, int col, int tabwidth);
+
 /* Display columns of one code point (TAB aside): see the rule above. */
 int wrap_char_width(uint32_t c);
 

@@ -125,6 +125,18 @@ int wrap_str_width(const char *s, size_t n, int tabwidth)
 	return col;
 }
 
+size_t wrap_offset_at_col(const char *s, size_t n, int col, int tabwidth)
+{
+	int c = 0;
+	for (size_t i = 0, len; i < n; i += len) {
+		int w = wrap_cluster_width(s + i, n - i, c, tabwidth, &len);
+		if (s[i] != '\n' && col < c + (w ? w : 1) && (w || col == c))
+			return i;
+		c += w;
+	}
+	return n;
+}
+
 int wrap_tabwidth(int width, int tabwidth)
 {
 	if (tabwidth < 1)

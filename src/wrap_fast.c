@@ -338,15 +338,17 @@ static size_t chars8(const char *s)
 #ifdef __SSE2__
 #define STEP 16
 
-/* chunk_simple for 16 bytes, without the count: printable ASCII, UTF-8
- * continuation bytes (as signed bytes -128..-65), leads 0xC3..0xC9 (-61..-55). */
-static bool chunk_simple_step(const char *s)
+/* chunk_simple for 16 bytes, without the count: how many bytes from the
+ * first are printable ASCII, UTF-8 continuation bytes (as signed bytes
+ * -128..-65) or leads 0xC3..0xC9 (-61..-55). */
+static size_t simple_prefix_step(const char *s)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
 	__m128i ascii = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
 	__m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
 	__m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)), _mm_cmplt_epi8(v, _mm_set1_epi8(-54)));
-	return _mm_movemask_epi8(_mm_or_si128(ascii, _mm_or_si128(cont, lead))) == 0xFFFF;
+	unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, _mm_or_si128(cont, lead)));
+	return (size_t)__builtin_ctz(~m | 0x10000u);
 }
 
 /* How many characters start in the 16 bytes at s, joins not counted. */
@@ -377,10 +379,17 @@ static size_t ascii_prefix_step(const char *s)
 	return k;
 }
 
-static bool chunk_simple_step(const char *s)
+static size_t simple_prefix_step(const char *s)
 {
 	size_t k;
-	return chunk_simple(s, &k);
+	if (chunk_simple(s, &k))
+		return 8;
+	for (k = 0; k < 8; k++) {
+		unsigned char b = (unsigned char)s[k];
+		if (!(b >= 0x20 && b < 0x7F) && !is_cont(b) && !(b >= 0xC3 && b <= 0xC9))
+			break;
+	}
+	return k;
 }
 
 static size_t chars_step(const char *s)
@@ -396,21 +405,21 @@ static bool all_narrow_fast(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
-		if (i + STEP <= n && chunk_simple_step(s + i)) {
-			i += STEP;
-			continue;
+		if (i + STEP <= n) {
+			size_t k = simple_prefix_step(s + i);
+			i += k;
+			if (k == STEP)
+				continue;
 		}
-		size_t end = i + STEP < n ? i + STEP : n;
-		while (i < end) {
-			unsigned char b = (unsigned char)s[i];
-			size_t len = 1;
-			if (!is_cont(b)) {
-				int c = b < 0x80 ? wrap_fast_ascii_class[b] : multibyte_class((const unsigned char *)s + i, n - i, &len);
-				if (c == FC_SLOW || b == '\t' || b >= 0xE3)
-					return false;   /* (or wide) */
-			}
-			i += len;
+		/* one character by itself (the simple bytes before it skipped) */
+		unsigned char b = (unsigned char)s[i];
+		size_t len = 1;
+		if (!is_cont(b)) {
+			int c = b < 0x80 ? wrap_fast_ascii_class[b] : multibyte_class((const unsigned char *)s + i, n - i, &len);
+			if (c == FC_SLOW || b == '\t' || b >= 0xE3)
+				return false;   /* (or wide) */
 		}
+		i += len;
 	}
 	return true;
 }

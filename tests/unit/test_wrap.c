@@ -188,6 +188,26 @@ static void test_cluster_width(void **state)
 	assert_int_equal(len, 201);
 }
 
+static void test_offset_at_col(void **state)
+{
+	(void)state;
+	const char *t = "a日b\tc-\nde\xcc\x81" "f";
+	size_t n = strlen(t);
+	/* columns a 0, 日 1-2, b 3, tab 4-7, c 8, - 9, (join), d 10, e+mark 11, f 12;
+	 * bytes a 0, 日 1, b 4, tab 5, c 6, - 7, join 8, d 9, e 10, f 13, end 14 */
+	const int cols[] = { 0, 1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13, 50 };
+	const size_t want[] = { 0, 1, 1, 4, 5, 5, 6, 7, 9, 10, 13, 14, 14 };
+	for (size_t k = 0; k < sizeof cols / sizeof *cols; k++)
+		if (wrap_offset_at_col(t, n, cols[k], 8) != want[k])
+			fail_msg("column %d: offset %zu, want %zu", cols[k], wrap_offset_at_col(t, n, cols[k], 8), want[k]);
+	/* and back: the column of each cluster start is the width before it */
+	for (size_t k = 0; k < sizeof cols / sizeof *cols; k++) {
+		size_t off = wrap_offset_at_col(t, n, cols[k], 8);
+		if (off < n)
+			assert_true(wrap_str_width(t, off, 8) <= cols[k]);
+	}
+}
+
 /* Every code point against glibc's wcwidth, what ncursesw draws with. */
 static void test_width_matches_wcwidth(void **state)
 {
@@ -861,6 +881,7 @@ int main(void)
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_cluster_width),
 		cmocka_unit_test(test_width_matches_wcwidth),
+		cmocka_unit_test(test_offset_at_col),
 		cmocka_unit_test(test_basic),
 		cmocka_unit_test(test_long_word),
 		cmocka_unit_test(test_cjk),
