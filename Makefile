@@ -38,7 +38,7 @@ CPPFLAGS += -Iinclude -D_GNU_SOURCE -DQUOTH_VERSION='"$(VERSION)"' \
             -DINIPARSER_VERSION='"$(INIPARSER_VERSION)"'
 CFLAGS   += -std=c11 $(OPT) -g -Wall -Wextra $(WERROR) $(SANFLAGS)
 LDFLAGS  += $(SANFLAGS)
-CORE_LIBS := -lunistring -liniparser
+CORE_LIBS := -lunistring -liniparser -lpthread
 
 CLI_SRC  := src/main.c $(wildcard src/cmd_*.c)
 CORE_SRC := $(filter-out $(CLI_SRC),$(wildcard src/*.c))

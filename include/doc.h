@@ -39,6 +39,10 @@ typedef struct doc {
  * Q_EACCES, Q_EISDIR, Q_ENOTREG, Q_EEMPTY, Q_EBINARY, Q_ENOMEM, Q_EIO. */
 int doc_load(const char *path, doc **out);
 
+/* doc_load without the article id (id 0): for commands that never need it
+ * (render, quotes), hashing a big file costs more than it gives. */
+int doc_load_anonymous(const char *path, doc **out);
+
 /* Builds an article from n bytes (copied); name is what messages call it. */
 int doc_from_bytes(const char *name, const char *bytes, size_t n, doc **out);
 

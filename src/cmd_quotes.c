@@ -174,7 +174,7 @@ int cmd_quotes(int argc, char **argv)
 	}
 	for (int first = i; i < argc; i++) {
 		doc *d = NULL;
-		int rc = !strcmp(argv[i], "-") ? doc_from_fd("-", STDIN_FILENO, &d) : doc_load(argv[i], &d);
+		int rc = !strcmp(argv[i], "-") ? doc_from_fd("-", STDIN_FILENO, &d) : doc_load_anonymous(argv[i], &d);
 		if (!rc) {
 			rc = quotes_doc(d, fmt, i == first, &out);
 			doc_free(d);

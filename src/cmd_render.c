@@ -1,6 +1,8 @@
 /* quoth render: each article's title and its reflowed text, wrapped. */
 #include <stdbool.h>
 #include <stdint.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +16,6 @@
 #include "wrap.h"
 
 #define TABWIDTH 8
-#define OUT_CHUNK (1 << 20)
 
 void cmd_file_error(const char *name, int code)
 {
@@ -91,30 +92,90 @@ static int flush(strbuf *out)
 	return 0;
 }
 
+/* Wrapping is done in chunks of paragraphs, two at a time on two threads
+ * (the machines quoth runs on have at least two cores), and written in
+ * order: output stays bounded at two chunks whatever the article's size. */
+#define CHUNK_BYTES (2u << 20)
+
+typedef struct chunk {
+	const doc *d;
+	size_t from, to;      /* paragraphs [from, to) */
+	int width;
+	strbuf out;
+	int rc;
+} chunk;
+
+static void *wrap_chunk(void *arg)
+{
+	chunk *c = arg;
+	wrap_row *rows = NULL;
+	size_t cap = 0;
+	int tabwidth = wrap_tabwidth(c->width, TABWIDTH);
+	for (size_t p = c->from; p < c->to && !c->rc; p++) {
+		size_t n = 0;
+		c->rc = wrap_range(c->d->text, c->d->para[p].start, c->d->para[p].end, p, c->width, TABWIDTH,
+		                   &rows, &n, &cap);
+		for (size_t i = 0; i < n; i++)
+			put_row(&c->out, c->d->text, &rows[i], tabwidth);
+		if (p + 1 < c->d->npara)
+			sb_putc(&c->out, '\n');
+	}
+	free(rows);
+	if (!c->rc && c->out.failed)
+		c->rc = Q_ENOMEM;
+	return NULL;
+}
+
+/* The paragraphs from `from` that make up about CHUNK_BYTES. */
+static size_t chunk_end(const doc *d, size_t from)
+{
+	size_t to = from, start = from < d->npara ? d->para[from].start : 0;
+	while (to < d->npara && (to == from || d->para[to].end - start < CHUNK_BYTES))
+		to++;
+	return to;
+}
+
 static int render_doc(const doc *d, int width, strbuf *out)
 {
 	wrap_row *rows = NULL;
-	size_t cap = 0;
-	int rc = 0, tabwidth = wrap_tabwidth(width, TABWIDTH);
+	size_t cap = 0, nt = 0;
+	int tabwidth = wrap_tabwidth(width, TABWIDTH);
 
 	/* the title too is wrapped: no line is wider than the width */
-	size_t nt = 0;
-	rc = wrap_range(d->title, 0, strlen(d->title), 0, width, TABWIDTH, &rows, &nt, &cap);
+	int rc = wrap_range(d->title, 0, strlen(d->title), 0, width, TABWIDTH, &rows, &nt, &cap);
 	for (size_t i = 0; i < nt && !rc; i++)
 		put_row(out, d->title, &rows[i], tabwidth);
 	sb_putc(out, '\n');
-	for (size_t p = d->body; p < d->npara && rc == 0; p++) {
-		size_t n = 0;
-		rc = wrap_range(d->text, d->para[p].start, d->para[p].end, p, width, TABWIDTH, &rows, &n, &cap);
-		for (size_t i = 0; i < n; i++)
-			put_row(out, d->text, &rows[i], tabwidth);
-		if (p + 1 < d->npara)
-			sb_putc(out, '\n');
-		if (!rc && out->len >= OUT_CHUNK)
-			rc = flush(out);
-	}
 	free(rows);
-	return rc ? rc : flush(out);
+	if (!rc)
+		rc = flush(out);
+	chunk c[2] = { { .d = d, .width = width }, { .d = d, .width = width } };
+	sb_init(&c[0].out);
+	sb_init(&c[1].out);
+	for (size_t p = d->body; p < d->npara && !rc;) {
+		c[0].from = p;
+		c[0].to = chunk_end(d, p);
+		c[1].from = c[0].to;
+		c[1].to = chunk_end(d, c[0].to);
+		c[0].rc = c[1].rc = 0;
+		pthread_t t;
+		bool two = c[1].from < c[1].to && pthread_create(&t, NULL, wrap_chunk, &c[1]) == 0;
+		wrap_chunk(&c[0]);
+		if (two)
+			pthread_join(t, NULL);
+		else if (c[1].from < c[1].to)
+			wrap_chunk(&c[1]);   /* no thread to be had: the same work, in turn */
+		rc = c[0].rc ? c[0].rc : c[1].rc;
+		for (int k = 0; k < 2 && !rc; k++) {
+			if (c[k].out.len && fwrite(c[k].out.s, 1, c[k].out.len, stdout) != c[k].out.len)
+				rc = Q_EIO;
+			c[k].out.len = 0;
+		}
+		p = c[1].to;
+	}
+	sb_free(&c[0].out);
+	sb_free(&c[1].out);
+	return rc;
 }
 
 static int parse_width(const char *s, int *width)
@@ -158,7 +219,7 @@ int cmd_render(int argc, char **argv)
 	sb_init(&out);
 	for (int first = i; i < argc; i++) {
 		doc *d = NULL;
-		int rc = !strcmp(argv[i], "-") ? doc_from_fd("-", STDIN_FILENO, &d) : doc_load(argv[i], &d);
+		int rc = !strcmp(argv[i], "-") ? doc_from_fd("-", STDIN_FILENO, &d) : doc_load_anonymous(argv[i], &d);
 		if (!rc) {
 			if (i > first)
 				sb_puts(&out, "\n");

@@ -528,7 +528,7 @@ int doc_from_fd(const char *name, int fd, doc **out)
 	return rc;
 }
 
-int doc_load(const char *path, doc **out)
+static int load(const char *path, bool with_id, doc **out)
 {
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -567,7 +567,7 @@ int doc_load(const char *path, doc **out)
 		return error_from_errno(err);
 	}
 	madvise(d->map, d->map_len, MADV_SEQUENTIAL);
-	d->id = doc_article_id(d->map, d->map_len);
+	d->id = with_id ? doc_article_id(d->map, d->map_len) : 0;
 	rc = take_text(d, d->map, d->map_len, true);
 	if (!rc)
 		rc = finish(d);
@@ -577,6 +577,16 @@ int doc_load(const char *path, doc **out)
 	}
 	*out = d;
 	return 0;
+}
+
+int doc_load(const char *path, doc **out)
+{
+	return load(path, true, out);
+}
+
+int doc_load_anonymous(const char *path, doc **out)
+{
+	return load(path, false, out);
 }
 
 /* ---- queries ---------------------------------------------------------------- */
