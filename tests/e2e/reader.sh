@@ -145,3 +145,22 @@ done
 # --- bad usage ----------------------------------------------------------------------------------------
 run_status "$QUOTH" --bogus
 expect_eq "unknown option exits 2" 2 "$RC"
+
+# --- Ctrl-Z suspends, fg restores (an interactive shell with job control) ---------------
+TM kill-server 2>/dev/null
+TM new-session -d -s t -x 120 -y 30 "env PS1='SHELL> ' bash --norc --noprofile -i"
+TM set-option -t t status off >/dev/null
+wait_for "SHELL>" >/dev/null
+type_text "$ENV $QUOTH $SAMPLES"
+keys Enter
+expect_screen "suspend: reader up" "Articles"
+keys C-z
+expect_screen "Ctrl-Z gives the shell back" "Stopped"
+expect_no_screen "suspend: the reader's screen is gone" "Articles"
+type_text "fg"
+keys Enter
+expect_screen "fg redraws the reader" "Articles"
+expect_screen "fg: quotes pane back" "Quotes"
+keys q
+expect_screen "quit after fg returns to the shell" "SHELL>"
+stop
