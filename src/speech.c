@@ -164,6 +164,8 @@ static bool is_det(const tok *w)
  * abbreviations (Maj. Gen. J.). Returns the index after it. */
 static size_t run_end(const tok *v, size_t n, size_t i)
 {
+	/* German capitalises its nouns: "die Tür der Buchhandlung Vossberg" is no name */
+	bool german = i < n && v[i].lang == LANG_DE;
 	size_t j = i, words = 0;
 	while (j < n && words < NAME_MAX_TOKENS && (j == i || !v[j].para)) {
 		if (name_word(&v[j])) {
@@ -171,8 +173,8 @@ static size_t run_end(const tok *v, size_t n, size_t i)
 			words++;
 		} else if (j > i && v[j].kind == T_ABBR && v[j - 1].kind == T_WORD && j + 1 < n && name_word(&v[j + 1])) {
 			j++;
-		} else if (v[j].kind == T_WORD && (v[j].lex & LX_PARTICLE) && (j > i ? !v[j].cap : v[j].cap) && j + 1 < n &&
-		           name_word(&v[j + 1]) && !v[j + 1].sent) {
+		} else if (v[j].kind == T_WORD && (v[j].lex & LX_PARTICLE) && !((v[j].lex & LX_DET) && german) &&
+		           (j > i ? !v[j].cap : v[j].cap) && j + 1 < n && name_word(&v[j + 1]) && !v[j + 1].sent) {
 			j++;   /* Charles de Gaulle, De Vries */
 		} else {
 			break;
@@ -244,6 +246,19 @@ static cand pron_cand(const tok *w, float conf)
 	return k;
 }
 
+/* An article that joins a noun to the phrase before it ("der Sprecher des
+ * Ministeriums", "la porte-parole du ministère") rather than opening the object. */
+static bool genitive_article(const speech_ctx *c, const tok *w)
+{
+	static const char *const de[] = { "der", "des", "einer", "eines" };
+	static const char *const fr[] = { "du", "des", "de" };
+	if (c->lang == LANG_DE)
+		return word_is(w, de, sizeof de / sizeof *de);
+	if (c->lang == LANG_FR)
+		return word_is(w, fr, sizeof fr / sizeof *fr);
+	return false;
+}
+
 /* A descriptive phrase from v[a] (a determiner, or the clause start) on,
  * ending before punctuation, a relative word, a conjunction or a cue, at
  * most PHRASE_MAX words; a trailing ", Name" apposition is kept. */
@@ -258,8 +273,7 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 				break;
 			/* a second determiner after a noun starts the object: "der Präsident seine Position" */
 			if (j > a && is_det(w) && v[j - 1].kind == T_WORD && !(v[j - 1].lex & LX_PREP) && !is_det(&v[j - 1]) &&
-			    !(c->lang == LANG_DE && (!strcmp(w->low, "der") || !strcmp(w->low, "des") || !strcmp(w->low, "einer") ||
-			                             !strcmp(w->low, "eines"))))
+			    !genitive_article(c, w))
 				break;
 			if (j > a && is_cue(c, w, &pron))
 				break;
@@ -420,6 +434,15 @@ static cand clause_subject(const speech_ctx *c, const tok *v, size_t n, size_t l
 	return name_cand(c, v, best_s, best_e, conf);
 }
 
+/* A manner adverb: simplement, finalmente, simply. */
+static bool adverb(const tok *w)
+{
+	if (w->kind != T_WORD || w->cap || w->n < 6)
+		return false;
+	const char *e = w->low + w->n;
+	return !memcmp(e - 4, "ment", 4) || !memcmp(e - 5, "mente", 5) || (e[-2] == 'l' && e[-1] == 'y');
+}
+
 /* Languages that put the finite verb second: "Dazu sagte der Minister". */
 static bool verb_second(enum lang l)
 {
@@ -538,7 +561,7 @@ static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t l
 		int skipped = 0;
 		while (j > lo && v[j - 1].kind == T_WORD && skipped < 4) {
 			const tok *w = &v[j - 1];
-			if ((w->lex & LX_SKIP) && !w->cap) {
+			if (((w->lex & LX_SKIP) || adverb(w)) && !w->cap) {
 				j--;
 			} else if (w->lex & LX_CAL) {   /* on Saturday, am Montag, yesterday */
 				j--;
@@ -607,9 +630,14 @@ static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size
 		k--;
 	if (k <= lo || k >= j - 1)
 		return (cand){ 0 };
-	/* role, Name, verb */
-	size_t e = run_end(v, n, k);
-	if (name_word(&v[k]) && e == j - 1 && !(c->lang == LANG_DE && e - k == 1) && !is_det(&v[k]))
+	/* role, Name, verb / role, Name (C), verb */
+	size_t e = run_end(v, n, k), after = e;
+	if (after < j - 1 && v[after].kind == T_OPEN) {
+		while (after < j - 1 && v[after].kind != T_CLOSE)
+			after++;
+		after++;
+	}
+	if (name_word(&v[k]) && after == j - 1 && !(c->lang == LANG_DE && e - k == 1) && !is_det(&v[k]))
 		return name_cand(c, v, k, e, conf);
 	/* Name, role, verb */
 	size_t before = k - 1;   /* the comma */
@@ -710,7 +738,7 @@ static cand verb_subject(const speech_ctx *c, const tok *v, size_t lo, size_t hi
 			size_t k = vi + 1;
 			while (k < hi && v[k].s < after.e)
 				k++;
-			if (k < hi && (v[k].kind == T_STOP || v[k].kind == T_COMMA))
+			if (k < hi && (v[k].kind == T_STOP || v[k].kind == T_COMMA) && (after.kind != SPK_DESC || k - vi <= 6))
 				return after;
 		}
 	}
@@ -1360,8 +1388,9 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 			continue;
 		size_t e = run_end(w, full_end, i), rs = i, ne, re;
 		i = e - 1;
-		if (rs > start && w[rs - 1].kind == T_WORD && (w[rs - 1].lex & (LX_PREP | LX_DET)) && !w[rs - 1].cap)
-			continue;
+		if (rs > start && w[rs - 1].kind == T_WORD && (w[rs - 1].lex & (LX_PREP | LX_DET)) &&
+		    (!w[rs - 1].cap || w[rs - 1].sent))
+			continue;   /* "À Saint-Amand", "in Berlin" */
 		size_t ls = np_last_run(w, full_end, rs, e, &ne, &re);
 		if (subject_like(c, w, full_end, rs, ne) && person_like(c, w, ls, re) && gender_fits(c, w, ls, re, want))
 			return name_cand(c, w, ls, re, 0.75f);
@@ -1712,7 +1741,8 @@ int speech_split_inner(const speech_ctx *c, quote **vp, size_t *np, size_t *cap)
 		q->spk_end = b;
 		second.open = b;
 		second.start = b;
-		while (second.start < second.end && c->d->text[second.start] == ' ')
+		/* "—añadió el ministro—. Prefiero…": the second part starts after the punctuation */
+		while (second.start < second.end && strchr(" .,;:", c->d->text[second.start]))
 			second.start++;
 		second.cue = cue2;
 		second.spk_start = a;

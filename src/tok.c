@@ -135,6 +135,7 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	out->kind = T_NONE;
 	out->cap = out->cjk = out->sent = out->para = false;
 	out->n = 0;
+	out->lang = (unsigned char)lang;
 	out->lex = 0;
 	out->low[0] = '\0';
 	out->entry = -1;
@@ -195,7 +196,7 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 		if (i >= end)
 			break;
 		unsigned char b = (unsigned char)t[i];
-		if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '\n')
+		if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '\n' && b != ',')
 			break;
 		int l;
 		c = tok_decode(t + i, end - i, &l);
@@ -204,6 +205,9 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 			i += (size_t)l;
 		} else if ((c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == 0x2010 || c == 0x2011) &&
 		           joins(t, i, end, l)) {
+			i += (size_t)l;
+		} else if (c == ',' && i > pos && t[i - 1] >= '0' && t[i - 1] <= '9' && i + 1 < end && t[i + 1] >= '0' &&
+		           t[i + 1] <= '9') {   /* 40,000 */
 			i += (size_t)l;
 		} else if (c == '\n' && i > pos && t[i - 1] == '-' && joins(t, i, end, 1)) {
 			i++;
@@ -332,8 +336,10 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 
 void tok_doc_set_lang(tok_doc *td, enum lang lang)
 {
-	for (size_t i = 0; i < td->n; i++)
+	for (size_t i = 0; i < td->n; i++) {
 		td->v[i].lex = lex_mask(td->v[i].entry, lang);
+		td->v[i].lang = (unsigned char)lang;
+	}
 }
 
 void tok_doc_free(tok_doc *td)
