@@ -1053,6 +1053,17 @@ static cand cjk_attr(const speech_ctx *c, const quote *q, size_t pstart, size_t 
 		de -= 3;
 	else if (de - ss > 6 && cjk_at(t, de - 6, de, "さん"))
 		de -= 6;
+	/* and, in Japanese, the clause that describes the person: 菓子店を営む石川久美子 -> 石川久美子
+	 * (the name follows the last hiragana) */
+	size_t ds = ss;
+	if (c->lang == LANG_JA)
+		for (size_t k = ss; k + 3 <= de; k += 3) {
+			unsigned char b0 = (unsigned char)t[k], b1 = (unsigned char)t[k + 1];
+			if ((b0 & 0xF0) != 0xE0)
+				break;   /* not a run of three-byte characters: leave it */
+			if (b0 == 0xE3 && (b1 == 0x81 || (b1 == 0x82 && (unsigned char)t[k + 2] < 0xA0)) && de - (k + 3) >= 6)
+				ds = k + 3;   /* hiragana U+3041..U+309F */
+		}
 	size_t cs = verb, ce = verb ? e : 0;
 	if (!verb)
 		for (size_t k = 0; k < sizeof ja_cues / sizeof *ja_cues; k++)
@@ -1061,7 +1072,7 @@ static cand cjk_attr(const speech_ctx *c, const quote *q, size_t pstart, size_t 
 				ce = q->close + strlen(ja_cues[k]);
 				break;
 			}
-	r = (cand){ SPK_NAME, ss, se, ss, de, cs, ce, 0.75f };
+	r = (cand){ SPK_NAME, ss, se, ds, de, cs, ce, 0.75f };
 	return r;
 }
 
