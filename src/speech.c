@@ -173,6 +173,9 @@ static size_t run_end(const tok *v, size_t n, size_t i)
 			words++;
 		} else if (j > i && v[j].kind == T_ABBR && v[j - 1].kind == T_WORD && j + 1 < n && name_word(&v[j + 1])) {
 			j++;
+		} else if (j == i && v[j].kind == T_WORD && v[j].cap && (v[j].lex & LX_PARTICLE) && j + 2 < n &&
+		           v[j + 1].kind == T_WORD && !v[j + 1].cap && (v[j + 1].lex & LX_PARTICLE) && name_word(&v[j + 2])) {
+			j += 2;   /* Von der Leyen, De la Cruz */
 		} else if (v[j].kind == T_WORD && (v[j].lex & LX_PARTICLE) && !((v[j].lex & LX_DET) && german) &&
 		           (j > i ? !v[j].cap : v[j].cap) && j + 1 < n && name_word(&v[j + 1]) && !v[j + 1].sent) {
 			j++;   /* Charles de Gaulle, De Vries */
@@ -482,6 +485,11 @@ static size_t np_start(const speech_ctx *c, const tok *v, size_t lo, size_t j)
 		}
 		if (w->kind != T_WORD || w->cjk)
 			break;
+		if (i >= lo + 2 && i < j && !w->cap && (w->lex & LX_PARTICLE) && v[i - 2].kind == T_WORD && v[i - 2].cap &&
+		    (v[i - 2].lex & LX_PARTICLE) && name_word(&v[i])) {
+			i -= 2;   /* Von der Leyen */
+			continue;
+		}
 		if (is_det(w)) {
 			i--;
 			/* a genitive article inside the phrase: "der Sprecher des Ministeriums" */
@@ -594,7 +602,7 @@ static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t l
 		    !is_det(&v[a - 1])) {
 			/* a prepositional phrase ("in einem Interview"), or the end of
 			 * an apposition ("Chris Panayis, managing director of ISP X said") */
-			cand first = clause_subject(c, v, a - 1, lo, a - 1, conf);
+			cand first = verb_second(c->lang) ? (cand){ 0 } : clause_subject(c, v, a - 1, lo, a - 1, conf);
 			if (first.kind == SPK_NAME && v[lo].kind == T_WORD && first.s == v[lo].s)
 				return first;
 			if (verb_second(c->lang)) {
@@ -969,7 +977,20 @@ static cand head_subject(const speech_ctx *c, const quote *q, size_t from, float
 {
 	head_win h;
 	head_tokens(c, from, q->open, &h);
-	return h.lo < h.n ? clause_subject(c, h.v, h.n, h.lo, h.n, conf) : (cand){ 0 };
+	if (h.lo >= h.n)
+		return (cand){ 0 };
+	/* a relative clause ends with the cue ("des Verbandes, die die Gefahr einer
+	 * „Invasion“ beschwören"): its subject is what the relative word stands for */
+	for (size_t k = h.n; k > h.lo + 1; k--) {
+		const tok *w = &h.v[k - 1];
+		if (w->kind == T_WORD && (w->lex & LX_REL) && !w->cap && h.v[k - 2].kind == T_COMMA) {
+			size_t a = np_start(c, h.v, h.lo, k - 2);
+			if (a < k - 2)
+				return np_cand(c, h.v, a, k - 2, conf);
+			break;
+		}
+	}
+	return clause_subject(c, h.v, h.n, h.lo, h.n, conf);
 }
 
 /* ---- CJK -------------------------------------------------------------------------- */
@@ -1575,6 +1596,27 @@ static int set_speaker(const speech_ctx *c, quote *q, const cand *k)
 	return 0;
 }
 
+/* The subject of the sentence right before v[i] when v[i] opens its sentence
+ * in the same paragraph (ps: the paragraph start), for a quote nothing else
+ * attributes. */
+static cand sentence_before_subject(const speech_ctx *c, const quote *v, size_t i, size_t ps)
+{
+	const quote *q = &v[i];
+	size_t from = ps;
+	if (i > 0 && v[i - 1].close > from && v[i - 1].close <= q->open)
+		return (cand){ 0 };   /* a quote stands between: continuation, not this */
+	head_win h;
+	head_tokens(c, from, q->open, &h);
+	if (h.lo < h.n || h.lo < 2)
+		return (cand){ 0 };   /* the quote does not open its sentence, or nothing before */
+	size_t hi = h.lo - 1, lo = clause_start(h.v, hi);
+	cand k = clause_subject(c, h.v, hi, lo, hi, 0.4f);
+	/* the subject must open the sentence */
+	if (k.kind && lo < hi && h.v[lo].s != k.s && !(k.kind == SPK_NAME && h.v[lo].cap && k.s <= h.v[lo].s + 40))
+		return (cand){ 0 };
+	return k;
+}
+
 int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 {
 	int rc = 0;
@@ -1627,8 +1669,15 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 			from = &v[i - 1];
 		else if (i + 1 < n && direct_found[i + 1] && doc_para_at(c->d, v[i + 1].open) == p)
 			from = &v[i + 1];
-		if (!from)
+		if (!from) {
+			/* "Die SPD will festhalten. „Wir wollen…“": the subject of the sentence before */
+			cand k = sentence_before_subject(c, v, i, ps);
+			if (k.kind == SPK_NAME || k.kind == SPK_DESC) {
+				rc = set_speaker(c, q, &k);
+				q->confidence = k.conf * (q->unclosed ? 0.8f : 1.0f);
+			}
 			continue;
+		}
 		q->speaker = strdup(from->speaker);
 		if (!q->speaker)
 			rc = Q_ENOMEM;
