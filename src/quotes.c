@@ -459,6 +459,11 @@ static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_
 	size_t n = tok_scan(t, s, e, c->lang, v, TITLE_WORDS + 2);
 	if (n > TITLE_WORDS || n == 0)
 		return false;
+	size_t first = 0;
+	while (first < n && v[first].kind != T_WORD)
+		first++;
+	if (first == n || (!v[first].cap && !(t[v[first].s] >= '0' && t[v[first].s] <= '9')))
+		return false;   /* a title starts with a capital: "auf Messers Schneide" is speech */
 	size_t caps = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].kind != T_WORD) {
