@@ -329,9 +329,10 @@ static int end_paragraph(finder *f, size_t p)
 	return push_quote(f, outer.pos, outer.pos + (size_t)outer.len, d->para[p].end, d->para[p].end, 0, true);
 }
 
+/* Languages whose news marks speech with a dash opening the paragraph. */
 static bool dash_lang(enum lang l)
 {
-	return l == LANG_DA || l == LANG_NO || l == LANG_SV;
+	return l == LANG_DA || l == LANG_NO || l == LANG_SV || l == LANG_ES;
 }
 
 /* Length of the speech dash at the start of t[i..e): "– ", "— " or "- ". */
@@ -342,6 +343,10 @@ static size_t speech_dash(const char *t, size_t i, size_t e)
 		return 4;
 	if (e - i >= 2 && t[i] == '-' && t[i + 1] == ' ')
 		return 2;
+	/* Spanish sets the em dash against the words: "—Es un día histórico —dijo García—." */
+	if (e - i >= 4 && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x94 &&
+	    t[i + 3] != ' ' && t[i + 3] != '\t')
+		return 3;
 	return 0;
 }
 
@@ -360,7 +365,9 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 	*was = true;
 	while (i < e) {
 		size_t start = i + dl;
-		size_t end = speech_dash_end(c, start, e);
+		/* Spanish attribution stands between dashes inside the words
+		 * ("—A —dijo X—. B"): speech_split_inner splits it out */
+		size_t end = c->lang == LANG_ES ? e : speech_dash_end(c, start, e);
 		int rc = push_quote(f, i, start, end, end, 0, false);
 		if (rc)
 			return rc;

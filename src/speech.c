@@ -1772,7 +1772,7 @@ int speech_split_inner(const speech_ctx *c, quote **vp, size_t *np, size_t *cap)
 	for (size_t i = 0; i < *np; i++) {
 		quote *q = &(*vp)[i];
 		size_t a, b;
-		if (q->dash || !inner_clause(c, q, &a, &b))
+		if ((q->dash && c->lang != LANG_ES) || !inner_clause(c, q, &a, &b))
 			continue;
 		if (*np == *cap) {
 			size_t nc = *cap ? *cap * 2 : 16;
