@@ -130,6 +130,15 @@ static bool ascii_alnum(unsigned char b)
 	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 }
 
+/* ASCII letters and digits lower-cased; 0 for every other byte. */
+#define L8(c) c, c + 1, c + 2, c + 3, c + 4, c + 5, c + 6, c + 7
+static const unsigned char ascii_lower[256] = {
+	['0'] = '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+	['A'] = L8('a'), L8('i'), L8('q'), 'y', 'z',
+	['a'] = L8('a'), L8('i'), L8('q'), 'y', 'z',
+};
+#undef L8
+
 size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 {
 	out->kind = T_NONE;
@@ -186,12 +195,14 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	bool fits = true;
 	for (;;) {
 		/* the common case: a run of ASCII letters and digits, lower-cased as it goes */
-		while (i < end && ascii_alnum((unsigned char)t[i])) {
-			unsigned char b = (unsigned char)t[i++];
-			if (k < LEX_MAXWORD)
-				out->low[k++] = (char)(b >= 'A' && b <= 'Z' ? b | 0x20 : b);
-			else
-				fits = false;
+		unsigned char lc;
+		while (i < end && k < LEX_MAXWORD && (lc = ascii_lower[(unsigned char)t[i]])) {
+			out->low[k++] = (char)lc;
+			i++;
+		}
+		while (i < end && ascii_lower[(unsigned char)t[i]]) {   /* too long for the lists */
+			fits = false;
+			i++;
 		}
 		if (i >= end)
 			break;
@@ -234,9 +245,9 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	out->e = i;
 	if (!fits)
 		k = 0;
-	out->low[k] = '\0';
+	memset(out->low + k, 0, 8);   /* the padding lex_find_padded reads */
 	out->n = (unsigned char)k;
-	out->entry = (short)(k ? lex_find(out->low, k) : -1);
+	out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
 	out->lex = lex_mask(out->entry, lang);
 	return i;
 }

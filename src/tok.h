@@ -40,7 +40,7 @@ typedef struct tok {
 	unsigned char lang;      /* the language lex was looked up in (enum lang) */
 	short entry;             /* lexicon entry of low (lex_find), -1 when none */
 	unsigned lex;            /* lexicon classes of low in the language */
-	char low[LEX_MAXWORD + 1];
+	char low[LEX_PADDED];    /* the word lower-cased, zero-padded (see lex_find_padded) */
 } tok;
 
 /* Reads the token at or after pos (before end) into *out and returns the
