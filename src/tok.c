@@ -173,13 +173,13 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 		return end;
 	}
 	out->s = pos;
-	if (tok_is_cjk(c)) {
+	if (c >= 0x3040 && tok_is_cjk(c)) {
 		out->kind = T_WORD;
 		out->cjk = true;
 		out->e = pos + (size_t)len;
 		return out->e;
 	}
-	if (!tok_is_alnum(c)) {
+	if (c < 0x80 ? !ascii_lower[c] : !tok_is_alnum(c)) {
 		out->kind = punct_kind(c);
 		if ((c == '\'' || c == 0x2019) && pos > 0 && ascii_alnum((unsigned char)t[pos - 1]))
 			out->kind = T_OTHER;   /* Reuters' office: a possessive, not a quote */
@@ -254,17 +254,17 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 
 /* Marks the abbreviation dot and the sentence start of v[k], which follows
  * v[k - 1] (when k > 0). tok_next has set its paragraph start. */
-static void mark_token(const char *t, tok *v, size_t k)
+static inline void mark_token(const char *t, tok *v, size_t k)
 {
 	if (k == 0) {
 		v[k].para = false;
 		v[k].sent = true;
 		return;
 	}
-	if (v[k].kind == T_STOP && t[v[k].s] == '.' && v[k - 1].kind == T_WORD && v[k - 1].e == v[k].s &&
-	    abbreviation(&v[k - 1]))
+	tok *p = &v[k - 1];
+	if (v[k].kind == T_STOP && p->kind == T_WORD && p->e == v[k].s && t[v[k].s] == '.' && abbreviation(p))
 		v[k].kind = T_ABBR;
-	v[k].sent = v[k].para || v[k - 1].kind == T_STOP || v[k - 1].kind == T_MARK || v[k - 1].kind == T_COLON;
+	v[k].sent = v[k].para || p->kind == T_STOP || p->kind == T_MARK || p->kind == T_COLON;
 }
 
 static tok *tok_doc_push(tok_doc *td)
