@@ -588,12 +588,18 @@ static int by_position(const void *a, const void *b)
 	return x->depth - y->depth;
 }
 
+static char *flat_into(const doc *d, const quote *q, char *o);
+
 static void set_ids(const doc *d, quote *v, size_t n)
 {
+	char small[1024];
 	for (size_t i = 0; i < n; i++) {
-		char *s = quote_text(d, &v[i]);
-		v[i].id = s ? doc_hash(s, strlen(s)) : doc_hash(d->text + v[i].start, v[i].end - v[i].start);
-		free(s);
+		/* quote_text into a stack buffer when it fits: no allocation for the common quote */
+		size_t len = v[i].end - v[i].start;
+		char *s = len < sizeof small ? flat_into(d, &v[i], small) : quote_text(d, &v[i]);
+		v[i].id = s ? doc_hash(s, strlen(s)) : doc_hash(d->text + v[i].start, len);
+		if (s != small)
+			free(s);
 	}
 }
 
@@ -803,12 +809,19 @@ static bool continuation_mark(const doc *d, const quote *q, size_t i, enum mark_
 
 char *quote_text(const doc *d, const quote *q)
 {
-	const char *t = d->text;
 	size_t end = q->end > d->len ? d->len : q->end;
 	size_t start = q->start > end ? end : q->start;
 	char *o = malloc(end - start + 1);
-	if (!o)
-		return NULL;
+	return o ? flat_into(d, q, o) : NULL;
+}
+
+/* The quote's words as flat text into o (room for end - start + 1 bytes): continuation marks
+ * dropped, hyphen joins joined, white space folded. Returns o. */
+static char *flat_into(const doc *d, const quote *q, char *o)
+{
+	const char *t = d->text;
+	size_t end = q->end > d->len ? d->len : q->end;
+	size_t start = q->start > end ? end : q->start;
 	size_t k = 0;
 	bool sp = false;
 	for (size_t i = start; i < end;) {

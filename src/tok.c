@@ -248,7 +248,7 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	memset(out->low + k, 0, 8);   /* the padding lex_find_padded reads */
 	out->n = (unsigned char)k;
 	out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
-	out->lex = lex_mask(out->entry, lang);
+	out->lex = lang != LANG_UNKNOWN ? lex_mask(out->entry, lang) : 0;
 	return i;
 }
 
@@ -297,6 +297,13 @@ static bool ends_with_stop(const char *t, size_t s, size_t e)
 int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip)
 {
 	td->built = true;
+	if (!td->cap) {   /* about a token for every six bytes: one allocation, no copies */
+		size_t want = len / 6 + 64;
+		td->v = malloc(want * sizeof *td->v);
+		if (!td->v)
+			return td->rc = Q_ENOMEM;
+		td->cap = want;
+	}
 	size_t pos = 0, k = 0;
 	for (;;) {
 		size_t end = k < nskip && skip[k].s < len ? skip[k].s : len;
