@@ -29,6 +29,8 @@ enum lex_class {
 
 /* Longest word in the lists, in bytes. */
 #define LEX_MAXWORD 31
+/* A buffer that holds a word zero-padded to a multiple of eight bytes. */
+#define LEX_PADDED 40
 
 /* The classes of the lower-case word low[0..n) in lang (0 when unknown or
  * when lang has no lists). */
@@ -39,6 +41,10 @@ uint32_t lex_hash(const char *s, size_t n);
 /* The entry of the lower-case word low[0..n) in the lists, -1 when none:
  * one lookup serves every language (lex_mask). */
 int lex_find(const char *low, size_t n);
+
+/* lex_find for a word whose buffer is zero from low[n] to the next multiple
+ * of eight bytes (the tokenizer keeps its words so): no copy. */
+int lex_find_padded(const char *low, size_t n);
 
 /* The classes of entry (from lex_find; -1 gives 0) in lang. */
 unsigned lex_mask(int entry, enum lang lang);

@@ -3,7 +3,8 @@
 #include <string.h>
 #include "lexicon.h"
 
-static const struct { const char *w; uint8_t len; uint16_t mask[LANG_LATIN_N]; } words[1640] = {
+/* each word zero-padded to 32 bytes: compared eight bytes at a time */
+static const struct { char w[32]; uint8_t len; uint16_t mask[LANG_LATIN_N]; } words[1640] = {
 	{ "a", 1, { 0x2010, 0x0, 0x0, 0x0, 0x0, 0x40, 0x2020, 0x0, 0x2020 } },
 	{ "aan", 3, { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x6020, 0x0 } },
 	{ "aber", 4, { 0x0, 0x0, 0x0, 0x0, 0x2100, 0x0, 0x0, 0x0, 0x0 } },
@@ -2162,32 +2163,61 @@ static const uint16_t slots[SLOTS] = {
 	65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 501, 1539, 1547, 65535, 65535, 65535, 65535,
 };
 
-uint32_t lex_hash(const char *s, size_t n)
+static uint64_t chunk_at(const char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);   /* the table was hashed little-endian */
+#endif
+	return x;
+}
+
+/* The hash of a word zero-padded to a multiple of eight bytes. */
+static uint32_t hash_padded(const char *s, size_t n)
 {
 	uint64_t x = (uint64_t)n * 0x9E3779B97F4A7C15ull;
 	for (size_t i = 0; i < n; i += 8) {
-		uint64_t chunk = 0;
-		memcpy(&chunk, s + i, n - i < 8 ? n - i : 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		chunk = __builtin_bswap64(chunk);   /* the table was hashed little-endian */
-#endif
-		x = (x ^ chunk) * 0xFF51AFD7ED558CCDull;
+		x = (x ^ chunk_at(s + i)) * 0xFF51AFD7ED558CCDull;
 		x ^= x >> 32;
 	}
 	return (uint32_t)x;
 }
 
-int lex_find(const char *low, size_t n)
+uint32_t lex_hash(const char *s, size_t n)
+{
+	char pad[LEX_PADDED] = { 0 };
+	if (n > LEX_MAXWORD)
+		n = LEX_MAXWORD;
+	memcpy(pad, s, n);
+	return hash_padded(pad, n);
+}
+
+int lex_find_padded(const char *low, size_t n)
 {
 	if (n == 0 || n > LEX_MAXWORD)
 		return -1;
-	for (uint32_t k = lex_hash(low, n) & (SLOTS - 1);; k = (k + 1) & (SLOTS - 1)) {
+	for (uint32_t k = hash_padded(low, n) & (SLOTS - 1);; k = (k + 1) & (SLOTS - 1)) {
 		uint16_t i = slots[k];
 		if (i == 0xFFFF)
 			return -1;
-		if (words[i].len == n && !memcmp(words[i].w, low, n))
+		if (words[i].len != n)
+			continue;
+		size_t j = 0;
+		while (j < n && chunk_at(words[i].w + j) == chunk_at(low + j))
+			j += 8;
+		if (j >= n)
 			return i;
 	}
+}
+
+int lex_find(const char *low, size_t n)
+{
+	char pad[LEX_PADDED] = { 0 };
+	if (n == 0 || n > LEX_MAXWORD)
+		return -1;
+	memcpy(pad, low, n);
+	return lex_find_padded(pad, n);
 }
 
 unsigned lex_mask(int entry, enum lang lang)

@@ -329,9 +329,10 @@ static int end_paragraph(finder *f, size_t p)
 	return push_quote(f, outer.pos, outer.pos + (size_t)outer.len, d->para[p].end, d->para[p].end, 0, true);
 }
 
+/* Languages whose news marks speech with a dash opening the paragraph. */
 static bool dash_lang(enum lang l)
 {
-	return l == LANG_DA || l == LANG_NO || l == LANG_SV;
+	return l == LANG_DA || l == LANG_NO || l == LANG_SV || l == LANG_ES;
 }
 
 /* Length of the speech dash at the start of t[i..e): "– ", "— " or "- ". */
@@ -342,6 +343,10 @@ static size_t speech_dash(const char *t, size_t i, size_t e)
 		return 4;
 	if (e - i >= 2 && t[i] == '-' && t[i + 1] == ' ')
 		return 2;
+	/* Spanish sets the em dash against the words: "—Es un día histórico —dijo García—." */
+	if (e - i >= 4 && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x94 &&
+	    t[i + 3] != ' ' && t[i + 3] != '\t')
+		return 3;
 	return 0;
 }
 
@@ -360,7 +365,9 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 	*was = true;
 	while (i < e) {
 		size_t start = i + dl;
-		size_t end = speech_dash_end(c, start, e);
+		/* Spanish attribution stands between dashes inside the words
+		 * ("—A —dijo X—. B"): speech_split_inner splits it out */
+		size_t end = c->lang == LANG_ES ? e : speech_dash_end(c, start, e);
 		int rc = push_quote(f, i, start, end, end, 0, false);
 		if (rc)
 			return rc;
@@ -459,6 +466,11 @@ static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_
 	size_t n = tok_scan(t, s, e, c->lang, v, TITLE_WORDS + 2);
 	if (n > TITLE_WORDS || n == 0)
 		return false;
+	size_t first = 0;
+	while (first < n && v[first].kind != T_WORD)
+		first++;
+	if (first == n || (!v[first].cap && !(t[v[first].s] >= '0' && t[v[first].s] <= '9')))
+		return false;   /* a title starts with a capital: "auf Messers Schneide" is speech */
 	size_t caps = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].kind != T_WORD) {
@@ -576,12 +588,18 @@ static int by_position(const void *a, const void *b)
 	return x->depth - y->depth;
 }
 
+static char *flat_into(const doc *d, const quote *q, char *o);
+
 static void set_ids(const doc *d, quote *v, size_t n)
 {
+	char small[1024];
 	for (size_t i = 0; i < n; i++) {
-		char *s = quote_text(d, &v[i]);
-		v[i].id = s ? doc_hash(s, strlen(s)) : doc_hash(d->text + v[i].start, v[i].end - v[i].start);
-		free(s);
+		/* quote_text into a stack buffer when it fits: no allocation for the common quote */
+		size_t len = v[i].end - v[i].start;
+		char *s = len < sizeof small ? flat_into(d, &v[i], small) : quote_text(d, &v[i]);
+		v[i].id = s ? doc_hash(s, strlen(s)) : doc_hash(d->text + v[i].start, len);
+		if (s != small)
+			free(s);
 	}
 }
 
@@ -791,12 +809,19 @@ static bool continuation_mark(const doc *d, const quote *q, size_t i, enum mark_
 
 char *quote_text(const doc *d, const quote *q)
 {
-	const char *t = d->text;
 	size_t end = q->end > d->len ? d->len : q->end;
 	size_t start = q->start > end ? end : q->start;
 	char *o = malloc(end - start + 1);
-	if (!o)
-		return NULL;
+	return o ? flat_into(d, q, o) : NULL;
+}
+
+/* The quote's words as flat text into o (room for end - start + 1 bytes): continuation marks
+ * dropped, hyphen joins joined, white space folded. Returns o. */
+static char *flat_into(const doc *d, const quote *q, char *o)
+{
+	const char *t = d->text;
+	size_t end = q->end > d->len ? d->len : q->end;
+	size_t start = q->start > end ? end : q->start;
 	size_t k = 0;
 	bool sp = false;
 	for (size_t i = start; i < end;) {

@@ -164,6 +164,8 @@ static bool is_det(const tok *w)
  * abbreviations (Maj. Gen. J.). Returns the index after it. */
 static size_t run_end(const tok *v, size_t n, size_t i)
 {
+	/* German capitalises its nouns: "die Tür der Buchhandlung Vossberg" is no name */
+	bool german = i < n && v[i].lang == LANG_DE;
 	size_t j = i, words = 0;
 	while (j < n && words < NAME_MAX_TOKENS && (j == i || !v[j].para)) {
 		if (name_word(&v[j])) {
@@ -171,8 +173,11 @@ static size_t run_end(const tok *v, size_t n, size_t i)
 			words++;
 		} else if (j > i && v[j].kind == T_ABBR && v[j - 1].kind == T_WORD && j + 1 < n && name_word(&v[j + 1])) {
 			j++;
-		} else if (v[j].kind == T_WORD && (v[j].lex & LX_PARTICLE) && (j > i ? !v[j].cap : v[j].cap) && j + 1 < n &&
-		           name_word(&v[j + 1]) && !v[j + 1].sent) {
+		} else if (j == i && v[j].kind == T_WORD && v[j].cap && (v[j].lex & LX_PARTICLE) && j + 2 < n &&
+		           v[j + 1].kind == T_WORD && !v[j + 1].cap && (v[j + 1].lex & LX_PARTICLE) && name_word(&v[j + 2])) {
+			j += 2;   /* Von der Leyen, De la Cruz */
+		} else if (v[j].kind == T_WORD && (v[j].lex & LX_PARTICLE) && !((v[j].lex & LX_DET) && german) &&
+		           (j > i ? !v[j].cap : v[j].cap) && j + 1 < n && name_word(&v[j + 1]) && !v[j + 1].sent) {
 			j++;   /* Charles de Gaulle, De Vries */
 		} else {
 			break;
@@ -244,6 +249,19 @@ static cand pron_cand(const tok *w, float conf)
 	return k;
 }
 
+/* An article that joins a noun to the phrase before it ("der Sprecher des
+ * Ministeriums", "la porte-parole du ministère") rather than opening the object. */
+static bool genitive_article(const speech_ctx *c, const tok *w)
+{
+	static const char *const de[] = { "der", "des", "einer", "eines" };
+	static const char *const fr[] = { "du", "des", "de" };
+	if (c->lang == LANG_DE)
+		return word_is(w, de, sizeof de / sizeof *de);
+	if (c->lang == LANG_FR)
+		return word_is(w, fr, sizeof fr / sizeof *fr);
+	return false;
+}
+
 /* A descriptive phrase from v[a] (a determiner, or the clause start) on,
  * ending before punctuation, a relative word, a conjunction or a cue, at
  * most PHRASE_MAX words; a trailing ", Name" apposition is kept. */
@@ -258,8 +276,7 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 				break;
 			/* a second determiner after a noun starts the object: "der Präsident seine Position" */
 			if (j > a && is_det(w) && v[j - 1].kind == T_WORD && !(v[j - 1].lex & LX_PREP) && !is_det(&v[j - 1]) &&
-			    !(c->lang == LANG_DE && (!strcmp(w->low, "der") || !strcmp(w->low, "des") || !strcmp(w->low, "einer") ||
-			                             !strcmp(w->low, "eines"))))
+			    !genitive_article(c, w))
 				break;
 			if (j > a && is_cue(c, w, &pron))
 				break;
@@ -420,6 +437,15 @@ static cand clause_subject(const speech_ctx *c, const tok *v, size_t n, size_t l
 	return name_cand(c, v, best_s, best_e, conf);
 }
 
+/* A manner adverb: simplement, finalmente, simply. */
+static bool adverb(const tok *w)
+{
+	if (w->kind != T_WORD || w->cap || w->n < 6)
+		return false;
+	const char *e = w->low + w->n;
+	return !memcmp(e - 4, "ment", 4) || !memcmp(e - 5, "mente", 5) || (e[-2] == 'l' && e[-1] == 'y');
+}
+
 /* Languages that put the finite verb second: "Dazu sagte der Minister". */
 static bool verb_second(enum lang l)
 {
@@ -459,6 +485,11 @@ static size_t np_start(const speech_ctx *c, const tok *v, size_t lo, size_t j)
 		}
 		if (w->kind != T_WORD || w->cjk)
 			break;
+		if (i >= lo + 2 && i < j && !w->cap && (w->lex & LX_PARTICLE) && v[i - 2].kind == T_WORD && v[i - 2].cap &&
+		    (v[i - 2].lex & LX_PARTICLE) && name_word(&v[i])) {
+			i -= 2;   /* Von der Leyen */
+			continue;
+		}
 		if (is_det(w)) {
 			i--;
 			/* a genitive article inside the phrase: "der Sprecher des Ministeriums" */
@@ -538,7 +569,7 @@ static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t l
 		int skipped = 0;
 		while (j > lo && v[j - 1].kind == T_WORD && skipped < 4) {
 			const tok *w = &v[j - 1];
-			if ((w->lex & LX_SKIP) && !w->cap) {
+			if (((w->lex & LX_SKIP) || adverb(w)) && !w->cap) {
 				j--;
 			} else if (w->lex & LX_CAL) {   /* on Saturday, am Montag, yesterday */
 				j--;
@@ -571,7 +602,7 @@ static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t l
 		    !is_det(&v[a - 1])) {
 			/* a prepositional phrase ("in einem Interview"), or the end of
 			 * an apposition ("Chris Panayis, managing director of ISP X said") */
-			cand first = clause_subject(c, v, a - 1, lo, a - 1, conf);
+			cand first = verb_second(c->lang) ? (cand){ 0 } : clause_subject(c, v, a - 1, lo, a - 1, conf);
 			if (first.kind == SPK_NAME && v[lo].kind == T_WORD && first.s == v[lo].s)
 				return first;
 			if (verb_second(c->lang)) {
@@ -607,9 +638,14 @@ static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size
 		k--;
 	if (k <= lo || k >= j - 1)
 		return (cand){ 0 };
-	/* role, Name, verb */
-	size_t e = run_end(v, n, k);
-	if (name_word(&v[k]) && e == j - 1 && !(c->lang == LANG_DE && e - k == 1) && !is_det(&v[k]))
+	/* role, Name, verb / role, Name (C), verb */
+	size_t e = run_end(v, n, k), after = e;
+	if (after < j - 1 && v[after].kind == T_OPEN) {
+		while (after < j - 1 && v[after].kind != T_CLOSE)
+			after++;
+		after++;
+	}
+	if (name_word(&v[k]) && after == j - 1 && !(c->lang == LANG_DE && e - k == 1) && !is_det(&v[k]))
 		return name_cand(c, v, k, e, conf);
 	/* Name, role, verb */
 	size_t before = k - 1;   /* the comma */
@@ -710,7 +746,7 @@ static cand verb_subject(const speech_ctx *c, const tok *v, size_t lo, size_t hi
 			size_t k = vi + 1;
 			while (k < hi && v[k].s < after.e)
 				k++;
-			if (k < hi && (v[k].kind == T_STOP || v[k].kind == T_COMMA))
+			if (k < hi && (v[k].kind == T_STOP || v[k].kind == T_COMMA) && (after.kind != SPK_DESC || k - vi <= 6))
 				return after;
 		}
 	}
@@ -941,7 +977,20 @@ static cand head_subject(const speech_ctx *c, const quote *q, size_t from, float
 {
 	head_win h;
 	head_tokens(c, from, q->open, &h);
-	return h.lo < h.n ? clause_subject(c, h.v, h.n, h.lo, h.n, conf) : (cand){ 0 };
+	if (h.lo >= h.n)
+		return (cand){ 0 };
+	/* a relative clause ends with the cue ("des Verbandes, die die Gefahr einer
+	 * „Invasion“ beschwören"): its subject is what the relative word stands for */
+	for (size_t k = h.n; k > h.lo + 1; k--) {
+		const tok *w = &h.v[k - 1];
+		if (w->kind == T_WORD && (w->lex & LX_REL) && !w->cap && h.v[k - 2].kind == T_COMMA) {
+			size_t a = np_start(c, h.v, h.lo, k - 2);
+			if (a < k - 2)
+				return np_cand(c, h.v, a, k - 2, conf);
+			break;
+		}
+	}
+	return clause_subject(c, h.v, h.n, h.lo, h.n, conf);
 }
 
 /* ---- CJK -------------------------------------------------------------------------- */
@@ -1025,6 +1074,17 @@ static cand cjk_attr(const speech_ctx *c, const quote *q, size_t pstart, size_t 
 		de -= 3;
 	else if (de - ss > 6 && cjk_at(t, de - 6, de, "さん"))
 		de -= 6;
+	/* and, in Japanese, the clause that describes the person: 菓子店を営む石川久美子 -> 石川久美子
+	 * (the name follows the last hiragana) */
+	size_t ds = ss;
+	if (c->lang == LANG_JA)
+		for (size_t k = ss; k + 3 <= de; k += 3) {
+			unsigned char b0 = (unsigned char)t[k], b1 = (unsigned char)t[k + 1];
+			if ((b0 & 0xF0) != 0xE0)
+				break;   /* not a run of three-byte characters: leave it */
+			if (b0 == 0xE3 && (b1 == 0x81 || (b1 == 0x82 && (unsigned char)t[k + 2] < 0xA0)) && de - (k + 3) >= 6)
+				ds = k + 3;   /* hiragana U+3041..U+309F */
+		}
 	size_t cs = verb, ce = verb ? e : 0;
 	if (!verb)
 		for (size_t k = 0; k < sizeof ja_cues / sizeof *ja_cues; k++)
@@ -1033,7 +1093,7 @@ static cand cjk_attr(const speech_ctx *c, const quote *q, size_t pstart, size_t 
 				ce = q->close + strlen(ja_cues[k]);
 				break;
 			}
-	r = (cand){ SPK_NAME, ss, se, ss, de, cs, ce, 0.75f };
+	r = (cand){ SPK_NAME, ss, se, ds, de, cs, ce, 0.75f };
 	return r;
 }
 
@@ -1360,8 +1420,9 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 			continue;
 		size_t e = run_end(w, full_end, i), rs = i, ne, re;
 		i = e - 1;
-		if (rs > start && w[rs - 1].kind == T_WORD && (w[rs - 1].lex & (LX_PREP | LX_DET)) && !w[rs - 1].cap)
-			continue;
+		if (rs > start && w[rs - 1].kind == T_WORD && (w[rs - 1].lex & (LX_PREP | LX_DET)) &&
+		    (!w[rs - 1].cap || w[rs - 1].sent))
+			continue;   /* "À Saint-Amand", "in Berlin" */
 		size_t ls = np_last_run(w, full_end, rs, e, &ne, &re);
 		if (subject_like(c, w, full_end, rs, ne) && person_like(c, w, ls, re) && gender_fits(c, w, ls, re, want))
 			return name_cand(c, w, ls, re, 0.75f);
@@ -1535,6 +1596,27 @@ static int set_speaker(const speech_ctx *c, quote *q, const cand *k)
 	return 0;
 }
 
+/* The subject of the sentence right before v[i] when v[i] opens its sentence
+ * in the same paragraph (ps: the paragraph start), for a quote nothing else
+ * attributes. */
+static cand sentence_before_subject(const speech_ctx *c, const quote *v, size_t i, size_t ps)
+{
+	const quote *q = &v[i];
+	size_t from = ps;
+	if (i > 0 && v[i - 1].close > from && v[i - 1].close <= q->open)
+		return (cand){ 0 };   /* a quote stands between: continuation, not this */
+	head_win h;
+	head_tokens(c, from, q->open, &h);
+	if (h.lo < h.n || h.lo < 2)
+		return (cand){ 0 };   /* the quote does not open its sentence, or nothing before */
+	size_t hi = h.lo - 1, lo = clause_start(h.v, hi);
+	cand k = clause_subject(c, h.v, hi, lo, hi, 0.4f);
+	/* the subject must open the sentence */
+	if (k.kind && lo < hi && h.v[lo].s != k.s && !(k.kind == SPK_NAME && h.v[lo].cap && k.s <= h.v[lo].s + 40))
+		return (cand){ 0 };
+	return k;
+}
+
 int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 {
 	int rc = 0;
@@ -1587,8 +1669,15 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 			from = &v[i - 1];
 		else if (i + 1 < n && direct_found[i + 1] && doc_para_at(c->d, v[i + 1].open) == p)
 			from = &v[i + 1];
-		if (!from)
+		if (!from) {
+			/* "Die SPD will festhalten. „Wir wollen…“": the subject of the sentence before */
+			cand k = sentence_before_subject(c, v, i, ps);
+			if (k.kind == SPK_NAME || k.kind == SPK_DESC) {
+				rc = set_speaker(c, q, &k);
+				q->confidence = k.conf * (q->unclosed ? 0.8f : 1.0f);
+			}
 			continue;
+		}
 		q->speaker = strdup(from->speaker);
 		if (!q->speaker)
 			rc = Q_ENOMEM;
@@ -1683,7 +1772,7 @@ int speech_split_inner(const speech_ctx *c, quote **vp, size_t *np, size_t *cap)
 	for (size_t i = 0; i < *np; i++) {
 		quote *q = &(*vp)[i];
 		size_t a, b;
-		if (q->dash || !inner_clause(c, q, &a, &b))
+		if ((q->dash && c->lang != LANG_ES) || !inner_clause(c, q, &a, &b))
 			continue;
 		if (*np == *cap) {
 			size_t nc = *cap ? *cap * 2 : 16;
@@ -1712,7 +1801,8 @@ int speech_split_inner(const speech_ctx *c, quote **vp, size_t *np, size_t *cap)
 		q->spk_end = b;
 		second.open = b;
 		second.start = b;
-		while (second.start < second.end && c->d->text[second.start] == ' ')
+		/* "—añadió el ministro—. Prefiero…": the second part starts after the punctuation */
+		while (second.start < second.end && strchr(" .,;:", c->d->text[second.start]))
 			second.start++;
 		second.cue = cue2;
 		second.spk_start = a;

@@ -130,11 +130,21 @@ static bool ascii_alnum(unsigned char b)
 	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 }
 
+/* ASCII letters and digits lower-cased; 0 for every other byte. */
+#define L8(c) c, c + 1, c + 2, c + 3, c + 4, c + 5, c + 6, c + 7
+static const unsigned char ascii_lower[256] = {
+	['0'] = '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+	['A'] = L8('a'), L8('i'), L8('q'), 'y', 'z',
+	['a'] = L8('a'), L8('i'), L8('q'), 'y', 'z',
+};
+#undef L8
+
 size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 {
 	out->kind = T_NONE;
 	out->cap = out->cjk = out->sent = out->para = false;
 	out->n = 0;
+	out->lang = (unsigned char)lang;
 	out->lex = 0;
 	out->low[0] = '\0';
 	out->entry = -1;
@@ -163,13 +173,13 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 		return end;
 	}
 	out->s = pos;
-	if (tok_is_cjk(c)) {
+	if (c >= 0x3040 && tok_is_cjk(c)) {
 		out->kind = T_WORD;
 		out->cjk = true;
 		out->e = pos + (size_t)len;
 		return out->e;
 	}
-	if (!tok_is_alnum(c)) {
+	if (c < 0x80 ? !ascii_lower[c] : !tok_is_alnum(c)) {
 		out->kind = punct_kind(c);
 		if ((c == '\'' || c == 0x2019) && pos > 0 && ascii_alnum((unsigned char)t[pos - 1]))
 			out->kind = T_OTHER;   /* Reuters' office: a possessive, not a quote */
@@ -185,17 +195,19 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	bool fits = true;
 	for (;;) {
 		/* the common case: a run of ASCII letters and digits, lower-cased as it goes */
-		while (i < end && ascii_alnum((unsigned char)t[i])) {
-			unsigned char b = (unsigned char)t[i++];
-			if (k < LEX_MAXWORD)
-				out->low[k++] = (char)(b >= 'A' && b <= 'Z' ? b | 0x20 : b);
-			else
-				fits = false;
+		unsigned char lc;
+		while (i < end && k < LEX_MAXWORD && (lc = ascii_lower[(unsigned char)t[i]])) {
+			out->low[k++] = (char)lc;
+			i++;
+		}
+		while (i < end && ascii_lower[(unsigned char)t[i]]) {   /* too long for the lists */
+			fits = false;
+			i++;
 		}
 		if (i >= end)
 			break;
 		unsigned char b = (unsigned char)t[i];
-		if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '\n')
+		if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '\n' && b != ',')
 			break;
 		int l;
 		c = tok_decode(t + i, end - i, &l);
@@ -204,6 +216,9 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 			i += (size_t)l;
 		} else if ((c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == 0x2010 || c == 0x2011) &&
 		           joins(t, i, end, l)) {
+			i += (size_t)l;
+		} else if (c == ',' && i > pos && t[i - 1] >= '0' && t[i - 1] <= '9' && i + 1 < end && t[i + 1] >= '0' &&
+		           t[i + 1] <= '9') {   /* 40,000 */
 			i += (size_t)l;
 		} else if (c == '\n' && i > pos && t[i - 1] == '-' && joins(t, i, end, 1)) {
 			i++;
@@ -230,26 +245,26 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	out->e = i;
 	if (!fits)
 		k = 0;
-	out->low[k] = '\0';
+	memset(out->low + k, 0, 8);   /* the padding lex_find_padded reads */
 	out->n = (unsigned char)k;
-	out->entry = (short)(k ? lex_find(out->low, k) : -1);
-	out->lex = lex_mask(out->entry, lang);
+	out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
+	out->lex = lang != LANG_UNKNOWN ? lex_mask(out->entry, lang) : 0;
 	return i;
 }
 
 /* Marks the abbreviation dot and the sentence start of v[k], which follows
  * v[k - 1] (when k > 0). tok_next has set its paragraph start. */
-static void mark_token(const char *t, tok *v, size_t k)
+static inline void mark_token(const char *t, tok *v, size_t k)
 {
 	if (k == 0) {
 		v[k].para = false;
 		v[k].sent = true;
 		return;
 	}
-	if (v[k].kind == T_STOP && t[v[k].s] == '.' && v[k - 1].kind == T_WORD && v[k - 1].e == v[k].s &&
-	    abbreviation(&v[k - 1]))
+	tok *p = &v[k - 1];
+	if (v[k].kind == T_STOP && p->kind == T_WORD && p->e == v[k].s && t[v[k].s] == '.' && abbreviation(p))
 		v[k].kind = T_ABBR;
-	v[k].sent = v[k].para || v[k - 1].kind == T_STOP || v[k - 1].kind == T_MARK || v[k - 1].kind == T_COLON;
+	v[k].sent = v[k].para || p->kind == T_STOP || p->kind == T_MARK || p->kind == T_COLON;
 }
 
 static tok *tok_doc_push(tok_doc *td)
@@ -282,6 +297,13 @@ static bool ends_with_stop(const char *t, size_t s, size_t e)
 int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip)
 {
 	td->built = true;
+	if (!td->cap) {   /* about a token for every six bytes: one allocation, no copies */
+		size_t want = len / 6 + 64;
+		td->v = malloc(want * sizeof *td->v);
+		if (!td->v)
+			return td->rc = Q_ENOMEM;
+		td->cap = want;
+	}
 	size_t pos = 0, k = 0;
 	for (;;) {
 		size_t end = k < nskip && skip[k].s < len ? skip[k].s : len;
@@ -332,8 +354,10 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 
 void tok_doc_set_lang(tok_doc *td, enum lang lang)
 {
-	for (size_t i = 0; i < td->n; i++)
+	for (size_t i = 0; i < td->n; i++) {
 		td->v[i].lex = lex_mask(td->v[i].entry, lang);
+		td->v[i].lang = (unsigned char)lang;
+	}
 }
 
 void tok_doc_free(tok_doc *td)

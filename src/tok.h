@@ -37,9 +37,10 @@ typedef struct tok {
 	bool sent;               /* first of its sentence (tok_scan: after . ! ? : or a quotation mark) */
 	bool para;               /* a paragraph break ('\n' between tokens) comes before it */
 	unsigned char n;         /* length of low; 0 when the word is too long to look up */
+	unsigned char lang;      /* the language lex was looked up in (enum lang) */
 	short entry;             /* lexicon entry of low (lex_find), -1 when none */
 	unsigned lex;            /* lexicon classes of low in the language */
-	char low[LEX_MAXWORD + 1];
+	char low[LEX_PADDED];    /* the word lower-cased, zero-padded (see lex_find_padded) */
 } tok;
 
 /* Reads the token at or after pos (before end) into *out and returns the
