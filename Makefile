@@ -133,6 +133,13 @@ fuzz-smoke: deps tool-deps
 	@if sh tests/fuzz/have-libfuzzer.sh $(FUZZ_CC); then $(MAKE) --no-print-directory fuzz-build; fi
 	@FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) FUZZ_CC=$(FUZZ_CC) SUITES=fuzz sh tests/run.sh
 
+# ---- valgrind: the unit tests and the cli suite under memcheck (plain build) ----
+valgrind: tool-deps quoth $(UNIT_BIN)
+ifeq ($(SANITIZE),1)
+	$(error make valgrind runs the plain build: valgrind and ASan do not mix)
+endif
+	@BUILD=$(BUILD) SUITES=valgrind sh tests/run.sh
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/keymaps $(DESTDIR)$(DATADIR)/samples
 	install -m 755 quoth $(DESTDIR)$(BINDIR)/quoth

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs the test suites and ends with one line "N passed, N failed[, N skipped]".
-# SUITES picks some of: unit cli e2e eval fuzz (default: unit cli e2e eval; the
-# fuzz suite is `make fuzz-smoke`, run by CI). BUILD names the build folder.
+# SUITES picks some of: unit cli e2e eval fuzz valgrind (default: unit cli e2e
+# eval; fuzz is `make fuzz-smoke`, valgrind `make valgrind`; CI runs both). BUILD names the build folder.
 set -u
 BUILD=${BUILD:-build}
 SUITES=${SUITES:-unit cli e2e eval}
@@ -53,6 +53,13 @@ run_fuzz() {  # the libFuzzer harnesses (built by make fuzz / fuzz-smoke)
 	count_tap
 }
 
+run_valgrind() {  # unit tests and the cli suite under valgrind (make valgrind)
+	echo "== valgrind: unit tests and cli suite"
+	sh tests/valgrind/run.sh >"$log" 2>&1
+	cat "$log"
+	count_tap
+}
+
 for s in $SUITES; do
 	case $s in
 	unit) run_unit ;;
@@ -60,6 +67,7 @@ for s in $SUITES; do
 	e2e)  run_scripts tests/e2e ;;
 	eval) run_scripts tests/eval ;;
 	fuzz) run_fuzz ;;
+	valgrind) run_valgrind ;;
 	esac
 done
 rm -f "$log"
