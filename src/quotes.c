@@ -730,7 +730,9 @@ int quotes_opts_add_cues(quotes_opts *o, const char *lang, const char *list)
 		lang = NULL;
 	if (lang && lang_from_code(lang) == LANG_UNKNOWN)
 		return Q_EUSAGE;
-	for (const char *p = list; p && *p;) {
+	if (!list)
+		return 0;
+	for (const char *p = list; *p;) {
 		while (*p == ',' || *p == ' ' || *p == '\t' || *p == ';')
 			p++;
 		const char *e = p;
