@@ -7,7 +7,7 @@
 # make fuzz       each libFuzzer harness for FUZZ_SECONDS (60) seconds (clang)
 # make fuzz-smoke the same for 20 s each, with the regression inputs, as a test suite
 # make valgrind   the unit tests and the cli suite under valgrind
-# make lint       cppcheck, and a build with the extra warnings (see WARN_EXTRA)
+# make lint       every file with -Wshadow -Wconversion and more, and cppcheck (tests/lint.sh)
 # make install    PREFIX=/usr/local DESTDIR=
 
 VERSION   := 0.1.0
@@ -139,6 +139,10 @@ ifeq ($(SANITIZE),1)
 	$(error make valgrind runs the plain build: valgrind and ASan do not mix)
 endif
 	@BUILD=$(BUILD) SUITES=valgrind sh tests/run.sh
+
+# ---- lint: the extra warnings and cppcheck (tests/lint.sh says which and why) ----
+lint: tool-deps
+	@CC=$(CC) SUITES=lint sh tests/run.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/keymaps $(DESTDIR)$(DATADIR)/samples
