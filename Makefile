@@ -7,7 +7,7 @@
 # make fuzz       each libFuzzer harness for FUZZ_SECONDS (60) seconds (clang)
 # make fuzz-smoke the same for 20 s each, with the regression inputs, as a test suite
 # make valgrind   the unit tests and the cli suite under valgrind
-# make lint       cppcheck, and a build with the extra warnings (see WARN_EXTRA)
+# make lint       every file with -Wshadow -Wconversion and more, and cppcheck (tests/lint.sh)
 # make install    PREFIX=/usr/local DESTDIR=
 
 VERSION   := 0.1.0
@@ -132,6 +132,17 @@ fuzz: deps tool-deps
 fuzz-smoke: deps tool-deps
 	@if sh tests/fuzz/have-libfuzzer.sh $(FUZZ_CC); then $(MAKE) --no-print-directory fuzz-build; fi
 	@FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) FUZZ_CC=$(FUZZ_CC) SUITES=fuzz sh tests/run.sh
+
+# ---- valgrind: the unit tests and the cli suite under memcheck (plain build) ----
+valgrind: tool-deps quoth $(UNIT_BIN)
+ifeq ($(SANITIZE),1)
+	$(error make valgrind runs the plain build: valgrind and ASan do not mix)
+endif
+	@BUILD=$(BUILD) SUITES=valgrind sh tests/run.sh
+
+# ---- lint: the extra warnings and cppcheck (tests/lint.sh says which and why) ----
+lint: tool-deps
+	@CC=$(CC) SUITES=lint sh tests/run.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/keymaps $(DESTDIR)$(DATADIR)/samples

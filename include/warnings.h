@@ -29,8 +29,9 @@ void warnings_init(warnings *w);
 void warnings_free(warnings *w);
 
 /* Adds a warning. file may be NULL, line 0. Bytes of the formatted text that
- * could act on a terminal (C0, DEL, C1, invalid UTF-8) are shown as \xNN, so
- * a message that quotes the user's file is safe to print as it is. */
+ * could act on a terminal (C0, DEL, C1, invalid UTF-8, bidi controls,
+ * U+2028/U+2029) are shown as \xNN, so a message that quotes the user's
+ * file is safe to print as it is. */
 void warnings_add(warnings *w, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 

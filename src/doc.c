@@ -369,9 +369,9 @@ static char *name_title(const char *name)
 	size_t n;
 	if (text_sanitize_line(base, strlen(base), &safe, &n))
 		return NULL;
-	char *line = one_line(safe, n);
+	char *title = one_line(safe, n);
 	free(safe);
-	return line;
+	return title;
 }
 
 static int make_title(doc *d)

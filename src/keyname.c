@@ -149,7 +149,7 @@ static int base_from_name(const char *s)
 	char *end;
 	if ((s[0] == 'F' || s[0] == 'f') && isdigit((unsigned char)s[1])) {
 		long n = strtol(s + 1, &end, 10);
-		return !*end && n >= 1 && n <= 12 ? QK_F(n) : -1;
+		return !*end && n >= 1 && n <= 12 ? QK_F((int)n) : -1;
 	}
 	if ((s[0] == 'U' || s[0] == 'u') && s[1] == '+' && isxdigit((unsigned char)s[2])) {
 		long n = strtol(s + 2, &end, 16);

@@ -699,6 +699,39 @@ static int append(finder *f, const quote *v, size_t n)
 	return 0;
 }
 
+/* Index of the last quote of v[0..n) (sorted by open) opening before off
+ * (at or before when or_at), or n when there is none. */
+static size_t last_opening_before(const quote *v, size_t n, size_t off, bool or_at)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].open < off || (or_at && v[mid].open == off))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo - 1 : n;
+}
+
+/* Drops the nested quotes that straddle an outer one: splitting an outer
+ * quote at its attribution can cut through a nested one (found by
+ * fuzzing), and spans must nest. outer is sorted and disjoint. */
+static void drop_straddling(const quote *outer, size_t n, quote *nested, size_t *nn)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < *nn; i++) {
+		const quote *q = &nested[i];
+		size_t a = last_opening_before(outer, n, q->open, true);
+		size_t b = last_opening_before(outer, n, q->close, false);
+		bool cut = (a < n && outer[a].close > q->open && outer[a].close < q->close) ||
+		           (b < n && outer[b].open > q->open && outer[b].close > q->close);
+		if (!cut)
+			nested[k++] = *q;
+	}
+	*nn = k;
+}
+
 int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 {
 	quotes_opts none;
@@ -752,6 +785,10 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		rc = speech_attribute(&c, f.v, f.n);
 	if (!rc) {
 		drop_unattributed_cjk(&f);
+		if (f.n > 1)
+			qsort(f.v, f.n, sizeof *f.v, by_position);
+		if (opts->nested)
+			drop_straddling(f.v, f.n, nested, &nn);
 		if (opts->nested && nn)
 			rc = append(&f, nested, nn);
 	}
@@ -908,7 +945,9 @@ int quotes_opts_add_cues(quotes_opts *o, const char *lang, const char *list)
 		lang = NULL;
 	if (lang && lang_from_code(lang) == LANG_UNKNOWN)
 		return Q_EUSAGE;
-	for (const char *p = list; p && *p;) {
+	if (!list)
+		return 0;
+	for (const char *p = list; *p;) {
 		while (*p == ',' || *p == ' ' || *p == '\t' || *p == ';')
 			p++;
 		const char *e = p;

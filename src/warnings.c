@@ -23,6 +23,13 @@ void warnings_free(warnings *w)
 	warnings_init(w);
 }
 
+/* Bidi embeddings, overrides and isolates reorder what follows them on a
+ * terminal that does bidi; line and paragraph separators break the line. */
+static bool is_layout_control(ucs4_t uc)
+{
+	return (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069) || uc == 0x2028 || uc == 0x2029;
+}
+
 /* Appends s with every byte that could act on a terminal written as \xNN:
  * the message quotes the user's file, and a caller prints it as it is. */
 static void add_escaped(strbuf *b, const char *s)
@@ -31,10 +38,10 @@ static void add_escaped(strbuf *b, const char *s)
 	size_t n = strlen(s);
 	while (n > 0) {
 		ucs4_t uc;
-		int len = u8_mbtouc(&uc, p, n);
+		size_t len = (size_t)u8_mbtouc(&uc, p, n);
 		bool bad = uc == 0xFFFD && !(len == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] == 0xBD);
-		if (bad || uc < 0x20 || (uc >= 0x7F && uc < 0xA0)) {
-			for (int i = 0; i < len; i++)
+		if (bad || uc < 0x20 || (uc >= 0x7F && uc < 0xA0) || is_layout_control(uc)) {
+			for (size_t i = 0; i < len; i++)
 				sb_printf(b, "\\x%02X", p[i]);
 		} else {
 			sb_add(b, (const char *)p, len);

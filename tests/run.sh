@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the test suites and ends with one line "N passed, N failed[, N skipped]".
-# SUITES picks some of: unit cli e2e eval fuzz (default: unit cli e2e eval; the
-# fuzz suite is `make fuzz-smoke`, run by CI). BUILD names the build folder.
+# SUITES picks some of: unit cli e2e eval fuzz valgrind lint (default: unit cli
+# e2e eval; the others are make fuzz-smoke, make valgrind and make lint, which
+# CI runs too). BUILD names the build folder.
 set -u
 BUILD=${BUILD:-build}
 SUITES=${SUITES:-unit cli e2e eval}
@@ -53,6 +54,20 @@ run_fuzz() {  # the libFuzzer harnesses (built by make fuzz / fuzz-smoke)
 	count_tap
 }
 
+run_valgrind() {  # unit tests and the cli suite under valgrind (make valgrind)
+	echo "== valgrind: unit tests and cli suite"
+	sh tests/valgrind/run.sh >"$log" 2>&1
+	cat "$log"
+	count_tap
+}
+
+run_lint() {  # extra warnings and cppcheck (make lint)
+	echo "== lint"
+	sh tests/lint.sh >"$log" 2>&1
+	cat "$log"
+	count_tap
+}
+
 for s in $SUITES; do
 	case $s in
 	unit) run_unit ;;
@@ -60,6 +75,8 @@ for s in $SUITES; do
 	e2e)  run_scripts tests/e2e ;;
 	eval) run_scripts tests/eval ;;
 	fuzz) run_fuzz ;;
+	valgrind) run_valgrind ;;
+	lint) run_lint ;;
 	esac
 done
 rm -f "$log"

@@ -77,10 +77,10 @@ static unsigned handle_key(app *a, const keymap *km, int key)
 	enum action act = keymap_lookup(km, app_keyctx(a), key);
 	if (act == ACT_NONE) {
 		char name[KEY_NAME_MAX];
-		int help = keymap_key_for(km, app_keyctx(a), ACT_HELP);
+		int help_key = keymap_key_for(km, app_keyctx(a), ACT_HELP);
 		char hk[KEY_NAME_MAX] = "?";
-		if (help >= 0)
-			qkey_name(help, hk);
+		if (help_key >= 0)
+			qkey_name(help_key, hk);
 		app_message(a, false, "Key %s does nothing here (%s: help)", qkey_name(key, name), hk);
 		return R_STATUS;
 	}

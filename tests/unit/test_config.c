@@ -416,10 +416,40 @@ static void colour_and_attribute_names(void **state)
 	assert_string_equal(theme_element_name(THEME_SEARCH_MATCH), "search_match");
 }
 
+/* Found by fuzzing: a bidi override in a value reached the warning as it
+ * was, and would reorder the rest of the message on a bidi terminal. */
+static void warnings_escape_bidi_controls(void **state)
+{
+	warnings w;
+	warnings_init(&w);
+	warnings_add(&w, "f.ini", 2, "'%s' is bad", "ab\u202Ecd\u2067e\u2028f\u00e6");
+	assert_int_equal(w.n, 1);
+	assert_string_equal(w.v[0].msg, "f.ini:2: 'ab\\xE2\\x80\\xAEcd\\xE2\\x81\\xA7e\\xE2\\x80\\xA8f\u00e6' is bad");
+	warnings_free(&w);
+
+	char path[] = "/tmp/quoth-test-cfg-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	const char text[] = "[ui]\nmouse = ab\u202Ecd\n";
+	assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
+	close(fd);
+	struct config c;
+	assert_int_equal(config_init(&c), 0);
+	warnings_init(&w);
+	assert_int_equal(config_load(&c, path, &w), 0);
+	dump_warnings(&w);
+	assert_non_null(find_warning(&w, path, 2, "ab\\xE2\\x80\\xAEcd"));
+	assert_null(strstr(w.v[0].msg, "\u202E"));
+	warnings_free(&w);
+	config_free(&c);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(defaults),
+		cmocka_unit_test(warnings_escape_bidi_controls),
 		cmocka_unit_test(mono_theme_keeps_highlights_visible),
 		cmocka_unit_test(shipped_config_ini_is_the_defaults),
 		cmocka_unit_test(shipped_config_ini_sets_every_setting),
