@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "doc.h"
 #include "error.h"
+#include "quotes.h"
 #include "text.h"
 
 static char *line(const char *in, size_t n)
@@ -123,6 +124,47 @@ static void test_symlink_loop_has_its_own_message(void **state)
 	rmdir(dir);
 }
 
+/* A display-safe file of exactly one page was mapped with no NUL after it:
+ * the reader's last row read past the mapping (SIGSEGV at 50 MiB). */
+static void test_mapped_text_is_nul_terminated(void **state)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char path[] = "/tmp/quoth-hostile-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	char *buf = malloc((size_t)page * 2);
+	assert_non_null(buf);
+	memcpy(buf, "Title\n\n", 7);
+	for (long i = 7; i < page * 2; i++)
+		buf[i] = (char)('a' + i % 26);
+	for (long size = page; size <= page * 2; size += page) {
+		assert_int_equal(ftruncate(fd, 0), 0);
+		assert_int_equal(pwrite(fd, buf, (size_t)size, 0), size);
+		doc *d = NULL;
+		assert_int_equal(doc_load(path, &d), 0);
+		assert_int_equal(d->len, (size_t)size);
+		assert_int_equal(d->text[d->len], '\0');   /* faulted before */
+		assert_int_equal(d->text[d->len - 1], buf[size - 1]);
+		doc_free(d);
+	}
+	free(buf);
+	close(fd);
+	unlink(path);
+}
+
+/* An article without a quote mark: qsort was handed NULL (UBSan). */
+static void test_no_quotes_at_all(void **state)
+{
+	static const char text[] = "Title\n\nNot one quotation mark in this article, none at all.\n";
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes("x", text, sizeof text - 1, &d), 0);
+	quote_list l;
+	assert_int_equal(quotes_find(d, NULL, &l), 0);
+	assert_int_equal(l.n, 0);
+	quote_list_free(&l);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -132,6 +174,8 @@ int main(void)
 		cmocka_unit_test(test_endless_binary_stream_refused_at_once),
 		cmocka_unit_test(test_endless_text_stream_refused_as_too_big),
 		cmocka_unit_test(test_symlink_loop_has_its_own_message),
+		cmocka_unit_test(test_mapped_text_is_nul_terminated),
+		cmocka_unit_test(test_no_quotes_at_all),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
