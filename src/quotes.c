@@ -599,7 +599,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		rc = take_nested(&f, &nested, &nn);
 	}
 	if (!rc) {
-		qsort(f.v, f.n, sizeof *f.v, by_position);
+		if (f.n)   /* f.v is NULL when nothing was found: qsort must not see it (UBSan) */
+			qsort(f.v, f.n, sizeof *f.v, by_position);
 		rc = speech_split_inner(&c, &f.v, &f.n, &f.cap);
 	}
 	if (!rc)
@@ -615,7 +616,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		quote_list_free(&l);
 		return rc;
 	}
-	qsort(f.v, f.n, sizeof *f.v, by_position);
+	if (f.n)
+		qsort(f.v, f.n, sizeof *f.v, by_position);
 	set_ids(d, f.v, f.n);
 	out->v = f.v;
 	out->n = f.n;
