@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "doc.h"
+#include "app.h"
 #include "error.h"
 #include "quotes.h"
 #include "text.h"
@@ -165,6 +166,62 @@ static void test_no_quotes_at_all(void **state)
 	doc_free(d);
 }
 
+static void put_file(const char *dir, const char *name, const char *body, size_t n)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(body, 1, n, f), n);
+	fclose(f);
+}
+
+/* } stopped for good at an article that cannot be read: the open article
+ * stayed the one before it, so the next } tried the same one again. */
+static void test_next_article_steps_over_unreadable_ones(void **state)
+{
+	char dir[] = "/tmp/quoth-hostile-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	static const char good[] = "Good\n\n\"This one can be read,\" said Eve Mallory.\n";
+	static const char nul[4096] = { 0 };
+	put_file(dir, "a.txt", good, sizeof good - 1);
+	put_file(dir, "b.txt", nul, sizeof nul);   /* binary */
+	put_file(dir, "c.txt", "", 0);             /* empty */
+	put_file(dir, "d.txt", good, sizeof good - 1);
+	put_file(dir, "e.txt", nul, sizeof nul);
+	corpus c;
+	corpus_init(&c);
+	assert_int_equal(corpus_add_path(&c, dir), 0);
+	assert_int_equal(c.n, 5);
+	app_opts o = { 0 };
+	o.tabwidth = 8;
+	o.layout.wide_cols = 100;
+	o.layout.list_pct = 25;
+	o.layout.quotes_pct = 30;
+	o.layout.narrow_quotes_pct = 40;
+	quotes_opts_init(&o.quotes);
+	app a;
+	assert_int_equal(app_init(&a, &c, &o, 140, 40), 0);
+	assert_int_equal(a.art, 0);
+	app_do(&a, ACT_ARTICLE_NEXT);
+	assert_int_equal(a.art, 3);
+	assert_int_equal(a.list_sel, 3);
+	app_do(&a, ACT_ARTICLE_NEXT);   /* only an unreadable one after it */
+	assert_string_equal(a.msg, "Last article");
+	assert_int_equal(a.art, 3);
+	assert_int_equal(a.list_sel, 3);
+	app_do(&a, ACT_ARTICLE_PREV);
+	assert_int_equal(a.art, 0);
+	app_free(&a);
+	corpus_free(&c);
+	for (const char *n = "abcde"; *n; n++) {
+		char path[256];
+		snprintf(path, sizeof path, "%s/%c.txt", dir, *n);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +233,7 @@ int main(void)
 		cmocka_unit_test(test_symlink_loop_has_its_own_message),
 		cmocka_unit_test(test_mapped_text_is_nul_terminated),
 		cmocka_unit_test(test_no_quotes_at_all),
+		cmocka_unit_test(test_next_article_steps_over_unreadable_ones),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
