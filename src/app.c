@@ -477,16 +477,24 @@ static unsigned open_selected(app *a)
 	return R_NONE;
 }
 
+/* The next article that opens: one that cannot be read (it says why in
+ * the list) is stepped over, or } would stop at it for good, since the
+ * article open stays the one before it. */
 static unsigned step_article(app *a, int dir)
 {
-	long i = (long)(a->art == SIZE_MAX ? a->list_sel : a->art) + dir;
-	if (i < 0 || (size_t)i >= a->corpus->n) {
-		app_message(a, false, dir > 0 ? "Last article" : "First article");
-		return R_STATUS;
+	long i = (long)(a->art == SIZE_MAX ? a->list_sel : a->art);
+	for (;;) {
+		i += dir;
+		if (i < 0 || (size_t)i >= a->corpus->n) {
+			if (a->art != SIZE_MAX)
+				select_item(a, a->art);
+			app_message(a, false, dir > 0 ? "Last article" : "First article");
+			return R_STATUS | R_LIST;
+		}
+		select_item(a, (size_t)i);
+		if (app_open_article(a, (size_t)i) == 0)
+			return R_PANES;
 	}
-	select_item(a, (size_t)i);
-	app_open_article(a, (size_t)i);
-	return R_PANES;
 }
 
 static unsigned step_quote(app *a, int dir)

@@ -528,6 +528,27 @@ int doc_from_fd(const char *name, int fd, doc **out)
 	return rc;
 }
 
+/* Maps the n bytes of fd followed by a NUL, as doc.text promises: the
+ * kernel zero-fills the rest of the file's last page, but when n is a
+ * multiple of the page size there is no rest, and reading text[n] (ncurses'
+ * waddnstr does, drawing the last row) faulted. So an anonymous zero page
+ * is reserved after the file's pages. Private and writable: reflow edits
+ * the text in place, copy-on-write. NULL with errno set on failure. */
+static void *map_terminated(int fd, size_t n, size_t *map_len)
+{
+	*map_len = n + 1;
+	char *base = mmap(NULL, *map_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (base == MAP_FAILED)
+		return NULL;
+	if (mmap(base, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+		int err = errno;
+		munmap(base, *map_len);
+		errno = err;
+		return NULL;
+	}
+	return base;
+}
+
 static int load(const char *path, bool with_id, doc **out)
 {
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
@@ -556,19 +577,17 @@ static int load(const char *path, bool with_id, doc **out)
 		close(fd);
 		return Q_ENOMEM;
 	}
-	d->map_len = (size_t)st.st_size;
-	/* private and writable: reflow edits the text in place, copy-on-write */
-	d->map = mmap(NULL, d->map_len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	d->map = map_terminated(fd, (size_t)st.st_size, &d->map_len);
 	int err = errno;
 	close(fd);
-	if (d->map == MAP_FAILED) {
-		d->map = NULL;
+	if (!d->map) {
 		doc_free(d);
 		return error_from_errno(err);
 	}
-	madvise(d->map, d->map_len, MADV_SEQUENTIAL);
-	d->id = with_id ? doc_article_id(d->map, d->map_len) : 0;
-	rc = take_text(d, d->map, d->map_len, true);
+	size_t n = (size_t)st.st_size;
+	madvise(d->map, n, MADV_SEQUENTIAL);
+	d->id = with_id ? doc_article_id(d->map, n) : 0;
+	rc = take_text(d, d->map, n, true);
 	if (!rc)
 		rc = finish(d);
 	if (rc) {

@@ -13,7 +13,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "doc.h"
+#include "app.h"
 #include "error.h"
+#include "quotes.h"
 #include "text.h"
 
 static char *line(const char *in, size_t n)
@@ -123,6 +125,103 @@ static void test_symlink_loop_has_its_own_message(void **state)
 	rmdir(dir);
 }
 
+/* A display-safe file of exactly one page was mapped with no NUL after it:
+ * the reader's last row read past the mapping (SIGSEGV at 50 MiB). */
+static void test_mapped_text_is_nul_terminated(void **state)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char path[] = "/tmp/quoth-hostile-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	char *buf = malloc((size_t)page * 2);
+	assert_non_null(buf);
+	memcpy(buf, "Title\n\n", 7);
+	for (long i = 7; i < page * 2; i++)
+		buf[i] = (char)('a' + i % 26);
+	for (long size = page; size <= page * 2; size += page) {
+		assert_int_equal(ftruncate(fd, 0), 0);
+		assert_int_equal(pwrite(fd, buf, (size_t)size, 0), size);
+		doc *d = NULL;
+		assert_int_equal(doc_load(path, &d), 0);
+		assert_int_equal(d->len, (size_t)size);
+		assert_int_equal(d->text[d->len], '\0');   /* faulted before */
+		assert_int_equal(d->text[d->len - 1], buf[size - 1]);
+		doc_free(d);
+	}
+	free(buf);
+	close(fd);
+	unlink(path);
+}
+
+/* An article without a quote mark: qsort was handed NULL (UBSan). */
+static void test_no_quotes_at_all(void **state)
+{
+	static const char text[] = "Title\n\nNot one quotation mark in this article, none at all.\n";
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes("x", text, sizeof text - 1, &d), 0);
+	quote_list l;
+	assert_int_equal(quotes_find(d, NULL, &l), 0);
+	assert_int_equal(l.n, 0);
+	quote_list_free(&l);
+	doc_free(d);
+}
+
+static void put_file(const char *dir, const char *name, const char *body, size_t n)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(body, 1, n, f), n);
+	fclose(f);
+}
+
+/* } stopped for good at an article that cannot be read: the open article
+ * stayed the one before it, so the next } tried the same one again. */
+static void test_next_article_steps_over_unreadable_ones(void **state)
+{
+	char dir[] = "/tmp/quoth-hostile-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	static const char good[] = "Good\n\n\"This one can be read,\" said Eve Mallory.\n";
+	static const char nul[4096] = { 0 };
+	put_file(dir, "a.txt", good, sizeof good - 1);
+	put_file(dir, "b.txt", nul, sizeof nul);   /* binary */
+	put_file(dir, "c.txt", "", 0);             /* empty */
+	put_file(dir, "d.txt", good, sizeof good - 1);
+	put_file(dir, "e.txt", nul, sizeof nul);
+	corpus c;
+	corpus_init(&c);
+	assert_int_equal(corpus_add_path(&c, dir), 0);
+	assert_int_equal(c.n, 5);
+	app_opts o = { 0 };
+	o.tabwidth = 8;
+	o.layout.wide_cols = 100;
+	o.layout.list_pct = 25;
+	o.layout.quotes_pct = 30;
+	o.layout.narrow_quotes_pct = 40;
+	quotes_opts_init(&o.quotes);
+	app a;
+	assert_int_equal(app_init(&a, &c, &o, 140, 40), 0);
+	assert_int_equal(a.art, 0);
+	app_do(&a, ACT_ARTICLE_NEXT);
+	assert_int_equal(a.art, 3);
+	assert_int_equal(a.list_sel, 3);
+	app_do(&a, ACT_ARTICLE_NEXT);   /* only an unreadable one after it */
+	assert_string_equal(a.msg, "Last article");
+	assert_int_equal(a.art, 3);
+	assert_int_equal(a.list_sel, 3);
+	app_do(&a, ACT_ARTICLE_PREV);
+	assert_int_equal(a.art, 0);
+	app_free(&a);
+	corpus_free(&c);
+	for (const char *n = "abcde"; *n; n++) {
+		char path[256];
+		snprintf(path, sizeof path, "%s/%c.txt", dir, *n);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -132,6 +231,9 @@ int main(void)
 		cmocka_unit_test(test_endless_binary_stream_refused_at_once),
 		cmocka_unit_test(test_endless_text_stream_refused_as_too_big),
 		cmocka_unit_test(test_symlink_loop_has_its_own_message),
+		cmocka_unit_test(test_mapped_text_is_nul_terminated),
+		cmocka_unit_test(test_no_quotes_at_all),
+		cmocka_unit_test(test_next_article_steps_over_unreadable_ones),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
