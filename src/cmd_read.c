@@ -24,7 +24,8 @@ static bool is_dir(const char *p)
 }
 
 /* The shipped samples: beside the binary (a clone: ./quoth or build/quoth),
- * then the installed data folder. */
+ * in BIN/../share/quoth (an install, wherever it was moved), then the
+ * data folder of the build's PREFIX. */
 static char *find_samples(void)
 {
 	char exe[PATH_MAX];
@@ -34,8 +35,8 @@ static char *find_samples(void)
 		char *slash = strrchr(exe, '/');
 		if (slash)
 			*slash = '\0';
-		const char *rel[] = { "/samples", "/../samples" };
-		for (size_t i = 0; i < 2; i++) {
+		const char *rel[] = { "/samples", "/../samples", "/../share/quoth/samples" };
+		for (size_t i = 0; i < 3; i++) {
 			char path[PATH_MAX + 16];
 			snprintf(path, sizeof path, "%s%s", exe, rel[i]);
 			if (is_dir(path))

@@ -70,7 +70,7 @@ char *keymap_find(const char *setting, char **looked)
 			*looked = strdup("nowhere: not a keymap name");
 		return NULL;
 	}
-	char *dirs[4] = { NULL, NULL, NULL, NULL };
+	char *dirs[5] = { NULL, NULL, NULL, NULL, NULL };
 	char *user = config_user_dir(), *exe = exe_dir();
 	if (user && asprintf(&dirs[0], "%s/keymaps", user) < 0)
 		dirs[0] = NULL;
@@ -80,12 +80,15 @@ char *keymap_find(const char *setting, char **looked)
 	char *up = exe ? strrchr(exe, '/') : NULL;
 	if (up && up != exe && asprintf(&dirs[3], "%.*s/keymaps", (int)(up - exe), exe) < 0)
 		dirs[3] = NULL;
+	/* an install moved elsewhere than PREFIX: BIN/../share/quoth/keymaps */
+	if (up && up != exe && asprintf(&dirs[4], "%.*s/share/quoth/keymaps", (int)(up - exe), exe) < 0)
+		dirs[4] = NULL;
 	free(user);
 	free(exe);
 	char *found = NULL;
 	strbuf where;
 	sb_init(&where);
-	for (int i = 0; i < 4 && !found; i++) {
+	for (int i = 0; i < 5 && !found; i++) {
 		if (!dirs[i])
 			continue;
 		char *path;
@@ -97,7 +100,7 @@ char *keymap_find(const char *setting, char **looked)
 			free(path);
 		sb_printf(&where, "%s%s", where.len ? ", " : "", dirs[i]);
 	}
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		free(dirs[i]);
 	if (looked && !found)
 		*looked = sb_take(&where);

@@ -30,7 +30,8 @@ static void print_version(void)
 {
 	printf("quoth %s\n", QUOTH_VERSION);
 	printf("  %s\n", ui_curses_version());
-	printf("  libunistring %d.%d\n", _libunistring_version >> 8, _libunistring_version & 0xFF);
+	int v = _libunistring_version;   /* 0xMMmmss since 0.9.4 */
+	printf("  libunistring %d.%d.%d\n", v >> 16, (v >> 8) & 0xFF, v & 0xFF);
 	printf("  iniparser %s\n", INIPARSER_VERSION);
 }
 
