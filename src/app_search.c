@@ -71,15 +71,7 @@ static unsigned go_to_match(app *a, bool backward, bool from_start)
 		size_t start = a->hits.v[a->hit].start;
 		if (from_start)
 			a->text_top = p->text_top;
-		/* show the match: the same rule as a jump to a quote */
-		size_t row = wrap_view_row_start(a->view, start);
-		size_t bottom = wrap_view_move(a->view, a->text_top, app_content(a, PANE_TEXT).h - 1);
-		if (row < a->text_top || row > bottom) {
-			a->text_top = wrap_view_move(a->view, row, -(long)(app_content(a, PANE_TEXT).h / 3));
-			size_t last = wrap_view_move(a->view, wrap_view_last(a->view), -(long)(app_content(a, PANE_TEXT).h - 1));
-			if (a->text_top > last)
-				a->text_top = last;
-		}
+		app_show_offset(a, start);   /* the same rule as a jump to a quote */
 	} else {
 		size_t n = a->search_pane == PANE_LIST ? a->corpus->n : a->quotes.n;
 		size_t cur = a->search_pane == PANE_LIST ? a->list_sel : a->q_sel;
