@@ -164,3 +164,15 @@ expect_screen "fg: quotes pane back" "Quotes"
 keys q
 expect_screen "quit after fg returns to the shell" "SHELL>"
 stop
+
+# --- mouse: SGR reports as a terminal sends them ---------------------------------------
+start 140x40 "$ENV $QUOTH $SAMPLES"
+wait_for "Articles" >/dev/null
+type_text "$(printf '\033[<0;120;6M\033[<0;120;6m')"
+expect_screen "click in the sidebar focuses it and selects a quote" "quote 1/7  quotes"
+type_text "$(printf '\033[<0;10;5M\033[<0;10;5m')"
+expect_screen "click on a list row selects it" " 4/11 "
+type_text "$(printf '\033[<65;60;10M')"
+expect_screen "wheel down over the text scrolls it" "5%  quote 1/7"
+keys q
+stop
