@@ -61,10 +61,11 @@ typedef struct quotes_opts {
 
 void quotes_opts_init(quotes_opts *o);
 
-/* Adds the cue verbs of a comma- or space-separated list (a config.ini value
- * such as "remarked, quipped") for language code lang ("en"), or for every
- * language when lang is NULL or "". Returns 0, Q_ENOMEM or Q_EUSAGE (unknown
- * language code). */
+/* Adds the cue verbs of a comma- or semicolon-separated list (a config.ini
+ * value such as "remarked, quipped") for language code lang ("en"), or for
+ * every language when lang is NULL or "". Case does not matter; an item of
+ * several words ("pointed out") counts by its first word. Returns 0,
+ * Q_ENOMEM or Q_EUSAGE (a language code quoth has no lists for). */
 int quotes_opts_add_cues(quotes_opts *o, const char *lang, const char *list);
 
 /* Frees what quotes_opts_add_cues allocated. */

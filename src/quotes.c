@@ -946,17 +946,22 @@ int quotes_opts_add_cues(quotes_opts *o, const char *lang, const char *list)
 		lang = NULL;
 	if (lang && lang_from_code(lang) == LANG_UNKNOWN)
 		return Q_EUSAGE;
+	/* items are separated by commas or semicolons; an item of several words
+	 * ("pointed out") counts by its first word, which is what the engine
+	 * matches */
 	for (const char *p = list; p && *p;) {
-		while (*p == ',' || *p == ' ' || *p == '\t' || *p == ';')
+		while (*p == ',' || *p == ';' || *p == ' ' || *p == '\t')
 			p++;
 		const char *e = p;
-		while (*e && *e != ',' && *e != ' ' && *e != '\t' && *e != ';')
+		while (*e && *e != ',' && *e != ';' && *e != ' ' && *e != '\t')
 			e++;
 		if (e > p) {
 			int rc = add_cue(o, lang, p, (size_t)(e - p));
 			if (rc)
 				return rc;
 		}
+		while (*e && *e != ',' && *e != ';')
+			e++;
 		p = e;
 	}
 	return 0;
