@@ -148,7 +148,17 @@ TITLE = """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor president vic
  sgt sergeant adm. admiral commander coach manager spokesman spokeswoman spokesperson minister. foreign
  finance defence defense interior home trade justice health education economy state ceo cfo chief
  executive analyst economist officer head leader boss mp mep ambassador commissioner inspector detective
- superintendent constable officer attorney counsel analyst editor founder
+ superintendent constable officer attorney counsel analyst editor founder psychologist expert researcher
+ scientist lawyer official spokesperson striker midfielder defender goalkeeper player singer actor actress
+ author writer journalist reporter correspondent historian professor teacher doctor surgeon nurse owner
+ farmer resident neighbour neighbor witness victim candidate activist campaigner organiser organizer
+ councillor councilor governor premier consultant strategist adviser advisor aide diplomat envoy
+ ekspert forsker advokat talsmand talsmann talsperson pressetalsmand borgmester direktør formand
+ læge leder chef sprecherin experte expertin forscher forscherin anwalt anwältin richter richterin
+ porte-parole ministre avocat avocate expert experte chercheur chercheuse directeur directrice maire
+ portavoz experto experta abogado abogada alcalde director directora investigador investigadora
+ woordvoerder deskundige advocaat onderzoeker burgemeester directeur portavoce esperto esperta avvocato
+ ricercatore direttore direttrice
  herr frau bundeskanzler bundeskanzlerin kanzler kanzlerin bundespräsident präsident präsidentin
  ministerin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin sprecher sprecherin
  vorsitzende vorsitzender chef chefin direktor direktorin m. mme mlle monsieur madame président ministre

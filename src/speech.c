@@ -795,7 +795,11 @@ static cand according(const speech_ctx *c, const tok *v, size_t n, size_t lo, si
 			continue;
 		cand r = { 0 };
 		size_t e = run_end(v, n, a);
-		if (e > a && (name_word(&v[a]) || (v[a].lex & LX_PARTICLE)))
+		static const char *const objects[] = { "him", "her", "lui", "elle", "él", "ella", "ihm", "ihr", "hem", "haar",
+		                                       "ham", "hende", "henne", "honom", "lei", "them" };
+		if (a < n && v[a].kind == T_WORD && (is_pron(&v[a]) || word_is(&v[a], objects, sizeof objects / sizeof *objects)))
+			r = pron_cand(&v[a], conf);   /* selon lui, according to her */
+		else if (e > a && (name_word(&v[a]) || (v[a].lex & LX_PARTICLE)))
 			r = name_cand(c, v, a, e, conf);
 		else if (is_det(&v[a]))
 			r = phrase_cand(c, v, n, a, n, conf * 0.9f);
@@ -1299,8 +1303,9 @@ static char *fullest_name(const speech_ctx *c, size_t ds, size_t de)
 
 static enum gender pronoun_gender(const tok *w)
 {
-	static const char *const male[] = { "he", "han", "er", "il", "él", "hij", "lui" };
-	static const char *const female[] = { "she", "hun", "hon", "elle", "ella", "lei" };
+	static const char *const male[] = { "he", "han", "er", "il", "él", "hij", "lui", "him", "ihm", "ham", "honom", "hem" };
+	static const char *const female[] = { "she", "hun", "hon", "elle", "ella", "lei", "her", "ihr", "hende", "henne",
+	                                       "haar" };
 	for (size_t i = 0; i < sizeof male / sizeof *male; i++)
 		if (!strcmp(w->low, male[i]))
 			return G_MALE;
@@ -1369,8 +1374,8 @@ static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t 
 			*re = r2;
 			k = r2;
 			roles = 0;
-		} else if (role_word(&w[k]) && !is_det(&w[k])) {
-			roles++;
+		} else if (w[k].kind == T_WORD && !w[k].cap && (w[k].lex & LX_TITLE)) {
+			roles++;   /* spokeswoman, psychologist: not a verb such as "besøkte" */
 			k++;
 		} else {
 			break;
