@@ -378,13 +378,19 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 			return rc;
 		if (f->n)
 			f->v[f->n - 1].dash = true;
-		/* a further "– " after the attribution sentence is another quote */
+		/* a further dash after the attribution ("…, siger han. – B" or
+		 * "…, säger hon och fortsätter: – B") is another quote */
 		size_t j = end;
-		while (j < e && t[j] != '.' && t[j] != '!' && t[j] != '?')
-			j++;
-		while (j < e && (t[j] == '.' || t[j] == '!' || t[j] == '?' || t[j] == ' '))
-			j++;
-		if (j >= e || !(dl = speech_dash(t, j, e)))
+		dl = 0;
+		while (j < e && !dl) {
+			while (j < e && t[j] != '.' && t[j] != '!' && t[j] != '?' && t[j] != ':')
+				j++;
+			while (j < e && (t[j] == '.' || t[j] == '!' || t[j] == '?' || t[j] == ':' || t[j] == ' '))
+				j++;
+			if (j < e)
+				dl = speech_dash(t, j, e);
+		}
+		if (!dl)
 			break;
 		i = j;
 	}

@@ -867,9 +867,21 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 			break;
 		if (!is_cue(c, &v[k], &pron) && !(k == i && comma && (v[k].lex & LX_CUE_TAIL)))
 			continue;
-		/* a new sentence after a closed quote is attribution only when short: "Reagan said." */
-		if (closed && (stop >= n || v[stop].kind != T_STOP || (k > i ? stop - k > 3 : stop - k > 7)))
+		/* a new sentence after a closed quote is attribution only when short
+		 * ("Reagan said."), or the Scandinavian "Det siger X, …" */
+		static const char *const det[] = { "det", "så" };
+		bool det_siger = k == i + 1 && (c->lang == LANG_DA || c->lang == LANG_NO || c->lang == LANG_SV) &&
+		                 word_is(&v[i], det, 2);
+		if (closed && !det_siger && (stop >= n || v[stop].kind != T_STOP || (k > i ? stop - k > 3 : stop - k > 7)))
 			return (cand){ 0 };
+		if (det_siger) {
+			cand r = subject_after(c, v, stop, k, 0.85f);
+			if (r.kind) {
+				r.cue_s = v[k].s;
+				r.cue_e = v[k].e;
+				return r;
+			}
+		}
 		cand r = { 0 };
 		if (pron)
 			r = pron_cand(&v[k], 0.85f);
