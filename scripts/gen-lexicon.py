@@ -89,7 +89,7 @@ CUE = {
 CUE_TAIL = {"de": "so", "nl": "aldus", "sv": "", "it": "", "fr": "", "es": ""}
 # "according to": the speaker follows
 ACCORD = {"en": "according", "da": "ifølge", "no": "ifølge", "sv": "enligt", "de": "laut zufolge nach",
-          "fr": "selon", "es": "según", "nl": "volgens", "it": "secondo"}
+          "fr": "selon d'après d’après", "es": "según", "nl": "volgens", "it": "secondo"}
 # third-person subject pronouns (resolved to a named person)
 PRON = {"en": "he she", "da": "han hun", "no": "han hun", "sv": "han hon", "de": "er sie",
         "fr": "il elle", "es": "él ella", "nl": "hij zij ze", "it": "lui lei"}

@@ -284,6 +284,11 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 			static const char *const when_where[] = { "am", "im", "in", "bei", "beim", "vor", "nach", "gegenüber",
 			                                          "während", "on", "during", "yesterday", "today", "heute",
 			                                          "gestern", "dans", "hier", "lors" };
+			static const char *const of[] = { "von", "vom", "of", "de", "di", "del", "della", "van", "af", "av",
+			                                  "från", "fra", "du", "des", "des", "aus" };
+			if (j > a && !w->cap && (w->lex & LX_PREP) && name_word(&v[j - 1]) && v[j - 1].cap &&
+			    !word_is(w, of, sizeof of / sizeof *of) && c->lang != LANG_DE)
+				break;   /* "il premier Mario Draghi ai giornalisti": the name ends the speaker */
 			if (j > a && !w->cap && word_is(w, when_where, sizeof when_where / sizeof *when_where)) {
 				/* only a short phrase at the end of the clause, or a date: not "General der
 				 * US-Streitkräfte im Irak, General George Casey" */
@@ -443,7 +448,8 @@ static bool adverb(const tok *w)
 	if (w->kind != T_WORD || w->cap || w->n < 6)
 		return false;
 	const char *e = w->low + w->n;
-	return !memcmp(e - 4, "ment", 4) || !memcmp(e - 5, "mente", 5) || (e[-2] == 'l' && e[-1] == 'y');
+	/* not English -ly: "monopoly", "family" */
+	return (w->lang == LANG_FR && !memcmp(e - 4, "ment", 4)) || !memcmp(e - 5, "mente", 5);
 }
 
 /* Languages that put the finite verb second: "Dazu sagte der Minister". */
@@ -488,6 +494,11 @@ static size_t np_start(const speech_ctx *c, const tok *v, size_t lo, size_t j)
 		if (i >= lo + 2 && i < j && !w->cap && (w->lex & LX_PARTICLE) && v[i - 2].kind == T_WORD && v[i - 2].cap &&
 		    (v[i - 2].lex & LX_PARTICLE) && name_word(&v[i])) {
 			i -= 2;   /* Von der Leyen */
+			continue;
+		}
+		if (!w->cap && (w->lex & LX_PARTICLE) && i < j && name_word(&v[i]) && i >= lo + 2 && name_word(&v[i - 2]) &&
+		    w->lang != LANG_DE) {
+			i--;   /* Els de Boer */
 			continue;
 		}
 		if (is_det(w)) {
@@ -550,7 +561,8 @@ static cand np_cand(const speech_ctx *c, const tok *v, size_t a, size_t b, float
 			return (cand){ det ? SPK_DESC : SPK_NAME, v[a].s, v[end - 1].e, v[a].s, v[end - 1].e, 0, 0, conf };
 	}
 	size_t rs = run_start(v, a, last);
-	if (rs > a && det && rs - a <= 1)   /* the Vatican, the Kok report */
+	if (rs > a && det && (rs - a <= 1 || (v[rs - 1].kind == T_WORD && (v[rs - 1].lex & (LX_PREP | LX_PARTICLE)))))
+		/* the Vatican, the Kok report, il sindaco di Roma */
 		return (cand){ SPK_DESC, v[a].s, v[end - 1].e, v[a].s, v[end - 1].e, 0, 0, conf };
 	cand k = name_cand(c, v, rs, last + 1, conf);
 	k.s = v[a].s;
@@ -602,8 +614,11 @@ static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t l
 		    !is_det(&v[a - 1])) {
 			/* a prepositional phrase ("in einem Interview"), or the end of
 			 * an apposition ("Chris Panayis, managing director of ISP X said") */
-			cand first = verb_second(c->lang) ? (cand){ 0 } : clause_subject(c, v, a - 1, lo, a - 1, conf);
+			cand first = verb_second(c->lang) ? (cand){ 0 } : clause_subject(c, v, j, lo, j, conf);
 			if (first.kind == SPK_NAME && v[lo].kind == T_WORD && first.s == v[lo].s)
+				return first;
+			/* "Il sindaco di Roma ha spiegato": the phrase runs up to the verb */
+			if (first.kind == SPK_DESC && first.s == v[lo].s && first.e == v[j - 1].e)
 				return first;
 			if (verb_second(c->lang)) {
 				static const char *const of[] = { "von", "vom", "aus", "van", "af", "av" };
@@ -688,11 +703,15 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 		}
 	}
 	if (k < n && v[k].kind == T_WORD && (v[k].lex & LX_PREP) && !v[k].cap && !is_det(&v[k])) {
-		/* sagte am Montag der Sprecher: pass over a short time phrase */
+		/* "sagte am Montag der Sprecher", "explicó a la agencia EFE el portavoz":
+		 * pass over a short phrase, its own article included */
+		bool romance = c->lang == LANG_ES || c->lang == LANG_FR || c->lang == LANG_IT;
 		size_t j = k + 1;
-		while (j < n && j < k + 3 && v[j].kind == T_WORD && !is_pron(&v[j]) && !is_det(&v[j]))
+		if (romance && j < n && is_det(&v[j]))
 			j++;
-		if (j < n && (is_pron(&v[j]) || is_det(&v[j])))
+		while (j < n && j < k + (romance ? 5 : 3) && v[j].kind == T_WORD && !is_pron(&v[j]) && !is_det(&v[j]))
+			j++;
+		if (j < n && j > k + 1 && (is_pron(&v[j]) || is_det(&v[j])))
 			k = j;
 	}
 	if (k >= n)
@@ -738,8 +757,13 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 static cand verb_subject(const speech_ctx *c, const tok *v, size_t lo, size_t hi, size_t vi, float conf)
 {
 	cand before = subject_before(c, v, hi, lo, vi, conf);
+	static const char *const takes_object[] = { "told", "tells", "tell", "called", "calls", "accused", "urged",
+	                                            "warned", "praised", "welcomed", "described", "dismissed", "branded",
+	                                            "criticised", "criticized", "condemned", "slammed", "dubbed",
+	                                            "labelled", "labeled", "termed", "hailed", "quoted", "asked" };
 	if (vi > lo && v[vi - 1].kind == T_COMMA && before.kind != SPK_PRON && vi + 1 < hi &&
-	    !(v[vi + 1].kind == T_WORD && (v[vi + 1].lex & LX_PREP))) {
+	    !(v[vi + 1].kind == T_WORD && (v[vi + 1].lex & LX_PREP)) &&
+	    !(c->lang == LANG_EN && word_is(&v[vi], takes_object, sizeof takes_object / sizeof *takes_object))) {
 		/* "…, said Mr Fogg." : a subject after the verb that ends the clause */
 		cand after = subject_after(c, v, hi, vi, conf);
 		if (after.kind) {
