@@ -847,6 +847,15 @@ static size_t clause_start(const tok *v, size_t n)
 	return 0;
 }
 
+/* Index after the last full stop in v[0,n) (0 when none): a semicolon does not end a sentence. */
+static size_t sentence_start(const tok *v, size_t n)
+{
+	for (size_t i = n; i > 0; i--)
+		if (v[i - 1].kind == T_STOP)
+			return i;
+	return 0;
+}
+
 /* Was the quote a whole sentence (ends with . ! ?) ? */
 static bool ends_sentence(const speech_ctx *c, const quote *q)
 {
@@ -1008,7 +1017,7 @@ static cand from_head(const speech_ctx *c, const quote *q, size_t from)
 	if (lo == 0)
 		return (cand){ 0 };
 	size_t hi = lo - 1;
-	return cue_in(c, v, clause_start(v, hi), hi, 0.6f);
+	return cue_in(c, v, sentence_start(v, hi), hi, 0.6f);
 }
 
 /* The subject of the head sentence, for a tail with only an auxiliary
@@ -1637,6 +1646,24 @@ static int set_speaker(const speech_ctx *c, quote *q, const cand *k)
 	return 0;
 }
 
+/* The subject of the sentence that v[i] stands inside (without a cue), when
+ * it is a name that opens the sentence. */
+static cand embedded_subject(const speech_ctx *c, const quote *v, size_t i, size_t ps)
+{
+	const quote *q = &v[i];
+	size_t from = ps;
+	if (i > 0 && v[i - 1].close > from && v[i - 1].close <= q->open)
+		from = v[i - 1].close;
+	head_win h;
+	head_tokens(c, from, q->open, &h);
+	if (h.lo >= h.n || h.n - h.lo < 3)
+		return (cand){ 0 };
+	cand k = clause_subject(c, h.v, h.n, h.lo, h.n, 0.45f);
+	if (k.kind != SPK_NAME || k.s != h.v[h.lo].s)
+		return (cand){ 0 };
+	return k;
+}
+
 /* The subject of the sentence right before v[i] when v[i] opens its sentence
  * in the same paragraph (ps: the paragraph start), for a quote nothing else
  * attributes. */
@@ -1710,9 +1737,13 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 			from = &v[i - 1];
 		else if (i + 1 < n && direct_found[i + 1] && doc_para_at(c->d, v[i + 1].open) == p)
 			from = &v[i + 1];
-		if (!from) {
+		/* "Mr Brown warned of being "distracted or diverted"": the subject of the
+		 * sentence the quote stands in, before any earlier speaker */
+		cand k = embedded_subject(c, v, i, ps);
+		if (!from || k.kind) {
 			/* "Die SPD will festhalten. „Wir wollen…“": the subject of the sentence before */
-			cand k = sentence_before_subject(c, v, i, ps);
+			if (!k.kind)
+				k = sentence_before_subject(c, v, i, ps);
 			if (k.kind == SPK_NAME || k.kind == SPK_DESC) {
 				rc = set_speaker(c, q, &k);
 				q->confidence = k.conf * (q->unclosed ? 0.8f : 1.0f);
