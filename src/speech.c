@@ -411,6 +411,10 @@ static cand clause_subject(const speech_ctx *c, const tok *v, size_t n, size_t l
 		if (k < hi && v[k].kind == T_COMMA)
 			i = k + 1;
 	}
+	/* "Steuern: Die SPD will…": a label before a colon is not the subject */
+	for (size_t k = i; k < hi && k < i + 8; k++)
+		if (v[k].kind == T_COLON && k + 1 < hi)
+			i = k + 1;
 	if (i >= hi)
 		return (cand){ 0 };
 	if (is_pron(&v[i]))
@@ -1659,7 +1663,14 @@ static cand embedded_subject(const speech_ctx *c, const quote *v, size_t i, size
 	if (h.lo >= h.n || h.n - h.lo < 3)
 		return (cand){ 0 };
 	cand k = clause_subject(c, h.v, h.n, h.lo, h.n, 0.45f);
-	if (k.kind != SPK_NAME || k.s != h.v[h.lo].s)
+	if (k.kind != SPK_NAME)
+		return (cand){ 0 };
+	/* it opens the sentence (after a label such as "Steuern:") */
+	size_t first = h.lo;
+	for (size_t j = h.lo; j < h.n && j < h.lo + 8; j++)
+		if (h.v[j].kind == T_COLON)
+			first = j + 1;
+	if (first >= h.n || k.s != h.v[first].s)
 		return (cand){ 0 };
 	return k;
 }
