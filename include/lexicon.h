@@ -49,6 +49,9 @@ int lex_find_padded(const char *low, size_t n);
 /* The classes of entry (from lex_find; -1 gives 0) in lang. */
 unsigned lex_mask(int entry, enum lang lang);
 
+/* The languages (bit 1 << lang) whose detection profile holds entry. */
+unsigned lex_profile(int entry);
+
 /* For tests: the number of words and the i-th one. */
 size_t lex_size(void);
 const char *lex_word(size_t i);

@@ -1,9 +1,9 @@
 /* The quotes layer: the direct quotations of an article and who said them.
  *
  * quotes_find() finds quotation spans in every mark convention of news copy
- * (see quote_mark in quotes.c: "…", “…”, „…“, ‚…‘, «…», » … «, ‹…›, ‘…’,
- * ”…”, 「…」, 『…』, and dash-introduced speech in Danish, Norwegian and
- * Swedish), pairs marks across hard-wrapped lines (they are one paragraph
+ * (enum mark_ch in quotes.c: "…", “…”, „…“, ‚…‘, «…», » … «, ‹…›, ‘…’,
+ * ”…”, »…», 「…」, 『…』, and dash-introduced speech in Danish, Norwegian,
+ * Swedish and Spanish), pairs marks across hard-wrapped lines (they are one paragraph
  * after doc's reflow), joins a quote that runs over several paragraphs (the
  * opening mark repeated at each paragraph, the closing one only at the end)
  * into one, ends an unclosed quote at its paragraph, and leaves out
@@ -13,10 +13,21 @@
  * the marks (« A, indique X. B »).
  *
  * Each quote is then attributed (speech.c): cue verbs of the article's
- * language next to the quote or before it in the same sentence, "according
- * to X", a pronoun resolved to the last named person, the speaker of the
- * previous quote for a quote that stands alone; the speaker is given in its
- * fullest form in the article (Xi -> Xi Jinping), titles dropped.
+ * language (lang.c detects it; the lists are compiled in from
+ * scripts/gen-lexicon.py) next to the quote or before it in the same
+ * sentence, "according to X", a pronoun resolved to the last fitting named
+ * subject, the speaker of the previous quote for a quote that stands alone;
+ * the speaker is given in its fullest form in the article (Xi -> Xi
+ * Jinping), titles dropped (Sir, Lord kept), or as the descriptive phrase
+ * the article uses ("a local business owner", German "der Sprecher des
+ * Ministeriums").
+ *
+ * The words are read by a small tokenizer of its own (tok.c), once per
+ * article and only outside the quotes' words, not by u8_wordbreaks: it is
+ * the cost that sets the speed (see bench/quotes.sh).
+ *
+ * Nested quotes stay inside the outer quote's text and are listed only when
+ * quotes_opts.nested is set (the sidebar lists outer quotes).
  *
  * Spans are byte offsets into doc.text; inside a paragraph a '\n' is a
  * hyphen join and counts as absent (quote_text() drops it).
@@ -61,10 +72,11 @@ typedef struct quotes_opts {
 
 void quotes_opts_init(quotes_opts *o);
 
-/* Adds the cue verbs of a comma- or space-separated list (a config.ini value
- * such as "remarked, quipped") for language code lang ("en"), or for every
- * language when lang is NULL or "". Returns 0, Q_ENOMEM or Q_EUSAGE (unknown
- * language code). */
+/* Adds the cue verbs of a comma- or semicolon-separated list (a config.ini
+ * value such as "remarked, quipped") for language code lang ("en"), or for
+ * every language when lang is NULL or "". Case does not matter; an item of
+ * several words ("pointed out") counts by its first word. Returns 0,
+ * Q_ENOMEM or Q_EUSAGE (a language code quoth has no lists for). */
 int quotes_opts_add_cues(quotes_opts *o, const char *lang, const char *list);
 
 /* Frees what quotes_opts_add_cues allocated. */

@@ -5,22 +5,25 @@
 #include <string.h>
 #include <unistd.h>
 #include "cmd.h"
+#include "config.h"
 #include "doc.h"
 #include "error.h"
 #include "quotes.h"
 #include "strbuf.h"
 #include "text.h"
+#include "warnings.h"
 
 #define OUT_CHUNK (1 << 20)
 
 enum format { FMT_TEXT, FMT_TSV, FMT_JSONL };
 
-static const char usage[] = "usage: quoth quotes [--format text|tsv|jsonl] PATH...\n";
+static const char usage[] = "usage: quoth quotes [--format text|tsv|jsonl] [--config FILE] PATH...\n";
 
 static const char help[] =
-	"usage: quoth quotes [--format text|tsv|jsonl] PATH...\n"
+	"usage: quoth quotes [--format text|tsv|jsonl] [--config FILE] PATH...\n"
 	"\n"
 	"Prints the direct quotations of each article and who said them.\n"
+	"  --config FILE   read FILE after the user's config.ini ([quotes] cue_verbs_LANG)\n"
 	"  --format text   one block a quote: “…” — Speaker (default)\n"
 	"  --format tsv    a header line, then file, start, end, speaker, cue, confidence, id, text\n"
 	"  --format jsonl  one JSON object a line: file, start, end, text, speaker, cue, confidence, id, lang\n"
@@ -96,10 +99,10 @@ static int flush(strbuf *out)
 	return 0;
 }
 
-static int quotes_doc(const doc *d, enum format fmt, bool first, strbuf *out)
+static int quotes_doc(const doc *d, const quotes_opts *o, enum format fmt, bool first, strbuf *out)
 {
 	quote_list l;
-	int rc = quotes_find(d, NULL, &l);
+	int rc = quotes_find(d, o, &l);
 	if (rc)
 		return rc;
 	char *safe = NULL;
@@ -136,9 +139,37 @@ static int parse_format(const char *s, enum format *fmt)
 	return 0;
 }
 
+/* The cue verbs of the config files ([quotes] cue_verbs_LANG): the same
+ * quotes as the reader's sidebar. Warnings go to stderr. */
+static int load_cues(const char *config_path, quotes_opts *o)
+{
+	struct config cfg;
+	warnings w;
+	warnings_init(&w);
+	int rc = config_load_all(&cfg, config_path, &w);
+	if (rc) {
+		cmd_file_error(config_path ? config_path : "config.ini", rc);
+	} else {
+		for (size_t k = 0; k < w.n; k++)
+			fprintf(stderr, "quoth: %s\n", w.v[k].msg);
+		for (size_t k = 0; k < cfg.n_cue_verbs && !rc; k++) {
+			int e = quotes_opts_add_cues(o, cfg.cue_verbs[k].lang, cfg.cue_verbs[k].verb);
+			if (e == Q_ENOMEM)
+				rc = e;
+			else if (e)
+				fprintf(stderr, "quoth: [quotes] cue_verbs_%s: no cue lists for that language\n",
+				        cfg.cue_verbs[k].lang);
+		}
+	}
+	config_free(&cfg);
+	warnings_free(&w);
+	return rc;
+}
+
 int cmd_quotes(int argc, char **argv)
 {
 	enum format fmt = FMT_TEXT;
+	const char *config_path = NULL;
 	int status = 0, i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		const char *val = NULL;
@@ -152,6 +183,12 @@ int cmd_quotes(int argc, char **argv)
 			val = argv[++i];
 		} else if (!strncmp(argv[i], "--format=", 9)) {
 			val = argv[i] + 9;
+		} else if (!strcmp(argv[i], "--config") && i + 1 < argc) {
+			config_path = argv[++i];
+			continue;
+		} else if (!strncmp(argv[i], "--config=", 9)) {
+			config_path = argv[i] + 9;
+			continue;
 		} else {
 			fprintf(stderr, "quoth quotes: unknown option %s\n%s", argv[i], usage);
 			return 2;
@@ -165,6 +202,12 @@ int cmd_quotes(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
+	quotes_opts o;
+	quotes_opts_init(&o);
+	if (load_cues(config_path, &o)) {
+		quotes_opts_free(&o);
+		return 1;
+	}
 	strbuf out;
 	sb_init(&out);
 	if (fmt == FMT_TSV) {
@@ -176,7 +219,7 @@ int cmd_quotes(int argc, char **argv)
 		doc *d = NULL;
 		int rc = !strcmp(argv[i], "-") ? doc_from_fd("-", STDIN_FILENO, &d) : doc_load_anonymous(argv[i], &d);
 		if (!rc) {
-			rc = quotes_doc(d, fmt, i == first, &out);
+			rc = quotes_doc(d, &o, fmt, i == first, &out);
 			doc_free(d);
 		}
 		if (rc) {
@@ -192,6 +235,7 @@ int cmd_quotes(int argc, char **argv)
 	if (flush(&out))
 		status = 1;
 	sb_free(&out);
+	quotes_opts_free(&o);
 	if (fflush(stdout) != 0)
 		status = 1;
 	return status;

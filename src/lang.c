@@ -77,9 +77,9 @@ static void count_profile(const tok *w, unsigned score[LANG_COUNT])
 {
 	if (w->kind != T_WORD || w->entry < 0)
 		return;
-	for (int l = 1; l <= LANG_LATIN_N; l++)
-		if (lex_mask(w->entry, (enum lang)l) & LX_PROFILE)
-			score[l]++;
+	unsigned p = lex_profile(w->entry);
+	for (int l = 1; p && l <= LANG_LATIN_N; l++)
+		score[l] += (p >> l) & 1;
 }
 
 enum lang tok_lang(const char *text, size_t len, const tok *v, size_t n)

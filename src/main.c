@@ -14,7 +14,7 @@
 static const char usage[] =
 	"usage: quoth [--config FILE] [PATH...]      open the reader (no PATH: the samples)\n"
 	"       quoth render [--width N] PATH...     print articles reflowed and wrapped\n"
-	"       quoth quotes [--format text|tsv|jsonl] PATH...\n"
+	"       quoth quotes [--format text|tsv|jsonl] [--config FILE] PATH...\n"
 	"                                            print the quotes and who said them\n"
 	"       quoth export [--tag TAG]... [--format text|tsv|jsonl] [PATH...]\n"
 	"                                            print tagged quotes (of PATHs, or all)\n"

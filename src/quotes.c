@@ -44,6 +44,11 @@ enum mark_ch {
 #define MIN_WORDS 3
 /* A title or name in quotes has at most this many words. */
 #define TITLE_WORDS 8
+/* In an article larger than this, text farther than these many bytes from
+ * every quote is not tokenized (the attribution windows reach less far). */
+#define BIG_ARTICLE (64 * 1024)
+#define NEAR_BEFORE 2400
+#define NEAR_AFTER 600
 
 /* Bytes that can start a quotation mark. */
 static const unsigned char mark_lead[256] = {
@@ -373,13 +378,19 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 			return rc;
 		if (f->n)
 			f->v[f->n - 1].dash = true;
-		/* a further "– " after the attribution sentence is another quote */
+		/* a further dash after the attribution ("…, siger han. – B" or
+		 * "…, säger hon och fortsätter: – B") is another quote */
 		size_t j = end;
-		while (j < e && t[j] != '.' && t[j] != '!' && t[j] != '?')
-			j++;
-		while (j < e && (t[j] == '.' || t[j] == '!' || t[j] == '?' || t[j] == ' '))
-			j++;
-		if (j >= e || !(dl = speech_dash(t, j, e)))
+		dl = 0;
+		while (j < e && !dl) {
+			while (j < e && t[j] != '.' && t[j] != '!' && t[j] != '?' && t[j] != ':')
+				j++;
+			while (j < e && (t[j] == '.' || t[j] == '!' || t[j] == '?' || t[j] == ':' || t[j] == ' '))
+				j++;
+			if (j < e)
+				dl = speech_dash(t, j, e);
+		}
+		if (!dl)
 			break;
 		i = j;
 	}
@@ -625,19 +636,52 @@ static int by_start(const void *a, const void *b)
 /* The article's tokens, passing over the words of the outer quotes of
  * three words or more (what is shorter may be a term read as part of its
  * sentence). */
+/* Appends to skip[*n] the stretches of a big article that lie far from
+ * every quote: no attribution window reaches them. */
+static void far_text(const finder *f, size_t len, tok_skip *skip, size_t *n)
+{
+	tok_skip *near = skip + *n + f->n + 1;   /* scratch after the room for the far ranges */
+	size_t m = 0;
+	for (size_t i = 0; i < f->n; i++) {
+		const quote *q = &f->v[i];
+		size_t a = q->open > NEAR_BEFORE ? q->open - NEAR_BEFORE : 0;
+		size_t b = q->close + NEAR_AFTER < len ? q->close + NEAR_AFTER : len;
+		near[m++] = (tok_skip){ a, b, false };
+	}
+	qsort(near, m, sizeof *near, by_start);
+	size_t pos = 0;
+	for (size_t i = 0; i < m; i++) {
+		if (near[i].s > pos)
+			skip[(*n)++] = (tok_skip){ pos, near[i].s, false };
+		if (near[i].e > pos)
+			pos = near[i].e;
+	}
+	if (pos < len)
+		skip[(*n)++] = (tok_skip){ pos, len, false };
+}
+
+/* The article's tokens, passing over the words of the outer quotes of
+ * three words or more (what is shorter may be a term read as part of its
+ * sentence), and in a big article over what lies far from every quote.
+ * An article without quotes needs none. */
 static int build_tokens(speech_ctx *c, const finder *f)
 {
-	tok_skip *skip = f->n ? malloc(f->n * sizeof *skip) : NULL;
+	if (!f->n)
+		return 0;
+	bool big = c->d->len > BIG_ARTICLE;
+	tok_skip *skip = malloc((big ? 3 * f->n + 2 : f->n) * sizeof *skip);
 	size_t n = 0;
-	if (f->n && !skip)
+	if (!skip)
 		return Q_ENOMEM;
 	for (size_t i = 0; i < f->n; i++) {
 		const quote *q = &f->v[i];
 		bool cjk;
 		if (q->depth == 0 && q->end > q->start &&
 		    (q->dash || count_words(c->d->text, q->start, q->end, MIN_WORDS, &cjk) >= MIN_WORDS || cjk))
-			skip[n++] = (tok_skip){ q->start, q->end };
+			skip[n++] = (tok_skip){ q->start, q->end, true };
 	}
+	if (big)
+		far_text(f, c->d->len, skip, &n);
 	if (n > 1)
 		qsort(skip, n, sizeof *skip, by_start);
 	int rc = tok_doc_build(c->td, c->d->text, c->d->len, LANG_UNKNOWN, skip, n);
@@ -760,7 +804,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		rc = build_tokens(&c, &f);
 	if (!rc) {
 		if (c.lang == LANG_UNKNOWN)
-			c.lang = tok_lang(d->text, d->len, td.v, td.n);
+			c.lang = td.n ? tok_lang(d->text, d->len, td.v, td.n) : lang_detect(d->text, d->len);
 		tok_doc_set_lang(&td, c.lang);
 	}
 	snprintf(out->lang, sizeof out->lang, "%s", lang_code(c.lang));
@@ -947,17 +991,22 @@ int quotes_opts_add_cues(quotes_opts *o, const char *lang, const char *list)
 		return Q_EUSAGE;
 	if (!list)
 		return 0;
+	/* items are separated by commas or semicolons; an item of several words
+	 * ("pointed out") counts by its first word, which is what the engine
+	 * matches */
 	for (const char *p = list; *p;) {
-		while (*p == ',' || *p == ' ' || *p == '\t' || *p == ';')
+		while (*p == ',' || *p == ';' || *p == ' ' || *p == '\t')
 			p++;
 		const char *e = p;
-		while (*e && *e != ',' && *e != ' ' && *e != '\t' && *e != ';')
+		while (*e && *e != ',' && *e != ';' && *e != ' ' && *e != '\t')
 			e++;
 		if (e > p) {
 			int rc = add_cue(o, lang, p, (size_t)(e - p));
 			if (rc)
 				return rc;
 		}
+		while (*e && *e != ',' && *e != ';')
+			e++;
 		p = e;
 	}
 	return 0;

@@ -284,6 +284,11 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 			static const char *const when_where[] = { "am", "im", "in", "bei", "beim", "vor", "nach", "gegenüber",
 			                                          "während", "on", "during", "yesterday", "today", "heute",
 			                                          "gestern", "dans", "hier", "lors" };
+			static const char *const of[] = { "von", "vom", "of", "de", "di", "del", "della", "van", "af", "av",
+			                                  "från", "fra", "du", "des", "des", "aus" };
+			if (j > a && !w->cap && (w->lex & LX_PREP) && name_word(&v[j - 1]) && v[j - 1].cap &&
+			    !word_is(w, of, sizeof of / sizeof *of) && c->lang != LANG_DE)
+				break;   /* "il premier Mario Draghi ai giornalisti": the name ends the speaker */
 			if (j > a && !w->cap && word_is(w, when_where, sizeof when_where / sizeof *when_where)) {
 				/* only a short phrase at the end of the clause, or a date: not "General der
 				 * US-Streitkräfte im Irak, General George Casey" */
@@ -406,6 +411,10 @@ static cand clause_subject(const speech_ctx *c, const tok *v, size_t n, size_t l
 		if (k < hi && v[k].kind == T_COMMA)
 			i = k + 1;
 	}
+	/* "Steuern: Die SPD will…": a label before a colon is not the subject */
+	for (size_t k = i; k < hi && k < i + 8; k++)
+		if (v[k].kind == T_COLON && k + 1 < hi)
+			i = k + 1;
 	if (i >= hi)
 		return (cand){ 0 };
 	if (is_pron(&v[i]))
@@ -443,7 +452,8 @@ static bool adverb(const tok *w)
 	if (w->kind != T_WORD || w->cap || w->n < 6)
 		return false;
 	const char *e = w->low + w->n;
-	return !memcmp(e - 4, "ment", 4) || !memcmp(e - 5, "mente", 5) || (e[-2] == 'l' && e[-1] == 'y');
+	/* not English -ly: "monopoly", "family" */
+	return (w->lang == LANG_FR && !memcmp(e - 4, "ment", 4)) || !memcmp(e - 5, "mente", 5);
 }
 
 /* Languages that put the finite verb second: "Dazu sagte der Minister". */
@@ -488,6 +498,11 @@ static size_t np_start(const speech_ctx *c, const tok *v, size_t lo, size_t j)
 		if (i >= lo + 2 && i < j && !w->cap && (w->lex & LX_PARTICLE) && v[i - 2].kind == T_WORD && v[i - 2].cap &&
 		    (v[i - 2].lex & LX_PARTICLE) && name_word(&v[i])) {
 			i -= 2;   /* Von der Leyen */
+			continue;
+		}
+		if (!w->cap && (w->lex & LX_PARTICLE) && i < j && name_word(&v[i]) && i >= lo + 2 && name_word(&v[i - 2]) &&
+		    w->lang != LANG_DE) {
+			i--;   /* Els de Boer */
 			continue;
 		}
 		if (is_det(w)) {
@@ -550,7 +565,8 @@ static cand np_cand(const speech_ctx *c, const tok *v, size_t a, size_t b, float
 			return (cand){ det ? SPK_DESC : SPK_NAME, v[a].s, v[end - 1].e, v[a].s, v[end - 1].e, 0, 0, conf };
 	}
 	size_t rs = run_start(v, a, last);
-	if (rs > a && det && rs - a <= 1)   /* the Vatican, the Kok report */
+	if (rs > a && det && (rs - a <= 1 || (v[rs - 1].kind == T_WORD && (v[rs - 1].lex & (LX_PREP | LX_PARTICLE)))))
+		/* the Vatican, the Kok report, il sindaco di Roma */
 		return (cand){ SPK_DESC, v[a].s, v[end - 1].e, v[a].s, v[end - 1].e, 0, 0, conf };
 	cand k = name_cand(c, v, rs, last + 1, conf);
 	k.s = v[a].s;
@@ -602,8 +618,11 @@ static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t l
 		    !is_det(&v[a - 1])) {
 			/* a prepositional phrase ("in einem Interview"), or the end of
 			 * an apposition ("Chris Panayis, managing director of ISP X said") */
-			cand first = verb_second(c->lang) ? (cand){ 0 } : clause_subject(c, v, a - 1, lo, a - 1, conf);
+			cand first = verb_second(c->lang) ? (cand){ 0 } : clause_subject(c, v, j, lo, j, conf);
 			if (first.kind == SPK_NAME && v[lo].kind == T_WORD && first.s == v[lo].s)
+				return first;
+			/* "Il sindaco di Roma ha spiegato": the phrase runs up to the verb */
+			if (first.kind == SPK_DESC && first.s == v[lo].s && first.e == v[j - 1].e)
 				return first;
 			if (verb_second(c->lang)) {
 				static const char *const of[] = { "von", "vom", "aus", "van", "af", "av" };
@@ -688,11 +707,15 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 		}
 	}
 	if (k < n && v[k].kind == T_WORD && (v[k].lex & LX_PREP) && !v[k].cap && !is_det(&v[k])) {
-		/* sagte am Montag der Sprecher: pass over a short time phrase */
+		/* "sagte am Montag der Sprecher", "explicó a la agencia EFE el portavoz":
+		 * pass over a short phrase, its own article included */
+		bool romance = c->lang == LANG_ES || c->lang == LANG_FR || c->lang == LANG_IT;
 		size_t j = k + 1;
-		while (j < n && j < k + 3 && v[j].kind == T_WORD && !is_pron(&v[j]) && !is_det(&v[j]))
+		if (romance && j < n && is_det(&v[j]))
 			j++;
-		if (j < n && (is_pron(&v[j]) || is_det(&v[j])))
+		while (j < n && j < k + (romance ? 5 : 3) && v[j].kind == T_WORD && !is_pron(&v[j]) && !is_det(&v[j]))
+			j++;
+		if (j < n && j > k + 1 && (is_pron(&v[j]) || is_det(&v[j])))
 			k = j;
 	}
 	if (k >= n)
@@ -738,8 +761,13 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 static cand verb_subject(const speech_ctx *c, const tok *v, size_t lo, size_t hi, size_t vi, float conf)
 {
 	cand before = subject_before(c, v, hi, lo, vi, conf);
+	static const char *const takes_object[] = { "told", "tells", "tell", "called", "calls", "accused", "urged",
+	                                            "warned", "praised", "welcomed", "described", "dismissed", "branded",
+	                                            "criticised", "criticized", "condemned", "slammed", "dubbed",
+	                                            "labelled", "labeled", "termed", "hailed", "quoted", "asked" };
 	if (vi > lo && v[vi - 1].kind == T_COMMA && before.kind != SPK_PRON && vi + 1 < hi &&
-	    !(v[vi + 1].kind == T_WORD && (v[vi + 1].lex & LX_PREP))) {
+	    !(v[vi + 1].kind == T_WORD && (v[vi + 1].lex & LX_PREP)) &&
+	    !(c->lang == LANG_EN && word_is(&v[vi], takes_object, sizeof takes_object / sizeof *takes_object))) {
 		/* "…, said Mr Fogg." : a subject after the verb that ends the clause */
 		cand after = subject_after(c, v, hi, vi, conf);
 		if (after.kind) {
@@ -795,7 +823,11 @@ static cand according(const speech_ctx *c, const tok *v, size_t n, size_t lo, si
 			continue;
 		cand r = { 0 };
 		size_t e = run_end(v, n, a);
-		if (e > a && (name_word(&v[a]) || (v[a].lex & LX_PARTICLE)))
+		static const char *const objects[] = { "him", "her", "lui", "elle", "él", "ella", "ihm", "ihr", "hem", "haar",
+		                                       "ham", "hende", "henne", "honom", "lei", "them" };
+		if (a < n && v[a].kind == T_WORD && (is_pron(&v[a]) || word_is(&v[a], objects, sizeof objects / sizeof *objects)))
+			r = pron_cand(&v[a], conf);   /* selon lui, according to her */
+		else if (e > a && (name_word(&v[a]) || (v[a].lex & LX_PARTICLE)))
 			r = name_cand(c, v, a, e, conf);
 		else if (is_det(&v[a]))
 			r = phrase_cand(c, v, n, a, n, conf * 0.9f);
@@ -815,6 +847,15 @@ static size_t clause_start(const tok *v, size_t n)
 {
 	for (size_t i = n; i > 0; i--)
 		if (v[i - 1].kind == T_STOP || v[i - 1].kind == T_SEMI)
+			return i;
+	return 0;
+}
+
+/* Index after the last full stop in v[0,n) (0 when none): a semicolon does not end a sentence. */
+static size_t sentence_start(const tok *v, size_t n)
+{
+	for (size_t i = n; i > 0; i--)
+		if (v[i - 1].kind == T_STOP)
 			return i;
 	return 0;
 }
@@ -863,9 +904,21 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 			break;
 		if (!is_cue(c, &v[k], &pron) && !(k == i && comma && (v[k].lex & LX_CUE_TAIL)))
 			continue;
-		/* a new sentence after a closed quote is attribution only when short: "Reagan said." */
-		if (closed && (stop >= n || v[stop].kind != T_STOP || (k > i ? stop - k > 3 : stop - k > 7)))
+		/* a new sentence after a closed quote is attribution only when short
+		 * ("Reagan said."), or the Scandinavian "Det siger X, …" */
+		static const char *const det[] = { "det", "så" };
+		bool det_siger = k == i + 1 && (c->lang == LANG_DA || c->lang == LANG_NO || c->lang == LANG_SV) &&
+		                 word_is(&v[i], det, 2);
+		if (closed && !det_siger && (stop >= n || v[stop].kind != T_STOP || (k > i ? stop - k > 3 : stop - k > 7)))
 			return (cand){ 0 };
+		if (det_siger) {
+			cand r = subject_after(c, v, stop, k, 0.85f);
+			if (r.kind) {
+				r.cue_s = v[k].s;
+				r.cue_e = v[k].e;
+				return r;
+			}
+		}
 		cand r = { 0 };
 		if (pron)
 			r = pron_cand(&v[k], 0.85f);
@@ -968,7 +1021,7 @@ static cand from_head(const speech_ctx *c, const quote *q, size_t from)
 	if (lo == 0)
 		return (cand){ 0 };
 	size_t hi = lo - 1;
-	return cue_in(c, v, clause_start(v, hi), hi, 0.6f);
+	return cue_in(c, v, sentence_start(v, hi), hi, 0.6f);
 }
 
 /* The subject of the head sentence, for a tail with only an auxiliary
@@ -1299,8 +1352,9 @@ static char *fullest_name(const speech_ctx *c, size_t ds, size_t de)
 
 static enum gender pronoun_gender(const tok *w)
 {
-	static const char *const male[] = { "he", "han", "er", "il", "él", "hij", "lui" };
-	static const char *const female[] = { "she", "hun", "hon", "elle", "ella", "lei" };
+	static const char *const male[] = { "he", "han", "er", "il", "él", "hij", "lui", "him", "ihm", "ham", "honom", "hem" };
+	static const char *const female[] = { "she", "hun", "hon", "elle", "ella", "lei", "her", "ihr", "hende", "henne",
+	                                       "haar" };
 	for (size_t i = 0; i < sizeof male / sizeof *male; i++)
 		if (!strcmp(w->low, male[i]))
 			return G_MALE;
@@ -1369,8 +1423,8 @@ static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t 
 			*re = r2;
 			k = r2;
 			roles = 0;
-		} else if (role_word(&w[k]) && !is_det(&w[k])) {
-			roles++;
+		} else if (w[k].kind == T_WORD && !w[k].cap && (w[k].lex & LX_TITLE)) {
+			roles++;   /* spokeswoman, psychologist: not a verb such as "besøkte" */
 			k++;
 		} else {
 			break;
@@ -1596,6 +1650,31 @@ static int set_speaker(const speech_ctx *c, quote *q, const cand *k)
 	return 0;
 }
 
+/* The subject of the sentence that v[i] stands inside (without a cue), when
+ * it is a name that opens the sentence. */
+static cand embedded_subject(const speech_ctx *c, const quote *v, size_t i, size_t ps)
+{
+	const quote *q = &v[i];
+	size_t from = ps;
+	if (i > 0 && v[i - 1].close > from && v[i - 1].close <= q->open)
+		from = v[i - 1].close;
+	head_win h;
+	head_tokens(c, from, q->open, &h);
+	if (h.lo >= h.n || h.n - h.lo < 3)
+		return (cand){ 0 };
+	cand k = clause_subject(c, h.v, h.n, h.lo, h.n, 0.45f);
+	if (k.kind != SPK_NAME)
+		return (cand){ 0 };
+	/* it opens the sentence (after a label such as "Steuern:") */
+	size_t first = h.lo;
+	for (size_t j = h.lo; j < h.n && j < h.lo + 8; j++)
+		if (h.v[j].kind == T_COLON)
+			first = j + 1;
+	if (first >= h.n || k.s != h.v[first].s)
+		return (cand){ 0 };
+	return k;
+}
+
 /* The subject of the sentence right before v[i] when v[i] opens its sentence
  * in the same paragraph (ps: the paragraph start), for a quote nothing else
  * attributes. */
@@ -1669,9 +1748,13 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 			from = &v[i - 1];
 		else if (i + 1 < n && direct_found[i + 1] && doc_para_at(c->d, v[i + 1].open) == p)
 			from = &v[i + 1];
-		if (!from) {
+		/* "Mr Brown warned of being "distracted or diverted"": the subject of the
+		 * sentence the quote stands in, before any earlier speaker */
+		cand k = embedded_subject(c, v, i, ps);
+		if (!from || k.kind) {
 			/* "Die SPD will festhalten. „Wir wollen…“": the subject of the sentence before */
-			cand k = sentence_before_subject(c, v, i, ps);
+			if (!k.kind)
+				k = sentence_before_subject(c, v, i, ps);
 			if (k.kind == SPK_NAME || k.kind == SPK_DESC) {
 				rc = set_speaker(c, q, &k);
 				q->confidence = k.conf * (q->unclosed ? 0.8f : 1.0f);

@@ -297,8 +297,11 @@ static bool ends_with_stop(const char *t, size_t s, size_t e)
 int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip)
 {
 	td->built = true;
-	if (!td->cap) {   /* about a token for every six bytes: one allocation, no copies */
-		size_t want = len / 6 + 64;
+	if (!td->cap) {   /* about a token for every six bytes read: one allocation, no copies */
+		size_t read = len;
+		for (size_t k = 0; k < nskip; k++)
+			read -= skip[k].e - skip[k].s <= read ? skip[k].e - skip[k].s : read;
+		size_t want = read / 6 + 64;
 		td->v = malloc(want * sizeof *td->v);
 		if (!td->v)
 			return td->rc = Q_ENOMEM;
@@ -307,6 +310,11 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 	size_t pos = 0, k = 0;
 	for (;;) {
 		size_t end = k < nskip && skip[k].s < len ? skip[k].s : len;
+		if (pos >= end && k < nskip && end < len && !skip[k].quote) {
+			pos = skip[k].e > pos ? skip[k].e : pos;   /* far from any quote: not read */
+			k++;
+			continue;
+		}
 		if (pos >= end && k < nskip && end < len) {
 			/* a quote's words: one token, and a full stop when they end a sentence */
 			tok *q = tok_doc_push(td);

@@ -63,12 +63,14 @@ typedef struct tok_doc {
 /* A byte range passed over by tok_doc_build. */
 typedef struct tok_skip {
 	size_t s, e;
+	bool quote;              /* a quote's words (one T_QUOTE token), else text far from any quote (nothing) */
 } tok_skip;
 
 /* Tokenizes t[0,len) into td with the classes of lang, passing over the
  * ranges skip[0,nskip) (sorted, disjoint: the words of quotes, which the
- * attribution never reads): each becomes one T_QUOTE token, followed by a
- * T_STOP when its words end a sentence. Returns 0 or Q_ENOMEM. */
+ * attribution never reads): each quote becomes one T_QUOTE token, followed by
+ * a T_STOP when its words end a sentence; other ranges leave no token.
+ * Returns 0 or Q_ENOMEM. */
 int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip);
 void tok_doc_free(tok_doc *td);
 

@@ -93,3 +93,13 @@ expect_eq "no quotes prints nothing" "" "$OUT"
 bad=$(printf 'x\033]0;evil\007.txt')
 run_status "$QUOTH" quotes "$TMPD/$bad"
 expect_not_contains "escape in a name is not printed" "$ERR" "$(printf '\033')"
+
+# cue verbs from config.ini ([quotes] cue_verbs_LANG), as the reader's sidebar
+printf 'Head\n\n"The weather will be fine tomorrow," mumbled Anna Berg.\n' >"$TMPD/mumble.txt"
+printf '[quotes]\ncue_verbs_en = mumbled, pointed out\n' >"$TMPD/q.ini"
+run_status env XDG_CONFIG_HOME="$TMPD/none" "$QUOTH" quotes --format tsv "$TMPD/mumble.txt"
+expect_eq "no extra cue: no speaker" "" "$(printf '%s\n' "$OUT" | sed -n 2p | cut -f4)"
+run_status env XDG_CONFIG_HOME="$TMPD/none" "$QUOTH" quotes --format tsv --config "$TMPD/q.ini" "$TMPD/mumble.txt"
+expect_eq "--config adds cue verbs" "Anna Berg	mumbled" "$(printf '%s\n' "$OUT" | sed -n 2p | cut -f4,5)"
+run_status env XDG_CONFIG_HOME="$TMPD/none" "$QUOTH" quotes --config "$TMPD/absent.ini" "$TMPD/mumble.txt"
+expect_eq "--config with a missing file exits 1" 1 "$RC"

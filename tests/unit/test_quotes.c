@@ -264,6 +264,29 @@ static void stray_opening_mark_limited(void **state)
 	doc_free(d);
 }
 
+static void big_article(void **state)
+{
+	/* over 64 KiB: text far from every quote is not tokenized; attribution still works */
+	size_t cap = 200000, n = 0;
+	char *text = malloc(cap);
+	n += (size_t)sprintf(text + n, "Headline of a long report\n\nMayor Anna Berg opened the session.\n\n");
+	for (int i = 0; i < 1500; i++)
+		n += (size_t)sprintf(text + n, "Plain narration paragraph number %d without any mark at all.\n\n", i);
+	n += (size_t)sprintf(text + n, "\"We will build the bridge next year,\" Berg said.\n\n");
+	for (int i = 0; i < 500; i++)
+		n += (size_t)sprintf(text + n, "More narration, paragraph %d, goes on and on here.\n\n", i);
+	n += (size_t)sprintf(text + n, "Tom Olsen spoke last. \"It is a fair deal,\" he said.\n");
+	assert_true(n > 64 * 1024 && n < cap);
+	doc *d;
+	quote_list l = find(text, NULL, &d);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].speaker, "Berg");
+	assert_string_equal(l.v[1].speaker, "Tom Olsen");
+	quote_list_free(&l);
+	doc_free(d);
+	free(text);
+}
+
 static void inch_marks(void **state)
 {
 	EXPECT_TEXTS("Intro line here.\n\nThe pipe is 12\" wide and the board is 3\" thick and 5'10\" long.\n", "");
@@ -552,6 +575,7 @@ int main(void)
 		cmocka_unit_test(unclosed_continues_into_marked_paragraph),
 		cmocka_unit_test(stray_mark_cannot_swallow),
 		cmocka_unit_test(stray_opening_mark_limited),
+		cmocka_unit_test(big_article),
 		cmocka_unit_test(inch_marks),
 		cmocka_unit_test(apostrophes),
 		cmocka_unit_test(apostrophe_inside_single_quote),
