@@ -110,6 +110,7 @@ FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 FUZZ_CFLAGS  := -std=c11 -O1 -g -Wall -Wextra $(WERROR) $(FUZZ_SAN)
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_CORE    := $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
@@ -126,11 +127,11 @@ fuzz-build: deps tool-deps $(FUZZ_BIN)
 
 # Without clang's libFuzzer runtime the suite prints "skip" lines instead.
 fuzz: deps tool-deps
-	@if sh tests/fuzz/have-libfuzzer.sh $(FUZZ_CC); then $(MAKE) --no-print-directory fuzz-build; fi
+	@if sh tests/fuzz/have-libfuzzer.sh $(FUZZ_CC); then $(MAKE) --no-print-directory -j$(FUZZ_JOBS) fuzz-build; fi
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_CC=$(FUZZ_CC) SUITES=fuzz sh tests/run.sh
 
 fuzz-smoke: deps tool-deps
-	@if sh tests/fuzz/have-libfuzzer.sh $(FUZZ_CC); then $(MAKE) --no-print-directory fuzz-build; fi
+	@if sh tests/fuzz/have-libfuzzer.sh $(FUZZ_CC); then $(MAKE) --no-print-directory -j$(FUZZ_JOBS) fuzz-build; fi
 	@FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) FUZZ_CC=$(FUZZ_CC) SUITES=fuzz sh tests/run.sh
 
 # ---- valgrind: the unit tests and the cli suite under memcheck (plain build) ----
