@@ -110,6 +110,7 @@ FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 FUZZ_CFLAGS  := -std=c11 -O1 -g -Wall -Wextra $(WERROR) $(FUZZ_SAN)
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_CORE    := $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
@@ -126,19 +127,21 @@ fuzz-build: deps tool-deps $(FUZZ_BIN)
 
 # Without clang's libFuzzer runtime the suite prints "skip" lines instead.
 fuzz: deps tool-deps
-	@if sh tests/fuzz/have-libfuzzer.sh $(FUZZ_CC); then $(MAKE) --no-print-directory fuzz-build; fi
+	@if sh tests/fuzz/have-libfuzzer.sh $(FUZZ_CC); then $(MAKE) --no-print-directory -j$(FUZZ_JOBS) fuzz-build; fi
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_CC=$(FUZZ_CC) SUITES=fuzz sh tests/run.sh
 
 fuzz-smoke: deps tool-deps
-	@if sh tests/fuzz/have-libfuzzer.sh $(FUZZ_CC); then $(MAKE) --no-print-directory fuzz-build; fi
+	@if sh tests/fuzz/have-libfuzzer.sh $(FUZZ_CC); then $(MAKE) --no-print-directory -j$(FUZZ_JOBS) fuzz-build; fi
 	@FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) FUZZ_CC=$(FUZZ_CC) SUITES=fuzz sh tests/run.sh
 
 # ---- valgrind: the unit tests and the cli suite under memcheck (plain build) ----
-valgrind: tool-deps quoth $(UNIT_BIN)
 ifeq ($(SANITIZE),1)
-	$(error make valgrind runs the plain build: valgrind and ASan do not mix)
-endif
+valgrind:
+	@echo "quoth: make valgrind runs the plain build (valgrind and ASan do not mix)" >&2; exit 2
+else
+valgrind: tool-deps quoth $(UNIT_BIN)
 	@BUILD=$(BUILD) SUITES=valgrind sh tests/run.sh
+endif
 
 # ---- lint: the extra warnings and cppcheck (tests/lint.sh says which and why) ----
 lint: tool-deps

@@ -84,7 +84,7 @@ struct config_origin {
 
 /* One extra speech verb for the quote engine: [quotes] cue_verbs_da = ... */
 struct cue_verb {
-	char lang[12];   /* "en", "da", "pt_br": lower-case letters and '_' */
+	char lang[12];   /* "en", "da", "pt_br", "es_419": a language, then maybe _ and a region */
 	char *verb;      /* as written, trimmed; may hold spaces ("pointed out") */
 };
 

@@ -59,7 +59,9 @@ char *search_fold_pattern(const char *pat, size_t n)
 {
 	strbuf b;
 	sb_init(&b);
-	fold_into(&b, pat, n);
+	/* the folded pattern is a C string: a NUL would end it, and an empty
+	 * pattern matches everywhere (found by fuzzing: search_all never ended) */
+	fold_into(&b, pat, strnlen(pat, n));
 	if (!b.len) {
 		sb_free(&b);
 		return NULL;
@@ -135,6 +137,8 @@ static bool may_start(const char *text, size_t i, size_t end, unsigned char firs
 int search_all(const char *text, size_t start, size_t end, const char *folded, search_hits *hits)
 {
 	unsigned char first = (unsigned char)folded[0];
+	if (!first)
+		return 0;
 	for (size_t i = start; i < end; i++) {
 		if (!may_start(text, i, end, first))
 			continue;

@@ -49,15 +49,13 @@ run_scripts() {  # run_scripts DIR
 
 run_fuzz() {  # the libFuzzer harnesses (built by make fuzz / fuzz-smoke)
 	echo "== fuzz: ${FUZZ_SECONDS:-60} s each"
-	sh tests/fuzz/run.sh >"$log" 2>&1
-	cat "$log"
+	sh tests/fuzz/run.sh 2>&1 | tee "$log"   # minutes long: show each line as it comes
 	count_tap
 }
 
 run_valgrind() {  # unit tests and the cli suite under valgrind (make valgrind)
 	echo "== valgrind: unit tests and cli suite"
-	sh tests/valgrind/run.sh >"$log" 2>&1
-	cat "$log"
+	sh tests/valgrind/run.sh 2>&1 | tee "$log"
 	count_tap
 }
 

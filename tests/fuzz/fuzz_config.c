@@ -61,7 +61,8 @@ static void check_config(const struct config *c)
 		const struct cue_verb *v = &c->cue_verbs[i];
 		FUZZ_CHECK(memchr(v->lang, '\0', sizeof v->lang), "cue verb language not terminated");
 		for (const char *p = v->lang; *p; p++)
-			FUZZ_CHECK((*p >= 'a' && *p <= 'z') || *p == '_', "cue verb language '%s'", v->lang);
+			FUZZ_CHECK((*p >= 'a' && *p <= 'z') || *p == '_' || (*p >= '0' && *p <= '9'),
+			           "cue verb language '%s'", v->lang);
 		FUZZ_CHECK(v->verb && v->verb[0], "empty cue verb");
 		check_str("cue verb", v->verb);
 	}

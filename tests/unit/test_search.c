@@ -67,12 +67,27 @@ static void test_next_wraps(void **state)
 	assert_true(search_contains("Hello World", 11, "world"));
 }
 
+/* Found by fuzzing: a pattern starting with NUL folded to "", which
+ * search_all matched everywhere with empty hits, without end. */
+static void test_nul_and_empty_patterns(void **state)
+{
+	assert_null(search_fold_pattern("\0abc", 4));
+	char *f = search_fold_pattern("ab\0cd", 5);
+	assert_string_equal(f, "ab");
+	free(f);
+	search_hits h = { 0 };
+	assert_int_equal(search_all("caf\xc3\xa9 abc", 0, 9, "", &h), 0);
+	assert_int_equal(h.n, 0);
+	search_hits_free(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_unicode_case_folding),
 		cmocka_unit_test(test_white_space_and_joins),
 		cmocka_unit_test(test_next_wraps),
+		cmocka_unit_test(test_nul_and_empty_patterns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,7 +33,7 @@ done
 mkdir -p "$logs/cli"
 for s in tests/cli/*.sh; do
 	[ -f "$s" ] || continue
-	QUOTH="$(pwd)/tests/valgrind/quoth.sh" QUOTH_VG_BIN="$(pwd)/$BUILD/quoth" QUOTH_VG_LOGS="$logs/cli" \
+	QUOTH_TIMEOUT=300 QUOTH="$(pwd)/tests/valgrind/quoth.sh" QUOTH_VG_BIN="$(pwd)/$BUILD/quoth" QUOTH_VG_LOGS="$logs/cli" \
 		timeout 1200 sh "$s" 2>&1 | sed -n 's/^\(ok\|not ok\|skip\) - /\1 - valgrind cli: /p'
 done
 n=0 bad=0
