@@ -1,9 +1,9 @@
 #!/bin/sh
 # Runs the test suites and ends with one line "N passed, N failed[, N skipped]".
-# SUITES picks some of: unit cli e2e eval (default: all). BUILD names the build folder.
+# SUITES picks some of: unit cli e2e eval hostile (default: all). BUILD names the build folder.
 set -u
 BUILD=${BUILD:-build}
-SUITES=${SUITES:-unit cli e2e eval}
+SUITES=${SUITES:-unit cli e2e eval hostile}
 export BUILD
 passed=0; failed=0; skipped=0
 log=$(mktemp)
@@ -51,6 +51,7 @@ for s in $SUITES; do
 	cli)  run_scripts tests/cli ;;
 	e2e)  run_scripts tests/e2e ;;
 	eval) run_scripts tests/eval ;;
+	hostile) run_scripts tests/hostile ;;
 	esac
 done
 rm -f "$log"
