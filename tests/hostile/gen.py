@@ -164,6 +164,11 @@ def utf16(be: bool, odd: bool = False) -> bytes:
     return data
 
 
+def utf16_no_bom() -> bytes:
+    # without a BOM every other byte is NUL: refused as binary, not guessed
+    return "UTF-16 without a BOM\n\n\u201cVi er klar,\u201d siger Jens Kragh.\n".encode("utf-16-le")
+
+
 def latin1() -> bytes:
     text = ("\u00d8boerne p\u00e5 Trind\u00f8 kan igen sejle\n\n"
             "\u00abVi er klar,\u00bb siger borgmester Jens Kragh. "
@@ -256,10 +261,13 @@ def main() -> int:
         "utf16le-odd.txt": utf16(False, odd=True),
         "utf16be-odd.txt": utf16(True, odd=True),
         "utf16-bom-only.txt": b"\xff\xfe",
+        "utf16le-nobom.txt": utf16_no_bom(),
         "latin1.txt": latin1(),
         "cp1252.txt": cp1252_quotes(),
         "nul-only.txt": nul_only(1 << 20),
         "nul-sprinkled.txt": nul_sprinkled(),
+        # past the 8 KiB the encoding is guessed from: shown, one ␀ a byte
+        "nul-after-text.txt": article(PROSE * 200 + b"\x00" * (1 << 20)),
     }
     for name, data in articles.items():
         write(os.path.join(files, name), data)

@@ -85,23 +85,25 @@ exit $rc; stderr: $(head -c 600 "$e")"
 	fi
 }
 
-# through_cli FILE WANT: render and the three quotes formats, their output
-# checked in one go
+# through_cli FILE WANT: render and the three quotes formats, run side by
+# side (they are independent), their output checked in one go
 through_cli() {
 	base=$(printable "${1##*/}")
-	timeout "$LIMIT" "$QUOTH" render --width 80 "$1" >"$TMPD/render.out" 2>"$TMPD/render.err" </dev/null
-	rc_render=$?
-	for fmt in text tsv jsonl; do
-		timeout "$LIMIT" "$QUOTH" quotes --format "$fmt" "$1" >"$TMPD/$fmt.out" 2>"$TMPD/$fmt.err" </dev/null
-		eval "rc_$fmt=\$?"
+	for c in render text tsv jsonl; do
+		if [ "$c" = render ]; then set -- "$1" "$2" render --width 80; else set -- "$1" "$2" quotes --format "$c"; fi
+		(
+			timeout "$LIMIT" "$QUOTH" "$3" "$4" "$5" "$1" >"$TMPD/$c.out" 2>"$TMPD/$c.err" </dev/null
+			echo $? >"$TMPD/$c.rc"
+		) &
+		set -- "$1" "$2"
 	done
-	problems=$($CHECK out "$TMPD"/render.out "$TMPD"/render.err "$TMPD"/text.* "$TMPD"/tsv.* "$TMPD"/jsonl.*)
+	wait
+	problems=$($CHECK out "$TMPD"/render.out "$TMPD"/render.err "$TMPD"/text.out "$TMPD"/text.err "$TMPD"/tsv.out "$TMPD"/tsv.err "$TMPD"/jsonl.out "$TMPD"/jsonl.err)
 	for c in render text tsv jsonl; do
 		mine=$(printf '%s\n' "$problems" | grep -F "$TMPD/$c.")
-		eval "rc=\$rc_$c"
 		label="quotes --format $c"
 		[ "$c" = render ] && label=render
-		verdict "$label $base" "$1" "$2" "$TMPD/$c.out" "$TMPD/$c.err" "$rc" "$mine"
+		verdict "$label $base" "$1" "$2" "$TMPD/$c.out" "$TMPD/$c.err" "$(cat "$TMPD/$c.rc")" "$mine"
 	done
 }
 
@@ -109,7 +111,7 @@ through_cli() {
 
 for f in "$H"/files/*.txt "$H"/big-noline.txt; do
 	case ${f##*/} in
-	c0-dense.txt | nul-only.txt) want="binary" ;;
+	c0-dense.txt | nul-only.txt | utf16le-nobom.txt) want="binary" ;;
 	utf16-bom-only.txt) want="empty" ;;
 	*) want=ok ;;
 	esac
@@ -147,6 +149,8 @@ out=$(render bidi.txt)
 expect_contains "bidi overrides and isolates are ␦" "$out" "x␦y x␦y x␦y x␦y x␦y x␦y x␦y x␦y x␦y"
 out=$(render nul-sprinkled.txt)
 expect_contains "NUL bytes in text are ␀" "$out" "Some NUL␀ bytes␀ in ␀ text."
+out=$(render nul-after-text.txt)
+expect_contains "NUL bytes after the first 8 KiB are ␀" "$out" "␀␀␀␀␀␀␀␀"
 out=$(render utf16le.txt)
 expect_contains "UTF-16LE with BOM converted" "$out" "UTF-16 headline Øboerne"
 out=$(render utf16be.txt)
@@ -242,8 +246,8 @@ check_tty() {
 # moved to its end, its last quote selected.
 TS=$TMPD/reader.ts
 reader_session 140x40 "$TS" "$H/files/esc-osc.txt" "$H/files" "$H/names" "$H/names-empty" "$H/special" /dev/zero
-# list_index: the number of the selected article, from the list's header
-list_index() { screen | sed -n 's/^ *Articles *\([0-9]*\)\/[0-9]*.*/\1/p' | head -1; }
+# index_of SCREEN: the number of the selected article, from the list's header
+index_of() { printf '%s\n' "$1" | sed -n 's/^ *Articles *\([0-9]*\)\/[0-9]*.*/\1/p' | head -1; }
 total=$(wait_for "Articles" && screen | sed -n 's/^ *Articles *[0-9]*\/\([0-9]*\).*/\1/p' | head -1)
 if [ -n "$total" ]; then ok "reader: opens on every hostile file"; else fail "reader: opens on every hostile file" "$(screen)"; fi
 keys Tab '/'
@@ -259,19 +263,17 @@ keys n n BTab
 # } until the last article that opens, each time to its end, its last quote, back
 visited=0 result=""
 while [ -n "$total" ] && [ -z "$result" ]; do
-	before=$(list_index)
+	before=$(index_of "$(screen)")
 	keys '}'
 	end=$(( $(date +%s) + WAIT_S ))
 	while :; do
 		sleep 0.05
-		if screen | grep -q "Last article"; then
-			result=done
-			break
-		fi
-		now=$(list_index)
-		[ -n "$now" ] && [ "$now" != "$before" ] && break
+		now=$(screen)
+		case $now in *"Last article"*) result=done; break ;; esac
+		i=$(index_of "$now")
+		[ -n "$i" ] && [ "$i" != "$before" ] && break
 		if [ "$(date +%s)" -gt "$end" ]; then
-			result="stuck after article $before: $(screen)"
+			result="stuck after article $before: $now"
 			break
 		fi
 	done
@@ -282,8 +284,8 @@ while [ -n "$total" ] && [ -z "$result" ]; do
 done
 expect_eq "reader: every readable article opened with }, moved to its end, its quotes visited" done "$result"
 # the readable ones after the first: all but c0-dense, nul-only,
-# utf16-bom-only, the 9 empty names, the FIFO and /dev/zero
-expect_eq "reader: } steps over the unreadable ones" $((total - 1 - 14)) "$visited"
+# utf16-bom-only, utf16le-nobom, the 9 empty names, the FIFO and /dev/zero
+expect_eq "reader: } steps over the unreadable ones" $((total - 1 - 15)) "$visited"
 expect_screen "reader: list shows a line end in a name as ␊" "new␊line"
 expect_screen "reader: list shows an escape in a name as ␛" "esc␛]0;4711"
 expect_screen "reader: list shows a tab in a name as ␉" "tab␉here"
