@@ -290,6 +290,9 @@ expect_screen "reader: list shows a line end in a name as ␊" "new␊line"
 expect_screen "reader: list shows an escape in a name as ␛" "esc␛]0;4711"
 expect_screen "reader: list shows a tab in a name as ␉" "tab␉here"
 expect_screen "reader: /dev/zero listed as refused" "[not a regular file]"
+resize 12x4
+resize 200x60
+expect_screen "reader: resized from 12x4 to 200x60" "Articles"
 title=$(TM display-message -p -t t '#{pane_title}')
 expect_not_contains "reader: the window title is not set by content" "$title" "4711"
 keys q
@@ -303,6 +306,9 @@ reader_session 100x30 "$TS" "$H/big-noline.txt"
 expect_screen "reader, big file: first screen" "abcdefghijklmnopqrstuvwxyz"
 keys Tab G
 expect_screen "reader, big file: end" "100%"
+resize 57x20
+expect_screen "reader, big file: resized at the end" "0 quotes  text"
+resize 100x30
 keys g '/'
 type_text "zzzz"
 keys Enter
