@@ -318,6 +318,19 @@ expect_screen "reader, big file: quits cleanly" "__EXITED__ 0"
 stop
 check_tty "reader, big file" "$TS"
 
+# A locale that is not UTF-8 (LANG unset over SSH): marks and joiners after
+# an ASCII letter were sent as raw bytes, which curses spells out (~@~M),
+# pushing the text over the sidebar.
+start 120x30 "$ENV LANG=C LC_ALL=C $QUOTH $H/files/zwj.txt $H/files/combining.txt"
+expect_screen "reader, C locale: ZWJ run" "ZWJ run: a"
+keys '}'
+expect_screen "reader, C locale: combining marks" "Zalgo: a"
+expect_no_screen "reader, C locale: no byte spelled out" "~@"
+if screen | grep -q "Zalgo: a  *x"; then ok "reader, C locale: the text stays in its pane"; else fail "reader, C locale: the text stays in its pane" "$(screen)"; fi
+keys q
+expect_screen "reader, C locale: quits cleanly" "__EXITED__ 0"
+stop
+
 # Standard input that never ends, in the reader.
 run_bounded sh -c "$QUOTH - </dev/zero"
 expect_eq "reader: - </dev/zero refused, exit 1" 1 "$RC"
