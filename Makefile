@@ -1,7 +1,7 @@
 # quoth — a terminal reader for news articles and their quotations.
 # make            build ./quoth
 # make run        open the reader on samples/
-# make check      build and run every test suite (unit, cli, e2e, eval)
+# make check      build and run every test suite (unit, cli, e2e, eval, hostile)
 # make bench      benchmarks, each beside a reference measured in the same run
 # make SANITIZE=1 check   the same tests under ASan + UBSan
 # make fuzz       each libFuzzer harness for FUZZ_SECONDS (60) seconds (clang)

@@ -57,7 +57,7 @@ static unsigned go_to_match(app *a, bool backward, bool from_start)
 			return app_big_search(a, !backward);   /* on through the rest of the file */
 		if (!a->hits.n) {
 			if (a->big) {
-				app_message(a, true, "Not found here: Enter, then n searches the whole file");
+				app_message(a, false, "Not in this part of the file: Enter searches all of it");
 				return R_PANES;
 			}
 			goto none;
@@ -311,6 +311,8 @@ unsigned app_edit(app *a, int key)
 		p->kind = PROMPT_NONE;
 		if (!a->pattern)
 			a->msg[0] = '\0';
+		else if (a->big && a->search_pane == PANE_TEXT && !a->hits.n)
+			return app_big_search(a, !p->backward);   /* not in the window: on through the file */
 		return R_PANES;
 	case EK_ESC:
 		p->kind = PROMPT_NONE;

@@ -210,14 +210,16 @@ int cmd_quotes(int argc, char **argv)
 	}
 	strbuf out;
 	sb_init(&out);
-	if (fmt == FMT_TSV) {
-		sb_puts(&out, "file\tstart\tend\tspeaker\tcue\tconfidence\tid\ttext\n");
-		if (flush(&out))
-			status = 1;
-	}
+	/* the TSV header comes with the first article read: a run whose files
+	 * were all refused prints nothing on standard output */
+	bool header = fmt != FMT_TSV;
 	for (int first = i; i < argc; i++) {
 		doc *d = NULL;
 		int rc = !strcmp(argv[i], "-") ? doc_from_fd("-", STDIN_FILENO, &d) : doc_load_anonymous(argv[i], &d);
+		if (!rc && !header) {
+			sb_puts(&out, "file\tstart\tend\tspeaker\tcue\tconfidence\tid\ttext\n");
+			header = true;
+		}
 		if (!rc) {
 			rc = quotes_doc(d, &o, fmt, i == first, &out);
 			doc_free(d);

@@ -1,11 +1,11 @@
 #!/bin/sh
 # Runs the test suites and ends with one line "N passed, N failed[, N skipped]".
-# SUITES picks some of: unit cli e2e eval fuzz valgrind lint (default: unit cli
-# e2e eval; the others are make fuzz-smoke, make valgrind and make lint, which
+# SUITES picks some of: unit cli e2e eval hostile fuzz valgrind lint (default: unit cli
+# e2e eval hostile; the others are make fuzz-smoke, make valgrind and make lint, which
 # CI runs too). BUILD names the build folder.
 set -u
 BUILD=${BUILD:-build}
-SUITES=${SUITES:-unit cli e2e eval}
+SUITES=${SUITES:-unit cli e2e eval hostile}
 export BUILD
 passed=0; failed=0; skipped=0
 log=$(mktemp)
@@ -75,6 +75,7 @@ for s in $SUITES; do
 	fuzz) run_fuzz ;;
 	valgrind) run_valgrind ;;
 	lint) run_lint ;;
+	hostile) run_scripts tests/hostile ;;
 	esac
 done
 rm -f "$log"

@@ -1,3 +1,4 @@
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,8 +7,19 @@
 
 /* ---- cells --------------------------------------------------------------------- */
 
+static bool all_ascii(const char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)p[i] >= 0x80)
+			return false;
+	return true;
+}
+
 /* Draws one grapheme cluster of w columns; in a locale that is not UTF-8,
- * anything but ASCII shows as '?', one per column. */
+ * anything but ASCII shows as '?', one per column: an ASCII letter with
+ * marks after it (e + U+0301, or a space + ZWJ) as the letter, since
+ * curses would spell the marks' bytes out (~@~M) and push the row past
+ * its pane. */
 static void put_cluster(screen *s, WINDOW *w, const char *p, size_t len, int width)
 {
 	if (p[0] == '\t') {
@@ -17,7 +29,11 @@ static void put_cluster(screen *s, WINDOW *w, const char *p, size_t len, int wid
 	}
 	if (p[0] == '\n' || width <= 0)
 		return;
-	if (!s->t->utf8 && (unsigned char)p[0] >= 0x80) {
+	if (!s->t->utf8 && !all_ascii(p, len)) {
+		if ((unsigned char)p[0] < 0x80 && width == 1) {
+			waddch(w, (chtype)(unsigned char)p[0]);
+			return;
+		}
 		for (int i = 0; i < width; i++)
 			waddch(w, '?');
 		return;

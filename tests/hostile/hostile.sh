@@ -1,0 +1,338 @@
+#!/bin/sh
+# Hostile input: generated files (tests/hostile/gen.py) through quoth render,
+# quoth quotes (text, tsv, jsonl) and the reader in tmux. Each must end
+# (bounded by timeout), without a crash or a sanitizer report, with no byte
+# of the content acting on the terminal (tests/hostile/check.py), and with a
+# one-line message naming the file where it is refused.
+. tests/lib.sh
+. tests/tmux.sh
+export LC_ALL=C.UTF-8 LANG=C.UTF-8
+
+H=$TMPD/h
+# The big file has no line end and no space. Under ASan (build-san) it is
+# 10 MB, and the many-* files (thousands of quotes, sized to show a
+# quadratic path in the plain build) a tenth: the same code paths, ASan
+# makes them 5-20 times slower (its memmem checks the whole haystack on
+# every call).
+BIG_MB=50 SCALE=1
+[ "$BUILD" = build-san ] && BIG_MB=10 SCALE=10
+# Every command is bounded by LIMIT seconds. The slowest case (render of the
+# 50 MB file) takes ~0.5 s plain and ~4 s under ASan; the quadratic paths
+# this suite found took minutes. 20 s leaves room for a loaded machine and
+# still catches a hang.
+LIMIT=20
+WAIT_S=20
+
+if ! command -v python3 >/dev/null 2>&1; then
+	skip "hostile: python3 not found (needed to generate the inputs)"
+	exit 0
+fi
+if ! python3 tests/hostile/gen.py "$H" --big-mb "$BIG_MB" --scale "$SCALE"; then
+	fail "hostile: generating the inputs"
+	exit 0
+fi
+
+# python3 may be a slow wrapper (pyenv): resolve it once
+PY=$(python3 -c 'import sys; print(sys.executable)')
+CHECK="$PY tests/hostile/check.py"
+
+# run_bounded CMD...: runs CMD with no terminal, bounded; sets RC and leaves
+# its output in $TMPD/out and $TMPD/err
+run_bounded() {
+	timeout "$LIMIT" "$@" >"$TMPD/out" 2>"$TMPD/err" </dev/null
+	RC=$?
+}
+
+# printable NAME: NAME with every byte but letters, digits, . _ - as '?'
+printable() { printf '%s' "$1" | LC_ALL=C tr -c 'a-zA-Z0-9._-' '?'; }
+
+# verdict NAME FILE WANT [OUT ERR RC PROBLEMS]: after run_bounded (or with
+# its results given). WANT is "ok" (exit 0) or the words of the message
+# when FILE must be refused (exit 1, one line naming it, nothing on stdout).
+# PROBLEMS: what check.py said of OUT and ERR ("-" to run it here).
+verdict() {
+	name=$1 file=$2 want=$3 o=${4:-$TMPD/out} e=${5:-$TMPD/err} rc=${6:-$RC} bad=${7:--} why=""
+	[ "$bad" = - ] && bad=$($CHECK out "$o" "$e")
+	if [ "$rc" -eq 124 ]; then
+		why="no end within ${LIMIT} s"
+	elif [ "$rc" -ge 128 ]; then
+		why="killed by signal $((rc - 128))"
+	elif grep -q -E 'Sanitizer|runtime error:' "$e"; then
+		why="sanitizer report"
+	elif [ -n "$bad" ]; then
+		why="unsafe bytes: $bad"
+	elif [ "$want" = ok ] && [ "$rc" -ne 0 ]; then
+		why="exit $rc"
+	elif [ "$want" != ok ]; then
+		shown=$(printf '%s\n' "$file" | head -n 1 | LC_ALL=C sed 's/[^ -~].*//')
+		if [ "$rc" -ne 1 ]; then
+			why="exit $rc, not 1"
+		elif [ "$(wc -l <"$e")" -ne 1 ]; then
+			why="not one line"
+		elif ! grep -q -F -- "$want" "$e"; then
+			why="message does not say '$want'"
+		elif ! grep -q -F -- "$shown" "$e"; then
+			why="message does not name the file"
+		elif [ -s "$o" ]; then
+			why="output on stdout"
+		fi
+	fi
+	if [ -z "$why" ]; then
+		ok "$name"
+	else
+		fail "$name" "$why
+exit $rc; stderr: $(head -c 600 "$e")"
+	fi
+}
+
+# through_cli FILE WANT: render and the three quotes formats, run side by
+# side (they are independent), their output checked in one go
+through_cli() {
+	base=$(printable "${1##*/}")
+	for c in render text tsv jsonl; do
+		if [ "$c" = render ]; then set -- "$1" "$2" render --width 80; else set -- "$1" "$2" quotes --format "$c"; fi
+		(
+			timeout "$LIMIT" "$QUOTH" "$3" "$4" "$5" "$1" >"$TMPD/$c.out" 2>"$TMPD/$c.err" </dev/null
+			echo $? >"$TMPD/$c.rc"
+		) &
+		set -- "$1" "$2"
+	done
+	wait
+	problems=$($CHECK out "$TMPD"/render.out "$TMPD"/render.err "$TMPD"/text.out "$TMPD"/text.err "$TMPD"/tsv.out "$TMPD"/tsv.err "$TMPD"/jsonl.out "$TMPD"/jsonl.err)
+	for c in render text tsv jsonl; do
+		mine=$(printf '%s\n' "$problems" | grep -F "$TMPD/$c.")
+		label="quotes --format $c"
+		[ "$c" = render ] && label=render
+		verdict "$label $base" "$1" "$2" "$TMPD/$c.out" "$TMPD/$c.err" "$(cat "$TMPD/$c.rc")" "$mine"
+	done
+}
+
+# ---- every generated article through render and quotes ---------------------------
+
+for f in "$H"/files/*.txt "$H"/big-noline.txt; do
+	case ${f##*/} in
+	c0-dense.txt | nul-only.txt | utf16le-nobom.txt) want="binary" ;;
+	utf16-bom-only.txt) want="empty" ;;
+	*) want=ok ;;
+	esac
+	through_cli "$f" "$want"
+done
+
+# ---- what the content became ------------------------------------------------------------
+
+render() { timeout "$LIMIT" "$QUOTH" render --width 200 "$H/files/$1" 2>&1; }
+quotes() { timeout "$LIMIT" "$QUOTH" quotes "$H/files/$1" 2>&1; }
+
+out=$(render esc-csi.txt)
+expect_contains "CSI shown as text" "$out" "␛[2Jtext ␛[Htext ␛[31;4711mtext"
+out=$(render esc-osc.txt)
+expect_contains "OSC 0 shown as text" "$out" "␛]0;4711pwned␇"
+expect_contains "OSC 52 shown as text" "$out" "␛]52;c;ZWNobyBwd25lZA==␇"
+expect_contains "OSC 8 shown as text" "$out" "␛]8;;https://evil.example/4711␛\\click me␛]8;;␛\\"
+out=$(render esc-dcs-apc-pm-sos.txt)
+expect_contains "DCS shown as text" "$out" "␛P+q544e␛\\"
+expect_contains "APC shown as text" "$out" "␛_Gf=100,a=T;4711␛\\"
+expect_contains "PM shown as text" "$out" "␛^privacy 4711␛\\"
+expect_contains "SOS shown as text" "$out" "␛Xstring 4711␛\\"
+expect_contains "SO and SI shown as text" "$out" "␎ shifted out ␏"
+out=$(render c1-raw.txt)
+expect_contains "raw 8-bit C1 bytes are U+FFFD" "$out" "8-bit CSI �31;4711m red"
+out=$(render c1-utf8.txt)
+expect_contains "UTF-8 C1 controls are ␦" "$out" "CSI ␦31;4711m red"
+out=$(render c0-controls.txt)
+expect_contains "C0 controls shown as pictures" "$out" "secret␈␈␈␈␈␈public, cr overwrite: evil"
+out=$(render esc-lone-at-end.txt)
+expect_contains "a lone ESC at the end is shown" "$out" "ends in a lone escape.␛"
+out=$(render osc-unterminated.txt)
+expect_contains "an unterminated OSC leaves the rest as text" "$out" "␛]0;4711title never ends and the rest"
+out=$(render bidi.txt)
+expect_contains "bidi overrides and isolates are ␦" "$out" "x␦y x␦y x␦y x␦y x␦y x␦y x␦y x␦y x␦y"
+out=$(render nul-sprinkled.txt)
+expect_contains "NUL bytes in text are ␀" "$out" "Some NUL␀ bytes␀ in ␀ text."
+out=$(render nul-after-text.txt)
+expect_contains "NUL bytes after the first 8 KiB are ␀" "$out" "␀␀␀␀␀␀␀␀"
+out=$(render utf16le.txt)
+expect_contains "UTF-16LE with BOM converted" "$out" "UTF-16 headline Øboerne"
+out=$(render utf16be.txt)
+expect_contains "UTF-16BE with BOM converted" "$out" "UTF-16 headline Øboerne"
+out=$(quotes utf16le.txt)
+expect_contains "UTF-16LE: quote and speaker" "$out" "“Vi er klar,” — Jens Kragh"
+out=$(render utf16le-odd.txt)
+expect_contains "UTF-16 escapes sanitized after conversion" "$out" "Text ␛[31m4711␛]52;c;4711␇ ␦ and end."
+expect_contains "UTF-16 lone surrogates are U+FFFD" "$out" "�A�"
+out=$(render latin1.txt)
+expect_contains "Latin-1 converted" "$out" "Øboerne på Trindø kan igen sejle"
+out=$(quotes latin1.txt)
+expect_contains "Latin-1: quote and speaker" "$out" "“Vi er klar,” — Jens Kragh"
+out=$(render cp1252.txt)
+expect_contains "Windows-1252 quote bytes (C1 in Latin-1) are U+FFFD" "$out" "�We are ready,�"
+
+# after the title and the blank line under it, the text, cut into rows
+got=$(timeout "$LIMIT" "$QUOTH" render --width 80 "$H/big-noline.txt" 2>/dev/null | awk 'body; /^$/ { body = 1 }' | tr -d '\n' | wc -c)
+expect_eq "big file: every byte rendered ($BIG_MB MB, no line end, no space)" $((BIG_MB * 1048576)) "$got"
+
+# ---- paths that are not files ------------------------------------------------------------
+
+through_cli "$H/special/fifo.txt" "not a regular file"
+through_cli /dev/zero "not a regular file"
+through_cli "$H/special/loop" "is a directory"
+through_cli "$H/special/ping.txt" "a loop of symbolic links"
+through_cli "$H/special/self-link.txt" "a loop of symbolic links"
+
+timeout "$LIMIT" "$QUOTH" render - </dev/zero >"$TMPD/out" 2>"$TMPD/err"
+RC=$?
+verdict "render - </dev/zero is refused at once" "-" "binary"
+timeout "$LIMIT" "$QUOTH" quotes - </dev/zero >"$TMPD/out" 2>"$TMPD/err"
+RC=$?
+verdict "quotes - </dev/zero is refused at once" "-" "binary"
+yes "the minister said that the inquiry would go on" | timeout "$LIMIT" "$QUOTH" render - >"$TMPD/out" 2>"$TMPD/err"
+RC=$?
+verdict "render - on an endless text stream is refused, bounded" "-" "too large"
+
+# ---- file names with line ends and escapes ------------------------------------------------
+
+for f in "$H"/names/*; do
+	base=$(printable "${f##*/}")
+	run_bounded "$QUOTH" render --width 80 "$f"
+	verdict "render, name:$base" "$f" ok
+	run_bounded "$QUOTH" quotes "$f"
+	verdict "quotes, name:$base" "$f" ok
+	if head -n 1 "$TMPD/out" | grep -q '^== .*: Named badly (1 quote)$'; then ok "quotes header on one line, name:$base"; else fail "quotes header on one line, name:$base" "$(cat "$TMPD/out")"; fi
+	run_bounded "$QUOTH" quotes --format tsv "$f"
+	verdict "quotes --format tsv, name:$base" "$f" ok
+	if [ "$(wc -l <"$TMPD/out")" -eq 2 ]; then ok "tsv: one line a quote, name:$base"; else fail "tsv: one line a quote, name:$base" "$(cat "$TMPD/out")"; fi
+	run_bounded "$QUOTH" render --width 80 "$H/names-empty/${f##*/}"
+	verdict "message on one line, name:$base" "$H/names-empty/${f##*/}" "empty file"
+done
+run_bounded "$QUOTH" quotes "$H/names/new
+line.txt"
+expect_contains "a line end in a name is shown as ␊" "$(cat "$TMPD/out")" "new␊line.txt"
+run_bounded "$QUOTH" render "$H/names-empty/new
+line.txt"
+expect_contains "a line end in a name is shown as ␊ in a message" "$(cat "$TMPD/err")" "new␊line.txt: empty file"
+
+# ---- the reader --------------------------------------------------------------------------
+
+export HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/config" XDG_DATA_HOME="$TMPD/data" XDG_STATE_HOME="$TMPD/state"
+mkdir -p "$HOME" "$XDG_CONFIG_HOME"
+ENV="env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME=$HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_DATA_HOME=$XDG_DATA_HOME XDG_STATE_HOME=$XDG_STATE_HOME"
+
+if ! command -v script >/dev/null 2>&1; then
+	skip "hostile reader: script(1) not found (records what the terminal receives)"
+	exit 0
+fi
+
+# reader_session SIZE TS PATH...: the reader under script(1), which records
+# every byte it sends to the terminal in TS (the paths hold no space)
+reader_session() {
+	size=$1 ts=$2
+	shift 2
+	start "$size" "script -q -e -c '$ENV $QUOTH $*' $ts"
+}
+
+# the pane's output after the session, checked byte by byte
+check_tty() {
+	if grep -q -a -E 'Sanitizer|runtime error:' "$2"; then
+		fail "$1: sanitizer report" "$(grep -a -A5 -E 'Sanitizer|runtime error:' "$2" | head -20)"
+	elif bad=$($CHECK tty "$2"); then
+		ok "$1: no content byte reached the terminal"
+	else
+		fail "$1: no content byte reached the terminal" "$bad"
+	fi
+}
+
+# Every small file, the names, the special paths: one session; a search
+# through the escapes of the first, then every article opened in turn,
+# moved to its end, its last quote selected.
+TS=$TMPD/reader.ts
+reader_session 140x40 "$TS" "$H/files/esc-osc.txt" "$H/files" "$H/names" "$H/names-empty" "$H/special" /dev/zero
+# index_of SCREEN: the number of the selected article, from the list's header
+index_of() { printf '%s\n' "$1" | sed -n 's/^ *Articles *\([0-9]*\)\/[0-9]*.*/\1/p' | head -1; }
+total=$(wait_for "Articles" && screen | sed -n 's/^ *Articles *[0-9]*\/\([0-9]*\).*/\1/p' | head -1)
+if [ -n "$total" ]; then ok "reader: opens on every hostile file"; else fail "reader: opens on every hostile file" "$(screen)"; fi
+keys Tab '/'
+type_text "4711"
+keys Enter
+wait_gone "/4711" >/dev/null
+if screen_attrs | grep -q "42m4711" && ! screen | grep -q "Pattern not found"; then
+	ok "reader: a search finds text between escapes"
+else
+	fail "reader: a search finds text between escapes" "$(screen)"
+fi
+keys n n BTab
+# } until the last article that opens, each time to its end, its last quote, back
+visited=0 result=""
+while [ -n "$total" ] && [ -z "$result" ]; do
+	before=$(index_of "$(screen)")
+	keys '}'
+	end=$(( $(date +%s) + WAIT_S ))
+	while :; do
+		sleep 0.05
+		now=$(screen)
+		case $now in *"Last article"*) result=done; break ;; esac
+		i=$(index_of "$now")
+		[ -n "$i" ] && [ "$i" != "$before" ] && break
+		if [ "$(date +%s)" -gt "$end" ]; then
+			result="stuck after article $before: $now"
+			break
+		fi
+	done
+	[ -n "$result" ] && break
+	visited=$((visited + 1))
+	[ "$visited" -gt "$total" ] && result="more steps than articles"
+	keys G ']' g
+done
+expect_eq "reader: every readable article opened with }, moved to its end, its quotes visited" done "$result"
+# the readable ones after the first: all but c0-dense, nul-only,
+# utf16-bom-only, utf16le-nobom, the 9 empty names, the FIFO and /dev/zero
+expect_eq "reader: } steps over the unreadable ones" $((total - 1 - 15)) "$visited"
+expect_screen "reader: list shows a line end in a name as ␊" "new␊line"
+expect_screen "reader: list shows an escape in a name as ␛" "esc␛]0;4711"
+expect_screen "reader: list shows a tab in a name as ␉" "tab␉here"
+expect_screen "reader: /dev/zero listed as refused" "[not a regular file]"
+resize 12x4
+resize 200x60
+expect_screen "reader: resized from 12x4 to 200x60" "Articles"
+title=$(TM display-message -p -t t '#{pane_title}')
+expect_not_contains "reader: the window title is not set by content" "$title" "4711"
+keys q
+expect_screen "reader: quits cleanly" "__EXITED__ 0"
+stop
+check_tty "reader" "$TS"
+
+# The big file: opened, end and start, a search that finds nothing.
+TS=$TMPD/big.ts
+reader_session 100x30 "$TS" "$H/big-noline.txt"
+expect_screen "reader, big file: first screen" "abcdefghijklmnopqrstuvwxyz"
+keys Tab G
+expect_screen "reader, big file: end" "100%"
+resize 57x20
+expect_screen "reader, big file: resized at the end" "0 quotes  text"
+resize 100x30
+keys g '/'
+type_text "zzzz"
+keys Enter
+expect_screen "reader, big file: search to the end and back" "Pattern not found"
+keys q
+expect_screen "reader, big file: quits cleanly" "__EXITED__ 0"
+stop
+check_tty "reader, big file" "$TS"
+
+# A locale that is not UTF-8 (LANG unset over SSH): marks and joiners after
+# an ASCII letter were sent as raw bytes, which curses spells out (~@~M),
+# pushing the text over the sidebar.
+# a state folder of its own: the sessions above left reading positions in these files
+start 120x30 "$ENV XDG_STATE_HOME=$TMPD/state-c LANG=C LC_ALL=C $QUOTH $H/files/zwj.txt $H/files/combining.txt"
+expect_screen "reader, C locale: ZWJ run" "ZWJ run: a"
+keys '}'
+expect_screen "reader, C locale: combining marks" "Zalgo: a"
+expect_no_screen "reader, C locale: no byte spelled out" "~@"
+if screen | grep -q "Zalgo: a  *x"; then ok "reader, C locale: the text stays in its pane"; else fail "reader, C locale: the text stays in its pane" "$(screen)"; fi
+keys q
+expect_screen "reader, C locale: quits cleanly" "__EXITED__ 0"
+stop
+
+# Standard input that never ends, in the reader.
+run_bounded sh -c "$QUOTH - </dev/zero"
+expect_eq "reader: - </dev/zero refused, exit 1" 1 "$RC"
+expect_contains "reader: - </dev/zero says why" "$(cat "$TMPD/err")" "-: binary file, not text"
