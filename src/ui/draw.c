@@ -133,6 +133,8 @@ static void draw_list(screen *s, app *a)
 		if (it->marked && !sel)
 			wattrset(w, s->t->attr[THEME_MARKED]);
 		int cw = text_cols(count);
+		if (cw > c.w - 1)   /* a long reason is cut, not wrapped onto the next row */
+			cw = c.w > 1 ? c.w - 1 : 0;
 		int used = put_text(s, w, title, strlen(title), c.w - cw - 1);
 		fill(w, c.w - used - cw);
 		if (it->error)

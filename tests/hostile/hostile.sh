@@ -318,6 +318,17 @@ expect_screen "reader, big file: quits cleanly" "__EXITED__ 0"
 stop
 check_tty "reader, big file" "$TS"
 
+# Refused paths alone, in a narrow list: the reason was drawn past the
+# pane's edge and wrapped onto the next row ("ks]").
+start 100x20 "$ENV $QUOTH $H/special/ping.txt /dev/zero $H/special/fifo.txt $H/no-such-file.txt"
+expect_screen "reader, refused paths: listed with their reason" "[a loop of symbolic l"
+if screen | grep -q '^[a-z ]*\]'; then fail "reader, refused paths: a long reason is cut, not wrapped" "$(screen)"; else ok "reader, refused paths: a long reason is cut, not wrapped"; fi
+keys Enter j Enter j Enter j Enter
+expect_screen "reader, refused paths: the status says why" "no-such-file.txt: no such file or directory"
+keys q
+expect_screen "reader, refused paths: quits cleanly" "__EXITED__ 0"
+stop
+
 # A locale that is not UTF-8 (LANG unset over SSH): marks and joiners after
 # an ASCII letter were sent as raw bytes, which curses spells out (~@~M),
 # pushing the text over the sidebar.
