@@ -9,8 +9,6 @@
 #include <string.h>
 #include <cmocka.h>
 #include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include "doc.h"
 #include "app.h"
@@ -70,7 +68,9 @@ static void test_line_output_has_no_control_byte(void **state)
 		}
 }
 
-/* quoth render - </dev/zero read until memory ran out. */
+/* quoth render - </dev/zero read until memory ran out. (An endless text
+ * stream, refused at 256 MiB, is tests/hostile's: reading that much here
+ * takes minutes under valgrind.) */
 static void test_endless_binary_stream_refused_at_once(void **state)
 {
 	int fd = open("/dev/zero", O_RDONLY);
@@ -79,31 +79,6 @@ static void test_endless_binary_stream_refused_at_once(void **state)
 	assert_int_equal(doc_from_fd("-", fd, &d), Q_EBINARY);
 	assert_null(d);
 	close(fd);
-}
-
-/* yes | quoth render - : an endless text stream is refused, bounded. */
-static void test_endless_text_stream_refused_as_too_big(void **state)
-{
-	int p[2];
-	assert_int_equal(pipe(p), 0);
-	pid_t pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		close(p[0]);
-		static char line[65536];
-		for (size_t i = 0; i < sizeof line; i++)
-			line[i] = i % 16 == 15 ? '\n' : 'y';
-		while (write(p[1], line, sizeof line) > 0)
-			;
-		_exit(0);
-	}
-	close(p[1]);
-	doc *d = NULL;
-	assert_int_equal(doc_from_fd("-", p[0], &d), Q_ETOOBIG);
-	assert_null(d);
-	close(p[0]);
-	int status;
-	waitpid(pid, &status, 0);
 }
 
 /* A symlink loop given as a path said "read error". */
@@ -229,7 +204,6 @@ int main(void)
 		cmocka_unit_test(test_line_keeps_the_other_rules),
 		cmocka_unit_test(test_line_output_has_no_control_byte),
 		cmocka_unit_test(test_endless_binary_stream_refused_at_once),
-		cmocka_unit_test(test_endless_text_stream_refused_as_too_big),
 		cmocka_unit_test(test_symlink_loop_has_its_own_message),
 		cmocka_unit_test(test_mapped_text_is_nul_terminated),
 		cmocka_unit_test(test_no_quotes_at_all),
