@@ -209,19 +209,17 @@ def write_big(path: str, mb: int) -> None:
 
 
 def main() -> int:
-    args = sys.argv[1:]
-    big_mb, scale = 50, 1
-    if "--big-mb" in args:
-        i = args.index("--big-mb")
-        big_mb = int(args[i + 1])
-        del args[i : i + 2]
-    if "--scale" in args:
-        i = args.index("--scale")
-        scale = int(args[i + 1])
-        del args[i : i + 2]
-    if len(args) != 1:
-        sys.stderr.write(__doc__)
-        return 2
+    import argparse
+
+    # argparse: "gen.py --help" once made a folder named --help
+    ap = argparse.ArgumentParser(description="Writes the hostile inputs of tests/hostile/ into OUTDIR.")
+    ap.add_argument("outdir", metavar="OUTDIR")
+    ap.add_argument("--big-mb", type=int, default=50, help="size of the file with no line end (default 50)")
+    ap.add_argument("--scale", type=int, default=1, help="divide the many-* files by this (slow builds)")
+    opts = ap.parse_args()
+    if opts.big_mb < 1 or opts.scale < 1:
+        ap.error("--big-mb and --scale want a number of at least 1")
+    args, big_mb, scale = [opts.outdir], opts.big_mb, opts.scale
     out = args[0]
     files = os.path.join(out, "files")
     special = os.path.join(out, "special")
