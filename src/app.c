@@ -331,7 +331,8 @@ int app_install_doc(app *a, doc *d)
 
 int app_open_article(app *a, size_t i)
 {
-	doc *d = corpus_doc(a->corpus, i, SIZE_MAX);
+	/* the article open now stays loaded until it is closed: its position is saved then */
+	doc *d = corpus_doc(a->corpus, i, a->art);
 	if (!d && a->corpus->v[i].big)
 		return app_big_open(a, i);
 	if (!d) {
