@@ -237,6 +237,12 @@ run_bounded "$QUOTH" render "$H/names-empty/new
 line.txt"
 expect_contains "a line end in a name is shown as ␊ in a message" "$(cat "$TMPD/err")" "new␊line.txt: empty file"
 
+# ---- export over all of it ----------------------------------------------------------------
+
+XDG_DATA_HOME=$TMPD/export-data run_bounded "$QUOTH" export "$H/files" "$H/special" "$H/names-empty" /dev/zero
+verdict "export over every hostile path: bounded, clean, exit 1" "" ok "$TMPD/out" "$TMPD/err" "$((RC == 1 ? 0 : RC))"
+expect_eq "export: one message line for each unreadable file" 15 "$(wc -l <"$TMPD/err" | tr -d ' ')"
+
 # ---- the reader --------------------------------------------------------------------------
 
 export HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/config" XDG_DATA_HOME="$TMPD/data" XDG_STATE_HOME="$TMPD/state"
