@@ -556,8 +556,13 @@ unsigned app_do(app *a, enum action act)
 		default: return R_NONE;
 		}
 	}
-	if (a->tv.open)
-		return act == ACT_HELP ? (a->help = true, a->help_top = 0, R_LAYOUT) : app_tagged_do(a, act);
+	if (a->tv.open) {
+		if (act != ACT_HELP)
+			return app_tagged_do(a, act);
+		a->help = true;
+		a->help_top = 0;
+		return R_LAYOUT;
+	}
 	if (a->visual && a->focus == PANE_TEXT) {
 		unsigned r = app_visual_move(a, act);
 		if (r)
