@@ -331,7 +331,7 @@ int app_install_doc(app *a, doc *d)
 
 int app_open_article(app *a, size_t i)
 {
-	doc *d = corpus_doc(a->corpus, i, SIZE_MAX);
+	doc *d = corpus_doc(a->corpus, i, a->art);   /* never evict the article still shown: close_article reads it */
 	if (!d && a->corpus->v[i].big)
 		return app_big_open(a, i);
 	if (!d) {
