@@ -470,12 +470,12 @@ static int fit_rows(fitter *f, const char *lb, const char *gb)
 			cand_col = vis_col;
 			has_cand = true;
 		}
-		unsigned char b = (unsigned char)s[i];
+		unsigned char b0 = (unsigned char)s[i];
 		int w;
-		if (j == i + 1 && b > ' ' && b < 0x7F) {
+		if (j == i + 1 && b0 > ' ' && b0 < 0x7F) {
 			w = 1;   /* the common cases, without a call */
-		} else if (j == i + 3 && b >= 0xE3 && b <= 0xE9) {
-			w = wrap_char_width(((b & 0x0Fu) << 12) | (((unsigned char)s[i + 1] & 0x3Fu) << 6) |
+		} else if (j == i + 3 && b0 >= 0xE3 && b0 <= 0xE9) {
+			w = wrap_char_width(((b0 & 0x0Fu) << 12) | (((unsigned char)s[i + 1] & 0x3Fu) << 6) |
 			                    ((unsigned char)s[i + 2] & 0x3Fu));
 		} else if (is_blank(s, i, j, &sp)) {
 			col += sp;
