@@ -142,36 +142,40 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* Splits text into lines; *n gets their number. */
-static line *split_lines(const char *t, size_t len, size_t *n)
+/* The line that starts at *pos (without its '\n'); moves *pos past it.
+ * False at the end of the text. cols is left 0: measured when needed. */
+static bool next_line(const char *t, size_t len, size_t *pos, line *l)
 {
-	size_t cap = 64, k = 0, pos = 0;
-	line *v = malloc(cap * sizeof *v);
+	size_t p = *pos;
+	if (p >= len)
+		return false;
+	const char *nl = memchr(t + p, '\n', len - p);
+	size_t end = nl ? (size_t)(nl - t) : len;
+	size_t e = end;
+	while (e > p && is_space(t[e - 1]))
+		e--;
+	size_t b = p;
+	while (b < e && is_space(t[b]))
+		b++;
+	l->start = p;
+	l->end = e;
+	l->blank = b == e;
+	l->cols = 0;
+	*pos = end + 1;
+	return true;
+}
+
+/* The first lines of the text (at most max, measured), for the headline and
+ * the hard-wrap guess; *n gets their number. */
+static line *first_lines(const char *t, size_t len, size_t max, size_t *n)
+{
+	line *v = malloc(max * sizeof *v);
+	size_t k = 0, pos = 0;
 	if (!v)
 		return NULL;
-	while (pos < len) {
-		const char *nl = memchr(t + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - t) : len;
-		if (k == cap) {
-			line *w = realloc(v, (cap *= 2) * sizeof *v);
-			if (!w) {
-				free(v);
-				return NULL;
-			}
-			v = w;
-		}
-		size_t e = end;
-		while (e > pos && is_space(t[e - 1]))
-			e--;
-		size_t b = pos;
-		while (b < e && is_space(t[b]))
-			b++;
-		v[k].start = pos;
-		v[k].end = e;
-		v[k].blank = b == e;
-		v[k].cols = k < SAMPLE_LINES ? count_cols(t + pos, e - pos) : 0;
+	while (k < max && next_line(t, len, &pos, &v[k])) {
+		v[k].cols = count_cols(t + v[k].start, v[k].end - v[k].start);
 		k++;
-		pos = end + 1;
 	}
 	*n = k;
 	return v;
@@ -317,11 +321,13 @@ static bool is_headline(const char *t, const line *v, size_t n, size_t i, bool w
 }
 
 /* Finds the paragraphs (and the headline) of d->text. */
+/* Finds the paragraphs (and the headline) of d->text in one pass over its
+ * lines, two at a time: the index costs nothing per line, only per paragraph. */
 static int index_paragraphs(doc *d)
 {
 	size_t n, cap = 0;
 	char *t = d->text;
-	line *v = split_lines(t, d->len, &n);
+	line *v = first_lines(t, d->len, SAMPLE_LINES + 64, &n);
 	if (!v)
 		return Q_ENOMEM;
 	size_t first = 0;
@@ -333,27 +339,34 @@ static int index_paragraphs(doc *d)
 	if (col && !head)
 		col = wrap_column(v, n, first);
 	d->hard_wrapped = col != 0;
+	size_t pos = first < n ? v[first].start : d->len;
+	free(v);
 	int rc = 0;
-	for (size_t i = first; i < n && rc == 0;) {
-		if (v[i].blank) {
-			i++;
+	line cur, nxt;
+	bool have = next_line(t, d->len, &pos, &cur), headline = head;
+	while (have && rc == 0) {
+		if (cur.blank) {
+			have = next_line(t, d->len, &pos, &cur);
 			continue;
 		}
-		size_t j = i;
-		if (col && !(head && i == first)) {
-			while (j + 1 < n && !wrapped_para_break(t, &v[j], &v[j + 1], col)) {
+		size_t start = cur.start;
+		bool more = next_line(t, d->len, &pos, &nxt);
+		if (col && !headline) {
+			while (more && !wrapped_para_break(t, &cur, &nxt, col)) {
 				/* the line end becomes a space, or stays as a join mark */
-				if (!hyphen_join(t, &v[j], &v[j + 1]))
-					for (size_t k = v[j].end; k < v[j + 1].start; k++)
+				if (!hyphen_join(t, &cur, &nxt))
+					for (size_t k = cur.end; k < nxt.start; k++)
 						t[k] = ' ';
-				j++;
+				cur = nxt;
+				more = next_line(t, d->len, &pos, &nxt);
 			}
 		}
-		rc = push_para(d, &cap, v[i].start, v[j].end);
-		i = j + 1;
+		headline = false;
+		rc = push_para(d, &cap, start, cur.end);
+		cur = nxt;
+		have = more;
 	}
 	d->body = head ? 1 : 0;
-	free(v);
 	return rc;
 }
 
