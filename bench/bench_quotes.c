@@ -104,7 +104,12 @@ int main(int argc, char **argv)
 		len -= start;
 		if (len == cap) {   /* one article larger than the buffer */
 			cap *= 2;
-			buf = realloc(buf, cap);
+			char *w = realloc(buf, cap);
+			if (!w) {
+				fprintf(stderr, "bench_quotes: out of memory\n");
+				exit(1);
+			}
+			buf = w;
 		}
 	}
 	double dt = now() - t0, wall = clock_s(CLOCK_MONOTONIC) - w0;

@@ -24,9 +24,24 @@ static double now_ms(void)
 	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
+/* Resident memory now, in KB (0 when unknown). */
+static long rss_now_kb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = 0;
+	while (f && fgets(line, sizeof line, f))
+		if (!strncmp(line, "VmRSS:", 6))
+			kb = atol(line + 6);
+	if (f)
+		fclose(f);
+	return kb;
+}
+
 static void report(const char *what, double ms)
 {
 	printf("%s %.3f\n", what, ms);
+	printf("rss_after_%s %ld\n", what, rss_now_kb());
 }
 
 /* What the ui reads to draw a screen of 140x40. */

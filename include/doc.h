@@ -68,6 +68,11 @@ uint64_t doc_hash(const void *p, size_t n);
  * the id, which tags survive anyway since quotes are named by their text). */
 uint64_t doc_article_id(const char *raw, size_t n);
 
+/* The same id of a file over DOC_BIG, read with pread: a mapping touched at
+ * 256 places can keep hundreds of megabytes resident where the page cache
+ * holds large folios. Returns 0, Q_EUSAGE (not over DOC_BIG) or a read error. */
+int doc_article_id_fd(int fd, size_t n, uint64_t *id);
+
 /* Index of the paragraph containing byte offset off (the nearest one before
  * it when off falls between paragraphs); npara when there are none. */
 size_t doc_para_at(const doc *d, size_t off);

@@ -331,7 +331,8 @@ int app_install_doc(app *a, doc *d)
 
 int app_open_article(app *a, size_t i)
 {
-	doc *d = corpus_doc(a->corpus, i, a->art);   /* never evict the article still shown: close_article reads it */
+	/* the article open now stays loaded until it is closed: its position is saved then */
+	doc *d = corpus_doc(a->corpus, i, a->art);
 	if (!d && a->corpus->v[i].big)
 		return app_big_open(a, i);
 	if (!d) {
@@ -556,13 +557,13 @@ unsigned app_do(app *a, enum action act)
 		default: return R_NONE;
 		}
 	}
-	if (a->tv.open) {
-		if (act != ACT_HELP)
-			return app_tagged_do(a, act);
+	if (a->tv.open && act == ACT_HELP) {
 		a->help = true;
 		a->help_top = 0;
 		return R_LAYOUT;
 	}
+	if (a->tv.open)
+		return app_tagged_do(a, act);
 	if (a->visual && a->focus == PANE_TEXT) {
 		unsigned r = app_visual_move(a, act);
 		if (r)

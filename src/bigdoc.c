@@ -31,16 +31,18 @@ int bigdoc_open(const char *path, bigdoc **out)
 		return Q_ENOMEM;
 	}
 	b->size = (size_t)st.st_size;
-	void *m = mmap(NULL, b->size, PROT_READ, MAP_PRIVATE, fd, 0);
+	rc = b->size > DOC_BIG ? doc_article_id_fd(fd, b->size, &b->id) : 0;
+	void *m = rc ? MAP_FAILED : mmap(NULL, b->size, PROT_READ, MAP_PRIVATE, fd, 0);
 	int err = errno;
 	close(fd);
 	if (m == MAP_FAILED) {
 		free(b);
-		return error_from_errno(err);
+		return rc ? rc : error_from_errno(err);
 	}
 	b->raw = m;
 	b->name = strdup(path);
-	b->id = doc_article_id(b->raw, b->size);
+	if (b->size <= DOC_BIG)
+		b->id = doc_article_id(b->raw, b->size);
 	doc *first = NULL;
 	size_t s, e;
 	rc = b->name ? bigdoc_window(b, 0, 0, &first, &s, &e) : Q_ENOMEM;

@@ -1,3 +1,4 @@
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -39,18 +40,66 @@ uint64_t doc_hash(const void *p, size_t n)
 	return h;
 }
 
+/* Reads len bytes at off into buf: from memory or from a file. */
+typedef int (*sample_reader)(const void *src, size_t off, size_t len, char *buf);
+
+static int read_mem(const void *src, size_t off, size_t len, char *buf)
+{
+	memcpy(buf, (const char *)src + off, len);
+	return 0;
+}
+
+static int read_fd(const void *src, size_t off, size_t len, char *buf)
+{
+	int fd = *(const int *)src;
+	for (size_t got = 0; got < len;) {
+		ssize_t r = pread(fd, buf + got, len - got, (off_t)(off + got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return r < 0 ? error_from_errno(errno) : Q_EIO;
+		got += (size_t)r;
+	}
+	return 0;
+}
+
+#define ID_EDGE (64 * 1024)
+#define ID_BLOCK 1024
+#define ID_BLOCKS 256
+
+static int sampled_id(const void *src, sample_reader rd, size_t n, uint64_t *id)
+{
+	static_assert(ID_EDGE >= ID_BLOCK, "one buffer serves both");
+	char buf[ID_EDGE];
+	uint64_t h = doc_hash(&n, sizeof n);
+	int rc = rd(src, 0, ID_EDGE, buf);
+	h ^= doc_hash(buf, ID_EDGE) * 3;
+	if (!rc)
+		rc = rd(src, n - ID_EDGE, ID_EDGE, buf);
+	h ^= doc_hash(buf, ID_EDGE) * 5;
+	size_t step = (n - 2 * ID_EDGE) / ID_BLOCKS;
+	for (size_t k = 0; k < ID_BLOCKS && !rc; k++) {
+		rc = rd(src, ID_EDGE + k * step, ID_BLOCK, buf);
+		h = (h ^ doc_hash(buf, ID_BLOCK)) * 0x9E3779B97F4A7C15ull;
+	}
+	*id = h;
+	return rc;
+}
+
 uint64_t doc_article_id(const char *raw, size_t n)
 {
 	if (n <= DOC_BIG)
 		return doc_hash(raw, n);
-	const size_t edge = 64 * 1024, block = 1024, blocks = 256;
-	uint64_t h = doc_hash(&n, sizeof n);
-	h ^= doc_hash(raw, edge) * 3;
-	h ^= doc_hash(raw + n - edge, edge) * 5;
-	size_t step = (n - 2 * edge) / blocks;
-	for (size_t k = 0; k < blocks; k++)
-		h = (h ^ doc_hash(raw + edge + k * step, block)) * 0x9E3779B97F4A7C15ull;
-	return h;
+	uint64_t id;
+	sampled_id(raw, read_mem, n, &id);
+	return id;
+}
+
+int doc_article_id_fd(int fd, size_t n, uint64_t *id)
+{
+	if (n <= DOC_BIG)
+		return Q_EUSAGE;
+	return sampled_id(&fd, read_fd, n, id);
 }
 
 void doc_id_hex(uint64_t id, char buf[17])

@@ -493,14 +493,14 @@ static int fit_rows(fitter *f, const char *lb, const char *gb)
 				/* measure again what moves to the new row */
 				col = vis_col = 0;
 				vis = row;
-				for (size_t a = row, b; a < i; a = b) {
-					for (b = a + 1; b < i && !gb[b]; b++)
+				for (size_t ca = row, cb; ca < i; ca = cb) {
+					for (cb = ca + 1; cb < i && !gb[cb]; cb++)
 						;
-					if (is_blank(s, a, b, &sp)) {
+					if (is_blank(s, ca, cb, &sp)) {
 						col += sp;
 					} else {
-						col += cluster_cols(s + a, b - a, col, f->tabw);
-						vis = b;
+						col += cluster_cols(s + ca, cb - ca, col, f->tabw);
+						vis = cb;
 						vis_col = col;
 					}
 				}

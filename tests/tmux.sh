@@ -16,7 +16,19 @@ start() {
 	TM set-option -t t status off >/dev/null
 }
 
-stop() { TM kill-server 2>/dev/null; }
+# stop: ends the session. A quoth still running gets SIGTERM and is given
+# time to exit first: killing the server under it sends SIGHUP, which under
+# ASan can land in LeakSanitizer's exit check and leave the process spinning.
+stop() {
+	if TM has-session -t t 2>/dev/null; then
+		pids=$(pgrep -P "$(TM display-message -p -t t '#{pane_pid}' 2>/dev/null)" 2>/dev/null)
+		if [ -n "$pids" ]; then
+			kill -TERM $pids 2>/dev/null
+			WAIT_S=5 wait_for "__EXITED__" >/dev/null
+		fi
+	fi
+	TM kill-server 2>/dev/null
+}
 
 screen() { TM capture-pane -p -t t; }
 screen_attrs() { TM capture-pane -p -e -t t; }

@@ -3,6 +3,8 @@
 
 usage: check.py out FILE...   standard output of quoth render / quotes
        check.py tty FILE      the raw terminal output of the reader (script(1) log)
+       check.py rss CMD...    runs CMD (output discarded) and prints its peak
+                              resident size in KiB, or "exit N" when it failed
 
 Prints one line per problem (the file, the offset and the bytes around it)
 and exits 1 when there is one, 0 otherwise.
@@ -91,10 +93,24 @@ def check_tty(name: str) -> list:
     return problems
 
 
+def peak_rss(cmd: list) -> int:
+    import resource
+    import subprocess
+
+    rc = subprocess.call(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    if rc != 0:
+        print(f"exit {rc}")
+        return 1
+    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return 0
+
+
 def main() -> int:
-    if len(sys.argv) < 3 or sys.argv[1] not in ("out", "tty"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("out", "tty", "rss"):
         sys.stderr.write(__doc__)
         return 2
+    if sys.argv[1] == "rss":
+        return peak_rss(sys.argv[2:])
     check = check_out if sys.argv[1] == "out" else check_tty
     problems = []
     for name in sys.argv[2:]:

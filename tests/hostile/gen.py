@@ -266,6 +266,8 @@ def main() -> int:
         "nul-sprinkled.txt": nul_sprinkled(),
         # past the 8 KiB the encoding is guessed from: shown, one ␀ a byte
         "nul-after-text.txt": article(PROSE * 200 + b"\x00" * (1 << 20)),
+        # 2,000,000 one-letter paragraphs: the line and paragraph index
+        "many-paragraphs.txt": HEAD + b"a\n\n" * (2000000 // scale),
     }
     for name, data in articles.items():
         write(os.path.join(files, name), data)

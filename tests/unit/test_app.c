@@ -522,6 +522,26 @@ static void test_visual_selection(void **state)
 	finish(f);
 }
 
+static void test_stepping_past_the_loaded_limit(void **state)
+{
+	char dir[128];
+	snprintf(dir, sizeof dir, "%s/.state", root);
+	positions *pos = NULL;
+	assert_int_equal(positions_open(dir, &pos, NULL), 0);
+	fixture *f = start(140, 40);
+	app *a = &f->a;
+	a->opts.positions = pos;   /* closing an article reads it to save its position */
+	f->c.max_loaded = 1;   /* every open evicts: the open article must survive until closed */
+	for (int i = 0; i < 6; i++) {
+		app_do(a, ACT_ARTICLE_NEXT);
+		app_do(a, ACT_ARTICLE_PREV);
+	}
+	assert_non_null(a->doc);
+	assert_true(a->doc->len > 0);
+	finish(f);
+	positions_close(pos);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -540,6 +560,7 @@ int main(void)
 		cmocka_unit_test(test_tagged_view),
 		cmocka_unit_test(test_marks_and_export),
 		cmocka_unit_test(test_visual_selection),
+		cmocka_unit_test(test_stepping_past_the_loaded_limit),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

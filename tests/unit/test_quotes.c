@@ -33,8 +33,11 @@ static char *texts_of(const char *text, const quotes_opts *opts)
 	for (size_t i = 0; i < l.n; i++) {
 		char *s = quote_text(d, &l.v[i]);
 		size_t need = n + strlen(s) + 4;
-		if (need > cap)
-			out = realloc(out, cap = need * 2);
+		if (need > cap) {
+			char *w = realloc(out, cap = need * 2);
+			assert_non_null(w);
+			out = w;
+		}
 		n += (size_t)sprintf(out + n, "%s%s", i ? " | " : "", s);
 		free(s);
 	}

@@ -29,8 +29,11 @@ static char *attributions(const char *text)
 		char *s = quote_text(d, &l.v[i]);
 		const char *spk = l.v[i].speaker ? l.v[i].speaker : "-";
 		size_t need = n + strlen(s) + strlen(spk) + 12;
-		if (need > cap)
-			out = realloc(out, cap = need * 2);
+		if (need > cap) {
+			char *w = realloc(out, cap = need * 2);
+			assert_non_null(w);
+			out = w;
+		}
 		n += (size_t)sprintf(out + n, "%s%s => %s", i ? " | " : "", s, spk);
 		free(s);
 	}
