@@ -150,15 +150,22 @@ static void draw_list(screen *s, app *a)
 static attr_t text_attr(screen *s, app *a, size_t pos)
 {
 	attr_t at = A_NORMAL;
-	for (size_t i = 0; i < a->quotes.n; i++) {
-		const quote *q = &a->quotes.v[i];
-		if (q->open > pos)
-			break;
-		if (pos < q->close)
-			at = s->t->attr[a->q_marked && i == a->q_sel ? THEME_QUOTE_SELECTED : THEME_QUOTE];
+	/* the sidebar's quotes do not overlap and are in text order: only the
+	 * last one opening at or before pos can hold it (a binary search, as
+	 * this runs for every cluster drawn) */
+	size_t lo = 0, hi = a->quotes.n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->quotes.v[mid].open <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	if (lo > 0 && pos < a->quotes.v[lo - 1].close)
+		at = s->t->attr[a->q_marked && lo - 1 == a->q_sel ? THEME_QUOTE_SELECTED : THEME_QUOTE];
 	if (a->hits.n && a->search_pane == PANE_TEXT) {
-		size_t lo = 0, hi = a->hits.n;
+		lo = 0;
+		hi = a->hits.n;
 		while (lo < hi) {   /* the first hit ending after pos */
 			size_t mid = lo + (hi - lo) / 2;
 			if (a->hits.v[mid].end <= pos)
