@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 #include "app_internal.h"
 #include "error.h"
 
@@ -201,27 +202,11 @@ static void cut(prompt *p, size_t from, size_t to)
 
 static void insert(prompt *p, int cp)
 {
-	char u[4];
-	size_t n;
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
+	uint8_t u[6];
+	int k = u8_uctomb(u, (ucs4_t)cp, (int)sizeof u);
+	if (k <= 0)
+		return;
+	size_t n = (size_t)k;
 	if (p->len + n >= PROMPT_MAX)
 		return;
 	memmove(p->buf + p->cur + n, p->buf + p->cur, p->len - p->cur);
