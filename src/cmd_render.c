@@ -63,8 +63,11 @@ static void put_row(strbuf *out, const char *text, const wrap_row *r, int tabwid
 	const char *s = text + r->start;
 	size_t n = r->end - r->start;
 	if (!has_tab_or_join(s, n)) {
-		sb_add(out, s, n);
-		sb_putc(out, '\n');
+		char *o = sb_extend(out, n + 1);
+		if (o) {
+			memcpy(o, s, n);
+			o[n] = '\n';
+		}
 		return;
 	}
 	int col = 0;
