@@ -335,11 +335,22 @@ int text_sanitize_line(const char *in, size_t n, char **out, size_t *outlen)
 	return sanitize(in, n, out, outlen, true);
 }
 
+/* What the bytes 0x80..0x9F are in Windows-1252 (the code page old news
+ * archives and Office exports use, and what browsers read "Latin-1" as):
+ * curly quotes, dashes, the ellipsis, the euro sign. The five it leaves
+ * undefined stay C1 controls, as in Latin-1. */
+static const uint16_t cp1252_c1[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
 enum text_encoding text_detect(const char *in, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	size_t lim = n < 8192 ? n : 8192, bad;
-	size_t nul = 0, ctl = 0, multibyte = 0, invalid = 0, latin_high = 0, letters = 0;
+	size_t nul = 0, ctl = 0, multibyte = 0, invalid = 0, single_byte = 0, letters = 0;
 
 	if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE)
 		return TEXT_UTF16LE;
@@ -363,8 +374,8 @@ enum text_encoding text_detect(const char *in, size_t n)
 			i += len;
 		} else {
 			invalid++;
-			if (c >= 0xA0)
-				latin_high++;
+			if (c >= 0xA0 || cp1252_c1[c - 0x80] != c)
+				single_byte++;
 			i++;
 		}
 	}
@@ -372,8 +383,8 @@ enum text_encoding text_detect(const char *in, size_t n)
 		return TEXT_UTF8;
 	if (nul * 100 > lim || (nul && nul + ctl + invalid > lim / 4) || (ctl + nul) * 10 > lim)
 		return TEXT_BINARY;
-	if (invalid && !multibyte && latin_high == invalid && letters * 4 > lim)
-		return TEXT_LATIN1;
+	if (invalid && !multibyte && single_byte == invalid && letters * 4 > lim)
+		return TEXT_CP1252;
 	if (invalid * 3 > lim && !multibyte)
 		return TEXT_BINARY;
 	return TEXT_UTF8;
@@ -430,13 +441,13 @@ int text_convert(enum text_encoding enc, const char *in, size_t n, char **out, s
 	const unsigned char *s = (const unsigned char *)in;
 	if (enc == TEXT_UTF16LE || enc == TEXT_UTF16BE)
 		return convert_utf16(s, n, enc == TEXT_UTF16BE, out, outlen);
-	if (enc != TEXT_LATIN1)
+	if (enc != TEXT_CP1252)
 		return Q_EBINARY;
-	char *buf = malloc(n * 2 + 1), *o = buf;
+	char *buf = malloc(n * 3 + 1), *o = buf;
 	if (!buf)
 		return Q_ENOMEM;
 	for (size_t i = 0; i < n; i++)
-		o = put_utf8(o, s[i]);
+		o = put_utf8(o, s[i] >= 0x80 && s[i] < 0xA0 ? cp1252_c1[s[i] - 0x80] : s[i]);
 	*o = '\0';
 	*out = buf;
 	*outlen = (size_t)(o - buf);

@@ -73,7 +73,12 @@ static void test_detect(void **state)
 	assert_int_equal(text_detect("\xFF\xFEh\0i\0", 6), TEXT_UTF16LE);
 	assert_int_equal(text_detect("\xFE\xFF\0h\0i", 6), TEXT_UTF16BE);
 	const char *latin = "Caf\xE9 au lait, tr\xE8s bien, d\xE9j\xE0 vu and more text";
-	assert_int_equal(text_detect(latin, strlen(latin)), TEXT_LATIN1);
+	assert_int_equal(text_detect(latin, strlen(latin)), TEXT_CP1252);
+	const char *cp1252 = "\x93We are ready,\x94 said the mayor \x96 and the town\x92s council agreed.";
+	assert_int_equal(text_detect(cp1252, strlen(cp1252)), TEXT_CP1252);
+	/* a byte Windows-1252 leaves undefined: not single-byte text */
+	const char *hole = "Some words \x81 and \x8D and \x8F and \x90 here";
+	assert_int_not_equal(text_detect(hole, strlen(hole)), TEXT_CP1252);
 	char zeros[4096] = { 0 };
 	assert_int_equal(text_detect(zeros, sizeof zeros), TEXT_BINARY);
 	char elf[256];
@@ -89,8 +94,12 @@ static void test_convert(void **state)
 	assert_int_equal(text_convert(TEXT_UTF16LE, "\xFF\xFEh\0\xE6\0=\xD8\x00\xDE", 10, &out, &n), 0);
 	assert_string_equal(out, "h\xC3\xA6\xF0\x9F\x98\x80");   /* hæ😀 */
 	free(out);
-	assert_int_equal(text_convert(TEXT_LATIN1, "caf\xE9", 4, &out, &n), 0);
+	assert_int_equal(text_convert(TEXT_CP1252, "caf\xE9", 4, &out, &n), 0);
 	assert_string_equal(out, "caf\xC3\xA9");
+	free(out);
+	/* 0x80..0x9F: Windows-1252's quotes, dashes and euro; its five holes stay C1 */
+	assert_int_equal(text_convert(TEXT_CP1252, "\x93Hi\x94 \x96 \x80\x85\x81", 10, &out, &n), 0);
+	assert_string_equal(out, "\xE2\x80\x9CHi\xE2\x80\x9D \xE2\x80\x93 \xE2\x82\xAC\xE2\x80\xA6\xC2\x81");
 	free(out);
 }
 
