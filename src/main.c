@@ -82,6 +82,11 @@ static void on_sigbus(int sig, siginfo_t *si, void *uctx)
 	file_shrank = 1;
 }
 
+const volatile sig_atomic_t *cmd_file_shrank(void)
+{
+	return &file_shrank;
+}
+
 static void guard_mapped_files(void)
 {
 	struct sigaction sa;
