@@ -262,6 +262,23 @@ static bool genitive_article(const speech_ctx *c, const tok *w)
 	return false;
 }
 
+/* German writes its nouns with a capital, so after a noun or a name (prev)
+ * a lower-case word that is no article, preposition or particle is a verb
+ * or an adverb and ends the phrase ("Die SPD will", "stellte Celebi fest",
+ * "so Suttner wörtlich"); so do the prepositions of the circumstances
+ * ("so Corny Littmann zu den Gründen", "zitiert X mit den Worten"). */
+static bool german_clause_word(const speech_ctx *c, const tok *prev, const tok *w)
+{
+	static const char *const circumstance[] = { "mit", "zu", "zum", "zur", "über", "gegenüber", "laut", "wegen",
+	                                            "trotz", "angesichts", "bezüglich", "hinsichtlich", "auf" };
+	if (c->lang != LANG_DE || w->kind != T_WORD || w->cap || prev->kind != T_WORD || !prev->cap ||
+	    (prev->lex & (LX_DET | LX_FUNC | LX_PREP | LX_CONJ | LX_PRON)))
+		return false;   /* "Der libanesische Minister": an article opening the sentence */
+	if (w->lex & LX_PREP)
+		return word_is(w, circumstance, sizeof circumstance / sizeof *circumstance);
+	return !(w->lex & (LX_DET | LX_PARTICLE | LX_CONJ | LX_REL));
+}
+
 /* A descriptive phrase from v[a] (a determiner, or the clause start) on,
  * ending before punctuation, a relative word, a conjunction or a cue, at
  * most PHRASE_MAX words; a trailing ", Name" apposition is kept. */
@@ -276,9 +293,11 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 				break;
 			/* a second determiner after a noun starts the object: "der Präsident seine Position" */
 			if (j > a && is_det(w) && v[j - 1].kind == T_WORD && !(v[j - 1].lex & LX_PREP) && !is_det(&v[j - 1]) &&
-			    !genitive_article(c, w))
-				break;
+			    (!genitive_article(c, w) || all_caps(c, &v[j - 1])))
+				break;   /* a name or an acronym takes no genitive: "laut einer Mitteilung des BMI der …" */
 			if (j > a && is_cue(c, w, &pron))
+				break;
+			if (j > a && german_clause_word(c, &v[j - 1], w))
 				break;
 			/* "sagte Klaus Weber am Montag in Berlin": the time or place is not the speaker */
 			static const char *const when_where[] = { "am", "im", "in", "bei", "beim", "vor", "nach", "gegenüber",
@@ -308,7 +327,9 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 		}
 		j++;
 	}
-	while (j > a && v[j - 1].kind != T_WORD && v[j - 1].kind != T_CLOSE)
+	/* a phrase ends with a word, not with an article or a preposition ("der Präsident von der „…“") */
+	while (j > a && ((v[j - 1].kind != T_WORD && v[j - 1].kind != T_CLOSE) ||
+	                 (v[j - 1].kind == T_WORD && !v[j - 1].cap && (v[j - 1].lex & (LX_DET | LX_PREP)))))
 		j--;
 	if (j == a)
 		return (cand){ 0 };
@@ -1394,6 +1415,13 @@ static bool person_like(const speech_ctx *c, const tok *w, size_t rs, size_t e)
 		return false;
 	if (e - rs == 1 && w[rs].sent && !(w[rs].lex & (LX_TITLE | LX_HONOR)) && !seen_inside_sentence(c, &w[rs]))
 		return false;
+	if (e - rs == 1 && c->lang == LANG_DE && !(w[rs].lex & (LX_TITLE | LX_HONOR))) {
+		/* every German noun has a capital ("als Buchhändlerin", "seit vielen
+		 * Monaten"): one word is a person when the article names them in full
+		 * somewhere (Passig after "Kathrin Passig") */
+		const name_info *info = names_find(c, &w[rs]);
+		return info && info->words >= 2;
+	}
 	return true;
 }
 
