@@ -271,6 +271,9 @@ static bool german_clause_word(const speech_ctx *c, const tok *prev, const tok *
 {
 	static const char *const circumstance[] = { "mit", "zu", "zum", "zur", "über", "gegenüber", "laut", "wegen",
 	                                            "trotz", "angesichts", "bezüglich", "hinsichtlich", "auf" };
+	if (prev->kind == T_CLOSE && c->lang == LANG_DE && w->kind == T_WORD && !w->cap &&
+	    !(w->lex & (LX_DET | LX_PREP | LX_PARTICLE | LX_CONJ | LX_REL)))
+		return true;   /* "Die Schutzvereinigung (DSW) schlug" */
 	if (c->lang != LANG_DE || w->kind != T_WORD || w->cap || prev->kind != T_WORD || !prev->cap ||
 	    (prev->lex & (LX_DET | LX_FUNC | LX_PREP | LX_CONJ | LX_PRON)))
 		return false;   /* "Der libanesische Minister": an article opening the sentence */
@@ -349,6 +352,7 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t j, float conf);
 static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t *ne, size_t *re);
 static bool role_word(const tok *w);
+static bool verb_second(enum lang l);
 
 /* Does a clause begin before w (a subject may follow)? */
 static bool clause_edge(const tok *w)
@@ -385,6 +389,14 @@ static bool role_word(const tok *w)
 	return !(w->n > 3 && w->low[w->n - 1] == 's' && w->low[w->n - 2] != 's');
 }
 
+/* An auxiliary verb of a verb-second language (war, hat, ist, was, heeft). */
+static bool is_aux(const tok *w)
+{
+	static const char *const aux[] = { "war", "ist", "hat", "hatte", "wird", "wurde", "waren", "sind", "haben",
+	                                   "hatten", "heeft", "had", "har", "havde", "hadde", "hade" };
+	return word_is(w, aux, sizeof aux / sizeof *aux);
+}
+
 /* Is the name run w[i,e) the subject of its clause: a clause starts before
  * it (through role words: "Green MEP Caroline Lucas") and a verb or an
  * apposition follows, or a cue verb stands right before it ("argues X")? */
@@ -395,6 +407,9 @@ static bool subject_like(const speech_ctx *c, const tok *w, size_t n, size_t i, 
 		return false;
 	if (i > 0 && is_cue(c, &w[i - 1], &pron))
 		return true;
+	if (i > 0 && verb_second(c->lang) && w[i - 1].kind == T_WORD && !w[i - 1].cap && (w[i - 1].lex & LX_SKIP) &&
+	    !(w[i - 1].lex & (LX_PREP | LX_DET)) && is_aux(&w[i - 1]))
+		return true;   /* "Auch als Lehrerin war Aksoy tätig": the subject after the verb */
 	if (e >= n)
 		return false;
 	const tok *a = &w[e];
@@ -595,6 +610,21 @@ static cand np_cand(const speech_ctx *c, const tok *v, size_t a, size_t b, float
 	return k;
 }
 
+/* Is v[a,…) the agent of a passive ("Die Zahl wurde von einem Sprecher
+ * bestätigt"): "von" before it and a passive auxiliary before that in the
+ * clause v[lo,a)? */
+static bool passive_agent(const speech_ctx *c, const tok *v, size_t lo, size_t a)
+{
+	static const char *const by[] = { "von", "vom" };
+	static const char *const aux[] = { "wurde", "wurden", "wird", "werden", "worden" };
+	if (c->lang != LANG_DE || a < lo + 2 || !word_is(&v[a - 1], by, 2) || v[a - 1].cap)
+		return false;
+	for (size_t k = lo; k + 1 < a; k++)
+		if (v[k].kind == T_WORD && word_is(&v[k], aux, sizeof aux / sizeof *aux))
+			return true;
+	return false;
+}
+
 /* The subject standing before the verb at v[vi], in v[lo,vi): pronoun,
  * name or phrase, passing over adverbs, time phrases ("on Saturday") and
  * prepositional phrases ("in einem Interview"). */
@@ -633,8 +663,14 @@ static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t l
 		size_t a = np_start(c, v, lo, j);
 		if (a == j)
 			return (cand){ 0 };
+		if (a + 1 == j && is_det(&v[a]) && hop_end > j)
+			/* "Der auf der Konferenz anwesende Minister X reagierte": an article
+			 * alone opens a phrase that holds the prepositions passed over */
+			return np_cand(c, v, a, hop_end, conf);
 		if (!j0)
 			j0 = j;
+		if (j == j0 && passive_agent(c, v, lo, a))
+			return np_cand(c, v, a, j, conf);   /* "wurde von einem Sprecher bestätigt" */
 		if (a > lo && v[a - 1].kind == T_WORD && (!v[a - 1].cap || v[a - 1].sent) && (v[a - 1].lex & LX_PREP) &&
 		    !is_det(&v[a - 1])) {
 			/* a prepositional phrase ("in einem Interview"), or the end of
@@ -690,7 +726,10 @@ static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size
 	/* Name, role, verb */
 	size_t before = k - 1;   /* the comma */
 	cand r = subject_before(c, v, n, lo, before, conf);
-	if (r.kind && c->lang == LANG_DE && r.kind != SPK_PRON) {
+	/* "Celebi, die nur Frauen vertritt, nennt …": a relative clause (it ends
+	 * with its verb) is no apposition */
+	bool relative = (v[k].lex & LX_REL) && !v[j - 2].cap && v[j - 2].kind == T_WORD;
+	if (r.kind && c->lang == LANG_DE && r.kind != SPK_PRON && !relative) {
 		/* German news cites the apposition with the name */
 		r.kind = SPK_DESC;
 		r.e = v[j - 2].e;
@@ -1022,6 +1061,75 @@ static cand cue_in(const speech_ctx *c, const tok *v, size_t lo, size_t hi, floa
 	return according(c, v, hi, lo, hi, conf);
 }
 
+/* A German noun that names a text (Stellungnahme, Pressemitteilung,
+ * Positionspapier): compounds end with one of these. */
+static bool text_noun(const tok *w)
+{
+	static const char *const ends[] = { "erklärung", "mitteilung", "stellungnahme", "bericht", "brief", "schreiben",
+	                                    "papier", "studie", "urteil", "beschluss", "resolution", "memorandum",
+	                                    "dokument", "gutachten", "antrag", "entwurf", "programm", "vertrag", "text",
+	                                    "bilanz", "analyse", "begründung", "meldung", "botschaft", "aufruf", "appell",
+	                                    "protokoll", "vermerk", "notiz", "email", "e-mail", "mail", "artikel" };
+	if (w->kind != T_WORD || !w->cap || !w->n)
+		return false;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t l = strlen(ends[i]);
+		if (w->n >= l && !memcmp(w->low + w->n - l, ends[i], l))
+			return true;
+	}
+	return false;
+}
+
+/* German news cites texts as sources: "In einem Positionspapier des
+ * Ministeriums heißt es, …", "Darin steht: „…“" (the text named in the
+ * sentence before: "Die Staatsanwaltschaft gab eine Stellungnahme ab"). v[lo,hi)
+ * is the sentence; v[0,lo) what comes before it. */
+static cand text_source(const speech_ctx *c, const tok *v, size_t lo, size_t hi, float conf)
+{
+	static const char *const says[] = { "heißt", "hieß", "steht", "stand", "stehe", "heiße" };
+	static const char *const there[] = { "darin", "dort", "hierin", "daneben" };
+	if (c->lang != LANG_DE || lo + 1 >= hi || v[lo].kind != T_WORD)
+		return (cand){ 0 };
+	if (word_is(&v[lo], there, sizeof there / sizeof *there)) {
+		if (!word_is(&v[lo + 1], says, sizeof says / sizeof *says))
+			return (cand){ 0 };
+		size_t ps = lo > 0 ? sentence_start(v, lo - 1) : 0;
+		for (size_t k = lo; k > ps; k--)
+			if (text_noun(&v[k - 1])) {
+				size_t a = np_start(c, v, ps, k);
+				return phrase_cand(c, v, lo, a, lo, conf);
+			}
+		return (cand){ 0 };
+	}
+	static const char *const in[] = { "in", "im" };
+	if (!word_is(&v[lo], in, 2))
+		return (cand){ 0 };
+	bool text = false;
+	for (size_t k = lo + 1; k < hi && k < lo + 12; k++) {
+		if (v[k].kind != T_WORD)
+			return (cand){ 0 };
+		if (word_is(&v[k], says, sizeof says / sizeof *says))
+			return text ? phrase_cand(c, v, k, lo + 1, k, conf) : (cand){ 0 };
+		text |= text_noun(&v[k]);
+	}
+	return (cand){ 0 };
+}
+
+/* Does v[lo,hi) hold a verb in the German subjunctive of reported speech
+ * ("Deshalb sei es …", "Er habe …")? */
+static bool reported_speech(const speech_ctx *c, const tok *v, size_t lo, size_t hi)
+{
+	static const char *const konj[] = { "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe",
+	                                    "gebe", "gehe", "stehe", "liege", "komme", "bleibe", "gelte", "fehle",
+	                                    "wisse", "lasse" };
+	if (c->lang != LANG_DE)
+		return false;
+	for (size_t k = lo; k < hi; k++)
+		if (v[k].kind == T_WORD && !v[k].cap && word_is(&v[k], konj, sizeof konj / sizeof *konj))
+			return true;
+	return false;
+}
+
 /* The attribution in the sentence before the opening mark, within
  * t[from, q->open); when the quote opens its sentence, in the sentence
  * before ("Mr Howard described it as X. "This is…""). */
@@ -1033,7 +1141,17 @@ static cand from_head(const speech_ctx *c, const quote *q, size_t from)
 	size_t n = h.n, lo = h.lo;
 	if (lo < n) {
 		bool colon = v[n - 1].kind == T_COLON;
-		cand r = cue_in(c, v, lo, n, colon ? 0.85f : 0.75f);
+		cand r = text_source(c, v, lo, n, colon ? 0.85f : 0.75f);
+		if (!r.kind)
+			r = cue_in(c, v, lo, n, colon ? 0.85f : 0.75f);
+		if (!r.kind && !colon && lo > 0 && reported_speech(c, v, lo, n)) {
+			/* "… heißt es, die Regelung habe sich bewährt. Deshalb sei es „…“":
+			 * reported speech goes on from the sentence before */
+			size_t ps = sentence_start(v, lo - 1);
+			r = text_source(c, v, ps, lo - 1, 0.6f);
+			if (!r.kind)
+				r = cue_in(c, v, ps, lo - 1, 0.6f);
+		}
 		if (r.kind || !colon)
 			return r;
 		/* Kevin Mandia opstiller det således: — the subject of the sentence */
@@ -1041,8 +1159,9 @@ static cand from_head(const speech_ctx *c, const quote *q, size_t from)
 	}
 	if (lo == 0)
 		return (cand){ 0 };
-	size_t hi = lo - 1;
-	return cue_in(c, v, sentence_start(v, hi), hi, 0.6f);
+	size_t hi = lo - 1, ps = sentence_start(v, hi);
+	cand r = text_source(c, v, ps, hi, 0.6f);
+	return r.kind ? r : cue_in(c, v, ps, hi, 0.6f);
 }
 
 /* The subject of the head sentence, for a tail with only an auxiliary
@@ -1465,10 +1584,11 @@ static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t 
 /* What a pronoun can refer to in the sentence w[start,end): the subject of
  * a cue verb in it ("Mr Blair said", "said Mr Fogg", "the spokesman
  * said"); its first subject-like name; in the nearest sentences any
- * person-like name ("came from Brian Gammage"). SPK_PRON when the sentence
+ * person-like name ("came from Brian Gammage"; not when any_name is
+ * false). SPK_PRON when the sentence
  * speaks of the same pronoun: it says nothing new about who "he" is. */
 static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, const tok *w, size_t start, size_t end,
-                              enum gender want, bool near)
+                              enum gender want, bool any_name)
 {
 	const cand transparent = { SPK_PRON, 0, 0, 0, 0, 0, 0, 0 };
 	size_t full_end = end;
@@ -1509,8 +1629,7 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 		if (subject_like(c, w, full_end, rs, ne) && person_like(c, w, ls, re) && gender_fits(c, w, ls, re, want))
 			return name_cand(c, w, ls, re, 0.75f);
 	}
-	(void)near;
-	if (end == full_end)
+	if (end == full_end && any_name)
 		for (size_t i = start; i < end; i++) {
 			if (inside_quote(v, nq, w[i].s) || !name_word(&w[i]))
 				continue;
@@ -1547,7 +1666,13 @@ static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size
 				break;
 			start--;
 		}
-		cand k = sentence_referent(c, v, nq, w, start, end, want, sentences < 6);
+		/* "Die Pläne der Regierung bezeichnete er als …": the words before the
+		 * pronoun's own verb are its object, not the person; only a subject
+		 * among them can be ("Nachdem Müller gelandet war, sagte er") */
+		bool pron;
+		bool inverted = sentences == 0 && end == n && end > start + 1 && w[end - 1].kind == T_WORD &&
+		                is_cue(c, &w[end - 1], &pron);
+		cand k = sentence_referent(c, v, nq, w, start, inverted ? end - 1 : end, want, !inverted);
 		if (k.kind == SPK_NAME || k.kind == SPK_DESC) {
 			best = k;
 			break;
@@ -1678,8 +1803,31 @@ static int set_speaker(const speech_ctx *c, quote *q, const cand *k)
 	return 0;
 }
 
+/* The first token of the sentence v[lo,n) after a label such as "Steuern:"
+ * or "Europapolitik:" (a colon within its first words). */
+static size_t after_label(const tok *v, size_t lo, size_t n)
+{
+	size_t first = lo;
+	for (size_t j = lo; j < n && j < lo + 8; j++)
+		if (v[j].kind == T_COLON)
+			first = j + 1;
+	return first;
+}
+
+/* Is the phrase k an article and an acronym: a party or an agency as German
+ * names them ("Die SPD", "Der BGH")? */
+static bool article_acronym(const speech_ctx *c, const tok *v, size_t n, cand k)
+{
+	for (size_t j = 0; j + 1 < n; j++)
+		if (v[j].s == k.s)
+			return c->lang == LANG_DE && is_det(&v[j]) && v[j + 1].e == k.e && v[j + 1].kind == T_WORD &&
+			       all_caps(c, &v[j + 1]);
+	return false;
+}
+
 /* The subject of the sentence that v[i] stands inside (without a cue), when
- * it is a name that opens the sentence. */
+ * it is a name (or, in German, an article and an acronym) that opens the
+ * sentence. */
 static cand embedded_subject(const speech_ctx *c, const quote *v, size_t i, size_t ps)
 {
 	const quote *q = &v[i];
@@ -1691,13 +1839,10 @@ static cand embedded_subject(const speech_ctx *c, const quote *v, size_t i, size
 	if (h.lo >= h.n || h.n - h.lo < 3)
 		return (cand){ 0 };
 	cand k = clause_subject(c, h.v, h.n, h.lo, h.n, 0.45f);
-	if (k.kind != SPK_NAME)
+	if (k.kind != SPK_NAME && !(k.kind == SPK_DESC && article_acronym(c, h.v, h.n, k)))
 		return (cand){ 0 };
 	/* it opens the sentence (after a label such as "Steuern:") */
-	size_t first = h.lo;
-	for (size_t j = h.lo; j < h.n && j < h.lo + 8; j++)
-		if (h.v[j].kind == T_COLON)
-			first = j + 1;
+	size_t first = after_label(h.v, h.lo, h.n);
 	if (first >= h.n || k.s != h.v[first].s)
 		return (cand){ 0 };
 	return k;
@@ -1718,7 +1863,8 @@ static cand sentence_before_subject(const speech_ctx *c, const quote *v, size_t 
 		return (cand){ 0 };   /* the quote does not open its sentence, or nothing before */
 	size_t hi = h.lo - 1, lo = clause_start(h.v, hi);
 	cand k = clause_subject(c, h.v, hi, lo, hi, 0.4f);
-	/* the subject must open the sentence */
+	/* the subject must open the sentence (after a label: "Europapolitik: Die SPD will …") */
+	lo = after_label(h.v, lo, hi);
 	if (k.kind && lo < hi && h.v[lo].s != k.s && !(k.kind == SPK_NAME && h.v[lo].cap && k.s <= h.v[lo].s + 40))
 		return (cand){ 0 };
 	return k;
@@ -1779,6 +1925,13 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 		/* "Mr Brown warned of being "distracted or diverted"": the subject of the
 		 * sentence the quote stands in, before any earlier speaker */
 		cand k = embedded_subject(c, v, i, ps);
+		if (!k.kind && from && doc_para_at(c->d, from->open) != p) {
+			/* a sentence of this paragraph before the quote says more than a
+			 * quote of the paragraph before: "Die ÖDP will …. „Wir sammeln …“" */
+			k = sentence_before_subject(c, v, i, ps);
+			if (k.kind != SPK_NAME && k.kind != SPK_DESC)
+				k.kind = SPK_NONE;
+		}
 		if (!from || k.kind) {
 			/* "Die SPD will festhalten. „Wir wollen…“": the subject of the sentence before */
 			if (!k.kind)
