@@ -56,7 +56,11 @@ CUE = {
  kommentierten unterstrichen betonten meinten bekräftigten kritisierten lobten mahnten ergänzten bemerkte
  bemerkt resümiert fuhr hob zeigte beschwor beschwören beschworen mitteilte bekanntgegeben angekündigt
  mitgeteilt gefordert gewarnt genannt beschrieben angegeben dementiert hervorgehoben gesprochen rät riet
- rieten raten empfahl empfiehlt bestreitet bestreiten""",
+ rieten raten empfahl empfiehlt bestreitet bestreiten wies weist glaubt hofft fürchtet befürchtet
+ vermutet vermutete erzählt erzählte twitterte versprach verspricht kündigt teilt stellt hebt zeigt
+ rief ruft schimpfte wetterte polterte spottete scherzte seufzte jubelte dankte bedauerte bedauert
+ begrüßte begrüßt verteidigte verteidigt erinnerte erinnert präzisierte folgerte prognostizierte konterte
+ kontert""",
 "fr": """dit dis disent déclare déclaré déclarait affirme affirmé affirmait explique expliqué expliquait
  ajoute ajouté ajoutait indique indiqué indiquait estime estimé estimait souligne souligné soulignait
  précise précisé précisait assure assuré assurait raconte raconté racontait confie confié confiait

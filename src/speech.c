@@ -324,6 +324,16 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 			words++;
 		} else if (w->kind == T_COMMA && j + 1 < n && j + 1 < limit && name_word(&v[j + 1]) && words > 0) {
 			j = run_end(v, n, j + 1);   /* "…, General George Casey": the name in apposition */
+			/* "Anna Weber, Sprecherin der Feuerwehr": a German role keeps its genitive */
+			while (j + 1 < n && j + 1 < limit && genitive_article(c, &v[j]) && !v[j].cap) {
+				size_t g = j + 1;
+				while (g < n && g < limit && g < j + 4 && v[g].kind == T_WORD && !v[g].cap &&
+				       !(v[g].lex & (LX_PREP | LX_CONJ | LX_REL | LX_CUE)))
+					g++;
+				if (g >= n || g >= limit || !name_word(&v[g]))
+					break;
+				j = g + 1;
+			}
 			break;
 		} else if (w->kind != T_ABBR && w->kind != T_OTHER && w->kind != T_OPEN && w->kind != T_CLOSE) {
 			break;
@@ -353,6 +363,7 @@ static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size
 static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t *ne, size_t *re);
 static bool role_word(const tok *w);
 static bool verb_second(enum lang l);
+static unsigned name_run_words(const speech_ctx *c, const tok *w);
 
 /* Does a clause begin before w (a subject may follow)? */
 static bool clause_edge(const tok *w)
@@ -814,6 +825,21 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 	return (cand){ 0 };
 }
 
+/* Is the phrase k after a German verb one capitalised word that the
+ * article never gives as part of a name: a noun, the object ("Die
+ * Gewerkschaft kündigte Widerstand an"), not the subject ("Der Zeitung
+ * sagte Karma")? */
+static bool german_object(const speech_ctx *c, const tok *v, size_t n, cand k)
+{
+	if (c->lang != LANG_DE)
+		return false;
+	for (size_t j = 0; j < n; j++)
+		if (v[j].s == k.s) {
+			return v[j].e == k.e && !(v[j].lex & (LX_TITLE | LX_HONOR)) && name_run_words(c, &v[j]) < 2;
+		}
+	return false;
+}
+
 /* The subject of the cue verb v[vi] in the clause v[lo,hi): before it, or
  * after it ("siger han"); in verb-second languages after it when a name or
  * pronoun follows the verb or only an adverb stands before it ("Dazu sagte
@@ -847,7 +873,8 @@ static cand verb_subject(const speech_ctx *c, const tok *v, size_t lo, size_t hi
 	if (after.kind == SPK_NAME && word_is(&v[vi], quoting, sizeof quoting / sizeof *quoting))
 		return after;   /* die Agentur zitiert dazu Néstor Kirchner mit den Worten */
 	bool adverb_first = before.kind && vi > lo && v[vi - 1].sent && v[vi - 1].e == before.e && before.s == v[vi - 1].s;
-	if (!before.kind || adverb_first || after.kind == SPK_PRON || (after.kind == SPK_NAME && before.kind == SPK_DESC))
+	if (!before.kind || adverb_first || after.kind == SPK_PRON ||
+	    (after.kind == SPK_NAME && before.kind == SPK_DESC && !german_object(c, v, hi, after)))
 		return after;
 	return before;
 }
@@ -1364,6 +1391,21 @@ static enum gender title_gender(const tok *w)
 	return G_ANY;
 }
 
+/* A German role noun in the feminine before a name: Ministerin,
+ * Sprecherin, Präsidentin, Journalistin, Direktorin, Kandidatin. */
+static bool female_role(const speech_ctx *c, const tok *w)
+{
+	static const char *const stems[] = { "er", "ent", "ant", "ist", "or", "eur", "är", "at", "og", "ekt" };
+	if (c->lang != LANG_DE || w->kind != T_WORD || !w->cap || w->n < 7 || memcmp(w->low + w->n - 2, "in", 2))
+		return false;
+	for (size_t i = 0; i < sizeof stems / sizeof *stems; i++) {
+		size_t l = strlen(stems[i]);
+		if (!memcmp(w->low + w->n - 2 - l, stems[i], l))
+			return true;
+	}
+	return false;
+}
+
 static void names_build(const speech_ctx *c, speech_names *nm)
 {
 	size_t n;
@@ -1403,6 +1445,10 @@ static void names_build(const speech_ctx *c, speech_names *nm)
 		for (size_t k = i; k <= last; k++)
 			words += v[k].kind == T_WORD && v[k].s >= a;
 		name_info *info = names_slot(nm, &v[last], true);
+		if (i + 1 < last && female_role(c, &v[i]))
+			info->gender = G_FEMALE;   /* Finanzministerin Eva Roth */
+		else if (i > 0 && i < last && female_role(c, &v[i - 1]))
+			info->gender = G_FEMALE;
 		if (words > info->words && words <= 4) {
 			info->words = (unsigned char)words;
 			info->run_a = i;
@@ -1422,6 +1468,13 @@ static const name_info *names_find(const speech_ctx *c, const tok *w)
 	if (!c->names->slot || !w->n)
 		return NULL;
 	return names_slot(c->names, w, false);
+}
+
+/* Words in the longest name run of the article that ends with w (0 when none). */
+static unsigned name_run_words(const speech_ctx *c, const tok *w)
+{
+	const name_info *info = names_find(c, w);
+	return info ? info->words : 0;
 }
 
 speech_names *speech_names_new(void)
@@ -1538,8 +1591,7 @@ static bool person_like(const speech_ctx *c, const tok *w, size_t rs, size_t e)
 		/* every German noun has a capital ("als Buchhändlerin", "seit vielen
 		 * Monaten"): one word is a person when the article names them in full
 		 * somewhere (Passig after "Kathrin Passig") */
-		const name_info *info = names_find(c, &w[rs]);
-		return info && info->words >= 2;
+		return name_run_words(c, &w[rs]) >= 2;
 	}
 	return true;
 }
