@@ -274,9 +274,12 @@ static bool german_clause_word(const speech_ctx *c, const tok *prev, const tok *
 	if (prev->kind == T_CLOSE && c->lang == LANG_DE && w->kind == T_WORD && !w->cap &&
 	    !(w->lex & (LX_DET | LX_PREP | LX_PARTICLE | LX_CONJ | LX_REL)))
 		return true;   /* "Die Schutzvereinigung (DSW) schlug" */
-	if (c->lang != LANG_DE || w->kind != T_WORD || w->cap || prev->kind != T_WORD || !prev->cap ||
+	bool number = prev->kind == T_WORD && prev->low[0] >= '0' && prev->low[0] <= '9';
+	if (c->lang != LANG_DE || w->kind != T_WORD || w->cap || prev->kind != T_WORD || !(prev->cap || number) ||
 	    (prev->lex & (LX_DET | LX_FUNC | LX_PREP | LX_CONJ | LX_PRON)))
 		return false;   /* "Der libanesische Minister": an article opening the sentence */
+	if (w->low[0] >= '0' && w->low[0] <= '9')
+		return false;   /* "vom August 2002", "Artikel 5" */
 	if (w->lex & LX_PREP)
 		return word_is(w, circumstance, sizeof circumstance / sizeof *circumstance);
 	return !(w->lex & (LX_DET | LX_PARTICLE | LX_CONJ | LX_REL));
@@ -1109,9 +1112,11 @@ static bool text_noun(const tok *w)
 
 /* German news cites texts as sources: "In einem Positionspapier des
  * Ministeriums heißt es, …", "Darin steht: „…“" (the text named in the
- * sentence before: "Die Staatsanwaltschaft gab eine Stellungnahme ab"). v[lo,hi)
- * is the sentence; v[0,lo) what comes before it. */
-static cand text_source(const speech_ctx *c, const tok *v, size_t lo, size_t hi, float conf)
+ * sentence before: "Die Staatsanwaltschaft gab eine Stellungnahme ab"); with
+ * any_verb, a sentence that opens with such a text whatever its verb ("In
+ * einem Memorandum wird die Lage so beschrieben: …"). v[lo,hi) is the
+ * sentence; v[0,lo) what comes before it. */
+static cand text_source(const speech_ctx *c, const tok *v, size_t lo, size_t hi, bool any_verb, float conf)
 {
 	static const char *const says[] = { "heißt", "hieß", "steht", "stand", "stehe", "heiße" };
 	static const char *const there[] = { "darin", "dort", "hierin", "daneben" };
@@ -1134,11 +1139,19 @@ static cand text_source(const speech_ctx *c, const tok *v, size_t lo, size_t hi,
 	bool text = false;
 	for (size_t k = lo + 1; k < hi && k < lo + 12; k++) {
 		if (v[k].kind != T_WORD)
-			return (cand){ 0 };
+			break;
 		if (word_is(&v[k], says, sizeof says / sizeof *says))
 			return text ? phrase_cand(c, v, k, lo + 1, k, conf) : (cand){ 0 };
 		text |= text_noun(&v[k]);
 	}
+	if (!text || !any_verb)
+		return (cand){ 0 };
+	/* "In einem Memorandum vom August 2002 wird die Position durch den Satz
+	 * gekennzeichnet, …": what the sentence quotes, the text says */
+	cand r = phrase_cand(c, v, hi, lo + 1, hi, conf);
+	for (size_t k = lo + 1; r.kind && k < hi && v[k].s < r.e; k++)
+		if (text_noun(&v[k]))
+			return r;
 	return (cand){ 0 };
 }
 
@@ -1168,17 +1181,19 @@ static cand from_head(const speech_ctx *c, const quote *q, size_t from)
 	size_t n = h.n, lo = h.lo;
 	if (lo < n) {
 		bool colon = v[n - 1].kind == T_COLON;
-		cand r = text_source(c, v, lo, n, colon ? 0.85f : 0.75f);
+		cand r = text_source(c, v, lo, n, false, colon ? 0.85f : 0.75f);
 		if (!r.kind)
 			r = cue_in(c, v, lo, n, colon ? 0.85f : 0.75f);
 		if (!r.kind && !colon && lo > 0 && reported_speech(c, v, lo, n)) {
 			/* "… heißt es, die Regelung habe sich bewährt. Deshalb sei es „…“":
 			 * reported speech goes on from the sentence before */
 			size_t ps = sentence_start(v, lo - 1);
-			r = text_source(c, v, ps, lo - 1, 0.6f);
+			r = text_source(c, v, ps, lo - 1, false, 0.6f);
 			if (!r.kind)
 				r = cue_in(c, v, ps, lo - 1, 0.6f);
 		}
+		if (!r.kind)
+			r = text_source(c, v, lo, n, true, 0.6f);
 		if (r.kind || !colon)
 			return r;
 		/* Kevin Mandia opstiller det således: — the subject of the sentence */
@@ -1187,7 +1202,7 @@ static cand from_head(const speech_ctx *c, const quote *q, size_t from)
 	if (lo == 0)
 		return (cand){ 0 };
 	size_t hi = lo - 1, ps = sentence_start(v, hi);
-	cand r = text_source(c, v, ps, hi, 0.6f);
+	cand r = text_source(c, v, ps, hi, false, 0.6f);
 	return r.kind ? r : cue_in(c, v, ps, hi, 0.6f);
 }
 
@@ -1922,6 +1937,19 @@ static cand sentence_before_subject(const speech_ctx *c, const quote *v, size_t 
 	return k;
 }
 
+/* Does q open its paragraph (ps: the paragraph start)? Such a quote goes on
+ * from the quote of the paragraph before whoever said that; a quote inside a
+ * sentence of a new paragraph ("Der Senat hat zugestimmt, die „…“ zu
+ * ächten") only from a quote firmly attributed, not from one that a text
+ * or a guess gave its source. */
+static bool opens_paragraph(const speech_ctx *c, const quote *q, size_t ps)
+{
+	const char *t = c->d->text;
+	while (ps < q->open && (t[ps] == ' ' || t[ps] == '\t'))
+		ps++;
+	return q->open <= ps + 2;
+}
+
 int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 {
 	int rc = 0;
@@ -1970,7 +1998,9 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 		size_t ps, pe;
 		size_t p = para_of(c->d, q->open, &ps, &pe);
 		const quote *from = NULL;
-		if (i > 0 && v[i - 1].speaker && doc_para_at(c->d, v[i - 1].open) + 1 >= p)
+		size_t pp = i > 0 ? doc_para_at(c->d, v[i - 1].open) : 0;
+		if (i > 0 && v[i - 1].speaker &&
+		    (pp == p || (pp + 1 == p && (opens_paragraph(c, q, ps) || v[i - 1].confidence >= 0.7f))))
 			from = &v[i - 1];
 		else if (i + 1 < n && direct_found[i + 1] && doc_para_at(c->d, v[i + 1].open) == p)
 			from = &v[i + 1];
