@@ -1110,8 +1110,9 @@ static bool text_noun(const tok *w)
 	return false;
 }
 
-/* German news cites texts as sources: "In einem Positionspapier des
- * Ministeriums heißt es, …", "Darin steht: „…“" (the text named in the
+/* German news cites texts and places as sources: "In einem Positionspapier
+ * des Ministeriums heißt es, …", "Aus dem Ministerium hieß es", "Darin
+ * steht: „…“" (the text named in the
  * sentence before: "Die Staatsanwaltschaft gab eine Stellungnahme ab"); with
  * any_verb, a sentence that opens with such a text whatever its verb ("In
  * einem Memorandum wird die Lage so beschrieben: …"). v[lo,hi) is the
@@ -1128,23 +1129,31 @@ static cand text_source(const speech_ctx *c, const tok *v, size_t lo, size_t hi,
 		size_t ps = lo > 0 ? sentence_start(v, lo - 1) : 0;
 		for (size_t k = lo; k > ps; k--)
 			if (text_noun(&v[k - 1])) {
-				size_t a = np_start(c, v, ps, k);
-				return phrase_cand(c, v, lo, a, lo, conf);
+				cand r = phrase_cand(c, v, lo, np_start(c, v, ps, k), lo, conf);
+				r.cue_s = v[lo + 1].s;
+				r.cue_e = v[lo + 1].e;
+				return r;
 			}
 		return (cand){ 0 };
 	}
 	static const char *const in[] = { "in", "im" };
-	if (!word_is(&v[lo], in, 2))
+	static const char *const from[] = { "aus", "von", "vom", "seitens" };
+	bool origin = word_is(&v[lo], from, sizeof from / sizeof *from);   /* "Aus dem Ministerium hieß es" */
+	if (!origin && !word_is(&v[lo], in, 2))
 		return (cand){ 0 };
-	bool text = false;
+	bool text = origin;
 	for (size_t k = lo + 1; k < hi && k < lo + 12; k++) {
 		if (v[k].kind != T_WORD)
 			break;
-		if (word_is(&v[k], says, sizeof says / sizeof *says))
-			return text ? phrase_cand(c, v, k, lo + 1, k, conf) : (cand){ 0 };
+		if (word_is(&v[k], says, sizeof says / sizeof *says)) {
+			cand r = text ? phrase_cand(c, v, k, lo + 1, k, conf) : (cand){ 0 };
+			r.cue_s = v[k].s;
+			r.cue_e = v[k].e;
+			return r;
+		}
 		text |= text_noun(&v[k]);
 	}
-	if (!text || !any_verb)
+	if (!text || !any_verb || origin)
 		return (cand){ 0 };
 	/* "In einem Memorandum vom August 2002 wird die Position durch den Satz
 	 * gekennzeichnet, …": what the sentence quotes, the text says */
