@@ -622,6 +622,20 @@ static bool labelled(const speech_ctx *c, const quote *q)
 	return label_word(t, s, w);
 }
 
+/* German capitalises its nouns, so a characterisation can look like a
+ * title: "als „Geschäft des Jahrhunderts“ bezeichnet". After "als" it is
+ * someone's words, not a name. */
+static bool characterised(const speech_ctx *c, const quote *q)
+{
+	const char *t = c->d->text;
+	size_t lo = q->open > 16 ? q->open - 16 : 0;
+	size_t e = q->open;
+	while (e > lo && t[e - 1] == ' ')
+		e--;
+	size_t s = word_before(t, lo, e);
+	return c->lang == LANG_DE && e - s == 3 && !memcmp(t + s, "als", 3);
+}
+
 /* Drops terms and scare quotes: fewer than MIN_WORDS words (CJK quotes are
  * kept here and judged once attributed), titles and names. */
 static void drop_terms(const speech_ctx *c, finder *f, bool keep_short)
@@ -633,8 +647,9 @@ static void drop_terms(const speech_ctx *c, finder *f, bool keep_short)
 		bool cjk;
 		size_t w = count_words(t, q->start, q->end, TITLE_WORDS + 1, &cjk);
 		bool keep = keep_short || cjk || q->dash ||
-		            (w >= MIN_WORDS && (w > TITLE_WORDS || (!looks_like_title(c, t, q->start, q->end) &&
-		                                                    !named_thing(c, t, q))) &&
+		            (w >= MIN_WORDS &&
+		             (w > TITLE_WORDS || characterised(c, q) ||
+		              (!looks_like_title(c, t, q->start, q->end) && !named_thing(c, t, q))) &&
 		             !labelled(c, q));
 		if (keep)
 			f->v[k++] = *q;

@@ -1099,7 +1099,8 @@ static bool text_noun(const tok *w)
 	                                    "papier", "studie", "urteil", "beschluss", "resolution", "memorandum",
 	                                    "dokument", "gutachten", "antrag", "entwurf", "programm", "vertrag", "text",
 	                                    "bilanz", "analyse", "begründung", "meldung", "botschaft", "aufruf", "appell",
-	                                    "protokoll", "vermerk", "notiz", "email", "e-mail", "mail", "artikel" };
+	                                    "protokoll", "vermerk", "notiz", "email", "e-mail", "mail", "artikel",
+	                                    "medien", "presse", "zeitung", "blatt", "magazin" };
 	if (w->kind != T_WORD || !w->cap || !w->n)
 		return false;
 	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
@@ -1234,7 +1235,17 @@ static cand head_subject(const speech_ctx *c, const quote *q, size_t from, float
 			break;
 		}
 	}
-	return clause_subject(c, h.v, h.n, h.lo, h.n, conf);
+	/* a passive ("wurde von der Opposition als „…“ bezeichnet"): the agent,
+	 * or the text or place it comes from ("In den Medien war er als „…“
+	 * bezeichnet worden"), not the subject that it is said of */
+	for (size_t k = h.lo + 1; k + 1 < h.n; k++)
+		if (passive_agent(c, h.v, h.lo, k + 1) && (name_word(&h.v[k + 1]) || is_det(&h.v[k + 1]))) {
+			cand r = phrase_cand(c, h.v, h.n, k + 1, h.n, conf);
+			if (r.kind)
+				return r;
+		}
+	cand r = text_source(c, h.v, h.lo, h.n, true, conf);
+	return r.kind ? r : clause_subject(c, h.v, h.n, h.lo, h.n, conf);
 }
 
 /* ---- CJK -------------------------------------------------------------------------- */
