@@ -24,6 +24,7 @@
 #define PRON_TOKENS 360
 #define NAME_MAX_TOKENS 6
 #define PHRASE_MAX 10       /* words in a descriptive speaker phrase */
+#define LABEL_TOKENS 12     /* how far into a sentence a label before a colon may reach ("Steuern: Die so genannte „X“: …") */
 
 enum spk_kind { SPK_NONE, SPK_NAME, SPK_PRON, SPK_DESC, SPK_FROM_HEAD };
 
@@ -462,7 +463,7 @@ static cand clause_subject(const speech_ctx *c, const tok *v, size_t n, size_t l
 			i = k + 1;
 	}
 	/* "Steuern: Die SPD will…": a label before a colon is not the subject */
-	for (size_t k = i; k < hi && k < i + 8; k++)
+	for (size_t k = i; k < hi && k < i + LABEL_TOKENS; k++)
 		if (v[k].kind == T_COLON && k + 1 < hi)
 			i = k + 1;
 	if (i >= hi)
@@ -1895,7 +1896,7 @@ static int set_speaker(const speech_ctx *c, quote *q, const cand *k)
 static size_t after_label(const tok *v, size_t lo, size_t n)
 {
 	size_t first = lo;
-	for (size_t j = lo; j < n && j < lo + 8; j++)
+	for (size_t j = lo; j < n && j < lo + LABEL_TOKENS; j++)
 		if (v[j].kind == T_COLON)
 			first = j + 1;
 	return first;
