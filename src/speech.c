@@ -876,7 +876,10 @@ static cand verb_subject(const speech_ctx *c, const tok *v, size_t lo, size_t hi
 	static const char *const quoting[] = { "zitiert", "zitierte", "citeert", "citerer", "citerade", "siterer" };
 	if (after.kind == SPK_NAME && word_is(&v[vi], quoting, sizeof quoting / sizeof *quoting))
 		return after;   /* die Agentur zitiert dazu Néstor Kirchner mit den Worten */
-	bool adverb_first = before.kind && vi > lo && v[vi - 1].sent && v[vi - 1].e == before.e && before.s == v[vi - 1].s;
+	/* "Dazu sagte der Minister": one word before the verb is an adverb, unless
+	 * the article names a person with it ("Berger dankte den Helfern") */
+	bool adverb_first = before.kind && vi > lo && v[vi - 1].sent && v[vi - 1].e == before.e && before.s == v[vi - 1].s &&
+	                    name_run_words(c, &v[vi - 1]) < 2;
 	if (!before.kind || adverb_first || after.kind == SPK_PRON ||
 	    (after.kind == SPK_NAME && before.kind == SPK_DESC && !german_object(c, v, hi, after)))
 		return after;
@@ -1442,6 +1445,38 @@ static bool female_role(const speech_ctx *c, const tok *w)
 	return false;
 }
 
+/* A German role noun before a name in the masculine: Landrat, Sprecher,
+ * Präsident, Direktor, Journalist, Diplomat. */
+static bool male_role(const speech_ctx *c, const tok *w)
+{
+	static const char *const ends[] = { "er", "rat", "or", "ent", "ist", "eur", "ant", "at", "og", "ekt" };
+	if (c->lang != LANG_DE || w->kind != T_WORD || !w->cap || w->n < 5 || female_role(c, w))
+		return false;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t l = strlen(ends[i]);
+		if (!memcmp(w->low + w->n - l, ends[i], l))
+			return true;
+	}
+	return false;
+}
+
+/* What German tells of the gender of the person named by the run
+ * v[i,last]: a role in the feminine or masculine opening it ("Ministerin
+ * Eva Roth", "Landrat Georg Ebert"), or "die" before it ("die
+ * Grünen-Vorsitzende Ricarda Lang": never a man). */
+static enum gender german_role_gender(const speech_ctx *c, const tok *v, size_t i, size_t last)
+{
+	if (c->lang != LANG_DE || i >= last)
+		return G_ANY;
+	if (female_role(c, &v[i]) || (i > 0 && female_role(c, &v[i - 1])))
+		return G_FEMALE;
+	if (i > 0 && v[i - 1].kind == T_WORD && !strcmp(v[i - 1].low, "die") && i + 1 < last)
+		return G_FEMALE;
+	if (i + 1 < last && male_role(c, &v[i]))
+		return G_MALE;
+	return G_ANY;
+}
+
 static void names_build(const speech_ctx *c, speech_names *nm)
 {
 	size_t n;
@@ -1481,10 +1516,9 @@ static void names_build(const speech_ctx *c, speech_names *nm)
 		for (size_t k = i; k <= last; k++)
 			words += v[k].kind == T_WORD && v[k].s >= a;
 		name_info *info = names_slot(nm, &v[last], true);
-		if (i + 1 < last && female_role(c, &v[i]))
-			info->gender = G_FEMALE;   /* Finanzministerin Eva Roth */
-		else if (i > 0 && i < last && female_role(c, &v[i - 1]))
-			info->gender = G_FEMALE;
+		enum gender g = german_role_gender(c, v, i, last);
+		if (g != G_ANY)
+			info->gender = (signed char)g;
 		if (words > info->words && words <= 4) {
 			info->words = (unsigned char)words;
 			info->run_a = i;
@@ -1669,6 +1703,52 @@ static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t 
 	return best;
 }
 
+/* A German noun for a person by their role: Kanzlerin, Sprecher, der
+ * 45-Jährige (compounds end with one: Grünen-Vorsitzende, Polizeisprecher). */
+static bool person_role(const tok *w)
+{
+	static const char *const ends[] = { "sprecher", "sprecherin", "vorsitzende", "vorsitzender", "minister",
+	                                    "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef",
+	                                    "chefin", "leiter", "leiterin", "direktor", "direktorin", "politiker",
+	                                    "politikerin", "abgeordnete", "abgeordneter", "jährige", "jähriger", "anwalt",
+	                                    "anwältin", "richter", "richterin", "experte", "expertin", "trainer",
+	                                    "trainerin", "bürgermeister", "bürgermeisterin", "sekretär", "sekretärin",
+	                                    "manager", "managerin", "autor", "autorin", "forscher", "forscherin",
+	                                    "zeuge", "zeugin", "beamte", "beamter", "beamtin", "landrat", "landrätin" };
+	if (w->kind != T_WORD || !w->cap || !w->n)
+		return false;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t l = strlen(ends[i]);
+		if (w->n >= l && !memcmp(w->low + w->n - l, ends[i], l))
+			return true;
+	}
+	return false;
+}
+
+/* In German, "Die Kanzlerin reiste an" names whom a later "sie" means as
+ * well as a name would: an article (its gender: die, eine a woman; der,
+ * ein a man), a few adjectives and a role opening a clause w[i,…), a verb
+ * after it. */
+static cand german_role_subject(const speech_ctx *c, const tok *w, size_t start, size_t end, size_t i,
+                                enum gender want)
+{
+	static const char *const fem[] = { "die", "eine" };
+	static const char *const mas[] = { "der", "ein" };
+	if (c->lang != LANG_DE || !is_det(&w[i]) || (i > start && !clause_edge(&w[i - 1])))
+		return (cand){ 0 };
+	enum gender g = word_is(&w[i], fem, 2) ? G_FEMALE : word_is(&w[i], mas, 2) ? G_MALE : G_ANY;
+	if (g == G_ANY || (want != G_ANY && want != g))
+		return (cand){ 0 };
+	size_t k = i + 1;
+	while (k < end && k < i + 4 && w[k].kind == T_WORD && !w[k].cap)
+		k++;
+	if (k + 1 >= end || !person_role(&w[k]) || w[k + 1].kind != T_WORD || w[k + 1].cap ||
+	    (w[k + 1].lex & (LX_DET | LX_PREP)))
+		return (cand){ 0 };
+	cand r = { SPK_DESC, w[i].s, w[k].e, w[i].s, w[k].e, 0, 0, 0.7f };
+	return r;
+}
+
 /* What a pronoun can refer to in the sentence w[start,end): the subject of
  * a cue verb in it ("Mr Blair said", "said Mr Fogg", "the spokesman
  * said"); its first subject-like name; in the nearest sentences any
@@ -1706,13 +1786,17 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 			continue;
 		if (is_pron(&w[i]) && pronoun_gender(&w[i]) == want && want != G_ANY)
 			return transparent;
+		cand role = german_role_subject(c, w, start, full_end, i, want);
+		if (role.kind)
+			return role;
 		if (!name_word(&w[i]))
 			continue;
 		size_t e = run_end(w, full_end, i), rs = i, ne, re;
 		i = e - 1;
 		if (rs > start && w[rs - 1].kind == T_WORD && (w[rs - 1].lex & (LX_PREP | LX_DET)) &&
-		    (!w[rs - 1].cap || w[rs - 1].sent))
-			continue;   /* "À Saint-Amand", "in Berlin" */
+		    (!w[rs - 1].cap || w[rs - 1].sent) &&
+		    !(c->lang == LANG_DE && (w[rs - 1].lex & LX_DET) && e - rs >= 2 && name_run_words(c, &w[e - 1]) >= 2))
+			continue;   /* "À Saint-Amand", "in Berlin"; not "Die Grünen-Vorsitzende Ricarda Lang" */
 		size_t ls = np_last_run(w, full_end, rs, e, &ne, &re);
 		if (subject_like(c, w, full_end, rs, ne) && person_like(c, w, ls, re) && gender_fits(c, w, ls, re, want))
 			return name_cand(c, w, ls, re, 0.75f);
@@ -1731,8 +1815,9 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 }
 
 /* The person a pronoun at pos refers to: going back sentence by sentence
- * (outside the quotes v[0,nq)), the first that names a fitting subject. */
-static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size_t pos, const tok *pw)
+ * (outside the quotes v[0,nq)), the first that names a fitting subject.
+ * singular: the pronoun's verb is singular (German "sie" is then "she"). */
+static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size_t pos, const tok *pw, bool singular)
 {
 	const char *t = c->d->text;
 	size_t s = pos > PRON_BYTES ? pos - PRON_BYTES : 0;
@@ -1744,6 +1829,8 @@ static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size
 	size_t n;
 	const tok *w = speech_tokens(c, s, pos, PRON_TOKENS, true, &n);
 	enum gender want = pronoun_gender(pw);
+	if (want == G_ANY && singular && c->lang == LANG_DE && !strcmp(pw->low, "sie"))
+		want = G_FEMALE;   /* "sagte sie", not "sagten sie" */
 	cand best = { 0 };
 	size_t end = n;
 	for (int sentences = 0; end > 0 && sentences < 14; sentences++) {
@@ -1992,7 +2079,9 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 		if (k.kind == SPK_PRON) {
 			size_t np;
 			const tok *pw = speech_tokens(c, k.s, k.e, 1, false, &np);
-			cand r = np ? resolve_pronoun(c, v, n, k.s, pw) : (cand){ 0 };
+			const char *t = c->d->text;
+			bool singular = k.cue_e >= k.cue_s + 2 && memcmp(t + k.cue_e - 2, "en", 2);
+			cand r = np ? resolve_pronoun(c, v, n, k.s, pw, singular) : (cand){ 0 };
 			if (r.kind) {
 				r.s = k.s;   /* the mention stays the pronoun */
 				r.e = k.e;
