@@ -90,7 +90,7 @@ CUE = {
  confermato sostiene sostenuto ammette ammesso evidenzia evidenziato annuncia annunciato""",
 }
 # cues that count only right after the closing mark ("…", so der Minister)
-CUE_TAIL = {"de": "so", "nl": "aldus", "sv": "", "it": "", "fr": "", "es": ""}
+CUE_TAIL = {"de": "so findet fand", "nl": "aldus", "sv": "", "it": "", "fr": "", "es": ""}
 # "according to": the speaker follows
 ACCORD = {"en": "according", "da": "ifølge", "no": "ifølge", "sv": "enligt", "de": "laut zufolge nach",
           "fr": "selon d'après d’après", "es": "según", "nl": "volgens", "it": "secondo"}

@@ -967,6 +967,18 @@ static bool ends_sentence(const speech_ctx *c, const quote *q)
 	return ch == '.' || ch == '!' || ch == '?' || (e >= 3 && !memcmp(t + e - 3, "\xE2\x80\xA6", 3));
 }
 
+/* A cue that counts only right after the quote and its comma ("…", so der
+ * Minister; "…", findet Jonas Meier): an opinion verb such as "findet" only
+ * with its subject right after it, not "findet seit 1998 in Berlin statt". */
+static bool tail_cue(const speech_ctx *c, const tok *v, size_t n, size_t k)
+{
+	if (!(v[k].lex & LX_CUE_TAIL))
+		return false;
+	if (!strcmp(v[k].low, "so") || !strcmp(v[k].low, "aldus"))
+		return true;
+	return k + 1 < n && (is_det(&v[k + 1]) || is_pron(&v[k + 1]) || name_word(&v[k + 1])) && c->lang != LANG_UNKNOWN;
+}
+
 /* The attribution after the closing mark. */
 static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 {
@@ -996,7 +1008,7 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 		bool pron;
 		if (v[k].kind == T_WORD && v[k].cjk)
 			break;
-		if (!is_cue(c, &v[k], &pron) && !(k == i && comma && (v[k].lex & LX_CUE_TAIL)))
+		if (!is_cue(c, &v[k], &pron) && !(k == i && comma && tail_cue(c, v, stop, k)))
 			continue;
 		/* a new sentence after a closed quote is attribution only when short
 		 * ("Reagan said."), or the Scandinavian "Det siger X, …" */
