@@ -1190,8 +1190,9 @@ static bool reported_speech(const speech_ctx *c, const tok *v, size_t lo, size_t
 	                                    "wisse", "lasse" };
 	if (c->lang != LANG_DE)
 		return false;
-	for (size_t k = lo; k < hi; k++)
-		if (v[k].kind == T_WORD && !v[k].cap && word_is(&v[k], konj, sizeof konj / sizeof *konj))
+	for (size_t k = lo; k < hi; k++)   /* the forms have three to six letters: most words are passed at once */
+		if (v[k].kind == T_WORD && !v[k].cap && v[k].n >= 3 && v[k].n <= 6 &&
+		    word_is(&v[k], konj, sizeof konj / sizeof *konj))
 			return true;
 	return false;
 }
