@@ -1155,6 +1155,9 @@ static cand text_source(const speech_ctx *c, const tok *v, size_t lo, size_t hi,
 	}
 	static const char *const in[] = { "in", "im" };
 	static const char *const from[] = { "aus", "von", "vom", "seitens" };
+	static const char *const as_it[] = { "wie", "es" };
+	while (lo + 2 < hi && word_is(&v[lo], as_it, 2))
+		lo++;   /* "Wie es in einer Mitteilung hieß, …" */
 	bool origin = word_is(&v[lo], from, sizeof from / sizeof *from);   /* "Aus dem Ministerium hieß es" */
 	if (!origin && !word_is(&v[lo], in, 2))
 		return (cand){ 0 };
