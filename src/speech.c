@@ -36,6 +36,10 @@ typedef struct cand {
 	float conf;
 } cand;
 
+static unsigned name_run_words(const speech_ctx *c, const tok *w);
+static bool person_role(const tok *w);
+static bool is_cue(const speech_ctx *c, const tok *w, bool *pron);
+
 /* ---- tokens -------------------------------------------------------------------------- */
 
 const tok *speech_tokens(const speech_ctx *c, size_t s, size_t e, size_t max, bool last, size_t *n)
@@ -263,6 +267,22 @@ static bool genitive_article(const speech_ctx *c, const tok *w)
 	return false;
 }
 
+/* Is v[a,j) a person's name and nothing else: two or more name words with
+ * no title or role among them ("Horst Krüger"), or right after the verb
+ * one word that the article gives as the end of a longer name ("sagte
+ * Krüger")? A name takes no genitive, so "der" after it starts the next
+ * phrase ("der Deutschen Presse-Agentur"). */
+static bool bare_name(const speech_ctx *c, const tok *v, size_t a, size_t j)
+{
+	bool pron;
+	for (size_t k = a; k < j; k++)
+		if (!name_word(&v[k]) || (v[k].lex & (LX_TITLE | LX_HONOR)) || person_role(&v[k]))
+			return false;
+	if (j - a >= 2)
+		return true;
+	return j - a == 1 && a > 0 && is_cue(c, &v[a - 1], &pron) && name_run_words(c, &v[a]) >= 2;
+}
+
 /* German writes its nouns with a capital, so after a noun or a name (prev)
  * a lower-case word that is no article, preposition or particle is a verb
  * or an adverb and ends the phrase ("Die SPD will", "stellte Celebi fest",
@@ -300,8 +320,9 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 				break;
 			/* a second determiner after a noun starts the object: "der Präsident seine Position" */
 			if (j > a && is_det(w) && v[j - 1].kind == T_WORD && !(v[j - 1].lex & LX_PREP) && !is_det(&v[j - 1]) &&
-			    (!genitive_article(c, w) || all_caps(c, &v[j - 1])))
-				break;   /* a name or an acronym takes no genitive: "laut einer Mitteilung des BMI der …" */
+			    (!genitive_article(c, w) || all_caps(c, &v[j - 1]) || bare_name(c, v, a, j)))
+				break;   /* a name or an acronym takes no genitive: "laut einer Mitteilung des BMI der …",
+				          * "sagte Krüger der Deutschen Presse-Agentur" */
 			if (j > a && is_cue(c, w, &pron))
 				break;
 			if (j > a && german_clause_word(c, &v[j - 1], w))
@@ -339,13 +360,23 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 				j = g + 1;
 			}
 			break;
+		} else if (w->kind == T_MARK && c->lang == LANG_DE && j == a + 1 && is_det(&v[a])) {
+			/* so die „Süddeutsche Zeitung“: a title in marks */
+			size_t k = j + 1;
+			while (k < n && k < limit && k < j + 5 && v[k].kind == T_WORD && v[k].cap)
+				k++;
+			if (k == j + 1 || k >= n || k >= limit || v[k].kind != T_MARK)
+				break;
+			words += k - j - 1;
+			j = k;
 		} else if (w->kind != T_ABBR && w->kind != T_OTHER && w->kind != T_OPEN && w->kind != T_CLOSE) {
 			break;
 		}
 		j++;
 	}
 	/* a phrase ends with a word, not with an article or a preposition ("der Präsident von der „…“") */
-	while (j > a && ((v[j - 1].kind != T_WORD && v[j - 1].kind != T_CLOSE) ||
+	while (j > a && ((v[j - 1].kind != T_WORD && v[j - 1].kind != T_CLOSE &&
+	                  !(v[j - 1].kind == T_MARK && j >= a + 3 && v[a + 1].kind == T_MARK)) ||
 	                 (v[j - 1].kind == T_WORD && !v[j - 1].cap && (v[j - 1].lex & (LX_DET | LX_PREP)))))
 		j--;
 	if (j == a)
@@ -367,7 +398,6 @@ static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size
 static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t *ne, size_t *re);
 static bool role_word(const tok *w);
 static bool verb_second(enum lang l);
-static unsigned name_run_words(const speech_ctx *c, const tok *w);
 
 /* Does a clause begin before w (a subject may follow)? */
 static bool clause_edge(const tok *w)
@@ -540,6 +570,16 @@ static size_t np_start(const speech_ctx *c, const tok *v, size_t lo, size_t j)
 			i = k;
 			continue;
 		}
+		if (w->kind == T_MARK && i == j && c->lang == LANG_DE) {
+			/* a title in marks: Der „Spiegel“ berichtet, die „Süddeutsche Zeitung“ schreibt */
+			size_t k = i - 1;
+			while (k > lo && v[k - 1].kind == T_WORD && v[k - 1].cap && i - k < 5)
+				k--;
+			if (k == i - 1 || k == lo || v[k - 1].kind != T_MARK || k - 1 == lo || !is_det(&v[k - 2]))
+				break;
+			i = k - 2;
+			break;
+		}
 		if (w->kind == T_ABBR) {
 			i--;
 			continue;
@@ -603,7 +643,11 @@ static cand np_cand(const speech_ctx *c, const tok *v, size_t a, size_t b, float
 		end--;
 	if (end == a)
 		return (cand){ 0 };
+	if (end < b && v[end].kind == T_MARK && v[a + 1].kind == T_MARK && a + 1 < end)
+		end++;   /* Der „Spiegel“: the title keeps its closing mark */
 	size_t last = end - 1;
+	while (last > a && v[last].kind == T_MARK)
+		last--;
 	if (v[last].kind == T_CLOSE) {   /* (SPD), (R-Burlington): the name is before it */
 		while (last > a && v[last].kind != T_OPEN)
 			last--;
@@ -995,6 +1039,18 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 	while (stop < n && v[stop].kind != T_STOP && v[stop].kind != T_COLON && v[stop].kind != T_SEMI &&
 	       v[stop].kind != T_MARK)
 		stop++;
+	if (stop < n && v[stop].kind == T_MARK && c->lang == LANG_DE) {
+		/* „…“, schreibt die „Süddeutsche Zeitung“: a title in marks, not the next quote */
+		size_t k = stop + 1;
+		while (k < n && k < stop + 5 && v[k].kind == T_WORD && v[k].cap)
+			k++;
+		if (k > stop + 1 && k < n && v[k].kind == T_MARK) {
+			stop = k + 1;
+			while (stop < n && v[stop].kind != T_STOP && v[stop].kind != T_COLON && v[stop].kind != T_SEMI &&
+			       v[stop].kind != T_MARK)
+				stop++;
+		}
+	}
 	bool closed = ends_sentence(c, q) && !comma;
 	const char *t = c->d->text;
 	size_t qe = q->end;
@@ -1509,7 +1565,7 @@ static void names_build(const speech_ctx *c, speech_names *nm)
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (!name_word(&v[i]) || !v[i].n || (i > 0 && name_word(&v[i - 1])))
+		if (!name_word(&v[i]) || !v[i].n || (i > 0 && name_word(&v[i - 1]) && !v[i].para))
 			continue;
 		size_t e = run_end(v, n, i);
 		for (size_t k = i; k < e; k++) {
