@@ -508,6 +508,20 @@ static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_
 	return caps >= 2;
 }
 
+/* A German noun that announces words, not a name: "mit den Worten „…“",
+ * "die Forderung „…“". */
+static bool speech_noun(const tok *w)
+{
+	static const char *const nouns[] = { "worten", "worte", "satz", "aussage", "ruf", "rufen", "parole", "appell",
+	                                     "forderung", "frage", "antwort", "warnung", "hinweis", "kommentar", "zitat",
+	                                     "bemerkung", "feststellung", "versprechen", "drohung", "mahnung", "bitte",
+	                                     "aufforderung", "behauptung", "vorwurf", "kritik", "botschaft" };
+	for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+		if (!strcmp(w->low, nouns[i]))
+			return true;
+	return false;
+}
+
 /* A name in quotes, told by its context: an acronym after it ("„Partij
  * voor de Vrijheid“ (PVV)"), or a definite article or (in German) a noun
  * right before a capitalised quote ("die Bewegung „People's Alliance“",
@@ -541,7 +555,8 @@ static bool named_thing(const speech_ctx *c, const char *t, const quote *q)
 	for (size_t k = 0; k < sizeof definite / sizeof *definite; k++)
 		if (!strcmp(w->low, definite[k]))
 			return true;
-	return c->lang == LANG_DE && w->cap && !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_CUE)) && v[n - 2].kind == T_WORD;
+	return c->lang == LANG_DE && w->cap && !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_CUE)) && v[n - 2].kind == T_WORD &&
+	       !speech_noun(w);
 }
 
 /* Is the word t[s,e) one that announces a slogan, a title or a headline

@@ -1011,6 +1011,19 @@ static bool ends_sentence(const speech_ctx *c, const quote *q)
 	return ch == '.' || ch == '!' || ch == '?' || (e >= 3 && !memcmp(t + e - 3, "\xE2\x80\xA6", 3));
 }
 
+/* Do v[0..2] read "mit diesen Worten" (German: whatever the verb, its
+ * subject said the quote)? And v[i,n) that and a verb? */
+static bool these_words(const speech_ctx *c, const tok *v)
+{
+	static const char *const these[] = { "diesen", "den", "folgenden", "seinen", "ihren" };
+	return c->lang == LANG_DE && !strcmp(v[0].low, "mit") && word_is(&v[1], these, 5) && !strcmp(v[2].low, "worten");
+}
+
+static bool with_these_words(const speech_ctx *c, const tok *v, size_t n, size_t i)
+{
+	return i + 3 < n && these_words(c, v + i) && v[i + 3].kind == T_WORD && !v[i + 3].cap;
+}
+
 /* A cue that counts only right after the quote and its comma ("…", so der
  * Minister; "…", findet Jonas Meier): an opinion verb such as "findet" only
  * with its subject right after it, not "findet seit 1998 in Berlin statt". */
@@ -1060,6 +1073,13 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 	cand acc = according(c, v, stop, i, i + 1, 0.85f);
 	if (acc.kind)
 		return acc;
+	if (with_these_words(c, v, stop, i)) {
+		/* „…“ – mit diesen Worten verabschiedete sich Trainer Uwe Hartmann: the verb's subject */
+		cand r = subject_after(c, v, stop, i + 3, 0.85f);
+		r.cue_s = v[i].s;
+		r.cue_e = v[i + 3].e;
+		return r;
+	}
 	for (size_t k = i; k < stop && k < i + 8; k++) {
 		bool pron;
 		if (v[k].kind == T_WORD && v[k].cjk)
@@ -1972,6 +1992,31 @@ static cand from_inner(const speech_ctx *c, const quote *q)
 	return (cand){ 0 };
 }
 
+/* "Mit den Worten „…“ verabschiedete sich X" / "Mit den Worten „…“, richtete
+ * er …": the subject of the verb after the quote. */
+static cand words_then_verb(const speech_ctx *c, const quote *q, size_t head_from, size_t tail_limit)
+{
+	size_t n;
+	const tok *h = speech_tokens(c, head_from, q->open, 4, true, &n);
+	if (n < 3 || !these_words(c, h + n - 3))
+		return (cand){ 0 };
+	size_t end = q->close + TAIL_BYTES < tail_limit ? q->close + TAIL_BYTES : tail_limit;
+	const tok *v = speech_tokens(c, q->close, end, WIN, false, &n);
+	size_t i = 0;
+	if (i < n && v[i].kind == T_COMMA)
+		i++;
+	if (i >= n || v[i].kind != T_WORD || v[i].cap)
+		return (cand){ 0 };
+	size_t stop = i;
+	while (stop < n && v[stop].kind != T_STOP && v[stop].kind != T_COLON && v[stop].kind != T_SEMI &&
+	       v[stop].kind != T_MARK && v[stop].kind != T_COMMA)
+		stop++;
+	cand r = subject_after(c, v, stop, i, 0.85f);
+	r.cue_s = v[i].s;   /* the verb: the cue is one span of text, and the quote lies between */
+	r.cue_e = v[i].e;
+	return r;
+}
+
 /* Finds the direct attribution of v[i]: inside, tail, head, a colon at the
  * end of the previous paragraph. */
 static cand direct(const speech_ctx *c, const quote *v, size_t nq, size_t i)
@@ -1998,6 +2043,8 @@ static cand direct(const speech_ctx *c, const quote *v, size_t nq, size_t i)
 	if (i > 0 && v[i - 1].close > head_from && v[i - 1].close <= q->open)
 		head_from = v[i - 1].close;
 	cand tail = q->dash ? (cand){ 0 } : from_tail(c, q, tail_limit);
+	if (!tail.kind && c->lang == LANG_DE && !q->dash)
+		tail = words_then_verb(c, q, head_from, tail_limit);
 	if (q->dash && q->end < pe) {
 		/* dash speech: the attribution follows the words */
 		quote tmp = *q;
