@@ -1996,6 +1996,12 @@ static cand from_inner(const speech_ctx *c, const quote *q)
  * er …": the subject of the verb after the quote. */
 static cand words_then_verb(const speech_ctx *c, const quote *q, size_t head_from, size_t tail_limit)
 {
+	const char *t = c->d->text;
+	size_t e = q->open;
+	while (e > head_from && t[e - 1] == ' ')
+		e--;
+	if (e < head_from + 6 || memcmp(t + e - 6, "Worten", 6))
+		return (cand){ 0 };   /* the bytes first: this runs for every German quote */
 	size_t n;
 	const tok *h = speech_tokens(c, head_from, q->open, 4, true, &n);
 	if (n < 3 || !these_words(c, h + n - 3))
