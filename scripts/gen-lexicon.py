@@ -56,7 +56,11 @@ CUE = {
  kommentierten unterstrichen betonten meinten bekräftigten kritisierten lobten mahnten ergänzten bemerkte
  bemerkt resümiert fuhr hob zeigte beschwor beschwören beschworen mitteilte bekanntgegeben angekündigt
  mitgeteilt gefordert gewarnt genannt beschrieben angegeben dementiert hervorgehoben gesprochen rät riet
- rieten raten empfahl empfiehlt bestreitet bestreiten""",
+ rieten raten empfahl empfiehlt bestreitet bestreiten wies weist glaubt hofft fürchtet befürchtet
+ vermutet vermutete erzählt erzählte twitterte versprach verspricht kündigt teilt stellt hebt zeigt
+ rief ruft schimpfte wetterte polterte spottete scherzte seufzte jubelte dankte bedauerte bedauert
+ begrüßte begrüßt verteidigte verteidigt erinnerte erinnert präzisierte folgerte prognostizierte konterte
+ kontert""",
 "fr": """dit dis disent déclare déclaré déclarait affirme affirmé affirmait explique expliqué expliquait
  ajoute ajouté ajoutait indique indiqué indiquait estime estimé estimait souligne souligné soulignait
  précise précisé précisait assure assuré assurait raconte raconté racontait confie confié confiait
@@ -86,7 +90,7 @@ CUE = {
  confermato sostiene sostenuto ammette ammesso evidenzia evidenziato annuncia annunciato""",
 }
 # cues that count only right after the closing mark ("…", so der Minister)
-CUE_TAIL = {"de": "so", "nl": "aldus", "sv": "", "it": "", "fr": "", "es": ""}
+CUE_TAIL = {"de": "so findet fand", "nl": "aldus", "sv": "", "it": "", "fr": "", "es": ""}
 # "according to": the speaker follows
 ACCORD = {"en": "according", "da": "ifølge", "no": "ifølge", "sv": "enligt", "de": "laut zufolge nach",
           "fr": "selon d'après d’après", "es": "según", "nl": "volgens", "it": "secondo"}
@@ -189,7 +193,7 @@ FUNC = {
 "da": "den det de en et og men eller så hvis når mens som på i af til for fra med han hun vi jeg du der her hvor hvad hvorfor hvordan efter før også men alle",
 "no": "den det de en ei et og men eller så hvis når mens som på i av til for fra med han hun vi jeg du der her hvor hva hvorfor hvordan etter før også alle",
 "sv": "den det de en ett och men eller så om när medan som på i av till för från med han hon vi jag du där här var vad varför hur efter före också alla",
-"de": "der die das den dem des ein eine einer einem eines und aber oder so wenn als wie auf in im an am von vom zu zum zur für mit bei nach er sie es wir ich du ihr sein seine ihre dieser diese dieses auch doch noch nun dann dort hier was wer wo warum wie nachdem bevor während alle",
+"de": "der die das den dem des ein eine einer einem eines und aber oder so wenn als wie auf in im an am von vom zu zum zur für mit bei nach er sie es wir ich du ihr sein seine ihre dieser diese dieses auch doch noch nun dann dort hier was wer wo warum wie nachdem bevor während alle man jemand niemand",
 "fr": "le la les un une des du de et mais ou donc si quand comme à au aux dans sur en par pour avec il elle ils elles nous je tu on ce cette ces son sa ses leur qui que où pourquoi comment après avant aussi selon",
 "es": "el la los las un una unos unas y pero o si cuando como a al de del en por para con él ella ellos nosotros yo tú este esta estos su sus que quien donde porque cómo después antes también según",
 "nl": "de het een en maar of dus als wanneer zoals op in aan van voor met bij naar hij zij ze wij ik jij dit dat deze die zijn haar hun wat wie waar waarom hoe na ook volgens",

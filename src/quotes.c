@@ -508,6 +508,20 @@ static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_
 	return caps >= 2;
 }
 
+/* A German noun that announces words, not a name: "mit den Worten „…“",
+ * "die Forderung „…“". */
+static bool speech_noun(const tok *w)
+{
+	static const char *const nouns[] = { "worten", "worte", "satz", "aussage", "ruf", "rufen", "parole", "appell",
+	                                     "forderung", "frage", "antwort", "warnung", "hinweis", "kommentar", "zitat",
+	                                     "bemerkung", "feststellung", "versprechen", "drohung", "mahnung", "bitte",
+	                                     "aufforderung", "behauptung", "vorwurf", "kritik", "botschaft" };
+	for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+		if (!strcmp(w->low, nouns[i]))
+			return true;
+	return false;
+}
+
 /* A name in quotes, told by its context: an acronym after it ("„Partij
  * voor de Vrijheid“ (PVV)"), or a definite article or (in German) a noun
  * right before a capitalised quote ("die Bewegung „People's Alliance“",
@@ -541,7 +555,100 @@ static bool named_thing(const speech_ctx *c, const char *t, const quote *q)
 	for (size_t k = 0; k < sizeof definite / sizeof *definite; k++)
 		if (!strcmp(w->low, definite[k]))
 			return true;
-	return c->lang == LANG_DE && w->cap && !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_CUE)) && v[n - 2].kind == T_WORD;
+	return c->lang == LANG_DE && w->cap && !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_CUE)) && v[n - 2].kind == T_WORD &&
+	       !speech_noun(w);
+}
+
+/* Is the word t[s,e) one that announces a slogan, a title or a headline
+ * rather than speech ("unter dem Motto", "Überschrift: „…“", "a report
+ * titled")? German compounds end with one (Wahlkampfmotto). Read on the
+ * bytes, not through the tokens: this runs for every quote. */
+static bool label_word(const char *t, size_t s, size_t e)
+{
+#define LW(w) { w, sizeof w - 1 }
+	static const struct { const char *w; unsigned char n; } ends[] = {
+		LW("motto"), LW("slogan"), LW("titel"), LW("berschrift"), LW("schlagzeile"), LW("aufschrift"),
+		LW("leitspruch"), LW("wahlspruch"), LW("title"), LW("titled"), LW("entitled"), LW("headline"),
+		LW("headlined"), LW("caption"), LW("lema"), LW("eslogan"), LW("titulado"), LW("titulada"),
+		LW("intitul\xC3\xA9"), LW("intitul\xC3\xA9" "e"), LW("devise"), LW("intitolato"), LW("intitolata"),
+		LW("getiteld"), LW("overskrift"), LW("overskriften"), LW("tittel"), LW("titlen"), LW("tittelen"),
+	};
+#undef LW
+	if (e - s < 4 || e - s > 40)
+		return false;
+	bool cap = (t[s] >= 'A' && t[s] <= 'Z') || (unsigned char)t[s] >= 0x80;
+	char last = t[e - 1];
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t l = ends[i].n;
+		if (last != ends[i].w[l - 1] || e - s < l || (e - s > l && !cap))
+			continue;
+		size_t k = 0;
+		while (k < l && (t[e - l + k] | (t[e - l + k] >= 'A' && t[e - l + k] <= 'Z' ? 0x20 : 0)) == ends[i].w[k])
+			k++;
+		if (k == l)
+			return true;
+	}
+	return false;
+}
+
+/* The word ending at e (letters, digits, hyphens, any non-ASCII byte), not
+ * reaching before lo: returns its start (e when none). */
+static size_t word_before(const char *t, size_t lo, size_t e)
+{
+	size_t s = e;
+	while (s > lo && ((unsigned char)t[s - 1] >= 0x80 || t[s - 1] == '-' || (t[s - 1] >= '0' && t[s - 1] <= '9') ||
+	                  ((t[s - 1] | 0x20) >= 'a' && (t[s - 1] | 0x20) <= 'z')))
+		s--;
+	return s;
+}
+
+/* Is q a slogan, title or headline by what stands before it: a label word
+ * right before the mark (a colon between allowed), or opening the
+ * parenthesis or the paragraph that a colon before the mark ends
+ * ("(Überschrift auf ihrer Homepage: „…“)")? */
+static bool labelled(const speech_ctx *c, const quote *q)
+{
+	const char *t = c->d->text;
+	size_t lo = q->open > 48 ? q->open - 48 : 0;   /* the same paragraph: '\n' is never passed */
+	size_t e = q->open;
+	while (e > lo && t[e - 1] == ' ')
+		e--;
+	bool colon = e > lo && t[e - 1] == ':';
+	if (colon)
+		e--;
+	if (label_word(t, word_before(t, lo, e), e))
+		return true;
+	if (!colon)
+		return false;
+	/* the phrase before the colon: back to "(" or the paragraph start, within 80 bytes */
+	size_t p = doc_para_at(c->d, q->open);
+	size_t ps = p < c->d->npara ? c->d->para[p].start : 0;
+	size_t s = e > ps + 80 ? e - 80 : ps;
+	const char *open = memrchr(t + s, '(', e - s);
+	if (open)
+		s = (size_t)(open - t) + 1;
+	else if (s != ps)
+		return false;
+	while (s < e && t[s] == ' ')
+		s++;
+	size_t w = s;
+	while (w < e && t[w] != ' ' && t[w] != ':' && t[w] != ',')
+		w++;
+	return label_word(t, s, w);
+}
+
+/* German capitalises its nouns, so a characterisation can look like a
+ * title: "als „Geschäft des Jahrhunderts“ bezeichnet". After "als" it is
+ * someone's words, not a name. */
+static bool characterised(const speech_ctx *c, const quote *q)
+{
+	const char *t = c->d->text;
+	size_t lo = q->open > 16 ? q->open - 16 : 0;
+	size_t e = q->open;
+	while (e > lo && t[e - 1] == ' ')
+		e--;
+	size_t s = word_before(t, lo, e);
+	return c->lang == LANG_DE && e - s == 3 && !memcmp(t + s, "als", 3);
 }
 
 /* Drops terms and scare quotes: fewer than MIN_WORDS words (CJK quotes are
@@ -555,8 +662,10 @@ static void drop_terms(const speech_ctx *c, finder *f, bool keep_short)
 		bool cjk;
 		size_t w = count_words(t, q->start, q->end, TITLE_WORDS + 1, &cjk);
 		bool keep = keep_short || cjk || q->dash ||
-		            (w >= MIN_WORDS && (w > TITLE_WORDS || (!looks_like_title(c, t, q->start, q->end) &&
-		                                                    !named_thing(c, t, q))));
+		            (w >= MIN_WORDS &&
+		             (w > TITLE_WORDS || characterised(c, q) ||
+		              (!looks_like_title(c, t, q->start, q->end) && !named_thing(c, t, q))) &&
+		             !labelled(c, q));
 		if (keep)
 			f->v[k++] = *q;
 	}

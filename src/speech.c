@@ -24,6 +24,7 @@
 #define PRON_TOKENS 360
 #define NAME_MAX_TOKENS 6
 #define PHRASE_MAX 10       /* words in a descriptive speaker phrase */
+#define LABEL_TOKENS 12     /* how far into a sentence a label before a colon may reach ("Steuern: Die so genannte „X“: …") */
 
 enum spk_kind { SPK_NONE, SPK_NAME, SPK_PRON, SPK_DESC, SPK_FROM_HEAD };
 
@@ -34,6 +35,10 @@ typedef struct cand {
 	size_t cue_s, cue_e;    /* the cue */
 	float conf;
 } cand;
+
+static unsigned name_run_words(const speech_ctx *c, const tok *w);
+static bool person_role(const tok *w);
+static bool is_cue(const speech_ctx *c, const tok *w, bool *pron);
 
 /* ---- tokens -------------------------------------------------------------------------- */
 
@@ -262,6 +267,45 @@ static bool genitive_article(const speech_ctx *c, const tok *w)
 	return false;
 }
 
+/* Is v[a,j) a person's name and nothing else: two or more name words with
+ * no title or role among them ("Horst Krüger"), or right after the verb
+ * one word that the article gives as the end of a longer name ("sagte
+ * Krüger")? A name takes no genitive, so "der" after it starts the next
+ * phrase ("der Deutschen Presse-Agentur"). */
+static bool bare_name(const speech_ctx *c, const tok *v, size_t a, size_t j)
+{
+	bool pron;
+	for (size_t k = a; k < j; k++)
+		if (!name_word(&v[k]) || (v[k].lex & (LX_TITLE | LX_HONOR)) || person_role(&v[k]))
+			return false;
+	if (j - a >= 2)
+		return true;
+	return j - a == 1 && a > 0 && is_cue(c, &v[a - 1], &pron) && name_run_words(c, &v[a]) >= 2;
+}
+
+/* German writes its nouns with a capital, so after a noun or a name (prev)
+ * a lower-case word that is no article, preposition or particle is a verb
+ * or an adverb and ends the phrase ("Die SPD will", "stellte Celebi fest",
+ * "so Suttner wörtlich"); so do the prepositions of the circumstances
+ * ("so Corny Littmann zu den Gründen", "zitiert X mit den Worten"). */
+static bool german_clause_word(const speech_ctx *c, const tok *prev, const tok *w)
+{
+	static const char *const circumstance[] = { "mit", "zu", "zum", "zur", "über", "gegenüber", "laut", "wegen",
+	                                            "trotz", "angesichts", "bezüglich", "hinsichtlich", "auf" };
+	if (prev->kind == T_CLOSE && c->lang == LANG_DE && w->kind == T_WORD && !w->cap &&
+	    !(w->lex & (LX_DET | LX_PREP | LX_PARTICLE | LX_CONJ | LX_REL)))
+		return true;   /* "Die Schutzvereinigung (DSW) schlug" */
+	bool number = prev->kind == T_WORD && prev->low[0] >= '0' && prev->low[0] <= '9';
+	if (c->lang != LANG_DE || w->kind != T_WORD || w->cap || prev->kind != T_WORD || !(prev->cap || number) ||
+	    (prev->lex & (LX_DET | LX_FUNC | LX_PREP | LX_CONJ | LX_PRON)))
+		return false;   /* "Der libanesische Minister": an article opening the sentence */
+	if (w->low[0] >= '0' && w->low[0] <= '9')
+		return false;   /* "vom August 2002", "Artikel 5" */
+	if (w->lex & LX_PREP)
+		return word_is(w, circumstance, sizeof circumstance / sizeof *circumstance);
+	return !(w->lex & (LX_DET | LX_PARTICLE | LX_CONJ | LX_REL));
+}
+
 /* A descriptive phrase from v[a] (a determiner, or the clause start) on,
  * ending before punctuation, a relative word, a conjunction or a cue, at
  * most PHRASE_MAX words; a trailing ", Name" apposition is kept. */
@@ -276,9 +320,12 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 				break;
 			/* a second determiner after a noun starts the object: "der Präsident seine Position" */
 			if (j > a && is_det(w) && v[j - 1].kind == T_WORD && !(v[j - 1].lex & LX_PREP) && !is_det(&v[j - 1]) &&
-			    !genitive_article(c, w))
-				break;
+			    (!genitive_article(c, w) || all_caps(c, &v[j - 1]) || bare_name(c, v, a, j)))
+				break;   /* a name or an acronym takes no genitive: "laut einer Mitteilung des BMI der …",
+				          * "sagte Krüger der Deutschen Presse-Agentur" */
 			if (j > a && is_cue(c, w, &pron))
+				break;
+			if (j > a && german_clause_word(c, &v[j - 1], w))
 				break;
 			/* "sagte Klaus Weber am Montag in Berlin": the time or place is not the speaker */
 			static const char *const when_where[] = { "am", "im", "in", "bei", "beim", "vor", "nach", "gegenüber",
@@ -302,13 +349,35 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 			words++;
 		} else if (w->kind == T_COMMA && j + 1 < n && j + 1 < limit && name_word(&v[j + 1]) && words > 0) {
 			j = run_end(v, n, j + 1);   /* "…, General George Casey": the name in apposition */
+			/* "Anna Weber, Sprecherin der Feuerwehr": a German role keeps its genitive */
+			while (j + 1 < n && j + 1 < limit && genitive_article(c, &v[j]) && !v[j].cap) {
+				size_t g = j + 1;
+				while (g < n && g < limit && g < j + 4 && v[g].kind == T_WORD && !v[g].cap &&
+				       !(v[g].lex & (LX_PREP | LX_CONJ | LX_REL | LX_CUE)))
+					g++;
+				if (g >= n || g >= limit || !name_word(&v[g]))
+					break;
+				j = g + 1;
+			}
 			break;
+		} else if (w->kind == T_MARK && c->lang == LANG_DE && j == a + 1 && is_det(&v[a])) {
+			/* so die „Süddeutsche Zeitung“: a title in marks */
+			size_t k = j + 1;
+			while (k < n && k < limit && k < j + 5 && v[k].kind == T_WORD && v[k].cap)
+				k++;
+			if (k == j + 1 || k >= n || k >= limit || v[k].kind != T_MARK)
+				break;
+			words += k - j - 1;
+			j = k;
 		} else if (w->kind != T_ABBR && w->kind != T_OTHER && w->kind != T_OPEN && w->kind != T_CLOSE) {
 			break;
 		}
 		j++;
 	}
-	while (j > a && v[j - 1].kind != T_WORD && v[j - 1].kind != T_CLOSE)
+	/* a phrase ends with a word, not with an article or a preposition ("der Präsident von der „…“") */
+	while (j > a && ((v[j - 1].kind != T_WORD && v[j - 1].kind != T_CLOSE &&
+	                  !(v[j - 1].kind == T_MARK && j >= a + 3 && v[a + 1].kind == T_MARK)) ||
+	                 (v[j - 1].kind == T_WORD && !v[j - 1].cap && (v[j - 1].lex & (LX_DET | LX_PREP)))))
 		j--;
 	if (j == a)
 		return (cand){ 0 };
@@ -328,6 +397,7 @@ static cand phrase_cand(const speech_ctx *c, const tok *v, size_t n, size_t a, s
 static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size_t lo, size_t j, float conf);
 static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t *ne, size_t *re);
 static bool role_word(const tok *w);
+static bool verb_second(enum lang l);
 
 /* Does a clause begin before w (a subject may follow)? */
 static bool clause_edge(const tok *w)
@@ -364,6 +434,14 @@ static bool role_word(const tok *w)
 	return !(w->n > 3 && w->low[w->n - 1] == 's' && w->low[w->n - 2] != 's');
 }
 
+/* An auxiliary verb of a verb-second language (war, hat, ist, was, heeft). */
+static bool is_aux(const tok *w)
+{
+	static const char *const aux[] = { "war", "ist", "hat", "hatte", "wird", "wurde", "waren", "sind", "haben",
+	                                   "hatten", "heeft", "had", "har", "havde", "hadde", "hade" };
+	return word_is(w, aux, sizeof aux / sizeof *aux);
+}
+
 /* Is the name run w[i,e) the subject of its clause: a clause starts before
  * it (through role words: "Green MEP Caroline Lucas") and a verb or an
  * apposition follows, or a cue verb stands right before it ("argues X")? */
@@ -374,6 +452,9 @@ static bool subject_like(const speech_ctx *c, const tok *w, size_t n, size_t i, 
 		return false;
 	if (i > 0 && is_cue(c, &w[i - 1], &pron))
 		return true;
+	if (i > 0 && verb_second(c->lang) && w[i - 1].kind == T_WORD && !w[i - 1].cap && (w[i - 1].lex & LX_SKIP) &&
+	    !(w[i - 1].lex & (LX_PREP | LX_DET)) && is_aux(&w[i - 1]))
+		return true;   /* "Auch als Lehrerin war Aksoy tätig": the subject after the verb */
 	if (e >= n)
 		return false;
 	const tok *a = &w[e];
@@ -412,7 +493,7 @@ static cand clause_subject(const speech_ctx *c, const tok *v, size_t n, size_t l
 			i = k + 1;
 	}
 	/* "Steuern: Die SPD will…": a label before a colon is not the subject */
-	for (size_t k = i; k < hi && k < i + 8; k++)
+	for (size_t k = i; k < hi && k < i + LABEL_TOKENS; k++)
 		if (v[k].kind == T_COLON && k + 1 < hi)
 			i = k + 1;
 	if (i >= hi)
@@ -489,6 +570,16 @@ static size_t np_start(const speech_ctx *c, const tok *v, size_t lo, size_t j)
 			i = k;
 			continue;
 		}
+		if (w->kind == T_MARK && i == j && c->lang == LANG_DE) {
+			/* a title in marks: Der „Spiegel“ berichtet, die „Süddeutsche Zeitung“ schreibt */
+			size_t k = i - 1;
+			while (k > lo && v[k - 1].kind == T_WORD && v[k - 1].cap && i - k < 5)
+				k--;
+			if (k == i - 1 || k == lo || v[k - 1].kind != T_MARK || k - 1 == lo || !is_det(&v[k - 2]))
+				break;
+			i = k - 2;
+			break;
+		}
 		if (w->kind == T_ABBR) {
 			i--;
 			continue;
@@ -552,7 +643,11 @@ static cand np_cand(const speech_ctx *c, const tok *v, size_t a, size_t b, float
 		end--;
 	if (end == a)
 		return (cand){ 0 };
+	if (end < b && v[end].kind == T_MARK && v[a + 1].kind == T_MARK && a + 1 < end)
+		end++;   /* Der „Spiegel“: the title keeps its closing mark */
 	size_t last = end - 1;
+	while (last > a && v[last].kind == T_MARK)
+		last--;
 	if (v[last].kind == T_CLOSE) {   /* (SPD), (R-Burlington): the name is before it */
 		while (last > a && v[last].kind != T_OPEN)
 			last--;
@@ -572,6 +667,21 @@ static cand np_cand(const speech_ctx *c, const tok *v, size_t a, size_t b, float
 	k.s = v[a].s;
 	k.e = v[end - 1].e;
 	return k;
+}
+
+/* Is v[a,…) the agent of a passive ("Die Zahl wurde von einem Sprecher
+ * bestätigt"): "von" before it and a passive auxiliary before that in the
+ * clause v[lo,a)? */
+static bool passive_agent(const speech_ctx *c, const tok *v, size_t lo, size_t a)
+{
+	static const char *const by[] = { "von", "vom" };
+	static const char *const aux[] = { "wurde", "wurden", "wird", "werden", "worden" };
+	if (c->lang != LANG_DE || a < lo + 2 || !word_is(&v[a - 1], by, 2) || v[a - 1].cap)
+		return false;
+	for (size_t k = lo; k + 1 < a; k++)
+		if (v[k].kind == T_WORD && word_is(&v[k], aux, sizeof aux / sizeof *aux))
+			return true;
+	return false;
 }
 
 /* The subject standing before the verb at v[vi], in v[lo,vi): pronoun,
@@ -612,8 +722,14 @@ static cand subject_before(const speech_ctx *c, const tok *v, size_t n, size_t l
 		size_t a = np_start(c, v, lo, j);
 		if (a == j)
 			return (cand){ 0 };
+		if (a + 1 == j && is_det(&v[a]) && hop_end > j)
+			/* "Der auf der Konferenz anwesende Minister X reagierte": an article
+			 * alone opens a phrase that holds the prepositions passed over */
+			return np_cand(c, v, a, hop_end, conf);
 		if (!j0)
 			j0 = j;
+		if (j == j0 && passive_agent(c, v, lo, a))
+			return np_cand(c, v, a, j, conf);   /* "wurde von einem Sprecher bestätigt" */
 		if (a > lo && v[a - 1].kind == T_WORD && (!v[a - 1].cap || v[a - 1].sent) && (v[a - 1].lex & LX_PREP) &&
 		    !is_det(&v[a - 1])) {
 			/* a prepositional phrase ("in einem Interview"), or the end of
@@ -669,7 +785,10 @@ static cand subject_apposition(const speech_ctx *c, const tok *v, size_t n, size
 	/* Name, role, verb */
 	size_t before = k - 1;   /* the comma */
 	cand r = subject_before(c, v, n, lo, before, conf);
-	if (r.kind && c->lang == LANG_DE && r.kind != SPK_PRON) {
+	/* "Celebi, die nur Frauen vertritt, nennt …": a relative clause (it ends
+	 * with its verb) is no apposition */
+	bool relative = (v[k].lex & LX_REL) && !v[j - 2].cap && v[j - 2].kind == T_WORD;
+	if (r.kind && c->lang == LANG_DE && r.kind != SPK_PRON && !relative) {
 		/* German news cites the apposition with the name */
 		r.kind = SPK_DESC;
 		r.e = v[j - 2].e;
@@ -754,6 +873,21 @@ static cand subject_after(const speech_ctx *c, const tok *v, size_t n, size_t vi
 	return (cand){ 0 };
 }
 
+/* Is the phrase k after a German verb one capitalised word that the
+ * article never gives as part of a name: a noun, the object ("Die
+ * Gewerkschaft kündigte Widerstand an"), not the subject ("Der Zeitung
+ * sagte Karma")? */
+static bool german_object(const speech_ctx *c, const tok *v, size_t n, cand k)
+{
+	if (c->lang != LANG_DE)
+		return false;
+	for (size_t j = 0; j < n; j++)
+		if (v[j].s == k.s) {
+			return v[j].e == k.e && !(v[j].lex & (LX_TITLE | LX_HONOR)) && name_run_words(c, &v[j]) < 2;
+		}
+	return false;
+}
+
 /* The subject of the cue verb v[vi] in the clause v[lo,hi): before it, or
  * after it ("siger han"); in verb-second languages after it when a name or
  * pronoun follows the verb or only an adverb stands before it ("Dazu sagte
@@ -786,8 +920,12 @@ static cand verb_subject(const speech_ctx *c, const tok *v, size_t lo, size_t hi
 	static const char *const quoting[] = { "zitiert", "zitierte", "citeert", "citerer", "citerade", "siterer" };
 	if (after.kind == SPK_NAME && word_is(&v[vi], quoting, sizeof quoting / sizeof *quoting))
 		return after;   /* die Agentur zitiert dazu Néstor Kirchner mit den Worten */
-	bool adverb_first = before.kind && vi > lo && v[vi - 1].sent && v[vi - 1].e == before.e && before.s == v[vi - 1].s;
-	if (!before.kind || adverb_first || after.kind == SPK_PRON || (after.kind == SPK_NAME && before.kind == SPK_DESC))
+	/* "Dazu sagte der Minister": one word before the verb is an adverb, unless
+	 * the article names a person with it ("Berger dankte den Helfern") */
+	bool adverb_first = before.kind && vi > lo && v[vi - 1].sent && v[vi - 1].e == before.e && before.s == v[vi - 1].s &&
+	                    name_run_words(c, &v[vi - 1]) < 2;
+	if (!before.kind || adverb_first || after.kind == SPK_PRON ||
+	    (after.kind == SPK_NAME && before.kind == SPK_DESC && !german_object(c, v, hi, after)))
 		return after;
 	return before;
 }
@@ -873,6 +1011,31 @@ static bool ends_sentence(const speech_ctx *c, const quote *q)
 	return ch == '.' || ch == '!' || ch == '?' || (e >= 3 && !memcmp(t + e - 3, "\xE2\x80\xA6", 3));
 }
 
+/* Do v[0..2] read "mit diesen Worten" (German: whatever the verb, its
+ * subject said the quote)? And v[i,n) that and a verb? */
+static bool these_words(const speech_ctx *c, const tok *v)
+{
+	static const char *const these[] = { "diesen", "den", "folgenden", "seinen", "ihren" };
+	return c->lang == LANG_DE && !strcmp(v[0].low, "mit") && word_is(&v[1], these, 5) && !strcmp(v[2].low, "worten");
+}
+
+static bool with_these_words(const speech_ctx *c, const tok *v, size_t n, size_t i)
+{
+	return i + 3 < n && these_words(c, v + i) && v[i + 3].kind == T_WORD && !v[i + 3].cap;
+}
+
+/* A cue that counts only right after the quote and its comma ("…", so der
+ * Minister; "…", findet Jonas Meier): an opinion verb such as "findet" only
+ * with its subject right after it, not "findet seit 1998 in Berlin statt". */
+static bool tail_cue(const speech_ctx *c, const tok *v, size_t n, size_t k)
+{
+	if (!(v[k].lex & LX_CUE_TAIL))
+		return false;
+	if (!strcmp(v[k].low, "so") || !strcmp(v[k].low, "aldus"))
+		return true;
+	return k + 1 < n && (is_det(&v[k + 1]) || is_pron(&v[k + 1]) || name_word(&v[k + 1])) && c->lang != LANG_UNKNOWN;
+}
+
 /* The attribution after the closing mark. */
 static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 {
@@ -889,6 +1052,18 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 	while (stop < n && v[stop].kind != T_STOP && v[stop].kind != T_COLON && v[stop].kind != T_SEMI &&
 	       v[stop].kind != T_MARK)
 		stop++;
+	if (stop < n && v[stop].kind == T_MARK && c->lang == LANG_DE) {
+		/* „…“, schreibt die „Süddeutsche Zeitung“: a title in marks, not the next quote */
+		size_t k = stop + 1;
+		while (k < n && k < stop + 5 && v[k].kind == T_WORD && v[k].cap)
+			k++;
+		if (k > stop + 1 && k < n && v[k].kind == T_MARK) {
+			stop = k + 1;
+			while (stop < n && v[stop].kind != T_STOP && v[stop].kind != T_COLON && v[stop].kind != T_SEMI &&
+			       v[stop].kind != T_MARK)
+				stop++;
+		}
+	}
 	bool closed = ends_sentence(c, q) && !comma;
 	const char *t = c->d->text;
 	size_t qe = q->end;
@@ -898,11 +1073,18 @@ static cand from_tail(const speech_ctx *c, const quote *q, size_t limit)
 	cand acc = according(c, v, stop, i, i + 1, 0.85f);
 	if (acc.kind)
 		return acc;
+	if (with_these_words(c, v, stop, i)) {
+		/* „…“ – mit diesen Worten verabschiedete sich Trainer Uwe Hartmann: the verb's subject */
+		cand r = subject_after(c, v, stop, i + 3, 0.85f);
+		r.cue_s = v[i].s;
+		r.cue_e = v[i + 3].e;
+		return r;
+	}
 	for (size_t k = i; k < stop && k < i + 8; k++) {
 		bool pron;
 		if (v[k].kind == T_WORD && v[k].cjk)
 			break;
-		if (!is_cue(c, &v[k], &pron) && !(k == i && comma && (v[k].lex & LX_CUE_TAIL)))
+		if (!is_cue(c, &v[k], &pron) && !(k == i && comma && tail_cue(c, v, stop, k)))
 			continue;
 		/* a new sentence after a closed quote is attribution only when short
 		 * ("Reagan said."), or the Scandinavian "Det siger X, …" */
@@ -1001,6 +1183,99 @@ static cand cue_in(const speech_ctx *c, const tok *v, size_t lo, size_t hi, floa
 	return according(c, v, hi, lo, hi, conf);
 }
 
+/* A German noun that names a text (Stellungnahme, Pressemitteilung,
+ * Positionspapier): compounds end with one of these. */
+static bool text_noun(const tok *w)
+{
+	static const char *const ends[] = { "erklärung", "mitteilung", "stellungnahme", "bericht", "brief", "schreiben",
+	                                    "papier", "studie", "urteil", "beschluss", "resolution", "memorandum",
+	                                    "dokument", "gutachten", "antrag", "entwurf", "programm", "vertrag", "text",
+	                                    "bilanz", "analyse", "begründung", "meldung", "botschaft", "aufruf", "appell",
+	                                    "protokoll", "vermerk", "notiz", "email", "e-mail", "mail", "artikel",
+	                                    "medien", "presse", "zeitung", "blatt", "magazin" };
+	if (w->kind != T_WORD || !w->cap || !w->n)
+		return false;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t l = strlen(ends[i]);
+		if (w->n >= l && !memcmp(w->low + w->n - l, ends[i], l))
+			return true;
+	}
+	return false;
+}
+
+/* German news cites texts and places as sources: "In einem Positionspapier
+ * des Ministeriums heißt es, …", "Aus dem Ministerium hieß es", "Darin
+ * steht: „…“" (the text named in the
+ * sentence before: "Die Staatsanwaltschaft gab eine Stellungnahme ab"); with
+ * any_verb, a sentence that opens with such a text whatever its verb ("In
+ * einem Memorandum wird die Lage so beschrieben: …"). v[lo,hi) is the
+ * sentence; v[0,lo) what comes before it. */
+static cand text_source(const speech_ctx *c, const tok *v, size_t lo, size_t hi, bool any_verb, float conf)
+{
+	static const char *const says[] = { "heißt", "hieß", "steht", "stand", "stehe", "heiße" };
+	static const char *const there[] = { "darin", "dort", "hierin", "daneben" };
+	if (c->lang != LANG_DE || lo + 1 >= hi || v[lo].kind != T_WORD)
+		return (cand){ 0 };
+	if (word_is(&v[lo], there, sizeof there / sizeof *there)) {
+		if (!word_is(&v[lo + 1], says, sizeof says / sizeof *says))
+			return (cand){ 0 };
+		size_t ps = lo > 0 ? sentence_start(v, lo - 1) : 0;
+		for (size_t k = lo; k > ps; k--)
+			if (text_noun(&v[k - 1])) {
+				cand r = phrase_cand(c, v, lo, np_start(c, v, ps, k), lo, conf);
+				r.cue_s = v[lo + 1].s;
+				r.cue_e = v[lo + 1].e;
+				return r;
+			}
+		return (cand){ 0 };
+	}
+	static const char *const in[] = { "in", "im" };
+	static const char *const from[] = { "aus", "von", "vom", "seitens" };
+	static const char *const as_it[] = { "wie", "es" };
+	while (lo + 2 < hi && word_is(&v[lo], as_it, 2))
+		lo++;   /* "Wie es in einer Mitteilung hieß, …" */
+	bool origin = word_is(&v[lo], from, sizeof from / sizeof *from);   /* "Aus dem Ministerium hieß es" */
+	if (!origin && !word_is(&v[lo], in, 2))
+		return (cand){ 0 };
+	bool text = origin;
+	for (size_t k = lo + 1; k < hi && k < lo + 12; k++) {
+		if (v[k].kind != T_WORD)
+			break;
+		if (word_is(&v[k], says, sizeof says / sizeof *says)) {
+			cand r = text ? phrase_cand(c, v, k, lo + 1, k, conf) : (cand){ 0 };
+			r.cue_s = v[k].s;
+			r.cue_e = v[k].e;
+			return r;
+		}
+		text |= text_noun(&v[k]);
+	}
+	if (!text || !any_verb || origin)
+		return (cand){ 0 };
+	/* "In einem Memorandum vom August 2002 wird die Position durch den Satz
+	 * gekennzeichnet, …": what the sentence quotes, the text says */
+	cand r = phrase_cand(c, v, hi, lo + 1, hi, conf);
+	for (size_t k = lo + 1; r.kind && k < hi && v[k].s < r.e; k++)
+		if (text_noun(&v[k]))
+			return r;
+	return (cand){ 0 };
+}
+
+/* Does v[lo,hi) hold a verb in the German subjunctive of reported speech
+ * ("Deshalb sei es …", "Er habe …")? */
+static bool reported_speech(const speech_ctx *c, const tok *v, size_t lo, size_t hi)
+{
+	static const char *const konj[] = { "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe",
+	                                    "gebe", "gehe", "stehe", "liege", "komme", "bleibe", "gelte", "fehle",
+	                                    "wisse", "lasse" };
+	if (c->lang != LANG_DE)
+		return false;
+	for (size_t k = lo; k < hi; k++)   /* the forms have three to six letters: most words are passed at once */
+		if (v[k].kind == T_WORD && !v[k].cap && v[k].n >= 3 && v[k].n <= 6 &&
+		    word_is(&v[k], konj, sizeof konj / sizeof *konj))
+			return true;
+	return false;
+}
+
 /* The attribution in the sentence before the opening mark, within
  * t[from, q->open); when the quote opens its sentence, in the sentence
  * before ("Mr Howard described it as X. "This is…""). */
@@ -1012,7 +1287,19 @@ static cand from_head(const speech_ctx *c, const quote *q, size_t from)
 	size_t n = h.n, lo = h.lo;
 	if (lo < n) {
 		bool colon = v[n - 1].kind == T_COLON;
-		cand r = cue_in(c, v, lo, n, colon ? 0.85f : 0.75f);
+		cand r = text_source(c, v, lo, n, false, colon ? 0.85f : 0.75f);
+		if (!r.kind)
+			r = cue_in(c, v, lo, n, colon ? 0.85f : 0.75f);
+		if (!r.kind && !colon && lo > 0 && reported_speech(c, v, lo, n)) {
+			/* "… heißt es, die Regelung habe sich bewährt. Deshalb sei es „…“":
+			 * reported speech goes on from the sentence before */
+			size_t ps = sentence_start(v, lo - 1);
+			r = text_source(c, v, ps, lo - 1, false, 0.6f);
+			if (!r.kind)
+				r = cue_in(c, v, ps, lo - 1, 0.6f);
+		}
+		if (!r.kind)
+			r = text_source(c, v, lo, n, true, 0.6f);
 		if (r.kind || !colon)
 			return r;
 		/* Kevin Mandia opstiller det således: — the subject of the sentence */
@@ -1020,8 +1307,9 @@ static cand from_head(const speech_ctx *c, const quote *q, size_t from)
 	}
 	if (lo == 0)
 		return (cand){ 0 };
-	size_t hi = lo - 1;
-	return cue_in(c, v, sentence_start(v, hi), hi, 0.6f);
+	size_t hi = lo - 1, ps = sentence_start(v, hi);
+	cand r = text_source(c, v, ps, hi, false, 0.6f);
+	return r.kind ? r : cue_in(c, v, ps, hi, 0.6f);
 }
 
 /* The subject of the head sentence, for a tail with only an auxiliary
@@ -1043,7 +1331,17 @@ static cand head_subject(const speech_ctx *c, const quote *q, size_t from, float
 			break;
 		}
 	}
-	return clause_subject(c, h.v, h.n, h.lo, h.n, conf);
+	/* a passive ("wurde von der Opposition als „…“ bezeichnet"): the agent,
+	 * or the text or place it comes from ("In den Medien war er als „…“
+	 * bezeichnet worden"), not the subject that it is said of */
+	for (size_t k = h.lo + 1; k + 1 < h.n; k++)
+		if (passive_agent(c, h.v, h.lo, k + 1) && (name_word(&h.v[k + 1]) || is_det(&h.v[k + 1]))) {
+			cand r = phrase_cand(c, h.v, h.n, k + 1, h.n, conf);
+			if (r.kind)
+				return r;
+		}
+	cand r = text_source(c, h.v, h.lo, h.n, true, conf);
+	return r.kind ? r : clause_subject(c, h.v, h.n, h.lo, h.n, conf);
 }
 
 /* ---- CJK -------------------------------------------------------------------------- */
@@ -1224,6 +1522,53 @@ static enum gender title_gender(const tok *w)
 	return G_ANY;
 }
 
+/* A German role noun in the feminine before a name: Ministerin,
+ * Sprecherin, Präsidentin, Journalistin, Direktorin, Kandidatin. */
+static bool female_role(const speech_ctx *c, const tok *w)
+{
+	static const char *const stems[] = { "er", "ent", "ant", "ist", "or", "eur", "är", "at", "og", "ekt" };
+	if (c->lang != LANG_DE || w->kind != T_WORD || !w->cap || w->n < 7 || memcmp(w->low + w->n - 2, "in", 2))
+		return false;
+	for (size_t i = 0; i < sizeof stems / sizeof *stems; i++) {
+		size_t l = strlen(stems[i]);
+		if (!memcmp(w->low + w->n - 2 - l, stems[i], l))
+			return true;
+	}
+	return false;
+}
+
+/* A German role noun before a name in the masculine: Landrat, Sprecher,
+ * Präsident, Direktor, Journalist, Diplomat. */
+static bool male_role(const speech_ctx *c, const tok *w)
+{
+	static const char *const ends[] = { "er", "rat", "or", "ent", "ist", "eur", "ant", "at", "og", "ekt" };
+	if (c->lang != LANG_DE || w->kind != T_WORD || !w->cap || w->n < 5 || female_role(c, w))
+		return false;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t l = strlen(ends[i]);
+		if (!memcmp(w->low + w->n - l, ends[i], l))
+			return true;
+	}
+	return false;
+}
+
+/* What German tells of the gender of the person named by the run
+ * v[i,last]: a role in the feminine or masculine opening it ("Ministerin
+ * Eva Roth", "Landrat Georg Ebert"), or "die" before it ("die
+ * Grünen-Vorsitzende Ricarda Lang": never a man). */
+static enum gender german_role_gender(const speech_ctx *c, const tok *v, size_t i, size_t last)
+{
+	if (c->lang != LANG_DE || i >= last)
+		return G_ANY;
+	if (female_role(c, &v[i]) || (i > 0 && female_role(c, &v[i - 1])))
+		return G_FEMALE;
+	if (i > 0 && v[i - 1].kind == T_WORD && !strcmp(v[i - 1].low, "die") && i + 1 < last)
+		return G_FEMALE;
+	if (i + 1 < last && male_role(c, &v[i]))
+		return G_MALE;
+	return G_ANY;
+}
+
 static void names_build(const speech_ctx *c, speech_names *nm)
 {
 	size_t n;
@@ -1240,7 +1585,7 @@ static void names_build(const speech_ctx *c, speech_names *nm)
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (!name_word(&v[i]) || !v[i].n || (i > 0 && name_word(&v[i - 1])))
+		if (!name_word(&v[i]) || !v[i].n || (i > 0 && name_word(&v[i - 1]) && !v[i].para))
 			continue;
 		size_t e = run_end(v, n, i);
 		for (size_t k = i; k < e; k++) {
@@ -1263,6 +1608,9 @@ static void names_build(const speech_ctx *c, speech_names *nm)
 		for (size_t k = i; k <= last; k++)
 			words += v[k].kind == T_WORD && v[k].s >= a;
 		name_info *info = names_slot(nm, &v[last], true);
+		enum gender g = german_role_gender(c, v, i, last);
+		if (g != G_ANY)
+			info->gender = (signed char)g;
 		if (words > info->words && words <= 4) {
 			info->words = (unsigned char)words;
 			info->run_a = i;
@@ -1282,6 +1630,13 @@ static const name_info *names_find(const speech_ctx *c, const tok *w)
 	if (!c->names->slot || !w->n)
 		return NULL;
 	return names_slot(c->names, w, false);
+}
+
+/* Words in the longest name run of the article that ends with w (0 when none). */
+static unsigned name_run_words(const speech_ctx *c, const tok *w)
+{
+	const name_info *info = names_find(c, w);
+	return info ? info->words : 0;
 }
 
 speech_names *speech_names_new(void)
@@ -1394,6 +1749,12 @@ static bool person_like(const speech_ctx *c, const tok *w, size_t rs, size_t e)
 		return false;
 	if (e - rs == 1 && w[rs].sent && !(w[rs].lex & (LX_TITLE | LX_HONOR)) && !seen_inside_sentence(c, &w[rs]))
 		return false;
+	if (e - rs == 1 && c->lang == LANG_DE && !(w[rs].lex & (LX_TITLE | LX_HONOR))) {
+		/* every German noun has a capital ("als Buchhändlerin", "seit vielen
+		 * Monaten"): one word is a person when the article names them in full
+		 * somewhere (Passig after "Kathrin Passig") */
+		return name_run_words(c, &w[rs]) >= 2;
+	}
 	return true;
 }
 
@@ -1434,13 +1795,60 @@ static size_t np_last_run(const tok *w, size_t end, size_t rs, size_t e, size_t 
 	return best;
 }
 
+/* A German noun for a person by their role: Kanzlerin, Sprecher, der
+ * 45-Jährige (compounds end with one: Grünen-Vorsitzende, Polizeisprecher). */
+static bool person_role(const tok *w)
+{
+	static const char *const ends[] = { "sprecher", "sprecherin", "vorsitzende", "vorsitzender", "minister",
+	                                    "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef",
+	                                    "chefin", "leiter", "leiterin", "direktor", "direktorin", "politiker",
+	                                    "politikerin", "abgeordnete", "abgeordneter", "jährige", "jähriger", "anwalt",
+	                                    "anwältin", "richter", "richterin", "experte", "expertin", "trainer",
+	                                    "trainerin", "bürgermeister", "bürgermeisterin", "sekretär", "sekretärin",
+	                                    "manager", "managerin", "autor", "autorin", "forscher", "forscherin",
+	                                    "zeuge", "zeugin", "beamte", "beamter", "beamtin", "landrat", "landrätin" };
+	if (w->kind != T_WORD || !w->cap || !w->n)
+		return false;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t l = strlen(ends[i]);
+		if (w->n >= l && !memcmp(w->low + w->n - l, ends[i], l))
+			return true;
+	}
+	return false;
+}
+
+/* In German, "Die Kanzlerin reiste an" names whom a later "sie" means as
+ * well as a name would: an article (its gender: die, eine a woman; der,
+ * ein a man), a few adjectives and a role opening a clause w[i,…), a verb
+ * after it. */
+static cand german_role_subject(const speech_ctx *c, const tok *w, size_t start, size_t end, size_t i,
+                                enum gender want)
+{
+	static const char *const fem[] = { "die", "eine" };
+	static const char *const mas[] = { "der", "ein" };
+	if (c->lang != LANG_DE || !is_det(&w[i]) || (i > start && !clause_edge(&w[i - 1])))
+		return (cand){ 0 };
+	enum gender g = word_is(&w[i], fem, 2) ? G_FEMALE : word_is(&w[i], mas, 2) ? G_MALE : G_ANY;
+	if (g == G_ANY || (want != G_ANY && want != g))
+		return (cand){ 0 };
+	size_t k = i + 1;
+	while (k < end && k < i + 4 && w[k].kind == T_WORD && !w[k].cap)
+		k++;
+	if (k + 1 >= end || !person_role(&w[k]) || w[k + 1].kind != T_WORD || w[k + 1].cap ||
+	    (w[k + 1].lex & (LX_DET | LX_PREP)))
+		return (cand){ 0 };
+	cand r = { SPK_DESC, w[i].s, w[k].e, w[i].s, w[k].e, 0, 0, 0.7f };
+	return r;
+}
+
 /* What a pronoun can refer to in the sentence w[start,end): the subject of
  * a cue verb in it ("Mr Blair said", "said Mr Fogg", "the spokesman
  * said"); its first subject-like name; in the nearest sentences any
- * person-like name ("came from Brian Gammage"). SPK_PRON when the sentence
+ * person-like name ("came from Brian Gammage"; not when any_name is
+ * false). SPK_PRON when the sentence
  * speaks of the same pronoun: it says nothing new about who "he" is. */
 static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, const tok *w, size_t start, size_t end,
-                              enum gender want, bool near)
+                              enum gender want, bool any_name)
 {
 	const cand transparent = { SPK_PRON, 0, 0, 0, 0, 0, 0, 0 };
 	size_t full_end = end;
@@ -1466,23 +1874,26 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 			return r;
 	}
 	for (size_t i = start; i < end; i++) {
-		if (inside_quote(v, nq, w[i].s))
-			continue;
+		if ((!is_pron(&w[i]) && !name_word(&w[i]) && !is_det(&w[i])) || inside_quote(v, nq, w[i].s))
+			continue;   /* (the cheaper tests first; an article may open "Die Kanzlerin reiste an") */
 		if (is_pron(&w[i]) && pronoun_gender(&w[i]) == want && want != G_ANY)
 			return transparent;
+		cand role = german_role_subject(c, w, start, full_end, i, want);
+		if (role.kind)
+			return role;
 		if (!name_word(&w[i]))
 			continue;
 		size_t e = run_end(w, full_end, i), rs = i, ne, re;
 		i = e - 1;
 		if (rs > start && w[rs - 1].kind == T_WORD && (w[rs - 1].lex & (LX_PREP | LX_DET)) &&
-		    (!w[rs - 1].cap || w[rs - 1].sent))
-			continue;   /* "À Saint-Amand", "in Berlin" */
+		    (!w[rs - 1].cap || w[rs - 1].sent) &&
+		    !(c->lang == LANG_DE && (w[rs - 1].lex & LX_DET) && e - rs >= 2 && name_run_words(c, &w[e - 1]) >= 2))
+			continue;   /* "À Saint-Amand", "in Berlin"; not "Die Grünen-Vorsitzende Ricarda Lang" */
 		size_t ls = np_last_run(w, full_end, rs, e, &ne, &re);
 		if (subject_like(c, w, full_end, rs, ne) && person_like(c, w, ls, re) && gender_fits(c, w, ls, re, want))
 			return name_cand(c, w, ls, re, 0.75f);
 	}
-	(void)near;
-	if (end == full_end)
+	if (end == full_end && any_name)
 		for (size_t i = start; i < end; i++) {
 			if (inside_quote(v, nq, w[i].s) || !name_word(&w[i]))
 				continue;
@@ -1496,8 +1907,9 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 }
 
 /* The person a pronoun at pos refers to: going back sentence by sentence
- * (outside the quotes v[0,nq)), the first that names a fitting subject. */
-static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size_t pos, const tok *pw)
+ * (outside the quotes v[0,nq)), the first that names a fitting subject.
+ * singular: the pronoun's verb is singular (German "sie" is then "she"). */
+static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size_t pos, const tok *pw, bool singular)
 {
 	const char *t = c->d->text;
 	size_t s = pos > PRON_BYTES ? pos - PRON_BYTES : 0;
@@ -1509,6 +1921,8 @@ static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size
 	size_t n;
 	const tok *w = speech_tokens(c, s, pos, PRON_TOKENS, true, &n);
 	enum gender want = pronoun_gender(pw);
+	if (want == G_ANY && singular && c->lang == LANG_DE && !strcmp(pw->low, "sie"))
+		want = G_FEMALE;   /* "sagte sie", not "sagten sie" */
 	cand best = { 0 };
 	size_t end = n;
 	for (int sentences = 0; end > 0 && sentences < 14; sentences++) {
@@ -1519,7 +1933,13 @@ static cand resolve_pronoun(const speech_ctx *c, const quote *v, size_t nq, size
 				break;
 			start--;
 		}
-		cand k = sentence_referent(c, v, nq, w, start, end, want, sentences < 6);
+		/* "Die Pläne der Regierung bezeichnete er als …": the words before the
+		 * pronoun's own verb are its object, not the person; only a subject
+		 * among them can be ("Nachdem Müller gelandet war, sagte er") */
+		bool pron;
+		bool inverted = sentences == 0 && end == n && end > start + 1 && w[end - 1].kind == T_WORD &&
+		                is_cue(c, &w[end - 1], &pron);
+		cand k = sentence_referent(c, v, nq, w, start, inverted ? end - 1 : end, want, !inverted);
 		if (k.kind == SPK_NAME || k.kind == SPK_DESC) {
 			best = k;
 			break;
@@ -1572,6 +1992,37 @@ static cand from_inner(const speech_ctx *c, const quote *q)
 	return (cand){ 0 };
 }
 
+/* "Mit den Worten „…“ verabschiedete sich X" / "Mit den Worten „…“, richtete
+ * er …": the subject of the verb after the quote. */
+static cand words_then_verb(const speech_ctx *c, const quote *q, size_t head_from, size_t tail_limit)
+{
+	const char *t = c->d->text;
+	size_t e = q->open;
+	while (e > head_from && t[e - 1] == ' ')
+		e--;
+	if (e < head_from + 6 || memcmp(t + e - 6, "Worten", 6))
+		return (cand){ 0 };   /* the bytes first: this runs for every German quote */
+	size_t n;
+	const tok *h = speech_tokens(c, head_from, q->open, 4, true, &n);
+	if (n < 3 || !these_words(c, h + n - 3))
+		return (cand){ 0 };
+	size_t end = q->close + TAIL_BYTES < tail_limit ? q->close + TAIL_BYTES : tail_limit;
+	const tok *v = speech_tokens(c, q->close, end, WIN, false, &n);
+	size_t i = 0;
+	if (i < n && v[i].kind == T_COMMA)
+		i++;
+	if (i >= n || v[i].kind != T_WORD || v[i].cap)
+		return (cand){ 0 };
+	size_t stop = i;
+	while (stop < n && v[stop].kind != T_STOP && v[stop].kind != T_COLON && v[stop].kind != T_SEMI &&
+	       v[stop].kind != T_MARK && v[stop].kind != T_COMMA)
+		stop++;
+	cand r = subject_after(c, v, stop, i, 0.85f);
+	r.cue_s = v[i].s;   /* the verb: the cue is one span of text, and the quote lies between */
+	r.cue_e = v[i].e;
+	return r;
+}
+
 /* Finds the direct attribution of v[i]: inside, tail, head, a colon at the
  * end of the previous paragraph. */
 static cand direct(const speech_ctx *c, const quote *v, size_t nq, size_t i)
@@ -1598,6 +2049,8 @@ static cand direct(const speech_ctx *c, const quote *v, size_t nq, size_t i)
 	if (i > 0 && v[i - 1].close > head_from && v[i - 1].close <= q->open)
 		head_from = v[i - 1].close;
 	cand tail = q->dash ? (cand){ 0 } : from_tail(c, q, tail_limit);
+	if (!tail.kind && c->lang == LANG_DE && !q->dash)
+		tail = words_then_verb(c, q, head_from, tail_limit);
 	if (q->dash && q->end < pe) {
 		/* dash speech: the attribution follows the words */
 		quote tmp = *q;
@@ -1650,8 +2103,31 @@ static int set_speaker(const speech_ctx *c, quote *q, const cand *k)
 	return 0;
 }
 
+/* The first token of the sentence v[lo,n) after a label such as "Steuern:"
+ * or "Europapolitik:" (a colon within its first words). */
+static size_t after_label(const tok *v, size_t lo, size_t n)
+{
+	size_t first = lo;
+	for (size_t j = lo; j < n && j < lo + LABEL_TOKENS; j++)
+		if (v[j].kind == T_COLON)
+			first = j + 1;
+	return first;
+}
+
+/* Is the phrase k an article and an acronym: a party or an agency as German
+ * names them ("Die SPD", "Der BGH")? */
+static bool article_acronym(const speech_ctx *c, const tok *v, size_t n, cand k)
+{
+	for (size_t j = 0; j + 1 < n; j++)
+		if (v[j].s == k.s)
+			return c->lang == LANG_DE && is_det(&v[j]) && v[j + 1].e == k.e && v[j + 1].kind == T_WORD &&
+			       all_caps(c, &v[j + 1]);
+	return false;
+}
+
 /* The subject of the sentence that v[i] stands inside (without a cue), when
- * it is a name that opens the sentence. */
+ * it is a name (or, in German, an article and an acronym) that opens the
+ * sentence. */
 static cand embedded_subject(const speech_ctx *c, const quote *v, size_t i, size_t ps)
 {
 	const quote *q = &v[i];
@@ -1663,13 +2139,10 @@ static cand embedded_subject(const speech_ctx *c, const quote *v, size_t i, size
 	if (h.lo >= h.n || h.n - h.lo < 3)
 		return (cand){ 0 };
 	cand k = clause_subject(c, h.v, h.n, h.lo, h.n, 0.45f);
-	if (k.kind != SPK_NAME)
+	if (k.kind != SPK_NAME && !(k.kind == SPK_DESC && article_acronym(c, h.v, h.n, k)))
 		return (cand){ 0 };
 	/* it opens the sentence (after a label such as "Steuern:") */
-	size_t first = h.lo;
-	for (size_t j = h.lo; j < h.n && j < h.lo + 8; j++)
-		if (h.v[j].kind == T_COLON)
-			first = j + 1;
+	size_t first = after_label(h.v, h.lo, h.n);
 	if (first >= h.n || k.s != h.v[first].s)
 		return (cand){ 0 };
 	return k;
@@ -1690,10 +2163,24 @@ static cand sentence_before_subject(const speech_ctx *c, const quote *v, size_t 
 		return (cand){ 0 };   /* the quote does not open its sentence, or nothing before */
 	size_t hi = h.lo - 1, lo = clause_start(h.v, hi);
 	cand k = clause_subject(c, h.v, hi, lo, hi, 0.4f);
-	/* the subject must open the sentence */
+	/* the subject must open the sentence (after a label: "Europapolitik: Die SPD will …") */
+	lo = after_label(h.v, lo, hi);
 	if (k.kind && lo < hi && h.v[lo].s != k.s && !(k.kind == SPK_NAME && h.v[lo].cap && k.s <= h.v[lo].s + 40))
 		return (cand){ 0 };
 	return k;
+}
+
+/* Does q open its paragraph (ps: the paragraph start)? Such a quote goes on
+ * from the quote of the paragraph before whoever said that; a quote inside a
+ * sentence of a new paragraph ("Der Senat hat zugestimmt, die „…“ zu
+ * ächten") only from a quote firmly attributed, not from one that a text
+ * or a guess gave its source. */
+static bool opens_paragraph(const speech_ctx *c, const quote *q, size_t ps)
+{
+	const char *t = c->d->text;
+	while (ps < q->open && (t[ps] == ' ' || t[ps] == '\t'))
+		ps++;
+	return q->open <= ps + 2;
 }
 
 int speech_attribute(const speech_ctx *c, quote *v, size_t n)
@@ -1717,7 +2204,9 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 		if (k.kind == SPK_PRON) {
 			size_t np;
 			const tok *pw = speech_tokens(c, k.s, k.e, 1, false, &np);
-			cand r = np ? resolve_pronoun(c, v, n, k.s, pw) : (cand){ 0 };
+			const char *t = c->d->text;
+			bool singular = k.cue_e >= k.cue_s + 2 && memcmp(t + k.cue_e - 2, "en", 2);
+			cand r = np ? resolve_pronoun(c, v, n, k.s, pw, singular) : (cand){ 0 };
 			if (r.kind) {
 				r.s = k.s;   /* the mention stays the pronoun */
 				r.e = k.e;
@@ -1744,13 +2233,22 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 		size_t ps, pe;
 		size_t p = para_of(c->d, q->open, &ps, &pe);
 		const quote *from = NULL;
-		if (i > 0 && v[i - 1].speaker && doc_para_at(c->d, v[i - 1].open) + 1 >= p)
+		size_t pp = i > 0 ? doc_para_at(c->d, v[i - 1].open) : 0;
+		if (i > 0 && v[i - 1].speaker &&
+		    (pp == p || (pp + 1 == p && (opens_paragraph(c, q, ps) || v[i - 1].confidence >= 0.7f))))
 			from = &v[i - 1];
 		else if (i + 1 < n && direct_found[i + 1] && doc_para_at(c->d, v[i + 1].open) == p)
 			from = &v[i + 1];
 		/* "Mr Brown warned of being "distracted or diverted"": the subject of the
 		 * sentence the quote stands in, before any earlier speaker */
 		cand k = embedded_subject(c, v, i, ps);
+		if (!k.kind && from && doc_para_at(c->d, from->open) != p) {
+			/* a sentence of this paragraph before the quote says more than a
+			 * quote of the paragraph before: "Die ÖDP will …. „Wir sammeln …“" */
+			k = sentence_before_subject(c, v, i, ps);
+			if (k.kind != SPK_NAME && k.kind != SPK_DESC)
+				k.kind = SPK_NONE;
+		}
 		if (!from || k.kind) {
 			/* "Die SPD will festhalten. „Wir wollen…“": the subject of the sentence before */
 			if (!k.kind)

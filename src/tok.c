@@ -78,6 +78,17 @@ size_t tok_lower(const char *s, size_t n, char *out)
 	return k;
 }
 
+/* A short title that is a whole word, never shortened: "sagte die Frau." */
+static bool spelt_out(const tok *w)
+{
+	static const char *const words[] = { "frau", "herr", "chef", "miss", "lady", "dame", "lord", "king", "pope",
+	                                     "boss", "head", "aide" };
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (!strcmp(w->low, words[i]))
+			return true;
+	return false;
+}
+
 /* Is the word t[s,e) an abbreviation when a dot follows it? */
 static bool abbreviation(const tok *w)
 {
@@ -86,9 +97,9 @@ static bool abbreviation(const tok *w)
 	if (w->n == 1 || memchr(w->low, '.', w->n))
 		return true;
 	if (w->n > 4)
-		return lex_mask(w->entry, LANG_EN) & (LX_TITLE | LX_HONOR) ? w->cap : false;
+		return false;   /* a title spelt out ends its sentence: "…, so die Anwältin. Der …" */
 	if (lex_mask(w->entry, LANG_EN) & (LX_TITLE | LX_HONOR))   /* the same in every language */
-		return w->cap || w->n <= 4;
+		return !spelt_out(w);
 	for (size_t i = 0; i < sizeof short_forms / sizeof *short_forms; i++)
 		if (!strcmp(w->low, short_forms[i]))
 			return true;

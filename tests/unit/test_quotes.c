@@ -325,6 +325,18 @@ static void titles_not_quotes(void **state)
 	             "");
 }
 
+/* a slogan or headline is announced by a label word, whatever its length */
+static void labelled_slogans_not_quotes(void **state)
+{
+	EXPECT_TEXTS("Intro line here.\n\nThe march went ahead under the slogan \"we will not pay for a crisis we did not "
+	             "make\" on Saturday.\n\nThe paper ran the headline: \"council votes to close the last pool in town\".\n\n"
+	             "\"We will appeal the vote in every court we can,\" said Ann Lee.\n",
+	             "We will appeal the vote in every court we can,");
+	EXPECT_TEXTS("Einleitung hier.\n\nDie Demonstration (Motto: \xE2\x80\x9E" "10 Jahre sind genug, wir wollen endlich "
+	             "Taten sehen\xE2\x80\x9C) zog durch die Stadt.\n",
+	             "");
+}
+
 static void named_thing_with_acronym(void **state)
 {
 	EXPECT_TEXTS("Einleitung hier.\n\nDie \xE2\x80\x9EPartij voor de Vrijheid\xE2\x80\x9C (PVV) gewann die Wahl.\n", "");
@@ -583,6 +595,7 @@ int main(void)
 		cmocka_unit_test(apostrophes),
 		cmocka_unit_test(apostrophe_inside_single_quote),
 		cmocka_unit_test(scare_quotes_and_terms),
+		cmocka_unit_test(labelled_slogans_not_quotes),
 		cmocka_unit_test(titles_not_quotes),
 		cmocka_unit_test(named_thing_with_acronym),
 		cmocka_unit_test(keep_short_option),

@@ -88,6 +88,14 @@ static void en_pronoun_and_fullest(void **state)
 	       "We are ready for the vote, => Anna Berg | The bridge comes first, => Anna Berg");
 }
 
+/* a headline that ends with a capitalised word does not hide the first name of the body */
+static void en_fullest_after_headline(void **state)
+{
+	EXPECT("Council Vote\n\nMayor Anna Berg opened the meeting on Monday.\n\n"
+	       "\"The bridge comes first and the rest can wait,\" Berg said.\n",
+	       "The bridge comes first and the rest can wait, => Anna Berg");
+}
+
 static void en_pronoun_gender(void **state)
 {
 	EXPECT("Council news\n\nMr Tom Olsen spoke first and then Mrs Anna Berg met Mr Olsen in the hall.\n\n"
@@ -327,6 +335,7 @@ int main(void)
 		cmocka_unit_test(en_said_that_partial),
 		cmocka_unit_test(en_according_to),
 		cmocka_unit_test(en_pronoun_and_fullest),
+		cmocka_unit_test(en_fullest_after_headline),
 		cmocka_unit_test(en_pronoun_gender),
 		cmocka_unit_test(en_descriptive_speaker),
 		cmocka_unit_test(en_apposition_subject),
