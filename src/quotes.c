@@ -601,16 +601,21 @@ static int by_position(const void *a, const void *b)
 
 static char *flat_into(const doc *d, const quote *q, char *o);
 
+static size_t flat_len_into(const doc *d, const quote *q, char *o);
+
 static void set_ids(const doc *d, quote *v, size_t n)
 {
 	char small[1024];
 	for (size_t i = 0; i < n; i++) {
 		/* quote_text into a stack buffer when it fits: no allocation for the common quote */
 		size_t len = v[i].end - v[i].start;
-		char *s = len < sizeof small ? flat_into(d, &v[i], small) : quote_text(d, &v[i]);
+		if (len < sizeof small) {
+			v[i].id = doc_hash(small, flat_len_into(d, &v[i], small));
+			continue;
+		}
+		char *s = quote_text(d, &v[i]);
 		v[i].id = s ? doc_hash(s, strlen(s)) : doc_hash(d->text + v[i].start, len);
-		if (s != small)
-			free(s);
+		free(s);
 	}
 }
 
@@ -896,9 +901,31 @@ char *quote_text(const doc *d, const quote *q)
 	return o ? flat_into(d, q, o) : NULL;
 }
 
+/* Bytes flat_len_into must look at: white space and what may start a
+ * quotation mark. Every other byte is copied as it is. */
+static const unsigned char flat_special[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+/* The end of the run of bytes from t[i] (a plain one) that flat_len_into
+ * copies as they are: plain bytes and single spaces between them. No
+ * branch on each space (there is one after every word), so the loop only
+ * leaves at the run's end. t[end] may be read: doc.text is NUL-terminated. */
+static size_t plain_run(const char *t, size_t i, size_t end)
+{
+	size_t r = i + 1;
+	for (; r < end; r++) {
+		unsigned char b = (unsigned char)t[r];
+		bool lone_space = (b == ' ') & (r + 1 < end) & !flat_special[(unsigned char)t[r + 1]];
+		if (flat_special[b] & !lone_space)
+			break;
+	}
+	return r;
+}
+
 /* The quote's words as flat text into o (room for end - start + 1 bytes): continuation marks
- * dropped, hyphen joins joined, white space folded. Returns o. */
-static char *flat_into(const doc *d, const quote *q, char *o)
+ * dropped, hyphen joins joined, white space folded. Returns the length. */
+static size_t flat_len_into(const doc *d, const quote *q, char *o)
 {
 	const char *t = d->text;
 	size_t end = q->end > d->len ? d->len : q->end;
@@ -907,6 +934,16 @@ static char *flat_into(const doc *d, const quote *q, char *o)
 	bool sp = false;
 	for (size_t i = start; i < end;) {
 		unsigned char c = (unsigned char)t[i];
+		if (!flat_special[c]) {   /* a run of plain bytes, copied in one go */
+			if (sp)
+				o[k++] = ' ';
+			sp = false;
+			size_t r = plain_run(t, i, end);
+			memcpy(o + k, t + i, r - i);
+			k += r - i;
+			i = r;
+			continue;
+		}
 		if (mark_lead[c]) {
 			int len;
 			enum mark_ch m = mark_at((const unsigned char *)t + i, end - i, &len);
@@ -935,6 +972,12 @@ static char *flat_into(const doc *d, const quote *q, char *o)
 		i++;
 	}
 	o[k] = '\0';
+	return k;
+}
+
+static char *flat_into(const doc *d, const quote *q, char *o)
+{
+	flat_len_into(d, q, o);
 	return o;
 }
 
