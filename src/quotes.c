@@ -689,7 +689,7 @@ static int build_tokens(speech_ctx *c, const finder *f)
 		far_text(f, c->d->len, skip, &n);
 	if (n > 1)
 		qsort(skip, n, sizeof *skip, by_start);
-	int rc = tok_doc_build(c->td, c->d->text, c->d->len, LANG_UNKNOWN, skip, n);
+	int rc = tok_doc_build_detect(c->td, c->d->text, c->d->len, &c->lang, skip, n);
 	free(skip);
 	return rc;
 }
@@ -807,11 +807,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	 * the filters and every attribution window */
 	if (!rc)
 		rc = build_tokens(&c, &f);
-	if (!rc) {
-		if (c.lang == LANG_UNKNOWN)
-			c.lang = td.n ? tok_lang(d->text, d->len, td.v, td.n) : lang_detect(d->text, d->len);
-		tok_doc_set_lang(&td, c.lang);
-	}
+	if (!rc && c.lang == LANG_UNKNOWN)   /* no quotes, so no token pass */
+		c.lang = lang_detect(d->text, d->len);
 	snprintf(out->lang, sizeof out->lang, "%s", lang_code(c.lang));
 	if (!rc) {
 		drop_terms(&c, &f, opts->keep_short);
@@ -826,8 +823,6 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 			/* the attribution clauses now lie outside the quotes: read them too */
 			tok_doc_free(&td);
 			rc = build_tokens(&c, &f);
-			if (!rc)
-				tok_doc_set_lang(&td, c.lang);
 		}
 	}
 	if (!rc)

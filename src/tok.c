@@ -294,8 +294,23 @@ static bool ends_with_stop(const char *t, size_t s, size_t e)
 	                      !memcmp(t + e - 3, "\xEF\xBC\x81", 3) || !memcmp(t + e - 3, "\xEF\xBC\x9F", 3));
 }
 
-int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip)
+/* The classes of v[0..n) for lang (they were read with LANG_UNKNOWN). */
+static void set_lang(tok *v, size_t n, enum lang lang)
 {
+	for (size_t i = 0; i < n; i++) {
+		v[i].lex = lex_mask(v[i].entry, lang);
+		v[i].lang = (unsigned char)lang;
+	}
+}
+
+/* tok_doc_build, and when detect is set, the language detected from the
+ * first tokens as soon as they cover LANG_SAMPLE bytes (what tok_lang
+ * reads): the tokens after them get their classes as they are read, not
+ * in a second pass over the article. */
+static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool detect, const tok_skip *skip,
+                 size_t nskip)
+{
+	enum lang lang = *langp;
 	td->built = true;
 	if (!td->cap) {   /* about a token for every six bytes read: one allocation, no copies */
 		size_t read = len;
@@ -309,6 +324,11 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 	}
 	size_t pos = 0, k = 0;
 	for (;;) {
+		if (detect && td->n && td->v[td->n - 1].s >= td->v[0].s + LANG_SAMPLE) {
+			lang = tok_lang(t, len, td->v, td->n);
+			set_lang(td->v, td->n, lang);
+			detect = false;
+		}
 		size_t end = k < nskip && skip[k].s < len ? skip[k].s : len;
 		if (pos >= end && k < nskip && end < len && !skip[k].quote) {
 			pos = skip[k].e > pos ? skip[k].e : pos;   /* far from any quote: not read */
@@ -323,6 +343,7 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 			memset(q, 0, sizeof *q);
 			q->kind = T_QUOTE;
 			q->entry = -1;
+			q->lang = (unsigned char)lang;
 			q->s = skip[k].s;
 			q->e = skip[k].e;
 			q->para = td->n > 0 && memchr(t + td->v[td->n - 1].e, '\n', q->s - td->v[td->n - 1].e) != NULL;
@@ -335,6 +356,7 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 				memset(st, 0, sizeof *st);
 				st->kind = T_STOP;
 				st->entry = -1;
+				st->lang = (unsigned char)lang;
 				st->s = skip[k].e - 1;
 				st->e = skip[k].e;
 				mark_token(t, td->v, td->n);
@@ -357,15 +379,27 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 		mark_token(t, td->v, td->n);
 		td->n++;
 	}
+	if (detect) {
+		lang = tok_lang(t, len, td->v, td->n);
+		set_lang(td->v, td->n, lang);
+	}
+	*langp = lang;
 	return 0;
+}
+
+int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip)
+{
+	return build(td, t, len, &lang, false, skip, nskip);
+}
+
+int tok_doc_build_detect(tok_doc *td, const char *t, size_t len, enum lang *lang, const tok_skip *skip, size_t nskip)
+{
+	return build(td, t, len, lang, *lang == LANG_UNKNOWN, skip, nskip);
 }
 
 void tok_doc_set_lang(tok_doc *td, enum lang lang)
 {
-	for (size_t i = 0; i < td->n; i++) {
-		td->v[i].lex = lex_mask(td->v[i].entry, lang);
-		td->v[i].lang = (unsigned char)lang;
-	}
+	set_lang(td->v, td->n, lang);
 }
 
 void tok_doc_free(tok_doc *td)

@@ -72,6 +72,11 @@ typedef struct tok_skip {
  * a T_STOP when its words end a sentence; other ranges leave no token.
  * Returns 0 or Q_ENOMEM. */
 int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip);
+
+/* tok_doc_build with the classes of *lang; when *lang is LANG_UNKNOWN, the
+ * language is detected from the tokens as tok_lang does and set in *lang
+ * (on success). */
+int tok_doc_build_detect(tok_doc *td, const char *t, size_t len, enum lang *lang, const tok_skip *skip, size_t nskip);
 void tok_doc_free(tok_doc *td);
 
 /* Sets the classes of every token for lang (after a build with LANG_UNKNOWN). */
