@@ -1196,7 +1196,7 @@ struct speech_names {
 
 static name_info *names_slot(speech_names *nm, const tok *w, bool add)
 {
-	size_t k = lex_hash(w->low, w->n) & (nm->cap - 1);
+	size_t k = lex_hash_padded(w->low, w->n) & (nm->cap - 1);   /* low is kept zero-padded */
 	for (;; k = (k + 1) & (nm->cap - 1)) {
 		name_info *e = &nm->slot[k];
 		if (!e->w) {
