@@ -435,6 +435,15 @@ static int scan_paragraph(finder *f, size_t p)
 
 /* ---- filters --------------------------------------------------------------- */
 
+/* For count_words: 1 for ASCII letters and digits, 2 for what goes on
+ * inside a word (' - .). */
+static const unsigned char ascii_word_byte[128] = {
+	['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['\''] = 2, ['-'] = 2, ['.'] = 2,
+};
+
 /* Words in t[s,e) up to max (a CJK character counts as a word); *cjk is set
  * when there is CJK text. */
 static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *cjk)
@@ -444,11 +453,10 @@ static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *c
 	*cjk = false;
 	for (size_t i = s; i < e && n < max;) {
 		unsigned char b = (unsigned char)t[i];
-		if (b < 0x80) {
-			bool w = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-			if (w && !in)
-				n++;
-			in = w || (in && (b == '\'' || b == '-' || b == '.'));
+		if (b < 0x80) {   /* no branch on the letters: a word starts where in was false */
+			unsigned w = ascii_word_byte[b] & 1, join = ascii_word_byte[b] >> 1;
+			n += w & !in;
+			in = w | (in & join);
 			i++;
 			continue;
 		}
@@ -599,6 +607,28 @@ static int by_position(const void *a, const void *b)
 	return x->depth - y->depth;
 }
 
+/* A stable insertion sort for the few elements of an article, nearly in
+ * order already: cheaper than qsort's call through a pointer for each
+ * comparison. Stable like glibc's qsort (a merge sort), so equal elements
+ * keep the order qsort gave them; many elements still go to qsort. */
+#define SORT_FEW(name, type, cmp)                                            \
+	static void name(type *v, size_t n)                                  \
+	{                                                                    \
+		if (n > 32) {                                                \
+			qsort(v, n, sizeof *v, cmp);                         \
+			return;                                              \
+		}                                                            \
+		for (size_t i = 1; i < n; i++) {                             \
+			type x = v[i];                                       \
+			size_t j = i;                                        \
+			for (; j > 0 && cmp(&v[j - 1], &x) > 0; j--)         \
+				v[j] = v[j - 1];                             \
+			v[j] = x;                                            \
+		}                                                            \
+	}
+
+SORT_FEW(sort_by_position, quote, by_position)
+
 static char *flat_into(const doc *d, const quote *q, char *o);
 
 static size_t flat_len_into(const doc *d, const quote *q, char *o);
@@ -638,6 +668,8 @@ static int by_start(const void *a, const void *b)
 	return x->s < y->s ? -1 : x->s > y->s;
 }
 
+SORT_FEW(sort_by_start, tok_skip, by_start)
+
 /* The article's tokens, passing over the words of the outer quotes of
  * three words or more (what is shorter may be a term read as part of its
  * sentence). */
@@ -653,7 +685,7 @@ static void far_text(const finder *f, size_t len, tok_skip *skip, size_t *n)
 		size_t b = q->close + NEAR_AFTER < len ? q->close + NEAR_AFTER : len;
 		near[m++] = (tok_skip){ a, b, false };
 	}
-	qsort(near, m, sizeof *near, by_start);
+	sort_by_start(near, m);
 	size_t pos = 0;
 	for (size_t i = 0; i < m; i++) {
 		if (near[i].s > pos)
@@ -688,7 +720,7 @@ static int build_tokens(speech_ctx *c, const finder *f)
 	if (big)
 		far_text(f, c->d->len, skip, &n);
 	if (n > 1)
-		qsort(skip, n, sizeof *skip, by_start);
+		sort_by_start(skip, n);
 	int rc = tok_doc_build_detect(c->td, c->d->text, c->d->len, &c->lang, skip, n);
 	free(skip);
 	return rc;
@@ -816,7 +848,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	}
 	if (!rc) {
 		if (f.n > 1)   /* f.v is NULL when nothing was found */
-			qsort(f.v, f.n, sizeof *f.v, by_position);
+			sort_by_position(f.v, f.n);
 		size_t before = f.n;
 		rc = speech_split_inner(&c, &f.v, &f.n, &f.cap);
 		if (!rc && f.n != before) {
@@ -830,7 +862,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	if (!rc) {
 		drop_unattributed_cjk(&f);
 		if (f.n > 1)
-			qsort(f.v, f.n, sizeof *f.v, by_position);
+			sort_by_position(f.v, f.n);
 		if (opts->nested)
 			drop_straddling(f.v, f.n, nested, &nn);
 		if (opts->nested && nn)
@@ -847,7 +879,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		return rc;
 	}
 	if (f.n > 1)
-		qsort(f.v, f.n, sizeof *f.v, by_position);
+		sort_by_position(f.v, f.n);
 	set_ids(d, f.v, f.n);
 	out->v = f.v;
 	out->n = f.n;

@@ -82,8 +82,9 @@ size_t tok_lower(const char *s, size_t n, char *out)
 /* Is the word t[s,e) an abbreviation when a dot follows it? */
 static bool abbreviation(const tok *w)
 {
-	static const char *const short_forms[] = { "jr", "sr", "st", "no", "vs", "etc", "inc", "corp", "ltd", "co",
-	                                           "bzw", "vgl", "ca", "dr", "nr", "mio", "mrd", "bl.a", "f.eks", "z.b" };
+	/* zero-padded like w->low: compared eight bytes at a time */
+	static const char short_forms[][8] = { "jr", "sr", "st", "no", "vs", "etc", "inc", "corp", "ltd", "co",
+	                                       "bzw", "vgl", "ca", "dr", "nr", "mio", "mrd", "bl.a", "f.eks", "z.b" };
 	if (w->n == 1 || memchr(w->low, '.', w->n))
 		return true;
 	if (w->n > 4)
@@ -91,7 +92,7 @@ static bool abbreviation(const tok *w)
 	if (lex_mask(w->entry, LANG_EN) & (LX_TITLE | LX_HONOR))   /* the same in every language */
 		return w->cap || w->n <= 4;
 	for (size_t i = 0; i < sizeof short_forms / sizeof *short_forms; i++)
-		if (!strcmp(w->low, short_forms[i]))
+		if (!memcmp(w->low, short_forms[i], 8))   /* w->n <= 4 here, and low is zero up to 8 */
 			return true;
 	return false;
 }
@@ -458,27 +459,41 @@ void tok_doc_free(tok_doc *td)
 	memset(td, 0, sizeof *td);
 }
 
+/* The first of v[0,n) with v->s >= s, and with v->e > e: binary searches
+ * without a branch on the comparison (a conditional move), as the tokens
+ * are in text order. */
+static size_t first_starting_at(const tok *v, size_t n, size_t s)
+{
+	if (!n)
+		return 0;
+	const tok *base = v;
+	for (size_t len = n; len > 1;) {
+		size_t half = len / 2;
+		base = base[half - 1].s < s ? base + half : base;
+		len -= half;
+	}
+	return (size_t)(base - v) + (base->s < s);
+}
+
+static size_t first_ending_after(const tok *v, size_t n, size_t e)
+{
+	if (!n)
+		return 0;
+	const tok *base = v;
+	for (size_t len = n; len > 1;) {
+		size_t half = len / 2;
+		base = base[half - 1].e <= e ? base + half : base;
+		len -= half;
+	}
+	return (size_t)(base - v) + (base->e <= e);
+}
+
 size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first)
 {
-	size_t lo = 0, hi = td->n;
-	while (lo < hi) {   /* the first token starting at or after s */
-		size_t mid = lo + (hi - lo) / 2;
-		if (td->v[mid].s < s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t a = lo;
-	hi = td->n;
-	while (lo < hi) {   /* the first token ending after e */
-		size_t mid = lo + (hi - lo) / 2;
-		if (td->v[mid].e <= e)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t a = first_starting_at(td->v, td->n, s);
+	size_t b = a + first_ending_after(td->v + a, td->n - a, e);
 	*first = a;
-	return lo - a;
+	return b - a;
 }
 
 size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v, size_t max)
