@@ -60,6 +60,8 @@ bool speech_is_cue(const speech_ctx *c, const char *low, size_t n, unsigned lex)
 {
 	if (lex & LX_CUE)
 		return true;
+	if (!c->opts || !c->opts->ncues)
+		return false;
 	const char *code = lang_code(c->lang);
 	size_t cl = strlen(code);
 	for (size_t i = 0; c->opts && i < c->opts->ncues; i++) {
@@ -79,7 +81,7 @@ bool speech_is_cue(const speech_ctx *c, const char *low, size_t n, unsigned lex)
 static bool word_is(const tok *w, const char *const *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(w->low, list[i]))
+		if (w->low[0] == list[i][0] && !strcmp(w->low, list[i]))   /* the first letter tells most apart */
 			return true;
 	return false;
 }
@@ -1240,8 +1242,8 @@ static void names_build(const speech_ctx *c, speech_names *nm)
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (!name_word(&v[i]) || !v[i].n || (i > 0 && name_word(&v[i - 1])))
-			continue;
+		if (!v[i].cap || !name_word(&v[i]) || !v[i].n || (i > 0 && name_word(&v[i - 1])))
+			continue;   /* (most words are not capitalised: no call for them) */
 		size_t e = run_end(v, n, i);
 		for (size_t k = i; k < e; k++) {
 			if (v[k].kind != T_WORD || !v[k].n)
@@ -1446,8 +1448,8 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 	size_t full_end = end;
 	for (size_t k = start; k < end; k++) {
 		bool pron;
-		if (inside_quote(v, nq, w[k].s) || !is_cue(c, &w[k], &pron))
-			continue;
+		if (!is_cue(c, &w[k], &pron) || inside_quote(v, nq, w[k].s))
+			continue;   /* (the cheaper test first) */
 		if (pron)
 			return transparent;
 		cand r = verb_subject(c, w, start, end, k, 0.75f);
@@ -1466,8 +1468,8 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 			return r;
 	}
 	for (size_t i = start; i < end; i++) {
-		if (inside_quote(v, nq, w[i].s))
-			continue;
+		if ((!is_pron(&w[i]) && !name_word(&w[i])) || inside_quote(v, nq, w[i].s))
+			continue;   /* (the cheaper tests first) */
 		if (is_pron(&w[i]) && pronoun_gender(&w[i]) == want && want != G_ANY)
 			return transparent;
 		if (!name_word(&w[i]))
@@ -1484,7 +1486,7 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 	(void)near;
 	if (end == full_end)
 		for (size_t i = start; i < end; i++) {
-			if (inside_quote(v, nq, w[i].s) || !name_word(&w[i]))
+			if (!name_word(&w[i]) || inside_quote(v, nq, w[i].s))
 				continue;
 			size_t e = run_end(w, end, i), rs = i;
 			i = e - 1;
