@@ -94,15 +94,16 @@ static void count_profile(const tok *w, unsigned score[LANG_COUNT])
 		score[l] += (p >> l) & 1;
 }
 
-enum lang tok_lang(const char *text, size_t len, const tok *v, size_t n)
+void tok_lang_count(const tok *w, unsigned score[LANG_COUNT])
+{
+	count_profile(w, score);
+}
+
+enum lang tok_lang_scored(const char *text, size_t len, const unsigned score[LANG_COUNT])
 {
 	enum lang cjk = cjk_lang(text, len < LANG_SAMPLE ? len : LANG_SAMPLE);
 	if (cjk != LANG_UNKNOWN)
 		return cjk;
-	unsigned score[LANG_COUNT] = { 0 };
-	size_t end = n ? v[0].s + LANG_SAMPLE : 0;
-	for (size_t i = 0; i < n && v[i].s < end; i++)
-		count_profile(&v[i], score);
 	enum lang best = best_profile(score);
 	if (score[best] >= 6)
 		return best;

@@ -345,7 +345,7 @@ static bool ends_with_stop(const char *t, size_t s, size_t e)
 	                      !memcmp(t + e - 3, "\xEF\xBC\x81", 3) || !memcmp(t + e - 3, "\xEF\xBC\x9F", 3));
 }
 
-/* The classes of v[0..n) for lang (they were read with LANG_UNKNOWN). */
+/* The classes of v[0..n) for lang (they were read before it was known). */
 static void set_lang(tok *v, size_t n, enum lang lang)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -355,9 +355,9 @@ static void set_lang(tok *v, size_t n, enum lang lang)
 }
 
 /* tok_doc_build, and when detect is set, the language detected from the
- * first tokens as soon as they cover LANG_SAMPLE bytes (what tok_lang
- * reads): the tokens after them get their classes as they are read, not
- * in a second pass over the article. */
+ * first tokens as soon as they cover LANG_SAMPLE bytes: the tokens after
+ * them get their classes as they are read, not in a second pass over the
+ * article. */
 static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool detect, const tok_skip *skip,
                  size_t nskip)
 {
@@ -374,9 +374,10 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 		td->cap = want;
 	}
 	size_t pos = 0, k = 0;
+	unsigned score[LANG_COUNT] = { 0 };   /* the language profile of the sample's words */
 	for (;;) {
 		if (detect && td->n && td->v[td->n - 1].s >= td->v[0].s + LANG_SAMPLE) {
-			lang = tok_lang(t, len, td->v, td->n);
+			lang = tok_lang_scored(t, len, score);
 			set_lang(td->v, td->n, lang);
 			detect = false;
 		}
@@ -428,10 +429,12 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 			continue;
 		}
 		mark_token(t, td->v, td->n);
+		if (detect && w->s < td->v[0].s + LANG_SAMPLE)
+			tok_lang_count(w, score);   /* now, while its lexicon entry is in the cache */
 		td->n++;
 	}
 	if (detect) {
-		lang = tok_lang(t, len, td->v, td->n);
+		lang = tok_lang_scored(t, len, score);
 		set_lang(td->v, td->n, lang);
 	}
 	*langp = lang;
@@ -446,11 +449,6 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 int tok_doc_build_detect(tok_doc *td, const char *t, size_t len, enum lang *lang, const tok_skip *skip, size_t nskip)
 {
 	return build(td, t, len, lang, *lang == LANG_UNKNOWN, skip, nskip);
-}
-
-void tok_doc_set_lang(tok_doc *td, enum lang lang)
-{
-	set_lang(td->v, td->n, lang);
 }
 
 void tok_doc_free(tok_doc *td)
