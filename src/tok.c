@@ -159,10 +159,9 @@ static size_t ascii_word8(const char *p, uint64_t *lower)
 	uint64_t upper = (v - one * 'A') & ~(v - one * ('Z' + 1)) & ~x & high;
 	uint64_t stop = ~(letter | digit) & high;
 	stop |= x & high;   /* not ASCII */
-	size_t m = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
-	uint64_t keep = m == 8 ? ~0ull : (1ull << (8 * m)) - 1;
+	uint64_t keep = ((stop & -stop) >> 7) - 1;   /* the lanes below the first stop (all without one) */
 	*lower = (x | (upper >> 2)) & keep;
-	return m;
+	return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
 #else
 	(void)p;
 	*lower = 0;
