@@ -509,7 +509,7 @@ static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_
 		/* a short function word of any language: names and titles are often foreign */
 		unsigned lex = 0;
 		for (int l = 1; l <= LANG_LATIN_N && v[i].n <= 5; l++)
-			lex |= lex_lookup((enum lang)l, v[i].low, v[i].n);
+			lex |= lex_mask(v[i].entry, (enum lang)l);   /* entry: the lookup of low, made once */
 		if (!(lex & (LX_FUNC | LX_PREP | LX_PARTICLE | LX_DET | LX_CONJ)))
 			return false;
 	}
