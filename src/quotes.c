@@ -397,20 +397,33 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 	return 0;
 }
 
-/* The first byte at or after i (before e) that may start a mark: eight
- * bytes at a time through plain ASCII, which holds none. */
-static size_t next_lead(const char *t, size_t i, size_t e)
+/* The lanes of x (eight bytes) that hold the byte b: the high bit of the
+ * first such lane is exact (a borrow only runs on from a lane that holds b),
+ * which is all next_lead reads. */
+static uint64_t lanes_equal(uint64_t x, unsigned char b)
 {
 	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t y = x ^ (ones * b);
+	return (y - ones) & ~y & highs;
+}
+
+/* The first byte at or after i (before e) that may start a mark: eight
+ * bytes at a time, to the lane of the first one (letters such as é, ø or
+ * ü, which are not marks, do not stop it). */
+static size_t next_lead(const char *t, size_t i, size_t e)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	while (i + 8 <= e) {
 		uint64_t x;
 		memcpy(&x, t + i, 8);
-		uint64_t dq = x ^ (ones * '"'), sq = x ^ (ones * '\'');
-		uint64_t hit = (x | ((dq - ones) & ~dq) | ((sq - ones) & ~sq)) & highs;
+		uint64_t hit = lanes_equal(x, '"') | lanes_equal(x, '\'');
+		if (x & 0x8080808080808080ull)
+			hit |= lanes_equal(x, 0xC2) | lanes_equal(x, 0xE2) | lanes_equal(x, 0xE3) | lanes_equal(x, 0xEF);
 		if (hit)
-			break;
+			return i + (size_t)__builtin_ctzll(hit) / 8;
 		i += 8;
 	}
+#endif
 	while (i < e && !mark_lead[(unsigned char)t[i]])
 		i++;
 	return i;
