@@ -4,6 +4,8 @@
 #ifndef QUOTH_CMD_H
 #define QUOTH_CMD_H
 
+#include <signal.h>
+
 int cmd_render(int argc, char **argv);   /* cmd_render.c */
 int cmd_quotes(int argc, char **argv);   /* cmd_quotes.c */
 int cmd_export(int argc, char **argv);   /* cmd_export.c */
@@ -22,5 +24,9 @@ void cmd_file_error(const char *name, int code);
 
 /* The terminal width of standard output, or 80. */
 int cmd_term_width(void);
+
+/* Set (by main.c's SIGBUS guard) once a file quoth had mapped was shortened
+ * by another program, and the lost end read as empty. */
+const volatile sig_atomic_t *cmd_file_shrank(void);
 
 #endif

@@ -29,7 +29,7 @@ typedef struct doc {
 	size_t body;                /* first paragraph of the body: 1 when paragraph 0 is the headline */
 	uint64_t id;                /* hash of the raw bytes: the article's stable id */
 	bool hard_wrapped;          /* reflowed from hard-wrapped lines */
-	bool converted;             /* was UTF-16 or Latin-1 */
+	bool converted;             /* was UTF-16 or Windows-1252 */
 	/* private */
 	void *map;                  /* the mmap the text lives in, or NULL when text is malloc'd */
 	size_t map_len;

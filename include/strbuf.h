@@ -16,6 +16,9 @@ void sb_free(strbuf *b);
 void sb_add(strbuf *b, const char *s, size_t n);
 void sb_puts(strbuf *b, const char *s);
 void sb_putc(strbuf *b, char c);
+/* Makes b n bytes longer and returns where they start, for the caller to
+ * fill (b stays NUL-terminated after them); NULL when an allocation failed. */
+char *sb_extend(strbuf *b, size_t n);
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends s as a JSON string literal, quotes included. */
 void sb_json(strbuf *b, const char *s, size_t n);

@@ -19,7 +19,8 @@ enum text_encoding {
 	TEXT_UTF8,
 	TEXT_UTF16LE,   /* had a BOM */
 	TEXT_UTF16BE,   /* had a BOM */
-	TEXT_LATIN1,    /* no valid multi-byte UTF-8, high bytes look like Latin-1 */
+	TEXT_CP1252,    /* no valid multi-byte UTF-8, high bytes read as Windows-1252 (Latin-1's
+	                   letters, and curly quotes, dashes, € at 0x80..0x9F) */
 	TEXT_BINARY,    /* NUL bytes or too many controls: refused */
 };
 
@@ -40,7 +41,7 @@ int text_sanitize(const char *in, size_t n, char **out, size_t *outlen);
  * has no byte below 0x20. */
 int text_sanitize_line(const char *in, size_t n, char **out, size_t *outlen);
 
-/* Converts UTF-16 (with its BOM) or Latin-1 to UTF-8 in a new buffer, which
+/* Converts UTF-16 (with its BOM) or Windows-1252 to UTF-8 in a new buffer, which
  * still needs sanitizing. Returns 0, Q_ENOMEM or Q_EBINARY. */
 int text_convert(enum text_encoding enc, const char *in, size_t n, char **out, size_t *outlen);
 

@@ -2,7 +2,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <pthread.h>
-#include <stdbool.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,8 +63,11 @@ static void put_row(strbuf *out, const char *text, const wrap_row *r, int tabwid
 	const char *s = text + r->start;
 	size_t n = r->end - r->start;
 	if (!has_tab_or_join(s, n)) {
-		sb_add(out, s, n);
-		sb_putc(out, '\n');
+		char *o = sb_extend(out, n + 1);
+		if (o) {
+			memcpy(o, s, n);
+			o[n] = '\n';
+		}
 		return;
 	}
 	int col = 0;
@@ -92,37 +95,50 @@ static int flush(strbuf *out)
 	return 0;
 }
 
-/* Wrapping is done in chunks of paragraphs, two at a time on two threads
- * (the machines quoth runs on have at least two cores), and written in
- * order: output stays bounded at two chunks whatever the article's size. */
-#define CHUNK_BYTES (2u << 20)
+/* Wrapping is done in rounds of chunks of paragraphs that two threads
+ * take in turn (the machines quoth runs on have at least two cores), and
+ * each round is written in order: output stays bounded at one round
+ * whatever the article's size. Small chunks keep both threads busy to the
+ * end of a round, however unevenly the text's scripts cost. */
+#define CHUNK_BYTES (256u << 10)
+#define ROUND_CHUNKS 16
 
 typedef struct chunk {
-	const doc *d;
 	size_t from, to;      /* paragraphs [from, to) */
-	int width;
 	strbuf out;
 	int rc;
 } chunk;
 
-static void *wrap_chunk(void *arg)
+typedef struct round {
+	const doc *d;
+	int width;
+	chunk c[ROUND_CHUNKS];
+	size_t n;             /* chunks in this round */
+	atomic_size_t next;   /* the next chunk to take */
+} round;
+
+static int wrap_chunk(const doc *d, int width, chunk *c)
 {
-	chunk *c = arg;
 	wrap_row *rows = NULL;
 	size_t cap = 0;
-	int tabwidth = wrap_tabwidth(c->width, TABWIDTH);
-	for (size_t p = c->from; p < c->to && !c->rc; p++) {
+	int tabwidth = wrap_tabwidth(width, TABWIDTH), rc = 0;
+	for (size_t p = c->from; p < c->to && !rc; p++) {
 		size_t n = 0;
-		c->rc = wrap_range(c->d->text, c->d->para[p].start, c->d->para[p].end, p, c->width, TABWIDTH,
-		                   &rows, &n, &cap);
+		rc = wrap_range(d->text, d->para[p].start, d->para[p].end, p, width, TABWIDTH, &rows, &n, &cap);
 		for (size_t i = 0; i < n; i++)
-			put_row(&c->out, c->d->text, &rows[i], tabwidth);
-		if (p + 1 < c->d->npara)
+			put_row(&c->out, d->text, &rows[i], tabwidth);
+		if (p + 1 < d->npara)
 			sb_putc(&c->out, '\n');
 	}
 	free(rows);
-	if (!c->rc && c->out.failed)
-		c->rc = Q_ENOMEM;
+	return !rc && c->out.failed ? Q_ENOMEM : rc;
+}
+
+static void *work_round(void *arg)
+{
+	round *r = arg;
+	for (size_t i; (i = atomic_fetch_add(&r->next, 1)) < r->n;)
+		r->c[i].rc = wrap_chunk(r->d, r->width, &r->c[i]);
 	return NULL;
 }
 
@@ -133,6 +149,59 @@ static size_t chunk_end(const doc *d, size_t from)
 	while (to < d->npara && (to == from || d->para[to].end - start < CHUNK_BYTES))
 		to++;
 	return to;
+}
+
+/* Cuts the next round's chunks from paragraph p on; returns where it ends. */
+static size_t cut_round(round *r, size_t p)
+{
+	r->n = 0;
+	atomic_store(&r->next, 0);
+	while (r->n < ROUND_CHUNKS && p < r->d->npara) {
+		chunk *c = &r->c[r->n++];
+		c->from = p;
+		c->to = p = chunk_end(r->d, p);
+		c->rc = 0;
+	}
+	return p;
+}
+
+static int write_round(round *r)
+{
+	int rc = 0;
+	for (size_t k = 0; k < r->n; k++) {
+		chunk *c = &r->c[k];
+		if (!rc)
+			rc = c->rc;
+		if (!rc && c->out.len && fwrite(c->out.s, 1, c->out.len, stdout) != c->out.len)
+			rc = Q_EIO;
+		c->out.len = 0;
+	}
+	return rc;
+}
+
+static int render_body(const doc *d, int width)
+{
+	round *r = calloc(1, sizeof *r);
+	if (!r)
+		return Q_ENOMEM;
+	r->d = d;
+	r->width = width;
+	for (int k = 0; k < ROUND_CHUNKS; k++)
+		sb_init(&r->c[k].out);
+	int rc = 0;
+	for (size_t p = d->body; p < d->npara && !rc;) {
+		p = cut_round(r, p);
+		pthread_t t;
+		bool two = r->n > 1 && pthread_create(&t, NULL, work_round, r) == 0;
+		work_round(r);   /* with no second thread to be had, the same work alone */
+		if (two)
+			pthread_join(t, NULL);
+		rc = write_round(r);
+	}
+	for (int k = 0; k < ROUND_CHUNKS; k++)
+		sb_free(&r->c[k].out);
+	free(r);
+	return rc;
 }
 
 static int render_doc(const doc *d, int width, strbuf *out)
@@ -149,33 +218,7 @@ static int render_doc(const doc *d, int width, strbuf *out)
 	free(rows);
 	if (!rc)
 		rc = flush(out);
-	chunk c[2] = { { .d = d, .width = width }, { .d = d, .width = width } };
-	sb_init(&c[0].out);
-	sb_init(&c[1].out);
-	for (size_t p = d->body; p < d->npara && !rc;) {
-		c[0].from = p;
-		c[0].to = chunk_end(d, p);
-		c[1].from = c[0].to;
-		c[1].to = chunk_end(d, c[0].to);
-		c[0].rc = c[1].rc = 0;
-		pthread_t t;
-		bool two = c[1].from < c[1].to && pthread_create(&t, NULL, wrap_chunk, &c[1]) == 0;
-		wrap_chunk(&c[0]);
-		if (two)
-			pthread_join(t, NULL);
-		else if (c[1].from < c[1].to)
-			wrap_chunk(&c[1]);   /* no thread to be had: the same work, in turn */
-		rc = c[0].rc ? c[0].rc : c[1].rc;
-		for (int k = 0; k < 2 && !rc; k++) {
-			if (c[k].out.len && fwrite(c[k].out.s, 1, c[k].out.len, stdout) != c[k].out.len)
-				rc = Q_EIO;
-			c[k].out.len = 0;
-		}
-		p = c[1].to;
-	}
-	sb_free(&c[0].out);
-	sb_free(&c[1].out);
-	return rc;
+	return rc ? rc : render_body(d, width);
 }
 
 static int parse_width(const char *s, int *width)

@@ -1,6 +1,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -302,19 +303,25 @@ static bool hyphen_join(const char *t, const line *a, const line *b)
 	return letter_before && letter_after;
 }
 
-static int push_para(doc *d, size_t *cap, size_t start, size_t end)
+/* A growing list of paragraph spans, owned by whoever indexes into it. */
+typedef struct span_list {
+	doc_span *v;
+	size_t n, cap;
+} span_list;
+
+static int push_para(span_list *l, size_t start, size_t end)
 {
-	if (d->npara == *cap) {
-		size_t nc = *cap ? *cap * 2 : 16;
-		doc_span *p = realloc(d->para, nc * sizeof *p);
+	if (l->n == l->cap) {
+		size_t nc = l->cap ? l->cap * 2 : 16;
+		doc_span *p = realloc(l->v, nc * sizeof *p);
 		if (!p)
 			return Q_ENOMEM;
-		d->para = p;
-		*cap = nc;
+		l->v = p;
+		l->cap = nc;
 	}
-	d->para[d->npara].start = start;
-	d->para[d->npara].end = end;
-	d->npara++;
+	l->v[l->n].start = start;
+	l->v[l->n].end = end;
+	l->n++;
 	return 0;
 }
 
@@ -329,12 +336,90 @@ static bool is_headline(const char *t, const line *v, size_t n, size_t i, bool w
 	return !wrapped || v[i + 1].blank;
 }
 
+/* One stretch of the text to index: the lines in [from, to), hard-wrapped
+ * at col (0: each line a paragraph), the first one a headline or not. */
+typedef struct index_job {
+	char *t;
+	size_t from, to, col;
+	bool headline;
+	span_list out;
+	int rc;
+} index_job;
+
+/* Indexes a job's lines in one pass, two at a time: the index costs
+ * nothing per line, only per paragraph. */
+static void *index_lines(void *arg)
+{
+	index_job *j = arg;
+	char *t = j->t;
+	size_t pos = j->from;
+	line cur, nxt;
+	bool have = next_line(t, j->to, &pos, &cur), headline = j->headline;
+	while (have && j->rc == 0) {
+		if (cur.blank) {
+			have = next_line(t, j->to, &pos, &cur);
+			continue;
+		}
+		size_t start = cur.start;
+		bool more = next_line(t, j->to, &pos, &nxt);
+		if (j->col && !headline) {
+			while (more && !wrapped_para_break(t, &cur, &nxt, j->col)) {
+				/* the line end becomes a space, or stays as a join mark */
+				if (!hyphen_join(t, &cur, &nxt))
+					for (size_t k = cur.end; k < nxt.start; k++)
+						t[k] = ' ';
+				cur = nxt;
+				more = next_line(t, j->to, &pos, &nxt);
+			}
+		}
+		headline = false;
+		j->rc = push_para(&j->out, start, cur.end);
+		cur = nxt;
+		have = more;
+	}
+	return NULL;
+}
+
+/* A text this long is indexed in two halves on two threads (render waits
+ * for the index before it wraps anything). They meet after an empty line,
+ * where every paragraph ends whatever the layout. */
+#define INDEX_SPLIT_MIN ((size_t)8 << 20)
+#define INDEX_SPLIT_REACH ((size_t)1 << 20)
+
+/* Where a second half may start: the line after an empty line near the
+ * middle of [from, len), or len when there is none. */
+static size_t index_split(const char *t, size_t from, size_t len)
+{
+	if (len - from < INDEX_SPLIT_MIN)
+		return len;
+	size_t mid = from + (len - from) / 2, reach = len - mid < INDEX_SPLIT_REACH ? len - mid : INDEX_SPLIT_REACH;
+	const char *e = memmem(t + mid, reach, "\n\n", 2);
+	return e ? (size_t)(e - t) + 2 : len;
+}
+
+/* Appends b's spans to a's; b is emptied. */
+static int join_spans(span_list *a, span_list *b)
+{
+	if (!b->n)
+		return 0;
+	if (a->n + b->n > a->cap) {
+		doc_span *p = realloc(a->v, (a->n + b->n) * sizeof *p);
+		if (!p)
+			return Q_ENOMEM;
+		a->v = p;
+		a->cap = a->n + b->n;
+	}
+	memcpy(a->v + a->n, b->v, b->n * sizeof *b->v);
+	a->n += b->n;
+	free(b->v);
+	*b = (span_list){ 0 };
+	return 0;
+}
+
 /* Finds the paragraphs (and the headline) of d->text. */
-/* Finds the paragraphs (and the headline) of d->text in one pass over its
- * lines, two at a time: the index costs nothing per line, only per paragraph. */
 static int index_paragraphs(doc *d)
 {
-	size_t n, cap = 0;
+	size_t n;
 	char *t = d->text;
 	line *v = first_lines(t, d->len, SAMPLE_LINES + 64, &n);
 	if (!v)
@@ -348,33 +433,26 @@ static int index_paragraphs(doc *d)
 	if (col && !head)
 		col = wrap_column(v, n, first);
 	d->hard_wrapped = col != 0;
-	size_t pos = first < n ? v[first].start : d->len;
+	size_t from = first < n ? v[first].start : d->len;
 	free(v);
-	int rc = 0;
-	line cur, nxt;
-	bool have = next_line(t, d->len, &pos, &cur), headline = head;
-	while (have && rc == 0) {
-		if (cur.blank) {
-			have = next_line(t, d->len, &pos, &cur);
-			continue;
-		}
-		size_t start = cur.start;
-		bool more = next_line(t, d->len, &pos, &nxt);
-		if (col && !headline) {
-			while (more && !wrapped_para_break(t, &cur, &nxt, col)) {
-				/* the line end becomes a space, or stays as a join mark */
-				if (!hyphen_join(t, &cur, &nxt))
-					for (size_t k = cur.end; k < nxt.start; k++)
-						t[k] = ' ';
-				cur = nxt;
-				more = next_line(t, d->len, &pos, &nxt);
-			}
-		}
-		headline = false;
-		rc = push_para(d, &cap, start, cur.end);
-		cur = nxt;
-		have = more;
-	}
+	size_t mid = index_split(t, from, d->len);
+	index_job job[2] = {
+		{ .t = t, .from = from, .to = mid, .col = col, .headline = head },
+		{ .t = t, .from = mid, .to = d->len, .col = col },
+	};
+	pthread_t th;
+	bool threaded = mid < d->len && pthread_create(&th, NULL, index_lines, &job[1]) == 0;
+	index_lines(&job[0]);
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		index_lines(&job[1]);   /* empty when there was no split */
+	int rc = job[0].rc ? job[0].rc : job[1].rc;
+	if (!rc)
+		rc = join_spans(&job[0].out, &job[1].out);
+	free(job[1].out.v);
+	d->para = job[0].out.v;
+	d->npara = job[0].out.n;
 	d->body = head ? 1 : 0;
 	return rc;
 }

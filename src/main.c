@@ -1,8 +1,12 @@
 /* quoth: the command line. Parses the sub-command and global options and
  * hands over; every exit status is decided here or in a cmd_* function. */
 #include <locale.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <unistring/version.h>
 #include "cmd.h"
 #include "ui.h"
@@ -59,9 +63,58 @@ static const struct subcommand subcommands[] = {
 	  "Lists the tag names in use; --count adds how many quotes carry each.\n" },
 };
 
+/* Articles are mapped, not copied. When another program shortens a file
+ * while quoth reads it, touching a page past its new end raises SIGBUS:
+ * the page is replaced by zeros (shown as ␀ like any NUL) and quoth goes
+ * on, and says so when it exits. Set by the handler only. */
+static volatile sig_atomic_t file_shrank;
+
+static void on_sigbus(int sig, siginfo_t *si, void *uctx)
+{
+	(void)uctx;
+	long page = sysconf(_SC_PAGESIZE);
+	void *at = (void *)((uintptr_t)si->si_addr & ~(uintptr_t)(page - 1));
+	if (si->si_code != BUS_ADRERR || page <= 0 ||
+	    mmap(at, (size_t)page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
+		signal(sig, SIG_DFL);   /* not a shortened file: die of it as before */
+		return;
+	}
+	file_shrank = 1;
+}
+
+const volatile sig_atomic_t *cmd_file_shrank(void)
+{
+	return &file_shrank;
+}
+
+static void guard_mapped_files(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_sigbus;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGBUS, &sa, NULL);
+}
+
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	guard_mapped_files();
+	int status = run(argc, argv);
+	if (file_shrank) {
+		fflush(stdout);
+		fputs("quoth: a file was shortened while it was being read: its lost end was read as empty\n", stderr);
+		if (status == 0)
+			status = 1;
+	}
+	return status;
+}
+
+static int run(int argc, char **argv)
+{
 	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		fputs(usage, stdout);
 		return 0;

@@ -43,6 +43,16 @@ void sb_add(strbuf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
+char *sb_extend(strbuf *b, size_t n)
+{
+	if (!grow(b, n))
+		return NULL;
+	char *at = b->s + b->len;
+	b->len += n;
+	b->s[b->len] = '\0';
+	return at;
+}
+
 void sb_puts(strbuf *b, const char *s)
 {
 	sb_add(b, s, strlen(s));

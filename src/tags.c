@@ -23,6 +23,7 @@
 #include "error.h"
 #include "fsutil.h"
 #include "strbuf.h"
+#include "tag_table.h"
 #include "tags.h"
 #include "text.h"
 #include "xdg.h"
@@ -32,31 +33,9 @@
 #define WARN_LINES_MAX 3        /* line-level warnings spelled out per read; the rest are counted */
 #define HEADER "# quoth tag journal, format 1 (see tags.h in the quoth sources); one change a line\n"
 
-struct ent {
-	tag_entry pub;
-	size_t tagcap;
-};
-
-struct art_count {
-	uint64_t art;           /* 0 with count 0: an empty slot */
-	size_t count;
-	bool used;
-};
-
-/* The table replayed from a journal. */
-struct state {
-	struct ent *ents;
-	size_t n, cap;
-	uint32_t *slots;        /* open addressing over ents: index + 1, 0 for empty */
-	size_t nslots;
-	struct art_count *arts;
-	size_t nartslots, narts;
-	strbuf keep;            /* lines of a newer format, kept verbatim through compaction */
-};
-
 struct tags_store {
 	char *dir, *journal, *lockpath;
-	struct state st;
+	tag_table st;
 	char **names;           /* interned tag names: entries point into these until close */
 	size_t nnames, namecap;
 	strbuf pending;         /* records applied in memory, not yet on disk */
@@ -72,199 +51,6 @@ struct tags_store {
 	strbuf warn;
 	size_t nbad, nnewer;    /* per read: skipped lines, for the warning summary */
 };
-
-static const char empty[] = "";
-
-/* ---- the table ---- */
-
-static uint64_t mix(uint64_t a, uint64_t b)
-{
-	uint64_t h = a ^ (b * 0x9E3779B97F4A7C15ull);
-	h ^= h >> 31;
-	h *= 0xBF58476D1CE4E5B9ull;
-	h ^= h >> 29;
-	return h;
-}
-
-static void free_str(const char *s)
-{
-	if (s && s != empty)
-		free((char *)s);
-}
-
-static void state_free(struct state *st)
-{
-	for (size_t i = 0; i < st->n; i++) {
-		tag_entry *e = &st->ents[i].pub;
-		free_str(e->text);
-		free_str(e->speaker);
-		free_str(e->title);
-		free_str(e->path);
-		free(e->tags);
-	}
-	free(st->ents);
-	free(st->slots);
-	free(st->arts);
-	sb_free(&st->keep);
-	memset(st, 0, sizeof *st);
-}
-
-static struct ent *state_find(const struct state *st, uint64_t art, uint64_t quote)
-{
-	if (!st->nslots)
-		return NULL;
-	for (size_t i = mix(art, quote) & (st->nslots - 1);; i = (i + 1) & (st->nslots - 1)) {
-		uint32_t v = st->slots[i];
-		if (!v)
-			return NULL;
-		struct ent *e = &st->ents[v - 1];
-		if (e->pub.art == art && e->pub.quote == quote)
-			return e;
-	}
-}
-
-static void slot_insert(uint32_t *slots, size_t nslots, const struct ent *ents, uint32_t idx)
-{
-	size_t i = mix(ents[idx].pub.art, ents[idx].pub.quote) & (nslots - 1);
-	while (slots[i])
-		i = (i + 1) & (nslots - 1);
-	slots[i] = idx + 1;
-}
-
-static int grow_slots(struct state *st)
-{
-	size_t nslots = st->nslots ? st->nslots * 2 : 1024;
-	uint32_t *slots = calloc(nslots, sizeof *slots);
-	if (!slots)
-		return Q_ENOMEM;
-	for (size_t i = 0; i < st->n; i++)
-		slot_insert(slots, nslots, st->ents, (uint32_t)i);
-	free(st->slots);
-	st->slots = slots;
-	st->nslots = nslots;
-	return 0;
-}
-
-static struct ent *state_add(struct state *st, uint64_t art, uint64_t quote)
-{
-	struct ent *e = state_find(st, art, quote);
-	if (e)
-		return e;
-	if (st->n >= UINT32_MAX - 1)
-		return NULL;
-	if ((st->n + 1) * 2 > st->nslots && grow_slots(st))
-		return NULL;
-	if (st->n == st->cap) {
-		size_t cap = st->cap ? st->cap * 2 : 256;
-		struct ent *ents = realloc(st->ents, cap * sizeof *ents);
-		if (!ents)
-			return NULL;
-		st->ents = ents;
-		st->cap = cap;
-	}
-	e = &st->ents[st->n];
-	memset(e, 0, sizeof *e);
-	e->pub = (tag_entry){ .art = art, .quote = quote, .text = empty, .speaker = empty,
-	                      .title = empty, .path = empty, .seq = st->n };
-	slot_insert(st->slots, st->nslots, st->ents, (uint32_t)st->n);
-	st->n++;
-	return e;
-}
-
-static struct art_count *art_slot(const struct state *st, uint64_t art)
-{
-	if (!st->nartslots)
-		return NULL;
-	size_t i = mix(art, 0) & (st->nartslots - 1);
-	while (st->arts[i].used && st->arts[i].art != art)
-		i = (i + 1) & (st->nartslots - 1);
-	return &st->arts[i];
-}
-
-static int art_adjust(struct state *st, uint64_t art, int delta)
-{
-	struct art_count *a = art_slot(st, art);
-	if (a && a->used) {
-		a->count = (size_t)((long long)a->count + delta);
-		return 0;
-	}
-	if ((st->narts + 1) * 2 > st->nartslots) {
-		size_t n = st->nartslots ? st->nartslots * 2 : 256;
-		struct art_count *arts = calloc(n, sizeof *arts), *old = st->arts;
-		if (!arts)
-			return Q_ENOMEM;
-		size_t oldn = st->nartslots;
-		st->arts = arts;
-		st->nartslots = n;
-		for (size_t i = 0; i < oldn; i++)
-			if (old[i].used)
-				*art_slot(st, old[i].art) = old[i];
-		free(old);
-	}
-	a = art_slot(st, art);
-	a->used = true;
-	a->art = art;
-	a->count = (size_t)((long long)delta);
-	st->narts++;
-	return 0;
-}
-
-static bool ent_has(const struct ent *e, const char *name)
-{
-	for (size_t i = 0; i < e->pub.ntags; i++)
-		if (e->pub.tags[i] == name)
-			return true;
-	return false;
-}
-
-/* name is interned: compared by pointer, sorted by strcmp. */
-static int ent_tag_on(struct state *st, struct ent *e, const char *name)
-{
-	if (ent_has(e, name))
-		return 0;
-	if (e->pub.ntags == e->tagcap) {
-		size_t cap = e->tagcap ? e->tagcap * 2 : 2;
-		const char **t = realloc(e->pub.tags, cap * sizeof *t);
-		if (!t)
-			return Q_ENOMEM;
-		e->pub.tags = t;
-		e->tagcap = cap;
-	}
-	size_t i = e->pub.ntags;
-	while (i > 0 && strcmp(e->pub.tags[i - 1], name) > 0) {
-		e->pub.tags[i] = e->pub.tags[i - 1];
-		i--;
-	}
-	e->pub.tags[i] = name;
-	if (e->pub.ntags++ == 0)
-		return art_adjust(st, e->pub.art, +1);
-	return 0;
-}
-
-static void ent_tag_off(struct state *st, struct ent *e, const char *name)
-{
-	for (size_t i = 0; i < e->pub.ntags; i++) {
-		if (e->pub.tags[i] != name)
-			continue;
-		memmove(&e->pub.tags[i], &e->pub.tags[i + 1], (e->pub.ntags - i - 1) * sizeof *e->pub.tags);
-		if (--e->pub.ntags == 0)
-			art_adjust(st, e->pub.art, -1);   /* cannot fail: the slot exists */
-		return;
-	}
-}
-
-/* Replaces *field with a copy of s[0..n) unless it already says that. */
-static int set_field(const char **field, const char *s, size_t n)
-{
-	if (strlen(*field) == n && !memcmp(*field, s, n))
-		return 0;
-	char *c = n ? strndup(s, n) : (char *)empty;
-	if (!c)
-		return Q_ENOMEM;
-	free_str(*field);
-	*field = c;
-	return 0;
-}
 
 /* ---- tag names ---- */
 
@@ -446,7 +232,7 @@ enum rec { REC_OK, REC_NEWER, REC_BAD, REC_NOMEM };
 #define MAXFIELDS 9
 
 /* Applies one line (without its '\n'; modified in place) to the table. */
-static enum rec apply_line(tags_store *s, struct state *st, char *line, size_t n)
+static enum rec apply_line(tags_store *s, tag_table *st, char *line, size_t n)
 {
 	char *f[MAXFIELDS];
 	size_t len[MAXFIELDS], nf = 0;
@@ -474,12 +260,12 @@ static enum rec apply_line(tags_store *s, struct state *st, char *line, size_t n
 	    || !parse_int64(f[4], len[4], &when))
 		return REC_BAD;
 	if (type == 'q') {
-		struct ent *e = state_add(st, art, quote);
+		tag_ent *e = tag_table_add(st, art, quote);
 		if (!e)
 			return REC_NOMEM;
 		const char **field[] = { &e->pub.text, &e->pub.speaker, &e->pub.title, &e->pub.path };
 		for (int i = 0; i < 4; i++)
-			if (set_field(field[i], f[5 + i], unescape(f[5 + i], len[5 + i])))
+			if (tag_field_set(field[i], f[5 + i], unescape(f[5 + i], len[5 + i])))
 				return REC_NOMEM;
 		return REC_OK;
 	}
@@ -488,14 +274,14 @@ static enum rec apply_line(tags_store *s, struct state *st, char *line, size_t n
 	if (rc)
 		return rc == Q_ENOMEM ? REC_NOMEM : REC_BAD;
 	if (type == '+') {
-		struct ent *e = state_add(st, art, quote);
-		if (!e || ent_tag_on(st, e, name))
+		tag_ent *e = tag_table_add(st, art, quote);
+		if (!e || tag_ent_on(st, e, name))
 			return REC_NOMEM;
 		e->pub.time = when;
 	} else {
-		struct ent *e = state_find(st, art, quote);
+		tag_ent *e = tag_table_find(st, art, quote);
 		if (e) {
-			ent_tag_off(st, e, name);
+			tag_ent_off(st, e, name);
 			e->pub.time = when;
 		}
 	}
@@ -505,7 +291,7 @@ static enum rec apply_line(tags_store *s, struct state *st, char *line, size_t n
 /* Replays the complete lines of buf[0..n) (modified in place) into st;
  * returns how many bytes they take (the rest is a line without its '\n').
  * With warn, skipped lines are counted and the first ones reported. */
-static size_t replay(tags_store *s, struct state *st, char *buf, size_t n, bool warn, int *rc)
+static size_t replay(tags_store *s, tag_table *st, char *buf, size_t n, bool warn, int *rc)
 {
 	size_t pos = 0;
 	*rc = 0;
@@ -595,12 +381,12 @@ static int pread_all(int fd, off_t from, off_t to, char **out, size_t *n)
 }
 
 /* Carries the orphaned marks of the old table into the new one. */
-static void carry_orphans(const struct state *from, struct state *to)
+static void carry_orphans(const tag_table *from, tag_table *to)
 {
 	for (size_t i = 0; i < from->n; i++) {
 		if (!from->ents[i].pub.orphaned)
 			continue;
-		struct ent *e = state_find(to, from->ents[i].pub.art, from->ents[i].pub.quote);
+		tag_ent *e = tag_table_find(to, from->ents[i].pub.art, from->ents[i].pub.quote);
 		if (e)
 			e->pub.orphaned = true;
 	}
@@ -624,7 +410,7 @@ static void remember_file(tags_store *s, int fd)
 }
 
 /* Reads the whole journal (fd, of stat st) into a fresh table. */
-static int read_whole(tags_store *s, int fd, const struct stat *st, struct state *out, size_t *used, bool warn)
+static int read_whole(tags_store *s, int fd, const struct stat *st, tag_table *out, size_t *used, bool warn)
 {
 	char *buf;
 	size_t n;
@@ -637,7 +423,7 @@ static int read_whole(tags_store *s, int fd, const struct stat *st, struct state
 	*used = replay(s, out, buf, n, warn, &rc);
 	free(buf);
 	if (rc)
-		state_free(out);
+		tag_table_free(out);
 	return rc;
 }
 
@@ -654,13 +440,13 @@ static int catch_up(tags_store *s, int fd, bool may_truncate)
 	int rc = 0;
 	bool same = s->have_file && st.st_dev == s->dev && st.st_ino == s->ino && st.st_size >= s->offset;
 	if (!same) {
-		struct state fresh;
+		tag_table fresh;
 		size_t used;
 		rc = read_whole(s, fd, &st, &fresh, &used, true);
 		if (rc)
 			return rc;
 		carry_orphans(&s->st, &fresh);
-		state_free(&s->st);
+		tag_table_free(&s->st);
 		s->st = fresh;
 		remember_file(s, fd);
 		s->offset = (off_t)used;
@@ -829,7 +615,7 @@ static char *absolute_path(const char *p)
 }
 
 /* Appends a q record when meta says something e does not. */
-static int put_meta_if_new(strbuf *rec, size_t *nrec, const struct ent *e, uint64_t art, uint64_t quote,
+static int put_meta_if_new(strbuf *rec, size_t *nrec, const tag_ent *e, uint64_t art, uint64_t quote,
                            const tag_meta *meta, int64_t now)
 {
 	if (!meta)
@@ -837,8 +623,9 @@ static int put_meta_if_new(strbuf *rec, size_t *nrec, const struct ent *e, uint6
 	char *path = meta->path ? absolute_path(meta->path) : NULL;
 	if (meta->path && !path)
 		return Q_ENOMEM;
-	tag_entry m = e ? e->pub : (tag_entry){ .art = art, .quote = quote, .text = empty, .speaker = empty,
-	                                        .title = empty, .path = empty };
+	const char *none = tag_table_empty;
+	tag_entry m = e ? e->pub : (tag_entry){ .art = art, .quote = quote, .text = none, .speaker = none,
+	                                        .title = none, .path = none };
 	bool differs = !e;
 	const char **field[] = { &m.text, &m.speaker, &m.title, &m.path };
 	const char *given[] = { meta->text, meta->speaker, meta->title, path && *path ? path : NULL };
@@ -864,7 +651,7 @@ int tags_set(tags_store *s, uint64_t art, uint64_t quote, const char *tag, bool 
 	int rc = intern(s, tag, strlen(tag), &name);
 	if (rc)
 		return rc;
-	struct ent *e = state_find(&s->st, art, quote);
+	tag_ent *e = tag_table_find(&s->st, art, quote);
 	int64_t now = (int64_t)time(NULL);
 	strbuf rec;
 	sb_init(&rec);
@@ -874,7 +661,7 @@ int tags_set(tags_store *s, uint64_t art, uint64_t quote, const char *tag, bool 
 		if (rc)
 			return rc;
 	}
-	if ((e && ent_has(e, name)) != on) {
+	if ((e && tag_ent_has(e, name)) != on) {
 		put_tag_record(&rec, on, art, quote, now, name);
 		nrec++;
 	}
@@ -892,7 +679,7 @@ int tags_toggle(tags_store *s, uint64_t art, uint64_t quote, const char *tag, co
 
 int tags_clear(tags_store *s, uint64_t art, uint64_t quote)
 {
-	struct ent *e = state_find(&s->st, art, quote);
+	tag_ent *e = tag_table_find(&s->st, art, quote);
 	strbuf rec;
 	sb_init(&rec);
 	size_t nrec = 0;
@@ -904,13 +691,13 @@ int tags_clear(tags_store *s, uint64_t art, uint64_t quote)
 
 const tag_entry *tags_get(const tags_store *s, uint64_t art, uint64_t quote)
 {
-	struct ent *e = state_find(&s->st, art, quote);
+	tag_ent *e = tag_table_find(&s->st, art, quote);
 	return e ? &e->pub : NULL;
 }
 
 bool tags_has(const tags_store *s, uint64_t art, uint64_t quote, const char *tag)
 {
-	const struct ent *e = state_find(&s->st, art, quote);
+	const tag_ent *e = tag_table_find(&s->st, art, quote);
 	for (size_t i = 0; e && tag && i < e->pub.ntags; i++)
 		if (!strcmp(e->pub.tags[i], tag))
 			return true;
@@ -919,8 +706,7 @@ bool tags_has(const tags_store *s, uint64_t art, uint64_t quote, const char *tag
 
 size_t tags_count_article(const tags_store *s, uint64_t art)
 {
-	const struct art_count *a = art_slot(&s->st, art);
-	return a && a->used ? a->count : 0;
+	return tag_table_article_count(&s->st, art);
 }
 
 size_t tags_pending(const tags_store *s)
@@ -1122,7 +908,7 @@ int tags_sync(tags_store *s, char **warnings)
 
 /* The journal holding only what is live: quotes with tags, and the lines of
  * a newer format. */
-static int serialize(const struct state *st, strbuf *out)
+static int serialize(const tag_table *st, strbuf *out)
 {
 	sb_puts(out, HEADER);
 	for (size_t i = 0; i < st->n; i++) {
@@ -1161,7 +947,7 @@ static int compact_locked(tags_store *s, int fd, bool created)
 	struct stat st;
 	if (fstat(fd, &st) != 0)
 		return error_from_errno(errno);
-	struct state fresh;
+	tag_table fresh;
 	size_t used;
 	rc = read_whole(s, fd, &st, &fresh, &used, false);
 	if (rc)
@@ -1178,12 +964,12 @@ static int compact_locked(tags_store *s, int fd, bool created)
 	struct stat nst;
 	if (now >= 0 && fstat(now, &nst) == 0) {
 		carry_orphans(&s->st, &fresh);
-		state_free(&s->st);
+		tag_table_free(&s->st);
 		s->st = fresh;
 		remember_file(s, now);
 		s->offset = nst.st_size;
 	} else {
-		state_free(&fresh);
+		tag_table_free(&fresh);
 	}
 	if (now >= 0)
 		close(now);
@@ -1197,7 +983,7 @@ int tags_compact(tags_store *s)
 
 static void store_free(tags_store *s)
 {
-	state_free(&s->st);
+	tag_table_free(&s->st);
 	for (size_t i = 0; i < s->nnames; i++)
 		free(s->names[i]);
 	free(s->names);

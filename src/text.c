@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -108,26 +109,61 @@ static bool simple8(const unsigned char *p, unsigned *carry)
 
 #ifdef __SSE2__
 #define SIMPLE_STEP 16
+#define SIMPLE_AHEAD 2   /* bytes read past the step: an E2 lead's two followers */
 
-/* simple8 for 16 bytes (x86-64 has SSE2 always): as signed bytes, printable
- * ASCII is 0x20..0x7E, continuation bytes -128..-65, leads C3..DF -61..-33. */
+/* The leads E2 80 xx (xx below A8) and E2 82..BF: the general punctuation
+ * of news copy (curly quotes, dashes, ellipsis, euro sign) without U+2028,
+ * U+2029, the bidi controls at U+202A.. and U+2066.. (E2 81 is left out). */
+static unsigned e2_plain(__m128i v, const unsigned char *p)
+{
+	__m128i b1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+	__m128i b2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
+	__m128i row80 = _mm_and_si128(_mm_cmpeq_epi8(b1, _mm_set1_epi8(-128)), _mm_cmplt_epi8(b2, _mm_set1_epi8(-88)));
+	__m128i high = _mm_and_si128(_mm_cmpgt_epi8(b1, _mm_set1_epi8(-127)), _mm_cmplt_epi8(b1, _mm_set1_epi8(-64)));
+	__m128i e2 = _mm_cmpeq_epi8(v, _mm_set1_epi8(-30));
+	return (unsigned)_mm_movemask_epi8(_mm_and_si128(e2, _mm_or_si128(row80, high)));
+}
+
+/* True when the 16 bytes at p are printable ASCII, LF and whole sequences
+ * none of them hidden: two-byte ones for U+00C0..U+07FF, three-byte ones
+ * with leads E1, E3..EC, EE, EF, and e2_plain's; *carry holds the bits of
+ * the continuation bytes the previous step still expects at p[0] and p[1],
+ * and gets those this step leaves. As signed bytes, printable ASCII is
+ * 0x20..0x7E, continuation bytes -128..-65, leads C3..DF -61..-33, E0..EF
+ * -32..-17. x86-64 has SSE2 always. */
 static bool simple_step(const unsigned char *p, unsigned *carry)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	unsigned ascii = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
-	                                                          _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))));
+	__m128i printable = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+	unsigned ascii = (unsigned)_mm_movemask_epi8(_mm_or_si128(printable, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
 	unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
-	unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
-	                                                         _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
-	if ((ascii | cont | lead) != 0xFFFF || cont != (((lead << 1) | *carry) & 0xFFFF))
+	unsigned lead2 = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
+	                                                          _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
+	unsigned lead3 = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-32)),
+	                                                          _mm_cmplt_epi8(v, _mm_set1_epi8(-16))));
+	unsigned odd3 = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(-30)),
+	                                                        _mm_cmpeq_epi8(v, _mm_set1_epi8(-19))));
+	if (odd3)
+		lead3 = (lead3 & ~odd3) | e2_plain(v, p);
+	unsigned want = (lead2 << 1) | (lead3 << 1) | (lead3 << 2) | *carry;
+	if ((ascii | cont | lead2 | lead3) != 0xFFFF || cont != (want & 0xFFFF))
 		return false;
-	*carry = lead >> 15;
+	*carry = want >> 16;
 	return true;
 }
 #else
 #define SIMPLE_STEP 8
+#define SIMPLE_AHEAD 0
 #define simple_step simple8
 #endif
+
+/* Where the sequence whose lead a failed or last step left pending starts:
+ * the lead is the byte before i, or the one before that when a
+ * continuation byte follows it. */
+static size_t pending_lead(const unsigned char *s, size_t i)
+{
+	return (s[i - 1] & 0xC0) == 0x80 ? i - 2 : i - 1;
+}
 
 /* Length of the display-safe run at the start of s[0..n); in one_line mode
  * TAB and LF end it too. */
@@ -137,14 +173,14 @@ static size_t safe_run(const unsigned char *s, size_t n, bool one_line)
 	unsigned carry = 0;
 
 	while (i < n) {
-		if (!one_line && i + SIMPLE_STEP <= n) {
+		if (!one_line && i + SIMPLE_STEP + SIMPLE_AHEAD <= n) {
 			if (simple_step(s + i, &carry)) {
 				i += SIMPLE_STEP;
 				continue;
 			}
 		}
-		if (carry) {   /* the last chunk ended with a lead byte: take it again */
-			i--;
+		if (carry) {   /* the last step ended inside a sequence: take it again */
+			i = pending_lead(s, i);
 			carry = 0;
 		}
 		if (!one_line && i + 8 <= n) {
@@ -179,7 +215,7 @@ static size_t safe_run(const unsigned char *s, size_t n, bool one_line)
 			return i;
 		i += len;
 	}
-	return carry ? n - 1 : n;   /* a lead byte cut off at the end */
+	return carry ? pending_lead(s, n) : n;   /* a sequence cut off at the end */
 }
 
 size_t text_safe_prefix(const char *in, size_t n)
@@ -189,9 +225,42 @@ size_t text_safe_prefix(const char *in, size_t n)
 	return safe_run((const unsigned char *)in, n, false);
 }
 
+/* A text this long is checked in two halves on two threads: the check is
+ * the one serial pass over a big file before its paragraphs can be wrapped
+ * side by side, and every machine quoth runs on has two cores. */
+#define SAFE_SPLIT_MIN ((size_t)1 << 20)
+
+typedef struct half_check {
+	const unsigned char *s;
+	size_t n;
+	bool safe;
+} half_check;
+
+static void *check_half(void *arg)
+{
+	half_check *h = arg;
+	h->safe = safe_run(h->s, h->n, false) == h->n;
+	return NULL;
+}
+
 bool text_is_safe(const char *s, size_t n)
 {
-	return text_safe_prefix(s, n) == n;
+	if (n < SAFE_SPLIT_MIN)
+		return text_safe_prefix(s, n) == n;
+	/* split where a sequence starts: in well-formed text both halves are
+	 * then whole, and in ill-formed text one of them fails as the whole would */
+	size_t mid = n / 2;
+	for (int k = 0; k < 3 && ((unsigned char)s[mid] & 0xC0) == 0x80; k++)
+		mid++;
+	half_check second = { (const unsigned char *)s + mid, n - mid, false };
+	pthread_t t;
+	bool threaded = pthread_create(&t, NULL, check_half, &second) == 0;
+	bool first = text_safe_prefix(s, mid) == mid;
+	if (threaded)
+		pthread_join(t, NULL);
+	else
+		check_half(&second);
+	return first && second.safe;
 }
 
 /* Appends the sanitized form of in[0..n) to out (when out is not NULL) and
@@ -286,11 +355,22 @@ static bool plain_ascii8(const unsigned char *s, size_t *letters)
 	return true;
 }
 
+/* What the bytes 0x80..0x9F are in Windows-1252 (the code page old news
+ * archives and Office exports use, and what browsers read "Latin-1" as):
+ * curly quotes, dashes, the ellipsis, the euro sign. The five it leaves
+ * undefined stay C1 controls, as in Latin-1. */
+static const uint16_t cp1252_c1[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
 enum text_encoding text_detect(const char *in, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	size_t lim = n < 8192 ? n : 8192, bad;
-	size_t nul = 0, ctl = 0, multibyte = 0, invalid = 0, latin_high = 0, letters = 0;
+	size_t nul = 0, ctl = 0, multibyte = 0, invalid = 0, single_byte = 0, letters = 0;
 
 	if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE)
 		return TEXT_UTF16LE;
@@ -318,8 +398,8 @@ enum text_encoding text_detect(const char *in, size_t n)
 			i += len;
 		} else {
 			invalid++;
-			if (c >= 0xA0)
-				latin_high++;
+			if (c >= 0xA0 || cp1252_c1[c - 0x80] != c)
+				single_byte++;
 			i++;
 		}
 	}
@@ -327,8 +407,8 @@ enum text_encoding text_detect(const char *in, size_t n)
 		return TEXT_UTF8;
 	if (nul * 100 > lim || (nul && nul + ctl + invalid > lim / 4) || (ctl + nul) * 10 > lim)
 		return TEXT_BINARY;
-	if (invalid && !multibyte && latin_high == invalid && letters * 4 > lim)
-		return TEXT_LATIN1;
+	if (invalid && !multibyte && single_byte == invalid && letters * 4 > lim)
+		return TEXT_CP1252;
 	if (invalid * 3 > lim && !multibyte)
 		return TEXT_BINARY;
 	return TEXT_UTF8;
@@ -385,13 +465,13 @@ int text_convert(enum text_encoding enc, const char *in, size_t n, char **out, s
 	const unsigned char *s = (const unsigned char *)in;
 	if (enc == TEXT_UTF16LE || enc == TEXT_UTF16BE)
 		return convert_utf16(s, n, enc == TEXT_UTF16BE, out, outlen);
-	if (enc != TEXT_LATIN1)
+	if (enc != TEXT_CP1252)
 		return Q_EBINARY;
-	char *buf = malloc(n * 2 + 1), *o = buf;
+	char *buf = malloc(n * 3 + 1), *o = buf;
 	if (!buf)
 		return Q_ENOMEM;
 	for (size_t i = 0; i < n; i++)
-		o = put_utf8(o, s[i]);
+		o = put_utf8(o, s[i] >= 0x80 && s[i] < 0xA0 ? cp1252_c1[s[i] - 0x80] : s[i]);
 	*o = '\0';
 	*out = buf;
 	*outlen = (size_t)(o - buf);

@@ -145,7 +145,8 @@ static void close_stores(app *a, app_opts *o)
 	o->positions = a->opts.positions = NULL;
 }
 
-int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings *w)
+int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings *w,
+           const volatile sig_atomic_t *file_shrank)
 {
 	term t;
 	if (term_start(&t, cfg))
@@ -169,10 +170,17 @@ int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings
 	if (store_msg[0])
 		app_message(&a, true, "%s", store_msg);
 	unsigned flags = R_LAYOUT;
+	bool told_shrank = false;
 	for (;;) {
 		if (flags)
 			draw(&s, &a, flags);
 		flags = R_NONE;
+		if (file_shrank && *file_shrank && !told_shrank) {
+			/* the pages past the new end were drawn as zeros: say why the text stops */
+			app_message(&a, true, "a file was shortened on disk while open: its lost end shows as empty");
+			told_shrank = true;
+			draw(&s, &a, R_STATUS);
+		}
 		int key = term_read_key(&t, app_busy(&a) ? 0 : TICK_MS);
 		if (key == TK_SIGNAL)
 			break;

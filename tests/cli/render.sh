@@ -123,6 +123,22 @@ OUT=$(printf 'From stdin\n\nhello world\n' | "$QUOTH" render --width 40 "$TMPD/s
 expect_contains "render: - among files" "$OUT" "hello world"
 expect_contains "render: files before -" "$OUT" "ab cd ef gh"
 
+# ---- many paragraphs: wrapped by two threads in rounds, written in order -----------
+
+# 12 MB in 40,000 numbered paragraphs of mixed scripts: several rounds of chunks
+awk 'BEGIN { printf "Many paragraphs\n\n";
+	for (i = 1; i <= 40000; i++) {
+		printf "p%d the ministry said \342\200\234we will look into it\342\200\235 and ", i;
+		for (k = 0; k < 4; k++) printf "\346\224\277\345\272\234\350\241\250\347\244\272 caf\303\251 words %d and more words to wrap ", k;
+		printf "q%d.\n\n", i } }' >"$TMPD/many.txt"
+run_status "$QUOTH" render --width 61 "$TMPD/many.txt"
+printf '%s\n' "$OUT" >"$TMPD/many.out"
+expect_eq "render: many paragraphs exit 0" 0 "$RC"
+expect_eq "render: many paragraphs, nothing lost" "$(squeezed "$TMPD/many.txt")" "$(squeezed "$TMPD/many.out")"
+expect_eq "render: many paragraphs, in order" "$(seq 1 40000 | tr '\n' ' ')" \
+	"$(grep -o '^p[0-9]*' "$TMPD/many.out" | tr -d p | tr '\n' ' ')"
+expect_eq "render: many paragraphs, one blank line between each" 39999 "$(grep -c '^$' "$TMPD/many.out" | awk '{ print $1 - 1 }')"
+
 # ---- a 20 MB single line ----------------------------------------------------------
 
 awk 'BEGIN { s = "the minister said that the inquiry would continue, "; t = s;

@@ -3,7 +3,7 @@
  *
  * Invariants: the sanitized text is display-safe by the rule in fuzz.h,
  * NUL-terminated, and sanitizing it again changes nothing; text_is_safe
- * agrees; the safe prefix is copied unchanged; converted UTF-16/Latin-1 text
+ * agrees; the safe prefix is copied unchanged; converted UTF-16/Windows-1252 text
  * sanitizes to display-safe text too.
  */
 #include "fuzz.h"
@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	enum text_encoding enc = text_detect(in, size);
 	FUZZ_CHECK(enc >= TEXT_UTF8 && enc <= TEXT_BINARY, "text_detect gave %d", (int)enc);
-	if (enc == TEXT_UTF16LE || enc == TEXT_UTF16BE || enc == TEXT_LATIN1) {
+	if (enc == TEXT_UTF16LE || enc == TEXT_UTF16BE || enc == TEXT_CP1252) {
 		char *conv = NULL;
 		size_t convlen = 0;
 		FUZZ_CHECK(text_convert(enc, in, size, &conv, &convlen) == 0, "text_convert failed");
@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(conv);
 	}
 	/* Every encoding converts, whatever the detector says. */
-	for (int e = TEXT_UTF16LE; e <= TEXT_LATIN1; e++) {
+	for (int e = TEXT_UTF16LE; e <= TEXT_CP1252; e++) {
 		char *conv = NULL;
 		size_t convlen = 0;
 		FUZZ_CHECK(text_convert((enum text_encoding)e, in, size, &conv, &convlen) == 0, "text_convert(%d) failed", e);

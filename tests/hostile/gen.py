@@ -177,7 +177,7 @@ def latin1() -> bytes:
 
 
 def cp1252_quotes() -> bytes:
-    # Windows-1252 curly quotes (0x93 0x94) are C1 bytes in Latin-1
+    # Windows-1252 curly quotes (0x93 0x94): C1 bytes if it were read as Latin-1
     return b"Smart quotes\n\n\x93We are ready,\x94 said the mayor of the island town today.\n"
 
 

@@ -168,7 +168,9 @@ expect_contains "Latin-1 converted" "$out" "Øboerne på Trindø kan igen sejle"
 out=$(quotes latin1.txt)
 expect_contains "Latin-1: quote and speaker" "$out" "“Vi er klar,” — Jens Kragh"
 out=$(render cp1252.txt)
-expect_contains "Windows-1252 quote bytes (C1 in Latin-1) are U+FFFD" "$out" "�We are ready,�"
+expect_contains "Windows-1252 curly quotes converted" "$out" "“We are ready,” said the mayor"
+out=$(quotes cp1252.txt)
+expect_contains "Windows-1252: quote and speaker" "$out" "“We are ready,” — the mayor"
 
 # after the title and the blank line under it, the text, cut into rows
 got=$(timeout "$LIMIT" "$QUOTH" render --width 80 "$H/big-noline.txt" 2>/dev/null | awk 'body; /^$/ { body = 1 }' | tr -d '\n' | wc -c)

@@ -166,6 +166,65 @@ static void test_para_at(void **state)
 	doc_free(d);
 }
 
+/* A text of many megabytes is indexed in two halves on two threads, which
+ * meet after an empty line: the paragraphs must be those of one pass. Hard
+ * wrapped: every paragraph is "P<n> " and four lines wrapped at 60 columns
+ * (a hyphen join in each), so one cut in the wrong place shows. */
+static void test_big_text_indexed_in_halves(void **state)
+{
+	static const char *const wrapped[4] = {
+		"the council said on Tuesday that the inquiry would go on and",
+		"that its report would be ready before the summer, when the co-",
+		"operation of every member is expected, according to a note sent",
+		"to the members of the board by the chair this week on Monday.",
+	};
+	const size_t count = 40000;   /* about 10 MB */
+	size_t cap = count * 300, n = 0;
+	char *t = malloc(cap);
+	(void)state;
+	assert_non_null(t);
+	n += (size_t)sprintf(t + n, "Many paragraphs\n\n");
+	for (size_t i = 0; i < count; i++) {
+		n += (size_t)sprintf(t + n, "P%zu ", i);
+		for (int k = 0; k < 4; k++)
+			n += (size_t)sprintf(t + n, "%s\n", wrapped[k]);
+		n += (size_t)sprintf(t + n, "\n");
+	}
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes("big.txt", t, n, &d), 0);
+	assert_true(d->hard_wrapped);
+	assert_int_equal(d->body, 1);
+	assert_int_equal(d->npara, count + 1);
+	for (size_t i = 0; i < count; i++) {
+		char want[32], *got = para(d, i + 1);
+		snprintf(want, sizeof want, "P%zu the council", i);
+		assert_memory_equal(got, want, strlen(want));
+		assert_non_null(strstr(got, "the co-operation of every"));
+		assert_non_null(strstr(got, "this week on Monday."));
+		free(got);
+	}
+	doc_free(d);
+	/* and one line a paragraph, of lengths no wrap column explains */
+	n = 0;
+	for (size_t i = 0; i < count; i++) {
+		n += (size_t)sprintf(t + n, "Line %zu of the text,", i);
+		for (size_t k = 0; k <= i % 4; k++)
+			n += (size_t)sprintf(t + n, " %s", wrapped[k]);
+		n += (size_t)sprintf(t + n, "\n\n");
+	}
+	assert_int_equal(doc_from_bytes("lines.txt", t, n, &d), 0);
+	assert_false(d->hard_wrapped);
+	assert_int_equal(d->npara, count);
+	for (size_t i = 0; i < count; i += 997) {
+		char want[32], *got = para(d, i);
+		snprintf(want, sizeof want, "Line %zu of", i);
+		assert_memory_equal(got, want, strlen(want));
+		free(got);
+	}
+	doc_free(d);
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +237,7 @@ int main(void)
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_sanitized_and_converted),
 		cmocka_unit_test(test_para_at),
+		cmocka_unit_test(test_big_text_indexed_in_halves),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
