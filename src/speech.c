@@ -1242,8 +1242,8 @@ static void names_build(const speech_ctx *c, speech_names *nm)
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (!v[i].cap || !name_word(&v[i]) || !v[i].n || (i > 0 && name_word(&v[i - 1])))
-			continue;   /* (most words are not capitalised: no call for them) */
+		if (!name_word(&v[i]) || !v[i].n || (i > 0 && name_word(&v[i - 1])))
+			continue;
 		size_t e = run_end(v, n, i);
 		for (size_t k = i; k < e; k++) {
 			if (v[k].kind != T_WORD || !v[k].n)
