@@ -1468,8 +1468,8 @@ static cand sentence_referent(const speech_ctx *c, const quote *v, size_t nq, co
 			return r;
 	}
 	for (size_t i = start; i < end; i++) {
-		if ((!is_pron(&w[i]) && !name_word(&w[i])) || inside_quote(v, nq, w[i].s))
-			continue;   /* (the cheaper tests first) */
+		if (inside_quote(v, nq, w[i].s))
+			continue;
 		if (is_pron(&w[i]) && pronoun_gender(&w[i]) == want && want != G_ANY)
 			return transparent;
 		if (!name_word(&w[i]))
