@@ -1161,6 +1161,11 @@ static cand cjk_attr(const speech_ctx *c, const quote *q, size_t pstart, size_t 
 static bool inside_quote(const quote *v, size_t n, size_t pos)
 {
 	size_t lo = 0, hi = n;
+	if (n <= 16) {   /* an article's few quotes: counted without a branch, faster than halving */
+		for (size_t i = 0; i < n; i++)
+			lo += v[i].open <= pos;
+		hi = lo;
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (v[mid].open <= pos)
