@@ -38,6 +38,9 @@ unsigned lex_lookup(enum lang lang, const char *low, size_t n);
 
 uint32_t lex_hash(const char *s, size_t n);
 
+/* lex_hash of a word kept zero-padded as lex_find_padded reads it (no copy). */
+uint32_t lex_hash_padded(const char *s, size_t n);
+
 /* The entry of the lower-case word low[0..n) in the lists, -1 when none:
  * one lookup serves every language (lex_mask). */
 int lex_find(const char *low, size_t n);
@@ -45,6 +48,10 @@ int lex_find(const char *low, size_t n);
 /* lex_find for a word whose buffer is zero from low[n] to the next multiple
  * of eight bytes (the tokenizer keeps its words so): no copy. */
 int lex_find_padded(const char *low, size_t n);
+
+/* lex_find for a word of at most eight bytes given as one number: its
+ * bytes little-endian (the first in the low byte), the rest zero. */
+int lex_find_word8(uint64_t chunk, size_t n);
 
 /* The classes of entry (from lex_find; -1 gives 0) in lang. */
 unsigned lex_mask(int entry, enum lang lang);

@@ -23,6 +23,18 @@ enum lang lang_from_code(const char *code)
 	return LANG_UNKNOWN;
 }
 
+/* Is there a byte E3..ED (the lead of kana, Han or hangul) with two bytes
+ * after it in t[i..n)? Without one nothing below is counted: text with
+ * only Latin letters, curly quotes and dashes (E2) ends here, without
+ * counting its letters byte by byte. */
+static bool cjk_lead_at_or_after(const char *t, size_t i, size_t n)
+{
+	for (; i + 2 < n; i++)
+		if ((unsigned char)((unsigned char)t[i] - 0xE3) <= 0xED - 0xE3)
+			return true;
+	return false;
+}
+
 /* Kana means Japanese; Han without kana, Chinese. Returns LANG_UNKNOWN when
  * CJK characters are not the bulk of the sample. */
 static enum lang cjk_lang(const char *t, size_t n)
@@ -43,7 +55,7 @@ static enum lang cjk_lang(const char *t, size_t n)
 		if (k == n)
 			return LANG_UNKNOWN;
 	}
-	if (i >= n)
+	if (i >= n || !cjk_lead_at_or_after(t, i, n))
 		return LANG_UNKNOWN;
 	for (i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)t[i];
@@ -82,15 +94,16 @@ static void count_profile(const tok *w, unsigned score[LANG_COUNT])
 		score[l] += (p >> l) & 1;
 }
 
-enum lang tok_lang(const char *text, size_t len, const tok *v, size_t n)
+void tok_lang_count(const tok *w, unsigned score[LANG_COUNT])
+{
+	count_profile(w, score);
+}
+
+enum lang tok_lang_scored(const char *text, size_t len, const unsigned score[LANG_COUNT])
 {
 	enum lang cjk = cjk_lang(text, len < LANG_SAMPLE ? len : LANG_SAMPLE);
 	if (cjk != LANG_UNKNOWN)
 		return cjk;
-	unsigned score[LANG_COUNT] = { 0 };
-	size_t end = n ? v[0].s + LANG_SAMPLE : 0;
-	for (size_t i = 0; i < n && v[i].s < end; i++)
-		count_profile(&v[i], score);
 	enum lang best = best_profile(score);
 	if (score[best] >= 6)
 		return best;

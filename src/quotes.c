@@ -397,20 +397,33 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 	return 0;
 }
 
-/* The first byte at or after i (before e) that may start a mark: eight
- * bytes at a time through plain ASCII, which holds none. */
-static size_t next_lead(const char *t, size_t i, size_t e)
+/* The lanes of x (eight bytes) that hold the byte b: the high bit of the
+ * first such lane is exact (a borrow only runs on from a lane that holds b),
+ * which is all next_lead reads. */
+static uint64_t lanes_equal(uint64_t x, unsigned char b)
 {
 	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t y = x ^ (ones * b);
+	return (y - ones) & ~y & highs;
+}
+
+/* The first byte at or after i (before e) that may start a mark: eight
+ * bytes at a time, to the lane of the first one (letters such as é, ø or
+ * ü, which are not marks, do not stop it). */
+static size_t next_lead(const char *t, size_t i, size_t e)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	while (i + 8 <= e) {
 		uint64_t x;
 		memcpy(&x, t + i, 8);
-		uint64_t dq = x ^ (ones * '"'), sq = x ^ (ones * '\'');
-		uint64_t hit = (x | ((dq - ones) & ~dq) | ((sq - ones) & ~sq)) & highs;
+		uint64_t hit = lanes_equal(x, '"') | lanes_equal(x, '\'');
+		if (x & 0x8080808080808080ull)
+			hit |= lanes_equal(x, 0xC2) | lanes_equal(x, 0xE2) | lanes_equal(x, 0xE3) | lanes_equal(x, 0xEF);
 		if (hit)
-			break;
+			return i + (size_t)__builtin_ctzll(hit) / 8;
 		i += 8;
 	}
+#endif
 	while (i < e && !mark_lead[(unsigned char)t[i]])
 		i++;
 	return i;
@@ -435,6 +448,15 @@ static int scan_paragraph(finder *f, size_t p)
 
 /* ---- filters --------------------------------------------------------------- */
 
+/* For count_words: 1 for ASCII letters and digits, 2 for what goes on
+ * inside a word (' - .). */
+static const unsigned char ascii_word_byte[128] = {
+	['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['\''] = 2, ['-'] = 2, ['.'] = 2,
+};
+
 /* Words in t[s,e) up to max (a CJK character counts as a word); *cjk is set
  * when there is CJK text. */
 static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *cjk)
@@ -444,11 +466,10 @@ static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *c
 	*cjk = false;
 	for (size_t i = s; i < e && n < max;) {
 		unsigned char b = (unsigned char)t[i];
-		if (b < 0x80) {
-			bool w = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-			if (w && !in)
-				n++;
-			in = w || (in && (b == '\'' || b == '-' || b == '.'));
+		if (b < 0x80) {   /* no branch on the letters: a word starts where in was false */
+			unsigned w = ascii_word_byte[b] & 1, join = ascii_word_byte[b] >> 1;
+			n += w & !in;
+			in = w | (in & join);
 			i++;
 			continue;
 		}
@@ -501,7 +522,7 @@ static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_
 		/* a short function word of any language: names and titles are often foreign */
 		unsigned lex = 0;
 		for (int l = 1; l <= LANG_LATIN_N && v[i].n <= 5; l++)
-			lex |= lex_lookup((enum lang)l, v[i].low, v[i].n);
+			lex |= lex_mask(v[i].entry, (enum lang)l);   /* entry: the lookup of low, made once */
 		if (!(lex & (LX_FUNC | LX_PREP | LX_PARTICLE | LX_DET | LX_CONJ)))
 			return false;
 	}
@@ -708,7 +729,31 @@ static int by_position(const void *a, const void *b)
 	return x->depth - y->depth;
 }
 
+/* A stable insertion sort for the few elements of an article, nearly in
+ * order already: cheaper than qsort's call through a pointer for each
+ * comparison. Stable like glibc's qsort (a merge sort), so equal elements
+ * keep the order qsort gave them; many elements still go to qsort. */
+#define SORT_FEW(name, type, cmp)                                            \
+	static void name(type *v, size_t n)                                  \
+	{                                                                    \
+		if (n > 32) {                                                \
+			qsort(v, n, sizeof *v, cmp);                         \
+			return;                                              \
+		}                                                            \
+		for (size_t i = 1; i < n; i++) {                             \
+			type x = v[i];                                       \
+			size_t j = i;                                        \
+			for (; j > 0 && cmp(&v[j - 1], &x) > 0; j--)         \
+				v[j] = v[j - 1];                             \
+			v[j] = x;                                            \
+		}                                                            \
+	}
+
+SORT_FEW(sort_by_position, quote, by_position)
+
 static char *flat_into(const doc *d, const quote *q, char *o);
+
+static size_t flat_len_into(const doc *d, const quote *q, char *o);
 
 static void set_ids(const doc *d, quote *v, size_t n)
 {
@@ -716,10 +761,13 @@ static void set_ids(const doc *d, quote *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		/* quote_text into a stack buffer when it fits: no allocation for the common quote */
 		size_t len = v[i].end - v[i].start;
-		char *s = len < sizeof small ? flat_into(d, &v[i], small) : quote_text(d, &v[i]);
+		if (len < sizeof small) {
+			v[i].id = doc_hash(small, flat_len_into(d, &v[i], small));
+			continue;
+		}
+		char *s = quote_text(d, &v[i]);
 		v[i].id = s ? doc_hash(s, strlen(s)) : doc_hash(d->text + v[i].start, len);
-		if (s != small)
-			free(s);
+		free(s);
 	}
 }
 
@@ -742,6 +790,8 @@ static int by_start(const void *a, const void *b)
 	return x->s < y->s ? -1 : x->s > y->s;
 }
 
+SORT_FEW(sort_by_start, tok_skip, by_start)
+
 /* The article's tokens, passing over the words of the outer quotes of
  * three words or more (what is shorter may be a term read as part of its
  * sentence). */
@@ -757,7 +807,7 @@ static void far_text(const finder *f, size_t len, tok_skip *skip, size_t *n)
 		size_t b = q->close + NEAR_AFTER < len ? q->close + NEAR_AFTER : len;
 		near[m++] = (tok_skip){ a, b, false };
 	}
-	qsort(near, m, sizeof *near, by_start);
+	sort_by_start(near, m);
 	size_t pos = 0;
 	for (size_t i = 0; i < m; i++) {
 		if (near[i].s > pos)
@@ -792,8 +842,8 @@ static int build_tokens(speech_ctx *c, const finder *f)
 	if (big)
 		far_text(f, c->d->len, skip, &n);
 	if (n > 1)
-		qsort(skip, n, sizeof *skip, by_start);
-	int rc = tok_doc_build(c->td, c->d->text, c->d->len, LANG_UNKNOWN, skip, n);
+		sort_by_start(skip, n);
+	int rc = tok_doc_build_detect(c->td, c->d->text, c->d->len, &c->lang, skip, n);
 	free(skip);
 	return rc;
 }
@@ -911,11 +961,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	 * the filters and every attribution window */
 	if (!rc)
 		rc = build_tokens(&c, &f);
-	if (!rc) {
-		if (c.lang == LANG_UNKNOWN)
-			c.lang = td.n ? tok_lang(d->text, d->len, td.v, td.n) : lang_detect(d->text, d->len);
-		tok_doc_set_lang(&td, c.lang);
-	}
+	if (!rc && c.lang == LANG_UNKNOWN)   /* no quotes, so no token pass */
+		c.lang = lang_detect(d->text, d->len);
 	snprintf(out->lang, sizeof out->lang, "%s", lang_code(c.lang));
 	if (!rc) {
 		drop_terms(&c, &f, opts->keep_short);
@@ -923,15 +970,13 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	}
 	if (!rc) {
 		if (f.n > 1)   /* f.v is NULL when nothing was found */
-			qsort(f.v, f.n, sizeof *f.v, by_position);
+			sort_by_position(f.v, f.n);
 		size_t before = f.n;
 		rc = speech_split_inner(&c, &f.v, &f.n, &f.cap);
 		if (!rc && f.n != before) {
 			/* the attribution clauses now lie outside the quotes: read them too */
 			tok_doc_free(&td);
 			rc = build_tokens(&c, &f);
-			if (!rc)
-				tok_doc_set_lang(&td, c.lang);
 		}
 	}
 	if (!rc)
@@ -939,7 +984,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	if (!rc) {
 		drop_unattributed_cjk(&f);
 		if (f.n > 1)
-			qsort(f.v, f.n, sizeof *f.v, by_position);
+			sort_by_position(f.v, f.n);
 		if (opts->nested)
 			drop_straddling(f.v, f.n, nested, &nn);
 		if (opts->nested && nn)
@@ -956,7 +1001,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		return rc;
 	}
 	if (f.n > 1)
-		qsort(f.v, f.n, sizeof *f.v, by_position);
+		sort_by_position(f.v, f.n);
 	set_ids(d, f.v, f.n);
 	out->v = f.v;
 	out->n = f.n;
@@ -1005,9 +1050,31 @@ char *quote_text(const doc *d, const quote *q)
 	return o ? flat_into(d, q, o) : NULL;
 }
 
+/* Bytes flat_len_into must look at: white space and what may start a
+ * quotation mark. Every other byte is copied as it is. */
+static const unsigned char flat_special[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+/* The end of the run of bytes from t[i] (a plain one) that flat_len_into
+ * copies as they are: plain bytes and single spaces between them. No
+ * branch on each space (there is one after every word), so the loop only
+ * leaves at the run's end. t[end] may be read: doc.text is NUL-terminated. */
+static size_t plain_run(const char *t, size_t i, size_t end)
+{
+	size_t r = i + 1;
+	for (; r < end; r++) {
+		unsigned char b = (unsigned char)t[r];
+		bool lone_space = (b == ' ') & (r + 1 < end) & !flat_special[(unsigned char)t[r + 1]];
+		if (flat_special[b] & !lone_space)
+			break;
+	}
+	return r;
+}
+
 /* The quote's words as flat text into o (room for end - start + 1 bytes): continuation marks
- * dropped, hyphen joins joined, white space folded. Returns o. */
-static char *flat_into(const doc *d, const quote *q, char *o)
+ * dropped, hyphen joins joined, white space folded. Returns the length. */
+static size_t flat_len_into(const doc *d, const quote *q, char *o)
 {
 	const char *t = d->text;
 	size_t end = q->end > d->len ? d->len : q->end;
@@ -1016,6 +1083,16 @@ static char *flat_into(const doc *d, const quote *q, char *o)
 	bool sp = false;
 	for (size_t i = start; i < end;) {
 		unsigned char c = (unsigned char)t[i];
+		if (!flat_special[c]) {   /* a run of plain bytes, copied in one go */
+			if (sp)
+				o[k++] = ' ';
+			sp = false;
+			size_t r = plain_run(t, i, end);
+			memcpy(o + k, t + i, r - i);
+			k += r - i;
+			i = r;
+			continue;
+		}
 		if (mark_lead[c]) {
 			int len;
 			enum mark_ch m = mark_at((const unsigned char *)t + i, end - i, &len);
@@ -1044,6 +1121,12 @@ static char *flat_into(const doc *d, const quote *q, char *o)
 		i++;
 	}
 	o[k] = '\0';
+	return k;
+}
+
+static char *flat_into(const doc *d, const quote *q, char *o)
+{
+	flat_len_into(d, q, o);
 	return o;
 }
 

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -92,8 +93,9 @@ static bool spelt_out(const tok *w)
 /* Is the word t[s,e) an abbreviation when a dot follows it? */
 static bool abbreviation(const tok *w)
 {
-	static const char *const short_forms[] = { "jr", "sr", "st", "no", "vs", "etc", "inc", "corp", "ltd", "co",
-	                                           "bzw", "vgl", "ca", "dr", "nr", "mio", "mrd", "bl.a", "f.eks", "z.b" };
+	/* zero-padded like w->low: compared eight bytes at a time */
+	static const char short_forms[][8] = { "jr", "sr", "st", "no", "vs", "etc", "inc", "corp", "ltd", "co",
+	                                       "bzw", "vgl", "ca", "dr", "nr", "mio", "mrd", "bl.a", "f.eks", "z.b" };
 	if (w->n == 1 || memchr(w->low, '.', w->n))
 		return true;
 	if (w->n > 4)
@@ -101,7 +103,7 @@ static bool abbreviation(const tok *w)
 	if (lex_mask(w->entry, LANG_EN) & (LX_TITLE | LX_HONOR))   /* the same in every language */
 		return !spelt_out(w);
 	for (size_t i = 0; i < sizeof short_forms / sizeof *short_forms; i++)
-		if (!strcmp(w->low, short_forms[i]))
+		if (!memcmp(w->low, short_forms[i], 8))   /* w->n <= 4 here, and low is zero up to 8 */
 			return true;
 	return false;
 }
@@ -149,6 +151,34 @@ static const unsigned char ascii_lower[256] = {
 	['a'] = L8('a'), L8('i'), L8('q'), 'y', 'z',
 };
 #undef L8
+
+/* The ASCII letters and digits that start the eight bytes at p: their
+ * number, and in *lower the eight bytes with those lower-cased and the rest
+ * zero (as a little-endian number, which is how the lexicon hashes). The
+ * bytes are classified all at once: each is a lane of a 64-bit number, its
+ * high bit the answer. On a big-endian machine, none (the byte loop reads). */
+static size_t ascii_word8(const char *p, uint64_t *lower)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t one = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t x;
+	memcpy(&x, p, 8);
+	uint64_t v = x | high;   /* 0x80 + the low seven bits: no borrow from a lane below */
+	uint64_t folded = v | (one * 0x20);
+	uint64_t letter = (folded - one * 'a') & ~(folded - one * ('z' + 1));
+	uint64_t digit = (v - one * '0') & ~(v - one * ('9' + 1));
+	uint64_t upper = (v - one * 'A') & ~(v - one * ('Z' + 1)) & ~x & high;
+	uint64_t stop = ~(letter | digit) & high;
+	stop |= x & high;   /* not ASCII */
+	uint64_t keep = ((stop & -stop) >> 7) - 1;   /* the lanes below the first stop (all without one) */
+	*lower = (x | (upper >> 2)) & keep;
+	return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+#else
+	(void)p;
+	*lower = 0;
+	return 0;
+#endif
+}
 
 size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 {
@@ -204,8 +234,25 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	size_t i = pos;
 	size_t k = 0;
 	bool fits = true;
+	uint64_t first8 = 0;   /* the first eight bytes' letters and digits, lower-cased */
+	size_t first_n = SIZE_MAX;
 	for (;;) {
-		/* the common case: a run of ASCII letters and digits, lower-cased as it goes */
+		/* the common case: a run of ASCII letters and digits, lower-cased as
+		 * it goes, eight bytes at a time (no branch on every letter) */
+		for (uint64_t lower; i + 8 <= end;) {
+			size_t m = ascii_word8(t + i, &lower);
+			if (k + m > LEX_MAXWORD)
+				break;   /* the byte loop below ends a long word */
+			memcpy(out->low + k, &lower, 8);   /* k <= LEX_MAXWORD: inside low */
+			if (k == 0) {
+				first8 = lower;
+				first_n = m;
+			}
+			k += m;
+			i += m;
+			if (m < 8)
+				break;
+		}
 		unsigned char lc;
 		while (i < end && k < LEX_MAXWORD && (lc = ascii_lower[(unsigned char)t[i]])) {
 			out->low[k++] = (char)lc;
@@ -258,7 +305,10 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 		k = 0;
 	memset(out->low + k, 0, 8);   /* the padding lex_find_padded reads */
 	out->n = (unsigned char)k;
-	out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
+	if (k && k == first_n)   /* the word is first8: looked up from the register, not re-read */
+		out->entry = (short)lex_find_word8(first8, k);
+	else
+		out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
 	out->lex = lang != LANG_UNKNOWN ? lex_mask(out->entry, lang) : 0;
 	return i;
 }
@@ -305,8 +355,23 @@ static bool ends_with_stop(const char *t, size_t s, size_t e)
 	                      !memcmp(t + e - 3, "\xEF\xBC\x81", 3) || !memcmp(t + e - 3, "\xEF\xBC\x9F", 3));
 }
 
-int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip)
+/* The classes of v[0..n) for lang (they were read before it was known). */
+static void set_lang(tok *v, size_t n, enum lang lang)
 {
+	for (size_t i = 0; i < n; i++) {
+		v[i].lex = lex_mask(v[i].entry, lang);
+		v[i].lang = (unsigned char)lang;
+	}
+}
+
+/* tok_doc_build, and when detect is set, the language detected from the
+ * first tokens as soon as they cover LANG_SAMPLE bytes: the tokens after
+ * them get their classes as they are read, not in a second pass over the
+ * article. */
+static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool detect, const tok_skip *skip,
+                 size_t nskip)
+{
+	enum lang lang = *langp;
 	td->built = true;
 	if (!td->cap) {   /* about a token for every six bytes read: one allocation, no copies */
 		size_t read = len;
@@ -319,7 +384,13 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 		td->cap = want;
 	}
 	size_t pos = 0, k = 0;
+	unsigned score[LANG_COUNT] = { 0 };   /* the language profile of the sample's words */
 	for (;;) {
+		if (detect && td->n && td->v[td->n - 1].s >= td->v[0].s + LANG_SAMPLE) {
+			lang = tok_lang_scored(t, len, score);
+			set_lang(td->v, td->n, lang);
+			detect = false;
+		}
 		size_t end = k < nskip && skip[k].s < len ? skip[k].s : len;
 		if (pos >= end && k < nskip && end < len && !skip[k].quote) {
 			pos = skip[k].e > pos ? skip[k].e : pos;   /* far from any quote: not read */
@@ -334,6 +405,7 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 			memset(q, 0, sizeof *q);
 			q->kind = T_QUOTE;
 			q->entry = -1;
+			q->lang = (unsigned char)lang;
 			q->s = skip[k].s;
 			q->e = skip[k].e;
 			q->para = td->n > 0 && memchr(t + td->v[td->n - 1].e, '\n', q->s - td->v[td->n - 1].e) != NULL;
@@ -346,6 +418,7 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 				memset(st, 0, sizeof *st);
 				st->kind = T_STOP;
 				st->entry = -1;
+				st->lang = (unsigned char)lang;
 				st->s = skip[k].e - 1;
 				st->e = skip[k].e;
 				mark_token(t, td->v, td->n);
@@ -366,17 +439,26 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 			continue;
 		}
 		mark_token(t, td->v, td->n);
+		if (detect && w->s < td->v[0].s + LANG_SAMPLE)
+			tok_lang_count(w, score);   /* now, while its lexicon entry is in the cache */
 		td->n++;
 	}
+	if (detect) {
+		lang = tok_lang_scored(t, len, score);
+		set_lang(td->v, td->n, lang);
+	}
+	*langp = lang;
 	return 0;
 }
 
-void tok_doc_set_lang(tok_doc *td, enum lang lang)
+int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip)
 {
-	for (size_t i = 0; i < td->n; i++) {
-		td->v[i].lex = lex_mask(td->v[i].entry, lang);
-		td->v[i].lang = (unsigned char)lang;
-	}
+	return build(td, t, len, &lang, false, skip, nskip);
+}
+
+int tok_doc_build_detect(tok_doc *td, const char *t, size_t len, enum lang *lang, const tok_skip *skip, size_t nskip)
+{
+	return build(td, t, len, lang, *lang == LANG_UNKNOWN, skip, nskip);
 }
 
 void tok_doc_free(tok_doc *td)
@@ -385,27 +467,41 @@ void tok_doc_free(tok_doc *td)
 	memset(td, 0, sizeof *td);
 }
 
+/* The first of v[0,n) with v->s >= s, and with v->e > e: binary searches
+ * without a branch on the comparison (a conditional move), as the tokens
+ * are in text order. */
+static size_t first_starting_at(const tok *v, size_t n, size_t s)
+{
+	if (!n)
+		return 0;
+	const tok *base = v;
+	for (size_t len = n; len > 1;) {
+		size_t half = len / 2;
+		base = base[half - 1].s < s ? base + half : base;
+		len -= half;
+	}
+	return (size_t)(base - v) + (base->s < s);
+}
+
+static size_t first_ending_after(const tok *v, size_t n, size_t e)
+{
+	if (!n)
+		return 0;
+	const tok *base = v;
+	for (size_t len = n; len > 1;) {
+		size_t half = len / 2;
+		base = base[half - 1].e <= e ? base + half : base;
+		len -= half;
+	}
+	return (size_t)(base - v) + (base->e <= e);
+}
+
 size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first)
 {
-	size_t lo = 0, hi = td->n;
-	while (lo < hi) {   /* the first token starting at or after s */
-		size_t mid = lo + (hi - lo) / 2;
-		if (td->v[mid].s < s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t a = lo;
-	hi = td->n;
-	while (lo < hi) {   /* the first token ending after e */
-		size_t mid = lo + (hi - lo) / 2;
-		if (td->v[mid].e <= e)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t a = first_starting_at(td->v, td->n, s);
+	size_t b = a + first_ending_after(td->v + a, td->n - a, e);
 	*first = a;
-	return lo - a;
+	return b - a;
 }
 
 size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v, size_t max)

@@ -77,6 +77,44 @@ static void lexicon_every_word_found(void **state)
 	assert_null(lex_word(lex_size()));
 }
 
+/* The word w (at most eight bytes) as lex_find_word8 takes it. */
+static uint64_t word8(const char *w, size_t n)
+{
+	uint64_t x = 0;
+	for (size_t i = 0; i < n; i++)
+		x |= (uint64_t)(unsigned char)w[i] << (8 * i);
+	return x;
+}
+
+static void lexicon_lookups_agree(void **state)
+{
+	/* lex_find, lex_find_padded and lex_find_word8 give every word its entry;
+	 * lex_hash_padded is lex_hash of a padded word */
+	for (size_t i = 0; i < lex_size(); i++) {
+		const char *w = lex_word(i);
+		size_t n = strlen(w);
+		char pad[LEX_PADDED] = { 0 };
+		memcpy(pad, w, n);
+		assert_int_equal(lex_find(w, n), (int)i);
+		assert_int_equal(lex_find_padded(pad, n), (int)i);
+		assert_int_equal(lex_hash_padded(pad, n), lex_hash(w, n));
+		if (n <= 8)
+			assert_int_equal(lex_find_word8(word8(w, n), n), (int)i);
+	}
+	static const char *const absent[] = { "xyzzy", "saidx", "sai", "thee", "a1", "zzzzzzzz", "abcdefghijklmnopq" };
+	for (size_t i = 0; i < sizeof absent / sizeof *absent; i++) {
+		size_t n = strlen(absent[i]);
+		char pad[LEX_PADDED] = { 0 };
+		memcpy(pad, absent[i], n);
+		assert_int_equal(lex_find(absent[i], n), -1);
+		assert_int_equal(lex_find_padded(pad, n), -1);
+		if (n <= 8)
+			assert_int_equal(lex_find_word8(word8(absent[i], n), n), -1);
+	}
+	assert_int_equal(lex_find_word8(0, 0), -1);
+	assert_int_equal(lex_find_word8(word8("said", 4), 9), -1);
+}
+
 static void lexicon_classes(void **state)
 {
 	assert_true(lex_lookup(LANG_EN, "said", 4) & LX_CUE);
@@ -99,6 +137,7 @@ int main(void)
 		cmocka_unit_test(unknown_is_english),
 		cmocka_unit_test(codes_round_trip),
 		cmocka_unit_test(lexicon_every_word_found),
+		cmocka_unit_test(lexicon_lookups_agree),
 		cmocka_unit_test(lexicon_classes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
