@@ -137,6 +137,19 @@ static bool joins(const char *t, size_t i, size_t end, int len)
 	return tok_is_alnum(next) && !tok_is_cjk(next);
 }
 
+/* "verschwunden.Der": a full stop between two sentences whose space was
+ * left out, not one inside "e.g.", "U.S." or "example.com": a word of three
+ * or more bytes with no dot before, ending in a lower-case letter, and a
+ * capital then a lower-case letter after (ASCII ones: enough for the copy
+ * where this happens, and never wrong where it does not). */
+static bool run_on_sentence(const char *t, size_t pos, size_t i, size_t end)
+{
+	if (i - pos < 3 || i + 2 >= end || memchr(t + pos, '.', i - pos))
+		return false;
+	unsigned char a = (unsigned char)t[i - 1], b = (unsigned char)t[i + 1], c = (unsigned char)t[i + 2];
+	return a >= 'a' && a <= 'z' && b >= 'A' && b <= 'Z' && c >= 'a' && c <= 'z';
+}
+
 /* ASCII letters and digits. */
 static bool ascii_alnum(unsigned char b)
 {
@@ -273,7 +286,7 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 		if (tok_is_alnum(c) && !tok_is_cjk(c)) {
 			i += (size_t)l;
 		} else if ((c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == 0x2010 || c == 0x2011) &&
-		           joins(t, i, end, l)) {
+		           joins(t, i, end, l) && !(c == '.' && run_on_sentence(t, pos, i, end))) {
 			i += (size_t)l;
 		} else if (c == ',' && i > pos && t[i - 1] >= '0' && t[i - 1] <= '9' && i + 1 < end && t[i + 1] >= '0' &&
 		           t[i + 1] <= '9') {   /* 40,000 */
