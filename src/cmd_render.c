@@ -1,7 +1,6 @@
 /* quoth render: each article's title and its reflowed text, wrapped. */
 #include <stdbool.h>
 #include <stdint.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include "error.h"
 #include "strbuf.h"
 #include "text.h"
+#include "twin.h"
 #include "wrap.h"
 
 #define TABWIDTH 8
@@ -191,11 +191,10 @@ static int render_body(const doc *d, int width)
 	int rc = 0;
 	for (size_t p = d->body; p < d->npara && !rc;) {
 		p = cut_round(r, p);
-		pthread_t t;
-		bool two = r->n > 1 && pthread_create(&t, NULL, work_round, r) == 0;
-		work_round(r);   /* with no second thread to be had, the same work alone */
-		if (two)
-			pthread_join(t, NULL);
+		if (r->n > 1)
+			twin_run(work_round, r, r);   /* both take chunks from r's counter */
+		else
+			work_round(r);
 		rc = write_round(r);
 	}
 	for (int k = 0; k < ROUND_CHUNKS; k++)

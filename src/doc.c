@@ -1,7 +1,6 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include "doc.h"
 #include "error.h"
 #include "text.h"
+#include "twin.h"
 
 /* Hard-wrap detection looks at this many lines from the start. */
 #define SAMPLE_LINES 4000
@@ -440,13 +440,10 @@ static int index_paragraphs(doc *d)
 		{ .t = t, .from = from, .to = mid, .col = col, .headline = head },
 		{ .t = t, .from = mid, .to = d->len, .col = col },
 	};
-	pthread_t th;
-	bool threaded = mid < d->len && pthread_create(&th, NULL, index_lines, &job[1]) == 0;
-	index_lines(&job[0]);
-	if (threaded)
-		pthread_join(th, NULL);
+	if (mid < d->len)
+		twin_run(index_lines, &job[0], &job[1]);
 	else
-		index_lines(&job[1]);   /* empty when there was no split */
+		index_lines(&job[0]);   /* no split: job[1] is empty */
 	int rc = job[0].rc ? job[0].rc : job[1].rc;
 	if (!rc)
 		rc = join_spans(&job[0].out, &job[1].out);

@@ -1,4 +1,3 @@
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -8,6 +7,7 @@
 #endif
 #include "error.h"
 #include "text.h"
+#include "twin.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD"   /* U+FFFD */
 #define HIDDEN      "\xE2\x90\xA6"   /* U+2426, stands for C1 and bidi controls */
@@ -252,15 +252,12 @@ bool text_is_safe(const char *s, size_t n)
 	size_t mid = n / 2;
 	for (int k = 0; k < 3 && ((unsigned char)s[mid] & 0xC0) == 0x80; k++)
 		mid++;
+	if (memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		return false;   /* a leading BOM, as text_safe_prefix says */
+	half_check first = { (const unsigned char *)s, mid, false };
 	half_check second = { (const unsigned char *)s + mid, n - mid, false };
-	pthread_t t;
-	bool threaded = pthread_create(&t, NULL, check_half, &second) == 0;
-	bool first = text_safe_prefix(s, mid) == mid;
-	if (threaded)
-		pthread_join(t, NULL);
-	else
-		check_half(&second);
-	return first && second.safe;
+	twin_run(check_half, &first, &second);
+	return first.safe && second.safe;
 }
 
 /* Appends the sanitized form of in[0..n) to out (when out is not NULL) and
