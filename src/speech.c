@@ -1185,6 +1185,18 @@ static cand cue_in(const speech_ctx *c, const tok *v, size_t lo, size_t hi, floa
 	return according(c, v, hi, lo, hi, conf);
 }
 
+/* Whether w's lower-cased letters end with one of ends[0..n): how German
+ * compounds show what they are (Pressesprecherin, Positionspapier). */
+static bool ends_with_any(const tok *w, const char *const *ends, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(ends[i]);
+		if (w->n >= l && !memcmp(w->low + w->n - l, ends[i], l))
+			return true;
+	}
+	return false;
+}
+
 /* A German noun that names a text (Stellungnahme, Pressemitteilung,
  * Positionspapier): compounds end with one of these. */
 static bool text_noun(const tok *w)
@@ -1195,14 +1207,7 @@ static bool text_noun(const tok *w)
 	                                    "bilanz", "analyse", "begründung", "meldung", "botschaft", "aufruf", "appell",
 	                                    "protokoll", "vermerk", "notiz", "email", "e-mail", "mail", "artikel",
 	                                    "medien", "presse", "zeitung", "blatt", "magazin" };
-	if (w->kind != T_WORD || !w->cap || !w->n)
-		return false;
-	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-		size_t l = strlen(ends[i]);
-		if (w->n >= l && !memcmp(w->low + w->n - l, ends[i], l))
-			return true;
-	}
-	return false;
+	return w->kind == T_WORD && w->cap && ends_with_any(w, ends, sizeof ends / sizeof *ends);
 }
 
 /* German news cites texts and places as sources: "In einem Positionspapier
@@ -1551,12 +1556,7 @@ static bool male_role(const speech_ctx *c, const tok *w)
 	static const char *const ends[] = { "er", "rat", "or", "ent", "ist", "eur", "ant", "at", "og", "ekt" };
 	if (c->lang != LANG_DE || w->kind != T_WORD || !w->cap || w->n < 5 || female_role(c, w))
 		return false;
-	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-		size_t l = strlen(ends[i]);
-		if (!memcmp(w->low + w->n - l, ends[i], l))
-			return true;
-	}
-	return false;
+	return ends_with_any(w, ends, sizeof ends / sizeof *ends);
 }
 
 /* What German tells of the gender of the person named by the run
@@ -1814,14 +1814,7 @@ static bool person_role(const tok *w)
 	                                    "trainerin", "bürgermeister", "bürgermeisterin", "sekretär", "sekretärin",
 	                                    "manager", "managerin", "autor", "autorin", "forscher", "forscherin",
 	                                    "zeuge", "zeugin", "beamte", "beamter", "beamtin", "landrat", "landrätin" };
-	if (w->kind != T_WORD || !w->cap || !w->n)
-		return false;
-	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-		size_t l = strlen(ends[i]);
-		if (w->n >= l && !memcmp(w->low + w->n - l, ends[i], l))
-			return true;
-	}
-	return false;
+	return w->kind == T_WORD && w->cap && ends_with_any(w, ends, sizeof ends / sizeof *ends);
 }
 
 /* In German, "Die Kanzlerin reiste an" names whom a later "sie" means as
