@@ -354,6 +354,25 @@ static tok *tok_doc_push(tok_doc *td)
 	return &td->v[td->n];
 }
 
+/* Appends a token of kind over t[s,e) that is no word of the lexicon
+ * (a quote's words, the full stop they end with); NULL when memory ran out. */
+static tok *push_bare(tok_doc *td, const char *t, enum tok_kind kind, size_t s, size_t e, enum lang lang, bool para)
+{
+	tok *w = tok_doc_push(td);
+	if (!w)
+		return NULL;
+	memset(w, 0, sizeof *w);
+	w->kind = (unsigned char)kind;
+	w->entry = -1;
+	w->lang = (unsigned char)lang;
+	w->s = s;
+	w->e = e;
+	w->para = para;
+	mark_token(t, td->v, td->n);
+	td->n++;
+	return w;
+}
+
 /* Does t[s,e) end a sentence (. ! ? … 。 ！ ？ before trailing spaces)? */
 static bool ends_with_stop(const char *t, size_t s, size_t e)
 {
@@ -412,31 +431,11 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 		}
 		if (pos >= end && k < nskip && end < len) {
 			/* a quote's words: one token, and a full stop when they end a sentence */
-			tok *q = tok_doc_push(td);
-			if (!q)
+			bool para = td->n > 0 && memchr(t + td->v[td->n - 1].e, '\n', skip[k].s - td->v[td->n - 1].e);
+			if (!push_bare(td, t, T_QUOTE, skip[k].s, skip[k].e, lang, para) ||
+			    (ends_with_stop(t, skip[k].s, skip[k].e) &&
+			     !push_bare(td, t, T_STOP, skip[k].e - 1, skip[k].e, lang, false)))
 				return td->rc = Q_ENOMEM;
-			memset(q, 0, sizeof *q);
-			q->kind = T_QUOTE;
-			q->entry = -1;
-			q->lang = (unsigned char)lang;
-			q->s = skip[k].s;
-			q->e = skip[k].e;
-			q->para = td->n > 0 && memchr(t + td->v[td->n - 1].e, '\n', q->s - td->v[td->n - 1].e) != NULL;
-			mark_token(t, td->v, td->n);
-			td->n++;
-			if (ends_with_stop(t, skip[k].s, skip[k].e)) {
-				tok *st = tok_doc_push(td);
-				if (!st)
-					return td->rc = Q_ENOMEM;
-				memset(st, 0, sizeof *st);
-				st->kind = T_STOP;
-				st->entry = -1;
-				st->lang = (unsigned char)lang;
-				st->s = skip[k].e - 1;
-				st->e = skip[k].e;
-				mark_token(t, td->v, td->n);
-				td->n++;
-			}
 			pos = skip[k].e > pos ? skip[k].e : pos;
 			k++;
 			continue;
