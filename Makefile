@@ -33,28 +33,42 @@ NCURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncurs
 CMOCKA_LIBS    := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 INIPARSER_VERSION := $(shell dpkg-query -W -f='$${Version}' libiniparser-dev 2>/dev/null || echo unknown)
 
-CPPFLAGS += -Iinclude -D_GNU_SOURCE -DQUOTH_VERSION='"$(VERSION)"' \
+# ---- layers ----------------------------------------------------------------
+# One folder a layer under src/, its public headers under include/LAYER/.
+# A file sees the headers of its own layer and of the layers before it in
+# this list, and its own folder's private headers: an include of a higher
+# layer is a compile error (tests/layers.sh checks that it stays one).
+LAYERS    := base text corpus quotes store config app ui cli
+# UPTO_L: L and the layers before it
+$(foreach l,$(LAYERS),$(eval _upto += $(l))$(eval UPTO_$(l) := $(_upto)))
+layer_inc = $(foreach l,$(UPTO_$(1)),-Iinclude/$(l)) -Isrc/$(1)
+
+CPPFLAGS += -D_GNU_SOURCE -DQUOTH_VERSION='"$(VERSION)"' \
             -DQUOTH_DATADIR='"$(DATADIR)"' \
             -DINIPARSER_VERSION='"$(INIPARSER_VERSION)"'
 CFLAGS   += -std=c11 $(OPT) -g -Wall -Wextra $(WERROR) $(SANFLAGS)
 LDFLAGS  += $(SANFLAGS)
 CORE_LIBS := -lunistring -liniparser -lpthread
+ALL_INC  := $(call layer_inc,cli)
 
-CLI_SRC  := src/main.c $(wildcard src/cmd_*.c)
-CORE_SRC := $(filter-out $(CLI_SRC),$(wildcard src/*.c))
+LEXICON  := src/quotes/lexicon.c
+CLI_SRC  := $(wildcard src/cli/*.c)
 UI_SRC   := $(wildcard src/ui/*.c)
+CORE_SRC := $(sort $(foreach l,$(filter-out ui cli,$(LAYERS)),$(wildcard src/$(l)/*.c)) $(LEXICON))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
-UNIT_SRC := $(wildcard tests/unit/test_*.c)
-UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+UNIT_SRC := $(wildcard tests/unit/*/test_*.c)
+UNIT_BIN := $(foreach t,$(UNIT_SRC),$(BUILD)/tests/$(basename $(notdir $(t))))
 BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
 .PHONY: FORCE all deps test-deps run check check-unit bench install uninstall clean \
-        tool-deps fuzz fuzz-build fuzz-smoke valgrind lint
-all: deps quoth
+        tool-deps fuzz fuzz-build fuzz-smoke valgrind lint layer-flags lexicon-check
+all: quoth
 
+# The installer runs from the README's two commands (and make run, check and
+# bench), never from a plain make.
 deps:
 	@sh scripts/deps.sh
 
@@ -73,23 +87,45 @@ FORCE:
 $(BUILD)/quoth: $(MAIN_OBJ) $(CORE_OBJ) $(UI_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(CORE_LIBS) $(NCURSES_LIBS)
 
-$(BUILD)/src/ui/%.o: src/ui/%.c
-	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+# Each object with its layer's include path (pattern-specific, one a layer).
+$(foreach l,$(LAYERS),$(eval $(BUILD)/src/$(l)/%.o: LAYER_INC := $(call layer_inc,$(l))))
+$(BUILD)/src/ui/%.o: LAYER_INC += $(NCURSES_CFLAGS)
 
-$(BUILD)/%.o: %.c
+$(BUILD)/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(LAYER_INC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ)
-	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-unused-parameter -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS) $(CMOCKA_LIBS)
+# The generated lexicon: the word lists and the generator are its sources.
+# make check fails when the committed file is stale (tests/layers.sh); a
+# build without python3 keeps the committed file.
+LEXICON_SRC := scripts/gen-lexicon.py $(wildcard src/quotes/lang/*)
+$(LEXICON): $(LEXICON_SRC)
+	@if command -v python3 >/dev/null 2>&1; then \
+		python3 scripts/gen-lexicon.py >$@.tmp && { cmp -s $@.tmp $@ && rm -f $@.tmp || mv -f $@.tmp $@; }; \
+	else echo "quoth: python3 not found, $@ kept as committed" >&2; fi
+	@touch $@
+
+lexicon-check:
+	@python3 scripts/gen-lexicon.py | cmp -s - $(LEXICON) && echo "ok - $(LEXICON) is what its sources generate" \
+		|| echo "not ok - $(LEXICON) is stale: run make $(LEXICON) and commit it"
+
+# A unit test of layer L sees what L sees, and tests/unit/L/.
+define UNIT_RULE
+$(BUILD)/tests/$(basename $(notdir $(1))): $(1) $(CORE_OBJ)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $(call layer_inc,$(word 3,$(subst /, ,$(1)))) -Itests/unit/$(word 3,$(subst /, ,$(1))) $$(CPPFLAGS) $$(CFLAGS) -Wno-unused-parameter -o $$@ $$< $$(CORE_OBJ) $$(LDFLAGS) $$(CORE_LIBS) $$(CMOCKA_LIBS)
+endef
+$(foreach t,$(UNIT_SRC),$(eval $(call UNIT_RULE,$(t))))
 
 $(BUILD)/bench/%: bench/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
+	$(CC) $(ALL_INC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
 
-run: all
+# The include path of one layer, for tests/lint.sh and tests/layers.sh.
+layer-flags:
+	@echo $(call layer_inc,$(LAYER))
+
+run: deps quoth
 	./quoth
 
 check: test-deps quoth $(UNIT_BIN)
@@ -115,12 +151,13 @@ FUZZ_CORE    := $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
 
+$(foreach l,$(LAYERS),$(eval $(FUZZ_BUILD)/src/$(l)/%.o: LAYER_INC := $(call layer_inc,$(l))))
 $(FUZZ_BUILD)/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+	$(FUZZ_CC) $(LAYER_INC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(CORE_LIBS) -lm
+	$(FUZZ_CC) $(ALL_INC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(CORE_LIBS) -lm
 
 .SECONDARY: $(FUZZ_CORE)
 fuzz-build: deps tool-deps $(FUZZ_BIN)
@@ -147,7 +184,7 @@ endif
 lint: tool-deps
 	@CC=$(CC) SUITES=lint sh tests/run.sh
 
-install: all
+install: deps quoth
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/keymaps $(DESTDIR)$(DATADIR)/samples
 	install -m 755 quoth $(DESTDIR)$(BINDIR)/quoth
 	install -m 644 doc/quoth.1 $(DESTDIR)$(MANDIR)/quoth.1

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Generates src/lexicon.c: the compiled-in word lists of the quote engine.
+"""Generates src/quotes/lexicon.c: the compiled-in word lists of the quote engine.
 
 The lists below are the source; run `python3 scripts/gen-lexicon.py >
-src/lexicon.c` after editing them. Each word gets, per language, a mask of
-classes (see include/lexicon.h); lookups go through an open-addressing hash
+src/quotes/lexicon.c` after editing them (make does it). Each word gets, per language, a mask of
+classes (see include/quotes/lexicon.h); lookups go through an open-addressing hash
 table built here, so the C side does one hash and a probe or two per token.
 """
 import sys

@@ -18,18 +18,24 @@ set -u
 CC=${CC:-cc}
 WARN_EXTRA=${WARN_EXTRA:--Wshadow -Wconversion -Wstrict-prototypes -Wformat=2 -Wundef -Wvla -Wwrite-strings -Wpointer-arith -Wimplicit-fallthrough}
 NO_CONVERSION=$(echo "$WARN_EXTRA" | sed 's/-Wconversion//')
-base="-std=c11 -Iinclude -D_GNU_SOURCE -DQUOTH_VERSION=\"lint\" -DQUOTH_DATADIR=\"lint\" -DINIPARSER_VERSION=\"lint\" -Wall -Wextra -Werror -fsyntax-only"
+base="-std=c11 -D_GNU_SOURCE -DQUOTH_VERSION=\"lint\" -DQUOTH_DATADIR=\"lint\" -DINIPARSER_VERSION=\"lint\" -Wall -Wextra -Werror -fsyntax-only"
 ncurses=$(pkg-config --cflags ncursesw 2>/dev/null)
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
 bad=0 n=0
-for f in src/*.c src/ui/*.c tests/fuzz/*.c tests/unit/*.c bench/*.c; do
+# inc LAYER: the include path the Makefile gives that layer
+inc() { make -s --no-print-directory layer-flags LAYER="$1"; }
+all_inc=$(inc cli)
+for f in src/*/*.c tests/fuzz/*.c tests/unit/*/*.c bench/*.c; do
 	[ -f "$f" ] || continue
 	case $f in
-	src/ui/*) flags="$ncurses $WARN_EXTRA -Wno-sign-conversion" ;;
-	tests/unit/*|bench/*) flags="$NO_CONVERSION -Wno-unused-parameter" ;;
-	*) flags="$WARN_EXTRA" ;;
+	src/ui/*) flags="$(inc ui) $ncurses $WARN_EXTRA -Wno-sign-conversion" ;;
+	src/*) l=${f#src/}; flags="$(inc "${l%%/*}") $WARN_EXTRA" ;;
+	tests/unit/*) l=${f#tests/unit/}; l=${l%%/*}
+		flags="$(inc "$l") -Itests/unit/$l $NO_CONVERSION -Wno-unused-parameter" ;;
+	bench/*) flags="$all_inc $NO_CONVERSION -Wno-unused-parameter" ;;
+	*) flags="$all_inc $WARN_EXTRA" ;;
 	esac
 	n=$((n + 1))
 	# shellcheck disable=SC2086
@@ -46,9 +52,9 @@ if ! command -v cppcheck >/dev/null 2>&1; then
 	echo "skip - lint: cppcheck not installed (Debian: cppcheck)"
 	exit 0
 fi
-if cppcheck --enable=warning,performance,portability --std=c11 -Iinclude -D_GNU_SOURCE \
+if cppcheck --enable=warning,performance,portability --std=c11 $all_inc -D_GNU_SOURCE \
 	--inline-suppr --quiet --error-exitcode=1 \
-	--suppress=invalidscanf:src/inifile.c --suppress=internalAstError:src/speech.c \
+	--suppress=invalidscanf:src/base/inifile.c --suppress=internalAstError:src/quotes/speech.c \
 	--suppress=ctuuninitvar:bench/bench_tags.c \
 	--suppress='memleakOnRealloc:tests/*' --suppress='memleakOnRealloc:bench/*' \
 	src tests/unit tests/fuzz bench >"$out" 2>&1; then

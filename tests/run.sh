@@ -1,11 +1,11 @@
 #!/bin/sh
 # Runs the test suites and ends with one line "N passed, N failed[, N skipped]".
-# SUITES picks some of: unit cli e2e eval hostile fuzz valgrind lint (default: unit cli
-# e2e eval hostile; the others are make fuzz-smoke, make valgrind and make lint, which
-# CI runs too). BUILD names the build folder.
+# SUITES picks some of: build unit cli e2e eval hostile fuzz valgrind lint
+# (default: build unit cli e2e eval hostile; the others are make fuzz-smoke,
+# make valgrind and make lint, which CI runs too). BUILD names the build folder.
 set -u
 BUILD=${BUILD:-build}
-SUITES=${SUITES:-unit cli e2e eval hostile}
+SUITES=${SUITES:-build unit cli e2e eval hostile}
 export BUILD
 passed=0; failed=0; skipped=0
 log=$(mktemp)
@@ -68,6 +68,7 @@ run_lint() {  # extra warnings and cppcheck (make lint)
 
 for s in $SUITES; do
 	case $s in
+	build) run_scripts tests/build ;;
 	unit) run_unit ;;
 	cli)  run_scripts tests/cli ;;
 	e2e)  run_scripts tests/e2e ;;

@@ -15,7 +15,7 @@ for cmd in render quotes export tag tags; do
 	expect_contains "README names '$cmd'" "$(cat README.md)" "quoth $cmd"
 done
 # every keymap action's default keys are in the man page's KEYS section or the README
-for name in $(sed -n 's/^\s*ACTION([A-Z_0-9]*, *"\([a-z_0-9]*\)".*/\1/p' include/action.h); do
+for name in $(sed -n 's/^\s*ACTION([A-Z_0-9]*, *"\([a-z_0-9]*\)".*/\1/p' include/config/action.h); do
 	if grep -q "^$name = " keymaps/default.ini || grep -q "^$name=" keymaps/default.ini; then ok "default.ini binds $name"; else fail "default.ini binds $name"; fi
 done
 version=$("$QUOTH" --version)

@@ -1,4 +1,4 @@
-/* The quote engine's reading of words (src/tok.c): ASCII letters are read
+/* The quote engine's reading of words (src/quotes/tok.c): ASCII letters are read
  * eight bytes at a time and words of up to eight bytes looked up from a
  * register, so names and cue verbs of every length around those steps,
  * upper case, accents, apostrophes, hyphens, digits and a word that ends

@@ -1,5 +1,5 @@
 /* The compiled-in word lists of the quote engine: reporting verbs, pronouns,
- * determiners, titles... per language. Generated into src/lexicon.c by
+ * determiners, titles... per language. Generated into src/quotes/lexicon.c by
  * scripts/gen-lexicon.py, which holds the lists.
  */
 #ifndef QUOTH_LEXICON_H
