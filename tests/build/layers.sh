@@ -1,7 +1,6 @@
 # The layers hold: every public header compiles on its own with its layer's
 # include path, and a file of a layer cannot include a header of a layer
-# above it (the compiler does not find it). Also: the generated lexicon is
-# what its sources generate.
+# above it (the compiler does not find it).
 . tests/lib.sh
 CC=${CC:-cc}
 layers=$(sed -n 's/^LAYERS *:= *//p' Makefile)
@@ -44,11 +43,4 @@ if grep -rnE '#include "(\.\./|include/|src/)' src tests/unit >"$TMPD/paths"; th
 	fail "layers: no include by path" "$(cat "$TMPD/paths")"
 else
 	ok "layers: no include by path"
-fi
-
-if command -v python3 >/dev/null 2>&1; then
-	out=$(make -s --no-print-directory lexicon-check)
-	echo "$out"
-else
-	skip "lexicon freshness (no python3)"
 fi
