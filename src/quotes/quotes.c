@@ -1,7 +1,7 @@
 /* The quotes layer, part one: quotation spans. See quotes.h.
  *
  * Each paragraph is scanned for quotation marks with a byte table (a mark
- * starts with '"', '\'', 0xC2, 0xE2, 0xE3 or 0xEF), and the marks are paired
+ * starts with '"', '\'', ',', 0xC2, 0xE2, 0xE3 or 0xEF), and the marks are paired
  * with a small stack: a mark closes the nearest open quote whose convention
  * it ends, else it may open one. Whether a mark can open or close depends on
  * what stands beside it (space, letter) and on the convention, so that
@@ -36,6 +36,12 @@ enum mark_ch {
 	MK_LWCORNER,  /* 『 */
 	MK_RWCORNER,  /* 』 */
 	MK_FWDQ,      /* ＂ */
+	MK_DAPOS,     /* '' two apostrophes: a typewriter's closing double mark (,,…'' and ''…'') */
+	MK_DCOMMA,    /* ,, two commas: a typewriter's „ (Dutch newspapers) */
+	MK_LPRIME,    /* 〝 */
+	MK_RPRIME,    /* 〞 or 〟 */
+	MK_LHCORNER,  /* ｢ (half-width 「) */
+	MK_RHCORNER,  /* ｣ */
 };
 
 #define BIT(m) (1u << (m))
@@ -50,9 +56,9 @@ enum mark_ch {
 #define NEAR_BEFORE 2400
 #define NEAR_AFTER 600
 
-/* Bytes that can start a quotation mark. */
+/* Bytes that can start a quotation mark (a comma only when doubled). */
 static const unsigned char mark_lead[256] = {
-	['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+	['"'] = 1, ['\''] = 1, [','] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
 /* The mark at p (avail bytes), its length in *len; MK_NONE when none. */
@@ -61,7 +67,16 @@ static enum mark_ch mark_at(const unsigned char *p, size_t avail, int *len)
 	*len = 1;
 	switch (p[0]) {
 	case '"': return MK_DQ;
-	case '\'': return MK_SQ;
+	case '\'':
+		/* ''' is a single mark and then a double one: 'a term''' */
+		if (avail >= 2 && p[1] == '\'' && !(avail >= 3 && p[2] == '\'')) {
+			*len = 2;
+			return MK_DAPOS;
+		}
+		return MK_SQ;
+	case ',':
+		*len = 2;
+		return avail >= 2 && p[1] == ',' ? MK_DCOMMA : MK_NONE;
 	case 0xC2:
 		*len = 2;
 		if (avail < 2)
@@ -93,11 +108,19 @@ static enum mark_ch mark_at(const unsigned char *p, size_t avail, int *len)
 		case 0x8D: return MK_RCORNER;
 		case 0x8E: return MK_LWCORNER;
 		case 0x8F: return MK_RWCORNER;
+		case 0x9D: return MK_LPRIME;
+		case 0x9E: case 0x9F: return MK_RPRIME;
 		default: return MK_NONE;
 		}
 	case 0xEF:
 		*len = 3;
-		return avail >= 3 && p[1] == 0xBC && p[2] == 0x82 ? MK_FWDQ : MK_NONE;
+		if (avail < 3)
+			return MK_NONE;
+		if (p[1] == 0xBC && p[2] == 0x82)
+			return MK_FWDQ;
+		if (p[1] == 0xBD && (p[2] == 0xA2 || p[2] == 0xA3))
+			return p[2] == 0xA2 ? MK_LHCORNER : MK_RHCORNER;
+		return MK_NONE;
 	default:
 		return MK_NONE;
 	}
@@ -111,6 +134,8 @@ static unsigned closers(enum mark_ch m)
 	case MK_LDQ: case MK_HIGH9: return BIT(MK_RDQ);
 	case MK_RDQ: return BIT(MK_RDQ);
 	case MK_LOW9: return BIT(MK_LDQ) | BIT(MK_RDQ);
+	case MK_DCOMMA: return BIT(MK_DAPOS);
+	case MK_DAPOS: return BIT(MK_DAPOS);
 	case MK_SQ: return BIT(MK_SQ);
 	case MK_LSQ: return BIT(MK_RSQ);
 	case MK_RSQ: return BIT(MK_RSQ);
@@ -122,6 +147,22 @@ static unsigned closers(enum mark_ch m)
 	case MK_LCORNER: return BIT(MK_RCORNER);
 	case MK_LWCORNER: return BIT(MK_RWCORNER);
 	case MK_FWDQ: return BIT(MK_FWDQ);
+	case MK_LPRIME: return BIT(MK_RPRIME);
+	case MK_LHCORNER: return BIT(MK_RHCORNER);
+	default: return 0;
+	}
+}
+
+/* The marks of another convention that may close a quote opened by m when
+ * they stand against its last word: copy edited in two tools pairs a
+ * straight mark with a curly one ("…” and “…"), and the typewriter's ,,
+ * is closed by any double mark. */
+static unsigned mixed_closers(enum mark_ch m)
+{
+	switch (m) {
+	case MK_DQ: return BIT(MK_RDQ);
+	case MK_LDQ: case MK_HIGH9: case MK_LOW9: return BIT(MK_DQ);
+	case MK_DCOMMA: return BIT(MK_DQ) | BIT(MK_LDQ) | BIT(MK_RDQ);
 	default: return 0;
 	}
 }
@@ -236,15 +277,18 @@ static int push_quote(finder *f, size_t open, size_t start, size_t end, size_t c
 static int closes(const finder *f, enum mark_ch m, const side *s)
 {
 	for (int i = f->depth - 1; i >= 0; i--) {
+		if ((mixed_closers(f->stack[i].ch) & BIT(m)) && !s->space_before && (!s->alnum_after || !s->alnum_before))
+			return i;   /* against the last word (or its punctuation), and not before a word */
 		if (closers(f->stack[i].ch) & BIT(m)) {
 			enum mark_ch o = f->stack[i].ch;
 			bool symmetric = o == m;
+			bool straight = m == MK_DQ || m == MK_DAPOS;
 			if (single_level(m) && s->space_before)
 				return -1;   /* ' or ’ after a space opens or is an elision */
-			if (symmetric && m == MK_DQ && s->space_before && !s->space_after && i == f->depth - 1 &&
+			if (symmetric && straight && s->space_before && !s->space_after && i == f->depth - 1 &&
 			    s->stop_before)
 				return -2;   /* a new paragraph of the same quote, run into this one */
-			if (symmetric && s->space_before && !s->space_after && m != MK_DQ && m != MK_FWDQ)
+			if (symmetric && s->space_before && !s->space_after && !straight && m != MK_FWDQ)
 				return -1;
 			return i;
 		}
@@ -257,7 +301,7 @@ static int closes(const finder *f, enum mark_ch m, const side *s)
 static bool opens(enum mark_ch m, const side *s)
 {
 	switch (m) {
-	case MK_DQ: case MK_FWDQ:
+	case MK_DQ: case MK_FWDQ: case MK_DAPOS: case MK_DCOMMA:
 		return !s->space_after && !s->alnum_before;
 	case MK_SQ: case MK_LSQ:
 		return !s->alnum_before && s->alnum_after && !s->digit_after;
@@ -268,6 +312,7 @@ static bool opens(enum mark_ch m, const side *s)
 	case MK_RDQ: case MK_RAQ: case MK_RSAQ:
 		return !s->alnum_before && !s->space_after;
 	case MK_LDQ: case MK_HIGH9: case MK_LOW9: case MK_LAQ: case MK_LSAQ: case MK_LCORNER: case MK_LWCORNER:
+	case MK_LPRIME: case MK_LHCORNER:
 		return true;
 	default:
 		return false;
@@ -323,7 +368,8 @@ static int end_paragraph(finder *f, size_t p)
 	if (p + 1 < d->npara) {
 		enum mark_ch m = leading_mark(d, p + 1, &pos, &len);
 		if (m != MK_NONE && (m == outer.ch || (closers(outer.ch) & BIT(m)) == 0) &&
-		    single_level(m) == single_level(outer.ch) && m != MK_RCORNER && m != MK_RWCORNER) {
+		    single_level(m) == single_level(outer.ch) && m != MK_RCORNER && m != MK_RWCORNER &&
+		    m != MK_RPRIME && m != MK_RHCORNER) {
 			f->stack[f->depth++] = outer;
 			f->skip_mark = pos;
 			return 0;
@@ -417,6 +463,9 @@ static size_t next_lead(const char *t, size_t i, size_t e)
 		uint64_t x;
 		memcpy(&x, t + i, 8);
 		uint64_t hit = lanes_equal(x, '"') | lanes_equal(x, '\'');
+		/* a comma followed by a comma (or by the next eight bytes: the last lane) */
+		uint64_t comma = lanes_equal(x, ',');
+		hit |= comma & ((comma >> 8) | 0x8000000000000000ull);
 		if (x & 0x8080808080808080ull)
 			hit |= lanes_equal(x, 0xC2) | lanes_equal(x, 0xE2) | lanes_equal(x, 0xE3) | lanes_equal(x, 0xEF);
 		if (hit)
@@ -1036,7 +1085,7 @@ static bool continuation_mark(const doc *d, const quote *q, size_t i, enum mark_
 		k++;
 	if (k == i && ps > q->start)
 		return true;
-	if (m != MK_DQ || t[q->open] != '"')
+	if ((m != MK_DQ || t[q->open] != '"') && (m != MK_DAPOS || t[q->open] != '\''))
 		return false;
 	side s = look_around(t, i, 1, ps, pe);
 	return s.space_before && !s.space_after && s.stop_before;
@@ -1053,7 +1102,8 @@ char *quote_text(const doc *d, const quote *q)
 /* Bytes flat_len_into must look at: white space and what may start a
  * quotation mark. Every other byte is copied as it is. */
 static const unsigned char flat_special[256] = {
-	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['"'] = 1, ['\''] = 1, [','] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1,
+	[0xEF] = 1,
 };
 
 /* The end of the run of bytes from t[i] (a plain one) that flat_len_into
