@@ -1,6 +1,6 @@
 /* Quotation spans of the conventions read since the multilingual sets:
  * the typewriter's ,,…'' and ''…'', a straight mark paired with a curly
- * one; and the fixtures of
+ * one, CJK quotes told from terms; and the fixtures of
  * tests/fixtures/quotes/spans (each NAME.txt with NAME.expect: the words of
  * each quote found, a line each, in text order; speakers are not
  * compared, so the fixtures hold whatever the attribution does). */
@@ -94,6 +94,23 @@ static void straight_and_curly_paired(void **state)
 	             "They said \"not now\" and left the room again,\n");
 }
 
+/* ---- CJK: speech and terms ------------------------------------------------------ */
+
+static void cjk_ideographic_comma_is_a_clause(void **state)
+{
+	EXPECT_LINES("\xE8\xA6\x8B\xE5\x87\xBA\xE3\x81\x97\n\n"
+	             "\xE3\x80\x8C\xE3\x81\x82\xE3\x81\x82\xE3\x80\x81\xE3\x81\x84\xE3\x81\x84\xE3\x80\x8D\xE3\x81\xAE\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82\n",
+	             "\xE3\x81\x82\xE3\x81\x82\xE3\x80\x81\xE3\x81\x84\xE3\x81\x84\n");
+}
+
+static void cjk_term_dropped(void **state)
+{
+	/* 「いい」のです。: two kana and no sign of speech */
+	EXPECT_LINES("\xE8\xA6\x8B\xE5\x87\xBA\xE3\x81\x97\n\n"
+	             "\xE3\x80\x8C\xE3\x81\x84\xE3\x81\x84\xE3\x80\x8D\xE3\x81\xAE\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82\n",
+	             "");
+}
+
 /* ---- fixtures ------------------------------------------------------------------------ */
 
 static char *read_file(const char *path)
@@ -144,7 +161,7 @@ static void span_fixtures(void **state)
 		count++;
 	}
 	closedir(dir);
-	assert_true(count >= 3);
+	assert_true(count >= 5);
 }
 
 int main(void)
@@ -154,6 +171,8 @@ int main(void)
 		cmocka_unit_test(double_commas_are_not_a_comma),
 		cmocka_unit_test(double_apostrophes),
 		cmocka_unit_test(straight_and_curly_paired),
+		cmocka_unit_test(cjk_ideographic_comma_is_a_clause),
+		cmocka_unit_test(cjk_term_dropped),
 		cmocka_unit_test(span_fixtures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
