@@ -56,6 +56,8 @@ enum mark_ch {
 #define BIG_ARTICLE (64 * 1024)
 #define NEAR_BEFORE 2400
 #define NEAR_AFTER 600
+/* The words an attribution clause after dash speech may take. */
+#define ATTR_TOKENS 24
 
 /* Bytes that can start a quotation mark (a comma only when doubled). */
 static const unsigned char mark_lead[256] = {
@@ -396,8 +398,33 @@ static size_t speech_dash(const char *t, size_t i, size_t e)
 	return 0;
 }
 
+/* Where the attribution clause that starts at from ends: after its
+ * sentence's full stop (an abbreviation's dot goes on) or colon, within a
+ * few words; e when the clause runs on to the paragraph's end. */
+static size_t attribution_end(const speech_ctx *c, size_t from, size_t e)
+{
+	tok v[ATTR_TOKENS];
+	size_t n = tok_scan(c->d->text, from, e, c->lang, v, ATTR_TOKENS);
+	for (size_t k = 0; k < n; k++) {
+		if (v[k].kind != T_STOP && v[k].kind != T_COLON)
+			continue;
+		while (k + 1 < n && (v[k + 1].kind == T_STOP || v[k + 1].kind == T_COLON))
+			k++;
+		if (k + 1 == n)
+			return e;
+		const tok *w = &v[k + 1];
+		if (v[k].kind == T_STOP && w->kind == T_WORD && !w->cap && !w->cjk)
+			continue;   /* no sentence starts in lower case: "til BT 10. juni" */
+		return w->s;
+	}
+	return e;
+}
+
 /* Dash-introduced speech in paragraph p: "– Vi er klar, siger han." One
- * quote per dash, up to its attribution. Returns whether p was speech. */
+ * quote per dash, up to its attribution; what follows the attribution in
+ * the paragraph is speech too ("– A, siger han. B" and "…, siger hun og
+ * fortsætter: – B" give B), each piece up to its own attribution.
+ * Returns whether p was speech. */
 static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 {
 	const char *t = f->d->text;
@@ -419,21 +446,10 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 			return rc;
 		if (f->n)
 			f->v[f->n - 1].dash = true;
-		/* a further dash after the attribution ("…, siger han. – B" or
-		 * "…, säger hon och fortsätter: – B") is another quote */
-		size_t j = end;
-		dl = 0;
-		while (j < e && !dl) {
-			while (j < e && t[j] != '.' && t[j] != '!' && t[j] != '?' && t[j] != ':')
-				j++;
-			while (j < e && (t[j] == '.' || t[j] == '!' || t[j] == '?' || t[j] == ':' || t[j] == ' '))
-				j++;
-			if (j < e)
-				dl = speech_dash(t, j, e);
-		}
-		if (!dl)
+		if (end >= e)
 			break;
-		i = j;
+		i = attribution_end(c, end, e);
+		dl = i < e ? speech_dash(t, i, e) : 0;
 	}
 	return 0;
 }
@@ -716,24 +732,50 @@ static bool characterised(const speech_ctx *c, const quote *q)
 	return c->lang == LANG_DE && e - s == 3 && !memcmp(t + s, "als", 3);
 }
 
-/* Drops terms and scare quotes: fewer than MIN_WORDS words (CJK quotes are
- * kept here and judged once attributed), titles and names. */
+/* Dash "speech" that is a sub-heading: a short line with nothing after it
+ * and no punctuation at its end ("– Tre dage tilbage"). */
+static bool dash_heading(const doc *d, const quote *q, size_t words)
+{
+	const char *t = d->text;
+	size_t p = doc_para_at(d, q->open);
+	if (words > TITLE_WORDS || p >= d->npara)
+		return false;
+	for (size_t i = q->end; i < d->para[p].end; i++)
+		if (t[i] != ' ' && t[i] != '\t')
+			return false;
+	unsigned last = char_before(t, q->end, q->start);
+	return tok_is_alnum(last);
+}
+
+/* Is q a term, a scare quote, a title or a name rather than someone's
+ * words? Fewer than MIN_WORDS words (CJK quotes are kept here and judged
+ * once attributed), a title or a name by its look or what announces it;
+ * dash speech only when it is that short or a sub-heading. */
+static bool not_speech(const speech_ctx *c, const quote *q)
+{
+	const char *t = c->d->text;
+	bool cjk;
+	size_t w = count_words(t, q->start, q->end, TITLE_WORDS + 1, &cjk);
+	if (cjk)
+		return false;
+	if (w < MIN_WORDS)
+		return true;
+	if (q->dash)
+		return dash_heading(c->d, q, w);
+	if (labelled(c, q))
+		return true;
+	if (w > TITLE_WORDS || characterised(c, q))
+		return false;
+	return looks_like_title(c, t, q->start, q->end) || named_thing(c, t, q);
+}
+
+/* Drops what is not someone's words (not_speech), unless keep_short. */
 static void drop_terms(const speech_ctx *c, finder *f, bool keep_short)
 {
-	const char *t = f->d->text;
 	size_t k = 0;
-	for (size_t i = 0; i < f->n; i++) {
-		quote *q = &f->v[i];
-		bool cjk;
-		size_t w = count_words(t, q->start, q->end, TITLE_WORDS + 1, &cjk);
-		bool keep = keep_short || cjk || q->dash ||
-		            (w >= MIN_WORDS &&
-		             (w > TITLE_WORDS || characterised(c, q) ||
-		              (!looks_like_title(c, t, q->start, q->end) && !named_thing(c, t, q))) &&
-		             !labelled(c, q));
-		if (keep)
-			f->v[k++] = *q;
-	}
+	for (size_t i = 0; i < f->n; i++)
+		if (keep_short || !not_speech(c, &f->v[i]))
+			f->v[k++] = f->v[i];
 	f->n = k;
 }
 
