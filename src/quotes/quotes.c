@@ -58,6 +58,10 @@ enum mark_ch {
 #define NEAR_AFTER 600
 /* The words an attribution clause after dash speech may take. */
 #define ATTR_TOKENS 24
+/* The tokens of dash speech read for an attribution whose verb is unknown
+ * (its first sentence), and the words its subject may take. */
+#define DASH_TOKENS 96
+#define ATTR_SUBJECT 6
 
 /* Bytes that can start a quotation mark (a comma only when doubled). */
 static const unsigned char mark_lead[256] = {
@@ -420,6 +424,44 @@ static size_t attribution_end(const speech_ctx *c, size_t from, size_t e)
 	return e;
 }
 
+/* Does the word look like a finite verb of Danish, Norwegian or Swedish:
+ * present tense in -r, past in -de or -te, and no function word? */
+static bool v2_verb(const tok *w)
+{
+	if (w->kind != T_WORD || w->cap || w->n < 3 ||
+	    (w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_REL | LX_DET | LX_PRON | LX_SKIP | LX_TITLE)))
+		return false;
+	const char *end = w->low + w->n;
+	return end[-1] == 'r' || ((end[-1] == 'e') && (end[-2] == 'd' || end[-2] == 't'));
+}
+
+/* Can the word open the subject of an inverted attribution: a third
+ * person pronoun (han, det), a role or a name? */
+static bool v2_subject(const tok *w)
+{
+	return w->kind == T_WORD && (w->cap || (w->lex & (LX_PRON | LX_DET | LX_TITLE)));
+}
+
+/* An inverted attribution whose verb the lists do not know ("…, smiler
+ * hun.", "…, kommenterar dr Horn."): a comma, a word shaped like a finite
+ * verb, its subject, and the sentence's end within a few words. Returns
+ * where the words before it end (after the comma), or e. */
+static size_t inverted_attribution(const speech_ctx *c, size_t start, size_t e)
+{
+	tok v[DASH_TOKENS];
+	size_t n = tok_scan(c->d->text, start, e, c->lang, v, DASH_TOKENS);
+	for (size_t k = 0; k + 3 < n; k++) {
+		if (v[k].kind == T_STOP)
+			break;   /* the attribution of dash speech ends its first sentence */
+		if (v[k].kind != T_COMMA || !v2_verb(&v[k + 1]) || !v2_subject(&v[k + 2]))
+			continue;
+		for (size_t j = k + 3; j < n && j <= k + 2 + ATTR_SUBJECT; j++)
+			if (v[j].kind == T_STOP)
+				return j + 1 == n || v[j + 1].kind != T_WORD || v[j + 1].cap ? v[k].e : e;
+	}
+	return e;
+}
+
 /* Dash-introduced speech in paragraph p: "– Vi er klar, siger han." One
  * quote per dash, up to its attribution; what follows the attribution in
  * the paragraph is speech too ("– A, siger han. B" and "…, siger hun og
@@ -441,6 +483,8 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 		/* Spanish attribution stands between dashes inside the words
 		 * ("—A —dijo X—. B"): speech_split_inner splits it out */
 		size_t end = c->lang == LANG_ES ? e : speech_dash_end(c, start, e);
+		if (end == e && c->lang != LANG_ES)
+			end = inverted_attribution(c, start, e);
 		int rc = push_quote(f, i, start, end, end, 0, false);
 		if (rc)
 			return rc;
