@@ -598,10 +598,13 @@ static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *c
  * words aside) and no sentence punctuation. */
 static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_t e)
 {
-	tok v[TITLE_WORDS + 2];   /* a quote's words are not in the token pass */
-	size_t n = tok_scan(t, s, e, c->lang, v, TITLE_WORDS + 2);
-	if (n > TITLE_WORDS || n == 0)
-		return false;
+	tok v[2 * TITLE_WORDS + 2];   /* a quote's words are not in the token pass */
+	size_t n = tok_scan(t, s, e, c->lang, v, sizeof v / sizeof *v);
+	size_t words = 0;
+	for (size_t i = 0; i < n; i++)
+		words += v[i].kind == T_WORD;
+	if (n == sizeof v / sizeof *v || words > TITLE_WORDS || n == 0)
+		return false;   /* the words are counted, not the dots and dashes between them */
 	size_t first = 0;
 	while (first < n && v[first].kind != T_WORD)
 		first++;

@@ -111,6 +111,16 @@ static void cjk_term_dropped(void **state)
 	             "");
 }
 
+/* ---- terms, titles and names ------------------------------------------------------ */
+
+static void title_counted_by_words(void **state)
+{
+	/* a number, its dot and seven capitalised words: a name, however many tokens */
+	EXPECT_LINES("Kopf\n\nEr sprach beim \xE2\x80\x9E" "3. Internationalen Forum der Stadtwerke Energie Bremen GmbH"
+	             "\xE2\x80\x9C am Morgen.\n",
+	             "");
+}
+
 /* ---- fixtures ------------------------------------------------------------------------ */
 
 static char *read_file(const char *path)
@@ -173,6 +183,7 @@ int main(void)
 		cmocka_unit_test(straight_and_curly_paired),
 		cmocka_unit_test(cjk_ideographic_comma_is_a_clause),
 		cmocka_unit_test(cjk_term_dropped),
+		cmocka_unit_test(title_counted_by_words),
 		cmocka_unit_test(span_fixtures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
