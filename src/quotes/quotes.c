@@ -187,6 +187,7 @@ typedef struct side {
 	bool alnum_before, alnum_after;
 	bool digit_after;
 	bool stop_before;                 /* . ! ? (and a space) before: a new sentence */
+	bool para_start;                  /* nothing but white space before it in its paragraph */
 } side;
 
 static unsigned char_before(const char *t, size_t pos, size_t pstart)
@@ -215,12 +216,14 @@ static side look_around(const char *t, size_t pos, size_t len, size_t pstart, si
 	s.alnum_after = tok_is_alnum(a);
 	s.digit_after = a >= '0' && a <= '9';
 	s.stop_before = false;
+	s.para_start = false;
 	if (s.space_before) {
 		size_t i = pos;
 		while (i > pstart && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '\n'))
 			i--;
 		unsigned c = char_before(t, i, pstart);
 		s.stop_before = c == '.' || c == '!' || c == '?' || c == 0x2026;
+		s.para_start = i <= pstart;
 	}
 	return s;
 }
@@ -287,8 +290,8 @@ static int closes(const finder *f, enum mark_ch m, const side *s)
 			if (single_level(m) && s->space_before)
 				return -1;   /* ' or ’ after a space opens or is an elision */
 			if (symmetric && straight && s->space_before && !s->space_after && i == f->depth - 1 &&
-			    s->stop_before)
-				return -2;   /* a new paragraph of the same quote, run into this one */
+			    s->stop_before && s->alnum_after)
+				return -2;   /* a new paragraph of the same quote, run into this one (not "…! ", he said) */
 			if (symmetric && s->space_before && !s->space_after && !straight && m != MK_FWDQ)
 				return -1;
 			return i;
@@ -303,7 +306,8 @@ static bool opens(enum mark_ch m, const side *s)
 {
 	switch (m) {
 	case MK_DQ: case MK_FWDQ: case MK_DAPOS: case MK_DCOMMA:
-		return !s->space_after && !s->alnum_before;
+		/* a straight mark opening its paragraph opens, even set off by a space */
+		return (!s->space_after || s->para_start) && !s->alnum_before;
 	case MK_SQ: case MK_LSQ:
 		return !s->alnum_before && s->alnum_after && !s->digit_after;
 	case MK_RSQ:
