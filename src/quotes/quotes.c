@@ -243,7 +243,18 @@ typedef struct finder {
 	open_mark stack[MAX_DEPTH];
 	int depth;
 	size_t skip_mark;          /* a continuation mark to pass over (SIZE_MAX: none) */
+	bool commas;               /* the text holds a doubled comma, the typewriter's „ */
 } finder;
+
+/* Does t[0,n) hold two commas in a row? memchr runs far faster than a
+ * look at every comma in the mark scan would cost. */
+static bool has_double_comma(const char *t, size_t n)
+{
+	for (const char *p = t, *end = t + n; (p = memchr(p, ',', (size_t)(end - p))) && p + 1 < end; p++)
+		if (p[1] == ',')
+			return true;
+	return false;
+}
 
 static int push_quote(finder *f, size_t open, size_t start, size_t end, size_t close, int depth, bool unclosed)
 {
@@ -514,17 +525,21 @@ static uint64_t lanes_equal(uint64_t x, unsigned char b)
 
 /* The first byte at or after i (before e) that may start a mark: eight
  * bytes at a time, to the lane of the first one (letters such as é, ø or
- * ü, which are not marks, do not stop it). */
-static size_t next_lead(const char *t, size_t i, size_t e)
+ * ü, which are not marks, do not stop it). Doubled commas are looked for
+ * only when commas is set: the few articles that have them (see
+ * has_double_comma) pay for it, not every article. */
+static inline size_t next_lead(const char *t, size_t i, size_t e, bool commas)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	while (i + 8 <= e) {
 		uint64_t x;
 		memcpy(&x, t + i, 8);
 		uint64_t hit = lanes_equal(x, '"') | lanes_equal(x, '\'');
-		/* a comma followed by a comma (or by the next eight bytes: the last lane) */
-		uint64_t comma = lanes_equal(x, ',');
-		hit |= comma & ((comma >> 8) | 0x8000000000000000ull);
+		if (commas) {
+			/* a comma followed by a comma (or by the next eight bytes: the last lane) */
+			uint64_t comma = lanes_equal(x, ',');
+			hit |= comma & ((comma >> 8) | 0x8000000000000000ull);
+		}
 		if (x & 0x8080808080808080ull)
 			hit |= lanes_equal(x, 0xC2) | lanes_equal(x, 0xE2) | lanes_equal(x, 0xE3) | lanes_equal(x, 0xEF);
 		if (hit)
@@ -541,7 +556,8 @@ static int scan_paragraph(finder *f, size_t p)
 {
 	const char *t = f->d->text;
 	size_t s = f->d->para[p].start, e = f->d->para[p].end;
-	for (size_t i = next_lead(t, s, e); i < e; i = next_lead(t, i + 1, e)) {
+	bool commas = f->commas;
+	for (size_t i = next_lead(t, s, e, commas); i < e; i = next_lead(t, i + 1, e, commas)) {
 		int len;
 		enum mark_ch m = mark_at((const unsigned char *)t + i, e - i, &len);
 		if (m == MK_NONE)
@@ -1198,7 +1214,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	if (c.lang == LANG_UNKNOWN && has_dash_paragraph(d))
 		c.lang = lang_detect(d->text, d->len);
 
-	finder f = { .d = d, .skip_mark = SIZE_MAX };
+	finder f = { .d = d, .skip_mark = SIZE_MAX, .commas = has_double_comma(d->text, d->len) };
 	quote *nested = NULL;
 	size_t nn = 0;
 	int rc = find_spans(&f, &c);
@@ -1298,8 +1314,7 @@ char *quote_text(const doc *d, const quote *q)
 /* Bytes flat_len_into must look at: white space and what may start a
  * quotation mark. Every other byte is copied as it is. */
 static const unsigned char flat_special[256] = {
-	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['"'] = 1, ['\''] = 1, [','] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1,
-	[0xEF] = 1,
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
 /* The end of the run of bytes from t[i] (a plain one) that flat_len_into
@@ -1330,6 +1345,11 @@ static size_t flat_len_into(const doc *d, const quote *q, char *o)
 	for (size_t i = start; i < end;) {
 		unsigned char c = (unsigned char)t[i];
 		if (!flat_special[c]) {   /* a run of plain bytes, copied in one go */
+			if (c == ',' && t[i + 1] == ',' && continuation_mark(d, q, i, MK_DCOMMA)) {
+				sp = k > 0;   /* ,, reopening a paragraph starts a run: the only place it is looked for */
+				i += 2;
+				continue;
+			}
 			if (sp)
 				o[k++] = ' ';
 			sp = false;
