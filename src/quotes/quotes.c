@@ -370,8 +370,30 @@ static enum mark_ch leading_mark(const doc *d, size_t p, size_t *pos, int *len)
 	return mark_at((const unsigned char *)t + i, e - i, len);
 }
 
+static inline size_t next_lead(const char *t, size_t i, size_t e, bool commas);
+
+/* Is the first mark of paragraph p one that closes a quote opened by o,
+ * set against the word before it ("…poverty." said)? Then the quote went on
+ * into p without its mark repeated: a paragraph cut inside a quote, as the
+ * reflow of hard-wrapped copy sometimes does ("the U.S." ending a line). */
+static bool closed_in(const finder *f, size_t p, enum mark_ch o)
+{
+	const char *t = f->d->text;
+	size_t s = f->d->para[p].start, e = f->d->para[p].end;
+	size_t i = next_lead(t, s, e, f->commas);
+	int len;
+	enum mark_ch m = MK_NONE;
+	while (i < e && (m = mark_at((const unsigned char *)t + i, e - i, &len)) == MK_NONE)
+		i = next_lead(t, i + 1, e, f->commas);
+	if (m == MK_NONE || !(closers(o) & BIT(m)))
+		return false;
+	side sd = look_around(t, i, (size_t)len, s, e);
+	return !sd.space_before && (sd.space_after || !sd.alnum_after);
+}
+
 /* At the end of paragraph p: an open quote goes on when the next paragraph
- * opens with a quotation mark, else it ends here. Inner open quotes end. */
+ * opens with a quotation mark, or when its first mark closes the quote;
+ * else it ends here. Inner open quotes end. */
 static int end_paragraph(finder *f, size_t p)
 {
 	if (!f->depth)
@@ -390,6 +412,10 @@ static int end_paragraph(finder *f, size_t p)
 			f->skip_mark = pos;
 			return 0;
 		}
+	}
+	if (p + 1 < d->npara && closed_in(f, p + 1, outer.ch)) {
+		f->stack[f->depth++] = outer;
+		return 0;
 	}
 	if (single_level(outer.ch))
 		return 0;   /* an unclosed ‘ is far more often an apostrophe than a quote */
