@@ -201,6 +201,12 @@ static unsigned char_before(const char *t, size_t pos, size_t pstart)
 	return tok_decode(t + i, pos - i, &len);
 }
 
+/* A mark or bracket that ends what a sentence may end inside. */
+static bool closing_punct(unsigned c)
+{
+	return c == '\'' || c == '"' || c == ')' || c == 0x2019 || c == 0x201D || c == 0xBB;
+}
+
 static side look_around(const char *t, size_t pos, size_t len, size_t pstart, size_t pend)
 {
 	side s;
@@ -221,9 +227,16 @@ static side look_around(const char *t, size_t pos, size_t len, size_t pstart, si
 		size_t i = pos;
 		while (i > pstart && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '\n'))
 			i--;
-		unsigned c = char_before(t, i, pstart);
-		s.stop_before = c == '.' || c == '!' || c == '?' || c == 0x2026;
 		s.para_start = i <= pstart;
+		unsigned c = char_before(t, i, pstart);
+		/* the sentence may end inside a quote or a bracket: "…it?' "To …" */
+		for (int k = 0; k < 2 && i > pstart && closing_punct(c); k++) {
+			i--;   /* back over c, a code point */
+			while (i > pstart && ((unsigned char)t[i] & 0xC0) == 0x80)
+				i--;
+			c = char_before(t, i, pstart);
+		}
+		s.stop_before = c == '.' || c == '!' || c == '?' || c == 0x2026;
 	}
 	return s;
 }
