@@ -4,7 +4,6 @@
  * tests/fixtures/quotes/spans (each NAME.txt with NAME.expect: the words of
  * each quote found, a line each, in text order; speakers are not
  * compared, so the fixtures hold whatever the attribution does). */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +14,7 @@
 #include <cmocka.h>
 #include "doc.h"
 #include "quotes.h"
+#include "fixtures.h"
 
 #define SPAN_FIXTURES "tests/fixtures/quotes/spans"
 
@@ -157,21 +157,7 @@ static void check_span_fixture(const char *name)
 
 static void span_fixtures(void **state)
 {
-	DIR *dir = opendir(SPAN_FIXTURES);
-	assert_non_null(dir);
-	int count = 0;
-	struct dirent *e;
-	while ((e = readdir(dir))) {
-		size_t len = strlen(e->d_name);
-		if (len < 5 || strcmp(e->d_name + len - 4, ".txt"))
-			continue;
-		char name[256];
-		snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
-		check_span_fixture(name);
-		count++;
-	}
-	closedir(dir);
-	assert_true(count >= 5);
+	assert_true(each_fixture(SPAN_FIXTURES, check_span_fixture) >= 5);
 }
 
 int main(void)
