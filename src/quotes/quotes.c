@@ -188,6 +188,7 @@ typedef struct side {
 	bool digit_after;
 	bool stop_before;                 /* . ! ? (and a space) before: a new sentence */
 	bool para_start;                  /* nothing but white space before it in its paragraph */
+	bool elision_after;               /* 's, 't, 'k, 'n: a word cut short ('s middags, 't is), not a quote */
 } side;
 
 static unsigned char_before(const char *t, size_t pos, size_t pstart)
@@ -221,6 +222,9 @@ static side look_around(const char *t, size_t pos, size_t len, size_t pstart, si
 	s.alnum_before = tok_is_alnum(b);
 	s.alnum_after = tok_is_alnum(a);
 	s.digit_after = a >= '0' && a <= '9';
+	size_t k = pos + len;
+	s.elision_after = k + 1 < pend && (a == 's' || a == 't' || a == 'k' || a == 'n') &&
+	                  !tok_is_alnum((unsigned char)t[k + 1]) && (unsigned char)t[k + 1] < 0x80;
 	s.stop_before = false;
 	s.para_start = false;
 	if (s.space_before) {
@@ -333,9 +337,9 @@ static bool opens(enum mark_ch m, const side *s)
 		/* a straight mark opening its paragraph opens, even set off by a space */
 		return (!s->space_after || s->para_start) && !s->alnum_before;
 	case MK_SQ: case MK_LSQ:
-		return !s->alnum_before && s->alnum_after && !s->digit_after;
+		return !s->alnum_before && s->alnum_after && !s->digit_after && !s->elision_after;
 	case MK_RSQ:
-		return (s->space_before || !s->alnum_before) && s->alnum_after && !s->digit_after;
+		return (s->space_before || !s->alnum_before) && s->alnum_after && !s->digit_after && !s->elision_after;
 	case MK_LOW9S:
 		return !s->alnum_before && !s->space_after;
 	case MK_RDQ: case MK_RAQ: case MK_RSAQ:
@@ -489,11 +493,14 @@ static bool v2_verb(const tok *w)
 	return end[-1] == 'r' || ((end[-1] == 'e') && (end[-2] == 'd' || end[-2] == 't'));
 }
 
-/* Can the word open the subject of an inverted attribution: a third
- * person pronoun (han, det), a role or a name? */
-static bool v2_subject(const tok *w)
+/* Can w (then next) open the subject of an inverted attribution: a third
+ * person pronoun (han, det), a role, a name, or a word before a name (a
+ * role the lists do not know: antikvarie Claes X)? */
+static bool v2_subject(const tok *w, const tok *next)
 {
-	return w->kind == T_WORD && (w->cap || (w->lex & (LX_PRON | LX_DET | LX_TITLE)));
+	return w->kind == T_WORD &&
+	       (w->cap || (w->lex & (LX_PRON | LX_DET | LX_TITLE)) ||
+	        (next->kind == T_WORD && next->cap && !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_REL))));
 }
 
 /* An inverted attribution whose verb the lists do not know ("…, smiler
@@ -507,7 +514,7 @@ static size_t inverted_attribution(const speech_ctx *c, size_t start, size_t e)
 	for (size_t k = 0; k + 3 < n; k++) {
 		if (v[k].kind == T_STOP)
 			break;   /* the attribution of dash speech ends its first sentence */
-		if (v[k].kind != T_COMMA || !v2_verb(&v[k + 1]) || !v2_subject(&v[k + 2]))
+		if (v[k].kind != T_COMMA || !v2_verb(&v[k + 1]) || !v2_subject(&v[k + 2], &v[k + 3]))
 			continue;
 		for (size_t j = k + 3; j < n && j <= k + 2 + ATTR_SUBJECT; j++)
 			if (v[j].kind == T_STOP)
