@@ -222,9 +222,9 @@ static side look_around(const char *t, size_t pos, size_t len, size_t pstart, si
 	s.alnum_before = tok_is_alnum(b);
 	s.alnum_after = tok_is_alnum(a);
 	s.digit_after = a >= '0' && a <= '9';
-	size_t k = pos + len;
-	s.elision_after = k + 1 < pend && (a == 's' || a == 't' || a == 'k' || a == 'n') &&
-	                  !tok_is_alnum((unsigned char)t[k + 1]) && (unsigned char)t[k + 1] < 0x80;
+	size_t after = pos + len + 1;   /* past the letter a, when it is ASCII */
+	s.elision_after = after < pend && (a == 's' || a == 't' || a == 'k' || a == 'n') &&
+	                  (unsigned char)t[after] < 0x80 && !tok_is_alnum((unsigned char)t[after]);
 	s.stop_before = false;
 	s.para_start = false;
 	if (s.space_before) {
@@ -546,10 +546,11 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 		size_t end = c->lang == LANG_ES ? e : speech_dash_end(c, start, e);
 		if (end == e && c->lang != LANG_ES)
 			end = inverted_attribution(c, start, e);
+		size_t had = f->n;
 		int rc = push_quote(f, i, start, end, end, 0, false);
 		if (rc)
 			return rc;
-		if (f->n)
+		if (f->n > had)   /* nothing is pushed for empty words */
 			f->v[f->n - 1].dash = true;
 		if (end >= e)
 			break;
