@@ -31,6 +31,8 @@ endif
 NCURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 CMOCKA_LIBS    := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+JSONC_LIBS     := $(shell pkg-config --libs json-c 2>/dev/null || echo -ljson-c)
+ZLIB_LIBS      := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
 INIPARSER_VERSION := $(shell dpkg-query -W -f='$${Version}' libiniparser-dev 2>/dev/null || echo unknown)
 
 # ---- layers ----------------------------------------------------------------
@@ -48,7 +50,7 @@ CPPFLAGS += -D_GNU_SOURCE -DQUOTH_VERSION='"$(VERSION)"' \
             -DINIPARSER_VERSION='"$(INIPARSER_VERSION)"'
 CFLAGS   += -std=c11 $(OPT) -g -Wall -Wextra $(WERROR) $(SANFLAGS)
 LDFLAGS  += $(SANFLAGS)
-CORE_LIBS := -lunistring -liniparser -lpthread
+CORE_LIBS := -lunistring -liniparser $(JSONC_LIBS) $(ZLIB_LIBS) -lpthread
 ALL_INC  := $(call layer_inc,cli)
 
 LEXICON  := src/quotes/lexicon.c
