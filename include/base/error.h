@@ -21,6 +21,7 @@ enum qerr {
 	Q_ELOCK = -14,     /* could not lock */
 	Q_EEXIST = -15,    /* the file exists (and the caller asked not to replace it) */
 	Q_ELOOP = -16,     /* a loop of symbolic links */
+	Q_ENAMETOOLONG = -17, /* a path longer than the system opens */
 };
 
 /* A short lower-case phrase for code, e.g. "no such file". */

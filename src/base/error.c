@@ -21,6 +21,7 @@ const char *error_message(int code)
 	case Q_ELOCK: return "could not lock";
 	case Q_EEXIST: return "file exists";
 	case Q_ELOOP: return "a loop of symbolic links";
+	case Q_ENAMETOOLONG: return "file name too long";
 	}
 	return "unknown error";
 }
@@ -38,6 +39,7 @@ int error_from_errno(int err)
 	case EWOULDBLOCK: return Q_ELOCK;
 	case EEXIST: return Q_EEXIST;
 	case ELOOP: return Q_ELOOP;
+	case ENAMETOOLONG: return Q_ENAMETOOLONG;
 	}
 	return Q_EIO;
 }
