@@ -22,6 +22,7 @@ enum qerr {
 	Q_EEXIST = -15,    /* the file exists (and the caller asked not to replace it) */
 	Q_ELOOP = -16,     /* a loop of symbolic links */
 	Q_ENAMETOOLONG = -17, /* a path longer than the system opens */
+	Q_ENOARTICLES = -18,  /* a folder with no article file in it */
 };
 
 /* A short lower-case phrase for code, e.g. "no such file". */

@@ -22,6 +22,7 @@ const char *error_message(int code)
 	case Q_EEXIST: return "file exists";
 	case Q_ELOOP: return "a loop of symbolic links";
 	case Q_ENAMETOOLONG: return "file name too long";
+	case Q_ENOARTICLES: return "a directory with no articles in it (*.txt, *.md, *.jsonl, *.ndjson)";
 	}
 	return "unknown error";
 }

@@ -24,6 +24,8 @@ struct corpus_stream {
 	char *const *paths;
 	size_t npaths, next_path;
 	walk *w;
+	const char *wpath;     /* the PATH being walked */
+	size_t wfiles;         /* files it gave */
 	size_t too_deep;
 	bool stdin_used;
 
@@ -211,12 +213,18 @@ static int next_entry(corpus_stream *s, walk_entry *e, bool *is_stdin)
 	*is_stdin = false;
 	for (;;) {
 		int rc = s->w ? walk_next(s->w, e) : 0;
-		if (rc)
+		if (rc) {
+			s->wfiles += rc == 1;
 			return rc;
+		}
 		if (s->w) {
 			s->too_deep += walk_too_deep(s->w);
 			walk_close(s->w);
 			s->w = NULL;
+			if (!s->wfiles) {   /* a folder with no article in it */
+				*e = (walk_entry){ .path = s->wpath, .dirfd = AT_FDCWD, .name = s->wpath, .error = Q_ENOARTICLES };
+				return 1;
+			}
 		}
 		if (s->next_path == s->npaths)
 			return 0;
@@ -224,6 +232,8 @@ static int next_entry(corpus_stream *s, walk_entry *e, bool *is_stdin)
 		if (strcmp(path, "-")) {
 			if ((rc = walk_open(path, s->o->filter ? s->o->filter : walk_is_article_or_dump, &s->w)))
 				return rc;
+			s->wpath = path;
+			s->wfiles = 0;
 		} else if (!s->stdin_used) {   /* read once, however often it is named */
 			s->stdin_used = *is_stdin = true;
 			*e = (walk_entry){ .path = "-", .dirfd = AT_FDCWD, .name = "-" };
