@@ -21,7 +21,8 @@
  * taken). */
 typedef bool (*walk_filter)(const char *name);
 
-/* *.txt and *.md, case-insensitively: what the reader opens. */
+/* *.txt and *.md, case-insensitively, but a README.* (it describes the
+ * folder): what the reader opens. */
 bool walk_is_article(const char *name);
 /* Those, and JSON Lines dumps (*.jsonl, *.ndjson), each also gzipped (.gz):
  * what quoth quotes and quoth render read. */

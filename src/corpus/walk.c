@@ -38,15 +38,24 @@ static bool ends_with(const char *name, size_t n, const char *suffix)
 	return n > k && !strncasecmp(name + n - k, suffix, k);
 }
 
+/* A folder's README (README.md, readme.txt) describes the folder: it is
+ * not one of its articles. */
+static bool is_readme(const char *name)
+{
+	return !strncasecmp(name, "readme.", 7);
+}
+
 bool walk_is_article(const char *name)
 {
 	size_t n = strlen(name);
-	return ends_with(name, n, ".txt") || ends_with(name, n, ".md");
+	return !is_readme(name) && (ends_with(name, n, ".txt") || ends_with(name, n, ".md"));
 }
 
 bool walk_is_article_or_dump(const char *name)
 {
 	size_t n = strlen(name);
+	if (is_readme(name))
+		return false;
 	if (ends_with(name, n, ".gz"))
 		n -= 3;
 	return ends_with(name, n, ".txt") || ends_with(name, n, ".md") || ends_with(name, n, ".jsonl") ||

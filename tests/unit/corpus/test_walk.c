@@ -87,6 +87,8 @@ static void test_sorted_as_paths_hidden_and_others_skipped(void **state)
 	put("c.jsonl");
 	put("d.ndjson.gz");
 	put("e.csv");
+	put("README.md");
+	put("a/Readme.txt");
 	put(".hidden/f.txt");
 	put(".g.txt");
 	char *got = walk_all(root, walk_is_article, NULL);
