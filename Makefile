@@ -157,7 +157,12 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE)
 	$(FUZZ_CC) $(ALL_INC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(CORE_LIBS) -lm
 
-.SECONDARY: $(FUZZ_CORE)
+# The command-line parsers (src/cli/args.c and the messages of say.c) for fuzz_args.
+FUZZ_CLI     := $(FUZZ_BUILD)/src/cli/args.o $(FUZZ_BUILD)/src/cli/say.o
+$(FUZZ_BUILD)/fuzz_args: tests/fuzz/fuzz_args.c tests/fuzz/fuzz.h $(FUZZ_CORE) $(FUZZ_CLI)
+	$(FUZZ_CC) $(ALL_INC) -Isrc/cli $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(FUZZ_CLI) $(CORE_LIBS) -lm
+
+.SECONDARY: $(FUZZ_CORE) $(FUZZ_CLI)
 fuzz-build: deps tool-deps $(FUZZ_BIN)
 
 # Without clang's libFuzzer runtime the suite prints "skip" lines instead.
