@@ -312,7 +312,7 @@ int cmd_quotes(int argc, char **argv)
 	int rc = args_quotes(argc, argv, &a);
 	if (rc)
 		return rc == ARGS_EXIT ? 0 : 2;
-	char *dash[] = { "-" };
+	char dash_name[] = "-", *dash[] = { dash_name };
 	if (!a.in.npaths) {
 		if (!cmd_stdin_has_input()) {
 			cmd_say("quoth quotes: no PATH, and standard input is a terminal");

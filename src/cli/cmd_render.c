@@ -304,7 +304,7 @@ int cmd_render(int argc, char **argv)
 	int rc = args_render(argc, argv, &a);
 	if (rc)
 		return rc == ARGS_EXIT ? 0 : 2;
-	char *dash[] = { "-" };
+	char dash_name[] = "-", *dash[] = { dash_name };
 	if (!a.in.npaths) {
 		if (!cmd_stdin_has_input()) {
 			cmd_say("quoth render: no PATH, and standard input is a terminal");

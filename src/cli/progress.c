@@ -47,7 +47,8 @@ void progress_start(progress *p, int mode, char *const *paths, size_t n)
 	p->on = mode == 1 || (mode < 0 && isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO));
 	if (!p->on)
 		return;
-	p->total = n ? total_bytes(paths, n) : total_bytes((char *const[]){ "-" }, 1);
+	char dash_name[] = "-", *dash[] = { dash_name };
+	p->total = n ? total_bytes(paths, n) : total_bytes(dash, 1);
 	clock_gettime(CLOCK_MONOTONIC, &p->start);
 }
 

@@ -64,13 +64,14 @@ static char *meta(json_object *obj, const char *list)
 	return out;
 }
 
-static char *say(const char *fmt, const char *a, size_t alen)
+/* before, then a[0..alen) made display-safe, then after: a message */
+static char *say(const char *before, const char *a, size_t alen, const char *after)
 {
 	char *safe = NULL, *out = NULL;
 	size_t n;
 	if (text_sanitize_line(a, alen, &safe, &n))
 		return NULL;
-	if (asprintf(&out, fmt, safe) < 0)
+	if (asprintf(&out, "%s%s%s", before, safe, after) < 0)
 		out = NULL;
 	free(safe);
 	return out;
@@ -170,10 +171,10 @@ static int decode_json(const corpus_opts *o, const corpus_piece *p, corpus_artic
 	json_object *text = field(obj, fields, &name, &namelen);
 	int rc = 0;
 	if (!text) {
-		*detail = say("no text (no field %s), skipped", fields, strlen(fields));
+		*detail = say("no text (no field ", fields, strlen(fields), "), skipped");
 		rc = Q_ESYNTAX;
 	} else if (!json_object_is_type(text, json_type_string)) {
-		*detail = say("the field \"%s\" is not a string, skipped", name, namelen);
+		*detail = say("the field \"", name, namelen, "\" is not a string, skipped");
 		rc = Q_ESYNTAX;
 	}
 	meta_set m = { 0 };
@@ -186,7 +187,7 @@ static int decode_json(const corpus_opts *o, const corpus_piece *p, corpus_artic
 		size_t n = (size_t)json_object_get_string_len(text);
 		rc = give_text(p, s, n, &m, fn, ctx);
 		if (rc == Q_EEMPTY)
-			*detail = say("the field \"%s\" is empty, skipped", name, namelen);
+			*detail = say("the field \"", name, namelen, "\" is empty, skipped");
 	}
 	meta_free(&m);
 	json_object_put(obj);

@@ -67,9 +67,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *copy = malloc(size + 1);
 	memcpy(copy, data + 1, size - 1);
 	copy[size - 1] = '\0';
-	char *argv[MAX_ARGS + 1], *given[MAX_ARGS + 1];
+	char cmd[] = "cmd", *argv[MAX_ARGS + 1], *given[MAX_ARGS + 1];
 	int argc = 0;
-	argv[argc++] = "cmd";
+	argv[argc++] = cmd;
 	for (char *p = copy; argc < MAX_ARGS && p <= copy + size - 1;) {
 		argv[argc++] = p;
 		p += strlen(p) + 1;
