@@ -245,3 +245,26 @@ reader-unknown "--\$P"
 reader-missing "$TMPD/\$P.txt"
 EOF
 expect_eq "escaped: every argument position tried" 20 "$n"
+
+# ---- the reader's refusals (as less) --------------------------------------------------------
+
+run_status "$QUOTH" "$TMPD/no-such.txt"
+expect_eq "reader: a missing file alone: exit 1, no screen" 1 "$RC"
+expect_eq "reader: a missing file alone: said" "quoth: $TMPD/no-such.txt: no such file or directory" "$ERR"
+run_status "$QUOTH" "$TMPD/none"
+expect_eq "reader: a folder with no article: exit 1" 1 "$RC"
+expect_contains "reader: a folder with no article: named" "$ERR" "no articles (*.txt, *.md) found in $TMPD/none"
+
+# ---- progress on a terminal ------------------------------------------------------------------
+
+if command -v script >/dev/null 2>&1; then
+	script -q -e -c "'$QUOTH' quotes --format jsonl '$M' >'$TMPD/prog.out'" /dev/null >"$TMPD/prog.tty" 2>&1 </dev/null
+	expect_contains "progress: on a terminal, articles, MB, MB/s" "$(tr '\r' '\n' <"$TMPD/prog.tty")" " articles, "
+	expect_contains "progress: with the time left" "$(tr '\r' '\n' <"$TMPD/prog.tty")" "ETA"
+	"$QUOTH" quotes --format jsonl "$M" >/dev/null 2>"$TMPD/prog.err"
+	expect_eq "progress: nothing when standard error is not a terminal" "" "$(cat "$TMPD/prog.err")"
+	script -q -e -c "'$QUOTH' quotes --no-progress --format jsonl '$M' >'$TMPD/prog.out'" /dev/null >"$TMPD/prog.tty" 2>&1 </dev/null
+	expect_eq "progress: --no-progress" "" "$(cat "$TMPD/prog.tty")"
+else
+	skip "progress (no script(1))"
+fi
