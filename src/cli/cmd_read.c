@@ -141,7 +141,7 @@ int cmd_read(int argc, char **argv)
 			say_refused(&c);
 		} else {
 			print_warnings(&w);
-			status = ui_run(&c, &cfg, km, &w, cmd_file_shrank());
+			status = ui_run(&c, &cfg, km, &w, main_file_shrank());
 			if (say_refused(&c) && status == 0)
 				status = 1;
 		}

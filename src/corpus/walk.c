@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "error.h"
+#include "grow.h"
 #include "strbuf.h"
 #include "walk.h"
 
@@ -166,15 +167,7 @@ static int read_names(const walk *w, int fd, level *l)
 		char *name = entry_name(w, fd, e, &keep);
 		if (!keep)
 			continue;
-		if (name && l->n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			char **v = realloc(l->names, nc * sizeof *v);
-			if (v) {
-				l->names = v;
-				cap = nc;
-			}
-		}
-		if (!name || l->n == cap) {
+		if (!name || GROW(l->names, cap, l->n + 1, 16)) {
 			free(name);
 			rc = Q_ENOMEM;
 		} else {
@@ -216,15 +209,9 @@ static int push(walk *w, int fd)
 		close(fd);
 		return 0;
 	}
-	if (w->depth == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 8;
-		level *v = realloc(w->lv, cap * sizeof *v);
-		if (!v) {
-			close(fd);
-			return Q_ENOMEM;
-		}
-		w->lv = v;
-		w->cap = cap;
+	if (GROW(w->lv, w->cap, w->depth + 1, 8)) {
+		close(fd);
+		return Q_ENOMEM;
 	}
 	level *l = &w->lv[w->depth];
 	memset(l, 0, sizeof *l);
