@@ -8,9 +8,8 @@
 #include "args.h"
 #include "cmd.h"
 #include "config.h"
+#include "corpus_run.h"
 #include "error.h"
-#include "omap.h"
-#include "progress.h"
 #include "quotes.h"
 #include "strbuf.h"
 #include "stream.h"
@@ -19,24 +18,11 @@
 
 static const char tsv_header[] = "file\tstart\tend\tspeaker\tcue\tconfidence\tid\ttext\tarticle\ttitle\turl\tdate\tsource\n";
 
-typedef struct run {
+/* What every article's records need: the options, read-only on every thread. */
+typedef struct quotes_ctx {
 	const quotes_args *a;
 	quotes_opts qo;
-	corpus_stream *cs;
-	progress prog;
-	bool wrote;          /* something is on standard output */
-	bool header;         /* the TSV header is out */
-	int status;
-} run;
-
-/* One piece of the stream and what it became. */
-typedef struct job {
-	corpus_piece piece;
-	const run *r;
-	strbuf out;          /* the records */
-	strbuf err;          /* messages, a line each, display-safe */
-	size_t articles;     /* articles read */
-} job;
+} quotes_ctx;
 
 /* ---- records -------------------------------------------------------------------- */
 
@@ -180,7 +166,7 @@ static int put_record(const article_ctx *c, enum quotes_format fmt, const quote 
 }
 
 /* The text format's line before an article's quotes. */
-static void put_header(job *j, const corpus_article *a, size_t nquotes)
+static void put_header(run_job *j, const corpus_article *a, size_t nquotes)
 {
 	char *where = corpus_where(a->piece);
 	if (j->articles)
@@ -192,87 +178,23 @@ static void put_header(job *j, const corpus_article *a, size_t nquotes)
 	free(where);
 }
 
-/* corpus_decode's callback: an article's quotes into the job's output. */
-static int on_article(void *arg, const corpus_article *a)
+/* An article's quotes into the job's output. */
+static int on_article(run_job *j, const corpus_article *a)
 {
-	job *j = arg;
+	const quotes_ctx *q = j->run->ctx;
 	quote_list l;
-	int rc = quotes_find(a->doc, &j->r->qo, &l);
+	int rc = quotes_find(a->doc, &q->qo, &l);
 	if (rc)
 		return rc;
 	size_t n;
 	article_ctx c = { .a = a, .l = &l, .out = &j->out };
 	rc = text_sanitize_line(a->piece->path, strlen(a->piece->path), &c.file, &n);
-	if (!rc && j->r->a->format == QFMT_TEXT)
+	if (!rc && q->a->format == QFMT_TEXT)
 		put_header(j, a, l.n);
 	for (size_t i = 0; i < l.n && !rc; i++)
-		rc = put_record(&c, j->r->a->format, &l.v[i]);
+		rc = put_record(&c, q->a->format, &l.v[i]);
 	free(c.file);
 	quote_list_free(&l);
-	j->articles++;
-	return rc ? rc : j->out.failed ? Q_ENOMEM : 0;
-}
-
-/* ---- the run: produce, work, consume ------------------------------------------------ */
-
-static int produce(void *ctx, void *job_)
-{
-	run *r = ctx;
-	job *j = job_;
-	memset(j, 0, sizeof *j);
-	j->r = r;
-	sb_init(&j->out);
-	sb_init(&j->err);
-	return corpus_next(r->cs, &j->piece);
-}
-
-static void work(void *ctx, void *job_)
-{
-	job *j = job_;
-	char *detail = NULL;
-	int rc = corpus_decode(&((const run *)ctx)->a->in.corpus, &j->piece, on_article, j, &detail);
-	if (rc) {
-		char *where = corpus_where(&j->piece);
-		j->out.len = 0;   /* what a failed article had queued */
-		j->out.failed = false;
-		j->articles = 0;
-		sb_printf(&j->err, "quoth: %s: %s\n", where ? where : "?", detail ? detail : error_message(rc));
-		free(where);
-	}
-	free(detail);
-}
-
-static void job_free(void *ctx, void *job_)
-{
-	(void)ctx;
-	job *j = job_;
-	corpus_piece_free(&j->piece);
-	sb_free(&j->out);
-	sb_free(&j->err);
-}
-
-static int consume(void *ctx, void *job_)
-{
-	run *r = ctx;
-	job *j = job_;
-	int rc = 0;
-	if (j->articles && r->a->format == QFMT_TSV && !r->header) {
-		rc = cmd_write(tsv_header, sizeof tsv_header - 1);
-		r->header = true;
-	}
-	if (!rc && j->out.len && r->wrote && r->a->format == QFMT_TEXT)
-		rc = cmd_write("\n", 1);
-	r->wrote |= j->out.len > 0;
-	if (!rc)
-		rc = cmd_write_buf(&j->out);
-	if (j->err.len) {
-		progress_end(&r->prog);
-		fflush(stdout);
-		fwrite(j->err.s, 1, j->err.len, stderr);
-		r->status = 1;
-	}
-	progress_add(&r->prog, j->piece.raw, j->articles);
-	job_free(ctx, j);
 	return rc;
 }
 
@@ -304,42 +226,21 @@ static int load_cues(const char *config_path, quotes_opts *o)
 	return rc;
 }
 
-static const omap_ops ops = { sizeof(job), produce, work, consume, job_free };
-
 int cmd_quotes(int argc, char **argv)
 {
 	quotes_args a;
 	int rc = args_quotes(argc, argv, &a);
 	if (rc)
 		return rc == ARGS_EXIT ? 0 : 2;
-	char dash_name[] = "-", *dash[] = { dash_name };
-	if (!a.in.npaths) {
-		if (!cmd_stdin_has_input()) {
-			cmd_say("quoth quotes: no PATH, and standard input is a terminal");
-			fputs("usage: quoth quotes [OPTION...] [PATH...]   (quoth quotes --help)\n", stderr);
-			return 2;
-		}
-		a.in.paths = dash;
-		a.in.npaths = 1;
+	quotes_ctx q = { .a = &a };
+	quotes_opts_init(&q.qo);
+	int status = 1;
+	if (!load_cues(a.config, &q.qo)) {
+		corpus_run r = { .name = "quoth quotes", .in = &a.in, .on_article = on_article, .ctx = &q,
+		                 .header = a.format == QFMT_TSV ? tsv_header : NULL,
+		                 .blank_between = a.format == QFMT_TEXT };
+		status = corpus_run_all(&r);
 	}
-	run r = { .a = &a };
-	quotes_opts_init(&r.qo);
-	if (load_cues(a.config, &r.qo)) {
-		quotes_opts_free(&r.qo);
-		return 1;
-	}
-	rc = corpus_open(&a.in.corpus, a.in.paths, a.in.npaths, &r.cs);
-	if (!rc) {
-		progress_start(&r.prog, a.in.progress, a.in.paths, a.in.npaths);
-		rc = omap_run(&ops, &r, a.in.jobs ? a.in.jobs : args_cores());
-		progress_end(&r.prog);
-		cmd_say_too_deep(corpus_too_deep(r.cs));
-	}
-	if (rc == Q_ENOMEM)
-		cmd_say("quoth quotes: %s", error_message(rc));
-	if (rc || cmd_write_end())
-		r.status = 1;
-	corpus_close(r.cs);
-	quotes_opts_free(&r.qo);
-	return r.status;
+	quotes_opts_free(&q.qo);
+	return status;
 }

@@ -12,8 +12,7 @@
 #include "cmd.h"
 #include "doc.h"
 #include "error.h"
-#include "omap.h"
-#include "progress.h"
+#include "corpus_run.h"
 #include "strbuf.h"
 #include "stream.h"
 #include "text.h"
@@ -196,101 +195,28 @@ static int render_title(const char *title, int width, strbuf *out)
 
 /* ---- the run: the stream's articles, rendered on --jobs threads, in order ---- */
 
-typedef struct run {
-	const render_args *a;
+typedef struct render_ctx {
 	int width;
 	bool heads;          /* several PATHs or a folder: "==> PATH <==" before each article */
-	corpus_stream *cs;
-	progress prog;
-	bool wrote;
-	int status;
-} run;
+} render_ctx;
 
-typedef struct job {
-	corpus_piece piece;
-	const run *r;
-	strbuf out, err;
-	size_t articles;
-} job;
-
-static int on_article(void *arg, const corpus_article *a)
+static int on_article(run_job *j, const corpus_article *a)
 {
-	job *j = arg;
+	const render_ctx *c = j->run->ctx;
 	const corpus_piece *p = a->piece;
-	if (j->articles++)
+	if (j->articles)
 		sb_putc(&j->out, '\n');
 	int rc = 0;
-	if (!a->offset && (j->r->heads || p->several || p->jsonl)) {
+	if (!a->offset && (c->heads || p->several || p->jsonl)) {
 		char *where = corpus_where(p);
 		sb_printf(&j->out, "==> %s <==\n", where ? where : "?");
 		free(where);
 	}
 	/* a window after the first goes on with the text: every paragraph, no title */
 	if (!a->offset)
-		rc = render_title(a->doc->title, j->r->width, &j->out);
-	if (!rc)
-		rc = render_body(a->doc, a->offset ? 0 : a->doc->body, j->r->width, &j->out);
-	return rc ? rc : j->out.failed ? Q_ENOMEM : 0;
+		rc = render_title(a->doc->title, c->width, &j->out);
+	return rc ? rc : render_body(a->doc, a->offset ? 0 : a->doc->body, c->width, &j->out);
 }
-
-static int produce(void *ctx, void *job_)
-{
-	run *r = ctx;
-	job *j = job_;
-	memset(j, 0, sizeof *j);
-	j->r = r;
-	sb_init(&j->out);
-	sb_init(&j->err);
-	return corpus_next(r->cs, &j->piece);
-}
-
-static void work(void *ctx, void *job_)
-{
-	job *j = job_;
-	char *detail = NULL;
-	int rc = corpus_decode(&((const run *)ctx)->a->in.corpus, &j->piece, on_article, j, &detail);
-	if (rc) {
-		char *where = corpus_where(&j->piece);
-		j->out.len = 0;
-		j->out.failed = false;
-		j->articles = 0;
-		sb_printf(&j->err, "quoth: %s: %s\n", where ? where : "?", detail ? detail : error_message(rc));
-		free(where);
-	}
-	free(detail);
-}
-
-static void job_free(void *ctx, void *job_)
-{
-	(void)ctx;
-	job *j = job_;
-	corpus_piece_free(&j->piece);
-	sb_free(&j->out);
-	sb_free(&j->err);
-}
-
-static int consume(void *ctx, void *job_)
-{
-	run *r = ctx;
-	job *j = job_;
-	int rc = 0;
-	if (j->out.len && r->wrote)
-		rc = cmd_write("\n", 1);
-	r->wrote |= j->out.len > 0;
-	if (!rc)
-		rc = cmd_write_buf(&j->out);
-	if (j->err.len) {
-		progress_end(&r->prog);
-		fflush(stdout);
-		fwrite(j->err.s, 1, j->err.len, stderr);
-		r->status = 1;
-	}
-	progress_add(&r->prog, j->piece.raw, j->articles);
-	job_free(ctx, j);
-	return rc;
-}
-
-static const omap_ops ops = { sizeof(job), produce, work, consume, job_free };
 
 static bool is_dir(const char *path)
 {
@@ -304,29 +230,8 @@ int cmd_render(int argc, char **argv)
 	int rc = args_render(argc, argv, &a);
 	if (rc)
 		return rc == ARGS_EXIT ? 0 : 2;
-	char dash_name[] = "-", *dash[] = { dash_name };
-	if (!a.in.npaths) {
-		if (!cmd_stdin_has_input()) {
-			cmd_say("quoth render: no PATH, and standard input is a terminal");
-			fputs("usage: quoth render [OPTION...] [PATH...]   (quoth render --help)\n", stderr);
-			return 2;
-		}
-		a.in.paths = dash;
-		a.in.npaths = 1;
-	}
-	run r = { .a = &a, .width = a.width ? a.width : cmd_term_width() };
-	r.heads = a.in.npaths > 1 || is_dir(a.in.paths[0]);
-	rc = corpus_open(&a.in.corpus, a.in.paths, a.in.npaths, &r.cs);
-	if (!rc) {
-		progress_start(&r.prog, a.in.progress, a.in.paths, a.in.npaths);
-		rc = omap_run(&ops, &r, a.in.jobs ? a.in.jobs : args_cores());
-		progress_end(&r.prog);
-		cmd_say_too_deep(corpus_too_deep(r.cs));
-	}
-	if (rc == Q_ENOMEM)
-		cmd_say("quoth render: %s", error_message(rc));
-	if (rc || cmd_write_end())
-		r.status = 1;
-	corpus_close(r.cs);
-	return r.status;
+	render_ctx c = { .width = a.width ? a.width : cmd_term_width(),
+	                 .heads = a.in.npaths > 1 || (a.in.npaths && is_dir(a.in.paths[0])) };
+	corpus_run r = { .name = "quoth render", .in = &a.in, .on_article = on_article, .ctx = &c, .blank_between = true };
+	return corpus_run_all(&r);
 }
