@@ -13,21 +13,28 @@
 
 #define MAX_ARGS 24
 
-static int err_fd = -1;
+static int err_fd = -1, real_err = -1;
 
 /* Standard error (and standard output, where help goes) into a memory file
- * that each run reads back. */
+ * that the run reads back; libFuzzer's own reports and the checks' go to the
+ * real standard error, given back after each parse. */
 static void capture(void)
 {
-	if (err_fd >= 0)
-		return;
-	err_fd = memfd_create("fuzz-args-stderr", 0);
-	FUZZ_CHECK(err_fd >= 0, "memfd_create");
-	int out = open("/dev/null", O_WRONLY);
-	dup2(out, STDOUT_FILENO);
-	close(out);
+	if (err_fd < 0) {
+		err_fd = memfd_create("fuzz-args-stderr", 0);
+		real_err = dup(STDERR_FILENO);
+		FUZZ_CHECK(err_fd >= 0 && real_err >= 0, "memfd_create");
+		int out = open("/dev/null", O_WRONLY);
+		dup2(out, STDOUT_FILENO);
+		close(out);
+		setvbuf(stderr, NULL, _IONBF, 0);
+	}
 	dup2(err_fd, STDERR_FILENO);
-	setvbuf(stderr, NULL, _IONBF, 0);
+}
+
+static void release(void)
+{
+	dup2(real_err, STDERR_FILENO);
 }
 
 static void check_stderr(void)
@@ -63,7 +70,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	capture();
 	char *copy = malloc(size + 1);
 	memcpy(copy, data + 1, size - 1);
 	copy[size - 1] = '\0';
@@ -77,6 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	argv[argc] = NULL;
 	memcpy(given, argv, sizeof argv);
 	int rc = 0;
+	capture();
 	switch (data[0] % 6) {
 	case 0: {
 		quotes_args a;
@@ -125,6 +132,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	}
 	}
+	release();
 	FUZZ_CHECK(rc == ARGS_OK || rc == ARGS_EXIT || rc == ARGS_USAGE, "parse returned %d", rc);
 	check_stderr();
 	free(copy);
