@@ -127,7 +127,7 @@ wc_ref() {  # wc_ref PATH...: wc -w MB/s over the same bytes (the reference)
 	WC=$(mbps "$b" "$SECS")
 }
 
-per_mb=""
+per_mb="" cpu_per_mb=""
 for s in $SIZES; do
 	f=$(jsonl_of "$s")
 	b=$(bytes_of "$f")
@@ -136,14 +136,15 @@ for s in $SIZES; do
 	measure "$QUOTH" quotes --format=jsonl --jobs 1 "$f"
 	row "JSON Lines, 1 job" "$b"
 	per_mb="$per_mb $(awk -v s="$SECS" -v b="$b" 'BEGIN { printf "%.6f", s / (b / 1e6) }')"
+	cpu_per_mb="$cpu_per_mb $(awk -v s="$CPU" -v b="$b" 'BEGIN { printf "%.6f", s / (b / 1e6) }')"
 	last=$f lastb=$b one=$SECS rss_jsonl=$RSS
 done
 measure "$QUOTH" quotes --format=jsonl --jobs 2 "$last"
 row "JSON Lines, 2 jobs" "$lastb"
 echo "2 jobs / 1 job (largest)                     $(awk -v a="$one" -v b="$SECS" 'BEGIN { printf "%.2f", a / b }')x   (target >= 1.8 on two cores)"
-echo "seconds per MB at $SIZES MB:$per_mb"
-echo "$per_mb" | awk '{ lo = hi = $1; for (i = 2; i <= NF; i++) { if ($i < lo) lo = $i; if ($i > hi) hi = $i }
-	printf "linearity: the slowest size takes %.1f %% more per MB than the fastest   (target <= 10 %%)\n", (hi / lo - 1) * 100 }'
+echo "seconds per MB at $SIZES MB: wall$per_mb, CPU$cpu_per_mb"
+spread() { awk '{ lo = hi = $1; for (i = 2; i <= NF; i++) { if ($i < lo) lo = $i; if ($i > hi) hi = $i } printf "%.1f", (hi / lo - 1) * 100 }'; }
+echo "linearity: the slowest size takes $(echo "$per_mb" | spread) % more wall time per MB than the fastest, $(echo "$cpu_per_mb" | spread) % more CPU time   (target <= 10 %)"
 
 d=$(folder_of 20000)
 b=$(bytes_of "$d")
