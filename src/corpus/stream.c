@@ -285,7 +285,7 @@ static int next_line(corpus_stream *s, corpus_piece *p)
 		int rc = check_start(s, p);
 		if (rc)
 			return rc;
-		char *nl = memchr(s->buf + s->scan, '\n', s->len - s->scan);
+		char *nl = s->scan < s->len ? memchr(s->buf + s->scan, '\n', s->len - s->scan) : NULL;
 		size_t end = nl ? (size_t)(nl - s->buf) : s->len;
 		if (s->skipping) {
 			s->pos = s->scan = nl ? end + 1 : s->len;
