@@ -455,10 +455,10 @@ expect_contains "reader, refused paths alone: says why" "$(cat "$TMPD/err")" "no
 
 # Refused paths beside a readable one, in a narrow list: the reason was drawn
 # past the pane's edge and wrapped onto the next row ("ks]").
-start 100x20 "$ENV $QUOTH $H/special/ping.txt /dev/zero $H/special/fifo.txt $H/no-such-file.txt $H/files/cp1252.txt"
+start 100x20 "$ENV $QUOTH $H/files/cp1252.txt $H/special/ping.txt /dev/zero $H/special/fifo.txt $H/no-such-file.txt"
 expect_screen "reader, refused paths: listed with their reason" "[a loop of symbolic l"
 if screen | grep -q '^[a-z ]*\]'; then fail "reader, refused paths: a long reason is cut, not wrapped" "$(screen)"; else ok "reader, refused paths: a long reason is cut, not wrapped"; fi
-keys Enter j Enter j Enter j Enter
+keys j Enter j Enter j Enter j Enter
 expect_screen "reader, refused paths: the status says why" "no-such-file.txt: no such file or directory"
 keys q
 expect_screen "reader, refused paths: said again on exit" "no-such-file.txt: no such file or directory"
