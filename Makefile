@@ -155,6 +155,7 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE)
 	$(FUZZ_CC) $(ALL_INC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(CORE_LIBS) -lm
 
+$(FUZZ_BUILD)/fuzz_search: tests/unit/text/search_ref.h
 .SECONDARY: $(FUZZ_CORE)
 fuzz-build: deps tool-deps $(FUZZ_BIN)
 
