@@ -69,28 +69,6 @@ static void check_next(const search_hits *h, uint64_t *rng, size_t len)
 	}
 }
 
-/* A reader (search_scan_reader) that hands out the text a few bytes at a
- * time and fails now and then. */
-typedef struct chunks {
-	const char *text;
-	size_t len, max;
-	uint64_t *rng;
-} chunks;
-
-static size_t read_chunks(void *ctx, size_t off, char *buf, size_t n)
-{
-	const chunks *c = ctx;
-	if (fuzz_rand(c->rng) % 32 == 0)
-		return 0;
-	size_t k = 1 + (size_t)(fuzz_rand(c->rng) % c->max);
-	if (k > n)
-		k = n;
-	if (k > c->len - off)
-		k = c->len - off;
-	memcpy(buf, c->text + off, k);
-	return k;
-}
-
 /* The fast scan over text[from, len) against the reference's matches `want`
  * from `from`: whole, up to a random end, in slices, the first only. */
 static void check_scan(const char *text, size_t len, size_t from, const char *pattern, const search_hits *want,
@@ -99,9 +77,9 @@ static void check_scan(const char *text, size_t len, size_t from, const char *pa
 	size_t sample = (size_t)(fuzz_rand(rng) % (len + 1));
 	search_scan *s = search_scan_new(pattern, text, sample);
 	FUZZ_CHECK(s, "search_scan_new failed");
-	chunks c = { text, len, 1 + (size_t)(fuzz_rand(rng) % 300), rng };
+	ref_chunks c = { text, len, 1 + (size_t)(fuzz_rand(rng) % 300), fuzz_rand(rng) | 1 };
 	if (fuzz_rand(rng) & 1)
-		search_scan_reader(s, read_chunks, &c);
+		search_scan_reader(s, ref_read_chunks, &c);
 	search_hits got = { 0 };
 	FUZZ_CHECK(search_scan_run(s, text, len, from, len, false, &got) == 0, "search_scan_run failed");
 	same_hits(want, &got, len, "the scan");

@@ -18,6 +18,7 @@
 #define QUOTH_SEARCH_REF_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -187,6 +188,31 @@ static void ref_search(const char *text, size_t start, size_t end, const char *p
 		}
 	}
 	ref_free(&r);
+}
+
+/* A reader for search_scan_reader that hands out the text a few bytes at a
+ * time (1 to max) and fails now and then, as a reader may. */
+typedef struct ref_chunks {
+	const char *text;
+	size_t len, max;
+	uint64_t rng;          /* xorshift state, not 0 */
+} ref_chunks;
+
+static size_t ref_read_chunks(void *ctx, size_t off, char *buf, size_t n)
+{
+	ref_chunks *c = ctx;
+	c->rng ^= c->rng << 13;
+	c->rng ^= c->rng >> 7;
+	c->rng ^= c->rng << 17;
+	if (c->rng % 64 == 0)
+		return 0;
+	size_t k = 1 + (size_t)(c->rng >> 8) % c->max;
+	if (k > n)
+		k = n;
+	if (k > c->len - off)
+		k = c->len - off;
+	memcpy(buf, c->text + off, k);
+	return k;
 }
 
 #endif

@@ -297,27 +297,6 @@ static char *random_pattern(const char *text, size_t n)
 	return p;
 }
 
-/* Reads the text in pieces of at most `max` bytes, failing now and then,
- * as a reader (search_scan_reader) may. */
-typedef struct chunks {
-	const char *text;
-	size_t len, max;
-} chunks;
-
-static size_t read_chunks(void *ctx, size_t off, char *buf, size_t n)
-{
-	const chunks *c = ctx;
-	if (rnd() % 64 == 0)
-		return 0;
-	size_t k = 1 + rnd() % c->max;
-	if (k > n)
-		k = n;
-	if (k > c->len - off)
-		k = c->len - off;
-	memcpy(buf, c->text + off, k);
-	return k;
-}
-
 static void differential_case(const char *text, size_t n, const char *p)
 {
 	search_hits ref, all = { 0 }, fast = { 0 };
@@ -329,9 +308,9 @@ static void differential_case(const char *text, size_t n, const char *p)
 	search_scan *s = rnd() % 4 ? search_scan_new(p, text, n) : search_scan_new(p, "", 0);
 	assert_non_null(s);
 	static const size_t maxes[] = { 3, 70, 300, 1 << 20 };
-	chunks c = { text, n, maxes[rnd() % 4] };
+	ref_chunks c = { text, n, maxes[rnd() % 4], rnd() | 1 };
 	if (rnd() % 2)
-		search_scan_reader(s, read_chunks, &c);
+		search_scan_reader(s, ref_read_chunks, &c);
 	assert_int_equal(search_scan_run(s, text, n, from, n, false, &fast), 0);
 	same_hits(&ref, &fast, n, text, p + 1);
 	search_hits_free(&fast);
@@ -391,8 +370,8 @@ static void test_scan_reads_in_pieces(void **state)
 		search_hits ref, fast = { 0 };
 		ref_search(text, 0, n, p, &ref);
 		search_scan *s = search_scan_new(p, text, n);
-		chunks c = { text, n, 2 + (size_t)round % 37 };
-		search_scan_reader(s, read_chunks, &c);
+		ref_chunks c = { text, n, 2 + (size_t)round % 37, rnd() | 1 };
+		search_scan_reader(s, ref_read_chunks, &c);
 		assert_int_equal(search_scan_run(s, text, n, 0, n, false, &fast), 0);
 		same_hits(&ref, &fast, n, text, p + 1);
 		search_hits_free(&fast);
@@ -427,8 +406,8 @@ static void test_scan_long_runs(void **state)
 	assert_true(ref.n > 10);
 	for (int k = 0; k < 2; k++) {
 		search_scan *s = search_scan_new(p, text, 4096);
-		chunks c = { text, n, k ? 300000 : 1 << 20 };
-		search_scan_reader(s, read_chunks, &c);
+		ref_chunks c = { text, n, k ? 300000 : 1 << 20, rnd() | 1 };
+		search_scan_reader(s, ref_read_chunks, &c);
 		assert_int_equal(search_scan_run(s, text, n, 0, n, false, &fast), 0);
 		same_hits(&ref, &fast, n, "(long runs)", p + 1);
 		search_hits_free(&fast);
@@ -458,8 +437,8 @@ static void test_scan_in_slices(void **state)
 	text[k] = '\0';
 	char *p = compile("zqxjmarker");
 	search_scan *s = search_scan_new(p, text, 65536);
-	chunks c = { text, k, 1 << 20 };   /* whole reads, as of a file */
-	search_scan_reader(s, read_chunks, &c);
+	ref_chunks c = { text, k, 1 << 20, rnd() | 1 };   /* whole reads mostly, as of a file */
+	search_scan_reader(s, ref_read_chunks, &c);
 	search_hits whole = { 0 }, sliced = { 0 };
 	assert_int_equal(search_scan_run(s, text, k, 0, k, false, &whole), 0);
 	assert_int_equal(whole.n, 1);
