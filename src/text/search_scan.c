@@ -51,7 +51,6 @@ struct search_scan {
 	size_t nmembers;
 	needle nd[NEEDLE_MAX];
 	size_t nn;
-	bool pairs;
 	v16 vb0[NEEDLE_MAX], vmask[NEEDLE_MAX], vb1[NEEDLE_MAX];
 	fold_cache cache;       /* for every folder of the scan */
 	search_read *read;      /* NULL: the vector loop reads the text itself */
@@ -246,10 +245,8 @@ static void free_cands(cand *cs, size_t nc)
 static void set_needles(search_scan *s, const needle *nd, size_t nn)
 {
 	s->nn = nn;
-	s->pairs = false;
 	for (size_t i = 0; i < nn; i++) {
 		s->nd[i] = nd[i];
-		s->pairs |= nd[i].pair;
 		for (int k = 0; k < 16; k++) {
 			s->vb0[i][k] = nd[i].b0;
 			s->vmask[i][k] = nd[i].mask;
@@ -355,27 +352,32 @@ static uint32_t bits16(v16 m)
 }
 
 /* A bit for each of the 64 bytes at p where a needle matches (reads 65
- * bytes when a needle is a pair). */
+ * bytes when a needle is a pair). Vectors in locals, not arrays, so that
+ * they stay in registers. */
 static uint64_t block64(const search_scan *s, const char *p)
 {
-	v16 a[4], b[4], m[4] = { { 0 }, { 0 }, { 0 }, { 0 } };
-	for (int k = 0; k < 4; k++) {
-		a[k] = load16(p + 16 * k);
-		b[k] = s->pairs ? load16(p + 16 * k + 1) : a[k];
-	}
+	v16 a0 = load16(p), a1 = load16(p + 16), a2 = load16(p + 32), a3 = load16(p + 48);
+	v16 m0 = { 0 }, m1 = { 0 }, m2 = { 0 }, m3 = { 0 };
 	for (size_t i = 0; i < s->nn; i++) {
-		v16 b0 = s->vb0[i], mask = s->vmask[i], b1 = s->vb1[i];
-		if (s->nd[i].pair)
-			for (int k = 0; k < 4; k++)
-				m[k] |= (v16)((a[k] | mask) == b0) & (v16)(b[k] == b1);
-		else
-			for (int k = 0; k < 4; k++)
-				m[k] |= (v16)((a[k] | mask) == b0);
+		v16 b0 = s->vb0[i], mask = s->vmask[i];
+		v16 x0 = (v16)((a0 | mask) == b0), x1 = (v16)((a1 | mask) == b0);
+		v16 x2 = (v16)((a2 | mask) == b0), x3 = (v16)((a3 | mask) == b0);
+		if (s->nd[i].pair) {
+			v16 b1 = s->vb1[i];
+			x0 &= (v16)(load16(p + 1) == b1);
+			x1 &= (v16)(load16(p + 17) == b1);
+			x2 &= (v16)(load16(p + 33) == b1);
+			x3 &= (v16)(load16(p + 49) == b1);
+		}
+		m0 |= x0;
+		m1 |= x1;
+		m2 |= x2;
+		m3 |= x3;
 	}
-	if (!any(m[0] | m[1] | m[2] | m[3]))
+	if (!any(m0 | m1 | m2 | m3))
 		return 0;
-	return (uint64_t)bits16(m[0]) | (uint64_t)bits16(m[1]) << 16 | (uint64_t)bits16(m[2]) << 32 |
-	       (uint64_t)bits16(m[3]) << 48;
+	return (uint64_t)bits16(m0) | (uint64_t)bits16(m1) << 16 | (uint64_t)bits16(m2) << 32 |
+	       (uint64_t)bits16(m3) << 48;
 }
 
 /* Whether a needle matches at text byte p, which is mem[p - off]. */
