@@ -55,8 +55,7 @@ struct search_scan {
 	fold_cache cache;       /* for every folder of the scan */
 	search_read *read;      /* NULL: the vector loop reads the text itself */
 	void *ctx;
-	char *buf;              /* bytes [boff, boff + blen) of btext, read by read */
-	const char *btext;
+	char *buf;              /* text bytes [boff, boff + blen), read by read in this run */
 	size_t boff, blen;
 };
 
@@ -443,10 +442,6 @@ static size_t next_member(search_scan *s, const char *text, size_t len, size_t p
 	bool done;
 	if (!s->read || pos >= to)
 		return members_in(s, text, text, 0, len, len, pos, to, &done);
-	if (text != s->btext) {   /* another text: the buffer is not its */
-		s->btext = text;
-		s->blen = 0;
-	}
 	if (!s->buf && !(s->buf = malloc(READ_BYTES)))
 		return members_in(s, text, text, 0, len, len, pos, to, &done);
 	for (size_t p = pos;;) {
@@ -663,11 +658,11 @@ static enum verdict aligned(search_scan *s, folder *f, size_t x, size_t after, s
 
 /* aligned() in the read buffer, without touching the mapped text; V_UNSURE
  * when it needed bytes the buffer does not hold. */
-static enum verdict aligned_buffered(search_scan *s, const char *text, size_t len, size_t from, size_t x,
-                                     size_t after, search_match *m)
+static enum verdict aligned_buffered(search_scan *s, size_t len, size_t from, size_t x, size_t after,
+                                     search_match *m)
 {
 	size_t boff = s->boff, bend = boff + s->blen;
-	if (!s->read || s->btext != text || x < boff || x >= bend)
+	if (!s->read || x < boff || x >= bend)
 		return V_UNSURE;
 	folder f;
 	folder_init(&f, s->mode, s->buf, from > boff ? from - boff : 0, s->blen);
@@ -692,6 +687,7 @@ int search_scan_run(search_scan *s, const char *text, size_t len, size_t from, s
 		to = len;
 	if (!s->n || from >= to)
 		return 0;
+	s->blen = 0;   /* what was read belongs to the last run */
 	folder f;
 	folder_init(&f, s->mode, text, from, len);
 	folder_share_cache(&f, &s->cache);
@@ -711,7 +707,7 @@ int search_scan_run(search_scan *s, const char *text, size_t len, size_t from, s
 		if (x >= to)
 			break;
 		pos = x + 1;
-		enum verdict v = aligned_buffered(s, text, len, from, x, after, &m);
+		enum verdict v = aligned_buffered(s, len, from, x, after, &m);
 		if (v == V_UNSURE)
 			v = aligned(s, &f, x, after, &m);
 		if (v != V_FOUND)
