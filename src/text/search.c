@@ -6,20 +6,15 @@
 #include <string.h>
 #include <unicase.h>
 #include "error.h"
+#include "grow.h"
 #include "search.h"
 #include "search_fold.h"
 #include "strbuf.h"
 
 int hits_push(search_hits *h, size_t start, size_t end)
 {
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 32;
-		search_match *v = realloc(h->v, cap * sizeof *v);
-		if (!v)
-			return Q_ENOMEM;
-		h->v = v;
-		h->cap = cap;
-	}
+	if (GROW(h->v, h->cap, h->n + 1, 32))
+		return Q_ENOMEM;
 	h->v[h->n].start = start;
 	h->v[h->n].end = end;
 	h->n++;

@@ -24,6 +24,7 @@
 #include <unictype.h>
 #include <unistr.h>
 #include "error.h"
+#include "grow.h"
 #include "search.h"
 #include "search_fold.h"
 
@@ -88,14 +89,8 @@ static int add_member(cand *c, uint32_t x)
 {
 	if (c->n && c->m[c->n - 1] == x)
 		return 0;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 16;
-		uint32_t *m = realloc(c->m, cap * sizeof *m);
-		if (!m)
-			return Q_ENOMEM;
-		c->m = m;
-		c->cap = cap;
-	}
+	if (GROW(c->m, c->cap, c->n + 1, 16))
+		return Q_ENOMEM;
 	c->m[c->n++] = x;
 	return 0;
 }
