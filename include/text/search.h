@@ -78,7 +78,8 @@ typedef struct search_scan search_scan;
 /* Prepares a fast scan for a compiled pattern (copied): picks the
  * character of the pattern that is rarest in sample[0..n) (a piece of the
  * text to be searched; any text will do), and the bytes that can spell it.
- * Costs about a millisecond. NULL when out of memory. */
+ * Costs a millisecond or two (it goes through the characters Unicode
+ * decomposes or case folds). NULL when out of memory. */
 search_scan *search_scan_new(const char *pattern, const char *sample, size_t n);
 void search_scan_free(search_scan *s);
 
@@ -99,8 +100,9 @@ typedef size_t search_read(void *ctx, size_t off, char *buf, size_t n);
 void search_scan_reader(search_scan *s, search_read *read, void *ctx);
 
 /* The first offset at or after i where a character that is not a
- * combining mark begins (or len): a text searched in slices cut there
- * finds what it finds whole, but for matches that cross a cut. */
+ * combining mark begins (or len): slices of a text cut there are read as
+ * the whole text is, so that searching them one after the other (going on
+ * after the last match) finds what one search of the whole finds. */
 size_t search_cut(const char *text, size_t len, size_t i);
 
 #endif

@@ -1,9 +1,9 @@
 /* Folding for search (search.h), private to search.c and search_scan.c.
  *
- * Text is read as units: a base character and the combining marks
- * (canonical combining class > 0) that follow it; a mark at the start of
- * the text, or after more than UNIT_MARKS marks, is kept with the unit
- * anyway but only the first UNIT_MARKS count. A unit's key is what it
+ * Text is read as units: a base character and all the combining marks
+ * (canonical combining class > 0) that follow it, of which the first
+ * UNIT_MARKS count; a mark at the start of the text is a unit of its own.
+ * A unit's key is what it
  * compares as: NFD, marks dropped unless SEARCH_ACCENTS, case folded unless
  * SEARCH_CASE. White space is one kind of unit (every run of it compares
  * as one space), invisible characters and hyphen joins another (nothing).

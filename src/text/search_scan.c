@@ -3,20 +3,26 @@
  * only around those places.
  *
  * The anchor is a base character c of the folded pattern, at byte ko of
- * it. A unit of text whose key holds c holds a character x whose own key
- * holds c: the members of c, found once by going through the characters
- * that Unicode decomposes or case folds (for "o": o, O, ö, Ö, ô, ǫ, ọ ...).
- * Their first one or two bytes are the needles the vector loop compares.
+ * it, chosen for the fewest stops on a sample of the text. A unit of text
+ * whose key holds c holds a character x whose own key holds c: the members
+ * of c, found once by going through the characters that Unicode decomposes
+ * or case folds (for "o": o, O, ö, Ö, ô, ǫ, ọ ...). Their first one or two
+ * bytes are the needles the vector loop compares, 64 bytes at a time.
  *
- * At a member x, a match that uses x for c begins at most ko bytes of keys
- * before x's unit: walking back unit by unit while their keys fit in ko
- * bytes (white space and invisible units count nothing) gives the first
- * place to try; every unit start from there to x's unit is tried, in order,
- * never twice. A unit start skipped that way cannot begin a match: that
- * match would hold a member before it (then it was tried then) or x itself
- * before its anchor (then it lies within the walk). So the scan finds what
- * the simple search finds, and the unit tests compare the two on random
- * text in many scripts.
+ * Every match has one anchor: the unit its byte ko falls in. So at a member
+ * x, only one start is tried for each place of c in x's key: the unit from
+ * which the keys up to x's unit make exactly the bytes of the pattern
+ * before the anchor (a run of white space one byte, invisible units none).
+ * Members come in text order, and so do the matches tried, which keeps
+ * them leftmost first and disjoint. Where the text around x is ASCII with
+ * no line end, each unit is a byte and the start is found by counting
+ * bytes. A match that begins before the end of a slice with its anchor
+ * after it is looked for apart, from every start close enough to the end.
+ *
+ * With a reader (a mapped file read through pread), the vector loop and the
+ * places around the members it finds use the bytes read, and the mapping
+ * only when a place reaches past them. The unit tests and the fuzzer
+ * compare all this with a reference that folds the whole text first.
  */
 #include <stdlib.h>
 #include <string.h>

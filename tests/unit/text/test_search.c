@@ -122,6 +122,10 @@ static void test_accents(void **state)
 	assert_int_equal(count("ёлка", "елка"), 1);
 	assert_int_equal(count("ёлка", "ёлка"), 1);
 	assert_int_equal(count("елка", "ёлка"), 0);
+	assert_int_equal(count("мой дом", "мои"), 1);   /* й is и with a breve */
+	assert_int_equal(count("がっこう", "かっこう"), 1);   /* voicing marks too */
+	assert_int_equal(count("がっこう", "がっこう"), 1);
+	assert_int_equal(count("かっこう", "がっこう"), 0);
 	assert_int_equal(count("\xD7\xA9\xD7\x81\xD6\xB8\xD7\x9C\xD7\x95\xD6\xB9\xD7\x9D", "שלום"), 1);
 	assert_int_equal(count("\xD9\x83\xD9\x8E\xD8\xAA\xD9\x8E\xD8\xA8\xD9\x8E", "كتب"), 1);
 	/* a Hangul syllable is whole: one never matches the start of another */
