@@ -142,7 +142,7 @@ typedef struct app {
 	/* search */
 	prompt prompt;
 	place before_search;
-	char *pattern;             /* folded; NULL: none */
+	char *pattern;             /* compiled (search_fold_pattern); NULL: none */
 	enum pane search_pane;
 	bool search_backward;
 	search_hits hits;          /* in the text */
