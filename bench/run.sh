@@ -9,7 +9,7 @@
 #   SEARCH_MB   sizes of the article searched to its end in the search section (100 300 1024)
 set -u
 BUILD=${BUILD:-build}
-BENCH=${BENCH:-render wrap quotes reader search tags scale}
+BENCH=${BENCH:-render wrap quotes corpus reader search tags scale}
 RUNS=${RUNS:-3}
 DATA=bench/data
 QUOTH=$BUILD/quoth
@@ -219,6 +219,11 @@ bench_search() {
 	done
 }
 
+# quoth quotes over whole corpora: JSON Lines at three sizes, a folder, jobs, peak RSS (bench/corpus.sh).
+bench_corpus() {
+	BUILD=$BUILD RUNS=$RUNS sh bench/corpus.sh
+}
+
 bench_tags() {
 	BUILD=$BUILD sh bench/tags.sh
 }
@@ -228,6 +233,7 @@ for s in $BENCH; do
 	render) bench_render ;;
 	wrap)   bench_wrap ;;
 	quotes) bench_quotes ;;
+	corpus) bench_corpus ;;
 	reader) bench_reader ;;
 	search) bench_search ;;
 	scale)  bench_scale ;;
