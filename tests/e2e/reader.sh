@@ -39,18 +39,32 @@ fi
 keys '['
 expect_screen "[ selects the previous quote" "quote 6/7"
 
-# --- search, case-folded beyond ASCII -----------------------------------------------
+# --- search: smart case, accents ----------------------------------------------------
 keys BTab
 wait_for " text " >/dev/null
 keys /
-type_text "STRANDKØBING"
-expect_screen "search: prompt shows the pattern" "/STRANDKØBING"
+type_text "strandkøbing"
+expect_screen "search: prompt shows the pattern" "/strandkøbing"
 keys Enter
-wait_gone "/STRANDKØBING" >/dev/null
+wait_gone "/strandkøbing" >/dev/null
 ESC=$(printf '\033')
 if screen_attrs | grep -q "$ESC\[30m$ESC\[42mStrandkøbing"; then ok "search: case-folded match highlighted"; else fail "search: case-folded match highlighted" "$(screen)"; fi
 keys n
 expect_screen "search: n moves on" "Strandkøbing"
+keys /
+type_text "STRANDKØBING"
+expect_screen "search: a capital in the pattern matches case exactly" "Pattern not found"
+keys Escape
+wait_gone "/STRANDKØBING" >/dev/null
+keys '}'
+wait_for "[2/11]" >/dev/null
+keys /
+type_text "rodingen"
+keys Enter
+wait_gone "/rodingen" >/dev/null
+if screen_attrs | grep -q "$ESC\[30m$ESC\[42mRödingen"; then ok "search: a pattern without accents finds the accented word"; else fail "search: a pattern without accents finds the accented word" "$(screen)"; fi
+keys Escape '{'
+wait_for "[1/11]" >/dev/null
 keys /
 type_text "zzzqqq"
 expect_screen "search: not found message" "Pattern not found"
