@@ -8,7 +8,7 @@
 #   QUOTES_BENCH_MB  size of the repeated-articles corpus for the quotes section (100)
 set -u
 BUILD=${BUILD:-build}
-BENCH=${BENCH:-render wrap quotes reader tags scale}
+BENCH=${BENCH:-render wrap quotes reader tags store scale}
 RUNS=${RUNS:-3}
 DATA=bench/data
 QUOTH=$BUILD/quoth
@@ -170,6 +170,12 @@ bench_tags() {
 	BUILD=$BUILD sh bench/tags.sh
 }
 
+# The loads of tag names, export folders, config sections and positions at
+# two or three sizes (bench/store.sh).
+bench_store() {
+	. bench/store.sh
+}
+
 for s in $BENCH; do
 	case $s in
 	render) bench_render ;;
@@ -178,6 +184,7 @@ for s in $BENCH; do
 	reader) bench_reader ;;
 	scale)  bench_scale ;;
 	tags)   bench_tags ;;
+	store)  bench_store ;;
 	*) echo "bench: unknown section '$s'" >&2; exit 2 ;;
 	esac
 done

@@ -22,7 +22,10 @@
 	X(Q_EROFS,  -13, "read-only file system") \
 	X(Q_ELOCK,  -14, "could not lock") \
 	X(Q_EEXIST, -15, "file exists")              /* and the caller asked not to replace it */ \
-	X(Q_ELOOP,  -16, "a loop of symbolic links")
+	X(Q_ELOOP,  -16, "a loop of symbolic links") \
+	X(Q_ENOTDIR, -17, "not a directory")         /* a file where a folder was wanted */ \
+	X(Q_ENOTJOURNAL, -18, "not a quoth tag journal") /* a file quoth must not append to */ \
+	X(Q_ENEWER, -19, "written by a newer quoth") /* a format this one may read but not write */
 
 enum qerr {
 #define Q_ERROR_ENUM(name, value, message) name = (value),

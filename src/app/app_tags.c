@@ -58,8 +58,8 @@ static unsigned saved_or_not(app *a, int rc, const char *what)
 	} else if (rc == Q_EUSAGE) {
 		app_message(a, true, "Not a tag name (no spaces or commas, at most %d bytes)", TAGS_NAME_MAX);
 	} else {
-		app_message(a, true, "%s, but NOT SAVED (%zu changes pending): %s; will retry on the next change",
-		            what, tags_pending(a->opts.tags), error_message(rc));
+		app_message(a, true, "%s, but NOT SAVED (%zu changes pending): %s: %s; will retry on the next change",
+		            what, tags_pending(a->opts.tags), tags_error_file(a->opts.tags), error_message(rc));
 	}
 	if (a->tv.open)
 		tv_refresh(a);
@@ -419,16 +419,32 @@ unsigned app_prompt_complete(app *a)
 	size_t n = 0;
 	if (tags_names(a->opts.tags, &names, NULL, &n))
 		return R_NONE;
-	/* the tags of keys 1..9 count as known too */
+	const char *pre = a->prompt.buf;
+	size_t plen = a->prompt.len, matches = 0, common = 0;
+	/* names is sorted: those that start with pre follow the first name not
+	 * below it (a binary search, however many names there are) */
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strncmp(names[mid], pre, plen) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < n && !strncmp(names[end], pre, plen))
+		end++;
+	/* those, up to a screenful, with the last of them (the common prefix of
+	 * a sorted range is that of its ends), and the tags of keys 1..9 */
 	const char *all[256];
 	size_t k = 0;
-	for (size_t i = 0; i < n && k < 240; i++)
+	for (size_t i = lo; i < end && k < 238; i++)
 		all[k++] = names[i];
+	if (end - lo > 238)
+		all[k++] = names[end - 1];
 	for (int i = 0; i < 9 && k < 256; i++)
 		if (a->opts.tag_names[i])
 			all[k++] = a->opts.tag_names[i];
-	const char *pre = a->prompt.buf;
-	size_t plen = a->prompt.len, matches = 0, common = 0;
 	const char *first = NULL;
 	char list[200] = "";
 	for (size_t i = 0; i < k; i++) {

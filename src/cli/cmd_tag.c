@@ -75,8 +75,8 @@ int cmd_tag(int argc, char **argv)
 		rc = tags_set(s, d->id, id, tag, !remove, &meta);
 	}
 	if (rc)
-		fprintf(stderr, "quoth tag: %s: %s; not saved\n", tags_journal_path(s), error_message(rc));
-	int closerc = tags_close(s);
+		fprintf(stderr, "quoth tag: %s: %s; not saved\n", tags_error_file(s), error_message(rc));
+	int closerc = tags_close(s);   /* retries what is pending: it fails only when the change above did */
 	doc_free(d);
 	return rc || closerc ? 1 : 0;
 }

@@ -103,6 +103,9 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 	guard_mapped_files();
+	/* A file-size limit (ulimit -f) reached is a write error (EFBIG) like a
+	 * full disk, reported and retried, not a death in mid-write. */
+	signal(SIGXFSZ, SIG_IGN);
 	int status = run(argc, argv);
 	if (file_shrank) {
 		fflush(stdout);

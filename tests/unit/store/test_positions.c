@@ -11,22 +11,7 @@
 #include <unistd.h>
 #include "error.h"
 #include "positions.h"
-
-static char *make_dir(void)
-{
-	char tmpl[] = "/tmp/quoth-pos-XXXXXX";
-	char *d = mkdtemp(tmpl);
-	assert_non_null(d);
-	return strdup(d);
-}
-
-static void remove_dir(char *dir)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-	free(dir);
-}
+#include "storetest.h"
 
 static positions *open_ok(const char *dir, char **warnings)
 {
