@@ -22,6 +22,11 @@ int cmd_open_tags(struct tags_store **s);
  * name shown escaped so that a crafted file name cannot act on the terminal. */
 void cmd_file_error(const char *name, int code);
 
+struct warnings;
+/* Prints each warning as "quoth: FILE:LINE: what" on stderr, then how many
+ * more there were past those kept (WARNINGS_MAX). */
+void cmd_print_warnings(const struct warnings *w);
+
 /* The terminal width of standard output, or 80. */
 int cmd_term_width(void);
 

@@ -81,10 +81,12 @@ static int gather(corpus *c, int argc, char **argv, int first)
 	return 0;
 }
 
-static void print_warnings(const warnings *w)
+void cmd_print_warnings(const warnings *w)
 {
 	for (size_t i = 0; i < w->n; i++)
 		fprintf(stderr, "quoth: %s\n", w->v[i].msg);
+	if (w->dropped)
+		fprintf(stderr, "quoth: %zu more warnings not shown\n", w->dropped);
 }
 
 int cmd_read(int argc, char **argv)
@@ -122,7 +124,7 @@ int cmd_read(int argc, char **argv)
 	if (!rc && c.n == 0) {
 		fputs("quoth: no articles (*.txt) found\n", stderr);
 	} else if (!rc) {
-		print_warnings(&w);
+		cmd_print_warnings(&w);
 		status = ui_run(&c, &cfg, km, &w, main_file_shrank());
 	} else if (rc == Q_ENOMEM) {
 		fprintf(stderr, "quoth: %s\n", error_message(rc));

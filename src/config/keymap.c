@@ -1,5 +1,6 @@
 /* Keymaps: bindings per context, the built-in default from the action
  * table, and keymap files. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "error.h"
@@ -188,6 +189,70 @@ keymap *keymap_builtin(void)
 fail:
 	keymap_free(km);
 	return NULL;
+}
+
+/* ---- keys that always do something ---- */
+
+/* Whatever a keymap says, these keys are never dead: a way out, a way to
+ * help and to cancel. A keymap may give them another action (vi's ? is
+ * search_back); where it leaves one with none, it keeps this one. */
+static const struct {
+	int key;
+	enum action action;
+	bool quiet;   /* no keymap binds C-c (a terminal sends it as SIGINT, which quits): not news */
+} essentials[] = {
+	{ 'q', ACT_QUIT, false }, { '?', ACT_HELP, false }, { QK_ESC, ACT_CANCEL, false },
+	{ QK_C('c'), ACT_QUIT, true },
+};
+
+bool keymap_is_empty(const keymap *km)
+{
+	for (int c = 0; c < KC__COUNT; c++)
+		if (km->ctx[c].n)
+			return false;
+	return true;
+}
+
+/* Makes key do action wherever it does nothing: bound globally, and no
+ * pane's "none" hiding that. Returns 1 when something changed, 0, or
+ * Q_ENOMEM. */
+static int keep_alive(keymap *km, int key, enum action action)
+{
+	int changed = 0;
+	for (int c = KC_GLOBAL + 1; c < KC__COUNT; c++) {
+		const struct binding *b = binding_in(km, c, key);
+		if (b && b->action == ACT_NONE) {
+			keymap_unbind(km, c, key);
+			changed = 1;
+		}
+	}
+	if (keymap_lookup(km, KC_GLOBAL, key) == ACT_NONE) {
+		if (keymap_bind(km, KC_GLOBAL, key, action))
+			return Q_ENOMEM;
+		changed = 1;
+	}
+	return changed;
+}
+
+int keymap_keep_essentials(keymap *km, char *changed, size_t size)
+{
+	int n = 0;
+	if (size)
+		changed[0] = '\0';
+	for (size_t i = 0; i < sizeof essentials / sizeof *essentials; i++) {
+		int rc = keep_alive(km, essentials[i].key, essentials[i].action);
+		if (rc < 0)
+			return rc;
+		if (essentials[i].quiet)
+			continue;
+		if (rc && size) {
+			char name[KEY_NAME_MAX];
+			size_t at = strlen(changed);
+			snprintf(changed + at, size - at, "%s%s", n ? ", " : "", qkey_name(essentials[i].key, name));
+		}
+		n += rc;
+	}
+	return n;
 }
 
 /* ---- keymap files ---- */
