@@ -58,8 +58,8 @@ static unsigned saved_or_not(app *a, int rc, const char *what)
 	} else if (rc == Q_EUSAGE) {
 		app_message(a, true, "Not a tag name (no spaces or commas, at most %d bytes)", TAGS_NAME_MAX);
 	} else {
-		app_message(a, true, "%s, but NOT SAVED (%zu changes pending): %s: %s; will retry on the next change",
-		            what, tags_pending(a->opts.tags), tags_error_file(a->opts.tags), error_message(rc));
+		app_message(a, true, "%s, but NOT SAVED: %s (%s); %zu changes pending, will retry on the next change",
+		            what, error_message(rc), tags_error_file(a->opts.tags), tags_pending(a->opts.tags));
 	}
 	if (a->tv.open)
 		tv_refresh(a);

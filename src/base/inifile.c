@@ -125,6 +125,7 @@ static enum line_kind classify(const char *input, char *name, char *scratch)
  * with the header of its section); sections, comments and refused lines
  * are known from the scan. */
 #define PART_ENTRIES 256
+#define PART_BYTES 32768   /* and at most this much text: half a pipe's buffer (load_pipe) */
 
 /* The scan: state carried from line to line. */
 struct scan {
@@ -247,7 +248,7 @@ static void add_section(struct scan *s, const char *name, int line)
  * full (NULL when out of memory). */
 static strbuf *part_for_entry(struct scan *s)
 {
-	if (s->nparts && s->part_entries < PART_ENTRIES)
+	if (s->nparts && s->part_entries < PART_ENTRIES && s->parts[s->nparts - 1].len < PART_BYTES)
 		return &s->parts[s->nparts - 1];
 	if (GROW(s->parts, s->parts_cap, s->nparts + 1, 8))
 		return NULL;
@@ -427,6 +428,26 @@ static bool write_all(int fd, const char *p, size_t left)
 	return true;
 }
 
+/* iniparser on text through a pipe, seen through /proc: no file is
+ * written, so a file-size limit (ulimit -f) cannot stop it. The text is
+ * written whole before iniparser reads (a part fits a pipe's buffer; when
+ * the buffer is smaller, the write fails at once and a memfd is used). */
+static dictionary *load_pipe(const strbuf *text)
+{
+	int p[2];
+	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0)
+		return NULL;
+	dictionary *d = NULL;
+	char name[64];
+	snprintf(name, sizeof name, "/proc/self/fd/%d", p[0]);
+	bool written = write_all(p[1], text->s ? text->s : "", text->len);
+	close(p[1]);   /* iniparser then reads up to the end */
+	if (written && access(name, R_OK) == 0)
+		d = iniparser_load(name);
+	close(p[0]);
+	return d;
+}
+
 /* iniparser on a copy of text in a memfd, seen through /proc. */
 static dictionary *load_memfd(const strbuf *text)
 {
@@ -461,8 +482,8 @@ static dictionary *load_tempfile(const strbuf *text)
 	return d;
 }
 
-/* Hands each part to iniparser, which reads only named files: a memfd
- * gives it one without touching the disk, else a temporary file. Returns
+/* Hands each part to iniparser, which reads only named files: a pipe or
+ * a memfd gives it one without touching the disk, else a temporary file. Returns
  * false when it refused one (f->dicts holds those it read). */
 static bool parse_parts(inifile *f, const struct scan *s)
 {
@@ -472,7 +493,9 @@ static bool parse_parts(inifile *f, const struct scan *s)
 	iniparser_set_error_callback(quiet);
 	bool ok = true;
 	for (size_t i = 0; ok && i < s->nparts; i++) {
-		dictionary *d = load_memfd(&s->parts[i]);
+		dictionary *d = load_pipe(&s->parts[i]);
+		if (!d)
+			d = load_memfd(&s->parts[i]);
 		if (!d)
 			d = load_tempfile(&s->parts[i]);
 		f->dicts[f->ndicts] = d;
