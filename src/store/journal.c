@@ -453,6 +453,8 @@ static enum kind journal_kind(char *buf, size_t n)
 	size_t m = sizeof MAGIC - 1, digits = 0;
 	if (n == 0)
 		return J_EMPTY;
+	if (n < m && !memcmp(buf, MAGIC, n))
+		return J_OURS;   /* the first write cut short in its header: the next append cuts it off */
 	if (n >= m && !memcmp(buf, MAGIC, m)) {
 		long version = 0;
 		for (size_t i = m; i < n && digits < 9 && buf[i] >= '0' && buf[i] <= '9'; i++, digits++)

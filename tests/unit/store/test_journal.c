@@ -209,6 +209,30 @@ static void test_last_record_without_line_end_is_kept(void **state)
 	remove_dir(dir);
 }
 
+/* The first write cut short inside the header (a crash): still ours, and
+ * the next change starts the file again. */
+static void test_header_cut_short(void **state)
+{
+	char *dir = make_dir();
+	char *j = path_in(dir, "tags.journal");
+	write_file(j, "# quoth tag jou");
+	tags_store *s = NULL;
+	char *w = NULL;
+	assert_int_equal(tags_open(dir, &s, &w), 0);
+	free(w);
+	assert_int_equal(tags_set(s, ART1, Q1, "claim", true, &meta1), 0);
+	assert_int_equal(tags_close(s), 0);
+	char *text = read_file(j);
+	assert_true(!strncmp(text, MAGIC "1", strlen(MAGIC) + 1));
+	assert_null(strstr(text, "jou#"));
+	free(text);
+	s = open_ok(dir);
+	assert_true(tags_has(s, ART1, Q1, "claim"));
+	assert_int_equal(tags_close(s), 0);
+	free(j);
+	remove_dir(dir);
+}
+
 /* A FIFO as the journal: refused at once with a message naming it (the
  * reader used to block on it forever, a blank screen). */
 static void test_fifo_journal_is_refused(void **state)
@@ -372,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_old_journal_gets_its_header),
 		cmocka_unit_test(test_newer_format_is_read_not_written),
 		cmocka_unit_test(test_last_record_without_line_end_is_kept),
+		cmocka_unit_test(test_header_cut_short),
 		cmocka_unit_test(test_fifo_journal_is_refused),
 		cmocka_unit_test(test_lock_a_folder_is_named),
 		cmocka_unit_test(test_data_folder_under_a_file_is_named),
