@@ -391,6 +391,8 @@ static int merge_context(struct bindings *b, const struct file_binding *f, size_
  * winner of each key and merges them into the keymap. */
 static int apply_file_bindings(struct loader *ld)
 {
+	if (!ld->n)
+		return 0;
 	qsort(ld->v, ld->n, sizeof *ld->v, by_ctx_key_seq);
 	size_t kept = 0;
 	for (size_t i = 0, j; i < ld->n; i = j) {
