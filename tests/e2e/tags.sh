@@ -92,7 +92,8 @@ expect_not_contains "quoth export: --tag filters" "$OUT" "Vi har været uden"
 # says it is not saved and why, the reader goes on, and it exits 1 saying so.
 LIM="$TMPD/limit"
 mkdir -p "$LIM"
-XDG_DATA_HOME="$LIM" "$QUOTH" tag --text x first "$CORPUS/en-harbour-strike.txt" 1 >/dev/null 2>&1
+first=$("$QUOTH" quotes --format tsv "$CORPUS/en-harbour-strike.txt" | awk -F '\t' 'NR == 2 { print $7 }')
+XDG_DATA_HOME="$LIM" "$QUOTH" tag --text x first "$CORPUS/en-harbour-strike.txt" "$first" >/dev/null 2>&1
 J="$LIM/quoth/tags.journal"
 size=$(wc -c <"$J")
 blocks=$(( (size + 511) / 512 ))

@@ -53,6 +53,7 @@ refused() {
 ART="$TMPD/c/harbour.txt"
 mkdir -p "$TMPD/c"
 printf 'Harbour talks\n\n"We will not back down," said Jane Doe.\n\n"Nor will we," said John Roe.\n' >"$ART"
+Q1=$("$QUOTH" quotes --format tsv "$ART" | awk -F '\t' 'NR == 2 { print $7 }')
 
 # ---- 80,000 tag names ------------------------------------------------------------------------
 S="$TMPD/names"
@@ -72,7 +73,7 @@ bounded "$NAMES tag names: quoth tags --count"
 XDG_DATA_HOME="$S" run_bounded "$QUOTH" export --tag t00042 --format tsv
 bounded "$NAMES tag names: quoth export --tag"
 expect_eq "$NAMES tag names: export finds the one quote" 2 "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')"
-XDG_DATA_HOME="$S" run_bounded "$QUOTH" tag t00042 "$ART" 1
+XDG_DATA_HOME="$S" run_bounded "$QUOTH" tag t00042 "$ART" "$Q1"
 bounded "$NAMES tag names: quoth tag (replay, append, compaction)"
 expect_eq "$NAMES tag names: quoth tag exit 0" 0 "$RC"
 
@@ -113,7 +114,7 @@ mkdir -p "$F/data/quoth" "$F/config/quoth" "$F/state/quoth"
 mkfifo "$F/data/quoth/tags.journal" "$F/config/quoth/config.ini" "$F/state/quoth/positions" "$F/keys.ini" "$F/cli.ini"
 XDG_DATA_HOME="$F/data" run_bounded "$QUOTH" tags
 refused "FIFO journal: quoth tags" "tags.journal: not a regular file"
-XDG_DATA_HOME="$F/data" run_bounded "$QUOTH" tag claim "$ART" 1
+XDG_DATA_HOME="$F/data" run_bounded "$QUOTH" tag claim "$ART" "$Q1"
 refused "FIFO journal: quoth tag" "tags.journal: not a regular file"
 XDG_DATA_HOME="$F/data" run_bounded "$QUOTH" export
 refused "FIFO journal: quoth export" "tags.journal: not a regular file"
@@ -163,6 +164,6 @@ expect_screen "link to a file that is no journal: the reader says why tags are o
 keys Tab Tab 1 q
 expect_screen "link to a file that is no journal: the reader quits" "__EXITED__ 0"
 stop
-XDG_DATA_HOME="$O" run_bounded "$QUOTH" tag claim "$ART" 1
+XDG_DATA_HOME="$O" run_bounded "$QUOTH" tag claim "$ART" "$Q1"
 refused "link to a file that is no journal: quoth tag" "not a quoth tag journal"
 if cmp -s "$TMPD/mine.txt" "$TMPD/mine.orig"; then ok "link to a file that is no journal: left as it was"; else fail "link to a file that is no journal: left as it was" "$(cat "$TMPD/mine.txt")"; fi
