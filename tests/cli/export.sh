@@ -125,13 +125,13 @@ t" "$OUT"
 # A last record that is whole but for its line end (a hand edit) is read,
 # and the next tag starts a line of its own (it was cut off as "cut short").
 mkdir -p "$TMPD/unended"
-XDG_DATA_HOME="$TMPD/unended" "$QUOTH" tag --text x t "$A" 1 >/dev/null 2>&1
+XDG_DATA_HOME="$TMPD/unended" "$QUOTH" tag --text x t "$A" "$A1" >/dev/null 2>&1
 J="$TMPD/unended/quoth/tags.journal"
 printf '1\t+\t%s\t00000000000000ac\t1700000000\tunended' "$art" >>"$J"
 XDG_DATA_HOME="$TMPD/unended" run_status "$QUOTH" tags
 expect_eq "journal: a last record without its line end is read, no warning" "0:t
 unended:" "$RC:$OUT:$ERR"
-XDG_DATA_HOME="$TMPD/unended" run_status "$QUOTH" tag more "$A" 2
+XDG_DATA_HOME="$TMPD/unended" run_status "$QUOTH" tag more "$A" "$A1"
 expect_eq "journal: the next tag goes on a line of its own" "2" "$(grep -c -e '	unended$' -e '	more$' "$J")"
 
 # --- nothing reaches the terminal ---
