@@ -173,41 +173,35 @@ static uint32_t *sec_slot(const struct scan *s, const char *name)
 	}
 }
 
-/* Doubles a hash of *nslots slots when n + 1 items would fill half of it,
- * then puts every item back (rehash). Returns false when out of memory. */
-static bool rehash_entries(struct scan *s)
+static uint32_t *entry_slot_of(const struct scan *s, size_t i)
 {
-	if ((s->f->n + 1) * 2 <= s->nentry_slots)
-		return true;
-	size_t n = s->nentry_slots ? s->nentry_slots * 2 : 64;
-	uint32_t *slots = calloc(n, sizeof *slots);
-	if (!slots || s->f->n >= UINT32_MAX / 2) {
-		free(slots);
-		return false;
-	}
-	free(s->entry_slots);
-	s->entry_slots = slots;
-	s->nentry_slots = n;
-	for (size_t i = 0; i < s->f->n; i++)
-		*entry_slot(s, s->f->v[i].section, s->f->v[i].key) = (uint32_t)i + 1;
-	return true;
+	return entry_slot(s, s->f->v[i].section, s->f->v[i].key);
 }
 
-static bool rehash_sections(struct scan *s)
+static uint32_t *sec_slot_of(const struct scan *s, size_t i)
 {
-	if ((s->f->nsec + 1) * 2 <= s->nsec_slots)
+	return sec_slot(s, s->f->sec[i].name);
+}
+
+/* Doubles the hash *slots of *nslots when n + 1 items would fill half of
+ * it, then puts items 0..n-1 back (slot_of gives the slot of item i).
+ * Returns false when out of memory. */
+static bool rehash(struct scan *s, uint32_t **slots, size_t *nslots, size_t n,
+                   uint32_t *(*slot_of)(const struct scan *, size_t))
+{
+	if ((n + 1) * 2 <= *nslots)
 		return true;
-	size_t n = s->nsec_slots ? s->nsec_slots * 2 : 16;
-	uint32_t *slots = calloc(n, sizeof *slots);
-	if (!slots || s->f->nsec >= UINT32_MAX / 2) {
-		free(slots);
+	size_t m = *nslots ? *nslots * 2 : 64;
+	uint32_t *v = calloc(m, sizeof *v);
+	if (!v || n >= UINT32_MAX / 2) {
+		free(v);
 		return false;
 	}
-	free(s->sec_slots);
-	s->sec_slots = slots;
-	s->nsec_slots = n;
-	for (size_t i = 0; i < s->f->nsec; i++)
-		*sec_slot(s, s->f->sec[i].name) = (uint32_t)i + 1;
+	free(*slots);
+	*slots = v;
+	*nslots = m;
+	for (size_t i = 0; i < n; i++)
+		*slot_of(s, i) = (uint32_t)i + 1;
 	return true;
 }
 
@@ -225,7 +219,8 @@ static char *keep_name(struct scan *s, const char *name)
 static void add_section(struct scan *s, const char *name, int line)
 {
 	inifile *f = s->f;
-	if (!rehash_sections(s) || GROW(f->sec, s->sec_cap, f->nsec + 1, 8)) {
+	if (!rehash(s, &s->sec_slots, &s->nsec_slots, f->nsec, sec_slot_of)
+	    || GROW(f->sec, s->sec_cap, f->nsec + 1, 8)) {
 		s->nomem = true;
 		return;
 	}
@@ -264,7 +259,7 @@ static strbuf *part_for_entry(struct scan *s)
 static void add_entry(struct scan *s, const char *key, int line)
 {
 	inifile *f = s->f;
-	if (!rehash_entries(s) || !part_for_entry(s)) {
+	if (!rehash(s, &s->entry_slots, &s->nentry_slots, f->n, entry_slot_of) || !part_for_entry(s)) {
 		s->nomem = true;
 		return;
 	}
