@@ -9,7 +9,7 @@
 #   SEARCH_MB   sizes of the article searched to its end in the search section (100 300 1024)
 set -u
 BUILD=${BUILD:-build}
-BENCH=${BENCH:-render wrap quotes corpus reader search tags scale}
+BENCH=${BENCH:-render wrap quotes corpus reader search tags store scale}
 RUNS=${RUNS:-3}
 DATA=bench/data
 QUOTH=$BUILD/quoth
@@ -228,6 +228,12 @@ bench_tags() {
 	BUILD=$BUILD sh bench/tags.sh
 }
 
+# The loads of tag names, export folders, config sections and positions at
+# two or three sizes (bench/store.sh).
+bench_store() {
+	. bench/store.sh
+}
+
 for s in $BENCH; do
 	case $s in
 	render) bench_render ;;
@@ -238,6 +244,7 @@ for s in $BENCH; do
 	search) bench_search ;;
 	scale)  bench_scale ;;
 	tags)   bench_tags ;;
+	store)  bench_store ;;
 	*) echo "bench: unknown section '$s'" >&2; exit 2 ;;
 	esac
 done
