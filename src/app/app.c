@@ -10,6 +10,7 @@
 #include <time.h>
 #include "app_internal.h"
 #include "error.h"
+#include "text.h"
 
 /* How long one idle turn may index list items. */
 #define INDEX_BUDGET_NS 5000000L
@@ -108,12 +109,35 @@ enum keyctx app_keyctx(const app *a)
 	}
 }
 
+/* Cuts buf (of size n, text of len bytes) at a character boundary so that
+ * an ellipsis fits, when the text was longer than the buffer. */
+static void cut_with_ellipsis(char *buf, size_t n, int len)
+{
+	static const char ell[] = "\xE2\x80\xA6";   /* … */
+	if (len < 0 || (size_t)len < n || n < sizeof ell)
+		return;
+	size_t end = n - sizeof ell;
+	while (end > 0 && ((unsigned char)buf[end] & 0xC0) == 0x80)
+		end--;
+	memcpy(buf + end, ell, sizeof ell);
+}
+
+void app_cut(char *buf, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int len = vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+	cut_with_ellipsis(buf, n, len);
+}
+
 void app_message(app *a, bool error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	int len = vsnprintf(a->msg, sizeof a->msg, fmt, ap);
 	va_end(ap);
+	cut_with_ellipsis(a->msg, sizeof a->msg, len);
 	a->msg_error = error;
 }
 
@@ -138,6 +162,8 @@ size_t app_last_top(app *a)
 	return wrap_view_move(a->view, wrap_view_last(a->view), -(long)(app_text_rows(a) - 1));
 }
 
+static void follow_text(app *a);
+
 void app_clamp_text(app *a)
 {
 	if (!a->view)
@@ -147,6 +173,7 @@ void app_clamp_text(app *a)
 		a->text_top = max;
 	if (a->text_top < wrap_view_first(a->view))
 		a->text_top = wrap_view_first(a->view);
+	follow_text(a);
 }
 
 unsigned app_scroll_text(app *a, long rows)
@@ -160,7 +187,7 @@ unsigned app_scroll_text(app *a, long rows)
 	size_t before = a->text_top;
 	a->text_top = wrap_view_move(a->view, a->text_top, rows);
 	app_clamp_text(a);
-	return a->text_top != before ? R_TEXT | R_STATUS : R_NONE;
+	return a->text_top != before ? R_TEXT | R_QUOTES | R_STATUS : R_NONE;
 }
 
 size_t app_text_bottom(app *a)
@@ -207,10 +234,11 @@ int app_text_percent(const app *a)
 }
 
 /* The quote a key acts on: the selected one in the sidebar; in the text
- * the marked quote when on screen, else the first quote on screen. */
+ * (and from the list, in the open article) the selected quote when on
+ * screen, else the first quote on screen. */
 size_t app_current_quote(app *a)
 {
-	if (!a->quotes.n || a->focus == PANE_LIST)
+	if (!a->quotes.n || !a->view)
 		return SIZE_MAX;
 	if (a->focus == PANE_QUOTES)
 		return a->q_sel;
@@ -225,6 +253,41 @@ size_t app_current_quote(app *a)
 
 /* ---- the sidebar --------------------------------------------------------------- */
 
+/* The first quote that ends after off (quotes are in text order and do not
+ * overlap, so their ends are in order too); quotes.n when none. */
+static size_t quote_ending_after(const app *a, size_t off)
+{
+	size_t lo = 0, hi = a->quotes.n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->quotes.v[mid].close <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool app_quotes_on_screen(app *a, size_t *first, size_t *last)
+{
+	if (!a->view || !a->quotes.n)
+		return false;
+	size_t end = app_text_bottom(a), k = quote_ending_after(a, a->text_top);
+	if (k == a->quotes.n || a->quotes.v[k].open >= end)
+		return false;
+	*first = k;
+	while (k + 1 < a->quotes.n && a->quotes.v[k + 1].open < end)
+		k++;
+	*last = k;
+	return true;
+}
+
+bool app_quote_on_screen(app *a, size_t i)
+{
+	size_t first, last;
+	return app_quotes_on_screen(a, &first, &last) && i >= first && i <= last;
+}
+
 int app_quote_height(app *a, size_t i)
 {
 	if (i >= a->quotes.n || !a->qtext[i])
@@ -235,8 +298,13 @@ int app_quote_height(app *a, size_t i)
 	size_t n = 0, cap = 0;
 	if (wrap_range(t, 0, strlen(t), 0, app_quote_width(a), a->opts.tabwidth, &rows, &n, &cap))
 		n = 1;
+	size_t extra = 0;
+	char *ctx = i == a->q_sel && a->q_marked && a->show_context ? app_quote_context_text(a, i) : NULL;
+	if (ctx && wrap_range(ctx, 0, strlen(ctx), 0, app_quote_width(a) - 2, a->opts.tabwidth, &rows, &extra, &cap))
+		extra = 0;
+	free(ctx);
 	free(rows);
-	return (int)(n ? n : 1) + 2;
+	return (int)(n ? n : 1) + 2 + (int)extra;
 }
 
 static void keep_quote_visible(app *a)
@@ -264,7 +332,30 @@ unsigned app_select_quote(app *a, size_t i)
 	a->q_marked = true;
 	keep_quote_visible(a);
 	app_show_offset(a, a->quotes.v[i].open);
+	follow_text(a);
 	return R_TEXT | R_QUOTES | R_STATUS;
+}
+
+/* After the text moved, the sidebar follows it: it shows the quotes on
+ * screen from its top, and the selected quote, when it left the screen,
+ * gives way to the nearest one on it (or, with none on screen, to the
+ * nearest below, else above), so ] and [ go on from where you read. */
+static void follow_text(app *a)
+{
+	if (!a->view || !a->quotes.n)
+		return;
+	size_t first, last;
+	if (app_quotes_on_screen(a, &first, &last)) {
+		if (a->q_sel < first)
+			a->q_sel = first;
+		else if (a->q_sel > last)
+			a->q_sel = a->q_marked ? last : first;
+		a->q_top = first;
+	} else {
+		size_t next = quote_ending_after(a, a->text_top);
+		a->q_sel = a->q_top = next < a->quotes.n ? next : a->quotes.n - 1;
+	}
+	keep_quote_visible(a);
 }
 
 /* ---- the list -------------------------------------------------------------------- */
@@ -375,9 +466,31 @@ void app_close_article(app *a)
 {
 	app_save_position(a);
 	app_drop_doc(a);
+	free(a->path);
+	a->path = NULL;
 	FOR_HOOK(a, f, article_closed)
 		f->article_closed(a);
 	a->art = SIZE_MAX;
+}
+
+/* A comma (or an ideographic one) that ends the words of a quote belongs
+ * to the sentence around it ("…," she said), not to what was said. */
+char *app_quote_display_text(const doc *d, const quote *q)
+{
+	char *t = quote_text(d, q);
+	if (!t)
+		return NULL;
+	size_t n = strlen(t);
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	if (n > 1 && t[n - 1] == ',')
+		n--;
+	else if (n > 3 && !memcmp(t + n - 3, "\xEF\xBC\x8C", 3))   /* ， */
+		n -= 3;
+	else
+		return t;
+	t[n] = '\0';
+	return t;
 }
 
 /* Makes d the article shown: its quotes, their texts, the view. */
@@ -396,7 +509,7 @@ int app_install_doc(app *a, doc *d)
 		return Q_ENOMEM;
 	}
 	for (size_t k = 0; k < ql.n; k++)
-		qt[k] = quote_text(d, &ql.v[k]);
+		qt[k] = app_quote_display_text(d, &ql.v[k]);
 	a->doc = d;
 	a->quotes = ql;
 	a->qtext = qt;
@@ -412,6 +525,18 @@ int app_install_doc(app *a, doc *d)
 		}
 	}
 	return 0;
+}
+
+void app_set_path(app *a, size_t i)
+{
+	const char *p = a->corpus->v[i].path;
+	size_t n;
+	free(a->path);
+	a->path = NULL;
+	if (!strcmp(p, "-"))
+		a->path = strdup("standard input");
+	else if (text_sanitize_line(p, strlen(p), &a->path, &n))
+		a->path = NULL;
 }
 
 int app_open_article(app *a, size_t i)
@@ -436,6 +561,7 @@ int app_open_article(app *a, size_t i)
 		return rc;
 	}
 	a->art = i;
+	app_set_path(a, i);
 	a->corpus->v[i].nquotes = (long)a->quotes.n;
 	a->msg[0] = '\0';
 	restore_position(a);
@@ -533,7 +659,8 @@ static unsigned move_end(app *a, bool last)
 		if (!a->view)
 			return R_NONE;
 		a->text_top = last ? app_last_top(a) : wrap_view_first(a->view);
-		return R_TEXT | R_STATUS;
+		app_clamp_text(a);
+		return R_TEXT | R_QUOTES | R_STATUS;
 	}
 }
 
@@ -574,19 +701,34 @@ static unsigned step_article(app *a, int dir)
 	}
 }
 
+/* ] and [ start from the screen, as less's n does: from the selected
+ * quote when it is on screen, else from the first (last) quote on screen,
+ * else from the next one below (above) it. */
 static unsigned step_quote(app *a, int dir)
 {
 	if (!a->quotes.n) {
 		app_message(a, false, "No quotes in this article");
 		return R_STATUS;
 	}
-	if (!a->q_marked)
-		return app_select_quote(a, dir > 0 ? 0 : a->quotes.n - 1);
-	if ((dir < 0 && a->q_sel == 0) || (dir > 0 && a->q_sel + 1 >= a->quotes.n)) {
-		app_message(a, false, dir > 0 ? "Last quote" : "First quote");
-		return R_STATUS;
+	size_t first, last, i;
+	bool on = app_quotes_on_screen(a, &first, &last);
+	if (a->q_marked && on && a->q_sel >= first && a->q_sel <= last) {
+		if ((dir < 0 && a->q_sel == 0) || (dir > 0 && a->q_sel + 1 >= a->quotes.n)) {
+			app_message(a, false, dir > 0 ? "Last quote" : "First quote");
+			return R_STATUS;
+		}
+		i = a->q_sel + (size_t)(long)dir;
+	} else if (on) {
+		i = dir > 0 ? first : last;
+	} else {
+		size_t next = quote_ending_after(a, a->text_top);   /* the first below the screen */
+		if (dir > 0 ? next == a->quotes.n : next == 0) {
+			app_message(a, false, dir > 0 ? "No quote below" : "No quote above");
+			return R_STATUS;
+		}
+		i = dir > 0 ? next : next - 1;
 	}
-	return app_select_quote(a, a->q_sel + (size_t)(long)dir);
+	return app_select_quote(a, i);
 }
 
 /* Esc: each feature gives up what it holds (a search, a selection), then
@@ -607,8 +749,23 @@ static unsigned cancel(app *a)
 	return r;
 }
 
+/* Paging down at the end of an article, where the text shows (END), opens
+ * the next one, as mutt's pager does (config.ini next_at_end). */
+static bool at_the_end(app *a)
+{
+	return a->focus == PANE_TEXT && a->view && a->opts.next_at_end && app_text_percent(a) == 100;
+}
+
+static unsigned step_article(app *a, int dir);
+
 static unsigned do_move(app *a, enum action act)
 {
+	if (act == ACT_PAGE_DOWN && at_the_end(a) && a->art != SIZE_MAX && a->art + 1 < a->corpus->n) {
+		unsigned r = step_article(a, 1);
+		if (a->art != SIZE_MAX && !a->msg[0])
+			app_message(a, false, "Next article: %zu of %zu", a->art + 1, a->corpus->n);
+		return r;
+	}
 	switch (act) {
 	case ACT_MOVE_UP: return move_rows(a, -1);
 	case ACT_MOVE_DOWN: return move_rows(a, 1);

@@ -13,6 +13,7 @@ void app_features_register(app *a)
 		&app_search_feature,
 		&app_tags_feature,
 		&app_export_feature,
+		&app_speaker_feature,
 	};
 	for (size_t k = 0; k < sizeof all / sizeof *all; k++)
 		app_register(a, all[k]);

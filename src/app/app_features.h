@@ -11,5 +11,6 @@ extern const app_feature app_big_feature;       /* app_big.c */
 extern const app_feature app_search_feature;    /* app_search.c */
 extern const app_feature app_tags_feature;      /* app_tags.c */
 extern const app_feature app_export_feature;    /* app_export.c */
+extern const app_feature app_speaker_feature;   /* app_speaker.c */
 
 #endif

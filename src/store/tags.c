@@ -189,6 +189,13 @@ static void put_tag_record(strbuf *b, bool on, uint64_t art, uint64_t quote, int
 	sb_putc(b, '\n');
 }
 
+static void put_speaker_record(strbuf *b, uint64_t art, uint64_t quote, int64_t when, const char *speaker)
+{
+	put_key(b, 's', art, quote, when);
+	put_escaped(b, speaker);
+	sb_putc(b, '\n');
+}
+
 static bool parse_hex64(const char *s, size_t n, uint64_t *out)
 {
 	if (n != 16)
@@ -247,7 +254,7 @@ static enum rec apply_line(tags_store *s, tag_table *st, char *line, size_t n)
 	if (nf < 2 || len[1] != 1)
 		return REC_BAD;
 	char type = f[1][0];
-	if (type != 'q' && type != '+' && type != '-')
+	if (type != 'q' && type != '+' && type != '-' && type != 's')
 		return REC_NEWER;
 	uint64_t art, quote;
 	int64_t when;
@@ -262,6 +269,12 @@ static enum rec apply_line(tags_store *s, tag_table *st, char *line, size_t n)
 		for (int i = 0; i < 4; i++)
 			if (tag_field_set(field[i], f[5 + i], unescape(f[5 + i], len[5 + i])))
 				return REC_NOMEM;
+		return REC_OK;
+	}
+	if (type == 's') {
+		tag_ent *e = tag_table_add(st, art, quote);
+		if (!e || tag_field_set(&e->pub.user_speaker, f[5], unescape(f[5], len[5])))
+			return REC_NOMEM;
 		return REC_OK;
 	}
 	const char *name;
@@ -684,6 +697,33 @@ int tags_clear(tags_store *s, uint64_t art, uint64_t quote)
 	return commit(s, &rec, nrec);
 }
 
+int tags_set_speaker(tags_store *s, uint64_t art, uint64_t quote, const char *speaker, const tag_meta *meta)
+{
+	if (!speaker)
+		speaker = "";
+	size_t n = strlen(speaker);
+	if (n > TAGS_SPEAKER_MAX || (n && !text_is_safe(speaker, n)) || memchr(speaker, '\n', n))
+		return Q_EUSAGE;
+	tag_ent *e = tag_table_find(&s->st, art, quote);
+	if (!strcmp(e ? e->pub.user_speaker : "", speaker))
+		return tags_flush(s);
+	int64_t now = (int64_t)time(NULL);
+	strbuf rec;
+	sb_init(&rec);
+	size_t nrec = 0;
+	int rc = put_meta_if_new(&rec, &nrec, e, art, quote, meta, now);
+	if (rc)
+		return rc;
+	put_speaker_record(&rec, art, quote, now, speaker);
+	return commit(s, &rec, nrec + 1);
+}
+
+const char *tags_user_speaker(const tags_store *s, uint64_t art, uint64_t quote)
+{
+	const tag_ent *e = s ? tag_table_find(&s->st, art, quote) : NULL;
+	return e && *e->pub.user_speaker ? e->pub.user_speaker : NULL;
+}
+
 const tag_entry *tags_get(const tags_store *s, uint64_t art, uint64_t quote)
 {
 	tag_ent *e = tag_table_find(&s->st, art, quote);
@@ -901,19 +941,21 @@ int tags_sync(tags_store *s, char **warnings)
 	return rc;
 }
 
-/* The journal holding only what is live: quotes with tags, and the lines of
- * a newer format. */
+/* The journal holding only what is live: quotes with tags or a corrected
+ * speaker, and the lines of a newer format. */
 static int serialize(const tag_table *st, strbuf *out)
 {
 	sb_puts(out, HEADER);
 	for (size_t i = 0; i < st->n; i++) {
 		const tag_entry *e = &st->ents[i].pub;
-		if (!e->ntags)
+		if (!e->ntags && !*e->user_speaker)
 			continue;
 		if (*e->text || *e->speaker || *e->title || *e->path)
 			put_meta_record(out, e, e->time);
 		for (size_t t = 0; t < e->ntags; t++)
 			put_tag_record(out, true, e->art, e->quote, e->time, e->tags[t]);
+		if (*e->user_speaker)
+			put_speaker_record(out, e->art, e->quote, e->time, e->user_speaker);
 	}
 	sb_add(out, st->keep.s ? st->keep.s : "", st->keep.len);
 	return out->failed ? Q_ENOMEM : 0;

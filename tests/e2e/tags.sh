@@ -17,7 +17,7 @@ keys Tab Tab
 wait_for " quotes " >/dev/null
 keys 1
 expect_screen "key 1 tags the quote (claim)" "[claim]"
-expect_screen "status says it is tagged" "Tagged quote 1: claim"
+expect_screen "status says which quote it tagged" "Tagged claim: quote 1: “Vi har været"
 keys j t
 type_text "promise"
 keys Enter
@@ -47,8 +47,8 @@ wait_for " quotes " >/dev/null
 keys g Space Space e C-u
 type_text "$TMPD/export.txt"
 keys Enter
-expect_screen "export reports the file" "Exported 2 quotes to"
-want="“Vi har været uden en rigtig forbindelse i tolv måneder. Det har kostet arbejdspladser, og det har kostet familier,” — Jens Kragh"
+expect_screen "export reports the file" "Exported 2 marked quotes to"
+want="“Vi har været uden en rigtig forbindelse i tolv måneder. Det har kostet arbejdspladser, og det har kostet familier” — Jens Kragh"
 if head -1 "$TMPD/export.txt" | grep -qF "$want"; then ok "export: first quote with its speaker"; else fail "export: first quote with its speaker" "$(cat "$TMPD/export.txt")"; fi
 expect_eq "export: two quotes, title and file lines" 2 "$(grep -c 'da-faergen-til-trindoe.txt' "$TMPD/export.txt")"
 expect_eq "export: tags written" "tags: claim" "$(sed -n 3p "$TMPD/export.txt")"
@@ -57,7 +57,7 @@ type_text "$TMPD/export.txt"
 keys Enter
 expect_screen "export: asks before overwriting" "a)ppend, o)verwrite, c)ancel"
 keys a
-expect_screen "export: appended" "Exported 2 quotes"
+expect_screen "export: appended" "Exported 2 marked quotes"
 expect_eq "export: append keeps both" 4 "$(grep -c 'da-faergen-til-trindoe.txt' "$TMPD/export.txt")"
 
 # --- visual selection exported, and copied with OSC 52 ------------------------------------
@@ -72,9 +72,11 @@ keys e C-u
 type_text "$TMPD/selection.txt"
 keys Enter
 expect_screen "selection exported" "Exported the selection"
-expect_eq "selection text as it reads" "Færgen til T" "$(cat "$TMPD/selection.txt")"
+expect_eq "selection text as it reads" "Færgen til T" "$(head -1 "$TMPD/selection.txt")"
+expect_eq "selection: the title and file after it" "Færgen til Trindø sejler igen fra marts efter et år på land ($CORPUS/da-faergen-til-trindoe.txt)" "$(sed -n 2p "$TMPD/selection.txt")"
+expect_eq "selection: ends with a line end" "0a" "$(tail -c 1 "$TMPD/selection.txt" | od -An -tx1 | tr -d ' ')"
 keys v w y
-expect_screen "copy reports characters" "Copied the selection (8 characters)"
+expect_screen "copy says it sent the selection by OSC 52" "Sent the selection (8 characters) to the clipboard (OSC 52)"
 expect_eq "OSC 52 reached the terminal (tmux buffer)" "Færgen t" "$(TM show-buffer 2>/dev/null)"
 keys q
 expect_screen "quit" "__EXITED__ 0"

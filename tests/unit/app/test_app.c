@@ -376,9 +376,18 @@ static void test_tag_keys_and_prompt(void **state)
 	tags_store *t = open_tags();
 	fixture *f = start_with(140, 40, t);
 	app *a = &f->a;
-	/* in the list there is no quote to tag */
+	/* from the list a tag key acts on the open article's quote on screen,
+	 * which it selects, and says which quote it tagged */
+	assert_int_equal(a->focus, PANE_LIST);
+	assert_false(a->q_marked);
 	app_do(a, ACT_TAG_TOGGLE_1);
-	assert_string_equal(a->msg, "Tag quotes in the sidebar or the text");
+	assert_true(a->q_marked);
+	assert_int_equal(a->q_sel, 0);
+	assert_non_null(strstr(a->msg, "Tagged claim: quote 1: \xE2\x80\x9CWe will keep the harbour"));
+	assert_non_null(strstr(a->msg, "\xE2\x80\x94 Ingrid Dahl"));
+	assert_string_equal(app_quote_tags(a, 0)->tags[0], "claim");
+	app_do(a, ACT_TAG_TOGGLE_1);
+	assert_null(app_quote_tags(a, 0));
 	a->focus = PANE_QUOTES;
 	app_do(a, ACT_TAG_TOGGLE_1);
 	assert_non_null(app_quote_tags(a, 0));
@@ -402,9 +411,32 @@ static void test_tag_keys_and_prompt(void **state)
 	app_edit(a, 'x');
 	app_edit(a, EK_ENTER);
 	assert_int_equal(app_quote_tags(a, 0)->ntags, 1);   /* "b x" is not a tag name */
-	/* T removes them all */
+	/* T removes a single tag at once; several only after a y */
 	app_do(a, ACT_UNTAG);
 	assert_null(app_quote_tags(a, 0));
+	app_do(a, ACT_TAG_TOGGLE_1);
+	app_do(a, ACT_TAG_TOGGLE_2);
+	app_do(a, ACT_UNTAG);
+	assert_int_equal(a->prompt.kind, PROMPT_CONFIRM);
+	assert_non_null(strstr(a->msg, "Remove 2 tags (claim, denial) from quote 1?"));
+	app_edit(a, 'n');
+	assert_int_equal(app_quote_tags(a, 0)->ntags, 2);
+	app_do(a, ACT_UNTAG);
+	app_edit(a, 'y');
+	assert_null(app_quote_tags(a, 0));
+	/* U takes changes back, newest first; T's removal as one */
+	app_do(a, ACT_UNDO);
+	assert_int_equal(app_quote_tags(a, 0)->ntags, 2);
+	app_do(a, ACT_UNDO);
+	assert_int_equal(app_quote_tags(a, 0)->ntags, 1);
+	assert_string_equal(app_quote_tags(a, 0)->tags[0], "claim");
+	app_do(a, ACT_UNDO);
+	assert_null(app_quote_tags(a, 0));
+	while (a->nundo)
+		app_do(a, ACT_UNDO);
+	assert_null(app_quote_tags(a, 0));
+	app_do(a, ACT_UNDO);
+	assert_string_equal(a->msg, "Nothing to undo");
 	app_do(a, ACT_TAG_TOGGLE_2);
 	finish(f);
 	assert_int_equal(tags_close(t), 0);
@@ -468,14 +500,15 @@ static void test_marks_and_export(void **state)
 	for (const char *p = path; *p; p++)
 		app_edit(a, *p);
 	app_edit(a, EK_ENTER);
-	assert_non_null(strstr(a->msg, "Exported 2 quotes"));
+	assert_non_null(strstr(a->msg, "Exported 2 marked quotes"));
 	FILE *fp = fopen(path, "r");
 	assert_non_null(fp);
 	char buf[4096];
 	size_t n = fread(buf, 1, sizeof buf - 1, fp);
 	buf[n] = '\0';
 	fclose(fp);
-	assert_non_null(strstr(buf, "\xE2\x80\x9CWe will keep the harbour open for paragraph 2, whatever it takes,\xE2\x80\x9D \xE2\x80\x94 Ingrid Dahl"));
+	/* the comma before the closing mark belongs to the sentence around the quote */
+	assert_non_null(strstr(buf, "\xE2\x80\x9CWe will keep the harbour open for paragraph 2, whatever it takes\xE2\x80\x9D \xE2\x80\x94 Ingrid Dahl"));
 	assert_non_null(strstr(buf, "paragraph 7"));
 	assert_null(strstr(buf, "paragraph 12"));
 	/* again: the file exists, so it asks; o overwrites */
@@ -492,7 +525,11 @@ static void test_marks_and_export(void **state)
 	assert_true(app_do(a, ACT_COPY) & R_CLIPBOARD);
 	assert_true(a->clip.len > 10);
 	assert_memory_equal(a->clip.s, "\033]52;c;", 7);
-	assert_non_null(strstr(a->msg, "Copied 2 quotes"));
+	assert_non_null(strstr(a->msg, "Sent 2 marked quotes"));
+	assert_non_null(strstr(a->msg, "to the clipboard (OSC 52)"));
+	/* Esc takes the marks off */
+	app_do(a, ACT_CANCEL);
+	assert_false(a->q_mark[0] || a->q_mark[1]);
 	finish(f);
 }
 

@@ -48,7 +48,9 @@ static void defaults(void **state)
 	assert_int_equal(c.wide_columns, 100);
 	assert_int_equal(c.list_width, 25);
 	assert_int_equal(c.quotes_width, 30);
-	assert_int_equal(c.narrow_list, NARROW_HIDE);
+	assert_int_equal(c.narrow_list, NARROW_STRIP);
+	assert_true(c.keybar);
+	assert_true(c.next_at_end);
 	assert_int_equal(c.tab_width, 8);
 	assert_string_equal(c.tag_names[0], "claim");
 	assert_string_equal(c.tag_names[8], "question");
@@ -228,7 +230,7 @@ static void bad_values_keep_the_value_before(void **state)
 	assert_true(c.mouse);
 	assert_int_equal(c.tab_width, 8);
 	assert_int_equal(c.wide_columns, 100);
-	assert_int_equal(c.narrow_list, NARROW_HIDE);
+	assert_int_equal(c.narrow_list, NARROW_STRIP);
 	assert_int_equal(c.list_width, 25);
 	assert_int_equal(c.quotes_width, 30);
 	assert_string_equal(c.keymap, "default");

@@ -59,7 +59,7 @@ static void test_text(void **state)
 		"Strike at the harbour (/c/en-01.txt)\n"
 		"tags: claim, denial\n"
 		"\n"
-		"\u201cIt was never about money,\u201d\n"     /* its own marks dropped, ours added; no speaker */
+		"\u201cIt was never about money\u201d \u2014 (unknown)\n"   /* its own marks and final comma dropped */
 		"Strike (/c/b.txt)\n");
 	free(s);
 }
@@ -164,6 +164,18 @@ static void test_selection(void **state)
 	sb_free(&b);
 	export_selection(&b, d, 10, 10);
 	assert_int_equal(b.len, 0);
+	sb_free(&b);
+	/* as e writes it: the title and the file after it; a row of its own in tsv */
+	export_selection_as(&b, EXPORT_TEXT, d, (size_t)(w - d->text), (size_t)(w - d->text) + 6);
+	char *want = NULL;
+	assert_true(asprintf(&want, "strike\n%s (%s)\n", d->title, d->name) > 0);
+	assert_string_equal(b.s, want);
+	free(want);
+	sb_free(&b);
+	export_selection_as(&b, EXPORT_TSV, d, (size_t)(w - d->text), (size_t)(w - d->text) + 6);
+	assert_non_null(strstr(b.s, "text\tspeaker"));
+	assert_non_null(strstr(b.s, "\nstrike\t\t"));
+	assert_int_equal(b.s[b.len - 1], '\n');
 	sb_free(&b);
 	doc_free(d);
 }
