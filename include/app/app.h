@@ -80,7 +80,7 @@ typedef struct app_opts {
 	tags_store *tags;              /* NULL: tagging is off (the store could not be read) */
 	positions *positions;          /* NULL: positions are not remembered */
 	size_t history_max;            /* searches remembered (config.ini search_history) */
-	const char *clipboard_note;    /* said after a copy, e.g. that tmux may not pass OSC 52 on (NULL: nothing) */
+	const char *clipboard_note;    /* why a copy may not arrive ("tmux has set-clipboard off"), or NULL */
 	const help *help;              /* the help screen's lines (NULL: none) */
 	const warnings *warnings;      /* about the config and keymap files (NULL: none) */
 	bool next_at_end;              /* paging down at the end of an article opens the next one */

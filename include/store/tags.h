@@ -180,6 +180,16 @@ int tags_set_speaker(tags_store *s, uint64_t art, uint64_t quote, const char *sp
  * (s may be NULL). */
 const char *tags_user_speaker(const tags_store *s, uint64_t art, uint64_t quote);
 
+/* The speaker to print for a quote whose engine speaker is `found` (may be
+ * NULL): the user's correction when there is one (*user true), else found.
+ * s may be NULL. For quoth quotes and export. */
+const char *tags_speaker_or(const tags_store *s, uint64_t art, uint64_t quote, const char *found, bool *user);
+
+/* The default store when it holds speaker corrections, for commands that
+ * print speakers; NULL when it cannot be read or holds none (then nothing
+ * needs article ids). Close it with tags_close. */
+tags_store *tags_open_corrections(void);
+
 /* The quote's entry, or NULL when the store never saw it. Check ntags: an
  * entry whose tags were all removed is still returned. */
 const tag_entry *tags_get(const tags_store *s, uint64_t art, uint64_t quote);

@@ -81,7 +81,9 @@ static unsigned marks_clear(app *a)
 static void add_quote(app *a, strbuf *b, const doc *d, const quote *q, const char *text, bool *first)
 {
 	const tag_entry *e = a->opts.tags ? tags_get(a->opts.tags, d->id, q->id) : NULL;
-	export_quote x = { text, q->speaker, d->title, d->name, d->id, q->id,
+	bool user;
+	const char *speaker = tags_speaker_or(a->opts.tags, d->id, q->id, q->speaker, &user);
+	export_quote x = { text, speaker, d->title, d->name, d->id, q->id,
 	                   e ? e->tags : NULL, e ? e->ntags : 0, false };
 	export_quote_append(b, a->opts.export_format, &x, *first);
 	*first = false;
@@ -196,8 +198,11 @@ static unsigned copy(app *a, strbuf *b)
 		app_message(a, true, "Copy: %s", error_message(rc));
 		return R_STATUS;
 	}
-	app_message(a, false, "Sent %s (%zu characters) to the clipboard (OSC 52)%s", a->pending_what, chars,
-	            a->opts.clipboard_note ? a->opts.clipboard_note : "");
+	/* the terminal never says whether it took it: say what was sent, and why it may not arrive */
+	if (a->opts.clipboard_note)
+		app_message(a, true, "%s: %s may not reach the clipboard", a->opts.clipboard_note, a->pending_what);
+	else
+		app_message(a, false, "Sent %s to the clipboard by OSC 52 (%zu chars)", a->pending_what, chars);
 	exported(a);
 	return R_CLIPBOARD | R_PANES;
 }
@@ -228,31 +233,31 @@ static unsigned export_start(app *a, enum action act)
 
 /* ---- export to a file --------------------------------------------------------------------- */
 
-/* " is a link to TARGET" when path (~ expanded) is a symbolic link, so
- * that nobody writes through one without a word; else "". */
-static void link_note(const char *path, char *note, size_t n)
+/* Where path (~ expanded) leads when it is a symbolic link, so that
+ * nobody writes through one without a word; "" when it is none. */
+static void link_target(const char *path, char *target, size_t n)
 {
-	note[0] = '\0';
+	target[0] = '\0';
 	char *full = NULL;
 	struct stat st;
 	if (export_expand_path(path, &full) || lstat(full, &st) || !S_ISLNK(st.st_mode)) {
 		free(full);
 		return;
 	}
-	char target[PATH_MAX];
+	char raw[PATH_MAX];
 	char *real = realpath(full, NULL);
-	ssize_t k = real ? -1 : readlink(full, target, sizeof target - 1);
+	ssize_t k = real ? -1 : readlink(full, raw, sizeof raw - 1);
 	if (k >= 0)
-		target[k] = '\0';
-	app_cut(note, n, " is a link to %s", real ? real : k >= 0 ? target : "?");
+		raw[k] = '\0';
+	app_cut(target, n, "%s", real ? real : k >= 0 ? raw : "?");
 	free(real);
 	free(full);
 }
 
 static unsigned write_export(app *a, const char *path, enum export_mode mode)
 {
-	char note[160];
-	link_note(path, note, sizeof note);
+	char link[160];
+	link_target(path, link, sizeof link);
 	int rc = export_write(path, a->pending.s ? a->pending.s : "", a->pending.len, mode, a->opts.export_format);
 	if (rc == Q_EEXIST) {
 		/* path may be the prompt's own text, which opening the question clears */
@@ -260,14 +265,18 @@ static unsigned write_export(app *a, const char *path, enum export_mode mode)
 		free(a->export_target);
 		a->export_target = target;
 		app_prompt_open(a, PROMPT_OVERWRITE, "");
-		app_message(a, false, "%s%s: a)ppend, o)verwrite, c)ancel?", target ? target : "the file",
-		            note[0] ? note : " exists");
+		if (link[0])
+			app_message(a, false, "%s is a link to %s: a)ppend, o)verwrite, c)ancel?",
+			            target ? target : "the file", link);
+		else
+			app_message(a, false, "%s exists: a)ppend, o)verwrite, c)ancel?", target ? target : "the file");
 		return R_STATUS;
 	}
 	if (rc)
 		app_message(a, true, "Could not export to %s: %s", path, error_message(rc));
 	else
-		app_message(a, false, "Exported %s to %s%s", a->pending_what, path, note);
+		app_message(a, false, "Exported %s to %s%s%s%s", a->pending_what, path, link[0] ? " (a link to " : "",
+		            link, link[0] ? ")" : "");
 	sb_free(&a->pending);
 	if (!rc)
 		exported(a);

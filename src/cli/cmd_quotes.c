@@ -10,6 +10,7 @@
 #include "error.h"
 #include "quotes.h"
 #include "strbuf.h"
+#include "tags.h"
 #include "text.h"
 #include "warnings.h"
 
@@ -38,19 +39,20 @@ static void put_json_or_null(strbuf *b, const char *s)
 		sb_puts(b, "null");
 }
 
-static void put_text(strbuf *out, const doc *d, const quote *q, const char *text)
+static void put_text(strbuf *out, const char *speaker, const char *text)
 {
 	sb_puts(out, "\xE2\x80\x9C");   /* “ */
 	sb_puts(out, text);
 	sb_puts(out, "\xE2\x80\x9D \xE2\x80\x94 ");   /* ” — */
-	sb_puts(out, q->speaker ? q->speaker : "(unknown)");
-	(void)d;
+	sb_puts(out, speaker ? speaker : "(unknown)");
 	sb_putc(out, '\n');
 }
 
 static void put_quote(strbuf *out, enum format fmt, const doc *d, const char *safe_name, const quote_list *l,
-                      const quote *q)
+                      const quote *q, const tags_store *corrections)
 {
+	bool user;
+	const char *speaker = tags_speaker_or(corrections, d->id, q->id, q->speaker, &user);
 	char *text = quote_text(d, q);
 	char id[17];
 	if (!text) {
@@ -60,13 +62,13 @@ static void put_quote(strbuf *out, enum format fmt, const doc *d, const char *sa
 	quote_id_hex(q, id);
 	switch (fmt) {
 	case FMT_TEXT:
-		put_text(out, d, q, text);
+		put_text(out, speaker, text);
 		break;
 	case FMT_TSV:
 		sb_tsv(out, safe_name, strlen(safe_name));
 		sb_printf(out, "\t%zu\t%zu\t", q->start, q->end);
-		if (q->speaker)
-			sb_tsv(out, q->speaker, strlen(q->speaker));
+		if (speaker)
+			sb_tsv(out, speaker, strlen(speaker));
 		sb_putc(out, '\t');
 		if (q->cue)
 			sb_tsv(out, q->cue, strlen(q->cue));
@@ -80,10 +82,11 @@ static void put_quote(strbuf *out, enum format fmt, const doc *d, const char *sa
 		sb_printf(out, ",\"start\":%zu,\"end\":%zu,\"text\":", q->start, q->end);
 		sb_json(out, text, strlen(text));
 		sb_puts(out, ",\"speaker\":");
-		put_json_or_null(out, q->speaker);
+		put_json_or_null(out, speaker);
 		sb_puts(out, ",\"cue\":");
 		put_json_or_null(out, q->cue);
-		sb_printf(out, ",\"confidence\":%.2f,\"id\":\"%s\",\"lang\":\"%s\"}\n", q->confidence, id, l->lang);
+		sb_printf(out, ",\"confidence\":%.2f,\"id\":\"%s\",\"lang\":\"%s\"%s}\n", q->confidence, id, l->lang,
+		          user ? ",\"speaker_source\":\"user\"" : "");
 		break;
 	}
 	free(text);
@@ -99,7 +102,8 @@ static int flush(strbuf *out)
 	return 0;
 }
 
-static int quotes_doc(const doc *d, const quotes_opts *o, enum format fmt, bool first, strbuf *out)
+static int quotes_doc(const doc *d, const quotes_opts *o, enum format fmt, bool first, strbuf *out,
+                      const tags_store *corrections)
 {
 	quote_list l;
 	int rc = quotes_find(d, o, &l);
@@ -117,7 +121,7 @@ static int quotes_doc(const doc *d, const quotes_opts *o, enum format fmt, bool 
 		sb_printf(out, "== %s: %s (%zu %s)\n", safe, d->title, l.n, l.n == 1 ? "quote" : "quotes");
 	}
 	for (size_t i = 0; i < l.n; i++) {
-		put_quote(out, fmt, d, safe, &l, &l.v[i]);
+		put_quote(out, fmt, d, safe, &l, &l.v[i], corrections);
 		if (out->len >= OUT_CHUNK && (rc = flush(out)))
 			break;
 	}
@@ -210,18 +214,22 @@ int cmd_quotes(int argc, char **argv)
 	}
 	strbuf out;
 	sb_init(&out);
+	/* speakers the user corrected in the reader (the tag journal); with
+	 * none, articles need no id */
+	tags_store *corrections = tags_open_corrections();
 	/* the TSV header comes with the first article read: a run whose files
 	 * were all refused prints nothing on standard output */
 	bool header = fmt != FMT_TSV;
 	for (int first = i; i < argc; i++) {
 		doc *d = NULL;
-		int rc = !strcmp(argv[i], "-") ? doc_from_fd("-", STDIN_FILENO, &d) : doc_load_anonymous(argv[i], &d);
+		int rc = !strcmp(argv[i], "-") ? doc_from_fd("-", STDIN_FILENO, &d)
+		       : corrections ? doc_load(argv[i], &d) : doc_load_anonymous(argv[i], &d);
 		if (!rc && !header) {
 			sb_puts(&out, "file\tstart\tend\tspeaker\tcue\tconfidence\tid\ttext\n");
 			header = true;
 		}
 		if (!rc) {
-			rc = quotes_doc(d, &o, fmt, i == first, &out);
+			rc = quotes_doc(d, &o, fmt, i == first, &out, corrections);
 			doc_free(d);
 		}
 		if (rc) {
@@ -237,6 +245,8 @@ int cmd_quotes(int argc, char **argv)
 	if (flush(&out))
 		status = 1;
 	sb_free(&out);
+	if (corrections)
+		tags_close(corrections);
 	quotes_opts_free(&o);
 	if (fflush(stdout) != 0)
 		status = 1;

@@ -35,7 +35,9 @@ const char *export_format_name(enum export_format f)
 
 export_quote export_quote_of_entry(const tag_entry *e)
 {
-	return (export_quote){ .text = e->text, .speaker = e->speaker, .title = e->title, .path = e->path,
+	/* the speaker the user gave wins over the one quoth found */
+	const char *speaker = e->user_speaker && *e->user_speaker ? e->user_speaker : e->speaker;
+	return (export_quote){ .text = e->text, .speaker = speaker, .title = e->title, .path = e->path,
 	                       .art = e->art, .quote = e->quote, .tags = e->tags, .ntags = e->ntags,
 	                       .orphaned = e->orphaned };
 }

@@ -724,6 +724,25 @@ const char *tags_user_speaker(const tags_store *s, uint64_t art, uint64_t quote)
 	return e && *e->pub.user_speaker ? e->pub.user_speaker : NULL;
 }
 
+const char *tags_speaker_or(const tags_store *s, uint64_t art, uint64_t quote, const char *found, bool *user)
+{
+	const char *mine = tags_user_speaker(s, art, quote);
+	*user = mine != NULL;
+	return mine ? mine : found;
+}
+
+tags_store *tags_open_corrections(void)
+{
+	tags_store *s = NULL;
+	if (tags_open(NULL, &s, NULL))
+		return NULL;
+	for (size_t i = 0; i < s->st.n; i++)
+		if (*s->st.ents[i].pub.user_speaker)
+			return s;
+	tags_close(s);
+	return NULL;
+}
+
 const tag_entry *tags_get(const tags_store *s, uint64_t art, uint64_t quote)
 {
 	tag_ent *e = tag_table_find(&s->st, art, quote);

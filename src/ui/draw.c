@@ -395,7 +395,7 @@ static void status_right(app *a, char *buf, size_t n)
 		ADD("VISUAL  ");
 	int pct = app_text_percent(a);
 	if (pct == 100)
-		ADD("END  ");
+		ADD("(END)  ");
 	else
 		ADD("%d%%  ", pct);
 	if (a->quotes.n && a->q_marked)
@@ -546,7 +546,16 @@ static void help_row(screen *s, app *a, int y, size_t i)
 	}
 	if (l->kind != HELP_ENTRY)
 		return;
-	used = put_found(s, a, l->keys, strlen(l->keys), width, s->t->attr[THEME_HELP_KEY]);
+	/* keys wider than their column are cut when the row would not fit */
+	int kw = text_cols(l->keys), kmax = s->help.keys_width > 1 ? s->help.keys_width : 1;
+	if (kw <= kmax || kw + 2 + text_cols(l->text) <= width) {
+		used = put_found(s, a, l->keys, strlen(l->keys), width, s->t->attr[THEME_HELP_KEY]);
+	} else {
+		used = put_found(s, a, l->keys, strlen(l->keys), kmax - 1, s->t->attr[THEME_HELP_KEY]);
+		attrset(s->t->attr[THEME_HELP_KEY]);
+		used += put_text(s, stdscr, s->t->utf8 ? "\xE2\x80\xA6" : "~", s->t->utf8 ? 3 : 1, 1);
+		attrset(A_NORMAL);
+	}
 	int pad = s->help.keys_width + 2 - used > 0 ? s->help.keys_width + 2 - used : 1;
 	if (used + pad >= width)
 		return;

@@ -74,7 +74,7 @@ static void show_warnings(app *a, const keymap *km, const warnings *w)
 	int k = keymap_key_for(km, app_keyctx(a), ACT_WARNINGS);
 	if (k >= 0)
 		qkey_name(k, key);
-	app_message(a, true, "%zu warnings about the config and keymap files: %s shows them", w->n + w->dropped,
+	app_message(a, true, "%zu warnings in the config files: %s lists them", w->n + w->dropped,
 	            k >= 0 ? key : "the warnings action");
 }
 
@@ -91,7 +91,7 @@ static const char *clipboard_note(void)
 	char line[32] = "";
 	bool off = fgets(line, sizeof line, p) && !strncmp(line, "off", 3);
 	pclose(p);
-	return off ? "; tmux has set-clipboard off, so it may not arrive (set -g set-clipboard on)" : NULL;
+	return off ? "tmux has set-clipboard off" : NULL;
 }
 
 static unsigned handle_key(app *a, const keymap *km, int key)

@@ -1,6 +1,7 @@
 # End-to-end: tagging, kill -9, export, visual selection, OSC 52, quoth export.
 . tests/lib.sh
 . tests/tmux.sh
+. tests/articles.sh
 
 export HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/config" XDG_DATA_HOME="$TMPD/data" XDG_STATE_HOME="$TMPD/state"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME"
@@ -23,6 +24,11 @@ type_text "promise"
 keys Enter
 expect_screen "t tags with any name" "[promise]"
 expect_screen "list counts tagged quotes" "2t 7"
+keys t Tab
+expect_screen "Tab lists the tag names" "accusation claim"
+expect_eq "Tab lists no name twice (promise: in use and on key 5)" "1" "$(status_line | grep -o promise | wc -l)"
+keys Escape
+wait_gone "accusation claim" >/dev/null
 kill -9 "$(pane_pid)"
 expect_screen "killed" "__EXITED__"
 stop
@@ -76,7 +82,7 @@ expect_eq "selection text as it reads" "Færgen til T" "$(head -1 "$TMPD/selecti
 expect_eq "selection: the title and file after it" "Færgen til Trindø sejler igen fra marts efter et år på land ($CORPUS/da-faergen-til-trindoe.txt)" "$(sed -n 2p "$TMPD/selection.txt")"
 expect_eq "selection: ends with a line end" "0a" "$(tail -c 1 "$TMPD/selection.txt" | od -An -tx1 | tr -d ' ')"
 keys v w y
-expect_screen "copy says it sent the selection by OSC 52" "Sent the selection (8 characters) to the clipboard (OSC 52)"
+expect_screen "copy says it sent the selection by OSC 52" "Sent the selection to the clipboard by OSC 52 (8 chars)"
 expect_eq "OSC 52 reached the terminal (tmux buffer)" "Færgen t" "$(TM show-buffer 2>/dev/null)"
 keys q
 expect_screen "quit" "__EXITED__ 0"

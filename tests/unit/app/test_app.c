@@ -526,7 +526,7 @@ static void test_marks_and_export(void **state)
 	assert_true(a->clip.len > 10);
 	assert_memory_equal(a->clip.s, "\033]52;c;", 7);
 	assert_non_null(strstr(a->msg, "Sent 2 marked quotes"));
-	assert_non_null(strstr(a->msg, "to the clipboard (OSC 52)"));
+	assert_non_null(strstr(a->msg, "to the clipboard by OSC 52"));
 	/* Esc takes the marks off */
 	app_do(a, ACT_CANCEL);
 	assert_false(a->q_mark[0] || a->q_mark[1]);

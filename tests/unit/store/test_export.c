@@ -135,6 +135,8 @@ static void test_quote_of_entry(void **state)
 	assert_string_equal(q.speaker, "s");
 	assert_int_equal(q.ntags, 1);
 	assert_true(q.orphaned);
+	e.user_speaker = "Jane Roe";   /* a correction wins */
+	assert_string_equal(export_quote_of_entry(&e).speaker, "Jane Roe");
 }
 
 static void test_selection(void **state)
