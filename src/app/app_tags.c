@@ -83,7 +83,7 @@ static void quote_words(app *a, size_t i, char *buf, size_t n)
  * (T) is one group. */
 #define UNDO_MAX 1000
 
-void app_tags_remember(app *a, uint64_t art, uint64_t quote, const char *tag, bool was_on, bool new_group)
+void app_tags_remember(app *a, uint64_t art, uint64_t qid, const char *tag, bool was_on, bool new_group)
 {
 	if (a->nundo == UNDO_MAX) {
 		memmove(a->undo, a->undo + 1, (UNDO_MAX - 1) * sizeof *a->undo);
@@ -93,7 +93,7 @@ void app_tags_remember(app *a, uint64_t art, uint64_t quote, const char *tag, bo
 		return;
 	struct tag_change *c = &a->undo[a->nundo];
 	c->art = art;
-	c->quote = quote;
+	c->quote = qid;
 	snprintf(c->tag, sizeof c->tag, "%s", tag);
 	c->was_on = was_on;
 	c->group = new_group ? ++a->undo_group : a->undo_group;
