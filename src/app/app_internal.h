@@ -12,7 +12,10 @@
  * layer.active() holds, its own table sees an action before the base table.
  * A handler returns R_PASS to leave the action to what is below; a modal
  * layer takes every action it has no handler for (it does nothing).
- * Features call the core, never each other, except through the hooks here.
+ * Features call the core and hear of each other through the hooks here;
+ * the two that others build on say what they offer in a header of their
+ * own (app_big.h: moving a big file's window, for search; app_tags.h:
+ * messages, undo and completion, for the tagged view).
  */
 #ifndef QUOTH_APP_INTERNAL_H
 #define QUOTH_APP_INTERNAL_H
