@@ -249,6 +249,7 @@ rect app_content(const app *a, enum pane p);   /* a pane without its header and 
 int app_quote_width(const app *a);              /* columns for a quote's text in the sidebar */
 int app_quote_height(app *a, size_t i);         /* rows quote i takes in the sidebar */
 bool app_quote_on_screen(app *a, size_t i);     /* quote i is at least partly in the text pane */
+bool app_quotes_on_screen(app *a, size_t *first, size_t *last);   /* those quotes: [*first, *last] */
 int app_text_percent(const app *a);
 long app_list_quotes(app *a, size_t i);         /* quotes in article i, counted on first need; -1 unreadable */
 enum keyctx app_keyctx(const app *a);

@@ -298,10 +298,10 @@ static int draw_context(screen *s, app *a, WINDOW *w, int y, int bottom, int x0,
 	return y;
 }
 
-/* Draws quote i from row y; returns the next free row. */
-static int draw_quote(screen *s, app *a, WINDOW *w, int y, int bottom, int x0, size_t i)
+/* Draws quote i from row y (on: it is on screen in the text); returns the
+ * next free row. */
+static int draw_quote(screen *s, app *a, WINDOW *w, int y, int bottom, int x0, size_t i, bool on)
 {
-	bool on = app_quote_on_screen(a, i);
 	const char *t = a->qtext[i] ? a->qtext[i] : "";
 	int qw = app_quote_width(a);
 	wrap_row *rows = NULL;
@@ -374,8 +374,10 @@ static void draw_quotes(screen *s, app *a)
 		wmove(w, 1, x0);
 		put_text(s, w, "No quotes found", 15, c.w);
 	}
+	size_t first = 1, last = 0;   /* the quotes on screen in the text: none */
+	app_quotes_on_screen(a, &first, &last);
 	for (size_t i = a->q_top; i < a->quotes.n && y < bottom; i++)
-		y = draw_quote(s, a, w, y, bottom, x0, i);
+		y = draw_quote(s, a, w, y, bottom, x0, i, i >= first && i <= last);
 }
 
 /* ---- status line, help, too small ------------------------------------------------------------- */
