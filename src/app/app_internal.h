@@ -89,8 +89,7 @@ size_t app_text_bottom(app *a);               /* the byte just past the last row
 size_t app_last_top(app *a);
 void app_clamp_text(app *a);
 unsigned app_set_focus(app *a, enum pane p);
-size_t app_current_quote(app *a);
-bool app_quotes_on_screen(app *a, size_t *first, size_t *last);   /* the quotes at least partly in the text pane */             /* the quote a key acts on, SIZE_MAX: none */
+size_t app_current_quote(app *a);             /* the quote a key acts on, SIZE_MAX: none */
 bool app_modal(const app *a);                 /* a modal layer (help, the tagged view) is up */
 void app_tags_changed(app *a);                /* tell the features a tag changed */
 
