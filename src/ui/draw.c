@@ -134,7 +134,8 @@ static void draw_list(screen *s, app *a)
 	werase(w);
 	char right[64];
 	snprintf(right, sizeof right, "%zu/%zu ", a->list_sel + 1, a->corpus->n);
-	header(s, a, PANE_LIST, "Articles", right);
+	/* a strip keeps its name rather than the count */
+	header(s, a, PANE_LIST, "Articles", a->lay.pane[PANE_LIST].w >= 24 ? right : NULL);
 	rect c = app_content(a, PANE_LIST);
 	int x0 = c.x - a->lay.pane[PANE_LIST].x;
 	for (int y = 0; y < c.h; y++) {
