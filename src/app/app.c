@@ -235,7 +235,8 @@ int app_text_percent(const app *a)
 
 /* The quote a key acts on: the selected one in the sidebar; in the text
  * (and from the list, in the open article) the selected quote when on
- * screen, else the first quote on screen. */
+ * screen, else the first quote on screen, else the one the sidebar shows
+ * first (the text follows it: the caller selects it). */
 size_t app_current_quote(app *a)
 {
 	if (!a->quotes.n || !a->view)
@@ -248,7 +249,7 @@ size_t app_current_quote(app *a)
 	for (size_t i = 0; i < a->quotes.n; i++)
 		if (a->quotes.v[i].close > a->text_top && a->quotes.v[i].open < end)
 			return i;
-	return SIZE_MAX;
+	return a->q_sel < a->quotes.n ? a->q_sel : SIZE_MAX;
 }
 
 /* ---- the sidebar --------------------------------------------------------------- */
