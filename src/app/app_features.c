@@ -6,6 +6,7 @@
 void app_features_register(app *a)
 {
 	static const app_feature *const all[] = {
+		&app_panes_feature,
 		&app_help_feature,
 		&app_tagged_feature,
 		&app_visual_feature,

@@ -4,6 +4,7 @@
 
 #include "app_internal.h"
 
+extern const app_feature app_panes_feature;     /* app_panes.c */
 extern const app_feature app_help_feature;      /* app_help.c */
 extern const app_feature app_tagged_feature;    /* app_tagged.c */
 extern const app_feature app_visual_feature;    /* app_visual.c */

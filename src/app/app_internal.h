@@ -1,7 +1,8 @@
 /* The app's core and what a feature may use of it; not for the other layers.
  *
  * The core (app.c: state, opening an article, scrolling, the list and the
- * sidebar, messages; app_prompt.c: the prompt line) knows no feature. Each
+ * sidebar, messages; app_prompt.c: the prompt line) knows no feature; the
+ * keys that move and focus are a feature too (app_panes.c). Each
  * feature file describes itself in one constant struct app_feature: the
  * actions it handles, indexed by action, the prompts it owns, and the events
  * it wants to hear of. app_features.c lists them in order; app_init copies their
@@ -66,6 +67,11 @@ typedef struct app_feature {
 
 #define APP_NOT_MINE 1
 
+/* Each feature's hook, in order: FOR_HOOK(a, f, hook) { f->hook(a, ...); } */
+#define FOR_HOOK(a, f, hook) \
+	for (size_t f##_k = 0; f##_k < (a)->nfeatures; f##_k++) \
+		for (const app_feature *f = (a)->features[f##_k]; f && f->hook; f = NULL)
+
 /* app_features.c: registers every feature, in the order they are asked. */
 void app_features_register(app *a);
 /* Adds f: its actions to the base table (one handler an action), its prompts. */
@@ -92,6 +98,9 @@ unsigned app_set_focus(app *a, enum pane p);
 size_t app_current_quote(app *a);             /* the quote a key acts on, SIZE_MAX: none */
 bool app_modal(const app *a);                 /* a modal layer (help, the tagged view) is up */
 void app_tags_changed(app *a);                /* tell the features a tag changed */
+unsigned app_cancel(app *a);                  /* Esc: every feature gives up what it holds */
+void app_relayout(app *a);                    /* the panes again, for the size and the focus */
+size_t app_quote_ending_after(const app *a, size_t off);   /* quotes.n when none */
 
 /* ---- the prompt line (app_prompt.c) ---- */
 void app_prompt_open(app *a, enum prompt_kind kind, const char *initial);
