@@ -250,6 +250,7 @@ int app_quote_width(const app *a);              /* columns for a quote's text in
 int app_quote_height(app *a, size_t i);         /* rows quote i takes in the sidebar */
 bool app_quote_on_screen(app *a, size_t i);     /* quote i is at least partly in the text pane */
 bool app_quotes_on_screen(app *a, size_t *first, size_t *last);   /* those quotes: [*first, *last] */
+size_t app_quote_ending_after(const app *a, size_t off);          /* the first quote ending after off; quotes.n: none */
 int app_text_percent(const app *a);
 long app_list_quotes(app *a, size_t i);         /* quotes in article i, counted on first need; -1 unreadable */
 enum keyctx app_keyctx(const app *a);

@@ -26,6 +26,13 @@ unsigned app_pass(app *a, enum action act)
 	return R_PASS;
 }
 
+unsigned app_redraw(app *a, enum action act)
+{
+	(void)a;
+	(void)act;
+	return R_LAYOUT;
+}
+
 void app_register(app *a, const app_feature *f)
 {
 	if (a->nfeatures >= APP_FEATURES_MAX)

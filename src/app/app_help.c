@@ -84,13 +84,6 @@ static unsigned help_move(app *a, enum action act)
 	return R_LAYOUT;
 }
 
-static unsigned help_redraw(app *a, enum action act)
-{
-	(void)a;
-	(void)act;
-	return R_LAYOUT;
-}
-
 const app_feature app_help_feature = {
 	.name = "help",
 	.on_action = { [ACT_HELP] = help_open, [ACT_WARNINGS] = warnings_open },
@@ -107,7 +100,7 @@ const app_feature app_help_feature = {
 			[ACT_SEARCH_NEXT] = app_pass, [ACT_SEARCH_PREV] = app_pass,
 			[ACT_HELP] = help_close, [ACT_QUIT] = help_close, [ACT_CANCEL] = help_close,
 			[ACT_WARNINGS] = help_close,
-			[ACT_REDRAW] = help_redraw,
+			[ACT_REDRAW] = app_redraw,
 		},
 	},
 };

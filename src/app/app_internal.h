@@ -78,6 +78,8 @@ void app_features_register(app *a);
 void app_register(app *a, const app_feature *f);
 /* The handler that passes an action on, for a layer's table. */
 unsigned app_pass(app *a, enum action act);
+/* The handler that redraws everything (C-l). */
+unsigned app_redraw(app *a, enum action act);
 
 /* ---- the core (app.c) ---- */
 int app_open_article(app *a, size_t i);       /* 0 or the Q_* code (message set) */
@@ -100,7 +102,6 @@ bool app_modal(const app *a);                 /* a modal layer (help, the tagged
 void app_tags_changed(app *a);                /* tell the features a tag changed */
 unsigned app_cancel(app *a);                  /* Esc: every feature gives up what it holds */
 void app_relayout(app *a);                    /* the panes again, for the size and the focus */
-size_t app_quote_ending_after(const app *a, size_t off);   /* quotes.n when none */
 
 /* ---- the prompt line (app_prompt.c) ---- */
 void app_prompt_open(app *a, enum prompt_kind kind, const char *initial);

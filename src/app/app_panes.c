@@ -216,13 +216,17 @@ static unsigned do_step(app *a, enum action act)
 	}
 }
 
-static unsigned do_other(app *a, enum action act)
+static unsigned do_cancel(app *a, enum action act)
 {
-	switch (act) {
-	case ACT_REDRAW: return R_LAYOUT;
-	case ACT_CANCEL: return app_cancel(a);
-	default: return R_QUIT;
-	}
+	(void)act;
+	return app_cancel(a);
+}
+
+static unsigned do_quit(app *a, enum action act)
+{
+	(void)a;
+	(void)act;
+	return R_QUIT;
 }
 
 /* Moving, panes, articles and quotes, quitting. */
@@ -237,7 +241,7 @@ const app_feature app_panes_feature = {
 		[ACT_OPEN] = do_open,
 		[ACT_ARTICLE_NEXT] = do_step, [ACT_ARTICLE_PREV] = do_step,
 		[ACT_QUOTE_NEXT] = do_step, [ACT_QUOTE_PREV] = do_step,
-		[ACT_REDRAW] = do_other, [ACT_CANCEL] = do_other, [ACT_QUIT] = do_other,
+		[ACT_REDRAW] = app_redraw, [ACT_CANCEL] = do_cancel, [ACT_QUIT] = do_quit,
 	},
 };
 

@@ -171,13 +171,6 @@ static unsigned tv_close(app *a, enum action act)
 	return R_LAYOUT;
 }
 
-static unsigned tv_redraw(app *a, enum action act)
-{
-	(void)a;
-	(void)act;
-	return R_LAYOUT;
-}
-
 static bool tv_up(const app *a)
 {
 	return a->tv.open;
@@ -248,7 +241,7 @@ const app_feature app_tagged_feature = {
 			[ACT_EXPORT] = app_pass, [ACT_COPY] = app_pass, [ACT_HELP] = app_pass,
 			[ACT_UNDO] = app_pass, [ACT_WARNINGS] = app_pass,
 			[ACT_TAGGED_VIEW] = tv_close, [ACT_QUIT] = tv_close, [ACT_CANCEL] = tv_close,
-			[ACT_REDRAW] = tv_redraw,
+			[ACT_REDRAW] = app_redraw,
 		},
 	},
 	.tags_changed = tv_tags_changed,

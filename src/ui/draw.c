@@ -41,20 +41,33 @@ static void put_cluster(screen *s, WINDOW *w, const char *p, size_t len, int wid
 	waddnstr(w, p, (int)len);
 }
 
-/* Draws text[0..n) from the cursor, at most maxw columns; returns the columns used. */
-static int put_text(screen *s, WINDOW *w, const char *text, size_t n, int maxw)
+/* Draws text[0..n) from the cursor, at most maxw columns; returns the
+ * columns used. With hits, in attribute at, the hits highlighted. */
+static int put_span(screen *s, WINDOW *w, const char *text, size_t n, int maxw, const search_hits *hits,
+                    attr_t at)
 {
 	int col = 0;
+	size_t k = 0;
 	for (size_t i = 0; i < n;) {
 		size_t len;
 		int cw = wrap_cluster_width(text + i, n - i, col, 8, &len);
 		if (col + cw > maxw)
 			break;
+		if (hits) {
+			while (k < hits->n && hits->v[k].end <= i)
+				k++;
+			wattrset(w, k < hits->n && hits->v[k].start <= i ? s->t->attr[THEME_SEARCH_MATCH] : at);
+		}
 		put_cluster(s, w, text + i, len, cw);
 		col += cw;
 		i += len;
 	}
 	return col;
+}
+
+static int put_text(screen *s, WINDOW *w, const char *text, size_t n, int maxw)
+{
+	return put_span(s, w, text, n, maxw, NULL, A_NORMAL);
 }
 
 static int text_cols(const char *text)
@@ -180,19 +193,11 @@ static void draw_list(screen *s, app *a)
 static attr_t text_attr(screen *s, app *a, size_t pos)
 {
 	attr_t at = A_NORMAL;
-	/* the sidebar's quotes do not overlap and are in text order: only the
-	 * last one opening at or before pos can hold it (a binary search, as
-	 * this runs for every cluster drawn) */
-	size_t lo = 0, hi = a->quotes.n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (a->quotes.v[mid].open <= pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo > 0 && pos < a->quotes.v[lo - 1].close)
-		at = s->t->attr[a->q_marked && lo - 1 == a->q_sel ? THEME_QUOTE_SELECTED : THEME_QUOTE];
+	/* the first quote ending after pos holds it when it opens before (a
+	 * binary search: this runs for every cluster drawn) */
+	size_t q = app_quote_ending_after(a, pos), lo, hi;
+	if (q < a->quotes.n && a->quotes.v[q].open <= pos)
+		at = s->t->attr[a->q_marked && q == a->q_sel ? THEME_QUOTE_SELECTED : THEME_QUOTE];
 	if (a->hits.n && a->search_pane == PANE_TEXT && !a->search_help) {
 		lo = 0;
 		hi = a->hits.n;
@@ -512,20 +517,7 @@ static int put_found(screen *s, app *a, const char *text, size_t n, int maxw, at
 	search_hits h = { 0 };
 	if (a->pattern && a->search_help)
 		search_all(text, 0, n, a->pattern, &h);
-	int col = 0;
-	size_t k = 0;
-	for (size_t i = 0; i < n;) {
-		size_t len;
-		int cw = wrap_cluster_width(text + i, n - i, col, 8, &len);
-		if (col + cw > maxw)
-			break;
-		while (k < h.n && h.v[k].end <= i)
-			k++;
-		attrset(k < h.n && h.v[k].start <= i ? s->t->attr[THEME_SEARCH_MATCH] : at);
-		put_cluster(s, stdscr, text + i, len, cw);
-		col += cw;
-		i += len;
-	}
+	int col = put_span(s, stdscr, text, n, maxw, &h, at);
 	search_hits_free(&h);
 	attrset(A_NORMAL);
 	return col;
