@@ -162,6 +162,7 @@ FUZZ_CLI     := $(FUZZ_BUILD)/src/cli/args.o $(FUZZ_BUILD)/src/cli/say.o
 $(FUZZ_BUILD)/fuzz_args: tests/fuzz/fuzz_args.c tests/fuzz/fuzz.h $(FUZZ_CORE) $(FUZZ_CLI)
 	$(FUZZ_CC) $(ALL_INC) -Isrc/cli $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(FUZZ_CLI) $(CORE_LIBS) -lm
 
+$(FUZZ_BUILD)/fuzz_search: tests/unit/text/search_ref.h
 .SECONDARY: $(FUZZ_CORE) $(FUZZ_CLI)
 fuzz-build: deps tool-deps $(FUZZ_BIN)
 

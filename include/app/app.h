@@ -129,6 +129,7 @@ typedef struct app {
 	struct {
 		bool active, forward, wrapped;
 		size_t pos, origin;    /* raw offsets: where the scan is, where it began */
+		search_scan *scan;     /* the pattern prepared for the fast scan */
 	} bsearch;                 /* a search through a big file, a slice per idle turn */
 	size_t index_next;         /* the next list item to index in idle time */
 	char progress[64];         /* "Searching 40%", "Indexing 1200/100000": for the status line */
@@ -164,7 +165,7 @@ typedef struct app {
 	/* search */
 	prompt prompt;
 	place before_search;
-	char *pattern;             /* folded; NULL: none */
+	char *pattern;             /* compiled (search_fold_pattern); NULL: none */
 	enum pane search_pane;
 	bool search_help;          /* the search is in the help (or warnings) screen */
 	bool search_backward;

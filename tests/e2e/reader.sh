@@ -39,18 +39,33 @@ fi
 keys '['
 expect_screen "[ selects the previous quote" "quote 6/7"
 
-# --- search, case-folded beyond ASCII -----------------------------------------------
+# --- search: smart case, accents ----------------------------------------------------
 keys BTab
 wait_for " text " >/dev/null
 keys /
-type_text "STRANDKØBING"
-expect_screen "search: prompt shows the pattern" "/STRANDKØBING"
+type_text "strandkøbing"
+expect_screen "search: prompt shows the pattern" "/strandkøbing"
 keys Enter
-wait_gone "/STRANDKØBING" >/dev/null
+wait_gone "/strandkøbing" >/dev/null
 ESC=$(printf '\033')
 if screen_attrs | grep -q "$ESC\[30m$ESC\[42mStrandkøbing"; then ok "search: case-folded match highlighted"; else fail "search: case-folded match highlighted" "$(screen)"; fi
 keys n
 expect_screen "search: n moves on" "Strandkøbing"
+keys /
+type_text "STRANDKØBING"
+expect_screen "search: a capital in the pattern matches case exactly" "Pattern not found"
+keys Escape
+wait_gone "/STRANDKØBING" >/dev/null
+keys '}'
+wait_for "[2/11]" >/dev/null
+keys /
+type_text "rodingen"
+keys Enter
+wait_gone "/rodingen" >/dev/null
+# the one match is the current one: search_current, not search_match
+if screen_attrs | grep -qE "$ESC\[30m$ESC\[(42|103)mRödingen"; then ok "search: a pattern without accents finds the accented word"; else fail "search: a pattern without accents finds the accented word" "$(screen)"; fi
+keys Escape '{'
+wait_for "[1/11]" >/dev/null
 keys /
 type_text "zzzqqq"
 expect_screen "search: not found message" "Pattern not found"
@@ -67,13 +82,13 @@ expect_screen "help closes with q" "Articles"
 
 # --- resize 140x40 -> 80x24 -> 30x8 -> back ------------------------------------------
 resize 80x24
-expect_screen "80x24: the list stays in sight as a strip" "Die letz"
+expect_screen "80x24: the list stays in sight as a strip" "Regional"
 expect_screen "80x24: text and quotes side by side" "Quotes"
 keys L
-wait_gone "Die letz" >/dev/null
-expect_no_screen "80x24: L hides the strip" "Die letz"
+wait_gone "Regional" >/dev/null
+expect_no_screen "80x24: L hides the strip" "Regional"
 keys L
-expect_screen "80x24: L shows it again" "Die letz"
+expect_screen "80x24: L shows it again" "Regional"
 resize 30x8
 expect_screen "30x8: too small message" "too small"
 resize 140x40

@@ -267,6 +267,9 @@ static void test_search_in_text(void **state)
 	assert_null(a->pattern);
 	app_do(a, ACT_SEARCH);
 	type(a, "PARAGRAPH 38");
+	assert_int_equal(a->hits.n, 0);        /* smart case: a capital matches case exactly */
+	app_edit(a, EK_KILL_LINE);
+	type(a, "Paragraph 38");
 	assert_int_equal(a->hits.n, 1);
 	assert_true(a->text_top > top);       /* incremental: already moved */
 	app_edit(a, EK_ENTER);
@@ -274,19 +277,22 @@ static void test_search_in_text(void **state)
 	assert_non_null(a->pattern);
 	app_do(a, ACT_SEARCH_NEXT);
 	assert_string_equal(a->msg, "Search wrapped to the top");
-	/* case folding beyond ASCII */
+	/* case folding beyond ASCII (ß), alone and in a phrase */
 	app_do(a, ACT_SEARCH);
-	type(a, "STRASSE");
+	type(a, "strasse");
+	assert_true(a->hits.n > 10);
+	app_edit(a, EK_KILL_LINE);
+	type(a, "bridge and the strasse by");
 	assert_true(a->hits.n > 10);
 	app_edit(a, EK_ENTER);
 	/* history */
 	app_do(a, ACT_SEARCH);
 	app_edit(a, EK_UP);
-	assert_string_equal(a->prompt.buf, "STRASSE");
+	assert_string_equal(a->prompt.buf, "bridge and the strasse by");
 	app_edit(a, EK_UP);
-	assert_string_equal(a->prompt.buf, "PARAGRAPH 38");
+	assert_string_equal(a->prompt.buf, "Paragraph 38");
 	app_edit(a, EK_KILL_WORD);
-	assert_string_equal(a->prompt.buf, "PARAGRAPH ");
+	assert_string_equal(a->prompt.buf, "Paragraph ");
 	app_edit(a, EK_KILL_LINE);
 	assert_string_equal(a->prompt.buf, "");
 	app_edit(a, EK_ESC);
