@@ -191,6 +191,16 @@ typedef struct help {
 	int keys_width, name_width;   /* display columns of the first two columns */
 } help;
 
+/* The key bar: the main keys of the focused pane or view, as the active
+ * keymap binds them ("Enter" "open", "Space" "mark" ...), an action left out
+ * when no key does it there. */
+struct keybar_item {
+	char key[KEY_NAME_MAX];
+	const char *label;
+};
+#define KEYBAR_MAX 8
+size_t keyhelp_bar(const keymap *km, enum keyctx ctx, struct keybar_item out[KEYBAR_MAX]);
+
 /* Builds the help lines for km. tag_names, when not NULL, are the names of
  * tags 1..9 (NULL entries allowed): "Toggle tag 1 on the quote: claim".
  * Returns 0 or Q_ENOMEM (out is then empty). */

@@ -75,10 +75,14 @@
  *   1 <TAB> q <TAB> ART <TAB> QUOTE <TAB> TIME <TAB> TEXT <TAB> SPEAKER <TAB> TITLE <TAB> PATH
  *   1 <TAB> + <TAB> ART <TAB> QUOTE <TAB> TIME <TAB> TAG
  *   1 <TAB> - <TAB> ART <TAB> QUOTE <TAB> TIME <TAB> TAG
+ *   1 <TAB> s <TAB> ART <TAB> QUOTE <TAB> TIME <TAB> SPEAKER
  *
  * `q` records what the quote is (written before its first tag and whenever
  * the text, speaker, title or path changed), `+` puts TAG on the quote,
- * `-` takes it off. ART and QUOTE are 16 lower-case hex digits, TIME the
+ * `-` takes it off, `s` says who the user says spoke the quote (a correction
+ * of the quote engine's speaker; SPEAKER empty: back to the engine's). A
+ * quoth that predates `s` keeps such lines verbatim (an unknown record
+ * type). ART and QUOTE are 16 lower-case hex digits, TIME the
  * seconds since 1970 (UTC). TEXT, SPEAKER (empty when unknown), TITLE and
  * PATH are UTF-8 (PATH: raw bytes) with backslash, TAB, LF and CR written
  * as \\ \t \n \r. Fields after the last one named here are ignored, so a
@@ -145,6 +149,7 @@ typedef struct tag_entry {
 	const char *speaker;    /* never NULL; "" when unknown */
 	const char *title;      /* never NULL */
 	const char *path;       /* never NULL; the last known absolute path, "" when never given */
+	const char *user_speaker;   /* never NULL; who the user says spoke it, "" when not corrected */
 	const char **tags;      /* its tags, sorted by strcmp */
 	size_t ntags;           /* 0 when all were removed: such entries are left out of queries */
 	int64_t time;           /* when its tags last changed (seconds since 1970) */
@@ -210,6 +215,27 @@ int tags_toggle(tags_store *s, uint64_t art, uint64_t quote, const char *tag, co
 
 /* Takes every tag off the quote. Returns as tags_set. */
 int tags_clear(tags_store *s, uint64_t art, uint64_t quote);
+
+/* Records who the user says spoke the quote (speaker "" or NULL: forget the
+ * correction), and meta as tags_set does. A corrected quote is kept in the
+ * journal with or without tags. Returns as tags_set (Q_EUSAGE: speaker is
+ * not one line of display-safe UTF-8 of at most TAGS_SPEAKER_MAX bytes). */
+int tags_set_speaker(tags_store *s, uint64_t art, uint64_t quote, const char *speaker, const tag_meta *meta);
+#define TAGS_SPEAKER_MAX 200
+
+/* The user's correction of the quote's speaker, or NULL when there is none
+ * (s may be NULL). */
+const char *tags_user_speaker(const tags_store *s, uint64_t art, uint64_t quote);
+
+/* The speaker to print for a quote whose engine speaker is `found` (may be
+ * NULL): the user's correction when there is one (*user true), else found.
+ * s may be NULL. For quoth quotes and export. */
+const char *tags_speaker_or(const tags_store *s, uint64_t art, uint64_t quote, const char *found, bool *user);
+
+/* The default store when it holds speaker corrections, for commands that
+ * print speakers; NULL when it cannot be read or holds none (then nothing
+ * needs article ids). Close it with tags_close. */
+tags_store *tags_open_corrections(void);
 
 /* The quote's entry, or NULL when the store never saw it. Check ntags: an
  * entry whose tags were all removed is still returned. */

@@ -6,6 +6,7 @@
 void app_features_register(app *a)
 {
 	static const app_feature *const all[] = {
+		&app_panes_feature,
 		&app_help_feature,
 		&app_tagged_feature,
 		&app_visual_feature,
@@ -13,6 +14,7 @@ void app_features_register(app *a)
 		&app_search_feature,
 		&app_tags_feature,
 		&app_export_feature,
+		&app_speaker_feature,
 	};
 	for (size_t k = 0; k < sizeof all / sizeof *all; k++)
 		app_register(a, all[k]);

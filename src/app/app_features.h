@@ -4,6 +4,7 @@
 
 #include "app_internal.h"
 
+extern const app_feature app_panes_feature;     /* app_panes.c */
 extern const app_feature app_help_feature;      /* app_help.c */
 extern const app_feature app_tagged_feature;    /* app_tagged.c */
 extern const app_feature app_visual_feature;    /* app_visual.c */
@@ -11,5 +12,6 @@ extern const app_feature app_big_feature;       /* app_big.c */
 extern const app_feature app_search_feature;    /* app_search.c */
 extern const app_feature app_tags_feature;      /* app_tags.c */
 extern const app_feature app_export_feature;    /* app_export.c */
+extern const app_feature app_speaker_feature;   /* app_speaker.c */
 
 #endif

@@ -23,32 +23,77 @@ static void search_clear(app *a)
 	a->pattern = NULL;
 	search_hits_free(&a->hits);
 	a->hit = 0;
+	a->match_i = a->match_n = 0;
 }
 
 /* ---- finding ------------------------------------------------------------------ */
 
-static bool quote_matches(const app *a, size_t i)
+/* Searching the list, the sidebar or the help counts its rows up to this
+ * many for "match 3/12"; past it only the current row is known. */
+#define COUNT_ROWS_MAX 20000
+
+static bool contains(const app *a, const char *s)
 {
-	const char *t = a->qtext[i];
-	const char *s = a->quotes.v[i].speaker;
-	return (t && search_contains(t, strlen(t), a->pattern)) || (s && search_contains(s, strlen(s), a->pattern));
+	return s && search_contains(s, strlen(s), a->pattern);
 }
 
-/* The next row of the list or the sidebar at or after (before) `from`
- * that matches, wrapping once; n when none. */
+/* The rows searched when it is not the text: list titles, quotes with
+ * their speakers, help lines. */
+static size_t rows_n(const app *a)
+{
+	if (a->search_help)
+		return app_help_lines(a);
+	return a->search_pane == PANE_LIST ? a->corpus->n : a->quotes.n;
+}
+
+static bool row_matches(app *a, size_t i)
+{
+	if (a->search_help)
+		return contains(a, app_help_line(a, i));
+	if (a->search_pane == PANE_LIST)
+		return contains(a, corpus_title(a->corpus, i));
+	return contains(a, a->qtext[i]) || contains(a, a->quotes.v[i].speaker);
+}
+
+static size_t row_now(const app *a)
+{
+	if (a->search_help)
+		return a->help_top;
+	return a->search_pane == PANE_LIST ? a->list_sel : a->q_sel;
+}
+
+static size_t row_before(const app *a)
+{
+	const place *p = &a->before_search;
+	if (a->search_help)
+		return p->help_top;
+	return a->search_pane == PANE_LIST ? p->list_sel : p->q_sel;
+}
+
+static void row_select(app *a, size_t i)
+{
+	if (a->search_help) {
+		a->help_top = i > 2 ? i - 2 : 0;
+	} else if (a->search_pane == PANE_LIST) {
+		a->list_sel = i;
+		size_t h = (size_t)app_content(a, PANE_LIST).h;
+		if (i < a->list_top || i >= a->list_top + h)
+			a->list_top = i >= h / 3 ? i - h / 3 : 0;
+	} else {
+		a->q_sel = i;
+		a->q_marked = true;
+		a->q_top = i;
+	}
+}
+
+/* The next row at or after (before) `from` that matches, wrapping once;
+ * n when none. */
 static size_t find_row(app *a, size_t from, size_t n, bool backward, bool *wrapped)
 {
 	*wrapped = false;
 	for (size_t k = 0; k < n; k++) {
 		size_t i = backward ? (from + n - k) % n : (from + k) % n;
-		bool hit;
-		if (a->search_pane == PANE_LIST) {
-			const char *t = corpus_title(a->corpus, i);
-			hit = search_contains(t, strlen(t), a->pattern);
-		} else {
-			hit = quote_matches(a, i);
-		}
-		if (hit) {
+		if (row_matches(a, i)) {
 			*wrapped = backward ? i > from : i < from;
 			return i;
 		}
@@ -56,60 +101,84 @@ static size_t find_row(app *a, size_t from, size_t n, bool backward, bool *wrapp
 	return n;
 }
 
+/* "match i/n" for the status line: which match is the current one. */
+static void count_rows(app *a, size_t cur)
+{
+	size_t n = rows_n(a);
+	a->match_i = a->match_n = 0;
+	if (n > COUNT_ROWS_MAX)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (row_matches(a, i)) {
+			a->match_n++;
+			if (i <= cur)
+				a->match_i = a->match_n - 1;
+		}
+}
+
+static void restore_place(app *a);
+
+/* Moves to the match in the text at or after (before) the place the
+ * search started from (incremental), or after (before) the current one
+ * (n/N). False when there is none. */
+static bool text_match(app *a, bool backward, bool from_start, bool *wrapped)
+{
+	if (!a->hits.n)
+		return false;
+	place *p = &a->before_search;
+	size_t off;
+	if (from_start)
+		off = backward ? p->text_top + 1 : p->text_top;
+	else
+		off = a->hit < a->hits.n ? a->hits.v[a->hit].start + (backward ? 0 : 1) : a->text_top;
+	a->hit = search_next(&a->hits, off, !backward, wrapped);
+	if (from_start)
+		a->text_top = p->text_top;
+	app_show_offset(a, a->hits.v[a->hit].start);   /* the same rule as a jump to a quote */
+	a->match_i = a->hit;
+	a->match_n = a->hits.n;
+	return true;
+}
+
+static bool row_match(app *a, bool backward, bool from_start, bool *wrapped)
+{
+	size_t n = rows_n(a), cur = row_now(a);
+	if (!n)
+		return false;
+	size_t from = from_start ? row_before(a) : (backward ? cur + n - 1 : cur + 1) % n;
+	size_t i = find_row(a, from, n, backward, wrapped);
+	if (i == n)
+		return false;
+	row_select(a, i);
+	count_rows(a, i);
+	return true;
+}
+
 /* Selects the match at or after (before) the place the search started from
  * (incremental) or after (before) the current one (n/N). */
 static unsigned go_to_match(app *a, bool backward, bool from_start)
 {
-	bool wrapped = false;
-	place *p = &a->before_search;
-	if (a->search_pane == PANE_TEXT) {
-		if (a->big && !from_start && (!a->hits.n || a->hit >= a->hits.n ||
-		              (backward ? a->hit == 0 : a->hit + 1 >= a->hits.n)))
-			return big_search(a, !backward);   /* on through the rest of the file */
-		if (!a->hits.n) {
-			if (a->big) {
-				app_message(a, false, "Not in this part of the file: Enter searches all of it");
-				return R_PANES;
-			}
-			goto none;
-		}
-		size_t off;
+	bool wrapped = false, text = a->search_pane == PANE_TEXT && !a->search_help;
+	if (text && a->big && !from_start && (!a->hits.n || a->hit >= a->hits.n ||
+	             (backward ? a->hit == 0 : a->hit + 1 >= a->hits.n)))
+		return big_search(a, !backward);   /* on through the rest of the file */
+	if (text && a->big && !a->hits.n) {
+		app_message(a, false, "Not in this part of the file: Enter searches all of it");
+		return R_PANES;
+	}
+	if (!(text ? text_match(a, backward, from_start, &wrapped) : row_match(a, backward, from_start, &wrapped))) {
+		/* as less: a pattern typed on that is not found puts the screen back */
+		a->match_i = a->match_n = 0;
 		if (from_start)
-			off = backward ? p->text_top + 1 : p->text_top;
-		else
-			off = a->hit < a->hits.n ? a->hits.v[a->hit].start + (backward ? 0 : 1) : a->text_top;
-		a->hit = search_next(&a->hits, off, !backward, &wrapped);
-		size_t start = a->hits.v[a->hit].start;
-		if (from_start)
-			a->text_top = p->text_top;
-		app_show_offset(a, start);   /* the same rule as a jump to a quote */
-	} else {
-		size_t n = a->search_pane == PANE_LIST ? a->corpus->n : a->quotes.n;
-		size_t cur = a->search_pane == PANE_LIST ? a->list_sel : a->q_sel;
-		size_t from = from_start ? (a->search_pane == PANE_LIST ? p->list_sel : p->q_sel)
-		                         : (backward ? cur + n - 1 : cur + 1) % (n ? n : 1);
-		size_t i = n ? find_row(a, from, n, backward, &wrapped) : n;
-		if (i == n)
-			goto none;
-		if (a->search_pane == PANE_LIST) {
-			a->list_sel = i;
-			size_t h = (size_t)app_content(a, PANE_LIST).h;
-			if (i < a->list_top || i >= a->list_top + h)
-				a->list_top = i >= h / 3 ? i - h / 3 : 0;
-		} else {
-			a->q_sel = i;
-			a->q_marked = true;
-			a->q_top = i;
-		}
+			restore_place(a);
+		app_message(a, true, "Pattern not found");
+		return a->search_help ? R_LAYOUT : R_PANES;
 	}
 	if (wrapped)
 		app_message(a, false, backward ? "Search wrapped to the bottom" : "Search wrapped to the top");
 	else if (!from_start)
 		a->msg[0] = '\0';
-	return R_PANES;
-none:
-	app_message(a, true, "Pattern not found");
-	return R_PANES;
+	return a->search_help ? R_LAYOUT : R_PANES;
 }
 
 static void save_place(app *a)
@@ -120,6 +189,8 @@ static void save_place(app *a)
 	p->text_top = a->text_top;
 	p->q_sel = a->q_sel;
 	p->q_top = a->q_top;
+	p->q_marked = a->q_marked;
+	p->help_top = a->help_top;
 }
 
 static void restore_place(app *a)
@@ -130,6 +201,8 @@ static void restore_place(app *a)
 	a->text_top = p->text_top;
 	a->q_sel = p->q_sel;
 	a->q_top = p->q_top;
+	a->q_marked = p->q_marked;
+	a->help_top = p->help_top;
 }
 
 /* Sets the pattern to what the prompt holds and finds its matches. */
@@ -140,9 +213,9 @@ static unsigned search_update(app *a)
 	a->pattern = search_fold_pattern(a->prompt.buf, a->prompt.len);
 	if (!a->pattern) {
 		restore_place(a);
-		return R_PANES;
+		return a->search_help ? R_LAYOUT : R_PANES;
 	}
-	if (a->search_pane == PANE_TEXT && a->doc &&
+	if (a->search_pane == PANE_TEXT && !a->search_help && a->doc &&
 	    search_all(a->doc->text, 0, a->doc->len, a->pattern, &a->hits))
 		app_message(a, true, "%s", error_message(Q_ENOMEM));
 	return go_to_match(a, a->prompt.backward, true);
@@ -154,6 +227,7 @@ static unsigned search_start(app *a, enum action act)
 	app_prompt_open(a, PROMPT_SEARCH, "");
 	a->prompt.backward = backward;
 	a->search_pane = a->focus;
+	a->search_help = a->help;
 	a->search_backward = backward;
 	a->hist_pos = a->nhistory;
 	save_place(a);
@@ -163,6 +237,8 @@ static unsigned search_start(app *a, enum action act)
 
 static unsigned search_step(app *a, enum action act)
 {
+	if (a->pattern && a->search_help && !a->help)
+		search_clear(a);   /* that search was in the help, which is closed */
 	if (!a->pattern) {
 		app_message(a, true, "No previous search");
 		return R_STATUS;
@@ -273,6 +349,8 @@ static unsigned found(app *a, size_t r)
 	a->hit = search_next(&a->hits, r - a->win_s, true, &w);
 	if (a->hit < a->hits.n)
 		app_show_offset(a, a->hits.v[a->hit].start);
+	a->match_i = a->hit;
+	a->match_n = a->hits.n;   /* in the window */
 	if (wrapped)
 		app_message(a, false, a->bsearch.forward ? "Search wrapped to the top" : "Search wrapped to the bottom");
 	return R_PANES;

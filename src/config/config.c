@@ -16,6 +16,7 @@
 #include "grow.h"
 #include "inifile.h"
 #include "strbuf.h"
+#include "tags.h"
 
 static const char *const default_tags[9] = {
 	"claim", "denial", "accusation", "evidence", "promise",
@@ -244,12 +245,12 @@ static bool parse_int(const char *v, int min, int max, int *out)
 	return true;
 }
 
-/* A name a user can type and the journal can hold: valid UTF-8, 1..40
- * bytes, no white space, controls or commas. */
+/* A name a user can type and the journal can hold: valid UTF-8, 1 to
+ * TAGS_NAME_MAX bytes, no white space, controls or commas. */
 static bool valid_tag_name(const char *s)
 {
 	size_t n = strlen(s);
-	if (n == 0 || n > 40 || u8_check((const uint8_t *)s, n))
+	if (n == 0 || n > TAGS_NAME_MAX || u8_check((const uint8_t *)s, n))
 		return false;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if (*p <= ' ' || *p == 0x7F || *p == ',' || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0xA0))
@@ -308,6 +309,8 @@ static const struct setting settings[] = {
 	{ "ui", "mouse", K_BOOL, AT(mouse), 0, 0, 0 },
 	{ "ui", "color", K_BOOL, AT(color), 0, 0, 0 },
 	{ "ui", "search_history", K_INT, AT(search_history), 0, 10000, 0 },
+	{ "ui", "keybar", K_BOOL, AT(keybar), 0, 0, 0 },
+	{ "ui", "next_at_end", K_BOOL, AT(next_at_end), 0, 0, 0 },
 	{ "layout", "wide_columns", K_INT, AT(wide_columns), 60, 1000, 0 },
 	{ "layout", "list_width", K_INT, AT(list_width), 10, 50, 0 },
 	{ "layout", "quotes_width", K_INT, AT(quotes_width), 15, 60, 0 },
@@ -458,8 +461,10 @@ static void apply_tag(struct reader *r, const struct ini_entry *e)
 		return;
 	}
 	if (!valid_tag_name(e->value)) {
-		bad_value(r, e->line, e->key, e->value,
-		          "a tag name is 1 to 40 bytes with no spaces, commas or control characters");
+		char why[96];
+		snprintf(why, sizeof why, "a tag name is 1 to %d bytes with no spaces, commas or control characters",
+		         TAGS_NAME_MAX);
+		bad_value(r, e->line, e->key, e->value, why);
 		return;
 	}
 	char *v = strdup(e->value);
@@ -667,7 +672,9 @@ int config_init(struct config *c)
 	c->wide_columns = 100;
 	c->list_width = 25;
 	c->quotes_width = 30;
-	c->narrow_list = NARROW_HIDE;
+	c->narrow_list = NARROW_STRIP;
+	c->keybar = true;
+	c->next_at_end = true;
 	c->tab_width = 8;
 	bool ok = (c->keymap = strdup("default")) && (c->export_path = strdup("~/quoth-export.txt"))
 	          && (c->export_format = strdup("text"));

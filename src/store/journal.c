@@ -239,6 +239,13 @@ void journal_put_tag(strbuf *b, bool on, uint64_t art, uint64_t quote, int64_t w
 	sb_putc(b, '\n');
 }
 
+void journal_put_speaker(strbuf *b, uint64_t art, uint64_t quote, int64_t when, const char *speaker)
+{
+	put_key(b, 's', art, quote, when);
+	put_escaped(b, speaker);
+	sb_putc(b, '\n');
+}
+
 static bool parse_hex64(const char *s, size_t n, uint64_t *out)
 {
 	if (n != 16)
@@ -278,7 +285,7 @@ enum rec { REC_OK, REC_NEWER, REC_BAD, REC_NOMEM };
 
 /* One record line, its fields pointing into the line. */
 struct record {
-	char kind;              /* 'q', '+' or '-' */
+	char kind;              /* 'q', '+', '-' or 's' */
 	uint64_t art, quote;
 	int64_t when;
 	char *f[MAXFIELDS];
@@ -306,7 +313,7 @@ static enum rec parse_record(char *line, size_t n, struct record *r)
 	if (nf < 2 || r->len[1] != 1)
 		return REC_BAD;
 	r->kind = r->f[1][0];
-	if (r->kind != 'q' && r->kind != '+' && r->kind != '-')
+	if (r->kind != 'q' && r->kind != '+' && r->kind != '-' && r->kind != 's')
 		return REC_NEWER;
 	if (nf < (r->kind == 'q' ? 9u : 6u) || !parse_hex64(r->f[2], r->len[2], &r->art)
 	    || !parse_hex64(r->f[3], r->len[3], &r->quote) || !parse_int64(r->f[4], r->len[4], &r->when))
@@ -342,6 +349,14 @@ static enum rec apply_tag(tags_store *s, tag_table *st, const struct record *r)
 	return REC_OK;
 }
 
+static enum rec apply_speaker(tag_table *st, struct record *r)
+{
+	tag_ent *e = tag_table_add(st, r->art, r->quote);
+	if (!e || tag_field_set(&e->pub.user_speaker, r->f[5], unescape(r->f[5], r->len[5])))
+		return REC_NOMEM;
+	return REC_OK;
+}
+
 /* Applies one line (without its '\n'; modified in place) to the table. */
 static enum rec apply_line(tags_store *s, tag_table *st, char *line, size_t n)
 {
@@ -349,7 +364,9 @@ static enum rec apply_line(tags_store *s, tag_table *st, char *line, size_t n)
 	enum rec k = parse_record(line, n, &r);
 	if (k != REC_OK)
 		return k;
-	return r.kind == 'q' ? apply_meta(st, &r) : apply_tag(s, st, &r);
+	if (r.kind == 'q')
+		return apply_meta(st, &r);
+	return r.kind == 's' ? apply_speaker(st, &r) : apply_tag(s, st, &r);
 }
 
 /* One line of the journal: applied, kept verbatim (a newer quoth's) or
@@ -755,8 +772,8 @@ int journal_flush(tags_store *s)
 	return with_journal_locked(s, append_locked);
 }
 
-/* The journal holding only what is live: quotes with tags, and the lines of
- * a newer format. */
+/* The journal holding only what is live: quotes with tags or a corrected
+ * speaker, and the lines of a newer format. */
 static int serialize(tags_store *s, const tag_table *st, strbuf *out)
 {
 	sb_puts(out, HEADER);
@@ -764,12 +781,14 @@ static int serialize(tags_store *s, const tag_table *st, strbuf *out)
 		const tag_entry *e = &st->ents[i].pub;
 		if (i % BEAT_EVERY == 0)
 			beat(s);
-		if (!e->ntags)
+		if (!e->ntags && !*e->user_speaker)
 			continue;
 		if (*e->text || *e->speaker || *e->title || *e->path)
 			journal_put_meta(out, e, e->time);
 		for (size_t t = 0; t < e->ntags; t++)
 			journal_put_tag(out, true, e->art, e->quote, e->time, e->tags[t]);
+		if (*e->user_speaker)
+			journal_put_speaker(out, e->art, e->quote, e->time, e->user_speaker);
 	}
 	sb_add(out, st->keep.s ? st->keep.s : "", st->keep.len);
 	return out->failed ? Q_ENOMEM : 0;

@@ -33,6 +33,7 @@ void tag_table_free(tag_table *st)
 		tag_entry *e = &st->ents[i].pub;
 		free_str(e->text);
 		free_str(e->speaker);
+		free_str(e->user_speaker);
 		free_str(e->title);
 		free_str(e->path);
 		free(e->tags);
@@ -98,7 +99,7 @@ tag_ent *tag_table_add(tag_table *st, uint64_t art, uint64_t quote)
 	memset(e, 0, sizeof *e);
 	const char *none = tag_table_empty;
 	e->pub = (tag_entry){ .art = art, .quote = quote, .text = none, .speaker = none, .title = none,
-	                      .path = none, .seq = st->n };
+	                      .path = none, .user_speaker = none, .seq = st->n };
 	slot_insert(st->slots, st->nslots, st->ents, (uint32_t)st->n);
 	st->n++;
 	return e;

@@ -158,6 +158,52 @@ int tags_clear(tags_store *s, uint64_t art, uint64_t quote)
 	return commit(s, &rec, nrec);
 }
 
+int tags_set_speaker(tags_store *s, uint64_t art, uint64_t quote, const char *speaker, const tag_meta *meta)
+{
+	if (!speaker)
+		speaker = "";
+	size_t n = strlen(speaker);
+	if (n > TAGS_SPEAKER_MAX || (n && !text_is_safe(speaker, n)) || memchr(speaker, '\n', n))
+		return Q_EUSAGE;
+	tag_ent *e = tag_table_find(&s->st, art, quote);
+	if (!strcmp(e ? e->pub.user_speaker : "", speaker))
+		return tags_flush(s);
+	int64_t now = (int64_t)time(NULL);
+	strbuf rec;
+	sb_init(&rec);
+	size_t nrec = 0;
+	int rc = put_meta_if_new(&rec, &nrec, e, art, quote, meta, now);
+	if (rc)
+		return rc;
+	journal_put_speaker(&rec, art, quote, now, speaker);
+	return commit(s, &rec, nrec + 1);
+}
+
+const char *tags_user_speaker(const tags_store *s, uint64_t art, uint64_t quote)
+{
+	const tag_ent *e = s ? tag_table_find(&s->st, art, quote) : NULL;
+	return e && *e->pub.user_speaker ? e->pub.user_speaker : NULL;
+}
+
+const char *tags_speaker_or(const tags_store *s, uint64_t art, uint64_t quote, const char *found, bool *user)
+{
+	const char *mine = tags_user_speaker(s, art, quote);
+	*user = mine != NULL;
+	return mine ? mine : found;
+}
+
+tags_store *tags_open_corrections(void)
+{
+	tags_store *s = NULL;
+	if (tags_open(NULL, &s, NULL))
+		return NULL;
+	for (size_t i = 0; i < s->st.n; i++)
+		if (*s->st.ents[i].pub.user_speaker)
+			return s;
+	tags_close(s);
+	return NULL;
+}
+
 const tag_entry *tags_get(const tags_store *s, uint64_t art, uint64_t quote)
 {
 	tag_ent *e = tag_table_find(&s->st, art, quote);

@@ -64,6 +64,7 @@ int journal_fail(tags_store *s, const char *path, int rc);
 /* The records of a change, appended to b. */
 void journal_put_meta(strbuf *b, const tag_entry *e, int64_t when);
 void journal_put_tag(strbuf *b, bool on, uint64_t art, uint64_t quote, int64_t when, const char *tag);
+void journal_put_speaker(strbuf *b, uint64_t art, uint64_t quote, int64_t when, const char *speaker);
 
 /* Applies the complete records of buf[0..n) (modified in place) to st and
  * returns how many bytes they take; *rc gets 0 or Q_ENOMEM. With warn,

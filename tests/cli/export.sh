@@ -40,7 +40,8 @@ expect_contains "tags --count" "$OUT" "$(printf '1\tclaim')"
 
 # --- text ---
 run_status "$QUOTH" export "$B"
-expect_eq "export text: the quotes of one article" "“We will not back down,” — Jane Doe
+# a comma before the closing mark is the sentence's, not the quote's
+expect_eq "export text: the quotes of one article" "“We will not back down” — Jane Doe
 Harbour talks ($B)
 tags: denial
 

@@ -436,7 +436,7 @@ TS=$TMPD/big.ts
 reader_session 100x30 "$TS" "$H/big-noline.txt"
 expect_screen "reader, big file: first screen" "abcdefghijklmnopqrstuvwxyz"
 keys Tab G
-expect_screen "reader, big file: end" "100%"
+expect_screen "reader, big file: end" "(END)"
 resize 57x20
 expect_screen "reader, big file: resized at the end" "0 quotes  text"
 resize 100x30

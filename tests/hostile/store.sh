@@ -145,7 +145,7 @@ ln -s "$TMPD/synced/tags" "$L/quoth/tags.journal"
 start 140x40 "$ENV XDG_DATA_HOME=$L $QUOTH $ART"
 expect_screen "linked journal: the reader starts" "Quotes"
 keys Tab Tab 1 j 1
-expect_screen "linked journal: tagged" "Tagged quote 2"
+expect_screen "linked journal: tagged" "Tagged claim: quote 2"
 keys k 1 q
 expect_screen "linked journal: the reader quits (and compacts)" "__EXITED__ 0"
 stop

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include "config.h"
 #include "strbuf.h"
+#include "tags.h"
 #include "error.h"
 #include "cfgtest.h"
 
@@ -49,7 +50,9 @@ static void defaults(void **state)
 	assert_int_equal(c.wide_columns, 100);
 	assert_int_equal(c.list_width, 25);
 	assert_int_equal(c.quotes_width, 30);
-	assert_int_equal(c.narrow_list, NARROW_HIDE);
+	assert_int_equal(c.narrow_list, NARROW_STRIP);
+	assert_true(c.keybar);
+	assert_true(c.next_at_end);
 	assert_int_equal(c.tab_width, 8);
 	assert_string_equal(c.tag_names[0], "claim");
 	assert_string_equal(c.tag_names[8], "question");
@@ -229,7 +232,7 @@ static void bad_values_keep_the_value_before(void **state)
 	assert_true(c.mouse);
 	assert_int_equal(c.tab_width, 8);
 	assert_int_equal(c.wide_columns, 100);
-	assert_int_equal(c.narrow_list, NARROW_HIDE);
+	assert_int_equal(c.narrow_list, NARROW_STRIP);
 	assert_int_equal(c.list_width, 25);
 	assert_int_equal(c.quotes_width, 30);
 	assert_string_equal(c.keymap, "default");
@@ -491,10 +494,42 @@ static void warnings_escape_bidi_controls(void **state)
 	unlink(path);
 }
 
+/* A tag name as long as the tag store takes is fine in config.ini; one
+ * byte more is refused, and the warning says the same limit. */
+static void tag_names_take_the_store_limit(void **state)
+{
+	char path[] = "/tmp/quoth-test-cfg-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	char longest[TAGS_NAME_MAX + 1], too_long[TAGS_NAME_MAX + 2];
+	memset(longest, 'x', TAGS_NAME_MAX);
+	longest[TAGS_NAME_MAX] = '\0';
+	memset(too_long, 'y', TAGS_NAME_MAX + 1);
+	too_long[TAGS_NAME_MAX + 1] = '\0';
+	dprintf(fd, "[tags]\n1 = %s\n2 = %s\n", longest, too_long);
+	close(fd);
+	assert_true(tags_name_valid(longest));
+	struct config c;
+	assert_int_equal(config_init(&c), 0);
+	warnings w;
+	warnings_init(&w);
+	assert_int_equal(config_load(&c, path, &w), 0);
+	assert_string_equal(c.tag_names[0], longest);
+	assert_string_equal(c.tag_names[1], "denial");
+	assert_int_equal(w.n, 1);
+	char says[64];
+	snprintf(says, sizeof says, "1 to %d bytes", TAGS_NAME_MAX);
+	assert_non_null(find_warning(&w, path, 3, says));
+	warnings_free(&w);
+	config_free(&c);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(defaults),
+		cmocka_unit_test(tag_names_take_the_store_limit),
 		cmocka_unit_test(warnings_escape_bidi_controls),
 		cmocka_unit_test(mono_theme_keeps_highlights_visible),
 		cmocka_unit_test(shipped_config_ini_is_the_defaults),

@@ -699,6 +699,44 @@ static void test_default_dir_from_env(void **state)
 	remove_dir(base);
 }
 
+/* A speaker the user corrected: its own record kind, replayed, kept by
+ * compaction with no tags, forgotten when set to "". */
+static void test_user_speaker(void **state)
+{
+	char *dir = make_dir();
+	tags_store *s = open_ok(dir, NULL);
+	tag_meta m = { "We will stay", "a spokesman", "Harbour", NULL };
+	assert_null(tags_user_speaker(s, ART1, Q1));
+	assert_int_equal(tags_set_speaker(s, ART1, Q1, "Ingrid Dahl", &m), 0);
+	assert_string_equal(tags_user_speaker(s, ART1, Q1), "Ingrid Dahl");
+	assert_int_equal(tags_set_speaker(s, ART1, Q2, "two\nlines", NULL), Q_EUSAGE);
+	assert_int_equal(tags_set_speaker(s, ART1, Q2, "Tomas Berg", NULL), 0);
+	assert_int_equal(tags_set(s, ART1, Q2, "claim", true, NULL), 0);
+	assert_int_equal(tags_count_article(s, ART1), 1);   /* a correction is not a tag */
+	assert_int_equal(tags_close(s), 0);
+	char *j = path_in(dir, "tags.journal");
+	char *text = read_file(j);
+	assert_non_null(strstr(text, "\ts\t1111111111111111\taaaaaaaaaaaaaaa1\t"));
+	free(text);
+	s = open_ok(dir, NULL);
+	assert_string_equal(tags_user_speaker(s, ART1, Q1), "Ingrid Dahl");
+	assert_string_equal(tags_get(s, ART1, Q1)->speaker, "a spokesman");   /* the engine's, kept */
+	assert_int_equal(tags_compact(s), 0);
+	assert_int_equal(tags_close(s), 0);
+	s = open_ok(dir, NULL);
+	assert_string_equal(tags_user_speaker(s, ART1, Q1), "Ingrid Dahl");
+	assert_string_equal(tags_user_speaker(s, ART1, Q2), "Tomas Berg");
+	assert_int_equal(tags_set_speaker(s, ART1, Q1, "", NULL), 0);
+	assert_null(tags_user_speaker(s, ART1, Q1));
+	assert_int_equal(tags_compact(s), 0);
+	assert_int_equal(tags_close(s), 0);
+	text = read_file(j);
+	assert_null(strstr(text, "aaaaaaaaaaaaaaa1"));   /* nothing left to keep of it */
+	free(text);
+	free(j);
+	remove_dir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -724,6 +762,7 @@ int main(void)
 		cmocka_unit_test(test_store_folder_removed_while_running),
 		cmocka_unit_test(test_unreadable_journal_refuses_to_open),
 		cmocka_unit_test(test_default_dir_from_env),
+		cmocka_unit_test(test_user_speaker),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
