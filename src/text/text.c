@@ -312,11 +312,17 @@ static size_t sanitize_into(const unsigned char *s, size_t n, char *out, bool on
 
 static int sanitize(const char *in, size_t n, char **out, size_t *outlen, bool one_line)
 {
-	size_t len = sanitize_into((const unsigned char *)in, n, NULL, one_line);
+	/* most text is safe already: one check and a copy, rather than the
+	 * two passes (measure, then write) that the general case needs */
+	size_t run = (one_line || n < 3 || memcmp(in, "\xEF\xBB\xBF", 3)) ? safe_run((const unsigned char *)in, n, one_line) : 0;
+	size_t len = run == n ? n : sanitize_into((const unsigned char *)in, n, NULL, one_line);
 	char *buf = malloc(len + 1);
 	if (!buf)
 		return Q_ENOMEM;
-	sanitize_into((const unsigned char *)in, n, buf, one_line);
+	if (run == n)
+		memcpy(buf, in, n);
+	else
+		sanitize_into((const unsigned char *)in, n, buf, one_line);
 	buf[len] = '\0';
 	*out = buf;
 	*outlen = len;
