@@ -180,8 +180,14 @@ static bool next_line(const char *t, size_t len, size_t *pos, line *l)
 	return true;
 }
 
+/* Hard-wrapped text is wrapped at no more than this many columns. */
+#define WRAP_MAX 100
+
 /* The first lines of the text (at most max, measured), for the headline and
- * the hard-wrap guess; *n gets their number. */
+ * the hard-wrap guess; *n gets their number. A line of more than four bytes
+ * a column past WRAP_MAX is wider than that whatever it holds: it is not
+ * counted but said to be WRAP_MAX + 1 wide (a paragraph a line, as most
+ * news is, then costs nothing to measure). */
 static line *first_lines(const char *t, size_t len, size_t max, size_t *n)
 {
 	line *v = malloc(max * sizeof *v);
@@ -189,7 +195,8 @@ static line *first_lines(const char *t, size_t len, size_t max, size_t *n)
 	if (!v)
 		return NULL;
 	while (k < max && next_line(t, len, &pos, &v[k])) {
-		v[k].cols = count_cols(t + v[k].start, v[k].end - v[k].start);
+		size_t bytes = v[k].end - v[k].start;
+		v[k].cols = bytes > 4 * (WRAP_MAX + 1) ? WRAP_MAX + 1 : count_cols(t + v[k].start, bytes);
 		k++;
 	}
 	*n = k;
@@ -198,7 +205,6 @@ static line *first_lines(const char *t, size_t len, size_t max, size_t *n)
 
 /* The k-th smallest (0 first) of the line widths counted in hist (widths
  * 0..WRAP_MAX, those over it in over), or WRAP_MAX + 1 when it is over. */
-#define WRAP_MAX 100
 static size_t nth_width(const size_t hist[WRAP_MAX + 1], size_t total, size_t over, size_t k)
 {
 	if (k >= total - over)
