@@ -131,6 +131,11 @@ ssize_t input_read(input *in, char *buf, size_t n, const char **detail)
 	return read_fd(in, buf, n);
 }
 
+bool input_at_end(const input *in)
+{
+	return in->started && in->fd_eof && (!in->gz || (in->zstream_end && in->z.avail_in == 0));
+}
+
 size_t input_want(const input *in, size_t most)
 {
 	if (!in->regular || in->gz || in->raw > in->size || in->size - in->raw >= most)

@@ -42,6 +42,10 @@ ssize_t input_read(input *in, char *buf, size_t n, const char **detail);
  * file is read at once into a buffer of its size. */
 size_t input_want(const input *in, size_t most);
 
+/* True when input_read has nothing more to give (known without asking the
+ * system: a regular file's short read at its size, say). */
+bool input_at_end(const input *in);
+
 void input_close(input *in);
 
 #endif

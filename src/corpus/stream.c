@@ -174,6 +174,7 @@ static int fill(corpus_stream *s)
 	ssize_t r = input_read(&s->in, s->buf + s->len, want, &s->error_detail);
 	if (r > 0) {
 		s->len += (size_t)r;
+		s->eof = input_at_end(&s->in);
 		return 0;
 	}
 	s->eof = true;
