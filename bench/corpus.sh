@@ -181,7 +181,7 @@ ff100=$(ff_of 100)
 i=0
 while [ "$i" -lt "$RUNS" ]; do
 	e=$("$BUILD/bench/bench_quotes" "$ff100" | sed -n 's/.*quotes_find \([0-9.]*\) MB\/s.*/\1/p')
-	eng=$(awk -v a="$e" -v b="$eng" 'BEGIN { print (a > b) ? a : b }')
+	eng=$(awk -v a="$e" -v b="$eng" 'BEGIN { print ((a > b) ? a : b) }')
 	i=$((i + 1))
 done
 
