@@ -345,7 +345,7 @@ static void test_sizes_that_say_little(void **state)
 	if (!f)
 		return;   /* no /proc here */
 	fclose(f);
-	char *paths[] = { "/proc/self/status" };
+	char status[] = "/proc/self/status", *paths[] = { status };
 	corpus_stream *cs;
 	assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
 	assert_int_equal(corpus_next(cs, &p[0]), 1);
