@@ -98,7 +98,7 @@ $(BUILD)/src/%.o: src/%.c
 # The generated lexicon: the word lists and the generator are its sources.
 # make check fails when the committed file is stale (tests/build/generated.sh);
 # a build without python3 keeps the committed file.
-LEXICON_SRC := scripts/gen-lexicon.py $(wildcard src/quotes/lang/*)
+LEXICON_SRC := scripts/gen-lexicon.py include/quotes/lexicon.h include/quotes/lang.h $(wildcard src/quotes/lang/*.txt)
 $(LEXICON): $(LEXICON_SRC)
 	@if command -v python3 >/dev/null 2>&1; then \
 		python3 scripts/gen-lexicon.py >$@.tmp && { cmp -s $@.tmp $@ && rm -f $@.tmp || mv -f $@.tmp $@; }; \

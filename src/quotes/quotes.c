@@ -332,7 +332,7 @@ static int end_paragraph(finder *f, size_t p)
 /* Languages whose news marks speech with a dash opening the paragraph. */
 static bool dash_lang(enum lang l)
 {
-	return l == LANG_DA || l == LANG_NO || l == LANG_SV || l == LANG_ES;
+	return lex_lang_props(l) & LP_DASH_SPEECH;
 }
 
 /* Length of the speech dash at the start of t[i..e): "– ", "— " or "- ". */

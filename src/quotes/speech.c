@@ -2303,7 +2303,7 @@ size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 
 static bool inner_lang(enum lang l)
 {
-	return l == LANG_FR || l == LANG_IT || l == LANG_ES;
+	return lex_lang_props(l) & LP_INNER_ATTRIBUTION;
 }
 
 /* In q's words, an attribution clause: ", indique X." / " - spiega il

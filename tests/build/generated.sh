@@ -3,7 +3,7 @@
 # committed word lists (make rebuilds it when they change; commit both).
 . tests/lib.sh
 LEX=src/quotes/lexicon.c
-SRCS="scripts/gen-lexicon.py src/quotes/lang"
+SRCS="scripts/gen-lexicon.py src/quotes/lang include/quotes/lexicon.h include/quotes/lang.h"
 if ! command -v python3 >/dev/null 2>&1; then
 	skip "generated: $LEX (no python3)"
 	exit 0
