@@ -22,6 +22,8 @@ need_pkg libunistring-dev libunistring unistr.h
 need_pkg libiniparser-dev iniparser iniparser/iniparser.h
 if [ "${1:-}" = "--test" ]; then
 	need_pkg libcmocka-dev cmocka cmocka.h
+	# the speaker model's trainer (make check, eval, train) reads the gold JSON files
+	need_pkg libjansson-dev jansson jansson.h
 	need_cmd tmux tmux
 	need_cmd python3 python3
 fi

@@ -47,12 +47,14 @@ enum lex_class {
 	LX_EXPLETIVE    = 1u << 28,   /* an empty subject: it, det, es */
 	LX_SUBJUNCTIVE  = 1u << 29,   /* a verb form of reported speech: sei, habe */
 	LX_SPEECH_NOUN  = 1u << 30,   /* a noun that announces words: words, Worten, palabras */
+	LX_OBLIQUE      = 1u << 31,   /* an article of a case no subject has: dem, den, des */
 };
 
 /* Word endings, for compounds and attached forms (a list per language). */
 enum lex_affix {
 	LA_ROLE_SUFFIX,      /* a compound naming a person by role: Pressesprecher, utenriksminister */
 	LA_FEMALE_SUFFIX,    /* a role in the feminine: Ministerin */
+	LA_DEFINITE_SUFFIX,  /* the ending of a noun's definite form: ministeren, ministern */
 	LA_TEXT_SUFFIX,      /* a compound naming a text: Pressemitteilung */
 	LA_ORG_SUFFIX,       /* a compound naming a body: Innenministerium */
 	LA_CUE_SUFFIX,       /* a pronoun attached to a cue verb: déclare-t-il */
@@ -60,6 +62,7 @@ enum lex_affix {
 	LA_CUE_AFTER,        /* (no spaces) a cue right after a quotation: 「…」と述べた */
 	LA_NAME_SUFFIX,      /* (no spaces) an honorific after a name: 氏, さん */
 	LA_TOPIC,            /* (no spaces) a particle after the subject: は, が */
+	LA_SUBJECT_END,      /* (no spaces) a word between a subject and its verb: 在 (X在博客中写道) */
 	LA__COUNT
 };
 

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "doc.h"
 #include "error.h"
+#include "model.h"
 #include "quotes.h"
 #include "strbuf.h"
 #include "text.h"
@@ -28,7 +29,9 @@ static const char help[] =
 	"  --format tsv    a header line, then file, start, end, speaker, cue, confidence, id, text\n"
 	"  --format jsonl  one JSON object a line: file, start, end, text, speaker, cue, confidence, id, lang\n"
 	"PATH is a file, or - for standard input. start and end are byte offsets of the\n"
-	"quote's words in the article's text (UTF-8, as quoth reads it).\n";
+	"quote's words in the article's text (UTF-8, as quoth reads it).\n"
+	"QUOTH_MODEL=FILE uses the speaker weights of FILE (written by quoth-train)\n"
+	"instead of the compiled-in ones.\n";
 
 static void put_json_or_null(strbuf *b, const char *s)
 {
@@ -139,6 +142,23 @@ static int parse_format(const char *s, enum format *fmt)
 	return 0;
 }
 
+/* The speaker weights named by QUOTH_MODEL (make eval scores each fold
+ * with weights that never saw it); *m stays NULL without it. */
+static int load_model(quote_model **m)
+{
+	const char *path = getenv("QUOTH_MODEL");
+	*m = NULL;
+	if (!path || !*path)
+		return 0;
+	size_t line;
+	int rc = quote_model_load(path, m, &line);
+	if (rc && line)
+		fprintf(stderr, "quoth: QUOTH_MODEL: %s:%zu: %s\n", path, line, error_message(rc));
+	else if (rc)
+		fprintf(stderr, "quoth: QUOTH_MODEL: %s: %s\n", path, error_message(rc));
+	return rc;
+}
+
 /* The cue verbs of the config files ([quotes] cue_verbs_LANG): the same
  * quotes as the reader's sidebar. Warnings go to stderr. */
 static int load_cues(const char *config_path, quotes_opts *o)
@@ -204,8 +224,13 @@ int cmd_quotes(int argc, char **argv)
 	}
 	quotes_opts o;
 	quotes_opts_init(&o);
+	quote_model *model;
+	if (load_model(&model))
+		return 1;
+	o.model = model;
 	if (load_cues(config_path, &o)) {
 		quotes_opts_free(&o);
+		quote_model_free(model);
 		return 1;
 	}
 	strbuf out;
@@ -238,6 +263,7 @@ int cmd_quotes(int argc, char **argv)
 		status = 1;
 	sb_free(&out);
 	quotes_opts_free(&o);
+	quote_model_free(model);
 	if (fflush(stdout) != 0)
 		status = 1;
 	return status;

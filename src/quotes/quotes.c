@@ -367,7 +367,7 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 		size_t start = i + dl;
 		/* Spanish attribution stands between dashes inside the words
 		 * ("—A —dijo X—. B"): speech_split_inner splits it out */
-		size_t end = c->lang == LANG_ES ? e : speech_dash_end(c, start, e);
+		size_t end = speech_props(c) & LP_INNER_ATTRIBUTION ? e : speech_dash_end(c, start, e);
 		int rc = push_quote(f, i, start, end, end, 0, false);
 		if (rc)
 			return rc;
@@ -933,8 +933,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	}
 	memset(out, 0, sizeof *out);
 	tok_doc td = { 0 };
-	speech_ctx c = { d, LANG_UNKNOWN, opts, &td, speech_names_new() };
-	if (!c.names)
+	speech_ctx c = { d, LANG_UNKNOWN, opts, &td, speech_art_new() };
+	if (!c.art)
 		return Q_ENOMEM;
 	if (opts->lang)
 		c.lang = lang_from_code(opts->lang);
@@ -983,7 +983,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	if (!rc && td.rc)
 		rc = td.rc;
 	tok_doc_free(&td);
-	speech_names_free(c.names);
+	speech_art_free(c.art);
 	if (rc) {
 		quote_list l = { f.v, f.n, "" };
 		quote_list_free(&l);

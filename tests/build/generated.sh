@@ -24,3 +24,25 @@ if cmp -s "$TMPD/lexicon.c" "$want"; then
 else
 	fail "generated: $what is stale" "run make $LEX and commit it with its sources"
 fi
+
+# The compiled-in speaker weights are what make train learns from the
+# annotated corpus beside the clone (skipped without it): commit
+# src/quotes/model.c after changing the features, the lexicon or the engine.
+MODEL=src/quotes/model.c
+CORPUS=${CORPUS:-../shared/corpus}
+TRAINER=${BUILD:-build}/quoth-train
+sets=$(sed -n 's/^TRAIN_SETS *?= *//p' Makefile)
+dirs=""
+for s in $sets; do dirs="$dirs $CORPUS/$s"; done
+if [ ! -d "$CORPUS" ]; then
+	skip "generated: $MODEL (no $CORPUS)"
+elif [ ! -x "$TRAINER" ]; then
+	skip "generated: $MODEL (no $TRAINER: make check builds it)"
+else
+	# shellcheck disable=SC2086
+	if "$TRAINER" --c "$TMPD/model.c" $dirs 2>"$TMPD/train.log" && cmp -s "$TMPD/model.c" "$MODEL"; then
+		ok "generated: $MODEL is what make train learns from $CORPUS"
+	else
+		fail "generated: $MODEL is stale" "run make train and commit it ($(tail -1 "$TMPD/train.log"))"
+	fi
+fi
