@@ -33,6 +33,8 @@ endif
 NCURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 CMOCKA_LIBS    := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+JSONC_LIBS     := $(shell pkg-config --libs json-c 2>/dev/null || echo -ljson-c)
+ZLIB_LIBS      := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
 INIPARSER_VERSION := $(shell dpkg-query -W -f='$${Version}' libiniparser-dev 2>/dev/null || echo unknown)
 
 # ---- layers ----------------------------------------------------------------
@@ -50,7 +52,7 @@ CPPFLAGS += -D_GNU_SOURCE -DQUOTH_VERSION='"$(VERSION)"' \
             -DINIPARSER_VERSION='"$(INIPARSER_VERSION)"'
 CFLAGS   += -std=c11 $(OPT) -g -Wall -Wextra $(WERROR) $(SANFLAGS)
 LDFLAGS  += $(SANFLAGS)
-CORE_LIBS := -lunistring -liniparser -lpthread -lm
+CORE_LIBS := -lunistring -liniparser $(JSONC_LIBS) $(ZLIB_LIBS) -lpthread -lm
 ALL_INC  := $(call layer_inc,cli)
 
 LEXICON  := src/quotes/lexicon.c
@@ -111,12 +113,11 @@ $(LEXICON): $(LEXICON_SRC)
 # build/quoth-train (src/train/, a layer above quotes that no other layer
 # sees) learns the weights from the annotated corpus; make train writes them
 # to src/quotes/model.c (commit it: make check fails when it is stale), make
-# eval cross-validates (scripts/eval.sh). jansson reads the gold files.
+# eval cross-validates (scripts/eval.sh). json-c reads the gold files.
 UPTO_train := $(UPTO_quotes) train
 TRAIN_SRC  := $(wildcard src/train/*.c)
 TRAIN_OBJ  := $(TRAIN_SRC:%.c=$(BUILD)/%.o)
 TRAINER    := $(BUILD)/quoth-train
-JANSSON_LIBS := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 MODEL      := src/quotes/model.c
 CORPUS     ?= ../shared/corpus
 TRAIN_SETS ?= dev de-wikinews-dev de-wikinews-train en-polnear-train dev-multi
@@ -125,7 +126,7 @@ $(BUILD)/src/train/%.o: LAYER_INC := $(call layer_inc,train)
 TRAIN_LINK := $(filter $(foreach l,$(UPTO_quotes),$(BUILD)/src/$(l)/%),$(CORE_OBJ))
 
 $(TRAINER): $(TRAIN_OBJ) $(TRAIN_LINK)
-	$(CC) $(LDFLAGS) -o $@ $^ $(CORE_LIBS) $(JANSSON_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CORE_LIBS)
 
 train: test-deps $(TRAINER)
 	$(TRAINER) --c $(MODEL).tmp $(addprefix $(CORPUS)/,$(TRAIN_SETS)) && mv -f $(MODEL).tmp $(MODEL)
@@ -184,7 +185,12 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE)
 	$(FUZZ_CC) $(ALL_INC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(CORE_LIBS) -lm
 
-.SECONDARY: $(FUZZ_CORE)
+# The command-line parsers (src/cli/args.c and the messages of say.c) for fuzz_args.
+FUZZ_CLI     := $(FUZZ_BUILD)/src/cli/args.o $(FUZZ_BUILD)/src/cli/say.o
+$(FUZZ_BUILD)/fuzz_args: tests/fuzz/fuzz_args.c tests/fuzz/fuzz.h $(FUZZ_CORE) $(FUZZ_CLI)
+	$(FUZZ_CC) $(ALL_INC) -Isrc/cli $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(FUZZ_CLI) $(CORE_LIBS) -lm
+
+.SECONDARY: $(FUZZ_CORE) $(FUZZ_CLI)
 fuzz-build: deps tool-deps $(FUZZ_BIN)
 
 # Without clang's libFuzzer runtime the suite prints "skip" lines instead.

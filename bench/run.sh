@@ -8,7 +8,7 @@
 #   QUOTES_BENCH_MB  size of the repeated-articles corpus for the quotes section (100)
 set -u
 BUILD=${BUILD:-build}
-BENCH=${BENCH:-render wrap quotes reader tags scale}
+BENCH=${BENCH:-render wrap quotes corpus reader tags scale}
 RUNS=${RUNS:-3}
 DATA=bench/data
 QUOTH=$BUILD/quoth
@@ -166,6 +166,11 @@ bench_scale() {
 	echo "target: first screen < 1 s"
 }
 
+# quoth quotes over whole corpora: JSON Lines at three sizes, a folder, jobs, peak RSS (bench/corpus.sh).
+bench_corpus() {
+	BUILD=$BUILD RUNS=$RUNS sh bench/corpus.sh
+}
+
 bench_tags() {
 	BUILD=$BUILD sh bench/tags.sh
 }
@@ -175,6 +180,7 @@ for s in $BENCH; do
 	render) bench_render ;;
 	wrap)   bench_wrap ;;
 	quotes) bench_quotes ;;
+	corpus) bench_corpus ;;
 	reader) bench_reader ;;
 	scale)  bench_scale ;;
 	tags)   bench_tags ;;

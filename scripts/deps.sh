@@ -20,12 +20,13 @@ need_cmd gcc cc
 need_pkg libncurses-dev ncursesw ncursesw/curses.h
 need_pkg libunistring-dev libunistring unistr.h
 need_pkg libiniparser-dev iniparser iniparser/iniparser.h
+need_pkg libjson-c-dev json-c json-c/json.h
+need_pkg zlib1g-dev zlib zlib.h
 if [ "${1:-}" = "--test" ]; then
 	need_pkg libcmocka-dev cmocka cmocka.h
-	# the speaker model's trainer (make check, eval, train) reads the gold JSON files
-	need_pkg libjansson-dev jansson jansson.h
 	need_cmd tmux tmux
 	need_cmd python3 python3
+	need_cmd parallel parallel
 fi
 # make fuzz / fuzz-smoke / valgrind / lint: clang with its libFuzzer runtime
 # (Debian ships it in libclang-rt-NN-dev, NN clang's major version), valgrind, cppcheck.

@@ -9,6 +9,7 @@
 
 #define WIN 64              /* tokens read at a time */
 #define INNER_WORDS 9       /* words of an attribution clause inside the marks */
+#define INNER_DASHED 17     /* and between dashes, where it may hold an apposition */
 
 bool cue_extra(const speech_ctx *c, const char *low, size_t n)
 {
@@ -95,8 +96,13 @@ static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t 
 			bool aux = (v[cue].lex & LX_AUX) && cue + 1 < n && cue_word(c, &v[cue + 1], &fused);
 			if (!cue_word(c, &v[cue], &fused) && !aux)
 				continue;   /* (a-t-il is a cue word: an auxiliary with its pronoun) */
-			/* the clause ends within a few words at . , or a dash, and words follow */
-			for (size_t e = cue + 1; e < n && e < cue + INNER_WORDS; e++) {
+			/* the clause ends within a few words at . , or a dash, and words
+			 * follow; between dashes it may hold an apposition with its
+			 * commas ("A - aggiunge X, presidente del sindacato - B") */
+			bool dashed = v[k].kind == T_DASH;
+			for (size_t e = cue + 1; e < n && e < cue + (dashed ? INNER_DASHED : INNER_WORDS); e++) {
+				if (dashed && v[e].kind == T_COMMA)
+					continue;
 				if (v[e].kind == T_STOP || v[e].kind == T_COMMA || v[e].kind == T_DASH) {
 					size_t words = 0;
 					for (size_t f = e + 1; f < n && words < 2; f++)

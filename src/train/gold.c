@@ -1,6 +1,6 @@
 #include <dirent.h>
 #include <errno.h>
-#include <jansson.h>
+#include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,25 +31,43 @@ static void free_doc(gold_doc *d)
 	free(d->set);
 }
 
-static int read_quote(json_t *o, gold_quote *q)
+/* The member key of object o (NULL when absent); *has tells whether it is there at all. */
+static json_object *member(json_object *o, const char *key, bool *has)
+{
+	json_object *v = NULL;
+	bool h = json_object_object_get_ex(o, key, &v);
+	if (has)
+		*has = h;
+	return h ? v : NULL;
+}
+
+static bool is_string(json_object *v)
+{
+	return v && json_object_is_type(v, json_type_string);
+}
+
+static int read_quote(json_object *o, gold_quote *q)
 {
 	memset(q, 0, sizeof *q);
-	json_t *text = json_object_get(o, "text"), *spk = json_object_get(o, "speaker");
-	json_t *al = json_object_get(o, "aliases");
-	if (!json_is_string(text))
+	bool has_spk;
+	json_object *text = member(o, "text", NULL), *spk = member(o, "speaker", &has_spk);
+	json_object *al = member(o, "aliases", NULL);
+	if (!is_string(text))
 		return Q_ESYNTAX;
-	q->optional = json_is_true(json_object_get(o, "optional"));
-	q->scored = spk != NULL;
-	q->nobody = !spk || json_is_null(spk) || (json_is_string(spk) && !*json_string_value(spk));
-	int rc = words_str(json_string_value(text), &q->text);
-	size_t n = json_is_array(al) && json_array_size(al) ? json_array_size(al) : 1;
+	json_object *opt = member(o, "optional", NULL);
+	q->optional = opt && json_object_get_boolean(opt);
+	q->scored = has_spk;
+	q->nobody = !is_string(spk) || !*json_object_get_string(spk);
+	int rc = words_str(json_object_get_string(text), &q->text);
+	bool list = al && json_object_is_type(al, json_type_array) && json_object_array_length(al);
+	size_t n = list ? json_object_array_length(al) : 1;
 	if (!rc && !q->nobody && !(q->aliases = calloc(n, sizeof *q->aliases)))
 		rc = Q_ENOMEM;
 	for (size_t i = 0; !rc && !q->nobody && i < n; i++) {
-		json_t *a = json_is_array(al) && json_array_size(al) ? json_array_get(al, i) : spk;
-		if (!json_is_string(a))
+		json_object *a = list ? json_object_array_get_idx(al, i) : spk;
+		if (!is_string(a))
 			return Q_ESYNTAX;
-		rc = words_str(json_string_value(a), &q->aliases[q->naliases]);
+		rc = words_str(json_object_get_string(a), &q->aliases[q->naliases]);
 		if (!rc)
 			q->naliases++;
 	}
@@ -61,30 +79,30 @@ static int read_doc(const char *dir, const char *gold_name, gold_doc *d)
 	memset(d, 0, sizeof *d);
 	char path[4096];
 	snprintf(path, sizeof path, "%s/%s", dir, gold_name);
-	json_error_t err;
-	json_t *root = json_load_file(path, 0, &err);
+	json_object *root = json_object_from_file(path);
 	if (!root)
 		return Q_ESYNTAX;
-	json_t *file = json_object_get(root, "file"), *qs = json_object_get(root, "quotes");
-	json_t *lang = json_object_get(root, "lang");
-	if (json_is_string(lang))
-		snprintf(d->lang, sizeof d->lang, "%s", json_string_value(lang));
+	json_object *file = member(root, "file", NULL), *qs = member(root, "quotes", NULL);
+	json_object *lang = member(root, "lang", NULL);
+	if (is_string(lang))
+		snprintf(d->lang, sizeof d->lang, "%s", json_object_get_string(lang));
 	const char *slash = strrchr(dir, '/');
-	int rc = json_is_string(file) && json_is_array(qs) ? 0 : Q_ESYNTAX;
+	int rc = is_string(file) && qs && json_object_is_type(qs, json_type_array) ? 0 : Q_ESYNTAX;
+	size_t nq = rc ? 0 : json_object_array_length(qs);
 	if (!rc) {
-		snprintf(path, sizeof path, "%s/%s", dir, json_string_value(file));
+		snprintf(path, sizeof path, "%s/%s", dir, json_object_get_string(file));
 		d->txt = strdup(path);
-		d->name = strdup(json_string_value(file));
+		d->name = strdup(json_object_get_string(file));
 		d->set = strdup(slash && slash[1] ? slash + 1 : dir);
-		d->q = calloc(json_array_size(qs) + 1, sizeof *d->q);
+		d->q = calloc(nq + 1, sizeof *d->q);
 		if (!d->txt || !d->name || !d->set || !d->q)
 			rc = Q_ENOMEM;
 	}
-	for (size_t i = 0; !rc && i < json_array_size(qs); i++) {
-		rc = read_quote(json_array_get(qs, i), &d->q[d->nq]);
+	for (size_t i = 0; !rc && i < nq; i++) {
+		rc = read_quote(json_object_array_get_idx(qs, i), &d->q[d->nq]);
 		d->nq++;
 	}
-	json_decref(root);
+	json_object_put(root);
 	if (rc)
 		free_doc(d);
 	return rc;

@@ -4,7 +4,6 @@
  * "-" for no speaker). The speakers come from a learned model: the tests
  * above must hold each, the fixtures' quotes must all be found, and their
  * speakers right for FIXTURE_SPEAKERS of them (each miss is printed). */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +14,8 @@
 #include <cmocka.h>
 #include "doc.h"
 #include "quotes.h"
+#include "fixtures.h"
+#include "fixtures.h"
 
 #define FIXTURES "tests/fixtures/quotes"
 /* The share of the fixtures' speakers that must be right: a little below
@@ -273,9 +274,10 @@ static char *slurp(const char *path, size_t *n)
 	return s;
 }
 
-/* Checks the fixture name; counts its quotes and wrong speakers into *n, *wrong. */
-static void check_fixture(const char *name, size_t *n_, size_t *wrong)
+/* Checks the fixture name; counts its quotes and wrong speakers into tally[0], tally[1]. */
+static void check_fixture(const char *name, void *ctx)
 {
+	size_t *tally = ctx, *n_ = &tally[0], *wrong = &tally[1];
 	char path[512];
 	size_t n, en;
 	snprintf(path, sizeof path, "%s/%s.txt", FIXTURES, name);
@@ -319,24 +321,10 @@ static void check_fixture(const char *name, size_t *n_, size_t *wrong)
 
 static void fixtures(void **state)
 {
-	DIR *dir = opendir(FIXTURES);
-	assert_non_null(dir);
-	int count = 0;
-	size_t quotes = 0, wrong = 0;
-	struct dirent *e;
-	while ((e = readdir(dir))) {
-		size_t len = strlen(e->d_name);
-		if (len < 5 || strcmp(e->d_name + len - 4, ".txt"))
-			continue;
-		char name[256];
-		snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
-		check_fixture(name, &quotes, &wrong);
-		count++;
-	}
-	closedir(dir);
-	assert_true(count >= 15);
-	print_message("fixtures: %zu of %zu speakers right\n", quotes - wrong, quotes);
-	assert_true((double)(quotes - wrong) >= FIXTURE_SPEAKERS * (double)quotes);
+	size_t tally[2] = { 0, 0 };   /* quotes, wrong speakers */
+	assert_true(each_fixture(FIXTURES, check_fixture, tally) >= 15);
+	print_message("fixtures: %zu of %zu speakers right\n", tally[0] - tally[1], tally[0]);
+	assert_true((double)(tally[0] - tally[1]) >= FIXTURE_SPEAKERS * (double)tally[0]);
 }
 
 int main(void)
