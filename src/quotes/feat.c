@@ -30,17 +30,26 @@ static const struct {
 #undef FEAT_ATOM_DESC
 };
 
+/* Straight-line code, one statement a template with its offsets and strides
+ * as constants: this runs for every candidate of every quote. */
 void feat_ids(const feat_atoms *a, enum lang lang, uint32_t *ids)
 {
 	uint32_t block = (uint32_t)(FEAT_N * (size_t)(lang > LANG_UNKNOWN && lang < LANG_COUNT ? lang : 0));
-	for (size_t t = 0; t < FT__COUNT; t++) {
-		const templ *p = &templates[t];
-		uint32_t k = 0;
-		for (size_t j = 0; j < p->n; j++)
-			k = k * atoms[p->atom[j]].n + a->v[p->atom[j]];
-		ids[2 * t] = p->base + k;
-		ids[2 * t + 1] = block ? block + p->base + k : p->base + k;
-	}
+	const uint8_t *v = a->v;
+	uint32_t *o = ids;
+#define N(a) ((uint32_t)A_##a##_N)
+#define FEAT_S1(a) { uint32_t k = (uint32_t)offsetof(struct feat_layout, t_##a) + v[A_##a]; \
+                     *o++ = k; *o++ = block + k; }
+#define FEAT_S2(a, b) { uint32_t k = (uint32_t)offsetof(struct feat_layout, t_##a##_##b) + v[A_##a] * N(b) + v[A_##b]; \
+                        *o++ = k; *o++ = block + k; }
+#define FEAT_S3(a, b, c) { uint32_t k = (uint32_t)offsetof(struct feat_layout, t_##a##_##b##_##c) + \
+                           (v[A_##a] * N(b) + v[A_##b]) * N(c) + v[A_##c]; \
+                           *o++ = k; *o++ = block + k; }
+	FEAT_TEMPLATES(FEAT_S1, FEAT_S2, FEAT_S3)
+#undef FEAT_S1
+#undef FEAT_S2
+#undef FEAT_S3
+#undef N
 }
 
 /* The i-th word of a space-separated list into buf. */

@@ -45,7 +45,7 @@ static uint32_t stem_classes(const tok *w)
 	return k ? lex_lookup((enum lang)w->lang, w->low, w->n - k) : 0;
 }
 
-bool mention_name_word(const tok *w)
+static bool name_word_slow(const tok *w)
 {
 	if (!is_word(w) || !w->cap)
 		return false;
@@ -66,21 +66,74 @@ static bool possessive(const tok *w)
 	                      (w->n > 4 && !memcmp(w->low + w->n - 4, "\xE2\x80\x99s", 4)));
 }
 
-static bool role_low(const speech_ctx *c, const char *low, size_t n)
+/* Which endings the article's language has (most have none of some kinds). */
+typedef struct endings {
+	bool role, definite, cue;
+} endings;
+
+static bool role_low(const speech_ctx *c, const endings *x, const char *low, size_t n)
 {
-	return (lex_lookup(c->lang, low, n) & (LX_ROLE | LX_TITLE)) || lex_suffix(c->lang, LA_ROLE_SUFFIX, low, n);
+	return (lex_lookup(c->lang, low, n) & (LX_ROLE | LX_TITLE)) ||
+	       (x->role && lex_suffix(c->lang, LA_ROLE_SUFFIX, low, n));
 }
 
 /* A word naming a person by role: spokesman, Pressesprecher, and in its
  * definite form (pressekreteraren: pressekreterare + n). */
-static bool role_word(const speech_ctx *c, const tok *w)
+static bool role_word_slow(const speech_ctx *c, const endings *x, const tok *w)
 {
 	if (!is_word(w) || !w->n)
 		return false;
-	if ((w->lex & (LX_ROLE | LX_TITLE)) || lex_suffix(c->lang, LA_ROLE_SUFFIX, w->low, w->n))
+	if ((w->lex & (LX_ROLE | LX_TITLE)) || (x->role && lex_suffix(c->lang, LA_ROLE_SUFFIX, w->low, w->n)))
 		return true;
-	size_t k = lex_suffix(c->lang, LA_DEFINITE_SUFFIX, w->low, w->n);
-	return k && w->n - k >= 3 && role_low(c, w->low, w->n - k);
+	size_t k = x->definite ? lex_suffix(c->lang, LA_DEFINITE_SUFFIX, w->low, w->n) : 0;
+	return k && w->n - k >= 3 && role_low(c, x, w->low, w->n - k);
+}
+
+bool mention_name_word(const tok *w)
+{
+	return w->mark & TM_NAME;
+}
+
+static bool role_word(const speech_ctx *c, const tok *w)
+{
+	(void)c;
+	return w->mark & TM_ROLE;
+}
+
+static bool cue_at(const tok *w, bool *fused)
+{
+	*fused = w->mark & TM_FUSED;
+	return w->mark & TM_CUE;
+}
+
+/* Marks every word of the article once: cue, role, name. */
+static void mark_words(const speech_ctx *c, tok *v, size_t n)
+{
+	size_t k;
+	endings x;
+	lex_affixes(c->lang, LA_ROLE_SUFFIX, &k);
+	x.role = k > 0;
+	lex_affixes(c->lang, LA_DEFINITE_SUFFIX, &k);
+	x.definite = k > 0;
+	lex_affixes(c->lang, LA_CUE_SUFFIX, &k);
+	x.cue = k > 0;
+	bool extras = c->opts && c->opts->ncues;
+	for (size_t i = 0; i < n; i++) {
+		tok *w = &v[i];
+		bool fused;
+		unsigned char m = TM_DONE;
+		if (w->kind == T_WORD) {
+			/* (the common case first: a listed cue, or no cue at all) */
+			bool maybe = (w->lex & LX_CUE) || extras || x.cue;
+			if (maybe && cue_word(c, w, &fused))
+				m |= TM_CUE | (fused ? TM_FUSED : 0);
+			if (role_word_slow(c, &x, w))
+				m |= TM_ROLE;
+			if (name_word_slow(w))
+				m |= TM_NAME;
+		}
+		w->mark = m;
+	}
 }
 
 /* A title or role dropped before a name (Mr, Finanzminister); Sir, Lord stay. */
@@ -171,6 +224,24 @@ static int annotate(speech_art *a, const tok *v, size_t n)
 		a->sent[i] = s;
 		a->para[i] = p;
 	}
+	/* each sentence's colon before a quote, if it ends so */
+	a->colon = malloc(((size_t)s + 1) * sizeof *a->colon);
+	if (!a->colon)
+		return Q_ENOMEM;
+	for (size_t k = 0; k <= s; k++)
+		a->colon[k] = -1;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (v[i].kind == T_COLON && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK) && a->colon[a->sent[i]] < 0)
+			a->colon[a->sent[i]] = (int32_t)i;
+	/* the nearest cue of each token's sentence on each side */
+	a->cue_next = malloc((n ? n : 1) * sizeof *a->cue_next);
+	a->cue_prev = malloc((n ? n : 1) * sizeof *a->cue_prev);
+	if (!a->cue_next || !a->cue_prev)
+		return Q_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		a->cue_prev[i] = marked_cue(&v[i]) ? (int32_t)i : i > 0 && a->sent[i - 1] == a->sent[i] ? a->cue_prev[i - 1] : -1;
+	for (size_t i = n; i-- > 0;)
+		a->cue_next[i] = marked_cue(&v[i]) ? (int32_t)i : i + 1 < n && a->sent[i + 1] == a->sent[i] ? a->cue_next[i + 1] : -1;
 	return 0;
 }
 
@@ -287,7 +358,7 @@ static void apposition(const speech_ctx *c, const tok *v, size_t n, phrase *p)
 		return;
 	bool fused;
 	if (e < n && v[e].kind != T_COMMA && v[e].kind != T_STOP && v[e].kind != T_DASH && v[e].kind != T_OPEN &&
-	    !cue_word(c, &v[e], &fused))
+	    !cue_at(&v[e], &fused))
 		return;
 	p->na = k + 1;
 	p->nb = e;
@@ -485,7 +556,7 @@ static int scan_mentions(const speech_ctx *c, speech_art *a, const tok *v, size_
 			i++;
 			continue;
 		}
-		if (cue_word(c, w, &fused) && fused) {
+		if (cue_at(w, &fused) && fused) {
 			rc = add_pronoun(c, a, v, i, true);
 			i++;
 		} else if ((w->lex & LX_PRON) && (!w->cap || w->sent) && !(w->lex & LX_DET && i + 1 < n && modifier(&v[i + 1]))) {
@@ -518,8 +589,7 @@ static bool same_sentence(const speech_art *a, size_t i, size_t j)
 
 /* The cue right after the mention (past also, has, a parenthesis, an
  * apposition): X said / X (R-Vt.) said / X, the minister, said. */
-static int cue_after_mention(const speech_ctx *c, const speech_art *a, const tok *v, size_t n, const mention *m,
-                             uint8_t *rel)
+static int cue_after_mention(const speech_art *a, const tok *v, size_t n, const mention *m, uint8_t *rel)
 {
 	size_t k = m->b;
 	bool fused;
@@ -539,7 +609,7 @@ static int cue_after_mention(const speech_ctx *c, const speech_art *a, const tok
 		}
 	}
 	for (size_t steps = 0; k < n && steps <= GAP && same_sentence(a, m->a, k); steps++, k++) {
-		if (cue_word(c, &v[k], &fused))
+		if (cue_at(&v[k], &fused))
 			return (int)k;
 		if (!gap_word(&v[k]))
 			break;
@@ -549,7 +619,7 @@ static int cue_after_mention(const speech_ctx *c, const speech_art *a, const tok
 
 /* The cue right before the mention: said X / sagte am Montag der Minister /
  * according to X / lyder det fra X. */
-static int cue_before_mention(const speech_ctx *c, const speech_art *a, const tok *v, const mention *m, uint8_t *rel)
+static int cue_before_mention(const speech_art *a, const tok *v, const mention *m, uint8_t *rel)
 {
 	size_t k = m->a;
 	bool fused;
@@ -571,7 +641,7 @@ static int cue_before_mention(const speech_ctx *c, const speech_art *a, const to
 	/* said X, sagte am Montag der Minister, siger han */
 	for (size_t steps = 0; k > 0 && steps <= GAP && same_sentence(a, m->a, k - 1); steps++, k--) {
 		const tok *w = &v[k - 1];
-		if (cue_word(c, w, &fused)) {
+		if (cue_at(w, &fused)) {
 			*rel = (w->lex & LX_CUE_OBJ) ? CR_TOLD : CR_AFTER;
 			return (int)k - 1;
 		}
@@ -584,7 +654,7 @@ static int cue_before_mention(const speech_ctx *c, const speech_art *a, const to
 		const tok *w = &v[j - 1];
 		if (!is_word(w) || (w->lex & (LX_CUE | LX_CONJ | LX_REL)))
 			break;
-		if ((w->lex & LX_PREP) && !w->cap && cue_word(c, &v[j - 2], &fused) && !(v[j - 2].lex & LX_CUE_OBJ)) {
+		if ((w->lex & LX_PREP) && !w->cap && cue_at(&v[j - 2], &fused) && !(v[j - 2].lex & LX_CUE_OBJ)) {
 			*rel = CR_AFTER;
 			return (int)j - 2;
 		}
@@ -592,30 +662,30 @@ static int cue_before_mention(const speech_ctx *c, const speech_art *a, const to
 	return -1;
 }
 
-/* The nearest cue in the mention's sentence. */
-static int cue_near(const speech_ctx *c, const speech_art *a, const tok *v, size_t n, const mention *m, uint8_t *rel)
+/* The nearest cue in the mention's sentence, within NEAR_TOKENS. */
+static int cue_near(const speech_art *a, size_t n, const mention *m, uint8_t *rel)
 {
-	bool fused;
-	for (size_t d = 1; d < NEAR_TOKENS; d++) {
-		if (m->b + d - 1 < n && same_sentence(a, m->a, m->b + d - 1) && cue_word(c, &v[m->b + d - 1], &fused)) {
-			*rel = CR_NEAR_BEFORE;
-			return (int)(m->b + d - 1);
-		}
-		if (m->a >= d && same_sentence(a, m->a, m->a - d) && cue_word(c, &v[m->a - d], &fused)) {
-			*rel = CR_NEAR_AFTER;
-			return (int)(m->a - d);
-		}
+	int32_t after = m->b < n && same_sentence(a, m->a, m->b) ? a->cue_next[m->b] : -1;
+	int32_t before = m->a > 0 && same_sentence(a, m->a, m->a - 1) ? a->cue_prev[m->a - 1] : -1;
+	size_t da = after >= 0 ? (size_t)after - m->b : SIZE_MAX, db = before >= 0 ? m->a - (size_t)before : SIZE_MAX;
+	if (da + 1 < NEAR_TOKENS && da < db) {
+		*rel = CR_NEAR_BEFORE;
+		return after;
+	}
+	if (db < NEAR_TOKENS) {
+		*rel = CR_NEAR_AFTER;
+		return before;
 	}
 	return -1;
 }
 
-static void relate(const speech_ctx *c, const speech_art *a, const tok *v, size_t n, mention *m)
+static void relate(const speech_art *a, const tok *v, size_t n, mention *m)
 {
 	if (m->cuerel == CR_FUSED)
 		return;
 	uint8_t r1 = CR_NONE, r2 = CR_NONE;
-	int before = cue_before_mention(c, a, v, m, &r2);
-	int after = cue_after_mention(c, a, v, n, m, &r1);
+	int before = cue_before_mention(a, v, m, &r2);
+	int after = cue_after_mention(a, v, n, m, &r1);
 	if (m->b < n && is_word(&v[m->b]) && (v[m->b].lex & LX_ACCORD_AFTER)) {
 		m->cuerel = CR_ACCORD_AFTER;
 		m->cue = (int32_t)m->b;
@@ -626,21 +696,15 @@ static void relate(const speech_ctx *c, const speech_art *a, const tok *v, size_
 		m->cuerel = r1;
 		m->cue = after;
 	} else {
-		int k = cue_near(c, a, v, n, m, &r1);
+		int k = cue_near(a, n, m, &r1);
 		if (k >= 0) {
 			m->cuerel = r1;
 			m->cue = k;
 		}
 	}
-	if (m->cuerel == CR_NONE && m->subj) {
-		/* the subject of a sentence that ends with a colon before a quote */
-		size_t k = m->b;
-		while (k < n && same_sentence(a, m->a, k) && v[k].kind != T_COLON && v[k].kind != T_QUOTE && k < m->b + 30)
-			k++;
-		if (k + 1 < n && v[k].kind == T_COLON && (v[k + 1].kind == T_QUOTE || v[k + 1].kind == T_MARK)) {
-			m->cuerel = CR_COLON;
-			m->cue = (int32_t)k;
-		}
+	if (m->cuerel == CR_NONE && m->subj && a->colon[m->sent] >= 0 && (size_t)a->colon[m->sent] >= m->b) {
+		m->cuerel = CR_COLON;   /* the subject of a sentence that ends with a colon before a quote */
+		m->cue = a->colon[m->sent];
 	}
 }
 
@@ -754,6 +818,9 @@ void speech_art_free(speech_art *a)
 	free(a->sent);
 	free(a->para);
 	free(a->sstart);
+	free(a->cue_next);
+	free(a->cue_prev);
+	free(a->colon);
 	free(a->m);
 	free(a->names);
 	free(a);
@@ -761,14 +828,15 @@ void speech_art_free(speech_art *a)
 
 static int build(const speech_ctx *c, speech_art *a)
 {
-	const tok *v = c->td->v;
+	tok *v = c->td->v;
 	size_t n = c->td->n;
+	mark_words(c, v, n);
 	int rc = annotate(a, v, n);
 	if (!rc)
 		rc = scan_mentions(c, a, v, n);
 	for (size_t i = 0; !rc && i < a->nm; i++) {
 		place(a, v, &a->m[i], i);
-		relate(c, a, v, n, &a->m[i]);
+		relate(a, v, n, &a->m[i]);
 	}
 	if (!rc)
 		rc = collect_names(c, a, v);
@@ -851,7 +919,6 @@ char *mention_display(const speech_ctx *c, const mention *m)
 		fullest(c, m, &ds, &de);
 	return doc_flat_text(c->d, ds, de);
 }
-
 static bool gender_fits(const speech_ctx *c, const mention *m, enum gender want)
 {
 	if (want == G_ANY)

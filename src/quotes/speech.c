@@ -125,14 +125,14 @@ static bool ends_with_question(const char *t, size_t s, size_t e)
 }
 
 /* The atom QHEAD: what the quote's sentence says before it. */
-static uint8_t head_atom(const speech_ctx *c, const tok *v, size_t hs, size_t t0)
+static uint8_t head_atom(const tok *v, size_t hs, size_t t0)
 {
-	bool fused, cue = false, accord = false, adjacent = false;
+	bool cue = false, accord = false, adjacent = false;
 	size_t last = t0;
 	while (last > hs && (v[last - 1].kind == T_COMMA || v[last - 1].kind == T_COLON || v[last - 1].kind == T_DASH))
 		last--;
 	for (size_t k = hs; k < t0; k++) {
-		if (cue_word(c, &v[k], &fused)) {
+		if (marked_cue(&v[k])) {
 			cue = true;
 			adjacent |= k + 3 >= last;
 		}
@@ -143,9 +143,8 @@ static uint8_t head_atom(const speech_ctx *c, const tok *v, size_t hs, size_t t0
 }
 
 /* The atom QTAIL: what follows the quote in its sentence. */
-static uint8_t tail_atom(const speech_ctx *c, const speech_art *a, const tok *v, size_t n, size_t t1, uint32_t sent)
+static uint8_t tail_atom(const speech_art *a, const tok *v, size_t n, size_t t1, uint32_t sent)
 {
-	bool fused;
 	size_t k = t1;
 	if (k < n && (v[k].kind == T_COMMA || v[k].kind == T_DASH))
 		k++;
@@ -155,7 +154,7 @@ static uint8_t tail_atom(const speech_ctx *c, const speech_art *a, const tok *v,
 	for (size_t j = k; j < n && a->sent[j] == sent && j < k + 30 && v[j].kind != T_QUOTE; j++) {
 		if (v[j].kind == T_WORD && (v[j].lex & LX_ACCORD) && !r)
 			r = 3;
-		if (cue_word(c, &v[j], &fused))
+		if (marked_cue(&v[j]))
 			return j < k + 4 ? 1 : 2;
 	}
 	return r;
@@ -163,21 +162,20 @@ static uint8_t tail_atom(const speech_ctx *c, const speech_art *a, const tok *v,
 
 /* The cue word of the quote's sentence nearest to it (after it, a "so"
  * right after its comma counts): the one its speaker is the subject of. */
-static long primary_cue(const speech_ctx *c, const speech_art *a, const tok *w, size_t n, const qctx *x)
+static long primary_cue(const speech_art *a, const tok *w, size_t n, const qctx *x)
 {
-	bool fused;
 	long best = -1;
 	size_t bd = SIZE_MAX;
 	for (size_t k = x->t1, d = 0; k < n && a->sent[k] == x->sent_end && w[k].kind != T_QUOTE && d < 30; k++, d++) {
 		bool tail = d <= 1 && (w[k].lex & LX_CUE_TAIL) && w[k].kind == T_WORD;
-		if (cue_word(c, &w[k], &fused) || tail) {
+		if (marked_cue(&w[k]) || tail) {
 			best = (long)k;
 			bd = d;
 			break;
 		}
 	}
 	for (size_t k = x->t0, d = 0; k > x->hs && d < bd && d < 30; k--, d++)
-		if (cue_word(c, &w[k - 1], &fused))
+		if (marked_cue(&w[k - 1]))
 			return (long)k - 1;
 	return best;
 }
@@ -212,10 +210,10 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	if (x->t0 - x->hs > HEAD_TOKENS)
 		x->hs = x->t0 - HEAD_TOKENS;   /* a sentence that never ends (hostile input) is read so far back */
 
-	x->cue = n ? primary_cue(c, a, w, n, x) : -1;
+	x->cue = n ? primary_cue(a, w, n, x) : -1;
 	feat_atoms *at_ = &x->at;
-	at_->v[A_QHEAD] = n ? head_atom(c, w, x->hs, x->t0) : 0;
-	at_->v[A_QTAIL] = n ? tail_atom(c, a, w, n, x->t1, x->sent_end) : 0;
+	at_->v[A_QHEAD] = n ? head_atom(w, x->hs, x->t0) : 0;
+	at_->v[A_QTAIL] = n ? tail_atom(a, w, n, x->t1, x->sent_end) : 0;
 	bool opens_para = x->t0 >= n || x->t0 == 0 || w[x->t0].para;
 	at_->v[A_QPOS] = opens_para ? 0 : x->hs == x->t0 ? 1 : 2;
 	const char *t = c->d->text;
@@ -457,6 +455,20 @@ static void antecedent_atoms(const speech_ctx *c, const qctx *x, cand *k, long j
 	at->v[A_ANTDIST] = (uint8_t)(d < 3 ? d : d <= 5 ? 3 : 4);
 }
 
+/* A candidate for the pronoun m: the first one made in full, the others
+ * copied from it (*proto). */
+static cand *copy_or_add(quote_cands *qc, const cand **proto, const mention *m, long mi, bool after, size_t rank)
+{
+	if (!*proto) {
+		cand *k = add_mention(qc, m, mi, after, rank);
+		*proto = k;
+		return k;
+	}
+	cand *k = &qc->v[qc->n++];
+	*k = **proto;
+	return k;
+}
+
 /* May mention m be the person a pronoun stands for? */
 static bool antecedent_kind(const speech_ctx *c, const mention *m, const mention *p)
 {
@@ -472,11 +484,12 @@ static void add_pronoun(quote_cands *qc, const mention *m, long mi, bool after, 
 {
 	const speech_ctx *c = qc->c;
 	const speech_art *a = c->art;
-	long pick = mention_antecedent(c, (size_t)mi);
 	long seen[MAX_ANTE];
 	size_t ns = 0;
 	const doc *d = c->d;
 	size_t body = d->body < d->npara ? d->para[d->body].start : 0;
+	const cand *proto = NULL;   /* the pronoun's own atoms, the same for each person */
+	long pick = mention_antecedent(c, (size_t)mi);
 	for (size_t j = (size_t)mi; j-- > 0 && ns < MAX_ANTE;) {
 		const mention *e = &a->m[j];
 		if (m->sent - e->sent > ANTE_SENTENCES || m->a - e->a > ANTE_TOKENS || c->td->v[e->a].s < body)
@@ -489,11 +502,11 @@ static void add_pronoun(quote_cands *qc, const mention *m, long mi, bool after, 
 		if (dup)
 			continue;
 		seen[ns++] = (long)j;
-		cand *k = add_mention(qc, m, mi, after, rank);
+		cand *k = copy_or_add(qc, &proto, m, mi, after, rank);
 		antecedent_atoms(c, &qc->x, k, (long)j, ns - 1, (long)j == pick);
 	}
 	if (qc->x.prev) {
-		cand *k = add_mention(qc, m, mi, after, rank);
+		cand *k = copy_or_add(qc, &proto, m, mi, after, rank);
 		antecedent_atoms(c, &qc->x, k, RES_PREV, ns, false);
 	}
 	if (!ns && !qc->x.prev)

@@ -13,6 +13,16 @@
 #include "quotes.h"
 #include "tok.h"
 
+/* What mention.c marks in each word of the article once (tok.mark), so
+ * that the many questions asked of a word near a quote cost a bit test. */
+enum tok_mark {
+	TM_CUE = 1 << 0,     /* a cue word (cue_word) */
+	TM_FUSED = 1 << 1,   /* a cue with a pronoun joined to it */
+	TM_ROLE = 1 << 2,    /* names a person by role */
+	TM_NAME = 1 << 3,    /* can be part of a name */
+	TM_DONE = 1 << 7,    /* marked */
+};
+
 /* Kinds of mention: the values of the atom KIND (feat.h). */
 enum mention_kind { K_NONE, K_PREV, K_PRON, K_NAME, K_NAME1, K_ACRONYM, K_ROLE, K_TEXT, K_ORG, K_DESC };
 
@@ -66,6 +76,8 @@ typedef struct name_info {
 typedef struct speech_art {
 	uint32_t *sent, *para;    /* of each token */
 	uint32_t *sstart;         /* the first token of each sentence */
+	int32_t *cue_next, *cue_prev;   /* the nearest cue at or after, at or before each token in its sentence, -1 */
+	int32_t *colon;           /* of each sentence: the colon before a quote it ends with, -1 */
 	mention *m;               /* in text order */
 	size_t nm, mcap;
 	name_info *names;         /* open addressing, a power of two */
@@ -123,6 +135,12 @@ const speech_art *speech_art_get(const speech_ctx *c);
 
 /* Does the word stand for a name (capitalised, not a function word)? */
 bool mention_name_word(const tok *w);
+
+/* Is the article's word w a cue (after speech_art_get has marked the words)? */
+static inline bool marked_cue(const tok *w)
+{
+	return w->mark & TM_CUE;
+}
 
 /* The index of the first mention at or after token t. */
 size_t mention_at(const speech_art *a, uint32_t t);
