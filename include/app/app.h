@@ -118,6 +118,7 @@ typedef struct app {
 	struct {
 		bool active, forward, wrapped;
 		size_t pos, origin;    /* raw offsets: where the scan is, where it began */
+		search_scan *scan;     /* the pattern prepared for the fast scan */
 	} bsearch;                 /* a search through a big file, a slice per idle turn */
 	size_t index_next;         /* the next list item to index in idle time */
 	char progress[64];         /* "Searching 40%", "Indexing 1200/100000": for the status line */
@@ -141,7 +142,7 @@ typedef struct app {
 	/* search */
 	prompt prompt;
 	place before_search;
-	char *pattern;             /* folded; NULL: none */
+	char *pattern;             /* compiled (search_fold_pattern); NULL: none */
 	enum pane search_pane;
 	bool search_backward;
 	search_hits hits;          /* in the text */

@@ -24,7 +24,10 @@
 	X(Q_EEXIST, -15, "file exists")              /* and the caller asked not to replace it */ \
 	X(Q_ELOOP,  -16, "a loop of symbolic links") \
 	X(Q_ENAMETOOLONG, -17, "file name too long")  /* a path longer than the system opens */ \
-	X(Q_ENOARTICLES, -18, "a directory with no articles in it (*.txt, *.md, *.jsonl, *.ndjson)")
+	X(Q_ENOARTICLES, -18, "a directory with no articles in it (*.txt, *.md, *.jsonl, *.ndjson)") \
+	X(Q_ENOTDIR, -19, "not a directory")         /* a file where a folder was wanted */ \
+	X(Q_ENOTJOURNAL, -20, "not a quoth tag journal") /* a file quoth must not append to */ \
+	X(Q_ENEWER, -21, "written by a newer quoth") /* a format this one may read but not write */
 
 enum qerr {
 #define Q_ERROR_ENUM(name, value, message) name = (value),

@@ -116,7 +116,7 @@ struct config {
 
 	/* [quotes] */
 	struct cue_verb *cue_verbs;
-	size_t n_cue_verbs;
+	size_t n_cue_verbs, cue_verbs_cap;
 
 	/* The files read, in order (for --version-like reports and messages). */
 	char **files;

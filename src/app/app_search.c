@@ -1,16 +1,19 @@
 /* Search: incremental as the pattern is typed, in the focused pane
- * (article text, list titles, quotes), case-folded; n/N go on, through the
+ * (article text, list titles, quotes), as search.h compares; n/N go on, through the
  * rest of a big file a slice per idle turn. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "app_big.h"
 #include "error.h"
 #include "app_features.h"
 
-/* Bytes of a big file searched per idle turn. */
-#define SEARCH_SLICE (4u << 20)
+/* A search through a big file goes on a piece at a time, as long as one
+ * idle turn may last, so that keys and Esc are read between turns. */
+#define SEARCH_PIECE (4u << 20)
+#define SEARCH_TURN_NS 20000000L
 
 static unsigned big_search(app *a, bool forward);
 
@@ -233,6 +236,14 @@ static unsigned big_search(app *a, bool forward)
 {
 	if (!a->big || !a->pattern)
 		return R_NONE;
+	/* the window is a sample of the file for choosing the rarest character */
+	search_scan_free(a->bsearch.scan);
+	a->bsearch.scan = search_scan_new(a->pattern, a->big->raw + a->win_s, a->win_e - a->win_s);
+	if (!a->bsearch.scan) {
+		app_message(a, true, "%s", error_message(Q_ENOMEM));
+		return R_STATUS;
+	}
+	search_scan_reader(a->bsearch.scan, bigdoc_read, a->big);
 	a->bsearch.active = true;
 	a->bsearch.forward = forward;
 	a->bsearch.wrapped = false;
@@ -246,6 +257,8 @@ static unsigned big_search(app *a, bool forward)
 static void big_search_stop(app *a)
 {
 	a->bsearch.active = false;
+	search_scan_free(a->bsearch.scan);
+	a->bsearch.scan = NULL;
 	a->progress[0] = '\0';
 }
 
@@ -265,67 +278,89 @@ static unsigned found(app *a, size_t r)
 	return R_PANES;
 }
 
-/* One slice of the scan: [lo, hi) of the raw file. */
-static bool scan(app *a, size_t lo, size_t hi, bool last_hit, size_t *at)
+/* The first (forward) or last match beginning in raw bytes [lo, hi). */
+static bool scan(app *a, size_t lo, size_t hi, size_t *at)
 {
 	search_hits h = { 0 };
-	size_t plen = strlen(a->pattern) * 2 + 8;   /* a match may run past the slice */
-	size_t end = hi + plen < a->big->size ? hi + plen : a->big->size;
-	search_all(a->big->raw, lo, end, a->pattern, &h);
-	bool ok = false;
-	for (size_t i = 0; i < h.n; i++) {
-		if (h.v[i].start >= hi)
-			break;
-		if (h.v[i].start >= a->win_s && h.v[i].start < a->win_e && !a->bsearch.wrapped)
-			continue;   /* the window was searched already */
-		*at = h.v[i].start;
-		ok = true;
-		if (!last_hit)
-			break;
-	}
+	bool forward = a->bsearch.forward;
+	search_scan_run(a->bsearch.scan, a->big->raw, a->big->size, lo, hi, forward, &h);
+	bool ok = h.n > 0;
+	if (ok)
+		*at = h.v[forward ? 0 : h.n - 1].start;
 	search_hits_free(&h);
-	bigdoc_release(a->big, lo, end);
+	bigdoc_release(a->big, lo, hi);
 	return ok;
 }
 
-static unsigned search_slice(app *a)
+enum step { STEP_ON, STEP_FOUND, STEP_NONE };
+
+/* One piece forward from pos, up to the end of the file, then from the top
+ * up to where the search began. */
+static enum step step_forward(app *a, size_t *at)
 {
-	size_t size = a->big->size, at;
-	if (a->bsearch.forward) {
-		size_t lo = a->bsearch.pos, hi = lo + SEARCH_SLICE < size ? lo + SEARCH_SLICE : size;
-		if (a->bsearch.wrapped && hi > a->bsearch.origin)
-			hi = a->bsearch.origin + 1;
-		if (lo < hi && scan(a, lo, hi, false, &at))
-			return found(a, at);
-		a->bsearch.pos = hi;
-		if (hi >= size && !a->bsearch.wrapped) {
-			a->bsearch.wrapped = true;
-			a->bsearch.pos = 0;
-		} else if (a->bsearch.wrapped && hi > a->bsearch.origin) {
-			goto none;
-		}
-		snprintf(a->progress, sizeof a->progress, "Searching %d%% (Esc stops)",
-		         (int)(a->bsearch.pos * 100 / size));
-		return R_STATUS;
+	size_t size = a->big->size, lo = a->bsearch.pos;
+	size_t hi = search_cut(a->big->raw, size, lo + SEARCH_PIECE);
+	if (a->bsearch.wrapped && hi > a->bsearch.origin)
+		hi = a->bsearch.origin + 1;
+	if (lo < hi && scan(a, lo, hi, at))
+		return STEP_FOUND;
+	a->bsearch.pos = hi;
+	if (hi >= size && !a->bsearch.wrapped) {
+		a->bsearch.wrapped = true;
+		a->bsearch.pos = 0;
+	} else if (a->bsearch.wrapped && hi > a->bsearch.origin) {
+		return STEP_NONE;
 	}
-	size_t hi = a->bsearch.pos, lo = hi > SEARCH_SLICE ? hi - SEARCH_SLICE : 0;
+	return STEP_ON;
+}
+
+/* The same backward: pieces before pos down to the top, then from the end. */
+static enum step step_backward(app *a, size_t *at)
+{
+	size_t size = a->big->size, hi = a->bsearch.pos;
+	size_t lo = hi > SEARCH_PIECE ? search_cut(a->big->raw, size, hi - SEARCH_PIECE) : 0;
+	if (lo >= hi)
+		lo = hi > SEARCH_PIECE ? hi - SEARCH_PIECE : 0;
 	if (a->bsearch.wrapped && lo < a->bsearch.origin)
 		lo = a->bsearch.origin;
-	if (lo < hi && scan(a, lo, hi, true, &at))
-		return found(a, at);
+	if (lo < hi && scan(a, lo, hi, at))
+		return STEP_FOUND;
 	a->bsearch.pos = lo;
 	if (lo == 0 && !a->bsearch.wrapped) {
 		a->bsearch.wrapped = true;
 		a->bsearch.pos = size;
 	} else if (a->bsearch.wrapped && lo <= a->bsearch.origin) {
-		goto none;
+		return STEP_NONE;
 	}
-	snprintf(a->progress, sizeof a->progress, "Searching %d%% (Esc stops)",
-	         (int)((size - a->bsearch.pos) * 100 / size));
-	return R_STATUS;
-none:
-	big_search_stop(a);
-	app_message(a, true, "Pattern not found");
+	return STEP_ON;
+}
+
+/* Whether the turn that began at t0 has had its time. */
+static bool turn_over(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000000000L + (t.tv_nsec - t0->tv_nsec) >= SEARCH_TURN_NS;
+}
+
+static unsigned search_slice(app *a)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	size_t at = 0;
+	enum step st;
+	do
+		st = a->bsearch.forward ? step_forward(a, &at) : step_backward(a, &at);
+	while (st == STEP_ON && !turn_over(&t0));
+	if (st == STEP_FOUND)
+		return found(a, at);
+	if (st == STEP_NONE) {
+		big_search_stop(a);
+		app_message(a, true, "Pattern not found");
+		return R_STATUS;
+	}
+	size_t size = a->big->size, done = a->bsearch.forward ? a->bsearch.pos : size - a->bsearch.pos;
+	snprintf(a->progress, sizeof a->progress, "Searching %d%% (Esc stops)", (int)(done * 100 / size));
 	return R_STATUS;
 }
 
@@ -372,6 +407,7 @@ static bool search_busy(const app *a)
 static void search_free(app *a)
 {
 	search_clear(a);
+	big_search_stop(a);
 	for (size_t i = 0; i < a->nhistory; i++)
 		free(a->history[i]);
 	free(a->history);

@@ -36,8 +36,8 @@ unsigned app_tags_saved(app *a, int rc, const char *what)
 	} else if (rc == Q_EUSAGE) {
 		app_message(a, true, "Not a tag name (no spaces or commas, at most %d bytes)", TAGS_NAME_MAX);
 	} else {
-		app_message(a, true, "%s, but NOT SAVED (%zu changes pending): %s; will retry on the next change",
-		            what, tags_pending(a->opts.tags), error_message(rc));
+		app_message(a, true, "%s, but NOT SAVED: %s (%s); %zu changes pending, will retry on the next change",
+		            what, error_message(rc), tags_error_file(a->opts.tags), tags_pending(a->opts.tags));
 	}
 	app_tags_changed(a);
 	return R_PANES;

@@ -229,8 +229,7 @@ static int load_cues(const char *config_path, quotes_opts *o)
 	if (rc) {
 		cmd_file_error(config_path ? config_path : "config.ini", rc);
 	} else {
-		for (size_t k = 0; k < w.n; k++)
-			cmd_say("quoth: %s", w.v[k].msg);
+		cmd_print_warnings(&w);
 		for (size_t k = 0; k < cfg.n_cue_verbs && !rc; k++) {
 			int e = quotes_opts_add_cues(o, cfg.cue_verbs[k].lang, cfg.cue_verbs[k].verb);
 			if (e == Q_ENOMEM)

@@ -86,6 +86,9 @@ int main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	mallopt(M_TRIM_THRESHOLD, 128 << 20);
 	guard_mapped_files();
+	/* A file-size limit (ulimit -f) reached is a write error (EFBIG) like a
+	 * full disk, reported and retried, not a death in mid-write. */
+	signal(SIGXFSZ, SIG_IGN);
 	int status = run(argc, argv);
 	if (file_shrank) {
 		fflush(stdout);

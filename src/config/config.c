@@ -13,6 +13,7 @@
 #include <unistr.h>
 #include "config.h"
 #include "error.h"
+#include "grow.h"
 #include "inifile.h"
 #include "strbuf.h"
 
@@ -490,26 +491,46 @@ static void apply_color(struct reader *r, const struct ini_entry *e, bool mono)
 		bad_value(r, e->line, e->key, e->value, err);
 }
 
-/* Drops the cue verbs of lang (a later file's list replaces an earlier one). */
-static void drop_verbs(struct config *c, const char *lang)
+static int cmp_str(const void *a, const void *b)
 {
-	size_t kept = 0;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static const char *verbs_lang(const struct ini_entry *e)
+{
+	bool ok = !strcmp(e->section, "quotes") && !strncmp(e->key, "cue_verbs_", 10) && valid_lang(e->key + 10);
+	return ok ? e->key + 10 : NULL;
+}
+
+/* Drops the cue verbs of every language the file f sets (a later file's
+ * list replaces an earlier one), in one pass: a file may set thousands. */
+static int drop_verbs_of(struct config *c, const inifile *f)
+{
+	const char **langs = malloc((f->n + 1) * sizeof *langs);
+	if (!langs)
+		return Q_ENOMEM;
+	size_t n = 0, kept = 0;
+	for (size_t i = 0; i < f->n; i++)
+		if ((langs[n] = verbs_lang(&f->v[i])))
+			n++;
+	qsort(langs, n, sizeof *langs, cmp_str);
 	for (size_t i = 0; i < c->n_cue_verbs; i++) {
-		if (!strcmp(c->cue_verbs[i].lang, lang))
+		const char *lang = c->cue_verbs[i].lang;
+		if (n && bsearch(&lang, langs, n, sizeof *langs, cmp_str))
 			free(c->cue_verbs[i].verb);
 		else
 			c->cue_verbs[kept++] = c->cue_verbs[i];
 	}
 	c->n_cue_verbs = kept;
+	free(langs);
+	return 0;
 }
 
 static bool add_verb(struct config *c, const char *lang, const char *verb)
 {
-	struct cue_verb *v = realloc(c->cue_verbs, (c->n_cue_verbs + 1) * sizeof *v);
-	if (!v)
+	if (GROW(c->cue_verbs, c->cue_verbs_cap, c->n_cue_verbs + 1, 16))
 		return false;
-	c->cue_verbs = v;
-	struct cue_verb *cv = &v[c->n_cue_verbs];
+	struct cue_verb *cv = &c->cue_verbs[c->n_cue_verbs];
 	snprintf(cv->lang, sizeof cv->lang, "%s", lang);
 	if (!(cv->verb = strdup(verb)))
 		return false;
@@ -519,8 +540,8 @@ static bool add_verb(struct config *c, const char *lang, const char *verb)
 
 static void apply_verbs(struct reader *r, const struct ini_entry *e)
 {
-	const char *lang = e->key + strlen("cue_verbs_");
-	if (strncmp(e->key, "cue_verbs_", 10) || !valid_lang(lang)) {
+	const char *lang = verbs_lang(e);
+	if (!lang) {
 		warnings_add(r->w, r->path, e->line,
 		             "unknown setting '%s' in [quotes] (known: cue_verbs_LANG, e.g. cue_verbs_en)", e->key);
 		return;
@@ -528,7 +549,6 @@ static void apply_verbs(struct reader *r, const struct ini_entry *e)
 	char *copy = strdup(e->value);
 	if (!copy)
 		return;
-	drop_verbs(r->c, lang);
 	char *cursor = copy[strspn(copy, " \t")] ? copy : NULL, *t;
 	while ((t = ini_next_item(&cursor))) {
 		if (!*t)
@@ -624,11 +644,14 @@ int config_load(struct config *c, const char *path, warnings *w)
 			             "unknown section [%s] (known: ui, layout, tags, export, colors, mono, quotes): ignored",
 			             f.sec[i].name);
 	int old_list = c->list_width, old_quotes = c->quotes_width;
-	for (size_t i = 0; i < f.n; i++)
+	if (drop_verbs_of(c, &f) == Q_ENOMEM)
+		rc = Q_ENOMEM;
+	for (size_t i = 0; !rc && i < f.n; i++)
 		if (known_section(f.v[i].section))
 			apply_entry(&r, &f.v[i]);
 	check_widths(&r, &f, old_list, old_quotes);
-	rc = add_file(c, path);
+	if (!rc)
+		rc = add_file(c, path);
 	free(r.dir);
 	inifile_free(&f);
 	warnings_sort(w, first);

@@ -117,9 +117,9 @@ static void open_stores(app_opts *o, char *msg, size_t msglen)
 {
 	char *warn = NULL;
 	int rc = tags_open(NULL, &o->tags, &warn);
-	if (rc) {
+	if (rc) {   /* warn names the file and the cause */
 		o->tags = NULL;
-		snprintf(msg, msglen, "Tags are off: %s", error_message(rc));
+		snprintf(msg, msglen, "Tags are off: %s", warn ? warn : error_message(rc));
 	} else if (warn) {
 		snprintf(msg, msglen, "Tags: %.*s", (int)strcspn(warn, "\n"), warn);
 	}
@@ -130,19 +130,27 @@ static void open_stores(app_opts *o, char *msg, size_t msglen)
 	free(warn);
 }
 
-static void close_stores(app *a, app_opts *o)
+/* Returns 1 when tag changes could not be saved (said on stderr), else 0. */
+static int close_stores(app *a, app_opts *o)
 {
+	int status = 0;
 	app_save_position(a);
 	if (o->positions)
 		positions_close(o->positions);
 	if (o->tags) {
-		int rc = tags_close(o->tags);
-		if (rc)
-			fprintf(stderr, "quoth: tags not saved: %s\n", error_message(rc));
+		/* a flush first: on failure the store still names the file and the cause */
+		int rc = tags_flush(o->tags);
+		if (rc) {
+			fprintf(stderr, "quoth: tags not saved (%zu changes): %s: %s\n", tags_pending(o->tags),
+			        tags_error_file(o->tags), error_message(rc));
+			status = 1;
+		}
+		tags_close(o->tags);   /* compacts; when the flush failed it fails too, and says nothing new */
 	}
 	/* the app keeps its own copy of the options: it must not use them after this */
 	o->tags = a->opts.tags = NULL;
 	o->positions = a->opts.positions = NULL;
+	return status;
 }
 
 int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings *w,
@@ -201,8 +209,8 @@ int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings
 	}
 	draw_free(&s);
 	term_stop(&t);
-	close_stores(&a, &o);
+	int status = close_stores(&a, &o);
 	app_free(&a);
 	quotes_opts_free(&o.quotes);
-	return 0;
+	return status;
 }

@@ -39,18 +39,32 @@ fi
 keys '['
 expect_screen "[ selects the previous quote" "quote 6/7"
 
-# --- search, case-folded beyond ASCII -----------------------------------------------
+# --- search: smart case, accents ----------------------------------------------------
 keys BTab
 wait_for " text " >/dev/null
 keys /
-type_text "STRANDKØBING"
-expect_screen "search: prompt shows the pattern" "/STRANDKØBING"
+type_text "strandkøbing"
+expect_screen "search: prompt shows the pattern" "/strandkøbing"
 keys Enter
-wait_gone "/STRANDKØBING" >/dev/null
+wait_gone "/strandkøbing" >/dev/null
 ESC=$(printf '\033')
 if screen_attrs | grep -q "$ESC\[30m$ESC\[42mStrandkøbing"; then ok "search: case-folded match highlighted"; else fail "search: case-folded match highlighted" "$(screen)"; fi
 keys n
 expect_screen "search: n moves on" "Strandkøbing"
+keys /
+type_text "STRANDKØBING"
+expect_screen "search: a capital in the pattern matches case exactly" "Pattern not found"
+keys Escape
+wait_gone "/STRANDKØBING" >/dev/null
+keys '}'
+wait_for "[2/11]" >/dev/null
+keys /
+type_text "rodingen"
+keys Enter
+wait_gone "/rodingen" >/dev/null
+if screen_attrs | grep -q "$ESC\[30m$ESC\[42mRödingen"; then ok "search: a pattern without accents finds the accented word"; else fail "search: a pattern without accents finds the accented word" "$(screen)"; fi
+keys Escape '{'
+wait_for "[1/11]" >/dev/null
 keys /
 type_text "zzzqqq"
 expect_screen "search: not found message" "Pattern not found"
@@ -108,16 +122,43 @@ stop
 cat > "$TMPD/override.ini" <<'INI'
 [global]
 quit = x
-none = q
+none = G
 INI
 printf '[ui]\nkeymap_override = %s\n' "$TMPD/override.ini" > "$TMPD/cfg.ini"
 start 140x40 "$ENV $QUOTH --config $TMPD/cfg.ini $SAMPLES"
 wait_for "Articles" >/dev/null
-keys q
-expect_screen "override: q does nothing" "does nothing"
-expect_no_screen "override: still running after q" "__EXITED__"
+keys G
+expect_screen "override: G does nothing" "Key G does nothing"
+expect_no_screen "override: still running after G" "__EXITED__"
 keys x
 expect_screen "override: x quits" "__EXITED__ 0"
+stop
+
+# --- a keymap cannot leave q, ?, Esc or C-c dead ----------------------------------------------
+printf '[global]\nnone = q\n' > "$TMPD/noq.ini"
+printf '[ui]\nkeymap_override = %s\n' "$TMPD/noq.ini" > "$TMPD/cfg.ini"
+start 140x40 "$ENV $QUOTH --config $TMPD/cfg.ini $SAMPLES"
+expect_screen "none = q: a warning says q is kept" "leaves q doing nothing"
+keys q
+expect_screen "none = q: q still quits" "__EXITED__ 0"
+stop
+: > "$TMPD/empty.ini"
+printf '[ui]\nkeymap = %s\n' "$TMPD/empty.ini" > "$TMPD/cfg.ini"
+start 140x40 "$ENV $QUOTH --config $TMPD/cfg.ini $SAMPLES"
+expect_screen "empty keymap: a warning says so" "binds no key"
+keys j
+expect_screen "empty keymap: other keys do nothing" "Key j does nothing"
+keys '?'
+expect_screen "empty keymap: ? shows the help" "quoth help"
+keys Escape
+expect_screen "empty keymap: Esc closes it" "Articles"
+keys q
+expect_screen "empty keymap: q quits" "__EXITED__ 0"
+stop
+start 140x40 "$ENV $QUOTH --config $TMPD/cfg.ini $SAMPLES"
+wait_for "Articles" >/dev/null
+keys C-c
+expect_screen "empty keymap: C-c quits" "__EXITED__"
 stop
 
 # --- an article full of escape sequences leaves the screen intact --------------------------

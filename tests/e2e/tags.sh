@@ -86,3 +86,28 @@ expect_eq "quoth export exits 0" 0 "$RC"
 expect_contains "quoth export: tsv header" "$OUT" "text	speaker	title	file	tags"
 expect_contains "quoth export: the promise quote" "$OUT" "Men i aften er vi glade"
 expect_not_contains "quoth export: --tag filters" "$OUT" "Vi har været uden"
+
+# --- a file-size limit (ulimit -f) reached in the reader --------------------------------------
+# SIGXFSZ killed the reader in curses mode; now the tag shows, the status
+# says it is not saved and why, the reader goes on, and it exits 1 saying so.
+LIM="$TMPD/limit"
+mkdir -p "$LIM"
+first=$("$QUOTH" quotes --format tsv "$CORPUS/en-harbour-strike.txt" | awk -F '\t' 'NR == 2 { print $7 }')
+XDG_DATA_HOME="$LIM" "$QUOTH" tag --text x first "$CORPUS/en-harbour-strike.txt" "$first" >/dev/null 2>&1
+J="$LIM/quoth/tags.journal"
+size=$(wc -c <"$J")
+blocks=$(( (size + 511) / 512 ))
+pad=$(( blocks * 512 - size ))
+awk -v n="$pad" 'BEGIN { if (n > 1) { printf "#"; for (i = 2; i < n; i++) printf " "; printf "\n" } }' >>"$J"
+start 140x40 "sh -c 'ulimit -f $blocks; exec $ENV XDG_DATA_HOME=$LIM $QUOTH $CORPUS'"
+wait_for "Quotes" >/dev/null
+keys Tab Tab
+wait_for " quotes " >/dev/null
+keys 1
+expect_screen "size limit: the tag shows" "[claim]"
+expect_screen "size limit: NOT SAVED, and why" "file too large"
+expect_no_screen "size limit: the reader is still running" "__EXITED__"
+keys q
+expect_screen "size limit: the reader exits 1" "__EXITED__ 1"
+expect_screen "size limit: and says the tags were not saved" "tags not saved"
+stop

@@ -267,6 +267,9 @@ static void test_search_in_text(void **state)
 	assert_null(a->pattern);
 	app_do(a, ACT_SEARCH);
 	type(a, "PARAGRAPH 38");
+	assert_int_equal(a->hits.n, 0);        /* smart case: a capital matches case exactly */
+	app_edit(a, EK_KILL_LINE);
+	type(a, "Paragraph 38");
 	assert_int_equal(a->hits.n, 1);
 	assert_true(a->text_top > top);       /* incremental: already moved */
 	app_edit(a, EK_ENTER);
@@ -274,19 +277,22 @@ static void test_search_in_text(void **state)
 	assert_non_null(a->pattern);
 	app_do(a, ACT_SEARCH_NEXT);
 	assert_string_equal(a->msg, "Search wrapped to the top");
-	/* case folding beyond ASCII */
+	/* case folding beyond ASCII (ß), alone and in a phrase */
 	app_do(a, ACT_SEARCH);
-	type(a, "STRASSE");
+	type(a, "strasse");
+	assert_true(a->hits.n > 10);
+	app_edit(a, EK_KILL_LINE);
+	type(a, "bridge and the strasse by");
 	assert_true(a->hits.n > 10);
 	app_edit(a, EK_ENTER);
 	/* history */
 	app_do(a, ACT_SEARCH);
 	app_edit(a, EK_UP);
-	assert_string_equal(a->prompt.buf, "STRASSE");
+	assert_string_equal(a->prompt.buf, "bridge and the strasse by");
 	app_edit(a, EK_UP);
-	assert_string_equal(a->prompt.buf, "PARAGRAPH 38");
+	assert_string_equal(a->prompt.buf, "Paragraph 38");
 	app_edit(a, EK_KILL_WORD);
-	assert_string_equal(a->prompt.buf, "PARAGRAPH ");
+	assert_string_equal(a->prompt.buf, "Paragraph ");
 	app_edit(a, EK_KILL_LINE);
 	assert_string_equal(a->prompt.buf, "");
 	app_edit(a, EK_ESC);
@@ -412,6 +418,43 @@ static void test_tag_keys_and_prompt(void **state)
 	t = open_tags();
 	f = start_with(140, 40, t);
 	assert_string_equal(app_quote_tags(&f->a, 0)->tags[0], "denial");
+	finish(f);
+	tags_close(t);
+}
+
+/* Tab completes from every name in use, not only the first few hundred:
+ * a thousand names before the one typed. */
+static void test_completion_among_many_names(void **state)
+{
+	char dir[128], path[160];
+	snprintf(dir, sizeof dir, "%s/.store-many", root);
+	snprintf(path, sizeof path, "%s/tags.journal", dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	FILE *j = fopen(path, "w");
+	assert_non_null(j);
+	fputs("# quoth tag journal, format 1\n", j);
+	for (int i = 0; i < 1000; i++)
+		fprintf(j, "1\t+\t%016x\t%016x\t1700000000\taa%03d\n", i, i, i);
+	fputs("1\t+\t0000000000000001\t0000000000000002\t1700000000\tzq-late\n", j);
+	assert_int_equal(fclose(j), 0);
+	tags_store *t = NULL;
+	assert_int_equal(tags_open(dir, &t, NULL), 0);
+	fixture *f = start_with(140, 40, t);
+	app *a = &f->a;
+	a->focus = PANE_QUOTES;
+	app_do(a, ACT_TAG_PROMPT);
+	app_edit(a, 'z');
+	app_edit(a, 'q');
+	app_edit(a, EK_TAB);
+	assert_string_equal(a->prompt.buf, "zq-late");
+	app_edit(a, EK_ESC);
+	app_do(a, ACT_TAG_PROMPT);
+	app_edit(a, 'a');
+	app_edit(a, 'a');
+	app_edit(a, '9');
+	app_edit(a, EK_TAB);   /* aa900 .. aa999: nothing longer in common */
+	assert_string_equal(a->prompt.buf, "aa9");
+	app_edit(a, EK_ESC);
 	finish(f);
 	tags_close(t);
 }
@@ -609,6 +652,7 @@ int main(void)
 		cmocka_unit_test(test_help_and_quit),
 		cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_tag_keys_and_prompt),
+		cmocka_unit_test(test_completion_among_many_names),
 		cmocka_unit_test(test_tagged_view),
 		cmocka_unit_test(test_marks_and_export),
 		cmocka_unit_test(test_visual_selection),

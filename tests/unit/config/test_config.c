@@ -9,6 +9,7 @@
 #include <pwd.h>
 #include <cmocka.h>
 #include "config.h"
+#include "strbuf.h"
 #include "error.h"
 #include "cfgtest.h"
 
@@ -377,6 +378,51 @@ static void empty_and_odd_files(void **state)
 	}
 }
 
+/* Many keys: iniparser is given them in parts of a few hundred (one
+ * dictionary filled with n keys costs n squared); every value must come
+ * from the right part, a key set again in a later part included, and a
+ * later file's verbs for a language replace an earlier one's. */
+static void many_keys_across_parts(void **state)
+{
+	strbuf b;
+	sb_init(&b);
+	sb_puts(&b, "[quotes]\ncue_verbs_en = first, value\n");
+	for (char x = 'a'; x <= 'z'; x++)
+		for (char y = 'a'; y <= 'z'; y++)
+			sb_printf(&b, "cue_verbs_%c%c = v%c%c\n", x, y, x, y);
+	sb_puts(&b, "[ui]\ncolor = no\n[quotes]\ncue_verbs_en = last\n");
+	for (int i = 0; i < 3000; i++)
+		sb_printf(&b, "[empty%d]\n", i);
+	const char *path = temp_file(b.s, b.len);
+	struct config c;
+	config_init(&c);
+	warnings w;
+	warnings_init(&w);
+	assert_int_equal(config_load(&c, path, &w), 0);
+	assert_false(c.color);
+	const char *verbs[4];
+	assert_int_equal(config_cue_verbs(&c, "en", verbs, 4), 1);   /* the later line wins */
+	assert_string_equal(verbs[0], "last");
+	assert_int_equal(config_cue_verbs(&c, "qz", verbs, 4), 1);
+	assert_string_equal(verbs[0], "vqz");
+	assert_int_equal(config_cue_verbs(&c, "zz", verbs, 4), 1);
+	assert_string_equal(verbs[0], "vzz");
+	assert_non_null(find_warning(&w, NULL, 2, "'cue_verbs_en' is set again"));
+	/* en is set three times (first line, the loop, last), and 3000 unknown sections */
+	assert_int_equal(w.n + w.dropped, 2 + 3000);
+	/* a second file replaces the verbs of the languages it names */
+	const char *again = temp_file("[quotes]\ncue_verbs_qz = other\n", 29);
+	assert_int_equal(config_load(&c, again, &w), 0);
+	assert_int_equal(config_cue_verbs(&c, "qz", verbs, 4), 1);
+	assert_string_equal(verbs[0], "other");
+	assert_int_equal(config_cue_verbs(&c, "qy", verbs, 4), 1);
+	warnings_free(&w);
+	config_free(&c);
+	unlink(path);
+	unlink(again);
+	sb_free(&b);
+}
+
 static void colour_and_attribute_names(void **state)
 {
 	assert_int_equal(color_from_name("default"), QCOLOR_DEFAULT);
@@ -458,6 +504,7 @@ int main(void)
 		cmocka_unit_test(read_order_user_file_then_cli),
 		cmocka_unit_test(user_dir_and_home),
 		cmocka_unit_test(empty_and_odd_files),
+		cmocka_unit_test(many_keys_across_parts),
 		cmocka_unit_test(colour_and_attribute_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
