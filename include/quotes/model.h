@@ -52,7 +52,7 @@ typedef struct quote_cands quote_cands;
 size_t quote_cands_n(const quote_cands *c);
 
 /* The feature indices of candidate i (*n of them). */
-const uint32_t *quote_cands_features(const quote_cands *c, size_t i, size_t *n);
+const uint32_t *quote_cands_features(quote_cands *c, size_t i, size_t *n);
 
 /* The score of candidate i under the weights in use. */
 int32_t quote_cands_score(const quote_cands *c, size_t i);

@@ -52,6 +52,27 @@ void feat_ids(const feat_atoms *a, enum lang lang, uint32_t *ids)
 #undef N
 }
 
+int32_t feat_score(const feat_atoms *a, enum lang lang, const int32_t *w)
+{
+	size_t block = FEAT_N * (size_t)(lang > LANG_UNKNOWN && lang < LANG_COUNT ? lang : 0);
+	const int32_t *wl = w + block;
+	const uint8_t *v = a->v;
+	int32_t s = 0;
+#define N(a) ((uint32_t)A_##a##_N)
+#define FEAT_S1(a) { uint32_t k = (uint32_t)offsetof(struct feat_layout, t_##a) + v[A_##a]; s += w[k] + wl[k]; }
+#define FEAT_S2(a, b) { uint32_t k = (uint32_t)offsetof(struct feat_layout, t_##a##_##b) + v[A_##a] * N(b) + v[A_##b]; \
+                        s += w[k] + wl[k]; }
+#define FEAT_S3(a, b, c) { uint32_t k = (uint32_t)offsetof(struct feat_layout, t_##a##_##b##_##c) + \
+                           (v[A_##a] * N(b) + v[A_##b]) * N(c) + v[A_##c]; \
+                           s += w[k] + wl[k]; }
+	FEAT_TEMPLATES(FEAT_S1, FEAT_S2, FEAT_S3)
+#undef FEAT_S1
+#undef FEAT_S2
+#undef FEAT_S3
+#undef N
+	return s;
+}
+
 /* The i-th word of a space-separated list into buf. */
 static void nth_word(const char *list, size_t i, char *buf, size_t size)
 {

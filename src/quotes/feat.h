@@ -164,6 +164,10 @@ typedef struct feat_atoms {
 /* Fills ids[0..FEAT_PER_CAND) with the feature indices of a for lang. */
 void feat_ids(const feat_atoms *a, enum lang lang, uint32_t *ids);
 
+/* The sum of the weights w of the features feat_ids gives, without
+ * writing them down: what a quote's candidates cost when nothing learns. */
+int32_t feat_score(const feat_atoms *a, enum lang lang, const int32_t *w);
+
 /* The name of feature index i (< FEAT_TOTAL) into buf: "kind=name&region=tail@de". */
 void feat_name(size_t i, char *buf, size_t size);
 

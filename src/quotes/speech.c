@@ -560,11 +560,7 @@ static void score_all(const speech_ctx *c, quote_cands *qc, const int32_t *w)
 	for (size_t i = 0; i < qc->n; i++) {
 		cand *k = &qc->v[i];
 		k->at.v[A_QSUBJ] = qsubj;
-		feat_ids(&k->at, c->lang, k->ids);
-		int32_t s = 0;
-		for (size_t f = 0; w && f < FEAT_PER_CAND; f++)
-			s += w[k->ids[f]];
-		k->score = s;
+		k->score = w ? feat_score(&k->at, c->lang, w) : 0;
 	}
 }
 
@@ -723,9 +719,10 @@ size_t quote_cands_n(const quote_cands *c)
 	return c->n;
 }
 
-const uint32_t *quote_cands_features(const quote_cands *c, size_t i, size_t *n)
+const uint32_t *quote_cands_features(quote_cands *c, size_t i, size_t *n)
 {
 	*n = FEAT_PER_CAND;
+	feat_ids(&c->v[i].at, c->c->lang, c->v[i].ids);   /* (only a learner asks) */
 	return c->v[i].ids;
 }
 
