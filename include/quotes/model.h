@@ -51,7 +51,7 @@ typedef struct quote_cands quote_cands;
 
 size_t quote_cands_n(const quote_cands *c);
 
-/* The feature indices of candidate i (*n of them). */
+/* The feature indices of candidate i (*n of them), valid until the next call. */
 const uint32_t *quote_cands_features(quote_cands *c, size_t i, size_t *n);
 
 /* The score of candidate i under the weights in use. */

@@ -58,7 +58,6 @@ typedef struct cand {
 	uint8_t kind;           /* enum mention_kind */
 	long res;               /* a pronoun: the mention it stands for; RES_PREV, RES_NONE */
 	feat_atoms at;
-	uint32_t ids[FEAT_PER_CAND];
 	int32_t score;
 	char *speaker;          /* resolved, when asked for */
 	bool spoken;            /* speaker computed */
@@ -69,6 +68,7 @@ struct quote_cands {
 	qctx x;                 /* the quote */
 	cand v[MAX_CANDS];
 	size_t n;
+	uint32_t ids[FEAT_PER_CAND];   /* the features of the candidate a learner asked for last */
 	int rc;
 };
 
@@ -722,8 +722,8 @@ size_t quote_cands_n(const quote_cands *c)
 const uint32_t *quote_cands_features(quote_cands *c, size_t i, size_t *n)
 {
 	*n = FEAT_PER_CAND;
-	feat_ids(&c->v[i].at, c->c->lang, c->v[i].ids);   /* (only a learner asks) */
-	return c->v[i].ids;
+	feat_ids(&c->v[i].at, c->c->lang, c->ids);   /* (only a learner asks) */
+	return c->ids;
 }
 
 const char *quote_cands_speaker(quote_cands *c, size_t i)
