@@ -73,13 +73,46 @@ static size_t find_any(const speech_ctx *c, enum lex_affix k, const char *t, siz
 	return e;
 }
 
-/* The subject ending at e: back over subject characters to punctuation or lo. */
+/* The start of a bracketed gloss ending at e ("X（Latin name）说"), e when none. */
+static size_t gloss_start(const char *t, size_t lo, size_t e)
+{
+	size_t st;
+	unsigned ch = char_before(t, lo, e, &st);
+	if (ch != 0xFF09 && ch != ')')
+		return e;
+	for (size_t s = st; s > lo && e - s < 4 * SUBJECT_CHARS;) {
+		ch = char_before(t, lo, s, &st);
+		if (ch == 0xFF08 || ch == '(')
+			return st;
+		if (ch == 0xFF09 || ch == ')' || ch == 0x3002 || ch == 0xFF0C)
+			break;
+		s = st;
+	}
+	return e;
+}
+
+/* A space inside a name written in Latin letters ("John Smith") at t[s]. */
+static bool latin_space(const char *t, size_t lo, size_t s, size_t e)
+{
+	size_t st;
+	int len;
+	return t[s] == ' ' && s > lo && s + 1 < e && tok_is_alnum(char_before(t, lo, s, &st)) &&
+	       tok_is_alnum(tok_decode(t + s + 1, e - s - 1, &len));
+}
+
+/* The subject ending at e: back over subject characters (and the gloss in
+ * brackets of a name, the spaces of a Latin name) to punctuation or lo. */
 static size_t subject_start(const char *t, size_t lo, size_t e)
 {
 	size_t s = e;
 	for (int chars = 0; s > lo && chars < SUBJECT_CHARS; chars++) {
-		size_t st;
-		if (!subject_char(char_before(t, lo, s, &st)))
+		size_t st, g = s > lo + 1 ? gloss_start(t, lo, s) : s;
+		if (g < s && g > lo && subject_char(char_before(t, lo, g, &st))) {
+			s = g;
+			continue;
+		}
+		unsigned ch = char_before(t, lo, s, &st);
+		if (!subject_char(ch) && !(ch == ' ' && latin_space(t, lo, st, e)))
 			break;
 		s = st;
 	}
@@ -99,7 +132,8 @@ static size_t cut_at_topic(const speech_ctx *c, const char *t, size_t s, size_t 
 
 /* Fills m for the subject t[s,e): what is shown drops an honorific (山本氏)
  * and, in Japanese, the clause that describes the person (the name
- * follows the last hiragana); a transcribed or short name is a name. */
+ * follows the last hiragana); a transcribed name (a middle dot, the name in
+ * its own script in brackets) or a short one is a name. */
 static void make(const speech_ctx *c, const speech_art *a, size_t s, size_t e, uint8_t rel, size_t cue, mention *m)
 {
 	const char *t = c->d->text;
@@ -122,6 +156,12 @@ static void make(const speech_ctx *c, const speech_art *a, size_t s, size_t e, u
 	size_t chars = 0, st;
 	bool dot = false, hira = false;
 	for (size_t i = de; i > ds; i = st, chars++) {
+		size_t g = gloss_start(t, ds, i);
+		if (g < i && g > ds) {   /* a name given in its own script too */
+			dot = true;
+			st = g;
+			continue;
+		}
 		unsigned ch = char_before(t, ds, i, &st);
 		dot |= ch == 0x30FB || ch == 0xB7 || ch == 0xFF65;
 		if (is_hiragana(ch)) {
@@ -219,7 +259,8 @@ size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t ma
 	size_t gl, gap = find_any(c, LA_SUBJECT_END, t, from, end, &gl);
 	if (gap < end)
 		end = gap;
-	if (end > from && end < limit && k < max && subject_start(t, from, end) == from)
+	/* (a subject is what comes before a cue or a topic particle, not only a word like 在) */
+	if ((cue < limit || topic < cue) && end > from && end < limit && k < max && subject_start(t, from, end) == from)
 		make(c, a, from, end, CR_BEFORE, 0, &out[k++]);
 	return k;
 }

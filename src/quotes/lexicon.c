@@ -4237,8 +4237,8 @@ static const char *const affix_de_text_suffix[] = { "stellungnahme", "begründun
 static const char *const affix_de_org_suffix[] = { "ministerium", "kommission", "regierung", "behörde", "gericht", "verband", "partei", "amt" };
 static const char *const affix_fr_cue_suffix[] = { "-t-elle", "-elles", "-elle", "-t-il", "-t-on", "-ils", "-il" };
 static const char *const affix_nl_role_suffix[] = { "woordvoerster", "woordvoerder", "voorzitter", "directeur", "minister" };
-static const char *const affix_zh_cue_before[] = { "介紹", "介绍", "写道", "回应", "回應", "坦言", "声称", "宣布", "寫道", "強調", "强调", "承認", "承认", "指出", "提到", "聲稱", "补充", "表示", "補充", "解释", "解釋", "認為", "說道", "警告", "认为", "说道", "透露", "問", "称", "稱", "說", "说", "问" };
-static const char *const affix_zh_cue_after[] = { "写道", "寫道", "強調", "强调", "指出", "表示", "說道", "说道", "称", "稱", "說", "说" };
+static const char *const affix_zh_cue_before[] = { "回应道", "回應道", "回答道", "补充道", "表示道", "補充道", "解释道", "解釋道", "介紹", "介绍", "写道", "問道", "回应", "回應", "回答", "坦言", "声称", "宣布", "寫道", "強調", "强调", "承認", "承认", "指出", "提到", "笑道", "答道", "聲稱", "补充", "表示", "補充", "解释", "解釋", "認為", "說道", "警告", "认为", "说道", "透露", "问道", "問", "称", "稱", "說", "说", "问" };
+static const char *const affix_zh_cue_after[] = { "写道", "回答", "坦言", "寫道", "強調", "强调", "指出", "补充", "表示", "補充", "解释", "解釋", "說道", "说道", "透露", "称", "稱", "說", "说" };
 static const char *const affix_zh_name_suffix[] = { "先生", "博士", "女士", "教授" };
 static const char *const affix_zh_subject_end[] = { "今天", "周一", "周三", "周二", "周五", "周六", "周四", "周日", "已經", "已经", "昨天", "也", "于", "则", "則", "向", "在", "对", "對", "已", "於", "曾", "还", "還" };
 static const char *const affix_ja_cue_before[] = { "言った", "話した", "語った", "述べた" };
@@ -4257,7 +4257,7 @@ static const struct { const char *const *v; size_t n; } affixes[NLANG][LA__COUNT
 	{ { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } },
 	{ { affix_nl_role_suffix, 5 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } },
 	{ { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } },
-	{ { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { affix_zh_cue_before, 33 }, { affix_zh_cue_after, 12 }, { affix_zh_name_suffix, 4 }, { NULL, 0 }, { affix_zh_subject_end, 24 } },
+	{ { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { affix_zh_cue_before, 46 }, { affix_zh_cue_after, 19 }, { affix_zh_name_suffix, 4 }, { NULL, 0 }, { affix_zh_subject_end, 24 } },
 	{ { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { affix_ja_cue_before, 4 }, { affix_ja_cue_after, 26 }, { affix_ja_name_suffix, 9 }, { affix_ja_topic, 3 }, { affix_ja_subject_end, 3 } },
 };
 

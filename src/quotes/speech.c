@@ -513,15 +513,32 @@ static void add_pronoun(quote_cands *qc, const mention *m, long mi, bool after, 
 		add_mention(qc, m, mi, after, rank);   /* a pronoun without a person */
 }
 
-static void gather(const speech_ctx *c, const speech_art *a, const qctx *x, quote_cands *qc)
+/* In Chinese and Japanese the cue words are not tokens: what the quote's
+ * sentence says before and after it (QHEAD, QTAIL) is read from the cue
+ * patterns that gave its candidates, as a cue word next to it would be. */
+static void cjk_quote_atoms(qctx *x, const mention *cm, size_t k)
 {
+	for (size_t i = 0; i < k; i++) {
+		if (cm[i].cuerel != CR_BEFORE)
+			continue;
+		if (cm[i].ds >= x->q->close)
+			x->at.v[A_QTAIL] = 1;
+		else
+			x->at.v[A_QHEAD] = 2;
+	}
+}
+
+static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cands *qc)
+{
+	mention cm[MAX_CJK];
+	size_t ncjk = x->cjk ? cjk_mentions(c, x->q, cm, MAX_CJK) : 0;
+	if (x->cjk)
+		cjk_quote_atoms(x, cm, ncjk);
 	add_special(qc, K_NONE);
 	if (x->prev)
 		add_special(qc, K_PREV);
 	if (x->cjk) {
-		mention cm[MAX_CJK];
-		size_t k = cjk_mentions(c, x->q, cm, MAX_CJK);
-		for (size_t i = 0; i < k; i++)
+		for (size_t i = 0; i < ncjk; i++)
 			add_mention(qc, &cm[i], -1, cm[i].ds >= x->q->close, i);
 		return;
 	}

@@ -1,6 +1,7 @@
 /* The speaker model: the compiled-in weights fit the features, weights
  * files load (and bad ones are refused with their line), a chooser sees
- * every candidate with the speaker it stands for. */
+ * every candidate with the speaker it stands for, and the Chinese cue
+ * patterns give the candidates they should. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -152,6 +153,83 @@ static void a_chooser_sees_the_candidates(void **state)
 	free(spk);
 }
 
+/* ---- Chinese candidates: the subject next to a cue pattern ---------------------------------------- */
+
+typedef struct wanted {
+	const char *who;        /* a candidate's speaker must contain it (NULL: no candidate but "no speaker") */
+	bool found;
+	size_t named;           /* candidates that name someone */
+} wanted;
+
+static size_t look_for(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	wanted *w = ctx;
+	(void)d;
+	(void)q;
+	for (size_t i = 0; i < quote_cands_n(c); i++) {
+		const char *spk = quote_cands_speaker(c, i);
+		if (!spk)
+			continue;
+		w->named++;
+		if (w->who && strstr(spk, w->who))
+			w->found = true;
+	}
+	return 0;
+}
+
+/* The one quote of the Chinese article body has a candidate naming who. */
+static void zh_candidate(const char *body, const char *who)
+{
+	char art[512];
+	snprintf(art, sizeof art, "\xE8\xAE\xBA\xE5\x9D\x9B\n\n%s\n", body);   /* a headline, then body */
+	wanted w = { who, false, 0 };
+	quote_chooser ch = { look_for, &w };
+	quotes_opts o;
+	quotes_opts_init(&o);
+	o.chooser = &ch;
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes("zh.txt", art, strlen(art), &d), 0);
+	quote_list l;
+	assert_int_equal(quotes_find(d, &o, &l), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.lang, "zh");
+	if (who)
+		assert_true(w.found);
+	else
+		assert_int_equal(w.named, 0);
+	quote_list_free(&l);
+	doc_free(d);
+}
+
+static void zh_candidates_around_glosses_and_latin_names(void **state)
+{
+	(void)state;
+	/* 会上，工程师李华（Li Hua）女士补充道：“我们需要更多的储能设施来保证供电。” */
+	zh_candidate("\xE4\xBC\x9A\xE4\xB8\x8A\xEF\xBC\x8C\xE5\xB7\xA5\xE7\xA8\x8B\xE5\xB8\x88"
+	             "\xE6\x9D\x8E\xE5\x8D\x8E\xEF\xBC\x88Li Hua\xEF\xBC\x89\xE5\xA5\xB3\xE5\xA3\xAB"
+	             "\xE8\xA1\xA5\xE5\x85\x85\xE9\x81\x93\xEF\xBC\x9A\xE2\x80\x9C\xE6\x88\x91\xE4\xBB\xAC"
+	             "\xE9\x9C\x80\xE8\xA6\x81\xE6\x9B\xB4\xE5\xA4\x9A\xE7\x9A\x84\xE5\x82\xA8\xE8\x83\xBD"
+	             "\xE8\xAE\xBE\xE6\x96\xBD\xE6\x9D\xA5\xE4\xBF\x9D\xE8\xAF\x81\xE4\xBE\x9B\xE7\x94\xB5"
+	             "\xE3\x80\x82\xE2\x80\x9D",
+	             "\xE6\x9D\x8E\xE5\x8D\x8E");
+	/* “新的电网计划会在明年完成，预算已经批准。”，项目经理Anna Berg在会议上解释说。 */
+	zh_candidate("\xE2\x80\x9C\xE6\x96\xB0\xE7\x9A\x84\xE7\x94\xB5\xE7\xBD\x91\xE8\xAE\xA1\xE5\x88\x92"
+	             "\xE4\xBC\x9A\xE5\x9C\xA8\xE6\x98\x8E\xE5\xB9\xB4\xE5\xAE\x8C\xE6\x88\x90\xEF\xBC\x8C"
+	             "\xE9\xA2\x84\xE7\xAE\x97\xE5\xB7\xB2\xE7\xBB\x8F\xE6\x89\xB9\xE5\x87\x86\xE3\x80\x82"
+	             "\xE2\x80\x9D\xEF\xBC\x8C\xE9\xA1\xB9\xE7\x9B\xAE\xE7\xBB\x8F\xE7\x90\x86" "Anna Berg"
+	             "\xE5\x9C\xA8\xE4\xBC\x9A\xE8\xAE\xAE\xE4\xB8\x8A\xE8\xA7\xA3\xE9\x87\x8A\xE8\xAF\xB4"
+	             "\xE3\x80\x82",
+	             "Anna Berg");
+	/* “新的电网计划会在明年完成，预算已经批准。”，这个消息也让很多居民感到意外。 (no cue: nobody) */
+	zh_candidate("\xE2\x80\x9C\xE6\x96\xB0\xE7\x9A\x84\xE7\x94\xB5\xE7\xBD\x91\xE8\xAE\xA1\xE5\x88\x92"
+	             "\xE4\xBC\x9A\xE5\x9C\xA8\xE6\x98\x8E\xE5\xB9\xB4\xE5\xAE\x8C\xE6\x88\x90\xEF\xBC\x8C"
+	             "\xE9\xA2\x84\xE7\xAE\x97\xE5\xB7\xB2\xE7\xBB\x8F\xE6\x89\xB9\xE5\x87\x86\xE3\x80\x82"
+	             "\xE2\x80\x9D\xEF\xBC\x8C\xE8\xBF\x99\xE4\xB8\xAA\xE6\xB6\x88\xE6\x81\xAF\xE4\xB9\x9F"
+	             "\xE8\xAE\xA9\xE5\xBE\x88\xE5\xA4\x9A\xE5\xB1\x85\xE6\xB0\x91\xE6\x84\x9F\xE5\x88\xB0"
+	             "\xE6\x84\x8F\xE5\xA4\x96\xE3\x80\x82",
+	             NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -161,6 +239,7 @@ int main(void)
 		cmocka_unit_test(bad_weights_files),
 		cmocka_unit_test(zero_weights_choose_nobody),
 		cmocka_unit_test(a_chooser_sees_the_candidates),
+		cmocka_unit_test(zh_candidates_around_glosses_and_latin_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
