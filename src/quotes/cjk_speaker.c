@@ -58,6 +58,12 @@ static size_t starts_with(const speech_ctx *c, enum lex_affix k, const char *t, 
 	return 0;
 }
 
+/* Does t[i,e) start with the three bytes of one CJK character ch? */
+static bool char_at(const char *t, size_t i, size_t e, const char *ch)
+{
+	return e >= i + 3 && !memcmp(t + i, ch, 3);
+}
+
 /* The first occurrence in t[s,e) of a string of kind k: its start (e: none), length in *len. */
 static size_t find_any(const speech_ctx *c, enum lex_affix k, const char *t, size_t s, size_t e, size_t *len)
 {
@@ -214,7 +220,7 @@ size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t ma
 	/* the tail: after the closing mark */
 	size_t ts = q->close;
 	while (ts < pe && (starts_with(c, LA_CUE_AFTER, t, ts, pe) == 0) &&
-	       (!memcmp(t + ts, "\xEF\xBC\x8C", 3) || t[ts] == ',' || t[ts] == ' ' || !memcmp(t + ts, "\xE3\x80\x81", 3)))
+	       (char_at(t, ts, pe, "\xEF\xBC\x8C") || t[ts] == ',' || t[ts] == ' ' || char_at(t, ts, pe, "\xE3\x80\x81")))
 		ts += t[ts] == ',' || t[ts] == ' ' ? 1 : 3;
 	bool tail_cue = starts_with(c, LA_CUE_AFTER, t, ts, pe) > 0;
 
@@ -248,9 +254,9 @@ size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t ma
 		limit += (size_t)len;
 	}
 	size_t from = ts;
-	if (!memcmp(t + from, "\xE3\x81\xA8", 3)) {   /* と */
+	if (char_at(t, from, pe, "\xE3\x81\xA8")) {   /* と */
 		from += 3;
-		if (!memcmp(t + from, "\xE3\x80\x81", 3))
+		if (char_at(t, from, pe, "\xE3\x80\x81"))
 			from += 3;
 	}
 	size_t cl, cue = find_any(c, LA_CUE_AFTER, t, from, limit, &cl);
