@@ -30,48 +30,57 @@ static const struct {
 #undef FEAT_ATOM_DESC
 };
 
-/* Straight-line code, one statement a template with its offsets and strides
- * as constants: this runs for every candidate of every quote. */
+/* The index of a template's feature in the shared block, from the atoms v:
+ * its offset and strides are constants, so each template is a few
+ * instructions of straight-line code (this runs for every candidate of
+ * every quote). */
+#define N(a) ((uint32_t)A_##a##_N)
+#define KEY1(a) ((uint32_t)offsetof(struct feat_layout, t_##a) + v[A_##a])
+#define KEY2(a, b) ((uint32_t)offsetof(struct feat_layout, t_##a##_##b) + v[A_##a] * N(b) + v[A_##b])
+#define KEY3(a, b, c) \
+	((uint32_t)offsetof(struct feat_layout, t_##a##_##b##_##c) + (v[A_##a] * N(b) + v[A_##b]) * N(c) + v[A_##c])
+
+static uint32_t lang_block(enum lang lang)
+{
+	return (uint32_t)(FEAT_N * (size_t)(lang > LANG_UNKNOWN && lang < LANG_COUNT ? lang : 0));
+}
+
 void feat_ids(const feat_atoms *a, enum lang lang, uint32_t *ids)
 {
-	uint32_t block = (uint32_t)(FEAT_N * (size_t)(lang > LANG_UNKNOWN && lang < LANG_COUNT ? lang : 0));
+	uint32_t block = lang_block(lang);
 	const uint8_t *v = a->v;
 	uint32_t *o = ids;
-#define N(a) ((uint32_t)A_##a##_N)
-#define FEAT_S1(a) { uint32_t k = (uint32_t)offsetof(struct feat_layout, t_##a) + v[A_##a]; \
-                     *o++ = k; *o++ = block + k; }
-#define FEAT_S2(a, b) { uint32_t k = (uint32_t)offsetof(struct feat_layout, t_##a##_##b) + v[A_##a] * N(b) + v[A_##b]; \
-                        *o++ = k; *o++ = block + k; }
-#define FEAT_S3(a, b, c) { uint32_t k = (uint32_t)offsetof(struct feat_layout, t_##a##_##b##_##c) + \
-                           (v[A_##a] * N(b) + v[A_##b]) * N(c) + v[A_##c]; \
-                           *o++ = k; *o++ = block + k; }
+#define EMIT(k) { uint32_t k_ = (k); *o++ = k_; *o++ = block + k_; }
+#define FEAT_S1(a) EMIT(KEY1(a))
+#define FEAT_S2(a, b) EMIT(KEY2(a, b))
+#define FEAT_S3(a, b, c) EMIT(KEY3(a, b, c))
 	FEAT_TEMPLATES(FEAT_S1, FEAT_S2, FEAT_S3)
+#undef EMIT
 #undef FEAT_S1
 #undef FEAT_S2
 #undef FEAT_S3
-#undef N
 }
 
 int32_t feat_score(const feat_atoms *a, enum lang lang, const int32_t *w)
 {
-	size_t block = FEAT_N * (size_t)(lang > LANG_UNKNOWN && lang < LANG_COUNT ? lang : 0);
-	const int32_t *wl = w + block;
+	const int32_t *wl = w + lang_block(lang);
 	const uint8_t *v = a->v;
 	int32_t s = 0;
-#define N(a) ((uint32_t)A_##a##_N)
-#define FEAT_S1(a) { uint32_t k = (uint32_t)offsetof(struct feat_layout, t_##a) + v[A_##a]; s += w[k] + wl[k]; }
-#define FEAT_S2(a, b) { uint32_t k = (uint32_t)offsetof(struct feat_layout, t_##a##_##b) + v[A_##a] * N(b) + v[A_##b]; \
-                        s += w[k] + wl[k]; }
-#define FEAT_S3(a, b, c) { uint32_t k = (uint32_t)offsetof(struct feat_layout, t_##a##_##b##_##c) + \
-                           (v[A_##a] * N(b) + v[A_##b]) * N(c) + v[A_##c]; \
-                           s += w[k] + wl[k]; }
+#define ADD(k) { uint32_t k_ = (k); s += w[k_] + wl[k_]; }
+#define FEAT_S1(a) ADD(KEY1(a))
+#define FEAT_S2(a, b) ADD(KEY2(a, b))
+#define FEAT_S3(a, b, c) ADD(KEY3(a, b, c))
 	FEAT_TEMPLATES(FEAT_S1, FEAT_S2, FEAT_S3)
+#undef ADD
 #undef FEAT_S1
 #undef FEAT_S2
 #undef FEAT_S3
-#undef N
 	return s;
 }
+#undef KEY1
+#undef KEY2
+#undef KEY3
+#undef N
 
 /* The i-th word of a space-separated list into buf. */
 static void nth_word(const char *list, size_t i, char *buf, size_t size)
