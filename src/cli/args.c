@@ -57,7 +57,8 @@ static const char export_help[] =
 	"usage: quoth export [--tag TAG]... [--format text|tsv|jsonl] [PATH...]\n"
 	"\n"
 	"Prints tagged quotes: of the articles given, or with no PATH every tagged quote.\n"
-	"PATH is a file, a folder (every *.txt and *.md below it) or - (standard input).\n"
+	"PATH is a file, a folder (every *.txt, *.md, *.jsonl and *.ndjson below it, also\n"
+	"gzipped) or - (standard input); a JSON Lines file gives each of its records.\n"
 	"Several --tag select quotes with any of those tags.\n";
 
 static const char tag_usage[] = "usage: quoth tag [--remove] [--text TEXT] [--speaker NAME] TAG FILE QUOTE-ID...\n";
@@ -87,9 +88,10 @@ const char args_main_help[] =
 	"       quoth tags [--count]                 list the tag names in use\n"
 	"       quoth COMMAND --help | quoth --help | quoth --version\n"
 	"\n"
-	"PATH is a file, a folder (every *.txt and *.md below it; for render and quotes also\n"
-	"*.jsonl and *.ndjson, gzipped too) or - for standard input. render and quotes read\n"
-	"standard input when no PATH is given and it is a pipe or a file.\n"
+	"PATH is a file, a folder (every *.txt, *.md, *.jsonl and *.ndjson below it, also\n"
+	"gzipped) or - for standard input. The reader lists each record of a JSON Lines file\n"
+	"and each article of a file named as PATH that form-feed lines cut. render and\n"
+	"quotes read standard input when no PATH is given and it is a pipe or a file.\n"
 	"See quoth(1) for the keys, config.ini and the keymaps.\n";
 
 /* ---- the parser -------------------------------------------------------------- */
