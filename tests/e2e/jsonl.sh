@@ -26,19 +26,30 @@ expect_screen "file: the record's text, not its JSON" "Work started on Monday."
 expect_no_screen "file: no JSON shown" '"text":'
 expect_screen "file: status line shows the record's line and source" "news.jsonl:1 · example.net · 2023-05-01"
 
+keys j j Enter
+expect_screen "the broken line says why" "not valid JSON Lines"
+
 # --- the second record: open it, tag its quote, quit ----------------------------------
-keys j Enter
+keys k Enter
 expect_screen "second record opens" "The library stays open until midnight."
 expect_screen "second record: its line in the status line" "news.jsonl:2"
 keys Tab Tab
 wait_for " quotes " >/dev/null
 keys 1
 expect_screen "second record: its quote tagged" "[claim]"
-keys j j Enter
-expect_screen "the broken line says why" "not valid JSON Lines"
+keys s C-u
+type_text "Ines Vale"
+keys Enter
+expect_screen "second record: its speaker corrected" "— Ines Vale (yours)"
 keys q
 expect_screen "quit" "__EXITED__"
+expect_screen "at exit: the broken line named" "news.jsonl:3: not valid JSON Lines"
 stop
+
+# quoth quotes reads the record under the id the reader gave it
+run_status env XDG_DATA_HOME="$XDG_DATA_HOME" "$QUOTH" quotes --format jsonl "$DUMP"
+expect_contains "quoth quotes: the reader's correction of the record" "$(printf '%s\n' "$OUT" | sed -n 2p)" '"speaker":"Ines Vale","speaker_source":"user"'
+expect_not_contains "quoth quotes: not the other record's" "$(printf '%s\n' "$OUT" | head -1)" 'speaker_source'
 
 run_status env XDG_DATA_HOME="$XDG_DATA_HOME" "$QUOTH" tags
 expect_eq "quoth tags: the tag" "claim" "$OUT"
