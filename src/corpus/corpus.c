@@ -217,8 +217,9 @@ size_t corpus_find(corpus *c, uint64_t art, const char *path)
 		if (c->v[i].has_id && c->v[i].id == art)
 			return i;
 	for (size_t i = 0; *path && i < c->n; i++) {
-		char *name = corpus_item_name(c, i), *abs = name ? stored_path(name) : NULL;
-		bool same = abs && !strcmp(abs, path);
+		/* a record's name is absolute already: no realpath for each of a dump's rows */
+		char *name = corpus_item_name(c, i), *abs = name && !(c->v[i].file && *name == '/') ? stored_path(name) : NULL;
+		bool same = abs ? !strcmp(abs, path) : name && !strcmp(name, path);
 		free(name);
 		free(abs);
 		if (same)

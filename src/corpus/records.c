@@ -11,6 +11,7 @@
 #include "input.h"
 #include "records.h"
 #include "stream.h"
+#include "stream_cut.h"
 #include "text.h"
 
 /* Bytes read at a time while scanning. */
@@ -18,32 +19,10 @@
 /* Bytes text_detect looks at (the stream's DETECT_BYTES). */
 #define DETECT_BYTES 8192
 
-static bool blank_byte(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static bool blank(const char *t, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!blank_byte(t[i]))
-			return false;
-	return true;
-}
-
 static bool has_suffix(const char *s, size_t n, const char *suf)
 {
 	size_t k = strlen(suf);
 	return n > k && !strncasecmp(s + n - k, suf, k);
-}
-
-/* *.jsonl and *.ndjson, gzipped or not: the stream's JSON Lines names. */
-static bool dump_name(const char *path)
-{
-	size_t n = strlen(path);
-	if (has_suffix(path, n, ".gz"))
-		n -= 3;
-	return has_suffix(path, n, ".jsonl") || has_suffix(path, n, ".ndjson");
 }
 
 /* A start that is binary is refused, as the stream refuses it. */
@@ -93,7 +72,7 @@ static int lines_feed(line_scan *ls, const char *b, size_t n, uint64_t base)
 		const char *nl = memchr(b + i, '\n', n - i);
 		size_t end = nl ? (size_t)(nl - b) : n;
 		for (size_t k = i; !ls->nonblank && k < end; k++)
-			ls->nonblank = !blank_byte(b[k]);
+			ls->nonblank = !stream_blank_byte(b[k]);
 		if (end > i)
 			ls->last = b[end - 1];
 		if (!nl)
@@ -139,7 +118,7 @@ static int feed_articles(corpus_file *f, const char *b, size_t n, records_fn fn,
 		if (!ff && !*several)
 			return 0;
 		*several = true;
-		if (!blank(b + pos, end - pos)) {
+		if (!stream_blank(b + pos, end - pos)) {
 			int rc = fn(ctx, f, ++number, pos, end - pos, 0, NULL);
 			if (rc)
 				return rc;
@@ -302,7 +281,7 @@ static int scan_file(corpus_file *f, bool named, records_fn fn, void *ctx, const
 	bool whole = enc == TEXT_UTF16LE || enc == TEXT_UTF16BE || enc == TEXT_BINARY;
 	rc = whole ? 0 : feed_articles(f, b, len, fn, ctx, &f->several);
 	if (!rc && gz && !f->several)   /* one article, held inflated */
-		rc = fn(ctx, f, 1, 0, len, blank(b, len) ? Q_EEMPTY : 0, NULL);
+		rc = fn(ctx, f, 1, 0, len, stream_blank(b, len) ? Q_EEMPTY : 0, NULL);
 	if (gz) {
 		f->mem = b;
 		f->memlen = len;
@@ -316,12 +295,12 @@ int records_scan(const char *path, bool named, records_fn fn, void *ctx, const c
 {
 	*why = NULL;
 	size_t n = strlen(path);
-	if (!named && !dump_name(path) && !has_suffix(path, n, ".gz"))
+	if (!named && !stream_dump_name(path) && !has_suffix(path, n, ".gz"))
 		return 0;   /* a folder's text file: not read when added */
 	corpus_file *f = file_new(path);
 	if (!f)
 		return Q_ENOMEM;
-	f->jsonl = dump_name(path);
+	f->jsonl = stream_dump_name(path);
 	f->refs = 1;   /* the scan's own, dropped below */
 	int rc = scan_file(f, named, fn, ctx, why);
 	records_release(f);

@@ -308,6 +308,28 @@ static void test_file_changed_while_open(void **state)
 	corpus_free(&c);
 }
 
+/* Escapes in a record's title and metadata never reach the terminal. */
+static void test_hostile_fields_are_display_safe(void **state)
+{
+	(void)state;
+	static const char rec[] = "{\"title\":\"A\\u001b[2Jtitle\",\"text\":\"Body\\u009b text\","
+	                          "\"url\":\"x\\u001b]52;c;AAAA\\u0007y\",\"source\":\"s\\nt\"}\n";
+	put("hostile.jsonl", rec, sizeof rec - 1);
+	corpus c;
+	corpus_init(&c);
+	assert_int_equal(corpus_add_path(&c, at("hostile.jsonl")), 0);
+	const char *t = corpus_title(&c, 0);
+	assert_null(strchr(t, 0x1B));
+	assert_non_null(corpus_doc(&c, 0, SIZE_MAX));
+	char *label = corpus_item_label(&c, 0);
+	assert_non_null(label);
+	assert_null(strchr(label, 0x1B));
+	assert_null(strchr(label, 0x07));
+	assert_null(strchr(label, '\n'));
+	free(label);
+	corpus_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_form_feed_file_named),
 		cmocka_unit_test(test_folder_gives_dumps),
 		cmocka_unit_test(test_file_changed_while_open),
+		cmocka_unit_test(test_hostile_fields_are_display_safe),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
