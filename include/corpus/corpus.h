@@ -54,6 +54,7 @@ typedef struct corpus {
 	size_t n, cap;
 	size_t loaded;       /* bodies in memory */
 	size_t max_loaded;   /* keep at most this many (default 32) */
+	size_t gz_max;       /* a gzipped file inflated to more than this is refused (default CORPUS_GZ_MAX) */
 	unsigned long clock;
 	size_t too_deep;     /* folders skipped below the PATHs: nested deeper than WALK_MAX_DEPTH */
 	size_t *live;        /* the items whose body was loaded from a file: where eviction looks */
@@ -67,7 +68,7 @@ void corpus_free(corpus *c);
  * walk_is_article_or_dump: sorted by path, symlink loops and hidden entries
  * skipped, case ignored). A JSON Lines file (*.jsonl, *.ndjson) adds one
  * item a record, a gzipped file (*.gz) is inflated once and held (up to
- * CORPUS_GZ_MAX), and a text file named as path with form-feed lines adds
+ * gz_max), and a text file named as path with form-feed lines adds
  * one item an article; ids and titles are those quoth quotes gives. A path,
  * or a record, that cannot be read is still added, with its error, so the
  * list can say why. Returns 0 or Q_ENOMEM. */

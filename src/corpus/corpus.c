@@ -23,6 +23,7 @@ void corpus_init(corpus *c)
 {
 	memset(c, 0, sizeof *c);
 	c->max_loaded = 32;
+	c->gz_max = CORPUS_GZ_MAX;
 }
 
 static void meta_free(corpus_meta *m)
@@ -104,7 +105,7 @@ static int push_record(void *ctx, corpus_file *f, size_t number, uint64_t off, s
 static int add_entry(corpus *c, const walk_entry *e)
 {
 	const char *why = NULL;
-	int rc = e->error ? 0 : records_scan(e->path, e->dirfd == AT_FDCWD, push_record, c, &why);
+	int rc = e->error ? 0 : records_scan(e->path, e->dirfd == AT_FDCWD, c->gz_max, push_record, c, &why);
 	if (rc == 1 || rc == Q_ENOMEM)
 		return rc == 1 ? 0 : rc;
 	corpus_item *it = push(c, e->path);

@@ -160,9 +160,9 @@ void records_release(corpus_file *f)
 }
 
 /* Reads the file at path into a buffer of its own: a gzip file inflated
- * (up to CORPUS_GZ_MAX), or a small text file as it is. -1 when it is
+ * (up to most bytes), or a small text file as it is. -1 when it is
  * gzip data and gz said not (or the other way round). */
-static int read_all(const char *path, bool gz, char **out, size_t *outlen)
+static int read_all(const char *path, bool gz, size_t most, char **out, size_t *outlen)
 {
 	input in;
 	int rc = input_open(&in, AT_FDCWD, path, false);
@@ -187,7 +187,7 @@ static int read_all(const char *path, bool gz, char **out, size_t *outlen)
 			break;
 		}
 		len += (size_t)r;
-		if (len > CORPUS_GZ_MAX) {
+		if (len > most) {
 			rc = Q_ETOOBIG;
 			break;
 		}
@@ -247,7 +247,7 @@ static int scan_lines_fd(corpus_file *f, line_scan *ls)
 	return rc;
 }
 
-static int scan_file(corpus_file *f, bool named, records_fn fn, void *ctx, const char **why)
+static int scan_file(corpus_file *f, bool named, size_t gz_max, records_fn fn, void *ctx, const char **why)
 {
 	size_t n = strlen(f->path);
 	bool gz = (f->jsonl || has_suffix(f->path, n, ".gz")) && gzip_magic(f->path);
@@ -263,11 +263,13 @@ static int scan_file(corpus_file *f, bool named, records_fn fn, void *ctx, const
 	}
 	char *b = NULL;
 	size_t len = 0;
-	int rc = read_all(f->path, gz, &b, &len);
+	int rc = read_all(f->path, gz, gz ? gz_max : DOC_BIG, &b, &len);
+	if (rc == -1 || (rc == Q_ETOOBIG && !gz))
+		return 0;   /* gzip data under another name, or a text file that grew: one article */
 	if (rc == Q_ETOOBIG)
-		*why = "over 256 MiB once inflated: gunzip it, and quoth reads it from the file";
+		*why = "too large once inflated to hold: gunzip it, and quoth reads it from the file";
 	if (rc)
-		return rc == -1 ? 0 : rc;
+		return rc;
 	if (f->jsonl) {
 		line_scan ls = { .f = f, .fn = fn, .ctx = ctx };
 		f->mem = b;
@@ -291,7 +293,7 @@ static int scan_file(corpus_file *f, bool named, records_fn fn, void *ctx, const
 	return rc ? rc : gz || f->several ? 1 : 0;
 }
 
-int records_scan(const char *path, bool named, records_fn fn, void *ctx, const char **why)
+int records_scan(const char *path, bool named, size_t gz_max, records_fn fn, void *ctx, const char **why)
 {
 	*why = NULL;
 	size_t n = strlen(path);
@@ -302,7 +304,7 @@ int records_scan(const char *path, bool named, records_fn fn, void *ctx, const c
 		return Q_ENOMEM;
 	f->jsonl = stream_dump_name(path);
 	f->refs = 1;   /* the scan's own, dropped below */
-	int rc = scan_file(f, named, fn, ctx, why);
+	int rc = scan_file(f, named, gz_max, fn, ctx, why);
 	records_release(f);
 	return rc;
 }

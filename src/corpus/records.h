@@ -33,9 +33,9 @@ typedef int (*records_fn)(void *ctx, corpus_file *f, size_t number, uint64_t off
  * files are not read when added). Returns 1 when fn was called for its
  * articles (f made, one reference each), 0 when it is a plain file of one
  * article (nothing made), or a Q_* code for the file as a whole (Q_ENOMEM,
- * a read error, Q_ETOOBIG for gzip over CORPUS_GZ_MAX, Q_EBINARY, Q_EEMPTY
+ * a read error, Q_ETOOBIG for gzip inflated over gz_max, Q_EBINARY, Q_EEMPTY
  * for JSON Lines without a record), with *why (static, or NULL) saying more. */
-int records_scan(const char *path, bool named, records_fn fn, void *ctx, const char **why);
+int records_scan(const char *path, bool named, size_t gz_max, records_fn fn, void *ctx, const char **why);
 
 /* The bytes of an article: a copy (caller frees) with a NUL after them.
  * Returns 0, Q_ENOMEM, or a read error: Q_EIO with *detail (static) when

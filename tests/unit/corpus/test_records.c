@@ -242,6 +242,21 @@ static void test_gzip_files(void **state)
 	corpus_free(&c);
 }
 
+/* gzip cannot be read in place: over the limit it is refused, saying why. */
+static void test_gzip_over_the_limit(void **state)
+{
+	(void)state;
+	corpus c;
+	corpus_init(&c);
+	c.gz_max = 16;
+	assert_int_equal(corpus_add_path(&c, at("one.txt.gz")), 0);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.v[0].error, Q_ETOOBIG);
+	assert_non_null(strstr(c.v[0].detail, "gunzip it"));
+	assert_null(corpus_doc(&c, 0, SIZE_MAX));
+	corpus_free(&c);
+}
+
 static void test_form_feed_file_named(void **state)
 {
 	(void)state;
@@ -337,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_ids_are_stable_across_runs),
 		cmocka_unit_test(test_empty_jsonl_is_one_error_row),
 		cmocka_unit_test(test_gzip_files),
+		cmocka_unit_test(test_gzip_over_the_limit),
 		cmocka_unit_test(test_form_feed_file_named),
 		cmocka_unit_test(test_folder_gives_dumps),
 		cmocka_unit_test(test_file_changed_while_open),
