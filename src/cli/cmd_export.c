@@ -49,7 +49,7 @@ static int load_articles(const export_args *a, corpus *c, uint64_t **arts, const
 		if (!((*paths)[*n] = corpus_item_name(c, i)))
 			return Q_ENOMEM;
 		if (corpus_item_id(c, i, &(*arts)[*n]) != 0) {
-			cmd_file_error(c->v[i].path, c->v[i].error);
+			cmd_item_error(c, i);
 			status = 1;
 		}
 		++*n;

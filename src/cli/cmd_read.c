@@ -85,17 +85,10 @@ static size_t say_refused(const corpus *c)
 {
 	size_t bad = 0;
 	for (size_t i = 0; i < c->n; i++) {
-		const corpus_item *it = &c->v[i];
-		if (!it->error)
-			continue;
-		if (it->file) {   /* an article of a file of several: which, and why */
-			char *where = corpus_item_label(c, i);
-			cmd_say("quoth: %s: %s", where ? where : it->path, it->detail ? it->detail : error_message(it->error));
-			free(where);
-		} else {
-			cmd_file_error(it->path, it->error);
+		if (c->v[i].error) {
+			cmd_item_error(c, i);
+			bad++;
 		}
-		bad++;
 	}
 	return bad;
 }

@@ -81,10 +81,7 @@ static int record_of(const tag_args *a, corpus *c, doc **d)
 	}
 	*d = corpus_doc(c, i, SIZE_MAX);
 	if (!*d) {
-		char *where = corpus_item_label(c, i);
-		cmd_say("quoth: %s: %s", where ? where : a->file,
-		        c->v[i].detail ? c->v[i].detail : error_message(c->v[i].error));
-		free(where);
+		cmd_item_error(c, i);
 		return 1;
 	}
 	return 0;

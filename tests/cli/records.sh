@@ -36,6 +36,13 @@ expect_contains "export: the record's line" "$OUT" "d.jsonl:2"
 run_status "$QUOTH" export --format tsv "$D"
 expect_contains "export FILE: found by the record's id" "$OUT" "The first train left on time"
 
+cp "$D" "$TMPD/broken.jsonl"
+printf '%s\n' '{"text": 1}' >>"$TMPD/broken.jsonl"
+run_status "$QUOTH" export --format tsv "$TMPD/broken.jsonl"
+expect_eq "export: a broken record: exit 1" 1 "$RC"
+expect_contains "export: a broken record: named with its line and why" "$ERR" "broken.jsonl:3: the field \"text\" is not a string"
+expect_contains "export: the other records' tags still printed" "$OUT" "The first train left on time"
+
 # a correction saved under the id the tag used: quoth quotes applies it to that record
 ART=$("$QUOTH" export --format tsv | awk -F '\t' 'NR == 2 { print $6 }')
 printf '1\ts\t%s\t%s\t0\tNew Voice\n' "$ART" "$Q2" >>"$XDG_DATA_HOME/quoth/tags.journal"
