@@ -102,8 +102,8 @@ static bool sep_at(const char *b, size_t n, size_t i, size_t *after)
 	return true;
 }
 
-/* The form-feed articles of b[0, n): true when there is a form-feed line
- * (then fn had each article that is not blank). */
+/* The form-feed articles of b[0, n): *several when there is a form-feed
+ * line, and then fn had each article that is not blank. 0, or fn's code. */
 static int feed_articles(corpus_file *f, const char *b, size_t n, records_fn fn, void *ctx, bool *several)
 {
 	size_t pos = 0, number = 0, i = 0, after;
