@@ -18,6 +18,8 @@
 #define SCAN_CHUNK ((size_t)1 << 20)
 /* Bytes text_detect looks at (the stream's DETECT_BYTES). */
 #define DETECT_BYTES 8192
+/* read_all: the file is not what its name said (positive: no Q_* code is). */
+#define NOT_AS_SAID 1
 
 static bool has_suffix(const char *s, size_t n, const char *suf)
 {
@@ -160,8 +162,8 @@ void records_release(corpus_file *f)
 }
 
 /* Reads the file at path into a buffer of its own: a gzip file inflated
- * (up to most bytes), or a small text file as it is. -1 when it is
- * gzip data and gz said not (or the other way round). */
+ * (up to most bytes), or a small text file as it is. NOT_AS_SAID when it
+ * is gzip data and gz said not (or the other way round): the caller decides. */
 static int read_all(const char *path, bool gz, size_t most, char **out, size_t *outlen)
 {
 	input in;
@@ -193,7 +195,7 @@ static int read_all(const char *path, bool gz, size_t most, char **out, size_t *
 		}
 	}
 	if (!rc && gz != in.gz)
-		rc = -1;   /* not what its name said: the caller decides */
+		rc = NOT_AS_SAID;
 	input_close(&in);
 	if (rc) {
 		free(buf);
@@ -264,7 +266,7 @@ static int scan_file(corpus_file *f, bool named, size_t gz_max, records_fn fn, v
 	char *b = NULL;
 	size_t len = 0;
 	int rc = read_all(f->path, gz, gz ? gz_max : DOC_BIG, &b, &len);
-	if (rc == -1 || (rc == Q_ETOOBIG && !gz))
+	if (rc == NOT_AS_SAID || (rc == Q_ETOOBIG && !gz))
 		return 0;   /* gzip data under another name, or a text file that grew: one article */
 	if (rc == Q_ETOOBIG)
 		*why = "too large once inflated to hold: gunzip it, and quoth reads it from the file";
