@@ -51,7 +51,9 @@ typedef struct corpus_opts {
 	const char *text_fields;    /* JSON Lines: comma-separated, the first present is the text; NULL: "text,maintext" */
 	const char *title_fields;   /* NULL: "title" */
 	walk_filter filter;         /* the files a folder gives; NULL: walk_is_article_or_dump */
-	bool article_ids;           /* a whole text article gets its doc.id (hashing it); off: 0, as JSON Lines and windows have */
+	bool article_ids;           /* an article gets its doc.id, hashing it: a whole text article its raw bytes, a
+	                               JSON Lines record its text field's value (its windows too); off: 0, as text windows have */
+	bool whole;                 /* a JSON text over CORPUS_BIG stays one article (the reader holds it whole) */
 } corpus_opts;
 
 enum corpus_piece_kind {
@@ -102,6 +104,7 @@ typedef struct corpus_article {
 	size_t offset;              /* where doc->text starts in the article's text: 0 but in windows */
 	bool window;                /* a window of an article over CORPUS_BIG */
 	const char *url, *date, *source;   /* JSON Lines fields, display-safe on one line; NULL when absent */
+	doc **take;                 /* fn may keep the doc: *take = NULL, and then it frees it */
 } corpus_article;
 
 typedef int (*corpus_article_fn)(void *ctx, const corpus_article *a);

@@ -22,10 +22,10 @@
 typedef bool (*walk_filter)(const char *name);
 
 /* *.txt and *.md, case-insensitively, but a README.* (it describes the
- * folder): what the reader opens. */
+ * folder): the text articles. */
 bool walk_is_article(const char *name);
 /* Those, and JSON Lines dumps (*.jsonl, *.ndjson), each also gzipped (.gz):
- * what quoth quotes and quoth render read. */
+ * what the reader, quoth quotes and quoth render read. */
 bool walk_is_article_or_dump(const char *name);
 
 typedef struct walk_entry {

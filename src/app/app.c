@@ -549,14 +549,8 @@ int app_install_doc(app *a, doc *d)
 
 void app_set_path(app *a, size_t i)
 {
-	const char *p = a->corpus->v[i].path;
-	size_t n;
 	free(a->path);
-	a->path = NULL;
-	if (!strcmp(p, "-"))
-		a->path = strdup("standard input");
-	else if (text_sanitize_line(p, strlen(p), &a->path, &n))
-		a->path = NULL;
+	a->path = corpus_item_label(a->corpus, i);
 }
 
 int app_open_article(app *a, size_t i)
@@ -570,7 +564,8 @@ int app_open_article(app *a, size_t i)
 	}
 	if (!d) {
 		char *name = corpus_display_name(a->corpus, i);
-		app_message(a, true, "%s: %s", name ? name : "?", error_message(a->corpus->v[i].error));
+		const corpus_item *it = &a->corpus->v[i];
+		app_message(a, true, "%s: %s", name ? name : "?", it->detail ? it->detail : error_message(it->error));
 		free(name);
 		return a->corpus->v[i].error;
 	}

@@ -94,16 +94,9 @@ static unsigned tv_move(app *a, enum action act)
  * adds the file when it is not there. */
 static size_t find_article(app *a, const tag_entry *e)
 {
-	for (size_t i = 0; i < a->corpus->n; i++)
-		if (a->corpus->v[i].has_id && a->corpus->v[i].id == e->art)
-			return i;
-	for (size_t i = 0; i < a->corpus->n; i++) {
-		char *real = realpath(a->corpus->v[i].path, NULL);
-		bool same = real && !strcmp(real, e->path);
-		free(real);
-		if (same)
-			return i;
-	}
+	size_t i = corpus_find(a->corpus, e->art, e->path);
+	if (i != SIZE_MAX)
+		return i;
 	if (!*e->path || corpus_add_path(a->corpus, e->path))
 		return SIZE_MAX;
 	return a->corpus->n - 1;

@@ -1,4 +1,5 @@
 #include <getopt.h>
+#include <limits.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,15 +60,19 @@ static const char export_help[] =
 	"usage: quoth export [--tag TAG]... [--format text|tsv|jsonl] [PATH...]\n"
 	"\n"
 	"Prints tagged quotes: of the articles given, or with no PATH every tagged quote.\n"
-	"PATH is a file, a folder (every *.txt and *.md below it) or - (standard input).\n"
+	"PATH is a file, a folder (every *.txt, *.md, *.jsonl and *.ndjson below it, also\n"
+	"gzipped) or - (standard input); a JSON Lines file gives each of its records.\n"
 	"Several --tag select quotes with any of those tags.\n";
 
-static const char tag_usage[] = "usage: quoth tag [--remove] [--text TEXT] [--speaker NAME] TAG FILE QUOTE-ID...\n";
+static const char tag_usage[] =
+	"usage: quoth tag [--remove] [--text TEXT] [--speaker NAME] [--article N] TAG FILE QUOTE-ID...\n";
 static const char tag_help[] =
-	"usage: quoth tag [--remove] [--text TEXT] [--speaker NAME] TAG FILE QUOTE-ID...\n"
+	"usage: quoth tag [--remove] [--text TEXT] [--speaker NAME] [--article N] TAG FILE QUOTE-ID...\n"
 	"\n"
 	"Tags (or untags) quotes of FILE by their ids (quoth quotes --format jsonl prints\n"
-	"them); an id that is not a quote of FILE is refused.\n";
+	"them); an id that is not a quote of FILE is refused. A file of several articles\n"
+	"(JSON Lines, form-feed lines) needs --article N: the article column of quoth\n"
+	"quotes (a JSON Lines record's line).\n";
 
 static const char tags_usage[] = "usage: quoth tags [--count]\n";
 static const char tags_help[] =
@@ -84,14 +89,15 @@ const char args_main_help[] =
 	"                                            print the quotes and who said them\n"
 	"       quoth export [--tag TAG]... [--format text|tsv|jsonl] [PATH...]\n"
 	"                                            print tagged quotes (of PATHs, or all)\n"
-	"       quoth tag [--remove] [--text TEXT] [--speaker NAME] TAG FILE QUOTE-ID...\n"
+	"       quoth tag [--remove] [--text TEXT] [--speaker NAME] [--article N] TAG FILE QUOTE-ID...\n"
 	"                                            tag quotes of an article (or untag)\n"
 	"       quoth tags [--count]                 list the tag names in use\n"
 	"       quoth COMMAND --help | quoth --help | quoth --version\n"
 	"\n"
-	"PATH is a file, a folder (every *.txt and *.md below it; for render and quotes also\n"
-	"*.jsonl and *.ndjson, gzipped too) or - for standard input. render and quotes read\n"
-	"standard input when no PATH is given and it is a pipe or a file.\n"
+	"PATH is a file, a folder (every *.txt, *.md, *.jsonl and *.ndjson below it, also\n"
+	"gzipped) or - for standard input. The reader lists each record of a JSON Lines file\n"
+	"and each article of a file named as PATH that form-feed lines cut. render and\n"
+	"quotes read standard input when no PATH is given and it is a pipe or a file.\n"
 	"See quoth(1) for the keys, config.ini and the keymaps.\n";
 
 /* ---- the parser -------------------------------------------------------------- */
@@ -172,7 +178,7 @@ unsigned args_cores(void)
 
 /* The options quotes and render share; the caller's struct starts with its input_args. */
 enum { OPT_INPUT = 256, OPT_TEXT_FIELD, OPT_TITLE_FIELD, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_CONFIG, OPT_TEXT,
-       OPT_SPEAKER };
+       OPT_SPEAKER, OPT_ARTICLE };
 
 #define INPUT_OPTIONS \
 	{ "input", required_argument, NULL, OPT_INPUT }, \
@@ -331,6 +337,7 @@ static const struct option tag_options[] = {
 	{ "remove", no_argument, NULL, 'r' },
 	{ "text", required_argument, NULL, OPT_TEXT },
 	{ "speaker", required_argument, NULL, OPT_SPEAKER },
+	{ "article", required_argument, NULL, OPT_ARTICLE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -338,10 +345,16 @@ static const struct option tag_options[] = {
 static int tag_opt(void *target, int key, const char *val)
 {
 	tag_args *a = target;
-	if (key == 'r')
+	long v;
+	if (key == 'r') {
 		a->remove = true;
-	else
+	} else if (key == OPT_ARTICLE) {
+		if (number(val, 1, LONG_MAX, &v))
+			return cmd_say("quoth tag: --article wants a number from 1, not '%s'", val), ARGS_USAGE;
+		a->article = (size_t)v;
+	} else {
 		*(key == OPT_TEXT ? &a->text : &a->speaker) = val;
+	}
 	return ARGS_OK;
 }
 

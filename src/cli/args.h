@@ -48,6 +48,7 @@ typedef struct tag_args {
 	bool remove;
 	const char *text, *speaker;
 	const char *tag, *file;
+	size_t article;      /* --article N: which article of a file of several; 0: not given */
 	char **ids;
 	size_t nids;
 } tag_args;

@@ -35,6 +35,9 @@ bool cmd_stdin_has_input(void);
 
 /* Prints "quoth: NAME: message" for a file that could not be processed. */
 void cmd_file_error(const char *name, int code);
+/* "quoth: PATH: why" for item i of c, a record named with its line. */
+struct corpus;
+void cmd_item_error(const struct corpus *c, size_t i);
 
 /* Writing to standard output (output.c): 0, or Q_EIO once a write failed
  * (said on standard error the first time, naming standard output), or

@@ -13,8 +13,9 @@
 #include "strbuf.h"
 #include "tags.h"
 
-/* The articles named on the command line (files, or every *.txt below a
- * folder): their ids in *arts and their paths in *paths. A file that cannot
+/* The articles named on the command line (files, or every article file
+ * below a folder; a JSON Lines file's records): their ids in *arts and
+ * their names in *paths (corpus_item_name, owned). A file that cannot
  * be read is reported and still matched by the path its tags were saved
  * with (it may have been deleted). */
 static int load_articles(const export_args *a, corpus *c, uint64_t **arts, const char ***paths,
@@ -44,9 +45,11 @@ static int load_articles(const export_args *a, corpus *c, uint64_t **arts, const
 		return Q_ENOMEM;
 	*n = 0;
 	for (size_t i = 0; i < c->n; i++) {
-		(*paths)[*n] = c->v[i].path;
+		/* a record's tags were saved under its own name (PATH:LINE): a path alone is its file's */
+		if (!((*paths)[*n] = corpus_item_name(c, i)))
+			return Q_ENOMEM;
 		if (corpus_item_id(c, i, &(*arts)[*n]) != 0) {
-			cmd_file_error(c->v[i].path, c->v[i].error);
+			cmd_item_error(c, i);
 			status = 1;
 		}
 		++*n;
@@ -131,6 +134,8 @@ int cmd_export(int argc, char **argv)
 		if (rc < 0)
 			status = 1;
 		free(arts);
+		for (size_t i = 0; paths && i < n; i++)
+			free((char *)paths[i]);
 		free(paths);
 		corpus_free(&c);
 		tags_close(s);

@@ -86,7 +86,7 @@ static size_t say_refused(const corpus *c)
 	size_t bad = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		if (c->v[i].error) {
-			cmd_file_error(c->v[i].path, c->v[i].error);
+			cmd_item_error(c, i);
 			bad++;
 		}
 	}
@@ -97,9 +97,9 @@ static size_t say_refused(const corpus *c)
 static void say_none_found(char **paths, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		cmd_say("quoth: no articles (*.txt, *.md) found in %s", paths[i]);
+		cmd_say("quoth: no articles (*.txt, *.md, *.jsonl, *.ndjson) found in %s", paths[i]);
 	if (!n)
-		cmd_say("quoth: no articles (*.txt, *.md) found in the samples");
+		cmd_say("quoth: no articles (*.txt, *.md, *.jsonl, *.ndjson) found in the samples");
 }
 
 void cmd_print_warnings(const warnings *w)

@@ -3,12 +3,17 @@
  * prints them); an id that is not a quote of the file is refused, except
  * with --remove (the quote may have left an edited file: its tag is
  * orphaned, and removing it must still work). The quote's text and speaker
- * are saved with the tag, or what --text and --speaker say. */
+ * are saved with the tag, or what --text and --speaker say. A file of
+ * several articles (a JSON Lines file, form-feed lines) is read as the
+ * reader reads it (corpus.h), and --article says which: the article gets
+ * the id, and the name, that the reader and quoth quotes give it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "args.h"
 #include "cmd.h"
+#include "corpus.h"
 #include "doc.h"
 #include "error.h"
 #include "quotes.h"
@@ -59,17 +64,68 @@ static int tag_all(const tag_args *a, const doc *d, const quote_list *l)
 	return rc || closerc ? 1 : 0;
 }
 
+/* The article --article names among the several of a file (c holds them). */
+static int record_of(const tag_args *a, corpus *c, doc **d)
+{
+	size_t i = 0;
+	while (a->article && i < c->n && c->v[i].number != a->article)
+		i++;
+	if ((!a->article && c->n > 1) || i == c->n) {
+		if (a->article)
+			cmd_say("quoth tag: %s has no article %zu (quoth quotes --format tsv %s lists them)", a->file, a->article,
+			        a->file);
+		else
+			cmd_say("quoth tag: %s holds several articles: say which with --article N (the article column of "
+			        "quoth quotes --format tsv)", a->file);
+		return 2;
+	}
+	*d = corpus_doc(c, i, SIZE_MAX);
+	if (!*d) {
+		cmd_item_error(c, i);
+		return 1;
+	}
+	return 0;
+}
+
+/* The article of FILE: the file itself, or one of its several (then c
+ * owns it). 0, or the exit status. */
+static int article_of(const tag_args *a, corpus *c, doc **d)
+{
+	struct stat st;
+	bool folder = stat(a->file, &st) == 0 && S_ISDIR(st.st_mode);
+	int rc = folder ? 0 : corpus_add_path(c, a->file);
+	if (rc == Q_ENOMEM) {
+		cmd_say("quoth tag: %s", error_message(rc));
+		return 1;
+	}
+	if (c->n && c->v[0].file)
+		return record_of(a, c, d);
+	corpus_free(c);   /* one article: read whole, as it always was */
+	if (a->article) {
+		cmd_say("quoth tag: --article is for a file of several articles; %s holds one", a->file);
+		return 2;
+	}
+	rc = doc_load(a->file, d);
+	if (rc) {
+		cmd_file_error(a->file, rc);
+		return 1;
+	}
+	return 0;
+}
+
 int cmd_tag(int argc, char **argv)
 {
 	tag_args a;
 	int rc = args_tag(argc, argv, &a);
 	if (rc)
 		return rc == ARGS_EXIT ? 0 : 2;
+	corpus c;
+	corpus_init(&c);
 	doc *d = NULL;
-	rc = doc_load(a.file, &d);
+	rc = article_of(&a, &c, &d);
 	if (rc) {
-		cmd_file_error(a.file, rc);
-		return 1;
+		corpus_free(&c);
+		return rc;
 	}
 	quotes_opts o;
 	quotes_opts_init(&o);
@@ -84,6 +140,8 @@ int cmd_tag(int argc, char **argv)
 	if (!rc)
 		quote_list_free(&l);
 	quotes_opts_free(&o);
-	doc_free(d);
+	if (!c.n)
+		doc_free(d);   /* else the corpus's */
+	corpus_free(&c);
 	return status;
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cmd.h"
+#include "corpus.h"
 #include "error.h"
 #include "strbuf.h"
 #include "text.h"
@@ -73,6 +74,18 @@ void cmd_say(const char *fmt, ...)
 void cmd_file_error(const char *name, int code)
 {
 	cmd_say("quoth: %s: %s", name, error_message(code));
+}
+
+void cmd_item_error(const corpus *c, size_t i)
+{
+	const corpus_item *it = &c->v[i];
+	if (!it->file) {
+		cmd_file_error(it->path, it->error);
+		return;
+	}
+	char *where = corpus_item_label(c, i);   /* display-safe already: %s escapes nothing more */
+	cmd_say("quoth: %s: %s", where ? where : it->path, it->detail ? it->detail : error_message(it->error));
+	free(where);
 }
 
 int cmd_term_width(void)

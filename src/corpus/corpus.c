@@ -11,6 +11,8 @@
 #include "corpus.h"
 #include "error.h"
 #include "grow.h"
+#include "records.h"
+#include "stream.h"
 #include "text.h"
 #include "walk.h"
 
@@ -21,14 +23,31 @@ void corpus_init(corpus *c)
 {
 	memset(c, 0, sizeof *c);
 	c->max_loaded = 32;
+	c->gz_max = CORPUS_GZ_MAX;
+}
+
+static void meta_free(corpus_meta *m)
+{
+	if (!m)
+		return;
+	free(m->url);
+	free(m->date);
+	free(m->source);
+	free(m);
 }
 
 void corpus_free(corpus *c)
 {
 	for (size_t i = 0; i < c->n; i++) {
-		free(c->v[i].path);
-		free(c->v[i].title);
-		doc_free(c->v[i].doc);
+		corpus_item *it = &c->v[i];
+		if (it->file)
+			records_release(it->file);   /* path is the file's */
+		else
+			free(it->path);
+		free(it->title);
+		free(it->detail);
+		meta_free(it->meta);
+		doc_free(it->doc);
 	}
 	free(c->v);
 	free(c->live);
@@ -59,19 +78,52 @@ static int stat_error(const walk_entry *e)
 	return S_ISREG(st.st_mode) ? 0 : S_ISDIR(st.st_mode) ? Q_EISDIR : Q_ENOTREG;
 }
 
+/* An article of a file of several (records.h). */
+static int push_record(void *ctx, corpus_file *f, size_t number, uint64_t off, size_t len, int error,
+                       const char *detail)
+{
+	corpus *c = ctx;
+	if (GROW(c->v, c->cap, c->n + 1, 64))
+		return Q_ENOMEM;
+	corpus_item *it = &c->v[c->n];
+	memset(it, 0, sizeof *it);
+	it->nquotes = -1;
+	it->path = f->path;
+	it->file = f;
+	it->number = number;
+	it->off = off;
+	it->len = len;
+	it->error = error;
+	if (detail && !(it->detail = strdup(detail)))
+		return Q_ENOMEM;
+	f->refs++;
+	c->n++;
+	return 0;
+}
+
+/* A walk entry: its articles when it holds several, else itself. */
+static int add_entry(corpus *c, const walk_entry *e)
+{
+	const char *why = NULL;
+	int rc = e->error ? 0 : records_scan(e->path, e->dirfd == AT_FDCWD, c->gz_max, push_record, c, &why);
+	if (rc == 1 || rc == Q_ENOMEM)
+		return rc == 1 ? 0 : rc;
+	corpus_item *it = push(c, e->path);
+	if (!it)
+		return Q_ENOMEM;
+	it->error = e->error ? e->error : rc ? rc : e->dirfd == AT_FDCWD ? stat_error(e) : 0;
+	if (why && !(it->detail = strdup(why)))
+		return Q_ENOMEM;
+	return 0;
+}
+
 int corpus_add_path(corpus *c, const char *path)
 {
 	walk *w = NULL;
-	int rc = walk_open(path, walk_is_article, &w);
+	int rc = walk_open(path, walk_is_article_or_dump, &w);
 	walk_entry e;
-	while (!rc && (rc = walk_next(w, &e)) == 1) {
-		corpus_item *it = push(c, e.path);
-		if (!it)
-			rc = Q_ENOMEM;
-		else
-			it->error = e.error ? e.error : e.dirfd == AT_FDCWD ? stat_error(&e) : 0;
-		rc = rc == 1 ? 0 : rc;
-	}
+	while (!rc && (rc = walk_next(w, &e)) == 1)
+		rc = add_entry(c, &e);
 	if (w)
 		c->too_deep += walk_too_deep(w);
 	walk_close(w);
@@ -94,13 +146,87 @@ int corpus_add_doc(corpus *c, doc *d)
 	return it->title ? 0 : Q_ENOMEM;
 }
 
+/* s and, for an article of a file of several, where it is in the file:
+ * "s:LINE", "s #N", as corpus_where says it. */
+static char *with_number(const corpus_item *it, const char *s)
+{
+	char *out = NULL;
+	int n = !it->file || (!it->file->jsonl && !it->file->several) ? asprintf(&out, "%s", s)
+	      : it->file->jsonl ? asprintf(&out, "%s:%zu", s, it->number)
+	      : asprintf(&out, "%s #%zu", s, it->number);
+	return n < 0 ? NULL : out;
+}
+
+static char *safe_line(char *raw)
+{
+	char *out = NULL;
+	size_t n;
+	if (raw && text_sanitize_line(raw, strlen(raw), &out, &n))
+		out = NULL;
+	free(raw);
+	return out;
+}
+
 char *corpus_display_name(const corpus *c, size_t i)
 {
 	const char *p = c->v[i].path, *base = strrchr(p, '/');
 	base = base && base[1] ? base + 1 : p;
-	char *out;
-	size_t n;
-	return text_sanitize_line(base, strlen(base), &out, &n) ? NULL : out;
+	return safe_line(with_number(&c->v[i], base));
+}
+
+char *corpus_item_name(const corpus *c, size_t i)
+{
+	const corpus_item *it = &c->v[i];
+	bool numbered = it->file && (it->file->jsonl || it->file->several);
+	return with_number(it, numbered ? it->file->real : it->path);
+}
+
+char *corpus_item_label(const corpus *c, size_t i)
+{
+	const corpus_item *it = &c->v[i];
+	if (!strcmp(it->path, "-"))
+		return strdup("standard input");
+	char *where = with_number(it, it->path), *out = NULL;
+	const corpus_meta *m = it->meta;
+	if (!where || !m)
+		return safe_line(where);
+	/* the record's own words: display-safe already (decode.c) */
+	const char *sep = " \xC2\xB7 ";   /* · */
+	if (asprintf(&out, "%s%s%s%s%s%s%s", where, m->source ? sep : "", m->source ? m->source : "",
+	             m->date ? sep : "", m->date ? m->date : "", m->url ? sep : "", m->url ? m->url : "") < 0)
+		out = NULL;
+	free(where);
+	return safe_line(out);
+}
+
+/* name as the tag store keeps a path: absolute (tags.c, absolute_path) */
+static char *stored_path(const char *name)
+{
+	char *r = realpath(name, NULL), *out = NULL;
+	if (r || *name == '/')
+		return r ? r : strdup(name);
+	char *cwd = getcwd(NULL, 0);
+	if (!cwd || asprintf(&out, "%s/%s", cwd, name) < 0)
+		out = NULL;
+	free(cwd);
+	return out;
+}
+
+size_t corpus_find(corpus *c, uint64_t art, const char *path)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].has_id && c->v[i].id == art)
+			return i;
+	for (size_t i = 0; *path && i < c->n; i++) {
+		/* a record's name is absolute already: no realpath for each of a dump's rows */
+		char *name = corpus_item_name(c, i), *abs = name && !(c->v[i].file && *name == '/') ? stored_path(name) : NULL;
+		bool same = abs ? !strcmp(abs, path) : name && !strcmp(name, path);
+		free(name);
+		free(abs);
+		if (same)
+			return i;
+	}
+	return SIZE_MAX;
 }
 
 static char *peek_title(const char *path, int *err)
@@ -141,12 +267,108 @@ static char *peek_title(const char *path, int *err)
 	return title;
 }
 
+/* ---- an article of a file of several ---------------------------------------------- */
+
+typedef struct taken {
+	doc *doc;
+	corpus_meta *meta;
+	int rc;
+} taken;
+
+static char *dup_or_null(const char *s, int *rc)
+{
+	char *d = s ? strdup(s) : NULL;
+	if (s && !d)
+		*rc = Q_ENOMEM;
+	return d;
+}
+
+/* corpus_decode's article: the doc and what the record says of it. */
+static int take_article(void *ctx, const corpus_article *a)
+{
+	taken *t = ctx;
+	t->doc = *a->take;
+	*a->take = NULL;
+	if (!a->url && !a->date && !a->source)
+		return 0;
+	t->meta = calloc(1, sizeof *t->meta);
+	if (!t->meta)
+		return Q_ENOMEM;
+	t->meta->url = dup_or_null(a->url, &t->rc);
+	t->meta->date = dup_or_null(a->date, &t->rc);
+	t->meta->source = dup_or_null(a->source, &t->rc);
+	return t->rc;
+}
+
+/* A JSON Lines record decoded as quoth quotes decodes it, its article id
+ * being that of its text (stream.h). */
+static int decode_record(corpus_item *it, char *bytes, taken *t, char **detail)
+{
+	corpus_piece p = { .kind = PIECE_JSON, .bytes = bytes, .len = it->len, .path = it->path,
+	                   .article = it->number, .jsonl = true };
+	corpus_opts o = { .input = CORPUS_JSONL, .article_ids = true, .whole = true };
+	int rc = corpus_decode(&o, &p, take_article, t, detail);
+	free(bytes);
+	if (!rc && !t->doc)
+		rc = Q_EEMPTY;
+	return rc;
+}
+
+/* Reads and decodes item it's article: 0 and *d (its name set), or a Q_*
+ * code (kept in it->error, with it->detail when there is more to say). */
+static int load_record(const corpus *c, size_t i, doc **d)
+{
+	corpus_item *it = &c->v[i];
+	char *bytes = NULL, *detail = NULL;
+	const char *why = NULL;
+	taken t = { 0 };
+	int rc = records_read(it->file, it->off, it->len, &bytes, &why);
+	if (!rc && it->file->jsonl)
+		rc = decode_record(it, bytes, &t, &detail);
+	else if (!rc)
+		rc = doc_from_buffer(it->path, bytes, it->len, true, &t.doc);
+	char *name = rc ? NULL : corpus_item_name(c, i);
+	if (!rc && !name)
+		rc = Q_ENOMEM;
+	if (rc) {
+		doc_free(t.doc);
+		meta_free(t.meta);
+		it->error = rc;
+		free(it->detail);
+		it->detail = detail ? detail : why ? strdup(why) : NULL;
+		return rc;
+	}
+	free(detail);
+	free(t.doc->name);
+	t.doc->name = name;
+	meta_free(it->meta);
+	it->meta = t.meta;
+	it->id = t.doc->id;
+	it->has_id = true;
+	*d = t.doc;
+	return 0;
+}
+
+/* A record's title: the record is decoded (its JSON parsed) and dropped. */
+static char *peek_record_title(const corpus *c, size_t i)
+{
+	doc *d = NULL;
+	if (load_record(c, i, &d))
+		return NULL;
+	char *title = d->title;
+	d->title = NULL;
+	doc_free(d);
+	return title;
+}
+
 const char *corpus_title(corpus *c, size_t i)
 {
 	corpus_item *it = &c->v[i];
 	if (it->title)
 		return it->title;
-	if (!it->error)
+	if (!it->error && it->file)
+		it->title = peek_record_title(c, i);
+	else if (!it->error)
 		it->title = peek_title(it->path, &it->error);
 	if (!it->title)
 		it->title = corpus_display_name(c, i);
@@ -182,7 +404,8 @@ doc *corpus_doc(corpus *c, size_t i, size_t keep)
 	if (it->big)
 		return NULL;
 	struct stat st;
-	if (!it->doc && !it->error && strcmp(it->path, "-") && stat(it->path, &st) == 0 && S_ISREG(st.st_mode)) {
+	if (!it->doc && !it->error && !it->file && strcmp(it->path, "-") && stat(it->path, &st) == 0 &&
+	    S_ISREG(st.st_mode)) {
 		it->size = (size_t)st.st_size;
 		if (it->size > DOC_BIG) {
 			it->big = true;
@@ -190,7 +413,7 @@ doc *corpus_doc(corpus *c, size_t i, size_t keep)
 		}
 	}
 	if (!it->doc && !it->error) {
-		int rc = doc_load(it->path, &it->doc);
+		int rc = it->file ? load_record(c, i, &it->doc) : doc_load(it->path, &it->doc);
 		if (rc) {
 			it->error = rc;
 			return NULL;

@@ -105,6 +105,7 @@ static json_object *parse(const corpus_piece *p, char **detail)
 
 typedef struct meta_set {
 	char *title, *url, *date, *source;
+	uint64_t id;   /* the record's article id (0 unless asked for) */
 } meta_set;
 
 static void meta_free(meta_set *m)
@@ -133,22 +134,24 @@ static int give(const corpus_piece *p, char *text, size_t len, size_t offset, bo
 			d->title = t;
 		}
 	}
+	d->id = m->id;
 	corpus_article a = { .doc = d, .piece = p, .offset = offset, .window = window,
-	                     .url = m->url, .date = m->date, .source = m->source };
+	                     .url = m->url, .date = m->date, .source = m->source, .take = &d };
 	rc = fn(ctx, &a);
 	doc_free(d);
 	return rc;
 }
 
-/* The text of a record, in windows when it is over CORPUS_BIG. */
-static int give_text(const corpus_piece *p, const char *s, size_t n, const meta_set *m, corpus_article_fn fn,
-                     void *ctx)
+/* The text of a record, in windows when it is over CORPUS_BIG (unless
+ * the caller holds it whole). */
+static int give_text(const corpus_opts *o, const corpus_piece *p, const char *s, size_t n, const meta_set *m,
+                     corpus_article_fn fn, void *ctx)
 {
 	size_t offset = 0;
-	bool window = n > CORPUS_BIG;
+	bool window = n > CORPUS_BIG && !o->whole;
 	int rc = 0;
 	while (n && !rc) {
-		size_t take = n > CORPUS_WINDOW + CORPUS_WINDOW / 2 ? stream_cut(s, n, CORPUS_WINDOW) : n;
+		size_t take = window && n > CORPUS_WINDOW + CORPUS_WINDOW / 2 ? stream_cut(s, n, CORPUS_WINDOW) : n;
 		char *text;
 		size_t len;
 		if ((rc = text_sanitize(s, take, &text, &len)))
@@ -185,7 +188,9 @@ static int decode_json(const corpus_opts *o, const corpus_piece *p, corpus_artic
 		m.source = meta(obj, SOURCE_FIELDS);
 		const char *s = json_object_get_string(text);
 		size_t n = (size_t)json_object_get_string_len(text);
-		rc = give_text(p, s, n, &m, fn, ctx);
+		/* the text as the record holds it, as a file's raw bytes name a text article */
+		m.id = o->article_ids ? doc_article_id(s, n) : 0;
+		rc = give_text(o, p, s, n, &m, fn, ctx);
 		if (rc == Q_EEMPTY)
 			*detail = say("the field \"", name, namelen, "\" is empty, skipped");
 	}
@@ -240,7 +245,7 @@ int corpus_decode(const corpus_opts *o, corpus_piece *p, corpus_article_fn fn, v
 		d->title = p->title;
 		p->title = NULL;
 	}
-	corpus_article a = { .doc = d, .piece = p, .offset = p->offset, .window = p->kind == PIECE_WINDOW };
+	corpus_article a = { .doc = d, .piece = p, .offset = p->offset, .window = p->kind == PIECE_WINDOW, .take = &d };
 	rc = fn(ctx, &a);
 	doc_free(d);
 	return rc;

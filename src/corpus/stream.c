@@ -189,7 +189,7 @@ static int fill(corpus_stream *s)
 	return 0;
 }
 
-static bool dump_name(const char *path)
+bool stream_dump_name(const char *path)
 {
 	size_t n = strlen(path);
 	if (n > 3 && !strcasecmp(path + n - 3, ".gz"))
@@ -201,7 +201,7 @@ static bool dump_name(const char *path)
 static void start_file(corpus_stream *s, char *path)
 {
 	s->path = path;
-	s->jsonl = s->o->input == CORPUS_JSONL || (s->o->input == CORPUS_AUTO && dump_name(path));
+	s->jsonl = s->o->input == CORPUS_JSONL || (s->o->input == CORPUS_AUTO && stream_dump_name(path));
 	s->whole = s->checked = s->eof = s->several = s->skipping = s->windowing = s->done = false;
 	s->pos = s->len = s->cap = s->scan = s->line = s->article = s->safe = 0;
 	s->error = 0;
@@ -273,10 +273,15 @@ static int open_next(corpus_stream *s, corpus_piece *p)
 
 static int check_start(corpus_stream *s, corpus_piece *p);
 
-static bool blank(const char *t, size_t n)
+bool stream_blank_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool stream_blank(const char *t, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r' && t[i] != '\f')
+		if (!stream_blank_byte(t[i]))
 			return false;
 	return true;
 }
@@ -299,7 +304,7 @@ static int next_line(corpus_stream *s, corpus_piece *p)
 			s->line++;
 			if (to > from && s->buf[to - 1] == '\r')
 				to--;
-			if (!blank(s->buf + from, to - from)) {
+			if (!stream_blank(s->buf + from, to - from)) {
 				s->article++;
 				rc = bytes_piece(s, p, PIECE_JSON, from, to);
 				p->article = s->line;
@@ -450,7 +455,7 @@ static int window(corpus_stream *s, corpus_piece *p, size_t end, bool final)
  * only article takes the buffer itself (sized to the file), not a copy. */
 static int whole_article(corpus_stream *s, corpus_piece *p, size_t end)
 {
-	if (blank(s->buf + s->pos, end - s->pos))
+	if (stream_blank(s->buf + s->pos, end - s->pos))
 		return 0;
 	bool first = s->article++ == 0;
 	int rc;

@@ -1,9 +1,18 @@
-/* Private to the corpus layer: where a window of a big article ends. */
+/* Private to the corpus layer: where a window of a big article ends, and
+ * what the stream and the reader's records (records.h) both must agree on. */
 #ifndef QUOTH_STREAM_CUT_H
 #define QUOTH_STREAM_CUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "text.h"
+
+/* *.jsonl and *.ndjson, gzipped or not: read as JSON Lines. */
+bool stream_dump_name(const char *path);
+
+/* White space between articles and records: a blank one is none. */
+bool stream_blank_byte(char c);
+bool stream_blank(const char *t, size_t n);
 
 /* A boundary in s[0..n) at or before want (want < n), found at most 64 KiB
  * back: after a blank line, else after a line end, else after a space, else

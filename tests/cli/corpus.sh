@@ -255,7 +255,7 @@ expect_eq "reader: a missing file alone: exit 1, no screen" 1 "$RC"
 expect_eq "reader: a missing file alone: said" "quoth: $TMPD/no-such.txt: no such file or directory" "$ERR"
 run_status "$QUOTH" "$TMPD/none"
 expect_eq "reader: a folder with no article: exit 1" 1 "$RC"
-expect_contains "reader: a folder with no article: named" "$ERR" "no articles (*.txt, *.md) found in $TMPD/none"
+expect_contains "reader: a folder with no article: named" "$ERR" "no articles (*.txt, *.md, *.jsonl, *.ndjson) found in $TMPD/none"
 
 # ---- progress on a terminal ------------------------------------------------------------------
 

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "config.h"
+#include "corpus.h"
 #include "doc.h"
 #include "error.h"
 #include "export.h"
@@ -434,6 +435,43 @@ static int scenario_stream(void)
 	return rc;
 }
 
+/* The reader's list of the same corpus: the folder (its dump a row a
+ * record) and the form-feed file named (a row a page), each row titled,
+ * loaded and labelled. A row that could not be made is said (Q_ENOMEM),
+ * never dropped: 4 rows from the folder, 2 from the file. */
+static int reader_rows(corpus *c)
+{
+	int rc = 0;
+	for (size_t i = 0; i < c->n && !rc; i++) {
+		corpus_title(c, i);
+		doc *d = corpus_doc(c, i, SIZE_MAX);
+		char *label = corpus_item_label(c, i), *name = corpus_item_name(c, i);
+		if (!label || !name || (!d && c->v[i].error == Q_ENOMEM))
+			rc = Q_ENOMEM;
+		else if (!d)
+			rc = c->v[i].error ? c->v[i].error : Q_EUSAGE;
+		free(label);
+		free(name);
+	}
+	return rc;
+}
+
+static int scenario_reader(void)
+{
+	corpus c;
+	corpus_init(&c);
+	int rc = corpus_add_path(&c, in_dir(1, "corpus"));
+	size_t folder = c.n;
+	if (!rc)
+		rc = corpus_add_path(&c, in_dir(1, "corpus/sub/pages.txt"));
+	if (!rc && (folder != 4 || c.n != 6))
+		rc = Q_EUSAGE;
+	if (!rc)
+		rc = reader_rows(&c);
+	corpus_free(&c);
+	return rc;
+}
+
 /* The search engine: a pattern folded, every match, and the fast scan. */
 static int scenario_search(void)
 {
@@ -508,6 +546,7 @@ static void test_positions(void **state) { each_failure("positions", scenario_po
 static void test_export(void **state) { each_failure("export", scenario_export); }
 static void test_stream(void **state) { each_failure("stream", scenario_stream); }
 static void test_search(void **state) { each_failure("search", scenario_search); }
+static void test_reader(void **state) { each_failure("reader", scenario_reader); }
 
 int main(void)
 {
@@ -523,6 +562,7 @@ int main(void)
 		cmocka_unit_test(test_export),
 		cmocka_unit_test(test_stream),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_reader),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
