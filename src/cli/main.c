@@ -25,6 +25,11 @@ static const char usage[] =
 	"       quoth tag [--remove] [--text TEXT] [--speaker NAME] TAG FILE QUOTE-ID...\n"
 	"                                            tag quotes of an article (or untag)\n"
 	"       quoth tags [--count]                 list the tag names in use\n"
+	"       quoth index [--index FILE] [PATH...] build or update the corpus index\n"
+	"       quoth index [--index FILE] --import FILE.jsonl...\n"
+	"                                            load quoth quotes output made elsewhere\n"
+	"       quoth speakers [--sort count|name] [--filter TEXT] [--quotes NAME]\n"
+	"                                            the speakers of the indexed corpus\n"
 	"       quoth --help | --version\n"
 	"\n"
 	"PATH is a file, or - for standard input.\n"
@@ -58,6 +63,8 @@ static const struct subcommand subcommands[] = {
 	{ "tag", cmd_tag,
 	  "usage: quoth tag [--remove] [--text TEXT] [--speaker NAME] TAG FILE QUOTE-ID...\n\n"
 	  "Tags (or untags) quotes of FILE by their ids (quoth quotes --format jsonl prints them).\n" },
+	{ "index", cmd_index, NULL },
+	{ "speakers", cmd_speakers, NULL },
 	{ "tags", cmd_tags,
 	  "usage: quoth tags [--count]\n\n"
 	  "Lists the tag names in use; --count adds how many quotes carry each.\n" },

@@ -1,0 +1,197 @@
+/* Reading the index: speakers and quotes across the corpus. */
+#include <stdlib.h>
+#include <string.h>
+#include "error.h"
+#include "index_internal.h"
+
+static char *col_dup(sqlite3_stmt *s, int col, bool *oom)
+{
+	const char *t = (const char *)sqlite3_column_text(s, col);
+	if (!t)
+		return NULL;
+	char *c = strdup(t);
+	if (!c)
+		*oom = true;
+	return c;
+}
+
+/* Grows *v (of elem bytes) to hold one more than *n. */
+static bool grow(void **v, size_t *cap, size_t n, size_t elem)
+{
+	if (n < *cap)
+		return true;
+	size_t nc = *cap ? *cap * 2 : 64;
+	void *nv = realloc(*v, nc * elem);
+	if (!nv)
+		return false;
+	*v = nv;
+	*cap = nc;
+	return true;
+}
+
+/* ---- persons ---- */
+
+void index_persons_free(index_person *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		for (size_t k = 0; k < v[i].nforms; k++)
+			free(v[i].forms[k]);
+		free(v[i].forms);
+	}
+	free(v);
+}
+
+static int cmp_person_id(const void *a, const void *b)
+{
+	int64_t x = ((const index_person *)a)->id, y = ((const index_person *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* Adds the forms of each person (persons sorted by id for the lookup). */
+static int read_forms(qindex *ix, index_person *v, size_t n)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT person, form FROM forms ORDER BY person, nquotes DESC, form",
+	                            -1, &s, NULL);
+	bool oom = false;
+	while (!oom && index_next_row(s, &rc)) {
+		index_person key = { .id = sqlite3_column_int64(s, 0) };
+		index_person *p = bsearch(&key, v, n, sizeof *v, cmp_person_id);
+		if (!p)
+			continue;
+		char **f = realloc(p->forms, (p->nforms + 1) * sizeof *f);
+		if (!f) {
+			oom = true;
+			break;
+		}
+		p->forms = f;
+		if ((f[p->nforms] = col_dup(s, 1, &oom)))
+			p->nforms++;
+	}
+	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int cmp_person_rank(const void *a, const void *b)
+{
+	const index_person *x = a, *y = b;
+	if (x->nquotes != y->nquotes)
+		return x->nquotes < y->nquotes ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+int index_persons(qindex *ix, index_person **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT id, name, nquotes, narticles FROM persons ORDER BY id", -1, &s,
+	                            NULL);
+	index_person *v = NULL;
+	size_t n = 0, cap = 0;
+	bool oom = false;
+	while (!oom && index_next_row(s, &rc)) {
+		if (!grow((void **)&v, &cap, n, sizeof *v)) {
+			oom = true;
+			break;
+		}
+		v[n] = (index_person){ .id = sqlite3_column_int64(s, 0), .name = col_dup(s, 1, &oom),
+		                       .nquotes = (long)sqlite3_column_int64(s, 2),
+		                       .narticles = (long)sqlite3_column_int64(s, 3) };
+		if (v[n].name)
+			n++;
+	}
+	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
+	sqlite3_finalize(s);
+	if (!rc)
+		rc = read_forms(ix, v, n);
+	if (rc) {
+		index_persons_free(v, n);
+		return rc;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_person_rank);
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+/* ---- quotes across the corpus ---- */
+
+void index_hits_free(index_hit *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].title);
+		free(v[i].lang);
+		free(v[i].date);
+		free(v[i].source);
+		free(v[i].text);
+		free(v[i].speaker);
+	}
+	free(v);
+}
+
+/* The columns every query of hits selects, in this order. */
+#define HIT_COLUMNS \
+	"q.id, a.path, a.title, a.lang, a.date, a.source, q.text, q.speaker, q.qid, a.cid, q.start, q.\"end\"," \
+	" q.confidence, coalesce(m.grp, 0), coalesce(g.narticles, 0)"
+#define HIT_JOINS \
+	" JOIN articles a ON a.id = q.article" \
+	" LEFT JOIN group_members m ON m.quote = q.id LEFT JOIN groups g ON g.id = m.grp"
+
+static void read_hit(sqlite3_stmt *s, index_hit *h, bool *oom)
+{
+	*h = (index_hit){
+		.quote = sqlite3_column_int64(s, 0),
+		.path = col_dup(s, 1, oom), .title = col_dup(s, 2, oom), .lang = col_dup(s, 3, oom),
+		.date = col_dup(s, 4, oom), .source = col_dup(s, 5, oom),
+		.text = col_dup(s, 6, oom), .speaker = col_dup(s, 7, oom),
+		.qid = (uint64_t)sqlite3_column_int64(s, 8), .cid = (uint64_t)sqlite3_column_int64(s, 9),
+		.start = (size_t)sqlite3_column_int64(s, 10), .end = (size_t)sqlite3_column_int64(s, 11),
+		.confidence = sqlite3_column_double(s, 12),
+		.group = sqlite3_column_int64(s, 13), .group_articles = (long)sqlite3_column_int64(s, 14),
+	};
+}
+
+/* Runs a prepared query of hits (bound by the caller) into a new array. */
+int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout)
+{
+	index_hit *v = NULL;
+	size_t n = 0, cap = 0;
+	bool oom = false;
+	int rc;
+	while (!oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (!grow((void **)&v, &cap, n, sizeof *v)) {
+			oom = true;
+			break;
+		}
+		read_hit(s, &v[n++], &oom);
+	}
+	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
+	if (rc) {
+		index_hits_free(v, n);
+		return rc;
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+int index_person_quotes(qindex *ix, int64_t person, index_hit **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = NULL;
+	int rc = index_fail(ix, sqlite3_prepare_v2(ix->db,
+		"SELECT " HIT_COLUMNS " FROM forms f JOIN quotes q ON q.speaker = f.form" HIT_JOINS
+		" WHERE f.person = ?1 ORDER BY a.date IS NULL, a.date, a.path, q.start", -1, &s, NULL));
+	if (!rc) {
+		sqlite3_bind_int64(s, 1, person);
+		rc = index_read_hits(ix, s, out, n);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
