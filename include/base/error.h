@@ -3,24 +3,31 @@
 #ifndef QUOTH_ERROR_H
 #define QUOTH_ERROR_H
 
+/* Every code with its value and message: the enum and error_message() are
+ * both made from this one list, so a new code cannot lack its words. */
+#define Q_ERRORS(X) \
+	X(Q_OK,      0, "no error") \
+	X(Q_ENOMEM, -1, "out of memory") \
+	X(Q_ENOENT, -2, "no such file or directory") \
+	X(Q_EACCES, -3, "permission denied") \
+	X(Q_EISDIR, -4, "is a directory")            /* where a file was wanted */ \
+	X(Q_ENOTREG, -5, "not a regular file")       /* FIFO, device, socket */ \
+	X(Q_EIO,    -6, "read error")                /* errno kept by the caller if wanted */ \
+	X(Q_EEMPTY, -7, "empty file")                /* 0 bytes or only white space */ \
+	X(Q_EBINARY, -8, "binary file, not text") \
+	X(Q_ETOOBIG, -9, "file too large")           /* larger than quoth will open */ \
+	X(Q_EUSAGE, -10, "bad usage") \
+	X(Q_ESYNTAX, -11, "syntax error")            /* a malformed line in a file quoth reads */ \
+	X(Q_ENOSPC, -12, "no space left on device") \
+	X(Q_EROFS,  -13, "read-only file system") \
+	X(Q_ELOCK,  -14, "could not lock") \
+	X(Q_EEXIST, -15, "file exists")              /* and the caller asked not to replace it */ \
+	X(Q_ELOOP,  -16, "a loop of symbolic links")
+
 enum qerr {
-	Q_OK = 0,
-	Q_ENOMEM = -1,     /* out of memory */
-	Q_ENOENT = -2,     /* no such file */
-	Q_EACCES = -3,     /* permission denied */
-	Q_EISDIR = -4,     /* is a directory (where a file was wanted) */
-	Q_ENOTREG = -5,    /* not a regular file (FIFO, device, socket) */
-	Q_EIO = -6,        /* read error; errno kept by the caller if wanted */
-	Q_EEMPTY = -7,     /* empty file (0 bytes or only white space) */
-	Q_EBINARY = -8,    /* binary data, not text */
-	Q_ETOOBIG = -9,    /* larger than quoth will open */
-	Q_EUSAGE = -10,    /* bad usage */
-	Q_ESYNTAX = -11,   /* a malformed line in a file quoth reads */
-	Q_ENOSPC = -12,    /* disk full */
-	Q_EROFS = -13,     /* read-only file system */
-	Q_ELOCK = -14,     /* could not lock */
-	Q_EEXIST = -15,    /* the file exists (and the caller asked not to replace it) */
-	Q_ELOOP = -16,     /* a loop of symbolic links */
+#define Q_ERROR_ENUM(name, value, message) name = (value),
+	Q_ERRORS(Q_ERROR_ENUM)
+#undef Q_ERROR_ENUM
 };
 
 /* A short lower-case phrase for code, e.g. "no such file". */

@@ -181,7 +181,7 @@ typedef struct help {
 /* Builds the help lines for km. tag_names, when not NULL, are the names of
  * tags 1..9 (NULL entries allowed): "Toggle tag 1 on the quote: claim".
  * Returns 0 or Q_ENOMEM (out is then empty). */
-int keymap_help(const keymap *km, const char *const tag_names[9], help *out);
-void help_free(help *h);
+int keyhelp_build(const keymap *km, const char *const tag_names[9], help *out);
+void keyhelp_free(help *h);
 
 #endif

@@ -4,23 +4,9 @@
 const char *error_message(int code)
 {
 	switch (code) {
-	case Q_OK: return "no error";
-	case Q_ENOMEM: return "out of memory";
-	case Q_ENOENT: return "no such file or directory";
-	case Q_EACCES: return "permission denied";
-	case Q_EISDIR: return "is a directory";
-	case Q_ENOTREG: return "not a regular file";
-	case Q_EIO: return "read error";
-	case Q_EEMPTY: return "empty file";
-	case Q_EBINARY: return "binary file, not text";
-	case Q_ETOOBIG: return "file too large";
-	case Q_EUSAGE: return "bad usage";
-	case Q_ESYNTAX: return "syntax error";
-	case Q_ENOSPC: return "no space left on device";
-	case Q_EROFS: return "read-only file system";
-	case Q_ELOCK: return "could not lock";
-	case Q_EEXIST: return "file exists";
-	case Q_ELOOP: return "a loop of symbolic links";
+#define Q_ERROR_CASE(name, value, message) case name: return message;
+	Q_ERRORS(Q_ERROR_CASE)
+#undef Q_ERROR_CASE
 	}
 	return "unknown error";
 }

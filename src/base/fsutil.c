@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "error.h"
 #include "fsutil.h"
+#include "grow.h"
 #include "strbuf.h"
 
 int fs_write_all(int fd, const char *data, size_t n)
@@ -31,22 +32,18 @@ int fs_write_all(int fd, const char *data, size_t n)
 int fs_read_all(int fd, char **out, size_t *len)
 {
 	struct stat st;
-	size_t cap = fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
+	/* size bytes are allocated; the last one stays free for the final NUL */
+	size_t size = fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 2 : 4097;
 	size_t n = 0;
-	char *buf = malloc(cap + 1);
+	char *buf = malloc(size);
 	if (!buf)
 		return Q_ENOMEM;
 	for (;;) {
-		if (n == cap) {
-			char *b = realloc(buf, cap * 2 + 1);
-			if (!b) {
-				free(buf);
-				return Q_ENOMEM;
-			}
-			buf = b;
-			cap *= 2;
+		if (n + 1 == size && GROW(buf, size, size + 1, size)) {
+			free(buf);
+			return Q_ENOMEM;
 		}
-		ssize_t r = read(fd, buf + n, cap - n);
+		ssize_t r = read(fd, buf + n, size - 1 - n);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {

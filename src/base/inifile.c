@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <iniparser/iniparser.h>
 #include "error.h"
+#include "grow.h"
 #include "inifile.h"
 #include "strbuf.h"
 
@@ -134,14 +135,8 @@ struct scan {
 static char *keep_name(struct scan *s, const char *name)
 {
 	inifile *f = s->f;
-	if (f->nnames == s->names_cap) {
-		size_t cap = s->names_cap ? s->names_cap * 2 : 32;
-		char **v = realloc(f->names, cap * sizeof *v);
-		if (!v)
-			return NULL;
-		f->names = v;
-		s->names_cap = cap;
-	}
+	if (GROW(f->names, s->names_cap, f->nnames + 1, 32))
+		return NULL;
 	char *copy = strdup(name);
 	if (copy)
 		f->names[f->nnames++] = copy;
@@ -156,15 +151,9 @@ static void add_section(struct scan *s, const char *name, int line)
 			s->section = (char *)f->sec[i].name;
 			return;
 		}
-	if (f->nsec == s->sec_cap) {
-		size_t cap = s->sec_cap ? s->sec_cap * 2 : 8;
-		struct ini_section *v = realloc(f->sec, cap * sizeof *v);
-		if (!v) {
-			s->nomem = true;
-			return;
-		}
-		f->sec = v;
-		s->sec_cap = cap;
+	if (GROW(f->sec, s->sec_cap, f->nsec + 1, 8)) {
+		s->nomem = true;
+		return;
 	}
 	char *copy = keep_name(s, name);
 	if (!copy) {
@@ -185,15 +174,9 @@ static void add_entry(struct scan *s, const char *key, int line)
 			f->v[i].line = line;
 			return;
 		}
-	if (f->n == s->entries_cap) {
-		size_t cap = s->entries_cap ? s->entries_cap * 2 : 32;
-		struct ini_entry *v = realloc(f->v, cap * sizeof *v);
-		if (!v) {
-			s->nomem = true;
-			return;
-		}
-		f->v = v;
-		s->entries_cap = cap;
+	if (GROW(f->v, s->entries_cap, f->n + 1, 32)) {
+		s->nomem = true;
+		return;
 	}
 	char *copy = keep_name(s, key);
 	if (!copy) {

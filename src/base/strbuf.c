@@ -1,7 +1,9 @@
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "grow.h"
 #include "strbuf.h"
 
 void sb_init(strbuf *b)
@@ -21,16 +23,10 @@ static bool grow(strbuf *b, size_t extra)
 		return false;
 	if (b->len + extra + 1 <= b->cap)
 		return true;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap < b->len + extra + 1)
-		cap *= 2;
-	char *s = realloc(b->s, cap);
-	if (!s) {
+	if (extra > SIZE_MAX - b->len - 1 || GROW(b->s, b->cap, b->len + extra + 1, 64)) {
 		b->failed = true;
 		return false;
 	}
-	b->s = s;
-	b->cap = cap;
 	return true;
 }
 

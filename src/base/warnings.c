@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
+#include "grow.h"
 #include "strbuf.h"
 #include "warnings.h"
 
@@ -81,15 +82,9 @@ void warnings_add(warnings *w, const char *file, int line, const char *fmt, ...)
 		w->dropped++;
 		return;
 	}
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 8;
-		struct warning *v = realloc(w->v, cap * sizeof *v);
-		if (!v) {
-			w->dropped++;
-			return;
-		}
-		w->v = v;
-		w->cap = cap;
+	if (GROW(w->v, w->cap, w->n + 1, 8)) {
+		w->dropped++;
+		return;
 	}
 	char *raw = NULL;
 	va_list ap;

@@ -75,6 +75,6 @@ int cmd_term_width(void);
 
 /* Set (by main.c's SIGBUS guard) once a file quoth had mapped was shortened
  * by another program, and the lost end read as empty. */
-const volatile sig_atomic_t *cmd_file_shrank(void);
+const volatile sig_atomic_t *main_file_shrank(void);
 
 #endif

@@ -123,7 +123,7 @@ int cmd_read(int argc, char **argv)
 		fputs("quoth: no articles (*.txt) found\n", stderr);
 	} else if (!rc) {
 		print_warnings(&w);
-		status = ui_run(&c, &cfg, km, &w, cmd_file_shrank());
+		status = ui_run(&c, &cfg, km, &w, main_file_shrank());
 	} else if (rc == Q_ENOMEM) {
 		fprintf(stderr, "quoth: %s\n", error_message(rc));
 	}

@@ -89,7 +89,7 @@ static void on_sigbus(int sig, siginfo_t *si, void *uctx)
 	file_shrank = 1;
 }
 
-const volatile sig_atomic_t *cmd_file_shrank(void)
+const volatile sig_atomic_t *main_file_shrank(void)
 {
 	return &file_shrank;
 }

@@ -5,6 +5,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 #include "error.h"
+#include "grow.h"
 #include "keymap.h"
 #include "strbuf.h"
 
@@ -73,16 +74,10 @@ static char *help_text(enum action a, const char *const tag_names[9])
 /* Adds a line, taking keys and text (freed if it cannot be added). */
 static bool add(help *h, size_t *cap, enum help_kind kind, enum action a, char *keys, const char *name, char *text)
 {
-	if (h->n == *cap) {
-		size_t c = *cap ? *cap * 2 : 64;
-		struct help_line *v = realloc(h->v, c * sizeof *v);
-		if (!v) {
-			free(keys);
-			free(text);
-			return false;
-		}
-		h->v = v;
-		*cap = c;
+	if (GROW(h->v, *cap, h->n + 1, 64)) {
+		free(keys);
+		free(text);
+		return false;
 	}
 	h->v[h->n++] = (struct help_line){ kind, a, keys, name, text, NULL };
 	return keys && text;
@@ -114,7 +109,7 @@ static int format_lines(help *h)
 	return 0;
 }
 
-int keymap_help(const keymap *km, const char *const tag_names[9], help *out)
+int keyhelp_build(const keymap *km, const char *const tag_names[9], help *out)
 {
 	memset(out, 0, sizeof *out);
 	size_t cap = 0;
@@ -138,11 +133,11 @@ int keymap_help(const keymap *km, const char *const tag_names[9], help *out)
 	if (format_lines(out) == 0)
 		return 0;
 fail:
-	help_free(out);
+	keyhelp_free(out);
 	return Q_ENOMEM;
 }
 
-void help_free(help *h)
+void keyhelp_free(help *h)
 {
 	for (size_t i = 0; i < h->n; i++) {
 		free(h->v[i].keys);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "error.h"
+#include "grow.h"
 #include "inifile.h"
 #include "keymap.h"
 #include "strbuf.h"
@@ -65,14 +66,8 @@ int keymap_bind(keymap *km, enum keyctx ctx, int key, enum action a)
 	bool found;
 	size_t i = find(b, key, &found);
 	if (!found) {
-		if (b->n == b->cap) {
-			size_t cap = b->cap ? b->cap * 2 : 32;
-			struct binding *v = realloc(b->v, cap * sizeof *v);
-			if (!v)
-				return Q_ENOMEM;
-			b->v = v;
-			b->cap = cap;
-		}
+		if (GROW(b->v, b->cap, b->n + 1, 32))
+			return Q_ENOMEM;
 		memmove(b->v + i + 1, b->v + i, (b->n - i) * sizeof *b->v);
 		b->n++;
 	}
@@ -281,14 +276,8 @@ static int bind_from_file(struct loader *ld, enum keyctx ctx, int key, enum acti
 		prev->action = a;
 		prev->line = line;
 	} else if (!prev) {
-		if (ld->nseen == ld->capseen) {
-			size_t cap = ld->capseen ? ld->capseen * 2 : 64;
-			struct file_binding *v = realloc(ld->seen, cap * sizeof *v);
-			if (!v)
-				return Q_ENOMEM;
-			ld->seen = v;
-			ld->capseen = cap;
-		}
+		if (GROW(ld->seen, ld->capseen, ld->nseen + 1, 64))
+			return Q_ENOMEM;
 		ld->seen[ld->nseen++] = (struct file_binding){ ctx, key, a, line };
 	}
 	return keymap_bind(ld->km, ctx, key, a);

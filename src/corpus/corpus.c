@@ -10,6 +10,7 @@
 #include "bigdoc.h"
 #include "corpus.h"
 #include "error.h"
+#include "grow.h"
 #include "text.h"
 
 /* A title is found in this many bytes from the start of the file. */
@@ -34,14 +35,8 @@ void corpus_free(corpus *c)
 
 static corpus_item *push(corpus *c, const char *path)
 {
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		corpus_item *v = realloc(c->v, cap * sizeof *v);
-		if (!v)
-			return NULL;
-		c->v = v;
-		c->cap = cap;
-	}
+	if (GROW(c->v, c->cap, c->n + 1, 64))
+		return NULL;
 	corpus_item *it = &c->v[c->n];
 	memset(it, 0, sizeof *it);
 	it->nquotes = -1;

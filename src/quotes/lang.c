@@ -94,12 +94,12 @@ static void count_profile(const tok *w, unsigned score[LANG_COUNT])
 		score[l] += (p >> l) & 1;
 }
 
-void tok_lang_count(const tok *w, unsigned score[LANG_COUNT])
+void lang_count_word(const tok *w, unsigned score[LANG_COUNT])
 {
 	count_profile(w, score);
 }
 
-enum lang tok_lang_scored(const char *text, size_t len, const unsigned score[LANG_COUNT])
+enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LANG_COUNT])
 {
 	enum lang cjk = cjk_lang(text, len < LANG_SAMPLE ? len : LANG_SAMPLE);
 	if (cjk != LANG_UNKNOWN)

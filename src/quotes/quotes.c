@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "error.h"
+#include "grow.h"
 #include "quotes.h"
 #include "speech.h"
 #include "tok.h"
@@ -212,14 +213,8 @@ static int push_quote(finder *f, size_t open, size_t start, size_t end, size_t c
 		end -= 3;
 	if (end <= start)
 		return 0;
-	if (f->n == f->cap) {
-		size_t nc = f->cap ? f->cap * 2 : 16;
-		quote *w = realloc(f->v, nc * sizeof *w);
-		if (!w)
-			return Q_ENOMEM;
-		f->v = w;
-		f->cap = nc;
-	}
+	if (GROW(f->v, f->cap, f->n + 1, 16))
+		return Q_ENOMEM;
 	quote *q = &f->v[f->n++];
 	memset(q, 0, sizeof *q);
 	q->open = open;
@@ -889,14 +884,8 @@ static int take_nested(finder *f, quote **nested, size_t *nn)
 
 static int append(finder *f, const quote *v, size_t n)
 {
-	if (f->n + n > f->cap) {
-		size_t nc = f->n + n;
-		quote *w = realloc(f->v, nc * sizeof *w);
-		if (!w)
-			return Q_ENOMEM;
-		f->v = w;
-		f->cap = nc;
-	}
+	if (GROW(f->v, f->cap, f->n + n, 16))
+		return Q_ENOMEM;
 	memcpy(f->v + f->n, v, n * sizeof *v);
 	f->n += n;
 	return 0;

@@ -5,6 +5,7 @@
 #include <unictype.h>
 #include <unistr.h>
 #include "error.h"
+#include "grow.h"
 #include "tok.h"
 
 unsigned tok_decode(const char *s, size_t n, int *len)
@@ -343,14 +344,8 @@ static inline void mark_token(const char *t, tok *v, size_t k)
 
 static tok *tok_doc_push(tok_doc *td)
 {
-	if (td->n == td->cap) {
-		size_t nc = td->cap ? td->cap * 2 : 256;
-		tok *w = realloc(td->v, nc * sizeof *w);
-		if (!w)
-			return NULL;
-		td->v = w;
-		td->cap = nc;
-	}
+	if (GROW(td->v, td->cap, td->n + 1, 256))
+		return NULL;
 	return &td->v[td->n];
 }
 
@@ -419,7 +414,7 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 	unsigned score[LANG_COUNT] = { 0 };   /* the language profile of the sample's words */
 	for (;;) {
 		if (detect && td->n && td->v[td->n - 1].s >= td->v[0].s + LANG_SAMPLE) {
-			lang = tok_lang_scored(t, len, score);
+			lang = lang_from_scores(t, len, score);
 			set_lang(td->v, td->n, lang);
 			detect = false;
 		}
@@ -452,11 +447,11 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 		}
 		mark_token(t, td->v, td->n);
 		if (detect && w->s < td->v[0].s + LANG_SAMPLE)
-			tok_lang_count(w, score);   /* now, while its lexicon entry is in the cache */
+			lang_count_word(w, score);   /* now, while its lexicon entry is in the cache */
 		td->n++;
 	}
 	if (detect) {
-		lang = tok_lang_scored(t, len, score);
+		lang = lang_from_scores(t, len, score);
 		set_lang(td->v, td->n, lang);
 	}
 	*langp = lang;

@@ -74,7 +74,7 @@ typedef struct tok_skip {
 int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip);
 
 /* tok_doc_build with the classes of *lang; when *lang is LANG_UNKNOWN, the
- * language is detected from the first tokens (tok_lang_count, as soon as
+ * language is detected from the first tokens (lang_count_word, as soon as
  * they cover LANG_SAMPLE bytes) and set in *lang (on success). */
 int tok_doc_build_detect(tok_doc *td, const char *t, size_t len, enum lang *lang, const tok_skip *skip, size_t nskip);
 void tok_doc_free(tok_doc *td);
@@ -82,10 +82,10 @@ void tok_doc_free(tok_doc *td);
 /* The language of text[0,len) from its tokens (lang.c), in two steps for a
  * caller that reads them one by one: each token of the first LANG_SAMPLE
  * bytes' worth (from the first token's start) is counted into score (zeroed
- * first), then tok_lang_scored decides, as lang_detect when the tokens tell
+ * first), then lang_from_scores decides, as lang_detect when the tokens tell
  * too little. */
-void tok_lang_count(const tok *w, unsigned score[LANG_COUNT]);
-enum lang tok_lang_scored(const char *text, size_t len, const unsigned score[LANG_COUNT]);
+void lang_count_word(const tok *w, unsigned score[LANG_COUNT]);
+enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LANG_COUNT]);
 
 /* The tokens lying inside [s, e): sets *first, returns how many. */
 size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "error.h"
 #include "fsutil.h"
+#include "grow.h"
 #include "positions.h"
 #include "strbuf.h"
 #include "xdg.h"
@@ -53,14 +54,8 @@ static struct slot *upsert(struct table *t, uint64_t art)
 	size_t i = find(t, art, &found);
 	if (found)
 		return &t->v[i];
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		struct slot *v = realloc(t->v, cap * sizeof *v);
-		if (!v)
-			return NULL;
-		t->v = v;
-		t->cap = cap;
-	}
+	if (GROW(t->v, t->cap, t->n + 1, 64))
+		return NULL;
 	memmove(&t->v[i + 1], &t->v[i], (t->n - i) * sizeof *t->v);
 	t->n++;
 	memset(&t->v[i], 0, sizeof t->v[i]);

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "error.h"
+#include "grow.h"
 #include "tag_table.h"
 
 const char tag_table_empty[] = "";
@@ -83,14 +84,8 @@ tag_ent *tag_table_add(tag_table *st, uint64_t art, uint64_t quote)
 		return NULL;
 	if ((st->n + 1) * 2 > st->nslots && grow_slots(st))
 		return NULL;
-	if (st->n == st->cap) {
-		size_t cap = st->cap ? st->cap * 2 : 256;
-		tag_ent *ents = realloc(st->ents, cap * sizeof *ents);
-		if (!ents)
-			return NULL;
-		st->ents = ents;
-		st->cap = cap;
-	}
+	if (GROW(st->ents, st->cap, st->n + 1, 256))
+		return NULL;
 	e = &st->ents[st->n];
 	memset(e, 0, sizeof *e);
 	const char *none = tag_table_empty;
@@ -152,14 +147,8 @@ int tag_ent_on(tag_table *st, tag_ent *e, const char *name)
 {
 	if (tag_ent_has(e, name))
 		return 0;
-	if (e->pub.ntags == e->tagcap) {
-		size_t cap = e->tagcap ? e->tagcap * 2 : 2;
-		const char **t = realloc(e->pub.tags, cap * sizeof *t);
-		if (!t)
-			return Q_ENOMEM;
-		e->pub.tags = t;
-		e->tagcap = cap;
-	}
+	if (GROW(e->pub.tags, e->tagcap, e->pub.ntags + 1, 2))
+		return Q_ENOMEM;
 	size_t i = e->pub.ntags;
 	while (i > 0 && strcmp(e->pub.tags[i - 1], name) > 0) {
 		e->pub.tags[i] = e->pub.tags[i - 1];

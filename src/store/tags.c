@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include "error.h"
 #include "fsutil.h"
+#include "grow.h"
 #include "strbuf.h"
 #include "tag_table.h"
 #include "tags.h"
@@ -92,15 +93,9 @@ static int intern(tags_store *s, const char *name, size_t n, const char **out)
 		free(c);
 		return Q_EUSAGE;
 	}
-	if (s->nnames == s->namecap) {
-		size_t cap = s->namecap ? s->namecap * 2 : 16;
-		char **names = realloc(s->names, cap * sizeof *names);
-		if (!names) {
-			free(c);
-			return Q_ENOMEM;
-		}
-		s->names = names;
-		s->namecap = cap;
+	if (GROW(s->names, s->namecap, s->nnames + 1, 16)) {
+		free(c);
+		return Q_ENOMEM;
 	}
 	*out = s->names[s->nnames++] = c;
 	return 0;

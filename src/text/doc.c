@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "doc.h"
 #include "error.h"
+#include "grow.h"
 #include "text.h"
 #include "twin.h"
 
@@ -311,14 +312,8 @@ typedef struct span_list {
 
 static int push_para(span_list *l, size_t start, size_t end)
 {
-	if (l->n == l->cap) {
-		size_t nc = l->cap ? l->cap * 2 : 16;
-		doc_span *p = realloc(l->v, nc * sizeof *p);
-		if (!p)
-			return Q_ENOMEM;
-		l->v = p;
-		l->cap = nc;
-	}
+	if (GROW(l->v, l->cap, l->n + 1, 16))
+		return Q_ENOMEM;
 	l->v[l->n].start = start;
 	l->v[l->n].end = end;
 	l->n++;
@@ -402,13 +397,8 @@ static int join_spans(span_list *a, span_list *b)
 {
 	if (!b->n)
 		return 0;
-	if (a->n + b->n > a->cap) {
-		doc_span *p = realloc(a->v, (a->n + b->n) * sizeof *p);
-		if (!p)
-			return Q_ENOMEM;
-		a->v = p;
-		a->cap = a->n + b->n;
-	}
+	if (GROW(a->v, a->cap, a->n + b->n, 16))
+		return Q_ENOMEM;
 	memcpy(a->v + a->n, b->v, b->n * sizeof *b->v);
 	a->n += b->n;
 	free(b->v);
@@ -456,17 +446,29 @@ static int index_paragraphs(doc *d)
 
 /* ---- titles -------------------------------------------------------------- */
 
-static char *one_line(const char *s, size_t n)
+/* A line break inside a paragraph is a word broken over a line (reflow has
+ * made the others spaces). */
+static bool inside_para(const doc *d, size_t off)
 {
-	char *o = malloc(n + 1);
-	if (!o)
-		return NULL;
+	size_t p = doc_para_at(d, off);
+	return p < d->npara && d->para[p].start <= off && off < d->para[p].end;
+}
+
+/* Copies s[0, n) to o with every run of white space folded to one space and
+ * none at either end; a line break inside a paragraph of d (s[i] being
+ * d->text[base + i]) is a word broken over a line and is dropped (with d
+ * NULL, every one is).
+ * Returns the length written; o has room for n + 1 bytes. */
+static size_t collapse_space(const char *s, size_t n, char *o, const doc *d, size_t base)
+{
 	size_t k = 0;
 	bool sp = false;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		if (c == '\n' || c == '\t' || c == ' ') {
-			sp = k > 0 && c != '\n';
+		if (c == '\n' && (!d || inside_para(d, base + i)))
+			continue;
+		if (c == ' ' || c == '\t' || c == '\n') {
+			sp = k > 0;
 			continue;
 		}
 		if (sp)
@@ -475,6 +477,14 @@ static char *one_line(const char *s, size_t n)
 		o[k++] = c;
 	}
 	o[k] = '\0';
+	return k;
+}
+
+static char *one_line(const char *s, size_t n)
+{
+	char *o = malloc(n + 1);
+	if (o)
+		collapse_space(s, n, o, NULL, 0);
 	return o;
 }
 
@@ -649,13 +659,9 @@ int doc_from_fd(const char *name, int fd, doc **out)
 			free(buf);
 			return Q_ETOOBIG;
 		}
-		if (n == cap) {
-			char *nb = realloc(buf, cap *= 2);
-			if (!nb) {
-				free(buf);
-				return Q_ENOMEM;
-			}
-			buf = nb;
+		if (GROW(buf, cap, n + 1, cap)) {
+			free(buf);
+			return Q_ENOMEM;
 		}
 		ssize_t r = read(fd, buf + n, cap - n);
 		if (r < 0 && errno == EINTR)
@@ -771,12 +777,6 @@ size_t doc_para_at(const doc *d, size_t off)
 	return lo;
 }
 
-static bool inside_para(const doc *d, size_t off)
-{
-	size_t p = doc_para_at(d, off);
-	return p < d->npara && d->para[p].start <= off && off < d->para[p].end;
-}
-
 char *doc_flat_text(const doc *d, size_t start, size_t end)
 {
 	if (end > d->len)
@@ -784,23 +784,7 @@ char *doc_flat_text(const doc *d, size_t start, size_t end)
 	if (start > end)
 		start = end;
 	char *o = malloc(end - start + 1);
-	if (!o)
-		return NULL;
-	size_t k = 0;
-	bool sp = false;
-	for (size_t i = start; i < end; i++) {
-		char c = d->text[i];
-		if (c == '\n' && inside_para(d, i))
-			continue;   /* a hyphen join */
-		if (c == ' ' || c == '\t' || c == '\n') {
-			sp = k > 0;
-			continue;
-		}
-		if (sp)
-			o[k++] = ' ';
-		sp = false;
-		o[k++] = c;
-	}
-	o[k] = '\0';
+	if (o)
+		collapse_space(d->text + start, end - start, o, d, start);
 	return o;
 }

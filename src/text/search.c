@@ -4,6 +4,7 @@
 #include <unicase.h>
 #include <unistr.h>
 #include "error.h"
+#include "grow.h"
 #include "search.h"
 #include "strbuf.h"
 
@@ -145,14 +146,8 @@ int search_all(const char *text, size_t start, size_t end, const char *folded, s
 		size_t e = match_at(text, i, end, folded);
 		if (!e)
 			continue;
-		if (hits->n == hits->cap) {
-			size_t cap = hits->cap ? hits->cap * 2 : 32;
-			search_match *v = realloc(hits->v, cap * sizeof *v);
-			if (!v)
-				return Q_ENOMEM;
-			hits->v = v;
-			hits->cap = cap;
-		}
+		if (GROW(hits->v, hits->cap, hits->n + 1, 32))
+			return Q_ENOMEM;
 		hits->v[hits->n].start = i;
 		hits->v[hits->n].end = e;
 		hits->n++;

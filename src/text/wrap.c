@@ -8,6 +8,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 #include "error.h"
+#include "grow.h"
 #include "wrap.h"
 #include "wrap_fast.h"
 
@@ -253,14 +254,8 @@ typedef struct rowvec {
 
 static int push_row(rowvec *v, size_t start, size_t end, size_t para, int cols)
 {
-	if (*v->n == *v->cap) {
-		size_t nc = *v->cap ? *v->cap * 2 : 64;
-		wrap_row *r = realloc(*v->rows, nc * sizeof *r);
-		if (!r)
-			return Q_ENOMEM;
-		*v->rows = r;
-		*v->cap = nc;
-	}
+	if (GROW(*v->rows, *v->cap, *v->n + 1, 64))
+		return Q_ENOMEM;
 	(*v->rows)[(*v->n)++] = (wrap_row){ .start = start, .end = end, .para = para, .cols = cols, .gap = false };
 	return 0;
 }

@@ -501,7 +501,7 @@ static void make_windows(screen *s, app *a)
 void draw_free(screen *s)
 {
 	drop_windows(s);
-	help_free(&s->help);
+	keyhelp_free(&s->help);
 }
 
 void draw(screen *s, app *a, unsigned flags)

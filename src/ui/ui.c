@@ -165,7 +165,7 @@ int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings
 		return 1;
 	}
 	screen s = { .t = &t, .km = km };
-	keymap_help(km, (const char *const *)cfg->tag_names, &s.help);
+	keyhelp_build(km, (const char *const *)cfg->tag_names, &s.help);
 	show_warnings(&a, w);
 	if (store_msg[0])
 		app_message(&a, true, "%s", store_msg);

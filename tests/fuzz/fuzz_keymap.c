@@ -70,14 +70,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	static const char *const tags[9] = { "claim", NULL, "fact-check", NULL, NULL, NULL, NULL, NULL, "x" };
 	help h;
-	FUZZ_CHECK(keymap_help(km, tags, &h) == 0, "keymap_help");
+	FUZZ_CHECK(keyhelp_build(km, tags, &h) == 0, "keyhelp_build");
 	for (size_t i = 0; i < h.n; i++) {
 		if (h.v[i].keys)
 			fuzz_check_safe("help keys", h.v[i].keys, strlen(h.v[i].keys), true);
 		if (h.v[i].line)
 			fuzz_check_safe("help line", h.v[i].line, strlen(h.v[i].line), true);
 	}
-	help_free(&h);
+	keyhelp_free(&h);
 	keymap_free(km);
 	warnings_free(&w);
 	return 0;

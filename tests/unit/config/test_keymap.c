@@ -614,7 +614,7 @@ static void help_has_every_action_once(void **state)
 	keymap *km = keymap_builtin();
 	const char *tags[9] = { "claim", "denial", NULL, "", "promise", "criticism", "praise", "threat", "question" };
 	help h;
-	assert_int_equal(keymap_help(km, tags, &h), 0);
+	assert_int_equal(keyhelp_build(km, tags, &h), 0);
 	int seen[ACT__COUNT] = { 0 };
 	int headings = 0;
 	for (size_t i = 0; i < h.n; i++) {
@@ -657,7 +657,7 @@ static void help_has_every_action_once(void **state)
 	assert_true(found_claim);
 	assert_true(found_mark);
 	assert_true(found_pgdn);
-	help_free(&h);
+	keyhelp_free(&h);
 	keymap_free(km);
 }
 
@@ -665,12 +665,12 @@ static void help_of_an_empty_keymap(void **state)
 {
 	keymap *km = keymap_new();
 	help h;
-	assert_int_equal(keymap_help(km, NULL, &h), 0);
+	assert_int_equal(keyhelp_build(km, NULL, &h), 0);
 	for (size_t i = 0; i < h.n; i++)
 		if (h.v[i].kind == HELP_ENTRY)
 			assert_string_equal(h.v[i].keys, "");
 	assert_int_equal(h.keys_width, 0);
-	help_free(&h);
+	keyhelp_free(&h);
 	keymap_free(km);
 }
 
