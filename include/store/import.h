@@ -18,18 +18,20 @@
 #ifndef QUOTH_IMPORT_H
 #define QUOTH_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "index.h"
 
 typedef struct import_stats {
 	size_t lines, articles, quotes, bad_lines;
+	bool index_failed;       /* the code returned is the index's, not the input's */
 } import_stats;
 
 typedef void (*import_error_fn)(void *ctx, const char *file, long line, const char *what);
 
 /* Imports the file at path ("-": standard input). Returns 0, Q_ESYNTAX when
  * lines were skipped (reported through err), or the Q_* code of a failure
- * to read the file or to write the index. */
+ * to read the file or (st->index_failed) to write the index. */
 int import_jsonl(qindex *ix, const char *path, import_stats *st, import_error_fn err, void *ctx);
 
 #endif

@@ -53,6 +53,7 @@ typedef struct qindex qindex;
 enum index_flags {
 	INDEX_READ = 0,          /* open for queries; a missing file is Q_ENOENT */
 	INDEX_WRITE = 1 << 0,    /* create when missing, rebuild when damaged */
+	INDEX_REBUILD = 1 << 1,  /* with INDEX_WRITE: start again from an empty index */
 };
 
 /* Opens the index at path (NULL: the default file, its folder created).
@@ -70,6 +71,9 @@ char *index_default_path(void);
 const char *index_path(const qindex *ix);
 /* True when the file could only be opened for reading. */
 bool index_readonly(const qindex *ix);
+/* True once SQLite found the file damaged (a page that does not parse):
+ * open it again with INDEX_REBUILD. */
+bool index_damaged(const qindex *ix);
 /* SQLite's words for the last failure, for a message. */
 const char *index_errmsg(const qindex *ix);
 

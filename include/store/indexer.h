@@ -26,7 +26,7 @@
 #include "index.h"
 #include "quotes.h"
 
-#define INDEXER_BATCH 1000
+#define INDEXER_BATCH 5000
 
 typedef struct indexer_stats {
 	size_t files;            /* files looked at */

@@ -123,24 +123,29 @@ static void on_progress(void *ctx, const indexer_stats *st, size_t total, bool d
 	p->shown = true;
 }
 
-static void print_summary(const indexer_stats *st, const index_counts *c, const char *path, double secs)
+static void print_summary(const indexer_stats *st, bool import, const index_counts *c, const char *path, double secs)
 {
 	char *safe = NULL;
 	size_t n;
 	if (text_sanitize_line(path, strlen(path), &safe, &n))
 		safe = NULL;
-	printf("%zu files: %zu new, %zu changed, %zu touched, %zu unchanged, %zu removed, %zu failed; "
-	       "%zu quotes read in %.1f s (%.1f MB)\n",
-	       st->files, st->added, st->changed, st->touched, st->unchanged, st->removed, st->failed, st->quotes,
-	       secs, (double)st->bytes / 1e6);
+	if (import)
+		printf("imported %zu articles, %zu quotes in %.1f s; %zu bad lines\n", st->added, st->quotes, secs,
+		       st->failed);
+	else
+		printf("%zu files: %zu new, %zu changed, %zu touched, %zu unchanged, %zu removed, %zu failed; "
+		       "%zu quotes read in %.1f s (%.1f MB)\n",
+		       st->files, st->added, st->changed, st->touched, st->unchanged, st->removed, st->failed, st->quotes,
+		       secs, (double)st->bytes / 1e6);
 	printf("index %s: %ld articles, %ld quotes, %ld speakers, %ld groups\n", safe ? safe : "?", c->articles,
 	       c->quotes, c->persons, c->groups);
 	free(safe);
 }
 
-static int run_imports(qindex *ix, const struct index_args *a, indexer_stats *st)
+/* The imports in turn: a file that cannot be read is reported and the
+ * others are still loaded; a failure of the index ends the run. */
+static int run_imports(qindex *ix, const struct index_args *a, indexer_stats *st, int *status)
 {
-	int status = 0;
 	for (size_t i = 0; i < a->nimports; i++) {
 		import_stats is;
 		int rc = import_jsonl(ix, a->imports[i], &is, cmd_import_error, NULL);
@@ -148,15 +153,34 @@ static int run_imports(qindex *ix, const struct index_args *a, indexer_stats *st
 		st->quotes += is.quotes;
 		st->files += is.articles;
 		st->failed += is.bad_lines;
-		if (rc || is.bad_lines)
-			status = 1;
-		if (rc && rc != Q_ESYNTAX) {
+		if (rc)
+			*status = 1;
+		if (is.index_failed)
+			return rc;
+		if (rc && rc != Q_ESYNTAX)
 			cmd_file_error(a->imports[i], rc);
-			if (ix && index_errmsg(ix)[0] && (rc == Q_ENOSPC || rc == Q_EIO || rc == Q_EROFS))
-				break;
-		}
 	}
-	return status;
+	return 0;
+}
+
+/* One run over the paths or the imports; 0, or the Q_* code of a failure
+ * of the index itself (files that could not be read only set *status). */
+static int index_run(qindex *ix, const struct index_args *a, const struct cmd_setup *setup, struct progress *p,
+                     indexer_stats *st, int *status)
+{
+	if (a->nimports) {
+		memset(st, 0, sizeof *st);
+		int rc = run_imports(ix, a, st, status);
+		return rc ? rc : cmd_derive(ix, setup);
+	}
+	indexer_opts o = { .quotes = &setup->quotes, .file_error = on_file_error, .progress = on_progress, .ctx = p };
+	int rc = indexer_run(ix, (const char *const *)a->paths, a->npaths, &o, st);
+	if (st->failed)
+		*status = 1;
+	if (st->changed_during)
+		fprintf(stderr, "quoth index: %zu file%s changed while being read; the next run reads %s again\n",
+		        st->changed_during, st->changed_during == 1 ? "" : "s", st->changed_during == 1 ? "it" : "them");
+	return rc ? rc : cmd_derive(ix, setup);
 }
 
 int cmd_index(int argc, char **argv)
@@ -171,37 +195,29 @@ int cmd_index(int argc, char **argv)
 		return 1;
 	qindex *ix = NULL;
 	rc = cmd_open_index(a.index_path, INDEX_WRITE, &ix);
-	if (rc || index_readonly(ix)) {
-		if (!rc)
-			fputs("quoth index: the index cannot be written\n", stderr);
-		index_close(ix);
-		cmd_setup_free(&setup);
-		return 1;
+	if (!rc && index_readonly(ix)) {
+		fputs("quoth index: the index cannot be written\n", stderr);
+		rc = Q_EROFS;
 	}
 	struct progress p = { .tty = !a.quiet && isatty(STDERR_FILENO), .start_ns = mono_ns() };
-	indexer_opts o = { .quotes = &setup.quotes, .file_error = on_file_error, .progress = on_progress, .ctx = &p };
 	indexer_stats st;
 	int status = 0;
-	if (a.nimports) {
-		memset(&st, 0, sizeof st);
-		status = run_imports(ix, &a, &st);
-	} else {
-		rc = indexer_run(ix, (const char *const *)a.paths, a.npaths, &o, &st);
-		if (rc) {
-			cmd_index_error(ix, rc);
-			status = 1;
-		} else if (st.failed) {
-			status = 1;
-		}
-		if (st.changed_during)
-			fprintf(stderr, "quoth index: %zu file%s changed while being read; the next run reads %s again\n",
-			        st.changed_during, st.changed_during == 1 ? "" : "s", st.changed_during == 1 ? "it" : "them");
+	if (!rc && (rc = index_run(ix, &a, &setup, &p, &st, &status)) && index_damaged(ix)) {
+		/* a damaged page found on the way: start again from an empty index, once */
+		cmd_index_error(ix, rc);
+		index_close(ix);
+		ix = NULL;
+		if (!(rc = cmd_open_index(a.index_path, INDEX_WRITE | INDEX_REBUILD, &ix)))
+			rc = index_run(ix, &a, &setup, &p, &st, &status);
 	}
-	if (!rc && (rc = cmd_derive(ix, &setup)))
+	if (rc) {
+		if (ix && rc != Q_EROFS)
+			cmd_index_error(ix, rc);
 		status = 1;
+	}
 	index_counts c = { 0 };
 	if (!a.quiet && !rc && !index_count(ix, &c))
-		print_summary(&st, &c, index_path(ix), (double)(mono_ns() - p.start_ns) / 1e9);
+		print_summary(&st, a.nimports > 0, &c, index_path(ix), (double)(mono_ns() - p.start_ns) / 1e9);
 	index_close(ix);
 	cmd_setup_free(&setup);
 	if (fflush(stdout) != 0)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "error.h"
+#include "grow.h"
 #include "import.h"
 #include "indexer.h"
 #include "strbuf.h"
@@ -189,8 +190,10 @@ static int tx_commit(importer *im, bool force)
 static int flush_article(importer *im)
 {
 	pending *p = &im->p;
-	if (!p->file)
+	if (!p->file || !p->n) {   /* only bad lines: nothing to record */
+		pending_clear(p);
 		return 0;
+	}
 	int rc = tx_step(im);
 	char *key = indexer_key(p->file);
 	struct stat st;
@@ -273,15 +276,9 @@ static int add_quote(importer *im, json_object *o)
 	q.start = (size_t)start;
 	q.end = (size_t)end;
 	pending *p = &im->p;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		index_quote *v = realloc(p->q, cap * sizeof *v);
-		if (!v) {
-			quote_free(&q);
-			return Q_ENOMEM;
-		}
-		p->q = v;
-		p->cap = cap;
+	if (GROW(p->q, p->cap, p->n + 1, 16)) {
+		quote_free(&q);
+		return Q_ENOMEM;
 	}
 	p->q[p->n++] = q;
 	bool bad_meta = false;
@@ -303,8 +300,10 @@ static int take_line(importer *im, json_tokener *tok, const char *s, size_t n)
 	enum json_tokener_error e = json_tokener_get_error(tok);
 	if (!o || e != json_tokener_success || json_tokener_get_parse_end(tok) != n - i) {
 		json_object_put(o);
-		bad_line(im, e == json_tokener_success || e == json_tokener_continue ? "not one JSON object" :
-		         json_tokener_error_desc(e));
+		char what[128];
+		snprintf(what, sizeof what, "not a JSON object (%s)", e == json_tokener_success ? "more after it" :
+		         e == json_tokener_continue ? "it ends too soon" : json_tokener_error_desc(e));
+		bad_line(im, what);
 		return 0;
 	}
 	if (!json_object_is_type(o, json_type_object)) {
@@ -347,6 +346,7 @@ int import_jsonl(qindex *ix, const char *path, import_stats *st, import_error_fn
 	json_tokener *tok = json_tokener_new_ex(JSON_TOKENER_DEFAULT_DEPTH);
 	importer im = { .ix = ix, .name = path, .st = st, .err = err, .ctx = ctx };
 	int rc = tok ? 0 : Q_ENOMEM;
+	bool read_failed = false;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -355,8 +355,10 @@ int import_jsonl(qindex *ix, const char *path, import_stats *st, import_error_fn
 		st->lines++;
 		rc = take_line(&im, tok, line, (size_t)n);
 	}
-	if (!rc && ferror(f))
+	if (!rc && ferror(f)) {
 		rc = Q_EIO;
+		read_failed = true;
+	}
 	if (!rc)
 		rc = flush_article(&im);
 	if (!rc)
@@ -370,5 +372,6 @@ int import_jsonl(qindex *ix, const char *path, import_stats *st, import_error_fn
 		json_tokener_free(tok);
 	if (!in)
 		fclose(f);
+	st->index_failed = rc && rc != Q_ENOMEM && !read_failed;
 	return rc ? rc : st->bad_lines ? Q_ESYNTAX : 0;
 }

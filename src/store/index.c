@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "error.h"
+#include "grow.h"
 #include "index_internal.h"
 #include "strbuf.h"
 #include "xdg.h"
@@ -43,18 +44,16 @@ static const char schema[] =
 	"  nquotes INTEGER NOT NULL, narticles INTEGER NOT NULL);"
 	"CREATE TABLE group_members(quote INTEGER PRIMARY KEY, grp INTEGER NOT NULL);"
 	"CREATE INDEX group_members_grp ON group_members(grp);"
+	/* kept in step by the code, not by triggers: a trigger made every
+	 * insert several times slower */
 	"CREATE VIRTUAL TABLE quote_fts USING fts5(text, speaker, content='quotes', content_rowid='id',"
 	"  tokenize='unicode61 remove_diacritics 2');"
 	/* contentless: the articles' text is not kept twice. Its rows cannot be
 	 * deleted without their text, so a replaced article's row stays behind
 	 * (a join with articles hides it) and is counted in meta 'fts_dead';
 	 * past a limit the indexer empties the table and reads every file again. */
-	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='',"
+	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=column,"
 	"  tokenize='unicode61 remove_diacritics 2');"
-	"CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN"
-	"  INSERT INTO quote_fts(rowid, text, speaker) VALUES (new.id, new.text, new.speaker); END;"
-	"CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN"
-	"  INSERT INTO quote_fts(quote_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker); END;"
 	"INSERT INTO meta(key, value) VALUES ('derived', 1), ('fts_dead', 0);";
 
 /* ---- errors and statements ---- */
@@ -331,7 +330,7 @@ static int rebuild(qindex *ix)
 }
 
 /* Opens ix->path for writing, making or rebuilding it as needed. */
-static int open_for_writing(qindex *ix, bool own, char **note)
+static int open_for_writing(qindex *ix, bool own, bool rebuild_asked, char **note)
 {
 	int err = 0;
 	enum file_kind k = classify(ix->path, &err);
@@ -359,6 +358,8 @@ static int open_for_writing(qindex *ix, bool own, char **note)
 		break;
 	}
 	int rc = 0;
+	if (rebuild_asked && !why && k != FILE_MISSING && k != FILE_EMPTY)
+		why = "it was damaged";
 	if (why) {
 		remove_files(ix->path);
 		set_note(note, ix->path, "rebuilt: %s", why);
@@ -453,7 +454,7 @@ int index_open(const char *path, unsigned flags, qindex **out, char **note)
 		free(dir);
 	}
 	if (!rc)
-		rc = flags & INDEX_WRITE ? open_for_writing(ix, !path, note) : open_for_reading(ix, note);
+		rc = flags & INDEX_WRITE ? open_for_writing(ix, !path, flags & INDEX_REBUILD, note) : open_for_reading(ix, note);
 	if (rc) {
 		index_close(ix);
 		return rc;
@@ -481,6 +482,11 @@ bool index_readonly(const qindex *ix)
 	return ix->readonly;
 }
 
+bool index_damaged(const qindex *ix)
+{
+	return ix->damaged;
+}
+
 const char *index_errmsg(const qindex *ix)
 {
 	return ix->err;
@@ -497,6 +503,7 @@ int index_limit_pages(qindex *ix, long n)
 
 int index_begin(qindex *ix)
 {
+	ix->stale_marked = false;
 	return step_done(ix, index_stmt(ix, ST_BEGIN));
 }
 
@@ -516,7 +523,11 @@ void index_rollback(qindex *ix)
 
 int index_mark_stale(qindex *ix)
 {
-	return index_meta_set_int(ix, "derived", 0);
+	if (ix->stale_marked && !sqlite3_get_autocommit(ix->db))
+		return 0;   /* once a transaction is enough */
+	int rc = index_meta_set_int(ix, "derived", 0);
+	ix->stale_marked = !rc;
+	return rc;
 }
 
 bool index_is_stale(qindex *ix)
@@ -541,9 +552,14 @@ static int drop_article(qindex *ix, const char *path)
 	int64_t id = sqlite3_column_int64(s, 0);
 	bool in_fts = sqlite3_column_int(s, 1) != 0;
 	sqlite3_reset(s);
-	sqlite3_stmt *d = index_stmt(ix, ST_ART_DELETE);
-	if (!d)
+	sqlite3_stmt *f = index_stmt(ix, ST_QUOTE_FTS_DROP);
+	if (!f)
 		return Q_EIO;
+	sqlite3_bind_int64(f, 1, id);
+	rc = step_done(ix, f);
+	sqlite3_stmt *d = rc ? NULL : index_stmt(ix, ST_ART_DELETE);
+	if (!d)
+		return rc ? rc : Q_EIO;
 	sqlite3_bind_int64(d, 1, id);
 	rc = step_done(ix, d);
 	if (!rc && in_fts)
@@ -586,7 +602,14 @@ static int insert_quote(qindex *ix, int64_t art, const index_quote *q)
 	index_bind_text(s, 6, q->speaker);
 	index_bind_text(s, 7, q->cue);
 	sqlite3_bind_double(s, 8, q->confidence);
-	return step_done(ix, s);
+	int rc = step_done(ix, s);
+	sqlite3_stmt *f = rc ? NULL : index_stmt(ix, ST_QUOTE_FTS);
+	if (!f)
+		return rc ? rc : Q_EIO;
+	sqlite3_bind_int64(f, 1, sqlite3_last_insert_rowid(ix->db));
+	sqlite3_bind_text(f, 2, q->text ? q->text : "", -1, SQLITE_STATIC);
+	index_bind_text(f, 3, q->speaker);
+	return step_done(ix, f);
 }
 
 int index_put(qindex *ix, const index_article *a, const char *body, size_t nbody, const index_quote *q, size_t nq)
@@ -677,15 +700,9 @@ int index_files(qindex *ix, index_file **out, size_t *nout)
 	size_t n = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			index_file *nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			v = nv;
-			cap = nc;
+		if (GROW(v, cap, n + 1, 256)) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		const char *p = (const char *)sqlite3_column_text(s, 0);
 		v[n] = (index_file){

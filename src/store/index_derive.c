@@ -6,6 +6,7 @@
 #include <string.h>
 #include "doc.h"
 #include "error.h"
+#include "grow.h"
 #include "index_internal.h"
 #include "names.h"
 
@@ -43,15 +44,9 @@ static int read_forms(qindex *ix, form_set *fs)
 		" FROM quotes q JOIN articles a ON a.id = q.article"
 		" WHERE q.speaker IS NOT NULL GROUP BY q.speaker", -1, &s, NULL);
 	while (index_next_row(s, &rc)) {
-		if (fs->n == fs->cap) {
-			size_t cap = fs->cap ? fs->cap * 2 : 256;
-			form_row *v = realloc(fs->v, cap * sizeof *v);
-			if (!v) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			fs->v = v;
-			fs->cap = cap;
+		if (GROW(fs->v, fs->cap, fs->n + 1, 256)) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		form_row *f = &fs->v[fs->n];
 		*f = (form_row){ col_dup(s, 0), col_dup(s, 3), (long)sqlite3_column_int64(s, 1),

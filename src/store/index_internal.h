@@ -21,6 +21,9 @@
 	STMT(ART_FTS,      "INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)") \
 	STMT(QUOTE_INSERT, "INSERT INTO quotes(article, qid, start, \"end\", text, speaker, cue, confidence) " \
 	                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
+	STMT(QUOTE_FTS,    "INSERT INTO quote_fts(rowid, text, speaker) VALUES (?1, ?2, ?3)") \
+	STMT(QUOTE_FTS_DROP, "INSERT INTO quote_fts(quote_fts, rowid, text, speaker)" \
+	                   " SELECT 'delete', id, text, speaker FROM quotes WHERE article = ?1") \
 	STMT(META_GET,     "SELECT value FROM meta WHERE key = ?1") \
 	STMT(META_SET,     "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)") \
 	STMT(FILES,        "SELECT path, size, mtime, cid, imported FROM articles ORDER BY path")
@@ -37,6 +40,7 @@ struct qindex {
 	char *path;
 	bool readonly;
 	bool damaged;            /* SQLite reported a damaged file */
+	bool stale_marked;       /* this transaction marked the derived tables stale */
 	sqlite3_stmt *st[ST__COUNT];
 	char err[256];
 };

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "error.h"
+#include "grow.h"
 #include "index_internal.h"
 
 static char *col_dup(sqlite3_stmt *s, int col, bool *oom)
@@ -13,20 +14,6 @@ static char *col_dup(sqlite3_stmt *s, int col, bool *oom)
 	if (!c)
 		*oom = true;
 	return c;
-}
-
-/* Grows *v (of elem bytes) to hold one more than *n. */
-static bool grow(void **v, size_t *cap, size_t n, size_t elem)
-{
-	if (n < *cap)
-		return true;
-	size_t nc = *cap ? *cap * 2 : 64;
-	void *nv = realloc(*v, nc * elem);
-	if (!nv)
-		return false;
-	*v = nv;
-	*cap = nc;
-	return true;
 }
 
 /* ---- persons ---- */
@@ -93,7 +80,7 @@ int index_persons(qindex *ix, index_person **out, size_t *nout)
 	size_t n = 0, cap = 0;
 	bool oom = false;
 	while (!oom && index_next_row(s, &rc)) {
-		if (!grow((void **)&v, &cap, n, sizeof *v)) {
+		if (GROW(v, cap, n + 1, 64)) {
 			oom = true;
 			break;
 		}
@@ -164,7 +151,7 @@ int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout)
 	bool oom = false;
 	int rc;
 	while (!oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!grow((void **)&v, &cap, n, sizeof *v)) {
+		if (GROW(v, cap, n + 1, 64)) {
 			oom = true;
 			break;
 		}

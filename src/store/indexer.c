@@ -1,6 +1,7 @@
 /* Filling the index: the walk, the skip test, a reading thread and the
  * writing batches. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "dateline.h"
 #include "doc.h"
 #include "error.h"
+#include "grow.h"
 #include "indexer.h"
 #include "lang.h"
 #include "quotes.h"
@@ -20,7 +22,7 @@
 /* Jobs between the reading thread and the writer: enough to keep both
  * busy, few enough that memory stays bounded by a few articles. */
 #define QUEUE_CAP 64
-#define BATCH_NS 500000000LL
+#define BATCH_NS 1000000000LL
 #define PROGRESS_NS 500000000LL
 
 static int64_t now_ns(void)
@@ -105,17 +107,63 @@ static bool same_file(const struct stat *st, int64_t size, int64_t mtime)
 	return (int64_t)st->st_size == size && mtime_ns(st) == mtime;
 }
 
+/* Files up to this size are read into memory rather than mapped: mapping
+ * and unmapping a small file costs more than copying it (an unmap
+ * interrupts the other core to flush its view of the memory). */
+#define READ_MAX (1u << 20)
+
+/* Reads the file of j into an article; *st gets its state after the read. */
+static int load_doc(job *j, struct stat *st)
+{
+	if (j->size < 0 || (size_t)j->size > READ_MAX) {
+		int rc = doc_load(j->path, &j->d);
+		if (!rc && stat(j->path, st) != 0)
+			memset(st, 0, sizeof *st);
+		return rc;
+	}
+	int fd = open(j->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return error_from_errno(errno);
+	char buf[READ_MAX / 16], *b = (size_t)j->size < sizeof buf ? buf : malloc(READ_MAX + 1);
+	size_t cap = b == buf ? sizeof buf : READ_MAX + 1, n = 0;
+	int rc = b ? 0 : Q_ENOMEM;
+	while (!rc && n < cap) {
+		ssize_t r = read(fd, b + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			rc = error_from_errno(errno);
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	if (!rc && fstat(fd, st) != 0)
+		rc = error_from_errno(errno);
+	else if (!rc && !S_ISREG(st->st_mode))
+		rc = Q_ENOTREG;
+	close(fd);
+	if (!rc && n == cap) {   /* it grew after the walk saw it */
+		rc = doc_load(j->path, &j->d);
+		memset(st, 0, sizeof *st);   /* whatever it is now: read it again next time */
+	} else if (!rc) {
+		rc = n ? doc_from_bytes(j->path, b, n, &j->d) : Q_EEMPTY;
+	}
+	if (b != buf)
+		free(b);
+	return rc;
+}
+
 /* Reads the file of j and finds its quotes (the reading thread). */
 static void read_job(job *j, const quotes_opts *qo)
 {
-	int rc = doc_load(j->path, &j->d);
+	struct stat st;
+	int rc = load_doc(j, &st);
 	if (rc) {
 		j->kind = JOB_FAIL;
 		j->error = rc;
 		return;
 	}
-	struct stat st;
-	if (stat(j->path, &st) != 0 || !same_file(&st, j->size, j->mtime))
+	if (!same_file(&st, j->size, j->mtime))
 		j->changed_during = true;
 	if (j->known && j->known->cid == j->d->id && !j->known->imported && !j->changed_during) {
 		j->kind = JOB_TOUCH;
@@ -358,15 +406,9 @@ typedef struct worklist {
 
 static int work_add(worklist *w, char *path, const index_file *known, const struct stat *st)
 {
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 256;
-		job *v = realloc(w->v, cap * sizeof *v);
-		if (!v) {
-			free(path);
-			return Q_ENOMEM;
-		}
-		w->v = v;
-		w->cap = cap;
+	if (GROW(w->v, w->cap, w->n + 1, 256)) {
+		free(path);
+		return Q_ENOMEM;
 	}
 	w->v[w->n++] = (job){ .path = path, .known = known, .size = (int64_t)st->st_size, .mtime = mtime_ns(st) };
 	return 0;
