@@ -184,6 +184,27 @@ typedef struct index_hit {
 int index_person_quotes(qindex *ix, int64_t person, index_hit **v, size_t *n);
 void index_hits_free(index_hit *v, size_t n);
 
+/* ---- the same quote across articles ---- */
+
+typedef struct index_group {
+	int64_t id;              /* the row of its first quote */
+	char *lang;
+	long nquotes, narticles;
+} index_group;
+
+/* The groups that span at least min_articles articles, widest first; with
+ * match (an FTS5 query over quote text and speaker, e.g. "harbour AND
+ * peace"), only groups with a quote that matches. */
+int index_groups(qindex *ix, long min_articles, const char *match, index_group **v, size_t *n);
+void index_groups_free(index_group *v, size_t n);
+
+/* The quotes of group id, by date, then path. */
+int index_group_quotes(qindex *ix, int64_t group, index_hit **v, size_t *n);
+
+/* The quotes of the article at path (as the index keeps it: indexer_key),
+ * in text order, each with its group. */
+int index_article_quotes(qindex *ix, const char *path, index_hit **v, size_t *n);
+
 /* ---- for tests ---- */
 
 /* Limits the file to n pages of the database, as if the disk were full

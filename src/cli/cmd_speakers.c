@@ -192,7 +192,7 @@ static void put_hit(strbuf *b, enum format fmt, const index_hit *h)
 		if (h->date)
 			sb_printf(b, " %s", h->date);
 		if (h->group_articles > 1)
-			sb_printf(b, " [also in %ld articles]", h->group_articles - 1);
+			sb_printf(b, " [also in %ld article%s]", h->group_articles - 1, h->group_articles == 2 ? "" : "s");
 		sb_putc(b, '\n');
 		break;
 	case FMT_TSV:

@@ -30,6 +30,8 @@ static const char usage[] =
 	"                                            load quoth quotes output made elsewhere\n"
 	"       quoth speakers [--sort count|name] [--filter TEXT] [--quotes NAME]\n"
 	"                                            the speakers of the indexed corpus\n"
+	"       quoth same-quotes [--min-articles N] [--match QUERY] [--format text|jsonl]\n"
+	"                                            quotes that several articles carry\n"
 	"       quoth --help | --version\n"
 	"\n"
 	"PATH is a file, or - for standard input.\n"
@@ -65,6 +67,7 @@ static const struct subcommand subcommands[] = {
 	  "Tags (or untags) quotes of FILE by their ids (quoth quotes --format jsonl prints them).\n" },
 	{ "index", cmd_index, NULL },
 	{ "speakers", cmd_speakers, NULL },
+	{ "same-quotes", cmd_same_quotes, NULL },
 	{ "tags", cmd_tags,
 	  "usage: quoth tags [--count]\n\n"
 	  "Lists the tag names in use; --count adds how many quotes carry each.\n" },

@@ -60,6 +60,15 @@ int index_exec(qindex *ix, const char *sql);
 int64_t index_meta_int(qindex *ix, const char *key, int64_t def);
 int index_meta_set_int(qindex *ix, const char *key, int64_t v);
 
+/* The columns every query of hits selects, in this order (q a quote, a
+ * its article), and the joins they need. */
+#define INDEX_HIT_COLUMNS \
+	"q.id, a.path, a.title, a.lang, a.date, a.source, q.text, q.speaker, q.qid, a.cid, q.start, q.\"end\"," \
+	" q.confidence, coalesce(m.grp, 0), coalesce(g.narticles, 0)"
+#define INDEX_HIT_JOINS \
+	" JOIN articles a ON a.id = q.article" \
+	" LEFT JOIN group_members m ON m.quote = q.id LEFT JOIN groups g ON g.id = m.grp"
+
 /* Runs a prepared query whose columns are those of a hit (index_query.c). */
 int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout);
 

@@ -121,14 +121,6 @@ void index_hits_free(index_hit *v, size_t n)
 	free(v);
 }
 
-/* The columns every query of hits selects, in this order. */
-#define HIT_COLUMNS \
-	"q.id, a.path, a.title, a.lang, a.date, a.source, q.text, q.speaker, q.qid, a.cid, q.start, q.\"end\"," \
-	" q.confidence, coalesce(m.grp, 0), coalesce(g.narticles, 0)"
-#define HIT_JOINS \
-	" JOIN articles a ON a.id = q.article" \
-	" LEFT JOIN group_members m ON m.quote = q.id LEFT JOIN groups g ON g.id = m.grp"
-
 static void read_hit(sqlite3_stmt *s, index_hit *h, bool *oom)
 {
 	*h = (index_hit){
@@ -173,7 +165,7 @@ int index_person_quotes(qindex *ix, int64_t person, index_hit **out, size_t *n)
 	*n = 0;
 	sqlite3_stmt *s = NULL;
 	int rc = index_fail(ix, sqlite3_prepare_v2(ix->db,
-		"SELECT " HIT_COLUMNS " FROM forms f JOIN quotes q ON q.speaker = f.form" HIT_JOINS
+		"SELECT " INDEX_HIT_COLUMNS " FROM forms f JOIN quotes q ON q.speaker = f.form" INDEX_HIT_JOINS
 		" WHERE f.person = ?1 ORDER BY a.date IS NULL, a.date, a.path, q.start", -1, &s, NULL));
 	if (!rc) {
 		sqlite3_bind_int64(s, 1, person);

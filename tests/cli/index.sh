@@ -58,6 +58,32 @@ run_status "$QUOTH" speakers --quotes "Nobody Here"
 expect_eq "speakers --quotes: an unknown name is exit 1" "1" "$RC"
 expect_contains "speakers --quotes: says so" "$ERR" "not: Nobody Here"
 
+# --- the same quote in two outlets, with its word differences ---
+run_status "$QUOTH" same-quotes
+expect_eq "same-quotes: exit 0" "0" "$RC"
+expect_eq "same-quotes: two groups" "2" "$(printf '%s\n' "$OUT" | grep -c '^== 2 articles, 2 quotes (en)')"
+expect_contains "same-quotes: the first variant whole" "$OUT" "gives the young workers a future here"
+expect_contains "same-quotes: the other with its differences" "$OUT" "gives [-the-] young workers a {+real+} future [-here-]"
+expect_contains "same-quotes: outlet, date and path of each" "$OUT" "Mara Quintel — Harbour deal signed after a long night, May 12, North Coast Wire"
+expect_not_contains "same-quotes: a translation is another language" "$OUT" "Aftalen"
+run_status "$QUOTH" same-quotes --format jsonl
+valid=$(printf '%s\n' "$OUT" | python3 -c 'import json,sys; print(sum(1 for l in sys.stdin if json.loads(l)["articles"] == 2))' 2>&1)
+expect_eq "same-quotes --format jsonl: one JSON object a group" "2" "$valid"
+expect_contains "same-quotes --format jsonl: the differences" "$OUT" '{"op":"added","words":"real"}'
+run_status "$QUOTH" same-quotes --match harbour --format jsonl
+expect_eq "same-quotes --match: the groups with a matching quote" "2" "$(printf '%s\n' "$OUT" | wc -l)"
+run_status "$QUOTH" same-quotes --match 'speaker:ferrand'
+expect_eq "same-quotes --match speaker:NAME" "1" "$(printf '%s\n' "$OUT" | grep -c '^==')"
+run_status "$QUOTH" same-quotes --match '"unclosed'
+expect_eq "same-quotes --match: a query that does not parse is exit 1" "1" "$RC"
+expect_contains "same-quotes --match: says what it wants" "$ERR" "--match wants an FTS5 query"
+run_status "$QUOTH" same-quotes --min-articles 3
+expect_eq "same-quotes --min-articles 3: none" "0:" "$RC:$OUT"
+run_status "$QUOTH" same-quotes --min-articles one
+expect_eq "same-quotes --min-articles one: exit 2" "2" "$RC"
+run_status "$QUOTH" speakers --quotes "Tobias Ferrand"
+expect_contains "speakers --quotes: marks a quote found elsewhere" "$OUT" "[also in 1 article]"
+
 # --- undoing a merge in config.ini ---
 mkdir -p "$XDG_CONFIG_HOME/quoth"
 printf '[speakers]\nkeep_apart = Quintel\n' >"$XDG_CONFIG_HOME/quoth/config.ini"
