@@ -48,6 +48,7 @@ enum prompt_kind {
 	PROMPT_FILTER,     /* f in the tagged view: a tag name, empty for all */
 	PROMPT_EXPORT,     /* e: the file to write */
 	PROMPT_OVERWRITE,  /* the file exists: a(ppend), o(verwrite), c(ancel) */
+	PROMPT__COUNT
 };
 
 #define PROMPT_MAX 512
@@ -85,8 +86,20 @@ typedef struct tagged_view {
 	bool *marked;                  /* per entry */
 } tagged_view;
 
+struct app;
+struct app_feature;        /* src/app/app_internal.h */
+struct app_prompt_ops;
+typedef unsigned (*app_action_fn)(struct app *a, enum action act);
+#define APP_FEATURES_MAX 16
+
 typedef struct app {
 	corpus *corpus;            /* not owned */
+	/* the features (src/app/app_features.c) in order, and the base dispatch
+	 * table their actions fill: app_do looks an action up there */
+	const struct app_feature *features[APP_FEATURES_MAX];
+	size_t nfeatures;
+	app_action_fn on_action[ACT__COUNT];
+	const struct app_prompt_ops *prompt_ops[PROMPT__COUNT];
 	app_opts opts;
 	int cols, rows;
 	layout lay;

@@ -11,7 +11,10 @@
  * Q_ENOMEM with the array and *cap unchanged. */
 int grow_array(void *arrp, size_t *cap, size_t need, size_t size, size_t first);
 
-/* GROW(v, cap, need, first): grow_array for an array v of any element type. */
-#define GROW(v, cap, need, first) grow_array(&(v), &(cap), (need), sizeof *(v), (first))
+/* GROW(v, cap, need, first): grow_array for an array v of any element type.
+ * The test for room is inline (GROW stands in loops that add one element at
+ * a time), so cap and need are evaluated twice: pass plain expressions. */
+#define GROW(v, cap, need, first) \
+	((need) <= (cap) ? 0 : grow_array(&(v), &(cap), (need), sizeof *(v), (first)))
 
 #endif

@@ -1,10 +1,66 @@
+/* The core of the reader: its state, the geometry the drawing code shares,
+ * opening an article, scrolling, the list and the sidebar, focus, messages,
+ * and app_do, a lookup in the dispatch table the features fill
+ * (app_internal.h says how). */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "app_internal.h"
 #include "error.h"
+
+/* How long one idle turn may index list items. */
+#define INDEX_BUDGET_NS 5000000L
+/* The list shows its indexing progress from this many articles on. */
+#define INDEX_SHOW_FROM 1000
+
+/* ---- the features ---------------------------------------------------------- */
+
+unsigned app_pass(app *a, enum action act)
+{
+	(void)a;
+	(void)act;
+	return R_PASS;
+}
+
+void app_register(app *a, const app_feature *f)
+{
+	if (a->nfeatures >= APP_FEATURES_MAX)
+		return;
+	a->features[a->nfeatures++] = f;
+	for (int k = 0; k < ACT__COUNT; k++)
+		if (f->on_action[k] && !a->on_action[k])
+			a->on_action[k] = f->on_action[k];
+	for (int k = 0; k < PROMPT__COUNT; k++)
+		if (f->prompt[k] && !a->prompt_ops[k])
+			a->prompt_ops[k] = f->prompt[k];
+}
+
+/* Each feature's hook, in order: FOR_HOOK(a, f, hook) { f->hook(a, ...); } */
+#define FOR_HOOK(a, f, hook) \
+	for (size_t f##_k = 0; f##_k < (a)->nfeatures; f##_k++) \
+		for (const app_feature *f = (a)->features[f##_k]; f && f->hook; f = NULL)
+
+static bool layer_up(const app *a, const app_feature *f)
+{
+	return f->layer.active && f->layer.active(a);
+}
+
+bool app_modal(const app *a)
+{
+	for (size_t k = 0; k < a->nfeatures; k++)
+		if (a->features[k]->layer.modal && layer_up(a, a->features[k]))
+			return true;
+	return false;
+}
+
+void app_tags_changed(app *a)
+{
+	FOR_HOOK(a, f, tags_changed)
+		f->tags_changed(a);
+}
 
 /* ---- geometry -------------------------------------------------------------- */
 
@@ -42,10 +98,9 @@ static int text_width(const app *a)
 
 enum keyctx app_keyctx(const app *a)
 {
-	if (a->help)
-		return KC_HELP;
-	if (a->tv.open)
-		return KC_TAGGED;
+	for (size_t k = 0; k < a->nfeatures; k++)
+		if (a->features[k]->layer.keyctx != KC_GLOBAL && layer_up(a, a->features[k]))
+			return a->features[k]->layer.keyctx;
 	switch (a->focus) {
 	case PANE_LIST: return KC_LIST;
 	case PANE_QUOTES: return KC_QUOTES;
@@ -98,11 +153,21 @@ unsigned app_scroll_text(app *a, long rows)
 {
 	if (!a->view)
 		return R_NONE;
-	app_big_follow(a, rows);
+	FOR_HOOK(a, f, before_scroll)
+		f->before_scroll(a, rows);
+	if (!a->view)
+		return R_STATUS;
 	size_t before = a->text_top;
 	a->text_top = wrap_view_move(a->view, a->text_top, rows);
 	app_clamp_text(a);
 	return a->text_top != before ? R_TEXT | R_STATUS : R_NONE;
+}
+
+size_t app_text_bottom(app *a)
+{
+	size_t bottom = wrap_view_move(a->view, a->text_top, app_text_rows(a) - 1);
+	wrap_row last;
+	return wrap_view_rows(a->view, bottom, &last, 1) ? last.end : a->doc->len;
 }
 
 /* True when the row holding off is on screen. */
@@ -139,6 +204,23 @@ int app_text_percent(const app *a)
 	if (a->text_top >= app_last_top(m))
 		return 100;
 	return (int)((double)a->text_top * 100.0 / (double)a->doc->len);
+}
+
+/* The quote a key acts on: the selected one in the sidebar; in the text
+ * the marked quote when on screen, else the first quote on screen. */
+size_t app_current_quote(app *a)
+{
+	if (!a->quotes.n || a->focus == PANE_LIST)
+		return SIZE_MAX;
+	if (a->focus == PANE_QUOTES)
+		return a->q_sel;
+	size_t end = app_text_bottom(a);
+	if (a->q_marked && a->quotes.v[a->q_sel].close > a->text_top && a->quotes.v[a->q_sel].open < end)
+		return a->q_sel;
+	for (size_t i = 0; i < a->quotes.n; i++)
+		if (a->quotes.v[i].close > a->text_top && a->quotes.v[i].open < end)
+			return i;
+	return SIZE_MAX;
 }
 
 /* ---- the sidebar --------------------------------------------------------------- */
@@ -198,7 +280,7 @@ static void keep_list_visible(app *a)
 		a->list_top = a->list_sel - h + 1;
 }
 
-static unsigned select_item(app *a, size_t i)
+unsigned app_select_item(app *a, size_t i)
 {
 	if (i >= a->corpus->n)
 		i = a->corpus->n - 1;
@@ -261,19 +343,16 @@ static void restore_position(app *a)
 	position p;
 	if (!a->opts.positions || !positions_get(a->opts.positions, a->doc->id, &p))
 		return;
-	if (a->big && (p.top < a->win_s || p.top >= a->win_e))
-		app_big_slide(a, p.top, WINDOW_BYTES / 4);
-	size_t top = a->big ? p.top - a->win_s : p.top;
-	a->text_top = wrap_view_row_start(a->view, top < a->doc->len ? top : a->doc->len);
+	a->text_top = wrap_view_row_start(a->view, p.top < a->doc->len ? p.top : a->doc->len);
 	app_clamp_text(a);
 	app_restore_quote(a, p.quote_id, p.quote);
 }
 
-void app_drop_doc(app *a)
+/* Frees what app_install_doc made for the doc (not the doc). */
+static void drop_quotes(app *a)
 {
-	a->visual = false;
-	free(a->q_mark);
-	a->q_mark = NULL;
+	FOR_HOOK(a, f, doc_dropped)
+		f->doc_dropped(a);
 	for (size_t i = 0; i < a->quotes.n; i++)
 		free(a->qtext[i]);
 	free(a->qtext);
@@ -282,18 +361,22 @@ void app_drop_doc(app *a)
 	memset(&a->quotes, 0, sizeof a->quotes);
 	wrap_view_free(a->view);
 	a->view = NULL;
-	search_hits_free(&a->hits);
-	a->hit = 0;
+}
+
+void app_drop_doc(app *a)
+{
+	drop_quotes(a);
 	if (a->big)
 		doc_free(a->doc);   /* a window: the app's own */
 	a->doc = NULL;
 }
 
-static void close_article(app *a)
+void app_close_article(app *a)
 {
 	app_save_position(a);
 	app_drop_doc(a);
-	app_big_close(a);
+	FOR_HOOK(a, f, article_closed)
+		f->article_closed(a);
 	a->art = SIZE_MAX;
 }
 
@@ -305,11 +388,9 @@ int app_install_doc(app *a, doc *d)
 	if (rc)
 		return rc;
 	char **qt = calloc(ql.n ? ql.n : 1, sizeof *qt);
-	bool *marks = calloc(ql.n ? ql.n : 1, sizeof *marks);
 	wrap_view *v = wrap_view_new(d, 0, text_width(a), a->opts.tabwidth);
-	if (!qt || !v || !marks) {
+	if (!qt || !v) {
 		free(qt);
-		free(marks);
 		wrap_view_free(v);
 		quote_list_free(&ql);
 		return Q_ENOMEM;
@@ -319,13 +400,17 @@ int app_install_doc(app *a, doc *d)
 	a->doc = d;
 	a->quotes = ql;
 	a->qtext = qt;
-	a->q_mark = marks;
 	a->view = v;
 	a->text_top = wrap_view_first(v);
 	a->q_sel = a->q_top = 0;
 	a->q_marked = false;
-	if (a->pattern && a->search_pane == PANE_TEXT)
-		search_all(d->text, 0, d->len, a->pattern, &a->hits);
+	FOR_HOOK(a, f, doc_installed) {
+		if ((rc = f->doc_installed(a)) != 0) {
+			drop_quotes(a);   /* the caller still owns d */
+			a->doc = NULL;
+			return rc;
+		}
+	}
 	return 0;
 }
 
@@ -333,15 +418,18 @@ int app_open_article(app *a, size_t i)
 {
 	/* the article open now stays loaded until it is closed: its position is saved then */
 	doc *d = corpus_doc(a->corpus, i, a->art);
-	if (!d && a->corpus->v[i].big)
-		return app_big_open(a, i);
+	for (size_t k = 0; !d && k < a->nfeatures; k++) {
+		int rc = a->features[k]->open ? a->features[k]->open(a, i) : APP_NOT_MINE;
+		if (rc != APP_NOT_MINE)
+			return rc;
+	}
 	if (!d) {
 		char *name = corpus_display_name(a->corpus, i);
 		app_message(a, true, "%s: %s", name ? name : "?", error_message(a->corpus->v[i].error));
 		free(name);
 		return a->corpus->v[i].error;
 	}
-	close_article(a);
+	app_close_article(a);
 	int rc = app_install_doc(a, d);
 	if (rc) {
 		app_message(a, true, "%s", error_message(rc));
@@ -351,7 +439,8 @@ int app_open_article(app *a, size_t i)
 	a->corpus->v[i].nquotes = (long)a->quotes.n;
 	a->msg[0] = '\0';
 	restore_position(a);
-	app_tags_article_opened(a);
+	FOR_HOOK(a, f, article_opened)
+		f->article_opened(a);
 	return 0;
 }
 
@@ -369,7 +458,7 @@ static bool pane_shown(const app *a, enum pane p)
 	return p != PANE_LIST || !a->opts.layout.list_hidden;
 }
 
-static unsigned set_focus(app *a, enum pane p)
+unsigned app_set_focus(app *a, enum pane p)
 {
 	bool screen_of_its_own = a->lay.narrow && a->opts.layout.narrow_mode == LAYOUT_NARROW_HIDE;
 	bool was_narrow_list = screen_of_its_own && a->focus == PANE_LIST;
@@ -389,13 +478,13 @@ static unsigned cycle_focus(app *a, int dir)
 		if (pane_shown(a, p))
 			break;
 	}
-	return set_focus(a, p);
+	return app_set_focus(a, p);
 }
 
 static unsigned toggle_list(app *a)
 {
 	if (a->lay.narrow && a->opts.layout.narrow_mode == LAYOUT_NARROW_HIDE)
-		return set_focus(a, a->focus == PANE_LIST ? PANE_TEXT : PANE_LIST);
+		return app_set_focus(a, a->focus == PANE_LIST ? PANE_TEXT : PANE_LIST);
 	a->opts.layout.list_hidden = !a->opts.layout.list_hidden;
 	if (a->opts.layout.list_hidden && a->focus == PANE_LIST)
 		a->focus = PANE_TEXT;
@@ -410,7 +499,7 @@ static unsigned move_rows(app *a, long n)
 	switch (a->focus) {
 	case PANE_LIST: {
 		long i = (long)a->list_sel + n;
-		return select_item(a, i < 0 ? 0 : (size_t)i);
+		return app_select_item(a, i < 0 ? 0 : (size_t)i);
 	}
 	case PANE_QUOTES: {
 		if (!a->quotes.n)
@@ -425,12 +514,8 @@ static unsigned move_rows(app *a, long n)
 
 static long page_rows(const app *a, bool half)
 {
-	long h;
-	if (a->help)
-		h = a->rows - 2;
-	else
-		h = app_content(a, a->focus).h;
-	if (a->focus == PANE_QUOTES && !a->help)
+	long h = app_content(a, a->focus).h;
+	if (a->focus == PANE_QUOTES)
 		h = h / 4 > 0 ? h / 4 : 1;   /* quotes are several rows tall: page by about a screenful */
 	if (half)
 		h /= 2;
@@ -441,24 +526,15 @@ static unsigned move_end(app *a, bool last)
 {
 	switch (a->focus) {
 	case PANE_LIST:
-		return select_item(a, last ? a->corpus->n - 1 : 0);
+		return app_select_item(a, last ? a->corpus->n - 1 : 0);
 	case PANE_QUOTES:
 		return app_select_quote(a, last ? a->quotes.n - 1 : 0);
 	default:
 		if (!a->view)
 			return R_NONE;
-		if (a->big)
-			return app_big_end(a, last);
 		a->text_top = last ? app_last_top(a) : wrap_view_first(a->view);
 		return R_TEXT | R_STATUS;
 	}
-}
-
-static unsigned help_move(app *a, long n)
-{
-	long t = (long)a->help_top + n;
-	a->help_top = t < 0 ? 0 : (size_t)t;   /* the drawing code clamps the bottom */
-	return R_LAYOUT;
 }
 
 static unsigned open_selected(app *a)
@@ -466,7 +542,7 @@ static unsigned open_selected(app *a)
 	if (a->focus == PANE_LIST) {
 		if (app_open_article(a, a->list_sel))
 			return R_STATUS | R_LIST;
-		return set_focus(a, PANE_TEXT) | R_PANES;
+		return app_set_focus(a, PANE_TEXT) | R_PANES;
 	}
 	if (a->focus == PANE_QUOTES && a->quotes.n) {
 		size_t row = wrap_view_row_start(a->view, a->quotes.v[a->q_sel].open);
@@ -488,11 +564,11 @@ static unsigned step_article(app *a, int dir)
 		i += dir;
 		if (i < 0 || (size_t)i >= a->corpus->n) {
 			if (a->art != SIZE_MAX)
-				select_item(a, a->art);
+				app_select_item(a, a->art);
 			app_message(a, false, dir > 0 ? "Last article" : "First article");
 			return R_STATUS | R_LIST;
 		}
-		select_item(a, (size_t)i);
+		app_select_item(a, (size_t)i);
 		if (app_open_article(a, (size_t)i) == 0)
 			return R_PANES;
 	}
@@ -513,25 +589,15 @@ static unsigned step_quote(app *a, int dir)
 	return app_select_quote(a, a->q_sel + (size_t)(long)dir);
 }
 
+/* Esc: each feature gives up what it holds (a search, a selection), then
+ * the quote marked in the text is unmarked. */
 static unsigned cancel(app *a)
 {
-	if (a->help) {
-		a->help = false;
-		return R_LAYOUT;
-	}
 	unsigned r = R_STATUS;
-	if (a->bsearch.active) {
-		app_big_search_stop(a);
-		app_message(a, false, "Search stopped");
-		return R_STATUS;
-	}
-	if (a->visual) {
-		a->visual = false;
-		r |= R_TEXT;
-	}
-	if (a->pattern) {
-		app_search_clear(a);
-		r |= R_PANES;
+	FOR_HOOK(a, f, cancel) {
+		r |= f->cancel(a);
+		if (r & R_STOP)
+			return r;
 	}
 	if (a->q_marked) {
 		a->q_marked = false;
@@ -541,37 +607,8 @@ static unsigned cancel(app *a)
 	return r;
 }
 
-unsigned app_do(app *a, enum action act)
+static unsigned do_move(app *a, enum action act)
 {
-	if (a->lay.too_small && act != ACT_QUIT && act != ACT_REDRAW)
-		return R_NONE;
-	if (a->help) {
-		switch (act) {
-		case ACT_MOVE_UP: return help_move(a, -1);
-		case ACT_MOVE_DOWN: return help_move(a, 1);
-		case ACT_PAGE_UP: return help_move(a, -page_rows(a, false));
-		case ACT_PAGE_DOWN: return help_move(a, page_rows(a, false));
-		case ACT_MOVE_FIRST: a->help_top = 0; return R_LAYOUT;
-		case ACT_HELP: case ACT_QUIT: case ACT_CANCEL: return cancel(a);
-		case ACT_REDRAW: return R_LAYOUT;
-		default: return R_NONE;
-		}
-	}
-	if (a->tv.open && act == ACT_HELP) {
-		a->help = true;
-		a->help_top = 0;
-		return R_LAYOUT;
-	}
-	if (a->tv.open)
-		return app_tagged_do(a, act);
-	if (a->visual && a->focus == PANE_TEXT) {
-		unsigned r = app_visual_move(a, act);
-		if (r)
-			return r;
-	}
-	int tag = action_tag_number(act);
-	if (tag)
-		return app_tag_toggle(a, tag);
 	switch (act) {
 	case ACT_MOVE_UP: return move_rows(a, -1);
 	case ACT_MOVE_DOWN: return move_rows(a, 1);
@@ -580,48 +617,86 @@ unsigned app_do(app *a, enum action act)
 	case ACT_HALF_PAGE_UP: return move_rows(a, -page_rows(a, true));
 	case ACT_HALF_PAGE_DOWN: return move_rows(a, page_rows(a, true));
 	case ACT_MOVE_FIRST: return move_end(a, false);
-	case ACT_MOVE_LAST: return move_end(a, true);
-	case ACT_FOCUS_NEXT: return cycle_focus(a, 1);
-	case ACT_FOCUS_PREV: return cycle_focus(a, -1);
-	case ACT_TOGGLE_LIST: return toggle_list(a);
-	case ACT_OPEN: return open_selected(a);
+	default: return move_end(a, true);
+	}
+}
+
+static unsigned do_focus(app *a, enum action act)
+{
+	return act == ACT_TOGGLE_LIST ? toggle_list(a) : cycle_focus(a, act == ACT_FOCUS_NEXT ? 1 : -1);
+}
+
+static unsigned do_open(app *a, enum action act)
+{
+	(void)act;
+	return open_selected(a);
+}
+
+static unsigned do_step(app *a, enum action act)
+{
+	switch (act) {
 	case ACT_ARTICLE_NEXT: return step_article(a, 1);
 	case ACT_ARTICLE_PREV: return step_article(a, -1);
 	case ACT_QUOTE_NEXT: return step_quote(a, 1);
-	case ACT_QUOTE_PREV: return step_quote(a, -1);
-	case ACT_SEARCH: return app_search_start(a, false);
-	case ACT_SEARCH_BACK: return app_search_start(a, true);
-	case ACT_SEARCH_NEXT: return app_search_step(a, false);
-	case ACT_SEARCH_PREV: return app_search_step(a, true);
-	case ACT_HELP:
-		a->help = true;
-		a->help_top = 0;
-		return R_LAYOUT;
+	default: return step_quote(a, -1);
+	}
+}
+
+static unsigned do_other(app *a, enum action act)
+{
+	switch (act) {
 	case ACT_REDRAW: return R_LAYOUT;
 	case ACT_CANCEL: return cancel(a);
-	case ACT_QUIT: return a->visual ? cancel(a) : R_QUIT;
-	case ACT_TAG_PROMPT: return app_tag_prompt(a);
-	case ACT_UNTAG: return app_untag(a);
-	case ACT_MARK: return app_mark(a);
-	case ACT_EXPORT: return app_export_start(a, false);
-	case ACT_COPY: return app_export_start(a, true);
-	case ACT_VISUAL: return app_visual_toggle(a);
-	case ACT_TAGGED_VIEW: return app_tagged_toggle(a);
-	default:
-		return R_NONE;
+	default: return R_QUIT;
 	}
+}
+
+/* The core's own actions: moving, panes, articles and quotes, quitting. */
+static const app_feature core_feature = {
+	.name = "core",
+	.on_action = {
+		[ACT_MOVE_UP] = do_move, [ACT_MOVE_DOWN] = do_move,
+		[ACT_PAGE_UP] = do_move, [ACT_PAGE_DOWN] = do_move,
+		[ACT_HALF_PAGE_UP] = do_move, [ACT_HALF_PAGE_DOWN] = do_move,
+		[ACT_MOVE_FIRST] = do_move, [ACT_MOVE_LAST] = do_move,
+		[ACT_FOCUS_NEXT] = do_focus, [ACT_FOCUS_PREV] = do_focus, [ACT_TOGGLE_LIST] = do_focus,
+		[ACT_OPEN] = do_open,
+		[ACT_ARTICLE_NEXT] = do_step, [ACT_ARTICLE_PREV] = do_step,
+		[ACT_QUOTE_NEXT] = do_step, [ACT_QUOTE_PREV] = do_step,
+		[ACT_REDRAW] = do_other, [ACT_CANCEL] = do_other, [ACT_QUIT] = do_other,
+	},
+};
+
+/* The layers that are up, top first, then the base table. */
+unsigned app_do(app *a, enum action act)
+{
+	if (act <= ACT_NONE || act >= ACT__COUNT)
+		return R_NONE;
+	if (a->lay.too_small && act != ACT_QUIT && act != ACT_REDRAW)
+		return R_NONE;
+	for (size_t k = 0; k < a->nfeatures; k++) {
+		const app_feature *f = a->features[k];
+		if (!layer_up(a, f))
+			continue;
+		app_action_fn fn = f->layer.on_action[act];
+		unsigned r = fn ? fn(a, act) : f->layer.modal ? R_NONE : R_PASS;
+		if (!(r & R_PASS))
+			return r & ~R_STOP;
+	}
+	app_action_fn fn = a->on_action[act];
+	return fn ? fn(a, act) & ~(R_PASS | R_STOP) : R_NONE;
 }
 
 /* ---- mouse ----------------------------------------------------------------------------------- */
 
 unsigned app_click(app *a, int y, int x)
 {
-	if (a->help || a->lay.too_small)
+	if (app_modal(a) || a->lay.too_small)
 		return R_NONE;
 	int p = layout_pane_at(&a->lay, y, x);
 	if (p < 0)
 		return R_NONE;
-	unsigned r = a->focus != (enum pane)p ? set_focus(a, (enum pane)p) : R_NONE;
+	unsigned r = a->focus != (enum pane)p ? app_set_focus(a, (enum pane)p) : R_NONE;
 	rect c = app_content(a, (enum pane)p);
 	if (y < c.y)
 		return r | R_PANES;
@@ -629,7 +704,7 @@ unsigned app_click(app *a, int y, int x)
 	if (p == PANE_LIST) {
 		size_t i = a->list_top + (size_t)row;
 		if (i < a->corpus->n)
-			r |= select_item(a, i);
+			r |= app_select_item(a, i);
 	} else if (p == PANE_QUOTES) {
 		size_t i = a->q_top;
 		for (int used = 0; i < a->quotes.n; i++) {
@@ -645,8 +720,12 @@ unsigned app_click(app *a, int y, int x)
 
 unsigned app_wheel(app *a, int y, int x, int dir)
 {
-	if (a->help)
-		return help_move(a, dir * 3);
+	if (app_modal(a)) {   /* the view on top moves, three rows a notch */
+		unsigned r = R_NONE;
+		for (int k = 0; k < 3; k++)
+			r |= app_do(a, dir < 0 ? ACT_MOVE_UP : ACT_MOVE_DOWN);
+		return r;
+	}
 	int p = layout_pane_at(&a->lay, y, x);
 	if (p < 0)
 		return R_NONE;
@@ -684,6 +763,8 @@ int app_init(app *a, corpus *c, const app_opts *o, int cols, int rows)
 	a->cols = cols;
 	a->rows = rows;
 	a->focus = PANE_TEXT;
+	app_register(a, &core_feature);
+	app_features_register(a);
 	relayout(a);
 	if (!c->n)
 		return Q_EUSAGE;
@@ -701,12 +782,54 @@ int app_init(app *a, corpus *c, const app_opts *o, int cols, int rows)
 
 void app_free(app *a)
 {
-	close_article(a);
-	app_tags_free(a);
-	app_search_clear(a);
-	for (size_t i = 0; i < a->nhistory; i++)
-		free(a->history[i]);
-	free(a->history);
-	a->history = NULL;
-	a->nhistory = 0;
+	app_close_article(a);
+	FOR_HOOK(a, f, free)
+		f->free(a);
+}
+
+/* ---- idle time ------------------------------------------------------------------------------------- */
+
+static long elapsed_ns(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000000000L + (t.tv_nsec - t0->tv_nsec);
+}
+
+/* Titles and quote counts of the list, a few per turn, so that a folder of
+ * 100,000 articles is usable at once and complete after a while. */
+static unsigned index_slice(app *a)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	size_t n = a->corpus->n;
+	while (a->index_next < n && elapsed_ns(&t0) < INDEX_BUDGET_NS) {
+		corpus_title(a->corpus, a->index_next);
+		app_list_quotes(a, a->index_next);
+		a->index_next++;
+	}
+	if (n >= INDEX_SHOW_FROM && a->index_next < n)
+		snprintf(a->progress, sizeof a->progress, "Indexing %zu/%zu", a->index_next, n);
+	else
+		a->progress[0] = '\0';
+	return n >= INDEX_SHOW_FROM ? R_STATUS | R_LIST : R_NONE;
+}
+
+bool app_busy(const app *a)
+{
+	FOR_HOOK(a, f, busy)
+		if (f->busy(a))
+			return true;
+	return a->index_next < a->corpus->n;
+}
+
+/* A feature's work first (a search through a big file), then the list's. */
+unsigned app_idle(app *a)
+{
+	FOR_HOOK(a, f, busy)
+		if (f->busy(a) && f->idle)
+			return f->idle(a);
+	if (a->index_next < a->corpus->n)
+		return index_slice(a);
+	return R_NONE;
 }

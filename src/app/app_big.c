@@ -1,33 +1,22 @@
-/* Big files through a window, and the work done between key presses: a
- * search through a big file a slice at a time, and indexing the list. */
+/* Big files through a window: an article over DOC_BIG is never read
+ * whole; the doc is a window of it that follows the reading position. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include "app_internal.h"
+#include "app_big.h"
 #include "error.h"
+#include "app_features.h"
 
-/* Bytes of a big file searched per idle turn. */
-#define SEARCH_SLICE (4u << 20)
-/* How long one idle turn may index list items. */
-#define INDEX_BUDGET_NS 5000000L
-/* The list shows its indexing progress from this many articles on. */
-#define INDEX_SHOW_FROM 1000
+#define LEAD APP_BIG_LEAD
 
-/* Where a new window starts, before the position it is opened for. */
-#define LEAD (WINDOW_BYTES / 4)
-
-void app_big_close(app *a)
+static void big_close(app *a)
 {
 	bigdoc_close(a->big);
 	a->big = NULL;
 	a->win_s = a->win_e = 0;
-	a->bsearch.active = false;
 }
 
-/* Replaces the window by one holding raw offset `raw`, the text showing it
- * on the top row; keeps the selected quote when it is in both windows. */
 int app_big_slide(app *a, size_t raw, size_t before)
 {
 	doc *d = NULL;
@@ -57,8 +46,10 @@ int app_big_slide(app *a, size_t raw, size_t before)
 	return 0;
 }
 
-int app_big_open(app *a, size_t i)
+static int big_open(app *a, size_t i)
 {
+	if (!a->corpus->v[i].big)
+		return APP_NOT_MINE;
 	bigdoc *b = NULL;
 	int rc = bigdoc_open(a->corpus->v[i].path, &b);
 	if (rc) {
@@ -66,9 +57,7 @@ int app_big_open(app *a, size_t i)
 		app_message(a, true, "%s", error_message(rc));
 		return rc;
 	}
-	app_save_position(a);
-	app_drop_doc(a);
-	app_big_close(a);
+	app_close_article(a);
 	a->big = b;
 	a->art = i;
 	a->corpus->v[i].id = b->id;
@@ -77,7 +66,7 @@ int app_big_open(app *a, size_t i)
 	size_t top = a->opts.positions && positions_get(a->opts.positions, b->id, &p) && p.top < b->size ? p.top : 0;
 	rc = app_big_slide(a, top, LEAD);
 	if (rc) {
-		app_big_close(a);
+		big_close(a);
 		a->art = SIZE_MAX;
 		return rc;
 	}
@@ -90,7 +79,7 @@ int app_big_open(app *a, size_t i)
 
 /* Before the text moves by `rows`: when that would come near an edge of
  * the window that is not an edge of the file, open the window there. */
-void app_big_follow(app *a, long rows)
+static void big_follow(app *a, long rows)
 {
 	if (!a->big || !a->view)
 		return;
@@ -104,154 +93,27 @@ void app_big_follow(app *a, long rows)
 	}
 }
 
-unsigned app_big_end(app *a, bool last)
+static bool big_up(const app *a)
 {
+	return a->big && a->view && a->focus == PANE_TEXT;
+}
+
+static unsigned big_end(app *a, enum action act)
+{
+	bool last = act == ACT_MOVE_LAST;
 	if (app_big_slide(a, last ? a->big->size : 0, last ? WINDOW_BYTES : 0))
 		return R_STATUS;
 	a->text_top = last ? app_last_top(a) : wrap_view_first(a->view);
 	return R_PANES;
 }
 
-/* ---- searching a big file ---------------------------------------------------------- */
-
-unsigned app_big_search(app *a, bool forward)
-{
-	if (!a->big || !a->pattern)
-		return R_NONE;
-	a->bsearch.active = true;
-	a->bsearch.forward = forward;
-	a->bsearch.wrapped = false;
-	size_t cur = a->hit < a->hits.n ? a->win_s + a->hits.v[a->hit].start : app_file_top(a);
-	a->bsearch.origin = cur;
-	a->bsearch.pos = forward ? (a->win_e > cur + 1 ? a->win_e : cur + 1) : (a->win_s < cur ? a->win_s : cur);
-	snprintf(a->progress, sizeof a->progress, "Searching…");
-	return R_STATUS;
-}
-
-void app_big_search_stop(app *a)
-{
-	a->bsearch.active = false;
-	a->progress[0] = '\0';
-}
-
-/* Opens the window at a match found at raw offset r and selects it. */
-static unsigned found(app *a, size_t r)
-{
-	bool wrapped = a->bsearch.wrapped;
-	app_big_search_stop(a);
-	if (app_big_slide(a, r, LEAD))
-		return R_STATUS;
-	bool w;
-	a->hit = search_next(&a->hits, r - a->win_s, true, &w);
-	if (a->hit < a->hits.n)
-		app_show_offset(a, a->hits.v[a->hit].start);
-	if (wrapped)
-		app_message(a, false, a->bsearch.forward ? "Search wrapped to the top" : "Search wrapped to the bottom");
-	return R_PANES;
-}
-
-/* One slice of the scan: [lo, hi) of the raw file. */
-static bool scan(app *a, size_t lo, size_t hi, bool last_hit, size_t *at)
-{
-	search_hits h = { 0 };
-	size_t plen = strlen(a->pattern) * 2 + 8;   /* a match may run past the slice */
-	size_t end = hi + plen < a->big->size ? hi + plen : a->big->size;
-	search_all(a->big->raw, lo, end, a->pattern, &h);
-	bool ok = false;
-	for (size_t i = 0; i < h.n; i++) {
-		if (h.v[i].start >= hi)
-			break;
-		if (h.v[i].start >= a->win_s && h.v[i].start < a->win_e && !a->bsearch.wrapped)
-			continue;   /* the window was searched already */
-		*at = h.v[i].start;
-		ok = true;
-		if (!last_hit)
-			break;
-	}
-	search_hits_free(&h);
-	bigdoc_release(a->big, lo, end);
-	return ok;
-}
-
-static unsigned search_slice(app *a)
-{
-	size_t size = a->big->size, at;
-	if (a->bsearch.forward) {
-		size_t lo = a->bsearch.pos, hi = lo + SEARCH_SLICE < size ? lo + SEARCH_SLICE : size;
-		if (a->bsearch.wrapped && hi > a->bsearch.origin)
-			hi = a->bsearch.origin + 1;
-		if (lo < hi && scan(a, lo, hi, false, &at))
-			return found(a, at);
-		a->bsearch.pos = hi;
-		if (hi >= size && !a->bsearch.wrapped) {
-			a->bsearch.wrapped = true;
-			a->bsearch.pos = 0;
-		} else if (a->bsearch.wrapped && hi > a->bsearch.origin) {
-			goto none;
-		}
-		snprintf(a->progress, sizeof a->progress, "Searching %d%% (Esc stops)",
-		         (int)(a->bsearch.pos * 100 / size));
-		return R_STATUS;
-	}
-	size_t hi = a->bsearch.pos, lo = hi > SEARCH_SLICE ? hi - SEARCH_SLICE : 0;
-	if (a->bsearch.wrapped && lo < a->bsearch.origin)
-		lo = a->bsearch.origin;
-	if (lo < hi && scan(a, lo, hi, true, &at))
-		return found(a, at);
-	a->bsearch.pos = lo;
-	if (lo == 0 && !a->bsearch.wrapped) {
-		a->bsearch.wrapped = true;
-		a->bsearch.pos = size;
-	} else if (a->bsearch.wrapped && lo <= a->bsearch.origin) {
-		goto none;
-	}
-	snprintf(a->progress, sizeof a->progress, "Searching %d%% (Esc stops)",
-	         (int)((size - a->bsearch.pos) * 100 / size));
-	return R_STATUS;
-none:
-	app_big_search_stop(a);
-	app_message(a, true, "Pattern not found");
-	return R_STATUS;
-}
-
-/* ---- idle work ------------------------------------------------------------------------ */
-
-static long elapsed_ns(const struct timespec *t0)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000000000L + (t.tv_nsec - t0->tv_nsec);
-}
-
-/* Titles and quote counts of the list, a few per turn, so that a folder of
- * 100,000 articles is usable at once and complete after a while. */
-static unsigned index_slice(app *a)
-{
-	struct timespec t0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	size_t n = a->corpus->n;
-	while (a->index_next < n && elapsed_ns(&t0) < INDEX_BUDGET_NS) {
-		corpus_title(a->corpus, a->index_next);
-		app_list_quotes(a, a->index_next);
-		a->index_next++;
-	}
-	if (n >= INDEX_SHOW_FROM && a->index_next < n)
-		snprintf(a->progress, sizeof a->progress, "Indexing %zu/%zu", a->index_next, n);
-	else
-		a->progress[0] = '\0';
-	return n >= INDEX_SHOW_FROM ? R_STATUS | R_LIST : R_NONE;
-}
-
-bool app_busy(const app *a)
-{
-	return a->bsearch.active || a->index_next < a->corpus->n;
-}
-
-unsigned app_idle(app *a)
-{
-	if (a->bsearch.active)
-		return search_slice(a);
-	if (a->index_next < a->corpus->n)
-		return index_slice(a);
-	return R_NONE;
-}
+const app_feature app_big_feature = {
+	.name = "big files",
+	.layer = {
+		.active = big_up,
+		.on_action = { [ACT_MOVE_FIRST] = big_end, [ACT_MOVE_LAST] = big_end },
+	},
+	.open = big_open,
+	.article_closed = big_close,
+	.before_scroll = big_follow,
+};

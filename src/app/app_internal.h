@@ -1,55 +1,100 @@
-/* What the app's files share; not for the other layers. */
+/* The app's core and what a feature may use of it; not for the other layers.
+ *
+ * The core (app.c: state, opening an article, scrolling, the list and the
+ * sidebar, messages; app_prompt.c: the prompt line) knows no feature. Each
+ * feature file describes itself in one constant struct app_feature: the
+ * actions it handles, indexed by action, the prompts it owns, and the events
+ * it wants to hear of. app_features.c lists them in order; app_init copies their
+ * actions into the base table app.on_action[ACT__COUNT], so app_do is a
+ * table lookup (as htop's keys[] or tig's view_ops).
+ *
+ * A feature may also be a layer (help, the tagged view, a selection): while
+ * layer.active() holds, its own table sees an action before the base table.
+ * A handler returns R_PASS to leave the action to what is below; a modal
+ * layer takes every action it has no handler for (it does nothing).
+ * Features call the core, never each other, except through the hooks here.
+ */
 #ifndef QUOTH_APP_INTERNAL_H
 #define QUOTH_APP_INTERNAL_H
 
+#include <stdint.h>
 #include "app.h"
 
-/* app.c */
+/* Reaction bits only the app sees; app_do strips them. */
+#define R_PASS (1u << 30)   /* a layer's handler: not here, ask the tables below */
+#define R_STOP (1u << 29)   /* a cancel hook: Esc did enough, skip the others */
+
+/* The handler of a prompt kind (app_prompt.c calls them). */
+typedef struct app_prompt_ops {
+	unsigned (*accept)(app *a);            /* Enter (the prompt is closed first) */
+	unsigned (*cancel)(app *a);            /* Esc, C-g, C-c (closed first) */
+	unsigned (*changed)(app *a);           /* the text changed */
+	unsigned (*complete)(app *a);          /* Tab */
+	unsigned (*recall)(app *a, int dir);   /* Up (-1) / Down (+1) */
+	unsigned (*key)(app *a, int key);      /* a one-key question: every key goes here */
+} app_prompt_ops;
+
+typedef struct app_feature {
+	const char *name;
+	app_action_fn on_action[ACT__COUNT];                /* the base table's share */
+	const app_prompt_ops *prompt[PROMPT__COUNT];       /* the prompts it owns */
+	struct {
+		bool (*active)(const app *a);                  /* NULL: not a layer */
+		bool modal;
+		enum keyctx keyctx;                            /* the keymap section while up (KC_GLOBAL: the pane's) */
+		app_action_fn on_action[ACT__COUNT];
+	} layer;
+	/* events, each optional */
+	int (*open)(app *a, size_t i);       /* an article the corpus did not load: 0, a Q_* code, or APP_NOT_MINE */
+	int (*doc_installed)(app *a);        /* a new doc (an article, or a big file's window): 0 or Q_ENOMEM */
+	void (*doc_dropped)(app *a);         /* the doc goes (its quotes still there) */
+	void (*article_opened)(app *a);
+	void (*article_closed)(app *a);
+	void (*before_scroll)(app *a, long rows);
+	unsigned (*cancel)(app *a);          /* Esc; R_STOP ends the round */
+	void (*tags_changed)(app *a);
+	/* export: while the layer is active, what e and y take (the export feature asks) */
+	size_t (*export_source)(app *a, strbuf *b, enum export_format f, bool *any);
+	void (*exported)(app *a);            /* what it gave was written or copied */
+	bool (*busy)(const app *a);
+	unsigned (*idle)(app *a);
+	void (*free)(app *a);
+} app_feature;
+
+#define APP_NOT_MINE 1
+
+/* app_features.c: registers every feature, in the order they are asked. */
+void app_features_register(app *a);
+/* Adds f: its actions to the base table (one handler an action), its prompts. */
+void app_register(app *a, const app_feature *f);
+/* The handler that passes an action on, for a layer's table. */
+unsigned app_pass(app *a, enum action act);
+
+/* ---- the core (app.c) ---- */
 int app_open_article(app *a, size_t i);       /* 0 or the Q_* code (message set) */
+void app_close_article(app *a);
+int app_install_doc(app *a, doc *d);          /* quotes, view and the features' state for d */
+void app_drop_doc(app *a);
 unsigned app_select_quote(app *a, size_t i);
+void app_restore_quote(app *a, uint64_t id, size_t index);
+unsigned app_select_item(app *a, size_t i);
 unsigned app_scroll_text(app *a, long rows);
 void app_show_offset(app *a, size_t off);
 int app_text_rows(const app *a);
-
-int app_install_doc(app *a, doc *d);        /* quotes, view, marks for d */
-void app_drop_doc(app *a);
-void app_restore_quote(app *a, uint64_t id, size_t index);
+size_t app_text_bottom(app *a);               /* the byte just past the last row on screen */
 size_t app_last_top(app *a);
 void app_clamp_text(app *a);
+unsigned app_set_focus(app *a, enum pane p);
+size_t app_current_quote(app *a);             /* the quote a key acts on, SIZE_MAX: none */
+bool app_modal(const app *a);                 /* a modal layer (help, the tagged view) is up */
+void app_tags_changed(app *a);                /* tell the features a tag changed */
 
-/* app_big.c: big files through a window; idle work */
-int app_big_open(app *a, size_t i);
-void app_big_close(app *a);
-int app_big_slide(app *a, size_t raw, size_t before);
-void app_big_follow(app *a, long rows);
-unsigned app_big_end(app *a, bool last);
-unsigned app_big_search(app *a, bool forward);
-void app_big_search_stop(app *a);
-
-/* app_search.c */
-unsigned app_search_start(app *a, bool backward);
-unsigned app_search_step(app *a, bool reverse);
-void app_search_clear(app *a);
-unsigned app_search_update(app *a);
+/* ---- the prompt line (app_prompt.c) ---- */
 void app_prompt_open(app *a, enum prompt_kind kind, const char *initial);
 void app_prompt_set(app *a, const char *s);
-
-/* app_tags.c: tags, marks, export and copy, the tagged-quotes view */
-unsigned app_tag_toggle(app *a, int n);
-unsigned app_tag_prompt(app *a);
-unsigned app_untag(app *a);
-unsigned app_mark(app *a);
-unsigned app_export_start(app *a, bool copy);
-unsigned app_tagged_toggle(app *a);
-unsigned app_tagged_do(app *a, enum action act);
-unsigned app_prompt_accept(app *a);     /* Enter in a tag, filter or export prompt */
-unsigned app_prompt_complete(app *a);   /* Tab in a tag or filter prompt */
-unsigned app_overwrite_key(app *a, int key);
-void app_tags_article_opened(app *a);
-void app_tags_free(app *a);
-
-/* app_visual.c: the cursor and selection in the text */
-unsigned app_visual_toggle(app *a);
-unsigned app_visual_move(app *a, enum action act);
+/* Tab: completes the prompt from words (the longest common prefix of those
+ * that start with it; lists them in the message when several), which it
+ * sorts; what names them in "No tag starts with that". */
+unsigned app_prompt_complete(app *a, const char **words, size_t n, const char *what);
 
 #endif

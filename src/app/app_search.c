@@ -1,13 +1,20 @@
-/* The prompt line and search: incremental as the pattern is typed, in the
- * focused pane (article text, list titles, quotes), case-folded. */
+/* Search: incremental as the pattern is typed, in the focused pane
+ * (article text, list titles, quotes), case-folded; n/N go on, through the
+ * rest of a big file a slice per idle turn. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
-#include "app_internal.h"
+#include "app_big.h"
 #include "error.h"
+#include "app_features.h"
 
-void app_search_clear(app *a)
+/* Bytes of a big file searched per idle turn. */
+#define SEARCH_SLICE (4u << 20)
+
+static unsigned big_search(app *a, bool forward);
+
+static void search_clear(app *a)
 {
 	free(a->pattern);
 	a->pattern = NULL;
@@ -55,7 +62,7 @@ static unsigned go_to_match(app *a, bool backward, bool from_start)
 	if (a->search_pane == PANE_TEXT) {
 		if (a->big && !from_start && (!a->hits.n || a->hit >= a->hits.n ||
 		              (backward ? a->hit == 0 : a->hit + 1 >= a->hits.n)))
-			return app_big_search(a, !backward);   /* on through the rest of the file */
+			return big_search(a, !backward);   /* on through the rest of the file */
 		if (!a->hits.n) {
 			if (a->big) {
 				app_message(a, false, "Not in this part of the file: Enter searches all of it");
@@ -123,9 +130,9 @@ static void restore_place(app *a)
 }
 
 /* Sets the pattern to what the prompt holds and finds its matches. */
-unsigned app_search_update(app *a)
+static unsigned search_update(app *a)
 {
-	app_search_clear(a);
+	search_clear(a);
 	a->msg[0] = '\0';
 	a->pattern = search_fold_pattern(a->prompt.buf, a->prompt.len);
 	if (!a->pattern) {
@@ -138,22 +145,9 @@ unsigned app_search_update(app *a)
 	return go_to_match(a, a->prompt.backward, true);
 }
 
-static void set_prompt(prompt *p, const char *s);
-
-void app_prompt_open(app *a, enum prompt_kind kind, const char *initial)
+static unsigned search_start(app *a, enum action act)
 {
-	memset(&a->prompt, 0, sizeof a->prompt);
-	a->prompt.kind = kind;
-	set_prompt(&a->prompt, initial ? initial : "");
-}
-
-void app_prompt_set(app *a, const char *s)
-{
-	set_prompt(&a->prompt, s);
-}
-
-unsigned app_search_start(app *a, bool backward)
-{
+	bool backward = act == ACT_SEARCH_BACK;
 	app_prompt_open(a, PROMPT_SEARCH, "");
 	a->prompt.backward = backward;
 	a->search_pane = a->focus;
@@ -164,67 +158,17 @@ unsigned app_search_start(app *a, bool backward)
 	return R_STATUS;
 }
 
-unsigned app_search_step(app *a, bool reverse)
+static unsigned search_step(app *a, enum action act)
 {
 	if (!a->pattern) {
 		app_message(a, true, "No previous search");
 		return R_STATUS;
 	}
-	bool backward = a->search_backward != reverse;
+	bool backward = a->search_backward != (act == ACT_SEARCH_PREV);
 	return go_to_match(a, backward, false);
 }
 
-/* ---- the prompt line --------------------------------------------------------------- */
-
-static size_t prev_char(const prompt *p, size_t i)
-{
-	while (i > 0 && ((unsigned char)p->buf[--i] & 0xC0) == 0x80)
-		;
-	return i;
-}
-
-static size_t next_char(const prompt *p, size_t i)
-{
-	if (i < p->len)
-		i++;
-	while (i < p->len && ((unsigned char)p->buf[i] & 0xC0) == 0x80)
-		i++;
-	return i;
-}
-
-static void cut(prompt *p, size_t from, size_t to)
-{
-	memmove(p->buf + from, p->buf + to, p->len - to);
-	p->len -= to - from;
-	p->buf[p->len] = '\0';
-	p->cur = from;
-}
-
-static void insert(prompt *p, int cp)
-{
-	uint8_t u[6];
-	int k = u8_uctomb(u, (ucs4_t)cp, (int)sizeof u);
-	if (k <= 0)
-		return;
-	size_t n = (size_t)k;
-	if (p->len + n >= PROMPT_MAX)
-		return;
-	memmove(p->buf + p->cur + n, p->buf + p->cur, p->len - p->cur);
-	memcpy(p->buf + p->cur, u, n);
-	p->len += n;
-	p->cur += n;
-	p->buf[p->len] = '\0';
-}
-
-static void set_prompt(prompt *p, const char *s)
-{
-	size_t n = strlen(s);
-	if (n >= PROMPT_MAX)
-		n = PROMPT_MAX - 1;
-	memcpy(p->buf, s, n);
-	p->buf[n] = '\0';
-	p->len = p->cur = n;
-}
+/* ---- the search prompt ------------------------------------------------------------- */
 
 static void remember(app *a)
 {
@@ -254,94 +198,199 @@ static unsigned recall(app *a, int dir)
 		a->hist_pos++;
 	else
 		return R_NONE;
-	set_prompt(&a->prompt, a->hist_pos < a->nhistory ? a->history[a->hist_pos] : "");
-	return app_search_update(a);
+	app_prompt_set(a, a->hist_pos < a->nhistory ? a->history[a->hist_pos] : "");
+	return search_update(a);
 }
 
-static bool is_word_byte(char c)
+static unsigned search_accept(app *a)
 {
-	return c != ' ' && c != '\t';
+	remember(a);
+	if (!a->pattern)
+		a->msg[0] = '\0';
+	else if (a->big && a->search_pane == PANE_TEXT && !a->hits.n)
+		return big_search(a, !a->prompt.backward);   /* not in the window: on through the file */
+	return R_PANES;
 }
 
-/* Enter and Esc in a prompt that is not a search. */
-static unsigned other_prompt_key(app *a, int key)
+static unsigned search_cancel(app *a)
 {
-	if (key == EK_ENTER)
-		return app_prompt_accept(a);
-	if (a->prompt.kind == PROMPT_EXPORT) {
-		sb_free(&a->pending);
-		app_message(a, false, "Export cancelled");
-	}
-	a->prompt.kind = PROMPT_NONE;
+	search_clear(a);
+	restore_place(a);
+	a->msg[0] = '\0';
+	return R_PANES;
+}
+
+static const app_prompt_ops search_prompt = {
+	.accept = search_accept,
+	.cancel = search_cancel,
+	.changed = search_update,
+	.recall = recall,
+};
+
+/* ---- searching a big file ---------------------------------------------------------- */
+
+static unsigned big_search(app *a, bool forward)
+{
+	if (!a->big || !a->pattern)
+		return R_NONE;
+	a->bsearch.active = true;
+	a->bsearch.forward = forward;
+	a->bsearch.wrapped = false;
+	size_t cur = a->hit < a->hits.n ? a->win_s + a->hits.v[a->hit].start : app_file_top(a);
+	a->bsearch.origin = cur;
+	a->bsearch.pos = forward ? (a->win_e > cur + 1 ? a->win_e : cur + 1) : (a->win_s < cur ? a->win_s : cur);
+	snprintf(a->progress, sizeof a->progress, "Searching…");
 	return R_STATUS;
 }
 
-unsigned app_edit(app *a, int key)
+static void big_search_stop(app *a)
 {
-	prompt *p = &a->prompt;
-	if (p->kind == PROMPT_NONE)
-		return R_NONE;
-	if (p->kind == PROMPT_OVERWRITE)
-		return app_overwrite_key(a, key);
-	bool search = p->kind == PROMPT_SEARCH;
-	if (!search && (key == EK_ENTER || key == EK_ESC))
-		return other_prompt_key(a, key);
-	if (key == EK_TAB)
-		return search ? R_NONE : app_prompt_complete(a);
-	if (!search && (key == EK_UP || key == EK_DOWN))
-		return R_NONE;
-	switch (key) {
-	case EK_ENTER:
-		remember(a);
-		p->kind = PROMPT_NONE;
-		if (!a->pattern)
-			a->msg[0] = '\0';
-		else if (a->big && a->search_pane == PANE_TEXT && !a->hits.n)
-			return app_big_search(a, !p->backward);   /* not in the window: on through the file */
-		return R_PANES;
-	case EK_ESC:
-		p->kind = PROMPT_NONE;
-		app_search_clear(a);
-		restore_place(a);
-		a->msg[0] = '\0';
-		return R_PANES;
-	case EK_LEFT: p->cur = prev_char(p, p->cur); return R_STATUS;
-	case EK_RIGHT: p->cur = next_char(p, p->cur); return R_STATUS;
-	case EK_HOME: p->cur = 0; return R_STATUS;
-	case EK_END: p->cur = p->len; return R_STATUS;
-	case EK_UP: return recall(a, -1) | R_STATUS;
-	case EK_DOWN: return recall(a, 1) | R_STATUS;
-	case EK_BACKSPACE:
-		if (!p->cur) {
-			if (p->len)
-				return R_NONE;
-			/* backspace on an empty prompt closes it, as in less and vi */
-			return app_edit(a, EK_ESC);
-		}
-		cut(p, prev_char(p, p->cur), p->cur);
-		break;
-	case EK_DELETE:
-		if (p->cur == p->len)
-			return R_NONE;
-		cut(p, p->cur, next_char(p, p->cur));
-		break;
-	case EK_KILL_LINE:
-		cut(p, 0, p->cur);
-		break;
-	case EK_KILL_WORD: {
-		size_t i = p->cur;
-		while (i > 0 && !is_word_byte(p->buf[i - 1]))
-			i--;
-		while (i > 0 && is_word_byte(p->buf[i - 1]))
-			i--;
-		cut(p, i, p->cur);
-		break;
-	}
-	default:
-		if (key < 0x20 || key > 0x10FFFF || (key >= 0x7F && key < 0xA0))
-			return R_NONE;
-		insert(p, key);
-		break;
-	}
-	return search ? app_search_update(a) | R_STATUS : R_STATUS;
+	a->bsearch.active = false;
+	a->progress[0] = '\0';
 }
+
+/* Opens the window at a match found at raw offset r and selects it. */
+static unsigned found(app *a, size_t r)
+{
+	bool wrapped = a->bsearch.wrapped;
+	big_search_stop(a);
+	if (app_big_slide(a, r, APP_BIG_LEAD))
+		return R_STATUS;
+	bool w;
+	a->hit = search_next(&a->hits, r - a->win_s, true, &w);
+	if (a->hit < a->hits.n)
+		app_show_offset(a, a->hits.v[a->hit].start);
+	if (wrapped)
+		app_message(a, false, a->bsearch.forward ? "Search wrapped to the top" : "Search wrapped to the bottom");
+	return R_PANES;
+}
+
+/* One slice of the scan: [lo, hi) of the raw file. */
+static bool scan(app *a, size_t lo, size_t hi, bool last_hit, size_t *at)
+{
+	search_hits h = { 0 };
+	size_t plen = strlen(a->pattern) * 2 + 8;   /* a match may run past the slice */
+	size_t end = hi + plen < a->big->size ? hi + plen : a->big->size;
+	search_all(a->big->raw, lo, end, a->pattern, &h);
+	bool ok = false;
+	for (size_t i = 0; i < h.n; i++) {
+		if (h.v[i].start >= hi)
+			break;
+		if (h.v[i].start >= a->win_s && h.v[i].start < a->win_e && !a->bsearch.wrapped)
+			continue;   /* the window was searched already */
+		*at = h.v[i].start;
+		ok = true;
+		if (!last_hit)
+			break;
+	}
+	search_hits_free(&h);
+	bigdoc_release(a->big, lo, end);
+	return ok;
+}
+
+static unsigned search_slice(app *a)
+{
+	size_t size = a->big->size, at;
+	if (a->bsearch.forward) {
+		size_t lo = a->bsearch.pos, hi = lo + SEARCH_SLICE < size ? lo + SEARCH_SLICE : size;
+		if (a->bsearch.wrapped && hi > a->bsearch.origin)
+			hi = a->bsearch.origin + 1;
+		if (lo < hi && scan(a, lo, hi, false, &at))
+			return found(a, at);
+		a->bsearch.pos = hi;
+		if (hi >= size && !a->bsearch.wrapped) {
+			a->bsearch.wrapped = true;
+			a->bsearch.pos = 0;
+		} else if (a->bsearch.wrapped && hi > a->bsearch.origin) {
+			goto none;
+		}
+		snprintf(a->progress, sizeof a->progress, "Searching %d%% (Esc stops)",
+		         (int)(a->bsearch.pos * 100 / size));
+		return R_STATUS;
+	}
+	size_t hi = a->bsearch.pos, lo = hi > SEARCH_SLICE ? hi - SEARCH_SLICE : 0;
+	if (a->bsearch.wrapped && lo < a->bsearch.origin)
+		lo = a->bsearch.origin;
+	if (lo < hi && scan(a, lo, hi, true, &at))
+		return found(a, at);
+	a->bsearch.pos = lo;
+	if (lo == 0 && !a->bsearch.wrapped) {
+		a->bsearch.wrapped = true;
+		a->bsearch.pos = size;
+	} else if (a->bsearch.wrapped && lo <= a->bsearch.origin) {
+		goto none;
+	}
+	snprintf(a->progress, sizeof a->progress, "Searching %d%% (Esc stops)",
+	         (int)((size - a->bsearch.pos) * 100 / size));
+	return R_STATUS;
+none:
+	big_search_stop(a);
+	app_message(a, true, "Pattern not found");
+	return R_STATUS;
+}
+
+/* ---- the feature --------------------------------------------------------------------- */
+
+static int search_doc_installed(app *a)
+{
+	if (a->pattern && a->search_pane == PANE_TEXT)
+		search_all(a->doc->text, 0, a->doc->len, a->pattern, &a->hits);
+	return 0;
+}
+
+static void search_doc_dropped(app *a)
+{
+	search_hits_free(&a->hits);
+	a->hit = 0;
+}
+
+static void search_article_closed(app *a)
+{
+	if (a->bsearch.active)
+		big_search_stop(a);
+}
+
+/* Esc stops a search through a big file (and nothing else), or forgets the pattern. */
+static unsigned search_esc(app *a)
+{
+	if (a->bsearch.active) {
+		big_search_stop(a);
+		app_message(a, false, "Search stopped");
+		return R_STATUS | R_STOP;
+	}
+	if (!a->pattern)
+		return R_NONE;
+	search_clear(a);
+	return R_PANES;
+}
+
+static bool search_busy(const app *a)
+{
+	return a->bsearch.active;
+}
+
+static void search_free(app *a)
+{
+	search_clear(a);
+	for (size_t i = 0; i < a->nhistory; i++)
+		free(a->history[i]);
+	free(a->history);
+	a->history = NULL;
+	a->nhistory = 0;
+}
+
+const app_feature app_search_feature = {
+	.name = "search",
+	.on_action = {
+		[ACT_SEARCH] = search_start, [ACT_SEARCH_BACK] = search_start,
+		[ACT_SEARCH_NEXT] = search_step, [ACT_SEARCH_PREV] = search_step,
+	},
+	.prompt = { [PROMPT_SEARCH] = &search_prompt },
+	.doc_installed = search_doc_installed,
+	.doc_dropped = search_doc_dropped,
+	.article_closed = search_article_closed,
+	.cancel = search_esc,
+	.busy = search_busy,
+	.idle = search_slice,
+	.free = search_free,
+};

@@ -4,7 +4,7 @@
  * the selection runs from where it started to the cursor, inclusive. */
 #include <stdint.h>
 #include <string.h>
-#include "app_internal.h"
+#include "app_features.h"
 
 /* Length of the grapheme cluster at off (at least one byte). */
 static size_t cluster_len(const app *a, size_t off)
@@ -137,8 +137,9 @@ static void follow(app *a)
 		a->text_top = wrap_view_move(a->view, row, -(long)(app_text_rows(a) - 1));
 }
 
-unsigned app_visual_toggle(app *a)
+static unsigned visual_toggle(app *a, enum action act)
 {
+	(void)act;
 	if (a->visual) {
 		a->visual = false;
 		a->msg[0] = '\0';
@@ -164,8 +165,10 @@ unsigned app_visual_toggle(app *a)
 	return R_TEXT | R_STATUS;
 }
 
-unsigned app_visual_move(app *a, enum action act)
+static unsigned visual_move(app *a, enum action act)
 {
+	if (a->focus != PANE_TEXT)
+		return R_PASS;
 	long page = app_text_rows(a);
 	switch (act) {
 	case ACT_MOVE_LEFT: a->vcur = prev_cluster(a, a->vcur); break;
@@ -185,7 +188,7 @@ unsigned app_visual_move(app *a, enum action act)
 		break;
 	}
 	default:
-		return R_NONE;
+		return R_PASS;
 	}
 	follow(a);
 	return R_TEXT | R_STATUS;
@@ -200,3 +203,60 @@ void app_visual_bounds(const app *a, size_t *start, size_t *end)
 	if (*end > a->doc->len)
 		*end = a->doc->len;
 }
+
+static bool visual_up(const app *a)
+{
+	return a->visual;
+}
+
+/* q ends the selection as Esc does, rather than quit. */
+static unsigned visual_quit(app *a, enum action act)
+{
+	(void)act;
+	return app_do(a, ACT_CANCEL);
+}
+
+static unsigned visual_cancel(app *a)
+{
+	if (!a->visual)
+		return R_NONE;
+	a->visual = false;
+	return R_TEXT;
+}
+
+static void visual_drop(app *a)
+{
+	a->visual = false;
+}
+
+/* e and y take the selection as it reads. */
+static size_t visual_source(app *a, strbuf *b, enum export_format f, bool *any)
+{
+	(void)f;
+	size_t s, e;
+	app_visual_bounds(a, &s, &e);
+	export_selection(b, a->doc, s, e);
+	*any = b->len > 0;
+	return 0;
+}
+
+const app_feature app_visual_feature = {
+	.name = "visual",
+	.on_action = { [ACT_VISUAL] = visual_toggle },
+	.layer = {
+		.active = visual_up,
+		.on_action = {
+			[ACT_MOVE_LEFT] = visual_move, [ACT_MOVE_RIGHT] = visual_move,
+			[ACT_WORD_NEXT] = visual_move, [ACT_WORD_PREV] = visual_move,
+			[ACT_MOVE_UP] = visual_move, [ACT_MOVE_DOWN] = visual_move,
+			[ACT_PAGE_UP] = visual_move, [ACT_PAGE_DOWN] = visual_move,
+			[ACT_HALF_PAGE_UP] = visual_move, [ACT_HALF_PAGE_DOWN] = visual_move,
+			[ACT_MOVE_FIRST] = visual_move, [ACT_MOVE_LAST] = visual_move,
+			[ACT_QUIT] = visual_quit,
+		},
+	},
+	.cancel = visual_cancel,
+	.doc_dropped = visual_drop,
+	.export_source = visual_source,
+	.exported = visual_drop,
+};

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "app.h"
+#include "app_internal.h"
 
 static char root[64];
 
@@ -542,9 +543,60 @@ static void test_stepping_past_the_loaded_limit(void **state)
 	positions_close(pos);
 }
 
+/* The dispatch table: each action has one handler in the base table (or a
+ * layer's, for the keys that only mean something there), and app_do is a
+ * lookup in it. */
+static void test_every_action_has_a_handler(void **state)
+{
+	fixture *f = start(140, 40);
+	app *a = &f->a;
+	assert_true(a->nfeatures >= 2);
+	for (int act = ACT_NONE + 1; act < ACT__COUNT; act++) {
+		int base = 0, layer = 0;
+		for (size_t k = 0; k < a->nfeatures; k++) {
+			base += a->features[k]->on_action[act] != NULL;
+			layer += a->features[k]->layer.on_action[act] && a->features[k]->layer.on_action[act] != app_pass;
+		}
+		if (base > 1 || base + layer == 0)
+			fail_msg("action %s: %d base handlers, %d in layers", action_name((enum action)act), base, layer);
+		if (base)
+			assert_non_null(a->on_action[act]);
+	}
+	for (int k = PROMPT_NONE + 1; k < PROMPT__COUNT; k++)
+		assert_non_null(a->prompt_ops[k]);
+	finish(f);
+}
+
+/* A modal layer (help) takes every action; one that is not (a selection)
+ * leaves the others to the base table. */
+static void test_layers_come_first(void **state)
+{
+	fixture *f = start(100, 30);
+	app *a = &f->a;
+	app_do(a, ACT_HELP);
+	assert_true(a->help);
+	assert_int_equal(app_do(a, ACT_ARTICLE_NEXT), R_NONE);
+	assert_int_equal(a->art, 0);
+	assert_int_equal(app_keyctx(a), KC_HELP);
+	app_do(a, ACT_QUIT);
+	assert_false(a->help);
+	a->focus = PANE_TEXT;
+	app_do(a, ACT_VISUAL);
+	assert_true(a->visual);
+	size_t cur = a->vcur;
+	app_do(a, ACT_MOVE_RIGHT);
+	assert_true(a->vcur > cur);
+	app_do(a, ACT_ARTICLE_NEXT);   /* not the selection's: the core's */
+	assert_int_equal(a->art, 1);
+	assert_false(a->visual);         /* the new article's doc ended it */
+	finish(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_action_has_a_handler),
+		cmocka_unit_test(test_layers_come_first),
 		cmocka_unit_test(test_wide_layout_starts_on_the_list),
 		cmocka_unit_test(test_narrow_layout_list_is_its_own_screen),
 		cmocka_unit_test(test_focus_cycles_through_panes),
