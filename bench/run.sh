@@ -6,9 +6,11 @@
 #   RENDER_MB   size of the generated corpus for the render section (100)
 #   RUNS        timed runs per command, the best is kept (3)
 #   QUOTES_BENCH_MB  size of the repeated-articles corpus for the quotes section (100)
+#   INDEX_RUNS  timed runs of each long command of the index section (1)
+#   GROUP_SIZES quote counts of the grouping benchmark (250000 500000 1000000)
 set -u
 BUILD=${BUILD:-build}
-BENCH=${BENCH:-render wrap quotes reader tags scale}
+BENCH=${BENCH:-render wrap quotes reader tags scale index}
 RUNS=${RUNS:-3}
 DATA=bench/data
 QUOTH=$BUILD/quoth
@@ -148,11 +150,7 @@ bench_reader() {
 # 1 GB article, and a folder of 100,000 articles beside find | wc -l.
 bench_scale() {
 	reader_article "${SCALE_MB:-1024}"
-	d=$DATA/folder-100k
-	if [ ! -d "$d/099" ]; then
-		rm -rf "$d"
-		"$BUILD/bench/gen_folder" 100000 "$d" samples/*.txt || exit 1
-	fi
+	d=$(folder_100k)
 	find "$d" -name '*.txt' >/dev/null
 	tf=$(best_seconds sh -c "find '$d' -name '*.txt' | wc -l")
 	out=$DATA/.folder
@@ -164,6 +162,57 @@ bench_scale() {
 	echo "list page down            $(ms "$out" list_page_down_each) ms"
 	echo "peak RSS                  $(awk -v k="$(ms "$out" rss_kb)" 'BEGIN { printf "%.1f", k / 1024 }') MB"
 	echo "target: first screen < 1 s"
+}
+
+# The folder of 100,000 articles (shared with the scale section).
+folder_100k() {
+	d=$DATA/folder-100k
+	if [ ! -d "$d/099" ]; then
+		rm -rf "$d"
+		"$BUILD/bench/gen_folder" 100000 "$d" samples/*.txt || exit 1
+	fi
+	echo "$d"
+}
+
+# The corpus index: quoth index of the 100,000-article folder beside reading
+# every file with cat, a second run with nothing changed beside find stating
+# every file, the speaker and group views on that index, and the grouping of
+# 250k, 500k and 1M generated quotes (alone, and through quoth index --import)
+# beside sort on the same file.
+bench_index() {
+	d=$(folder_100k)
+	ix=$DATA/index-100k.sqlite
+	bytes=$(find "$d" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+	runs=$RUNS
+	RUNS=${INDEX_RUNS:-1}
+	tc=$(best_seconds sh -c "find '$d' -name '*.txt' -print0 | xargs -0 cat"); cc=$CPU
+	ti=$(best_seconds sh -c "rm -f '$ix' '$ix-wal' '$ix-shm'; '$QUOTH' index --quiet --index '$ix' '$d'"); ci=$CPU
+	RUNS=$runs
+	ts=$(best_seconds "$QUOTH" index --quiet --index "$ix" "$d"); cs=$CPU
+	tf=$(best_seconds find "$d" -name '*.txt' -printf '%s %T@\n'); cf=$CPU
+	echo "== index: $d ($(awk -v b="$bytes" 'BEGIN { printf "%.0f", b / 1e6 }') MB, 100,000 articles)"
+	echo "find | xargs cat (reference)   $(mbps "$bytes" "$tc") MB/s   ($tc s, CPU ${cc:-?} s)"
+	echo "quoth index, first run         $(mbps "$bytes" "$ti") MB/s   ($ti s, CPU ${ci:-?} s on 2 threads; target >= 30 MB/s)"
+	echo "find -printf (reference)       $tf s   (CPU ${cf:-?} s)"
+	echo "quoth index, nothing changed   $ts s   (CPU ${cs:-?} s; target < 2 s)"
+	"$BUILD/bench/bench_index" views "$ix" >"$DATA/.views" || exit 1
+	for k in speaker_view speaker_quotes group_list group_view; do
+		printf '%-30s %s ms   (target < 100 ms)\n' "$k" "$(ms "$DATA/.views" $k)"
+	done
+	echo "(speakers $(ms "$DATA/.views" speakers), groups $(ms "$DATA/.views" groups))"
+	echo "== same-quote grouping (best of ${INDEX_RUNS:-1}; target 1M < 30 s, near-linear)"
+	for n in ${GROUP_SIZES:-250000 500000 1000000}; do
+		q=$DATA/quotes-$n.jsonl
+		[ -s "$q" ] || "$BUILD/bench/gen_quotes" "$n" "$q" || exit 1
+		"$BUILD/bench/bench_index" group "$q" >"$DATA/.group" || exit 1
+		RUNS=${INDEX_RUNS:-1}
+		tr=$(best_seconds sort "$q"); cr=$CPU
+		tq=$(best_seconds sh -c "rm -f '$DATA/imp.sqlite'*; '$QUOTH' index --quiet --index '$DATA/imp.sqlite' --import '$q'"); cq=$CPU
+		RUNS=$runs
+		printf '%8d quotes: grouping %6s ms (%s groups, %s checks); quoth index --import %s s (CPU %s s); sort (reference) %s s\n' \
+			"$n" "$(ms "$DATA/.group" group)" "$(ms "$DATA/.group" groups)" "$(ms "$DATA/.group" checks)" "$tq" "${cq:-?}" "$tr"
+	done
+	rm -f "$DATA/imp.sqlite"*
 }
 
 bench_tags() {
@@ -178,6 +227,7 @@ for s in $BENCH; do
 	reader) bench_reader ;;
 	scale)  bench_scale ;;
 	tags)   bench_tags ;;
+	index)  bench_index ;;
 	*) echo "bench: unknown section '$s'" >&2; exit 2 ;;
 	esac
 done

@@ -15,7 +15,7 @@
 #define CMS_SIZE (1u << CMS_BITS)
 /* A pair held by more quotes than this is left out of the sketches (unless
  * a quote has nothing else): "of the" would put everything in one bucket. */
-#define FREQUENT 256
+#define FREQUENT 64
 
 typedef struct set_ref {
 	uint32_t off, len;       /* into the pool */
@@ -81,10 +81,16 @@ static uint64_t mix64(uint64_t x)
 	return x ^ (x >> 33);
 }
 
-static int cmp_u32(const void *a, const void *b)
+/* A quote has a few dozen pairs: insertion sort beats qsort's calls. */
+static void sort_u32(uint32_t *v, size_t n)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
+	for (size_t i = 1; i < n; i++) {
+		uint32_t x = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
 }
 
 /* The sorted, distinct word-pair hashes of text in s->pairs; their number,
@@ -109,7 +115,7 @@ static size_t pair_set(samequote *s, const char *text, size_t n, const char *lan
 	for (size_t i = 0; i + 1 < nw; i++)
 		s->pairs[i] = (uint32_t)mix64(s->words[i] * 0x9E3779B97F4A7C15ULL + s->words[i + 1] + l);
 	size_t np = nw - 1, k = 0;
-	qsort(s->pairs, np, sizeof *s->pairs, cmp_u32);
+	sort_u32(s->pairs, np);
 	for (size_t i = 0; i < np; i++)
 		if (!k || s->pairs[i] != s->pairs[k - 1])
 			s->pairs[k++] = s->pairs[i];
@@ -274,9 +280,14 @@ static size_t sketch(const samequote *s, uint32_t q, uint32_t *out)
 	return k;
 }
 
+typedef struct entry {
+	uint32_t hash;           /* the sketch hash that put the quote here */
+	uint32_t q;
+} entry;
+
 typedef struct buckets {
 	uint32_t *start;         /* nb + 1 offsets into member */
-	uint32_t *member;        /* quotes, bucket after bucket */
+	entry *member;           /* bucket after bucket; a bucket may hold several hashes */
 	size_t nb;
 } buckets;
 
@@ -313,20 +324,28 @@ static int fill_buckets(const samequote *s, buckets *b)
 			continue;
 		size_t k = sketch(s, (uint32_t)q, sk);
 		for (size_t i = 0; i < k; i++)
-			b->member[fill[mix64(sk[i]) & (b->nb - 1)]++] = (uint32_t)q;
+			b->member[fill[mix64(sk[i]) & (b->nb - 1)]++] = (entry){ sk[i], (uint32_t)q };
 	}
 	free(fill);
 	return 0;
 }
 
-/* Within one bucket: each quote against the first quote of at most
- * SQ_PER_BUCKET groups met in it before. */
-static void link_bucket(samequote *s, uint32_t *parent, const uint32_t *m, size_t n)
+static int cmp_entry(const void *a, const void *b)
+{
+	const entry *x = a, *y = b;
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return (x->q > y->q) - (x->q < y->q);
+}
+
+/* The quotes of one sketch hash: each against the first quote of at most
+ * SQ_PER_BUCKET groups met among them before. */
+static void link_run(samequote *s, uint32_t *parent, const entry *m, size_t n)
 {
 	uint32_t seen[SQ_PER_BUCKET];
 	size_t nseen = 0;
 	for (size_t i = 0; i < n; i++) {
-		uint32_t x = m[i];
+		uint32_t x = m[i].q;
 		bool known = false;
 		for (size_t j = 0; j < nseen; j++) {
 			if (find(parent, seen[j]) == find(parent, x)) {
@@ -341,6 +360,21 @@ static void link_bucket(samequote *s, uint32_t *parent, const uint32_t *m, size_
 		}
 		if (!known && nseen < SQ_PER_BUCKET)
 			seen[nseen++] = x;
+	}
+}
+
+/* A bucket holds the hashes that fell into it: only quotes of one hash
+ * are compared. */
+static void link_bucket(samequote *s, uint32_t *parent, entry *m, size_t n)
+{
+	if (n < 2)
+		return;
+	qsort(m, n, sizeof *m, cmp_entry);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && m[j].hash == m[i].hash; j++)
+			;
+		if (j - i > 1)
+			link_run(s, parent, m + i, j - i);
 	}
 }
 
