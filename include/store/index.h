@@ -71,6 +71,10 @@ char *index_default_path(void);
 const char *index_path(const qindex *ix);
 /* True when the file could only be opened for reading. */
 bool index_readonly(const qindex *ix);
+/* How long a statement waits for another process's write lock before
+ * Q_ELOCK (default 10 s; the reader waits a few ms and tries later). */
+void index_set_wait(qindex *ix, int ms);
+
 /* True once SQLite found the file damaged (a page that does not parse):
  * open it again with INDEX_REBUILD. */
 bool index_damaged(const qindex *ix);
@@ -180,8 +184,9 @@ typedef struct index_hit {
 	long group_articles;     /* articles of its group */
 } index_hit;
 
-/* The quotes of person id, by date, then path, then place in the article. */
-int index_person_quotes(qindex *ix, int64_t person, index_hit **v, size_t *n);
+/* The quotes of person id, by date, then path, then place in the article;
+ * the first limit of them (0: all). */
+int index_person_quotes(qindex *ix, int64_t person, size_t limit, index_hit **v, size_t *n);
 void index_hits_free(index_hit *v, size_t n);
 
 /* ---- the same quote across articles ---- */
@@ -198,12 +203,25 @@ typedef struct index_group {
 int index_groups(qindex *ix, long min_articles, const char *match, index_group **v, size_t *n);
 void index_groups_free(index_group *v, size_t n);
 
-/* The quotes of group id, by date, then path. */
-int index_group_quotes(qindex *ix, int64_t group, index_hit **v, size_t *n);
+/* The quotes of group id, by date, then path; the first limit (0: all). */
+int index_group_quotes(qindex *ix, int64_t group, size_t limit, index_hit **v, size_t *n);
 
 /* The quotes of the article at path (as the index keeps it: indexer_key),
  * in text order, each with its group. */
 int index_article_quotes(qindex *ix, const char *path, index_hit **v, size_t *n);
+
+/* ---- what the article list shows and sorts by ---- */
+
+typedef struct index_meta {
+	char *path, *title, *lang, *date, *source;
+	char *speakers;          /* the persons it quotes, comma-separated; NULL: none */
+	long nquotes;
+} index_meta;
+
+/* Every article, sorted by path (bytewise); with speakers, the speakers it
+ * quotes too (a pass over every quote: ask only when they are wanted). */
+int index_article_meta(qindex *ix, bool speakers, index_meta **v, size_t *n);
+void index_meta_free(index_meta *v, size_t n);
 
 /* ---- for tests ---- */
 

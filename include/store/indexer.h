@@ -62,4 +62,13 @@ int indexer_run(qindex *ix, const char *const *paths, size_t npaths, const index
  * resolved. */
 char *indexer_key(const char *path);
 
+/* indexer_key for the many files of few folders (a walk, the reader's
+ * list): each folder is resolved once, while its files come in a row. */
+typedef struct indexer_keys {
+	char *dir, *real;
+} indexer_keys;
+
+char *indexer_key_in(indexer_keys *k, const char *path);
+void indexer_keys_free(indexer_keys *k);
+
 #endif

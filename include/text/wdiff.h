@@ -31,6 +31,20 @@ typedef struct wdiff {
 	size_t same, dropped, added;   /* words of each kind */
 } wdiff;
 
+enum wdiff_piece {
+	WP_TEXT,      /* of b, as it reads (words in both, and what lies between words) */
+	WP_ADDED,     /* words only b has */
+	WP_DROPPED,   /* words only a has, where they stood */
+};
+
+typedef void (*wdiff_piece_fn)(void *ctx, enum wdiff_piece kind, const char *s, size_t n);
+
+/* b (NUL-terminated) as it reads, with the words of a (the text d compared
+ * it with) that it dropped put back where they stood, each followed or
+ * preceded by a space of its own: the pieces, in order, to fn. So a drop
+ * and an addition read "[-never-] {+not+}" when marked so. */
+void wdiff_pieces(const char *a, const char *b, const wdiff *d, wdiff_piece_fn fn, void *ctx);
+
 /* Compares a[0..na) with b[0..nb). Returns 0 or Q_ENOMEM. */
 int wdiff_words(const char *a, size_t na, const char *b, size_t nb, wdiff *out);
 void wdiff_free(wdiff *d);

@@ -62,6 +62,12 @@ void app_tags_changed(app *a)
 		f->tags_changed(a);
 }
 
+void app_index_changed(app *a)
+{
+	FOR_HOOK(a, f, index_changed)
+		f->index_changed(a);
+}
+
 /* ---- geometry -------------------------------------------------------------- */
 
 rect app_content(const app *a, enum pane p)
@@ -280,13 +286,62 @@ static void keep_list_visible(app *a)
 		a->list_top = a->list_sel - h + 1;
 }
 
-unsigned app_select_item(app *a, size_t i)
+size_t app_list_count(const app *a)
 {
-	if (i >= a->corpus->n)
-		i = a->corpus->n - 1;
-	a->list_sel = i;
+	return a->lv.rows ? a->lv.n : a->corpus->n;
+}
+
+size_t app_list_item(const app *a, size_t row)
+{
+	return a->lv.rows ? (row < a->lv.n ? a->lv.rows[row] : SIZE_MAX) : row;
+}
+
+size_t app_list_row(const app *a, size_t item)
+{
+	if (!a->lv.rows)
+		return item < a->corpus->n ? item : SIZE_MAX;
+	for (size_t r = 0; r < a->lv.n; r++)
+		if (a->lv.rows[r] == item)
+			return r;
+	return SIZE_MAX;
+}
+
+void app_list_set_rows(app *a, size_t *rows, size_t n)
+{
+	size_t keep = app_list_count(a) ? app_list_item(a, a->list_sel) : SIZE_MAX;
+	free(a->lv.rows);
+	a->lv.rows = rows;
+	a->lv.n = rows ? n : 0;
+	size_t row = keep == SIZE_MAX ? SIZE_MAX : app_list_row(a, keep);
+	a->list_sel = row == SIZE_MAX ? 0 : row;
+	a->list_top = 0;
+	keep_list_visible(a);
+}
+
+void app_list_show_item(app *a, size_t i)
+{
+	if (app_list_row(a, i) != SIZE_MAX)
+		return;
+	a->lv.filter[0] = '\0';   /* the whole list again, in corpus order */
+	a->lv.order = LO_PATH;
+	app_list_set_rows(a, NULL, 0);
+	app_message(a, false, "The list filter hid that article: the list shows every article again");
+}
+
+unsigned app_select_row(app *a, size_t row)
+{
+	size_t n = app_list_count(a);
+	if (row >= n)
+		row = n ? n - 1 : 0;
+	a->list_sel = row;
 	keep_list_visible(a);
 	return R_LIST | R_STATUS;
+}
+
+unsigned app_select_item(app *a, size_t i)
+{
+	size_t row = app_list_row(a, i);
+	return row == SIZE_MAX ? R_NONE : app_select_row(a, row);
 }
 
 long app_list_quotes(app *a, size_t i)
@@ -499,7 +554,7 @@ static unsigned move_rows(app *a, long n)
 	switch (a->focus) {
 	case PANE_LIST: {
 		long i = (long)a->list_sel + n;
-		return app_select_item(a, i < 0 ? 0 : (size_t)i);
+		return app_select_row(a, i < 0 ? 0 : (size_t)i);
 	}
 	case PANE_QUOTES: {
 		if (!a->quotes.n)
@@ -526,7 +581,7 @@ static unsigned move_end(app *a, bool last)
 {
 	switch (a->focus) {
 	case PANE_LIST:
-		return app_select_item(a, last ? a->corpus->n - 1 : 0);
+		return app_select_row(a, last ? app_list_count(a) - 1 : 0);
 	case PANE_QUOTES:
 		return app_select_quote(a, last ? a->quotes.n - 1 : 0);
 	default:
@@ -540,7 +595,7 @@ static unsigned move_end(app *a, bool last)
 static unsigned open_selected(app *a)
 {
 	if (a->focus == PANE_LIST) {
-		if (app_open_article(a, a->list_sel))
+		if (!app_list_count(a) || app_open_article(a, app_list_item(a, a->list_sel)))
 			return R_STATUS | R_LIST;
 		return app_set_focus(a, PANE_TEXT) | R_PANES;
 	}
@@ -559,17 +614,18 @@ static unsigned open_selected(app *a)
  * article open stays the one before it. */
 static unsigned step_article(app *a, int dir)
 {
-	long i = (long)(a->art == SIZE_MAX ? a->list_sel : a->art);
+	size_t at = a->art == SIZE_MAX ? SIZE_MAX : app_list_row(a, a->art);
+	long i = (long)(at == SIZE_MAX ? a->list_sel : at);   /* rows of the list, as it is narrowed and sorted */
 	for (;;) {
 		i += dir;
-		if (i < 0 || (size_t)i >= a->corpus->n) {
+		if (i < 0 || (size_t)i >= app_list_count(a)) {
 			if (a->art != SIZE_MAX)
 				app_select_item(a, a->art);
 			app_message(a, false, dir > 0 ? "Last article" : "First article");
 			return R_STATUS | R_LIST;
 		}
-		app_select_item(a, (size_t)i);
-		if (app_open_article(a, (size_t)i) == 0)
+		app_select_row(a, (size_t)i);
+		if (app_open_article(a, app_list_item(a, (size_t)i)) == 0)
 			return R_PANES;
 	}
 }
@@ -703,8 +759,8 @@ unsigned app_click(app *a, int y, int x)
 	int row = y - c.y;
 	if (p == PANE_LIST) {
 		size_t i = a->list_top + (size_t)row;
-		if (i < a->corpus->n)
-			r |= app_select_item(a, i);
+		if (i < app_list_count(a))
+			r |= app_select_row(a, i);
 	} else if (p == PANE_QUOTES) {
 		size_t i = a->q_top;
 		for (int used = 0; i < a->quotes.n; i++) {
@@ -783,6 +839,8 @@ int app_init(app *a, corpus *c, const app_opts *o, int cols, int rows)
 void app_free(app *a)
 {
 	app_close_article(a);
+	free(a->lv.rows);
+	a->lv.rows = NULL;
 	FOR_HOOK(a, f, free)
 		f->free(a);
 }

@@ -16,9 +16,11 @@ static unsigned mark(app *a, enum action act)
 {
 	(void)act;
 	if (a->focus == PANE_LIST) {
-		corpus_item *it = &a->corpus->v[a->list_sel];
+		if (!app_list_count(a))
+			return R_NONE;
+		corpus_item *it = &a->corpus->v[app_list_item(a, a->list_sel)];
 		it->marked = !it->marked;
-		if (a->list_sel + 1 < a->corpus->n)
+		if (a->list_sel + 1 < app_list_count(a))
 			a->list_sel++;
 		a->list_top = a->list_sel < a->list_top ? a->list_sel : a->list_top;
 		return R_LIST | R_STATUS;
@@ -116,8 +118,8 @@ static bool gather(app *a, strbuf *b)
 	}
 	export_begin(b, a->opts.export_format);
 	if (a->focus == PANE_LIST) {
-		if (!any_marked_article(a))
-			a->corpus->v[a->list_sel].marked = true;
+		if (!any_marked_article(a) && app_list_count(a))
+			a->corpus->v[app_list_item(a, a->list_sel)].marked = true;
 		gather_articles(a, b, &first);
 	} else if (any_marked_quote(a)) {
 		for (size_t i = 0; i < a->quotes.n; i++)

@@ -8,11 +8,14 @@ void app_features_register(app *a)
 	static const app_feature *const all[] = {
 		&app_help_feature,
 		&app_tagged_feature,
+		&app_corpus_feature,
 		&app_visual_feature,
 		&app_big_feature,
 		&app_search_feature,
 		&app_tags_feature,
 		&app_export_feature,
+		&app_list_feature,
+		&app_indexing_feature,
 	};
 	for (size_t k = 0; k < sizeof all / sizeof *all; k++)
 		app_register(a, all[k]);

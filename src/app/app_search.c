@@ -40,7 +40,7 @@ static size_t find_row(app *a, size_t from, size_t n, bool backward, bool *wrapp
 		size_t i = backward ? (from + n - k) % n : (from + k) % n;
 		bool hit;
 		if (a->search_pane == PANE_LIST) {
-			const char *t = corpus_title(a->corpus, i);
+			const char *t = corpus_title(a->corpus, app_list_item(a, i));
 			hit = search_contains(t, strlen(t), a->pattern);
 		} else {
 			hit = quote_matches(a, i);
@@ -81,7 +81,7 @@ static unsigned go_to_match(app *a, bool backward, bool from_start)
 			a->text_top = p->text_top;
 		app_show_offset(a, start);   /* the same rule as a jump to a quote */
 	} else {
-		size_t n = a->search_pane == PANE_LIST ? a->corpus->n : a->quotes.n;
+		size_t n = a->search_pane == PANE_LIST ? app_list_count(a) : a->quotes.n;
 		size_t cur = a->search_pane == PANE_LIST ? a->list_sel : a->q_sel;
 		size_t from = from_start ? (a->search_pane == PANE_LIST ? p->list_sel : p->q_sel)
 		                         : (backward ? cur + n - 1 : cur + 1) % (n ? n : 1);

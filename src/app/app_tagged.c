@@ -122,7 +122,8 @@ static unsigned tv_open(app *a, enum action act)
 		return R_STATUS;
 	}
 	a->tv.open = false;
-	a->list_sel = i;
+	app_list_show_item(a, i);
+	app_select_item(a, i);
 	if (app_open_article(a, i))
 		return R_LAYOUT;
 	a->focus = PANE_TEXT;

@@ -82,38 +82,14 @@ static int parse_args(int argc, char **argv, struct sq_args *a)
 	return 0;
 }
 
-/* The variant b with its differences from the base a marked as wdiff(1)
- * marks them: [-dropped-] and {+added+}. */
-static void put_marked(strbuf *out, const char *a, const char *b, const wdiff *d)
+/* A piece of a variant, marked as wdiff(1) marks them: [-dropped-] and
+ * {+added+}. */
+static void put_piece(void *ctx, enum wdiff_piece kind, const char *s, size_t n)
 {
-	size_t nb = strlen(b), pb = 0;
-	for (size_t i = 0; i < d->n; i++) {
-		const wdiff_op *op = &d->v[i];
-		switch (op->kind) {
-		case WD_SAME:
-			sb_add(out, b + pb, op->b_end - pb);
-			pb = op->b_end;
-			break;
-		case WD_ADDED:
-			sb_add(out, b + pb, op->b_start - pb);
-			sb_puts(out, "{+");
-			sb_add(out, b + op->b_start, op->b_end - op->b_start);
-			sb_puts(out, "+}");
-			pb = op->b_end;
-			break;
-		case WD_DROPPED: {
-			/* after the gap that leads to the next word of b, or at the end */
-			size_t next = i + 1 < d->n && d->v[i + 1].kind != WD_DROPPED ? d->v[i + 1].b_start : pb;
-			sb_add(out, b + pb, next - pb);
-			sb_puts(out, next == pb && pb ? " [-" : "[-");
-			sb_add(out, a + op->a_start, op->a_end - op->a_start);
-			sb_puts(out, next > pb || !pb ? "-] " : "-]");
-			pb = next;
-			break;
-		}
-		}
-	}
-	sb_add(out, b + pb, nb - pb);
+	strbuf *out = ctx;
+	sb_puts(out, kind == WP_ADDED ? "{+" : kind == WP_DROPPED ? "[-" : "");
+	sb_add(out, s, n);
+	sb_puts(out, kind == WP_ADDED ? "+}" : kind == WP_DROPPED ? "-]" : "");
 }
 
 static void put_where(strbuf *out, const index_hit *h)
@@ -139,7 +115,7 @@ static int put_text_group(strbuf *out, const index_group *g, const index_hit *h,
 			wdiff d;
 			if (wdiff_words(h[0].text, strlen(h[0].text), h[i].text, strlen(h[i].text), &d))
 				return Q_ENOMEM;
-			put_marked(out, h[0].text, h[i].text, &d);
+			wdiff_pieces(h[0].text, h[i].text, &d, put_piece, out);
 			wdiff_free(&d);
 		}
 		sb_puts(out, "\xE2\x80\x9D\n");
@@ -206,7 +182,7 @@ static int print_groups(qindex *ix, const struct sq_args *a)
 	for (size_t i = 0; !rc && i < n; i++) {
 		index_hit *h;
 		size_t nh;
-		if ((rc = index_group_quotes(ix, g[i].id, &h, &nh)))
+		if ((rc = index_group_quotes(ix, g[i].id, 0, &h, &nh)))
 			break;
 		rc = a->jsonl ? put_json_group(&out, &g[i], h, nh) : put_text_group(&out, &g[i], h, nh);
 		index_hits_free(h, nh);

@@ -234,7 +234,7 @@ static int list_quotes(qindex *ix, const index_person *v, size_t n, const struct
 	}
 	index_hit *h;
 	size_t nh;
-	int rc = index_person_quotes(ix, p->id, &h, &nh);
+	int rc = index_person_quotes(ix, p->id, 0, &h, &nh);
 	if (rc)
 		return rc;
 	strbuf b;

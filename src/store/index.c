@@ -172,9 +172,8 @@ char *index_default_path(void)
 enum file_kind {
 	FILE_MISSING,
 	FILE_EMPTY,        /* SQLite makes a new database of it */
-	FILE_OURS,         /* an SQLite database quoth made */
+	FILE_SQLITE,       /* an SQLite database: whose, SQLite says (identify) */
 	FILE_TRUNCATED,    /* one of ours, shorter than its header says */
-	FILE_OTHER_DB,     /* an SQLite database of another program */
 	FILE_NOT_SQLITE,
 	FILE_NOT_REGULAR,
 	FILE_UNREADABLE,
@@ -193,8 +192,9 @@ static bool wal_has_frames(const char *path)
 	return stat(wal, &st) == 0 && st.st_size > 32;
 }
 
-static enum file_kind classify(const char *path, int *err)
+static enum file_kind classify(const char *path, int *err, bool *header_ours)
 {
+	*header_ours = false;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
 		*err = error_from_errno(errno);
@@ -214,16 +214,43 @@ static enum file_kind classify(const char *path, int *err)
 		return FILE_EMPTY;
 	if ((size_t)n < sizeof h || memcmp(h, "SQLite format 3", 16))
 		return FILE_NOT_SQLITE;
+	/* The header's application id is only final once the write-ahead log was
+	 * checkpointed: who made the file is asked of SQLite (identify). But a
+	 * file whose header already says quoth, and that is shorter than the
+	 * header says with no log to make up the rest, was cut short. The page
+	 * count is valid when the change counter matches its copy. */
 	if (be32(h + 68) != QUOTH_APPLICATION_ID)
-		return FILE_OTHER_DB;
-	/* the page count is valid when the change counter matches its copy */
+		return FILE_SQLITE;
+	*header_ours = true;
 	uint32_t page = (uint32_t)h[16] << 8 | h[17];
 	if (page == 1)
 		page = 65536;
 	uint64_t pages = be32(h + 28);
 	if (pages && be32(h + 24) == be32(h + 92) && (uint64_t)st.st_size < pages * page && !wal_has_frames(path))
 		return FILE_TRUNCATED;
-	return FILE_OURS;
+	return FILE_SQLITE;
+}
+
+enum identity { ID_OURS, ID_NEW, ID_OTHER };
+
+/* Who made the open database, through SQLite (which reads the log too):
+ * quoth (its application id), nobody yet (no schema at all), or another
+ * program. *version gets the schema version. Returns 0 or a Q_* code
+ * (ix->damaged set when SQLite found the file damaged). */
+static int identify(qindex *ix, enum identity *id, int *version)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT (SELECT application_id FROM pragma_application_id),"
+	                                    " (SELECT user_version FROM pragma_user_version),"
+	                                    " (SELECT count(*) FROM sqlite_master)", -1, &s, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t app = sqlite3_column_int64(s, 0), objects = sqlite3_column_int64(s, 2);
+		*version = sqlite3_column_int(s, 1);
+		*id = app == QUOTH_APPLICATION_ID ? ID_OURS : objects == 0 && app == 0 ? ID_NEW : ID_OTHER;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return index_fail(ix, rc);
 }
 
 static void set_note(char **note, const char *path, const char *fmt, const char *detail)
@@ -293,21 +320,6 @@ static int create_schema(qindex *ix)
 	return rc;
 }
 
-/* The schema version in the file: 0 for a new one, -1 on error (ix->err). */
-static int schema_version(qindex *ix, int *rc)
-{
-	sqlite3_stmt *s = NULL;
-	int v = -1;
-	*rc = sqlite3_prepare_v2(ix->db, "PRAGMA user_version", -1, &s, NULL);
-	if (*rc == SQLITE_OK && (*rc = sqlite3_step(s)) == SQLITE_ROW) {
-		v = sqlite3_column_int(s, 0);
-		*rc = SQLITE_OK;
-	}
-	sqlite3_finalize(s);
-	*rc = index_fail(ix, *rc);
-	return *rc ? -1 : v;
-}
-
 static int settle_pragmas(qindex *ix)
 {
 	/* NORMAL in WAL mode: a crash of quoth loses nothing committed; a power
@@ -333,7 +345,8 @@ static int rebuild(qindex *ix)
 static int open_for_writing(qindex *ix, bool own, bool rebuild_asked, char **note)
 {
 	int err = 0;
-	enum file_kind k = classify(ix->path, &err);
+	bool header_ours;
+	enum file_kind k = classify(ix->path, &err, &header_ours);
 	const char *why = NULL;
 	switch (k) {
 	case FILE_NOT_REGULAR:
@@ -343,53 +356,56 @@ static int open_for_writing(qindex *ix, bool own, bool rebuild_asked, char **not
 		set_note(note, ix->path, "%s", error_message(err));
 		return err;
 	case FILE_NOT_SQLITE:
-	case FILE_OTHER_DB:
 		if (!own) {
-			set_note(note, ix->path, "%s; not replaced (remove it, or name another file)",
-			         k == FILE_NOT_SQLITE ? "not an SQLite database" : "an SQLite database of another program");
+			set_note(note, ix->path, "%s", "not an SQLite database; not replaced (remove it, or name another file)");
 			return Q_EEXIST;
 		}
-		why = k == FILE_NOT_SQLITE ? "it was not an SQLite database" : "it was made by another program";
+		why = "it was not an SQLite database";
 		break;
 	case FILE_TRUNCATED:
 		why = "it was truncated";
 		break;
-	case FILE_MISSING: case FILE_EMPTY: case FILE_OURS:
+	case FILE_MISSING: case FILE_EMPTY: case FILE_SQLITE:
 		break;
 	}
-	int rc = 0;
-	if (rebuild_asked && !why && k != FILE_MISSING && k != FILE_EMPTY)
-		why = "it was damaged";
-	if (why) {
+	if (why)
 		remove_files(ix->path);
-		set_note(note, ix->path, "rebuilt: %s", why);
+	int rc = open_db(ix, true), version = 0;
+	enum identity id = ID_NEW;
+	if (!rc)
+		rc = identify(ix, &id, &version);
+	if (!rc && id == ID_OTHER) {
+		if (!own) {
+			set_note(note, ix->path, "%s", "an SQLite database of another program; not replaced "
+			                               "(remove it, or name another file)");
+			return Q_EEXIST;
+		}
+		why = "it was made by another program";
+	} else if (rc && ix->damaged) {
+		if (!own && !header_ours) {
+			set_note(note, ix->path, "damaged (%s); not replaced: it may not be a quoth index", ix->err);
+			return rc;
+		}
+		why = "it was damaged";
+	} else if (!rc && id == ID_OURS && version != INDEX_SCHEMA && !ix->readonly) {
+		why = "it was of another schema version";
+	} else if (!rc && rebuild_asked && id == ID_OURS) {
+		why = "it was damaged";
 	}
-	if ((rc = open_db(ix, true)))
-		goto fail;
-	int version = schema_version(ix, &rc);
-	if (rc && ix->damaged) {
-		set_note(note, ix->path, "rebuilt: it was damaged (%s)", ix->err);
+	if (why && (!rc || ix->damaged)) {
+		set_note(note, ix->path, "rebuilt: %s", why);
 		ix->damaged = false;
 		rc = rebuild(ix);
-	} else if (!rc && version == 0 && !ix->readonly) {
+	} else if (!rc && id == ID_NEW && !ix->readonly) {
 		rc = create_schema(ix);
-	} else if (!rc && version != INDEX_SCHEMA && !ix->readonly) {
-		char v[64];
-		snprintf(v, sizeof v, "%d, this quoth writes %d", version, INDEX_SCHEMA);
-		set_note(note, ix->path, "rebuilt: it was of another schema version (%s)", v);
-		rc = rebuild(ix);
 	} else if (!rc && ix->readonly) {
-		set_note(note, ix->path, "read-only: %s", "it is not updated");
-		if (version != INDEX_SCHEMA)
+		set_note(note, ix->path, "%s", "read-only: it is not updated");
+		if (id != ID_OURS || version != INDEX_SCHEMA)
 			rc = Q_EROFS;
 	}
-	if (rc)
-		goto fail;
-	if ((rc = settle_pragmas(ix)))
-		goto fail;
-	return 0;
-fail:
-	if (note && !*note)
+	if (!rc)
+		rc = settle_pragmas(ix);
+	if (rc && note && !*note)
 		set_note(note, ix->path, "%s", ix->err[0] ? ix->err : error_message(rc));
 	return rc;
 }
@@ -397,7 +413,8 @@ fail:
 static int open_for_reading(qindex *ix, char **note)
 {
 	int err = 0;
-	switch (classify(ix->path, &err)) {
+	bool header_ours;
+	switch (classify(ix->path, &err, &header_ours)) {
 	case FILE_MISSING: case FILE_EMPTY:
 		set_note(note, ix->path, "%s", "no index yet (quoth index PATH... makes one)");
 		return Q_ENOENT;
@@ -407,17 +424,23 @@ static int open_for_reading(qindex *ix, char **note)
 	case FILE_UNREADABLE:
 		set_note(note, ix->path, "%s", error_message(err));
 		return err;
-	case FILE_NOT_SQLITE: case FILE_OTHER_DB:
+	case FILE_NOT_SQLITE:
 		set_note(note, ix->path, "%s", "not a quoth index");
 		return Q_EEXIST;
 	case FILE_TRUNCATED:
 		set_note(note, ix->path, "%s", "damaged (truncated); quoth index rebuilds it");
 		return Q_EIO;
-	case FILE_OURS:
+	case FILE_SQLITE:
 		break;
 	}
-	int rc = open_db(ix, false);
-	int version = rc ? -1 : schema_version(ix, &rc);
+	int rc = open_db(ix, false), version = 0;
+	enum identity id = ID_NEW;
+	if (!rc)
+		rc = identify(ix, &id, &version);
+	if (!rc && id != ID_OURS) {
+		set_note(note, ix->path, "%s", id == ID_NEW ? "no index yet (quoth index PATH... makes one)" : "not a quoth index");
+		return id == ID_NEW ? Q_ENOENT : Q_EEXIST;
+	}
 	if (!rc && version != INDEX_SCHEMA) {
 		set_note(note, ix->path, "%s", "of another schema version; quoth index rebuilds it");
 		return Q_EIO;
@@ -480,6 +503,11 @@ const char *index_path(const qindex *ix)
 bool index_readonly(const qindex *ix)
 {
 	return ix->readonly;
+}
+
+void index_set_wait(qindex *ix, int ms)
+{
+	sqlite3_busy_timeout(ix->db, ms);
 }
 
 bool index_damaged(const qindex *ix)

@@ -105,6 +105,57 @@ int index_persons(qindex *ix, index_person **out, size_t *nout)
 	return 0;
 }
 
+/* ---- the article list ---- */
+
+void index_meta_free(index_meta *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].title);
+		free(v[i].lang);
+		free(v[i].date);
+		free(v[i].source);
+		free(v[i].speakers);
+	}
+	free(v);
+}
+
+int index_article_meta(qindex *ix, bool speakers, index_meta **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(ix->db, speakers ?
+		"SELECT a.path, a.title, a.lang, a.date, a.source, a.nquotes, s.names FROM articles a LEFT JOIN"
+		" (SELECT q.article AS article, group_concat(DISTINCT p.name) AS names FROM quotes q"
+		"  JOIN forms f ON f.form = q.speaker JOIN persons p ON p.id = f.person GROUP BY q.article) s"
+		" ON s.article = a.id ORDER BY a.path" :
+		"SELECT a.path, a.title, a.lang, a.date, a.source, a.nquotes, NULL FROM articles a ORDER BY a.path",
+		-1, &s, NULL);
+	index_meta *v = NULL;
+	size_t n = 0, cap = 0;
+	bool oom = false;
+	while (!oom && index_next_row(s, &rc)) {
+		if (GROW(v, cap, n + 1, 256)) {
+			oom = true;
+			break;
+		}
+		v[n] = (index_meta){ col_dup(s, 0, &oom), col_dup(s, 1, &oom), col_dup(s, 2, &oom), col_dup(s, 3, &oom),
+		                     col_dup(s, 4, &oom), col_dup(s, 6, &oom), (long)sqlite3_column_int64(s, 5) };
+		if (v[n].path)
+			n++;
+	}
+	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
+	sqlite3_finalize(s);
+	if (rc) {
+		index_meta_free(v, n);
+		return rc;
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
 /* ---- quotes across the corpus ---- */
 
 void index_hits_free(index_hit *v, size_t n)
@@ -159,16 +210,17 @@ int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout)
 	return 0;
 }
 
-int index_person_quotes(qindex *ix, int64_t person, index_hit **out, size_t *n)
+int index_person_quotes(qindex *ix, int64_t person, size_t limit, index_hit **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s = NULL;
 	int rc = index_fail(ix, sqlite3_prepare_v2(ix->db,
 		"SELECT " INDEX_HIT_COLUMNS " FROM forms f JOIN quotes q ON q.speaker = f.form" INDEX_HIT_JOINS
-		" WHERE f.person = ?1 ORDER BY a.date IS NULL, a.date, a.path, q.start", -1, &s, NULL));
+		" WHERE f.person = ?1 ORDER BY a.date IS NULL, a.date, a.path, q.start LIMIT ?2", -1, &s, NULL));
 	if (!rc) {
 		sqlite3_bind_int64(s, 1, person);
+		sqlite3_bind_int64(s, 2, limit ? (int64_t)limit : -1);
 		rc = index_read_hits(ix, s, out, n);
 	}
 	sqlite3_finalize(s);

@@ -71,6 +71,13 @@ char *indexer_key(const char *path)
 	return key;
 }
 
+void indexer_keys_free(indexer_keys *kc)
+{
+	free(kc->dir);
+	free(kc->real);
+	kc->dir = kc->real = NULL;
+}
+
 /* ---- the work list ---- */
 
 enum job_kind { JOB_PUT, JOB_TOUCH, JOB_FAIL };
@@ -414,13 +421,7 @@ static int work_add(worklist *w, char *path, const index_file *known, const stru
 	return 0;
 }
 
-/* The key of a file found by the walk: the folder part resolved once per
- * folder (a folder holds many files). */
-typedef struct key_cache {
-	char *dir, *real;
-} key_cache;
-
-static char *walk_key(key_cache *kc, const char *path)
+char *indexer_key_in(indexer_keys *kc, const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	if (!slash)
@@ -474,7 +475,7 @@ static int consider(run *r, known_set *k, worklist *w, char *key)
 	return work_add(w, key, f, &st);
 }
 
-static int walk_path(run *r, known_set *k, worklist *w, const char *path, key_cache *kc)
+static int walk_path(run *r, known_set *k, worklist *w, const char *path, indexer_keys *kc)
 {
 	corpus c;
 	corpus_init(&c);
@@ -485,7 +486,7 @@ static int walk_path(run *r, known_set *k, worklist *w, const char *path, key_ca
 			file_error(r, c.v[i].path, c.v[i].error);
 			continue;
 		}
-		char *key = walk_key(kc, c.v[i].path);
+		char *key = indexer_key_in(kc, c.v[i].path);
 		if (!key) {
 			r->st->files++;
 			file_error(r, c.v[i].path, error_from_errno(errno));
@@ -530,7 +531,7 @@ static int remove_vanished(run *r, known_set *k, char **roots, size_t nroots)
 
 static int gather(run *r, known_set *k, worklist *w, const char *const *paths, size_t npaths, char **roots)
 {
-	key_cache kc = { 0 };
+	indexer_keys kc = { 0 };
 	int rc = 0;
 	for (size_t i = 0; !rc && i < npaths; i++) {
 		roots[i] = indexer_key(paths[i]);
@@ -543,8 +544,7 @@ static int gather(run *r, known_set *k, worklist *w, const char *const *paths, s
 		char *key = strdup(k->v[i].path);
 		rc = key ? consider(r, k, w, key) : Q_ENOMEM;
 	}
-	free(kc.dir);
-	free(kc.real);
+	indexer_keys_free(&kc);
 	return rc;
 }
 

@@ -106,6 +106,38 @@ int wdiff_words(const char *a, size_t na, const char *b, size_t nb, wdiff *out)
 	return rc;
 }
 
+void wdiff_pieces(const char *a, const char *b, const wdiff *d, wdiff_piece_fn fn, void *ctx)
+{
+	size_t pb = 0;
+	for (size_t k = 0; k < d->n; k++) {
+		const wdiff_op *op = &d->v[k];
+		switch (op->kind) {
+		case WD_SAME:
+			fn(ctx, WP_TEXT, b + pb, op->b_end - pb);
+			pb = op->b_end;
+			break;
+		case WD_ADDED:
+			fn(ctx, WP_TEXT, b + pb, op->b_start - pb);
+			fn(ctx, WP_ADDED, b + op->b_start, op->b_end - op->b_start);
+			pb = op->b_end;
+			break;
+		case WD_DROPPED: {
+			/* after the gap that leads to b's next word, or at the end of b */
+			size_t next = k + 1 < d->n ? d->v[k + 1].b_start : pb;
+			fn(ctx, WP_TEXT, b + pb, next - pb);
+			if (next == pb && pb)
+				fn(ctx, WP_TEXT, " ", 1);
+			fn(ctx, WP_DROPPED, a + op->a_start, op->a_end - op->a_start);
+			if (next > pb || !pb)
+				fn(ctx, WP_TEXT, " ", 1);
+			pb = next;
+			break;
+		}
+		}
+	}
+	fn(ctx, WP_TEXT, b + pb, strlen(b) - pb);
+}
+
 void wdiff_free(wdiff *d)
 {
 	free(d->v);

@@ -13,6 +13,9 @@
 
 /* How long to wait for a key before checking for signals again. */
 #define TICK_MS 250
+/* How long the reader waits for another process's lock on the corpus index
+ * before it tries again on a later turn. */
+#define READER_WAIT_MS 20
 
 static int edit_key(int key)
 {
@@ -53,6 +56,7 @@ static void app_options(app_opts *o, const struct config *cfg)
 	o->layout.narrow_mode = cfg->narrow_list == NARROW_STRIP ? LAYOUT_NARROW_STRIP
 	                      : cfg->narrow_list == NARROW_STACK ? LAYOUT_NARROW_STACK : LAYOUT_NARROW_HIDE;
 	o->history_max = (size_t)cfg->search_history;
+	o->names = (names_opts){ cfg->speakers_merge, (const char *const *)cfg->keep_apart, cfg->n_keep_apart };
 	quotes_opts_init(&o->quotes);
 	for (size_t i = 0; i < cfg->n_cue_verbs; i++)
 		quotes_opts_add_cues(&o->quotes, cfg->cue_verbs[i].lang, cfg->cue_verbs[i].verb);
@@ -111,6 +115,23 @@ static void send_clipboard(term *t, strbuf *clip)
 	sb_free(clip);
 }
 
+/* Opens the corpus index, for writing when it can (the reader adds what it
+ * opens). Without it the reader works as before; its views say why. */
+static void open_index(app_opts *o, char *msg, size_t msglen)
+{
+	char *note = NULL;
+	int rc = index_open(NULL, INDEX_WRITE, &o->index, &note);
+	if (rc && rc != Q_ENOENT && !msg[0])
+		snprintf(msg, msglen, "No corpus index: %.200s", note ? note : error_message(rc));
+	else if (!rc && note && !msg[0])
+		snprintf(msg, msglen, "%.240s", note);
+	free(note);
+	if (rc)
+		o->index = NULL;
+	else
+		index_set_wait(o->index, READER_WAIT_MS);
+}
+
 /* Opens the tag and position stores; a store that cannot be read is left
  * out (with a message) rather than risk writing over what was not read. */
 static void open_stores(app_opts *o, char *msg, size_t msglen)
@@ -128,6 +149,7 @@ static void open_stores(app_opts *o, char *msg, size_t msglen)
 	if (positions_open(NULL, &o->positions, &warn))
 		o->positions = NULL;
 	free(warn);
+	open_index(o, msg, msglen);
 }
 
 static void close_stores(app *a, app_opts *o)
@@ -140,7 +162,10 @@ static void close_stores(app *a, app_opts *o)
 		if (rc)
 			fprintf(stderr, "quoth: tags not saved: %s\n", error_message(rc));
 	}
+	if (o->index)
+		index_close(o->index);
 	/* the app keeps its own copy of the options: it must not use them after this */
+	o->index = a->opts.index = NULL;
 	o->tags = a->opts.tags = NULL;
 	o->positions = a->opts.positions = NULL;
 }

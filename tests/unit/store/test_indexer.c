@@ -200,7 +200,7 @@ static void test_dateline_and_language_recorded(void **state)
 	assert_int_equal(n, 1);
 	index_hit *h;
 	size_t nh;
-	assert_int_equal(index_person_quotes(ix, p[0].id, &h, &nh), 0);
+	assert_int_equal(index_person_quotes(ix, p[0].id, 0, &h, &nh), 0);
 	assert_int_equal(nh, 1);
 	assert_string_equal(h[0].source, "Northern Wire");
 	assert_string_equal(h[0].date, "March 4");
