@@ -23,6 +23,13 @@ static double now_ms(void)
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
+static double cpu_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
 static int bench_group(const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -41,14 +48,14 @@ static int bench_group(const char *path)
 			              json_object_get_string(lang));
 		json_object_put(o);
 	}
-	double t1 = now_ms();
+	double t1 = now_ms(), c1 = cpu_ms();
 	size_t n = samequote_count(s);
 	size_t *g = malloc((n + 1) * sizeof *g);
 	if (samequote_group(s, g)) {
 		fputs("bench_index: out of memory\n", stderr);
 		return 1;
 	}
-	double t2 = now_ms();
+	double t2 = now_ms(), c2 = cpu_ms();
 	size_t *size = calloc(n + 1, sizeof *size), grouped = 0, groups = 0;
 	for (size_t i = 0; i < n; i++)
 		size[g[i]]++;
@@ -58,20 +65,13 @@ static int bench_group(const char *path)
 			grouped += size[i];
 		}
 	free(size);
-	printf("quotes %zu\nread_and_shingle %.0f\ngroup %.0f\ngroups %zu\ngrouped %zu\nchecks %zu\n", n, t1 - t0,
-	       t2 - t1, groups, grouped, samequote_checks(s));
+	printf("quotes %zu\nread_and_shingle %.0f\ngroup %.0f\ngroup_cpu %.0f\ngroups %zu\ngrouped %zu\nchecks %zu\n", n,
+	       t1 - t0, t2 - t1, c2 - c1, groups, grouped, samequote_checks(s));
 	free(g);
 	free(line);
 	fclose(f);
 	samequote_free(s);
 	return 0;
-}
-
-static double cpu_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
 /* Prints the best of three of an action on the app: wall and CPU ms (a
@@ -128,13 +128,13 @@ static int bench_views(const char *dir, const char *path)
 	for (size_t k = 0; typed[k]; k++) {
 		double t0 = now_ms(), c0 = cpu_ms();
 		app_edit(&a, (unsigned char)typed[k]);
-		double t = now_ms() - t0, c = cpu_ms() - c0;
+		double t = now_ms() - t0, used = cpu_ms() - c0;
 		if (k == 0)
 			first = t;
 		else if (k == 8)
 			load = t;
 		else if (t > worst)
-			worst = t, worst_cpu = c;
+			worst = t, worst_cpu = used;
 	}
 	printf("list_filter_first_key %.1f\nlist_filter_speakers_key %.1f\nlist_filter_key %.1f\nlist_filter_key_cpu %.1f\n"
 	       "list_shown %zu\n", first, load, worst, worst_cpu, app_list_count(&a));

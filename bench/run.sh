@@ -212,8 +212,8 @@ bench_index() {
 		best_seconds sort "$q" >"$DATA/.t"; tr=$(cat "$DATA/.t"); cr=$CPU
 		best_seconds sh -c "rm -f '$DATA/imp.sqlite'*; '$QUOTH' index --quiet --index '$DATA/imp.sqlite' --import '$q'" >"$DATA/.t"; tq=$(cat "$DATA/.t"); cq=$CPU
 		RUNS=$runs
-		printf '%8d quotes: grouping %6s ms (%s groups, %s checks); quoth index --import %s s (CPU %s s); sort (reference) %s s\n' \
-			"$n" "$(ms "$DATA/.group" group)" "$(ms "$DATA/.group" groups)" "$(ms "$DATA/.group" checks)" "$tq" "${cq:-?}" "$tr"
+		printf '%8d quotes: grouping %6s ms (CPU %s ms; %s groups, %s checks); quoth index --import %s s (CPU %s s); sort (reference) %s s (CPU %s s)\n' \
+			"$n" "$(ms "$DATA/.group" group)" "$(ms "$DATA/.group" group_cpu)" "$(ms "$DATA/.group" groups)" "$(ms "$DATA/.group" checks)" "$tq" "${cq:-?}" "$tr" "${cr:-?}"
 	done
 	rm -f "$DATA/imp.sqlite"*
 }

@@ -5,11 +5,11 @@
  * forms are merged when, after leading titles are dropped (President,
  * Dr., the title words of the form's language in the lexicon) and case is
  * folded:
- *   - they are the same words (President Xi, Xi; XI JINPING, Xi Jinping);
- *   - or the shorter one's words begin or end the longer one's (Xi and
- *     Jinping in Xi Jinping; Merkel in Angela Merkel), and the longer one is
- *     the only fullest form that does: when Xi begins both Xi Jinping and
- *     Xi Mingze, Xi is merged with neither. A chain merges whole (Lee, Lee
+ *   - they are the same words (President Mei, Mei; MEI TANLONG, Mei Tanlong);
+ *   - or the shorter one's words begin or end the longer one's (Mei and
+ *     Tanlong in Mei Tanlong; Quint in Rosa Quint), and the longer one is
+ *     the only fullest form that does: when Mei begins both Mei Tanlong and
+ *     Mei Sorel, Mei is merged with neither. A chain merges whole (Lee, Lee
  *     Hsien, Lee Hsien Loong).
  * Only names are merged: every word capitalised, lower-case particles
  * (von, van, de) between them allowed. Descriptions ("a spokeswoman for

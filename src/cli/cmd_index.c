@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include "cmd.h"
+#include "cmd_setup.h"
 #include "config.h"
 #include "error.h"
 #include "import.h"
@@ -185,14 +185,22 @@ static int index_run(qindex *ix, const struct index_args *a, const struct cmd_se
 
 int cmd_index(int argc, char **argv)
 {
-	const char *imports[argc > 0 ? argc : 1];
+	const char **imports = calloc((size_t)(argc > 0 ? argc : 1), sizeof *imports);
+	if (!imports) {
+		cmd_file_error("quoth index", Q_ENOMEM);
+		return 1;
+	}
 	struct index_args a = { .imports = imports };
 	int rc = parse_args(argc, argv, &a);
-	if (rc)
+	if (rc) {
+		free(imports);
 		return rc < 0 ? 0 : rc;
+	}
 	struct cmd_setup setup;
-	if (cmd_setup_load(a.config_path, &setup))
+	if (cmd_setup_load(a.config_path, &setup)) {
+		free(imports);
 		return 1;
+	}
 	qindex *ix = NULL;
 	rc = cmd_open_index(a.index_path, INDEX_WRITE, &ix);
 	if (!rc && index_readonly(ix)) {
@@ -220,6 +228,7 @@ int cmd_index(int argc, char **argv)
 		print_summary(&st, a.nimports > 0, &c, index_path(ix), (double)(mono_ns() - p.start_ns) / 1e9);
 	index_close(ix);
 	cmd_setup_free(&setup);
+	free(imports);
 	if (fflush(stdout) != 0)
 		status = 1;
 	return status;

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cmd.h"
+#include "cmd_setup.h"
 #include "error.h"
 #include "index.h"
 #include "strbuf.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "cmd.h"
+#include "cmd_setup.h"
 #include "error.h"
 #include "strbuf.h"
 #include "text.h"

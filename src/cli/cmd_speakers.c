@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cmd.h"
+#include "cmd_setup.h"
 #include "error.h"
 #include "index.h"
 #include "search.h"
@@ -23,7 +23,7 @@ static const char help[] =
 	"\n"
 	"Lists every speaker of the corpus index (quoth index PATH... makes it) with\n"
 	"the number of their quotes and of the articles quoting them. Forms of one name\n"
-	"are merged (Xi, President Xi, Xi Jinping) and listed after it; config.ini\n"
+	"are merged (Mei, President Mei, Mei Tanlong) and listed after it; config.ini\n"
 	"[speakers] keep_apart = FORM, ... undoes a merge, merge = no turns it off.\n"
 	"  --sort count    most quoted first (default); --sort name: by name\n"
 	"  --filter TEXT   only speakers with TEXT in a form of their name (any case)\n"

@@ -253,15 +253,17 @@ static int identify(qindex *ix, enum identity *id, int *version)
 	return index_fail(ix, rc);
 }
 
-static void set_note(char **note, const char *path, const char *fmt, const char *detail)
+/* "index PATH: WHAT (DETAIL)" in *note (DETAIL may be NULL). */
+static void set_note(char **note, const char *path, const char *what, const char *detail)
 {
 	if (!note)
 		return;
 	free(*note);
 	strbuf b;
 	sb_init(&b);
-	sb_printf(&b, "index %s: ", path);
-	sb_printf(&b, fmt, detail ? detail : "");
+	sb_printf(&b, "index %s: %s", path, what);
+	if (detail)
+		sb_printf(&b, " (%s)", detail);
 	*note = sb_take(&b);
 }
 
@@ -350,14 +352,14 @@ static int open_for_writing(qindex *ix, bool own, bool rebuild_asked, char **not
 	const char *why = NULL;
 	switch (k) {
 	case FILE_NOT_REGULAR:
-		set_note(note, ix->path, "not a regular file%s", NULL);
+		set_note(note, ix->path, "not a regular file", NULL);
 		return Q_ENOTREG;
 	case FILE_UNREADABLE:
-		set_note(note, ix->path, "%s", error_message(err));
+		set_note(note, ix->path, error_message(err), NULL);
 		return err;
 	case FILE_NOT_SQLITE:
 		if (!own) {
-			set_note(note, ix->path, "%s", "not an SQLite database; not replaced (remove it, or name another file)");
+			set_note(note, ix->path, "not an SQLite database; not replaced (remove it, or name another file)", NULL);
 			return Q_EEXIST;
 		}
 		why = "it was not an SQLite database";
@@ -376,14 +378,14 @@ static int open_for_writing(qindex *ix, bool own, bool rebuild_asked, char **not
 		rc = identify(ix, &id, &version);
 	if (!rc && id == ID_OTHER) {
 		if (!own) {
-			set_note(note, ix->path, "%s", "an SQLite database of another program; not replaced "
-			                               "(remove it, or name another file)");
+			set_note(note, ix->path, "an SQLite database of another program; not replaced "
+			                           "(remove it, or name another file)", NULL);
 			return Q_EEXIST;
 		}
 		why = "it was made by another program";
 	} else if (rc && ix->damaged) {
 		if (!own && !header_ours) {
-			set_note(note, ix->path, "damaged (%s); not replaced: it may not be a quoth index", ix->err);
+			set_note(note, ix->path, "damaged; not replaced: it may not be a quoth index", ix->err);
 			return rc;
 		}
 		why = "it was damaged";
@@ -393,20 +395,20 @@ static int open_for_writing(qindex *ix, bool own, bool rebuild_asked, char **not
 		why = "it was damaged";
 	}
 	if (why && (!rc || ix->damaged)) {
-		set_note(note, ix->path, "rebuilt: %s", why);
+		set_note(note, ix->path, "rebuilt", why);
 		ix->damaged = false;
 		rc = rebuild(ix);
 	} else if (!rc && id == ID_NEW && !ix->readonly) {
 		rc = create_schema(ix);
 	} else if (!rc && ix->readonly) {
-		set_note(note, ix->path, "%s", "read-only: it is not updated");
+		set_note(note, ix->path, "read-only: it is not updated", NULL);
 		if (id != ID_OURS || version != INDEX_SCHEMA)
 			rc = Q_EROFS;
 	}
 	if (!rc)
 		rc = settle_pragmas(ix);
 	if (rc && note && !*note)
-		set_note(note, ix->path, "%s", ix->err[0] ? ix->err : error_message(rc));
+		set_note(note, ix->path, ix->err[0] ? ix->err : error_message(rc), NULL);
 	return rc;
 }
 
@@ -416,19 +418,19 @@ static int open_for_reading(qindex *ix, char **note)
 	bool header_ours;
 	switch (classify(ix->path, &err, &header_ours)) {
 	case FILE_MISSING: case FILE_EMPTY:
-		set_note(note, ix->path, "%s", "no index yet (quoth index PATH... makes one)");
+		set_note(note, ix->path, "no index yet (quoth index PATH... makes one)", NULL);
 		return Q_ENOENT;
 	case FILE_NOT_REGULAR:
-		set_note(note, ix->path, "%s", "not a regular file");
+		set_note(note, ix->path, "not a regular file", NULL);
 		return Q_ENOTREG;
 	case FILE_UNREADABLE:
-		set_note(note, ix->path, "%s", error_message(err));
+		set_note(note, ix->path, error_message(err), NULL);
 		return err;
 	case FILE_NOT_SQLITE:
-		set_note(note, ix->path, "%s", "not a quoth index");
+		set_note(note, ix->path, "not a quoth index", NULL);
 		return Q_EEXIST;
 	case FILE_TRUNCATED:
-		set_note(note, ix->path, "%s", "damaged (truncated); quoth index rebuilds it");
+		set_note(note, ix->path, "damaged (truncated); quoth index rebuilds it", NULL);
 		return Q_EIO;
 	case FILE_SQLITE:
 		break;
@@ -438,17 +440,17 @@ static int open_for_reading(qindex *ix, char **note)
 	if (!rc)
 		rc = identify(ix, &id, &version);
 	if (!rc && id != ID_OURS) {
-		set_note(note, ix->path, "%s", id == ID_NEW ? "no index yet (quoth index PATH... makes one)" : "not a quoth index");
+		set_note(note, ix->path, id == ID_NEW ? "no index yet (quoth index PATH... makes one)" : "not a quoth index", NULL);
 		return id == ID_NEW ? Q_ENOENT : Q_EEXIST;
 	}
 	if (!rc && version != INDEX_SCHEMA) {
-		set_note(note, ix->path, "%s", "of another schema version; quoth index rebuilds it");
+		set_note(note, ix->path, "of another schema version; quoth index rebuilds it", NULL);
 		return Q_EIO;
 	}
 	if (!rc)
 		rc = settle_pragmas(ix);
 	if (rc)
-		set_note(note, ix->path, ix->damaged ? "damaged (%s); quoth index rebuilds it" : "%s", ix->err);
+		set_note(note, ix->path, ix->damaged ? "damaged; quoth index rebuilds it" : ix->err, ix->damaged ? ix->err : NULL);
 	return rc;
 }
 
@@ -473,7 +475,7 @@ int index_open(const char *path, unsigned flags, qindex **out, char **note)
 		else
 			*strrchr(dir, '/') = '\0';
 		if (!rc && (rc = xdg_mkdirs(dir)))
-			set_note(note, dir, "cannot create the folder: %s", error_message(rc));
+			set_note(note, dir, "cannot create the folder", error_message(rc));
 		free(dir);
 	}
 	if (!rc)
