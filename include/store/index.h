@@ -129,11 +129,19 @@ typedef struct index_file {
 	int64_t size, mtime;
 	uint64_t cid;
 	bool imported;
+	bool text_indexed;       /* its text is in the full-text index */
 } index_file;
 
 /* Every article file, sorted by path (bytewise). */
 int index_files(qindex *ix, index_file **v, size_t *n);
 void index_files_free(index_file *v, size_t n);
+
+/* The full-text index of article text keeps the rows of replaced articles
+ * (a contentless FTS5 table cannot delete a row without its text). When
+ * they outnumber the live ones, this empties it: the articles read from
+ * files are then text_indexed false, and the indexer reads them again.
+ * Returns 0 (also when there was nothing to do) or a Q_* code. */
+int index_compact_text(qindex *ix);
 
 typedef struct index_counts {
 	long articles, quotes, forms, persons, groups;

@@ -70,7 +70,7 @@ static int put_item(app *a, struct indexing *x, size_t i)
 	}
 	int64_t mtime = (int64_t)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
 	const index_file *f = x->nknown ? bsearch(key, x->known, x->nknown, sizeof *x->known, cmp_known) : NULL;
-	if (f && f->size == (int64_t)st.st_size && f->mtime == mtime && f->mtime) {
+	if (f && f->size == (int64_t)st.st_size && f->mtime == mtime && f->mtime && f->text_indexed) {
 		free(key);
 		return 0;
 	}

@@ -741,6 +741,7 @@ int index_files(qindex *ix, index_file **out, size_t *nout)
 			.mtime = sqlite3_column_int64(s, 2),
 			.cid = (uint64_t)sqlite3_column_int64(s, 3),
 			.imported = sqlite3_column_int(s, 4) != 0,
+			.text_indexed = sqlite3_column_int(s, 5) != 0,
 		};
 		if (!v[n].path) {
 			rc = SQLITE_NOMEM;
@@ -757,6 +758,34 @@ int index_files(qindex *ix, index_file **out, size_t *nout)
 	*out = v;
 	*nout = n;
 	return 0;
+}
+
+/* Dead rows tolerated before the text index is emptied and made again. */
+#define FTS_DEAD_MIN 1000
+
+int index_compact_text(qindex *ix)
+{
+	int64_t dead = index_meta_int(ix, "fts_dead", 0);
+	sqlite3_stmt *s = NULL;
+	int64_t live = 0;
+	if (sqlite3_prepare_v2(ix->db, "SELECT count(*) FROM articles", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		live = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (dead < FTS_DEAD_MIN || dead <= live)
+		return 0;
+	int rc = index_begin(ix);
+	if (!rc)
+		rc = index_exec(ix, "INSERT INTO article_fts(article_fts) VALUES ('delete-all');"
+		                    "UPDATE articles SET fts = 0 WHERE imported = 0;"
+		                    "INSERT INTO article_fts(rowid, title) SELECT id, title FROM articles WHERE imported = 1;");
+	if (!rc)
+		rc = index_meta_set_int(ix, "fts_dead", 0);
+	if (!rc)
+		rc = index_commit(ix);
+	else
+		index_rollback(ix);
+	return rc;
 }
 
 static long count_rows(qindex *ix, const char *sql)
@@ -776,7 +805,9 @@ int index_count(qindex *ix, index_counts *c)
 	c->forms = count_rows(ix, "SELECT count(*) FROM forms");
 	c->persons = count_rows(ix, "SELECT count(*) FROM persons");
 	c->groups = count_rows(ix, "SELECT count(*) FROM groups");
-	if (c->articles < 0 || c->quotes < 0 || c->forms < 0 || c->persons < 0 || c->groups < 0)
-		return index_fail(ix, sqlite3_errcode(ix->db));
+	if (c->articles < 0 || c->quotes < 0 || c->forms < 0 || c->persons < 0 || c->groups < 0) {
+		int rc = index_fail(ix, sqlite3_errcode(ix->db));
+		return rc ? rc : Q_EIO;
+	}
 	return 0;
 }

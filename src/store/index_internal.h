@@ -26,7 +26,7 @@
 	                   " SELECT 'delete', id, text, speaker FROM quotes WHERE article = ?1") \
 	STMT(META_GET,     "SELECT value FROM meta WHERE key = ?1") \
 	STMT(META_SET,     "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)") \
-	STMT(FILES,        "SELECT path, size, mtime, cid, imported FROM articles ORDER BY path")
+	STMT(FILES,        "SELECT path, size, mtime, cid, imported, fts FROM articles ORDER BY path")
 
 enum index_stmt {
 #define STMT_ENUM(id, sql) ST_##id,

@@ -172,7 +172,8 @@ static void read_job(job *j, const quotes_opts *qo)
 	}
 	if (!same_file(&st, j->size, j->mtime))
 		j->changed_during = true;
-	if (j->known && j->known->cid == j->d->id && !j->known->imported && !j->changed_during) {
+	if (j->known && j->known->cid == j->d->id && !j->known->imported && j->known->text_indexed &&
+	    !j->changed_during) {
 		j->kind = JOB_TOUCH;
 		return;
 	}
@@ -466,7 +467,7 @@ static int consider(run *r, known_set *k, worklist *w, char *key)
 	index_file *f = known_find(k, key);
 	if (f) {
 		k->seen[f - k->v] = true;
-		if (same_file(&st, f->size, f->mtime) && f->mtime) {
+		if (same_file(&st, f->size, f->mtime) && f->mtime && f->text_indexed) {
 			r->st->unchanged++;
 			free(key);
 			return 0;
@@ -552,7 +553,9 @@ int indexer_run(qindex *ix, const char *const *paths, size_t npaths, const index
 {
 	memset(st, 0, sizeof *st);
 	known_set k = { 0 };
-	int rc = index_files(ix, &k.v, &k.n);
+	int rc = index_compact_text(ix);
+	if (!rc)
+		rc = index_files(ix, &k.v, &k.n);
 	if (rc)
 		return rc;
 	char **roots = calloc(npaths + 1, sizeof *roots);

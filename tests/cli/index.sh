@@ -188,3 +188,49 @@ expect_contains "after the kills: a run completes the index" "$OUT" "560 article
 a=$("$QUOTH" speakers --index "$TMPD/k.sqlite" --format tsv)
 b=$("$QUOTH" speakers --index "$TMPD/clean.sqlite" --format tsv)
 expect_eq "after the kills: the same speakers as a clean run" "$b" "$a"
+
+# --- two readers beside an indexer ---------------------------------------------------
+rm -f "$TMPD/c.sqlite"*
+"$QUOTH" index --quiet --index "$TMPD/c.sqlite" "$C" 2>/dev/null
+"$QUOTH" index --quiet --index "$TMPD/c.sqlite" "$big" 2>"$TMPD/ix.err" &
+ixpid=$!
+bad=0
+for i in 1 2 3 4 5; do
+	"$QUOTH" speakers --index "$TMPD/c.sqlite" --format tsv >/dev/null 2>>"$TMPD/r.err" || bad=$((bad + 1)) &
+	"$QUOTH" same-quotes --index "$TMPD/c.sqlite" >/dev/null 2>>"$TMPD/r.err" || bad=$((bad + 1))
+	wait $!
+done
+wait $ixpid
+expect_eq "an indexer beside readers: it completes" "0" "$?"
+expect_eq "readers beside an indexer: every one answers" "" "$(cat "$TMPD/r.err")"
+integrity "readers beside an indexer: the index is whole" "$TMPD/c.sqlite"
+
+# --- a file that changes while it is indexed ----------------------------------------
+mkdir -p "$TMPD/live"
+cp "$big"/0/*.txt "$TMPD/live/"
+f="$TMPD/live/en-harbour-deal.txt"
+( i=0; while [ $i -lt 400 ]; do printf '\nMore copy %d was filed.\n' $i >>"$f"; i=$((i + 1)); done ) &
+wpid=$!
+run_status "$QUOTH" index --index "$TMPD/live.sqlite" "$TMPD/live"
+wait $wpid
+expect_eq "a file changing while indexed: no failure" "0" "$RC"
+run_status "$QUOTH" index --index "$TMPD/live.sqlite" "$TMPD/live"
+want=$("$QUOTH" quotes --format tsv "$f" | tail -n +2 | cut -f8 | sort)
+got=$(python3 -c 'import sqlite3,sys; print("\n".join(sorted(r[0] for r in sqlite3.connect(sys.argv[1]).execute("select q.text from quotes q join articles a on a.id=q.article where a.path=?", (sys.argv[2],)))))' "$TMPD/live.sqlite" "$(cd "$TMPD/live" && pwd -P)/en-harbour-deal.txt")
+expect_eq "a file changed while indexed: the next run has its quotes as they are now" "$want" "$got"
+
+# --- 10,000 variants of one speaker's name --------------------------------------------
+python3 - "$TMPD/variants.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for i in range(10000):
+        name = ["Mei Tanlong", "Mei", "President Mei", "MEI TANLONG"][i % 4] if i < 4 else "Mei Tanlong Q%d" % i
+        f.write(json.dumps({"file": "v/%05d.txt" % i, "start": 0, "end": 10, "text": "we will keep the line open %d" % i,
+                            "speaker": name, "cue": "said", "confidence": 0.9, "id": "%016x" % (i + 1), "lang": "en"}) + "\n")
+PY
+run_status "$QUOTH" index --index "$TMPD/v.sqlite" --import "$TMPD/variants.jsonl"
+expect_eq "10,000 variants of a name: imported" "0" "$RC"
+run_status "$QUOTH" speakers --index "$TMPD/v.sqlite" --format tsv
+expect_eq "10,000 variants of a name: every variant listed, plus two merged forms and the header" "9999" "$(printf '%s\n' "$OUT" | wc -l)"
+expect_contains "10,000 variants: forms that begin all of them stay apart, with their own" "$OUT" "$(printf 'Mei Tanlong\t2\t2\tMEI TANLONG, Mei Tanlong')"
+expect_contains "10,000 variants: the title dropped" "$OUT" "$(printf 'Mei\t2\t2\tMei, President Mei')"

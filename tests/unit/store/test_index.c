@@ -172,6 +172,34 @@ static void test_full_text_search(void **state)
 	remove_dir(dir);
 }
 
+/* Replaced articles leave their text rows behind; past the live ones the
+ * text index is emptied and the articles marked to be read again. */
+static void test_text_index_compacted(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	for (int i = 0; i < 1100; i++)
+		put_article(ix, "/corpus/a.txt", (uint64_t)i + 1, two_quotes, 1);
+	index_article imp = { .path = "far/b.txt", .title = "An imported article", .imported = true };
+	assert_int_equal(index_put(ix, &imp, NULL, 0, two_quotes, 1), 0);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(index_compact_text(ix), 0);
+	index_file *f;
+	size_t n;
+	assert_int_equal(index_files(ix, &f, &n), 0);
+	assert_int_equal(n, 2);
+	assert_false(f[0].text_indexed);   /* /corpus/a.txt: to be read again */
+	assert_true(f[1].imported);
+	index_files_free(f, n);
+	index_close(ix);
+	assert_int_equal(sql_count(file, "SELECT value FROM meta WHERE key = 'fts_dead'"), 0);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'council'"), 0);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'imported'"), 1);
+	free(file);
+	remove_dir(dir);
+}
+
 static void test_touch_and_remove(void **state)
 {
 	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
@@ -545,6 +573,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_and_read_back),
 		cmocka_unit_test(test_full_text_search),
+		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),
 		cmocka_unit_test(test_missing_index_for_reading),
 		cmocka_unit_test(test_named_file_not_sqlite_is_kept),
