@@ -328,6 +328,22 @@ void app_list_show_item(app *a, size_t i)
 	app_message(a, false, "The list filter hid that article: the list shows every article again");
 }
 
+unsigned app_open_at_quote(app *a, size_t item, uint64_t qid, const char *gone)
+{
+	app_list_show_item(a, item);
+	app_select_item(a, item);
+	if (app_open_article(a, item))
+		return R_LAYOUT;
+	a->focus = PANE_TEXT;
+	for (size_t k = 0; k < a->quotes.n; k++)
+		if (a->quotes.v[k].id == qid) {
+			app_select_quote(a, k);
+			return R_LAYOUT;
+		}
+	app_message(a, true, "%s", gone);
+	return R_LAYOUT;
+}
+
 unsigned app_select_row(app *a, size_t row)
 {
 	size_t n = app_list_count(a);

@@ -205,6 +205,8 @@ static unsigned open_group(app *a, enum action act)
 	if (!need_index(a))
 		return R_STATUS;
 	size_t q = app_current_quote(a);
+	if (q == SIZE_MAX && a->focus == PANE_LIST && a->quotes.n)
+		q = a->q_sel;   /* from the list: the open article's selected quote */
 	if (q == SIZE_MAX) {
 		app_message(a, false, "No quote selected");
 		return R_STATUS;
@@ -252,18 +254,7 @@ static unsigned open_hit(app *a, const index_hit *h)
 	}
 	uint64_t qid = h->qid;
 	a->cv.mode = CV_CLOSED;
-	app_list_show_item(a, item);
-	app_select_item(a, item);
-	if (app_open_article(a, item))
-		return R_LAYOUT;
-	a->focus = PANE_TEXT;
-	for (size_t k = 0; k < a->quotes.n; k++)
-		if (a->quotes.v[k].id == qid) {
-			app_select_quote(a, k);
-			return R_LAYOUT;
-		}
-	app_message(a, true, "The article changed since it was indexed: the quote is not in it now");
-	return R_LAYOUT;
+	return app_open_at_quote(a, item, qid, "The article changed since it was indexed: the quote is not in it now");
 }
 
 /* ---- moving and keys in the views ---- */

@@ -83,6 +83,9 @@ unsigned app_select_row(app *a, size_t row);
 /* The list shows rows[0..n) (owned by the list from now on; NULL: every
  * item in corpus order), keeping the selected item when it is shown. */
 void app_list_set_rows(app *a, size_t *rows, size_t n);
+/* Opens item (showing it in the list) with its quote qid selected; says
+ * gone on the status line when the quote is not in it. */
+unsigned app_open_at_quote(app *a, size_t item, uint64_t qid, const char *gone);
 /* Shows every item again (in corpus order) when the list's filter hides item i. */
 void app_list_show_item(app *a, size_t i);
 unsigned app_scroll_text(app *a, long rows);

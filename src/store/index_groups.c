@@ -188,19 +188,9 @@ int index_groups(qindex *ix, long min_articles, const char *match, index_group *
 
 int index_group_quotes(qindex *ix, int64_t group, size_t limit, index_hit **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = NULL;
-	int rc = index_fail(ix, sqlite3_prepare_v2(ix->db,
-		"SELECT " INDEX_HIT_COLUMNS " FROM group_members m0 JOIN quotes q ON q.id = m0.quote" INDEX_HIT_JOINS
-		" WHERE m0.grp = ?1 ORDER BY a.date IS NULL, a.date, a.path, q.start LIMIT ?2", -1, &s, NULL));
-	if (!rc) {
-		sqlite3_bind_int64(s, 1, group);
-		sqlite3_bind_int64(s, 2, limit ? (int64_t)limit : -1);
-		rc = index_read_hits(ix, s, out, n);
-	}
-	sqlite3_finalize(s);
-	return rc;
+	return index_hits_of(ix, "SELECT " INDEX_HIT_COLUMNS " FROM group_members m0 JOIN quotes q ON q.id = m0.quote"
+	                     INDEX_HIT_JOINS " WHERE m0.grp = ?1 ORDER BY " INDEX_HIT_ORDER " LIMIT ?2",
+	                     group, limit, out, n);
 }
 
 int index_article_quotes(qindex *ix, const char *path, index_hit **out, size_t *n)

@@ -69,6 +69,12 @@ int index_meta_set_int(qindex *ix, const char *key, int64_t v);
 	" JOIN articles a ON a.id = q.article" \
 	" LEFT JOIN group_members m ON m.quote = q.id LEFT JOIN groups g ON g.id = m.grp"
 
+/* Quotes across the corpus by date (unknown last), then path, then place. */
+#define INDEX_HIT_ORDER "a.date IS NULL, a.date, a.path, q.start"
+
+/* Runs a query of hits whose ?1 is an id and ?2 a limit (0: all). */
+int index_hits_of(qindex *ix, const char *sql, int64_t id, size_t limit, index_hit **out, size_t *n);
+
 /* Runs a prepared query whose columns are those of a hit (index_query.c). */
 int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout);
 

@@ -210,19 +210,24 @@ int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout)
 	return 0;
 }
 
-int index_person_quotes(qindex *ix, int64_t person, size_t limit, index_hit **out, size_t *n)
+int index_hits_of(qindex *ix, const char *sql, int64_t id, size_t limit, index_hit **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s = NULL;
-	int rc = index_fail(ix, sqlite3_prepare_v2(ix->db,
-		"SELECT " INDEX_HIT_COLUMNS " FROM forms f JOIN quotes q ON q.speaker = f.form" INDEX_HIT_JOINS
-		" WHERE f.person = ?1 ORDER BY a.date IS NULL, a.date, a.path, q.start LIMIT ?2", -1, &s, NULL));
+	int rc = index_fail(ix, sqlite3_prepare_v2(ix->db, sql, -1, &s, NULL));
 	if (!rc) {
-		sqlite3_bind_int64(s, 1, person);
+		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, limit ? (int64_t)limit : -1);
 		rc = index_read_hits(ix, s, out, n);
 	}
 	sqlite3_finalize(s);
 	return rc;
+}
+
+int index_person_quotes(qindex *ix, int64_t person, size_t limit, index_hit **out, size_t *n)
+{
+	return index_hits_of(ix, "SELECT " INDEX_HIT_COLUMNS " FROM forms f JOIN quotes q ON q.speaker = f.form"
+	                     INDEX_HIT_JOINS " WHERE f.person = ?1 ORDER BY " INDEX_HIT_ORDER " LIMIT ?2",
+	                     person, limit, out, n);
 }
