@@ -172,6 +172,7 @@ while [ $i -lt 40 ]; do
 	for f in samples/*.txt "$FIX"/index/*/*.txt; do cp "$f" "$big/$i/"; done
 	i=$((i + 1))
 done
+"$QUOTH" index --quiet --index "$TMPD/k.sqlite" "$C/outlet-a"   # an index to be killed on top of
 for delay in 0.2 0.5 1; do
 	"$QUOTH" index --quiet --index "$TMPD/k.sqlite" "$big" 2>/dev/null &
 	pid=$!
@@ -183,8 +184,8 @@ for delay in 0.2 0.5 1; do
 	expect_eq "kill -9 after ${delay}s: quoth speakers still works" "0" "$RC"
 done
 run_status "$QUOTH" index --index "$TMPD/k.sqlite" "$big"
-expect_contains "after the kills: a run completes the index" "$OUT" "560 articles"
-"$QUOTH" index --quiet --index "$TMPD/clean.sqlite" "$big"
+expect_contains "after the kills: a run completes the index" "$OUT" "561 articles"
+"$QUOTH" index --quiet --index "$TMPD/clean.sqlite" "$big" "$C/outlet-a"
 a=$("$QUOTH" speakers --index "$TMPD/k.sqlite" --format tsv)
 b=$("$QUOTH" speakers --index "$TMPD/clean.sqlite" --format tsv)
 expect_eq "after the kills: the same speakers as a clean run" "$b" "$a"
