@@ -461,6 +461,8 @@ static void test_read_only_index(void **state)
 		if (index_open(file, INDEX_READ, &ix, NULL) || index_count(ix, &c) || c.articles != 3)
 			_exit(15);
 		index_close(ix);
+		free(file);   /* the child's copies: a leak checker looks at the child too */
+		free(dir);
 		_exit(0);
 	}
 	int st;
@@ -514,6 +516,8 @@ static void test_killed_in_a_batch(void **state)
 			if (index_put(ix, &a, "text that never gets committed", 30, two_quotes, 2))
 				_exit(11);
 		}
+		free(file);
+		free(dir);
 		raise(SIGKILL);
 		_exit(12);
 	}
