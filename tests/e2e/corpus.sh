@@ -102,6 +102,10 @@ keys S
 expect_screen "S without an index: how to make one" "run quoth index PATH"
 keys j Enter
 expect_screen "the reader still reads" "Dockers and port reach agreement"
+keys Tab 1
+expect_screen "and tags" "[claim]"
 keys q
 wait_for "__EXITED__" >/dev/null
 stop
+run_status env HOME="$H3" XDG_DATA_HOME="$XDG_DATA_HOME" "$QUOTH" tags
+expect_eq "the tag is in the journal, index or none" "claim" "$OUT"
