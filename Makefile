@@ -34,6 +34,7 @@ CMOCKA_LIBS    := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 SQLITE_CFLAGS  := $(shell pkg-config --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS    := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 JSONC_LIBS     := $(shell pkg-config --libs json-c 2>/dev/null || echo -ljson-c)
+ZLIB_LIBS      := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
 INIPARSER_VERSION := $(shell dpkg-query -W -f='$${Version}' libiniparser-dev 2>/dev/null || echo unknown)
 
 # ---- layers ----------------------------------------------------------------
@@ -51,7 +52,7 @@ CPPFLAGS += $(SQLITE_CFLAGS) -D_GNU_SOURCE -DQUOTH_VERSION='"$(VERSION)"' \
             -DINIPARSER_VERSION='"$(INIPARSER_VERSION)"'
 CFLAGS   += -std=c11 $(OPT) -g -Wall -Wextra $(WERROR) $(SANFLAGS)
 LDFLAGS  += $(SANFLAGS)
-CORE_LIBS := -lunistring -liniparser $(SQLITE_LIBS) $(JSONC_LIBS) -lpthread
+CORE_LIBS := -lunistring -liniparser $(SQLITE_LIBS) $(JSONC_LIBS) $(ZLIB_LIBS) -lpthread
 ALL_INC  := $(call layer_inc,cli)
 
 LEXICON  := src/quotes/lexicon.c
@@ -158,7 +159,12 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE)
 	$(FUZZ_CC) $(ALL_INC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(CORE_LIBS) -lm
 
-.SECONDARY: $(FUZZ_CORE)
+# The command-line parsers (src/cli/args.c and the messages of say.c) for fuzz_args.
+FUZZ_CLI     := $(FUZZ_BUILD)/src/cli/args.o $(FUZZ_BUILD)/src/cli/say.o
+$(FUZZ_BUILD)/fuzz_args: tests/fuzz/fuzz_args.c tests/fuzz/fuzz.h $(FUZZ_CORE) $(FUZZ_CLI)
+	$(FUZZ_CC) $(ALL_INC) -Isrc/cli $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(FUZZ_CLI) $(CORE_LIBS) -lm
+
+.SECONDARY: $(FUZZ_CORE) $(FUZZ_CLI)
 fuzz-build: deps tool-deps $(FUZZ_BIN)
 
 # Without clang's libFuzzer runtime the suite prints "skip" lines instead.

@@ -10,7 +10,7 @@
 #   GROUP_SIZES quote counts of the grouping benchmark (250000 500000 1000000)
 set -u
 BUILD=${BUILD:-build}
-BENCH=${BENCH:-render wrap quotes reader tags scale index}
+BENCH=${BENCH:-render wrap quotes corpus reader tags scale index}
 RUNS=${RUNS:-3}
 DATA=bench/data
 QUOTH=$BUILD/quoth
@@ -218,6 +218,11 @@ bench_index() {
 	rm -f "$DATA/imp.sqlite"*
 }
 
+# quoth quotes over whole corpora: JSON Lines at three sizes, a folder, jobs, peak RSS (bench/corpus.sh).
+bench_corpus() {
+	BUILD=$BUILD RUNS=$RUNS sh bench/corpus.sh
+}
+
 bench_tags() {
 	BUILD=$BUILD sh bench/tags.sh
 }
@@ -227,6 +232,7 @@ for s in $BENCH; do
 	render) bench_render ;;
 	wrap)   bench_wrap ;;
 	quotes) bench_quotes ;;
+	corpus) bench_corpus ;;
 	reader) bench_reader ;;
 	scale)  bench_scale ;;
 	tags)   bench_tags ;;

@@ -22,10 +22,12 @@ need_pkg libunistring-dev libunistring unistr.h
 need_pkg libiniparser-dev iniparser iniparser/iniparser.h
 need_pkg libsqlite3-dev sqlite3 sqlite3.h
 need_pkg libjson-c-dev json-c json-c/json.h
+need_pkg zlib1g-dev zlib zlib.h
 if [ "${1:-}" = "--test" ]; then
 	need_pkg libcmocka-dev cmocka cmocka.h
 	need_cmd tmux tmux
 	need_cmd python3 python3
+	need_cmd parallel parallel
 fi
 # make fuzz / fuzz-smoke / valgrind / lint: clang with its libFuzzer runtime
 # (Debian ships it in libclang-rt-NN-dev, NN clang's major version), valgrind, cppcheck.

@@ -22,7 +22,11 @@
 	X(Q_EROFS,  -13, "read-only file system") \
 	X(Q_ELOCK,  -14, "could not lock") \
 	X(Q_EEXIST, -15, "file exists")              /* and the caller asked not to replace it */ \
-	X(Q_ELOOP,  -16, "a loop of symbolic links")
+	X(Q_ELOOP,  -16, "a loop of symbolic links") \
+	X(Q_ENAMETOOLONG, -17, "file name too long")  /* a path longer than the system opens */ \
+	X(Q_ENOARTICLES, -18, "a directory with no articles in it (*.txt, *.md, *.jsonl, *.ndjson)") \
+	X(Q_EMANY,  -19, "several articles in one file (JSON Lines, form feeds): "   /* the index keeps one a file */ \
+	                 "index them with quoth quotes --format=jsonl FILE | quoth index --import -")
 
 enum qerr {
 #define Q_ERROR_ENUM(name, value, message) name = (value),

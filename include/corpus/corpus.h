@@ -1,4 +1,4 @@
-/* The corpus layer: many articles. Files, folders (recursive, *.txt) and
+/* The corpus layer: many articles. Files, folders (recursive, *.txt, *.md) and
  * standard input. Adding a path costs a directory read, not a file read:
  * titles are peeked from the first few KiB when they are first needed, and
  * bodies loaded on demand, with only the most recently used kept. */
@@ -30,13 +30,14 @@ typedef struct corpus {
 	size_t loaded;       /* bodies in memory */
 	size_t max_loaded;   /* keep at most this many (default 32) */
 	unsigned long clock;
+	size_t too_deep;     /* folders skipped below the PATHs: nested deeper than WALK_MAX_DEPTH */
 } corpus;
 
 void corpus_init(corpus *c);
 void corpus_free(corpus *c);
 
-/* Adds a file, or every *.txt below a folder (sorted by path, symlink loops
- * and hidden entries skipped). A path that cannot be read is still added,
+/* Adds a file, or every *.txt and *.md below a folder (walk.h: sorted by
+ * path, symlink loops and hidden entries skipped, case ignored). A path that cannot be read is still added,
  * with its error, so the list can say why. Returns 0 or Q_ENOMEM. */
 int corpus_add_path(corpus *c, const char *path);
 

@@ -46,6 +46,11 @@ int doc_load_anonymous(const char *path, doc **out);
 /* Builds an article from n bytes (copied); name is what messages call it. */
 int doc_from_bytes(const char *name, const char *bytes, size_t n, doc **out);
 
+/* Builds an article from text that is display-safe already (text_sanitize's
+ * output: malloc'd, NUL-terminated, len bytes), taking ownership of it even
+ * when it fails; its id is 0. Returns 0, Q_EEMPTY or Q_ENOMEM. */
+int doc_from_safe(const char *name, char *text, size_t len, doc **out);
+
 /* Reads all of fd (e.g. standard input) and builds an article from it. */
 int doc_from_fd(const char *name, int fd, doc **out);
 

@@ -24,6 +24,7 @@ int error_from_errno(int err)
 	case EWOULDBLOCK: return Q_ELOCK;
 	case EEXIST: return Q_EEXIST;
 	case ELOOP: return Q_ELOOP;
+	case ENAMETOOLONG: return Q_ENAMETOOLONG;
 	}
 	return Q_EIO;
 }

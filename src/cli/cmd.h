@@ -6,6 +6,9 @@
 
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
+
+struct strbuf;
 
 int cmd_render(int argc, char **argv);   /* cmd_render.c */
 int cmd_quotes(int argc, char **argv);   /* cmd_quotes.c */
@@ -26,9 +29,27 @@ struct tags_store;
  * and errors go to standard error. Returns 0 or the Q_* code. */
 int cmd_open_tags(struct tags_store **s);
 
-/* Prints "quoth: NAME: message" for a file that could not be processed, the
- * name shown escaped so that a crafted file name cannot act on the terminal. */
+/* Prints a message and a line end on standard error: printf's %s (each
+ * escaped by the text layer: user input cannot act on the terminal), %d,
+ * %u, %zu, %%. Every message that echoes user input goes through here. */
+void cmd_say(const char *fmt, ...);
+
+/* Says how many folders a walk skipped for being nested too deep (nothing for 0). */
+void cmd_say_too_deep(size_t n);
+
+/* Standard input is a pipe, a socket or a file: with no PATH, read it. */
+bool cmd_stdin_has_input(void);
+
+/* Prints "quoth: NAME: message" for a file that could not be processed. */
 void cmd_file_error(const char *name, int code);
+
+/* Writing to standard output (output.c): 0, or Q_EIO once a write failed
+ * (said on standard error the first time, naming standard output), or
+ * Q_ENOMEM for a buffer whose growth failed. cmd_write_buf empties b;
+ * cmd_write_end flushes. */
+int cmd_write(const char *s, size_t n);
+int cmd_write_buf(struct strbuf *b);
+int cmd_write_end(void);
 
 /* The terminal width of standard output, or 80. */
 int cmd_term_width(void);

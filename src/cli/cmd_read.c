@@ -7,15 +7,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "args.h"
 #include "cmd.h"
 #include "config.h"
 #include "corpus.h"
 #include "error.h"
 #include "keymap.h"
 #include "ui.h"
-
-static const char read_usage[] =
-	"usage: quoth [--config FILE] [PATH...]\n";
 
 static bool is_dir(const char *p)
 {
@@ -46,12 +44,12 @@ static char *find_samples(void)
 	return is_dir(QUOTH_DATADIR "/samples") ? strdup(QUOTH_DATADIR "/samples") : NULL;
 }
 
-static int gather(corpus *c, int argc, char **argv, int first)
+static int gather(corpus *c, char **paths, size_t n)
 {
 	bool stdin_used = false;
-	for (int i = first; i < argc; i++) {
+	for (size_t i = 0; i < n; i++) {
 		int rc;
-		if (!strcmp(argv[i], "-")) {
+		if (!strcmp(paths[i], "-")) {
 			if (stdin_used)
 				continue;
 			stdin_used = true;
@@ -63,12 +61,12 @@ static int gather(corpus *c, int argc, char **argv, int first)
 			}
 			rc = corpus_add_doc(c, d);
 		} else {
-			rc = corpus_add_path(c, argv[i]);
+			rc = corpus_add_path(c, paths[i]);
 		}
 		if (rc)
 			return rc;
 	}
-	if (first >= argc) {
+	if (!n) {
 		char *samples = find_samples();
 		if (!samples) {
 			fputs("quoth: no PATH given and no samples folder found\n", stderr);
@@ -81,6 +79,29 @@ static int gather(corpus *c, int argc, char **argv, int first)
 	return 0;
 }
 
+/* The paths refused before anything was read (missing, not a regular
+ * file, a loop of links), each said on standard error; how many. */
+static size_t say_refused(const corpus *c)
+{
+	size_t bad = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->v[i].error) {
+			cmd_file_error(c->v[i].path, c->v[i].error);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+/* "no articles found", naming where they were looked for */
+static void say_none_found(char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		cmd_say("quoth: no articles (*.txt, *.md) found in %s", paths[i]);
+	if (!n)
+		cmd_say("quoth: no articles (*.txt, *.md) found in the samples");
+}
+
 static void print_warnings(const warnings *w)
 {
 	for (size_t i = 0; i < w->n; i++)
@@ -89,27 +110,16 @@ static void print_warnings(const warnings *w)
 
 int cmd_read(int argc, char **argv)
 {
-	const char *config_path = NULL;
-	int i = 1;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (!strcmp(argv[i], "--")) {
-			i++;
-			break;
-		} else if (!strcmp(argv[i], "--config") && i + 1 < argc) {
-			config_path = argv[++i];
-		} else if (!strncmp(argv[i], "--config=", 9)) {
-			config_path = argv[i] + 9;
-		} else {
-			fprintf(stderr, "quoth: unknown option %s\n%s", argv[i], read_usage);
-			return 2;
-		}
-	}
+	read_args a;
+	int rc = args_read(argc, argv, &a);
+	if (rc)
+		return rc == ARGS_EXIT ? 0 : 2;
 	struct config cfg;
 	warnings w;
 	warnings_init(&w);
-	int rc = config_load_all(&cfg, config_path, &w);
+	rc = config_load_all(&cfg, a.config, &w);
 	if (rc) {
-		cmd_file_error(config_path, rc);
+		cmd_file_error(a.config, rc);
 		config_free(&cfg);
 		warnings_free(&w);
 		return 1;
@@ -117,15 +127,27 @@ int cmd_read(int argc, char **argv)
 	keymap *km = keymap_for_config(&cfg, &w);
 	corpus c;
 	corpus_init(&c);
-	rc = km ? gather(&c, argc, argv, i) : Q_ENOMEM;
+	rc = km ? gather(&c, a.paths, a.npaths) : Q_ENOMEM;
 	int status = 1;
 	if (!rc && c.n == 0) {
-		fputs("quoth: no articles (*.txt) found\n", stderr);
+		say_none_found(a.paths, a.npaths);
 	} else if (!rc) {
-		print_warnings(&w);
-		status = ui_run(&c, &cfg, km, &w, main_file_shrank());
+		/* as less: a path that cannot be read is said and makes the exit
+		 * status 1; with nothing else to show, the reader does not start */
+		size_t refused = 0;
+		for (size_t i = 0; i < c.n; i++)
+			refused += c.v[i].error != 0;
+		if (refused == c.n) {
+			say_refused(&c);
+		} else {
+			print_warnings(&w);
+			status = ui_run(&c, &cfg, km, &w, main_file_shrank());
+			if (say_refused(&c) && status == 0)
+				status = 1;
+		}
+		cmd_say_too_deep(c.too_deep);
 	} else if (rc == Q_ENOMEM) {
-		fprintf(stderr, "quoth: %s\n", error_message(rc));
+		cmd_say("quoth: %s", error_message(rc));
 	}
 	corpus_free(&c);
 	keymap_free(km);

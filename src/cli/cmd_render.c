@@ -1,41 +1,25 @@
-/* quoth render: each article's title and its reflowed text, wrapped. */
+/* quoth render: each article's title and its reflowed text, wrapped, over
+ * a whole corpus (stream.h), on --jobs threads, in input order (omap.h). */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include "args.h"
 #include "cmd.h"
 #include "doc.h"
 #include "error.h"
+#include "corpus_run.h"
 #include "strbuf.h"
+#include "stream.h"
 #include "text.h"
 #include "twin.h"
 #include "wrap.h"
 
 #define TABWIDTH 8
-
-void cmd_file_error(const char *name, int code)
-{
-	char *safe = NULL;
-	size_t n;
-	if (text_sanitize_line(name, strlen(name), &safe, &n))
-		safe = NULL;
-	fprintf(stderr, "quoth: %s: %s\n", safe ? safe : "?", error_message(code));
-	free(safe);
-}
-
-int cmd_term_width(void)
-{
-	struct winsize ws;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	const char *c = getenv("COLUMNS");
-	int w = c ? atoi(c) : 0;
-	return w > 0 ? w : 80;
-}
 
 /* True when s[0..n) has a byte below 0x20: in display-safe text, a TAB
  * or a '\n' (join). Eight bytes at a time: rows are short, and two memchr
@@ -85,21 +69,12 @@ static void put_row(strbuf *out, const char *text, const wrap_row *r, int tabwid
 	sb_putc(out, '\n');
 }
 
-static int flush(strbuf *out)
-{
-	if (out->failed)
-		return Q_ENOMEM;
-	if (out->len && fwrite(out->s, 1, out->len, stdout) != out->len)
-		return Q_EIO;
-	out->len = 0;
-	return 0;
-}
-
 /* Wrapping is done in rounds of chunks of paragraphs that two threads
  * take in turn (the machines quoth runs on have at least two cores), and
- * each round is written in order: output stays bounded at one round
- * whatever the article's size. Small chunks keep both threads busy to the
- * end of a round, however unevenly the text's scripts cost. */
+ * each round is added in order. An article is at most a window of the
+ * stream (stream.h), so its output is bounded too. Small chunks keep both
+ * threads busy to the end of a round, however unevenly the text's scripts
+ * cost. */
 #define CHUNK_BYTES (256u << 10)
 #define ROUND_CHUNKS 16
 
@@ -165,21 +140,22 @@ static size_t cut_round(round *r, size_t p)
 	return p;
 }
 
-static int write_round(round *r)
+static int add_round(round *r, strbuf *out)
 {
 	int rc = 0;
 	for (size_t k = 0; k < r->n; k++) {
 		chunk *c = &r->c[k];
 		if (!rc)
 			rc = c->rc;
-		if (!rc && c->out.len && fwrite(c->out.s, 1, c->out.len, stdout) != c->out.len)
-			rc = Q_EIO;
+		if (!rc)
+			sb_add(out, c->out.s, c->out.len);
 		c->out.len = 0;
 	}
-	return rc;
+	return rc ? rc : out->failed ? Q_ENOMEM : 0;
 }
 
-static int render_body(const doc *d, int width)
+/* The paragraphs of d from first on, wrapped, into out. */
+static int render_body(const doc *d, size_t first, int width, strbuf *out)
 {
 	round *r = calloc(1, sizeof *r);
 	if (!r)
@@ -189,13 +165,13 @@ static int render_body(const doc *d, int width)
 	for (int k = 0; k < ROUND_CHUNKS; k++)
 		sb_init(&r->c[k].out);
 	int rc = 0;
-	for (size_t p = d->body; p < d->npara && !rc;) {
+	for (size_t p = first; p < d->npara && !rc;) {
 		p = cut_round(r, p);
 		if (r->n > 1)
 			twin_run(work_round, r, r);   /* both take chunks from r's counter */
 		else
 			work_round(r);
-		rc = write_round(r);
+		rc = add_round(r, out);
 	}
 	for (int k = 0; k < ROUND_CHUNKS; k++)
 		sb_free(&r->c[k].out);
@@ -203,81 +179,59 @@ static int render_body(const doc *d, int width)
 	return rc;
 }
 
-static int render_doc(const doc *d, int width, strbuf *out)
+/* The title, wrapped (no line is wider than the width), and a blank line. */
+static int render_title(const char *title, int width, strbuf *out)
 {
 	wrap_row *rows = NULL;
 	size_t cap = 0, nt = 0;
 	int tabwidth = wrap_tabwidth(width, TABWIDTH);
-
-	/* the title too is wrapped: no line is wider than the width */
-	int rc = wrap_range(d->title, 0, strlen(d->title), 0, width, TABWIDTH, &rows, &nt, &cap);
+	int rc = wrap_range(title, 0, strlen(title), 0, width, TABWIDTH, &rows, &nt, &cap);
 	for (size_t i = 0; i < nt && !rc; i++)
-		put_row(out, d->title, &rows[i], tabwidth);
+		put_row(out, title, &rows[i], tabwidth);
 	sb_putc(out, '\n');
 	free(rows);
-	if (!rc)
-		rc = flush(out);
-	return rc ? rc : render_body(d, width);
+	return rc;
 }
 
-static int parse_width(const char *s, int *width)
+/* ---- the run: the stream's articles, rendered on --jobs threads, in order ---- */
+
+typedef struct render_ctx {
+	int width;
+	bool heads;          /* several PATHs or a folder: "==> PATH <==" before each article */
+} render_ctx;
+
+static int on_article(run_job *j, const corpus_article *a)
 {
-	char *end;
-	long w = strtol(s, &end, 10);
-	if (!*s || *end || w < 1 || w > 100000)
-		return Q_EUSAGE;
-	*width = (int)w;
-	return 0;
+	const render_ctx *c = j->run->ctx;
+	const corpus_piece *p = a->piece;
+	if (j->articles)
+		sb_putc(&j->out, '\n');
+	int rc = 0;
+	if (!a->offset && (c->heads || p->several || p->jsonl)) {
+		char *where = corpus_where(p);
+		sb_printf(&j->out, "==> %s <==\n", where ? where : "?");
+		free(where);
+	}
+	/* a window after the first goes on with the text: every paragraph, no title */
+	if (!a->offset)
+		rc = render_title(a->doc->title, c->width, &j->out);
+	return rc ? rc : render_body(a->doc, a->offset ? 0 : a->doc->body, c->width, &j->out);
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 int cmd_render(int argc, char **argv)
 {
-	int width = 0, status = 0, i = 1;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		const char *val = NULL;
-		if (!strcmp(argv[i], "--")) {
-			i++;
-			break;
-		} else if (!strcmp(argv[i], "--width") && i + 1 < argc) {
-			val = argv[++i];
-		} else if (!strncmp(argv[i], "--width=", 8)) {
-			val = argv[i] + 8;
-		} else {
-			fprintf(stderr, "quoth render: unknown option %s\nusage: quoth render [--width N] PATH...\n", argv[i]);
-			return 2;
-		}
-		if (parse_width(val, &width)) {
-			fprintf(stderr, "quoth render: --width wants a number from 1 to 100000, not '%s'\n", val);
-			return 2;
-		}
-	}
-	if (i >= argc) {
-		fputs("usage: quoth render [--width N] PATH...\n", stderr);
-		return 2;
-	}
-	if (!width)
-		width = cmd_term_width();
-	strbuf out;
-	sb_init(&out);
-	for (int first = i; i < argc; i++) {
-		doc *d = NULL;
-		int rc = !strcmp(argv[i], "-") ? doc_from_fd("-", STDIN_FILENO, &d) : doc_load_anonymous(argv[i], &d);
-		if (!rc) {
-			if (i > first)
-				sb_puts(&out, "\n");
-			rc = render_doc(d, width, &out);
-			doc_free(d);
-		}
-		if (rc) {
-			fflush(stdout);
-			cmd_file_error(argv[i], rc);
-			status = 1;
-			if (rc == Q_EIO && ferror(stdout))
-				break;
-		}
-	}
-	sb_free(&out);
-	if (fflush(stdout) != 0)
-		status = 1;
-	return status;
+	render_args a;
+	int rc = args_render(argc, argv, &a);
+	if (rc)
+		return rc == ARGS_EXIT ? 0 : 2;
+	render_ctx c = { .width = a.width ? a.width : cmd_term_width(),
+	                 .heads = a.in.npaths > 1 || (a.in.npaths && is_dir(a.in.paths[0])) };
+	corpus_run r = { .name = "quoth render", .in = &a.in, .on_article = on_article, .ctx = &c, .blank_between = true };
+	return corpus_run_all(&r);
 }

@@ -1,82 +1,89 @@
 /* quoth tag: put a tag on quotes of an article (or take it off) from the
- * command line, for scripts. The quote is named by its id; until the quote
- * engine fills them in, its text and speaker are what --text and --speaker
- * say (kept from earlier tags when not given). */
+ * command line, for scripts. A quote is named by its id (quoth quotes
+ * prints them); an id that is not a quote of the file is refused, except
+ * with --remove (the quote may have left an edited file: its tag is
+ * orphaned, and removing it must still work). The quote's text and speaker
+ * are saved with the tag, or what --text and --speaker say. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "args.h"
 #include "cmd.h"
 #include "doc.h"
 #include "error.h"
+#include "quotes.h"
 #include "tags.h"
 
-static const char tag_usage[] =
-	"usage: quoth tag [--remove] [--text TEXT] [--speaker NAME] TAG FILE QUOTE-ID...\n";
-
-static int bad_usage(const char *why, const char *what)
+/* The quote of l with this id, or NULL. */
+static const quote *find_quote(const quote_list *l, uint64_t id)
 {
-	fprintf(stderr, "quoth tag: %s%s\n%s", why, what ? what : "", tag_usage);
-	return 2;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].id == id)
+			return &l->v[i];
+	return NULL;
 }
 
-static bool parse_id(const char *s, uint64_t *out)
+/* Every id is a quote of the file (every quote the engine can list: nested
+ * and short ones too), or the message says which is not. */
+static bool ids_known(const tag_args *a, const quote_list *l)
 {
-	size_t n = strlen(s);
-	if (n == 0 || n > 16 || strspn(s, "0123456789abcdefABCDEF") != n)
-		return false;
-	*out = strtoull(s, NULL, 16);
+	for (size_t k = 0; k < a->nids; k++) {
+		uint64_t id = strtoull(a->ids[k], NULL, 16);
+		if (!find_quote(l, id)) {
+			cmd_say("quoth tag: %s is not a quote of %s (quoth quotes --format tsv %s lists them)", a->ids[k],
+			        a->file, a->file);
+			return false;
+		}
+	}
 	return true;
+}
+
+static int tag_all(const tag_args *a, const doc *d, const quote_list *l)
+{
+	tags_store *s;
+	if (cmd_open_tags(&s))
+		return 1;
+	int rc = 0;
+	for (size_t k = 0; k < a->nids && !rc; k++) {
+		uint64_t id = strtoull(a->ids[k], NULL, 16);
+		const quote *q = find_quote(l, id);
+		char *text = !a->text && q ? quote_text(d, q) : NULL;
+		tag_meta meta = { .title = d->title, .path = d->name, .text = a->text ? a->text : text,
+		                  .speaker = a->speaker ? a->speaker : q ? q->speaker : NULL };
+		rc = tags_set(s, d->id, id, a->tag, !a->remove, &meta);
+		free(text);
+	}
+	if (rc)
+		cmd_say("quoth tag: %s: %s; not saved", tags_journal_path(s), error_message(rc));
+	int closerc = tags_close(s);
+	return rc || closerc ? 1 : 0;
 }
 
 int cmd_tag(int argc, char **argv)
 {
-	bool remove = false;
-	tag_meta meta = { 0 };
-	int i = 1;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (!strcmp(argv[i], "--")) {
-			i++;
-			break;
-		} else if (!strcmp(argv[i], "--remove") || !strcmp(argv[i], "-r")) {
-			remove = true;
-		} else if ((!strcmp(argv[i], "--text") || !strcmp(argv[i], "--speaker")) && i + 1 < argc) {
-			*(argv[i][2] == 't' ? &meta.text : &meta.speaker) = argv[i + 1];
-			i++;
-		} else {
-			return bad_usage("unknown option or missing value: ", argv[i]);
-		}
-	}
-	if (argc - i < 3)
-		return bad_usage("TAG, FILE and at least one QUOTE-ID are needed", NULL);
-	const char *tag = argv[i], *file = argv[i + 1];
-	if (!tags_name_valid(tag))
-		return bad_usage("not a tag name (1 to 64 bytes, no spaces or commas): ", tag);
-	for (int k = i + 2; k < argc; k++) {
-		uint64_t id;
-		if (!parse_id(argv[k], &id))
-			return bad_usage("a QUOTE-ID is up to 16 hex digits, not ", argv[k]);
-	}
-	doc *d = NULL;
-	int rc = doc_load(file, &d);
-	if (rc) {
-		cmd_file_error(file, rc);
-		return 1;
-	}
-	meta.title = d->title;
-	meta.path = d->name;
-	tags_store *s;
-	if (cmd_open_tags(&s)) {
-		doc_free(d);
-		return 1;
-	}
-	for (int k = i + 2; k < argc && !rc; k++) {
-		uint64_t id = 0;
-		parse_id(argv[k], &id);
-		rc = tags_set(s, d->id, id, tag, !remove, &meta);
-	}
+	tag_args a;
+	int rc = args_tag(argc, argv, &a);
 	if (rc)
-		fprintf(stderr, "quoth tag: %s: %s; not saved\n", tags_journal_path(s), error_message(rc));
-	int closerc = tags_close(s);
+		return rc == ARGS_EXIT ? 0 : 2;
+	doc *d = NULL;
+	rc = doc_load(a.file, &d);
+	if (rc) {
+		cmd_file_error(a.file, rc);
+		return 1;
+	}
+	quotes_opts o;
+	quotes_opts_init(&o);
+	o.nested = o.keep_short = true;
+	quote_list l;
+	rc = quotes_find(d, &o, &l);
+	int status = 1;
+	if (rc)
+		cmd_say("quoth tag: %s", error_message(rc));
+	else if (a.remove || ids_known(&a, &l))
+		status = tag_all(&a, d, &l);
+	if (!rc)
+		quote_list_free(&l);
+	quotes_opts_free(&o);
 	doc_free(d);
-	return rc || closerc ? 1 : 0;
+	return status;
 }

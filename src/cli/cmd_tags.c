@@ -2,39 +2,40 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "args.h"
 #include "cmd.h"
 #include "error.h"
+#include "strbuf.h"
 #include "tags.h"
 
 int cmd_tags(int argc, char **argv)
 {
-	bool counts = false;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--count") || !strcmp(argv[i], "-c")) {
-			counts = true;
-			continue;
-		}
-		fprintf(stderr, "quoth tags: unknown argument %s\nusage: quoth tags [--count]\n", argv[i]);
-		return 2;
-	}
+	tags_args a;
+	int rc = args_tags(argc, argv, &a);
+	if (rc)
+		return rc == ARGS_EXIT ? 0 : 2;
 	tags_store *s;
 	if (cmd_open_tags(&s))
 		return 1;
 	const char **names;
 	size_t *uses, n;
-	int rc = tags_names(s, &names, &uses, &n);
+	rc = tags_names(s, &names, &uses, &n);
+	strbuf out;
+	sb_init(&out);
 	for (size_t i = 0; !rc && i < n; i++) {
-		if (counts)
-			printf("%zu\t%s\n", uses[i], names[i]);
-		else
-			printf("%s\n", names[i]);
+		if (a.counts)
+			sb_printf(&out, "%zu\t", uses[i]);
+		sb_puts(&out, names[i]);
+		sb_putc(&out, '\n');
 	}
 	if (!rc) {
 		free(names);
 		free(uses);
+		rc = cmd_write_buf(&out);
 	} else {
-		fprintf(stderr, "quoth tags: %s\n", error_message(rc));
+		cmd_say("quoth tags: %s", error_message(rc));
 	}
+	sb_free(&out);
 	tags_close(s);
-	return rc || fflush(stdout) != 0 ? 1 : 0;
+	return rc || cmd_write_end() ? 1 : 0;
 }

@@ -12,6 +12,7 @@
 #include "error.h"
 #include "grow.h"
 #include "text.h"
+#include "walk.h"
 
 /* A title is found in this many bytes from the start of the file. */
 #define PEEK_BYTES 4096
@@ -47,103 +48,33 @@ static corpus_item *push(corpus *c, const char *path)
 	return it;
 }
 
-static bool is_txt(const char *name)
-{
-	size_t n = strlen(name);
-	return n > 4 && !strcmp(name + n - 4, ".txt");
-}
-
-static int cmp_item(const void *a, const void *b)
-{
-	return strcmp(((const corpus_item *)a)->path, ((const corpus_item *)b)->path);
-}
-
-/* The folders being walked, to refuse a symlink loop. */
-typedef struct dir_chain {
-	dev_t dev;
-	ino_t ino;
-	const struct dir_chain *up;
-} dir_chain;
-
-static bool on_chain(const dir_chain *ch, const struct stat *st)
-{
-	for (; ch; ch = ch->up)
-		if (ch->dev == st->st_dev && ch->ino == st->st_ino)
-			return true;
-	return false;
-}
-
-static int add_dir(corpus *c, const char *path, const dir_chain *up, int depth);
-
-static int add_entry(corpus *c, const char *path, const dir_chain *up, int depth)
+/* A PATH named on the command line that is not a folder: listed with what
+ * is wrong with it, so that the list can say why it does not open. */
+static int stat_error(const walk_entry *e)
 {
 	struct stat st;
-	if (stat(path, &st) < 0) {
-		corpus_item *it = push(c, path);
-		if (!it)
-			return Q_ENOMEM;
-		it->error = error_from_errno(errno);
-		return 0;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		if (on_chain(up, &st) || depth > 64)
-			return 0;   /* a symlink loop: walked already */
-		dir_chain here = { st.st_dev, st.st_ino, up };
-		return add_dir(c, path, &here, depth + 1);
-	}
-	corpus_item *it = push(c, path);
-	if (!it)
-		return Q_ENOMEM;
-	if (!S_ISREG(st.st_mode))
-		it->error = Q_ENOTREG;
-	return 0;
-}
-
-static int add_dir(corpus *c, const char *path, const dir_chain *up, int depth)
-{
-	DIR *d = opendir(path);
-	if (!d) {
-		corpus_item *it = push(c, path);
-		if (!it)
-			return Q_ENOMEM;
-		it->error = error_from_errno(errno);
-		return 0;
-	}
-	size_t first = c->n, plen = strlen(path);
-	int rc = 0;
-	struct dirent *e;
-	while (rc == 0 && (e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		bool dir = e->d_type == DT_DIR || e->d_type == DT_LNK || e->d_type == DT_UNKNOWN;
-		if (!dir && !is_txt(e->d_name))
-			continue;
-		size_t n = plen + strlen(e->d_name) + 2;
-		char *sub = malloc(n);
-		if (!sub) {
-			rc = Q_ENOMEM;
-			break;
-		}
-		snprintf(sub, n, "%s%s%s", path, plen && path[plen - 1] == '/' ? "" : "/", e->d_name);
-		if (e->d_type == DT_REG) {
-			corpus_item *it = push(c, sub);
-			rc = it ? 0 : Q_ENOMEM;
-		} else {
-			struct stat st;
-			if (stat(sub, &st) == 0 && (S_ISDIR(st.st_mode) || is_txt(e->d_name)))
-				rc = add_entry(c, sub, up, depth);
-		}
-		free(sub);
-	}
-	closedir(d);
-	if (c->n > first)
-		qsort(c->v + first, c->n - first, sizeof *c->v, cmp_item);
-	return rc;
+	if (fstatat(e->dirfd, e->name, &st, 0) != 0)
+		return error_from_errno(errno);
+	return S_ISREG(st.st_mode) ? 0 : S_ISDIR(st.st_mode) ? Q_EISDIR : Q_ENOTREG;
 }
 
 int corpus_add_path(corpus *c, const char *path)
 {
-	return add_entry(c, path, NULL, 0);
+	walk *w = NULL;
+	int rc = walk_open(path, walk_is_article, &w);
+	walk_entry e;
+	while (!rc && (rc = walk_next(w, &e)) == 1) {
+		corpus_item *it = push(c, e.path);
+		if (!it)
+			rc = Q_ENOMEM;
+		else
+			it->error = e.error ? e.error : e.dirfd == AT_FDCWD ? stat_error(&e) : 0;
+		rc = rc == 1 ? 0 : rc;
+	}
+	if (w)
+		c->too_deep += walk_too_deep(w);
+	walk_close(w);
+	return rc;
 }
 
 int corpus_add_doc(corpus *c, doc *d)

@@ -5,10 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "error.h"
 #include "grow.h"
 #include "import.h"
 #include "indexer.h"
+#include "walk.h"
 #include "strbuf.h"
 #include "doc.h"
 #include "text.h"
@@ -195,7 +197,7 @@ static int flush_article(importer *im)
 		return 0;
 	}
 	int rc = tx_step(im);
-	char *key = indexer_key(p->file);
+	char *key = strchr(p->file, '#') && access(p->file, F_OK) != 0 ? NULL : indexer_key(p->file);
 	struct stat st;
 	bool here = key && stat(key, &st) == 0 && S_ISREG(st.st_mode);
 	const char *path = here ? key : p->file;
@@ -228,6 +230,22 @@ static int flush_article(importer *im)
 }
 
 /* ---- reading a line ---- */
+
+/* The key of a line's article: its file, and "#N" for the N-th article of a
+ * file that holds several (quoth quotes gives "article" for a JSON Lines
+ * dump or a form-feed file), so that they stay apart. Takes file. */
+static char *article_key(json_object *o, char *file)
+{
+	int64_t n;
+	if (!file || !int_field(o, "article", &n) || (n <= 1 && !walk_is_article_or_dump(file)) ||
+	    (n <= 1 && walk_is_article(file)))
+		return file;
+	char *key = NULL;
+	if (asprintf(&key, "%s#%lld", file, (long long)n) < 0)
+		key = NULL;
+	free(file);
+	return key;
+}
 
 static int take_meta(pending *p, json_object *o, bool *bad)
 {
@@ -312,7 +330,7 @@ static int take_line(importer *im, json_tokener *tok, const char *s, size_t n)
 		return 0;
 	}
 	bool bad = false;
-	char *file = safe_field(o, "file", &bad);
+	char *file = article_key(o, safe_field(o, "file", &bad));
 	int rc = 0;
 	if (!file) {
 		bad_line(im, "no \"file\"");

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "corpus.h"
+#include "walk.h"
 #include "dateline.h"
 #include "doc.h"
 #include "error.h"
@@ -119,6 +120,16 @@ static bool same_file(const struct stat *st, int64_t size, int64_t mtime)
  * interrupts the other core to flush its view of the memory). */
 #define READ_MAX (1u << 20)
 
+/* A line holding only a form feed: the file is several articles (corpus
+ * stream.h), which the index, one article a file, takes through --import. */
+static bool several_articles(const char *b, size_t n)
+{
+	for (const char *p = memchr(b, '\f', n); p; p = memchr(p + 1, '\f', n - (size_t)(p + 1 - b)))
+		if ((p == b || p[-1] == '\n') && (p + 1 == b + n || p[1] == '\n' || p[1] == '\r'))
+			return true;
+	return false;
+}
+
 /* Reads the file of j into an article; *st gets its state after the read. */
 static int load_doc(job *j, struct stat *st)
 {
@@ -149,6 +160,8 @@ static int load_doc(job *j, struct stat *st)
 	else if (!rc && !S_ISREG(st->st_mode))
 		rc = Q_ENOTREG;
 	close(fd);
+	if (!rc && several_articles(b, n))
+		rc = Q_EMANY;
 	if (!rc && n == cap) {   /* it grew after the walk saw it */
 		rc = doc_load(j->path, &j->d);
 		memset(st, 0, sizeof *st);   /* whatever it is now: read it again next time */
@@ -455,6 +468,8 @@ static int consider(run *r, known_set *k, worklist *w, char *key)
 	}
 	if (stat(key, &st) != 0)
 		code = error_from_errno(errno);
+	else if (walk_is_article_or_dump(key) && !walk_is_article(key))
+		code = Q_EMANY;   /* a JSON Lines dump, or a gzipped file */
 	else if (S_ISDIR(st.st_mode))
 		code = Q_EISDIR;
 	else if (!S_ISREG(st.st_mode))

@@ -632,6 +632,24 @@ int doc_from_bytes(const char *name, const char *bytes, size_t n, doc **out)
 	return 0;
 }
 
+int doc_from_safe(const char *name, char *text, size_t len, doc **out)
+{
+	doc *d = doc_new(name);
+	if (!d) {
+		free(text);
+		return Q_ENOMEM;
+	}
+	d->text = text;
+	d->len = len;
+	int rc = finish(d);
+	if (rc) {
+		doc_free(d);
+		return rc;
+	}
+	*out = d;
+	return 0;
+}
+
 /* A stream is copied to memory, so one that never ends (/dev/zero, yes)
  * must not take it all: binary data is refused as soon as its first 8 KiB
  * show it (what text_detect looks at), and a stream longer than this is

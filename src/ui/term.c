@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "keymap.h"
 #include "term.h"
+#include "text.h"
 
 /* Set by the signal handler and read by the main loop: the only work a
  * handler does. */
@@ -98,8 +99,14 @@ static int open_screen(term *t)
 		const char *fallback = env && strstr(env, "xterm") ? "xterm" : "vt100";
 		t->screen = newterm(fallback, out, in);
 		if (!t->screen) {
+			/* TERM is user input: shown through the text layer, as every message does */
+			char *safe = NULL;
+			size_t n;
+			if (text_sanitize_line(env ? env : "", env ? strlen(env) : 0, &safe, &n))
+				safe = NULL;
 			fprintf(stderr, "quoth: cannot use terminal type '%s'; set TERM (e.g. TERM=xterm-256color)\n",
-			        env ? env : "");
+			        safe ? safe : "?");
+			free(safe);
 			return 1;
 		}
 	}

@@ -8,9 +8,12 @@ export XDG_DATA_HOME="$TMPD/data"
 STORE="$XDG_DATA_HOME/quoth"
 mkdir -p "$TMPD/c"
 cp "$FIX/wire.txt" "$TMPD/c/wire.txt"
-printf 'Harbour talks\n\n"We will not back down," said Jane Doe.\n' >"$TMPD/c/jane.txt"
+printf 'Harbour talks\n\n"We will not back down," said Jane Doe.\n\n"Nothing more, and nothing less," she added.\n' >"$TMPD/c/jane.txt"
 A="$TMPD/c/wire.txt"
 B="$TMPD/c/jane.txt"
+# qid FILE N: the id of the N-th quote of FILE, as quoth quotes prints it
+qid() { "$QUOTH" quotes --format tsv "$1" | awk -F '\t' -v n="$2" 'NR == n + 1 { print $7 }'; }
+A1=$(qid "$A" 1) B1=$(qid "$B" 1) B2=$(qid "$B" 2)
 
 # --- an empty store ---
 run_status "$QUOTH" export
@@ -21,11 +24,11 @@ expect_eq "export: empty store, tsv is the header" \
 [ ! -e "$STORE" ] && ok "export: reading creates no store" || fail "export: reading creates no store"
 
 # --- tagging from the command line ---
-run_status "$QUOTH" tag --text "We have asked for the same rate" --speaker "Mara Lindqvist" claim "$A" 1a2b
+run_status "$QUOTH" tag --text "We have asked for the same rate" --speaker "Mara Lindqvist" claim "$A" "$A1"
 expect_eq "tag: exit 0" "0" "$RC"
-run_status "$QUOTH" tag evidence "$A" 1a2b
-run_status "$QUOTH" tag --text "We will not back down," --speaker "Jane Doe" denial "$B" ff01
-run_status "$QUOTH" tag --text "Nothing more" påstand "$B" ff02
+run_status "$QUOTH" tag --text "We have asked for the same rate" evidence "$A" "$A1"
+run_status "$QUOTH" tag --text "We will not back down," --speaker "Jane Doe" denial "$B" "$B1"
+run_status "$QUOTH" tag --text "Nothing more" påstand "$B" "$B2"
 expect_eq "tag: a non-ASCII tag name" "0" "$RC"
 expect_eq "tag: store folder is 0700" "700" "$(stat -c %a "$STORE")"
 expect_eq "tag: journal is 0600" "600" "$(stat -c %a "$STORE/tags.journal")"
@@ -41,7 +44,7 @@ expect_eq "export text: the quotes of one article" "“We will not back down,”
 Harbour talks ($B)
 tags: denial
 
-“Nothing more”
+“Nothing more” — Jane Doe
 Harbour talks ($B)
 tags: påstand" "$OUT"
 
@@ -79,13 +82,13 @@ line=$(printf '%s\n' "$OUT" | sed -n 2p)
 expect_eq "export tsv: 8 fields" "8" "$(printf '%s\n' "$line" | awk -F '\t' '{print NF}')"
 expect_contains "export tsv: the fields" "$line" "$(printf 'We have asked for the same rate\tMara Lindqvist\t')"
 expect_contains "export tsv: tags joined" "$line" "$(printf '\tclaim,evidence\t')"
-expect_contains "export tsv: ids in hex" "$line" "$(printf '\t0000000000001a2b\tno')"
+expect_contains "export tsv: ids in hex" "$line" "$(printf '\t%s\tno' "$A1")"
 
 run_status "$QUOTH" export --format jsonl
 expect_eq "export jsonl: one line a quote" "3" "$(printf '%s\n' "$OUT" | wc -l)"
 expect_contains "export jsonl: fields" "$OUT" '"text":"We have asked for the same rate","speaker":"Mara Lindqvist"'
 expect_contains "export jsonl: tags array" "$OUT" '"tags":["claim","evidence"]'
-expect_contains "export jsonl: quote id" "$OUT" '"quote_id":"0000000000001a2b"'
+expect_contains "export jsonl: quote id" "$OUT" "\"quote_id\":\"$A1\""
 if command -v python3 >/dev/null 2>&1; then
 	check "export jsonl: every line is JSON with the documented keys" python3 -c '
 import json, sys
@@ -98,13 +101,13 @@ else
 fi
 
 # --- removing ---
-run_status "$QUOTH" tag --remove evidence "$A" 1a2b
+run_status "$QUOTH" tag --remove evidence "$A" "$A1"
 run_status "$QUOTH" export --tag evidence
 expect_eq "tag --remove: the tag is gone" "0:" "$RC:$OUT"
 
 # --- the journal format as documented ---
 mkdir -p "$TMPD/hand"
-XDG_DATA_HOME="$TMPD/hand" "$QUOTH" tag --text x t "$A" 1 >/dev/null 2>&1
+XDG_DATA_HOME="$TMPD/hand" "$QUOTH" tag --text x t "$A" "$A1" >/dev/null 2>&1
 J="$TMPD/hand/quoth/tags.journal"
 art=$(sed -n 's/^1\tq\t\([0-9a-f]*\)\t.*/\1/p' "$J" | head -1)
 printf '1\tq\t%s\t00000000000000aa\t1700000000\tWritten by hand\\twith a tab\tSomeone\tT\t/x.txt\n' "$art" >>"$J"
@@ -122,18 +125,18 @@ expect_eq "journal: the torn record is ignored" "" "$OUT"
 # --- nothing reaches the terminal ---
 evil="$TMPD/c/$(printf 'e\033]0;x\007.txt')"
 cp "$A" "$evil"
-run_status "$QUOTH" tag --text "$(printf 'bell\007 esc\033[2J')" x "$evil" 99
+run_status "$QUOTH" tag --text "$(printf 'bell\007 esc\033[2J')" x "$evil" "$A1"
 run_status "$QUOTH" export --tag x
 if printf '%s' "$OUT" | grep -q "$(printf '\033')"; then fail "export: no escape sequence in the output"; else ok "export: no escape sequence in the output"; fi
 expect_contains "export: controls shown as symbols" "$OUT" "bell␇ esc␛[2J"
 
 # --- two sessions at once: appends and compactions interleave, nothing is lost ---
 export XDG_DATA_HOME="$TMPD/race"
-( i=1; while [ $i -le 40 ]; do "$QUOTH" tag --text "a$i" ra "$A" "a$i" || echo fail; i=$((i + 1)); done ) >"$TMPD/r1" 2>&1 &
-( i=1; while [ $i -le 40 ]; do "$QUOTH" tag --text "b$i" rb "$B" "b$i" || echo fail; i=$((i + 1)); done ) >"$TMPD/r2" 2>&1 &
+( i=1; while [ $i -le 40 ]; do "$QUOTH" tag "ra$i" "$A" "$A1" || echo fail; i=$((i + 1)); done ) >"$TMPD/r1" 2>&1 &
+( i=1; while [ $i -le 40 ]; do "$QUOTH" tag "rb$i" "$B" "$B1" || echo fail; i=$((i + 1)); done ) >"$TMPD/r2" 2>&1 &
 wait
-run_status "$QUOTH" export --format tsv
-expect_eq "two processes: all 80 tags kept" "80" "$(printf '%s\n' "$OUT" | sed 1d | wc -l)"
+run_status "$QUOTH" tags
+expect_eq "two processes: all 80 tags kept" "80" "$(printf '%s\n' "$OUT" | wc -l)"
 expect_eq "two processes: no errors or warnings" "" "$(cat "$TMPD/r1" "$TMPD/r2")$ERR"
 export XDG_DATA_HOME="$TMPD/data"
 
@@ -151,6 +154,17 @@ run_status "$QUOTH" tag claim "$A" not-hex
 expect_eq "tag: a bad quote id is usage" "2" "$RC"
 run_status "$QUOTH" tag claim "$A"
 expect_eq "tag: no quote id is usage" "2" "$RC"
+run_status "$QUOTH" tag claim "$A" "$A1" 1a2b
+expect_eq "tag: an id that is not a quote of the file is refused, exit 1" "1" "$RC"
+expect_contains "tag: and says which" "$ERR" "1a2b is not a quote of"
+run_status "$QUOTH" export --tag claim --format tsv
+expect_eq "tag: nothing of a refused command is saved" "2" "$(printf '%s\n' "$OUT" | wc -l)"
+run_status "$QUOTH" tag --remove claim "$A" 1a2b
+expect_eq "tag --remove: an id no longer in the file (orphaned) still works" "0" "$RC"
+XDG_DATA_HOME="$TMPD/late" run_status "$QUOTH" tag claim "$A" "$A1" --speaker "Options Last"
+expect_eq "tag: options after the operands" "0" "$RC"
+XDG_DATA_HOME="$TMPD/late" run_status "$QUOTH" export "$A"
+expect_contains "tag: options after the operands are read" "$OUT" "— Options Last"
 run_status "$QUOTH" tags extra
 expect_eq "tags: an argument is usage" "2" "$RC"
 
@@ -160,7 +174,7 @@ expect_eq "export: a missing file is exit 1" "1" "$RC"
 expect_contains "export: a missing file is named" "$ERR" "missing.txt: no such file"
 expect_contains "export: the other files still print" "$OUT" "Mara Lindqvist"
 touch "$TMPD/notadir"
-XDG_DATA_HOME="$TMPD/notadir" run_status "$QUOTH" tag --text t claim "$A" 1
+XDG_DATA_HOME="$TMPD/notadir" run_status "$QUOTH" tag --text t claim "$A" "$A1"
 expect_eq "tag: a store that cannot be written is exit 1" "1" "$RC"
 expect_contains "tag: and says it was not saved" "$ERR" "not saved"
 XDG_DATA_HOME="$TMPD/notadir" run_status "$QUOTH" export

@@ -235,3 +235,18 @@ run_status "$QUOTH" speakers --index "$TMPD/v.sqlite" --format tsv
 expect_eq "10,000 variants of a name: every variant listed, plus two merged forms and the header" "9999" "$(printf '%s\n' "$OUT" | wc -l)"
 expect_contains "10,000 variants: forms that begin all of them stay apart, with their own" "$OUT" "$(printf 'Mei Tanlong\t2\t2\tMEI TANLONG, Mei Tanlong')"
 expect_contains "10,000 variants: the title dropped" "$OUT" "$(printf 'Mei\t2\t2\tMei, President Mei')"
+
+# --- several articles in one file: through quoth quotes and --import --------------
+printf '{"title":"Quay plans","text":"\\"We will build the new quay before the winter comes,\\" said Mara Quintel.","date_publish":"2024-05-01"}\n{"title":"Ferry back","text":"\\"The ferry runs again from Monday morning on,\\" said Ole Brandt."}\n' >"$TMPD/dump.jsonl"
+run_status "$QUOTH" index --index "$TMPD/d.sqlite" "$TMPD/dump.jsonl"
+expect_eq "index of a JSON Lines dump: exit 1" "1" "$RC"
+expect_contains "index of a JSON Lines dump: says how" "$ERR" "quoth quotes --format=jsonl FILE | quoth index --import -"
+mkdir -p "$TMPD/ff"
+printf 'First story\n\n"We keep the harbour open all winter long," said Mara Quintel.\n\f\nSecond story\n\n"The quay opens in May next year," said Ole Brandt.\n' >"$TMPD/ff/two.txt"
+run_status "$QUOTH" index --index "$TMPD/d.sqlite" "$TMPD/ff"
+expect_contains "index of a form-feed file: says how" "$ERR" "two.txt: several articles in one file"
+"$QUOTH" quotes --format=jsonl "$TMPD/dump.jsonl" "$TMPD/ff/two.txt" >"$TMPD/several.jsonl"
+run_status sh -c '"$1" index --index "$2" --import - <"$3"' sh "$QUOTH" "$TMPD/d.sqlite" "$TMPD/several.jsonl"
+expect_contains "--import -: each article of a dump or form-feed file apart" "$OUT" "4 articles, 4 quotes"
+run_status "$QUOTH" speakers --index "$TMPD/d.sqlite" --quotes "Ole Brandt" --format jsonl
+expect_contains "--import: a dump's article keeps its title" "$OUT" '"title":"Ferry back"'

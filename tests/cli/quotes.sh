@@ -27,9 +27,9 @@ expect_contains "text block with speaker" "$OUT" "“We will build the bridge ne
 # tsv
 run_status "$QUOTH" quotes --format tsv "$F"
 expect_eq "quotes tsv exits 0" 0 "$RC"
-expect_eq "tsv header" "file	start	end	speaker	cue	confidence	id	text" "$(printf '%s\n' "$OUT" | head -1)"
+expect_eq "tsv header" "file	start	end	speaker	cue	confidence	id	text	article	title	url	date	source" "$(printf '%s\n' "$OUT" | head -1)"
 expect_eq "tsv rows" 8 "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')"
-expect_eq "tsv has 8 fields a row" 8 "$(printf '%s\n' "$OUT" | awk -F'\t' '{print NF}' | sort -u)"
+expect_eq "tsv has 13 fields a row" 13 "$(printf '%s\n' "$OUT" | awk -F'\t' '{print NF}' | sort -u)"
 row=$(printf '%s\n' "$OUT" | sed -n 2p)
 start=$(printf '%s' "$row" | cut -f2); end=$(printf '%s' "$row" | cut -f3)
 expect_eq "tsv offsets point at the quote" "We will build the bridge next year," \
@@ -76,10 +76,11 @@ expect_eq "ids survive moving the file" "$a" "$b"
 # bad files: reported, the others still print, exit 1
 printf '' >"$TMPD/empty.txt"
 printf 'bin\000ary\000data' >"$TMPD/bin.dat"
-run_status "$QUOTH" quotes --format tsv "$TMPD/missing.txt" "$F" "$TMPD/empty.txt" "$TMPD/bin.dat" "$TMPD"
+mkdir "$TMPD/nothing"
+run_status "$QUOTH" quotes --format tsv "$TMPD/missing.txt" "$F" "$TMPD/empty.txt" "$TMPD/bin.dat" "$TMPD/nothing"
 expect_eq "bad files exit 1" 1 "$RC"
 expect_contains "missing file reported" "$ERR" "missing.txt: no such file"
-expect_contains "directory reported" "$ERR" "is a directory"
+expect_contains "a folder with no articles reported" "$ERR" "nothing: a directory with no articles in it"
 expect_eq "one line per bad file" 4 "$(printf '%s\n' "$ERR" | grep -c '^quoth: ')"
 expect_eq "good file still printed" 8 "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')"
 

@@ -199,11 +199,103 @@ rss_at_most "memory: the big file renders in at most 4 times its size" "$H/big-n
 rss_at_most "memory: one-letter paragraphs render in at most 8 times their size" "$H/files/many-paragraphs.txt" 8 \
 	"doc.c keeps an index entry for every line (32 bytes) and paragraph (16): ~27 bytes a byte here; needs a streamed paragraph index"
 
+# ---- corpus scale: memory of quoth quotes, giant records, deep folders -------------------
+
+# One line of 200 MB (20 MB under ASan), words and quotes: quotes reads it
+# through windows, its peak RSS bounded whatever the size (it was 14 times
+# the file).
+ONE_MB=200 RSS_LIMIT=131072
+[ "$BUILD" = build-san ] && ONE_MB=20 RSS_LIMIT=262144
+awk -v mb="$ONE_MB" 'BEGIN { s = "the minister said \"we will look into it again\" and left, "; t = s;
+	while (length(t) < 1048576) t = t t; printf "Giant line\n\n"; for (i = 0; i < mb; i++) printf "%s", t; printf "end.\n" }' >"$TMPD/oneline.txt"
+rss=$(timeout 120 $CHECK rss "$QUOTH" quotes --format tsv "$TMPD/oneline.txt")
+if [ -n "$rss" ] && [ "$rss" -le "$RSS_LIMIT" ] 2>/dev/null; then
+	ok "memory: quotes of a $ONE_MB MB single line in at most $((RSS_LIMIT / 1024)) MB (peak $((rss / 1024)) MB)"
+else
+	fail "memory: quotes of a $ONE_MB MB single line in at most $((RSS_LIMIT / 1024)) MB" "peak ${rss:-?} KiB"
+fi
+timeout 120 "$QUOTH" quotes --format tsv "$TMPD/oneline.txt" >"$TMPD/out" 2>"$TMPD/err"
+expect_eq "a $ONE_MB MB single line: exit 0" 0 "$?"
+expect_eq "a $ONE_MB MB single line: its quotes found all along" yes \
+	"$([ "$(grep -c 'we will look into it again' "$TMPD/out")" -gt $((ONE_MB * 10000)) ] && echo yes)"
+rm -f "$TMPD/oneline.txt"
+
+# A JSON Lines record of 100 MB (10 under ASan) between two small ones: read,
+# its neighbours too.
+REC_MB=100
+[ "$BUILD" = build-san ] && REC_MB=10
+{
+	printf '{"text": "\\"A small one before it,\\" said Ann Lee."}\n'
+	awk -v mb="$REC_MB" 'BEGIN { s = "and \\\"a quote in the record\\\" went on, "; t = s;
+		while (length(t) < 1048576) t = t t; printf "{\"title\": \"Huge\", \"text\": \""; for (i = 0; i < mb; i++) printf "%s", t; printf "\"}\n" }'
+	printf '{"text": "\\"A small one after it,\\" said Bo Lee."}\n'
+} >"$TMPD/huge.jsonl"
+# one record is one worker's: its 100 MB of dense quotes take ~10 s of CPU
+timeout 120 "$QUOTH" quotes --format tsv "$TMPD/huge.jsonl" >"$TMPD/out" 2>"$TMPD/err" </dev/null
+RC=$?
+verdict "a $REC_MB MB JSON Lines record: bounded, clean" "" ok
+expect_eq "a $REC_MB MB JSON Lines record: the records around it read" "Ann Lee Bo Lee" \
+	"$(grep 'small one' "$TMPD/out" | cut -f4 | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "a $REC_MB MB JSON Lines record: its quotes read" yes \
+	"$([ "$(grep -c 'a quote in the record' "$TMPD/out")" -gt 1000 ] && echo yes)"
+rm -f "$TMPD/huge.jsonl"
+
+# Folders 200 levels deep, paths past PATH_MAX: every file found
+deep=$TMPD/deep
+# made relative to open folders: a shell's cd gives up past PATH_MAX
+$PY - "$deep" <<'PYEOF'
+import os, sys
+os.makedirs(sys.argv[1])
+fd = os.open(sys.argv[1], os.O_RDONLY)
+name = "d" * 50
+for i in range(200):
+    os.mkdir(name, dir_fd=fd)
+    sub = os.open(name, os.O_RDONLY, dir_fd=fd)
+    os.close(fd)
+    fd = sub
+    if i % 20 == 0:
+        w = os.open("d%d.txt" % i, os.O_WRONLY | os.O_CREAT, 0o600, dir_fd=fd)
+        os.write(w, b'Deep %d\n\n"We are %d folders down here," said Di Deep.\n' % (i, i))
+        os.close(w)
+w = os.open("bottom.txt", os.O_WRONLY | os.O_CREAT, 0o600, dir_fd=fd)
+os.write(w, b'Deepest\n\n"This is the very bottom of it," said Di Deep.\n')
+os.close(w)
+PYEOF
+run_bounded "$QUOTH" quotes --format tsv "$deep"
+verdict "a folder 200 levels deep: bounded, clean" "" ok
+expect_eq "a folder 200 levels deep: all 11 articles, the paths past PATH_MAX too" 11 "$(sed 1d "$TMPD/out" | wc -l | tr -d ' ')"
+$PY -c 'import shutil, sys; shutil.rmtree(sys.argv[1])' "$deep"   # rm -rf fails past PATH_MAX too
+
+# A file rewritten in place while quoth writes (a slow reader of its output):
+# what is written is only what passed the text layer.
+awk 'BEGIN { printf "Rewritten\n\n"; for (i = 0; i < 200000; i++) printf "Paragraph %d: \"the plan stays as it is,\" said Ann Lee.\n\n", i }' >"$TMPD/rw.txt"
+size=$(wc -c <"$TMPD/rw.txt")
+( "$QUOTH" render --width 80 --jobs 1 "$TMPD/rw.txt" 2>"$TMPD/rw.err"; echo $? >"$TMPD/rw.rc" ) | { head -c 1000 >/dev/null
+	printf '\033]0;4711\007\033[2J' | dd of="$TMPD/rw.txt" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+	printf '\033]0;4711\007\033[2J' | dd of="$TMPD/rw.txt" bs=1 seek=$((size - 100)) conv=notrunc 2>/dev/null
+	cat >"$TMPD/rw.out"; }
+bad=$($CHECK out "$TMPD/rw.out" "$TMPD/rw.err")
+if [ -z "$bad" ] && [ "$(cat "$TMPD/rw.rc")" = 0 ]; then ok "a file rewritten during output: no raw byte of the new content"; else fail "a file rewritten during output: no raw byte of the new content" "$bad"; fi
+# ... and shortened: said, exit 1, no run of NULs
+awk 'BEGIN { printf "Shrinking\n\n"; for (i = 0; i < 200000; i++) printf "Paragraph %d: \"the plan stays as it is,\" said Ann Lee.\n\n", i }' >"$TMPD/sh.txt"
+( "$QUOTH" render --width 80 --jobs 1 "$TMPD/sh.txt" 2>"$TMPD/sh.err"; echo $? >"$TMPD/sh.rc" ) | { head -c 1000 >/dev/null
+	truncate -s 6000000 "$TMPD/sh.txt"; cat >"$TMPD/sh.out"; }
+expect_eq "a file shortened during output: exit 1" 1 "$(cat "$TMPD/sh.rc")"
+expect_contains "a file shortened during output: said" "$(cat "$TMPD/sh.err")" "sh.txt: the file was shortened while it was read"
+expect_eq "a file shortened during output: no NUL written" 0 "$(tr -d -c '\000' <"$TMPD/sh.out" | wc -c | tr -d ' ')"
+rm -f "$TMPD/rw.txt" "$TMPD/sh.txt"
+
 # ---- paths that are not files ------------------------------------------------------------
 
 through_cli "$H/special/fifo.txt" "not a regular file"
 through_cli /dev/zero "not a regular file"
-through_cli "$H/special/loop" "is a directory"
+# a folder with links back into itself and up to its parent: walked once,
+# bounded; the parent's FIFO and link loops are said, the article read once
+for c in render quotes; do
+	run_bounded "$QUOTH" "$c" "$H/special/loop"
+	verdict "$c of a folder that links into itself: bounded, clean" "" ok "$TMPD/out" "$TMPD/err" "$((RC == 1 ? 0 : RC))"
+	expect_eq "$c of a folder that links into itself: its article once" 1 "$(grep -c 'Inside the loop' "$TMPD/out")"
+done
 through_cli "$H/special/ping.txt" "a loop of symbolic links"
 through_cli "$H/special/self-link.txt" "a loop of symbolic links"
 
@@ -330,7 +422,7 @@ expect_screen "reader: resized from 12x4 to 200x60" "Articles"
 title=$(TM display-message -p -t t '#{pane_title}')
 expect_not_contains "reader: the window title is not set by content" "$title" "4711"
 keys q
-expect_screen "reader: quits cleanly" "__EXITED__ 0"
+expect_screen "reader: quits cleanly, exit 1 for the refused /dev/zero" "__EXITED__ 1"
 stop
 check_tty "reader" "$TS"
 
@@ -355,15 +447,22 @@ expect_screen "reader, big file: quits cleanly" "__EXITED__ 0"
 stop
 check_tty "reader, big file" "$TS"
 
-# Refused paths alone, in a narrow list: the reason was drawn past the
-# pane's edge and wrapped onto the next row ("ks]").
-start 100x20 "$ENV $QUOTH $H/special/ping.txt /dev/zero $H/special/fifo.txt $H/no-such-file.txt"
+# Refused paths alone: said on standard error, exit 1, no screen (as less).
+run_bounded "$QUOTH" "$H/special/ping.txt" /dev/zero "$H/special/fifo.txt" "$H/no-such-file.txt"
+expect_eq "reader, refused paths alone: exit 1" 1 "$RC"
+expect_eq "reader, refused paths alone: one line each" 4 "$(wc -l <"$TMPD/err" | tr -d ' ')"
+expect_contains "reader, refused paths alone: says why" "$(cat "$TMPD/err")" "no-such-file.txt: no such file or directory"
+
+# Refused paths beside a readable one, in a narrow list: the reason was drawn
+# past the pane's edge and wrapped onto the next row ("ks]").
+start 100x20 "$ENV $QUOTH $H/files/cp1252.txt $H/special/ping.txt /dev/zero $H/special/fifo.txt $H/no-such-file.txt"
 expect_screen "reader, refused paths: listed with their reason" "[a loop of symbolic l"
 if screen | grep -q '^[a-z ]*\]'; then fail "reader, refused paths: a long reason is cut, not wrapped" "$(screen)"; else ok "reader, refused paths: a long reason is cut, not wrapped"; fi
-keys Enter j Enter j Enter j Enter
+keys j Enter j Enter j Enter j Enter
 expect_screen "reader, refused paths: the status says why" "no-such-file.txt: no such file or directory"
 keys q
-expect_screen "reader, refused paths: quits cleanly" "__EXITED__ 0"
+expect_screen "reader, refused paths: said again on exit" "no-such-file.txt: no such file or directory"
+expect_screen "reader, refused paths: quits with status 1" "__EXITED__ 1"
 stop
 
 # A locale that is not UTF-8 (LANG unset over SSH): marks and joiners after

@@ -35,7 +35,9 @@ static int setup(void **state)
 	mkdir(p, 0700);
 	put("b.txt", "Second headline\n\nBody of b.\n");
 	put("a.txt", "First headline\n\nBody of a.\n");
-	put("notes.md", "not an article\n");
+	put("notes.md", "Notes headline\n\nMarkdown is read as text.\n");
+	put("upper.TXT", "Upper headline\n\nCase does not matter.\n");
+	put("data.csv", "not,an,article\n");
 	put("sub/c.txt", "Third headline\n\nBody of c.\n");
 	put(".hidden/d.txt", "Hidden\n\nNot listed.\n");
 	put("empty.txt", "");
@@ -58,16 +60,19 @@ static void test_folder_is_walked_sorted(void **state)
 	corpus c;
 	corpus_init(&c);
 	assert_int_equal(corpus_add_path(&c, root), 0);
-	assert_int_equal(c.n, 4);   /* a, b, empty, sub/c; not notes.md, not hidden, loop walked once */
+	assert_int_equal(c.n, 6);   /* not data.csv, not hidden, the loop walked once */
 	assert_non_null(strstr(c.v[0].path, "/a.txt"));
 	assert_non_null(strstr(c.v[1].path, "/b.txt"));
 	assert_non_null(strstr(c.v[2].path, "/empty.txt"));
-	assert_non_null(strstr(c.v[3].path, "/sub/c.txt"));
+	assert_non_null(strstr(c.v[3].path, "/notes.md"));
+	assert_non_null(strstr(c.v[4].path, "/sub/c.txt"));
+	assert_non_null(strstr(c.v[5].path, "/upper.TXT"));
 	/* nothing was read yet */
 	for (size_t i = 0; i < c.n; i++)
 		assert_null(c.v[i].title);
 	assert_string_equal(corpus_title(&c, 0), "First headline");
-	assert_string_equal(corpus_title(&c, 3), "Third headline");
+	assert_string_equal(corpus_title(&c, 3), "Notes headline");
+	assert_string_equal(corpus_title(&c, 4), "Third headline");
 	/* the empty file: its name, and the reason */
 	assert_string_equal(corpus_title(&c, 2), "empty.txt");
 	assert_int_equal(c.v[2].error, Q_EEMPTY);

@@ -94,7 +94,7 @@ static void test_new_unchanged_touched_changed_removed(void **state)
 	assert_int_equal(mkdir(corpus, 0755), 0);
 	write_file(corpus, "harbour.txt", harbour);
 	write_file(corpus, "ferry.txt", ferry);
-	write_file(corpus, "notes.md", "not an article of the folder");
+	write_file(corpus, "notes.dat", "not an article of the folder");
 	age(corpus, "harbour.txt", 100);
 	age(corpus, "ferry.txt", 100);
 	qindex *ix = NULL;
@@ -132,7 +132,7 @@ static void test_new_unchanged_touched_changed_removed(void **state)
 	run(ix, corpus, &st, &e);
 	assert_int_equal(st.changed, 1);
 	/* a file indexed by its own name is kept when its folder is indexed */
-	char *md = path_in(corpus, "notes.md");
+	char *md = path_in(corpus, "notes.dat");
 	const char *one[] = { md };
 	indexer_opts o = { 0 };
 	assert_int_equal(indexer_run(ix, one, 1, &o, &st), 0);
@@ -144,7 +144,7 @@ static void test_new_unchanged_touched_changed_removed(void **state)
 	assert_int_equal(st.removed, 1);
 	assert_int_equal(e.n, 0);
 	assert_int_equal(index_files(ix, &f, &n), 0);
-	assert_int_equal(n, 2);   /* ferry.txt and notes.md */
+	assert_int_equal(n, 2);   /* ferry.txt and notes.dat */
 	index_files_free(f, n);
 	/* no path: every known file checked again; a vanished one removed */
 	assert_int_equal(unlink(md), 0);

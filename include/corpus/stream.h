@@ -1,0 +1,118 @@
+/* The articles of many PATHs as one stream, in order, one piece at a time,
+ * for the commands that go through a whole corpus (quoth quotes, render,
+ * and whatever else iterates articles: an index).
+ *
+ * A PATH is a file, a folder (walk.h: every *.txt, *.md, *.jsonl, *.ndjson,
+ * and those gzipped, below it) or "-" (standard input). A file holds
+ *  - one article, or several separated by form-feed lines (a line that
+ *    holds only "\f", as `pr` and many dumps write between pages), or
+ *  - JSON Lines (one article an object a line: *.jsonl, *.ndjson, or any
+ *    input with CORPUS_JSONL), whose text, title, url, date and source
+ *    fields are read (corpus_decode);
+ * and any of them may be gzip-compressed (recognised by its first bytes).
+ *
+ * Reading is split in two so that the costly half runs on many threads:
+ * corpus_next (one thread, in order) reads and cuts the input into pieces,
+ * cheaply: a raw article, a raw JSON line, or a window of an article too big
+ * to hold; corpus_decode (any thread) turns a piece into articles (doc.h)
+ * with their metadata. Memory is bounded by the pieces in flight: an article
+ * over CORPUS_BIG bytes is cut into windows of about CORPUS_WINDOW bytes at
+ * paragraph (else line, else word) boundaries, whatever its source, and no
+ * file is read whole or mapped. Bytes are copied before they are checked
+ * (text.h), so a file rewritten while it is read cannot put unchecked bytes
+ * into the output.
+ */
+#ifndef QUOTH_STREAM_H
+#define QUOTH_STREAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "doc.h"
+#include "walk.h"
+
+/* An article over this many bytes is read in windows ... */
+#define CORPUS_BIG ((size_t)4 << 20)
+/* ... of about this many. */
+#define CORPUS_WINDOW ((size_t)1 << 20)
+/* A JSON line longer than this is skipped (with a message), and an article
+ * longer than this on a pipe ends the pipe's reading (a stream that never
+ * ends, `yes | quoth quotes`, must not run forever). */
+#define CORPUS_LINE_MAX ((size_t)256 << 20)
+
+enum corpus_input {
+	CORPUS_AUTO,     /* JSON Lines for *.jsonl and *.ndjson (.gz too), else text */
+	CORPUS_TEXT,
+	CORPUS_JSONL,
+};
+
+typedef struct corpus_opts {
+	enum corpus_input input;
+	const char *text_fields;    /* JSON Lines: comma-separated, the first present is the text; NULL: "text,maintext" */
+	const char *title_fields;   /* NULL: "title" */
+	walk_filter filter;         /* the files a folder gives; NULL: walk_is_article_or_dump */
+} corpus_opts;
+
+enum corpus_piece_kind {
+	PIECE_TEXT,      /* bytes: one article's raw bytes, in any encoding */
+	PIECE_JSON,      /* bytes: one JSON Lines record, without its line end */
+	PIECE_WINDOW,    /* bytes: a window of an article over CORPUS_BIG, display-safe already */
+	PIECE_ERROR,     /* a file or record that cannot be read: error, and detail when there is more to say */
+};
+
+typedef struct corpus_piece {
+	enum corpus_piece_kind kind;
+	char *bytes;                /* owned, NUL-terminated */
+	size_t len;
+	char *path;                 /* owned: the file as found (raw bytes), "-" for standard input */
+	size_t article;             /* the article's number in its file (1 first); for JSON Lines its line number; 0 for a file-wide error */
+	bool jsonl;                 /* the file is JSON Lines */
+	bool several;               /* the file holds several articles (a form-feed line was seen) */
+	size_t offset;              /* PIECE_WINDOW: where the window starts in the article's text */
+	char *title;                /* PIECE_WINDOW: the article's title, from its start (owned) */
+	int error;                  /* PIECE_ERROR: a Q_* code */
+	char *detail;               /* PIECE_ERROR: what exactly (owned, display-safe), or NULL */
+	uint64_t raw;               /* input bytes read for this piece (progress) */
+} corpus_piece;
+
+typedef struct corpus_stream corpus_stream;
+
+/* A stream over paths[0..n) ("-" for standard input); opts is kept by
+ * pointer. Nothing is read yet. Returns 0 or Q_ENOMEM. */
+int corpus_open(const corpus_opts *opts, char *const *paths, size_t n, corpus_stream **out);
+
+/* The next piece, in input order: 1 (p filled; free it with
+ * corpus_piece_free), 0 at the end, or Q_ENOMEM. A file that cannot be
+ * read is a PIECE_ERROR, and the stream goes on with the next. */
+int corpus_next(corpus_stream *s, corpus_piece *p);
+
+void corpus_piece_free(corpus_piece *p);
+
+/* Folders skipped so far for being nested too deep (walk.h). */
+size_t corpus_too_deep(const corpus_stream *s);
+
+void corpus_close(corpus_stream *s);
+
+/* One article from a piece: a whole article, or a window of a big one. */
+typedef struct corpus_article {
+	doc *doc;                   /* its text; doc->title is the article's title (the JSON title field when given) */
+	const corpus_piece *piece;  /* where it came from: path, article number */
+	size_t offset;              /* where doc->text starts in the article's text: 0 but in windows */
+	bool window;                /* a window of an article over CORPUS_BIG */
+	const char *url, *date, *source;   /* JSON Lines fields, display-safe on one line; NULL when absent */
+} corpus_article;
+
+typedef int (*corpus_article_fn)(void *ctx, const corpus_article *a);
+
+/* Turns p into its articles and calls fn for each (one, or the windows of
+ * a JSON text over CORPUS_BIG), stopping at the first non-zero return.
+ * Takes p's bytes. Returns 0, fn's code, or the Q_* code of why p cannot be
+ * read, with *detail (caller frees; display-safe) saying more or NULL. */
+int corpus_decode(const corpus_opts *opts, corpus_piece *p, corpus_article_fn fn, void *ctx, char **detail);
+
+/* Where a piece is, for messages and headers, display-safe on one line
+ * (caller frees): "PATH", "PATH:LINE" for JSON Lines, "PATH #N" for the
+ * N-th article of a form-feed file. NULL when out of memory. */
+char *corpus_where(const corpus_piece *p);
+
+#endif

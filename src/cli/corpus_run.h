@@ -1,0 +1,46 @@
+/* A command over a whole corpus (quoth quotes, quoth render): the stream's
+ * pieces (stream.h) are turned into output on --jobs threads and written in
+ * input order (omap.h), with messages, progress and write errors handled
+ * once for both. */
+#ifndef QUOTH_CORPUS_RUN_H
+#define QUOTH_CORPUS_RUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "args.h"
+#include "progress.h"
+#include "strbuf.h"
+#include "stream.h"
+
+typedef struct corpus_run corpus_run;
+
+/* One piece of the stream and what it became. */
+typedef struct run_job {
+	corpus_piece piece;
+	const corpus_run *run;
+	strbuf out;              /* for standard output */
+	strbuf err;              /* messages, a line each, display-safe */
+	size_t articles;         /* articles read from the piece */
+} run_job;
+
+struct corpus_run {
+	/* set by the command */
+	const char *name;        /* "quoth quotes", for messages */
+	const input_args *in;
+	int (*on_article)(run_job *j, const corpus_article *a);   /* one article into j->out (any thread) */
+	const char *header;      /* written once, before the first output of an article read; or NULL */
+	bool blank_between;      /* a blank line between the outputs of two pieces */
+	const void *ctx;         /* the command's, read-only for on_article */
+	/* the run's */
+	corpus_stream *cs;
+	progress prog;
+	bool wrote, header_done;
+	int status;
+};
+
+/* Runs r over r->in's PATHs (standard input when none is given and it is
+ * not a terminal). Returns the exit status: 0, 1 (something could not be
+ * read or written) or 2 (no input). */
+int corpus_run_all(corpus_run *r);
+
+#endif

@@ -1,0 +1,270 @@
+#!/bin/sh
+# A corpus through quoth quotes and quoth render: folders, standard input,
+# form-feed files, JSON Lines (gzipped too), malformed records, --jobs,
+# GNU parallel, write errors, and user input echoed in messages.
+. tests/lib.sh
+export LC_ALL=C.UTF-8
+
+# ---- a folder of articles ------------------------------------------------------------
+
+C=$TMPD/corpus
+mkdir -p "$C/b" "$C/.hidden"
+printf 'Alpha headline\n\n"We start today," said Ana Lund.\n' >"$C/a.txt"
+printf 'Beta headline\n\n"The bridge opens in May," said Ben Ode.\n' >"$C/b/b.TXT"
+printf 'Gamma headline\n\n"Notes count too," said Gil Moe.\n' >"$C/c.md"
+printf 'Hidden headline\n\n"Never read," said Nobody Here.\n' >"$C/.hidden/h.txt"
+printf 'not,an,article\n' >"$C/d.csv"
+
+run_status "$QUOTH" quotes "$C"
+expect_eq "folder: exit 0" 0 "$RC"
+expect_eq "folder: articles in path order, recursive, *.TXT and *.md, hidden and others skipped" \
+	"== $C/a.txt: Alpha headline (1 quote)
+== $C/b/b.TXT: Beta headline (1 quote)
+== $C/c.md: Gamma headline (1 quote)" "$(printf '%s\n' "$OUT" | grep '^==')"
+
+run_status "$QUOTH" quotes "$C" --format tsv
+expect_eq "options after the paths" 4 "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')"
+printf 'Dash headline\n\n"A file named like an option," said Dee Dash.\n' >"$TMPD/--format"
+(cd "$TMPD" && "$QUOTH" quotes -- --format >"$TMPD/out" 2>&1)
+expect_contains "-- ends the options" "$(cat "$TMPD/out")" "Dee Dash"
+
+run_status "$QUOTH" render --width 40 "$C/a.txt" "$C/c.md"
+expect_eq "render: ==> PATH <== between articles" "==> $C/a.txt <==
+Alpha headline
+
+\"We start today,\" said Ana Lund.
+
+==> $C/c.md <==
+Gamma headline
+
+\"Notes count too,\" said Gil Moe." "$OUT"
+
+mkdir "$TMPD/none"
+run_status "$QUOTH" quotes "$TMPD/none"
+expect_eq "a folder with no article: exit 1" 1 "$RC"
+expect_contains "a folder with no article: said, naming it" "$ERR" "none: a directory with no articles"
+
+# ---- standard input ------------------------------------------------------------------
+
+OUT=$(cat "$C/a.txt" | "$QUOTH" quotes --format tsv | cut -f4)
+expect_eq "no PATH and a pipe: standard input is read" "speaker
+Ana Lund" "$OUT"
+OUT=$("$QUOTH" quotes --format tsv <"$C/a.txt" | cut -f1 | tail -1)
+expect_eq "no PATH and a redirected file: read, named -" "-" "$OUT"
+run_status "$QUOTH" quotes
+expect_eq "no PATH and no input: usage, exit 2" 2 "$RC"
+
+# ---- form-feed files: several articles, offsets per article ----------------------------
+
+FF=$TMPD/ff.txt
+printf 'First page\n\n"One is here," said Ann Berg.\n\f\nSecond page\n\nIntro line.\n\n"Two is there," said Bo Lind.\n' >"$FF"
+run_status "$QUOTH" quotes --format tsv "$FF"
+expect_eq "form feed: two articles" "1 Ann Berg
+2 Bo Lind" "$(printf '%s\n' "$OUT" | sed 1d | awk -F '\t' '{ print $9, $4 }')"
+row=$(printf '%s\n' "$OUT" | sed -n 3p)
+start=$(printf '%s' "$row" | cut -f2) end=$(printf '%s' "$row" | cut -f3)
+second=$(awk 'f; /^\f$/ { f = 1 }' "$FF")
+expect_eq "form feed: offsets count from the article's start" "Two is there," \
+	"$(printf '%s\n' "$second" | dd bs=1 skip="$start" count=$((end - start)) 2>/dev/null)"
+run_status "$QUOTH" quotes "$FF"
+expect_contains "form feed: text header names the article" "$OUT" "== $FF #2: Second page (1 quote)"
+
+# ---- JSON Lines ---------------------------------------------------------------------------
+
+J=$TMPD/dump.jsonl
+cat >"$J" <<'EOF'
+{"url": "https://news.example/1", "date_publish": "2024-05-01 10:00:00", "source_domain": "news.example", "title": "Port strike ends", "maintext": "Workers went back on Monday.\n\n\"We got what we asked for,\" said Ida Holm."}
+{"url": "https://news.example/2", "title": "Bridge", "text": "\"It opens in May,\" said Ole Dahl."}
+EOF
+run_status "$QUOTH" quotes --format jsonl "$J"
+expect_eq "jsonl: exit 0" 0 "$RC"
+if command -v python3 >/dev/null; then
+	check "jsonl: metadata carried into each record, line numbers, offsets into the text field" python3 -c '
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+src = [json.loads(l) for l in open(sys.argv[2])]
+assert len(rows) == 2, rows
+a, b = rows
+assert a["article"] == 1 and b["article"] == 2, rows
+assert a["url"] == "https://news.example/1" and a["date"] == "2024-05-01 10:00:00" and a["source"] == "news.example"
+assert a["title"] == "Port strike ends" and b["source"] is None and b["date"] is None
+text = src[0]["maintext"].encode()
+assert text[a["start"]:a["end"]].decode() == a["text"], (a, text[a["start"]:a["end"]])
+assert a["speaker"] == "Ida Holm" and b["speaker"] == "Ole Dahl"
+' "$TMPD/out" "$J"
+else
+	skip "jsonl: metadata (no python3)"
+fi
+gzip -c "$J" >"$TMPD/dump.jsonl.gz"
+cp "$J" "$TMPD/dump.ndjson"
+a=$("$QUOTH" quotes --format tsv "$J" | cut -f2-)
+expect_eq "jsonl.gz: the same records" "$a" "$("$QUOTH" quotes --format tsv "$TMPD/dump.jsonl.gz" | cut -f2-)"
+expect_eq "ndjson: the same records" "$a" "$("$QUOTH" quotes --format tsv "$TMPD/dump.ndjson" | cut -f2-)"
+expect_eq "--input jsonl on standard input: the same records" "$a" \
+	"$("$QUOTH" quotes --input jsonl --format tsv <"$J" | cut -f2-)"
+
+printf '{"body": "\\"Fields by name,\\" said Kim Roe.", "head": "Custom"}\n' >"$TMPD/custom.jsonl"
+run_status "$QUOTH" quotes --text-field body,text --title-field head "$TMPD/custom.jsonl"
+expect_contains "--text-field and --title-field" "$OUT" ":1: Custom (1 quote)"
+
+BAD=$TMPD/bad.jsonl
+{
+	printf 'this is not json\n'
+	printf '{"text": 12}\n'
+	printf '{"title": "no text"}\n'
+	printf '{"text": "\\"A good one for the record,\\" said Lea Sand."}\n'
+	printf '{"text": "esc \\u001b]2;PWNED\\u0007 nul \\u0000 bad \377 end. \\"We kept all of it,\\" said Mo Ek."}\n'
+	printf '{"text": "cut short\n'
+} >"$BAD"
+run_status "$QUOTH" quotes --format tsv "$BAD"
+expect_eq "malformed lines: exit 1" 1 "$RC"
+expect_contains "not JSON: line number" "$ERR" "bad.jsonl:1: not valid JSON Lines"
+expect_contains "text not a string: line number" "$ERR" "bad.jsonl:2: the field \"text\" is not a string"
+expect_contains "no text field: line number" "$ERR" "bad.jsonl:3: no text"
+expect_contains "cut short: line number" "$ERR" "bad.jsonl:6: not valid JSON Lines"
+expect_eq "one message a bad line" 4 "$(printf '%s\n' "$ERR" | wc -l | tr -d ' ')"
+expect_eq "the good lines still printed" "Lea Sand
+Mo Ek" "$(printf '%s\n' "$OUT" | sed 1d | cut -f4)"
+expect_eq "escapes and NUL in a JSON string reach no output raw" 0 \
+	"$(printf '%s' "$OUT" | tr -d -c '\000-\010\013-\037\177' | wc -c | tr -d ' ')"
+
+awk 'BEGIN { for (i = 1; i <= 3000; i++) printf "{\"text\": \"Line %d says \\\"quote number %d here,\\\" said Per Holm.\"}\n", i, i }' |
+	gzip -c | head -c 8000 >"$TMPD/cut.jsonl.gz"
+run_status "$QUOTH" quotes --format tsv "$TMPD/cut.jsonl.gz"
+expect_eq "truncated .gz: exit 1" 1 "$RC"
+expect_contains "truncated .gz: said" "$ERR" "cut.jsonl.gz: truncated gzip data"
+expect_eq "truncated .gz: what came before is printed" yes "$([ "$(printf '%s\n' "$OUT" | wc -l)" -gt 100 ] && echo yes)"
+
+# ---- --jobs: the same bytes whatever the number of threads ----------------------------
+
+M=$TMPD/mixed
+mkdir -p "$M/x"
+cp "$FIX"/quotes/*.txt "$M/x/"
+cat "$FIX"/quotes/en-*.txt >"$M/joined.txt"
+for f in "$FIX"/quotes/*.txt; do cat "$f"; printf '\n\f\n'; done >"$M/pages.txt"
+python3 -c '
+import json, glob, sys
+with open(sys.argv[1], "w") as o:
+    for k in range(3):
+        for f in sorted(glob.glob(sys.argv[2] + "/*.txt")):
+            o.write(json.dumps({"text": open(f, encoding="utf-8").read(), "url": "u%d-%s" % (k, f[-12:])}) + "\n")
+' "$M/dump.jsonl" "$FIX/quotes" 2>/dev/null
+for fmt in text tsv jsonl; do
+	"$QUOTH" quotes --jobs 1 --format $fmt "$M" >"$TMPD/j1" 2>&1
+	"$QUOTH" quotes --jobs 2 --format $fmt "$M" >"$TMPD/j2" 2>&1
+	"$QUOTH" quotes -j 5 --format $fmt "$M" >"$TMPD/j5" 2>&1
+	if cmp -s "$TMPD/j1" "$TMPD/j2" && cmp -s "$TMPD/j1" "$TMPD/j5" && [ "$(wc -l <"$TMPD/j1")" -gt 500 ]; then
+		ok "--jobs 2 and 5 byte-identical to --jobs 1 ($fmt)"
+	else
+		fail "--jobs 2 and 5 byte-identical to --jobs 1 ($fmt)" "$(diff "$TMPD/j1" "$TMPD/j2" | head -5)"
+	fi
+done
+"$QUOTH" render --jobs 1 --width 60 "$M" >"$TMPD/r1"
+"$QUOTH" render --jobs 2 --width 60 "$M" >"$TMPD/r2"
+if cmp -s "$TMPD/r1" "$TMPD/r2"; then ok "render --jobs 2 byte-identical to --jobs 1"; else fail "render --jobs 2 byte-identical to --jobs 1"; fi
+run_status "$QUOTH" quotes --jobs 0 "$M"
+expect_eq "--jobs 0 is usage" 2 "$RC"
+
+# ---- GNU parallel over JSON Lines: the README's recipe ------------------------------------
+
+if command -v parallel >/dev/null 2>&1; then
+	P=$TMPD/big.jsonl
+	: >"$P"
+	while [ "$(wc -c <"$P")" -lt 25000000 ]; do
+		cat "$M/dump.jsonl" "$M/dump.jsonl" "$M/dump.jsonl" "$M/dump.jsonl" >>"$P"
+	done
+	# "article" is the line number within what a job was given: records are keyed by their fields
+	strip() { sed 's/"article":[0-9]*,//' | sort; }
+	"$QUOTH" quotes --input jsonl --format jsonl <"$P" | strip >"$TMPD/single"
+	parallel --pipe --block 10M -j 2 "$QUOTH" quotes --input jsonl --format jsonl --jobs 1 <"$P" | strip >"$TMPD/par"
+	if cmp -s "$TMPD/single" "$TMPD/par" && [ "$(wc -l <"$TMPD/par")" -gt 10000 ]; then
+		ok "GNU parallel --pipe --block 10M: sorted output equals one run ($(wc -l <"$TMPD/par") records)"
+	else
+		fail "GNU parallel --pipe --block 10M: sorted output equals one run" "$(wc -l "$TMPD/single" "$TMPD/par")"
+	fi
+else
+	skip "GNU parallel recipe (Debian: parallel)"
+fi
+
+# ---- write errors ---------------------------------------------------------------------------
+
+if [ -w /dev/full ]; then
+	for cmd in "quotes" "render" "quotes --jobs 1" "quotes --format jsonl"; do
+		sh -c "'$QUOTH' $cmd '$M' >/dev/full" 2>"$TMPD/err"
+		rc=$?
+		expect_eq "$cmd >/dev/full: exit 1" 1 "$rc"
+		expect_contains "$cmd >/dev/full: a write error on standard output" "$(cat "$TMPD/err")" \
+			"standard output: write error (No space left on device)"
+	done
+	XDG_DATA_HOME=$TMPD/d "$QUOTH" tag claim "$C/a.txt" "$("$QUOTH" quotes --format tsv "$C/a.txt" | cut -f7 | tail -1)" 2>/dev/null
+	XDG_DATA_HOME=$TMPD/d "$QUOTH" export >/dev/full 2>"$TMPD/err"
+	rc=$?
+	expect_eq "export >/dev/full: exit 1" 1 "$rc"
+	expect_contains "export >/dev/full: a write error on standard output" "$(cat "$TMPD/err")" "standard output: write error"
+else
+	skip "write errors (no /dev/full)"
+fi
+
+# ---- user input in messages never reaches the terminal raw ----------------------------------
+
+# ESC ] 2 ; title BEL, ESC [ 2J, an 8-bit CSI as UTF-8 (C1), a bidi override
+P=$(printf '\033]2;PWNED\007\033[2J\302\233\342\200\256x')
+raw_free() {  # raw_free NAME FILE: no ESC, BEL, C1 or bidi override byte sequence in FILE
+	if LC_ALL=C grep -q "$(printf '[\033\007]')" "$2" || grep -q "$(printf '\302\233')" "$2" || grep -q "$(printf '\342\200\256')" "$2"; then
+		fail "$1" "$(od -c "$2" | head -5)"
+	else
+		ok "$1"
+	fi
+}
+n=0
+while read -r label args; do
+	eval "set -- $args"
+	"$QUOTH" "$@" >"$TMPD/o" 2>"$TMPD/e" </dev/null
+	raw_free "escaped: $label" "$TMPD/e"
+	n=$((n + 1))
+done <<EOF
+quotes-unknown-option quotes "-\$P.txt" "$C/a.txt"
+quotes-unknown-long quotes "--\$P" "$C/a.txt"
+quotes-format quotes --format "\$P" "$C/a.txt"
+quotes-jobs quotes --jobs "\$P" "$C/a.txt"
+quotes-input quotes --input "\$P" "$C/a.txt"
+quotes-missing-file quotes "$TMPD/\$P.txt"
+quotes-text-field quotes --text-field "\$P" "$J"
+render-unknown render "--\$P" "$C/a.txt"
+render-width render --width "\$P" "$C/a.txt"
+render-missing render "$TMPD/\$P"
+export-unknown export "--\$P"
+export-tag export --tag "\$P"
+export-format export --format "\$P"
+export-missing export "$TMPD/\$P.txt"
+tag-name tag "\$P" "$C/a.txt" 1a
+tag-id tag claim "$C/a.txt" "\$P"
+tag-unknown-id tag claim "$C/a.txt" 0123abcd
+tags-arg tags "\$P"
+reader-unknown "--\$P"
+reader-missing "$TMPD/\$P.txt"
+EOF
+expect_eq "escaped: every argument position tried" 20 "$n"
+
+# ---- the reader's refusals (as less) --------------------------------------------------------
+
+run_status "$QUOTH" "$TMPD/no-such.txt"
+expect_eq "reader: a missing file alone: exit 1, no screen" 1 "$RC"
+expect_eq "reader: a missing file alone: said" "quoth: $TMPD/no-such.txt: no such file or directory" "$ERR"
+run_status "$QUOTH" "$TMPD/none"
+expect_eq "reader: a folder with no article: exit 1" 1 "$RC"
+expect_contains "reader: a folder with no article: named" "$ERR" "no articles (*.txt, *.md) found in $TMPD/none"
+
+# ---- progress on a terminal ------------------------------------------------------------------
+
+if command -v script >/dev/null 2>&1; then
+	script -q -e -c "'$QUOTH' quotes --format jsonl '$M' >'$TMPD/prog.out'" /dev/null >"$TMPD/prog.tty" 2>&1 </dev/null
+	expect_contains "progress: on a terminal, articles, MB, MB/s" "$(tr '\r' '\n' <"$TMPD/prog.tty")" " articles, "
+	expect_contains "progress: with the time left" "$(tr '\r' '\n' <"$TMPD/prog.tty")" "ETA"
+	"$QUOTH" quotes --format jsonl "$M" >/dev/null 2>"$TMPD/prog.err"
+	expect_eq "progress: nothing when standard error is not a terminal" "" "$(cat "$TMPD/prog.err")"
+	script -q -e -c "'$QUOTH' quotes --no-progress --format jsonl '$M' >'$TMPD/prog.out'" /dev/null >"$TMPD/prog.tty" 2>&1 </dev/null
+	expect_eq "progress: --no-progress" "" "$(cat "$TMPD/prog.tty")"
+else
+	skip "progress (no script(1))"
+fi

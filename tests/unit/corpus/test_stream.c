@@ -1,0 +1,274 @@
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <cmocka.h>
+#include "error.h"
+#include "stream.h"
+
+static char root[64];
+
+static void put_n(const char *rel, const char *body, size_t n)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(body, 1, n, f), n);
+	fclose(f);
+}
+
+static void put(const char *rel, const char *body)
+{
+	put_n(rel, body, strlen(body));
+}
+
+static void put_gz(const char *rel, const char *body, size_t cut)
+{
+	uLongf n = compressBound(strlen(body)) + 64;
+	unsigned char *z = malloc(n);
+	/* a gzip stream: deflate with a gzip header */
+	z_stream zs = { 0 };
+	assert_int_equal(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	zs.next_in = (unsigned char *)body;
+	zs.avail_in = (uInt)strlen(body);
+	zs.next_out = z;
+	zs.avail_out = (uInt)n;
+	assert_int_equal(deflate(&zs, Z_FINISH), Z_STREAM_END);
+	size_t len = zs.total_out;
+	deflateEnd(&zs);
+	put_n(rel, (const char *)z, cut ? len - cut : len);
+	free(z);
+}
+
+static int setup(void **state)
+{
+	strcpy(root, "/tmp/quoth-stream-XXXXXX");
+	return mkdtemp(root) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	return system(cmd);
+}
+
+/* What each piece became, one line each: "WHERE kind title|text-start" or
+ * "WHERE !message", appended to a buffer. */
+typedef struct seen {
+	char buf[1 << 16];
+	size_t n;
+} seen;
+
+static int on_article(void *ctx, const corpus_article *a)
+{
+	seen *s = ctx;
+	char *where = corpus_where(a->piece);
+	s->n += (size_t)snprintf(s->buf + s->n, sizeof s->buf - s->n, "%s @%zu [%s] %.12s|%s|%s|%s\n", where, a->offset,
+	                         a->doc->title, a->doc->text, a->url ? a->url : "-", a->date ? a->date : "-",
+	                         a->source ? a->source : "-");
+	free(where);
+	return 0;
+}
+
+static void run(const corpus_opts *o, char **paths, size_t n, seen *s)
+{
+	corpus_stream *cs;
+	assert_int_equal(corpus_open(o, paths, n, &cs), 0);
+	corpus_piece p;
+	int rc;
+	s->n = 0;
+	while ((rc = corpus_next(cs, &p)) == 1) {
+		char *detail = NULL;
+		int e = corpus_decode(o, &p, on_article, s, &detail);
+		if (e) {
+			char *where = corpus_where(&p);
+			s->n += (size_t)snprintf(s->buf + s->n, sizeof s->buf - s->n, "%s !%s\n", where,
+			                         detail ? detail : error_message(e));
+			free(where);
+		}
+		free(detail);
+		corpus_piece_free(&p);
+	}
+	assert_int_equal(rc, 0);
+	corpus_close(cs);
+}
+
+/* the paths in s->buf, with root cut off */
+static const char *rel(seen *s)
+{
+	size_t k = strlen(root) + 1, o = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		if (!strncmp(s->buf + i, root, k - 1) && s->buf[i + k - 1] == '/')
+			i += k;
+		s->buf[o++] = s->buf[i];
+	}
+	s->buf[o] = '\0';
+	return s->buf;
+}
+
+static void test_folder_of_every_kind(void **state)
+{
+	char p[128];
+	snprintf(p, sizeof p, "%s/sub", root);
+	mkdir(p, 0700);
+	put("a.txt", "First one\n\nBody a.\n");
+	put("sub/b.txt", "Page one\n\nBody.\n\f\nPage two\n\nBody.\n\f\n\f\n");
+	put("c.jsonl", "{\"title\":\"Json one\",\"text\":\"Text one.\",\"url\":\"http://x/1\",\"date_publish\":\"2024-01-02\",\"source_domain\":\"x\"}\n"
+	               "\n"
+	               "{\"maintext\":\"Only main text here.\",\"date\":20240103}\r\n");
+	put_gz("d.txt.gz", "Zipped head\n\nZipped body.\n", 0);
+	put("e.csv", "skipped,by,the,walk\n");
+	seen s;
+	corpus_opts o = { 0 };
+	char *paths[] = { root };
+	run(&o, paths, 1, &s);
+	assert_string_equal(rel(&s),
+		"a.txt @0 [First one] First one\n\nB|-|-|-\n"
+		"c.jsonl:1 @0 [Json one] Text one.|http://x/1|2024-01-02|x\n"
+		"c.jsonl:3 @0 [Only main text here.] Only main te|-|20240103|-\n"
+		"d.txt.gz @0 [Zipped head] Zipped head\n|-|-|-\n"
+		"sub/b.txt #1 @0 [Page one] Page one\n\nBo|-|-|-\n"
+		"sub/b.txt #2 @0 [Page two] Page two\n\nBo|-|-|-\n");
+}
+
+static void test_json_lines_that_are_wrong(void **state)
+{
+	put("bad.jsonl",
+	    "not json at all\n"
+	    "{\"text\": 42}\n"
+	    "{\"title\": \"no text\"}\n"
+	    "[\"an array\"]\n"
+	    "{\"text\": \"cut short\n"
+	    "{\"text\": \"ok\"} trailing\n"
+	    "{\"text\": \"   \"}\n"
+	    "{\"text\": \"esc \\u001b[2J and nul \\u0000 and bad \xff\xfe bytes\"}\n"
+	    "{\"text\": \"fine.\"}");
+	seen s;
+	corpus_opts o = { 0 };
+	char path[128];
+	snprintf(path, sizeof path, "%s/bad.jsonl", root);
+	char *paths[] = { path };
+	run(&o, paths, 1, &s);
+	const char *got = rel(&s);
+	assert_non_null(strstr(got, "bad.jsonl:1 !not valid JSON Lines"));
+	assert_non_null(strstr(got, "bad.jsonl:2 !the field \"text\" is not a string, skipped"));
+	assert_non_null(strstr(got, "bad.jsonl:3 !no text (no field text,maintext), skipped"));
+	assert_non_null(strstr(got, "bad.jsonl:4 !not valid JSON Lines (not a JSON object), skipped"));
+	assert_non_null(strstr(got, "bad.jsonl:5 !not valid JSON Lines"));
+	assert_non_null(strstr(got, "bad.jsonl:6 !not valid JSON Lines (unexpected character), skipped"));
+	assert_non_null(strstr(got, "bad.jsonl:7 !the field \"text\" is empty, skipped"));
+	/* escapes and NUL become visible symbols, invalid UTF-8 U+FFFD: the text layer */
+	assert_non_null(strstr(got, "bad.jsonl:8 @0 [esc \xE2\x90\x9B[2J and nul \xE2\x90\x80 and bad \xEF\xBF\xBD"));
+	assert_non_null(strstr(got, "bad.jsonl:9 @0 [fine.]"));
+}
+
+static void test_text_and_title_fields(void **state)
+{
+	put("f.ndjson", "{\"body\":\"The body.\",\"headline\":\"The headline\",\"text\":\"not this\"}\n");
+	seen s;
+	corpus_opts o = { .text_fields = "body,text", .title_fields = "headline" };
+	char path[128];
+	snprintf(path, sizeof path, "%s/f.ndjson", root);
+	char *paths[] = { path };
+	run(&o, paths, 1, &s);
+	assert_non_null(strstr(rel(&s), "f.ndjson:1 @0 [The headline] The body."));
+	/* --input text reads the same file as one text article */
+	o.input = CORPUS_TEXT;
+	run(&o, paths, 1, &s);
+	assert_non_null(strstr(rel(&s), "f.ndjson @0 [{\"body\":\"The"));
+}
+
+static void test_refused_files(void **state)
+{
+	put("empty.txt", "");
+	put("blank.txt", " \n\f\n \n");
+	put_n("bin.txt", "PK\x03\x04\0\0\0\0binary\0\0", 16);
+	put_gz("cut.jsonl.gz", "{\"text\":\"one.\"}\n{\"text\":\"two.\"}\n{\"text\":\"three is long enough to be cut off.\"}\n", 12);
+	seen s;
+	corpus_opts o = { 0 };
+	char a[128], b[128], c[128], d[128], e[128];
+	snprintf(a, sizeof a, "%s/empty.txt", root);
+	snprintf(b, sizeof b, "%s/blank.txt", root);
+	snprintf(c, sizeof c, "%s/bin.txt", root);
+	snprintf(d, sizeof d, "%s/cut.jsonl.gz", root);
+	snprintf(e, sizeof e, "%s/missing.txt", root);
+	char *paths[] = { a, b, c, d, e };
+	run(&o, paths, 5, &s);
+	const char *got = rel(&s);
+	assert_non_null(strstr(got, "empty.txt !empty file\n"));
+	assert_non_null(strstr(got, "blank.txt !empty file\n"));
+	assert_non_null(strstr(got, "bin.txt !binary file, not text\n"));
+	/* what came before the cut is read, then the cut is reported */
+	assert_non_null(strstr(got, "cut.jsonl.gz:1 @0 [one.]"));
+	assert_non_null(strstr(got, "cut.jsonl.gz !truncated gzip data"));
+	assert_non_null(strstr(got, "missing.txt !no such file or directory\n"));
+}
+
+/* An article over CORPUS_BIG comes in windows whose texts, one after
+ * another, are the article's text, and whose offsets add up. */
+static void test_big_article_in_windows(void **state)
+{
+	size_t n = 10u << 20;
+	char *big = malloc(n + 1), *p = big;
+	p += sprintf(p, "Big headline\n\n");
+	for (int k = 0; p < big + n - 200; k++)
+		p += sprintf(p, "Paragraph %d says \"quote %d\", said Someone.%s", k, k, k % 7 ? " " : "\n\n");
+	size_t len = (size_t)(p - big);
+	put_n("big.txt", big, len);
+	char path[128];
+	snprintf(path, sizeof path, "%s/big.txt", root);
+	char *paths[] = { path };
+	corpus_opts o = { 0 };
+	corpus_stream *cs;
+	assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
+	corpus_piece pc;
+	size_t at = 0, windows = 0;
+	while (corpus_next(cs, &pc) == 1) {
+		assert_int_equal(pc.kind, PIECE_WINDOW);
+		assert_int_equal(pc.offset, at);
+		assert_true(pc.len <= CORPUS_WINDOW + CORPUS_WINDOW / 2);
+		assert_memory_equal(pc.bytes, big + at, pc.len);
+		assert_string_equal(pc.title, "Big headline");
+		at += pc.len;
+		windows++;
+		corpus_piece_free(&pc);
+	}
+	corpus_close(cs);
+	assert_int_equal(at, len);
+	assert_true(windows >= 8);
+	free(big);
+}
+
+static void test_form_feed_needs_its_own_line(void **state)
+{
+	put("ff.txt", "One\n\nA\ffeed inside a line.\n\f\r\nTwo\n\nEnd.");
+	seen s;
+	corpus_opts o = { 0 };
+	char path[128];
+	snprintf(path, sizeof path, "%s/ff.txt", root);
+	char *paths[] = { path };
+	run(&o, paths, 1, &s);
+	assert_string_equal(rel(&s), "ff.txt #1 @0 [One] One\n\nA\xE2\x90\x8C" "fee|-|-|-\n"
+	                             "ff.txt #2 @0 [Two] Two\n\nEnd.|-|-|-\n");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_folder_of_every_kind, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_json_lines_that_are_wrong, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_text_and_title_fields, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refused_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_big_article_in_windows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_form_feed_needs_its_own_line, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
