@@ -117,6 +117,11 @@ $(BUILD)/tests/$(basename $(notdir $(1))): $(1) $(CORE_OBJ)
 endef
 $(foreach t,$(UNIT_SRC),$(eval $(call UNIT_RULE,$(t))))
 
+# The allocation-failure test (tests/unit/config/test_nomem.c) fails the Nth
+# allocation of the core objects it links: the allocator is wrapped.
+NOMEM_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup,--wrap=asprintf,--wrap=vasprintf
+$(BUILD)/tests/test_nomem: LDFLAGS += $(NOMEM_WRAP)
+
 $(BUILD)/bench/%: bench/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_INC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
@@ -164,6 +169,7 @@ FUZZ_CLI     := $(FUZZ_BUILD)/src/cli/args.o $(FUZZ_BUILD)/src/cli/say.o
 $(FUZZ_BUILD)/fuzz_args: tests/fuzz/fuzz_args.c tests/fuzz/fuzz.h $(FUZZ_CORE) $(FUZZ_CLI)
 	$(FUZZ_CC) $(ALL_INC) -Isrc/cli $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(FUZZ_CLI) $(CORE_LIBS) -lm
 
+$(FUZZ_BUILD)/fuzz_search: tests/unit/text/search_ref.h
 .SECONDARY: $(FUZZ_CORE) $(FUZZ_CLI)
 fuzz-build: deps tool-deps $(FUZZ_BIN)
 

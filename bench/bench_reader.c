@@ -5,8 +5,14 @@
  *                                    search WORD from the start
  *   bench_reader folder DIR          open a folder of articles: list, first
  *                                    screen (titles of the rows shown)
+ *   bench_reader search FILE WORD    open FILE and search WORD from the start
+ *                                    as a user does (/ WORD Enter, then the
+ *                                    search through the file, a slice per
+ *                                    idle turn, until it is found or the
+ *                                    whole file was searched)
  *
- * Prints one line "name milliseconds" per step, then "rss_kb N". The
+ * Prints one line "name milliseconds" per step (search also "search_cpu"),
+ * then "rss_kb N". The
  * first screen is the rows the ui would draw, their titles and quotes
  * counted, exactly as the ui asks the app for them.
  */
@@ -78,6 +84,44 @@ static void start(app *a, corpus *c, const char *path)
 	first_screen(a);
 }
 
+static double cpu_ms(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+}
+
+/* From the top of the open article: / word Enter, and the search through
+ * the rest of the file until it ends. True when it found the word. */
+static bool search_from_top(app *a, const char *word)
+{
+	app_do(a, ACT_SEARCH);
+	for (const char *p = word; *p; p++)
+		app_edit(a, (unsigned char)*p);
+	app_edit(a, EK_ENTER);
+	if (a->hit >= a->hits.n || !a->hits.n)
+		app_do(a, ACT_SEARCH_NEXT);
+	while (app_busy(a) && a->bsearch.active)
+		app_idle(a);
+	first_screen(a);
+	return a->hit < a->hits.n;
+}
+
+static int search(const char *path, const char *word)
+{
+	corpus c;
+	app a;
+	start(&a, &c, path);
+	a.focus = PANE_TEXT;
+	double t0 = now_ms(), c0 = cpu_ms();
+	bool found = search_from_top(&a, word);
+	report("search", now_ms() - t0);
+	printf("search_cpu %.3f\nfound %d\n", cpu_ms() - c0, found);
+	app_free(&a);
+	corpus_free(&c);
+	return 0;
+}
+
 static int article(const char *path, const char *word)
 {
 	corpus c;
@@ -98,16 +142,7 @@ static int article(const char *path, const char *word)
 	report("jump_to_end", now_ms() - t0);
 	app_do(&a, ACT_MOVE_FIRST);
 	t0 = now_ms();
-	app_do(&a, ACT_SEARCH);
-	for (const char *p = word; *p; p++)
-		app_edit(&a, *p);
-	app_edit(&a, EK_ENTER);
-	if (a.hit >= a.hits.n || !a.hits.n)
-		app_do(&a, ACT_SEARCH_NEXT);
-	while (app_busy(&a) && a.bsearch.active)
-		app_idle(&a);
-	first_screen(&a);
-	bool found = a.hit < a.hits.n;
+	bool found = search_from_top(&a, word);
 	report(found ? "search_near_end" : "search_near_end_NOT_FOUND", now_ms() - t0);
 	app_free(&a);
 	corpus_free(&c);
@@ -140,8 +175,10 @@ int main(int argc, char **argv)
 		rc = article(argv[2], argv[3]);
 	else if (argc == 3 && !strcmp(argv[1], "folder"))
 		rc = folder(argv[2]);
+	else if (argc == 4 && !strcmp(argv[1], "search"))
+		rc = search(argv[2], argv[3]);
 	else {
-		fputs("usage: bench_reader article FILE WORD | folder DIR\n", stderr);
+		fputs("usage: bench_reader article FILE WORD | folder DIR | search FILE WORD\n", stderr);
 		return 2;
 	}
 	struct rusage ru;

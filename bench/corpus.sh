@@ -1,18 +1,22 @@
 #!/bin/sh
 # Corpus-scale extraction: `quoth quotes --format=jsonl` end to end, as a
 # user types it, on generated corpora in bench/data/ (git-ignored), each
-# figure beside `wc -w` on the same input in the same run:
-#   - JSON Lines of 100 MB, 400 MB and 1 GB, one thread: MB/s, and whether
-#     the time grows linearly (seconds per MB within 10 % across the sizes);
+# figure beside references measured on the same bytes in the same run
+# (`cat` and `wc -w`), in wall time and in CPU time (user + system: other
+# work on a shared machine disturbs it less), the best of RUNS runs:
+#   - JSON Lines of 100 MB, 400 MB and 1 GB, one job: MB/s, and whether the
+#     time grows linearly (seconds per MB within 10 % across the sizes);
 #   - the 1 GB JSON Lines with two jobs: the speed-up over one;
-#   - a folder of 20,000 articles, one thread;
+#   - a folder of 20,000 articles, one job and two;
+#   - the quote engine alone (quotes_find, bench_quotes) on the same
+#     articles: how much of a run is the engine's and how much the rest's
+#     (reading, JSON, the doc layer, output);
 #   - peak RSS on 1 GB in every shape: form-feed separated articles in one
-#     file, JSON Lines, a single 1 GB article (and the 20,000-file folder).
+#     file, JSON Lines, a single 1 GB article, and the 20,000-file folder.
 # The articles are the dev corpus (../shared/corpus/dev; else the quote
-# fixtures) repeated. Times are the best of RUNS runs (wall clock; the CPU
-# time is printed too, as other work on a shared machine disturbs it less).
-# Called by bench/run.sh (BENCH=corpus make bench), or alone:
-#   make && sh bench/corpus.sh
+# fixtures) repeated. Called by bench/run.sh (BENCH=corpus make bench), or
+# alone:
+#   make && make build/bench/gen_folder build/bench/bench_quotes && sh bench/corpus.sh
 # CORPUS_SIZES (MB, default "100 400 1000"), RUNS (3), BUILD (build).
 set -u
 BUILD=${BUILD:-build}
@@ -106,56 +110,96 @@ measure() {
 }
 
 bytes_of() { if [ -d "$1" ]; then du -sb "$1" | cut -f1; else wc -c <"$1"; fi; }
-mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
+mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf("%.1f", (s > 0) ? b / 1e6 / s : 0) }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf("%.2f", (b > 0) ? a / b : 0) }'; }
+at_least() { awk -v a="$1" -v t="$2" 'BEGIN { print ((a >= t) ? "met" : "NOT met") }'; }
 
 if [ ! -x /usr/bin/time ]; then
 	echo "bench corpus: /usr/bin/time is needed (Debian: time)" >&2
 	exit 1
 fi
 
-echo "== corpus: quoth quotes --format=jsonl end to end (articles from $src), best of $RUNS"
-printf '%-44s %9s %9s %9s %10s %12s\n' "input" "MB" "s" "MB/s" "CPU MB/s" "wc -w MB/s"
-row() {  # row LABEL BYTES: after measure; the wc -w reference on $REF
-	printf '%-44s %9.0f %9s %9s %10s %12s\n' "$1" "$(awk -v b="$2" 'BEGIN { print b / 1e6 }')" "$SECS" \
-		"$(mbps "$2" "$SECS")" "$(mbps "$2" "$CPU")" "$WC"
-}
-wc_ref() {  # wc_ref PATH...: wc -w MB/s over the same bytes (the reference)
-	b=0
-	for p in "$@"; do b=$((b + $(bytes_of "$p"))); done
-	measure sh -c "find $* -type f -exec cat {} + | wc -w"
-	WC=$(mbps "$b" "$SECS")
+# refs PATH: cat and `cat | wc -w` over PATH's bytes (a folder's files in
+# the order find gives them), as MB/s: CAT_W, WC_W WC_C (wall, CPU)
+refs() {
+	if [ -d "$1" ]; then
+		measure sh -c 'find "$1" -type f -exec cat {} +' sh "$1"
+	else
+		measure cat "$1"
+	fi
+	CAT_W=$(mbps "$B" "$SECS")   # its CPU time is below what time(1) can tell
+	if [ -d "$1" ]; then
+		measure sh -c 'find "$1" -type f -exec cat {} + | wc -w' sh "$1"
+	else
+		measure wc -w "$1"
+	fi
+	WC_W=$(mbps "$B" "$SECS") WC_C=$(mbps "$B" "$CPU")
 }
 
-per_mb="" cpu_per_mb=""
+# row LABEL: after measure (quoth) and refs, on $B bytes
+row() {
+	printf '%-26s %5.0f %7s %7s %9s %8s  | %8s  %8s %8s\n' "$1" "$(awk -v b="$B" 'BEGIN { print b / 1e6 }')" \
+		"$SECS" "$CPU" "$(mbps "$B" "$SECS")" "$(mbps "$B" "$CPU")" "$CAT_W" "$WC_W" "$WC_C"
+}
+
+echo "== corpus: quoth quotes --format=jsonl end to end (articles from $src), best of $RUNS runs"
+printf '%-26s %5s %7s %7s %9s %8s  | %8s  %8s %8s\n' "" "" "quoth:" "" "" "" "cat:" "wc -w:" ""
+printf '%-26s %5s %7s %7s %9s %8s  | %8s  %8s %8s\n' "input" "MB" "wall s" "CPU s" "MB/s wall" "MB/s CPU" "MB/s wall" "MB/s wall" "MB/s CPU"
+per_mb="" cpu_per_mb="" rss_jsonl=0
 for s in $SIZES; do
 	f=$(jsonl_of "$s")
-	b=$(bytes_of "$f")
-	cat "$f" >/dev/null
-	wc_ref "$f"
+	B=$(bytes_of "$f")
+	refs "$f"
 	measure "$QUOTH" quotes --format=jsonl --jobs 1 "$f"
-	row "JSON Lines, 1 job" "$b"
-	per_mb="$per_mb $(awk -v s="$SECS" -v b="$b" 'BEGIN { printf "%.6f", s / (b / 1e6) }')"
-	cpu_per_mb="$cpu_per_mb $(awk -v s="$CPU" -v b="$b" 'BEGIN { printf "%.6f", s / (b / 1e6) }')"
-	last=$f lastb=$b one=$SECS rss_jsonl=$RSS
+	row "JSON Lines, 1 job"
+	per_mb="$per_mb $(awk -v s="$SECS" -v b="$B" 'BEGIN { printf "%.6f", s / (b / 1e6) }')"
+	cpu_per_mb="$cpu_per_mb $(awk -v s="$CPU" -v b="$B" 'BEGIN { printf "%.6f", s / (b / 1e6) }')"
+	last=$f lastb=$B one_w=$SECS one_c=$CPU
+	[ "$RSS" -gt "$rss_jsonl" ] && rss_jsonl=$RSS
 done
 measure "$QUOTH" quotes --format=jsonl --jobs 2 "$last"
-row "JSON Lines, 2 jobs" "$lastb"
-echo "2 jobs / 1 job (largest)                     $(awk -v a="$one" -v b="$SECS" 'BEGIN { printf "%.2f", a / b }')x   (target >= 1.8 on two cores)"
-echo "seconds per MB at $SIZES MB: wall$per_mb, CPU$cpu_per_mb"
-spread() { awk '{ lo = hi = $1; for (i = 2; i <= NF; i++) { if ($i < lo) lo = $i; if ($i > hi) hi = $i } printf "%.1f", (hi / lo - 1) * 100 }'; }
-echo "linearity: the slowest size takes $(echo "$per_mb" | spread) % more wall time per MB than the fastest, $(echo "$cpu_per_mb" | spread) % more CPU time   (target <= 10 %)"
+row "JSON Lines, 2 jobs"
+two_w=$SECS two_c=$CPU
+[ "$RSS" -gt "$rss_jsonl" ] && rss_jsonl=$RSS
 
 d=$(folder_of 20000)
-b=$(bytes_of "$d")
-find "$d" -type f -exec cat {} + >/dev/null
-wc_ref "$d"
+B=$(bytes_of "$d")
+refs "$d"
 measure "$QUOTH" quotes --format=jsonl --jobs 1 "$d"
-row "folder of 20,000 articles, 1 job" "$b"
-rss_folder=$RSS
-echo "target: >= 50 MB/s with 1 job on the 1 GB JSON Lines and on the folder"
+row "folder of 20,000, 1 job"
+fone_w=$SECS fone_c=$CPU fb=$B rss_folder=$RSS
+measure "$QUOTH" quotes --format=jsonl --jobs 2 "$d"
+row "folder of 20,000, 2 jobs"
+ftwo_w=$SECS ftwo_c=$CPU
+[ "$RSS" -gt "$rss_folder" ] && rss_folder=$RSS
 
+# the engine alone, on 100 MB of the same articles (form-feed separated):
+# bench_quotes times quotes_find by CPU time, the best of RUNS
+eng=0
+ff100=$(ff_of 100)
+i=0
+while [ "$i" -lt "$RUNS" ]; do
+	e=$("$BUILD/bench/bench_quotes" "$ff100" | sed -n 's/.*quotes_find \([0-9.]*\) MB\/s.*/\1/p')
+	eng=$(awk -v a="$e" -v b="$eng" 'BEGIN { print ((a > b) ? a : b) }')
+	i=$((i + 1))
+done
+
+spread() { awk '{ lo = hi = $1; for (i = 2; i <= NF; i++) { if ($i < lo) lo = $i; if ($i > hi) hi = $i } printf "%.1f", (hi / lo - 1) * 100 }'; }
+share() {  # share CPU_S BYTES: the engine's part of that CPU time, in %
+	awk -v c="$1" -v b="$2" -v e="$eng" 'BEGIN { printf("%.0f", (e > 0 && c > 0) ? 100 * (b / 1e6 / e) / c : 0) }'
+}
 big=$(echo "$SIZES" | awk '{ print $NF }')
+say() { printf '  %-30s %s\n' "$1" "$2"; }
+echo "targets:"
+say "1 job, JSON Lines of $big MB:" "$(mbps "$lastb" "$one_w") MB/s wall, $(mbps "$lastb" "$one_c") MB/s CPU   (target >= 50: $(at_least "$(mbps "$lastb" "$one_w")" 50) by wall, $(at_least "$(mbps "$lastb" "$one_c")" 50) by CPU)"
+say "1 job, folder of 20,000:" "$(mbps "$fb" "$fone_w") MB/s wall, $(mbps "$fb" "$fone_c") MB/s CPU   (target >= 50: $(at_least "$(mbps "$fb" "$fone_w")" 50) by wall, $(at_least "$(mbps "$fb" "$fone_c")" 50) by CPU)"
+say "2 jobs / 1 job, JSON Lines:" "$(ratio "$one_w" "$two_w")x by wall time   (target >= 1.8 on two idle cores: $(at_least "$(ratio "$one_w" "$two_w")" 1.8)); CPU time 2 jobs / 1 job: $(ratio "$two_c" "$one_c")"
+say "2 jobs / 1 job, folder:" "$(ratio "$fone_w" "$ftwo_w")x by wall time   (target >= 1.8 on two idle cores: $(at_least "$(ratio "$fone_w" "$ftwo_w")" 1.8)); CPU time 2 jobs / 1 job: $(ratio "$ftwo_c" "$fone_c")"
+say "linearity, s/MB at $(echo "$SIZES" | sed 's/ /, /g') MB:" "wall$per_mb; CPU$cpu_per_mb"
+say "" "the slowest size takes $(echo "$per_mb" | spread) % more wall time per MB than the fastest, $(echo "$cpu_per_mb" | spread) % more CPU time   (target <= 10 %)"
+say "the quote engine's share:" "quotes_find alone (bench_quotes, the same articles) $eng MB/s CPU: $(share "$one_c" "$lastb") % of the 1-job JSON Lines run's CPU time, $(share "$fone_c" "$fb") % of the folder's; the rest is reading, JSON, the doc layer and output (separate runs: a busy machine blurs it)"
+
 ff=$(ff_of "$big")
 measure "$QUOTH" quotes --format=jsonl "$ff"
 rss_ff=$RSS
@@ -163,5 +207,5 @@ single=$(single_of "$big")
 measure "$QUOTH" quotes --format=jsonl "$single"
 rss_single=$RSS
 measure cat "$ff"
-echo "peak RSS ($big MB; jobs = cores): form feeds $(mb "$rss_ff") MB, JSON Lines (1 job) $(mb "$rss_jsonl") MB, one article $(mb "$rss_single") MB, folder of 20,000 $(mb "$rss_folder") MB; cat $(mb "$RSS") MB   (target < 100 MB)"
+say "peak RSS, $big MB:" "form feeds $(mb "$rss_ff") MB, JSON Lines $(mb "$rss_jsonl") MB, one article $(mb "$rss_single") MB, folder of 20,000 $(mb "$rss_folder") MB; cat $(mb "$RSS") MB   (target < 100 MB; jobs = cores, JSON Lines and the folder 1 and 2)"
 rm -f "$DATA/.time" "$DATA/.err"

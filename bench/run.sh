@@ -6,11 +6,12 @@
 #   RENDER_MB   size of the generated corpus for the render section (100)
 #   RUNS        timed runs per command, the best is kept (3)
 #   QUOTES_BENCH_MB  size of the repeated-articles corpus for the quotes section (100)
+#   SEARCH_MB   sizes of the article searched to its end in the search section (100 300 1024)
 #   INDEX_RUNS  timed runs of each long command of the index section (1)
 #   GROUP_SIZES quote counts of the grouping benchmark (250000 500000 1000000)
 set -u
 BUILD=${BUILD:-build}
-BENCH=${BENCH:-render wrap quotes corpus reader tags scale index}
+BENCH=${BENCH:-render wrap quotes corpus reader search tags store scale index}
 RUNS=${RUNS:-3}
 DATA=bench/data
 QUOTH=$BUILD/quoth
@@ -218,6 +219,58 @@ bench_index() {
 	rm -f "$DATA/imp.sqlite"*
 }
 
+# best_of N CMD...: runs CMD N times; BEST_MS and BEST_CPU are the least
+# of the values it printed for the keys $KEY_MS and $KEY_CPU.
+best_of() {
+	n=$1
+	shift
+	BEST_MS=
+	BEST_CPU=
+	i=0
+	while [ "$i" -lt "$n" ]; do
+		"$@" >"$DATA/.best" || { echo "bench: failed: $*" >&2; cat "$DATA/.best" >&2; exit 1; }
+		v=$(ms "$DATA/.best" "$KEY_MS")
+		c=$(ms "$DATA/.best" "$KEY_CPU")
+		BEST_MS=$(awk -v a="$BEST_MS" -v b="$v" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }')
+		BEST_CPU=$(awk -v a="$BEST_CPU" -v b="$c" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }')
+		i=$((i + 1))
+	done
+}
+
+# search_one FILE WORD: grep -ci beside the reader's search to the end
+# (bench_reader search) and the engine alone (bench_search), wall and
+# processor times, each the best of RUNS.
+search_one() {
+	f=$1
+	word=$2
+	best_seconds sh -c 'grep -ci "$1" "$2" || [ $? -eq 1 ]' sh "$word" "$f" >"$DATA/.t"
+	gms=$(awk -v s="$(cat "$DATA/.t")" 'BEGIN { printf "%.1f", s * 1000 }')
+	gcpu=$(awk -v s="${CPU:-0}" 'BEGIN { printf "%.1f", s * 1000 }')
+	KEY_MS=search KEY_CPU=search_cpu best_of "$RUNS" "$BUILD/bench/bench_reader" search "$f" "$word"
+	rms=$BEST_MS rcpu=$BEST_CPU found=$(ms "$DATA/.best" found)
+	KEY_MS=scan_ms KEY_CPU=scan_cpu_ms best_of "$RUNS" "$BUILD/bench/bench_search" "$f" "$word"
+	ems=$BEST_MS ecpu=$BEST_CPU
+	printf '  "%s" (%s)\n' "$word" "$([ "$found" = 1 ] && echo "found near the end" || echo "not there: the whole file")"
+	printf '    grep -ci (reference)           %9.1f ms   cpu %8.1f ms\n' "$gms" "$gcpu"
+	printf '    quoth: / in the reader, to end %9.1f ms   cpu %8.1f ms   %sx grep (cpu %sx)   target <= 1.5\n' \
+		"$rms" "$rcpu" "$(ratio "$rms" "$gms")" "$(ratio "$rcpu" "$gcpu")"
+	printf '    quoth: the search engine alone %9.1f ms   cpu %8.1f ms   %sx grep (cpu %sx)\n' \
+		"$ems" "$ecpu" "$(ratio "$ems" "$gms")" "$(ratio "$ecpu" "$gcpu")"
+}
+
+# Search to the end of one big article at 2-3 sizes: a rare word near the
+# end (the reader stops there), and a word of common letters that is not
+# there (the whole file, every "k", "v" ... folded around).
+bench_search() {
+	for mb in ${SEARCH_MB:-100 300 1024}; do
+		f=$(marked_article "$mb")
+		cat "$f" >/dev/null
+		echo "== search: $f ($mb MB), best of $RUNS runs, locale $(locale charmap 2>/dev/null || echo unknown)"
+		search_one "$f" zqxjmarker
+		search_one "$f" kobenhavn
+	done
+}
+
 # quoth quotes over whole corpora: JSON Lines at three sizes, a folder, jobs, peak RSS (bench/corpus.sh).
 bench_corpus() {
 	BUILD=$BUILD RUNS=$RUNS sh bench/corpus.sh
@@ -227,6 +280,12 @@ bench_tags() {
 	BUILD=$BUILD sh bench/tags.sh
 }
 
+# The loads of tag names, export folders, config sections and positions at
+# two or three sizes (bench/store.sh).
+bench_store() {
+	. bench/store.sh
+}
+
 for s in $BENCH; do
 	case $s in
 	render) bench_render ;;
@@ -234,9 +293,11 @@ for s in $BENCH; do
 	quotes) bench_quotes ;;
 	corpus) bench_corpus ;;
 	reader) bench_reader ;;
+	search) bench_search ;;
 	scale)  bench_scale ;;
 	tags)   bench_tags ;;
 	index)  bench_index ;;
+	store)  bench_store ;;
 	*) echo "bench: unknown section '$s'" >&2; exit 2 ;;
 	esac
 done

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "action.h"
+#include "keymap.h"
+#include "warnings.h"
 #include "bigdoc.h"
 #include "corpus.h"
 #include "layout.h"
@@ -50,7 +52,9 @@ enum prompt_kind {
 	PROMPT_FILTER,     /* f in the tagged view: a tag name, empty for all */
 	PROMPT_EXPORT,     /* e: the file to write */
 	PROMPT_OVERWRITE,  /* the file exists: a(ppend), o(verwrite), c(ancel) */
-	PROMPT_SPEAKER,    /* f in the speaker view: a part of a name, as you type */
+	PROMPT_SPEAKER,    /* s: who said the quote */
+	PROMPT_CONFIRM,    /* a yes/no question (T on a quote with several tags) */
+	PROMPT_PERSONS,    /* f in the speaker view: a part of a name, as you type */
 	PROMPT_LIST,       /* &: words of titles, speaker:, lang:, source:, as you type */
 	PROMPT__COUNT
 };
@@ -66,7 +70,8 @@ typedef struct prompt {
 
 /* A saved place, to go back to when a search is cancelled. */
 typedef struct place {
-	size_t list_sel, list_top, text_top, q_sel, q_top;
+	size_t list_sel, list_top, text_top, q_sel, q_top, help_top;
+	bool q_marked;
 } place;
 
 typedef struct app_opts {
@@ -81,6 +86,10 @@ typedef struct app_opts {
 	size_t history_max;            /* searches remembered (config.ini search_history) */
 	qindex *index;                 /* the corpus index; NULL: its views say how to make one */
 	names_opts names;              /* [speakers] of config.ini, for deriving the speakers */
+	const char *clipboard_note;    /* why a copy may not arrive ("tmux has set-clipboard off"), or NULL */
+	const help *help;              /* the help screen's lines (NULL: none) */
+	const warnings *warnings;      /* about the config and keymap files (NULL: none) */
+	bool next_at_end;              /* paging down at the end of an article opens the next one */
 } app_opts;
 
 /* The views of the corpus index (app_corpus.c): every speaker, the quotes
@@ -147,13 +156,15 @@ typedef struct app {
 	int cols, rows;
 	layout lay;
 	enum pane focus;
-	bool help;                 /* the help screen is up */
+	bool help;                 /* the help screen (or the warnings) is up */
+	enum help_what { HELP_KEYS, HELP_WARNINGS } help_what;
 	size_t help_top;
 	/* the list: rows of the list (see lv), not corpus items */
 	size_t list_sel, list_top;
 	/* the open article */
 	size_t art;                /* SIZE_MAX: none */
 	doc *doc;                  /* owned by the corpus, or the window of a big file */
+	char *path;                /* its file, display-safe ("standard input" for -) */
 	/* a big file (over DOC_BIG) is read through a window: doc covers its
 	 * bytes [win_s, win_e), and offsets in doc are relative to win_s */
 	bigdoc *big;
@@ -161,6 +172,7 @@ typedef struct app {
 	struct {
 		bool active, forward, wrapped;
 		size_t pos, origin;    /* raw offsets: where the scan is, where it began */
+		search_scan *scan;     /* the pattern prepared for the fast scan */
 	} bsearch;                 /* a search through a big file, a slice per idle turn */
 	size_t index_next;         /* the next list item to index in idle time */
 	char progress[64];         /* "Searching 40%", "Indexing 1200/100000": for the status line */
@@ -172,24 +184,38 @@ typedef struct app {
 	size_t q_sel, q_top;
 	bool q_marked;             /* the selected quote is marked in the text */
 	bool *q_mark;              /* per quote: marked for export (Space) */
+	bool show_context;         /* the selected quote shows the sentence that names its speaker (c) */
 	/* visual selection in the text */
 	bool visual;
 	size_t vcur, vanchor;      /* byte offsets at cluster starts */
 	/* tags, export, clipboard */
 	tagged_view tv;
+	struct tag_change {
+		uint64_t art, quote;
+		char tag[TAGS_NAME_MAX + 1];
+		bool was_on;
+		unsigned group;            /* changes made by one key */
+	} *undo;                       /* what U takes back, newest last */
+	size_t nundo;
+	unsigned undo_group;
 	corpus_view cv;
 	list_view lv;
 	struct indexing *indexing;  /* app_indexing.c: what the reader adds to the index */
 	strbuf pending;            /* what e will write once the path is given */
 	size_t pending_count;      /* quotes in it (0: a text selection) */
+	char pending_what[160];    /* what it is, for the message: "7 quotes of “Title”" */
+	bool pending_to_clipboard; /* y rather than e */
+	size_t marked_articles;    /* articles marked in the list */
 	char *export_target;       /* the expanded path waiting for append/overwrite */
 	strbuf clip;               /* an OSC 52 sequence for the ui to send (R_CLIPBOARD) */
 	/* search */
 	prompt prompt;
 	place before_search;
-	char *pattern;             /* folded; NULL: none */
+	char *pattern;             /* compiled (search_fold_pattern); NULL: none */
 	enum pane search_pane;
+	bool search_help;          /* the search is in the help (or warnings) screen */
 	bool search_backward;
+	size_t match_i, match_n;   /* the current match and how many (n 0: not known) */
 	search_hits hits;          /* in the text */
 	size_t hit;                /* the current hit, hits.n: none */
 	char **history;            /* oldest first, at most opts.history_max */
@@ -219,6 +245,10 @@ unsigned app_click(app *a, int y, int x);
 /* The wheel over cell (y, x): dir -1 up, +1 down. */
 unsigned app_wheel(app *a, int y, int x, int dir);
 
+/* The help screen's (or the warnings screen's) lines. */
+size_t app_help_lines(const app *a);
+const char *app_help_line(const app *a, size_t i);
+
 /* Saves the open article's reading position (positions store), e.g. at exit. */
 void app_save_position(app *a);
 
@@ -241,11 +271,33 @@ size_t app_file_top(const app *a);
 
 /* Sets the status line's message (printf-style). */
 void app_message(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* snprintf that, when the text does not fit, cuts it at a character and
+ * ends it with an ellipsis. */
+void app_cut(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* The words of quote q as the sidebar and export show them: flat, with a
+ * comma before the closing mark left out (the byte offsets stay the
+ * engine's). A new string, or NULL. */
+char *app_quote_display_text(const doc *d, const quote *q);
+/* Quotes marked in the sidebar. */
+size_t app_marked_quotes(const app *a);
+
+/* Who said quote i as the reader shows it: the user's correction (*user),
+ * else the engine's speaker (*guess when its confidence is below 0.6), else
+ * NULL (unknown). */
+const char *app_quote_speaker(const app *a, size_t i, bool *guess, bool *user);
+/* The sentence that names quote i's speaker as flat text (a new string; a
+ * note when there is none; NULL when out of memory), and its span. */
+char *app_quote_context_text(const app *a, size_t i);
+bool app_quote_context(const app *a, size_t i, size_t *start, size_t *end);
 
 /* Geometry and queries the drawing code shares with the app. */
 rect app_content(const app *a, enum pane p);   /* a pane without its header and margins */
 int app_quote_width(const app *a);              /* columns for a quote's text in the sidebar */
 int app_quote_height(app *a, size_t i);         /* rows quote i takes in the sidebar */
+bool app_quote_on_screen(app *a, size_t i);     /* quote i is at least partly in the text pane */
+bool app_quotes_on_screen(app *a, size_t *first, size_t *last);   /* those quotes: [*first, *last] */
+size_t app_quote_ending_after(const app *a, size_t off);          /* the first quote ending after off; quotes.n: none */
 int app_text_percent(const app *a);
 long app_list_quotes(app *a, size_t i);         /* quotes in article i, counted on first need; -1 unreadable */
 /* The other articles of the index that carry quote i of the open article

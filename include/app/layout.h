@@ -10,7 +10,9 @@
  *   rows on top (stack). toggle_list hides a strip or a stack.
  * - below LAYOUT_MIN_COLS x LAYOUT_MIN_ROWS: too small, nothing is drawn but
  *   a message.
- * Every pane has a one-row header on top; the last row is the status line.
+ * Every pane has a one-row header on top; the last row is the status line,
+ * and the key bar (when asked for and there are LAYOUT_KEYBAR_ROWS rows)
+ * the row above it.
  */
 #ifndef QUOTH_LAYOUT_H
 #define QUOTH_LAYOUT_H
@@ -19,6 +21,7 @@
 
 #define LAYOUT_MIN_COLS 40
 #define LAYOUT_MIN_ROWS 8
+#define LAYOUT_KEYBAR_ROWS 12
 
 enum pane { PANE_LIST, PANE_TEXT, PANE_QUOTES, PANE__COUNT };
 
@@ -33,6 +36,7 @@ typedef struct layout_opts {
 	int narrow_quotes_pct;  /* quotes width in the narrow layout */
 	bool list_hidden;       /* the user hid the list (toggle_list) */
 	int narrow_mode;        /* below wide_cols: LAYOUT_NARROW_HIDE, _STRIP or _STACK */
+	bool keybar;            /* a row of keys above the status line */
 } layout_opts;
 
 /* How the list yields below wide_cols (config.ini narrow_list). */
@@ -47,6 +51,7 @@ enum {
 typedef struct layout {
 	rect pane[PANE__COUNT];   /* each includes its header row */
 	rect status;
+	rect keybar;              /* h == 0: none */
 	bool too_small;
 	bool narrow;              /* the list is a screen of its own */
 	bool stacked;             /* quotes under the text */

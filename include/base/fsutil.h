@@ -29,4 +29,17 @@ int fs_lock(int fd, int op, int timeout_ms);
  * removed. Returns 0 or a Q_* code. */
 int fs_replace(const char *path, const char *data, size_t n, mode_t mode);
 
+/* fs_replace, calling progress(ctx) (when not NULL) between chunks of a
+ * megabyte and around the fsync, so that a caller holding a lock can show
+ * the processes waiting for it that it is still at work. */
+int fs_replace_with(const char *path, const char *data, size_t n, mode_t mode, void (*progress)(void *),
+                    void *ctx);
+
+/* Opens path (flags as open(2); O_CREAT makes it with mode 0600) for a
+ * file quoth reads or appends to, and checks that it is a regular file: a FIFO, a device or a
+ * socket is refused with Q_ENOTREG (the open never waits for a writer, as
+ * a FIFO's would), a folder with Q_EISDIR. Returns the descriptor, or a
+ * negative Q_* code (Q_ENOENT when it does not exist). */
+int fs_open_regular(const char *path, int flags);
+
 #endif

@@ -1,13 +1,16 @@
 /* An ini file read through iniparser, with the line of every entry.
  *
- * iniparser gives values but no line numbers, and one syntax error makes it
- * refuse the whole file. So the file is read once into memory and scanned
+ * iniparser gives values but no line numbers, one syntax error makes it
+ * refuse the whole file, and filling one dictionary costs n squared. So the file is read once into memory and scanned
  * with iniparser's own line rules: that gives the line of each section and
  * key, and the lines iniparser would reject (syntax errors, lines over its
  * 1 KiB limit, NUL bytes, keys outside a section, section names with ':'
  * that would collide with its "section:key" names) are reported as warnings
  * and blanked in the copy iniparser parses, so the rest still loads.
- * Sections and keys come out lower-cased, as iniparser makes them.
+ * Sections and keys come out lower-cased, as iniparser makes them. The
+ * entries go to iniparser in parts of a few hundred, a dictionary each, so
+ * reading is linear in the file's lines. A FIFO (or any file that is not a
+ * regular one) is refused at once, never waited on.
  */
 #ifndef QUOTH_INIFILE_H
 #define QUOTH_INIFILE_H
@@ -20,6 +23,7 @@ struct ini_entry {
 	const char *key;       /* lower-case */
 	const char *value;     /* as iniparser gives it (quotes removed, trimmed) */
 	int line;              /* of the entry's last occurrence */
+	size_t part;           /* inside inifile.c: the dictionary the value comes from */
 };
 
 struct ini_section {
@@ -33,7 +37,8 @@ typedef struct inifile {
 	size_t n;
 	struct ini_section *sec;   /* in order of first appearance */
 	size_t nsec;
-	void *dict;                /* the iniparser dictionary the values live in */
+	void **dicts;              /* the iniparser dictionaries the values live in */
+	size_t ndicts;
 	char **names;              /* strings owned here */
 	size_t nnames;
 } inifile;

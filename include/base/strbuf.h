@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct strbuf {
 	char *s;          /* NUL-terminated when not NULL */
@@ -13,8 +14,23 @@ typedef struct strbuf {
 
 void sb_init(strbuf *b);
 void sb_free(strbuf *b);
-void sb_add(strbuf *b, const char *s, size_t n);
+void sb_add_grow(strbuf *b, const char *s, size_t n);
+
+/* Appends s[0..n). Inline: output formatting appends a few bytes at a
+ * time, and most appends find room. */
+static inline void sb_add(strbuf *b, const char *s, size_t n)
+{
+	if (!b->failed && b->cap - b->len > n) {   /* room for n and the NUL (cap > len when s is set) */
+		memcpy(b->s + b->len, s, n);
+		b->len += n;
+		b->s[b->len] = '\0';
+	} else {
+		sb_add_grow(b, s, n);
+	}
+}
 void sb_puts(strbuf *b, const char *s);
+/* sb_puts of a string literal, its length known when compiled */
+#define sb_lit(b, lit) sb_add((b), "" lit, sizeof(lit) - 1)
 void sb_putc(strbuf *b, char c);
 /* Makes b n bytes longer and returns where they start, for the caller to
  * fill (b stays NUL-terminated after them); NULL when an allocation failed. */

@@ -26,7 +26,10 @@ int xdg_quoth_dir(enum xdg_kind kind, char **out);
 
 /* Creates the folder path and any missing parents with mode 0700 (what the
  * spec asks for); folders that exist are left as they are. Returns 0 or a
- * Q_* code (Q_EROFS, Q_EACCES, Q_ENOSPC, ...). */
-int xdg_mkdirs(const char *path);
+ * Q_* code (Q_EROFS, Q_EACCES, Q_ENOSPC, Q_ENOTDIR when one of them is a
+ * file, ...); then *failed (when failed is not NULL) is a new string
+ * naming the folder that could not be made or is not one, for the message
+ * (e.g. an XDG_DATA_HOME that names a file). */
+int xdg_mkdirs(const char *path, char **failed);
 
 #endif

@@ -58,7 +58,7 @@ enum action_group {
 	ACTION(MOVE_RIGHT,     "move_right",     AG_MOVE,   KCM(KC_GLOBAL), "Right, l",   "Move the cursor a character right (in a selection)") \
 	ACTION(WORD_NEXT,      "word_next",      AG_MOVE,   KCM(KC_GLOBAL), "w",          "Move the cursor a word on (in a selection)") \
 	ACTION(WORD_PREV,      "word_prev",      AG_MOVE,   KCM(KC_GLOBAL), "W",          "Move the cursor a word back (in a selection)") \
-	ACTION(PAGE_DOWN,      "page_down",      AG_MOVE,   KCM(KC_GLOBAL), "PgDn, Space", "Move down a page") \
+	ACTION(PAGE_DOWN,      "page_down",      AG_MOVE,   KCM(KC_GLOBAL), "PgDn, Space", "Move down a page; at the end, the next article") \
 	ACTION(PAGE_UP,        "page_up",        AG_MOVE,   KCM(KC_GLOBAL), "PgUp, b",    "Move up a page") \
 	ACTION(HALF_PAGE_DOWN, "half_page_down", AG_MOVE,   KCM(KC_GLOBAL), "d",          "Move down half a page") \
 	ACTION(HALF_PAGE_UP,   "half_page_up",   AG_MOVE,   KCM(KC_GLOBAL), "u",          "Move up half a page") \
@@ -92,12 +92,16 @@ enum action_group {
 	ACTION(TAG_TOGGLE_9,   "tag_toggle_9",   AG_TAGS,   KCM(KC_GLOBAL), "9",          "Toggle tag 9 on the quote") \
 	ACTION(TAG_PROMPT,     "tag_prompt",     AG_TAGS,   KCM(KC_GLOBAL), "t",          "Tag the quote with any name (Tab completes)") \
 	ACTION(UNTAG,          "untag",          AG_TAGS,   KCM(KC_GLOBAL), "T",          "Remove tags from the quote") \
+	ACTION(UNDO,           "undo",           AG_TAGS,   KCM(KC_GLOBAL), "U",          "Undo the last tag change") \
+	ACTION(SPEAKER,        "speaker",        AG_TAGS,   KCM(KC_GLOBAL), "s",          "Correct who said the quote") \
+	ACTION(CONTEXT,        "context",        AG_TAGS,   KCM(KC_GLOBAL), "c",          "Show the sentence that names the speaker") \
 	ACTION(FILTER,         "filter",         AG_TAGS,   KCM(KC_TAGGED) | KCM(KC_INDEX), "f", "Filter the view: a tag, or a speaker's name") \
 	ACTION(VISUAL,         "visual",         AG_SELECT, KCM(KC_GLOBAL), "v",          "Start or end a selection in the text") \
 	ACTION(MARK,           "mark",           AG_SELECT, KCM_ROWS,       "Space",      "Mark or unmark the row") \
 	ACTION(EXPORT,         "export",         AG_SELECT, KCM(KC_GLOBAL), "e",          "Export the selection or marked quotes to a file") \
 	ACTION(COPY,           "copy",           AG_SELECT, KCM(KC_GLOBAL), "y",          "Copy the selection or marked quotes (clipboard)") \
 	ACTION(HELP,           "help",           AG_OTHER,  KCM(KC_GLOBAL), "?, F1",      "Show this help") \
+	ACTION(WARNINGS,       "warnings",       AG_OTHER,  KCM(KC_GLOBAL), "M",          "Show the warnings about config and keymap files") \
 	ACTION(REDRAW,         "redraw",         AG_OTHER,  KCM(KC_GLOBAL), "C-l",        "Redraw the screen") \
 	ACTION(CANCEL,         "cancel",         AG_OTHER,  KCM(KC_GLOBAL), "Esc",        "Cancel: end a selection or a search, close a view") \
 	ACTION(QUIT,           "quit",           AG_OTHER,  KCM(KC_GLOBAL), "q",          "Close the view; in the main view, quit")

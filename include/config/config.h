@@ -8,7 +8,8 @@
  * value before it is kept and the rest of the file still loads.
  *
  * Sections and keys (config.ini documents each):
- *   [ui]      keymap, keymap_override, mouse, color, search_history
+ *   [ui]      keymap, keymap_override, mouse, color, search_history, keybar,
+ *             next_at_end
  *   [layout]  wide_columns, list_width, quotes_width, narrow_list, tab_width
  *   [tags]    1 .. 9
  *   [export]  path, format
@@ -32,9 +33,11 @@
 	THEME(QUOTE,          "quote",          "yellow default",          "underline",      "quotes in the article text") \
 	THEME(QUOTE_SELECTED, "quote_selected", "black on yellow",         "reverse",        "the selected quote in the article text") \
 	THEME(SEARCH_MATCH,   "search_match",   "black on green",          "reverse bold",   "search matches") \
+	THEME(SEARCH_CURRENT, "search_current", "black on bright-yellow bold", "reverse bold underline", "the current search match") \
 	THEME(SELECTION,      "selection",      "black on magenta",        "reverse underline", "visual selection in the text") \
 	THEME(MARKED,         "marked",         "green default bold",      "bold",           "marked rows") \
 	THEME(SPEAKER,        "speaker",        "cyan default",            "bold",           "speaker under each quote in the sidebar") \
+	THEME(SPEAKER_GUESS,  "speaker_guess",  "cyan default dim",        "dim",            "a speaker that is a guess (confidence below 0.6)") \
 	THEME(TAG,            "tag",            "magenta default bold",    "bold",           "tag names beside quotes") \
 	THEME(STATUS,         "status",         "white on blue",           "reverse",        "status line") \
 	THEME(MESSAGE,        "message",        "red default bold",        "bold",           "errors and warnings on the status line") \
@@ -98,6 +101,8 @@ struct config {
 	bool mouse;
 	bool color;                         /* false: no colour (the ui also honours NO_COLOR) */
 	int search_history;                 /* entries kept, 0..10000 */
+	bool keybar;                        /* the row of the focused pane's keys above the status line */
+	bool next_at_end;                   /* paging down at an article's end opens the next one */
 
 	/* [layout] */
 	int wide_columns;                   /* from this width on, three panes side by side */
@@ -117,7 +122,7 @@ struct config {
 
 	/* [quotes] */
 	struct cue_verb *cue_verbs;
-	size_t n_cue_verbs;
+	size_t n_cue_verbs, cue_verbs_cap;
 
 	/* [speakers] */
 	bool speakers_merge;                /* merge name forms of one person (names.h) */

@@ -42,7 +42,9 @@
  * adds Q, and "none = q" takes q away; "move_down =" with no keys takes
  * every key of move_down in that section away. A key bound to two actions
  * in one file is a warning (the later line wins), and so is an action line
- * given twice in one section (iniparser keeps the last).
+ * given twice in one section (iniparser keeps the last). Whatever a keymap
+ * says, q, ?, Esc and C-c are never left dead (keymap_keep_essentials): a
+ * way out and to help always exists, even with an empty keymap file.
  */
 #ifndef QUOTH_KEYMAP_H
 #define QUOTH_KEYMAP_H
@@ -143,6 +145,17 @@ int keymap_key_for(const keymap *km, enum keyctx ctx, enum action a);
  * file could not be read at all (km unchanged, nothing added to w). */
 int keymap_load(keymap *km, const char *path, warnings *w);
 
+/* True when km binds no key anywhere (an empty keymap file). */
+bool keymap_is_empty(const keymap *km);
+
+/* q (quit), ? (help), Esc (cancel) and C-c (quit) are never dead: where km
+ * leaves one of them doing nothing (unbound, or "none" in a pane), it gets
+ * that action back; a key the keymap gave another action keeps it.
+ * keymap_for_config does this last. Returns how many of q, ? and Esc were
+ * given back (their names, comma-separated, in changed[0..size)), or
+ * Q_ENOMEM; C-c, which no keymap file needs to bind, is bound silently. */
+int keymap_keep_essentials(keymap *km, char *changed, size_t size);
+
 /* The file a `keymap =` setting names. A setting with a '/' is a path
  * (a leading ~ is the home folder); otherwise it is a NAME (a trailing
  * ".ini" dropped) looked up as NAME.ini in $XDG_CONFIG_HOME/quoth/keymaps
@@ -177,6 +190,16 @@ typedef struct help {
 	size_t n;
 	int keys_width, name_width;   /* display columns of the first two columns */
 } help;
+
+/* The key bar: the main keys of the focused pane or view, as the active
+ * keymap binds them ("Enter" "open", "Space" "mark" ...), an action left out
+ * when no key does it there. */
+struct keybar_item {
+	char key[KEY_NAME_MAX];
+	const char *label;
+};
+#define KEYBAR_MAX 8
+size_t keyhelp_bar(const keymap *km, enum keyctx ctx, struct keybar_item out[KEYBAR_MAX]);
 
 /* Builds the help lines for km. tag_names, when not NULL, are the names of
  * tags 1..9 (NULL entries allowed): "Toggle tag 1 on the quote: claim".

@@ -31,6 +31,8 @@ typedef struct corpus {
 	size_t max_loaded;   /* keep at most this many (default 32) */
 	unsigned long clock;
 	size_t too_deep;     /* folders skipped below the PATHs: nested deeper than WALK_MAX_DEPTH */
+	size_t *live;        /* the items whose body was loaded from a file: where eviction looks */
+	size_t nlive, livecap;
 } corpus;
 
 void corpus_init(corpus *c);

@@ -51,6 +51,7 @@ typedef struct corpus_opts {
 	const char *text_fields;    /* JSON Lines: comma-separated, the first present is the text; NULL: "text,maintext" */
 	const char *title_fields;   /* NULL: "title" */
 	walk_filter filter;         /* the files a folder gives; NULL: walk_is_article_or_dump */
+	bool article_ids;           /* a whole text article gets its doc.id (hashing it); off: 0, as JSON Lines and windows have */
 } corpus_opts;
 
 enum corpus_piece_kind {
@@ -68,6 +69,7 @@ typedef struct corpus_piece {
 	size_t article;             /* the article's number in its file (1 first); for JSON Lines its line number; 0 for a file-wide error */
 	bool jsonl;                 /* the file is JSON Lines */
 	bool several;               /* the file holds several articles (a form-feed line was seen) */
+	bool safe;                  /* PIECE_TEXT: bytes known display-safe UTF-8 already (text.h) */
 	size_t offset;              /* PIECE_WINDOW: where the window starts in the article's text */
 	char *title;                /* PIECE_WINDOW: the article's title, from its start (owned) */
 	int error;                  /* PIECE_ERROR: a Q_* code */

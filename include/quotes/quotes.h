@@ -2,7 +2,8 @@
  *
  * quotes_find() finds quotation spans in every mark convention of news copy
  * (enum mark_ch in quotes.c: "…", “…”, „…“, ‚…‘, «…», » … «, ‹…›, ‘…’,
- * ”…”, »…», 「…」, 『…』, and dash-introduced speech in Danish, Norwegian,
+ * ”…”, »…», 「…」, 『…』, ｢…｣, 〝…〞, the typewriter's ,,…'' and ''…'', a
+ * straight mark paired with a curly one, and dash-introduced speech in Danish, Norwegian,
  * Swedish and Spanish), pairs marks across hard-wrapped lines (they are one paragraph
  * after doc's reflow), joins a quote that runs over several paragraphs (the
  * opening mark repeated at each paragraph, the closing one only at the end)

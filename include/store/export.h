@@ -103,6 +103,15 @@ void export_quotes(strbuf *out, enum export_format f, const export_quote *q, siz
  * unless empty. Offsets are clamped to the text. */
 void export_selection(strbuf *out, const doc *d, size_t start, size_t end);
 
+/* A selection as export writes it: for text, the selection, then a line
+ * "Title (file)"; for tsv and jsonl, one row (the header first for tsv)
+ * whose text is the selection, speaker empty, quote_id 0. */
+void export_selection_as(strbuf *out, enum export_format f, const doc *d, size_t start, size_t end);
+
+/* What text export writes for a speaker nobody found (as quoth quotes and
+ * the reader do). */
+#define EXPORT_UNKNOWN_SPEAKER "(unknown)"
+
 enum export_mode {
 	EXPORT_REFUSE,       /* fail with Q_EEXIST when the file exists */
 	EXPORT_APPEND,

@@ -11,8 +11,10 @@
 #include "tags.h"
 
 typedef struct tag_ent {
-	tag_entry pub;
+	tag_entry pub;          /* pub.tags: sorted by strcmp after tag_table_settle */
 	size_t tagcap;
+	bool unsettled;         /* tags changed since the last settle: maybe out of order */
+	uint32_t next_unsettled;   /* the list of unsettled entries: index + 1, 0 at its end */
 } tag_ent;
 
 typedef struct tag_art_count {
@@ -21,7 +23,17 @@ typedef struct tag_art_count {
 	bool used;
 } tag_art_count;
 
-/* The table replayed from a journal; all zeros is an empty table. */
+/* One tag on one entry: where it sits in the entry's tags array. */
+typedef struct tag_pair {
+	const char *name;       /* interned; NULL: an empty slot */
+	uint32_t ent;           /* index into ents */
+	uint32_t pos;           /* index into that entry's pub.tags */
+} tag_pair;
+
+/* The table replayed from a journal; all zeros is an empty table. Every
+ * operation is O(1) on average (hash tables), and settling sorts only the
+ * entries that changed, so replaying a journal is linear in its records
+ * however many tags one quote carries or how many names there are. */
 typedef struct tag_table {
 	tag_ent *ents;          /* in the order they were first seen */
 	size_t n, cap;
@@ -29,6 +41,9 @@ typedef struct tag_table {
 	size_t nslots;
 	tag_art_count *arts;
 	size_t nartslots, narts;
+	tag_pair *pairs;        /* open addressing: every (entry, tag) that is on */
+	size_t npairslots, npairs;
+	uint32_t unsettled;     /* first entry whose tags changed since the last settle: index + 1 */
 	strbuf keep;            /* lines of a newer format, kept verbatim through compaction */
 } tag_table;
 
@@ -43,10 +58,13 @@ tag_ent *tag_table_add(tag_table *t, uint64_t art, uint64_t quote);
 /* How many quotes of article art carry a tag. */
 size_t tag_table_article_count(const tag_table *t, uint64_t art);
 
-/* Tag names are interned: compared by pointer, kept sorted by strcmp. */
-bool tag_ent_has(const tag_ent *e, const char *name);
+/* Tag names are interned: compared by pointer. tag_ent_on and tag_ent_off
+ * may leave an entry's tags out of order until tag_table_settle sorts them
+ * again (by strcmp); call it before anyone reads pub.tags. */
+bool tag_ent_has(const tag_table *t, const tag_ent *e, const char *name);
 int tag_ent_on(tag_table *t, tag_ent *e, const char *name);
 void tag_ent_off(tag_table *t, tag_ent *e, const char *name);
+void tag_table_settle(tag_table *t);
 /* Replaces *field (a text of an entry) with a copy of s[0..n) unless it
  * already says that. Returns 0 or Q_ENOMEM. */
 int tag_field_set(const char **field, const char *s, size_t n);

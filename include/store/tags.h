@@ -13,46 +13,88 @@
  * - Every change is appended to a journal (O_APPEND, under flock) and
  *   fsync'd before the call returns. A change costs one fsync, two when it
  *   creates the journal (the folder is fsync'd too).
- * - When writing fails (read-only or full disk, I/O error) the call returns
- *   the error but the change is kept in memory, so the UI goes on showing
- *   it, and every later change (or tags_flush) writes what was not saved
- *   yet. Writing a change twice is harmless: every journal line says what a
- *   tag *is* (on or off), never "toggle", so replaying is idempotent.
+ * - When writing fails (read-only or full disk, a file-size limit (EFBIG),
+ *   I/O error) the call returns the error but the change is kept in
+ *   memory, so the UI goes on showing it, and every later change (or
+ *   tags_flush) writes what was not saved yet. A write cut short is taken
+ *   back (truncated), so nothing torn stays in the journal. Writing a
+ *   change twice is harmless: every journal line says what a tag *is* (on
+ *   or off), never "toggle", so replaying is idempotent.
  * - Two processes on one store (two SSH sessions) never corrupt it: every
  *   append and the compaction hold an exclusive flock on `tags.lock`. Before
  *   appending, a process reads what the others appended since it last
  *   looked, so it also sees their tags while it runs (tags_sync asks for
- *   that without writing).
+ *   that without writing). A process that waits for the lock waits as long
+ *   as the holder shows it is at work (a holder touches tags.lock every
+ *   200 ms while it replays, writes or compacts, and the journal changing
+ *   counts too), and gives up only after 3 s without such a sign (a stuck
+ *   process): then the change stays pending, as for a full disk.
  * - At close, a store that changed anything is compacted: under the lock
  *   the journal is read again from disk (so other processes' appends are
  *   kept), the live tags are written to a temporary file, fsync'd, renamed
  *   over the journal and the folder fsync'd.
  * - On open a torn last line (a crash in the middle of a write) is ignored
  *   with a warning and everything before it is kept; the next append cuts
- *   it off. Lines from a newer quoth (unknown version or record type) are
- *   skipped with a warning and kept, verbatim, through compaction.
+ *   it off. A last line that is a whole record but for its line end (a
+ *   hand edit) is read like any other, and the next append starts a line
+ *   of its own. Lines from a newer quoth (unknown version or record kind)
+ *   are skipped with a warning and kept, verbatim, through compaction.
+ * - Only a journal is ever written to: a file whose first line is not the
+ *   header below is read as a journal of an older quoth only when its first
+ *   line that is not blank or a comment is a record; anything else (a link
+ *   to another file, say) makes tags_open fail with Q_ENOTJOURNAL and is
+ *   never truncated, appended to or compacted. A header naming a newer
+ *   format than this quoth's is read (what it understands) but never
+ *   written: changes return Q_ENEWER and stay pending.
+ * - A tags.journal that is a symbolic link (into a synced folder, say) is
+ *   followed: appends go to the file it leads to, and compaction writes
+ *   its temporary file beside that file and renames it over that file, so
+ *   the link stays a link. A journal, or a tags.lock, that is not a regular
+ *   file (a FIFO, a device, a folder) is refused with Q_ENOTREG or Q_EISDIR
+ *   at once; nothing waits on a FIFO.
+ * - Errors name their file: tags_error_file() says which (the journal,
+ *   tags.lock, the target of a linked journal, or the folder that could not
+ *   be made, e.g. an XDG_DATA_HOME that is a file: Q_ENOTDIR).
  *
  * Files, in $XDG_DATA_HOME/quoth/ (default ~/.local/share/quoth/; created
  * with mode 0700, files 0600):
  *   tags.journal   the journal (text, UTF-8, one record a line)
- *   tags.lock      empty; only flock'd
+ *   tags.lock      empty; only flock'd, and touched by a holder at work
  *
- * Journal format, version 1. Lines starting with '#' and empty lines are
- * comments. Every record is TAB-separated fields, the first being the
- * format version:
+ * Journal format. The first line is the header, a comment that names the
+ * format (older quoths, which read it as a comment, wrote it too):
+ *
+ *   # quoth tag journal, format 1 ...
+ *
+ * "# quoth tag journal, format " is the magic; the number after it is the
+ * format version, raised only when an older quoth must no longer write to
+ * the file. Lines starting with '#' and empty lines are comments. Every
+ * record is TAB-separated fields, the first being the record version, the
+ * second its kind (one character):
  *
  *   1 <TAB> q <TAB> ART <TAB> QUOTE <TAB> TIME <TAB> TEXT <TAB> SPEAKER <TAB> TITLE <TAB> PATH
  *   1 <TAB> + <TAB> ART <TAB> QUOTE <TAB> TIME <TAB> TAG
  *   1 <TAB> - <TAB> ART <TAB> QUOTE <TAB> TIME <TAB> TAG
+ *   1 <TAB> s <TAB> ART <TAB> QUOTE <TAB> TIME <TAB> SPEAKER
  *
  * `q` records what the quote is (written before its first tag and whenever
  * the text, speaker, title or path changed), `+` puts TAG on the quote,
- * `-` takes it off. ART and QUOTE are 16 lower-case hex digits, TIME the
+ * `-` takes it off, `s` says who the user says spoke the quote (a correction
+ * of the quote engine's speaker; SPEAKER empty: back to the engine's). A
+ * quoth that predates `s` keeps such lines verbatim (an unknown record
+ * type). ART and QUOTE are 16 lower-case hex digits, TIME the
  * seconds since 1970 (UTC). TEXT, SPEAKER (empty when unknown), TITLE and
  * PATH are UTF-8 (PATH: raw bytes) with backslash, TAB, LF and CR written
  * as \\ \t \n \r. Fields after the last one named here are ignored, so a
  * later version-1 writer may add some. The last record for a (quote, tag)
  * wins; the journal is replayed from the top.
+ *
+ * Extending it: a new kind of record gets a new kind character with
+ * version 1 (ART, QUOTE and TIME as fields 3 to 5 when it is about a
+ * quote); a quoth that does not know the kind keeps such lines verbatim
+ * through compaction, so old and new quoths can share a journal. Every
+ * record must say what something *is*, so that replaying it twice changes
+ * nothing.
  *
  * Pointers the store hands out (entries, their strings and tag names) stay
  * valid until the next call that writes or syncs (tags_set, tags_toggle,
@@ -107,6 +149,7 @@ typedef struct tag_entry {
 	const char *speaker;    /* never NULL; "" when unknown */
 	const char *title;      /* never NULL */
 	const char *path;       /* never NULL; the last known absolute path, "" when never given */
+	const char *user_speaker;   /* never NULL; who the user says spoke it, "" when not corrected */
 	const char **tags;      /* its tags, sorted by strcmp */
 	size_t ntags;           /* 0 when all were removed: such entries are left out of queries */
 	int64_t time;           /* when its tags last changed (seconds since 1970) */
@@ -132,8 +175,11 @@ typedef struct tags_filter {
  * does not exist is created on the first change, not here; a store that
  * cannot be written still opens (changes then return the error).
  * Returns 0, Q_ENOMEM, Q_ENOENT (no home folder) or, when the journal exists
- * but cannot be read, its error (Q_EACCES, Q_EIO, ...): the caller then
- * runs without tags rather than risk overwriting a journal it did not see. */
+ * but cannot be read, its error (Q_EACCES, Q_EIO, Q_ENOTREG, Q_EISDIR,
+ * Q_ENOTJOURNAL, ...): the caller then runs without tags rather than risk
+ * overwriting a journal it did not see. On such an error *warnings (when
+ * not NULL) is the one line that names the file and the cause
+ * ("PATH: not a quoth tag journal"), for the caller's message. */
 int tags_open(const char *dir, tags_store **out, char **warnings);
 
 /* Writes what is not saved yet, compacts the journal when this store
@@ -145,6 +191,11 @@ int tags_close(tags_store *s);
 /* The journal's path, for messages. */
 const char *tags_journal_path(const tags_store *s);
 
+/* The file the last error of s was about, for messages ("PATH: cause"):
+ * the journal, tags.lock, a folder that could not be made, or the file a
+ * linked journal leads to. The journal's path when nothing failed. */
+const char *tags_error_file(const tags_store *s);
+
 /* True when name can be a tag: 1 to TAGS_NAME_MAX bytes of display-safe
  * UTF-8 (see text.h) without white space or commas. Any script is fine. */
 bool tags_name_valid(const char *name);
@@ -152,10 +203,11 @@ bool tags_name_valid(const char *name);
 /* Puts tag on the quote (on) or takes it off, and records meta (may be NULL)
  * when it tells something new. The change is in memory at once and on disk
  * when the call returns 0. Returns 0, Q_EUSAGE for an invalid tag name (then
- * nothing changed), or the write error (Q_EROFS, Q_ENOSPC, Q_EACCES, Q_EIO,
- * Q_ELOCK, Q_ENOMEM): the change stays in memory and is written by the next
- * change or tags_flush. A call that changes nothing still retries what is
- * pending. */
+ * nothing changed), or the write error (Q_EROFS, Q_ENOSPC, Q_ETOOBIG,
+ * Q_EACCES, Q_EIO, Q_ELOCK, Q_ENOTREG, Q_ENOTDIR, Q_ENOTJOURNAL, Q_ENEWER,
+ * Q_ENOMEM; tags_error_file names the file): the change stays in memory
+ * and is written by the next change or tags_flush. A call that changes
+ * nothing still retries what is pending. */
 int tags_set(tags_store *s, uint64_t art, uint64_t quote, const char *tag, bool on, const tag_meta *meta);
 
 /* tags_set with on = !tags_has(...); *now_on (may be NULL) gets the new state. */
@@ -163,6 +215,27 @@ int tags_toggle(tags_store *s, uint64_t art, uint64_t quote, const char *tag, co
 
 /* Takes every tag off the quote. Returns as tags_set. */
 int tags_clear(tags_store *s, uint64_t art, uint64_t quote);
+
+/* Records who the user says spoke the quote (speaker "" or NULL: forget the
+ * correction), and meta as tags_set does. A corrected quote is kept in the
+ * journal with or without tags. Returns as tags_set (Q_EUSAGE: speaker is
+ * not one line of display-safe UTF-8 of at most TAGS_SPEAKER_MAX bytes). */
+int tags_set_speaker(tags_store *s, uint64_t art, uint64_t quote, const char *speaker, const tag_meta *meta);
+#define TAGS_SPEAKER_MAX 200
+
+/* The user's correction of the quote's speaker, or NULL when there is none
+ * (s may be NULL). */
+const char *tags_user_speaker(const tags_store *s, uint64_t art, uint64_t quote);
+
+/* The speaker to print for a quote whose engine speaker is `found` (may be
+ * NULL): the user's correction when there is one (*user true), else found.
+ * s may be NULL. For quoth quotes and export. */
+const char *tags_speaker_or(const tags_store *s, uint64_t art, uint64_t quote, const char *found, bool *user);
+
+/* The default store when it holds speaker corrections, for commands that
+ * print speakers; NULL when it cannot be read or holds none (then nothing
+ * needs article ids). Close it with tags_close. */
+tags_store *tags_open_corrections(void);
 
 /* The quote's entry, or NULL when the store never saw it. Check ntags: an
  * entry whose tags were all removed is still returned. */

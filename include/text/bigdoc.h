@@ -23,6 +23,7 @@ typedef struct bigdoc {
 	uint64_t id;          /* doc_article_id of the file */
 	char *name;           /* the path as given */
 	char *title;          /* from the first window */
+	int fd;               /* the file, for bigdoc_read */
 } bigdoc;
 
 /* Maps the file at path. Returns 0 or a Q_* code as doc_load does. */
@@ -34,6 +35,13 @@ void bigdoc_close(bigdoc *b);
  * `before` bytes before pos (less near the start of the file). Its id and
  * title are the file's. Returns 0 or Q_ENOMEM / Q_EBINARY. */
 int bigdoc_window(const bigdoc *b, size_t pos, size_t before, doc **out, size_t *start, size_t *end);
+
+/* Reads raw bytes [off, off + n) into buf with pread, for a scan of the
+ * whole file: touching a gigabyte of the mapping page by page costs three
+ * times the processor time of reading it (the page faults). Returns the
+ * bytes read, fewer on an error or at the end. The signature is
+ * search_read's (search.h). */
+size_t bigdoc_read(void *big, size_t off, char *buf, size_t n);
 
 /* Lets the kernel drop the pages of raw bytes [lo, hi) from memory (after a
  * scan), so that searching a gigabyte does not keep a gigabyte resident. */

@@ -46,6 +46,12 @@ int doc_load_anonymous(const char *path, doc **out);
 /* Builds an article from n bytes (copied); name is what messages call it. */
 int doc_from_bytes(const char *name, const char *bytes, size_t n, doc **out);
 
+/* doc_from_bytes for a malloc'd buffer of n bytes followed by a NUL, which
+ * it takes even when it fails: bytes that are display-safe already become
+ * the text as they are, without a copy. with_id false leaves the id 0 (a
+ * command that never shows it saves hashing the article). */
+int doc_from_buffer(const char *name, char *bytes, size_t n, bool with_id, doc **out);
+
 /* Builds an article from text that is display-safe already (text_sanitize's
  * output: malloc'd, NUL-terminated, len bytes), taking ownership of it even
  * when it fails; its id is 0. Returns 0, Q_EEMPTY or Q_ENOMEM. */

@@ -1,7 +1,7 @@
 /* The core of the reader: its state, the geometry the drawing code shares,
- * opening an article, scrolling, the list and the sidebar, focus, messages,
- * and app_do, a lookup in the dispatch table the features fill
- * (app_internal.h says how). */
+ * opening an article, scrolling, the list and the sidebar, messages, Esc,
+ * idle time, and app_do, a lookup in the dispatch table the features fill
+ * (app_internal.h says how; even moving is a feature, app_panes.c). */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,6 +10,7 @@
 #include <time.h>
 #include "app_internal.h"
 #include "error.h"
+#include "text.h"
 
 /* How long one idle turn may index list items. */
 #define INDEX_BUDGET_NS 5000000L
@@ -25,6 +26,13 @@ unsigned app_pass(app *a, enum action act)
 	return R_PASS;
 }
 
+unsigned app_redraw(app *a, enum action act)
+{
+	(void)a;
+	(void)act;
+	return R_LAYOUT;
+}
+
 void app_register(app *a, const app_feature *f)
 {
 	if (a->nfeatures >= APP_FEATURES_MAX)
@@ -37,11 +45,6 @@ void app_register(app *a, const app_feature *f)
 		if (f->prompt[k] && !a->prompt_ops[k])
 			a->prompt_ops[k] = f->prompt[k];
 }
-
-/* Each feature's hook, in order: FOR_HOOK(a, f, hook) { f->hook(a, ...); } */
-#define FOR_HOOK(a, f, hook) \
-	for (size_t f##_k = 0; f##_k < (a)->nfeatures; f##_k++) \
-		for (const app_feature *f = (a)->features[f##_k]; f && f->hook; f = NULL)
 
 static bool layer_up(const app *a, const app_feature *f)
 {
@@ -114,16 +117,56 @@ enum keyctx app_keyctx(const app *a)
 	}
 }
 
+/* Cuts buf (of size n, text of len bytes) at a character boundary so that
+ * an ellipsis fits, when the text was longer than the buffer. */
+static void cut_with_ellipsis(char *buf, size_t n, int len)
+{
+	static const char ell[] = "\xE2\x80\xA6";   /* … */
+	if (len < 0 || (size_t)len < n || n < sizeof ell)
+		return;
+	size_t end = n - sizeof ell;
+	while (end > 0 && ((unsigned char)buf[end] & 0xC0) == 0x80)
+		end--;
+	memcpy(buf + end, ell, sizeof ell);
+}
+
+void app_cut(char *buf, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int len = vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+	cut_with_ellipsis(buf, n, len);
+}
+
+/* A message names files and tags the user gave: a name with a control
+ * byte or a line break must show as a name, not act on the terminal. */
+static void make_line_safe(char *buf, size_t n)
+{
+	size_t len = strlen(buf);
+	char *safe = NULL;
+	size_t m;
+	if (text_is_safe(buf, len) && !memchr(buf, '\t', len))
+		return;
+	if (text_sanitize_line(buf, len, &safe, &m) == 0) {
+		int w = snprintf(buf, n, "%s", safe);
+		cut_with_ellipsis(buf, n, w);
+	}
+	free(safe);
+}
+
 void app_message(app *a, bool error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	int len = vsnprintf(a->msg, sizeof a->msg, fmt, ap);
 	va_end(ap);
+	cut_with_ellipsis(a->msg, sizeof a->msg, len);
+	make_line_safe(a->msg, sizeof a->msg);
 	a->msg_error = error;
 }
 
-static void relayout(app *a)
+void app_relayout(app *a)
 {
 	layout_compute(&a->lay, a->cols, a->rows, &a->opts.layout, a->focus);
 	if (a->view && !a->lay.too_small && a->lay.pane[PANE_TEXT].h) {
@@ -144,6 +187,8 @@ size_t app_last_top(app *a)
 	return wrap_view_move(a->view, wrap_view_last(a->view), -(long)(app_text_rows(a) - 1));
 }
 
+static void follow_text(app *a);
+
 void app_clamp_text(app *a)
 {
 	if (!a->view)
@@ -153,6 +198,7 @@ void app_clamp_text(app *a)
 		a->text_top = max;
 	if (a->text_top < wrap_view_first(a->view))
 		a->text_top = wrap_view_first(a->view);
+	follow_text(a);
 }
 
 unsigned app_scroll_text(app *a, long rows)
@@ -166,7 +212,7 @@ unsigned app_scroll_text(app *a, long rows)
 	size_t before = a->text_top;
 	a->text_top = wrap_view_move(a->view, a->text_top, rows);
 	app_clamp_text(a);
-	return a->text_top != before ? R_TEXT | R_STATUS : R_NONE;
+	return a->text_top != before ? R_TEXT | R_QUOTES | R_STATUS : R_NONE;
 }
 
 size_t app_text_bottom(app *a)
@@ -213,10 +259,12 @@ int app_text_percent(const app *a)
 }
 
 /* The quote a key acts on: the selected one in the sidebar; in the text
- * the marked quote when on screen, else the first quote on screen. */
+ * (and from the list, in the open article) the selected quote when on
+ * screen, else the first quote on screen, else the one the sidebar shows
+ * first (the text follows it: the caller selects it). */
 size_t app_current_quote(app *a)
 {
-	if (!a->quotes.n || a->focus == PANE_LIST)
+	if (!a->quotes.n || !a->view)
 		return SIZE_MAX;
 	if (a->focus == PANE_QUOTES)
 		return a->q_sel;
@@ -226,10 +274,45 @@ size_t app_current_quote(app *a)
 	for (size_t i = 0; i < a->quotes.n; i++)
 		if (a->quotes.v[i].close > a->text_top && a->quotes.v[i].open < end)
 			return i;
-	return SIZE_MAX;
+	return a->q_sel < a->quotes.n ? a->q_sel : SIZE_MAX;
 }
 
 /* ---- the sidebar --------------------------------------------------------------- */
+
+/* The first quote that ends after off (quotes are in text order and do not
+ * overlap, so their ends are in order too); quotes.n when none. */
+size_t app_quote_ending_after(const app *a, size_t off)
+{
+	size_t lo = 0, hi = a->quotes.n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->quotes.v[mid].close <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool app_quotes_on_screen(app *a, size_t *first, size_t *last)
+{
+	if (!a->view || !a->quotes.n)
+		return false;
+	size_t end = app_text_bottom(a), k = app_quote_ending_after(a, a->text_top);
+	if (k == a->quotes.n || a->quotes.v[k].open >= end)
+		return false;
+	*first = k;
+	while (k + 1 < a->quotes.n && a->quotes.v[k + 1].open < end)
+		k++;
+	*last = k;
+	return true;
+}
+
+bool app_quote_on_screen(app *a, size_t i)
+{
+	size_t first, last;
+	return app_quotes_on_screen(a, &first, &last) && i >= first && i <= last;
+}
 
 int app_quote_height(app *a, size_t i)
 {
@@ -241,8 +324,13 @@ int app_quote_height(app *a, size_t i)
 	size_t n = 0, cap = 0;
 	if (wrap_range(t, 0, strlen(t), 0, app_quote_width(a), a->opts.tabwidth, &rows, &n, &cap))
 		n = 1;
+	size_t extra = 0;
+	char *ctx = i == a->q_sel && a->q_marked && a->show_context ? app_quote_context_text(a, i) : NULL;
+	if (ctx && wrap_range(ctx, 0, strlen(ctx), 0, app_quote_width(a) - 2, a->opts.tabwidth, &rows, &extra, &cap))
+		extra = 0;
+	free(ctx);
 	free(rows);
-	return (int)(n ? n : 1) + 2;
+	return (int)(n ? n : 1) + 2 + (int)extra;
 }
 
 static void keep_quote_visible(app *a)
@@ -270,7 +358,30 @@ unsigned app_select_quote(app *a, size_t i)
 	a->q_marked = true;
 	keep_quote_visible(a);
 	app_show_offset(a, a->quotes.v[i].open);
+	follow_text(a);
 	return R_TEXT | R_QUOTES | R_STATUS;
+}
+
+/* After the text moved, the sidebar follows it: it shows the quotes on
+ * screen from its top, and the selected quote, when it left the screen,
+ * gives way to the nearest one on it (or, with none on screen, to the
+ * nearest below, else above), so ] and [ go on from where you read. */
+static void follow_text(app *a)
+{
+	if (!a->view || !a->quotes.n)
+		return;
+	size_t first, last;
+	if (app_quotes_on_screen(a, &first, &last)) {
+		if (a->q_sel < first)
+			a->q_sel = first;
+		else if (a->q_sel > last)
+			a->q_sel = a->q_marked ? last : first;
+		a->q_top = first;
+	} else {
+		size_t next = app_quote_ending_after(a, a->text_top);
+		a->q_sel = a->q_top = next < a->quotes.n ? next : a->quotes.n - 1;
+	}
+	keep_quote_visible(a);
 }
 
 /* ---- the list -------------------------------------------------------------------- */
@@ -446,9 +557,31 @@ void app_close_article(app *a)
 {
 	app_save_position(a);
 	app_drop_doc(a);
+	free(a->path);
+	a->path = NULL;
 	FOR_HOOK(a, f, article_closed)
 		f->article_closed(a);
 	a->art = SIZE_MAX;
+}
+
+/* A comma (or an ideographic one) that ends the words of a quote belongs
+ * to the sentence around it ("…," she said), not to what was said. */
+char *app_quote_display_text(const doc *d, const quote *q)
+{
+	char *t = quote_text(d, q);
+	if (!t)
+		return NULL;
+	size_t n = strlen(t);
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	if (n > 1 && t[n - 1] == ',')
+		n--;
+	else if (n > 3 && !memcmp(t + n - 3, "\xEF\xBC\x8C", 3))   /* ， */
+		n -= 3;
+	else
+		return t;
+	t[n] = '\0';
+	return t;
 }
 
 /* Makes d the article shown: its quotes, their texts, the view. */
@@ -467,7 +600,7 @@ int app_install_doc(app *a, doc *d)
 		return Q_ENOMEM;
 	}
 	for (size_t k = 0; k < ql.n; k++)
-		qt[k] = quote_text(d, &ql.v[k]);
+		qt[k] = app_quote_display_text(d, &ql.v[k]);
 	a->doc = d;
 	a->quotes = ql;
 	a->qtext = qt;
@@ -483,6 +616,18 @@ int app_install_doc(app *a, doc *d)
 		}
 	}
 	return 0;
+}
+
+void app_set_path(app *a, size_t i)
+{
+	const char *p = a->corpus->v[i].path;
+	size_t n;
+	free(a->path);
+	a->path = NULL;
+	if (!strcmp(p, "-"))
+		a->path = strdup("standard input");
+	else if (text_sanitize_line(p, strlen(p), &a->path, &n))
+		a->path = NULL;
 }
 
 int app_open_article(app *a, size_t i)
@@ -507,6 +652,7 @@ int app_open_article(app *a, size_t i)
 		return rc;
 	}
 	a->art = i;
+	app_set_path(a, i);
 	a->corpus->v[i].nquotes = (long)a->quotes.n;
 	a->msg[0] = '\0';
 	restore_position(a);
@@ -515,155 +661,9 @@ int app_open_article(app *a, size_t i)
 	return 0;
 }
 
-/* ---- focus ---------------------------------------------------------------------------- */
-
-static bool narrow_hides_list(const app *a)
-{
-	return a->lay.narrow && (a->opts.layout.narrow_mode == LAYOUT_NARROW_HIDE || a->opts.layout.list_hidden);
-}
-
-static bool pane_shown(const app *a, enum pane p)
-{
-	if (narrow_hides_list(a))
-		return p != PANE_LIST || a->opts.layout.narrow_mode == LAYOUT_NARROW_HIDE;   /* focusing it shows it */
-	return p != PANE_LIST || !a->opts.layout.list_hidden;
-}
-
-unsigned app_set_focus(app *a, enum pane p)
-{
-	bool screen_of_its_own = a->lay.narrow && a->opts.layout.narrow_mode == LAYOUT_NARROW_HIDE;
-	bool was_narrow_list = screen_of_its_own && a->focus == PANE_LIST;
-	a->focus = p;
-	if (screen_of_its_own && (was_narrow_list || p == PANE_LIST)) {
-		relayout(a);
-		return R_LAYOUT;
-	}
-	return R_PANES;
-}
-
-static unsigned cycle_focus(app *a, int dir)
-{
-	enum pane p = a->focus;
-	for (int k = 0; k < PANE__COUNT; k++) {
-		p = (enum pane)(((int)p + dir + PANE__COUNT) % PANE__COUNT);
-		if (pane_shown(a, p))
-			break;
-	}
-	return app_set_focus(a, p);
-}
-
-static unsigned toggle_list(app *a)
-{
-	if (a->lay.narrow && a->opts.layout.narrow_mode == LAYOUT_NARROW_HIDE)
-		return app_set_focus(a, a->focus == PANE_LIST ? PANE_TEXT : PANE_LIST);
-	a->opts.layout.list_hidden = !a->opts.layout.list_hidden;
-	if (a->opts.layout.list_hidden && a->focus == PANE_LIST)
-		a->focus = PANE_TEXT;
-	relayout(a);
-	return R_LAYOUT;
-}
-
-/* ---- moving in the focused pane ---------------------------------------------------------- */
-
-static unsigned move_rows(app *a, long n)
-{
-	switch (a->focus) {
-	case PANE_LIST: {
-		long i = (long)a->list_sel + n;
-		return app_select_row(a, i < 0 ? 0 : (size_t)i);
-	}
-	case PANE_QUOTES: {
-		if (!a->quotes.n)
-			return R_NONE;
-		long i = (long)a->q_sel + n;
-		return app_select_quote(a, i < 0 ? 0 : (size_t)i);
-	}
-	default:
-		return app_scroll_text(a, n);
-	}
-}
-
-static long page_rows(const app *a, bool half)
-{
-	long h = app_content(a, a->focus).h;
-	if (a->focus == PANE_QUOTES)
-		h = h / 4 > 0 ? h / 4 : 1;   /* quotes are several rows tall: page by about a screenful */
-	if (half)
-		h /= 2;
-	return h > 0 ? h : 1;
-}
-
-static unsigned move_end(app *a, bool last)
-{
-	switch (a->focus) {
-	case PANE_LIST:
-		return app_select_row(a, last ? app_list_count(a) - 1 : 0);
-	case PANE_QUOTES:
-		return app_select_quote(a, last ? a->quotes.n - 1 : 0);
-	default:
-		if (!a->view)
-			return R_NONE;
-		a->text_top = last ? app_last_top(a) : wrap_view_first(a->view);
-		return R_TEXT | R_STATUS;
-	}
-}
-
-static unsigned open_selected(app *a)
-{
-	if (a->focus == PANE_LIST) {
-		if (!app_list_count(a) || app_open_article(a, app_list_item(a, a->list_sel)))
-			return R_STATUS | R_LIST;
-		return app_set_focus(a, PANE_TEXT) | R_PANES;
-	}
-	if (a->focus == PANE_QUOTES && a->quotes.n) {
-		size_t row = wrap_view_row_start(a->view, a->quotes.v[a->q_sel].open);
-		a->text_top = row;
-		app_clamp_text(a);
-		a->q_marked = true;
-		return R_PANES;
-	}
-	return R_NONE;
-}
-
-/* The next article that opens: one that cannot be read (it says why in
- * the list) is stepped over, or } would stop at it for good, since the
- * article open stays the one before it. */
-static unsigned step_article(app *a, int dir)
-{
-	size_t at = a->art == SIZE_MAX ? SIZE_MAX : app_list_row(a, a->art);
-	long i = (long)(at == SIZE_MAX ? a->list_sel : at);   /* rows of the list, as it is narrowed and sorted */
-	for (;;) {
-		i += dir;
-		if (i < 0 || (size_t)i >= app_list_count(a)) {
-			if (a->art != SIZE_MAX)
-				app_select_item(a, a->art);
-			app_message(a, false, dir > 0 ? "Last article" : "First article");
-			return R_STATUS | R_LIST;
-		}
-		app_select_row(a, (size_t)i);
-		if (app_open_article(a, app_list_item(a, (size_t)i)) == 0)
-			return R_PANES;
-	}
-}
-
-static unsigned step_quote(app *a, int dir)
-{
-	if (!a->quotes.n) {
-		app_message(a, false, "No quotes in this article");
-		return R_STATUS;
-	}
-	if (!a->q_marked)
-		return app_select_quote(a, dir > 0 ? 0 : a->quotes.n - 1);
-	if ((dir < 0 && a->q_sel == 0) || (dir > 0 && a->q_sel + 1 >= a->quotes.n)) {
-		app_message(a, false, dir > 0 ? "Last quote" : "First quote");
-		return R_STATUS;
-	}
-	return app_select_quote(a, a->q_sel + (size_t)(long)dir);
-}
-
 /* Esc: each feature gives up what it holds (a search, a selection), then
  * the quote marked in the text is unmarked. */
-static unsigned cancel(app *a)
+unsigned app_cancel(app *a)
 {
 	unsigned r = R_STATUS;
 	FOR_HOOK(a, f, cancel) {
@@ -678,66 +678,6 @@ static unsigned cancel(app *a)
 	a->msg[0] = '\0';
 	return r;
 }
-
-static unsigned do_move(app *a, enum action act)
-{
-	switch (act) {
-	case ACT_MOVE_UP: return move_rows(a, -1);
-	case ACT_MOVE_DOWN: return move_rows(a, 1);
-	case ACT_PAGE_UP: return move_rows(a, -page_rows(a, false));
-	case ACT_PAGE_DOWN: return move_rows(a, page_rows(a, false));
-	case ACT_HALF_PAGE_UP: return move_rows(a, -page_rows(a, true));
-	case ACT_HALF_PAGE_DOWN: return move_rows(a, page_rows(a, true));
-	case ACT_MOVE_FIRST: return move_end(a, false);
-	default: return move_end(a, true);
-	}
-}
-
-static unsigned do_focus(app *a, enum action act)
-{
-	return act == ACT_TOGGLE_LIST ? toggle_list(a) : cycle_focus(a, act == ACT_FOCUS_NEXT ? 1 : -1);
-}
-
-static unsigned do_open(app *a, enum action act)
-{
-	(void)act;
-	return open_selected(a);
-}
-
-static unsigned do_step(app *a, enum action act)
-{
-	switch (act) {
-	case ACT_ARTICLE_NEXT: return step_article(a, 1);
-	case ACT_ARTICLE_PREV: return step_article(a, -1);
-	case ACT_QUOTE_NEXT: return step_quote(a, 1);
-	default: return step_quote(a, -1);
-	}
-}
-
-static unsigned do_other(app *a, enum action act)
-{
-	switch (act) {
-	case ACT_REDRAW: return R_LAYOUT;
-	case ACT_CANCEL: return cancel(a);
-	default: return R_QUIT;
-	}
-}
-
-/* The core's own actions: moving, panes, articles and quotes, quitting. */
-static const app_feature core_feature = {
-	.name = "core",
-	.on_action = {
-		[ACT_MOVE_UP] = do_move, [ACT_MOVE_DOWN] = do_move,
-		[ACT_PAGE_UP] = do_move, [ACT_PAGE_DOWN] = do_move,
-		[ACT_HALF_PAGE_UP] = do_move, [ACT_HALF_PAGE_DOWN] = do_move,
-		[ACT_MOVE_FIRST] = do_move, [ACT_MOVE_LAST] = do_move,
-		[ACT_FOCUS_NEXT] = do_focus, [ACT_FOCUS_PREV] = do_focus, [ACT_TOGGLE_LIST] = do_focus,
-		[ACT_OPEN] = do_open,
-		[ACT_ARTICLE_NEXT] = do_step, [ACT_ARTICLE_PREV] = do_step,
-		[ACT_QUOTE_NEXT] = do_step, [ACT_QUOTE_PREV] = do_step,
-		[ACT_REDRAW] = do_other, [ACT_CANCEL] = do_other, [ACT_QUIT] = do_other,
-	},
-};
 
 /* The layers that are up, top first, then the base table. */
 unsigned app_do(app *a, enum action act)
@@ -759,64 +699,13 @@ unsigned app_do(app *a, enum action act)
 	return fn ? fn(a, act) & ~(R_PASS | R_STOP) : R_NONE;
 }
 
-/* ---- mouse ----------------------------------------------------------------------------------- */
-
-unsigned app_click(app *a, int y, int x)
-{
-	if (app_modal(a) || a->lay.too_small)
-		return R_NONE;
-	int p = layout_pane_at(&a->lay, y, x);
-	if (p < 0)
-		return R_NONE;
-	unsigned r = a->focus != (enum pane)p ? app_set_focus(a, (enum pane)p) : R_NONE;
-	rect c = app_content(a, (enum pane)p);
-	if (y < c.y)
-		return r | R_PANES;
-	int row = y - c.y;
-	if (p == PANE_LIST) {
-		size_t i = a->list_top + (size_t)row;
-		if (i < app_list_count(a))
-			r |= app_select_row(a, i);
-	} else if (p == PANE_QUOTES) {
-		size_t i = a->q_top;
-		for (int used = 0; i < a->quotes.n; i++) {
-			used += app_quote_height(a, i);
-			if (row < used)
-				break;
-		}
-		if (i < a->quotes.n)
-			r |= app_select_quote(a, i);
-	}
-	return r | R_PANES;
-}
-
-unsigned app_wheel(app *a, int y, int x, int dir)
-{
-	if (app_modal(a)) {   /* the view on top moves, three rows a notch */
-		unsigned r = R_NONE;
-		for (int k = 0; k < 3; k++)
-			r |= app_do(a, dir < 0 ? ACT_MOVE_UP : ACT_MOVE_DOWN);
-		return r;
-	}
-	int p = layout_pane_at(&a->lay, y, x);
-	if (p < 0)
-		return R_NONE;
-	if (p == PANE_TEXT)
-		return app_scroll_text(a, dir * 3);
-	enum pane keep = a->focus;
-	a->focus = (enum pane)p;
-	unsigned r = move_rows(a, dir);
-	a->focus = keep;
-	return r;
-}
-
 /* ---- life cycle ---------------------------------------------------------------------------------- */
 
 unsigned app_resize(app *a, int cols, int rows)
 {
 	a->cols = cols;
 	a->rows = rows;
-	relayout(a);
+	app_relayout(a);
 	if (!a->lay.too_small) {
 		app_clamp_text(a);
 		keep_list_visible(a);
@@ -835,9 +724,8 @@ int app_init(app *a, corpus *c, const app_opts *o, int cols, int rows)
 	a->cols = cols;
 	a->rows = rows;
 	a->focus = PANE_TEXT;
-	app_register(a, &core_feature);
 	app_features_register(a);
-	relayout(a);
+	app_relayout(a);
 	if (!c->n)
 		return Q_EUSAGE;
 	/* open the first article that can be read */
@@ -848,7 +736,7 @@ int app_init(app *a, corpus *c, const app_opts *o, int cols, int rows)
 		}
 	if (!a->lay.narrow)
 		a->focus = PANE_LIST;
-	relayout(a);
+	app_relayout(a);
 	return 0;
 }
 

@@ -60,6 +60,7 @@ static int big_open(app *a, size_t i)
 	app_close_article(a);
 	a->big = b;
 	a->art = i;
+	app_set_path(a, i);
 	a->corpus->v[i].id = b->id;
 	a->corpus->v[i].has_id = true;
 	position p;

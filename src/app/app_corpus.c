@@ -131,7 +131,7 @@ static void refilter(app *a)
 	cv->nshown = 0;
 	if (!cv->shown)
 		return;
-	char *folded = cv->filter[0] ? search_fold_pattern(cv->filter, strlen(cv->filter)) : NULL;
+	char *folded = cv->filter[0] ? search_fold_pattern_loose(cv->filter, strlen(cv->filter)) : NULL;
 	for (size_t i = 0; i < cv->npersons; i++)
 		if (!folded || person_matches(&cv->persons[i], folded))
 			cv->shown[cv->nshown++] = i;
@@ -335,7 +335,7 @@ static unsigned cv_filter(app *a, enum action act)
 	(void)act;
 	if (a->cv.mode != CV_SPEAKERS)
 		return R_NONE;
-	app_prompt_open(a, PROMPT_SPEAKER, a->cv.filter);
+	app_prompt_open(a, PROMPT_PERSONS, a->cv.filter);
 	return R_STATUS;
 }
 
@@ -407,7 +407,7 @@ static void cv_free(app *a)
 const app_feature app_corpus_feature = {
 	.name = "corpus views",
 	.on_action = { [ACT_SPEAKERS] = open_speakers, [ACT_SAME_QUOTE] = open_group },
-	.prompt = { [PROMPT_SPEAKER] = &speaker_prompt },
+	.prompt = { [PROMPT_PERSONS] = &speaker_prompt },
 	.layer = {
 		.active = cv_up,
 		.modal = true,

@@ -3,10 +3,13 @@
  * What is chosen: what a layer that is up gives (a selection, the tagged
  * view's entries), else the marked rows of the focused pane, else the
  * current quote. */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "error.h"
 #include "app_features.h"
 
@@ -20,6 +23,10 @@ static unsigned mark(app *a, enum action act)
 			return R_NONE;
 		corpus_item *it = &a->corpus->v[app_list_item(a, a->list_sel)];
 		it->marked = !it->marked;
+		if (it->marked)
+			a->marked_articles++;
+		else
+			a->marked_articles--;
 		if (a->list_sel + 1 < app_list_count(a))
 			a->list_sel++;
 		a->list_top = a->list_sel < a->list_top ? a->list_sel : a->list_top;
@@ -46,52 +53,58 @@ static void marks_doc_dropped(app *a)
 	a->q_mark = NULL;
 }
 
+size_t app_marked_quotes(const app *a)
+{
+	size_t n = 0;
+	for (size_t i = 0; a->q_mark && i < a->quotes.n; i++)
+		n += a->q_mark[i];
+	return n;
+}
+
+/* Esc takes every mark off (they are only ever made by the mark key). */
+static unsigned marks_clear(app *a)
+{
+	unsigned r = R_NONE;
+	if (a->marked_articles) {
+		for (size_t i = 0; i < a->corpus->n; i++)
+			a->corpus->v[i].marked = false;
+		a->marked_articles = 0;
+		r |= R_LIST;
+	}
+	if (app_marked_quotes(a)) {
+		memset(a->q_mark, 0, a->quotes.n * sizeof *a->q_mark);
+		r |= R_QUOTES;
+	}
+	return r;
+}
+
 /* ---- what e and y take ---------------------------------------------------------------- */
 
 static void add_quote(app *a, strbuf *b, const doc *d, const quote *q, const char *text, bool *first)
 {
 	const tag_entry *e = a->opts.tags ? tags_get(a->opts.tags, d->id, q->id) : NULL;
-	export_quote x = { text, q->speaker, d->title, d->name, d->id, q->id,
+	bool user;
+	const char *speaker = tags_speaker_or(a->opts.tags, d->id, q->id, q->speaker, &user);
+	export_quote x = { text, speaker, d->title, d->name, d->id, q->id,
 	                   e ? e->tags : NULL, e ? e->ntags : 0, false };
 	export_quote_append(b, a->opts.export_format, &x, *first);
 	*first = false;
 	a->pending_count++;
 }
 
-/* The quotes of every marked article. */
-static void gather_articles(app *a, strbuf *b, bool *first)
+/* The quotes of article i (the open one is kept loaded while others load). */
+static void gather_article(app *a, size_t i, strbuf *b, bool *first)
 {
-	for (size_t i = 0; i < a->corpus->n; i++) {
-		if (!a->corpus->v[i].marked)
-			continue;
-		doc *d = corpus_doc(a->corpus, i, a->art);
-		quote_list ql;
-		if (!d || quotes_find(d, &a->opts.quotes, &ql))
-			continue;
-		for (size_t k = 0; k < ql.n; k++) {
-			char *t = quote_text(d, &ql.v[k]);
-			add_quote(a, b, d, &ql.v[k], t, first);
-			free(t);
-		}
-		quote_list_free(&ql);
+	doc *d = corpus_doc(a->corpus, i, a->art);
+	quote_list ql;
+	if (!d || quotes_find(d, &a->opts.quotes, &ql))
+		return;
+	for (size_t k = 0; k < ql.n; k++) {
+		char *t = app_quote_display_text(d, &ql.v[k]);
+		add_quote(a, b, d, &ql.v[k], t, first);
+		free(t);
 	}
-	/* loading others may have moved the open article out of memory: never, it is kept */
-}
-
-static bool any_marked_quote(const app *a)
-{
-	for (size_t i = 0; i < a->quotes.n; i++)
-		if (a->q_mark[i])
-			return true;
-	return false;
-}
-
-static bool any_marked_article(const app *a)
-{
-	for (size_t i = 0; i < a->corpus->n; i++)
-		if (a->corpus->v[i].marked)
-			return true;
-	return false;
+	quote_list_free(&ql);
 }
 
 /* A layer that is up and has something to give, e.g. a selection. */
@@ -105,31 +118,63 @@ static const app_feature *layer_source(const app *a)
 	return NULL;
 }
 
+/* The list: the marked articles, else the one on the cursor row (not
+ * marked for it: marks come from the mark key only). */
+static void gather_list(app *a, strbuf *b, bool *first)
+{
+	if (!a->marked_articles) {
+		size_t item = app_list_item(a, a->list_sel);
+		if (item == SIZE_MAX)
+			return;   /* the filter shows no article */
+		gather_article(a, item, b, first);
+		app_cut(a->pending_what, sizeof a->pending_what, "%zu quote%s of \xE2\x80\x9C%s\xE2\x80\x9D", a->pending_count,
+		        a->pending_count == 1 ? "" : "s", corpus_title(a->corpus, item));
+		return;
+	}
+	for (size_t i = 0; i < a->corpus->n; i++)
+		if (a->corpus->v[i].marked)
+			gather_article(a, i, b, first);
+	snprintf(a->pending_what, sizeof a->pending_what, "%zu quote%s of %zu marked article%s", a->pending_count,
+	         a->pending_count == 1 ? "" : "s", a->marked_articles, a->marked_articles == 1 ? "" : "s");
+}
+
+/* The sidebar or the text: the marked quotes, else the current one. */
+static void gather_quotes(app *a, strbuf *b, bool *first)
+{
+	size_t marked = app_marked_quotes(a);
+	if (marked) {
+		for (size_t i = 0; i < a->quotes.n; i++)
+			if (a->q_mark[i])
+				add_quote(a, b, a->doc, &a->quotes.v[i], a->qtext[i], first);
+		snprintf(a->pending_what, sizeof a->pending_what, "%zu marked quote%s", marked, marked == 1 ? "" : "s");
+		return;
+	}
+	size_t i = app_current_quote(a);
+	if (i == SIZE_MAX)
+		return;
+	add_quote(a, b, a->doc, &a->quotes.v[i], a->qtext[i], first);
+	snprintf(a->pending_what, sizeof a->pending_what, "quote %zu", i + 1);
+}
+
 static bool gather(app *a, strbuf *b)
 {
 	bool first = true;
 	sb_init(b);
 	a->pending_count = 0;
+	a->pending_what[0] = '\0';
 	const app_feature *src = layer_source(a);
 	if (src) {
 		bool any = false;
 		a->pending_count = src->export_source(a, b, a->opts.export_format, &any);
+		snprintf(a->pending_what, sizeof a->pending_what, a->pending_count ? "%zu quote%s" : "the selection",
+		         a->pending_count, a->pending_count == 1 ? "" : "s");
 		return any;
 	}
 	export_begin(b, a->opts.export_format);
-	if (a->focus == PANE_LIST) {
-		if (!any_marked_article(a) && app_list_count(a))
-			a->corpus->v[app_list_item(a, a->list_sel)].marked = true;
-		gather_articles(a, b, &first);
-	} else if (any_marked_quote(a)) {
-		for (size_t i = 0; i < a->quotes.n; i++)
-			if (a->q_mark[i])
-				add_quote(a, b, a->doc, &a->quotes.v[i], a->qtext[i], &first);
-	} else {
-		size_t i = app_current_quote(a);
-		if (i != SIZE_MAX)
-			add_quote(a, b, a->doc, &a->quotes.v[i], a->qtext[i], &first);
-	}
+	if (a->focus == PANE_LIST)
+		gather_list(a, b, &first);
+	else
+		gather_quotes(a, b, &first);
 	return a->pending_count > 0;
 }
 
@@ -141,14 +186,6 @@ static void exported(app *a)
 		if (f->exported && f->layer.active && f->layer.active(a))
 			f->exported(a);
 	}
-}
-
-static void describe(const app *a, char *buf, size_t n)
-{
-	if (a->pending_count)
-		snprintf(buf, n, "%zu quote%s", a->pending_count, a->pending_count == 1 ? "" : "s");
-	else
-		snprintf(buf, n, "the selection");
 }
 
 /* ---- copy ---------------------------------------------------------------------------------- */
@@ -166,9 +203,11 @@ static unsigned copy(app *a, strbuf *b)
 		app_message(a, true, "Copy: %s", error_message(rc));
 		return R_STATUS;
 	}
-	char what[32];
-	describe(a, what, sizeof what);
-	app_message(a, false, "Copied %s (%zu characters) to the clipboard", what, chars);
+	/* the terminal never says whether it took it: say what was sent, and why it may not arrive */
+	if (a->opts.clipboard_note)
+		app_message(a, true, "%s: %s may not reach the clipboard", a->opts.clipboard_note, a->pending_what);
+	else
+		app_message(a, false, "Sent %s to the clipboard by OSC 52 (%zu chars)", a->pending_what, chars);
 	exported(a);
 	return R_CLIPBOARD | R_PANES;
 }
@@ -176,6 +215,7 @@ static unsigned copy(app *a, strbuf *b)
 static unsigned export_start(app *a, enum action act)
 {
 	bool to_clipboard = act == ACT_COPY;
+	a->pending_to_clipboard = to_clipboard;
 	strbuf b;
 	if (!gather(a, &b)) {
 		sb_free(&b);
@@ -198,22 +238,50 @@ static unsigned export_start(app *a, enum action act)
 
 /* ---- export to a file --------------------------------------------------------------------- */
 
+/* Where path (~ expanded) leads when it is a symbolic link, so that
+ * nobody writes through one without a word; "" when it is none. */
+static void link_target(const char *path, char *target, size_t n)
+{
+	target[0] = '\0';
+	char *full = NULL;
+	struct stat st;
+	if (export_expand_path(path, &full) || lstat(full, &st) || !S_ISLNK(st.st_mode)) {
+		free(full);
+		return;
+	}
+	char raw[PATH_MAX];
+	char *real = realpath(full, NULL);
+	ssize_t k = real ? -1 : readlink(full, raw, sizeof raw - 1);
+	if (k >= 0)
+		raw[k] = '\0';
+	app_cut(target, n, "%s", real ? real : k >= 0 ? raw : "?");
+	free(real);
+	free(full);
+}
+
 static unsigned write_export(app *a, const char *path, enum export_mode mode)
 {
+	char link[160];
+	link_target(path, link, sizeof link);
 	int rc = export_write(path, a->pending.s ? a->pending.s : "", a->pending.len, mode, a->opts.export_format);
 	if (rc == Q_EEXIST) {
+		/* path may be the prompt's own text, which opening the question clears */
+		char *target = strdup(path);
 		free(a->export_target);
-		a->export_target = strdup(path);
+		a->export_target = target;
 		app_prompt_open(a, PROMPT_OVERWRITE, "");
-		app_message(a, false, "%s exists: a)ppend, o)verwrite, c)ancel?", path);
+		if (link[0])
+			app_message(a, false, "%s is a link to %s: a)ppend, o)verwrite, c)ancel?",
+			            target ? target : "the file", link);
+		else
+			app_message(a, false, "%s exists: a)ppend, o)verwrite, c)ancel?", target ? target : "the file");
 		return R_STATUS;
 	}
-	char what[32];
-	describe(a, what, sizeof what);
 	if (rc)
 		app_message(a, true, "Could not export to %s: %s", path, error_message(rc));
 	else
-		app_message(a, false, "Exported %s to %s", what, path);
+		app_message(a, false, "Exported %s to %s%s%s%s", a->pending_what, path, link[0] ? " (a link to " : "",
+		            link, link[0] ? ")" : "");
 	sb_free(&a->pending);
 	if (!rc)
 		exported(a);
@@ -279,5 +347,6 @@ const app_feature app_export_feature = {
 	.prompt = { [PROMPT_EXPORT] = &export_prompt, [PROMPT_OVERWRITE] = &overwrite_prompt },
 	.doc_installed = marks_doc_installed,
 	.doc_dropped = marks_doc_dropped,
+	.cancel = marks_clear,
 	.free = export_free,
 };

@@ -6,6 +6,7 @@
 void app_features_register(app *a)
 {
 	static const app_feature *const all[] = {
+		&app_panes_feature,
 		&app_help_feature,
 		&app_tagged_feature,
 		&app_corpus_feature,
@@ -14,6 +15,7 @@ void app_features_register(app *a)
 		&app_search_feature,
 		&app_tags_feature,
 		&app_export_feature,
+		&app_speaker_feature,
 		&app_list_feature,
 		&app_indexing_feature,
 	};

@@ -4,6 +4,7 @@
 
 #include "app_internal.h"
 
+extern const app_feature app_panes_feature;     /* app_panes.c */
 extern const app_feature app_help_feature;      /* app_help.c */
 extern const app_feature app_tagged_feature;    /* app_tagged.c */
 extern const app_feature app_visual_feature;    /* app_visual.c */
@@ -14,5 +15,6 @@ extern const app_feature app_export_feature;    /* app_export.c */
 extern const app_feature app_corpus_feature;    /* app_corpus.c */
 extern const app_feature app_list_feature;      /* app_list.c */
 extern const app_feature app_indexing_feature;  /* app_indexing.c */
+extern const app_feature app_speaker_feature;   /* app_speaker.c */
 
 #endif

@@ -1,7 +1,8 @@
 /* The app's core and what a feature may use of it; not for the other layers.
  *
  * The core (app.c: state, opening an article, scrolling, the list and the
- * sidebar, messages; app_prompt.c: the prompt line) knows no feature. Each
+ * sidebar, messages; app_prompt.c: the prompt line) knows no feature; the
+ * keys that move and focus are a feature too (app_panes.c). Each
  * feature file describes itself in one constant struct app_feature: the
  * actions it handles, indexed by action, the prompts it owns, and the events
  * it wants to hear of. app_features.c lists them in order; app_init copies their
@@ -12,7 +13,10 @@
  * layer.active() holds, its own table sees an action before the base table.
  * A handler returns R_PASS to leave the action to what is below; a modal
  * layer takes every action it has no handler for (it does nothing).
- * Features call the core, never each other, except through the hooks here.
+ * Features call the core and hear of each other through the hooks here;
+ * the two that others build on say what they offer in a header of their
+ * own (app_big.h: moving a big file's window, for search; app_tags.h:
+ * messages, undo and completion, for the tagged view).
  */
 #ifndef QUOTH_APP_INTERNAL_H
 #define QUOTH_APP_INTERNAL_H
@@ -64,16 +68,24 @@ typedef struct app_feature {
 
 #define APP_NOT_MINE 1
 
+/* Each feature's hook, in order: FOR_HOOK(a, f, hook) { f->hook(a, ...); } */
+#define FOR_HOOK(a, f, hook) \
+	for (size_t f##_k = 0; f##_k < (a)->nfeatures; f##_k++) \
+		for (const app_feature *f = (a)->features[f##_k]; f && f->hook; f = NULL)
+
 /* app_features.c: registers every feature, in the order they are asked. */
 void app_features_register(app *a);
 /* Adds f: its actions to the base table (one handler an action), its prompts. */
 void app_register(app *a, const app_feature *f);
 /* The handler that passes an action on, for a layer's table. */
 unsigned app_pass(app *a, enum action act);
+/* The handler that redraws everything (C-l). */
+unsigned app_redraw(app *a, enum action act);
 
 /* ---- the core (app.c) ---- */
 int app_open_article(app *a, size_t i);       /* 0 or the Q_* code (message set) */
 void app_close_article(app *a);
+void app_set_path(app *a, size_t i);          /* a->path: item i's file, display-safe */
 int app_install_doc(app *a, doc *d);          /* quotes, view and the features' state for d */
 void app_drop_doc(app *a);
 unsigned app_select_quote(app *a, size_t i);
@@ -99,6 +111,8 @@ size_t app_current_quote(app *a);             /* the quote a key acts on, SIZE_M
 bool app_modal(const app *a);                 /* a modal layer (help, the tagged view) is up */
 void app_tags_changed(app *a);                /* tell the features a tag changed */
 void app_index_changed(app *a);               /* tell them the corpus index changed */
+unsigned app_cancel(app *a);                  /* Esc: every feature gives up what it holds */
+void app_relayout(app *a);                    /* the panes again, for the size and the focus */
 
 /* The groups of the open article's quotes, read again from the index
  * (app_corpus.c; after the reader indexed it). */

@@ -33,7 +33,7 @@ struct list_meta {
 
 static char *fold(const char *s)
 {
-	return s && *s ? search_fold_pattern(s, strlen(s)) : NULL;
+	return s && *s ? search_fold_loose(s, strlen(s)) : NULL;
 }
 
 static void meta_free(app *a)
@@ -141,7 +141,7 @@ static size_t parse_filter(const char *f, term *t, size_t max)
 				skip = pl;
 			}
 		}
-		char *folded = search_fold_pattern(f + skip, len - skip);
+		char *folded = search_fold_loose(f + skip, len - skip);
 		if (folded)
 			t[n++] = (term){ field, folded };
 		f += len;

@@ -54,7 +54,7 @@ static unsigned tv_toggle(app *a, enum action act)
 
 static size_t tv_rows(const app *a)
 {
-	int h = a->rows - 2;   /* header and status */
+	int h = (a->lay.keybar.h ? a->lay.keybar.y : a->lay.status.y) - 1;   /* below its header */
 	return h > 1 ? (size_t)h / 2 : 1;   /* two rows an entry */
 }
 
@@ -147,8 +147,10 @@ static unsigned tv_untag(app *a, enum action act)
 	if (!a->tv.n)
 		return R_NONE;
 	const tag_entry *e = a->tv.v[a->tv.sel];
+	for (size_t k = 0; k < e->ntags; k++)
+		app_tags_remember(a, e->art, e->quote, e->tags[k], true, k == 0);
 	int rc = tags_clear(a->opts.tags, e->art, e->quote);
-	app_tags_saved(a, rc, "Removed the tags of the quote");
+	app_tags_saved(a, rc, "Removed the tags of the quote (U undoes)");
 	return R_LAYOUT;
 }
 
@@ -156,13 +158,6 @@ static unsigned tv_close(app *a, enum action act)
 {
 	(void)act;
 	a->tv.open = false;
-	return R_LAYOUT;
-}
-
-static unsigned tv_redraw(app *a, enum action act)
-{
-	(void)a;
-	(void)act;
 	return R_LAYOUT;
 }
 
@@ -234,8 +229,9 @@ const app_feature app_tagged_feature = {
 			[ACT_OPEN] = tv_open, [ACT_FILTER] = tv_filter, [ACT_MARK] = tv_mark,
 			[ACT_UNTAG] = tv_untag,
 			[ACT_EXPORT] = app_pass, [ACT_COPY] = app_pass, [ACT_HELP] = app_pass,
+			[ACT_UNDO] = app_pass, [ACT_WARNINGS] = app_pass,
 			[ACT_TAGGED_VIEW] = tv_close, [ACT_QUIT] = tv_close, [ACT_CANCEL] = tv_close,
-			[ACT_REDRAW] = tv_redraw,
+			[ACT_REDRAW] = app_redraw,
 		},
 	},
 	.tags_changed = tv_tags_changed,

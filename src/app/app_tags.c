@@ -1,6 +1,8 @@
 /* Tags on quotes: keys 1-9 toggle the tags config.ini names, t asks for
- * any name, T removes a quote's tags; an article's tags are reconciled with
- * its quotes when it opens. */
+ * any name, T removes a quote's tags (asking first when it has several), U
+ * undoes the last change; an article's tags are reconciled with its quotes
+ * when it opens. A key acts on the selected quote, which it selects
+ * visibly first when none was, and says which quote it changed. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,8 +38,9 @@ unsigned app_tags_saved(app *a, int rc, const char *what)
 	} else if (rc == Q_EUSAGE) {
 		app_message(a, true, "Not a tag name (no spaces or commas, at most %d bytes)", TAGS_NAME_MAX);
 	} else {
-		app_message(a, true, "%s, but NOT SAVED (%zu changes pending): %s; will retry on the next change",
-		            what, tags_pending(a->opts.tags), error_message(rc));
+		/* the failure first: a long quote in `what` would push it off the line */
+		app_message(a, true, "NOT SAVED: %s (%s); %zu changes pending, retried on the next change. %s",
+		            error_message(rc), tags_error_file(a->opts.tags), tags_pending(a->opts.tags), what);
 	}
 	app_tags_changed(a);
 	return R_PANES;
@@ -51,13 +54,81 @@ bool app_need_tags(app *a)
 	return false;
 }
 
+/* The quote a key acts on, selected so that it shows which. */
 static bool need_quote(app *a, size_t *i)
 {
 	*i = app_current_quote(a);
-	if (*i != SIZE_MAX)
+	if (*i != SIZE_MAX) {
+		if (!a->q_marked || a->q_sel != *i)
+			app_select_quote(a, *i);
 		return true;
-	app_message(a, false, a->focus == PANE_LIST ? "Tag quotes in the sidebar or the text" : "No quote here");
+	}
+	app_message(a, false, a->doc && a->quotes.n ? "No quote on screen: select one with ] or [" : "No quotes here");
 	return false;
+}
+
+/* "quote 5: “We will …” — Ingrid Dahl", cut to fit a message. */
+static void quote_words(app *a, size_t i, char *buf, size_t n)
+{
+	bool guess, user;
+	const char *who = app_quote_speaker(a, i, &guess, &user);
+	char words[64];
+	app_cut(words, sizeof words, "%s", a->qtext[i] ? a->qtext[i] : "");
+	app_cut(buf, n, "quote %zu: \xE2\x80\x9C%s\xE2\x80\x9D \xE2\x80\x94 %s", i + 1, words,
+	        who ? who : EXPORT_UNKNOWN_SPEAKER);
+}
+
+/* ---- undo ----------------------------------------------------------------------------------- */
+
+/* The changes U takes back, newest last; a change of several tags at once
+ * (T) is one group. */
+#define UNDO_MAX 1000
+
+void app_tags_remember(app *a, uint64_t art, uint64_t qid, const char *tag, bool was_on, bool new_group)
+{
+	if (a->nundo == UNDO_MAX) {
+		memmove(a->undo, a->undo + 1, (UNDO_MAX - 1) * sizeof *a->undo);
+		a->nundo--;
+	}
+	if (!a->undo && !(a->undo = calloc(UNDO_MAX, sizeof *a->undo)))
+		return;
+	struct tag_change *c = &a->undo[a->nundo];
+	c->art = art;
+	c->quote = qid;
+	snprintf(c->tag, sizeof c->tag, "%s", tag);
+	c->was_on = was_on;
+	c->group = new_group ? ++a->undo_group : a->undo_group;
+	a->nundo++;
+}
+
+static unsigned undo(app *a, enum action act)
+{
+	(void)act;
+	if (!app_need_tags(a))
+		return R_STATUS;
+	if (!a->nundo) {
+		app_message(a, false, "Nothing to undo");
+		return R_STATUS;
+	}
+	unsigned group = a->undo[a->nundo - 1].group;
+	size_t n = 0;
+	int rc = 0;
+	struct tag_change last = a->undo[a->nundo - 1];
+	while (a->nundo && a->undo[a->nundo - 1].group == group) {
+		struct tag_change *c = &a->undo[--a->nundo];
+		int e = tags_set(a->opts.tags, c->art, c->quote, c->tag, c->was_on, NULL);
+		rc = rc ? rc : e;
+		n++;
+	}
+	for (size_t k = 0; a->doc && k < a->quotes.n; k++)
+		if (a->quotes.v[k].id == last.quote && a->doc->id == last.art)
+			app_select_quote(a, k);
+	char what[160];
+	if (n == 1)
+		app_cut(what, sizeof what, "Undone: %s %s", last.was_on ? "put back" : "took off", last.tag);
+	else
+		snprintf(what, sizeof what, "Undone: put back %zu tags", n);
+	return app_tags_saved(a, rc, what);
 }
 
 static unsigned tag_quote(app *a, size_t i, const char *tag)
@@ -65,8 +136,11 @@ static unsigned tag_quote(app *a, size_t i, const char *tag)
 	tag_meta m = meta_of(a, i);
 	bool on = false;
 	int rc = tags_toggle(a->opts.tags, a->doc->id, a->quotes.v[i].id, tag, &m, &on);
-	char what[128];
-	snprintf(what, sizeof what, "%s quote %zu: %s", on ? "Tagged" : "Untagged", i + 1, tag);
+	if (rc != Q_EUSAGE)
+		app_tags_remember(a, a->doc->id, a->quotes.v[i].id, tag, !on, true);
+	char words[160], what[256];
+	quote_words(a, i, words, sizeof words);
+	app_cut(what, sizeof what, "%s %s: %s", on ? "Tagged" : "Untagged", tag, words);
 	return app_tags_saved(a, rc, what);
 }
 
@@ -94,6 +168,20 @@ static unsigned tag_prompt(app *a, enum action act)
 	return R_STATUS;
 }
 
+static unsigned remove_tags(app *a, size_t i)
+{
+	const tag_entry *e = app_quote_tags(a, i);
+	if (!e)
+		return R_STATUS;
+	size_t n = e->ntags;
+	for (size_t k = 0; k < n; k++)
+		app_tags_remember(a, a->doc->id, a->quotes.v[i].id, e->tags[k], true, k == 0);
+	int rc = tags_clear(a->opts.tags, a->doc->id, a->quotes.v[i].id);
+	char what[96];
+	snprintf(what, sizeof what, "Removed %zu tag%s from quote %zu (U undoes)", n, n == 1 ? "" : "s", i + 1);
+	return app_tags_saved(a, rc, what);
+}
+
 static unsigned untag(app *a, enum action act)
 {
 	(void)act;
@@ -105,12 +193,29 @@ static unsigned untag(app *a, enum action act)
 		app_message(a, false, "Quote %zu has no tags", i + 1);
 		return R_STATUS;
 	}
-	size_t n = e->ntags;
-	int rc = tags_clear(a->opts.tags, a->doc->id, a->quotes.v[i].id);
-	char what[96];
-	snprintf(what, sizeof what, "Removed %zu tag%s from quote %zu", n, n == 1 ? "" : "s", i + 1);
-	return app_tags_saved(a, rc, what);
+	if (e->ntags == 1)
+		return remove_tags(a, i);
+	char list[120] = "";
+	for (size_t k = 0; k < e->ntags && strlen(list) + strlen(e->tags[k]) + 3 < sizeof list; k++)
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "", e->tags[k]);
+	app_prompt_open(a, PROMPT_CONFIRM, "");
+	app_message(a, false, "Remove %zu tags (%s) from quote %zu? y)es, n)o", e->ntags, list, i + 1);
+	return R_PANES;
 }
+
+/* y removes the tags T asked about; anything else keeps them. */
+static unsigned confirm_key(app *a, int key)
+{
+	a->prompt.kind = PROMPT_NONE;
+	if ((key == 'y' || key == 'Y') && a->q_marked && a->q_sel < a->quotes.n)
+		return remove_tags(a, a->q_sel);
+	app_message(a, false, "Tags kept");
+	return R_STATUS;
+}
+
+static const app_prompt_ops confirm_ops = {
+	.key = confirm_key,
+};
 
 static void tags_article_opened(app *a)
 {
@@ -166,6 +271,13 @@ static unsigned tag_accept(app *a)
 	return tag_quote(a, i, a->prompt.buf);
 }
 
+static void tags_free(app *a)
+{
+	free(a->undo);
+	a->undo = NULL;
+	a->nundo = 0;
+}
+
 static const app_prompt_ops tag_prompt_ops = {
 	.accept = tag_accept,
 	.complete = app_tag_complete,
@@ -179,7 +291,9 @@ const app_feature app_tags_feature = {
 		[ACT_TAG_TOGGLE_7] = tag_toggle, [ACT_TAG_TOGGLE_8] = tag_toggle, [ACT_TAG_TOGGLE_9] = tag_toggle,
 		[ACT_TAG_PROMPT] = tag_prompt,
 		[ACT_UNTAG] = untag,
+		[ACT_UNDO] = undo,
 	},
-	.prompt = { [PROMPT_TAG] = &tag_prompt_ops },
+	.prompt = { [PROMPT_TAG] = &tag_prompt_ops, [PROMPT_CONFIRM] = &confirm_ops },
 	.article_opened = tags_article_opened,
+	.free = tags_free,
 };

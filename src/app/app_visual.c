@@ -229,13 +229,15 @@ static void visual_drop(app *a)
 	a->visual = false;
 }
 
-/* e and y take the selection as it reads. */
+/* e and y take the selection as it reads; e adds the title and file. */
 static size_t visual_source(app *a, strbuf *b, enum export_format f, bool *any)
 {
-	(void)f;
 	size_t s, e;
 	app_visual_bounds(a, &s, &e);
-	export_selection(b, a->doc, s, e);
+	if (a->pending_to_clipboard)
+		export_selection(b, a->doc, s, e);
+	else
+		export_selection_as(b, f, a->doc, s, e);
 	*any = b->len > 0;
 	return 0;
 }

@@ -22,6 +22,10 @@ void layout_compute(layout *l, int cols, int rows, const layout_opts *o, int foc
 	}
 	int h = rows - 1;
 	l->status = mk(rows - 1, 0, 1, cols);
+	if (o->keybar && rows >= LAYOUT_KEYBAR_ROWS) {
+		h--;
+		l->keybar = mk(rows - 2, 0, 1, cols);
+	}
 	if (cols >= o->wide_cols) {
 		int lw = o->list_hidden ? 0 : pct(cols, o->list_pct, 16);
 		int qw = pct(cols, o->quotes_pct, 20);

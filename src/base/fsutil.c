@@ -93,6 +93,25 @@ int fs_lock(int fd, int op, int timeout_ms)
 
 int fs_replace(const char *path, const char *data, size_t n, mode_t mode)
 {
+	return fs_replace_with(path, data, n, mode, NULL, NULL);
+}
+
+#define CHUNK (1u << 20)
+
+static int write_chunks(int fd, const char *data, size_t n, void (*progress)(void *), void *ctx)
+{
+	int rc = 0;
+	for (size_t at = 0; !rc && at < n; at += CHUNK) {
+		rc = fs_write_all(fd, data + at, n - at < CHUNK ? n - at : CHUNK);
+		if (progress)
+			progress(ctx);
+	}
+	return rc;
+}
+
+int fs_replace_with(const char *path, const char *data, size_t n, mode_t mode, void (*progress)(void *),
+                    void *ctx)
+{
 	strbuf tmp;
 	sb_init(&tmp);
 	sb_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
@@ -101,9 +120,11 @@ int fs_replace(const char *path, const char *data, size_t n, mode_t mode)
 	int fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
 	int rc = fd < 0 ? error_from_errno(errno) : 0;
 	if (!rc)
-		rc = fs_write_all(fd, data, n);
+		rc = write_chunks(fd, data, n, progress, ctx);
 	if (!rc && fsync(fd) != 0)
 		rc = error_from_errno(errno);
+	if (progress)
+		progress(ctx);
 	if (fd >= 0 && close(fd) != 0 && !rc)
 		rc = error_from_errno(errno);
 	if (!rc && rename(tmp.s, path) != 0)
@@ -114,4 +135,22 @@ int fs_replace(const char *path, const char *data, size_t n, mode_t mode)
 		rc = fs_sync_parent(path);
 	sb_free(&tmp);
 	return rc;
+}
+
+int fs_open_regular(const char *path, int flags)
+{
+	int fd = open(path, flags | O_NONBLOCK | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return error_from_errno(errno);
+	struct stat st;
+	int rc = fstat(fd, &st) != 0 ? error_from_errno(errno) : S_ISDIR(st.st_mode) ? Q_EISDIR
+	       : !S_ISREG(st.st_mode) ? Q_ENOTREG : 0;
+	/* reads and writes of a regular file block as usual from here on */
+	if (!rc && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
+		rc = error_from_errno(errno);
+	if (rc) {
+		close(fd);
+		return rc;
+	}
+	return fd;
 }

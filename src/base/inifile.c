@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 #include <iniparser/iniparser.h>
 #include "error.h"
+#include "fsutil.h"
 #include "grow.h"
 #include "inifile.h"
 #include "strbuf.h"
@@ -20,22 +22,17 @@
 
 static int read_all(const char *path, char **out, size_t *outlen)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* a FIFO is refused at once (Q_ENOTREG), not waited on for a writer */
+	int fd = fs_open_regular(path, O_RDONLY);
 	if (fd < 0)
-		return error_from_errno(errno);
+		return fd;
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
 		int e = errno;
 		close(fd);
 		return error_from_errno(e);
 	}
-	int rc = 0;
-	if (S_ISDIR(st.st_mode))
-		rc = Q_EISDIR;
-	else if (!S_ISREG(st.st_mode))
-		rc = Q_ENOTREG;
-	else if (st.st_size > INIFILE_MAX_BYTES)
-		rc = Q_ETOOBIG;
+	int rc = st.st_size > INIFILE_MAX_BYTES ? Q_ETOOBIG : 0;
 	char *buf = rc ? NULL : malloc((size_t)st.st_size + 1);
 	if (!rc && !buf)
 		rc = Q_ENOMEM;
@@ -121,16 +118,92 @@ static enum line_kind classify(const char *input, char *name, char *scratch)
 	return L_ERROR;
 }
 
+/* iniparser 4 looks every key up with a linear search, so one dictionary
+ * of n entries costs n squared to fill: it is given the entries in parts
+ * of at most PART_ENTRIES, each a dictionary of its own, which keeps a
+ * file of 100,000 lines linear. Only key lines go to it (each part starts
+ * with the header of its section); sections, comments and refused lines
+ * are known from the scan. */
+#define PART_ENTRIES 256
+#define PART_BYTES 32768   /* and at most this much text: half a pipe's buffer (load_pipe) */
+
 /* The scan: state carried from line to line. */
 struct scan {
 	inifile *f;
 	warnings *w;
-	strbuf clean;             /* the copy iniparser parses */
+	strbuf *parts;            /* the texts iniparser parses, one a dictionary */
+	size_t nparts, parts_cap;
+	size_t part_entries;      /* entries in the last part */
+	const char *part_section; /* the section whose header the last part gave last */
 	char *section;            /* current section, NULL before the first */
 	bool skipping;            /* inside a section whose header was refused */
 	size_t entries_cap, sec_cap, names_cap;
+	uint32_t *sec_slots, *entry_slots;   /* hashes over f->sec and f->v: index + 1 */
+	size_t nsec_slots, nentry_slots;
 	bool nomem;
 };
+
+static uint64_t hash_name(const char *name, uint64_t seed)
+{
+	uint64_t h = 0xcbf29ce484222325ull ^ seed;   /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 0x100000001b3ull;
+	return h;
+}
+
+/* The slot of (section, key) in the entries' hash: section is a pointer
+ * into f->names, so comparing pointers is enough for it. */
+static uint32_t *entry_slot(const struct scan *s, const char *section, const char *key)
+{
+	size_t mask = s->nentry_slots - 1;
+	for (size_t i = hash_name(key, (uint64_t)(uintptr_t)section) & mask;; i = (i + 1) & mask) {
+		uint32_t v = s->entry_slots[i];
+		if (!v || (s->f->v[v - 1].section == section && !strcmp(s->f->v[v - 1].key, key)))
+			return &s->entry_slots[i];
+	}
+}
+
+static uint32_t *sec_slot(const struct scan *s, const char *name)
+{
+	size_t mask = s->nsec_slots - 1;
+	for (size_t i = hash_name(name, 0) & mask;; i = (i + 1) & mask) {
+		uint32_t v = s->sec_slots[i];
+		if (!v || !strcmp(s->f->sec[v - 1].name, name))
+			return &s->sec_slots[i];
+	}
+}
+
+static uint32_t *entry_slot_of(const struct scan *s, size_t i)
+{
+	return entry_slot(s, s->f->v[i].section, s->f->v[i].key);
+}
+
+static uint32_t *sec_slot_of(const struct scan *s, size_t i)
+{
+	return sec_slot(s, s->f->sec[i].name);
+}
+
+/* Doubles the hash *slots of *nslots when n + 1 items would fill half of
+ * it, then puts items 0..n-1 back (slot_of gives the slot of item i).
+ * Returns false when out of memory. */
+static bool rehash(struct scan *s, uint32_t **slots, size_t *nslots, size_t n,
+                   uint32_t *(*slot_of)(const struct scan *, size_t))
+{
+	if ((n + 1) * 2 <= *nslots)
+		return true;
+	size_t m = *nslots ? *nslots * 2 : 64;
+	uint32_t *v = calloc(m, sizeof *v);
+	if (!v || n >= UINT32_MAX / 2) {
+		free(v);
+		return false;
+	}
+	free(*slots);
+	*slots = v;
+	*nslots = m;
+	for (size_t i = 0; i < n; i++)
+		*slot_of(s, i) = (uint32_t)i + 1;
+	return true;
+}
 
 static char *keep_name(struct scan *s, const char *name)
 {
@@ -146,13 +219,14 @@ static char *keep_name(struct scan *s, const char *name)
 static void add_section(struct scan *s, const char *name, int line)
 {
 	inifile *f = s->f;
-	for (size_t i = 0; i < f->nsec; i++)
-		if (!strcmp(f->sec[i].name, name)) {
-			s->section = (char *)f->sec[i].name;
-			return;
-		}
-	if (GROW(f->sec, s->sec_cap, f->nsec + 1, 8)) {
+	if (!rehash(s, &s->sec_slots, &s->nsec_slots, f->nsec, sec_slot_of)
+	    || GROW(f->sec, s->sec_cap, f->nsec + 1, 8)) {
 		s->nomem = true;
+		return;
+	}
+	uint32_t *slot = sec_slot(s, name);
+	if (*slot) {
+		s->section = (char *)f->sec[*slot - 1].name;
 		return;
 	}
 	char *copy = keep_name(s, name);
@@ -161,19 +235,43 @@ static void add_section(struct scan *s, const char *name, int line)
 		return;
 	}
 	f->sec[f->nsec++] = (struct ini_section){ copy, line };
+	*slot = (uint32_t)f->nsec;
 	s->section = copy;
 }
 
+/* The part the next entry goes to: the last one, or a new one when it is
+ * full (NULL when out of memory). */
+static strbuf *part_for_entry(struct scan *s)
+{
+	if (s->nparts && s->part_entries < PART_ENTRIES && s->parts[s->nparts - 1].len < PART_BYTES)
+		return &s->parts[s->nparts - 1];
+	if (GROW(s->parts, s->parts_cap, s->nparts + 1, 8))
+		return NULL;
+	sb_init(&s->parts[s->nparts++]);
+	s->part_entries = 0;
+	s->part_section = NULL;
+	return &s->parts[s->nparts - 1];
+}
+
+/* Records the key of the current section at line; the part its value will
+ * be read from is the one its text goes to next (add_text). A key set
+ * again keeps its first entry, moved to the later line and part. */
 static void add_entry(struct scan *s, const char *key, int line)
 {
 	inifile *f = s->f;
-	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].section == s->section && !strcmp(f->v[i].key, key)) {
-			warnings_add(s->w, f->path, f->v[i].line,
-			             "'%s' is set again on line %d, which wins: this line is ignored", key, line);
-			f->v[i].line = line;
-			return;
-		}
+	if (!rehash(s, &s->entry_slots, &s->nentry_slots, f->n, entry_slot_of) || !part_for_entry(s)) {
+		s->nomem = true;
+		return;
+	}
+	uint32_t *slot = entry_slot(s, s->section, key);
+	if (*slot) {
+		struct ini_entry *e = &f->v[*slot - 1];
+		warnings_add(s->w, f->path, e->line, "'%s' is set again on line %d, which wins: this line is ignored",
+		             key, line);
+		e->line = line;
+		e->part = s->nparts - 1;
+		return;
+	}
 	if (GROW(f->v, s->entries_cap, f->n + 1, 32)) {
 		s->nomem = true;
 		return;
@@ -183,11 +281,29 @@ static void add_entry(struct scan *s, const char *key, int line)
 		s->nomem = true;
 		return;
 	}
-	f->v[f->n++] = (struct ini_entry){ s->section, copy, NULL, line };
+	f->v[f->n++] = (struct ini_entry){ s->section, copy, NULL, line, s->nparts - 1 };
+	*slot = (uint32_t)f->n;
+}
+
+/* The text of an entry's lines, into the part add_entry chose, after its
+ * section's header when the part does not have it yet. */
+static void add_text(struct scan *s, const char *text, size_t n, bool add_newline)
+{
+	strbuf *part = &s->parts[s->nparts - 1];
+	if (s->part_section != s->section) {
+		sb_printf(part, "[%s]\n", s->section);
+		s->part_section = s->section;
+	}
+	sb_add(part, text, n);
+	if (add_newline)
+		sb_putc(part, '\n');
+	s->part_entries++;
+	if (part->failed)
+		s->nomem = true;
 }
 
 /* Handles one logical line (physical lines joined by trailing backslashes).
- * Returns true when iniparser may see it, false when it must be blanked. */
+ * Returns true for an entry whose text iniparser must read (add_text). */
 static bool scan_line(struct scan *s, const char *logical, size_t rawlen, int line,
                       bool has_nul, char *name, char *scratch)
 {
@@ -203,11 +319,11 @@ static bool scan_line(struct scan *s, const char *logical, size_t rawlen, int li
 	switch (classify(logical, name, scratch)) {
 	case L_EMPTY:
 	case L_COMMENT:
-		return true;
+		return false;
 	case L_SECTION:
 		s->skipping = false;
 		add_section(s, name, line);
-		return true;
+		return false;
 	case L_BAD_SECTION:
 		s->skipping = true;
 		warnings_add(s->w, path, line, "bad section name [%s] (empty, or with ':'): the section is ignored", name);
@@ -220,7 +336,7 @@ static bool scan_line(struct scan *s, const char *logical, size_t rawlen, int li
 			return false;
 		}
 		add_entry(s, name, line);
-		return true;
+		return !s->nomem;
 	case L_ERROR:
 		break;
 	}
@@ -275,12 +391,7 @@ static void scan_text(struct scan *s, const char *text, size_t len)
 		if (logical.failed)
 			s->nomem = true;
 		if (ok)
-			sb_add(&s->clean, group, (size_t)(p - group));
-		else
-			for (int i = 0; i < nlines; i++)
-				sb_putc(&s->clean, '\n');
-		if (ok && (p == text + len) && len > 0 && text[len - 1] != '\n')
-			sb_putc(&s->clean, '\n');
+			add_text(s, group, (size_t)(p - group), p == text + len && text[len - 1] != '\n');
 		sb_free(&logical);
 		nlines = 0;
 		rawlen = 0;
@@ -312,8 +423,28 @@ static bool write_all(int fd, const char *p, size_t left)
 	return true;
 }
 
+/* iniparser on text through a pipe, seen through /proc: no file is
+ * written, so a file-size limit (ulimit -f) cannot stop it. The text is
+ * written whole before iniparser reads (a part fits a pipe's buffer; when
+ * the buffer is smaller, the write fails at once and a memfd is used). */
+static dictionary *load_pipe(const strbuf *text)
+{
+	int p[2];
+	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0)
+		return NULL;
+	dictionary *d = NULL;
+	char name[64];
+	snprintf(name, sizeof name, "/proc/self/fd/%d", p[0]);
+	bool written = write_all(p[1], text->s ? text->s : "", text->len);
+	close(p[1]);   /* iniparser then reads up to the end */
+	if (written && access(name, R_OK) == 0)
+		d = iniparser_load(name);
+	close(p[0]);
+	return d;
+}
+
 /* iniparser on a copy of text in a memfd, seen through /proc. */
-static dictionary *load_memfd(const strbuf *clean)
+static dictionary *load_memfd(const strbuf *text)
 {
 	int fd = memfd_create("quoth-ini", MFD_CLOEXEC);
 	if (fd < 0)
@@ -321,14 +452,14 @@ static dictionary *load_memfd(const strbuf *clean)
 	dictionary *d = NULL;
 	char name[64];
 	snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
-	if (write_all(fd, clean->s ? clean->s : "", clean->len) && access(name, R_OK) == 0)
+	if (write_all(fd, text->s ? text->s : "", text->len) && access(name, R_OK) == 0)
 		d = iniparser_load(name);
 	close(fd);
 	return d;
 }
 
 /* iniparser on a copy of text in a temporary file, removed at once. */
-static dictionary *load_tempfile(const strbuf *clean)
+static dictionary *load_tempfile(const strbuf *text)
 {
 	const char *tmp = getenv("TMPDIR");
 	char *name;
@@ -337,7 +468,7 @@ static dictionary *load_tempfile(const strbuf *clean)
 	dictionary *d = NULL;
 	int fd = mkstemp(name);
 	if (fd >= 0) {
-		if (write_all(fd, clean->s ? clean->s : "", clean->len))
+		if (write_all(fd, text->s ? text->s : "", text->len))
 			d = iniparser_load(name);
 		close(fd);
 		unlink(name);
@@ -346,19 +477,28 @@ static dictionary *load_tempfile(const strbuf *clean)
 	return d;
 }
 
-/* Hands the cleaned text to iniparser, which reads only named files: a
- * memfd gives it one without touching the disk, else a temporary file.
- * A file that needed no cleaning iniparser may also read itself. */
-static dictionary *parse(const char *path, const strbuf *clean, bool cleaned)
+/* Hands each part to iniparser, which reads only named files: a pipe or
+ * a memfd gives it one without touching the disk, else a temporary file. Returns
+ * false when it refused one (f->dicts holds those it read). */
+static bool parse_parts(inifile *f, const struct scan *s)
 {
+	f->dicts = calloc(s->nparts + 1, sizeof *f->dicts);
+	if (!f->dicts)
+		return false;
 	iniparser_set_error_callback(quiet);
-	dictionary *d = load_memfd(clean);
-	if (!d && !cleaned)
-		d = iniparser_load(path);
-	if (!d)
-		d = load_tempfile(clean);
+	bool ok = true;
+	for (size_t i = 0; ok && i < s->nparts; i++) {
+		dictionary *d = load_pipe(&s->parts[i]);
+		if (!d)
+			d = load_memfd(&s->parts[i]);
+		if (!d)
+			d = load_tempfile(&s->parts[i]);
+		f->dicts[f->ndicts] = d;
+		f->ndicts += d != NULL;
+		ok = d != NULL;
+	}
 	iniparser_set_error_callback(NULL);
-	return d;
+	return ok;
 }
 
 static int by_line(const void *a, const void *b)
@@ -367,9 +507,10 @@ static int by_line(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-/* Takes each entry's value from iniparser; entries it does not have are
- * dropped (they cannot occur unless the two readings disagree). */
-static int fill_values(inifile *f, dictionary *d)
+/* Takes each entry's value from the dictionary of its part; entries it
+ * does not have are dropped (they cannot occur unless the two readings
+ * disagree). */
+static int fill_values(inifile *f)
 {
 	size_t kept = 0;
 	for (size_t i = 0; i < f->n; i++) {
@@ -377,7 +518,7 @@ static int fill_values(inifile *f, dictionary *d)
 		char *k;
 		if (asprintf(&k, "%s:%s", e.section, e.key) < 0)
 			return Q_ENOMEM;
-		e.value = iniparser_getstring(d, k, NULL);
+		e.value = e.part < f->ndicts ? iniparser_getstring(f->dicts[e.part], k, NULL) : NULL;
 		free(k);
 		if (e.value)
 			f->v[kept++] = e;
@@ -386,6 +527,15 @@ static int fill_values(inifile *f, dictionary *d)
 	if (f->n > 1)
 		qsort(f->v, f->n, sizeof *f->v, by_line);
 	return 0;
+}
+
+static void scan_free(struct scan *s)
+{
+	for (size_t i = 0; i < s->nparts; i++)
+		sb_free(&s->parts[i]);
+	free(s->parts);
+	free(s->sec_slots);
+	free(s->entry_slots);
 }
 
 int inifile_read(inifile *f, const char *path, warnings *w)
@@ -398,28 +548,29 @@ int inifile_read(inifile *f, const char *path, warnings *w)
 		return rc;
 	f->path = strdup(path);
 	struct scan s = { .f = f, .w = w };
-	sb_init(&s.clean);
 	if (!f->path)
 		s.nomem = true;
 	else
 		scan_text(&s, text, len);
-	bool cleaned = s.clean.len != len || (len > 0 && memcmp(s.clean.s, text, len) != 0);
 	free(text);
-	if (s.nomem || s.clean.failed) {
-		sb_free(&s.clean);
+	if (s.nomem) {
+		scan_free(&s);
 		inifile_free(f);
 		return Q_ENOMEM;
 	}
-	dictionary *d = parse(path, &s.clean, cleaned);
-	sb_free(&s.clean);
-	if (!d) {
+	bool parsed = parse_parts(f, &s);
+	scan_free(&s);
+	if (!f->dicts) {
+		inifile_free(f);
+		return Q_ENOMEM;
+	}
+	if (!parsed) {
 		/* iniparser refused even the cleaned text: say so, load nothing */
 		warnings_add(w, path, 0, "could not be parsed: ignored");
 		f->n = 0;
 		return 0;
 	}
-	f->dict = d;
-	rc = fill_values(f, d);
+	rc = fill_values(f);
 	if (rc)
 		inifile_free(f);
 	return rc;
@@ -427,8 +578,9 @@ int inifile_read(inifile *f, const char *path, warnings *w)
 
 void inifile_free(inifile *f)
 {
-	if (f->dict)
-		iniparser_freedict(f->dict);
+	for (size_t i = 0; i < f->ndicts; i++)
+		iniparser_freedict(f->dicts[i]);
+	free(f->dicts);
 	for (size_t i = 0; i < f->nnames; i++)
 		free(f->names[i]);
 	free(f->names);

@@ -30,7 +30,7 @@ static bool grow(strbuf *b, size_t extra)
 	return true;
 }
 
-void sb_add(strbuf *b, const char *s, size_t n)
+void sb_add_grow(strbuf *b, const char *s, size_t n)
 {
 	if (!grow(b, n))
 		return;
@@ -73,26 +73,51 @@ void sb_printf(strbuf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+/* Length of the start of s[0..n) that a JSON string holds as it is: no
+ * control character, DEL, '"' or '\\'. Eight bytes at a time, each a lane
+ * of a 64-bit word whose high bit flags it (the lowest flag is exact: a
+ * borrow only flags lanes above a true one). */
+static size_t json_plain(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v, q, bs, del;
+		memcpy(&v, s + i, 8);
+		q = v ^ (ones * '"');
+		bs = v ^ (ones * '\\');
+		del = v ^ (ones * 0x7F);
+		uint64_t m = ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs) | ((del - ones) & ~del);
+		if (m & high)
+			return i + (size_t)__builtin_ctzll(m & high) / 8;
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F)
+			break;
+	}
+	return i;
+}
+
 void sb_json(strbuf *b, const char *s, size_t n)
 {
 	sb_putc(b, '"');
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
-			continue;
-		sb_add(b, s + run, i - run);
-		run = i + 1;
+	for (size_t i = 0;;) {
+		size_t run = json_plain(s + i, n - i);
+		sb_add(b, s + i, run);
+		i += run;
+		if (i == n)
+			break;
+		unsigned char c = (unsigned char)s[i++];
 		switch (c) {
-		case '"': sb_puts(b, "\\\""); break;
-		case '\\': sb_puts(b, "\\\\"); break;
-		case '\n': sb_puts(b, "\\n"); break;
-		case '\t': sb_puts(b, "\\t"); break;
-		case '\r': sb_puts(b, "\\r"); break;
+		case '"': sb_lit(b, "\\\""); break;
+		case '\\': sb_lit(b, "\\\\"); break;
+		case '\n': sb_lit(b, "\\n"); break;
+		case '\t': sb_lit(b, "\\t"); break;
+		case '\r': sb_lit(b, "\\r"); break;
 		default: sb_printf(b, "\\u%04x", c); break;
 		}
 	}
-	sb_add(b, s + run, n - run);
 	sb_putc(b, '"');
 }
 

@@ -40,31 +40,46 @@ int xdg_quoth_dir(enum xdg_kind kind, char **out)
 	return *out ? 0 : Q_ENOMEM;
 }
 
-int xdg_mkdirs(const char *path)
+/* The error of a prefix that mkdir refused: a file in the way is "not a
+ * directory" (ENOTDIR or EEXIST say so less plainly). */
+static int prefix_error(const char *prefix, int err)
 {
 	struct stat st;
-	if (stat(path, &st) == 0)
-		return S_ISDIR(st.st_mode) ? 0 : Q_ENOTREG;
+	if (stat(prefix, &st) == 0 && !S_ISDIR(st.st_mode))
+		return Q_ENOTDIR;
+	return err == EEXIST ? Q_ENOTDIR : error_from_errno(err);
+}
+
+int xdg_mkdirs(const char *path, char **failed)
+{
+	if (failed)
+		*failed = NULL;
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
 	char *p = strdup(path);
 	if (!p)
 		return Q_ENOMEM;
 	int rc = 0;
-	/* Each prefix in turn: mkdir of one that exists fails with EEXIST, which is fine. */
+	/* Each prefix in turn: mkdir of one that exists fails with EEXIST, which
+	 * is fine when it is a folder. */
 	for (char *s = p + 1;; s++) {
 		if (*s != '/' && *s)
 			continue;
 		char c = *s;
 		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-			rc = error_from_errno(errno);
+		int err = mkdir(p, 0700) != 0 ? errno : 0;
+		if (err && (err != EEXIST || (stat(p, &st) == 0 && !S_ISDIR(st.st_mode)))) {
+			rc = prefix_error(p, err);
 			break;
 		}
 		*s = c;
 		if (!c)
 			break;
 	}
-	free(p);
-	if (!rc && (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)))
-		rc = Q_ENOTREG;
+	if (rc && failed)
+		*failed = p;   /* cut at the prefix that failed */
+	else
+		free(p);
 	return rc;
 }

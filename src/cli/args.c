@@ -33,7 +33,8 @@ static const char quotes_help[] =
 	"  -f, --format text    a line \"== PATH: Title (N quotes)\" an article, then “…” — Speaker (default)\n"
 	"  -f, --format tsv     a header line, then file, start, end, speaker, cue, confidence,\n"
 	"                       id, text, article, title, url, date, source\n"
-	"  -f, --format jsonl   one JSON object a quote, with the same fields\n"
+	"  -f, --format jsonl   one JSON object a quote, with the same fields (and\n"
+	"                       speaker_source \"user\" for a speaker corrected in the reader)\n"
 	"  --config FILE        read FILE after the user's config.ini ([quotes] cue_verbs_LANG)\n"
 	INPUT_HELP
 	"\n" PATHS_HELP

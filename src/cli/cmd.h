@@ -51,6 +51,11 @@ int cmd_write(const char *s, size_t n);
 int cmd_write_buf(struct strbuf *b);
 int cmd_write_end(void);
 
+struct warnings;
+/* Prints each warning as "quoth: FILE:LINE: what" on stderr, then how many
+ * more there were past those kept (WARNINGS_MAX). */
+void cmd_print_warnings(const struct warnings *w);
+
 /* The terminal width of standard output, or 80. */
 int cmd_term_width(void);
 

@@ -96,10 +96,11 @@ int cmd_open_tags(tags_store **s)
 {
 	char *warnings = NULL;
 	int rc = tags_open(NULL, s, &warnings);
-	print_warnings(warnings);
+	if (rc)   /* then warnings names the file and the cause */
+		cmd_say("quoth: cannot read the tag store: %s", warnings ? warnings : error_message(rc));
+	else
+		print_warnings(warnings);
 	free(warnings);
-	if (rc)
-		fprintf(stderr, "quoth: cannot read the tag store: %s\n", error_message(rc));
 	return rc;
 }
 

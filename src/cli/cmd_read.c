@@ -102,10 +102,12 @@ static void say_none_found(char **paths, size_t n)
 		cmd_say("quoth: no articles (*.txt, *.md) found in the samples");
 }
 
-static void print_warnings(const warnings *w)
+void cmd_print_warnings(const warnings *w)
 {
 	for (size_t i = 0; i < w->n; i++)
-		fprintf(stderr, "quoth: %s\n", w->v[i].msg);
+		cmd_say("quoth: %s", w->v[i].msg);
+	if (w->dropped)
+		cmd_say("quoth: %zu more warnings not shown", w->dropped);
 }
 
 int cmd_read(int argc, char **argv)
@@ -140,7 +142,7 @@ int cmd_read(int argc, char **argv)
 		if (refused == c.n) {
 			say_refused(&c);
 		} else {
-			print_warnings(&w);
+			cmd_print_warnings(&w);
 			status = ui_run(&c, &cfg, km, &w, main_file_shrank());
 			if (say_refused(&c) && status == 0)
 				status = 1;

@@ -157,7 +157,8 @@ static void put_person(strbuf *b, enum format fmt, const index_person *p)
 static int list_speakers(index_person *v, size_t n, const struct speakers_args *a)
 {
 	char *folded = NULL;
-	if (a->filter && a->filter[0] && !(folded = search_fold_pattern(a->filter, strlen(a->filter))))
+	if (a->filter && a->filter[0] && !(folded = search_fold_pattern_loose(a->filter, strlen(a->filter))) &&
+	    a->filter[strspn(a->filter, " \t\n")])   /* a blank filter keeps every speaker */
 		return Q_ENOMEM;
 	if (a->sort == SORT_NAME && n > 1)
 		qsort(v, n, sizeof *v, cmp_name);

@@ -54,7 +54,7 @@ static int tag_all(const tag_args *a, const doc *d, const quote_list *l)
 		free(text);
 	}
 	if (rc)
-		cmd_say("quoth tag: %s: %s; not saved", tags_journal_path(s), error_message(rc));
+		cmd_say("quoth tag: %s: %s; not saved", tags_error_file(s), error_message(rc));
 	int closerc = tags_close(s);
 	return rc || closerc ? 1 : 0;
 }

@@ -89,6 +89,15 @@ int main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	mallopt(M_TRIM_THRESHOLD, 128 << 20);
 	guard_mapped_files();
+	/* A file-size limit (ulimit -f) reached is a write error (EFBIG) like a
+	 * full disk, reported and retried, not a death in mid-write. */
+	signal(SIGXFSZ, SIG_IGN);
+	/* Output that is not for a terminal goes out in blocks of 64 KiB rather
+	 * than of a page: a run over a corpus writes megabytes, and on a
+	 * virtual machine each write(2) costs microseconds. */
+	static char out_buf[64 << 10];
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, out_buf, _IOFBF, sizeof out_buf);
 	int status = run(argc, argv);
 	if (file_shrank) {
 		fflush(stdout);

@@ -13,8 +13,10 @@
 #include <unistr.h>
 #include "config.h"
 #include "error.h"
+#include "grow.h"
 #include "inifile.h"
 #include "strbuf.h"
+#include "tags.h"
 
 static const char *const default_tags[9] = {
 	"claim", "denial", "accusation", "evidence", "promise",
@@ -243,12 +245,12 @@ static bool parse_int(const char *v, int min, int max, int *out)
 	return true;
 }
 
-/* A name a user can type and the journal can hold: valid UTF-8, 1..40
- * bytes, no white space, controls or commas. */
+/* A name a user can type and the journal can hold: valid UTF-8, 1 to
+ * TAGS_NAME_MAX bytes, no white space, controls or commas. */
 static bool valid_tag_name(const char *s)
 {
 	size_t n = strlen(s);
-	if (n == 0 || n > 40 || u8_check((const uint8_t *)s, n))
+	if (n == 0 || n > TAGS_NAME_MAX || u8_check((const uint8_t *)s, n))
 		return false;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if (*p <= ' ' || *p == 0x7F || *p == ',' || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0xA0))
@@ -307,6 +309,8 @@ static const struct setting settings[] = {
 	{ "ui", "mouse", K_BOOL, AT(mouse), 0, 0, 0 },
 	{ "ui", "color", K_BOOL, AT(color), 0, 0, 0 },
 	{ "ui", "search_history", K_INT, AT(search_history), 0, 10000, 0 },
+	{ "ui", "keybar", K_BOOL, AT(keybar), 0, 0, 0 },
+	{ "ui", "next_at_end", K_BOOL, AT(next_at_end), 0, 0, 0 },
 	{ "layout", "wide_columns", K_INT, AT(wide_columns), 60, 1000, 0 },
 	{ "layout", "list_width", K_INT, AT(list_width), 10, 50, 0 },
 	{ "layout", "quotes_width", K_INT, AT(quotes_width), 15, 60, 0 },
@@ -460,8 +464,10 @@ static void apply_tag(struct reader *r, const struct ini_entry *e)
 		return;
 	}
 	if (!valid_tag_name(e->value)) {
-		bad_value(r, e->line, e->key, e->value,
-		          "a tag name is 1 to 40 bytes with no spaces, commas or control characters");
+		char why[96];
+		snprintf(why, sizeof why, "a tag name is 1 to %d bytes with no spaces, commas or control characters",
+		         TAGS_NAME_MAX);
+		bad_value(r, e->line, e->key, e->value, why);
 		return;
 	}
 	char *v = strdup(e->value);
@@ -493,26 +499,46 @@ static void apply_color(struct reader *r, const struct ini_entry *e, bool mono)
 		bad_value(r, e->line, e->key, e->value, err);
 }
 
-/* Drops the cue verbs of lang (a later file's list replaces an earlier one). */
-static void drop_verbs(struct config *c, const char *lang)
+static int cmp_str(const void *a, const void *b)
 {
-	size_t kept = 0;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static const char *verbs_lang(const struct ini_entry *e)
+{
+	bool ok = !strcmp(e->section, "quotes") && !strncmp(e->key, "cue_verbs_", 10) && valid_lang(e->key + 10);
+	return ok ? e->key + 10 : NULL;
+}
+
+/* Drops the cue verbs of every language the file f sets (a later file's
+ * list replaces an earlier one), in one pass: a file may set thousands. */
+static int drop_verbs_of(struct config *c, const inifile *f)
+{
+	const char **langs = malloc((f->n + 1) * sizeof *langs);
+	if (!langs)
+		return Q_ENOMEM;
+	size_t n = 0, kept = 0;
+	for (size_t i = 0; i < f->n; i++)
+		if ((langs[n] = verbs_lang(&f->v[i])))
+			n++;
+	qsort(langs, n, sizeof *langs, cmp_str);
 	for (size_t i = 0; i < c->n_cue_verbs; i++) {
-		if (!strcmp(c->cue_verbs[i].lang, lang))
+		const char *lang = c->cue_verbs[i].lang;
+		if (n && bsearch(&lang, langs, n, sizeof *langs, cmp_str))
 			free(c->cue_verbs[i].verb);
 		else
 			c->cue_verbs[kept++] = c->cue_verbs[i];
 	}
 	c->n_cue_verbs = kept;
+	free(langs);
+	return 0;
 }
 
 static bool add_verb(struct config *c, const char *lang, const char *verb)
 {
-	struct cue_verb *v = realloc(c->cue_verbs, (c->n_cue_verbs + 1) * sizeof *v);
-	if (!v)
+	if (GROW(c->cue_verbs, c->cue_verbs_cap, c->n_cue_verbs + 1, 16))
 		return false;
-	c->cue_verbs = v;
-	struct cue_verb *cv = &v[c->n_cue_verbs];
+	struct cue_verb *cv = &c->cue_verbs[c->n_cue_verbs];
 	snprintf(cv->lang, sizeof cv->lang, "%s", lang);
 	if (!(cv->verb = strdup(verb)))
 		return false;
@@ -522,8 +548,8 @@ static bool add_verb(struct config *c, const char *lang, const char *verb)
 
 static void apply_verbs(struct reader *r, const struct ini_entry *e)
 {
-	const char *lang = e->key + strlen("cue_verbs_");
-	if (strncmp(e->key, "cue_verbs_", 10) || !valid_lang(lang)) {
+	const char *lang = verbs_lang(e);
+	if (!lang) {
 		warnings_add(r->w, r->path, e->line,
 		             "unknown setting '%s' in [quotes] (known: cue_verbs_LANG, e.g. cue_verbs_en)", e->key);
 		return;
@@ -531,7 +557,6 @@ static void apply_verbs(struct reader *r, const struct ini_entry *e)
 	char *copy = strdup(e->value);
 	if (!copy)
 		return;
-	drop_verbs(r->c, lang);
 	char *cursor = copy[strspn(copy, " \t")] ? copy : NULL, *t;
 	while ((t = ini_next_item(&cursor))) {
 		if (!*t)
@@ -655,11 +680,14 @@ int config_load(struct config *c, const char *path, warnings *w)
 			             "unknown section [%s] (known: ui, layout, tags, export, colors, mono, quotes, speakers): ignored",
 			             f.sec[i].name);
 	int old_list = c->list_width, old_quotes = c->quotes_width;
-	for (size_t i = 0; i < f.n; i++)
+	if (drop_verbs_of(c, &f) == Q_ENOMEM)
+		rc = Q_ENOMEM;
+	for (size_t i = 0; !rc && i < f.n; i++)
 		if (known_section(f.v[i].section))
 			apply_entry(&r, &f.v[i]);
 	check_widths(&r, &f, old_list, old_quotes);
-	rc = add_file(c, path);
+	if (!rc)
+		rc = add_file(c, path);
 	free(r.dir);
 	inifile_free(&f);
 	warnings_sort(w, first);
@@ -675,7 +703,9 @@ int config_init(struct config *c)
 	c->wide_columns = 100;
 	c->list_width = 25;
 	c->quotes_width = 30;
-	c->narrow_list = NARROW_HIDE;
+	c->narrow_list = NARROW_STRIP;
+	c->keybar = true;
+	c->next_at_end = true;
 	c->tab_width = 8;
 	c->speakers_merge = true;
 	bool ok = (c->keymap = strdup("default")) && (c->export_path = strdup("~/quoth-export.txt"))

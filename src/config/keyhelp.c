@@ -59,6 +59,53 @@ static char *keys_text(const keymap *km, enum action a)
 	return sb_take(&b);
 }
 
+/* What the key bar offers in each context, most used first. */
+static const struct {
+	enum action action;
+	const char *label;
+} bar[KC__COUNT][KEYBAR_MAX] = {
+	[KC_GLOBAL] = { { ACT_HELP, "help" }, { ACT_QUIT, "quit" } },
+	[KC_LIST] = { { ACT_OPEN, "open" }, { ACT_MARK, "mark" }, { ACT_COPY, "copy" }, { ACT_EXPORT, "export" },
+	              { ACT_SEARCH, "search" }, { ACT_TOGGLE_LIST, "list" }, { ACT_HELP, "help" }, { ACT_QUIT, "quit" } },
+	[KC_TEXT] = { { ACT_PAGE_DOWN, "page" }, { ACT_QUOTE_NEXT, "next quote" }, { ACT_TAG_TOGGLE_1, "tag" },
+	              { ACT_VISUAL, "select" }, { ACT_SEARCH, "search" }, { ACT_FOCUS_NEXT, "pane" },
+	              { ACT_HELP, "help" }, { ACT_QUIT, "quit" } },
+	[KC_QUOTES] = { { ACT_TAG_TOGGLE_1, "tag" }, { ACT_TAG_PROMPT, "tag as" }, { ACT_SPEAKER, "speaker" },
+	                { ACT_CONTEXT, "sentence" }, { ACT_MARK, "mark" }, { ACT_COPY, "copy" },
+	                { ACT_UNDO, "undo" }, { ACT_HELP, "help" } },
+	[KC_TAGGED] = { { ACT_OPEN, "open" }, { ACT_FILTER, "filter" }, { ACT_MARK, "mark" },
+	                { ACT_EXPORT, "export" }, { ACT_UNTAG, "untag" }, { ACT_TAGGED_VIEW, "close" } },
+	[KC_HELP] = { { ACT_PAGE_DOWN, "page" }, { ACT_SEARCH, "search" }, { ACT_QUIT, "close" } },
+	[KC_INDEX] = { { ACT_OPEN, "open" }, { ACT_FILTER, "filter" }, { ACT_LIST_SORT, "sort" },
+	               { ACT_QUIT, "back" }, { ACT_HELP, "help" } },
+};
+
+size_t keyhelp_bar(const keymap *km, enum keyctx ctx, struct keybar_item out[KEYBAR_MAX])
+{
+	size_t n = 0;
+	if ((unsigned)ctx >= KC__COUNT)
+		return 0;
+	for (size_t i = 0; i < KEYBAR_MAX && bar[ctx][i].label; i++) {
+		enum action a = bar[ctx][i].action;
+		int key = keymap_key_for(km, ctx, a);
+		if (key < 0)
+			continue;
+		qkey_name(key, out[n].key);
+		/* the nine tag keys read as one range: "1-9" */
+		int last = a == ACT_TAG_TOGGLE_1 ? keymap_key_for(km, ctx, ACT_TAG_TOGGLE_9) : -1;
+		if (last >= 0) {
+			char k9[KEY_NAME_MAX];
+			size_t len = strlen(out[n].key), len9 = strlen(qkey_name(last, k9));
+			if (len + 1 + len9 < KEY_NAME_MAX) {
+				out[n].key[len] = '-';
+				memcpy(out[n].key + len + 1, k9, len9 + 1);
+			}
+		}
+		out[n++].label = bar[ctx][i].label;
+	}
+	return n;
+}
+
 static char *help_text(enum action a, const char *const tag_names[9])
 {
 	int t = action_tag_number(a);

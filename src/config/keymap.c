@@ -1,5 +1,6 @@
 /* Keymaps: bindings per context, the built-in default from the action
  * table, and keymap files. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "error.h"
@@ -190,23 +191,90 @@ fail:
 	return NULL;
 }
 
+/* ---- keys that always do something ---- */
+
+/* Whatever a keymap says, these keys are never dead: a way out, a way to
+ * help and to cancel. A keymap may give them another action (vi's ? is
+ * search_back); where it leaves one with none, it keeps this one. */
+static const struct {
+	int key;
+	enum action action;
+	bool quiet;   /* no keymap binds C-c (a terminal sends it as SIGINT, which quits): not news */
+} essentials[] = {
+	{ 'q', ACT_QUIT, false }, { '?', ACT_HELP, false }, { QK_ESC, ACT_CANCEL, false },
+	{ QK_C('c'), ACT_QUIT, true },
+};
+
+bool keymap_is_empty(const keymap *km)
+{
+	for (int c = 0; c < KC__COUNT; c++)
+		if (km->ctx[c].n)
+			return false;
+	return true;
+}
+
+/* Makes key do action wherever it does nothing: bound globally, and no
+ * pane's "none" hiding that. Returns 1 when something changed, 0, or
+ * Q_ENOMEM. */
+static int keep_alive(keymap *km, int key, enum action action)
+{
+	int changed = 0;
+	for (int c = KC_GLOBAL + 1; c < KC__COUNT; c++) {
+		const struct binding *b = binding_in(km, c, key);
+		if (b && b->action == ACT_NONE) {
+			keymap_unbind(km, c, key);
+			changed = 1;
+		}
+	}
+	if (keymap_lookup(km, KC_GLOBAL, key) == ACT_NONE) {
+		if (keymap_bind(km, KC_GLOBAL, key, action))
+			return Q_ENOMEM;
+		changed = 1;
+	}
+	return changed;
+}
+
+int keymap_keep_essentials(keymap *km, char *changed, size_t size)
+{
+	int n = 0;
+	if (size)
+		changed[0] = '\0';
+	for (size_t i = 0; i < sizeof essentials / sizeof *essentials; i++) {
+		int rc = keep_alive(km, essentials[i].key, essentials[i].action);
+		if (rc < 0)
+			return rc;
+		if (essentials[i].quiet)
+			continue;
+		if (rc && size) {
+			char name[KEY_NAME_MAX];
+			size_t at = strlen(changed);
+			snprintf(changed + at, size - at, "%s%s", n ? ", " : "", qkey_name(essentials[i].key, name));
+		}
+		n += rc;
+	}
+	return n;
+}
+
 /* ---- keymap files ---- */
 
-/* Where a key was bound in the file being read, to warn about a key bound
- * twice. */
+/* A binding a keymap file makes. The file's bindings are gathered, then
+ * sorted and merged into the keymap at once: binding them one by one
+ * (each a search for an earlier one and an insertion into a sorted array)
+ * made a file of 30,000 keys take seconds. */
 struct file_binding {
 	enum keyctx ctx;
 	int key;
 	enum action action;
 	int line;
+	unsigned long seq;        /* the order of the file: the later binding of a key wins */
 };
 
 struct loader {
 	keymap *km;
 	warnings *w;
 	const char *path;
-	struct file_binding *seen;
-	size_t nseen, capseen;
+	struct file_binding *v;
+	size_t n, cap;
 };
 
 static size_t edit_distance(const char *a, const char *b)
@@ -258,29 +326,87 @@ static void unknown_action(struct loader *ld, const char *name, int line)
 		warnings_add(ld->w, ld->path, line, "unknown action '%s': line ignored", name);
 }
 
-static struct file_binding *seen_before(struct loader *ld, enum keyctx ctx, int key)
-{
-	for (size_t i = 0; i < ld->nseen; i++)
-		if (ld->seen[i].ctx == ctx && ld->seen[i].key == key)
-			return &ld->seen[i];
-	return NULL;
-}
-
 static int bind_from_file(struct loader *ld, enum keyctx ctx, int key, enum action a, int line)
 {
-	char kn[KEY_NAME_MAX];
-	struct file_binding *prev = seen_before(ld, ctx, key);
-	if (prev && prev->action != a) {
-		warnings_add(ld->w, ld->path, line, "%s is bound to %s on line %d and to %s here: %s wins",
-		             qkey_name(key, kn), action_name(prev->action), prev->line, action_name(a), action_name(a));
-		prev->action = a;
-		prev->line = line;
-	} else if (!prev) {
-		if (GROW(ld->seen, ld->capseen, ld->nseen + 1, 64))
-			return Q_ENOMEM;
-		ld->seen[ld->nseen++] = (struct file_binding){ ctx, key, a, line };
+	if (GROW(ld->v, ld->cap, ld->n + 1, 64))
+		return Q_ENOMEM;
+	ld->v[ld->n++] = (struct file_binding){ ctx, key, a, line, ++ld->km->seq };
+	return 0;
+}
+
+static int by_ctx_key_seq(const void *a, const void *b)
+{
+	const struct file_binding *x = a, *y = b;
+	if (x->ctx != y->ctx)
+		return x->ctx < y->ctx ? -1 : 1;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* A key the file binds to two actions in one section: a warning at the
+ * later line, which wins. *g is the bindings of one key, in file order;
+ * returns the one that wins. */
+static const struct file_binding *winner(struct loader *ld, const struct file_binding *g, size_t n)
+{
+	const struct file_binding *prev = &g[0];
+	for (size_t i = 1; i < n; i++) {
+		if (g[i].action == prev->action)
+			continue;
+		char kn[KEY_NAME_MAX];
+		warnings_add(ld->w, ld->path, g[i].line, "%s is bound to %s on line %d and to %s here: %s wins",
+		             qkey_name(g[i].key, kn), action_name(prev->action), prev->line, action_name(g[i].action),
+		             action_name(g[i].action));
+		prev = &g[i];
 	}
-	return keymap_bind(ld->km, ctx, key, a);
+	return &g[n - 1];
+}
+
+/* The file's bindings of one context (sorted by key, one each) merged into
+ * the keymap's: a new array, the file's binding winning for a key both have. */
+static int merge_context(struct bindings *b, const struct file_binding *f, size_t nf)
+{
+	size_t cap = b->n + nf, n = 0, i = 0, j = 0;
+	struct binding *v = malloc((cap ? cap : 1) * sizeof *v);
+	if (!v)
+		return Q_ENOMEM;
+	while (i < b->n || j < nf) {
+		if (j == nf || (i < b->n && b->v[i].key < f[j].key)) {
+			v[n++] = b->v[i++];
+			continue;
+		}
+		if (i < b->n && b->v[i].key == f[j].key)
+			i++;
+		v[n++] = (struct binding){ f[j].key, f[j].action, f[j].seq };
+		j++;
+	}
+	free(b->v);
+	b->v = v;
+	b->n = n;
+	b->cap = cap ? cap : 1;
+	return 0;
+}
+
+/* Sorts the file's bindings, warns about keys bound twice, keeps the
+ * winner of each key and merges them into the keymap. */
+static int apply_file_bindings(struct loader *ld)
+{
+	if (!ld->n)
+		return 0;
+	qsort(ld->v, ld->n, sizeof *ld->v, by_ctx_key_seq);
+	size_t kept = 0;
+	for (size_t i = 0, j; i < ld->n; i = j) {
+		for (j = i + 1; j < ld->n && ld->v[j].ctx == ld->v[i].ctx && ld->v[j].key == ld->v[i].key;)
+			j++;
+		ld->v[kept++] = *winner(ld, &ld->v[i], j - i);
+	}
+	int rc = 0;
+	for (size_t i = 0, j; !rc && i < kept; i = j) {
+		for (j = i + 1; j < kept && ld->v[j].ctx == ld->v[i].ctx;)
+			j++;
+		rc = merge_context(&ld->km->ctx[ld->v[i].ctx], &ld->v[i], j - i);
+	}
+	return rc;
 }
 
 /* "action =" with no keys: the action loses its keys in this section. */
@@ -341,7 +467,9 @@ int keymap_load(keymap *km, const char *path, warnings *w)
 		if (ctx >= 0)
 			rc = load_entry(&ld, ctx, &f.v[i]);
 	}
-	free(ld.seen);
+	if (!rc)
+		rc = apply_file_bindings(&ld);
+	free(ld.v);
 	inifile_free(&f);
 	warnings_sort(w, first);
 	return rc;

@@ -128,6 +128,8 @@ static keymap *load_chosen(const struct config *cfg, warnings *w)
 			             error_message(rc));
 			keymap_free(km);
 			km = NULL;
+		} else if (keymap_is_empty(km)) {
+			warnings_add(w, file, line, "keymap %s binds no key: only q, ?, Esc and C-c do something", path);
 		}
 	}
 	free(looked);
@@ -150,5 +152,15 @@ keymap *keymap_for_config(const struct config *cfg, warnings *w)
 			warnings_add(w, cfg->keymap_override_from.file, cfg->keymap_override_from.line,
 			             "keymap_override %s: %s: not used", cfg->keymap_override, error_message(rc));
 	}
+	bool empty = keymap_is_empty(km);   /* warned about already */
+	char kept[64];
+	int n = keymap_keep_essentials(km, kept, sizeof kept);
+	if (n < 0) {
+		keymap_free(km);
+		return NULL;
+	}
+	if (n && !empty)
+		warnings_add(w, NULL, 0, "the keymap leaves %s doing nothing: %s kept as built in (q, ?, Esc and C-c "
+		             "always do something)", kept, n > 1 ? "they are" : "it is");
 	return km;
 }

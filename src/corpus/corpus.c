@@ -31,6 +31,7 @@ void corpus_free(corpus *c)
 		doc_free(c->v[i].doc);
 	}
 	free(c->v);
+	free(c->live);
 	corpus_init(c);
 }
 
@@ -153,19 +154,25 @@ const char *corpus_title(corpus *c, size_t i)
 }
 
 /* Drops least recently used bodies, never a or b, nor standard input's. */
+/* Drops the least recently used bodies but a and b until at most
+ * max_loaded are in memory. Only the loaded items are looked at (a scan of
+ * every item on each load made reading a folder of n articles n squared). */
 static void evict(corpus *c, size_t a, size_t b)
 {
 	while (c->loaded > c->max_loaded) {
 		size_t victim = SIZE_MAX;
-		for (size_t i = 0; i < c->n; i++)
-			if (c->v[i].doc && i != a && i != b && strcmp(c->v[i].path, "-") &&
-			    (victim == SIZE_MAX || c->v[i].used < c->v[victim].used))
-				victim = i;
+		for (size_t k = 0; k < c->nlive; k++) {
+			size_t i = c->live[k];
+			if (i != a && i != b && (victim == SIZE_MAX || c->v[i].used < c->v[c->live[victim]].used))
+				victim = k;
+		}
 		if (victim == SIZE_MAX)
 			return;
-		doc_free(c->v[victim].doc);
-		c->v[victim].doc = NULL;
+		corpus_item *it = &c->v[c->live[victim]];
+		doc_free(it->doc);
+		it->doc = NULL;
 		c->loaded--;
+		c->live[victim] = c->live[--c->nlive];
 	}
 }
 
@@ -189,6 +196,9 @@ doc *corpus_doc(corpus *c, size_t i, size_t keep)
 			return NULL;
 		}
 		c->loaded++;
+		/* not listed when out of memory: then it stays loaded until corpus_free */
+		if (!GROW(c->live, c->livecap, c->nlive + 1, 64))
+			c->live[c->nlive++] = i;
 		it->id = it->doc->id;
 		it->has_id = true;
 		if (!it->title)

@@ -194,6 +194,21 @@ static int decode_json(const corpus_opts *o, const corpus_piece *p, corpus_artic
 	return rc;
 }
 
+/* A whole text article: its bytes become the text without a copy when
+ * they are display-safe (the stream may know it already). */
+static int text_doc(const corpus_opts *o, corpus_piece *p, doc **d)
+{
+	char *bytes = p->bytes;
+	p->bytes = NULL;
+	if (!p->safe)
+		return doc_from_buffer(p->path, bytes, p->len, o->article_ids, d);
+	uint64_t id = o->article_ids ? doc_article_id(bytes, p->len) : 0;   /* before the text is reflowed */
+	int rc = doc_from_safe(p->path, bytes, p->len, d);
+	if (!rc)
+		(*d)->id = id;
+	return rc;
+}
+
 int corpus_decode(const corpus_opts *o, corpus_piece *p, corpus_article_fn fn, void *ctx, char **detail)
 {
 	*detail = NULL;
@@ -207,9 +222,7 @@ int corpus_decode(const corpus_opts *o, corpus_piece *p, corpus_article_fn fn, v
 	case PIECE_JSON:
 		return decode_json(o, p, fn, ctx, detail);
 	case PIECE_TEXT:
-		rc = doc_from_bytes(p->path, p->bytes, p->len, &d);
-		free(p->bytes);
-		p->bytes = NULL;
+		rc = text_doc(o, p, &d);
 		break;
 	case PIECE_WINDOW:
 		rc = doc_from_safe(p->path, p->bytes, p->len, &d);

@@ -9,7 +9,10 @@
 
 #define ZIN_BYTES (256u << 10)
 
-/* read(2) of the file itself, retried on EINTR; counts what it read */
+/* read(2) of the file itself, retried on EINTR; counts what it read. A
+ * regular file's short read that ends where its size said is its end: no
+ * second read(2) to be told so (a folder of small files costs a system
+ * call less each). */
 static ssize_t read_fd(input *in, void *buf, size_t n)
 {
 	for (;;) {
@@ -18,34 +21,45 @@ static ssize_t read_fd(input *in, void *buf, size_t n)
 			continue;
 		if (r < 0)
 			return error_from_errno(errno);
-		if (r == 0)
-			in->fd_eof = true;
 		in->raw += (uint64_t)r;
+		if (r == 0 || (in->regular && (size_t)r < n && in->raw == in->size))
+			in->fd_eof = true;
 		return r;
 	}
 }
 
-/* The first two bytes, to tell gzip from text; fewer for a shorter input. */
-static int read_head(input *in)
+static ssize_t read_gz(input *in, char *buf, size_t n, const char **detail);
+
+/* The first bytes of the input, read into buf (n >= 2): gzip data (told by
+ * its first two bytes) goes to zlib, anything else is returned as it is. */
+static ssize_t read_first(input *in, char *buf, size_t n, const char **detail)
 {
-	while (in->headlen < sizeof in->head && !in->fd_eof) {
-		ssize_t r = read_fd(in, in->head + in->headlen, sizeof in->head - in->headlen);
+	size_t got = 0;
+	in->started = true;
+	while (got < 2 && !in->fd_eof) {
+		ssize_t r = read_fd(in, buf + got, n - got);
 		if (r < 0)
-			return (int)r;
-		in->headlen += (size_t)r;
+			return r;
+		got += (size_t)r;
 	}
-	in->gz = in->headlen == 2 && in->head[0] == 0x1F && in->head[1] == 0x8B;
+	in->gz = got >= 2 && (unsigned char)buf[0] == 0x1F && (unsigned char)buf[1] == 0x8B;
 	if (!in->gz)
-		return 0;
-	in->zin = malloc(ZIN_BYTES);
+		return (ssize_t)got;
+	in->zin_size = got > ZIN_BYTES ? got : ZIN_BYTES;
+	in->zin = malloc(in->zin_size);
 	if (!in->zin)
 		return Q_ENOMEM;
-	memcpy(in->zin, in->head, 2);
-	in->headpos = in->headlen;   /* the head goes to zlib, not to the reader */
+	memcpy(in->zin, buf, got);
 	in->z.next_in = in->zin;
-	in->z.avail_in = 2;
+	in->z.avail_in = (uInt)got;
 	/* 15 + 32: a gzip or zlib header, found by zlib */
-	return inflateInit2(&in->z, 15 + 32) == Z_OK ? 0 : Q_ENOMEM;
+	if (inflateInit2(&in->z, 15 + 32) != Z_OK) {
+		free(in->zin);
+		in->zin = NULL;
+		in->gz = false;
+		return Q_ENOMEM;
+	}
+	return read_gz(in, buf, n, detail);
 }
 
 int input_open(input *in, int dirfd, const char *name, bool is_stdin)
@@ -62,8 +76,6 @@ int input_open(input *in, int dirfd, const char *name, bool is_stdin)
 	       : !S_ISREG(st.st_mode) && !is_stdin ? Q_ENOTREG : 0;
 	in->regular = !rc && S_ISREG(st.st_mode);
 	in->size = in->regular ? (uint64_t)st.st_size : 0;
-	if (!rc)
-		rc = read_head(in);
 	if (rc) {
 		input_close(in);
 		in->fd = -1;
@@ -78,7 +90,7 @@ static ssize_t read_gz(input *in, char *buf, size_t n, const char **detail)
 	in->z.avail_out = (uInt)(n > (1u << 30) ? 1u << 30 : n);
 	while (in->z.next_out == (unsigned char *)buf) {
 		if (in->z.avail_in == 0 && !in->fd_eof) {
-			ssize_t r = read_fd(in, in->zin, ZIN_BYTES);
+			ssize_t r = read_fd(in, in->zin, in->zin_size);
 			if (r < 0)
 				return r;
 			in->z.next_in = in->zin;
@@ -110,18 +122,26 @@ static ssize_t read_gz(input *in, char *buf, size_t n, const char **detail)
 ssize_t input_read(input *in, char *buf, size_t n, const char **detail)
 {
 	*detail = NULL;
+	if (!in->started)
+		return read_first(in, buf, n, detail);
 	if (in->gz)
 		return read_gz(in, buf, n, detail);
-	if (in->headpos < in->headlen) {
-		size_t k = in->headlen - in->headpos;
-		k = k < n ? k : n;
-		memcpy(buf, in->head + in->headpos, k);
-		in->headpos += k;
-		return (ssize_t)k;
-	}
 	if (in->fd_eof)
 		return 0;
 	return read_fd(in, buf, n);
+}
+
+bool input_at_end(const input *in)
+{
+	return in->started && in->fd_eof && (!in->gz || (in->zstream_end && in->z.avail_in == 0));
+}
+
+size_t input_want(const input *in, size_t most)
+{
+	if (!in->regular || in->gz || in->raw > in->size || in->size - in->raw >= most)
+		return most;
+	size_t rest = (size_t)(in->size - in->raw) + 1;   /* one more: a file that grew says so */
+	return rest < 2 ? 2 : rest;
 }
 
 void input_close(input *in)

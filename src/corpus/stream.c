@@ -36,6 +36,7 @@ struct corpus_stream {
 	bool jsonl;
 	bool whole;            /* UTF-16: one article, read whole (no form feeds, no windows) */
 	bool checked;          /* its start was looked at (binary, UTF-16) */
+	size_t safe;           /* the file's first bytes known display-safe then: its first article's when it ends there */
 	char *buf;
 	size_t pos, len, cap;  /* unread bytes are buf[pos, len) */
 	size_t scan;           /* looked for a separator or line end up to here */
@@ -159,9 +160,10 @@ static int fill(corpus_stream *s)
 			s->cap = 2 * CHUNK;
 		}
 	}
-	if (s->cap - s->len < CHUNK + 1) {
-		size_t cap = s->cap ? s->cap * 2 : 2 * CHUNK;
-		while (cap - s->len < CHUNK + 1)
+	size_t want = input_want(&s->in, CHUNK);
+	if (s->cap - s->len < want + 1) {   /* a small file: a buffer of its size */
+		size_t cap = s->cap ? s->cap * 2 : want < CHUNK ? want + 1 : 2 * CHUNK;
+		while (cap - s->len < want + 1)
 			cap *= 2;
 		char *b = realloc(s->buf, cap);
 		if (!b)
@@ -169,9 +171,10 @@ static int fill(corpus_stream *s)
 		s->buf = b;
 		s->cap = cap;
 	}
-	ssize_t r = input_read(&s->in, s->buf + s->len, CHUNK, &s->error_detail);
+	ssize_t r = input_read(&s->in, s->buf + s->len, want, &s->error_detail);
 	if (r > 0) {
 		s->len += (size_t)r;
+		s->eof = input_at_end(&s->in);
 		return 0;
 	}
 	s->eof = true;
@@ -200,7 +203,7 @@ static void start_file(corpus_stream *s, char *path)
 	s->path = path;
 	s->jsonl = s->o->input == CORPUS_JSONL || (s->o->input == CORPUS_AUTO && dump_name(path));
 	s->whole = s->checked = s->eof = s->several = s->skipping = s->windowing = s->done = false;
-	s->pos = s->len = s->cap = s->scan = s->line = s->article = 0;
+	s->pos = s->len = s->cap = s->scan = s->line = s->article = s->safe = 0;
 	s->error = 0;
 	s->error_detail = NULL;
 	s->raw_mark = 0;
@@ -367,14 +370,20 @@ static bool find_sep(corpus_stream *s, size_t *end, size_t *after)
 	return false;
 }
 
-/* Looks at the start of a text file: binary is refused (1: an error piece),
- * UTF-16 read whole. 0 when done or not yet possible. */
+/* Looks at the start of a file: binary is refused (1: an error piece),
+ * UTF-16 read whole. 0 when done or not yet possible. Start bytes that are
+ * display-safe (what most files are) need no closer look: they are UTF-8,
+ * and a text file's first article that lies in them is a safe piece, which
+ * its decoding takes as it is. */
 static int check_start(corpus_stream *s, corpus_piece *p)
 {
 	if (s->checked || (s->len - s->pos < DETECT_BYTES && !s->eof))
 		return 0;
 	s->checked = true;
 	size_t n = s->len - s->pos < DETECT_BYTES ? s->len - s->pos : DETECT_BYTES;
+	s->safe = text_safe_prefix(s->buf + s->pos, s->jsonl ? n : s->len - s->pos);
+	if (s->safe >= n)
+		return 0;
 	enum text_encoding enc = text_detect(s->buf + s->pos, n);
 	s->whole = enc == TEXT_UTF16LE || enc == TEXT_UTF16BE;
 	if (enc != TEXT_BINARY)
@@ -437,13 +446,27 @@ static int window(corpus_stream *s, corpus_piece *p, size_t end, bool final)
 	return 1;
 }
 
-/* The article buf[pos, end), whole: a piece unless it is blank. */
+/* The article buf[pos, end), whole: a piece unless it is blank. A file's
+ * only article takes the buffer itself (sized to the file), not a copy. */
 static int whole_article(corpus_stream *s, corpus_piece *p, size_t end)
 {
 	if (blank(s->buf + s->pos, end - s->pos))
 		return 0;
-	s->article++;
-	int rc = bytes_piece(s, p, PIECE_TEXT, s->pos, end);
+	bool first = s->article++ == 0;
+	int rc;
+	if (first && s->eof && end == s->len) {
+		rc = piece(s, p, PIECE_TEXT);
+		p->bytes = s->len + (64 << 10) < s->cap ? realloc(s->buf, s->len + 1) : s->buf;
+		if (!p->bytes)
+			p->bytes = s->buf;
+		p->bytes[s->len] = '\0';
+		p->len = s->len;
+		s->buf = NULL;
+		s->pos = s->len = s->cap = s->scan = 0;
+	} else {
+		rc = bytes_piece(s, p, PIECE_TEXT, s->pos, end);
+	}
+	p->safe = first && end <= s->safe;
 	p->article = s->article;
 	return rc;
 }
@@ -461,7 +484,7 @@ static int article_ends(corpus_stream *s, corpus_piece *p, size_t end, size_t af
 		return rc;
 	}
 	int rc = whole_article(s, p, end);
-	s->pos = after;
+	s->pos = s->buf ? after : 0;
 	return rc;
 }
 

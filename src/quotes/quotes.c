@@ -1,7 +1,7 @@
 /* The quotes layer, part one: quotation spans. See quotes.h.
  *
  * Each paragraph is scanned for quotation marks with a byte table (a mark
- * starts with '"', '\'', 0xC2, 0xE2, 0xE3 or 0xEF), and the marks are paired
+ * starts with '"', '\'', ',', 0xC2, 0xE2, 0xE3 or 0xEF), and the marks are paired
  * with a small stack: a mark closes the nearest open quote whose convention
  * it ends, else it may open one. Whether a mark can open or close depends on
  * what stands beside it (space, letter) and on the convention, so that
@@ -13,6 +13,7 @@
 #include "error.h"
 #include "grow.h"
 #include "quotes.h"
+#include "cjk.h"
 #include "speech.h"
 #include "tok.h"
 
@@ -37,6 +38,12 @@ enum mark_ch {
 	MK_LWCORNER,  /* 『 */
 	MK_RWCORNER,  /* 』 */
 	MK_FWDQ,      /* ＂ */
+	MK_DAPOS,     /* '' two apostrophes: a typewriter's closing double mark (,,…'' and ''…'') */
+	MK_DCOMMA,    /* ,, two commas: a typewriter's „ (Dutch newspapers) */
+	MK_LPRIME,    /* 〝 */
+	MK_RPRIME,    /* 〞 or 〟 */
+	MK_LHCORNER,  /* ｢ (half-width 「) */
+	MK_RHCORNER,  /* ｣ */
 };
 
 #define BIT(m) (1u << (m))
@@ -50,10 +57,16 @@ enum mark_ch {
 #define BIG_ARTICLE (64 * 1024)
 #define NEAR_BEFORE 2400
 #define NEAR_AFTER 600
+/* The words an attribution clause after dash speech may take. */
+#define ATTR_TOKENS 24
+/* The tokens of dash speech read for an attribution whose verb is unknown
+ * (its first sentence), and the words its subject may take. */
+#define DASH_TOKENS 96
+#define ATTR_SUBJECT 6
 
-/* Bytes that can start a quotation mark. */
+/* Bytes that can start a quotation mark (a comma only when doubled). */
 static const unsigned char mark_lead[256] = {
-	['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+	['"'] = 1, ['\''] = 1, [','] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
 /* The mark at p (avail bytes), its length in *len; MK_NONE when none. */
@@ -62,7 +75,16 @@ static enum mark_ch mark_at(const unsigned char *p, size_t avail, int *len)
 	*len = 1;
 	switch (p[0]) {
 	case '"': return MK_DQ;
-	case '\'': return MK_SQ;
+	case '\'':
+		/* ''' is a single mark and then a double one: 'a term''' */
+		if (avail >= 2 && p[1] == '\'' && !(avail >= 3 && p[2] == '\'')) {
+			*len = 2;
+			return MK_DAPOS;
+		}
+		return MK_SQ;
+	case ',':
+		*len = 2;
+		return avail >= 2 && p[1] == ',' ? MK_DCOMMA : MK_NONE;
 	case 0xC2:
 		*len = 2;
 		if (avail < 2)
@@ -94,11 +116,19 @@ static enum mark_ch mark_at(const unsigned char *p, size_t avail, int *len)
 		case 0x8D: return MK_RCORNER;
 		case 0x8E: return MK_LWCORNER;
 		case 0x8F: return MK_RWCORNER;
+		case 0x9D: return MK_LPRIME;
+		case 0x9E: case 0x9F: return MK_RPRIME;
 		default: return MK_NONE;
 		}
 	case 0xEF:
 		*len = 3;
-		return avail >= 3 && p[1] == 0xBC && p[2] == 0x82 ? MK_FWDQ : MK_NONE;
+		if (avail < 3)
+			return MK_NONE;
+		if (p[1] == 0xBC && p[2] == 0x82)
+			return MK_FWDQ;
+		if (p[1] == 0xBD && (p[2] == 0xA2 || p[2] == 0xA3))
+			return p[2] == 0xA2 ? MK_LHCORNER : MK_RHCORNER;
+		return MK_NONE;
 	default:
 		return MK_NONE;
 	}
@@ -112,6 +142,8 @@ static unsigned closers(enum mark_ch m)
 	case MK_LDQ: case MK_HIGH9: return BIT(MK_RDQ);
 	case MK_RDQ: return BIT(MK_RDQ);
 	case MK_LOW9: return BIT(MK_LDQ) | BIT(MK_RDQ);
+	case MK_DCOMMA: return BIT(MK_DAPOS);
+	case MK_DAPOS: return BIT(MK_DAPOS);
 	case MK_SQ: return BIT(MK_SQ);
 	case MK_LSQ: return BIT(MK_RSQ);
 	case MK_RSQ: return BIT(MK_RSQ);
@@ -123,6 +155,22 @@ static unsigned closers(enum mark_ch m)
 	case MK_LCORNER: return BIT(MK_RCORNER);
 	case MK_LWCORNER: return BIT(MK_RWCORNER);
 	case MK_FWDQ: return BIT(MK_FWDQ);
+	case MK_LPRIME: return BIT(MK_RPRIME);
+	case MK_LHCORNER: return BIT(MK_RHCORNER);
+	default: return 0;
+	}
+}
+
+/* The marks of another convention that may close a quote opened by m when
+ * they stand against its last word: copy edited in two tools pairs a
+ * straight mark with a curly one ("…” and “…"), and the typewriter's ,,
+ * is closed by any double mark. */
+static unsigned mixed_closers(enum mark_ch m)
+{
+	switch (m) {
+	case MK_DQ: return BIT(MK_RDQ);
+	case MK_LDQ: case MK_HIGH9: case MK_LOW9: return BIT(MK_DQ);
+	case MK_DCOMMA: return BIT(MK_DQ) | BIT(MK_LDQ) | BIT(MK_RDQ);
 	default: return 0;
 	}
 }
@@ -140,6 +188,8 @@ typedef struct side {
 	bool alnum_before, alnum_after;
 	bool digit_after;
 	bool stop_before;                 /* . ! ? (and a space) before: a new sentence */
+	bool para_start;                  /* nothing but white space before it in its paragraph */
+	bool elision_after;               /* 's, 't, 'k, 'n: a word cut short ('s middags, 't is), not a quote */
 } side;
 
 static unsigned char_before(const char *t, size_t pos, size_t pstart)
@@ -151,6 +201,12 @@ static unsigned char_before(const char *t, size_t pos, size_t pstart)
 		i--;
 	int len;
 	return tok_decode(t + i, pos - i, &len);
+}
+
+/* A mark or bracket that ends what a sentence may end inside. */
+static bool closing_punct(unsigned c)
+{
+	return c == '\'' || c == '"' || c == ')' || c == 0x2019 || c == 0x201D || c == 0xBB;
 }
 
 static side look_around(const char *t, size_t pos, size_t len, size_t pstart, size_t pend)
@@ -167,12 +223,24 @@ static side look_around(const char *t, size_t pos, size_t len, size_t pstart, si
 	s.alnum_before = tok_is_alnum(b);
 	s.alnum_after = tok_is_alnum(a);
 	s.digit_after = a >= '0' && a <= '9';
+	size_t after = pos + len + 1;   /* past the letter a, when it is ASCII */
+	s.elision_after = after < pend && (a == 's' || a == 't' || a == 'k' || a == 'n') &&
+	                  (unsigned char)t[after] < 0x80 && !tok_is_alnum((unsigned char)t[after]);
 	s.stop_before = false;
+	s.para_start = false;
 	if (s.space_before) {
 		size_t i = pos;
 		while (i > pstart && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '\n'))
 			i--;
+		s.para_start = i <= pstart;
 		unsigned c = char_before(t, i, pstart);
+		/* the sentence may end inside a quote or a bracket: "…it?' "To …" */
+		for (int k = 0; k < 2 && i > pstart && closing_punct(c); k++) {
+			i--;   /* back over c, a code point */
+			while (i > pstart && ((unsigned char)t[i] & 0xC0) == 0x80)
+				i--;
+			c = char_before(t, i, pstart);
+		}
 		s.stop_before = c == '.' || c == '!' || c == '?' || c == 0x2026;
 	}
 	return s;
@@ -193,7 +261,18 @@ typedef struct finder {
 	open_mark stack[MAX_DEPTH];
 	int depth;
 	size_t skip_mark;          /* a continuation mark to pass over (SIZE_MAX: none) */
+	bool commas;               /* the text holds a doubled comma, the typewriter's „ */
 } finder;
+
+/* Does t[0,n) hold two commas in a row? memchr runs far faster than a
+ * look at every comma in the mark scan would cost. */
+static bool has_double_comma(const char *t, size_t n)
+{
+	for (const char *p = t, *end = t + n; (p = memchr(p, ',', (size_t)(end - p))) && p + 1 < end; p++)
+		if (p[1] == ',')
+			return true;
+	return false;
+}
 
 static int push_quote(finder *f, size_t open, size_t start, size_t end, size_t close, int depth, bool unclosed)
 {
@@ -231,15 +310,18 @@ static int push_quote(finder *f, size_t open, size_t start, size_t end, size_t c
 static int closes(const finder *f, enum mark_ch m, const side *s)
 {
 	for (int i = f->depth - 1; i >= 0; i--) {
+		if ((mixed_closers(f->stack[i].ch) & BIT(m)) && !s->space_before && (!s->alnum_after || !s->alnum_before))
+			return i;   /* against the last word (or its punctuation), and not before a word */
 		if (closers(f->stack[i].ch) & BIT(m)) {
 			enum mark_ch o = f->stack[i].ch;
 			bool symmetric = o == m;
+			bool straight = m == MK_DQ || m == MK_DAPOS;
 			if (single_level(m) && s->space_before)
 				return -1;   /* ' or ’ after a space opens or is an elision */
-			if (symmetric && m == MK_DQ && s->space_before && !s->space_after && i == f->depth - 1 &&
-			    s->stop_before)
-				return -2;   /* a new paragraph of the same quote, run into this one */
-			if (symmetric && s->space_before && !s->space_after && m != MK_DQ && m != MK_FWDQ)
+			if (symmetric && straight && s->space_before && !s->space_after && i == f->depth - 1 &&
+			    s->stop_before && s->alnum_after)
+				return -2;   /* a new paragraph of the same quote, run into this one (not "…! ", he said) */
+			if (symmetric && s->space_before && !s->space_after && !straight && m != MK_FWDQ)
 				return -1;
 			return i;
 		}
@@ -252,17 +334,19 @@ static int closes(const finder *f, enum mark_ch m, const side *s)
 static bool opens(enum mark_ch m, const side *s)
 {
 	switch (m) {
-	case MK_DQ: case MK_FWDQ:
-		return !s->space_after && !s->alnum_before;
+	case MK_DQ: case MK_FWDQ: case MK_DAPOS: case MK_DCOMMA:
+		/* a straight mark opening its paragraph opens, even set off by a space */
+		return (!s->space_after || s->para_start) && !s->alnum_before;
 	case MK_SQ: case MK_LSQ:
-		return !s->alnum_before && s->alnum_after && !s->digit_after;
+		return !s->alnum_before && s->alnum_after && !s->digit_after && !s->elision_after;
 	case MK_RSQ:
-		return (s->space_before || !s->alnum_before) && s->alnum_after && !s->digit_after;
+		return (s->space_before || !s->alnum_before) && s->alnum_after && !s->digit_after && !s->elision_after;
 	case MK_LOW9S:
 		return !s->alnum_before && !s->space_after;
 	case MK_RDQ: case MK_RAQ: case MK_RSAQ:
 		return !s->alnum_before && !s->space_after;
 	case MK_LDQ: case MK_HIGH9: case MK_LOW9: case MK_LAQ: case MK_LSAQ: case MK_LCORNER: case MK_LWCORNER:
+	case MK_LPRIME: case MK_LHCORNER:
 		return true;
 	default:
 		return false;
@@ -304,8 +388,30 @@ static enum mark_ch leading_mark(const doc *d, size_t p, size_t *pos, int *len)
 	return mark_at((const unsigned char *)t + i, e - i, len);
 }
 
+static inline size_t next_lead(const char *t, size_t i, size_t e, bool commas);
+
+/* Is the first mark of paragraph p one that closes a quote opened by o,
+ * set against the word before it ("…poverty." said)? Then the quote went on
+ * into p without its mark repeated: a paragraph cut inside a quote, as the
+ * reflow of hard-wrapped copy sometimes does ("the U.S." ending a line). */
+static bool closed_in(const finder *f, size_t p, enum mark_ch o)
+{
+	const char *t = f->d->text;
+	size_t s = f->d->para[p].start, e = f->d->para[p].end;
+	size_t i = next_lead(t, s, e, f->commas);
+	int len;
+	enum mark_ch m = MK_NONE;
+	while (i < e && (m = mark_at((const unsigned char *)t + i, e - i, &len)) == MK_NONE)
+		i = next_lead(t, i + 1, e, f->commas);
+	if (m == MK_NONE || !(closers(o) & BIT(m)))
+		return false;
+	side sd = look_around(t, i, (size_t)len, s, e);
+	return !sd.space_before && (sd.space_after || !sd.alnum_after);
+}
+
 /* At the end of paragraph p: an open quote goes on when the next paragraph
- * opens with a quotation mark, else it ends here. Inner open quotes end. */
+ * opens with a quotation mark, or when its first mark closes the quote;
+ * else it ends here. Inner open quotes end. */
 static int end_paragraph(finder *f, size_t p)
 {
 	if (!f->depth)
@@ -318,11 +424,16 @@ static int end_paragraph(finder *f, size_t p)
 	if (p + 1 < d->npara) {
 		enum mark_ch m = leading_mark(d, p + 1, &pos, &len);
 		if (m != MK_NONE && (m == outer.ch || (closers(outer.ch) & BIT(m)) == 0) &&
-		    single_level(m) == single_level(outer.ch) && m != MK_RCORNER && m != MK_RWCORNER) {
+		    single_level(m) == single_level(outer.ch) && m != MK_RCORNER && m != MK_RWCORNER &&
+		    m != MK_RPRIME && m != MK_RHCORNER) {
 			f->stack[f->depth++] = outer;
 			f->skip_mark = pos;
 			return 0;
 		}
+	}
+	if (p + 1 < d->npara && closed_in(f, p + 1, outer.ch)) {
+		f->stack[f->depth++] = outer;
+		return 0;
 	}
 	if (single_level(outer.ch))
 		return 0;   /* an unclosed ‘ is far more often an apostrophe than a quote */
@@ -350,8 +461,74 @@ static size_t speech_dash(const char *t, size_t i, size_t e)
 	return 0;
 }
 
+/* Where the attribution clause that starts at from ends: after its
+ * sentence's full stop (an abbreviation's dot goes on) or colon, within a
+ * few words; e when the clause runs on to the paragraph's end. */
+static size_t attribution_end(const speech_ctx *c, size_t from, size_t e)
+{
+	tok v[ATTR_TOKENS];
+	size_t n = tok_scan(c->d->text, from, e, c->lang, v, ATTR_TOKENS);
+	for (size_t k = 0; k < n; k++) {
+		if (v[k].kind != T_STOP && v[k].kind != T_COLON)
+			continue;
+		while (k + 1 < n && (v[k + 1].kind == T_STOP || v[k + 1].kind == T_COLON))
+			k++;
+		if (k + 1 == n)
+			return e;
+		const tok *w = &v[k + 1];
+		if (v[k].kind == T_STOP && w->kind == T_WORD && !w->cap && !w->cjk)
+			continue;   /* no sentence starts in lower case: "til BT 10. juni" */
+		return w->s;
+	}
+	return e;
+}
+
+/* Does the word look like a finite verb of Danish, Norwegian or Swedish:
+ * present tense in -r, past in -de or -te, and no function word? */
+static bool v2_verb(const tok *w)
+{
+	if (w->kind != T_WORD || w->cap || w->n < 3 ||
+	    (w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_REL | LX_DET | LX_PRON | LX_SKIP | LX_TITLE)))
+		return false;
+	const char *end = w->low + w->n;
+	return end[-1] == 'r' || ((end[-1] == 'e') && (end[-2] == 'd' || end[-2] == 't'));
+}
+
+/* Can w (then next) open the subject of an inverted attribution: a third
+ * person pronoun (han, det), a role, a name, or a word before a name (a
+ * role the lists do not know: antikvarie Claes X)? */
+static bool v2_subject(const tok *w, const tok *next)
+{
+	return w->kind == T_WORD &&
+	       (w->cap || (w->lex & (LX_PRON | LX_DET | LX_TITLE)) ||
+	        (next->kind == T_WORD && next->cap && !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_REL))));
+}
+
+/* An inverted attribution whose verb the lists do not know ("…, smiler
+ * hun.", "…, kommenterar dr Horn."): a comma, a word shaped like a finite
+ * verb, its subject, and the sentence's end within a few words. Returns
+ * where the words before it end (after the comma), or e. */
+static size_t inverted_attribution(const speech_ctx *c, size_t start, size_t e)
+{
+	tok v[DASH_TOKENS];
+	size_t n = tok_scan(c->d->text, start, e, c->lang, v, DASH_TOKENS);
+	for (size_t k = 0; k + 3 < n; k++) {
+		if (v[k].kind == T_STOP)
+			break;   /* the attribution of dash speech ends its first sentence */
+		if (v[k].kind != T_COMMA || !v2_verb(&v[k + 1]) || !v2_subject(&v[k + 2], &v[k + 3]))
+			continue;
+		for (size_t j = k + 3; j < n && j <= k + 2 + ATTR_SUBJECT; j++)
+			if (v[j].kind == T_STOP)
+				return j + 1 == n || v[j + 1].kind != T_WORD || v[j + 1].cap ? v[k].e : e;
+	}
+	return e;
+}
+
 /* Dash-introduced speech in paragraph p: "– Vi er klar, siger han." One
- * quote per dash, up to its attribution. Returns whether p was speech. */
+ * quote per dash, up to its attribution; what follows the attribution in
+ * the paragraph is speech too ("– A, siger han. B" and "…, siger hun og
+ * fortsætter: – B" give B), each piece up to its own attribution.
+ * Returns whether p was speech. */
 static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 {
 	const char *t = f->d->text;
@@ -368,26 +545,18 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 		/* Spanish attribution stands between dashes inside the words
 		 * ("—A —dijo X—. B"): speech_split_inner splits it out */
 		size_t end = c->lang == LANG_ES ? e : speech_dash_end(c, start, e);
+		if (end == e && c->lang != LANG_ES)
+			end = inverted_attribution(c, start, e);
+		size_t had = f->n;
 		int rc = push_quote(f, i, start, end, end, 0, false);
 		if (rc)
 			return rc;
-		if (f->n)
+		if (f->n > had)   /* nothing is pushed for empty words */
 			f->v[f->n - 1].dash = true;
-		/* a further dash after the attribution ("…, siger han. – B" or
-		 * "…, säger hon och fortsätter: – B") is another quote */
-		size_t j = end;
-		dl = 0;
-		while (j < e && !dl) {
-			while (j < e && t[j] != '.' && t[j] != '!' && t[j] != '?' && t[j] != ':')
-				j++;
-			while (j < e && (t[j] == '.' || t[j] == '!' || t[j] == '?' || t[j] == ':' || t[j] == ' '))
-				j++;
-			if (j < e)
-				dl = speech_dash(t, j, e);
-		}
-		if (!dl)
+		if (end >= e)
 			break;
-		i = j;
+		i = attribution_end(c, end, e);
+		dl = i < e ? speech_dash(t, i, e) : 0;
 	}
 	return 0;
 }
@@ -404,14 +573,21 @@ static uint64_t lanes_equal(uint64_t x, unsigned char b)
 
 /* The first byte at or after i (before e) that may start a mark: eight
  * bytes at a time, to the lane of the first one (letters such as é, ø or
- * ü, which are not marks, do not stop it). */
-static size_t next_lead(const char *t, size_t i, size_t e)
+ * ü, which are not marks, do not stop it). Doubled commas are looked for
+ * only when commas is set: the few articles that have them (see
+ * has_double_comma) pay for it, not every article. */
+static inline size_t next_lead(const char *t, size_t i, size_t e, bool commas)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	while (i + 8 <= e) {
 		uint64_t x;
 		memcpy(&x, t + i, 8);
 		uint64_t hit = lanes_equal(x, '"') | lanes_equal(x, '\'');
+		if (commas) {
+			/* a comma followed by a comma (or by the next eight bytes: the last lane) */
+			uint64_t comma = lanes_equal(x, ',');
+			hit |= comma & ((comma >> 8) | 0x8000000000000000ull);
+		}
 		if (x & 0x8080808080808080ull)
 			hit |= lanes_equal(x, 0xC2) | lanes_equal(x, 0xE2) | lanes_equal(x, 0xE3) | lanes_equal(x, 0xEF);
 		if (hit)
@@ -428,7 +604,8 @@ static int scan_paragraph(finder *f, size_t p)
 {
 	const char *t = f->d->text;
 	size_t s = f->d->para[p].start, e = f->d->para[p].end;
-	for (size_t i = next_lead(t, s, e); i < e; i = next_lead(t, i + 1, e)) {
+	bool commas = f->commas;
+	for (size_t i = next_lead(t, s, e, commas); i < e; i = next_lead(t, i + 1, e, commas)) {
 		int len;
 		enum mark_ch m = mark_at((const unsigned char *)t + i, e - i, &len);
 		if (m == MK_NONE)
@@ -489,10 +666,13 @@ static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *c
  * words aside) and no sentence punctuation. */
 static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_t e)
 {
-	tok v[TITLE_WORDS + 2];   /* a quote's words are not in the token pass */
-	size_t n = tok_scan(t, s, e, c->lang, v, TITLE_WORDS + 2);
-	if (n > TITLE_WORDS || n == 0)
-		return false;
+	tok v[2 * TITLE_WORDS + 2];   /* a quote's words are not in the token pass */
+	size_t n = tok_scan(t, s, e, c->lang, v, sizeof v / sizeof *v);
+	size_t words = 0;
+	for (size_t i = 0; i < n; i++)
+		words += v[i].kind == T_WORD;
+	if (n == sizeof v / sizeof *v || words > TITLE_WORDS || n == 0)
+		return false;   /* the words are counted, not the dots and dashes between them */
 	size_t first = 0;
 	while (first < n && v[first].kind != T_WORD)
 		first++;
@@ -667,29 +847,63 @@ static bool characterised(const speech_ctx *c, const quote *q)
 	return c->lang == LANG_DE && e - s == 3 && !memcmp(t + s, "als", 3);
 }
 
-/* Drops terms and scare quotes: fewer than MIN_WORDS words (CJK quotes are
- * kept here and judged once attributed), titles and names. */
+/* Dash "speech" that is a sub-heading: a short line with nothing after it
+ * and no punctuation at its end ("– Tre dage tilbage"). */
+static bool dash_heading(const doc *d, const quote *q, size_t words)
+{
+	const char *t = d->text;
+	size_t p = doc_para_at(d, q->open);
+	if (words > TITLE_WORDS || p >= d->npara)
+		return false;
+	for (size_t i = q->end; i < d->para[p].end; i++)
+		if (t[i] != ' ' && t[i] != '\t')
+			return false;
+	unsigned last = char_before(t, q->end, q->start);
+	return tok_is_alnum(last);
+}
+
+/* Is q a term, a scare quote, a title or a name rather than someone's
+ * words? Fewer than MIN_WORDS words (CJK quotes are kept here and judged
+ * once attributed), a title or a name by its look or what announces it;
+ * dash speech only when it is that short or a sub-heading. */
+static bool not_speech(const speech_ctx *c, const quote *q)
+{
+	const char *t = c->d->text;
+	bool cjk;
+	size_t w = count_words(t, q->start, q->end, TITLE_WORDS + 1, &cjk);
+	if (cjk)
+		return false;
+	if (w < MIN_WORDS)
+		return true;
+	if (q->dash)
+		return dash_heading(c->d, q, w);
+	if (labelled(c, q))
+		return true;
+	if (w > TITLE_WORDS || characterised(c, q))
+		return false;
+	return looks_like_title(c, t, q->start, q->end) || named_thing(c, t, q);
+}
+
+/* Drops what is not someone's words (not_speech), unless keep_short. */
 static void drop_terms(const speech_ctx *c, finder *f, bool keep_short)
 {
-	const char *t = f->d->text;
 	size_t k = 0;
-	for (size_t i = 0; i < f->n; i++) {
-		quote *q = &f->v[i];
-		bool cjk;
-		size_t w = count_words(t, q->start, q->end, TITLE_WORDS + 1, &cjk);
-		bool keep = keep_short || cjk || q->dash ||
-		            (w >= MIN_WORDS &&
-		             (w > TITLE_WORDS || characterised(c, q) ||
-		              (!looks_like_title(c, t, q->start, q->end) && !named_thing(c, t, q))) &&
-		             !labelled(c, q));
-		if (keep)
-			f->v[k++] = *q;
-	}
+	for (size_t i = 0; i < f->n; i++)
+		if (keep_short || !not_speech(c, &f->v[i]))
+			f->v[k++] = f->v[i];
 	f->n = k;
 }
 
-/* CJK quotes count whatever their length when attributed; unattributed
- * ones must read like speech (a sentence mark inside). */
+/* Is q attributed to someone named in its own paragraph (not only a
+ * speaker carried on from the quote before)? */
+static bool attributed_here(const doc *d, const quote *q)
+{
+	return q->speaker && q->spk_end > q->spk_start && doc_para_at(d, q->spk_start) == doc_para_at(d, q->open);
+}
+
+/* CJK quotes count whatever their length when attributed; other ones
+ * must read like speech: a clause, words introduced by a colon, or a
+ * quotative particle or an attribution after them. */
 static void drop_unattributed_cjk(finder *f)
 {
 	const char *t = f->d->text;
@@ -698,17 +912,9 @@ static void drop_unattributed_cjk(finder *f)
 		quote *q = &f->v[i];
 		bool cjk;
 		count_words(t, q->start, q->end, 1, &cjk);
-		bool keep = true;
-		if (cjk && !q->speaker && q->depth == 0) {
-			keep = false;
-			for (size_t j = q->start; j + 3 <= q->end; j++)
-				if (!memcmp(t + j, "\xE3\x80\x82", 3) || !memcmp(t + j, "\xEF\xBC\x8C", 3) ||
-				    !memcmp(t + j, "\xEF\xBC\x81", 3) || !memcmp(t + j, "\xEF\xBC\x9F", 3))
-					keep = true;
-		}
-		if (keep)
+		if (!cjk || q->depth > 0 || attributed_here(f->d, q) || cjk_reads_as_speech(f->d, q)) {
 			f->v[k++] = *q;
-		else {
+		} else {
 			free(q->speaker);
 			free(q->cue);
 		}
@@ -942,7 +1148,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	if (c.lang == LANG_UNKNOWN && has_dash_paragraph(d))
 		c.lang = lang_detect(d->text, d->len);
 
-	finder f = { .d = d, .skip_mark = SIZE_MAX };
+	finder f = { .d = d, .skip_mark = SIZE_MAX, .commas = has_double_comma(d->text, d->len) };
 	quote *nested = NULL;
 	size_t nn = 0;
 	int rc = find_spans(&f, &c);
@@ -1025,7 +1231,7 @@ static bool continuation_mark(const doc *d, const quote *q, size_t i, enum mark_
 		k++;
 	if (k == i && ps > q->start)
 		return true;
-	if (m != MK_DQ || t[q->open] != '"')
+	if ((m != MK_DQ || t[q->open] != '"') && (m != MK_DAPOS || t[q->open] != '\''))
 		return false;
 	side s = look_around(t, i, 1, ps, pe);
 	return s.space_before && !s.space_after && s.stop_before;
@@ -1073,6 +1279,11 @@ static size_t flat_len_into(const doc *d, const quote *q, char *o)
 	for (size_t i = start; i < end;) {
 		unsigned char c = (unsigned char)t[i];
 		if (!flat_special[c]) {   /* a run of plain bytes, copied in one go */
+			if (c == ',' && t[i + 1] == ',' && continuation_mark(d, q, i, MK_DCOMMA)) {
+				sp = k > 0;   /* ,, reopening a paragraph starts a run: the only place it is looked for */
+				i += 2;
+				continue;
+			}
 			if (sp)
 				o[k++] = ' ';
 			sp = false;

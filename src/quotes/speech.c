@@ -2321,8 +2321,13 @@ static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t 
 			size_t cue = k + 1;
 			if (!is_cue(c, &v[cue], &pron) && !(aux_pron(&v[cue]) && cue + 1 < n && is_cue(c, &v[cue + 1], &pron)))
 				continue;
-			/* the clause ends within a few words at . , or a dash; words follow */
-			for (size_t e = cue + 1; e < n && e < cue + 9; e++) {
+			/* the clause ends within a few words at . , or a dash; words follow.
+			 * Between dashes it may hold an apposition with its commas
+			 * ("A - aggiunge X, presidente del sindacato - B"). */
+			bool dashed = v[k].kind == T_DASH;
+			for (size_t e = cue + 1; e < n && e < cue + (dashed ? 17 : 9); e++) {
+				if (dashed && v[e].kind == T_COMMA)
+					continue;
 				if (v[e].kind == T_STOP || v[e].kind == T_COMMA || v[e].kind == T_DASH) {
 					size_t words = 0;
 					for (size_t f = e + 1; f < n && words < 2; f++)

@@ -35,7 +35,9 @@ const char *export_format_name(enum export_format f)
 
 export_quote export_quote_of_entry(const tag_entry *e)
 {
-	return (export_quote){ .text = e->text, .speaker = e->speaker, .title = e->title, .path = e->path,
+	/* the speaker the user gave wins over the one quoth found */
+	const char *speaker = e->user_speaker && *e->user_speaker ? e->user_speaker : e->speaker;
+	return (export_quote){ .text = e->text, .speaker = speaker, .title = e->title, .path = e->path,
 	                       .art = e->art, .quote = e->quote, .tags = e->tags, .ntags = e->ntags,
 	                       .orphaned = e->orphaned };
 }
@@ -82,11 +84,17 @@ static size_t ends_with_mark(const char *s, size_t n)
 }
 
 /* text without one pair of quotation marks around it: [*start, *end). */
+/* The words of a quote without its own marks, and without a comma that
+ * ends them: it belongs to the sentence around the quote ("…," she said). */
 static void strip_marks(const char *text, size_t *start, size_t *end)
 {
 	size_t n = strlen(text), a = starts_with_mark(text, n), b = a ? ends_with_mark(text + a, n - a) : 0;
 	*start = a && b ? a : 0;
 	*end = a && b ? n - b : n;
+	while (*end > *start + 1 && (text[*end - 1] == ' ' || text[*end - 1] == ','))
+		--*end;
+	if (*end > *start + 3 && !memcmp(text + *end - 3, "\xEF\xBC\x8C", 3))   /* ， */
+		*end -= 3;
 }
 
 /* Appends s[0..n) on one line: TAB, CR and LF become spaces. */
@@ -127,10 +135,11 @@ static void put_text(strbuf *out, const export_quote *q, const char *f[4], bool 
 	} else {
 		sb_printf(out, "(quote %016llx, text not saved)", (unsigned long long)q->quote);
 	}
-	if (*speaker) {
-		sb_puts(out, " \u2014 ");
+	sb_puts(out, " \u2014 ");
+	if (*speaker)
 		put_one_line(out, speaker, strlen(speaker));
-	}
+	else
+		sb_puts(out, EXPORT_UNKNOWN_SPEAKER);
 	sb_putc(out, '\n');
 	put_one_line(out, title, strlen(title));
 	if (*path) {
@@ -233,6 +242,37 @@ void export_quotes(strbuf *out, enum export_format f, const export_quote *q, siz
 	export_begin(out, f);
 	for (size_t i = 0; i < n; i++)
 		export_quote_append(out, f, &q[i], i == 0);
+}
+
+void export_selection_as(strbuf *out, enum export_format f, const doc *d, size_t start, size_t end)
+{
+	strbuf t;
+	sb_init(&t);
+	export_selection(&t, d, start, end);
+	if (t.failed) {
+		out->failed = true;
+	} else if (f == EXPORT_TEXT) {
+		sb_add(out, t.s ? t.s : "", t.len);
+		export_quote q = { .title = d->title, .path = d->name };
+		char *title = safe(q.title), *path = safe(q.path);
+		if (!title || !path) {
+			out->failed = true;
+		} else {
+			put_one_line(out, title, strlen(title));
+			if (*path)
+				sb_printf(out, " (%s)", path);
+			sb_putc(out, '\n');
+		}
+		free(title);
+		free(path);
+	} else {
+		while (t.len && t.s[t.len - 1] == '\n')
+			t.s[--t.len] = '\0';
+		export_quote q = { .text = t.s, .title = d->title, .path = d->name, .art = d->id };
+		export_begin(out, f);
+		export_quote_append(out, f, &q, true);
+	}
+	sb_free(&t);
 }
 
 void export_selection(strbuf *out, const doc *d, size_t start, size_t end)

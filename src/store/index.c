@@ -474,8 +474,10 @@ int index_open(const char *path, unsigned flags, qindex **out, char **note)
 			rc = Q_ENOMEM;
 		else
 			*strrchr(dir, '/') = '\0';
-		if (!rc && (rc = xdg_mkdirs(dir)))
-			set_note(note, dir, "cannot create the folder", error_message(rc));
+		char *failed = NULL;   /* the folder that could not be made, of the several made */
+		if (!rc && (rc = xdg_mkdirs(dir, &failed)))
+			set_note(note, failed ? failed : dir, "cannot create the folder", error_message(rc));
+		free(failed);
 		free(dir);
 	}
 	if (!rc)

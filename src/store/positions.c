@@ -102,19 +102,28 @@ static bool parse_line(char *line, uint64_t *art, position *pos)
 	return true;
 }
 
-/* Reads the file into t; entries already in t (dirty ones) win. */
-static int read_file(positions *p, struct table *t, size_t *bad)
+/* The positions of a file, in the order of its lines (seq), to be sorted
+ * and merged: sorting once keeps a read of n lines n log n, where
+ * inserting each line in order would move n/2 entries each time. */
+struct read_slot {
+	struct slot s;
+	size_t seq;
+};
+
+static int by_art_then_line(const void *a, const void *b)
 {
-	*bad = 0;
-	int fd = open(p->file, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno == ENOENT ? 0 : error_from_errno(errno);
-	char *buf;
-	size_t n;
-	int rc = fs_read_all(fd, &buf, &n);
-	close(fd);
-	if (rc)
-		return rc;
+	const struct read_slot *x = a, *y = b;
+	if (x->s.art != y->s.art)
+		return x->s.art < y->s.art ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* The lines of buf[0..n) that parse, in *out (sorted by article, the first
+ * line of an article kept); *bad counts the others. */
+static int parse_lines(char *buf, size_t n, struct read_slot **out, size_t *nout, size_t *bad)
+{
+	struct read_slot *v = NULL;
+	size_t nv = 0, cap = 0;
 	for (char *line = buf, *nl; line < buf + n; line = nl + 1) {
 		nl = memchr(line, '\n', (size_t)(buf + n - line));
 		if (!nl)
@@ -122,24 +131,72 @@ static int read_file(positions *p, struct table *t, size_t *bad)
 		*nl = '\0';
 		if (!*line || *line == '#')
 			continue;
-		uint64_t art;
-		position pos;
-		if (!parse_line(line, &art, &pos)) {
+		struct read_slot r = { .seq = nv };
+		if (!parse_line(line, &r.s.art, &r.s.pos)) {
 			++*bad;
 			continue;
 		}
-		bool found;
-		find(t, art, &found);
-		if (found)
-			continue;
-		struct slot *s = upsert(t, art);
-		if (!s) {
-			rc = Q_ENOMEM;
-			break;
+		if (GROW(v, cap, nv + 1, 64)) {
+			free(v);
+			return Q_ENOMEM;
 		}
-		s->pos = pos;
+		v[nv++] = r;
 	}
+	if (nv)
+		qsort(v, nv, sizeof *v, by_art_then_line);
+	size_t kept = 0;
+	for (size_t i = 0; i < nv; i++)
+		if (!kept || v[kept - 1].s.art != v[i].s.art)
+			v[kept++] = v[i];
+	*out = v;
+	*nout = kept;
+	return 0;
+}
+
+/* t and the sorted positions of the file, merged; t's entries win. */
+static int merge_into(struct table *t, const struct read_slot *r, size_t nr)
+{
+	size_t cap = t->n + nr + 1;
+	struct slot *v = malloc(cap * sizeof *v);
+	if (!v)
+		return Q_ENOMEM;
+	size_t i = 0, j = 0, n = 0;
+	while (i < t->n || j < nr) {
+		if (j == nr || (i < t->n && t->v[i].art <= r[j].s.art)) {
+			if (j < nr && t->v[i].art == r[j].s.art)
+				j++;
+			v[n++] = t->v[i++];
+		} else {
+			v[n++] = r[j++].s;
+		}
+	}
+	free(t->v);
+	t->v = v;
+	t->n = n;
+	t->cap = cap;
+	return 0;
+}
+
+/* Reads the file into t; entries already in t (dirty ones) win. */
+static int read_file(positions *p, struct table *t, size_t *bad)
+{
+	*bad = 0;
+	int fd = fs_open_regular(p->file, O_RDONLY);
+	if (fd < 0)
+		return fd == Q_ENOENT ? 0 : fd;
+	char *buf;
+	size_t n;
+	int rc = fs_read_all(fd, &buf, &n);
+	close(fd);
+	if (rc)
+		return rc;
+	struct read_slot *r = NULL;
+	size_t nr = 0;
+	rc = parse_lines(buf, n, &r, &nr, bad);
 	free(buf);
+	if (!rc)
+		rc = merge_into(t, r, nr);
+	free(r);
 	return rc;
 }
 
@@ -271,12 +328,12 @@ int positions_save(positions *p)
 {
 	if (!p->ndirty)
 		return 0;
-	int rc = xdg_mkdirs(p->dir);
+	int rc = xdg_mkdirs(p->dir, NULL);
 	if (rc)
 		return rc;
-	int lock = open(p->lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int lock = fs_open_regular(p->lockpath, O_RDWR | O_CREAT);
 	if (lock < 0)
-		return error_from_errno(errno);
+		return lock;
 	rc = fs_lock(lock, LOCK_EX, LOCK_TIMEOUT_MS);
 	if (!rc)
 		rc = merge_and_write(p);

@@ -34,12 +34,13 @@ int bigdoc_open(const char *path, bigdoc **out)
 	rc = b->size > DOC_BIG ? doc_article_id_fd(fd, b->size, &b->id) : 0;
 	void *m = rc ? MAP_FAILED : mmap(NULL, b->size, PROT_READ, MAP_PRIVATE, fd, 0);
 	int err = errno;
-	close(fd);
 	if (m == MAP_FAILED) {
+		close(fd);
 		free(b);
 		return rc ? rc : error_from_errno(err);
 	}
 	b->raw = m;
+	b->fd = fd;
 	b->name = strdup(path);
 	if (b->size <= DOC_BIG)
 		b->id = doc_article_id(b->raw, b->size);
@@ -63,8 +64,10 @@ void bigdoc_close(bigdoc *b)
 {
 	if (!b)
 		return;
-	if (b->raw)
+	if (b->raw) {
 		munmap((void *)b->raw, b->size);
+		close(b->fd);
+	}
 	free(b->name);
 	free(b->title);
 	free(b);
@@ -135,4 +138,17 @@ void bigdoc_release(const bigdoc *b, size_t lo, size_t hi)
 	size_t a = (lo + page - 1) / page * page, e = hi / page * page;
 	if (e > a)
 		madvise((char *)b->raw + a, e - a, MADV_DONTNEED);
+}
+
+size_t bigdoc_read(void *big, size_t off, char *buf, size_t n)
+{
+	const bigdoc *b = big;
+	size_t got = 0;
+	while (got < n && off + got < b->size) {
+		ssize_t k = pread(b->fd, buf + got, n - got, (off_t)(off + got));
+		if (k <= 0)
+			break;
+		got += (size_t)k;
+	}
+	return got;
 }

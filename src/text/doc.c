@@ -106,7 +106,11 @@ int doc_article_id_fd(int fd, size_t n, uint64_t *id)
 
 void doc_id_hex(uint64_t id, char buf[17])
 {
-	snprintf(buf, 17, "%016llx", (unsigned long long)id);
+	/* not snprintf: every quote of quoth quotes' output has one */
+	static const char hex[] = "0123456789abcdef";
+	for (int i = 15; i >= 0; i--, id >>= 4)
+		buf[i] = hex[id & 0xF];
+	buf[16] = '\0';
 }
 
 void doc_free(doc *d)
@@ -176,8 +180,14 @@ static bool next_line(const char *t, size_t len, size_t *pos, line *l)
 	return true;
 }
 
+/* Hard-wrapped text is wrapped at no more than this many columns. */
+#define WRAP_MAX 100
+
 /* The first lines of the text (at most max, measured), for the headline and
- * the hard-wrap guess; *n gets their number. */
+ * the hard-wrap guess; *n gets their number. A line of more than four bytes
+ * a column past WRAP_MAX is wider than that whatever it holds: it is not
+ * counted but said to be WRAP_MAX + 1 wide (a paragraph a line, as most
+ * news is, then costs nothing to measure). */
 static line *first_lines(const char *t, size_t len, size_t max, size_t *n)
 {
 	line *v = malloc(max * sizeof *v);
@@ -185,37 +195,49 @@ static line *first_lines(const char *t, size_t len, size_t max, size_t *n)
 	if (!v)
 		return NULL;
 	while (k < max && next_line(t, len, &pos, &v[k])) {
-		v[k].cols = count_cols(t + v[k].start, v[k].end - v[k].start);
+		size_t bytes = v[k].end - v[k].start;
+		v[k].cols = bytes > 4 * (WRAP_MAX + 1) ? WRAP_MAX + 1 : count_cols(t + v[k].start, bytes);
 		k++;
 	}
 	*n = k;
 	return v;
 }
 
-static int cmp_size(const void *a, const void *b)
+/* The k-th smallest (0 first) of the line widths counted in hist (widths
+ * 0..WRAP_MAX, those over it in over), or WRAP_MAX + 1 when it is over. */
+static size_t nth_width(const size_t hist[WRAP_MAX + 1], size_t total, size_t over, size_t k)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	return x < y ? -1 : x > y;
+	if (k >= total - over)
+		return WRAP_MAX + 1;
+	size_t seen = 0, w = 0;
+	while (seen + hist[w] <= k)
+		seen += hist[w++];
+	return w;
 }
 
 /* The column the text was wrapped at, when it was hard-wrapped; 0 when its
  * lines are paragraphs. Wrapped text has short lines, and most of them end
- * close to one column. */
+ * close to one column. The widths are counted, not sorted: only a column
+ * up to WRAP_MAX can be the answer. */
 static size_t wrap_column(const line *v, size_t n, size_t first)
 {
-	size_t lens[SAMPLE_LINES], k = 0;
+	size_t hist[WRAP_MAX + 1] = { 0 }, k = 0, over = 0;
 	for (size_t i = first; i < n && k < SAMPLE_LINES; i++)
-		if (!v[i].blank)
-			lens[k++] = v[i].cols;
+		if (!v[i].blank) {
+			if (v[i].cols > WRAP_MAX)
+				over++;
+			else
+				hist[v[i].cols]++;
+			k++;
+		}
 	if (k < 4)
 		return 0;
-	qsort(lens, k, sizeof *lens, cmp_size);
-	size_t col = lens[k - 1 - k / 50];   /* 98th percentile: ignore a stray long line */
-	if (col > 100 || col < 20)
+	size_t col = nth_width(hist, k, over, k - 1 - k / 50);   /* 98th percentile: ignore a stray long line */
+	if (col > WRAP_MAX || col < 20)
 		return 0;
-	size_t near = 0;
-	for (size_t i = 0; i < k; i++)
-		near += lens[i] * 4 >= col * 3;
+	size_t near = over;
+	for (size_t w = 0; w <= WRAP_MAX; w++)
+		near += w * 4 >= col * 3 ? hist[w] : 0;
 	return near * 2 >= k ? col : 0;
 }
 
@@ -622,6 +644,35 @@ int doc_from_bytes(const char *name, const char *bytes, size_t n, doc **out)
 		return Q_ENOMEM;
 	d->id = doc_article_id(bytes, n);
 	int rc = n ? take_text(d, (char *)bytes, n, false) : Q_EEMPTY;
+	if (!rc)
+		rc = finish(d);
+	if (rc) {
+		doc_free(d);
+		return rc;
+	}
+	*out = d;
+	return 0;
+}
+
+int doc_from_buffer(const char *name, char *bytes, size_t n, bool with_id, doc **out)
+{
+	doc *d = doc_new(name);
+	if (!d) {
+		free(bytes);
+		return Q_ENOMEM;
+	}
+	d->id = with_id ? doc_article_id(bytes, n) : 0;
+	int rc = 0;
+	if (!n) {
+		rc = Q_EEMPTY;
+	} else if (text_is_safe(bytes, n)) {   /* then text_detect would say UTF-8 */
+		d->text = bytes;
+		d->len = n;
+		bytes = NULL;
+	} else {
+		rc = take_text(d, bytes, n, false);
+	}
+	free(bytes);
 	if (!rc)
 		rc = finish(d);
 	if (rc) {

@@ -1,168 +1,185 @@
+/* Search: compiling a pattern, and the simple search that tries every
+ * character (search.h; the units and keys are in search_fold.c, the fast
+ * scan in search_scan.c). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
-#include <unistr.h>
 #include "error.h"
 #include "grow.h"
 #include "search.h"
+#include "search_fold.h"
 #include "strbuf.h"
 
-/* The folded form of the character at s (its length in *len) into out. */
-static size_t fold_char(const char *s, size_t n, char out[64], size_t *len)
+int hits_push(search_hits *h, size_t start, size_t end)
 {
-	unsigned char c = (unsigned char)s[0];
-	if (c < 0x80) {
-		*len = 1;
-		out[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		if (out[0] == '\t' || out[0] == '\n')
-			out[0] = ' ';
-		return 1;
-	}
-	ucs4_t uc;
-	int k = u8_mbtouc(&uc, (const uint8_t *)s, n);
-	*len = (size_t)(k > 0 ? k : 1);
-	size_t outn = 64;
-	uint8_t *r = u8_casefold((const uint8_t *)s, *len, NULL, NULL, (uint8_t *)out, &outn);
-	if (!r) {
-		memcpy(out, s, *len);
-		return *len;
-	}
-	if (r != (uint8_t *)out) {   /* did not fit: keep the character as it is */
-		free(r);
-		memcpy(out, s, *len);
-		return *len;
-	}
-	return outn;
+	if (GROW(h->v, h->cap, h->n + 1, 32))
+		return Q_ENOMEM;
+	h->v[h->n].start = start;
+	h->v[h->n].end = end;
+	h->n++;
+	return 0;
 }
 
-static void fold_into(strbuf *b, const char *s, size_t n)
+/* ---- patterns ------------------------------------------------------------------ */
+
+/* Smart case and accents: what the pattern's own characters ask for. Its
+ * units are read with nothing folded, so each key is the NFD of the unit. */
+static unsigned pattern_mode(const char *pat, size_t n)
 {
-	bool space = false;
-	for (size_t i = 0; i < n;) {
-		char f[64];
-		size_t len, k = fold_char(s + i, n - i, f, &len);
-		i += len;
-		if (k == 1 && f[0] == ' ') {
-			space = true;
-			continue;
+	folder f;
+	folder_init(&f, SEARCH_CASE | SEARCH_ACCENTS, pat, 0, n);
+	unsigned mode = 0;
+	unit u;
+	for (size_t i = 0; i < n; i = u.end) {
+		fold_unit(&f, i, &u);
+		for (size_t k = 0; u.kind == UNIT_KEY && k < u.len;) {
+			uint32_t cp;
+			bool bad;
+			k += fold_decode(u.key + k, u.len - k, &cp, &bad);
+			if (uc_tolower(cp) != cp)
+				mode |= SEARCH_CASE;
+			if (fold_is_mark(cp))
+				mode |= SEARCH_ACCENTS;
 		}
-		if (space && b->len)
-			sb_putc(b, ' ');
-		space = false;
-		sb_add(b, f, k);
 	}
-	if (space && b->len)
-		sb_putc(b, ' ');
+	return mode;
+}
+
+/* The keys of s[0..n) in mode, after what b holds (the mode byte, or
+ * nothing); a run of white space is one space, none leading. NULL when no
+ * key was added. */
+static char *fold_keys(strbuf *b, unsigned mode, const char *s, size_t n)
+{
+	size_t base = b->len;
+	folder f;
+	folder_init(&f, mode, s, 0, n);
+	unit u;
+	for (size_t i = 0; i < n; i = u.end) {
+		fold_unit(&f, i, &u);
+		if (u.kind == UNIT_KEY)
+			sb_add(b, u.key, u.len);
+		else if (u.kind == UNIT_SPACE && b->len > base && b->s[b->len - 1] != ' ')
+			sb_putc(b, ' ');
+	}
+	if (b->len == base) {
+		sb_free(b);
+		return NULL;
+	}
+	return sb_take(b);
 }
 
 char *search_fold_pattern(const char *pat, size_t n)
 {
+	/* the compiled pattern is a C string: a NUL would end it, and an empty
+	 * pattern matches everywhere (found by fuzzing: search_all never ended) */
+	n = strnlen(pat, n);
+	unsigned mode = pattern_mode(pat, n);
 	strbuf b;
 	sb_init(&b);
-	/* the folded pattern is a C string: a NUL would end it, and an empty
-	 * pattern matches everywhere (found by fuzzing: search_all never ended) */
-	fold_into(&b, pat, strnlen(pat, n));
-	if (!b.len) {
-		sb_free(&b);
-		return NULL;
-	}
-	return sb_take(&b);
+	sb_putc(&b, (char)(mode + 1));
+	return fold_keys(&b, mode, pat, n);
 }
 
-/* Matches folded at text[i..]; returns the end offset or 0 for no match. */
-static size_t match_at(const char *text, size_t i, size_t end, const char *folded)
+char *search_fold_pattern_loose(const char *pat, size_t n)
 {
-	const char *p = folded;
-	char f[64];
-	size_t fl = 0, fi = 0;
+	strbuf b;
+	sb_init(&b);
+	sb_putc(&b, 1);   /* mode 0 */
+	return fold_keys(&b, 0, pat, strnlen(pat, n));
+}
 
-	while (*p) {
-		if (fi == fl) {
-			if (i >= end)
-				return 0;
-			size_t len;
-			if (text[i] == '\n' && i > 0 && text[i - 1] == '-' && i + 1 < end && text[i + 1] != '\n') {
-				i++;   /* a hyphen join */
-				continue;
-			}
-			fl = fold_char(text + i, end - i, f, &len);
-			fi = 0;
-			i += len;
-			if (fl == 1 && f[0] == ' ') {
-				/* white space: the pattern must have a space here; swallow the run */
-				if (*p != ' ')
-					return 0;
-				p++;
-				while (i < end && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n'))
-					i++;
-				fi = fl;
-				continue;
-			}
+char *search_fold_loose(const char *s, size_t n)
+{
+	strbuf b;
+	sb_init(&b);
+	return fold_keys(&b, 0, s, strnlen(s, n));
+}
+
+unsigned search_pattern_mode(const char *pattern)
+{
+	return (unsigned)(unsigned char)pattern[0] - 1;
+}
+
+/* ---- the simple search --------------------------------------------------------- */
+
+/* The first byte at or after i, before `to`, that is not an ASCII
+ * character alone (no mark after it) other than b and c: only those can
+ * begin a match of a pattern that begins with b (c: b's capital when case
+ * is folded). */
+static size_t skip_ascii(const folder *f, size_t i, size_t to, uint8_t b, uint8_t c)
+{
+	const char *t = f->text;
+	size_t stop = to < f->end ? to : f->end - 1;   /* t[i + 1] is read */
+	v16 vb = { 0 }, vc = { 0 }, high = { 0 };
+	for (int k = 0; k < 16; k++) {
+		vb[k] = b;
+		vc[k] = c;
+		high[k] = 0x80;
+	}
+	while (i + 16 <= stop) {
+		v16 x, y;
+		memcpy(&x, t + i, 16);
+		memcpy(&y, t + i + 1, 16);
+		v16 m = (v16)(x == vb) | (v16)(x == vc) | (x & high) | (y & high);
+		uint64_t w[2];
+		memcpy(w, &m, 16);
+		if (w[0] | w[1])
+			break;
+		i += 16;
+	}
+	while (i < stop && (uint8_t)t[i] < 0x80 && (uint8_t)t[i + 1] < 0x80 && (uint8_t)t[i] != b && (uint8_t)t[i] != c)
+		i++;
+	return i;
+}
+
+bool fold_next_match(folder *f, size_t *i, size_t to, const char *p, size_t n, search_match *m)
+{
+	unit u;
+	uint8_t b = (uint8_t)p[0], c = !(f->mode & SEARCH_CASE) && b >= 'a' && b <= 'z' ? (uint8_t)(b - 32) : b;
+	while (*i < to) {
+		*i = skip_ascii(f, *i, to, b, c);
+		if (*i >= to)
+			break;
+		size_t at = *i;
+		fold_unit(f, at, &u);
+		*i = u.end;
+		if (u.kind != UNIT_KEY || u.key[0] != p[0])
+			continue;
+		size_t e = fold_match(f, at, p, n);
+		if (e) {
+			m->start = at;
+			m->end = e;
+			*i = e;
+			return true;
 		}
-		if (*p != f[fi])
-			return 0;
-		p++;
-		fi++;
 	}
-	return fi == fl ? i : 0;   /* a match must end at a character boundary */
+	return false;
 }
 
-/* The characters outside ASCII whose case folding begins with an ASCII
- * letter: ß ss, İ i, ſ s, ẖẗẘẙẚ h t w y a, ẞ ss, K (Kelvin) k, ﬀ..ﬆ ff fi
- * fl ffi ffl st st. Any other non-ASCII character folds to non-ASCII. */
-static bool folds_to_ascii(const unsigned char *s, size_t n)
+int search_all(const char *text, size_t start, size_t end, const char *pattern, search_hits *hits)
 {
-	ucs4_t c;
-	u8_mbtouc(&c, s, n);
-	return c == 0xDF || c == 0x130 || c == 0x17F || (c >= 0x1E96 && c <= 0x1E9A) || c == 0x1E9E ||
-	       c == 0x212A || (c >= 0xFB00 && c <= 0xFB06);
-}
-
-/* Could a match begin at text[i]? A cheap test before match_at. */
-static bool may_start(const char *text, size_t i, size_t end, unsigned char first)
-{
-	unsigned char c = (unsigned char)text[i];
-	if (c < 0x80)
-		return first < 0x80 && (c >= 'A' && c <= 'Z' ? c + 32 : c) == first;
-	if ((c & 0xC0) == 0x80)
-		return false;
-	if (first >= 0x80)
-		return true;
-	/* an ASCII first letter: only a few leads can fold to one */
-	if (c != 0xC3 && c != 0xC4 && c != 0xC5 && c != 0xE1 && c != 0xE2 && c != 0xEF)
-		return false;
-	return folds_to_ascii((const unsigned char *)text + i, end - i);
-}
-
-int search_all(const char *text, size_t start, size_t end, const char *folded, search_hits *hits)
-{
-	unsigned char first = (unsigned char)folded[0];
-	if (!first)
+	if (!pattern[0] || !pattern[1])
 		return 0;
-	for (size_t i = start; i < end; i++) {
-		if (!may_start(text, i, end, first))
-			continue;
-		size_t e = match_at(text, i, end, folded);
-		if (!e)
-			continue;
-		if (GROW(hits->v, hits->cap, hits->n + 1, 32))
+	folder f;
+	folder_init(&f, search_pattern_mode(pattern), text, start, end);
+	size_t n = strlen(pattern + 1);
+	search_match m;
+	for (size_t i = start; fold_next_match(&f, &i, end, pattern + 1, n, &m);)
+		if (hits_push(hits, m.start, m.end))
 			return Q_ENOMEM;
-		hits->v[hits->n].start = i;
-		hits->v[hits->n].end = e;
-		hits->n++;
-		i = e - 1;
-	}
 	return 0;
 }
 
-bool search_contains(const char *s, size_t n, const char *folded)
+bool search_contains(const char *s, size_t n, const char *pattern)
 {
-	unsigned char first = (unsigned char)folded[0];
-	for (size_t i = 0; i < n; i++)
-		if (may_start(s, i, n, first) && match_at(s, i, n, folded))
-			return true;
-	return false;
+	if (!pattern[0] || !pattern[1])
+		return false;
+	folder f;
+	folder_init(&f, search_pattern_mode(pattern), s, 0, n);
+	size_t i = 0;
+	search_match m;
+	return fold_next_match(&f, &i, n, pattern + 1, strlen(pattern + 1), &m);
 }
 
 void search_hits_free(search_hits *h)
@@ -194,4 +211,17 @@ size_t search_next(const search_hits *h, size_t off, bool forward, bool *wrapped
 		return lo - 1;
 	*wrapped = true;
 	return h->n - 1;
+}
+
+size_t search_cut(const char *text, size_t len, size_t i)
+{
+	while (i < len) {
+		uint32_t cp;
+		bool bad;
+		size_t k = fold_decode(text + i, len - i, &cp, &bad);
+		if (((unsigned char)text[i] & 0xC0) != 0x80 && (bad || !fold_is_mark(cp)))
+			return i;
+		i += k;
+	}
+	return len;
 }

@@ -10,6 +10,7 @@ typedef struct screen {
 	term *t;
 	WINDOW *win[PANE__COUNT];
 	WINDOW *status;
+	WINDOW *keybar;
 	help help;
 	const keymap *km;
 } screen;

@@ -19,7 +19,7 @@ static void on_quit_signal(int sig)
 
 bool term_quit_requested(void)
 {
-	return quit_signal != 0;
+	return quit_signal != 0 && quit_signal != SIGINT;
 }
 
 static void catch_signals(void)
@@ -77,6 +77,14 @@ static void set_theme(term *t, const struct config *cfg)
 	}
 }
 
+/* A terminal without cursor addressing (TERM=dumb) would show only the
+ * status line: the reader refuses it rather than draw nonsense. */
+static bool can_place_cursor(void)
+{
+	const char *cup = tigetstr("cup");
+	return cup && cup != (const char *)-1;
+}
+
 /* When input or output is not a terminal (articles piped in), the screen
  * goes to /dev/tty. */
 static int open_screen(term *t)
@@ -94,6 +102,14 @@ static int open_screen(term *t)
 	}
 	const char *env = getenv("TERM");
 	t->screen = env && *env ? newterm(NULL, out, in) : NULL;
+	if (t->screen && !can_place_cursor()) {
+		endwin();
+		delscreen(t->screen);
+		t->screen = NULL;
+		fprintf(stderr, "quoth: the terminal type '%s' cannot place the cursor, which the reader needs; "
+		        "set TERM (e.g. TERM=xterm-256color), or use quoth render or quoth quotes\n", env);
+		return 1;
+	}
 	if (!t->screen) {
 		/* an unknown or unset TERM: fall back to what nearly every terminal understands */
 		const char *fallback = env && strstr(env, "xterm") ? "xterm" : "vt100";
@@ -179,6 +195,10 @@ int term_read_key(term *t, int timeout_ms)
 	wint_t ch;
 	timeout(timeout_ms);
 	int r = get_wch(&ch);
+	if (quit_signal == SIGINT) {
+		quit_signal = 0;
+		return TK_INTERRUPT;
+	}
 	if (quit_signal)
 		return TK_SIGNAL;
 	if (r == ERR)

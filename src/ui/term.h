@@ -19,7 +19,8 @@ enum {
 	TK_NONE = -1,      /* nothing within the timeout */
 	TK_RESIZE = -2,
 	TK_MOUSE = -3,
-	TK_SIGNAL = -4,    /* SIGHUP, SIGTERM or SIGINT arrived: quit */
+	TK_SIGNAL = -4,    /* SIGHUP or SIGTERM arrived: quit */
+	TK_INTERRUPT = -5, /* SIGINT (Ctrl-C): cancels a prompt, else quits */
 };
 
 /* Starts curses. Returns 0, or prints why it cannot and returns 1. */
@@ -32,7 +33,7 @@ int term_read_key(term *t, int timeout_ms);
 /* The last mouse event: cell and what happened (1 click, -1 wheel up, +1 wheel down). */
 bool term_mouse(int *y, int *x, int *what);
 
-/* True once SIGHUP/SIGTERM/SIGINT arrived. */
+/* True once SIGHUP/SIGTERM arrived. */
 bool term_quit_requested(void);
 
 #endif

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "keymap.h"
 #include "term.h"
+#include "text.h"
 #include "ui.h"
 
 /* How long to wait for a key before checking for signals again. */
@@ -57,19 +58,45 @@ static void app_options(app_opts *o, const struct config *cfg)
 	                      : cfg->narrow_list == NARROW_STACK ? LAYOUT_NARROW_STACK : LAYOUT_NARROW_HIDE;
 	o->history_max = (size_t)cfg->search_history;
 	o->names = (names_opts){ cfg->speakers_merge, (const char *const *)cfg->keep_apart, cfg->n_keep_apart };
+	o->layout.keybar = cfg->keybar;
+	o->next_at_end = cfg->next_at_end;
 	quotes_opts_init(&o->quotes);
 	for (size_t i = 0; i < cfg->n_cue_verbs; i++)
 		quotes_opts_add_cues(&o->quotes, cfg->cue_verbs[i].lang, cfg->cue_verbs[i].verb);
 }
 
-static void show_warnings(app *a, const warnings *w)
+/* One warning is shown whole; several are counted, with the key that
+ * lists them all. */
+static void show_warnings(app *a, const keymap *km, const warnings *w)
 {
-	if (!w || !w->n)
+	if (!w || !(w->n + w->dropped))
 		return;
-	if (w->n == 1)
+	if (w->n == 1 && !w->dropped) {
 		app_message(a, true, "%s", w->v[0].msg);
-	else
-		app_message(a, true, "%s (and %zu more warnings)", w->v[0].msg, w->n - 1 + w->dropped);
+		return;
+	}
+	char key[KEY_NAME_MAX] = "?";
+	int k = keymap_key_for(km, app_keyctx(a), ACT_WARNINGS);
+	if (k >= 0)
+		qkey_name(k, key);
+	app_message(a, true, "%zu warnings in the config files: %s lists them", w->n + w->dropped,
+	            k >= 0 ? key : "the warnings action");
+}
+
+/* Inside tmux, OSC 52 reaches the terminal only when tmux passes it on:
+ * with set-clipboard off a copy silently goes nowhere, so the message after
+ * y says so. */
+static const char *clipboard_note(void)
+{
+	if (!getenv("TMUX"))
+		return NULL;
+	FILE *p = popen("tmux show-options -gv set-clipboard 2>/dev/null", "r");
+	if (!p)
+		return NULL;
+	char line[32] = "";
+	bool off = fgets(line, sizeof line, p) && !strncmp(line, "off", 3);
+	pclose(p);
+	return off ? "tmux has set-clipboard off" : NULL;
 }
 
 static unsigned handle_key(app *a, const keymap *km, int key)
@@ -138,9 +165,9 @@ static void open_stores(app_opts *o, char *msg, size_t msglen)
 {
 	char *warn = NULL;
 	int rc = tags_open(NULL, &o->tags, &warn);
-	if (rc) {
+	if (rc) {   /* warn names the file and the cause */
 		o->tags = NULL;
-		snprintf(msg, msglen, "Tags are off: %s", error_message(rc));
+		snprintf(msg, msglen, "Tags are off: %s", warn ? warn : error_message(rc));
 	} else if (warn) {
 		snprintf(msg, msglen, "Tags: %.*s", (int)strcspn(warn, "\n"), warn);
 	}
@@ -152,15 +179,27 @@ static void open_stores(app_opts *o, char *msg, size_t msglen)
 	open_index(o, msg, msglen);
 }
 
-static void close_stores(app *a, app_opts *o)
+/* Returns 1 when tag changes could not be saved (said on stderr), else 0. */
+static int close_stores(app *a, app_opts *o)
 {
+	int status = 0;
 	app_save_position(a);
 	if (o->positions)
 		positions_close(o->positions);
 	if (o->tags) {
-		int rc = tags_close(o->tags);
-		if (rc)
-			fprintf(stderr, "quoth: tags not saved: %s\n", error_message(rc));
+		/* a flush first: on failure the store still names the file and the cause */
+		int rc = tags_flush(o->tags);
+		if (rc) {
+			char *file = NULL;
+			size_t n;
+			const char *name = tags_error_file(o->tags);
+			bool safe = name && text_sanitize_line(name, strlen(name), &file, &n) == 0;
+			fprintf(stderr, "quoth: tags not saved (%zu changes): %s: %s\n", tags_pending(o->tags),
+			        safe ? file : "?", error_message(rc));
+			free(file);
+			status = 1;
+		}
+		tags_close(o->tags);   /* compacts; when the flush failed it fails too, and says nothing new */
 	}
 	if (o->index)
 		index_close(o->index);
@@ -168,6 +207,7 @@ static void close_stores(app *a, app_opts *o)
 	o->index = a->opts.index = NULL;
 	o->tags = a->opts.tags = NULL;
 	o->positions = a->opts.positions = NULL;
+	return status;
 }
 
 int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings *w,
@@ -180,18 +220,22 @@ int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings
 	app_options(&o, cfg);
 	char store_msg[256] = "";
 	open_stores(&o, store_msg, sizeof store_msg);
+	screen s = { .t = &t, .km = km };
+	keyhelp_build(km, (const char *const *)cfg->tag_names, &s.help);
+	o.help = &s.help;
+	o.warnings = w;
+	o.clipboard_note = clipboard_note();
 	app a;
 	int rc = app_init(&a, c, &o, COLS, LINES);
 	if (rc) {
+		draw_free(&s);
 		term_stop(&t);
 		close_stores(&a, &o);
 		quotes_opts_free(&o.quotes);
 		fprintf(stderr, "quoth: nothing to show\n");
 		return 1;
 	}
-	screen s = { .t = &t, .km = km };
-	keyhelp_build(km, (const char *const *)cfg->tag_names, &s.help);
-	show_warnings(&a, w);
+	show_warnings(&a, km, w);
 	if (store_msg[0])
 		app_message(&a, true, "%s", store_msg);
 	unsigned flags = R_LAYOUT;
@@ -209,6 +253,12 @@ int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings
 		int key = term_read_key(&t, app_busy(&a) ? 0 : TICK_MS);
 		if (key == TK_SIGNAL)
 			break;
+		if (key == TK_INTERRUPT) {
+			if (a.prompt.kind == PROMPT_NONE)
+				break;   /* Ctrl-C quits, as SIGINT does, but a prompt it only cancels */
+			flags = app_edit(&a, EK_ESC) | R_STATUS;
+			continue;
+		}
 		if (key == TK_NONE) {
 			flags = app_idle(&a);
 			continue;
@@ -226,8 +276,8 @@ int ui_run(corpus *c, const struct config *cfg, const keymap *km, const warnings
 	}
 	draw_free(&s);
 	term_stop(&t);
-	close_stores(&a, &o);
+	int status = close_stores(&a, &o);
 	app_free(&a);
 	quotes_opts_free(&o.quotes);
-	return 0;
+	return status;
 }

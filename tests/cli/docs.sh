@@ -15,9 +15,22 @@ for cmd in render quotes export tag tags index speakers same-quotes; do
 	if grep -q "^\.B quoth $man\$" doc/quoth.1; then ok "man page names '$cmd'"; else fail "man page names '$cmd'"; fi
 	expect_contains "README names '$cmd'" "$(cat README.md)" "quoth $cmd"
 done
-# every keymap action's default keys are in the man page's KEYS section or the README
+# every action is bound by each shipped keymap and named in the README's key
+# table and the man page's KEYS section (tag_toggle_2..8 as the range 1 ... 9)
+keys_section=$(sed -n '/^\.SH KEYS/,/^\.SH FILES/p' doc/quoth.1)
 for name in $(sed -n 's/^\s*ACTION([A-Z_0-9]*, *"\([a-z_0-9]*\)".*/\1/p' include/config/action.h); do
-	if grep -q "^$name = " keymaps/default.ini || grep -q "^$name=" keymaps/default.ini; then ok "default.ini binds $name"; else fail "default.ini binds $name"; fi
+	for km in default vi emacs; do
+		if grep -q "^$name *= *[^ ]" keymaps/$km.ini; then ok "$km.ini binds $name"; else fail "$km.ini binds $name"; fi
+	done
+	shown=$name
+	case $name in tag_toggle_[2-8]) shown=tag_toggle_9 ;; esac
+	if grep -q "\`$shown\`" README.md; then ok "README names $name"; else fail "README names $name"; fi
+	if printf '%s\n' "$keys_section" | grep -qw "$shown"; then ok "man page KEYS names $name"; else fail "man page KEYS names $name"; fi
+done
+# every setting of config.ini is in the README's table
+for key in $(sed -n 's/^\([a-z_]*\) = .*/\1/p' config.ini | sort -u); do
+	case $key in [1-9]) continue ;; esac
+	if grep -q "\`$key\`" README.md; then ok "README names config.ini's $key"; else fail "README names config.ini's $key"; fi
 done
 version=$("$QUOTH" --version)
 expect_contains "--version names ncursesw" "$version" "ncurses"

@@ -40,7 +40,8 @@ expect_contains "tags --count" "$OUT" "$(printf '1\tclaim')"
 
 # --- text ---
 run_status "$QUOTH" export "$B"
-expect_eq "export text: the quotes of one article" "“We will not back down,” — Jane Doe
+# a comma before the closing mark is the sentence's, not the quote's
+expect_eq "export text: the quotes of one article" "“We will not back down” — Jane Doe
 Harbour talks ($B)
 tags: denial
 
@@ -113,14 +114,26 @@ art=$(sed -n 's/^1\tq\t\([0-9a-f]*\)\t.*/\1/p' "$J" | head -1)
 printf '1\tq\t%s\t00000000000000aa\t1700000000\tWritten by hand\\twith a tab\tSomeone\tT\t/x.txt\n' "$art" >>"$J"
 printf '1\t+\t%s\t00000000000000aa\t1700000000\thand\n' "$art" >>"$J"
 printf '9\t+\tfuture record\n' >>"$J"
-printf '1\t+\t%s\t00000000000000ab\t1700000000\tto' "$art" >>"$J"   # torn: no newline
+printf '1\t+\t%s\t00000000000000ab\t17000' "$art" >>"$J"   # torn: cut in its time field
 XDG_DATA_HOME="$TMPD/hand" run_status "$QUOTH" export --tag hand --format tsv
 expect_eq "journal: a hand-written record is read" "0" "$RC"
 expect_contains "journal: escapes undone (TAB shown as a space in tsv)" "$OUT" "Written by hand with a tab	Someone"
 expect_contains "journal: a newer line is a warning" "$ERR" "from a newer quoth"
 expect_contains "journal: a torn last line is a warning" "$ERR" "cut short"
-XDG_DATA_HOME="$TMPD/hand" run_status "$QUOTH" export --tag to
-expect_eq "journal: the torn record is ignored" "" "$OUT"
+XDG_DATA_HOME="$TMPD/hand" run_status "$QUOTH" tags
+expect_eq "journal: the torn record is ignored" "hand
+t" "$OUT"
+# A last record that is whole but for its line end (a hand edit) is read,
+# and the next tag starts a line of its own (it was cut off as "cut short").
+mkdir -p "$TMPD/unended"
+XDG_DATA_HOME="$TMPD/unended" "$QUOTH" tag --text x t "$A" "$A1" >/dev/null 2>&1
+J="$TMPD/unended/quoth/tags.journal"
+printf '1\t+\t%s\t00000000000000ac\t1700000000\tunended' "$art" >>"$J"
+XDG_DATA_HOME="$TMPD/unended" run_status "$QUOTH" tags
+expect_eq "journal: a last record without its line end is read, no warning" "0:t
+unended:" "$RC:$OUT:$ERR"
+XDG_DATA_HOME="$TMPD/unended" run_status "$QUOTH" tag more "$A" "$A1"
+expect_eq "journal: the next tag goes on a line of its own" "2" "$(grep -c -e '	unended$' -e '	more$' "$J")"
 
 # --- nothing reaches the terminal ---
 evil="$TMPD/c/$(printf 'e\033]0;x\007.txt')"

@@ -39,18 +39,33 @@ fi
 keys '['
 expect_screen "[ selects the previous quote" "quote 6/7"
 
-# --- search, case-folded beyond ASCII -----------------------------------------------
+# --- search: smart case, accents ----------------------------------------------------
 keys BTab
 wait_for " text " >/dev/null
 keys /
-type_text "STRANDKØBING"
-expect_screen "search: prompt shows the pattern" "/STRANDKØBING"
+type_text "strandkøbing"
+expect_screen "search: prompt shows the pattern" "/strandkøbing"
 keys Enter
-wait_gone "/STRANDKØBING" >/dev/null
+wait_gone "/strandkøbing" >/dev/null
 ESC=$(printf '\033')
 if screen_attrs | grep -q "$ESC\[30m$ESC\[42mStrandkøbing"; then ok "search: case-folded match highlighted"; else fail "search: case-folded match highlighted" "$(screen)"; fi
 keys n
 expect_screen "search: n moves on" "Strandkøbing"
+keys /
+type_text "STRANDKØBING"
+expect_screen "search: a capital in the pattern matches case exactly" "Pattern not found"
+keys Escape
+wait_gone "/STRANDKØBING" >/dev/null
+keys '}'
+wait_for "[2/11]" >/dev/null
+keys /
+type_text "rodingen"
+keys Enter
+wait_gone "/rodingen" >/dev/null
+# the one match is the current one: search_current, not search_match
+if screen_attrs | grep -qE "$ESC\[30m$ESC\[(42|103)mRödingen"; then ok "search: a pattern without accents finds the accented word"; else fail "search: a pattern without accents finds the accented word" "$(screen)"; fi
+keys Escape '{'
+wait_for "[1/11]" >/dev/null
 keys /
 type_text "zzzqqq"
 expect_screen "search: not found message" "Pattern not found"
@@ -67,13 +82,13 @@ expect_screen "help closes with q" "Articles"
 
 # --- resize 140x40 -> 80x24 -> 30x8 -> back ------------------------------------------
 resize 80x24
-wait_gone "Articles" >/dev/null
-expect_no_screen "80x24: list yields" "Articles"
+expect_screen "80x24: the list stays in sight as a strip" "Regional"
 expect_screen "80x24: text and quotes side by side" "Quotes"
 keys L
-expect_screen "80x24: L shows the list" "Articles"
+wait_gone "Regional" >/dev/null
+expect_no_screen "80x24: L hides the strip" "Regional"
 keys L
-wait_gone "Articles" >/dev/null
+expect_screen "80x24: L shows it again" "Regional"
 resize 30x8
 expect_screen "30x8: too small message" "too small"
 resize 140x40
@@ -108,16 +123,43 @@ stop
 cat > "$TMPD/override.ini" <<'INI'
 [global]
 quit = x
-none = q
+none = G
 INI
 printf '[ui]\nkeymap_override = %s\n' "$TMPD/override.ini" > "$TMPD/cfg.ini"
 start 140x40 "$ENV $QUOTH --config $TMPD/cfg.ini $SAMPLES"
 wait_for "Articles" >/dev/null
-keys q
-expect_screen "override: q does nothing" "does nothing"
-expect_no_screen "override: still running after q" "__EXITED__"
+keys G
+expect_screen "override: G does nothing" "Key G does nothing"
+expect_no_screen "override: still running after G" "__EXITED__"
 keys x
 expect_screen "override: x quits" "__EXITED__ 0"
+stop
+
+# --- a keymap cannot leave q, ?, Esc or C-c dead ----------------------------------------------
+printf '[global]\nnone = q\n' > "$TMPD/noq.ini"
+printf '[ui]\nkeymap_override = %s\n' "$TMPD/noq.ini" > "$TMPD/cfg.ini"
+start 140x40 "$ENV $QUOTH --config $TMPD/cfg.ini $SAMPLES"
+expect_screen "none = q: a warning says q is kept" "leaves q doing nothing"
+keys q
+expect_screen "none = q: q still quits" "__EXITED__ 0"
+stop
+: > "$TMPD/empty.ini"
+printf '[ui]\nkeymap = %s\n' "$TMPD/empty.ini" > "$TMPD/cfg.ini"
+start 140x40 "$ENV $QUOTH --config $TMPD/cfg.ini $SAMPLES"
+expect_screen "empty keymap: a warning says so" "binds no key"
+keys j
+expect_screen "empty keymap: other keys do nothing" "Key j does nothing"
+keys '?'
+expect_screen "empty keymap: ? shows the help" "quoth help"
+keys Escape
+expect_screen "empty keymap: Esc closes it" "Articles"
+keys q
+expect_screen "empty keymap: q quits" "__EXITED__ 0"
+stop
+start 140x40 "$ENV $QUOTH --config $TMPD/cfg.ini $SAMPLES"
+wait_for "Articles" >/dev/null
+keys C-c
+expect_screen "empty keymap: C-c quits" "__EXITED__"
 stop
 
 # --- an article full of escape sequences leaves the screen intact --------------------------
@@ -168,6 +210,8 @@ stop
 # --- mouse: SGR reports as a terminal sends them ---------------------------------------
 start 140x40 "$ENV $QUOTH $SAMPLES"
 wait_for "Articles" >/dev/null
+keys Tab g   # the text from its top: the sidebar follows it from quote 1
+wait_for "0%  7 quotes  text" >/dev/null
 type_text "$(printf '\033[<0;120;6M\033[<0;120;6m')"
 expect_screen "click in the sidebar focuses it and selects a quote" "quote 1/7  quotes"
 type_text "$(printf '\033[<0;10;5M\033[<0;10;5m')"

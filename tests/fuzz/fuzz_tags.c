@@ -1,8 +1,11 @@
 /* The tag journal replay (tags.h): tags_open on a folder whose
- * tags.journal is the fuzz input; then one change, tags_close (which
- * compacts), and a second tags_open of what was written.
+ * tags.journal is the fuzz input, once as it is and once after the header
+ * line of the format; then one change, tags_close (which compacts), and a
+ * second tags_open of what was written.
  *
- * Invariants: a journal that can be read always opens; warnings are
+ * Invariants: a file that is not a journal (no header, and its first line
+ * no record) is refused and left byte for byte as it was; a journal that
+ * can be read always opens; warnings are
  * display-safe lines; every entry has its strings and valid, sorted,
  * distinct tag names; tags_names agrees with the entries; compaction keeps
  * every tagged quote as it was (text, speaker, title, path, tags) and adds
@@ -99,7 +102,24 @@ static void remove_store(const char *dir)
 	unlink(p);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+#define HEADER "# quoth tag journal, format 1\n"
+
+/* The journal file's bytes are still data[0..size). */
+static void check_untouched(const char *dir, const uint8_t *data, size_t size)
+{
+	char p[160];
+	snprintf(p, sizeof p, "%s/tags.journal", dir);
+	FILE *f = fopen(p, "rb");
+	FUZZ_CHECK(f != NULL, "the journal is gone");
+	uint8_t *buf = malloc(size + 2);
+	FUZZ_CHECK(buf != NULL, "out of memory");
+	size_t n = fread(buf, 1, size + 1, f);
+	fclose(f);
+	FUZZ_CHECK(n == size && (!size || !memcmp(buf, data, size)), "a file that is no journal was changed");
+	free(buf);
+}
+
+static void run(const uint8_t *data, size_t size)
 {
 	const char *dir = fuzz_dir();
 	remove_store(dir);
@@ -108,6 +128,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tags_store *s = NULL;
 	char *warn = NULL;
 	int rc = tags_open(dir, &s, &warn);
+	if (rc == Q_ENOTJOURNAL) {
+		FUZZ_CHECK(warn && strstr(warn, "not a quoth tag journal"), "the refusal does not say why");
+		free(warn);
+		check_untouched(dir, data, size);
+		return;
+	}
 	FUZZ_CHECK(rc == 0, "tags_open: %s", error_message(rc));
 	check_warnings(warn);
 	free(warn);
@@ -116,6 +142,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	tag_meta meta = { .text = "a quote", .speaker = "Someone", .title = "A title", .path = NULL };
 	rc = tags_set(s, art, quote, "fuzz", true, &meta);
+	if (rc == Q_ENEWER) {   /* a header of a newer format: nothing may be written */
+		FUZZ_CHECK(tags_close(s) == Q_ENEWER, "tags_close wrote to a newer journal");
+		check_untouched(dir, data, size);
+		snapshot_free(&before);
+		return;
+	}
 	FUZZ_CHECK(rc == 0, "tags_set: %s", error_message(rc));
 	FUZZ_CHECK(tags_has(s, art, quote, "fuzz"), "the tag just set is not there");
 	rc = tags_close(s);
@@ -135,5 +167,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	snapshot_free(&before);
 	snapshot_free(&after);
 	tags_close(s);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	run(data, size);
+	uint8_t *with_header = malloc(sizeof HEADER - 1 + size + 1);
+	FUZZ_CHECK(with_header != NULL, "out of memory");
+	memcpy(with_header, HEADER, sizeof HEADER - 1);
+	if (size)
+		memcpy(with_header + sizeof HEADER - 1, data, size);
+	run(with_header, sizeof HEADER - 1 + size);
+	free(with_header);
 	return 0;
 }

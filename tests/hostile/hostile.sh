@@ -183,9 +183,14 @@ expect_eq "big file: every byte rendered ($BIG_MB MB, no line end, no space)" $(
 # KNOWN, when given, is why it is not, yet: a known limit, reported as a skip.
 RSS_BASE=32768
 [ "$BUILD" = build-san ] && RSS_BASE=65536
+# Under ASan, freed memory waits in a quarantine (256 MB by default) before it
+# is reused: a peak RSS would measure that, not quoth. The memory checks run
+# with a small one.
+RSS_ENV=
+[ "$BUILD" = build-san ] && RSS_ENV="env ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=4"
 rss_at_most() {
 	size=$(($(wc -c <"$2") / 1024))
-	rss=$(timeout "$LIMIT" $CHECK rss "$QUOTH" render --width 80 "$2")
+	rss=$(timeout "$LIMIT" $CHECK rss $RSS_ENV "$QUOTH" render --width 80 "$2")
 	limit=$((size * $3 + RSS_BASE))
 	if [ -n "$rss" ] && [ "$rss" -eq "$rss" ] 2>/dev/null && [ "$rss" -le "$limit" ]; then
 		ok "$1 (peak $rss KiB for $size KiB)"
@@ -208,7 +213,7 @@ ONE_MB=200 RSS_LIMIT=131072
 [ "$BUILD" = build-san ] && ONE_MB=20 RSS_LIMIT=262144
 awk -v mb="$ONE_MB" 'BEGIN { s = "the minister said \"we will look into it again\" and left, "; t = s;
 	while (length(t) < 1048576) t = t t; printf "Giant line\n\n"; for (i = 0; i < mb; i++) printf "%s", t; printf "end.\n" }' >"$TMPD/oneline.txt"
-rss=$(timeout 120 $CHECK rss "$QUOTH" quotes --format tsv "$TMPD/oneline.txt")
+rss=$(timeout 120 $CHECK rss $RSS_ENV "$QUOTH" quotes --format tsv "$TMPD/oneline.txt")
 if [ -n "$rss" ] && [ "$rss" -le "$RSS_LIMIT" ] 2>/dev/null; then
 	ok "memory: quotes of a $ONE_MB MB single line in at most $((RSS_LIMIT / 1024)) MB (peak $((rss / 1024)) MB)"
 else
@@ -431,7 +436,7 @@ TS=$TMPD/big.ts
 reader_session 100x30 "$TS" "$H/big-noline.txt"
 expect_screen "reader, big file: first screen" "abcdefghijklmnopqrstuvwxyz"
 keys Tab G
-expect_screen "reader, big file: end" "100%"
+expect_screen "reader, big file: end" "(END)"
 resize 57x20
 expect_screen "reader, big file: resized at the end" "0 quotes  text"
 resize 100x30

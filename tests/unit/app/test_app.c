@@ -267,6 +267,9 @@ static void test_search_in_text(void **state)
 	assert_null(a->pattern);
 	app_do(a, ACT_SEARCH);
 	type(a, "PARAGRAPH 38");
+	assert_int_equal(a->hits.n, 0);        /* smart case: a capital matches case exactly */
+	app_edit(a, EK_KILL_LINE);
+	type(a, "Paragraph 38");
 	assert_int_equal(a->hits.n, 1);
 	assert_true(a->text_top > top);       /* incremental: already moved */
 	app_edit(a, EK_ENTER);
@@ -274,19 +277,22 @@ static void test_search_in_text(void **state)
 	assert_non_null(a->pattern);
 	app_do(a, ACT_SEARCH_NEXT);
 	assert_string_equal(a->msg, "Search wrapped to the top");
-	/* case folding beyond ASCII */
+	/* case folding beyond ASCII (ß), alone and in a phrase */
 	app_do(a, ACT_SEARCH);
-	type(a, "STRASSE");
+	type(a, "strasse");
+	assert_true(a->hits.n > 10);
+	app_edit(a, EK_KILL_LINE);
+	type(a, "bridge and the strasse by");
 	assert_true(a->hits.n > 10);
 	app_edit(a, EK_ENTER);
 	/* history */
 	app_do(a, ACT_SEARCH);
 	app_edit(a, EK_UP);
-	assert_string_equal(a->prompt.buf, "STRASSE");
+	assert_string_equal(a->prompt.buf, "bridge and the strasse by");
 	app_edit(a, EK_UP);
-	assert_string_equal(a->prompt.buf, "PARAGRAPH 38");
+	assert_string_equal(a->prompt.buf, "Paragraph 38");
 	app_edit(a, EK_KILL_WORD);
-	assert_string_equal(a->prompt.buf, "PARAGRAPH ");
+	assert_string_equal(a->prompt.buf, "Paragraph ");
 	app_edit(a, EK_KILL_LINE);
 	assert_string_equal(a->prompt.buf, "");
 	app_edit(a, EK_ESC);
@@ -376,9 +382,18 @@ static void test_tag_keys_and_prompt(void **state)
 	tags_store *t = open_tags();
 	fixture *f = start_with(140, 40, t);
 	app *a = &f->a;
-	/* in the list there is no quote to tag */
+	/* from the list a tag key acts on the open article's quote on screen,
+	 * which it selects, and says which quote it tagged */
+	assert_int_equal(a->focus, PANE_LIST);
+	assert_false(a->q_marked);
 	app_do(a, ACT_TAG_TOGGLE_1);
-	assert_string_equal(a->msg, "Tag quotes in the sidebar or the text");
+	assert_true(a->q_marked);
+	assert_int_equal(a->q_sel, 0);
+	assert_non_null(strstr(a->msg, "Tagged claim: quote 1: \xE2\x80\x9CWe will keep the harbour"));
+	assert_non_null(strstr(a->msg, "\xE2\x80\x94 Ingrid Dahl"));
+	assert_string_equal(app_quote_tags(a, 0)->tags[0], "claim");
+	app_do(a, ACT_TAG_TOGGLE_1);
+	assert_null(app_quote_tags(a, 0));
 	a->focus = PANE_QUOTES;
 	app_do(a, ACT_TAG_TOGGLE_1);
 	assert_non_null(app_quote_tags(a, 0));
@@ -402,9 +417,32 @@ static void test_tag_keys_and_prompt(void **state)
 	app_edit(a, 'x');
 	app_edit(a, EK_ENTER);
 	assert_int_equal(app_quote_tags(a, 0)->ntags, 1);   /* "b x" is not a tag name */
-	/* T removes them all */
+	/* T removes a single tag at once; several only after a y */
 	app_do(a, ACT_UNTAG);
 	assert_null(app_quote_tags(a, 0));
+	app_do(a, ACT_TAG_TOGGLE_1);
+	app_do(a, ACT_TAG_TOGGLE_2);
+	app_do(a, ACT_UNTAG);
+	assert_int_equal(a->prompt.kind, PROMPT_CONFIRM);
+	assert_non_null(strstr(a->msg, "Remove 2 tags (claim, denial) from quote 1?"));
+	app_edit(a, 'n');
+	assert_int_equal(app_quote_tags(a, 0)->ntags, 2);
+	app_do(a, ACT_UNTAG);
+	app_edit(a, 'y');
+	assert_null(app_quote_tags(a, 0));
+	/* U takes changes back, newest first; T's removal as one */
+	app_do(a, ACT_UNDO);
+	assert_int_equal(app_quote_tags(a, 0)->ntags, 2);
+	app_do(a, ACT_UNDO);
+	assert_int_equal(app_quote_tags(a, 0)->ntags, 1);
+	assert_string_equal(app_quote_tags(a, 0)->tags[0], "claim");
+	app_do(a, ACT_UNDO);
+	assert_null(app_quote_tags(a, 0));
+	while (a->nundo)
+		app_do(a, ACT_UNDO);
+	assert_null(app_quote_tags(a, 0));
+	app_do(a, ACT_UNDO);
+	assert_string_equal(a->msg, "Nothing to undo");
 	app_do(a, ACT_TAG_TOGGLE_2);
 	finish(f);
 	assert_int_equal(tags_close(t), 0);
@@ -412,6 +450,43 @@ static void test_tag_keys_and_prompt(void **state)
 	t = open_tags();
 	f = start_with(140, 40, t);
 	assert_string_equal(app_quote_tags(&f->a, 0)->tags[0], "denial");
+	finish(f);
+	tags_close(t);
+}
+
+/* Tab completes from every name in use, not only the first few hundred:
+ * a thousand names before the one typed. */
+static void test_completion_among_many_names(void **state)
+{
+	char dir[128], path[160];
+	snprintf(dir, sizeof dir, "%s/.store-many", root);
+	snprintf(path, sizeof path, "%s/tags.journal", dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	FILE *j = fopen(path, "w");
+	assert_non_null(j);
+	fputs("# quoth tag journal, format 1\n", j);
+	for (int i = 0; i < 1000; i++)
+		fprintf(j, "1\t+\t%016x\t%016x\t1700000000\taa%03d\n", i, i, i);
+	fputs("1\t+\t0000000000000001\t0000000000000002\t1700000000\tzq-late\n", j);
+	assert_int_equal(fclose(j), 0);
+	tags_store *t = NULL;
+	assert_int_equal(tags_open(dir, &t, NULL), 0);
+	fixture *f = start_with(140, 40, t);
+	app *a = &f->a;
+	a->focus = PANE_QUOTES;
+	app_do(a, ACT_TAG_PROMPT);
+	app_edit(a, 'z');
+	app_edit(a, 'q');
+	app_edit(a, EK_TAB);
+	assert_string_equal(a->prompt.buf, "zq-late");
+	app_edit(a, EK_ESC);
+	app_do(a, ACT_TAG_PROMPT);
+	app_edit(a, 'a');
+	app_edit(a, 'a');
+	app_edit(a, '9');
+	app_edit(a, EK_TAB);   /* aa900 .. aa999: nothing longer in common */
+	assert_string_equal(a->prompt.buf, "aa9");
+	app_edit(a, EK_ESC);
 	finish(f);
 	tags_close(t);
 }
@@ -468,14 +543,15 @@ static void test_marks_and_export(void **state)
 	for (const char *p = path; *p; p++)
 		app_edit(a, *p);
 	app_edit(a, EK_ENTER);
-	assert_non_null(strstr(a->msg, "Exported 2 quotes"));
+	assert_non_null(strstr(a->msg, "Exported 2 marked quotes"));
 	FILE *fp = fopen(path, "r");
 	assert_non_null(fp);
 	char buf[4096];
 	size_t n = fread(buf, 1, sizeof buf - 1, fp);
 	buf[n] = '\0';
 	fclose(fp);
-	assert_non_null(strstr(buf, "\xE2\x80\x9CWe will keep the harbour open for paragraph 2, whatever it takes,\xE2\x80\x9D \xE2\x80\x94 Ingrid Dahl"));
+	/* the comma before the closing mark belongs to the sentence around the quote */
+	assert_non_null(strstr(buf, "\xE2\x80\x9CWe will keep the harbour open for paragraph 2, whatever it takes\xE2\x80\x9D \xE2\x80\x94 Ingrid Dahl"));
 	assert_non_null(strstr(buf, "paragraph 7"));
 	assert_null(strstr(buf, "paragraph 12"));
 	/* again: the file exists, so it asks; o overwrites */
@@ -492,7 +568,11 @@ static void test_marks_and_export(void **state)
 	assert_true(app_do(a, ACT_COPY) & R_CLIPBOARD);
 	assert_true(a->clip.len > 10);
 	assert_memory_equal(a->clip.s, "\033]52;c;", 7);
-	assert_non_null(strstr(a->msg, "Copied 2 quotes"));
+	assert_non_null(strstr(a->msg, "Sent 2 marked quotes"));
+	assert_non_null(strstr(a->msg, "to the clipboard by OSC 52"));
+	/* Esc takes the marks off */
+	app_do(a, ACT_CANCEL);
+	assert_false(a->q_mark[0] || a->q_mark[1]);
 	finish(f);
 }
 
@@ -541,6 +621,160 @@ static void test_stepping_past_the_loaded_limit(void **state)
 	assert_true(a->doc->len > 0);
 	finish(f);
 	positions_close(pos);
+}
+
+/* The sidebar follows the text; ] and [ go on from the screen. */
+static void test_sidebar_follows_the_text(void **state)
+{
+	fixture *f = start(80, 24);
+	app *a = &f->a;
+	assert_int_equal(a->focus, PANE_TEXT);
+	size_t first, last;
+	assert_true(app_quotes_on_screen(a, &first, &last));
+	assert_int_equal(first, 0);
+	app_do(a, ACT_QUOTE_NEXT);
+	assert_int_equal(a->q_sel, 0);
+	for (int i = 0; i < 4; i++)
+		app_do(a, ACT_PAGE_DOWN);
+	/* the selected quote left the screen: the selection is on it again */
+	assert_true(app_quote_on_screen(a, a->q_sel));
+	assert_true(a->q_sel > 0);
+	assert_true(a->q_top <= a->q_sel);
+	assert_true(a->q_top > 0);
+	size_t top = a->text_top, sel = a->q_sel;
+	app_do(a, ACT_QUOTE_NEXT);   /* on from the selected quote, never back to quote 1 */
+	assert_int_equal(a->q_sel, sel + 1);
+	assert_true(a->text_top >= top);
+	/* with nothing selected, ] takes the first quote on screen */
+	app_do(a, ACT_CANCEL);
+	app_do(a, ACT_PAGE_DOWN);
+	assert_true(app_quotes_on_screen(a, &first, &last));
+	top = a->text_top;
+	app_do(a, ACT_QUOTE_NEXT);
+	assert_int_equal(a->q_sel, first);
+	assert_int_equal(a->text_top, top);
+	app_do(a, ACT_CANCEL);
+	app_do(a, ACT_QUOTE_PREV);
+	assert_int_equal(a->q_sel, last);
+	/* at the end, the sidebar shows the last quotes */
+	app_do(a, ACT_MOVE_LAST);
+	assert_true(app_quote_on_screen(a, a->quotes.n - 1));
+	assert_true(a->q_top > 0);
+	finish(f);
+}
+
+/* Paging down where the text shows (END) opens the next article. */
+static void test_page_on_into_the_next_article(void **state)
+{
+	fixture *f = start(80, 24);
+	app *a = &f->a;
+	a->opts.next_at_end = true;
+	app_do(a, ACT_MOVE_LAST);
+	assert_int_equal(app_text_percent(a), 100);
+	assert_int_equal(a->art, 0);
+	app_do(a, ACT_PAGE_DOWN);
+	assert_int_equal(a->art, 1);
+	assert_non_null(strstr(a->msg, "Next article: 2 of 3"));
+	a->opts.next_at_end = false;
+	app_do(a, ACT_MOVE_LAST);
+	app_do(a, ACT_PAGE_DOWN);
+	assert_int_equal(a->art, 1);
+	finish(f);
+}
+
+/* y in the list takes the article on the cursor row and marks nothing;
+ * marks come from the mark key and Esc takes them off. */
+static void test_list_copy_takes_the_cursor_row(void **state)
+{
+	fixture *f = start(140, 40);
+	app *a = &f->a;
+	assert_int_equal(a->focus, PANE_LIST);
+	app_do(a, ACT_COPY);
+	assert_non_null(strstr(a->msg, "of \xE2\x80\x9CHarbour stays open\xE2\x80\x9D"));
+	assert_int_equal(a->marked_articles, 0);
+	assert_false(a->corpus->v[0].marked);
+	app_do(a, ACT_MOVE_DOWN);
+	app_do(a, ACT_COPY);
+	assert_non_null(strstr(a->msg, "Sent 1 quote of \xE2\x80\x9C\xC3\x86r\xC3\xB8 ferry returns\xE2\x80\x9D"));
+	app_do(a, ACT_MARK);
+	assert_int_equal(a->marked_articles, 1);
+	assert_true(a->corpus->v[1].marked);
+	app_do(a, ACT_COPY);
+	assert_non_null(strstr(a->msg, "1 quote of 1 marked article"));
+	app_do(a, ACT_CANCEL);
+	assert_int_equal(a->marked_articles, 0);
+	assert_false(a->corpus->v[1].marked);
+	finish(f);
+}
+
+/* The help: G, half pages, and / finds a line in it. */
+static void test_help_moves_and_searches(void **state)
+{
+	keymap *km = keymap_builtin();
+	help h;
+	assert_int_equal(keyhelp_build(km, NULL, &h), 0);
+	fixture *f = start(100, 20);
+	app *a = &f->a;
+	a->opts.help = &h;
+	app_do(a, ACT_HELP);
+	app_do(a, ACT_MOVE_LAST);
+	assert_true(a->help_top >= h.n - 1);
+	app_do(a, ACT_MOVE_FIRST);
+	app_do(a, ACT_HALF_PAGE_DOWN);
+	assert_true(a->help_top > 0);
+	app_do(a, ACT_HALF_PAGE_UP);
+	assert_int_equal(a->help_top, 0);
+	app_do(a, ACT_SEARCH);
+	assert_int_equal(a->prompt.kind, PROMPT_SEARCH);
+	for (const char *p = "redraw the"; *p; p++)
+		app_edit(a, *p);
+	assert_true(a->help_top > 0);
+	assert_non_null(strstr(app_help_line(a, a->help_top + 2), "Redraw the screen"));
+	assert_true(a->match_n >= 1);
+	app_edit(a, EK_ENTER);
+	assert_true(a->help);
+	app_do(a, ACT_QUIT);
+	assert_false(a->help);
+	app_do(a, ACT_SEARCH_NEXT);   /* that search was the help's */
+	assert_string_equal(a->msg, "No previous search");
+	finish(f);
+	keyhelp_free(&h);
+	keymap_free(km);
+}
+
+/* s corrects a speaker: kept by the store, shown, undone by an empty name. */
+static void test_speaker_correction(void **state)
+{
+	tags_store *t = open_tags();
+	fixture *f = start_with(140, 40, t);
+	app *a = &f->a;
+	a->focus = PANE_QUOTES;
+	bool guess, user;
+	assert_string_equal(app_quote_speaker(a, 0, &guess, &user), "Ingrid Dahl");
+	assert_false(user);
+	app_do(a, ACT_SPEAKER);
+	assert_int_equal(a->prompt.kind, PROMPT_SPEAKER);
+	assert_string_equal(a->prompt.buf, "Ingrid Dahl");
+	app_edit(a, EK_KILL_LINE);
+	for (const char *p = "Jane Roe"; *p; p++)
+		app_edit(a, *p);
+	app_edit(a, EK_ENTER);
+	assert_string_equal(app_quote_speaker(a, 0, &guess, &user), "Jane Roe");
+	assert_true(user);
+	assert_string_equal(tags_user_speaker(t, a->doc->id, a->quotes.v[0].id), "Jane Roe");
+	/* the sentence that names the speaker the engine found */
+	app_do(a, ACT_CONTEXT);
+	assert_true(a->show_context);
+	char *ctx = app_quote_context_text(a, 0);
+	assert_non_null(strstr(ctx, "said Mayor Ingrid Dahl on Tuesday."));
+	free(ctx);
+	app_do(a, ACT_SPEAKER);
+	app_edit(a, EK_KILL_LINE);
+	app_edit(a, EK_ENTER);
+	assert_string_equal(app_quote_speaker(a, 0, &guess, &user), "Ingrid Dahl");
+	assert_false(user);
+	finish(f);
+	tags_close(t);
 }
 
 /* The dispatch table: each action has one handler in the base table (or a
@@ -597,6 +831,11 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_action_has_a_handler),
 		cmocka_unit_test(test_layers_come_first),
+		cmocka_unit_test(test_sidebar_follows_the_text),
+		cmocka_unit_test(test_page_on_into_the_next_article),
+		cmocka_unit_test(test_list_copy_takes_the_cursor_row),
+		cmocka_unit_test(test_help_moves_and_searches),
+		cmocka_unit_test(test_speaker_correction),
 		cmocka_unit_test(test_wide_layout_starts_on_the_list),
 		cmocka_unit_test(test_narrow_layout_list_is_its_own_screen),
 		cmocka_unit_test(test_focus_cycles_through_panes),
@@ -609,6 +848,7 @@ int main(void)
 		cmocka_unit_test(test_help_and_quit),
 		cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_tag_keys_and_prompt),
+		cmocka_unit_test(test_completion_among_many_names),
 		cmocka_unit_test(test_tagged_view),
 		cmocka_unit_test(test_marks_and_export),
 		cmocka_unit_test(test_visual_selection),

@@ -35,6 +35,8 @@ static int setup(void **state)
 			fprintf(f, "Paragraph %d goes on about the harbour and the ferries for a while longer.\n\n", i);
 		if (i == 70000)
 			fprintf(f, "The zanzibarite marker stands near the end.\n\n");
+		if (i == 60000)
+			fprintf(f, "The \xC3\x96lm\xC3\xBChle mill stands here.\n\n");
 		total = (size_t)ftell(f);
 	}
 	fclose(f);
@@ -150,12 +152,49 @@ static void test_search_through_big_file(void **state)
 	corpus_free(&c);
 }
 
+/* Types a search (backward with M-/), Enter, and lets the search through
+ * the file run to its end. */
+static void search_all_of_it(app *a, const char *pattern, bool backward)
+{
+	app_do(a, backward ? ACT_SEARCH_BACK : ACT_SEARCH);
+	for (const char *p = pattern; *p; p++)
+		app_edit(a, (unsigned char)*p);
+	app_edit(a, EK_ENTER);
+	for (int turns = 0; a->bsearch.active && turns < 1000; turns++)
+		app_idle(a);
+	assert_false(a->bsearch.active);
+}
+
+/* The big-file search folds as every search does: accents of a pattern
+ * without any, case of a pattern without a capital; and it goes both ways. */
+static void test_search_big_file_folding(void **state)
+{
+	corpus c;
+	app *a = start(&c);
+	search_all_of_it(a, "olmuhle", false);
+	assert_true(a->hit < a->hits.n);
+	const search_match *m = &a->hits.v[a->hit];
+	assert_memory_equal(a->doc->text + m->start, "\xC3\x96lm\xC3\xBChle", m->end - m->start);
+	search_all_of_it(a, "Olmuhle", false);   /* a capital: case exact, accents still ignored */
+	assert_true(a->hit < a->hits.n);
+	search_all_of_it(a, "OLMUHLE", false);
+	assert_string_equal(a->msg, "Pattern not found");
+	app_do(a, ACT_MOVE_FIRST);
+	search_all_of_it(a, "zanzibarite", true);   /* backward from the top: round to the end */
+	assert_true(a->hit < a->hits.n);
+	assert_string_equal(a->msg, "Search wrapped to the bottom");
+	assert_memory_equal(a->doc->text + a->hits.v[a->hit].start, "zanzibarite", 11);
+	app_free(a);
+	corpus_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bigdoc_windows),
 		cmocka_unit_test(test_app_reads_big_file_through_window),
 		cmocka_unit_test(test_search_through_big_file),
+		cmocka_unit_test(test_search_big_file_folding),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -115,7 +115,7 @@ static void test_speaker_view(void **state)
 	assert_int_equal(a->cv.persons[0].nforms, 2);
 	/* filtered as you type; Esc takes the filter away */
 	app_do(a, ACT_FILTER);
-	assert_int_equal(a->prompt.kind, PROMPT_SPEAKER);
+	assert_int_equal(a->prompt.kind, PROMPT_PERSONS);
 	type(a, "zz");
 	assert_int_equal(a->cv.nshown, 0);
 	app_edit(a, EK_ESC);

@@ -7,7 +7,7 @@
 
 static layout_opts opts(int mode)
 {
-	layout_opts o = { 100, 25, 30, 40, false, mode };
+	layout_opts o = { 100, 25, 30, 40, false, mode, false };
 	return o;
 }
 

@@ -17,12 +17,36 @@ typedef struct run {
 	long produced, total, consumed, discarded, stop_at;
 	long order_errors;
 	int produce_fails_at;
+	int in_produce, in_consume;   /* threads inside: never more than one */
+	long overlaps;
+	long slow_every;              /* every slow_every-th job works 50 times longer */
 } run;
+
+/* Enters a callback that must run alone; counts it when it does not. */
+static void enter(run *r, int *inside)
+{
+	if (__atomic_add_fetch(inside, 1, __ATOMIC_SEQ_CST) != 1)
+		__atomic_add_fetch(&r->overlaps, 1, __ATOMIC_SEQ_CST);
+}
+
+static void leave(int *inside)
+{
+	__atomic_sub_fetch(inside, 1, __ATOMIC_SEQ_CST);
+}
+
+static int produce_job(run *r, job *b);
 
 static int produce(void *ctx, void *j)
 {
 	run *r = ctx;
-	job *b = j;
+	enter(r, &r->in_produce);
+	int rc = produce_job(r, j);
+	leave(&r->in_produce);
+	return rc;
+}
+
+static int produce_job(run *r, job *b)
+{
 	if (r->produced == r->total)
 		return 0;
 	if (r->produce_fails_at && r->produced == r->produce_fails_at)
@@ -36,9 +60,11 @@ static int produce(void *ctx, void *j)
 /* uneven work: a job takes between 0 and ~30,000 steps */
 static void work(void *ctx, void *j)
 {
+	const run *r = ctx;
 	job *b = j;
 	volatile long acc = 0;
-	for (long i = 0; i < (b->n * 7919) % 30000; i++)
+	long steps = (b->n * 7919) % 30000 * (r->slow_every && b->n % r->slow_every == 0 ? 50 : 1);
+	for (long i = 0; i < steps; i++)
 		acc += i;
 	b->result = b->n * b->n + (acc & 0);
 }
@@ -47,10 +73,12 @@ static int consume(void *ctx, void *j)
 {
 	run *r = ctx;
 	job *b = j;
+	enter(r, &r->in_consume);
 	if (b->n != r->consumed || b->result != b->n * b->n || *b->heap != b->n)
 		r->order_errors++;
 	free(b->heap);
 	r->consumed++;
+	leave(&r->in_consume);
 	return r->stop_at && r->consumed == r->stop_at ? Q_EIO : 0;
 }
 
@@ -72,6 +100,26 @@ static void test_in_order_whatever_the_threads(void **state)
 		assert_int_equal(r.consumed, 5000);
 		assert_int_equal(r.order_errors, 0);
 		assert_int_equal(r.discarded, 0);
+	}
+}
+
+/* produce and consume run on any thread but one at a time; a slow job
+ * holds the others back (the ring fills) without changing the order; and
+ * fewer jobs than threads, or none, end the run all the same */
+static void test_one_producer_one_consumer_at_a_time(void **state)
+{
+	(void)state;
+	for (unsigned t = 2; t <= 4; t++) {
+		run r = { .total = 3000, .slow_every = 97 };
+		assert_int_equal(omap_run(&ops, &r, t), 0);
+		assert_int_equal(r.consumed, 3000);
+		assert_int_equal(r.order_errors, 0);
+		assert_int_equal(r.overlaps, 0);
+		for (long total = 0; total <= 2; total++) {
+			run few = { .total = total };
+			assert_int_equal(omap_run(&ops, &few, t), 0);
+			assert_int_equal(few.consumed, total);
+		}
 	}
 }
 
@@ -103,6 +151,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_in_order_whatever_the_threads),
+		cmocka_unit_test(test_one_producer_one_consumer_at_a_time),
 		cmocka_unit_test(test_stop_early_frees_the_rest),
 		cmocka_unit_test(test_produce_failure_is_returned),
 	};

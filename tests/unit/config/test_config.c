@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "config.h"
+#include "strbuf.h"
+#include "tags.h"
 #include "error.h"
 #include "cfgtest.h"
 
@@ -50,7 +52,9 @@ static void defaults(void **state)
 	assert_int_equal(c.wide_columns, 100);
 	assert_int_equal(c.list_width, 25);
 	assert_int_equal(c.quotes_width, 30);
-	assert_int_equal(c.narrow_list, NARROW_HIDE);
+	assert_int_equal(c.narrow_list, NARROW_STRIP);
+	assert_true(c.keybar);
+	assert_true(c.next_at_end);
 	assert_int_equal(c.tab_width, 8);
 	assert_string_equal(c.tag_names[0], "claim");
 	assert_string_equal(c.tag_names[8], "question");
@@ -265,7 +269,7 @@ static void bad_values_keep_the_value_before(void **state)
 	assert_true(c.mouse);
 	assert_int_equal(c.tab_width, 8);
 	assert_int_equal(c.wide_columns, 100);
-	assert_int_equal(c.narrow_list, NARROW_HIDE);
+	assert_int_equal(c.narrow_list, NARROW_STRIP);
 	assert_int_equal(c.list_width, 25);
 	assert_int_equal(c.quotes_width, 30);
 	assert_string_equal(c.keymap, "default");
@@ -414,6 +418,51 @@ static void empty_and_odd_files(void **state)
 	}
 }
 
+/* Many keys: iniparser is given them in parts of a few hundred (one
+ * dictionary filled with n keys costs n squared); every value must come
+ * from the right part, a key set again in a later part included, and a
+ * later file's verbs for a language replace an earlier one's. */
+static void many_keys_across_parts(void **state)
+{
+	strbuf b;
+	sb_init(&b);
+	sb_puts(&b, "[quotes]\ncue_verbs_en = first, value\n");
+	for (char x = 'a'; x <= 'z'; x++)
+		for (char y = 'a'; y <= 'z'; y++)
+			sb_printf(&b, "cue_verbs_%c%c = v%c%c\n", x, y, x, y);
+	sb_puts(&b, "[ui]\ncolor = no\n[quotes]\ncue_verbs_en = last\n");
+	for (int i = 0; i < 3000; i++)
+		sb_printf(&b, "[empty%d]\n", i);
+	const char *path = temp_file(b.s, b.len);
+	struct config c;
+	config_init(&c);
+	warnings w;
+	warnings_init(&w);
+	assert_int_equal(config_load(&c, path, &w), 0);
+	assert_false(c.color);
+	const char *verbs[4];
+	assert_int_equal(config_cue_verbs(&c, "en", verbs, 4), 1);   /* the later line wins */
+	assert_string_equal(verbs[0], "last");
+	assert_int_equal(config_cue_verbs(&c, "qz", verbs, 4), 1);
+	assert_string_equal(verbs[0], "vqz");
+	assert_int_equal(config_cue_verbs(&c, "zz", verbs, 4), 1);
+	assert_string_equal(verbs[0], "vzz");
+	assert_non_null(find_warning(&w, NULL, 2, "'cue_verbs_en' is set again"));
+	/* en is set three times (first line, the loop, last), and 3000 unknown sections */
+	assert_int_equal(w.n + w.dropped, 2 + 3000);
+	/* a second file replaces the verbs of the languages it names */
+	const char *again = temp_file("[quotes]\ncue_verbs_qz = other\n", 29);
+	assert_int_equal(config_load(&c, again, &w), 0);
+	assert_int_equal(config_cue_verbs(&c, "qz", verbs, 4), 1);
+	assert_string_equal(verbs[0], "other");
+	assert_int_equal(config_cue_verbs(&c, "qy", verbs, 4), 1);
+	warnings_free(&w);
+	config_free(&c);
+	unlink(path);
+	unlink(again);
+	sb_free(&b);
+}
+
 static void colour_and_attribute_names(void **state)
 {
 	assert_int_equal(color_from_name("default"), QCOLOR_DEFAULT);
@@ -482,10 +531,42 @@ static void warnings_escape_bidi_controls(void **state)
 	unlink(path);
 }
 
+/* A tag name as long as the tag store takes is fine in config.ini; one
+ * byte more is refused, and the warning says the same limit. */
+static void tag_names_take_the_store_limit(void **state)
+{
+	char path[] = "/tmp/quoth-test-cfg-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	char longest[TAGS_NAME_MAX + 1], too_long[TAGS_NAME_MAX + 2];
+	memset(longest, 'x', TAGS_NAME_MAX);
+	longest[TAGS_NAME_MAX] = '\0';
+	memset(too_long, 'y', TAGS_NAME_MAX + 1);
+	too_long[TAGS_NAME_MAX + 1] = '\0';
+	dprintf(fd, "[tags]\n1 = %s\n2 = %s\n", longest, too_long);
+	close(fd);
+	assert_true(tags_name_valid(longest));
+	struct config c;
+	assert_int_equal(config_init(&c), 0);
+	warnings w;
+	warnings_init(&w);
+	assert_int_equal(config_load(&c, path, &w), 0);
+	assert_string_equal(c.tag_names[0], longest);
+	assert_string_equal(c.tag_names[1], "denial");
+	assert_int_equal(w.n, 1);
+	char says[64];
+	snprintf(says, sizeof says, "1 to %d bytes", TAGS_NAME_MAX);
+	assert_non_null(find_warning(&w, path, 3, says));
+	warnings_free(&w);
+	config_free(&c);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(defaults),
+		cmocka_unit_test(tag_names_take_the_store_limit),
 		cmocka_unit_test(warnings_escape_bidi_controls),
 		cmocka_unit_test(mono_theme_keeps_highlights_visible),
 		cmocka_unit_test(shipped_config_ini_is_the_defaults),
@@ -496,6 +577,7 @@ int main(void)
 		cmocka_unit_test(read_order_user_file_then_cli),
 		cmocka_unit_test(user_dir_and_home),
 		cmocka_unit_test(empty_and_odd_files),
+		cmocka_unit_test(many_keys_across_parts),
 		cmocka_unit_test(colour_and_attribute_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

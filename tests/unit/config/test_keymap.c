@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "config.h"
 #include "error.h"
@@ -580,8 +581,11 @@ static void keymap_for_config_falls_back_with_a_warning(void **state)
 	keymap *km = keymap_for_config(&cfg, &w);
 	assert_non_null(km);
 	dump_warnings(&w);
-	assert_int_equal(w.n, 1);
+	assert_int_equal(w.n, 2);
 	assert_non_null(find_warning(&w, "my.ini", 7, "keymap 'no-such-keymap' not found"));
+	/* the override's "none = q" cannot leave q dead */
+	assert_non_null(find_warning(&w, NULL, 0, "leaves q doing nothing"));
+	assert_int_equal(keymap_lookup(km, KC_TEXT, 'q'), ACT_QUIT);
 	/* the built-in keys, with the override on top */
 	assert_int_equal(keymap_lookup(km, KC_TEXT, 'j'), ACT_NONE);
 	assert_int_equal(keymap_lookup(km, KC_TEXT, 'Q'), ACT_QUIT);
@@ -605,6 +609,63 @@ static void keymap_for_config_falls_back_with_a_warning(void **state)
 	keymap_free(km);
 	warnings_free(&w);
 	config_free(&cfg);
+}
+
+/* An empty keymap file: a warning, and q, ?, Esc and C-c still work (every
+ * key was dead, and nothing said why). A FIFO as a keymap: refused at once. */
+static void empty_keymap_keeps_a_way_out(void **state)
+{
+	char dir[] = "/tmp/quoth-km-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char empty[64], fifo[64];
+	snprintf(empty, sizeof empty, "%s/empty.ini", dir);
+	snprintf(fifo, sizeof fifo, "%s/fifo.ini", dir);
+	FILE *f = fopen(empty, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	struct config cfg;
+	assert_int_equal(config_init(&cfg), 0);
+	free(cfg.keymap);
+	cfg.keymap = strdup(empty);
+	warnings w;
+	warnings_init(&w);
+	keymap *km = keymap_for_config(&cfg, &w);
+	assert_non_null(km);
+	dump_warnings(&w);
+	assert_int_equal(w.n, 1);
+	assert_non_null(find_warning(&w, NULL, 0, "binds no key: only q, ?, Esc and C-c do something"));
+	for (int c = 0; c < KC__COUNT; c++) {
+		assert_int_equal(keymap_lookup(km, c, 'q'), ACT_QUIT);
+		assert_int_equal(keymap_lookup(km, c, '?'), ACT_HELP);
+		assert_int_equal(keymap_lookup(km, c, QK_ESC), ACT_CANCEL);
+		assert_int_equal(keymap_lookup(km, c, QK_C('c')), ACT_QUIT);
+		assert_int_equal(keymap_lookup(km, c, 'j'), ACT_NONE);
+	}
+	keymap_free(km);
+	warnings_free(&w);
+
+	/* a keymap may give them other actions: that stays (vi's ? searches back) */
+	free(cfg.keymap);
+	cfg.keymap = strdup("keymaps/vi.ini");
+	warnings_init(&w);
+	km = keymap_for_config(&cfg, &w);
+	assert_int_equal(w.n, 0);
+	assert_int_equal(keymap_lookup(km, KC_TEXT, '?'), ACT_SEARCH_BACK);
+	keymap_free(km);
+	warnings_free(&w);
+
+	keymap *plain = keymap_builtin();
+	warnings_init(&w);
+	alarm(10);   /* a hang fails the test */
+	assert_int_equal(keymap_load(plain, fifo, &w), Q_ENOTREG);
+	alarm(0);
+	keymap_free(plain);
+	warnings_free(&w);
+	config_free(&cfg);
+	unlink(empty);
+	unlink(fifo);
+	rmdir(dir);
 }
 
 /* ---- help ---- */
@@ -699,6 +760,7 @@ int main(void)
 		cmocka_unit_test(garbage_never_crashes),
 		cmocka_unit_test(find_by_name_and_path),
 		cmocka_unit_test(keymap_for_config_falls_back_with_a_warning),
+		cmocka_unit_test(empty_keymap_keeps_a_way_out),
 		cmocka_unit_test(help_has_every_action_once),
 		cmocka_unit_test(help_of_an_empty_keymap),
 	};

@@ -109,6 +109,32 @@ static void test_bodies_loaded_on_demand_and_evicted(void **state)
 	corpus_free(&c);
 }
 
+/* The least recently used body goes first, and only bodies are looked at
+ * (eviction scanned every item on each load: a folder of n articles read
+ * in n squared). */
+static void test_least_recently_used_goes(void **state)
+{
+	corpus c;
+	corpus_init(&c);
+	c.max_loaded = 2;
+	assert_int_equal(corpus_add_path(&c, root), 0);
+	assert_true(c.n >= 4);
+	assert_non_null(corpus_doc(&c, 0, SIZE_MAX));
+	assert_non_null(corpus_doc(&c, 1, SIZE_MAX));
+	assert_non_null(corpus_doc(&c, 0, SIZE_MAX));   /* 0 used again: 1 is the oldest */
+	assert_non_null(corpus_doc(&c, 3, SIZE_MAX));   /* (2 is the empty file) */
+	assert_non_null(c.v[0].doc);
+	assert_null(c.v[1].doc);
+	assert_int_equal(c.loaded, 2);
+	for (int round = 0; round < 3; round++)
+		for (size_t i = 0; i < c.n; i++) {
+			assert_true(corpus_doc(&c, i, SIZE_MAX) || c.v[i].error);
+			assert_true(c.loaded <= 2);
+			assert_int_equal(c.nlive, c.loaded);
+		}
+	corpus_free(&c);
+}
+
 static void test_stdin_doc(void **state)
 {
 	corpus c;
@@ -127,6 +153,7 @@ int main(void)
 		cmocka_unit_test(test_folder_is_walked_sorted),
 		cmocka_unit_test(test_missing_path_is_listed_with_reason),
 		cmocka_unit_test(test_bodies_loaded_on_demand_and_evicted),
+		cmocka_unit_test(test_least_recently_used_goes),
 		cmocka_unit_test(test_stdin_doc),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

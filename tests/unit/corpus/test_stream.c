@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <zlib.h>
 #include <cmocka.h>
+#include "doc.h"
 #include "error.h"
 #include "stream.h"
 
@@ -247,6 +248,114 @@ static void test_big_article_in_windows(void **state)
 	free(big);
 }
 
+/* The pieces of one path, collected: kind, bytes, safe. */
+static size_t pieces_of(const corpus_opts *o, const char *rel_path, corpus_piece *out, size_t max)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/%s", root, rel_path);
+	char *paths[] = { path };
+	corpus_stream *cs;
+	assert_int_equal(corpus_open(o, paths, 1, &cs), 0);
+	size_t n = 0;
+	int rc;
+	while (n < max && (rc = corpus_next(cs, &out[n])) == 1)
+		n++;
+	corpus_close(cs);
+	return n;
+}
+
+static void free_pieces(corpus_piece *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		corpus_piece_free(&p[i]);
+}
+
+/* A file's bytes come whole and NUL-terminated; display-safe ones are said
+ * to be (their decoding then takes them as they are), others are not. */
+static void test_safe_pieces_said_so(void **state)
+{
+	static const char one[] = "Head\n\n\xE2\x80\x9C" "Quoted,\xE2\x80\x9D said Ann Roe.\n";
+	put("one.txt", one);
+	put("crlf.txt", "Head\r\n\r\nBody.\r\n");
+	put("bom.txt", "\xEF\xBB\xBFHead\n\nBody.\n");
+	put("pages.txt", "Page one\n\nBody.\n\f\nPage two\n\nBody.\n");
+	put("latin.txt", "Head\n\nCaf\xE9 in Windows-1252.\n");
+	corpus_opts o = { 0 };
+	corpus_piece p[4];
+	assert_int_equal(pieces_of(&o, "one.txt", p, 4), 1);
+	assert_int_equal(p[0].kind, PIECE_TEXT);
+	assert_true(p[0].safe);
+	assert_int_equal(p[0].len, sizeof one - 1);
+	assert_memory_equal(p[0].bytes, one, sizeof one);   /* with its NUL */
+	free_pieces(p, 1);
+	const char *unsafe[] = { "crlf.txt", "bom.txt", "latin.txt" };
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(pieces_of(&o, unsafe[i], p, 4), 1);
+		assert_false(p[0].safe);
+		free_pieces(p, 1);
+	}
+	/* the safe start of a file ends at its first form feed: its first article */
+	assert_int_equal(pieces_of(&o, "pages.txt", p, 4), 2);
+	assert_true(p[0].safe);
+	assert_false(p[1].safe);
+	assert_string_equal(p[1].bytes, "Page two\n\nBody.\n");
+	free_pieces(p, 2);
+}
+
+static int keep_id(void *ctx, const corpus_article *a)
+{
+	*(uint64_t *)ctx = a->doc->id;
+	return 0;
+}
+
+/* The article id is the hash of the raw bytes when asked for, else 0. */
+static void test_article_ids_when_asked(void **state)
+{
+	static const char raw[] = "Head\n\nBody of an article.\n";
+	static const char crlf[] = "Head\r\n\r\nBody of an article.\r\n";
+	put("a.txt", raw);
+	put("b.txt", crlf);
+	const char *names[] = { "a.txt", "b.txt" };
+	const char *bodies[] = { raw, crlf };
+	for (int i = 0; i < 2; i++)
+		for (int ids = 0; ids < 2; ids++) {
+			corpus_opts o = { .article_ids = ids };
+			corpus_piece p;
+			assert_int_equal(pieces_of(&o, names[i], &p, 1), 1);
+			uint64_t id = 7;
+			char *detail = NULL;
+			assert_int_equal(corpus_decode(&o, &p, keep_id, &id, &detail), 0);
+			assert_true(id == (ids ? doc_article_id(bodies[i], strlen(bodies[i])) : 0));
+			corpus_piece_free(&p);
+		}
+}
+
+/* A file whose size says nothing (a kernel's file, size 0) is read to its
+ * end all the same; a file of one byte is one article. */
+static void test_sizes_that_say_little(void **state)
+{
+	corpus_opts o = { 0 };
+	corpus_piece p[2];
+	put("x.txt", "x");
+	assert_int_equal(pieces_of(&o, "x.txt", p, 2), 1);
+	assert_int_equal(p[0].len, 1);
+	assert_string_equal(p[0].bytes, "x");
+	free_pieces(p, 1);
+	FILE *f = fopen("/proc/self/status", "r");
+	if (!f)
+		return;   /* no /proc here */
+	fclose(f);
+	char status[] = "/proc/self/status", *paths[] = { status };
+	corpus_stream *cs;
+	assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
+	assert_int_equal(corpus_next(cs, &p[0]), 1);
+	assert_int_equal(p[0].kind, PIECE_TEXT);
+	assert_true(p[0].len > 20);
+	assert_non_null(strstr(p[0].bytes, "Name:"));
+	corpus_piece_free(&p[0]);
+	corpus_close(cs);
+}
+
 static void test_form_feed_needs_its_own_line(void **state)
 {
 	put("ff.txt", "One\n\nA\ffeed inside a line.\n\f\r\nTwo\n\nEnd.");
@@ -269,6 +378,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_refused_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_big_article_in_windows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_form_feed_needs_its_own_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_safe_pieces_said_so, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_article_ids_when_asked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sizes_that_say_little, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,6 @@
  * names, continuation; and the fixtures of tests/fixtures/quotes (each
  * NAME.txt with NAME.expect: "lang<TAB>xx", then "text<TAB>speaker" a line,
  * "-" for no speaker). */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +12,7 @@
 #include <cmocka.h>
 #include "doc.h"
 #include "quotes.h"
+#include "fixtures.h"
 
 #define FIXTURES "tests/fixtures/quotes"
 
@@ -309,21 +309,7 @@ static void check_fixture(const char *name)
 
 static void fixtures(void **state)
 {
-	DIR *dir = opendir(FIXTURES);
-	assert_non_null(dir);
-	int count = 0;
-	struct dirent *e;
-	while ((e = readdir(dir))) {
-		size_t len = strlen(e->d_name);
-		if (len < 5 || strcmp(e->d_name + len - 4, ".txt"))
-			continue;
-		char name[256];
-		snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
-		check_fixture(name);
-		count++;
-	}
-	closedir(dir);
-	assert_true(count >= 15);
+	assert_true(each_fixture(FIXTURES, check_fixture) >= 15);
 }
 
 int main(void)

@@ -59,7 +59,7 @@ static void test_text(void **state)
 		"Strike at the harbour (/c/en-01.txt)\n"
 		"tags: claim, denial\n"
 		"\n"
-		"\u201cIt was never about money,\u201d\n"     /* its own marks dropped, ours added; no speaker */
+		"\u201cIt was never about money\u201d \u2014 (unknown)\n"   /* its own marks and final comma dropped */
 		"Strike (/c/b.txt)\n");
 	free(s);
 }
@@ -135,6 +135,8 @@ static void test_quote_of_entry(void **state)
 	assert_string_equal(q.speaker, "s");
 	assert_int_equal(q.ntags, 1);
 	assert_true(q.orphaned);
+	e.user_speaker = "Jane Roe";   /* a correction wins */
+	assert_string_equal(export_quote_of_entry(&e).speaker, "Jane Roe");
 }
 
 static void test_selection(void **state)
@@ -164,6 +166,18 @@ static void test_selection(void **state)
 	sb_free(&b);
 	export_selection(&b, d, 10, 10);
 	assert_int_equal(b.len, 0);
+	sb_free(&b);
+	/* as e writes it: the title and the file after it; a row of its own in tsv */
+	export_selection_as(&b, EXPORT_TEXT, d, (size_t)(w - d->text), (size_t)(w - d->text) + 6);
+	char *want = NULL;
+	assert_true(asprintf(&want, "strike\n%s (%s)\n", d->title, d->name) > 0);
+	assert_string_equal(b.s, want);
+	free(want);
+	sb_free(&b);
+	export_selection_as(&b, EXPORT_TSV, d, (size_t)(w - d->text), (size_t)(w - d->text) + 6);
+	assert_non_null(strstr(b.s, "text\tspeaker"));
+	assert_non_null(strstr(b.s, "\nstrike\t\t"));
+	assert_int_equal(b.s[b.len - 1], '\n');
 	sb_free(&b);
 	doc_free(d);
 }

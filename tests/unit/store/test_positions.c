@@ -11,22 +11,7 @@
 #include <unistd.h>
 #include "error.h"
 #include "positions.h"
-
-static char *make_dir(void)
-{
-	char tmpl[] = "/tmp/quoth-pos-XXXXXX";
-	char *d = mkdtemp(tmpl);
-	assert_non_null(d);
-	return strdup(d);
-}
-
-static void remove_dir(char *dir)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-	free(dir);
-}
+#include "storetest.h"
 
 static positions *open_ok(const char *dir, char **warnings)
 {
@@ -138,6 +123,32 @@ static void test_bad_lines_skipped(void **state)
 	remove_dir(dir);
 }
 
+/* A file not in article order, an article twice (its first line wins),
+ * and positions set before the read: each found, the one set kept. The
+ * read sorts once (inserting line by line in order was quadratic). */
+static void test_unsorted_file_and_repeats(void **state)
+{
+	char *dir = make_dir();
+	char *file = path_in(dir, "positions");
+	FILE *f = fopen(file, "w");
+	assert_non_null(f);
+	for (unsigned i = 0; i < 3000; i++)
+		fprintf(f, "1\t%016x\t%u\t-1\t0000000000000000\t1700000000\n", (i * 2654435761u) % 100003u + 1, i);
+	fputs("1\t0000000000000001\t777\t-1\t0000000000000000\t1700000000\n", f);   /* article 1 again: it has a line above */
+	fclose(f);
+	positions *p = open_ok(dir, NULL);
+	position got;
+	for (unsigned i = 0; i < 3000; i++) {
+		assert_true(positions_get(p, (i * 2654435761u) % 100003u + 1, &got));
+		assert_int_equal(got.top, i);
+	}
+	assert_true(positions_get(p, 1, &got));
+	assert_int_not_equal(got.top, 777);   /* an article's first line wins */
+	positions_close(p);
+	free(file);
+	remove_dir(dir);
+}
+
 static void test_capped(void **state)
 {
 	char *dir = make_dir();
@@ -193,6 +204,7 @@ int main(void)
 		cmocka_unit_test(test_save_and_restore),
 		cmocka_unit_test(test_two_processes_merge),
 		cmocka_unit_test(test_bad_lines_skipped),
+		cmocka_unit_test(test_unsorted_file_and_repeats),
 		cmocka_unit_test(test_capped),
 		cmocka_unit_test(test_unwritable_keeps_memory),
 		cmocka_unit_test(test_default_dir_from_env),

@@ -10,10 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "error.h"
+#include "storetest.h"
 #include "tags.h"
 
 #define ART1 0x1111111111111111ull
@@ -21,56 +23,6 @@
 #define Q1 0xaaaaaaaaaaaaaaa1ull
 #define Q2 0xaaaaaaaaaaaaaaa2ull
 #define Q3 0xaaaaaaaaaaaaaaa3ull
-
-static char *make_dir(void)
-{
-	char tmpl[] = "/tmp/quoth-tags-XXXXXX";
-	char *d = mkdtemp(tmpl);
-	assert_non_null(d);
-	return strdup(d);
-}
-
-static void remove_dir(char *dir)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", dir, dir);
-	assert_int_equal(system(cmd), 0);
-	free(dir);
-}
-
-static char *path_in(const char *dir, const char *name)
-{
-	char *p = malloc(strlen(dir) + strlen(name) + 2);
-	sprintf(p, "%s/%s", dir, name);
-	return p;
-}
-
-static void write_file(const char *path, const char *s)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(s, f);
-	fclose(f);
-}
-
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	assert_non_null(f);
-	static char buf[1 << 20];
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return strdup(buf);
-}
-
-static size_t count_lines(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
 
 static tags_store *open_ok(const char *dir, char **warnings)
 {
@@ -258,6 +210,7 @@ static void test_relative_path_made_absolute(void **state)
 #define REC_Q1 "1\tq\t1111111111111111\taaaaaaaaaaaaaaa1\t1700000000\tWe will\tJane\tStrike\t/c/a.txt\n"
 #define REC_ON1 "1\t+\t1111111111111111\taaaaaaaaaaaaaaa1\t1700000000\tclaim\n"
 #define REC_ON2 "1\t+\t1111111111111111\taaaaaaaaaaaaaaa2\t1700000001\tdenial\n"
+#define HEAD "# quoth tag journal, format 1\n"
 
 static void test_torn_last_line(void **state)
 {
@@ -360,6 +313,7 @@ static void test_many_warnings_summarised(void **state)
 	char *dir = make_dir();
 	char *j = path_in(dir, "tags.journal");
 	FILE *f = fopen(j, "w");
+	fputs(HEAD, f);
 	for (int i = 0; i < 50; i++)
 		fputs("junk\n", f);
 	fputs(REC_ON1, f);
@@ -616,31 +570,45 @@ static void test_orphans(void **state)
 	remove_dir(dir);
 }
 
-/* /dev/full in place of the journal: every write fails with ENOSPC. */
-static void test_disk_full_then_retry(void **state)
+/* A file-size limit (ulimit -f) reached: every write fails with EFBIG, as
+ * a full disk fails with ENOSPC, and is handled the same way: the change
+ * stays in memory, nothing torn is left in the journal, and the next
+ * change writes everything. SIGXFSZ is ignored, as quoth's main does. */
+static void test_size_limit_then_retry(void **state)
 {
 	char *dir = make_dir();
 	char *j = path_in(dir, "tags.journal");
+	void (*old)(int) = signal(SIGXFSZ, SIG_IGN);
+	struct rlimit lim, was;
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &was), 0);
 	tags_store *s = open_ok(dir, NULL);
-	assert_int_equal(symlink("/dev/full", j), 0);
-	assert_int_equal(tags_set(s, ART1, Q1, "claim", true, &meta1), Q_ENOSPC);
-	assert_true(tags_has(s, ART1, Q1, "claim"));   /* still shown */
+	assert_int_equal(tags_set(s, ART1, Q1, "claim", true, &meta1), 0);
+	char *before = read_file(j);
+	lim = was;
+	lim.rlim_cur = strlen(before) + 40;   /* room for part of a record: a write cut short */
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	assert_int_equal(tags_set(s, ART1, Q2, "claim", true, &meta1), Q_ETOOBIG);
+	assert_true(tags_has(s, ART1, Q2, "claim"));   /* still shown */
 	assert_int_equal(tags_pending(s), 2);
-	assert_int_equal(tags_set(s, ART1, Q2, "claim", true, &meta1), Q_ENOSPC);
-	assert_int_equal(tags_pending(s), 4);
-	assert_int_equal(tags_flush(s), Q_ENOSPC);
-	assert_int_equal(unlink(j), 0);
-	/* Space again: the next change writes everything. */
+	assert_int_equal(tags_flush(s), Q_ETOOBIG);
+	char *after = read_file(j);
+	assert_string_equal(after, before);   /* the piece that fitted was taken back */
+	free(after);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &was), 0);
+	/* Room again: the next change writes everything. */
 	assert_int_equal(tags_set(s, ART1, Q3, "claim", true, &meta1), 0);
 	assert_int_equal(tags_pending(s), 0);
 	tags_store *s2 = open_ok(dir, NULL);
 	assert_int_equal(tags_count_article(s2, ART1), 3);
 	assert_int_equal(tags_close(s2), 0);
 	/* A close that cannot write says so. */
-	assert_int_equal(unlink(j), 0);
-	assert_int_equal(symlink("/dev/full", j), 0);
-	assert_int_equal(tags_set(s, ART2, Q1, "claim", true, &meta1), Q_ENOSPC);
-	assert_int_equal(tags_close(s), Q_ENOSPC);
+	lim.rlim_cur = 1;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	assert_int_equal(tags_set(s, ART2, Q1, "claim", true, &meta1), Q_ETOOBIG);
+	assert_int_equal(tags_close(s), Q_ETOOBIG);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &was), 0);
+	signal(SIGXFSZ, old);
+	free(before);
 	free(j);
 	remove_dir(dir);
 }
@@ -731,6 +699,44 @@ static void test_default_dir_from_env(void **state)
 	remove_dir(base);
 }
 
+/* A speaker the user corrected: its own record kind, replayed, kept by
+ * compaction with no tags, forgotten when set to "". */
+static void test_user_speaker(void **state)
+{
+	char *dir = make_dir();
+	tags_store *s = open_ok(dir, NULL);
+	tag_meta m = { "We will stay", "a spokesman", "Harbour", NULL };
+	assert_null(tags_user_speaker(s, ART1, Q1));
+	assert_int_equal(tags_set_speaker(s, ART1, Q1, "Ingrid Dahl", &m), 0);
+	assert_string_equal(tags_user_speaker(s, ART1, Q1), "Ingrid Dahl");
+	assert_int_equal(tags_set_speaker(s, ART1, Q2, "two\nlines", NULL), Q_EUSAGE);
+	assert_int_equal(tags_set_speaker(s, ART1, Q2, "Tomas Berg", NULL), 0);
+	assert_int_equal(tags_set(s, ART1, Q2, "claim", true, NULL), 0);
+	assert_int_equal(tags_count_article(s, ART1), 1);   /* a correction is not a tag */
+	assert_int_equal(tags_close(s), 0);
+	char *j = path_in(dir, "tags.journal");
+	char *text = read_file(j);
+	assert_non_null(strstr(text, "\ts\t1111111111111111\taaaaaaaaaaaaaaa1\t"));
+	free(text);
+	s = open_ok(dir, NULL);
+	assert_string_equal(tags_user_speaker(s, ART1, Q1), "Ingrid Dahl");
+	assert_string_equal(tags_get(s, ART1, Q1)->speaker, "a spokesman");   /* the engine's, kept */
+	assert_int_equal(tags_compact(s), 0);
+	assert_int_equal(tags_close(s), 0);
+	s = open_ok(dir, NULL);
+	assert_string_equal(tags_user_speaker(s, ART1, Q1), "Ingrid Dahl");
+	assert_string_equal(tags_user_speaker(s, ART1, Q2), "Tomas Berg");
+	assert_int_equal(tags_set_speaker(s, ART1, Q1, "", NULL), 0);
+	assert_null(tags_user_speaker(s, ART1, Q1));
+	assert_int_equal(tags_compact(s), 0);
+	assert_int_equal(tags_close(s), 0);
+	text = read_file(j);
+	assert_null(strstr(text, "aaaaaaaaaaaaaaa1"));   /* nothing left to keep of it */
+	free(text);
+	free(j);
+	remove_dir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -751,11 +757,12 @@ int main(void)
 		cmocka_unit_test(test_concurrent_processes),
 		cmocka_unit_test(test_kill_9_loses_nothing),
 		cmocka_unit_test(test_orphans),
-		cmocka_unit_test(test_disk_full_then_retry),
+		cmocka_unit_test(test_size_limit_then_retry),
 		cmocka_unit_test(test_unwritable_dir_then_retry),
 		cmocka_unit_test(test_store_folder_removed_while_running),
 		cmocka_unit_test(test_unreadable_journal_refuses_to_open),
 		cmocka_unit_test(test_default_dir_from_env),
+		cmocka_unit_test(test_user_speaker),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -157,6 +157,117 @@ static void test_sanitized_and_converted(void **state)
 	doc_free(d);
 }
 
+static char *dup_buffer(const char *s, size_t n)
+{
+	char *b = malloc(n + 1);
+	assert_non_null(b);
+	memcpy(b, s, n);
+	b[n] = '\0';
+	return b;
+}
+
+/* A buffer of display-safe bytes becomes the text itself; any other is
+ * read as doc_from_bytes reads it; the id only when asked for. */
+static void test_buffer_taken_as_it_is(void **state)
+{
+	static const char safe[] = "Headline\n\n\xE2\x80\x9C" "A quote,\xE2\x80\x9D she said.\n";
+	char *buf = dup_buffer(safe, sizeof safe - 1);
+	doc *d = NULL, *ref = NULL;
+	assert_int_equal(doc_from_buffer("b.txt", buf, sizeof safe - 1, false, &d), 0);
+	assert_ptr_equal(d->text, buf);
+	assert_int_equal(d->len, sizeof safe - 1);
+	assert_true(d->id == 0);
+	assert_string_equal(d->title, "Headline");
+	doc_free(d);
+	assert_int_equal(doc_from_buffer("b.txt", dup_buffer(safe, sizeof safe - 1), sizeof safe - 1, true, &d), 0);
+	assert_true(d->id == doc_article_id(safe, sizeof safe - 1));
+	doc_free(d);
+	static const char *const unsafe[] = {
+		"Head\r\n\r\nBody with CR LF.\r\n",
+		"\xEF\xBB\xBFHead after a BOM\n\nBody.\n",
+		"Head\n\nCaf\xE9 in Windows-1252, \x93quoted\x94.\n",
+		"Head\n\nAn escape \x1b[2J here.\n",
+	};
+	for (size_t i = 0; i < sizeof unsafe / sizeof *unsafe; i++) {
+		size_t n = strlen(unsafe[i]);
+		buf = dup_buffer(unsafe[i], n);
+		assert_int_equal(doc_from_buffer("u.txt", buf, n, true, &d), 0);
+		assert_int_equal(doc_from_bytes("u.txt", unsafe[i], n, &ref), 0);
+		assert_int_equal(d->len, ref->len);
+		assert_memory_equal(d->text, ref->text, ref->len);
+		assert_string_equal(d->title, ref->title);
+		assert_true(d->id == ref->id);
+		assert_int_equal(d->converted, ref->converted);
+		doc_free(d);
+		doc_free(ref);
+	}
+	assert_int_equal(doc_from_buffer("e.txt", dup_buffer("", 0), 0, false, &d), Q_EEMPTY);
+	assert_int_equal(doc_from_buffer("e.txt", dup_buffer(" \n\t\n", 4), 4, false, &d), Q_EEMPTY);
+	assert_int_equal(doc_from_buffer("z.txt", dup_buffer("\0\0\0\0\0\0\0\0x", 9), 9, false, &d), Q_EBINARY);
+}
+
+static void test_id_hex_digits(void **state)
+{
+	char hex[17];
+	doc_id_hex(0x0123456789ABCDEFull, hex);
+	assert_string_equal(hex, "0123456789abcdef");
+	doc_id_hex(0, hex);
+	assert_string_equal(hex, "0000000000000000");
+	doc_id_hex(UINT64_MAX, hex);
+	assert_string_equal(hex, "ffffffffffffffff");
+}
+
+/* Is a text hard-wrapped whose lines after its headline are `tiny` lines
+ * of 20 columns, `near` of 60 and `wide` of 500 (t: room for them)? */
+static bool wrapped_with(char *t, int tiny, int near, int wide)
+{
+	char *p = t + sprintf(t, "Head\n\n");
+	for (int i = 0; i < tiny + near + wide; i++) {
+		int w = i < tiny ? 20 : i < tiny + near ? 60 : 500;
+		for (int c = 0; c < w; c++)
+			*p++ = c % 6 == 5 ? ' ' : 'w';
+		*p++ = '\n';
+	}
+	*p = '\0';
+	doc *d = from(t);
+	bool wrapped = d->hard_wrapped;
+	doc_free(d);
+	return wrapped;
+}
+
+/* Hard-wrap detection by the width of most lines: lines too long to be
+ * wrapped text count as wider than any wrap, however few or many. */
+static void test_wrap_guess_with_long_lines(void **state)
+{
+	char *t = malloc(64 << 10), *p = t;
+	p += sprintf(p, "Head\n\n");
+	for (int i = 0; i < 100; i++)
+		p += sprintf(p, "%s line %03d of a story wrapped near sixty columns here\n", i % 9 ? "and" : "The", i);
+	for (int i = 0; i < 500; i++)
+		*p++ = i % 7 ? 'x' : ' ';
+	p += sprintf(p, "\n");
+	doc *d = from(t);
+	assert_true(d->hard_wrapped);   /* one long line in a hundred: the 98th percentile is short */
+	doc_free(d);
+	p = t + sprintf(t, "Head\n\n");
+	for (int k = 0; k < 10; k++) {
+		for (int i = 0; i < 450; i++)
+			*p++ = i % 7 ? 'y' : ' ';
+		p += sprintf(p, ".\nA short line between long ones.\n");
+	}
+	d = from(t);
+	assert_false(d->hard_wrapped);
+	doc_free(d);
+	/* the edges: a long line counts among the lines near the wrap column
+	 * (here it makes their half), and three long lines in a hundred are
+	 * more than the 2 % of stray lines the guess ignores */
+	assert_true(wrapped_with(t, 50, 49, 1));
+	assert_false(wrapped_with(t, 50, 48, 1));
+	assert_false(wrapped_with(t, 0, 97, 3));
+	assert_true(wrapped_with(t, 0, 98, 2));
+	free(t);
+}
+
 static void test_para_at(void **state)
 {
 	doc *d = from("One.\n\nTwo two.\n\nThree three three.\n");
@@ -236,6 +347,9 @@ int main(void)
 		cmocka_unit_test(test_stable_id),
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_sanitized_and_converted),
+		cmocka_unit_test(test_buffer_taken_as_it_is),
+		cmocka_unit_test(test_id_hex_digits),
+		cmocka_unit_test(test_wrap_guess_with_long_lines),
 		cmocka_unit_test(test_para_at),
 		cmocka_unit_test(test_big_text_indexed_in_halves),
 	};

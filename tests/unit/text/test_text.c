@@ -32,6 +32,32 @@ static void test_plain_text_unchanged(void **state)
 	assert_true(text_is_safe("plain\ttext\n", 11));
 }
 
+/* Safe text is copied as it is (one check, one copy), whatever its
+ * length; a leading BOM still goes, and a name on one line still shows
+ * its tabs. */
+static void test_safe_text_copied_as_it_is(void **state)
+{
+	static const char safe[] = "A line \xE2\x80\x9Cquoted\xE2\x80\x9D, caf\xC3\xA9,\tand \xE6\x97\xA5\xE6\x9C\xAC.\n";
+	for (size_t n = 0; n < sizeof safe; n++) {
+		if (n && ((unsigned char)safe[n] & 0xC0) == 0x80)
+			continue;   /* not a sequence's end */
+		char *out = san(safe, n);
+		assert_memory_equal(out, safe, n);
+		assert_int_equal(out[n], '\0');
+		assert_true(out != safe);
+		free(out);
+	}
+	EXPECT("\xEF\xBB\xBFText after a BOM", "Text after a BOM");
+	char *out;
+	size_t len;
+	assert_int_equal(text_sanitize_line("a\tb", 3, &out, &len), 0);
+	assert_string_equal(out, "a\xE2\x90\x89" "b");
+	free(out);
+	assert_int_equal(text_sanitize_line("plain name.txt", 14, &out, &len), 0);
+	assert_string_equal(out, "plain name.txt");
+	free(out);
+}
+
 static void test_invalid_utf8_becomes_replacement(void **state)
 {
 	EXPECT("a\x80z", "a\xEF\xBF\xBDz");                      /* stray continuation */
@@ -226,6 +252,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_text_unchanged),
+		cmocka_unit_test(test_safe_text_copied_as_it_is),
 		cmocka_unit_test(test_invalid_utf8_becomes_replacement),
 		cmocka_unit_test(test_controls_become_pictures),
 		cmocka_unit_test(test_line_ends_and_bom),
