@@ -75,7 +75,7 @@ enum action_group {
 	ACTION(TAGGED_VIEW,    "tagged_view",    AG_PANES,  KCM(KC_GLOBAL), "F2, '",      "Show every tagged quote in the corpus") \
 	ACTION(SPEAKERS,       "speakers",       AG_CORPUS, KCM(KC_GLOBAL), "S",          "Show every speaker of the corpus index") \
 	ACTION(SAME_QUOTE,     "same_quote",     AG_CORPUS, KCM(KC_GLOBAL), "=",          "Show the quote as other articles carry it") \
-	ACTION(LIST_FILTER,    "list_filter",    AG_CORPUS, KCM(KC_GLOBAL), "&",          "Narrow the list: words, speaker:, lang:, source:") \
+	ACTION(LIST_FILTER,    "list_filter",    AG_CORPUS, KCM(KC_GLOBAL), "&",          "Narrow the list: words, speaker: lang: text: ...") \
 	ACTION(LIST_SORT,      "list_sort",      AG_CORPUS, KCM(KC_GLOBAL), "o",          "Sort the list (path, date, title, quotes)") \
 	ACTION(SEARCH,         "search",         AG_SEARCH, KCM(KC_GLOBAL), "/",          "Search forward in the focused pane") \
 	ACTION(SEARCH_BACK,    "search_back",    AG_SEARCH, KCM(KC_GLOBAL), "M-/",        "Search backward in the focused pane") \

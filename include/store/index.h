@@ -224,12 +224,19 @@ typedef struct index_meta {
 	char *path, *title, *lang, *date, *source;
 	char *speakers;          /* the persons it quotes, comma-separated; NULL: none */
 	long nquotes;
+	int64_t id;              /* its row (index_text_articles gives these) */
 } index_meta;
 
 /* Every article, sorted by path (bytewise); with speakers, the speakers it
  * quotes too (a pass over every quote: ask only when they are wanted). */
 int index_article_meta(qindex *ix, bool speakers, index_meta **v, size_t *n);
 void index_meta_free(index_meta *v, size_t n);
+
+/* The articles whose title or text has every word of words (separated by
+ * spaces), each as the start of a word, case and accents ignored (FTS5 over
+ * article_fts; an imported article has its title only): their rows
+ * (index_meta.id), ascending. No word: none, and 0. */
+int index_text_articles(qindex *ix, const char *words, int64_t **ids, size_t *n);
 
 /* ---- for tests ---- */
 

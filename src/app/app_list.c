@@ -110,17 +110,19 @@ static struct list_meta *meta_of(app *a, bool speakers)
 
 /* ---- the filter ---- */
 
-enum field { F_TITLE, F_SPEAKER, F_LANG, F_SOURCE };
+enum field { F_TITLE, F_SPEAKER, F_LANG, F_SOURCE, F_TEXT };
 
 typedef struct term {
 	enum field field;
-	char *folded;
+	char *folded;            /* F_TEXT: the word as typed (the index folds it) */
+	int64_t *ids;            /* F_TEXT: the articles that have it (index rows, ascending) */
+	size_t nids;
 } term;
 
 static const struct {
 	const char *prefix;
 	enum field field;
-} prefixes[] = { { "speaker:", F_SPEAKER }, { "lang:", F_LANG }, { "source:", F_SOURCE } };
+} prefixes[] = { { "speaker:", F_SPEAKER }, { "lang:", F_LANG }, { "source:", F_SOURCE }, { "text:", F_TEXT } };
 
 /* The parts of the filter: words, or prefix:value. */
 static size_t parse_filter(const char *f, term *t, size_t max)
@@ -141,9 +143,9 @@ static size_t parse_filter(const char *f, term *t, size_t max)
 				skip = pl;
 			}
 		}
-		char *folded = search_fold_loose(f + skip, len - skip);
+		char *folded = field == F_TEXT ? strndup(f + skip, len - skip) : search_fold_loose(f + skip, len - skip);
 		if (folded)
-			t[n++] = (term){ field, folded };
+			t[n++] = (term){ field, folded, NULL, 0 };
 		f += len;
 	}
 	return n;
@@ -151,14 +153,45 @@ static size_t parse_filter(const char *f, term *t, size_t max)
 
 static void terms_free(term *t, size_t n)
 {
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++) {
 		free(t[k].folded);
+		free(t[k].ids);
+	}
+}
+
+static int cmp_id(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* The articles of the index that have each text: word (one query a word;
+ * FTS5 finds them without reading an article). False when the index could
+ * not say (the message says why). */
+static bool find_text_terms(app *a, term *t, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (t[k].field != F_TEXT || !a->opts.index)
+			continue;
+		int rc = index_text_articles(a->opts.index, t[k].folded, &t[k].ids, &t[k].nids);
+		if (rc) {
+			app_message(a, true, "The index could not search the articles' text: %s", error_message(rc));
+			return false;
+		}
+	}
+	return true;
 }
 
 static bool item_matches(const struct list_meta *m, size_t i, const term *t, size_t n)
 {
 	const item_text *x = &m->folded[i];
 	for (size_t k = 0; k < n; k++) {
+		if (t[k].field == F_TEXT) {
+			const index_meta *im = m->of ? m->of[i] : NULL;   /* an article not indexed: its text unknown */
+			if (!im || !t[k].nids || !bsearch(&im->id, t[k].ids, t[k].nids, sizeof *t[k].ids, cmp_id))
+				return false;
+			continue;
+		}
 		const char *field = t[k].field == F_TITLE ? x->title : t[k].field == F_SPEAKER ? x->speakers
 		                  : t[k].field == F_LANG ? x->lang : x->source;
 		if (!field || !strstr(field, t[k].folded))
@@ -177,8 +210,9 @@ static bool narrows(const char *before, const char *now)
 	term a[16], b[16];
 	size_t na = parse_filter(before, a, 16), nb = parse_filter(now, b, 16);
 	bool ok = na <= nb;
+	/* not for words of the text: "\"" found nothing (no word), "\"o" finds some */
 	for (size_t k = 0; ok && k < na; k++)
-		ok = a[k].field == b[k].field && strstr(b[k].folded, a[k].folded);
+		ok = a[k].field == b[k].field && a[k].field != F_TEXT && strstr(b[k].folded, a[k].folded);
 	terms_free(a, na);
 	terms_free(b, nb);
 	return ok;
@@ -238,6 +272,10 @@ static unsigned rebuild_rows(app *a)
 	term t[16];
 	size_t nt = parse_filter(a->lv.filter, t, 16);
 	struct list_meta *m = meta_of(a, wants_speakers(t, nt));
+	if (m && !find_text_terms(a, t, nt)) {
+		terms_free(t, nt);
+		return R_STATUS;
+	}
 	if (!m || (!a->lv.filter[0] && a->lv.order == LO_PATH)) {
 		terms_free(t, nt);
 		if (m) {

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "error.h"
 #include "grow.h"
+#include "strbuf.h"
 #include "index_internal.h"
 
 static char *col_dup(sqlite3_stmt *s, int col, bool *oom)
@@ -126,11 +127,11 @@ int index_article_meta(qindex *ix, bool speakers, index_meta **out, size_t *nout
 	*nout = 0;
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(ix->db, speakers ?
-		"SELECT a.path, a.title, a.lang, a.date, a.source, a.nquotes, s.names FROM articles a LEFT JOIN"
+		"SELECT a.path, a.title, a.lang, a.date, a.source, a.nquotes, s.names, a.id FROM articles a LEFT JOIN"
 		" (SELECT q.article AS article, group_concat(DISTINCT p.name) AS names FROM quotes q"
 		"  JOIN forms f ON f.form = q.speaker JOIN persons p ON p.id = f.person GROUP BY q.article) s"
 		" ON s.article = a.id ORDER BY a.path" :
-		"SELECT a.path, a.title, a.lang, a.date, a.source, a.nquotes, NULL FROM articles a ORDER BY a.path",
+		"SELECT a.path, a.title, a.lang, a.date, a.source, a.nquotes, NULL, a.id FROM articles a ORDER BY a.path",
 		-1, &s, NULL);
 	index_meta *v = NULL;
 	size_t n = 0, cap = 0;
@@ -141,7 +142,8 @@ int index_article_meta(qindex *ix, bool speakers, index_meta **out, size_t *nout
 			break;
 		}
 		v[n] = (index_meta){ col_dup(s, 0, &oom), col_dup(s, 1, &oom), col_dup(s, 2, &oom), col_dup(s, 3, &oom),
-		                     col_dup(s, 4, &oom), col_dup(s, 6, &oom), (long)sqlite3_column_int64(s, 5) };
+		                     col_dup(s, 4, &oom), col_dup(s, 6, &oom), (long)sqlite3_column_int64(s, 5),
+		                     sqlite3_column_int64(s, 7) };
 		if (v[n].path)
 			n++;
 	}
@@ -151,6 +153,82 @@ int index_article_meta(qindex *ix, bool speakers, index_meta **out, size_t *nout
 		index_meta_free(v, n);
 		return rc;
 	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+/* ---- words of the articles' text ---- */
+
+/* The FTS5 query that wants every word of words, each as the start of a
+ * word ("harb"* finds harbour): each a string, its quotes doubled, so that
+ * no word is read as an operator. NULL: no word (or no memory, *oom). */
+static char *prefix_query(const char *words, bool *oom)
+{
+	strbuf b;
+	sb_init(&b);
+	for (const char *w = words; *w;) {
+		w += strspn(w, " ");
+		size_t len = strcspn(w, " ");
+		if (!len)
+			break;
+		if (b.len)
+			sb_putc(&b, ' ');
+		sb_putc(&b, '"');
+		for (size_t k = 0; k < len; k++) {
+			if (w[k] == '"')
+				sb_putc(&b, '"');
+			sb_putc(&b, w[k]);
+		}
+		sb_puts(&b, "\"*");
+		w += len;
+	}
+	if (!b.len) {
+		sb_free(&b);
+		return NULL;
+	}
+	char *q = sb_take(&b);
+	*oom = !q;
+	return q;
+}
+
+static int cmp_id(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return (a > b) - (a < b);
+}
+
+int index_text_articles(qindex *ix, const char *words, int64_t **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	bool oom = false;
+	char *q = prefix_query(words, &oom);
+	if (!q)
+		return oom ? Q_ENOMEM : 0;
+	sqlite3_stmt *s = NULL;
+	/* a replaced article's row stays in article_fts: the join leaves it out */
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT a.id FROM article_fts f JOIN articles a ON a.id = f.rowid"
+	                            " WHERE article_fts MATCH ?1", -1, &s, NULL);
+	if (rc == SQLITE_OK)
+		sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
+	int64_t *v = NULL;
+	size_t n = 0, cap = 0;
+	while (!oom && index_next_row(s, &rc)) {
+		if (GROW(v, cap, n + 1, 256))
+			oom = true;
+		else
+			v[n++] = sqlite3_column_int64(s, 0);
+	}
+	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
+	sqlite3_finalize(s);
+	free(q);
+	if (rc) {
+		free(v);
+		return rc;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_id);
 	*out = v;
 	*nout = n;
 	return 0;

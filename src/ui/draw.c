@@ -465,7 +465,7 @@ static void draw_status(screen *s, app *a)
 		const char *lead = a->prompt.kind == PROMPT_TAG ? "Tag (Tab completes): "
 		                 : a->prompt.kind == PROMPT_FILTER ? "Show tag (empty: all; Tab completes): "
 		                 : a->prompt.kind == PROMPT_PERSONS ? "Speakers named: "
-		                 : a->prompt.kind == PROMPT_LIST ? "Articles with (words, speaker:, lang:, source:): "
+		                 : a->prompt.kind == PROMPT_LIST ? "Articles with (words, speaker:, lang:, source:, text:): "
 		                 : a->prompt.kind == PROMPT_EXPORT ? "Export to: "
 		                 : a->prompt.kind == PROMPT_SPEAKER ? "Said by (empty: as found): "
 		                 : a->prompt.backward ? "?" : "/";

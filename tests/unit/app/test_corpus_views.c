@@ -210,6 +210,25 @@ static void test_list_filter_and_order(void **state)
 	type(a, "speaker:quint");
 	assert_int_equal(app_list_count(a), 3);
 	app_edit(a, EK_ESC);
+	/* words of the text (the index's full-text search), as you type */
+	app_do(a, ACT_LIST_FILTER);
+	type(a, "text:uni");
+	assert_int_equal(app_list_count(a), 2);   /* the union, in a.txt and b.txt */
+	type(a, "on text:NIGHT");
+	assert_int_equal(app_list_count(a), 1);
+	assert_int_equal(app_list_item(a, 0), 1);
+	app_edit(a, EK_ESC);
+	app_do(a, ACT_LIST_FILTER);
+	type(a, "text:havn");
+	assert_int_equal(app_list_count(a), 1);
+	assert_int_equal(app_list_item(a, 0), 2);
+	app_edit(a, EK_ESC);
+	app_do(a, ACT_LIST_FILTER);
+	type(a, "text:\"or");   /* a quote and an operator are words too */
+	assert_int_equal(app_list_count(a), 1);   /* ORLAND, a dateline */
+	assert_int_equal(app_list_item(a, 0), 0);
+	assert_false(a->msg_error);
+	app_edit(a, EK_ESC);
 	/* the order: path, date (known first), title, quotes */
 	app_do(a, ACT_LIST_SORT);
 	assert_int_equal(a->lv.order, LO_DATE);
@@ -256,6 +275,10 @@ static void test_without_an_index(void **state)
 	app_do(a, ACT_LIST_FILTER);
 	type(a, "ferry");
 	assert_int_equal(app_list_count(a), 0);   /* titles only */
+	app_edit(a, EK_ESC);
+	app_do(a, ACT_LIST_FILTER);
+	type(a, "text:union");
+	assert_int_equal(app_list_count(a), 0);   /* no index: no text known */
 	app_edit(a, EK_ESC);
 	assert_int_equal(app_list_count(a), 3);
 	for (int i = 0; i < 1000 && app_busy(a); i++)

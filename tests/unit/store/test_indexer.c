@@ -160,6 +160,56 @@ static void test_new_unchanged_touched_changed_removed(void **state)
 	remove_dir(dir);
 }
 
+/* How many articles have every word of words (index_text_articles). */
+static size_t with_words(qindex *ix, const char *words)
+{
+	int64_t *ids = NULL;
+	size_t n = 99;
+	assert_int_equal(index_text_articles(ix, words, &ids, &n), 0);
+	for (size_t k = 1; k < n; k++)
+		assert_true(ids[k - 1] < ids[k]);   /* ascending */
+	free(ids);
+	return n;
+}
+
+/* The words of the articles' text: each the start of a word, any case or
+ * accent, every one wanted; a replaced article's old text is not found;
+ * what FTS5 would read as syntax is a word. */
+static void test_text_of_articles(void **state)
+{
+	char *dir = make_dir(), *corpus = path_in(dir, "corpus"), *file = path_in(dir, "ix.sqlite");
+	assert_int_equal(mkdir(corpus, 0755), 0);
+	write_file(corpus, "harbour.txt", harbour);
+	write_file(corpus, "ferry.txt", ferry);
+	age(corpus, "ferry.txt", 100);
+	qindex *ix = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	indexer_stats st;
+	struct errs e = { 0 };
+	run(ix, corpus, &st, &e);
+	assert_int_equal(with_words(ix, "company"), 1);      /* in the text, not a quote */
+	assert_int_equal(with_words(ix, "COMP"), 1);         /* the start of a word, any case */
+	assert_int_equal(with_words(ix, "said"), 2);
+	assert_int_equal(with_words(ix, "said  winter"), 1); /* every word */
+	assert_int_equal(with_words(ix, "talks"), 1);        /* the title too */
+	assert_int_equal(with_words(ix, "w\u00EDnter"), 1);  /* accents ignored */
+	assert_int_equal(with_words(ix, "omp"), 0);          /* not inside a word */
+	assert_int_equal(with_words(ix, "NOT OR \"said AND"), 0);   /* operators are words here */
+	assert_int_equal(with_words(ix, "\"\""), 0);
+	assert_int_equal(with_words(ix, "  "), 0);
+	/* ferry.txt now says what harbour.txt says: its old words are gone */
+	write_file(corpus, "ferry.txt", harbour);
+	age(corpus, "ferry.txt", 10);
+	run(ix, corpus, &st, &e);
+	assert_int_equal(st.changed, 1);
+	assert_int_equal(with_words(ix, "winter"), 0);
+	assert_int_equal(with_words(ix, "company"), 2);
+	index_close(ix);
+	free(file);
+	free(corpus);
+	remove_dir(dir);
+}
+
 static void test_unreadable_and_empty_files_are_reported(void **state)
 {
 	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
@@ -290,6 +340,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_unchanged_touched_changed_removed),
+		cmocka_unit_test(test_text_of_articles),
 		cmocka_unit_test(test_unreadable_and_empty_files_are_reported),
 		cmocka_unit_test(test_dateline_and_language_recorded),
 		cmocka_unit_test(test_import_jsonl),
