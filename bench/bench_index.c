@@ -138,6 +138,21 @@ static int bench_views(const char *dir, const char *path)
 	}
 	printf("list_filter_first_key %.1f\nlist_filter_speakers_key %.1f\nlist_filter_key %.1f\nlist_filter_key_cpu %.1f\n"
 	       "list_shown %zu\n", first, load, worst, worst_cpu, app_list_count(&a));
+	/* words of the text: each key of the word a full-text query of the
+	 * index, the first (one letter: most articles) the dearest */
+	app_edit(&a, EK_ESC);
+	app_do(&a, ACT_LIST_FILTER);
+	typed = "text:said";
+	worst = worst_cpu = 0;
+	for (size_t k = 0; typed[k]; k++) {
+		double t0 = now_ms(), c0 = cpu_ms();
+		app_edit(&a, (unsigned char)typed[k]);
+		double t = now_ms() - t0, used = cpu_ms() - c0;
+		if (k >= 5 && t > worst)
+			worst = t, worst_cpu = used;
+	}
+	printf("text_filter_key %.1f\ntext_filter_key_cpu %.1f\ntext_shown %zu\n", worst, worst_cpu, app_list_count(&a));
+	app_edit(&a, EK_ESC);
 	app_free(&a);
 	corpus_free(&c);
 	quotes_opts_free(&o.quotes);

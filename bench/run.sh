@@ -204,6 +204,8 @@ bench_index() {
 	printf '%-30s %s ms, CPU %s ms   (target < 50 ms)\n' "list filter, worst key" \
 		"$(ms "$DATA/.views" list_filter_key)" "$(ms "$DATA/.views" list_filter_key_cpu)"
 	echo "  (once: the first key $(ms "$DATA/.views" list_filter_first_key) ms reads the $(ms "$DATA/.views" articles) articles of the index; the first key of speaker: $(ms "$DATA/.views" list_filter_speakers_key) ms their speakers)"
+	printf '%-30s %s ms, CPU %s ms   (target < 50 ms; %s articles shown)\n' "list filter text:, worst key" \
+		"$(ms "$DATA/.views" text_filter_key)" "$(ms "$DATA/.views" text_filter_key_cpu)" "$(ms "$DATA/.views" text_shown)"
 	echo "== same-quote grouping (best of ${INDEX_RUNS:-1}; target 1M < 30 s, near-linear)"
 	for n in ${GROUP_SIZES:-250000 500000 1000000}; do
 		q=$DATA/quotes-$n.jsonl

@@ -233,9 +233,12 @@ int index_article_meta(qindex *ix, bool speakers, index_meta **v, size_t *n);
 void index_meta_free(index_meta *v, size_t n);
 
 /* The articles whose title or text has every word of words (separated by
- * spaces), each as the start of a word, case and accents ignored (FTS5 over
- * article_fts; an imported article has its title only): their rows
- * (index_meta.id), ascending. No word: none, and 0. */
+ * spaces), each as the start of a word (a word of one character: whole),
+ * case and accents ignored (FTS5 over article_fts; an imported article has
+ * its title only): their rows (index_meta.id), ascending. A replaced
+ * article's old text may still give its old row, which no article has any
+ * more: look up the ids of articles in it, never the other way round. No
+ * word: none, and 0. */
 int index_text_articles(qindex *ix, const char *words, int64_t **ids, size_t *n);
 
 /* ---- for tests ---- */

@@ -194,6 +194,8 @@ static void test_text_of_articles(void **state)
 	assert_int_equal(with_words(ix, "talks"), 1);        /* the title too */
 	assert_int_equal(with_words(ix, "w\u00EDnter"), 1);  /* accents ignored */
 	assert_int_equal(with_words(ix, "omp"), 0);          /* not inside a word */
+	assert_int_equal(with_words(ix, "a"), 0);            /* one letter: a whole word */
+	assert_int_equal(with_words(ix, "c"), 0);
 	assert_int_equal(with_words(ix, "NOT OR \"said AND"), 0);   /* operators are words here */
 	assert_int_equal(with_words(ix, "\"\""), 0);
 	assert_int_equal(with_words(ix, "  "), 0);
@@ -202,8 +204,21 @@ static void test_text_of_articles(void **state)
 	age(corpus, "ferry.txt", 10);
 	run(ix, corpus, &st, &e);
 	assert_int_equal(st.changed, 1);
-	assert_int_equal(with_words(ix, "winter"), 0);
-	assert_int_equal(with_words(ix, "company"), 2);
+	index_meta *m;
+	size_t nm;
+	assert_int_equal(index_article_meta(ix, false, &m, &nm), 0);
+	assert_int_equal(nm, 2);
+	int64_t *ids;
+	size_t n;
+	assert_int_equal(index_text_articles(ix, "winter", &ids, &n), 0);
+	for (size_t k = 0; k < n; k++)   /* at most the old row, no article's now */
+		assert_true(ids[k] != m[0].id && ids[k] != m[1].id);
+	free(ids);
+	assert_int_equal(index_text_articles(ix, "company", &ids, &n), 0);
+	assert_int_equal(n, 2);
+	assert_true(ids[0] == (m[0].id < m[1].id ? m[0].id : m[1].id));
+	free(ids);
+	index_meta_free(m, nm);
 	index_close(ix);
 	free(file);
 	free(corpus);
