@@ -19,9 +19,11 @@ run_unit() {
 	for t in "$BUILD"/tests/test_*; do
 		[ -x "$t" ] || continue
 		echo "== unit: ${t##*/}"
+		t0=$(date +%s)
 		CMOCKA_MESSAGE_OUTPUT=stdout timeout 300 "$t" >"$log" 2>&1
 		rc=$?
 		cat "$log"
+		echo "== unit: ${t##*/} took $(( $(date +%s) - t0 )) s"
 		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
 		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
 		p=${p:-0}; f=${f:-0}
@@ -36,9 +38,11 @@ run_scripts() {  # run_scripts DIR
 	for t in "$1"/*.sh; do
 		[ -f "$t" ] || continue
 		echo "== ${1##*/}: ${t##*/}"
+		t0=$(date +%s)
 		timeout 600 sh "$t" >"$log" 2>&1
 		rc=$?
 		cat "$log"
+		echo "== ${1##*/}: ${t##*/} took $(( $(date +%s) - t0 )) s"
 		before=$failed
 		count_tap
 		if [ "$rc" -ne 0 ] && [ "$failed" -eq "$before" ]; then

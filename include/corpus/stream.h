@@ -84,7 +84,7 @@ typedef struct corpus_stream corpus_stream;
 int corpus_open(const corpus_opts *opts, char *const *paths, size_t n, corpus_stream **out);
 
 /* The next piece, in input order: 1 (p filled; free it with
- * corpus_piece_free), 0 at the end, or Q_ENOMEM. A file that cannot be
+ * corpus_piece_free), 0 at the end, or Q_ENOMEM (p holds nothing then). A file that cannot be
  * read is a PIECE_ERROR, and the stream goes on with the next. */
 int corpus_next(corpus_stream *s, corpus_piece *p);
 

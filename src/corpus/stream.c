@@ -530,7 +530,7 @@ static int next_article(corpus_stream *s, corpus_piece *p)
 
 /* ---- the stream ------------------------------------------------------------ */
 
-int corpus_next(corpus_stream *s, corpus_piece *p)
+static int next_piece(corpus_stream *s, corpus_piece *p)
 {
 	for (;;) {
 		if (!s->open) {
@@ -552,6 +552,16 @@ int corpus_next(corpus_stream *s, corpus_piece *p)
 		if (error)
 			return rc;
 	}
+}
+
+int corpus_next(corpus_stream *s, corpus_piece *p)
+{
+	memset(p, 0, sizeof *p);
+	int rc = next_piece(s, p);
+	/* a piece half made when memory ran out owns what it got so far */
+	if (rc < 0)
+		corpus_piece_free(p);
+	return rc;
 }
 
 /* ---- windows -------------------------------------------------------------- */

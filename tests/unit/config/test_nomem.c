@@ -7,7 +7,7 @@
  * (make SANITIZE=1 check) and valgrind (make valgrind) report a leak.
  *
  * Scenarios: text, doc, wrap, quotes, tags, config, keymap, positions,
- * export. Allocations inside libraries (libunistring, iniparser, libc's
+ * export, the corpus stream (folder, form feeds, JSON Lines) and search. Allocations inside libraries (libunistring, iniparser, libc's
  * realpath) cannot be made to fail this way; their callers' checks of the
  * results are covered where the results are NULL for other reasons. */
 #include <stdarg.h>
@@ -26,6 +26,8 @@
 #include "export.h"
 #include "keymap.h"
 #include "positions.h"
+#include "search.h"
+#include "stream.h"
 #include "quotes.h"
 #include "strbuf.h"
 #include "tags.h"
@@ -393,6 +395,67 @@ static int scenario_export(void)
 	return rc;
 }
 
+/* The corpus layer: a folder of a text article, a form-feed file and a
+ * JSON Lines file, cut into pieces and decoded into articles. */
+static int count_article(void *ctx, const corpus_article *a)
+{
+	(void)a;
+	++*(size_t *)ctx;
+	return 0;
+}
+
+static int scenario_stream(void)
+{
+	corpus_opts o = { .input = CORPUS_AUTO, .article_ids = true };
+	char *paths[] = { (char *)in_dir(1, "corpus") };
+	corpus_stream *st = NULL;
+	int rc = corpus_open(&o, paths, 1, &st);
+	size_t articles = 0;
+	while (!rc) {
+		corpus_piece p;
+		int got = corpus_next(st, &p);
+		if (got <= 0) {
+			rc = got;
+			break;
+		}
+		if (p.kind == PIECE_ERROR) {
+			rc = p.error;
+		} else {
+			char *detail = NULL;
+			rc = corpus_decode(&o, &p, count_article, &articles, &detail);
+			free(detail);
+		}
+		corpus_piece_free(&p);
+	}
+	corpus_close(st);
+	/* a failure must be said, never an article silently dropped */
+	if (!rc && articles != 5)
+		rc = Q_EUSAGE;
+	return rc;
+}
+
+/* The search engine: a pattern folded, every match, and the fast scan. */
+static int scenario_search(void)
+{
+	static const char pat[] = "talks";
+	char *pattern = search_fold_pattern(pat, sizeof pat - 1);
+	if (!pattern)
+		return Q_ENOMEM;
+	search_hits hits = { 0 };
+	int rc = search_all(article, 0, sizeof article - 1, pattern, &hits);
+	search_hits_free(&hits);
+	search_hits more = { 0 };
+	search_scan *scan = rc ? NULL : search_scan_new(pattern, article, sizeof article - 1);
+	if (!rc && !scan)
+		rc = Q_ENOMEM;
+	if (scan)
+		rc = search_scan_run(scan, article, sizeof article - 1, 0, sizeof article - 1, false, &more);
+	search_scan_free(scan);
+	search_hits_free(&more);
+	free(pattern);
+	return rc;
+}
+
 /* ---- the tests ---- */
 
 static int setup(void **state)
@@ -415,6 +478,14 @@ static int setup(void **state)
 	         "[ui]\nkeymap = ./keys.ini\nsearch_history = 20\n[layout]\nlist_width = 30\nbogus = 1\n[tags]\n2 = pro\n"
 	         "[colors]\ncursor = red on blue bold\nnope = x\n[mono]\nquote = bold\n[quotes]\n"
 	         "cue_verbs_en = remarked, quipped\ncue_verbs_da = sagde\n[unknown]\nx = y\nnot a line\n");
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/corpus/sub'", dir);
+	if (system(cmd) != 0)
+		return -1;
+	put_file(in_dir(0, "corpus/a.txt"), article);
+	put_file(in_dir(0, "corpus/sub/pages.txt"), "First page\n\n\"One two three four,\" she said.\n\f\nSecond page\n\nMore text.\n");
+	put_file(in_dir(0, "corpus/sub/dump.jsonl"),
+	         "{\"title\":\"A\",\"text\":\"\\\"Five six seven eight,\\\" he said.\",\"url\":\"u\",\"date\":\"d\"}\n"
+	         "{\"title\":\"B\",\"maintext\":\"Plain words.\",\"source_domain\":\"s\"}\n");
 	put_file(in_dir(0, "override.ini"), "[global]\nquit = Q\nnone = q\nbogus = x\n[text]\nmove_down = j, Florp\n");
 	return 0;
 }
@@ -435,6 +506,8 @@ static void test_config(void **state) { each_failure("config", scenario_config);
 static void test_keymap(void **state) { each_failure("keymap", scenario_keymap); }
 static void test_positions(void **state) { each_failure("positions", scenario_positions); }
 static void test_export(void **state) { each_failure("export", scenario_export); }
+static void test_stream(void **state) { each_failure("stream", scenario_stream); }
+static void test_search(void **state) { each_failure("search", scenario_search); }
 
 int main(void)
 {
@@ -448,6 +521,8 @@ int main(void)
 		cmocka_unit_test(test_keymap),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_export),
+		cmocka_unit_test(test_stream),
+		cmocka_unit_test(test_search),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
