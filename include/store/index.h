@@ -240,6 +240,8 @@ void index_meta_free(index_meta *v, size_t n);
  * more: look up the ids of articles in it, never the other way round. No
  * word: none, and 0. */
 int index_text_articles(qindex *ix, const char *words, int64_t **ids, size_t *n);
+/* Orders two int64_t rows (qsort, bsearch over those ids). */
+int index_id_cmp(const void *x, const void *y);
 
 /* ---- for tests ---- */
 

@@ -159,12 +159,6 @@ static void terms_free(term *t, size_t n)
 	}
 }
 
-static int cmp_id(const void *x, const void *y)
-{
-	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
-	return (a > b) - (a < b);
-}
-
 /* The articles of the index that have each text: word (one query a word;
  * FTS5 finds them without reading an article). False when the index could
  * not say (the message says why). */
@@ -188,7 +182,7 @@ static bool item_matches(const struct list_meta *m, size_t i, const term *t, siz
 	for (size_t k = 0; k < n; k++) {
 		if (t[k].field == F_TEXT) {
 			const index_meta *im = m->of ? m->of[i] : NULL;   /* an article not indexed: its text unknown */
-			if (!im || !t[k].nids || !bsearch(&im->id, t[k].ids, t[k].nids, sizeof *t[k].ids, cmp_id))
+			if (!im || !t[k].nids || !bsearch(&im->id, t[k].ids, t[k].nids, sizeof *t[k].ids, index_id_cmp))
 				return false;
 			continue;
 		}

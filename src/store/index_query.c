@@ -203,7 +203,7 @@ static char *prefix_query(const char *words, bool *oom)
 	return q;
 }
 
-static int cmp_id(const void *x, const void *y)
+int index_id_cmp(const void *x, const void *y)
 {
 	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
 	return (a > b) - (a < b);
@@ -239,7 +239,7 @@ int index_text_articles(qindex *ix, const char *words, int64_t **out, size_t *no
 		return rc;
 	}
 	if (n > 1)
-		qsort(v, n, sizeof *v, cmp_id);
+		qsort(v, n, sizeof *v, index_id_cmp);
 	*out = v;
 	*nout = n;
 	return 0;
