@@ -8,6 +8,8 @@
 # make fuzz-smoke the same for 15 s each, with the regression inputs, as a test suite (CI)
 # make valgrind   the unit tests and the cli suite under valgrind
 # make lint       every file with -Wshadow -Wconversion and more, and cppcheck (tests/lint.sh)
+# make train      learn the speaker model from ../shared/corpus into src/quotes/model.c
+# make eval       cross-validated quote and speaker scores per corpus and language
 # make install    PREFIX=/usr/local DESTDIR=
 
 VERSION   := 0.1.0
@@ -52,7 +54,7 @@ CPPFLAGS += $(SQLITE_CFLAGS) -D_GNU_SOURCE -DQUOTH_VERSION='"$(VERSION)"' \
             -DINIPARSER_VERSION='"$(INIPARSER_VERSION)"'
 CFLAGS   += -std=c11 $(OPT) -g -Wall -Wextra $(WERROR) $(SANFLAGS)
 LDFLAGS  += $(SANFLAGS)
-CORE_LIBS := -lunistring -liniparser $(SQLITE_LIBS) $(JSONC_LIBS) $(ZLIB_LIBS) -lpthread
+CORE_LIBS := -lunistring -liniparser $(SQLITE_LIBS) $(JSONC_LIBS) $(ZLIB_LIBS) -lpthread -lm
 ALL_INC  := $(call layer_inc,cli)
 
 LEXICON  := src/quotes/lexicon.c
@@ -67,7 +69,7 @@ UNIT_BIN := $(foreach t,$(UNIT_SRC),$(BUILD)/tests/$(basename $(notdir $(t))))
 BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: FORCE all deps test-deps run check check-unit bench install uninstall clean \
+.PHONY: FORCE all deps test-deps run check check-unit bench install uninstall clean train eval \
         tool-deps fuzz fuzz-build fuzz-smoke valgrind lint layer-flags
 all: quoth
 
@@ -102,12 +104,38 @@ $(BUILD)/src/%.o: src/%.c
 # The generated lexicon: the word lists and the generator are its sources.
 # make check fails when the committed file is stale (tests/build/generated.sh);
 # a build without python3 keeps the committed file.
-LEXICON_SRC := scripts/gen-lexicon.py $(wildcard src/quotes/lang/*)
+LEXICON_SRC := scripts/gen-lexicon.py include/quotes/lexicon.h include/quotes/lang.h $(wildcard src/quotes/lang/*.txt)
 $(LEXICON): $(LEXICON_SRC)
 	@if command -v python3 >/dev/null 2>&1; then \
 		python3 scripts/gen-lexicon.py >$@.tmp && { cmp -s $@.tmp $@ && rm -f $@.tmp || mv -f $@.tmp $@; }; \
 	else echo "quoth: python3 not found, $@ kept as committed" >&2; fi
 	@touch $@
+
+# ---- the speaker model (src/quotes/model.c) and its trainer ----------------------
+# build/quoth-train (src/train/, a layer above quotes that no other layer
+# sees) learns the weights from the annotated corpus; make train writes them
+# to src/quotes/model.c (commit it: make check fails when it is stale), make
+# eval cross-validates (scripts/eval.sh). json-c reads the gold files.
+UPTO_train := $(UPTO_quotes) train
+TRAIN_SRC  := $(wildcard src/train/*.c)
+TRAIN_OBJ  := $(TRAIN_SRC:%.c=$(BUILD)/%.o)
+TRAINER    := $(BUILD)/quoth-train
+MODEL      := src/quotes/model.c
+CORPUS     ?= ../shared/corpus
+TRAIN_SETS ?= dev de-wikinews-dev de-wikinews-train en-polnear-train dev-multi
+$(BUILD)/src/train/%.o: LAYER_INC := $(call layer_inc,train)
+
+TRAIN_LINK := $(filter $(foreach l,$(UPTO_quotes),$(BUILD)/src/$(l)/%),$(CORE_OBJ))
+
+$(TRAINER): $(TRAIN_OBJ) $(TRAIN_LINK)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CORE_LIBS)
+
+train: test-deps $(TRAINER)
+	$(TRAINER) --c $(MODEL).tmp $(addprefix $(CORPUS)/,$(TRAIN_SETS)) && mv -f $(MODEL).tmp $(MODEL)
+	@$(MAKE) --no-print-directory quoth
+
+eval: test-deps quoth $(TRAINER)
+	@BUILD=$(BUILD) CORPUS=$(CORPUS) TRAIN_SETS="$(TRAIN_SETS)" sh scripts/eval.sh
 
 # A unit test of layer L sees what L sees, and tests/unit/L/.
 define UNIT_RULE
@@ -133,7 +161,7 @@ layer-flags:
 run: deps quoth
 	./quoth
 
-check: test-deps quoth $(UNIT_BIN)
+check: test-deps quoth $(UNIT_BIN) $(TRAINER)
 	@BUILD=$(BUILD) sh tests/run.sh
 
 check-unit: test-deps quoth $(UNIT_BIN)
@@ -210,4 +238,4 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz quoth
 
--include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(FUZZ_CORE:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TRAIN_OBJ:.o=.d) $(FUZZ_CORE:.o=.d)

@@ -18,14 +18,15 @@ article() {
 	}' >"$1"
 }
 
-# odd_article FILE: a quote with no speaker, one whose words end in a comma
-# and one whose speaker is a guess
+# odd_article FILE: a quote with no speaker (nobody named before it), one
+# whose words end in a comma, and one whose speaker is a guess (the speaker
+# model gives the voice of the quote before under 0.6: a note cannot speak)
 odd_article() {
 	printf '%s\n\n' "Odd speakers" \
-		"The mayor met the council. Later there was noise in the hall." \
 		'"We will not move an inch on this."' \
+		"The mayor met the council. Later there was noise in the hall." \
 		'Someone shouted at the meeting. "This is a scandal," a voice said.' \
-		'"Nobody knows who wrote this."' >"$1"
+		'"Nobody knows who wrote this," the note on the door read.' >"$1"
 }
 
 # status: the last row of the screen

@@ -1,6 +1,11 @@
-/* The compiled-in word lists of the quote engine: reporting verbs, pronouns,
- * determiners, titles... per language. Generated into src/quotes/lexicon.c by
- * scripts/gen-lexicon.py, which holds the lists.
+/* The compiled-in language knowledge of the quote engine: words by class
+ * (reporting verbs, pronouns, determiners, titles...), word endings and
+ * the properties of each language. The source is one file a language,
+ * src/quotes/lang/CODE.txt (its README.md describes the format); the
+ * generator scripts/gen-lexicon.py turns them into src/quotes/lexicon.c and
+ * reads the names of the classes, endings and properties from this header:
+ * a section [cue] fills LX_CUE, [role_suffix] LA_ROLE_SUFFIX, the property
+ * verb_second LP_VERB_SECOND.
  */
 #ifndef QUOTH_LEXICON_H
 #define QUOTH_LEXICON_H
@@ -9,22 +14,66 @@
 #include <stdint.h>
 #include "lang.h"
 
+/* Classes of a word in a language (a word may have several). */
 enum lex_class {
-	LX_CUE      = 1 << 0,    /* reporting verb: said, siger, sagte, a déclaré */
-	LX_CUE_TAIL = 1 << 1,    /* a cue only right after the quote: "…", so der Minister */
-	LX_ACCORD   = 1 << 2,    /* according to, ifølge, laut, selon: the source follows */
-	LX_PRON     = 1 << 3,    /* he, she, han, hun, er, sie, il, elle */
-	LX_DET      = 1 << 4,    /* starts a descriptive phrase: the, a, der, le */
-	LX_PREP     = 1 << 5,    /* preposition: a name after it is not a subject */
-	LX_SKIP     = 1 << 6,    /* may stand between subject and verb: also, later, has */
-	LX_REL      = 1 << 7,    /* relative word: who, som, der, qui */
-	LX_CONJ     = 1 << 8,    /* conjunction: and, og, und */
-	LX_TITLE    = 1 << 9,    /* title or role dropped before a name: Mr, President */
-	LX_HONOR    = 1 << 10,   /* kept with the name: Sir, Lord, Pope */
-	LX_PARTICLE = 1 << 11,   /* lower-case name particle: van, von, de */
-	LX_CAL      = 1 << 12,   /* day or month name: capitalised, never a speaker */
-	LX_FUNC     = 1 << 13,   /* function word: never a name when capitalised */
-	LX_PROFILE  = 1 << 14,   /* counted by the language detector */
+	LX_CUE          = 1u << 0,    /* reporting verb: said, siger, sagte, déclaré */
+	LX_CUE_TAIL     = 1u << 1,    /* a cue only right after the quote: "…", so der Minister */
+	LX_ACCORD       = 1u << 2,    /* according (to), ifølge, laut, selon: the source follows */
+	LX_ACCORD_AFTER = 1u << 3,    /* the source stands before it: dem Minister zufolge */
+	LX_PRON         = 1u << 4,    /* third-person subject pronoun: he, she, han, er, il, 他 */
+	LX_PRON_OBJ     = 1u << 5,    /* the same person as object: him, her, lui, ihm */
+	LX_MALE         = 1u << 6,    /* masculine: he, Mr, der */
+	LX_FEMALE       = 1u << 7,    /* feminine: she, Mrs, die */
+	LX_PLURAL       = 1u << 8,    /* plural: they, de, sie */
+	LX_DET          = 1u << 9,    /* opens a noun phrase: the, a, der, le, his */
+	LX_PREP         = 1u << 10,   /* preposition: a name after it is not a subject */
+	LX_OF           = 1u << 11,   /* joins a genitive to a noun: of, des, di, van */
+	LX_SKIP         = 1u << 12,   /* may stand between a subject and its verb: also, later, has */
+	LX_AUX          = 1u << 13,   /* auxiliary verb: has, was, hat, war, ha */
+	LX_REL          = 1u << 14,   /* relative word: who, som, der, qui */
+	LX_CONJ         = 1u << 15,   /* conjunction: and, og, und */
+	LX_TITLE        = 1u << 16,   /* title or office dropped before a name: Mr, President */
+	LX_HONOR        = 1u << 17,   /* kept with the name: Sir, Lord, Pope */
+	LX_PARTICLE     = 1u << 18,   /* lower-case name particle: van, von, de */
+	LX_CAL          = 1u << 19,   /* day, month, today: capitalised or not, never a speaker */
+	LX_FUNC         = 1u << 20,   /* function word: never a name when capitalised */
+	LX_ROLE         = 1u << 21,   /* a person by role: spokesman, minister, talsmand */
+	LX_TEXT         = 1u << 22,   /* a text or medium that speaks: statement, report, newspaper */
+	LX_ORG          = 1u << 23,   /* a body that speaks: ministry, police, government */
+	LX_FILLER       = 1u << 24,   /* between a cue and its subject: sich, es, hinzu */
+	LX_CUE_OBJ      = 1u << 25,   /* a cue whose object follows it: told, asked, urged */
+	LX_IMPERSONAL   = 1u << 26,   /* a cue with no person as subject: heißt (es), lyder (det) */
+	LX_FROM         = 1u << 27,   /* the source after an impersonal cue: fra, von, aus, from */
+	LX_EXPLETIVE    = 1u << 28,   /* an empty subject: it, det, es */
+	LX_SUBJUNCTIVE  = 1u << 29,   /* a verb form of reported speech: sei, habe */
+	LX_SPEECH_NOUN  = 1u << 30,   /* a noun that announces words: words, Worten, palabras */
+	LX_OBLIQUE      = 1u << 31,   /* an article of a case no subject has: dem, den, des */
+};
+
+/* Word endings, for compounds and attached forms (a list per language). */
+enum lex_affix {
+	LA_ROLE_SUFFIX,      /* a compound naming a person by role: Pressesprecher, utenriksminister */
+	LA_FEMALE_SUFFIX,    /* a role in the feminine: Ministerin */
+	LA_DEFINITE_SUFFIX,  /* the ending of a noun's definite form: ministeren, ministern */
+	LA_TEXT_SUFFIX,      /* a compound naming a text: Pressemitteilung */
+	LA_ORG_SUFFIX,       /* a compound naming a body: Innenministerium */
+	LA_CUE_SUFFIX,       /* a pronoun attached to a cue verb: déclare-t-il */
+	LA_CUE_BEFORE,       /* (no spaces) a cue right before a quotation: 说：“…” */
+	LA_CUE_AFTER,        /* (no spaces) a cue right after a quotation: 「…」と述べた */
+	LA_NAME_SUFFIX,      /* (no spaces) an honorific after a name: 氏, さん */
+	LA_TOPIC,            /* (no spaces) a particle after the subject: は, が */
+	LA_SUBJECT_END,      /* (no spaces) a word between a subject and its verb: 在 (X在博客中写道) */
+	LA__COUNT
+};
+
+/* Properties of a language. */
+enum lang_prop {
+	LP_VERB_SECOND       = 1u << 0,   /* the finite verb second: "Dazu sagte der Minister" */
+	LP_CAPITALISED_NOUNS = 1u << 1,   /* every noun has a capital: a capital is no name */
+	LP_DASH_SPEECH       = 1u << 2,   /* speech opens its paragraph with a dash */
+	LP_INNER_ATTRIBUTION = 1u << 3,   /* attribution inside the marks: « A, dit-il. B » */
+	LP_PRO_DROP          = 1u << 4,   /* a verb needs no subject: "—dijo." */
+	LP_NO_SPACES         = 1u << 5,   /* words are not separated by spaces */
 };
 
 /* Longest word in the lists, in bytes. */
@@ -32,9 +81,8 @@ enum lex_class {
 /* A buffer that holds a word zero-padded to a multiple of eight bytes. */
 #define LEX_PADDED 40
 
-/* The classes of the lower-case word low[0..n) in lang (0 when unknown or
- * when lang has no lists). */
-unsigned lex_lookup(enum lang lang, const char *low, size_t n);
+/* The classes of the lower-case word low[0..n) in lang (0 when unknown). */
+uint32_t lex_lookup(enum lang lang, const char *low, size_t n);
 
 uint32_t lex_hash(const char *s, size_t n);
 
@@ -54,10 +102,20 @@ int lex_find_padded(const char *low, size_t n);
 int lex_find_word8(uint64_t chunk, size_t n);
 
 /* The classes of entry (from lex_find; -1 gives 0) in lang. */
-unsigned lex_mask(int entry, enum lang lang);
+uint32_t lex_mask(int entry, enum lang lang);
 
 /* The languages (bit 1 << lang) whose detection profile holds entry. */
 unsigned lex_profile(int entry);
+
+/* The properties of lang (enum lang_prop). */
+unsigned lex_lang_props(enum lang lang);
+
+/* The endings of kind k in lang: *n gets their number. */
+const char *const *lex_affixes(enum lang lang, enum lex_affix k, size_t *n);
+
+/* The length of the longest ending of kind k in lang that the lower-case
+ * word low[0..n) ends with and is longer than; 0 when none. */
+size_t lex_suffix(enum lang lang, enum lex_affix k, const char *low, size_t n);
 
 /* For tests: the number of words and the i-th one. */
 size_t lex_size(void);

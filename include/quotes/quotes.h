@@ -52,6 +52,7 @@ typedef struct quote {
 	int depth;                  /* 0 outer, 1 nested in an outer quote, ... */
 	bool unclosed;              /* no closing mark: the quote ends with its paragraph */
 	bool dash;                  /* dash-introduced speech (– Vi er klar, siger han.) */
+	bool inner;                 /* split at an attribution inside its marks (« A, indique X. B ») */
 } quote;
 
 typedef struct quote_list {
@@ -69,6 +70,8 @@ typedef struct quotes_opts {
 	bool nested;                /* list nested quotes too (depth >= 1); default: outer quotes only */
 	bool keep_short;            /* list quotes of one or two words too (scare quotes, terms) */
 	const char *lang;           /* force the language ("de"); NULL detects it */
+	const struct quote_model *model;      /* the speaker model's weights; NULL: the compiled-in ones (model.h) */
+	const struct quote_chooser *chooser;  /* chooses the speakers instead of the model (the trainer: model.h) */
 } quotes_opts;
 
 void quotes_opts_init(quotes_opts *o);

@@ -40,7 +40,9 @@ static const char quotes_help[] =
 	"\n" PATHS_HELP
 	"start and end are byte offsets of the quote's words in the article's text (UTF-8, as\n"
 	"quoth reads it; for a JSON Lines record, its text field); article is the article's\n"
-	"number in a form-feed file, or the line number in a JSON Lines file.\n";
+	"number in a form-feed file, or the line number in a JSON Lines file.\n"
+	"QUOTH_MODEL=FILE uses the speaker weights of FILE (written by quoth-train)\n"
+	"instead of the compiled-in ones.\n";
 
 static const char render_usage[] = "usage: quoth render [--width N] [--jobs N] [--input jsonl|text] [PATH...]\n";
 static const char render_help[] =

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "corpus_run.h"
 #include "error.h"
+#include "model.h"
 #include "quotes.h"
 #include "strbuf.h"
 #include "stream.h"
@@ -264,6 +265,23 @@ static int on_article(run_job *j, const corpus_article *a)
 
 /* ---- setup ------------------------------------------------------------------------------- */
 
+/* The speaker weights named by QUOTH_MODEL (make eval scores each fold
+ * with weights that never saw it); *m stays NULL without it. */
+static int load_model(quote_model **m)
+{
+	const char *path = getenv("QUOTH_MODEL");
+	*m = NULL;
+	if (!path || !*path)
+		return 0;
+	size_t line;
+	int rc = quote_model_load(path, m, &line);
+	if (rc && line)
+		cmd_say("quoth: QUOTH_MODEL: %s:%zu: %s", path, line, error_message(rc));
+	else if (rc)
+		cmd_say("quoth: QUOTH_MODEL: %s: %s", path, error_message(rc));
+	return rc;
+}
+
 /* The cue verbs of the config files ([quotes] cue_verbs_LANG): the same
  * quotes as the reader's sidebar. Warnings go to stderr. */
 static int load_cues(const char *config_path, quotes_opts *o)
@@ -297,6 +315,10 @@ int cmd_quotes(int argc, char **argv)
 		return rc == ARGS_EXIT ? 0 : 2;
 	quotes_ctx q = { .a = &a };
 	quotes_opts_init(&q.qo);
+	quote_model *model;
+	if (load_model(&model))
+		return 1;
+	q.qo.model = model;
 	/* read only from here on, so every thread may look in it */
 	tags_store *corrections = tags_open_corrections();
 	q.corrections = corrections;
@@ -312,5 +334,6 @@ int cmd_quotes(int argc, char **argv)
 	quotes_opts_free(&q.qo);
 	if (corrections)
 		tags_close(corrections);
+	quote_model_free(model);
 	return status;
 }

@@ -443,7 +443,7 @@ static int end_paragraph(finder *f, size_t p)
 /* Languages whose news marks speech with a dash opening the paragraph. */
 static bool dash_lang(enum lang l)
 {
-	return l == LANG_DA || l == LANG_NO || l == LANG_SV || l == LANG_ES;
+	return lex_lang_props(l) & LP_DASH_SPEECH;
 }
 
 /* Length of the speech dash at the start of t[i..e): "– ", "— " or "- ". */
@@ -544,8 +544,9 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 		size_t start = i + dl;
 		/* Spanish attribution stands between dashes inside the words
 		 * ("—A —dijo X—. B"): speech_split_inner splits it out */
-		size_t end = c->lang == LANG_ES ? e : speech_dash_end(c, start, e);
-		if (end == e && c->lang != LANG_ES)
+		bool inner = speech_props(c) & LP_INNER_ATTRIBUTION;
+		size_t end = inner ? e : speech_dash_end(c, start, e);
+		if (end == e && !inner)
 			end = inverted_attribution(c, start, e);
 		size_t had = f->n;
 		int rc = push_quote(f, i, start, end, end, 0, false);
@@ -1139,8 +1140,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	}
 	memset(out, 0, sizeof *out);
 	tok_doc td = { 0 };
-	speech_ctx c = { d, LANG_UNKNOWN, opts, &td, speech_names_new() };
-	if (!c.names)
+	speech_ctx c = { d, LANG_UNKNOWN, opts, &td, speech_art_new() };
+	if (!c.art)
 		return Q_ENOMEM;
 	if (opts->lang)
 		c.lang = lang_from_code(opts->lang);
@@ -1189,7 +1190,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	if (!rc && td.rc)
 		rc = td.rc;
 	tok_doc_free(&td);
-	speech_names_free(c.names);
+	speech_art_free(c.art);
 	if (rc) {
 		quote_list l = { f.v, f.n, "" };
 		quote_list_free(&l);

@@ -1,47 +1,183 @@
-/* Internal to the quotes layer: what quotes.c hands to speech.c. */
+/* Internal to the quotes layer: who said each quote (speech.c), on what
+ * the article says of its people (mention.c), its cue words (cue.c) and, in
+ * Chinese and Japanese, its cue patterns (cjk.c). */
 #ifndef QUOTH_SPEECH_H
 #define QUOTH_SPEECH_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include "doc.h"
 #include "lang.h"
+#include "lexicon.h"
+#include "model.h"
 #include "quotes.h"
 #include "tok.h"
 
-/* The article being read: its text, language and extra cue verbs. */
+/* What mention.c marks in each word of the article once (tok.mark), so
+ * that the many questions asked of a word near a quote cost a bit test. */
+enum tok_mark {
+	TM_CUE = 1 << 0,     /* a cue word (cue_word) */
+	TM_FUSED = 1 << 1,   /* a cue with a pronoun joined to it */
+	TM_ROLE = 1 << 2,    /* names a person by role */
+	TM_NAME = 1 << 3,    /* can be part of a name */
+	TM_DONE = 1 << 7,    /* marked */
+};
+
+/* Kinds of mention: the values of the atom KIND (feat.h). */
+enum mention_kind { K_NONE, K_PREV, K_PRON, K_NAME, K_NAME1, K_ACRONYM, K_ROLE, K_TEXT, K_ORG, K_DESC };
+
+/* How a mention stands to a cue word: the values of the atom CUEREL. */
+enum cue_rel {
+	CR_NONE,
+	CR_BEFORE,        /* X said, X also said */
+	CR_AFTER,         /* said X, siger han, sagte am Montag der Minister */
+	CR_ACCORD,        /* according to X, laut X */
+	CR_ACCORD_AFTER,  /* X zufolge */
+	CR_TOLD,          /* told X: spoken to */
+	CR_FROM,          /* lyder det fra X, heißt es aus X */
+	CR_NEAR_BEFORE,   /* in the cue's sentence, before it */
+	CR_NEAR_AFTER,    /* in the cue's sentence, after it */
+	CR_APPOS,         /* X, the minister, said */
+	CR_COLON,         /* the subject of a sentence that ends with a colon */
+	CR_FUSED,         /* a pronoun joined to the cue: a-t-il déclaré */
+};
+
+enum gender { G_ANY, G_MALE, G_FEMALE, G_PLURAL };
+
+/* A mention of someone or something that may have spoken: a name, a
+ * pronoun, a description ("the prime minister", "der Landrat"). */
+typedef struct mention {
+	uint32_t a, b;            /* its tokens [a, b) */
+	uint32_t na, nb;          /* its name run [na, nb) (equal: none) */
+	uint32_t ds, de;          /* the bytes shown: the name without titles, or the phrase */
+	uint32_t sent, para;      /* sentence and paragraph of its first token */
+	int32_t cue;              /* the cue token it stands by (cue_rel), -1 none */
+	int32_t name;             /* its entry in the article's names, -1 none */
+	uint8_t kind;             /* enum mention_kind */
+	uint8_t cuerel;           /* enum cue_rel */
+	uint8_t prep;             /* atom PREP: none, prep, of, det */
+	uint8_t subj;             /* atom SUBJ: no, first in its sentence, at its start */
+	uint8_t gender;           /* enum gender */
+	bool poss;                /* ends with a possessive 's */
+	bool parafirst;           /* in the first sentence of its paragraph */
+} mention;
+
+/* What the article says of one name (keyed by its last word). */
+typedef struct name_info {
+	const tok *w;             /* the word; NULL: a free slot */
+	uint32_t run_a, run_b;    /* the longest run that ends with it (tokens) */
+	uint16_t count;           /* mentions */
+	uint8_t words;            /* words of that run, titles left out */
+	uint8_t gender;           /* enum gender, from titles and roles */
+	bool mid;                 /* seen capitalised inside a sentence */
+} name_info;
+
+/* The article's tokens annotated once: sentences, paragraphs, mentions and names. */
+typedef struct speech_art {
+	uint32_t *sent, *para;    /* of each token */
+	uint32_t *sstart;         /* the first token of each sentence */
+	int32_t *cue_next, *cue_prev;   /* the nearest cue at or after, at or before each token in its sentence, -1 */
+	int32_t *colon;           /* of each sentence: the colon before a quote it ends with, -1 */
+	mention *m;               /* in text order */
+	size_t nm, mcap;
+	name_info *names;         /* open addressing, a power of two */
+	size_t ncap;
+	bool built;
+	int rc;
+} speech_art;
+
+/* The article being read: its text, language and options. */
 typedef struct speech_ctx {
 	const doc *d;
 	enum lang lang;
 	const quotes_opts *opts;
-	tok_doc *td;             /* the article's tokens, made on first use (speech_tokens) */
-	struct speech_names *names;   /* what the article says of its names, made on first use */
+	tok_doc *td;              /* the article's tokens (quotes.c builds them) */
+	speech_art *art;          /* made on first use (speech_art_get) */
 } speech_ctx;
 
-typedef struct speech_names speech_names;
-
-/* A new, empty name index for speech_ctx.names (NULL when out of memory). */
-speech_names *speech_names_new(void);
-void speech_names_free(speech_names *nm);
+/* The properties of the article's language (enum lang_prop). */
+static inline unsigned speech_props(const speech_ctx *c)
+{
+	return lex_lang_props(c->lang);
+}
 
 /* The article's tokens inside [s, e) (at most max: the first ones, or the
  * last ones when last is set); *n gets their number. NULL with *n == 0 when
  * there are none or memory ran out (c->td->rc says which). */
 const tok *speech_tokens(const speech_ctx *c, size_t s, size_t e, size_t max, bool last, size_t *n);
 
-/* Is the lower-case word low[0..n) a cue verb of the article's language
- * (compiled in or added through the options)? */
-bool speech_is_cue(const speech_ctx *c, const char *low, size_t n, unsigned lex);
+/* ---- cue.c: cue words ---------------------------------------------------------- */
 
-/* Splits quotes whose attribution stands inside the marks (« A, indique X.
- * B », "A - spiega il sindaco - B") into two; the list may grow (*cap).
- * Returns 0 or Q_ENOMEM. */
-int speech_split_inner(const speech_ctx *c, quote **v, size_t *n, size_t *cap);
+/* Is w a cue of the article's language (compiled in or added through the
+ * options)? *fused is set when a pronoun is joined to it (déclare-t-il). */
+bool cue_word(const speech_ctx *c, const tok *w, bool *fused);
+
+/* Is the lower-case word low[0..n) a cue added through the options for the
+ * article's language? */
+bool cue_extra(const speech_ctx *c, const char *low, size_t n);
 
 /* The end of the words of dash speech that starts at start in paragraph p:
  * where its attribution (", siger han") begins, else the paragraph end. */
 size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend);
 
+/* Splits quotes whose attribution stands inside the marks (« A, indique X.
+ * B », "A - spiega il sindaco - B") into two, each marked inner; the list
+ * may grow (*cap). Returns 0 or Q_ENOMEM. */
+int speech_split_inner(const speech_ctx *c, quote **v, size_t *n, size_t *cap);
+
+/* ---- mention.c: the article's mentions and names ------------------------------------ */
+
+speech_art *speech_art_new(void);
+void speech_art_free(speech_art *a);
+
+/* The annotated article (built on first use; NULL when out of memory). */
+const speech_art *speech_art_get(const speech_ctx *c);
+
+/* Does the word stand for a name (capitalised, not a function word)? */
+bool mention_name_word(const tok *w);
+
+/* Is the article's word w a cue (after speech_art_get has marked the words)? */
+static inline bool marked_cue(const tok *w)
+{
+	return w->mark & TM_CUE;
+}
+
+/* The index of the first mention at or after token t. */
+size_t mention_at(const speech_art *a, uint32_t t);
+
+/* The display of mention m as a new string: a name in its fullest form in
+ * the article, a description as written. NULL when out of memory. */
+char *mention_display(const speech_ctx *c, const mention *m);
+
+/* The mention a pronoun mention stands for (index into a->m), -1 when none. */
+long mention_antecedent(const speech_ctx *c, size_t pron);
+
+/* Is mention m a person (or a body) that can be a speaker: not a lone
+ * capital opening a sentence, not a German noun the article never names? */
+bool mention_person_like(const speech_ctx *c, const mention *m);
+
+/* ---- cjk.c: candidates where words are not spaced ---------------------------------- */
+
+/* The speaker candidates of q found by the cue patterns of Chinese and
+ * Japanese (at most max into out, in text order); returns how many. The
+ * mentions have no name entry; their token fields are approximate. */
+size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t max);
+
+/* ---- speech.c --------------------------------------------------------------------- */
+
 /* Attributes the outer quotes v[0..n) (depth 0, in text order): fills
  * speaker, cue, spk_start/spk_end and confidence. Returns 0 or Q_ENOMEM. */
 int speech_attribute(const speech_ctx *c, quote *v, size_t n);
+
+/* ---- model.c / model_io.c ----------------------------------------------------------- */
+
+/* The weights of m (FEAT_TOTAL of them), NULL for none. */
+const int32_t *model_weights_of(const quote_model *m);
+
+/* The compiled-in weights (model.c, written by the trainer): model_trained_n
+ * of them, for the features whose names hash to model_trained_layout. */
+extern const int32_t model_trained[];
+extern const size_t model_trained_n;
+extern const uint32_t model_trained_layout;
 
 #endif

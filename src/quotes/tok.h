@@ -40,6 +40,7 @@ typedef struct tok {
 	unsigned char lang;      /* the language lex was looked up in (enum lang) */
 	short entry;             /* lexicon entry of low (lex_find), -1 when none */
 	unsigned lex;            /* lexicon classes of low in the language */
+	unsigned char mark;      /* what the attribution read in the word once (mention.c: TM_ bits), 0 before */
 	char low[LEX_PADDED];    /* the word lower-cased, zero-padded (see lex_find_padded) */
 } tok;
 

@@ -1,45 +1,56 @@
 #!/bin/sh
-# The quote engine against the annotated corpora of ../shared (skipped when absent):
-#   dev corpus:      F1 >= 0.95, speaker >= 0.90
-#   de-wikinews-dev: F1 >= 0.90, speaker >= 0.85
-# and the quote spans alone (speaker not gated here) on the sets nobody
-# tuned the span rules on as a whole:
-#   de-wikinews-train, dev-multi and each of its languages: F1 >= 0.90
-#   en-polnear-train: F1 >= 0.87 (its gold leaves real quotes out)
+# The quote engine with its shipped speaker model against the annotated
+# corpora of ../shared (skipped when absent).
+# Speakers: the thresholds are a little below the cross-validated figures of
+# make eval (weights that never saw the articles they are scored on), not
+# the higher in-sample ones that these runs give: they catch a model gone
+# wrong, while make eval tells how well the engine does.
+#   set                           F1 >=   speaker >=   (cross-validated F1 / speaker)
+#   dev                           0.95    0.86          0.997 / 0.887
+#   de-wikinews (dev + train)     0.90    0.58          0.928 / 0.622
+#   en-polnear-train              0.87    0.91          0.875 / 0.941
+#   dev-multi                     0.90    0.69          0.963 / 0.722
+# Spans: F1 >= 0.90 on each language of dev-multi too (files named LANG-…).
 . tests/lib.sh
 EVAL=../shared/tools/quote-eval
 CORPUS=../shared/corpus
-QUOTES_DE_MIN_SPEAKER=${QUOTES_DE_MIN_SPEAKER:-0.85}
 
-evaluate() {  # evaluate NAME DIR MIN_F1 MIN_SPEAKER
-	name=$1 dir=$2
-	if [ ! -x "$EVAL" ] || [ ! -d "$dir" ]; then
-		skip "$name (no $dir)"
+evaluate() {  # evaluate NAME MIN_F1 MIN_SPEAKER DIR...
+	name=$1 f1=$2 spk=$3
+	shift 3
+	if [ ! -x "$EVAL" ] || [ ! -d "$1" ]; then
+		skip "$name (no $1)"
 		return
 	fi
 	if ! command -v python3 >/dev/null; then
 		skip "$name (no python3)"
 		return
 	fi
-	if out=$("$EVAL" "$dir" --cmd "$QUOTH quotes --format=jsonl" --min-f1 "$3" --min-speaker "$4" 2>&1); then
+	gold=$1
+	if [ $# -gt 1 ]; then   # a union of folders: one folder of links
+		gold=$TMPD/union
+		mkdir -p "$gold"
+		for d in "$@"; do
+			for f in "$d"/*.gold.json "$d"/*.txt; do ln -sf "$(cd "$(dirname "$f")" && pwd)/${f##*/}" "$gold/"; done
+		done
+	fi
+	if out=$("$EVAL" "$gold" --cmd "$QUOTH quotes --format=jsonl" --min-f1 "$f1" --min-speaker "$spk" 2>&1); then
 		ok "$name: $(printf '%s\n' "$out" | tail -1)"
 	else
 		fail "$name" "$(printf '%s\n' "$out" | tail -3)"
 	fi
 }
 
-evaluate "quote-eval dev (F1 >= 0.95, speaker >= 0.90)" "$CORPUS/dev" 0.95 0.90
-evaluate "quote-eval de-wikinews-dev (F1 >= 0.90, speaker >= $QUOTES_DE_MIN_SPEAKER)" \
-	"$CORPUS/de-wikinews-dev" 0.90 "$QUOTES_DE_MIN_SPEAKER"
-
-evaluate "quote-eval de-wikinews-train spans (F1 >= 0.90)" "$CORPUS/de-wikinews-train" 0.90 0
-evaluate "quote-eval en-polnear-train spans (F1 >= 0.87)" "$CORPUS/en-polnear-train" 0.87 0
-evaluate "quote-eval dev-multi spans (F1 >= 0.90)" "$CORPUS/dev-multi" 0.90 0
-# each language of dev-multi (files named LANG-…), through a folder of links
+evaluate "quote-eval dev (F1 >= 0.95, speaker >= 0.86)" 0.95 0.86 "$CORPUS/dev"
+evaluate "quote-eval de-wikinews dev+train (F1 >= 0.90, speaker >= 0.58)" 0.90 0.58 \
+	"$CORPUS/de-wikinews-dev" "$CORPUS/de-wikinews-train"
+evaluate "quote-eval en-polnear-train (F1 >= 0.87, speaker >= 0.91)" 0.87 0.91 "$CORPUS/en-polnear-train"
+evaluate "quote-eval dev-multi (F1 >= 0.90, speaker >= 0.69)" 0.90 0.69 "$CORPUS/dev-multi"
+# each language of dev-multi, its spans, through a folder of links
 if [ -d "$CORPUS/dev-multi" ]; then
 	for lang in $(ls "$CORPUS/dev-multi" | sed -n 's/^\([a-z]*\)-.*\.gold\.json$/\1/p' | sort -u); do
 		mkdir -p "$TMPD/multi-$lang"
 		for f in "$CORPUS/dev-multi/$lang"-*; do ln -s "$(cd "$(dirname "$f")" && pwd)/$(basename "$f")" "$TMPD/multi-$lang/"; done
-		evaluate "quote-eval dev-multi $lang spans (F1 >= 0.90)" "$TMPD/multi-$lang" 0.90 0
+		evaluate "quote-eval dev-multi $lang spans (F1 >= 0.90)" 0.90 0 "$TMPD/multi-$lang"
 	done
 fi

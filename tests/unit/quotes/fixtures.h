@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Calls check(NAME) for each NAME.txt in dir; returns how many (-1 when
- * dir cannot be opened). */
-static int each_fixture(const char *dir, void (*check)(const char *name))
+/* Calls check(NAME, ctx) for each NAME.txt in dir; returns how many (-1
+ * when dir cannot be opened). */
+static int each_fixture(const char *dir, void (*check)(const char *name, void *ctx), void *ctx)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -22,7 +22,7 @@ static int each_fixture(const char *dir, void (*check)(const char *name))
 			continue;
 		char name[256];
 		snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
-		check(name);
+		check(name, ctx);
 		count++;
 	}
 	closedir(d);

@@ -139,8 +139,9 @@ static char *read_file(const char *path)
 	return out;
 }
 
-static void check_span_fixture(const char *name)
+static void check_span_fixture(const char *name, void *ctx)
 {
+	(void)ctx;
 	char path[512];
 	snprintf(path, sizeof path, "%s/%s.txt", SPAN_FIXTURES, name);
 	doc *d = NULL;
@@ -157,7 +158,7 @@ static void check_span_fixture(const char *name)
 
 static void span_fixtures(void **state)
 {
-	assert_true(each_fixture(SPAN_FIXTURES, check_span_fixture) >= 5);
+	assert_true(each_fixture(SPAN_FIXTURES, check_span_fixture, NULL) >= 5);
 }
 
 int main(void)

@@ -1,0 +1,138 @@
+/* The feature templates of feat.h as a table: their atoms and first index. */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include "feat.h"
+
+typedef struct templ {
+	uint32_t base;           /* first index of its block */
+	uint8_t n;               /* atoms */
+	uint8_t atom[3];
+} templ;
+
+static const templ templates[FT__COUNT] = {
+#define FEAT_D1(a) { (uint32_t)offsetof(struct feat_layout, t_##a), 1, { A_##a, 0, 0 } },
+#define FEAT_D2(a, b) { (uint32_t)offsetof(struct feat_layout, t_##a##_##b), 2, { A_##a, A_##b, 0 } },
+#define FEAT_D3(a, b, c) { (uint32_t)offsetof(struct feat_layout, t_##a##_##b##_##c), 3, { A_##a, A_##b, A_##c } },
+	FEAT_TEMPLATES(FEAT_D1, FEAT_D2, FEAT_D3)
+#undef FEAT_D1
+#undef FEAT_D2
+#undef FEAT_D3
+};
+
+static const struct {
+	const char *name;
+	uint8_t n;
+	const char *values;
+} atoms[A__COUNT] = {
+#define FEAT_ATOM_DESC(name, n, values) { #name, n, values },
+	FEAT_ATOMS(FEAT_ATOM_DESC)
+#undef FEAT_ATOM_DESC
+};
+
+/* The index of a template's feature in the shared block, from the atoms v:
+ * its offset and strides are constants, so each template is a few
+ * instructions of straight-line code (this runs for every candidate of
+ * every quote). */
+#define N(a) ((uint32_t)A_##a##_N)
+#define KEY1(a) ((uint32_t)offsetof(struct feat_layout, t_##a) + v[A_##a])
+#define KEY2(a, b) ((uint32_t)offsetof(struct feat_layout, t_##a##_##b) + v[A_##a] * N(b) + v[A_##b])
+#define KEY3(a, b, c) \
+	((uint32_t)offsetof(struct feat_layout, t_##a##_##b##_##c) + (v[A_##a] * N(b) + v[A_##b]) * N(c) + v[A_##c])
+
+static uint32_t lang_block(enum lang lang)
+{
+	return (uint32_t)(FEAT_N * (size_t)(lang > LANG_UNKNOWN && lang < LANG_COUNT ? lang : 0));
+}
+
+void feat_ids(const feat_atoms *a, enum lang lang, uint32_t *ids)
+{
+	uint32_t block = lang_block(lang);
+	const uint8_t *v = a->v;
+	uint32_t *o = ids;
+#define EMIT(k) { uint32_t k_ = (k); *o++ = k_; *o++ = block + k_; }
+#define FEAT_S1(a) EMIT(KEY1(a))
+#define FEAT_S2(a, b) EMIT(KEY2(a, b))
+#define FEAT_S3(a, b, c) EMIT(KEY3(a, b, c))
+	FEAT_TEMPLATES(FEAT_S1, FEAT_S2, FEAT_S3)
+#undef EMIT
+#undef FEAT_S1
+#undef FEAT_S2
+#undef FEAT_S3
+}
+
+int32_t feat_score(const feat_atoms *a, enum lang lang, const int32_t *w)
+{
+	const int32_t *wl = w + lang_block(lang);
+	const uint8_t *v = a->v;
+	int32_t s = 0;
+#define ADD(k) { uint32_t k_ = (k); s += w[k_] + wl[k_]; }
+#define FEAT_S1(a) ADD(KEY1(a))
+#define FEAT_S2(a, b) ADD(KEY2(a, b))
+#define FEAT_S3(a, b, c) ADD(KEY3(a, b, c))
+	FEAT_TEMPLATES(FEAT_S1, FEAT_S2, FEAT_S3)
+#undef ADD
+#undef FEAT_S1
+#undef FEAT_S2
+#undef FEAT_S3
+	return s;
+}
+#undef KEY1
+#undef KEY2
+#undef KEY3
+#undef N
+
+/* The i-th word of a space-separated list into buf. */
+static void nth_word(const char *list, size_t i, char *buf, size_t size)
+{
+	const char *p = list;
+	for (; i > 0 && p; i--) {
+		p = strchr(p, ' ');
+		if (p)
+			p++;
+	}
+	size_t n = p ? strcspn(p, " ") : 0;
+	snprintf(buf, size, "%.*s", (int)n, p ? p : "");
+}
+
+void feat_name(size_t i, char *buf, size_t size)
+{
+	size_t block = i / FEAT_N, k = i % FEAT_N;
+	size_t t = FT__COUNT;
+	while (t > 0 && templates[t - 1].base > k)
+		t--;
+	const templ *p = &templates[t - 1];
+	size_t rest = k - p->base, len = 0;
+	size_t radix[3], val[3];
+	for (size_t j = p->n; j-- > 0;) {
+		radix[j] = atoms[p->atom[j]].n;
+		val[j] = rest % radix[j];
+		rest /= radix[j];
+	}
+	buf[0] = '\0';
+	for (size_t j = 0; j < p->n && len < size; j++) {
+		char w[32], lower[32];
+		nth_word(atoms[p->atom[j]].values, val[j], w, sizeof w);
+		size_t m = 0;
+		for (const char *c = atoms[p->atom[j]].name; *c && m + 1 < sizeof lower; c++)
+			lower[m++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+		lower[m] = '\0';
+		int r = snprintf(buf + len, size - len, "%s%s=%s", j ? "&" : "", lower, w);
+		len += r > 0 ? (size_t)r : 0;
+	}
+	if (block && len < size)
+		snprintf(buf + len, size - len, "@%s", lang_code((enum lang)block));
+}
+
+uint32_t feat_layout_hash(void)
+{
+	uint32_t h = 2166136261u;   /* FNV-1a over the names of the shared block */
+	char name[128];
+	for (size_t i = 0; i < FEAT_N; i++) {
+		feat_name(i, name, sizeof name);
+		for (const char *c = name; *c; c++)
+			h = (h ^ (unsigned char)*c) * 16777619u;
+		h = (h ^ '\n') * 16777619u;
+	}
+	return h;
+}

@@ -1,0 +1,979 @@
+/* What the article says of its people: one pass over its tokens marks the
+ * sentences and paragraphs, finds every mention that could be a speaker (a
+ * name run with its titles and roles, a pronoun, a description: "the prime
+ * minister", "der Sprecher des Ministeriums", "statsministeren"), how each
+ * stands to a cue word (before it, after it, after "according to"...), and
+ * collects the names: the fullest form of each (Xi -> Xi Jinping), the
+ * gender its titles give it, how often it comes. The classes of the words
+ * come from the lexicon (src/quotes/lang): nothing here names a word.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "error.h"
+#include "grow.h"
+#include "speech.h"
+
+#define NAME_MAX_TOKENS 6   /* words of a name run */
+#define PHRASE_WORDS 8      /* words of a description */
+#define MODIFIERS 4         /* lower-case words before a description's head */
+#define GENITIVE_WORDS 4    /* words of its genitive ("of the interior ministry") */
+#define GAP 3               /* words that may stand between a subject and its cue */
+#define PP_TOKENS 7         /* a phrase between a cue and its subject ("dijo a la agencia EFE el portavoz") */
+#define APPOS_TOKENS 16     /* length of an apposition ("X, the council's finance chief, said") */
+#define NEAR_TOKENS 24      /* a cue this near in the sentence relates to a mention */
+#define PRON_SENTENCES 14   /* how far back a pronoun looks for its person */
+#define PRON_TOKENS 400
+#define NAME_RUN_WORDS 4    /* longest run kept as a name's fullest form */
+
+/* ---- words --------------------------------------------------------------------------- */
+
+static bool is_word(const tok *w)
+{
+	return w->kind == T_WORD && !w->cjk;
+}
+
+static bool is_det(const tok *w)
+{
+	return is_word(w) && (w->lex & LX_DET) && (!w->cap || w->sent);
+}
+
+/* The classes of a possessive's stem ("Tuesday's"): 0 for other words. */
+static uint32_t stem_classes(const tok *w)
+{
+	size_t k = w->n > 2 && !memcmp(w->low + w->n - 2, "'s", 2) ? 2 :
+	           w->n > 4 && !memcmp(w->low + w->n - 4, "\xE2\x80\x99s", 4) ? 4 : 0;
+	return k ? lex_lookup((enum lang)w->lang, w->low, w->n - k) : 0;
+}
+
+static bool name_word_slow(const tok *w)
+{
+	if (!is_word(w) || !w->cap)
+		return false;
+	if (w->lex & (LX_TITLE | LX_HONOR))
+		return true;
+	/* inside a sentence a capital makes a name of a small word ("said A. Smith", "The Hague") */
+	uint32_t never = LX_CAL | LX_PRON | LX_CUE | LX_ACCORD | LX_EXPLETIVE;
+	if (w->sent)
+		never |= LX_FUNC | LX_DET | LX_PREP | LX_CONJ | LX_REL;
+	if (w->lex & never)
+		return false;
+	return !(w->n > 2 && (w->low[w->n - 1] == 's') && (stem_classes(w) & (LX_CAL | LX_FUNC)));
+}
+
+static bool possessive(const tok *w)
+{
+	return is_word(w) && ((w->n > 2 && !memcmp(w->low + w->n - 2, "'s", 2)) ||
+	                      (w->n > 4 && !memcmp(w->low + w->n - 4, "\xE2\x80\x99s", 4)));
+}
+
+/* Which endings the article's language has (most have none of some kinds). */
+typedef struct endings {
+	bool role, definite, cue;
+} endings;
+
+static bool role_low(const speech_ctx *c, const endings *x, const char *low, size_t n)
+{
+	return (lex_lookup(c->lang, low, n) & (LX_ROLE | LX_TITLE)) ||
+	       (x->role && lex_suffix(c->lang, LA_ROLE_SUFFIX, low, n));
+}
+
+/* A word naming a person by role: spokesman, Pressesprecher, and in its
+ * definite form (pressekreteraren: pressekreterare + n). */
+static bool role_word_slow(const speech_ctx *c, const endings *x, const tok *w)
+{
+	if (!is_word(w) || !w->n)
+		return false;
+	if ((w->lex & (LX_ROLE | LX_TITLE)) || (x->role && lex_suffix(c->lang, LA_ROLE_SUFFIX, w->low, w->n)))
+		return true;
+	size_t k = x->definite ? lex_suffix(c->lang, LA_DEFINITE_SUFFIX, w->low, w->n) : 0;
+	return k && w->n - k >= 3 && role_low(c, x, w->low, w->n - k);
+}
+
+bool mention_name_word(const tok *w)
+{
+	return w->mark & TM_NAME;
+}
+
+static bool role_word(const speech_ctx *c, const tok *w)
+{
+	(void)c;
+	return w->mark & TM_ROLE;
+}
+
+static bool cue_at(const tok *w, bool *fused)
+{
+	*fused = w->mark & TM_FUSED;
+	return w->mark & TM_CUE;
+}
+
+/* Marks every word of the article once: cue, role, name. */
+static void mark_words(const speech_ctx *c, tok *v, size_t n)
+{
+	size_t k;
+	endings x;
+	lex_affixes(c->lang, LA_ROLE_SUFFIX, &k);
+	x.role = k > 0;
+	lex_affixes(c->lang, LA_DEFINITE_SUFFIX, &k);
+	x.definite = k > 0;
+	lex_affixes(c->lang, LA_CUE_SUFFIX, &k);
+	x.cue = k > 0;
+	bool extras = c->opts && c->opts->ncues;
+	for (size_t i = 0; i < n; i++) {
+		tok *w = &v[i];
+		bool fused;
+		unsigned char m = TM_DONE;
+		if (w->kind == T_WORD) {
+			/* (the common case first: a listed cue, or no cue at all) */
+			bool maybe = (w->lex & LX_CUE) || extras || x.cue;
+			if (maybe && cue_word(c, w, &fused))
+				m |= TM_CUE | (fused ? TM_FUSED : 0);
+			if (role_word_slow(c, &x, w))
+				m |= TM_ROLE;
+			if (name_word_slow(w))
+				m |= TM_NAME;
+		}
+		w->mark = m;
+	}
+}
+
+/* A title or role dropped before a name (Mr, Finanzminister); Sir, Lord stay. */
+static bool title_word(const speech_ctx *c, const tok *w)
+{
+	return !(w->lex & LX_HONOR) && role_word(c, w);
+}
+
+static bool text_word(const speech_ctx *c, const tok *w)
+{
+	return is_word(w) && ((w->lex & LX_TEXT) || (w->n && lex_suffix(c->lang, LA_TEXT_SUFFIX, w->low, w->n)));
+}
+
+static bool org_word(const speech_ctx *c, const tok *w)
+{
+	return is_word(w) && ((w->lex & LX_ORG) || (w->n && lex_suffix(c->lang, LA_ORG_SUFFIX, w->low, w->n)));
+}
+
+/* A lower-case word that can stand inside a description: an adjective or
+ * a noun, not a function word or a verb the lists know. */
+static bool modifier(const tok *w)
+{
+	return is_word(w) && !w->cap &&
+	       !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_REL | LX_CUE | LX_SKIP | LX_AUX | LX_PRON | LX_CAL |
+	                   LX_ACCORD | LX_ACCORD_AFTER | LX_FILLER | LX_IMPERSONAL | LX_SUBJUNCTIVE | LX_EXPLETIVE |
+	                   LX_PRON_OBJ));
+}
+
+static bool all_caps(const speech_ctx *c, const tok *w)
+{
+	const char *t = c->d->text;
+	size_t letters = 0;
+	for (size_t i = w->s; i < w->e;) {
+		int len;
+		unsigned ch = tok_decode(t + i, w->e - i, &len);
+		if (tok_is_alnum(ch) && !(ch >= '0' && ch <= '9')) {
+			if (!tok_is_upper(ch))
+				return false;
+			letters++;
+		}
+		i += (size_t)len;
+	}
+	return letters >= 2;
+}
+
+/* May w stand between a subject and its verb (also, has, later)? */
+static bool gap_word(const tok *w)
+{
+	return is_word(w) && !w->cap && (w->lex & (LX_SKIP | LX_AUX | LX_FILLER)) && !(w->lex & (LX_DET | LX_PREP));
+}
+
+static enum gender word_gender(const tok *w)
+{
+	uint32_t g = w->lex & (LX_MALE | LX_FEMALE | LX_PLURAL);
+	return g == LX_MALE ? G_MALE : g == LX_FEMALE ? G_FEMALE : g == LX_PLURAL ? G_PLURAL : G_ANY;
+}
+
+/* ---- sentences and paragraphs -------------------------------------------------------- */
+
+/* Does v[k] end its sentence? A full stop that ends a quote's words does
+ * not when the attribution goes on in lower case ("We won!" said Smith). */
+static bool sentence_end(const tok *v, size_t n, size_t k)
+{
+	if (v[k].kind != T_STOP)
+		return false;
+	if (k > 0 && v[k - 1].kind == T_QUOTE && v[k].e <= v[k - 1].e && k + 1 < n && !v[k + 1].para) {
+		const tok *x = &v[k + 1];
+		if (x->kind == T_COMMA || x->kind == T_DASH || (x->kind == T_WORD && !x->cap && !x->cjk))
+			return false;
+	}
+	return true;
+}
+
+static int annotate(speech_art *a, const tok *v, size_t n)
+{
+	a->sent = malloc((n ? n : 1) * sizeof *a->sent);
+	a->para = malloc((n ? n : 1) * sizeof *a->para);
+	a->sstart = malloc((n ? n : 1) * sizeof *a->sstart);
+	if (!a->sent || !a->para || !a->sstart)
+		return Q_ENOMEM;
+	uint32_t s = 0, p = 0;
+	a->sstart[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && (v[i].para || sentence_end(v, n, i - 1))) {
+			p += v[i].para;
+			a->sstart[++s] = (uint32_t)i;
+		}
+		a->sent[i] = s;
+		a->para[i] = p;
+	}
+	/* each sentence's colon before a quote, if it ends so */
+	a->colon = malloc(((size_t)s + 1) * sizeof *a->colon);
+	if (!a->colon)
+		return Q_ENOMEM;
+	for (size_t k = 0; k <= s; k++)
+		a->colon[k] = -1;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (v[i].kind == T_COLON && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK) && a->colon[a->sent[i]] < 0)
+			a->colon[a->sent[i]] = (int32_t)i;
+	/* the nearest cue of each token's sentence on each side */
+	a->cue_next = malloc((n ? n : 1) * sizeof *a->cue_next);
+	a->cue_prev = malloc((n ? n : 1) * sizeof *a->cue_prev);
+	if (!a->cue_next || !a->cue_prev)
+		return Q_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		a->cue_prev[i] = marked_cue(&v[i]) ? (int32_t)i : i > 0 && a->sent[i - 1] == a->sent[i] ? a->cue_prev[i - 1] : -1;
+	for (size_t i = n; i-- > 0;)
+		a->cue_next[i] = marked_cue(&v[i]) ? (int32_t)i : i + 1 < n && a->sent[i + 1] == a->sent[i] ? a->cue_next[i + 1] : -1;
+	return 0;
+}
+
+/* ---- name runs and phrases ------------------------------------------------------------- */
+
+/* The name run from v[i] on: names, lower-case particles between names,
+ * the dots of abbreviations (Maj. Gen. J.). Returns the index after it. */
+static size_t run_end(const speech_ctx *c, const tok *v, size_t n, size_t i)
+{
+	bool cap_nouns = speech_props(c) & LP_CAPITALISED_NOUNS;
+	size_t j = i, words = 0;
+	while (j < n && words < NAME_MAX_TOKENS && (j == i || !v[j].para)) {
+		const tok *w = &v[j];
+		if (mention_name_word(w)) {
+			j++;
+			words++;
+		} else if (j > i && w->kind == T_ABBR && v[j - 1].kind == T_WORD && j + 1 < n && mention_name_word(&v[j + 1])) {
+			j++;
+		} else if (!cap_nouns && j > i && is_word(w) && !w->cap && (w->lex & LX_PARTICLE) && j + 1 < n &&
+		           mention_name_word(&v[j + 1]) && !v[j + 1].sent) {
+			j++;   /* Charles de Gaulle (where nouns have capitals, "Amtsantritt von Merkel" is two) */
+		} else if (j == i && is_word(w) && w->cap && (w->lex & LX_PARTICLE) && j + 1 < n &&
+		           mention_name_word(&v[j + 1])) {
+			j++;   /* De Vries */
+		} else {
+			break;
+		}
+	}
+	while (j > i && !mention_name_word(&v[j - 1]))
+		j--;   /* ends with a name word */
+	return j;
+}
+
+typedef struct phrase {
+	size_t a, b;            /* tokens */
+	size_t na, nb;          /* the name run it ends with (na == nb: none) */
+	size_t head;            /* the last word before a genitive */
+	bool det;
+} phrase;
+
+/* A genitive after a phrase ("of the ministry", "des Ministeriums", "del
+ * Gobierno"): the index after it, or j when there is none. */
+static size_t genitive(const speech_ctx *c, const tok *v, size_t n, size_t j)
+{
+	if (j + 1 >= n || !is_word(&v[j]) || v[j].cap || !(v[j].lex & LX_OF) || v[j + 1].para)
+		return j;
+	size_t k = j + 1, words = 0;
+	if (is_det(&v[k]) && !v[k].cap)
+		k++;
+	while (k < n && words < GENITIVE_WORDS && !v[k].para) {
+		if (mention_name_word(&v[k])) {
+			k = run_end(c, v, n, k);
+			words = GENITIVE_WORDS;
+			break;
+		}
+		if (!modifier(&v[k]))
+			break;
+		k++;
+		words++;
+	}
+	while (k > j + 1 && !is_word(&v[k - 1]))
+		k--;
+	return k > j + 1 && is_word(&v[k - 1]) && !is_det(&v[k - 1]) && !(v[k - 1].lex & LX_OF) ? k : j;
+}
+
+/* Is a one-word name run v[a] a noun rather than a name: in a language
+ * that capitalises nouns, after an article or when it names a role, a text
+ * or a body; anywhere, a title or role alone ("President", "Sprecher")? */
+static bool noun_like(const speech_ctx *c, const tok *v, const phrase *p)
+{
+	bool titles = true;
+	for (size_t k = p->na; k < p->nb; k++)
+		if (v[k].kind == T_WORD && !(v[k].lex & (LX_TITLE | LX_ROLE)) && !role_word(c, &v[k]))
+			titles = false;
+	if (titles)
+		return true;
+	if (!(speech_props(c) & LP_CAPITALISED_NOUNS) || p->nb - p->na != 1)
+		return false;
+	const tok *w = &v[p->na];
+	return p->det || p->na > p->a || text_word(c, w) || org_word(c, w);
+}
+
+/* Does a lower-case role word follow at v[j], maybe after an adjective or
+ * two ("Kinas præsident", "Republican political strategist")? */
+static bool role_ahead(const speech_ctx *c, const tok *v, size_t n, size_t j)
+{
+	for (size_t k = j; k < n && k < j + 3 && !v[k].para && is_word(&v[k]) && !v[k].cap; k++) {
+		if (role_word(c, &v[k]))
+			return true;
+		if (!modifier(&v[k]))
+			return false;
+	}
+	return false;
+}
+
+/* A name in apposition after a description, maybe past a short place
+ * ("der Sprecher des Verbandes, Elmar Gesse," / "die Sprecherin der
+ * Fraktion im Bundestag, Annette Roth"): the phrase takes it. */
+static void apposition(const speech_ctx *c, const tok *v, size_t n, phrase *p)
+{
+	size_t k = p->b;
+	if (k < n && is_word(&v[k]) && !v[k].cap && (v[k].lex & LX_PREP)) {
+		size_t e = k + 1;
+		if (e < n && is_det(&v[e]))
+			e++;
+		if (e < n && is_word(&v[e]) && !v[e].para)
+			e++;
+		k = e;
+	}
+	if (k + 1 >= n || v[k].kind != T_COMMA || !mention_name_word(&v[k + 1]) || v[k + 1].para)
+		return;
+	size_t e = run_end(c, v, n, k + 1);
+	if (e - (k + 1) < 2)
+		return;
+	bool fused;
+	if (e < n && v[e].kind != T_COMMA && v[e].kind != T_STOP && v[e].kind != T_DASH && v[e].kind != T_OPEN &&
+	    !cue_at(&v[e], &fused))
+		return;
+	p->na = k + 1;
+	p->nb = e;
+	p->b = e;
+}
+
+/* The phrase that starts at v[i]: a determiner, lower-case words (role
+ * words, adjectives), a name run; a possessive or a role word after a name
+ * goes on ("the company's chief executive John Smith", "Kinas præsident");
+ * a description takes its genitive and a name in apposition ("der
+ * Vorsitzende des Verbandes, Elmar Gesse"). */
+static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, phrase *p)
+{
+	size_t j = i, words = 0, lower = 0;
+	memset(p, 0, sizeof *p);
+	p->a = i;
+	p->head = i;
+	if (is_det(&v[j])) {
+		p->det = true;
+		j++;
+	}
+	while (j < n && words < PHRASE_WORDS && (j == i || !v[j].para)) {
+		const tok *w = &v[j];
+		if (mention_name_word(w)) {
+			size_t e = run_end(c, v, n, j);
+			if (e == j)
+				break;
+			p->na = j;
+			p->nb = e;
+			p->head = e - 1;
+			words += e - j;
+			j = e;
+			if (possessive(&v[e - 1]) || role_ahead(c, v, n, j))
+				continue;   /* goes on: "the company's chief", "Kinas præsident", "one Republican political strategist" */
+			break;
+		}
+		bool role = role_word(c, w);
+		if (!modifier(w) || lower >= MODIFIERS || (!p->det && j == i && !role && !possessive(w)))
+			break;
+		if (p->nb && !role && !possessive(w) && !role_ahead(c, v, n, j))
+			break;   /* after a name only a role goes on */
+		p->head = j;
+		lower++;
+		words++;
+		j++;
+		/* a role noun ends the description unless another follows: "prime minister" */
+		if (role && !(speech_props(c) & LP_CAPITALISED_NOUNS) && !(j < n && role_word(c, &v[j])) && !possessive(w) &&
+		    !(j < n && mention_name_word(&v[j])))
+			break;
+	}
+	p->b = j;
+	if (p->nb && p->head >= p->nb)
+		p->na = p->nb = 0;   /* "Republican strategist": the name was a modifier */
+	if (p->b > p->a && p->nb == p->b && !noun_like(c, v, p))
+		return;   /* ends in a name: "John Smith of Reuters" is John Smith */
+	p->b = genitive(c, v, n, j);
+	apposition(c, v, n, p);
+}
+
+/* ---- mentions ---------------------------------------------------------------------- */
+
+static enum mention_kind desc_kind(const speech_ctx *c, const tok *v, const phrase *p)
+{
+	const tok *h = &v[p->head];
+	if (role_word(c, h))
+		return K_ROLE;
+	if (text_word(c, h))
+		return K_TEXT;
+	if (org_word(c, h))
+		return K_ORG;
+	for (size_t k = p->a; k < p->head; k++)
+		if (role_word(c, &v[k]))
+			return K_ROLE;
+	return K_DESC;
+}
+
+static int push(speech_art *a, const mention *m)
+{
+	if (GROW(a->m, a->mcap, a->nm + 1, 64))
+		return Q_ENOMEM;
+	a->m[a->nm++] = *m;
+	return 0;
+}
+
+/* Does the language mark a role in the feminine (so one without the mark is masculine)? */
+static bool gendered_roles(const speech_ctx *c)
+{
+	size_t n;
+	lex_affixes(c->lang, LA_FEMALE_SUFFIX, &n);
+	return n > 0;
+}
+
+/* The first token of the name run v[a,b) that is shown: after its titles and roles. */
+static size_t first_shown(const speech_ctx *c, const tok *v, size_t a, size_t b)
+{
+	size_t i = a;
+	for (size_t k = a; k + 1 < b; k++)
+		if (v[k].kind == T_WORD && title_word(c, &v[k]))
+			i = k + 1;
+	while (i < b && v[i].kind != T_WORD)
+		i++;
+	return i < b ? i : a;
+}
+
+/* The bytes of the name run v[a,b) shown: titles dropped (Sir, Lord kept),
+ * an elided article ("L'entraîneur") and a possessive 's dropped. */
+static void name_bytes(const speech_ctx *c, const tok *v, size_t a, size_t b, uint32_t *ds, uint32_t *de)
+{
+	size_t i = first_shown(c, v, a, b);
+	const char *t = c->d->text;
+	size_t s = v[i].s, e = v[b - 1].e;
+	if (i + 1 < b && e - s > 2 && v[i].n > 2 && v[i].low[1] == '\'' && (v[i].low[0] == 'l' || v[i].low[0] == 'd'))
+		s = v[i + 1].s;   /* L'entraîneur Pierre Martin */
+	if (e - s > 3 && !memcmp(t + e - 2, "'s", 2))
+		e -= 2;
+	else if (e - s > 5 && !memcmp(t + e - 4, "\xE2\x80\x99s", 4))
+		e -= 4;
+	*ds = (uint32_t)s;
+	*de = (uint32_t)e;
+}
+
+static void init_mention(mention *m, const speech_art *a, size_t first, size_t end)
+{
+	memset(m, 0, sizeof *m);
+	m->a = (uint32_t)first;
+	m->b = (uint32_t)end;
+	m->sent = a->sent[first];
+	m->para = a->para[first];
+	m->cue = -1;
+	m->name = -1;
+}
+
+static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const phrase *p)
+{
+	mention m;
+	init_mention(&m, a, p->a, p->b);
+	m.na = (uint32_t)p->na;
+	m.nb = (uint32_t)p->nb;
+	m.prep = p->det ? ((v[p->a].lex & LX_OBLIQUE) ? 4 : 3) : 0;
+	m.poss = possessive(&v[p->b - 1]);
+	bool name = p->nb > p->na && !noun_like(c, v, p);
+	if (name) {
+		size_t words = 0;
+		for (size_t k = p->na; k < p->nb; k++)
+			words += v[k].kind == T_WORD && !title_word(c, &v[k]);
+		m.kind = all_caps(c, &v[p->nb - 1]) && words == 1 ? K_ACRONYM : words >= 2 ? K_NAME : K_NAME1;
+		name_bytes(c, v, p->na, p->nb, &m.ds, &m.de);
+	} else {
+		m.na = m.nb = 0;
+		m.kind = (uint8_t)desc_kind(c, v, p);
+		m.ds = (uint32_t)v[p->a].s;
+		m.de = (uint32_t)v[p->b - 1].e;
+	}
+	/* the gender an article, a title or a role gives it: "die Sprecherin",
+	 * "Mrs Berg", "Verkehrsministerin Julia Lenz" */
+	size_t shown = name ? first_shown(c, v, p->na, p->nb) : p->b;
+	for (size_t k = p->a; k < shown && !m.gender; k++)
+		m.gender = (uint8_t)word_gender(&v[k]);
+	for (size_t k = p->a; k <= (name ? shown : p->head) && k < p->b; k++)
+		if (role_word(c, &v[k]) && gendered_roles(c))
+			m.gender = lex_suffix(c->lang, LA_FEMALE_SUFFIX, v[k].low, v[k].n) ? G_FEMALE : G_MALE;
+	return push(a, &m);
+}
+
+static int add_pronoun(const speech_ctx *c, speech_art *a, const tok *v, size_t i, bool fused)
+{
+	mention m;
+	init_mention(&m, a, i, i + 1);
+	m.kind = K_PRON;
+	m.ds = (uint32_t)v[i].s;
+	m.de = (uint32_t)v[i].e;
+	m.gender = (uint8_t)word_gender(&v[i]);
+	if (fused) {
+		m.cuerel = CR_FUSED;
+		m.cue = (int32_t)i;
+		/* the gender of the pronoun joined to the verb: -t-il, -elle */
+		const char *dash = memrchr(v[i].low, '-', v[i].n);
+		if (dash) {
+			tok p = { .kind = T_WORD };
+			p.lex = lex_lookup(c->lang, dash + 1, v[i].n - (size_t)(dash + 1 - v[i].low));
+			m.gender = (uint8_t)word_gender(&p);
+		}
+	}
+	return push(a, &m);
+}
+
+/* Finds every mention of the tokens v[0,n). */
+static int scan_mentions(const speech_ctx *c, speech_art *a, const tok *v, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		const tok *w = &v[i];
+		bool fused;
+		int rc = 0;
+		if (w->kind != T_WORD || w->cjk) {
+			i++;
+			continue;
+		}
+		if (cue_at(w, &fused) && fused) {
+			rc = add_pronoun(c, a, v, i, true);
+			i++;
+		} else if ((w->lex & LX_PRON) && (!w->cap || w->sent) && !(w->lex & LX_DET && i + 1 < n && modifier(&v[i + 1]))) {
+			rc = add_pronoun(c, a, v, i, false);
+			i++;
+		} else if (is_det(w) || mention_name_word(w) || (!w->cap && role_word(c, w) && modifier(w))) {
+			phrase p;
+			scan_phrase(c, v, n, i, &p);
+			if (p.b > p.a && !(p.b == p.a + 1 && p.det)) {
+				rc = add_phrase(c, a, v, &p);
+				i = p.b;
+			} else {
+				i++;
+			}
+		} else {
+			i++;
+		}
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* ---- mentions and cues ------------------------------------------------------------- */
+
+static bool same_sentence(const speech_art *a, size_t i, size_t j)
+{
+	return a->sent[i] == a->sent[j];
+}
+
+/* The cue right after the mention (past also, has, a parenthesis, an
+ * apposition): X said / X (R-Vt.) said / X, the minister, said. */
+static int cue_after_mention(const speech_art *a, const tok *v, size_t n, const mention *m, uint8_t *rel)
+{
+	size_t k = m->b;
+	bool fused;
+	*rel = CR_BEFORE;
+	if (k < n && v[k].kind == T_OPEN) {
+		while (k < n && k < m->b + 8 && v[k].kind != T_CLOSE)
+			k++;
+		k++;
+	} else if (k < n && v[k].kind == T_COMMA) {
+		size_t e = k + 1;
+		while (e < n && e < k + APPOS_TOKENS && v[e].kind != T_COMMA && v[e].kind != T_STOP && v[e].kind != T_QUOTE &&
+		       v[e].kind != T_MARK && !v[e].para)
+			e++;
+		if (e < n && v[e].kind == T_COMMA && e > k + 1) {
+			k = e + 1;
+			*rel = CR_APPOS;
+		}
+	}
+	for (size_t steps = 0; k < n && steps <= GAP && same_sentence(a, m->a, k); steps++, k++) {
+		if (cue_at(&v[k], &fused))
+			return (int)k;
+		if (!gap_word(&v[k]))
+			break;
+	}
+	return -1;
+}
+
+/* The cue right before the mention: said X / sagte am Montag der Minister /
+ * according to X / lyder det fra X. */
+static int cue_before_mention(const speech_art *a, const tok *v, const mention *m, uint8_t *rel)
+{
+	size_t k = m->a;
+	bool fused;
+	if (k > 0 && is_word(&v[k - 1]) && (!v[k - 1].cap || v[k - 1].sent) && (v[k - 1].lex & LX_ACCORD)) {
+		*rel = CR_ACCORD;
+		return (int)k - 1;
+	}
+	if (k > 1 && is_word(&v[k - 2]) && (v[k - 2].lex & LX_ACCORD) && (v[k - 1].lex & LX_PREP)) {
+		*rel = CR_ACCORD;   /* according to */
+		return (int)k - 2;
+	}
+	if (k > 0 && is_word(&v[k - 1]) && (v[k - 1].lex & LX_FROM)) {
+		for (size_t j = k - 1; j > 0 && j + 4 > k; j--)
+			if (is_word(&v[j - 1]) && (v[j - 1].lex & LX_IMPERSONAL)) {
+				*rel = CR_FROM;
+				return (int)j - 1;
+			}
+	}
+	/* said X, sagte am Montag der Minister, siger han */
+	for (size_t steps = 0; k > 0 && steps <= GAP && same_sentence(a, m->a, k - 1); steps++, k--) {
+		const tok *w = &v[k - 1];
+		if (cue_at(w, &fused)) {
+			*rel = (w->lex & LX_CUE_OBJ) ? CR_TOLD : CR_AFTER;
+			return (int)k - 1;
+		}
+		if (!gap_word(w) && !(is_word(w) && (w->lex & LX_CAL)))
+			break;
+	}
+	/* a short phrase between: "explicó a la agencia EFE el portavoz X",
+	 * "sagte im Gespräch mit der Zeitung der Minister" */
+	for (size_t j = m->a; j > 1 && m->a - j < PP_TOKENS && same_sentence(a, m->a, j - 2); j--) {
+		const tok *w = &v[j - 1];
+		if (!is_word(w) || (w->lex & (LX_CUE | LX_CONJ | LX_REL)))
+			break;
+		if ((w->lex & LX_PREP) && !w->cap && cue_at(&v[j - 2], &fused) && !(v[j - 2].lex & LX_CUE_OBJ)) {
+			*rel = CR_AFTER;
+			return (int)j - 2;
+		}
+	}
+	return -1;
+}
+
+/* The nearest cue in the mention's sentence, within NEAR_TOKENS. */
+static int cue_near(const speech_art *a, size_t n, const mention *m, uint8_t *rel)
+{
+	int32_t after = m->b < n && same_sentence(a, m->a, m->b) ? a->cue_next[m->b] : -1;
+	int32_t before = m->a > 0 && same_sentence(a, m->a, m->a - 1) ? a->cue_prev[m->a - 1] : -1;
+	size_t da = after >= 0 ? (size_t)after - m->b : SIZE_MAX, db = before >= 0 ? m->a - (size_t)before : SIZE_MAX;
+	if (da + 1 < NEAR_TOKENS && da < db) {
+		*rel = CR_NEAR_BEFORE;
+		return after;
+	}
+	if (db < NEAR_TOKENS) {
+		*rel = CR_NEAR_AFTER;
+		return before;
+	}
+	return -1;
+}
+
+static void relate(const speech_art *a, const tok *v, size_t n, mention *m)
+{
+	if (m->cuerel == CR_FUSED)
+		return;
+	uint8_t r1 = CR_NONE, r2 = CR_NONE;
+	int before = cue_before_mention(a, v, m, &r2);
+	int after = cue_after_mention(a, v, n, m, &r1);
+	if (m->b < n && is_word(&v[m->b]) && (v[m->b].lex & LX_ACCORD_AFTER)) {
+		m->cuerel = CR_ACCORD_AFTER;
+		m->cue = (int32_t)m->b;
+	} else if (before >= 0 && (after < 0 || r2 == CR_ACCORD || r2 == CR_FROM || (int)m->a - before <= after - (int)m->b)) {
+		m->cuerel = r2;
+		m->cue = before;
+	} else if (after >= 0) {
+		m->cuerel = r1;
+		m->cue = after;
+	} else {
+		int k = cue_near(a, n, m, &r1);
+		if (k >= 0) {
+			m->cuerel = r1;
+			m->cue = k;
+		}
+	}
+	if (m->cuerel == CR_NONE && m->subj && a->colon[m->sent] >= 0 && (size_t)a->colon[m->sent] >= m->b) {
+		m->cuerel = CR_COLON;   /* the subject of a sentence that ends with a colon before a quote */
+		m->cue = a->colon[m->sent];
+	}
+}
+
+/* Where each mention stands in its sentence, and what precedes it. */
+static void place(const speech_art *a, const tok *v, mention *m, size_t i)
+{
+	size_t s = a->sstart[m->sent];
+	bool first = i == 0 || a->m[i - 1].sent != m->sent;
+	/* the sentence's first words: an adverb or conjunction may open it */
+	size_t k = s;
+	while (k < m->a && k < s + 2 && (v[k].kind == T_WORD && (v[k].lex & (LX_CONJ | LX_SKIP | LX_FUNC)) && !(v[k].lex & LX_DET)))
+		k++;
+	m->subj = first ? (k == m->a ? 2 : 1) : 0;
+	m->parafirst = s == 0 || a->para[s - 1] != m->para;
+	/* what stands before it: a preposition, the of a genitive (else its own article, set before) */
+	const tok *p = m->a > 0 ? &v[m->a - 1] : NULL;
+	if (p && is_word(p) && !p->cap && (p->lex & LX_OF))
+		m->prep = 2;
+	else if (p && is_word(p) && (!p->cap || p->sent) && (p->lex & LX_PREP) && !(p->lex & (LX_ACCORD | LX_FROM)))
+		m->prep = 1;
+}
+
+/* ---- names ---------------------------------------------------------------------------- */
+
+static name_info *name_slot(speech_art *a, const tok *w, bool add)
+{
+	if (!a->ncap || !w->n)
+		return NULL;
+	size_t k = lex_hash_padded(w->low, w->n) & (a->ncap - 1);   /* low is kept zero-padded */
+	for (;; k = (k + 1) & (a->ncap - 1)) {
+		name_info *e = &a->names[k];
+		if (!e->w) {
+			if (!add)
+				return NULL;
+			e->w = w;
+			return e;
+		}
+		if (e->w->n == w->n && !memcmp(e->w->low, w->low, w->n))
+			return e;
+	}
+}
+
+static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
+{
+	size_t names = 0;
+	for (size_t i = 0; i < a->nm; i++)
+		names += a->m[i].nb > a->m[i].na;
+	a->ncap = 16;
+	while (a->ncap < names * 2)
+		a->ncap *= 2;
+	a->names = calloc(a->ncap, sizeof *a->names);
+	if (!a->names)
+		return Q_ENOMEM;
+	for (size_t i = 0; i < a->nm; i++) {
+		mention *m = &a->m[i];
+		if (m->nb <= m->na)
+			continue;
+		const tok *last = &v[m->nb - 1];
+		name_info *e = name_slot(a, last, true);
+		if (!e)
+			continue;
+		m->name = (int32_t)(e - a->names);
+		e->count++;
+		if (!v[m->na].sent || m->na > m->a)
+			e->mid = true;
+		if (m->gender != G_ANY && m->gender != G_PLURAL)
+			e->gender = m->gender;
+		size_t words = 0, first = m->na;
+		for (size_t k = m->na; k + 1 < m->nb; k++)
+			if (v[k].kind == T_WORD && title_word(c, &v[k]))
+				first = k + 1;
+		for (size_t k = first; k < m->nb; k++)
+			words += v[k].kind == T_WORD;
+		if (words > e->words && words <= NAME_RUN_WORDS) {
+			e->words = (uint8_t)words;
+			e->run_a = (uint32_t)m->na;
+			e->run_b = (uint32_t)m->nb;
+		}
+	}
+	(void)c;
+	return 0;
+}
+
+/* Where every noun has a capital, a lone capitalised word is a name only
+ * when the article gives it in full somewhere (Passig after "Kathrin
+ * Passig") or with a title or role before it; else it is a noun
+ * ("Widerstand", "Angaben"). */
+static void nouns_are_not_names(speech_art *a)
+{
+	for (size_t i = 0; i < a->nm; i++) {
+		mention *m = &a->m[i];
+		if (m->kind != K_NAME1 || m->name < 0 || a->names[m->name].words >= 2 || m->na > m->a)
+			continue;
+		m->kind = K_DESC;
+		m->na = m->nb = 0;
+		m->name = -1;
+	}
+}
+
+/* ---- the annotated article -------------------------------------------------------------- */
+
+speech_art *speech_art_new(void)
+{
+	return calloc(1, sizeof(speech_art));
+}
+
+void speech_art_free(speech_art *a)
+{
+	if (!a)
+		return;
+	free(a->sent);
+	free(a->para);
+	free(a->sstart);
+	free(a->cue_next);
+	free(a->cue_prev);
+	free(a->colon);
+	free(a->m);
+	free(a->names);
+	free(a);
+}
+
+static int build(const speech_ctx *c, speech_art *a)
+{
+	tok *v = c->td->v;
+	size_t n = c->td->n;
+	mark_words(c, v, n);
+	int rc = annotate(a, v, n);
+	if (!rc)
+		rc = scan_mentions(c, a, v, n);
+	for (size_t i = 0; !rc && i < a->nm; i++) {
+		place(a, v, &a->m[i], i);
+		relate(a, v, n, &a->m[i]);
+	}
+	if (!rc)
+		rc = collect_names(c, a, v);
+	if (!rc && (speech_props(c) & LP_CAPITALISED_NOUNS))
+		nouns_are_not_names(a);
+	return rc;
+}
+
+const speech_art *speech_art_get(const speech_ctx *c)
+{
+	speech_art *a = c->art;
+	if (!a->built) {
+		a->built = true;
+		a->rc = c->td->rc ? c->td->rc : build(c, a);
+	}
+	return a->rc ? NULL : a;
+}
+
+size_t mention_at(const speech_art *a, uint32_t t)
+{
+	size_t lo = 0, hi = a->nm;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->m[mid].a < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* ---- what a mention stands for ---------------------------------------------------------- */
+
+bool mention_person_like(const speech_ctx *c, const mention *m)
+{
+	const speech_art *a = c->art;
+	if (m->kind == K_NAME)
+		return true;
+	if (m->kind != K_NAME1 || m->name < 0)
+		return false;
+	const name_info *e = &a->names[m->name];
+	if (speech_props(c) & LP_CAPITALISED_NOUNS)
+		return e->words >= 2;   /* every noun has a capital: one word is a person the article names in full */
+	return e->mid || e->words >= 2;
+}
+
+/* The fullest form of the name of m: the longest run in the article that
+ * ends with the same word and holds its other words (Xi -> Xi Jinping, Mr
+ * Blair -> Tony Blair). */
+static void fullest(const speech_ctx *c, const mention *m, uint32_t *ds, uint32_t *de)
+{
+	const speech_art *a = c->art;
+	const tok *v = c->td->v;
+	*ds = m->ds;
+	*de = m->de;
+	if (m->name < 0)
+		return;
+	const name_info *e = &a->names[m->name];
+	size_t words = 0;
+	for (size_t k = m->na; k < m->nb; k++)
+		words += v[k].kind == T_WORD && v[k].s >= m->ds;
+	if (e->words <= words)
+		return;
+	for (size_t k = m->na; k + 1 < m->nb; k++) {
+		if (v[k].kind != T_WORD || v[k].s < m->ds)
+			continue;
+		bool found = false;
+		for (size_t j = e->run_a; j < e->run_b && !found; j++)
+			found = v[j].n == v[k].n && !memcmp(v[j].low, v[k].low, v[k].n);
+		if (!found)
+			return;
+	}
+	name_bytes(c, v, e->run_a, e->run_b, ds, de);
+}
+
+char *mention_display(const speech_ctx *c, const mention *m)
+{
+	uint32_t ds = m->ds, de = m->de;
+	if (m->nb > m->na && (m->kind == K_NAME || m->kind == K_NAME1))
+		fullest(c, m, &ds, &de);
+	return doc_flat_text(c->d, ds, de);
+}
+static bool gender_fits(const speech_ctx *c, const mention *m, enum gender want)
+{
+	if (want == G_ANY)
+		return true;
+	enum gender g = (enum gender)m->gender;
+	if (m->name >= 0 && c->art->names[m->name].gender)
+		g = (enum gender)c->art->names[m->name].gender;
+	if (want == G_PLURAL)
+		return g == G_PLURAL || m->kind == K_ORG || m->kind == K_ACRONYM;
+	return g == G_ANY || g == want;
+}
+
+/* Could m be whom a pronoun of gender want stands for? */
+static bool referent(const speech_ctx *c, const mention *m, enum gender want)
+{
+	if (m->poss || m->prep == 1 || m->kind == K_PRON)
+		return false;
+	if (want == G_PLURAL)
+		return (m->kind == K_ORG || m->kind == K_ACRONYM || m->gender == G_PLURAL) && m->prep != 2;
+	bool person = mention_person_like(c, m) || (m->kind == K_ROLE && m->prep != 2);
+	return person && gender_fits(c, m, want);
+}
+
+long mention_antecedent(const speech_ctx *c, size_t pron)
+{
+	const speech_art *a = c->art;
+	const mention *p = &a->m[pron];
+	enum gender want = (enum gender)p->gender;
+	long loose = -1;
+	/* "he said … he added": an earlier pronoun of the same gender that spoke
+	 * stands for the same person; it is followed back a few times */
+	for (int hops = 0; hops < 8; hops++) {
+		long again = -1;
+		for (size_t i = pron; i-- > 0 && again < 0;) {
+			const mention *m = &a->m[i];
+			if (p->sent - m->sent > PRON_SENTENCES || p->a - m->a > PRON_TOKENS)
+				break;
+			if (m->kind == K_PRON && m->sent != p->sent && m->gender == want && want != G_ANY && loose < 0 &&
+			    m->cuerel != CR_NONE) {
+				again = (long)i;
+				break;
+			}
+			if (!referent(c, m, want))
+				continue;
+			bool subject = m->subj || (m->cuerel != CR_NONE && m->cuerel != CR_TOLD && m->cuerel != CR_NEAR_AFTER &&
+			                           m->cuerel != CR_NEAR_BEFORE);
+			if (subject && (m->sent != p->sent || m->a < p->a))
+				return (long)i;
+			if (loose < 0 && m->kind == K_NAME)
+				loose = (long)i;
+		}
+		if (again < 0)
+			break;
+		pron = (size_t)again;
+		p = &a->m[pron];
+	}
+	return loose;
+}

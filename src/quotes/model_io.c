@@ -1,0 +1,162 @@
+/* The speaker model's weights: the compiled-in ones (model.c), or a file. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "error.h"
+#include "feat.h"
+#include "speech.h"
+
+struct quote_model {
+	const int32_t *w;
+	int32_t *own;           /* loaded from a file */
+};
+
+static const quote_model compiled = { model_trained, NULL };
+
+int quote_model_default_fits(void)
+{
+	return model_trained_n == FEAT_TOTAL && model_trained_layout == feat_layout_hash();
+}
+
+uint32_t quote_model_layout(void)
+{
+	return feat_layout_hash();
+}
+
+const quote_model *quote_model_default(void)
+{
+	return &compiled;
+}
+
+const int32_t *model_weights_of(const quote_model *m)
+{
+	if (m == &compiled && model_trained_n != FEAT_TOTAL)
+		return NULL;   /* trained for other features: make check says so, make train mends it */
+	return m ? m->w : NULL;
+}
+
+size_t quote_model_features(void)
+{
+	return FEAT_TOTAL;
+}
+
+void quote_model_feature_name(size_t i, char *buf, size_t size)
+{
+	feat_name(i, buf, size);
+}
+
+typedef struct named {
+	char *name;
+	uint32_t i;
+} named;
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const named *)a)->name, ((const named *)b)->name);
+}
+
+static void free_names(named *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+/* Every feature name with its index, sorted by name. */
+static named *name_table(void)
+{
+	named *v = calloc(FEAT_TOTAL, sizeof *v);
+	char buf[160];
+	for (size_t i = 0; v && i < FEAT_TOTAL; i++) {
+		feat_name(i, buf, sizeof buf);
+		v[i].i = (uint32_t)i;
+		if (!(v[i].name = strdup(buf))) {
+			free_names(v, i);
+			return NULL;
+		}
+	}
+	if (v)
+		qsort(v, FEAT_TOTAL, sizeof *v, by_name);
+	return v;
+}
+
+/* One line "NAME<TAB>WEIGHT" into w; false when malformed or unknown. */
+static bool read_line(char *line, const named *names, int32_t *w)
+{
+	char *tab = strchr(line, '\t');
+	if (!tab)
+		return false;
+	*tab = '\0';
+	char *end;
+	errno = 0;
+	long x = strtol(tab + 1, &end, 10);
+	if (end == tab + 1 || (*end && *end != '\n') || errno || x > INT32_MAX || x < INT32_MIN)
+		return false;
+	named key = { line, 0 };
+	const named *hit = bsearch(&key, names, FEAT_TOTAL, sizeof *names, by_name);
+	if (!hit)
+		return false;
+	w[hit->i] = (int32_t)x;
+	return true;
+}
+
+int quote_model_load(const char *path, quote_model **out, size_t *line)
+{
+	*out = NULL;
+	*line = 0;
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return error_from_errno(errno);
+	quote_model *m = calloc(1, sizeof *m);
+	int32_t *w = calloc(FEAT_TOTAL, sizeof *w);
+	named *names = m && w ? name_table() : NULL;
+	int rc = names ? 0 : Q_ENOMEM;
+	char buf[512];
+	while (!rc && fgets(buf, sizeof buf, f)) {
+		++*line;
+		if (buf[0] == '#' || buf[0] == '\n')
+			continue;
+		if (!read_line(buf, names, w))
+			rc = Q_ESYNTAX;
+	}
+	if (!rc && ferror(f))
+		rc = Q_EIO;
+	fclose(f);
+	if (names)
+		free_names(names, FEAT_TOTAL);
+	if (rc) {
+		free(w);
+		free(m);
+		return rc;
+	}
+	*line = 0;
+	m->w = m->own = w;
+	*out = m;
+	return 0;
+}
+
+quote_model *quote_model_new(void)
+{
+	quote_model *m = calloc(1, sizeof *m);
+	if (m && !(m->own = calloc(FEAT_TOTAL, sizeof *m->own))) {
+		free(m);
+		return NULL;
+	}
+	if (m)
+		m->w = m->own;
+	return m;
+}
+
+int32_t *quote_model_weights(quote_model *m)
+{
+	return m->own;
+}
+
+void quote_model_free(quote_model *m)
+{
+	if (m) {
+		free(m->own);
+		free(m);
+	}
+}

@@ -1,0 +1,245 @@
+/* The speaker model: the compiled-in weights fit the features, weights
+ * files load (and bad ones are refused with their line), a chooser sees
+ * every candidate with the speaker it stands for, and the Chinese cue
+ * patterns give the candidates they should. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "doc.h"
+#include "error.h"
+#include "model.h"
+#include "quotes.h"
+
+static const char text[] = "Council news\n\n\"We will build the bridge next year,\" said Anna Berg.\n";
+
+/* The speaker of the one quote of text with opts. */
+static char *speaker_with(const quotes_opts *o)
+{
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes("t.txt", text, strlen(text), &d), 0);
+	quote_list l;
+	assert_int_equal(quotes_find(d, o, &l), 0);
+	assert_int_equal(l.n, 1);
+	char *s = l.v[0].speaker ? strdup(l.v[0].speaker) : NULL;
+	quote_list_free(&l);
+	doc_free(d);
+	return s;
+}
+
+static char *write_file(const char *content)
+{
+	char *path = strdup("/tmp/quoth-model-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, content, strlen(content)), (ssize_t)strlen(content));
+	close(fd);
+	return path;
+}
+
+static void compiled_in_weights_fit(void **state)
+{
+	assert_true(quote_model_default_fits());
+	char *s = speaker_with(NULL);
+	assert_non_null(s);
+	assert_string_equal(s, "Anna Berg");
+	free(s);
+}
+
+static void feature_names_are_unique(void **state)
+{
+	size_t n = quote_model_features();
+	char a[160], b[160];
+	assert_true(n > 100);
+	for (size_t i = 1; i < n; i += 97) {
+		quote_model_feature_name(i - 1, a, sizeof a);
+		quote_model_feature_name(i, b, sizeof b);
+		assert_string_not_equal(a, b);
+		assert_non_null(strchr(b, '='));
+	}
+	quote_model_feature_name(n - 1, a, sizeof a);
+	assert_non_null(strchr(a, '@'));   /* the last block is a language's */
+}
+
+static void weights_file_loads(void **state)
+{
+	char name[160], content[400];
+	quote_model_feature_name(0, name, sizeof name);
+	snprintf(content, sizeof content, "# a comment\n\n%s\t-12\n", name);
+	char *path = write_file(content);
+	quote_model *m;
+	size_t line;
+	assert_int_equal(quote_model_load(path, &m, &line), 0);
+	assert_non_null(m);
+	quote_model_free(m);
+	unlink(path);
+	free(path);
+}
+
+static void bad_weights_files(void **state)
+{
+	static const char *const bad[] = { "kind=name\n", "kind=name\tx\n", "kind=name\t12x\n", "nothing=here\t3\n",
+	                                   "kind=name\t99999999999\n" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char content[200];
+		snprintf(content, sizeof content, "# first\n%s", bad[i]);
+		char *path = write_file(content);
+		quote_model *m = (quote_model *)1;
+		size_t line = 0;
+		assert_int_equal(quote_model_load(path, &m, &line), Q_ESYNTAX);
+		assert_null(m);
+		assert_int_equal(line, 2);
+		unlink(path);
+		free(path);
+	}
+	quote_model *m;
+	size_t line;
+	assert_int_equal(quote_model_load("/nonexistent/quoth.w", &m, &line), Q_ENOENT);
+}
+
+static void zero_weights_choose_nobody(void **state)
+{
+	quote_model *m = quote_model_new();
+	assert_non_null(m);
+	quotes_opts o;
+	quotes_opts_init(&o);
+	o.model = m;
+	assert_null(speaker_with(&o));   /* every score 0: the first candidate, "no speaker", wins */
+	quote_model_free(m);
+}
+
+typedef struct seen {
+	size_t quotes, cands;
+	bool berg;
+} seen;
+
+static size_t pick_berg(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	seen *s = ctx;
+	size_t pick = 0;
+	s->quotes++;
+	for (size_t i = 0; i < quote_cands_n(c); i++) {
+		size_t nf;
+		assert_non_null(quote_cands_features(c, i, &nf));
+		assert_true(nf > 0);
+		const char *spk = quote_cands_speaker(c, i);
+		if (spk && !strcmp(spk, "Anna Berg")) {
+			s->berg = true;
+			pick = i;
+		}
+		s->cands++;
+	}
+	assert_null(quote_cands_speaker(c, 0));   /* "no speaker" comes first */
+	return pick;
+}
+
+static void a_chooser_sees_the_candidates(void **state)
+{
+	seen s = { 0 };
+	quote_chooser ch = { pick_berg, &s };
+	quotes_opts o;
+	quotes_opts_init(&o);
+	o.chooser = &ch;
+	char *spk = speaker_with(&o);
+	assert_int_equal(s.quotes, 1);
+	assert_true(s.cands >= 2);
+	assert_true(s.berg);
+	assert_string_equal(spk, "Anna Berg");
+	free(spk);
+}
+
+/* ---- Chinese candidates: the subject next to a cue pattern ---------------------------------------- */
+
+typedef struct wanted {
+	const char *who;        /* a candidate's speaker must contain it (NULL: no candidate but "no speaker") */
+	bool found;
+	size_t named;           /* candidates that name someone */
+} wanted;
+
+static size_t look_for(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	wanted *w = ctx;
+	(void)d;
+	(void)q;
+	for (size_t i = 0; i < quote_cands_n(c); i++) {
+		const char *spk = quote_cands_speaker(c, i);
+		if (!spk)
+			continue;
+		w->named++;
+		if (w->who && strstr(spk, w->who))
+			w->found = true;
+	}
+	return 0;
+}
+
+/* The one quote of the Chinese article body has a candidate naming who. */
+static void zh_candidate(const char *body, const char *who)
+{
+	char art[512];
+	snprintf(art, sizeof art, "\xE8\xAE\xBA\xE5\x9D\x9B\n\n%s\n", body);   /* a headline, then body */
+	wanted w = { who, false, 0 };
+	quote_chooser ch = { look_for, &w };
+	quotes_opts o;
+	quotes_opts_init(&o);
+	o.chooser = &ch;
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes("zh.txt", art, strlen(art), &d), 0);
+	quote_list l;
+	assert_int_equal(quotes_find(d, &o, &l), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.lang, "zh");
+	if (who)
+		assert_true(w.found);
+	else
+		assert_int_equal(w.named, 0);
+	quote_list_free(&l);
+	doc_free(d);
+}
+
+static void zh_candidates_around_glosses_and_latin_names(void **state)
+{
+	(void)state;
+	/* 会上，工程师李华（Li Hua）女士补充道：“我们需要更多的储能设施来保证供电。” */
+	zh_candidate("\xE4\xBC\x9A\xE4\xB8\x8A\xEF\xBC\x8C\xE5\xB7\xA5\xE7\xA8\x8B\xE5\xB8\x88"
+	             "\xE6\x9D\x8E\xE5\x8D\x8E\xEF\xBC\x88Li Hua\xEF\xBC\x89\xE5\xA5\xB3\xE5\xA3\xAB"
+	             "\xE8\xA1\xA5\xE5\x85\x85\xE9\x81\x93\xEF\xBC\x9A\xE2\x80\x9C\xE6\x88\x91\xE4\xBB\xAC"
+	             "\xE9\x9C\x80\xE8\xA6\x81\xE6\x9B\xB4\xE5\xA4\x9A\xE7\x9A\x84\xE5\x82\xA8\xE8\x83\xBD"
+	             "\xE8\xAE\xBE\xE6\x96\xBD\xE6\x9D\xA5\xE4\xBF\x9D\xE8\xAF\x81\xE4\xBE\x9B\xE7\x94\xB5"
+	             "\xE3\x80\x82\xE2\x80\x9D",
+	             "\xE6\x9D\x8E\xE5\x8D\x8E");
+	/* “新的电网计划会在明年完成，预算已经批准。”，项目经理Anna Berg在会议上解释说。 */
+	zh_candidate("\xE2\x80\x9C\xE6\x96\xB0\xE7\x9A\x84\xE7\x94\xB5\xE7\xBD\x91\xE8\xAE\xA1\xE5\x88\x92"
+	             "\xE4\xBC\x9A\xE5\x9C\xA8\xE6\x98\x8E\xE5\xB9\xB4\xE5\xAE\x8C\xE6\x88\x90\xEF\xBC\x8C"
+	             "\xE9\xA2\x84\xE7\xAE\x97\xE5\xB7\xB2\xE7\xBB\x8F\xE6\x89\xB9\xE5\x87\x86\xE3\x80\x82"
+	             "\xE2\x80\x9D\xEF\xBC\x8C\xE9\xA1\xB9\xE7\x9B\xAE\xE7\xBB\x8F\xE7\x90\x86" "Anna Berg"
+	             "\xE5\x9C\xA8\xE4\xBC\x9A\xE8\xAE\xAE\xE4\xB8\x8A\xE8\xA7\xA3\xE9\x87\x8A\xE8\xAF\xB4"
+	             "\xE3\x80\x82",
+	             "Anna Berg");
+	/* “新的电网计划会在明年完成，预算已经批准。”，这个消息也让很多居民感到意外。 (no cue: nobody) */
+	zh_candidate("\xE2\x80\x9C\xE6\x96\xB0\xE7\x9A\x84\xE7\x94\xB5\xE7\xBD\x91\xE8\xAE\xA1\xE5\x88\x92"
+	             "\xE4\xBC\x9A\xE5\x9C\xA8\xE6\x98\x8E\xE5\xB9\xB4\xE5\xAE\x8C\xE6\x88\x90\xEF\xBC\x8C"
+	             "\xE9\xA2\x84\xE7\xAE\x97\xE5\xB7\xB2\xE7\xBB\x8F\xE6\x89\xB9\xE5\x87\x86\xE3\x80\x82"
+	             "\xE2\x80\x9D\xEF\xBC\x8C\xE8\xBF\x99\xE4\xB8\xAA\xE6\xB6\x88\xE6\x81\xAF\xE4\xB9\x9F"
+	             "\xE8\xAE\xA9\xE5\xBE\x88\xE5\xA4\x9A\xE5\xB1\x85\xE6\xB0\x91\xE6\x84\x9F\xE5\x88\xB0"
+	             "\xE6\x84\x8F\xE5\xA4\x96\xE3\x80\x82",
+	             NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(compiled_in_weights_fit),
+		cmocka_unit_test(feature_names_are_unique),
+		cmocka_unit_test(weights_file_loads),
+		cmocka_unit_test(bad_weights_files),
+		cmocka_unit_test(zero_weights_choose_nobody),
+		cmocka_unit_test(a_chooser_sees_the_candidates),
+		cmocka_unit_test(zh_candidates_around_glosses_and_latin_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
