@@ -33,6 +33,8 @@ endif
 NCURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 CMOCKA_LIBS    := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+SQLITE_CFLAGS  := $(shell pkg-config --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS    := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 JSONC_LIBS     := $(shell pkg-config --libs json-c 2>/dev/null || echo -ljson-c)
 ZLIB_LIBS      := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
 INIPARSER_VERSION := $(shell dpkg-query -W -f='$${Version}' libiniparser-dev 2>/dev/null || echo unknown)
@@ -47,12 +49,12 @@ LAYERS    := base text corpus quotes store config app ui cli
 $(foreach l,$(LAYERS),$(eval _upto += $(l))$(eval UPTO_$(l) := $(_upto)))
 layer_inc = $(foreach l,$(UPTO_$(1)),-Iinclude/$(l)) -Isrc/$(1)
 
-CPPFLAGS += -D_GNU_SOURCE -DQUOTH_VERSION='"$(VERSION)"' \
+CPPFLAGS += $(SQLITE_CFLAGS) -D_GNU_SOURCE -DQUOTH_VERSION='"$(VERSION)"' \
             -DQUOTH_DATADIR='"$(DATADIR)"' \
             -DINIPARSER_VERSION='"$(INIPARSER_VERSION)"'
 CFLAGS   += -std=c11 $(OPT) -g -Wall -Wextra $(WERROR) $(SANFLAGS)
 LDFLAGS  += $(SANFLAGS)
-CORE_LIBS := -lunistring -liniparser $(JSONC_LIBS) $(ZLIB_LIBS) -lpthread -lm
+CORE_LIBS := -lunistring -liniparser $(SQLITE_LIBS) $(JSONC_LIBS) $(ZLIB_LIBS) -lpthread -lm
 ALL_INC  := $(call layer_inc,cli)
 
 LEXICON  := src/quotes/lexicon.c

@@ -7,9 +7,11 @@
 #   RUNS        timed runs per command, the best is kept (3)
 #   QUOTES_BENCH_MB  size of the repeated-articles corpus for the quotes section (100)
 #   SEARCH_MB   sizes of the article searched to its end in the search section (100 300 1024)
+#   INDEX_RUNS  timed runs of each long command of the index section (1)
+#   GROUP_SIZES quote counts of the grouping benchmark (250000 500000 1000000)
 set -u
 BUILD=${BUILD:-build}
-BENCH=${BENCH:-render wrap quotes corpus reader search tags store scale}
+BENCH=${BENCH:-render wrap quotes corpus reader search tags store scale index}
 RUNS=${RUNS:-3}
 DATA=bench/data
 QUOTH=$BUILD/quoth
@@ -149,11 +151,7 @@ bench_reader() {
 # 1 GB article, and a folder of 100,000 articles beside find | wc -l.
 bench_scale() {
 	reader_article "${SCALE_MB:-1024}"
-	d=$DATA/folder-100k
-	if [ ! -d "$d/099" ]; then
-		rm -rf "$d"
-		"$BUILD/bench/gen_folder" 100000 "$d" samples/*.txt || exit 1
-	fi
+	d=$(folder_100k)
 	find "$d" -name '*.txt' >/dev/null
 	tf=$(best_seconds sh -c "find '$d' -name '*.txt' | wc -l")
 	out=$DATA/.folder
@@ -165,6 +163,62 @@ bench_scale() {
 	echo "list page down            $(ms "$out" list_page_down_each) ms"
 	echo "peak RSS                  $(awk -v k="$(ms "$out" rss_kb)" 'BEGIN { printf "%.1f", k / 1024 }') MB"
 	echo "target: first screen < 1 s"
+}
+
+# The folder of 100,000 articles (shared with the scale section).
+folder_100k() {
+	d=$DATA/folder-100k
+	if [ ! -d "$d/099" ]; then
+		rm -rf "$d"
+		"$BUILD/bench/gen_folder" 100000 "$d" samples/*.txt || exit 1
+	fi
+	echo "$d"
+}
+
+# The corpus index: quoth index of the 100,000-article folder beside reading
+# every file with cat, a second run with nothing changed beside find stating
+# every file, the speaker and group views on that index, and the grouping of
+# 250k, 500k and 1M generated quotes (alone, and through quoth index --import)
+# beside sort on the same file.
+bench_index() {
+	d=$(folder_100k)
+	ix=$DATA/index-100k.sqlite
+	bytes=$(find "$d" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+	runs=$RUNS
+	RUNS=${INDEX_RUNS:-1}
+	best_seconds sh -c "find '$d' -name '*.txt' -print0 | xargs -0 cat" >"$DATA/.t"; tc=$(cat "$DATA/.t"); cc=$CPU
+	best_seconds sh -c "rm -f '$ix' '$ix-wal' '$ix-shm'; '$QUOTH' index --quiet --index '$ix' '$d'" >"$DATA/.t"; ti=$(cat "$DATA/.t"); ci=$CPU
+	RUNS=$runs
+	best_seconds "$QUOTH" index --quiet --index "$ix" "$d" >"$DATA/.t"; ts=$(cat "$DATA/.t"); cs=$CPU
+	best_seconds find "$d" -name '*.txt' -printf '%s %T@\n' >"$DATA/.t"; tf=$(cat "$DATA/.t"); cf=$CPU
+	echo "== index: $d ($(awk -v b="$bytes" 'BEGIN { printf "%.0f", b / 1e6 }') MB, 100,000 articles)"
+	echo "find | xargs cat (reference)   $(mbps "$bytes" "$tc") MB/s   ($tc s, CPU ${cc:-?} s)"
+	echo "quoth index, first run         $(mbps "$bytes" "$ti") MB/s   ($ti s, CPU ${ci:-?} s on 2 threads; target >= 30 MB/s)"
+	echo "find -printf (reference)       $tf s   (CPU ${cf:-?} s)"
+	echo "quoth index, nothing changed   $ts s   (CPU ${cs:-?} s; target < 2 s)"
+	"$BUILD/bench/bench_index" views "$d" "$ix" >"$DATA/.views" || exit 1
+	for k in speaker_view speaker_quotes group_view; do
+		printf '%-30s %s ms, CPU %s ms   (target < 100 ms)\n' "$k" "$(ms "$DATA/.views" $k)" "$(ms "$DATA/.views" ${k}_cpu)"
+	done
+	echo "  ($(ms "$DATA/.views" speakers) speakers; the first quoted $(ms "$DATA/.views" speaker_quotes_total) times, $(ms "$DATA/.views" speaker_quotes_n) shown; a group in $(ms "$DATA/.views" group_articles) articles, $(ms "$DATA/.views" group_variants) shown)"
+	printf '%-30s %s ms, CPU %s ms   (target < 50 ms)\n' "list filter, worst key" \
+		"$(ms "$DATA/.views" list_filter_key)" "$(ms "$DATA/.views" list_filter_key_cpu)"
+	echo "  (once: the first key $(ms "$DATA/.views" list_filter_first_key) ms reads the $(ms "$DATA/.views" articles) articles of the index; the first key of speaker: $(ms "$DATA/.views" list_filter_speakers_key) ms their speakers)"
+	printf '%-30s %s ms, CPU %s ms   (target < 50 ms; %s articles shown)\n' "list filter text:, worst key" \
+		"$(ms "$DATA/.views" text_filter_key)" "$(ms "$DATA/.views" text_filter_key_cpu)" "$(ms "$DATA/.views" text_shown)"
+	echo "== same-quote grouping (best of ${INDEX_RUNS:-1}; target 1M < 30 s, near-linear)"
+	for n in ${GROUP_SIZES:-250000 500000 1000000}; do
+		q=$DATA/quotes-$n.jsonl
+		[ -s "$q" ] || "$BUILD/bench/gen_quotes" "$n" "$q" || exit 1
+		"$BUILD/bench/bench_index" group "$q" >"$DATA/.group" || exit 1
+		RUNS=${INDEX_RUNS:-1}
+		best_seconds sort "$q" >"$DATA/.t"; tr=$(cat "$DATA/.t"); cr=$CPU
+		best_seconds sh -c "rm -f '$DATA/imp.sqlite'*; '$QUOTH' index --quiet --index '$DATA/imp.sqlite' --import '$q'" >"$DATA/.t"; tq=$(cat "$DATA/.t"); cq=$CPU
+		RUNS=$runs
+		printf '%8d quotes: grouping %6s ms (CPU %s ms; %s groups, %s checks); quoth index --import %s s (CPU %s s); sort (reference) %s s (CPU %s s)\n' \
+			"$n" "$(ms "$DATA/.group" group)" "$(ms "$DATA/.group" group_cpu)" "$(ms "$DATA/.group" groups)" "$(ms "$DATA/.group" checks)" "$tq" "${cq:-?}" "$tr" "${cr:-?}"
+	done
+	rm -f "$DATA/imp.sqlite"*
 }
 
 # best_of N CMD...: runs CMD N times; BEST_MS and BEST_CPU are the least
@@ -244,6 +298,7 @@ for s in $BENCH; do
 	search) bench_search ;;
 	scale)  bench_scale ;;
 	tags)   bench_tags ;;
+	index)  bench_index ;;
 	store)  bench_store ;;
 	*) echo "bench: unknown section '$s'" >&2; exit 2 ;;
 	esac

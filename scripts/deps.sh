@@ -20,6 +20,7 @@ need_cmd gcc cc
 need_pkg libncurses-dev ncursesw ncursesw/curses.h
 need_pkg libunistring-dev libunistring unistr.h
 need_pkg libiniparser-dev iniparser iniparser/iniparser.h
+need_pkg libsqlite3-dev sqlite3 sqlite3.h
 need_pkg libjson-c-dev json-c json-c/json.h
 need_pkg zlib1g-dev zlib zlib.h
 if [ "${1:-}" = "--test" ]; then

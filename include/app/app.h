@@ -17,10 +17,12 @@
 #include "corpus.h"
 #include "layout.h"
 #include "export.h"
+#include "index.h"
 #include "positions.h"
 #include "quotes.h"
 #include "search.h"
 #include "tags.h"
+#include "wdiff.h"
 #include "wrap.h"
 
 enum reaction {
@@ -52,6 +54,8 @@ enum prompt_kind {
 	PROMPT_OVERWRITE,  /* the file exists: a(ppend), o(verwrite), c(ancel) */
 	PROMPT_SPEAKER,    /* s: who said the quote */
 	PROMPT_CONFIRM,    /* a yes/no question (T on a quote with several tags) */
+	PROMPT_PERSONS,    /* f in the speaker view: a part of a name, as you type */
+	PROMPT_LIST,       /* &: words of titles, speaker:, lang:, source:, as you type */
 	PROMPT__COUNT
 };
 
@@ -80,11 +84,50 @@ typedef struct app_opts {
 	tags_store *tags;              /* NULL: tagging is off (the store could not be read) */
 	positions *positions;          /* NULL: positions are not remembered */
 	size_t history_max;            /* searches remembered (config.ini search_history) */
+	qindex *index;                 /* the corpus index; NULL: its views say how to make one */
+	names_opts names;              /* [speakers] of config.ini, for deriving the speakers */
 	const char *clipboard_note;    /* why a copy may not arrive ("tmux has set-clipboard off"), or NULL */
 	const help *help;              /* the help screen's lines (NULL: none) */
 	const warnings *warnings;      /* about the config and keymap files (NULL: none) */
 	bool next_at_end;              /* paging down at the end of an article opens the next one */
 } app_opts;
+
+/* The views of the corpus index (app_corpus.c): every speaker, the quotes
+ * of one speaker across the corpus, the variants of one quote. */
+enum cview_mode { CV_CLOSED, CV_SPEAKERS, CV_QUOTES, CV_GROUP };
+
+typedef struct corpus_view {
+	enum cview_mode mode;
+	bool from_speakers;            /* q goes back to the speakers (else closes) */
+	index_person *persons;         /* every speaker, most quoted first */
+	size_t npersons;
+	size_t *shown;                 /* the persons the filter lets through, in the order shown */
+	size_t nshown;
+	bool by_name;                  /* sorted by name, not by count */
+	char filter[PROMPT_MAX];
+	size_t psel, ptop;             /* in shown */
+	index_hit *hits;               /* a speaker's quotes, or the variants of a quote */
+	size_t nhits;
+	wdiff *diffs;                  /* CV_GROUP: each variant against the first */
+	char title[256];
+	size_t total;                  /* a speaker's quotes, a group's articles: there may be more than nhits */
+	size_t sel, top;               /* in hits */
+	/* the open article's quotes found in other articles too (for the sidebar) */
+	long *also;                    /* per quote: the other articles of its group */
+	int64_t *groups;               /* per quote: its group, 0 none */
+	size_t nq;
+} corpus_view;
+
+/* The article list narrowed and sorted (app_list.c). */
+enum list_order { LO_PATH, LO_DATE, LO_TITLE, LO_QUOTES, LO__COUNT };
+
+typedef struct list_view {
+	size_t *rows;                  /* the items shown, in order; NULL: every item in corpus order */
+	size_t n;
+	enum list_order order;
+	char filter[PROMPT_MAX];       /* as typed; "" none */
+	struct list_meta *meta;        /* per item, from the index: filled when first needed */
+} list_view;
 
 /* The view of every tagged quote in the corpus. */
 typedef struct tagged_view {
@@ -116,7 +159,7 @@ typedef struct app {
 	bool help;                 /* the help screen (or the warnings) is up */
 	enum help_what { HELP_KEYS, HELP_WARNINGS } help_what;
 	size_t help_top;
-	/* the list */
+	/* the list: rows of the list (see lv), not corpus items */
 	size_t list_sel, list_top;
 	/* the open article */
 	size_t art;                /* SIZE_MAX: none */
@@ -155,6 +198,9 @@ typedef struct app {
 	} *undo;                       /* what U takes back, newest last */
 	size_t nundo;
 	unsigned undo_group;
+	corpus_view cv;
+	list_view lv;
+	struct indexing *indexing;  /* app_indexing.c: what the reader adds to the index */
 	strbuf pending;            /* what e will write once the path is given */
 	size_t pending_count;      /* quotes in it (0: a text selection) */
 	char pending_what[160];    /* what it is, for the message: "7 quotes of “Title”" */
@@ -254,6 +300,18 @@ bool app_quotes_on_screen(app *a, size_t *first, size_t *last);   /* those quote
 size_t app_quote_ending_after(const app *a, size_t off);          /* the first quote ending after off; quotes.n: none */
 int app_text_percent(const app *a);
 long app_list_quotes(app *a, size_t i);         /* quotes in article i, counted on first need; -1 unreadable */
+/* The other articles of the index that carry quote i of the open article
+ * (its variants); 0 when none or unknown. */
+long app_quote_also(const app *a, size_t i);
+
+/* "path", "date", "title" or "quotes": the order of the article list. */
+const char *app_list_order_name(const app *a);
+
+/* The rows of the article list (narrowed and sorted by the list view) and
+ * the corpus item shown on each; list_sel and list_top are rows. */
+size_t app_list_count(const app *a);
+size_t app_list_item(const app *a, size_t row);   /* SIZE_MAX past the end */
+size_t app_list_row(const app *a, size_t item);   /* SIZE_MAX: not shown */
 enum keyctx app_keyctx(const app *a);
 
 #endif

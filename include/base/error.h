@@ -27,7 +27,9 @@
 	X(Q_ENOARTICLES, -18, "a directory with no articles in it (*.txt, *.md, *.jsonl, *.ndjson)") \
 	X(Q_ENOTDIR, -19, "not a directory")         /* a file where a folder was wanted */ \
 	X(Q_ENOTJOURNAL, -20, "not a quoth tag journal") /* a file quoth must not append to */ \
-	X(Q_ENEWER, -21, "written by a newer quoth") /* a format this one may read but not write */
+	X(Q_ENEWER, -21, "written by a newer quoth") /* a format this one may read but not write */ \
+	X(Q_EMANY,  -22, "several articles in one file (JSON Lines, form feeds): "   /* the index keeps one a file */ \
+	                 "index them with quoth quotes --format=jsonl FILE | quoth index --import -")
 
 enum qerr {
 #define Q_ERROR_ENUM(name, value, message) name = (value),

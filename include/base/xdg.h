@@ -3,7 +3,9 @@
  * $XDG_DATA_HOME/quoth  (default ~/.local/share/quoth): the tag store, data
  *                       the user made and must never lose;
  * $XDG_STATE_HOME/quoth (default ~/.local/state/quoth): reading positions,
- *                       state that is nice to keep but can be rebuilt.
+ *                       state that is nice to keep but can be rebuilt;
+ * $XDG_CACHE_HOME/quoth (default ~/.cache/quoth): the corpus index, derived
+ *                       data that can be deleted at any time.
  * As the spec says, a variable that is unset, empty or not an absolute path
  * is ignored and the default under $HOME is used.
  */
@@ -14,6 +16,7 @@ enum xdg_kind {
 	XDG_DATA,
 	XDG_STATE,
 	XDG_CONFIG,
+	XDG_CACHE,
 };
 
 /* The quoth folder of that kind as a new string (caller frees) in *out; it is

@@ -25,12 +25,13 @@ enum keyctx {
 	KC_QUOTES,   /* the quote sidebar */
 	KC_TAGGED,   /* the view of every tagged quote */
 	KC_HELP,     /* the help screen */
+	KC_INDEX,    /* the views of the corpus index: speakers, their quotes, a group of one quote */
 	KC__COUNT
 };
 #define KCM(ctx) (1u << (ctx))
 #define KCM_ROWS (KCM(KC_LIST) | KCM(KC_QUOTES) | KCM(KC_TAGGED))
 
-/* "global", "list", "text", "quotes", "tagged", "help": the section names of
+/* "global", "list", "text", "quotes", "tagged", "help", "index": the section names of
  * a keymap file. */
 const char *keyctx_name(enum keyctx ctx);
 /* The context of a section name (case-insensitive), or -1. */
@@ -42,6 +43,7 @@ enum action_group {
 	AG_SEARCH,
 	AG_TAGS,
 	AG_SELECT,
+	AG_CORPUS,
 	AG_OTHER,
 	AG__COUNT
 };
@@ -71,6 +73,10 @@ enum action_group {
 	ACTION(QUOTE_NEXT,     "quote_next",     AG_PANES,  KCM(KC_GLOBAL), "]",          "Select the next quote, scroll the text to it") \
 	ACTION(QUOTE_PREV,     "quote_prev",     AG_PANES,  KCM(KC_GLOBAL), "[",          "Select the previous quote, scroll the text to it") \
 	ACTION(TAGGED_VIEW,    "tagged_view",    AG_PANES,  KCM(KC_GLOBAL), "F2, '",      "Show every tagged quote in the corpus") \
+	ACTION(SPEAKERS,       "speakers",       AG_CORPUS, KCM(KC_GLOBAL), "S",          "Show every speaker of the corpus index") \
+	ACTION(SAME_QUOTE,     "same_quote",     AG_CORPUS, KCM(KC_GLOBAL), "=",          "Show the quote as other articles carry it") \
+	ACTION(LIST_FILTER,    "list_filter",    AG_CORPUS, KCM(KC_GLOBAL), "&",          "Narrow the list: words, speaker: lang: text: ...") \
+	ACTION(LIST_SORT,      "list_sort",      AG_CORPUS, KCM(KC_GLOBAL), "o",          "Sort the list (path, date, title, quotes)") \
 	ACTION(SEARCH,         "search",         AG_SEARCH, KCM(KC_GLOBAL), "/",          "Search forward in the focused pane") \
 	ACTION(SEARCH_BACK,    "search_back",    AG_SEARCH, KCM(KC_GLOBAL), "M-/",        "Search backward in the focused pane") \
 	ACTION(SEARCH_NEXT,    "search_next",    AG_SEARCH, KCM(KC_GLOBAL), "n",          "Go to the next match") \
@@ -89,7 +95,7 @@ enum action_group {
 	ACTION(UNDO,           "undo",           AG_TAGS,   KCM(KC_GLOBAL), "U",          "Undo the last tag change") \
 	ACTION(SPEAKER,        "speaker",        AG_TAGS,   KCM(KC_GLOBAL), "s",          "Correct who said the quote") \
 	ACTION(CONTEXT,        "context",        AG_TAGS,   KCM(KC_GLOBAL), "c",          "Show the sentence that names the speaker") \
-	ACTION(FILTER,         "filter",         AG_TAGS,   KCM(KC_TAGGED), "f",          "Show only the tagged quotes with a given tag") \
+	ACTION(FILTER,         "filter",         AG_TAGS,   KCM(KC_TAGGED) | KCM(KC_INDEX), "f", "Filter the view: a tag, or a speaker's name") \
 	ACTION(VISUAL,         "visual",         AG_SELECT, KCM(KC_GLOBAL), "v",          "Start or end a selection in the text") \
 	ACTION(MARK,           "mark",           AG_SELECT, KCM_ROWS,       "Space",      "Mark or unmark the row") \
 	ACTION(EXPORT,         "export",         AG_SELECT, KCM(KC_GLOBAL), "e",          "Export the selection or marked quotes to a file") \

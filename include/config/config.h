@@ -16,6 +16,7 @@
  *   [colors]  ELEMENT = FG [on] BG [ATTR...]    (colour terminals)
  *   [mono]    ELEMENT = ATTR...                 (no colour: NO_COLOR, mono)
  *   [quotes]  cue_verbs_LANG = verb, verb, ...
+ *   [speakers] merge, keep_apart = FORM, FORM, ...   (the corpus index, names.h)
  */
 #ifndef QUOTH_CONFIG_H
 #define QUOTH_CONFIG_H
@@ -122,6 +123,11 @@ struct config {
 	/* [quotes] */
 	struct cue_verb *cue_verbs;
 	size_t n_cue_verbs, cue_verbs_cap;
+
+	/* [speakers] */
+	bool speakers_merge;                /* merge name forms of one person (names.h) */
+	char **keep_apart;                  /* forms never merged; a later file's list replaces */
+	size_t n_keep_apart;
 
 	/* The files read, in order (for --version-like reports and messages). */
 	char **files;

@@ -57,6 +57,16 @@ enum {
 };
 unsigned search_pattern_mode(const char *pattern);
 
+/* A pattern as search_fold_pattern compiles it, but one that ignores case
+ * and accents whatever it holds (for filters: "any case"). */
+char *search_fold_pattern_loose(const char *pat, size_t n);
+
+/* s[0..n) with case and accents folded away, as a pattern without capitals
+ * or accents compares (no mode byte): two such strings compare with
+ * strstr, for filters over many short texts folded once. NULL when s is
+ * blank, or no memory. */
+char *search_fold_loose(const char *s, size_t n);
+
 /* Appends every match of pattern in text[start,end) to hits, in order,
  * leftmost first and disjoint. Returns 0 or Q_ENOMEM. */
 int search_all(const char *text, size_t start, size_t end, const char *pattern, search_hits *hits);

@@ -65,6 +65,12 @@ void app_tags_changed(app *a)
 		f->tags_changed(a);
 }
 
+void app_index_changed(app *a)
+{
+	FOR_HOOK(a, f, index_changed)
+		f->index_changed(a);
+}
+
 /* ---- geometry -------------------------------------------------------------- */
 
 rect app_content(const app *a, enum pane p)
@@ -391,13 +397,78 @@ static void keep_list_visible(app *a)
 		a->list_top = a->list_sel - h + 1;
 }
 
-unsigned app_select_item(app *a, size_t i)
+size_t app_list_count(const app *a)
 {
-	if (i >= a->corpus->n)
-		i = a->corpus->n - 1;
-	a->list_sel = i;
+	return a->lv.rows ? a->lv.n : a->corpus->n;
+}
+
+size_t app_list_item(const app *a, size_t row)
+{
+	return a->lv.rows ? (row < a->lv.n ? a->lv.rows[row] : SIZE_MAX) : row;
+}
+
+size_t app_list_row(const app *a, size_t item)
+{
+	if (!a->lv.rows)
+		return item < a->corpus->n ? item : SIZE_MAX;
+	for (size_t r = 0; r < a->lv.n; r++)
+		if (a->lv.rows[r] == item)
+			return r;
+	return SIZE_MAX;
+}
+
+void app_list_set_rows(app *a, size_t *rows, size_t n)
+{
+	size_t keep = app_list_count(a) ? app_list_item(a, a->list_sel) : SIZE_MAX;
+	free(a->lv.rows);
+	a->lv.rows = rows;
+	a->lv.n = rows ? n : 0;
+	size_t row = keep == SIZE_MAX ? SIZE_MAX : app_list_row(a, keep);
+	a->list_sel = row == SIZE_MAX ? 0 : row;
+	a->list_top = 0;
+	keep_list_visible(a);
+}
+
+void app_list_show_item(app *a, size_t i)
+{
+	if (app_list_row(a, i) != SIZE_MAX)
+		return;
+	a->lv.filter[0] = '\0';   /* the whole list again, in corpus order */
+	a->lv.order = LO_PATH;
+	app_list_set_rows(a, NULL, 0);
+	app_message(a, false, "The list filter hid that article: the list shows every article again");
+}
+
+unsigned app_open_at_quote(app *a, size_t item, uint64_t qid, const char *gone)
+{
+	app_list_show_item(a, item);
+	app_select_item(a, item);
+	if (app_open_article(a, item))
+		return R_LAYOUT;
+	a->focus = PANE_TEXT;
+	for (size_t k = 0; k < a->quotes.n; k++)
+		if (a->quotes.v[k].id == qid) {
+			app_select_quote(a, k);
+			return R_LAYOUT;
+		}
+	app_message(a, true, "%s", gone);
+	return R_LAYOUT;
+}
+
+unsigned app_select_row(app *a, size_t row)
+{
+	size_t n = app_list_count(a);
+	if (row >= n)
+		row = n ? n - 1 : 0;
+	a->list_sel = row;
 	keep_list_visible(a);
 	return R_LIST | R_STATUS;
+}
+
+unsigned app_select_item(app *a, size_t i)
+{
+	size_t row = app_list_row(a, i);
+	return row == SIZE_MAX ? R_NONE : app_select_row(a, row);
 }
 
 long app_list_quotes(app *a, size_t i)
@@ -667,6 +738,8 @@ int app_init(app *a, corpus *c, const app_opts *o, int cols, int rows)
 void app_free(app *a)
 {
 	app_close_article(a);
+	free(a->lv.rows);
+	a->lv.rows = NULL;
 	FOR_HOOK(a, f, free)
 		f->free(a);
 }

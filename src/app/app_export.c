@@ -19,13 +19,15 @@ static unsigned mark(app *a, enum action act)
 {
 	(void)act;
 	if (a->focus == PANE_LIST) {
-		corpus_item *it = &a->corpus->v[a->list_sel];
+		if (!app_list_count(a))
+			return R_NONE;
+		corpus_item *it = &a->corpus->v[app_list_item(a, a->list_sel)];
 		it->marked = !it->marked;
 		if (it->marked)
 			a->marked_articles++;
 		else
 			a->marked_articles--;
-		if (a->list_sel + 1 < a->corpus->n)
+		if (a->list_sel + 1 < app_list_count(a))
 			a->list_sel++;
 		a->list_top = a->list_sel < a->list_top ? a->list_sel : a->list_top;
 		return R_LIST | R_STATUS;
@@ -121,9 +123,12 @@ static const app_feature *layer_source(const app *a)
 static void gather_list(app *a, strbuf *b, bool *first)
 {
 	if (!a->marked_articles) {
-		gather_article(a, a->list_sel, b, first);
+		size_t item = app_list_item(a, a->list_sel);
+		if (item == SIZE_MAX)
+			return;   /* the filter shows no article */
+		gather_article(a, item, b, first);
 		app_cut(a->pending_what, sizeof a->pending_what, "%zu quote%s of \xE2\x80\x9C%s\xE2\x80\x9D", a->pending_count,
-		        a->pending_count == 1 ? "" : "s", corpus_title(a->corpus, a->list_sel));
+		        a->pending_count == 1 ? "" : "s", corpus_title(a->corpus, item));
 		return;
 	}
 	for (size_t i = 0; i < a->corpus->n; i++)

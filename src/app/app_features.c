@@ -9,12 +9,15 @@ void app_features_register(app *a)
 		&app_panes_feature,
 		&app_help_feature,
 		&app_tagged_feature,
+		&app_corpus_feature,
 		&app_visual_feature,
 		&app_big_feature,
 		&app_search_feature,
 		&app_tags_feature,
 		&app_export_feature,
 		&app_speaker_feature,
+		&app_list_feature,
+		&app_indexing_feature,
 	};
 	for (size_t k = 0; k < sizeof all / sizeof *all; k++)
 		app_register(a, all[k]);

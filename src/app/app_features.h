@@ -12,6 +12,9 @@ extern const app_feature app_big_feature;       /* app_big.c */
 extern const app_feature app_search_feature;    /* app_search.c */
 extern const app_feature app_tags_feature;      /* app_tags.c */
 extern const app_feature app_export_feature;    /* app_export.c */
+extern const app_feature app_corpus_feature;    /* app_corpus.c */
+extern const app_feature app_list_feature;      /* app_list.c */
+extern const app_feature app_indexing_feature;  /* app_indexing.c */
 extern const app_feature app_speaker_feature;   /* app_speaker.c */
 
 #endif

@@ -57,6 +57,7 @@ typedef struct app_feature {
 	void (*before_scroll)(app *a, long rows);
 	unsigned (*cancel)(app *a);          /* Esc; R_STOP ends the round */
 	void (*tags_changed)(app *a);
+	void (*index_changed)(app *a);       /* the reader added articles to the corpus index */
 	/* export: while the layer is active, what e and y take (the export feature asks) */
 	size_t (*export_source)(app *a, strbuf *b, enum export_format f, bool *any);
 	void (*exported)(app *a);            /* what it gave was written or copied */
@@ -89,7 +90,16 @@ int app_install_doc(app *a, doc *d);          /* quotes, view and the features' 
 void app_drop_doc(app *a);
 unsigned app_select_quote(app *a, size_t i);
 void app_restore_quote(app *a, uint64_t id, size_t index);
-unsigned app_select_item(app *a, size_t i);
+unsigned app_select_item(app *a, size_t i);   /* item i of the corpus; R_NONE when the list hides it */
+unsigned app_select_row(app *a, size_t row);
+/* The list shows rows[0..n) (owned by the list from now on; NULL: every
+ * item in corpus order), keeping the selected item when it is shown. */
+void app_list_set_rows(app *a, size_t *rows, size_t n);
+/* Opens item (showing it in the list) with its quote qid selected; says
+ * gone on the status line when the quote is not in it. */
+unsigned app_open_at_quote(app *a, size_t item, uint64_t qid, const char *gone);
+/* Shows every item again (in corpus order) when the list's filter hides item i. */
+void app_list_show_item(app *a, size_t i);
 unsigned app_scroll_text(app *a, long rows);
 void app_show_offset(app *a, size_t off);
 int app_text_rows(const app *a);
@@ -100,8 +110,13 @@ unsigned app_set_focus(app *a, enum pane p);
 size_t app_current_quote(app *a);             /* the quote a key acts on, SIZE_MAX: none */
 bool app_modal(const app *a);                 /* a modal layer (help, the tagged view) is up */
 void app_tags_changed(app *a);                /* tell the features a tag changed */
+void app_index_changed(app *a);               /* tell them the corpus index changed */
 unsigned app_cancel(app *a);                  /* Esc: every feature gives up what it holds */
 void app_relayout(app *a);                    /* the panes again, for the size and the focus */
+
+/* The groups of the open article's quotes, read again from the index
+ * (app_corpus.c; after the reader indexed it). */
+int app_read_groups(app *a);
 
 /* ---- the prompt line (app_prompt.c) ---- */
 void app_prompt_open(app *a, enum prompt_kind kind, const char *initial);

@@ -60,7 +60,7 @@ static unsigned move_rows(app *a, long n)
 	switch (a->focus) {
 	case PANE_LIST: {
 		long i = (long)a->list_sel + n;
-		return app_select_item(a, i < 0 ? 0 : (size_t)i);
+		return app_select_row(a, i < 0 ? 0 : (size_t)i);
 	}
 	case PANE_QUOTES: {
 		if (!a->quotes.n)
@@ -87,7 +87,7 @@ static unsigned move_end(app *a, bool last)
 {
 	switch (a->focus) {
 	case PANE_LIST:
-		return app_select_item(a, last ? a->corpus->n - 1 : 0);
+		return app_select_row(a, last ? app_list_count(a) - 1 : 0);
 	case PANE_QUOTES:
 		return app_select_quote(a, last ? a->quotes.n - 1 : 0);
 	default:
@@ -102,7 +102,7 @@ static unsigned move_end(app *a, bool last)
 static unsigned open_selected(app *a)
 {
 	if (a->focus == PANE_LIST) {
-		if (app_open_article(a, a->list_sel))
+		if (!app_list_count(a) || app_open_article(a, app_list_item(a, a->list_sel)))
 			return R_STATUS | R_LIST;
 		return app_set_focus(a, PANE_TEXT) | R_PANES;
 	}
@@ -121,17 +121,18 @@ static unsigned open_selected(app *a)
  * article open stays the one before it. */
 static unsigned step_article(app *a, int dir)
 {
-	long i = (long)(a->art == SIZE_MAX ? a->list_sel : a->art);
+	size_t at = a->art == SIZE_MAX ? SIZE_MAX : app_list_row(a, a->art);
+	long i = (long)(at == SIZE_MAX ? a->list_sel : at);   /* rows of the list, as it is narrowed and sorted */
 	for (;;) {
 		i += dir;
-		if (i < 0 || (size_t)i >= a->corpus->n) {
+		if (i < 0 || (size_t)i >= app_list_count(a)) {
 			if (a->art != SIZE_MAX)
 				app_select_item(a, a->art);
 			app_message(a, false, dir > 0 ? "Last article" : "First article");
 			return R_STATUS | R_LIST;
 		}
-		app_select_item(a, (size_t)i);
-		if (app_open_article(a, (size_t)i) == 0)
+		app_select_row(a, (size_t)i);
+		if (app_open_article(a, app_list_item(a, (size_t)i)) == 0)
 			return R_PANES;
 	}
 }
@@ -177,10 +178,12 @@ static unsigned step_article(app *a, int dir);
 
 static unsigned do_move(app *a, enum action act)
 {
-	if (act == ACT_PAGE_DOWN && at_the_end(a) && a->art != SIZE_MAX && a->art + 1 < a->corpus->n) {
+	size_t row = a->art == SIZE_MAX ? SIZE_MAX : app_list_row(a, a->art);   /* the list's order */
+	if (act == ACT_PAGE_DOWN && at_the_end(a) && row != SIZE_MAX && row + 1 < app_list_count(a)) {
 		unsigned r = step_article(a, 1);
-		if (a->art != SIZE_MAX && !a->msg[0])
-			app_message(a, false, "Next article: %zu of %zu", a->art + 1, a->corpus->n);
+		row = a->art == SIZE_MAX ? SIZE_MAX : app_list_row(a, a->art);
+		if (row != SIZE_MAX && !a->msg[0])
+			app_message(a, false, "Next article: %zu of %zu", row + 1, app_list_count(a));
 		return r;
 	}
 	switch (act) {
@@ -261,8 +264,8 @@ unsigned app_click(app *a, int y, int x)
 	int row = y - c.y;
 	if (p == PANE_LIST) {
 		size_t i = a->list_top + (size_t)row;
-		if (i < a->corpus->n)
-			r |= app_select_item(a, i);
+		if (i < app_list_count(a))
+			r |= app_select_row(a, i);
 	} else if (p == PANE_QUOTES) {
 		size_t i = a->q_top;
 		for (int used = 0; i < a->quotes.n; i++) {

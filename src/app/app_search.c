@@ -43,7 +43,7 @@ static size_t rows_n(const app *a)
 {
 	if (a->search_help)
 		return app_help_lines(a);
-	return a->search_pane == PANE_LIST ? a->corpus->n : a->quotes.n;
+	return a->search_pane == PANE_LIST ? app_list_count(a) : a->quotes.n;
 }
 
 static bool row_matches(app *a, size_t i)
@@ -51,7 +51,7 @@ static bool row_matches(app *a, size_t i)
 	if (a->search_help)
 		return contains(a, app_help_line(a, i));
 	if (a->search_pane == PANE_LIST)
-		return contains(a, corpus_title(a->corpus, i));
+		return contains(a, corpus_title(a->corpus, app_list_item(a, i)));
 	return contains(a, a->qtext[i]) || contains(a, a->quotes.v[i].speaker);
 }
 

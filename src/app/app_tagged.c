@@ -115,17 +115,7 @@ static unsigned tv_open(app *a, enum action act)
 		return R_STATUS;
 	}
 	a->tv.open = false;
-	a->list_sel = i;
-	if (app_open_article(a, i))
-		return R_LAYOUT;
-	a->focus = PANE_TEXT;
-	for (size_t k = 0; k < a->quotes.n; k++)
-		if (a->quotes.v[k].id == qid) {
-			app_select_quote(a, k);
-			return R_LAYOUT;
-		}
-	app_message(a, true, "That quote is no longer in the article (orphaned tag)");
-	return R_LAYOUT;
+	return app_open_at_quote(a, i, qid, "That quote is no longer in the article (orphaned tag)");
 }
 
 static unsigned tv_filter(app *a, enum action act)

@@ -23,6 +23,7 @@ int xdg_quoth_dir(enum xdg_kind kind, char **out)
 		[XDG_DATA] = { "XDG_DATA_HOME", ".local/share" },
 		[XDG_STATE] = { "XDG_STATE_HOME", ".local/state" },
 		[XDG_CONFIG] = { "XDG_CONFIG_HOME", ".config" },
+		[XDG_CACHE] = { "XDG_CACHE_HOME", ".cache" },
 	};
 	const char *base = getenv(spec[kind].var);
 	strbuf b;

@@ -16,6 +16,13 @@ int cmd_export(int argc, char **argv);   /* cmd_export.c */
 int cmd_tags(int argc, char **argv);     /* cmd_tags.c */
 int cmd_tag(int argc, char **argv);      /* cmd_tag.c */
 int cmd_read(int argc, char **argv);     /* cmd_read.c: the reader */
+int cmd_index(int argc, char **argv);    /* cmd_index.c */
+int cmd_speakers(int argc, char **argv); /* cmd_speakers.c */
+int cmd_same_quotes(int argc, char **argv); /* cmd_same_quotes.c */
+
+/* "quoth CMD: unknown option ARG" (or a missing value), then the usage,
+ * on standard error; ARG escaped. */
+void cmd_usage_error(const char *cmd, const char *arg, bool missing_value, const char *usage);
 
 struct tags_store;
 /* Opens the tag store ($XDG_DATA_HOME/quoth) for a sub-command: warnings

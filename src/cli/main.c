@@ -37,6 +37,9 @@ static const struct subcommand subcommands[] = {
 	{ "export", cmd_export },
 	{ "tag", cmd_tag },
 	{ "tags", cmd_tags },
+	{ "index", cmd_index },
+	{ "speakers", cmd_speakers },
+	{ "same-quotes", cmd_same_quotes },
 };
 
 /* Articles are mapped, not copied. When another program shortens a file

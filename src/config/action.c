@@ -16,6 +16,7 @@ static const char *const ctx_names[KC__COUNT] = {
 	[KC_TEXT] = "text",
 	[KC_QUOTES] = "quotes",
 	[KC_TAGGED] = "tagged",
+	[KC_INDEX] = "index",
 	[KC_HELP] = "help",
 };
 
@@ -25,6 +26,7 @@ static const char *const group_titles[AG__COUNT] = {
 	[AG_SEARCH] = "Searching",
 	[AG_TAGS] = "Tagging",
 	[AG_SELECT] = "Selecting, exporting, copying",
+	[AG_CORPUS] = "The corpus: speakers, the same quote, the list",
 	[AG_OTHER] = "Other",
 };
 

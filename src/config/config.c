@@ -318,6 +318,7 @@ static const struct setting settings[] = {
 	{ "layout", "tab_width", K_INT, AT(tab_width), 1, 16, 0 },
 	{ "export", "path", K_EXPORT_PATH, AT(export_path), 0, 0, 0 },
 	{ "export", "format", K_FORMAT, AT(export_format), 0, 0, 0 },
+	{ "speakers", "merge", K_BOOL, AT(speakers_merge), 0, 0, 0 },
 };
 #undef AT
 
@@ -375,6 +376,8 @@ static void list_keys_of(strbuf *b, const char *section)
 			sb_printf(b, "%s%s", first ? "" : ", ", settings[i].key);
 			first = false;
 		}
+	if (!strcmp(section, "speakers"))
+		sb_puts(b, ", keep_apart");
 }
 
 static void bad_value(struct reader *r, int line, const char *key, const char *value, const char *why)
@@ -567,8 +570,36 @@ static void apply_verbs(struct reader *r, const struct ini_entry *e)
 	free(copy);
 }
 
+/* [speakers] keep_apart = FORM, FORM, ...: a later file's list replaces an earlier one's. */
+static void apply_keep_apart(struct reader *r, const struct ini_entry *e)
+{
+	char *copy = strdup(e->value);
+	if (!copy)
+		return;
+	for (size_t i = 0; i < r->c->n_keep_apart; i++)
+		free(r->c->keep_apart[i]);
+	r->c->n_keep_apart = 0;
+	char *cursor = copy[strspn(copy, " \t")] ? copy : NULL, *t;
+	while ((t = ini_next_item(&cursor))) {
+		if (!*t)
+			continue;
+		char **v = realloc(r->c->keep_apart, (r->c->n_keep_apart + 1) * sizeof *v);
+		if (!v)
+			break;
+		r->c->keep_apart = v;
+		if (!(v[r->c->n_keep_apart] = strdup(t)))
+			break;
+		r->c->n_keep_apart++;
+	}
+	free(copy);
+}
+
 static void apply_entry(struct reader *r, const struct ini_entry *e)
 {
+	if (!strcmp(e->section, "speakers") && !strcmp(e->key, "keep_apart")) {
+		apply_keep_apart(r, e);
+		return;
+	}
 	if (!strcmp(e->section, "tags")) {
 		apply_tag(r, e);
 		return;
@@ -596,7 +627,7 @@ static void apply_entry(struct reader *r, const struct ini_entry *e)
 
 static bool known_section(const char *name)
 {
-	static const char *const known[] = { "ui", "layout", "tags", "export", "colors", "mono", "quotes" };
+	static const char *const known[] = { "ui", "layout", "tags", "export", "colors", "mono", "quotes", "speakers" };
 	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
 		if (!strcmp(name, known[i]))
 			return true;
@@ -646,7 +677,7 @@ int config_load(struct config *c, const char *path, warnings *w)
 	for (size_t i = 0; i < f.nsec; i++)
 		if (!known_section(f.sec[i].name))
 			warnings_add(w, path, f.sec[i].line,
-			             "unknown section [%s] (known: ui, layout, tags, export, colors, mono, quotes): ignored",
+			             "unknown section [%s] (known: ui, layout, tags, export, colors, mono, quotes, speakers): ignored",
 			             f.sec[i].name);
 	int old_list = c->list_width, old_quotes = c->quotes_width;
 	if (drop_verbs_of(c, &f) == Q_ENOMEM)
@@ -676,6 +707,7 @@ int config_init(struct config *c)
 	c->keybar = true;
 	c->next_at_end = true;
 	c->tab_width = 8;
+	c->speakers_merge = true;
 	bool ok = (c->keymap = strdup("default")) && (c->export_path = strdup("~/quoth-export.txt"))
 	          && (c->export_format = strdup("text"));
 	for (int i = 0; i < 9; i++)
@@ -702,6 +734,9 @@ void config_free(struct config *c)
 	for (size_t i = 0; i < c->n_cue_verbs; i++)
 		free(c->cue_verbs[i].verb);
 	free(c->cue_verbs);
+	for (size_t i = 0; i < c->n_keep_apart; i++)
+		free(c->keep_apart[i]);
+	free(c->keep_apart);
 	for (size_t i = 0; i < c->n_files; i++)
 		free(c->files[i]);
 	free(c->files);

@@ -76,6 +76,8 @@ static const struct {
 	[KC_TAGGED] = { { ACT_OPEN, "open" }, { ACT_FILTER, "filter" }, { ACT_MARK, "mark" },
 	                { ACT_EXPORT, "export" }, { ACT_UNTAG, "untag" }, { ACT_TAGGED_VIEW, "close" } },
 	[KC_HELP] = { { ACT_PAGE_DOWN, "page" }, { ACT_SEARCH, "search" }, { ACT_QUIT, "close" } },
+	[KC_INDEX] = { { ACT_OPEN, "open" }, { ACT_FILTER, "filter" }, { ACT_LIST_SORT, "sort" },
+	               { ACT_QUIT, "back" }, { ACT_HELP, "help" } },
 };
 
 size_t keyhelp_bar(const keymap *km, enum keyctx ctx, struct keybar_item out[KEYBAR_MAX])

@@ -459,7 +459,7 @@ int keymap_load(keymap *km, const char *path, warnings *w)
 	for (size_t i = 0; i < f.nsec; i++)
 		if (keyctx_by_name(f.sec[i].name) < 0)
 			warnings_add(w, path, f.sec[i].line,
-			             "unknown section [%s] (known: global, list, text, quotes, tagged, help): ignored",
+			             "unknown section [%s] (known: global, list, text, quotes, tagged, help, index): ignored",
 			             f.sec[i].name);
 	struct loader ld = { .km = km, .w = w, .path = path };
 	for (size_t i = 0; i < f.n && !rc; i++) {

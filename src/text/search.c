@@ -46,6 +46,29 @@ static unsigned pattern_mode(const char *pat, size_t n)
 	return mode;
 }
 
+/* The keys of s[0..n) in mode, after what b holds (the mode byte, or
+ * nothing); a run of white space is one space, none leading. NULL when no
+ * key was added. */
+static char *fold_keys(strbuf *b, unsigned mode, const char *s, size_t n)
+{
+	size_t base = b->len;
+	folder f;
+	folder_init(&f, mode, s, 0, n);
+	unit u;
+	for (size_t i = 0; i < n; i = u.end) {
+		fold_unit(&f, i, &u);
+		if (u.kind == UNIT_KEY)
+			sb_add(b, u.key, u.len);
+		else if (u.kind == UNIT_SPACE && b->len > base && b->s[b->len - 1] != ' ')
+			sb_putc(b, ' ');
+	}
+	if (b->len == base) {
+		sb_free(b);
+		return NULL;
+	}
+	return sb_take(b);
+}
+
 char *search_fold_pattern(const char *pat, size_t n)
 {
 	/* the compiled pattern is a C string: a NUL would end it, and an empty
@@ -55,21 +78,22 @@ char *search_fold_pattern(const char *pat, size_t n)
 	strbuf b;
 	sb_init(&b);
 	sb_putc(&b, (char)(mode + 1));
-	folder f;
-	folder_init(&f, mode, pat, 0, n);
-	unit u;
-	for (size_t i = 0; i < n; i = u.end) {
-		fold_unit(&f, i, &u);
-		if (u.kind == UNIT_KEY)
-			sb_add(&b, u.key, u.len);
-		else if (u.kind == UNIT_SPACE && b.len > 1 && b.s[b.len - 1] != ' ')
-			sb_putc(&b, ' ');
-	}
-	if (b.len < 2) {
-		sb_free(&b);
-		return NULL;
-	}
-	return sb_take(&b);
+	return fold_keys(&b, mode, pat, n);
+}
+
+char *search_fold_pattern_loose(const char *pat, size_t n)
+{
+	strbuf b;
+	sb_init(&b);
+	sb_putc(&b, 1);   /* mode 0 */
+	return fold_keys(&b, 0, pat, strnlen(pat, n));
+}
+
+char *search_fold_loose(const char *s, size_t n)
+{
+	strbuf b;
+	sb_init(&b);
+	return fold_keys(&b, 0, s, strnlen(s, n));
 }
 
 unsigned search_pattern_mode(const char *pattern)

@@ -110,6 +110,16 @@ static void fill(WINDOW *w, int n)
 		waddch(w, ' ');
 }
 
+int draw_put_text(screen *s, WINDOW *w, const char *text, size_t n, int maxw)
+{
+	return put_text(s, w, text, n, maxw);
+}
+
+void draw_fill(WINDOW *w, int n)
+{
+	fill(w, n);
+}
+
 static void header(screen *s, app *a, enum pane p, const char *left, const char *right)
 {
 	WINDOW *w = s->win[p];
@@ -146,15 +156,18 @@ static void draw_list(screen *s, app *a)
 		return;
 	werase(w);
 	char right[64];
-	snprintf(right, sizeof right, "%zu/%zu ", a->list_sel + 1, a->corpus->n);
+	size_t nrows = app_list_count(a);
+	snprintf(right, sizeof right, "%zu/%zu%s ", nrows ? a->list_sel + 1 : 0, nrows,
+	         nrows == a->corpus->n ? "" : " shown");
 	/* a strip keeps its name rather than the count */
 	header(s, a, PANE_LIST, "Articles", a->lay.pane[PANE_LIST].w >= 24 ? right : NULL);
 	rect c = app_content(a, PANE_LIST);
 	int x0 = c.x - a->lay.pane[PANE_LIST].x;
 	for (int y = 0; y < c.h; y++) {
-		size_t i = a->list_top + (size_t)y;
-		if (i >= a->corpus->n)
+		size_t row = a->list_top + (size_t)y;
+		if (row >= nrows)
 			break;
+		size_t i = app_list_item(a, row);
 		const char *title = corpus_title(a->corpus, i);
 		long nq = app_list_quotes(a, i);
 		corpus_item *it = &a->corpus->v[i];
@@ -168,7 +181,7 @@ static void draw_list(screen *s, app *a)
 			snprintf(count, sizeof count, " %zut %ld", tagged, nq);
 		else if (nq >= 0)
 			snprintf(count, sizeof count, " %ld", nq);
-		bool sel = i == a->list_sel;
+		bool sel = row == a->list_sel;
 		attr_t at = sel ? s->t->attr[THEME_CURSOR] : A_NORMAL;
 		wattrset(w, at);
 		wmove(w, y + 1, x0 - 1 < 0 ? 0 : x0 - 1);
@@ -354,6 +367,13 @@ static int draw_quote(screen *s, app *a, WINDOW *w, int y, int bottom, int x0, s
 			wattrset(w, sel ? at : s->t->attr[THEME_TAG]);
 			used += put_text(s, w, tags, strlen(tags), qw - used);
 		}
+		long also = app_quote_also(a, i);
+		if (also > 0) {   /* the same quote in other articles of the index: = shows them */
+			char more[64];
+			snprintf(more, sizeof more, "  also in %ld article%s", also, also == 1 ? "" : "s");
+			wattrset(w, sel ? at : s->t->attr[THEME_TAG]);
+			used += put_text(s, w, more, strlen(more), qw - used);
+		}
 		if (sel)
 			fill(w, qw - used);
 	}
@@ -418,6 +438,8 @@ static void status_right(app *a, char *buf, size_t n)
 	ADD("%s ", pane_name(a->focus));
 	if (a->progress[0])
 		ADD("%s ", a->progress);
+	if (a->lv.filter[0] || a->lv.order != LO_PATH)   /* the list is narrowed or sorted: say how */
+		ADD("&%.40s%s by %s ", a->lv.filter, a->lv.filter[0] ? "" : "(all)", app_list_order_name(a));
 #undef ADD
 	if (len >= n && n)
 		buf[n - 1] = '\0';
@@ -442,6 +464,8 @@ static void draw_status(screen *s, app *a)
 	if (a->prompt.kind != PROMPT_NONE) {
 		const char *lead = a->prompt.kind == PROMPT_TAG ? "Tag (Tab completes): "
 		                 : a->prompt.kind == PROMPT_FILTER ? "Show tag (empty: all; Tab completes): "
+		                 : a->prompt.kind == PROMPT_PERSONS ? "Speakers named: "
+		                 : a->prompt.kind == PROMPT_LIST ? "Articles with (words, speaker:, lang:, source:, text:): "
 		                 : a->prompt.kind == PROMPT_EXPORT ? "Export to: "
 		                 : a->prompt.kind == PROMPT_SPEAKER ? "Said by (empty: as found): "
 		                 : a->prompt.backward ? "?" : "/";
@@ -464,7 +488,7 @@ static void draw_status(screen *s, app *a)
 	char right[200];
 	status_right(a, right, sizeof right);
 	char left[64];
-	snprintf(left, sizeof left, " [%zu/%zu] ", (a->art == SIZE_MAX ? a->list_sel : a->art) + 1, a->corpus->n);
+	snprintf(left, sizeof left, " [%zu/%zu] ", (a->art == SIZE_MAX ? app_list_item(a, a->list_sel) : a->art) + 1, a->corpus->n);
 	int rw = text_cols(right);
 	int used = put_text(s, w, left, strlen(left), width - rw);
 	if (a->msg[0]) {
@@ -700,13 +724,15 @@ void draw(screen *s, app *a, unsigned flags)
 		make_windows(s, a);   /* the tagged view and the help use the status line and the key bar */
 		if (a->help)
 			draw_help(s, a);
+		else if (a->cv.mode != CV_CLOSED)
+			draw_corpus(s, a);
 		else if (a->tv.open)
 			draw_tagged(s, a);
 		flags |= R_PANES;
 	}
 	if (a->lay.too_small)
 		return;
-	if (a->help || a->tv.open) {
+	if (a->help || a->tv.open || a->cv.mode != CV_CLOSED) {
 		draw_status(s, a);
 		draw_keybar(s, a);
 		wnoutrefresh(s->status);

@@ -15,6 +15,15 @@ typedef struct screen {
 	const keymap *km;
 } screen;
 
+/* Text from the cursor, at most maxw columns (controls already made
+ * visible by the text layer); returns the columns used. */
+int draw_put_text(screen *s, WINDOW *w, const char *text, size_t n, int maxw);
+/* n blanks from the cursor. */
+void draw_fill(WINDOW *w, int n);
+
+/* The views of the corpus index over the whole screen (draw_corpus.c). */
+void draw_corpus(screen *s, app *a);
+
 /* Draws what the reaction flags say changed (everything after R_LAYOUT). */
 void draw(screen *s, app *a, unsigned flags);
 void draw_free(screen *s);

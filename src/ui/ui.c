@@ -14,6 +14,9 @@
 
 /* How long to wait for a key before checking for signals again. */
 #define TICK_MS 250
+/* How long the reader waits for another process's lock on the corpus index
+ * before it tries again on a later turn. */
+#define READER_WAIT_MS 20
 
 static int edit_key(int key)
 {
@@ -54,6 +57,7 @@ static void app_options(app_opts *o, const struct config *cfg)
 	o->layout.narrow_mode = cfg->narrow_list == NARROW_STRIP ? LAYOUT_NARROW_STRIP
 	                      : cfg->narrow_list == NARROW_STACK ? LAYOUT_NARROW_STACK : LAYOUT_NARROW_HIDE;
 	o->history_max = (size_t)cfg->search_history;
+	o->names = (names_opts){ cfg->speakers_merge, (const char *const *)cfg->keep_apart, cfg->n_keep_apart };
 	o->layout.keybar = cfg->keybar;
 	o->next_at_end = cfg->next_at_end;
 	quotes_opts_init(&o->quotes);
@@ -138,6 +142,23 @@ static void send_clipboard(term *t, strbuf *clip)
 	sb_free(clip);
 }
 
+/* Opens the corpus index, for writing when it can (the reader adds what it
+ * opens). Without it the reader works as before; its views say why. */
+static void open_index(app_opts *o, char *msg, size_t msglen)
+{
+	char *note = NULL;
+	int rc = index_open(NULL, INDEX_WRITE, &o->index, &note);
+	if (rc && rc != Q_ENOENT && !msg[0])
+		snprintf(msg, msglen, "No corpus index: %.200s", note ? note : error_message(rc));
+	else if (!rc && note && !msg[0])
+		snprintf(msg, msglen, "%.240s", note);
+	free(note);
+	if (rc)
+		o->index = NULL;
+	else
+		index_set_wait(o->index, READER_WAIT_MS);
+}
+
 /* Opens the tag and position stores; a store that cannot be read is left
  * out (with a message) rather than risk writing over what was not read. */
 static void open_stores(app_opts *o, char *msg, size_t msglen)
@@ -155,6 +176,7 @@ static void open_stores(app_opts *o, char *msg, size_t msglen)
 	if (positions_open(NULL, &o->positions, &warn))
 		o->positions = NULL;
 	free(warn);
+	open_index(o, msg, msglen);
 }
 
 /* Returns 1 when tag changes could not be saved (said on stderr), else 0. */
@@ -179,7 +201,10 @@ static int close_stores(app *a, app_opts *o)
 		}
 		tags_close(o->tags);   /* compacts; when the flush failed it fails too, and says nothing new */
 	}
+	if (o->index)
+		index_close(o->index);
 	/* the app keeps its own copy of the options: it must not use them after this */
+	o->index = a->opts.index = NULL;
 	o->tags = a->opts.tags = NULL;
 	o->positions = a->opts.positions = NULL;
 	return status;

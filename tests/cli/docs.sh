@@ -9,9 +9,10 @@ else
 	skip "man page rendering (no groff)"
 fi
 help=$("$QUOTH" --help)
-for cmd in render quotes export tag tags; do
+for cmd in render quotes export tag tags index speakers same-quotes; do
 	expect_contains "--help names '$cmd'" "$help" "quoth $cmd"
-	if grep -q "^\.B quoth $cmd\$" doc/quoth.1; then ok "man page names '$cmd'"; else fail "man page names '$cmd'"; fi
+	man=$(printf '%s' "$cmd" | sed 's/-/\\\\-/g')
+	if grep -q "^\.B quoth $man\$" doc/quoth.1; then ok "man page names '$cmd'"; else fail "man page names '$cmd'"; fi
 	expect_contains "README names '$cmd'" "$(cat README.md)" "quoth $cmd"
 done
 # every action is bound by each shipped keymap and named in the README's key
@@ -35,7 +36,7 @@ version=$("$QUOTH" --version)
 expect_contains "--version names ncursesw" "$version" "ncurses"
 expect_contains "--version names libunistring" "$version" "libunistring"
 expect_contains "--version names iniparser" "$version" "iniparser"
-for cmd in render quotes export tag tags; do
+for cmd in render quotes export tag tags index speakers same-quotes; do
 	run_status "$QUOTH" "$cmd" --help
 	expect_eq "quoth $cmd --help exits 0" 0 "$RC"
 	expect_contains "quoth $cmd --help shows its usage" "$OUT" "usage: quoth $cmd"

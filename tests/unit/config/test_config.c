@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <pwd.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "config.h"
 #include "strbuf.h"
@@ -109,7 +111,7 @@ static void shipped_config_ini_sets_every_setting(void **state)
 	static const char *const keys[] = {
 		"keymap =", "keymap_override =", "mouse =", "color =", "search_history =", "wide_columns =",
 		"list_width =", "quotes_width =", "narrow_list =", "tab_width =", "path =", "format =",
-		"\n1 =", "\n9 =", "cue_verbs_en =",
+		"\n1 =", "\n9 =", "cue_verbs_en =", "\nmerge =", "keep_apart =",
 	};
 	FILE *f = fopen("config.ini", "r");
 	assert_non_null(f);
@@ -126,6 +128,41 @@ static void shipped_config_ini_sets_every_setting(void **state)
 		assert_non_null(strstr(text, line));
 		assert_non_null(strstr(strstr(text, "[mono]"), line));
 	}
+}
+
+/* [speakers]: merging on by default, off by merge = no; keep_apart a list,
+ * a later file's replacing an earlier one's. */
+static void speakers_section(void **state)
+{
+	struct config c;
+	config_init(&c);
+	assert_true(c.speakers_merge);
+	assert_int_equal(c.n_keep_apart, 0);
+	char tmpl[] = "/tmp/quoth-test-speakers-XXXXXX";
+	int fd = mkstemp(tmpl);
+	assert_true(fd >= 0);
+	const char *one = "[speakers]\nmerge = no\nkeep_apart = Lee,  Dr. Lee , \nfrobnicate = 1\n";
+	assert_int_equal(write(fd, one, strlen(one)), (ssize_t)strlen(one));
+	close(fd);
+	warnings w;
+	warnings_init(&w);
+	assert_int_equal(config_load(&c, tmpl, &w), 0);
+	assert_false(c.speakers_merge);
+	assert_int_equal(c.n_keep_apart, 2);
+	assert_string_equal(c.keep_apart[0], "Lee");
+	assert_string_equal(c.keep_apart[1], "Dr. Lee");
+	assert_int_equal(w.n, 1);
+	assert_non_null(strstr(w.v[0].msg, "known: merge, keep_apart"));
+	fd = open(tmpl, O_WRONLY | O_TRUNC);
+	const char *two = "[speakers]\nkeep_apart = Quint\n";
+	assert_int_equal(write(fd, two, strlen(two)), (ssize_t)strlen(two));
+	close(fd);
+	assert_int_equal(config_load(&c, tmpl, &w), 0);
+	assert_int_equal(c.n_keep_apart, 1);
+	assert_string_equal(c.keep_apart[0], "Quint");
+	unlink(tmpl);
+	warnings_free(&w);
+	config_free(&c);
 }
 
 static void every_value_form(void **state)
@@ -534,6 +571,7 @@ int main(void)
 		cmocka_unit_test(mono_theme_keeps_highlights_visible),
 		cmocka_unit_test(shipped_config_ini_is_the_defaults),
 		cmocka_unit_test(shipped_config_ini_sets_every_setting),
+		cmocka_unit_test(speakers_section),
 		cmocka_unit_test(every_value_form),
 		cmocka_unit_test(bad_values_keep_the_value_before),
 		cmocka_unit_test(read_order_user_file_then_cli),

@@ -97,6 +97,35 @@ static void test_smart_case(void **state)
 	free(p);
 }
 
+/* The filters' folding: case and accents ignored whatever the pattern holds. */
+static void test_loose(void **state)
+{
+	(void)state;
+	const char *t = "Straße, STRASSE; Ærø; São Paulo";
+	char *p = search_fold_pattern_loose("STRASSE", 7);
+	assert_int_equal(search_pattern_mode(p), 0);
+	search_hits h = { 0 };
+	assert_int_equal(search_all(t, 0, strlen(t), p, &h), 0);
+	assert_int_equal(h.n, 2);
+	search_hits_free(&h);
+	free(p);
+	p = search_fold_pattern_loose("SÃO", 4);
+	assert_true(search_contains(t, strlen(t), p));
+	free(p);
+	assert_null(search_fold_pattern_loose(" \t", 2));
+	/* folded text and folded words compare with strstr */
+	char *text = search_fold_loose(t, strlen(t)), *w = search_fold_loose("sao  PAULO", 10);
+	assert_non_null(text);
+	assert_non_null(w);
+	assert_non_null(strstr(text, w));
+	free(w);
+	w = search_fold_loose("ÆRØ", strlen("ÆRØ"));
+	assert_non_null(strstr(text, w));
+	free(w);
+	free(text);
+	assert_null(search_fold_loose("  ", 2));
+}
+
 static void test_accents(void **state)
 {
 	const char *t = "In Rödingen, RÖDINGEN and rödingen; Sao Paulo, São Paulo.";
@@ -470,6 +499,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_smart_case),
+		cmocka_unit_test(test_loose),
 		cmocka_unit_test(test_accents),
 		cmocka_unit_test(test_white_space_and_joins),
 		cmocka_unit_test(test_bytes_that_are_not_utf8),

@@ -1,0 +1,252 @@
+/* The corpus index: what quoth knows about every article it has indexed,
+ * in one SQLite file, so that questions about the whole corpus (who is
+ * quoted, where, the same quote in other outlets) are answered without
+ * reading the articles again.
+ *
+ * It is a cache. Nothing in it is the user's own: tags live in their
+ * journal (tags.h) and name quotes by ids that do not depend on the index,
+ * so deleting the file loses nothing but time. That also decides what
+ * happens to a file that is not right:
+ *   - a damaged or truncated index, or one of another schema version, is
+ *     rebuilt empty (index_open says so in *note);
+ *   - a file that is not an SQLite database, or one that some other program
+ *     made, is never replaced when the user named it (--index FILE): it may
+ *     be theirs. index_open refuses it with Q_EEXIST. In quoth's own cache
+ *     folder the same file is replaced.
+ *
+ * File: $XDG_CACHE_HOME/quoth/index.sqlite (default ~/.cache/quoth/), or
+ * the path given. WAL mode: readers never wait for the indexer, and the
+ * indexer commits a batch of articles a transaction, so a kill -9 at any
+ * moment leaves the index as it was after the last whole batch.
+ *
+ * Schema (version INDEX_SCHEMA, PRAGMA user_version; application_id 'quot'):
+ *   articles  one row a file: path (as bytes), size, mtime (ns), cid (the
+ *             article id, doc.h), title, lang, date, source, url (NULL when
+ *             unknown), nquotes, imported (quotes loaded from JSON Lines);
+ *   quotes    one row a quote: article, qid (the quote id, quotes.h), start,
+ *             end (byte offsets), text, form (the speaker as the article
+ *             names it, NULL when unknown), cue, confidence;
+ *   forms     every speaker name form seen, and the person it denotes;
+ *   persons   one row a speaker after merging forms (names.h): the fullest
+ *             name, counts of quotes and articles;
+ *   groups, group_members   the same quote in several articles (samequote.h);
+ *   quote_fts, article_fts  FTS5 over quote text and speaker, and over
+ *             article title and text (unicode61, diacritics folded).
+ * forms, persons and the groups are derived from the rest after each
+ * indexing run (index_derive); meta 'derived' says whether they are fresh.
+ *
+ * Not thread-safe: one qindex per thread. Never prints anything.
+ */
+#ifndef QUOTH_INDEX_H
+#define QUOTH_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "names.h"
+
+#define INDEX_SCHEMA 1
+#define INDEX_FILE_NAME "index.sqlite"
+
+typedef struct qindex qindex;
+
+enum index_flags {
+	INDEX_READ = 0,          /* open for queries; a missing file is Q_ENOENT */
+	INDEX_WRITE = 1 << 0,    /* create when missing, rebuild when damaged */
+	INDEX_REBUILD = 1 << 1,  /* with INDEX_WRITE: start again from an empty index */
+};
+
+/* Opens the index at path (NULL: the default file, its folder created).
+ * *note (may be NULL) gets NULL or a one-line message for the user (caller
+ * frees): "rebuilt: it was damaged", "read-only: ...". Returns 0, Q_ENOENT
+ * (no index yet, or no home folder), Q_EEXIST (a file that is not a quoth
+ * index and is not replaced), Q_EACCES, Q_EROFS, Q_ENOSPC, Q_ELOCK (another
+ * process holds it too long), Q_EIO or Q_ENOMEM; *note then says why. */
+int index_open(const char *path, unsigned flags, qindex **out, char **note);
+void index_close(qindex *ix);
+
+/* The default index file (caller frees), NULL when there is no home. */
+char *index_default_path(void);
+
+const char *index_path(const qindex *ix);
+/* True when the file could only be opened for reading. */
+bool index_readonly(const qindex *ix);
+/* How long a statement waits for another process's write lock before
+ * Q_ELOCK (default 10 s; the reader waits a few ms and tries later). */
+void index_set_wait(qindex *ix, int ms);
+
+/* True once SQLite found the file damaged (a page that does not parse):
+ * open it again with INDEX_REBUILD. */
+bool index_damaged(const qindex *ix);
+/* SQLite's words for the last failure, for a message. */
+const char *index_errmsg(const qindex *ix);
+
+/* ---- writing: one batch of changes a transaction ---- */
+
+int index_begin(qindex *ix);
+int index_commit(qindex *ix);
+void index_rollback(qindex *ix);
+
+typedef struct index_article {
+	const char *path;        /* raw bytes; the key */
+	int64_t size, mtime;     /* bytes; modification time in ns (0: unknown) */
+	uint64_t cid;            /* the article id (0: unknown) */
+	const char *title;
+	const char *lang;        /* "en", "da", ...; NULL: unknown */
+	const char *date, *source, *url;   /* NULL: unknown */
+	bool imported;           /* from quoth quotes --format=jsonl output */
+} index_article;
+
+typedef struct index_quote {
+	uint64_t qid;
+	size_t start, end;
+	const char *text;
+	const char *speaker;     /* as the article names it; NULL: unknown */
+	const char *cue;         /* NULL: none */
+	double confidence;
+} index_quote;
+
+/* Records article a (replacing what the index had under its path) with
+ * its text body[0..nbody) for full-text search (NULL: none) and its quotes.
+ * Inside a batch. Returns 0 or a Q_* code. */
+int index_put(qindex *ix, const index_article *a, const char *body, size_t nbody,
+              const index_quote *q, size_t nq);
+
+/* Adds quotes to the article at path (an import whose lines for one file
+ * came in two runs). */
+int index_add_quotes(qindex *ix, const char *path, const index_quote *q, size_t nq);
+
+/* The file at path is unchanged but its size or time is new (touched). */
+int index_touch(qindex *ix, const char *path, int64_t size, int64_t mtime);
+
+/* Forgets the article at path (it vanished). */
+int index_remove(qindex *ix, const char *path);
+
+/* ---- what is there ---- */
+
+typedef struct index_file {
+	char *path;
+	int64_t size, mtime;
+	uint64_t cid;
+	bool imported;
+	bool text_indexed;       /* its text is in the full-text index */
+} index_file;
+
+/* Every article file, sorted by path (bytewise). */
+int index_files(qindex *ix, index_file **v, size_t *n);
+void index_files_free(index_file *v, size_t n);
+
+/* The full-text index of article text keeps the rows of replaced articles
+ * (a contentless FTS5 table cannot delete a row without its text). When
+ * they outnumber the live ones, this empties it: the articles read from
+ * files are then text_indexed false, and the indexer reads them again.
+ * Returns 0 (also when there was nothing to do) or a Q_* code. */
+int index_compact_text(qindex *ix);
+
+typedef struct index_counts {
+	long articles, quotes, forms, persons, groups;
+} index_counts;
+
+int index_count(qindex *ix, index_counts *c);
+
+/* ---- derived tables ---- */
+
+/* Marks forms, persons and groups out of date (a batch changed quotes);
+ * index_put and index_remove do it themselves. */
+int index_mark_stale(qindex *ix);
+bool index_is_stale(qindex *ix);
+
+/* True when index_derive has work: quotes changed since the last time, or
+ * the merging options are not the ones it used. */
+bool index_derive_needed(qindex *ix, const names_opts *names);
+
+/* Rebuilds forms and persons (names NULL: the default merging) and, when
+ * quotes changed, the groups of the same quote; does nothing when
+ * index_derive_needed says so. One transaction. */
+int index_derive(qindex *ix, const names_opts *names);
+
+/* ---- speakers ---- */
+
+typedef struct index_person {
+	int64_t id;
+	char *name;              /* the fullest form */
+	long nquotes, narticles;
+	char **forms;            /* every form merged into it, most quoted first (name included) */
+	size_t nforms;
+} index_person;
+
+/* Every person, most quoted first (ties by name). */
+int index_persons(qindex *ix, index_person **v, size_t *n);
+void index_persons_free(index_person *v, size_t n);
+
+/* One quote with its article, for the views that list quotes across the
+ * corpus. */
+typedef struct index_hit {
+	int64_t quote;           /* its row */
+	char *path, *title, *lang, *date, *source;
+	char *text, *speaker;    /* speaker as this article names it; NULL: unknown */
+	uint64_t qid, cid;
+	size_t start, end;
+	double confidence;
+	int64_t group;           /* 0: in no group */
+	long group_articles;     /* articles of its group */
+} index_hit;
+
+/* The quotes of person id, by date, then path, then place in the article;
+ * the first limit of them (0: all). */
+int index_person_quotes(qindex *ix, int64_t person, size_t limit, index_hit **v, size_t *n);
+void index_hits_free(index_hit *v, size_t n);
+
+/* ---- the same quote across articles ---- */
+
+typedef struct index_group {
+	int64_t id;              /* the row of its first quote */
+	char *lang;
+	long nquotes, narticles;
+} index_group;
+
+/* The groups that span at least min_articles articles, widest first; with
+ * match (an FTS5 query over quote text and speaker, e.g. "harbour AND
+ * peace"), only groups with a quote that matches. */
+int index_groups(qindex *ix, long min_articles, const char *match, index_group **v, size_t *n);
+void index_groups_free(index_group *v, size_t n);
+
+/* The quotes of group id, by date, then path; the first limit (0: all). */
+int index_group_quotes(qindex *ix, int64_t group, size_t limit, index_hit **v, size_t *n);
+
+/* The quotes of the article at path (as the index keeps it: indexer_key),
+ * in text order, each with its group. */
+int index_article_quotes(qindex *ix, const char *path, index_hit **v, size_t *n);
+
+/* ---- what the article list shows and sorts by ---- */
+
+typedef struct index_meta {
+	char *path, *title, *lang, *date, *source;
+	char *speakers;          /* the persons it quotes, comma-separated; NULL: none */
+	long nquotes;
+	int64_t id;              /* its row (index_text_articles gives these) */
+} index_meta;
+
+/* Every article, sorted by path (bytewise); with speakers, the speakers it
+ * quotes too (a pass over every quote: ask only when they are wanted). */
+int index_article_meta(qindex *ix, bool speakers, index_meta **v, size_t *n);
+void index_meta_free(index_meta *v, size_t n);
+
+/* The articles whose title or text has every word of words (separated by
+ * spaces), each as the start of a word (a word of one character: whole),
+ * case and accents ignored (FTS5 over article_fts; an imported article has
+ * its title only): their rows (index_meta.id), ascending. A replaced
+ * article's old text may still give its old row, which no article has any
+ * more: look up the ids of articles in it, never the other way round. No
+ * word: none, and 0. */
+int index_text_articles(qindex *ix, const char *words, int64_t **ids, size_t *n);
+/* Orders two int64_t rows (qsort, bsearch over those ids). */
+int index_id_cmp(const void *x, const void *y);
+
+/* ---- for tests ---- */
+
+/* Limits the file to n pages of the database, as if the disk were full
+ * beyond them (SQLite's max_page_count). */
+int index_limit_pages(qindex *ix, long n);
+
+#endif

@@ -1,0 +1,815 @@
+/* The corpus index: opening (and rebuilding), the schema, and writing. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "error.h"
+#include "grow.h"
+#include "index_internal.h"
+#include "strbuf.h"
+#include "xdg.h"
+
+/* 'quot' in the file header: a file quoth made, whatever its version. */
+#define QUOTH_APPLICATION_ID 0x71756f74
+/* How long a statement waits for another process's write lock, in ms: a
+ * batch holds it well under a second. */
+#define BUSY_TIMEOUT_MS 10000
+
+static const char schema[] =
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+	"CREATE TABLE articles("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  path TEXT NOT NULL UNIQUE,"
+	"  size INTEGER NOT NULL, mtime INTEGER NOT NULL, cid INTEGER NOT NULL,"
+	"  title TEXT, lang TEXT, date TEXT, source TEXT, url TEXT,"
+	"  nquotes INTEGER NOT NULL, imported INTEGER NOT NULL,"
+	"  fts INTEGER NOT NULL);"   /* 1: its text is in article_fts */
+	"CREATE INDEX articles_cid ON articles(cid);"
+	"CREATE TABLE quotes("
+	"  id INTEGER PRIMARY KEY,"
+	"  article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  qid INTEGER NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
+	"  text TEXT NOT NULL, speaker TEXT, cue TEXT, confidence REAL);"
+	"CREATE INDEX quotes_article ON quotes(article);"
+	"CREATE INDEX quotes_speaker ON quotes(speaker);"
+	"CREATE TABLE forms(form TEXT PRIMARY KEY, person INTEGER NOT NULL,"
+	"  nquotes INTEGER NOT NULL, narticles INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX forms_person ON forms(person);"
+	"CREATE TABLE persons(id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+	"  nquotes INTEGER NOT NULL, narticles INTEGER NOT NULL, nforms INTEGER NOT NULL);"
+	"CREATE TABLE groups(id INTEGER PRIMARY KEY, lang TEXT,"
+	"  nquotes INTEGER NOT NULL, narticles INTEGER NOT NULL);"
+	"CREATE TABLE group_members(quote INTEGER PRIMARY KEY, grp INTEGER NOT NULL);"
+	"CREATE INDEX group_members_grp ON group_members(grp);"
+	/* kept in step by the code, not by triggers: a trigger made every
+	 * insert several times slower */
+	"CREATE VIRTUAL TABLE quote_fts USING fts5(text, speaker, content='quotes', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2');"
+	/* contentless: the articles' text is not kept twice. Its rows cannot be
+	 * deleted without their text, so a replaced article's row stays behind
+	 * (a join with articles hides it) and is counted in meta 'fts_dead';
+	 * past a limit the indexer empties the table and reads every file again. */
+	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=column,"
+	"  tokenize='unicode61 remove_diacritics 2');"
+	"INSERT INTO meta(key, value) VALUES ('derived', 1), ('fts_dead', 0);";
+
+/* ---- errors and statements ---- */
+
+int index_fail(qindex *ix, int rc)
+{
+	if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return 0;
+	snprintf(ix->err, sizeof ix->err, "%s", ix->db ? sqlite3_errmsg(ix->db) : sqlite3_errstr(rc));
+	switch (rc & 0xff) {
+	case SQLITE_NOMEM: return Q_ENOMEM;
+	case SQLITE_FULL: return Q_ENOSPC;
+	case SQLITE_READONLY: return Q_EROFS;
+	case SQLITE_BUSY: case SQLITE_LOCKED: return Q_ELOCK;
+	case SQLITE_PERM: case SQLITE_AUTH: case SQLITE_CANTOPEN: return Q_EACCES;
+	case SQLITE_CORRUPT: case SQLITE_NOTADB:
+		ix->damaged = true;
+		return Q_EIO;
+	}
+	return Q_EIO;
+}
+
+sqlite3_stmt *index_stmt(qindex *ix, enum index_stmt id)
+{
+	static const char *const sql[] = {
+#define STMT_SQL(name, text) text,
+		INDEX_STATEMENTS(STMT_SQL)
+#undef STMT_SQL
+	};
+	sqlite3_stmt *s = ix->st[id];
+	if (s) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		return s;
+	}
+	int rc = sqlite3_prepare_v3(ix->db, sql[id], -1, SQLITE_PREPARE_PERSISTENT, &ix->st[id], NULL);
+	if (rc != SQLITE_OK) {
+		index_fail(ix, rc);
+		return NULL;
+	}
+	return ix->st[id];
+}
+
+int index_exec(qindex *ix, const char *sql)
+{
+	return index_fail(ix, sqlite3_exec(ix->db, sql, NULL, NULL, NULL));
+}
+
+int index_bind_text(sqlite3_stmt *s, int col, const char *v)
+{
+	return v ? sqlite3_bind_text(s, col, v, -1, SQLITE_STATIC) : sqlite3_bind_null(s, col);
+}
+
+bool index_next_row(sqlite3_stmt *s, int *rc)
+{
+	if (*rc != SQLITE_OK)
+		return false;
+	*rc = sqlite3_step(s);
+	if (*rc != SQLITE_ROW)
+		return false;
+	*rc = SQLITE_OK;
+	return true;
+}
+
+/* Runs a statement that returns no rows (or whose rows are not wanted). */
+static int step_done(qindex *ix, sqlite3_stmt *s)
+{
+	if (!s)
+		return Q_EIO;
+	int rc = sqlite3_step(s);
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(s);
+	rc = index_fail(ix, rc);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int64_t index_meta_int(qindex *ix, const char *key, int64_t def)
+{
+	sqlite3_stmt *s = index_stmt(ix, ST_META_GET);
+	if (!s)
+		return def;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	int64_t v = def;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return v;
+}
+
+int index_meta_set_int(qindex *ix, const char *key, int64_t v)
+{
+	sqlite3_stmt *s = index_stmt(ix, ST_META_SET);
+	if (!s)
+		return Q_EIO;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, v);
+	return step_done(ix, s);
+}
+
+/* ---- opening ---- */
+
+char *index_default_path(void)
+{
+	char *dir = NULL;
+	if (xdg_quoth_dir(XDG_CACHE, &dir))
+		return NULL;
+	strbuf b;
+	sb_init(&b);
+	sb_printf(&b, "%s/%s", dir, INDEX_FILE_NAME);
+	free(dir);
+	return sb_take(&b);
+}
+
+/* What the file at a path is, from its first 100 bytes (the SQLite header). */
+enum file_kind {
+	FILE_MISSING,
+	FILE_EMPTY,        /* SQLite makes a new database of it */
+	FILE_SQLITE,       /* an SQLite database: whose, SQLite says (identify) */
+	FILE_TRUNCATED,    /* one of ours, shorter than its header says */
+	FILE_NOT_SQLITE,
+	FILE_NOT_REGULAR,
+	FILE_UNREADABLE,
+};
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static bool wal_has_frames(const char *path)
+{
+	char wal[4096];
+	struct stat st;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	return stat(wal, &st) == 0 && st.st_size > 32;
+}
+
+static enum file_kind classify(const char *path, int *err, bool *header_ours)
+{
+	*header_ours = false;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		*err = error_from_errno(errno);
+		return errno == ENOENT ? FILE_MISSING : FILE_UNREADABLE;
+	}
+	struct stat st;
+	unsigned char h[100];
+	ssize_t n = -1;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		n = read(fd, h, sizeof h);
+	close(fd);
+	if (n < 0) {
+		*err = Q_ENOTREG;
+		return FILE_NOT_REGULAR;
+	}
+	if (n == 0)
+		return FILE_EMPTY;
+	if ((size_t)n < sizeof h || memcmp(h, "SQLite format 3", 16))
+		return FILE_NOT_SQLITE;
+	/* The header's application id is only final once the write-ahead log was
+	 * checkpointed: who made the file is asked of SQLite (identify). But a
+	 * file whose header already says quoth, and that is shorter than the
+	 * header says with no log to make up the rest, was cut short. The page
+	 * count is valid when the change counter matches its copy. */
+	if (be32(h + 68) != QUOTH_APPLICATION_ID)
+		return FILE_SQLITE;
+	*header_ours = true;
+	uint32_t page = (uint32_t)h[16] << 8 | h[17];
+	if (page == 1)
+		page = 65536;
+	uint64_t pages = be32(h + 28);
+	if (pages && be32(h + 24) == be32(h + 92) && (uint64_t)st.st_size < pages * page && !wal_has_frames(path))
+		return FILE_TRUNCATED;
+	return FILE_SQLITE;
+}
+
+enum identity { ID_OURS, ID_NEW, ID_OTHER };
+
+/* Who made the open database, through SQLite (which reads the log too):
+ * quoth (its application id), nobody yet (no schema at all), or another
+ * program. *version gets the schema version. Returns 0 or a Q_* code
+ * (ix->damaged set when SQLite found the file damaged). */
+static int identify(qindex *ix, enum identity *id, int *version)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT (SELECT application_id FROM pragma_application_id),"
+	                                    " (SELECT user_version FROM pragma_user_version),"
+	                                    " (SELECT count(*) FROM sqlite_master)", -1, &s, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t app = sqlite3_column_int64(s, 0), objects = sqlite3_column_int64(s, 2);
+		*version = sqlite3_column_int(s, 1);
+		*id = app == QUOTH_APPLICATION_ID ? ID_OURS : objects == 0 && app == 0 ? ID_NEW : ID_OTHER;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return index_fail(ix, rc);
+}
+
+/* "index PATH: WHAT (DETAIL)" in *note (DETAIL may be NULL). */
+static void set_note(char **note, const char *path, const char *what, const char *detail)
+{
+	if (!note)
+		return;
+	free(*note);
+	strbuf b;
+	sb_init(&b);
+	sb_printf(&b, "index %s: %s", path, what);
+	if (detail)
+		sb_printf(&b, " (%s)", detail);
+	*note = sb_take(&b);
+}
+
+static void remove_files(const char *path)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char p[4096];
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
+		unlink(p);
+	}
+}
+
+static void close_db(qindex *ix)
+{
+	for (int i = 0; i < ST__COUNT; i++) {
+		sqlite3_finalize(ix->st[i]);
+		ix->st[i] = NULL;
+	}
+	sqlite3_close(ix->db);
+	ix->db = NULL;
+}
+
+static int open_db(qindex *ix, bool write)
+{
+	int fl = (write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX;
+	int rc = sqlite3_open_v2(ix->path, &ix->db, fl, NULL);
+	if (rc != SQLITE_OK) {
+		rc = index_fail(ix, rc);
+		close_db(ix);
+		return rc;
+	}
+	sqlite3_extended_result_codes(ix->db, 1);
+	sqlite3_busy_timeout(ix->db, BUSY_TIMEOUT_MS);
+	ix->readonly = !write || sqlite3_db_readonly(ix->db, "main") == 1;
+	return 0;
+}
+
+static int create_schema(qindex *ix)
+{
+	int rc = index_exec(ix, "PRAGMA journal_mode=WAL");
+	if (!rc)
+		rc = index_exec(ix, "BEGIN IMMEDIATE");
+	if (rc)
+		return rc;
+	char pragmas[128];
+	snprintf(pragmas, sizeof pragmas, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
+	         QUOTH_APPLICATION_ID, INDEX_SCHEMA);
+	rc = index_exec(ix, pragmas);
+	if (!rc)
+		rc = index_exec(ix, schema);
+	if (!rc)
+		rc = index_exec(ix, "COMMIT");
+	if (rc)
+		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static int settle_pragmas(qindex *ix)
+{
+	/* NORMAL in WAL mode: a crash of quoth loses nothing committed; a power
+	 * cut may lose the last batches of a cache, never its consistency. */
+	return index_exec(ix, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;"
+	                      "PRAGMA cache_size=-32768;");
+}
+
+/* A fresh, empty index in place of whatever is at ix->path. */
+static int rebuild(qindex *ix)
+{
+	close_db(ix);
+	remove_files(ix->path);
+	int rc = open_db(ix, true);
+	if (!rc && ix->readonly)
+		rc = Q_EROFS;
+	if (!rc)
+		rc = create_schema(ix);
+	return rc;
+}
+
+/* Opens ix->path for writing, making or rebuilding it as needed. */
+static int open_for_writing(qindex *ix, bool own, bool rebuild_asked, char **note)
+{
+	int err = 0;
+	bool header_ours;
+	enum file_kind k = classify(ix->path, &err, &header_ours);
+	const char *why = NULL;
+	switch (k) {
+	case FILE_NOT_REGULAR:
+		set_note(note, ix->path, "not a regular file", NULL);
+		return Q_ENOTREG;
+	case FILE_UNREADABLE:
+		set_note(note, ix->path, error_message(err), NULL);
+		return err;
+	case FILE_NOT_SQLITE:
+		if (!own) {
+			set_note(note, ix->path, "not an SQLite database; not replaced (remove it, or name another file)", NULL);
+			return Q_EEXIST;
+		}
+		why = "it was not an SQLite database";
+		break;
+	case FILE_TRUNCATED:
+		why = "it was truncated";
+		break;
+	case FILE_MISSING: case FILE_EMPTY: case FILE_SQLITE:
+		break;
+	}
+	if (why)
+		remove_files(ix->path);
+	int rc = open_db(ix, true), version = 0;
+	enum identity id = ID_NEW;
+	if (!rc)
+		rc = identify(ix, &id, &version);
+	if (!rc && id == ID_OTHER) {
+		if (!own) {
+			set_note(note, ix->path, "an SQLite database of another program; not replaced "
+			                           "(remove it, or name another file)", NULL);
+			return Q_EEXIST;
+		}
+		why = "it was made by another program";
+	} else if (rc && ix->damaged) {
+		if (!own && !header_ours) {
+			set_note(note, ix->path, "damaged; not replaced: it may not be a quoth index", ix->err);
+			return rc;
+		}
+		why = "it was damaged";
+	} else if (!rc && id == ID_OURS && version != INDEX_SCHEMA && !ix->readonly) {
+		why = "it was of another schema version";
+	} else if (!rc && rebuild_asked && id == ID_OURS) {
+		why = "it was damaged";
+	}
+	if (why && (!rc || ix->damaged)) {
+		set_note(note, ix->path, "rebuilt", why);
+		ix->damaged = false;
+		rc = rebuild(ix);
+	} else if (!rc && id == ID_NEW && !ix->readonly) {
+		rc = create_schema(ix);
+	} else if (!rc && ix->readonly) {
+		set_note(note, ix->path, "read-only: it is not updated", NULL);
+		if (id != ID_OURS || version != INDEX_SCHEMA)
+			rc = Q_EROFS;
+	}
+	if (!rc)
+		rc = settle_pragmas(ix);
+	if (rc && note && !*note)
+		set_note(note, ix->path, ix->err[0] ? ix->err : error_message(rc), NULL);
+	return rc;
+}
+
+static int open_for_reading(qindex *ix, char **note)
+{
+	int err = 0;
+	bool header_ours;
+	switch (classify(ix->path, &err, &header_ours)) {
+	case FILE_MISSING: case FILE_EMPTY:
+		set_note(note, ix->path, "no index yet (quoth index PATH... makes one)", NULL);
+		return Q_ENOENT;
+	case FILE_NOT_REGULAR:
+		set_note(note, ix->path, "not a regular file", NULL);
+		return Q_ENOTREG;
+	case FILE_UNREADABLE:
+		set_note(note, ix->path, error_message(err), NULL);
+		return err;
+	case FILE_NOT_SQLITE:
+		set_note(note, ix->path, "not a quoth index", NULL);
+		return Q_EEXIST;
+	case FILE_TRUNCATED:
+		set_note(note, ix->path, "damaged (truncated); quoth index rebuilds it", NULL);
+		return Q_EIO;
+	case FILE_SQLITE:
+		break;
+	}
+	int rc = open_db(ix, false), version = 0;
+	enum identity id = ID_NEW;
+	if (!rc)
+		rc = identify(ix, &id, &version);
+	if (!rc && id != ID_OURS) {
+		set_note(note, ix->path, id == ID_NEW ? "no index yet (quoth index PATH... makes one)" : "not a quoth index", NULL);
+		return id == ID_NEW ? Q_ENOENT : Q_EEXIST;
+	}
+	if (!rc && version != INDEX_SCHEMA) {
+		set_note(note, ix->path, "of another schema version; quoth index rebuilds it", NULL);
+		return Q_EIO;
+	}
+	if (!rc)
+		rc = settle_pragmas(ix);
+	if (rc)
+		set_note(note, ix->path, ix->damaged ? "damaged; quoth index rebuilds it" : ix->err, ix->damaged ? ix->err : NULL);
+	return rc;
+}
+
+int index_open(const char *path, unsigned flags, qindex **out, char **note)
+{
+	if (note)
+		*note = NULL;
+	*out = NULL;
+	qindex *ix = calloc(1, sizeof *ix);
+	if (!ix)
+		return Q_ENOMEM;
+	ix->path = path ? strdup(path) : index_default_path();
+	if (!ix->path) {
+		free(ix);
+		return path ? Q_ENOMEM : Q_ENOENT;
+	}
+	int rc = 0;
+	if (!path && (flags & INDEX_WRITE)) {
+		char *dir = strdup(ix->path);
+		if (!dir)
+			rc = Q_ENOMEM;
+		else
+			*strrchr(dir, '/') = '\0';
+		char *failed = NULL;   /* the folder that could not be made, of the several made */
+		if (!rc && (rc = xdg_mkdirs(dir, &failed)))
+			set_note(note, failed ? failed : dir, "cannot create the folder", error_message(rc));
+		free(failed);
+		free(dir);
+	}
+	if (!rc)
+		rc = flags & INDEX_WRITE ? open_for_writing(ix, !path, flags & INDEX_REBUILD, note) : open_for_reading(ix, note);
+	if (rc) {
+		index_close(ix);
+		return rc;
+	}
+	*out = ix;
+	return 0;
+}
+
+void index_close(qindex *ix)
+{
+	if (!ix)
+		return;
+	close_db(ix);
+	free(ix->path);
+	free(ix);
+}
+
+const char *index_path(const qindex *ix)
+{
+	return ix->path;
+}
+
+bool index_readonly(const qindex *ix)
+{
+	return ix->readonly;
+}
+
+void index_set_wait(qindex *ix, int ms)
+{
+	sqlite3_busy_timeout(ix->db, ms);
+}
+
+bool index_damaged(const qindex *ix)
+{
+	return ix->damaged;
+}
+
+const char *index_errmsg(const qindex *ix)
+{
+	return ix->err;
+}
+
+int index_limit_pages(qindex *ix, long n)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count=%ld", n);
+	return index_exec(ix, sql);
+}
+
+/* ---- writing ---- */
+
+int index_begin(qindex *ix)
+{
+	ix->stale_marked = false;
+	return step_done(ix, index_stmt(ix, ST_BEGIN));
+}
+
+int index_commit(qindex *ix)
+{
+	int rc = step_done(ix, index_stmt(ix, ST_COMMIT));
+	if (rc)
+		index_rollback(ix);
+	return rc;
+}
+
+void index_rollback(qindex *ix)
+{
+	if (!sqlite3_get_autocommit(ix->db))
+		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int index_mark_stale(qindex *ix)
+{
+	if (ix->stale_marked && !sqlite3_get_autocommit(ix->db))
+		return 0;   /* once a transaction is enough */
+	int rc = index_meta_set_int(ix, "derived", 0);
+	ix->stale_marked = !rc;
+	return rc;
+}
+
+bool index_is_stale(qindex *ix)
+{
+	return index_meta_int(ix, "derived", 0) == 0;
+}
+
+/* Deletes the row of path, if any (its quotes go with it; its text stays in
+ * article_fts, counted as dead). */
+static int drop_article(qindex *ix, const char *path)
+{
+	sqlite3_stmt *s = index_stmt(ix, ST_ART_FIND);
+	if (!s)
+		return Q_EIO;
+	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		rc = index_fail(ix, rc);
+		sqlite3_reset(s);
+		return rc;
+	}
+	int64_t id = sqlite3_column_int64(s, 0);
+	bool in_fts = sqlite3_column_int(s, 1) != 0;
+	sqlite3_reset(s);
+	sqlite3_stmt *f = index_stmt(ix, ST_QUOTE_FTS_DROP);
+	if (!f)
+		return Q_EIO;
+	sqlite3_bind_int64(f, 1, id);
+	rc = step_done(ix, f);
+	sqlite3_stmt *d = rc ? NULL : index_stmt(ix, ST_ART_DELETE);
+	if (!d)
+		return rc ? rc : Q_EIO;
+	sqlite3_bind_int64(d, 1, id);
+	rc = step_done(ix, d);
+	if (!rc && in_fts)
+		rc = index_meta_set_int(ix, "fts_dead", index_meta_int(ix, "fts_dead", 0) + 1);
+	return rc;
+}
+
+static int insert_article(qindex *ix, const index_article *a, size_t nq, bool fts, int64_t *id)
+{
+	sqlite3_stmt *s = index_stmt(ix, ST_ART_INSERT);
+	if (!s)
+		return Q_EIO;
+	sqlite3_bind_text(s, 1, a->path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, a->size);
+	sqlite3_bind_int64(s, 3, a->mtime);
+	sqlite3_bind_int64(s, 4, (int64_t)a->cid);
+	index_bind_text(s, 5, a->title);
+	index_bind_text(s, 6, a->lang);
+	index_bind_text(s, 7, a->date);
+	index_bind_text(s, 8, a->source);
+	index_bind_text(s, 9, a->url);
+	sqlite3_bind_int64(s, 10, (int64_t)nq);
+	sqlite3_bind_int(s, 11, a->imported);
+	sqlite3_bind_int(s, 12, fts);
+	int rc = step_done(ix, s);
+	*id = sqlite3_last_insert_rowid(ix->db);
+	return rc;
+}
+
+static int insert_quote(qindex *ix, int64_t art, const index_quote *q)
+{
+	sqlite3_stmt *s = index_stmt(ix, ST_QUOTE_INSERT);
+	if (!s)
+		return Q_EIO;
+	sqlite3_bind_int64(s, 1, art);
+	sqlite3_bind_int64(s, 2, (int64_t)q->qid);
+	sqlite3_bind_int64(s, 3, (int64_t)q->start);
+	sqlite3_bind_int64(s, 4, (int64_t)q->end);
+	sqlite3_bind_text(s, 5, q->text ? q->text : "", -1, SQLITE_STATIC);
+	index_bind_text(s, 6, q->speaker);
+	index_bind_text(s, 7, q->cue);
+	sqlite3_bind_double(s, 8, q->confidence);
+	int rc = step_done(ix, s);
+	sqlite3_stmt *f = rc ? NULL : index_stmt(ix, ST_QUOTE_FTS);
+	if (!f)
+		return rc ? rc : Q_EIO;
+	sqlite3_bind_int64(f, 1, sqlite3_last_insert_rowid(ix->db));
+	sqlite3_bind_text(f, 2, q->text ? q->text : "", -1, SQLITE_STATIC);
+	index_bind_text(f, 3, q->speaker);
+	return step_done(ix, f);
+}
+
+int index_put(qindex *ix, const index_article *a, const char *body, size_t nbody, const index_quote *q, size_t nq)
+{
+	int rc = drop_article(ix, a->path);
+	int64_t id = 0;
+	if (!rc)
+		rc = insert_article(ix, a, nq, true, &id);
+	for (size_t i = 0; !rc && i < nq; i++)
+		rc = insert_quote(ix, id, &q[i]);
+	if (!rc && (body || a->title)) {
+		sqlite3_stmt *s = index_stmt(ix, ST_ART_FTS);
+		if (!s)
+			return Q_EIO;
+		sqlite3_bind_int64(s, 1, id);
+		index_bind_text(s, 2, a->title);
+		if (body)
+			sqlite3_bind_text(s, 3, body, (int)(nbody < INT32_MAX ? nbody : INT32_MAX), SQLITE_STATIC);
+		rc = step_done(ix, s);
+	}
+	if (!rc)
+		rc = index_mark_stale(ix);
+	return rc;
+}
+
+int index_add_quotes(qindex *ix, const char *path, const index_quote *q, size_t nq)
+{
+	sqlite3_stmt *s = index_stmt(ix, ST_ART_FIND);
+	if (!s)
+		return Q_EIO;
+	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		rc = rc == SQLITE_DONE ? Q_ENOENT : index_fail(ix, rc);
+		sqlite3_reset(s);
+		return rc;
+	}
+	int64_t id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	rc = 0;
+	for (size_t i = 0; !rc && i < nq; i++)
+		rc = insert_quote(ix, id, &q[i]);
+	sqlite3_stmt *u = rc ? NULL : index_stmt(ix, ST_ART_ADD_QUOTES);
+	if (u) {
+		sqlite3_bind_int64(u, 1, id);
+		sqlite3_bind_int64(u, 2, (int64_t)nq);
+		rc = step_done(ix, u);
+	}
+	return rc ? rc : index_mark_stale(ix);
+}
+
+int index_touch(qindex *ix, const char *path, int64_t size, int64_t mtime)
+{
+	sqlite3_stmt *s = index_stmt(ix, ST_ART_TOUCH);
+	if (!s)
+		return Q_EIO;
+	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, size);
+	sqlite3_bind_int64(s, 3, mtime);
+	return step_done(ix, s);
+}
+
+int index_remove(qindex *ix, const char *path)
+{
+	int rc = drop_article(ix, path);
+	if (!rc)
+		rc = index_mark_stale(ix);
+	return rc;
+}
+
+/* ---- what is there ---- */
+
+void index_files_free(index_file *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].path);
+	free(v);
+}
+
+int index_files(qindex *ix, index_file **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	sqlite3_stmt *s = index_stmt(ix, ST_FILES);
+	if (!s)
+		return Q_EIO;
+	index_file *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (GROW(v, cap, n + 1, 256)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		const char *p = (const char *)sqlite3_column_text(s, 0);
+		v[n] = (index_file){
+			.path = strdup(p ? p : ""),
+			.size = sqlite3_column_int64(s, 1),
+			.mtime = sqlite3_column_int64(s, 2),
+			.cid = (uint64_t)sqlite3_column_int64(s, 3),
+			.imported = sqlite3_column_int(s, 4) != 0,
+			.text_indexed = sqlite3_column_int(s, 5) != 0,
+		};
+		if (!v[n].path) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		n++;
+	}
+	rc = index_fail(ix, rc);
+	sqlite3_reset(s);
+	if (rc) {
+		index_files_free(v, n);
+		return rc;
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+/* Dead rows tolerated before the text index is emptied and made again. */
+#define FTS_DEAD_MIN 1000
+
+int index_compact_text(qindex *ix)
+{
+	int64_t dead = index_meta_int(ix, "fts_dead", 0);
+	sqlite3_stmt *s = NULL;
+	int64_t live = 0;
+	if (sqlite3_prepare_v2(ix->db, "SELECT count(*) FROM articles", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		live = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (dead < FTS_DEAD_MIN || dead <= live)
+		return 0;
+	int rc = index_begin(ix);
+	if (!rc)
+		rc = index_exec(ix, "INSERT INTO article_fts(article_fts) VALUES ('delete-all');"
+		                    "UPDATE articles SET fts = 0 WHERE imported = 0;"
+		                    "INSERT INTO article_fts(rowid, title) SELECT id, title FROM articles WHERE imported = 1;");
+	if (!rc)
+		rc = index_meta_set_int(ix, "fts_dead", 0);
+	if (!rc)
+		rc = index_commit(ix);
+	else
+		index_rollback(ix);
+	return rc;
+}
+
+static long count_rows(qindex *ix, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	long n = -1;
+	if (sqlite3_prepare_v2(ix->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+int index_count(qindex *ix, index_counts *c)
+{
+	c->articles = count_rows(ix, "SELECT count(*) FROM articles");
+	c->quotes = count_rows(ix, "SELECT count(*) FROM quotes");
+	c->forms = count_rows(ix, "SELECT count(*) FROM forms");
+	c->persons = count_rows(ix, "SELECT count(*) FROM persons");
+	c->groups = count_rows(ix, "SELECT count(*) FROM groups");
+	if (c->articles < 0 || c->quotes < 0 || c->forms < 0 || c->persons < 0 || c->groups < 0) {
+		int rc = index_fail(ix, sqlite3_errcode(ix->db));
+		return rc ? rc : Q_EIO;
+	}
+	return 0;
+}

@@ -1,0 +1,91 @@
+/* What the index's files share: the handle, its prepared statements, and
+ * the mapping of SQLite's results to quoth's error codes. */
+#ifndef QUOTH_INDEX_INTERNAL_H
+#define QUOTH_INDEX_INTERNAL_H
+
+#include <sqlite3.h>
+#include "index.h"
+
+/* STMT(ID, SQL): every statement the index runs more than once, prepared
+ * on first use and kept until index_close. */
+#define INDEX_STATEMENTS(STMT) \
+	STMT(BEGIN,        "BEGIN IMMEDIATE") \
+	STMT(COMMIT,       "COMMIT") \
+	STMT(ROLLBACK,     "ROLLBACK") \
+	STMT(ART_FIND,     "SELECT id, fts FROM articles WHERE path = ?1") \
+	STMT(ART_DELETE,   "DELETE FROM articles WHERE id = ?1") \
+	STMT(ART_INSERT,   "INSERT INTO articles(path, size, mtime, cid, title, lang, date, source, url, " \
+	                   "nquotes, imported, fts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") \
+	STMT(ART_ADD_QUOTES, "UPDATE articles SET nquotes = nquotes + ?2 WHERE id = ?1") \
+	STMT(ART_TOUCH,    "UPDATE articles SET size = ?2, mtime = ?3 WHERE path = ?1") \
+	STMT(ART_FTS,      "INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)") \
+	STMT(QUOTE_INSERT, "INSERT INTO quotes(article, qid, start, \"end\", text, speaker, cue, confidence) " \
+	                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
+	STMT(QUOTE_FTS,    "INSERT INTO quote_fts(rowid, text, speaker) VALUES (?1, ?2, ?3)") \
+	STMT(QUOTE_FTS_DROP, "INSERT INTO quote_fts(quote_fts, rowid, text, speaker)" \
+	                   " SELECT 'delete', id, text, speaker FROM quotes WHERE article = ?1") \
+	STMT(META_GET,     "SELECT value FROM meta WHERE key = ?1") \
+	STMT(META_SET,     "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)") \
+	STMT(FILES,        "SELECT path, size, mtime, cid, imported, fts FROM articles ORDER BY path")
+
+enum index_stmt {
+#define STMT_ENUM(id, sql) ST_##id,
+	INDEX_STATEMENTS(STMT_ENUM)
+#undef STMT_ENUM
+	ST__COUNT
+};
+
+struct qindex {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+	bool damaged;            /* SQLite reported a damaged file */
+	bool stale_marked;       /* this transaction marked the derived tables stale */
+	sqlite3_stmt *st[ST__COUNT];
+	char err[256];
+};
+
+/* The statement id, reset and with its bindings cleared; NULL when it
+ * could not be prepared (ix->err says why). */
+sqlite3_stmt *index_stmt(qindex *ix, enum index_stmt id);
+
+/* Maps an SQLite result code to a Q_* code, keeping SQLite's message in
+ * ix->err; SQLITE_OK, SQLITE_ROW and SQLITE_DONE give 0. */
+int index_fail(qindex *ix, int sqlite_rc);
+
+/* Runs sql (no results wanted). */
+int index_exec(qindex *ix, const char *sql);
+
+/* A meta value as an integer (def when missing). */
+int64_t index_meta_int(qindex *ix, const char *key, int64_t def);
+int index_meta_set_int(qindex *ix, const char *key, int64_t v);
+
+/* The columns every query of hits selects, in this order (q a quote, a
+ * its article), and the joins they need. */
+#define INDEX_HIT_COLUMNS \
+	"q.id, a.path, a.title, a.lang, a.date, a.source, q.text, q.speaker, q.qid, a.cid, q.start, q.\"end\"," \
+	" q.confidence, coalesce(m.grp, 0), coalesce(g.narticles, 0)"
+#define INDEX_HIT_JOINS \
+	" JOIN articles a ON a.id = q.article" \
+	" LEFT JOIN group_members m ON m.quote = q.id LEFT JOIN groups g ON g.id = m.grp"
+
+/* Quotes across the corpus by date (unknown last), then path, then place. */
+#define INDEX_HIT_ORDER "a.date IS NULL, a.date, a.path, q.start"
+
+/* Runs a query of hits whose ?1 is an id and ?2 a limit (0: all). */
+int index_hits_of(qindex *ix, const char *sql, int64_t id, size_t limit, index_hit **out, size_t *n);
+
+/* Runs a prepared query whose columns are those of a hit (index_query.c). */
+int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout);
+
+/* Rebuilds groups and group_members (index_groups.c), inside a transaction. */
+int index_derive_groups(qindex *ix);
+
+/* Steps s while *rc is SQLITE_OK: true with *rc SQLITE_OK on a row; false
+ * at the end (*rc SQLITE_DONE) or on an error (*rc the error). */
+bool index_next_row(sqlite3_stmt *s, int *rc);
+
+/* Binds a possibly NULL string. */
+int index_bind_text(sqlite3_stmt *s, int col, const char *v);
+
+#endif

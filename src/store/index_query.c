@@ -1,0 +1,322 @@
+/* Reading the index: speakers and quotes across the corpus. */
+#include <stdlib.h>
+#include <string.h>
+#include "error.h"
+#include "grow.h"
+#include "strbuf.h"
+#include "index_internal.h"
+
+static char *col_dup(sqlite3_stmt *s, int col, bool *oom)
+{
+	const char *t = (const char *)sqlite3_column_text(s, col);
+	if (!t)
+		return NULL;
+	char *c = strdup(t);
+	if (!c)
+		*oom = true;
+	return c;
+}
+
+/* ---- persons ---- */
+
+void index_persons_free(index_person *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		for (size_t k = 0; k < v[i].nforms; k++)
+			free(v[i].forms[k]);
+		free(v[i].forms);
+	}
+	free(v);
+}
+
+static int cmp_person_id(const void *a, const void *b)
+{
+	int64_t x = ((const index_person *)a)->id, y = ((const index_person *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* Adds the forms of each person (persons sorted by id for the lookup). */
+static int read_forms(qindex *ix, index_person *v, size_t n)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT person, form FROM forms ORDER BY person, nquotes DESC, form",
+	                            -1, &s, NULL);
+	bool oom = false;
+	while (!oom && index_next_row(s, &rc)) {
+		index_person key = { .id = sqlite3_column_int64(s, 0) };
+		index_person *p = bsearch(&key, v, n, sizeof *v, cmp_person_id);
+		if (!p)
+			continue;
+		char **f = realloc(p->forms, (p->nforms + 1) * sizeof *f);
+		if (!f) {
+			oom = true;
+			break;
+		}
+		p->forms = f;
+		if ((f[p->nforms] = col_dup(s, 1, &oom)))
+			p->nforms++;
+	}
+	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int cmp_person_rank(const void *a, const void *b)
+{
+	const index_person *x = a, *y = b;
+	if (x->nquotes != y->nquotes)
+		return x->nquotes < y->nquotes ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+int index_persons(qindex *ix, index_person **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT id, name, nquotes, narticles FROM persons ORDER BY id", -1, &s,
+	                            NULL);
+	index_person *v = NULL;
+	size_t n = 0, cap = 0;
+	bool oom = false;
+	while (!oom && index_next_row(s, &rc)) {
+		if (GROW(v, cap, n + 1, 64)) {
+			oom = true;
+			break;
+		}
+		v[n] = (index_person){ .id = sqlite3_column_int64(s, 0), .name = col_dup(s, 1, &oom),
+		                       .nquotes = (long)sqlite3_column_int64(s, 2),
+		                       .narticles = (long)sqlite3_column_int64(s, 3) };
+		if (v[n].name)
+			n++;
+	}
+	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
+	sqlite3_finalize(s);
+	if (!rc)
+		rc = read_forms(ix, v, n);
+	if (rc) {
+		index_persons_free(v, n);
+		return rc;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_person_rank);
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+/* ---- the article list ---- */
+
+void index_meta_free(index_meta *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].title);
+		free(v[i].lang);
+		free(v[i].date);
+		free(v[i].source);
+		free(v[i].speakers);
+	}
+	free(v);
+}
+
+int index_article_meta(qindex *ix, bool speakers, index_meta **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(ix->db, speakers ?
+		"SELECT a.path, a.title, a.lang, a.date, a.source, a.nquotes, s.names, a.id FROM articles a LEFT JOIN"
+		" (SELECT q.article AS article, group_concat(DISTINCT p.name) AS names FROM quotes q"
+		"  JOIN forms f ON f.form = q.speaker JOIN persons p ON p.id = f.person GROUP BY q.article) s"
+		" ON s.article = a.id ORDER BY a.path" :
+		"SELECT a.path, a.title, a.lang, a.date, a.source, a.nquotes, NULL, a.id FROM articles a ORDER BY a.path",
+		-1, &s, NULL);
+	index_meta *v = NULL;
+	size_t n = 0, cap = 0;
+	bool oom = false;
+	while (!oom && index_next_row(s, &rc)) {
+		if (GROW(v, cap, n + 1, 256)) {
+			oom = true;
+			break;
+		}
+		v[n] = (index_meta){ col_dup(s, 0, &oom), col_dup(s, 1, &oom), col_dup(s, 2, &oom), col_dup(s, 3, &oom),
+		                     col_dup(s, 4, &oom), col_dup(s, 6, &oom), (long)sqlite3_column_int64(s, 5),
+		                     sqlite3_column_int64(s, 7) };
+		if (v[n].path)
+			n++;
+	}
+	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
+	sqlite3_finalize(s);
+	if (rc) {
+		index_meta_free(v, n);
+		return rc;
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+/* ---- words of the articles' text ---- */
+
+/* True when w[0..len) is one character (a lead byte and its continuations). */
+static bool one_char(const char *w, size_t len)
+{
+	size_t k = 1;
+	while (k < len && ((unsigned char)w[k] & 0xC0) == 0x80)
+		k++;
+	return k == len;
+}
+
+/* The FTS5 query that wants every word of words, each as the start of a
+ * word ("harb"* finds harbour) but a one-character word, which is searched
+ * whole (as the start of a word it is nearly every article, and the
+ * dearest query of all): each a string, its quotes doubled, so that no
+ * word is read as an operator. NULL: no word (or no memory, *oom). */
+static char *prefix_query(const char *words, bool *oom)
+{
+	strbuf b;
+	sb_init(&b);
+	for (const char *w = words; *w;) {
+		w += strspn(w, " ");
+		size_t len = strcspn(w, " ");
+		if (!len)
+			break;
+		if (b.len)
+			sb_putc(&b, ' ');
+		sb_putc(&b, '"');
+		for (size_t k = 0; k < len; k++) {
+			if (w[k] == '"')
+				sb_putc(&b, '"');
+			sb_putc(&b, w[k]);
+		}
+		sb_puts(&b, one_char(w, len) ? "\"" : "\"*");
+		w += len;
+	}
+	if (!b.len) {
+		sb_free(&b);
+		return NULL;
+	}
+	char *q = sb_take(&b);
+	*oom = !q;
+	return q;
+}
+
+int index_id_cmp(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return (a > b) - (a < b);
+}
+
+int index_text_articles(qindex *ix, const char *words, int64_t **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	bool oom = false;
+	char *q = prefix_query(words, &oom);
+	if (!q)
+		return oom ? Q_ENOMEM : 0;
+	sqlite3_stmt *s = NULL;
+	/* no join with articles: a replaced article's row, still in article_fts,
+	 * has an id no article has any more, and the join doubled the time */
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1", -1, &s, NULL);
+	if (rc == SQLITE_OK)
+		sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
+	int64_t *v = NULL;
+	size_t n = 0, cap = 0;
+	while (!oom && index_next_row(s, &rc)) {
+		if (GROW(v, cap, n + 1, 256))
+			oom = true;
+		else
+			v[n++] = sqlite3_column_int64(s, 0);
+	}
+	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
+	sqlite3_finalize(s);
+	free(q);
+	if (rc) {
+		free(v);
+		return rc;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, index_id_cmp);
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+/* ---- quotes across the corpus ---- */
+
+void index_hits_free(index_hit *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].title);
+		free(v[i].lang);
+		free(v[i].date);
+		free(v[i].source);
+		free(v[i].text);
+		free(v[i].speaker);
+	}
+	free(v);
+}
+
+static void read_hit(sqlite3_stmt *s, index_hit *h, bool *oom)
+{
+	*h = (index_hit){
+		.quote = sqlite3_column_int64(s, 0),
+		.path = col_dup(s, 1, oom), .title = col_dup(s, 2, oom), .lang = col_dup(s, 3, oom),
+		.date = col_dup(s, 4, oom), .source = col_dup(s, 5, oom),
+		.text = col_dup(s, 6, oom), .speaker = col_dup(s, 7, oom),
+		.qid = (uint64_t)sqlite3_column_int64(s, 8), .cid = (uint64_t)sqlite3_column_int64(s, 9),
+		.start = (size_t)sqlite3_column_int64(s, 10), .end = (size_t)sqlite3_column_int64(s, 11),
+		.confidence = sqlite3_column_double(s, 12),
+		.group = sqlite3_column_int64(s, 13), .group_articles = (long)sqlite3_column_int64(s, 14),
+	};
+}
+
+/* Runs a prepared query of hits (bound by the caller) into a new array. */
+int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout)
+{
+	index_hit *v = NULL;
+	size_t n = 0, cap = 0;
+	bool oom = false;
+	int rc;
+	while (!oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (GROW(v, cap, n + 1, 64)) {
+			oom = true;
+			break;
+		}
+		read_hit(s, &v[n++], &oom);
+	}
+	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
+	if (rc) {
+		index_hits_free(v, n);
+		return rc;
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+int index_hits_of(qindex *ix, const char *sql, int64_t id, size_t limit, index_hit **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = NULL;
+	int rc = index_fail(ix, sqlite3_prepare_v2(ix->db, sql, -1, &s, NULL));
+	if (!rc) {
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, limit ? (int64_t)limit : -1);
+		rc = index_read_hits(ix, s, out, n);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int index_person_quotes(qindex *ix, int64_t person, size_t limit, index_hit **out, size_t *n)
+{
+	return index_hits_of(ix, "SELECT " INDEX_HIT_COLUMNS " FROM forms f JOIN quotes q ON q.speaker = f.form"
+	                     INDEX_HIT_JOINS " WHERE f.person = ?1 ORDER BY " INDEX_HIT_ORDER " LIMIT ?2",
+	                     person, limit, out, n);
+}

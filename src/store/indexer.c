@@ -1,0 +1,604 @@
+/* Filling the index: the walk, the skip test, a reading thread and the
+ * writing batches. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "corpus.h"
+#include "walk.h"
+#include "dateline.h"
+#include "doc.h"
+#include "error.h"
+#include "grow.h"
+#include "indexer.h"
+#include "lang.h"
+#include "quotes.h"
+
+/* Jobs between the reading thread and the writer: enough to keep both
+ * busy, few enough that memory stays bounded by a few articles. */
+#define QUEUE_CAP 64
+#define BATCH_NS 1000000000LL
+#define PROGRESS_NS 500000000LL
+
+static int64_t now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+static int64_t mtime_ns(const struct stat *st)
+{
+	return (int64_t)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+}
+
+/* ---- keys: where a file is, as the index names it ---- */
+
+static char *join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *p = malloc(a + b + 2);
+	if (!p)
+		return NULL;
+	memcpy(p, dir, a);
+	size_t k = a;
+	if (!a || dir[a - 1] != '/')
+		p[k++] = '/';
+	memcpy(p + k, name, b + 1);
+	return p;
+}
+
+char *indexer_key(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash && !slash[1])
+		return realpath(path, NULL);   /* a folder given with its slash */
+	char *dir = slash ? strndup(path, (size_t)(slash - path + (slash == path))) : strdup(".");
+	if (!dir)
+		return NULL;
+	char *real = realpath(dir, NULL);
+	free(dir);
+	if (!real)
+		return NULL;
+	const char *name = slash ? slash + 1 : path;
+	char *key = !strcmp(name, ".") || !strcmp(name, "..") ? realpath(path, NULL) : join(real, name);
+	free(real);
+	return key;
+}
+
+void indexer_keys_free(indexer_keys *kc)
+{
+	free(kc->dir);
+	free(kc->real);
+	kc->dir = kc->real = NULL;
+}
+
+/* ---- the work list ---- */
+
+enum job_kind { JOB_PUT, JOB_TOUCH, JOB_FAIL };
+
+typedef struct job {
+	char *path;              /* the key */
+	const index_file *known; /* what the index has, or NULL */
+	int64_t size, mtime;     /* from the stat before reading */
+	/* filled in by the reading thread */
+	enum job_kind kind;
+	int error;
+	bool changed_during;
+	doc *d;
+	quote_list quotes;
+	char **qtext;            /* flat text of each quote */
+	dateline meta;
+} job;
+
+static void job_clear(job *j)
+{
+	if (j->qtext)
+		for (size_t i = 0; i < j->quotes.n; i++)
+			free(j->qtext[i]);
+	free(j->qtext);
+	quote_list_free(&j->quotes);
+	doc_free(j->d);
+	dateline_free(&j->meta);
+	free(j->path);
+	memset(j, 0, sizeof *j);
+}
+
+static bool same_file(const struct stat *st, int64_t size, int64_t mtime)
+{
+	return (int64_t)st->st_size == size && mtime_ns(st) == mtime;
+}
+
+/* Files up to this size are read into memory rather than mapped: mapping
+ * and unmapping a small file costs more than copying it (an unmap
+ * interrupts the other core to flush its view of the memory). */
+#define READ_MAX (1u << 20)
+
+/* A line holding only a form feed: the file is several articles (corpus
+ * stream.h), which the index, one article a file, takes through --import. */
+static bool several_articles(const char *b, size_t n)
+{
+	for (const char *p = memchr(b, '\f', n); p; p = memchr(p + 1, '\f', n - (size_t)(p + 1 - b)))
+		if ((p == b || p[-1] == '\n') && (p + 1 == b + n || p[1] == '\n' || p[1] == '\r'))
+			return true;
+	return false;
+}
+
+/* Reads the file of j into an article; *st gets its state after the read. */
+static int load_doc(job *j, struct stat *st)
+{
+	if (j->size < 0 || (size_t)j->size > READ_MAX) {
+		int rc = doc_load(j->path, &j->d);
+		if (!rc && stat(j->path, st) != 0)
+			memset(st, 0, sizeof *st);
+		return rc;
+	}
+	int fd = open(j->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return error_from_errno(errno);
+	char buf[READ_MAX / 16], *b = (size_t)j->size < sizeof buf ? buf : malloc(READ_MAX + 1);
+	size_t cap = b == buf ? sizeof buf : READ_MAX + 1, n = 0;
+	int rc = b ? 0 : Q_ENOMEM;
+	while (!rc && n < cap) {
+		ssize_t r = read(fd, b + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			rc = error_from_errno(errno);
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	if (!rc && fstat(fd, st) != 0)
+		rc = error_from_errno(errno);
+	else if (!rc && !S_ISREG(st->st_mode))
+		rc = Q_ENOTREG;
+	close(fd);
+	if (!rc && several_articles(b, n))
+		rc = Q_EMANY;
+	if (!rc && n == cap) {   /* it grew after the walk saw it */
+		rc = doc_load(j->path, &j->d);
+		memset(st, 0, sizeof *st);   /* whatever it is now: read it again next time */
+	} else if (!rc) {
+		rc = n ? doc_from_bytes(j->path, b, n, &j->d) : Q_EEMPTY;
+	}
+	if (b != buf)
+		free(b);
+	return rc;
+}
+
+/* Reads the file of j and finds its quotes (the reading thread). */
+static void read_job(job *j, const quotes_opts *qo)
+{
+	struct stat st;
+	int rc = load_doc(j, &st);
+	if (rc) {
+		j->kind = JOB_FAIL;
+		j->error = rc;
+		return;
+	}
+	if (!same_file(&st, j->size, j->mtime))
+		j->changed_during = true;
+	if (j->known && j->known->cid == j->d->id && !j->known->imported && j->known->text_indexed &&
+	    !j->changed_during) {
+		j->kind = JOB_TOUCH;
+		return;
+	}
+	rc = quotes_find(j->d, qo, &j->quotes);
+	if (!rc && j->quotes.n && !(j->qtext = calloc(j->quotes.n, sizeof *j->qtext)))
+		rc = Q_ENOMEM;
+	for (size_t i = 0; !rc && i < j->quotes.n; i++)
+		if (!(j->qtext[i] = quote_text(j->d, &j->quotes.v[i])))
+			rc = Q_ENOMEM;
+	if (!rc)
+		rc = dateline_find(j->d, &j->meta);
+	j->kind = rc ? JOB_FAIL : JOB_PUT;
+	j->error = rc;
+}
+
+/* ---- a bounded queue between the reading thread and the writer ---- */
+
+typedef struct pipeline {
+	job *jobs;               /* every job, in order */
+	size_t n;
+	size_t next_read;        /* the reading thread's position */
+	size_t done;             /* jobs read: [0, done) are ready for the writer */
+	size_t written;          /* the writer's position */
+	bool stop;               /* the writer gave up: stop reading */
+	const quotes_opts *qo;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+} pipeline;
+
+static void *reader_thread(void *arg)
+{
+	pipeline *p = arg;
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (!p->stop && p->next_read < p->n && p->next_read - p->written >= QUEUE_CAP)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->stop || p->next_read >= p->n) {
+			pthread_mutex_unlock(&p->mu);
+			return NULL;
+		}
+		size_t i = p->next_read++;
+		pthread_mutex_unlock(&p->mu);
+		read_job(&p->jobs[i], p->qo);
+		pthread_mutex_lock(&p->mu);
+		p->done = i + 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+/* The next job read, waiting for it; NULL at the end. */
+static job *next_ready(pipeline *p)
+{
+	pthread_mutex_lock(&p->mu);
+	while (p->written >= p->done && p->written < p->n)
+		pthread_cond_wait(&p->cv, &p->mu);
+	job *j = p->written < p->n ? &p->jobs[p->written] : NULL;
+	pthread_mutex_unlock(&p->mu);
+	return j;
+}
+
+static void job_written(pipeline *p)
+{
+	pthread_mutex_lock(&p->mu);
+	job_clear(&p->jobs[p->written]);
+	p->written++;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* ---- writing ---- */
+
+typedef struct run {
+	qindex *ix;
+	const indexer_opts *o;
+	indexer_stats *st;
+	size_t total;            /* files to look at */
+	bool in_batch;
+	size_t batch_n;
+	int64_t batch_start, last_progress;
+} run;
+
+static void report(run *r, bool done)
+{
+	if (!r->o->progress)
+		return;
+	int64_t t = now_ns();
+	if (!done && t - r->last_progress < PROGRESS_NS)
+		return;
+	r->last_progress = t;
+	r->o->progress(r->o->ctx, r->st, r->total, done);
+}
+
+static void file_error(run *r, const char *path, int code)
+{
+	r->st->failed++;
+	if (r->o->file_error)
+		r->o->file_error(r->o->ctx, path, code);
+}
+
+static int batch_step(run *r)
+{
+	int rc = 0;
+	if (!r->in_batch) {
+		if ((rc = index_begin(r->ix)))
+			return rc;
+		r->in_batch = true;
+		r->batch_n = 0;
+		r->batch_start = now_ns();
+	}
+	r->batch_n++;
+	return 0;
+}
+
+static int batch_maybe_commit(run *r, bool force)
+{
+	if (!r->in_batch)
+		return 0;
+	if (!force && r->batch_n < INDEXER_BATCH && now_ns() - r->batch_start < BATCH_NS)
+		return 0;
+	r->in_batch = false;
+	return index_commit(r->ix);
+}
+
+static int write_put(run *r, job *j)
+{
+	index_quote *q = j->quotes.n ? calloc(j->quotes.n, sizeof *q) : NULL;
+	if (j->quotes.n && !q)
+		return Q_ENOMEM;
+	for (size_t i = 0; i < j->quotes.n; i++) {
+		const quote *s = &j->quotes.v[i];
+		q[i] = (index_quote){ s->id, s->start, s->end, j->qtext[i], s->speaker, s->cue, s->confidence };
+	}
+	index_article a = {
+		.path = j->path,
+		.size = j->size,
+		.mtime = j->changed_during ? 0 : j->mtime,
+		.cid = j->d->id,
+		.title = j->d->title,
+		.lang = j->quotes.lang[0] ? j->quotes.lang : NULL,
+		.date = j->meta.date,
+		.source = j->meta.source,
+	};
+	int rc = index_put(r->ix, &a, j->d->text, j->d->len, q, j->quotes.n);
+	free(q);
+	if (!rc) {
+		if (j->known)
+			r->st->changed++;
+		else
+			r->st->added++;
+		r->st->quotes += j->quotes.n;
+		r->st->bytes += (uint64_t)j->d->len;
+		if (j->changed_during)
+			r->st->changed_during++;
+	}
+	return rc;
+}
+
+static int write_job(run *r, job *j)
+{
+	if (j->kind == JOB_FAIL) {
+		file_error(r, j->path, j->error);
+		return 0;
+	}
+	int rc = batch_step(r);
+	if (rc)
+		return rc;
+	if (j->kind == JOB_TOUCH) {
+		rc = index_touch(r->ix, j->path, j->size, j->mtime);
+		if (!rc)
+			r->st->touched++;
+	} else {
+		rc = write_put(r, j);
+	}
+	return rc ? rc : batch_maybe_commit(r, false);
+}
+
+/* Runs the reading thread over the jobs and writes what it gives. */
+static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo)
+{
+	pipeline p = { .jobs = jobs, .n = n, .qo = qo };
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	pthread_t t;
+	bool threaded = n > 1 && pthread_create(&t, NULL, reader_thread, &p) == 0;
+	int rc = 0;
+	job *j;
+	while ((j = threaded ? next_ready(&p) : (p.written < n ? &jobs[p.written] : NULL))) {
+		if (!threaded)
+			read_job(j, qo);
+		rc = write_job(r, j);
+		report(r, false);
+		if (threaded) {
+			job_written(&p);
+		} else {
+			job_clear(j);
+			p.written++;
+		}
+		if (rc)
+			break;
+	}
+	if (threaded) {
+		pthread_mutex_lock(&p.mu);
+		p.stop = true;
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
+		pthread_join(t, NULL);
+	}
+	for (size_t i = p.written; i < n; i++)
+		job_clear(&jobs[i]);
+	pthread_cond_destroy(&p.cv);
+	pthread_mutex_destroy(&p.mu);
+	return rc;
+}
+
+/* ---- the walk ---- */
+
+typedef struct known_set {
+	index_file *v;
+	size_t n;
+	bool *seen;
+} known_set;
+
+static int cmp_path(const void *key, const void *f)
+{
+	return strcmp(key, ((const index_file *)f)->path);
+}
+
+static index_file *known_find(known_set *k, const char *path)
+{
+	return k->n ? bsearch(path, k->v, k->n, sizeof *k->v, cmp_path) : NULL;
+}
+
+typedef struct worklist {
+	job *v;
+	size_t n, cap;
+} worklist;
+
+static int work_add(worklist *w, char *path, const index_file *known, const struct stat *st)
+{
+	if (GROW(w->v, w->cap, w->n + 1, 256)) {
+		free(path);
+		return Q_ENOMEM;
+	}
+	w->v[w->n++] = (job){ .path = path, .known = known, .size = (int64_t)st->st_size, .mtime = mtime_ns(st) };
+	return 0;
+}
+
+char *indexer_key_in(indexer_keys *kc, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return indexer_key(path);
+	size_t dl = (size_t)(slash - path);
+	if (!kc->dir || strlen(kc->dir) != dl || memcmp(kc->dir, path, dl)) {
+		free(kc->dir);
+		free(kc->real);
+		kc->dir = strndup(path, dl ? dl : 1);
+		kc->real = kc->dir ? realpath(kc->dir, NULL) : NULL;
+		if (!kc->real) {
+			free(kc->dir);
+			kc->dir = NULL;
+			return indexer_key(path);
+		}
+	}
+	return join(kc->real, slash + 1);
+}
+
+/* Looks at one file: skipped, or added to the work list. A file the index
+ * knows that is gone is left to remove_vanished. */
+static int consider(run *r, known_set *k, worklist *w, char *key)
+{
+	r->st->files++;
+	struct stat st;
+	int code = 0;
+	if (stat(key, &st) != 0 && errno == ENOENT && known_find(k, key)) {
+		free(key);
+		return 0;
+	}
+	if (stat(key, &st) != 0)
+		code = error_from_errno(errno);
+	else if (walk_is_article_or_dump(key) && !walk_is_article(key))
+		code = Q_EMANY;   /* a JSON Lines dump, or a gzipped file */
+	else if (S_ISDIR(st.st_mode))
+		code = Q_EISDIR;
+	else if (!S_ISREG(st.st_mode))
+		code = Q_ENOTREG;
+	if (code) {
+		file_error(r, key, code);
+		free(key);
+		return 0;
+	}
+	index_file *f = known_find(k, key);
+	if (f) {
+		k->seen[f - k->v] = true;
+		if (same_file(&st, f->size, f->mtime) && f->mtime && f->text_indexed) {
+			r->st->unchanged++;
+			free(key);
+			return 0;
+		}
+	}
+	return work_add(w, key, f, &st);
+}
+
+static int walk_path(run *r, known_set *k, worklist *w, const char *path, indexer_keys *kc)
+{
+	corpus c;
+	corpus_init(&c);
+	int rc = corpus_add_path(&c, path);
+	for (size_t i = 0; !rc && i < c.n; i++) {
+		if (c.v[i].error) {
+			r->st->files++;
+			file_error(r, c.v[i].path, c.v[i].error);
+			continue;
+		}
+		char *key = indexer_key_in(kc, c.v[i].path);
+		if (!key) {
+			r->st->files++;
+			file_error(r, c.v[i].path, error_from_errno(errno));
+			continue;
+		}
+		rc = consider(r, k, w, key);
+	}
+	corpus_free(&c);
+	return rc;
+}
+
+static bool under(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+	return !strncmp(path, root, n) && (path[n] == '/' || !path[n] || (n && root[n - 1] == '/'));
+}
+
+/* Removes the known files under the roots that the walk did not see and
+ * that are gone (a file the walk leaves out, e.g. not *.txt, but indexed
+ * by its own name, stays). */
+static int remove_vanished(run *r, known_set *k, char **roots, size_t nroots)
+{
+	int rc = 0;
+	for (size_t i = 0; !rc && i < k->n; i++) {
+		if (k->seen[i] || k->v[i].imported)
+			continue;
+		bool mine = nroots == 0;
+		for (size_t j = 0; !mine && j < nroots; j++)
+			mine = roots[j] && under(k->v[i].path, roots[j]);
+		struct stat st;
+		if (!mine || (stat(k->v[i].path, &st) == 0 && S_ISREG(st.st_mode)))
+			continue;
+		if (!(rc = batch_step(r)))
+			rc = index_remove(r->ix, k->v[i].path);
+		if (!rc) {
+			r->st->removed++;
+			rc = batch_maybe_commit(r, false);
+		}
+	}
+	return rc;
+}
+
+static int gather(run *r, known_set *k, worklist *w, const char *const *paths, size_t npaths, char **roots)
+{
+	indexer_keys kc = { 0 };
+	int rc = 0;
+	for (size_t i = 0; !rc && i < npaths; i++) {
+		roots[i] = indexer_key(paths[i]);
+		rc = walk_path(r, k, w, paths[i], &kc);
+	}
+	/* no path: every file the index knows, checked again */
+	for (size_t i = 0; !rc && !npaths && i < k->n; i++) {
+		if (k->v[i].imported)
+			continue;
+		char *key = strdup(k->v[i].path);
+		rc = key ? consider(r, k, w, key) : Q_ENOMEM;
+	}
+	indexer_keys_free(&kc);
+	return rc;
+}
+
+int indexer_run(qindex *ix, const char *const *paths, size_t npaths, const indexer_opts *o, indexer_stats *st)
+{
+	memset(st, 0, sizeof *st);
+	known_set k = { 0 };
+	int rc = index_compact_text(ix);
+	if (!rc)
+		rc = index_files(ix, &k.v, &k.n);
+	if (rc)
+		return rc;
+	char **roots = calloc(npaths + 1, sizeof *roots);
+	k.seen = calloc(k.n + 1, sizeof *k.seen);
+	worklist w = { 0 };
+	run r = { .ix = ix, .o = o, .st = st, .last_progress = now_ns() };
+	if (!roots || !k.seen)
+		rc = Q_ENOMEM;
+	if (!rc)
+		rc = gather(&r, &k, &w, paths, npaths, roots);
+	r.total = st->files;
+	if (!rc)
+		rc = write_all(&r, w.v, w.n, o->quotes);
+	else
+		for (size_t i = 0; i < w.n; i++)
+			job_clear(&w.v[i]);
+	if (!rc)
+		rc = remove_vanished(&r, &k, roots, npaths);
+	if (!rc)
+		rc = batch_maybe_commit(&r, true);
+	else if (r.in_batch)
+		index_rollback(ix);
+	report(&r, true);
+	for (size_t i = 0; roots && i < npaths; i++)
+		free(roots[i]);
+	free(roots);
+	free(w.v);
+	free(k.seen);
+	index_files_free(k.v, k.n);
+	return rc;
+}

@@ -1,0 +1,606 @@
+/* The corpus index: writing and reading back, files that are not right
+ * (not SQLite, another program's, truncated, damaged, another version,
+ * read-only, a full disk), a crash in the middle of a batch, a reader
+ * beside a writer. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "error.h"
+#include "index.h"
+
+static char *make_dir(void)
+{
+	char tmpl[] = "/tmp/quoth-index-XXXXXX";
+	char *d = mkdtemp(tmpl);
+	assert_non_null(d);
+	return strdup(d);
+}
+
+static void remove_dir(char *dir)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(dir);
+}
+
+static char *path_in(const char *dir, const char *name)
+{
+	char *p = malloc(strlen(dir) + strlen(name) + 2);
+	sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+static qindex *open_ok(const char *path, unsigned flags, char **note)
+{
+	qindex *ix = NULL;
+	char *n = NULL;
+	assert_int_equal(index_open(path, flags, &ix, &n), 0);
+	assert_non_null(ix);
+	if (note)
+		*note = n;
+	else
+		free(n);
+	return ix;
+}
+
+static const index_quote two_quotes[] = {
+	{ 0x1111, 10, 40, "We will build the bridge by spring", "Ada Lindqvist", "said", 0.9 },
+	{ 0x2222, 90, 130, "Nobody asked the people of the valley", NULL, NULL, 0.35 },
+};
+
+static void put_article(qindex *ix, const char *path, uint64_t cid, const index_quote *q, size_t nq)
+{
+	index_article a = { .path = path, .size = 100, .mtime = 5, .cid = cid, .title = "A bridge for the valley",
+	                    .lang = "en", .date = "2024-03-01", .source = "Example Wire" };
+	const char *body = "A bridge for the valley\n\nThe council met on Monday about the bridge.";
+	assert_int_equal(index_put(ix, &a, body, strlen(body), q, nq), 0);
+}
+
+static long count(qindex *ix, const char *what)
+{
+	index_counts c;
+	assert_int_equal(index_count(ix, &c), 0);
+	if (!strcmp(what, "articles"))
+		return c.articles;
+	if (!strcmp(what, "quotes"))
+		return c.quotes;
+	return c.persons;
+}
+
+/* An SQL count on the file itself, through SQLite directly. */
+static long sql_count(const char *file, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	long n = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+static void test_write_and_read_back(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_false(index_readonly(ix));
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/b.txt", 0xb, two_quotes, 2);
+	put_article(ix, "/corpus/a.txt", 0xa, two_quotes, 1);
+	assert_int_equal(index_commit(ix), 0);
+	assert_true(index_is_stale(ix));
+	assert_int_equal(index_derive(ix, NULL), 0);
+	assert_false(index_is_stale(ix));
+	index_close(ix);
+
+	ix = open_ok(file, INDEX_READ, NULL);
+	index_file *f;
+	size_t n;
+	assert_int_equal(index_files(ix, &f, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(f[0].path, "/corpus/a.txt");   /* sorted by path */
+	assert_int_equal(f[0].cid, 0xa);
+	assert_int_equal(f[1].size, 100);
+	assert_int_equal(f[1].mtime, 5);
+	index_files_free(f, n);
+	assert_int_equal(count(ix, "quotes"), 3);
+	assert_int_equal(count(ix, "persons"), 1);   /* one quote has no speaker */
+	index_person *p;
+	assert_int_equal(index_persons(ix, &p, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(p[0].name, "Ada Lindqvist");
+	assert_int_equal(p[0].nquotes, 2);
+	assert_int_equal(p[0].narticles, 2);
+	index_hit *h;
+	size_t nh;
+	assert_int_equal(index_person_quotes(ix, p[0].id, 0, &h, &nh), 0);
+	assert_int_equal(nh, 2);
+	assert_string_equal(h[0].path, "/corpus/a.txt");
+	assert_string_equal(h[0].text, "We will build the bridge by spring");
+	assert_string_equal(h[0].date, "2024-03-01");
+	assert_string_equal(h[0].source, "Example Wire");
+	assert_int_equal(h[0].qid, 0x1111);
+	index_hits_free(h, nh);
+	index_persons_free(p, n);
+	index_close(ix);
+	/* the file is WAL, and carries quoth's id and schema version */
+	assert_int_equal(sql_count(file, "PRAGMA application_id"), 0x71756f74);
+	assert_int_equal(sql_count(file, "PRAGMA user_version"), INDEX_SCHEMA);
+	free(file);
+	remove_dir(dir);
+}
+
+static void test_full_text_search(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, two_quotes, 2);
+	assert_int_equal(index_commit(ix), 0);
+	index_close(ix);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'valley'"), 1);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH '\"build the bridge\"'"), 1);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'speaker:lindqvist'"), 1);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'council'"), 1);
+	/* replacing the article keeps one row in quote_fts per quote */
+	ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa2, two_quotes + 1, 1);
+	assert_int_equal(index_commit(ix), 0);
+	index_close(ix);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'bridge'"), 0);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'valley'"), 1);
+	/* the replaced text stays in article_fts, hidden by the join and counted */
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM article_fts f JOIN articles a ON a.id = f.rowid"
+	                                 " WHERE article_fts MATCH 'council'"), 1);
+	assert_int_equal(sql_count(file, "SELECT value FROM meta WHERE key = 'fts_dead'"), 1);
+	free(file);
+	remove_dir(dir);
+}
+
+/* Replaced articles leave their text rows behind; past the live ones the
+ * text index is emptied and the articles marked to be read again. */
+static void test_text_index_compacted(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	for (int i = 0; i < 1100; i++)
+		put_article(ix, "/corpus/a.txt", (uint64_t)i + 1, two_quotes, 1);
+	index_article imp = { .path = "far/b.txt", .title = "An imported article", .imported = true };
+	assert_int_equal(index_put(ix, &imp, NULL, 0, two_quotes, 1), 0);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(index_compact_text(ix), 0);
+	index_file *f;
+	size_t n;
+	assert_int_equal(index_files(ix, &f, &n), 0);
+	assert_int_equal(n, 2);
+	assert_false(f[0].text_indexed);   /* /corpus/a.txt: to be read again */
+	assert_true(f[1].imported);
+	index_files_free(f, n);
+	index_close(ix);
+	assert_int_equal(sql_count(file, "SELECT value FROM meta WHERE key = 'fts_dead'"), 0);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'council'"), 0);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'imported'"), 1);
+	free(file);
+	remove_dir(dir);
+}
+
+static void test_touch_and_remove(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, two_quotes, 2);
+	put_article(ix, "/corpus/b.txt", 0xb, two_quotes, 2);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	assert_int_equal(index_begin(ix), 0);
+	assert_int_equal(index_touch(ix, "/corpus/a.txt", 101, 77), 0);
+	assert_int_equal(index_commit(ix), 0);
+	assert_false(index_is_stale(ix));   /* a touch changes no quote */
+	assert_int_equal(index_begin(ix), 0);
+	assert_int_equal(index_remove(ix, "/corpus/b.txt"), 0);
+	assert_int_equal(index_remove(ix, "/corpus/never.txt"), 0);
+	assert_int_equal(index_commit(ix), 0);
+	assert_true(index_is_stale(ix));
+	index_file *f;
+	size_t n;
+	assert_int_equal(index_files(ix, &f, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(f[0].size, 101);
+	assert_int_equal(f[0].mtime, 77);
+	index_files_free(f, n);
+	assert_int_equal(count(ix, "quotes"), 2);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
+static void test_missing_index_for_reading(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "none.sqlite");
+	qindex *ix = NULL;
+	char *note = NULL;
+	assert_int_equal(index_open(file, INDEX_READ, &ix, &note), Q_ENOENT);
+	assert_null(ix);
+	assert_non_null(strstr(note, "quoth index"));
+	free(note);
+	assert_int_equal(access(file, F_OK), -1);   /* reading creates nothing */
+	free(file);
+	remove_dir(dir);
+}
+
+static void write_file(const char *path, const char *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	fclose(f);
+}
+
+static void test_named_file_not_sqlite_is_kept(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "notes.txt");
+	const char *text = "my notes, not an index; quoth must leave this file alone\n";
+	write_file(file, text, strlen(text));
+	qindex *ix = NULL;
+	char *note = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, &note), Q_EEXIST);
+	assert_non_null(strstr(note, "not an SQLite database"));
+	free(note);
+	assert_int_equal(index_open(file, INDEX_WRITE | INDEX_REBUILD, &ix, &note), Q_EEXIST);
+	free(note);
+	assert_int_equal(index_open(file, INDEX_READ, &ix, &note), Q_EEXIST);
+	free(note);
+	char buf[256] = { 0 };
+	FILE *f = fopen(file, "rb");
+	assert_int_equal(fread(buf, 1, sizeof buf, f), strlen(text));
+	fclose(f);
+	assert_string_equal(buf, text);
+	free(file);
+	remove_dir(dir);
+}
+
+static void test_named_sqlite_of_another_program_is_kept(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "other.sqlite");
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE bookmarks(url); INSERT INTO bookmarks VALUES ('x');", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	sqlite3_close(db);
+	qindex *ix = NULL;
+	char *note = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, &note), Q_EEXIST);
+	assert_non_null(strstr(note, "another program"));
+	free(note);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM bookmarks"), 1);
+	free(file);
+	remove_dir(dir);
+}
+
+/* In quoth's own cache folder a file that is not an index is replaced. */
+static void test_own_file_not_sqlite_is_rebuilt(void **state)
+{
+	char *dir = make_dir();
+	setenv("XDG_CACHE_HOME", dir, 1);
+	char *file = index_default_path();
+	assert_non_null(strstr(file, dir));
+	char *qdir = path_in(dir, "quoth");
+	assert_int_equal(mkdir(qdir, 0700), 0);
+	write_file(file, "garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage"
+	                 "garbage garbage garbage garbage garbage garbage garbage garbage", 136);
+	char *note = NULL;
+	qindex *ix = open_ok(NULL, INDEX_WRITE, &note);
+	assert_non_null(note);
+	assert_non_null(strstr(note, "rebuilt"));
+	assert_string_equal(index_path(ix), file);
+	free(note);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/c/a.txt", 1, two_quotes, 1);
+	assert_int_equal(index_commit(ix), 0);
+	index_close(ix);
+	/* the default path for reading */
+	ix = open_ok(NULL, INDEX_READ, NULL);
+	assert_int_equal(count(ix, "articles"), 1);
+	index_close(ix);
+	unsetenv("XDG_CACHE_HOME");
+	free(qdir);
+	free(file);
+	remove_dir(dir);
+}
+
+/* An index with n articles, checkpointed into the main file. */
+static void build_index(const char *file, int n)
+{
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	char path[64];
+	for (int i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "/corpus/%05d.txt", i);
+		put_article(ix, path, (uint64_t)i + 1, two_quotes, 2);
+	}
+	assert_int_equal(index_commit(ix), 0);
+	index_close(ix);
+}
+
+static void test_truncated_index_is_rebuilt(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	build_index(file, 300);
+	struct stat st;
+	assert_int_equal(stat(file, &st), 0);
+	assert_true(st.st_size > 16384);
+	assert_int_equal(truncate(file, st.st_size / 2), 0);
+	qindex *ix = NULL;
+	char *note = NULL;
+	assert_int_equal(index_open(file, INDEX_READ, &ix, &note), Q_EIO);   /* reading: says so, never writes */
+	assert_non_null(strstr(note, "truncated"));
+	free(note);
+	ix = open_ok(file, INDEX_WRITE, &note);
+	assert_non_null(strstr(note, "rebuilt"));
+	assert_non_null(strstr(note, "truncated"));
+	free(note);
+	assert_int_equal(count(ix, "articles"), 0);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
+/* Pages overwritten in the middle: found when they are read, then
+ * rebuilt on request. */
+static void test_damaged_pages_found_and_rebuilt(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	build_index(file, 300);
+	struct stat st;
+	assert_int_equal(stat(file, &st), 0);
+	int fd = open(file, O_WRONLY);
+	char junk[4096];
+	memset(junk, 0xa5, sizeof junk);
+	for (off_t off = 4096; off + (off_t)sizeof junk < st.st_size; off += 4 * 4096)
+		assert_int_equal(pwrite(fd, junk, sizeof junk, off), (ssize_t)sizeof junk);
+	close(fd);
+	qindex *ix = NULL;
+	char *note = NULL;
+	int rc = index_open(file, INDEX_WRITE, &ix, &note);
+	free(note);
+	if (rc == 0) {
+		index_file *f = NULL;
+		size_t n = 0;
+		rc = index_files(ix, &f, &n);
+		index_files_free(f, n);
+		if (rc == 0) {
+			index_counts c;
+			rc = index_count(ix, &c);
+		}
+		assert_int_equal(rc, Q_EIO);
+		assert_true(index_damaged(ix));
+		index_close(ix);
+	}
+	ix = open_ok(file, INDEX_WRITE | INDEX_REBUILD, &note);
+	assert_non_null(strstr(note, "rebuilt"));
+	free(note);
+	assert_int_equal(count(ix, "articles"), 0);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
+static void test_other_schema_version_is_rebuilt(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	build_index(file, 3);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	qindex *ix = NULL;
+	char *note = NULL;
+	assert_int_equal(index_open(file, INDEX_READ, &ix, &note), Q_EIO);
+	assert_non_null(strstr(note, "version"));
+	free(note);
+	ix = open_ok(file, INDEX_WRITE, &note);
+	assert_non_null(strstr(note, "another schema version"));
+	free(note);
+	assert_int_equal(count(ix, "articles"), 0);
+	index_close(ix);
+	assert_int_equal(sql_count(file, "PRAGMA user_version"), INDEX_SCHEMA);
+	free(file);
+	remove_dir(dir);
+}
+
+/* The child of test_read_only_index, without root: its exit status says
+ * which check failed (0: none). It frees its copies of the strings: a leak
+ * checker looks at the child too. */
+static void read_only_child(char *file, char *dir) __attribute__((noreturn));
+static void read_only_child(char *file, char *dir)
+{
+	int code = 0;
+	qindex *ix = NULL;
+	char *note = NULL;
+	index_counts c;
+	if (geteuid() == 0 && (setgid(65534) || setuid(65534)))
+		code = 10;
+	else if (index_open(file, INDEX_WRITE, &ix, &note) || !index_readonly(ix))
+		code = 11;
+	else if (!note || !strstr(note, "read-only"))
+		code = 12;
+	else if (index_count(ix, &c) || c.articles != 3)
+		code = 13;
+	if (!code) {
+		int rc = index_begin(ix);
+		if (!rc) {
+			index_article a = { .path = "/x.txt", .title = "x" };
+			rc = index_put(ix, &a, NULL, 0, NULL, 0);
+		}
+		code = rc != Q_EROFS ? 14 : 0;
+	}
+	index_close(ix);
+	free(note);
+	ix = NULL;
+	if (!code && (index_open(file, INDEX_READ, &ix, NULL) || index_count(ix, &c) || c.articles != 3))
+		code = 15;
+	index_close(ix);
+	free(file);
+	free(dir);
+	_exit(code);
+}
+
+/* A read-only index file: queries work, writes say why they fail. Permission
+ * bits do not stop root, so the check runs in a child that gives up root. */
+static void test_read_only_index(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	build_index(file, 3);
+	if (geteuid() == 0) {
+		assert_int_equal(chown(dir, 65534, 65534), 0);
+		assert_int_equal(chown(file, 65534, 65534), 0);
+	}
+	assert_int_equal(chmod(file, 0444), 0);
+	pid_t pid = fork();
+	if (pid == 0)
+		read_only_child(file, dir);
+	int st;
+	waitpid(pid, &st, 0);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+	free(file);
+	remove_dir(dir);
+}
+
+/* The disk fills up in the middle of a batch: the batch fails with
+ * Q_ENOSPC and what was committed before stays. */
+static void test_full_disk(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	build_index(file, 5);
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	long pages = sql_count(file, "PRAGMA page_count");
+	assert_int_equal(index_limit_pages(ix, pages + 2), 0);
+	assert_int_equal(index_begin(ix), 0);
+	int rc = 0;
+	char path[64];
+	for (int i = 0; i < 2000 && !rc; i++) {
+		snprintf(path, sizeof path, "/more/%05d.txt", i);
+		index_article a = { .path = path, .title = "more" };
+		rc = index_put(ix, &a, "some words of text to fill the pages with", 41, two_quotes, 2);
+	}
+	assert_int_equal(rc, Q_ENOSPC);
+	index_rollback(ix);
+	assert_int_equal(count(ix, "articles"), 5);
+	index_close(ix);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM articles"), 5);
+	free(file);
+	remove_dir(dir);
+}
+
+/* kill -9 in the middle of a batch: the index is what the last commit made. */
+static void test_killed_in_a_batch(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	build_index(file, 10);
+	pid_t pid = fork();
+	if (pid == 0) {
+		qindex *ix = NULL;
+		if (index_open(file, INDEX_WRITE, &ix, NULL) || index_begin(ix))
+			_exit(10);
+		char path[64];
+		for (int i = 0; i < 500; i++) {
+			snprintf(path, sizeof path, "/killed/%05d.txt", i);
+			index_article a = { .path = path, .title = "lost" };
+			if (index_put(ix, &a, "text that never gets committed", 30, two_quotes, 2))
+				_exit(11);
+		}
+		free(file);
+		free(dir);
+		raise(SIGKILL);
+		_exit(12);
+	}
+	int st;
+	waitpid(pid, &st, 0);
+	assert_true(WIFSIGNALED(st));
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(count(ix, "articles"), 10);
+	assert_int_equal(count(ix, "quotes"), 20);
+	index_close(ix);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "ok");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	free(file);
+	remove_dir(dir);
+}
+
+/* A reader opened while a writer holds a batch open sees the last commit
+ * and is not kept waiting. */
+static void test_reader_beside_writer(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	/* a new index whose header is still only in the write-ahead log is
+	 * known as quoth's by a second process */
+	qindex *fresh = open_ok(file, INDEX_WRITE, NULL);
+	qindex *peek = open_ok(file, INDEX_READ, NULL);
+	assert_int_equal(count(peek, "articles"), 0);
+	qindex *second = open_ok(file, INDEX_WRITE, NULL);
+	index_close(second);
+	index_close(peek);
+	index_close(fresh);
+	unlink(file);
+	build_index(file, 4);
+	qindex *w = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(w), 0);
+	put_article(w, "/new/a.txt", 99, two_quotes, 2);
+	qindex *r = open_ok(file, INDEX_READ, NULL);
+	assert_int_equal(count(r, "articles"), 4);
+	qindex *r2 = open_ok(file, INDEX_READ, NULL);
+	assert_int_equal(count(r2, "quotes"), 8);
+	assert_int_equal(index_commit(w), 0);
+	assert_int_equal(count(r, "articles"), 5);
+	index_close(r2);
+	index_close(r);
+	index_close(w);
+	free(file);
+	remove_dir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_write_and_read_back),
+		cmocka_unit_test(test_full_text_search),
+		cmocka_unit_test(test_text_index_compacted),
+		cmocka_unit_test(test_touch_and_remove),
+		cmocka_unit_test(test_missing_index_for_reading),
+		cmocka_unit_test(test_named_file_not_sqlite_is_kept),
+		cmocka_unit_test(test_named_sqlite_of_another_program_is_kept),
+		cmocka_unit_test(test_own_file_not_sqlite_is_rebuilt),
+		cmocka_unit_test(test_truncated_index_is_rebuilt),
+		cmocka_unit_test(test_damaged_pages_found_and_rebuilt),
+		cmocka_unit_test(test_other_schema_version_is_rebuilt),
+		cmocka_unit_test(test_read_only_index),
+		cmocka_unit_test(test_full_disk),
+		cmocka_unit_test(test_killed_in_a_batch),
+		cmocka_unit_test(test_reader_beside_writer),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,365 @@
+/* Filling the index from files: new, unchanged, touched, changed,
+ * vanished and unreadable files; no path; the import of JSON Lines. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <utime.h>
+#include "error.h"
+#include "import.h"
+#include "index.h"
+#include "indexer.h"
+
+static char *make_dir(void)
+{
+	char tmpl[] = "/tmp/quoth-indexer-XXXXXX";
+	char *d = mkdtemp(tmpl);
+	assert_non_null(d);
+	return realpath(d, NULL);
+}
+
+static void remove_dir(char *dir)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s'; rm -rf '%s'", dir, dir);
+	assert_int_equal(system(cmd), 0);
+	free(dir);
+}
+
+static char *path_in(const char *dir, const char *name)
+{
+	char *p = malloc(strlen(dir) + strlen(name) + 2);
+	sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char *p = path_in(dir, name);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(p);
+}
+
+/* Sets a file's time n seconds into the past: a change the next run sees
+ * even on a file system with coarse times. */
+static void age(const char *dir, const char *name, int n)
+{
+	char *p = path_in(dir, name);
+	struct utimbuf t = { time(NULL) - n, time(NULL) - n };
+	assert_int_equal(utime(p, &t), 0);
+	free(p);
+}
+
+static const char harbour[] =
+	"Harbour talks resume\n\n"
+	"\"We will not back down,\" said Jane Doe, who leads the dockers.\n\n"
+	"The company said talks would go on.\n";
+static const char ferry[] =
+	"KALMOR, March 4 (Northern Wire) - The ferry will run again.\n\n"
+	"\"The boat is ready for the winter,\" said Ole Brandt.\n";
+
+struct errs {
+	int n;
+	int last;
+};
+
+static void on_error(void *ctx, const char *path, int code)
+{
+	(void)path;
+	struct errs *e = ctx;
+	e->n++;
+	e->last = code;
+}
+
+static void run(qindex *ix, const char *root, indexer_stats *st, struct errs *e)
+{
+	indexer_opts o = { .file_error = on_error, .ctx = e };
+	const char *paths[] = { root };
+	assert_int_equal(indexer_run(ix, root ? paths : NULL, root ? 1 : 0, &o, st), 0);
+}
+
+static void test_new_unchanged_touched_changed_removed(void **state)
+{
+	char *dir = make_dir(), *corpus = path_in(dir, "corpus"), *file = path_in(dir, "ix.sqlite");
+	assert_int_equal(mkdir(corpus, 0755), 0);
+	write_file(corpus, "harbour.txt", harbour);
+	write_file(corpus, "ferry.txt", ferry);
+	write_file(corpus, "notes.dat", "not an article of the folder");
+	age(corpus, "harbour.txt", 100);
+	age(corpus, "ferry.txt", 100);
+	qindex *ix = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	indexer_stats st;
+	struct errs e = { 0 };
+	run(ix, corpus, &st, &e);
+	assert_int_equal(st.files, 2);
+	assert_int_equal(st.added, 2);
+	assert_int_equal(st.quotes, 2);
+	assert_int_equal(e.n, 0);
+
+	index_file *f;
+	size_t n;
+	assert_int_equal(index_files(ix, &f, &n), 0);
+	assert_int_equal(n, 2);
+	char *want = path_in(corpus, "ferry.txt");
+	assert_string_equal(f[0].path, want);   /* absolute, sorted */
+	assert_true(f[0].cid != 0);
+	free(want);
+	index_files_free(f, n);
+
+	/* nothing changed: nothing read */
+	run(ix, corpus, &st, &e);
+	assert_int_equal(st.unchanged, 2);
+	assert_int_equal(st.added + st.changed + st.touched, 0);
+	/* a new time, the same bytes: touched */
+	age(corpus, "ferry.txt", 50);
+	run(ix, corpus, &st, &e);
+	assert_int_equal(st.touched, 1);
+	assert_int_equal(st.unchanged, 1);
+	/* new bytes: read again */
+	write_file(corpus, "ferry.txt", harbour);
+	age(corpus, "ferry.txt", 10);
+	run(ix, corpus, &st, &e);
+	assert_int_equal(st.changed, 1);
+	/* a file indexed by its own name is kept when its folder is indexed */
+	char *md = path_in(corpus, "notes.dat");
+	const char *one[] = { md };
+	indexer_opts o = { 0 };
+	assert_int_equal(indexer_run(ix, one, 1, &o, &st), 0);
+	assert_int_equal(st.added, 1);
+	/* vanished: removed */
+	char *h = path_in(corpus, "harbour.txt");
+	assert_int_equal(unlink(h), 0);
+	run(ix, corpus, &st, &e);
+	assert_int_equal(st.removed, 1);
+	assert_int_equal(e.n, 0);
+	assert_int_equal(index_files(ix, &f, &n), 0);
+	assert_int_equal(n, 2);   /* ferry.txt and notes.dat */
+	index_files_free(f, n);
+	/* no path: every known file checked again; a vanished one removed */
+	assert_int_equal(unlink(md), 0);
+	run(ix, NULL, &st, &e);
+	assert_int_equal(st.removed, 1);
+	assert_int_equal(st.unchanged, 1);
+	assert_int_equal(e.n, 0);
+	index_close(ix);
+	free(h);
+	free(md);
+	free(file);
+	free(corpus);
+	remove_dir(dir);
+}
+
+/* How many articles have every word of words (index_text_articles). */
+static size_t with_words(qindex *ix, const char *words)
+{
+	int64_t *ids = NULL;
+	size_t n = 99;
+	assert_int_equal(index_text_articles(ix, words, &ids, &n), 0);
+	for (size_t k = 1; k < n; k++)
+		assert_true(ids[k - 1] < ids[k]);   /* ascending */
+	free(ids);
+	return n;
+}
+
+/* The words of the articles' text: each the start of a word, any case or
+ * accent, every one wanted; a replaced article's old text is not found;
+ * what FTS5 would read as syntax is a word. */
+static void test_text_of_articles(void **state)
+{
+	char *dir = make_dir(), *corpus = path_in(dir, "corpus"), *file = path_in(dir, "ix.sqlite");
+	assert_int_equal(mkdir(corpus, 0755), 0);
+	write_file(corpus, "harbour.txt", harbour);
+	write_file(corpus, "ferry.txt", ferry);
+	age(corpus, "ferry.txt", 100);
+	qindex *ix = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	indexer_stats st;
+	struct errs e = { 0 };
+	run(ix, corpus, &st, &e);
+	assert_int_equal(with_words(ix, "company"), 1);      /* in the text, not a quote */
+	assert_int_equal(with_words(ix, "COMP"), 1);         /* the start of a word, any case */
+	assert_int_equal(with_words(ix, "said"), 2);
+	assert_int_equal(with_words(ix, "said  winter"), 1); /* every word */
+	assert_int_equal(with_words(ix, "talks"), 1);        /* the title too */
+	assert_int_equal(with_words(ix, "w\u00EDnter"), 1);  /* accents ignored */
+	assert_int_equal(with_words(ix, "omp"), 0);          /* not inside a word */
+	assert_int_equal(with_words(ix, "a"), 0);            /* one letter: a whole word */
+	assert_int_equal(with_words(ix, "c"), 0);
+	assert_int_equal(with_words(ix, "NOT OR \"said AND"), 0);   /* operators are words here */
+	assert_int_equal(with_words(ix, "\"\""), 0);
+	assert_int_equal(with_words(ix, "  "), 0);
+	/* ferry.txt now says what harbour.txt says: its old words are gone */
+	write_file(corpus, "ferry.txt", harbour);
+	age(corpus, "ferry.txt", 10);
+	run(ix, corpus, &st, &e);
+	assert_int_equal(st.changed, 1);
+	index_meta *m;
+	size_t nm;
+	assert_int_equal(index_article_meta(ix, false, &m, &nm), 0);
+	assert_int_equal(nm, 2);
+	int64_t *ids;
+	size_t n;
+	assert_int_equal(index_text_articles(ix, "winter", &ids, &n), 0);
+	for (size_t k = 0; k < n; k++)   /* at most the old row, no article's now */
+		assert_true(ids[k] != m[0].id && ids[k] != m[1].id);
+	free(ids);
+	assert_int_equal(index_text_articles(ix, "company", &ids, &n), 0);
+	assert_int_equal(n, 2);
+	assert_true(ids[0] == (m[0].id < m[1].id ? m[0].id : m[1].id));
+	free(ids);
+	index_meta_free(m, nm);
+	index_close(ix);
+	free(file);
+	free(corpus);
+	remove_dir(dir);
+}
+
+static void test_unreadable_and_empty_files_are_reported(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	write_file(dir, "empty.txt", "");
+	write_file(dir, "ok.txt", harbour);
+	write_file(dir, "binary.txt", "\x01\x02\x03\x04\x05\x06\x07\x08 not text \x01\x02\x03\x04\x05\x06\x07");
+	qindex *ix = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	indexer_stats st;
+	struct errs e = { 0 };
+	run(ix, dir, &st, &e);
+	assert_int_equal(st.added, 1);
+	assert_int_equal(st.failed, 2);
+	assert_int_equal(e.n, 2);
+	const char *missing[] = { "/nonexistent/quoth/x.txt" };
+	indexer_opts o = { .file_error = on_error, .ctx = &e };
+	assert_int_equal(indexer_run(ix, missing, 1, &o, &st), 0);
+	assert_int_equal(st.failed, 1);
+	assert_int_equal(e.last, Q_ENOENT);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
+static void test_dateline_and_language_recorded(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	write_file(dir, "ferry.txt", ferry);
+	qindex *ix = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	indexer_stats st;
+	struct errs e = { 0 };
+	run(ix, dir, &st, &e);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	index_person *p;
+	size_t n;
+	assert_int_equal(index_persons(ix, &p, &n), 0);
+	assert_int_equal(n, 1);
+	index_hit *h;
+	size_t nh;
+	assert_int_equal(index_person_quotes(ix, p[0].id, 0, &h, &nh), 0);
+	assert_int_equal(nh, 1);
+	assert_string_equal(h[0].source, "Northern Wire");
+	assert_string_equal(h[0].date, "March 4");
+	assert_string_equal(h[0].lang, "en");
+	index_hits_free(h, nh);
+	index_persons_free(p, n);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
+static void test_import_jsonl(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	write_file(dir, "q.jsonl",
+	           "{\"file\":\"far/away.txt\",\"start\":5,\"end\":30,\"text\":\"We will not back down\","
+	           "\"speaker\":\"Jane Doe\",\"cue\":\"said\",\"confidence\":0.9,\"id\":\"00000000000000aa\",\"lang\":\"en\"}\n"
+	           "{\"file\":\"far/away.txt\",\"start\":50,\"end\":60,\"text\":\"Talks go on\",\"speaker\":null,"
+	           "\"cue\":null,\"confidence\":0.3,\"id\":\"00000000000000bb\",\"lang\":\"en\"}\n"
+	           "not json at all\n"
+	           "{\"file\":\"far/other.txt\",\"start\":1,\"end\":9,\"text\":\"Bad id\",\"id\":\"xyz\"}\n"
+	           "{\"file\":\"far/other.txt\",\"start\":1,\"end\":9,\"text\":7,\"id\":\"00000000000000cc\"}\n"
+	           "\n"
+	           "{\"file\":\"far/away.txt\",\"start\":70,\"end\":90,\"text\":\"Said again later\","
+	           "\"speaker\":\"Jane Doe\",\"confidence\":0.9,\"id\":\"00000000000000dd\",\"lang\":\"en\"}\n");
+	qindex *ix = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	char *in = path_in(dir, "q.jsonl");
+	import_stats st;
+	assert_int_equal(import_jsonl(ix, in, &st, NULL, NULL), Q_ESYNTAX);
+	assert_int_equal(st.bad_lines, 3);
+	assert_int_equal(st.articles, 1);
+	assert_int_equal(st.quotes, 3);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	index_file *f;
+	size_t n;
+	assert_int_equal(index_files(ix, &f, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(f[0].path, "far/away.txt");   /* not here: as written */
+	assert_true(f[0].imported);
+	index_files_free(f, n);
+	index_person *p;
+	assert_int_equal(index_persons(ix, &p, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(p[0].nquotes, 2);
+	index_persons_free(p, n);
+	/* a missing input */
+	char *none = path_in(dir, "none.jsonl");
+	assert_int_equal(import_jsonl(ix, none, &st, NULL, NULL), Q_ENOENT);
+	assert_false(st.index_failed);
+	index_close(ix);
+	free(none);
+	free(in);
+	free(file);
+	remove_dir(dir);
+}
+
+/* An imported file that exists here is kept under its real path, and a
+ * later run over it skips it while it is unchanged. */
+static void test_import_then_index_skips(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	write_file(dir, "harbour.txt", harbour);
+	char line[1024];
+	snprintf(line, sizeof line,
+	         "{\"file\":\"%s/harbour.txt\",\"start\":23,\"end\":43,\"text\":\"We will not back down\","
+	         "\"speaker\":\"Jane Doe\",\"cue\":\"said\",\"confidence\":0.9,\"id\":\"00000000000000aa\","
+	         "\"lang\":\"en\"}\n", dir);
+	write_file(dir, "q.jsonl", line);
+	qindex *ix = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	char *in = path_in(dir, "q.jsonl");
+	import_stats ist;
+	assert_int_equal(import_jsonl(ix, in, &ist, NULL, NULL), 0);
+	indexer_stats st;
+	struct errs e = { 0 };
+	run(ix, dir, &st, &e);
+	assert_int_equal(st.unchanged, 1);
+	assert_int_equal(st.added, 0);
+	index_close(ix);
+	free(in);
+	free(file);
+	remove_dir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_new_unchanged_touched_changed_removed),
+		cmocka_unit_test(test_text_of_articles),
+		cmocka_unit_test(test_unreadable_and_empty_files_are_reported),
+		cmocka_unit_test(test_dateline_and_language_recorded),
+		cmocka_unit_test(test_import_jsonl),
+		cmocka_unit_test(test_import_then_index_skips),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,148 @@
+/* Merging the forms of one person's name: titles, shorter forms, chains,
+ * ambiguity, descriptions, keep_apart and merge = no, many variants. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "names.h"
+
+#define N(a) (sizeof(a) / sizeof *(a))
+
+/* The display form each form is merged into. */
+static void merged(const name_form *f, size_t n, const names_opts *o, const char **out)
+{
+	size_t *person = calloc(n, sizeof *person);
+	assert_int_equal(names_merge(f, n, o, person), 0);
+	for (size_t i = 0; i < n; i++)
+		out[i] = f[person[i]].form;
+	free(person);
+}
+
+static void test_title_and_short_forms(void **state)
+{
+	const name_form f[] = {
+		{ "Mei Tanlong", "en" }, { "Mei", "en" }, { "President Mei", "en" }, { "Tanlong", "da" },
+		{ "MEI TANLONG", "en" }, { "Rosa Quint", "en" },
+	};
+	const char *got[N(f)];
+	merged(f, N(f), NULL, got);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(got[i], "Mei Tanlong");
+	assert_string_equal(got[5], "Rosa Quint");
+}
+
+static void test_ambiguous_short_form_stays(void **state)
+{
+	const name_form f[] = {
+		{ "Mei Tanlong", "en" }, { "Mei Sorel", "en" }, { "Mei", "en" }, { "Tanlong", "en" },
+		/* begins one name and ends another */
+		{ "Vale", "en" }, { "Vale Orrin", "en" }, { "Petra Vale", "en" },
+	};
+	const char *got[N(f)];
+	merged(f, N(f), NULL, got);
+	assert_string_equal(got[0], "Mei Tanlong");
+	assert_string_equal(got[1], "Mei Sorel");
+	assert_string_equal(got[2], "Mei");
+	assert_string_equal(got[3], "Mei Tanlong");
+	assert_string_equal(got[4], "Vale");
+	assert_string_equal(got[5], "Vale Orrin");
+	assert_string_equal(got[6], "Petra Vale");
+}
+
+static void test_chain_merges_whole(void **state)
+{
+	const name_form f[] = { { "Lo", "en" }, { "Lo Hsien", "en" }, { "Lo Hsien Tam", "en" }, { "Dr. Lo Hsien Tam", "en" } };
+	const char *got[N(f)];
+	merged(f, N(f), NULL, got);
+	for (size_t i = 0; i < N(f); i++)
+		assert_string_equal(got[i], "Lo Hsien Tam");
+}
+
+static void test_descriptions_and_particles(void **state)
+{
+	const name_form f[] = {
+		{ "a spokeswoman for the ministry", "en" }, { "Ministry", "en" },
+		{ "Karel van Dorne", "nl" }, { "Van Dorne", "nl" }, { "Dorne", "nl" },
+		{ "the mayor, Ilse Brand", "en" }, { "Brand", "en" },
+	};
+	const char *got[N(f)];
+	merged(f, N(f), NULL, got);
+	assert_string_equal(got[0], "a spokeswoman for the ministry");
+	assert_string_equal(got[1], "Ministry");
+	assert_string_equal(got[2], "Karel van Dorne");
+	assert_string_equal(got[3], "Karel van Dorne");
+	assert_string_equal(got[4], "Karel van Dorne");
+	assert_string_equal(got[5], "the mayor, Ilse Brand");   /* a phrase: never merged */
+	assert_string_equal(got[6], "Brand");
+}
+
+static void test_keep_apart_and_merge_off(void **state)
+{
+	const name_form f[] = { { "Mei Tanlong", "en" }, { "Mei", "en" }, { "Tanlong", "en" } };
+	const char *apart[] = { "mei" };
+	names_opts o = { .merge = true, .apart = apart, .napart = 1 };
+	const char *got[N(f)];
+	merged(f, N(f), &o, got);
+	assert_string_equal(got[1], "Mei");
+	assert_string_equal(got[2], "Mei Tanlong");
+	o = (names_opts){ .merge = false };
+	merged(f, N(f), &o, got);
+	for (size_t i = 0; i < N(f); i++)
+		assert_string_equal(got[i], f[i].form);
+}
+
+/* Scripts without capitals or spaces are compared whole. */
+static void test_unspaced_names(void **state)
+{
+	const name_form f[] = { { "\xE5\xB1\xB1\xE7\x94\xB0\xE5\xA4\xAA\xE9\x83\x8E", "ja" },
+	                        { "\xE5\xB1\xB1\xE7\x94\xB0", "ja" } };
+	const char *got[N(f)];
+	merged(f, N(f), NULL, got);
+	assert_string_equal(got[0], f[0].form);
+	assert_string_equal(got[1], f[1].form);
+}
+
+/* 10,000 variants of one name: merged in one pass, nothing quadratic. */
+static void test_ten_thousand_variants(void **state)
+{
+	enum { V = 10000 };
+	name_form *f = calloc(V + 2, sizeof *f);
+	char **s = calloc(V + 2, sizeof *s);
+	for (size_t i = 0; i < V; i++) {
+		s[i] = malloc(48);
+		snprintf(s[i], 48, "Mei Tanlong Q%zu", i);
+		f[i] = (name_form){ s[i], "en" };
+	}
+	f[V] = (name_form){ "Mei", "en" };
+	f[V + 1] = (name_form){ "Mei Tanlong", "en" };
+	size_t *person = calloc(V + 2, sizeof *person);
+	assert_int_equal(names_merge(f, V + 2, NULL, person), 0);
+	/* Mei and Mei Tanlong begin every variant: ambiguous, so kept apart */
+	assert_int_equal(person[V], V);
+	assert_int_equal(person[V + 1], V + 1);
+	for (size_t i = 0; i < V; i++) {
+		assert_int_equal(person[i], i);
+		free(s[i]);
+	}
+	free(s);
+	free(f);
+	free(person);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_title_and_short_forms),
+		cmocka_unit_test(test_ambiguous_short_form_stays),
+		cmocka_unit_test(test_chain_merges_whole),
+		cmocka_unit_test(test_descriptions_and_particles),
+		cmocka_unit_test(test_keep_apart_and_merge_off),
+		cmocka_unit_test(test_unspaced_names),
+		cmocka_unit_test(test_ten_thousand_variants),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
