@@ -214,15 +214,16 @@ static int annotate(speech_art *a, const tok *v, size_t n)
 	a->sstart = malloc((n ? n : 1) * sizeof *a->sstart);
 	if (!a->sent || !a->para || !a->sstart)
 		return Q_ENOMEM;
-	uint32_t s = 0, p = 0;
-	a->sstart[0] = 0;
+	/* (the arrays through local pointers: a store to one may not alias a's fields) */
+	uint32_t s = 0, p = 0, *sent = a->sent, *para = a->para, *sstart = a->sstart;
+	sstart[0] = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (v[i].para || sentence_end(v, n, i - 1))) {
 			p += v[i].para;
-			a->sstart[++s] = (uint32_t)i;
+			sstart[++s] = (uint32_t)i;
 		}
-		a->sent[i] = s;
-		a->para[i] = p;
+		sent[i] = s;
+		para[i] = p;
 	}
 	/* each sentence's colon before a quote, if it ends so */
 	a->colon = malloc(((size_t)s + 1) * sizeof *a->colon);
@@ -238,10 +239,20 @@ static int annotate(speech_art *a, const tok *v, size_t n)
 	a->cue_prev = malloc((n ? n : 1) * sizeof *a->cue_prev);
 	if (!a->cue_next || !a->cue_prev)
 		return Q_ENOMEM;
-	for (size_t i = 0; i < n; i++)
-		a->cue_prev[i] = marked_cue(&v[i]) ? (int32_t)i : i > 0 && a->sent[i - 1] == a->sent[i] ? a->cue_prev[i - 1] : -1;
-	for (size_t i = n; i-- > 0;)
-		a->cue_next[i] = marked_cue(&v[i]) ? (int32_t)i : i + 1 < n && a->sent[i + 1] == a->sent[i] ? a->cue_next[i + 1] : -1;
+	int32_t last = -1, *prev = a->cue_prev, *next = a->cue_next;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && sent[i - 1] != sent[i])
+			last = -1;
+		last = marked_cue(&v[i]) ? (int32_t)i : last;
+		prev[i] = last;
+	}
+	last = -1;
+	for (size_t i = n; i-- > 0;) {
+		if (i + 1 < n && sent[i + 1] != sent[i])
+			last = -1;
+		last = marked_cue(&v[i]) ? (int32_t)i : last;
+		next[i] = last;
+	}
 	return 0;
 }
 
