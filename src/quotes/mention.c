@@ -605,11 +605,13 @@ static int cue_after_mention(const speech_art *a, const tok *v, size_t n, const 
 	size_t k = m->b;
 	bool fused;
 	*rel = CR_BEFORE;
-	if (k < n && v[k].kind == T_OPEN) {
+	if (k >= n || !same_sentence(a, m->a, k) || a->cue_next[k] < 0)
+		return -1;   /* no cue after it in its sentence (most mentions): nothing to walk */
+	if (v[k].kind == T_OPEN) {
 		while (k < n && k < m->b + 8 && v[k].kind != T_CLOSE)
 			k++;
 		k++;
-	} else if (k < n && v[k].kind == T_COMMA) {
+	} else if (v[k].kind == T_COMMA) {
 		size_t e = k + 1;
 		while (e < n && e < k + APPOS_TOKENS && v[e].kind != T_COMMA && v[e].kind != T_STOP && v[e].kind != T_QUOTE &&
 		       v[e].kind != T_MARK && !v[e].para)
@@ -649,6 +651,8 @@ static int cue_before_mention(const speech_art *a, const tok *v, const mention *
 				return (int)j - 1;
 			}
 	}
+	if (k == 0 || !same_sentence(a, m->a, k - 1) || a->cue_prev[k - 1] < 0)
+		return -1;   /* no cue before it in its sentence: neither walk below finds one */
 	/* said X, sagte am Montag der Minister, siger han */
 	for (size_t steps = 0; k > 0 && steps <= GAP && same_sentence(a, m->a, k - 1); steps++, k--) {
 		const tok *w = &v[k - 1];
