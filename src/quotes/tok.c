@@ -208,10 +208,15 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 	out->entry = -1;
 	int len = 1;
 	unsigned c = 0;
+	bool para = false;   /* (kept here, stored once: the loop runs for every space) */
 	while (pos < end) {
 		unsigned char b = (unsigned char)t[pos];
-		if (b == ' ' || b == '\n' || b == '\t') {
-			out->para |= b == '\n';   /* between tokens a '\n' ends a paragraph */
+		if (b == ' ') {
+			pos++;
+			continue;
+		}
+		if (b == '\n' || b == '\t') {
+			para |= b == '\n';   /* between tokens a '\n' ends a paragraph */
 			pos++;
 			continue;
 		}
@@ -225,6 +230,7 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 			break;
 		pos += (size_t)len;
 	}
+	out->para = para;
 	if (pos >= end) {
 		out->kind = T_NONE;
 		out->s = out->e = end;
