@@ -262,6 +262,7 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 	for (;;) {
 		/* the common case: a run of ASCII letters and digits, lower-cased as
 		 * it goes, eight bytes at a time (no branch on every letter) */
+		bool stopped = false;   /* at a byte that is no ASCII letter or digit */
 		for (uint64_t lower; i + 8 <= end;) {
 			size_t m = ascii_word8(t + i, &lower);
 			if (k + m > LEX_MAXWORD)
@@ -273,15 +274,17 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 			}
 			k += m;
 			i += m;
-			if (m < 8)
+			if (m < 8) {
+				stopped = true;
 				break;
+			}
 		}
 		unsigned char lc;
-		while (i < end && k < LEX_MAXWORD && (lc = ascii_lower[(unsigned char)t[i]])) {
+		while (!stopped && i < end && k < LEX_MAXWORD && (lc = ascii_lower[(unsigned char)t[i]])) {
 			out->low[k++] = (char)lc;
 			i++;
 		}
-		while (i < end && ascii_lower[(unsigned char)t[i]]) {   /* too long for the lists */
+		while (!stopped && i < end && ascii_lower[(unsigned char)t[i]]) {   /* too long for the lists */
 			fits = false;
 			i++;
 		}
