@@ -335,7 +335,7 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 		out->entry = (short)lex_find_word8(first8, k);
 	else
 		out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
-	out->lex = lang != LANG_UNKNOWN ? lex_mask(out->entry, lang) : 0;
+	out->lex = lang != LANG_UNKNOWN && out->entry >= 0 ? lex_mask(out->entry, lang) : 0;   /* (most words are not listed) */
 	return i;
 }
 
@@ -403,7 +403,7 @@ static bool ends_with_stop(const char *t, size_t s, size_t e)
 static void set_lang(tok *v, size_t n, enum lang lang)
 {
 	for (size_t i = 0; i < n; i++) {
-		v[i].lex = lex_mask(v[i].entry, lang);
+		v[i].lex = v[i].entry >= 0 ? lex_mask(v[i].entry, lang) : 0;
 		v[i].lang = (unsigned char)lang;
 	}
 }
