@@ -356,7 +356,9 @@ static inline void mark_token(const char *t, tok *v, size_t k)
 	tok *p = &v[k - 1];
 	if (v[k].kind == T_STOP && p->kind == T_WORD && p->e == v[k].s && t[v[k].s] == '.' && abbreviation(p))
 		v[k].kind = T_ABBR;
-	v[k].sent = v[k].para || p->kind == T_STOP || p->kind == T_MARK || p->kind == T_COLON;
+	/* the kinds after which a sentence starts, one bit each (a test for every token) */
+	const unsigned starts_after = 1u << T_STOP | 1u << T_MARK | 1u << T_COLON;
+	v[k].sent = v[k].para || ((starts_after >> p->kind) & 1);
 }
 
 static tok *tok_doc_push(tok_doc *td)
