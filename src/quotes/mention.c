@@ -212,46 +212,43 @@ static int annotate(speech_art *a, const tok *v, size_t n)
 	a->sent = malloc((n ? n : 1) * sizeof *a->sent);
 	a->para = malloc((n ? n : 1) * sizeof *a->para);
 	a->sstart = malloc((n ? n : 1) * sizeof *a->sstart);
-	if (!a->sent || !a->para || !a->sstart)
+	a->cue_next = malloc((n ? n : 1) * sizeof *a->cue_next);
+	a->cue_prev = malloc((n ? n : 1) * sizeof *a->cue_prev);
+	if (!a->sent || !a->para || !a->sstart || !a->cue_next || !a->cue_prev)
 		return Q_ENOMEM;
-	/* (the arrays through local pointers: a store to one may not alias a's fields) */
+	/* the sentences and paragraphs, and the nearest cue of each token's
+	 * sentence before it (the arrays through local pointers: a store to one
+	 * may not alias a's fields) */
 	uint32_t s = 0, p = 0, *sent = a->sent, *para = a->para, *sstart = a->sstart;
+	int32_t last = -1, *prev = a->cue_prev, *next = a->cue_next;
 	sstart[0] = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (v[i].para || sentence_end(v, n, i - 1))) {
 			p += v[i].para;
 			sstart[++s] = (uint32_t)i;
+			last = -1;
 		}
 		sent[i] = s;
 		para[i] = p;
-	}
-	/* each sentence's colon before a quote, if it ends so */
-	a->colon = malloc(((size_t)s + 1) * sizeof *a->colon);
-	if (!a->colon)
-		return Q_ENOMEM;
-	for (size_t k = 0; k <= s; k++)
-		a->colon[k] = -1;
-	for (size_t i = 0; i + 1 < n; i++)
-		if (v[i].kind == T_COLON && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK) && a->colon[a->sent[i]] < 0)
-			a->colon[a->sent[i]] = (int32_t)i;
-	/* the nearest cue of each token's sentence on each side */
-	a->cue_next = malloc((n ? n : 1) * sizeof *a->cue_next);
-	a->cue_prev = malloc((n ? n : 1) * sizeof *a->cue_prev);
-	if (!a->cue_next || !a->cue_prev)
-		return Q_ENOMEM;
-	int32_t last = -1, *prev = a->cue_prev, *next = a->cue_next;
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && sent[i - 1] != sent[i])
-			last = -1;
 		last = marked_cue(&v[i]) ? (int32_t)i : last;
 		prev[i] = last;
 	}
+	a->colon = malloc(((size_t)s + 1) * sizeof *a->colon);
+	if (!a->colon)
+		return Q_ENOMEM;
+	int32_t *colon = a->colon;
+	for (size_t k = 0; k <= s; k++)
+		colon[k] = -1;
+	/* backwards: the nearest cue after each token in its sentence, and each
+	 * sentence's first colon before a quote (the last one met) */
 	last = -1;
 	for (size_t i = n; i-- > 0;) {
 		if (i + 1 < n && sent[i + 1] != sent[i])
 			last = -1;
 		last = marked_cue(&v[i]) ? (int32_t)i : last;
 		next[i] = last;
+		if (v[i].kind == T_COLON && i + 1 < n && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK))
+			colon[sent[i]] = (int32_t)i;
 	}
 	return 0;
 }
