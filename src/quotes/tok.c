@@ -522,6 +522,11 @@ static size_t first_ending_after(const tok *v, size_t n, size_t e)
 	return (size_t)(base - v) + (base->e <= e);
 }
 
+size_t tok_doc_first_at(const tok_doc *td, size_t pos)
+{
+	return first_starting_at(td->v, td->n, pos);
+}
+
 size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first)
 {
 	size_t a = first_starting_at(td->v, td->n, s);
