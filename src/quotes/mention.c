@@ -118,11 +118,13 @@ static void mark_words(const speech_ctx *c, tok *v, size_t n)
 	lex_affixes(c->lang, LA_CUE_SUFFIX, &k);
 	x.cue = k > 0;
 	bool extras = c->opts && c->opts->ncues;
+	/* without endings to test, a lower-case word no list marks is none of the three (most words) */
+	bool plain_ok = !extras && !x.cue && !x.role && !x.definite;
 	for (size_t i = 0; i < n; i++) {
 		tok *w = &v[i];
 		bool fused;
 		unsigned char m = TM_DONE;
-		if (w->kind == T_WORD) {
+		if (w->kind == T_WORD && !(plain_ok && !w->cap && !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE)))) {
 			/* (the common case first: a listed cue, or no cue at all) */
 			bool maybe = (w->lex & LX_CUE) || extras || x.cue;
 			if (maybe && cue_word(c, w, &fused))
