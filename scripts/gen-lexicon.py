@@ -187,14 +187,19 @@ def main():
     for code in LANGS:
         for k in kinds:
             lst = sorted(set(langs.get(code, {}).get(k, [])), key=lambda s: (-len(s.encode()), s))
+            if "" in lst:
+                fail("%s: an empty ending of kind %s" % (code, k))
             if lst:
                 out.write("static const char *const affix_%s_%s[] = { %s };\n" % (code, k, ", ".join(c_string(s) for s in lst)))
-    out.write("\nstatic const struct { const char *const *v; size_t n; } affixes[NLANG][LA__COUNT] = {\n")
+                out.write("static const unsigned char affix_%s_%s_len[] = { %s };\n" %
+                          (code, k, ", ".join(str(len(s.encode())) for s in lst)))
+    out.write("\n/* (each ending's length beside it: lex_suffix runs for many words, a strlen an ending costs more than the test) */\n")
+    out.write("static const struct { const char *const *v; const unsigned char *len; size_t n; } affixes[NLANG][LA__COUNT] = {\n")
     for code in LANGS:
         cells = []
         for k in kinds:
             n = len(set(langs.get(code, {}).get(k, [])))
-            cells.append("{ affix_%s_%s, %d }" % (code, k, n) if n else "{ NULL, 0 }")
+            cells.append("{ affix_%s_%s, affix_%s_%s_len, %d }" % (code, k, code, k, n) if n else "{ NULL, NULL, 0 }")
         out.write("\t{ %s },\n" % ", ".join(cells))
     out.write("};\n")
     out.write(C_FUNCTIONS)
@@ -326,11 +331,13 @@ const char *const *lex_affixes(enum lang lang, enum lex_affix k, size_t *n)
 
 size_t lex_suffix(enum lang lang, enum lex_affix k, const char *low, size_t n)
 {
-	size_t na;
-	const char *const *v = lex_affixes(lang, k, &na);
-	for (size_t i = 0; i < na; i++) {   /* longest first */
-		size_t l = strlen(v[i]);
-		if (l < n && !memcmp(low + n - l, v[i], l))
+	if (lang <= LANG_UNKNOWN || lang > NLANG || (unsigned)k >= LA__COUNT || !n)
+		return 0;
+	const char *const *v = affixes[lang - 1][k].v;
+	const unsigned char *len = affixes[lang - 1][k].len;
+	for (size_t i = 0, na = affixes[lang - 1][k].n; i < na; i++) {   /* longest first */
+		size_t l = len[i];
+		if (l < n && low[n - 1] == v[i][l - 1] && !memcmp(low + n - l, v[i], l))
 			return l;
 	}
 	return 0;

@@ -4226,39 +4226,61 @@ static const unsigned props[NLANG] = { 0x0, 0x5, 0x5, 0x5, 0x3, 0x8, 0x1c, 0x1, 
 
 /* the endings of each kind in each language, longest first */
 static const char *const affix_da_role_suffix[] = { "direktøren", "ordføreren", "ministeren", "talsmanden", "direktør", "formanden", "ordfører", "minister", "talsmand", "formand", "chefen", "manden", "chef", "mand" };
+static const unsigned char affix_da_role_suffix_len[] = { 11, 11, 10, 10, 9, 9, 9, 8, 8, 7, 6, 6, 4, 4 };
 static const char *const affix_da_definite_suffix[] = { "erne", "en", "et", "ne" };
+static const unsigned char affix_da_definite_suffix_len[] = { 4, 2, 2, 2 };
 static const char *const affix_no_role_suffix[] = { "direktøren", "ministeren", "talsmannen", "direktør", "minister", "talsmann", "treneren", "lederen", "sjefen", "trener", "leder", "sjef" };
+static const unsigned char affix_no_role_suffix_len[] = { 11, 10, 10, 9, 8, 8, 8, 7, 6, 6, 5, 4 };
 static const char *const affix_no_definite_suffix[] = { "ene", "en", "et", "a" };
+static const unsigned char affix_no_definite_suffix_len[] = { 3, 2, 2, 1 };
 static const char *const affix_sv_role_suffix[] = { "ordföranden", "direktören", "ordförande", "talesmannen", "direktör", "ministern", "kaptenen", "minister", "talesman", "chefen", "kapten", "chef" };
+static const unsigned char affix_sv_role_suffix_len[] = { 12, 11, 11, 11, 9, 9, 8, 8, 8, 6, 6, 4 };
 static const char *const affix_sv_definite_suffix[] = { "erna", "en", "et", "na", "n", "t" };
+static const unsigned char affix_sv_definite_suffix_len[] = { 4, 2, 2, 2, 1, 1 };
 static const char *const affix_de_role_suffix[] = { "bürgermeisterin", "bürgermeister", "abgeordneter", "beauftragter", "präsidentin", "vorsitzender", "abgeordnete", "beauftragte", "kommissarin", "politikerin", "sekretärin", "vorsitzende", "direktorin", "forscherin", "landrätin", "ministerin", "präsident", "sprecherin", "anwältin", "jähriger", "kanzlerin", "kommissar", "managerin", "politiker", "richterin", "sekretär", "senatorin", "trainerin", "direktor", "expertin", "forscher", "jährige", "leiterin", "minister", "sprecher", "autorin", "beamter", "beamtin", "experte", "kanzler", "landrat", "manager", "richter", "senator", "trainer", "anwalt", "beamte", "chefin", "leiter", "rätin", "zeugin", "autor", "zeuge", "chef", "rat" };
+static const unsigned char affix_de_role_suffix_len[] = { 16, 14, 12, 12, 12, 12, 11, 11, 11, 11, 11, 11, 10, 10, 10, 10, 10, 10, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 6, 6, 6, 6, 6, 6, 5, 5, 4, 3 };
 static const char *const affix_de_female_suffix[] = { "antin", "ektin", "entin", "eurin", "istin", "ärin", "ätin", "atin", "erin", "ogin", "orin" };
+static const unsigned char affix_de_female_suffix_len[] = { 5, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4 };
 static const char *const affix_de_text_suffix[] = { "stellungnahme", "begründung", "erklärung", "memorandum", "mitteilung", "resolution", "beschluss", "botschaft", "gutachten", "protokoll", "schreiben", "dokument", "programm", "analyse", "artikel", "bericht", "entwurf", "magazin", "meldung", "vermerk", "vertrag", "zeitung", "antrag", "appell", "aufruf", "bilanz", "e-mail", "medien", "papier", "presse", "studie", "urteil", "blatt", "brief", "email", "notiz", "mail", "text" };
+static const unsigned char affix_de_text_suffix_len[] = { 13, 11, 10, 10, 10, 10, 9, 9, 9, 9, 9, 8, 8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 5, 5, 5, 5, 4, 4 };
 static const char *const affix_de_org_suffix[] = { "ministerium", "kommission", "regierung", "behörde", "gericht", "verband", "partei", "amt" };
+static const unsigned char affix_de_org_suffix_len[] = { 11, 10, 9, 8, 7, 7, 6, 3 };
 static const char *const affix_fr_cue_suffix[] = { "-t-elle", "-elles", "-elle", "-t-il", "-t-on", "-ils", "-il" };
+static const unsigned char affix_fr_cue_suffix_len[] = { 7, 6, 5, 5, 5, 4, 3 };
 static const char *const affix_nl_role_suffix[] = { "woordvoerster", "woordvoerder", "voorzitter", "directeur", "minister" };
+static const unsigned char affix_nl_role_suffix_len[] = { 13, 12, 10, 9, 8 };
 static const char *const affix_zh_cue_before[] = { "回应道", "回應道", "回答道", "补充道", "表示道", "補充道", "解释道", "解釋道", "介紹", "介绍", "写道", "問道", "回应", "回應", "回答", "坦言", "声称", "宣布", "寫道", "強調", "强调", "承認", "承认", "指出", "提到", "笑道", "答道", "聲稱", "补充", "表示", "補充", "解释", "解釋", "認為", "說道", "警告", "认为", "说道", "透露", "问道", "問", "称", "稱", "說", "说", "问" };
+static const unsigned char affix_zh_cue_before_len[] = { 9, 9, 9, 9, 9, 9, 9, 9, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 3, 3, 3, 3, 3, 3 };
 static const char *const affix_zh_cue_after[] = { "写道", "回答", "坦言", "寫道", "強調", "强调", "指出", "补充", "表示", "補充", "解释", "解釋", "說道", "说道", "透露", "称", "稱", "說", "说" };
+static const unsigned char affix_zh_cue_after_len[] = { 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 3, 3, 3, 3 };
 static const char *const affix_zh_name_suffix[] = { "先生", "博士", "女士", "教授" };
+static const unsigned char affix_zh_name_suffix_len[] = { 6, 6, 6, 6 };
 static const char *const affix_zh_subject_end[] = { "今天", "周一", "周三", "周二", "周五", "周六", "周四", "周日", "已經", "已经", "昨天", "也", "于", "则", "則", "向", "在", "对", "對", "已", "於", "曾", "还", "還" };
+static const unsigned char affix_zh_subject_end_len[] = { 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3 };
 static const char *const affix_ja_cue_before[] = { "言った", "話した", "語った", "述べた" };
+static const unsigned char affix_ja_cue_before_len[] = { 9, 9, 9, 9 };
 static const char *const affix_ja_cue_after[] = { "とコメント", "と付け加え", "と明らかに", "と主張", "と伝え", "と呼び", "と報告", "と強調", "と指摘", "と発表", "と発言", "と答え", "と訴え", "と話し", "と認め", "と語っ", "と説明", "と警告", "と述べ", "と書", "と言", "と記", "と話", "と語", "と説", "と述" };
+static const unsigned char affix_ja_cue_after_len[] = { 15, 15, 15, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 6, 6, 6, 6, 6, 6, 6 };
 static const char *const affix_ja_name_suffix[] = { "大統領", "容疑者", "さん", "会長", "教授", "社長", "議員", "首相", "氏" };
+static const unsigned char affix_ja_name_suffix_len[] = { 9, 9, 6, 6, 6, 6, 6, 6, 3 };
 static const char *const affix_ja_topic[] = { "が", "は", "も" };
+static const unsigned char affix_ja_topic_len[] = { 3, 3, 3 };
 static const char *const affix_ja_subject_end[] = { "によると", "に対して", "に対し" };
+static const unsigned char affix_ja_subject_end_len[] = { 12, 12, 9 };
 
-static const struct { const char *const *v; size_t n; } affixes[NLANG][LA__COUNT] = {
-	{ { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } },
-	{ { affix_da_role_suffix, 14 }, { NULL, 0 }, { affix_da_definite_suffix, 4 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } },
-	{ { affix_no_role_suffix, 12 }, { NULL, 0 }, { affix_no_definite_suffix, 4 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } },
-	{ { affix_sv_role_suffix, 12 }, { NULL, 0 }, { affix_sv_definite_suffix, 6 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } },
-	{ { affix_de_role_suffix, 55 }, { affix_de_female_suffix, 11 }, { NULL, 0 }, { affix_de_text_suffix, 38 }, { affix_de_org_suffix, 8 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } },
-	{ { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { affix_fr_cue_suffix, 7 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } },
-	{ { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } },
-	{ { affix_nl_role_suffix, 5 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } },
-	{ { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } },
-	{ { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { affix_zh_cue_before, 46 }, { affix_zh_cue_after, 19 }, { affix_zh_name_suffix, 4 }, { NULL, 0 }, { affix_zh_subject_end, 24 } },
-	{ { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { affix_ja_cue_before, 4 }, { affix_ja_cue_after, 26 }, { affix_ja_name_suffix, 9 }, { affix_ja_topic, 3 }, { affix_ja_subject_end, 3 } },
+/* (each ending's length beside it: lex_suffix runs for many words, a strlen an ending costs more than the test) */
+static const struct { const char *const *v; const unsigned char *len; size_t n; } affixes[NLANG][LA__COUNT] = {
+	{ { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { affix_da_role_suffix, affix_da_role_suffix_len, 14 }, { NULL, NULL, 0 }, { affix_da_definite_suffix, affix_da_definite_suffix_len, 4 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { affix_no_role_suffix, affix_no_role_suffix_len, 12 }, { NULL, NULL, 0 }, { affix_no_definite_suffix, affix_no_definite_suffix_len, 4 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { affix_sv_role_suffix, affix_sv_role_suffix_len, 12 }, { NULL, NULL, 0 }, { affix_sv_definite_suffix, affix_sv_definite_suffix_len, 6 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { affix_de_role_suffix, affix_de_role_suffix_len, 55 }, { affix_de_female_suffix, affix_de_female_suffix_len, 11 }, { NULL, NULL, 0 }, { affix_de_text_suffix, affix_de_text_suffix_len, 38 }, { affix_de_org_suffix, affix_de_org_suffix_len, 8 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { affix_fr_cue_suffix, affix_fr_cue_suffix_len, 7 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { affix_nl_role_suffix, affix_nl_role_suffix_len, 5 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { affix_zh_cue_before, affix_zh_cue_before_len, 46 }, { affix_zh_cue_after, affix_zh_cue_after_len, 19 }, { affix_zh_name_suffix, affix_zh_name_suffix_len, 4 }, { NULL, NULL, 0 }, { affix_zh_subject_end, affix_zh_subject_end_len, 24 } },
+	{ { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { affix_ja_cue_before, affix_ja_cue_before_len, 4 }, { affix_ja_cue_after, affix_ja_cue_after_len, 26 }, { affix_ja_name_suffix, affix_ja_name_suffix_len, 9 }, { affix_ja_topic, affix_ja_topic_len, 3 }, { affix_ja_subject_end, affix_ja_subject_end_len, 3 } },
 };
 
 static uint64_t chunk_at(const char *p)
@@ -4386,11 +4408,13 @@ const char *const *lex_affixes(enum lang lang, enum lex_affix k, size_t *n)
 
 size_t lex_suffix(enum lang lang, enum lex_affix k, const char *low, size_t n)
 {
-	size_t na;
-	const char *const *v = lex_affixes(lang, k, &na);
-	for (size_t i = 0; i < na; i++) {   /* longest first */
-		size_t l = strlen(v[i]);
-		if (l < n && !memcmp(low + n - l, v[i], l))
+	if (lang <= LANG_UNKNOWN || lang > NLANG || (unsigned)k >= LA__COUNT || !n)
+		return 0;
+	const char *const *v = affixes[lang - 1][k].v;
+	const unsigned char *len = affixes[lang - 1][k].len;
+	for (size_t i = 0, na = affixes[lang - 1][k].n; i < na; i++) {   /* longest first */
+		size_t l = len[i];
+		if (l < n && low[n - 1] == v[i][l - 1] && !memcmp(low + n - l, v[i], l))
 			return l;
 	}
 	return 0;

@@ -118,11 +118,13 @@ static void mark_words(const speech_ctx *c, tok *v, size_t n)
 	lex_affixes(c->lang, LA_CUE_SUFFIX, &k);
 	x.cue = k > 0;
 	bool extras = c->opts && c->opts->ncues;
+	/* without endings to test, a lower-case word no list marks is none of the three (most words) */
+	bool plain_ok = !extras && !x.cue && !x.role && !x.definite;
 	for (size_t i = 0; i < n; i++) {
 		tok *w = &v[i];
 		bool fused;
 		unsigned char m = TM_DONE;
-		if (w->kind == T_WORD) {
+		if (w->kind == T_WORD && !(plain_ok && !w->cap && !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE)))) {
 			/* (the common case first: a listed cue, or no cue at all) */
 			bool maybe = (w->lex & LX_CUE) || extras || x.cue;
 			if (maybe && cue_word(c, w, &fused))
@@ -212,36 +214,44 @@ static int annotate(speech_art *a, const tok *v, size_t n)
 	a->sent = malloc((n ? n : 1) * sizeof *a->sent);
 	a->para = malloc((n ? n : 1) * sizeof *a->para);
 	a->sstart = malloc((n ? n : 1) * sizeof *a->sstart);
-	if (!a->sent || !a->para || !a->sstart)
+	a->cue_next = malloc((n ? n : 1) * sizeof *a->cue_next);
+	a->cue_prev = malloc((n ? n : 1) * sizeof *a->cue_prev);
+	if (!a->sent || !a->para || !a->sstart || !a->cue_next || !a->cue_prev)
 		return Q_ENOMEM;
-	uint32_t s = 0, p = 0;
-	a->sstart[0] = 0;
+	/* the sentences and paragraphs, and the nearest cue of each token's
+	 * sentence before it (the arrays through local pointers: a store to one
+	 * may not alias a's fields) */
+	uint32_t s = 0, p = 0, *sent = a->sent, *para = a->para, *sstart = a->sstart;
+	int32_t last = -1, *prev = a->cue_prev, *next = a->cue_next;
+	sstart[0] = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (v[i].para || sentence_end(v, n, i - 1))) {
 			p += v[i].para;
-			a->sstart[++s] = (uint32_t)i;
+			sstart[++s] = (uint32_t)i;
+			last = -1;
 		}
-		a->sent[i] = s;
-		a->para[i] = p;
+		sent[i] = s;
+		para[i] = p;
+		last = marked_cue(&v[i]) ? (int32_t)i : last;
+		prev[i] = last;
 	}
-	/* each sentence's colon before a quote, if it ends so */
 	a->colon = malloc(((size_t)s + 1) * sizeof *a->colon);
 	if (!a->colon)
 		return Q_ENOMEM;
+	int32_t *colon = a->colon;
 	for (size_t k = 0; k <= s; k++)
-		a->colon[k] = -1;
-	for (size_t i = 0; i + 1 < n; i++)
-		if (v[i].kind == T_COLON && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK) && a->colon[a->sent[i]] < 0)
-			a->colon[a->sent[i]] = (int32_t)i;
-	/* the nearest cue of each token's sentence on each side */
-	a->cue_next = malloc((n ? n : 1) * sizeof *a->cue_next);
-	a->cue_prev = malloc((n ? n : 1) * sizeof *a->cue_prev);
-	if (!a->cue_next || !a->cue_prev)
-		return Q_ENOMEM;
-	for (size_t i = 0; i < n; i++)
-		a->cue_prev[i] = marked_cue(&v[i]) ? (int32_t)i : i > 0 && a->sent[i - 1] == a->sent[i] ? a->cue_prev[i - 1] : -1;
-	for (size_t i = n; i-- > 0;)
-		a->cue_next[i] = marked_cue(&v[i]) ? (int32_t)i : i + 1 < n && a->sent[i + 1] == a->sent[i] ? a->cue_next[i + 1] : -1;
+		colon[k] = -1;
+	/* backwards: the nearest cue after each token in its sentence, and each
+	 * sentence's first colon before a quote (the last one met) */
+	last = -1;
+	for (size_t i = n; i-- > 0;) {
+		if (i + 1 < n && sent[i + 1] != sent[i])
+			last = -1;
+		last = marked_cue(&v[i]) ? (int32_t)i : last;
+		next[i] = last;
+		if (v[i].kind == T_COLON && i + 1 < n && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK))
+			colon[sent[i]] = (int32_t)i;
+	}
 	return 0;
 }
 
@@ -594,11 +604,13 @@ static int cue_after_mention(const speech_art *a, const tok *v, size_t n, const 
 	size_t k = m->b;
 	bool fused;
 	*rel = CR_BEFORE;
-	if (k < n && v[k].kind == T_OPEN) {
+	if (k >= n || !same_sentence(a, m->a, k) || a->cue_next[k] < 0)
+		return -1;   /* no cue after it in its sentence (most mentions): nothing to walk */
+	if (v[k].kind == T_OPEN) {
 		while (k < n && k < m->b + 8 && v[k].kind != T_CLOSE)
 			k++;
 		k++;
-	} else if (k < n && v[k].kind == T_COMMA) {
+	} else if (v[k].kind == T_COMMA) {
 		size_t e = k + 1;
 		while (e < n && e < k + APPOS_TOKENS && v[e].kind != T_COMMA && v[e].kind != T_STOP && v[e].kind != T_QUOTE &&
 		       v[e].kind != T_MARK && !v[e].para)
@@ -638,6 +650,8 @@ static int cue_before_mention(const speech_art *a, const tok *v, const mention *
 				return (int)j - 1;
 			}
 	}
+	if (k == 0 || !same_sentence(a, m->a, k - 1) || a->cue_prev[k - 1] < 0)
+		return -1;   /* no cue before it in its sentence: neither walk below finds one */
 	/* said X, sagte am Montag der Minister, siger han */
 	for (size_t steps = 0; k > 0 && steps <= GAP && same_sentence(a, m->a, k - 1); steps++, k--) {
 		const tok *w = &v[k - 1];

@@ -99,13 +99,6 @@ const tok *speech_tokens(const speech_ctx *c, size_t s, size_t e, size_t max, bo
 
 /* ---- the quote ---------------------------------------------------------------------- */
 
-static size_t first_token_at(const tok_doc *td, size_t pos)
-{
-	size_t first;
-	tok_doc_range(td, pos, pos, &first);
-	return first;
-}
-
 static bool ends_with_stop(const char *t, size_t s, size_t e)
 {
 	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '"' || t[e - 1] == '\''))
@@ -190,8 +183,8 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	memset(x, 0, sizeof *x);
 	x->q = q;
 	x->cjk = speech_props(c) & LP_NO_SPACES;
-	x->t0 = first_token_at(td, q->open);
-	x->t1 = first_token_at(td, q->close > q->end ? q->close : q->end);
+	x->t0 = tok_doc_first_at(td, q->open);
+	x->t1 = tok_doc_first_at(td, q->close > q->end ? q->close : q->end);
 	if (x->t1 < x->t0)
 		x->t1 = x->t0;
 	size_t at = x->t0 < n ? x->t0 : n ? n - 1 : 0;
@@ -200,7 +193,7 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	/* the sentence of the quote's last token (its words, or the full stop
 	 * they end with), not of its closing mark, which a full stop leaves
 	 * in the next sentence */
-	size_t te = first_token_at(td, q->end);
+	size_t te = tok_doc_first_at(td, q->end);
 	x->sent_end = te > 0 && n ? a->sent[te - 1 < n ? te - 1 : n - 1] : x->sent;
 	if (x->sent_end < x->sent)
 		x->sent_end = x->sent;
@@ -229,12 +222,12 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	at_->v[A_QPREV] = 0;
 	x->prev_name = -1;
 	if (i > 0) {
-		size_t pt = first_token_at(td, v[i - 1].open);
+		size_t pt = tok_doc_first_at(td, v[i - 1].open);
 		uint32_t ps = pt < n ? a->sent[pt] : x->sent, pp = pt < n ? a->para[pt] : x->para;
 		at_->v[A_QPREV] = ps == x->sent ? 1 : pp == x->para ? 2 : pp + 1 == x->para ? 3 : 4;
 	}
 	for (size_t j = i; j-- > 0 && i - j <= PREV_QUOTES;) {
-		size_t pt = first_token_at(td, v[j].open);
+		size_t pt = tok_doc_first_at(td, v[j].open);
 		uint32_t pp = pt < n ? a->para[pt] : x->para;
 		if (pp + PREV_PARAS < x->para)
 			break;

@@ -194,7 +194,10 @@ static size_t ascii_word8(const char *p, uint64_t *lower)
 #endif
 }
 
-size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
+/* tok_next, inlined into the article's token loop (a call for every token
+ * costs a tenth of the token) */
+static inline __attribute__((always_inline)) size_t next_token(const char *t, size_t pos, size_t end, enum lang lang,
+                                                               tok *out)
 {
 	out->kind = T_NONE;
 	out->cap = out->cjk = out->sent = out->para = false;
@@ -205,10 +208,15 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	out->entry = -1;
 	int len = 1;
 	unsigned c = 0;
+	bool para = false;   /* (kept here, stored once: the loop runs for every space) */
 	while (pos < end) {
 		unsigned char b = (unsigned char)t[pos];
-		if (b == ' ' || b == '\n' || b == '\t') {
-			out->para |= b == '\n';   /* between tokens a '\n' ends a paragraph */
+		if (b == ' ') {
+			pos++;
+			continue;
+		}
+		if (b == '\n' || b == '\t') {
+			para |= b == '\n';   /* between tokens a '\n' ends a paragraph */
 			pos++;
 			continue;
 		}
@@ -222,6 +230,7 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 			break;
 		pos += (size_t)len;
 	}
+	out->para = para;
 	if (pos >= end) {
 		out->kind = T_NONE;
 		out->s = out->e = end;
@@ -253,6 +262,7 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	for (;;) {
 		/* the common case: a run of ASCII letters and digits, lower-cased as
 		 * it goes, eight bytes at a time (no branch on every letter) */
+		bool stopped = false;   /* at a byte that is no ASCII letter or digit */
 		for (uint64_t lower; i + 8 <= end;) {
 			size_t m = ascii_word8(t + i, &lower);
 			if (k + m > LEX_MAXWORD)
@@ -264,15 +274,17 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 			}
 			k += m;
 			i += m;
-			if (m < 8)
+			if (m < 8) {
+				stopped = true;
 				break;
+			}
 		}
 		unsigned char lc;
-		while (i < end && k < LEX_MAXWORD && (lc = ascii_lower[(unsigned char)t[i]])) {
+		while (!stopped && i < end && k < LEX_MAXWORD && (lc = ascii_lower[(unsigned char)t[i]])) {
 			out->low[k++] = (char)lc;
 			i++;
 		}
-		while (i < end && ascii_lower[(unsigned char)t[i]]) {   /* too long for the lists */
+		while (!stopped && i < end && ascii_lower[(unsigned char)t[i]]) {   /* too long for the lists */
 			fits = false;
 			i++;
 		}
@@ -323,8 +335,13 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 		out->entry = (short)lex_find_word8(first8, k);
 	else
 		out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
-	out->lex = lang != LANG_UNKNOWN ? lex_mask(out->entry, lang) : 0;
+	out->lex = lang != LANG_UNKNOWN && out->entry >= 0 ? lex_mask(out->entry, lang) : 0;   /* (most words are not listed) */
 	return i;
+}
+
+size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
+{
+	return next_token(t, pos, end, lang, out);
 }
 
 /* Marks the abbreviation dot and the sentence start of v[k], which follows
@@ -339,7 +356,9 @@ static inline void mark_token(const char *t, tok *v, size_t k)
 	tok *p = &v[k - 1];
 	if (v[k].kind == T_STOP && p->kind == T_WORD && p->e == v[k].s && t[v[k].s] == '.' && abbreviation(p))
 		v[k].kind = T_ABBR;
-	v[k].sent = v[k].para || p->kind == T_STOP || p->kind == T_MARK || p->kind == T_COLON;
+	/* the kinds after which a sentence starts, one bit each (a test for every token) */
+	const unsigned starts_after = 1u << T_STOP | 1u << T_MARK | 1u << T_COLON;
+	v[k].sent = v[k].para || ((starts_after >> p->kind) & 1);
 }
 
 static tok *tok_doc_push(tok_doc *td)
@@ -386,7 +405,7 @@ static bool ends_with_stop(const char *t, size_t s, size_t e)
 static void set_lang(tok *v, size_t n, enum lang lang)
 {
 	for (size_t i = 0; i < n; i++) {
-		v[i].lex = lex_mask(v[i].entry, lang);
+		v[i].lex = v[i].entry >= 0 ? lex_mask(v[i].entry, lang) : 0;
 		v[i].lang = (unsigned char)lang;
 	}
 }
@@ -438,7 +457,7 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 		tok *w = tok_doc_push(td);
 		if (!w)
 			return td->rc = Q_ENOMEM;
-		pos = tok_next(t, pos, end, lang, w);
+		pos = next_token(t, pos, end, lang, w);
 		if (w->kind == T_NONE) {
 			if (end >= len)
 				break;
@@ -501,6 +520,11 @@ static size_t first_ending_after(const tok *v, size_t n, size_t e)
 		len -= half;
 	}
 	return (size_t)(base - v) + (base->e <= e);
+}
+
+size_t tok_doc_first_at(const tok_doc *td, size_t pos)
+{
+	return first_starting_at(td->v, td->n, pos);
 }
 
 size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first)

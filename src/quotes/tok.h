@@ -91,6 +91,9 @@ enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LA
 /* The tokens lying inside [s, e): sets *first, returns how many. */
 size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first);
 
+/* The first token starting at or after pos (td->n when none): tok_doc_range's *first. */
+size_t tok_doc_first_at(const tok_doc *td, size_t pos);
+
 /* Lower-cases the word s[0..n) into out (at most LEX_MAXWORD bytes);
  * returns its length, 0 when it does not fit. */
 size_t tok_lower(const char *s, size_t n, char *out);

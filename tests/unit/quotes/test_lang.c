@@ -130,6 +130,58 @@ static void lexicon_classes(void **state)
 	assert_int_equal(lex_lookup(LANG_EN, "", 0), 0);
 }
 
+/* lex_suffix against the plain reading of lex_affixes: the first ending
+ * (longest first) that the word ends with and is longer than. */
+static size_t suffix_by_hand(enum lang lang, enum lex_affix k, const char *low, size_t n)
+{
+	size_t na;
+	const char *const *v = lex_affixes(lang, k, &na);
+	for (size_t i = 0; i < na; i++) {
+		size_t l = strlen(v[i]);
+		if (l < n && !memcmp(low + n - l, v[i], l))
+			return l;
+	}
+	return 0;
+}
+
+static void lexicon_suffixes(void **state)
+{
+	(void)state;
+	char word[64];
+	size_t checked = 0;
+	for (int lang = LANG_UNKNOWN; lang < LANG_COUNT; lang++)
+		for (int k = 0; k < LA__COUNT; k++) {
+			size_t na;
+			const char *const *v = lex_affixes((enum lang)lang, (enum lex_affix)k, &na);
+			for (size_t i = 0; i < na; i++) {
+				size_t l = strlen(v[i]);
+				assert_true(l > 0 && l + 2 < sizeof word);
+				const char *forms[] = { "x", "", "q" };   /* a longer word, the ending alone, a last byte changed */
+				for (size_t f = 0; f < 3; f++) {
+					size_t n = f == 1 ? l : l + 1;
+					if (f == 1)
+						memcpy(word, v[i], l);
+					else {
+						word[0] = forms[f][0];
+						memcpy(word + 1, v[i], l);
+					}
+					if (f == 2)
+						word[n - 1] = (char)(word[n - 1] ^ 0x01);
+					word[n] = '\0';
+					assert_int_equal(lex_suffix((enum lang)lang, (enum lex_affix)k, word, n),
+					                 suffix_by_hand((enum lang)lang, (enum lex_affix)k, word, n));
+					checked++;
+				}
+				word[0] = 'x';
+				memcpy(word + 1, v[i], l + 1);
+				assert_true(lex_suffix((enum lang)lang, (enum lex_affix)k, word, l + 1) >= l);
+			}
+			assert_int_equal(lex_suffix((enum lang)lang, (enum lex_affix)k, "", 0), 0);
+		}
+	assert_true(checked > 0);
+	assert_int_equal(lex_suffix(LANG_UNKNOWN, LA_ROLE_SUFFIX, "xminister", 9), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +191,7 @@ int main(void)
 		cmocka_unit_test(lexicon_every_word_found),
 		cmocka_unit_test(lexicon_lookups_agree),
 		cmocka_unit_test(lexicon_classes),
+		cmocka_unit_test(lexicon_suffixes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
