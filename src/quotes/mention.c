@@ -3,7 +3,7 @@
  * name run with its titles and roles, a pronoun, a description: "the prime
  * minister", "der Sprecher des Ministeriums", "statsministeren"), how each
  * stands to a cue word (before it, after it, after "according to"...), and
- * collects the names: the fullest form of each (Xi -> Xi Jinping), the
+ * collects the names: the fullest form of each (Brand -> Ilse Brand), the
  * gender its titles give it, how often it comes. The classes of the words
  * come from the lexicon (src/quotes/lang): nothing here names a word.
  */
@@ -335,7 +335,7 @@ static bool noun_like(const speech_ctx *c, const tok *v, const phrase *p)
 }
 
 /* Does a lower-case role word follow at v[j], maybe after an adjective or
- * two ("Kinas præsident", "Republican political strategist")? */
+ * two ("Norges statsminister", "veteran campaign adviser")? */
 static bool role_ahead(const speech_ctx *c, const tok *v, size_t n, size_t j)
 {
 	for (size_t k = j; k < n && k < j + 3 && !v[k].para && is_word(&v[k]) && !v[k].cap; k++) {
@@ -377,7 +377,7 @@ static void apposition(const speech_ctx *c, const tok *v, size_t n, phrase *p)
 
 /* The phrase that starts at v[i]: a determiner, lower-case words (role
  * words, adjectives), a name run; a possessive or a role word after a name
- * goes on ("the company's chief executive John Smith", "Kinas præsident");
+ * goes on ("the company's chief executive John Smith", "Norges statsminister");
  * a description takes its genitive and a name in apposition ("der
  * Vorsitzende des Verbandes, Elmar Gesse"). */
 static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, phrase *p)
@@ -402,7 +402,7 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 			words += e - j;
 			j = e;
 			if (possessive(&v[e - 1]) || role_ahead(c, v, n, j))
-				continue;   /* goes on: "the company's chief", "Kinas præsident", "one Republican political strategist" */
+				continue;   /* goes on: "the company's chief", "Norges statsminister", "one veteran campaign adviser" */
 			break;
 		}
 		bool role = role_word(c, w);
@@ -663,7 +663,7 @@ static int cue_before_mention(const speech_art *a, const tok *v, const mention *
 			break;
 	}
 	/* a short phrase between: "explicó a la agencia EFE el portavoz X",
-	 * "sagte im Gespräch mit der Zeitung der Minister" */
+	 * "sagte im Gespräch mit dem Sender die Landrätin von Beispielkreis" */
 	for (size_t j = m->a; j > 1 && m->a - j < PP_TOKENS && same_sentence(a, m->a, j - 2); j--) {
 		const tok *w = &v[j - 1];
 		if (!is_word(w) || (w->lex & (LX_CUE | LX_CONJ | LX_REL)))
@@ -898,8 +898,8 @@ bool mention_person_like(const speech_ctx *c, const mention *m)
 }
 
 /* The fullest form of the name of m: the longest run in the article that
- * ends with the same word and holds its other words (Xi -> Xi Jinping, Mr
- * Blair -> Tony Blair). */
+ * ends with the same word and holds its other words (Brand -> Ilse Brand, Mr
+ * Okoro -> Samuel Okoro). */
 static void fullest(const speech_ctx *c, const mention *m, uint32_t *ds, uint32_t *de)
 {
 	const speech_art *a = c->art;

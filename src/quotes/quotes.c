@@ -802,7 +802,7 @@ static size_t word_before(const char *t, size_t lo, size_t e)
 /* Is q a slogan, title or headline by what stands before it: a label word
  * right before the mark (a colon between allowed), or opening the
  * parenthesis or the paragraph that a colon before the mark ends
- * ("(Überschrift auf ihrer Homepage: „…“)")? */
+ * ("(Motto des Vereins: „…“)")? */
 static bool labelled(const speech_ctx *c, const quote *q)
 {
 	const char *t = c->d->text;
