@@ -14,28 +14,18 @@ fi
 logs=$(mktemp -d "${TMPDIR:-/tmp}/quoth-vg.XXXXXX")
 trap 'rm -rf "$logs"' EXIT
 
-for t in "$BUILD"/tests/test_*; do
-	[ -x "$t" ] || continue
-	name=${t##*/}
-	CMOCKA_MESSAGE_OUTPUT=stdout timeout 900 valgrind -q --error-exitcode=99 --leak-check=full \
-		--show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
-		"$t" >"$logs/$name.out" 2>&1
-	rc=$?
-	if [ "$rc" -eq 0 ]; then
-		echo "ok - valgrind $name"
-	else
-		echo "not ok - valgrind $name (exit $rc)"
-		grep -E '^==[0-9]+== +(Invalid|Conditional|Use of|Mismatched|[0-9,]+ bytes in|at |by )|FAILED' "$logs/$name.out" |
-			head -12 | sed 's/^/#   /'
-	fi
-done
-
+# One job a unit test binary or cli script, VG_JOBS (2) at a time: memcheck
+# runs a program on one core, and this stage is CI's longest.
 mkdir -p "$logs/cli"
-for s in tests/cli/*.sh; do
-	[ -f "$s" ] || continue
-	QUOTH_TIMEOUT=300 QUOTH="$(pwd)/tests/valgrind/quoth.sh" QUOTH_VG_BIN="$(pwd)/$BUILD/quoth" QUOTH_VG_LOGS="$logs/cli" \
-		timeout 1200 sh "$s" 2>&1 | sed -n 's/^\(ok\|not ok\|skip\) - /\1 - valgrind cli: /p'
-done
+export BUILD logs
+jobs=""
+for t in "$BUILD"/tests/test_*; do [ -x "$t" ] && jobs="$jobs unit:$t"; done
+for s in tests/cli/*.sh; do [ -f "$s" ] && jobs="$jobs cli:$s"; done
+# the slowest first, so that the two lanes end together
+printf '%s\n' $jobs | awk '{ print (/cli:/ ? 0 : 1) "\t" $0 }' | sort -s -k1,1 | cut -f2 |
+	xargs -P "${VG_JOBS:-2}" -I{} sh -c '. tests/valgrind/jobs.sh; run_job "$1"' _ {}
+for j in $jobs; do cat "$logs/${j##*/}.verdict" 2>/dev/null; done
+
 n=0 bad=0
 for l in "$logs"/cli/quoth.*.log; do
 	[ -f "$l" ] || continue
