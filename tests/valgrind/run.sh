@@ -26,16 +26,21 @@ printf '%s\n' $jobs | awk '{ print (/cli:/ ? 0 : 1) "\t" $0 }' | sort -s -k1,1 |
 	xargs -P "${VG_JOBS:-2}" -I{} sh -c '. tests/valgrind/jobs.sh; run_job "$1"' _ {}
 for j in $jobs; do cat "$logs/${j##*/}.verdict" 2>/dev/null; done
 
-n=0 bad=0
+n=0 bad=0 killed=0
 for l in "$logs"/cli/quoth.*.log; do
 	[ -f "$l" ] || continue
 	n=$((n + 1))
-	if ! grep -q 'ERROR SUMMARY: 0 errors' "$l"; then
-		bad=$((bad + 1))
-		echo "not ok - valgrind: $(sed -n 's/^==[0-9]*== Command: //p' "$l" | cut -c1-150)"
-		grep -E '^==[0-9]+== +(Invalid|Conditional|Use of|Mismatched|[0-9,]+ bytes in|at |by )' "$l" |
-			head -12 | sed 's/^/#   /'
+	grep -q 'ERROR SUMMARY: 0 errors' "$l" && continue
+	# a process the suite kills (kill -9 mid-write) leaves no summary: clean
+	# unless valgrind reported an error before the kill
+	if ! grep -q 'ERROR SUMMARY' "$l" && ! grep -qE '^==[0-9]+== +(Invalid|Conditional|Use of|Mismatched|Syscall param)' "$l"; then
+		killed=$((killed + 1))
+		continue
 	fi
+	bad=$((bad + 1))
+	echo "not ok - valgrind: $(sed -n 's/^==[0-9]*== Command: //p' "$l" | cut -c1-150)"
+	grep -E '^==[0-9]+== +(Invalid|Conditional|Use of|Mismatched|Syscall param|[0-9,]+ bytes in|at |by )' "$l" |
+		head -12 | sed 's/^/#   /'
 done
-[ "$bad" -eq 0 ] && echo "ok - valgrind: all $n quoth processes of the cli suite clean"
+[ "$bad" -eq 0 ] && echo "ok - valgrind: all $n quoth processes of the cli suite clean ($killed killed by the suite before their summary)"
 exit 0
