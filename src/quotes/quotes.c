@@ -1256,15 +1256,54 @@ static const unsigned char flat_special[256] = {
  * copies as they are: plain bytes and single spaces between them. No
  * branch on each space (there is one after every word), so the loop only
  * leaves at the run's end. t[end] may be read: doc.text is NUL-terminated. */
+static inline bool plain_at(const char *t, size_t r, size_t end)
+{
+	unsigned char b = (unsigned char)t[r];
+	bool lone_space = (b == ' ') & (r + 1 < end) & !flat_special[(unsigned char)t[r + 1]];
+	return !(flat_special[b] & !lone_space);
+}
+
+/* The lanes of x (eight bytes) that hold the byte b, each exactly (no
+ * borrow runs from lane to lane, unlike lanes_equal). */
+static uint64_t lanes_holding(uint64_t x, unsigned char b)
+{
+	const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+	uint64_t y = x ^ (ones * b);
+	return ~(((y & low7) + low7) | y | low7);
+}
+
+/* Are the eight bytes at t[r] (r + 8 < end) all plain_at? Spaces stand
+ * alone and nothing else may be special. The ASCII bytes below '(' are
+ * the white space and the straight marks (and a few others, which send
+ * the eight bytes to the byte loop); a lead byte of a mark is exact. */
+static inline bool plain8(const char *t, size_t r)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t x;
+	memcpy(&x, t + r, 8);
+	uint64_t sp = lanes_holding(x, ' ');
+	uint64_t odd = ~((x | high) - ones * '(') & ~x & high & ~sp;
+	if (x & high)
+		odd |= lanes_holding(x, 0xC2) | lanes_holding(x, 0xE2) | lanes_holding(x, 0xE3) | lanes_holding(x, 0xEF);
+	return !odd && !(sp & (sp >> 8)) && !((sp >> 63) && flat_special[(unsigned char)t[r + 8]]);
+}
+
 static size_t plain_run(const char *t, size_t i, size_t end)
 {
 	size_t r = i + 1;
-	for (; r < end; r++) {
-		unsigned char b = (unsigned char)t[r];
-		bool lone_space = (b == ' ') & (r + 1 < end) & !flat_special[(unsigned char)t[r + 1]];
-		if (flat_special[b] & !lone_space)
-			break;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (r + 8 < end) {   /* eight bytes at a time, to the eight that hold the run's end */
+		if (plain8(t, r)) {
+			r += 8;
+			continue;
+		}
+		for (size_t stop = r + 8; r < stop; r++)
+			if (!plain_at(t, r, end))
+				return r;
 	}
+#endif
+	while (r < end && plain_at(t, r, end))
+		r++;
 	return r;
 }
 
