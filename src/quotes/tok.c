@@ -410,6 +410,54 @@ static void set_lang(tok *v, size_t n, enum lang lang)
 	}
 }
 
+/* The running state of build: the language (detected from the first
+ * tokens when detect is set) and the profile of the sample's words. */
+typedef struct build_state {
+	enum lang lang;
+	bool detect;
+	unsigned score[LANG_COUNT];   /* the language profile of the sample's words */
+} build_state;
+
+/* Once the tokens cover LANG_SAMPLE bytes, the language is decided and
+ * the tokens read so far get its classes. */
+static void detect_when_sampled(tok_doc *td, const char *t, size_t len, build_state *b)
+{
+	if (b->detect && td->n && td->v[td->n - 1].s >= td->v[0].s + LANG_SAMPLE) {
+		b->lang = lang_from_scores(t, len, b->score);
+		set_lang(td->v, td->n, b->lang);
+		b->detect = false;
+	}
+}
+
+/* The tokens of t[pos,end) appended to td, up to end or, while detecting,
+ * up to the token that completes the sample; returns where it stopped
+ * (*more: a token stopped it, not end). Inlined twice, with detect a
+ * constant: the common loop tests nothing for the detection. */
+static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const char *t, size_t len, size_t pos,
+                                                             size_t end, build_state *b, bool detect, bool *more)
+{
+	*more = false;
+	for (;;) {
+		if (GROW(td->v, td->cap, td->n + 1, 256)) {
+			td->rc = Q_ENOMEM;
+			return pos;
+		}
+		tok *w = &td->v[td->n];
+		pos = next_token(t, pos, end, b->lang, w);
+		if (w->kind == T_NONE)
+			return pos;
+		mark_token(t, td->v, td->n);
+		if (detect && w->s < td->v[0].s + LANG_SAMPLE)
+			lang_count_word(w, b->score);   /* now, while its lexicon entry is in the cache */
+		td->n++;
+		if (detect && w->s >= td->v[0].s + LANG_SAMPLE) {
+			detect_when_sampled(td, t, len, b);
+			*more = true;
+			return pos;
+		}
+	}
+}
+
 /* tok_doc_build, and when detect is set, the language detected from the
  * first tokens as soon as they cover LANG_SAMPLE bytes: the tokens after
  * them get their classes as they are read, not in a second pass over the
@@ -417,7 +465,7 @@ static void set_lang(tok *v, size_t n, enum lang lang)
 static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool detect, const tok_skip *skip,
                  size_t nskip)
 {
-	enum lang lang = *langp;
+	build_state b = { .lang = *langp, .detect = detect };
 	td->built = true;
 	if (!td->cap) {   /* about a token for every six bytes read: one allocation, no copies */
 		size_t read = len;
@@ -430,13 +478,8 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 		td->cap = want;
 	}
 	size_t pos = 0, k = 0;
-	unsigned score[LANG_COUNT] = { 0 };   /* the language profile of the sample's words */
 	for (;;) {
-		if (detect && td->n && td->v[td->n - 1].s >= td->v[0].s + LANG_SAMPLE) {
-			lang = lang_from_scores(t, len, score);
-			set_lang(td->v, td->n, lang);
-			detect = false;
-		}
+		detect_when_sampled(td, t, len, &b);
 		size_t end = k < nskip && skip[k].s < len ? skip[k].s : len;
 		if (pos >= end && k < nskip && end < len && !skip[k].quote) {
 			pos = skip[k].e > pos ? skip[k].e : pos;   /* far from any quote: not read */
@@ -446,34 +489,30 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 		if (pos >= end && k < nskip && end < len) {
 			/* a quote's words: one token, and a full stop when they end a sentence */
 			bool para = td->n > 0 && memchr(t + td->v[td->n - 1].e, '\n', skip[k].s - td->v[td->n - 1].e);
-			if (!push_bare(td, t, T_QUOTE, skip[k].s, skip[k].e, lang, para) ||
+			if (!push_bare(td, t, T_QUOTE, skip[k].s, skip[k].e, b.lang, para) ||
 			    (ends_with_stop(t, skip[k].s, skip[k].e) &&
-			     !push_bare(td, t, T_STOP, skip[k].e - 1, skip[k].e, lang, false)))
+			     !push_bare(td, t, T_STOP, skip[k].e - 1, skip[k].e, b.lang, false)))
 				return td->rc = Q_ENOMEM;
 			pos = skip[k].e > pos ? skip[k].e : pos;
 			k++;
 			continue;
 		}
-		tok *w = tok_doc_push(td);
-		if (!w)
-			return td->rc = Q_ENOMEM;
-		pos = next_token(t, pos, end, lang, w);
-		if (w->kind == T_NONE) {
-			if (end >= len)
-				break;
-			pos = end;
+		bool more;
+		pos = b.detect ? tokens_to(td, t, len, pos, end, &b, true, &more)
+		               : tokens_to(td, t, len, pos, end, &b, false, &more);
+		if (td->rc)
+			return td->rc;
+		if (more)
 			continue;
-		}
-		mark_token(t, td->v, td->n);
-		if (detect && w->s < td->v[0].s + LANG_SAMPLE)
-			lang_count_word(w, score);   /* now, while its lexicon entry is in the cache */
-		td->n++;
+		if (end >= len)
+			break;
+		pos = end;
 	}
-	if (detect) {
-		lang = lang_from_scores(t, len, score);
-		set_lang(td->v, td->n, lang);
+	if (b.detect) {
+		b.lang = lang_from_scores(t, len, b.score);
+		set_lang(td->v, td->n, b.lang);
 	}
-	*langp = lang;
+	*langp = b.lang;
 	return 0;
 }
 
