@@ -467,11 +467,14 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 {
 	build_state b = { .lang = *langp, .detect = detect };
 	td->built = true;
-	if (!td->cap) {   /* about a token for every six bytes read: one allocation, no copies */
+	/* room for a token every four bytes read (text has one every five or
+	 * six): one allocation, hardly ever copied as it grows, and the pages
+	 * never written take no memory */
+	if (!td->cap) {
 		size_t read = len;
 		for (size_t k = 0; k < nskip; k++)
 			read -= skip[k].e - skip[k].s <= read ? skip[k].e - skip[k].s : read;
-		size_t want = read / 6 + 64;
+		size_t want = read / 4 + 64;
 		td->v = malloc(want * sizeof *td->v);
 		if (!td->v)
 			return td->rc = Q_ENOMEM;
