@@ -572,6 +572,15 @@ static uint64_t lanes_equal(uint64_t x, unsigned char b)
 	return (y - ones) & ~y & highs;
 }
 
+/* The lanes of x (eight bytes) that hold the byte b, each exactly (no
+ * borrow runs from lane to lane, unlike lanes_equal). */
+static uint64_t lanes_holding(uint64_t x, unsigned char b)
+{
+	const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+	uint64_t y = x ^ (ones * b);
+	return ~(((y & low7) + low7) | y | low7);
+}
+
 /* The first byte at or after i (before e) that may start a mark: eight
  * bytes at a time, to the lane of the first one (letters such as é, ø or
  * ü, which are not marks, do not stop it). Doubled commas are looked for
@@ -630,36 +639,79 @@ static const unsigned char ascii_word_byte[128] = {
 	['\''] = 2, ['-'] = 2, ['.'] = 2,
 };
 
+/* count_words' step over the character at t[i]: *n and *in updated,
+ * returns the position after it. */
+static inline size_t count_word_bytes(const char *t, size_t i, size_t e, size_t *n, bool *in, bool *cjk)
+{
+	unsigned char b = (unsigned char)t[i];
+	if (b < 0x80) {   /* no branch on the letters: a word starts where in was false */
+		unsigned w = ascii_word_byte[b] & 1, join = ascii_word_byte[b] >> 1;
+		*n += w & !*in;
+		*in = w | (*in & join);
+		return i + 1;
+	}
+	int len;
+	unsigned c = tok_decode(t + i, e - i, &len);
+	if (tok_is_cjk(c)) {
+		*cjk = true;
+		++*n;
+		*in = false;
+	} else {
+		bool w = tok_is_alnum(c) || c == 0x2019;
+		if (w && !*in && c != 0x2019)
+			++*n;
+		*in = w;
+	}
+	return i + (size_t)len;
+}
+
 /* Words in t[s,e) up to max (a CJK character counts as a word); *cjk is set
  * when there is CJK text. */
+/* The ASCII letters and digits among eight bytes (the high bit of each
+ * such lane), and in *join the bytes that go on inside a word (' - .);
+ * false when a byte is not ASCII. */
+static inline bool ascii_word_lanes(uint64_t x, uint64_t *word, uint64_t *join)
+{
+	const uint64_t one = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	if (x & high)
+		return false;
+	uint64_t v = x | high;   /* 0x80 + the byte: no borrow from a lane below */
+	uint64_t folded = v | (one * 0x20);
+	uint64_t letter = (folded - one * 'a') & ~(folded - one * ('z' + 1));
+	uint64_t digit = (v - one * '0') & ~(v - one * ('9' + 1));
+	*word = (letter | digit) & high;
+	*join = (lanes_holding(x, '\'') | lanes_holding(x, '-') | lanes_holding(x, '.')) & high;
+	return true;
+}
+
 static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *cjk)
 {
 	size_t n = 0;
 	bool in = false;
 	*cjk = false;
-	for (size_t i = s; i < e && n < max;) {
-		unsigned char b = (unsigned char)t[i];
-		if (b < 0x80) {   /* no branch on the letters: a word starts where in was false */
-			unsigned w = ascii_word_byte[b] & 1, join = ascii_word_byte[b] >> 1;
-			n += w & !in;
-			in = w | (in & join);
-			i++;
-			continue;
+	size_t i = s;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* eight ASCII bytes at a time: a word starts at a letter or digit whose
+	 * byte before is not in a word; a join (never two side by side here)
+	 * is in a word when the byte before it is */
+	while (i < e && n < max) {
+		for (uint64_t x, w, j; i + 8 <= e && n < max; i += 8) {
+			memcpy(&x, t + i, 8);
+			if (!ascii_word_lanes(x, &w, &j) || (j & (j << 8)))
+				break;
+			uint64_t carry = in ? 0x80 : 0;
+			uint64_t inside = w | (j & ((w << 8) | carry));
+			n += (size_t)__builtin_popcountll(w & ~((inside << 8) | carry));
+			in = inside >> 63;
 		}
-		int len;
-		unsigned c = tok_decode(t + i, e - i, &len);
-		if (tok_is_cjk(c)) {
-			*cjk = true;
-			n++;
-			in = false;
-		} else {
-			bool w = tok_is_alnum(c) || c == 0x2019;
-			if (w && !in && c != 0x2019)
-				n++;
-			in = w;
-		}
-		i += (size_t)len;
+		if (n >= max)
+			return max;   /* where the byte loop would have stopped: ASCII has no CJK */
+		for (size_t stop = i + 8; i < e && i < stop && n < max;)
+			i = count_word_bytes(t, i, e, &n, &in, cjk);
 	}
+#endif
+	while (i < e && n < max)
+		i = count_word_bytes(t, i, e, &n, &in, cjk);
 	return n;
 }
 
@@ -1261,15 +1313,6 @@ static inline bool plain_at(const char *t, size_t r, size_t end)
 	unsigned char b = (unsigned char)t[r];
 	bool lone_space = (b == ' ') & (r + 1 < end) & !flat_special[(unsigned char)t[r + 1]];
 	return !(flat_special[b] & !lone_space);
-}
-
-/* The lanes of x (eight bytes) that hold the byte b, each exactly (no
- * borrow runs from lane to lane, unlike lanes_equal). */
-static uint64_t lanes_holding(uint64_t x, unsigned char b)
-{
-	const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
-	uint64_t y = x ^ (ones * b);
-	return ~(((y & low7) + low7) | y | low7);
 }
 
 /* Are the eight bytes at t[r] (r + 8 < end) all plain_at? Spaces stand

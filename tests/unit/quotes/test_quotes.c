@@ -496,6 +496,35 @@ static void flat_text_folds_space_anywhere(void **state)
 	(void)state;
 }
 
+/* Fewer than three words in quotes are a term, three are speech, however
+ * the words fall across the eight-byte steps of the count: joined words
+ * (don't, well-known, u.s.) count once, a dash between spaces and a run
+ * of dots are no word, and accented letters belong to their word. */
+static void word_count_across_steps(void **state)
+{
+	static const char *const words[] = { "we", "don't", "well-known", "u.s.", "x9", "a-b-c", "n\xC3\xA4r",
+	                                     "caf\xC3\xA9s", "loooooooong", "ok..", "it's", "so...on" };
+	static const char *const gaps[] = { " ", "  ", " - ", ", ", " \xE2\x80\x93 " };
+	uint64_t seed = 0x853C49E6748FEA9Bull;
+	for (int round = 0; round < 400; round++) {
+		char text[512];
+		size_t k = 1 + (size_t)(rng_next(&seed) % 4);
+		int n = snprintf(text, sizeof text, "Intro line here.\n\n%.*sShe said: \xE2\x80\x9C",
+		                 (int)(rng_next(&seed) % 9), "xxxxxxxx ");
+		for (size_t i = 0; i < k; i++)
+			n += snprintf(text + n, sizeof text - (size_t)n, "%s%s", i ? gaps[rng_next(&seed) % 5] : "",
+			              words[rng_next(&seed) % (sizeof words / sizeof *words)]);
+		snprintf(text + n, sizeof text - (size_t)n, "\xE2\x80\x9D\n");
+		doc *d;
+		quote_list l = find(text, NULL, &d);
+		if (l.n != (k >= 3))
+			fail_msg("%zu words, %zu quotes: %s", k, l.n, text);
+		quote_list_free(&l);
+		doc_free(d);
+	}
+	(void)state;
+}
+
 static void property_generated(void **state)
 {
 	uint64_t seed = 0x9E3779B97F4A7C15ull;
@@ -650,6 +679,7 @@ int main(void)
 		cmocka_unit_test(three_word_partial_kept),
 		cmocka_unit_test(ids_stable_and_normalised),
 		cmocka_unit_test(flat_text_folds_space_anywhere),
+		cmocka_unit_test(word_count_across_steps),
 		cmocka_unit_test(span_fields),
 		cmocka_unit_test(empty_and_markless),
 		cmocka_unit_test(property_generated),
