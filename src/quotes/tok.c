@@ -179,13 +179,12 @@ static size_t ascii_word8(const char *p, uint64_t *lower)
 	memcpy(&x, p, 8);
 	uint64_t v = x | high;   /* 0x80 + the low seven bits: no borrow from a lane below */
 	uint64_t folded = v | (one * 0x20);
-	uint64_t letter = (folded - one * 'a') & ~(folded - one * ('z' + 1));
+	uint64_t letter = (folded - one * 'a') & ~(folded - one * ('z' + 1)) & high;
 	uint64_t digit = (v - one * '0') & ~(v - one * ('9' + 1));
-	uint64_t upper = (v - one * 'A') & ~(v - one * ('Z' + 1)) & ~x & high;
 	uint64_t stop = ~(letter | digit) & high;
 	stop |= x & high;   /* not ASCII */
 	uint64_t keep = ((stop & -stop) >> 7) - 1;   /* the lanes below the first stop (all without one) */
-	*lower = (x | (upper >> 2)) & keep;
+	*lower = (x | (letter >> 2)) & keep;   /* 0x20 set in every letter lower-cases the capitals */
 	return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
 #else
 	(void)p;
