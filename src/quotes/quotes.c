@@ -705,7 +705,8 @@ static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *c
 				break;
 			uint64_t carry = in ? 0x80 : 0;
 			uint64_t inside = w | (j & ((w << 8) | carry));
-			n += (size_t)__builtin_popcountll(w & ~((inside << 8) | carry));
+			uint64_t starts = (w & ~((inside << 8) | carry)) >> 7;   /* 0 or 1 a lane */
+			n += (size_t)((starts * 0x0101010101010101ull) >> 56);    /* their sum, in the top lane */
 			in = inside >> 63;
 		}
 		if (n >= max)
