@@ -8,13 +8,8 @@
 #include "grow.h"
 #include "tok.h"
 
-unsigned tok_decode(const char *s, size_t n, int *len)
+unsigned tok_decode_multi(const char *s, size_t n, int *len)
 {
-	unsigned char c = (unsigned char)s[0];
-	if (c < 0x80) {
-		*len = 1;
-		return c;
-	}
 	ucs4_t u;
 	int l = u8_mbtouc(&u, (const uint8_t *)s, n);
 	*len = l > 0 ? l : 1;
@@ -27,10 +22,8 @@ bool tok_is_cjk(unsigned c)
 	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xAC00 && c <= 0xD7AF);
 }
 
-bool tok_is_alnum(unsigned c)
+bool tok_is_alnum_multi(unsigned c)
 {
-	if (c < 0x80)
-		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 	return uc_is_alpha(c) || uc_is_digit(c) || uc_is_property_diacritic(c);
 }
 
@@ -41,10 +34,9 @@ bool tok_is_upper(unsigned c)
 	return uc_is_upper(c) || uc_is_property_titlecase(c);
 }
 
-bool tok_is_space(unsigned c)
+bool tok_is_space_multi(unsigned c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == 0xA0 || c == 0x202F || c == 0x2009 || c == 0x200A ||
-	       c == 0x2007 || c == 0x3000 || c == 0x200B;
+	return c == 0xA0 || c == 0x202F || c == 0x2009 || c == 0x200A || c == 0x2007 || c == 0x3000 || c == 0x200B;
 }
 
 size_t tok_lower(const char *s, size_t n, char *out)
