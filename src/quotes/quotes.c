@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "error.h"
 #include "grow.h"
 #include "quotes.h"
@@ -589,6 +592,27 @@ static uint64_t lanes_holding(uint64_t x, unsigned char b)
  * has_double_comma) pay for it, not every article. */
 static inline size_t next_lead(const char *t, size_t i, size_t e, bool commas)
 {
+#ifdef __SSE2__
+	/* sixteen bytes at a time where the machine has the instructions: one
+	 * bit a byte, exact */
+	for (const __m128i dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''), cm = _mm_set1_epi8(',');
+	     i + 16 <= e; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, dq), _mm_cmpeq_epi8(x, sq)));
+		if (commas) {   /* a comma followed by a comma (or by the next sixteen bytes: the last one) */
+			unsigned comma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, cm));
+			hit |= comma & ((comma >> 1) | 0x8000u);
+		}
+		if (_mm_movemask_epi8(x)) {   /* a byte with its high bit: C2, E2, E3 and EF lead marks */
+			__m128i lead = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2)),
+			                            _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xEF)));
+			__m128i e23 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xE2));
+			hit |= (unsigned)_mm_movemask_epi8(_mm_or_si128(lead, e23));
+		}
+		if (hit)
+			return i + (size_t)__builtin_ctz(hit);
+	}
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	while (i + 8 <= e) {
 		uint64_t x;
