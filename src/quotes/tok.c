@@ -527,8 +527,8 @@ void tok_doc_free(tok_doc *td)
 }
 
 /* The first of v[0,n) with v->s >= s, and with v->e > e: binary searches
- * without a branch on the comparison (a conditional move), as the tokens
- * are in text order. */
+ * without a branch on the comparison (which goes either way at random, a
+ * misprediction every other step), as the tokens are in text order. */
 static size_t first_starting_at(const tok *v, size_t n, size_t s)
 {
 	if (!n)
@@ -536,7 +536,7 @@ static size_t first_starting_at(const tok *v, size_t n, size_t s)
 	const tok *base = v;
 	for (size_t len = n; len > 1;) {
 		size_t half = len / 2;
-		base = base[half - 1].s < s ? base + half : base;
+		base += half & -(size_t)(base[half - 1].s < s);   /* (a mask: gcc made a branch of ?:) */
 		len -= half;
 	}
 	return (size_t)(base - v) + (base->s < s);
@@ -549,7 +549,7 @@ static size_t first_ending_after(const tok *v, size_t n, size_t e)
 	const tok *base = v;
 	for (size_t len = n; len > 1;) {
 		size_t half = len / 2;
-		base = base[half - 1].e <= e ? base + half : base;
+		base += half & -(size_t)(base[half - 1].e <= e);
 		len -= half;
 	}
 	return (size_t)(base - v) + (base->e <= e);
