@@ -177,7 +177,9 @@ static size_t ascii_word8(const char *p, uint64_t *lower)
 	stop |= x & high;   /* not ASCII */
 	uint64_t keep = ((stop & -stop) >> 7) - 1;   /* the lanes below the first stop (all without one) */
 	*lower = (x | (letter >> 2)) & keep;   /* 0x20 set in every letter lower-cases the capitals */
-	return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+	/* without a branch on whether the word goes on past the eight (it
+	 * does at random): with no stop, the lane found is the last, plus one */
+	return (size_t)__builtin_ctzll(stop | 0x8000000000000000ull) / 8 + (stop == 0);
 #else
 	(void)p;
 	*lower = 0;
