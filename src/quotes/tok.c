@@ -202,6 +202,8 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 	int len = 1;
 	unsigned c = 0;
 	bool para = false;   /* (kept here, stored once: the loop runs for every space) */
+	if (pos < end)   /* the one space between words, without a branch that goes either way */
+		pos += t[pos] == ' ';
 	while (pos < end) {
 		unsigned char b = (unsigned char)t[pos];
 		if (b == ' ') {
