@@ -187,6 +187,17 @@ static size_t ascii_word8(const char *p, uint64_t *lower)
 #endif
 }
 
+/* The bytes a word may go on through after its ASCII letters and digits:
+ * an apostrophe, hyphen, dot, comma or line break (when what follows
+ * joins it) and every byte of a longer character. One test, not six. */
+#define HIGH16(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1, [b + 4] = 1, [b + 5] = 1, [b + 6] = 1, \
+	[b + 7] = 1, [b + 8] = 1, [b + 9] = 1, [b + 10] = 1, [b + 11] = 1, [b + 12] = 1, [b + 13] = 1, [b + 14] = 1, [b + 15] = 1
+static const unsigned char may_go_on[256] = {
+	['\''] = 1, ['-'] = 1, ['.'] = 1, ['\n'] = 1, [','] = 1,
+	HIGH16(0x80), HIGH16(0x90), HIGH16(0xA0), HIGH16(0xB0), HIGH16(0xC0), HIGH16(0xD0), HIGH16(0xE0), HIGH16(0xF0),
+};
+#undef HIGH16
+
 /* tok_next, inlined into the article's token loop (a call for every token
  * costs a tenth of the token) */
 static inline __attribute__((always_inline)) size_t next_token(const char *t, size_t pos, size_t end, enum lang lang,
@@ -285,8 +296,7 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 		}
 		if (i >= end)
 			break;
-		unsigned char b = (unsigned char)t[i];
-		if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '\n' && b != ',')
+		if (!may_go_on[(unsigned char)t[i]])
 			break;
 		int l;
 		c = tok_decode(t + i, end - i, &l);
