@@ -21,11 +21,16 @@ NO_CONVERSION=$(echo "$WARN_EXTRA" | sed 's/-Wconversion//')
 base="-std=c11 -D_GNU_SOURCE -DQUOTH_VERSION=\"lint\" -DQUOTH_DATADIR=\"lint\" -DINIPARSER_VERSION=\"lint\" -Wall -Wextra -Werror -fsyntax-only"
 ncurses=$(pkg-config --cflags ncursesw 2>/dev/null)
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
 
 bad=0 n=0
-# inc LAYER: the include path the Makefile gives that layer
-inc() { make -s --no-print-directory layer-flags LAYER="$1"; }
+# inc LAYER: the include path the Makefile gives that layer, asked of make
+# once a layer (a make run a file cost more than the compile)
+flags_dir=$(mktemp -d)
+trap 'rm -f "$out"; rm -rf "$flags_dir"' EXIT
+inc() {
+	[ -f "$flags_dir/$1" ] || make -s --no-print-directory layer-flags LAYER="$1" >"$flags_dir/$1"
+	cat "$flags_dir/$1"
+}
 all_inc=$(inc cli)
 for f in src/*/*.c tests/fuzz/*.c tests/unit/*/*.c bench/*.c; do
 	[ -f "$f" ] || continue

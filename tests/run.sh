@@ -16,6 +16,17 @@ export BUILD
 passed=0; failed=0; skipped=0
 log=$(mktemp)
 
+# cpu_mark: CPU time in tenths of a second (user + system) of the processes this shell has
+# waited for, into $cpu. `times` runs in this shell and writes to a file: in
+# a command substitution it would count the forked shell's children (none).
+cpu_file=$(mktemp)
+cpu_mark() {
+	times >"$cpu_file"
+	cpu=$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 10 }' "$cpu_file")
+}
+
+tenths() { echo "$(($1 / 10)).$(($1 % 10))"; }
+
 count_tap() {  # reads "ok -", "not ok -", "skip -" lines from $log
 	p=$(grep -c '^ok - ' "$log"); f=$(grep -c '^not ok - ' "$log"); s=$(grep -c '^skip - ' "$log")
 	passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
@@ -25,11 +36,12 @@ run_unit() {
 	for t in "$BUILD"/tests/test_*; do
 		[ -x "$t" ] || continue
 		echo "== unit: ${t##*/}"
-		t0=$(date +%s)
+		t0=$(date +%s); cpu_mark; c0=$cpu
 		CMOCKA_MESSAGE_OUTPUT=stdout timeout 300 "$t" >"$log" 2>&1
 		rc=$?
 		cat "$log"
-		echo "== unit: ${t##*/} took $(( $(date +%s) - t0 )) s"
+		cpu_mark
+		echo "== unit: ${t##*/} took $(( $(date +%s) - t0 )) s, CPU $(tenths $((cpu - c0))) s"
 		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
 		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
 		p=${p:-0}; f=${f:-0}
@@ -44,11 +56,12 @@ run_scripts() {  # run_scripts DIR
 	for t in "$1"/*.sh; do
 		[ -f "$t" ] || continue
 		echo "== ${1##*/}: ${t##*/}"
-		t0=$(date +%s)
+		t0=$(date +%s); cpu_mark; c0=$cpu
 		timeout 600 sh "$t" >"$log" 2>&1
 		rc=$?
 		cat "$log"
-		echo "== ${1##*/}: ${t##*/} took $(( $(date +%s) - t0 )) s"
+		cpu_mark
+		echo "== ${1##*/}: ${t##*/} took $(( $(date +%s) - t0 )) s, CPU $(tenths $((cpu - c0))) s"
 		before=$failed
 		count_tap
 		if [ "$rc" -ne 0 ] && [ "$failed" -eq "$before" ]; then
@@ -89,7 +102,7 @@ for s in $SUITES; do
 	hostile) run_scripts tests/hostile ;;
 	esac
 done
-rm -f "$log"
+rm -f "$log" "$cpu_file"
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"
 else
