@@ -26,7 +26,14 @@
 	                   " SELECT 'delete', id, text, speaker FROM quotes WHERE article = ?1") \
 	STMT(META_GET,     "SELECT value FROM meta WHERE key = ?1") \
 	STMT(META_SET,     "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)") \
-	STMT(FILES,        "SELECT path, size, mtime, cid, imported, fts FROM articles ORDER BY path")
+	STMT(FILES,        "SELECT path, size, mtime, cid, imported, fts FROM articles ORDER BY path") \
+	STMT(PERSON_IDS,   "SELECT q.id FROM forms f JOIN quotes q ON q.speaker = f.form JOIN articles a ON a.id = q.article" \
+	                   " WHERE f.person = ?1 ORDER BY " INDEX_HIT_ORDER " LIMIT ?2") \
+	STMT(GROUP_IDS,    "SELECT q.quote FROM group_members q JOIN articles a ON a.id = q.article" \
+	                   " WHERE q.grp = ?1 ORDER BY " INDEX_HIT_ORDER " LIMIT ?2") \
+	STMT(HIT,          "SELECT " INDEX_HIT_COLUMNS " FROM quotes q" INDEX_HIT_JOINS " WHERE q.id = ?1") \
+	STMT(ARTICLE_QUOTES, "SELECT " INDEX_HIT_COLUMNS " FROM articles a0 JOIN quotes q ON q.article = a0.id" \
+	                   INDEX_HIT_JOINS " WHERE a0.path = ?1 ORDER BY q.start")
 
 enum index_stmt {
 #define STMT_ENUM(id, sql) ST_##id,
@@ -69,11 +76,9 @@ int index_meta_set_int(qindex *ix, const char *key, int64_t v);
 	" JOIN articles a ON a.id = q.article" \
 	" LEFT JOIN group_members m ON m.quote = q.id LEFT JOIN groups g ON g.id = m.grp"
 
-/* Quotes across the corpus by date (unknown last), then path, then place. */
+/* Quotes across the corpus by date (unknown last), then path, then place
+ * (q: a quote, or a row of group_members, which has its article and start). */
 #define INDEX_HIT_ORDER "a.date IS NULL, a.date, a.path, q.start"
-
-/* Runs a query of hits whose ?1 is an id and ?2 a limit (0: all). */
-int index_hits_of(qindex *ix, const char *sql, int64_t id, size_t limit, index_hit **out, size_t *n);
 
 /* Runs a prepared query whose columns are those of a hit (index_query.c). */
 int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout);
