@@ -83,6 +83,12 @@ const char *index_errmsg(const qindex *ix);
 
 /* ---- writing: one batch of changes a transaction ---- */
 
+/* For a long run of batches (quoth index), until index_close: the
+ * write-ahead log is copied into the file less often, a page changed by
+ * many batches once rather than once for every few (the log may reach
+ * 64 MB; index_close empties it). */
+int index_bulk(qindex *ix);
+
 int index_begin(qindex *ix);
 int index_commit(qindex *ix);
 void index_rollback(qindex *ix);

@@ -168,6 +168,9 @@ static int run_imports(qindex *ix, const struct index_args *a, indexer_stats *st
 static int index_run(qindex *ix, const struct index_args *a, const struct cmd_setup *setup, struct progress *p,
                      indexer_stats *st, int *status)
 {
+	int bulk = index_bulk(ix);
+	if (bulk)
+		return bulk;
 	if (a->nimports) {
 		memset(st, 0, sizeof *st);
 		int rc = run_imports(ix, a, st, status);
