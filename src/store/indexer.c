@@ -95,6 +95,7 @@ typedef struct job {
 	quote_list quotes;
 	char **qtext;            /* flat text of each quote */
 	dateline meta;
+	bool ready;              /* read: the writer may take it (under the pipeline's lock) */
 } job;
 
 static void job_clear(job *j)
@@ -207,9 +208,8 @@ static void read_job(job *j, const quotes_opts *qo)
 typedef struct pipeline {
 	job *jobs;               /* every job, in order */
 	size_t n;
-	size_t next_read;        /* the reading thread's position */
-	size_t done;             /* jobs read: [0, done) are ready for the writer */
-	size_t written;          /* the writer's position */
+	size_t next_read;        /* the next job a reading thread takes */
+	size_t written;          /* the writer's position: it takes jobs in order, as each is ready */
 	bool stop;               /* the writer gave up: stop reading */
 	const quotes_opts *qo;
 	pthread_mutex_t mu;
@@ -231,7 +231,7 @@ static void *reader_thread(void *arg)
 		pthread_mutex_unlock(&p->mu);
 		read_job(&p->jobs[i], p->qo);
 		pthread_mutex_lock(&p->mu);
-		p->done = i + 1;
+		p->jobs[i].ready = true;
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 	}
@@ -241,7 +241,7 @@ static void *reader_thread(void *arg)
 static job *next_ready(pipeline *p)
 {
 	pthread_mutex_lock(&p->mu);
-	while (p->written >= p->done && p->written < p->n)
+	while (p->written < p->n && !p->jobs[p->written].ready)
 		pthread_cond_wait(&p->cv, &p->mu);
 	job *j = p->written < p->n ? &p->jobs[p->written] : NULL;
 	pthread_mutex_unlock(&p->mu);
@@ -364,22 +364,37 @@ static int write_job(run *r, job *j)
 	return rc ? rc : batch_maybe_commit(r, false);
 }
 
-/* Runs the reading thread over the jobs and writes what it gives. */
-static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo)
+/* Reading threads beside the writer: one fewer than the cores (the writer
+ * has one), at least one, at most READERS_MAX. */
+#define READERS_MAX 16
+
+static size_t reader_count(unsigned asked, size_t jobs)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = asked ? asked : cores > 2 ? (size_t)cores - 1 : 1;
+	n = n < READERS_MAX ? n : READERS_MAX;
+	return n < jobs ? n : jobs;
+}
+
+/* Runs reading threads over the jobs and writes what they give, in order;
+ * a job is read on this thread when no thread could be started. */
+static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo, unsigned readers)
 {
 	pipeline p = { .jobs = jobs, .n = n, .qo = qo };
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
-	pthread_t t;
-	bool threaded = n > 1 && pthread_create(&t, NULL, reader_thread, &p) == 0;
+	pthread_t t[READERS_MAX];
+	size_t nt = 0, want = n > 1 ? reader_count(readers, n) : 0;
+	while (nt < want && pthread_create(&t[nt], NULL, reader_thread, &p) == 0)
+		nt++;
 	int rc = 0;
 	job *j;
-	while ((j = threaded ? next_ready(&p) : (p.written < n ? &jobs[p.written] : NULL))) {
-		if (!threaded)
+	while ((j = nt ? next_ready(&p) : (p.written < n ? &jobs[p.written] : NULL))) {
+		if (!nt)
 			read_job(j, qo);
 		rc = write_job(r, j);
 		report(r, false);
-		if (threaded) {
+		if (nt) {
 			job_written(&p);
 		} else {
 			job_clear(j);
@@ -388,12 +403,13 @@ static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo)
 		if (rc)
 			break;
 	}
-	if (threaded) {
+	if (nt) {
 		pthread_mutex_lock(&p.mu);
 		p.stop = true;
 		pthread_cond_broadcast(&p.cv);
 		pthread_mutex_unlock(&p.mu);
-		pthread_join(t, NULL);
+		for (size_t i = 0; i < nt; i++)
+			pthread_join(t[i], NULL);
 	}
 	for (size_t i = p.written; i < n; i++)
 		job_clear(&jobs[i]);
@@ -583,7 +599,7 @@ int indexer_run(qindex *ix, const char *const *paths, size_t npaths, const index
 		rc = gather(&r, &k, &w, paths, npaths, roots);
 	r.total = st->files;
 	if (!rc)
-		rc = write_all(&r, w.v, w.n, o->quotes);
+		rc = write_all(&r, w.v, w.n, o->quotes, o->readers);
 	else
 		for (size_t i = 0; i < w.n; i++)
 			job_clear(&w.v[i]);
