@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 #include "app.h"
 #include "app_internal.h"
 #include "indexer.h"
@@ -233,6 +234,15 @@ static void test_long_list_paged(void **state)
 	app_do(a, ACT_OPEN);
 	assert_int_equal(a->cv.mode, CV_QUOTES);
 	assert_non_null(strstr(a->msg, "no longer in the index"));
+	/* a page that cannot be read: said, and nothing shown of it */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE group_members", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	app_index_changed(a);
+	assert_true(a->msg_error);
+	assert_non_null(strstr(a->msg, "Index:"));
+	assert_null(app_cv_hit(a, 0));
 	app_free(a);
 	quotes_opts_free(&o.quotes);
 	corpus_free(&f->c);
