@@ -62,9 +62,7 @@ static const char schema[] =
 	 * asks for words (index_text_articles), never a phrase or a column. */
 	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=none, columnsize=0,"
 	"  tokenize='unicode61 remove_diacritics 2');"
-	"INSERT INTO meta(key, value) VALUES ('derived', 1), ('fts_dead', 0);"
-	"INSERT INTO article_fts(article_fts, rank) VALUES ('hashsize', 16777216);"
-	"INSERT INTO quote_fts(quote_fts, rank) VALUES ('hashsize', 16777216);";
+	"INSERT INTO meta(key, value) VALUES ('derived', 1), ('fts_dead', 0);";
 
 /* ---- errors and statements ---- */
 
