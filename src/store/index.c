@@ -39,9 +39,12 @@ static const char schema[] =
 	"CREATE INDEX quotes_speaker ON quotes(speaker, article, start);"
 	"CREATE TABLE forms(form TEXT PRIMARY KEY, person INTEGER NOT NULL,"
 	"  nquotes INTEGER NOT NULL, narticles INTEGER NOT NULL) WITHOUT ROWID;"
-	"CREATE INDEX forms_person ON forms(person);"
 	"CREATE TABLE persons(id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
 	"  nquotes INTEGER NOT NULL, narticles INTEGER NOT NULL, nforms INTEGER NOT NULL);"
+	/* the speaker view's order, and each person's forms in theirs: read in
+	 * order, not sorted (index_persons) */
+	"CREATE INDEX persons_rank ON persons(nquotes DESC, name);"
+	"CREATE INDEX forms_rank ON forms(person, nquotes DESC, form);"
 	"CREATE TABLE groups(id INTEGER PRIMARY KEY, lang TEXT,"
 	"  nquotes INTEGER NOT NULL, narticles INTEGER NOT NULL);"
 	/* article and start copied from the quote, for the same reason */

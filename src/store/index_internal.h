@@ -31,6 +31,8 @@
 	                   " WHERE f.person = ?1 ORDER BY " INDEX_HIT_ORDER " LIMIT ?2") \
 	STMT(GROUP_IDS,    "SELECT q.quote FROM group_members q JOIN articles a ON a.id = q.article" \
 	                   " WHERE q.grp = ?1 ORDER BY " INDEX_HIT_ORDER " LIMIT ?2") \
+	STMT(PERSONS,      "SELECT p.id, p.name, p.nquotes, p.narticles, p.nforms, f.form FROM persons p" \
+	                   " JOIN forms f ON f.person = p.id ORDER BY p.nquotes DESC, p.name, p.id, f.nquotes DESC, f.form") \
 	STMT(HIT,          "SELECT " INDEX_HIT_COLUMNS " FROM quotes q" INDEX_HIT_JOINS " WHERE q.id = ?1") \
 	STMT(ARTICLE_QUOTES, "SELECT " INDEX_HIT_COLUMNS " FROM articles a0 JOIN quotes q ON q.article = a0.id" \
 	                   INDEX_HIT_JOINS " WHERE a0.path = ?1 ORDER BY q.start")

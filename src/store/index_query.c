@@ -30,77 +30,56 @@ void index_persons_free(index_person *v, size_t n)
 	free(v);
 }
 
-static int cmp_person_id(const void *a, const void *b)
+/* Adds the form of the row to p, the person of the row (its forms array
+ * made for all of them, persons.nforms, at its first). */
+static int add_form(sqlite3_stmt *s, index_person *p, size_t nforms)
 {
-	int64_t x = ((const index_person *)a)->id, y = ((const index_person *)b)->id;
-	return (x > y) - (x < y);
-}
-
-/* Adds the forms of each person (persons sorted by id for the lookup). */
-static int read_forms(qindex *ix, index_person *v, size_t n)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(ix->db, "SELECT person, form FROM forms ORDER BY person, nquotes DESC, form",
-	                            -1, &s, NULL);
+	if (!p->forms && !(p->forms = calloc(nforms ? nforms : 1, sizeof *p->forms)))
+		return Q_ENOMEM;
+	if (p->nforms >= (nforms ? nforms : 1))
+		return 0;   /* more forms than counted: the counts are being derived again */
 	bool oom = false;
-	while (!oom && index_next_row(s, &rc)) {
-		index_person key = { .id = sqlite3_column_int64(s, 0) };
-		index_person *p = bsearch(&key, v, n, sizeof *v, cmp_person_id);
-		if (!p)
-			continue;
-		char **f = realloc(p->forms, (p->nforms + 1) * sizeof *f);
-		if (!f) {
-			oom = true;
-			break;
-		}
-		p->forms = f;
-		if ((f[p->nforms] = col_dup(s, 1, &oom)))
-			p->nforms++;
-	}
-	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
-	sqlite3_finalize(s);
-	return rc;
-}
-
-static int cmp_person_rank(const void *a, const void *b)
-{
-	const index_person *x = a, *y = b;
-	if (x->nquotes != y->nquotes)
-		return x->nquotes < y->nquotes ? 1 : -1;
-	return strcmp(x->name, y->name);
+	char *f = col_dup(s, 5, &oom);
+	if (f)
+		p->forms[p->nforms++] = f;
+	return oom ? Q_ENOMEM : 0;
 }
 
 int index_persons(qindex *ix, index_person **out, size_t *nout)
 {
 	*out = NULL;
 	*nout = 0;
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(ix->db, "SELECT id, name, nquotes, narticles FROM persons ORDER BY id", -1, &s,
-	                            NULL);
+	sqlite3_stmt *s = index_stmt(ix, ST_PERSONS);
+	if (!s)
+		return Q_EIO;
 	index_person *v = NULL;
 	size_t n = 0, cap = 0;
-	bool oom = false;
-	while (!oom && index_next_row(s, &rc)) {
-		if (GROW(v, cap, n + 1, 64)) {
-			oom = true;
-			break;
-		}
-		v[n] = (index_person){ .id = sqlite3_column_int64(s, 0), .name = col_dup(s, 1, &oom),
-		                       .nquotes = (long)sqlite3_column_int64(s, 2),
-		                       .narticles = (long)sqlite3_column_int64(s, 3) };
-		if (v[n].name)
+	int rc = SQLITE_OK, err = 0;
+	while (!err && index_next_row(s, &rc)) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		if (!n || v[n - 1].id != id) {
+			if (GROW(v, cap, n + 1, 64)) {
+				err = Q_ENOMEM;
+				break;
+			}
+			bool oom = false;
+			v[n] = (index_person){ .id = id, .name = col_dup(s, 1, &oom), .nquotes = (long)sqlite3_column_int64(s, 2),
+			                       .narticles = (long)sqlite3_column_int64(s, 3) };
+			if (oom || !v[n].name) {
+				err = Q_ENOMEM;
+				break;
+			}
 			n++;
+		}
+		err = add_form(s, &v[n - 1], (size_t)sqlite3_column_int64(s, 4));
 	}
-	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
-	sqlite3_finalize(s);
-	if (!rc)
-		rc = read_forms(ix, v, n);
-	if (rc) {
+	if (!err)
+		err = index_fail(ix, rc);
+	sqlite3_reset(s);
+	if (err) {
 		index_persons_free(v, n);
-		return rc;
+		return err;
 	}
-	if (n > 1)
-		qsort(v, n, sizeof *v, cmp_person_rank);
 	*out = v;
 	*nout = n;
 	return 0;

@@ -144,6 +144,43 @@ static void test_write_and_read_back(void **state)
 	remove_dir(dir);
 }
 
+/* Persons most quoted first, ties by name; each with its forms, most
+ * quoted first, ties by form. */
+static void test_persons_in_order(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	static const index_quote q[] = {
+		{ 1, 0, 10, "one two three four five", "Cy Ra", NULL, 0.9 },
+		{ 2, 20, 30, "six seven eight nine ten", "Cy Ra", NULL, 0.9 },
+		{ 3, 40, 50, "eleven twelve thirteen fourteen", "Cy Ra", NULL, 0.9 },
+		{ 4, 60, 70, "fifteen sixteen seventeen", "Bo Ek", NULL, 0.9 },
+		{ 5, 80, 90, "eighteen nineteen twenty", "Bo Ek", NULL, 0.9 },
+		{ 6, 100, 110, "twenty-one twenty-two", "Lindqvist", NULL, 0.9 },
+		{ 7, 120, 130, "twenty-three twenty-four", "Ada Lindqvist", NULL, 0.9 },
+	};
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/c/a.txt", 1, q, 7);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	index_person *p;
+	size_t n;
+	assert_int_equal(index_persons(ix, &p, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(p[0].name, "Cy Ra");
+	assert_int_equal(p[0].nquotes, 3);
+	assert_int_equal(p[0].nforms, 1);
+	assert_string_equal(p[1].name, "Ada Lindqvist");   /* 2, before Bo Ek's 2 by name */
+	assert_int_equal(p[1].nforms, 2);
+	assert_string_equal(p[1].forms[0], "Ada Lindqvist");
+	assert_string_equal(p[1].forms[1], "Lindqvist");
+	assert_string_equal(p[2].name, "Bo Ek");
+	index_persons_free(p, n);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
 /* One article of two quotes by one speaker, the later one first. */
 static void put_dated(qindex *ix, const char *path, const char *date)
 {
@@ -707,6 +744,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_and_read_back),
+		cmocka_unit_test(test_persons_in_order),
 		cmocka_unit_test(test_quote_ids_paged),
 		cmocka_unit_test(test_full_text_search),
 		cmocka_unit_test(test_text_index_compacted),
