@@ -361,40 +361,28 @@ int index_hits_by_ids(qindex *ix, const int64_t *ids, size_t n, index_hit *out)
 	return rc;
 }
 
-/* The hits of the rows ids gives, in its order, into a new array. */
-static int hits_in_order(qindex *ix, int rc, int64_t *ids, size_t nids, index_hit **out, size_t *n)
+/* Runs the cached statement id of hits, whose ?1 is a row and ?2 a limit
+ * (0: all), into a new array. */
+static int hits_of(qindex *ix, enum index_stmt id, int64_t row, size_t limit, index_hit **out, size_t *n)
 {
-	index_hit *v = rc || !nids ? NULL : malloc(nids * sizeof *v);
-	if (!rc && nids && !v)
-		rc = Q_ENOMEM;
-	if (!rc && nids)
-		rc = index_hits_by_ids(ix, ids, nids, v);
-	free(ids);
-	if (rc) {
-		free(v);
-		return rc;
-	}
-	*out = v;
-	*n = nids;
-	return 0;
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = index_stmt(ix, id);
+	if (!s)
+		return Q_EIO;
+	sqlite3_bind_int64(s, 1, row);
+	sqlite3_bind_int64(s, 2, limit ? (int64_t)limit : -1);
+	int rc = index_read_hits(ix, s, out, n);
+	sqlite3_reset(s);
+	return rc;
 }
 
 int index_person_quotes(qindex *ix, int64_t person, size_t limit, index_hit **out, size_t *n)
 {
-	int64_t *ids;
-	size_t nids;
-	int rc = index_person_quote_ids(ix, person, limit, &ids, &nids);
-	*out = NULL;
-	*n = 0;
-	return hits_in_order(ix, rc, ids, nids, out, n);
+	return hits_of(ix, ST_PERSON_HITS, person, limit, out, n);
 }
 
 int index_group_quotes(qindex *ix, int64_t group, size_t limit, index_hit **out, size_t *n)
 {
-	int64_t *ids;
-	size_t nids;
-	int rc = index_group_quote_ids(ix, group, limit, &ids, &nids);
-	*out = NULL;
-	*n = 0;
-	return hits_in_order(ix, rc, ids, nids, out, n);
+	return hits_of(ix, ST_GROUP_HITS, group, limit, out, n);
 }
