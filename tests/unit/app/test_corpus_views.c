@@ -248,7 +248,7 @@ static void test_long_list_paged(void **state)
 	corpus_free(&f->c);
 	index_close(f->ix);
 	free(f);
-	char cmd[256];
+	char cmd[512];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s'*", dir, file);
 	assert_int_equal(system(cmd), 0);
 }
