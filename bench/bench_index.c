@@ -111,13 +111,15 @@ static int bench_views(const char *dir, const char *path)
 	printf("articles %zu\n", c.n);
 	best_of_three(&a, "speaker_view", ACT_SPEAKERS, ACT_QUIT);
 	printf("speakers %zu\n", a.cv.npersons);
+	if (a.cv.nshown)
+		printf("top_speaker %s\n", a.cv.persons[a.cv.shown[0]].name);
 	best_of_three(&a, "speaker_quotes", ACT_OPEN, ACT_QUIT);
-	printf("speaker_quotes_n %zu\nspeaker_quotes_total %zu\n", a.cv.nhits, a.cv.total);
+	printf("speaker_quotes_n %zu\nspeaker_quotes_total %zu\n", a.cv.nids, a.cv.total);
 	app_do(&a, ACT_QUIT);
 	app_do(&a, ACT_QUIT);
 	app_do(&a, ACT_FOCUS_NEXT);   /* the sidebar: its first quote is the current one */
 	best_of_three(&a, "group_view", ACT_SAME_QUOTE, ACT_QUIT);
-	printf("group_variants %zu\ngroup_articles %zu\n", a.cv.nhits, a.cv.total);
+	printf("group_variants %zu\ngroup_articles %zu\n", a.cv.nids, a.cv.total);
 	app_do(&a, ACT_QUIT);
 	/* the list filter, key by key: the first key reads what the index
 	 * knows of every article, the first key of speaker: their speakers

@@ -8,6 +8,8 @@
 #   QUOTES_BENCH_MB  size of the repeated-articles corpus for the quotes section (100)
 #   SEARCH_MB   sizes of the article searched to its end in the search section (100 300 1024)
 #   INDEX_RUNS  timed runs of each long command of the index section (1)
+#   INDEX_SIZES articles of the folders quoth index is timed on (30000 100000)
+#   VIEW_SIZES  articles of the smaller indexes the views are timed on, beside 100000 (10000 30000)
 #   GROUP_SIZES quote counts of the grouping benchmark (250000 500000 1000000)
 set -u
 BUILD=${BUILD:-build}
@@ -166,41 +168,80 @@ bench_scale() {
 }
 
 # The folder of 100,000 articles (shared with the scale section).
-folder_100k() {
-	d=$DATA/folder-100k
-	if [ ! -d "$d/099" ]; then
+# folder N: the path of a generated folder of N articles (the samples, each
+# with a numbered headline)
+folder() {
+	d=$DATA/folder-$1
+	if [ ! -f "$d/.done" ]; then
 		rm -rf "$d"
-		"$BUILD/bench/gen_folder" 100000 "$d" samples/*.txt || exit 1
+		"$BUILD/bench/gen_folder" "$1" "$d" samples/*.txt && touch "$d/.done" || exit 1
 	fi
 	echo "$d"
 }
 
-# The corpus index: quoth index of the 100,000-article folder beside reading
-# every file with cat, a second run with nothing changed beside find stating
-# every file, the speaker and group views on that index, and the grouping of
-# 250k, 500k and 1M generated quotes (alone, and through quoth index --import)
-# beside sort on the same file.
+folder_100k() {
+	folder 100000
+}
+
+# index_views N IX DIR: the reader's views on the index IX of DIR (N
+# articles) through bench_index, beside grep finding the first 1,000 lines
+# that name the most quoted speaker in the same files (what a user without
+# the index would run; it stops early, the index sorts every quote).
+index_views() {
+	"$BUILD/bench/bench_index" views "$3" "$2" >"$DATA/.views" || exit 1
+	name=$(sed -n 's/^top_speaker //p' "$DATA/.views")
+	export BENCH_NAME="$name"
+	best_seconds sh -c 'grep -rF -- "$BENCH_NAME" "$0" | head -n 1000' "$3" >"$DATA/.t"; tg=$(cat "$DATA/.t")
+	printf '%7d articles: speaker view %s ms; %s quotes of %s (first %s): %s ms, CPU %s; group of %s articles: %s ms, CPU %s; grep | head -1000 (reference) %s ms\n' \
+		"$1" "$(ms "$DATA/.views" speaker_view)" "$(ms "$DATA/.views" speaker_quotes_total)" "$name" \
+		"$(ms "$DATA/.views" speaker_quotes_n)" "$(ms "$DATA/.views" speaker_quotes)" "$(ms "$DATA/.views" speaker_quotes_cpu)" \
+		"$(ms "$DATA/.views" group_articles)" "$(ms "$DATA/.views" group_view)" "$(ms "$DATA/.views" group_view_cpu)" \
+		"$(awk -v s="$tg" 'BEGIN { printf "%.1f", s * 1000 }')"
+}
+
+# index_speed N: quoth index of a folder of N articles from nothing, beside
+# cat of every file and wc -w of every file (wall, MB/s and CPU seconds);
+# leaves the index in $DATA/index-N.sqlite.
+index_speed() {
+	d=$(folder "$1")
+	ix=$DATA/index-$1.sqlite
+	bytes=$(find "$d" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+	best_seconds sh -c "find '$d' -name '*.txt' -print0 | xargs -0 cat" >"$DATA/.t"; tc=$(cat "$DATA/.t"); cc=$CPU
+	best_seconds sh -c "find '$d' -name '*.txt' -print0 | xargs -0 wc -w" >"$DATA/.t"; tw=$(cat "$DATA/.t"); cw=$CPU
+	best_seconds sh -c "rm -f '$ix' '$ix-wal' '$ix-shm'; '$QUOTH' index --quiet --index '$ix' '$d'" >"$DATA/.t"; ti=$(cat "$DATA/.t"); ci=$CPU
+	printf '%7d articles (%s MB): quoth index %s MB/s (%s s, CPU %s s); cat %s MB/s (%s s, CPU %s s); wc -w %s MB/s (%s s, CPU %s s)\n' \
+		"$1" "$(awk -v b="$bytes" 'BEGIN { printf "%.0f", b / 1e6 }')" "$(mbps "$bytes" "$ti")" "$ti" "${ci:-?}" \
+		"$(mbps "$bytes" "$tc")" "$tc" "${cc:-?}" "$(mbps "$bytes" "$tw")" "$tw" "${cw:-?}"
+}
+
+# The corpus index: quoth index of folders of 30,000 and 100,000 articles
+# beside reading every file with cat and wc, a second run with nothing
+# changed beside find stating every file, the speaker and group views on
+# indexes of 10,000, 30,000 and 100,000 articles beside grep, the list
+# filter on the largest, and the grouping of 250k, 500k and 1M generated
+# quotes (alone, and through quoth index --import) beside sort.
 bench_index() {
 	d=$(folder_100k)
-	ix=$DATA/index-100k.sqlite
-	bytes=$(find "$d" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+	ix=$DATA/index-100000.sqlite
 	runs=$RUNS
 	RUNS=${INDEX_RUNS:-1}
-	best_seconds sh -c "find '$d' -name '*.txt' -print0 | xargs -0 cat" >"$DATA/.t"; tc=$(cat "$DATA/.t"); cc=$CPU
-	best_seconds sh -c "rm -f '$ix' '$ix-wal' '$ix-shm'; '$QUOTH' index --quiet --index '$ix' '$d'" >"$DATA/.t"; ti=$(cat "$DATA/.t"); ci=$CPU
+	echo "== index: quoth index from nothing (target >= 30 MB/s on 100,000 articles; best of $RUNS)"
+	for n in ${INDEX_SIZES:-30000 100000}; do
+		index_speed "$n"
+	done
 	RUNS=$runs
 	best_seconds "$QUOTH" index --quiet --index "$ix" "$d" >"$DATA/.t"; ts=$(cat "$DATA/.t"); cs=$CPU
 	best_seconds find "$d" -name '*.txt' -printf '%s %T@\n' >"$DATA/.t"; tf=$(cat "$DATA/.t"); cf=$CPU
-	echo "== index: $d ($(awk -v b="$bytes" 'BEGIN { printf "%.0f", b / 1e6 }') MB, 100,000 articles)"
-	echo "find | xargs cat (reference)   $(mbps "$bytes" "$tc") MB/s   ($tc s, CPU ${cc:-?} s)"
-	echo "quoth index, first run         $(mbps "$bytes" "$ti") MB/s   ($ti s, CPU ${ci:-?} s on 2 threads; target >= 30 MB/s)"
 	echo "find -printf (reference)       $tf s   (CPU ${cf:-?} s)"
 	echo "quoth index, nothing changed   $ts s   (CPU ${cs:-?} s; target < 2 s)"
-	"$BUILD/bench/bench_index" views "$d" "$ix" >"$DATA/.views" || exit 1
-	for k in speaker_view speaker_quotes group_view; do
-		printf '%-30s %s ms, CPU %s ms   (target < 100 ms)\n' "$k" "$(ms "$DATA/.views" $k)" "$(ms "$DATA/.views" ${k}_cpu)"
+	echo "== index views: from the key to the view ready to draw, best of 3 (target < 100 ms)"
+	for n in ${VIEW_SIZES:-10000 30000}; do
+		vd=$(folder "$n")
+		vx=$DATA/index-$n.sqlite
+		[ -s "$vx" ] || "$QUOTH" index --quiet --index "$vx" "$vd" || exit 1
+		index_views "$n" "$vx" "$vd"
 	done
-	echo "  ($(ms "$DATA/.views" speakers) speakers; the first quoted $(ms "$DATA/.views" speaker_quotes_total) times, $(ms "$DATA/.views" speaker_quotes_n) shown; a group in $(ms "$DATA/.views" group_articles) articles, $(ms "$DATA/.views" group_variants) shown)"
+	index_views 100000 "$ix" "$d"
 	printf '%-30s %s ms, CPU %s ms   (target < 50 ms)\n' "list filter, worst key" \
 		"$(ms "$DATA/.views" list_filter_key)" "$(ms "$DATA/.views" list_filter_key_cpu)"
 	echo "  (once: the first key $(ms "$DATA/.views" list_filter_first_key) ms reads the $(ms "$DATA/.views" articles) articles of the index; the first key of speaker: $(ms "$DATA/.views" list_filter_speakers_key) ms their speakers)"

@@ -106,12 +106,18 @@ typedef struct corpus_view {
 	bool by_name;                  /* sorted by name, not by count */
 	char filter[PROMPT_MAX];
 	size_t psel, ptop;             /* in shown */
-	index_hit *hits;               /* a speaker's quotes, or the variants of a quote */
-	size_t nhits;
-	wdiff *diffs;                  /* CV_GROUP: each variant against the first */
+	/* a speaker's quotes, or the variants of a quote: the rows of all of
+	 * them, and the hits of those on screen only (read as the view moves,
+	 * as tig and mutt page through a long list) */
+	int64_t *ids;
+	size_t nids;
+	index_hit *page;               /* the hits of ids[page_first, page_first + npage) */
+	size_t page_first, npage;
+	wdiff *diffs;                  /* CV_GROUP: each variant of the page against the first */
+	index_hit base;                /* CV_GROUP: the first variant (quote 0 until read) */
 	char title[256];
-	size_t total;                  /* a speaker's quotes, a group's articles: there may be more than nhits */
-	size_t sel, top;               /* in hits */
+	size_t total;                  /* a speaker's quotes, a group's articles: there may be more than nids */
+	size_t sel, top;               /* in ids */
 	/* the open article's quotes found in other articles too (for the sidebar) */
 	long *also;                    /* per quote: the other articles of its group */
 	int64_t *groups;               /* per quote: its group, 0 none */
@@ -224,6 +230,13 @@ typedef struct app {
 	char msg[256];
 	bool msg_error;
 } app;
+
+/* Entry k of the list of quotes open (CV_QUOTES, CV_GROUP) when it is read,
+ * as every entry on screen is; NULL otherwise. Its hit has quote 0 and no
+ * text when the index lost it since the list was made. */
+const index_hit *app_cv_hit(const app *a, size_t k);
+/* CV_GROUP: variant k against the first (NULL: the first, or not read). */
+const wdiff *app_cv_diff(const app *a, size_t k);
 
 /* Starts the reader on corpus c (at least one item) at a terminal of
  * cols x rows, and opens the first article that can be read. */

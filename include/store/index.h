@@ -45,7 +45,7 @@
 #include <stdint.h>
 #include "names.h"
 
-#define INDEX_SCHEMA 1
+#define INDEX_SCHEMA 2
 #define INDEX_FILE_NAME "index.sqlite"
 
 typedef struct qindex qindex;
@@ -82,6 +82,12 @@ bool index_damaged(const qindex *ix);
 const char *index_errmsg(const qindex *ix);
 
 /* ---- writing: one batch of changes a transaction ---- */
+
+/* For a long run of batches (quoth index), until index_close: the
+ * write-ahead log is copied into the file less often, a page changed by
+ * many batches once rather than once for every few (the log may reach
+ * 64 MB; index_close empties it). */
+int index_bulk(qindex *ix);
 
 int index_begin(qindex *ix);
 int index_commit(qindex *ix);
@@ -190,12 +196,27 @@ typedef struct index_hit {
 	double confidence;
 	int64_t group;           /* 0: in no group */
 	long group_articles;     /* articles of its group */
+	char *strings;           /* the one block the strings above are in (its owner) */
 } index_hit;
 
 /* The quotes of person id, by date, then path, then place in the article;
  * the first limit of them (0: all). */
 int index_person_quotes(qindex *ix, int64_t person, size_t limit, index_hit **v, size_t *n);
 void index_hits_free(index_hit *v, size_t n);
+
+/* The same lists as rows only (index_hit.quote), in the same order: what a
+ * view pages through, reading the hits of the rows on screen alone
+ * (index_hits_by_ids). The order comes from indexes, the quotes' own rows
+ * are not read. */
+int index_person_quote_ids(qindex *ix, int64_t person, size_t limit, int64_t **ids, size_t *n);
+int index_group_quote_ids(qindex *ix, int64_t group, size_t limit, int64_t **ids, size_t *n);
+
+/* The hits of rows ids[0..n), into out[0..n) in that order (the caller's
+ * array; free each out[i].strings, or index_hits_free when it was
+ * malloc'ed). A row the index no longer has (its article was removed
+ * since) gives a hit of zeros: quote 0, text NULL. Returns 0 or a Q_*
+ * code, out then all zeros. */
+int index_hits_by_ids(qindex *ix, const int64_t *ids, size_t n, index_hit *out);
 
 /* ---- the same quote across articles ---- */
 

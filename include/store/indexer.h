@@ -9,9 +9,10 @@
  * under the paths given are removed. With no path, every file the index
  * knows is checked again.
  *
- * Files are read and their quotes found on a second thread while this one
- * writes, a transaction every INDEXER_BATCH articles (or half a second):
- * a kill at any moment loses at most the batch being written.
+ * Files are read and their quotes found on other threads (one fewer than
+ * the cores, at least one) while this one writes them in order, a
+ * transaction every INDEXER_BATCH articles (or a second): a kill at any
+ * moment loses at most the batch being written.
  *
  * A file that changes while it is read (its size or time differ after the
  * read) is indexed as read but recorded with time 0, so the next run reads
@@ -42,6 +43,7 @@ typedef struct indexer_stats {
 
 typedef struct indexer_opts {
 	const quotes_opts *quotes;   /* NULL: the defaults */
+	unsigned readers;            /* threads reading files (0: one fewer than the cores, at least 1) */
 	/* Called for a file that could not be read (code a Q_* code); NULL: quiet. */
 	void (*file_error)(void *ctx, const char *path, int code);
 	/* Called about twice a second with the figures so far, and with done

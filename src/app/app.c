@@ -701,6 +701,8 @@ unsigned app_resize(app *a, int cols, int rows)
 	a->cols = cols;
 	a->rows = rows;
 	app_relayout(a);
+	FOR_HOOK(a, f, resized)
+		f->resized(a);
 	if (!a->lay.too_small) {
 		app_clamp_text(a);
 		keep_list_visible(a);

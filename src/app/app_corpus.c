@@ -70,15 +70,99 @@ long app_quote_also(const app *a, size_t i)
 
 /* ---- the speakers ---- */
 
+/* The page of hits read, and their differences. */
+static void drop_page(app *a)
+{
+	corpus_view *cv = &a->cv;
+	for (size_t i = 0; i < cv->npage; i++) {
+		free(cv->page[i].strings);
+		if (cv->diffs)
+			wdiff_free(&cv->diffs[i]);
+	}
+	free(cv->page);
+	free(cv->diffs);
+	cv->page = NULL;
+	cv->diffs = NULL;
+	cv->page_first = cv->npage = 0;
+}
+
 static void drop_hits(app *a)
 {
-	index_hits_free(a->cv.hits, a->cv.nhits);
-	for (size_t i = 0; a->cv.diffs && i < a->cv.nhits; i++)
-		wdiff_free(&a->cv.diffs[i]);
-	free(a->cv.diffs);
-	a->cv.hits = NULL;
-	a->cv.diffs = NULL;
-	a->cv.nhits = a->cv.sel = a->cv.top = 0;
+	drop_page(a);
+	free(a->cv.base.strings);
+	a->cv.base = (index_hit){ 0 };
+	free(a->cv.ids);
+	a->cv.ids = NULL;
+	a->cv.nids = a->cv.sel = a->cv.top = 0;
+}
+
+const index_hit *app_cv_hit(const app *a, size_t k)
+{
+	const corpus_view *cv = &a->cv;
+	return k >= cv->page_first && k - cv->page_first < cv->npage ? &cv->page[k - cv->page_first] : NULL;
+}
+
+const wdiff *app_cv_diff(const app *a, size_t k)
+{
+	const corpus_view *cv = &a->cv;
+	return k && cv->diffs && app_cv_hit(a, k) ? &cv->diffs[k - cv->page_first] : NULL;
+}
+
+/* Each variant of the page against the first (a variant lost since: no
+ * difference). */
+static int diff_page(app *a)
+{
+	corpus_view *cv = &a->cv;
+	cv->diffs = calloc(cv->npage + 1, sizeof *cv->diffs);
+	if (!cv->diffs)
+		return Q_ENOMEM;
+	const char *base = cv->base.text;
+	for (size_t i = 0; base && i < cv->npage; i++) {
+		const char *t = cv->page[i].text;
+		if (t && cv->page_first + i) {
+			int rc = wdiff_words(base, strlen(base), t, strlen(t), &cv->diffs[i]);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+/* Makes sure the entries from top to a screenful below are read: reads
+ * two screenfuls from top when they are not (a screen shows at most a
+ * row an entry). */
+static int read_page(app *a)
+{
+	corpus_view *cv = &a->cv;
+	size_t rows = a->rows > 0 ? (size_t)a->rows : 1, left = cv->nids - (cv->top < cv->nids ? cv->top : cv->nids);
+	size_t need = rows < left ? rows : left;
+	if (!need || (cv->top >= cv->page_first && cv->top + need <= cv->page_first + cv->npage))
+		return 0;
+	drop_page(a);
+	size_t n = 2 * rows < left ? 2 * rows : left;
+	cv->page = malloc(n * sizeof *cv->page);
+	if (!cv->page)
+		return Q_ENOMEM;
+	int rc = index_hits_by_ids(a->opts.index, cv->ids + cv->top, n, cv->page);
+	if (rc) {
+		free(cv->page);
+		cv->page = NULL;
+		return rc;
+	}
+	cv->page_first = cv->top;
+	cv->npage = n;
+	return cv->mode == CV_GROUP ? diff_page(a) : 0;
+}
+
+/* read_page, a failure said on the status line. */
+static unsigned page_in(app *a, unsigned redraw)
+{
+	int rc = read_page(a);
+	if (!rc)
+		return redraw;
+	drop_page(a);
+	app_message(a, true, "Index: %s", error_message(rc));
+	return redraw | R_STATUS;
 }
 
 static bool need_index(app *a)
@@ -172,7 +256,7 @@ static unsigned show_person(app *a)
 		return R_NONE;
 	const index_person *p = &cv->persons[cv->shown[cv->psel]];
 	drop_hits(a);
-	int rc = index_person_quotes(a->opts.index, p->id, VIEW_MAX, &cv->hits, &cv->nhits);
+	int rc = index_person_quote_ids(a->opts.index, p->id, VIEW_MAX, &cv->ids, &cv->nids);
 	if (rc) {
 		app_message(a, true, "Index: %s", error_message(rc));
 		return R_STATUS;
@@ -181,22 +265,7 @@ static unsigned show_person(app *a)
 	cv->total = (size_t)p->nquotes;
 	cv->mode = CV_QUOTES;
 	cv->from_speakers = true;
-	return R_LAYOUT;
-}
-
-static int diff_variants(app *a)
-{
-	corpus_view *cv = &a->cv;
-	cv->diffs = calloc(cv->nhits + 1, sizeof *cv->diffs);
-	if (!cv->diffs)
-		return Q_ENOMEM;
-	for (size_t i = 1; i < cv->nhits; i++) {
-		const char *base = cv->hits[0].text, *t = cv->hits[i].text;
-		int rc = wdiff_words(base, strlen(base), t, strlen(t), &cv->diffs[i]);
-		if (rc)
-			return rc;
-	}
-	return 0;
+	return page_in(a, R_LAYOUT);
 }
 
 static unsigned open_group(app *a, enum action act)
@@ -218,17 +287,21 @@ static unsigned open_group(app *a, enum action act)
 	}
 	corpus_view *cv = &a->cv;
 	drop_hits(a);
-	int rc = index_group_quotes(a->opts.index, cv->groups[q], VIEW_MAX, &cv->hits, &cv->nhits);
-	if (!rc)
-		rc = diff_variants(a);
+	int rc = index_group_quote_ids(a->opts.index, cv->groups[q], VIEW_MAX, &cv->ids, &cv->nids);
+	if (!rc && cv->nids)
+		rc = index_hits_by_ids(a->opts.index, cv->ids, 1, &cv->base);
+	if (!rc) {
+		cv->mode = CV_GROUP;
+		rc = read_page(a);
+	}
 	if (rc) {
 		drop_hits(a);
+		cv->mode = CV_CLOSED;
 		app_message(a, true, "Index: %s", error_message(rc));
 		return R_STATUS;
 	}
 	snprintf(cv->title, sizeof cv->title, "%s", a->qtext && a->qtext[q] ? a->qtext[q] : "");
 	cv->total = (size_t)a->cv.also[q] + 1;   /* articles */
-	cv->mode = CV_GROUP;
 	cv->from_speakers = false;
 	return R_LAYOUT;
 }
@@ -275,7 +348,7 @@ static unsigned cv_move(app *a, enum action act)
 {
 	corpus_view *cv = &a->cv;
 	bool people = cv->mode == CV_SPEAKERS;
-	size_t n = people ? cv->nshown : cv->nhits, *sel = people ? &cv->psel : &cv->sel,
+	size_t n = people ? cv->nshown : cv->nids, *sel = people ? &cv->psel : &cv->sel,
 	       *top = people ? &cv->ptop : &cv->top;
 	if (!n)
 		return R_NONE;
@@ -296,7 +369,7 @@ static unsigned cv_move(app *a, enum action act)
 		*top = *sel;
 	if (*sel >= *top + h)
 		*top = *sel - h + 1;
-	return R_LAYOUT;
+	return people ? R_LAYOUT : page_in(a, R_LAYOUT);
 }
 
 static unsigned cv_open(app *a, enum action act)
@@ -304,7 +377,12 @@ static unsigned cv_open(app *a, enum action act)
 	(void)act;
 	if (a->cv.mode == CV_SPEAKERS)
 		return show_person(a);
-	return a->cv.nhits ? open_hit(a, &a->cv.hits[a->cv.sel]) : R_NONE;
+	const index_hit *h = app_cv_hit(a, a->cv.sel);
+	if (h && !h->text) {
+		app_message(a, false, "That quote is no longer in the index (its article was removed)");
+		return R_STATUS;
+	}
+	return h ? open_hit(a, h) : R_NONE;
 }
 
 static unsigned cv_back(app *a, enum action act)
@@ -385,14 +463,26 @@ static void cv_article_opened(app *a)
 	app_read_groups(a);
 }
 
+/* The rows on screen are read again: an article may have gone, or changed. */
 static void cv_index_changed(app *a)
 {
 	app_read_groups(a);
+	if (a->cv.mode == CV_QUOTES || a->cv.mode == CV_GROUP) {
+		drop_page(a);
+		page_in(a, 0);
+	}
 }
 
 static void cv_doc_dropped(app *a)
 {
 	forget_groups(a);
+}
+
+/* A taller screen shows more entries: read them. */
+static void cv_resized(app *a)
+{
+	if (a->cv.mode == CV_QUOTES || a->cv.mode == CV_GROUP)
+		page_in(a, 0);
 }
 
 static void cv_free(app *a)
@@ -426,5 +516,6 @@ const app_feature app_corpus_feature = {
 	.article_opened = cv_article_opened,
 	.index_changed = cv_index_changed,
 	.doc_dropped = cv_doc_dropped,
+	.resized = cv_resized,
 	.free = cv_free,
 };

@@ -58,6 +58,7 @@ typedef struct app_feature {
 	unsigned (*cancel)(app *a);          /* Esc; R_STOP ends the round */
 	void (*tags_changed)(app *a);
 	void (*index_changed)(app *a);       /* the reader added articles to the corpus index */
+	void (*resized)(app *a);             /* the terminal has a new size (a->rows, a->cols) */
 	/* export: while the layer is active, what e and y take (the export feature asks) */
 	size_t (*export_source)(app *a, strbuf *b, enum export_format f, bool *any);
 	void (*exported)(app *a);            /* what it gave was written or copied */

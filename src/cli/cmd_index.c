@@ -14,11 +14,11 @@
 #include "text.h"
 
 static const char usage[] =
-	"usage: quoth index [--index FILE] [--config FILE] [--quiet] [PATH...]\n"
+	"usage: quoth index [--index FILE] [--config FILE] [--jobs N] [--quiet] [PATH...]\n"
 	"       quoth index [--index FILE] --import FILE.jsonl...\n";
 
 static const char help[] =
-	"usage: quoth index [--index FILE] [--config FILE] [--quiet] [PATH...]\n"
+	"usage: quoth index [--index FILE] [--config FILE] [--jobs N] [--quiet] [PATH...]\n"
 	"       quoth index [--index FILE] --import FILE.jsonl...\n"
 	"\n"
 	"Builds or brings up to date the corpus index that quoth speakers, quoth\n"
@@ -30,6 +30,8 @@ static const char help[] =
 	"  --config FILE   read FILE after the user's config.ini ([quotes], [speakers])\n"
 	"  --import FILE   load the output of quoth quotes --format=jsonl made elsewhere,\n"
 	"                  without extracting again (- for standard input)\n"
+	"  -j, --jobs N    read files and find their quotes on N threads (1 to 16) while\n"
+	"                  one more writes the index (default: one fewer than the cores, at least 1)\n"
 	"  --quiet         no summary, no progress\n"
 	"The index is a cache: deleting it loses nothing (tags live in their journal).\n";
 
@@ -37,10 +39,23 @@ struct index_args {
 	const char *index_path, *config_path;
 	const char **imports;
 	size_t nimports;
+	unsigned jobs;           /* 0: the default */
 	bool quiet;
 	char **paths;
 	size_t npaths;
 };
+
+static int parse_jobs(const char *s, unsigned *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < 1 || v > 16) {
+		fprintf(stderr, "quoth index: --jobs wants a number from 1 to 16, not '%s'\n%s", s, usage);
+		return 2;
+	}
+	*out = (unsigned)v;
+	return 0;
+}
 
 static int parse_args(int argc, char **argv, struct index_args *a)
 {
@@ -49,18 +64,23 @@ static int parse_args(int argc, char **argv, struct index_args *a)
 		{ "config", required_argument, NULL, 'c' },
 		{ "import", required_argument, NULL, 'I' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	optind = 1;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":qhj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i': a->index_path = optarg; break;
 		case 'c': a->config_path = optarg; break;
 		case 'I': a->imports[a->nimports++] = optarg; break;
 		case 'q': a->quiet = true; break;
+		case 'j':
+			if (parse_jobs(optarg, &a->jobs))
+				return 2;
+			break;
 		case 'h': fputs(help, stdout); return -1;
 		default:
 			cmd_usage_error("index", argv[optind - 1], c == ':', usage);
@@ -168,12 +188,15 @@ static int run_imports(qindex *ix, const struct index_args *a, indexer_stats *st
 static int index_run(qindex *ix, const struct index_args *a, const struct cmd_setup *setup, struct progress *p,
                      indexer_stats *st, int *status)
 {
+	int bulk = index_bulk(ix);
+	if (bulk)
+		return bulk;
 	if (a->nimports) {
 		memset(st, 0, sizeof *st);
 		int rc = run_imports(ix, a, st, status);
 		return rc ? rc : cmd_derive(ix, setup);
 	}
-	indexer_opts o = { .quotes = &setup->quotes, .file_error = on_file_error, .progress = on_progress, .ctx = p };
+	indexer_opts o = { .quotes = &setup->quotes, .readers = a->jobs, .file_error = on_file_error, .progress = on_progress, .ctx = p };
 	int rc = indexer_run(ix, (const char *const *)a->paths, a->npaths, &o, st);
 	if (st->failed)
 		*status = 1;

@@ -34,25 +34,36 @@ static const char schema[] =
 	"  qid INTEGER NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
 	"  text TEXT NOT NULL, speaker TEXT, cue TEXT, confidence REAL);"
 	"CREATE INDEX quotes_article ON quotes(article);"
-	"CREATE INDEX quotes_speaker ON quotes(speaker);"
+	/* with the article and place: a speaker's quotes are put in order
+	 * without reading their rows (index_person_quote_ids) */
+	"CREATE INDEX quotes_speaker ON quotes(speaker, article, start);"
 	"CREATE TABLE forms(form TEXT PRIMARY KEY, person INTEGER NOT NULL,"
 	"  nquotes INTEGER NOT NULL, narticles INTEGER NOT NULL) WITHOUT ROWID;"
-	"CREATE INDEX forms_person ON forms(person);"
 	"CREATE TABLE persons(id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
 	"  nquotes INTEGER NOT NULL, narticles INTEGER NOT NULL, nforms INTEGER NOT NULL);"
+	/* the speaker view's order, and each person's forms in theirs: read in
+	 * order, not sorted (index_persons) */
+	"CREATE INDEX persons_rank ON persons(nquotes DESC, name);"
+	"CREATE INDEX forms_rank ON forms(person, nquotes DESC, form);"
 	"CREATE TABLE groups(id INTEGER PRIMARY KEY, lang TEXT,"
 	"  nquotes INTEGER NOT NULL, narticles INTEGER NOT NULL);"
-	"CREATE TABLE group_members(quote INTEGER PRIMARY KEY, grp INTEGER NOT NULL);"
-	"CREATE INDEX group_members_grp ON group_members(grp);"
+	/* article and start copied from the quote, for the same reason */
+	"CREATE TABLE group_members(quote INTEGER PRIMARY KEY, grp INTEGER NOT NULL,"
+	"  article INTEGER NOT NULL, start INTEGER NOT NULL);"
+	"CREATE INDEX group_members_grp ON group_members(grp, article, start);"
 	/* kept in step by the code, not by triggers: a trigger made every
-	 * insert several times slower */
-	"CREATE VIRTUAL TABLE quote_fts USING fts5(text, speaker, content='quotes', content_rowid='id',"
+	 * insert several times slower. columnsize=0: no table of each row's
+	 * token counts (an insert more a row), which only ranking (bm25) reads
+	 * and quoth does not rank. */
+	"CREATE VIRTUAL TABLE quote_fts USING fts5(text, speaker, content='quotes', content_rowid='id', columnsize=0,"
 	"  tokenize='unicode61 remove_diacritics 2');"
 	/* contentless: the articles' text is not kept twice. Its rows cannot be
 	 * deleted without their text, so a replaced article's row stays behind
 	 * (a join with articles hides it) and is counted in meta 'fts_dead';
-	 * past a limit the indexer empties the table and reads every file again. */
-	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=column,"
+	 * past a limit the indexer empties the table and reads every file again.
+	 * detail=none: which articles have a word, not where: the list filter
+	 * asks for words (index_text_articles), never a phrase or a column. */
+	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=none, columnsize=0,"
 	"  tokenize='unicode61 remove_diacritics 2');"
 	"INSERT INTO meta(key, value) VALUES ('derived', 1), ('fts_dead', 0);";
 
@@ -522,6 +533,17 @@ bool index_damaged(const qindex *ix)
 const char *index_errmsg(const qindex *ix)
 {
 	return ix->err;
+}
+
+/* Pages of write-ahead log before SQLite copies them into the file during
+ * a long run of batches (64 MB; its default is 1000 pages, 4 MB). */
+#define WAL_PAGES_BULK 16000
+
+int index_bulk(qindex *ix)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint=%d", WAL_PAGES_BULK);
+	return index_exec(ix, sql);
 }
 
 int index_limit_pages(qindex *ix, long n)

@@ -12,27 +12,30 @@ typedef struct member {
 	size_t group;            /* the smallest quote number of its group */
 	int64_t article;
 	int64_t quote;           /* its row */
+	int64_t start;           /* its place in the article */
 } member;
 
 typedef struct quote_rows {
-	int64_t *quote, *article;
-	size_t n, cap_q, cap_a;
+	int64_t *quote, *article, *start;
+	size_t n, cap_q, cap_a, cap_s;
 } quote_rows;
 
 /* Every quote, with its language, into the grouper; rows in the same order. */
 static int read_quotes(qindex *ix, samequote *sq, quote_rows *r)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(ix->db, "SELECT q.id, q.article, a.lang, q.text FROM quotes q"
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT q.id, q.article, a.lang, q.text, q.start FROM quotes q"
 	                                    " JOIN articles a ON a.id = q.article ORDER BY q.id", -1, &s, NULL);
 	int err = 0;
 	while (!err && index_next_row(s, &rc)) {
-		if (GROW(r->quote, r->cap_q, r->n + 1, 4096) || GROW(r->article, r->cap_a, r->n + 1, 4096)) {
+		if (GROW(r->quote, r->cap_q, r->n + 1, 4096) || GROW(r->article, r->cap_a, r->n + 1, 4096) ||
+		    GROW(r->start, r->cap_s, r->n + 1, 4096)) {
 			err = Q_ENOMEM;
 			break;
 		}
 		r->quote[r->n] = sqlite3_column_int64(s, 0);
 		r->article[r->n] = sqlite3_column_int64(s, 1);
+		r->start[r->n] = sqlite3_column_int64(s, 4);
 		const char *text = (const char *)sqlite3_column_text(s, 3);
 		err = samequote_add(sq, text ? text : "", (size_t)sqlite3_column_bytes(s, 3),
 		                    (const char *)sqlite3_column_text(s, 2));
@@ -63,7 +66,8 @@ static int write_groups(qindex *ix, const member *m, size_t n)
 	                                           " SELECT ?1, a.lang, ?2, ?3 FROM quotes q JOIN articles a"
 	                                           " ON a.id = q.article WHERE q.id = ?1", -1, &g, NULL));
 	if (!rc)
-		rc = index_fail(ix, sqlite3_prepare_v2(ix->db, "INSERT INTO group_members(quote, grp) VALUES (?1, ?2)",
+		rc = index_fail(ix, sqlite3_prepare_v2(ix->db, "INSERT INTO group_members(quote, grp, article, start)"
+		                                       " VALUES (?1, ?2, ?3, ?4)",
 		                                       -1, &gm, NULL));
 	for (size_t i = 0; !rc && i < n;) {
 		size_t j = i, articles = 0;
@@ -83,6 +87,8 @@ static int write_groups(qindex *ix, const member *m, size_t n)
 				sqlite3_reset(gm);
 				sqlite3_bind_int64(gm, 1, m[k].quote);
 				sqlite3_bind_int64(gm, 2, id);
+				sqlite3_bind_int64(gm, 3, m[k].article);
+				sqlite3_bind_int64(gm, 4, m[k].start);
 				rc = index_fail(ix, sqlite3_step(gm));
 			}
 		}
@@ -120,7 +126,7 @@ int index_derive_groups(qindex *ix)
 				grouped[i] = grouped[group[i]] = true;
 		for (size_t i = 0; !rc && i < r.n; i++)
 			if (grouped[i])
-				m[nm++] = (member){ group[i], r.article[i], r.quote[i] };
+				m[nm++] = (member){ group[i], r.article[i], r.quote[i], r.start[i] };
 		free(grouped);
 	}
 	if (!rc && nm) {
@@ -131,6 +137,7 @@ int index_derive_groups(qindex *ix)
 	free(group);
 	free(r.quote);
 	free(r.article);
+	free(r.start);
 	samequote_free(sq);
 	return rc;
 }
@@ -186,25 +193,15 @@ int index_groups(qindex *ix, long min_articles, const char *match, index_group *
 	return 0;
 }
 
-int index_group_quotes(qindex *ix, int64_t group, size_t limit, index_hit **out, size_t *n)
-{
-	return index_hits_of(ix, "SELECT " INDEX_HIT_COLUMNS " FROM group_members m0 JOIN quotes q ON q.id = m0.quote"
-	                     INDEX_HIT_JOINS " WHERE m0.grp = ?1 ORDER BY " INDEX_HIT_ORDER " LIMIT ?2",
-	                     group, limit, out, n);
-}
-
 int index_article_quotes(qindex *ix, const char *path, index_hit **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s = NULL;
-	int rc = index_fail(ix, sqlite3_prepare_v2(ix->db,
-		"SELECT " INDEX_HIT_COLUMNS " FROM articles a0 JOIN quotes q ON q.article = a0.id" INDEX_HIT_JOINS
-		" WHERE a0.path = ?1 ORDER BY q.start", -1, &s, NULL));
-	if (!rc) {
-		sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
-		rc = index_read_hits(ix, s, out, n);
-	}
-	sqlite3_finalize(s);
+	sqlite3_stmt *s = index_stmt(ix, ST_ARTICLE_QUOTES);
+	if (!s)
+		return Q_EIO;
+	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+	int rc = index_read_hits(ix, s, out, n);
+	sqlite3_reset(s);
 	return rc;
 }

@@ -26,7 +26,17 @@
 	                   " SELECT 'delete', id, text, speaker FROM quotes WHERE article = ?1") \
 	STMT(META_GET,     "SELECT value FROM meta WHERE key = ?1") \
 	STMT(META_SET,     "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)") \
-	STMT(FILES,        "SELECT path, size, mtime, cid, imported, fts FROM articles ORDER BY path")
+	STMT(FILES,        "SELECT path, size, mtime, cid, imported, fts FROM articles ORDER BY path") \
+	STMT(PERSON_IDS,   "SELECT q.id" PERSON_QUOTES INDEX_ARTICLE_JOIN PERSON_WHERE) \
+	STMT(PERSON_HITS,  "SELECT " INDEX_HIT_COLUMNS PERSON_QUOTES INDEX_HIT_JOINS PERSON_WHERE) \
+	STMT(GROUP_IDS,    "SELECT m0.quote FROM group_members m0 JOIN articles a ON a.id = m0.article" GROUP_WHERE) \
+	STMT(GROUP_HITS,   "SELECT " INDEX_HIT_COLUMNS " FROM group_members m0 JOIN quotes q ON q.id = m0.quote" \
+	                   INDEX_HIT_JOINS GROUP_WHERE) \
+	STMT(PERSONS,      "SELECT p.id, p.name, p.nquotes, p.narticles, p.nforms, f.form FROM persons p" \
+	                   " JOIN forms f ON f.person = p.id ORDER BY p.nquotes DESC, p.name, p.id, f.nquotes DESC, f.form") \
+	STMT(HIT,          "SELECT " INDEX_HIT_COLUMNS " FROM quotes q" INDEX_HIT_JOINS " WHERE q.id = ?1") \
+	STMT(ARTICLE_QUOTES, "SELECT " INDEX_HIT_COLUMNS " FROM articles a0 JOIN quotes q ON q.article = a0.id" \
+	                   INDEX_HIT_JOINS " WHERE a0.path = ?1 ORDER BY q.start")
 
 enum index_stmt {
 #define STMT_ENUM(id, sql) ST_##id,
@@ -65,15 +75,22 @@ int index_meta_set_int(qindex *ix, const char *key, int64_t v);
 #define INDEX_HIT_COLUMNS \
 	"q.id, a.path, a.title, a.lang, a.date, a.source, q.text, q.speaker, q.qid, a.cid, q.start, q.\"end\"," \
 	" q.confidence, coalesce(m.grp, 0), coalesce(g.narticles, 0)"
-#define INDEX_HIT_JOINS \
-	" JOIN articles a ON a.id = q.article" \
+#define INDEX_ARTICLE_JOIN " JOIN articles a ON a.id = q.article"
+#define INDEX_HIT_JOINS INDEX_ARTICLE_JOIN \
 	" LEFT JOIN group_members m ON m.quote = q.id LEFT JOIN groups g ON g.id = m.grp"
 
 /* Quotes across the corpus by date (unknown last), then path, then place. */
 #define INDEX_HIT_ORDER "a.date IS NULL, a.date, a.path, q.start"
 
-/* Runs a query of hits whose ?1 is an id and ?2 a limit (0: all). */
-int index_hits_of(qindex *ix, const char *sql, int64_t id, size_t limit, index_hit **out, size_t *n);
+/* A person's quotes and a group's (?1 the person or group, ?2 a limit, -1
+ * none). Their rows alone are put in order from covering indexes
+ * (quotes_speaker; group_members, which copies its quote's article and
+ * start), without reading the quotes: the views read the rows first and
+ * the hits of a page of them (index_hits_by_ids); a whole list (the
+ * command line) is read with its hits in one pass. */
+#define PERSON_QUOTES " FROM forms f JOIN quotes q ON q.speaker = f.form"
+#define PERSON_WHERE " WHERE f.person = ?1 ORDER BY " INDEX_HIT_ORDER " LIMIT ?2"
+#define GROUP_WHERE " WHERE m0.grp = ?1 ORDER BY a.date IS NULL, a.date, a.path, m0.start LIMIT ?2"
 
 /* Runs a prepared query whose columns are those of a hit (index_query.c). */
 int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout);

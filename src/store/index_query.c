@@ -30,77 +30,56 @@ void index_persons_free(index_person *v, size_t n)
 	free(v);
 }
 
-static int cmp_person_id(const void *a, const void *b)
+/* Adds the form of the row to p, the person of the row (its forms array
+ * made for all of them, persons.nforms, at its first). */
+static int add_form(sqlite3_stmt *s, index_person *p, size_t nforms)
 {
-	int64_t x = ((const index_person *)a)->id, y = ((const index_person *)b)->id;
-	return (x > y) - (x < y);
-}
-
-/* Adds the forms of each person (persons sorted by id for the lookup). */
-static int read_forms(qindex *ix, index_person *v, size_t n)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(ix->db, "SELECT person, form FROM forms ORDER BY person, nquotes DESC, form",
-	                            -1, &s, NULL);
+	if (!p->forms && !(p->forms = calloc(nforms ? nforms : 1, sizeof *p->forms)))
+		return Q_ENOMEM;
+	if (p->nforms >= (nforms ? nforms : 1))
+		return 0;   /* more forms than counted: the counts are being derived again */
 	bool oom = false;
-	while (!oom && index_next_row(s, &rc)) {
-		index_person key = { .id = sqlite3_column_int64(s, 0) };
-		index_person *p = bsearch(&key, v, n, sizeof *v, cmp_person_id);
-		if (!p)
-			continue;
-		char **f = realloc(p->forms, (p->nforms + 1) * sizeof *f);
-		if (!f) {
-			oom = true;
-			break;
-		}
-		p->forms = f;
-		if ((f[p->nforms] = col_dup(s, 1, &oom)))
-			p->nforms++;
-	}
-	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
-	sqlite3_finalize(s);
-	return rc;
-}
-
-static int cmp_person_rank(const void *a, const void *b)
-{
-	const index_person *x = a, *y = b;
-	if (x->nquotes != y->nquotes)
-		return x->nquotes < y->nquotes ? 1 : -1;
-	return strcmp(x->name, y->name);
+	char *f = col_dup(s, 5, &oom);
+	if (f)
+		p->forms[p->nforms++] = f;
+	return oom ? Q_ENOMEM : 0;
 }
 
 int index_persons(qindex *ix, index_person **out, size_t *nout)
 {
 	*out = NULL;
 	*nout = 0;
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(ix->db, "SELECT id, name, nquotes, narticles FROM persons ORDER BY id", -1, &s,
-	                            NULL);
+	sqlite3_stmt *s = index_stmt(ix, ST_PERSONS);
+	if (!s)
+		return Q_EIO;
 	index_person *v = NULL;
 	size_t n = 0, cap = 0;
-	bool oom = false;
-	while (!oom && index_next_row(s, &rc)) {
-		if (GROW(v, cap, n + 1, 64)) {
-			oom = true;
-			break;
-		}
-		v[n] = (index_person){ .id = sqlite3_column_int64(s, 0), .name = col_dup(s, 1, &oom),
-		                       .nquotes = (long)sqlite3_column_int64(s, 2),
-		                       .narticles = (long)sqlite3_column_int64(s, 3) };
-		if (v[n].name)
+	int rc = SQLITE_OK, err = 0;
+	while (!err && index_next_row(s, &rc)) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		if (!n || v[n - 1].id != id) {
+			if (GROW(v, cap, n + 1, 64)) {
+				err = Q_ENOMEM;
+				break;
+			}
+			bool oom = false;
+			v[n] = (index_person){ .id = id, .name = col_dup(s, 1, &oom), .nquotes = (long)sqlite3_column_int64(s, 2),
+			                       .narticles = (long)sqlite3_column_int64(s, 3) };
+			if (oom || !v[n].name) {
+				err = Q_ENOMEM;
+				break;
+			}
 			n++;
+		}
+		err = add_form(s, &v[n - 1], (size_t)sqlite3_column_int64(s, 4));
 	}
-	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
-	sqlite3_finalize(s);
-	if (!rc)
-		rc = read_forms(ix, v, n);
-	if (rc) {
+	if (!err)
+		err = index_fail(ix, rc);
+	sqlite3_reset(s);
+	if (err) {
 		index_persons_free(v, n);
-		return rc;
+		return err;
 	}
-	if (n > 1)
-		qsort(v, n, sizeof *v, cmp_person_rank);
 	*out = v;
 	*nout = n;
 	return 0;
@@ -249,25 +228,37 @@ int index_text_articles(qindex *ix, const char *words, int64_t **out, size_t *no
 
 void index_hits_free(index_hit *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].path);
-		free(v[i].title);
-		free(v[i].lang);
-		free(v[i].date);
-		free(v[i].source);
-		free(v[i].text);
-		free(v[i].speaker);
-	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i].strings);
 	free(v);
 }
 
+/* The text columns of a hit, in the order of INDEX_HIT_COLUMNS. */
+enum { HIT_PATH = 1, HIT_TITLE, HIT_LANG, HIT_DATE, HIT_SOURCE, HIT_TEXT, HIT_SPEAKER, HIT_NSTR = 7 };
+
+/* Reads the row of s into h: its strings copied into one block, which h
+ * owns (one allocation a row, not one a column). */
 static void read_hit(sqlite3_stmt *s, index_hit *h, bool *oom)
 {
+	const char *col[HIT_NSTR];
+	size_t len[HIT_NSTR], total = 0;
+	for (int c = 0; c < HIT_NSTR; c++) {
+		col[c] = (const char *)sqlite3_column_text(s, HIT_PATH + c);
+		len[c] = col[c] ? (size_t)sqlite3_column_bytes(s, HIT_PATH + c) + 1 : 0;
+		total += len[c];
+	}
+	char *mem = total ? malloc(total) : NULL, *str[HIT_NSTR] = { 0 };
+	if (total && !mem)
+		*oom = true;
+	for (int c = 0, at = 0; mem && c < HIT_NSTR; c++)
+		if (col[c]) {
+			str[c] = memcpy(mem + at, col[c], len[c]);
+			at += (int)len[c];
+		}
 	*h = (index_hit){
 		.quote = sqlite3_column_int64(s, 0),
-		.path = col_dup(s, 1, oom), .title = col_dup(s, 2, oom), .lang = col_dup(s, 3, oom),
-		.date = col_dup(s, 4, oom), .source = col_dup(s, 5, oom),
-		.text = col_dup(s, 6, oom), .speaker = col_dup(s, 7, oom),
+		.path = str[0], .title = str[1], .lang = str[2], .date = str[3], .source = str[4],
+		.text = str[5], .speaker = str[6], .strings = mem,
 		.qid = (uint64_t)sqlite3_column_int64(s, 8), .cid = (uint64_t)sqlite3_column_int64(s, 9),
 		.start = (size_t)sqlite3_column_int64(s, 10), .end = (size_t)sqlite3_column_int64(s, 11),
 		.confidence = sqlite3_column_double(s, 12),
@@ -299,24 +290,99 @@ int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout)
 	return 0;
 }
 
-int index_hits_of(qindex *ix, const char *sql, int64_t id, size_t limit, index_hit **out, size_t *n)
+/* Runs the cached statement id, whose ?1 is a row and ?2 a limit (0:
+ * all), gathering the rows (column 0) it gives. */
+static int ids_of(qindex *ix, enum index_stmt id, int64_t row, size_t limit, int64_t **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	sqlite3_stmt *s = index_stmt(ix, id);
+	if (!s)
+		return Q_EIO;
+	sqlite3_bind_int64(s, 1, row);
+	sqlite3_bind_int64(s, 2, limit ? (int64_t)limit : -1);
+	int64_t *v = NULL;
+	size_t n = 0, cap = 0;
+	bool oom = false;
+	int rc = SQLITE_OK;
+	while (!oom && index_next_row(s, &rc)) {
+		if (GROW(v, cap, n + 1, 256))
+			oom = true;
+		else
+			v[n++] = sqlite3_column_int64(s, 0);
+	}
+	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
+	sqlite3_reset(s);
+	if (rc) {
+		free(v);
+		return rc;
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+int index_person_quote_ids(qindex *ix, int64_t person, size_t limit, int64_t **ids, size_t *n)
+{
+	return ids_of(ix, ST_PERSON_IDS, person, limit, ids, n);
+}
+
+int index_group_quote_ids(qindex *ix, int64_t group, size_t limit, int64_t **ids, size_t *n)
+{
+	return ids_of(ix, ST_GROUP_IDS, group, limit, ids, n);
+}
+
+int index_hits_by_ids(qindex *ix, const int64_t *ids, size_t n, index_hit *out)
+{
+	memset(out, 0, n * sizeof *out);
+	int rc = 0;
+	bool oom = false;
+	for (size_t i = 0; !rc && !oom && i < n; i++) {
+		sqlite3_stmt *s = index_stmt(ix, ST_HIT);
+		if (!s) {
+			rc = Q_EIO;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, ids[i]);
+		int step = sqlite3_step(s);
+		if (step == SQLITE_ROW)
+			read_hit(s, &out[i], &oom);   /* else gone since: left empty */
+		else
+			rc = index_fail(ix, step);
+		sqlite3_reset(s);
+	}
+	if (oom)
+		rc = Q_ENOMEM;
+	if (rc) {
+		for (size_t i = 0; i < n; i++)
+			free(out[i].strings);
+		memset(out, 0, n * sizeof *out);
+	}
+	return rc;
+}
+
+/* Runs the cached statement id of hits, whose ?1 is a row and ?2 a limit
+ * (0: all), into a new array. */
+static int hits_of(qindex *ix, enum index_stmt id, int64_t row, size_t limit, index_hit **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s = NULL;
-	int rc = index_fail(ix, sqlite3_prepare_v2(ix->db, sql, -1, &s, NULL));
-	if (!rc) {
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_int64(s, 2, limit ? (int64_t)limit : -1);
-		rc = index_read_hits(ix, s, out, n);
-	}
-	sqlite3_finalize(s);
+	sqlite3_stmt *s = index_stmt(ix, id);
+	if (!s)
+		return Q_EIO;
+	sqlite3_bind_int64(s, 1, row);
+	sqlite3_bind_int64(s, 2, limit ? (int64_t)limit : -1);
+	int rc = index_read_hits(ix, s, out, n);
+	sqlite3_reset(s);
 	return rc;
 }
 
 int index_person_quotes(qindex *ix, int64_t person, size_t limit, index_hit **out, size_t *n)
 {
-	return index_hits_of(ix, "SELECT " INDEX_HIT_COLUMNS " FROM forms f JOIN quotes q ON q.speaker = f.form"
-	                     INDEX_HIT_JOINS " WHERE f.person = ?1 ORDER BY " INDEX_HIT_ORDER " LIMIT ?2",
-	                     person, limit, out, n);
+	return hits_of(ix, ST_PERSON_HITS, person, limit, out, n);
+}
+
+int index_group_quotes(qindex *ix, int64_t group, size_t limit, index_hit **out, size_t *n)
+{
+	return hits_of(ix, ST_GROUP_HITS, group, limit, out, n);
 }

@@ -95,6 +95,7 @@ typedef struct job {
 	quote_list quotes;
 	char **qtext;            /* flat text of each quote */
 	dateline meta;
+	bool ready;              /* read: the writer may take it (under the pipeline's lock) */
 } job;
 
 static void job_clear(job *j)
@@ -204,16 +205,21 @@ static void read_job(job *j, const quotes_opts *qo)
 
 /* ---- a bounded queue between the reading thread and the writer ---- */
 
+/* The writer sleeps on ready for the job it wants, the readers on room
+ * when QUEUE_CAP jobs wait, until half of them are written; each is woken
+ * only when it sleeps (a wake-up a job was a system call a job on each
+ * side). */
 typedef struct pipeline {
 	job *jobs;               /* every job, in order */
 	size_t n;
-	size_t next_read;        /* the reading thread's position */
-	size_t done;             /* jobs read: [0, done) are ready for the writer */
-	size_t written;          /* the writer's position */
+	size_t next_read;        /* the next job a reading thread takes */
+	size_t written;          /* the writer's position: it takes jobs in order, as each is ready */
 	bool stop;               /* the writer gave up: stop reading */
+	bool writer_waits;
+	size_t readers_wait;
 	const quotes_opts *qo;
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_cond_t ready, room;
 } pipeline;
 
 static void *reader_thread(void *arg)
@@ -221,8 +227,11 @@ static void *reader_thread(void *arg)
 	pipeline *p = arg;
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
-		while (!p->stop && p->next_read < p->n && p->next_read - p->written >= QUEUE_CAP)
-			pthread_cond_wait(&p->cv, &p->mu);
+		while (!p->stop && p->next_read < p->n && p->next_read - p->written >= QUEUE_CAP) {
+			p->readers_wait++;
+			pthread_cond_wait(&p->room, &p->mu);
+			p->readers_wait--;
+		}
 		if (p->stop || p->next_read >= p->n) {
 			pthread_mutex_unlock(&p->mu);
 			return NULL;
@@ -231,8 +240,9 @@ static void *reader_thread(void *arg)
 		pthread_mutex_unlock(&p->mu);
 		read_job(&p->jobs[i], p->qo);
 		pthread_mutex_lock(&p->mu);
-		p->done = i + 1;
-		pthread_cond_broadcast(&p->cv);
+		p->jobs[i].ready = true;
+		if (p->writer_waits && i == p->written)
+			pthread_cond_signal(&p->ready);
 		pthread_mutex_unlock(&p->mu);
 	}
 }
@@ -241,19 +251,33 @@ static void *reader_thread(void *arg)
 static job *next_ready(pipeline *p)
 {
 	pthread_mutex_lock(&p->mu);
-	while (p->written >= p->done && p->written < p->n)
-		pthread_cond_wait(&p->cv, &p->mu);
+	while (p->written < p->n && !p->jobs[p->written].ready) {
+		p->writer_waits = true;
+		pthread_cond_wait(&p->ready, &p->mu);
+		p->writer_waits = false;
+	}
 	job *j = p->written < p->n ? &p->jobs[p->written] : NULL;
 	pthread_mutex_unlock(&p->mu);
 	return j;
 }
 
+/* The writer is done with its job: its memory goes, and a place in the
+ * queue frees. */
 static void job_written(pipeline *p)
 {
+	job_clear(&p->jobs[p->written]);   /* the writer's alone once ready */
 	pthread_mutex_lock(&p->mu);
-	job_clear(&p->jobs[p->written]);
 	p->written++;
-	pthread_cond_broadcast(&p->cv);
+	if (p->readers_wait && p->next_read - p->written <= QUEUE_CAP / 2)
+		pthread_cond_broadcast(&p->room);   /* room for many: they read on for a while */
+	pthread_mutex_unlock(&p->mu);
+}
+
+static void pipeline_stop(pipeline *p)
+{
+	pthread_mutex_lock(&p->mu);
+	p->stop = true;
+	pthread_cond_broadcast(&p->room);
 	pthread_mutex_unlock(&p->mu);
 }
 
@@ -364,22 +388,38 @@ static int write_job(run *r, job *j)
 	return rc ? rc : batch_maybe_commit(r, false);
 }
 
-/* Runs the reading thread over the jobs and writes what it gives. */
-static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo)
+/* Reading threads beside the writer: one fewer than the cores (the writer
+ * has one), at least one, at most READERS_MAX. */
+#define READERS_MAX 16
+
+static size_t reader_count(unsigned asked, size_t jobs)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = asked ? asked : cores > 2 ? (size_t)cores - 1 : 1;
+	n = n < READERS_MAX ? n : READERS_MAX;
+	return n < jobs ? n : jobs;
+}
+
+/* Runs reading threads over the jobs and writes what they give, in order;
+ * a job is read on this thread when no thread could be started. */
+static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo, unsigned readers)
 {
 	pipeline p = { .jobs = jobs, .n = n, .qo = qo };
 	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
-	pthread_t t;
-	bool threaded = n > 1 && pthread_create(&t, NULL, reader_thread, &p) == 0;
+	pthread_cond_init(&p.ready, NULL);
+	pthread_cond_init(&p.room, NULL);
+	pthread_t t[READERS_MAX];
+	size_t nt = 0, want = n > 1 ? reader_count(readers, n) : 0;
+	while (nt < want && pthread_create(&t[nt], NULL, reader_thread, &p) == 0)
+		nt++;
 	int rc = 0;
 	job *j;
-	while ((j = threaded ? next_ready(&p) : (p.written < n ? &jobs[p.written] : NULL))) {
-		if (!threaded)
+	while ((j = nt ? next_ready(&p) : (p.written < n ? &jobs[p.written] : NULL))) {
+		if (!nt)
 			read_job(j, qo);
 		rc = write_job(r, j);
 		report(r, false);
-		if (threaded) {
+		if (nt) {
 			job_written(&p);
 		} else {
 			job_clear(j);
@@ -388,16 +428,15 @@ static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo)
 		if (rc)
 			break;
 	}
-	if (threaded) {
-		pthread_mutex_lock(&p.mu);
-		p.stop = true;
-		pthread_cond_broadcast(&p.cv);
-		pthread_mutex_unlock(&p.mu);
-		pthread_join(t, NULL);
+	if (nt) {
+		pipeline_stop(&p);
+		for (size_t i = 0; i < nt; i++)
+			pthread_join(t[i], NULL);
 	}
 	for (size_t i = p.written; i < n; i++)
 		job_clear(&jobs[i]);
-	pthread_cond_destroy(&p.cv);
+	pthread_cond_destroy(&p.ready);
+	pthread_cond_destroy(&p.room);
 	pthread_mutex_destroy(&p.mu);
 	return rc;
 }
@@ -462,13 +501,14 @@ static int consider(run *r, known_set *k, worklist *w, char *key)
 	r->st->files++;
 	struct stat st;
 	int code = 0;
-	if (stat(key, &st) != 0 && errno == ENOENT && known_find(k, key)) {
-		free(key);
-		return 0;
-	}
-	if (stat(key, &st) != 0)
-		code = error_from_errno(errno);
-	else if (walk_is_article_or_dump(key) && !walk_is_article(key))
+	if (stat(key, &st) != 0) {
+		int e = errno;
+		if (e == ENOENT && known_find(k, key)) {
+			free(key);   /* gone: remove_vanished removes it */
+			return 0;
+		}
+		code = error_from_errno(e);
+	} else if (walk_is_article_or_dump(key) && !walk_is_article(key))
 		code = Q_EMANY;   /* a JSON Lines dump, or a gzipped file */
 	else if (S_ISDIR(st.st_mode))
 		code = Q_EISDIR;
@@ -583,7 +623,7 @@ int indexer_run(qindex *ix, const char *const *paths, size_t npaths, const index
 		rc = gather(&r, &k, &w, paths, npaths, roots);
 	r.total = st->files;
 	if (!rc)
-		rc = write_all(&r, w.v, w.n, o->quotes);
+		rc = write_all(&r, w.v, w.n, o->quotes, o->readers);
 	else
 		for (size_t i = 0; i < w.n; i++)
 			job_clear(&w.v[i]);

@@ -5,6 +5,9 @@
 #include "draw.h"
 #include "wrap.h"
 
+/* An entry the index lost since the list was made (or could not read). */
+#define LOST "(no longer in the index)"
+
 static void title_bar(screen *s, app *a, const char *text)
 {
 	attrset(s->t->attr[THEME_FOCUSED_HEADER]);
@@ -74,17 +77,21 @@ static void draw_quotes_of(screen *s, app *a)
 	const corpus_view *cv = &a->cv;
 	char head[400];
 	char shown[64] = "";
-	if (cv->total > cv->nhits)
-		snprintf(shown, sizeof shown, " (the first %zu)", cv->nhits);
+	if (cv->total > cv->nids)
+		snprintf(shown, sizeof shown, " (the first %zu)", cv->nids);
 	snprintf(head, sizeof head, " Quotes of %s: %zu%s   (Enter opens the article at the quote, q: back) ", cv->title,
-	         cv->total > cv->nhits ? cv->total : cv->nhits, shown);
+	         cv->total > cv->nids ? cv->total : cv->nids, shown);
 	title_bar(s, a, head);
 	int y = 1;
-	for (size_t k = cv->top; k < cv->nhits && y + 1 < a->rows - 1; k++, y += 2) {
-		const index_hit *h = &cv->hits[k];
+	for (size_t k = cv->top; k < cv->nids && y + 1 < a->rows - 1; k++, y += 2) {
+		const index_hit *h = app_cv_hit(a, k);
 		bool sel = k == cv->sel;
 		attr_t at = sel ? s->t->attr[THEME_CURSOR] : A_NORMAL;
 		char line[2048];
+		if (!h || !h->text) {
+			row(s, a, y, 1, LOST, at, sel);
+			continue;
+		}
 		snprintf(line, sizeof line, "\xE2\x80\x9C%s\xE2\x80\x9D", h->text);
 		row(s, a, y, 1, line, at, sel);
 		where(h, line, sizeof line);
@@ -149,13 +156,13 @@ static void flow_piece(void *ctx, enum wdiff_piece kind, const char *s, size_t n
 
 /* Variant i: the first whole, the others with their [-dropped-] and
  * {+added+} words against it, highlighted. */
-static void flow_variant(flow *f, const corpus_view *cv, size_t i)
+static void flow_variant(flow *f, const app *a, const index_hit *h, size_t i)
 {
-	const char *b = cv->hits[i].text;
-	if (i == 0 || !cv->diffs)
-		flow_text(f, b, strlen(b), A_NORMAL);
+	const wdiff *d = app_cv_diff(a, i);
+	if (!d || !a->cv.base.text)
+		flow_text(f, h->text, strlen(h->text), A_NORMAL);
 	else
-		wdiff_pieces(cv->hits[0].text, b, &cv->diffs[i], flow_piece, f);
+		wdiff_pieces(a->cv.base.text, h->text, d, flow_piece, f);
 }
 
 static void draw_group(screen *s, app *a)
@@ -163,15 +170,20 @@ static void draw_group(screen *s, app *a)
 	const corpus_view *cv = &a->cv;
 	char head[400];
 	char shown[64] = "";
-	if (cv->nhits < cv->total)
-		snprintf(shown, sizeof shown, " (the first %zu quotes)", cv->nhits);
+	if (cv->nids < cv->total)
+		snprintf(shown, sizeof shown, " (the first %zu quotes)", cv->nids);
 	snprintf(head, sizeof head, " The same quote in %zu articles%s: [-dropped-] {+added+} against the first   "
 	         "(Enter opens the article, q: back) ", cv->total, shown);
 	title_bar(s, a, head);
 	flow f = { s, a, 1, 0, a->rows - 1 };
-	for (size_t k = cv->top; k < cv->nhits && f.y + 2 < f.bottom; k++) {
-		const index_hit *h = &cv->hits[k];
+	for (size_t k = cv->top; k < cv->nids && f.y + 2 < f.bottom; k++) {
+		const index_hit *h = app_cv_hit(a, k);
 		bool sel = k == cv->sel;
+		if (!h || !h->text) {
+			row(s, a, f.y, 1, LOST, sel ? s->t->attr[THEME_CURSOR] : A_NORMAL, sel);
+			f.y += 2;
+			continue;
+		}
 		char line[1024];
 		snprintf(line, sizeof line, "%2zu. ", k + 1);
 		size_t n = strlen(line);
@@ -179,7 +191,7 @@ static void draw_group(screen *s, app *a)
 		row(s, a, f.y++, 1, line, sel ? s->t->attr[THEME_CURSOR] : s->t->attr[THEME_SPEAKER], sel);
 		row(s, a, f.y++, 6, h->path, A_DIM, false);
 		f.x = 6;
-		flow_variant(&f, cv, k);
+		flow_variant(&f, a, h, k);
 		f.y += 2;
 	}
 }

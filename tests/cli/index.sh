@@ -109,6 +109,19 @@ expect_eq "index: an unknown option is exit 2" "2" "$RC"
 expect_contains "index: names the option" "$ERR" "unknown option --nonsense"
 run_status "$QUOTH" index -
 expect_eq "index -: refused (exit 2)" "2" "$RC"
+run_status "$QUOTH" index --jobs 0 "$C"
+expect_eq "index --jobs 0: exit 2" "2" "$RC"
+expect_contains "index --jobs 0: says what it wants" "$ERR" "--jobs wants a number from 1 to 16, not '0'"
+# one reading thread or several: the same index
+run_status "$QUOTH" index --jobs 1 --index "$TMPD/j1.sqlite" "$C"
+expect_eq "index --jobs 1: exit 0" "0" "$RC"
+run_status "$QUOTH" index -j 3 --index "$TMPD/j3.sqlite" "$C"
+expect_eq "index -j 3: exit 0" "0" "$RC"
+rows() {
+	python3 -c 'import sqlite3,sys; c = sqlite3.connect(sys.argv[1]); [print(*r) for r in c.execute("select q.id, a.path, q.start, q.text, q.speaker from quotes q join articles a on a.id = q.article order by q.id")]' "$1"
+}
+expect_eq "index -j 3: the quotes of -j 1, in the same rows" "$(rows "$TMPD/j1.sqlite")" "$(rows "$TMPD/j3.sqlite")"
+expect_contains "index -j 1: has the quotes" "$(rows "$TMPD/j1.sqlite")" "outlet-b"
 run_status "$QUOTH" index "$C/none.txt"
 expect_eq "index: a missing file is exit 1" "1" "$RC"
 expect_contains "index: names the missing file" "$ERR" "none.txt: no such file or directory"

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 #include "app.h"
 #include "app_internal.h"
 #include "indexer.h"
@@ -129,9 +130,9 @@ static void test_speaker_view(void **state)
 	/* Enter: the speaker's quotes; Enter: the article at one */
 	app_do(a, ACT_OPEN);
 	assert_int_equal(a->cv.mode, CV_QUOTES);
-	assert_int_equal(a->cv.nhits, 3);
-	assert_string_equal(a->cv.hits[0].date, "May 2");   /* by date: the dated one first */
-	assert_string_equal(a->cv.hits[1].source, "Baltic Daily");
+	assert_int_equal(a->cv.nids, 3);
+	assert_string_equal(app_cv_hit(a, 0)->date, "May 2");   /* by date: the dated one first */
+	assert_string_equal(app_cv_hit(a, 1)->source, "Baltic Daily");
 	app_do(a, ACT_MOVE_DOWN);
 	app_do(a, ACT_OPEN);
 	assert_int_equal(a->cv.mode, CV_CLOSED);
@@ -158,10 +159,11 @@ static void test_group_view(void **state)
 	assert_int_equal(app_quote_also(a, 0), 1);
 	app_do(a, ACT_SAME_QUOTE);
 	assert_int_equal(a->cv.mode, CV_GROUP);
-	assert_int_equal(a->cv.nhits, 2);
+	assert_int_equal(a->cv.nids, 2);
 	assert_int_equal(a->cv.total, 2);
-	assert_int_equal(a->cv.diffs[1].dropped, 2);   /* the, here */
-	assert_int_equal(a->cv.diffs[1].added, 1);     /* real */
+	assert_null(app_cv_diff(a, 0));
+	assert_int_equal(app_cv_diff(a, 1)->dropped, 2);   /* the, here */
+	assert_int_equal(app_cv_diff(a, 1)->added, 1);     /* real */
 	app_do(a, ACT_MOVE_DOWN);
 	app_do(a, ACT_OPEN);
 	assert_int_equal(a->art, 1);
@@ -173,6 +175,82 @@ static void test_group_view(void **state)
 	assert_int_equal(a->cv.mode, CV_CLOSED);
 	assert_non_null(strstr(a->msg, "No other article"));
 	stop(f);
+}
+
+/* A speaker quoted in more articles than a screen shows: the view reads
+ * the entries on screen only, more as it moves or grows, and says so of
+ * one whose article left the index since. */
+static void test_long_list_paged(void **state)
+{
+	char dir[128] = "/tmp/quoth-views-many-XXXXXX", file[160], path[192];
+	assert_non_null(mkdtemp(dir));
+	for (int i = 0; i < 30; i++) {
+		snprintf(path, sizeof path, "%s/a%02d.txt", dir, i);
+		FILE *out = fopen(path, "w");
+		assert_non_null(out);
+		fprintf(out, "Report %d\n\n\"The ferry number %d will run again in spring,\" said Mira Tallis.\n", i, i);
+		fclose(out);
+	}
+	snprintf(file, sizeof file, "%s.sqlite", dir);
+	fixture *f = calloc(1, sizeof *f);
+	assert_int_equal(index_open(file, INDEX_WRITE, &f->ix, NULL), 0);
+	indexer_opts io = { 0 };
+	indexer_stats st;
+	const char *paths[] = { dir };
+	assert_int_equal(indexer_run(f->ix, paths, 1, &io, &st), 0);
+	assert_int_equal(index_derive(f->ix, NULL), 0);
+	corpus_init(&f->c);
+	assert_int_equal(corpus_add_path(&f->c, dir), 0);
+	app_opts o = { .tabwidth = 8, .index = f->ix, .names = { .merge = true } };
+	o.layout = (layout_opts){ .wide_cols = 100, .list_pct = 25, .quotes_pct = 30, .narrow_quotes_pct = 40 };
+	quotes_opts_init(&o.quotes);
+	app *a = &f->a;
+	assert_int_equal(app_init(a, &f->c, &o, 100, 8), 0);
+	app_do(a, ACT_SPEAKERS);
+	app_do(a, ACT_OPEN);
+	assert_int_equal(a->cv.mode, CV_QUOTES);
+	assert_int_equal(a->cv.nids, 30);
+	assert_non_null(app_cv_hit(a, 0));
+	assert_null(app_cv_hit(a, 29));   /* two screens of 8 rows read, no more */
+	app_do(a, ACT_MOVE_LAST);
+	assert_non_null(app_cv_hit(a, 29));
+	assert_non_null(strstr(app_cv_hit(a, 29)->path, "a29.txt"));   /* no date: by path */
+	app_do(a, ACT_MOVE_FIRST);
+	assert_string_equal(app_cv_hit(a, 0)->title, "Report 0");
+	/* a taller screen: the new rows are read */
+	assert_null(app_cv_hit(a, 20));
+	app_resize(a, 100, 40);
+	assert_non_null(app_cv_hit(a, 20));
+	/* an article removed from the index after the list was made */
+	char *key = indexer_key(path);   /* a29.txt */
+	assert_int_equal(index_begin(f->ix), 0);
+	assert_int_equal(index_remove(f->ix, key), 0);
+	assert_int_equal(index_commit(f->ix), 0);
+	free(key);
+	app_index_changed(a);   /* the page is read again */
+	app_do(a, ACT_MOVE_LAST);
+	assert_int_equal(a->cv.sel, 29);
+	assert_null(app_cv_hit(a, 29)->text);
+	app_do(a, ACT_OPEN);
+	assert_int_equal(a->cv.mode, CV_QUOTES);
+	assert_non_null(strstr(a->msg, "no longer in the index"));
+	/* a page that cannot be read: said, and nothing shown of it */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE group_members", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	app_index_changed(a);
+	assert_true(a->msg_error);
+	assert_non_null(strstr(a->msg, "Index:"));
+	assert_null(app_cv_hit(a, 0));
+	app_free(a);
+	quotes_opts_free(&o.quotes);
+	corpus_free(&f->c);
+	index_close(f->ix);
+	free(f);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s'*", dir, file);
+	assert_int_equal(system(cmd), 0);
 }
 
 static void test_list_filter_and_order(void **state)
@@ -293,6 +371,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_speaker_view),
 		cmocka_unit_test(test_group_view),
+		cmocka_unit_test(test_long_list_paged),
 		cmocka_unit_test(test_list_filter_and_order),
 		cmocka_unit_test(test_idle_indexing),
 		cmocka_unit_test(test_without_an_index),

@@ -144,6 +144,163 @@ static void test_write_and_read_back(void **state)
 	remove_dir(dir);
 }
 
+/* Persons most quoted first, ties by name; each with its forms, most
+ * quoted first, ties by form. */
+static void test_persons_in_order(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	static const index_quote q[] = {
+		{ 1, 0, 10, "one two three four five", "Cy Ra", NULL, 0.9 },
+		{ 2, 20, 30, "six seven eight nine ten", "Cy Ra", NULL, 0.9 },
+		{ 3, 40, 50, "eleven twelve thirteen fourteen", "Cy Ra", NULL, 0.9 },
+		{ 4, 60, 70, "fifteen sixteen seventeen", "Bo Ek", NULL, 0.9 },
+		{ 5, 80, 90, "eighteen nineteen twenty", "Bo Ek", NULL, 0.9 },
+		{ 6, 100, 110, "twenty-one twenty-two", "Lindqvist", NULL, 0.9 },
+		{ 7, 120, 130, "twenty-three twenty-four", "Ada Lindqvist", NULL, 0.9 },
+	};
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/c/a.txt", 1, q, 7);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	index_person *p;
+	size_t n;
+	assert_int_equal(index_persons(ix, &p, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(p[0].name, "Cy Ra");
+	assert_int_equal(p[0].nquotes, 3);
+	assert_int_equal(p[0].nforms, 1);
+	assert_string_equal(p[1].name, "Ada Lindqvist");   /* 2, before Bo Ek's 2 by name */
+	assert_int_equal(p[1].nforms, 2);
+	assert_string_equal(p[1].forms[0], "Ada Lindqvist");
+	assert_string_equal(p[1].forms[1], "Lindqvist");
+	assert_string_equal(p[2].name, "Bo Ek");
+	index_persons_free(p, n);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
+/* One article of two quotes by one speaker, the later one first. */
+static void put_dated(qindex *ix, const char *path, const char *date)
+{
+	static const index_quote q[] = {
+		{ 0x3333, 90, 120, "The valley waited long enough for this", "Ada Lindqvist", "said", 0.8 },
+		{ 0x1111, 10, 40, "We will build the bridge by spring", "Ada Lindqvist", "said", 0.9 },
+	};
+	index_article a = { .path = path, .size = 100, .mtime = 5, .cid = 1, .title = path, .lang = "en", .date = date };
+	assert_int_equal(index_put(ix, &a, NULL, 0, q, 2), 0);
+}
+
+/* The rows of a view in order, paged in, a page of a removed article, no
+ * rows, and a query that fails. */
+static void test_quote_ids_paged(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	put_dated(ix, "/c/d.txt", NULL);
+	put_dated(ix, "/c/a.txt", "2024-02-01");
+	put_dated(ix, "/c/c.txt", "2024-01-01");
+	put_dated(ix, "/c/b.txt", "2024-01-01");
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	index_person *p;
+	size_t np;
+	assert_int_equal(index_persons(ix, &p, &np), 0);
+	assert_int_equal(np, 1);
+	int64_t person = p[0].id;
+	index_persons_free(p, np);
+	/* by date (none last), then path, then place; the same order as the hits */
+	int64_t *ids;
+	size_t n;
+	assert_int_equal(index_person_quote_ids(ix, person, 0, &ids, &n), 0);
+	assert_int_equal(n, 8);
+	index_hit *h;
+	size_t nh;
+	assert_int_equal(index_person_quotes(ix, person, 0, &h, &nh), 0);
+	assert_int_equal(nh, 8);
+	static const char *const order[] = { "/c/b.txt", "/c/b.txt", "/c/c.txt", "/c/c.txt",
+	                                     "/c/a.txt", "/c/a.txt", "/c/d.txt", "/c/d.txt" };
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(h[i].quote, ids[i]);
+		assert_string_equal(h[i].path, order[i]);
+		assert_int_equal(h[i].start, i % 2 ? 90 : 10);
+	}
+	assert_null(h[7].date);
+	/* the first few; a page from the middle reads as the whole list did */
+	int64_t *first;
+	size_t nfirst;
+	assert_int_equal(index_person_quote_ids(ix, person, 3, &first, &nfirst), 0);
+	assert_int_equal(nfirst, 3);
+	assert_memory_equal(first, ids, 3 * sizeof *ids);
+	free(first);
+	index_hit page[2];
+	assert_int_equal(index_hits_by_ids(ix, ids + 3, 2, page), 0);
+	assert_string_equal(page[0].text, h[3].text);
+	assert_string_equal(page[1].path, "/c/a.txt");
+	assert_int_equal(page[1].qid, h[4].qid);
+	assert_int_equal(page[1].group, h[4].group);
+	assert_true(page[1].group_articles == 4);   /* the same quote in the four articles */
+	free(page[0].strings);
+	free(page[1].strings);
+	index_hits_free(h, nh);
+	/* a group's rows: one a variant, in the same order */
+	int64_t *g;
+	size_t ng;
+	index_hit one;
+	assert_int_equal(index_hits_by_ids(ix, ids, 1, &one), 0);
+	assert_int_equal(index_group_quote_ids(ix, one.group, 0, &g, &ng), 0);
+	assert_int_equal(ng, 4);
+	assert_int_equal(g[0], ids[0]);
+	assert_int_equal(g[3], ids[6]);
+	int64_t *g2;
+	size_t ng2;
+	assert_int_equal(index_group_quote_ids(ix, one.group, 2, &g2, &ng2), 0);
+	assert_int_equal(ng2, 2);
+	assert_int_equal(g2[1], ids[2]);
+	free(g2);
+	free(one.strings);
+	/* the article of the first rows removed since: they read as lost */
+	assert_int_equal(index_begin(ix), 0);
+	assert_int_equal(index_remove(ix, "/c/b.txt"), 0);
+	assert_int_equal(index_commit(ix), 0);
+	index_hit three[3];
+	assert_int_equal(index_hits_by_ids(ix, ids, 3, three), 0);
+	assert_int_equal(three[0].quote, 0);
+	assert_null(three[0].text);
+	assert_null(three[1].path);
+	assert_string_equal(three[2].path, "/c/c.txt");
+	free(three[2].strings);
+	/* nobody, no group: no rows */
+	int64_t *none = (int64_t *)1;
+	assert_int_equal(index_person_quote_ids(ix, 999, 0, &none, &n), 0);
+	assert_null(none);
+	assert_int_equal(n, 0);
+	assert_int_equal(index_group_quote_ids(ix, 999, 0, &none, &n), 0);
+	assert_int_equal(n, 0);
+	index_close(ix);
+	/* a table gone from under it: a code, and nothing returned */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE group_members", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	ix = open_ok(file, INDEX_READ, NULL);
+	assert_int_equal(index_group_quote_ids(ix, 1, 0, &none, &n), Q_EIO);
+	assert_null(none);
+	assert_int_equal(n, 0);
+	three[0].quote = 7;
+	assert_int_equal(index_hits_by_ids(ix, ids + 2, 1, three), Q_EIO);
+	assert_int_equal(three[0].quote, 0);
+	assert_int_equal(index_person_quotes(ix, person, 0, &h, &nh), Q_EIO);
+	assert_null(h);
+	index_close(ix);
+	free(ids);
+	free(g);
+	free(file);
+	remove_dir(dir);
+}
+
 static void test_full_text_search(void **state)
 {
 	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
@@ -587,6 +744,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_and_read_back),
+		cmocka_unit_test(test_persons_in_order),
+		cmocka_unit_test(test_quote_ids_paged),
 		cmocka_unit_test(test_full_text_search),
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),

@@ -175,6 +175,68 @@ static size_t with_words(qindex *ix, const char *words)
 /* The words of the articles' text: each the start of a word, any case or
  * accent, every one wanted; a replaced article's old text is not found;
  * what FTS5 would read as syntax is a word. */
+/* The rows of every quote with its article, in the order written. */
+static char *quote_rows(qindex *ix)
+{
+	index_file *f;
+	size_t n;
+	assert_int_equal(index_files(ix, &f, &n), 0);
+	char *out = calloc(1, 1);
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		index_hit *h;
+		size_t nh;
+		assert_int_equal(index_article_quotes(ix, f[i].path, &h, &nh), 0);
+		for (size_t k = 0; k < nh; k++) {
+			char line[512];
+			int m = snprintf(line, sizeof line, "%lld %s %zu %s|%s\n", (long long)h[k].quote, f[i].path, h[k].start,
+			                 h[k].text, h[k].speaker ? h[k].speaker : "-");
+			out = realloc(out, len + (size_t)m + 1);
+			memcpy(out + len, line, (size_t)m + 1);
+			len += (size_t)m;
+		}
+		index_hits_free(h, nh);
+	}
+	index_files_free(f, n);
+	return out;
+}
+
+/* Several reading threads write what one does, in the same order. */
+static void test_reading_threads(void **state)
+{
+	char *dir = make_dir(), *rows[2] = { 0 };
+	for (int i = 0; i < 40; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "a%02d.txt", i);
+		write_file(dir, name, i % 2 ? harbour : ferry);
+	}
+	static const unsigned readers[] = { 1, 5 };
+	for (int r = 0; r < 2; r++) {
+		char name[32];
+		snprintf(name, sizeof name, "ix%u.sqlite", readers[r]);
+		char *file = path_in(dir, name);
+		qindex *ix;
+		assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+		indexer_opts o = { .readers = readers[r] };
+		indexer_stats st;
+		const char *paths[] = { dir };
+		assert_int_equal(indexer_run(ix, paths, 1, &o, &st), 0);
+		assert_int_equal(st.added, 40);
+		assert_int_equal(st.quotes, 40);
+		rows[r] = quote_rows(ix);
+		index_close(ix);
+		free(file);
+	}
+	assert_string_equal(rows[0], rows[1]);
+	/* written in path order: the last file's quote is the last row */
+	char last[256];
+	snprintf(last, sizeof last, "40 %s/a39.txt 23 We will not back down,|Jane Doe\n", dir);
+	assert_non_null(strstr(rows[0], last));
+	free(rows[0]);
+	free(rows[1]);
+	remove_dir(dir);
+}
+
 static void test_text_of_articles(void **state)
 {
 	char *dir = make_dir(), *corpus = path_in(dir, "corpus"), *file = path_in(dir, "ix.sqlite");
@@ -355,6 +417,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_unchanged_touched_changed_removed),
+		cmocka_unit_test(test_reading_threads),
 		cmocka_unit_test(test_text_of_articles),
 		cmocka_unit_test(test_unreadable_and_empty_files_are_reported),
 		cmocka_unit_test(test_dateline_and_language_recorded),
