@@ -137,11 +137,12 @@ train: test-deps $(TRAINER)
 eval: test-deps quoth $(TRAINER)
 	@BUILD=$(BUILD) CORPUS=$(CORPUS) TRAIN_SETS="$(TRAIN_SETS)" sh scripts/eval.sh
 
-# A unit test of layer L sees what L sees, and tests/unit/L/.
+# A unit test of layer L sees what L sees, tests/unit/L/ and tests/unit/
+# (scale.h, shared by every layer's tests).
 define UNIT_RULE
 $(BUILD)/tests/$(basename $(notdir $(1))): $(1) $(CORE_OBJ)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $(call layer_inc,$(word 3,$(subst /, ,$(1)))) -Itests/unit/$(word 3,$(subst /, ,$(1))) $$(CPPFLAGS) $$(CFLAGS) -Wno-unused-parameter -o $$@ $$< $$(CORE_OBJ) $$(LDFLAGS) $$(CORE_LIBS) $$(CMOCKA_LIBS)
+	$$(CC) $(call layer_inc,$(word 3,$(subst /, ,$(1)))) -Itests/unit/$(word 3,$(subst /, ,$(1))) -Itests/unit $$(CPPFLAGS) $$(CFLAGS) -Wno-unused-parameter -o $$@ $$< $$(CORE_OBJ) $$(LDFLAGS) $$(CORE_LIBS) $$(CMOCKA_LIBS)
 endef
 $(foreach t,$(UNIT_SRC),$(eval $(call UNIT_RULE,$(t))))
 

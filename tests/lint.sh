@@ -40,7 +40,7 @@ for f in src/*/*.c tests/fuzz/*.c tests/unit/*/*.c bench/*.c; do
 	src/ui/*) flags="$(inc ui) $ncurses $WARN_EXTRA -Wno-sign-conversion" ;;
 	src/*) l=${f#src/}; flags="$(inc "${l%%/*}") $WARN_EXTRA" ;;
 	tests/unit/*) l=${f#tests/unit/}; l=${l%%/*}
-		flags="$(inc "$l") -Itests/unit/$l $NO_CONVERSION -Wno-unused-parameter" ;;
+		flags="$(inc "$l") -Itests/unit/$l -Itests/unit $NO_CONVERSION -Wno-unused-parameter" ;;
 	bench/*) flags="$all_inc $NO_CONVERSION -Wno-unused-parameter" ;;
 	*) flags="$all_inc $WARN_EXTRA" ;;
 	esac

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../scale.h"
+#include "scale.h"
 #include <unictype.h>
 #include <uninorm.h>
 #include "search.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../scale.h"
+#include "scale.h"
 #include <unistr.h>
 #include "text.h"
 

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "../scale.h"
+#include "scale.h"
 #include <unigbrk.h>
 #include <unistr.h>
 #include "doc.h"
