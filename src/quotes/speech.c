@@ -47,7 +47,6 @@ typedef struct qctx {
 	const uint16_t *spoken; /* quotes given so far to each name of the article */
 	long prev_name;         /* the name entry of its speaker, -1 */
 	bool prev_direct;       /* was its speaker by its own cue */
-	const uint8_t *person;  /* of each name entry: the atom PERSON */
 } qctx;
 
 #define RES_NONE (-1)        /* a pronoun without a person */
@@ -354,6 +353,15 @@ static uint8_t spoken_atom(const qctx *x, long nm)
 	return (uint8_t)(x->spoken[nm] < 2 ? x->spoken[nm] : 2);
 }
 
+/* The atom PERSON of a name: what anywhere in the article shows it to be
+ * someone who can speak (a cue's subject somewhere, else a title or role
+ * that gives it a gender), so that a brand or a place a pronoun or a quote
+ * happens to stand near weighs less than a person. */
+static uint8_t person_atom(const name_info *e)
+{
+	return e->spoke ? 3 : e->gender != G_ANY ? 2 : 1;
+}
+
 /* The atoms of a mention candidate. */
 static void mention_atoms(const speech_ctx *c, const qctx *x, cand *k, bool after, size_t rank)
 {
@@ -382,7 +390,7 @@ static void mention_atoms(const speech_ctx *c, const qctx *x, cand *k, bool afte
 		at->v[A_NAMEQ] = k->kind == K_ACRONYM ? 3 : (e->mid || e->words >= 2) ? 1 : 2;
 		at->v[A_FULL] = e->words >= 2;
 		at->v[A_FREQ] = bucket(e->count, freq_limits, A_FREQ_N);
-		at->v[A_PERSON] = x->person ? x->person[m->name] : 0;
+		at->v[A_PERSON] = person_atom(e);
 	}
 	if (k->kind == K_PRON)
 		at->v[A_RESOLVED] = k->res != RES_NONE ? 1 : 2;
@@ -439,7 +447,7 @@ static void antecedent_atoms(const speech_ctx *c, const qctx *x, cand *k, long j
 		return;
 	}
 	const mention *m = &a->m[j];
-	at->v[A_ANTPERSON] = m->name >= 0 && x->person ? x->person[m->name] : 0;
+	at->v[A_ANTPERSON] = m->name >= 0 ? person_atom(&a->names[m->name]) : 0;
 	at->v[A_ANTKIND] = m->kind == K_NAME ? 1 : m->kind == K_NAME1 ? 2 : m->kind == K_ROLE ? 3 : 4;
 	bool cue = m->cuerel == CR_BEFORE || m->cuerel == CR_AFTER || m->cuerel == CR_APPOS || m->cuerel == CR_ACCORD;
 	at->v[A_ANTROLE] = m->cuerel == CR_TOLD || m->prep == 1 || m->poss ? 3 : cue ? 2 : m->subj ? 1 : 0;
@@ -649,41 +657,13 @@ static void free_cands(quote_cands *qc)
 	qc->n = 0;
 }
 
-/* ---- what the article shows of its names ---------------------------------------------- */
-
-/* Does mention m stand as the one who speaks by a cue (X said, said X, X,
- * the minister, said, according to X)? */
-static bool speaks(const mention *m)
-{
-	return m->cuerel == CR_BEFORE || m->cuerel == CR_AFTER || m->cuerel == CR_APPOS || m->cuerel == CR_FUSED ||
-	       m->cuerel == CR_ACCORD || m->cuerel == CR_ACCORD_AFTER;
-}
-
-/* The atom PERSON of each name entry: what anywhere in the article shows
- * it to be someone who can speak (a cue's subject somewhere, else a title
- * or role that gives it a gender), so that a brand or a place that a
- * pronoun or a quote happens to stand near weighs less than a person. */
-static uint8_t *person_atoms(const speech_art *a)
-{
-	uint8_t *p = calloc(a->ncap ? a->ncap : 1, 1);
-	if (!p)
-		return NULL;
-	for (size_t i = 0; i < a->ncap; i++)
-		p[i] = !a->names[i].w ? 0 : a->names[i].gender != G_ANY ? 2 : 1;
-	for (size_t i = 0; i < a->nm; i++)
-		if (a->m[i].name >= 0 && speaks(&a->m[i]))
-			p[a->m[i].name] = 3;
-	return p;
-}
-
 static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, size_t i, decided *dec,
-                         quote_cands *qc, const int32_t *w, uint16_t *spoken, const uint8_t *person)
+                         quote_cands *qc, const int32_t *w, uint16_t *spoken)
 {
 	quote *q = &v[i];
 	qctx *x = &qc->x;
 	quote_context(c, a, v, i, dec, x);
 	x->spoken = spoken;
-	x->person = person;
 	qc->c = c;
 	qc->n = 0;
 	qc->rc = 0;
@@ -744,11 +724,9 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 	decided *dec = calloc(n, sizeof *dec);
 	quote_cands *qc = malloc(sizeof *qc);
 	uint16_t *spoken = calloc(a->ncap ? a->ncap : 1, sizeof *spoken);
-	uint8_t *person = person_atoms(a);
-	int rc = dec && qc && spoken && person ? 0 : Q_ENOMEM;
+	int rc = dec && qc && spoken ? 0 : Q_ENOMEM;
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = attribute_one(c, a, v, i, dec, qc, w, spoken, person);
-	free(person);
+		rc = attribute_one(c, a, v, i, dec, qc, w, spoken);
 	free(dec);
 	free(qc);
 	free(spoken);
