@@ -154,6 +154,22 @@ static void a_chooser_sees_the_candidates(void **state)
 	free(spk);
 }
 
+/* Reads art, which holds one quote, in language lang, with chooser ch. */
+static void one_quote_with(const char *name, const char *art, quote_chooser *ch, const char *lang)
+{
+	quotes_opts o;
+	quotes_opts_init(&o);
+	o.chooser = ch;
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes(name, art, strlen(art), &d), 0);
+	quote_list l;
+	assert_int_equal(quotes_find(d, &o, &l), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.lang, lang);
+	quote_list_free(&l);
+	doc_free(d);
+}
+
 /* ---- the atom PERSON: what the article shows of a name ---------------------------------------- */
 
 typedef struct person_seen {
@@ -204,16 +220,7 @@ static void a_name_that_spoke_is_a_person(void **state)
 	                          "\"We are ready for the summer,\" she said.\n";
 	person_seen s = { 0 };
 	quote_chooser ch = { look_at_persons, &s };
-	quotes_opts o;
-	quotes_opts_init(&o);
-	o.chooser = &ch;
-	doc *d = NULL;
-	assert_int_equal(doc_from_bytes("p.txt", art, strlen(art), &d), 0);
-	quote_list l;
-	assert_int_equal(quotes_find(d, &o, &l), 0);
-	assert_int_equal(l.n, 1);
-	quote_list_free(&l);
-	doc_free(d);
+	one_quote_with("p.txt", art, &ch, "en");
 	assert_true(s.speaker_spoke);
 	assert_true(s.brand_none);
 	assert_false(s.brand_spoke);
@@ -250,21 +257,11 @@ static void zh_candidate(const char *body, const char *who)
 	snprintf(art, sizeof art, "\xE8\xAE\xBA\xE5\x9D\x9B\n\n%s\n", body);   /* a headline, then body */
 	wanted w = { who, false, 0 };
 	quote_chooser ch = { look_for, &w };
-	quotes_opts o;
-	quotes_opts_init(&o);
-	o.chooser = &ch;
-	doc *d = NULL;
-	assert_int_equal(doc_from_bytes("zh.txt", art, strlen(art), &d), 0);
-	quote_list l;
-	assert_int_equal(quotes_find(d, &o, &l), 0);
-	assert_int_equal(l.n, 1);
-	assert_string_equal(l.lang, "zh");
+	one_quote_with("zh.txt", art, &ch, "zh");
 	if (who)
 		assert_true(w.found);
 	else
 		assert_int_equal(w.named, 0);
-	quote_list_free(&l);
-	doc_free(d);
 }
 
 static void zh_candidates_around_glosses_and_latin_names(void **state)
