@@ -193,13 +193,21 @@ def main():
                 out.write("static const char *const affix_%s_%s[] = { %s };\n" % (code, k, ", ".join(c_string(s) for s in lst)))
                 out.write("static const unsigned char affix_%s_%s_len[] = { %s };\n" %
                           (code, k, ", ".join(str(len(s.encode())) for s in lst)))
-    out.write("\n/* (each ending's length beside it: lex_suffix runs for many words, a strlen an ending costs more than the test) */\n")
-    out.write("static const struct { const char *const *v; const unsigned char *len; size_t n; } affixes[NLANG][LA__COUNT] = {\n")
+    out.write("\n/* (each ending's length beside it: lex_suffix runs for many words, a strlen an ending costs more than the test;\n"
+              " * and the set of the endings' last bytes, 256 bits: most words end in a byte that no ending does) */\n")
+    out.write("static const struct { const char *const *v; const unsigned char *len; size_t n; uint64_t last[4]; }"
+              " affixes[NLANG][LA__COUNT] = {\n")
     for code in LANGS:
         cells = []
         for k in kinds:
-            n = len(set(langs.get(code, {}).get(k, [])))
-            cells.append("{ affix_%s_%s, affix_%s_%s_len, %d }" % (code, k, code, k, n) if n else "{ NULL, NULL, 0 }")
+            lst = set(langs.get(code, {}).get(k, []))
+            last = [0, 0, 0, 0]
+            for s in lst:
+                b = s.encode()[-1]
+                last[b >> 6] |= 1 << (b & 63)
+            bits = ", ".join("0x%xull" % x for x in last)
+            cells.append("{ affix_%s_%s, affix_%s_%s_len, %d, { %s } }" % (code, k, code, k, len(lst), bits)
+                         if lst else "{ NULL, NULL, 0, { 0, 0, 0, 0 } }")
         out.write("\t{ %s },\n" % ", ".join(cells))
     out.write("};\n")
     out.write(C_FUNCTIONS)
@@ -333,6 +341,9 @@ size_t lex_suffix(enum lang lang, enum lex_affix k, const char *low, size_t n)
 {
 	if (lang <= LANG_UNKNOWN || lang > NLANG || (unsigned)k >= LA__COUNT || !n)
 		return 0;
+	unsigned char c = (unsigned char)low[n - 1];
+	if (!((affixes[lang - 1][k].last[c >> 6] >> (c & 63)) & 1))
+		return 0;   /* no ending of the kind ends in c */
 	const char *const *v = affixes[lang - 1][k].v;
 	const unsigned char *len = affixes[lang - 1][k].len;
 	for (size_t i = 0, na = affixes[lang - 1][k].n; i < na; i++) {   /* longest first */

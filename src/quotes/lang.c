@@ -29,6 +29,15 @@ enum lang lang_from_code(const char *code)
  * counting its letters byte by byte. */
 static bool cjk_lead_at_or_after(const char *t, size_t i, size_t n)
 {
+	/* eight bytes at a time past those that are all ASCII (i + 7 + 2 < n in each) */
+	for (uint64_t x; i + 10 <= n; i += 8) {
+		memcpy(&x, t + i, 8);
+		if (!(x & 0x8080808080808080ull))
+			continue;
+		for (size_t k = i; k < i + 8; k++)
+			if ((unsigned char)((unsigned char)t[k] - 0xE3) <= 0xED - 0xE3)
+				return true;
+	}
 	for (; i + 2 < n; i++)
 		if ((unsigned char)((unsigned char)t[i] - 0xE3) <= 0xED - 0xE3)
 			return true;
@@ -89,9 +98,10 @@ static void count_profile(const tok *w, unsigned score[LANG_COUNT])
 {
 	if (w->kind != T_WORD || w->entry < 0)
 		return;
-	unsigned p = lex_profile(w->entry);
-	for (int l = 1; p && l <= LANG_LATIN_N; l++)
-		score[l] += (p >> l) & 1;
+	/* one step for each language the word is in (most are in one or two) */
+	unsigned p = lex_profile(w->entry) & ((2u << LANG_LATIN_N) - 2);
+	for (; p; p &= p - 1)
+		score[__builtin_ctz(p)]++;
 }
 
 void lang_count_word(const tok *w, unsigned score[LANG_COUNT])

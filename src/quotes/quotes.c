@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "error.h"
 #include "grow.h"
 #include "quotes.h"
@@ -572,25 +575,59 @@ static uint64_t lanes_equal(uint64_t x, unsigned char b)
 	return (y - ones) & ~y & highs;
 }
 
+/* The lanes of x (eight bytes) that hold the byte b, each exactly (no
+ * borrow runs from lane to lane, unlike lanes_equal). */
+static uint64_t lanes_holding(uint64_t x, unsigned char b)
+{
+	const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+	uint64_t y = x ^ (ones * b);
+	return ~(((y & low7) + low7) | y | low7);
+}
+
 /* The first byte at or after i (before e) that may start a mark: eight
  * bytes at a time, to the lane of the first one (letters such as é, ø or
- * ü, which are not marks, do not stop it). Doubled commas are looked for
+ * ü, which are not marks, do not stop it; '#' and '&' may, and every
+ * caller passes over what mark_at finds no mark in). Doubled commas are looked for
  * only when commas is set: the few articles that have them (see
  * has_double_comma) pay for it, not every article. */
 static inline size_t next_lead(const char *t, size_t i, size_t e, bool commas)
 {
+#ifdef __SSE2__
+	/* sixteen bytes at a time where the machine has the instructions: one
+	 * bit a byte, exact */
+	for (const __m128i dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''), cm = _mm_set1_epi8(',');
+	     i + 16 <= e; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, dq), _mm_cmpeq_epi8(x, sq)));
+		if (commas) {   /* a comma followed by a comma (or by the next sixteen bytes: the last one) */
+			unsigned comma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, cm));
+			hit |= comma & ((comma >> 1) | 0x8000u);
+		}
+		if (_mm_movemask_epi8(x)) {   /* a byte with its high bit: C2, E2, E3 and EF lead marks */
+			__m128i lead = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2)),
+			                            _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xEF)));
+			__m128i e23 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xE2));
+			hit |= (unsigned)_mm_movemask_epi8(_mm_or_si128(lead, e23));
+		}
+		if (hit)
+			return i + (size_t)__builtin_ctz(hit);
+	}
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	while (i + 8 <= e) {
 		uint64_t x;
 		memcpy(&x, t + i, 8);
-		uint64_t hit = lanes_equal(x, '"') | lanes_equal(x, '\'');
+		/* '"' and '\'' differ from '#' and '&' only in the bits 0x05: one
+		 * test finds the four (mark_at passes over the other two) */
+		uint64_t y = (x ^ (0x0101010101010101ull * '"')) & ~(0x0101010101010101ull * 0x05);
+		uint64_t hit = (y - 0x0101010101010101ull) & ~y & 0x8080808080808080ull;
 		if (commas) {
 			/* a comma followed by a comma (or by the next eight bytes: the last lane) */
 			uint64_t comma = lanes_equal(x, ',');
 			hit |= comma & ((comma >> 8) | 0x8000000000000000ull);
 		}
 		if (x & 0x8080808080808080ull)
-			hit |= lanes_equal(x, 0xC2) | lanes_equal(x, 0xE2) | lanes_equal(x, 0xE3) | lanes_equal(x, 0xEF);
+			hit |= lanes_equal(x, 0xC2) | lanes_equal(x & ~(0x0101010101010101ull), 0xE2) | lanes_equal(x, 0xEF);
 		if (hit)
 			return i + (size_t)__builtin_ctzll(hit) / 8;
 		i += 8;
@@ -630,36 +667,80 @@ static const unsigned char ascii_word_byte[128] = {
 	['\''] = 2, ['-'] = 2, ['.'] = 2,
 };
 
+/* count_words' step over the character at t[i]: *n and *in updated,
+ * returns the position after it. */
+static inline size_t count_word_bytes(const char *t, size_t i, size_t e, size_t *n, bool *in, bool *cjk)
+{
+	unsigned char b = (unsigned char)t[i];
+	if (b < 0x80) {   /* no branch on the letters: a word starts where in was false */
+		unsigned w = ascii_word_byte[b] & 1, join = ascii_word_byte[b] >> 1;
+		*n += w & !*in;
+		*in = w | (*in & join);
+		return i + 1;
+	}
+	int len;
+	unsigned c = tok_decode(t + i, e - i, &len);
+	if (tok_is_cjk(c)) {
+		*cjk = true;
+		++*n;
+		*in = false;
+	} else {
+		bool w = tok_is_alnum(c) || c == 0x2019;
+		if (w && !*in && c != 0x2019)
+			++*n;
+		*in = w;
+	}
+	return i + (size_t)len;
+}
+
 /* Words in t[s,e) up to max (a CJK character counts as a word); *cjk is set
  * when there is CJK text. */
+/* The ASCII letters and digits among eight bytes (the high bit of each
+ * such lane), and in *join the bytes that go on inside a word (' - .);
+ * false when a byte is not ASCII. */
+static inline bool ascii_word_lanes(uint64_t x, uint64_t *word, uint64_t *join)
+{
+	const uint64_t one = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	if (x & high)
+		return false;
+	uint64_t v = x | high;   /* 0x80 + the byte: no borrow from a lane below */
+	uint64_t folded = v | (one * 0x20);
+	uint64_t letter = (folded - one * 'a') & ~(folded - one * ('z' + 1));
+	uint64_t digit = (v - one * '0') & ~(v - one * ('9' + 1));
+	*word = (letter | digit) & high;
+	*join = (lanes_holding(x, '\'') | lanes_holding(x, '-') | lanes_holding(x, '.')) & high;
+	return true;
+}
+
 static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *cjk)
 {
 	size_t n = 0;
 	bool in = false;
 	*cjk = false;
-	for (size_t i = s; i < e && n < max;) {
-		unsigned char b = (unsigned char)t[i];
-		if (b < 0x80) {   /* no branch on the letters: a word starts where in was false */
-			unsigned w = ascii_word_byte[b] & 1, join = ascii_word_byte[b] >> 1;
-			n += w & !in;
-			in = w | (in & join);
-			i++;
-			continue;
+	size_t i = s;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* eight ASCII bytes at a time: a word starts at a letter or digit whose
+	 * byte before is not in a word; a join (never two side by side here)
+	 * is in a word when the byte before it is */
+	while (i < e && n < max) {
+		for (uint64_t x, w, j; i + 8 <= e && n < max; i += 8) {
+			memcpy(&x, t + i, 8);
+			if (!ascii_word_lanes(x, &w, &j) || (j & (j << 8)))
+				break;
+			uint64_t carry = in ? 0x80 : 0;
+			uint64_t inside = w | (j & ((w << 8) | carry));
+			uint64_t starts = (w & ~((inside << 8) | carry)) >> 7;   /* 0 or 1 a lane */
+			n += (size_t)((starts * 0x0101010101010101ull) >> 56);    /* their sum, in the top lane */
+			in = inside >> 63;
 		}
-		int len;
-		unsigned c = tok_decode(t + i, e - i, &len);
-		if (tok_is_cjk(c)) {
-			*cjk = true;
-			n++;
-			in = false;
-		} else {
-			bool w = tok_is_alnum(c) || c == 0x2019;
-			if (w && !in && c != 0x2019)
-				n++;
-			in = w;
-		}
-		i += (size_t)len;
+		if (n >= max)
+			return max;   /* where the byte loop would have stopped: ASCII has no CJK */
+		for (size_t stop = i + 8; i < e && i < stop && n < max;)
+			i = count_word_bytes(t, i, e, &n, &in, cjk);
 	}
+#endif
+	while (i < e && n < max)
+		i = count_word_bytes(t, i, e, &n, &in, cjk);
 	return n;
 }
 
@@ -1256,15 +1337,45 @@ static const unsigned char flat_special[256] = {
  * copies as they are: plain bytes and single spaces between them. No
  * branch on each space (there is one after every word), so the loop only
  * leaves at the run's end. t[end] may be read: doc.text is NUL-terminated. */
+static inline bool plain_at(const char *t, size_t r, size_t end)
+{
+	unsigned char b = (unsigned char)t[r];
+	bool lone_space = (b == ' ') & (r + 1 < end) & !flat_special[(unsigned char)t[r + 1]];
+	return !(flat_special[b] & !lone_space);
+}
+
+/* Are the eight bytes at t[r] (r + 8 < end) all plain_at? Spaces stand
+ * alone and nothing else may be special. The ASCII bytes below '(' are
+ * the white space and the straight marks (and a few others, which send
+ * the eight bytes to the byte loop); a lead byte of a mark is exact. */
+static inline bool plain8(const char *t, size_t r)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t x;
+	memcpy(&x, t + r, 8);
+	uint64_t sp = lanes_holding(x, ' ');
+	uint64_t odd = ~((x | high) - ones * '(') & ~x & high & ~sp;
+	if (x & high)
+		odd |= lanes_holding(x, 0xC2) | lanes_holding(x, 0xE2) | lanes_holding(x, 0xE3) | lanes_holding(x, 0xEF);
+	return !odd && !(sp & (sp >> 8)) && !((sp >> 63) && flat_special[(unsigned char)t[r + 8]]);
+}
+
 static size_t plain_run(const char *t, size_t i, size_t end)
 {
 	size_t r = i + 1;
-	for (; r < end; r++) {
-		unsigned char b = (unsigned char)t[r];
-		bool lone_space = (b == ' ') & (r + 1 < end) & !flat_special[(unsigned char)t[r + 1]];
-		if (flat_special[b] & !lone_space)
-			break;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (r + 8 < end) {   /* eight bytes at a time, to the eight that hold the run's end */
+		if (plain8(t, r)) {
+			r += 8;
+			continue;
+		}
+		for (size_t stop = r + 8; r < stop; r++)
+			if (!plain_at(t, r, end))
+				return r;
 	}
+#endif
+	while (r < end && plain_at(t, r, end))
+		r++;
 	return r;
 }
 

@@ -8,13 +8,8 @@
 #include "grow.h"
 #include "tok.h"
 
-unsigned tok_decode(const char *s, size_t n, int *len)
+unsigned tok_decode_multi(const char *s, size_t n, int *len)
 {
-	unsigned char c = (unsigned char)s[0];
-	if (c < 0x80) {
-		*len = 1;
-		return c;
-	}
 	ucs4_t u;
 	int l = u8_mbtouc(&u, (const uint8_t *)s, n);
 	*len = l > 0 ? l : 1;
@@ -27,10 +22,8 @@ bool tok_is_cjk(unsigned c)
 	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xAC00 && c <= 0xD7AF);
 }
 
-bool tok_is_alnum(unsigned c)
+bool tok_is_alnum_multi(unsigned c)
 {
-	if (c < 0x80)
-		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 	return uc_is_alpha(c) || uc_is_digit(c) || uc_is_property_diacritic(c);
 }
 
@@ -41,10 +34,9 @@ bool tok_is_upper(unsigned c)
 	return uc_is_upper(c) || uc_is_property_titlecase(c);
 }
 
-bool tok_is_space(unsigned c)
+bool tok_is_space_multi(unsigned c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == 0xA0 || c == 0x202F || c == 0x2009 || c == 0x200A ||
-	       c == 0x2007 || c == 0x3000 || c == 0x200B;
+	return c == 0xA0 || c == 0x202F || c == 0x2009 || c == 0x200A || c == 0x2007 || c == 0x3000 || c == 0x200B;
 }
 
 size_t tok_lower(const char *s, size_t n, char *out)
@@ -179,20 +171,32 @@ static size_t ascii_word8(const char *p, uint64_t *lower)
 	memcpy(&x, p, 8);
 	uint64_t v = x | high;   /* 0x80 + the low seven bits: no borrow from a lane below */
 	uint64_t folded = v | (one * 0x20);
-	uint64_t letter = (folded - one * 'a') & ~(folded - one * ('z' + 1));
+	uint64_t letter = (folded - one * 'a') & ~(folded - one * ('z' + 1)) & high;
 	uint64_t digit = (v - one * '0') & ~(v - one * ('9' + 1));
-	uint64_t upper = (v - one * 'A') & ~(v - one * ('Z' + 1)) & ~x & high;
 	uint64_t stop = ~(letter | digit) & high;
 	stop |= x & high;   /* not ASCII */
 	uint64_t keep = ((stop & -stop) >> 7) - 1;   /* the lanes below the first stop (all without one) */
-	*lower = (x | (upper >> 2)) & keep;
-	return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+	*lower = (x | (letter >> 2)) & keep;   /* 0x20 set in every letter lower-cases the capitals */
+	/* without a branch on whether the word goes on past the eight (it
+	 * does at random): with no stop, the lane found is the last, plus one */
+	return (size_t)__builtin_ctzll(stop | 0x8000000000000000ull) / 8 + (stop == 0);
 #else
 	(void)p;
 	*lower = 0;
 	return 0;
 #endif
 }
+
+/* The bytes a word may go on through after its ASCII letters and digits:
+ * an apostrophe, hyphen, dot, comma or line break (when what follows
+ * joins it) and every byte of a longer character. One test, not six. */
+#define HIGH16(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1, [b + 4] = 1, [b + 5] = 1, [b + 6] = 1, \
+	[b + 7] = 1, [b + 8] = 1, [b + 9] = 1, [b + 10] = 1, [b + 11] = 1, [b + 12] = 1, [b + 13] = 1, [b + 14] = 1, [b + 15] = 1
+static const unsigned char may_go_on[256] = {
+	['\''] = 1, ['-'] = 1, ['.'] = 1, ['\n'] = 1, [','] = 1,
+	HIGH16(0x80), HIGH16(0x90), HIGH16(0xA0), HIGH16(0xB0), HIGH16(0xC0), HIGH16(0xD0), HIGH16(0xE0), HIGH16(0xF0),
+};
+#undef HIGH16
 
 /* tok_next, inlined into the article's token loop (a call for every token
  * costs a tenth of the token) */
@@ -209,6 +213,8 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 	int len = 1;
 	unsigned c = 0;
 	bool para = false;   /* (kept here, stored once: the loop runs for every space) */
+	if (pos < end)   /* the one space between words, without a branch that goes either way */
+		pos += t[pos] == ' ';
 	while (pos < end) {
 		unsigned char b = (unsigned char)t[pos];
 		if (b == ' ') {
@@ -290,8 +296,7 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 		}
 		if (i >= end)
 			break;
-		unsigned char b = (unsigned char)t[i];
-		if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '\n' && b != ',')
+		if (!may_go_on[(unsigned char)t[i]])
 			break;
 		int l;
 		c = tok_decode(t + i, end - i, &l);
@@ -410,6 +415,54 @@ static void set_lang(tok *v, size_t n, enum lang lang)
 	}
 }
 
+/* The running state of build: the language (detected from the first
+ * tokens when detect is set) and the profile of the sample's words. */
+typedef struct build_state {
+	enum lang lang;
+	bool detect;
+	unsigned score[LANG_COUNT];   /* the language profile of the sample's words */
+} build_state;
+
+/* Once the tokens cover LANG_SAMPLE bytes, the language is decided and
+ * the tokens read so far get its classes. */
+static void detect_when_sampled(tok_doc *td, const char *t, size_t len, build_state *b)
+{
+	if (b->detect && td->n && td->v[td->n - 1].s >= td->v[0].s + LANG_SAMPLE) {
+		b->lang = lang_from_scores(t, len, b->score);
+		set_lang(td->v, td->n, b->lang);
+		b->detect = false;
+	}
+}
+
+/* The tokens of t[pos,end) appended to td, up to end or, while detecting,
+ * up to the token that completes the sample; returns where it stopped
+ * (*more: a token stopped it, not end). Inlined twice, with detect a
+ * constant: the common loop tests nothing for the detection. */
+static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const char *t, size_t len, size_t pos,
+                                                             size_t end, build_state *b, bool detect, bool *more)
+{
+	*more = false;
+	for (;;) {
+		if (GROW(td->v, td->cap, td->n + 1, 256)) {
+			td->rc = Q_ENOMEM;
+			return pos;
+		}
+		tok *w = &td->v[td->n];
+		pos = next_token(t, pos, end, b->lang, w);
+		if (w->kind == T_NONE)
+			return pos;
+		mark_token(t, td->v, td->n);
+		if (detect && w->s < td->v[0].s + LANG_SAMPLE)
+			lang_count_word(w, b->score);   /* now, while its lexicon entry is in the cache */
+		td->n++;
+		if (detect && w->s >= td->v[0].s + LANG_SAMPLE) {
+			detect_when_sampled(td, t, len, b);
+			*more = true;
+			return pos;
+		}
+	}
+}
+
 /* tok_doc_build, and when detect is set, the language detected from the
  * first tokens as soon as they cover LANG_SAMPLE bytes: the tokens after
  * them get their classes as they are read, not in a second pass over the
@@ -417,26 +470,24 @@ static void set_lang(tok *v, size_t n, enum lang lang)
 static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool detect, const tok_skip *skip,
                  size_t nskip)
 {
-	enum lang lang = *langp;
+	build_state b = { .lang = *langp, .detect = detect };
 	td->built = true;
-	if (!td->cap) {   /* about a token for every six bytes read: one allocation, no copies */
+	/* room for a token every four bytes read (text has one every five or
+	 * six): one allocation, hardly ever copied as it grows, and the pages
+	 * never written take no memory */
+	if (!td->cap) {
 		size_t read = len;
 		for (size_t k = 0; k < nskip; k++)
 			read -= skip[k].e - skip[k].s <= read ? skip[k].e - skip[k].s : read;
-		size_t want = read / 6 + 64;
+		size_t want = read / 4 + 64;
 		td->v = malloc(want * sizeof *td->v);
 		if (!td->v)
 			return td->rc = Q_ENOMEM;
 		td->cap = want;
 	}
 	size_t pos = 0, k = 0;
-	unsigned score[LANG_COUNT] = { 0 };   /* the language profile of the sample's words */
 	for (;;) {
-		if (detect && td->n && td->v[td->n - 1].s >= td->v[0].s + LANG_SAMPLE) {
-			lang = lang_from_scores(t, len, score);
-			set_lang(td->v, td->n, lang);
-			detect = false;
-		}
+		detect_when_sampled(td, t, len, &b);
 		size_t end = k < nskip && skip[k].s < len ? skip[k].s : len;
 		if (pos >= end && k < nskip && end < len && !skip[k].quote) {
 			pos = skip[k].e > pos ? skip[k].e : pos;   /* far from any quote: not read */
@@ -446,34 +497,30 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 		if (pos >= end && k < nskip && end < len) {
 			/* a quote's words: one token, and a full stop when they end a sentence */
 			bool para = td->n > 0 && memchr(t + td->v[td->n - 1].e, '\n', skip[k].s - td->v[td->n - 1].e);
-			if (!push_bare(td, t, T_QUOTE, skip[k].s, skip[k].e, lang, para) ||
+			if (!push_bare(td, t, T_QUOTE, skip[k].s, skip[k].e, b.lang, para) ||
 			    (ends_with_stop(t, skip[k].s, skip[k].e) &&
-			     !push_bare(td, t, T_STOP, skip[k].e - 1, skip[k].e, lang, false)))
+			     !push_bare(td, t, T_STOP, skip[k].e - 1, skip[k].e, b.lang, false)))
 				return td->rc = Q_ENOMEM;
 			pos = skip[k].e > pos ? skip[k].e : pos;
 			k++;
 			continue;
 		}
-		tok *w = tok_doc_push(td);
-		if (!w)
-			return td->rc = Q_ENOMEM;
-		pos = next_token(t, pos, end, lang, w);
-		if (w->kind == T_NONE) {
-			if (end >= len)
-				break;
-			pos = end;
+		bool more;
+		pos = b.detect ? tokens_to(td, t, len, pos, end, &b, true, &more)
+		               : tokens_to(td, t, len, pos, end, &b, false, &more);
+		if (td->rc)
+			return td->rc;
+		if (more)
 			continue;
-		}
-		mark_token(t, td->v, td->n);
-		if (detect && w->s < td->v[0].s + LANG_SAMPLE)
-			lang_count_word(w, score);   /* now, while its lexicon entry is in the cache */
-		td->n++;
+		if (end >= len)
+			break;
+		pos = end;
 	}
-	if (detect) {
-		lang = lang_from_scores(t, len, score);
-		set_lang(td->v, td->n, lang);
+	if (b.detect) {
+		b.lang = lang_from_scores(t, len, b.score);
+		set_lang(td->v, td->n, b.lang);
 	}
-	*langp = lang;
+	*langp = b.lang;
 	return 0;
 }
 
@@ -494,8 +541,8 @@ void tok_doc_free(tok_doc *td)
 }
 
 /* The first of v[0,n) with v->s >= s, and with v->e > e: binary searches
- * without a branch on the comparison (a conditional move), as the tokens
- * are in text order. */
+ * without a branch on the comparison (which goes either way at random, a
+ * misprediction every other step), as the tokens are in text order. */
 static size_t first_starting_at(const tok *v, size_t n, size_t s)
 {
 	if (!n)
@@ -503,7 +550,7 @@ static size_t first_starting_at(const tok *v, size_t n, size_t s)
 	const tok *base = v;
 	for (size_t len = n; len > 1;) {
 		size_t half = len / 2;
-		base = base[half - 1].s < s ? base + half : base;
+		base += half & -(size_t)(base[half - 1].s < s);   /* (a mask: gcc made a branch of ?:) */
 		len -= half;
 	}
 	return (size_t)(base - v) + (base->s < s);
@@ -516,7 +563,7 @@ static size_t first_ending_after(const tok *v, size_t n, size_t e)
 	const tok *base = v;
 	for (size_t len = n; len > 1;) {
 		size_t half = len / 2;
-		base = base[half - 1].e <= e ? base + half : base;
+		base += half & -(size_t)(base[half - 1].e <= e);
 		len -= half;
 	}
 	return (size_t)(base - v) + (base->e <= e);

@@ -99,12 +99,35 @@ size_t tok_doc_first_at(const tok_doc *td, size_t pos);
 size_t tok_lower(const char *s, size_t n, char *out);
 
 /* Decodes the code point at s (n bytes available); *len gets its length. */
-unsigned tok_decode(const char *s, size_t n, int *len);
+unsigned tok_decode_multi(const char *s, size_t n, int *len);
+static inline unsigned tok_decode(const char *s, size_t n, int *len)
+{
+	unsigned char c = (unsigned char)s[0];
+	if (c < 0x80) {   /* inline: most characters are ASCII, and a call costs more than the answer */
+		*len = 1;
+		return c;
+	}
+	return tok_decode_multi(s, n, len);
+}
 
 /* Letter or digit (any script). */
-bool tok_is_alnum(unsigned c);
+bool tok_is_alnum_multi(unsigned c);
+static inline bool tok_is_alnum(unsigned c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	return tok_is_alnum_multi(c);
+}
+
 bool tok_is_upper(unsigned c);
 bool tok_is_cjk(unsigned c);
-bool tok_is_space(unsigned c);
+
+bool tok_is_space_multi(unsigned c);
+static inline bool tok_is_space(unsigned c)
+{
+	if (c < 0x80)
+		return c == ' ' || c == '\t' || c == '\n';
+	return tok_is_space_multi(c);
+}
 
 #endif

@@ -448,6 +448,83 @@ static void check_spans(const doc *d, const quote_list *l)
 	}
 }
 
+/* A quote's flat text folds every run of spaces and tabs to one space,
+ * wherever the run falls (the copy reads eight bytes at a time: a run
+ * across the edge of eight, or a lone space as the last of them, must
+ * come out the same), and keeps every other byte as it is. */
+static void flat_text_folds_space_anywhere(void **state)
+{
+	static const char *const bits[] = { "a", "bc", "de!", "x&y", "\xC3\xA9t\xC3\xA9", "d\xE2\x80\x94", "9,5",
+	                                    " ", "  ", "\t", " \t ", "w.", "#" };
+	static const bool space[] = { false, false, false, false, false, false, false, true, true, true, true, false,
+	                              false };
+	uint64_t seed = 0x2545F4914F6CDD1Dull;
+	for (int round = 0; round < 300; round++) {
+		char words[400], want[400], text[512];
+		size_t n = 0, k = 0;
+		bool gap = false;
+		strcpy(words, "First words here");
+		n = k = strlen(words);
+		memcpy(want, words, n);
+		for (int i = 0, m = 5 + (int)(rng_next(&seed) % 40); i < m; i++) {
+			size_t b = rng_next(&seed) % (sizeof bits / sizeof *bits);
+			size_t l = strlen(bits[b]);
+			memcpy(words + n, bits[b], l);
+			n += l;
+			if (space[b]) {
+				gap = true;
+				continue;
+			}
+			if (gap)
+				want[k++] = ' ';
+			gap = false;
+			memcpy(want + k, bits[b], l);
+			k += l;
+		}
+		memcpy(words + n, " end", 5);
+		memcpy(want + k, " end", 5);
+		snprintf(text, sizeof text, "Intro line here.\n\nShe said: \xE2\x80\x9C%s\xE2\x80\x9D\n", words);
+		doc *d;
+		quote_list l = find(text, NULL, &d);
+		assert_int_equal(l.n, 1);
+		char *got = quote_text(d, &l.v[0]);
+		assert_string_equal(got, want);
+		free(got);
+		quote_list_free(&l);
+		doc_free(d);
+	}
+	(void)state;
+}
+
+/* Fewer than three words in quotes are a term, three are speech, however
+ * the words fall across the eight-byte steps of the count: joined words
+ * (don't, well-known, u.s.) count once, a dash between spaces and a run
+ * of dots are no word, and accented letters belong to their word. */
+static void word_count_across_steps(void **state)
+{
+	static const char *const words[] = { "we", "don't", "well-known", "u.s.", "x9", "a-b-c", "n\xC3\xA4r",
+	                                     "caf\xC3\xA9s", "loooooooong", "ok..", "it's", "so...on" };
+	static const char *const gaps[] = { " ", "  ", " - ", ", ", " \xE2\x80\x93 " };
+	uint64_t seed = 0x853C49E6748FEA9Bull;
+	for (int round = 0; round < 400; round++) {
+		char text[512];
+		size_t k = 1 + (size_t)(rng_next(&seed) % 4);
+		int n = snprintf(text, sizeof text, "Intro line here.\n\n%.*sShe said: \xE2\x80\x9C",
+		                 (int)(rng_next(&seed) % 9), "xxxxxxxx ");
+		for (size_t i = 0; i < k; i++)
+			n += snprintf(text + n, sizeof text - (size_t)n, "%s%s", i ? gaps[rng_next(&seed) % 5] : "",
+			              words[rng_next(&seed) % (sizeof words / sizeof *words)]);
+		snprintf(text + n, sizeof text - (size_t)n, "\xE2\x80\x9D\n");
+		doc *d;
+		quote_list l = find(text, NULL, &d);
+		if (l.n != (k >= 3))
+			fail_msg("%zu words, %zu quotes: %s", k, l.n, text);
+		quote_list_free(&l);
+		doc_free(d);
+	}
+	(void)state;
+}
+
 static void property_generated(void **state)
 {
 	uint64_t seed = 0x9E3779B97F4A7C15ull;
@@ -601,6 +678,8 @@ int main(void)
 		cmocka_unit_test(keep_short_option),
 		cmocka_unit_test(three_word_partial_kept),
 		cmocka_unit_test(ids_stable_and_normalised),
+		cmocka_unit_test(flat_text_folds_space_anywhere),
+		cmocka_unit_test(word_count_across_steps),
 		cmocka_unit_test(span_fields),
 		cmocka_unit_test(empty_and_markless),
 		cmocka_unit_test(property_generated),

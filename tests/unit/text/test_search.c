@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+
+#include "../scale.h"
 #include <unictype.h>
 #include <uninorm.h>
 #include "search.h"
@@ -364,7 +366,7 @@ static void test_scan_agrees_with_reference(void **state)
 {
 	char text[3][4096];
 	size_t n[3];
-	for (int round = 0; round < 100; round++) {
+	for (int round = 0, rounds = test_rounds(100, 10); round < rounds; round++) {
 		/* a small alphabet makes matches frequent, a long text the vector loop work */
 		size_t alphabet = round % 3 == 0 ? 12 : NPIECES;
 		for (int t = 0; t < 3; t++)
@@ -397,7 +399,7 @@ static void test_scan_reads_in_pieces(void **state)
 		                             "\xCC\x81", "q  ", "  z" };
 	static const char *const pats[] = { "ж", "жук", "中文", "😀", "a😀", "ss", "ö", "cafe", "q z" };
 	char text[2048];
-	for (int round = 0; round < 150; round++) {
+	for (int round = 0, rounds = test_rounds(150, 10); round < rounds; round++) {
 		size_t n = 0;
 		while (n < 1500) {
 			const char *w = words[rnd() % (sizeof words / sizeof *words)];

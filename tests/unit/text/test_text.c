@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+
+#include "../scale.h"
 #include <unistr.h>
 #include "text.h"
 
@@ -134,7 +136,7 @@ static void test_property_output_is_display_safe(void **state)
 {
 	srand(42);
 	char in[512];
-	for (int round = 0; round < 3000; round++) {
+	for (int round = 0, rounds = test_rounds(3000, 100); round < rounds; round++) {
 		size_t n = (size_t)(rand() % (int)sizeof in);
 		for (size_t i = 0; i < n; i++) {
 			int r = rand() % 10;
@@ -199,7 +201,7 @@ static void test_property_safe_prefix_matches_definition(void **state)
 	char buf[600];
 	(void)state;
 	srand(7);
-	for (int round = 0; round < 20000; round++) {
+	for (int round = 0, rounds = test_rounds(20000, 100); round < rounds; round++) {
 		size_t n = 0;
 		int plain = rand() % 4;   /* often long runs of one kind, so whole steps pass */
 		while (n < 500) {

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+#include "../scale.h"
 #include <unigbrk.h>
 #include <unistr.h>
 #include "doc.h"
@@ -424,7 +426,7 @@ static void test_properties_random(void **state)
 	(void)state;
 	rng r = { 0x9E3779B97F4A7C15ull };
 	char buf[4096];
-	for (int iter = 0; iter < 6000; iter++) {
+	for (int iter = 0, rounds = test_rounds(6000, 200); iter < rounds; iter++) {
 		size_t n = gen_paragraph(&r, buf, sizeof buf, iter % 4, 1 + pick(&r, 120));
 		int width = 1 + (int)pick(&r, iter % 5 ? 100 : 12);
 		int tabwidth = 1 + (int)pick(&r, 8);
@@ -459,7 +461,7 @@ static void test_random_bytes(void **state)
 	(void)state;
 	rng r = { 0xBADC0DE };
 	char raw[600];
-	for (int iter = 0; iter < 4000; iter++) {
+	for (int iter = 0, rounds = test_rounds(4000, 200); iter < rounds; iter++) {
 		size_t n = pick(&r, sizeof raw);
 		for (size_t i = 0; i < n; i++) {
 			size_t k = pick(&r, 10);
@@ -540,7 +542,7 @@ static void test_fast_breaks_differential(void **state)
 	rng r = { 12345 };
 	char buf[4096], lb[4096], strip[4096], lbs[4096];
 	size_t map[4096];
-	for (int iter = 0; iter < 20000; iter++) {
+	for (int iter = 0, rounds = test_rounds(20000, 200); iter < rounds; iter++) {
 		size_t n = gen_paragraph(&r, buf, sizeof buf, 0, 1 + pick(&r, 60));
 		if (!wrap_fast_scan(buf, n).fast)
 			fail_msg("not fast: %s", buf);
@@ -572,8 +574,8 @@ static void test_fast_rows_differential(void **state)
 	(void)state;
 	rng r = { 0xC0FFEE };
 	char buf[8192];
-	int fast = 0;
-	for (int iter = 0; iter < 60000; iter++) {
+	int fast = 0, rounds = test_rounds(60000, 200);
+	for (int iter = 0; iter < rounds; iter++) {
 		int mix = (int)pick(&r, 4);
 		size_t n = gen_paragraph(&r, buf, sizeof buf, mix, 1 + pick(&r, 200));
 		int width = 1 + (int)pick(&r, iter % 3 ? 100 : 10);
@@ -595,7 +597,7 @@ static void test_fast_rows_differential(void **state)
 		free(a.r);
 		free(b.r);
 	}
-	assert_true(fast > 10000);
+	assert_true(fast > rounds / 6);
 }
 
 /* ---- giant paragraphs ------------------------------------------------------ */
@@ -644,7 +646,8 @@ static void test_segments(void **state)
 	(void)state;
 	rng r = { 777 };
 	size_t n;
-	char *t = gen_giant(&r, 3u << 20, &n);
+	size_t size = test_bytes(3u << 20, 1u << 20);
+	char *t = gen_giant(&r, size, &n);
 	/* segments tile the paragraph, each bounded unless a cluster is huge */
 	size_t a = 0, count = 0;
 	while (a < n) {
@@ -660,7 +663,7 @@ static void test_segments(void **state)
 		a = sb;
 		count++;
 	}
-	assert_true(count > (3u << 20) / (2 * WRAP_SEGMENT));
+	assert_true(count > size / (2 * WRAP_SEGMENT));
 	/* the whole paragraph: the properties hold, rows never cross a segment
 	 * start, and fast equals slow */
 	for (int width = 1; width <= 121; width += 60) {
@@ -816,14 +819,15 @@ static void test_view(void **state)
 	doc_free(d);
 }
 
-/* A view over a paragraph of 20 MB on one line: moving near its end, or
+/* A view over a paragraph of 20 MB (2 under valgrind) on one line: moving near its end, or
  * to it, wraps a few segments, not the paragraph. */
 static void test_view_giant(void **state)
 {
 	(void)state;
 	rng r = { 4242 };
 	size_t n;
-	char *body = gen_giant(&r, 20u << 20, &n);
+	size_t size = test_bytes(20u << 20, 2u << 20);
+	char *body = gen_giant(&r, size, &n);
 	size_t tlen = n + 32;
 	char *text = malloc(tlen);
 	snprintf(text, tlen, "Headline\n\n%s\n", body);
@@ -832,7 +836,7 @@ static void test_view_giant(void **state)
 	free(text);
 	size_t last_para = d->npara - 1;
 	const doc_span *sp = &d->para[last_para];
-	assert_true(sp->end - sp->start > (19u << 20));
+	assert_true(sp->end - sp->start > size - size / 20);
 	wrap_view *v = wrap_view_new(d, d->body, 80, 8);
 	size_t last = wrap_view_last(v);
 	assert_true(last > sp->end - 200);
