@@ -55,7 +55,9 @@
 	ATOM(ANTROLE, 4, "none subject cue object") \
 	ATOM(ANTGEN, 3, "unknown agree clash") \
 	ATOM(ANTDIST, 5, "0 1 2 3-5 6+") \
-	ATOM(ANTPICK, 2, "no yes")
+	ATOM(ANTPICK, 2, "no yes") \
+	ATOM(PERSON, 4, "na none titled spoke") \
+	ATOM(ANTPERSON, 4, "na none titled spoke")
 
 enum feat_atom {
 #define FEAT_ATOM_ENUM(name, n, values) A_##name,
@@ -123,7 +125,10 @@ enum {
 	T3(ANTKIND, ANTDIST, ANTPICK) \
 	T3(ANTKIND, SAMEPREV, ANTRANK) \
 	T2(CUEREL, ANTKIND) \
-	T3(ANTKIND, ANTPICK, QPREV)
+	T3(ANTKIND, ANTPICK, QPREV) \
+	T2(KIND, PERSON) \
+	T3(KIND, PERSON, REGION) \
+	T3(ANTKIND, ANTPERSON, ANTRANK)
 
 /* One block of chars a template: offsetof gives each block's first index. */
 struct feat_layout {

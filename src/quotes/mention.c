@@ -782,6 +782,7 @@ static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 			continue;
 		m->name = (int32_t)(e - a->names);
 		e->count++;
+		e->spoke |= mention_speaks(m);
 		if (!v[m->na].sent || m->na > m->a)
 			e->mid = true;
 		if (m->gender != G_ANY && m->gender != G_PLURAL)
@@ -800,6 +801,12 @@ static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 	}
 	(void)c;
 	return 0;
+}
+
+bool mention_speaks(const mention *m)
+{
+	return m->cuerel == CR_BEFORE || m->cuerel == CR_AFTER || m->cuerel == CR_APPOS || m->cuerel == CR_FUSED ||
+	       m->cuerel == CR_ACCORD || m->cuerel == CR_ACCORD_AFTER;
 }
 
 /* Where every noun has a capital, a lone capitalised word is a name only

@@ -353,6 +353,15 @@ static uint8_t spoken_atom(const qctx *x, long nm)
 	return (uint8_t)(x->spoken[nm] < 2 ? x->spoken[nm] : 2);
 }
 
+/* The atom PERSON of a name: what anywhere in the article shows it to be
+ * someone who can speak (a cue's subject somewhere, else a title or role
+ * that gives it a gender), so that a brand or a place a pronoun or a quote
+ * happens to stand near weighs less than a person. */
+static uint8_t person_atom(const name_info *e)
+{
+	return e->spoke ? 3 : e->gender != G_ANY ? 2 : 1;
+}
+
 /* The atoms of a mention candidate. */
 static void mention_atoms(const speech_ctx *c, const qctx *x, cand *k, bool after, size_t rank)
 {
@@ -381,6 +390,7 @@ static void mention_atoms(const speech_ctx *c, const qctx *x, cand *k, bool afte
 		at->v[A_NAMEQ] = k->kind == K_ACRONYM ? 3 : (e->mid || e->words >= 2) ? 1 : 2;
 		at->v[A_FULL] = e->words >= 2;
 		at->v[A_FREQ] = bucket(e->count, freq_limits, A_FREQ_N);
+		at->v[A_PERSON] = person_atom(e);
 	}
 	if (k->kind == K_PRON)
 		at->v[A_RESOLVED] = k->res != RES_NONE ? 1 : 2;
@@ -437,6 +447,7 @@ static void antecedent_atoms(const speech_ctx *c, const qctx *x, cand *k, long j
 		return;
 	}
 	const mention *m = &a->m[j];
+	at->v[A_ANTPERSON] = m->name >= 0 ? person_atom(&a->names[m->name]) : 0;
 	at->v[A_ANTKIND] = m->kind == K_NAME ? 1 : m->kind == K_NAME1 ? 2 : m->kind == K_ROLE ? 3 : 4;
 	bool cue = m->cuerel == CR_BEFORE || m->cuerel == CR_AFTER || m->cuerel == CR_APPOS || m->cuerel == CR_ACCORD;
 	at->v[A_ANTROLE] = m->cuerel == CR_TOLD || m->prep == 1 || m->poss ? 3 : cue ? 2 : m->subj ? 1 : 0;

@@ -70,6 +70,7 @@ typedef struct name_info {
 	uint8_t words;            /* words of that run, titles left out */
 	uint8_t gender;           /* enum gender, from titles and roles */
 	bool mid;                 /* seen capitalised inside a sentence */
+	bool spoke;               /* the subject of a cue somewhere (mention_speaks) */
 } name_info;
 
 /* The article's tokens annotated once: sentences, paragraphs, mentions and names. */
@@ -141,6 +142,10 @@ static inline bool marked_cue(const tok *w)
 {
 	return w->mark & TM_CUE;
 }
+
+/* Does mention m stand as the one who speaks by a cue (X said, said X,
+ * X, the minister, said, according to X)? */
+bool mention_speaks(const mention *m);
 
 /* The index of the first mention at or after token t. */
 size_t mention_at(const speech_art *a, uint32_t t);

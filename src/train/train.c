@@ -8,9 +8,13 @@
  * epoch (a fixed shuffle), and e^x is computed here rather than by libm, so
  * the same articles give the same weights on every machine.
  *
- * usage: quoth-train [--epochs N] [--folds K --fold I] [--weights FILE]
+ * usage: quoth-train [--epochs N] [--rate R] [--l2 L] [--lang-l2 F]
+ *                    [--folds K --fold I] [--weights FILE]
  *                    [--c FILE] [--list-fold I] [--cv K [--errors FILE]] DIR...
  *   DIR         folders of NAME.txt and NAME.gold.json (../shared/corpus/dev ...)
+ *   --rate R, --l2 L     AdaGrad's step and the pull towards 0 (0.1, 0.05)
+ *   --lang-l2 F          the pull on one language's weights of three-atom
+ *               templates, times L (8)
  *   --folds K --fold I   learn from the articles outside fold I of K (a
  *               hash of the file name fixes each article's fold)
  *   --list-fold I        print the articles of fold I of K, one a line, and stop
@@ -37,9 +41,23 @@
 #define EPOCHS 10
 #define RATE 0.1            /* AdaGrad's step */
 #define L2 0.05             /* how much each step pulls a weight towards 0 */
+
+#define LANG_L2 8.0         /* times L2 for one language's weight of a three-atom template */
+
+/* How the learner steps (--rate, --l2, --lang-l2). */
+typedef struct hyper {
+	double rate, l2, lang_l2;
+	/* of each feature: is it one language's weight of a three-atom
+	 * template? Those are many and each is seen by few quotes of one
+	 * language, so they learn the articles rather than the language
+	 * unless pulled harder towards 0 (the shared weight of the same
+	 * template then decides) */
+	uint8_t *pulled;
+} hyper;
 #define MAX_CANDS 512
 
 typedef struct learner {
+	const hyper *h;
 	size_t nfeat;
 	double *w, *g2;         /* the weights and AdaGrad's sums of squared gradients */
 	const gold_doc *g;      /* the article being read */
@@ -147,9 +165,9 @@ static void step(learner *l, quote_cands *c, const bool *ok)
 		for (; j < m && gv[j].f == gv[i].f; j++)
 			g += gv[j].g;
 		uint32_t f = gv[i].f;
-		g += L2 * l->w[f];
+		g += (l->h->pulled[f] ? l->h->l2 * l->h->lang_l2 : l->h->l2) * l->w[f];
 		l->g2[f] += g * g;
-		l->w[f] -= RATE * g / (sqrt(l->g2[f]) + 1e-6);
+		l->w[f] -= l->h->rate * g / (sqrt(l->g2[f]) + 1e-6);
 		i = j;
 	}
 	free(gv);
@@ -283,7 +301,8 @@ static int write_c(const learner *l, const char *path, size_t docs, size_t quote
 
 static int usage(void)
 {
-	fputs("usage: quoth-train [--epochs N] [--folds K --fold I] [--weights FILE] [--c FILE] [--list-fold I]\n"
+	fputs("usage: quoth-train [--epochs N] [--rate R] [--l2 L] [--lang-l2 F] [--folds K --fold I] [--weights FILE]\n"
+	      "                   [--c FILE] [--list-fold I]\n"
 	      "                   [--cv K [--errors FILE]] DIR...\n",
 	      stderr);
 	return 2;
@@ -381,9 +400,10 @@ static int read_all(const corpus *c, learner *l, const quote_model *model, const
 	return rc;
 }
 
-static int learn(const corpus *c, unsigned epochs, bool verbose, learner *l)
+static int learn(const corpus *c, unsigned epochs, const hyper *h, bool verbose, learner *l)
 {
 	memset(l, 0, sizeof *l);
+	l->h = h;
 	l->nfeat = quote_model_features();
 	l->w = calloc(l->nfeat, sizeof *l->w);
 	l->g2 = calloc(l->nfeat, sizeof *l->g2);
@@ -443,7 +463,7 @@ static void count(tally *t, size_t *nt, const char *key, const learner *l, const
 }
 
 /* Cross-validation: learn without each fold, count on it. */
-static int cross_validate(const gold_set *set, unsigned k, unsigned epochs, FILE *errors)
+static int cross_validate(const gold_set *set, unsigned k, unsigned epochs, const hyper *h, FILE *errors)
 {
 	tally t[TALLIES];
 	size_t nt = 0;
@@ -456,7 +476,7 @@ static int cross_validate(const gold_set *set, unsigned k, unsigned epochs, FILE
 		if (!rc)
 			rc = read_corpus(set, k, f, true, &test);
 		if (!rc)
-			rc = learn(&train, epochs, false, &l);
+			rc = learn(&train, epochs, h, false, &l);
 		quote_model *m = rc ? NULL : model_of(&l);
 		if (!rc && !m)
 			rc = Q_ENOMEM;
@@ -484,9 +504,27 @@ static int cross_validate(const gold_set *set, unsigned k, unsigned epochs, FILE
 	return rc;
 }
 
+/* hyper.pulled: the language weights of the three-atom templates (NULL
+ * when out of memory). */
+static uint8_t *pulled_features(void)
+{
+	size_t nf = quote_model_features();
+	uint8_t *p = calloc(nf, 1);
+	char name[160];
+	for (size_t k = 0; p && k < nf; k++) {
+		quote_model_feature_name(k, name, sizeof name);
+		size_t atoms = 0;
+		for (const char *ch = name; *ch; ch++)
+			atoms += *ch == '=';
+		p[k] = strchr(name, '@') && atoms >= 3;
+	}
+	return p;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned folds = 0, fold = 0, epochs = EPOCHS, cv = 0;
+	hyper h = { RATE, L2, LANG_L2, NULL };
 	long list = -1;
 	const char *wpath = NULL, *cpath = NULL, *epath = NULL;
 	gold_set set = { 0 };
@@ -498,6 +536,12 @@ int main(int argc, char **argv)
 			folds = (unsigned)atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--fold"))
 			fold = (unsigned)atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--rate"))
+			h.rate = atof(argv[++i]);
+		else if (!strcmp(argv[i], "--lang-l2"))
+			h.lang_l2 = atof(argv[++i]);
+		else if (!strcmp(argv[i], "--l2"))
+			h.l2 = atof(argv[++i]);
 		else if (!strcmp(argv[i], "--epochs"))
 			epochs = (unsigned)atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--list-fold"))
@@ -525,28 +569,28 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	int rc = 0;
-	if (list >= 0) {
+	int rc = (h.pulled = pulled_features()) ? 0 : Q_ENOMEM;
+	if (!rc && list >= 0) {
 		for (size_t k = 0; k < set.n; k++)
 			if (gold_fold(&set.v[k], folds) == (unsigned)list)
 				printf("%s\n", set.v[k].txt);
-	} else if (cv) {
+	} else if (!rc && cv) {
 		FILE *errors = epath ? fopen(epath, "w") : NULL;
 		if (epath && !errors) {
 			fprintf(stderr, "quoth-train: %s: cannot write\n", epath);
 			rc = 1;
 		} else {
-			rc = cross_validate(&set, cv, epochs, errors);
+			rc = cross_validate(&set, cv, epochs, &h, errors);
 		}
 		if (errors)
 			fclose(errors);
-	} else {
+	} else if (!rc) {
 		corpus c = { 0 };
 		learner l;
 		memset(&l, 0, sizeof l);
 		rc = read_corpus(&set, folds, fold, false, &c);
 		if (!rc)
-			rc = learn(&c, epochs, true, &l);
+			rc = learn(&c, epochs, &h, true, &l);
 		if (!rc && wpath && write_weights(&l, wpath))
 			rc = 1, fprintf(stderr, "quoth-train: %s: cannot write\n", wpath);
 		if (!rc && cpath && write_c(&l, cpath, c.n, epochs ? l.seen / epochs : 0, epochs, quote_model_layout()))
@@ -557,5 +601,6 @@ int main(int argc, char **argv)
 	if (rc > 1 || rc < 0)
 		fprintf(stderr, "quoth-train: %s\n", error_message(rc));
 	gold_set_free(&set);
+	free(h.pulled);
 	return rc ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 /* The speaker model: the compiled-in weights fit the features, weights
  * files load (and bad ones are refused with their line), a chooser sees
- * every candidate with the speaker it stands for, and the Chinese cue
+ * every candidate with the speaker it stands for, a name the article shows
+ * speaking is told from one it does not, and the Chinese cue
  * patterns give the candidates they should. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -153,6 +154,78 @@ static void a_chooser_sees_the_candidates(void **state)
 	free(spk);
 }
 
+/* Reads art, which holds one quote, in language lang, with chooser ch. */
+static void one_quote_with(const char *name, const char *art, quote_chooser *ch, const char *lang)
+{
+	quotes_opts o;
+	quotes_opts_init(&o);
+	o.chooser = ch;
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes(name, art, strlen(art), &d), 0);
+	quote_list l;
+	assert_int_equal(quotes_find(d, &o, &l), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.lang, lang);
+	quote_list_free(&l);
+	doc_free(d);
+}
+
+/* ---- the atom PERSON: what the article shows of a name ---------------------------------------- */
+
+typedef struct person_seen {
+	bool speaker_spoke;     /* a candidate naming the one who spoke by a cue has person=spoke */
+	bool brand_spoke;       /* a candidate naming the company has it too (it should not) */
+	bool brand_none;        /* and one naming the company has person=none */
+} person_seen;
+
+/* Does candidate i have a feature whose name holds part? */
+static bool has_feature(quote_cands *c, size_t i, const char *part)
+{
+	size_t nf;
+	const uint32_t *f = quote_cands_features(c, i, &nf);
+	char name[160];
+	for (size_t k = 0; k < nf; k++) {
+		quote_model_feature_name(f[k], name, sizeof name);
+		if (strstr(name, part))
+			return true;
+	}
+	return false;
+}
+
+static size_t look_at_persons(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	person_seen *s = ctx;
+	(void)d;
+	(void)q;
+	for (size_t i = 0; i < quote_cands_n(c); i++) {
+		const char *spk = quote_cands_speaker(c, i);
+		bool spoke = has_feature(c, i, "person=spoke"), none = has_feature(c, i, "person=none");
+		if (spk && !strcmp(spk, "Marta Olsen"))
+			s->speaker_spoke |= spoke;
+		if (spk && !strcmp(spk, "Bluewater Lines")) {
+			s->brand_spoke |= spoke;
+			s->brand_none |= none;
+		}
+	}
+	return 0;
+}
+
+/* A name the article shows as a cue's subject is a person to a pronoun
+ * and to a quote; a name it never shows speaking is not, however near. */
+static void a_name_that_spoke_is_a_person(void **state)
+{
+	(void)state;
+	static const char art[] = "Harbour news\n\nMarta Olsen said the new ferry would run in May. "
+	                          "Bluewater Lines has ordered two boats for the route.\n\n"
+	                          "\"We are ready for the summer,\" she said.\n";
+	person_seen s = { 0 };
+	quote_chooser ch = { look_at_persons, &s };
+	one_quote_with("p.txt", art, &ch, "en");
+	assert_true(s.speaker_spoke);
+	assert_true(s.brand_none);
+	assert_false(s.brand_spoke);
+}
+
 /* ---- Chinese candidates: the subject next to a cue pattern ---------------------------------------- */
 
 typedef struct wanted {
@@ -184,21 +257,11 @@ static void zh_candidate(const char *body, const char *who)
 	snprintf(art, sizeof art, "\xE8\xAE\xBA\xE5\x9D\x9B\n\n%s\n", body);   /* a headline, then body */
 	wanted w = { who, false, 0 };
 	quote_chooser ch = { look_for, &w };
-	quotes_opts o;
-	quotes_opts_init(&o);
-	o.chooser = &ch;
-	doc *d = NULL;
-	assert_int_equal(doc_from_bytes("zh.txt", art, strlen(art), &d), 0);
-	quote_list l;
-	assert_int_equal(quotes_find(d, &o, &l), 0);
-	assert_int_equal(l.n, 1);
-	assert_string_equal(l.lang, "zh");
+	one_quote_with("zh.txt", art, &ch, "zh");
 	if (who)
 		assert_true(w.found);
 	else
 		assert_int_equal(w.named, 0);
-	quote_list_free(&l);
-	doc_free(d);
 }
 
 static void zh_candidates_around_glosses_and_latin_names(void **state)
@@ -239,6 +302,7 @@ int main(void)
 		cmocka_unit_test(bad_weights_files),
 		cmocka_unit_test(zero_weights_choose_nobody),
 		cmocka_unit_test(a_chooser_sees_the_candidates),
+		cmocka_unit_test(a_name_that_spoke_is_a_person),
 		cmocka_unit_test(zh_candidates_around_glosses_and_latin_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
