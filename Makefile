@@ -179,7 +179,7 @@ FUZZ_BUILD   := build-fuzz
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  := -std=c11 -O1 -g -Wall -Wextra $(WERROR) $(FUZZ_SAN)
 FUZZ_SECONDS ?= 60
-FUZZ_SMOKE_SECONDS ?= 15
+FUZZ_SMOKE_SECONDS ?= 6
 FUZZ_JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_CORE    := $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)

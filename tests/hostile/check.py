@@ -3,8 +3,9 @@
 
 usage: check.py out FILE...   standard output of quoth render / quotes
        check.py tty FILE      the raw terminal output of the reader (script(1) log)
-       check.py rss CMD...    runs CMD (output discarded) and prints its peak
-                              resident size in KiB, or "exit N" when it failed
+       check.py rss CMD...    runs CMD and prints its peak resident size in
+                              KiB, or "exit N" when it failed; its output
+                              goes to the file $RSS_OUT (discarded without)
 
 Prints one line per problem (the file, the offset and the bytes around it)
 and exits 1 when there is one, 0 otherwise.
@@ -19,6 +20,7 @@ tty: the escape sequences a curses program sends are allowed (CSI, and ESC
      BS TAB LF CR (and BEL, a curses beep); valid UTF-8 with no C1 control
      and no bidi control.
 """
+import os
 import re
 import sys
 
@@ -97,7 +99,9 @@ def peak_rss(cmd: list) -> int:
     import resource
     import subprocess
 
-    rc = subprocess.call(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    out_path = os.environ.get("RSS_OUT")
+    with open(out_path or os.devnull, "wb") as out:
+        rc = subprocess.call(cmd, stdout=out, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
     if rc != 0:
         print(f"exit {rc}")
         return 1

@@ -9,15 +9,16 @@
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 
 H=$TMPD/h
-# The big file has no line end and no space. Under ASan (build-san) it is
-# 10 MB, and the many-* files (thousands of quotes, sized to show a
+# The big file has no line end and no space: 20 MB, five times the size
+# where the reader and the corpus readers switch to windows (4 MB); under
+# ASan (build-san) 10 MB, and the many-* files (thousands of quotes, sized to show a
 # quadratic path in the plain build) a tenth: the same code paths, ASan
 # makes them 5-20 times slower (its memmem checks the whole haystack on
 # every call).
-BIG_MB=50 SCALE=1
+BIG_MB=20 SCALE=1
 [ "$BUILD" = build-san ] && BIG_MB=10 SCALE=10
 # Every command is bounded by LIMIT seconds. The slowest case (render of the
-# 50 MB file) takes ~0.5 s plain and ~4 s under ASan; the quadratic paths
+# big file) takes ~0.5 s plain and ~4 s under ASan; the quadratic paths
 # this suite found took minutes. 20 s leaves room for a loaded machine and
 # still catches a hang.
 LIMIT=20
@@ -213,21 +214,22 @@ ONE_MB=200 RSS_LIMIT=131072
 [ "$BUILD" = build-san ] && ONE_MB=20 RSS_LIMIT=262144
 awk -v mb="$ONE_MB" 'BEGIN { s = "the minister said \"we will look into it again\" and left, "; t = s;
 	while (length(t) < 1048576) t = t t; printf "Giant line\n\n"; for (i = 0; i < mb; i++) printf "%s", t; printf "end.\n" }' >"$TMPD/oneline.txt"
-rss=$(timeout 120 $CHECK rss $RSS_ENV "$QUOTH" quotes --format tsv "$TMPD/oneline.txt")
+# one run gives the peak and the output
+rss=$(RSS_OUT="$TMPD/out" timeout 120 $CHECK rss $RSS_ENV "$QUOTH" quotes --format tsv "$TMPD/oneline.txt")
 if [ -n "$rss" ] && [ "$rss" -le "$RSS_LIMIT" ] 2>/dev/null; then
 	ok "memory: quotes of a $ONE_MB MB single line in at most $((RSS_LIMIT / 1024)) MB (peak $((rss / 1024)) MB)"
 else
 	fail "memory: quotes of a $ONE_MB MB single line in at most $((RSS_LIMIT / 1024)) MB" "peak ${rss:-?} KiB"
 fi
-timeout 120 "$QUOTH" quotes --format tsv "$TMPD/oneline.txt" >"$TMPD/out" 2>"$TMPD/err"
-expect_eq "a $ONE_MB MB single line: exit 0" 0 "$?"
+expect_eq "a $ONE_MB MB single line: exit 0" yes "$(case $rss in "exit "*|"") echo "$rss" ;; *) echo yes ;; esac)"
 expect_eq "a $ONE_MB MB single line: its quotes found all along" yes \
 	"$([ "$(grep -c 'we will look into it again' "$TMPD/out")" -gt $((ONE_MB * 10000)) ] && echo yes)"
 rm -f "$TMPD/oneline.txt"
 
-# A JSON Lines record of 100 MB (10 under ASan) between two small ones: read,
-# its neighbours too.
-REC_MB=100
+# A JSON Lines record of 30 MB (10 under ASan; the reader takes 1 MB at a
+# time, so any size past a few MB takes the same paths) between two small
+# ones: read, its neighbours too.
+REC_MB=30
 [ "$BUILD" = build-san ] && REC_MB=10
 {
 	printf '{"text": "\\"A small one before it,\\" said Ann Lee."}\n'
@@ -235,7 +237,7 @@ REC_MB=100
 		while (length(t) < 1048576) t = t t; printf "{\"title\": \"Huge\", \"text\": \""; for (i = 0; i < mb; i++) printf "%s", t; printf "\"}\n" }'
 	printf '{"text": "\\"A small one after it,\\" said Bo Lee."}\n'
 } >"$TMPD/huge.jsonl"
-# one record is one worker's: its 100 MB of dense quotes take ~10 s of CPU
+# one record is one worker's: its 30 MB of dense quotes take ~4 s of CPU
 timeout 120 "$QUOTH" quotes --format tsv "$TMPD/huge.jsonl" >"$TMPD/out" 2>"$TMPD/err" </dev/null
 RC=$?
 verdict "a $REC_MB MB JSON Lines record: bounded, clean" "" ok
