@@ -20,14 +20,15 @@ mkdir -p "$logs/cli"
 export BUILD logs
 jobs=""
 for t in "$BUILD"/tests/test_*; do [ -x "$t" ] && jobs="$jobs unit:$t"; done
-# The cli scripts that take text in by every route (files, folders, form
-# feeds, JSON Lines, standard input, the tag store): VG_CLI=all runs every
-# one. docs.sh only prints the help texts; export.sh and index.sh are two
-# hundred short runs of the store commands whose code the unit tests above
-# put through memcheck (test_export, test_index, test_indexer,
-# test_samequote, test_corpus_views), and memcheck's start-up costs a second
+# The cli scripts of the commands on one article at a time (quotes,
+# records, the tag store, the samples); VG_CLI=all runs every one. The rest
+# are hundreds of short runs whose code the unit tests above put through
+# memcheck (render: test_wrap, test_doc, test_text; corpus: test_stream,
+# test_records, test_corpus, test_walk, test_omap; export and index:
+# test_export, test_index, test_indexer, test_samequote, test_corpus_views;
+# docs only prints the help texts), and memcheck's start-up costs a second
 # of CPU a process: the sanitizer stage runs all of them.
-VG_CLI=${VG_CLI:-corpus quotes records render samples store}
+VG_CLI=${VG_CLI:-quotes records samples store}
 for s in tests/cli/*.sh; do
 	n=${s##*/}
 	case " $VG_CLI " in *" ${n%.sh} "*|" all ") ;; *) continue ;; esac
