@@ -61,12 +61,18 @@ void feat_ids(const feat_atoms *a, enum lang lang, uint32_t *ids)
 #undef FEAT_S3
 }
 
-int32_t feat_score(const feat_atoms *a, enum lang lang, const int32_t *w)
+void feat_combine(const int32_t *restrict w, enum lang lang, int32_t *restrict wc)
 {
-	const int32_t *wl = w + lang_block(lang);
+	const int32_t *restrict wl = w + lang_block(lang);
+	for (size_t k = 0; k < FEAT_N; k++)
+		wc[k] = w[k] + wl[k];
+}
+
+int32_t feat_score(const feat_atoms *a, const int32_t *wc)
+{
 	const uint8_t *v = a->v;
 	int32_t s = 0;
-#define ADD(k) { uint32_t k_ = (k); s += w[k_] + wl[k_]; }
+#define ADD(k) { s += wc[(k)]; }
 #define FEAT_S1(a) ADD(KEY1(a))
 #define FEAT_S2(a, b) ADD(KEY2(a, b))
 #define FEAT_S3(a, b, c) ADD(KEY3(a, b, c))

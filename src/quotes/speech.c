@@ -575,13 +575,13 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 
 /* ---- scores and the choice ---------------------------------------------------------- */
 
-static void score_all(const speech_ctx *c, quote_cands *qc, const int32_t *w)
+static void score_all(const speech_ctx *c, quote_cands *qc, const int32_t *wc)
 {
 	uint8_t qsubj = subject_atom(&qc->x, qc, c->art);
 	for (size_t i = 0; i < qc->n; i++) {
 		cand *k = &qc->v[i];
 		k->at.v[A_QSUBJ] = qsubj;
-		k->score = w ? feat_score(&k->at, c->lang, w) : 0;
+		k->score = wc ? feat_score(&k->at, wc) : 0;
 	}
 }
 
@@ -658,7 +658,7 @@ static void free_cands(quote_cands *qc)
 }
 
 static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, size_t i, decided *dec,
-                         quote_cands *qc, const int32_t *w, uint16_t *spoken)
+                         quote_cands *qc, const int32_t *wc, uint16_t *spoken)
 {
 	quote *q = &v[i];
 	qctx *x = &qc->x;
@@ -668,7 +668,7 @@ static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, siz
 	qc->n = 0;
 	qc->rc = 0;
 	gather(c, a, x, qc);
-	score_all(c, qc, w);
+	score_all(c, qc, wc);
 	size_t b = best_of(qc);
 	const quote_chooser *ch = c->opts ? c->opts->chooser : NULL;
 	if (ch && ch->choose)
@@ -721,12 +721,16 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 		return c->art->rc ? c->art->rc : Q_ENOMEM;
 	const quote_model *model = c->opts && c->opts->model ? c->opts->model : quote_model_default();
 	const int32_t *w = model_weights_of(model);
+	int32_t *wc = w ? malloc(FEAT_N * sizeof *wc) : NULL;
+	if (wc)
+		feat_combine(w, c->lang, wc);
 	decided *dec = calloc(n, sizeof *dec);
 	quote_cands *qc = malloc(sizeof *qc);
 	uint16_t *spoken = calloc(a->ncap ? a->ncap : 1, sizeof *spoken);
-	int rc = dec && qc && spoken ? 0 : Q_ENOMEM;
+	int rc = dec && qc && spoken && (wc || !w) ? 0 : Q_ENOMEM;
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = attribute_one(c, a, v, i, dec, qc, w, spoken);
+		rc = attribute_one(c, a, v, i, dec, qc, wc, spoken);
+	free(wc);
 	free(dec);
 	free(qc);
 	free(spoken);
