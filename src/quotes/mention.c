@@ -123,7 +123,7 @@ static void mark_words(const speech_ctx *c, tok *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		tok *w = &v[i];
 		bool fused;
-		unsigned char m = TM_DONE;
+		unsigned char m = TM_DONE | ((w->lex & (LX_PRON | LX_DET)) ? TM_LEAD : 0);
 		if (w->kind == T_WORD && !(plain_ok && !w->cap && !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE)))) {
 			/* (the common case first: a listed cue, or no cue at all) */
 			bool maybe = (w->lex & LX_CUE) || extras || x.cue;
@@ -562,7 +562,8 @@ static int scan_mentions(const speech_ctx *c, speech_art *a, const tok *v, size_
 		const tok *w = &v[i];
 		bool fused;
 		int rc = 0;
-		if (w->kind != T_WORD || w->cjk) {
+		/* (most tokens start nothing: one bit test passes them) */
+		if (!(w->mark & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) || w->kind != T_WORD || w->cjk) {
 			i++;
 			continue;
 		}
