@@ -187,10 +187,12 @@ static bool gap_word(const tok *w)
 	return is_word(w) && !w->cap && (w->lex & (LX_SKIP | LX_AUX | LX_FILLER)) && !(w->lex & (LX_DET | LX_PREP));
 }
 
+/* The gender of one of the three classes; none or more than one is any. */
 static enum gender word_gender(const tok *w)
 {
-	uint32_t g = w->lex & (LX_MALE | LX_FEMALE | LX_PLURAL);
-	return g == LX_MALE ? G_MALE : g == LX_FEMALE ? G_FEMALE : g == LX_PLURAL ? G_PLURAL : G_ANY;
+	_Static_assert(LX_FEMALE == LX_MALE << 1 && LX_PLURAL == LX_MALE << 2, "the gender classes are three bits in a row");
+	static const uint8_t of_bits[8] = { G_ANY, G_MALE, G_FEMALE, G_ANY, G_PLURAL, G_ANY, G_ANY, G_ANY };
+	return (enum gender)of_bits[(w->lex / LX_MALE) & 7];
 }
 
 /* ---- sentences and paragraphs -------------------------------------------------------- */
