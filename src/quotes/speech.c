@@ -59,6 +59,8 @@ typedef struct cand {
 	long res;               /* a pronoun: the mention it stands for; RES_PREV, RES_NONE */
 	feat_atoms at;
 	int32_t score;
+	int32_t rest;           /* the part of score feat_score_rest gives */
+	size_t copy_of;         /* 1 + the candidate it was copied from (copy_or_add), 0 */
 	char *speaker;          /* resolved, when asked for */
 	bool spoken;            /* speaker computed */
 } cand;
@@ -430,7 +432,9 @@ static cand *add_mention(quote_cands *qc, const mention *m, long mi, bool after,
 }
 
 /* The atoms of pronoun candidate k standing for mention j (the rank-th
- * person back); pick: the one the rules of mention_antecedent choose. */
+ * person back); pick: the one the rules of mention_antecedent choose. Sets
+ * only atoms of FEAT_ANTECEDENT_ATOMS: score_all takes the rest of a copy's
+ * score from the candidate it was copied from. */
 static void antecedent_atoms(const speech_ctx *c, const qctx *x, cand *k, long j, size_t rank, bool pick)
 {
 	const speech_art *a = c->art;
@@ -470,6 +474,7 @@ static cand *copy_or_add(quote_cands *qc, const cand **proto, const mention *m, 
 	}
 	cand *k = &qc->v[qc->n++];
 	*k = **proto;
+	k->copy_of = (size_t)(*proto - qc->v) + 1;   /* (the same but for FEAT_ANTECEDENT_ATOMS) */
 	return k;
 }
 
@@ -581,7 +586,12 @@ static void score_all(const speech_ctx *c, quote_cands *qc, const int32_t *wc)
 	for (size_t i = 0; i < qc->n; i++) {
 		cand *k = &qc->v[i];
 		k->at.v[A_QSUBJ] = qsubj;
-		k->score = wc ? feat_score(&k->at, wc) : 0;
+		if (!wc) {
+			k->score = 0;
+			continue;
+		}
+		k->rest = k->copy_of ? qc->v[k->copy_of - 1].rest : feat_score_rest(&k->at, wc);
+		k->score = k->rest + feat_score_antecedent(&k->at, wc);
 	}
 }
 
