@@ -64,6 +64,8 @@ void feat_ids(const feat_atoms *a, enum lang lang, uint32_t *ids)
 void feat_combine(const int32_t *restrict w, enum lang lang, int32_t *restrict wc)
 {
 	const int32_t *restrict wl = w + lang_block(lang);
+	/* (a pass over every feature once an article: unrolled, its loop costs less than its adds) */
+#pragma GCC unroll 4
 	for (size_t k = 0; k < FEAT_N; k++)
 		wc[k] = w[k] + wl[k];
 }
