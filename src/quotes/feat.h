@@ -169,9 +169,26 @@ typedef struct feat_atoms {
 /* Fills ids[0..FEAT_PER_CAND) with the feature indices of a for lang. */
 void feat_ids(const feat_atoms *a, enum lang lang, uint32_t *ids);
 
-/* The sum of the weights w of the features feat_ids gives, without
- * writing them down: what a quote's candidates cost when nothing learns. */
-int32_t feat_score(const feat_atoms *a, enum lang lang, const int32_t *w);
+/* The weights w of one language's features with the shared ones added,
+ * into wc[0..FEAT_N): each candidate's score then reads one weight a
+ * template instead of two (made once an article, as the trainer changes w
+ * between articles). */
+void feat_combine(const int32_t *restrict w, enum lang lang, int32_t *restrict wc);
+
+/* The atoms in which the candidates a pronoun makes (one for each person it
+ * may stand for) differ: their other features are the same. */
+#define FEAT_ANTECEDENT_ATOMS \
+	((1ull << A_RESOLVED) | (1ull << A_ANTPICK) | (1ull << A_ANTRANK) | (1ull << A_SAMEPREV) | \
+	 (1ull << A_SPOKEN) | (1ull << A_ANTKIND) | (1ull << A_ANTPERSON) | (1ull << A_ANTROLE) | \
+	 (1ull << A_ANTGEN) | (1ull << A_ANTDIST))
+
+/* The sum of the weights of the features feat_ids gives for the language wc
+ * was combined for (feat_combine), without writing them down: what a
+ * quote's candidates cost when nothing learns. In two parts, the templates
+ * that hold an atom of FEAT_ANTECEDENT_ATOMS and the others, so that the
+ * candidates of one pronoun add up the second part once. */
+int32_t feat_score_antecedent(const feat_atoms *a, const int32_t *wc);
+int32_t feat_score_rest(const feat_atoms *a, const int32_t *wc);
 
 /* The name of feature index i (< FEAT_TOTAL) into buf: "kind=name&region=tail@de". */
 void feat_name(size_t i, char *buf, size_t size);

@@ -123,7 +123,7 @@ static void mark_words(const speech_ctx *c, tok *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		tok *w = &v[i];
 		bool fused;
-		unsigned char m = TM_DONE;
+		unsigned char m = TM_DONE | ((w->lex & (LX_PRON | LX_DET)) ? TM_LEAD : 0);
 		if (w->kind == T_WORD && !(plain_ok && !w->cap && !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE)))) {
 			/* (the common case first: a listed cue, or no cue at all) */
 			bool maybe = (w->lex & LX_CUE) || extras || x.cue;
@@ -187,10 +187,12 @@ static bool gap_word(const tok *w)
 	return is_word(w) && !w->cap && (w->lex & (LX_SKIP | LX_AUX | LX_FILLER)) && !(w->lex & (LX_DET | LX_PREP));
 }
 
+/* The gender of one of the three classes; none or more than one is any. */
 static enum gender word_gender(const tok *w)
 {
-	uint32_t g = w->lex & (LX_MALE | LX_FEMALE | LX_PLURAL);
-	return g == LX_MALE ? G_MALE : g == LX_FEMALE ? G_FEMALE : g == LX_PLURAL ? G_PLURAL : G_ANY;
+	_Static_assert(LX_FEMALE == LX_MALE << 1 && LX_PLURAL == LX_MALE << 2, "the gender classes are three bits in a row");
+	static const uint8_t of_bits[8] = { G_ANY, G_MALE, G_FEMALE, G_ANY, G_PLURAL, G_ANY, G_ANY, G_ANY };
+	return (enum gender)of_bits[(w->lex / LX_MALE) & 7];
 }
 
 /* ---- sentences and paragraphs -------------------------------------------------------- */
@@ -211,47 +213,47 @@ static bool sentence_end(const tok *v, size_t n, size_t k)
 
 static int annotate(speech_art *a, const tok *v, size_t n)
 {
-	a->sent = malloc((n ? n : 1) * sizeof *a->sent);
-	a->para = malloc((n ? n : 1) * sizeof *a->para);
-	a->sstart = malloc((n ? n : 1) * sizeof *a->sstart);
-	a->cue_next = malloc((n ? n : 1) * sizeof *a->cue_next);
-	a->cue_prev = malloc((n ? n : 1) * sizeof *a->cue_prev);
-	if (!a->sent || !a->para || !a->sstart || !a->cue_next || !a->cue_prev)
+	size_t cap = n ? n : 1;
+	a->sent = malloc(cap * sizeof *a->sent);
+	a->para = malloc(cap * sizeof *a->para);
+	a->sstart = malloc(cap * sizeof *a->sstart);
+	a->cue_next = malloc(cap * sizeof *a->cue_next);
+	a->cue_prev = malloc(cap * sizeof *a->cue_prev);
+	a->colon = malloc(cap * sizeof *a->colon);   /* (a sentence a token at most) */
+	if (!a->sent || !a->para || !a->sstart || !a->cue_next || !a->cue_prev || !a->colon)
 		return Q_ENOMEM;
-	/* the sentences and paragraphs, and the nearest cue of each token's
-	 * sentence before it (the arrays through local pointers: a store to one
-	 * may not alias a's fields) */
+	/* one pass: the sentences and paragraphs, the nearest cue of each
+	 * token's sentence before it and after it (the tokens from open on wait
+	 * for theirs), and each sentence's first colon before a quote (the
+	 * arrays through local pointers: a store to one may not alias a's
+	 * fields) */
 	uint32_t s = 0, p = 0, *sent = a->sent, *para = a->para, *sstart = a->sstart;
-	int32_t last = -1, *prev = a->cue_prev, *next = a->cue_next;
+	int32_t last = -1, *prev = a->cue_prev, *next = a->cue_next, *colon = a->colon;
+	size_t open = 0;
 	sstart[0] = 0;
+	colon[0] = -1;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (v[i].para || sentence_end(v, n, i - 1))) {
 			p += v[i].para;
+			for (; open < i; open++)
+				next[open] = -1;
 			sstart[++s] = (uint32_t)i;
+			colon[s] = -1;
 			last = -1;
 		}
 		sent[i] = s;
 		para[i] = p;
-		last = marked_cue(&v[i]) ? (int32_t)i : last;
+		if (marked_cue(&v[i])) {
+			last = (int32_t)i;
+			for (; open <= i; open++)
+				next[open] = last;
+		}
 		prev[i] = last;
+		if (v[i].kind == T_COLON && colon[s] < 0 && i + 1 < n && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK))
+			colon[s] = (int32_t)i;
 	}
-	a->colon = malloc(((size_t)s + 1) * sizeof *a->colon);
-	if (!a->colon)
-		return Q_ENOMEM;
-	int32_t *colon = a->colon;
-	for (size_t k = 0; k <= s; k++)
-		colon[k] = -1;
-	/* backwards: the nearest cue after each token in its sentence, and each
-	 * sentence's first colon before a quote (the last one met) */
-	last = -1;
-	for (size_t i = n; i-- > 0;) {
-		if (i + 1 < n && sent[i + 1] != sent[i])
-			last = -1;
-		last = marked_cue(&v[i]) ? (int32_t)i : last;
-		next[i] = last;
-		if (v[i].kind == T_COLON && i + 1 < n && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK))
-			colon[sent[i]] = (int32_t)i;
-	}
+	for (; open < n; open++)
+		next[open] = -1;
 	return 0;
 }
 
@@ -562,7 +564,8 @@ static int scan_mentions(const speech_ctx *c, speech_art *a, const tok *v, size_
 		const tok *w = &v[i];
 		bool fused;
 		int rc = 0;
-		if (w->kind != T_WORD || w->cjk) {
+		/* (most tokens start nothing: one bit test passes them) */
+		if (!(w->mark & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) || w->kind != T_WORD || w->cjk) {
 			i++;
 			continue;
 		}

@@ -59,6 +59,8 @@ typedef struct cand {
 	long res;               /* a pronoun: the mention it stands for; RES_PREV, RES_NONE */
 	feat_atoms at;
 	int32_t score;
+	int32_t rest;           /* the part of score feat_score_rest gives */
+	size_t copy_of;         /* 1 + the candidate it was copied from (copy_or_add), 0 */
 	char *speaker;          /* resolved, when asked for */
 	bool spoken;            /* speaker computed */
 } cand;
@@ -430,7 +432,9 @@ static cand *add_mention(quote_cands *qc, const mention *m, long mi, bool after,
 }
 
 /* The atoms of pronoun candidate k standing for mention j (the rank-th
- * person back); pick: the one the rules of mention_antecedent choose. */
+ * person back); pick: the one the rules of mention_antecedent choose. Sets
+ * only atoms of FEAT_ANTECEDENT_ATOMS: score_all takes the rest of a copy's
+ * score from the candidate it was copied from. */
 static void antecedent_atoms(const speech_ctx *c, const qctx *x, cand *k, long j, size_t rank, bool pick)
 {
 	const speech_art *a = c->art;
@@ -470,6 +474,7 @@ static cand *copy_or_add(quote_cands *qc, const cand **proto, const mention *m, 
 	}
 	cand *k = &qc->v[qc->n++];
 	*k = **proto;
+	k->copy_of = (size_t)(*proto - qc->v) + 1;   /* (the same but for FEAT_ANTECEDENT_ATOMS) */
 	return k;
 }
 
@@ -575,13 +580,18 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 
 /* ---- scores and the choice ---------------------------------------------------------- */
 
-static void score_all(const speech_ctx *c, quote_cands *qc, const int32_t *w)
+static void score_all(const speech_ctx *c, quote_cands *qc, const int32_t *wc)
 {
 	uint8_t qsubj = subject_atom(&qc->x, qc, c->art);
 	for (size_t i = 0; i < qc->n; i++) {
 		cand *k = &qc->v[i];
 		k->at.v[A_QSUBJ] = qsubj;
-		k->score = w ? feat_score(&k->at, c->lang, w) : 0;
+		if (!wc) {
+			k->score = 0;
+			continue;
+		}
+		k->rest = k->copy_of ? qc->v[k->copy_of - 1].rest : feat_score_rest(&k->at, wc);
+		k->score = k->rest + feat_score_antecedent(&k->at, wc);
 	}
 }
 
@@ -658,7 +668,7 @@ static void free_cands(quote_cands *qc)
 }
 
 static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, size_t i, decided *dec,
-                         quote_cands *qc, const int32_t *w, uint16_t *spoken)
+                         quote_cands *qc, const int32_t *wc, uint16_t *spoken)
 {
 	quote *q = &v[i];
 	qctx *x = &qc->x;
@@ -668,7 +678,7 @@ static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, siz
 	qc->n = 0;
 	qc->rc = 0;
 	gather(c, a, x, qc);
-	score_all(c, qc, w);
+	score_all(c, qc, wc);
 	size_t b = best_of(qc);
 	const quote_chooser *ch = c->opts ? c->opts->chooser : NULL;
 	if (ch && ch->choose)
@@ -721,12 +731,16 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 		return c->art->rc ? c->art->rc : Q_ENOMEM;
 	const quote_model *model = c->opts && c->opts->model ? c->opts->model : quote_model_default();
 	const int32_t *w = model_weights_of(model);
+	int32_t *wc = w ? malloc(FEAT_N * sizeof *wc) : NULL;
+	if (wc)
+		feat_combine(w, c->lang, wc);
 	decided *dec = calloc(n, sizeof *dec);
 	quote_cands *qc = malloc(sizeof *qc);
 	uint16_t *spoken = calloc(a->ncap ? a->ncap : 1, sizeof *spoken);
-	int rc = dec && qc && spoken ? 0 : Q_ENOMEM;
+	int rc = dec && qc && spoken && (wc || !w) ? 0 : Q_ENOMEM;
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = attribute_one(c, a, v, i, dec, qc, w, spoken);
+		rc = attribute_one(c, a, v, i, dec, qc, wc, spoken);
+	free(wc);
 	free(dec);
 	free(qc);
 	free(spoken);

@@ -20,6 +20,7 @@ enum tok_mark {
 	TM_FUSED = 1 << 1,   /* a cue with a pronoun joined to it */
 	TM_ROLE = 1 << 2,    /* names a person by role */
 	TM_NAME = 1 << 3,    /* can be part of a name */
+	TM_LEAD = 1 << 4,    /* the lexicon calls it a pronoun or a determiner */
 	TM_DONE = 1 << 7,    /* marked */
 };
 
