@@ -39,26 +39,22 @@ type_text() { TM send-keys -t t -l "$1"; }
 
 resize() { TM resize-window -t t -x "${1%x*}" -y "${1#*x}"; }
 
-# wait_for TEXT: until the screen shows TEXT; returns 1 after WAIT_S
-# seconds. SECONDS-free shells have no clock: the polls are counted (20 a
-# second, plus what each poll takes), not read off `date` at every one.
+# wait_for TEXT: until the screen shows TEXT; returns 1 on timeout
 wait_for() {
-	n=$((WAIT_S * 20))
-	while [ "$n" -gt 0 ]; do
+	end=$(( $(date +%s) + WAIT_S ))
+	while [ "$(date +%s)" -le "$end" ]; do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.05
-		n=$((n - 1))
 	done
 	return 1
 }
 
 # wait_gone TEXT: until the screen no longer shows TEXT
 wait_gone() {
-	n=$((WAIT_S * 20))
-	while [ "$n" -gt 0 ]; do
+	end=$(( $(date +%s) + WAIT_S ))
+	while [ "$(date +%s)" -le "$end" ]; do
 		screen | grep -qF -- "$1" || return 0
 		sleep 0.05
-		n=$((n - 1))
 	done
 	return 1
 }
