@@ -64,7 +64,7 @@ const int32_t model_trained[81840] = {
 	[79] = -15,   /* kind=org&region=para1 */
 	[80] = -26,   /* kind=org&region=older */
 	[82] = 15,   /* kind=desc&region=head */
-	[83] = 13,   /* kind=desc&region=tail */
+	[83] = 12,   /* kind=desc&region=tail */
 	[84] = -74,   /* kind=desc&region=next */
 	[85] = -41,   /* kind=desc&region=sent1 */
 	[86] = -27,   /* kind=desc&region=sent2 */
@@ -94,7 +94,7 @@ const int32_t model_trained[81840] = {
 	[139] = 324,   /* kind=acronym&cuerel=before */
 	[140] = -92,   /* kind=acronym&cuerel=after */
 	[141] = 466,   /* kind=acronym&cuerel=accord */
-	[142] = -89,   /* kind=acronym&cuerel=accord_after */
+	[142] = -90,   /* kind=acronym&cuerel=accord_after */
 	[143] = -21,   /* kind=acronym&cuerel=told_obj */
 	[145] = 13,   /* kind=acronym&cuerel=near_before */
 	[146] = -52,   /* kind=acronym&cuerel=near_after */
@@ -122,7 +122,7 @@ const int32_t model_trained[81840] = {
 	[175] = -46,   /* kind=org&cuerel=before */
 	[176] = -101,   /* kind=org&cuerel=after */
 	[179] = -5,   /* kind=org&cuerel=told_obj */
-	[181] = -173,   /* kind=org&cuerel=near_before */
+	[181] = -174,   /* kind=org&cuerel=near_before */
 	[182] = -58,   /* kind=org&cuerel=near_after */
 	[183] = -100,   /* kind=org&cuerel=appos */
 	[186] = -58,   /* kind=desc&cuerel=none */
@@ -198,7 +198,7 @@ const int32_t model_trained[81840] = {
 	[283] = -42,   /* region=para1&cuerel=before */
 	[284] = -30,   /* region=para1&cuerel=after */
 	[285] = 3,   /* region=para1&cuerel=accord */
-	[286] = -89,   /* region=para1&cuerel=accord_after */
+	[286] = -90,   /* region=para1&cuerel=accord_after */
 	[287] = -48,   /* region=para1&cuerel=told_obj */
 	[289] = -33,   /* region=para1&cuerel=near_before */
 	[290] = -48,   /* region=para1&cuerel=near_after */
@@ -329,7 +329,7 @@ const int32_t model_trained[81840] = {
 	[751] = 29,   /* kind=acronym&region=head&cuerel=before */
 	[752] = -164,   /* kind=acronym&region=head&cuerel=after */
 	[755] = -54,   /* kind=acronym&region=head&cuerel=told_obj */
-	[757] = 71,   /* kind=acronym&region=head&cuerel=near_before */
+	[757] = 70,   /* kind=acronym&region=head&cuerel=near_before */
 	[758] = -95,   /* kind=acronym&region=head&cuerel=near_after */
 	[762] = -233,   /* kind=acronym&region=tail&cuerel=none */
 	[763] = 356,   /* kind=acronym&region=tail&cuerel=before */
@@ -360,7 +360,7 @@ const int32_t model_trained[81840] = {
 	[823] = 335,   /* kind=acronym&region=para1&cuerel=before */
 	[824] = -45,   /* kind=acronym&region=para1&cuerel=after */
 	[825] = -186,   /* kind=acronym&region=para1&cuerel=accord */
-	[826] = -89,   /* kind=acronym&region=para1&cuerel=accord_after */
+	[826] = -90,   /* kind=acronym&region=para1&cuerel=accord_after */
 	[827] = -55,   /* kind=acronym&region=para1&cuerel=told_obj */
 	[829] = -48,   /* kind=acronym&region=para1&cuerel=near_before */
 	[830] = -44,   /* kind=acronym&region=para1&cuerel=near_after */
@@ -368,7 +368,7 @@ const int32_t model_trained[81840] = {
 	[834] = -44,   /* kind=acronym&region=older&cuerel=none */
 	[835] = 198,   /* kind=acronym&region=older&cuerel=before */
 	[836] = -75,   /* kind=acronym&region=older&cuerel=after */
-	[837] = -209,   /* kind=acronym&region=older&cuerel=accord */
+	[837] = -208,   /* kind=acronym&region=older&cuerel=accord */
 	[839] = -121,   /* kind=acronym&region=older&cuerel=told_obj */
 	[841] = -92,   /* kind=acronym&region=older&cuerel=near_before */
 	[842] = -9,   /* kind=acronym&region=older&cuerel=near_after */
@@ -428,13 +428,13 @@ const int32_t model_trained[81840] = {
 	[945] = -103,   /* kind=role&region=older&cuerel=accord */
 	[947] = -58,   /* kind=role&region=older&cuerel=told_obj */
 	[949] = -7,   /* kind=role&region=older&cuerel=near_before */
-	[950] = -54,   /* kind=role&region=older&cuerel=near_after */
+	[950] = -55,   /* kind=role&region=older&cuerel=near_after */
 	[966] = 180,   /* kind=text&region=head&cuerel=none */
 	[967] = -336,   /* kind=text&region=head&cuerel=before */
 	[968] = -189,   /* kind=text&region=head&cuerel=after */
 	[969] = 124,   /* kind=text&region=head&cuerel=accord */
 	[971] = -11,   /* kind=text&region=head&cuerel=told_obj */
-	[972] = 13,   /* kind=text&region=head&cuerel=from */
+	[972] = 12,   /* kind=text&region=head&cuerel=from */
 	[973] = -18,   /* kind=text&region=head&cuerel=near_before */
 	[974] = -277,   /* kind=text&region=head&cuerel=near_after */
 	[976] = -296,   /* kind=text&region=head&cuerel=colon */
@@ -516,8 +516,8 @@ const int32_t model_trained[81840] = {
 	[1191] = 150,   /* kind=desc&region=head&cuerel=appos */
 	[1192] = 13,   /* kind=desc&region=head&cuerel=colon */
 	[1194] = -64,   /* kind=desc&region=tail&cuerel=none */
-	[1195] = 222,   /* kind=desc&region=tail&cuerel=before */
-	[1196] = 67,   /* kind=desc&region=tail&cuerel=after */
+	[1195] = 221,   /* kind=desc&region=tail&cuerel=before */
+	[1196] = 68,   /* kind=desc&region=tail&cuerel=after */
 	[1197] = -367,   /* kind=desc&region=tail&cuerel=accord */
 	[1199] = -26,   /* kind=desc&region=tail&cuerel=told_obj */
 	[1200] = -275,   /* kind=desc&region=tail&cuerel=from */
@@ -529,7 +529,7 @@ const int32_t model_trained[81840] = {
 	[1209] = -79,   /* kind=desc&region=next&cuerel=accord */
 	[1211] = -95,   /* kind=desc&region=next&cuerel=told_obj */
 	[1212] = -3,   /* kind=desc&region=next&cuerel=from */
-	[1213] = -115,   /* kind=desc&region=next&cuerel=near_before */
+	[1213] = -114,   /* kind=desc&region=next&cuerel=near_before */
 	[1214] = -58,   /* kind=desc&region=next&cuerel=near_after */
 	[1215] = -9,   /* kind=desc&region=next&cuerel=appos */
 	[1216] = -60,   /* kind=desc&region=next&cuerel=colon */
@@ -635,7 +635,7 @@ const int32_t model_trained[81840] = {
 	[1535] = -42,   /* region=para1&cuerel=before&cueq=other */
 	[1538] = -30,   /* region=para1&cuerel=after&cueq=other */
 	[1541] = 3,   /* region=para1&cuerel=accord&cueq=other */
-	[1544] = -89,   /* region=para1&cuerel=accord_after&cueq=other */
+	[1544] = -90,   /* region=para1&cuerel=accord_after&cueq=other */
 	[1547] = -48,   /* region=para1&cuerel=told_obj&cueq=other */
 	[1553] = -33,   /* region=para1&cuerel=near_before&cueq=other */
 	[1556] = -48,   /* region=para1&cuerel=near_after&cueq=other */
@@ -676,7 +676,7 @@ const int32_t model_trained[81840] = {
 	[1644] = -92,   /* cuerel=after&cueq=other&prep=of */
 	[1645] = -82,   /* cuerel=after&cueq=other&prep=det */
 	[1646] = -210,   /* cuerel=after&cueq=other&prep=oblique */
-	[1652] = -536,   /* cuerel=accord&cueq=own&prep=none */
+	[1652] = -535,   /* cuerel=accord&cueq=own&prep=none */
 	[1653] = 243,   /* cuerel=accord&cueq=own&prep=prep */
 	[1655] = 441,   /* cuerel=accord&cueq=own&prep=det */
 	[1656] = 46,   /* cuerel=accord&cueq=own&prep=oblique */
@@ -685,15 +685,15 @@ const int32_t model_trained[81840] = {
 	[1660] = -17,   /* cuerel=accord&cueq=other&prep=det */
 	[1661] = -115,   /* cuerel=accord&cueq=other&prep=oblique */
 	[1667] = -102,   /* cuerel=accord_after&cueq=own&prep=none */
-	[1672] = -89,   /* cuerel=accord_after&cueq=other&prep=none */
+	[1672] = -90,   /* cuerel=accord_after&cueq=other&prep=none */
 	[1676] = -5,   /* cuerel=accord_after&cueq=other&prep=oblique */
 	[1682] = -92,   /* cuerel=told_obj&cueq=own&prep=none */
-	[1685] = -70,   /* cuerel=told_obj&cueq=own&prep=det */
+	[1685] = -71,   /* cuerel=told_obj&cueq=own&prep=det */
 	[1686] = 128,   /* cuerel=told_obj&cueq=own&prep=oblique */
 	[1687] = -63,   /* cuerel=told_obj&cueq=other&prep=none */
 	[1690] = -20,   /* cuerel=told_obj&cueq=other&prep=det */
 	[1697] = -42,   /* cuerel=from&cueq=own&prep=none */
-	[1699] = -192,   /* cuerel=from&cueq=own&prep=of */
+	[1699] = -191,   /* cuerel=from&cueq=own&prep=of */
 	[1700] = -102,   /* cuerel=from&cueq=own&prep=det */
 	[1701] = 122,   /* cuerel=from&cueq=own&prep=oblique */
 	[1702] = -37,   /* cuerel=from&cueq=other&prep=none */
@@ -784,7 +784,7 @@ const int32_t model_trained[81840] = {
 	[1887] = -34,   /* cuerel=accord&cueq=other&kind=text */
 	[1889] = -140,   /* cuerel=accord&cueq=other&kind=desc */
 	[1907] = -102,   /* cuerel=accord_after&cueq=own&kind=desc */
-	[1912] = -89,   /* cuerel=accord_after&cueq=other&kind=acronym */
+	[1912] = -90,   /* cuerel=accord_after&cueq=other&kind=acronym */
 	[1916] = -5,   /* cuerel=accord_after&cueq=other&kind=desc */
 	[1928] = -220,   /* cuerel=told_obj&cueq=own&kind=pron */
 	[1929] = -103,   /* cuerel=told_obj&cueq=own&kind=name */
@@ -881,14 +881,14 @@ const int32_t model_trained[81840] = {
 	[2164] = 140,   /* cuerel=from&cueq=own&subj=first */
 	[2166] = -115,   /* cuerel=from&cueq=other&subj=no */
 	[2172] = -58,   /* cuerel=near_before&cueq=own&subj=no */
-	[2173] = -3,   /* cuerel=near_before&cueq=own&subj=first */
+	[2173] = -4,   /* cuerel=near_before&cueq=own&subj=first */
 	[2174] = 96,   /* cuerel=near_before&cueq=own&subj=start */
 	[2175] = -45,   /* cuerel=near_before&cueq=other&subj=no */
 	[2176] = 197,   /* cuerel=near_before&cueq=other&subj=first */
 	[2177] = -81,   /* cuerel=near_before&cueq=other&subj=start */
 	[2181] = -1,   /* cuerel=near_after&cueq=own&subj=no */
 	[2182] = -155,   /* cuerel=near_after&cueq=own&subj=first */
-	[2183] = -67,   /* cuerel=near_after&cueq=own&subj=start */
+	[2183] = -68,   /* cuerel=near_after&cueq=own&subj=start */
 	[2184] = -76,   /* cuerel=near_after&cueq=other&subj=no */
 	[2185] = -20,   /* cuerel=near_after&cueq=other&subj=first */
 	[2186] = -26,   /* cuerel=near_after&cueq=other&subj=start */
@@ -930,7 +930,7 @@ const int32_t model_trained[81840] = {
 	[2261] = 300,   /* cuerel=accord&cueq=other&nameq=caps */
 	[2266] = -102,   /* cuerel=accord_after&cueq=own&nameq=na */
 	[2270] = -5,   /* cuerel=accord_after&cueq=other&nameq=na */
-	[2273] = -89,   /* cuerel=accord_after&cueq=other&nameq=caps */
+	[2273] = -90,   /* cuerel=accord_after&cueq=other&nameq=caps */
 	[2278] = 75,   /* cuerel=told_obj&cueq=own&nameq=na */
 	[2279] = -103,   /* cuerel=told_obj&cueq=own&nameq=seen */
 	[2281] = 2,   /* cuerel=told_obj&cueq=own&nameq=caps */
@@ -985,7 +985,7 @@ const int32_t model_trained[81840] = {
 	[2392] = -86,   /* cuerel=accord&cueq=other&qsubj=subject */
 	[2393] = -152,   /* cuerel=accord&cueq=other&qsubj=nosubject */
 	[2398] = -102,   /* cuerel=accord_after&cueq=own&qsubj=subject */
-	[2401] = -89,   /* cuerel=accord_after&cueq=other&qsubj=subject */
+	[2401] = -90,   /* cuerel=accord_after&cueq=other&qsubj=subject */
 	[2402] = -5,   /* cuerel=accord_after&cueq=other&qsubj=nosubject */
 	[2406] = 366,   /* cuerel=told_obj&cueq=own&qsubj=nocue */
 	[2407] = -19,   /* cuerel=told_obj&cueq=own&qsubj=subject */
@@ -1040,7 +1040,7 @@ const int32_t model_trained[81840] = {
 	[2495] = -430,   /* region=next&cueq=none&qsubj=nosubject */
 	[2496] = -42,   /* region=next&cueq=own&qsubj=nocue */
 	[2497] = -115,   /* region=next&cueq=own&qsubj=subject */
-	[2498] = 280,   /* region=next&cueq=own&qsubj=nosubject */
+	[2498] = 281,   /* region=next&cueq=own&qsubj=nosubject */
 	[2502] = 35,   /* region=sent1&cueq=none&qsubj=nocue */
 	[2503] = -27,   /* region=sent1&cueq=none&qsubj=subject */
 	[2504] = 198,   /* region=sent1&cueq=none&qsubj=nosubject */
@@ -1106,7 +1106,7 @@ const int32_t model_trained[81840] = {
 	[2661] = 545,   /* kind=pron&region=head&rank=2 */
 	[2662] = 188,   /* kind=pron&region=head&rank=3+ */
 	[2663] = -52,   /* kind=pron&region=tail&rank=0 */
-	[2664] = -97,   /* kind=pron&region=tail&rank=1 */
+	[2664] = -96,   /* kind=pron&region=tail&rank=1 */
 	[2665] = -59,   /* kind=pron&region=tail&rank=2 */
 	[2666] = -42,   /* kind=pron&region=tail&rank=3+ */
 	[2667] = -64,   /* kind=pron&region=next&rank=0 */
@@ -1145,7 +1145,7 @@ const int32_t model_trained[81840] = {
 	[2707] = 84,   /* kind=name&region=sent1&rank=0 */
 	[2708] = 33,   /* kind=name&region=sent1&rank=1 */
 	[2709] = -1,   /* kind=name&region=sent1&rank=2 */
-	[2710] = -28,   /* kind=name&region=sent1&rank=3+ */
+	[2710] = -27,   /* kind=name&region=sent1&rank=3+ */
 	[2711] = -290,   /* kind=name&region=sent2&rank=0 */
 	[2712] = 23,   /* kind=name&region=sent2&rank=1 */
 	[2713] = -8,   /* kind=name&region=sent2&rank=2 */
@@ -1325,7 +1325,7 @@ const int32_t model_trained[81840] = {
 	[2938] = -51,   /* kind=role&dist=2-3 */
 	[2939] = -41,   /* kind=role&dist=4-6 */
 	[2940] = -32,   /* kind=role&dist=7-10 */
-	[2941] = 6,   /* kind=role&dist=11-20 */
+	[2941] = 7,   /* kind=role&dist=11-20 */
 	[2942] = -34,   /* kind=role&dist=21+ */
 	[2943] = -38,   /* kind=text&dist=0-1 */
 	[2944] = 214,   /* kind=text&dist=2-3 */
@@ -1350,9 +1350,9 @@ const int32_t model_trained[81840] = {
 	[2964] = 6,   /* cuerel=none&dist=7-10 */
 	[2965] = -22,   /* cuerel=none&dist=11-20 */
 	[2966] = -49,   /* cuerel=none&dist=21+ */
-	[2967] = 98,   /* cuerel=before&dist=0-1 */
+	[2967] = 97,   /* cuerel=before&dist=0-1 */
 	[2968] = 120,   /* cuerel=before&dist=2-3 */
-	[2969] = 196,   /* cuerel=before&dist=4-6 */
+	[2969] = 197,   /* cuerel=before&dist=4-6 */
 	[2970] = -32,   /* cuerel=before&dist=7-10 */
 	[2971] = 86,   /* cuerel=before&dist=11-20 */
 	[2972] = -59,   /* cuerel=before&dist=21+ */
@@ -1477,10 +1477,10 @@ const int32_t model_trained[81840] = {
 	[3176] = -113,   /* kind=pron&region=older&subj=start */
 	[3180] = 26,   /* kind=name&region=head&subj=no */
 	[3181] = 47,   /* kind=name&region=head&subj=first */
-	[3182] = 119,   /* kind=name&region=head&subj=start */
+	[3182] = 118,   /* kind=name&region=head&subj=start */
 	[3183] = 74,   /* kind=name&region=tail&subj=no */
 	[3184] = 101,   /* kind=name&region=tail&subj=first */
-	[3185] = 291,   /* kind=name&region=tail&subj=start */
+	[3185] = 300,   /* kind=name&region=tail&subj=start */
 	[3186] = -27,   /* kind=name&region=next&subj=no */
 	[3187] = 64,   /* kind=name&region=next&subj=first */
 	[3188] = -117,   /* kind=name&region=next&subj=start */
@@ -1573,11 +1573,11 @@ const int32_t model_trained[81840] = {
 	[3308] = -8,   /* kind=org&region=para1&subj=start */
 	[3309] = -26,   /* kind=org&region=older&subj=no */
 	[3315] = -56,   /* kind=desc&region=head&subj=no */
-	[3316] = -23,   /* kind=desc&region=head&subj=first */
+	[3316] = -24,   /* kind=desc&region=head&subj=first */
 	[3317] = 152,   /* kind=desc&region=head&subj=start */
 	[3318] = -33,   /* kind=desc&region=tail&subj=no */
 	[3319] = 412,   /* kind=desc&region=tail&subj=first */
-	[3320] = 158,   /* kind=desc&region=tail&subj=start */
+	[3320] = 156,   /* kind=desc&region=tail&subj=start */
 	[3321] = -72,   /* kind=desc&region=next&subj=no */
 	[3322] = 14,   /* kind=desc&region=next&subj=first */
 	[3323] = -89,   /* kind=desc&region=next&subj=start */
@@ -1612,7 +1612,7 @@ const int32_t model_trained[81840] = {
 	[3415] = 28,   /* kind=prev&full=no&nwords=one */
 	[3419] = -23,   /* kind=pron&full=no&nwords=one */
 	[3423] = -230,   /* kind=name&full=no&nwords=one */
-	[3424] = -181,   /* kind=name&full=no&nwords=more */
+	[3424] = -179,   /* kind=name&full=no&nwords=more */
 	[3425] = 138,   /* kind=name&full=yes&nwords=one */
 	[3426] = 147,   /* kind=name&full=yes&nwords=more */
 	[3427] = 1,   /* kind=acronym&full=no&nwords=one */
@@ -1648,7 +1648,7 @@ const int32_t model_trained[81840] = {
 	[3478] = 196,   /* cuerel=near_before&nwords=more&full=yes */
 	[3479] = -80,   /* cuerel=near_after&nwords=one&full=no */
 	[3480] = -97,   /* cuerel=near_after&nwords=one&full=yes */
-	[3481] = -258,   /* cuerel=near_after&nwords=more&full=no */
+	[3481] = -259,   /* cuerel=near_after&nwords=more&full=no */
 	[3482] = 123,   /* cuerel=near_after&nwords=more&full=yes */
 	[3483] = 169,   /* cuerel=appos&nwords=one&full=no */
 	[3484] = 208,   /* cuerel=appos&nwords=one&full=yes */
@@ -1698,10 +1698,10 @@ const int32_t model_trained[81840] = {
 	[3609] = -23,   /* kind=pron&region=older&sameprev=na */
 	[3610] = -71,   /* kind=pron&region=older&sameprev=no */
 	[3611] = 2,   /* kind=pron&region=older&sameprev=yes */
-	[3615] = 36,   /* kind=name&region=head&sameprev=na */
+	[3615] = 35,   /* kind=name&region=head&sameprev=na */
 	[3616] = 71,   /* kind=name&region=head&sameprev=no */
 	[3617] = 137,   /* kind=name&region=head&sameprev=yes */
-	[3618] = 144,   /* kind=name&region=tail&sameprev=na */
+	[3618] = 145,   /* kind=name&region=tail&sameprev=na */
 	[3619] = 134,   /* kind=name&region=tail&sameprev=no */
 	[3620] = 35,   /* kind=name&region=tail&sameprev=yes */
 	[3621] = 49,   /* kind=name&region=next&sameprev=na */
@@ -1782,8 +1782,8 @@ const int32_t model_trained[81840] = {
 	[3745] = -38,   /* kind=org&region=older&sameprev=no */
 	[3750] = 14,   /* kind=desc&region=head&sameprev=na */
 	[3751] = 4,   /* kind=desc&region=head&sameprev=no */
-	[3753] = -65,   /* kind=desc&region=tail&sameprev=na */
-	[3754] = 44,   /* kind=desc&region=tail&sameprev=no */
+	[3753] = -66,   /* kind=desc&region=tail&sameprev=na */
+	[3754] = 45,   /* kind=desc&region=tail&sameprev=no */
 	[3756] = 3,   /* kind=desc&region=next&sameprev=na */
 	[3757] = -100,   /* kind=desc&region=next&sameprev=no */
 	[3759] = 123,   /* kind=desc&region=sent1&sameprev=na */
@@ -1816,7 +1816,7 @@ const int32_t model_trained[81840] = {
 	[3808] = -16,   /* kind=none&qhead=cue&qtail=far */
 	[3809] = -3,   /* kind=none&qhead=cue&qtail=accord */
 	[3810] = -80,   /* kind=none&qhead=cue&qtail=tail */
-	[3811] = 40,   /* kind=none&qhead=adjacent&qtail=none */
+	[3811] = 41,   /* kind=none&qhead=adjacent&qtail=none */
 	[3812] = 218,   /* kind=none&qhead=adjacent&qtail=near */
 	[3813] = -43,   /* kind=none&qhead=adjacent&qtail=far */
 	[3814] = -38,   /* kind=none&qhead=adjacent&qtail=accord */
@@ -1836,7 +1836,7 @@ const int32_t model_trained[81840] = {
 	[3833] = -33,   /* kind=prev&qhead=cue&qtail=far */
 	[3834] = -12,   /* kind=prev&qhead=cue&qtail=accord */
 	[3835] = -301,   /* kind=prev&qhead=cue&qtail=tail */
-	[3836] = -82,   /* kind=prev&qhead=adjacent&qtail=none */
+	[3836] = -83,   /* kind=prev&qhead=adjacent&qtail=none */
 	[3837] = -206,   /* kind=prev&qhead=adjacent&qtail=near */
 	[3838] = -15,   /* kind=prev&qhead=adjacent&qtail=far */
 	[3839] = -2,   /* kind=prev&qhead=adjacent&qtail=accord */
@@ -1862,7 +1862,7 @@ const int32_t model_trained[81840] = {
 	[3871] = -56,   /* kind=pron&qhead=colon&qtail=none */
 	[3872] = -215,   /* kind=pron&qhead=colon&qtail=near */
 	[3876] = 57,   /* kind=name&qhead=none&qtail=none */
-	[3877] = 51,   /* kind=name&qhead=none&qtail=near */
+	[3877] = 52,   /* kind=name&qhead=none&qtail=near */
 	[3878] = 118,   /* kind=name&qhead=none&qtail=far */
 	[3879] = 320,   /* kind=name&qhead=none&qtail=accord */
 	[3880] = -471,   /* kind=name&qhead=none&qtail=tail */
@@ -1871,7 +1871,7 @@ const int32_t model_trained[81840] = {
 	[3883] = 132,   /* kind=name&qhead=cue&qtail=far */
 	[3884] = 21,   /* kind=name&qhead=cue&qtail=accord */
 	[3885] = 344,   /* kind=name&qhead=cue&qtail=tail */
-	[3886] = 121,   /* kind=name&qhead=adjacent&qtail=none */
+	[3886] = 120,   /* kind=name&qhead=adjacent&qtail=none */
 	[3887] = 78,   /* kind=name&qhead=adjacent&qtail=near */
 	[3888] = 473,   /* kind=name&qhead=adjacent&qtail=far */
 	[3889] = 21,   /* kind=name&qhead=adjacent&qtail=accord */
@@ -1883,7 +1883,7 @@ const int32_t model_trained[81840] = {
 	[3897] = 10,   /* kind=name&qhead=colon&qtail=near */
 	[3901] = 100,   /* kind=acronym&qhead=none&qtail=none */
 	[3902] = -5,   /* kind=acronym&qhead=none&qtail=near */
-	[3903] = -55,   /* kind=acronym&qhead=none&qtail=far */
+	[3903] = -54,   /* kind=acronym&qhead=none&qtail=far */
 	[3904] = 48,   /* kind=acronym&qhead=none&qtail=accord */
 	[3905] = -203,   /* kind=acronym&qhead=none&qtail=tail */
 	[3906] = 29,   /* kind=acronym&qhead=cue&qtail=none */
@@ -1939,7 +1939,7 @@ const int32_t model_trained[81840] = {
 	[3992] = -81,   /* kind=org&qhead=accord&qtail=near */
 	[3996] = -382,   /* kind=org&qhead=colon&qtail=none */
 	[4001] = -147,   /* kind=desc&qhead=none&qtail=none */
-	[4002] = 15,   /* kind=desc&qhead=none&qtail=near */
+	[4002] = 14,   /* kind=desc&qhead=none&qtail=near */
 	[4003] = -55,   /* kind=desc&qhead=none&qtail=far */
 	[4004] = -248,   /* kind=desc&qhead=none&qtail=accord */
 	[4005] = 420,   /* kind=desc&qhead=none&qtail=tail */
@@ -1987,7 +1987,7 @@ const int32_t model_trained[81840] = {
 	[4058] = 151,   /* region=head&qhead=cue&qtail=far */
 	[4059] = -172,   /* region=head&qhead=cue&qtail=accord */
 	[4060] = -267,   /* region=head&qhead=cue&qtail=tail */
-	[4061] = 118,   /* region=head&qhead=adjacent&qtail=none */
+	[4061] = 117,   /* region=head&qhead=adjacent&qtail=none */
 	[4062] = 46,   /* region=head&qhead=adjacent&qtail=near */
 	[4063] = -306,   /* region=head&qhead=adjacent&qtail=far */
 	[4064] = -11,   /* region=head&qhead=adjacent&qtail=accord */
@@ -2004,7 +2004,7 @@ const int32_t model_trained[81840] = {
 	[4080] = 227,   /* region=tail&qhead=none&qtail=tail */
 	[4081] = -221,   /* region=tail&qhead=cue&qtail=none */
 	[4082] = -252,   /* region=tail&qhead=cue&qtail=near */
-	[4083] = -348,   /* region=tail&qhead=cue&qtail=far */
+	[4083] = -349,   /* region=tail&qhead=cue&qtail=far */
 	[4084] = 172,   /* region=tail&qhead=cue&qtail=accord */
 	[4085] = 344,   /* region=tail&qhead=cue&qtail=tail */
 	[4086] = -121,   /* region=tail&qhead=adjacent&qtail=none */
@@ -2041,7 +2041,7 @@ const int32_t model_trained[81840] = {
 	[4136] = 22,   /* region=sent1&qhead=adjacent&qtail=none */
 	[4137] = -202,   /* region=sent1&qhead=adjacent&qtail=near */
 	[4138] = 248,   /* region=sent1&qhead=adjacent&qtail=far */
-	[4141] = -743,   /* region=sent1&qhead=accord&qtail=none */
+	[4141] = -744,   /* region=sent1&qhead=accord&qtail=none */
 	[4142] = -323,   /* region=sent1&qhead=accord&qtail=near */
 	[4143] = -8,   /* region=sent1&qhead=accord&qtail=far */
 	[4146] = -229,   /* region=sent1&qhead=colon&qtail=none */
@@ -2108,7 +2108,7 @@ const int32_t model_trained[81840] = {
 	[4267] = -466,   /* cuerel=none&qhead=accord&qtail=near */
 	[4268] = -73,   /* cuerel=none&qhead=accord&qtail=far */
 	[4269] = -180,   /* cuerel=none&qhead=accord&qtail=accord */
-	[4271] = 107,   /* cuerel=none&qhead=colon&qtail=none */
+	[4271] = 106,   /* cuerel=none&qhead=colon&qtail=none */
 	[4272] = -174,   /* cuerel=none&qhead=colon&qtail=near */
 	[4276] = 83,   /* cuerel=before&qhead=none&qtail=none */
 	[4277] = 99,   /* cuerel=before&qhead=none&qtail=near */
@@ -2119,7 +2119,7 @@ const int32_t model_trained[81840] = {
 	[4282] = 179,   /* cuerel=before&qhead=cue&qtail=near */
 	[4283] = -88,   /* cuerel=before&qhead=cue&qtail=far */
 	[4284] = -65,   /* cuerel=before&qhead=cue&qtail=accord */
-	[4286] = 140,   /* cuerel=before&qhead=adjacent&qtail=none */
+	[4286] = 139,   /* cuerel=before&qhead=adjacent&qtail=none */
 	[4287] = 300,   /* cuerel=before&qhead=adjacent&qtail=near */
 	[4288] = -164,   /* cuerel=before&qhead=adjacent&qtail=far */
 	[4289] = -213,   /* cuerel=before&qhead=adjacent&qtail=accord */
@@ -2134,7 +2134,7 @@ const int32_t model_trained[81840] = {
 	[4304] = -164,   /* cuerel=after&qhead=none&qtail=accord */
 	[4305] = -293,   /* cuerel=after&qhead=none&qtail=tail */
 	[4306] = -47,   /* cuerel=after&qhead=cue&qtail=none */
-	[4307] = -155,   /* cuerel=after&qhead=cue&qtail=near */
+	[4307] = -156,   /* cuerel=after&qhead=cue&qtail=near */
 	[4308] = -356,   /* cuerel=after&qhead=cue&qtail=far */
 	[4311] = 3,   /* cuerel=after&qhead=adjacent&qtail=none */
 	[4312] = -267,   /* cuerel=after&qhead=adjacent&qtail=near */
@@ -2159,7 +2159,7 @@ const int32_t model_trained[81840] = {
 	[4343] = -303,   /* cuerel=accord&qhead=accord&qtail=far */
 	[4344] = 180,   /* cuerel=accord&qhead=accord&qtail=accord */
 	[4346] = -69,   /* cuerel=accord&qhead=colon&qtail=none */
-	[4352] = -89,   /* cuerel=accord_after&qhead=none&qtail=near */
+	[4352] = -90,   /* cuerel=accord_after&qhead=none&qtail=near */
 	[4355] = -5,   /* cuerel=accord_after&qhead=none&qtail=tail */
 	[4366] = -102,   /* cuerel=accord_after&qhead=accord&qtail=none */
 	[4376] = -33,   /* cuerel=told_obj&qhead=none&qtail=none */
@@ -2177,7 +2177,7 @@ const int32_t model_trained[81840] = {
 	[4401] = -98,   /* cuerel=from&qhead=none&qtail=none */
 	[4402] = 235,   /* cuerel=from&qhead=none&qtail=near */
 	[4403] = -224,   /* cuerel=from&qhead=none&qtail=far */
-	[4406] = 13,   /* cuerel=from&qhead=cue&qtail=none */
+	[4406] = 12,   /* cuerel=from&qhead=cue&qtail=none */
 	[4411] = -68,   /* cuerel=from&qhead=adjacent&qtail=none */
 	[4426] = -35,   /* cuerel=near_before&qhead=none&qtail=none */
 	[4427] = -42,   /* cuerel=near_before&qhead=none&qtail=near */
@@ -2205,7 +2205,7 @@ const int32_t model_trained[81840] = {
 	[4457] = -575,   /* cuerel=near_after&qhead=cue&qtail=near */
 	[4458] = -229,   /* cuerel=near_after&qhead=cue&qtail=far */
 	[4460] = -227,   /* cuerel=near_after&qhead=cue&qtail=tail */
-	[4461] = -104,   /* cuerel=near_after&qhead=adjacent&qtail=none */
+	[4461] = -105,   /* cuerel=near_after&qhead=adjacent&qtail=none */
 	[4462] = -245,   /* cuerel=near_after&qhead=adjacent&qtail=near */
 	[4463] = -68,   /* cuerel=near_after&qhead=adjacent&qtail=far */
 	[4464] = -156,   /* cuerel=near_after&qhead=adjacent&qtail=accord */
@@ -2256,7 +2256,7 @@ const int32_t model_trained[81840] = {
 	[4575] = -11,   /* kind=desc&qpos=para */
 	[4576] = -28,   /* kind=desc&qpos=sent */
 	[4577] = -63,   /* kind=desc&qpos=mid */
-	[4578] = 26,   /* kind=none&qend=other */
+	[4578] = 27,   /* kind=none&qend=other */
 	[4579] = -91,   /* kind=none&qend=stop */
 	[4580] = -10,   /* kind=none&qend=comma */
 	[4581] = 367,   /* kind=none&qend=question */
@@ -2270,7 +2270,7 @@ const int32_t model_trained[81840] = {
 	[4589] = -308,   /* kind=pron&qend=question */
 	[4590] = -31,   /* kind=name&qend=other */
 	[4591] = 76,   /* kind=name&qend=stop */
-	[4592] = 57,   /* kind=name&qend=comma */
+	[4592] = 58,   /* kind=name&qend=comma */
 	[4593] = -59,   /* kind=name&qend=question */
 	[4594] = -153,   /* kind=acronym&qend=other */
 	[4595] = 45,   /* kind=acronym&qend=stop */
@@ -2296,7 +2296,7 @@ const int32_t model_trained[81840] = {
 	[4616] = -13,   /* kind=none&qalone=no&qprev=para */
 	[4617] = -24,   /* kind=none&qalone=no&qprev=para1 */
 	[4618] = -39,   /* kind=none&qalone=no&qprev=older */
-	[4619] = 24,   /* kind=none&qalone=yes&qprev=none */
+	[4619] = 23,   /* kind=none&qalone=yes&qprev=none */
 	[4622] = -181,   /* kind=none&qalone=yes&qprev=para1 */
 	[4623] = -195,   /* kind=none&qalone=yes&qprev=older */
 	[4625] = 343,   /* kind=prev&qalone=no&qprev=sent */
@@ -2343,7 +2343,7 @@ const int32_t model_trained[81840] = {
 	[4678] = 222,   /* kind=text&qalone=no&qprev=older */
 	[4682] = -190,   /* kind=text&qalone=yes&qprev=para1 */
 	[4684] = 12,   /* kind=org&qalone=no&qprev=none */
-	[4685] = -45,   /* kind=org&qalone=no&qprev=sent */
+	[4685] = -46,   /* kind=org&qalone=no&qprev=sent */
 	[4686] = -192,   /* kind=org&qalone=no&qprev=para */
 	[4687] = 73,   /* kind=org&qalone=no&qprev=para1 */
 	[4688] = 61,   /* kind=org&qalone=no&qprev=older */
@@ -2402,7 +2402,7 @@ const int32_t model_trained[81840] = {
 	[4753] = -20,   /* kind=none&qprev=older&qsubj=subject */
 	[4754] = -89,   /* kind=none&qprev=older&qsubj=nosubject */
 	[4758] = 143,   /* kind=prev&qprev=sent&qsubj=nocue */
-	[4759] = 146,   /* kind=prev&qprev=sent&qsubj=subject */
+	[4759] = 147,   /* kind=prev&qprev=sent&qsubj=subject */
 	[4760] = 596,   /* kind=prev&qprev=sent&qsubj=nosubject */
 	[4761] = 185,   /* kind=prev&qprev=para&qsubj=nocue */
 	[4762] = -197,   /* kind=prev&qprev=para&qsubj=subject */
@@ -2435,7 +2435,7 @@ const int32_t model_trained[81840] = {
 	[4789] = -89,   /* kind=name&qprev=sent&qsubj=subject */
 	[4790] = -204,   /* kind=name&qprev=sent&qsubj=nosubject */
 	[4791] = -18,   /* kind=name&qprev=para&qsubj=nocue */
-	[4792] = 98,   /* kind=name&qprev=para&qsubj=subject */
+	[4792] = 99,   /* kind=name&qprev=para&qsubj=subject */
 	[4793] = -144,   /* kind=name&qprev=para&qsubj=nosubject */
 	[4794] = 56,   /* kind=name&qprev=para1&qsubj=nocue */
 	[4795] = 74,   /* kind=name&qprev=para1&qsubj=subject */
@@ -2476,7 +2476,7 @@ const int32_t model_trained[81840] = {
 	[4830] = -381,   /* kind=text&qprev=none&qsubj=nocue */
 	[4831] = -18,   /* kind=text&qprev=none&qsubj=subject */
 	[4832] = -37,   /* kind=text&qprev=none&qsubj=nosubject */
-	[4834] = 139,   /* kind=text&qprev=sent&qsubj=subject */
+	[4834] = 140,   /* kind=text&qprev=sent&qsubj=subject */
 	[4835] = -57,   /* kind=text&qprev=sent&qsubj=nosubject */
 	[4836] = 53,   /* kind=text&qprev=para&qsubj=nocue */
 	[4837] = -68,   /* kind=text&qprev=para&qsubj=subject */
@@ -2503,7 +2503,7 @@ const int32_t model_trained[81840] = {
 	[4860] = 129,   /* kind=desc&qprev=none&qsubj=nocue */
 	[4861] = -116,   /* kind=desc&qprev=none&qsubj=subject */
 	[4862] = 4,   /* kind=desc&qprev=none&qsubj=nosubject */
-	[4863] = -116,   /* kind=desc&qprev=sent&qsubj=nocue */
+	[4863] = -115,   /* kind=desc&qprev=sent&qsubj=nocue */
 	[4864] = 79,   /* kind=desc&qprev=sent&qsubj=subject */
 	[4865] = -387,   /* kind=desc&qprev=sent&qsubj=nosubject */
 	[4866] = -85,   /* kind=desc&qprev=para&qsubj=nocue */
@@ -2523,7 +2523,7 @@ const int32_t model_trained[81840] = {
 	[4886] = 201,   /* region=head&qsubj=nocue&subj=start */
 	[4887] = -21,   /* region=head&qsubj=subject&subj=no */
 	[4888] = 99,   /* region=head&qsubj=subject&subj=first */
-	[4889] = 120,   /* region=head&qsubj=subject&subj=start */
+	[4889] = 119,   /* region=head&qsubj=subject&subj=start */
 	[4890] = -85,   /* region=head&qsubj=nosubject&subj=no */
 	[4891] = -161,   /* region=head&qsubj=nosubject&subj=first */
 	[4892] = 188,   /* region=head&qsubj=nosubject&subj=start */
@@ -2531,7 +2531,7 @@ const int32_t model_trained[81840] = {
 	[4894] = 417,   /* region=tail&qsubj=nocue&subj=first */
 	[4896] = 45,   /* region=tail&qsubj=subject&subj=no */
 	[4897] = 98,   /* region=tail&qsubj=subject&subj=first */
-	[4898] = 255,   /* region=tail&qsubj=subject&subj=start */
+	[4898] = 254,   /* region=tail&qsubj=subject&subj=start */
 	[4899] = -3,   /* region=tail&qsubj=nosubject&subj=no */
 	[4900] = 341,   /* region=tail&qsubj=nosubject&subj=first */
 	[4902] = -16,   /* region=next&qsubj=nocue&subj=no */
@@ -2539,7 +2539,7 @@ const int32_t model_trained[81840] = {
 	[4904] = -250,   /* region=next&qsubj=nocue&subj=start */
 	[4905] = -108,   /* region=next&qsubj=subject&subj=no */
 	[4906] = -14,   /* region=next&qsubj=subject&subj=first */
-	[4907] = -29,   /* region=next&qsubj=subject&subj=start */
+	[4907] = -30,   /* region=next&qsubj=subject&subj=start */
 	[4908] = -203,   /* region=next&qsubj=nosubject&subj=no */
 	[4909] = -150,   /* region=next&qsubj=nosubject&subj=first */
 	[4910] = -262,   /* region=next&qsubj=nosubject&subj=start */
@@ -2594,7 +2594,7 @@ const int32_t model_trained[81840] = {
 	[4969] = -56,   /* kind=prev&prevhow=direct&qsubj=subject */
 	[4970] = 267,   /* kind=prev&prevhow=direct&qsubj=nosubject */
 	[4971] = 150,   /* kind=prev&prevhow=carried&qsubj=nocue */
-	[4972] = -72,   /* kind=prev&prevhow=carried&qsubj=subject */
+	[4972] = -71,   /* kind=prev&prevhow=carried&qsubj=subject */
 	[4973] = 104,   /* kind=prev&prevhow=carried&qsubj=nosubject */
 	[4974] = -55,   /* kind=pron&prevhow=na&qsubj=nocue */
 	[4975] = -18,   /* kind=pron&prevhow=na&qsubj=subject */
@@ -2626,7 +2626,7 @@ const int32_t model_trained[81840] = {
 	[5048] = 63,   /* region=head&parafirst=yes&subj=start */
 	[5049] = -6,   /* region=tail&parafirst=no&subj=no */
 	[5050] = 151,   /* region=tail&parafirst=no&subj=first */
-	[5051] = 255,   /* region=tail&parafirst=no&subj=start */
+	[5051] = 254,   /* region=tail&parafirst=no&subj=start */
 	[5052] = 29,   /* region=tail&parafirst=yes&subj=no */
 	[5053] = 110,   /* region=tail&parafirst=yes&subj=first */
 	[5055] = -87,   /* region=next&parafirst=no&subj=no */
@@ -2698,7 +2698,7 @@ const int32_t model_trained[81840] = {
 	[5132] = -55,   /* pside=none&prank=0&kind=role */
 	[5133] = -27,   /* pside=none&prank=0&kind=text */
 	[5134] = 81,   /* pside=none&prank=0&kind=org */
-	[5135] = -89,   /* pside=none&prank=0&kind=desc */
+	[5135] = -90,   /* pside=none&prank=0&kind=desc */
 	[5165] = -260,   /* pside=before&prank=0&kind=pron */
 	[5166] = 113,   /* pside=before&prank=0&kind=name */
 	[5167] = 158,   /* pside=before&prank=0&kind=acronym */
@@ -2860,7 +2860,7 @@ const int32_t model_trained[81840] = {
 	[5442] = -6,   /* pside=before&prank=1&pclause=yes */
 	[5443] = 314,   /* pside=before&prank=2&pclause=no */
 	[5444] = -102,   /* pside=before&prank=2&pclause=yes */
-	[5445] = -711,   /* pside=before&prank=3+&pclause=no */
+	[5445] = -710,   /* pside=before&prank=3+&pclause=no */
 	[5446] = -24,   /* pside=before&prank=3+&pclause=yes */
 	[5447] = 42,   /* pside=after&prank=0&pclause=no */
 	[5448] = -39,   /* pside=after&prank=0&pclause=yes */
@@ -2902,7 +2902,7 @@ const int32_t model_trained[81840] = {
 	[5503] = 10,   /* pside=before&qhead=accord&qtail=none */
 	[5504] = -187,   /* pside=before&qhead=accord&qtail=near */
 	[5505] = 45,   /* pside=before&qhead=accord&qtail=far */
-	[5509] = -186,   /* pside=before&qhead=colon&qtail=near */
+	[5509] = -185,   /* pside=before&qhead=colon&qtail=near */
 	[5514] = 114,   /* pside=after&qhead=none&qtail=near */
 	[5515] = 88,   /* pside=after&qhead=none&qtail=far */
 	[5517] = 227,   /* pside=after&qhead=none&qtail=tail */
@@ -2960,7 +2960,7 @@ const int32_t model_trained[81840] = {
 	[5642] = 34,   /* kind=pron&spoken=2+&region=para1 */
 	[5643] = 28,   /* kind=pron&spoken=2+&region=older */
 	[5645] = 65,   /* kind=name&spoken=0&region=head */
-	[5646] = 130,   /* kind=name&spoken=0&region=tail */
+	[5646] = 131,   /* kind=name&spoken=0&region=tail */
 	[5647] = -90,   /* kind=name&spoken=0&region=next */
 	[5648] = -132,   /* kind=name&spoken=0&region=sent1 */
 	[5649] = -36,   /* kind=name&spoken=0&region=sent2 */
@@ -3021,7 +3021,7 @@ const int32_t model_trained[81840] = {
 	[5759] = -15,   /* kind=org&spoken=0&region=para1 */
 	[5760] = -26,   /* kind=org&spoken=0&region=older */
 	[5780] = 15,   /* kind=desc&spoken=0&region=head */
-	[5781] = 13,   /* kind=desc&spoken=0&region=tail */
+	[5781] = 12,   /* kind=desc&spoken=0&region=tail */
 	[5782] = -74,   /* kind=desc&spoken=0&region=next */
 	[5783] = -41,   /* kind=desc&spoken=0&region=sent1 */
 	[5784] = -27,   /* kind=desc&spoken=0&region=sent2 */
@@ -3081,7 +3081,7 @@ const int32_t model_trained[81840] = {
 	[5878] = -70,   /* cuerel=none&cueq=none&spoken=0 */
 	[5879] = 83,   /* cuerel=none&cueq=none&spoken=1 */
 	[5880] = 174,   /* cuerel=none&cueq=none&spoken=2+ */
-	[5890] = 119,   /* cuerel=before&cueq=own&spoken=0 */
+	[5890] = 118,   /* cuerel=before&cueq=own&spoken=0 */
 	[5891] = 115,   /* cuerel=before&cueq=own&spoken=1 */
 	[5892] = 97,   /* cuerel=before&cueq=own&spoken=2+ */
 	[5893] = -12,   /* cuerel=before&cueq=other&spoken=0 */
@@ -3151,7 +3151,7 @@ const int32_t model_trained[81840] = {
 	[6012] = 313,   /* antkind=name&antrank=2&antrole=cue */
 	[6013] = -276,   /* antkind=name&antrank=2&antrole=object */
 	[6014] = -116,   /* antkind=name&antrank=3+&antrole=none */
-	[6015] = 549,   /* antkind=name&antrank=3+&antrole=subject */
+	[6015] = 550,   /* antkind=name&antrank=3+&antrole=subject */
 	[6016] = 304,   /* antkind=name&antrank=3+&antrole=cue */
 	[6017] = -187,   /* antkind=name&antrank=3+&antrole=object */
 	[6018] = -60,   /* antkind=name1&antrank=0&antrole=none */
@@ -3168,7 +3168,7 @@ const int32_t model_trained[81840] = {
 	[6029] = -87,   /* antkind=name1&antrank=2&antrole=object */
 	[6030] = -106,   /* antkind=name1&antrank=3+&antrole=none */
 	[6031] = 43,   /* antkind=name1&antrank=3+&antrole=subject */
-	[6032] = -75,   /* antkind=name1&antrank=3+&antrole=cue */
+	[6032] = -74,   /* antkind=name1&antrank=3+&antrole=cue */
 	[6033] = -107,   /* antkind=name1&antrank=3+&antrole=object */
 	[6034] = -100,   /* antkind=role&antrank=0&antrole=none */
 	[6035] = -12,   /* antkind=role&antrank=0&antrole=subject */
@@ -3176,7 +3176,7 @@ const int32_t model_trained[81840] = {
 	[6037] = -72,   /* antkind=role&antrank=0&antrole=object */
 	[6038] = -85,   /* antkind=role&antrank=1&antrole=none */
 	[6039] = -34,   /* antkind=role&antrank=1&antrole=subject */
-	[6040] = 196,   /* antkind=role&antrank=1&antrole=cue */
+	[6040] = 195,   /* antkind=role&antrank=1&antrole=cue */
 	[6041] = -63,   /* antkind=role&antrank=1&antrole=object */
 	[6042] = -128,   /* antkind=role&antrank=2&antrole=none */
 	[6043] = 51,   /* antkind=role&antrank=2&antrole=subject */
@@ -3267,7 +3267,7 @@ const int32_t model_trained[81840] = {
 	[6143] = -1,   /* antkind=other&antdist=1&antpick=yes */
 	[6144] = -61,   /* antkind=other&antdist=2&antpick=no */
 	[6145] = -4,   /* antkind=other&antdist=2&antpick=yes */
-	[6146] = -74,   /* antkind=other&antdist=3-5&antpick=no */
+	[6146] = -75,   /* antkind=other&antdist=3-5&antpick=no */
 	[6147] = -28,   /* antkind=other&antdist=3-5&antpick=yes */
 	[6148] = -96,   /* antkind=other&antdist=6+&antpick=no */
 	[6149] = -33,   /* antkind=other&antdist=6+&antpick=yes */
@@ -3333,7 +3333,7 @@ const int32_t model_trained[81840] = {
 	[6235] = -1,   /* cuerel=none&antkind=role */
 	[6236] = -83,   /* cuerel=none&antkind=other */
 	[6237] = 4,   /* cuerel=none&antkind=prev */
-	[6238] = 133,   /* cuerel=before&antkind=na */
+	[6238] = 132,   /* cuerel=before&antkind=na */
 	[6239] = 105,   /* cuerel=before&antkind=name */
 	[6240] = -45,   /* cuerel=before&antkind=name1 */
 	[6241] = -133,   /* cuerel=before&antkind=role */
@@ -3367,7 +3367,7 @@ const int32_t model_trained[81840] = {
 	[6286] = 70,   /* cuerel=appos&antkind=na */
 	[6292] = 125,   /* cuerel=colon&antkind=na */
 	[6293] = 116,   /* cuerel=colon&antkind=name */
-	[6294] = -208,   /* cuerel=colon&antkind=name1 */
+	[6294] = -209,   /* cuerel=colon&antkind=name1 */
 	[6295] = -286,   /* cuerel=colon&antkind=role */
 	[6297] = -7,   /* cuerel=colon&antkind=prev */
 	[6299] = -128,   /* cuerel=fused&antkind=name */
@@ -3447,8 +3447,8 @@ const int32_t model_trained[81840] = {
 	[6478] = -51,   /* kind=pron&person=na&region=sent3 */
 	[6479] = -40,   /* kind=pron&person=na&region=para1 */
 	[6480] = -66,   /* kind=pron&person=na&region=older */
-	[6509] = -109,   /* kind=name&person=na&region=head */
-	[6510] = 291,   /* kind=name&person=na&region=tail */
+	[6509] = -112,   /* kind=name&person=na&region=head */
+	[6510] = 300,   /* kind=name&person=na&region=tail */
 	[6518] = -172,   /* kind=name&person=none&region=head */
 	[6519] = -50,   /* kind=name&person=none&region=tail */
 	[6520] = 3,   /* kind=name&person=none&region=next */
@@ -3515,7 +3515,7 @@ const int32_t model_trained[81840] = {
 	[6659] = -15,   /* kind=org&person=na&region=para1 */
 	[6660] = -26,   /* kind=org&person=na&region=older */
 	[6689] = 15,   /* kind=desc&person=na&region=head */
-	[6690] = 13,   /* kind=desc&person=na&region=tail */
+	[6690] = 12,   /* kind=desc&person=na&region=tail */
 	[6691] = -74,   /* kind=desc&person=na&region=next */
 	[6692] = -41,   /* kind=desc&person=na&region=sent1 */
 	[6693] = -27,   /* kind=desc&person=na&region=sent2 */
@@ -3593,7 +3593,7 @@ const int32_t model_trained[81840] = {
 	[6853] = -47,   /* kind=pron&region=sent3@en */
 	[6854] = -49,   /* kind=pron&region=para1@en */
 	[6855] = -28,   /* kind=pron&region=older@en */
-	[6857] = 95,   /* kind=name&region=head@en */
+	[6857] = 96,   /* kind=name&region=head@en */
 	[6858] = 114,   /* kind=name&region=tail@en */
 	[6859] = 18,   /* kind=name&region=next@en */
 	[6860] = 56,   /* kind=name&region=sent1@en */
@@ -3685,7 +3685,7 @@ const int32_t model_trained[81840] = {
 	[7002] = -18,   /* kind=org&cuerel=near_after@en */
 	[7003] = -100,   /* kind=org&cuerel=appos@en */
 	[7006] = -24,   /* kind=desc&cuerel=none@en */
-	[7007] = 133,   /* kind=desc&cuerel=before@en */
+	[7007] = 134,   /* kind=desc&cuerel=before@en */
 	[7008] = -29,   /* kind=desc&cuerel=after@en */
 	[7009] = -163,   /* kind=desc&cuerel=accord@en */
 	[7011] = -19,   /* kind=desc&cuerel=told_obj@en */
@@ -3975,7 +3975,7 @@ const int32_t model_trained[81840] = {
 	[7836] = -5,   /* kind=text&region=sent2&cuerel=after@en */
 	[7842] = -1,   /* kind=text&region=sent2&cuerel=near_after@en */
 	[7858] = -1,   /* kind=text&region=para1&cuerel=none@en */
-	[7859] = 129,   /* kind=text&region=para1&cuerel=before@en */
+	[7859] = 130,   /* kind=text&region=para1&cuerel=before@en */
 	[7860] = -1,   /* kind=text&region=para1&cuerel=after@en */
 	[7861] = -5,   /* kind=text&region=para1&cuerel=accord@en */
 	[7863] = -2,   /* kind=text&region=para1&cuerel=told_obj@en */
@@ -4172,7 +4172,7 @@ const int32_t model_trained[81840] = {
 	[8555] = -7,   /* cuerel=near_after&cueq=other&prep=det@en */
 	[8562] = 40,   /* cuerel=appos&cueq=own&prep=none@en */
 	[8563] = -216,   /* cuerel=appos&cueq=own&prep=prep@en */
-	[8564] = -331,   /* cuerel=appos&cueq=own&prep=of@en */
+	[8564] = -332,   /* cuerel=appos&cueq=own&prep=of@en */
 	[8565] = 110,   /* cuerel=appos&cueq=own&prep=det@en */
 	[8567] = 13,   /* cuerel=appos&cueq=other&prep=none@en */
 	[8568] = -3,   /* cuerel=appos&cueq=other&prep=prep@en */
@@ -4324,7 +4324,7 @@ const int32_t model_trained[81840] = {
 	[9036] = -19,   /* cuerel=none&cueq=none&nameq=initial@en */
 	[9037] = -1,   /* cuerel=none&cueq=none&nameq=caps@en */
 	[9050] = 27,   /* cuerel=before&cueq=own&nameq=na@en */
-	[9051] = 23,   /* cuerel=before&cueq=own&nameq=seen@en */
+	[9051] = 24,   /* cuerel=before&cueq=own&nameq=seen@en */
 	[9052] = 21,   /* cuerel=before&cueq=own&nameq=initial@en */
 	[9053] = 79,   /* cuerel=before&cueq=own&nameq=caps@en */
 	[9054] = -5,   /* cuerel=before&cueq=other&nameq=na@en */
@@ -4389,7 +4389,7 @@ const int32_t model_trained[81840] = {
 	[9209] = 42,   /* cuerel=accord&cueq=own&qsubj=subject@en */
 	[9211] = 61,   /* cuerel=accord&cueq=other&qsubj=nocue@en */
 	[9212] = -17,   /* cuerel=accord&cueq=other&qsubj=subject@en */
-	[9213] = -95,   /* cuerel=accord&cueq=other&qsubj=nosubject@en */
+	[9213] = -94,   /* cuerel=accord&cueq=other&qsubj=nosubject@en */
 	[9226] = 79,   /* cuerel=told_obj&cueq=own&qsubj=nocue@en */
 	[9227] = -18,   /* cuerel=told_obj&cueq=own&qsubj=subject@en */
 	[9228] = -30,   /* cuerel=told_obj&cueq=own&qsubj=nosubject@en */
@@ -4719,7 +4719,7 @@ const int32_t model_trained[81840] = {
 	[9788] = 153,   /* cuerel=before&dist=2-3@en */
 	[9789] = 141,   /* cuerel=before&dist=4-6@en */
 	[9790] = 60,   /* cuerel=before&dist=7-10@en */
-	[9791] = 78,   /* cuerel=before&dist=11-20@en */
+	[9791] = 79,   /* cuerel=before&dist=11-20@en */
 	[9792] = -112,   /* cuerel=before&dist=21+@en */
 	[9793] = 142,   /* cuerel=after&dist=0-1@en */
 	[9794] = -134,   /* cuerel=after&dist=2-3@en */
@@ -4740,7 +4740,7 @@ const int32_t model_trained[81840] = {
 	[9815] = -85,   /* cuerel=told_obj&dist=11-20@en */
 	[9816] = -28,   /* cuerel=told_obj&dist=21+@en */
 	[9823] = -142,   /* cuerel=near_before&dist=0-1@en */
-	[9824] = -133,   /* cuerel=near_before&dist=2-3@en */
+	[9824] = -132,   /* cuerel=near_before&dist=2-3@en */
 	[9825] = -32,   /* cuerel=near_before&dist=4-6@en */
 	[9826] = 66,   /* cuerel=near_before&dist=7-10@en */
 	[9827] = 6,   /* cuerel=near_before&dist=11-20@en */
@@ -4804,7 +4804,7 @@ const int32_t model_trained[81840] = {
 	[9943] = 6,   /* kind=prev&region=none&subj=no@en */
 	[9973] = 20,   /* kind=pron&region=head&subj=no@en */
 	[9974] = -15,   /* kind=pron&region=head&subj=first@en */
-	[9975] = -44,   /* kind=pron&region=head&subj=start@en */
+	[9975] = -43,   /* kind=pron&region=head&subj=start@en */
 	[9976] = 11,   /* kind=pron&region=tail&subj=no@en */
 	[9977] = -33,   /* kind=pron&region=tail&subj=first@en */
 	[9979] = 16,   /* kind=pron&region=next&subj=no@en */
@@ -4973,7 +4973,7 @@ const int32_t model_trained[81840] = {
 	[10298] = 26,   /* cuerel=near_before&nwords=more&full=yes@en */
 	[10299] = -13,   /* cuerel=near_after&nwords=one&full=no@en */
 	[10300] = -21,   /* cuerel=near_after&nwords=one&full=yes@en */
-	[10301] = -52,   /* cuerel=near_after&nwords=more&full=no@en */
+	[10301] = -53,   /* cuerel=near_after&nwords=more&full=no@en */
 	[10302] = 2,   /* cuerel=near_after&nwords=more&full=yes@en */
 	[10303] = -23,   /* cuerel=appos&nwords=one&full=no@en */
 	[10304] = 44,   /* cuerel=appos&nwords=one&full=yes@en */
@@ -5109,7 +5109,7 @@ const int32_t model_trained[81840] = {
 	[10594] = -43,   /* kind=none&resolved=na@en */
 	[10597] = 33,   /* kind=prev&resolved=na@en */
 	[10601] = -17,   /* kind=pron&resolved=yes@en */
-	[10602] = -450,   /* kind=pron&resolved=no@en */
+	[10602] = -451,   /* kind=pron&resolved=no@en */
 	[10603] = 49,   /* kind=name&resolved=na@en */
 	[10606] = -16,   /* kind=acronym&resolved=na@en */
 	[10609] = -18,   /* kind=role&resolved=na@en */
@@ -5249,13 +5249,13 @@ const int32_t model_trained[81840] = {
 	[10879] = -36,   /* region=head&qhead=cue&qtail=accord@en */
 	[10881] = 11,   /* region=head&qhead=adjacent&qtail=none@en */
 	[10882] = 12,   /* region=head&qhead=adjacent&qtail=near@en */
-	[10883] = -170,   /* region=head&qhead=adjacent&qtail=far@en */
+	[10883] = -169,   /* region=head&qhead=adjacent&qtail=far@en */
 	[10884] = -51,   /* region=head&qhead=adjacent&qtail=accord@en */
 	[10886] = 5,   /* region=head&qhead=accord&qtail=none@en */
 	[10888] = -127,   /* region=head&qhead=accord&qtail=far@en */
 	[10891] = 31,   /* region=head&qhead=colon&qtail=none@en */
 	[10892] = 230,   /* region=head&qhead=colon&qtail=near@en */
-	[10896] = -2,   /* region=tail&qhead=none&qtail=none@en */
+	[10896] = -3,   /* region=tail&qhead=none&qtail=none@en */
 	[10897] = 12,   /* region=tail&qhead=none&qtail=near@en */
 	[10898] = 27,   /* region=tail&qhead=none&qtail=far@en */
 	[10899] = 174,   /* region=tail&qhead=none&qtail=accord@en */
@@ -5355,7 +5355,7 @@ const int32_t model_trained[81840] = {
 	[11109] = -47,   /* cuerel=before&qhead=adjacent&qtail=accord@en */
 	[11113] = 131,   /* cuerel=before&qhead=accord&qtail=far@en */
 	[11116] = 38,   /* cuerel=before&qhead=colon&qtail=none@en */
-	[11117] = -202,   /* cuerel=before&qhead=colon&qtail=near@en */
+	[11117] = -203,   /* cuerel=before&qhead=colon&qtail=near@en */
 	[11121] = 9,   /* cuerel=after&qhead=none&qtail=none@en */
 	[11122] = 17,   /* cuerel=after&qhead=none&qtail=near@en */
 	[11123] = 20,   /* cuerel=after&qhead=none&qtail=far@en */
@@ -5465,7 +5465,7 @@ const int32_t model_trained[81840] = {
 	[11408] = -22,   /* kind=pron&qend=comma@en */
 	[11409] = -35,   /* kind=pron&qend=question@en */
 	[11410] = 47,   /* kind=name&qend=other@en */
-	[11411] = 43,   /* kind=name&qend=stop@en */
+	[11411] = 44,   /* kind=name&qend=stop@en */
 	[11412] = 52,   /* kind=name&qend=comma@en */
 	[11413] = 176,   /* kind=name&qend=question@en */
 	[11414] = -191,   /* kind=acronym&qend=other@en */
@@ -5602,7 +5602,7 @@ const int32_t model_trained[81840] = {
 	[11598] = -115,   /* kind=pron&qprev=para&qsubj=nosubject@en */
 	[11599] = 19,   /* kind=pron&qprev=para1&qsubj=nocue@en */
 	[11601] = 24,   /* kind=pron&qprev=para1&qsubj=nosubject@en */
-	[11602] = -78,   /* kind=pron&qprev=older&qsubj=nocue@en */
+	[11602] = -79,   /* kind=pron&qprev=older&qsubj=nocue@en */
 	[11603] = 21,   /* kind=pron&qprev=older&qsubj=subject@en */
 	[11604] = 5,   /* kind=pron&qprev=older&qsubj=nosubject@en */
 	[11605] = 62,   /* kind=name&qprev=none&qsubj=nocue@en */
@@ -5832,7 +5832,7 @@ const int32_t model_trained[81840] = {
 	[11926] = -40,   /* kind=name&gender=plural@en */
 	[11927] = -16,   /* kind=acronym&gender=any@en */
 	[11928] = -2,   /* kind=acronym&gender=male@en */
-	[11929] = -59,   /* kind=acronym&gender=female@en */
+	[11929] = -60,   /* kind=acronym&gender=female@en */
 	[11930] = -53,   /* kind=acronym&gender=plural@en */
 	[11931] = -11,   /* kind=role&gender=any@en */
 	[11932] = -130,   /* kind=role&gender=male@en */
@@ -5860,11 +5860,11 @@ const int32_t model_trained[81840] = {
 	[11955] = -7,   /* pside=none&prank=0&kind=desc@en */
 	[11985] = -26,   /* pside=before&prank=0&kind=pron@en */
 	[11986] = 16,   /* pside=before&prank=0&kind=name@en */
-	[11987] = -26,   /* pside=before&prank=0&kind=acronym@en */
+	[11987] = -27,   /* pside=before&prank=0&kind=acronym@en */
 	[11988] = 28,   /* pside=before&prank=0&kind=role@en */
 	[11989] = 30,   /* pside=before&prank=0&kind=text@en */
 	[11990] = -6,   /* pside=before&prank=0&kind=org@en */
-	[11991] = 9,   /* pside=before&prank=0&kind=desc@en */
+	[11991] = 10,   /* pside=before&prank=0&kind=desc@en */
 	[11994] = -23,   /* pside=before&prank=1&kind=pron@en */
 	[11995] = 26,   /* pside=before&prank=1&kind=name@en */
 	[11996] = -15,   /* pside=before&prank=1&kind=acronym@en */
@@ -6234,7 +6234,7 @@ const int32_t model_trained[81840] = {
 	[12796] = 2,   /* cuerel=colon&cueq=other&spoken=2+@en */
 	[12806] = -1,   /* antkind=na&antrank=0&antrole=none@en */
 	[12822] = -11,   /* antkind=name&antrank=0&antrole=none@en */
-	[12823] = 90,   /* antkind=name&antrank=0&antrole=subject@en */
+	[12823] = 89,   /* antkind=name&antrank=0&antrole=subject@en */
 	[12824] = 117,   /* antkind=name&antrank=0&antrole=cue@en */
 	[12825] = -12,   /* antkind=name&antrank=0&antrole=object@en */
 	[12826] = -15,   /* antkind=name&antrank=1&antrole=none@en */
@@ -6405,7 +6405,7 @@ const int32_t model_trained[81840] = {
 	[13055] = -52,   /* cuerel=none&antkind=role@en */
 	[13056] = -70,   /* cuerel=none&antkind=other@en */
 	[13057] = 14,   /* cuerel=none&antkind=prev@en */
-	[13058] = 130,   /* cuerel=before&antkind=na@en */
+	[13058] = 131,   /* cuerel=before&antkind=na@en */
 	[13059] = 151,   /* cuerel=before&antkind=name@en */
 	[13060] = -46,   /* cuerel=before&antkind=name1@en */
 	[13061] = -134,   /* cuerel=before&antkind=role@en */
@@ -6455,7 +6455,7 @@ const int32_t model_trained[81840] = {
 	[13147] = -41,   /* antkind=name1&antpick=no&qprev=para1@en */
 	[13148] = -6,   /* antkind=name1&antpick=no&qprev=older@en */
 	[13149] = 16,   /* antkind=name1&antpick=yes&qprev=none@en */
-	[13150] = 36,   /* antkind=name1&antpick=yes&qprev=sent@en */
+	[13150] = 35,   /* antkind=name1&antpick=yes&qprev=sent@en */
 	[13151] = 43,   /* antkind=name1&antpick=yes&qprev=para@en */
 	[13152] = 30,   /* antkind=name1&antpick=yes&qprev=para1@en */
 	[13153] = 25,   /* antkind=name1&antpick=yes&qprev=older@en */
@@ -6736,7 +6736,7 @@ const int32_t model_trained[81840] = {
 	[14296] = 23,   /* kind=name&region=tail&cuerel=after@da */
 	[14302] = -32,   /* kind=name&region=tail&cuerel=near_after@da */
 	[14306] = -91,   /* kind=name&region=next&cuerel=none@da */
-	[14308] = 96,   /* kind=name&region=next&cuerel=after@da */
+	[14308] = 97,   /* kind=name&region=next&cuerel=after@da */
 	[14318] = -6,   /* kind=name&region=sent1&cuerel=none@da */
 	[14326] = -34,   /* kind=name&region=sent1&cuerel=near_after@da */
 	[14330] = 112,   /* kind=name&region=sent2&cuerel=none@da */
@@ -6792,7 +6792,7 @@ const int32_t model_trained[81840] = {
 	[15009] = 54,   /* region=tail&cuerel=from&cueq=own@da */
 	[15015] = -11,   /* region=tail&cuerel=near_after&cueq=own@da */
 	[15026] = -90,   /* region=next&cuerel=none&cueq=none@da */
-	[15033] = 96,   /* region=next&cuerel=after&cueq=own@da */
+	[15033] = 97,   /* region=next&cuerel=after&cueq=own@da */
 	[15062] = -14,   /* region=sent1&cuerel=none&cueq=none@da */
 	[15067] = -16,   /* region=sent1&cuerel=before&cueq=other@da */
 	[15088] = -34,   /* region=sent1&cuerel=near_after&cueq=other@da */
@@ -6973,7 +6973,7 @@ const int32_t model_trained[81840] = {
 	[16129] = 85,   /* region=tail&cueq=own&qsubj=nosubject@da */
 	[16133] = -29,   /* region=next&cueq=none&qsubj=nocue@da */
 	[16134] = -112,   /* region=next&cueq=none&qsubj=subject@da */
-	[16137] = 96,   /* region=next&cueq=own&qsubj=subject@da */
+	[16137] = 97,   /* region=next&cueq=own&qsubj=subject@da */
 	[16143] = -14,   /* region=sent1&cueq=none&qsubj=subject@da */
 	[16148] = -54,   /* region=sent1&cueq=other&qsubj=nocue@da */
 	[16151] = 112,   /* region=sent2&cueq=none&qsubj=nocue@da */
@@ -7244,7 +7244,7 @@ const int32_t model_trained[81840] = {
 	[17143] = -14,   /* kind=pron&freq=1@da */
 	[17147] = -56,   /* kind=name&freq=1@da */
 	[17148] = 196,   /* kind=name&freq=2@da */
-	[17149] = -260,   /* kind=name&freq=3-4@da */
+	[17149] = -259,   /* kind=name&freq=3-4@da */
 	[17150] = -41,   /* kind=name&freq=5+@da */
 	[17151] = -69,   /* kind=acronym&freq=1@da */
 	[17152] = -93,   /* kind=acronym&freq=2@da */
@@ -7344,7 +7344,7 @@ const int32_t model_trained[81840] = {
 	[17666] = 23,   /* region=none&qhead=none&qtail=none@da */
 	[17667] = -1,   /* region=none&qhead=none&qtail=near@da */
 	[17671] = -41,   /* region=none&qhead=cue&qtail=none@da */
-	[17676] = -4,   /* region=none&qhead=adjacent&qtail=none@da */
+	[17676] = -5,   /* region=none&qhead=adjacent&qtail=none@da */
 	[17686] = -20,   /* region=none&qhead=colon&qtail=none@da */
 	[17691] = -51,   /* region=head&qhead=none&qtail=none@da */
 	[17696] = 130,   /* region=head&qhead=cue&qtail=none@da */
@@ -7354,7 +7354,7 @@ const int32_t model_trained[81840] = {
 	[17716] = 134,   /* region=tail&qhead=none&qtail=none@da */
 	[17717] = 13,   /* region=tail&qhead=none&qtail=near@da */
 	[17737] = 86,   /* region=tail&qhead=colon&qtail=near@da */
-	[17741] = 96,   /* region=next&qhead=none&qtail=none@da */
+	[17741] = 97,   /* region=next&qhead=none&qtail=none@da */
 	[17746] = -112,   /* region=next&qhead=cue&qtail=none@da */
 	[17761] = -29,   /* region=next&qhead=colon&qtail=none@da */
 	[17786] = -54,   /* region=sent1&qhead=colon&qtail=none@da */
@@ -7404,7 +7404,7 @@ const int32_t model_trained[81840] = {
 	[18196] = -120,   /* kind=prev&qpos=mid@da */
 	[18197] = -38,   /* kind=pron&qpos=para@da */
 	[18199] = -17,   /* kind=pron&qpos=mid@da */
-	[18200] = 87,   /* kind=name&qpos=para@da */
+	[18200] = 86,   /* kind=name&qpos=para@da */
 	[18202] = 128,   /* kind=name&qpos=mid@da */
 	[18203] = -12,   /* kind=acronym&qpos=para@da */
 	[18205] = -176,   /* kind=acronym&qpos=mid@da */
@@ -7417,8 +7417,8 @@ const int32_t model_trained[81840] = {
 	[18220] = -15,   /* kind=none&qend=comma@da */
 	[18221] = -86,   /* kind=none&qend=question@da */
 	[18222] = 108,   /* kind=prev&qend=other@da */
-	[18223] = 224,   /* kind=prev&qend=stop@da */
-	[18224] = -150,   /* kind=prev&qend=comma@da */
+	[18223] = 223,   /* kind=prev&qend=stop@da */
+	[18224] = -149,   /* kind=prev&qend=comma@da */
 	[18225] = -128,   /* kind=prev&qend=question@da */
 	[18226] = -118,   /* kind=pron&qend=other@da */
 	[18227] = 4,   /* kind=pron&qend=stop@da */
@@ -7654,7 +7654,7 @@ const int32_t model_trained[81840] = {
 	[18934] = -8,   /* pside=after&pgap=8+&pclause=yes@da */
 	[18935] = -17,   /* pside=elsewhere&pgap=0-1&pclause=no@da */
 	[18943] = 9,   /* pside=none&prank=0&prep=none@da */
-	[18944] = -16,   /* pside=none&prank=0&prep=prep@da */
+	[18944] = -15,   /* pside=none&prank=0&prep=prep@da */
 	[18945] = -16,   /* pside=none&prank=0&prep=of@da */
 	[18946] = -36,   /* pside=none&prank=0&prep=det@da */
 	[18963] = -5,   /* pside=before&prank=0&prep=none@da */
@@ -7709,7 +7709,7 @@ const int32_t model_trained[81840] = {
 	[19095] = -17,   /* pside=elsewhere&prank=0&pclause=no@da */
 	[19104] = -1,   /* pside=none&qhead=none&qtail=near@da */
 	[19108] = -41,   /* pside=none&qhead=cue&qtail=none@da */
-	[19113] = -4,   /* pside=none&qhead=adjacent&qtail=none@da */
+	[19113] = -5,   /* pside=none&qhead=adjacent&qtail=none@da */
 	[19133] = 140,   /* pside=before&qhead=cue&qtail=none@da */
 	[19138] = 48,   /* pside=before&qhead=adjacent&qtail=none@da */
 	[19149] = -68,   /* pside=before&qhead=colon&qtail=near@da */
@@ -8095,7 +8095,7 @@ const int32_t model_trained[81840] = {
 	[21392] = 151,   /* kind=role&region=para1&cuerel=after@no */
 	[21393] = -12,   /* kind=role&region=para1&cuerel=accord@no */
 	[21402] = -20,   /* kind=role&region=older&cuerel=none@no */
-	[21656] = 322,   /* kind=desc&region=tail&cuerel=after@no */
+	[21656] = 323,   /* kind=desc&region=tail&cuerel=after@no */
 	[21662] = -6,   /* kind=desc&region=tail&cuerel=near_after@no */
 	[21666] = -2,   /* kind=desc&region=next&cuerel=none@no */
 	[21685] = -3,   /* kind=desc&region=sent1&cuerel=near_before@no */
@@ -8159,7 +8159,7 @@ const int32_t model_trained[81840] = {
 	[22307] = 31,   /* cuerel=after&cueq=own&kind=pron@no */
 	[22308] = -25,   /* cuerel=after&cueq=own&kind=name@no */
 	[22310] = 74,   /* cuerel=after&cueq=own&kind=role@no */
-	[22313] = 322,   /* cuerel=after&cueq=own&kind=desc@no */
+	[22313] = 323,   /* cuerel=after&cueq=own&kind=desc@no */
 	[22316] = -41,   /* cuerel=after&cueq=other&kind=pron@no */
 	[22317] = 9,   /* cuerel=after&cueq=other&kind=name@no */
 	[22318] = -12,   /* cuerel=after&cueq=other&kind=acronym@no */
@@ -8324,7 +8324,7 @@ const int32_t model_trained[81840] = {
 	[23253] = 61,   /* kind=role&region=para1&rank=2@no */
 	[23254] = -10,   /* kind=role&region=para1&rank=3+@no */
 	[23258] = -20,   /* kind=role&region=older&rank=3+@no */
-	[23339] = 322,   /* kind=desc&region=tail&rank=0@no */
+	[23339] = 323,   /* kind=desc&region=tail&rank=0@no */
 	[23342] = -6,   /* kind=desc&region=tail&rank=3+@no */
 	[23344] = -2,   /* kind=desc&region=next&rank=1@no */
 	[23348] = -3,   /* kind=desc&region=sent1&rank=1@no */
@@ -8450,7 +8450,7 @@ const int32_t model_trained[81840] = {
 	[23714] = -21,   /* kind=role&region=para1&subj=start@no */
 	[23715] = -20,   /* kind=role&region=older&subj=no@no */
 	[23778] = -6,   /* kind=desc&region=tail&subj=no@no */
-	[23779] = 322,   /* kind=desc&region=tail&subj=first@no */
+	[23779] = 323,   /* kind=desc&region=tail&subj=first@no */
 	[23781] = -2,   /* kind=desc&region=next&subj=no@no */
 	[23784] = -3,   /* kind=desc&region=sent1&subj=no@no */
 	[23793] = -21,   /* kind=desc&region=para1&subj=no@no */
@@ -8514,7 +8514,7 @@ const int32_t model_trained[81840] = {
 	[24053] = 72,   /* kind=pron&region=tail&sameprev=yes@no */
 	[24055] = 30,   /* kind=pron&region=next&sameprev=no@no */
 	[24056] = -36,   /* kind=pron&region=next&sameprev=yes@no */
-	[24066] = -98,   /* kind=pron&region=para1&sameprev=na@no */
+	[24066] = -99,   /* kind=pron&region=para1&sameprev=na@no */
 	[24067] = -60,   /* kind=pron&region=para1&sameprev=no@no */
 	[24068] = 52,   /* kind=pron&region=para1&sameprev=yes@no */
 	[24070] = -37,   /* kind=pron&region=older&sameprev=no@no */
@@ -8697,7 +8697,7 @@ const int32_t model_trained[81840] = {
 	[25246] = 1,   /* kind=name&qprev=none&qsubj=subject@no */
 	[25247] = 54,   /* kind=name&qprev=none&qsubj=nosubject@no */
 	[25251] = -95,   /* kind=name&qprev=para&qsubj=nocue@no */
-	[25254] = -86,   /* kind=name&qprev=para1&qsubj=nocue@no */
+	[25254] = -85,   /* kind=name&qprev=para1&qsubj=nocue@no */
 	[25255] = -135,   /* kind=name&qprev=para1&qsubj=subject@no */
 	[25256] = 86,   /* kind=name&qprev=para1&qsubj=nosubject@no */
 	[25257] = 106,   /* kind=name&qprev=older&qsubj=nocue@no */
@@ -8814,7 +8814,7 @@ const int32_t model_trained[81840] = {
 	[25662] = -9,   /* pside=after&prank=0&kind=name@no */
 	[25663] = -80,   /* pside=after&prank=0&kind=acronym@no */
 	[25664] = 74,   /* pside=after&prank=0&kind=role@no */
-	[25667] = 322,   /* pside=after&prank=0&kind=desc@no */
+	[25667] = 323,   /* pside=after&prank=0&kind=desc@no */
 	[25671] = -3,   /* pside=after&prank=1&kind=name@no */
 	[25672] = -5,   /* pside=after&prank=1&kind=acronym@no */
 	[25673] = -30,   /* pside=after&prank=1&kind=role@no */
@@ -9119,7 +9119,7 @@ const int32_t model_trained[81840] = {
 	[26824] = 19,   /* kind=none&person=na@no */
 	[26828] = -76,   /* kind=prev&person=na@no */
 	[26832] = 17,   /* kind=pron&person=na@no */
-	[26837] = -152,   /* kind=name&person=none@no */
+	[26837] = -153,   /* kind=name&person=none@no */
 	[26839] = 214,   /* kind=name&person=spoke@no */
 	[26841] = -100,   /* kind=acronym&person=none@no */
 	[26843] = -54,   /* kind=acronym&person=spoke@no */
@@ -9285,7 +9285,7 @@ const int32_t model_trained[81840] = {
 	[28218] = -181,   /* kind=role&region=para1&cuerel=near_after@sv */
 	[28222] = -88,   /* kind=role&region=older&cuerel=none@sv */
 	[28486] = 178,   /* kind=desc&region=next&cuerel=none@sv */
-	[28498] = -26,   /* kind=desc&region=sent1&cuerel=none@sv */
+	[28498] = -25,   /* kind=desc&region=sent1&cuerel=none@sv */
 	[28510] = -4,   /* kind=desc&region=sent2&cuerel=none@sv */
 	[28534] = -23,   /* kind=desc&region=para1&cuerel=none@sv */
 	[28542] = -1,   /* kind=desc&region=para1&cuerel=near_after@sv */
@@ -9436,7 +9436,7 @@ const int32_t model_trained[81840] = {
 	[29840] = 47,   /* kind=name&rank=1@sv */
 	[29841] = -84,   /* kind=name&rank=2@sv */
 	[29842] = -123,   /* kind=name&rank=3+@sv */
-	[29843] = -63,   /* kind=acronym&rank=0@sv */
+	[29843] = -64,   /* kind=acronym&rank=0@sv */
 	[29844] = -52,   /* kind=acronym&rank=1@sv */
 	[29845] = -26,   /* kind=acronym&rank=2@sv */
 	[29846] = -5,   /* kind=acronym&rank=3+@sv */
@@ -9486,7 +9486,7 @@ const int32_t model_trained[81840] = {
 	[30077] = -99,   /* kind=role&region=older&rank=2@sv */
 	[30078] = -80,   /* kind=role&region=older&rank=3+@sv */
 	[30164] = 178,   /* kind=desc&region=next&rank=1@sv */
-	[30168] = -26,   /* kind=desc&region=sent1&rank=1@sv */
+	[30168] = -25,   /* kind=desc&region=sent1&rank=1@sv */
 	[30173] = -4,   /* kind=desc&region=sent2&rank=2@sv */
 	[30179] = -26,   /* kind=desc&region=para1&rank=0@sv */
 	[30180] = -1,   /* kind=desc&region=para1&rank=1@sv */
@@ -9504,9 +9504,9 @@ const int32_t model_trained[81840] = {
 	[30206] = -117,   /* kind=name&dist=2-3@sv */
 	[30207] = 149,   /* kind=name&dist=4-6@sv */
 	[30208] = 95,   /* kind=name&dist=7-10@sv */
-	[30209] = -107,   /* kind=name&dist=11-20@sv */
+	[30209] = -108,   /* kind=name&dist=11-20@sv */
 	[30210] = -234,   /* kind=name&dist=21+@sv */
-	[30211] = -63,   /* kind=acronym&dist=0-1@sv */
+	[30211] = -64,   /* kind=acronym&dist=0-1@sv */
 	[30212] = -52,   /* kind=acronym&dist=2-3@sv */
 	[30215] = -28,   /* kind=acronym&dist=11-20@sv */
 	[30216] = -23,   /* kind=acronym&dist=21+@sv */
@@ -9600,7 +9600,7 @@ const int32_t model_trained[81840] = {
 	[30535] = -139,   /* kind=role&region=older&subj=no@sv */
 	[30537] = -5,   /* kind=role&region=older&subj=start@sv */
 	[30601] = 178,   /* kind=desc&region=next&subj=no@sv */
-	[30605] = -26,   /* kind=desc&region=sent1&subj=first@sv */
+	[30605] = -25,   /* kind=desc&region=sent1&subj=first@sv */
 	[30607] = -4,   /* kind=desc&region=sent2&subj=no@sv */
 	[30613] = -2,   /* kind=desc&region=para1&subj=no@sv */
 	[30614] = -1,   /* kind=desc&region=para1&subj=first@sv */
@@ -9684,7 +9684,7 @@ const int32_t model_trained[81840] = {
 	[30970] = -29,   /* kind=role&region=older&sameprev=na@sv */
 	[30971] = -133,   /* kind=role&region=older&sameprev=no@sv */
 	[31036] = 178,   /* kind=desc&region=next&sameprev=na@sv */
-	[31039] = -26,   /* kind=desc&region=sent1&sameprev=na@sv */
+	[31039] = -25,   /* kind=desc&region=sent1&sameprev=na@sv */
 	[31042] = -4,   /* kind=desc&region=sent2&sameprev=na@sv */
 	[31048] = -1,   /* kind=desc&region=para1&sameprev=na@sv */
 	[31049] = -42,   /* kind=desc&region=para1&sameprev=no@sv */
@@ -9723,7 +9723,7 @@ const int32_t model_trained[81840] = {
 	[31357] = 10,   /* region=tail&qhead=none&qtail=near@sv */
 	[31381] = 164,   /* region=next&qhead=none&qtail=none@sv */
 	[31406] = 46,   /* region=sent1&qhead=none&qtail=none@sv */
-	[31426] = -26,   /* region=sent1&qhead=colon&qtail=none@sv */
+	[31426] = -25,   /* region=sent1&qhead=colon&qtail=none@sv */
 	[31451] = -15,   /* region=sent2&qhead=colon&qtail=none@sv */
 	[31481] = 8,   /* region=para1&qhead=none&qtail=none@sv */
 	[31482] = -4,   /* region=para1&qhead=none&qtail=near@sv */
@@ -9742,7 +9742,7 @@ const int32_t model_trained[81840] = {
 	[31732] = -9,   /* cuerel=near_after&qhead=none&qtail=near@sv */
 	[31756] = 90,   /* cuerel=appos&qhead=none&qtail=none@sv */
 	[31801] = 6,   /* cuerel=colon&qhead=colon&qtail=none@sv */
-	[31831] = -123,   /* kind=none&qpos=para@sv */
+	[31831] = -124,   /* kind=none&qpos=para@sv */
 	[31832] = -8,   /* kind=none&qpos=sent@sv */
 	[31833] = -41,   /* kind=none&qpos=mid@sv */
 	[31834] = 21,   /* kind=prev&qpos=para@sv */
@@ -9810,7 +9810,7 @@ const int32_t model_trained[81840] = {
 	[31977] = -1,   /* kind=desc&qalone=no&qprev=para1@sv */
 	[31978] = -4,   /* kind=desc&qalone=no&qprev=older@sv */
 	[31983] = -59,   /* kind=desc&qalone=yes&qprev=older@sv */
-	[31984] = -111,   /* kind=none&qtype=plain@sv */
+	[31984] = -112,   /* kind=none&qtype=plain@sv */
 	[31986] = -104,   /* kind=none&qtype=dash@sv */
 	[31990] = 16,   /* kind=prev&qtype=dash@sv */
 	[31992] = -98,   /* kind=pron&qtype=plain@sv */
@@ -9846,7 +9846,7 @@ const int32_t model_trained[81840] = {
 	[32089] = -13,   /* kind=acronym&qprev=para1&qsubj=nocue@sv */
 	[32092] = -4,   /* kind=acronym&qprev=older&qsubj=nocue@sv */
 	[32094] = -10,   /* kind=acronym&qprev=older&qsubj=nosubject@sv */
-	[32095] = -101,   /* kind=role&qprev=none&qsubj=nocue@sv */
+	[32095] = -100,   /* kind=role&qprev=none&qsubj=nocue@sv */
 	[32096] = -10,   /* kind=role&qprev=none&qsubj=subject@sv */
 	[32101] = -5,   /* kind=role&qprev=para&qsubj=nocue@sv */
 	[32104] = -181,   /* kind=role&qprev=para1&qsubj=nocue@sv */
@@ -9913,7 +9913,7 @@ const int32_t model_trained[81840] = {
 	[32333] = 20,   /* region=tail&parafirst=yes&subj=first@sv */
 	[32335] = 178,   /* region=next&parafirst=no&subj=no@sv */
 	[32336] = -148,   /* region=next&parafirst=no&subj=first@sv */
-	[32342] = -26,   /* region=sent1&parafirst=no&subj=first@sv */
+	[32342] = -25,   /* region=sent1&parafirst=no&subj=first@sv */
 	[32344] = -3,   /* region=sent1&parafirst=yes&subj=no@sv */
 	[32345] = 47,   /* region=sent1&parafirst=yes&subj=first@sv */
 	[32350] = -4,   /* region=sent2&parafirst=yes&subj=no@sv */
@@ -10026,7 +10026,7 @@ const int32_t model_trained[81840] = {
 	[32985] = 96,   /* kind=role&spoken=0&region=para1@sv */
 	[32986] = -88,   /* kind=role&spoken=0&region=older@sv */
 	[33062] = 178,   /* kind=desc&spoken=0&region=next@sv */
-	[33063] = -26,   /* kind=desc&spoken=0&region=sent1@sv */
+	[33063] = -25,   /* kind=desc&spoken=0&region=sent1@sv */
 	[33064] = -4,   /* kind=desc&spoken=0&region=sent2@sv */
 	[33066] = -23,   /* kind=desc&spoken=0&region=para1@sv */
 	[33067] = -19,   /* kind=desc&spoken=0&region=older@sv */
@@ -10118,7 +10118,7 @@ const int32_t model_trained[81840] = {
 	[33805] = 9,   /* kind=name&person=none&region=older@sv */
 	[33817] = 52,   /* kind=name&person=spoke&region=tail@sv */
 	[33819] = 47,   /* kind=name&person=spoke&region=sent1@sv */
-	[33822] = 13,   /* kind=name&person=spoke&region=para1@sv */
+	[33822] = 14,   /* kind=name&person=spoke&region=para1@sv */
 	[33823] = 14,   /* kind=name&person=spoke&region=older@sv */
 	[33835] = -3,   /* kind=acronym&person=none&region=tail@sv */
 	[33840] = -5,   /* kind=acronym&person=none&region=para1@sv */
@@ -10128,7 +10128,7 @@ const int32_t model_trained[81840] = {
 	[33867] = 96,   /* kind=role&person=na&region=para1@sv */
 	[33868] = -88,   /* kind=role&person=na&region=older@sv */
 	[33971] = 178,   /* kind=desc&person=na&region=next@sv */
-	[33972] = -26,   /* kind=desc&person=na&region=sent1@sv */
+	[33972] = -25,   /* kind=desc&person=na&region=sent1@sv */
 	[33973] = -4,   /* kind=desc&person=na&region=sent2@sv */
 	[33975] = -23,   /* kind=desc&person=na&region=para1@sv */
 	[33976] = -19,   /* kind=desc&person=na&region=older@sv */
@@ -10213,7 +10213,7 @@ const int32_t model_trained[81840] = {
 	[34238] = -169,   /* kind=acronym&cuerel=none@de */
 	[34239] = 373,   /* kind=acronym&cuerel=before@de */
 	[34240] = -122,   /* kind=acronym&cuerel=after@de */
-	[34242] = -89,   /* kind=acronym&cuerel=accord_after@de */
+	[34242] = -90,   /* kind=acronym&cuerel=accord_after@de */
 	[34243] = 161,   /* kind=acronym&cuerel=told_obj@de */
 	[34245] = 265,   /* kind=acronym&cuerel=near_before@de */
 	[34250] = -103,   /* kind=role&cuerel=none@de */
@@ -10301,8 +10301,8 @@ const int32_t model_trained[81840] = {
 	[34382] = -273,   /* region=para1&cuerel=none@de */
 	[34383] = -109,   /* region=para1&cuerel=before@de */
 	[34384] = -230,   /* region=para1&cuerel=after@de */
-	[34385] = -209,   /* region=para1&cuerel=accord@de */
-	[34386] = -89,   /* region=para1&cuerel=accord_after@de */
+	[34385] = -210,   /* region=para1&cuerel=accord@de */
+	[34386] = -90,   /* region=para1&cuerel=accord_after@de */
 	[34387] = -325,   /* region=para1&cuerel=told_obj@de */
 	[34389] = -244,   /* region=para1&cuerel=near_before@de */
 	[34390] = -71,   /* region=para1&cuerel=near_after@de */
@@ -10435,7 +10435,7 @@ const int32_t model_trained[81840] = {
 	[35069] = 111,   /* kind=text&region=head&cuerel=accord@de */
 	[35072] = 12,   /* kind=text&region=head&cuerel=from@de */
 	[35073] = -52,   /* kind=text&region=head&cuerel=near_before@de */
-	[35074] = -58,   /* kind=text&region=head&cuerel=near_after@de */
+	[35074] = -59,   /* kind=text&region=head&cuerel=near_after@de */
 	[35076] = -215,   /* kind=text&region=head&cuerel=colon@de */
 	[35078] = -59,   /* kind=text&region=tail&cuerel=none@de */
 	[35079] = 162,   /* kind=text&region=tail&cuerel=before@de */
@@ -10459,8 +10459,8 @@ const int32_t model_trained[81840] = {
 	[35138] = -75,   /* kind=text&region=para1&cuerel=none@de */
 	[35174] = 146,   /* kind=org&region=head&cuerel=none@de */
 	[35175] = 353,   /* kind=org&region=head&cuerel=before@de */
-	[35176] = -102,   /* kind=org&region=head&cuerel=after@de */
-	[35181] = -140,   /* kind=org&region=head&cuerel=near_before@de */
+	[35176] = -103,   /* kind=org&region=head&cuerel=after@de */
+	[35181] = -141,   /* kind=org&region=head&cuerel=near_before@de */
 	[35182] = -84,   /* kind=org&region=head&cuerel=near_after@de */
 	[35186] = -130,   /* kind=org&region=tail&cuerel=none@de */
 	[35188] = 357,   /* kind=org&region=tail&cuerel=after@de */
@@ -10487,7 +10487,7 @@ const int32_t model_trained[81840] = {
 	[35294] = 10,   /* kind=desc&region=tail&cuerel=none@de */
 	[35295] = 21,   /* kind=desc&region=tail&cuerel=before@de */
 	[35296] = 294,   /* kind=desc&region=tail&cuerel=after@de */
-	[35297] = -21,   /* kind=desc&region=tail&cuerel=accord@de */
+	[35297] = -22,   /* kind=desc&region=tail&cuerel=accord@de */
 	[35299] = -56,   /* kind=desc&region=tail&cuerel=told_obj@de */
 	[35300] = -133,   /* kind=desc&region=tail&cuerel=from@de */
 	[35302] = 8,   /* kind=desc&region=tail&cuerel=near_after@de */
@@ -10509,7 +10509,7 @@ const int32_t model_trained[81840] = {
 	[35325] = 99,   /* kind=desc&region=sent1&cuerel=near_before@de */
 	[35326] = -47,   /* kind=desc&region=sent1&cuerel=near_after@de */
 	[35327] = -64,   /* kind=desc&region=sent1&cuerel=appos@de */
-	[35328] = -4,   /* kind=desc&region=sent1&cuerel=colon@de */
+	[35328] = -5,   /* kind=desc&region=sent1&cuerel=colon@de */
 	[35330] = -10,   /* kind=desc&region=sent2&cuerel=none@de */
 	[35331] = 151,   /* kind=desc&region=sent2&cuerel=before@de */
 	[35337] = -55,   /* kind=desc&region=sent2&cuerel=near_before@de */
@@ -10601,13 +10601,13 @@ const int32_t model_trained[81840] = {
 	[35723] = -306,   /* cuerel=before&cueq=own&prep=prep@de */
 	[35724] = 329,   /* cuerel=before&cueq=own&prep=of@de */
 	[35725] = 24,   /* cuerel=before&cueq=own&prep=det@de */
-	[35726] = -164,   /* cuerel=before&cueq=own&prep=oblique@de */
+	[35726] = -163,   /* cuerel=before&cueq=own&prep=oblique@de */
 	[35727] = -118,   /* cuerel=before&cueq=other&prep=none@de */
 	[35728] = -82,   /* cuerel=before&cueq=other&prep=prep@de */
 	[35729] = -187,   /* cuerel=before&cueq=other&prep=of@de */
 	[35730] = 109,   /* cuerel=before&cueq=other&prep=det@de */
 	[35731] = 186,   /* cuerel=before&cueq=other&prep=oblique@de */
-	[35737] = 120,   /* cuerel=after&cueq=own&prep=none@de */
+	[35737] = 121,   /* cuerel=after&cueq=own&prep=none@de */
 	[35738] = -260,   /* cuerel=after&cueq=own&prep=prep@de */
 	[35740] = 13,   /* cuerel=after&cueq=own&prep=det@de */
 	[35741] = -157,   /* cuerel=after&cueq=own&prep=oblique@de */
@@ -10665,7 +10665,7 @@ const int32_t model_trained[81840] = {
 	[35860] = 110,   /* cuerel=colon&cueq=own&prep=det@de */
 	[35861] = -115,   /* cuerel=colon&cueq=own&prep=oblique@de */
 	[35862] = -39,   /* cuerel=colon&cueq=other&prep=none@de */
-	[35865] = -4,   /* cuerel=colon&cueq=other&prep=det@de */
+	[35865] = -5,   /* cuerel=colon&cueq=other&prep=det@de */
 	[35882] = 10,   /* cuerel=none&cueq=none&kind=none@de */
 	[35883] = -6,   /* cuerel=none&cueq=none&kind=prev@de */
 	[35884] = 29,   /* cuerel=none&cueq=none&kind=pron@de */
@@ -10724,7 +10724,7 @@ const int32_t model_trained[81840] = {
 	[36084] = 142,   /* cuerel=near_before&cueq=own&kind=acronym@de */
 	[36085] = -75,   /* cuerel=near_before&cueq=own&kind=role@de */
 	[36086] = -50,   /* cuerel=near_before&cueq=own&kind=text@de */
-	[36087] = -140,   /* cuerel=near_before&cueq=own&kind=org@de */
+	[36087] = -141,   /* cuerel=near_before&cueq=own&kind=org@de */
 	[36088] = 7,   /* cuerel=near_before&cueq=own&kind=desc@de */
 	[36091] = -265,   /* cuerel=near_before&cueq=other&kind=pron@de */
 	[36092] = -45,   /* cuerel=near_before&cueq=other&kind=name@de */
@@ -10754,7 +10754,7 @@ const int32_t model_trained[81840] = {
 	[36167] = -109,   /* cuerel=colon&cueq=own&kind=text@de */
 	[36169] = 28,   /* cuerel=colon&cueq=own&kind=desc@de */
 	[36172] = -39,   /* cuerel=colon&cueq=other&kind=pron@de */
-	[36178] = -4,   /* cuerel=colon&cueq=other&kind=desc@de */
+	[36178] = -5,   /* cuerel=colon&cueq=other&kind=desc@de */
 	[36206] = 5,   /* cuerel=none&cueq=none&subj=no@de */
 	[36207] = -1,   /* cuerel=none&cueq=none&subj=first@de */
 	[36208] = -45,   /* cuerel=none&cueq=none&subj=start@de */
@@ -10800,7 +10800,7 @@ const int32_t model_trained[81840] = {
 	[36300] = -82,   /* cuerel=colon&cueq=own&subj=first@de */
 	[36301] = 67,   /* cuerel=colon&cueq=own&subj=start@de */
 	[36303] = -39,   /* cuerel=colon&cueq=other&subj=first@de */
-	[36304] = -4,   /* cuerel=colon&cueq=other&subj=start@de */
+	[36304] = -5,   /* cuerel=colon&cueq=other&subj=start@de */
 	[36314] = -7,   /* cuerel=none&cueq=none&nameq=na@de */
 	[36315] = -11,   /* cuerel=none&cueq=none&nameq=seen@de */
 	[36317] = -69,   /* cuerel=none&cueq=none&nameq=caps@de */
@@ -10890,10 +10890,10 @@ const int32_t model_trained[81840] = {
 	[36546] = -111,   /* cuerel=appos&cueq=other&qsubj=subject@de */
 	[36547] = -64,   /* cuerel=appos&cueq=other&qsubj=nosubject@de */
 	[36551] = -22,   /* cuerel=colon&cueq=own&qsubj=nocue@de */
-	[36552] = 183,   /* cuerel=colon&cueq=own&qsubj=subject@de */
+	[36552] = 184,   /* cuerel=colon&cueq=own&qsubj=subject@de */
 	[36553] = -2,   /* cuerel=colon&cueq=own&qsubj=nosubject@de */
 	[36554] = -39,   /* cuerel=colon&cueq=other&qsubj=nocue@de */
-	[36555] = -4,   /* cuerel=colon&cueq=other&qsubj=subject@de */
+	[36555] = -5,   /* cuerel=colon&cueq=other&qsubj=subject@de */
 	[36566] = -41,   /* region=none&cueq=none&qsubj=nocue@de */
 	[36567] = 29,   /* region=none&cueq=none&qsubj=subject@de */
 	[36568] = -32,   /* region=none&cueq=none&qsubj=nosubject@de */
@@ -10903,7 +10903,7 @@ const int32_t model_trained[81840] = {
 	[36578] = -15,   /* region=head&cueq=own&qsubj=nocue@de */
 	[36579] = 24,   /* region=head&cueq=own&qsubj=subject@de */
 	[36580] = 31,   /* region=head&cueq=own&qsubj=nosubject@de */
-	[36584] = -67,   /* region=tail&cueq=none&qsubj=nocue@de */
+	[36584] = -66,   /* region=tail&cueq=none&qsubj=nocue@de */
 	[36585] = -284,   /* region=tail&cueq=none&qsubj=subject@de */
 	[36586] = 202,   /* region=tail&cueq=none&qsubj=nosubject@de */
 	[36587] = 102,   /* region=tail&cueq=own&qsubj=nocue@de */
@@ -10958,13 +10958,13 @@ const int32_t model_trained[81840] = {
 	[36670] = -371,   /* kind=role&rank=3+@de */
 	[36671] = 294,   /* kind=text&rank=0@de */
 	[36672] = 25,   /* kind=text&rank=1@de */
-	[36673] = -365,   /* kind=text&rank=2@de */
+	[36673] = -366,   /* kind=text&rank=2@de */
 	[36674] = -250,   /* kind=text&rank=3+@de */
 	[36675] = 28,   /* kind=org&rank=0@de */
 	[36676] = -126,   /* kind=org&rank=1@de */
 	[36677] = 54,   /* kind=org&rank=2@de */
 	[36678] = -110,   /* kind=org&rank=3+@de */
-	[36679] = 11,   /* kind=desc&rank=0@de */
+	[36679] = 12,   /* kind=desc&rank=0@de */
 	[36680] = 109,   /* kind=desc&rank=1@de */
 	[36681] = -79,   /* kind=desc&rank=2@de */
 	[36682] = -196,   /* kind=desc&rank=3+@de */
@@ -11002,7 +11002,7 @@ const int32_t model_trained[81840] = {
 	[36805] = 92,   /* kind=name&region=next&rank=2@de */
 	[36806] = -34,   /* kind=name&region=next&rank=3+@de */
 	[36807] = 82,   /* kind=name&region=sent1&rank=0@de */
-	[36808] = 222,   /* kind=name&region=sent1&rank=1@de */
+	[36808] = 221,   /* kind=name&region=sent1&rank=1@de */
 	[36809] = -58,   /* kind=name&region=sent1&rank=2@de */
 	[36810] = -73,   /* kind=name&region=sent1&rank=3+@de */
 	[36812] = -137,   /* kind=name&region=sent2&rank=1@de */
@@ -11148,13 +11148,13 @@ const int32_t model_trained[81840] = {
 	[37052] = -568,   /* kind=org&dist=7-10@de */
 	[37053] = 256,   /* kind=org&dist=11-20@de */
 	[37054] = -295,   /* kind=org&dist=21+@de */
-	[37055] = -49,   /* kind=desc&dist=0-1@de */
+	[37055] = -48,   /* kind=desc&dist=0-1@de */
 	[37056] = 72,   /* kind=desc&dist=2-3@de */
 	[37057] = -16,   /* kind=desc&dist=4-6@de */
 	[37058] = -179,   /* kind=desc&dist=7-10@de */
 	[37059] = -28,   /* kind=desc&dist=11-20@de */
 	[37060] = -53,   /* kind=desc&dist=21+@de */
-	[37061] = -47,   /* cuerel=none&dist=0-1@de */
+	[37061] = -48,   /* cuerel=none&dist=0-1@de */
 	[37062] = 47,   /* cuerel=none&dist=2-3@de */
 	[37063] = -1,   /* cuerel=none&dist=4-6@de */
 	[37064] = -36,   /* cuerel=none&dist=7-10@de */
@@ -11166,7 +11166,7 @@ const int32_t model_trained[81840] = {
 	[37070] = -393,   /* cuerel=before&dist=7-10@de */
 	[37071] = -46,   /* cuerel=before&dist=11-20@de */
 	[37072] = 25,   /* cuerel=before&dist=21+@de */
-	[37073] = 489,   /* cuerel=after&dist=0-1@de */
+	[37073] = 490,   /* cuerel=after&dist=0-1@de */
 	[37074] = 148,   /* cuerel=after&dist=2-3@de */
 	[37075] = -274,   /* cuerel=after&dist=4-6@de */
 	[37076] = -33,   /* cuerel=after&dist=7-10@de */
@@ -11196,7 +11196,7 @@ const int32_t model_trained[81840] = {
 	[37106] = 23,   /* cuerel=near_before&dist=7-10@de */
 	[37107] = 100,   /* cuerel=near_before&dist=11-20@de */
 	[37108] = -501,   /* cuerel=near_before&dist=21+@de */
-	[37109] = -29,   /* cuerel=near_after&dist=0-1@de */
+	[37109] = -28,   /* cuerel=near_after&dist=0-1@de */
 	[37110] = -287,   /* cuerel=near_after&dist=2-3@de */
 	[37111] = 107,   /* cuerel=near_after&dist=4-6@de */
 	[37112] = 238,   /* cuerel=near_after&dist=7-10@de */
@@ -11209,7 +11209,7 @@ const int32_t model_trained[81840] = {
 	[37120] = 159,   /* cuerel=appos&dist=21+@de */
 	[37121] = 2,   /* cuerel=colon&dist=0-1@de */
 	[37122] = 257,   /* cuerel=colon&dist=2-3@de */
-	[37123] = -211,   /* cuerel=colon&dist=4-6@de */
+	[37123] = -210,   /* cuerel=colon&dist=4-6@de */
 	[37124] = 228,   /* cuerel=colon&dist=7-10@de */
 	[37125] = 90,   /* cuerel=colon&dist=11-20@de */
 	[37126] = 116,   /* cuerel=colon&dist=21+@de */
@@ -11218,7 +11218,7 @@ const int32_t model_trained[81840] = {
 	[37143] = -159,   /* kind=pron&prep=none@de */
 	[37144] = -58,   /* kind=pron&prep=prep@de */
 	[37148] = -111,   /* kind=name&prep=none@de */
-	[37149] = -702,   /* kind=name&prep=prep@de */
+	[37149] = -701,   /* kind=name&prep=prep@de */
 	[37150] = 228,   /* kind=name&prep=of@de */
 	[37151] = 95,   /* kind=name&prep=det@de */
 	[37152] = 444,   /* kind=name&prep=oblique@de */
@@ -11501,7 +11501,7 @@ const int32_t model_trained[81840] = {
 	[37796] = 44,   /* kind=text&region=head&sameprev=na@de */
 	[37797] = 30,   /* kind=text&region=head&sameprev=no@de */
 	[37799] = 44,   /* kind=text&region=tail&sameprev=na@de */
-	[37800] = 57,   /* kind=text&region=tail&sameprev=no@de */
+	[37800] = 56,   /* kind=text&region=tail&sameprev=no@de */
 	[37802] = -41,   /* kind=text&region=next&sameprev=na@de */
 	[37803] = -37,   /* kind=text&region=next&sameprev=no@de */
 	[37805] = -54,   /* kind=text&region=sent1&sameprev=na@de */
@@ -11553,7 +11553,7 @@ const int32_t model_trained[81840] = {
 	[37911] = 53,   /* kind=none&qhead=adjacent&qtail=none@de */
 	[37912] = 268,   /* kind=none&qhead=adjacent&qtail=near@de */
 	[37914] = -8,   /* kind=none&qhead=adjacent&qtail=accord@de */
-	[37916] = -58,   /* kind=none&qhead=accord&qtail=none@de */
+	[37916] = -59,   /* kind=none&qhead=accord&qtail=none@de */
 	[37917] = -43,   /* kind=none&qhead=accord&qtail=near@de */
 	[37919] = -21,   /* kind=none&qhead=accord&qtail=accord@de */
 	[37921] = -55,   /* kind=none&qhead=colon&qtail=none@de */
@@ -11688,7 +11688,7 @@ const int32_t model_trained[81840] = {
 	[38172] = -104,   /* region=head&qhead=colon&qtail=near@de */
 	[38176] = -54,   /* region=tail&qhead=none&qtail=none@de */
 	[38177] = 93,   /* region=tail&qhead=none&qtail=near@de */
-	[38178] = 191,   /* region=tail&qhead=none&qtail=far@de */
+	[38178] = 190,   /* region=tail&qhead=none&qtail=far@de */
 	[38179] = 75,   /* region=tail&qhead=none&qtail=accord@de */
 	[38180] = 107,   /* region=tail&qhead=none&qtail=tail@de */
 	[38181] = -140,   /* region=tail&qhead=cue&qtail=none@de */
@@ -11740,7 +11740,7 @@ const int32_t model_trained[81840] = {
 	[38277] = -3,   /* region=sent3&qhead=none&qtail=near@de */
 	[38280] = -7,   /* region=sent3&qhead=none&qtail=tail@de */
 	[38296] = -1,   /* region=sent3&qhead=colon&qtail=none@de */
-	[38301] = -107,   /* region=para1&qhead=none&qtail=none@de */
+	[38301] = -108,   /* region=para1&qhead=none&qtail=none@de */
 	[38302] = -35,   /* region=para1&qhead=none&qtail=near@de */
 	[38303] = -6,   /* region=para1&qhead=none&qtail=far@de */
 	[38305] = -12,   /* region=para1&qhead=none&qtail=tail@de */
@@ -11761,7 +11761,7 @@ const int32_t model_trained[81840] = {
 	[38356] = -5,   /* cuerel=none&qhead=cue&qtail=none@de */
 	[38357] = 202,   /* cuerel=none&qhead=cue&qtail=near@de */
 	[38360] = 54,   /* cuerel=none&qhead=cue&qtail=tail@de */
-	[38361] = 19,   /* cuerel=none&qhead=adjacent&qtail=none@de */
+	[38361] = 18,   /* cuerel=none&qhead=adjacent&qtail=none@de */
 	[38362] = 201,   /* cuerel=none&qhead=adjacent&qtail=near@de */
 	[38364] = -10,   /* cuerel=none&qhead=adjacent&qtail=accord@de */
 	[38366] = -30,   /* cuerel=none&qhead=accord&qtail=none@de */
@@ -11858,7 +11858,7 @@ const int32_t model_trained[81840] = {
 	[38591] = 285,   /* cuerel=appos&qhead=accord&qtail=none@de */
 	[38601] = -136,   /* cuerel=colon&qhead=none&qtail=none@de */
 	[38606] = -10,   /* cuerel=colon&qhead=cue&qtail=none@de */
-	[38611] = -4,   /* cuerel=colon&qhead=adjacent&qtail=none@de */
+	[38611] = -5,   /* cuerel=colon&qhead=adjacent&qtail=none@de */
 	[38616] = 379,   /* cuerel=colon&qhead=accord&qtail=none@de */
 	[38621] = -35,   /* cuerel=colon&qhead=colon&qtail=none@de */
 	[38651] = -640,   /* kind=none&qpos=para@de */
@@ -11867,7 +11867,7 @@ const int32_t model_trained[81840] = {
 	[38654] = -110,   /* kind=prev&qpos=para@de */
 	[38655] = -79,   /* kind=prev&qpos=sent@de */
 	[38656] = -103,   /* kind=prev&qpos=mid@de */
-	[38657] = -110,   /* kind=pron&qpos=para@de */
+	[38657] = -109,   /* kind=pron&qpos=para@de */
 	[38658] = 49,   /* kind=pron&qpos=sent@de */
 	[38659] = -209,   /* kind=pron&qpos=mid@de */
 	[38660] = -114,   /* kind=name&qpos=para@de */
@@ -11901,11 +11901,11 @@ const int32_t model_trained[81840] = {
 	[38688] = -223,   /* kind=pron&qend=comma@de */
 	[38689] = -252,   /* kind=pron&qend=question@de */
 	[38690] = -114,   /* kind=name&qend=other@de */
-	[38691] = 192,   /* kind=name&qend=stop@de */
-	[38692] = -127,   /* kind=name&qend=comma@de */
+	[38691] = 193,   /* kind=name&qend=stop@de */
+	[38692] = -128,   /* kind=name&qend=comma@de */
 	[38693] = -444,   /* kind=name&qend=question@de */
 	[38694] = -145,   /* kind=acronym&qend=other@de */
-	[38695] = 515,   /* kind=acronym&qend=stop@de */
+	[38695] = 514,   /* kind=acronym&qend=stop@de */
 	[38696] = -236,   /* kind=acronym&qend=comma@de */
 	[38698] = 168,   /* kind=role&qend=other@de */
 	[38699] = 11,   /* kind=role&qend=stop@de */
@@ -11974,14 +11974,14 @@ const int32_t model_trained[81840] = {
 	[38832] = 32,   /* kind=org&qtype=plain@de */
 	[38836] = -47,   /* kind=desc&qtype=plain@de */
 	[38840] = -146,   /* kind=none&qprev=none&qsubj=nocue@de */
-	[38841] = 78,   /* kind=none&qprev=none&qsubj=subject@de */
+	[38841] = 77,   /* kind=none&qprev=none&qsubj=subject@de */
 	[38842] = -134,   /* kind=none&qprev=none&qsubj=nosubject@de */
 	[38843] = 326,   /* kind=none&qprev=sent&qsubj=nocue@de */
 	[38844] = -56,   /* kind=none&qprev=sent&qsubj=subject@de */
 	[38845] = -246,   /* kind=none&qprev=sent&qsubj=nosubject@de */
 	[38846] = 19,   /* kind=none&qprev=para&qsubj=nocue@de */
 	[38847] = 78,   /* kind=none&qprev=para&qsubj=subject@de */
-	[38848] = -78,   /* kind=none&qprev=para&qsubj=nosubject@de */
+	[38848] = -79,   /* kind=none&qprev=para&qsubj=nosubject@de */
 	[38849] = 22,   /* kind=none&qprev=para1&qsubj=nocue@de */
 	[38850] = -30,   /* kind=none&qprev=para1&qsubj=subject@de */
 	[38851] = 73,   /* kind=none&qprev=para1&qsubj=nosubject@de */
@@ -12030,7 +12030,7 @@ const int32_t model_trained[81840] = {
 	[38899] = -21,   /* kind=name&qprev=older&qsubj=nosubject@de */
 	[38900] = -157,   /* kind=acronym&qprev=none&qsubj=nocue@de */
 	[38901] = 22,   /* kind=acronym&qprev=none&qsubj=subject@de */
-	[38902] = -89,   /* kind=acronym&qprev=none&qsubj=nosubject@de */
+	[38902] = -90,   /* kind=acronym&qprev=none&qsubj=nosubject@de */
 	[38903] = -278,   /* kind=acronym&qprev=sent&qsubj=nocue@de */
 	[38905] = 101,   /* kind=acronym&qprev=sent&qsubj=nosubject@de */
 	[38906] = 179,   /* kind=acronym&qprev=para&qsubj=nocue@de */
@@ -12105,7 +12105,7 @@ const int32_t model_trained[81840] = {
 	[38990] = 143,   /* region=head&qsubj=nosubject&subj=no@de */
 	[38991] = -110,   /* region=head&qsubj=nosubject&subj=first@de */
 	[38992] = -163,   /* region=head&qsubj=nosubject&subj=start@de */
-	[38993] = 12,   /* region=tail&qsubj=nocue&subj=no@de */
+	[38993] = 13,   /* region=tail&qsubj=nocue&subj=no@de */
 	[38994] = -115,   /* region=tail&qsubj=nocue&subj=first@de */
 	[38996] = 94,   /* region=tail&qsubj=subject&subj=no@de */
 	[38997] = -69,   /* region=tail&qsubj=subject&subj=first@de */
@@ -12252,7 +12252,7 @@ const int32_t model_trained[81840] = {
 	[39265] = -310,   /* pside=before&prank=0&kind=pron@de */
 	[39266] = 129,   /* pside=before&prank=0&kind=name@de */
 	[39267] = 142,   /* pside=before&prank=0&kind=acronym@de */
-	[39268] = 127,   /* pside=before&prank=0&kind=role@de */
+	[39268] = 128,   /* pside=before&prank=0&kind=role@de */
 	[39269] = -77,   /* pside=before&prank=0&kind=text@de */
 	[39270] = 103,   /* pside=before&prank=0&kind=org@de */
 	[39271] = 53,   /* pside=before&prank=0&kind=desc@de */
@@ -12339,7 +12339,7 @@ const int32_t model_trained[81840] = {
 	[39433] = -106,   /* pside=before&prank=2&prep=none@de */
 	[39434] = 163,   /* pside=before&prank=2&prep=prep@de */
 	[39435] = -314,   /* pside=before&prank=2&prep=of@de */
-	[39436] = -154,   /* pside=before&prank=2&prep=det@de */
+	[39436] = -153,   /* pside=before&prank=2&prep=det@de */
 	[39437] = -116,   /* pside=before&prank=2&prep=oblique@de */
 	[39438] = -233,   /* pside=before&prank=3+&prep=none@de */
 	[39439] = -65,   /* pside=before&prank=3+&prep=prep@de */
@@ -12380,9 +12380,9 @@ const int32_t model_trained[81840] = {
 	[39501] = -136,   /* pside=before&prank=2&subj=no@de */
 	[39502] = -138,   /* pside=before&prank=2&subj=first@de */
 	[39503] = -48,   /* pside=before&prank=2&subj=start@de */
-	[39504] = -39,   /* pside=before&prank=3+&subj=no@de */
+	[39504] = -40,   /* pside=before&prank=3+&subj=no@de */
 	[39505] = -60,   /* pside=before&prank=3+&subj=first@de */
-	[39506] = -158,   /* pside=before&prank=3+&subj=start@de */
+	[39506] = -157,   /* pside=before&prank=3+&subj=start@de */
 	[39507] = 19,   /* pside=after&prank=0&subj=no@de */
 	[39508] = 2,   /* pside=after&prank=0&subj=first@de */
 	[39510] = 35,   /* pside=after&prank=1&subj=no@de */
@@ -12565,7 +12565,7 @@ const int32_t model_trained[81840] = {
 	[39978] = -6,   /* cuerel=none&cueq=none&spoken=0@de */
 	[39979] = -25,   /* cuerel=none&cueq=none&spoken=1@de */
 	[39980] = -112,   /* cuerel=none&cueq=none&spoken=2+@de */
-	[39990] = 9,   /* cuerel=before&cueq=own&spoken=0@de */
+	[39990] = 10,   /* cuerel=before&cueq=own&spoken=0@de */
 	[39991] = -112,   /* cuerel=before&cueq=own&spoken=1@de */
 	[39992] = 13,   /* cuerel=before&cueq=own&spoken=2+@de */
 	[39993] = 10,   /* cuerel=before&cueq=other&spoken=0@de */
@@ -12929,7 +12929,7 @@ const int32_t model_trained[81840] = {
 	[40909] = -69,   /* antkind=prev&antperson=none&antrank=1@de */
 	[40910] = 33,   /* antkind=prev&antperson=none&antrank=2@de */
 	[40911] = -31,   /* antkind=prev&antperson=none&antrank=3+@de */
-	[40915] = -14,   /* antkind=prev&antperson=titled&antrank=3+@de */
+	[40915] = -15,   /* antkind=prev&antperson=titled&antrank=3+@de */
 	[40919] = -7,   /* antkind=prev&antperson=spoke&antrank=3+@de */
 	[40920] = -117,   /* kind=none@fr */
 	[40921] = 117,   /* kind=prev@fr */
@@ -12966,11 +12966,11 @@ const int32_t model_trained[81840] = {
 	[40995] = -14,   /* kind=org&region=next@fr */
 	[40999] = -120,   /* kind=org&region=para1@fr */
 	[41002] = 41,   /* kind=desc&region=head@fr */
-	[41003] = -13,   /* kind=desc&region=tail@fr */
+	[41003] = -14,   /* kind=desc&region=tail@fr */
 	[41004] = -65,   /* kind=desc&region=next@fr */
 	[41005] = -139,   /* kind=desc&region=sent1@fr */
 	[41006] = -1,   /* kind=desc&region=sent2@fr */
-	[41008] = -87,   /* kind=desc&region=para1@fr */
+	[41008] = -86,   /* kind=desc&region=para1@fr */
 	[41009] = -26,   /* kind=desc&region=older@fr */
 	[41010] = -117,   /* kind=none&cuerel=none@fr */
 	[41022] = 117,   /* kind=prev&cuerel=none@fr */
@@ -13019,7 +13019,7 @@ const int32_t model_trained[81840] = {
 	[41166] = -65,   /* region=sent1&cuerel=none@fr */
 	[41167] = 114,   /* region=sent1&cuerel=before@fr */
 	[41168] = -26,   /* region=sent1&cuerel=after@fr */
-	[41173] = -107,   /* region=sent1&cuerel=near_before@fr */
+	[41173] = -108,   /* region=sent1&cuerel=near_before@fr */
 	[41174] = 5,   /* region=sent1&cuerel=near_after@fr */
 	[41179] = 1,   /* region=sent2&cuerel=before@fr */
 	[41186] = -1,   /* region=sent2&cuerel=near_after@fr */
@@ -13033,7 +13033,7 @@ const int32_t model_trained[81840] = {
 	[41334] = 54,   /* kind=prev&region=none&cuerel=none@fr */
 	[41454] = -68,   /* kind=pron&region=head&cuerel=none@fr */
 	[41455] = -143,   /* kind=pron&region=head&cuerel=before@fr */
-	[41464] = 87,   /* kind=pron&region=head&cuerel=colon@fr */
+	[41464] = 86,   /* kind=pron&region=head&cuerel=colon@fr */
 	[41477] = -50,   /* kind=pron&region=tail&cuerel=fused@fr */
 	[41478] = -3,   /* kind=pron&region=next&cuerel=none@fr */
 	[41479] = 3,   /* kind=pron&region=next&cuerel=before@fr */
@@ -13170,7 +13170,7 @@ const int32_t model_trained[81840] = {
 	[42935] = -8,   /* cuerel=near_after&cueq=own&kind=desc@fr */
 	[42939] = 4,   /* cuerel=near_after&cueq=other&kind=name@fr */
 	[42944] = -2,   /* cuerel=near_after&cueq=other&kind=desc@fr */
-	[42983] = 87,   /* cuerel=colon&cueq=own&kind=pron@fr */
+	[42983] = 86,   /* cuerel=colon&cueq=own&kind=pron@fr */
 	[42984] = -57,   /* cuerel=colon&cueq=own&kind=name@fr */
 	[42989] = 171,   /* cuerel=colon&cueq=own&kind=desc@fr */
 	[43010] = -50,   /* cuerel=fused&cueq=own&kind=pron@fr */
@@ -13386,7 +13386,7 @@ const int32_t model_trained[81840] = {
 	[43886] = -205,   /* cuerel=none&dist=21+@fr */
 	[43887] = 96,   /* cuerel=before&dist=0-1@fr */
 	[43888] = -154,   /* cuerel=before&dist=2-3@fr */
-	[43890] = 308,   /* cuerel=before&dist=7-10@fr */
+	[43890] = 309,   /* cuerel=before&dist=7-10@fr */
 	[43891] = -84,   /* cuerel=before&dist=11-20@fr */
 	[43892] = 86,   /* cuerel=before&dist=21+@fr */
 	[43893] = -189,   /* cuerel=after&dist=0-1@fr */
@@ -13394,7 +13394,7 @@ const int32_t model_trained[81840] = {
 	[43897] = -26,   /* cuerel=after&dist=11-20@fr */
 	[43899] = 290,   /* cuerel=accord&dist=0-1@fr */
 	[43903] = 112,   /* cuerel=accord&dist=11-20@fr */
-	[43923] = -316,   /* cuerel=near_before&dist=0-1@fr */
+	[43923] = -317,   /* cuerel=near_before&dist=0-1@fr */
 	[43925] = -28,   /* cuerel=near_before&dist=4-6@fr */
 	[43926] = -94,   /* cuerel=near_before&dist=7-10@fr */
 	[43927] = 6,   /* cuerel=near_before&dist=11-20@fr */
@@ -13438,7 +13438,7 @@ const int32_t model_trained[81840] = {
 	[44016] = -5,   /* kind=none&region=none&subj=no@fr */
 	[44043] = 54,   /* kind=prev&region=none&subj=no@fr */
 	[44073] = -141,   /* kind=pron&region=head&subj=no@fr */
-	[44074] = 87,   /* kind=pron&region=head&subj=first@fr */
+	[44074] = 86,   /* kind=pron&region=head&subj=first@fr */
 	[44075] = -31,   /* kind=pron&region=head&subj=start@fr */
 	[44077] = -50,   /* kind=pron&region=tail&subj=first@fr */
 	[44079] = 2,   /* kind=pron&region=next&subj=no@fr */
@@ -13530,7 +13530,7 @@ const int32_t model_trained[81840] = {
 	[44423] = 108,   /* kind=pron&freq=1@fr */
 	[44427] = -280,   /* kind=name&freq=1@fr */
 	[44428] = 452,   /* kind=name&freq=2@fr */
-	[44429] = 58,   /* kind=name&freq=3-4@fr */
+	[44429] = 59,   /* kind=name&freq=3-4@fr */
 	[44430] = -143,   /* kind=name&freq=5+@fr */
 	[44431] = -92,   /* kind=acronym&freq=1@fr */
 	[44435] = -140,   /* kind=role&freq=1@fr */
@@ -13613,7 +13613,7 @@ const int32_t model_trained[81840] = {
 	[44727] = -7,   /* kind=none&qhead=cue&qtail=near@fr */
 	[44731] = -1,   /* kind=none&qhead=adjacent&qtail=none@fr */
 	[44736] = -8,   /* kind=none&qhead=accord&qtail=none@fr */
-	[44741] = -14,   /* kind=none&qhead=colon&qtail=none@fr */
+	[44741] = -15,   /* kind=none&qhead=colon&qtail=none@fr */
 	[44746] = -33,   /* kind=prev&qhead=none&qtail=none@fr */
 	[44747] = 143,   /* kind=prev&qhead=none&qtail=near@fr */
 	[44751] = -23,   /* kind=prev&qhead=cue&qtail=none@fr */
@@ -13715,7 +13715,7 @@ const int32_t model_trained[81840] = {
 	[45474] = 411,   /* kind=prev&qpos=para@fr */
 	[45476] = 83,   /* kind=prev&qpos=mid@fr */
 	[45477] = 121,   /* kind=pron&qpos=para@fr */
-	[45479] = -26,   /* kind=pron&qpos=mid@fr */
+	[45479] = -25,   /* kind=pron&qpos=mid@fr */
 	[45480] = 25,   /* kind=name&qpos=para@fr */
 	[45482] = 75,   /* kind=name&qpos=mid@fr */
 	[45485] = -92,   /* kind=acronym&qpos=mid@fr */
@@ -13726,7 +13726,7 @@ const int32_t model_trained[81840] = {
 	[45495] = -121,   /* kind=desc&qpos=para@fr */
 	[45497] = -54,   /* kind=desc&qpos=mid@fr */
 	[45498] = -25,   /* kind=none&qend=other@fr */
-	[45499] = -418,   /* kind=none&qend=stop@fr */
+	[45499] = -419,   /* kind=none&qend=stop@fr */
 	[45500] = -153,   /* kind=none&qend=comma@fr */
 	[45502] = 89,   /* kind=prev&qend=other@fr */
 	[45503] = -232,   /* kind=prev&qend=stop@fr */
@@ -13791,7 +13791,7 @@ const int32_t model_trained[81840] = {
 	[45681] = -74,   /* kind=prev&qprev=para&qsubj=nocue@fr */
 	[45684] = 138,   /* kind=prev&qprev=para1&qsubj=nocue@fr */
 	[45685] = 5,   /* kind=prev&qprev=para1&qsubj=subject@fr */
-	[45690] = 87,   /* kind=pron&qprev=none&qsubj=nocue@fr */
+	[45690] = 86,   /* kind=pron&qprev=none&qsubj=nocue@fr */
 	[45691] = 67,   /* kind=pron&qprev=none&qsubj=subject@fr */
 	[45694] = -12,   /* kind=pron&qprev=sent&qsubj=subject@fr */
 	[45697] = -22,   /* kind=pron&qprev=para&qsubj=subject@fr */
@@ -13862,7 +13862,7 @@ const int32_t model_trained[81840] = {
 	[45948] = 16,   /* kind=desc&prevhow=na&qsubj=nocue@fr */
 	[45949] = -9,   /* kind=desc&prevhow=na&qsubj=subject@fr */
 	[45963] = -61,   /* region=head&parafirst=no&subj=no@fr */
-	[45964] = 87,   /* region=head&parafirst=no&subj=first@fr */
+	[45964] = 86,   /* region=head&parafirst=no&subj=first@fr */
 	[45965] = -53,   /* region=head&parafirst=no&subj=start@fr */
 	[45966] = -13,   /* region=head&parafirst=yes&subj=no@fr */
 	[45967] = 52,   /* region=head&parafirst=yes&subj=first@fr */
@@ -13941,7 +13941,7 @@ const int32_t model_trained[81840] = {
 	[46210] = -1,   /* pside=after&pgap=2-3&pclause=yes@fr */
 	[46211] = -217,   /* pside=after&pgap=4-7&pclause=no@fr */
 	[46212] = -43,   /* pside=after&pgap=4-7&pclause=yes@fr */
-	[46213] = -164,   /* pside=after&pgap=8+&pclause=no@fr */
+	[46213] = -165,   /* pside=after&pgap=8+&pclause=no@fr */
 	[46214] = 52,   /* pside=after&pgap=8+&pclause=yes@fr */
 	[46215] = 3,   /* pside=elsewhere&pgap=0-1&pclause=no@fr */
 	[46223] = 15,   /* pside=none&prank=0&prep=none@fr */
@@ -14126,7 +14126,7 @@ const int32_t model_trained[81840] = {
 	[46946] = -15,   /* antkind=name1&antrank=2&antrole=none@fr */
 	[46947] = 219,   /* antkind=name1&antrank=2&antrole=subject@fr */
 	[46950] = -11,   /* antkind=name1&antrank=3+&antrole=none@fr */
-	[46951] = -70,   /* antkind=name1&antrank=3+&antrole=subject@fr */
+	[46951] = -71,   /* antkind=name1&antrank=3+&antrole=subject@fr */
 	[46953] = -6,   /* antkind=name1&antrank=3+&antrole=object@fr */
 	[46954] = -3,   /* antkind=role&antrank=0&antrole=none@fr */
 	[46958] = -33,   /* antkind=role&antrank=1&antrole=none@fr */
@@ -14310,7 +14310,7 @@ const int32_t model_trained[81840] = {
 	[47683] = -7,   /* antkind=name1&antperson=none&antrank=3+@fr */
 	[47684] = -76,   /* antkind=name1&antperson=titled&antrank=0@fr */
 	[47685] = -3,   /* antkind=name1&antperson=titled&antrank=1@fr */
-	[47687] = -70,   /* antkind=name1&antperson=titled&antrank=3+@fr */
+	[47687] = -71,   /* antkind=name1&antperson=titled&antrank=3+@fr */
 	[47692] = -3,   /* antkind=role&antperson=na&antrank=0@fr */
 	[47693] = -33,   /* antkind=role&antperson=na&antrank=1@fr */
 	[47694] = -54,   /* antkind=role&antperson=na&antrank=2@fr */
@@ -14351,7 +14351,7 @@ const int32_t model_trained[81840] = {
 	[47804] = -118,   /* kind=text&region=head@es */
 	[47807] = -16,   /* kind=text&region=sent1@es */
 	[47810] = -252,   /* kind=text&region=para1@es */
-	[47813] = -144,   /* kind=org&region=head@es */
+	[47813] = -145,   /* kind=org&region=head@es */
 	[47814] = -68,   /* kind=org&region=tail@es */
 	[47815] = -6,   /* kind=org&region=next@es */
 	[47819] = -28,   /* kind=org&region=para1@es */
@@ -14685,7 +14685,7 @@ const int32_t model_trained[81840] = {
 	[50098] = 11,   /* cuerel=none&cueq=none&qsubj=nocue@es */
 	[50099] = -20,   /* cuerel=none&cueq=none&qsubj=subject@es */
 	[50100] = -5,   /* cuerel=none&cueq=none&qsubj=nosubject@es */
-	[50111] = 5,   /* cuerel=before&cueq=own&qsubj=subject@es */
+	[50111] = 6,   /* cuerel=before&cueq=own&qsubj=subject@es */
 	[50113] = 30,   /* cuerel=before&cueq=other&qsubj=nocue@es */
 	[50114] = 77,   /* cuerel=before&cueq=other&qsubj=subject@es */
 	[50115] = 35,   /* cuerel=before&cueq=other&qsubj=nosubject@es */
@@ -14891,7 +14891,7 @@ const int32_t model_trained[81840] = {
 	[50688] = -16,   /* kind=text&dist=21+@es */
 	[50689] = -88,   /* kind=org&dist=0-1@es */
 	[50691] = -8,   /* kind=org&dist=4-6@es */
-	[50692] = -144,   /* kind=org&dist=7-10@es */
+	[50692] = -145,   /* kind=org&dist=7-10@es */
 	[50693] = -46,   /* kind=org&dist=11-20@es */
 	[50694] = -8,   /* kind=org&dist=21+@es */
 	[50695] = -121,   /* kind=desc&dist=0-1@es */
@@ -15245,7 +15245,7 @@ const int32_t model_trained[81840] = {
 	[52002] = -3,   /* cuerel=none&qhead=adjacent&qtail=near@es */
 	[52011] = 25,   /* cuerel=none&qhead=colon&qtail=none@es */
 	[52016] = 9,   /* cuerel=before&qhead=none&qtail=none@es */
-	[52017] = 71,   /* cuerel=before&qhead=none&qtail=near@es */
+	[52017] = 70,   /* cuerel=before&qhead=none&qtail=near@es */
 	[52021] = 9,   /* cuerel=before&qhead=cue&qtail=none@es */
 	[52026] = 52,   /* cuerel=before&qhead=adjacent&qtail=none@es */
 	[52041] = 16,   /* cuerel=after&qhead=none&qtail=none@es */
@@ -15304,7 +15304,7 @@ const int32_t model_trained[81840] = {
 	[52348] = -20,   /* kind=org&qend=comma@es */
 	[52350] = -9,   /* kind=desc&qend=other@es */
 	[52351] = 141,   /* kind=desc&qend=stop@es */
-	[52352] = -203,   /* kind=desc&qend=comma@es */
+	[52352] = -202,   /* kind=desc&qend=comma@es */
 	[52354] = -12,   /* kind=none&qalone=no&qprev=none@es */
 	[52355] = -15,   /* kind=none&qalone=no&qprev=sent@es */
 	[52356] = -13,   /* kind=none&qalone=no&qprev=para@es */
@@ -15364,7 +15364,7 @@ const int32_t model_trained[81840] = {
 	[52481] = -6,   /* kind=none&qprev=none&qsubj=subject@es */
 	[52482] = -110,   /* kind=none&qprev=none&qsubj=nosubject@es */
 	[52483] = -9,   /* kind=none&qprev=sent&qsubj=nocue@es */
-	[52484] = -14,   /* kind=none&qprev=sent&qsubj=subject@es */
+	[52484] = -15,   /* kind=none&qprev=sent&qsubj=subject@es */
 	[52485] = -13,   /* kind=none&qprev=sent&qsubj=nosubject@es */
 	[52486] = -5,   /* kind=none&qprev=para&qsubj=nocue@es */
 	[52487] = -4,   /* kind=none&qprev=para&qsubj=subject@es */
@@ -15974,7 +15974,7 @@ const int32_t model_trained[81840] = {
 	[54675] = -217,   /* kind=pron&cuerel=before@nl */
 	[54676] = -177,   /* kind=pron&cuerel=after@nl */
 	[54681] = 226,   /* kind=pron&cuerel=near_before@nl */
-	[54686] = 51,   /* kind=name&cuerel=none@nl */
+	[54686] = 50,   /* kind=name&cuerel=none@nl */
 	[54687] = 376,   /* kind=name&cuerel=before@nl */
 	[54688] = -50,   /* kind=name&cuerel=after@nl */
 	[54693] = -215,   /* kind=name&cuerel=near_before@nl */
@@ -15986,7 +15986,7 @@ const int32_t model_trained[81840] = {
 	[54751] = -148,   /* kind=desc&cuerel=told_obj@nl */
 	[54753] = -64,   /* kind=desc&cuerel=near_before@nl */
 	[54754] = -17,   /* kind=desc&cuerel=near_after@nl */
-	[54758] = -107,   /* region=none&cuerel=none@nl */
+	[54758] = -108,   /* region=none&cuerel=none@nl */
 	[54770] = 392,   /* region=head&cuerel=none@nl */
 	[54771] = 65,   /* region=head&cuerel=before@nl */
 	[54772] = 133,   /* region=head&cuerel=after@nl */
@@ -16015,7 +16015,7 @@ const int32_t model_trained[81840] = {
 	[54974] = 5,   /* kind=prev&region=none&cuerel=none@nl */
 	[55094] = 19,   /* kind=pron&region=head&cuerel=none@nl */
 	[55106] = -12,   /* kind=pron&region=tail&cuerel=none@nl */
-	[55108] = -72,   /* kind=pron&region=tail&cuerel=after@nl */
+	[55108] = -73,   /* kind=pron&region=tail&cuerel=after@nl */
 	[55118] = 72,   /* kind=pron&region=next&cuerel=none@nl */
 	[55130] = -7,   /* kind=pron&region=sent1&cuerel=none@nl */
 	[55131] = -137,   /* kind=pron&region=sent1&cuerel=before@nl */
@@ -16034,7 +16034,7 @@ const int32_t model_trained[81840] = {
 	[55216] = 8,   /* kind=name&region=tail&cuerel=after@nl */
 	[55226] = 25,   /* kind=name&region=next&cuerel=none@nl */
 	[55238] = 35,   /* kind=name&region=sent1&cuerel=none@nl */
-	[55239] = 151,   /* kind=name&region=sent1&cuerel=before@nl */
+	[55239] = 152,   /* kind=name&region=sent1&cuerel=before@nl */
 	[55240] = -91,   /* kind=name&region=sent1&cuerel=after@nl */
 	[55245] = -42,   /* kind=name&region=sent1&cuerel=near_before@nl */
 	[55250] = 4,   /* kind=name&region=sent2&cuerel=none@nl */
@@ -16115,9 +16115,9 @@ const int32_t model_trained[81840] = {
 	[56350] = -1,   /* cuerel=none&cueq=none&kind=desc@nl */
 	[56381] = 4,   /* cuerel=before&cueq=own&kind=name@nl */
 	[56389] = -137,   /* cuerel=before&cueq=other&kind=pron@nl */
-	[56390] = 151,   /* cuerel=before&cueq=other&kind=name@nl */
+	[56390] = 152,   /* cuerel=before&cueq=other&kind=name@nl */
 	[56395] = -9,   /* cuerel=before&cueq=other&kind=desc@nl */
-	[56407] = -72,   /* cuerel=after&cueq=own&kind=pron@nl */
+	[56407] = -73,   /* cuerel=after&cueq=own&kind=pron@nl */
 	[56408] = 14,   /* cuerel=after&cueq=own&kind=name@nl */
 	[56413] = 127,   /* cuerel=after&cueq=own&kind=desc@nl */
 	[56416] = -7,   /* cuerel=after&cueq=other&kind=pron@nl */
@@ -16152,7 +16152,7 @@ const int32_t model_trained[81840] = {
 	[56776] = -71,   /* cuerel=none&cueq=none&nameq=initial@nl */
 	[56791] = 4,   /* cuerel=before&cueq=own&nameq=seen@nl */
 	[56794] = -86,   /* cuerel=before&cueq=other&nameq=na@nl */
-	[56795] = 151,   /* cuerel=before&cueq=other&nameq=seen@nl */
+	[56795] = 152,   /* cuerel=before&cueq=other&nameq=seen@nl */
 	[56802] = 33,   /* cuerel=after&cueq=own&nameq=na@nl */
 	[56803] = 14,   /* cuerel=after&cueq=own&nameq=seen@nl */
 	[56806] = -30,   /* cuerel=after&cueq=other&nameq=na@nl */
@@ -16311,7 +16311,7 @@ const int32_t model_trained[81840] = {
 	[57526] = -167,   /* cuerel=none&dist=21+@nl */
 	[57528] = 65,   /* cuerel=before&dist=2-3@nl */
 	[57530] = -225,   /* cuerel=before&dist=7-10@nl */
-	[57531] = 436,   /* cuerel=before&dist=11-20@nl */
+	[57531] = 437,   /* cuerel=before&dist=11-20@nl */
 	[57532] = -30,   /* cuerel=before&dist=21+@nl */
 	[57533] = 77,   /* cuerel=after&dist=0-1@nl */
 	[57534] = 168,   /* cuerel=after&dist=2-3@nl */
@@ -16371,7 +16371,7 @@ const int32_t model_trained[81840] = {
 	[57748] = -13,   /* kind=name&region=next&subj=start@nl */
 	[57749] = 30,   /* kind=name&region=sent1&subj=no@nl */
 	[57750] = 158,   /* kind=name&region=sent1&subj=first@nl */
-	[57751] = -69,   /* kind=name&region=sent1&subj=start@nl */
+	[57751] = -68,   /* kind=name&region=sent1&subj=start@nl */
 	[57752] = -34,   /* kind=name&region=sent2&subj=no@nl */
 	[57753] = -7,   /* kind=name&region=sent2&subj=first@nl */
 	[57754] = 12,   /* kind=name&region=sent2&subj=start@nl */
@@ -16451,7 +16451,7 @@ const int32_t model_trained[81840] = {
 	[58168] = -35,   /* kind=pron&region=para1&sameprev=yes@nl */
 	[58170] = -24,   /* kind=pron&region=older&sameprev=no@nl */
 	[58175] = 8,   /* kind=name&region=head&sameprev=na@nl */
-	[58176] = 43,   /* kind=name&region=head&sameprev=no@nl */
+	[58176] = 44,   /* kind=name&region=head&sameprev=no@nl */
 	[58178] = -73,   /* kind=name&region=tail&sameprev=na@nl */
 	[58179] = 114,   /* kind=name&region=tail&sameprev=no@nl */
 	[58180] = 3,   /* kind=name&region=tail&sameprev=yes@nl */
@@ -16645,7 +16645,7 @@ const int32_t model_trained[81840] = {
 	[59336] = -7,   /* kind=pron&qprev=para&qsubj=nocue@nl */
 	[59337] = -1,   /* kind=pron&qprev=para&qsubj=subject@nl */
 	[59339] = 63,   /* kind=pron&qprev=para1&qsubj=nocue@nl */
-	[59342] = -33,   /* kind=pron&qprev=older&qsubj=nocue@nl */
+	[59342] = -34,   /* kind=pron&qprev=older&qsubj=nocue@nl */
 	[59345] = -199,   /* kind=name&qprev=none&qsubj=nocue@nl */
 	[59346] = 29,   /* kind=name&qprev=none&qsubj=subject@nl */
 	[59351] = 19,   /* kind=name&qprev=para&qsubj=nocue@nl */
@@ -16747,7 +16747,7 @@ const int32_t model_trained[81840] = {
 	[59650] = -2,   /* region=older&parafirst=yes&subj=start@nl */
 	[59651] = -76,   /* kind=none&gender=any@nl */
 	[59655] = -13,   /* kind=prev&gender=any@nl */
-	[59659] = -130,   /* kind=pron&gender=any@nl */
+	[59659] = -129,   /* kind=pron&gender=any@nl */
 	[59660] = 120,   /* kind=pron&gender=male@nl */
 	[59662] = 15,   /* kind=pron&gender=plural@nl */
 	[59663] = 89,   /* kind=name&gender=any@nl */
@@ -16766,7 +16766,7 @@ const int32_t model_trained[81840] = {
 	[59726] = -12,   /* pside=before&prank=0&kind=name@nl */
 	[59731] = 35,   /* pside=before&prank=0&kind=desc@nl */
 	[59735] = -65,   /* pside=before&prank=1&kind=name@nl */
-	[59761] = -72,   /* pside=after&prank=0&kind=pron@nl */
+	[59761] = -73,   /* pside=after&prank=0&kind=pron@nl */
 	[59762] = 14,   /* pside=after&prank=0&kind=name@nl */
 	[59767] = 127,   /* pside=after&prank=0&kind=desc@nl */
 	[59797] = -11,   /* pside=elsewhere&prank=0&kind=pron@nl */
@@ -16856,7 +16856,7 @@ const int32_t model_trained[81840] = {
 	[60223] = 22,   /* kind=name&spoken=2+&region=head@nl */
 	[60224] = 18,   /* kind=name&spoken=2+&region=tail@nl */
 	[60225] = -56,   /* kind=name&spoken=2+&region=next@nl */
-	[60226] = 288,   /* kind=name&spoken=2+&region=sent1@nl */
+	[60226] = 287,   /* kind=name&spoken=2+&region=sent1@nl */
 	[60227] = 6,   /* kind=name&spoken=2+&region=sent2@nl */
 	[60228] = -30,   /* kind=name&spoken=2+&region=sent3@nl */
 	[60229] = 211,   /* kind=name&spoken=2+&region=para1@nl */
@@ -16939,7 +16939,7 @@ const int32_t model_trained[81840] = {
 	[60585] = -89,   /* antkind=name1&antrank=1&antrole=object@nl */
 	[60586] = -41,   /* antkind=name1&antrank=2&antrole=none@nl */
 	[60587] = -107,   /* antkind=name1&antrank=2&antrole=subject@nl */
-	[60589] = -146,   /* antkind=name1&antrank=2&antrole=object@nl */
+	[60589] = -145,   /* antkind=name1&antrank=2&antrole=object@nl */
 	[60590] = -99,   /* antkind=name1&antrank=3+&antrole=none@nl */
 	[60591] = 288,   /* antkind=name1&antrank=3+&antrole=subject@nl */
 	[60592] = -86,   /* antkind=name1&antrank=3+&antrole=cue@nl */
@@ -17042,7 +17042,7 @@ const int32_t model_trained[81840] = {
 	[60799] = -10,   /* cuerel=before&antkind=name@nl */
 	[60802] = -225,   /* cuerel=before&antkind=other@nl */
 	[60804] = 56,   /* cuerel=after&antkind=na@nl */
-	[60806] = -268,   /* cuerel=after&antkind=name1@nl */
+	[60806] = -269,   /* cuerel=after&antkind=name1@nl */
 	[60808] = -165,   /* cuerel=after&antkind=other@nl */
 	[60809] = 80,   /* cuerel=after&antkind=prev@nl */
 	[60822] = -148,   /* cuerel=told_obj&antkind=na@nl */
@@ -17181,7 +17181,7 @@ const int32_t model_trained[81840] = {
 	[61450] = -197,   /* kind=text&region=para1@it */
 	[61455] = -107,   /* kind=org&region=next@it */
 	[61456] = -2,   /* kind=org&region=sent1@it */
-	[61462] = -161,   /* kind=desc&region=head@it */
+	[61462] = -160,   /* kind=desc&region=head@it */
 	[61463] = 132,   /* kind=desc&region=tail@it */
 	[61464] = -39,   /* kind=desc&region=next@it */
 	[61465] = -7,   /* kind=desc&region=sent1@it */
@@ -17199,7 +17199,7 @@ const int32_t model_trained[81840] = {
 	[61514] = -89,   /* kind=name&cuerel=near_after@it */
 	[61516] = 61,   /* kind=name&cuerel=colon@it */
 	[61530] = -38,   /* kind=role&cuerel=none@it */
-	[61531] = 286,   /* kind=role&cuerel=before@it */
+	[61531] = 287,   /* kind=role&cuerel=before@it */
 	[61537] = -52,   /* kind=role&cuerel=near_before@it */
 	[61538] = -119,   /* kind=role&cuerel=near_after@it */
 	[61540] = -88,   /* kind=role&cuerel=colon@it */
@@ -17247,7 +17247,7 @@ const int32_t model_trained[81840] = {
 	[61914] = 15,   /* kind=pron&region=head&cuerel=none@it */
 	[61916] = 17,   /* kind=pron&region=head&cuerel=after@it */
 	[61926] = 10,   /* kind=pron&region=tail&cuerel=none@it */
-	[61928] = 34,   /* kind=pron&region=tail&cuerel=after@it */
+	[61928] = 35,   /* kind=pron&region=tail&cuerel=after@it */
 	[61938] = -3,   /* kind=pron&region=next&cuerel=none@it */
 	[61986] = 85,   /* kind=pron&region=para1&cuerel=none@it */
 	[62022] = 105,   /* kind=name&region=head&cuerel=none@it */
@@ -17269,7 +17269,7 @@ const int32_t model_trained[81840] = {
 	[62060] = -197,   /* kind=name&region=sent1&cuerel=after@it */
 	[62070] = -1,   /* kind=name&region=sent2&cuerel=none@it */
 	[62094] = -20,   /* kind=name&region=para1&cuerel=none@it */
-	[62095] = 8,   /* kind=name&region=para1&cuerel=before@it */
+	[62095] = 9,   /* kind=name&region=para1&cuerel=before@it */
 	[62101] = -20,   /* kind=name&region=para1&cuerel=near_before@it */
 	[62102] = -39,   /* kind=name&region=para1&cuerel=near_after@it */
 	[62104] = 96,   /* kind=name&region=para1&cuerel=colon@it */
@@ -17332,7 +17332,7 @@ const int32_t model_trained[81840] = {
 	[62828] = -1,   /* region=sent1&cuerel=near_after&cueq=other@it */
 	[62838] = -1,   /* region=sent2&cuerel=none&cueq=none@it */
 	[62910] = -20,   /* region=para1&cuerel=none&cueq=none@it */
-	[62915] = 8,   /* region=para1&cuerel=before&cueq=other@it */
+	[62915] = 9,   /* region=para1&cuerel=before&cueq=other@it */
 	[62933] = -22,   /* region=para1&cuerel=near_before&cueq=other@it */
 	[62936] = -34,   /* region=para1&cuerel=near_after&cueq=other@it */
 	[62942] = 71,   /* region=para1&cuerel=colon&cueq=other@it */
@@ -17532,7 +17532,7 @@ const int32_t model_trained[81840] = {
 	[64076] = 2,   /* kind=name&region=head&rank=1@it */
 	[64077] = 20,   /* kind=name&region=head&rank=2@it */
 	[64078] = 28,   /* kind=name&region=head&rank=3+@it */
-	[64079] = -11,   /* kind=name&region=tail&rank=0@it */
+	[64079] = -10,   /* kind=name&region=tail&rank=0@it */
 	[64080] = -49,   /* kind=name&region=tail&rank=1@it */
 	[64081] = -4,   /* kind=name&region=tail&rank=2@it */
 	[64083] = -5,   /* kind=name&region=next&rank=0@it */
@@ -17603,7 +17603,7 @@ const int32_t model_trained[81840] = {
 	[64336] = 69,   /* kind=desc&dist=2-3@it */
 	[64337] = -30,   /* kind=desc&dist=4-6@it */
 	[64338] = -29,   /* kind=desc&dist=7-10@it */
-	[64339] = -43,   /* kind=desc&dist=11-20@it */
+	[64339] = -42,   /* kind=desc&dist=11-20@it */
 	[64340] = -30,   /* kind=desc&dist=21+@it */
 	[64341] = 169,   /* cuerel=none&dist=0-1@it */
 	[64342] = 146,   /* cuerel=none&dist=2-3@it */
@@ -17668,7 +17668,7 @@ const int32_t model_trained[81840] = {
 	[64503] = 22,   /* kind=prev&region=none&subj=no@it */
 	[64533] = 17,   /* kind=pron&region=head&subj=no@it */
 	[64534] = 15,   /* kind=pron&region=head&subj=first@it */
-	[64536] = 34,   /* kind=pron&region=tail&subj=no@it */
+	[64536] = 35,   /* kind=pron&region=tail&subj=no@it */
 	[64537] = 10,   /* kind=pron&region=tail&subj=first@it */
 	[64539] = -3,   /* kind=pron&region=next&subj=no@it */
 	[64551] = -50,   /* kind=pron&region=para1&subj=no@it */
@@ -17837,7 +17837,7 @@ const int32_t model_trained[81840] = {
 	[65226] = -71,   /* kind=prev&qhead=colon&qtail=none@it */
 	[65231] = 55,   /* kind=pron&qhead=none&qtail=none@it */
 	[65232] = -10,   /* kind=pron&qhead=none&qtail=near@it */
-	[65237] = 34,   /* kind=pron&qhead=cue&qtail=near@it */
+	[65237] = 35,   /* kind=pron&qhead=cue&qtail=near@it */
 	[65241] = 4,   /* kind=pron&qhead=adjacent&qtail=none@it */
 	[65256] = -117,   /* kind=name&qhead=none&qtail=none@it */
 	[65257] = 62,   /* kind=name&qhead=none&qtail=near@it */
@@ -17878,7 +17878,7 @@ const int32_t model_trained[81840] = {
 	[65456] = -187,   /* region=tail&qhead=none&qtail=none@it */
 	[65457] = 27,   /* region=tail&qhead=none&qtail=near@it */
 	[65461] = -1,   /* region=tail&qhead=cue&qtail=none@it */
-	[65462] = 34,   /* region=tail&qhead=cue&qtail=near@it */
+	[65462] = 35,   /* region=tail&qhead=cue&qtail=near@it */
 	[65477] = 1,   /* region=tail&qhead=colon&qtail=near@it */
 	[65481] = -42,   /* region=next&qhead=none&qtail=none@it */
 	[65482] = -38,   /* region=next&qhead=none&qtail=near@it */
@@ -17918,11 +17918,11 @@ const int32_t model_trained[81840] = {
 	[65681] = -3,   /* cuerel=after&qhead=none&qtail=none@it */
 	[65682] = 31,   /* cuerel=after&qhead=none&qtail=near@it */
 	[65686] = 71,   /* cuerel=after&qhead=cue&qtail=none@it */
-	[65687] = 34,   /* cuerel=after&qhead=cue&qtail=near@it */
+	[65687] = 35,   /* cuerel=after&qhead=cue&qtail=near@it */
 	[65691] = 9,   /* cuerel=after&qhead=adjacent&qtail=none@it */
 	[65696] = -197,   /* cuerel=after&qhead=accord&qtail=none@it */
 	[65702] = 1,   /* cuerel=after&qhead=colon&qtail=near@it */
-	[65806] = -280,   /* cuerel=near_before&qhead=none&qtail=none@it */
+	[65806] = -279,   /* cuerel=near_before&qhead=none&qtail=none@it */
 	[65807] = -51,   /* cuerel=near_before&qhead=none&qtail=near@it */
 	[65811] = -102,   /* cuerel=near_before&qhead=cue&qtail=none@it */
 	[65812] = -19,   /* cuerel=near_before&qhead=cue&qtail=near@it */
@@ -17941,7 +17941,7 @@ const int32_t model_trained[81840] = {
 	[65886] = -3,   /* cuerel=colon&qhead=cue&qtail=none@it */
 	[65901] = 16,   /* cuerel=colon&qhead=colon&qtail=none@it */
 	[65931] = 15,   /* kind=none&qpos=para@it */
-	[65933] = -208,   /* kind=none&qpos=mid@it */
+	[65933] = -209,   /* kind=none&qpos=mid@it */
 	[65934] = 146,   /* kind=prev&qpos=para@it */
 	[65936] = -26,   /* kind=prev&qpos=mid@it */
 	[65937] = 86,   /* kind=pron&qpos=para@it */
@@ -17975,7 +17975,7 @@ const int32_t model_trained[81840] = {
 	[65994] = -14,   /* kind=none&qalone=no&qprev=none@it */
 	[65995] = -3,   /* kind=none&qalone=no&qprev=sent@it */
 	[65996] = -3,   /* kind=none&qalone=no&qprev=para@it */
-	[65997] = 84,   /* kind=none&qalone=no&qprev=para1@it */
+	[65997] = 83,   /* kind=none&qalone=no&qprev=para1@it */
 	[65998] = -48,   /* kind=none&qalone=no&qprev=older@it */
 	[66002] = -120,   /* kind=none&qalone=yes&qprev=para1@it */
 	[66003] = -105,   /* kind=none&qalone=yes&qprev=older@it */
@@ -18330,7 +18330,7 @@ const int32_t model_trained[81840] = {
 	[66889] = -1,   /* pside=before&qhead=colon&qtail=near@it */
 	[66894] = 27,   /* pside=after&qhead=none&qtail=near@it */
 	[66898] = 24,   /* pside=after&qhead=cue&qtail=none@it */
-	[66899] = 34,   /* pside=after&qhead=cue&qtail=near@it */
+	[66899] = 35,   /* pside=after&qhead=cue&qtail=near@it */
 	[66903] = 9,   /* pside=after&qhead=adjacent&qtail=none@it */
 	[66914] = 1,   /* pside=after&qhead=colon&qtail=near@it */
 	[66919] = 33,   /* pside=elsewhere&qhead=none&qtail=near@it */
@@ -18348,7 +18348,7 @@ const int32_t model_trained[81840] = {
 	[67017] = 176,   /* kind=pron&spoken=2+&region=tail@it */
 	[67022] = -26,   /* kind=pron&spoken=2+&region=para1@it */
 	[67026] = -33,   /* kind=name&spoken=0&region=tail@it */
-	[67027] = -11,   /* kind=name&spoken=0&region=next@it */
+	[67027] = -10,   /* kind=name&spoken=0&region=next@it */
 	[67028] = 73,   /* kind=name&spoken=0&region=sent1@it */
 	[67029] = -1,   /* kind=name&spoken=0&region=sent2@it */
 	[67031] = 1,   /* kind=name&spoken=0&region=para1@it */
@@ -18571,152 +18571,153 @@ const int32_t model_trained[81840] = {
 	[68153] = -54,   /* antkind=role&antperson=na&antrank=1@it */
 	[68168] = -3,   /* antkind=other&antperson=na&antrank=0@it */
 	[68191] = 102,   /* antkind=prev&antperson=none&antrank=3+@it */
-	[68200] = 44,   /* kind=none@zh */
+	[68200] = 45,   /* kind=none@zh */
 	[68203] = 36,   /* kind=name@zh */
-	[68208] = 40,   /* kind=desc@zh */
-	[68209] = 44,   /* kind=none&region=none@zh */
-	[68237] = -86,   /* kind=name&region=head@zh */
-	[68238] = 379,   /* kind=name&region=tail@zh */
-	[68283] = 40,   /* kind=desc&region=tail@zh */
-	[68290] = 44,   /* kind=none&cuerel=none@zh */
+	[68208] = 38,   /* kind=desc@zh */
+	[68209] = 45,   /* kind=none&region=none@zh */
+	[68237] = -90,   /* kind=name&region=head@zh */
+	[68238] = 389,   /* kind=name&region=tail@zh */
+	[68283] = 38,   /* kind=desc&region=tail@zh */
+	[68290] = 45,   /* kind=none&cuerel=none@zh */
 	[68327] = 36,   /* kind=name&cuerel=before@zh */
-	[68387] = 40,   /* kind=desc&cuerel=before@zh */
-	[68398] = 44,   /* region=none&cuerel=none@zh */
-	[68411] = -86,   /* region=head&cuerel=before@zh */
-	[68423] = 127,   /* region=tail&cuerel=before@zh */
-	[68506] = 44,   /* kind=none&region=none&cuerel=none@zh */
-	[68843] = -62,   /* kind=name&region=head&cuerel=before@zh */
-	[68855] = 56,   /* kind=name&region=tail&cuerel=before@zh */
-	[69395] = 29,   /* kind=desc&region=tail&cuerel=before@zh */
-	[69478] = 44,   /* region=none&cuerel=none&cueq=none@zh */
-	[69518] = -62,   /* region=head&cuerel=before&cueq=own@zh */
-	[69554] = 14,   /* region=tail&cuerel=before&cueq=own@zh */
-	[69802] = 44,   /* cuerel=none&cueq=none&prep=none@zh */
-	[69822] = -44,   /* cuerel=before&cueq=own&prep=none@zh */
-	[69982] = 44,   /* cuerel=none&cueq=none&kind=none@zh */
-	[70021] = -6,   /* cuerel=before&cueq=own&kind=name@zh */
-	[70026] = 29,   /* cuerel=before&cueq=own&kind=desc@zh */
-	[70306] = 44,   /* cuerel=none&cueq=none&subj=no@zh */
-	[70320] = -44,   /* cuerel=before&cueq=own&subj=start@zh */
-	[70414] = 44,   /* cuerel=none&cueq=none&nameq=na@zh */
-	[70430] = -44,   /* cuerel=before&cueq=own&nameq=na@zh */
-	[70559] = 44,   /* cuerel=none&cueq=none&qsubj=subject@zh */
-	[70571] = -44,   /* cuerel=before&cueq=own&qsubj=subject@zh */
-	[70667] = 44,   /* region=none&cueq=none&qsubj=subject@zh */
-	[70679] = -62,   /* region=head&cueq=own&qsubj=subject@zh */
-	[70688] = 14,   /* region=tail&cueq=own&qsubj=subject@zh */
-	[70747] = 44,   /* kind=none&rank=0@zh */
+	[68387] = 38,   /* kind=desc&cuerel=before@zh */
+	[68398] = 45,   /* region=none&cuerel=none@zh */
+	[68411] = -90,   /* region=head&cuerel=before@zh */
+	[68423] = 129,   /* region=tail&cuerel=before@zh */
+	[68506] = 41,   /* kind=none&region=none&cuerel=none@zh */
+	[68843] = -65,   /* kind=name&region=head&cuerel=before@zh */
+	[68855] = 55,   /* kind=name&region=tail&cuerel=before@zh */
+	[69395] = 27,   /* kind=desc&region=tail&cuerel=before@zh */
+	[69478] = 41,   /* region=none&cuerel=none&cueq=none@zh */
+	[69518] = -65,   /* region=head&cuerel=before&cueq=own@zh */
+	[69554] = 12,   /* region=tail&cuerel=before&cueq=own@zh */
+	[69802] = 41,   /* cuerel=none&cueq=none&prep=none@zh */
+	[69822] = -41,   /* cuerel=before&cueq=own&prep=none@zh */
+	[69982] = 41,   /* cuerel=none&cueq=none&kind=none@zh */
+	[70021] = -4,   /* cuerel=before&cueq=own&kind=name@zh */
+	[70026] = 27,   /* cuerel=before&cueq=own&kind=desc@zh */
+	[70306] = 41,   /* cuerel=none&cueq=none&subj=no@zh */
+	[70320] = -41,   /* cuerel=before&cueq=own&subj=start@zh */
+	[70414] = 41,   /* cuerel=none&cueq=none&nameq=na@zh */
+	[70430] = -41,   /* cuerel=before&cueq=own&nameq=na@zh */
+	[70559] = 41,   /* cuerel=none&cueq=none&qsubj=subject@zh */
+	[70571] = -41,   /* cuerel=before&cueq=own&qsubj=subject@zh */
+	[70667] = 41,   /* region=none&cueq=none&qsubj=subject@zh */
+	[70679] = -65,   /* region=head&cueq=own&qsubj=subject@zh */
+	[70688] = 12,   /* region=tail&cueq=own&qsubj=subject@zh */
+	[70747] = 45,   /* kind=none&rank=0@zh */
 	[70759] = 36,   /* kind=name&rank=0@zh */
-	[70779] = 40,   /* kind=desc&rank=0@zh */
-	[70783] = 44,   /* kind=none&region=none&rank=0@zh */
-	[70895] = -62,   /* kind=name&region=head&rank=0@zh */
-	[70899] = 56,   /* kind=name&region=tail&rank=0@zh */
-	[71079] = 29,   /* kind=desc&region=tail&rank=0@zh */
-	[71107] = 44,   /* kind=none&dist=0-1@zh */
+	[70779] = 38,   /* kind=desc&rank=0@zh */
+	[70783] = 41,   /* kind=none&region=none&rank=0@zh */
+	[70895] = -65,   /* kind=name&region=head&rank=0@zh */
+	[70899] = 55,   /* kind=name&region=tail&rank=0@zh */
+	[71079] = 27,   /* kind=desc&region=tail&rank=0@zh */
+	[71107] = 45,   /* kind=none&dist=0-1@zh */
 	[71125] = 36,   /* kind=name&dist=0-1@zh */
-	[71155] = 40,   /* kind=desc&dist=0-1@zh */
-	[71161] = 44,   /* cuerel=none&dist=0-1@zh */
-	[71167] = -44,   /* cuerel=before&dist=0-1@zh */
-	[71233] = 44,   /* kind=none&prep=none@zh */
+	[71155] = 38,   /* kind=desc&dist=0-1@zh */
+	[71161] = 45,   /* cuerel=none&dist=0-1@zh */
+	[71167] = -45,   /* cuerel=before&dist=0-1@zh */
+	[71233] = 45,   /* kind=none&prep=none@zh */
 	[71248] = 36,   /* kind=name&prep=none@zh */
-	[71273] = 40,   /* kind=desc&prep=none@zh */
-	[71278] = 44,   /* kind=none&poss=no@zh */
+	[71273] = 38,   /* kind=desc&prep=none@zh */
+	[71278] = 45,   /* kind=none&poss=no@zh */
 	[71284] = 36,   /* kind=name&poss=no@zh */
-	[71294] = 40,   /* kind=desc&poss=no@zh */
-	[71296] = 44,   /* kind=none&region=none&subj=no@zh */
-	[71382] = -62,   /* kind=name&region=head&subj=start@zh */
-	[71385] = 56,   /* kind=name&region=tail&subj=start@zh */
-	[71520] = 29,   /* kind=desc&region=tail&subj=start@zh */
-	[71539] = 44,   /* kind=none&nameq=na&nwords=one@zh */
-	[71564] = -6,   /* kind=name&nameq=na&nwords=more@zh */
-	[71603] = 29,   /* kind=desc&nameq=na&nwords=one@zh */
-	[71611] = 44,   /* kind=none&full=no&nwords=one@zh */
-	[71624] = -6,   /* kind=name&full=no&nwords=more@zh */
-	[71643] = 29,   /* kind=desc&full=no&nwords=one@zh */
-	[71647] = 44,   /* cuerel=none&nwords=one&full=no@zh */
-	[71651] = 29,   /* cuerel=before&nwords=one&full=no@zh */
-	[71653] = -6,   /* cuerel=before&nwords=more&full=no@zh */
-	[71695] = 44,   /* kind=none&freq=1@zh */
+	[71294] = 38,   /* kind=desc&poss=no@zh */
+	[71296] = 41,   /* kind=none&region=none&subj=no@zh */
+	[71382] = -65,   /* kind=name&region=head&subj=start@zh */
+	[71385] = 55,   /* kind=name&region=tail&subj=start@zh */
+	[71520] = 27,   /* kind=desc&region=tail&subj=start@zh */
+	[71539] = 41,   /* kind=none&nameq=na&nwords=one@zh */
+	[71564] = -4,   /* kind=name&nameq=na&nwords=more@zh */
+	[71603] = 27,   /* kind=desc&nameq=na&nwords=one@zh */
+	[71611] = 41,   /* kind=none&full=no&nwords=one@zh */
+	[71624] = -4,   /* kind=name&full=no&nwords=more@zh */
+	[71643] = 27,   /* kind=desc&full=no&nwords=one@zh */
+	[71647] = 41,   /* cuerel=none&nwords=one&full=no@zh */
+	[71651] = 27,   /* cuerel=before&nwords=one&full=no@zh */
+	[71653] = -4,   /* cuerel=before&nwords=more&full=no@zh */
+	[71695] = 45,   /* kind=none&freq=1@zh */
 	[71707] = 36,   /* kind=name&freq=1@zh */
-	[71727] = 40,   /* kind=desc&freq=1@zh */
-	[71731] = 44,   /* kind=none&region=none&sameprev=na@zh */
-	[71815] = -62,   /* kind=name&region=head&sameprev=na@zh */
-	[71818] = 56,   /* kind=name&region=tail&sameprev=na@zh */
-	[71953] = 29,   /* kind=desc&region=tail&sameprev=na@zh */
-	[71974] = 44,   /* kind=none&resolved=na@zh */
+	[71727] = 38,   /* kind=desc&freq=1@zh */
+	[71731] = 41,   /* kind=none&region=none&sameprev=na@zh */
+	[71815] = -65,   /* kind=name&region=head&sameprev=na@zh */
+	[71818] = 55,   /* kind=name&region=tail&sameprev=na@zh */
+	[71953] = 27,   /* kind=desc&region=tail&sameprev=na@zh */
+	[71974] = 45,   /* kind=none&resolved=na@zh */
 	[71983] = 36,   /* kind=name&resolved=na@zh */
-	[71998] = 40,   /* kind=desc&resolved=na@zh */
-	[72002] = -14,   /* kind=none&qhead=none&qtail=near@zh */
-	[72011] = 62,   /* kind=none&qhead=adjacent&qtail=none@zh */
-	[72077] = 56,   /* kind=name&qhead=none&qtail=near@zh */
-	[72086] = -62,   /* kind=name&qhead=adjacent&qtail=none@zh */
-	[72202] = 29,   /* kind=desc&qhead=none&qtail=near@zh */
-	[72227] = -14,   /* region=none&qhead=none&qtail=near@zh */
-	[72236] = 62,   /* region=none&qhead=adjacent&qtail=none@zh */
-	[72261] = -62,   /* region=head&qhead=adjacent&qtail=none@zh */
-	[72277] = 14,   /* region=tail&qhead=none&qtail=near@zh */
-	[72452] = -14,   /* cuerel=none&qhead=none&qtail=near@zh */
-	[72461] = 62,   /* cuerel=none&qhead=adjacent&qtail=none@zh */
-	[72477] = 14,   /* cuerel=before&qhead=none&qtail=near@zh */
-	[72486] = -62,   /* cuerel=before&qhead=adjacent&qtail=none@zh */
+	[71998] = 38,   /* kind=desc&resolved=na@zh */
+	[72002] = -12,   /* kind=none&qhead=none&qtail=near@zh */
+	[72011] = 65,   /* kind=none&qhead=adjacent&qtail=none@zh */
+	[72077] = 55,   /* kind=name&qhead=none&qtail=near@zh */
+	[72086] = -65,   /* kind=name&qhead=adjacent&qtail=none@zh */
+	[72202] = 27,   /* kind=desc&qhead=none&qtail=near@zh */
+	[72227] = -12,   /* region=none&qhead=none&qtail=near@zh */
+	[72236] = 65,   /* region=none&qhead=adjacent&qtail=none@zh */
+	[72261] = -65,   /* region=head&qhead=adjacent&qtail=none@zh */
+	[72277] = 12,   /* region=tail&qhead=none&qtail=near@zh */
+	[72452] = -12,   /* cuerel=none&qhead=none&qtail=near@zh */
+	[72461] = 65,   /* cuerel=none&qhead=adjacent&qtail=none@zh */
+	[72477] = 12,   /* cuerel=before&qhead=none&qtail=near@zh */
+	[72486] = -65,   /* cuerel=before&qhead=adjacent&qtail=none@zh */
 	[72751] = 44,   /* kind=none&qpos=para@zh */
-	[72753] = -30,   /* kind=none&qpos=mid@zh */
-	[72760] = 368,   /* kind=name&qpos=para@zh */
-	[72762] = -67,   /* kind=name&qpos=mid@zh */
-	[72775] = -219,   /* kind=desc&qpos=para@zh */
-	[72777] = 525,   /* kind=desc&qpos=mid@zh */
-	[72778] = -655,   /* kind=none&qend=other@zh */
-	[72779] = 86,   /* kind=none&qend=stop@zh */
-	[72790] = 369,   /* kind=name&qend=other@zh */
-	[72791] = -86,   /* kind=name&qend=stop@zh */
-	[72792] = 348,   /* kind=name&qend=comma@zh */
-	[72810] = 590,   /* kind=desc&qend=other@zh */
-	[72812] = -169,   /* kind=desc&qend=comma@zh */
-	[72814] = 48,   /* kind=none&qalone=no&qprev=none@zh */
-	[72817] = -46,   /* kind=none&qalone=no&qprev=para1@zh */
-	[72844] = -8,   /* kind=name&qalone=no&qprev=none@zh */
-	[72847] = 46,   /* kind=name&qalone=no&qprev=para1@zh */
-	[72894] = 29,   /* kind=desc&qalone=no&qprev=none@zh */
-	[72904] = 44,   /* kind=none&qtype=plain@zh */
+	[72753] = -27,   /* kind=none&qpos=mid@zh */
+	[72760] = 384,   /* kind=name&qpos=para@zh */
+	[72762] = -71,   /* kind=name&qpos=mid@zh */
+	[72775] = -220,   /* kind=desc&qpos=para@zh */
+	[72777] = 526,   /* kind=desc&qpos=mid@zh */
+	[72778] = -654,   /* kind=none&qend=other@zh */
+	[72779] = 90,   /* kind=none&qend=stop@zh */
+	[72780] = -4,   /* kind=none&qend=comma@zh */
+	[72790] = 347,   /* kind=name&qend=other@zh */
+	[72791] = -90,   /* kind=name&qend=stop@zh */
+	[72792] = 376,   /* kind=name&qend=comma@zh */
+	[72810] = 588,   /* kind=desc&qend=other@zh */
+	[72812] = -170,   /* kind=desc&qend=comma@zh */
+	[72814] = 45,   /* kind=none&qalone=no&qprev=none@zh */
+	[72817] = -42,   /* kind=none&qalone=no&qprev=para1@zh */
+	[72844] = -7,   /* kind=name&qalone=no&qprev=none@zh */
+	[72847] = 42,   /* kind=name&qalone=no&qprev=para1@zh */
+	[72894] = 27,   /* kind=desc&qalone=no&qprev=none@zh */
+	[72904] = 45,   /* kind=none&qtype=plain@zh */
 	[72916] = 36,   /* kind=name&qtype=plain@zh */
-	[72936] = 40,   /* kind=desc&qtype=plain@zh */
-	[72941] = 48,   /* kind=none&qprev=none&qsubj=subject@zh */
-	[72950] = -46,   /* kind=none&qprev=para1&qsubj=subject@zh */
-	[72986] = -8,   /* kind=name&qprev=none&qsubj=subject@zh */
-	[72995] = 46,   /* kind=name&qprev=para1&qsubj=subject@zh */
-	[73061] = 29,   /* kind=desc&qprev=none&qsubj=subject@zh */
-	[73078] = 44,   /* region=none&qsubj=subject&subj=no@zh */
-	[73089] = -62,   /* region=head&qsubj=subject&subj=start@zh */
-	[73098] = 14,   /* region=tail&qsubj=subject&subj=start@zh */
-	[73157] = 44,   /* kind=none&prevhow=na&qsubj=subject@zh */
-	[73184] = -6,   /* kind=name&prevhow=na&qsubj=subject@zh */
-	[73229] = 29,   /* kind=desc&prevhow=na&qsubj=subject@zh */
-	[73237] = 44,   /* region=none&parafirst=no&subj=no@zh */
-	[73245] = -62,   /* region=head&parafirst=no&subj=start@zh */
-	[73251] = 14,   /* region=tail&parafirst=no&subj=start@zh */
-	[73291] = 44,   /* kind=none&gender=any@zh */
+	[72936] = 38,   /* kind=desc&qtype=plain@zh */
+	[72941] = 45,   /* kind=none&qprev=none&qsubj=subject@zh */
+	[72950] = -42,   /* kind=none&qprev=para1&qsubj=subject@zh */
+	[72986] = -7,   /* kind=name&qprev=none&qsubj=subject@zh */
+	[72995] = 42,   /* kind=name&qprev=para1&qsubj=subject@zh */
+	[73061] = 27,   /* kind=desc&qprev=none&qsubj=subject@zh */
+	[73078] = 41,   /* region=none&qsubj=subject&subj=no@zh */
+	[73089] = -65,   /* region=head&qsubj=subject&subj=start@zh */
+	[73098] = 12,   /* region=tail&qsubj=subject&subj=start@zh */
+	[73157] = 41,   /* kind=none&prevhow=na&qsubj=subject@zh */
+	[73184] = -4,   /* kind=name&prevhow=na&qsubj=subject@zh */
+	[73229] = 27,   /* kind=desc&prevhow=na&qsubj=subject@zh */
+	[73237] = 41,   /* region=none&parafirst=no&subj=no@zh */
+	[73245] = -65,   /* region=head&parafirst=no&subj=start@zh */
+	[73251] = 12,   /* region=tail&parafirst=no&subj=start@zh */
+	[73291] = 45,   /* kind=none&gender=any@zh */
 	[73303] = 36,   /* kind=name&gender=any@zh */
-	[73323] = 40,   /* kind=desc&gender=any@zh */
-	[73327] = 44,   /* pside=none&prank=0&kind=none@zh */
-	[73330] = -6,   /* pside=none&prank=0&kind=name@zh */
-	[73335] = 29,   /* pside=none&prank=0&kind=desc@zh */
-	[73583] = 44,   /* pside=none&prank=0&subj=no@zh */
-	[73585] = -44,   /* pside=none&prank=0&subj=start@zh */
-	[73763] = 44,   /* kind=none&spoken=0&region=none@zh */
-	[73845] = -62,   /* kind=name&spoken=0&region=head@zh */
-	[73846] = 56,   /* kind=name&spoken=0&region=tail@zh */
-	[73981] = 29,   /* kind=desc&spoken=0&region=tail@zh */
-	[74078] = 44,   /* cuerel=none&cueq=none&spoken=0@zh */
-	[74090] = -44,   /* cuerel=before&cueq=own&spoken=0@zh */
-	[74432] = 44,   /* cuerel=none&antkind=na@zh */
-	[74438] = -44,   /* cuerel=before&antkind=na@zh */
-	[74564] = 44,   /* kind=none&person=na@zh */
+	[73323] = 38,   /* kind=desc&gender=any@zh */
+	[73327] = 41,   /* pside=none&prank=0&kind=none@zh */
+	[73330] = -4,   /* pside=none&prank=0&kind=name@zh */
+	[73335] = 27,   /* pside=none&prank=0&kind=desc@zh */
+	[73583] = 41,   /* pside=none&prank=0&subj=no@zh */
+	[73585] = -41,   /* pside=none&prank=0&subj=start@zh */
+	[73763] = 41,   /* kind=none&spoken=0&region=none@zh */
+	[73845] = -65,   /* kind=name&spoken=0&region=head@zh */
+	[73846] = 55,   /* kind=name&spoken=0&region=tail@zh */
+	[73981] = 27,   /* kind=desc&spoken=0&region=tail@zh */
+	[74078] = 41,   /* cuerel=none&cueq=none&spoken=0@zh */
+	[74090] = -41,   /* cuerel=before&cueq=own&spoken=0@zh */
+	[74432] = 45,   /* cuerel=none&antkind=na@zh */
+	[74438] = -45,   /* cuerel=before&antkind=na@zh */
+	[74564] = 45,   /* kind=none&person=na@zh */
 	[74576] = 36,   /* kind=name&person=na@zh */
-	[74596] = 40,   /* kind=desc&person=na@zh */
-	[74600] = 44,   /* kind=none&person=na&region=none@zh */
-	[74709] = -62,   /* kind=name&person=na&region=head@zh */
-	[74710] = 56,   /* kind=name&person=na&region=tail@zh */
-	[74890] = 29,   /* kind=desc&person=na&region=tail@zh */
+	[74596] = 38,   /* kind=desc&person=na@zh */
+	[74600] = 41,   /* kind=none&person=na&region=none@zh */
+	[74709] = -65,   /* kind=name&person=na&region=head@zh */
+	[74710] = 55,   /* kind=name&person=na&region=tail@zh */
+	[74890] = 27,   /* kind=desc&person=na&region=tail@zh */
 	[75020] = -80,   /* kind=none@ja */
 	[75021] = 76,   /* kind=prev@ja */
 	[75023] = 34,   /* kind=name@ja */
@@ -18724,7 +18725,7 @@ const int32_t model_trained[81840] = {
 	[75029] = -80,   /* kind=none&region=none@ja */
 	[75038] = 76,   /* kind=prev&region=none@ja */
 	[75057] = -10,   /* kind=name&region=head@ja */
-	[75058] = 57,   /* kind=name&region=tail@ja */
+	[75058] = 56,   /* kind=name&region=tail@ja */
 	[75102] = 26,   /* kind=desc&region=head@ja */
 	[75103] = 107,   /* kind=desc&region=tail@ja */
 	[75110] = -80,   /* kind=none&cuerel=none@ja */
@@ -18735,7 +18736,7 @@ const int32_t model_trained[81840] = {
 	[75218] = -64,   /* region=none&cuerel=none@ja */
 	[75231] = 39,   /* region=head&cuerel=before@ja */
 	[75237] = 11,   /* region=head&cuerel=near_before@ja */
-	[75243] = 191,   /* region=tail&cuerel=before@ja */
+	[75243] = 190,   /* region=tail&cuerel=before@ja */
 	[75326] = -10,   /* kind=none&region=none&cuerel=none@ja */
 	[75434] = 12,   /* kind=prev&region=none&cuerel=none@ja */
 	[75663] = 3,   /* kind=name&region=head&cuerel=before@ja */
@@ -18834,7 +18835,7 @@ const int32_t model_trained[81840] = {
 	[78822] = -1,   /* kind=none&qhead=none&qtail=near@ja */
 	[78831] = -3,   /* kind=none&qhead=adjacent&qtail=none@ja */
 	[78846] = 52,   /* kind=prev&qhead=none&qtail=none@ja */
-	[78847] = -27,   /* kind=prev&qhead=none&qtail=near@ja */
+	[78847] = -26,   /* kind=prev&qhead=none&qtail=near@ja */
 	[78896] = 28,   /* kind=name&qhead=none&qtail=none@ja */
 	[78897] = -9,   /* kind=name&qhead=none&qtail=near@ja */
 	[78906] = 3,   /* kind=name&qhead=adjacent&qtail=none@ja */
@@ -18856,9 +18857,9 @@ const int32_t model_trained[81840] = {
 	[79447] = -67,   /* cuerel=near_before&qhead=none&qtail=near@ja */
 	[79571] = -13,   /* kind=none&qpos=para@ja */
 	[79573] = -105,   /* kind=none&qpos=mid@ja */
-	[79574] = -194,   /* kind=prev&qpos=para@ja */
+	[79574] = -191,   /* kind=prev&qpos=para@ja */
 	[79576] = 136,   /* kind=prev&qpos=mid@ja */
-	[79580] = 67,   /* kind=name&qpos=para@ja */
+	[79580] = 66,   /* kind=name&qpos=para@ja */
 	[79582] = 5,   /* kind=name&qpos=mid@ja */
 	[79597] = 194,   /* kind=desc&qpos=mid@ja */
 	[79598] = -109,   /* kind=none&qend=other@ja */
@@ -18870,12 +18871,12 @@ const int32_t model_trained[81840] = {
 	[79612] = -126,   /* kind=name&qend=comma@ja */
 	[79630] = 104,   /* kind=desc&qend=other@ja */
 	[79631] = 26,   /* kind=desc&qend=stop@ja */
-	[79632] = 249,   /* kind=desc&qend=comma@ja */
+	[79632] = 250,   /* kind=desc&qend=comma@ja */
 	[79634] = -4,   /* kind=none&qalone=no&qprev=none@ja */
 	[79635] = -52,   /* kind=none&qalone=no&qprev=sent@ja */
 	[79637] = -2,   /* kind=none&qalone=no&qprev=para1@ja */
 	[79645] = 52,   /* kind=prev&qalone=no&qprev=sent@ja */
-	[79647] = -27,   /* kind=prev&qalone=no&qprev=para1@ja */
+	[79647] = -26,   /* kind=prev&qalone=no&qprev=para1@ja */
 	[79664] = 2,   /* kind=name&qalone=no&qprev=none@ja */
 	[79667] = 28,   /* kind=name&qalone=no&qprev=para1@ja */
 	[79714] = 94,   /* kind=desc&qalone=no&qprev=none@ja */
@@ -18888,7 +18889,7 @@ const int32_t model_trained[81840] = {
 	[79763] = -52,   /* kind=none&qprev=sent&qsubj=nocue@ja */
 	[79770] = -2,   /* kind=none&qprev=para1&qsubj=subject@ja */
 	[79778] = 52,   /* kind=prev&qprev=sent&qsubj=nocue@ja */
-	[79785] = -27,   /* kind=prev&qprev=para1&qsubj=subject@ja */
+	[79785] = -26,   /* kind=prev&qprev=para1&qsubj=subject@ja */
 	[79805] = 28,   /* kind=name&qprev=none&qsubj=nocue@ja */
 	[79806] = -5,   /* kind=name&qprev=none&qsubj=subject@ja */
 	[79815] = 28,   /* kind=name&qprev=para1&qsubj=subject@ja */
@@ -18901,7 +18902,7 @@ const int32_t model_trained[81840] = {
 	[79976] = -35,   /* kind=none&prevhow=na&qsubj=nocue@ja */
 	[79977] = -3,   /* kind=none&prevhow=na&qsubj=subject@ja */
 	[79988] = 52,   /* kind=prev&prevhow=direct&qsubj=nocue@ja */
-	[79989] = -27,   /* kind=prev&prevhow=direct&qsubj=subject@ja */
+	[79989] = -26,   /* kind=prev&prevhow=direct&qsubj=subject@ja */
 	[80003] = 28,   /* kind=name&prevhow=na&qsubj=nocue@ja */
 	[80004] = -1,   /* kind=name&prevhow=na&qsubj=subject@ja */
 	[80049] = 94,   /* kind=desc&prevhow=na&qsubj=subject@ja */
