@@ -15,7 +15,7 @@
 	STMT(ART_FIND,     "SELECT id, fts FROM articles WHERE path = ?1") \
 	STMT(ART_DELETE,   "DELETE FROM articles WHERE id = ?1") \
 	STMT(ART_INSERT,   "INSERT INTO articles(path, size, mtime, cid, title, lang, date, source, url, " \
-	                   "nquotes, imported, fts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") \
+	                   "nquotes, imported, fts, ftitle) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") \
 	STMT(ART_ADD_QUOTES, "UPDATE articles SET nquotes = nquotes + ?2 WHERE id = ?1") \
 	STMT(ART_TOUCH,    "UPDATE articles SET size = ?2, mtime = ?3 WHERE path = ?1") \
 	STMT(ART_FTS,      "INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)") \
@@ -35,6 +35,12 @@
 	STMT(PERSONS,      "SELECT p.id, p.name, p.nquotes, p.narticles, p.nforms, f.form FROM persons p" \
 	                   " JOIN forms f ON f.person = p.id ORDER BY p.nquotes DESC, p.name, p.id, f.nquotes DESC, f.form") \
 	STMT(HIT,          "SELECT " INDEX_HIT_COLUMNS " FROM quotes q" INDEX_HIT_JOINS " WHERE q.id = ?1") \
+	STMT(LIST_ROWS,    "SELECT id, path, title, lang, date, source, nquotes, ftitle FROM articles WHERE id > ?1" \
+	                   " ORDER BY id LIMIT ?2") \
+	STMT(LIST_FORMS,   "SELECT f.form, f.person, p.name FROM forms f JOIN persons p ON p.id = f.person ORDER BY f.form") \
+	/* from the covering index quotes_speaker, without reading a quote */ \
+	STMT(LIST_PAIRS,   "SELECT speaker, article FROM quotes WHERE (speaker, article) > (?1, ?2)" \
+	                   " ORDER BY speaker, article LIMIT ?3") \
 	STMT(ARTICLE_QUOTES, "SELECT " INDEX_HIT_COLUMNS " FROM articles a0 JOIN quotes q ON q.article = a0.id" \
 	                   INDEX_HIT_JOINS " WHERE a0.path = ?1 ORDER BY q.start")
 
