@@ -103,6 +103,9 @@ typedef struct index_article {
 	const char *lang;        /* "en", "da", ...; NULL: unknown */
 	const char *date, *source, *url;   /* NULL: unknown */
 	bool imported;           /* from quoth quotes --format=jsonl output */
+	const char *ftitle;      /* the title folded (search_fold_loose), NULL: index_put folds it */
+	const char *words;       /* its title's and text's words (index_words_of), NULL: index_put makes them */
+	size_t nwords;
 } index_article;
 
 typedef struct index_quote {
@@ -113,6 +116,19 @@ typedef struct index_quote {
 	const char *cue;         /* NULL: none */
 	double confidence;
 } index_quote;
+
+/* The words of an article as its full-text index keeps them: the title's
+ * and the text's, as SQLite's unicode61 tokenizer gives them (case and
+ * accents folded), once each, separated by spaces. Made where the text is
+ * read (a reading thread of the indexer, each with its own index_words),
+ * so that the thread that writes the index does not tokenize: the table
+ * keeps which articles have a word, not where nor how often. */
+typedef struct index_words index_words;
+int index_words_new(index_words **w);
+void index_words_free(index_words *w);
+/* *out (NUL-terminated, *nout bytes) the words of title and body[0..nbody)
+ * (either may be NULL). 0, Q_ENOMEM or Q_EIO. */
+int index_words_of(index_words *w, const char *title, const char *body, size_t nbody, char **out, size_t *nout);
 
 /* Records article a (replacing what the index had under its path) with
  * its text body[0..nbody) for full-text search (NULL: none) and its quotes.

@@ -238,7 +238,7 @@ static void test_read_in_idle_time_and_kept(void **state)
 	idle_until_ready(a);
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->file, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DROP TABLE article_fts; DELETE FROM articles", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE article_fts_data; DELETE FROM articles", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_string_equal(filtered(a, "speaker:quint lang:en"), "ab");
 	assert_string_equal(filtered(a, "bridge"), "d");
