@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 #include "app_list_meta.h"
+#include "doc.h"
 #include "error.h"
 #include "grow.h"
 #include "indexer.h"
@@ -66,6 +67,22 @@ void list_meta_free(list_meta *m)
 	free(m);
 }
 
+/* Room for need elements in *arrp (grown as GROW grows it) and as many in
+ * the uint32_t array *twin beside it. */
+static int grow_twin(void *arrp, size_t size, uint32_t **twin, size_t *cap, size_t need)
+{
+	size_t old = *cap;
+	if (grow_array(arrp, cap, need, size, 1024))
+		return Q_ENOMEM;
+	if (*cap == old)
+		return 0;
+	uint32_t *t = realloc(*twin, *cap * sizeof *t);
+	if (!t)
+		return Q_ENOMEM;   /* (the table is given up: no more is added) */
+	*twin = t;
+	return 0;
+}
+
 /* ---- the block of text ---- */
 
 /* Appends s[0..n) and a NUL; *off its offset. */
@@ -103,20 +120,12 @@ static int text_put_folded(list_meta *m, const char *s, uint32_t *off)
 
 /* ---- hashing ---- */
 
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 14695981039346656037u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
 /* The slot of s in a table of nslots (a power of two) whose entries are
  * offsets (through key) of strings: the one that holds it, or an empty one. */
 static size_t probe(const uint32_t *slot, size_t nslots, const char *s, const list_meta *m,
                     uint32_t (*key)(const list_meta *m, uint32_t entry))
 {
-	size_t k = (size_t)hash_str(s) & (nslots - 1);
+	size_t k = (size_t)doc_hash(s, strlen(s)) & (nslots - 1);
 	while (slot[k] && strcmp(m->text + key(m, slot[k]), s))
 		k = (k + 1) & (nslots - 1);
 	return k;
@@ -174,15 +183,8 @@ static int add_row(void *ctx, const index_row *r)
 	list_meta *m = ctx;
 	if (m->nrows >= UINT32_MAX - 1)
 		return Q_ENOMEM;
-	size_t cap = m->caprows;
-	if (GROW(m->rows, m->caprows, m->nrows + 1, 1024))
+	if (grow_twin(&m->rows, sizeof *m->rows, &m->path, &m->caprows, m->nrows + 1))
 		return Q_ENOMEM;
-	if (m->caprows != cap) {
-		uint32_t *p = realloc(m->path, m->caprows * sizeof *p);
-		if (!p)
-			return Q_ENOMEM;
-		m->path = p;
-	}
 	lm_row *x = &m->rows[m->nrows];
 	*x = (lm_row){ .id = r->id, .nquotes = r->nquotes };
 	int rc = text_put(m, r->path, &m->path[m->nrows]);
@@ -287,15 +289,8 @@ static int add_form(void *ctx, const char *form, int64_t person, const char *nam
 		m->person_name = p;
 		m->maxperson = person;
 	}
-	size_t cap = m->capforms;
-	if (GROW(m->form, m->capforms, m->nforms + 1, 64))
+	if (grow_twin(&m->form, sizeof *m->form, &m->form_person, &m->capforms, m->nforms + 1))
 		return Q_ENOMEM;
-	if (cap != m->capforms) {
-		uint32_t *p = realloc(m->form_person, m->capforms * sizeof *p);
-		if (!p)
-			return Q_ENOMEM;
-		m->form_person = p;
-	}
 	int rc = text_put(m, form, &m->form[m->nforms]);
 	if (!rc && !m->person_name[person])
 		rc = text_put_folded(m, name, &m->person_name[person]);
@@ -324,15 +319,8 @@ static int add_pair(void *ctx, const char *form, int64_t article)
 		return 0;   /* a form the speakers were not derived for yet */
 	if (article < 0 || article > m->maxid || m->row_of_id[article] == LM_NONE)
 		return 0;   /* an article indexed after the rows were read */
-	size_t cap = m->cappairs;
-	if (GROW(m->pair_person, m->cappairs, m->npairs + 1, 1024))
+	if (grow_twin(&m->pair_person, sizeof *m->pair_person, &m->pair_row, &m->cappairs, m->npairs + 1))
 		return Q_ENOMEM;
-	if (cap != m->cappairs) {
-		uint32_t *p = realloc(m->pair_row, m->cappairs * sizeof *p);
-		if (!p)
-			return Q_ENOMEM;
-		m->pair_row = p;
-	}
 	m->pair_person[m->npairs] = m->form_person[m->last_form];
 	m->pair_row[m->npairs++] = m->row_of_id[article];
 	return 0;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include "doc.h"
 #include "error.h"
 #include "grow.h"
 #include "index_internal.h"
@@ -76,18 +77,10 @@ void index_words_free(index_words *w)
 	free(w);
 }
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 14695981039346656037u;
-	for (size_t k = 0; k < n; k++)
-		h = (h ^ (unsigned char)s[k]) * 1099511628211u;
-	return h ^ (h >> 29);
-}
-
 /* The slot of word t[0..n): the one that holds it, or an empty one. */
 static size_t word_slot(const index_words *w, const char *t, size_t n)
 {
-	size_t mask = w->nslots - 1, k = (size_t)hash_bytes(t, n) & mask;
+	size_t mask = w->nslots - 1, k = (size_t)doc_hash(t, n) & mask;
 	for (; w->slot[k]; k = (k + 1) & mask) {
 		size_t at = w->slot[k] - 1;
 		if (at + n <= w->out.len && !memcmp(w->out.s + at, t, n) && (at + n == w->out.len || w->out.s[at + n] == ' '))
