@@ -140,11 +140,17 @@ int index_words_of(index_words *w, const char *title, const char *body, size_t n
 		w->nslots = need;
 	}
 	memset(w->slot, 0, w->nslots * sizeof *w->slot);
+	if (w->out.failed) {   /* a last text that found no memory: a new buffer */
+		sb_free(&w->out);
+		sb_init(&w->out);
+	}
 	w->out.len = 0;
 	w->error = 0;
 	int rc = words_of(w, title, ntitle);
 	if (!rc)
 		rc = words_of(w, body, nbody);
+	if (!rc && w->out.failed)
+		rc = Q_ENOMEM;
 	char *s = rc ? NULL : malloc(w->out.len + 1);
 	if (!rc && !s)
 		rc = Q_ENOMEM;
