@@ -264,8 +264,9 @@ int index_article_quotes(qindex *ix, const char *path, index_hit **v, size_t *n)
 
 typedef struct index_row {
 	int64_t id;              /* its row (index_text_articles gives these) */
-	const char *path, *title, *lang, *date, *source;   /* NULL: unknown */
+	const char *path;
 	const char *ftitle;      /* the title folded (search_fold_loose); NULL: none */
+	const char *lang, *date, *source;   /* NULL: unknown */
 	long nquotes;
 } index_row;
 

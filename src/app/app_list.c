@@ -50,14 +50,14 @@ static void meta_free(app *a)
 	a->lv.meta = NULL;
 }
 
-/* The title of item i without reading its file: the index's, the one
- * already peeked, or the file name. */
-static const char *title_of(app *a, const list_meta *m, size_t i)
+/* The title of item i as the filter compares it and the list sorts by
+ * it (case and accents folded), without reading its file: the index's,
+ * else the one already peeked, or the file name; "" none. */
+static const char *ftitle_of(const list_meta *m, size_t i)
 {
 	const lm_row *r = lm_row_of(m, i);
-	if (r && r->title)
-		return lm_text(m, r->title);
-	return lm_item_title(a->corpus, i);
+	const char *t = lm_text(m, r && r->ftitle ? r->ftitle : m->item_ftitle[i]);
+	return t ? t : "";
 }
 
 /* A turn of idle time reading the table: keys stay answered at once. */
@@ -161,11 +161,9 @@ static bool item_matches(const list_meta *m, size_t i, const term *t, size_t n)
 {
 	const lm_row *r = lm_row_of(m, i);
 	for (size_t k = 0; k < n; k++) {
-		const char *title;
 		switch (t[k].field) {
 		case F_TITLE:
-			title = lm_text(m, r && r->ftitle ? r->ftitle : m->item_ftitle[i]);
-			if (!title || !strstr(title, t[k].folded))
+			if (!strstr(ftitle_of(m, i), t[k].folded))
 				return false;
 			break;
 		case F_LANG:
@@ -242,7 +240,7 @@ static int by_order(const void *x, const void *y, void *ctx)
 		break;
 	}
 	case LO_TITLE:
-		r = strcasecmp(title_of(c->a, c->m, i), title_of(c->a, c->m, j));
+		r = strcmp(ftitle_of(c->m, i), ftitle_of(c->m, j));
 		break;
 	case LO_QUOTES: {
 		long qi = quotes_of(c, i), qj = quotes_of(c, j);

@@ -189,8 +189,6 @@ static int add_row(void *ctx, const index_row *r)
 	*x = (lm_row){ .id = r->id, .nquotes = r->nquotes };
 	int rc = text_put(m, r->path, &m->path[m->nrows]);
 	if (!rc)
-		rc = text_put(m, r->title, &x->title);
-	if (!rc)
 		rc = text_put(m, r->ftitle, &x->ftitle);
 	if (!rc)
 		rc = text_put(m, r->date, &x->date);
@@ -256,8 +254,7 @@ static int step_items(list_meta *m, const corpus *c)
 		free(key);
 		m->item_ftitle[i] = 0;
 		const lm_row *r = m->item_row[i] != LM_NONE ? &m->rows[m->item_row[i]] : NULL;
-		int rc = r && r->ftitle ? 0 : text_put_folded(m, r && r->title ? m->text + r->title : lm_item_title(c, i),
-		                                               &m->item_ftitle[i]);
+		int rc = r && r->ftitle ? 0 : text_put_folded(m, lm_item_title(c, i), &m->item_ftitle[i]);
 		if (rc) {
 			indexer_keys_free(&kc);
 			return rc;

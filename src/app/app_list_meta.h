@@ -1,6 +1,6 @@
 /* What the article list filters and sorts by, read from the corpus index
  * once and kept in flat arrays (one block of text, no allocation a row):
- * each article's title (and its folded form), date, language, source and
+ * each article's title (folded, as the filter compares it), date, language, source and
  * number of quotes, the corpus item each is, and which persons each
  * article quotes. Read by slices in idle time (list_meta_step), so that a
  * key of the filter finds it there; a key that comes first finishes it. */
@@ -21,7 +21,7 @@ enum lm_stage { LM_ROWS, LM_ITEMS, LM_FORMS, LM_PAIRS, LM_DONE, LM_FAILED };
 
 typedef struct lm_row {
 	int64_t id;
-	uint32_t title, ftitle, date;   /* offsets in text (0: none) */
+	uint32_t ftitle, date;          /* offsets in text (0: none); the title folded (it sorts by it too) */
 	uint32_t lang, source;          /* values (0: none) */
 	long nquotes;
 } lm_row;
@@ -48,7 +48,8 @@ typedef struct list_meta {
 	uint32_t *vslot;                /* value hash table: value index, 0 empty */
 	size_t nvslots;
 	uint32_t *item_row;             /* per corpus item: its row, or LM_NONE */
-	uint32_t *item_ftitle;          /* per corpus item whose row has no folded title: its title folded */
+	uint32_t *item_ftitle;          /* per corpus item whose row has no folded title: its title as
+	                                 * the corpus knows it (lm_item_title), folded */
 	size_t items_done;
 	/* persons: the folded name of each, by person id; the forms, by form */
 	uint32_t *person_name;          /* offsets in text */

@@ -35,7 +35,7 @@
 	STMT(PERSONS,      "SELECT p.id, p.name, p.nquotes, p.narticles, p.nforms, f.form FROM persons p" \
 	                   " JOIN forms f ON f.person = p.id ORDER BY p.nquotes DESC, p.name, p.id, f.nquotes DESC, f.form") \
 	STMT(HIT,          "SELECT " INDEX_HIT_COLUMNS " FROM quotes q" INDEX_HIT_JOINS " WHERE q.id = ?1") \
-	STMT(LIST_ROWS,    "SELECT id, path, title, lang, date, source, nquotes, ftitle FROM articles WHERE id > ?1" \
+	STMT(LIST_ROWS,    "SELECT id, path, ftitle, lang, date, source, nquotes FROM articles WHERE id > ?1" \
 	                   " ORDER BY id LIMIT ?2") \
 	STMT(LIST_FORMS,   "SELECT f.form, f.person, p.name FROM forms f JOIN persons p ON p.id = f.person ORDER BY f.form") \
 	/* from the covering index quotes_speaker, without reading a quote */ \

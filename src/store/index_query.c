@@ -105,7 +105,7 @@ int index_rows_read(qindex *ix, int64_t *after, size_t max, int (*fn)(void *ctx,
 	size_t n = 0;
 	while (!err && index_next_row(s, &rc)) {
 		index_row r = { sqlite3_column_int64(s, 0), col_text(s, 1), col_text(s, 2), col_text(s, 3),
-		                col_text(s, 4), col_text(s, 5), col_text(s, 7), (long)sqlite3_column_int64(s, 6) };
+		                col_text(s, 4), col_text(s, 5), (long)sqlite3_column_int64(s, 6) };
 		if (!r.path) {
 			err = Q_ENOMEM;   /* the column is NOT NULL: SQLite had no memory for it */
 			break;
