@@ -403,14 +403,14 @@ static void list_free(app *a)
 
 bool app_list_ready(const app *a)
 {
-	return a->lv.meta && a->lv.meta->stage >= LM_DONE;
+	return a->lv.meta && a->lv.meta->nitems == a->corpus->n && a->lv.meta->stage >= LM_DONE;
 }
 
 /* Reading the table in idle time: the index, and a list to filter. */
 static bool list_busy(const app *a)
 {
 	const list_meta *m = a->lv.meta;
-	return a->opts.index && a->corpus->n > 1 && (!m || (m->stage < LM_DONE && m->nitems == a->corpus->n));
+	return a->opts.index && a->corpus->n > 1 && (!m || m->nitems != a->corpus->n || m->stage < LM_DONE);
 }
 
 static unsigned list_idle(app *a)

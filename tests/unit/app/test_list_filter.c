@@ -251,6 +251,20 @@ static void test_read_in_idle_time_and_kept(void **state)
 	app_index_changed(a);
 	assert_false(app_list_ready(a));
 	stop(f);
+	/* the list grew (an article opened from a view): read again in idle time */
+	f = start();
+	a = &f->a;
+	idle_until_ready(a);
+	char path[256];
+	snprintf(path, sizeof path, "%s/f.txt", root);
+	put("f.txt", "Extra\n\nMore.\n");
+	assert_int_equal(corpus_add_path(&f->c, path), 0);
+	assert_false(app_list_ready(a));
+	idle_until_ready(a);
+	assert_string_equal(filtered(a, "f.tx"), "f");
+	app_edit(a, EK_ESC);
+	unlink(path);
+	stop(f);
 }
 
 /* A key before idle time: the key reads the table (as much as it needs). */
