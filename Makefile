@@ -146,10 +146,11 @@ $(BUILD)/tests/$(basename $(notdir $(1))): $(1) $(CORE_OBJ)
 endef
 $(foreach t,$(UNIT_SRC),$(eval $(call UNIT_RULE,$(t))))
 
-# The allocation-failure test (tests/unit/config/test_nomem.c) fails the Nth
-# allocation of the core objects it links: the allocator is wrapped.
+# The allocation-failure tests (tests/unit/config/test_nomem.c, and the list
+# table's tests/unit/app/test_list_nomem.c) fail the Nth allocation of the
+# core objects they link: the allocator is wrapped (tests/unit/nomem.h).
 NOMEM_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup,--wrap=asprintf,--wrap=vasprintf
-$(BUILD)/tests/test_nomem: LDFLAGS += $(NOMEM_WRAP)
+$(BUILD)/tests/test_nomem $(BUILD)/tests/test_list_nomem: LDFLAGS += $(NOMEM_WRAP)
 
 $(BUILD)/bench/%: bench/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)

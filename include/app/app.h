@@ -319,6 +319,9 @@ long app_quote_also(const app *a, size_t i);
 
 /* "path", "date", "title" or "quotes": the order of the article list. */
 const char *app_list_order_name(const app *a);
+/* True when what the list filter compares has been read from the corpus
+ * index (idle time reads it, a key of the filter finishes it). */
+bool app_list_ready(const app *a);
 
 /* The rows of the article list (narrowed and sorted by the list view) and
  * the corpus item shown on each; list_sel and list_top are rows. */

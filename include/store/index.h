@@ -21,8 +21,10 @@
  *
  * Schema (version INDEX_SCHEMA, PRAGMA user_version; application_id 'quot'):
  *   articles  one row a file: path (as bytes), size, mtime (ns), cid (the
- *             article id, doc.h), title, lang, date, source, url (NULL when
- *             unknown), nquotes, imported (quotes loaded from JSON Lines);
+ *             article id, doc.h), title, ftitle (the title folded as the
+ *             list filter compares it, search_fold_loose), lang, date,
+ *             source, url (NULL when unknown), nquotes, imported (quotes
+ *             loaded from JSON Lines);
  *   quotes    one row a quote: article, qid (the quote id, quotes.h), start,
  *             end (byte offsets), text, form (the speaker as the article
  *             names it, NULL when unknown), cue, confidence;
@@ -45,7 +47,7 @@
 #include <stdint.h>
 #include "names.h"
 
-#define INDEX_SCHEMA 2
+#define INDEX_SCHEMA 3
 #define INDEX_FILE_NAME "index.sqlite"
 
 typedef struct qindex qindex;
@@ -101,6 +103,9 @@ typedef struct index_article {
 	const char *lang;        /* "en", "da", ...; NULL: unknown */
 	const char *date, *source, *url;   /* NULL: unknown */
 	bool imported;           /* from quoth quotes --format=jsonl output */
+	const char *ftitle;      /* the title folded (search_fold_loose), NULL: index_put folds it */
+	const char *words;       /* its title's and text's words (index_words_of), NULL: index_put makes them */
+	size_t nwords;
 } index_article;
 
 typedef struct index_quote {
@@ -111,6 +116,19 @@ typedef struct index_quote {
 	const char *cue;         /* NULL: none */
 	double confidence;
 } index_quote;
+
+/* The words of an article as its full-text index keeps them: the title's
+ * and the text's, as SQLite's unicode61 tokenizer gives them (case and
+ * accents folded), once each, separated by spaces. Made where the text is
+ * read (a reading thread of the indexer, each with its own index_words),
+ * so that the thread that writes the index does not tokenize: the table
+ * keeps which articles have a word, not where nor how often. */
+typedef struct index_words index_words;
+int index_words_new(index_words **w);
+void index_words_free(index_words *w);
+/* *out (NUL-terminated, *nout bytes) the words of title and body[0..nbody)
+ * (either may be NULL). 0, Q_ENOMEM or Q_EIO. */
+int index_words_of(index_words *w, const char *title, const char *body, size_t nbody, char **out, size_t *nout);
 
 /* Records article a (replacing what the index had under its path) with
  * its text body[0..nbody) for full-text search (NULL: none) and its quotes.
@@ -239,24 +257,48 @@ int index_group_quotes(qindex *ix, int64_t group, size_t limit, index_hit **v, s
  * in text order, each with its group. */
 int index_article_quotes(qindex *ix, const char *path, index_hit **v, size_t *n);
 
-/* ---- what the article list shows and sorts by ---- */
+/* ---- what the article list shows, filters and sorts by ---- */
 
-typedef struct index_meta {
-	char *path, *title, *lang, *date, *source;
-	char *speakers;          /* the persons it quotes, comma-separated; NULL: none */
-	long nquotes;
+/* Read by slices (the reader does it in idle time), each a query of a
+ * statement prepared once, resumed from where the last slice ended. */
+
+typedef struct index_row {
 	int64_t id;              /* its row (index_text_articles gives these) */
-} index_meta;
+	const char *path;
+	const char *ftitle;      /* the title folded (search_fold_loose); NULL: none */
+	const char *lang, *date, *source;   /* NULL: unknown */
+	long nquotes;
+} index_row;
 
-/* Every article, sorted by path (bytewise); with speakers, the speakers it
- * quotes too (a pass over every quote: ask only when they are wanted). */
-int index_article_meta(qindex *ix, bool speakers, index_meta **v, size_t *n);
-void index_meta_free(index_meta *v, size_t n);
+/* Calls fn for each article whose row is above *after, in row order, at
+ * most max of them; *after becomes the last row given. The strings last
+ * until fn returns. *done: no more after these. Returns 0, a Q_* code,
+ * or what fn returned (not 0: it stops). */
+int index_rows_read(qindex *ix, int64_t *after, size_t max, int (*fn)(void *ctx, const index_row *r), void *ctx,
+                    bool *done);
+
+/* Every speaker form with its person and the person's name, by form
+ * (bytewise): fn(ctx, form, person, name). */
+int index_forms_read(qindex *ix, int (*fn)(void *ctx, const char *form, int64_t person, const char *name),
+                     void *ctx);
+
+/* Where index_pairs_read resumes: after this form and article. */
+typedef struct index_pair_cursor {
+	char *form;              /* NULL: from the start */
+	int64_t article;
+} index_pair_cursor;
+
+/* Calls fn(ctx, form, article) once for each article that quotes a form,
+ * by form then article, from after *c, at most max quotes read; *c moves
+ * on (index_pair_cursor_free frees it). */
+int index_pairs_read(qindex *ix, index_pair_cursor *c, size_t max,
+                     int (*fn)(void *ctx, const char *form, int64_t article), void *ctx, bool *done);
+void index_pair_cursor_free(index_pair_cursor *c);
 
 /* The articles whose title or text has every word of words (separated by
  * spaces), each as the start of a word (a word of one character: whole),
  * case and accents ignored (FTS5 over article_fts; an imported article has
- * its title only): their rows (index_meta.id), ascending. A replaced
+ * its title only): their rows (index_row.id), ascending. A replaced
  * article's old text may still give its old row, which no article has any
  * more: look up the ids of articles in it, never the other way round. No
  * word: none, and 0. */

@@ -3,9 +3,12 @@
  *       lang:CODE, source:NAME (each part must match; case and accents as
  *       search folds them); the status line shows it, Esc clears it;
  *   o   the order: path, date, title, number of quotes, and round again.
- * Speakers, languages, dates and sources come from the corpus index, read
- * once when the filter or the order is first used (and again after the
- * reader indexed more); an article the index does not know matches by its
+ * Titles, speakers, languages, dates and sources come from the corpus
+ * index, read once in idle time into flat arrays (app_list_meta.h; again
+ * after the reader indexed more), so that a key costs a pass over the rows
+ * shown: a key that makes the filter longer looks only at the rows the
+ * last one let through, a speaker or a word of the text is looked up once
+ * a key, not a row. An article the index does not know matches by its
  * title only and sorts last. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,100 +16,52 @@
 #include "app_features.h"
 #include "error.h"
 #include "indexer.h"
+#include "app_list_meta.h"
 #include "search.h"
 
-/* What the list filter compares, folded once (search.h) so that a key
- * costs a substring search a field. */
-typedef struct item_text {
-	char *title, *speakers, *lang, *source;
-} item_text;
-
-struct list_meta {
-	index_meta *v;           /* sorted by path */
-	size_t n;
-	bool with_speakers;
-	const index_meta **of;   /* per corpus item: its row, or NULL */
-	item_text *folded;       /* per corpus item */
-	size_t nitems;
-	char *last;              /* the filter the rows were made for */
-};
-
-static char *fold(const char *s)
+/* The table of what the index knows, read on to stage until now (a key
+ * that came before idle time finished it). When the index cannot be read,
+ * one message, and the filter sees the titles the corpus knows. */
+static list_meta *meta_of(app *a, enum lm_stage until)
 {
-	return s && *s ? search_fold_loose(s, strlen(s)) : NULL;
+	list_meta *m = a->lv.meta;
+	if (m && m->nitems != a->corpus->n) {
+		list_meta_free(m);
+		m = a->lv.meta = NULL;
+	}
+	if (!m && !(m = a->lv.meta = list_meta_new(a->corpus->n)))
+		return NULL;
+	int rc = list_meta_step(m, m->without_index ? NULL : a->opts.index, a->corpus, 0, until);
+	if (rc && !m->without_index) {
+		app_message(a, true, "The corpus index could not be read (%s): the filter sees titles only",
+		            error_message(rc));
+		list_meta_free(m);
+		if (!(m = a->lv.meta = list_meta_new(a->corpus->n)))
+			return NULL;
+		m->without_index = true;
+		rc = list_meta_step(m, NULL, a->corpus, 0, until);
+	}
+	return rc ? NULL : m;
 }
 
 static void meta_free(app *a)
 {
-	struct list_meta *m = a->lv.meta;
-	if (!m)
-		return;
-	for (size_t i = 0; m->folded && i < m->nitems; i++) {
-		free(m->folded[i].title);
-		free(m->folded[i].speakers);
-		free(m->folded[i].lang);
-		free(m->folded[i].source);
-	}
-	free(m->folded);
-	index_meta_free(m->v, m->n);
-	free(m->of);
-	free(m->last);
-	free(m);
+	list_meta_free(a->lv.meta);
 	a->lv.meta = NULL;
 }
 
-static int cmp_meta_path(const void *key, const void *e)
+/* The title of item i as the filter compares it and the list sorts by
+ * it (case and accents folded), without reading its file: the index's,
+ * else the one already peeked, or the file name; "" none. */
+static const char *ftitle_of(const list_meta *m, size_t i)
 {
-	return strcmp(key, ((const index_meta *)e)->path);
+	const lm_row *r = lm_row_of(m, i);
+	const char *t = lm_text(m, r && r->ftitle ? r->ftitle : m->item_ftitle[i]);
+	return t ? t : "";
 }
 
-/* The title of item i without reading its file: the index's, the one
- * already peeked, or the file name. */
-static const char *title_of(app *a, const struct list_meta *m, size_t i)
-{
-	if (m && m->of && m->of[i] && m->of[i]->title)
-		return m->of[i]->title;
-	if (a->corpus->v[i].title)
-		return a->corpus->v[i].title;
-	const char *p = a->corpus->v[i].path, *slash = strrchr(p, '/');
-	return slash && slash[1] ? slash + 1 : p;
-}
-
-/* Reads what the index knows of every article (with the speakers when
- * asked: a pass over every quote), matches the corpus items to it by
- * their key and folds what the filter compares. */
-static struct list_meta *meta_of(app *a, bool speakers)
-{
-	struct list_meta *m = a->lv.meta;
-	if (m && m->nitems == a->corpus->n && (m->with_speakers || !speakers))
-		return m;
-	meta_free(a);
-	m = calloc(1, sizeof *m);
-	if (!m)
-		return NULL;
-	a->lv.meta = m;
-	m->nitems = a->corpus->n;
-	m->with_speakers = speakers;
-	m->of = calloc(a->corpus->n + 1, sizeof *m->of);
-	m->folded = calloc(a->corpus->n + 1, sizeof *m->folded);
-	if (!m->of || !m->folded || (a->opts.index && index_article_meta(a->opts.index, speakers, &m->v, &m->n))) {
-		meta_free(a);
-		return NULL;
-	}
-	indexer_keys kc = { 0 };
-	for (size_t i = 0; m->n && i < a->corpus->n; i++) {
-		char *key = indexer_key_in(&kc, a->corpus->v[i].path);
-		m->of[i] = key ? bsearch(key, m->v, m->n, sizeof *m->v, cmp_meta_path) : NULL;
-		free(key);
-	}
-	indexer_keys_free(&kc);
-	for (size_t i = 0; i < a->corpus->n; i++) {
-		const index_meta *im = m->of[i];
-		m->folded[i] = (item_text){ fold(title_of(a, m, i)), im ? fold(im->speakers) : NULL,
-		                            im ? fold(im->lang) : NULL, im ? fold(im->source) : NULL };
-	}
-	return m;
-}
+/* A turn of idle time reading the table: keys stay answered at once. */
+#define LIST_SLICE_NS 8000000L
 
 /* ---- the filter ---- */
 
@@ -115,8 +70,8 @@ enum field { F_TITLE, F_SPEAKER, F_LANG, F_SOURCE, F_TEXT };
 typedef struct term {
 	enum field field;
 	char *folded;            /* F_TEXT: the word as typed (the index folds it) */
-	int64_t *ids;            /* F_TEXT: the articles that have it (index rows, ascending) */
-	size_t nids;
+	uint8_t *mark;           /* speaker, text: per row of the table, the articles that have it;
+	                          * language, source: per value, the values it matches */
 } term;
 
 static const struct {
@@ -145,7 +100,7 @@ static size_t parse_filter(const char *f, term *t, size_t max)
 		}
 		char *folded = field == F_TEXT ? strndup(f + skip, len - skip) : search_fold_loose(f + skip, len - skip);
 		if (folded)
-			t[n++] = (term){ field, folded, NULL, 0 };
+			t[n++] = (term){ field, folded, NULL };
 		f += len;
 	}
 	return n;
@@ -155,41 +110,72 @@ static void terms_free(term *t, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
 		free(t[k].folded);
-		free(t[k].ids);
+		free(t[k].mark);
 	}
 }
 
-/* The articles of the index that have each text: word (one query a word;
- * FTS5 finds them without reading an article). False when the index could
- * not say (the message says why). */
-static bool find_text_terms(app *a, term *t, size_t n)
+/* The articles that have a text: word (a query of the index's FTS5, which
+ * finds them without reading an article), as marks on the rows. */
+static int mark_text(app *a, const list_meta *m, term *t)
+{
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int rc = a->opts.index && !m->without_index ? index_text_articles(a->opts.index, t->folded, &ids, &n) : 0;
+	if (!rc)
+		list_meta_mark_ids(m, ids, n, t->mark);
+	free(ids);
+	return rc;
+}
+
+/* What each term lets through, worked out once a key: marks on the rows
+ * of the table (speaker, text) or on its values (language, source), so
+ * that a row costs a look at a mark. False when that failed (the message
+ * says why). */
+static bool prepare_terms(app *a, const list_meta *m, term *t, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
-		if (t[k].field != F_TEXT || !a->opts.index)
+		bool by_value = t[k].field == F_LANG || t[k].field == F_SOURCE;
+		if (t[k].field == F_TITLE)
 			continue;
-		int rc = index_text_articles(a->opts.index, t[k].folded, &t[k].ids, &t[k].nids);
-		if (rc) {
+		if (!(t[k].mark = calloc(by_value ? m->nvalues + 1 : m->nrows + 1, 1))) {
+			app_message(a, true, "%s", error_message(Q_ENOMEM));
+			return false;
+		}
+		int rc = 0;
+		if (by_value)
+			list_meta_match_values(m, t[k].folded, t[k].mark);
+		else if (t[k].field == F_SPEAKER)
+			rc = list_meta_mark_speaker(m, t[k].folded, t[k].mark);
+		else if ((rc = mark_text(a, m, &t[k])))
 			app_message(a, true, "The index could not search the articles' text: %s", error_message(rc));
+		if (rc) {
+			if (rc == Q_ENOMEM)
+				app_message(a, true, "%s", error_message(rc));
 			return false;
 		}
 	}
 	return true;
 }
 
-static bool item_matches(const struct list_meta *m, size_t i, const term *t, size_t n)
+static bool item_matches(const list_meta *m, size_t i, const term *t, size_t n)
 {
-	const item_text *x = &m->folded[i];
+	const lm_row *r = lm_row_of(m, i);
 	for (size_t k = 0; k < n; k++) {
-		if (t[k].field == F_TEXT) {
-			const index_meta *im = m->of ? m->of[i] : NULL;   /* an article not indexed: its text unknown */
-			if (!im || !t[k].nids || !bsearch(&im->id, t[k].ids, t[k].nids, sizeof *t[k].ids, index_id_cmp))
+		switch (t[k].field) {
+		case F_TITLE:
+			if (!strstr(ftitle_of(m, i), t[k].folded))
 				return false;
-			continue;
+			break;
+		case F_LANG:
+		case F_SOURCE:   /* an article not indexed: its language and source unknown */
+			if (!r || !t[k].mark[t[k].field == F_LANG ? r->lang : r->source])
+				return false;
+			break;
+		default:         /* and who it quotes, and its text */
+			if (!r || !t[k].mark[r - m->rows])
+				return false;
+			break;
 		}
-		const char *field = t[k].field == F_TITLE ? x->title : t[k].field == F_SPEAKER ? x->speakers
-		                  : t[k].field == F_LANG ? x->lang : x->source;
-		if (!field || !strstr(field, t[k].folded))
-			return false;
 	}
 	return true;
 }
@@ -212,26 +198,34 @@ static bool narrows(const char *before, const char *now)
 	return ok;
 }
 
-static bool wants_speakers(const term *t, size_t n)
+/* How much of the table the terms need: who each article quotes only for
+ * a speaker. */
+static enum lm_stage stage_for(const term *t, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		if (t[k].field == F_SPEAKER)
-			return true;
-	return false;
+			return LM_DONE;
+	return LM_FORMS;
 }
 
 /* ---- the order ---- */
 
 typedef struct sort_ctx {
 	app *a;
-	const struct list_meta *m;
+	const list_meta *m;
+	enum list_order order;
 } sort_ctx;
 
 static long quotes_of(const sort_ctx *c, size_t i)
 {
-	if (c->m && c->m->of && c->m->of[i])
-		return c->m->of[i]->nquotes;
-	return c->a->corpus->v[i].nquotes;
+	const lm_row *r = lm_row_of(c->m, i);
+	return r ? r->nquotes : c->a->corpus->v[i].nquotes;
+}
+
+static const char *date_of(const sort_ctx *c, size_t i)
+{
+	const lm_row *r = lm_row_of(c->m, i);
+	return r ? lm_text(c->m, r->date) : NULL;
 }
 
 static int by_order(const void *x, const void *y, void *ctx)
@@ -239,15 +233,14 @@ static int by_order(const void *x, const void *y, void *ctx)
 	const sort_ctx *c = ctx;
 	size_t i = *(const size_t *)x, j = *(const size_t *)y;
 	int r = 0;
-	switch (c->a->lv.order) {
+	switch (c->order) {
 	case LO_DATE: {
-		const char *di = c->m && c->m->of && c->m->of[i] ? c->m->of[i]->date : NULL;
-		const char *dj = c->m && c->m->of && c->m->of[j] ? c->m->of[j]->date : NULL;
+		const char *di = date_of(c, i), *dj = date_of(c, j);
 		r = di && dj ? strcmp(di, dj) : (dj != NULL) - (di != NULL);   /* unknown dates last */
 		break;
 	}
 	case LO_TITLE:
-		r = strcasecmp(title_of(c->a, c->m, i), title_of(c->a, c->m, j));
+		r = strcmp(ftitle_of(c->m, i), ftitle_of(c->m, j));
 		break;
 	case LO_QUOTES: {
 		long qi = quotes_of(c, i), qj = quotes_of(c, j);
@@ -260,45 +253,72 @@ static int by_order(const void *x, const void *y, void *ctx)
 	return r ? r : (i > j) - (i < j);   /* then as the corpus has them (by path) */
 }
 
+/* Every item in the list's order, sorted once an order (the filter then
+ * goes through them in it, and what it lets through needs no sorting);
+ * NULL: by path, or no memory (the message says so). */
+static const size_t *items_in_order(app *a, list_meta *m)
+{
+	if (a->lv.order == LO_PATH)
+		return NULL;
+	if (m->sorted && m->sorted_by == (int)a->lv.order)
+		return m->sorted;
+	free(m->sorted);
+	if (!(m->sorted = malloc((a->corpus->n + 1) * sizeof *m->sorted))) {
+		app_message(a, true, "%s", error_message(Q_ENOMEM));
+		return NULL;
+	}
+	for (size_t i = 0; i < a->corpus->n; i++)
+		m->sorted[i] = i;
+	sort_ctx c = { a, m, a->lv.order };
+	qsort_r(m->sorted, a->corpus->n, sizeof *m->sorted, by_order, &c);
+	m->sorted_by = (int)a->lv.order;
+	return m->sorted;
+}
+
+/* The rows the filter lets through: of those shown when it only grew
+ * (a subset of rows in order stays in order), else of every item in
+ * order. NULL: no memory. */
+static size_t *filter_rows(app *a, list_meta *m, const term *t, size_t nt, size_t *n)
+{
+	bool narrower = a->lv.rows && narrows(m->last, a->lv.filter);
+	const size_t *from = narrower ? a->lv.rows : items_in_order(a, m);
+	size_t nfrom = narrower ? a->lv.n : a->corpus->n;
+	if (!narrower && a->lv.order != LO_PATH && !from)
+		return NULL;
+	size_t *rows = malloc((nfrom + 1) * sizeof *rows);
+	*n = 0;
+	for (size_t r = 0; rows && r < nfrom; r++) {
+		size_t i = from ? from[r] : r;
+		if (item_matches(m, i, t, nt))
+			rows[(*n)++] = i;
+	}
+	return rows;
+}
+
 /* The rows for the filter and the order, given to the core. */
 static unsigned rebuild_rows(app *a)
 {
 	term t[16];
 	size_t nt = parse_filter(a->lv.filter, t, 16);
-	struct list_meta *m = meta_of(a, wants_speakers(t, nt));
-	if (m && !find_text_terms(a, t, nt)) {
+	list_meta *m = meta_of(a, stage_for(t, nt));
+	if (m && !prepare_terms(a, m, t, nt)) {
 		terms_free(t, nt);
 		return R_STATUS;
 	}
 	if (!m || (!a->lv.filter[0] && a->lv.order == LO_PATH)) {
 		terms_free(t, nt);
-		if (m) {
-			free(m->last);
-			m->last = NULL;
-		}
+		if (m)
+			m->last[0] = '\0';
 		app_list_set_rows(a, NULL, 0);
 		return R_LIST | R_STATUS;
 	}
-	/* typing on narrows what is shown: only those rows are looked at */
-	bool narrower = a->lv.rows && narrows(m->last, a->lv.filter);
-	size_t from = narrower ? a->lv.n : a->corpus->n;
-	size_t *rows = malloc((from + 1) * sizeof *rows), n = 0;
+	size_t n = 0, *rows = filter_rows(a, m, t, nt, &n);
+	terms_free(t, nt);
 	if (!rows) {
-		terms_free(t, nt);
 		app_message(a, true, "%s", error_message(Q_ENOMEM));
 		return R_STATUS;
 	}
-	for (size_t r = 0; r < from; r++) {
-		size_t i = narrower ? a->lv.rows[r] : r;
-		if (item_matches(m, i, t, nt))
-			rows[n++] = i;
-	}
-	terms_free(t, nt);
-	sort_ctx c = { a, m };
-	if (a->lv.order != LO_PATH && n > 1 && !narrower)   /* a subset of sorted rows stays sorted */
-		qsort_r(rows, n, sizeof *rows, by_order, &c);
-	free(m->last);
-	m->last = strdup(a->lv.filter);
+	snprintf(m->last, sizeof m->last, "%s", a->lv.filter);
 	app_list_set_rows(a, rows, n);
 	return R_LIST | R_STATUS;
 }
@@ -325,6 +345,10 @@ static unsigned list_sort(app *a, enum action act)
 {
 	(void)act;
 	a->lv.order = (enum list_order)((a->lv.order + 1) % LO__COUNT);
+	if (a->lv.meta) {   /* sorted again: titles and counts the reader learnt since count */
+		free(a->lv.meta->sorted);
+		a->lv.meta->sorted = NULL;
+	}
 	unsigned r = rebuild_rows(a);
 	app_message(a, false, "The list by %s%s", order_names[a->lv.order],
 	            a->lv.order != LO_PATH && !a->opts.index ? " (no corpus index: what is known so far)" : "");
@@ -377,11 +401,37 @@ static void list_free(app *a)
 	meta_free(a);
 }
 
+bool app_list_ready(const app *a)
+{
+	return a->lv.meta && a->lv.meta->nitems == a->corpus->n && a->lv.meta->stage >= LM_DONE;
+}
+
+/* Reading the table in idle time: the index, and a list to filter. */
+static bool list_busy(const app *a)
+{
+	const list_meta *m = a->lv.meta;
+	return a->opts.index && a->corpus->n > 1 && (!m || m->nitems != a->corpus->n || m->stage < LM_DONE);
+}
+
+static unsigned list_idle(app *a)
+{
+	list_meta *m = a->lv.meta;
+	if (m && m->nitems != a->corpus->n)
+		meta_free(a), m = NULL;
+	if (!m && !(m = a->lv.meta = list_meta_new(a->corpus->n)))
+		return R_NONE;
+	/* a failure stays (LM_FAILED): the next key of the filter says why */
+	(void)list_meta_step(m, m->without_index ? NULL : a->opts.index, a->corpus, LIST_SLICE_NS, LM_DONE);
+	return R_NONE;
+}
+
 const app_feature app_list_feature = {
 	.name = "list filter and order",
 	.on_action = { [ACT_LIST_FILTER] = list_filter, [ACT_LIST_SORT] = list_sort },
 	.prompt = { [PROMPT_LIST] = &list_prompt },
 	.cancel = list_cancel,
 	.index_changed = list_index_changed,
+	.busy = list_busy,
+	.idle = list_idle,
 	.free = list_free,
 };

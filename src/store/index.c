@@ -9,6 +9,7 @@
 #include "error.h"
 #include "grow.h"
 #include "index_internal.h"
+#include "search.h"
 #include "strbuf.h"
 #include "xdg.h"
 
@@ -25,6 +26,8 @@ static const char schema[] =
 	"  path TEXT NOT NULL UNIQUE,"
 	"  size INTEGER NOT NULL, mtime INTEGER NOT NULL, cid INTEGER NOT NULL,"
 	"  title TEXT, lang TEXT, date TEXT, source TEXT, url TEXT,"
+	/* folded once here, not by the reader each time it starts */
+	"  ftitle TEXT,"
 	"  nquotes INTEGER NOT NULL, imported INTEGER NOT NULL,"
 	"  fts INTEGER NOT NULL);"   /* 1: its text is in article_fts */
 	"CREATE INDEX articles_cid ON articles(cid);"
@@ -62,9 +65,13 @@ static const char schema[] =
 	 * (a join with articles hides it) and is counted in meta 'fts_dead';
 	 * past a limit the indexer empties the table and reads every file again.
 	 * detail=none: which articles have a word, not where: the list filter
-	 * asks for words (index_text_articles), never a phrase or a column. */
-	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=none, columnsize=0,"
-	"  tokenize='unicode61 remove_diacritics 2');"
+	 * asks for words (index_text_articles), never a phrase or a column.
+	 * prefix='2': the words that begin with two letters in one list (the
+	 * second key of a word typed in the filter: at 100,000 articles it
+	 * merged the lists of hundreds of words; the file grows by half). */
+	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=none, columnsize=0, prefix='2',"
+	/* its text: the words made on the reading threads (index_words.c) */
+	"  tokenize='" INDEX_WORDS_TOKENIZER "');"
 	"INSERT INTO meta(key, value) VALUES ('derived', 1), ('fts_dead', 0);";
 
 /* ---- errors and statements ---- */
@@ -309,6 +316,12 @@ static int open_db(qindex *ix, bool write)
 	}
 	sqlite3_extended_result_codes(ix->db, 1);
 	sqlite3_busy_timeout(ix->db, BUSY_TIMEOUT_MS);
+	rc = index_words_register(ix->db);
+	if (rc != SQLITE_OK) {
+		rc = index_fail(ix, rc);
+		close_db(ix);
+		return rc;
+	}
 	ix->readonly = !write || sqlite3_db_readonly(ix->db, "main") == 1;
 	return 0;
 }
@@ -506,6 +519,7 @@ void index_close(qindex *ix)
 	if (!ix)
 		return;
 	close_db(ix);
+	index_words_free(ix->words);
 	free(ix->path);
 	free(ix);
 }
@@ -635,6 +649,11 @@ static int insert_article(qindex *ix, const index_article *a, size_t nq, bool ft
 	index_bind_text(s, 7, a->date);
 	index_bind_text(s, 8, a->source);
 	index_bind_text(s, 9, a->url);
+	/* NULL (a blank title, or no memory): the reader folds the title itself */
+	if (a->ftitle)
+		sqlite3_bind_text(s, 13, a->ftitle, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_text(s, 13, a->title ? search_fold_loose(a->title, strlen(a->title)) : NULL, -1, free);
 	sqlite3_bind_int64(s, 10, (int64_t)nq);
 	sqlite3_bind_int(s, 11, a->imported);
 	sqlite3_bind_int(s, 12, fts);
@@ -666,6 +685,29 @@ static int insert_quote(qindex *ix, int64_t art, const index_quote *q)
 	return step_done(ix, f);
 }
 
+/* The article's words into article_fts (made here when the caller did
+ * not make them): all in the body column, which no query tells apart. */
+static int put_words(qindex *ix, int64_t id, const index_article *a, const char *body, size_t nbody)
+{
+	char *made = NULL;
+	size_t n = a->nwords;
+	int rc = 0;
+	if (!a->words && !ix->words)
+		rc = index_words_new(&ix->words);
+	if (!rc && !a->words)
+		rc = index_words_of(ix->words, a->title, body, nbody, &made, &n);
+	sqlite3_stmt *s = rc ? NULL : index_stmt(ix, ST_ART_FTS);
+	if (!s) {
+		free(made);
+		return rc ? rc : Q_EIO;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, made ? made : a->words, (int)(n < INT32_MAX ? n : INT32_MAX), SQLITE_STATIC);
+	rc = step_done(ix, s);
+	free(made);
+	return rc;
+}
+
 int index_put(qindex *ix, const index_article *a, const char *body, size_t nbody, const index_quote *q, size_t nq)
 {
 	int rc = drop_article(ix, a->path);
@@ -674,16 +716,8 @@ int index_put(qindex *ix, const index_article *a, const char *body, size_t nbody
 		rc = insert_article(ix, a, nq, true, &id);
 	for (size_t i = 0; !rc && i < nq; i++)
 		rc = insert_quote(ix, id, &q[i]);
-	if (!rc && (body || a->title)) {
-		sqlite3_stmt *s = index_stmt(ix, ST_ART_FTS);
-		if (!s)
-			return Q_EIO;
-		sqlite3_bind_int64(s, 1, id);
-		index_bind_text(s, 2, a->title);
-		if (body)
-			sqlite3_bind_text(s, 3, body, (int)(nbody < INT32_MAX ? nbody : INT32_MAX), SQLITE_STATIC);
-		rc = step_done(ix, s);
-	}
+	if (!rc && (body || a->title || a->words))
+		rc = put_words(ix, id, a, body, nbody);
 	if (!rc)
 		rc = index_mark_stale(ix);
 	return rc;
@@ -787,6 +821,23 @@ int index_files(qindex *ix, index_file **out, size_t *nout)
 /* Dead rows tolerated before the text index is emptied and made again. */
 #define FTS_DEAD_MIN 1000
 
+/* The titles of the imported articles into article_fts again (they have
+ * no text to read again). */
+static int put_imported_titles(qindex *ix)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT id, title FROM articles WHERE imported = 1 AND title IS NOT NULL",
+	                            -1, &s, NULL), err = 0;
+	while (!err && index_next_row(s, &rc)) {
+		index_article a = { .title = (const char *)sqlite3_column_text(s, 1) };
+		err = a.title ? put_words(ix, sqlite3_column_int64(s, 0), &a, NULL, 0) : Q_ENOMEM;
+	}
+	if (!err)
+		err = index_fail(ix, rc);
+	sqlite3_finalize(s);
+	return err;
+}
+
 int index_compact_text(qindex *ix)
 {
 	int64_t dead = index_meta_int(ix, "fts_dead", 0);
@@ -801,8 +852,9 @@ int index_compact_text(qindex *ix)
 	int rc = index_begin(ix);
 	if (!rc)
 		rc = index_exec(ix, "INSERT INTO article_fts(article_fts) VALUES ('delete-all');"
-		                    "UPDATE articles SET fts = 0 WHERE imported = 0;"
-		                    "INSERT INTO article_fts(rowid, title) SELECT id, title FROM articles WHERE imported = 1;");
+		                    "UPDATE articles SET fts = 0 WHERE imported = 0;");
+	if (!rc)
+		rc = put_imported_titles(ix);
 	if (!rc)
 		rc = index_meta_set_int(ix, "fts_dead", 0);
 	if (!rc)

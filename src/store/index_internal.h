@@ -15,10 +15,10 @@
 	STMT(ART_FIND,     "SELECT id, fts FROM articles WHERE path = ?1") \
 	STMT(ART_DELETE,   "DELETE FROM articles WHERE id = ?1") \
 	STMT(ART_INSERT,   "INSERT INTO articles(path, size, mtime, cid, title, lang, date, source, url, " \
-	                   "nquotes, imported, fts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") \
+	                   "nquotes, imported, fts, ftitle) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") \
 	STMT(ART_ADD_QUOTES, "UPDATE articles SET nquotes = nquotes + ?2 WHERE id = ?1") \
 	STMT(ART_TOUCH,    "UPDATE articles SET size = ?2, mtime = ?3 WHERE path = ?1") \
-	STMT(ART_FTS,      "INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)") \
+	STMT(ART_FTS,      "INSERT INTO article_fts(rowid, body) VALUES (?1, ?2)") \
 	STMT(QUOTE_INSERT, "INSERT INTO quotes(article, qid, start, \"end\", text, speaker, cue, confidence) " \
 	                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
 	STMT(QUOTE_FTS,    "INSERT INTO quote_fts(rowid, text, speaker) VALUES (?1, ?2, ?3)") \
@@ -35,6 +35,12 @@
 	STMT(PERSONS,      "SELECT p.id, p.name, p.nquotes, p.narticles, p.nforms, f.form FROM persons p" \
 	                   " JOIN forms f ON f.person = p.id ORDER BY p.nquotes DESC, p.name, p.id, f.nquotes DESC, f.form") \
 	STMT(HIT,          "SELECT " INDEX_HIT_COLUMNS " FROM quotes q" INDEX_HIT_JOINS " WHERE q.id = ?1") \
+	STMT(LIST_ROWS,    "SELECT id, path, ftitle, lang, date, source, nquotes FROM articles WHERE id > ?1" \
+	                   " ORDER BY id LIMIT ?2") \
+	STMT(LIST_FORMS,   "SELECT f.form, f.person, p.name FROM forms f JOIN persons p ON p.id = f.person ORDER BY f.form") \
+	/* from the covering index quotes_speaker, without reading a quote */ \
+	STMT(LIST_PAIRS,   "SELECT speaker, article FROM quotes WHERE (speaker, article) > (?1, ?2)" \
+	                   " ORDER BY speaker, article LIMIT ?3") \
 	STMT(ARTICLE_QUOTES, "SELECT " INDEX_HIT_COLUMNS " FROM articles a0 JOIN quotes q ON q.article = a0.id" \
 	                   INDEX_HIT_JOINS " WHERE a0.path = ?1 ORDER BY q.start")
 
@@ -47,6 +53,7 @@ enum index_stmt {
 
 struct qindex {
 	sqlite3 *db;
+	index_words *words;      /* for index_put given no words: made when first needed */
 	char *path;
 	bool readonly;
 	bool damaged;            /* SQLite reported a damaged file */
@@ -62,6 +69,12 @@ sqlite3_stmt *index_stmt(qindex *ix, enum index_stmt id);
 /* Maps an SQLite result code to a Q_* code, keeping SQLite's message in
  * ix->err; SQLITE_OK, SQLITE_ROW and SQLITE_DONE give 0. */
 int index_fail(qindex *ix, int sqlite_rc);
+
+/* The tokenizer of article_fts (index_words.c): its text is the words
+ * index_words_of made, a query is tokenized as they were. Registered on
+ * every connection before the table is touched. */
+#define INDEX_WORDS_TOKENIZER "quoth_words"
+int index_words_register(sqlite3 *db);
 
 /* Runs sql (no results wanted). */
 int index_exec(qindex *ix, const char *sql);

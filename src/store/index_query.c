@@ -87,54 +87,112 @@ int index_persons(qindex *ix, index_person **out, size_t *nout)
 
 /* ---- the article list ---- */
 
-void index_meta_free(index_meta *v, size_t n)
+static const char *col_text(sqlite3_stmt *s, int col)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].path);
-		free(v[i].title);
-		free(v[i].lang);
-		free(v[i].date);
-		free(v[i].source);
-		free(v[i].speakers);
-	}
-	free(v);
+	return (const char *)sqlite3_column_text(s, col);
 }
 
-int index_article_meta(qindex *ix, bool speakers, index_meta **out, size_t *nout)
+int index_rows_read(qindex *ix, int64_t *after, size_t max, int (*fn)(void *ctx, const index_row *r), void *ctx,
+                    bool *done)
 {
-	*out = NULL;
-	*nout = 0;
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(ix->db, speakers ?
-		"SELECT a.path, a.title, a.lang, a.date, a.source, a.nquotes, s.names, a.id FROM articles a LEFT JOIN"
-		" (SELECT q.article AS article, group_concat(DISTINCT p.name) AS names FROM quotes q"
-		"  JOIN forms f ON f.form = q.speaker JOIN persons p ON p.id = f.person GROUP BY q.article) s"
-		" ON s.article = a.id ORDER BY a.path" :
-		"SELECT a.path, a.title, a.lang, a.date, a.source, a.nquotes, NULL, a.id FROM articles a ORDER BY a.path",
-		-1, &s, NULL);
-	index_meta *v = NULL;
-	size_t n = 0, cap = 0;
-	bool oom = false;
-	while (!oom && index_next_row(s, &rc)) {
-		if (GROW(v, cap, n + 1, 256)) {
-			oom = true;
+	*done = false;
+	sqlite3_stmt *s = index_stmt(ix, ST_LIST_ROWS);
+	if (!s)
+		return Q_EIO;
+	sqlite3_bind_int64(s, 1, *after);
+	sqlite3_bind_int64(s, 2, (int64_t)max);
+	int rc = SQLITE_OK, err = 0;
+	size_t n = 0;
+	while (!err && index_next_row(s, &rc)) {
+		index_row r = { sqlite3_column_int64(s, 0), col_text(s, 1), col_text(s, 2), col_text(s, 3),
+		                col_text(s, 4), col_text(s, 5), (long)sqlite3_column_int64(s, 6) };
+		if (!r.path) {
+			err = Q_ENOMEM;   /* the column is NOT NULL: SQLite had no memory for it */
 			break;
 		}
-		v[n] = (index_meta){ col_dup(s, 0, &oom), col_dup(s, 1, &oom), col_dup(s, 2, &oom), col_dup(s, 3, &oom),
-		                     col_dup(s, 4, &oom), col_dup(s, 6, &oom), (long)sqlite3_column_int64(s, 5),
-		                     sqlite3_column_int64(s, 7) };
-		if (v[n].path)
-			n++;
+		err = fn(ctx, &r);
+		*after = r.id;
+		n++;
 	}
-	rc = oom ? Q_ENOMEM : index_fail(ix, rc);
-	sqlite3_finalize(s);
-	if (rc) {
-		index_meta_free(v, n);
-		return rc;
+	if (!err)
+		err = index_fail(ix, rc);
+	sqlite3_reset(s);
+	*done = !err && n < max;
+	return err;
+}
+
+int index_forms_read(qindex *ix, int (*fn)(void *ctx, const char *form, int64_t person, const char *name), void *ctx)
+{
+	sqlite3_stmt *s = index_stmt(ix, ST_LIST_FORMS);
+	if (!s)
+		return Q_EIO;
+	int rc = SQLITE_OK, err = 0;
+	while (!err && index_next_row(s, &rc)) {
+		const char *form = col_text(s, 0), *name = col_text(s, 2);
+		err = form && name ? fn(ctx, form, sqlite3_column_int64(s, 1), name) : Q_ENOMEM;
 	}
-	*out = v;
-	*nout = n;
+	if (!err)
+		err = index_fail(ix, rc);
+	sqlite3_reset(s);
+	return err;
+}
+
+void index_pair_cursor_free(index_pair_cursor *c)
+{
+	free(c->form);
+	c->form = NULL;
+	c->article = 0;
+}
+
+/* Moves the cursor to the pair just given. */
+static int pair_cursor_set(index_pair_cursor *c, const char *form, int64_t article)
+{
+	if (!c->form || strcmp(c->form, form)) {
+		char *f = strdup(form);
+		if (!f)
+			return Q_ENOMEM;
+		free(c->form);
+		c->form = f;
+	}
+	c->article = article;
 	return 0;
+}
+
+int index_pairs_read(qindex *ix, index_pair_cursor *c, size_t max,
+                     int (*fn)(void *ctx, const char *form, int64_t article), void *ctx, bool *done)
+{
+	*done = false;
+	sqlite3_stmt *s = index_stmt(ix, ST_LIST_PAIRS);
+	if (!s)
+		return Q_EIO;
+	/* a copy: the cursor moves (and frees its form) while the query runs */
+	sqlite3_bind_text(s, 1, c->form ? c->form : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, c->form ? c->article : INT64_MIN);
+	sqlite3_bind_int64(s, 3, (int64_t)max);
+	int rc = SQLITE_OK, err = 0;
+	size_t n = 0;
+	/* the quotes of one article by one form come in a row: one call */
+	int64_t last = 0;
+	bool any = false;
+	while (!err && index_next_row(s, &rc)) {
+		const char *form = col_text(s, 0);
+		int64_t art = sqlite3_column_int64(s, 1);
+		n++;
+		if (!form)
+			continue;
+		if (any && art == last && !strcmp(form, c->form))
+			continue;
+		err = pair_cursor_set(c, form, art);
+		if (!err)
+			err = fn(ctx, form, art);
+		last = art;
+		any = true;
+	}
+	if (!err)
+		err = index_fail(ix, rc);
+	sqlite3_reset(s);
+	*done = !err && n < max;
+	return err;
 }
 
 /* ---- words of the articles' text ---- */
@@ -188,6 +246,14 @@ int index_id_cmp(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+static bool ascending(const int64_t *v, size_t n)
+{
+	for (size_t k = 1; k < n; k++)
+		if (v[k - 1] >= v[k])
+			return false;
+	return true;
+}
+
 int index_text_articles(qindex *ix, const char *words, int64_t **out, size_t *nout)
 {
 	*out = NULL;
@@ -217,7 +283,7 @@ int index_text_articles(qindex *ix, const char *words, int64_t **out, size_t *no
 		free(v);
 		return rc;
 	}
-	if (n > 1)
+	if (!ascending(v, n))   /* FTS5 gives its rows in order: mostly nothing to do */
 		qsort(v, n, sizeof *v, index_id_cmp);
 	*out = v;
 	*nout = n;

@@ -19,6 +19,7 @@
 #include "indexer.h"
 #include "lang.h"
 #include "quotes.h"
+#include "search.h"
 
 /* Jobs between the reading thread and the writer: enough to keep both
  * busy, few enough that memory stays bounded by a few articles. */
@@ -94,6 +95,9 @@ typedef struct job {
 	doc *d;
 	quote_list quotes;
 	char **qtext;            /* flat text of each quote */
+	char *words;             /* for the full-text index (index_words_of) */
+	char *ftitle;            /* the title folded for the list filter */
+	size_t nwords;
 	dateline meta;
 	bool ready;              /* read: the writer may take it (under the pipeline's lock) */
 } job;
@@ -104,6 +108,8 @@ static void job_clear(job *j)
 		for (size_t i = 0; i < j->quotes.n; i++)
 			free(j->qtext[i]);
 	free(j->qtext);
+	free(j->words);
+	free(j->ftitle);
 	quote_list_free(&j->quotes);
 	doc_free(j->d);
 	dateline_free(&j->meta);
@@ -174,8 +180,9 @@ static int load_doc(job *j, struct stat *st)
 	return rc;
 }
 
-/* Reads the file of j and finds its quotes (the reading thread). */
-static void read_job(job *j, const quotes_opts *qo)
+/* Reads the file of j, finds its quotes and makes its words (the reading
+ * thread, with its own w). */
+static void read_job(job *j, const quotes_opts *qo, index_words *w)
 {
 	struct stat st;
 	int rc = load_doc(j, &st);
@@ -199,6 +206,10 @@ static void read_job(job *j, const quotes_opts *qo)
 			rc = Q_ENOMEM;
 	if (!rc)
 		rc = dateline_find(j->d, &j->meta);
+	if (!rc)
+		rc = index_words_of(w, j->d->title, j->d->text, j->d->len, &j->words, &j->nwords);
+	if (!rc && j->d->title)   /* (NULL: blank, or no memory: index_put tries again) */
+		j->ftitle = search_fold_loose(j->d->title, strlen(j->d->title));
 	j->kind = rc ? JOB_FAIL : JOB_PUT;
 	j->error = rc;
 }
@@ -225,6 +236,8 @@ typedef struct pipeline {
 static void *reader_thread(void *arg)
 {
 	pipeline *p = arg;
+	index_words *w = NULL;
+	int werr = index_words_new(&w);
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
 		while (!p->stop && p->next_read < p->n && p->next_read - p->written >= QUEUE_CAP) {
@@ -234,11 +247,15 @@ static void *reader_thread(void *arg)
 		}
 		if (p->stop || p->next_read >= p->n) {
 			pthread_mutex_unlock(&p->mu);
+			index_words_free(w);
 			return NULL;
 		}
 		size_t i = p->next_read++;
 		pthread_mutex_unlock(&p->mu);
-		read_job(&p->jobs[i], p->qo);
+		if (werr)
+			p->jobs[i] = (job){ .path = p->jobs[i].path, .kind = JOB_FAIL, .error = werr };
+		else
+			read_job(&p->jobs[i], p->qo, w);
 		pthread_mutex_lock(&p->mu);
 		p->jobs[i].ready = true;
 		if (p->writer_waits && i == p->written)
@@ -353,6 +370,9 @@ static int write_put(run *r, job *j)
 		.lang = j->quotes.lang[0] ? j->quotes.lang : NULL,
 		.date = j->meta.date,
 		.source = j->meta.source,
+		.ftitle = j->ftitle,
+		.words = j->words,
+		.nwords = j->nwords,
 	};
 	int rc = index_put(r->ix, &a, j->d->text, j->d->len, q, j->quotes.n);
 	free(q);
@@ -412,11 +432,12 @@ static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo, unsigne
 	size_t nt = 0, want = n > 1 ? reader_count(readers, n) : 0;
 	while (nt < want && pthread_create(&t[nt], NULL, reader_thread, &p) == 0)
 		nt++;
-	int rc = 0;
+	index_words *w = NULL;   /* this thread's, when it reads */
+	int rc = nt ? 0 : index_words_new(&w);
 	job *j;
-	while ((j = nt ? next_ready(&p) : (p.written < n ? &jobs[p.written] : NULL))) {
+	while (!rc && (j = nt ? next_ready(&p) : (p.written < n ? &jobs[p.written] : NULL))) {
 		if (!nt)
-			read_job(j, qo);
+			read_job(j, qo, w);
 		rc = write_job(r, j);
 		report(r, false);
 		if (nt) {
@@ -435,6 +456,7 @@ static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo, unsigne
 	}
 	for (size_t i = p.written; i < n; i++)
 		job_clear(&jobs[i]);
+	index_words_free(w);
 	pthread_cond_destroy(&p.ready);
 	pthread_cond_destroy(&p.room);
 	pthread_mutex_destroy(&p.mu);

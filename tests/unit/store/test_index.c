@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include "error.h"
 #include "index.h"
+#include "index_internal.h"
 
 static char *make_dir(void)
 {
@@ -84,6 +85,7 @@ static long sql_count(const char *file, const char *sql)
 {
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(index_words_register(db), SQLITE_OK);   /* article_fts's tokenizer */
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
@@ -299,6 +301,30 @@ static void test_quote_ids_paged(void **state)
 	free(g);
 	free(file);
 	remove_dir(dir);
+}
+
+/* The words of an article for its full-text index: case and accents
+ * folded as unicode61 folds them, each once, the title's first. */
+static void test_words_once(void **state)
+{
+	(void)state;
+	index_words *w = NULL;
+	assert_int_equal(index_words_new(&w), 0);
+	char *s = NULL;
+	size_t n = 0;
+	const char body[] = "The harbour, the HARBOUR;\n Caf\u00E9 caf\u00C9 cafe -- 12.5";
+	assert_int_equal(index_words_of(w, "Harbour Talks", body, sizeof body - 1, &s, &n), 0);
+	assert_string_equal(s, "harbour talks the cafe 12 5");
+	assert_int_equal(n, strlen(s));
+	free(s);
+	assert_int_equal(index_words_of(w, NULL, NULL, 0, &s, &n), 0);   /* nothing: no word */
+	assert_string_equal(s, "");
+	assert_int_equal(n, 0);
+	free(s);
+	assert_int_equal(index_words_of(w, "", "  \n\t ", 5, &s, &n), 0);
+	assert_int_equal(n, 0);
+	free(s);
+	index_words_free(w);
 }
 
 static void test_full_text_search(void **state)
@@ -746,6 +772,7 @@ int main(void)
 		cmocka_unit_test(test_write_and_read_back),
 		cmocka_unit_test(test_persons_in_order),
 		cmocka_unit_test(test_quote_ids_paged),
+		cmocka_unit_test(test_words_once),
 		cmocka_unit_test(test_full_text_search),
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),

@@ -160,6 +160,27 @@ static void test_new_unchanged_touched_changed_removed(void **state)
 	remove_dir(dir);
 }
 
+/* What index_rows_read gave: ids, titles folded, languages. */
+typedef struct rows_seen {
+	size_t n;
+	int64_t id[8];
+	char ftitle[8][64], lang[8][8];
+	int stop_at;             /* fn returns an error at this row (0: never) */
+} rows_seen;
+
+static int keep_row(void *ctx, const index_row *r)
+{
+	rows_seen *m = ctx;
+	if (m->stop_at && (int)m->n + 1 == m->stop_at)
+		return Q_EIO;
+	assert_true(m->n < 8);
+	m->id[m->n] = r->id;
+	snprintf(m->ftitle[m->n], sizeof m->ftitle[0], "%s", r->ftitle ? r->ftitle : "");
+	snprintf(m->lang[m->n], sizeof m->lang[0], "%s", r->lang ? r->lang : "");
+	m->n++;
+	return 0;
+}
+
 /* How many articles have every word of words (index_text_articles). */
 static size_t with_words(qindex *ix, const char *words)
 {
@@ -266,24 +287,106 @@ static void test_text_of_articles(void **state)
 	age(corpus, "ferry.txt", 10);
 	run(ix, corpus, &st, &e);
 	assert_int_equal(st.changed, 1);
-	index_meta *m;
-	size_t nm;
-	assert_int_equal(index_article_meta(ix, false, &m, &nm), 0);
-	assert_int_equal(nm, 2);
+	rows_seen m = { 0 };
+	int64_t after = 0;
+	bool done = false;
+	assert_int_equal(index_rows_read(ix, &after, 10, keep_row, &m, &done), 0);
+	assert_true(done);
+	assert_int_equal(m.n, 2);
 	int64_t *ids;
 	size_t n;
 	assert_int_equal(index_text_articles(ix, "winter", &ids, &n), 0);
 	for (size_t k = 0; k < n; k++)   /* at most the old row, no article's now */
-		assert_true(ids[k] != m[0].id && ids[k] != m[1].id);
+		assert_true(ids[k] != m.id[0] && ids[k] != m.id[1]);
 	free(ids);
 	assert_int_equal(index_text_articles(ix, "company", &ids, &n), 0);
 	assert_int_equal(n, 2);
-	assert_true(ids[0] == (m[0].id < m[1].id ? m[0].id : m[1].id));
+	assert_true(ids[0] == m.id[0] && m.id[0] < m.id[1]);   /* rows come in order */
 	free(ids);
-	index_meta_free(m, nm);
 	index_close(ix);
 	free(file);
 	free(corpus);
+	remove_dir(dir);
+}
+
+typedef struct pairs_seen {
+	size_t n;
+	char form[8][32];
+	int64_t article[8];
+} pairs_seen;
+
+static int keep_pair(void *ctx, const char *form, int64_t article)
+{
+	pairs_seen *p = ctx;
+	assert_true(p->n < 8);
+	snprintf(p->form[p->n], sizeof p->form[0], "%s", form);
+	p->article[p->n++] = article;
+	return 0;
+}
+
+static int keep_form(void *ctx, const char *form, int64_t person, const char *name)
+{
+	pairs_seen *p = ctx;
+	assert_true(p->n < 8 && person > 0 && *name);
+	snprintf(p->form[p->n++], sizeof p->form[0], "%s", form);
+	return 0;
+}
+
+/* What the article list reads, by slices that resume where they ended:
+ * every article once (its title folded as the filter compares it), every
+ * form with its person, each (form, article) once however many quotes; a
+ * callback's error stops the reading and is returned. */
+static void test_list_reads_by_slices(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	write_file(dir, "ferry.txt", ferry);
+	write_file(dir, "harbour.txt", harbour);
+	write_file(dir, "again.txt", "Jane Doe again\n\n\"We will build the new bridge before the winter comes,\" said"
+	                             " Jane Doe.\n\n\"The money for the bridge is already there,\" said Jane Doe.\n");
+	qindex *ix = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	indexer_stats st;
+	struct errs e = { 0 };
+	run(ix, dir, &st, &e);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	rows_seen m = { 0 };
+	int64_t after = 0;
+	bool done = false;
+	assert_int_equal(index_rows_read(ix, &after, 2, keep_row, &m, &done), 0);
+	assert_false(done);
+	assert_int_equal(m.n, 2);
+	assert_int_equal(after, m.id[1]);
+	assert_int_equal(index_rows_read(ix, &after, 2, keep_row, &m, &done), 0);
+	assert_true(done);
+	assert_int_equal(m.n, 3);
+	assert_true(m.id[0] < m.id[1] && m.id[1] < m.id[2]);
+	bool harbour_seen = false;
+	for (size_t k = 0; k < 3; k++)
+		harbour_seen |= !strcmp(m.ftitle[k], "harbour talks resume");
+	assert_true(harbour_seen);
+	rows_seen bad = { .stop_at = 2 };
+	after = 0;
+	assert_int_equal(index_rows_read(ix, &after, 10, keep_row, &bad, &done), Q_EIO);
+	assert_false(done);
+	pairs_seen f = { 0 };
+	assert_int_equal(index_forms_read(ix, keep_form, &f), 0);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.form[0], "Jane Doe");   /* by form */
+	assert_string_equal(f.form[1], "Ole Brandt");
+	pairs_seen p = { 0 };
+	index_pair_cursor c = { 0 };
+	assert_int_equal(index_pairs_read(ix, &c, 1, keep_pair, &p, &done), 0);
+	assert_false(done);
+	while (!done)
+		assert_int_equal(index_pairs_read(ix, &c, 1, keep_pair, &p, &done), 0);
+	assert_int_equal(p.n, 3);   /* Jane Doe in two articles (twice in one), Ole Brandt in one */
+	assert_string_equal(p.form[0], "Jane Doe");
+	assert_string_equal(p.form[1], "Jane Doe");
+	assert_true(p.article[0] < p.article[1]);
+	assert_string_equal(p.form[2], "Ole Brandt");
+	index_pair_cursor_free(&c);
+	index_close(ix);
+	free(file);
 	remove_dir(dir);
 }
 
@@ -419,6 +522,7 @@ int main(void)
 		cmocka_unit_test(test_new_unchanged_touched_changed_removed),
 		cmocka_unit_test(test_reading_threads),
 		cmocka_unit_test(test_text_of_articles),
+		cmocka_unit_test(test_list_reads_by_slices),
 		cmocka_unit_test(test_unreadable_and_empty_files_are_reported),
 		cmocka_unit_test(test_dateline_and_language_recorded),
 		cmocka_unit_test(test_import_jsonl),

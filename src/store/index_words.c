@@ -1,0 +1,229 @@
+/* The words of an article for its full-text index, made where the text is
+ * read (index.h: index_words_of), and the tokenizer of article_fts that
+ * takes them as they are. */
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "doc.h"
+#include "error.h"
+#include "grow.h"
+#include "index_internal.h"
+#include "strbuf.h"
+
+/* The tokenizer of the text and of the queries: SQLite's own, so that the
+ * words made beforehand are those it would have made in the table. */
+static const char *const unicode61_args[] = { "remove_diacritics", "2" };
+
+struct index_words {
+	sqlite3 *db;             /* in memory: only to reach FTS5's tokenizers */
+	fts5_tokenizer tok;
+	Fts5Tokenizer *u61;
+	/* the words of one text, once each: a table of offsets + 1 in out */
+	uint32_t *slot;
+	size_t nslots;
+	strbuf out;
+	int error;
+};
+
+static fts5_api *fts5_api_of(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+		sqlite3_step(s);
+	}
+	sqlite3_finalize(s);
+	return api;
+}
+
+/* unicode61 as article_fts has it, made through db's FTS5. */
+static int unicode61_new(sqlite3 *db, fts5_tokenizer *tok, Fts5Tokenizer **out)
+{
+	fts5_api *api = fts5_api_of(db);
+	void *ctx = NULL;
+	if (!api || api->xFindTokenizer(api, "unicode61", &ctx, tok) != SQLITE_OK)
+		return Q_EIO;
+	int rc = tok->xCreate(ctx, (const char **)unicode61_args, 2, out);
+	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
+}
+
+int index_words_new(index_words **out)
+{
+	*out = NULL;
+	index_words *w = calloc(1, sizeof *w);
+	if (!w)
+		return Q_ENOMEM;
+	sb_init(&w->out);
+	int rc = sqlite3_open_v2(":memory:", &w->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	rc = rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : unicode61_new(w->db, &w->tok, &w->u61);
+	if (rc) {
+		index_words_free(w);
+		return rc;
+	}
+	*out = w;
+	return 0;
+}
+
+void index_words_free(index_words *w)
+{
+	if (!w)
+		return;
+	if (w->u61)
+		w->tok.xDelete(w->u61);
+	sqlite3_close(w->db);
+	free(w->slot);
+	sb_free(&w->out);
+	free(w);
+}
+
+/* The slot of word t[0..n): the one that holds it, or an empty one. */
+static size_t word_slot(const index_words *w, const char *t, size_t n)
+{
+	size_t mask = w->nslots - 1, k = (size_t)doc_hash(t, n) & mask;
+	for (; w->slot[k]; k = (k + 1) & mask) {
+		size_t at = w->slot[k] - 1;
+		if (at + n <= w->out.len && !memcmp(w->out.s + at, t, n) && (at + n == w->out.len || w->out.s[at + n] == ' '))
+			return k;
+	}
+	return k;
+}
+
+/* A word of the tokenizer: kept the first time only. */
+static int add_word(void *ctx, int flags, const char *t, int n, int start, int end)
+{
+	(void)flags;
+	(void)start;
+	(void)end;
+	index_words *w = ctx;
+	if (n <= 0)
+		return SQLITE_OK;
+	size_t k = word_slot(w, t, (size_t)n);
+	if (w->slot[k])
+		return SQLITE_OK;
+	if (w->out.len)
+		sb_add(&w->out, " ", 1);
+	if (w->out.len + (size_t)n >= UINT32_MAX) {
+		w->error = Q_ENOMEM;
+		return SQLITE_NOMEM;
+	}
+	w->slot[k] = (uint32_t)w->out.len + 1;
+	sb_add(&w->out, t, (size_t)n);
+	return SQLITE_OK;
+}
+
+/* Tokenizes text[0..n) into w->out (after what is there). */
+static int words_of(index_words *w, const char *text, size_t n)
+{
+	if (!text || !n)
+		return 0;
+	if (n > INT32_MAX)
+		n = INT32_MAX;
+	int rc = w->tok.xTokenize(w->u61, w, FTS5_TOKENIZE_DOCUMENT, text, (int)n, add_word);
+	if (w->error)
+		return w->error;
+	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
+}
+
+int index_words_of(index_words *w, const char *title, const char *body, size_t nbody, char **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	size_t ntitle = title ? strlen(title) : 0, need = 64;
+	while (need < 2 * (ntitle + nbody) + 64)   /* at most half full: a word is a byte at the least */
+		need *= 2;
+	if (need > w->nslots) {
+		uint32_t *s = realloc(w->slot, need * sizeof *s);
+		if (!s)
+			return Q_ENOMEM;
+		w->slot = s;
+		w->nslots = need;
+	}
+	memset(w->slot, 0, w->nslots * sizeof *w->slot);
+	if (w->out.failed) {   /* a last text that found no memory: a new buffer */
+		sb_free(&w->out);
+		sb_init(&w->out);
+	}
+	w->out.len = 0;
+	w->error = 0;
+	int rc = words_of(w, title, ntitle);
+	if (!rc)
+		rc = words_of(w, body, nbody);
+	if (!rc && w->out.failed)
+		rc = Q_ENOMEM;
+	char *s = rc ? NULL : malloc(w->out.len + 1);
+	if (!rc && !s)
+		rc = Q_ENOMEM;
+	if (rc)
+		return rc;
+	if (w->out.len)
+		memcpy(s, w->out.s, w->out.len);
+	s[w->out.len] = '\0';
+	*out = s;
+	*nout = w->out.len;
+	return 0;
+}
+
+/* ---- the tokenizer of article_fts ---- */
+
+/* Its text is words made beforehand, separated by spaces; a query is
+ * tokenized by unicode61 as the words were. */
+typedef struct made_words {
+	fts5_tokenizer tok;
+	Fts5Tokenizer *u61;
+} made_words;
+
+static int made_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
+{
+	(void)args;
+	(void)nargs;
+	made_words *m = sqlite3_malloc(sizeof *m);
+	if (!m)
+		return SQLITE_NOMEM;
+	void *uctx = NULL;
+	fts5_api *api = ctx;
+	int rc = api->xFindTokenizer(api, "unicode61", &uctx, &m->tok);
+	if (rc == SQLITE_OK)
+		rc = m->tok.xCreate(uctx, (const char **)unicode61_args, 2, &m->u61);
+	if (rc != SQLITE_OK) {
+		sqlite3_free(m);
+		return rc;
+	}
+	*out = (Fts5Tokenizer *)m;
+	return SQLITE_OK;
+}
+
+static void made_delete(Fts5Tokenizer *t)
+{
+	made_words *m = (made_words *)t;
+	m->tok.xDelete(m->u61);
+	sqlite3_free(m);
+}
+
+static int made_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+                         int (*token)(void *ctx, int flags, const char *t, int n, int start, int end))
+{
+	made_words *m = (made_words *)t;
+	if (!(flags & FTS5_TOKENIZE_DOCUMENT))
+		return m->tok.xTokenize(m->u61, ctx, flags, text, n, token);
+	int rc = SQLITE_OK;
+	for (int i = 0; rc == SQLITE_OK && i < n;) {
+		while (i < n && text[i] == ' ')
+			i++;
+		int start = i;
+		while (i < n && text[i] != ' ')
+			i++;
+		if (i > start)
+			rc = token(ctx, 0, text + start, i - start, start, i);
+	}
+	return rc;
+}
+
+int index_words_register(sqlite3 *db)
+{
+	fts5_api *api = fts5_api_of(db);
+	if (!api)
+		return SQLITE_ERROR;
+	fts5_tokenizer made = { made_create, made_delete, made_tokenize };   /* (FTS5 keeps a copy) */
+	return api->xCreateTokenizer(api, INDEX_WORDS_TOKENIZER, api, &made, NULL);
+}
