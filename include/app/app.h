@@ -133,6 +133,7 @@ typedef struct list_view {
 	enum list_order order;
 	char filter[PROMPT_MAX];       /* as typed; "" none */
 	struct list_meta *meta;        /* per item, from the index: filled when first needed */
+	bool meta_gave_up;             /* idle time found no memory for meta: it stops asking until the index changes (a key asks again) */
 } list_view;
 
 /* The view of every tagged quote in the corpus. */

@@ -31,6 +31,7 @@ static list_meta *meta_of(app *a, enum lm_stage until)
 	}
 	if (!m && !(m = a->lv.meta = list_meta_new(a->corpus->n)))
 		return NULL;
+	a->lv.meta_gave_up = false;
 	int rc = list_meta_step(m, m->without_index ? NULL : a->opts.index, a->corpus, 0, until);
 	if (rc && !m->without_index) {
 		app_message(a, true, "The corpus index could not be read (%s): the filter sees titles only",
@@ -48,6 +49,7 @@ static void meta_free(app *a)
 {
 	list_meta_free(a->lv.meta);
 	a->lv.meta = NULL;
+	a->lv.meta_gave_up = false;
 }
 
 /* The title of item i as the filter compares it and the list sorts by
@@ -410,7 +412,8 @@ bool app_list_ready(const app *a)
 static bool list_busy(const app *a)
 {
 	const list_meta *m = a->lv.meta;
-	return a->opts.index && a->corpus->n > 1 && (!m || m->nitems != a->corpus->n || m->stage < LM_DONE);
+	return a->opts.index && a->corpus->n > 1 && !a->lv.meta_gave_up &&
+	       (!m || m->nitems != a->corpus->n || m->stage < LM_DONE);
 }
 
 static unsigned list_idle(app *a)
@@ -418,8 +421,12 @@ static unsigned list_idle(app *a)
 	list_meta *m = a->lv.meta;
 	if (m && m->nitems != a->corpus->n)
 		meta_free(a), m = NULL;
-	if (!m && !(m = a->lv.meta = list_meta_new(a->corpus->n)))
+	/* no memory for the table: asked again at every idle turn, the reader
+	 * would spin; it is asked again when the index changes or by a key */
+	if (!m && !(m = a->lv.meta = list_meta_new(a->corpus->n))) {
+		a->lv.meta_gave_up = true;
 		return R_NONE;
+	}
 	/* a failure stays (LM_FAILED): the next key of the filter says why */
 	(void)list_meta_step(m, m->without_index ? NULL : a->opts.index, a->corpus, LIST_SLICE_NS, LM_DONE);
 	return R_NONE;

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "app.h"
+#include "app_features.h"
 #include "app_list_meta.h"
 #include "corpus.h"
 #include "index.h"
@@ -82,6 +84,32 @@ static void test_words(void **state)
 	each_failure("words", scenario_words);
 }
 
+/* Idle time that finds no memory for the table stops asking (asked at
+ * every turn, the reader would spin on the processor) until the index
+ * changes. */
+static void test_idle_gives_up(void **state)
+{
+	(void)state;
+	app a;
+	app_opts ao = { .tabwidth = 8, .index = ix };
+	ao.layout = (layout_opts){ .wide_cols = 100, .list_pct = 25, .quotes_pct = 30, .narrow_quotes_pct = 40 };
+	quotes_opts_init(&ao.quotes);
+	assert_int_equal(app_init(&a, &c, &ao, 140, 40), 0);
+	assert_true(app_list_feature.busy(&a));
+	persistent = true;
+	__atomic_store_n(&counted, 0, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&fail_at, 1, __ATOMIC_SEQ_CST);
+	app_list_feature.idle(&a);
+	__atomic_store_n(&fail_at, 0, __ATOMIC_SEQ_CST);
+	assert_false(app_list_feature.busy(&a));
+	app_index_changed(&a);
+	assert_true(app_list_feature.busy(&a));
+	for (int i = 0; i < 10000 && app_list_feature.busy(&a); i++)
+		app_list_feature.idle(&a);
+	assert_true(app_list_ready(&a));
+	app_free(&a);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -128,6 +156,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_idle_gives_up),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
