@@ -72,6 +72,7 @@ typedef struct quotes_opts {
 	const char *lang;           /* force the language ("de"); NULL detects it */
 	const struct quote_model *model;      /* the speaker model's weights; NULL: the compiled-in ones (model.h) */
 	const struct quote_chooser *chooser;  /* chooses the speakers instead of the model (the trainer: model.h) */
+	struct quote_combined *combined;      /* model's weights combined once for every language (quotes_opts_fix_model) */
 } quotes_opts;
 
 void quotes_opts_init(quotes_opts *o);
@@ -83,7 +84,14 @@ void quotes_opts_init(quotes_opts *o);
  * Q_ENOMEM or Q_EUSAGE (a language code quoth has no lists for). */
 int quotes_opts_add_cues(quotes_opts *o, const char *lang, const char *list);
 
-/* Frees what quotes_opts_add_cues allocated. */
+/* Says that o->model (NULL: the compiled-in weights) will not change for
+ * as long as o is used: its weights are then combined for each language
+ * once, not once an article. Not for a model whose weights change between
+ * articles (the trainer's). Returns 0 or Q_ENOMEM (o still works: it
+ * combines them each article, as without this call). */
+int quotes_opts_fix_model(quotes_opts *o);
+
+/* Frees what quotes_opts_add_cues and quotes_opts_fix_model allocated. */
 void quotes_opts_free(quotes_opts *o);
 
 /* Finds the quotes of d. opts may be NULL. Returns 0 (out filled, possibly

@@ -319,6 +319,7 @@ int cmd_quotes(int argc, char **argv)
 	if (load_model(&model))
 		return 1;
 	q.qo.model = model;
+	(void)quotes_opts_fix_model(&q.qo);   /* without memory for it, the weights are combined each article */
 	/* read only from here on, so every thread may look in it */
 	tags_store *corrections = tags_open_corrections();
 	q.corrections = corrections;

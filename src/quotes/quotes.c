@@ -17,6 +17,8 @@
 #include "grow.h"
 #include "quotes.h"
 #include "cjk.h"
+#include "combined.h"
+#include "model.h"
 #include "speech.h"
 #include "tok.h"
 
@@ -1454,8 +1456,21 @@ void quotes_opts_init(quotes_opts *o)
 	memset(o, 0, sizeof *o);
 }
 
+int quotes_opts_fix_model(quotes_opts *o)
+{
+	combined_free(o->combined);
+	o->combined = NULL;
+	const int32_t *w = model_weights_of(o->model ? o->model : quote_model_default());
+	if (!w)
+		return 0;   /* no weights to combine */
+	o->combined = combined_new(w);
+	return o->combined ? 0 : Q_ENOMEM;
+}
+
 void quotes_opts_free(quotes_opts *o)
 {
+	combined_free(o->combined);
+	o->combined = NULL;
 	for (size_t i = 0; i < o->ncues; i++)
 		free(o->cues[i]);
 	free(o->cues);
