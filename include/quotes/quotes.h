@@ -53,12 +53,14 @@ typedef struct quote {
 	bool unclosed;              /* no closing mark: the quote ends with its paragraph */
 	bool dash;                  /* dash-introduced speech (– Vi er klar, siger han.) */
 	bool inner;                 /* split at an attribution inside its marks (« A, indique X. B ») */
+	const char *text;           /* quote_text, made with the id when quotes_opts.keep_text (owned by the list); else NULL */
 } quote;
 
 typedef struct quote_list {
 	quote *v;                   /* in text order (a nested quote after its outer one) */
 	size_t n;
 	char lang[4];               /* the language the cue lists were chosen for: "en", "da", ... */
+	char *texts;                /* what each quote's text points into (quotes_opts.keep_text) */
 } quote_list;
 
 /* Options; all-zero (or quotes_opts_init) is the default. */
@@ -69,6 +71,7 @@ typedef struct quotes_opts {
 	size_t ncues;
 	bool nested;                /* list nested quotes too (depth >= 1); default: outer quotes only */
 	bool keep_short;            /* list quotes of one or two words too (scare quotes, terms) */
+	bool keep_text;             /* set quote.text: the flat text is made for the id anyway (NULL when out of memory) */
 	const char *lang;           /* force the language ("de"); NULL detects it */
 	const struct quote_model *model;      /* the speaker model's weights; NULL: the compiled-in ones (model.h) */
 	const struct quote_chooser *chooser;  /* chooses the speakers instead of the model (the trainer: model.h) */
