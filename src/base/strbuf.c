@@ -30,6 +30,22 @@ static bool grow(strbuf *b, size_t extra)
 	return true;
 }
 
+bool sb_reserve(strbuf *b, size_t n)
+{
+	if (b->failed || n > SIZE_MAX - b->len - 1)
+		return false;
+	if (b->len + n + 1 <= b->cap)
+		return true;
+	char *s = realloc(b->s, b->len + n + 1);
+	if (!s)
+		return false;
+	if (!b->s)
+		s[0] = '\0';
+	b->s = s;
+	b->cap = b->len + n + 1;
+	return true;
+}
+
 void sb_add_grow(strbuf *b, const char *s, size_t n)
 {
 	if (!grow(b, n))

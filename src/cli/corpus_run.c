@@ -25,11 +25,18 @@ static int each_article(void *job, const corpus_article *a)
 	return rc ? rc : j->out.failed ? Q_ENOMEM : 0;
 }
 
+/* Room made at once for a piece's output: about what its bytes give as
+ * JSON Lines quotes (each record repeats its article's fields), up to a
+ * bound past which the buffer grows as it goes. */
+#define OUT_GUESS_MAX ((size_t)16 << 20)
+
 static void work(void *ctx, void *job)
 {
 	const corpus_run *r = ctx;
 	run_job *j = job;
 	char *detail = NULL;
+	size_t guess = j->piece.len + j->piece.len / 2 + 1024;
+	(void)sb_reserve(&j->out, guess < OUT_GUESS_MAX ? guess : OUT_GUESS_MAX);   /* else it grows as it goes */
 	int rc = corpus_decode(&r->in->corpus, &j->piece, each_article, j, &detail);
 	if (rc) {
 		char *where = corpus_where(&j->piece);
