@@ -103,13 +103,13 @@ static size_t json_plain(const char *s, size_t n)
 #ifdef __SSE2__
 	/* sixteen at a time where the machine has the instructions: a quote's
 	 * text is most of what is escaped, and it rarely needs anything */
-	const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7F),
-	              control = _mm_set1_epi8(0x1F);
+	const __m128i quote16 = _mm_set1_epi8('"'), backslash16 = _mm_set1_epi8('\\'), del16 = _mm_set1_epi8(0x7F),
+	              control16 = _mm_set1_epi8(0x1F);
 	for (; i + 16 <= n; i += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i low = _mm_cmpeq_epi8(_mm_max_epu8(x, control), control);   /* x <= 0x1F */
-		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
-		                           _mm_or_si128(_mm_cmpeq_epi8(x, del), low));
+		__m128i low = _mm_cmpeq_epi8(_mm_max_epu8(x, control16), control16);   /* x <= 0x1F */
+		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote16), _mm_cmpeq_epi8(x, backslash16)),
+		                           _mm_or_si128(_mm_cmpeq_epi8(x, del16), low));
 		unsigned m = (unsigned)_mm_movemask_epi8(hit);
 		if (m)
 			return i + (size_t)__builtin_ctz(m);
