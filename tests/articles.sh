@@ -20,7 +20,8 @@ article() {
 
 # odd_article FILE: a quote with no speaker (nobody named before it), one
 # whose words end in a comma, and one whose speaker is a guess (the speaker
-# model gives the voice of the quote before under 0.6: a note cannot speak)
+# model gives it a person of the paragraph before under 0.6: a note cannot
+# speak)
 odd_article() {
 	printf '%s\n\n' "Odd speakers" \
 		'"We will not move an inch on this."' \

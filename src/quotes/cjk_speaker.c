@@ -137,7 +137,7 @@ static size_t cut_at_topic(const speech_ctx *c, const char *t, size_t s, size_t 
 }
 
 /* Fills m for the subject t[s,e): what is shown drops an honorific (山本氏)
- * and, in Japanese, the clause that describes the person (the name
+ * after a name of two characters or more and, in Japanese, the clause that describes the person (the name
  * follows the last hiragana); a transcribed name (a middle dot, the name in
  * its own script in brackets) or a short one is a name. */
 static void make(const speech_ctx *c, const speech_art *a, size_t s, size_t e, uint8_t rel, size_t cue, mention *m)
@@ -156,8 +156,12 @@ static void make(const speech_ctx *c, const speech_art *a, size_t s, size_t e, u
 	m->name = -1;
 	m->cuerel = rel;
 	size_t de = e, ds = s;
-	size_t l = ends_with(c, LA_NAME_SUFFIX, t, s, e);
+	/* an honorific after the name is dropped (山本氏 -> 山本), unless one
+	 * character would be left: a surname alone names no one (王博士) */
+	size_t l = ends_with(c, LA_NAME_SUFFIX, t, s, e), first_end = e;
 	if (l && e - l > s)
+		char_before(t, s, e - l, &first_end);   /* where the name's last character starts */
+	if (l && e - l > s && first_end > s)
 		de = e - l;
 	size_t chars = 0, st;
 	bool dot = false, hira = false;

@@ -19,7 +19,7 @@
 
 /* ATOM(name, number of values, "the values' names") */
 #define FEAT_ATOMS(ATOM) \
-	ATOM(KIND, 9, "none prev pron name acronym role text org desc") \
+	ATOM(KIND, 10, "none prev pron name acronym role text org desc top") \
 	ATOM(REGION, 9, "none head tail next sent1 sent2 sent3 para1 older") \
 	ATOM(RANK, 4, "0 1 2 3+") \
 	ATOM(DIST, 6, "0-1 2-3 4-6 7-10 11-20 21+") \

@@ -4,8 +4,9 @@
  * (mention.c: the names, pronouns and descriptions of its sentence, the
  * sentences before it in its paragraph and the one before, and the
  * sentence after it), in Chinese and Japanese the subjects its cue
- * patterns point at (cjk.c), the speaker of the quote before, and "no
- * speaker". Each candidate is described by atoms (feat.h: what kind of
+ * patterns point at (cjk.c), the speaker of the quote before, the person
+ * the article names most (wherever that stands: the answers of an
+ * interview), and "no speaker". Each candidate is described by atoms (feat.h: what kind of
  * mention, where it stands, how it stands to a cue word, what the quote's
  * own sentence holds...), which give its features; the learned weights
  * (model.c) sum them to a score, and the best candidate is resolved to the
@@ -26,7 +27,7 @@
 #define MAX_CJK 4
 #define MAX_ANTE 4          /* persons a pronoun may stand for, besides the speaker before */
 #define MAX_PRONS 3         /* pronouns among the candidates */
-#define MAX_CANDS (2 + MAX_BEFORE + MAX_AFTER + MAX_CJK + MAX_PRONS * (MAX_ANTE + 1))
+#define MAX_CANDS (3 + MAX_BEFORE + MAX_AFTER + MAX_CJK + MAX_PRONS * (MAX_ANTE + 1))
 #define ANTE_SENTENCES 14   /* how far back a pronoun's person may stand */
 #define ANTE_TOKENS 400
 #define BACK_PARAS 2        /* how many paragraphs back a candidate may stand */
@@ -47,6 +48,7 @@ typedef struct qctx {
 	const quote *prev;      /* the last quote before it with a speaker, near enough */
 	const uint16_t *spoken; /* quotes given so far to each name of the article */
 	long prev_name;         /* the name entry of its speaker, -1 */
+	long top;               /* the first mention of the article's most named person, -1 */
 	bool prev_direct;       /* was its speaker by its own cue */
 } qctx;
 
@@ -402,6 +404,24 @@ static void mention_atoms(const speech_ctx *c, const qctx *x, cand *k, bool afte
 	at->v[A_SPOKEN] = spoken_atom(x, nm);
 }
 
+/* The atoms of the candidate "the article's most named person": what its
+ * name entry says (how often named, a person, spoke before, the speaker
+ * before), so that the weights learn when a quote with no speaker near it
+ * is theirs (an interview, a portrait) and when it is nobody's. */
+static void top_atoms(const speech_ctx *c, const qctx *x, cand *k)
+{
+	static const size_t freq_limits[] = { 1, 2, 4 };
+	const name_info *e = &c->art->names[k->m.name];
+	feat_atoms *at = &k->at;
+	*at = x->at;
+	at->v[A_KIND] = kind_atom(K_TOP);
+	at->v[A_FREQ] = bucket(e->count, freq_limits, A_FREQ_N);
+	at->v[A_PERSON] = person_atom(e);
+	at->v[A_FULL] = e->words >= 2;
+	at->v[A_SAMEPREV] = !x->prev ? 0 : k->m.name == x->prev_name ? 2 : 1;
+	at->v[A_SPOKEN] = spoken_atom(x, k->m.name);
+}
+
 static void special_atoms(const qctx *x, cand *k)
 {
 	k->at = x->at;
@@ -418,6 +438,20 @@ static void add_special(quote_cands *qc, uint8_t kind)
 	k->mi = -1;
 	k->res = -1;
 	special_atoms(&qc->x, k);
+}
+
+static void add_top(quote_cands *qc)
+{
+	const speech_ctx *c = qc->c;
+	cand *k = &qc->v[qc->n++];
+	memset(k, 0, sizeof *k);
+	k->m = c->art->m[qc->x.top];
+	k->m.cuerel = CR_NONE;   /* (its cue, if any, is not this quote's) */
+	k->m.cue = -1;
+	k->mi = qc->x.top;
+	k->kind = K_TOP;
+	k->res = RES_NONE;
+	top_atoms(c, &qc->x, k);
 }
 
 static cand *add_mention(quote_cands *qc, const mention *m, long mi, bool after, size_t rank)
@@ -547,6 +581,8 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 	add_special(qc, K_NONE);
 	if (x->prev)
 		add_special(qc, K_PREV);
+	if (x->top >= 0)
+		add_top(qc);
 	if (x->cjk) {
 		for (size_t i = 0; i < ncjk; i++)
 			add_mention(qc, &cm[i], -1, cm[i].ds >= x->q->close, i);
@@ -669,12 +705,13 @@ static void free_cands(quote_cands *qc)
 }
 
 static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, size_t i, decided *dec,
-                         quote_cands *qc, const int32_t *wc, uint16_t *spoken)
+                         quote_cands *qc, const int32_t *wc, uint16_t *spoken, long top)
 {
 	quote *q = &v[i];
 	qctx *x = &qc->x;
 	quote_context(c, a, v, i, dec, x);
 	x->spoken = spoken;
+	x->top = top;
 	qc->c = c;
 	qc->n = 0;
 	qc->rc = 0;
@@ -723,6 +760,27 @@ static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, siz
 	return rc;
 }
 
+/* The first mention of the person the article names most often (twice at
+ * least, in full or as a cue's subject somewhere), -1 when none. */
+static long top_person(const speech_art *a)
+{
+	long best = -1;
+	unsigned most = 1;
+	for (size_t i = 0; i < a->ncap; i++) {
+		const name_info *e = &a->names[i];
+		if (e->w && e->count > most && (e->words >= 2 || e->spoke)) {
+			most = e->count;
+			best = (long)i;
+		}
+	}
+	if (best < 0)
+		return -1;
+	for (size_t j = 0; j < a->nm; j++)
+		if (a->m[j].name == best && a->m[j].kind == K_NAME)
+			return (long)j;
+	return -1;
+}
+
 int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 {
 	if (!n)
@@ -740,8 +798,9 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 	quote_cands *qc = malloc(sizeof *qc);
 	uint16_t *spoken = calloc(a->ncap ? a->ncap : 1, sizeof *spoken);
 	int rc = dec && qc && spoken && (wc || fixed || !w) ? 0 : Q_ENOMEM;
+	long top = speech_props(c) & LP_NO_SPACES ? -1 : top_person(a);
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = attribute_one(c, a, v, i, dec, qc, fixed ? fixed : wc, spoken);
+		rc = attribute_one(c, a, v, i, dec, qc, fixed ? fixed : wc, spoken, top);
 	free(wc);
 	free(dec);
 	free(qc);

@@ -25,7 +25,9 @@ enum tok_mark {
 };
 
 /* Kinds of mention: the values of the atom KIND (feat.h). */
-enum mention_kind { K_NONE, K_PREV, K_PRON, K_NAME, K_NAME1, K_ACRONYM, K_ROLE, K_TEXT, K_ORG, K_DESC };
+enum mention_kind { K_NONE, K_PREV, K_PRON, K_NAME, K_NAME1, K_ACRONYM, K_ROLE, K_TEXT, K_ORG, K_DESC,
+	K_TOP   /* the article's most named person, wherever it stands (speech.c) */
+};
 
 /* How a mention stands to a cue word: the values of the atom CUEREL. */
 enum cue_rel {

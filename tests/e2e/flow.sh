@@ -119,7 +119,7 @@ fresh
 start 140x40 "$ENV $QUOTH $C/c-odd.txt"
 expect_screen "odd: starts" "Odd speakers"
 expect_screen "odd: a speaker nobody found reads (unknown)" "— (unknown)"
-expect_screen "odd: a guessed speaker has a ?" "— a voice?"
+expect_screen "odd: a guessed speaker has a ?" "— Someone?"
 keys Tab Tab
 wait_for " quotes " >/dev/null
 keys j e C-u

@@ -1,7 +1,8 @@
 /* The speaker model: the compiled-in weights fit the features, weights
  * files load (and bad ones are refused with their line), a chooser sees
  * every candidate with the speaker it stands for, a name the article shows
- * speaking is told from one it does not, and the Chinese cue
+ * speaking is told from one it does not, the person the article names
+ * most is a candidate of every quote, and the Chinese cue
  * patterns give the candidates they should. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -254,6 +255,57 @@ static void a_name_that_spoke_is_a_person(void **state)
 	assert_false(s.brand_spoke);
 }
 
+/* ---- the article's most named person: a candidate of every quote ---------------------------------- */
+
+typedef struct top_seen {
+	size_t tops;            /* candidates of kind top */
+	const char *who;        /* what the last of them names */
+	char name[64];
+} top_seen;
+
+static size_t look_for_top(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	top_seen *s = ctx;
+	(void)d;
+	(void)q;
+	for (size_t i = 0; i < quote_cands_n(c); i++) {
+		if (!has_feature(c, i, "kind=top&"))
+			continue;
+		s->tops++;
+		const char *spk = quote_cands_speaker(c, i);
+		snprintf(s->name, sizeof s->name, "%s", spk ? spk : "");
+		s->who = s->name;
+	}
+	return 0;
+}
+
+/* A quote paragraph far from every name (an interview's answers) has the
+ * person the article names most among its candidates, in full. */
+static void the_most_named_person_is_a_candidate(void **state)
+{
+	(void)state;
+	static const char art[] = "Sports news\n\nThe skier Nora Vik won the race on Sunday. Vik said the snow was hard. "
+	                          "Her coach praised Vik.\n\nThe next race is in March.\n\nTickets are sold out.\n\n"
+	                          "The town expects many visitors.\n\n\"I will rest for a month and then train again.\"\n";
+	top_seen s = { 0 };
+	quote_chooser ch = { look_for_top, &s };
+	one_quote_with("top.txt", art, &ch, "en");
+	assert_int_equal(s.tops, 1);
+	assert_string_equal(s.who, "Nora Vik");
+}
+
+/* No name is named twice: no such candidate. */
+static void no_most_named_person_no_candidate(void **state)
+{
+	(void)state;
+	static const char art[] = "Sports news\n\nThe skier Nora Vik won the race on Sunday.\n\n"
+	                          "\"I will rest for a month and then train again,\" said the coach.\n";
+	top_seen s = { 0 };
+	quote_chooser ch = { look_for_top, &s };
+	one_quote_with("notop.txt", art, &ch, "en");
+	assert_int_equal(s.tops, 0);
+}
+
 /* ---- Chinese candidates: the subject next to a cue pattern ---------------------------------------- */
 
 typedef struct wanted {
@@ -332,6 +384,8 @@ int main(void)
 		cmocka_unit_test(a_fixed_model_names_the_same_speakers),
 		cmocka_unit_test(a_chooser_sees_the_candidates),
 		cmocka_unit_test(a_name_that_spoke_is_a_person),
+		cmocka_unit_test(the_most_named_person_is_a_candidate),
+		cmocka_unit_test(no_most_named_person_no_candidate),
 		cmocka_unit_test(zh_candidates_around_glosses_and_latin_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

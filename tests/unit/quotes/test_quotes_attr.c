@@ -257,6 +257,15 @@ static void ja_to_nobeta(void **state)
 	       "\xE5\xA4\xA7\xE5\x88\x87\xE3\x81\xAB\xE3\x81\x97\xE3\x81\x9F\xE3\x81\x84 => \xE5\xB1\xB1\xE6\x9C\xAC");
 }
 
+/* An honorific after a surname of one character stays in the speaker
+ * shown: the surname alone names no one. */
+static void zh_honorific_kept(void **state)
+{
+	/* 新闻 / 王博士说：“我们会再试一次。” */
+	EXPECT("\xE6\x96\xB0\xE9\x97\xBB\n\n\xE7\x8E\x8B\xE5\x8D\x9A\xE5\xA3\xAB\xE8\xAF\xB4\xEF\xBC\x9A\xE2\x80\x9C\xE6\x88\x91\xE4\xBB\xAC\xE4\xBC\x9A\xE5\x86\x8D\xE8\xAF\x95\xE4\xB8\x80\xE6\xAC\xA1\xE3\x80\x82\xE2\x80\x9D\n",
+	       "\xE6\x88\x91\xE4\xBB\xAC\xE4\xBC\x9A\xE5\x86\x8D\xE8\xAF\x95\xE4\xB8\x80\xE6\xAC\xA1\xE3\x80\x82 => \xE7\x8E\x8B\xE5\x8D\x9A\xE5\xA3\xAB");
+}
+
 /* ---- fixtures ------------------------------------------------------------------------ */
 
 static char *slurp(const char *path, size_t *n)
@@ -360,6 +369,7 @@ int main(void)
 		cmocka_unit_test(it_ha_detto),
 		cmocka_unit_test(zh_shuo),
 		cmocka_unit_test(ja_to_nobeta),
+		cmocka_unit_test(zh_honorific_kept),
 		cmocka_unit_test(fixtures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
