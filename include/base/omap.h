@@ -13,9 +13,14 @@
 typedef struct omap_ops {
 	size_t job_size;                          /* bytes of one job, the callbacks' `job` */
 	int (*produce)(void *ctx, void *job);     /* fills job: 1, 0 at the end, or < 0 to stop with that code */
-	void (*work)(void *ctx, void *job);       /* several at once: must not touch shared state */
+	void (*work)(void *ctx, void *mine, void *job);   /* several at once: must not touch shared state; mine: see thread_new */
 	int (*consume)(void *ctx, void *job);     /* in order: 0, or < 0 to stop with that code */
 	void (*discard)(void *ctx, void *job);    /* frees a produced job that will not be consumed (after a stop) */
+	/* optional (NULL): what a thread keeps from one job to the next (a
+	 * parser to reuse), made when it starts and freed when it ends, given
+	 * to each work call it makes as mine (NULL when none was made) */
+	void *(*thread_new)(void *ctx);
+	void (*thread_free)(void *ctx, void *mine);
 } omap_ops;
 
 /* Runs every job through work and consume on `threads` threads, this one

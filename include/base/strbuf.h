@@ -32,6 +32,10 @@ void sb_puts(strbuf *b, const char *s);
 /* sb_puts of a string literal, its length known when compiled */
 #define sb_lit(b, lit) sb_add((b), "" lit, sizeof(lit) - 1)
 void sb_putc(strbuf *b, char c);
+/* Makes room for n more bytes at once (appends then find it without
+ * growing b step by step); false when the allocation failed (b is as it
+ * was, and not failed: appends still try). */
+bool sb_reserve(strbuf *b, size_t n);
 /* Makes b n bytes longer and returns where they start, for the caller to
  * fill (b stays NUL-terminated after them); NULL when an allocation failed. */
 char *sb_extend(strbuf *b, size_t n);

@@ -115,6 +115,17 @@ typedef int (*corpus_article_fn)(void *ctx, const corpus_article *a);
  * read, with *detail (caller frees; display-safe) saying more or NULL. */
 int corpus_decode(const corpus_opts *opts, corpus_piece *p, corpus_article_fn fn, void *ctx, char **detail);
 
+/* What decoding keeps from one piece to the next (the JSON parser and its
+ * buffer), for a thread that decodes many: one a thread. NULL when out of
+ * memory (corpus_decode_with then works as corpus_decode). */
+typedef struct corpus_decoder corpus_decoder;
+corpus_decoder *corpus_decoder_new(void);
+void corpus_decoder_free(corpus_decoder *dec);
+
+/* corpus_decode with what dec keeps (NULL: nothing kept). */
+int corpus_decode_with(corpus_decoder *dec, const corpus_opts *opts, corpus_piece *p, corpus_article_fn fn, void *ctx,
+                       char **detail);
+
 /* Where a piece is, for messages and headers, display-safe on one line
  * (caller frees): "PATH", "PATH:LINE" for JSON Lines, "PATH #N" for the
  * N-th article of a form-feed file. NULL when out of memory. */

@@ -53,12 +53,14 @@ typedef struct quote {
 	bool unclosed;              /* no closing mark: the quote ends with its paragraph */
 	bool dash;                  /* dash-introduced speech (– Vi er klar, siger han.) */
 	bool inner;                 /* split at an attribution inside its marks (« A, indique X. B ») */
+	const char *text;           /* quote_text, made with the id when quotes_opts.keep_text (owned by the list); else NULL */
 } quote;
 
 typedef struct quote_list {
 	quote *v;                   /* in text order (a nested quote after its outer one) */
 	size_t n;
 	char lang[4];               /* the language the cue lists were chosen for: "en", "da", ... */
+	char *texts;                /* what each quote's text points into (quotes_opts.keep_text) */
 } quote_list;
 
 /* Options; all-zero (or quotes_opts_init) is the default. */
@@ -69,9 +71,11 @@ typedef struct quotes_opts {
 	size_t ncues;
 	bool nested;                /* list nested quotes too (depth >= 1); default: outer quotes only */
 	bool keep_short;            /* list quotes of one or two words too (scare quotes, terms) */
+	bool keep_text;             /* set quote.text: the flat text is made for the id anyway (NULL when out of memory) */
 	const char *lang;           /* force the language ("de"); NULL detects it */
 	const struct quote_model *model;      /* the speaker model's weights; NULL: the compiled-in ones (model.h) */
 	const struct quote_chooser *chooser;  /* chooses the speakers instead of the model (the trainer: model.h) */
+	struct quote_combined *combined;      /* model's weights combined once for every language (quotes_opts_fix_model) */
 } quotes_opts;
 
 void quotes_opts_init(quotes_opts *o);
@@ -83,7 +87,14 @@ void quotes_opts_init(quotes_opts *o);
  * Q_ENOMEM or Q_EUSAGE (a language code quoth has no lists for). */
 int quotes_opts_add_cues(quotes_opts *o, const char *lang, const char *list);
 
-/* Frees what quotes_opts_add_cues allocated. */
+/* Says that o->model (NULL: the compiled-in weights) will not change for
+ * as long as o is used: its weights are then combined for each language
+ * once, not once an article. Not for a model whose weights change between
+ * articles (the trainer's). Returns 0 or Q_ENOMEM (o still works: it
+ * combines them each article, as without this call). */
+int quotes_opts_fix_model(quotes_opts *o);
+
+/* Frees what quotes_opts_add_cues and quotes_opts_fix_model allocated. */
 void quotes_opts_free(quotes_opts *o);
 
 /* Finds the quotes of d. opts may be NULL. Returns 0 (out filled, possibly

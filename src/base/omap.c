@@ -97,16 +97,28 @@ static void produce_one(omap *m)
 /* Works on the next job produced, after producing the one after it when
  * none would be left: the thread that comes for work next finds it ready
  * rather than waiting for the input to be read. */
-static void take_and_work(omap *m)
+static void take_and_work(omap *m, void *mine)
 {
 	size_t k = m->next++;
 	if (m->next == m->head && can_produce(m))
 		produce_one(m);
 	pthread_mutex_unlock(&m->mu);
-	m->ops->work(m->ctx, job_at(m, k));
+	m->ops->work(m->ctx, mine, job_at(m, k));
 	pthread_mutex_lock(&m->mu);
 	m->done[k % m->nslots] = true;
 	wake(m);
+}
+
+/* A thread's own state (ops->thread_new), or NULL. */
+static void *thread_state(const omap_ops *ops, void *ctx)
+{
+	return ops->thread_new ? ops->thread_new(ctx) : NULL;
+}
+
+static void thread_state_free(const omap_ops *ops, void *ctx, void *mine)
+{
+	if (ops->thread_free && mine)
+		ops->thread_free(ctx, mine);
 }
 
 /* One thread's part, until every job is consumed or the run stops; the
@@ -114,6 +126,7 @@ static void take_and_work(omap *m)
  * is left for them to start. */
 static void run_thread(omap *m, bool last)
 {
+	void *mine = thread_state(m->ops, m->ctx);
 	pthread_mutex_lock(&m->mu);
 	for (;;) {
 		if (m->stop)
@@ -121,7 +134,7 @@ static void run_thread(omap *m, bool last)
 		if (can_consume(m))
 			consume_tail(m);
 		else if (m->next < m->head)
-			take_and_work(m);
+			take_and_work(m, mine);
 		else if (can_produce(m))
 			produce_one(m);
 		else if (m->produced && (m->tail == m->head || !last))
@@ -133,6 +146,7 @@ static void run_thread(omap *m, bool last)
 		}
 	}
 	pthread_mutex_unlock(&m->mu);
+	thread_state_free(m->ops, m->ctx, mine);
 }
 
 static void *worker(void *arg)
@@ -146,12 +160,14 @@ static int run_in_turn(const omap_ops *ops, void *ctx)
 	void *job = calloc(1, ops->job_size);
 	if (!job)
 		return Q_ENOMEM;
+	void *mine = thread_state(ops, ctx);
 	int r;
 	while ((r = ops->produce(ctx, job)) == 1) {
-		ops->work(ctx, job);
+		ops->work(ctx, mine, job);
 		if ((r = ops->consume(ctx, job)) < 0)
 			break;
 	}
+	thread_state_free(ops, ctx, mine);
 	free(job);
 	return r < 0 ? r : 0;
 }

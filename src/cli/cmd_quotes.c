@@ -194,7 +194,8 @@ static void put_jsonl_record(const article_ctx *c, const quote *q, const char *t
 
 static int put_record(const article_ctx *c, enum quotes_format fmt, const quote *q)
 {
-	char *text = quote_text(c->a->doc, q);
+	char *made = q->text ? NULL : quote_text(c->a->doc, q);
+	const char *text = q->text ? q->text : made;
 	if (!text)
 		return Q_ENOMEM;
 	size_t len = strlen(text);
@@ -206,7 +207,7 @@ static int put_record(const article_ctx *c, enum quotes_format fmt, const quote 
 		put_tsv_record(c, q, text, len, id);
 	else
 		put_jsonl_record(c, q, text, len, id);
-	free(text);
+	free(made);
 	return 0;
 }
 
@@ -315,10 +316,12 @@ int cmd_quotes(int argc, char **argv)
 		return rc == ARGS_EXIT ? 0 : 2;
 	quotes_ctx q = { .a = &a };
 	quotes_opts_init(&q.qo);
+	q.qo.keep_text = true;   /* every record prints it */
 	quote_model *model;
 	if (load_model(&model))
 		return 1;
 	q.qo.model = model;
+	(void)quotes_opts_fix_model(&q.qo);   /* without memory for it, the weights are combined each article */
 	/* read only from here on, so every thread may look in it */
 	tags_store *corrections = tags_open_corrections();
 	q.corrections = corrections;

@@ -25,12 +25,19 @@ static int each_article(void *job, const corpus_article *a)
 	return rc ? rc : j->out.failed ? Q_ENOMEM : 0;
 }
 
-static void work(void *ctx, void *job)
+/* Room made at once for a piece's output: about what its bytes give as
+ * JSON Lines quotes (each record repeats its article's fields), up to a
+ * bound past which the buffer grows as it goes. */
+#define OUT_GUESS_MAX ((size_t)16 << 20)
+
+static void work(void *ctx, void *mine, void *job)
 {
 	const corpus_run *r = ctx;
 	run_job *j = job;
 	char *detail = NULL;
-	int rc = corpus_decode(&r->in->corpus, &j->piece, each_article, j, &detail);
+	size_t guess = j->piece.len + j->piece.len / 2 + 1024;
+	(void)sb_reserve(&j->out, guess < OUT_GUESS_MAX ? guess : OUT_GUESS_MAX);   /* else it grows as it goes */
+	int rc = corpus_decode_with(mine, &r->in->corpus, &j->piece, each_article, j, &detail);
 	if (rc) {
 		char *where = corpus_where(&j->piece);
 		j->out.len = 0;   /* what a failed piece had queued */
@@ -76,7 +83,20 @@ static int consume(void *ctx, void *job)
 	return rc;
 }
 
-static const omap_ops ops = { sizeof(run_job), produce, work, consume, job_free };
+/* Each thread keeps its JSON parser from one record to the next. */
+static void *decoder_new(void *ctx)
+{
+	(void)ctx;
+	return corpus_decoder_new();
+}
+
+static void decoder_free(void *ctx, void *mine)
+{
+	(void)ctx;
+	corpus_decoder_free(mine);
+}
+
+static const omap_ops ops = { sizeof(run_job), produce, work, consume, job_free, decoder_new, decoder_free };
 
 int corpus_run_all(corpus_run *r)
 {

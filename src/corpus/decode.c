@@ -77,17 +77,61 @@ static char *say(const char *before, const char *a, size_t alen, const char *aft
 	return out;
 }
 
-/* Parses the record: the object, or NULL with *detail saying why. */
-static json_object *parse(const corpus_piece *p, char **detail)
+/* A parser kept past a record this long would keep its buffer too. */
+#define DECODER_KEEP_MAX ((size_t)1 << 20)
+
+struct corpus_decoder {
+	json_tokener *tok;   /* NULL until a record needs it, and after a long one */
+};
+
+static json_tokener *tokener_new(void)
 {
 	json_tokener *tok = json_tokener_new_ex(JSON_DEPTH);
+	if (tok)
+		json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+	return tok;
+}
+
+corpus_decoder *corpus_decoder_new(void)
+{
+	return calloc(1, sizeof(corpus_decoder));
+}
+
+void corpus_decoder_free(corpus_decoder *dec)
+{
+	if (dec && dec->tok)
+		json_tokener_free(dec->tok);
+	free(dec);
+}
+
+/* The parser for p: dec's (reset, and made first when it has none), or a
+ * new one (*own) without dec. */
+static json_tokener *tokener_for(corpus_decoder *dec, json_tokener **own)
+{
+	*own = NULL;
+	if (!dec)
+		return *own = tokener_new();
+	if (dec->tok)
+		json_tokener_reset(dec->tok);
+	else
+		dec->tok = tokener_new();
+	return dec->tok;
+}
+
+/* Parses the record: the object, or NULL with *detail saying why. */
+static json_object *parse(corpus_decoder *dec, const corpus_piece *p, char **detail)
+{
+	json_tokener *own, *tok = tokener_for(dec, &own);
 	if (!tok)
 		return NULL;
-	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
 	json_object *obj = json_tokener_parse_ex(tok, p->bytes, (int)p->len);
 	enum json_tokener_error err = json_tokener_get_error(tok);
 	size_t end = json_tokener_get_parse_end(tok);
-	json_tokener_free(tok);
+	if (own || p->len > DECODER_KEEP_MAX) {
+		json_tokener_free(tok);
+		if (dec)
+			dec->tok = NULL;
+	}
 	while (obj && end < p->len && (p->bytes[end] == ' ' || p->bytes[end] == '\t'))
 		end++;
 	const char *why = !obj && err == json_tokener_continue ? "the line ends inside the JSON value"
@@ -164,9 +208,10 @@ static int give_text(const corpus_opts *o, const corpus_piece *p, const char *s,
 	return rc;
 }
 
-static int decode_json(const corpus_opts *o, const corpus_piece *p, corpus_article_fn fn, void *ctx, char **detail)
+static int decode_json(corpus_decoder *dec, const corpus_opts *o, const corpus_piece *p, corpus_article_fn fn,
+                       void *ctx, char **detail)
 {
-	json_object *obj = parse(p, detail);
+	json_object *obj = parse(dec, p, detail);
 	if (!obj)
 		return Q_ESYNTAX;
 	const char *fields = o->text_fields ? o->text_fields : DEFAULT_TEXT, *name;
@@ -216,6 +261,12 @@ static int text_doc(const corpus_opts *o, corpus_piece *p, doc **d)
 
 int corpus_decode(const corpus_opts *o, corpus_piece *p, corpus_article_fn fn, void *ctx, char **detail)
 {
+	return corpus_decode_with(NULL, o, p, fn, ctx, detail);
+}
+
+int corpus_decode_with(corpus_decoder *dec, const corpus_opts *o, corpus_piece *p, corpus_article_fn fn, void *ctx,
+                       char **detail)
+{
 	*detail = NULL;
 	doc *d = NULL;
 	int rc;
@@ -225,7 +276,7 @@ int corpus_decode(const corpus_opts *o, corpus_piece *p, corpus_article_fn fn, v
 			return Q_ENOMEM;
 		return p->error;
 	case PIECE_JSON:
-		return decode_json(o, p, fn, ctx, detail);
+		return decode_json(dec, o, p, fn, ctx, detail);
 	case PIECE_TEXT:
 		rc = text_doc(o, p, &d);
 		break;

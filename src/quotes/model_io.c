@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "combined.h"
 #include "error.h"
 #include "feat.h"
 #include "speech.h"
@@ -159,4 +160,35 @@ void quote_model_free(quote_model *m)
 		free(m->own);
 		free(m);
 	}
+}
+
+/* ---- the weights combined for each language ------------------------------------------ */
+
+struct quote_combined {
+	const int32_t *from;              /* the weights they were made from */
+	int32_t wc[LANG_COUNT][FEAT_N];   /* feat_combine of from, for each language */
+};
+
+struct quote_combined *combined_new(const int32_t *w)
+{
+	struct quote_combined *c = malloc(sizeof *c);
+	if (!c)
+		return NULL;
+	c->from = w;
+	for (int l = 0; l < LANG_COUNT; l++)
+		feat_combine(w, (enum lang)l, c->wc[l]);
+	return c;
+}
+
+void combined_free(struct quote_combined *c)
+{
+	free(c);
+}
+
+const int32_t *combined_for(const quotes_opts *o, const int32_t *w, enum lang lang)
+{
+	const struct quote_combined *c = o ? o->combined : NULL;
+	if (!c || !w || c->from != w || lang < 0 || lang >= LANG_COUNT)
+		return NULL;
+	return c->wc[lang];
 }

@@ -17,6 +17,8 @@
 #include "grow.h"
 #include "quotes.h"
 #include "cjk.h"
+#include "combined.h"
+#include "model.h"
 #include "speech.h"
 #include "tok.h"
 
@@ -1038,10 +1040,32 @@ static char *flat_into(const doc *d, const quote *q, char *o);
 
 static size_t flat_len_into(const doc *d, const quote *q, char *o);
 
-static void set_ids(const doc *d, quote *v, size_t n)
+/* The bytes quote_text needs for q: its words' span, as flat_len_into
+ * bounds it (flat text is never longer), and the NUL. */
+static size_t span_room(const doc *d, const quote *q)
+{
+	size_t end = q->end > d->len ? d->len : q->end;
+	size_t start = q->start > end ? end : q->start;
+	return end - start + 1;
+}
+
+/* The ids, and with keep set the texts too, in one block made for them
+ * (*texts; NULL when there is no memory for it: the ids alone). */
+static void set_ids(const doc *d, quote *v, size_t n, bool keep, char **texts)
 {
 	char small[1024];
-	for (size_t i = 0; i < n; i++) {
+	size_t room = 0;
+	for (size_t i = 0; keep && i < n; i++)
+		room += span_room(d, &v[i]);
+	char *o = *texts = room ? malloc(room) : NULL;
+	for (size_t i = 0; o && i < n; i++) {
+		size_t len = flat_len_into(d, &v[i], o);
+		v[i].id = doc_hash(o, len);
+		v[i].text = o;
+		o += span_room(d, &v[i]);
+	}
+	for (size_t i = 0; !o && i < n; i++) {
+		v[i].text = NULL;
 		/* quote_text into a stack buffer when it fits: no allocation for the common quote */
 		size_t len = v[i].end - v[i].start;
 		if (len < sizeof small) {
@@ -1273,13 +1297,13 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	tok_doc_free(&td);
 	speech_art_free(c.art);
 	if (rc) {
-		quote_list l = { f.v, f.n, "" };
+		quote_list l = { .v = f.v, .n = f.n };
 		quote_list_free(&l);
 		return rc;
 	}
 	if (f.n > 1)
 		sort_by_position(f.v, f.n);
-	set_ids(d, f.v, f.n);
+	set_ids(d, f.v, f.n, opts->keep_text, &out->texts);
 	out->v = f.v;
 	out->n = f.n;
 	return 0;
@@ -1294,7 +1318,9 @@ void quote_list_free(quote_list *l)
 		free(l->v[i].cue);
 	}
 	free(l->v);
+	free(l->texts);
 	l->v = NULL;
+	l->texts = NULL;
 	l->n = 0;
 }
 
@@ -1321,9 +1347,7 @@ static bool continuation_mark(const doc *d, const quote *q, size_t i, enum mark_
 
 char *quote_text(const doc *d, const quote *q)
 {
-	size_t end = q->end > d->len ? d->len : q->end;
-	size_t start = q->start > end ? end : q->start;
-	char *o = malloc(end - start + 1);
+	char *o = malloc(span_room(d, q));
 	return o ? flat_into(d, q, o) : NULL;
 }
 
@@ -1454,8 +1478,21 @@ void quotes_opts_init(quotes_opts *o)
 	memset(o, 0, sizeof *o);
 }
 
+int quotes_opts_fix_model(quotes_opts *o)
+{
+	combined_free(o->combined);
+	o->combined = NULL;
+	const int32_t *w = model_weights_of(o->model ? o->model : quote_model_default());
+	if (!w)
+		return 0;   /* no weights to combine */
+	o->combined = combined_new(w);
+	return o->combined ? 0 : Q_ENOMEM;
+}
+
 void quotes_opts_free(quotes_opts *o)
 {
+	combined_free(o->combined);
+	o->combined = NULL;
 	for (size_t i = 0; i < o->ncues; i++)
 		free(o->cues[i]);
 	free(o->cues);

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "combined.h"
 #include "error.h"
 #include "feat.h"
 #include "speech.h"
@@ -789,16 +790,17 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 		return c->art->rc ? c->art->rc : Q_ENOMEM;
 	const quote_model *model = c->opts && c->opts->model ? c->opts->model : quote_model_default();
 	const int32_t *w = model_weights_of(model);
-	int32_t *wc = w ? malloc(FEAT_N * sizeof *wc) : NULL;
+	const int32_t *fixed = combined_for(c->opts, w, c->lang);   /* made once a run (quotes_opts_fix_model) */
+	int32_t *wc = w && !fixed ? malloc(FEAT_N * sizeof *wc) : NULL;
 	if (wc)
 		feat_combine(w, c->lang, wc);
 	decided *dec = calloc(n, sizeof *dec);
 	quote_cands *qc = malloc(sizeof *qc);
 	uint16_t *spoken = calloc(a->ncap ? a->ncap : 1, sizeof *spoken);
-	int rc = dec && qc && spoken && (wc || !w) ? 0 : Q_ENOMEM;
+	int rc = dec && qc && spoken && (wc || fixed || !w) ? 0 : Q_ENOMEM;
 	long top = speech_props(c) & LP_NO_SPACES ? -1 : top_person(a);
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = attribute_one(c, a, v, i, dec, qc, wc, spoken, top);
+		rc = attribute_one(c, a, v, i, dec, qc, fixed ? fixed : wc, spoken, top);
 	free(wc);
 	free(dec);
 	free(qc);

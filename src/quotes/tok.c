@@ -163,7 +163,7 @@ static const unsigned char ascii_lower[256] = {
  * zero (as a little-endian number, which is how the lexicon hashes). The
  * bytes are classified all at once: each is a lane of a 64-bit number, its
  * high bit the answer. On a big-endian machine, none (the byte loop reads). */
-static size_t ascii_word8(const char *p, uint64_t *lower)
+static inline __attribute__((always_inline)) size_t ascii_word8(const char *p, uint64_t *lower)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const uint64_t one = 0x0101010101010101ull, high = 0x8080808080808080ull;

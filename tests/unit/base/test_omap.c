@@ -20,6 +20,8 @@ typedef struct run {
 	int in_produce, in_consume;   /* threads inside: never more than one */
 	long overlaps;
 	long slow_every;              /* every slow_every-th job works 50 times longer */
+	long states, states_freed;    /* thread states made and freed */
+	long worked;                  /* the jobs the freed states counted */
 } run;
 
 /* Enters a callback that must run alone; counts it when it does not. */
@@ -58,9 +60,11 @@ static int produce_job(run *r, job *b)
 }
 
 /* uneven work: a job takes between 0 and ~30,000 steps */
-static void work(void *ctx, void *j)
+static void work(void *ctx, void *mine, void *j)
 {
 	const run *r = ctx;
+	if (mine)
+		++*(long *)mine;   /* the jobs this thread worked on */
 	job *b = j;
 	volatile long acc = 0;
 	long steps = (b->n * 7919) % 30000 * (r->slow_every && b->n % r->slow_every == 0 ? 50 : 1);
@@ -89,7 +93,24 @@ static void discard(void *ctx, void *j)
 	r->discarded++;
 }
 
-static const omap_ops ops = { sizeof(job), produce, work, consume, discard };
+static const omap_ops ops = { sizeof(job), produce, work, consume, discard, NULL, NULL };
+
+static void *thread_new(void *ctx)
+{
+	run *r = ctx;
+	__atomic_add_fetch(&r->states, 1, __ATOMIC_SEQ_CST);
+	return calloc(1, sizeof(long));
+}
+
+static void thread_free(void *ctx, void *mine)
+{
+	run *r = ctx;
+	__atomic_add_fetch(&r->worked, *(long *)mine, __ATOMIC_SEQ_CST);
+	__atomic_add_fetch(&r->states_freed, 1, __ATOMIC_SEQ_CST);
+	free(mine);
+}
+
+static const omap_ops ops_with_states = { sizeof(job), produce, work, consume, discard, thread_new, thread_free };
 
 static void test_in_order_whatever_the_threads(void **state)
 {
@@ -147,6 +168,25 @@ static void test_produce_failure_is_returned(void **state)
 	}
 }
 
+/* a thread's own state: one a thread, each work call of the thread given
+ * it, every one freed at the end, also when the run stops early */
+static void test_each_thread_keeps_its_state(void **state)
+{
+	(void)state;
+	for (unsigned t = 0; t <= 4; t++) {
+		run r = { .total = 3000 };
+		assert_int_equal(omap_run(&ops_with_states, &r, t), 0);
+		assert_int_equal(r.consumed, 3000);
+		assert_int_equal(r.order_errors, 0);
+		assert_true(r.states >= 1 && r.states <= (t ? t : 1));
+		assert_int_equal(r.states_freed, r.states);
+		assert_int_equal(r.worked, 3000);
+		run stop = { .total = 3000, .stop_at = 100 };
+		assert_int_equal(omap_run(&ops_with_states, &stop, t), Q_EIO);
+		assert_int_equal(stop.states_freed, stop.states);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +194,7 @@ int main(void)
 		cmocka_unit_test(test_one_producer_one_consumer_at_a_time),
 		cmocka_unit_test(test_stop_early_frees_the_rest),
 		cmocka_unit_test(test_produce_failure_is_returned),
+		cmocka_unit_test(test_each_thread_keeps_its_state),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

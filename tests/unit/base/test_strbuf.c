@@ -48,6 +48,30 @@ static void test_extend_gives_room_in_place(void **state)
 	sb_free(&b);
 }
 
+/* sb_reserve makes the room once: appends that fit it leave the buffer
+ * where it is; an empty reserved buffer is an empty string; a size that
+ * cannot be is refused without failing the buffer */
+static void test_reserve_makes_room_once(void **state)
+{
+	strbuf b;
+	(void)state;
+	sb_init(&b);
+	assert_true(sb_reserve(&b, 1000));
+	assert_string_equal(b.s, "");
+	assert_int_equal(b.len, 0);
+	char *at = b.s;
+	for (int i = 0; i < 100; i++)
+		sb_lit(&b, "0123456789");
+	assert_ptr_equal(b.s, at);
+	assert_int_equal(b.len, 1000);
+	assert_true(sb_reserve(&b, 0));
+	assert_false(sb_reserve(&b, SIZE_MAX));
+	assert_false(b.failed);
+	sb_putc(&b, '!');
+	assert_int_equal(strlen(b.s), 1001);
+	sb_free(&b);
+}
+
 static void test_json_and_tsv_escapes(void **state)
 {
 	strbuf b;
@@ -129,6 +153,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_appends_stay_terminated),
 		cmocka_unit_test(test_extend_gives_room_in_place),
+		cmocka_unit_test(test_reserve_makes_room_once),
 		cmocka_unit_test(test_json_and_tsv_escapes),
 		cmocka_unit_test(test_json_escapes_at_every_offset),
 		cmocka_unit_test(test_lit_appends_a_literal),

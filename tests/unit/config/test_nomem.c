@@ -151,6 +151,32 @@ static int scenario_quotes(void)
 	return rc;
 }
 
+/* quoth quotes' way: the weights combined once (without memory for it,
+ * each article) and the texts kept with the ids (without memory for them,
+ * made again by quote_text); a kept text is quote_text's */
+static int scenario_quotes_kept(void)
+{
+	doc *d = NULL;
+	int rc = doc_from_bytes("a.txt", article, sizeof article - 1, &d);
+	if (rc)
+		return rc;
+	quotes_opts o;
+	quotes_opts_init(&o);
+	o.keep_text = true;
+	(void)quotes_opts_fix_model(&o);
+	quote_list l = { 0 };
+	rc = quotes_find(d, &o, &l);
+	for (size_t i = 0; !rc && i < l.n; i++) {
+		char *t = quote_text(d, &l.v[i]);
+		rc = !t ? Q_ENOMEM : l.v[i].text && strcmp(t, l.v[i].text) ? Q_EUSAGE : 0;
+		free(t);
+	}
+	quote_list_free(&l);
+	quotes_opts_free(&o);
+	doc_free(d);
+	return rc;
+}
+
 #define J_HEAD "# quoth tag journal, format 1\n"
 #define J_REC "1\tq\t1111111111111111\taaaaaaaaaaaaaaa1\t1700000000\tWe will\tJane\tStrike\t/c/a.txt\n" \
               "1\t+\t1111111111111111\taaaaaaaaaaaaaaa1\t1700000000\tclaim\n" \
@@ -311,6 +337,7 @@ static int scenario_stream(void)
 	char *paths[] = { (char *)in_dir(1, "corpus") };
 	corpus_stream *st = NULL;
 	int rc = corpus_open(&o, paths, 1, &st);
+	corpus_decoder *dec = corpus_decoder_new();   /* NULL without memory: each record makes its parser */
 	size_t articles = 0;
 	while (!rc) {
 		corpus_piece p;
@@ -323,11 +350,12 @@ static int scenario_stream(void)
 			rc = p.error;
 		} else {
 			char *detail = NULL;
-			rc = corpus_decode(&o, &p, count_article, &articles, &detail);
+			rc = corpus_decode_with(dec, &o, &p, count_article, &articles, &detail);
 			free(detail);
 		}
 		corpus_piece_free(&p);
 	}
+	corpus_decoder_free(dec);
 	corpus_close(st);
 	/* a failure must be said, never an article silently dropped */
 	if (!rc && articles != 5)
@@ -439,6 +467,7 @@ static void test_text(void **state) { each_failure("text", scenario_text); }
 static void test_doc(void **state) { each_failure("doc", scenario_doc); }
 static void test_wrap(void **state) { each_failure("wrap", scenario_wrap); }
 static void test_quotes(void **state) { each_failure("quotes", scenario_quotes); }
+static void test_quotes_kept(void **state) { each_failure("quotes kept", scenario_quotes_kept); }
 static void test_tags(void **state) { each_failure("tags", scenario_tags); }
 static void test_config(void **state) { each_failure("config", scenario_config); }
 static void test_keymap(void **state) { each_failure("keymap", scenario_keymap); }
@@ -455,6 +484,7 @@ int main(void)
 		cmocka_unit_test(test_doc),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_quotes),
+		cmocka_unit_test(test_quotes_kept),
 		cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_config),
 		cmocka_unit_test(test_keymap),

@@ -79,7 +79,14 @@ static int on_article(void *ctx, const corpus_article *a)
 	return 0;
 }
 
+static void run_with(corpus_decoder *dec, const corpus_opts *o, char **paths, size_t n, seen *s);
+
 static void run(const corpus_opts *o, char **paths, size_t n, seen *s)
+{
+	run_with(NULL, o, paths, n, s);
+}
+
+static void run_with(corpus_decoder *dec, const corpus_opts *o, char **paths, size_t n, seen *s)
 {
 	corpus_stream *cs;
 	assert_int_equal(corpus_open(o, paths, n, &cs), 0);
@@ -88,7 +95,7 @@ static void run(const corpus_opts *o, char **paths, size_t n, seen *s)
 	s->n = 0;
 	while ((rc = corpus_next(cs, &p)) == 1) {
 		char *detail = NULL;
-		int e = corpus_decode(o, &p, on_article, s, &detail);
+		int e = corpus_decode_with(dec, o, &p, on_article, s, &detail);
 		if (e) {
 			char *where = corpus_where(&p);
 			s->n += (size_t)snprintf(s->buf + s->n, sizeof s->buf - s->n, "%s !%s\n", where,
@@ -169,6 +176,45 @@ static void test_json_lines_that_are_wrong(void **state)
 	/* escapes and NUL become visible symbols, invalid UTF-8 U+FFFD: the text layer */
 	assert_non_null(strstr(got, "bad.jsonl:8 @0 [esc \xE2\x90\x9B[2J and nul \xE2\x90\x80 and bad \xEF\xBF\xBD"));
 	assert_non_null(strstr(got, "bad.jsonl:9 @0 [fine.]"));
+}
+
+/* One decoder kept over many records (as each thread of quoth quotes
+ * keeps one): good, bad, cut short and long records read as they do
+ * with a parser a record, the parser of a long one not kept. */
+static void test_a_kept_decoder_reads_the_same(void **state)
+{
+	size_t big = (2u << 20) + 100;   /* past what a decoder keeps */
+	char *text = malloc(big + 200), *t = text;
+	t += sprintf(t, "not json\n{\"text\": \"one.\"}\n{\"text\": \"cut short\n[1]\n{\"text\": \"");
+	for (size_t i = 0; i < big; i++)
+		*t++ = i % 7 ? 'w' : ' ';
+	t += sprintf(t, ".\"}\n{\"title\": \"T\", \"text\": \"two.\"} x\n{\"text\": \"three.\"}\n");
+	char path[128];
+	snprintf(path, sizeof path, "%s/kept.jsonl", root);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fwrite(text, 1, (size_t)(t - text), f);
+	fclose(f);
+	free(text);
+	static seen a, b;
+	corpus_opts o = { 0 };
+	char *paths[] = { path };
+	run(&o, paths, 1, &a);
+	corpus_decoder *dec = corpus_decoder_new();
+	assert_non_null(dec);
+	run_with(dec, &o, paths, 1, &b);
+	run_with(dec, &o, paths, 1, &b);   /* and again with the same one */
+	corpus_decoder_free(dec);
+	corpus_decoder_free(NULL);
+	assert_int_equal(a.n, b.n);
+	assert_memory_equal(a.buf, b.buf, a.n);
+	a.buf[a.n] = '\0';
+	assert_non_null(strstr(a.buf, "kept.jsonl:1 !not valid JSON Lines"));
+	assert_non_null(strstr(a.buf, "kept.jsonl:2 @0 [one.]"));
+	assert_non_null(strstr(a.buf, "kept.jsonl:3 !not valid JSON Lines"));
+	assert_non_null(strstr(a.buf, "kept.jsonl:5 @0 [w"));
+	assert_non_null(strstr(a.buf, "kept.jsonl:6 !not valid JSON Lines"));
+	assert_non_null(strstr(a.buf, "kept.jsonl:7 @0 [three.]"));
 }
 
 static void test_text_and_title_fields(void **state)
@@ -374,6 +420,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_folder_of_every_kind, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json_lines_that_are_wrong, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_kept_decoder_reads_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_and_title_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_big_article_in_windows, setup, teardown),

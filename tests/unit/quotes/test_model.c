@@ -115,6 +115,34 @@ static void zero_weights_choose_nobody(void **state)
 	quote_model_free(m);
 }
 
+/* A model fixed for the run (its weights combined once for every
+ * language) names the speakers one combined each article names; a model
+ * set after fixing is scored with its own weights, not the fixed ones. */
+static void a_fixed_model_names_the_same_speakers(void **state)
+{
+	quotes_opts each, fixed;
+	quotes_opts_init(&each);
+	quotes_opts_init(&fixed);
+	assert_int_equal(quotes_opts_fix_model(&fixed), 0);
+	assert_non_null(fixed.combined);
+	char *a = speaker_with(&each), *b = speaker_with(&fixed);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	quote_model *zero = quote_model_new();
+	assert_non_null(zero);
+	fixed.model = zero;
+	assert_null(speaker_with(&fixed));   /* every score 0: "no speaker", as zero weights say */
+	assert_int_equal(quotes_opts_fix_model(&fixed), 0);
+	assert_null(speaker_with(&fixed));
+	quotes_opts_free(&fixed);
+	assert_null(fixed.combined);
+	quotes_opts_free(&fixed);   /* twice is harmless */
+	quote_model_free(zero);
+}
+
 typedef struct seen {
 	size_t quotes, cands;
 	bool berg;
@@ -353,6 +381,7 @@ int main(void)
 		cmocka_unit_test(weights_file_loads),
 		cmocka_unit_test(bad_weights_files),
 		cmocka_unit_test(zero_weights_choose_nobody),
+		cmocka_unit_test(a_fixed_model_names_the_same_speakers),
 		cmocka_unit_test(a_chooser_sees_the_candidates),
 		cmocka_unit_test(a_name_that_spoke_is_a_person),
 		cmocka_unit_test(the_most_named_person_is_a_candidate),

@@ -633,6 +633,36 @@ static void opts_forced_language(void **state)
 	doc_free(d);
 }
 
+/* keep_text: each quote's text is quote_text's (continuation marks
+ * dropped, white space folded), made with the ids;
+ * without it, none is. */
+static void opts_keep_text(void **state)
+{
+	const char *text = "Intro line here.\n\n\"The  bridge will be\nbuilt next year,\" said Anna Berg.\n\n"
+	                   "\"We start in May.\n\n\"The work takes a year,\" she added.\n";
+	quotes_opts o;
+	quotes_opts_init(&o);
+	o.keep_text = true;
+	doc *d;
+	quote_list l = find(text, &o, &d);
+	assert_true(l.n >= 2);
+	for (size_t i = 0; i < l.n; i++) {
+		char *want = quote_text(d, &l.v[i]);
+		assert_non_null(l.v[i].text);
+		assert_string_equal(l.v[i].text, want);
+		free(want);
+	}
+	assert_string_equal(l.v[0].text, "The bridge will be built next year,");
+	quote_list_free(&l);
+	doc_free(d);
+	l = find(text, NULL, &d);
+	for (size_t i = 0; i < l.n; i++)
+		assert_null(l.v[i].text);
+	assert_null(l.texts);
+	quote_list_free(&l);
+	doc_free(d);
+}
+
 static void free_empty_list(void **state)
 {
 	quote_list l = { 0 };
@@ -686,6 +716,7 @@ int main(void)
 		cmocka_unit_test(property_bytes),
 		cmocka_unit_test(opts_extra_cues),
 		cmocka_unit_test(opts_forced_language),
+		cmocka_unit_test(opts_keep_text),
 		cmocka_unit_test(free_empty_list),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
