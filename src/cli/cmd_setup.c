@@ -74,6 +74,8 @@ int cmd_setup_load(const char *config_path, struct cmd_setup *s)
 		}
 	}
 	warnings_free(&w);
+	if (!rc)
+		(void)quotes_opts_fix_model(&s->quotes);   /* without memory for it, the weights are combined each article */
 	s->names = (names_opts){ s->cfg.speakers_merge, (const char *const *)s->cfg.keep_apart, s->cfg.n_keep_apart };
 	if (rc)
 		cmd_setup_free(s);

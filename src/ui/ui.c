@@ -63,6 +63,7 @@ static void app_options(app_opts *o, const struct config *cfg)
 	quotes_opts_init(&o->quotes);
 	for (size_t i = 0; i < cfg->n_cue_verbs; i++)
 		quotes_opts_add_cues(&o->quotes, cfg->cue_verbs[i].lang, cfg->cue_verbs[i].verb);
+	(void)quotes_opts_fix_model(&o->quotes);   /* without memory for it, the weights are combined each article */
 }
 
 /* One warning is shown whole; several are counted, with the key that
