@@ -242,10 +242,13 @@ static void it_ha_detto(void **state)
 	       "La citt\xC3\xA0 \xC3\xA8 pronta per il cambiamento => Marco Rossi");
 }
 
-/* A surname led by particles, the first capitalised (Van der Linden), is
- * one name: the particles are not left out of it. */
+/* Two particles in a row inside a name (Jan van der Linden) or leading a
+ * surname (Van der Linden) keep the name one run. */
 static void nl_particles_lead_a_surname(void **state)
 {
+	EXPECT("Nieuws uit Utrecht\n\n\xE2\x80\x9EWe gaan door met het plan voor de nieuwe brug\xE2\x80\x9D, zei Jan van der "
+	       "Linden gisteren.\n",
+	       "We gaan door met het plan voor de nieuwe brug => Jan van der Linden");
 	EXPECT("Nieuws uit Utrecht\n\n\xE2\x80\x9EWe gaan door met het plan voor de nieuwe brug\xE2\x80\x9D, zei Van der Linden "
 	       "gisteren.\n",
 	       "We gaan door met het plan voor de nieuwe brug => Van der Linden");
