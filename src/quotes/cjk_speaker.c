@@ -6,8 +6,10 @@
 #include <string.h>
 #include "speech.h"
 
-#define SUBJECT_CHARS 20    /* longest subject */
-#define TAIL_CHARS 40       /* how far after the quote its cue may stand */
+#define SUBJECT_CHARS 32    /* longest subject */
+#define TAIL_CHARS 80       /* how far after the quote its cue may stand */
+#define PART_CHARS 4        /* the longest part of a name transcribed into Han characters */
+#define TOP_NAMES 32        /* transcribed names read for the most named person */
 
 /* The code point before t[pos] (not before lo), its start in *start. */
 static unsigned char_before(const char *t, size_t lo, size_t pos, size_t *start)
@@ -125,15 +127,16 @@ static size_t subject_start(const char *t, size_t lo, size_t e)
 	return s;
 }
 
-/* A subject that runs on through a topic particle ("X氏は次のように"): cut there. */
-static size_t cut_at_topic(const speech_ctx *c, const char *t, size_t s, size_t e)
+/* A run of hiragana alone is grammar (ところ, である), not a subject. */
+static bool kana_only(const char *t, size_t s, size_t e)
 {
-	for (size_t i = s; i < e; i++) {
-		size_t l = starts_with(c, LA_TOPIC, t, i, e);
-		if (l && i > s)
-			return i;
+	for (size_t i = s; i < e;) {
+		int len;
+		if (!is_hiragana(tok_decode(t + i, e - i, &len)))
+			return false;
+		i += (size_t)len;
 	}
-	return e;
+	return true;
 }
 
 /* Fills m for the subject t[s,e): what is shown drops an honorific (山本氏)
@@ -195,6 +198,132 @@ static void make(const speech_ctx *c, const speech_art *a, size_t s, size_t e, u
 	m->subj = 2;
 }
 
+/* Katakana (with its middle dot and long vowel mark). */
+static bool is_katakana(unsigned ch)
+{
+	return ch >= 0x30A0 && ch <= 0x30FF;
+}
+
+static bool is_name_dot(unsigned ch)
+{
+	return ch == 0x30FB || ch == 0xB7 || ch == 0xFF65;
+}
+
+/* One part of a transcribed name running back from e: a katakana word, or
+ * a few Han characters (where a word ends is not written). Its start. */
+static size_t part_back(const char *t, size_t lo, size_t e)
+{
+	size_t s = e, st;
+	for (int chars = 0; s > lo; chars++) {
+		unsigned ch = char_before(t, lo, s, &st);
+		bool kana = is_katakana(ch) && !is_name_dot(ch);
+		if (!(kana || (tok_is_cjk(ch) && !is_hiragana(ch) && subject_char(ch) && chars < PART_CHARS)))
+			break;
+		s = st;
+	}
+	return s;
+}
+
+/* The same forwards from s, to a word that follows a subject (X·Y在…, X·Y说): its end. */
+static size_t part_forward(const speech_ctx *c, const char *t, size_t s, size_t hi)
+{
+	size_t e = s;
+	for (int chars = 0; e < hi; chars++) {
+		if (chars && (starts_with(c, LA_SUBJECT_END, t, e, hi) || starts_with(c, LA_CUE_BEFORE, t, e, hi) ||
+		              starts_with(c, LA_TOPIC, t, e, hi)))
+			break;
+		int len;
+		unsigned ch = tok_decode(t + e, hi - e, &len);
+		bool kana = is_katakana(ch) && !is_name_dot(ch);
+		if (!(kana || (tok_is_cjk(ch) && !is_hiragana(ch) && subject_char(ch) && chars < PART_CHARS)))
+			break;
+		e += (size_t)len;
+	}
+	return e;
+}
+
+/* The last name written as a transcription before pos (after lo): parts
+ * joined by middle dots (X·Y, X・Y), or a name followed by its Latin
+ * spelling in brackets (X（Latin）). Its bytes in *s, *e; false: none. */
+static bool last_transcribed(const speech_ctx *c, const char *t, size_t lo, size_t pos, size_t *s, size_t *e)
+{
+	for (size_t i = pos; i > lo;) {
+		size_t st;
+		unsigned ch = char_before(t, lo, i, &st);
+		int len;
+		bool dot = is_name_dot(ch) && st > lo && i < pos;
+		bool gloss = (ch == 0xFF08 || ch == '(') && i < pos && tok_is_alnum(tok_decode(t + i, pos - i, &len)) &&
+		             (unsigned char)t[i] < 0x80;
+		if (dot || gloss) {
+			size_t a = part_back(t, lo, st), b = dot ? part_forward(c, t, i, pos) : st;
+			if (a < st && (!dot || b > i)) {
+				for (size_t ds; a > lo && is_name_dot(char_before(t, lo, a, &ds)) &&
+				                part_back(t, lo, ds) < ds;)
+					a = part_back(t, lo, ds);   /* the earlier parts of X·Y·Z */
+				while (dot && b < pos && is_name_dot(tok_decode(t + b, pos - b, &len)) &&
+				       part_forward(c, t, b + (size_t)len, pos) > b + (size_t)len)
+					b = part_forward(c, t, b + (size_t)len, pos);
+				*s = a;
+				*e = b;
+				return true;
+			}
+		}
+		i = st;
+	}
+	return false;
+}
+
+/* A pronoun subject (他说, と彼は言った) stands for the last transcribed
+ * name before the quote. */
+static void resolve_pronoun(const speech_ctx *c, const quote *q, mention *m)
+{
+	size_t s, e;
+	if (m->kind == K_PRON && last_transcribed(c, c->d->text, 0, m->ds < q->open ? m->ds : q->open, &s, &e)) {
+		m->rs = (uint32_t)s;
+		m->re = (uint32_t)e;
+	}
+}
+
+/* The head's first cue: one at its end (X说：), else one of two characters
+ * or more inside it (X告诉Y：, X表示这是“), whose single characters would
+ * also match inside other words; its start (he: none), length in *len. */
+static size_t head_cue(const speech_ctx *c, const char *t, size_t hs, size_t he, size_t *len)
+{
+	for (size_t i = hs; i < he; i++) {
+		if (char_at(t, i, he, "\xEF\xBC\x8C") || char_at(t, i, he, "\xE3\x80\x81") || t[i] == ',')
+			hs = i + (t[i] == ',' ? 1 : 3);   /* the clause before the quote */
+	}
+	for (size_t i = hs; i < he; i++) {
+		if (((unsigned char)t[i] & 0xC0) == 0x80)
+			continue;
+		size_t l = starts_with(c, LA_CUE_BEFORE, t, i, he);
+		if (l && (l >= 6 || i + l == he) && i > hs) {
+			*len = l;
+			return i;
+		}
+	}
+	size_t l = ends_with(c, LA_CUE_BEFORE, t, hs, he);
+	*len = l;
+	return l ? he - l : he;
+}
+
+/* Where the subject that starts at s ends before e: at a topic particle or
+ * a word between a subject and its verb (X在会上说, X曾经说过), two
+ * characters on at least or after a pronoun (a name is not cut inside:
+ * those words are also characters of other words). */
+static size_t subject_end(const speech_ctx *c, const char *t, size_t s, size_t e)
+{
+	for (size_t i = s + 1; i < e; i++) {
+		if (((unsigned char)t[i] & 0xC0) == 0x80)
+			continue;
+		if (!starts_with(c, LA_TOPIC, t, i, e) && !starts_with(c, LA_SUBJECT_END, t, i, e))
+			continue;
+		if (i - s >= 6 || (lex_lookup(c->lang, t + s, i - s) & LX_PRON))
+			return i;
+	}
+	return e;
+}
+
 size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t max)
 {
 	const speech_art *a = c->art;
@@ -210,14 +339,17 @@ size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t ma
 	while (hs > ps) {
 		size_t st;
 		unsigned ch = char_before(t, ps, hs, &st);
-		if (ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F || ch == '.' || ch == 0x300D || ch == 0x201D)
+		size_t st2;
+		bool latin_dot = ch == '.' && st > ps && ((unsigned char)t[st - 1] & 0x80) == 0 &&
+		                 tok_is_alnum(char_before(t, ps, st, &st2));   /* Z. in a Latin name */
+		if (ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F || (ch == '.' && !latin_dot) || ch == 0x300D || ch == 0x201D)
 			break;
 		hs = st;
 	}
 	size_t he = q->open, st;
 	while (he > hs) {
 		unsigned ch = char_before(t, hs, he, &st);
-		if (ch != 0xFF1A && ch != 0xFF0C && ch != ':' && ch != ',' && ch != ' ')
+		if (ch != 0xFF1A && ch != 0xFF0C && ch != 0x3001 && ch != ':' && ch != ',' && ch != ' ')
 			break;
 		he = st;
 	}
@@ -228,23 +360,35 @@ size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t ma
 		ts += t[ts] == ',' || t[ts] == ' ' ? 1 : 3;
 	bool tail_cue = starts_with(c, LA_CUE_AFTER, t, ts, pe) > 0;
 
-	/* X说：“…” */
-	size_t l = ends_with(c, LA_CUE_BEFORE, t, hs, he);
-	if (l && k < max) {
-		size_t e = cut_at_topic(c, t, subject_start(t, hs, he - l), he - l);
-		size_t s = subject_start(t, hs, e);
+	/* X说：“…”, X告诉Y：“…”, X表示这是“…”: the subject before the head's first cue */
+	bool colon = he < q->open && (char_at(t, he, q->open, "\xEF\xBC\x9A") || t[he] == ':');
+	size_t cl0 = 0, cue0 = head_cue(c, t, hs, he, &cl0);
+	if (cue0 < he && k < max) {
+		size_t s = subject_start(t, hs, cue0);
+		size_t e = subject_end(c, t, s, cue0);
 		if (s < e)
-			make(c, a, s, e, CR_BEFORE, 0, &out[k++]);
+			make(c, a, s, e, cue0 + cl0 == he ? CR_BEFORE : CR_NEAR_BEFORE, 0, &out[k++]);
+	} else if (colon && k < max) {   /* X确信：“…”: the subject of a sentence that ends with a colon */
+		size_t s = subject_start(t, hs, he);
+		size_t e = subject_end(c, t, s, he);
+		if (last_transcribed(c, t, hs, he, &s, &e) || s < e)
+			make(c, a, s, e, CR_COLON, 0, &out[k++]);
 	}
-	/* X氏は「…」: the topic of the head */
-	for (size_t i = he; i > hs && k < max;) {
+	/* X氏は「…」: the topic of the head, the nearest and the sentence's first */
+	size_t topics = 0;
+	for (size_t i = he; i > hs && k < max && topics < 2;) {
 		char_before(t, hs, i, &st);
 		size_t tl = starts_with(c, LA_TOPIC, t, st, he);
 		if (tl) {
 			size_t s = subject_start(t, hs, st);
-			if (s < st)
+			if (s < st && (topics == 0 || s == hs) && !kana_only(t, s, st)) {
 				make(c, a, s, st, tail_cue ? CR_BEFORE : CR_NEAR_BEFORE, 0, &out[k++]);
-			break;
+				topics++;
+			}
+			if (s == hs)
+				break;
+			i = s;
+			continue;
 		}
 		i = st;
 	}
@@ -270,7 +414,56 @@ size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t ma
 	if (gap < end)
 		end = gap;
 	/* (a subject is what comes before a cue or a topic particle, not only a word like 在) */
-	if ((cue < limit || topic < cue) && end > from && end < limit && k < max && subject_start(t, from, end) == from)
+	if ((cue < limit || topic < cue) && end > from && end < limit && k < max && subject_start(t, from, end) == from &&
+	    !kana_only(t, from, end))
 		make(c, a, from, end, CR_BEFORE, 0, &out[k++]);
+	for (size_t i = 0; i < k; i++)
+		resolve_pronoun(c, q, &out[i]);
 	return k;
+}
+
+/* The last part of the name t[s,e) (after its last middle dot): how a
+ * transcribed name is written again further on (X·Y, then Y). */
+static size_t last_part(const char *t, size_t s, size_t e)
+{
+	size_t p = s;
+	for (size_t i = s; i < e;) {
+		int len;
+		unsigned ch = tok_decode(t + i, e - i, &len);
+		i += (size_t)len;
+		if (is_name_dot(ch))
+			p = i;
+	}
+	return p;
+}
+
+static size_t count_of(const char *t, size_t n, const char *key, size_t kn)
+{
+	size_t count = 0;
+	for (const char *p = t; kn && (p = memmem(p, n - (size_t)(p - t), key, kn)); p += kn)
+		count++;
+	return count;
+}
+
+bool cjk_top_person(const speech_ctx *c, mention *m, size_t *count)
+{
+	const char *t = c->d->text;
+	size_t n = c->d->len, best = 1, pos = n, s, e;
+	memset(m, 0, sizeof *m);
+	for (int i = 0; i < TOP_NAMES && last_transcribed(c, t, 0, pos, &s, &e); i++, pos = s) {
+		size_t p = last_part(t, s, e);
+		if (e - p < 6)
+			p = s;   /* a last part of one character would be counted inside other words */
+		size_t k = count_of(t, n, t + p, e - p);
+		if (k >= best) {   /* (>=: of names named as often, the first) */
+			best = k;
+			m->ds = (uint32_t)s;
+			m->de = (uint32_t)e;
+		}
+	}
+	m->kind = K_TOP;
+	m->cue = -1;
+	m->name = -1;
+	*count = best;
+	return m->de > m->ds;
 }

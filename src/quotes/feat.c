@@ -1,8 +1,10 @@
 /* The feature templates of feat.h as a table: their atoms and first index. */
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include "feat.h"
+#include "lexicon.h"
 
 typedef struct templ {
 	uint32_t base;           /* first index of its block */
@@ -45,12 +47,19 @@ static uint32_t lang_block(enum lang lang)
 	return (uint32_t)(FEAT_N * (size_t)(lang > LANG_UNKNOWN && lang < LANG_COUNT ? lang : 0));
 }
 
+/* The block a language shares with others. */
+static uint32_t shared_block(enum lang lang)
+{
+	bool nospace = lang > LANG_UNKNOWN && lang < LANG_COUNT && (lex_lang_props(lang) & LP_NO_SPACES);
+	return (uint32_t)(nospace ? FEAT_N * FEAT_NOSPACE_BLOCK : 0);
+}
+
 void feat_ids(const feat_atoms *a, enum lang lang, uint32_t *ids)
 {
-	uint32_t block = lang_block(lang);
+	uint32_t block = lang_block(lang), shared = shared_block(lang);
 	const uint8_t *v = a->v;
 	uint32_t *o = ids;
-#define EMIT(k) { uint32_t k_ = (k); *o++ = k_; *o++ = block + k_; }
+#define EMIT(k) { uint32_t k_ = (k); *o++ = shared + k_; *o++ = block + k_; }
 #define FEAT_S1(a) EMIT(KEY1(a))
 #define FEAT_S2(a, b) EMIT(KEY2(a, b))
 #define FEAT_S3(a, b, c) EMIT(KEY3(a, b, c))
@@ -64,6 +73,7 @@ void feat_ids(const feat_atoms *a, enum lang lang, uint32_t *ids)
 void feat_combine(const int32_t *restrict w, enum lang lang, int32_t *restrict wc)
 {
 	const int32_t *restrict wl = w + lang_block(lang);
+	w += shared_block(lang);
 	/* (a pass over every feature once an article: a trip count that is a
 	 * multiple of 8 lets -O2 vectorise the loop, then the few left over) */
 	const size_t body = FEAT_N / 8 * 8;
@@ -138,7 +148,9 @@ void feat_name(size_t i, char *buf, size_t size)
 		int r = snprintf(buf + len, size - len, "%s%s=%s", j ? "&" : "", lower, w);
 		len += r > 0 ? (size_t)r : 0;
 	}
-	if (block && len < size)
+	if (block == FEAT_NOSPACE_BLOCK && len < size)
+		snprintf(buf + len, size - len, "~nospace");
+	else if (block && len < size)
 		snprintf(buf + len, size - len, "@%s", lang_code((enum lang)block));
 }
 

@@ -143,8 +143,11 @@ struct feat_layout {
 
 /* Features of one language's block. */
 #define FEAT_N (sizeof(struct feat_layout))
-/* Blocks: the shared one, then one a language. */
-#define FEAT_BLOCKS ((size_t)LANG_COUNT)
+/* Blocks: the shared one, one a language, then the one the languages
+ * without spaces share instead of the first (their candidates come from
+ * cue patterns, not words: what their atoms mean differs). */
+#define FEAT_BLOCKS ((size_t)LANG_COUNT + 1)
+#define FEAT_NOSPACE_BLOCK ((size_t)LANG_COUNT)
 #define FEAT_TOTAL (FEAT_N * FEAT_BLOCKS)
 
 enum {

@@ -259,6 +259,19 @@ static int annotate(speech_art *a, const tok *v, size_t n)
 
 /* ---- name runs and phrases ------------------------------------------------------------- */
 
+/* Do lower-case particles (none or more) from v[j] on lead to a name word
+ * in the same sentence (van den Berg, de la Cruz)? */
+static bool particles_then_name(const tok *v, size_t n, size_t j)
+{
+	for (size_t k = j; k < n && k < j + 3 && !v[k].sent && !v[k].para; k++) {
+		if (mention_name_word(&v[k]))
+			return true;
+		if (!is_word(&v[k]) || v[k].cap || !(v[k].lex & LX_PARTICLE))
+			return false;
+	}
+	return false;
+}
+
 /* The name run from v[i] on: names, lower-case particles between names,
  * the dots of abbreviations (Maj. Gen. J.). Returns the index after it. */
 static size_t run_end(const speech_ctx *c, const tok *v, size_t n, size_t i)
@@ -272,12 +285,12 @@ static size_t run_end(const speech_ctx *c, const tok *v, size_t n, size_t i)
 			words++;
 		} else if (j > i && w->kind == T_ABBR && v[j - 1].kind == T_WORD && j + 1 < n && mention_name_word(&v[j + 1])) {
 			j++;
-		} else if (!cap_nouns && j > i && is_word(w) && !w->cap && (w->lex & LX_PARTICLE) && j + 1 < n &&
-		           mention_name_word(&v[j + 1]) && !v[j + 1].sent) {
-			j++;   /* Charles de Gaulle (where nouns have capitals, "Amtsantritt von Merkel" is two) */
-		} else if (j == i && is_word(w) && w->cap && (w->lex & LX_PARTICLE) && j + 1 < n &&
-		           mention_name_word(&v[j + 1])) {
-			j++;   /* De Vries */
+		} else if (!cap_nouns && j > i && is_word(w) && !w->cap && (w->lex & LX_PARTICLE) &&
+		           particles_then_name(v, n, j + 1)) {
+			j++;   /* Charles de Gaulle, Edwin van der Sar (where nouns have capitals, "Amtsantritt von Merkel" is two) */
+		} else if (j == i && is_word(w) && w->cap && (w->lex & LX_PARTICLE) &&
+		           (cap_nouns ? j + 1 < n && mention_name_word(&v[j + 1]) : particles_then_name(v, n, j + 1))) {
+			j++;   /* De Vries, Van den Berg */
 		} else {
 			break;
 		}

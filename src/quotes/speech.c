@@ -49,11 +49,14 @@ typedef struct qctx {
 	const uint16_t *spoken; /* quotes given so far to each name of the article */
 	long prev_name;         /* the name entry of its speaker, -1 */
 	long top;               /* the first mention of the article's most named person, -1 */
+	const mention *cjk_top; /* (CJK) the article's most named person, NULL */
+	size_t cjk_top_n;       /* how often it is named */
 	bool prev_direct;       /* was its speaker by its own cue */
 } qctx;
 
 #define RES_NONE (-1)        /* a pronoun without a person */
 #define RES_PREV (-2)        /* a pronoun for the speaker of the quote before */
+#define RES_TEXT (-3)        /* (CJK) a pronoun whose mention shows the person it stands for */
 
 typedef struct cand {
 	mention m;
@@ -422,6 +425,22 @@ static void top_atoms(const speech_ctx *c, const qctx *x, cand *k)
 	at->v[A_SPOKEN] = spoken_atom(x, k->m.name);
 }
 
+/* The same for the most named person of a Chinese or Japanese article. */
+static void add_cjk_top(quote_cands *qc)
+{
+	static const size_t freq_limits[] = { 1, 2, 4 };
+	const qctx *x = &qc->x;
+	cand *k = &qc->v[qc->n++];
+	memset(k, 0, sizeof *k);
+	k->m = *x->cjk_top;
+	k->mi = -1;
+	k->kind = K_TOP;
+	k->res = RES_NONE;
+	k->at = x->at;
+	k->at.v[A_KIND] = kind_atom(K_TOP);
+	k->at.v[A_FREQ] = bucket(x->cjk_top_n, freq_limits, A_FREQ_N);
+}
+
 static void special_atoms(const qctx *x, cand *k)
 {
 	k->at = x->at;
@@ -583,9 +602,16 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 		add_special(qc, K_PREV);
 	if (x->top >= 0)
 		add_top(qc);
+	if (x->cjk_top)
+		add_cjk_top(qc);
 	if (x->cjk) {
-		for (size_t i = 0; i < ncjk; i++)
-			add_mention(qc, &cm[i], -1, cm[i].ds >= x->q->close, i);
+		for (size_t i = 0; i < ncjk; i++) {
+			cand *k = add_mention(qc, &cm[i], -1, cm[i].ds >= x->q->close, i);
+			if (cm[i].re > cm[i].rs) {
+				k->res = RES_TEXT;
+				k->at.v[A_RESOLVED] = 1;
+			}
+		}
 		return;
 	}
 	size_t at = mention_at(a, (uint32_t)x->t0), prons = 0;
@@ -660,6 +686,8 @@ static const char *resolve(quote_cands *qc, cand *k)
 			m = &c->art->m[k->res];
 		else if (k->res == RES_PREV)
 			k->speaker = strdup(qc->x.prev->speaker);   /* "…," he said: the one who spoke before */
+		else if (k->res == RES_TEXT)
+			k->speaker = doc_flat_text(c->d, k->m.rs, k->m.re);
 		break;
 	default:
 		m = &k->m;
@@ -667,7 +695,7 @@ static const char *resolve(quote_cands *qc, cand *k)
 	}
 	if (m)
 		k->speaker = k->mi < 0 && k->kind != K_PRON ? doc_flat_text(c->d, m->ds, m->de) : mention_display(c, m);
-	if (!k->speaker && (m || k->kind == K_PREV || k->res == RES_PREV))
+	if (!k->speaker && (m || k->kind == K_PREV || k->res == RES_PREV || k->res == RES_TEXT))
 		qc->rc = Q_ENOMEM;
 	if (k->speaker && !*k->speaker) {
 		free(k->speaker);
@@ -705,13 +733,16 @@ static void free_cands(quote_cands *qc)
 }
 
 static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, size_t i, decided *dec,
-                         quote_cands *qc, const int32_t *wc, uint16_t *spoken, long top)
+                         quote_cands *qc, const int32_t *wc, uint16_t *spoken, long top, const mention *ctop,
+                         size_t ctop_n)
 {
 	quote *q = &v[i];
 	qctx *x = &qc->x;
 	quote_context(c, a, v, i, dec, x);
 	x->spoken = spoken;
 	x->top = top;
+	x->cjk_top = ctop;
+	x->cjk_top_n = ctop_n;
 	qc->c = c;
 	qc->n = 0;
 	qc->rc = 0;
@@ -798,9 +829,13 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 	quote_cands *qc = malloc(sizeof *qc);
 	uint16_t *spoken = calloc(a->ncap ? a->ncap : 1, sizeof *spoken);
 	int rc = dec && qc && spoken && (wc || fixed || !w) ? 0 : Q_ENOMEM;
-	long top = speech_props(c) & LP_NO_SPACES ? -1 : top_person(a);
+	bool cjk = speech_props(c) & LP_NO_SPACES;
+	long top = cjk ? -1 : top_person(a);
+	mention ctop;
+	size_t ctop_n = 0;
+	bool has_ctop = cjk && cjk_top_person(c, &ctop, &ctop_n);
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = attribute_one(c, a, v, i, dec, qc, fixed ? fixed : wc, spoken, top);
+		rc = attribute_one(c, a, v, i, dec, qc, fixed ? fixed : wc, spoken, top, has_ctop ? &ctop : NULL, ctop_n);
 	free(wc);
 	free(dec);
 	free(qc);

@@ -53,6 +53,7 @@ typedef struct mention {
 	uint32_t a, b;            /* its tokens [a, b) */
 	uint32_t na, nb;          /* its name run [na, nb) (equal: none) */
 	uint32_t ds, de;          /* the bytes shown: the name without titles, or the phrase */
+	uint32_t rs, re;          /* (CJK) a pronoun: the bytes of the person it stands for (equal: none) */
 	uint32_t sent, para;      /* sentence and paragraph of its first token */
 	int32_t cue;              /* the cue token it stands by (cue_rel), -1 none */
 	int32_t name;             /* its entry in the article's names, -1 none */
@@ -170,6 +171,12 @@ bool mention_person_like(const speech_ctx *c, const mention *m);
  * Japanese (at most max into out, in text order); returns how many. The
  * mentions have no name entry; their token fields are approximate. */
 size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t max);
+
+/* The person a Chinese or Japanese article names most (a name transcribed
+ * with middle dots or given with its Latin spelling, written twice at
+ * least, counting its last part alone): into m (kind K_TOP, its bytes in
+ * ds, de), how often in *count. false: none. */
+bool cjk_top_person(const speech_ctx *c, mention *m, size_t *count);
 
 /* ---- speech.c --------------------------------------------------------------------- */
 

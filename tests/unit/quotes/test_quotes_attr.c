@@ -242,6 +242,18 @@ static void it_ha_detto(void **state)
 	       "La citt\xC3\xA0 \xC3\xA8 pronta per il cambiamento => Marco Rossi");
 }
 
+/* Two particles in a row inside a name (Jan van der Linden) or leading a
+ * surname (Van der Linden) keep the name one run. */
+static void nl_particles_lead_a_surname(void **state)
+{
+	EXPECT("Nieuws uit Utrecht\n\n\xE2\x80\x9EWe gaan door met het plan voor de nieuwe brug\xE2\x80\x9D, zei Jan van der "
+	       "Linden gisteren.\n",
+	       "We gaan door met het plan voor de nieuwe brug => Jan van der Linden");
+	EXPECT("Nieuws uit Utrecht\n\n\xE2\x80\x9EWe gaan door met het plan voor de nieuwe brug\xE2\x80\x9D, zei Van der Linden "
+	       "gisteren.\n",
+	       "We gaan door met het plan voor de nieuwe brug => Van der Linden");
+}
+
 static void zh_shuo(void **state)
 {
 	EXPECT("\xE6\x96\xB0\xE9\x97\xBB\n\n\xE7\x8E\x8B\xE6\x98\x8E\xE8\xAF\xB4\xEF\xBC\x9A\xE2\x80\x9C\xE4\xB8\xAD\xE6\x96\xB9"
@@ -367,6 +379,7 @@ int main(void)
 		cmocka_unit_test(nl_zei_and_aldus),
 		cmocka_unit_test(it_inner_dashes),
 		cmocka_unit_test(it_ha_detto),
+		cmocka_unit_test(nl_particles_lead_a_surname),
 		cmocka_unit_test(zh_shuo),
 		cmocka_unit_test(ja_to_nobeta),
 		cmocka_unit_test(zh_honorific_kept),
