@@ -115,9 +115,12 @@ measure() {
 
 # alternate PATH: one job and two on PATH, by turns, RUNS times each (a
 # machine whose speed drifts, as a shared virtual one does, slows both
-# alike); the best of each: P1_W P1_C (one job), P2_W P2_C (two), and RSS
+# alike); the best of each: P1_W P1_C (one job), P2_W P2_C (two), and RSS;
+# with a second argument also two one-job runs side by side, PP_W: what two
+# independent processes get from this machine's two cores (a shared or
+# virtual machine's cores may not give twice the work of one)
 alternate() {
-	runs=$RUNS P1_W= P1_C= P2_W= P2_C= prss=0
+	runs=$RUNS P1_W= P1_C= P2_W= P2_C= PP_W= prss=0
 	RUNS=1
 	k=0
 	while [ "$k" -lt "$runs" ]; do
@@ -128,6 +131,10 @@ alternate() {
 		[ -z "$P2_W" ] || awk -v a="$SECS" -v b="$P2_W" 'BEGIN { exit !(a < b) }' && P2_W=$SECS
 		[ -z "$P2_C" ] || awk -v a="$CPU" -v b="$P2_C" 'BEGIN { exit !(a < b) }' && P2_C=$CPU
 		[ "$RSS" -gt "$prss" ] && prss=$RSS
+		if [ -n "${2:-}" ]; then   # the machine's own ceiling: two one-job runs at once
+			measure sh -c '"$1" quotes --format=jsonl --jobs 1 "$2" >/dev/null & "$1" quotes --format=jsonl --jobs 1 "$2"; wait' sh "$QUOTH" "$1"
+			[ -z "$PP_W" ] || awk -v a="$SECS" -v b="$PP_W" 'BEGIN { exit !(a < b) }' && PP_W=$SECS
+		fi
 		k=$((k + 1))
 	done
 	RUNS=$runs RSS=$prss
@@ -201,10 +208,10 @@ for s in $SIZES; do
 	last=$f lastb=$B one_w=$SECS one_c=$CPU
 done
 B=$lastb
-alternate "$last"
+alternate "$last" ceiling
 SECS=$P2_W CPU=$P2_C
 row "JSON Lines, 2 jobs"
-pone_w=$P1_W pone_c=$P1_C two_w=$P2_W two_c=$P2_C
+pone_w=$P1_W pone_c=$P1_C two_w=$P2_W two_c=$P2_C pair_w=$PP_W
 [ "$RSS" -gt "$rss_jsonl" ] && rss_jsonl=$RSS
 
 d=$(folder_of 20000)
@@ -239,6 +246,7 @@ say "1 job, JSON Lines of $big MB:" "$(mbps "$lastb" "$one_w") MB/s wall, $(mbps
 say "1 job, folder of 20,000:" "$(mbps "$fb" "$fone_w") MB/s wall, $(mbps "$fb" "$fone_c") MB/s CPU   (target >= 50: $(at_least "$(mbps "$fb" "$fone_w")" 50) by wall, $(at_least "$(mbps "$fb" "$fone_c")" 50) by CPU)"
 say "2 jobs / 1 job, JSON Lines:" "$(ratio "$pone_w" "$two_w")x by wall time   (target >= 1.8 on two idle cores: $(at_least "$(ratio "$pone_w" "$two_w")" 1.8)); CPU time 2 jobs / 1 job: $(ratio "$two_c" "$pone_c")"
 say "" "(one job and two run by turns, $RUNS times each, the best of each: one job here $pone_w s wall)"
+say "" "reference: two one-job runs side by side took $pair_w s, so the two cores did $(awk -v a="$pone_w" -v b="$pair_w" 'BEGIN { printf("%.2f", (b > 0) ? 2 * a / b : 0) }')x the work of one job alone (2.00 on two idle cores; far from it, the machine's speed drifted)"
 say "2 jobs / 1 job, folder:" "$(ratio "$fone_w" "$ftwo_w")x by wall time   (target >= 1.8 on two idle cores: $(at_least "$(ratio "$fone_w" "$ftwo_w")" 1.8)); CPU time 2 jobs / 1 job: $(ratio "$ftwo_c" "$fone_c")"
 say "linearity, s/MB at $(echo "$SIZES" | sed 's/ /, /g') MB:" "wall$per_mb; CPU$cpu_per_mb"
 say "" "the slowest size takes $(echo "$per_mb" | spread) % more wall time per MB than the fastest, $(echo "$cpu_per_mb" | spread) % more CPU time   (target <= 10 %)"
