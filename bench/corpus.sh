@@ -93,6 +93,12 @@ folder_of() {  # folder_of N: a folder of N articles
 	echo "$d"
 }
 
+# least VAR VALUE: VAR becomes VALUE when it is empty or VALUE is smaller
+least() {
+	eval "cur=\${$1:-}"
+	if [ -z "$cur" ] || awk -v a="$2" -v b="$cur" 'BEGIN { exit !(a < b) }'; then eval "$1=\$2"; fi
+}
+
 # measure CMD...: runs CMD RUNS times (output to /dev/null); sets SECS (best
 # wall), CPU (best user+sys) and RSS (peak KB, the largest seen)
 measure() {
@@ -106,8 +112,8 @@ measure() {
 		t=$(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.3f", ns / 1e9 }')
 		c=$(awk '{ printf "%.3f", $1 + $2 }' "$DATA/.time")
 		r=$(awk '{ print $3 }' "$DATA/.time")
-		if [ -z "$SECS" ] || awk -v a="$t" -v b="$SECS" 'BEGIN { exit !(a < b) }'; then SECS=$t; fi
-		if [ -z "$CPU" ] || awk -v a="$c" -v b="$CPU" 'BEGIN { exit !(a < b) }'; then CPU=$c; fi
+		least SECS "$t"
+		least CPU "$c"
 		[ "$r" -gt "$RSS" ] && RSS=$r
 		i=$((i + 1))
 	done
@@ -125,15 +131,15 @@ alternate() {
 	k=0
 	while [ "$k" -lt "$runs" ]; do
 		measure "$QUOTH" quotes --format=jsonl --jobs 1 "$1"
-		[ -z "$P1_W" ] || awk -v a="$SECS" -v b="$P1_W" 'BEGIN { exit !(a < b) }' && P1_W=$SECS
-		[ -z "$P1_C" ] || awk -v a="$CPU" -v b="$P1_C" 'BEGIN { exit !(a < b) }' && P1_C=$CPU
+		least P1_W "$SECS"
+		least P1_C "$CPU"
 		measure "$QUOTH" quotes --format=jsonl --jobs 2 "$1"
-		[ -z "$P2_W" ] || awk -v a="$SECS" -v b="$P2_W" 'BEGIN { exit !(a < b) }' && P2_W=$SECS
-		[ -z "$P2_C" ] || awk -v a="$CPU" -v b="$P2_C" 'BEGIN { exit !(a < b) }' && P2_C=$CPU
+		least P2_W "$SECS"
+		least P2_C "$CPU"
 		[ "$RSS" -gt "$prss" ] && prss=$RSS
 		if [ -n "${2:-}" ]; then   # the machine's own ceiling: two one-job runs at once
 			measure sh -c '"$1" quotes --format=jsonl --jobs 1 "$2" >/dev/null & "$1" quotes --format=jsonl --jobs 1 "$2"; wait' sh "$QUOTH" "$1"
-			[ -z "$PP_W" ] || awk -v a="$SECS" -v b="$PP_W" 'BEGIN { exit !(a < b) }' && PP_W=$SECS
+			least PP_W "$SECS"
 		fi
 		k=$((k + 1))
 	done
@@ -189,9 +195,8 @@ while [ "$r" -lt "$RUNS" ]; do
 		runs=$RUNS RUNS=1
 		measure "$QUOTH" quotes --format=jsonl --jobs 1 "$f"
 		RUNS=$runs
-		eval "bw=\${best_w_$s:-} bc=\${best_c_$s:-}"
-		[ -z "$bw" ] || awk -v a="$SECS" -v b="$bw" 'BEGIN { exit !(a < b) }' && eval "best_w_$s=$SECS"
-		[ -z "$bc" ] || awk -v a="$CPU" -v b="$bc" 'BEGIN { exit !(a < b) }' && eval "best_c_$s=$CPU"
+		least "best_w_$s" "$SECS"
+		least "best_c_$s" "$CPU"
 		[ "$RSS" -gt "$rss_jsonl" ] && rss_jsonl=$RSS
 	done
 	r=$((r + 1))
@@ -246,7 +251,7 @@ say "1 job, JSON Lines of $big MB:" "$(mbps "$lastb" "$one_w") MB/s wall, $(mbps
 say "1 job, folder of 20,000:" "$(mbps "$fb" "$fone_w") MB/s wall, $(mbps "$fb" "$fone_c") MB/s CPU   (target >= 50: $(at_least "$(mbps "$fb" "$fone_w")" 50) by wall, $(at_least "$(mbps "$fb" "$fone_c")" 50) by CPU)"
 say "2 jobs / 1 job, JSON Lines:" "$(ratio "$pone_w" "$two_w")x by wall time   (target >= 1.8 on two idle cores: $(at_least "$(ratio "$pone_w" "$two_w")" 1.8)); CPU time 2 jobs / 1 job: $(ratio "$two_c" "$pone_c")"
 say "" "(one job and two run by turns, $RUNS times each, the best of each: one job here $pone_w s wall)"
-say "" "reference: two one-job runs side by side took $pair_w s, so the two cores did $(awk -v a="$pone_w" -v b="$pair_w" 'BEGIN { printf("%.2f", (b > 0) ? 2 * a / b : 0) }')x the work of one job alone (2.00 on two idle cores; far from it, the machine's speed drifted)"
+say "" "reference: two one-job runs side by side took $pair_w s, so the two cores did $(awk -v a="$pone_w" -v b="$pair_w" 'BEGIN { printf("%.2f", (b > 0) ? 2 * a / b : 0) }')x the work of one job alone (2.00 on two idle cores that keep their speed)"
 say "2 jobs / 1 job, folder:" "$(ratio "$fone_w" "$ftwo_w")x by wall time   (target >= 1.8 on two idle cores: $(at_least "$(ratio "$fone_w" "$ftwo_w")" 1.8)); CPU time 2 jobs / 1 job: $(ratio "$ftwo_c" "$fone_c")"
 say "linearity, s/MB at $(echo "$SIZES" | sed 's/ /, /g') MB:" "wall$per_mb; CPU$cpu_per_mb"
 say "" "the slowest size takes $(echo "$per_mb" | spread) % more wall time per MB than the fastest, $(echo "$cpu_per_mb" | spread) % more CPU time   (target <= 10 %)"
