@@ -442,25 +442,58 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
                                                              size_t end, build_state *b, bool detect, bool *more)
 {
 	*more = false;
+	/* the array and its count in locals, stored back when the loop ends:
+	 * a token's stores could alias td's fields, which the compiler would
+	 * otherwise read again for every token */
+	tok *v = td->v;
+	size_t n = td->n, cap = td->cap;
+	size_t sample_end = detect ? (n ? v[0].s : pos) + LANG_SAMPLE : 0;
 	for (;;) {
-		if (GROW(td->v, td->cap, td->n + 1, 256)) {
-			td->rc = Q_ENOMEM;
-			return pos;
+		if (n + 1 > cap) {
+			td->n = n;
+			if (GROW(td->v, td->cap, n + 1, 256)) {
+				td->rc = Q_ENOMEM;
+				return pos;
+			}
+			v = td->v;
+			cap = td->cap;
 		}
-		tok *w = &td->v[td->n];
+		tok *w = &v[n];
 		pos = next_token(t, pos, end, b->lang, w);
 		if (w->kind == T_NONE)
-			return pos;
-		mark_token(t, td->v, td->n);
-		if (detect && w->s < td->v[0].s + LANG_SAMPLE)
+			break;
+		mark_token(t, v, n);
+		if (detect && n == 0)
+			sample_end = w->s + LANG_SAMPLE;
+		if (detect && w->s < sample_end)
 			lang_count_word(w, b->score);   /* now, while its lexicon entry is in the cache */
-		td->n++;
-		if (detect && w->s >= td->v[0].s + LANG_SAMPLE) {
+		n++;
+		if (detect && w->s >= sample_end) {
+			td->n = n;
 			detect_when_sampled(td, t, len, b);
 			*more = true;
 			return pos;
 		}
 	}
+	td->n = n;
+	return pos;
+}
+
+/* td->at: the start of every TOK_AT_STEP-th token, searched in a few
+ * cache lines before the tokens themselves are read (the attribution
+ * looks up several positions for every quote). Without memory for it, the
+ * lookups search the tokens. */
+static void sample_starts(tok_doc *td, size_t len)
+{
+	size_t n = (td->n + TOK_AT_STEP - 1) / TOK_AT_STEP;
+	free(td->at);
+	td->nat = 0;
+	td->at = n && len <= UINT32_MAX ? malloc(n * sizeof *td->at) : NULL;
+	if (!td->at)
+		return;
+	for (size_t i = 0; i < n; i++)
+		td->at[i] = (uint32_t)td->v[i * TOK_AT_STEP].s;
+	td->nat = n;
 }
 
 /* tok_doc_build, and when detect is set, the language detected from the
@@ -521,6 +554,7 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 		set_lang(td->v, td->n, b.lang);
 	}
 	*langp = b.lang;
+	sample_starts(td, len);
 	return 0;
 }
 
@@ -537,6 +571,7 @@ int tok_doc_build_detect(tok_doc *td, const char *t, size_t len, enum lang *lang
 void tok_doc_free(tok_doc *td)
 {
 	free(td->v);
+	free(td->at);
 	memset(td, 0, sizeof *td);
 }
 
@@ -571,12 +606,27 @@ static size_t first_ending_after(const tok *v, size_t n, size_t e)
 
 size_t tok_doc_first_at(const tok_doc *td, size_t pos)
 {
-	return first_starting_at(td->v, td->n, pos);
+	if (!td->nat)
+		return first_starting_at(td->v, td->n, pos);
+	/* the first sample at or after pos, then the tokens before it */
+	const uint32_t *base = td->at;
+	for (size_t len = td->nat; len > 1;) {
+		size_t half = len / 2;
+		base += half & -(size_t)(base[half - 1] < pos);
+		len -= half;
+	}
+	size_t i = (size_t)(base - td->at) + (*base < pos);
+	if (i == 0)
+		return 0;
+	size_t k = (i - 1) * TOK_AT_STEP + 1;
+	while (k < td->n && td->v[k].s < pos)
+		k++;
+	return k;
 }
 
 size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first)
 {
-	size_t a = first_starting_at(td->v, td->n, s);
+	size_t a = tok_doc_first_at(td, s);
 	size_t b = a + first_ending_after(td->v + a, td->n - a, e);
 	*first = a;
 	return b - a;

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "lang.h"
 #include "lexicon.h"
 
@@ -59,7 +60,14 @@ typedef struct tok_doc {
 	size_t n, cap;
 	bool built;
 	int rc;                  /* Q_ENOMEM when the build failed */
+	/* at[i]: where token i * TOK_AT_STEP starts, nat of them (made by the
+	 * build; none when there was no memory for them: the lookups then
+	 * search the tokens themselves) */
+	uint32_t *at;
+	size_t nat;
 } tok_doc;
+
+#define TOK_AT_STEP 8
 
 /* A byte range passed over by tok_doc_build. */
 typedef struct tok_skip {
