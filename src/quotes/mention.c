@@ -213,15 +213,21 @@ static bool sentence_end(const tok *v, size_t n, size_t k)
 
 static int annotate(speech_art *a, const tok *v, size_t n)
 {
+	/* the six arrays of four-byte numbers, a token each (a sentence a
+	 * token at most), in one block that a->sent owns */
+	_Static_assert(sizeof *a->sent == 4 && sizeof *a->para == 4 && sizeof *a->sstart == 4 &&
+	               sizeof *a->cue_next == 4 && sizeof *a->cue_prev == 4 && sizeof *a->colon == 4,
+	               "the arrays share one block of four-byte numbers");
 	size_t cap = n ? n : 1;
-	a->sent = malloc(cap * sizeof *a->sent);
-	a->para = malloc(cap * sizeof *a->para);
-	a->sstart = malloc(cap * sizeof *a->sstart);
-	a->cue_next = malloc(cap * sizeof *a->cue_next);
-	a->cue_prev = malloc(cap * sizeof *a->cue_prev);
-	a->colon = malloc(cap * sizeof *a->colon);   /* (a sentence a token at most) */
-	if (!a->sent || !a->para || !a->sstart || !a->cue_next || !a->cue_prev || !a->colon)
+	uint32_t *block = cap <= SIZE_MAX / 24 ? malloc(cap * 24) : NULL;
+	if (!block)
 		return Q_ENOMEM;
+	a->sent = block;
+	a->para = block + cap;
+	a->sstart = block + 2 * cap;
+	a->cue_next = (int32_t *)(block + 3 * cap);
+	a->cue_prev = (int32_t *)(block + 4 * cap);
+	a->colon = (int32_t *)(block + 5 * cap);
 	/* one pass: the sentences and paragraphs, the nearest cue of each
 	 * token's sentence before it and after it (the tokens from open on wait
 	 * for theirs), and each sentence's first colon before a quote (the
@@ -852,12 +858,7 @@ void speech_art_free(speech_art *a)
 {
 	if (!a)
 		return;
-	free(a->sent);
-	free(a->para);
-	free(a->sstart);
-	free(a->cue_next);
-	free(a->cue_prev);
-	free(a->colon);
+	free(a->sent);   /* (and the five other arrays of annotate) */
 	free(a->m);
 	free(a->names);
 	free(a);
