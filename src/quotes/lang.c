@@ -29,14 +29,15 @@ enum lang lang_from_code(const char *code)
  * counting its letters byte by byte. */
 static bool cjk_lead_at_or_after(const char *t, size_t i, size_t n)
 {
-	/* eight bytes at a time past those that are all ASCII (i + 7 + 2 < n in each) */
+	/* eight bytes at a time (i + 7 + 2 < n in each): of a byte with its
+	 * high bit, the low seven bits are 0x63..0x6D, which adding 0x1D
+	 * carries into the lane's high bit and adding 0x12 does not */
+	const uint64_t one = 0x0101010101010101ull, high = one * 0x80;
 	for (uint64_t x; i + 10 <= n; i += 8) {
 		memcpy(&x, t + i, 8);
-		if (!(x & 0x8080808080808080ull))
-			continue;
-		for (size_t k = i; k < i + 8; k++)
-			if ((unsigned char)((unsigned char)t[k] - 0xE3) <= 0xED - 0xE3)
-				return true;
+		uint64_t low = x & ~high;
+		if ((low + one * 0x1D) & ~(low + one * 0x12) & x & high)
+			return true;
 	}
 	for (; i + 2 < n; i++)
 		if ((unsigned char)((unsigned char)t[i] - 0xE3) <= 0xED - 0xE3)

@@ -463,7 +463,7 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
 		mark_token(t, v, n);
 		if (detect && n == 0)
 			sample_end = w->s + LANG_SAMPLE;
-		if (detect && w->s < sample_end)
+		if (detect && w->entry >= 0 && w->s < sample_end)   /* (a word no list holds counts for none) */
 			lang_count_word(w, b->score);   /* now, while its lexicon entry is in the cache */
 		n++;
 		if (detect && w->s >= sample_end) {
