@@ -311,6 +311,7 @@ typedef struct phrase {
 	size_t na, nb;          /* the name run it ends with (na == nb: none) */
 	size_t head;            /* the last word before a genitive */
 	bool det;
+	signed char noun;       /* noun_like of the name run once scan_phrase asked, else -1 */
 } phrase;
 
 /* A genitive after a phrase ("of the ministry", "des Ministeriums", "del
@@ -394,6 +395,7 @@ static void apposition(const speech_ctx *c, const tok *v, size_t n, phrase *p)
 	p->na = k + 1;
 	p->nb = e;
 	p->b = e;
+	p->noun = -1;
 }
 
 /* The phrase that starts at v[i]: a determiner, lower-case words (role
@@ -405,6 +407,7 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 {
 	size_t j = i, words = 0, lower = 0;
 	memset(p, 0, sizeof *p);
+	p->noun = -1;
 	p->a = i;
 	p->head = i;
 	if (is_det(&v[j])) {
@@ -443,7 +446,7 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 	p->b = j;
 	if (p->nb && p->head >= p->nb)
 		p->na = p->nb = 0;   /* "Republican strategist": the name was a modifier */
-	if (p->b > p->a && p->nb == p->b && !noun_like(c, v, p))
+	if (p->b > p->a && p->nb == p->b && !(p->noun = noun_like(c, v, p)))
 		return;   /* ends in a name: "John Smith of Reuters" is John Smith */
 	p->b = genitive(c, v, n, j);
 	apposition(c, v, n, p);
@@ -496,9 +499,16 @@ static size_t first_shown(const speech_ctx *c, const tok *v, size_t a, size_t b)
 
 /* The bytes of the name run v[a,b) shown: titles dropped (Sir, Lord kept),
  * an elided article ("L'entraîneur") and a possessive 's dropped. */
+static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, uint32_t *ds, uint32_t *de);
+
 static void name_bytes(const speech_ctx *c, const tok *v, size_t a, size_t b, uint32_t *ds, uint32_t *de)
 {
-	size_t i = first_shown(c, v, a, b);
+	shown_bytes(c, v, first_shown(c, v, a, b), b, ds, de);
+}
+
+/* name_bytes from v[i], the first token shown (first_shown). */
+static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, uint32_t *ds, uint32_t *de)
+{
 	const char *t = c->d->text;
 	size_t s = v[i].s, e = v[b - 1].e;
 	if (i + 1 < b && e - s > 2 && v[i].n > 2 && v[i].low[1] == '\'' && (v[i].low[0] == 'l' || v[i].low[0] == 'd'))
@@ -530,13 +540,14 @@ static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const ph
 	m.nb = (uint32_t)p->nb;
 	m.prep = p->det ? ((v[p->a].lex & LX_OBLIQUE) ? 4 : 3) : 0;
 	m.poss = possessive(&v[p->b - 1]);
-	bool name = p->nb > p->na && !noun_like(c, v, p);
+	bool name = p->nb > p->na && !(p->noun >= 0 ? p->noun : noun_like(c, v, p));
+	size_t shown = name ? first_shown(c, v, p->na, p->nb) : p->b;
 	if (name) {
 		size_t words = 0;
 		for (size_t k = p->na; k < p->nb; k++)
 			words += v[k].kind == T_WORD && !title_word(c, &v[k]);
 		m.kind = all_caps(c, &v[p->nb - 1]) && words == 1 ? K_ACRONYM : words >= 2 ? K_NAME : K_NAME1;
-		name_bytes(c, v, p->na, p->nb, &m.ds, &m.de);
+		shown_bytes(c, v, shown, p->nb, &m.ds, &m.de);
 	} else {
 		m.na = m.nb = 0;
 		m.kind = (uint8_t)desc_kind(c, v, p);
@@ -545,7 +556,6 @@ static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const ph
 	}
 	/* the gender an article, a title or a role gives it: "die Sprecherin",
 	 * "Mrs Berg", "Verkehrsministerin Julia Lenz" */
-	size_t shown = name ? first_shown(c, v, p->na, p->nb) : p->b;
 	for (size_t k = p->a; k < shown && !m.gender; k++)
 		m.gender = (uint8_t)word_gender(&v[k]);
 	for (size_t k = p->a; k <= (name ? shown : p->head) && k < p->b; k++)
