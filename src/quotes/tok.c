@@ -477,21 +477,31 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
 	return pos;
 }
 
-/* td->at: the start of every TOK_AT_STEP-th token, searched in a few
- * cache lines before the tokens themselves are read (the attribution
- * looks up several positions for every quote). Without memory for it, the
- * lookups search the tokens. */
+/* td->at: the start of every TOK_AT_STEP-th token, and td->blk: where
+ * each block of the text begins among them, so that a lookup reads a few
+ * numbers and tokens, not a search of the tokens (the attribution looks
+ * up several positions for every quote). Made from the samples, not the
+ * tokens: a fraction of their cost. Without memory for it, the lookups
+ * search the tokens. */
 static void sample_starts(tok_doc *td, size_t len)
 {
-	size_t n = (td->n + TOK_AT_STEP - 1) / TOK_AT_STEP;
+	size_t n = (td->n + TOK_AT_STEP - 1) / TOK_AT_STEP, nb = (len >> TOK_BLK_SHIFT) + 1;
 	free(td->at);
-	td->nat = 0;
-	td->at = n && len <= UINT32_MAX ? malloc(n * sizeof *td->at) : NULL;
+	td->blk = NULL;
+	td->nat = td->nblk = 0;
+	td->at = n && len <= UINT32_MAX ? malloc((n + nb) * sizeof *td->at) : NULL;
 	if (!td->at)
 		return;
 	for (size_t i = 0; i < n; i++)
 		td->at[i] = (uint32_t)td->v[i * TOK_AT_STEP].s;
+	td->blk = td->at + n;
+	for (size_t b = 0, i = 0; b < nb; b++) {
+		while (i < n && td->at[i] < b << TOK_BLK_SHIFT)
+			i++;
+		td->blk[b] = (uint32_t)i;
+	}
 	td->nat = n;
+	td->nblk = nb;
 }
 
 /* tok_doc_build, and when detect is set, the language detected from the
@@ -606,14 +616,13 @@ size_t tok_doc_first_at(const tok_doc *td, size_t pos)
 {
 	if (!td->nat)
 		return first_starting_at(td->v, td->n, pos);
+	size_t b = pos >> TOK_BLK_SHIFT;
+	if (b >= td->nblk)
+		return td->n;   /* past the text */
 	/* the first sample at or after pos, then the tokens before it */
-	const uint32_t *base = td->at;
-	for (size_t len = td->nat; len > 1;) {
-		size_t half = len / 2;
-		base += half & -(size_t)(base[half - 1] < pos);
-		len -= half;
-	}
-	size_t i = (size_t)(base - td->at) + (*base < pos);
+	size_t i = td->blk[b];
+	while (i < td->nat && td->at[i] < pos)
+		i++;
 	if (i == 0)
 		return 0;
 	size_t k = (i - 1) * TOK_AT_STEP + 1;

@@ -60,14 +60,16 @@ typedef struct tok_doc {
 	size_t n, cap;
 	bool built;
 	int rc;                  /* Q_ENOMEM when the build failed */
-	/* at[i]: where token i * TOK_AT_STEP starts, nat of them (made by the
-	 * build; none when there was no memory for them: the lookups then
-	 * search the tokens themselves) */
-	uint32_t *at;
-	size_t nat;
+	/* at[i]: where token i * TOK_AT_STEP starts, nat of them, and
+	 * blk[b]: the first of them at or after byte b << TOK_BLK_SHIFT, nblk
+	 * of them (in at's block; made by the build; none when there was no
+	 * memory for them: the lookups then search the tokens themselves) */
+	uint32_t *at, *blk;
+	size_t nat, nblk;
 } tok_doc;
 
 #define TOK_AT_STEP 8
+#define TOK_BLK_SHIFT 6
 
 /* A byte range passed over by tok_doc_build. */
 typedef struct tok_skip {
