@@ -746,6 +746,25 @@ static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *c
 	return n;
 }
 
+/* The words of a quote up to TITLE_WORDS + 1, and whether CJK text comes
+ * before that count: what the filters ask (a count up to MIN_WORDS tells
+ * the same where it is less, and CJK text then the same too). */
+typedef struct span_words {
+	unsigned char n;
+	bool cjk;
+} span_words;
+
+_Static_assert(TITLE_WORDS + 1 <= 255 && MIN_WORDS <= TITLE_WORDS + 1, "a count up to TITLE_WORDS + 1 in a byte");
+
+/* span_words of every quote of f, NULL when there is no memory for them. */
+static span_words *count_spans(const finder *f)
+{
+	span_words *w = f->n ? malloc(f->n * sizeof *w) : NULL;
+	for (size_t i = 0; w && i < f->n; i++)
+		w[i].n = (unsigned char)count_words(f->d->text, f->v[i].start, f->v[i].end, TITLE_WORDS + 1, &w[i].cjk);
+	return w;
+}
+
 /* A title, name or term in quotes: every word capitalised (short function
  * words aside) and no sentence punctuation. */
 static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_t e)
@@ -950,11 +969,11 @@ static bool dash_heading(const doc *d, const quote *q, size_t words)
  * words? Fewer than MIN_WORDS words (CJK quotes are kept here and judged
  * once attributed), a title or a name by its look or what announces it;
  * dash speech only when it is that short or a sub-heading. */
-static bool not_speech(const speech_ctx *c, const quote *q)
+static bool not_speech(const speech_ctx *c, const quote *q, const span_words *known)
 {
 	const char *t = c->d->text;
 	bool cjk;
-	size_t w = count_words(t, q->start, q->end, TITLE_WORDS + 1, &cjk);
+	size_t w = known ? (cjk = known->cjk, known->n) : count_words(t, q->start, q->end, TITLE_WORDS + 1, &cjk);
 	if (cjk)
 		return false;
 	if (w < MIN_WORDS)
@@ -968,12 +987,13 @@ static bool not_speech(const speech_ctx *c, const quote *q)
 	return looks_like_title(c, t, q->start, q->end) || named_thing(c, t, q);
 }
 
-/* Drops what is not someone's words (not_speech), unless keep_short. */
-static void drop_terms(const speech_ctx *c, finder *f, bool keep_short)
+/* Drops what is not someone's words (not_speech), unless keep_short;
+ * words: the words of each quote, or NULL. */
+static void drop_terms(const speech_ctx *c, finder *f, bool keep_short, const span_words *words)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < f->n; i++)
-		if (keep_short || !not_speech(c, &f->v[i]))
+		if (keep_short || !not_speech(c, &f->v[i], words ? &words[i] : NULL))
 			f->v[k++] = f->v[i];
 	f->n = k;
 }
@@ -1130,7 +1150,7 @@ static void far_text(const finder *f, size_t len, tok_skip *skip, size_t *n)
  * three words or more (what is shorter may be a term read as part of its
  * sentence), and in a big article over what lies far from every quote.
  * An article without quotes needs none. */
-static int build_tokens(speech_ctx *c, const finder *f)
+static int build_tokens(speech_ctx *c, const finder *f, const span_words *words)
 {
 	if (!f->n)
 		return 0;
@@ -1141,9 +1161,9 @@ static int build_tokens(speech_ctx *c, const finder *f)
 		return Q_ENOMEM;
 	for (size_t i = 0; i < f->n; i++) {
 		const quote *q = &f->v[i];
-		bool cjk;
+		bool cjk = false;
 		if (q->depth == 0 && q->end > q->start &&
-		    (q->dash || count_words(c->d->text, q->start, q->end, MIN_WORDS, &cjk) >= MIN_WORDS || cjk))
+		    (q->dash || (words ? (cjk = words[i].cjk, words[i].n) : count_words(c->d->text, q->start, q->end, MIN_WORDS, &cjk)) >= MIN_WORDS || cjk))
 			skip[n++] = (tok_skip){ q->start, q->end, true };
 	}
 	if (big)
@@ -1258,15 +1278,18 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	quote *nested = NULL;
 	size_t nn = 0;
 	int rc = find_spans(&f, &c);
+	/* the words of each quote, counted once for the token pass and the
+	 * filters (NULL without memory for them: each counts its own) */
+	span_words *words = rc || opts->keep_short ? NULL : count_spans(&f);
 	/* one token pass over what lies outside the quotes serves the language,
 	 * the filters and every attribution window */
 	if (!rc)
-		rc = build_tokens(&c, &f);
+		rc = build_tokens(&c, &f, words);
 	if (!rc && c.lang == LANG_UNKNOWN)   /* no quotes, so no token pass */
 		c.lang = lang_detect(d->text, d->len);
 	snprintf(out->lang, sizeof out->lang, "%s", lang_code(c.lang));
 	if (!rc) {
-		drop_terms(&c, &f, opts->keep_short);
+		drop_terms(&c, &f, opts->keep_short, words);
 		rc = take_nested(&f, &nested, &nn);
 	}
 	if (!rc) {
@@ -1277,7 +1300,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		if (!rc && f.n != before) {
 			/* the attribution clauses now lie outside the quotes: read them too */
 			tok_doc_free(&td);
-			rc = build_tokens(&c, &f);
+			rc = build_tokens(&c, &f, NULL);
 		}
 	}
 	if (!rc)
@@ -1292,6 +1315,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 			rc = append(&f, nested, nn);
 	}
 	free(nested);
+	free(words);
 	if (!rc && td.rc)
 		rc = td.rc;
 	tok_doc_free(&td);
