@@ -487,6 +487,13 @@ static size_t collapse_space(const char *s, size_t n, char *o, const doc *d, siz
 	bool sp = false;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
+		if ((unsigned char)c > ' ') {   /* (the common case first: one test) */
+			if (sp)
+				o[k++] = ' ';
+			sp = false;
+			o[k++] = c;
+			continue;
+		}
 		if (c == '\n' && (!d || inside_para(d, base + i)))
 			continue;
 		if (c == ' ' || c == '\t' || c == '\n') {
