@@ -767,8 +767,30 @@ static span_words *count_spans(const finder *f)
 
 /* A title, name or term in quotes: every word capitalised (short function
  * words aside) and no sentence punctuation. */
+/* Does t[s,e) hold a word that starts with a lower-case ASCII letter
+ * (at s or after a space or tab: where a token starts) and goes on with
+ * more than five letters and digits? Such a word is no short function
+ * word, so looks_like_title turns the quote down without reading its
+ * tokens (most quotes of speech have one). */
+static bool long_lower_word(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++) {
+		if (t[i] < 'a' || t[i] > 'z' || (i > s && t[i - 1] != ' ' && t[i - 1] != '\t'))
+			continue;
+		size_t j = i;
+		while (j < e && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z') || (t[j] >= '0' && t[j] <= '9')))
+			j++;
+		if (j - i > 5)
+			return true;
+		i = j;
+	}
+	return false;
+}
+
 static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_t e)
 {
+	if (long_lower_word(t, s, e))
+		return false;
 	tok v[2 * TITLE_WORDS + 2];   /* a quote's words are not in the token pass */
 	size_t n = tok_scan(t, s, e, c->lang, v, sizeof v / sizeof *v);
 	size_t words = 0;
