@@ -347,21 +347,26 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 	return next_token(t, pos, end, lang, out);
 }
 
-/* Marks the abbreviation dot and the sentence start of v[k], which follows
- * v[k - 1] (when k > 0). tok_next has set its paragraph start. */
-static inline void mark_token(const char *t, tok *v, size_t k)
+/* Marks the abbreviation dot and the sentence start of *w, which follows
+ * *p (NULL: w is the first token). tok_next has set its paragraph start. */
+static inline void mark_after(const char *t, tok *w, const tok *p)
 {
-	if (k == 0) {
-		v[k].para = false;
-		v[k].sent = true;
+	if (!p) {
+		w->para = false;
+		w->sent = true;
 		return;
 	}
-	tok *p = &v[k - 1];
-	if (v[k].kind == T_STOP && p->kind == T_WORD && p->e == v[k].s && t[v[k].s] == '.' && abbreviation(p))
-		v[k].kind = T_ABBR;
+	if (w->kind == T_STOP && p->kind == T_WORD && p->e == w->s && t[w->s] == '.' && abbreviation(p))
+		w->kind = T_ABBR;
 	/* the kinds after which a sentence starts, one bit each (a test for every token) */
 	const unsigned starts_after = 1u << T_STOP | 1u << T_MARK | 1u << T_COLON;
-	v[k].sent = v[k].para || ((starts_after >> p->kind) & 1);
+	w->sent = w->para | ((starts_after >> p->kind) & 1);
+}
+
+/* mark_after for v[k], which follows v[k - 1] (when k > 0). */
+static inline void mark_token(const char *t, tok *v, size_t k)
+{
+	mark_after(t, &v[k], k ? &v[k - 1] : NULL);
 }
 
 static tok *tok_doc_push(tok_doc *td)
@@ -460,7 +465,7 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
 		pos = next_token(t, pos, end, b->lang, w);
 		if (w->kind == T_NONE)
 			break;
-		mark_token(t, v, n);
+		mark_after(t, w, n ? w - 1 : NULL);
 		if (detect && n == 0)
 			sample_end = w->s + LANG_SAMPLE;
 		if (detect && w->entry >= 0 && w->s < sample_end)   /* (a word no list holds counts for none) */
