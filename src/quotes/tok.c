@@ -198,64 +198,12 @@ static const unsigned char may_go_on[256] = {
 };
 #undef HIGH16
 
-/* tok_next, inlined into the article's token loop (a call for every token
- * costs a tenth of the token) */
-static inline __attribute__((always_inline)) size_t next_token(const char *t, size_t pos, size_t end, enum lang lang,
-                                                               tok *out)
+/* The word token starting at t[pos] with the character c: its end, its
+ * letters lower-cased into out->low and their lexicon entry (next_token has
+ * set out->s and the fields before). */
+static inline __attribute__((always_inline)) size_t read_word(const char *t, size_t pos, size_t end, enum lang lang,
+                                                              tok *out, unsigned c)
 {
-	/* the fields before low and its first eight bytes from a blank token:
-	 * a few wide stores instead of one for each field */
-	static const tok blank = { .kind = T_NONE, .entry = -1 };
-	memcpy(out, &blank, offsetof(tok, low) + 8);
-	out->lang = (unsigned char)lang;
-	int len = 1;
-	unsigned c = 0;
-	bool para = false;   /* (kept here, stored once: the loop runs for every space) */
-	if (pos < end)   /* the one space between words, without a branch that goes either way */
-		pos += t[pos] == ' ';
-	while (pos < end) {
-		unsigned char b = (unsigned char)t[pos];
-		if (b == ' ') {
-			pos++;
-			continue;
-		}
-		if (b == '\n' || b == '\t') {
-			para |= b == '\n';   /* between tokens a '\n' ends a paragraph */
-			pos++;
-			continue;
-		}
-		if (b < 0x80) {
-			c = b;
-			len = 1;
-			break;
-		}
-		c = tok_decode(t + pos, end - pos, &len);
-		if (!tok_is_space(c))
-			break;
-		pos += (size_t)len;
-	}
-	out->para = para;
-	if (pos >= end) {
-		out->kind = T_NONE;
-		out->s = out->e = end;
-		return end;
-	}
-	out->s = pos;
-	if (c >= 0x3040 && tok_is_cjk(c)) {
-		out->kind = T_WORD;
-		out->cjk = true;
-		out->e = pos + (size_t)len;
-		return out->e;
-	}
-	if (c < 0x80 ? !ascii_lower[c] : !tok_is_alnum(c)) {
-		out->kind = punct_kind(c);
-		if ((c == '\'' || c == 0x2019) && pos > 0 && ascii_alnum((unsigned char)t[pos - 1]))
-			out->kind = T_OTHER;   /* Reuters' office: a possessive, not a quote */
-		out->e = pos + (size_t)len;
-		if (c == '-' && out->e < end && (t[out->e] == ' ' || t[out->e] == '-'))
-			out->kind = T_DASH;
-		return out->e;
-	}
 	out->kind = T_WORD;
 	out->cap = c < 0x80 ? (c >= 'A' && c <= 'Z') : tok_is_upper(c);
 	size_t i = pos;
@@ -340,6 +288,71 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 		out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
 	out->lex = lang != LANG_UNKNOWN && out->entry >= 0 ? lex_mask(out->entry, lang) : 0;   /* (most words are not listed) */
 	return i;
+}
+
+/* tok_next, inlined into the article's token loop (a call for every token
+ * costs a tenth of the token) */
+static inline __attribute__((always_inline)) size_t next_token(const char *t, size_t pos, size_t end, enum lang lang,
+                                                               tok *out)
+{
+	/* the fields before low and its first eight bytes from a blank token:
+	 * a few wide stores instead of one for each field */
+	static const tok blank = { .kind = T_NONE, .entry = -1 };
+	memcpy(out, &blank, offsetof(tok, low) + 8);
+	out->lang = (unsigned char)lang;
+	int len = 1;
+	unsigned c = 0;
+	bool para = false;   /* (kept here, stored once: the loop runs for every space) */
+	if (pos < end)   /* the one space between words, without a branch that goes either way */
+		pos += t[pos] == ' ';
+	if (pos < end && ascii_lower[(unsigned char)t[pos]]) {   /* the common case: a word after that space */
+		out->s = pos;
+		return read_word(t, pos, end, lang, out, (unsigned char)t[pos]);
+	}
+	while (pos < end) {
+		unsigned char b = (unsigned char)t[pos];
+		if (b == ' ') {
+			pos++;
+			continue;
+		}
+		if (b == '\n' || b == '\t') {
+			para |= b == '\n';   /* between tokens a '\n' ends a paragraph */
+			pos++;
+			continue;
+		}
+		if (b < 0x80) {
+			c = b;
+			len = 1;
+			break;
+		}
+		c = tok_decode(t + pos, end - pos, &len);
+		if (!tok_is_space(c))
+			break;
+		pos += (size_t)len;
+	}
+	out->para = para;
+	if (pos >= end) {
+		out->kind = T_NONE;
+		out->s = out->e = end;
+		return end;
+	}
+	out->s = pos;
+	if (c >= 0x3040 && tok_is_cjk(c)) {
+		out->kind = T_WORD;
+		out->cjk = true;
+		out->e = pos + (size_t)len;
+		return out->e;
+	}
+	if (c < 0x80 ? !ascii_lower[c] : !tok_is_alnum(c)) {
+		out->kind = punct_kind(c);
+		if ((c == '\'' || c == 0x2019) && pos > 0 && ascii_alnum((unsigned char)t[pos - 1]))
+			out->kind = T_OTHER;   /* Reuters' office: a possessive, not a quote */
+		out->e = pos + (size_t)len;
+		if (c == '-' && out->e < end && (t[out->e] == ' ' || t[out->e] == '-'))
+			out->kind = T_DASH;
+		return out->e;
+	}
+	return read_word(t, pos, end, lang, out, c);
 }
 
 size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
