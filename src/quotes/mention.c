@@ -532,7 +532,8 @@ static void init_mention(mention *m, const speech_art *a, size_t first, size_t e
 	m->name = -1;
 }
 
-static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const phrase *p)
+/* The mention of phrase p; gendered: gendered_roles(c). */
+static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const phrase *p, bool gendered)
 {
 	mention m;
 	init_mention(&m, a, p->a, p->b);
@@ -558,8 +559,8 @@ static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const ph
 	 * "Mrs Berg", "Verkehrsministerin Julia Lenz" */
 	for (size_t k = p->a; k < shown && !m.gender; k++)
 		m.gender = (uint8_t)word_gender(&v[k]);
-	for (size_t k = p->a; k <= (name ? shown : p->head) && k < p->b; k++)
-		if (role_word(c, &v[k]) && gendered_roles(c))
+	for (size_t k = p->a; gendered && k <= (name ? shown : p->head) && k < p->b; k++)
+		if (role_word(c, &v[k]))
 			m.gender = lex_suffix(c->lang, LA_FEMALE_SUFFIX, v[k].low, v[k].n) ? G_FEMALE : G_MALE;
 	return push(a, &m);
 }
@@ -589,6 +590,7 @@ static int add_pronoun(const speech_ctx *c, speech_art *a, const tok *v, size_t 
 /* Finds every mention of the tokens v[0,n). */
 static int scan_mentions(const speech_ctx *c, speech_art *a, const tok *v, size_t n)
 {
+	bool gendered = gendered_roles(c);   /* (once, not for each phrase) */
 	for (size_t i = 0; i < n;) {
 		const tok *w = &v[i];
 		bool fused;
@@ -608,7 +610,7 @@ static int scan_mentions(const speech_ctx *c, speech_art *a, const tok *v, size_
 			phrase p;
 			scan_phrase(c, v, n, i, &p);
 			if (p.b > p.a && !(p.b == p.a + 1 && p.det)) {
-				rc = add_phrase(c, a, v, &p);
+				rc = add_phrase(c, a, v, &p, gendered);
 				i = p.b;
 			} else {
 				i++;
