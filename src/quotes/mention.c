@@ -469,12 +469,13 @@ static enum mention_kind desc_kind(const speech_ctx *c, const tok *v, const phra
 	return K_DESC;
 }
 
-static int push(speech_art *a, const mention *m)
+/* Room for one more mention, made in place (a->nm counts it once it is
+ * made); NULL when memory ran out. */
+static mention *next_mention(speech_art *a)
 {
 	if (GROW(a->m, a->mcap, a->nm + 1, 64))
-		return Q_ENOMEM;
-	a->m[a->nm++] = *m;
-	return 0;
+		return NULL;
+	return &a->m[a->nm];
 }
 
 /* Does the language mark a role in the feminine (so one without the mark is masculine)? */
@@ -535,56 +536,62 @@ static void init_mention(mention *m, const speech_art *a, size_t first, size_t e
 /* The mention of phrase p; gendered: gendered_roles(c). */
 static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const phrase *p, bool gendered)
 {
-	mention m;
-	init_mention(&m, a, p->a, p->b);
-	m.na = (uint32_t)p->na;
-	m.nb = (uint32_t)p->nb;
-	m.prep = p->det ? ((v[p->a].lex & LX_OBLIQUE) ? 4 : 3) : 0;
-	m.poss = possessive(&v[p->b - 1]);
+	mention *m = next_mention(a);
+	if (!m)
+		return Q_ENOMEM;
+	init_mention(m, a, p->a, p->b);
+	m->na = (uint32_t)p->na;
+	m->nb = (uint32_t)p->nb;
+	m->prep = p->det ? ((v[p->a].lex & LX_OBLIQUE) ? 4 : 3) : 0;
+	m->poss = possessive(&v[p->b - 1]);
 	bool name = p->nb > p->na && !(p->noun >= 0 ? p->noun : noun_like(c, v, p));
 	size_t shown = name ? first_shown(c, v, p->na, p->nb) : p->b;
 	if (name) {
 		size_t words = 0;
 		for (size_t k = p->na; k < p->nb; k++)
 			words += v[k].kind == T_WORD && !title_word(c, &v[k]);
-		m.kind = all_caps(c, &v[p->nb - 1]) && words == 1 ? K_ACRONYM : words >= 2 ? K_NAME : K_NAME1;
-		shown_bytes(c, v, shown, p->nb, &m.ds, &m.de);
+		m->kind = all_caps(c, &v[p->nb - 1]) && words == 1 ? K_ACRONYM : words >= 2 ? K_NAME : K_NAME1;
+		shown_bytes(c, v, shown, p->nb, &m->ds, &m->de);
 	} else {
-		m.na = m.nb = 0;
-		m.kind = (uint8_t)desc_kind(c, v, p);
-		m.ds = (uint32_t)v[p->a].s;
-		m.de = (uint32_t)v[p->b - 1].e;
+		m->na = m->nb = 0;
+		m->kind = (uint8_t)desc_kind(c, v, p);
+		m->ds = (uint32_t)v[p->a].s;
+		m->de = (uint32_t)v[p->b - 1].e;
 	}
 	/* the gender an article, a title or a role gives it: "die Sprecherin",
 	 * "Mrs Berg", "Verkehrsministerin Julia Lenz" */
-	for (size_t k = p->a; k < shown && !m.gender; k++)
-		m.gender = (uint8_t)word_gender(&v[k]);
+	for (size_t k = p->a; k < shown && !m->gender; k++)
+		m->gender = (uint8_t)word_gender(&v[k]);
 	for (size_t k = p->a; gendered && k <= (name ? shown : p->head) && k < p->b; k++)
 		if (role_word(c, &v[k]))
-			m.gender = lex_suffix(c->lang, LA_FEMALE_SUFFIX, v[k].low, v[k].n) ? G_FEMALE : G_MALE;
-	return push(a, &m);
+			m->gender = lex_suffix(c->lang, LA_FEMALE_SUFFIX, v[k].low, v[k].n) ? G_FEMALE : G_MALE;
+	a->nm++;
+	return 0;
 }
 
 static int add_pronoun(const speech_ctx *c, speech_art *a, const tok *v, size_t i, bool fused)
 {
-	mention m;
-	init_mention(&m, a, i, i + 1);
-	m.kind = K_PRON;
-	m.ds = (uint32_t)v[i].s;
-	m.de = (uint32_t)v[i].e;
-	m.gender = (uint8_t)word_gender(&v[i]);
+	mention *m = next_mention(a);
+	if (!m)
+		return Q_ENOMEM;
+	init_mention(m, a, i, i + 1);
+	m->kind = K_PRON;
+	m->ds = (uint32_t)v[i].s;
+	m->de = (uint32_t)v[i].e;
+	m->gender = (uint8_t)word_gender(&v[i]);
 	if (fused) {
-		m.cuerel = CR_FUSED;
-		m.cue = (int32_t)i;
+		m->cuerel = CR_FUSED;
+		m->cue = (int32_t)i;
 		/* the gender of the pronoun joined to the verb: -t-il, -elle */
 		const char *dash = memrchr(v[i].low, '-', v[i].n);
 		if (dash) {
 			tok p = { .kind = T_WORD };
 			p.lex = lex_lookup(c->lang, dash + 1, v[i].n - (size_t)(dash + 1 - v[i].low));
-			m.gender = (uint8_t)word_gender(&p);
+			m->gender = (uint8_t)word_gender(&p);
 		}
 	}
-	return push(a, &m);
+	a->nm++;
+	return 0;
 }
 
 /* Finds every mention of the tokens v[0,n). */
