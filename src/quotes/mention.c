@@ -794,6 +794,7 @@ static name_info *name_slot(speech_art *a, const tok *w, bool add)
 		if (!e->w) {
 			if (!add)
 				return NULL;
+			memset(e, 0, sizeof *e);   /* a free slot holds only its NULL word (collect_names) */
 			e->w = w;
 			return e;
 		}
@@ -810,9 +811,13 @@ static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 	a->ncap = 16;
 	while (a->ncap < names * 2)
 		a->ncap *= 2;
-	a->names = calloc(a->ncap, sizeof *a->names);
+	/* the free slots are marked, not cleared: a slot is cleared when a
+	 * name takes it (most stay free, and the table is large) */
+	a->names = malloc(a->ncap * sizeof *a->names);
 	if (!a->names)
 		return Q_ENOMEM;
+	for (size_t k = 0; k < a->ncap; k++)
+		a->names[k].w = NULL;
 	for (size_t i = 0; i < a->nm; i++) {
 		mention *m = &a->m[i];
 		if (m->nb <= m->na)
