@@ -101,8 +101,16 @@ static bool abbreviation(const tok *w)
 	return false;
 }
 
+/* punct_kind of the ASCII marks (0 for T_OTHER): a look-up, not a switch */
+static const unsigned char ascii_punct[128] = {
+	[','] = T_COMMA, ['.'] = T_STOP, ['!'] = T_STOP, ['?'] = T_STOP, [':'] = T_COLON, [';'] = T_SEMI,
+	['"'] = T_MARK, ['\''] = T_MARK, ['('] = T_OPEN, ['['] = T_OPEN, [')'] = T_CLOSE, [']'] = T_CLOSE,
+};
+
 static unsigned char punct_kind(unsigned c)
 {
+	if (c < 0x80)
+		return ascii_punct[c] ? ascii_punct[c] : T_OTHER;
 	switch (c) {
 	case ',': case 0x3001: case 0xFF0C: return T_COMMA;
 	case '.': case '!': case '?': case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F: return T_STOP;
