@@ -46,6 +46,23 @@ static void detects_each_language(void **state)
 	}
 }
 
+/* Chinese text is found wherever it starts (the search for its lead
+ * bytes reads sixteen, eight and one at a time), and curly quotes and
+ * dashes (a lead byte of their own) do not make Latin text CJK. */
+static void cjk_found_at_every_offset(void **state)
+{
+	const char *zh = samples[sizeof samples / sizeof *samples - 1].text;
+	char buf[512];
+	for (size_t pad = 0; pad < 40; pad++) {
+		memset(buf, ' ', pad);
+		strcpy(buf + pad, zh);
+		assert_int_equal(lang_detect(buf, strlen(buf)), LANG_ZH);
+	}
+	const char *en = "\xE2\x80\x9CThe plan would not be changed,\xE2\x80\x9D the minister said \xE2\x80\x94 and "
+	                 "the council was ready to vote on it before the end of the year.";
+	assert_int_equal(lang_detect(en, strlen(en)), LANG_EN);
+}
+
 static void unknown_is_english(void **state)
 {
 	assert_int_equal(lang_detect("12345 67890 !!!", 15), LANG_EN);
@@ -186,6 +203,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(detects_each_language),
+		cmocka_unit_test(cjk_found_at_every_offset),
 		cmocka_unit_test(unknown_is_english),
 		cmocka_unit_test(codes_round_trip),
 		cmocka_unit_test(lexicon_every_word_found),
