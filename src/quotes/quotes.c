@@ -1168,6 +1168,16 @@ static void far_text(const finder *f, size_t len, tok_skip *skip, size_t *n)
 		skip[(*n)++] = (tok_skip){ pos, len, false };
 }
 
+/* Has quote i of f MIN_WORDS words or more, or CJK text? words: the
+ * counts of count_spans, or NULL. */
+static bool wordy(const finder *f, size_t i, const span_words *words)
+{
+	const quote *q = &f->v[i];
+	bool cjk;
+	size_t n = words ? (cjk = words[i].cjk, words[i].n) : count_words(f->d->text, q->start, q->end, MIN_WORDS, &cjk);
+	return n >= MIN_WORDS || cjk;
+}
+
 /* The article's tokens, passing over the words of the outer quotes of
  * three words or more (what is shorter may be a term read as part of its
  * sentence), and in a big article over what lies far from every quote.
@@ -1183,9 +1193,7 @@ static int build_tokens(speech_ctx *c, const finder *f, const span_words *words)
 		return Q_ENOMEM;
 	for (size_t i = 0; i < f->n; i++) {
 		const quote *q = &f->v[i];
-		bool cjk = false;
-		if (q->depth == 0 && q->end > q->start &&
-		    (q->dash || (words ? (cjk = words[i].cjk, words[i].n) : count_words(c->d->text, q->start, q->end, MIN_WORDS, &cjk)) >= MIN_WORDS || cjk))
+		if (q->depth == 0 && q->end > q->start && (q->dash || wordy(f, i, words)))
 			skip[n++] = (tok_skip){ q->start, q->end, true };
 	}
 	if (big)
@@ -1430,9 +1438,29 @@ static inline bool plain8(const char *t, size_t r)
 	return !odd && !(sp & (sp >> 8)) && !((sp >> 63) && flat_special[(unsigned char)t[r + 8]]);
 }
 
+#ifdef __SSE2__
+/* plain8 for the sixteen bytes at t[r] (r + 16 < end), each test a bit a byte */
+static inline bool plain16(const char *t, size_t r)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + r));
+	unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+	unsigned low = (unsigned)_mm_movemask_epi8(
+		_mm_and_si128(_mm_cmplt_epi8(x, _mm_set1_epi8('(')), _mm_cmpgt_epi8(x, _mm_set1_epi8(-1))));
+	__m128i c2 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2)), e2 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2));
+	__m128i e3 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE3)), ef = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xEF));
+	__m128i lead = _mm_or_si128(_mm_or_si128(c2, e2), _mm_or_si128(e3, ef));
+	unsigned odd = (low & ~sp) | (unsigned)_mm_movemask_epi8(lead);
+	return !odd && !(sp & (sp >> 1)) && !((sp >> 15) && flat_special[(unsigned char)t[r + 16]]);
+}
+#endif
+
 static size_t plain_run(const char *t, size_t i, size_t end)
 {
 	size_t r = i + 1;
+#ifdef __SSE2__
+	while (r + 16 < end && plain16(t, r))   /* sixteen bytes at a time, then eight */
+		r += 16;
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	while (r + 8 < end) {   /* eight bytes at a time, to the eight that hold the run's end */
 		if (plain8(t, r)) {
