@@ -471,10 +471,11 @@ static unsigned list_idle(app *a)
 	 * would spin; it is asked again when the index changes or by a key */
 	if (!m && !(m = a->lv.meta = list_meta_new(a->corpus->n))) {
 		a->lv.meta_gave_up = true;
-		if (a->lv.pending)   /* the rows stay as they were */
-			app_message(a, true, "%s", error_message(Q_ENOMEM));
-		a->lv.pending = false;
-		return R_NONE;
+		if (!a->lv.pending)
+			return R_NONE;
+		a->lv.pending = false;   /* the rows stay as they were */
+		app_message(a, true, "%s", error_message(Q_ENOMEM));
+		return R_STATUS;
 	}
 	/* a failure stays (LM_FAILED): the next key of the filter says why */
 	(void)list_meta_step(m, m->without_index ? NULL : a->opts.index, a->corpus, LIST_SLICE_NS, LM_DONE);
