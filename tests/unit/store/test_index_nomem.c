@@ -108,6 +108,27 @@ static int all_pairs(qindex *ix, seen *s)
 	return rc ? rc : done ? 0 : Q_EIO;
 }
 
+static int all_forms(qindex *ix, seen *s)
+{
+	return index_forms_read(ix, count_form, s);
+}
+
+/* Reads everything with SQLite's allocation `at` failing: all of it (as
+ * many as want), or Q_ENOMEM, counted in *failures. */
+static void read_failing_at(qindex *ix, int (*read)(qindex *ix, seen *s), long at, size_t want, size_t *failures)
+{
+	seen s = { 0 };
+	fail_from_now(at);
+	int rc = read(ix, &s);
+	fail_from_now(0);
+	if (rc) {
+		assert_int_equal(rc, Q_ENOMEM);
+		(*failures)++;
+	} else {
+		assert_int_equal(s.n, want);
+	}
+}
+
 static void test_pairs_and_forms_never_fewer_with_success(void **state)
 {
 	(void)state;
@@ -117,29 +138,12 @@ static void test_pairs_and_forms_never_fewer_with_success(void **state)
 	seen pairs = { 0 }, forms = { 0 };
 	assert_int_equal(all_pairs(ix, &pairs), 0);   /* (and its statement prepared) */
 	assert_int_equal(pairs.n, 3);                 /* Jane Doe in two articles, Ole Brandt in one */
-	assert_int_equal(index_forms_read(ix, count_form, &forms), 0);
+	assert_int_equal(all_forms(ix, &forms), 0);
 	assert_int_equal(forms.n, 2);
 	size_t pair_failures = 0, form_failures = 0;
 	for (long at = 1; at < 200; at++) {
-		seen p = { 0 }, f = { 0 };
-		fail_from_now(at);
-		int rc = all_pairs(ix, &p);
-		fail_from_now(0);
-		if (rc) {
-			assert_int_equal(rc, Q_ENOMEM);
-			pair_failures++;
-		} else {
-			assert_int_equal(p.n, pairs.n);
-		}
-		fail_from_now(at);
-		rc = index_forms_read(ix, count_form, &f);
-		fail_from_now(0);
-		if (rc) {
-			assert_int_equal(rc, Q_ENOMEM);
-			form_failures++;
-		} else {
-			assert_int_equal(f.n, forms.n);
-		}
+		read_failing_at(ix, all_pairs, at, pairs.n, &pair_failures);
+		read_failing_at(ix, all_forms, at, forms.n, &form_failures);
 	}
 	assert_true(pair_failures > 0);   /* the failures did reach the reads */
 	assert_true(form_failures > 0);
