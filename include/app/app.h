@@ -134,6 +134,8 @@ typedef struct list_view {
 	char filter[PROMPT_MAX];       /* as typed; "" none */
 	struct list_meta *meta;        /* per item, from the index: filled when first needed */
 	bool meta_gave_up;             /* idle time found no memory for meta: it stops asking until the index changes (a key asks again) */
+	bool pending;                  /* the filter or order waits for the rest of meta, read in idle time */
+	long key_ns;                   /* how long a key may read meta before it answers (0: a default) */
 } list_view;
 
 /* The view of every tagged quote in the corpus. */

@@ -11,8 +11,8 @@
  *
  * Files are read and their quotes found on other threads (one fewer than
  * the cores, at least one) while this one writes them in order, a
- * transaction every INDEXER_BATCH articles (or a second): a kill at any
- * moment loses at most the batch being written.
+ * transaction every INDEXER_BATCH articles (or four seconds): a kill at
+ * any moment loses at most the batch being written.
  *
  * A file that changes while it is read (its size or time differ after the
  * read) is indexed as read but recorded with time 0, so the next run reads
@@ -27,7 +27,7 @@
 #include "index.h"
 #include "quotes.h"
 
-#define INDEXER_BATCH 5000
+#define INDEXER_BATCH 20000
 
 typedef struct indexer_stats {
 	size_t files;            /* files looked at */

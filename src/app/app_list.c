@@ -19,11 +19,21 @@
 #include "app_list_meta.h"
 #include "search.h"
 
-/* The table of what the index knows, read on to stage until now (a key
- * that came before idle time finished it). When the index cannot be read,
- * one message, and the filter sees the titles the corpus knows. */
+/* How long a key reads the table that idle time has not finished: the
+ * key is answered within it, and the rest is read in idle time, after
+ * which the rows follow the filter (a key must stay under 50 ms; the
+ * table of 100,000 articles takes a few hundred). */
+#define LIST_KEY_NS 15000000L
+
+static const char reading_note[] = "Reading the corpus index for the list...";
+
+/* The table of what the index knows, read on towards stage until for as
+ * long as a key may (a key that came before idle time finished it). When
+ * the index cannot be read, one message, and the filter sees the titles
+ * the corpus knows. */
 static list_meta *meta_of(app *a, enum lm_stage until)
 {
+	long budget = a->lv.key_ns ? a->lv.key_ns : LIST_KEY_NS;
 	list_meta *m = a->lv.meta;
 	if (m && m->nitems != a->corpus->n) {
 		list_meta_free(m);
@@ -32,7 +42,7 @@ static list_meta *meta_of(app *a, enum lm_stage until)
 	if (!m && !(m = a->lv.meta = list_meta_new(a->corpus->n)))
 		return NULL;
 	a->lv.meta_gave_up = false;
-	int rc = list_meta_step(m, m->without_index ? NULL : a->opts.index, a->corpus, 0, until);
+	int rc = list_meta_step(m, m->without_index ? NULL : a->opts.index, a->corpus, budget, until);
 	if (rc && !m->without_index) {
 		app_message(a, true, "The corpus index could not be read (%s): the filter sees titles only",
 		            error_message(rc));
@@ -40,7 +50,7 @@ static list_meta *meta_of(app *a, enum lm_stage until)
 		if (!(m = a->lv.meta = list_meta_new(a->corpus->n)))
 			return NULL;
 		m->without_index = true;
-		rc = list_meta_step(m, NULL, a->corpus, 0, until);
+		rc = list_meta_step(m, NULL, a->corpus, budget, until);
 	}
 	return rc ? NULL : m;
 }
@@ -49,7 +59,7 @@ static void meta_free(app *a)
 {
 	list_meta_free(a->lv.meta);
 	a->lv.meta = NULL;
-	a->lv.meta_gave_up = false;
+	a->lv.meta_gave_up = false;   /* (a filter pending stays: read again for it) */
 }
 
 /* The title of item i as the filter compares it and the list sorts by
@@ -297,20 +307,44 @@ static size_t *filter_rows(app *a, list_meta *m, const term *t, size_t nt, size_
 	return rows;
 }
 
-/* The rows for the filter and the order, given to the core. */
+/* The table is read far enough for the filter now: the note that it was
+ * being read goes. */
+static void reading_done(app *a)
+{
+	a->lv.pending = false;
+	if (!strcmp(a->msg, reading_note))
+		a->msg[0] = '\0';
+}
+
+/* The rows for the filter and the order, given to the core; when the
+ * table is not read far enough for them within a key's time, the rows
+ * stay as they are and idle time reads on (list_idle). */
 static unsigned rebuild_rows(app *a)
 {
+	if (!a->lv.filter[0] && a->lv.order == LO_PATH) {   /* every item in corpus order: no table needed */
+		reading_done(a);
+		if (a->lv.meta)
+			a->lv.meta->last[0] = '\0';
+		app_list_set_rows(a, NULL, 0);
+		return R_LIST | R_STATUS;
+	}
 	term t[16];
 	size_t nt = parse_filter(a->lv.filter, t, 16);
-	list_meta *m = meta_of(a, stage_for(t, nt));
+	enum lm_stage need = stage_for(t, nt);
+	list_meta *m = meta_of(a, need);
+	if (m && m->stage < need) {
+		terms_free(t, nt);
+		a->lv.pending = true;
+		app_message(a, false, "%s", reading_note);
+		return R_STATUS;
+	}
+	reading_done(a);
 	if (m && !prepare_terms(a, m, t, nt)) {
 		terms_free(t, nt);
 		return R_STATUS;
 	}
-	if (!m || (!a->lv.filter[0] && a->lv.order == LO_PATH)) {
+	if (!m) {
 		terms_free(t, nt);
-		if (m)
-			m->last[0] = '\0';
 		app_list_set_rows(a, NULL, 0);
 		return R_LIST | R_STATUS;
 	}
@@ -366,7 +400,7 @@ static unsigned filter_changed(app *a)
 static unsigned filter_accept(app *a)
 {
 	unsigned r = filter_changed(a);
-	if (!app_list_count(a))
+	if (!app_list_count(a) && !a->lv.pending)
 		app_message(a, false, "No article matches %s (Esc shows them all)", a->lv.filter);
 	return r;
 }
@@ -412,8 +446,20 @@ bool app_list_ready(const app *a)
 static bool list_busy(const app *a)
 {
 	const list_meta *m = a->lv.meta;
+	if (a->lv.pending)
+		return true;
 	return a->opts.index && a->corpus->n > 1 && !a->lv.meta_gave_up &&
 	       (!m || m->nitems != a->corpus->n || m->stage < LM_DONE);
+}
+
+/* The stage of the table the filter now typed needs. */
+static enum lm_stage stage_needed(const app *a)
+{
+	term t[16];
+	size_t nt = parse_filter(a->lv.filter, t, 16);
+	enum lm_stage need = stage_for(t, nt);
+	terms_free(t, nt);
+	return need;
 }
 
 static unsigned list_idle(app *a)
@@ -425,10 +471,17 @@ static unsigned list_idle(app *a)
 	 * would spin; it is asked again when the index changes or by a key */
 	if (!m && !(m = a->lv.meta = list_meta_new(a->corpus->n))) {
 		a->lv.meta_gave_up = true;
-		return R_NONE;
+		if (!a->lv.pending)
+			return R_NONE;
+		a->lv.pending = false;   /* the rows stay as they were */
+		app_message(a, true, "%s", error_message(Q_ENOMEM));
+		return R_STATUS;
 	}
 	/* a failure stays (LM_FAILED): the next key of the filter says why */
 	(void)list_meta_step(m, m->without_index ? NULL : a->opts.index, a->corpus, LIST_SLICE_NS, LM_DONE);
+	/* a filter typed before the table was read: its rows now */
+	if (a->lv.pending && (m->stage == LM_FAILED || m->stage >= stage_needed(a)))
+		return rebuild_rows(a);
 	return R_NONE;
 }
 

@@ -14,6 +14,7 @@
 #define ROWS_SLICE 2048
 #define PAIRS_SLICE 8192
 #define ITEMS_SLICE 2048
+#define HASH_SLICE 16384
 
 static long now_ns(void)
 {
@@ -201,7 +202,8 @@ static int add_row(void *ctx, const index_row *r)
 	return rc;
 }
 
-/* The rows are all read: the tables that find a row by id and by path. */
+/* The rows are all read: room for the tables that find a row by id and
+ * by path (filled by step_hash). */
 static int rows_done(list_meta *m)
 {
 	m->maxid = m->nrows ? m->rows[m->nrows - 1].id : 0;
@@ -214,11 +216,8 @@ static int rows_done(list_meta *m)
 	if (!m->row_of_id || !m->slot)
 		return Q_ENOMEM;
 	memset(m->row_of_id, 0xFF, ((size_t)m->maxid + 1) * sizeof *m->row_of_id);
-	for (size_t r = 0; r < m->nrows; r++) {
-		if (m->rows[r].id >= 0)
-			m->row_of_id[m->rows[r].id] = (uint32_t)r;
-		m->slot[probe(m->slot, m->nslots, m->text + m->path[r], m, path_key)] = (uint32_t)r + 1;
-	}
+	m->hashed = 0;
+	m->stage = LM_HASH;
 	return 0;
 }
 
@@ -226,11 +225,24 @@ static int step_rows(list_meta *m, qindex *ix)
 {
 	bool done = false;
 	int rc = index_rows_read(ix, &m->after, ROWS_SLICE, add_row, m, &done);
-	if (!rc && done) {
-		rc = rows_done(m);
-		m->stage = LM_ITEMS;
+	return !rc && done ? rows_done(m) : rc;
+}
+
+/* ---- LM_HASH: the tables, by slices (a key must not wait for all of
+ * them at once) ---- */
+
+static int step_hash(list_meta *m)
+{
+	size_t end = m->hashed + HASH_SLICE < m->nrows ? m->hashed + HASH_SLICE : m->nrows;
+	for (size_t r = m->hashed; r < end; r++) {
+		if (m->rows[r].id >= 0)
+			m->row_of_id[m->rows[r].id] = (uint32_t)r;
+		m->slot[probe(m->slot, m->nslots, m->text + m->path[r], m, path_key)] = (uint32_t)r + 1;
 	}
-	return rc;
+	m->hashed = end;
+	if (end == m->nrows)
+		m->stage = LM_ITEMS;
+	return 0;
 }
 
 /* ---- LM_ITEMS: the corpus item each row is ---- */
@@ -340,10 +352,9 @@ static int step(list_meta *m, qindex *ix, const corpus *c)
 {
 	switch (m->stage) {
 	case LM_ROWS:
-		if (ix)
-			return step_rows(m, ix);
-		m->stage = LM_ITEMS;
-		return rows_done(m);
+		return ix ? step_rows(m, ix) : rows_done(m);
+	case LM_HASH:
+		return step_hash(m);
 	case LM_ITEMS:
 		return step_items(m, c);
 	case LM_FORMS:
@@ -361,7 +372,7 @@ static int step(list_meta *m, qindex *ix, const corpus *c)
 int list_meta_step(list_meta *m, qindex *ix, const corpus *c, long budget_ns, enum lm_stage until)
 {
 	long t0 = now_ns();
-	while (m->stage < LM_DONE && (budget_ns ? now_ns() - t0 < budget_ns : m->stage < until)) {
+	while (m->stage < LM_DONE && m->stage < until && (!budget_ns || now_ns() - t0 < budget_ns)) {
 		int rc = step(m, ix, c);
 		if (rc) {
 			m->stage = LM_FAILED;

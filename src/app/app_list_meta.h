@@ -17,7 +17,7 @@
 #define LM_NONE UINT32_MAX
 
 /* How far the reading is: each stage needs the ones before. */
-enum lm_stage { LM_ROWS, LM_ITEMS, LM_FORMS, LM_PAIRS, LM_DONE, LM_FAILED };
+enum lm_stage { LM_ROWS, LM_HASH, LM_ITEMS, LM_FORMS, LM_PAIRS, LM_DONE, LM_FAILED };
 
 typedef struct lm_row {
 	int64_t id;
@@ -43,6 +43,7 @@ typedef struct list_meta {
 	int64_t maxid;
 	uint32_t *slot;                 /* path hash table: rows + 1, 0 empty */
 	size_t nslots;
+	size_t hashed;                  /* rows in row_of_id and slot so far */
 	lm_value *values;               /* [0] unused */
 	size_t nvalues, capvalues;
 	uint32_t *vslot;                /* value hash table: value index, 0 empty */
@@ -74,8 +75,9 @@ typedef struct list_meta {
 list_meta *list_meta_new(size_t nitems);
 void list_meta_free(list_meta *m);
 
-/* Reads on for about budget_ns (0: until stage `until` is reached or
- * passed). Returns 0, or the Q_* code it failed with (then stage is
+/* Reads on until stage `until` is reached or passed, or for about
+ * budget_ns when that comes first (0: no limit; a slice of rows is a few
+ * milliseconds). Returns 0, or the Q_* code it failed with (then stage is
  * LM_FAILED and stays so). */
 int list_meta_step(list_meta *m, qindex *ix, const corpus *c, long budget_ns, enum lm_stage until);
 

@@ -552,11 +552,15 @@ const char *index_errmsg(const qindex *ix)
 /* Pages of write-ahead log before SQLite copies them into the file during
  * a long run of batches (64 MB; its default is 1000 pages, 4 MB). */
 #define WAL_PAGES_BULK 16000
+/* Pages kept in memory during such a run, in KiB (128 MB): a batch of
+ * thousands of articles changes more pages than the 32 MB of a reader,
+ * and those that did not fit would be written twice. */
+#define CACHE_KIB_BULK 131072
 
 int index_bulk(qindex *ix)
 {
-	char sql[64];
-	snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint=%d", WAL_PAGES_BULK);
+	char sql[96];
+	snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint=%d; PRAGMA cache_size=-%d", WAL_PAGES_BULK, CACHE_KIB_BULK);
 	return index_exec(ix, sql);
 }
 

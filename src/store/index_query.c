@@ -165,11 +165,11 @@ int index_pairs_read(qindex *ix, index_pair_cursor *c, size_t max,
 	sqlite3_stmt *s = index_stmt(ix, ST_LIST_PAIRS);
 	if (!s)
 		return Q_EIO;
-	/* a copy: the cursor moves (and frees its form) while the query runs */
-	sqlite3_bind_text(s, 1, c->form ? c->form : "", -1, SQLITE_TRANSIENT);
+	/* a copy: the cursor moves (and frees its form) while the query runs;
+	 * a copy that found no memory would run the query from nothing */
+	int rc = sqlite3_bind_text(s, 1, c->form ? c->form : "", -1, SQLITE_TRANSIENT), err = 0;
 	sqlite3_bind_int64(s, 2, c->form ? c->article : INT64_MIN);
 	sqlite3_bind_int64(s, 3, (int64_t)max);
-	int rc = SQLITE_OK, err = 0;
 	size_t n = 0;
 	/* the quotes of one article by one form come in a row: one call */
 	int64_t last = 0;
@@ -178,8 +178,12 @@ int index_pairs_read(qindex *ix, index_pair_cursor *c, size_t max,
 		const char *form = col_text(s, 0);
 		int64_t art = sqlite3_column_int64(s, 1);
 		n++;
-		if (!form)
-			continue;
+		/* NULL speakers fail the comparison: a NULL here is SQLite out of
+		 * memory, as in index_forms_read, not a row to pass over */
+		if (!form) {
+			err = Q_ENOMEM;
+			break;
+		}
 		if (any && art == last && !strcmp(form, c->form))
 			continue;
 		err = pair_cursor_set(c, form, art);

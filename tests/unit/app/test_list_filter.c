@@ -19,6 +19,10 @@
 #include "app_internal.h"
 #include "indexer.h"
 
+/* A key reads all of the table it needs, however busy the machine: the
+ * tests look at the rows at once (one test gives keys no time at all). */
+#define NO_KEY_LIMIT 60000000000L
+
 static char root[64];
 
 static void put(const char *name, const char *body)
@@ -98,6 +102,7 @@ static fixture *start(void)
 	ao.layout = (layout_opts){ .wide_cols = 100, .list_pct = 25, .quotes_pct = 30, .narrow_quotes_pct = 40 };
 	quotes_opts_init(&ao.quotes);
 	assert_int_equal(app_init(&f->a, &f->c, &ao, 140, 40), 0);
+	f->a.lv.key_ns = NO_KEY_LIMIT;
 	return f;
 }
 
@@ -283,6 +288,64 @@ static void test_first_key_reads(void **state)
 	stop(f);
 }
 
+/* Idle turns until the filter's rows came (at most many). */
+static void idle_until_answered(app *a)
+{
+	for (int i = 0; i < 10000 && a->lv.pending; i++)
+		app_idle(a);
+	assert_false(a->lv.pending);
+}
+
+/* A key that the table cannot be read far enough for in a key's time (here
+ * no time at all): the key is answered at once, the rows stay as they
+ * were with a note, idle time reads on and then narrows them; Enter
+ * meanwhile does not say that nothing matches; Esc needs no table. */
+static void test_key_answered_before_the_table(void **state)
+{
+	(void)state;
+	fixture *f = start();
+	app *a = &f->a;
+	a->lv.key_ns = 1;
+	app_do(a, ACT_LIST_FILTER);
+	type(a, "port");
+	assert_true(a->lv.pending);
+	assert_string_equal(shown(a), "abcde");
+	assert_non_null(strstr(a->msg, "Reading the corpus index"));
+	assert_true(app_busy(a));
+	idle_until_answered(a);
+	assert_string_equal(shown(a), "b");
+	assert_string_equal(a->msg, "");   /* the note went with it */
+	type(a, " speaker:rosa");          /* who each article quotes: read on, or already */
+	idle_until_answered(a);
+	assert_string_equal(shown(a), "b");
+	app_edit(a, EK_ESC);
+	assert_false(a->lv.pending);
+	assert_string_equal(shown(a), "abcde");
+	stop(f);
+	/* Enter before the rows came: no claim yet; they come in idle time */
+	f = start();
+	a = &f->a;
+	a->lv.key_ns = 1;
+	app_do(a, ACT_LIST_FILTER);
+	type(a, "nothing like this");
+	app_edit(a, EK_ENTER);
+	assert_true(a->lv.pending);
+	assert_null(strstr(a->msg, "No article matches"));
+	idle_until_answered(a);
+	assert_string_equal(shown(a), "");
+	/* the order too waits for the table */
+	app_do(a, ACT_LIST_FILTER);
+	app_edit(a, EK_ESC);
+	assert_string_equal(a->lv.filter, "");
+	app_index_changed(a);
+	app_do(a, ACT_LIST_SORT);
+	assert_true(a->lv.pending);
+	idle_until_answered(a);
+	assert_int_equal(a->lv.order, LO_DATE);
+	assert_int_equal(app_list_count(a), 5);
+	stop(f);
+}
+
 /* An index that cannot be read: one message, and the filter sees the
  * titles the corpus knows (here the file names, no title peeked yet). */
 static void test_index_unreadable(void **state)
@@ -318,6 +381,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_each_kind_of_part),
 		cmocka_unit_test(test_narrowing_and_widening),
+		cmocka_unit_test(test_key_answered_before_the_table),
 		cmocka_unit_test(test_order_kept),
 		cmocka_unit_test(test_read_in_idle_time_and_kept),
 		cmocka_unit_test(test_first_key_reads),

@@ -107,6 +107,24 @@ static void test_idle_gives_up(void **state)
 	for (int i = 0; i < 10000 && app_list_feature.busy(&a); i++)
 		app_list_feature.idle(&a);
 	assert_true(app_list_ready(&a));
+	/* a filter typed before the table was read, and then no memory for it:
+	 * the rows stay, the message says why, and idle time stops asking */
+	a.lv.key_ns = 1;
+	app_index_changed(&a);
+	app_do(&a, ACT_LIST_FILTER);
+	app_edit(&a, 'p');
+	assert_true(a.lv.pending);
+	app_index_changed(&a);   /* (the table goes: idle time makes it again) */
+	__atomic_store_n(&counted, 0, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&fail_at, 1, __ATOMIC_SEQ_CST);
+	unsigned r = app_list_feature.idle(&a);
+	__atomic_store_n(&fail_at, 0, __ATOMIC_SEQ_CST);
+	persistent = false;
+	assert_true(r & R_STATUS);
+	assert_false(a.lv.pending);
+	assert_true(a.msg_error);
+	assert_false(app_list_feature.busy(&a));
+	assert_int_equal(app_list_count(&a), c.n);
 	app_free(&a);
 }
 
