@@ -4,9 +4,10 @@
 #include "lexicon.h"
 
 #define NLANG 11
+_Static_assert(NLANG == LEX_NLANG, "a list for every language of lang.h");
 
 /* each word zero-padded to 32 bytes: compared eight bytes at a time */
-static const struct { char w[32]; uint8_t len; uint16_t profile; uint32_t mask[NLANG]; } words[3052] = {
+const lex_entry lex_words[3052] = {
 	{ "a", 1, 0x0, { 0x100200, 0x0, 0x0, 0x0, 0x0, 0x3000, 0x100400, 0x0, 0x100400, 0x0, 0x0 } },
 	{ "aan", 3, 0x100, { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x100400, 0x0, 0x0, 0x0 } },
 	{ "aanklager", 9, 0x0, { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x200000, 0x0, 0x0, 0x0 } },
@@ -3062,7 +3063,7 @@ static const struct { char w[32]; uint8_t len; uint16_t profile; uint32_t mask[N
 };
 
 #define SLOTS 16384
-static const uint16_t slots[SLOTS] = {
+const uint16_t lex_slots[SLOTS] = {
 	933, 1739, 65535, 65535, 65535, 2105, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 1061,
 	1430, 181, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535,
 	65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 1627,
@@ -4089,8 +4090,7 @@ static const uint16_t slots[SLOTS] = {
 	65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 891, 2862, 65535, 65535, 65535, 65535, 65535,
 };
 
-#define BLOOM_LOG2 15
-static const uint64_t bloom[512] = {
+const uint64_t lex_bloom[512] = {
 	0x0082000000000002ull, 0x0000202000000600ull, 0x0800600104000001ull, 0x008020002090020aull,
 	0x0000000000020004ull, 0x21c0306010014500ull, 0x0808005000022010ull, 0x0042800010000010ull,
 	0x0008000000201008ull, 0x0420100084a00048ull, 0x2108080401006809ull, 0x0000000000004000ull,
@@ -4222,7 +4222,7 @@ static const uint64_t bloom[512] = {
 };
 
 /* the properties of each language (enum lang_prop) */
-static const unsigned props[NLANG] = { 0x0, 0x5, 0x5, 0x5, 0x3, 0x8, 0x1c, 0x1, 0x18, 0x20, 0x20 };
+const unsigned lex_props[NLANG] = { 0x0, 0x5, 0x5, 0x5, 0x3, 0x8, 0x1c, 0x1, 0x18, 0x20, 0x20 };
 
 /* the endings of each kind in each language, longest first */
 static const char *const affix_da_role_suffix[] = { "direktøren", "ordføreren", "ministeren", "talsmanden", "direktør", "formanden", "ordfører", "minister", "talsmand", "formand", "chefen", "manden", "chef", "mand" };
@@ -4268,20 +4268,34 @@ static const unsigned char affix_ja_topic_len[] = { 3, 3, 3 };
 static const char *const affix_ja_subject_end[] = { "によると", "に対して", "に対し" };
 static const unsigned char affix_ja_subject_end_len[] = { 12, 12, 9 };
 
-/* (each ending's length beside it: lex_suffix runs for many words, a strlen an ending costs more than the test;
- * and the set of the endings' last bytes, 256 bits: most words end in a byte that no ending does) */
-static const struct { const char *const *v; const unsigned char *len; size_t n; uint64_t last[4]; } affixes[NLANG][LA__COUNT] = {
-	{ { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } } },
-	{ { affix_da_role_suffix, affix_da_role_suffix_len, 14, { 0x0ull, 0x4405000000000ull, 0x0ull, 0x0ull } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { affix_da_definite_suffix, affix_da_definite_suffix_len, 4, { 0x0ull, 0x10402000000000ull, 0x0ull, 0x0ull } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } } },
-	{ { affix_no_role_suffix, affix_no_role_suffix_len, 12, { 0x0ull, 0x4404000000000ull, 0x0ull, 0x0ull } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { affix_no_definite_suffix, affix_no_definite_suffix_len, 4, { 0x0ull, 0x10402200000000ull, 0x0ull, 0x0ull } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } } },
-	{ { affix_sv_role_suffix, affix_sv_role_suffix_len, 12, { 0x0ull, 0x4406000000000ull, 0x0ull, 0x0ull } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { affix_sv_definite_suffix, affix_sv_definite_suffix_len, 6, { 0x0ull, 0x10400200000000ull, 0x0ull, 0x0ull } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } } },
-	{ { affix_de_role_suffix, affix_de_role_suffix_len, 55, { 0x0ull, 0x14406000000000ull, 0x0ull, 0x0ull } }, { affix_de_female_suffix, affix_de_female_suffix_len, 11, { 0x0ull, 0x400000000000ull, 0x0ull, 0x0ull } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { affix_de_text_suffix, affix_de_text_suffix_len, 38, { 0x0ull, 0x41c78e000000000ull, 0x0ull, 0x0ull } }, { affix_de_org_suffix, affix_de_org_suffix_len, 8, { 0x0ull, 0x1062b000000000ull, 0x0ull, 0x0ull } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } } },
-	{ { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { affix_fr_cue_suffix, affix_fr_cue_suffix_len, 7, { 0x0ull, 0x8502000000000ull, 0x0ull, 0x0ull } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } } },
-	{ { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } } },
-	{ { affix_nl_role_suffix, affix_nl_role_suffix_len, 5, { 0x0ull, 0x4000000000000ull, 0x0ull, 0x0ull } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } } },
-	{ { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } } },
-	{ { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { affix_zh_cue_before, affix_zh_cue_before_len, 77, { 0x0ull, 0x0ull, 0xc61f4d100219eeebull, 0x0ull } }, { affix_zh_cue_after, affix_zh_cue_after_len, 37, { 0x0ull, 0x0ull, 0x841f041000186ea9ull, 0x0ull } }, { affix_zh_name_suffix, affix_zh_name_suffix_len, 4, { 0x0ull, 0x0ull, 0x80080000100ull, 0x0ull } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { affix_zh_subject_end, affix_zh_subject_end_len, 35, { 0x0ull, 0x0ull, 0x721623208f1af3d9ull, 0x0ull } } },
-	{ { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { NULL, NULL, 0, { 0, 0, 0, 0 } }, { affix_ja_cue_before, affix_ja_cue_before_len, 12, { 0x0ull, 0x0ull, 0x1010080000800ull, 0x0ull } }, { affix_ja_cue_after, affix_ja_cue_after_len, 26, { 0x0ull, 0x0ull, 0x832b190841804503ull, 0x0ull } }, { affix_ja_name_suffix, affix_ja_name_suffix_len, 9, { 0x0ull, 0x0ull, 0x180000201088120ull, 0x0ull } }, { affix_ja_topic, affix_ja_topic_len, 3, { 0x0ull, 0x0ull, 0x800000001004ull, 0x0ull } }, { affix_ja_subject_end, affix_ja_subject_end_len, 3, { 0x0ull, 0x0ull, 0x14000800000ull, 0x0ull } } },
+/* (each ending's length beside it: lex_suffix runs for many words, a strlen an ending costs more than the test) */
+static const struct { const char *const *v; const unsigned char *len; size_t n; } affixes[NLANG][LA__COUNT] = {
+	{ { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { affix_da_role_suffix, affix_da_role_suffix_len, 14 }, { NULL, NULL, 0 }, { affix_da_definite_suffix, affix_da_definite_suffix_len, 4 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { affix_no_role_suffix, affix_no_role_suffix_len, 12 }, { NULL, NULL, 0 }, { affix_no_definite_suffix, affix_no_definite_suffix_len, 4 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { affix_sv_role_suffix, affix_sv_role_suffix_len, 12 }, { NULL, NULL, 0 }, { affix_sv_definite_suffix, affix_sv_definite_suffix_len, 6 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { affix_de_role_suffix, affix_de_role_suffix_len, 55 }, { affix_de_female_suffix, affix_de_female_suffix_len, 11 }, { NULL, NULL, 0 }, { affix_de_text_suffix, affix_de_text_suffix_len, 38 }, { affix_de_org_suffix, affix_de_org_suffix_len, 8 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { affix_fr_cue_suffix, affix_fr_cue_suffix_len, 7 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { affix_nl_role_suffix, affix_nl_role_suffix_len, 5 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 } },
+	{ { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { affix_zh_cue_before, affix_zh_cue_before_len, 77 }, { affix_zh_cue_after, affix_zh_cue_after_len, 37 }, { affix_zh_name_suffix, affix_zh_name_suffix_len, 4 }, { NULL, NULL, 0 }, { affix_zh_subject_end, affix_zh_subject_end_len, 35 } },
+	{ { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { NULL, NULL, 0 }, { affix_ja_cue_before, affix_ja_cue_before_len, 12 }, { affix_ja_cue_after, affix_ja_cue_after_len, 26 }, { affix_ja_name_suffix, affix_ja_name_suffix_len, 9 }, { affix_ja_topic, affix_ja_topic_len, 3 }, { affix_ja_subject_end, affix_ja_subject_end_len, 3 } },
+};
+
+/* the set of the endings' last bytes, 256 bits: most words end in a byte that no ending does */
+const uint64_t lex_affix_last[NLANG][LA__COUNT][4] = {
+	{ { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull } },
+	{ { 0x0ull, 0x4405000000000ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x10402000000000ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull } },
+	{ { 0x0ull, 0x4404000000000ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x10402200000000ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull } },
+	{ { 0x0ull, 0x4406000000000ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x10400200000000ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull } },
+	{ { 0x0ull, 0x14406000000000ull, 0x0ull, 0x0ull }, { 0x0ull, 0x400000000000ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x41c78e000000000ull, 0x0ull, 0x0ull }, { 0x0ull, 0x1062b000000000ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull } },
+	{ { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x8502000000000ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull } },
+	{ { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull } },
+	{ { 0x0ull, 0x4000000000000ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull } },
+	{ { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull } },
+	{ { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0xc61f4d100219eeebull, 0x0ull }, { 0x0ull, 0x0ull, 0x841f041000186ea9ull, 0x0ull }, { 0x0ull, 0x0ull, 0x80080000100ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x721623208f1af3d9ull, 0x0ull } },
+	{ { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x1010080000800ull, 0x0ull }, { 0x0ull, 0x0ull, 0x832b190841804503ull, 0x0ull }, { 0x0ull, 0x0ull, 0x180000201088120ull, 0x0ull }, { 0x0ull, 0x0ull, 0x800000001004ull, 0x0ull }, { 0x0ull, 0x0ull, 0x14000800000ull, 0x0ull } },
 };
 
 static uint64_t chunk_at(const char *p)
@@ -4309,8 +4323,8 @@ static uint64_t hash_padded(const char *s, size_t n)
 /* Can the word of hash x be in the lists? No means no. */
 static int maybe_listed(uint64_t x)
 {
-	uint64_t a = (x >> 32) & ((1u << BLOOM_LOG2) - 1);
-	return (bloom[a / 64] >> (a % 64)) & 1;
+	uint64_t a = (x >> 32) & ((1u << LEX_BLOOM_LOG2) - 1);
+	return (lex_bloom[a / 64] >> (a % 64)) & 1;
 }
 
 uint32_t lex_hash(const char *s, size_t n)
@@ -4327,23 +4341,6 @@ uint32_t lex_hash_padded(const char *s, size_t n)
 	return (uint32_t)hash_padded(s, n > LEX_MAXWORD ? LEX_MAXWORD : n);
 }
 
-int lex_find_word8(uint64_t chunk, size_t n)
-{
-	if (n == 0 || n > 8)
-		return -1;
-	uint64_t x = ((uint64_t)n * 0x9E3779B97F4A7C15ull ^ chunk) * 0xFF51AFD7ED558CCDull;
-	x ^= x >> 32;
-	if (!maybe_listed(x))
-		return -1;
-	for (uint32_t k = (uint32_t)x & (SLOTS - 1);; k = (k + 1) & (SLOTS - 1)) {
-		uint16_t i = slots[k];
-		if (i == 0xFFFF)
-			return -1;
-		if (words[i].len == n && chunk_at(words[i].w) == chunk)
-			return i;
-	}
-}
-
 int lex_find_padded(const char *low, size_t n)
 {
 	if (n == 0 || n > LEX_MAXWORD)
@@ -4352,13 +4349,13 @@ int lex_find_padded(const char *low, size_t n)
 	if (!maybe_listed(x))
 		return -1;
 	for (uint32_t k = (uint32_t)x & (SLOTS - 1);; k = (k + 1) & (SLOTS - 1)) {
-		uint16_t i = slots[k];
+		uint16_t i = lex_slots[k];
 		if (i == 0xFFFF)
 			return -1;
-		if (words[i].len != n)
+		if (lex_words[i].len != n)
 			continue;
 		size_t j = 0;
-		while (j < n && chunk_at(words[i].w + j) == chunk_at(low + j))
+		while (j < n && chunk_at(lex_words[i].w + j) == chunk_at(low + j))
 			j += 8;
 		if (j >= n)
 			return i;
@@ -4374,28 +4371,11 @@ int lex_find(const char *low, size_t n)
 	return lex_find_padded(pad, n);
 }
 
-uint32_t lex_mask(int entry, enum lang lang)
-{
-	if (entry < 0 || lang <= LANG_UNKNOWN || lang > NLANG)
-		return 0;
-	return words[entry].mask[lang - 1];
-}
-
-unsigned lex_profile(int entry)
-{
-	return entry < 0 ? 0 : words[entry].profile;
-}
-
 uint32_t lex_lookup(enum lang lang, const char *low, size_t n)
 {
 	if (lang <= LANG_UNKNOWN || lang > NLANG)
 		return 0;
 	return lex_mask(lex_find(low, n), lang);
-}
-
-unsigned lex_lang_props(enum lang lang)
-{
-	return lang > LANG_UNKNOWN && lang <= NLANG ? props[lang - 1] : 0;
 }
 
 const char *const *lex_affixes(enum lang lang, enum lex_affix k, size_t *n)
@@ -4407,13 +4387,10 @@ const char *const *lex_affixes(enum lang lang, enum lex_affix k, size_t *n)
 	return affixes[lang - 1][k].v;
 }
 
-size_t lex_suffix(enum lang lang, enum lex_affix k, const char *low, size_t n)
+size_t lex_suffix_rest(enum lang lang, enum lex_affix k, const char *low, size_t n)
 {
 	if (lang <= LANG_UNKNOWN || lang > NLANG || (unsigned)k >= LA__COUNT || !n)
 		return 0;
-	unsigned char c = (unsigned char)low[n - 1];
-	if (!((affixes[lang - 1][k].last[c >> 6] >> (c & 63)) & 1))
-		return 0;   /* no ending of the kind ends in c */
 	const char *const *v = affixes[lang - 1][k].v;
 	const unsigned char *len = affixes[lang - 1][k].len;
 	for (size_t i = 0, na = affixes[lang - 1][k].n; i < na; i++) {   /* longest first */
@@ -4426,10 +4403,10 @@ size_t lex_suffix(enum lang lang, enum lex_affix k, const char *low, size_t n)
 
 size_t lex_size(void)
 {
-	return sizeof words / sizeof *words;
+	return sizeof lex_words / sizeof *lex_words;
 }
 
 const char *lex_word(size_t i)
 {
-	return i < lex_size() ? words[i].w : NULL;
+	return i < lex_size() ? lex_words[i].w : NULL;
 }
