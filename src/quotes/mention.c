@@ -66,9 +66,12 @@ static bool possessive(const tok *w)
 	                      (w->n > 4 && !memcmp(w->low + w->n - 4, "\xE2\x80\x99s", 4)));
 }
 
-/* Which endings the article's language has (most have none of some kinds). */
+/* Which endings the article's language has (most have none of some kinds),
+ * and what marking a word needs to know of the article once. */
 typedef struct endings {
 	bool role, definite, cue;
+	bool extras;     /* the options add cue words */
+	bool plain_ok;   /* a lower-case word no list marks is neither cue, role nor name */
 } endings;
 
 static bool role_low(const speech_ctx *c, const endings *x, const char *low, size_t n)
@@ -106,36 +109,36 @@ static bool cue_at(const tok *w, bool *fused)
 	return w->mark & TM_CUE;
 }
 
-/* Marks every word of the article once: cue, role, name. */
-static void mark_words(const speech_ctx *c, tok *v, size_t n)
+static void endings_of(const speech_ctx *c, endings *x)
 {
 	size_t k;
-	endings x;
 	lex_affixes(c->lang, LA_ROLE_SUFFIX, &k);
-	x.role = k > 0;
+	x->role = k > 0;
 	lex_affixes(c->lang, LA_DEFINITE_SUFFIX, &k);
-	x.definite = k > 0;
+	x->definite = k > 0;
 	lex_affixes(c->lang, LA_CUE_SUFFIX, &k);
-	x.cue = k > 0;
-	bool extras = c->opts && c->opts->ncues;
+	x->cue = k > 0;
+	x->extras = c->opts && c->opts->ncues;
 	/* without endings to test, a lower-case word no list marks is none of the three (most words) */
-	bool plain_ok = !extras && !x.cue && !x.role && !x.definite;
-	for (size_t i = 0; i < n; i++) {
-		tok *w = &v[i];
-		bool fused;
-		unsigned char m = TM_DONE | ((w->lex & (LX_PRON | LX_DET)) ? TM_LEAD : 0);
-		if (w->kind == T_WORD && !(plain_ok && !w->cap && !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE)))) {
-			/* (the common case first: a listed cue, or no cue at all) */
-			bool maybe = (w->lex & LX_CUE) || extras || x.cue;
-			if (maybe && cue_word(c, w, &fused))
-				m |= TM_CUE | (fused ? TM_FUSED : 0);
-			if (role_word_slow(c, &x, w))
-				m |= TM_ROLE;
-			if (name_word_slow(w))
-				m |= TM_NAME;
-		}
-		w->mark = m;
+	x->plain_ok = !x->extras && !x->cue && !x->role && !x->definite;
+}
+
+/* What a word is, once for the article: cue, role, name (TM_ bits). */
+static unsigned char word_mark(const speech_ctx *c, const endings *x, const tok *w)
+{
+	bool fused;
+	unsigned char m = TM_DONE | ((w->lex & (LX_PRON | LX_DET)) ? TM_LEAD : 0);
+	if (w->kind == T_WORD && !(x->plain_ok && !w->cap && !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE)))) {
+		/* (the common case first: a listed cue, or no cue at all) */
+		bool maybe = (w->lex & LX_CUE) || x->extras || x->cue;
+		if (maybe && cue_word(c, w, &fused))
+			m |= TM_CUE | (fused ? TM_FUSED : 0);
+		if (role_word_slow(c, x, w))
+			m |= TM_ROLE;
+		if (name_word_slow(w))
+			m |= TM_NAME;
 	}
+	return m;
 }
 
 /* A title or role dropped before a name (Mr, Finanzminister); Sir, Lord stay. */
@@ -211,7 +214,9 @@ static bool sentence_end(const tok *v, size_t n, size_t k)
 	return true;
 }
 
-static int annotate(speech_art *a, const tok *v, size_t n)
+/* Marks every word (word_mark) and finds the sentences, paragraphs, cues
+ * and colons around each token, in one pass over the tokens. */
+static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 {
 	/* the six arrays of four-byte numbers, a token each (a sentence a
 	 * token at most), in one block that a->sent owns */
@@ -236,6 +241,8 @@ static int annotate(speech_art *a, const tok *v, size_t n)
 	uint32_t s = 0, p = 0, *sent = a->sent, *para = a->para, *sstart = a->sstart;
 	int32_t last = -1, *prev = a->cue_prev, *next = a->cue_next, *colon = a->colon;
 	size_t open = 0;
+	endings x;
+	endings_of(c, &x);
 	sstart[0] = 0;
 	colon[0] = -1;
 	for (size_t i = 0; i < n; i++) {
@@ -249,6 +256,7 @@ static int annotate(speech_art *a, const tok *v, size_t n)
 		}
 		sent[i] = s;
 		para[i] = p;
+		v[i].mark = word_mark(c, &x, &v[i]);
 		if (marked_cue(&v[i])) {
 			last = (int32_t)i;
 			for (; open <= i; open++)
@@ -892,8 +900,7 @@ static int build(const speech_ctx *c, speech_art *a)
 {
 	tok *v = c->td->v;
 	size_t n = c->td->n;
-	mark_words(c, v, n);
-	int rc = annotate(a, v, n);
+	int rc = annotate(c, a, v, n);
 	if (!rc)
 		rc = scan_mentions(c, a, v, n);
 	for (size_t i = 0; !rc && i < a->nm; i++) {
