@@ -820,12 +820,20 @@ static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 	while (a->ncap < names * 2)
 		a->ncap *= 2;
 	/* the free slots are marked, not cleared: a slot is cleared when a
-	 * name takes it (most stay free, and the table is large) */
-	a->names = malloc(a->ncap * sizeof *a->names);
+	 * name takes it (most stay free, and the table is large); the memo of
+	 * mention_antecedent, a number a mention, in the same block */
+	_Static_assert(sizeof(name_info) % sizeof(int32_t) == 0, "the memo follows the names aligned");
+	size_t bytes = a->ncap * sizeof *a->names;
+	if (a->nm > (SIZE_MAX - bytes) / sizeof(int32_t))
+		return Q_ENOMEM;
+	a->names = malloc(bytes + a->nm * sizeof(int32_t));
 	if (!a->names)
 		return Q_ENOMEM;
 	for (size_t k = 0; k < a->ncap; k++)
 		a->names[k].w = NULL;
+	a->ante = (int32_t *)(void *)(a->names + a->ncap);
+	for (size_t i = 0; i < a->nm; i++)
+		a->ante[i] = ANTE_UNKNOWN;
 	for (size_t i = 0; i < a->nm; i++) {
 		mention *m = &a->m[i];
 		if (m->nb <= m->na)
@@ -892,7 +900,7 @@ void speech_art_free(speech_art *a)
 		return;
 	free(a->sent);   /* (and the five other arrays of annotate) */
 	free(a->m);
-	free(a->names);
+	free(a->names);   /* (and the memo of antecedents) */
 	free(a);
 }
 
@@ -1011,7 +1019,7 @@ static bool referent(const speech_ctx *c, const mention *m, enum gender want)
 	return person && gender_fits(c, m, want);
 }
 
-long mention_antecedent(const speech_ctx *c, size_t pron)
+static long find_antecedent(const speech_ctx *c, size_t pron)
 {
 	const speech_art *a = c->art;
 	const mention *p = &a->m[pron];
@@ -1045,4 +1053,17 @@ long mention_antecedent(const speech_ctx *c, size_t pron)
 		p = &a->m[pron];
 	}
 	return loose;
+}
+
+long mention_antecedent(const speech_ctx *c, size_t pron)
+{
+	/* (asked again by every quote the pronoun stands near: the answer
+	 * depends on the article alone) */
+	int32_t *memo = c->art->ante ? &c->art->ante[pron] : NULL;
+	if (memo && *memo != ANTE_UNKNOWN)
+		return *memo;
+	long k = find_antecedent(c, pron);
+	if (memo)
+		*memo = (int32_t)k;
+	return k;
 }
