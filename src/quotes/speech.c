@@ -476,11 +476,16 @@ static void add_top(quote_cands *qc)
 static cand *add_mention(quote_cands *qc, const mention *m, long mi, bool after, size_t rank)
 {
 	cand *k = &qc->v[qc->n++];
-	memset(k, 0, sizeof *k);
+	/* each field once, not the whole candidate cleared first: its atoms
+	 * are the quote's (mention_atoms) */
 	k->m = *m;
 	k->mi = mi;
 	k->kind = m->kind;
 	k->res = RES_NONE;
+	k->score = k->rest = 0;
+	k->copy_of = 0;
+	k->speaker = NULL;
+	k->spoken = false;
 	mention_atoms(qc->c, &qc->x, k, after, rank);
 	return k;
 }
@@ -728,7 +733,8 @@ static char *cue_text(const speech_ctx *c, const qctx *x, const cand *k)
 static void free_cands(quote_cands *qc)
 {
 	for (size_t i = 0; i < qc->n; i++)
-		free(qc->v[i].speaker);
+		if (qc->v[i].speaker)   /* (most were never resolved: no call for them) */
+			free(qc->v[i].speaker);
 	qc->n = 0;
 }
 
