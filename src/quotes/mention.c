@@ -945,6 +945,20 @@ size_t mention_at(const speech_art *a, uint32_t t)
 	return lo;
 }
 
+size_t mention_at_from(const speech_art *a, uint32_t t, size_t hint)
+{
+	size_t i = hint < a->nm ? hint : a->nm;
+	for (int steps = 0; steps < 16; steps++) {
+		if (i < a->nm && a->m[i].a < t)
+			i++;
+		else if (i > 0 && a->m[i - 1].a >= t)
+			i--;
+		else
+			return i;   /* the first mention at or after t */
+	}
+	return mention_at(a, t);
+}
+
 /* ---- what a mention stands for ---------------------------------------------------------- */
 
 bool mention_person_like(const speech_ctx *c, const mention *m)

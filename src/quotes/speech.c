@@ -76,6 +76,7 @@ struct quote_cands {
 	qctx x;                 /* the quote */
 	cand v[MAX_CANDS];
 	size_t n;
+	size_t near;            /* the first mention after the quote before (mention_at_from) */
 	uint32_t ids[FEAT_PER_CAND];   /* the features of the candidate a learner asked for last */
 	int rc;
 };
@@ -619,7 +620,7 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 		}
 		return;
 	}
-	size_t at = mention_at(a, (uint32_t)x->t0), prons = 0;
+	size_t at = mention_at_from(a, (uint32_t)x->t0, qc->near), prons = 0;
 	const doc *d = c->d;
 	size_t body = d->body < d->npara ? d->para[d->body].start : 0;   /* a headline names no speaker */
 	for (size_t i = at, rank = 0; i-- > 0 && rank < MAX_BEFORE;) {
@@ -633,7 +634,8 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 		else
 			add_mention(qc, m, (long)i, false, rank++);
 	}
-	for (size_t i = mention_at(a, (uint32_t)x->t1), rank = 0; i < a->nm && rank < MAX_AFTER; i++) {
+	qc->near = mention_at_from(a, (uint32_t)x->t1, at);
+	for (size_t i = qc->near, rank = 0; i < a->nm && rank < MAX_AFTER; i++) {
 		const mention *m = &a->m[i];
 		if (m->para != x->para || m->sent > x->sent_end + 1)
 			break;
@@ -835,6 +837,8 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 	quote_cands *qc = malloc(sizeof *qc);
 	uint16_t *spoken = calloc(a->ncap ? a->ncap : 1, sizeof *spoken);
 	int rc = dec && qc && spoken && (wc || fixed || !w) ? 0 : Q_ENOMEM;
+	if (qc)
+		qc->near = 0;
 	bool cjk = speech_props(c) & LP_NO_SPACES;
 	long top = cjk ? -1 : top_person(a);
 	mention ctop;

@@ -154,6 +154,9 @@ bool mention_speaks(const mention *m);
 
 /* The index of the first mention at or after token t. */
 size_t mention_at(const speech_art *a, uint32_t t);
+/* mention_at found by a walk from the mention hint when it is near (the
+ * quotes come in order: the one before is a good hint), else searched. */
+size_t mention_at_from(const speech_art *a, uint32_t t, size_t hint);
 
 /* The display of mention m as a new string: a name in its fullest form in
  * the article, a description as written. NULL when out of memory. */
