@@ -218,13 +218,13 @@ static bool sentence_end(const tok *v, size_t n, size_t k)
  * and colons around each token, in one pass over the tokens. */
 static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 {
-	/* the six arrays of four-byte numbers, a token each (a sentence a
+	/* the seven arrays of four-byte numbers, a token each (a sentence a
 	 * token at most), in one block that a->sent owns */
 	_Static_assert(sizeof *a->sent == 4 && sizeof *a->para == 4 && sizeof *a->sstart == 4 &&
-	               sizeof *a->cue_next == 4 && sizeof *a->cue_prev == 4 && sizeof *a->colon == 4,
-	               "the arrays share one block of four-byte numbers");
+	               sizeof *a->cue_next == 4 && sizeof *a->cue_prev == 4 && sizeof *a->colon == 4 &&
+	               sizeof *a->lead == 4, "the arrays share one block of four-byte numbers");
 	size_t cap = n ? n : 1;
-	uint32_t *block = cap <= SIZE_MAX / 24 ? malloc(cap * 24) : NULL;
+	uint32_t *block = cap <= SIZE_MAX / 28 ? malloc(cap * 28) : NULL;
 	if (!block)
 		return Q_ENOMEM;
 	a->sent = block;
@@ -233,12 +233,14 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 	a->cue_next = (int32_t *)(block + 3 * cap);
 	a->cue_prev = (int32_t *)(block + 4 * cap);
 	a->colon = (int32_t *)(block + 5 * cap);
+	a->lead = block + 6 * cap;
 	/* one pass: the sentences and paragraphs, the nearest cue of each
 	 * token's sentence before it and after it (the tokens from open on wait
 	 * for theirs), and each sentence's first colon before a quote (the
 	 * arrays through local pointers: a store to one may not alias a's
 	 * fields) */
-	uint32_t s = 0, p = 0, *sent = a->sent, *para = a->para, *sstart = a->sstart;
+	uint32_t s = 0, p = 0, *sent = a->sent, *para = a->para, *sstart = a->sstart, *lead = a->lead;
+	size_t nlead = 0;
 	int32_t last = -1, *prev = a->cue_prev, *next = a->cue_next, *colon = a->colon;
 	size_t open = 0;
 	endings x;
@@ -256,7 +258,10 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 		}
 		sent[i] = s;
 		para[i] = p;
-		v[i].mark = word_mark(c, &x, &v[i]);
+		unsigned char m = word_mark(c, &x, &v[i]);
+		v[i].mark = m;
+		if ((m & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) && v[i].kind == T_WORD && !v[i].cjk)
+			lead[nlead++] = (uint32_t)i;   /* may start a mention (scan_mentions) */
 		if (marked_cue(&v[i])) {
 			last = (int32_t)i;
 			for (; open <= i; open++)
@@ -268,6 +273,7 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 	}
 	for (; open < n; open++)
 		next[open] = -1;
+	a->nlead = nlead;
 	return 0;
 }
 
@@ -606,15 +612,15 @@ static int add_pronoun(const speech_ctx *c, speech_art *a, const tok *v, size_t 
 static int scan_mentions(const speech_ctx *c, speech_art *a, const tok *v, size_t n)
 {
 	bool gendered = gendered_roles(c);   /* (once, not for each phrase) */
-	for (size_t i = 0; i < n;) {
+	/* only the tokens that may start one (annotate listed them: most
+	 * tokens start nothing), from where the mention before ends */
+	for (size_t j = 0, i = 0; j < a->nlead; j++) {
+		if (a->lead[j] < i)
+			continue;
+		i = a->lead[j];
 		const tok *w = &v[i];
 		bool fused;
 		int rc = 0;
-		/* (most tokens start nothing: one bit test passes them) */
-		if (!(w->mark & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) || w->kind != T_WORD || w->cjk) {
-			i++;
-			continue;
-		}
 		if (cue_at(w, &fused) && fused) {
 			rc = add_pronoun(c, a, v, i, true);
 			i++;
@@ -898,7 +904,7 @@ void speech_art_free(speech_art *a)
 {
 	if (!a)
 		return;
-	free(a->sent);   /* (and the five other arrays of annotate) */
+	free(a->sent);   /* (and the six other arrays of annotate) */
 	free(a->m);
 	free(a->names);   /* (and the memo of antecedents) */
 	free(a);

@@ -83,6 +83,8 @@ typedef struct speech_art {
 	uint32_t *sstart;         /* the first token of each sentence */
 	int32_t *cue_next, *cue_prev;   /* the nearest cue at or after, at or before each token in its sentence, -1 */
 	int32_t *colon;           /* of each sentence: the colon before a quote it ends with, -1 */
+	uint32_t *lead;           /* the tokens that may start a mention, nlead of them (annotate, for scan_mentions) */
+	size_t nlead;
 	mention *m;               /* in text order */
 	size_t nm, mcap;
 	name_info *names;         /* open addressing, a power of two */
