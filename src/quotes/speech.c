@@ -65,7 +65,7 @@ typedef struct cand {
 	long res;               /* a pronoun: the mention it stands for; RES_PREV, RES_NONE */
 	feat_atoms at;
 	int32_t score;
-	int32_t rest;           /* the part of score feat_score_rest gives */
+	int32_t rest;           /* the part of score without the antecedent's templates (feat_score_split) */
 	size_t copy_of;         /* 1 + the candidate it was copied from (copy_or_add), 0 */
 	char *speaker;          /* resolved, when asked for */
 	bool spoken;            /* speaker computed */
@@ -660,8 +660,12 @@ static void score_all(const speech_ctx *c, quote_cands *qc, const int32_t *wc)
 			k->score = 0;
 			continue;
 		}
-		k->rest = k->copy_of ? qc->v[k->copy_of - 1].rest : feat_score_rest(&k->at, wc);
-		k->score = k->rest + feat_score_antecedent(&k->at, wc);
+		if (k->copy_of) {
+			k->rest = qc->v[k->copy_of - 1].rest;
+			k->score = k->rest + feat_score_antecedent(&k->at, wc);
+		} else {
+			k->score = feat_score_split(&k->at, wc, &k->rest);
+		}
 	}
 }
 
