@@ -159,14 +159,14 @@ def main():
             k = (k + 1) & (size - 1)
         slots[k] = i
 
-    # a Bloom filter on the hash's upper half (the slots use the lower):
+    # a Bloom filter on the hash's top bits (the slots use its lower half):
     # one bit of a 4 KB table, which stays in the L1 cache, turns 95 % of the
     # words that are not in the lists away before the slots and the words are
     # read (two bits of a smaller table measured slower: one more load for
     # every word that is in the lists)
     bloom = [0] * (BLOOM_BITS // 64)
     for w in words:
-        b = (h64(w.encode()) >> 32) & (BLOOM_BITS - 1)
+        b = h64(w.encode()) >> (64 - BLOOM_LOG2)
         bloom[b // 64] |= 1 << (b % 64)
 
     out = sys.stdout
@@ -240,7 +240,7 @@ static uint64_t chunk_at(const char *p)
 }
 
 /* The hash of a word zero-padded to a multiple of eight bytes: the slots
- * use its lower half, the Bloom filter its upper one. */
+ * use its lower half, the Bloom filter its top bits. */
 static uint64_t hash_padded(const char *s, size_t n)
 {
 	uint64_t x = (uint64_t)n * 0x9E3779B97F4A7C15ull;
@@ -254,7 +254,7 @@ static uint64_t hash_padded(const char *s, size_t n)
 /* Can the word of hash x be in the lists? No means no. */
 static int maybe_listed(uint64_t x)
 {
-	uint64_t a = (x >> 32) & ((1u << LEX_BLOOM_LOG2) - 1);
+	uint64_t a = x >> (64 - LEX_BLOOM_LOG2);
 	return (lex_bloom[a / 64] >> (a % 64)) & 1;
 }
 

@@ -118,17 +118,18 @@ extern const uint64_t lex_affix_last[LEX_NLANG][LA__COUNT][4];   /* the endings'
 
 /* lex_find for a word of at most eight bytes given as one number: its
  * bytes little-endian (the first in the low byte), the rest zero. The
- * hash is lexicon.c's hash_padded of one chunk; its upper half tests the
- * Bloom filter, its lower half picks the first slot. */
+ * hash is lexicon.c's hash_padded of one chunk; its top bits test the
+ * Bloom filter (before the last mixing step, which leaves them as they
+ * are), its lower half picks the first slot. */
 static inline int lex_find_word8(uint64_t chunk, size_t n)
 {
 	if (n == 0 || n > 8)
 		return -1;
 	uint64_t x = ((uint64_t)n * 0x9E3779B97F4A7C15ull ^ chunk) * 0xFF51AFD7ED558CCDull;
-	x ^= x >> 32;
-	uint64_t b = (x >> 32) & ((1u << LEX_BLOOM_LOG2) - 1);
+	uint64_t b = x >> (64 - LEX_BLOOM_LOG2);
 	if (!((lex_bloom[b / 64] >> (b % 64)) & 1))
 		return -1;   /* (most words the lists do not hold end here) */
+	x ^= x >> 32;
 	const uint32_t mask = (1u << LEX_SLOTS_LOG2) - 1;
 	for (uint32_t k = (uint32_t)x & mask;; k = (k + 1) & mask) {
 		uint16_t i = lex_slots[k];
