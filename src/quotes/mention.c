@@ -565,6 +565,7 @@ static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const ph
 		for (size_t k = p->na; k < p->nb; k++)
 			words += v[k].kind == T_WORD && !title_word(c, &v[k]);
 		m->kind = all_caps(c, &v[p->nb - 1]) && words == 1 ? K_ACRONYM : words >= 2 ? K_NAME : K_NAME1;
+		a->nnamed++;
 		shown_bytes(c, v, shown, p->nb, &m->ds, &m->de);
 	} else {
 		m->na = m->nb = 0;
@@ -819,9 +820,7 @@ static name_info *name_slot(speech_art *a, const tok *w, bool add)
 
 static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 {
-	size_t names = 0;
-	for (size_t i = 0; i < a->nm; i++)
-		names += a->m[i].nb > a->m[i].na;
+	size_t names = a->nnamed;
 	a->ncap = 16;
 	while (a->ncap < names * 2)
 		a->ncap *= 2;
@@ -838,8 +837,7 @@ static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 	for (size_t k = 0; k < a->ncap; k++)
 		a->names[k].w = NULL;
 	a->ante = (int32_t *)(void *)(a->names + a->ncap);
-	for (size_t i = 0; i < a->nm; i++)
-		a->ante[i] = ANTE_UNKNOWN;
+	memset(a->ante, 0, a->nm * sizeof *a->ante);   /* none asked yet */
 	for (size_t i = 0; i < a->nm; i++) {
 		mention *m = &a->m[i];
 		if (m->nb <= m->na)
@@ -1080,10 +1078,10 @@ long mention_antecedent(const speech_ctx *c, size_t pron)
 	/* (asked again by every quote the pronoun stands near: the answer
 	 * depends on the article alone) */
 	int32_t *memo = c->art->ante ? &c->art->ante[pron] : NULL;
-	if (memo && *memo != ANTE_UNKNOWN)
-		return *memo;
+	if (memo && *memo)
+		return *memo - 2;
 	long k = find_antecedent(c, pron);
 	if (memo)
-		*memo = (int32_t)k;
+		*memo = (int32_t)k + 2;
 	return k;
 }

@@ -87,9 +87,10 @@ typedef struct speech_art {
 	size_t nlead;
 	mention *m;               /* in text order */
 	size_t nm, mcap;
+	size_t nnamed;            /* mentions with a name run (nb > na) */
 	name_info *names;         /* open addressing, a power of two */
 	size_t ncap;
-	int32_t *ante;            /* of each mention: mention_antecedent once asked, else ANTE_UNKNOWN (in names' block) */
+	int32_t *ante;            /* of each mention: 2 + mention_antecedent once asked, else 0 (in names' block) */
 	bool built;
 	int rc;
 } speech_art;
@@ -166,7 +167,6 @@ char *mention_display(const speech_ctx *c, const mention *m);
 
 /* The mention a pronoun mention stands for (index into a->m), -1 when none. */
 long mention_antecedent(const speech_ctx *c, size_t pron);
-#define ANTE_UNKNOWN (-2)
 
 /* Is mention m a person (or a body) that can be a speaker: not a lone
  * capital opening a sentence, not a German noun the article never names? */
