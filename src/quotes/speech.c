@@ -426,17 +426,29 @@ static void top_atoms(const speech_ctx *c, const qctx *x, cand *k)
 	at->v[A_SPOKEN] = spoken_atom(x, k->m.name);
 }
 
+/* A new candidate with its fields but the mention and the atoms set (each
+ * field once, not the whole candidate cleared first: the callers set those
+ * two, the atoms from the quote's). */
+static cand *new_cand(quote_cands *qc, uint8_t kind, long mi, long res)
+{
+	cand *k = &qc->v[qc->n++];
+	k->mi = mi;
+	k->kind = kind;
+	k->res = res;
+	k->score = k->rest = 0;
+	k->copy_of = 0;
+	k->speaker = NULL;
+	k->spoken = false;
+	return k;
+}
+
 /* The same for the most named person of a Chinese or Japanese article. */
 static void add_cjk_top(quote_cands *qc)
 {
 	static const size_t freq_limits[] = { 1, 2, 4 };
 	const qctx *x = &qc->x;
-	cand *k = &qc->v[qc->n++];
-	memset(k, 0, sizeof *k);
+	cand *k = new_cand(qc, K_TOP, -1, RES_NONE);
 	k->m = *x->cjk_top;
-	k->mi = -1;
-	k->kind = K_TOP;
-	k->res = RES_NONE;
 	k->at = x->at;
 	k->at.v[A_KIND] = kind_atom(K_TOP);
 	k->at.v[A_FREQ] = bucket(x->cjk_top_n, freq_limits, A_FREQ_N);
@@ -452,41 +464,25 @@ static void special_atoms(const qctx *x, cand *k)
 
 static void add_special(quote_cands *qc, uint8_t kind)
 {
-	cand *k = &qc->v[qc->n++];
-	memset(k, 0, sizeof *k);
-	k->kind = kind;
-	k->mi = -1;
-	k->res = -1;
+	cand *k = new_cand(qc, kind, -1, -1);
+	memset(&k->m, 0, sizeof k->m);
 	special_atoms(&qc->x, k);
 }
 
 static void add_top(quote_cands *qc)
 {
 	const speech_ctx *c = qc->c;
-	cand *k = &qc->v[qc->n++];
-	memset(k, 0, sizeof *k);
+	cand *k = new_cand(qc, K_TOP, qc->x.top, RES_NONE);
 	k->m = c->art->m[qc->x.top];
 	k->m.cuerel = CR_NONE;   /* (its cue, if any, is not this quote's) */
 	k->m.cue = -1;
-	k->mi = qc->x.top;
-	k->kind = K_TOP;
-	k->res = RES_NONE;
 	top_atoms(c, &qc->x, k);
 }
 
 static cand *add_mention(quote_cands *qc, const mention *m, long mi, bool after, size_t rank)
 {
-	cand *k = &qc->v[qc->n++];
-	/* each field once, not the whole candidate cleared first: its atoms
-	 * are the quote's (mention_atoms) */
+	cand *k = new_cand(qc, m->kind, mi, RES_NONE);
 	k->m = *m;
-	k->mi = mi;
-	k->kind = m->kind;
-	k->res = RES_NONE;
-	k->score = k->rest = 0;
-	k->copy_of = 0;
-	k->speaker = NULL;
-	k->spoken = false;
 	mention_atoms(qc->c, &qc->x, k, after, rank);
 	return k;
 }
