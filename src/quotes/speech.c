@@ -668,9 +668,12 @@ static void score_all(const speech_ctx *c, quote_cands *qc, const int32_t *wc)
 static size_t best_of(const quote_cands *qc)
 {
 	size_t b = 0;
+	int32_t best = qc->n ? qc->v[0].score : 0;
 	for (size_t i = 1; i < qc->n; i++)
-		if (qc->v[i].score > qc->v[b].score)
+		if (qc->v[i].score > best) {
 			b = i;
+			best = qc->v[i].score;
+		}
 	return b;
 }
 
