@@ -77,6 +77,8 @@ struct quote_cands {
 	cand v[MAX_CANDS];
 	size_t n;
 	size_t near;            /* the first mention after the quote before (mention_at_from) */
+	uint16_t said[MAX_CANDS];   /* the candidates resolved (resolve), nsaid of them: their speakers to free */
+	size_t nsaid;
 	uint32_t ids[FEAT_PER_CAND];   /* the features of the candidate a learner asked for last */
 	int rc;
 };
@@ -684,6 +686,7 @@ static const char *resolve(quote_cands *qc, cand *k)
 	if (k->spoken)
 		return k->speaker;
 	k->spoken = true;
+	qc->said[qc->nsaid++] = (uint16_t)(k - qc->v);
 	const mention *m = NULL;
 	switch (k->kind) {
 	case K_NONE:
@@ -773,9 +776,9 @@ static char *cue_text(const speech_ctx *c, const qctx *x, const cand *k)
 
 static void free_cands(quote_cands *qc)
 {
-	for (size_t i = 0; i < qc->n; i++)
-		if (qc->v[i].speaker)   /* (most were never resolved: no call for them) */
-			free(qc->v[i].speaker);
+	for (size_t j = 0; j < qc->nsaid; j++)   /* (most candidates were never resolved) */
+		free(qc->v[qc->said[j]].speaker);
+	qc->nsaid = 0;
 	qc->n = 0;
 }
 
@@ -876,8 +879,10 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 	quote_cands *qc = malloc(sizeof *qc);
 	uint16_t *spoken = calloc(a->ncap ? a->ncap : 1, sizeof *spoken);
 	int rc = dec && qc && spoken && (wc || fixed || !w) ? 0 : Q_ENOMEM;
-	if (qc)
+	if (qc) {
 		qc->near = 0;
+		qc->nsaid = 0;
+	}
 	bool cjk = speech_props(c) & LP_NO_SPACES;
 	long top = cjk ? -1 : top_person(a);
 	mention ctop;
