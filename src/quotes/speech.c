@@ -717,14 +717,14 @@ static const char *resolve(quote_cands *qc, cand *k)
 	return k->speaker;
 }
 
-/* e to the x for the softmax below, x <= 0 (else the library's exp): x =
- * n ln2/32 + r, |r| <= ln2/64, e^x = 2^(n/32) e^r, e^r by its series to
- * r^6 (its error below 1e-17), 2^(j/32) from a table. Within two units in
- * the last place of exp: the float made of the sum is the library's but
- * where the sum lies within 1e-15 of the middle between two floats (the
- * same confidences on every corpus of the tests, where an exp a candidate
- * cost as much as scoring it). */
-static double softmax_exp(double x)
+/* x = n ln2/32 + r, |r| <= ln2/64: e^x = 2^(n/32) e^r, e^r by its series
+ * to r^6 (its error below 1e-17), 2^(j/32) from a table. Within a few
+ * units in the last place of exp: the float made of the sum is the
+ * library's but where the sum lies within 1e-15 of the middle between two
+ * floats (the same confidences on every corpus of the tests, where an exp
+ * a candidate cost as much as scoring it). Inline in the softmax, its
+ * call costing as much as the rest. */
+static inline double exp_neg(double x)
 {
 	static const double exp2_32[32] = {
 		0x1.0000000000000p+0, 0x1.059b0d3158574p+0, 0x1.0b5586cf9890fp+0, 0x1.11301d0125b51p+0,
@@ -753,11 +753,16 @@ static double softmax_exp(double x)
 	return exp2_32[u & 31] * p * two_k;
 }
 
+double speech_exp_neg(double x)
+{
+	return exp_neg(x);
+}
+
 static float confidence(const quote_cands *qc, size_t b)
 {
 	double sum = 0;
 	for (size_t i = 0; i < qc->n; i++)
-		sum += i == b ? 1.0 : softmax_exp(((double)qc->v[i].score - qc->v[b].score) / TEMPERATURE);
+		sum += i == b ? 1.0 : exp_neg(((double)qc->v[i].score - qc->v[b].score) / TEMPERATURE);
 	return (float)(1.0 / sum);
 }
 

@@ -168,6 +168,10 @@ char *mention_display(const speech_ctx *c, const mention *m);
 /* The mention a pronoun mention stands for (index into a->m), -1 when none. */
 long mention_antecedent(const speech_ctx *c, size_t pron);
 
+/* e^x for the confidence's softmax, x <= 0 (the library's exp for other
+ * x): the float confidence it gives is the one exp gives (speech.c). */
+double speech_exp_neg(double x);
+
 /* Is mention m a person (or a body) that can be a speaker: not a lone
  * capital opening a sentence, not a German noun the article never names? */
 bool mention_person_like(const speech_ctx *c, const mention *m);
