@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "lang.h"
 
 /* Classes of a word in a language (a word may have several). */
@@ -97,25 +98,90 @@ int lex_find(const char *low, size_t n);
  * of eight bytes (the tokenizer keeps its words so): no copy. */
 int lex_find_padded(const char *low, size_t n);
 
+/* The generated tables (lexicon.c) that the lookups below read inline:
+ * they run for every token, where a call costs as much as the answer. The
+ * generator reads the two sizes here. */
+#define LEX_NLANG (LANG_COUNT - 1)   /* the languages with lists: LANG_UNKNOWN has none */
+#define LEX_SLOTS_LOG2 14            /* the hash table's slots (at least three a word) */
+#define LEX_BLOOM_LOG2 15            /* the Bloom filter's bits */
+typedef struct lex_entry {
+	char w[32];                      /* zero-padded: compared eight bytes at a time */
+	uint8_t len;
+	uint16_t profile;
+	uint32_t mask[LEX_NLANG];
+} lex_entry;
+extern const lex_entry lex_words[];
+extern const uint16_t lex_slots[1u << LEX_SLOTS_LOG2];   /* entries, 0xFFFF where free */
+extern const uint64_t lex_bloom[(1u << LEX_BLOOM_LOG2) / 64];
+extern const unsigned lex_props[LEX_NLANG];
+extern const uint64_t lex_affix_last[LEX_NLANG][LA__COUNT][4];   /* the endings' last bytes, 256 bits */
+
 /* lex_find for a word of at most eight bytes given as one number: its
- * bytes little-endian (the first in the low byte), the rest zero. */
-int lex_find_word8(uint64_t chunk, size_t n);
+ * bytes little-endian (the first in the low byte), the rest zero. The
+ * hash is lexicon.c's hash_padded of one chunk; its top bits test the
+ * Bloom filter (before the last mixing step, which leaves them as they
+ * are), its lower half picks the first slot. */
+static inline int lex_find_word8(uint64_t chunk, size_t n)
+{
+	if (n == 0 || n > 8)
+		return -1;
+	uint64_t x = ((uint64_t)n * 0x9E3779B97F4A7C15ull ^ chunk) * 0xFF51AFD7ED558CCDull;
+	uint64_t b = x >> (64 - LEX_BLOOM_LOG2);
+	if (!((lex_bloom[b / 64] >> (b % 64)) & 1))
+		return -1;   /* (most words the lists do not hold end here) */
+	x ^= x >> 32;
+	const uint32_t mask = (1u << LEX_SLOTS_LOG2) - 1;
+	for (uint32_t k = (uint32_t)x & mask;; k = (k + 1) & mask) {
+		uint16_t i = lex_slots[k];
+		if (i == 0xFFFF)
+			return -1;
+		uint64_t w;
+		memcpy(&w, lex_words[i].w, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w = __builtin_bswap64(w);   /* the table was hashed little-endian */
+#endif
+		if (lex_words[i].len == n && w == chunk)
+			return i;
+	}
+}
 
 /* The classes of entry (from lex_find; -1 gives 0) in lang. */
-uint32_t lex_mask(int entry, enum lang lang);
+static inline uint32_t lex_mask(int entry, enum lang lang)
+{
+	if (entry < 0 || lang <= LANG_UNKNOWN || lang > LEX_NLANG)
+		return 0;
+	return lex_words[entry].mask[lang - 1];
+}
 
 /* The languages (bit 1 << lang) whose detection profile holds entry. */
-unsigned lex_profile(int entry);
+static inline unsigned lex_profile(int entry)
+{
+	return entry < 0 ? 0 : lex_words[entry].profile;
+}
 
 /* The properties of lang (enum lang_prop). */
-unsigned lex_lang_props(enum lang lang);
+static inline unsigned lex_lang_props(enum lang lang)
+{
+	return lang > LANG_UNKNOWN && lang <= LEX_NLANG ? lex_props[lang - 1] : 0;
+}
 
 /* The endings of kind k in lang: *n gets their number. */
 const char *const *lex_affixes(enum lang lang, enum lex_affix k, size_t *n);
 
+/* lex_suffix past its first test (the word's last byte ends an ending of the kind). */
+size_t lex_suffix_rest(enum lang lang, enum lex_affix k, const char *low, size_t n);
+
 /* The length of the longest ending of kind k in lang that the lower-case
  * word low[0..n) ends with and is longer than; 0 when none. */
-size_t lex_suffix(enum lang lang, enum lex_affix k, const char *low, size_t n);
+static inline size_t lex_suffix(enum lang lang, enum lex_affix k, const char *low, size_t n)
+{
+	if (lang <= LANG_UNKNOWN || lang > LEX_NLANG || (unsigned)k >= LA__COUNT || !n)
+		return 0;
+	unsigned char c = (unsigned char)low[n - 1];
+	if (!((lex_affix_last[lang - 1][k][c >> 6] >> (c & 63)) & 1))
+		return 0;   /* no ending of the kind ends in c (most words) */
+	return lex_suffix_rest(lang, k, low, n);
+}
 
 /* For tests: the number of words and the i-th one. */
 size_t lex_size(void);

@@ -99,11 +99,25 @@ void feat_combine(const int32_t *restrict w, enum lang lang, int32_t *restrict w
 #define PART2(a, b) if ((ANT(a) | ANT(b)) == part) s += wc[KEY2(a, b)];
 #define PART3(a, b, c) if ((ANT(a) | ANT(b) | ANT(c)) == part) s += wc[KEY3(a, b, c)];
 FEAT_SCORE_PART(feat_score_antecedent, 1)
-FEAT_SCORE_PART(feat_score_rest, 0)
 #undef PART1
 #undef PART2
 #undef PART3
 #undef FEAT_SCORE_PART
+
+int32_t feat_score_split(const feat_atoms *a, const int32_t *wc, int32_t *rest)
+{
+	const uint8_t *v = a->v;
+	int32_t s0 = 0, s1 = 0;   /* the other templates, those with an antecedent's atom (ANT folds away) */
+#define PART1(a) { int32_t w_ = wc[KEY1(a)]; if (ANT(a)) s1 += w_; else s0 += w_; }
+#define PART2(a, b) { int32_t w_ = wc[KEY2(a, b)]; if (ANT(a) | ANT(b)) s1 += w_; else s0 += w_; }
+#define PART3(a, b, c) { int32_t w_ = wc[KEY3(a, b, c)]; if (ANT(a) | ANT(b) | ANT(c)) s1 += w_; else s0 += w_; }
+	FEAT_TEMPLATES(PART1, PART2, PART3)
+#undef PART1
+#undef PART2
+#undef PART3
+	*rest = s0;
+	return s0 + s1;
+}
 #undef ANT
 #undef KEY1
 #undef KEY2

@@ -191,7 +191,9 @@ void feat_combine(const int32_t *restrict w, enum lang lang, int32_t *restrict w
  * that hold an atom of FEAT_ANTECEDENT_ATOMS and the others, so that the
  * candidates of one pronoun add up the second part once. */
 int32_t feat_score_antecedent(const feat_atoms *a, const int32_t *wc);
-int32_t feat_score_rest(const feat_atoms *a, const int32_t *wc);
+/* The whole sum, and the other part into *rest: a candidate made in full
+ * (not a pronoun's copy) needs both, and its atoms are read once. */
+int32_t feat_score_split(const feat_atoms *a, const int32_t *wc, int32_t *rest);
 
 /* The name of feature index i (< FEAT_TOTAL) into buf: "kind=name&region=tail@de". */
 void feat_name(size_t i, char *buf, size_t size);

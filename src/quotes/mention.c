@@ -66,9 +66,12 @@ static bool possessive(const tok *w)
 	                      (w->n > 4 && !memcmp(w->low + w->n - 4, "\xE2\x80\x99s", 4)));
 }
 
-/* Which endings the article's language has (most have none of some kinds). */
+/* Which endings the article's language has (most have none of some kinds),
+ * and what marking a word needs to know of the article once. */
 typedef struct endings {
 	bool role, definite, cue;
+	bool extras;     /* the options add cue words */
+	bool plain_ok;   /* a lower-case word no list marks is neither cue, role nor name */
 } endings;
 
 static bool role_low(const speech_ctx *c, const endings *x, const char *low, size_t n)
@@ -106,36 +109,36 @@ static bool cue_at(const tok *w, bool *fused)
 	return w->mark & TM_CUE;
 }
 
-/* Marks every word of the article once: cue, role, name. */
-static void mark_words(const speech_ctx *c, tok *v, size_t n)
+static void endings_of(const speech_ctx *c, endings *x)
 {
 	size_t k;
-	endings x;
 	lex_affixes(c->lang, LA_ROLE_SUFFIX, &k);
-	x.role = k > 0;
+	x->role = k > 0;
 	lex_affixes(c->lang, LA_DEFINITE_SUFFIX, &k);
-	x.definite = k > 0;
+	x->definite = k > 0;
 	lex_affixes(c->lang, LA_CUE_SUFFIX, &k);
-	x.cue = k > 0;
-	bool extras = c->opts && c->opts->ncues;
+	x->cue = k > 0;
+	x->extras = c->opts && c->opts->ncues;
 	/* without endings to test, a lower-case word no list marks is none of the three (most words) */
-	bool plain_ok = !extras && !x.cue && !x.role && !x.definite;
-	for (size_t i = 0; i < n; i++) {
-		tok *w = &v[i];
-		bool fused;
-		unsigned char m = TM_DONE | ((w->lex & (LX_PRON | LX_DET)) ? TM_LEAD : 0);
-		if (w->kind == T_WORD && !(plain_ok && !w->cap && !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE)))) {
-			/* (the common case first: a listed cue, or no cue at all) */
-			bool maybe = (w->lex & LX_CUE) || extras || x.cue;
-			if (maybe && cue_word(c, w, &fused))
-				m |= TM_CUE | (fused ? TM_FUSED : 0);
-			if (role_word_slow(c, &x, w))
-				m |= TM_ROLE;
-			if (name_word_slow(w))
-				m |= TM_NAME;
-		}
-		w->mark = m;
+	x->plain_ok = !x->extras && !x->cue && !x->role && !x->definite;
+}
+
+/* What a word is, once for the article: cue, role, name (TM_ bits). */
+static unsigned char word_mark(const speech_ctx *c, const endings *x, const tok *w)
+{
+	bool fused;
+	unsigned char m = TM_DONE | ((w->lex & (LX_PRON | LX_DET)) ? TM_LEAD : 0);
+	if (w->kind == T_WORD && !(x->plain_ok && !w->cap && !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE)))) {
+		/* (the common case first: a listed cue, or no cue at all) */
+		bool maybe = (w->lex & LX_CUE) || x->extras || x->cue;
+		if (maybe && cue_word(c, w, &fused))
+			m |= TM_CUE | (fused ? TM_FUSED : 0);
+		if (role_word_slow(c, x, w))
+			m |= TM_ROLE;
+		if (name_word_slow(w))
+			m |= TM_NAME;
 	}
+	return m;
 }
 
 /* A title or role dropped before a name (Mr, Finanzminister); Sir, Lord stay. */
@@ -211,15 +214,17 @@ static bool sentence_end(const tok *v, size_t n, size_t k)
 	return true;
 }
 
-static int annotate(speech_art *a, const tok *v, size_t n)
+/* Marks every word (word_mark) and finds the sentences, paragraphs, cues
+ * and colons around each token, in one pass over the tokens. */
+static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 {
-	/* the six arrays of four-byte numbers, a token each (a sentence a
+	/* the seven arrays of four-byte numbers, a token each (a sentence a
 	 * token at most), in one block that a->sent owns */
 	_Static_assert(sizeof *a->sent == 4 && sizeof *a->para == 4 && sizeof *a->sstart == 4 &&
-	               sizeof *a->cue_next == 4 && sizeof *a->cue_prev == 4 && sizeof *a->colon == 4,
-	               "the arrays share one block of four-byte numbers");
+	               sizeof *a->cue_next == 4 && sizeof *a->cue_prev == 4 && sizeof *a->colon == 4 &&
+	               sizeof *a->lead == 4, "the arrays share one block of four-byte numbers");
 	size_t cap = n ? n : 1;
-	uint32_t *block = cap <= SIZE_MAX / 24 ? malloc(cap * 24) : NULL;
+	uint32_t *block = cap <= SIZE_MAX / 28 ? malloc(cap * 28) : NULL;
 	if (!block)
 		return Q_ENOMEM;
 	a->sent = block;
@@ -228,14 +233,18 @@ static int annotate(speech_art *a, const tok *v, size_t n)
 	a->cue_next = (int32_t *)(block + 3 * cap);
 	a->cue_prev = (int32_t *)(block + 4 * cap);
 	a->colon = (int32_t *)(block + 5 * cap);
+	a->lead = block + 6 * cap;
 	/* one pass: the sentences and paragraphs, the nearest cue of each
 	 * token's sentence before it and after it (the tokens from open on wait
 	 * for theirs), and each sentence's first colon before a quote (the
 	 * arrays through local pointers: a store to one may not alias a's
 	 * fields) */
-	uint32_t s = 0, p = 0, *sent = a->sent, *para = a->para, *sstart = a->sstart;
+	uint32_t s = 0, p = 0, *sent = a->sent, *para = a->para, *sstart = a->sstart, *lead = a->lead;
+	size_t nlead = 0;
 	int32_t last = -1, *prev = a->cue_prev, *next = a->cue_next, *colon = a->colon;
 	size_t open = 0;
+	endings x;
+	endings_of(c, &x);
 	sstart[0] = 0;
 	colon[0] = -1;
 	for (size_t i = 0; i < n; i++) {
@@ -249,6 +258,10 @@ static int annotate(speech_art *a, const tok *v, size_t n)
 		}
 		sent[i] = s;
 		para[i] = p;
+		unsigned char m = word_mark(c, &x, &v[i]);
+		v[i].mark = m;
+		if ((m & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) && v[i].kind == T_WORD && !v[i].cjk)
+			lead[nlead++] = (uint32_t)i;   /* may start a mention (scan_mentions) */
 		if (marked_cue(&v[i])) {
 			last = (int32_t)i;
 			for (; open <= i; open++)
@@ -260,6 +273,7 @@ static int annotate(speech_art *a, const tok *v, size_t n)
 	}
 	for (; open < n; open++)
 		next[open] = -1;
+	a->nlead = nlead;
 	return 0;
 }
 
@@ -551,6 +565,7 @@ static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const ph
 		for (size_t k = p->na; k < p->nb; k++)
 			words += v[k].kind == T_WORD && !title_word(c, &v[k]);
 		m->kind = all_caps(c, &v[p->nb - 1]) && words == 1 ? K_ACRONYM : words >= 2 ? K_NAME : K_NAME1;
+		a->nnamed++;
 		shown_bytes(c, v, shown, p->nb, &m->ds, &m->de);
 	} else {
 		m->na = m->nb = 0;
@@ -598,15 +613,15 @@ static int add_pronoun(const speech_ctx *c, speech_art *a, const tok *v, size_t 
 static int scan_mentions(const speech_ctx *c, speech_art *a, const tok *v, size_t n)
 {
 	bool gendered = gendered_roles(c);   /* (once, not for each phrase) */
-	for (size_t i = 0; i < n;) {
+	/* only the tokens that may start one (annotate listed them: most
+	 * tokens start nothing), from where the mention before ends */
+	for (size_t j = 0, i = 0; j < a->nlead; j++) {
+		if (a->lead[j] < i)
+			continue;
+		i = a->lead[j];
 		const tok *w = &v[i];
 		bool fused;
 		int rc = 0;
-		/* (most tokens start nothing: one bit test passes them) */
-		if (!(w->mark & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) || w->kind != T_WORD || w->cjk) {
-			i++;
-			continue;
-		}
 		if (cue_at(w, &fused) && fused) {
 			rc = add_pronoun(c, a, v, i, true);
 			i++;
@@ -805,19 +820,24 @@ static name_info *name_slot(speech_art *a, const tok *w, bool add)
 
 static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 {
-	size_t names = 0;
-	for (size_t i = 0; i < a->nm; i++)
-		names += a->m[i].nb > a->m[i].na;
+	size_t names = a->nnamed;
 	a->ncap = 16;
 	while (a->ncap < names * 2)
 		a->ncap *= 2;
 	/* the free slots are marked, not cleared: a slot is cleared when a
-	 * name takes it (most stay free, and the table is large) */
-	a->names = malloc(a->ncap * sizeof *a->names);
+	 * name takes it (most stay free, and the table is large); the memo of
+	 * mention_antecedent, a number a mention, in the same block */
+	_Static_assert(sizeof(name_info) % sizeof(int32_t) == 0, "the memo follows the names aligned");
+	size_t bytes = a->ncap * sizeof *a->names;
+	if (a->nm > (SIZE_MAX - bytes) / sizeof(int32_t))
+		return Q_ENOMEM;
+	a->names = malloc(bytes + a->nm * sizeof(int32_t));
 	if (!a->names)
 		return Q_ENOMEM;
 	for (size_t k = 0; k < a->ncap; k++)
 		a->names[k].w = NULL;
+	a->ante = (int32_t *)(void *)(a->names + a->ncap);
+	memset(a->ante, 0, a->nm * sizeof *a->ante);   /* none asked yet */
 	for (size_t i = 0; i < a->nm; i++) {
 		mention *m = &a->m[i];
 		if (m->nb <= m->na)
@@ -882,9 +902,9 @@ void speech_art_free(speech_art *a)
 {
 	if (!a)
 		return;
-	free(a->sent);   /* (and the five other arrays of annotate) */
+	free(a->sent);   /* (and the six other arrays of annotate) */
 	free(a->m);
-	free(a->names);
+	free(a->names);   /* (and the memo of antecedents) */
 	free(a);
 }
 
@@ -892,8 +912,7 @@ static int build(const speech_ctx *c, speech_art *a)
 {
 	tok *v = c->td->v;
 	size_t n = c->td->n;
-	mark_words(c, v, n);
-	int rc = annotate(a, v, n);
+	int rc = annotate(c, a, v, n);
 	if (!rc)
 		rc = scan_mentions(c, a, v, n);
 	for (size_t i = 0; !rc && i < a->nm; i++) {
@@ -928,6 +947,20 @@ size_t mention_at(const speech_art *a, uint32_t t)
 			hi = mid;
 	}
 	return lo;
+}
+
+size_t mention_at_from(const speech_art *a, uint32_t t, size_t hint)
+{
+	size_t i = hint < a->nm ? hint : a->nm;
+	for (int steps = 0; steps < 16; steps++) {
+		if (i < a->nm && a->m[i].a < t)
+			i++;
+		else if (i > 0 && a->m[i - 1].a >= t)
+			i--;
+		else
+			return i;   /* the first mention at or after t */
+	}
+	return mention_at(a, t);
 }
 
 /* ---- what a mention stands for ---------------------------------------------------------- */
@@ -1004,7 +1037,7 @@ static bool referent(const speech_ctx *c, const mention *m, enum gender want)
 	return person && gender_fits(c, m, want);
 }
 
-long mention_antecedent(const speech_ctx *c, size_t pron)
+static long find_antecedent(const speech_ctx *c, size_t pron)
 {
 	const speech_art *a = c->art;
 	const mention *p = &a->m[pron];
@@ -1038,4 +1071,17 @@ long mention_antecedent(const speech_ctx *c, size_t pron)
 		p = &a->m[pron];
 	}
 	return loose;
+}
+
+long mention_antecedent(const speech_ctx *c, size_t pron)
+{
+	/* (asked again by every quote the pronoun stands near: the answer
+	 * depends on the article alone) */
+	int32_t *memo = c->art->ante ? &c->art->ante[pron] : NULL;
+	if (memo && *memo)
+		return *memo - 2;
+	long k = find_antecedent(c, pron);
+	if (memo)
+		*memo = (int32_t)k + 2;
+	return k;
 }

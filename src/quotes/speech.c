@@ -65,7 +65,7 @@ typedef struct cand {
 	long res;               /* a pronoun: the mention it stands for; RES_PREV, RES_NONE */
 	feat_atoms at;
 	int32_t score;
-	int32_t rest;           /* the part of score feat_score_rest gives */
+	int32_t rest;           /* the part of score without the antecedent's templates (feat_score_split) */
 	size_t copy_of;         /* 1 + the candidate it was copied from (copy_or_add), 0 */
 	char *speaker;          /* resolved, when asked for */
 	bool spoken;            /* speaker computed */
@@ -76,6 +76,9 @@ struct quote_cands {
 	qctx x;                 /* the quote */
 	cand v[MAX_CANDS];
 	size_t n;
+	size_t near;            /* the first mention after the quote before (mention_at_from) */
+	uint16_t said[MAX_CANDS];   /* the candidates resolved (resolve), nsaid of them: their speakers to free */
+	size_t nsaid;
 	uint32_t ids[FEAT_PER_CAND];   /* the features of the candidate a learner asked for last */
 	int rc;
 };
@@ -425,17 +428,29 @@ static void top_atoms(const speech_ctx *c, const qctx *x, cand *k)
 	at->v[A_SPOKEN] = spoken_atom(x, k->m.name);
 }
 
+/* A new candidate with its fields but the mention and the atoms set (each
+ * field once, not the whole candidate cleared first: the callers set those
+ * two, the atoms from the quote's). */
+static cand *new_cand(quote_cands *qc, uint8_t kind, long mi, long res)
+{
+	cand *k = &qc->v[qc->n++];
+	k->mi = mi;
+	k->kind = kind;
+	k->res = res;
+	k->score = k->rest = 0;
+	k->copy_of = 0;
+	k->speaker = NULL;
+	k->spoken = false;
+	return k;
+}
+
 /* The same for the most named person of a Chinese or Japanese article. */
 static void add_cjk_top(quote_cands *qc)
 {
 	static const size_t freq_limits[] = { 1, 2, 4 };
 	const qctx *x = &qc->x;
-	cand *k = &qc->v[qc->n++];
-	memset(k, 0, sizeof *k);
+	cand *k = new_cand(qc, K_TOP, -1, RES_NONE);
 	k->m = *x->cjk_top;
-	k->mi = -1;
-	k->kind = K_TOP;
-	k->res = RES_NONE;
 	k->at = x->at;
 	k->at.v[A_KIND] = kind_atom(K_TOP);
 	k->at.v[A_FREQ] = bucket(x->cjk_top_n, freq_limits, A_FREQ_N);
@@ -451,36 +466,25 @@ static void special_atoms(const qctx *x, cand *k)
 
 static void add_special(quote_cands *qc, uint8_t kind)
 {
-	cand *k = &qc->v[qc->n++];
-	memset(k, 0, sizeof *k);
-	k->kind = kind;
-	k->mi = -1;
-	k->res = -1;
+	cand *k = new_cand(qc, kind, -1, -1);
+	memset(&k->m, 0, sizeof k->m);
 	special_atoms(&qc->x, k);
 }
 
 static void add_top(quote_cands *qc)
 {
 	const speech_ctx *c = qc->c;
-	cand *k = &qc->v[qc->n++];
-	memset(k, 0, sizeof *k);
+	cand *k = new_cand(qc, K_TOP, qc->x.top, RES_NONE);
 	k->m = c->art->m[qc->x.top];
 	k->m.cuerel = CR_NONE;   /* (its cue, if any, is not this quote's) */
 	k->m.cue = -1;
-	k->mi = qc->x.top;
-	k->kind = K_TOP;
-	k->res = RES_NONE;
 	top_atoms(c, &qc->x, k);
 }
 
 static cand *add_mention(quote_cands *qc, const mention *m, long mi, bool after, size_t rank)
 {
-	cand *k = &qc->v[qc->n++];
-	memset(k, 0, sizeof *k);
+	cand *k = new_cand(qc, m->kind, mi, RES_NONE);
 	k->m = *m;
-	k->mi = mi;
-	k->kind = m->kind;
-	k->res = RES_NONE;
 	mention_atoms(qc->c, &qc->x, k, after, rank);
 	return k;
 }
@@ -614,7 +618,7 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 		}
 		return;
 	}
-	size_t at = mention_at(a, (uint32_t)x->t0), prons = 0;
+	size_t at = mention_at_from(a, (uint32_t)x->t0, qc->near), prons = 0;
 	const doc *d = c->d;
 	size_t body = d->body < d->npara ? d->para[d->body].start : 0;   /* a headline names no speaker */
 	for (size_t i = at, rank = 0; i-- > 0 && rank < MAX_BEFORE;) {
@@ -628,7 +632,8 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 		else
 			add_mention(qc, m, (long)i, false, rank++);
 	}
-	for (size_t i = mention_at(a, (uint32_t)x->t1), rank = 0; i < a->nm && rank < MAX_AFTER; i++) {
+	qc->near = mention_at_from(a, (uint32_t)x->t1, at);
+	for (size_t i = qc->near, rank = 0; i < a->nm && rank < MAX_AFTER; i++) {
 		const mention *m = &a->m[i];
 		if (m->para != x->para || m->sent > x->sent_end + 1)
 			break;
@@ -653,17 +658,24 @@ static void score_all(const speech_ctx *c, quote_cands *qc, const int32_t *wc)
 			k->score = 0;
 			continue;
 		}
-		k->rest = k->copy_of ? qc->v[k->copy_of - 1].rest : feat_score_rest(&k->at, wc);
-		k->score = k->rest + feat_score_antecedent(&k->at, wc);
+		if (k->copy_of) {
+			k->rest = qc->v[k->copy_of - 1].rest;
+			k->score = k->rest + feat_score_antecedent(&k->at, wc);
+		} else {
+			k->score = feat_score_split(&k->at, wc, &k->rest);
+		}
 	}
 }
 
 static size_t best_of(const quote_cands *qc)
 {
 	size_t b = 0;
+	int32_t best = qc->n ? qc->v[0].score : 0;
 	for (size_t i = 1; i < qc->n; i++)
-		if (qc->v[i].score > qc->v[b].score)
+		if (qc->v[i].score > best) {
 			b = i;
+			best = qc->v[i].score;
+		}
 	return b;
 }
 
@@ -674,6 +686,7 @@ static const char *resolve(quote_cands *qc, cand *k)
 	if (k->spoken)
 		return k->speaker;
 	k->spoken = true;
+	qc->said[qc->nsaid++] = (uint16_t)(k - qc->v);
 	const mention *m = NULL;
 	switch (k->kind) {
 	case K_NONE:
@@ -704,11 +717,52 @@ static const char *resolve(quote_cands *qc, cand *k)
 	return k->speaker;
 }
 
+/* x = n ln2/32 + r, |r| <= ln2/64: e^x = 2^(n/32) e^r, e^r by its series
+ * to r^6 (its error below 1e-17), 2^(j/32) from a table. Within a few
+ * units in the last place of exp: the float made of the sum is the
+ * library's but where the sum lies within 1e-15 of the middle between two
+ * floats (the same confidences on every corpus of the tests, where an exp
+ * a candidate cost as much as scoring it). Inline in the softmax, its
+ * call costing as much as the rest. */
+static inline double exp_neg(double x)
+{
+	static const double exp2_32[32] = {
+		0x1.0000000000000p+0, 0x1.059b0d3158574p+0, 0x1.0b5586cf9890fp+0, 0x1.11301d0125b51p+0,
+		0x1.172b83c7d517bp+0, 0x1.1d4873168b9aap+0, 0x1.2387a6e756238p+0, 0x1.29e9df51fdee1p+0,
+		0x1.306fe0a31b715p+0, 0x1.371a7373aa9cbp+0, 0x1.3dea64c123422p+0, 0x1.44e086061892dp+0,
+		0x1.4bfdad5362a27p+0, 0x1.5342b569d4f82p+0, 0x1.5ab07dd485429p+0, 0x1.6247eb03a5585p+0,
+		0x1.6a09e667f3bcdp+0, 0x1.71f75e8ec5f74p+0, 0x1.7a11473eb0187p+0, 0x1.82589994cce13p+0,
+		0x1.8ace5422aa0dbp+0, 0x1.93737b0cdc5e5p+0, 0x1.9c49182a3f090p+0, 0x1.a5503b23e255dp+0,
+		0x1.ae89f995ad3adp+0, 0x1.b7f76f2fb5e47p+0, 0x1.c199bdd85529cp+0, 0x1.cb720dcef9069p+0,
+		0x1.d5818dcfba487p+0, 0x1.dfc97337b9b5fp+0, 0x1.ea4afa2a490dap+0, 0x1.f50765b6e4540p+0,
+	};
+	const double shift = 0x1.8p52, inv_ln2_32 = 0x1.71547652b82fep+5;
+	const double ln2_32_hi = 0x1.62e42fef00000p-6, ln2_32_lo = 0x1.473de6af278edp-39;   /* n * hi is exact */
+	if (!(x > -700.0 && x <= 0.0))
+		return exp(x);
+	double z = x * inv_ln2_32 + shift;   /* n = round(x * 32 / ln2) in z's low bits */
+	uint64_t zb;
+	memcpy(&zb, &z, sizeof zb);
+	uint64_t u = zb - 0x4338000000000000ull + 32 * 1024;   /* n + 32 * 1024 >= 0: n >= -1010 * 32 */
+	double nd = z - shift;
+	double r = (x - nd * ln2_32_hi) - nd * ln2_32_lo;
+	double p = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720))))));
+	uint64_t eb = ((u >> 5) - 1) << 52;   /* 2^floor(n / 32): the exponent 1023 + u / 32 - 1024 */
+	double two_k;
+	memcpy(&two_k, &eb, sizeof two_k);
+	return exp2_32[u & 31] * p * two_k;
+}
+
+double speech_exp_neg(double x)
+{
+	return exp_neg(x);
+}
+
 static float confidence(const quote_cands *qc, size_t b)
 {
 	double sum = 0;
 	for (size_t i = 0; i < qc->n; i++)
-		sum += exp(((double)qc->v[i].score - qc->v[b].score) / TEMPERATURE);
+		sum += i == b ? 1.0 : exp_neg(((double)qc->v[i].score - qc->v[b].score) / TEMPERATURE);
 	return (float)(1.0 / sum);
 }
 
@@ -727,8 +781,9 @@ static char *cue_text(const speech_ctx *c, const qctx *x, const cand *k)
 
 static void free_cands(quote_cands *qc)
 {
-	for (size_t i = 0; i < qc->n; i++)
-		free(qc->v[i].speaker);
+	for (size_t j = 0; j < qc->nsaid; j++)   /* (most candidates were never resolved) */
+		free(qc->v[qc->said[j]].speaker);
+	qc->nsaid = 0;
 	qc->n = 0;
 }
 
@@ -829,6 +884,10 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 	quote_cands *qc = malloc(sizeof *qc);
 	uint16_t *spoken = calloc(a->ncap ? a->ncap : 1, sizeof *spoken);
 	int rc = dec && qc && spoken && (wc || fixed || !w) ? 0 : Q_ENOMEM;
+	if (qc) {
+		qc->near = 0;
+		qc->nsaid = 0;
+	}
 	bool cjk = speech_props(c) & LP_NO_SPACES;
 	long top = cjk ? -1 : top_person(a);
 	mention ctop;

@@ -83,10 +83,14 @@ typedef struct speech_art {
 	uint32_t *sstart;         /* the first token of each sentence */
 	int32_t *cue_next, *cue_prev;   /* the nearest cue at or after, at or before each token in its sentence, -1 */
 	int32_t *colon;           /* of each sentence: the colon before a quote it ends with, -1 */
+	uint32_t *lead;           /* the tokens that may start a mention, nlead of them (annotate, for scan_mentions) */
+	size_t nlead;
 	mention *m;               /* in text order */
 	size_t nm, mcap;
+	size_t nnamed;            /* mentions with a name run (nb > na) */
 	name_info *names;         /* open addressing, a power of two */
 	size_t ncap;
+	int32_t *ante;            /* of each mention: 2 + mention_antecedent once asked, else 0 (in names' block) */
 	bool built;
 	int rc;
 } speech_art;
@@ -153,6 +157,9 @@ bool mention_speaks(const mention *m);
 
 /* The index of the first mention at or after token t. */
 size_t mention_at(const speech_art *a, uint32_t t);
+/* mention_at found by a walk from the mention hint when it is near (the
+ * quotes come in order: the one before is a good hint), else searched. */
+size_t mention_at_from(const speech_art *a, uint32_t t, size_t hint);
 
 /* The display of mention m as a new string: a name in its fullest form in
  * the article, a description as written. NULL when out of memory. */
@@ -160,6 +167,10 @@ char *mention_display(const speech_ctx *c, const mention *m);
 
 /* The mention a pronoun mention stands for (index into a->m), -1 when none. */
 long mention_antecedent(const speech_ctx *c, size_t pron);
+
+/* e^x for the confidence's softmax, x <= 0 (the library's exp for other
+ * x): the float confidence it gives is the one exp gives (speech.c). */
+double speech_exp_neg(double x);
 
 /* Is mention m a person (or a body) that can be a speaker: not a lone
  * capital opening a sentence, not a German noun the article never names? */
