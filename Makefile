@@ -127,6 +127,9 @@ $(BUILD)/src/train/%.o: LAYER_INC := $(call layer_inc,train)
 
 TRAIN_LINK := $(filter $(foreach l,$(UPTO_quotes),$(BUILD)/src/$(l)/%),$(CORE_OBJ))
 
+# tests/unit/train/ links the trainer without its main (UNIT_RULE).
+UNIT_LINK_train := $(filter-out $(BUILD)/src/train/train.o,$(TRAIN_OBJ))
+
 $(TRAINER): $(TRAIN_OBJ) $(TRAIN_LINK)
 	$(CC) $(LDFLAGS) -o $@ $^ $(CORE_LIBS)
 
@@ -138,11 +141,11 @@ eval: test-deps quoth $(TRAINER)
 	@BUILD=$(BUILD) CORPUS=$(CORPUS) TRAIN_SETS="$(TRAIN_SETS)" sh scripts/eval.sh
 
 # A unit test of layer L sees what L sees, tests/unit/L/ and tests/unit/
-# (scale.h, shared by every layer's tests).
+# (scale.h, shared by every layer's tests), and links UNIT_LINK_L too.
 define UNIT_RULE
-$(BUILD)/tests/$(basename $(notdir $(1))): $(1) $(CORE_OBJ)
+$(BUILD)/tests/$(basename $(notdir $(1))): $(1) $(CORE_OBJ) $(UNIT_LINK_$(word 3,$(subst /, ,$(1))))
 	@mkdir -p $$(dir $$@)
-	$$(CC) $(call layer_inc,$(word 3,$(subst /, ,$(1)))) -Itests/unit/$(word 3,$(subst /, ,$(1))) -Itests/unit $$(CPPFLAGS) $$(CFLAGS) -Wno-unused-parameter -o $$@ $$< $$(CORE_OBJ) $$(LDFLAGS) $$(CORE_LIBS) $$(CMOCKA_LIBS)
+	$$(CC) $(call layer_inc,$(word 3,$(subst /, ,$(1)))) -Itests/unit/$(word 3,$(subst /, ,$(1))) -Itests/unit $$(CPPFLAGS) $$(CFLAGS) -Wno-unused-parameter -o $$@ $$< $(UNIT_LINK_$(word 3,$(subst /, ,$(1)))) $$(CORE_OBJ) $$(LDFLAGS) $$(CORE_LIBS) $$(CMOCKA_LIBS)
 endef
 $(foreach t,$(UNIT_SRC),$(eval $(call UNIT_RULE,$(t))))
 

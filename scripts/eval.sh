@@ -5,8 +5,9 @@
 # quoth quotes reads the fold with those weights (QUOTH_MODEL). The
 # predictions of all folds are scored per set and per language with
 # ../shared/tools/quote-eval, beside the in-sample figures of the weights
-# that ship (learnt from everything). The cross-validated figures are the
-# ones that count.
+# that ship (learnt from everything). Each fold is learnt with the
+# trainer's defaults (its seed and ensemble), as make train learns what
+# ships. The cross-validated figures are the ones that count.
 #   CORPUS      the corpus folder (../shared/corpus)
 #   TRAIN_SETS  its sets (dev de-wikinews-dev de-wikinews-train en-polnear-train dev-multi)
 #   BUILD       the build folder (build)

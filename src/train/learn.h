@@ -1,0 +1,77 @@
+/* Internal to the trainer: learning the speaker model's weights from
+ * annotated articles, alone or as an ensemble, and cross-validating them. */
+#ifndef QUOTH_LEARN_H
+#define QUOTH_LEARN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "gold.h"
+
+/* How the learner steps and how many models it averages. */
+typedef struct train_params {
+	unsigned epochs;
+	double rate, l2;        /* AdaGrad's step and the pull towards 0 */
+	double lang_l2;         /* times l2 for one language's weight of a three-atom template */
+	uint64_t seed;          /* of the shuffles; 0 is the order of the trainer before seeds */
+	unsigned bag;           /* models learnt on shuffles seed, seed+1, ... and averaged */
+	bool bootstrap;         /* each model learns from a sample of the articles drawn with replacement */
+	/* of each feature: is it one language's weight of a three-atom
+	 * template? (train_pulled) */
+	const uint8_t *pulled;
+} train_params;
+
+/* The defaults: what make train ships. */
+void train_params_init(train_params *p);
+
+/* train_params.pulled for the model's features (NULL when out of memory;
+ * free it). */
+uint8_t *train_pulled(void);
+
+/* A permutation of 0..n-1 for epoch e of the shuffle seed: the same in
+ * every run and on every machine. */
+void train_shuffle(size_t *order, size_t n, unsigned e, uint64_t seed);
+
+/* The articles to learn from (or to count on) and their annotations. */
+typedef struct train_corpus {
+	struct doc **docs;
+	const gold_doc **golds;
+	double *weight;         /* of each article's quotes */
+	size_t n;
+} train_corpus;
+
+/* The articles of set outside fold `fold` of k (only those in it when only
+ * is set); all of them when k is 0. Returns 0 or Q_ENOMEM. */
+int train_corpus_read(const gold_set *set, unsigned k, unsigned fold, bool only, train_corpus *out);
+void train_corpus_free(train_corpus *c);
+
+/* The learnt weights, one a feature of the model (unscaled). */
+typedef struct train_weights {
+	double *w;
+	size_t n;
+	size_t quotes;          /* quotes with a scored speaker in the articles */
+} train_weights;
+
+/* Learns from c with p: the mean of p->bag models. verbose prints each
+ * epoch to standard error. Returns 0 or Q_ENOMEM. */
+int train_learn(const train_corpus *c, const train_params *p, bool verbose, train_weights *out);
+void train_weights_free(train_weights *w);
+
+/* Weight f as the model stores it: times 1000, rounded. */
+int32_t train_stored(const train_weights *w, size_t f);
+
+/* Writes the weights as text (NAME<TAB>WEIGHT a line) or as C for
+ * src/quotes/model.c. Return 0 or 1 (cannot write). */
+int train_write_text(const train_weights *w, const char *path);
+int train_write_c(const train_weights *w, const char *path, size_t docs, const train_params *p);
+
+/* Cross-validation: learns k times, each time without one fold, and prints
+ * to out the speaker accuracy on the folds left out, per folder and
+ * language, and the total; with seeds > 1, the mean over that many runs
+ * (run r learns with seed p->seed + r * p->bag) and the fewest and most
+ * right quotes of a run. errors (NULL: none) lists the wrong choices of
+ * the first run. Returns 0 or Q_ENOMEM. */
+int train_cv(const gold_set *set, unsigned k, const train_params *p, unsigned seeds, FILE *errors, FILE *out);
+
+#endif
