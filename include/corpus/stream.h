@@ -15,7 +15,9 @@
  * corpus_next (one thread, in order) reads and cuts the input into pieces,
  * cheaply: a raw article, a raw JSON line, or a window of an article too big
  * to hold; corpus_decode (any thread) turns a piece into articles (doc.h)
- * with their metadata. Memory is bounded by the pieces in flight: an article
+ * with their metadata. A stream may also hand a whole file out to be read
+ * on the thread that decodes it (corpus_hand_out, corpus_file_next): a
+ * folder of small articles is then read on every thread, not on one. Memory is bounded by the pieces in flight: an article
  * over CORPUS_BIG bytes is cut into windows of about CORPUS_WINDOW bytes at
  * paragraph (else line, else word) boundaries, whatever its source, and no
  * file is read whole or mapped. Bytes are copied before they are checked
@@ -61,7 +63,10 @@ enum corpus_piece_kind {
 	PIECE_JSON,      /* bytes: one JSON Lines record, without its line end */
 	PIECE_WINDOW,    /* bytes: a window of an article over CORPUS_BIG, display-safe already */
 	PIECE_ERROR,     /* a file or record that cannot be read: error, and detail when there is more to say */
+	PIECE_FILE,      /* a file opened and not yet read: its pieces come from corpus_file_next */
 };
+
+typedef struct corpus_reader corpus_reader;
 
 typedef struct corpus_piece {
 	enum corpus_piece_kind kind;
@@ -77,6 +82,7 @@ typedef struct corpus_piece {
 	int error;                  /* PIECE_ERROR: a Q_* code */
 	char *detail;               /* PIECE_ERROR: what exactly (owned, display-safe), or NULL */
 	uint64_t raw;               /* input bytes read for this piece (progress) */
+	corpus_reader *reader;      /* PIECE_FILE: the open file (owned) */
 } corpus_piece;
 
 typedef struct corpus_stream corpus_stream;
@@ -91,6 +97,21 @@ int corpus_open(const corpus_opts *opts, char *const *paths, size_t n, corpus_st
 int corpus_next(corpus_stream *s, corpus_piece *p);
 
 void corpus_piece_free(corpus_piece *p);
+
+/* From now on, corpus_next gives a file that is read whole (a regular
+ * file up to CORPUS_BIG bytes, neither JSON Lines nor named *.gz) as a
+ * PIECE_FILE, opened but not read, keeping at most `most` of them open at
+ * once (past that it reads the next file itself, as with 0, the default).
+ * The pieces of a PIECE_FILE, read by corpus_file_next on any thread, are
+ * the very pieces corpus_next would have given for that file: the output
+ * does not depend on who read them. Every PIECE_FILE must be freed before
+ * corpus_close. */
+void corpus_hand_out(corpus_stream *s, size_t most);
+
+/* The next piece of a PIECE_FILE file, in order: 1 (p filled), 0 when
+ * the file is done (closed then), or Q_ENOMEM (p holds nothing then). Never
+ * a PIECE_FILE. Calls for one file must not overlap. */
+int corpus_file_next(corpus_piece *file, corpus_piece *p);
 
 /* Folders skipped so far for being nested too deep (walk.h). */
 size_t corpus_too_deep(const corpus_stream *s);

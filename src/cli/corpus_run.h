@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "args.h"
 #include "progress.h"
 #include "strbuf.h"
@@ -14,13 +15,27 @@
 
 typedef struct corpus_run corpus_run;
 
-/* One piece of the stream and what it became. */
-typedef struct run_job {
-	corpus_piece piece;
-	const corpus_run *run;
+/* What one piece of the stream became. */
+typedef struct run_part {
 	strbuf out;              /* for standard output */
 	strbuf err;              /* messages, a line each, display-safe */
 	size_t articles;         /* articles read from the piece */
+	uint64_t raw;            /* input bytes it took (progress) */
+} run_part;
+
+/* One piece of the stream (or a whole file, PIECE_FILE: its pieces read
+ * here, on the job's thread) and what it became. */
+typedef struct run_job {
+	corpus_piece piece;
+	const corpus_run *run;
+	strbuf out;              /* the piece being decoded: for standard output */
+	strbuf err;              /* messages, a line each, display-safe */
+	size_t articles;         /* articles read from the piece */
+	uint64_t raw;
+	run_part *parts;         /* PIECE_FILE: what the file's pieces before that one became */
+	size_t nparts, cap, held;  /* held: their bytes */
+	bool rest;               /* PIECE_FILE: pieces are left for the consumer to read (too many bytes to hold) */
+	int rc;                  /* Q_ENOMEM when the file could not be read for want of memory */
 } run_job;
 
 struct corpus_run {

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,17 +20,10 @@
 /* A title is found in this many bytes from the start of a big article. */
 #define TITLE_BYTES 4096
 
-struct corpus_stream {
+/* A file being read: by the stream itself, or, handed out in a PIECE_FILE
+ * piece, by the thread that decodes it. */
+struct corpus_reader {
 	const corpus_opts *o;
-	char *const *paths;
-	size_t npaths, next_path;
-	walk *w;
-	const char *wpath;     /* the PATH being walked */
-	size_t wfiles;         /* files it gave */
-	size_t too_deep;
-	bool stdin_used;
-
-	/* the file being read */
 	bool open;
 	input in;
 	char *path;
@@ -55,6 +49,22 @@ struct corpus_stream {
 	size_t woffset;        /* the next window's offset in the article's text */
 	enum text_encoding wenc;
 	char *wtitle;
+
+	atomic_size_t *out;    /* handed out: the stream's count of its readers still out */
+};
+
+struct corpus_stream {
+	const corpus_opts *o;
+	char *const *paths;
+	size_t npaths, next_path;
+	walk *w;
+	const char *wpath;     /* the PATH being walked */
+	size_t wfiles;         /* files it gave */
+	size_t too_deep;
+	bool stdin_used;
+	corpus_reader f;       /* the file the stream reads itself */
+	size_t hand_out;       /* at most this many files handed out and not yet closed (0: none) */
+	atomic_size_t out;     /* how many are */
 };
 
 int corpus_open(const corpus_opts *opts, char *const *paths, size_t n, corpus_stream **out)
@@ -62,16 +72,39 @@ int corpus_open(const corpus_opts *opts, char *const *paths, size_t n, corpus_st
 	corpus_stream *s = calloc(1, sizeof *s);
 	if (!s)
 		return Q_ENOMEM;
-	s->o = opts;
+	s->o = s->f.o = opts;
 	s->paths = paths;
 	s->npaths = n;
-	s->in.fd = -1;
+	s->f.in.fd = -1;
+	atomic_init(&s->out, 0);
 	*out = s;
 	return 0;
 }
 
+void corpus_hand_out(corpus_stream *s, size_t most)
+{
+	s->hand_out = most;
+}
+
+static void close_file(corpus_reader *r)
+{
+	if (r->open)
+		input_close(&r->in);
+	if (r->open && r->out)
+		atomic_fetch_sub(r->out, 1);
+	free(r->path);
+	free(r->buf);
+	free(r->wtitle);
+	r->open = false;
+	r->path = r->buf = r->wtitle = NULL;
+}
+
 void corpus_piece_free(corpus_piece *p)
 {
+	if (p->reader) {
+		close_file(p->reader);
+		free(p->reader);
+	}
 	free(p->bytes);
 	free(p->path);
 	free(p->title);
@@ -84,22 +117,11 @@ size_t corpus_too_deep(const corpus_stream *s)
 	return s->too_deep + (s->w ? walk_too_deep(s->w) : 0);
 }
 
-static void close_file(corpus_stream *s)
-{
-	if (s->open)
-		input_close(&s->in);
-	free(s->path);
-	free(s->buf);
-	free(s->wtitle);
-	s->open = false;
-	s->path = s->buf = s->wtitle = NULL;
-}
-
 void corpus_close(corpus_stream *s)
 {
 	if (!s)
 		return;
-	close_file(s);
+	close_file(&s->f);
 	walk_close(s->w);
 	free(s);
 }
@@ -107,21 +129,21 @@ void corpus_close(corpus_stream *s)
 /* ---- pieces -------------------------------------------------------------- */
 
 /* Starts piece p of the current file; 1, or Q_ENOMEM. */
-static int piece(corpus_stream *s, corpus_piece *p, enum corpus_piece_kind kind)
+static int piece(corpus_reader *r, corpus_piece *p, enum corpus_piece_kind kind)
 {
 	memset(p, 0, sizeof *p);
 	p->kind = kind;
-	p->path = strdup(s->path);
-	p->jsonl = s->jsonl;
-	p->several = s->several;
-	p->raw = s->in.raw - s->raw_mark;
-	s->raw_mark = s->in.raw;
+	p->path = strdup(r->path);
+	p->jsonl = r->jsonl;
+	p->several = r->several;
+	p->raw = r->in.raw - r->raw_mark;
+	r->raw_mark = r->in.raw;
 	return p->path ? 1 : Q_ENOMEM;
 }
 
-static int error_piece(corpus_stream *s, corpus_piece *p, int code, const char *detail)
+static int error_piece(corpus_reader *r, corpus_piece *p, int code, const char *detail)
 {
-	int rc = piece(s, p, PIECE_ERROR);
+	int rc = piece(r, p, PIECE_ERROR);
 	p->error = code;
 	if (rc == 1 && detail && !(p->detail = strdup(detail)))
 		rc = Q_ENOMEM;
@@ -129,13 +151,13 @@ static int error_piece(corpus_stream *s, corpus_piece *p, int code, const char *
 }
 
 /* A piece of the bytes buf[from, to), copied. */
-static int bytes_piece(corpus_stream *s, corpus_piece *p, enum corpus_piece_kind kind, size_t from, size_t to)
+static int bytes_piece(corpus_reader *r, corpus_piece *p, enum corpus_piece_kind kind, size_t from, size_t to)
 {
-	int rc = piece(s, p, kind);
+	int rc = piece(r, p, kind);
 	p->bytes = malloc(to - from + 1);
 	if (rc != 1 || !p->bytes)
 		return Q_ENOMEM;
-	memcpy(p->bytes, s->buf + from, to - from);
+	memcpy(p->bytes, r->buf + from, to - from);
 	p->bytes[to - from] = '\0';
 	p->len = to - from;
 	return 1;
@@ -144,48 +166,48 @@ static int bytes_piece(corpus_stream *s, corpus_piece *p, enum corpus_piece_kind
 /* ---- reading -------------------------------------------------------------- */
 
 /* Reads more of the file into buf; at the end of the input (or at a read
- * error, kept in s->error for later) sets s->eof. 0 or Q_ENOMEM. */
-static int fill(corpus_stream *s)
+ * error, kept in r->error for later) sets r->eof. 0 or Q_ENOMEM. */
+static int fill(corpus_reader *r)
 {
-	if (s->pos) {
-		memmove(s->buf, s->buf + s->pos, s->len - s->pos);
-		s->len -= s->pos;
-		s->scan -= s->pos;
-		s->pos = 0;
+	if (r->pos) {
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->len -= r->pos;
+		r->scan -= r->pos;
+		r->pos = 0;
 	}
-	if (s->cap > 4 * CHUNK && s->len < CHUNK) {   /* after a giant line: give the memory back */
-		char *b = realloc(s->buf, 2 * CHUNK);
+	if (r->cap > 4 * CHUNK && r->len < CHUNK) {   /* after a giant line: give the memory back */
+		char *b = realloc(r->buf, 2 * CHUNK);
 		if (b) {
-			s->buf = b;
-			s->cap = 2 * CHUNK;
+			r->buf = b;
+			r->cap = 2 * CHUNK;
 		}
 	}
-	size_t want = input_want(&s->in, CHUNK);
-	if (s->cap - s->len < want + 1) {   /* a small file: a buffer of its size */
-		size_t cap = s->cap ? s->cap * 2 : want < CHUNK ? want + 1 : 2 * CHUNK;
-		while (cap - s->len < want + 1)
+	size_t want = input_want(&r->in, CHUNK);
+	if (r->cap - r->len < want + 1) {   /* a small file: a buffer of its size */
+		size_t cap = r->cap ? r->cap * 2 : want < CHUNK ? want + 1 : 2 * CHUNK;
+		while (cap - r->len < want + 1)
 			cap *= 2;
-		char *b = realloc(s->buf, cap);
+		char *b = realloc(r->buf, cap);
 		if (!b)
 			return Q_ENOMEM;
-		s->buf = b;
-		s->cap = cap;
+		r->buf = b;
+		r->cap = cap;
 	}
-	ssize_t r = input_read(&s->in, s->buf + s->len, want, &s->error_detail);
-	if (r > 0) {
-		s->len += (size_t)r;
-		s->eof = input_at_end(&s->in);
+	ssize_t got = input_read(&r->in, r->buf + r->len, want, &r->error_detail);
+	if (got > 0) {
+		r->len += (size_t)got;
+		r->eof = input_at_end(&r->in);
 		return 0;
 	}
-	s->eof = true;
-	if (r < 0)
-		s->error = (int)r;
-	else if (s->in.regular && !s->in.gz && s->in.raw < s->in.size)
-		s->error_detail = "the file was shortened while it was read; its end is lost";
-	if (s->error == Q_ENOMEM)
+	r->eof = true;
+	if (got < 0)
+		r->error = (int)got;
+	else if (r->in.regular && !r->in.gz && r->in.raw < r->in.size)
+		r->error_detail = "the file was shortened while it was read; its end is lost";
+	if (r->error == Q_ENOMEM)
 		return Q_ENOMEM;
-	if (s->error_detail && !s->error)
-		s->error = Q_EIO;
+	if (r->error_detail && !r->error)
+		r->error = Q_EIO;
 	return 0;
 }
 
@@ -198,17 +220,283 @@ bool stream_dump_name(const char *path)
 }
 
 /* The state of a new file named path (taken). */
-static void start_file(corpus_stream *s, char *path)
+static void start_file(corpus_reader *r, char *path)
 {
-	s->path = path;
-	s->jsonl = s->o->input == CORPUS_JSONL || (s->o->input == CORPUS_AUTO && stream_dump_name(path));
-	s->whole = s->checked = s->eof = s->several = s->skipping = s->windowing = s->done = false;
-	s->pos = s->len = s->cap = s->scan = s->line = s->article = s->safe = 0;
-	s->error = 0;
-	s->error_detail = NULL;
-	s->raw_mark = 0;
-	s->buf = NULL;
+	r->path = path;
+	r->jsonl = r->o->input == CORPUS_JSONL || (r->o->input == CORPUS_AUTO && stream_dump_name(path));
+	r->whole = r->checked = r->eof = r->several = r->skipping = r->windowing = r->done = false;
+	r->pos = r->len = r->cap = r->scan = r->line = r->article = r->safe = 0;
+	r->error = 0;
+	r->error_detail = NULL;
+	r->raw_mark = 0;
+	r->buf = NULL;
 }
+
+/* ---- JSON Lines ----------------------------------------------------------- */
+
+static int check_start(corpus_reader *r, corpus_piece *p);
+
+bool stream_blank_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool stream_blank(const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!stream_blank_byte(t[i]))
+			return false;
+	return true;
+}
+
+/* The next record of a JSON Lines file: 1, 0 at its end, or Q_ENOMEM. */
+static int next_line(corpus_reader *r, corpus_piece *p)
+{
+	while (!r->done) {
+		int rc = check_start(r, p);
+		if (rc)
+			return rc;
+		char *nl = r->scan < r->len ? memchr(r->buf + r->scan, '\n', r->len - r->scan) : NULL;
+		size_t end = nl ? (size_t)(nl - r->buf) : r->len;
+		if (r->skipping) {
+			r->pos = r->scan = nl ? end + 1 : r->len;
+			r->skipping = !nl;
+		} else if (nl || (r->eof && r->pos < r->len)) {
+			size_t from = r->pos, to = end;
+			r->pos = r->scan = nl ? end + 1 : r->len;
+			r->line++;
+			if (to > from && r->buf[to - 1] == '\r')
+				to--;
+			if (!stream_blank(r->buf + from, to - from)) {
+				r->article++;
+				rc = bytes_piece(r, p, PIECE_JSON, from, to);
+				p->article = r->line;
+				return rc;
+			}
+			continue;
+		} else if (r->len - r->pos > CORPUS_LINE_MAX) {
+			r->line++;
+			r->skipping = true;
+			r->pos = r->scan = r->len;
+			rc = error_piece(r, p, Q_ETOOBIG, "a line longer than 256 MiB, skipped");
+			p->article = r->line;
+			return rc;
+		} else {
+			r->scan = r->len;
+		}
+		if (r->eof)
+			return 0;
+		if ((rc = fill(r)))
+			return rc;
+	}
+	return 0;
+}
+
+/* ---- text: articles, form feeds and windows ------------------------------- */
+
+/* Is buf[i] (a form feed) alone on its line? 1 yes (*after: where the next
+ * line starts), 0 no, -1 cannot tell before more is read. */
+static int sep_at(const corpus_reader *r, size_t i, size_t *after)
+{
+	const char *b = r->buf;
+	if (i > r->pos && b[i - 1] != '\n')
+		return 0;
+	size_t k = i + 1;
+	if (k < r->len && b[k] == '\r')
+		k++;
+	if (k < r->len)
+		return b[k] == '\n' ? (*after = k + 1, 1) : 0;
+	if (!r->eof)
+		return -1;
+	*after = r->len;
+	return 1;
+}
+
+/* The next form-feed line in the unread bytes: true with the article's
+ * end and where the next begins. */
+static bool find_sep(corpus_reader *r, size_t *end, size_t *after)
+{
+	size_t i = r->scan > r->pos ? r->scan : r->pos;
+	while (i < r->len) {
+		const char *ff = memchr(r->buf + i, '\f', r->len - i);
+		if (!ff)
+			break;
+		i = (size_t)(ff - r->buf);
+		int sep = sep_at(r, i, after);
+		if (sep == 1) {
+			r->scan = i;
+			*end = i;
+			return true;
+		}
+		if (sep < 0) {
+			r->scan = i;
+			return false;
+		}
+		i++;
+	}
+	r->scan = r->len;
+	return false;
+}
+
+/* Looks at the start of a file: binary is refused (1: an error piece),
+ * UTF-16 read whole. 0 when done or not yet possible. Start bytes that are
+ * display-safe (what most files are) need no closer look: they are UTF-8,
+ * and a text file's first article that lies in them is a safe piece, which
+ * its decoding takes as it is. */
+static int check_start(corpus_reader *r, corpus_piece *p)
+{
+	if (r->checked || (r->len - r->pos < DETECT_BYTES && !r->eof))
+		return 0;
+	r->checked = true;
+	size_t n = r->len - r->pos < DETECT_BYTES ? r->len - r->pos : DETECT_BYTES;
+	r->safe = text_safe_prefix(r->buf + r->pos, r->jsonl ? n : r->len - r->pos);
+	if (r->safe >= n)
+		return 0;
+	enum text_encoding enc = text_detect(r->buf + r->pos, n);
+	r->whole = enc == TEXT_UTF16LE || enc == TEXT_UTF16BE;
+	if (enc != TEXT_BINARY)
+		return 0;
+	r->done = true;
+	r->error = 0;
+	return error_piece(r, p, Q_EBINARY, NULL);
+}
+
+/* A big article is read in windows from a file; from a pipe it is read
+ * whole (up to CORPUS_LINE_MAX), as is UTF-16, whose code units a cut or
+ * a form feed could split. */
+static bool windows_ok(const corpus_reader *r)
+{
+	return r->in.regular && !r->whole;
+}
+
+/* The title of the big article starting at pos, from its first bytes. */
+static void start_windows(corpus_reader *r)
+{
+	size_t n = r->len - r->pos < TITLE_BYTES ? r->len - r->pos : TITLE_BYTES;
+	const char *t = r->buf + r->pos, *nl = memrchr(t, '\n', n);
+	doc *d = NULL;
+	if (!doc_from_bytes(r->path, t, nl ? (size_t)(nl - t) : n, &d)) {
+		r->wtitle = d->title;
+		d->title = NULL;
+		doc_free(d);
+	}
+	r->wenc = text_detect(t, r->len - r->pos < DETECT_BYTES ? r->len - r->pos : DETECT_BYTES);
+	r->windowing = true;
+	r->woffset = 0;
+	r->article++;
+}
+
+/* Gives the next window of the big article that ends at end (or goes on
+ * past the buffer when !final). */
+static int window(corpus_reader *r, corpus_piece *p, size_t end, bool final)
+{
+	size_t n = end - r->pos, take = n;
+	if (n == 0) {   /* the article ended with the last window */
+		r->windowing = false;
+		return 0;
+	}
+	if (!final || n > CORPUS_WINDOW + CORPUS_WINDOW / 2)
+		take = stream_cut(r->buf + r->pos, n, CORPUS_WINDOW);
+	int rc = piece(r, p, PIECE_WINDOW);
+	if (rc != 1 || stream_window_text(r->buf + r->pos, take, r->wenc, &p->bytes, &p->len))
+		return Q_ENOMEM;
+	p->article = r->article;
+	p->offset = r->woffset;
+	if (r->wtitle && !(p->title = strdup(r->wtitle)))
+		return Q_ENOMEM;
+	r->woffset += p->len;
+	r->pos += take;
+	if (final && r->pos == end) {
+		r->windowing = false;
+		free(r->wtitle);
+		r->wtitle = NULL;
+	}
+	return 1;
+}
+
+/* The article buf[pos, end), whole: a piece unless it is blank. A file's
+ * only article takes the buffer itself (sized to the file), not a copy. */
+static int whole_article(corpus_reader *r, corpus_piece *p, size_t end)
+{
+	if (stream_blank(r->buf + r->pos, end - r->pos))
+		return 0;
+	bool first = r->article++ == 0;
+	int rc;
+	if (first && r->eof && end == r->len) {
+		rc = piece(r, p, PIECE_TEXT);
+		p->bytes = r->len + (64 << 10) < r->cap ? realloc(r->buf, r->len + 1) : r->buf;
+		if (!p->bytes)
+			p->bytes = r->buf;
+		p->bytes[r->len] = '\0';
+		p->len = r->len;
+		r->buf = NULL;
+		r->pos = r->len = r->cap = r->scan = 0;
+	} else {
+		rc = bytes_piece(r, p, PIECE_TEXT, r->pos, end);
+	}
+	p->safe = first && end <= r->safe;
+	p->article = r->article;
+	return rc;
+}
+
+/* An article ends at end (a form-feed line, or the end of the file), the
+ * next one starts at after. */
+static int article_ends(corpus_reader *r, corpus_piece *p, size_t end, size_t after)
+{
+	if (!r->windowing && end - r->pos > CORPUS_BIG && windows_ok(r))
+		start_windows(r);
+	if (r->windowing) {
+		int rc = window(r, p, end, true);
+		if (!r->windowing)
+			r->pos = after;
+		return rc;
+	}
+	int rc = whole_article(r, p, end);
+	r->pos = r->buf ? after : 0;
+	return rc;
+}
+
+/* The next article (or window) of a text file: 1, 0 at its end, or Q_ENOMEM. */
+static int next_article(corpus_reader *r, corpus_piece *p)
+{
+	while (!r->done) {
+		int rc = check_start(r, p);
+		if (rc)
+			return rc;
+		size_t end, after;
+		if (!r->whole && find_sep(r, &end, &after)) {
+			r->several = true;
+			if ((rc = article_ends(r, p, end, after)))
+				return rc;
+			continue;
+		}
+		if (r->eof && (r->pos < r->len || r->windowing)) {
+			if ((rc = article_ends(r, p, r->len, r->len)))
+				return rc;
+			continue;
+		}
+		if (r->eof) {
+			r->done = true;
+			return r->article || r->error ? 0 : error_piece(r, p, Q_EEMPTY, NULL);
+		}
+		size_t pending = r->len - r->pos;
+		if (windows_ok(r) && (r->windowing || pending > CORPUS_BIG)) {
+			if (!r->windowing)
+				start_windows(r);
+			if (pending > CORPUS_WINDOW + CORPUS_WINDOW / 2)
+				return window(r, p, r->len, false);
+		} else if (pending > CORPUS_LINE_MAX) {   /* a pipe that may never end */
+			r->done = true;
+			r->error = 0;
+			return error_piece(r, p, Q_ETOOBIG, NULL);
+		}
+		if ((rc = fill(r)))
+			return rc;
+	}
+	return 0;
+}
+
+/* ---- the stream ------------------------------------------------------------ */
 
 /* The next file of the PATHs: 1 and *e, 0 when there is none, or Q_ENOMEM. */
 static int next_entry(corpus_stream *s, walk_entry *e, bool *is_stdin)
@@ -257,316 +545,104 @@ static int open_next(corpus_stream *s, corpus_piece *p)
 	char *path = strdup(e.path);
 	if (!path)
 		return Q_ENOMEM;
-	start_file(s, path);
-	rc = e.error ? e.error : input_open(&s->in, e.dirfd, e.name, is_stdin);
+	corpus_reader *r = &s->f;
+	start_file(r, path);
+	rc = e.error ? e.error : input_open(&r->in, e.dirfd, e.name, is_stdin);
 	if (!rc) {
-		s->open = true;
+		r->open = true;
 		return 2;
 	}
-	rc = error_piece(s, p, rc, NULL);
-	free(s->path);
-	s->path = NULL;
+	rc = error_piece(r, p, rc, NULL);
+	free(r->path);
+	r->path = NULL;
 	return rc;
 }
 
-/* ---- JSON Lines ----------------------------------------------------------- */
-
-static int check_start(corpus_stream *s, corpus_piece *p);
-
-bool stream_blank_byte(char c)
+/* The next piece of the file r reads: 1, 0 when it is done (and closed),
+ * or Q_ENOMEM. */
+static int reader_next(corpus_reader *r, corpus_piece *p)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-bool stream_blank(const char *t, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!stream_blank_byte(t[i]))
-			return false;
-	return true;
-}
-
-/* The next record of a JSON Lines file: 1, 0 at its end, or Q_ENOMEM. */
-static int next_line(corpus_stream *s, corpus_piece *p)
-{
-	while (!s->done) {
-		int rc = check_start(s, p);
-		if (rc)
-			return rc;
-		char *nl = s->scan < s->len ? memchr(s->buf + s->scan, '\n', s->len - s->scan) : NULL;
-		size_t end = nl ? (size_t)(nl - s->buf) : s->len;
-		if (s->skipping) {
-			s->pos = s->scan = nl ? end + 1 : s->len;
-			s->skipping = !nl;
-		} else if (nl || (s->eof && s->pos < s->len)) {
-			size_t from = s->pos, to = end;
-			s->pos = s->scan = nl ? end + 1 : s->len;
-			s->line++;
-			if (to > from && s->buf[to - 1] == '\r')
-				to--;
-			if (!stream_blank(s->buf + from, to - from)) {
-				s->article++;
-				rc = bytes_piece(s, p, PIECE_JSON, from, to);
-				p->article = s->line;
-				return rc;
-			}
-			continue;
-		} else if (s->len - s->pos > CORPUS_LINE_MAX) {
-			s->line++;
-			s->skipping = true;
-			s->pos = s->scan = s->len;
-			rc = error_piece(s, p, Q_ETOOBIG, "a line longer than 256 MiB, skipped");
-			p->article = s->line;
-			return rc;
-		} else {
-			s->scan = s->len;
-		}
-		if (s->eof)
-			return 0;
-		if ((rc = fill(s)))
-			return rc;
-	}
-	return 0;
-}
-
-/* ---- text: articles, form feeds and windows ------------------------------- */
-
-/* Is buf[i] (a form feed) alone on its line? 1 yes (*after: where the next
- * line starts), 0 no, -1 cannot tell before more is read. */
-static int sep_at(const corpus_stream *s, size_t i, size_t *after)
-{
-	const char *b = s->buf;
-	if (i > s->pos && b[i - 1] != '\n')
+	if (!r->open)
 		return 0;
-	size_t k = i + 1;
-	if (k < s->len && b[k] == '\r')
-		k++;
-	if (k < s->len)
-		return b[k] == '\n' ? (*after = k + 1, 1) : 0;
-	if (!s->eof)
-		return -1;
-	*after = s->len;
-	return 1;
-}
-
-/* The next form-feed line in the unread bytes: true with the article's
- * end and where the next begins. */
-static bool find_sep(corpus_stream *s, size_t *end, size_t *after)
-{
-	size_t i = s->scan > s->pos ? s->scan : s->pos;
-	while (i < s->len) {
-		const char *ff = memchr(s->buf + i, '\f', s->len - i);
-		if (!ff)
-			break;
-		i = (size_t)(ff - s->buf);
-		int r = sep_at(s, i, after);
-		if (r == 1) {
-			s->scan = i;
-			*end = i;
-			return true;
-		}
-		if (r < 0) {
-			s->scan = i;
-			return false;
-		}
-		i++;
-	}
-	s->scan = s->len;
-	return false;
-}
-
-/* Looks at the start of a file: binary is refused (1: an error piece),
- * UTF-16 read whole. 0 when done or not yet possible. Start bytes that are
- * display-safe (what most files are) need no closer look: they are UTF-8,
- * and a text file's first article that lies in them is a safe piece, which
- * its decoding takes as it is. */
-static int check_start(corpus_stream *s, corpus_piece *p)
-{
-	if (s->checked || (s->len - s->pos < DETECT_BYTES && !s->eof))
-		return 0;
-	s->checked = true;
-	size_t n = s->len - s->pos < DETECT_BYTES ? s->len - s->pos : DETECT_BYTES;
-	s->safe = text_safe_prefix(s->buf + s->pos, s->jsonl ? n : s->len - s->pos);
-	if (s->safe >= n)
-		return 0;
-	enum text_encoding enc = text_detect(s->buf + s->pos, n);
-	s->whole = enc == TEXT_UTF16LE || enc == TEXT_UTF16BE;
-	if (enc != TEXT_BINARY)
-		return 0;
-	s->done = true;
-	s->error = 0;
-	return error_piece(s, p, Q_EBINARY, NULL);
-}
-
-/* A big article is read in windows from a file; from a pipe it is read
- * whole (up to CORPUS_LINE_MAX), as is UTF-16, whose code units a cut or
- * a form feed could split. */
-static bool windows_ok(const corpus_stream *s)
-{
-	return s->in.regular && !s->whole;
-}
-
-/* The title of the big article starting at pos, from its first bytes. */
-static void start_windows(corpus_stream *s)
-{
-	size_t n = s->len - s->pos < TITLE_BYTES ? s->len - s->pos : TITLE_BYTES;
-	const char *t = s->buf + s->pos, *nl = memrchr(t, '\n', n);
-	doc *d = NULL;
-	if (!doc_from_bytes(s->path, t, nl ? (size_t)(nl - t) : n, &d)) {
-		s->wtitle = d->title;
-		d->title = NULL;
-		doc_free(d);
-	}
-	s->wenc = text_detect(t, s->len - s->pos < DETECT_BYTES ? s->len - s->pos : DETECT_BYTES);
-	s->windowing = true;
-	s->woffset = 0;
-	s->article++;
-}
-
-/* Gives the next window of the big article that ends at end (or goes on
- * past the buffer when !final). */
-static int window(corpus_stream *s, corpus_piece *p, size_t end, bool final)
-{
-	size_t n = end - s->pos, take = n;
-	if (n == 0) {   /* the article ended with the last window */
-		s->windowing = false;
-		return 0;
-	}
-	if (!final || n > CORPUS_WINDOW + CORPUS_WINDOW / 2)
-		take = stream_cut(s->buf + s->pos, n, CORPUS_WINDOW);
-	int rc = piece(s, p, PIECE_WINDOW);
-	if (rc != 1 || stream_window_text(s->buf + s->pos, take, s->wenc, &p->bytes, &p->len))
-		return Q_ENOMEM;
-	p->article = s->article;
-	p->offset = s->woffset;
-	if (s->wtitle && !(p->title = strdup(s->wtitle)))
-		return Q_ENOMEM;
-	s->woffset += p->len;
-	s->pos += take;
-	if (final && s->pos == end) {
-		s->windowing = false;
-		free(s->wtitle);
-		s->wtitle = NULL;
-	}
-	return 1;
-}
-
-/* The article buf[pos, end), whole: a piece unless it is blank. A file's
- * only article takes the buffer itself (sized to the file), not a copy. */
-static int whole_article(corpus_stream *s, corpus_piece *p, size_t end)
-{
-	if (stream_blank(s->buf + s->pos, end - s->pos))
-		return 0;
-	bool first = s->article++ == 0;
-	int rc;
-	if (first && s->eof && end == s->len) {
-		rc = piece(s, p, PIECE_TEXT);
-		p->bytes = s->len + (64 << 10) < s->cap ? realloc(s->buf, s->len + 1) : s->buf;
-		if (!p->bytes)
-			p->bytes = s->buf;
-		p->bytes[s->len] = '\0';
-		p->len = s->len;
-		s->buf = NULL;
-		s->pos = s->len = s->cap = s->scan = 0;
-	} else {
-		rc = bytes_piece(s, p, PIECE_TEXT, s->pos, end);
-	}
-	p->safe = first && end <= s->safe;
-	p->article = s->article;
-	return rc;
-}
-
-/* An article ends at end (a form-feed line, or the end of the file), the
- * next one starts at after. */
-static int article_ends(corpus_stream *s, corpus_piece *p, size_t end, size_t after)
-{
-	if (!s->windowing && end - s->pos > CORPUS_BIG && windows_ok(s))
-		start_windows(s);
-	if (s->windowing) {
-		int rc = window(s, p, end, true);
-		if (!s->windowing)
-			s->pos = after;
+	int rc = r->jsonl ? next_line(r, p) : next_article(r, p);
+	if (rc)
 		return rc;
+	/* the file is done: a read error last, after what it held */
+	int error = r->error;
+	const char *detail = r->error_detail;
+	if (error) {
+		rc = error_piece(r, p, error, detail);
+		r->error = 0;
 	}
-	int rc = whole_article(s, p, end);
-	s->pos = s->buf ? after : 0;
-	return rc;
+	close_file(r);
+	return error ? rc : 0;
 }
 
-/* The next article (or window) of a text file: 1, 0 at its end, or Q_ENOMEM. */
-static int next_article(corpus_stream *s, corpus_piece *p)
+/* Is the file just opened one to hand out? Only a regular file that is
+ * read whole: not standard input, not JSON Lines (records are cheap to cut
+ * and already go to the threads one by one), not one named as gzip data
+ * (it could inflate past any size), not one over CORPUS_BIG (its windows
+ * go to the threads), and only so many at once (each holds a descriptor). */
+static bool to_hand_out(corpus_stream *s)
 {
-	while (!s->done) {
-		int rc = check_start(s, p);
-		if (rc)
-			return rc;
-		size_t end, after;
-		if (!s->whole && find_sep(s, &end, &after)) {
-			s->several = true;
-			if ((rc = article_ends(s, p, end, after)))
-				return rc;
-			continue;
-		}
-		if (s->eof && (s->pos < s->len || s->windowing)) {
-			if ((rc = article_ends(s, p, s->len, s->len)))
-				return rc;
-			continue;
-		}
-		if (s->eof) {
-			s->done = true;
-			return s->article || s->error ? 0 : error_piece(s, p, Q_EEMPTY, NULL);
-		}
-		size_t pending = s->len - s->pos;
-		if (windows_ok(s) && (s->windowing || pending > CORPUS_BIG)) {
-			if (!s->windowing)
-				start_windows(s);
-			if (pending > CORPUS_WINDOW + CORPUS_WINDOW / 2)
-				return window(s, p, s->len, false);
-		} else if (pending > CORPUS_LINE_MAX) {   /* a pipe that may never end */
-			s->done = true;
-			s->error = 0;
-			return error_piece(s, p, Q_ETOOBIG, NULL);
-		}
-		if ((rc = fill(s)))
-			return rc;
-	}
-	return 0;
+	const corpus_reader *r = &s->f;
+	size_t n = strlen(r->path);
+	return s->hand_out && r->in.regular && !r->in.is_stdin && !r->jsonl && r->in.size <= CORPUS_BIG &&
+	       !(n > 3 && !strcasecmp(r->path + n - 3, ".gz")) && atomic_load(&s->out) < s->hand_out;
 }
 
-/* ---- the stream ------------------------------------------------------------ */
+/* A PIECE_FILE of the file just opened: the reader moves into it. */
+static int file_piece(corpus_stream *s, corpus_piece *p)
+{
+	corpus_reader *r = malloc(sizeof *r);
+	if (!r)
+		return Q_ENOMEM;
+	*r = s->f;
+	r->out = &s->out;
+	atomic_fetch_add(&s->out, 1);
+	s->f.open = false;
+	s->f.path = NULL;
+	memset(p, 0, sizeof *p);
+	p->kind = PIECE_FILE;
+	p->reader = r;
+	p->path = strdup(r->path);
+	return p->path ? 1 : Q_ENOMEM;
+}
 
 static int next_piece(corpus_stream *s, corpus_piece *p)
 {
 	for (;;) {
-		if (!s->open) {
+		if (!s->f.open) {
 			int rc = open_next(s, p);
 			if (rc != 2)
 				return rc;
+			if (to_hand_out(s))
+				return file_piece(s, p);
 		}
-		int rc = s->jsonl ? next_line(s, p) : next_article(s, p);
+		int rc = reader_next(&s->f, p);
 		if (rc)
 			return rc;
-		/* the file is done: a read error last, after what it held */
-		int error = s->error;
-		const char *detail = s->error_detail;
-		if (error) {
-			rc = error_piece(s, p, error, detail);
-			s->error = 0;
-		}
-		close_file(s);
-		if (error)
-			return rc;
 	}
+}
+
+/* A piece half made when memory ran out owns what it got so far. */
+static int piece_done(corpus_piece *p, int rc)
+{
+	if (rc < 0)
+		corpus_piece_free(p);
+	return rc;
 }
 
 int corpus_next(corpus_stream *s, corpus_piece *p)
 {
 	memset(p, 0, sizeof *p);
-	int rc = next_piece(s, p);
-	/* a piece half made when memory ran out owns what it got so far */
-	if (rc < 0)
-		corpus_piece_free(p);
-	return rc;
+	return piece_done(p, next_piece(s, p));
+}
+
+int corpus_file_next(corpus_piece *file, corpus_piece *p)
+{
+	memset(p, 0, sizeof *p);
+	return piece_done(p, file->reader ? reader_next(file->reader, p) : 0);
 }
 
 /* ---- windows -------------------------------------------------------------- */
