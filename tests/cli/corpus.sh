@@ -165,6 +165,59 @@ if cmp -s "$TMPD/r1" "$TMPD/r2"; then ok "render --jobs 2 byte-identical to --jo
 run_status "$QUOTH" quotes --jobs 0 "$M"
 expect_eq "--jobs 0 is usage" 2 "$RC"
 
+# ---- --jobs over files that cannot be read: each message in its place ----------------------
+# (files are read on the job threads: what one finds wrong is said where
+# --jobs 1 says it, between the outputs of the files around it)
+
+B=$TMPD/bad
+mkdir -p "$B"
+for f in "$FIX"/quotes/*.txt; do cp "$f" "$B/g-$(basename "$f")"; done
+printf 'PK\003\004\000\000binary\000\000\000' >"$B/h-binary.txt"
+: >"$B/i-empty.txt"
+printf 'Zipped headline\n\n"Inflated here," said Zed Zip.\n' | gzip -c >"$B/j-zipped.txt"
+awk 'BEGIN { for (i = 1; i <= 400; i++) printf "Cut %d\n\n\"Words %d,\" said Kim Cut.\n\f\n", i, i }' | gzip -c | head -c 600 >"$B/k-cut.txt"
+# a file that opens and cannot be read (offset 0 of a process's memory is unmapped)
+if ! head -c 1 /proc/self/mem >/dev/null 2>&1; then ln -s /proc/self/mem "$B/l-unreadable.txt"; fi
+cat "$FIX"/quotes/en-*.txt >"$B/m-after.txt"
+for j in 1 2 3; do
+	"$QUOTH" quotes --jobs $j "$B" >"$TMPD/b$j" 2>&1
+	echo "exit $?" >>"$TMPD/b$j"
+	"$QUOTH" render --jobs $j --width 60 "$B" >"$TMPD/br$j" 2>&1
+	echo "exit $?" >>"$TMPD/br$j"
+done
+if cmp -s "$TMPD/b1" "$TMPD/b2" && cmp -s "$TMPD/b1" "$TMPD/b3" && cmp -s "$TMPD/br1" "$TMPD/br2" && cmp -s "$TMPD/br1" "$TMPD/br3"; then
+	ok "bad files among good ones: quotes and render --jobs 2 and 3 byte-identical to --jobs 1, messages included"
+else
+	fail "bad files among good ones: quotes and render --jobs 2 and 3 byte-identical to --jobs 1" "$(diff "$TMPD/b1" "$TMPD/b2" | head -5)"
+fi
+OUT=$(cat "$TMPD/b2")
+expect_contains "bad files, --jobs 2: a binary file said" "$OUT" "quoth: $B/h-binary.txt: binary file, not text"
+expect_contains "bad files, --jobs 2: an empty file said" "$OUT" "quoth: $B/i-empty.txt: empty file"
+expect_contains "bad files, --jobs 2: gzip data named .txt read" "$OUT" "== $B/j-zipped.txt: Zipped headline"
+expect_contains "bad files, --jobs 2: cut gzip data said after what it held" "$OUT" "== $B/k-cut.txt #1: Cut 1 "
+expect_contains "bad files, --jobs 2: cut gzip data said" "$OUT" "quoth: $B/k-cut.txt: truncated gzip data"
+[ -L "$B/l-unreadable.txt" ] && expect_contains "bad files, --jobs 2: a read error said" "$OUT" "quoth: $B/l-unreadable.txt: read error"
+expect_eq "bad files, --jobs 2: exit 1 after all" "exit 1" "$(tail -1 "$TMPD/b2")"
+# an article's header and a message name its file, in path order
+names=$(sed -n 's/^quoth: \([^:]*\):.*/\1/p; s/^== \([^:]*\): .*/\1/p' "$TMPD/b2" | sed 's/ #[0-9]*$//' | uniq)
+expect_eq "bad files, --jobs 2: outputs and messages in path order" "$(printf '%s\n' "$names" | sort)" "$names"
+expect_eq "bad files, --jobs 2: every file there" "$(ls "$B" | wc -l)" "$(printf '%s\n' "$names" | wc -l)"
+
+# A file handed to a job whose output outgrows what a job holds (gzip data
+# under a .txt name, or a file dense with quotes) is finished by the writer:
+# the same bytes as --jobs 1 and as the same articles read uncompressed.
+mkdir -p "$TMPD/dense"
+awk 'BEGIN { for (i = 1; i <= 36000; i++) printf "Dense %d\n\n\"Words %d are here,\" said Ann Berg. \"More %d,\" said Bo Lind.\n\f\n", i, i, i }' >"$TMPD/dense.txt"
+gzip -c "$TMPD/dense.txt" >"$TMPD/dense/dense.txt"
+"$QUOTH" quotes --jobs 1 --format jsonl "$TMPD/dense" >"$TMPD/d1" 2>&1
+"$QUOTH" quotes --jobs 2 --format jsonl "$TMPD/dense" >"$TMPD/d2" 2>&1
+"$QUOTH" quotes --jobs 2 --format jsonl "$TMPD/dense.txt" | sed "s|$TMPD/dense.txt|$TMPD/dense/dense.txt|" >"$TMPD/d3" 2>&1
+if cmp -s "$TMPD/d1" "$TMPD/d2" && cmp -s "$TMPD/d1" "$TMPD/d3" && [ "$(wc -c <"$TMPD/d1")" -gt 9000000 ]; then
+	ok "a file whose output outgrows a job: --jobs 2 byte-identical to --jobs 1 and to the plain file"
+else
+	fail "a file whose output outgrows a job: --jobs 2 byte-identical to --jobs 1 and to the plain file" "$(wc -c "$TMPD/d1" "$TMPD/d2" "$TMPD/d3")"
+fi
+
 # ---- GNU parallel over JSON Lines: the README's recipe ------------------------------------
 
 if command -v parallel >/dev/null 2>&1; then

@@ -86,6 +86,50 @@ static void run(const corpus_opts *o, char **paths, size_t n, seen *s)
 	run_with(NULL, o, paths, n, s);
 }
 
+/* One piece into s: its articles, or its message. */
+static void note_piece(corpus_decoder *dec, const corpus_opts *o, corpus_piece *p, seen *s)
+{
+	char *detail = NULL;
+	int e = corpus_decode_with(dec, o, p, on_article, s, &detail);
+	if (e) {
+		char *where = corpus_where(p);
+		s->n += (size_t)snprintf(s->buf + s->n, sizeof s->buf - s->n, "%s !%s\n", where,
+		                         detail ? detail : error_message(e));
+		free(where);
+	}
+	free(detail);
+}
+
+/* The stream over paths into s, handing files out when most > 0: their
+ * pieces then read through corpus_file_next, counted in *handed. */
+static void run_handing(const corpus_opts *o, char **paths, size_t n, seen *s, size_t most, size_t *handed)
+{
+	corpus_stream *cs;
+	assert_int_equal(corpus_open(o, paths, n, &cs), 0);
+	corpus_hand_out(cs, most);
+	corpus_piece p, q;
+	int rc;
+	s->n = 0;
+	*handed = 0;
+	while ((rc = corpus_next(cs, &p)) == 1) {
+		if (p.kind != PIECE_FILE) {
+			note_piece(NULL, o, &p, s);
+		} else {
+			++*handed;
+			while ((rc = corpus_file_next(&p, &q)) == 1) {
+				assert_int_not_equal(q.kind, PIECE_FILE);
+				note_piece(NULL, o, &q, s);
+				corpus_piece_free(&q);
+			}
+			assert_int_equal(rc, 0);
+			assert_int_equal(corpus_file_next(&p, &q), 0);   /* done stays done */
+		}
+		corpus_piece_free(&p);
+	}
+	assert_int_equal(rc, 0);
+	corpus_close(cs);
+}
+
 static void run_with(corpus_decoder *dec, const corpus_opts *o, char **paths, size_t n, seen *s)
 {
 	corpus_stream *cs;
@@ -94,15 +138,7 @@ static void run_with(corpus_decoder *dec, const corpus_opts *o, char **paths, si
 	int rc;
 	s->n = 0;
 	while ((rc = corpus_next(cs, &p)) == 1) {
-		char *detail = NULL;
-		int e = corpus_decode_with(dec, o, &p, on_article, s, &detail);
-		if (e) {
-			char *where = corpus_where(&p);
-			s->n += (size_t)snprintf(s->buf + s->n, sizeof s->buf - s->n, "%s !%s\n", where,
-			                         detail ? detail : error_message(e));
-			free(where);
-		}
-		free(detail);
+		note_piece(dec, o, &p, s);
 		corpus_piece_free(&p);
 	}
 	assert_int_equal(rc, 0);
@@ -402,6 +438,106 @@ static void test_sizes_that_say_little(void **state)
 	corpus_close(cs);
 }
 
+/* Files handed out to be read elsewhere give the very pieces the stream
+ * gives when it reads them itself; only files read whole are handed out. */
+static void test_files_handed_out_read_the_same(void **state)
+{
+	char p[128];
+	snprintf(p, sizeof p, "%s/sub", root);
+	mkdir(p, 0700);
+	put("a.txt", "First one\n\nBody a.\n");
+	put("sub/b.txt", "Page one\n\nBody.\n\f\nPage two\n\nBody.\n\f\n\f\n");
+	put("c.jsonl", "{\"title\":\"Json one\",\"text\":\"Text one.\"}\nnot json\n");
+	put_gz("d.txt.gz", "Zipped head\n\nZipped body.\n", 0);
+	put_gz("e.txt", "Zipped, named as text\n\nIts body.\n", 0);
+	put_gz("f.txt", "Zipped and cut\n\nIts body is long enough to lose its end when cut.\n", 10);
+	put("g.txt", "");
+	put("h.txt", " \n\f\n \n");
+	put_n("i.txt", "PK\x03\x04\0\0\0\0binary\0\0", 16);
+	put_n("j.txt", "\xff\xfeT\0i\0t\0l\0e\0\n\0\n\0B\0o\0d\0y\0.\0\n\0", 28);
+	size_t n = CORPUS_BIG + 4096;
+	char *big = malloc(n + 1);
+	memset(big, 'w', n);
+	for (size_t i = 64; i < n; i += 64)
+		big[i] = i % 640 ? ' ' : '\n';
+	memcpy(big, "Big one\n\n", 9);
+	put_n("k.txt", big, n);
+	free(big);
+	corpus_opts o = { 0 };
+	char *paths[] = { root };
+	static seen self, handed;
+	size_t nhanded;
+	run_handing(&o, paths, 1, &self, 0, &nhanded);
+	assert_int_equal(nhanded, 0);
+	run_handing(&o, paths, 1, &handed, 64, &nhanded);
+	assert_string_equal(handed.buf, self.buf);
+	/* a, b, e, f, g, h, i, j: not c (JSON Lines), d (named .gz), k (big) */
+	assert_int_equal(nhanded, 8);
+	const char *got = rel(&handed);
+	assert_non_null(strstr(got, "f.txt !truncated gzip data"));
+	assert_non_null(strstr(got, "h.txt !empty file\n"));
+	assert_non_null(strstr(got, "i.txt !binary file, not text\n"));
+	assert_non_null(strstr(got, "j.txt @0 [Title] Title\n\nBody."));
+	assert_non_null(strstr(got, "k.txt @0 [Big one]"));
+}
+
+/* No more files are open at once than asked: past that, the stream reads
+ * the next file itself. */
+static void test_files_handed_out_are_bounded(void **state)
+{
+	put("a.txt", "One\n\nBody.\n");
+	put("b.txt", "Two\n\nBody.\n");
+	put("c.txt", "Three\n\nBody.\n");
+	corpus_opts o = { 0 };
+	char *paths[] = { root };
+	corpus_stream *cs;
+	assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
+	corpus_hand_out(cs, 1);
+	corpus_piece a, b, c;
+	assert_int_equal(corpus_next(cs, &a), 1);
+	assert_int_equal(a.kind, PIECE_FILE);
+	assert_int_equal(corpus_next(cs, &b), 1);   /* a is still open */
+	assert_int_equal(b.kind, PIECE_TEXT);
+	corpus_piece_free(&a);                      /* closes it */
+	assert_int_equal(corpus_next(cs, &c), 1);
+	assert_int_equal(c.kind, PIECE_FILE);
+	corpus_piece_free(&b);
+	corpus_piece_free(&c);
+	assert_int_equal(corpus_next(cs, &a), 0);
+	corpus_close(cs);
+}
+
+/* A file removed after its folder was listed and before it was opened is
+ * said so, in its place, and the files after it are read. */
+static void test_file_removed_after_the_walk(void **state)
+{
+	put("a.txt", "One\n\nBody.\n");
+	put("b.txt", "Two\n\nBody.\n");
+	put("c.txt", "Three\n\nBody.\n");
+	for (size_t most = 0; most <= 8; most += 8) {
+		corpus_opts o = { 0 };
+		char *paths[] = { root }, gone[160];
+		corpus_stream *cs;
+		assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
+		corpus_hand_out(cs, most);
+		corpus_piece p;
+		assert_int_equal(corpus_next(cs, &p), 1);   /* a.txt: the folder is listed */
+		corpus_piece_free(&p);
+		snprintf(gone, sizeof gone, "%s/b.txt", root);
+		assert_int_equal(unlink(gone), 0);
+		assert_int_equal(corpus_next(cs, &p), 1);
+		assert_int_equal(p.kind, PIECE_ERROR);
+		assert_int_equal(p.error, Q_ENOENT);
+		assert_string_equal(p.path, gone);
+		corpus_piece_free(&p);
+		assert_int_equal(corpus_next(cs, &p), 1);
+		assert_int_equal(p.kind, most ? PIECE_FILE : PIECE_TEXT);
+		corpus_piece_free(&p);
+		corpus_close(cs);
+		put("b.txt", "Two\n\nBody.\n");
+	}
+}
+
 static void test_form_feed_needs_its_own_line(void **state)
 {
 	put("ff.txt", "One\n\nA\ffeed inside a line.\n\f\r\nTwo\n\nEnd.");
@@ -425,6 +561,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_refused_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_big_article_in_windows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_form_feed_needs_its_own_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_files_handed_out_read_the_same, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_files_handed_out_are_bounded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file_removed_after_the_walk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_safe_pieces_said_so, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_article_ids_when_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sizes_that_say_little, setup, teardown),
