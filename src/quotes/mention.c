@@ -353,6 +353,44 @@ static size_t genitive(const speech_ctx *c, const tok *v, size_t n, size_t j)
 	return k > j + 1 && is_word(&v[k - 1]) && !is_det(&v[k - 1]) && !(v[k - 1].lex & LX_OF) ? k : j;
 }
 
+/* Does the name run v[a, b) name a day, a month or a date, never a body
+ * or a place a description belongs to? */
+static bool calendar_run(const tok *v, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (v[k].lex & LX_CAL)
+			return true;
+	return false;
+}
+
+/* A complement after a description that says whose or where it is ("a
+ * spokesman for the city council", "der Leiter der Polizei in X"): a
+ * preposition, maybe an article and adjectives, then a name or a word
+ * for a body or a role. The index after it, or j when there is none: a
+ * time ("on Tuesday") or anything else ("in a statement") is not one. */
+static size_t complement(const speech_ctx *c, const tok *v, size_t n, size_t j)
+{
+	if (j + 1 >= n || !is_word(&v[j]) || v[j].cap || !(v[j].lex & LX_PREP) || (v[j].lex & (LX_CAL | LX_CUE)) ||
+	    v[j + 1].para)
+		return j;
+	size_t k = j + 1, words = 0;
+	if (is_det(&v[k]) && !v[k].cap)
+		k++;
+	while (k < n && words < GENITIVE_WORDS && !v[k].para) {
+		if (mention_name_word(&v[k])) {
+			size_t e = run_end(c, v, n, k);
+			return e > k && !calendar_run(v, k, e) ? e : j;
+		}
+		if (!modifier(&v[k]))
+			return j;
+		if (org_word(c, &v[k]) || role_word(c, &v[k]))
+			return k + 1 < n && modifier(&v[k + 1]) && (org_word(c, &v[k + 1]) || role_word(c, &v[k + 1])) ? k + 2 : k + 1;
+		k++;
+		words++;
+	}
+	return j;
+}
+
 /* Is a one-word name run v[a] a noun rather than a name: in a language
  * that capitalises nouns, after an article or when it names a role, a text
  * or a body; anywhere, a title or role alone ("President", "Sprecher")? */
@@ -463,6 +501,9 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 	if (p->b > p->a && p->nb == p->b && !(p->noun = noun_like(c, v, p)))
 		return;   /* ends in a name: "John Smith of Reuters" is John Smith */
 	p->b = genitive(c, v, n, j);
+	bool head = p->b > p->a + (p->det ? 1 : 0);   /* not an article alone ("lyder det fra X") */
+	for (int k = 0; k < 2 && head && (!p->nb || p->noun == 1); k++)   /* a name is whole: "John Smith of Reuters" stopped above */
+		p->b = complement(c, v, n, p->b);
 	apposition(c, v, n, p);
 }
 
@@ -708,23 +749,28 @@ static int cue_before_mention(const speech_art *a, const tok *v, const mention *
 	}
 	if (k == 0 || !same_sentence(a, m->a, k - 1) || a->cue_prev[k - 1] < 0)
 		return -1;   /* no cue before it in its sentence: neither walk below finds one */
-	/* said X, sagte am Montag der Minister, siger han */
+	/* said X, sagte am Montag der Minister, siger han; an article of a
+	 * case no subject has ("nennt den Beschluss") makes X the cue's object */
+	bool oblique = is_word(&v[m->a]) && (v[m->a].lex & LX_OBLIQUE);
 	for (size_t steps = 0; k > 0 && steps <= GAP && same_sentence(a, m->a, k - 1); steps++, k--) {
 		const tok *w = &v[k - 1];
 		if (cue_at(w, &fused)) {
-			*rel = (w->lex & LX_CUE_OBJ) ? CR_TOLD : CR_AFTER;
+			*rel = (w->lex & LX_CUE_OBJ) || oblique ? CR_TOLD : CR_AFTER;
 			return (int)k - 1;
 		}
 		if (!gap_word(w) && !(is_word(w) && (w->lex & LX_CAL)))
 			break;
 	}
 	/* a short phrase between: "explicó a la agencia EFE el portavoz X",
-	 * "sagte im Gespräch mit dem Sender die Landrätin von Beispielkreis" */
-	for (size_t j = m->a; j > 1 && m->a - j < PP_TOKENS && same_sentence(a, m->a, j - 2); j--) {
+	 * "sagte im Gespräch mit dem Sender die Landrätin von Beispielkreis";
+	 * the object of that phrase's preposition ("sprach am Montag vor der
+	 * Presse") is not the one who speaks */
+	bool object = m->a > 0 && is_word(&v[m->a - 1]) && !v[m->a - 1].cap && (v[m->a - 1].lex & LX_PREP);
+	for (size_t j = m->a; !object && j > 1 && m->a - j < PP_TOKENS && same_sentence(a, m->a, j - 2); j--) {
 		const tok *w = &v[j - 1];
 		if (!is_word(w) || (w->lex & (LX_CUE | LX_CONJ | LX_REL)))
 			break;
-		if ((w->lex & LX_PREP) && !w->cap && cue_at(&v[j - 2], &fused) && !(v[j - 2].lex & LX_CUE_OBJ)) {
+		if ((w->lex & LX_PREP) && !w->cap && cue_at(&v[j - 2], &fused) && !(v[j - 2].lex & LX_CUE_OBJ) && !oblique) {
 			*rel = CR_AFTER;
 			return (int)j - 2;
 		}

@@ -19,9 +19,9 @@
 
 #define FIXTURES "tests/fixtures/quotes"
 /* The share of the fixtures' speakers that must be right: a little below
- * what the shipped model gets (make eval tells how it does on articles it
- * never saw). */
-#define FIXTURE_SPEAKERS 0.85
+ * what the shipped model gets (106 of 126; make eval tells how it does on
+ * articles it never saw, the figure that counts). */
+#define FIXTURE_SPEAKERS 0.82
 
 /* "text => speaker" for each quote of text, joined with " | ". */
 static char *attributions(const char *text)
@@ -114,6 +114,24 @@ static void en_descriptive_speaker(void **state)
 {
 	EXPECT("Council news\n\n\"It is a waste of money,\" a local business owner told reporters.\n",
 	       "It is a waste of money, => a local business owner");
+}
+
+/* A description keeps what says whose it is or where ("for the city
+ * council", "in Leeds"), not a time after it. */
+static void en_description_complement(void **state)
+{
+	EXPECT("Storm news\n\n\"We are ready,\" said a spokesman for the city council in Leeds.\n",
+	       "We are ready, => a spokesman for the city council in Leeds");
+	EXPECT("Storm news\n\n\"We are ready,\" a spokesman for the council said on Tuesday.\n",
+	       "We are ready, => a spokesman for the council");
+}
+
+static void de_description_complement(void **state)
+{
+	EXPECT("Sturm\n\n„Der Einsatz war schwer“, sagte der Einsatzleiter der Feuerwehr in Musterstadt.\n",
+	       "Der Einsatz war schwer => der Einsatzleiter der Feuerwehr in Musterstadt");
+	EXPECT("Sturm\n\n„Wir kommen wieder“, sagte die Leiterin der Beratungsstelle für Verbraucherschutz am Montag.\n",
+	       "Wir kommen wieder => die Leiterin der Beratungsstelle für Verbraucherschutz");
 }
 
 static void en_apposition_subject(void **state)
@@ -369,6 +387,8 @@ int main(void)
 		cmocka_unit_test(da_lyder_det_fra),
 		cmocka_unit_test(no_dash_and_guillemets),
 		cmocka_unit_test(sv_same_mark_and_enligt),
+		cmocka_unit_test(en_description_complement),
+		cmocka_unit_test(de_description_complement),
 		cmocka_unit_test(de_sagte_and_so),
 		cmocka_unit_test(de_sagte_er),
 		cmocka_unit_test(de_inverted_verb_second),
