@@ -1209,7 +1209,9 @@ static bool wordy(const finder *f, size_t i, const span_words *words)
 
 /* The article's tokens, passing over the words of the outer quotes of
  * three words or more (what is shorter may be a term read as part of its
- * sentence), and in a big article over what lies far from every quote.
+ * sentence) and of every part of a quote cut at its inner attribution
+ * (short or not, it is speech: "Yes - he admits - we did" gives no name
+ * from "Yes"), and in a big article over what lies far from every quote.
  * An article without quotes needs none. */
 static int build_tokens(speech_ctx *c, const finder *f, const span_words *words)
 {
@@ -1222,7 +1224,7 @@ static int build_tokens(speech_ctx *c, const finder *f, const span_words *words)
 		return Q_ENOMEM;
 	for (size_t i = 0; i < f->n; i++) {
 		const quote *q = &f->v[i];
-		if (q->depth == 0 && q->end > q->start && (q->dash || wordy(f, i, words)))
+		if (q->depth == 0 && q->end > q->start && (q->dash || q->inner || wordy(f, i, words)))
 			skip[n++] = (tok_skip){ q->start, q->end, true };
 	}
 	if (big)

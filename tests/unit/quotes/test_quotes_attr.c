@@ -159,6 +159,14 @@ static void en_interrupted(void **state)
 	       "The harbour needs work, => Anna Berg | but not at any price. => Anna Berg");
 }
 
+/* A part of a quote cut at its attribution is speech however short: its
+ * first word is no name for the part after the cue. */
+static void it_inner_dash_short_part(void **state)
+{
+	EXPECT("Notizie\n\nMario Rossi ha parlato a lungo.\n\n\"Siamo pronti - ammette - a discutere.\"\n",
+	       "Siamo pronti => Mario Rossi | a discutere. => Mario Rossi");
+}
+
 /* ---- other languages ------------------------------------------------------------- */
 
 static void da_inverted(void **state)
@@ -389,6 +397,7 @@ int main(void)
 		cmocka_unit_test(sv_same_mark_and_enligt),
 		cmocka_unit_test(en_description_complement),
 		cmocka_unit_test(de_description_complement),
+		cmocka_unit_test(it_inner_dash_short_part),
 		cmocka_unit_test(de_sagte_and_so),
 		cmocka_unit_test(de_sagte_er),
 		cmocka_unit_test(de_inverted_verb_second),
