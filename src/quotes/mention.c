@@ -1021,6 +1021,8 @@ bool mention_person_like(const speech_ctx *c, const mention *m)
 	const name_info *e = &a->names[m->name];
 	if (speech_props(c) & LP_CAPITALISED_NOUNS)
 		return e->words >= 2;   /* every noun has a capital: one word is a person the article names in full */
+	if (m->prep == 3 && e->words < 2)
+		return false;   /* "the Cabinet", "the Budget": an article before one word makes it a thing */
 	return e->mid || e->words >= 2;
 }
 
