@@ -4,6 +4,9 @@
 #include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "error.h"
 #include "grow.h"
 #include "tok.h"
@@ -195,6 +198,31 @@ static inline __attribute__((always_inline)) size_t ascii_word8(const char *p, u
 #endif
 }
 
+#ifdef __SSE2__
+/* ascii_word8 for the sixteen bytes at p, in one vector: their letters and
+ * digits by two signed comparisons (a letter folded to lower case moved to
+ * the bottom of the signed range, a digit too), the first other byte by one
+ * mask. *lower gets them lower-cased, every lane from the first stop zero. */
+static inline __attribute__((always_inline)) size_t ascii_word16(const char *p, __m128i *lower)
+{
+	const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+	/* 'a'..'z' + 31 are -128..-103 as signed bytes, '0'..'9' + 80 -128..-119;
+	 * no other byte, ASCII or not, lands there */
+	const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8(31)), _mm_set1_epi8(-102));
+	const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(80)), _mm_set1_epi8(-118));
+	unsigned ok = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+	unsigned m = (unsigned)__builtin_ctz(~ok);   /* 16 when all are */
+	/* the lanes below m: sixteen bytes of a row of 16 ones then 16 zeros
+	 * (one load, where SSE2 spreads a byte over the lanes in four steps) */
+	static const unsigned char ones_then_zeros[32] = { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+	                                                    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF };
+	const __m128i keep = _mm_loadu_si128((const __m128i *)(const void *)(ones_then_zeros + 16 - m));
+	*lower = _mm_and_si128(_mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20))), keep);
+	return m;
+}
+#endif
+
 /* The bytes a word may go on through after its ASCII letters and digits:
  * an apostrophe, hyphen, dot, comma or line break (when what follows
  * joins it) and every byte of a longer character. One test, not six. */
@@ -223,7 +251,26 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 		/* the common case: a run of ASCII letters and digits, lower-cased as
 		 * it goes, eight bytes at a time (no branch on every letter) */
 		bool stopped = false;   /* at a byte that is no ASCII letter or digit */
-		for (uint64_t lower; i + 8 <= end;) {
+#ifdef __SSE2__
+		/* sixteen at a time while they fit in low (most words end in the first) */
+		for (__m128i lower; i + 16 <= end && k + 16 <= LEX_PADDED;) {
+			size_t m = ascii_word16(t + i, &lower);
+			if (k + m > LEX_MAXWORD)
+				break;   /* the loops below end a long word */
+			_mm_storeu_si128((__m128i *)(void *)(out->low + k), lower);
+			if (k == 0) {
+				first8 = (uint64_t)_mm_cvtsi128_si64(lower);
+				first_n = m;
+			}
+			k += m;
+			i += m;
+			if (m < 16) {
+				stopped = true;
+				break;
+			}
+		}
+#endif
+		for (uint64_t lower; !stopped && i + 8 <= end;) {
 			size_t m = ascii_word8(t + i, &lower);
 			if (k + m > LEX_MAXWORD)
 				break;   /* the byte loop below ends a long word */
@@ -290,7 +337,7 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 		k = 0;
 	memset(out->low + k, 0, 8);   /* the padding lex_find_padded reads */
 	out->n = (unsigned char)k;
-	if (k && k == first_n)   /* the word is first8: looked up from the register, not re-read */
+	if (k && k == first_n && k <= 8)   /* the word is first8: looked up from the register, not re-read */
 		out->entry = (short)lex_find_word8(first8, k);
 	else
 		out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
