@@ -145,6 +145,37 @@ static inline int lex_find_word8(uint64_t chunk, size_t n)
 	}
 }
 
+/* lex_find_word8 for a word of nine to sixteen bytes given as two such
+ * numbers (the second the bytes from the ninth, zero-padded): the same
+ * hash over two chunks, the Bloom test after the second. */
+static inline int lex_find_word16(uint64_t lo, uint64_t hi, size_t n)
+{
+	if (n <= 8 || n > 16)
+		return -1;
+	uint64_t x = ((uint64_t)n * 0x9E3779B97F4A7C15ull ^ lo) * 0xFF51AFD7ED558CCDull;
+	x ^= x >> 32;
+	x = (x ^ hi) * 0xFF51AFD7ED558CCDull;
+	uint64_t b = x >> (64 - LEX_BLOOM_LOG2);
+	if (!((lex_bloom[b / 64] >> (b % 64)) & 1))
+		return -1;
+	x ^= x >> 32;
+	const uint32_t mask = (1u << LEX_SLOTS_LOG2) - 1;
+	for (uint32_t k = (uint32_t)x & mask;; k = (k + 1) & mask) {
+		uint16_t i = lex_slots[k];
+		if (i == 0xFFFF)
+			return -1;
+		uint64_t w0, w1;
+		memcpy(&w0, lex_words[i].w, 8);
+		memcpy(&w1, lex_words[i].w + 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w0 = __builtin_bswap64(w0);
+		w1 = __builtin_bswap64(w1);
+#endif
+		if (lex_words[i].len == n && w0 == lo && w1 == hi)
+			return i;
+	}
+}
+
 /* The classes of entry (from lex_find; -1 gives 0) in lang. */
 static inline uint32_t lex_mask(int entry, enum lang lang)
 {

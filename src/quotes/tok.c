@@ -160,6 +160,13 @@ static bool ascii_alnum(unsigned char b)
 	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 }
 
+static inline uint64_t load8(const char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
+}
+
 /* ASCII letters and digits lower-cased; 0 for every other byte. */
 #define L8(c) c, c + 1, c + 2, c + 3, c + 4, c + 5, c + 6, c + 7
 static const unsigned char ascii_lower[256] = {
@@ -339,6 +346,8 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 	out->n = (unsigned char)k;
 	if (k && k == first_n && k <= 8)   /* the word is first8: looked up from the register, not re-read */
 		out->entry = (short)lex_find_word8(first8, k);
+	else if (k && k == first_n && k <= 16)   /* the sixteen-byte loop read it: its second half from low */
+		out->entry = (short)lex_find_word16(first8, load8(out->low + 8), k);
 	else
 		out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
 	out->lex = lang != LANG_UNKNOWN && out->entry >= 0 ? lex_mask(out->entry, lang) : 0;   /* (most words are not listed) */
@@ -491,15 +500,54 @@ static void set_lang(tok *v, size_t n, enum lang lang)
 typedef struct build_state {
 	enum lang lang;
 	bool detect;
-	unsigned score[LANG_COUNT];   /* the language profile of the sample's words */
+	/* the language profile of the sample's words (lang_count_word's
+	 * counts): sixteen bits a language, the first four Latin languages in
+	 * lanes[0], the next four in lanes[1], the ninth in lanes[2] */
+	uint64_t lanes[3];
 } build_state;
+
+_Static_assert(LANG_LATIN_N == 9, "the profile counts fill three numbers of 16-bit lanes");
+
+/* A one in the 16-bit lane of each of four bits. */
+static const uint64_t spread4[16] = {
+#define L4(b) (((b) & 1ull) | ((b) & 2ull) << 15 | ((b) & 4ull) << 30 | ((b) & 8ull) << 45)
+	L4(0), L4(1), L4(2), L4(3), L4(4), L4(5), L4(6), L4(7),
+	L4(8), L4(9), L4(10), L4(11), L4(12), L4(13), L4(14), L4(15),
+#undef L4
+};
+
+/* lang_count_word for a listed word, inline: one addition for each four
+ * languages, not a step for each language the word is in. */
+static inline void count_listed(build_state *b, const tok *w)
+{
+	unsigned p = lex_profile(w->entry);
+	b->lanes[0] += spread4[(p >> 1) & 15];
+	b->lanes[1] += spread4[(p >> 5) & 15];
+	b->lanes[2] += (p >> 9) & 1;
+}
+
+/* The counts of b as lang_from_scores reads them. */
+static void scores_of(const build_state *b, unsigned score[LANG_COUNT])
+{
+	memset(score, 0, LANG_COUNT * sizeof *score);
+	for (int l = 1; l <= LANG_LATIN_N; l++)
+		score[l] = (unsigned)(b->lanes[(l - 1) / 4] >> ((l - 1) % 4 * 16)) & 0xFFFF;
+}
+
+/* The language of the sample counted in b. */
+static enum lang decide(const build_state *b, const char *t, size_t len)
+{
+	unsigned score[LANG_COUNT];
+	scores_of(b, score);
+	return lang_from_scores(t, len, score);
+}
 
 /* Once the tokens cover LANG_SAMPLE bytes, the language is decided and
  * the tokens read so far get its classes. */
 static void detect_when_sampled(tok_doc *td, const char *t, size_t len, build_state *b)
 {
 	if (b->detect && td->n && td->v[td->n - 1].s >= td->v[0].s + LANG_SAMPLE) {
-		b->lang = lang_from_scores(t, len, b->score);
+		b->lang = decide(b, t, len);
 		set_lang(td->v, td->n, b->lang);
 		b->detect = false;
 	}
@@ -537,7 +585,7 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
 		if (detect && n == 0)
 			sample_end = w->s + LANG_SAMPLE;
 		if (detect && w->entry >= 0 && w->s < sample_end)   /* (a word no list holds counts for none) */
-			lang_count_word(w, b->score);   /* now, while its lexicon entry is in the cache */
+			count_listed(b, w);   /* now, while its lexicon entry is in the cache */
 		n++;
 		if (detect && w->s >= sample_end) {
 			td->n = n;
@@ -631,7 +679,7 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 		pos = end;
 	}
 	if (b.detect) {
-		b.lang = lang_from_scores(t, len, b.score);
+		b.lang = decide(&b, t, len);
 		set_lang(td->v, td->n, b.lang);
 	}
 	*langp = b.lang;
