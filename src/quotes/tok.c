@@ -553,6 +553,52 @@ static void detect_when_sampled(tok_doc *td, const char *t, size_t len, build_st
 	}
 }
 
+#ifdef __SSE2__
+/* The common token, read in one go: after at most one space, a word of
+ * fewer than sixteen ASCII letters and digits that nothing can go on
+ * through (what follows it is white space or an ASCII mark that no letter
+ * or digit follows). Fills *w as next_token and mark_after would, every
+ * field once, and returns the position after it; 0 when the token is
+ * another (next_token reads it). before: the kind of the token before
+ * (T_STOP for the first token: a sentence starts there too). */
+static inline __attribute__((always_inline)) size_t fast_word(const char *t, size_t pos, size_t end, enum lang lang,
+                                                              tok *w, unsigned char before)
+{
+	size_t q = pos + (pos < end && t[pos] == ' ');
+	if (q + 16 > end || !ascii_lower[(unsigned char)t[q]])
+		return 0;
+	__m128i lower;
+	size_t m = ascii_word16(t + q, &lower), i = q + m;
+	if (m == 16)
+		return 0;
+	unsigned char b = (unsigned char)t[i];
+	if (may_go_on[b] && b != '\n') {   /* ' - . , or a byte of a longer character */
+		if (b >= 0x80 || i + 1 >= end || (unsigned char)t[i + 1] >= 0x80 || ascii_lower[(unsigned char)t[i + 1]])
+			return 0;   /* (it may join what follows: U.S, don't, 40,000) */
+	}
+	_mm_storeu_si128((__m128i *)(void *)w->low, lower);   /* zero from low[m] */
+	memset(w->low + 16, 0, 8);   /* the padding lex_find_padded reads */
+	uint64_t first8 = (uint64_t)_mm_cvtsi128_si64(lower);
+	int entry = m <= 8 ? lex_find_word8(first8, m) : lex_find_word16(first8, load8(w->low + 8), m);
+	w->s = q;
+	w->e = i;
+	w->kind = T_WORD;
+	w->cap = t[q] >= 'A' && t[q] <= 'Z';
+	w->cjk = false;
+	w->para = false;
+	/* mark_after: no dot of an abbreviation, and a sentence starts after
+	 * . ! ? : or a quotation mark */
+	const unsigned starts_after = 1u << T_STOP | 1u << T_MARK | 1u << T_COLON;
+	w->sent = (starts_after >> before) & 1;
+	w->n = (unsigned char)m;
+	w->lang = (unsigned char)lang;
+	w->entry = (short)entry;
+	w->lex = lang != LANG_UNKNOWN && entry >= 0 ? lex_mask(entry, lang) : 0;
+	w->mark = 0;
+	return i;
+}
+#endif
+
 /* The tokens of t[pos,end) appended to td, up to end or, while detecting,
  * up to the token that completes the sample; returns where it stopped
  * (*more: a token stopped it, not end). Inlined twice, with detect a
@@ -561,40 +607,51 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
                                                              size_t end, build_state *b, bool detect, bool *more)
 {
 	*more = false;
-	/* the array and its count in locals, stored back when the loop ends:
+	/* the array in locals, the next token and the end of the room as
+	 * pointers (fewer numbers live in the loop), stored back when it ends:
 	 * a token's stores could alias td's fields, which the compiler would
 	 * otherwise read again for every token */
-	tok *v = td->v;
-	size_t n = td->n, cap = td->cap;
-	size_t sample_end = detect ? (n ? v[0].s : pos) + LANG_SAMPLE : 0;
-	for (;;) {
-		if (n + 1 > cap) {
+	tok *v = td->v, *w = v + td->n, *room = v + td->cap;
+	const enum lang lang = b->lang;   /* (set only where the loop returns) */
+	unsigned char before = w > v ? w[-1].kind : T_STOP;   /* (in a register: the token stores are bytes) */
+	for (;; w++) {
+		if (w == room) {
+			size_t n = (size_t)(w - v);
 			td->n = n;
 			if (GROW(td->v, td->cap, n + 1, 256)) {
 				td->rc = Q_ENOMEM;
 				return pos;
 			}
 			v = td->v;
-			cap = td->cap;
+			w = v + n;
+			room = v + td->cap;
 		}
-		tok *w = &v[n];
-		pos = next_token(t, pos, end, b->lang, w);
-		if (w->kind == T_NONE)
-			break;
-		mark_after(t, w, n ? w - 1 : NULL);
-		if (detect && n == 0)
-			sample_end = w->s + LANG_SAMPLE;
+#ifdef __SSE2__
+		size_t after = fast_word(t, pos, end, lang, w, before);
+		if (after) {
+			pos = after;
+			before = T_WORD;
+		} else
+#endif
+		{
+			pos = next_token(t, pos, end, lang, w);
+			if (w->kind == T_NONE)
+				break;
+			mark_after(t, w, w > v ? w - 1 : NULL);
+			before = w->kind;
+		}
+		/* the sample: LANG_SAMPLE bytes from the first token's start */
+		size_t sample_end = detect ? v[0].s + LANG_SAMPLE : 0;
 		if (detect && w->entry >= 0 && w->s < sample_end)   /* (a word no list holds counts for none) */
 			count_listed(b, w);   /* now, while its lexicon entry is in the cache */
-		n++;
 		if (detect && w->s >= sample_end) {
-			td->n = n;
+			td->n = (size_t)(w + 1 - v);
 			detect_when_sampled(td, t, len, b);
 			*more = true;
 			return pos;
 		}
 	}
-	td->n = n;
+	td->n = (size_t)(w - v);
 	return pos;
 }
 
