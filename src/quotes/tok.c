@@ -86,13 +86,29 @@ static bool spelt_out(const tok *w)
 	return false;
 }
 
+/* Is there a dot in the word low[0,n), kept zero-padded to a multiple of
+ * eight bytes? Eight bytes at a time (a byte equal to '.' is a zero lane
+ * of x ^ '.' in each), not a call of memchr. */
+static bool has_dot(const char *low, size_t n)
+{
+	const uint64_t one = 0x0101010101010101ull, high = one * 0x80;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t x;
+		memcpy(&x, low + i, 8);
+		x ^= one * '.';
+		if ((x - one) & ~x & high)
+			return true;
+	}
+	return false;
+}
+
 /* Is the word t[s,e) an abbreviation when a dot follows it? */
 static bool abbreviation(const tok *w)
 {
 	/* zero-padded like w->low: compared eight bytes at a time */
 	static const char short_forms[][8] = { "jr", "sr", "st", "no", "vs", "etc", "inc", "corp", "ltd", "co",
 	                                       "bzw", "vgl", "ca", "dr", "nr", "mio", "mrd", "bl.a", "f.eks", "z.b" };
-	if (w->n == 1 || memchr(w->low, '.', w->n))
+	if (w->n == 1 || has_dot(w->low, w->n))
 		return true;
 	if (w->n > 4)
 		return false;   /* a title spelt out ends its sentence: "…, so die Anwältin. Der …" */
