@@ -10,6 +10,7 @@
 #ifndef QUOTH_LEXICON_H
 #define QUOTH_LEXICON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -116,16 +117,13 @@ extern const uint64_t lex_bloom[(1u << LEX_BLOOM_LOG2) / 64];
 extern const unsigned lex_props[LEX_NLANG];
 extern const uint64_t lex_affix_last[LEX_NLANG][LA__COUNT][4];   /* the endings' last bytes, 256 bits */
 
-/* lex_find for a word of at most eight bytes given as one number: its
- * bytes little-endian (the first in the low byte), the rest zero. The
- * hash is lexicon.c's hash_padded of one chunk; its top bits test the
- * Bloom filter (before the last mixing step, which leaves them as they
- * are), its lower half picks the first slot. */
-static inline int lex_find_word8(uint64_t chunk, size_t n)
+/* The entry of hash x (lexicon.c's hash_padded before its last mixing
+ * step) for the word of n bytes whose first sixteen are lo and hi (two
+ * numbers as lex_find_word8 takes one; hi read only when two): its top
+ * bits test the Bloom filter, which the last step leaves as they are, its
+ * lower half picks the first slot. */
+static inline __attribute__((always_inline)) int lex_probe(uint64_t x, uint64_t lo, uint64_t hi, size_t n, bool two)
 {
-	if (n == 0 || n > 8)
-		return -1;
-	uint64_t x = ((uint64_t)n * 0x9E3779B97F4A7C15ull ^ chunk) * 0xFF51AFD7ED558CCDull;
 	uint64_t b = x >> (64 - LEX_BLOOM_LOG2);
 	if (!((lex_bloom[b / 64] >> (b % 64)) & 1))
 		return -1;   /* (most words the lists do not hold end here) */
@@ -135,14 +133,39 @@ static inline int lex_find_word8(uint64_t chunk, size_t n)
 		uint16_t i = lex_slots[k];
 		if (i == 0xFFFF)
 			return -1;
-		uint64_t w;
-		memcpy(&w, lex_words[i].w, 8);
+		uint64_t w0, w1 = 0;
+		memcpy(&w0, lex_words[i].w, 8);
+		if (two)
+			memcpy(&w1, lex_words[i].w + 8, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		w = __builtin_bswap64(w);   /* the table was hashed little-endian */
+		w0 = __builtin_bswap64(w0);   /* the table was hashed little-endian */
+		w1 = __builtin_bswap64(w1);
 #endif
-		if (lex_words[i].len == n && w == chunk)
+		if (lex_words[i].len == n && w0 == lo && (!two || w1 == hi))
 			return i;
 	}
+}
+
+/* lex_find for a word of at most eight bytes given as one number: its
+ * bytes little-endian (the first in the low byte), the rest zero. The
+ * hash is lexicon.c's hash_padded of one chunk. */
+static inline int lex_find_word8(uint64_t chunk, size_t n)
+{
+	if (n == 0 || n > 8)
+		return -1;
+	return lex_probe(((uint64_t)n * 0x9E3779B97F4A7C15ull ^ chunk) * 0xFF51AFD7ED558CCDull, chunk, 0, n, false);
+}
+
+/* lex_find_word8 for a word of nine to sixteen bytes given as two such
+ * numbers (the second the bytes from the ninth, zero-padded): the same
+ * hash over two chunks. */
+static inline int lex_find_word16(uint64_t lo, uint64_t hi, size_t n)
+{
+	if (n <= 8 || n > 16)
+		return -1;
+	uint64_t x = ((uint64_t)n * 0x9E3779B97F4A7C15ull ^ lo) * 0xFF51AFD7ED558CCDull;
+	x ^= x >> 32;
+	return lex_probe((x ^ hi) * 0xFF51AFD7ED558CCDull, lo, hi, n, true);
 }
 
 /* The classes of entry (from lex_find; -1 gives 0) in lang. */

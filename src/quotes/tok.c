@@ -4,6 +4,9 @@
 #include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "error.h"
 #include "grow.h"
 #include "tok.h"
@@ -83,13 +86,29 @@ static bool spelt_out(const tok *w)
 	return false;
 }
 
+/* Is there a dot in the word low[0,n), kept zero-padded to a multiple of
+ * eight bytes? Eight bytes at a time (a byte equal to '.' is a zero lane
+ * of x ^ '.' in each), not a call of memchr. */
+static bool has_dot(const char *low, size_t n)
+{
+	const uint64_t one = 0x0101010101010101ull, high = one * 0x80;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t x;
+		memcpy(&x, low + i, 8);
+		x ^= one * '.';
+		if ((x - one) & ~x & high)
+			return true;
+	}
+	return false;
+}
+
 /* Is the word t[s,e) an abbreviation when a dot follows it? */
 static bool abbreviation(const tok *w)
 {
 	/* zero-padded like w->low: compared eight bytes at a time */
 	static const char short_forms[][8] = { "jr", "sr", "st", "no", "vs", "etc", "inc", "corp", "ltd", "co",
 	                                       "bzw", "vgl", "ca", "dr", "nr", "mio", "mrd", "bl.a", "f.eks", "z.b" };
-	if (w->n == 1 || memchr(w->low, '.', w->n))
+	if (w->n == 1 || has_dot(w->low, w->n))
 		return true;
 	if (w->n > 4)
 		return false;   /* a title spelt out ends its sentence: "…, so die Anwältin. Der …" */
@@ -157,6 +176,13 @@ static bool ascii_alnum(unsigned char b)
 	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 }
 
+static inline uint64_t load8(const char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
+}
+
 /* ASCII letters and digits lower-cased; 0 for every other byte. */
 #define L8(c) c, c + 1, c + 2, c + 3, c + 4, c + 5, c + 6, c + 7
 static const unsigned char ascii_lower[256] = {
@@ -195,6 +221,31 @@ static inline __attribute__((always_inline)) size_t ascii_word8(const char *p, u
 #endif
 }
 
+#ifdef __SSE2__
+/* ascii_word8 for the sixteen bytes at p, in one vector: their letters and
+ * digits by two signed comparisons (a letter folded to lower case moved to
+ * the bottom of the signed range, a digit too), the first other byte by one
+ * mask. *lower gets them lower-cased, every lane from the first stop zero. */
+static inline __attribute__((always_inline)) size_t ascii_word16(const char *p, __m128i *lower)
+{
+	const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+	/* 'a'..'z' + 31 are -128..-103 as signed bytes, '0'..'9' + 80 -128..-119;
+	 * no other byte, ASCII or not, lands there */
+	const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8(31)), _mm_set1_epi8(-102));
+	const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(80)), _mm_set1_epi8(-118));
+	unsigned ok = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+	unsigned m = (unsigned)__builtin_ctz(~ok);   /* 16 when all are */
+	/* the lanes below m: sixteen bytes of a row of 16 ones then 16 zeros
+	 * (one load, where SSE2 spreads a byte over the lanes in four steps) */
+	static const unsigned char ones_then_zeros[32] = { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+	                                                    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF };
+	const __m128i keep = _mm_loadu_si128((const __m128i *)(const void *)(ones_then_zeros + 16 - m));
+	*lower = _mm_and_si128(_mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20))), keep);
+	return m;
+}
+#endif
+
 /* The bytes a word may go on through after its ASCII letters and digits:
  * an apostrophe, hyphen, dot, comma or line break (when what follows
  * joins it) and every byte of a longer character. One test, not six. */
@@ -223,7 +274,26 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 		/* the common case: a run of ASCII letters and digits, lower-cased as
 		 * it goes, eight bytes at a time (no branch on every letter) */
 		bool stopped = false;   /* at a byte that is no ASCII letter or digit */
-		for (uint64_t lower; i + 8 <= end;) {
+#ifdef __SSE2__
+		/* sixteen at a time while they fit in low (most words end in the first) */
+		for (__m128i lower; i + 16 <= end && k + 16 <= LEX_PADDED;) {
+			size_t m = ascii_word16(t + i, &lower);
+			if (k + m > LEX_MAXWORD)
+				break;   /* the loops below end a long word */
+			_mm_storeu_si128((__m128i *)(void *)(out->low + k), lower);
+			if (k == 0) {
+				first8 = (uint64_t)_mm_cvtsi128_si64(lower);
+				first_n = m;
+			}
+			k += m;
+			i += m;
+			if (m < 16) {
+				stopped = true;
+				break;
+			}
+		}
+#endif
+		for (uint64_t lower; !stopped && i + 8 <= end;) {
 			size_t m = ascii_word8(t + i, &lower);
 			if (k + m > LEX_MAXWORD)
 				break;   /* the byte loop below ends a long word */
@@ -290,8 +360,10 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 		k = 0;
 	memset(out->low + k, 0, 8);   /* the padding lex_find_padded reads */
 	out->n = (unsigned char)k;
-	if (k && k == first_n)   /* the word is first8: looked up from the register, not re-read */
+	if (k && k == first_n && k <= 8)   /* the word is first8: looked up from the register, not re-read */
 		out->entry = (short)lex_find_word8(first8, k);
+	else if (k && k == first_n && k <= 16)   /* the sixteen-byte loop read it: its second half from low */
+		out->entry = (short)lex_find_word16(first8, load8(out->low + 8), k);
 	else
 		out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
 	out->lex = lang != LANG_UNKNOWN && out->entry >= 0 ? lex_mask(out->entry, lang) : 0;   /* (most words are not listed) */
@@ -444,19 +516,104 @@ static void set_lang(tok *v, size_t n, enum lang lang)
 typedef struct build_state {
 	enum lang lang;
 	bool detect;
-	unsigned score[LANG_COUNT];   /* the language profile of the sample's words */
+	/* the language profile of the sample's words (lang_count_word's
+	 * counts): sixteen bits a language, the first four Latin languages in
+	 * lanes[0], the next four in lanes[1], the ninth in lanes[2] */
+	uint64_t lanes[3];
 } build_state;
+
+_Static_assert(LANG_LATIN_N == 9, "the profile counts fill three numbers of 16-bit lanes");
+
+/* A one in the 16-bit lane of each of four bits. */
+static const uint64_t spread4[16] = {
+#define L4(b) (((b) & 1ull) | ((b) & 2ull) << 15 | ((b) & 4ull) << 30 | ((b) & 8ull) << 45)
+	L4(0), L4(1), L4(2), L4(3), L4(4), L4(5), L4(6), L4(7),
+	L4(8), L4(9), L4(10), L4(11), L4(12), L4(13), L4(14), L4(15),
+#undef L4
+};
+
+/* lang_count_word for a listed word, inline: one addition for each four
+ * languages, not a step for each language the word is in. */
+static inline void count_listed(build_state *b, const tok *w)
+{
+	unsigned p = lex_profile(w->entry);
+	b->lanes[0] += spread4[(p >> 1) & 15];
+	b->lanes[1] += spread4[(p >> 5) & 15];
+	b->lanes[2] += (p >> 9) & 1;
+}
+
+/* The counts of b as lang_from_scores reads them. */
+static void scores_of(const build_state *b, unsigned score[LANG_COUNT])
+{
+	memset(score, 0, LANG_COUNT * sizeof *score);
+	for (int l = 1; l <= LANG_LATIN_N; l++)
+		score[l] = (unsigned)(b->lanes[(l - 1) / 4] >> ((l - 1) % 4 * 16)) & 0xFFFF;
+}
+
+/* The language of the sample counted in b. */
+static enum lang decide(const build_state *b, const char *t, size_t len)
+{
+	unsigned score[LANG_COUNT];
+	scores_of(b, score);
+	return lang_from_scores(t, len, score);
+}
 
 /* Once the tokens cover LANG_SAMPLE bytes, the language is decided and
  * the tokens read so far get its classes. */
 static void detect_when_sampled(tok_doc *td, const char *t, size_t len, build_state *b)
 {
 	if (b->detect && td->n && td->v[td->n - 1].s >= td->v[0].s + LANG_SAMPLE) {
-		b->lang = lang_from_scores(t, len, b->score);
+		b->lang = decide(b, t, len);
 		set_lang(td->v, td->n, b->lang);
 		b->detect = false;
 	}
 }
+
+#ifdef __SSE2__
+/* The common token, read in one go: after at most one space, a word of
+ * fewer than sixteen ASCII letters and digits that nothing can go on
+ * through (what follows it is white space or an ASCII mark that no letter
+ * or digit follows). Fills *w as next_token and mark_after would, every
+ * field once, and returns the position after it; 0 when the token is
+ * another (next_token reads it). before: the kind of the token before
+ * (T_STOP for the first token: a sentence starts there too). */
+static inline __attribute__((always_inline)) size_t fast_word(const char *t, size_t pos, size_t end, enum lang lang,
+                                                              tok *w, unsigned char before)
+{
+	size_t q = pos + (pos < end && t[pos] == ' ');
+	if (q + 16 > end || !ascii_lower[(unsigned char)t[q]])
+		return 0;
+	__m128i lower;
+	size_t m = ascii_word16(t + q, &lower), i = q + m;
+	if (m == 16)
+		return 0;
+	unsigned char b = (unsigned char)t[i];
+	if (may_go_on[b] && b != '\n') {   /* ' - . , or a byte of a longer character */
+		if (b >= 0x80 || i + 1 >= end || (unsigned char)t[i + 1] >= 0x80 || ascii_lower[(unsigned char)t[i + 1]])
+			return 0;   /* (it may join what follows: U.S, don't, 40,000) */
+	}
+	_mm_storeu_si128((__m128i *)(void *)w->low, lower);   /* zero from low[m] */
+	memset(w->low + 16, 0, 8);   /* the padding lex_find_padded reads */
+	uint64_t first8 = (uint64_t)_mm_cvtsi128_si64(lower);
+	int entry = m <= 8 ? lex_find_word8(first8, m) : lex_find_word16(first8, load8(w->low + 8), m);
+	w->s = q;
+	w->e = i;
+	w->kind = T_WORD;
+	w->cap = t[q] >= 'A' && t[q] <= 'Z';
+	w->cjk = false;
+	w->para = false;
+	/* mark_after: no dot of an abbreviation, and a sentence starts after
+	 * . ! ? : or a quotation mark */
+	const unsigned starts_after = 1u << T_STOP | 1u << T_MARK | 1u << T_COLON;
+	w->sent = (starts_after >> before) & 1;
+	w->n = (unsigned char)m;
+	w->lang = (unsigned char)lang;
+	w->entry = (short)entry;
+	w->lex = lang != LANG_UNKNOWN && entry >= 0 ? lex_mask(entry, lang) : 0;
+	w->mark = 0;
+	return i;
+}
+#endif
 
 /* The tokens of t[pos,end) appended to td, up to end or, while detecting,
  * up to the token that completes the sample; returns where it stopped
@@ -466,40 +623,51 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
                                                              size_t end, build_state *b, bool detect, bool *more)
 {
 	*more = false;
-	/* the array and its count in locals, stored back when the loop ends:
+	/* the array in locals, the next token and the end of the room as
+	 * pointers (fewer numbers live in the loop), stored back when it ends:
 	 * a token's stores could alias td's fields, which the compiler would
 	 * otherwise read again for every token */
-	tok *v = td->v;
-	size_t n = td->n, cap = td->cap;
-	size_t sample_end = detect ? (n ? v[0].s : pos) + LANG_SAMPLE : 0;
-	for (;;) {
-		if (n + 1 > cap) {
+	tok *v = td->v, *w = v + td->n, *room = v + td->cap;
+	const enum lang lang = b->lang;   /* (set only where the loop returns) */
+	unsigned char before = w > v ? w[-1].kind : T_STOP;   /* (in a register: the token stores are bytes) */
+	for (;; w++) {
+		if (w == room) {
+			size_t n = (size_t)(w - v);
 			td->n = n;
 			if (GROW(td->v, td->cap, n + 1, 256)) {
 				td->rc = Q_ENOMEM;
 				return pos;
 			}
 			v = td->v;
-			cap = td->cap;
+			w = v + n;
+			room = v + td->cap;
 		}
-		tok *w = &v[n];
-		pos = next_token(t, pos, end, b->lang, w);
-		if (w->kind == T_NONE)
-			break;
-		mark_after(t, w, n ? w - 1 : NULL);
-		if (detect && n == 0)
-			sample_end = w->s + LANG_SAMPLE;
+#ifdef __SSE2__
+		size_t after = fast_word(t, pos, end, lang, w, before);
+		if (after) {
+			pos = after;
+			before = T_WORD;
+		} else
+#endif
+		{
+			pos = next_token(t, pos, end, lang, w);
+			if (w->kind == T_NONE)
+				break;
+			mark_after(t, w, w > v ? w - 1 : NULL);
+			before = w->kind;
+		}
+		/* the sample: LANG_SAMPLE bytes from the first token's start */
+		size_t sample_end = detect ? v[0].s + LANG_SAMPLE : 0;
 		if (detect && w->entry >= 0 && w->s < sample_end)   /* (a word no list holds counts for none) */
-			lang_count_word(w, b->score);   /* now, while its lexicon entry is in the cache */
-		n++;
+			count_listed(b, w);   /* now, while its lexicon entry is in the cache */
 		if (detect && w->s >= sample_end) {
-			td->n = n;
+			td->n = (size_t)(w + 1 - v);
 			detect_when_sampled(td, t, len, b);
 			*more = true;
 			return pos;
 		}
 	}
-	td->n = n;
+	td->n = (size_t)(w - v);
 	return pos;
 }
 
@@ -584,7 +752,7 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 		pos = end;
 	}
 	if (b.detect) {
-		b.lang = lang_from_scores(t, len, b.score);
+		b.lang = decide(&b, t, len);
 		set_lang(td->v, td->n, b.lang);
 	}
 	*langp = b.lang;

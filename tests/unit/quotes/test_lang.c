@@ -105,8 +105,8 @@ static uint64_t word8(const char *w, size_t n)
 
 static void lexicon_lookups_agree(void **state)
 {
-	/* lex_find, lex_find_padded and lex_find_word8 give every word its entry;
-	 * lex_hash_padded is lex_hash of a padded word */
+	/* lex_find, lex_find_padded, lex_find_word8 and lex_find_word16 give
+	 * every word its entry; lex_hash_padded is lex_hash of a padded word */
 	for (size_t i = 0; i < lex_size(); i++) {
 		const char *w = lex_word(i);
 		size_t n = strlen(w);
@@ -117,8 +117,11 @@ static void lexicon_lookups_agree(void **state)
 		assert_int_equal(lex_hash_padded(pad, n), lex_hash(w, n));
 		if (n <= 8)
 			assert_int_equal(lex_find_word8(word8(w, n), n), (int)i);
+		else if (n <= 16)
+			assert_int_equal(lex_find_word16(word8(w, 8), word8(w + 8, n - 8), n), (int)i);
 	}
-	static const char *const absent[] = { "xyzzy", "saidx", "sai", "thee", "a1", "zzzzzzzz", "abcdefghijklmnopq" };
+	static const char *const absent[] = { "xyzzy", "saidx", "sai", "thee", "a1", "zzzzzzzz", "abcdefghijklmnopq",
+	                                      "spokesmanx", "abcdefghijklmnop" };
 	for (size_t i = 0; i < sizeof absent / sizeof *absent; i++) {
 		size_t n = strlen(absent[i]);
 		char pad[LEX_PADDED] = { 0 };
@@ -127,9 +130,13 @@ static void lexicon_lookups_agree(void **state)
 		assert_int_equal(lex_find_padded(pad, n), -1);
 		if (n <= 8)
 			assert_int_equal(lex_find_word8(word8(absent[i], n), n), -1);
+		else if (n <= 16)
+			assert_int_equal(lex_find_word16(word8(absent[i], 8), word8(absent[i] + 8, n - 8), n), -1);
 	}
 	assert_int_equal(lex_find_word8(0, 0), -1);
 	assert_int_equal(lex_find_word8(word8("said", 4), 9), -1);
+	assert_int_equal(lex_find_word16(word8("said", 4), 0, 4), -1);   /* (eight bytes or fewer: lex_find_word8's) */
+	assert_int_equal(lex_find_word16(0, 0, 17), -1);
 }
 
 static void lexicon_classes(void **state)

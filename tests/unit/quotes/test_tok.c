@@ -1,4 +1,5 @@
-/* The article's tokens (tok.h): the lookups of a position among them. */
+/* The article's tokens (tok.h): the lookups of a position among them, and
+ * the article's token pass against reading the tokens one by one. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -63,11 +64,98 @@ static void first_at_across_blocks(void **state)
 	tok_doc_free(&td);
 }
 
+/* Every field of two tokens that must be the same (the bytes of low up to
+ * the padding the lookups read). */
+static void assert_same_token(const tok *a, const tok *b)
+{
+	assert_int_equal(a->s, b->s);
+	assert_int_equal(a->e, b->e);
+	assert_int_equal(a->kind, b->kind);
+	assert_int_equal(a->cap, b->cap);
+	assert_int_equal(a->cjk, b->cjk);
+	assert_int_equal(a->sent, b->sent);
+	assert_int_equal(a->para, b->para);
+	assert_int_equal(a->n, b->n);
+	assert_int_equal(a->lang, b->lang);
+	assert_int_equal(a->entry, b->entry);
+	assert_int_equal(a->lex, b->lex);
+	assert_memory_equal(a->low, b->low, (size_t)a->n + 8 <= sizeof a->low ? (size_t)a->n + 8 : sizeof a->low);
+}
+
+/* A text of random pieces: words the lists hold and words they do not,
+ * short and long (past sixteen and past the longest word of the lists),
+ * capitals, digits, the marks a word may go on through, spaces, breaks,
+ * letters of more than one byte and the bytes beside A-Z, a-z and 0-9. */
+static size_t random_text(char *t, size_t cap, unsigned *seed)
+{
+	static const char *const pieces[] = {
+		"said", "the", "The", "minister", "Minister", "he", "She", "according", "to", "spokeswoman",
+		"x", "Ab", "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq", "Abcdefghijklmnopqrstuvwxyzabcdefgh",
+		"2024", "40,000", "U.S.", "e.g.", "don't", "Beaumont-Dark", "co-", "-", " - ", ".", ",", "'", "\"", ":",
+		";", "!", "?", "(", ")", " ", " ", " ", "  ", "\n", "\n\n", "-\n", "\t", "caf\xC3\xA9", "\xC3\x89lise",
+		"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x99s", "\xE2\x80\x94", "\xE4\xBB\x96", "Mr.", "Dr",
+		"verschwunden.Der", "sagte", "Sprecherin", "og",
+		/* the bytes beside the ranges of letters and digits */
+		"@", "[", "`", "{", "/", "Za", "az", "09", "aZ@b", "z{", "0/9:", "\x7F", "\xC0", "\xFF",
+	};
+	size_t n = 0;
+	for (;;) {
+		*seed = *seed * 1103515245u + 12345u;
+		const char *p = pieces[(*seed >> 8) % (sizeof pieces / sizeof *pieces)];
+		size_t l = strlen(p);
+		if (n + l + 1 > cap)
+			break;
+		memcpy(t + n, p, l);
+		n += l;
+	}
+	t[n] = '\0';
+	return n;
+}
+
+/* The article's token pass (its fast path for the common word, sixteen
+ * bytes at a time, the profile of the sample) gives the same tokens as
+ * reading them one by one with tok_scan; and the tokens of each prefix of
+ * the text, read near its end by the loops for fewer than sixteen bytes,
+ * are those of the whole text up to a few bytes before that end (what
+ * follows a word decides whether it goes on). The language it detects
+ * gives the same tokens as that language given. Many random texts. */
+static void article_tokens_as_one_by_one(void **state)
+{
+	(void)state;
+	unsigned seed = 7;
+	char t[3000];
+	static tok one[3000];
+	for (int round = 0; round < 300; round++) {
+		size_t len = random_text(t, round < 200 ? 160 : sizeof t, &seed);
+		tok_doc td = { 0 };
+		assert_int_equal(tok_doc_build(&td, t, len, LANG_EN, NULL, 0), 0);
+		for (size_t cut = round < 200 ? 0 : len; cut <= len; cut++) {
+			size_t n = tok_scan(t, 0, cut, LANG_EN, one, sizeof one / sizeof *one);
+			if (cut == len)
+				assert_int_equal(td.n, n);
+			for (size_t i = 0; i < n && (cut == len || one[i].e + 8 <= cut); i++)
+				assert_same_token(&td.v[i], &one[i]);
+		}
+		tok_doc_free(&td);
+		enum lang found = LANG_UNKNOWN;
+		tok_doc given = { 0 };
+		assert_int_equal(tok_doc_build_detect(&td, t, len, &found, NULL, 0), 0);
+		assert_int_not_equal(found, LANG_UNKNOWN);
+		assert_int_equal(tok_doc_build(&given, t, len, found, NULL, 0), 0);
+		assert_int_equal(td.n, given.n);
+		for (size_t i = 0; i < td.n; i++)
+			assert_same_token(&td.v[i], &given.v[i]);
+		tok_doc_free(&td);
+		tok_doc_free(&given);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(first_at_every_position),
 		cmocka_unit_test(first_at_across_blocks),
+		cmocka_unit_test(article_tokens_as_one_by_one),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
