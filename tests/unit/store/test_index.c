@@ -57,8 +57,8 @@ static qindex *open_ok(const char *path, unsigned flags, char **note)
 }
 
 static const index_quote two_quotes[] = {
-	{ 0x1111, 10, 40, "We will build the bridge by spring", "Ada Lindqvist", "said", 0.9 },
-	{ 0x2222, 90, 130, "Nobody asked the people of the valley", NULL, NULL, 0.35 },
+	{ 0x1111, 10, 40, "We will build the bridge by spring", "Ada Lindqvist", "said", 0.9, NULL, 0, false },
+	{ 0x2222, 90, 130, "Nobody asked the people of the valley", NULL, NULL, 0.35, NULL, 0, false },
 };
 
 static void put_article(qindex *ix, const char *path, uint64_t cid, const index_quote *q, size_t nq)
@@ -153,13 +153,13 @@ static void test_persons_in_order(void **state)
 	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
 	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
 	static const index_quote q[] = {
-		{ 1, 0, 10, "one two three four five", "Cy Ra", NULL, 0.9 },
-		{ 2, 20, 30, "six seven eight nine ten", "Cy Ra", NULL, 0.9 },
-		{ 3, 40, 50, "eleven twelve thirteen fourteen", "Cy Ra", NULL, 0.9 },
-		{ 4, 60, 70, "fifteen sixteen seventeen", "Bo Ek", NULL, 0.9 },
-		{ 5, 80, 90, "eighteen nineteen twenty", "Bo Ek", NULL, 0.9 },
-		{ 6, 100, 110, "twenty-one twenty-two", "Lindqvist", NULL, 0.9 },
-		{ 7, 120, 130, "twenty-three twenty-four", "Ada Lindqvist", NULL, 0.9 },
+		{ 1, 0, 10, "one two three four five", "Cy Ra", NULL, 0.9, NULL, 0, false },
+		{ 2, 20, 30, "six seven eight nine ten", "Cy Ra", NULL, 0.9, NULL, 0, false },
+		{ 3, 40, 50, "eleven twelve thirteen fourteen", "Cy Ra", NULL, 0.9, NULL, 0, false },
+		{ 4, 60, 70, "fifteen sixteen seventeen", "Bo Ek", NULL, 0.9, NULL, 0, false },
+		{ 5, 80, 90, "eighteen nineteen twenty", "Bo Ek", NULL, 0.9, NULL, 0, false },
+		{ 6, 100, 110, "twenty-one twenty-two", "Lindqvist", NULL, 0.9, NULL, 0, false },
+		{ 7, 120, 130, "twenty-three twenty-four", "Ada Lindqvist", NULL, 0.9, NULL, 0, false },
 	};
 	assert_int_equal(index_begin(ix), 0);
 	put_article(ix, "/c/a.txt", 1, q, 7);
@@ -187,8 +187,8 @@ static void test_persons_in_order(void **state)
 static void put_dated(qindex *ix, const char *path, const char *date)
 {
 	static const index_quote q[] = {
-		{ 0x3333, 90, 120, "The valley waited long enough for this", "Ada Lindqvist", "said", 0.8 },
-		{ 0x1111, 10, 40, "We will build the bridge by spring", "Ada Lindqvist", "said", 0.9 },
+		{ 0x3333, 90, 120, "The valley waited long enough for this", "Ada Lindqvist", "said", 0.8, NULL, 0, false },
+		{ 0x1111, 10, 40, "We will build the bridge by spring", "Ada Lindqvist", "said", 0.9, NULL, 0, false },
 	};
 	index_article a = { .path = path, .size = 100, .mtime = 5, .cid = 1, .title = path, .lang = "en", .date = date };
 	assert_int_equal(index_put(ix, &a, NULL, 0, q, 2), 0);
