@@ -362,7 +362,7 @@ static char *sorted_words(index_words *w, const char *text)
 	char *s = NULL;
 	size_t n = 0;
 	assert_int_equal(index_words_of(w, NULL, text, strlen(text), &s, &n), 0);
-	char *v[256];
+	char *v[256] = { 0 };
 	size_t k = 0;
 	for (char *p = strtok(s, " "); p && k < 256; p = strtok(NULL, " "))
 		v[k++] = p;
