@@ -232,7 +232,7 @@ static int group_rows(qindex *ix, samequote *sq, const quote_rows *r)
 
 int index_derive_groups(qindex *ix)
 {
-	int rc = index_exec(ix, "DELETE FROM group_members; DELETE FROM groups;");
+	int rc = index_exec(ix, "DELETE FROM group_members; DELETE FROM groups; DROP INDEX group_members_grp;");
 	group_memo *memo = ix->memo;
 	ix->memo = NULL;
 	/* the memo, when it still holds every quote of the file */
@@ -249,6 +249,8 @@ int index_derive_groups(qindex *ix)
 	}
 	ix->memo = memo;
 	index_memo_drop(ix);
+	if (!rc)
+		rc = index_exec(ix, "CREATE INDEX group_members_grp ON group_members(grp, article, start);");
 	return rc;
 }
 
