@@ -318,11 +318,22 @@ static void *reader_thread(void *arg)
 	}
 }
 
-/* The next job read, waiting for it; NULL at the end. */
-static job *next_ready(pipeline *p)
+/* The next job read, waiting for it; NULL at the end. While it waits the
+ * writer reads a job itself (with own, when it has one): with as many
+ * reading threads as cores but one, a core would otherwise idle whenever
+ * the readers are the slower side. */
+static job *next_ready(pipeline *p, reader_tools *own)
 {
 	pthread_mutex_lock(&p->mu);
 	while (p->written < p->n && !p->jobs[p->written].ready) {
+		if (own->w && !p->stop && p->next_read < p->n && p->next_read - p->written < QUEUE_CAP) {
+			size_t i = p->next_read++;
+			pthread_mutex_unlock(&p->mu);
+			read_job(&p->jobs[i], p->qo, own);
+			pthread_mutex_lock(&p->mu);
+			p->jobs[i].ready = true;
+			continue;
+		}
 		p->writer_waits = true;
 		pthread_cond_wait(&p->ready, &p->mu);
 		p->writer_waits = false;
@@ -489,9 +500,11 @@ static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo, unsigne
 	while (nt < want && pthread_create(&t[nt], NULL, reader_thread, &p) == 0)
 		nt++;
 	reader_tools own = { 0 };   /* this thread's, when it reads */
-	int rc = nt ? 0 : tools_new(&own);
+	int rc = tools_new(&own);
+	if (rc && nt)   /* (the reading threads read everything) */
+		rc = 0;
 	job *j;
-	while (!rc && (j = nt ? next_ready(&p) : (p.written < n ? &jobs[p.written] : NULL))) {
+	while (!rc && (j = nt ? next_ready(&p, &own) : (p.written < n ? &jobs[p.written] : NULL))) {
 		if (!nt)
 			read_job(j, qo, &own);
 		rc = write_job(r, j);
