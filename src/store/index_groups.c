@@ -1,6 +1,7 @@
 /* The same quote across articles: deriving groups and group_members from
  * the quotes (samequote.h), and reading them. */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "error.h"
@@ -142,23 +143,46 @@ static int cmp_quote(const void *a, const void *b)
 	return (x->quote > y->quote) - (x->quote < y->quote);
 }
 
+/* Rows of group_members one INSERT writes (its statement made once a
+ * call, the last rows by one of their own). */
+#define MEMBERS_PER_INSERT 32
+
+static int members_insert(qindex *ix, size_t rows, sqlite3_stmt **s)
+{
+	char sql[64 + MEMBERS_PER_INSERT * 20];
+	int at = snprintf(sql, sizeof sql, "INSERT INTO group_members(quote, grp, article, start) VALUES ");
+	for (size_t r = 0; r < rows; r++)
+		at += snprintf(sql + at, sizeof sql - (size_t)at, "%s(?,?,?,?)", r ? "," : "");
+	*s = NULL;
+	return index_fail(ix, sqlite3_prepare_v2(ix->db, sql, -1, s, NULL));
+}
+
 /* The members of the groups kept, in the order of their quotes: the rows of
- * group_members go in at the end of its table, not each in the middle. */
+ * group_members go in at the end of its table, not each in the middle; many
+ * rows a statement, which costs a statement's setting up once for them. */
 static int write_members(qindex *ix, member *m, size_t n)
 {
 	qsort(m, n, sizeof *m, cmp_quote);
-	sqlite3_stmt *gm = NULL;
-	int rc = index_fail(ix, sqlite3_prepare_v2(ix->db, "INSERT INTO group_members(quote, grp, article, start)"
-	                                           " VALUES (?1, ?2, ?3, ?4)", -1, &gm, NULL));
-	for (size_t k = 0; !rc && k < n; k++) {
-		sqlite3_reset(gm);
-		sqlite3_bind_int64(gm, 1, m[k].quote);
-		sqlite3_bind_int64(gm, 2, m[k].grp);
-		sqlite3_bind_int64(gm, 3, m[k].article);
-		sqlite3_bind_int64(gm, 4, m[k].start);
-		rc = index_fail(ix, sqlite3_step(gm));
+	sqlite3_stmt *full = NULL, *s = NULL;
+	int rc = n >= MEMBERS_PER_INSERT ? members_insert(ix, MEMBERS_PER_INSERT, &full) : 0;
+	for (size_t k = 0; !rc && k < n;) {
+		size_t rows = n - k < MEMBERS_PER_INSERT ? n - k : MEMBERS_PER_INSERT;
+		s = full;
+		if (rows < MEMBERS_PER_INSERT && (rc = members_insert(ix, rows, &s)))
+			break;
+		sqlite3_reset(s);
+		for (size_t r = 0; r < rows; r++, k++) {
+			int c = (int)r * 4;
+			sqlite3_bind_int64(s, c + 1, m[k].quote);
+			sqlite3_bind_int64(s, c + 2, m[k].grp);
+			sqlite3_bind_int64(s, c + 3, m[k].article);
+			sqlite3_bind_int64(s, c + 4, m[k].start);
+		}
+		rc = index_fail(ix, sqlite3_step(s));
+		if (s != full)
+			sqlite3_finalize(s);
 	}
-	sqlite3_finalize(gm);
+	sqlite3_finalize(full);
 	return rc;
 }
 
