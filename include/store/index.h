@@ -115,6 +115,11 @@ typedef struct index_quote {
 	const char *speaker;     /* as the article names it; NULL: unknown */
 	const char *cue;         /* NULL: none */
 	double confidence;
+	/* its word pairs for the same-quote groups (samequote_pairs_of on its
+	 * text and the article's language), when made where it was found */
+	const uint32_t *pairs;
+	size_t npairs;
+	bool paired;             /* pairs made (npairs may be 0); false: not made */
 } index_quote;
 
 /* The words of an article as its full-text index keeps them: the title's
@@ -183,6 +188,15 @@ bool index_is_stale(qindex *ix);
 /* True when index_derive has work: quotes changed since the last time, or
  * the merging options are not the ones it used. */
 bool index_derive_needed(qindex *ix, const names_opts *names);
+
+/* On an index without quotes, the groups of this run's quotes are made
+ * from what index_put is given (their pairs) as it stores them, not read
+ * again by index_derive: kept in memory until index_derive or index_close.
+ * Dropped, and read from the file after all, when anything else changes
+ * the quotes: a quote put without its pairs, an article replaced or
+ * removed, a batch rolled back, another process writing the index.
+ * Returns 0 or Q_ENOMEM (nothing kept: index_derive reads the file). */
+int index_groups_follow(qindex *ix);
 
 /* Rebuilds forms and persons (names NULL: the default merging) and, when
  * quotes changed, the groups of the same quote; does nothing when

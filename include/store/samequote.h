@@ -41,6 +41,23 @@ int samequote_add(samequote *s, const char *text, size_t n, const char *lang);
 
 size_t samequote_count(const samequote *s);
 
+/* The word pairs of one quote, what samequote_add adds, made apart (where
+ * the quote is found, on another thread) and added later in the order of
+ * the quotes by samequote_add_pairs. v[0..n): sorted, distinct; n is 0 for a
+ * quote too short to group. Zeroed to start; the memory is reused. */
+typedef struct samequote_pairs {
+	uint32_t *v;
+	size_t n, cap;
+	uint64_t *words;         /* scratch: the word hashes */
+	size_t cap_words;
+} samequote_pairs;
+
+int samequote_pairs_of(samequote_pairs *p, const char *text, size_t n, const char *lang);
+void samequote_pairs_free(samequote_pairs *p);
+/* Adds quote number samequote_count() by its pairs (as samequote_pairs_of
+ * made them). Returns 0 or Q_ENOMEM. */
+int samequote_add_pairs(samequote *s, const uint32_t *pairs, size_t np);
+
 /* Groups the quotes added: group[i] is the smallest number of a quote in
  * i's group (i itself for a quote in no group). Returns 0 or Q_ENOMEM. */
 int samequote_group(samequote *s, size_t *group);

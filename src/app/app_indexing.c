@@ -83,7 +83,8 @@ static int put_item(app *a, struct indexing *x, size_t i)
 		rc = Q_ENOMEM;
 	for (size_t k = 0; d && !rc && k < ql.n; k++) {
 		const quote *s = &ql.v[k];
-		q[k] = (index_quote){ s->id, s->start, s->end, quote_text(d, s), s->speaker, s->cue, s->confidence };
+		q[k] = (index_quote){ .qid = s->id, .start = s->start, .end = s->end, .text = quote_text(d, s),
+		                      .speaker = s->speaker, .cue = s->cue, .confidence = s->confidence };
 		if (!q[k].text)
 			rc = Q_ENOMEM;
 	}

@@ -31,7 +31,8 @@ static const char help[] =
 	"  --import FILE   load the output of quoth quotes --format=jsonl made elsewhere,\n"
 	"                  without extracting again (- for standard input)\n"
 	"  -j, --jobs N    read files and find their quotes on N threads (1 to 16) while\n"
-	"                  one more writes the index (default: one fewer than the cores, at least 1)\n"
+	"                  one more writes the index, and reads too while it waits\n"
+	"                  (default: one fewer than the cores, at least 1)\n"
 	"  --quiet         no summary, no progress\n"
 	"The index is a cache: deleting it loses nothing (tags live in their journal).\n";
 

@@ -518,6 +518,7 @@ void index_close(qindex *ix)
 {
 	if (!ix)
 		return;
+	index_memo_drop(ix);
 	close_db(ix);
 	index_words_free(ix->words);
 	free(ix->path);
@@ -576,7 +577,10 @@ int index_limit_pages(qindex *ix, long n)
 int index_begin(qindex *ix)
 {
 	ix->stale_marked = false;
-	return step_done(ix, index_stmt(ix, ST_BEGIN));
+	int rc = step_done(ix, index_stmt(ix, ST_BEGIN));
+	if (!rc)
+		index_memo_check(ix);
+	return rc;
 }
 
 int index_commit(qindex *ix)
@@ -589,6 +593,7 @@ int index_commit(qindex *ix)
 
 void index_rollback(qindex *ix)
 {
+	index_memo_drop(ix);
 	if (!sqlite3_get_autocommit(ix->db))
 		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -624,6 +629,7 @@ static int drop_article(qindex *ix, const char *path)
 	int64_t id = sqlite3_column_int64(s, 0);
 	bool in_fts = sqlite3_column_int(s, 1) != 0;
 	sqlite3_reset(s);
+	index_memo_drop(ix);   /* its quotes go */
 	sqlite3_stmt *f = index_stmt(ix, ST_QUOTE_FTS_DROP);
 	if (!f)
 		return Q_EIO;
@@ -683,7 +689,9 @@ static int insert_quote(qindex *ix, int64_t art, const index_quote *q)
 	sqlite3_stmt *f = rc ? NULL : index_stmt(ix, ST_QUOTE_FTS);
 	if (!f)
 		return rc ? rc : Q_EIO;
-	sqlite3_bind_int64(f, 1, sqlite3_last_insert_rowid(ix->db));
+	int64_t id = sqlite3_last_insert_rowid(ix->db);
+	index_memo_add(ix, id, art, (int64_t)q->start, q);
+	sqlite3_bind_int64(f, 1, id);
 	sqlite3_bind_text(f, 2, q->text ? q->text : "", -1, SQLITE_STATIC);
 	index_bind_text(f, 3, q->speaker);
 	return step_done(ix, f);

@@ -1,6 +1,7 @@
 /* The same quote across articles: deriving groups and group_members from
  * the quotes (samequote.h), and reading them. */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "error.h"
@@ -13,12 +14,33 @@ typedef struct member {
 	int64_t article;
 	int64_t quote;           /* its row */
 	int64_t start;           /* its place in the article */
+	int64_t grp;             /* its group's row, once the group is kept */
 } member;
 
 typedef struct quote_rows {
 	int64_t *quote, *article, *start;
 	size_t n, cap_q, cap_a, cap_s;
 } quote_rows;
+
+static void rows_free(quote_rows *r)
+{
+	free(r->quote);
+	free(r->article);
+	free(r->start);
+	memset(r, 0, sizeof *r);
+}
+
+static int rows_add(quote_rows *r, int64_t quote, int64_t article, int64_t start)
+{
+	if (GROW(r->quote, r->cap_q, r->n + 1, 4096) || GROW(r->article, r->cap_a, r->n + 1, 4096) ||
+	    GROW(r->start, r->cap_s, r->n + 1, 4096))
+		return Q_ENOMEM;
+	r->quote[r->n] = quote;
+	r->article[r->n] = article;
+	r->start[r->n] = start;
+	r->n++;
+	return 0;
+}
 
 /* Every quote, with its language, into the grouper; rows in the same order. */
 static int read_quotes(qindex *ix, samequote *sq, quote_rows *r)
@@ -28,23 +50,81 @@ static int read_quotes(qindex *ix, samequote *sq, quote_rows *r)
 	                                    " JOIN articles a ON a.id = q.article ORDER BY q.id", -1, &s, NULL);
 	int err = 0;
 	while (!err && index_next_row(s, &rc)) {
-		if (GROW(r->quote, r->cap_q, r->n + 1, 4096) || GROW(r->article, r->cap_a, r->n + 1, 4096) ||
-		    GROW(r->start, r->cap_s, r->n + 1, 4096)) {
-			err = Q_ENOMEM;
-			break;
-		}
-		r->quote[r->n] = sqlite3_column_int64(s, 0);
-		r->article[r->n] = sqlite3_column_int64(s, 1);
-		r->start[r->n] = sqlite3_column_int64(s, 4);
+		err = rows_add(r, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 4));
 		const char *text = (const char *)sqlite3_column_text(s, 3);
-		err = samequote_add(sq, text ? text : "", (size_t)sqlite3_column_bytes(s, 3),
-		                    (const char *)sqlite3_column_text(s, 2));
-		r->n++;
+		if (!err)
+			err = samequote_add(sq, text ? text : "", (size_t)sqlite3_column_bytes(s, 3),
+			                    (const char *)sqlite3_column_text(s, 2));
 	}
 	if (!err)
 		err = index_fail(ix, rc);
 	sqlite3_finalize(s);
 	return err;
+}
+
+/* ---- following the quotes as they are put ---- */
+
+struct group_memo {
+	samequote *sq;           /* the quotes put, in the order of their rows */
+	quote_rows r;
+	int64_t version;         /* PRAGMA data_version when it started */
+};
+
+static int64_t pragma_int(qindex *ix, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t v = -1;
+	if (sqlite3_prepare_v2(ix->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+void index_memo_drop(qindex *ix)
+{
+	group_memo *m = ix->memo;
+	if (!m)
+		return;
+	samequote_free(m->sq);
+	rows_free(&m->r);
+	free(m);
+	ix->memo = NULL;
+}
+
+int index_groups_follow(qindex *ix)
+{
+	index_memo_drop(ix);
+	/* the version first: a write by another process after it is seen at
+	 * the next transaction (index_memo_check) */
+	int64_t v = pragma_int(ix, "PRAGMA data_version");
+	if (v < 0 || pragma_int(ix, "SELECT EXISTS (SELECT 1 FROM quotes)") != 0)
+		return 0;
+	group_memo *m = calloc(1, sizeof *m);
+	if (!m || !(m->sq = samequote_new())) {
+		free(m);
+		return Q_ENOMEM;
+	}
+	m->version = v;
+	ix->memo = m;
+	return 0;
+}
+
+void index_memo_check(qindex *ix)
+{
+	if (ix->memo && pragma_int(ix, "PRAGMA data_version") != ix->memo->version)
+		index_memo_drop(ix);
+}
+
+void index_memo_add(qindex *ix, int64_t quote, int64_t article, int64_t start, const index_quote *q)
+{
+	group_memo *m = ix->memo;
+	if (!m)
+		return;
+	/* the file's order of the rows, which read_quotes follows */
+	bool in_order = !m->r.n || quote > m->r.quote[m->r.n - 1];
+	if (!q->paired || !in_order || rows_add(&m->r, quote, article, start) ||
+	    samequote_add_pairs(m->sq, q->pairs, q->npairs))
+		index_memo_drop(ix);
 }
 
 static int cmp_member(const void *a, const void *b)
@@ -57,18 +137,64 @@ static int cmp_member(const void *a, const void *b)
 	return (x->quote > y->quote) - (x->quote < y->quote);
 }
 
-/* Writes the groups of members (sorted by group, then article) that span
- * two articles or more. */
-static int write_groups(qindex *ix, const member *m, size_t n)
+static int cmp_quote(const void *a, const void *b)
 {
-	sqlite3_stmt *g = NULL, *gm = NULL;
+	const member *x = a, *y = b;
+	return (x->quote > y->quote) - (x->quote < y->quote);
+}
+
+/* Rows of group_members one INSERT writes (its statement made once a
+ * call, the last rows by one of their own). */
+#define MEMBERS_PER_INSERT 32
+
+static int members_insert(qindex *ix, size_t rows, sqlite3_stmt **s)
+{
+	char sql[64 + MEMBERS_PER_INSERT * 20];
+	int at = snprintf(sql, sizeof sql, "INSERT INTO group_members(quote, grp, article, start) VALUES ");
+	for (size_t r = 0; r < rows; r++)
+		at += snprintf(sql + at, sizeof sql - (size_t)at, "%s(?,?,?,?)", r ? "," : "");
+	*s = NULL;
+	return index_fail(ix, sqlite3_prepare_v2(ix->db, sql, -1, s, NULL));
+}
+
+/* The members of the groups kept, in the order of their quotes: the rows of
+ * group_members go in at the end of its table, not each in the middle; many
+ * rows a statement, which costs a statement's setting up once for them. */
+static int write_members(qindex *ix, member *m, size_t n)
+{
+	qsort(m, n, sizeof *m, cmp_quote);
+	sqlite3_stmt *full = NULL, *s = NULL;
+	int rc = n >= MEMBERS_PER_INSERT ? members_insert(ix, MEMBERS_PER_INSERT, &full) : 0;
+	for (size_t k = 0; !rc && k < n;) {
+		size_t rows = n - k < MEMBERS_PER_INSERT ? n - k : MEMBERS_PER_INSERT;
+		s = full;
+		if (rows < MEMBERS_PER_INSERT && (rc = members_insert(ix, rows, &s)))
+			break;
+		sqlite3_reset(s);
+		for (size_t r = 0; r < rows; r++, k++) {
+			int c = (int)r * 4;
+			sqlite3_bind_int64(s, c + 1, m[k].quote);
+			sqlite3_bind_int64(s, c + 2, m[k].grp);
+			sqlite3_bind_int64(s, c + 3, m[k].article);
+			sqlite3_bind_int64(s, c + 4, m[k].start);
+		}
+		rc = index_fail(ix, sqlite3_step(s));
+		if (s != full)
+			sqlite3_finalize(s);
+	}
+	sqlite3_finalize(full);
+	return rc;
+}
+
+/* Writes the groups of members (sorted by group, then article) that span
+ * two articles or more, and then their members; m is reordered. */
+static int write_groups(qindex *ix, member *m, size_t n)
+{
+	sqlite3_stmt *g = NULL;
 	int rc = index_fail(ix, sqlite3_prepare_v2(ix->db, "INSERT INTO groups(id, lang, nquotes, narticles)"
 	                                           " SELECT ?1, a.lang, ?2, ?3 FROM quotes q JOIN articles a"
 	                                           " ON a.id = q.article WHERE q.id = ?1", -1, &g, NULL));
-	if (!rc)
-		rc = index_fail(ix, sqlite3_prepare_v2(ix->db, "INSERT INTO group_members(quote, grp, article, start)"
-		                                       " VALUES (?1, ?2, ?3, ?4)",
-		                                       -1, &gm, NULL));
+	size_t kept = 0;
 	for (size_t i = 0; !rc && i < n;) {
 		size_t j = i, articles = 0;
 		for (; j < n && m[j].group == m[i].group; j++)
@@ -83,50 +209,40 @@ static int write_groups(qindex *ix, const member *m, size_t n)
 			sqlite3_bind_int64(g, 2, (int64_t)(j - i));
 			sqlite3_bind_int64(g, 3, (int64_t)articles);
 			rc = index_fail(ix, sqlite3_step(g));
-			for (size_t k = i; !rc && k < j; k++) {
-				sqlite3_reset(gm);
-				sqlite3_bind_int64(gm, 1, m[k].quote);
-				sqlite3_bind_int64(gm, 2, id);
-				sqlite3_bind_int64(gm, 3, m[k].article);
-				sqlite3_bind_int64(gm, 4, m[k].start);
-				rc = index_fail(ix, sqlite3_step(gm));
+			for (size_t k = i; k < j; k++) {   /* (kept <= k: moved down in place) */
+				m[kept] = m[k];
+				m[kept++].grp = id;
 			}
 		}
 		i = j;
 	}
 	sqlite3_finalize(g);
-	sqlite3_finalize(gm);
-	return rc;
+	return rc ? rc : write_members(ix, m, kept);
 }
 
-int index_derive_groups(qindex *ix)
+/* The groups of the quotes in sq (rows r, in the same order) written. */
+static int group_rows(qindex *ix, samequote *sq, const quote_rows *r)
 {
-	int rc = index_exec(ix, "DELETE FROM group_members; DELETE FROM groups;");
-	samequote *sq = rc ? NULL : samequote_new();
-	quote_rows r = { 0 };
 	size_t *group = NULL;
 	member *m = NULL;
-	if (!rc && !sq)
-		rc = Q_ENOMEM;
-	if (!rc)
-		rc = read_quotes(ix, sq, &r);
-	if (!rc && r.n) {
-		group = malloc(r.n * sizeof *group);
-		m = malloc(r.n * sizeof *m);
+	int rc = 0;
+	if (r->n) {
+		group = malloc(r->n * sizeof *group);
+		m = malloc(r->n * sizeof *m);
 		rc = group && m ? samequote_group(sq, group) : Q_ENOMEM;
 	}
 	size_t nm = 0;
-	if (!rc && r.n) {
+	if (!rc && r->n) {
 		/* a quote is in a group when another one points to it or it points to another */
-		bool *grouped = calloc(r.n, sizeof *grouped);
+		bool *grouped = calloc(r->n, sizeof *grouped);
 		if (!grouped)
 			rc = Q_ENOMEM;
-		for (size_t i = 0; !rc && i < r.n; i++)
+		for (size_t i = 0; !rc && i < r->n; i++)
 			if (group[i] != i)
 				grouped[i] = grouped[group[i]] = true;
-		for (size_t i = 0; !rc && i < r.n; i++)
+		for (size_t i = 0; !rc && i < r->n; i++)
 			if (grouped[i])
-				m[nm++] = (member){ group[i], r.article[i], r.quote[i], r.start[i] };
+				m[nm++] = (member){ group[i], r->article[i], r->quote[i], r->start[i], 0 };
 		free(grouped);
 	}
 	if (!rc && nm) {
@@ -135,10 +251,30 @@ int index_derive_groups(qindex *ix)
 	}
 	free(m);
 	free(group);
-	free(r.quote);
-	free(r.article);
-	free(r.start);
-	samequote_free(sq);
+	return rc;
+}
+
+int index_derive_groups(qindex *ix)
+{
+	int rc = index_exec(ix, "DELETE FROM group_members; DELETE FROM groups; DROP INDEX group_members_grp;");
+	group_memo *memo = ix->memo;
+	ix->memo = NULL;
+	/* the memo, when it still holds every quote of the file */
+	if (!rc && memo && (int64_t)memo->r.n == pragma_int(ix, "SELECT count(*) FROM quotes"))
+		rc = group_rows(ix, memo->sq, &memo->r);
+	else if (!rc) {
+		samequote *sq = samequote_new();
+		quote_rows r = { 0 };
+		rc = sq ? read_quotes(ix, sq, &r) : Q_ENOMEM;
+		if (!rc)
+			rc = group_rows(ix, sq, &r);
+		rows_free(&r);
+		samequote_free(sq);
+	}
+	ix->memo = memo;
+	index_memo_drop(ix);
+	if (!rc)
+		rc = index_exec(ix, "CREATE INDEX group_members_grp ON group_members(grp, article, start);");
 	return rc;
 }
 

@@ -51,8 +51,12 @@ enum index_stmt {
 	ST__COUNT
 };
 
+/* The quotes put since index_groups_follow, for the groups (index_groups.c). */
+typedef struct group_memo group_memo;
+
 struct qindex {
 	sqlite3 *db;
+	group_memo *memo;        /* NULL: the groups are made from the file */
 	index_words *words;      /* for index_put given no words: made when first needed */
 	char *path;
 	bool readonly;
@@ -107,6 +111,15 @@ int index_meta_set_int(qindex *ix, const char *key, int64_t v);
 
 /* Runs a prepared query whose columns are those of a hit (index_query.c). */
 int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout);
+
+/* The memo follows a quote just inserted (its row, article and place), or
+ * is dropped when the quote came without its pairs. */
+void index_memo_add(qindex *ix, int64_t quote, int64_t article, int64_t start, const index_quote *q);
+/* Something else changed the quotes: the groups are read from the file. */
+void index_memo_drop(qindex *ix);
+/* A transaction began: the memo is dropped when another connection wrote
+ * the file since it was started. */
+void index_memo_check(qindex *ix);
 
 /* Rebuilds groups and group_members (index_groups.c), inside a transaction. */
 int index_derive_groups(qindex *ix);

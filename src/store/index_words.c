@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
-#include "doc.h"
 #include "error.h"
 #include "grow.h"
 #include "index_internal.h"
@@ -21,9 +20,26 @@ struct index_words {
 	/* the words of one text, once each: a table of offsets + 1 in out */
 	uint32_t *slot;
 	size_t nslots;
+	uint32_t *used;          /* the slots taken, cleared for the next text (not all of them) */
+	size_t nused;
+	unsigned char kind[256]; /* byte_kind of every byte */
 	strbuf out;
 	int error;
 };
+
+/* What a byte is to unicode61 (index_words.kind): an ASCII byte that ends
+ * a word (0), a letter or digit kept as it is, an upper-case letter, or a
+ * byte of another character. */
+enum { BYTE_KEPT = 1, BYTE_UPPER = 2, BYTE_OTHER = 4 };
+
+static unsigned char byte_kind(unsigned c)
+{
+	if (c >= 0x80)
+		return BYTE_OTHER;
+	if (c >= 'A' && c <= 'Z')
+		return BYTE_UPPER;
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? BYTE_KEPT : 0;
+}
 
 static fts5_api *fts5_api_of(sqlite3 *db)
 {
@@ -55,6 +71,8 @@ int index_words_new(index_words **out)
 	if (!w)
 		return Q_ENOMEM;
 	sb_init(&w->out);
+	for (unsigned c = 0; c < 256; c++)
+		w->kind[c] = byte_kind(c);
 	int rc = sqlite3_open_v2(":memory:", &w->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 	rc = rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : unicode61_new(w->db, &w->tok, &w->u61);
 	if (rc) {
@@ -73,14 +91,35 @@ void index_words_free(index_words *w)
 		w->tok.xDelete(w->u61);
 	sqlite3_close(w->db);
 	free(w->slot);
+	free(w->used);
 	sb_free(&w->out);
 	free(w);
+}
+
+/* A hash of a word for the table of words seen: eight bytes at a time (a
+ * word is short; doc_hash, made for whole texts, took half the time of
+ * keeping a word). */
+static uint64_t word_hash(const char *t, size_t n)
+{
+	uint64_t h = n * 0x9E3779B97F4A7C15ULL;
+	for (; n >= 8; t += 8, n -= 8) {
+		uint64_t x;
+		memcpy(&x, t, 8);
+		h = (h ^ x) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 29;
+	}
+	if (n) {
+		uint64_t x = 0;
+		memcpy(&x, t, n);
+		h = (h ^ x) * 0xff51afd7ed558ccdULL;
+	}
+	return h ^ (h >> 32);
 }
 
 /* The slot of word t[0..n): the one that holds it, or an empty one. */
 static size_t word_slot(const index_words *w, const char *t, size_t n)
 {
-	size_t mask = w->nslots - 1, k = (size_t)doc_hash(t, n) & mask;
+	size_t mask = w->nslots - 1, k = (size_t)word_hash(t, n) & mask;
 	for (; w->slot[k]; k = (k + 1) & mask) {
 		size_t at = w->slot[k] - 1;
 		if (at + n <= w->out.len && !memcmp(w->out.s + at, t, n) && (at + n == w->out.len || w->out.s[at + n] == ' '))
@@ -108,21 +147,63 @@ static int add_word(void *ctx, int flags, const char *t, int n, int start, int e
 		return SQLITE_NOMEM;
 	}
 	w->slot[k] = (uint32_t)w->out.len + 1;
+	w->used[w->nused++] = (uint32_t)k;   /* (at most half the slots are taken) */
 	sb_add(&w->out, t, (size_t)n);
 	return SQLITE_OK;
 }
 
-/* Tokenizes text[0..n) into w->out (after what is there). */
+/* Longest word of ASCII letters and digits folded here; a longer one goes
+ * to unicode61. */
+#define ASCII_WORD_MAX 64
+
+
+/* Tokenizes text[0..n) through unicode61 into w->out. */
+static int tokenize(index_words *w, const char *text, size_t n)
+{
+	int rc = w->tok.xTokenize(w->u61, w, FTS5_TOKENIZE_DOCUMENT, text, (int)n, add_word);
+	if (w->error)
+		return w->error;
+	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
+}
+
+/* Tokenizes text[0..n) into w->out (after what is there), as unicode61
+ * would: for it every ASCII byte but a letter or a digit ends a word, and
+ * a word of ASCII letters and digits is only lower-cased; so the text is
+ * cut at those bytes, such words are folded here, and only the pieces that
+ * hold other characters go to unicode61 (most of a text in a Latin script
+ * is not, at a fraction of the cost). */
 static int words_of(index_words *w, const char *text, size_t n)
 {
 	if (!text || !n)
 		return 0;
 	if (n > INT32_MAX)
 		n = INT32_MAX;
-	int rc = w->tok.xTokenize(w->u61, w, FTS5_TOKENIZE_DOCUMENT, text, (int)n, add_word);
-	if (w->error)
-		return w->error;
-	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
+	const unsigned char *t = (const unsigned char *)text, *kind = w->kind;
+	char low[ASCII_WORD_MAX];
+	int rc = 0;
+	for (size_t i = 0; !rc && i < n;) {
+		if (!kind[t[i]]) {
+			i++;
+			continue;
+		}
+		size_t start = i;
+		while (i < n && kind[t[i]])
+			i++;
+		size_t len = i - start;
+		unsigned all = 0;
+		for (size_t k = 0; k < len && k < sizeof low; k++) {
+			unsigned c = t[start + k];
+			all |= c;
+			low[k] = (char)(c | (kind[c] & BYTE_UPPER) << 4);   /* 'A' | 0x20 is 'a' */
+		}
+		if (all & 0x80 || len > sizeof low) {
+			rc = tokenize(w, text + start, len);
+			continue;
+		}
+		add_word(w, 0, low, (int)len, 0, 0);
+		rc = w->error;
+	}
+	return rc;
 }
 
 int index_words_of(index_words *w, const char *title, const char *body, size_t nbody, char **out, size_t *nout)
@@ -133,13 +214,22 @@ int index_words_of(index_words *w, const char *title, const char *body, size_t n
 	while (need < 2 * (ntitle + nbody) + 64)   /* at most half full: a word is a byte at the least */
 		need *= 2;
 	if (need > w->nslots) {
-		uint32_t *s = realloc(w->slot, need * sizeof *s);
-		if (!s)
+		uint32_t *s = calloc(need, sizeof *s), *u = malloc(need / 2 * sizeof *u);
+		if (!s || !u) {
+			free(s);
+			free(u);
 			return Q_ENOMEM;
+		}
+		free(w->slot);
+		free(w->used);
 		w->slot = s;
+		w->used = u;
 		w->nslots = need;
+		w->nused = 0;
 	}
-	memset(w->slot, 0, w->nslots * sizeof *w->slot);
+	for (size_t i = 0; i < w->nused; i++)
+		w->slot[w->used[i]] = 0;
+	w->nused = 0;
 	if (w->out.failed) {   /* a last text that found no memory: a new buffer */
 		sb_free(&w->out);
 		sb_init(&w->out);

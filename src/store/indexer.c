@@ -19,6 +19,7 @@
 #include "indexer.h"
 #include "lang.h"
 #include "quotes.h"
+#include "samequote.h"
 #include "search.h"
 
 /* Jobs between the reading thread and the writer: enough to keep both
@@ -101,6 +102,8 @@ typedef struct job {
 	doc *d;
 	quote_list quotes;
 	char **qtext;            /* flat text of each quote */
+	uint32_t *pairs;         /* the word pairs of every quote (samequote_pairs_of), one after another */
+	size_t *pairs_end;       /* where each quote's end in pairs */
 	char *words;             /* for the full-text index (index_words_of) */
 	char *ftitle;            /* the title folded for the list filter */
 	size_t nwords;
@@ -114,6 +117,8 @@ static void job_clear(job *j)
 		for (size_t i = 0; i < j->quotes.n; i++)
 			free(j->qtext[i]);
 	free(j->qtext);
+	free(j->pairs);
+	free(j->pairs_end);
 	free(j->words);
 	free(j->ftitle);
 	quote_list_free(&j->quotes);
@@ -186,10 +191,51 @@ static int load_doc(job *j, struct stat *st)
 	return rc;
 }
 
-/* Reads the file of j, finds its quotes and makes its words (the reading
- * thread, with its own w). */
-static void read_job(job *j, const quotes_opts *qo, index_words *w)
+/* What a reading thread has of its own. */
+typedef struct reader_tools {
+	index_words *w;
+	samequote_pairs sp;
+} reader_tools;
+
+static int tools_new(reader_tools *t)
 {
+	memset(t, 0, sizeof *t);
+	return index_words_new(&t->w);
+}
+
+static void tools_free(reader_tools *t)
+{
+	index_words_free(t->w);
+	samequote_pairs_free(&t->sp);
+}
+
+/* The word pairs of j's quotes, for the same-quote groups, made here rather
+ * than by the writer (index_groups_follow). */
+static int make_pairs(job *j, samequote_pairs *sp)
+{
+	const char *lang = j->quotes.lang[0] ? j->quotes.lang : NULL;
+	size_t n = 0, cap = 0;
+	if (!(j->pairs_end = malloc(j->quotes.n * sizeof *j->pairs_end)))
+		return Q_ENOMEM;
+	for (size_t i = 0; i < j->quotes.n; i++) {
+		int rc = samequote_pairs_of(sp, j->qtext[i], strlen(j->qtext[i]), lang);
+		if (!rc && sp->n && GROW(j->pairs, cap, n + sp->n, 256))
+			rc = Q_ENOMEM;
+		if (rc)
+			return rc;
+		if (sp->n)
+			memcpy(j->pairs + n, sp->v, sp->n * sizeof *sp->v);
+		n += sp->n;
+		j->pairs_end[i] = n;
+	}
+	return 0;
+}
+
+/* Reads the file of j, finds its quotes and makes its words (the reading
+ * thread, with its own tools). */
+static void read_job(job *j, const quotes_opts *qo, reader_tools *t)
+{
+	index_words *w = t->w;
 	struct stat st;
 	int rc = load_doc(j, &st);
 	if (rc) {
@@ -210,6 +256,8 @@ static void read_job(job *j, const quotes_opts *qo, index_words *w)
 	for (size_t i = 0; !rc && i < j->quotes.n; i++)
 		if (!(j->qtext[i] = quote_text(j->d, &j->quotes.v[i])))
 			rc = Q_ENOMEM;
+	if (!rc && j->quotes.n)
+		rc = make_pairs(j, &t->sp);
 	if (!rc)
 		rc = dateline_find(j->d, &j->meta);
 	if (!rc)
@@ -242,8 +290,8 @@ typedef struct pipeline {
 static void *reader_thread(void *arg)
 {
 	pipeline *p = arg;
-	index_words *w = NULL;
-	int werr = index_words_new(&w);
+	reader_tools t;
+	int werr = tools_new(&t);
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
 		while (!p->stop && p->next_read < p->n && p->next_read - p->written >= QUEUE_CAP) {
@@ -253,7 +301,7 @@ static void *reader_thread(void *arg)
 		}
 		if (p->stop || p->next_read >= p->n) {
 			pthread_mutex_unlock(&p->mu);
-			index_words_free(w);
+			tools_free(&t);
 			return NULL;
 		}
 		size_t i = p->next_read++;
@@ -261,7 +309,7 @@ static void *reader_thread(void *arg)
 		if (werr)
 			p->jobs[i] = (job){ .path = p->jobs[i].path, .kind = JOB_FAIL, .error = werr };
 		else
-			read_job(&p->jobs[i], p->qo, w);
+			read_job(&p->jobs[i], p->qo, &t);
 		pthread_mutex_lock(&p->mu);
 		p->jobs[i].ready = true;
 		if (p->writer_waits && i == p->written)
@@ -270,11 +318,22 @@ static void *reader_thread(void *arg)
 	}
 }
 
-/* The next job read, waiting for it; NULL at the end. */
-static job *next_ready(pipeline *p)
+/* The next job read, waiting for it; NULL at the end. While it waits the
+ * writer reads a job itself (with own, when it has one): with as many
+ * reading threads as cores but one, a core would otherwise idle whenever
+ * the readers are the slower side. */
+static job *next_ready(pipeline *p, reader_tools *own)
 {
 	pthread_mutex_lock(&p->mu);
 	while (p->written < p->n && !p->jobs[p->written].ready) {
+		if (own->w && !p->stop && p->next_read < p->n && p->next_read - p->written < QUEUE_CAP) {
+			size_t i = p->next_read++;
+			pthread_mutex_unlock(&p->mu);
+			read_job(&p->jobs[i], p->qo, own);
+			pthread_mutex_lock(&p->mu);
+			p->jobs[i].ready = true;
+			continue;
+		}
 		p->writer_waits = true;
 		pthread_cond_wait(&p->ready, &p->mu);
 		p->writer_waits = false;
@@ -365,7 +424,9 @@ static int write_put(run *r, job *j)
 		return Q_ENOMEM;
 	for (size_t i = 0; i < j->quotes.n; i++) {
 		const quote *s = &j->quotes.v[i];
-		q[i] = (index_quote){ s->id, s->start, s->end, j->qtext[i], s->speaker, s->cue, s->confidence };
+		size_t from = i ? j->pairs_end[i - 1] : 0;
+		q[i] = (index_quote){ s->id, s->start, s->end, j->qtext[i], s->speaker, s->cue, s->confidence,
+		                      j->pairs ? j->pairs + from : NULL, j->pairs_end[i] - from, true };
 	}
 	index_article a = {
 		.path = j->path,
@@ -438,12 +499,14 @@ static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo, unsigne
 	size_t nt = 0, want = n > 1 ? reader_count(readers, n) : 0;
 	while (nt < want && pthread_create(&t[nt], NULL, reader_thread, &p) == 0)
 		nt++;
-	index_words *w = NULL;   /* this thread's, when it reads */
-	int rc = nt ? 0 : index_words_new(&w);
+	reader_tools own = { 0 };   /* this thread's, when it reads */
+	int rc = tools_new(&own);
+	if (rc && nt)   /* (the reading threads read everything) */
+		rc = 0;
 	job *j;
-	while (!rc && (j = nt ? next_ready(&p) : (p.written < n ? &jobs[p.written] : NULL))) {
+	while (!rc && (j = nt ? next_ready(&p, &own) : (p.written < n ? &jobs[p.written] : NULL))) {
 		if (!nt)
-			read_job(j, qo, w);
+			read_job(j, qo, &own);
 		rc = write_job(r, j);
 		report(r, false);
 		if (nt) {
@@ -462,7 +525,7 @@ static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo, unsigne
 	}
 	for (size_t i = p.written; i < n; i++)
 		job_clear(&jobs[i]);
-	index_words_free(w);
+	tools_free(&own);
 	pthread_cond_destroy(&p.ready);
 	pthread_cond_destroy(&p.room);
 	pthread_mutex_destroy(&p.mu);
@@ -641,6 +704,8 @@ int indexer_run(qindex *ix, const char *const *paths, size_t npaths, const index
 		rc = index_files(ix, &k.v, &k.n);
 	if (rc)
 		return rc;
+	if (!k.n)   /* (no memory: index_derive reads the quotes back instead) */
+		index_groups_follow(ix);
 	char **roots = calloc(npaths + 1, sizeof *roots);
 	k.seen = calloc(k.n + 1, sizeof *k.seen);
 	worklist w = { 0 };

@@ -32,9 +32,7 @@ struct samequote {
 	size_t dup_cap, dup_n;
 	uint16_t *cms;
 	size_t checks;
-	uint64_t *words;         /* scratch: the word hashes of one quote */
-	uint32_t *pairs;         /* scratch: its pair hashes */
-	size_t cap_words, cap_pairs;
+	samequote_pairs scratch; /* of samequote_add */
 };
 
 samequote *samequote_new(void)
@@ -57,8 +55,7 @@ void samequote_free(samequote *s)
 	free(s->dup_key);
 	free(s->dup_val);
 	free(s->cms);
-	free(s->words);
-	free(s->pairs);
+	samequote_pairs_free(&s->scratch);
 	free(s);
 }
 
@@ -93,33 +90,36 @@ static void sort_u32(uint32_t *v, size_t n)
 	}
 }
 
-/* The sorted, distinct word-pair hashes of text in s->pairs; their number,
- * or 0 for a quote too short to group. */
-static size_t pair_set(samequote *s, const char *text, size_t n, const char *lang, int *rc)
+void samequote_pairs_free(samequote_pairs *p)
+{
+	free(p->words);
+	free(p->v);
+	memset(p, 0, sizeof *p);
+}
+
+int samequote_pairs_of(samequote_pairs *p, const char *text, size_t n, const char *lang)
 {
 	size_t nw = 0, pos = 0, a, b;
+	p->n = 0;
 	while (words_next(text, n, &pos, &a, &b)) {
-		if (GROW(s->words, s->cap_words, nw + 1, 64)) {
-			*rc = Q_ENOMEM;
-			return 0;
-		}
-		s->words[nw++] = words_hash(text + a, b - a);
+		if (GROW(p->words, p->cap_words, nw + 1, 64))
+			return Q_ENOMEM;
+		p->words[nw++] = words_hash(text + a, b - a);
 	}
 	if (nw < SQ_MIN_WORDS)
 		return 0;
-	if (GROW(s->pairs, s->cap_pairs, nw, 64)) {
-		*rc = Q_ENOMEM;
-		return 0;
-	}
+	if (GROW(p->v, p->cap, nw, 64))
+		return Q_ENOMEM;
 	uint64_t l = lang ? words_hash(lang, strlen(lang)) : 0;   /* another language: other pairs */
 	for (size_t i = 0; i + 1 < nw; i++)
-		s->pairs[i] = (uint32_t)mix64(s->words[i] * 0x9E3779B97F4A7C15ULL + s->words[i + 1] + l);
+		p->v[i] = (uint32_t)mix64(p->words[i] * 0x9E3779B97F4A7C15ULL + p->words[i + 1] + l);
 	size_t np = nw - 1, k = 0;
-	sort_u32(s->pairs, np);
+	sort_u32(p->v, np);
 	for (size_t i = 0; i < np; i++)
-		if (!k || s->pairs[i] != s->pairs[k - 1])
-			s->pairs[k++] = s->pairs[i];
-	return k;
+		if (!k || p->v[i] != p->v[k - 1])
+			p->v[k++] = p->v[i];
+	p->n = k;
+	return 0;
 }
 
 static uint64_t set_hash(const uint32_t *v, size_t n)
@@ -195,22 +195,18 @@ static unsigned cms_estimate(const samequote *s, uint32_t p)
 	return a < b ? a : b;
 }
 
-int samequote_add(samequote *s, const char *text, size_t n, const char *lang)
+int samequote_add_pairs(samequote *s, const uint32_t *pairs, size_t np)
 {
 	if (s->n >= NONE - 1 || GROW(s->set, s->cap, s->n + 1, 1024) || GROW(s->rep, s->cap_rep, s->n + 1, 1024))
 		return Q_ENOMEM;
 	uint32_t q = (uint32_t)s->n;
-	int rc = 0;
-	size_t np = pair_set(s, text, n, lang, &rc);
-	if (rc)
-		return rc;
 	s->set[q] = (set_ref){ 0, 0 };
 	s->rep[q] = NONE;
 	s->n++;
 	if (!np)
 		return 0;
-	uint64_t h = set_hash(s->pairs, np);
-	uint32_t first = dup_find(s, h, s->pairs, np);
+	uint64_t h = set_hash(pairs, np);
+	uint32_t first = dup_find(s, h, pairs, np);
 	if (first != NONE) {
 		s->set[q] = s->set[first];
 		s->rep[q] = first;
@@ -218,13 +214,19 @@ int samequote_add(samequote *s, const char *text, size_t n, const char *lang)
 	}
 	if (s->npool + np > NONE || GROW(s->pool, s->cap_pool, s->npool + np, 1 << 16))
 		return Q_ENOMEM;
-	memcpy(s->pool + s->npool, s->pairs, np * sizeof *s->pairs);
+	memcpy(s->pool + s->npool, pairs, np * sizeof *pairs);
 	s->set[q] = (set_ref){ (uint32_t)s->npool, (uint32_t)np };
 	s->npool += np;
 	s->rep[q] = q;
 	for (size_t i = 0; i < np; i++)
-		cms_count(s, s->pairs[i]);
+		cms_count(s, pairs[i]);
 	return dup_add(s, h, q);
+}
+
+int samequote_add(samequote *s, const char *text, size_t n, const char *lang)
+{
+	int rc = samequote_pairs_of(&s->scratch, text, n, lang);
+	return rc ? rc : samequote_add_pairs(s, s->scratch.v, s->scratch.n);
 }
 
 /* ---- grouping ---- */

@@ -57,8 +57,8 @@ static qindex *open_ok(const char *path, unsigned flags, char **note)
 }
 
 static const index_quote two_quotes[] = {
-	{ 0x1111, 10, 40, "We will build the bridge by spring", "Ada Lindqvist", "said", 0.9 },
-	{ 0x2222, 90, 130, "Nobody asked the people of the valley", NULL, NULL, 0.35 },
+	{ 0x1111, 10, 40, "We will build the bridge by spring", "Ada Lindqvist", "said", 0.9, NULL, 0, false },
+	{ 0x2222, 90, 130, "Nobody asked the people of the valley", NULL, NULL, 0.35, NULL, 0, false },
 };
 
 static void put_article(qindex *ix, const char *path, uint64_t cid, const index_quote *q, size_t nq)
@@ -153,13 +153,13 @@ static void test_persons_in_order(void **state)
 	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
 	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
 	static const index_quote q[] = {
-		{ 1, 0, 10, "one two three four five", "Cy Ra", NULL, 0.9 },
-		{ 2, 20, 30, "six seven eight nine ten", "Cy Ra", NULL, 0.9 },
-		{ 3, 40, 50, "eleven twelve thirteen fourteen", "Cy Ra", NULL, 0.9 },
-		{ 4, 60, 70, "fifteen sixteen seventeen", "Bo Ek", NULL, 0.9 },
-		{ 5, 80, 90, "eighteen nineteen twenty", "Bo Ek", NULL, 0.9 },
-		{ 6, 100, 110, "twenty-one twenty-two", "Lindqvist", NULL, 0.9 },
-		{ 7, 120, 130, "twenty-three twenty-four", "Ada Lindqvist", NULL, 0.9 },
+		{ 1, 0, 10, "one two three four five", "Cy Ra", NULL, 0.9, NULL, 0, false },
+		{ 2, 20, 30, "six seven eight nine ten", "Cy Ra", NULL, 0.9, NULL, 0, false },
+		{ 3, 40, 50, "eleven twelve thirteen fourteen", "Cy Ra", NULL, 0.9, NULL, 0, false },
+		{ 4, 60, 70, "fifteen sixteen seventeen", "Bo Ek", NULL, 0.9, NULL, 0, false },
+		{ 5, 80, 90, "eighteen nineteen twenty", "Bo Ek", NULL, 0.9, NULL, 0, false },
+		{ 6, 100, 110, "twenty-one twenty-two", "Lindqvist", NULL, 0.9, NULL, 0, false },
+		{ 7, 120, 130, "twenty-three twenty-four", "Ada Lindqvist", NULL, 0.9, NULL, 0, false },
 	};
 	assert_int_equal(index_begin(ix), 0);
 	put_article(ix, "/c/a.txt", 1, q, 7);
@@ -187,8 +187,8 @@ static void test_persons_in_order(void **state)
 static void put_dated(qindex *ix, const char *path, const char *date)
 {
 	static const index_quote q[] = {
-		{ 0x3333, 90, 120, "The valley waited long enough for this", "Ada Lindqvist", "said", 0.8 },
-		{ 0x1111, 10, 40, "We will build the bridge by spring", "Ada Lindqvist", "said", 0.9 },
+		{ 0x3333, 90, 120, "The valley waited long enough for this", "Ada Lindqvist", "said", 0.8, NULL, 0, false },
+		{ 0x1111, 10, 40, "We will build the bridge by spring", "Ada Lindqvist", "said", 0.9, NULL, 0, false },
 	};
 	index_article a = { .path = path, .size = 100, .mtime = 5, .cid = 1, .title = path, .lang = "en", .date = date };
 	assert_int_equal(index_put(ix, &a, NULL, 0, q, 2), 0);
@@ -324,6 +324,81 @@ static void test_words_once(void **state)
 	assert_int_equal(index_words_of(w, "", "  \n\t ", 5, &s, &n), 0);
 	assert_int_equal(n, 0);
 	free(s);
+	index_words_free(w);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The words of text as SQLite's unicode61 makes them in a table of its own,
+ * sorted and joined by spaces. */
+static char *unicode61_words(const char *text)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 2');"
+	                                  "CREATE VIRTUAL TABLE v USING fts5vocab(t, row);", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t(x) VALUES (?1)", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, text, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(term, ' ') FROM (SELECT term FROM v ORDER BY term)",
+	                                    -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	const char *t = (const char *)sqlite3_column_text(s, 0);
+	char *out = strdup(t ? t : "");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return out;
+}
+
+/* index_words_of's words (folded here when they are ASCII letters and
+ * digits, by unicode61 otherwise), sorted as unicode61_words. */
+static char *sorted_words(index_words *w, const char *text)
+{
+	char *s = NULL;
+	size_t n = 0;
+	assert_int_equal(index_words_of(w, NULL, text, strlen(text), &s, &n), 0);
+	char *v[256] = { 0 };
+	size_t k = 0;
+	for (char *p = strtok(s, " "); p && k < 256; p = strtok(NULL, " "))
+		v[k++] = p;
+	qsort(v, k, sizeof *v, cmp_str);
+	char *out = calloc(1, strlen(text) * 2 + 2);
+	for (size_t i = 0; i < k; i++) {
+		if (i)
+			strcat(out, " ");
+		strcat(out, v[i]);
+	}
+	free(s);
+	return out;
+}
+
+/* The same words as unicode61 makes in the table, whatever the script,
+ * case, accents, punctuation (ASCII or not) or length of a word. */
+static void test_words_as_unicode61(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"The Harbour-Board's 2nd vote: 12.5% (yes) & no; x_y a/b C++ e-mail",
+		"Caf\u00E9 CAF\u00C9 na\u00EFve \u00C5rhus \u00D8resund \u00DF Stra\u00DFe e\u0301t\u00E9",
+		"ABC\u00E9DEF abc\u00C9 \u201CQuoted\u201D \u2014 dash\u2019s it\u2019s 3\u00BD",
+		"\u041C\u043E\u0441\u043A\u0432\u0430 Moscow\u041C\u043E\u0441\u043A\u0432\u0430 \u4E2D\u6587\u5B57 abc\u4E2D",
+		"Supercalifragilisticexpialidociousandmanymorelettersthanfittedinonebuffer123Z "
+		"Supercalifragilisticexpialidociousandmanymorelettersthanfittedinonebuffer123\u00E9",
+		"tab\there\nnew line\r\x01ctl \x7f del \xff\xfe bad bytes\xc3 end",
+	};
+	index_words *w = NULL;
+	assert_int_equal(index_words_new(&w), 0);
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		char *want = unicode61_words(texts[i]), *got = sorted_words(w, texts[i]);
+		assert_string_equal(got, want);
+		free(want);
+		free(got);
+	}
 	index_words_free(w);
 }
 
@@ -773,6 +848,7 @@ int main(void)
 		cmocka_unit_test(test_persons_in_order),
 		cmocka_unit_test(test_quote_ids_paged),
 		cmocka_unit_test(test_words_once),
+		cmocka_unit_test(test_words_as_unicode61),
 		cmocka_unit_test(test_full_text_search),
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),

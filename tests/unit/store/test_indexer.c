@@ -516,6 +516,83 @@ static void test_import_then_index_skips(void **state)
 	remove_dir(dir);
 }
 
+/* Every group with its members' rows, as text. */
+static char *groups_text(qindex *ix)
+{
+	index_group *g;
+	size_t ng;
+	assert_int_equal(index_groups(ix, 2, NULL, &g, &ng), 0);
+	char *out = calloc(1, 1);
+	size_t len = 0;
+	for (size_t i = 0; i < ng; i++) {
+		int64_t *ids;
+		size_t n;
+		assert_int_equal(index_group_quote_ids(ix, g[i].id, 1000, &ids, &n), 0);
+		assert_int_equal(n, (size_t)g[i].nquotes);   /* every member written */
+		char line[512];
+		int m = snprintf(line, sizeof line, "%lld %s %ld %ld:", (long long)g[i].id, g[i].lang ? g[i].lang : "-",
+		                 g[i].nquotes, g[i].narticles);
+		for (size_t k = 0; k < n && m < 400; k++)   /* (the first rows) */
+			m += snprintf(line + m, sizeof line - (size_t)m, " %lld", (long long)ids[k]);
+		free(ids);
+		out = realloc(out, len + (size_t)m + 2);
+		memcpy(out + len, line, (size_t)m);
+		len += (size_t)m;
+		out[len++] = '\n';
+		out[len] = '\0';
+	}
+	index_groups_free(g, ng);
+	return out;
+}
+
+/* On a fresh index the groups are made from the quotes as they were put
+ * (index_groups_follow); they are the groups read back from the file. */
+static void test_groups_followed_as_written(void **state)
+{
+	static const char *const said[] = {
+		"\"The new bridge will carry trains and cars from next spring,\" said Ann Lee.\n",
+		"\"The new bridge will carry trains and cars from next spring onwards,\" Ann Lee said.\n",
+		"\"We have waited for a bridge like this one for forty years,\" said Tom Berg.\n",
+	};
+	char *dir = make_dir(), *corpus = path_in(dir, "corpus"), *file = path_in(dir, "ix.sqlite");
+	assert_int_equal(mkdir(corpus, 0755), 0);
+	for (int i = 0; i < 45; i++) {   /* (groups of more rows than one statement writes) */
+		char name[32], text[512];
+		snprintf(name, sizeof name, "b%d.txt", i);
+		snprintf(text, sizeof text, "Bridge news %d\n\nThe council met on day %d.\n\n%s\n%s", i, i, said[i % 3],
+		         i % 4 ? said[(i + 1) % 3] : "");
+		write_file(corpus, name, text);
+	}
+	qindex *ix = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	indexer_stats st;
+	struct errs e = { 0 };
+	indexer_opts o = { .file_error = on_error, .ctx = &e, .readers = 2 };
+	const char *paths[] = { corpus };
+	assert_int_equal(indexer_run(ix, paths, 1, &o, &st), 0);
+	assert_int_equal(st.added, 45);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	char *followed = groups_text(ix);
+	assert_non_null(strstr(followed, " 2 "));   /* groups were made */
+	index_close(ix);
+
+	/* the same groups from the quotes in the file */
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	assert_int_equal(index_begin(ix), 0);
+	assert_int_equal(index_mark_stale(ix), 0);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	char *read = groups_text(ix);
+	assert_string_equal(followed, read);
+	index_close(ix);
+	free(followed);
+	free(read);
+	free(file);
+	free(corpus);
+	remove_dir(dir);
+	(void)state;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -527,6 +604,7 @@ int main(void)
 		cmocka_unit_test(test_dateline_and_language_recorded),
 		cmocka_unit_test(test_import_jsonl),
 		cmocka_unit_test(test_import_then_index_skips),
+		cmocka_unit_test(test_groups_followed_as_written),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
