@@ -219,10 +219,10 @@ rss_at_most "memory: one-letter paragraphs render in at most 8 times their size"
 
 # ---- corpus scale: memory of quoth quotes, giant records, deep folders -------------------
 
-# One line of 200 MB (6 MB under ASan: past the 4 MB where windows start),
+# One line of 48 MB (6 MB under ASan: past the 4 MB where windows start),
 # words and quotes: quotes reads it through windows, its peak RSS bounded
 # whatever the size (it was 14 times the file).
-ONE_MB=200 RSS_LIMIT=131072
+ONE_MB=48 RSS_LIMIT=131072
 [ "$BUILD" = build-san ] && ONE_MB=6 RSS_LIMIT=262144
 awk -v mb="$ONE_MB" 'BEGIN { s = "the minister said \"we will look into it again\" and left, "; t = s;
 	while (length(t) < 1048576) t = t t; printf "Giant line\n\n"; for (i = 0; i < mb; i++) printf "%s", t; printf "end.\n" }' >"$TMPD/oneline.txt"
