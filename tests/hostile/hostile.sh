@@ -33,9 +33,11 @@ if ! python3 tests/hostile/gen.py "$H" --big-mb "$BIG_MB" --scale "$SCALE"; then
 	exit 0
 fi
 
-# python3 may be a slow wrapper (pyenv): resolve it once
+# python3 may be a slow wrapper (pyenv): resolve it once; check.py needs
+# the standard library alone, so it starts without site (-S, -I: half the
+# start-up, and it is run a few hundred times)
 PY=$(python3 -c 'import sys; print(sys.executable)')
-CHECK="$PY tests/hostile/check.py"
+CHECK="$PY -S -I tests/hostile/check.py"
 
 # run_bounded CMD...: runs CMD with no terminal, bounded; sets RC and leaves
 # its output in $TMPD/out and $TMPD/err
