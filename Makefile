@@ -5,7 +5,7 @@
 # make bench      benchmarks, each beside a reference measured in the same run
 # make SANITIZE=1 check   the same tests under ASan + UBSan
 # make fuzz       each libFuzzer harness for FUZZ_SECONDS (60) seconds (clang)
-# make fuzz-smoke the same for 15 s each, with the regression inputs, as a test suite (CI)
+# make fuzz-smoke the same for FUZZ_SMOKE_SECONDS (4) s each, with the regression inputs, as a test suite (CI)
 # make valgrind   the unit tests and the cli suite under valgrind
 # make lint       every file with -Wshadow -Wconversion and more, and cppcheck (tests/lint.sh)
 # make train      learn the speaker model from ../shared/corpus into src/quotes/model.c
@@ -183,7 +183,7 @@ FUZZ_BUILD   := build-fuzz
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  := -std=c11 -O1 -g -Wall -Wextra $(WERROR) $(FUZZ_SAN)
 FUZZ_SECONDS ?= 60
-FUZZ_SMOKE_SECONDS ?= 6
+FUZZ_SMOKE_SECONDS ?= 4
 FUZZ_JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_CORE    := $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
