@@ -328,15 +328,23 @@ typedef struct phrase {
 	signed char noun;       /* noun_like of the name run once scan_phrase asked, else -1 */
 } phrase;
 
+/* Does the lower-case word v[j], of the classes want and none of refuse,
+ * join what follows to a phrase? The index after it and its article, or 0. */
+static size_t joined(const tok *v, size_t n, size_t j, unsigned want, unsigned refuse)
+{
+	if (j + 1 >= n || !is_word(&v[j]) || v[j].cap || !(v[j].lex & want) || (v[j].lex & refuse) || v[j + 1].para)
+		return 0;
+	size_t k = j + 1;
+	return is_det(&v[k]) && !v[k].cap ? k + 1 : k;
+}
+
 /* A genitive after a phrase ("of the ministry", "des Ministeriums", "del
  * Gobierno"): the index after it, or j when there is none. */
 static size_t genitive(const speech_ctx *c, const tok *v, size_t n, size_t j)
 {
-	if (j + 1 >= n || !is_word(&v[j]) || v[j].cap || !(v[j].lex & LX_OF) || v[j + 1].para)
+	size_t k = joined(v, n, j, LX_OF, 0), words = 0;
+	if (!k)
 		return j;
-	size_t k = j + 1, words = 0;
-	if (is_det(&v[k]) && !v[k].cap)
-		k++;
 	while (k < n && words < GENITIVE_WORDS && !v[k].para) {
 		if (mention_name_word(&v[k])) {
 			k = run_end(c, v, n, k);
@@ -370,12 +378,9 @@ static bool calendar_run(const tok *v, size_t a, size_t b)
  * time ("on Tuesday") or anything else ("in a statement") is not one. */
 static size_t complement(const speech_ctx *c, const tok *v, size_t n, size_t j)
 {
-	if (j + 1 >= n || !is_word(&v[j]) || v[j].cap || !(v[j].lex & LX_PREP) || (v[j].lex & (LX_CAL | LX_CUE)) ||
-	    v[j + 1].para)
+	size_t k = joined(v, n, j, LX_PREP, LX_CAL | LX_CUE), words = 0;
+	if (!k)
 		return j;
-	size_t k = j + 1, words = 0;
-	if (is_det(&v[k]) && !v[k].cap)
-		k++;
 	while (k < n && words < GENITIVE_WORDS && !v[k].para) {
 		if (mention_name_word(&v[k])) {
 			size_t e = run_end(c, v, n, k);
