@@ -19,7 +19,7 @@
 
 #define FIXTURES "tests/fixtures/quotes"
 /* The share of the fixtures' speakers that must be right: a little below
- * what the shipped model gets (106 of 126; make eval tells how it does on
+ * what the shipped model gets (107 of 126; make eval tells how it does on
  * articles it never saw, the figure that counts). */
 #define FIXTURE_SPEAKERS 0.82
 
