@@ -180,3 +180,75 @@ uint32_t feat_layout_hash(void)
 	}
 	return h;
 }
+
+/* The position of the word w[0..n) in a space-separated list, or -1. */
+static long word_position(const char *list, const char *w, size_t n)
+{
+	long pos = 0;
+	for (const char *p = list; *p; pos++) {
+		size_t len = strcspn(p, " ");
+		if (len == n && !memcmp(p, w, n))
+			return pos;
+		p += len + (p[len] == ' ');
+	}
+	return -1;
+}
+
+/* Is s[0..n) atom a's name, lower-cased? */
+static bool atom_named(size_t a, const char *s, size_t n)
+{
+	const char *c = atoms[a].name;
+	size_t m = 0;
+	for (; c[m] && m < n; m++)
+		if ((c[m] >= 'A' && c[m] <= 'Z' ? c[m] + 32 : c[m]) != s[m])
+			return false;
+	return m == n && !c[m];
+}
+
+/* The block a name's suffix ("", "@xx", "~nospace") stands for, or -1. */
+static long suffix_block(const char *suffix)
+{
+	if (!*suffix)
+		return 0;
+	if (!strcmp(suffix, "~nospace"))
+		return FEAT_NOSPACE_BLOCK;
+	enum lang l = suffix[0] == '@' ? lang_from_code(suffix + 1) : LANG_UNKNOWN;
+	return l > LANG_UNKNOWN && l < LANG_COUNT && !strcmp(lang_code(l), suffix + 1) ? (long)l : -1;
+}
+
+/* The name parsed, not looked up among all names: loading a weights file
+ * would otherwise write every feature's name (tens of thousands) first.
+ * The name written back from the index found must be the name given, so
+ * the two functions cannot drift apart. */
+bool feat_index(const char *name, size_t *i)
+{
+	size_t end = strcspn(name, "@~");
+	long block = suffix_block(name + end);
+	const char *part[3];
+	size_t len[3], n = 0;
+	for (const char *p = name; block >= 0 && p < name + end && n < 3; n++) {
+		part[n] = p;
+		len[n] = strcspn(p, "&@~");
+		p += len[n] + (p[len[n]] == '&');
+	}
+	for (size_t t = 0; block >= 0 && t < FT__COUNT; t++) {
+		const templ *tp = &templates[t];
+		size_t k = 0, j = 0;
+		for (; tp->n == n && j < n; j++) {
+			const char *eq = memchr(part[j], '=', len[j]);
+			size_t a = tp->atom[j];
+			long v = eq && atom_named(a, part[j], (size_t)(eq - part[j]))
+				? word_position(atoms[a].values, eq + 1, len[j] - (size_t)(eq + 1 - part[j])) : -1;
+			if (v < 0 || v >= atoms[a].n)
+				break;
+			k = k * atoms[a].n + (size_t)v;
+		}
+		if (tp->n == n && j == n) {
+			char back[160];
+			*i = (size_t)block * FEAT_N + tp->base + k;
+			feat_name(*i, back, sizeof back);
+			return !strcmp(back, name);
+		}
+	}
+	return false;
+}

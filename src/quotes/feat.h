@@ -198,6 +198,10 @@ int32_t feat_score_split(const feat_atoms *a, const int32_t *wc, int32_t *rest);
 /* The name of feature index i (< FEAT_TOTAL) into buf: "kind=name&region=tail@de". */
 void feat_name(size_t i, char *buf, size_t size);
 
+/* The index of the feature feat_name calls name into *i; false when no
+ * feature has that name. */
+bool feat_index(const char *name, size_t *i);
+
 /* A hash of the feature names, in order: weights made for another set of
  * features do not fit (model.c records the one it was trained for). */
 uint32_t feat_layout_hash(void);

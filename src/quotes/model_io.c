@@ -47,43 +47,8 @@ void quote_model_feature_name(size_t i, char *buf, size_t size)
 	feat_name(i, buf, size);
 }
 
-typedef struct named {
-	char *name;
-	uint32_t i;
-} named;
-
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(((const named *)a)->name, ((const named *)b)->name);
-}
-
-static void free_names(named *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i].name);
-	free(v);
-}
-
-/* Every feature name with its index, sorted by name. */
-static named *name_table(void)
-{
-	named *v = calloc(FEAT_TOTAL, sizeof *v);
-	char buf[160];
-	for (size_t i = 0; v && i < FEAT_TOTAL; i++) {
-		feat_name(i, buf, sizeof buf);
-		v[i].i = (uint32_t)i;
-		if (!(v[i].name = strdup(buf))) {
-			free_names(v, i);
-			return NULL;
-		}
-	}
-	if (v)
-		qsort(v, FEAT_TOTAL, sizeof *v, by_name);
-	return v;
-}
-
 /* One line "NAME<TAB>WEIGHT" into w; false when malformed or unknown. */
-static bool read_line(char *line, const named *names, int32_t *w)
+static bool read_line(char *line, int32_t *w)
 {
 	char *tab = strchr(line, '\t');
 	if (!tab)
@@ -94,11 +59,10 @@ static bool read_line(char *line, const named *names, int32_t *w)
 	long x = strtol(tab + 1, &end, 10);
 	if (end == tab + 1 || (*end && *end != '\n') || errno || x > INT32_MAX || x < INT32_MIN)
 		return false;
-	named key = { line, 0 };
-	const named *hit = bsearch(&key, names, FEAT_TOTAL, sizeof *names, by_name);
-	if (!hit)
+	size_t i;
+	if (!feat_index(line, &i))
 		return false;
-	w[hit->i] = (int32_t)x;
+	w[i] = (int32_t)x;
 	return true;
 }
 
@@ -111,21 +75,18 @@ int quote_model_load(const char *path, quote_model **out, size_t *line)
 		return error_from_errno(errno);
 	quote_model *m = calloc(1, sizeof *m);
 	int32_t *w = calloc(FEAT_TOTAL, sizeof *w);
-	named *names = m && w ? name_table() : NULL;
-	int rc = names ? 0 : Q_ENOMEM;
+	int rc = m && w ? 0 : Q_ENOMEM;
 	char buf[512];
 	while (!rc && fgets(buf, sizeof buf, f)) {
 		++*line;
 		if (buf[0] == '#' || buf[0] == '\n')
 			continue;
-		if (!read_line(buf, names, w))
+		if (!read_line(buf, w))
 			rc = Q_ESYNTAX;
 	}
 	if (!rc && ferror(f))
 		rc = Q_EIO;
 	fclose(f);
-	if (names)
-		free_names(names, FEAT_TOTAL);
 	if (rc) {
 		free(w);
 		free(m);

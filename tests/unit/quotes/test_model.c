@@ -16,6 +16,7 @@
 #include "doc.h"
 #include "lang.h"
 #include "error.h"
+#include "feat.h"
 #include "model.h"
 #include "quotes.h"
 
@@ -84,6 +85,32 @@ static void weights_file_loads(void **state)
 	quote_model_free(m);
 	unlink(path);
 	free(path);
+}
+
+/* A weights file's names are parsed, not looked up: each name parses to
+ * its own index, and names near a real one do not parse. */
+static void feature_names_parse_back(void **state)
+{
+	char name[160], near[200];
+	size_t n = quote_model_features(), got;
+	for (size_t i = 0; i < n; i += 7) {
+		feat_name(i, name, sizeof name);
+		assert_true(feat_index(name, &got));
+		assert_int_equal(got, i);
+	}
+	feat_name(n - 1, name, sizeof name);
+	assert_true(feat_index(name, &got));
+	assert_int_equal(got, n - 1);
+	feat_name(FEAT_N + 5, name, sizeof name);   /* a language's block: "...@xx" */
+	static const char *const tails[] = { "x", "@", "@zz", "~nospace", "&", "&kind=name" };
+	for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
+		snprintf(near, sizeof near, "%s%s", name, tails[t]);
+		assert_false(feat_index(near, &got));
+	}
+	static const char *const odd[] = { "", "=", "&", "@en", "~nospace", "kind", "kind=", "=name", "KIND=name",
+	                                   "kind=name&kind=name&kind=name&kind=name" };
+	for (size_t t = 0; t < sizeof odd / sizeof *odd; t++)
+		assert_false(feat_index(odd[t], &got));
 }
 
 static void bad_weights_files(void **state)
@@ -439,6 +466,7 @@ int main(void)
 		cmocka_unit_test(compiled_in_weights_fit),
 		cmocka_unit_test(feature_names_are_unique),
 		cmocka_unit_test(weights_file_loads),
+		cmocka_unit_test(feature_names_parse_back),
 		cmocka_unit_test(bad_weights_files),
 		cmocka_unit_test(zero_weights_choose_nobody),
 		cmocka_unit_test(a_fixed_model_names_the_same_speakers),
