@@ -3,7 +3,7 @@
 unit_job() {  # unit_job BINARY: its verdict into $logs/NAME.verdict
 	name=${1##*/}
 	# a tenth of the random rounds of the property tests (tests/unit/scale.h)
-	QUOTH_TEST_SCALE=10 CMOCKA_MESSAGE_OUTPUT=stdout timeout 900 valgrind -q --error-exitcode=99 --leak-check=full \
+	QUOTH_TEST_SCALE=10 CMOCKA_MESSAGE_OUTPUT=stdout timeout 900 valgrind -q --read-inline-info=no --error-exitcode=99 --leak-check=full \
 		--show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
 		"$1" >"$logs/$name.out" 2>&1
 	rc=$?
