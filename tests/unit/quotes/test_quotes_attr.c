@@ -126,6 +126,14 @@ static void en_description_complement(void **state)
 	       "We are ready, => a spokesman for the council");
 }
 
+/* An abbreviated title with its period stays with the name it opens: the
+ * period ends no sentence and the title is no speaker of its own. */
+static void en_abbreviated_honorific(void **state)
+{
+	EXPECT("Church news\n\n\"It is done,\" said Rev. Anna Holt.\n", "It is done, => Rev. Anna Holt");
+	EXPECT("Church news\n\n\"It is done,\" Rev. Anna Holt said on Sunday.\n", "It is done, => Rev. Anna Holt");
+}
+
 static void de_description_complement(void **state)
 {
 	EXPECT("Sturm\n\n„Der Einsatz war schwer“, sagte der Einsatzleiter der Feuerwehr in Musterstadt.\n",
@@ -396,6 +404,7 @@ int main(void)
 		cmocka_unit_test(no_dash_and_guillemets),
 		cmocka_unit_test(sv_same_mark_and_enligt),
 		cmocka_unit_test(en_description_complement),
+		cmocka_unit_test(en_abbreviated_honorific),
 		cmocka_unit_test(de_description_complement),
 		cmocka_unit_test(it_inner_dash_short_part),
 		cmocka_unit_test(de_sagte_and_so),
