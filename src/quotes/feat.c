@@ -199,7 +199,7 @@ static bool atom_named(size_t a, const char *s, size_t n)
 {
 	const char *c = atoms[a].name;
 	size_t m = 0;
-	for (; c[m] && m < n; m++)
+	for (; m < n && c[m]; m++)
 		if ((c[m] >= 'A' && c[m] <= 'Z' ? c[m] + 32 : c[m]) != s[m])
 			return false;
 	return m == n && !c[m];
