@@ -594,8 +594,25 @@ static void init_mention(mention *m, const speech_art *a, size_t first, size_t e
 }
 
 /* The mention of phrase p; gendered: gendered_roles(c). */
+/* Two words or more all in capitals: a kicker or a headline set in
+ * capitals, not a person's name (one such word is an acronym). */
+static bool shouted(const speech_ctx *c, const tok *v, size_t a, size_t b)
+{
+	size_t words = 0;
+	for (size_t k = a; k < b; k++) {
+		if (v[k].kind != T_WORD)
+			continue;
+		if (!all_caps(c, &v[k]))
+			return false;
+		words++;
+	}
+	return words >= 2;
+}
+
 static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const phrase *p, bool gendered)
 {
+	if (p->nb > p->na && shouted(c, v, p->na, p->nb))
+		return 0;
 	mention *m = next_mention(a);
 	if (!m)
 		return Q_ENOMEM;

@@ -134,6 +134,17 @@ static void en_abbreviated_honorific(void **state)
 	EXPECT("Church news\n\n\"It is done,\" Rev. Anna Holt said on Sunday.\n", "It is done, => Rev. Anna Holt");
 }
 
+/* A kicker or headline set in capitals is no one's name: the quote under
+ * it has no speaker rather than the headline. */
+static void en_capitals_are_no_name(void **state)
+{
+	EXPECT("Farm report\n\nRIVER LEVELS RISING\n\n\"We expect the water to reach the old bridge tonight.\"\n\n"
+	       "The council met on Monday.\n",
+	       "We expect the water to reach the old bridge tonight. => -");
+	EXPECT("Farm report\n\nTOWN HALL DEBATE: \"We will pay the subsidy in full this year,\" Anna Berg said.\n",
+	       "We will pay the subsidy in full this year, => Anna Berg");
+}
+
 static void de_description_complement(void **state)
 {
 	EXPECT("Sturm\n\n„Der Einsatz war schwer“, sagte der Einsatzleiter der Feuerwehr in Musterstadt.\n",
@@ -405,6 +416,7 @@ int main(void)
 		cmocka_unit_test(sv_same_mark_and_enligt),
 		cmocka_unit_test(en_description_complement),
 		cmocka_unit_test(en_abbreviated_honorific),
+		cmocka_unit_test(en_capitals_are_no_name),
 		cmocka_unit_test(de_description_complement),
 		cmocka_unit_test(it_inner_dash_short_part),
 		cmocka_unit_test(de_sagte_and_so),
