@@ -8,6 +8,16 @@
 #include "grow.h"
 #include "omap.h"
 
+static void pieces_free(run_job *j)
+{
+	for (size_t i = 0; i < j->npieces; i++)
+		corpus_piece_free(&j->pieces[i]);
+	j->npieces = 0;
+}
+
+/* The next piece, and after it the files that follow it (opened, not yet
+ * read: a job of one small file costs about as much to hand over as to
+ * read) up to RUN_BATCH of them or RUN_BATCH_BYTES. */
 static int produce(void *ctx, void *job)
 {
 	corpus_run *r = ctx;
@@ -16,7 +26,18 @@ static int produce(void *ctx, void *job)
 	j->run = r;
 	sb_init(&j->out);
 	sb_init(&j->err);
-	return corpus_next(r->cs, &j->piece);
+	int rc = corpus_next(r->cs, &j->pieces[0]);
+	if (rc != 1)
+		return rc;
+	uint64_t bytes = j->pieces[0].size + j->pieces[0].len;
+	j->npieces = 1;
+	while (j->npieces < RUN_BATCH && bytes < RUN_BATCH_BYTES && (rc = corpus_next_file(r->cs, &j->pieces[j->npieces])) == 1)
+		bytes += j->pieces[j->npieces++].size;
+	if (rc < 0) {
+		pieces_free(j);
+		return rc;
+	}
+	return 1;
 }
 
 static int each_article(void *job, const corpus_article *a)
@@ -70,34 +91,53 @@ static int keep_part(run_job *j)
 	return 0;
 }
 
+/* Does the job hold too many bytes to take one more piece? Then the
+ * consumer reads on from pieces[left] (j->rest). */
+static bool full(run_job *j)
+{
+	return (j->rest = j->held + j->out.len >= HOLD_MAX);
+}
+
+/* A piece is about to be decoded: what the one before became is kept.
+ * False when memory ran out (j->rc). */
+static bool new_part(run_job *j)
+{
+	if (j->started && (j->rc = keep_part(j)))
+		return false;
+	j->started = true;
+	return true;
+}
+
 /* A file handed out: its pieces read and decoded here, each kept apart,
- * as the stream would have given them, up to HOLD_MAX bytes of output. */
-static void work_file(const corpus_run *r, void *mine, run_job *j)
+ * as the stream would have given them. */
+static void work_file(const corpus_run *r, void *mine, run_job *j, corpus_piece *file)
 {
 	corpus_piece p;
 	int rc = 0;
-	bool first = true;
-	while (!(j->rest = j->held + j->out.len >= HOLD_MAX) && (rc = corpus_file_next(&j->piece, &p)) == 1) {
-		if (!first && (rc = keep_part(j))) {
-			corpus_piece_free(&p);
-			break;
-		}
-		first = false;
-		decode(r, mine, j, &p);
+	while (!full(j) && (rc = corpus_file_next(file, &p)) == 1) {
+		if (new_part(j))
+			decode(r, mine, j, &p);
 		corpus_piece_free(&p);
+		if (j->rc)
+			return;
 	}
 	if (!j->rest && rc < 0)
 		j->rc = rc;
 }
 
+/* The job's pieces in order, until they are done or the job holds too
+ * much (then the consumer reads on from pieces[left]). */
 static void work(void *ctx, void *mine, void *job)
 {
 	const corpus_run *r = ctx;
 	run_job *j = job;
-	if (j->piece.kind == PIECE_FILE)
-		work_file(r, mine, j);
-	else
-		decode(r, mine, j, &j->piece);
+	for (; j->left < j->npieces && !j->rest && !j->rc; j->left += !j->rest) {
+		corpus_piece *p = &j->pieces[j->left];
+		if (p->kind == PIECE_FILE)
+			work_file(r, mine, j, p);
+		else if (!full(j) && new_part(j))
+			decode(r, mine, j, p);
+	}
 }
 
 static void part_free(run_part *p)
@@ -110,7 +150,7 @@ static void job_free(void *ctx, void *job)
 {
 	(void)ctx;
 	run_job *j = job;
-	corpus_piece_free(&j->piece);
+	pieces_free(j);
 	sb_free(&j->out);
 	sb_free(&j->err);
 	for (size_t i = 0; i < j->nparts; i++)
@@ -150,19 +190,30 @@ static int put_last(corpus_run *r, run_job *j)
 	return rc;
 }
 
-/* The pieces of a file its job left: read, decoded and written here, one
- * at a time, in order. */
+/* The next piece left by a job, decoded here and written. */
+static int put_one(corpus_run *r, run_job *j, corpus_piece *p)
+{
+	j->out.len = j->err.len = 0;
+	j->articles = 0;
+	decode(r, NULL, j, p);
+	corpus_piece_free(p);
+	return put_last(r, j);
+}
+
+/* The pieces a job left (the rest of a file, and the pieces after it):
+ * read, decoded and written here, one at a time, in order. */
 static int put_rest(corpus_run *r, run_job *j)
 {
-	corpus_piece p;
-	int rc;
-	while ((rc = corpus_file_next(&j->piece, &p)) == 1) {
-		j->out.len = j->err.len = 0;
-		j->articles = 0;
-		decode(r, NULL, j, &p);
-		corpus_piece_free(&p);
-		if ((rc = put_last(r, j)))
-			break;
+	int rc = 0;
+	for (; !rc && j->left < j->npieces; j->left++) {
+		corpus_piece *file = &j->pieces[j->left], p;
+		if (file->kind != PIECE_FILE) {
+			rc = put_one(r, j, file);
+			continue;
+		}
+		while ((rc = corpus_file_next(file, &p)) == 1)
+			if ((rc = put_one(r, j, &p)))
+				break;
 	}
 	return rc;
 }

@@ -23,19 +23,29 @@ typedef struct run_part {
 	uint64_t raw;            /* input bytes it took (progress) */
 } run_part;
 
-/* One piece of the stream (or a whole file, PIECE_FILE: its pieces read
- * here, on the job's thread) and what it became. */
+/* Files handed out together in one job, up to this many ... */
+#define RUN_BATCH 8
+/* ... or, past the first, up to this many bytes in all: a job of small
+ * files is worth its hand-off between threads. */
+#define RUN_BATCH_BYTES ((uint64_t)64 << 10)
+
+/* A few pieces of the stream, in order: one piece, or files (PIECE_FILE:
+ * their pieces read here, on the job's thread) and the messages of files
+ * that could not be opened; and what each piece became. */
 typedef struct run_job {
-	corpus_piece piece;
+	corpus_piece pieces[RUN_BATCH];
+	size_t npieces;
+	size_t left;             /* pieces[left, npieces) are left for the consumer (rest) */
 	const corpus_run *run;
 	strbuf out;              /* the piece being decoded: for standard output */
 	strbuf err;              /* messages, a line each, display-safe */
 	size_t articles;         /* articles read from the piece */
 	uint64_t raw;
-	run_part *parts;         /* PIECE_FILE: what the file's pieces before that one became */
+	bool started;            /* a piece was decoded: the next one keeps what it became */
+	run_part *parts;         /* what the job's pieces before that one became */
 	size_t nparts, cap, held;  /* held: their bytes */
-	bool rest;               /* PIECE_FILE: pieces are left for the consumer to read (too many bytes to hold) */
-	int rc;                  /* Q_ENOMEM when the file could not be read for want of memory */
+	bool rest;               /* pieces are left for the consumer to read (too many bytes to hold) */
+	int rc;                  /* Q_ENOMEM when a file could not be read for want of memory */
 } run_job;
 
 struct corpus_run {
