@@ -22,10 +22,9 @@ static int produce(void *ctx, void *job)
 {
 	corpus_run *r = ctx;
 	run_job *j = job;
-	memset(j, 0, sizeof *j);
+	run_job kept = { .out = j->out, .err = j->err, .parts = j->parts, .cap = j->cap };   /* the slot's buffers */
+	*j = kept;
 	j->run = r;
-	sb_init(&j->out);
-	sb_init(&j->err);
 	int rc = corpus_next(r->cs, &j->pieces[0]);
 	if (rc != 1)
 		return rc;
@@ -58,17 +57,33 @@ static int each_article(void *job, const corpus_article *a)
  * disk, but gzip data may inflate to any size). */
 #define HOLD_MAX (2 * CORPUS_BIG)
 
+/* Where the piece being decoded starts in j->out. */
+static size_t part_start(const run_job *j)
+{
+	return j->nparts ? j->parts[j->nparts - 1].out_end : 0;
+}
+
+/* Room for about n more bytes in b at once, at least doubling it (a job's
+ * buffer takes many pieces one after another). */
+static void make_room(strbuf *b, size_t n)
+{
+	if (b->cap - b->len <= n)
+		(void)sb_reserve(b, n > b->len ? n : b->len);   /* else it grows as it goes */
+}
+
 /* Piece p into j's output, or its message into j's messages. */
 static void decode(const corpus_run *r, void *mine, run_job *j, corpus_piece *p)
 {
 	char *detail = NULL;
 	size_t guess = p->len + p->len / 2 + 1024;
-	(void)sb_reserve(&j->out, guess < OUT_GUESS_MAX ? guess : OUT_GUESS_MAX);   /* else it grows as it goes */
+	make_room(&j->out, guess < OUT_GUESS_MAX ? guess : OUT_GUESS_MAX);
 	j->raw = p->raw;
 	int rc = corpus_decode_with(mine, &r->in->corpus, p, each_article, j, &detail);
 	if (rc) {
 		char *where = corpus_where(p);
-		j->out.len = 0;   /* what a failed piece had queued */
+		j->out.len = part_start(j);   /* what a failed piece had queued */
+		if (j->out.s)
+			j->out.s[j->out.len] = '\0';
 		j->out.failed = false;
 		j->articles = 0;
 		sb_printf(&j->err, "quoth: %s: %s\n", where ? where : "?", detail ? detail : error_message(rc));
@@ -80,12 +95,9 @@ static void decode(const corpus_run *r, void *mine, run_job *j, corpus_piece *p)
 /* What j's last piece became goes to its parts, for the next piece. */
 static int keep_part(run_job *j)
 {
-	if (GROW(j->parts, j->cap, j->nparts + 1, 4))
+	if (GROW(j->parts, j->cap, j->nparts + 1, 8))
 		return Q_ENOMEM;
-	j->parts[j->nparts++] = (run_part){ j->out, j->err, j->articles, j->raw };
-	j->held += j->out.len + j->err.len;
-	sb_init(&j->out);
-	sb_init(&j->err);
+	j->parts[j->nparts++] = (run_part){ j->out.len, j->err.len, j->articles, j->raw };
 	j->articles = 0;
 	j->raw = 0;
 	return 0;
@@ -95,7 +107,7 @@ static int keep_part(run_job *j)
  * consumer reads on from pieces[left] (j->rest). */
 static bool full(run_job *j)
 {
-	return (j->rest = j->held + j->out.len >= HOLD_MAX);
+	return (j->rest = j->out.len + j->err.len >= HOLD_MAX);
 }
 
 /* A piece is about to be decoded: what the one before became is kept.
@@ -140,64 +152,95 @@ static void work(void *ctx, void *mine, void *job)
 	}
 }
 
-static void part_free(run_part *p)
+/* A job's buffers past this many bytes are given back when it is done,
+ * not kept for the slot's next job. */
+#define KEEP_MAX ((size_t)256 << 10)
+
+static void trim(strbuf *b)
 {
-	sb_free(&p->out);
-	sb_free(&p->err);
+	if (b->cap > KEEP_MAX || b->failed)
+		sb_free(b);
+	b->len = 0;
 }
 
+/* The job's pieces freed; its buffers kept for the next (release frees them). */
 static void job_free(void *ctx, void *job)
 {
 	(void)ctx;
 	run_job *j = job;
 	pieces_free(j);
-	sb_free(&j->out);
-	sb_free(&j->err);
-	for (size_t i = 0; i < j->nparts; i++)
-		part_free(&j->parts[i]);
-	free(j->parts);
+	trim(&j->out);
+	trim(&j->err);
+	j->nparts = 0;
 }
 
-/* What one piece became, written: its output, then its messages. */
-static int put(corpus_run *r, run_part *p)
+static void release(void *ctx, void *job)
+{
+	(void)ctx;
+	run_job *j = job;
+	sb_free(&j->out);
+	sb_free(&j->err);
+	free(j->parts);
+	j->parts = NULL;
+	j->cap = 0;
+}
+
+/* What one piece became, written: out[o, p->out_end) of j's output, then
+ * its messages err[e, p->err_end). */
+static int put(corpus_run *r, const run_job *j, const run_part *p, size_t o, size_t e)
 {
 	int rc = 0;
+	size_t n = p->out_end - o;
 	if (p->articles && r->header && !r->header_done) {
 		rc = cmd_write(r->header, strlen(r->header));
 		r->header_done = true;
 	}
-	if (!rc && p->out.len && r->wrote && r->blank_between)
+	if (!rc && n && r->wrote && r->blank_between)
 		rc = cmd_write("\n", 1);
-	r->wrote |= p->out.len > 0;
-	if (!rc)
-		rc = cmd_write_buf(&p->out);
-	if (p->err.len) {
+	r->wrote |= n > 0;
+	if (!rc && j->out.failed) {
+		cmd_say("quoth: %s", error_message(Q_ENOMEM));
+		rc = Q_ENOMEM;
+	}
+	if (!rc && n)
+		rc = cmd_write(j->out.s + o, n);
+	if (p->err_end > e) {
 		progress_end(&r->prog);
 		fflush(stdout);
-		fwrite(p->err.s, 1, p->err.len, stderr);
+		fwrite(j->err.s + e, 1, p->err_end - e, stderr);
 		r->status = 1;
 	}
 	progress_add(&r->prog, p->raw, p->articles);
 	return rc;
 }
 
-/* The job's last piece, written. */
-static int put_last(corpus_run *r, run_job *j)
+/* The job's parts written in order, the piece decoded last the last one;
+ * the buffers are empty then. */
+static int put_parts(corpus_run *r, run_job *j)
 {
-	run_part last = { j->out, j->err, j->articles, j->raw };
-	int rc = put(r, &last);
-	j->out = last.out;
+	int rc = 0;
+	size_t o = 0, e = 0;
+	for (size_t i = 0; !rc && i < j->nparts; i++) {
+		rc = put(r, j, &j->parts[i], o, e);
+		o = j->parts[i].out_end;
+		e = j->parts[i].err_end;
+	}
+	run_part last = { j->out.len, j->err.len, j->articles, j->raw };
+	if (!rc)
+		rc = put(r, j, &last, o, e);
+	j->out.len = j->err.len = 0;
+	j->nparts = 0;
+	j->articles = 0;
+	j->raw = 0;
 	return rc;
 }
 
 /* The next piece left by a job, decoded here and written. */
 static int put_one(corpus_run *r, run_job *j, corpus_piece *p)
 {
-	j->out.len = j->err.len = 0;
-	j->articles = 0;
 	decode(r, NULL, j, p);
 	corpus_piece_free(p);
-	return put_last(r, j);
+	return put_parts(r, j);
 }
 
 /* The pieces a job left (the rest of a file, and the pieces after it):
@@ -222,11 +265,7 @@ static int consume(void *ctx, void *job)
 {
 	corpus_run *r = ctx;
 	run_job *j = job;
-	int rc = 0;
-	for (size_t i = 0; !rc && i < j->nparts; i++)
-		rc = put(r, &j->parts[i]);
-	if (!rc)
-		rc = put_last(r, j);
+	int rc = put_parts(r, j);
 	if (!rc && j->rest)
 		rc = put_rest(r, j);
 	if (!rc)
@@ -260,7 +299,7 @@ static size_t files_ahead(void)
 	return most;
 }
 
-static const omap_ops ops = { sizeof(run_job), produce, work, consume, job_free, decoder_new, decoder_free };
+static const omap_ops ops = { sizeof(run_job), produce, work, consume, job_free, decoder_new, decoder_free, release };
 
 int corpus_run_all(corpus_run *r)
 {
