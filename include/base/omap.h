@@ -21,6 +21,11 @@ typedef struct omap_ops {
 	 * to each work call it makes as mine (NULL when none was made) */
 	void *(*thread_new)(void *ctx);
 	void (*thread_free)(void *ctx, void *mine);
+	/* optional (NULL): frees what a job's slot keeps from one job to the
+	 * next (buffers to reuse), once at the end for every slot, after its
+	 * job was consumed or discarded (all zero when none was produced in it);
+	 * produce finds the slot as the last job consumed in it left it */
+	void (*release)(void *ctx, void *job);
 } omap_ops;
 
 /* Runs every job through work and consume on `threads` threads, this one

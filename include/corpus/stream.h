@@ -83,6 +83,7 @@ typedef struct corpus_piece {
 	char *detail;               /* PIECE_ERROR: what exactly (owned, display-safe), or NULL */
 	uint64_t raw;               /* input bytes read for this piece (progress) */
 	corpus_reader *reader;      /* PIECE_FILE: the open file (owned) */
+	uint64_t size;              /* PIECE_FILE: its size when opened */
 } corpus_piece;
 
 typedef struct corpus_stream corpus_stream;
@@ -107,6 +108,15 @@ void corpus_piece_free(corpus_piece *p);
  * does not depend on who read them. Every PIECE_FILE must be freed before
  * corpus_close. */
 void corpus_hand_out(corpus_stream *s, size_t most);
+
+/* The next piece, as corpus_next would give it, only when that piece is
+ * one read no further by the stream: a PIECE_FILE handed out, or the
+ * PIECE_ERROR of a file that cannot be opened. Returns 1 (p filled), 0
+ * when the next piece is not one of those or there is none (corpus_next
+ * then gives it: nothing is lost, and nothing was read), or Q_ENOMEM. A
+ * caller gathers files with it without waiting for an input to be read
+ * (standard input, say). */
+int corpus_next_file(corpus_stream *s, corpus_piece *p);
 
 /* The next piece of a PIECE_FILE file, in order: 1 (p filled), 0 when
  * the file is done (closed then), or Q_ENOMEM (p holds nothing then). Never

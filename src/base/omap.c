@@ -168,6 +168,8 @@ static int run_in_turn(const omap_ops *ops, void *ctx)
 			break;
 	}
 	thread_state_free(ops, ctx, mine);
+	if (ops->release)
+		ops->release(ctx, job);
 	free(job);
 	return r < 0 ? r : 0;
 }
@@ -199,6 +201,8 @@ int omap_run(const omap_ops *ops, void *ctx, unsigned threads)
 		pthread_join(tid[i], NULL);
 	for (size_t k = m.tail; k < m.head; k++)
 		ops->discard(ctx, job_at(&m, k));
+	for (size_t k = 0; ops->release && k < m.nslots; k++)
+		ops->release(ctx, job_at(&m, k));
 	pthread_cond_destroy(&m.changed);
 	pthread_mutex_destroy(&m.mu);
 	free(m.jobs);

@@ -8,15 +8,35 @@
 #include "grow.h"
 #include "omap.h"
 
+static void pieces_free(run_job *j)
+{
+	for (size_t i = 0; i < j->npieces; i++)
+		corpus_piece_free(&j->pieces[i]);
+	j->npieces = 0;
+}
+
+/* The next piece, and after it the files that follow it (opened, not yet
+ * read: a job of one small file costs about as much to hand over as to
+ * read) up to RUN_BATCH of them or RUN_BATCH_BYTES. */
 static int produce(void *ctx, void *job)
 {
 	corpus_run *r = ctx;
 	run_job *j = job;
-	memset(j, 0, sizeof *j);
+	run_job kept = { .out = j->out, .err = j->err, .parts = j->parts, .cap = j->cap };   /* the slot's buffers */
+	*j = kept;
 	j->run = r;
-	sb_init(&j->out);
-	sb_init(&j->err);
-	return corpus_next(r->cs, &j->piece);
+	int rc = corpus_next(r->cs, &j->pieces[0]);
+	if (rc != 1)
+		return rc;
+	uint64_t bytes = j->pieces[0].size + j->pieces[0].len;
+	j->npieces = 1;
+	while (j->npieces < RUN_BATCH && bytes < RUN_BATCH_BYTES && (rc = corpus_next_file(r->cs, &j->pieces[j->npieces])) == 1)
+		bytes += j->pieces[j->npieces++].size;
+	if (rc < 0) {
+		pieces_free(j);
+		return rc;
+	}
+	return 1;
 }
 
 static int each_article(void *job, const corpus_article *a)
@@ -37,17 +57,33 @@ static int each_article(void *job, const corpus_article *a)
  * disk, but gzip data may inflate to any size). */
 #define HOLD_MAX (2 * CORPUS_BIG)
 
+/* Where the piece being decoded starts in j->out. */
+static size_t part_start(const run_job *j)
+{
+	return j->nparts ? j->parts[j->nparts - 1].out_end : 0;
+}
+
+/* Room for about n more bytes in b at once, at least doubling it (a job's
+ * buffer takes many pieces one after another). */
+static void make_room(strbuf *b, size_t n)
+{
+	if (b->cap - b->len <= n)
+		(void)sb_reserve(b, n > b->len ? n : b->len);   /* else it grows as it goes */
+}
+
 /* Piece p into j's output, or its message into j's messages. */
 static void decode(const corpus_run *r, void *mine, run_job *j, corpus_piece *p)
 {
 	char *detail = NULL;
 	size_t guess = p->len + p->len / 2 + 1024;
-	(void)sb_reserve(&j->out, guess < OUT_GUESS_MAX ? guess : OUT_GUESS_MAX);   /* else it grows as it goes */
+	make_room(&j->out, guess < OUT_GUESS_MAX ? guess : OUT_GUESS_MAX);
 	j->raw = p->raw;
 	int rc = corpus_decode_with(mine, &r->in->corpus, p, each_article, j, &detail);
 	if (rc) {
 		char *where = corpus_where(p);
-		j->out.len = 0;   /* what a failed piece had queued */
+		j->out.len = part_start(j);   /* what a failed piece had queued */
+		if (j->out.s)
+			j->out.s[j->out.len] = '\0';
 		j->out.failed = false;
 		j->articles = 0;
 		sb_printf(&j->err, "quoth: %s: %s\n", where ? where : "?", detail ? detail : error_message(rc));
@@ -59,110 +95,168 @@ static void decode(const corpus_run *r, void *mine, run_job *j, corpus_piece *p)
 /* What j's last piece became goes to its parts, for the next piece. */
 static int keep_part(run_job *j)
 {
-	if (GROW(j->parts, j->cap, j->nparts + 1, 4))
+	if (GROW(j->parts, j->cap, j->nparts + 1, 8))
 		return Q_ENOMEM;
-	j->parts[j->nparts++] = (run_part){ j->out, j->err, j->articles, j->raw };
-	j->held += j->out.len + j->err.len;
-	sb_init(&j->out);
-	sb_init(&j->err);
+	j->parts[j->nparts++] = (run_part){ j->out.len, j->err.len, j->articles, j->raw };
 	j->articles = 0;
 	j->raw = 0;
 	return 0;
 }
 
+/* Does the job hold too many bytes to take one more piece? Then the
+ * consumer reads on from pieces[left] (j->rest). */
+static bool full(run_job *j)
+{
+	return (j->rest = j->out.len + j->err.len >= HOLD_MAX);
+}
+
+/* A piece is about to be decoded: what the one before became is kept.
+ * False when memory ran out (j->rc). */
+static bool new_part(run_job *j)
+{
+	if (j->started && (j->rc = keep_part(j)))
+		return false;
+	j->started = true;
+	return true;
+}
+
 /* A file handed out: its pieces read and decoded here, each kept apart,
- * as the stream would have given them, up to HOLD_MAX bytes of output. */
-static void work_file(const corpus_run *r, void *mine, run_job *j)
+ * as the stream would have given them. */
+static void work_file(const corpus_run *r, void *mine, run_job *j, corpus_piece *file)
 {
 	corpus_piece p;
 	int rc = 0;
-	bool first = true;
-	while (!(j->rest = j->held + j->out.len >= HOLD_MAX) && (rc = corpus_file_next(&j->piece, &p)) == 1) {
-		if (!first && (rc = keep_part(j))) {
-			corpus_piece_free(&p);
-			break;
-		}
-		first = false;
-		decode(r, mine, j, &p);
+	while (!full(j) && (rc = corpus_file_next(file, &p)) == 1) {
+		if (new_part(j))
+			decode(r, mine, j, &p);
 		corpus_piece_free(&p);
+		if (j->rc)
+			return;
 	}
 	if (!j->rest && rc < 0)
 		j->rc = rc;
 }
 
+/* The job's pieces in order, until they are done or the job holds too
+ * much (then the consumer reads on from pieces[left]). */
 static void work(void *ctx, void *mine, void *job)
 {
 	const corpus_run *r = ctx;
 	run_job *j = job;
-	if (j->piece.kind == PIECE_FILE)
-		work_file(r, mine, j);
-	else
-		decode(r, mine, j, &j->piece);
+	for (; j->left < j->npieces && !j->rest && !j->rc; j->left += !j->rest) {
+		corpus_piece *p = &j->pieces[j->left];
+		if (p->kind == PIECE_FILE)
+			work_file(r, mine, j, p);
+		else if (!full(j) && new_part(j))
+			decode(r, mine, j, p);
+	}
 }
 
-static void part_free(run_part *p)
+/* A job's buffers past this many bytes are given back when it is done,
+ * not kept for the slot's next job. */
+#define KEEP_MAX ((size_t)256 << 10)
+
+static void trim(strbuf *b)
 {
-	sb_free(&p->out);
-	sb_free(&p->err);
+	if (b->cap > KEEP_MAX || b->failed)
+		sb_free(b);
+	b->len = 0;
 }
 
+/* The job's pieces freed; its buffers kept for the next (release frees them). */
 static void job_free(void *ctx, void *job)
 {
 	(void)ctx;
 	run_job *j = job;
-	corpus_piece_free(&j->piece);
-	sb_free(&j->out);
-	sb_free(&j->err);
-	for (size_t i = 0; i < j->nparts; i++)
-		part_free(&j->parts[i]);
-	free(j->parts);
+	pieces_free(j);
+	trim(&j->out);
+	trim(&j->err);
+	j->nparts = 0;
 }
 
-/* What one piece became, written: its output, then its messages. */
-static int put(corpus_run *r, run_part *p)
+static void release(void *ctx, void *job)
+{
+	(void)ctx;
+	run_job *j = job;
+	sb_free(&j->out);
+	sb_free(&j->err);
+	free(j->parts);
+	j->parts = NULL;
+	j->cap = 0;
+}
+
+/* What one piece became, written: out[o, p->out_end) of j's output, then
+ * its messages err[e, p->err_end). */
+static int put(corpus_run *r, const run_job *j, const run_part *p, size_t o, size_t e)
 {
 	int rc = 0;
+	size_t n = p->out_end - o;
 	if (p->articles && r->header && !r->header_done) {
 		rc = cmd_write(r->header, strlen(r->header));
 		r->header_done = true;
 	}
-	if (!rc && p->out.len && r->wrote && r->blank_between)
+	if (!rc && n && r->wrote && r->blank_between)
 		rc = cmd_write("\n", 1);
-	r->wrote |= p->out.len > 0;
-	if (!rc)
-		rc = cmd_write_buf(&p->out);
-	if (p->err.len) {
+	r->wrote |= n > 0;
+	if (!rc && j->out.failed) {
+		cmd_say("quoth: %s", error_message(Q_ENOMEM));
+		rc = Q_ENOMEM;
+	}
+	if (!rc && n)
+		rc = cmd_write(j->out.s + o, n);
+	if (p->err_end > e) {
 		progress_end(&r->prog);
 		fflush(stdout);
-		fwrite(p->err.s, 1, p->err.len, stderr);
+		fwrite(j->err.s + e, 1, p->err_end - e, stderr);
 		r->status = 1;
 	}
 	progress_add(&r->prog, p->raw, p->articles);
 	return rc;
 }
 
-/* The job's last piece, written. */
-static int put_last(corpus_run *r, run_job *j)
+/* The job's parts written in order, the piece decoded last the last one;
+ * the buffers are empty then. */
+static int put_parts(corpus_run *r, run_job *j)
 {
-	run_part last = { j->out, j->err, j->articles, j->raw };
-	int rc = put(r, &last);
-	j->out = last.out;
+	int rc = 0;
+	size_t o = 0, e = 0;
+	for (size_t i = 0; !rc && i < j->nparts; i++) {
+		rc = put(r, j, &j->parts[i], o, e);
+		o = j->parts[i].out_end;
+		e = j->parts[i].err_end;
+	}
+	run_part last = { j->out.len, j->err.len, j->articles, j->raw };
+	if (!rc)
+		rc = put(r, j, &last, o, e);
+	j->out.len = j->err.len = 0;
+	j->nparts = 0;
+	j->articles = 0;
+	j->raw = 0;
 	return rc;
 }
 
-/* The pieces of a file its job left: read, decoded and written here, one
- * at a time, in order. */
+/* The next piece left by a job, decoded here and written. */
+static int put_one(corpus_run *r, run_job *j, corpus_piece *p)
+{
+	decode(r, NULL, j, p);
+	corpus_piece_free(p);
+	return put_parts(r, j);
+}
+
+/* The pieces a job left (the rest of a file, and the pieces after it):
+ * read, decoded and written here, one at a time, in order. */
 static int put_rest(corpus_run *r, run_job *j)
 {
-	corpus_piece p;
-	int rc;
-	while ((rc = corpus_file_next(&j->piece, &p)) == 1) {
-		j->out.len = j->err.len = 0;
-		j->articles = 0;
-		decode(r, NULL, j, &p);
-		corpus_piece_free(&p);
-		if ((rc = put_last(r, j)))
-			break;
+	int rc = 0;
+	for (; !rc && j->left < j->npieces; j->left++) {
+		corpus_piece *file = &j->pieces[j->left], p;
+		if (file->kind != PIECE_FILE) {
+			rc = put_one(r, j, file);
+			continue;
+		}
+		while ((rc = corpus_file_next(file, &p)) == 1)
+			if ((rc = put_one(r, j, &p)))
+				break;
 	}
 	return rc;
 }
@@ -171,11 +265,7 @@ static int consume(void *ctx, void *job)
 {
 	corpus_run *r = ctx;
 	run_job *j = job;
-	int rc = 0;
-	for (size_t i = 0; !rc && i < j->nparts; i++)
-		rc = put(r, &j->parts[i]);
-	if (!rc)
-		rc = put_last(r, j);
+	int rc = put_parts(r, j);
 	if (!rc && j->rest)
 		rc = put_rest(r, j);
 	if (!rc)
@@ -209,7 +299,7 @@ static size_t files_ahead(void)
 	return most;
 }
 
-static const omap_ops ops = { sizeof(run_job), produce, work, consume, job_free, decoder_new, decoder_free };
+static const omap_ops ops = { sizeof(run_job), produce, work, consume, job_free, decoder_new, decoder_free, release };
 
 int corpus_run_all(corpus_run *r)
 {

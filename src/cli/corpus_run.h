@@ -15,27 +15,38 @@
 
 typedef struct corpus_run corpus_run;
 
-/* What one piece of the stream became. */
+/* What one piece of the stream became: where its output and its messages
+ * end in its job's buffers (each starts where the part before ends). */
 typedef struct run_part {
-	strbuf out;              /* for standard output */
-	strbuf err;              /* messages, a line each, display-safe */
+	size_t out_end, err_end;
 	size_t articles;         /* articles read from the piece */
 	uint64_t raw;            /* input bytes it took (progress) */
 } run_part;
 
-/* One piece of the stream (or a whole file, PIECE_FILE: its pieces read
- * here, on the job's thread) and what it became. */
+/* Files handed out together in one job, up to this many ... */
+#define RUN_BATCH 8
+/* ... or, past the first, up to this many bytes in all: a job of small
+ * files is worth its hand-off between threads. */
+#define RUN_BATCH_BYTES ((uint64_t)64 << 10)
+
+/* A few pieces of the stream, in order: one piece, or files (PIECE_FILE:
+ * their pieces read here, on the job's thread) and the messages of files
+ * that could not be opened; and what each piece became. The buffers stay
+ * with the job's slot from one job to the next. */
 typedef struct run_job {
-	corpus_piece piece;
+	corpus_piece pieces[RUN_BATCH];
+	size_t npieces;
+	size_t left;             /* pieces[left, npieces) are left for the consumer (rest) */
 	const corpus_run *run;
-	strbuf out;              /* the piece being decoded: for standard output */
-	strbuf err;              /* messages, a line each, display-safe */
-	size_t articles;         /* articles read from the piece */
+	strbuf out;              /* for standard output: the parts', then the piece being decoded */
+	strbuf err;              /* messages, a line each, display-safe: the same */
+	size_t articles;         /* articles read from the piece being decoded */
 	uint64_t raw;
-	run_part *parts;         /* PIECE_FILE: what the file's pieces before that one became */
-	size_t nparts, cap, held;  /* held: their bytes */
-	bool rest;               /* PIECE_FILE: pieces are left for the consumer to read (too many bytes to hold) */
-	int rc;                  /* Q_ENOMEM when the file could not be read for want of memory */
+	bool started;            /* a piece was decoded: the next one keeps what it became as a part */
+	run_part *parts;         /* what the job's pieces before that one became */
+	size_t nparts, cap;
+	bool rest;               /* pieces are left for the consumer to read (too many bytes to hold) */
+	int rc;                  /* Q_ENOMEM when a file could not be read for want of memory */
 } run_job;
 
 struct corpus_run {

@@ -605,6 +605,7 @@ static int file_piece(corpus_stream *s, corpus_piece *p)
 	memset(p, 0, sizeof *p);
 	p->kind = PIECE_FILE;
 	p->reader = r;
+	p->size = r->in.size;
 	p->path = strdup(r->path);
 	return p->path ? 1 : Q_ENOMEM;
 }
@@ -637,6 +638,17 @@ int corpus_next(corpus_stream *s, corpus_piece *p)
 {
 	memset(p, 0, sizeof *p);
 	return piece_done(p, next_piece(s, p));
+}
+
+int corpus_next_file(corpus_stream *s, corpus_piece *p)
+{
+	memset(p, 0, sizeof *p);
+	if (s->f.open)   /* the stream reads that file itself */
+		return 0;
+	int rc = open_next(s, p);
+	if (rc == 2)   /* left open for corpus_next when it is not to hand out */
+		rc = to_hand_out(s) ? file_piece(s, p) : 0;
+	return piece_done(p, rc);
 }
 
 int corpus_file_next(corpus_piece *file, corpus_piece *p)

@@ -217,6 +217,24 @@ if cmp -s "$TMPD/d1" "$TMPD/d2" && cmp -s "$TMPD/d1" "$TMPD/d3" && [ "$(wc -c <"
 else
 	fail "a file whose output outgrows a job: --jobs 2 byte-identical to --jobs 1 and to the plain file" "$(wc -c "$TMPD/d1" "$TMPD/d2" "$TMPD/d3")"
 fi
+# ... and so are the files a job took with it, before it and after it (a
+# few KB of gzip data: a job takes the files after it too)
+mkdir -p "$TMPD/dense-among"
+for f in "$FIX"/quotes/*.txt; do cp "$f" "$TMPD/dense-among/a-$(basename "$f")"; cp "$f" "$TMPD/dense-among/z-$(basename "$f")"; done
+awk 'BEGIN { for (i = 1; i <= 40000; i++) printf "Dense\n\n\"Words are here,\" said Ann Berg. \"More,\" said Bo Lind.\n\f\n" }' |
+	gzip -9 -c >"$TMPD/dense-among/m-dense.txt"
+printf 'PK\003\004\000\000binary\000\000\000' >"$TMPD/dense-among/n-binary.txt"
+for j in 1 2 3; do
+	"$QUOTH" quotes --jobs $j --format jsonl "$TMPD/dense-among" >"$TMPD/da$j" 2>&1
+	echo "exit $?" >>"$TMPD/da$j"
+done
+if cmp -s "$TMPD/da1" "$TMPD/da2" && cmp -s "$TMPD/da1" "$TMPD/da3" && [ "$(wc -c <"$TMPD/da1")" -gt 9000000 ]; then
+	ok "a file whose output outgrows a job among small files: --jobs 2 and 3 byte-identical to --jobs 1"
+else
+	fail "a file whose output outgrows a job among small files: --jobs 2 and 3 byte-identical to --jobs 1" "$(wc -c "$TMPD/da1" "$TMPD/da2" "$TMPD/da3")"
+fi
+order=$(grep -o 'm-dense\.txt\|n-binary\.txt\|/z-' "$TMPD/da2" | uniq | tr '\n' ' ')
+expect_eq "a file whose output outgrows a job among small files: the binary file after it said in its place" "m-dense.txt n-binary.txt /z- " "$order"
 
 # ---- GNU parallel over JSON Lines: the README's recipe ------------------------------------
 

@@ -11,6 +11,7 @@ typedef struct job {
 	long n;
 	long result;
 	long *heap;       /* owned: freed by consume or discard */
+	long *kept;       /* the slot's: made once, reused by its next jobs, freed by release */
 } job;
 
 typedef struct run {
@@ -22,6 +23,8 @@ typedef struct run {
 	long slow_every;              /* every slow_every-th job works 50 times longer */
 	long states, states_freed;    /* thread states made and freed */
 	long worked;                  /* the jobs the freed states counted */
+	int keeps;                    /* produce gives each slot a buffer to keep */
+	long kept_made, released;     /* slot buffers made by produce, and release calls that freed one */
 } run;
 
 /* Enters a callback that must run alone; counts it when it does not. */
@@ -54,6 +57,10 @@ static int produce_job(run *r, job *b)
 	if (r->produce_fails_at && r->produced == r->produce_fails_at)
 		return Q_ENOMEM;
 	b->n = r->produced++;
+	if (r->keeps && !b->kept) {
+		b->kept = malloc(sizeof *b->kept);
+		r->kept_made++;
+	}
 	b->heap = malloc(sizeof *b->heap);
 	*b->heap = b->n;
 	return 1;
@@ -93,7 +100,7 @@ static void discard(void *ctx, void *j)
 	r->discarded++;
 }
 
-static const omap_ops ops = { sizeof(job), produce, work, consume, discard, NULL, NULL };
+static const omap_ops ops = { sizeof(job), produce, work, consume, discard, NULL, NULL, NULL };
 
 static void *thread_new(void *ctx)
 {
@@ -110,7 +117,19 @@ static void thread_free(void *ctx, void *mine)
 	free(mine);
 }
 
-static const omap_ops ops_with_states = { sizeof(job), produce, work, consume, discard, thread_new, thread_free };
+static const omap_ops ops_with_states = { sizeof(job), produce, work, consume, discard, thread_new, thread_free, NULL };
+
+static void release(void *ctx, void *j)
+{
+	run *r = ctx;
+	job *b = j;
+	if (b->kept)
+		r->released++;
+	free(b->kept);
+	b->kept = NULL;
+}
+
+static const omap_ops ops_with_release = { sizeof(job), produce, work, consume, discard, NULL, NULL, release };
 
 static void test_in_order_whatever_the_threads(void **state)
 {
@@ -187,6 +206,26 @@ static void test_each_thread_keeps_its_state(void **state)
 	}
 }
 
+/* what a slot keeps is made once a slot and reused, not once a job, and
+ * freed at the end, also when the run stops early or produce fails */
+static void test_slots_keep_their_buffers(void **state)
+{
+	(void)state;
+	for (unsigned t = 0; t <= 3; t++) {
+		run r = { .total = 3000, .keeps = 1 };
+		assert_int_equal(omap_run(&ops_with_release, &r, t), 0);
+		assert_int_equal(r.consumed, 3000);
+		assert_true(r.kept_made >= 1 && r.kept_made <= 64);
+		assert_int_equal(r.released, r.kept_made);
+		run stop = { .total = 3000, .stop_at = 100, .keeps = 1 };
+		assert_int_equal(omap_run(&ops_with_release, &stop, t), Q_EIO);
+		assert_int_equal(stop.released, stop.kept_made);
+		run fails = { .total = 3000, .produce_fails_at = 100, .keeps = 1 };
+		assert_int_equal(omap_run(&ops_with_release, &fails, t), Q_ENOMEM);
+		assert_int_equal(fails.released, fails.kept_made);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +234,7 @@ int main(void)
 		cmocka_unit_test(test_stop_early_frees_the_rest),
 		cmocka_unit_test(test_produce_failure_is_returned),
 		cmocka_unit_test(test_each_thread_keeps_its_state),
+		cmocka_unit_test(test_slots_keep_their_buffers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -100,34 +101,58 @@ static void note_piece(corpus_decoder *dec, const corpus_opts *o, corpus_piece *
 	free(detail);
 }
 
+/* A piece into s: a file handed out read through corpus_file_next. */
+static void note_any(const corpus_opts *o, corpus_piece *p, seen *s, size_t *handed)
+{
+	corpus_piece q;
+	int rc;
+	if (p->kind != PIECE_FILE) {
+		note_piece(NULL, o, p, s);
+		return;
+	}
+	++*handed;
+	while ((rc = corpus_file_next(p, &q)) == 1) {
+		assert_int_not_equal(q.kind, PIECE_FILE);
+		note_piece(NULL, o, &q, s);
+		corpus_piece_free(&q);
+	}
+	assert_int_equal(rc, 0);
+	assert_int_equal(corpus_file_next(p, &q), 0);   /* done stays done */
+}
+
 /* The stream over paths into s, handing files out when most > 0: their
- * pieces then read through corpus_file_next, counted in *handed. */
-static void run_handing(const corpus_opts *o, char **paths, size_t n, seen *s, size_t most, size_t *handed)
+ * pieces then read through corpus_file_next, counted in *handed. Each
+ * piece is taken with up to batch - 1 files after it (corpus_next_file)
+ * before any of them is read. */
+static void run_batches(const corpus_opts *o, char **paths, size_t n, seen *s, size_t most, size_t batch,
+                        size_t *handed)
 {
 	corpus_stream *cs;
 	assert_int_equal(corpus_open(o, paths, n, &cs), 0);
 	corpus_hand_out(cs, most);
-	corpus_piece p, q;
+	corpus_piece p[8];
 	int rc;
 	s->n = 0;
 	*handed = 0;
-	while ((rc = corpus_next(cs, &p)) == 1) {
-		if (p.kind != PIECE_FILE) {
-			note_piece(NULL, o, &p, s);
-		} else {
-			++*handed;
-			while ((rc = corpus_file_next(&p, &q)) == 1) {
-				assert_int_not_equal(q.kind, PIECE_FILE);
-				note_piece(NULL, o, &q, s);
-				corpus_piece_free(&q);
-			}
-			assert_int_equal(rc, 0);
-			assert_int_equal(corpus_file_next(&p, &q), 0);   /* done stays done */
+	while ((rc = corpus_next(cs, &p[0])) == 1) {
+		size_t k = 1;
+		while (k < batch && (rc = corpus_next_file(cs, &p[k])) == 1) {
+			assert_true(p[k].kind == PIECE_FILE || p[k].kind == PIECE_ERROR);
+			k++;
 		}
-		corpus_piece_free(&p);
+		assert_true(rc >= 0);
+		for (size_t i = 0; i < k; i++) {
+			note_any(o, &p[i], s, handed);
+			corpus_piece_free(&p[i]);
+		}
 	}
 	assert_int_equal(rc, 0);
 	corpus_close(cs);
+}
+
+static void run_handing(const corpus_opts *o, char **paths, size_t n, seen *s, size_t most, size_t *handed)
+{
+	run_batches(o, paths, n, s, most, 1, handed);
 }
 
 static void run_with(corpus_decoder *dec, const corpus_opts *o, char **paths, size_t n, seen *s)
@@ -473,6 +498,11 @@ static void test_files_handed_out_read_the_same(void **state)
 	assert_string_equal(handed.buf, self.buf);
 	/* a, b, e, f, g, h, i, j: not c (JSON Lines), d (named .gz), k (big) */
 	assert_int_equal(nhanded, 8);
+	for (size_t batch = 2; batch <= 8; batch *= 2) {   /* files taken a few at a time: the same */
+		run_batches(&o, paths, 1, &handed, 64, batch, &nhanded);
+		assert_string_equal(handed.buf, self.buf);
+		assert_int_equal(nhanded, 8);
+	}
 	const char *got = rel(&handed);
 	assert_non_null(strstr(got, "f.txt !truncated gzip data"));
 	assert_non_null(strstr(got, "h.txt !empty file\n"));
@@ -538,6 +568,55 @@ static void test_file_removed_after_the_walk(void **state)
 	}
 }
 
+/* corpus_next_file gives files and the messages of those that do not
+ * open; what the stream reads itself (standard input here, a pipe with
+ * nothing in it yet) it leaves unread for corpus_next. */
+static void test_next_file_reads_nothing(void **state)
+{
+	put("a.txt", "One\n\nBody.\n");
+	put("c.txt", "Three\n\nBody.\n");
+	char a[128], gone[128], c[128], dash[] = "-";
+	snprintf(a, sizeof a, "%s/a.txt", root);
+	snprintf(gone, sizeof gone, "%s/b.txt", root);
+	snprintf(c, sizeof c, "%s/c.txt", root);
+	char *paths[] = { a, gone, c, dash };
+	int fds[2], saved = dup(STDIN_FILENO);
+	assert_int_equal(pipe(fds), 0);
+	assert_int_equal(fcntl(fds[0], F_SETFL, O_NONBLOCK), 0);   /* a read would fail, not wait */
+	assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+	corpus_opts o = { 0 };
+	corpus_stream *cs;
+	assert_int_equal(corpus_open(&o, paths, 4, &cs), 0);
+	corpus_hand_out(cs, 8);
+	corpus_piece p;
+	assert_int_equal(corpus_next_file(cs, &p), 1);
+	assert_int_equal(p.kind, PIECE_FILE);
+	assert_int_equal(p.size, 11);
+	corpus_piece_free(&p);
+	assert_int_equal(corpus_next_file(cs, &p), 1);
+	assert_int_equal(p.kind, PIECE_ERROR);
+	assert_int_equal(p.error, Q_ENOENT);
+	corpus_piece_free(&p);
+	assert_int_equal(corpus_next_file(cs, &p), 1);
+	assert_int_equal(p.kind, PIECE_FILE);
+	corpus_piece_free(&p);
+	assert_int_equal(corpus_next_file(cs, &p), 0);   /* "-": opened, not read */
+	assert_int_equal(corpus_next_file(cs, &p), 0);
+	assert_int_equal(fcntl(fds[0], F_SETFL, 0), 0);
+	assert_int_equal(write(fds[1], "Piped\n\nIn.\n", 11), 11);
+	close(fds[1]);
+	assert_int_equal(corpus_next(cs, &p), 1);
+	assert_int_equal(p.kind, PIECE_TEXT);
+	assert_string_equal(p.bytes, "Piped\n\nIn.\n");
+	corpus_piece_free(&p);
+	assert_int_equal(corpus_next(cs, &p), 0);
+	assert_int_equal(corpus_next_file(cs, &p), 0);
+	corpus_close(cs);
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+	close(fds[0]);
+}
+
 static void test_form_feed_needs_its_own_line(void **state)
 {
 	put("ff.txt", "One\n\nA\ffeed inside a line.\n\f\r\nTwo\n\nEnd.");
@@ -564,6 +643,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_files_handed_out_read_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_files_handed_out_are_bounded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_removed_after_the_walk, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_next_file_reads_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_safe_pieces_said_so, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_article_ids_when_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sizes_that_say_little, setup, teardown),
