@@ -47,7 +47,7 @@
 #include <stdint.h>
 #include "names.h"
 
-#define INDEX_SCHEMA 3
+#define INDEX_SCHEMA 4
 #define INDEX_FILE_NAME "index.sqlite"
 
 typedef struct qindex qindex;

@@ -33,7 +33,9 @@ static const char schema[] =
 	"CREATE INDEX articles_cid ON articles(cid);"
 	"CREATE TABLE quotes("
 	"  id INTEGER PRIMARY KEY,"
-	"  article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	/* an article's quotes are deleted with it by the code (drop_article):
+	 * SQLite's foreign keys checked the article of every quote put */
+	"  article INTEGER NOT NULL REFERENCES articles(id),"
 	"  qid INTEGER NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
 	"  text TEXT NOT NULL, speaker TEXT, cue TEXT, confidence REAL);"
 	"CREATE INDEX quotes_article ON quotes(article);"
@@ -350,7 +352,8 @@ static int settle_pragmas(qindex *ix)
 {
 	/* NORMAL in WAL mode: a crash of quoth loses nothing committed; a power
 	 * cut may lose the last batches of a cache, never its consistency. */
-	return index_exec(ix, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;"
+	/* foreign keys off: the code keeps quotes with their article */
+	return index_exec(ix, "PRAGMA foreign_keys=OFF; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;"
 	                      "PRAGMA cache_size=-32768;");
 }
 
@@ -612,7 +615,7 @@ bool index_is_stale(qindex *ix)
 	return index_meta_int(ix, "derived", 0) == 0;
 }
 
-/* Deletes the row of path, if any (its quotes go with it; its text stays in
+/* Deletes the row of path, if any, and its quotes (its text stays in
  * article_fts, counted as dead). */
 static int drop_article(qindex *ix, const char *path)
 {
@@ -635,6 +638,11 @@ static int drop_article(qindex *ix, const char *path)
 		return Q_EIO;
 	sqlite3_bind_int64(f, 1, id);
 	rc = step_done(ix, f);
+	sqlite3_stmt *qd = rc ? NULL : index_stmt(ix, ST_QUOTE_DELETE);
+	if (!qd)
+		return rc ? rc : Q_EIO;
+	sqlite3_bind_int64(qd, 1, id);
+	rc = step_done(ix, qd);
 	sqlite3_stmt *d = rc ? NULL : index_stmt(ix, ST_ART_DELETE);
 	if (!d)
 		return rc ? rc : Q_EIO;

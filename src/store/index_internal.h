@@ -14,6 +14,7 @@
 	STMT(ROLLBACK,     "ROLLBACK") \
 	STMT(ART_FIND,     "SELECT id, fts FROM articles WHERE path = ?1") \
 	STMT(ART_DELETE,   "DELETE FROM articles WHERE id = ?1") \
+	STMT(QUOTE_DELETE, "DELETE FROM quotes WHERE article = ?1") \
 	STMT(ART_INSERT,   "INSERT INTO articles(path, size, mtime, cid, title, lang, date, source, url, " \
 	                   "nquotes, imported, fts, ftitle) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") \
 	STMT(ART_ADD_QUOTES, "UPDATE articles SET nquotes = nquotes + ?2 WHERE id = ?1") \
