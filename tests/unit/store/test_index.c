@@ -489,6 +489,43 @@ static void test_touch_and_remove(void **state)
 	remove_dir(dir);
 }
 
+/* A load into an empty index drops the indexes of quotes and makes them at
+ * its end; a load cut short leaves them to the next open for writing. */
+static void test_quote_indexes_deferred(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	const char *indexes = "SELECT count(*) FROM sqlite_master WHERE name IN ('quotes_article', 'quotes_speaker')";
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(sql_count(file, indexes), 2);
+	assert_int_equal(index_defer_quote_indexes(ix), 0);
+	assert_int_equal(sql_count(file, indexes), 0);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, two_quotes, 2);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(count(ix, "quotes"), 2);   /* read without them */
+	index_close(ix);   /* as if killed before the end of the load */
+	qindex *ro = open_ok(file, INDEX_READ, NULL);
+	assert_int_equal(count(ro, "quotes"), 2);
+	index_close(ro);
+	assert_int_equal(sql_count(file, indexes), 0);
+	ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(sql_count(file, indexes), 2);
+	index_hit *h;
+	size_t n;
+	assert_int_equal(index_article_quotes(ix, "/corpus/a.txt", &h, &n), 0);
+	assert_int_equal(n, 2);
+	index_hits_free(h, n);
+	/* at the end of a load: made once, then nothing to do */
+	assert_int_equal(index_defer_quote_indexes(ix), 0);
+	assert_int_equal(index_restore_quote_indexes(ix), 0);
+	assert_int_equal(sql_count(file, indexes), 2);
+	assert_int_equal(index_restore_quote_indexes(ix), 0);
+	assert_int_equal(sql_count(file, indexes), 2);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
 static void test_missing_index_for_reading(void **state)
 {
 	char *dir = make_dir(), *file = path_in(dir, "none.sqlite");
@@ -852,6 +889,7 @@ int main(void)
 		cmocka_unit_test(test_full_text_search),
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),
+		cmocka_unit_test(test_quote_indexes_deferred),
 		cmocka_unit_test(test_missing_index_for_reading),
 		cmocka_unit_test(test_named_file_not_sqlite_is_kept),
 		cmocka_unit_test(test_named_sqlite_of_another_program_is_kept),
