@@ -49,7 +49,7 @@
 #include <stdint.h>
 #include "names.h"
 
-#define INDEX_SCHEMA 4
+#define INDEX_SCHEMA 5
 #define INDEX_FILE_NAME "index.sqlite"
 
 typedef struct qindex qindex;

@@ -74,10 +74,11 @@ static const char schema[] =
 	 * past a limit the indexer empties the table and reads every file again.
 	 * detail=none: which articles have a word, not where: the list filter
 	 * asks for words (index_text_articles), never a phrase or a column.
-	 * prefix='2': the words that begin with two letters in one list (the
-	 * second key of a word typed in the filter: at 100,000 articles it
-	 * merged the lists of hundreds of words; the file grows by half). */
-	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=none, columnsize=0, prefix='2',"
+	 * The words that begin with two letters are in one list, made by its
+	 * tokenizer (the second key of a word typed in the filter: at 100,000
+	 * articles it merged the lists of hundreds of words; the file grows by
+	 * half). */
+	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=none, columnsize=0,"
 	/* its text: the words made on the reading threads (index_words.c) */
 	"  tokenize='" INDEX_WORDS_TOKENIZER "');"
 	"INSERT INTO meta(key, value) VALUES ('derived', 1), ('fts_dead', 0), ('quote_indexes', 1);";

@@ -430,6 +430,73 @@ static void test_full_text_search(void **state)
 	remove_dir(dir);
 }
 
+/* How many articles index_text_articles finds with every word of words. */
+static size_t text_hits(qindex *ix, const char *words)
+{
+	int64_t *ids = NULL;
+	size_t n = 0;
+	assert_int_equal(index_text_articles(ix, words, &ids, &n), 0);
+	free(ids);
+	return n;
+}
+
+/* A word of two characters typed in the filter is the beginning of words
+ * (their two first characters, kept once an article by the tokenizer of
+ * article_fts), in any script, case and accent; a longer one the beginning
+ * of words too; the beginning is never a word of its own. */
+static void test_two_character_beginnings(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	index_article a = { .path = "/corpus/a.txt", .size = 1, .mtime = 1, .cid = 1, .title = "Ferries and fjords" };
+	const char *body = "\u00D8stlige f\u00E6rger sejler. \u0418\u0432\u0430\u043D \u0433\u043E\u0432\u043E\u0440\u0438\u0442. "
+	                   "Fast fare, faster ferries: go.";
+	assert_int_equal(index_put(ix, &a, body, strlen(body), NULL, 0), 0);
+	index_article b = { .path = "/corpus/b.txt", .size = 1, .mtime = 1, .cid = 2, .title = "Harbour" };
+	const char *other = "Nothing here begins alike, and nobody sails.";
+	assert_int_equal(index_put(ix, &b, other, strlen(other), NULL, 0), 0);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(text_hits(ix, "fa"), 1);
+	assert_int_equal(text_hits(ix, "FE"), 1);
+	assert_int_equal(text_hits(ix, "fj"), 1);         /* the title too */
+	assert_int_equal(text_hits(ix, "go"), 1);         /* a word of two letters is its own beginning */
+	assert_int_equal(text_hits(ix, "\u00F8s"), 1);    /* accents and case ignored */
+	assert_int_equal(text_hits(ix, "os"), 0);         /* (a letter of its own to unicode61, not o with a mark) */
+	assert_int_equal(text_hits(ix, "f\u00C6"), 1);
+	assert_int_equal(text_hits(ix, "\u0438\u0432"), 1);  /* other scripts */
+	assert_int_equal(text_hits(ix, "\u0433\u043E\u0432"), 1);
+	assert_int_equal(text_hits(ix, "no"), 1);
+	assert_int_equal(text_hits(ix, "an"), 2);
+	assert_int_equal(text_hits(ix, "fa se"), 1);      /* every word */
+	assert_int_equal(text_hits(ix, "fa no"), 0);
+	assert_int_equal(text_hits(ix, "as"), 0);         /* not inside a word */
+	assert_int_equal(text_hits(ix, "ar"), 0);
+	assert_int_equal(text_hits(ix, "fas"), 1);
+	assert_int_equal(text_hits(ix, "faste"), 1);
+	assert_int_equal(text_hits(ix, "f"), 0);          /* one letter: a whole word */
+	index_close(ix);
+	/* the beginnings are no words: FTS5 itself finds none by its text */
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'fa'"), 0);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'fast'"), 1);
+	/* each beginning a term of its own: the filter's two letters read one
+	 * list */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(index_words_register(db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, article_fts, 'row')",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT doc FROM temp.v WHERE term = char(1) || 'fa'", -1, &q, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 1);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	free(file);
+	remove_dir(dir);
+}
+
 /* Replaced articles leave their text rows behind; past the live ones the
  * text index is emptied and the articles marked to be read again. */
 static void test_text_index_compacted(void **state)
@@ -887,6 +954,7 @@ int main(void)
 		cmocka_unit_test(test_words_once),
 		cmocka_unit_test(test_words_as_unicode61),
 		cmocka_unit_test(test_full_text_search),
+		cmocka_unit_test(test_two_character_beginnings),
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),
 		cmocka_unit_test(test_quote_indexes_deferred),
