@@ -23,6 +23,10 @@ struct index_words {
 	uint32_t *used;          /* the slots taken, cleared for the next text (not all of them) */
 	size_t nused;
 	unsigned char kind[256]; /* byte_kind of every byte */
+	/* what unicode61 makes of each character of two or three bytes (of
+	 * U+0080..U+FFFF), asked of it the first time the character is seen
+	 * (CHAR_*, or the character it folds to + CHAR_FOLDED) */
+	uint32_t *chars;
 	strbuf out;
 	int error;
 };
@@ -92,6 +96,7 @@ void index_words_free(index_words *w)
 	sqlite3_close(w->db);
 	free(w->slot);
 	free(w->used);
+	free(w->chars);
 	sb_free(&w->out);
 	free(w);
 }
@@ -166,6 +171,153 @@ static int tokenize(index_words *w, const char *text, size_t n)
 	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
 }
 
+/* Longest piece holding other characters than ASCII folded here; a longer
+ * one (a long run of a script without spaces) goes to unicode61. */
+#define PIECE_MAX 1024
+
+/* What unicode61 makes of a character, alone: it ends a word, or it is
+ * dropped from one (a mark), or folded to one character; or something
+ * else (the piece that holds it goes to unicode61 whole). Each character
+ * is folded alone by unicode61 (remove_diacritics 2), so what it makes of
+ * the character between two letters is what it makes of it anywhere. */
+enum { CHAR_UNKNOWN, CHAR_ENDS, CHAR_DROPPED, CHAR_OTHER, CHAR_FOLDED };
+
+typedef struct probe {
+	char tok[2][16];
+	int len[2], n;
+} probe;
+
+static int probe_token(void *ctx, int flags, const char *t, int n, int start, int end)
+{
+	(void)flags;
+	(void)start;
+	(void)end;
+	probe *p = ctx;
+	if (p->n < 2 && n < (int)sizeof p->tok[0]) {
+		memcpy(p->tok[p->n], t, (size_t)n);
+		p->len[p->n] = n;
+	} else if (p->n < 2) {
+		p->len[p->n] = -1;
+	}
+	p->n++;
+	return SQLITE_OK;
+}
+
+/* The code point at u[0..n) (UTF-8 of one to four bytes), or -1. */
+static long utf8_one(const unsigned char *u, int n)
+{
+	if (n == 1 && u[0] < 0x80)
+		return u[0];
+	if (n == 2 && (u[0] & 0xE0) == 0xC0)
+		return (long)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+	if (n == 3 && (u[0] & 0xF0) == 0xE0)
+		return (long)(u[0] & 0x0F) << 12 | (long)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+	return -1;
+}
+
+static uint32_t ask_unicode61(index_words *w, const unsigned char *c, size_t n)
+{
+	char text[8] = "a";
+	memcpy(text + 1, c, n);
+	text[n + 1] = 'a';
+	probe p = { .n = 0 };
+	if (w->tok.xTokenize(w->u61, &p, FTS5_TOKENIZE_DOCUMENT, text, (int)n + 2, probe_token) != SQLITE_OK)
+		return CHAR_OTHER;
+	if (p.n == 2 && p.len[0] == 1 && p.len[1] == 1)
+		return CHAR_ENDS;
+	if (p.n != 1 || p.len[0] < 2 || p.tok[0][0] != 'a' || p.tok[0][p.len[0] - 1] != 'a')
+		return CHAR_OTHER;
+	if (p.len[0] == 2)
+		return CHAR_DROPPED;
+	long cp = utf8_one((const unsigned char *)p.tok[0] + 1, p.len[0] - 2);
+	return cp < 0 ? CHAR_OTHER : (uint32_t)cp + CHAR_FOLDED;
+}
+
+static size_t put_utf8(char *o, uint32_t cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | cp >> 6);
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	o[0] = (char)(0xE0 | cp >> 12);
+	o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+	o[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/* The length of the valid UTF-8 character of two or three bytes at t
+ * (of n), its code point in *cp; 0 for anything else. */
+static size_t utf8_bmp(const unsigned char *t, size_t n, uint32_t *cp)
+{
+	if ((t[0] & 0xE0) == 0xC0 && n >= 2 && (t[1] & 0xC0) == 0x80 && t[0] >= 0xC2) {
+		*cp = (uint32_t)(t[0] & 0x1F) << 6 | (t[1] & 0x3F);
+		return 2;
+	}
+	if ((t[0] & 0xF0) == 0xE0 && n >= 3 && (t[1] & 0xC0) == 0x80 && (t[2] & 0xC0) == 0x80) {
+		uint32_t c = (uint32_t)(t[0] & 0x0F) << 12 | (uint32_t)(t[1] & 0x3F) << 6 | (t[2] & 0x3F);
+		if (c < 0x800 || (c >= 0xD800 && c < 0xE000))
+			return 0;
+		*cp = c;
+		return 3;
+	}
+	return 0;
+}
+
+/* A piece of text[0..n) holding other characters than ASCII, folded here
+ * from what unicode61 said of each; 1 when it holds one unicode61 was not
+ * asked about (four bytes, a bad byte, or one it does not fold to one
+ * character): the caller gives it the piece. */
+static int fold_piece(index_words *w, const unsigned char *t, size_t n)
+{
+	if (!w->chars && !(w->chars = calloc(0x10000, sizeof *w->chars)))
+		return 1;
+	char word[3 * PIECE_MAX];   /* (a character of the piece folds to three bytes at most) */
+	size_t len = 0;
+	/* first a pass that only checks, so that nothing is added for a piece
+	 * unicode61 is given after all */
+	for (size_t i = 0; i < n;) {
+		if (t[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = utf8_bmp(t + i, n - i, &cp);
+		if (!k)
+			return 1;
+		if (w->chars[cp] == CHAR_UNKNOWN)
+			w->chars[cp] = ask_unicode61(w, t + i, k);
+		if (w->chars[cp] == CHAR_OTHER)
+			return 1;
+		i += k;
+	}
+	for (size_t i = 0; i <= n;) {
+		uint32_t v = CHAR_ENDS, cp = 0;
+		size_t k = 1;
+		if (i < n && t[i] < 0x80) {
+			v = CHAR_FOLDED + (uint32_t)(t[i] | (w->kind[t[i]] & BYTE_UPPER) << 4);
+		} else if (i < n) {
+			k = utf8_bmp(t + i, n - i, &cp);
+			v = w->chars[cp];
+		}
+		if (v == CHAR_ENDS) {
+			if (len)
+				add_word(w, 0, word, (int)len, 0, 0);
+			if (w->error)
+				return -1;
+			len = 0;
+		} else if (v >= CHAR_FOLDED) {
+			len += put_utf8(word + len, v - CHAR_FOLDED);
+		}
+		i += k;
+	}
+	return 0;
+}
+
 /* Tokenizes text[0..n) into w->out (after what is there), as unicode61
  * would: for it every ASCII byte but a letter or a digit ends a word, and
  * a word of ASCII letters and digits is only lower-cased; so the text is
@@ -197,7 +349,8 @@ static int words_of(index_words *w, const char *text, size_t n)
 			low[k] = (char)(c | (kind[c] & BYTE_UPPER) << 4);   /* 'A' | 0x20 is 'a' */
 		}
 		if (all & 0x80 || len > sizeof low) {
-			rc = tokenize(w, text + start, len);
+			int f = len <= PIECE_MAX ? fold_piece(w, t + start, len) : 1;
+			rc = f < 0 ? w->error : f ? tokenize(w, text + start, len) : 0;
 			continue;
 		}
 		add_word(w, 0, low, (int)len, 0, 0);

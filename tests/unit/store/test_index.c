@@ -390,11 +390,24 @@ static void test_words_as_unicode61(void **state)
 		"Supercalifragilisticexpialidociousandmanymorelettersthanfittedinonebuffer123Z "
 		"Supercalifragilisticexpialidociousandmanymorelettersthanfittedinonebuffer123\u00E9",
 		"tab\there\nnew line\r\x01ctl \x7f del \xff\xfe bad bytes\xc3 end",
+		"\u00AB\u00C9t\u00E9\u00BB \u2018x\u2019 a\u00A0b \u0130stanbul \u1E9E \u0391\u03B8\u03AE\u03BD\u03B1 \u05E9\u05DC\u05D5\u05DD"
+		" \uFF21\uFF42\uFF43 \u00AD soft\u00ADhyphen \u200Bzw \u2160 \uD55C\uAD6D\uC5B4 \U0001F600smile",
+		NULL,   /* long pieces, made below */
+		NULL,
 	};
+	/* a word of accented letters longer than the ASCII words folded whole,
+	 * and a run of CJK longer than the pieces folded here */
+	char accented[400] = "", cjk[4000] = "";
+	for (int i = 0; i < 60; i++)
+		strcat(accented, i % 2 ? "\u00E9" : "B");
+	for (int i = 0; i < 1100; i++)
+		strcat(cjk, "\u4E2D");
+	const char *made[] = { accented, cjk };
 	index_words *w = NULL;
 	assert_int_equal(index_words_new(&w), 0);
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-		char *want = unicode61_words(texts[i]), *got = sorted_words(w, texts[i]);
+		const char *t = texts[i] ? texts[i] : made[i + 2 - sizeof texts / sizeof *texts];
+		char *want = unicode61_words(t), *got = sorted_words(w, t);
 		assert_string_equal(got, want);
 		free(want);
 		free(got);
