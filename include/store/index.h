@@ -33,7 +33,8 @@
  *             name, counts of quotes and articles;
  *   groups, group_members   the same quote in several articles (samequote.h);
  *   quote_fts, article_fts  FTS5 over quote text and speaker, and over
- *             article title and text (unicode61, diacritics folded).
+ *             article title and text (the words of unicode61, diacritics
+ *             folded, made by quoth's tokenizers: index_words_register).
  * forms, persons and the groups are derived from the rest after each
  * indexing run (index_derive); meta 'derived' says whether they are fresh,
  * meta 'quote_indexes' whether the indexes of quotes are there (0 during a
@@ -49,7 +50,7 @@
 #include <stdint.h>
 #include "names.h"
 
-#define INDEX_SCHEMA 5
+#define INDEX_SCHEMA 6
 #define INDEX_FILE_NAME "index.sqlite"
 
 typedef struct qindex qindex;

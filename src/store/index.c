@@ -67,7 +67,7 @@ static const char schema[] =
 	 * token counts (an insert more a row), which only ranking (bm25) reads
 	 * and quoth does not rank. */
 	"CREATE VIRTUAL TABLE quote_fts USING fts5(text, speaker, content='quotes', content_rowid='id', columnsize=0,"
-	"  tokenize='unicode61 remove_diacritics 2');"
+	"  tokenize='" INDEX_TEXT_TOKENIZER "');"
 	/* contentless: the articles' text is not kept twice. Its rows cannot be
 	 * deleted without their text, so a replaced article's row stays behind
 	 * (a join with articles hides it) and is counted in meta 'fts_dead';

@@ -79,6 +79,9 @@ int index_fail(qindex *ix, int sqlite_rc);
  * index_words_of made, a query is tokenized as they were. Registered on
  * every connection before the table is touched. */
 #define INDEX_WORDS_TOKENIZER "quoth_words"
+/* The tokenizer of quote_fts: the words of unicode61 (remove_diacritics
+ * 2), made by fold61.h. Both registered by index_words_register. */
+#define INDEX_TEXT_TOKENIZER "quoth_text"
 int index_words_register(sqlite3 *db);
 
 /* Runs sql (no results wanted). */

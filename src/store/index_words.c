@@ -5,45 +5,22 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "error.h"
+#include "fold61.h"
 #include "grow.h"
 #include "index_internal.h"
 #include "strbuf.h"
 
-/* The tokenizer of the text and of the queries: SQLite's own, so that the
- * words made beforehand are those it would have made in the table. */
-static const char *const unicode61_args[] = { "remove_diacritics", "2" };
-
 struct index_words {
 	sqlite3 *db;             /* in memory: only to reach FTS5's tokenizers */
-	fts5_tokenizer tok;
-	Fts5Tokenizer *u61;
+	fold61 *fold;
 	/* the words of one text, once each: a table of offsets + 1 in out */
 	uint32_t *slot;
 	size_t nslots;
 	uint32_t *used;          /* the slots taken, cleared for the next text (not all of them) */
 	size_t nused;
-	unsigned char kind[256]; /* byte_kind of every byte */
-	/* what unicode61 makes of each character of two or three bytes (of
-	 * U+0080..U+FFFF), asked of it the first time the character is seen
-	 * (CHAR_*, or the character it folds to + CHAR_FOLDED) */
-	uint32_t *chars;
 	strbuf out;
 	int error;
 };
-
-/* What a byte is to unicode61 (index_words.kind): an ASCII byte that ends
- * a word (0), a letter or digit kept as it is, an upper-case letter, or a
- * byte of another character. */
-enum { BYTE_KEPT = 1, BYTE_UPPER = 2, BYTE_OTHER = 4 };
-
-static unsigned char byte_kind(unsigned c)
-{
-	if (c >= 0x80)
-		return BYTE_OTHER;
-	if (c >= 'A' && c <= 'Z')
-		return BYTE_UPPER;
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? BYTE_KEPT : 0;
-}
 
 static fts5_api *fts5_api_of(sqlite3 *db)
 {
@@ -57,17 +34,6 @@ static fts5_api *fts5_api_of(sqlite3 *db)
 	return api;
 }
 
-/* unicode61 as article_fts has it, made through db's FTS5. */
-static int unicode61_new(sqlite3 *db, fts5_tokenizer *tok, Fts5Tokenizer **out)
-{
-	fts5_api *api = fts5_api_of(db);
-	void *ctx = NULL;
-	if (!api || api->xFindTokenizer(api, "unicode61", &ctx, tok) != SQLITE_OK)
-		return Q_EIO;
-	int rc = tok->xCreate(ctx, (const char **)unicode61_args, 2, out);
-	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
-}
-
 int index_words_new(index_words **out)
 {
 	*out = NULL;
@@ -75,10 +41,11 @@ int index_words_new(index_words **out)
 	if (!w)
 		return Q_ENOMEM;
 	sb_init(&w->out);
-	for (unsigned c = 0; c < 256; c++)
-		w->kind[c] = byte_kind(c);
 	int rc = sqlite3_open_v2(":memory:", &w->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-	rc = rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : unicode61_new(w->db, &w->tok, &w->u61);
+	fts5_api *api = rc == SQLITE_OK ? fts5_api_of(w->db) : NULL;
+	if (rc == SQLITE_OK)
+		rc = api ? fold61_new(api, &w->fold) : SQLITE_ERROR;
+	rc = rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
 	if (rc) {
 		index_words_free(w);
 		return rc;
@@ -91,12 +58,10 @@ void index_words_free(index_words *w)
 {
 	if (!w)
 		return;
-	if (w->u61)
-		w->tok.xDelete(w->u61);
+	fold61_free(w->fold);
 	sqlite3_close(w->db);
 	free(w->slot);
 	free(w->used);
-	free(w->chars);
 	sb_free(&w->out);
 	free(w);
 }
@@ -157,206 +122,16 @@ static int add_word(void *ctx, int flags, const char *t, int n, int start, int e
 	return SQLITE_OK;
 }
 
-/* Longest word of ASCII letters and digits folded here; a longer one goes
- * to unicode61. */
-#define ASCII_WORD_MAX 64
-
-
-/* Tokenizes text[0..n) through unicode61 into w->out. */
-static int tokenize(index_words *w, const char *text, size_t n)
-{
-	int rc = w->tok.xTokenize(w->u61, w, FTS5_TOKENIZE_DOCUMENT, text, (int)n, add_word);
-	if (w->error)
-		return w->error;
-	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
-}
-
-/* Longest piece holding other characters than ASCII folded here; a longer
- * one (a long run of a script without spaces) goes to unicode61. */
-#define PIECE_MAX 1024
-
-/* What unicode61 makes of a character, alone: it ends a word, or it is
- * dropped from one (a mark), or folded to one character; or something
- * else (the piece that holds it goes to unicode61 whole). Each character
- * is folded alone by unicode61 (remove_diacritics 2), so what it makes of
- * the character between two letters is what it makes of it anywhere. */
-enum { CHAR_UNKNOWN, CHAR_ENDS, CHAR_DROPPED, CHAR_OTHER, CHAR_FOLDED };
-
-typedef struct probe {
-	char tok[2][16];
-	int len[2], n;
-} probe;
-
-static int probe_token(void *ctx, int flags, const char *t, int n, int start, int end)
-{
-	(void)flags;
-	(void)start;
-	(void)end;
-	probe *p = ctx;
-	if (p->n < 2 && n < (int)sizeof p->tok[0]) {
-		memcpy(p->tok[p->n], t, (size_t)n);
-		p->len[p->n] = n;
-	} else if (p->n < 2) {
-		p->len[p->n] = -1;
-	}
-	p->n++;
-	return SQLITE_OK;
-}
-
-/* The code point at u[0..n) (UTF-8 of one to four bytes), or -1. */
-static long utf8_one(const unsigned char *u, int n)
-{
-	if (n == 1 && u[0] < 0x80)
-		return u[0];
-	if (n == 2 && (u[0] & 0xE0) == 0xC0)
-		return (long)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
-	if (n == 3 && (u[0] & 0xF0) == 0xE0)
-		return (long)(u[0] & 0x0F) << 12 | (long)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-	return -1;
-}
-
-static uint32_t ask_unicode61(index_words *w, const unsigned char *c, size_t n)
-{
-	char text[8] = "a";
-	memcpy(text + 1, c, n);
-	text[n + 1] = 'a';
-	probe p = { .n = 0 };
-	if (w->tok.xTokenize(w->u61, &p, FTS5_TOKENIZE_DOCUMENT, text, (int)n + 2, probe_token) != SQLITE_OK)
-		return CHAR_OTHER;
-	if (p.n == 2 && p.len[0] == 1 && p.len[1] == 1)
-		return CHAR_ENDS;
-	if (p.n != 1 || p.len[0] < 2 || p.tok[0][0] != 'a' || p.tok[0][p.len[0] - 1] != 'a')
-		return CHAR_OTHER;
-	if (p.len[0] == 2)
-		return CHAR_DROPPED;
-	long cp = utf8_one((const unsigned char *)p.tok[0] + 1, p.len[0] - 2);
-	return cp < 0 ? CHAR_OTHER : (uint32_t)cp + CHAR_FOLDED;
-}
-
-static size_t put_utf8(char *o, uint32_t cp)
-{
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		o[0] = (char)(0xC0 | cp >> 6);
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	o[0] = (char)(0xE0 | cp >> 12);
-	o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-	o[2] = (char)(0x80 | (cp & 0x3F));
-	return 3;
-}
-
-/* The length of the valid UTF-8 character of two or three bytes at t
- * (of n), its code point in *cp; 0 for anything else. */
-static size_t utf8_bmp(const unsigned char *t, size_t n, uint32_t *cp)
-{
-	if ((t[0] & 0xE0) == 0xC0 && n >= 2 && (t[1] & 0xC0) == 0x80 && t[0] >= 0xC2) {
-		*cp = (uint32_t)(t[0] & 0x1F) << 6 | (t[1] & 0x3F);
-		return 2;
-	}
-	if ((t[0] & 0xF0) == 0xE0 && n >= 3 && (t[1] & 0xC0) == 0x80 && (t[2] & 0xC0) == 0x80) {
-		uint32_t c = (uint32_t)(t[0] & 0x0F) << 12 | (uint32_t)(t[1] & 0x3F) << 6 | (t[2] & 0x3F);
-		if (c < 0x800 || (c >= 0xD800 && c < 0xE000))
-			return 0;
-		*cp = c;
-		return 3;
-	}
-	return 0;
-}
-
-/* A piece of text[0..n) holding other characters than ASCII, folded here
- * from what unicode61 said of each; 1 when it holds one unicode61 was not
- * asked about (four bytes, a bad byte, or one it does not fold to one
- * character): the caller gives it the piece. */
-static int fold_piece(index_words *w, const unsigned char *t, size_t n)
-{
-	if (!w->chars && !(w->chars = calloc(0x10000, sizeof *w->chars)))
-		return 1;
-	char word[3 * PIECE_MAX];   /* (a character of the piece folds to three bytes at most) */
-	size_t len = 0;
-	/* first a pass that only checks, so that nothing is added for a piece
-	 * unicode61 is given after all */
-	for (size_t i = 0; i < n;) {
-		if (t[i] < 0x80) {
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t k = utf8_bmp(t + i, n - i, &cp);
-		if (!k)
-			return 1;
-		if (w->chars[cp] == CHAR_UNKNOWN)
-			w->chars[cp] = ask_unicode61(w, t + i, k);
-		if (w->chars[cp] == CHAR_OTHER)
-			return 1;
-		i += k;
-	}
-	for (size_t i = 0; i <= n;) {
-		uint32_t v = CHAR_ENDS, cp = 0;
-		size_t k = 1;
-		if (i < n && t[i] < 0x80) {
-			v = CHAR_FOLDED + (uint32_t)(t[i] | (w->kind[t[i]] & BYTE_UPPER) << 4);
-		} else if (i < n) {
-			k = utf8_bmp(t + i, n - i, &cp);
-			v = w->chars[cp];
-		}
-		if (v == CHAR_ENDS) {
-			if (len)
-				add_word(w, 0, word, (int)len, 0, 0);
-			if (w->error)
-				return -1;
-			len = 0;
-		} else if (v >= CHAR_FOLDED) {
-			len += put_utf8(word + len, v - CHAR_FOLDED);
-		}
-		i += k;
-	}
-	return 0;
-}
-
 /* Tokenizes text[0..n) into w->out (after what is there), as unicode61
- * would: for it every ASCII byte but a letter or a digit ends a word, and
- * a word of ASCII letters and digits is only lower-cased; so the text is
- * cut at those bytes, such words are folded here, and only the pieces that
- * hold other characters go to unicode61 (most of a text in a Latin script
- * is not, at a fraction of the cost). */
+ * would (fold61.h). */
 static int words_of(index_words *w, const char *text, size_t n)
 {
 	if (!text || !n)
 		return 0;
-	if (n > INT32_MAX)
-		n = INT32_MAX;
-	const unsigned char *t = (const unsigned char *)text, *kind = w->kind;
-	char low[ASCII_WORD_MAX];
-	int rc = 0;
-	for (size_t i = 0; !rc && i < n;) {
-		if (!kind[t[i]]) {
-			i++;
-			continue;
-		}
-		size_t start = i;
-		while (i < n && kind[t[i]])
-			i++;
-		size_t len = i - start;
-		unsigned all = 0;
-		for (size_t k = 0; k < len && k < sizeof low; k++) {
-			unsigned c = t[start + k];
-			all |= c;
-			low[k] = (char)(c | (kind[c] & BYTE_UPPER) << 4);   /* 'A' | 0x20 is 'a' */
-		}
-		if (all & 0x80 || len > sizeof low) {
-			int f = len <= PIECE_MAX ? fold_piece(w, t + start, len) : 1;
-			rc = f < 0 ? w->error : f ? tokenize(w, text + start, len) : 0;
-			continue;
-		}
-		add_word(w, 0, low, (int)len, 0, 0);
-		rc = w->error;
-	}
-	return rc;
+	int rc = fold61_words(w->fold, text, n > INT32_MAX ? INT32_MAX : (int)n, add_word, w);
+	if (w->error)
+		return w->error;
+	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
 }
 
 int index_words_of(index_words *w, const char *title, const char *body, size_t nbody, char **out, size_t *nout)
@@ -448,7 +223,7 @@ static int made_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **
 	fts5_api *api = ctx;
 	int rc = api->xFindTokenizer(api, "unicode61", &uctx, &m->tok);
 	if (rc == SQLITE_OK)
-		rc = m->tok.xCreate(uctx, (const char **)unicode61_args, 2, &m->u61);
+		rc = m->tok.xCreate(uctx, (const char **)fold61_unicode61_args, 2, &m->u61);
 	if (rc != SQLITE_OK) {
 		sqlite3_free(m);
 		return rc;
@@ -633,11 +408,37 @@ static int made_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *tex
 	return rc;
 }
 
+/* ---- the tokenizer of quote_fts: unicode61's words, made by fold61 ---- */
+
+static int text_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
+{
+	(void)args;
+	(void)nargs;
+	fold61 *f = NULL;
+	int rc = fold61_new(ctx, &f);
+	*out = (Fts5Tokenizer *)f;
+	return rc;
+}
+
+static void text_delete(Fts5Tokenizer *t)
+{
+	fold61_free((fold61 *)t);
+}
+
+static int text_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+                         int (*token)(void *ctx, int flags, const char *t, int n, int start, int end))
+{
+	(void)flags;   /* (unicode61 makes the same words of a query) */
+	return fold61_words((fold61 *)t, text, n, token, ctx);
+}
+
 int index_words_register(sqlite3 *db)
 {
 	fts5_api *api = fts5_api_of(db);
 	if (!api)
 		return SQLITE_ERROR;
 	fts5_tokenizer made = { made_create, made_delete, made_tokenize };   /* (FTS5 keeps a copy) */
-	return api->xCreateTokenizer(api, INDEX_WORDS_TOKENIZER, api, &made, NULL);
+	fts5_tokenizer text = { text_create, text_delete, text_tokenize };
+	int rc = api->xCreateTokenizer(api, INDEX_WORDS_TOKENIZER, api, &made, NULL);
+	return rc == SQLITE_OK ? api->xCreateTokenizer(api, INDEX_TEXT_TOKENIZER, api, &text, NULL) : rc;
 }

@@ -443,6 +443,50 @@ static void test_full_text_search(void **state)
 	remove_dir(dir);
 }
 
+/* quote_fts has unicode61's words (fold61.h), in their order: the same
+ * terms at the same places as a table of unicode61 over the same quotes. */
+static void test_quote_words_as_unicode61(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	static const index_quote q[] = {
+		{ 1, 0, 10, "\u201CCaf\u00E9 CAF\u00C9\u201D \u2014 na\u00EFve e\u0301t\u00E9 Stra\u00DFe it\u2019s 3\u00BD, x_y",
+		  "\u00C5sa \u00D8berg", NULL, 0.5, NULL, 0, false },
+		{ 2, 20, 30, "\u041C\u043E\u0441\u043A\u0432\u0430 Moscow\u041C\u043E\u0441 \u4E2D\u6587\u5B57abc "
+		  "\U0001F600smile bad\xff\xfe" "bytes \u00AB\u0130stanbul\u00BB \u00C9t\u00E9 the THE the", "Ada", NULL, 0.5, NULL, 0, false },
+	};
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, q, 2);
+	assert_int_equal(index_commit(ix), 0);
+	index_close(ix);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(index_words_register(db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"CREATE VIRTUAL TABLE temp.u USING fts5(text, speaker, tokenize='unicode61 remove_diacritics 2');"
+		"INSERT INTO temp.u(rowid, text, speaker) SELECT id, text, speaker FROM quotes;"
+		"CREATE VIRTUAL TABLE temp.vq USING fts5vocab(main, quote_fts, 'instance');"
+		"CREATE VIRTUAL TABLE temp.vu USING fts5vocab(temp, u, 'instance');", NULL, NULL, NULL), SQLITE_OK);
+	static const char *const sql[] = {
+		"SELECT count(*) FROM temp.vq",
+		"SELECT count(*) FROM (SELECT term, doc, col, offset FROM temp.vq EXCEPT SELECT term, doc, col, offset FROM temp.vu)",
+		"SELECT count(*) FROM (SELECT term, doc, col, offset FROM temp.vu EXCEPT SELECT term, doc, col, offset FROM temp.vq)",
+		"SELECT count(*) FROM quote_fts WHERE quote_fts MATCH '\"cafe cafe\" AND speaker:asa'",
+		"SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'MOSKVA OR \u043C\u043E\u0441\u043A\u0432*'",
+	};
+	static const long want[] = { 24, 0, 0, 1, 1 };
+	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+		sqlite3_stmt *s;
+		assert_int_equal(sqlite3_prepare_v2(db, sql[i], -1, &s, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int64(s, 0), want[i]);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	free(file);
+	remove_dir(dir);
+}
+
 /* How many articles index_text_articles finds with every word of words. */
 static size_t text_hits(qindex *ix, const char *words)
 {
@@ -967,6 +1011,7 @@ int main(void)
 		cmocka_unit_test(test_words_once),
 		cmocka_unit_test(test_words_as_unicode61),
 		cmocka_unit_test(test_full_text_search),
+		cmocka_unit_test(test_quote_words_as_unicode61),
 		cmocka_unit_test(test_two_character_beginnings),
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),
