@@ -246,15 +246,21 @@ int fold61_words(fold61 *f, const char *text, int n, fold61_token token, void *c
 			continue;
 		}
 		int start = i;
-		unsigned all = 0;
-		size_t len = 0;
-		for (; i < n && kind[t[i]]; i++, len++) {
-			unsigned c = t[i];
-			all |= kind[c];
-			if (len < sizeof low)
-				low[len] = (char)(c | (kind[c] & BYTE_UPPER) << 4);   /* 'A' | 0x20 is 'a' */
+		unsigned all = 0, k;
+		while (i < n && (k = kind[t[i]]) != 0) {
+			all |= k;
+			i++;
+		}
+		size_t len = (size_t)(i - start);
+		if (!(all & (BYTE_OTHER | BYTE_UPPER))) {   /* as it is in the text */
+			rc = token(ctx, 0, text + start, (int)len, start, i);
+			continue;
 		}
 		if (!(all & BYTE_OTHER) && len <= sizeof low) {
+			for (size_t c = 0; c < len; c++) {
+				unsigned b = t[start + c];
+				low[c] = (char)(b | (kind[b] & BYTE_UPPER) << 4);   /* 'A' | 0x20 is 'a' */
+			}
 			rc = token(ctx, 0, low, (int)len, start, i);
 			continue;
 		}
