@@ -258,7 +258,7 @@ int fold61_words(fold61 *f, const char *text, int n, fold61_token token, void *c
 		}
 		if (!(all & BYTE_OTHER) && len <= sizeof low) {
 			for (size_t c = 0; c < len; c++) {
-				unsigned b = t[start + c];
+				unsigned b = t[(size_t)start + c];
 				low[c] = (char)(b | (kind[b] & BYTE_UPPER) << 4);   /* 'A' | 0x20 is 'a' */
 			}
 			rc = token(ctx, 0, low, (int)len, start, i);
