@@ -588,13 +588,14 @@ int index_limit_pages(qindex *ix, long n)
 
 /* ---- writing ---- */
 
-int index_defer_quote_indexes(qindex *ix)
+/* Runs sql and sets meta 'quote_indexes' to v, in a transaction. */
+static int set_quote_indexes(qindex *ix, const char *sql, int64_t v)
 {
 	int rc = index_begin(ix);
 	if (!rc)
-		rc = index_exec(ix, "DROP INDEX IF EXISTS quotes_article; DROP INDEX IF EXISTS quotes_speaker;");
+		rc = index_exec(ix, sql);
 	if (!rc)
-		rc = index_meta_set_int(ix, "quote_indexes", 0);
+		rc = index_meta_set_int(ix, "quote_indexes", v);
 	if (!rc)
 		rc = index_commit(ix);
 	else
@@ -602,20 +603,14 @@ int index_defer_quote_indexes(qindex *ix)
 	return rc;
 }
 
+int index_defer_quote_indexes(qindex *ix)
+{
+	return set_quote_indexes(ix, "DROP INDEX IF EXISTS quotes_article; DROP INDEX IF EXISTS quotes_speaker;", 0);
+}
+
 int index_restore_quote_indexes(qindex *ix)
 {
-	if (index_meta_int(ix, "quote_indexes", 1))
-		return 0;
-	int rc = index_begin(ix);
-	if (!rc)
-		rc = index_exec(ix, QUOTE_INDEXES);
-	if (!rc)
-		rc = index_meta_set_int(ix, "quote_indexes", 1);
-	if (!rc)
-		rc = index_commit(ix);
-	else
-		index_rollback(ix);
-	return rc;
+	return index_meta_int(ix, "quote_indexes", 1) ? 0 : set_quote_indexes(ix, QUOTE_INDEXES, 1);
 }
 
 int index_begin(qindex *ix)
