@@ -33,9 +33,12 @@
  *             name, counts of quotes and articles;
  *   groups, group_members   the same quote in several articles (samequote.h);
  *   quote_fts, article_fts  FTS5 over quote text and speaker, and over
- *             article title and text (unicode61, diacritics folded).
+ *             article title and text (the words of unicode61, diacritics
+ *             folded, made by quoth's tokenizers: index_words_register).
  * forms, persons and the groups are derived from the rest after each
- * indexing run (index_derive); meta 'derived' says whether they are fresh.
+ * indexing run (index_derive); meta 'derived' says whether they are fresh,
+ * meta 'quote_indexes' whether the indexes of quotes are there (0 during a
+ * load into an empty index, index_defer_quote_indexes).
  *
  * Not thread-safe: one qindex per thread. Never prints anything.
  */
@@ -47,7 +50,7 @@
 #include <stdint.h>
 #include "names.h"
 
-#define INDEX_SCHEMA 3
+#define INDEX_SCHEMA 6
 #define INDEX_FILE_NAME "index.sqlite"
 
 typedef struct qindex qindex;
@@ -90,6 +93,14 @@ const char *index_errmsg(const qindex *ix);
  * many batches once rather than once for every few (the log may reach
  * 64 MB; index_close empties it). */
 int index_bulk(qindex *ix);
+
+/* Before a load into an empty index: the indexes of quotes are dropped
+ * (a transaction of its own) and made again, once, by
+ * index_restore_quote_indexes at its end, or by the next index_open for
+ * writing when the load was cut short. Without them every query still
+ * answers, slower. */
+int index_defer_quote_indexes(qindex *ix);
+int index_restore_quote_indexes(qindex *ix);
 
 int index_begin(qindex *ix);
 int index_commit(qindex *ix);

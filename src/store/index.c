@@ -19,6 +19,15 @@
  * batch holds it well under a second. */
 #define BUSY_TIMEOUT_MS 10000
 
+/* The indexes of quotes. A load into an empty index makes them once at its
+ * end (index_defer_quote_indexes): kept up to date row by row they took a
+ * third of the writing of quotes. The second: with the article and place,
+ * a speaker's quotes are put in order without reading their rows
+ * (index_person_quote_ids). */
+#define QUOTE_INDEXES \
+	"CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);" \
+	"CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker, article, start);"
+
 static const char schema[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
 	"CREATE TABLE articles("
@@ -33,13 +42,12 @@ static const char schema[] =
 	"CREATE INDEX articles_cid ON articles(cid);"
 	"CREATE TABLE quotes("
 	"  id INTEGER PRIMARY KEY,"
-	"  article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	/* an article's quotes are deleted with it by the code (drop_article):
+	 * SQLite's foreign keys checked the article of every quote put */
+	"  article INTEGER NOT NULL REFERENCES articles(id),"
 	"  qid INTEGER NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
 	"  text TEXT NOT NULL, speaker TEXT, cue TEXT, confidence REAL);"
-	"CREATE INDEX quotes_article ON quotes(article);"
-	/* with the article and place: a speaker's quotes are put in order
-	 * without reading their rows (index_person_quote_ids) */
-	"CREATE INDEX quotes_speaker ON quotes(speaker, article, start);"
+	QUOTE_INDEXES
 	"CREATE TABLE forms(form TEXT PRIMARY KEY, person INTEGER NOT NULL,"
 	"  nquotes INTEGER NOT NULL, narticles INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE persons(id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
@@ -59,20 +67,21 @@ static const char schema[] =
 	 * token counts (an insert more a row), which only ranking (bm25) reads
 	 * and quoth does not rank. */
 	"CREATE VIRTUAL TABLE quote_fts USING fts5(text, speaker, content='quotes', content_rowid='id', columnsize=0,"
-	"  tokenize='unicode61 remove_diacritics 2');"
+	"  tokenize='" INDEX_TEXT_TOKENIZER "');"
 	/* contentless: the articles' text is not kept twice. Its rows cannot be
 	 * deleted without their text, so a replaced article's row stays behind
 	 * (a join with articles hides it) and is counted in meta 'fts_dead';
 	 * past a limit the indexer empties the table and reads every file again.
 	 * detail=none: which articles have a word, not where: the list filter
 	 * asks for words (index_text_articles), never a phrase or a column.
-	 * prefix='2': the words that begin with two letters in one list (the
-	 * second key of a word typed in the filter: at 100,000 articles it
-	 * merged the lists of hundreds of words; the file grows by half). */
-	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=none, columnsize=0, prefix='2',"
+	 * The words that begin with two letters are in one list, made by its
+	 * tokenizer (the second key of a word typed in the filter: at 100,000
+	 * articles it merged the lists of hundreds of words; the file grows by
+	 * half). */
+	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=none, columnsize=0,"
 	/* its text: the words made on the reading threads (index_words.c) */
 	"  tokenize='" INDEX_WORDS_TOKENIZER "');"
-	"INSERT INTO meta(key, value) VALUES ('derived', 1), ('fts_dead', 0);";
+	"INSERT INTO meta(key, value) VALUES ('derived', 1), ('fts_dead', 0), ('quote_indexes', 1);";
 
 /* ---- errors and statements ---- */
 
@@ -350,7 +359,8 @@ static int settle_pragmas(qindex *ix)
 {
 	/* NORMAL in WAL mode: a crash of quoth loses nothing committed; a power
 	 * cut may lose the last batches of a cache, never its consistency. */
-	return index_exec(ix, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;"
+	/* foreign keys off: the code keeps quotes with their article */
+	return index_exec(ix, "PRAGMA foreign_keys=OFF; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;"
 	                      "PRAGMA cache_size=-32768;");
 }
 
@@ -431,6 +441,10 @@ static int open_for_writing(qindex *ix, bool own, bool rebuild_asked, char **not
 	}
 	if (!rc)
 		rc = settle_pragmas(ix);
+	/* a load killed before it made them (another run makes them if this
+	 * one cannot have the lock now: the quotes are read right without) */
+	if (!rc && !ix->readonly)
+		index_restore_quote_indexes(ix);
 	if (rc && note && !*note)
 		set_note(note, ix->path, ix->err[0] ? ix->err : error_message(rc), NULL);
 	return rc;
@@ -574,6 +588,31 @@ int index_limit_pages(qindex *ix, long n)
 
 /* ---- writing ---- */
 
+/* Runs sql and sets meta 'quote_indexes' to v, in a transaction. */
+static int set_quote_indexes(qindex *ix, const char *sql, int64_t v)
+{
+	int rc = index_begin(ix);
+	if (!rc)
+		rc = index_exec(ix, sql);
+	if (!rc)
+		rc = index_meta_set_int(ix, "quote_indexes", v);
+	if (!rc)
+		rc = index_commit(ix);
+	else
+		index_rollback(ix);
+	return rc;
+}
+
+int index_defer_quote_indexes(qindex *ix)
+{
+	return set_quote_indexes(ix, "DROP INDEX IF EXISTS quotes_article; DROP INDEX IF EXISTS quotes_speaker;", 0);
+}
+
+int index_restore_quote_indexes(qindex *ix)
+{
+	return index_meta_int(ix, "quote_indexes", 1) ? 0 : set_quote_indexes(ix, QUOTE_INDEXES, 1);
+}
+
 int index_begin(qindex *ix)
 {
 	ix->stale_marked = false;
@@ -612,7 +651,7 @@ bool index_is_stale(qindex *ix)
 	return index_meta_int(ix, "derived", 0) == 0;
 }
 
-/* Deletes the row of path, if any (its quotes go with it; its text stays in
+/* Deletes the row of path, if any, and its quotes (its text stays in
  * article_fts, counted as dead). */
 static int drop_article(qindex *ix, const char *path)
 {
@@ -635,6 +674,11 @@ static int drop_article(qindex *ix, const char *path)
 		return Q_EIO;
 	sqlite3_bind_int64(f, 1, id);
 	rc = step_done(ix, f);
+	sqlite3_stmt *qd = rc ? NULL : index_stmt(ix, ST_QUOTE_DELETE);
+	if (!qd)
+		return rc ? rc : Q_EIO;
+	sqlite3_bind_int64(qd, 1, id);
+	rc = step_done(ix, qd);
 	sqlite3_stmt *d = rc ? NULL : index_stmt(ix, ST_ART_DELETE);
 	if (!d)
 		return rc ? rc : Q_EIO;

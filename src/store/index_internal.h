@@ -14,6 +14,7 @@
 	STMT(ROLLBACK,     "ROLLBACK") \
 	STMT(ART_FIND,     "SELECT id, fts FROM articles WHERE path = ?1") \
 	STMT(ART_DELETE,   "DELETE FROM articles WHERE id = ?1") \
+	STMT(QUOTE_DELETE, "DELETE FROM quotes WHERE article = ?1") \
 	STMT(ART_INSERT,   "INSERT INTO articles(path, size, mtime, cid, title, lang, date, source, url, " \
 	                   "nquotes, imported, fts, ftitle) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") \
 	STMT(ART_ADD_QUOTES, "UPDATE articles SET nquotes = nquotes + ?2 WHERE id = ?1") \
@@ -78,6 +79,9 @@ int index_fail(qindex *ix, int sqlite_rc);
  * index_words_of made, a query is tokenized as they were. Registered on
  * every connection before the table is touched. */
 #define INDEX_WORDS_TOKENIZER "quoth_words"
+/* The tokenizer of quote_fts: the words of unicode61 (remove_diacritics
+ * 2), made by fold61.h. Both registered by index_words_register. */
+#define INDEX_TEXT_TOKENIZER "quoth_text"
 int index_words_register(sqlite3 *db);
 
 /* Runs sql (no results wanted). */

@@ -5,41 +5,22 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "error.h"
+#include "fold61.h"
 #include "grow.h"
 #include "index_internal.h"
 #include "strbuf.h"
 
-/* The tokenizer of the text and of the queries: SQLite's own, so that the
- * words made beforehand are those it would have made in the table. */
-static const char *const unicode61_args[] = { "remove_diacritics", "2" };
-
 struct index_words {
 	sqlite3 *db;             /* in memory: only to reach FTS5's tokenizers */
-	fts5_tokenizer tok;
-	Fts5Tokenizer *u61;
+	fold61 *fold;
 	/* the words of one text, once each: a table of offsets + 1 in out */
 	uint32_t *slot;
 	size_t nslots;
 	uint32_t *used;          /* the slots taken, cleared for the next text (not all of them) */
 	size_t nused;
-	unsigned char kind[256]; /* byte_kind of every byte */
 	strbuf out;
 	int error;
 };
-
-/* What a byte is to unicode61 (index_words.kind): an ASCII byte that ends
- * a word (0), a letter or digit kept as it is, an upper-case letter, or a
- * byte of another character. */
-enum { BYTE_KEPT = 1, BYTE_UPPER = 2, BYTE_OTHER = 4 };
-
-static unsigned char byte_kind(unsigned c)
-{
-	if (c >= 0x80)
-		return BYTE_OTHER;
-	if (c >= 'A' && c <= 'Z')
-		return BYTE_UPPER;
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? BYTE_KEPT : 0;
-}
 
 static fts5_api *fts5_api_of(sqlite3 *db)
 {
@@ -53,17 +34,6 @@ static fts5_api *fts5_api_of(sqlite3 *db)
 	return api;
 }
 
-/* unicode61 as article_fts has it, made through db's FTS5. */
-static int unicode61_new(sqlite3 *db, fts5_tokenizer *tok, Fts5Tokenizer **out)
-{
-	fts5_api *api = fts5_api_of(db);
-	void *ctx = NULL;
-	if (!api || api->xFindTokenizer(api, "unicode61", &ctx, tok) != SQLITE_OK)
-		return Q_EIO;
-	int rc = tok->xCreate(ctx, (const char **)unicode61_args, 2, out);
-	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
-}
-
 int index_words_new(index_words **out)
 {
 	*out = NULL;
@@ -71,10 +41,11 @@ int index_words_new(index_words **out)
 	if (!w)
 		return Q_ENOMEM;
 	sb_init(&w->out);
-	for (unsigned c = 0; c < 256; c++)
-		w->kind[c] = byte_kind(c);
 	int rc = sqlite3_open_v2(":memory:", &w->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-	rc = rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : unicode61_new(w->db, &w->tok, &w->u61);
+	fts5_api *api = rc == SQLITE_OK ? fts5_api_of(w->db) : NULL;
+	if (rc == SQLITE_OK)
+		rc = api ? fold61_new(api, &w->fold) : SQLITE_ERROR;
+	rc = rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
 	if (rc) {
 		index_words_free(w);
 		return rc;
@@ -87,8 +58,7 @@ void index_words_free(index_words *w)
 {
 	if (!w)
 		return;
-	if (w->u61)
-		w->tok.xDelete(w->u61);
+	fold61_free(w->fold);
 	sqlite3_close(w->db);
 	free(w->slot);
 	free(w->used);
@@ -152,58 +122,16 @@ static int add_word(void *ctx, int flags, const char *t, int n, int start, int e
 	return SQLITE_OK;
 }
 
-/* Longest word of ASCII letters and digits folded here; a longer one goes
- * to unicode61. */
-#define ASCII_WORD_MAX 64
-
-
-/* Tokenizes text[0..n) through unicode61 into w->out. */
-static int tokenize(index_words *w, const char *text, size_t n)
-{
-	int rc = w->tok.xTokenize(w->u61, w, FTS5_TOKENIZE_DOCUMENT, text, (int)n, add_word);
-	if (w->error)
-		return w->error;
-	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
-}
-
 /* Tokenizes text[0..n) into w->out (after what is there), as unicode61
- * would: for it every ASCII byte but a letter or a digit ends a word, and
- * a word of ASCII letters and digits is only lower-cased; so the text is
- * cut at those bytes, such words are folded here, and only the pieces that
- * hold other characters go to unicode61 (most of a text in a Latin script
- * is not, at a fraction of the cost). */
+ * would (fold61.h). */
 static int words_of(index_words *w, const char *text, size_t n)
 {
 	if (!text || !n)
 		return 0;
-	if (n > INT32_MAX)
-		n = INT32_MAX;
-	const unsigned char *t = (const unsigned char *)text, *kind = w->kind;
-	char low[ASCII_WORD_MAX];
-	int rc = 0;
-	for (size_t i = 0; !rc && i < n;) {
-		if (!kind[t[i]]) {
-			i++;
-			continue;
-		}
-		size_t start = i;
-		while (i < n && kind[t[i]])
-			i++;
-		size_t len = i - start;
-		unsigned all = 0;
-		for (size_t k = 0; k < len && k < sizeof low; k++) {
-			unsigned c = t[start + k];
-			all |= c;
-			low[k] = (char)(c | (kind[c] & BYTE_UPPER) << 4);   /* 'A' | 0x20 is 'a' */
-		}
-		if (all & 0x80 || len > sizeof low) {
-			rc = tokenize(w, text + start, len);
-			continue;
-		}
-		add_word(w, 0, low, (int)len, 0, 0);
-		rc = w->error;
-	}
-	return rc;
+	int rc = fold61_words(w->fold, text, n > INT32_MAX ? INT32_MAX : (int)n, add_word, w);
+	if (w->error)
+		return w->error;
+	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
 }
 
 int index_words_of(index_words *w, const char *title, const char *body, size_t nbody, char **out, size_t *nout)
@@ -257,10 +185,30 @@ int index_words_of(index_words *w, const char *title, const char *body, size_t n
 /* ---- the tokenizer of article_fts ---- */
 
 /* Its text is words made beforehand, separated by spaces; a query is
- * tokenized by unicode61 as the words were. */
+ * tokenized by unicode61 as the words were. Beside its words an article
+ * has each of their two-character beginnings once, as a word of its own
+ * behind PREFIX_MARK (a byte no word holds): the list filter's second key
+ * ("ha"*, every word that begins so) reads one list. FTS5's prefix='2' did
+ * the same but wrote the beginning of every word again, not of every
+ * beginning once (by callgrind, the most of the writing of article_fts). */
+#define PREFIX_MARK '\x01'
+
 typedef struct made_words {
 	fts5_tokenizer tok;
 	Fts5Tokenizer *u61;
+	/* the beginnings of the text being tokenized, once each: of two ASCII
+	 * bytes, a bit each; of others, a table of their bytes (at most eight,
+	 * packed, shifted, + 1: 0 is a free slot); what was set, to clear */
+	uint64_t ascii[128 * 128 / 64];
+	uint16_t ascii_set[128 * 128];
+	uint32_t nascii;
+	uint64_t *seen;
+	uint32_t *seen_set;
+	uint32_t nseen, nslots;
+	/* the tokens of a query, kept to mark its last one */
+	char last[64];
+	int nlast, last_start, last_end;
+	bool have_last;
 } made_words;
 
 static int made_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
@@ -270,11 +218,12 @@ static int made_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **
 	made_words *m = sqlite3_malloc(sizeof *m);
 	if (!m)
 		return SQLITE_NOMEM;
+	memset(m, 0, sizeof *m);
 	void *uctx = NULL;
 	fts5_api *api = ctx;
 	int rc = api->xFindTokenizer(api, "unicode61", &uctx, &m->tok);
 	if (rc == SQLITE_OK)
-		rc = m->tok.xCreate(uctx, (const char **)unicode61_args, 2, &m->u61);
+		rc = m->tok.xCreate(uctx, (const char **)fold61_unicode61_args, 2, &m->u61);
 	if (rc != SQLITE_OK) {
 		sqlite3_free(m);
 		return rc;
@@ -287,15 +236,104 @@ static void made_delete(Fts5Tokenizer *t)
 {
 	made_words *m = (made_words *)t;
 	m->tok.xDelete(m->u61);
+	sqlite3_free(m->seen);
+	sqlite3_free(m->seen_set);
 	sqlite3_free(m);
 }
 
-static int made_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+/* The length in bytes of the first two characters of w[0..n), or 0 when
+ * it has fewer (or they take more than eight bytes: bad bytes). */
+static int two_chars(const char *w, int n)
+{
+	if (n >= 2 && !(((unsigned char)w[0] | (unsigned char)w[1]) & 0x80))
+		return 2;
+	int k = 0;
+	for (int c = 0; c < 2; c++) {
+		if (k >= n)
+			return 0;
+		k++;
+		while (k < n && ((unsigned char)w[k] & 0xC0) == 0x80)
+			k++;
+	}
+	return k <= 8 ? k : 0;
+}
+
+static uint32_t seen_slot(uint64_t key, uint32_t mask)
+{
+	return (uint32_t)((key * 0x9E3779B97F4A7C15u) >> 40) & mask;
+}
+
+static int seen_grow(made_words *m)
+{
+	uint32_t n = m->nslots ? m->nslots * 2 : 1024;
+	uint64_t *v = sqlite3_malloc64((sqlite3_uint64)n * sizeof *v);
+	uint32_t *set = sqlite3_malloc64((sqlite3_uint64)n / 2 * sizeof *set);
+	if (!v || !set) {
+		sqlite3_free(v);
+		sqlite3_free(set);
+		return SQLITE_NOMEM;
+	}
+	memset(v, 0, (size_t)n * sizeof *v);
+	for (uint32_t i = 0; i < m->nseen; i++) {
+		uint64_t key = m->seen[m->seen_set[i]];
+		uint32_t h = seen_slot(key, n - 1);
+		while (v[h])
+			h = (h + 1) & (n - 1);
+		v[h] = key;
+		set[i] = h;
+	}
+	sqlite3_free(m->seen);
+	sqlite3_free(m->seen_set);
+	m->seen = v;
+	m->seen_set = set;
+	m->nslots = n;
+	return SQLITE_OK;
+}
+
+/* True the first time the beginning b[0..n) (n <= 8) is seen in this text. */
+static int seen_first(made_words *m, const char *b, int n, bool *first)
+{
+	const unsigned char *u = (const unsigned char *)b;
+	if (n == 2 && u[0] < 0x80 && u[1] < 0x80) {
+		unsigned k = (unsigned)u[0] << 7 | u[1];
+		uint64_t bit = (uint64_t)1 << (k & 63);
+		*first = !(m->ascii[k >> 6] & bit);
+		if (*first) {
+			m->ascii[k >> 6] |= bit;
+			m->ascii_set[m->nascii++] = (uint16_t)k;
+		}
+		return SQLITE_OK;
+	}
+	if (2 * (m->nseen + 1) > m->nslots && seen_grow(m) != SQLITE_OK)
+		return SQLITE_NOMEM;
+	uint64_t key = 0;
+	memcpy(&key, b, (size_t)n);
+	key = key << 1 | 1;   /* never 0; n is known from the bytes (no NUL in a word) */
+	uint32_t mask = m->nslots - 1, h = seen_slot(key, mask);
+	while (m->seen[h] && m->seen[h] != key)
+		h = (h + 1) & mask;
+	*first = !m->seen[h];
+	if (*first) {
+		m->seen[h] = key;
+		m->seen_set[m->nseen++] = h;
+	}
+	return SQLITE_OK;
+}
+
+static void seen_clear(made_words *m)
+{
+	for (uint32_t i = 0; i < m->nascii; i++)
+		m->ascii[m->ascii_set[i] >> 6] = 0;
+	m->nascii = 0;
+	for (uint32_t i = 0; i < m->nseen; i++)
+		m->seen[m->seen_set[i]] = 0;
+	m->nseen = 0;
+}
+
+static int tokenize_made(made_words *m, void *ctx, const char *text, int n,
                          int (*token)(void *ctx, int flags, const char *t, int n, int start, int end))
 {
-	made_words *m = (made_words *)t;
-	if (!(flags & FTS5_TOKENIZE_DOCUMENT))
-		return m->tok.xTokenize(m->u61, ctx, flags, text, n, token);
+	seen_clear(m);
 	int rc = SQLITE_OK;
 	for (int i = 0; rc == SQLITE_OK && i < n;) {
 		while (i < n && text[i] == ' ')
@@ -303,10 +341,95 @@ static int made_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *tex
 		int start = i;
 		while (i < n && text[i] != ' ')
 			i++;
-		if (i > start)
-			rc = token(ctx, 0, text + start, i - start, start, i);
+		if (i == start)
+			continue;
+		rc = token(ctx, 0, text + start, i - start, start, i);
+		int k = rc == SQLITE_OK ? two_chars(text + start, i - start) : 0;
+		bool first = false;
+		if (k && (rc = seen_first(m, text + start, k, &first)) == SQLITE_OK && first) {
+			char b[9];
+			b[0] = PREFIX_MARK;
+			memcpy(b + 1, text + start, (size_t)k);
+			rc = token(ctx, 0, b, k + 1, start, start + k);
+		}
 	}
 	return rc;
+}
+
+/* A query's tokens, each passed on when the next comes: the last one of a
+ * prefix query ("ha"*), when it is two characters, is their beginning. */
+typedef struct query_ctx {
+	made_words *m;
+	void *ctx;
+	int (*token)(void *ctx, int flags, const char *t, int n, int start, int end);
+} query_ctx;
+
+static int pass_last(query_ctx *q, bool prefix)
+{
+	made_words *m = q->m;
+	if (!m->have_last)
+		return SQLITE_OK;
+	m->have_last = false;
+	if (prefix && m->nlast > 1 && two_chars(m->last + 1, m->nlast - 1) == m->nlast - 1)
+		return q->token(q->ctx, 0, m->last, m->nlast, m->last_start, m->last_end);
+	return q->token(q->ctx, 0, m->last + 1, m->nlast - 1, m->last_start, m->last_end);
+}
+
+static int query_token(void *ctx, int flags, const char *t, int n, int start, int end)
+{
+	query_ctx *q = ctx;
+	made_words *m = q->m;
+	int rc = pass_last(q, false);
+	if (rc != SQLITE_OK)
+		return rc;
+	if (n + 1 > (int)sizeof m->last || flags)
+		return q->token(q->ctx, flags, t, n, start, end);   /* too long for a beginning: as it is */
+	m->last[0] = PREFIX_MARK;
+	memcpy(m->last + 1, t, (size_t)n);
+	m->nlast = n + 1;
+	m->last_start = start;
+	m->last_end = end;
+	m->have_last = true;
+	return SQLITE_OK;
+}
+
+static int made_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+                         int (*token)(void *ctx, int flags, const char *t, int n, int start, int end))
+{
+	made_words *m = (made_words *)t;
+	if (flags & FTS5_TOKENIZE_DOCUMENT)
+		return tokenize_made(m, ctx, text, n, token);
+	query_ctx q = { m, ctx, token };
+	m->have_last = false;
+	int rc = m->tok.xTokenize(m->u61, &q, flags, text, n, query_token);
+	if (rc == SQLITE_OK)
+		rc = pass_last(&q, (flags & FTS5_TOKENIZE_PREFIX) != 0);
+	m->have_last = false;
+	return rc;
+}
+
+/* ---- the tokenizer of quote_fts: unicode61's words, made by fold61 ---- */
+
+static int text_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
+{
+	(void)args;
+	(void)nargs;
+	fold61 *f = NULL;
+	int rc = fold61_new(ctx, &f);
+	*out = (Fts5Tokenizer *)f;
+	return rc;
+}
+
+static void text_delete(Fts5Tokenizer *t)
+{
+	fold61_free((fold61 *)t);
+}
+
+static int text_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+                         int (*token)(void *ctx, int flags, const char *t, int n, int start, int end))
+{
+	(void)flags;   /* (unicode61 makes the same words of a query) */
+	return fold61_words((fold61 *)t, text, n, token, ctx);
 }
 
 int index_words_register(sqlite3 *db)
@@ -315,5 +438,7 @@ int index_words_register(sqlite3 *db)
 	if (!api)
 		return SQLITE_ERROR;
 	fts5_tokenizer made = { made_create, made_delete, made_tokenize };   /* (FTS5 keeps a copy) */
-	return api->xCreateTokenizer(api, INDEX_WORDS_TOKENIZER, api, &made, NULL);
+	fts5_tokenizer text = { text_create, text_delete, text_tokenize };
+	int rc = api->xCreateTokenizer(api, INDEX_WORDS_TOKENIZER, api, &made, NULL);
+	return rc == SQLITE_OK ? api->xCreateTokenizer(api, INDEX_TEXT_TOKENIZER, api, &text, NULL) : rc;
 }

@@ -715,6 +715,8 @@ int indexer_run(qindex *ix, const char *const *paths, size_t npaths, const index
 	if (!rc)
 		rc = gather(&r, &k, &w, paths, npaths, roots);
 	r.total = st->files;
+	if (!rc && !k.n && w.n)
+		rc = index_defer_quote_indexes(ix);
 	if (!rc)
 		rc = write_all(&r, w.v, w.n, o->quotes, o->readers);
 	else
@@ -726,6 +728,8 @@ int indexer_run(qindex *ix, const char *const *paths, size_t npaths, const index
 		rc = batch_maybe_commit(&r, true);
 	else if (r.in_batch)
 		index_rollback(ix);
+	if (!rc)
+		rc = index_restore_quote_indexes(ix);
 	report(&r, true);
 	for (size_t i = 0; roots && i < npaths; i++)
 		free(roots[i]);

@@ -355,8 +355,8 @@ static void test_index_unreadable(void **state)
 	app *a = &f->a;
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->file, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DROP TABLE quote_fts; DROP TABLE quotes; DROP TABLE articles", NULL, NULL,
-	                              NULL), SQLITE_OK);
+	/* (quote_fts stays: it cannot be dropped without quoth's tokenizers) */
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE quotes; DROP TABLE articles", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	app_do(a, ACT_LIST_FILTER);
 	type(a, "d.t");

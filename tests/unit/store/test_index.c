@@ -390,11 +390,24 @@ static void test_words_as_unicode61(void **state)
 		"Supercalifragilisticexpialidociousandmanymorelettersthanfittedinonebuffer123Z "
 		"Supercalifragilisticexpialidociousandmanymorelettersthanfittedinonebuffer123\u00E9",
 		"tab\there\nnew line\r\x01ctl \x7f del \xff\xfe bad bytes\xc3 end",
+		"\u00AB\u00C9t\u00E9\u00BB \u2018x\u2019 a\u00A0b \u0130stanbul \u1E9E \u0391\u03B8\u03AE\u03BD\u03B1 \u05E9\u05DC\u05D5\u05DD"
+		" \uFF21\uFF42\uFF43 \u00AD soft\u00ADhyphen \u200Bzw \u2160 \uD55C\uAD6D\uC5B4 \U0001F600smile",
+		NULL,   /* long pieces, made below */
+		NULL,
 	};
+	/* a word of accented letters longer than the ASCII words folded whole,
+	 * and a run of CJK longer than the pieces folded here */
+	char accented[400] = "", cjk[4000] = "";
+	for (int i = 0; i < 60; i++)
+		strcat(accented, i % 2 ? "\u00E9" : "B");
+	for (int i = 0; i < 1100; i++)
+		strcat(cjk, "\u4E2D");
+	const char *made[] = { accented, cjk };
 	index_words *w = NULL;
 	assert_int_equal(index_words_new(&w), 0);
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-		char *want = unicode61_words(texts[i]), *got = sorted_words(w, texts[i]);
+		const char *t = texts[i] ? texts[i] : made[i + 2 - sizeof texts / sizeof *texts];
+		char *want = unicode61_words(t), *got = sorted_words(w, t);
 		assert_string_equal(got, want);
 		free(want);
 		free(got);
@@ -426,6 +439,117 @@ static void test_full_text_search(void **state)
 	assert_int_equal(sql_count(file, "SELECT count(*) FROM article_fts f JOIN articles a ON a.id = f.rowid"
 	                                 " WHERE article_fts MATCH 'council'"), 1);
 	assert_int_equal(sql_count(file, "SELECT value FROM meta WHERE key = 'fts_dead'"), 1);
+	free(file);
+	remove_dir(dir);
+}
+
+/* quote_fts has unicode61's words (fold61.h), in their order: the same
+ * terms at the same places as a table of unicode61 over the same quotes. */
+static void test_quote_words_as_unicode61(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	static const index_quote q[] = {
+		{ 1, 0, 10, "\u201CCaf\u00E9 CAF\u00C9\u201D \u2014 na\u00EFve e\u0301t\u00E9 Stra\u00DFe it\u2019s 3\u00BD, x_y",
+		  "\u00C5sa \u00D8berg", NULL, 0.5, NULL, 0, false },
+		{ 2, 20, 30, "\u041C\u043E\u0441\u043A\u0432\u0430 Moscow\u041C\u043E\u0441 \u4E2D\u6587\u5B57abc "
+		  "\U0001F600smile bad\xff\xfe" "bytes \u00AB\u0130stanbul\u00BB \u00C9t\u00E9 the THE the", "Ada", NULL, 0.5, NULL, 0, false },
+	};
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, q, 2);
+	assert_int_equal(index_commit(ix), 0);
+	index_close(ix);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(index_words_register(db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"CREATE VIRTUAL TABLE temp.u USING fts5(text, speaker, tokenize='unicode61 remove_diacritics 2');"
+		"INSERT INTO temp.u(rowid, text, speaker) SELECT id, text, speaker FROM quotes;"
+		"CREATE VIRTUAL TABLE temp.vq USING fts5vocab(main, quote_fts, 'instance');"
+		"CREATE VIRTUAL TABLE temp.vu USING fts5vocab(temp, u, 'instance');", NULL, NULL, NULL), SQLITE_OK);
+	static const char *const sql[] = {
+		"SELECT count(*) FROM temp.vq",
+		"SELECT count(*) FROM (SELECT term, doc, col, offset FROM temp.vq EXCEPT SELECT term, doc, col, offset FROM temp.vu)",
+		"SELECT count(*) FROM (SELECT term, doc, col, offset FROM temp.vu EXCEPT SELECT term, doc, col, offset FROM temp.vq)",
+		"SELECT count(*) FROM quote_fts WHERE quote_fts MATCH '\"cafe cafe\" AND speaker:asa'",
+		"SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'MOSKVA OR \u043C\u043E\u0441\u043A\u0432*'",
+	};
+	static const long want[] = { 24, 0, 0, 1, 1 };
+	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+		sqlite3_stmt *s;
+		assert_int_equal(sqlite3_prepare_v2(db, sql[i], -1, &s, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int64(s, 0), want[i]);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	free(file);
+	remove_dir(dir);
+}
+
+/* How many articles index_text_articles finds with every word of words. */
+static size_t text_hits(qindex *ix, const char *words)
+{
+	int64_t *ids = NULL;
+	size_t n = 0;
+	assert_int_equal(index_text_articles(ix, words, &ids, &n), 0);
+	free(ids);
+	return n;
+}
+
+/* A word of two characters typed in the filter is the beginning of words
+ * (their two first characters, kept once an article by the tokenizer of
+ * article_fts), in any script, case and accent; a longer one the beginning
+ * of words too; the beginning is never a word of its own. */
+static void test_two_character_beginnings(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	index_article a = { .path = "/corpus/a.txt", .size = 1, .mtime = 1, .cid = 1, .title = "Ferries and fjords" };
+	const char *body = "\u00D8stlige f\u00E6rger sejler. \u0418\u0432\u0430\u043D \u0433\u043E\u0432\u043E\u0440\u0438\u0442. "
+	                   "Fast fare, faster ferries: go.";
+	assert_int_equal(index_put(ix, &a, body, strlen(body), NULL, 0), 0);
+	index_article b = { .path = "/corpus/b.txt", .size = 1, .mtime = 1, .cid = 2, .title = "Harbour" };
+	const char *other = "Nothing here begins alike, and nobody sails.";
+	assert_int_equal(index_put(ix, &b, other, strlen(other), NULL, 0), 0);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(text_hits(ix, "fa"), 1);
+	assert_int_equal(text_hits(ix, "FE"), 1);
+	assert_int_equal(text_hits(ix, "fj"), 1);         /* the title too */
+	assert_int_equal(text_hits(ix, "go"), 1);         /* a word of two letters is its own beginning */
+	assert_int_equal(text_hits(ix, "\u00F8s"), 1);    /* accents and case ignored */
+	assert_int_equal(text_hits(ix, "os"), 0);         /* (a letter of its own to unicode61, not o with a mark) */
+	assert_int_equal(text_hits(ix, "f\u00C6"), 1);
+	assert_int_equal(text_hits(ix, "\u0438\u0432"), 1);  /* other scripts */
+	assert_int_equal(text_hits(ix, "\u0433\u043E\u0432"), 1);
+	assert_int_equal(text_hits(ix, "no"), 1);
+	assert_int_equal(text_hits(ix, "an"), 2);
+	assert_int_equal(text_hits(ix, "fa se"), 1);      /* every word */
+	assert_int_equal(text_hits(ix, "fa no"), 0);
+	assert_int_equal(text_hits(ix, "as"), 0);         /* not inside a word */
+	assert_int_equal(text_hits(ix, "ar"), 0);
+	assert_int_equal(text_hits(ix, "fas"), 1);
+	assert_int_equal(text_hits(ix, "faste"), 1);
+	assert_int_equal(text_hits(ix, "f"), 0);          /* one letter: a whole word */
+	index_close(ix);
+	/* the beginnings are no words: FTS5 itself finds none by its text */
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'fa'"), 0);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'fast'"), 1);
+	/* each beginning a term of its own: the filter's two letters read one
+	 * list */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(index_words_register(db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, article_fts, 'row')",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT doc FROM temp.v WHERE term = char(1) || 'fa'", -1, &q, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 1);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
 	free(file);
 	remove_dir(dir);
 }
@@ -484,6 +608,43 @@ static void test_touch_and_remove(void **state)
 	assert_int_equal(f[0].mtime, 77);
 	index_files_free(f, n);
 	assert_int_equal(count(ix, "quotes"), 2);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
+/* A load into an empty index drops the indexes of quotes and makes them at
+ * its end; a load cut short leaves them to the next open for writing. */
+static void test_quote_indexes_deferred(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	const char *indexes = "SELECT count(*) FROM sqlite_master WHERE name IN ('quotes_article', 'quotes_speaker')";
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(sql_count(file, indexes), 2);
+	assert_int_equal(index_defer_quote_indexes(ix), 0);
+	assert_int_equal(sql_count(file, indexes), 0);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, two_quotes, 2);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(count(ix, "quotes"), 2);   /* read without them */
+	index_close(ix);   /* as if killed before the end of the load */
+	qindex *ro = open_ok(file, INDEX_READ, NULL);
+	assert_int_equal(count(ro, "quotes"), 2);
+	index_close(ro);
+	assert_int_equal(sql_count(file, indexes), 0);
+	ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(sql_count(file, indexes), 2);
+	index_hit *h;
+	size_t n;
+	assert_int_equal(index_article_quotes(ix, "/corpus/a.txt", &h, &n), 0);
+	assert_int_equal(n, 2);
+	index_hits_free(h, n);
+	/* at the end of a load: made once, then nothing to do */
+	assert_int_equal(index_defer_quote_indexes(ix), 0);
+	assert_int_equal(index_restore_quote_indexes(ix), 0);
+	assert_int_equal(sql_count(file, indexes), 2);
+	assert_int_equal(index_restore_quote_indexes(ix), 0);
+	assert_int_equal(sql_count(file, indexes), 2);
 	index_close(ix);
 	free(file);
 	remove_dir(dir);
@@ -850,8 +1011,11 @@ int main(void)
 		cmocka_unit_test(test_words_once),
 		cmocka_unit_test(test_words_as_unicode61),
 		cmocka_unit_test(test_full_text_search),
+		cmocka_unit_test(test_quote_words_as_unicode61),
+		cmocka_unit_test(test_two_character_beginnings),
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),
+		cmocka_unit_test(test_quote_indexes_deferred),
 		cmocka_unit_test(test_missing_index_for_reading),
 		cmocka_unit_test(test_named_file_not_sqlite_is_kept),
 		cmocka_unit_test(test_named_sqlite_of_another_program_is_kept),

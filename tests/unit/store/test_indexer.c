@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -246,6 +247,16 @@ static void test_reading_threads(void **state)
 		assert_int_equal(st.quotes, 40);
 		rows[r] = quote_rows(ix);
 		index_close(ix);
+		/* the load into an empty index made the indexes of quotes at its end */
+		sqlite3 *db;
+		sqlite3_stmt *q;
+		assert_int_equal(sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name IN"
+		                                    " ('quotes_article', 'quotes_speaker')", -1, &q, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(q, 0), 2);
+		sqlite3_finalize(q);
+		sqlite3_close(db);
 		free(file);
 	}
 	assert_string_equal(rows[0], rows[1]);
