@@ -84,11 +84,14 @@ single_of() {  # single_of MB: one article of MB megabytes (the dev articles run
 	echo "$f"
 }
 
-folder_of() {  # folder_of N: a folder of N articles
-	d=$DATA/folder-$1
-	if [ ! -d "$d/000" ]; then
+# folder_of N: a folder of N articles of $src, named apart from the
+# folders of the samples that bench/run.sh makes (folder-N): with one name
+# for both, whichever bench ran first decided what the other measured
+folder_of() {
+	d=$DATA/corpus-folder-$1
+	if [ ! -f "$d/.done" ]; then
 		rm -rf "$d"
-		"$BUILD/bench/gen_folder" "$1" "$d" "$src"/*.txt >/dev/null || exit 1
+		"$BUILD/bench/gen_folder" "$1" "$d" "$src"/*.txt >/dev/null && touch "$d/.done" || exit 1
 	fi
 	echo "$d"
 }
