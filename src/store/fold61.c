@@ -9,7 +9,13 @@
 #include <string.h>
 #include "fold61.h"
 
-const char *const fold61_unicode61_args[2] = { "remove_diacritics", "2" };
+int fold61_unicode61(fts5_api *api, fts5_tokenizer *tok, Fts5Tokenizer **u61)
+{
+	static const char *const args[] = { "remove_diacritics", "2" };
+	void *ctx = NULL;
+	int rc = api->xFindTokenizer(api, "unicode61", &ctx, tok);
+	return rc == SQLITE_OK ? tok->xCreate(ctx, (const char **)args, 2, u61) : rc;
+}
 
 /* Longest word of ASCII letters and digits lower-cased in one pass. */
 #define ASCII_WORD_MAX 64
@@ -52,10 +58,7 @@ int fold61_new(fts5_api *api, fold61 **out)
 	fold61 *f = calloc(1, sizeof *f);
 	if (!f)
 		return SQLITE_NOMEM;
-	void *ctx = NULL;
-	int rc = api->xFindTokenizer(api, "unicode61", &ctx, &f->tok);
-	if (rc == SQLITE_OK)
-		rc = f->tok.xCreate(ctx, (const char **)fold61_unicode61_args, 2, &f->u61);
+	int rc = fold61_unicode61(api, &f->tok, &f->u61);
 	if (rc != SQLITE_OK) {
 		free(f);
 		return rc;

@@ -10,8 +10,10 @@
 
 typedef struct fold61 fold61;
 
-/* The arguments of unicode61 the words are made as. */
-extern const char *const fold61_unicode61_args[2];
+/* A unicode61 of api with the arguments the words are made as
+ * (remove_diacritics 2) into *tok and *u61 (free it with tok->xDelete).
+ * SQLITE_OK or SQLite's error. */
+int fold61_unicode61(fts5_api *api, fts5_tokenizer *tok, Fts5Tokenizer **u61);
 
 /* A folder using the unicode61 of api (an FTS5 of some connection, kept
  * until fold61_free). SQLITE_OK, SQLITE_NOMEM or SQLITE_ERROR. */

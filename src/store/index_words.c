@@ -219,11 +219,7 @@ static int made_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **
 	if (!m)
 		return SQLITE_NOMEM;
 	memset(m, 0, sizeof *m);
-	void *uctx = NULL;
-	fts5_api *api = ctx;
-	int rc = api->xFindTokenizer(api, "unicode61", &uctx, &m->tok);
-	if (rc == SQLITE_OK)
-		rc = m->tok.xCreate(uctx, (const char **)fold61_unicode61_args, 2, &m->u61);
+	int rc = fold61_unicode61(ctx, &m->tok, &m->u61);
 	if (rc != SQLITE_OK) {
 		sqlite3_free(m);
 		return rc;
