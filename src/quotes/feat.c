@@ -213,7 +213,7 @@ static long suffix_block(const char *suffix)
 	if (!strcmp(suffix, "~nospace"))
 		return FEAT_NOSPACE_BLOCK;
 	enum lang l = suffix[0] == '@' ? lang_from_code(suffix + 1) : LANG_UNKNOWN;
-	return l > LANG_UNKNOWN && l < LANG_COUNT && !strcmp(lang_code(l), suffix + 1) ? (long)l : -1;
+	return l > LANG_UNKNOWN && l < LANG_COUNT ? (long)l : -1;   /* "@nn" for "@no": feat_index's check */
 }
 
 /* The name parsed, not looked up among all names: loading a weights file

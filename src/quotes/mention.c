@@ -593,7 +593,6 @@ static void init_mention(mention *m, const speech_art *a, size_t first, size_t e
 	m->name = -1;
 }
 
-/* The mention of phrase p; gendered: gendered_roles(c). */
 /* Two words or more all in capitals: a kicker or a headline set in
  * capitals, not a person's name (one such word is an acronym). */
 static bool shouted(const speech_ctx *c, const tok *v, size_t a, size_t b)
@@ -609,9 +608,10 @@ static bool shouted(const speech_ctx *c, const tok *v, size_t a, size_t b)
 	return words >= 2;
 }
 
+/* The mention of phrase p; gendered: gendered_roles(c). */
 static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const phrase *p, bool gendered)
 {
-	if (p->nb > p->na && shouted(c, v, p->na, p->nb))
+	if (shouted(c, v, p->na, p->nb))
 		return 0;
 	mention *m = next_mention(a);
 	if (!m)
