@@ -502,11 +502,23 @@ static bool ends_with_stop(const char *t, size_t s, size_t e)
 	                      !memcmp(t + e - 3, "\xEF\xBC\x81", 3) || !memcmp(t + e - 3, "\xEF\xBC\x9F", 3));
 }
 
-/* The classes of v[0..n) for lang (they were read before it was known). */
+/* The classes of v[0..n) for lang (they were read before it was known).
+ * Without a branch on whether a word is listed, which goes either way at
+ * random (about half the words are): an unlisted word reads entry 0's
+ * classes and masks them away. */
 static void set_lang(tok *v, size_t n, enum lang lang)
 {
+	if (lang <= LANG_UNKNOWN || lang > LEX_NLANG) {
+		for (size_t i = 0; i < n; i++) {
+			v[i].lex = 0;
+			v[i].lang = (unsigned char)lang;
+		}
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
-		v[i].lex = v[i].entry >= 0 ? lex_mask(v[i].entry, lang) : 0;
+		int e = v[i].entry;
+		uint32_t listed = -(uint32_t)(e >= 0);
+		v[i].lex = lex_words[e & (int)listed].mask[lang - 1] & listed;
 		v[i].lang = (unsigned char)lang;
 	}
 }
