@@ -281,12 +281,21 @@ static uint8_t subject_atom(const qctx *x, const quote_cands *qc, const speech_a
 
 /* ---- candidates ------------------------------------------------------------------------- */
 
-static uint8_t bucket(size_t d, const size_t *limits, uint8_t n)
+/* The bucket of d among n: the first b with d <= limits[b], n - 1 past
+ * them all. The limits rise, so that is how many of them d exceeds,
+ * counted without a branch (a distance falls in one bucket or another at
+ * random, a misprediction for many candidates). */
+static inline uint8_t bucket(size_t d, const size_t *limits, uint8_t n)
 {
 	uint8_t b = 0;
-	while (b + 1 < n && d > limits[b])
-		b++;
+	for (uint8_t j = 0; j + 1 < n; j++)
+		b += d > limits[j];
 	return b;
+}
+
+uint8_t speech_bucket(size_t d, const size_t *limits, uint8_t n)
+{
+	return bucket(d, limits, n);
 }
 
 static uint8_t region_of(const speech_art *a, const qctx *x, const mention *m, bool after)

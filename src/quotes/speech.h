@@ -172,6 +172,10 @@ long mention_antecedent(const speech_ctx *c, size_t pron);
  * x): the float confidence it gives is the one exp gives (speech.c). */
 double speech_exp_neg(double x);
 
+/* The bucket of d among n for the rising limits[0..n-1) (the first
+ * bucket whose limit d does not pass), as the atoms take it (speech.c). */
+uint8_t speech_bucket(size_t d, const size_t *limits, uint8_t n);
+
 /* Is mention m a person (or a body) that can be a speaker: not a lone
  * capital opening a sentence, not a German noun the article never names? */
 bool mention_person_like(const speech_ctx *c, const mention *m);
