@@ -1325,6 +1325,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		opts = &none;
 	}
 	memset(out, 0, sizeof *out);
+	if (d->len > UINT32_MAX)
+		return Q_ETOOBIG;   /* the tokens and mentions hold positions in 32 bits */
 	tok_doc td = { 0 };
 	speech_ctx c = { d, LANG_UNKNOWN, opts, &td, speech_art_new() };
 	if (!c.art)

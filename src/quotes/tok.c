@@ -574,7 +574,7 @@ static enum lang decide(const build_state *b, const char *t, size_t len)
  * the tokens read so far get its classes. */
 static void detect_when_sampled(tok_doc *td, const char *t, size_t len, build_state *b)
 {
-	if (b->detect && td->n && td->v[td->n - 1].s >= td->v[0].s + LANG_SAMPLE) {
+	if (b->detect && td->n && td->v[td->n - 1].s >= (size_t)td->v[0].s + LANG_SAMPLE) {
 		b->lang = decide(b, t, len);
 		set_lang(td->v, td->n, b->lang);
 		b->detect = false;
@@ -669,7 +669,7 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
 			before = w->kind;
 		}
 		/* the sample: LANG_SAMPLE bytes from the first token's start */
-		size_t sample_end = detect ? v[0].s + LANG_SAMPLE : 0;
+		size_t sample_end = detect ? (size_t)v[0].s + LANG_SAMPLE : 0;
 		if (detect && w->entry >= 0 && w->s < sample_end)   /* (a word no list holds counts for none) */
 			count_listed(b, w);   /* now, while its lexicon entry is in the cache */
 		if (detect && w->s >= sample_end) {

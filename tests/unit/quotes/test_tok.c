@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include "error.h"
+#include "quotes.h"
 #include "tok.h"
 
 /* tok_doc_first_at against a walk over the tokens, and against
@@ -150,12 +152,29 @@ static void article_tokens_as_one_by_one(void **state)
 	}
 }
 
+/* A token holds its positions in 32 bits: quotes_find refuses a text
+ * past them before it reads a byte (the text here is a single byte that
+ * claims more). */
+static void text_past_32_bits_refused(void **state)
+{
+	(void)state;
+	if (SIZE_MAX <= UINT32_MAX)
+		skip();
+	char byte[1] = "";
+	doc d = { .text = byte, .len = (size_t)UINT32_MAX + 1 };
+	quote_list l;
+	assert_int_equal(quotes_find(&d, NULL, &l), Q_ETOOBIG);
+	assert_int_equal(l.n, 0);
+	assert_true(sizeof(tok) <= 64);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(first_at_every_position),
 		cmocka_unit_test(first_at_across_blocks),
 		cmocka_unit_test(article_tokens_as_one_by_one),
+		cmocka_unit_test(text_past_32_bits_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
