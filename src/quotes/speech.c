@@ -87,6 +87,7 @@ struct quote_cands {
 typedef struct decided {
 	long name;              /* name entry of the chosen mention, -1 */
 	bool direct;            /* chosen for a cue of its own */
+	size_t t0;              /* the first token at its opening (qctx's t0: the quotes after it look it up here) */
 } decided;
 
 /* ---- tokens ----------------------------------------------------------------------------- */
@@ -233,12 +234,12 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	at_->v[A_QPREV] = 0;
 	x->prev_name = -1;
 	if (i > 0) {
-		size_t pt = tok_doc_first_at(td, v[i - 1].open);
+		size_t pt = dec[i - 1].t0;
 		uint32_t ps = pt < n ? a->sent[pt] : x->sent, pp = pt < n ? a->para[pt] : x->para;
 		at_->v[A_QPREV] = ps == x->sent ? 1 : pp == x->para ? 2 : pp + 1 == x->para ? 3 : 4;
 	}
 	for (size_t j = i; j-- > 0 && i - j <= PREV_QUOTES;) {
-		size_t pt = tok_doc_first_at(td, v[j].open);
+		size_t pt = dec[j].t0;
 		uint32_t pp = pt < n ? a->para[pt] : x->para;
 		if (pp + PREV_PARAS < x->para)
 			break;
@@ -803,6 +804,7 @@ static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, siz
 	quote *q = &v[i];
 	qctx *x = &qc->x;
 	quote_context(c, a, v, i, dec, x);
+	dec[i].t0 = x->t0;
 	x->spoken = spoken;
 	x->top = top;
 	x->cjk_top = ctop;
