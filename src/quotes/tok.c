@@ -831,10 +831,10 @@ size_t tok_doc_first_at(const tok_doc *td, size_t pos)
 		i++;
 	if (i == 0)
 		return 0;
-	size_t k = (i - 1) * TOK_AT_STEP + 1;
-	while (k < td->n && td->v[k].s < pos)
-		k++;
-	return k;
+	/* (searched as the whole array is: how many of the few tokens lie
+	 * before pos goes either way at random, a walk mispredicts its end) */
+	size_t k = (i - 1) * TOK_AT_STEP + 1, end = k + TOK_AT_STEP - 1 < td->n ? k + TOK_AT_STEP - 1 : td->n;
+	return k + first_starting_at(td->v + k, end - k, pos);
 }
 
 size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first)
