@@ -289,6 +289,7 @@ static uint8_t subject_atom(const qctx *x, const quote_cands *qc, const speech_a
 static inline uint8_t bucket(size_t d, const size_t *limits, uint8_t n)
 {
 	uint8_t b = 0;
+#pragma GCC unroll 8
 	for (uint8_t j = 0; j + 1 < n; j++)
 		b += d > limits[j];
 	return b;
