@@ -52,6 +52,7 @@ typedef struct qctx {
 	const mention *cjk_top; /* (CJK) the article's most named person, NULL */
 	size_t cjk_top_n;       /* how often it is named */
 	bool prev_direct;       /* was its speaker by its own cue */
+	size_t body;            /* the first token of the article's body: a headline names no speaker */
 } qctx;
 
 #define RES_NONE (-1)        /* a pronoun without a person */
@@ -564,13 +565,11 @@ static void add_pronoun(quote_cands *qc, const mention *m, long mi, bool after, 
 	const speech_art *a = c->art;
 	long seen[MAX_ANTE];
 	size_t ns = 0;
-	const doc *d = c->d;
-	size_t body = d->body < d->npara ? d->para[d->body].start : 0;
 	const cand *proto = NULL;   /* the pronoun's own atoms, the same for each person */
 	long pick = mention_antecedent(c, (size_t)mi);
 	for (size_t j = (size_t)mi; j-- > 0 && ns < MAX_ANTE;) {
 		const mention *e = &a->m[j];
-		if (m->sent - e->sent > ANTE_SENTENCES || m->a - e->a > ANTE_TOKENS || c->td->v[e->a].s < body)
+		if (m->sent - e->sent > ANTE_SENTENCES || m->a - e->a > ANTE_TOKENS || e->a < qc->x.body)
 			break;
 		if (!antecedent_kind(c, e, m))
 			continue;
@@ -630,11 +629,9 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 		return;
 	}
 	size_t at = mention_at_from(a, (uint32_t)x->t0, qc->near), prons = 0;
-	const doc *d = c->d;
-	size_t body = d->body < d->npara ? d->para[d->body].start : 0;   /* a headline names no speaker */
 	for (size_t i = at, rank = 0; i-- > 0 && rank < MAX_BEFORE;) {
 		const mention *m = &a->m[i];
-		if (m->para + BACK_PARAS < x->para || c->td->v[m->a].s < body)
+		if (m->para + BACK_PARAS < x->para || m->a < x->body)
 			break;
 		if (m->kind == K_PRON && prons++ >= MAX_PRONS)
 			continue;
@@ -800,7 +797,7 @@ static void free_cands(quote_cands *qc)
 
 static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, size_t i, decided *dec,
                          quote_cands *qc, const int32_t *wc, uint16_t *spoken, long top, const mention *ctop,
-                         size_t ctop_n)
+                         size_t ctop_n, size_t body)
 {
 	quote *q = &v[i];
 	qctx *x = &qc->x;
@@ -810,6 +807,7 @@ static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, siz
 	x->top = top;
 	x->cjk_top = ctop;
 	x->cjk_top_n = ctop_n;
+	x->body = body;
 	qc->c = c;
 	qc->n = 0;
 	qc->rc = 0;
@@ -905,8 +903,13 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 	mention ctop;
 	size_t ctop_n = 0;
 	bool has_ctop = cjk && cjk_top_person(c, &ctop, &ctop_n);
+	/* (the tokens are in the text's order: a mention starts before the body
+	 * when its first token lies before the body's first) */
+	const doc *d = c->d;
+	size_t body = tok_doc_first_at(c->td, d->body < d->npara ? d->para[d->body].start : 0);
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = attribute_one(c, a, v, i, dec, qc, fixed ? fixed : wc, spoken, top, has_ctop ? &ctop : NULL, ctop_n);
+		rc = attribute_one(c, a, v, i, dec, qc, fixed ? fixed : wc, spoken, top, has_ctop ? &ctop : NULL, ctop_n,
+		                   body);
 	free(wc);
 	free(dec);
 	free(qc);
