@@ -92,6 +92,20 @@ def c_string(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def c_string_bytes(b):
+    # a prefix may cut a character: the whole characters as they are, the
+    # bytes of the cut one in octal (which, unlike \x, stops after three
+    # digits whatever follows)
+    k = len(b)
+    while True:
+        try:
+            head = b[:k].decode()
+            break
+        except UnicodeDecodeError:
+            k -= 1
+    return c_string(head)[:-1] + "".join("\\%03o" % c for c in b[k:]) + '"'
+
+
 def main():
     langs = {}
     for name in sorted(os.listdir(LANG_DIR)):
@@ -174,11 +188,16 @@ def main():
     out.write('#include <stdint.h>\n#include <string.h>\n#include "lexicon.h"\n\n')
     out.write("#define NLANG %d\n" % len(LANGS))
     out.write('_Static_assert(NLANG == LEX_NLANG, "a list for every language of lang.h");\n\n')
-    out.write("/* each word zero-padded to 32 bytes: compared eight bytes at a time */\n")
+    out.write("/* each word's first sixteen bytes, zero-padded: compared eight bytes at a time */\n")
     out.write("const lex_entry lex_words[%d] = {\n" % len(words))
     for w in words:
-        out.write("\t{ %s, %d, 0x%x, { %s } },\n" % (c_string(w), len(w.encode()), profile.get(w, 0),
+        out.write("\t{ %s, %d, 0x%x, { %s } },\n" % (c_string_bytes(w.encode()[:16]), len(w.encode()), profile.get(w, 0),
                                                     ", ".join("0x%x" % m for m in table[w])))
+    out.write("};\n\n")
+    out.write("/* the words whole, zero-padded to 32 bytes: read only past the sixteenth byte */\n")
+    out.write("static const char lex_names[%d][LEX_MAXWORD + 1] = {\n" % len(words))
+    for w in words:
+        out.write("\t%s,\n" % c_string(w))
     out.write("};\n\n")
     out.write("#define SLOTS %d\nconst uint16_t lex_slots[SLOTS] = {" % size)
     for i, s in enumerate(slots):
@@ -286,7 +305,7 @@ int lex_find_padded(const char *low, size_t n)
 		if (lex_words[i].len != n)
 			continue;
 		size_t j = 0;
-		while (j < n && chunk_at(lex_words[i].w + j) == chunk_at(low + j))
+		while (j < n && chunk_at(lex_names[i] + j) == chunk_at(low + j))
 			j += 8;
 		if (j >= n)
 			return i;
@@ -339,7 +358,7 @@ size_t lex_size(void)
 
 const char *lex_word(size_t i)
 {
-	return i < lex_size() ? lex_words[i].w : NULL;
+	return i < lex_size() ? lex_names[i] : NULL;
 }
 """
 

@@ -139,6 +139,24 @@ static void lexicon_lookups_agree(void **state)
 	assert_int_equal(lex_find_word16(0, 0, 17), -1);
 }
 
+static void lexicon_entries_hold_the_words(void **state)
+{
+	/* an entry keeps a word's first sixteen bytes, zero-padded, which the
+	 * inline lookups compare, and its whole length; the rest is compared
+	 * from the whole word, which lex_word gives */
+	size_t longer = 0;
+	for (size_t i = 0; i < lex_size(); i++) {
+		const char *w = lex_word(i);
+		size_t n = strlen(w), k = n < 16 ? n : 16;
+		char head[16] = { 0 };
+		memcpy(head, w, k);
+		assert_int_equal(lex_words[i].len, n);
+		assert_memory_equal(lex_words[i].w, head, 16);
+		longer += n > 16;
+	}
+	assert_true(longer > 0);   /* (the lists hold such words: the case is tested) */
+}
+
 static void lexicon_classes(void **state)
 {
 	assert_true(lex_lookup(LANG_EN, "said", 4) & LX_CUE);
@@ -215,6 +233,7 @@ int main(void)
 		cmocka_unit_test(codes_round_trip),
 		cmocka_unit_test(lexicon_every_word_found),
 		cmocka_unit_test(lexicon_lookups_agree),
+		cmocka_unit_test(lexicon_entries_hold_the_words),
 		cmocka_unit_test(lexicon_classes),
 		cmocka_unit_test(lexicon_suffixes),
 	};
