@@ -29,7 +29,7 @@
 
 static bool is_word(const tok *w)
 {
-	return w->kind == T_WORD && !w->cjk;
+	return tok_spaced_word(w);
 }
 
 static bool is_det(const tok *w)

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "lang.h"
 #include "lexicon.h"
 
@@ -38,8 +39,8 @@ typedef struct tok {
 	unsigned lex;            /* lexicon classes of low in the language */
 	short entry;             /* lexicon entry of low (lex_find), -1 when none */
 	unsigned char kind;
+	bool cjk;                /* a Han, kana or hangul character (one a token); beside kind (tok_spaced_word) */
 	bool cap;                /* a word starting with an upper-case letter */
-	bool cjk;                /* a Han, kana or hangul character (one a token) */
 	bool sent;               /* first of its sentence (tok_scan: after . ! ? : or a quotation mark) */
 	bool para;               /* a paragraph break ('\n' between tokens) comes before it */
 	unsigned char n;         /* length of low; 0 when the word is too long to look up */
@@ -49,6 +50,19 @@ typedef struct tok {
 } tok;
 
 _Static_assert(sizeof(tok) <= 64, "a token fits in a cache line");
+
+/* A word of a script that separates its words (kind T_WORD, not cjk):
+ * the attribution asks it of most tokens it reads, and the two bytes side
+ * by side make it one compare, not two branches that go either way. */
+static inline bool tok_spaced_word(const tok *w)
+{
+	_Static_assert(offsetof(tok, cjk) == offsetof(tok, kind) + 1 && sizeof w->cjk == 1, "kind and cjk side by side");
+	static const unsigned char want[2] = { T_WORD, 0 };
+	uint16_t x, y;
+	memcpy(&x, &w->kind, 2);
+	memcpy(&y, want, 2);
+	return x == y;
+}
 
 /* Reads the token at or after pos (before end) into *out and returns the
  * position after it; out->kind is T_NONE at the end. */

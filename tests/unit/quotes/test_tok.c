@@ -152,6 +152,36 @@ static void article_tokens_as_one_by_one(void **state)
 	}
 }
 
+/* tok_spaced_word, one compare of two bytes, against the two tests it
+ * stands for: every kind, with and without cjk, in tokens otherwise
+ * filled with every byte value (a test of the other fields would show),
+ * and the tokens of a text with words of both kinds. */
+static void spaced_word_as_its_two_tests(void **state)
+{
+	(void)state;
+	for (int fill = 0; fill < 256; fill += 85)
+		for (int k = T_NONE; k <= T_QUOTE + 1; k++)
+			for (int cjk = 0; cjk < 2; cjk++) {
+				tok w;
+				memset(&w, fill, sizeof w);
+				w.kind = (unsigned char)k;
+				w.cjk = cjk;
+				w.cap = fill & 1;
+				assert_int_equal(tok_spaced_word(&w), k == T_WORD && !cjk);
+			}
+	static const char t[] = "Anna said, \xE6\x88\x91\xE4\xBB\xAC\xE4\xBC\x9A (soon): \"Yes.\" Then 12 more.";
+	tok_doc td = { 0 };
+	assert_int_equal(tok_doc_build(&td, t, sizeof t - 1, LANG_EN, NULL, 0), 0);
+	size_t words = 0, cjk = 0;
+	for (size_t i = 0; i < td.n; i++) {
+		assert_int_equal(tok_spaced_word(&td.v[i]), td.v[i].kind == T_WORD && !td.v[i].cjk);
+		words += tok_spaced_word(&td.v[i]);
+		cjk += td.v[i].cjk;
+	}
+	assert_true(words > 0 && cjk > 0);
+	tok_doc_free(&td);
+}
+
 /* A token holds its positions in 32 bits: quotes_find refuses a text
  * past them before it reads a byte (the text here is a single byte that
  * claims more). */
@@ -174,6 +204,7 @@ int main(void)
 		cmocka_unit_test(first_at_every_position),
 		cmocka_unit_test(first_at_across_blocks),
 		cmocka_unit_test(article_tokens_as_one_by_one),
+		cmocka_unit_test(spaced_word_as_its_two_tests),
 		cmocka_unit_test(text_past_32_bits_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
