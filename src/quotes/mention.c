@@ -128,7 +128,10 @@ static unsigned char word_mark(const speech_ctx *c, const endings *x, const tok 
 {
 	bool fused;
 	unsigned char m = TM_DONE | ((w->lex & (LX_PRON | LX_DET)) ? TM_LEAD : 0);
-	if (w->kind == T_WORD && !(x->plain_ok && !w->cap && !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE)))) {
+	/* (the tests in one, with & not &&: each alone goes either way from
+	 * word to word, which the branches of && mispredicted) */
+	bool plain = x->plain_ok & !w->cap & !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE));
+	if ((w->kind == T_WORD) & !plain) {
 		/* (the common case first: a listed cue, or no cue at all) */
 		bool maybe = (w->lex & LX_CUE) || x->extras || x->cue;
 		if (maybe && cue_word(c, w, &fused))
