@@ -70,6 +70,16 @@ static void en_quote_said_name(void **state)
 	       "It is a fair deal for everyone, => Tom Olsen");
 }
 
+/* a role word the lexicon knows joins the adjective before it to the name
+ * after it: without it, "Republican" alone stood next to the cue */
+static void en_said_party_pollster_name(void **state)
+{
+	EXPECT("Council news\n\n\"Nobody here wants a fight over the budget,\" said Republican pollster Tom Verlaine. "
+	       "\"The voters want the roads fixed before winter.\"\n",
+	       "Nobody here wants a fight over the budget, => Tom Verlaine | "
+	       "The voters want the roads fixed before winter. => Tom Verlaine");
+}
+
 static void en_name_said_colon(void **state)
 {
 	EXPECT("Council news\n\nTom Olsen said: \"We did our homework and the numbers add up.\"\n",
@@ -398,6 +408,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(en_quote_comma_name_said),
 		cmocka_unit_test(en_quote_said_name),
+		cmocka_unit_test(en_said_party_pollster_name),
 		cmocka_unit_test(en_name_said_colon),
 		cmocka_unit_test(en_said_that_partial),
 		cmocka_unit_test(en_according_to),
