@@ -846,6 +846,22 @@ static void relate(const speech_art *a, const tok *v, size_t n, mention *m)
 	}
 }
 
+/* A mention right after a cue whose subject stands right before it is
+ * the cue's object ("Die Ministerin lobte den Trainer als ...", "X praised
+ * Y as ..."): the place after the verb holds the subject only when the
+ * one before it is empty ("..., sagte der Trainer"). */
+static void object_of_subject(speech_art *a, size_t i)
+{
+	mention *m = &a->m[i];
+	if (m->cuerel != CR_AFTER)
+		return;
+	for (size_t j = i; j-- > 0 && i - j <= 2;)
+		if (a->m[j].cue == m->cue && a->m[j].cuerel == CR_BEFORE) {
+			m->cuerel = CR_TOLD;
+			return;
+		}
+}
+
 /* Where each mention stands in its sentence, and what precedes it. */
 static void place(const speech_art *a, const tok *v, mention *m, size_t i)
 {
@@ -986,6 +1002,7 @@ static int build(const speech_ctx *c, speech_art *a)
 	for (size_t i = 0; !rc && i < a->nm; i++) {
 		place(a, v, &a->m[i], i);
 		relate(a, v, n, &a->m[i]);
+		object_of_subject(a, i);
 	}
 	if (!rc)
 		rc = collect_names(c, a, v);

@@ -155,6 +155,15 @@ static void en_capitals_are_no_name(void **state)
 	       "We will pay the subsidy in full this year, => Anna Berg");
 }
 
+/* a subject before the cue makes the name after it the cue's object: the
+ * place after the verb holds the subject only when the one before is empty */
+static void de_subject_cue_object_als(void **state)
+{
+	EXPECT("Der Stadtrat\n\nDie Bürgermeisterin Anna Berg würdigte Karl Vogt als "
+	       "„einen Mann, der nie aufgibt und immer hilft“.\n",
+	       "einen Mann, der nie aufgibt und immer hilft => Anna Berg");
+}
+
 static void de_description_complement(void **state)
 {
 	EXPECT("Sturm\n\n„Der Einsatz war schwer“, sagte der Einsatzleiter der Feuerwehr in Musterstadt.\n",
@@ -428,6 +437,7 @@ int main(void)
 		cmocka_unit_test(en_description_complement),
 		cmocka_unit_test(en_abbreviated_honorific),
 		cmocka_unit_test(en_capitals_are_no_name),
+		cmocka_unit_test(de_subject_cue_object_als),
 		cmocka_unit_test(de_description_complement),
 		cmocka_unit_test(it_inner_dash_short_part),
 		cmocka_unit_test(de_sagte_and_so),
