@@ -13,7 +13,7 @@
 #include "grow.h"
 #include "speech.h"
 
-#define NAME_MAX_TOKENS 6   /* words of a name run */
+#define NAME_MAX_TOKENS 8   /* words of a name run */
 #define PHRASE_WORDS 8      /* words of a description */
 #define MODIFIERS 4         /* lower-case words before a description's head */
 #define GENITIVE_WORDS 4    /* words of its genitive ("of the interior ministry") */

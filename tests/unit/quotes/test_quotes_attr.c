@@ -80,6 +80,15 @@ static void en_said_party_pollster_name(void **state)
 	       "The voters want the roads fixed before winter. => Tom Verlaine");
 }
 
+/* a title at the end of a long run of capitals: the name after it stays
+ * in the run, not cut off at its sixth word */
+static void en_said_long_title_run_name(void **state)
+{
+	EXPECT("Council news\n\n\"We will knock on every door in the county this fall,\" said Lake County Democratic Party "
+	       "Chairwoman Ruth Pemberton.\n",
+	       "We will knock on every door in the county this fall, => Ruth Pemberton");
+}
+
 static void en_name_said_colon(void **state)
 {
 	EXPECT("Council news\n\nTom Olsen said: \"We did our homework and the numbers add up.\"\n",
@@ -418,6 +427,7 @@ int main(void)
 		cmocka_unit_test(en_quote_comma_name_said),
 		cmocka_unit_test(en_quote_said_name),
 		cmocka_unit_test(en_said_party_pollster_name),
+		cmocka_unit_test(en_said_long_title_run_name),
 		cmocka_unit_test(en_name_said_colon),
 		cmocka_unit_test(en_said_that_partial),
 		cmocka_unit_test(en_according_to),
