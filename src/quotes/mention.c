@@ -306,7 +306,8 @@ static size_t run_end(const speech_ctx *c, const tok *v, size_t n, size_t i)
 		} else if (j > i && w->kind == T_ABBR && v[j - 1].kind == T_WORD && j + 1 < n && mention_name_word(&v[j + 1])) {
 			j++;
 		} else if (!cap_nouns && j > i && is_word(w) && !w->cap && (w->lex & LX_PARTICLE) &&
-		           particles_then_name(v, n, j + 1)) {
+		           !role_word(c, &v[j - 1]) && particles_then_name(v, n, j + 1)) {
+			/* (after a role the particle is a preposition: "el Presidente de X" is X's president) */
 			j++;   /* Charles de Gaulle, Edwin van der Sar (where nouns have capitals, "Amtsantritt von Merkel" is two) */
 		} else if (j == i && is_word(w) && w->cap && (w->lex & LX_PARTICLE) &&
 		           (cap_nouns ? j + 1 < n && mention_name_word(&v[j + 1]) : particles_then_name(v, n, j + 1))) {

@@ -284,6 +284,14 @@ static void fr_a_t_il(void **state)
 	       "C'est une tr\xC3\xA8s bonne nouvelle pour le club => Pierre Martin");
 }
 
+/* after a capitalised role, "de" is a preposition, not a particle of the
+ * name: the speaker is the president, not "de Aerolar" */
+static void es_role_de_company(void **state)
+{
+	EXPECT("Noticias\n\nEl Presidente de Aerolar indicó que \"vamos a volar a otros destinos muy pronto\".\n",
+	       "vamos a volar a otros destinos muy pronto => El Presidente de Aerolar");
+}
+
 static void es_dijo_el_ministro(void **state)
 {
 	EXPECT("Noticias del Gobierno\n\n\"Vamos a ganar las elecciones\", dijo el ministro Juan Garc\xC3\xAD" "a.\n",
@@ -455,6 +463,7 @@ int main(void)
 		cmocka_unit_test(de_inverted_verb_second),
 		cmocka_unit_test(fr_declare_and_inner),
 		cmocka_unit_test(fr_a_t_il),
+		cmocka_unit_test(es_role_de_company),
 		cmocka_unit_test(es_dijo_el_ministro),
 		cmocka_unit_test(es_segun),
 		cmocka_unit_test(nl_zei_and_aldus),
