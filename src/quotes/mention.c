@@ -841,8 +841,12 @@ static void relate(const speech_art *a, const tok *v, size_t n, mention *m)
 			m->cue = k;
 		}
 	}
-	if (m->cuerel == CR_NONE && m->subj && a->colon[m->sent] >= 0 && (size_t)a->colon[m->sent] >= m->b) {
-		m->cuerel = CR_COLON;   /* the subject of a sentence that ends with a colon before a quote */
+	if (m->cuerel == CR_NONE && a->colon[m->sent] >= 0 && (size_t)a->colon[m->sent] >= m->b &&
+	    (m->subj || (size_t)a->colon[m->sent] == m->b)) {
+		/* the subject of a sentence that ends with a colon before a quote,
+		 * or the words right before that colon ("the comment of its
+		 * chairman, X: ...") */
+		m->cuerel = CR_COLON;
 		m->cue = a->colon[m->sent];
 	}
 }
