@@ -57,7 +57,8 @@
 	ATOM(ANTDIST, 5, "0 1 2 3-5 6+") \
 	ATOM(ANTPICK, 2, "no yes") \
 	ATOM(PERSON, 4, "na none titled spoke") \
-	ATOM(ANTPERSON, 4, "na none titled spoke")
+	ATOM(ANTPERSON, 4, "na none titled spoke") \
+	ATOM(QASK, 2, "no yes")
 
 enum feat_atom {
 #define FEAT_ATOM_ENUM(name, n, values) A_##name,
@@ -128,7 +129,8 @@ enum {
 	T3(ANTKIND, ANTPICK, QPREV) \
 	T2(KIND, PERSON) \
 	T3(KIND, PERSON, REGION) \
-	T3(ANTKIND, ANTPERSON, ANTRANK)
+	T3(ANTKIND, ANTPERSON, ANTRANK) \
+	T3(KIND, QASK, REGION)
 
 /* One block of chars a template: offsetof gives each block's first index. */
 struct feat_layout {

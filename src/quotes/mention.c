@@ -13,7 +13,7 @@
 #include "grow.h"
 #include "speech.h"
 
-#define NAME_MAX_TOKENS 6   /* words of a name run */
+#define NAME_MAX_TOKENS 8   /* words of a name run */
 #define PHRASE_WORDS 8      /* words of a description */
 #define MODIFIERS 4         /* lower-case words before a description's head */
 #define GENITIVE_WORDS 4    /* words of its genitive ("of the interior ministry") */
@@ -309,7 +309,8 @@ static size_t run_end(const speech_ctx *c, const tok *v, size_t n, size_t i)
 		} else if (j > i && w->kind == T_ABBR && v[j - 1].kind == T_WORD && j + 1 < n && mention_name_word(&v[j + 1])) {
 			j++;
 		} else if (!cap_nouns && j > i && is_word(w) && !w->cap && (w->lex & LX_PARTICLE) &&
-		           particles_then_name(v, n, j + 1)) {
+		           !role_word(c, &v[j - 1]) && particles_then_name(v, n, j + 1)) {
+			/* (after a role the particle is a preposition: "el Presidente de X" is X's president) */
 			j++;   /* Charles de Gaulle, Edwin van der Sar (where nouns have capitals, "Amtsantritt von Merkel" is two) */
 		} else if (j == i && is_word(w) && w->cap && (w->lex & LX_PARTICLE) &&
 		           (cap_nouns ? j + 1 < n && mention_name_word(&v[j + 1]) : particles_then_name(v, n, j + 1))) {
@@ -843,10 +844,30 @@ static void relate(const speech_art *a, const tok *v, size_t n, mention *m)
 			m->cue = k;
 		}
 	}
-	if (m->cuerel == CR_NONE && m->subj && a->colon[m->sent] >= 0 && (size_t)a->colon[m->sent] >= m->b) {
-		m->cuerel = CR_COLON;   /* the subject of a sentence that ends with a colon before a quote */
+	if (m->cuerel == CR_NONE && a->colon[m->sent] >= 0 && (size_t)a->colon[m->sent] >= m->b &&
+	    (m->subj || (size_t)a->colon[m->sent] == m->b)) {
+		/* the subject of a sentence that ends with a colon before a quote,
+		 * or the words right before that colon ("the comment of its
+		 * chairman, X: ...") */
+		m->cuerel = CR_COLON;
 		m->cue = a->colon[m->sent];
 	}
+}
+
+/* A mention right after a cue whose subject stands right before it is
+ * the cue's object ("Die Ministerin lobte den Trainer als ...", "X praised
+ * Y as ..."): the place after the verb holds the subject only when the
+ * one before it is empty ("..., sagte der Trainer"). */
+static void object_of_subject(speech_art *a, size_t i)
+{
+	mention *m = &a->m[i];
+	if (m->cuerel != CR_AFTER)
+		return;
+	for (size_t j = i; j-- > 0 && i - j <= 2;)
+		if (a->m[j].cue == m->cue && a->m[j].cuerel == CR_BEFORE) {
+			m->cuerel = CR_TOLD;
+			return;
+		}
 }
 
 /* Where each mention stands in its sentence, and what precedes it. */
@@ -989,6 +1010,7 @@ static int build(const speech_ctx *c, speech_art *a)
 	for (size_t i = 0; !rc && i < a->nm; i++) {
 		place(a, v, &a->m[i], i);
 		relate(a, v, n, &a->m[i]);
+		object_of_subject(a, i);
 	}
 	if (!rc)
 		rc = collect_names(c, a, v);

@@ -130,6 +130,17 @@ static bool ends_with_question(const char *t, size_t s, size_t e)
 	return (e > s && t[e - 1] == '?') || (e - s >= 3 && !memcmp(t + e - 3, "\xEF\xBC\x9F", 3));
 }
 
+/* Does a question end right before the quote's opening mark (an
+ * interview: the quote answers it, so its speaker is not whom the
+ * question names)? */
+static bool after_question(const char *t, size_t open)
+{
+	size_t k = open;
+	while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\n' || t[k - 1] == '\r' || t[k - 1] == '\t'))
+		k--;
+	return (k > 0 && t[k - 1] == '?') || (k >= 3 && !memcmp(t + k - 3, "\xEF\xBC\x9F", 3));
+}
+
 /* The atom QHEAD: what the quote's sentence says before it. */
 static uint8_t head_atom(const tok *v, size_t hs, size_t t0)
 {
@@ -229,6 +240,7 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	bool tail_empty = x->t1 >= n || w[x->t1].para ||
 	                  (w[x->t1].kind == T_STOP && (x->t1 + 1 >= n || w[x->t1 + 1].para));
 	at_->v[A_QALONE] = opens_para && tail_empty;
+	at_->v[A_QASK] = after_question(t, q->open);
 	at_->v[A_QTYPE] = q->inner ? 1 : q->dash ? 2 : q->unclosed ? 3 : 0;
 
 	/* the quote before */

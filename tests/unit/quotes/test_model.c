@@ -285,6 +285,79 @@ static void a_name_that_spoke_is_a_person(void **state)
 	assert_false(s.brand_spoke);
 }
 
+/* ---- the words right before a colon that opens a quote ---------------------------------------- */
+
+typedef struct colon_seen {
+	bool colon;             /* the name before the colon stands to it as cue (cuerel=colon) */
+} colon_seen;
+
+static size_t look_at_colon(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	colon_seen *s = ctx;
+	(void)d;
+	(void)q;
+	for (size_t i = 0; i < quote_cands_n(c); i++) {
+		const char *spk = quote_cands_speaker(c, i);
+		if (spk && !strcmp(spk, "Carlo Bessi"))
+			s->colon |= has_feature(c, i, "cuerel=colon&");
+	}
+	return 0;
+}
+
+/* A name in apposition right before the colon that opens a quote is its
+ * source though it is not the sentence's subject ("the comment of the
+ * chairman, X: ..."). */
+static void a_name_right_before_the_colon(void **state)
+{
+	(void)state;
+	static const char art[] = "Notizie\n\nBreve il commento del presidente della provincia, Carlo Bessi: "
+	                          "\"per fortuna la città ha un sindaco che ascolta\".\n";
+	colon_seen s = { 0 };
+	quote_chooser ch = { look_at_colon, &s };
+	one_quote_with("c.txt", art, &ch, "it");
+	assert_true(s.colon);
+}
+
+/* ---- a quote that answers a question ------------------------------------------------------------ */
+
+typedef struct ask_seen {
+	size_t quotes, asked;   /* quotes seen, and those whose candidates have qask=yes */
+} ask_seen;
+
+static size_t look_at_asked(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	ask_seen *s = ctx;
+	(void)d;
+	(void)q;
+	s->quotes++;
+	s->asked += quote_cands_n(c) > 0 && has_feature(c, 0, "qask=yes");
+	return 0;
+}
+
+/* An interview's answer follows its question: the quote right after a
+ * question mark is marked (qask=yes), the one after a statement is not. */
+static void a_quote_after_a_question(void **state)
+{
+	(void)state;
+	static const char art[] = "Intervista\n\nIl ministro Carlo Bessi ha parlato dei conti. Ministro, le tasse saliranno?\n\n"
+	                          "\"non lo credo, ma vedremo i conti alla fine del mese\".\n\nBessi ha poi lasciato la sala.\n\n"
+	                          "\"abbiamo fatto tutto il possibile per la città\", ha detto il sindaco.\n";
+	ask_seen s = { 0 };
+	quote_chooser ch = { look_at_asked, &s };
+	quotes_opts o;
+	quotes_opts_init(&o);
+	o.chooser = &ch;
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes("q.txt", art, strlen(art), &d), 0);
+	quote_list l;
+	assert_int_equal(quotes_find(d, &o, &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(s.quotes, 2);
+	assert_int_equal(s.asked, 1);
+	quote_list_free(&l);
+	doc_free(d);
+}
+
 /* ---- the article's most named person: a candidate of every quote ---------------------------------- */
 
 typedef struct top_seen {
@@ -472,6 +545,8 @@ int main(void)
 		cmocka_unit_test(a_fixed_model_names_the_same_speakers),
 		cmocka_unit_test(a_chooser_sees_the_candidates),
 		cmocka_unit_test(a_name_that_spoke_is_a_person),
+		cmocka_unit_test(a_name_right_before_the_colon),
+		cmocka_unit_test(a_quote_after_a_question),
 		cmocka_unit_test(the_most_named_person_is_a_candidate),
 		cmocka_unit_test(no_most_named_person_no_candidate),
 		cmocka_unit_test(zh_candidates_around_glosses_and_latin_names),

@@ -70,6 +70,25 @@ static void en_quote_said_name(void **state)
 	       "It is a fair deal for everyone, => Tom Olsen");
 }
 
+/* a role word the lexicon knows joins the adjective before it to the name
+ * after it: without it, "Republican" alone stood next to the cue */
+static void en_said_party_pollster_name(void **state)
+{
+	EXPECT("Council news\n\n\"Nobody here wants a fight over the budget,\" said Republican pollster Tom Verlaine. "
+	       "\"The voters want the roads fixed before winter.\"\n",
+	       "Nobody here wants a fight over the budget, => Tom Verlaine | "
+	       "The voters want the roads fixed before winter. => Tom Verlaine");
+}
+
+/* a title at the end of a long run of capitals: the name after it stays
+ * in the run, not cut off at its sixth word */
+static void en_said_long_title_run_name(void **state)
+{
+	EXPECT("Council news\n\n\"We will knock on every door in the county this fall,\" said Lake County Democratic Party "
+	       "Chairwoman Ruth Pemberton.\n",
+	       "We will knock on every door in the county this fall, => Ruth Pemberton");
+}
+
 static void en_name_said_colon(void **state)
 {
 	EXPECT("Council news\n\nTom Olsen said: \"We did our homework and the numbers add up.\"\n",
@@ -143,6 +162,15 @@ static void en_capitals_are_no_name(void **state)
 	       "We expect the water to reach the old bridge tonight. => -");
 	EXPECT("Farm report\n\nTOWN HALL DEBATE: \"We will pay the subsidy in full this year,\" Anna Berg said.\n",
 	       "We will pay the subsidy in full this year, => Anna Berg");
+}
+
+/* a subject before the cue makes the name after it the cue's object: the
+ * place after the verb holds the subject only when the one before is empty */
+static void de_subject_cue_object_als(void **state)
+{
+	EXPECT("Der Stadtrat\n\nDie Bürgermeisterin Anna Berg würdigte Karl Vogt als "
+	       "„einen Mann, der nie aufgibt und immer hilft“.\n",
+	       "einen Mann, der nie aufgibt und immer hilft => Anna Berg");
 }
 
 static void de_description_complement(void **state)
@@ -254,6 +282,14 @@ static void fr_a_t_il(void **state)
 	EXPECT("Nouvelles du club\n\nL'entra\xC3\xAEneur Pierre Martin est arriv\xC3\xA9 hier soir.\n\n"
 	       "\xC2\xAB C'est une tr\xC3\xA8s bonne nouvelle pour le club \xC2\xBB, a-t-il ajout\xC3\xA9.\n",
 	       "C'est une tr\xC3\xA8s bonne nouvelle pour le club => Pierre Martin");
+}
+
+/* after a capitalised role, "de" is a preposition, not a particle of the
+ * name: the speaker is the president, not "de Aerolar" */
+static void es_role_de_company(void **state)
+{
+	EXPECT("Noticias\n\nEl Presidente de Aerolar indicó que \"vamos a volar a otros destinos muy pronto\".\n",
+	       "vamos a volar a otros destinos muy pronto => El Presidente de Aerolar");
 }
 
 static void es_dijo_el_ministro(void **state)
@@ -398,6 +434,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(en_quote_comma_name_said),
 		cmocka_unit_test(en_quote_said_name),
+		cmocka_unit_test(en_said_party_pollster_name),
+		cmocka_unit_test(en_said_long_title_run_name),
 		cmocka_unit_test(en_name_said_colon),
 		cmocka_unit_test(en_said_that_partial),
 		cmocka_unit_test(en_according_to),
@@ -417,6 +455,7 @@ int main(void)
 		cmocka_unit_test(en_description_complement),
 		cmocka_unit_test(en_abbreviated_honorific),
 		cmocka_unit_test(en_capitals_are_no_name),
+		cmocka_unit_test(de_subject_cue_object_als),
 		cmocka_unit_test(de_description_complement),
 		cmocka_unit_test(it_inner_dash_short_part),
 		cmocka_unit_test(de_sagte_and_so),
@@ -424,6 +463,7 @@ int main(void)
 		cmocka_unit_test(de_inverted_verb_second),
 		cmocka_unit_test(fr_declare_and_inner),
 		cmocka_unit_test(fr_a_t_il),
+		cmocka_unit_test(es_role_de_company),
 		cmocka_unit_test(es_dijo_el_ministro),
 		cmocka_unit_test(es_segun),
 		cmocka_unit_test(nl_zei_and_aldus),
