@@ -27,7 +27,8 @@
 #define MAX_CJK 4
 #define MAX_ANTE 4          /* persons a pronoun may stand for, besides the speaker before */
 #define MAX_PRONS 3         /* pronouns among the candidates */
-#define MAX_CANDS (3 + MAX_BEFORE + MAX_AFTER + MAX_CJK + MAX_PRONS * (MAX_ANTE + 1))
+#define MAX_FAR 2           /* and past those, speakers by a cue in the quote's sentence */
+#define MAX_CANDS (3 + MAX_BEFORE + MAX_FAR + MAX_AFTER + MAX_CJK + MAX_PRONS * (MAX_ANTE + 1))
 #define ANTE_SENTENCES 14   /* how far back a pronoun's person may stand */
 #define ANTE_TOKENS 400
 #define BACK_PARAS 2        /* how many paragraphs back a candidate may stand */
@@ -640,17 +641,33 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 		}
 		return;
 	}
-	size_t at = mention_at_from(a, (uint32_t)x->t0, qc->near), prons = 0;
-	for (size_t i = at, rank = 0; i-- > 0 && rank < MAX_BEFORE;) {
-		const mention *m = &a->m[i];
-		if (m->para + BACK_PARAS < x->para || m->a < x->body)
+	size_t at = mention_at_from(a, (uint32_t)x->t0, qc->near), prons = 0, i = at, rank = 0;
+	bool more = true;
+	for (; more && i > 0 && rank < MAX_BEFORE; i--) {
+		const mention *m = &a->m[i - 1];
+		if (m->para + BACK_PARAS < x->para || m->a < x->body) {
+			more = false;
 			break;
+		}
 		if (m->kind == K_PRON && prons++ >= MAX_PRONS)
 			continue;
 		if (m->kind == K_PRON)
-			add_pronoun(qc, m, (long)i, false, rank++);
+			add_pronoun(qc, m, (long)i - 1, false, rank++);
 		else
-			add_mention(qc, m, (long)i, false, rank++);
+			add_mention(qc, m, (long)i - 1, false, rank++);
+	}
+	/* in a long sentence (and where every noun has a capital) the nearest
+	 * few may all be things and places: the one who speaks by a cue in
+	 * the quote's sentence still stands ("X said on Tuesday in Y after a
+	 * meeting with A, B and C that ...") */
+	for (size_t far = 0; more && i > 0 && far < MAX_FAR; i--) {
+		const mention *m = &a->m[i - 1];
+		if (m->a < x->body || m->sent < x->sent)
+			break;
+		if (m->kind == K_PRON || !mention_speaks(m))
+			continue;
+		add_mention(qc, m, (long)i - 1, false, rank++);
+		far++;
 	}
 	qc->near = mention_at_from(a, (uint32_t)x->t1, at);
 	for (size_t i = qc->near, rank = 0; i < a->nm && rank < MAX_AFTER; i++) {
