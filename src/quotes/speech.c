@@ -305,7 +305,7 @@ static inline uint8_t bucket(size_t d, const size_t *limits, uint8_t n)
 	uint8_t b = 0;
 #pragma GCC unroll 8
 	for (uint8_t j = 0; j + 1 < n; j++)
-		b += d > limits[j];
+		b = (uint8_t)(b + (d > limits[j]));
 	return b;
 }
 
@@ -670,16 +670,16 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 		far++;
 	}
 	qc->near = mention_at_from(a, (uint32_t)x->t1, at);
-	for (size_t i = qc->near, rank = 0; i < a->nm && rank < MAX_AFTER; i++) {
-		const mention *m = &a->m[i];
+	for (size_t j = qc->near, rank_after = 0; j < a->nm && rank_after < MAX_AFTER; j++) {
+		const mention *m = &a->m[j];
 		if (m->para != x->para || m->sent > x->sent_end + 1)
 			break;
 		if (m->kind == K_PRON && prons++ >= MAX_PRONS)
 			continue;
 		if (m->kind == K_PRON)
-			add_pronoun(qc, m, (long)i, true, rank++);
+			add_pronoun(qc, m, (long)j, true, rank_after++);
 		else
-			add_mention(qc, m, (long)i, true, rank++);
+			add_mention(qc, m, (long)j, true, rank_after++);
 	}
 }
 

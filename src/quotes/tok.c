@@ -355,7 +355,7 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 			}
 		}
 	}
-	out->e = i;
+	out->e = (uint32_t)i;
 	if (!fits)
 		k = 0;
 	memset(out->low + k, 0, 8);   /* the padding lex_find_padded reads */
@@ -386,7 +386,7 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 	if (pos < end)   /* the one space between words, without a branch that goes either way */
 		pos += t[pos] == ' ';
 	if (pos < end && ascii_lower[(unsigned char)t[pos]]) {   /* the common case: a word after that space */
-		out->s = pos;
+		out->s = (uint32_t)pos;
 		return read_word(t, pos, end, lang, out, (unsigned char)t[pos]);
 	}
 	while (pos < end) {
@@ -413,21 +413,21 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 	out->para = para;
 	if (pos >= end) {
 		out->kind = T_NONE;
-		out->s = out->e = end;
+		out->s = out->e = (uint32_t)end;
 		return end;
 	}
-	out->s = pos;
+	out->s = (uint32_t)pos;
 	if (c >= 0x3040 && tok_is_cjk(c)) {
 		out->kind = T_WORD;
 		out->cjk = true;
-		out->e = pos + (size_t)len;
+		out->e = (uint32_t)(pos + (size_t)len);
 		return out->e;
 	}
 	if (c < 0x80 ? !ascii_lower[c] : !tok_is_alnum(c)) {
 		out->kind = punct_kind(c);
 		if ((c == '\'' || c == 0x2019) && pos > 0 && ascii_alnum((unsigned char)t[pos - 1]))
 			out->kind = T_OTHER;   /* Reuters' office: a possessive, not a quote */
-		out->e = pos + (size_t)len;
+		out->e = (uint32_t)(pos + (size_t)len);
 		if (c == '-' && out->e < end && (t[out->e] == ' ' || t[out->e] == '-'))
 			out->kind = T_DASH;
 		return out->e;
@@ -480,8 +480,8 @@ static tok *push_bare(tok_doc *td, const char *t, enum tok_kind kind, size_t s, 
 	w->kind = (unsigned char)kind;
 	w->entry = -1;
 	w->lang = (unsigned char)lang;
-	w->s = s;
-	w->e = e;
+	w->s = (uint32_t)s;
+	w->e = (uint32_t)e;
 	w->para = para;
 	mark_token(t, td->v, td->n);
 	td->n++;
@@ -608,8 +608,8 @@ static inline __attribute__((always_inline)) size_t fast_word(const char *t, siz
 	memset(w->low + 16, 0, 8);   /* the padding lex_find_padded reads */
 	uint64_t first8 = (uint64_t)_mm_cvtsi128_si64(lower);
 	int entry = m <= 8 ? lex_find_word8(first8, m) : lex_find_word16(first8, load8(w->low + 8), m);
-	w->s = q;
-	w->e = i;
+	w->s = (uint32_t)q;
+	w->e = (uint32_t)i;
 	w->kind = T_WORD;
 	w->cap = t[q] >= 'A' && t[q] <= 'Z';
 	w->cjk = false;
