@@ -643,7 +643,7 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 	}
 	size_t at = mention_at_from(a, (uint32_t)x->t0, qc->near), prons = 0, i = at, rank = 0;
 	bool more = true;
-	for (; more && i > 0 && rank < MAX_BEFORE; i--) {
+	for (; i > 0 && rank < MAX_BEFORE; i--) {
 		const mention *m = &a->m[i - 1];
 		if (m->para + BACK_PARAS < x->para || m->a < x->body) {
 			more = false;
