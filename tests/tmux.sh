@@ -59,6 +59,18 @@ wait_gone() {
 	return 1
 }
 
+# wait_attrs REGEX: until the screen, with its colour and attribute escapes,
+# matches the extended REGEX (a highlight is drawn in the same refresh as the
+# text, but the text may be checked before that refresh lands)
+wait_attrs() {
+	end=$(( $(date +%s) + WAIT_S ))
+	while [ "$(date +%s)" -le "$end" ]; do
+		screen_attrs | grep -qE -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
 # expect_screen NAME TEXT: passes when TEXT appears within WAIT_S
 expect_screen() {
 	if wait_for "$2"; then ok "$1"; else fail "$1" "screen lacks '$2':

@@ -47,7 +47,7 @@ expect_screen "=: the variants of the quote" "The same quote in 2 articles"
 expect_screen "=: the first variant whole" "gives the young workers a future here,"
 expect_screen "=: the other with its word differences" "gives [-the-] young workers a {+real+} future [-here-],"
 expect_screen "=: each with its outlet and date" "Harbour deal signed after a long night · en · May 12 · North Coast Wire"
-if screen_attrs | grep -q "$ESC\[30m$ESC\[42m{+real+}"; then ok "=: an added word highlighted"; else fail "=: an added word highlighted" "$(screen_attrs | grep real)"; fi
+if wait_attrs "$ESC\[30m$ESC\[42m\{\+real\+\}"; then ok "=: an added word highlighted"; else fail "=: an added word highlighted" "$(screen_attrs | grep real)"; fi
 if screen_attrs | grep -q "$ESC\[1m$ESC\[31m\[-the-\]\|$ESC\[31m$ESC\[1m\[-the-\]\|$ESC\[1m$ESC\[31m$ESC\[49m\[-the-\]"; then
 	ok "=: a dropped word highlighted"
 else

@@ -48,7 +48,7 @@ expect_screen "search: prompt shows the pattern" "/strandkøbing"
 keys Enter
 wait_gone "/strandkøbing" >/dev/null
 ESC=$(printf '\033')
-if screen_attrs | grep -q "$ESC\[30m$ESC\[42mStrandkøbing"; then ok "search: case-folded match highlighted"; else fail "search: case-folded match highlighted" "$(screen)"; fi
+if wait_attrs "$ESC\[30m$ESC\[42mStrandkøbing"; then ok "search: case-folded match highlighted"; else fail "search: case-folded match highlighted" "$(screen)"; fi
 keys n
 expect_screen "search: n moves on" "Strandkøbing"
 keys /
@@ -60,10 +60,11 @@ keys '}'
 wait_for "[2/11]" >/dev/null
 keys /
 type_text "rodingen"
+wait_for "/rodingen" >/dev/null   # else wait_gone below passes before the prompt shows
 keys Enter
 wait_gone "/rodingen" >/dev/null
 # the one match is the current one: search_current, not search_match
-if screen_attrs | grep -qE "$ESC\[30m$ESC\[(42|103)mRödingen"; then ok "search: a pattern without accents finds the accented word"; else fail "search: a pattern without accents finds the accented word" "$(screen)"; fi
+if wait_attrs "$ESC\[30m$ESC\[(42|103)mRödingen"; then ok "search: a pattern without accents finds the accented word"; else fail "search: a pattern without accents finds the accented word" "$(screen)"; fi
 keys Escape '{'
 wait_for "[1/11]" >/dev/null
 keys /
