@@ -170,13 +170,20 @@ static bool modifier(const tok *w)
 	                   LX_PRON_OBJ));
 }
 
-static bool all_caps(const speech_ctx *c, const tok *w)
+bool mention_all_caps(const char *t, size_t s, size_t e)
 {
-	const char *t = c->d->text;
 	size_t letters = 0;
-	for (size_t i = w->s; i < w->e;) {
+	for (size_t i = s; i < e;) {
+		unsigned char b = (unsigned char)t[i];
+		if (b < 0x80) {   /* (inline: most names are ASCII, and their second letter answers) */
+			if ((unsigned)(b - 'a') < 26)
+				return false;
+			letters += (unsigned)(b - 'A') < 26;
+			i++;
+			continue;
+		}
 		int len;
-		unsigned ch = tok_decode(t + i, w->e - i, &len);
+		unsigned ch = tok_decode(t + i, e - i, &len);
 		if (tok_is_alnum(ch) && !(ch >= '0' && ch <= '9')) {
 			if (!tok_is_upper(ch))
 				return false;
@@ -185,6 +192,11 @@ static bool all_caps(const speech_ctx *c, const tok *w)
 		i += (size_t)len;
 	}
 	return letters >= 2;
+}
+
+static bool all_caps(const speech_ctx *c, const tok *w)
+{
+	return mention_all_caps(c->d->text, w->s, w->e);
 }
 
 /* May w stand between a subject and its verb (also, has, later)? */

@@ -151,6 +151,10 @@ static inline bool marked_cue(const tok *w)
 	return w->mark & TM_CUE;
 }
 
+/* Are the letters of t[s,e) all capitals, two of them at least (a word
+ * in capitals: an acronym, or a headline's when its neighbours are too)? */
+bool mention_all_caps(const char *t, size_t s, size_t e);
+
 /* Does mention m stand as the one who speaks by a cue (X said, said X,
  * X, the minister, said, according to X)? */
 bool mention_speaks(const mention *m);
