@@ -604,27 +604,40 @@ static inline __attribute__((always_inline)) size_t fast_word(const char *t, siz
 		if (b >= 0x80 || i + 1 >= end || (unsigned char)t[i + 1] >= 0x80 || ascii_lower[(unsigned char)t[i + 1]])
 			return 0;   /* (it may join what follows: U.S, don't, 40,000) */
 	}
-	_mm_storeu_si128((__m128i *)(void *)w->low, lower);   /* zero from low[m] */
-	memset(w->low + 16, 0, 8);   /* the padding lex_find_padded reads */
 	uint64_t first8 = (uint64_t)_mm_cvtsi128_si64(lower);
-	int entry = m <= 8 ? lex_find_word8(first8, m) : lex_find_word16(first8, load8(w->low + 8), m);
-	w->s = (uint32_t)q;
-	w->e = (uint32_t)i;
-	w->kind = T_WORD;
-	w->cap = t[q] >= 'A' && t[q] <= 'Z';
-	w->cjk = false;
-	w->para = false;
+	int entry = m <= 8 ? lex_find_word8(first8, m)
+	                   : lex_find_word16(first8, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lower, lower)), m);
+	uint32_t lex = lang != LANG_UNKNOWN && entry >= 0 ? lex_mask(entry, lang) : 0;
 	/* mark_after: no dot of an abbreviation, and a sentence starts after
 	 * . ! ? : or a quotation mark */
 	const unsigned starts_after = 1u << T_STOP | 1u << T_MARK | 1u << T_COLON;
-	w->sent = (starts_after >> before) & 1;
-	w->n = (unsigned char)m;
-	w->lang = (unsigned char)lang;
-	w->entry = (short)entry;
-	w->lex = lang != LANG_UNKNOWN && entry >= 0 ? lex_mask(entry, lang) : 0;
-	w->mark = 0;
+	uint64_t cap = t[q] >= 'A' && t[q] <= 'Z', sent = (starts_after >> before) & 1;
+	/* the fields before low in three stores of eight bytes, not one a
+	 * field (a dozen for every word): s and e; lex, entry, kind and cjk
+	 * (false); cap, sent, para (false), n, lang and mark (0), and the first
+	 * two bytes of low, which its own store then writes */
+	uint64_t f0 = (uint64_t)q | (uint64_t)i << 32;
+	uint64_t f1 = lex | (uint64_t)(uint16_t)entry << 32 | (uint64_t)T_WORD << 48;
+	uint64_t f2 = cap | sent << 8 | (uint64_t)m << 24 | (uint64_t)lang << 32;
+	memcpy((char *)w + offsetof(tok, s), &f0, 8);
+	memcpy((char *)w + offsetof(tok, lex), &f1, 8);
+	memcpy((char *)w + offsetof(tok, cap), &f2, 8);
+	_mm_storeu_si128((__m128i *)(void *)w->low, lower);   /* zero from low[m] */
+	memset(w->low + 16, 0, 8);   /* the padding lex_find_padded reads */
 	return i;
 }
+
+/* fast_word's wide stores hold tok's fields in this order, little-endian. */
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the fields in wide stores, lowest byte first");
+_Static_assert(offsetof(tok, e) == offsetof(tok, s) + 4 && sizeof(uint32_t) == sizeof(((tok *)0)->s) &&
+               offsetof(tok, lex) == offsetof(tok, s) + 8 && sizeof(((tok *)0)->lex) == 4 &&
+               offsetof(tok, entry) == offsetof(tok, lex) + 4 && sizeof(((tok *)0)->entry) == 2 &&
+               offsetof(tok, kind) == offsetof(tok, lex) + 6 && offsetof(tok, cjk) == offsetof(tok, lex) + 7 &&
+               offsetof(tok, cap) == offsetof(tok, lex) + 8 && offsetof(tok, sent) == offsetof(tok, cap) + 1 &&
+               offsetof(tok, para) == offsetof(tok, cap) + 2 && offsetof(tok, n) == offsetof(tok, cap) + 3 &&
+               offsetof(tok, lang) == offsetof(tok, cap) + 4 && offsetof(tok, mark) == offsetof(tok, cap) + 5 &&
+               offsetof(tok, low) == offsetof(tok, cap) + 6 && sizeof(bool) == 1,
+               "fast_word's three stores of eight bytes");
 #endif
 
 /* The tokens of t[pos,end) appended to td, up to end or, while detecting,

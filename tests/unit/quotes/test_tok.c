@@ -81,6 +81,7 @@ static void assert_same_token(const tok *a, const tok *b)
 	assert_int_equal(a->lang, b->lang);
 	assert_int_equal(a->entry, b->entry);
 	assert_int_equal(a->lex, b->lex);
+	assert_int_equal(a->mark, b->mark);
 	assert_memory_equal(a->low, b->low, (size_t)a->n + 8 <= sizeof a->low ? (size_t)a->n + 8 : sizeof a->low);
 }
 
