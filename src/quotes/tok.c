@@ -588,16 +588,19 @@ static void detect_when_sampled(tok_doc *td, const char *t, size_t len, build_st
  * or digit follows). Fills *w as next_token and mark_after would, every
  * field once, and returns the position after it; 0 when the token is
  * another (next_token reads it). before: the kind of the token before
- * (T_STOP for the first token: a sentence starts there too). */
-static inline __attribute__((always_inline)) size_t fast_word(const char *t, size_t pos, size_t end, enum lang lang,
-                                                              tok *w, unsigned char before)
+ * (T_STOP for the first token: a sentence starts there too). The sixteen
+ * bytes it reads may pass end (the start of a quote's words, which the
+ * tokens pass over) as long as they lie inside the text (len): a word
+ * near a quote is common, and the word itself must still end by end. */
+static inline __attribute__((always_inline)) size_t fast_word(const char *t, size_t pos, size_t end, size_t len,
+                                                              enum lang lang, tok *w, unsigned char before)
 {
 	size_t q = pos + (pos < end && t[pos] == ' ');
-	if (q + 16 > end || !ascii_lower[(unsigned char)t[q]])
+	if (q + 16 > len || !ascii_lower[(unsigned char)t[q]])
 		return 0;
 	__m128i lower;
 	size_t m = ascii_word16(t + q, &lower), i = q + m;
-	if (m == 16)
+	if (m == 16 || i > end)
 		return 0;
 	unsigned char b = (unsigned char)t[i];
 	if (may_go_on[b] && b != '\n') {   /* ' - . , or a byte of a longer character */
@@ -668,7 +671,7 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
 			room = v + td->cap;
 		}
 #ifdef __SSE2__
-		size_t after = fast_word(t, pos, end, lang, w, before);
+		size_t after = fast_word(t, pos, end, len, lang, w, before);
 		if (after) {
 			pos = after;
 			before = T_WORD;

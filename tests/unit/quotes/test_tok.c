@@ -153,6 +153,51 @@ static void article_tokens_as_one_by_one(void **state)
 	}
 }
 
+/* The article's token pass with ranges passed over (a quote's words, text
+ * far from any quote) gives, between them, the tokens tok_scan reads from
+ * each stretch alone: a word is cut where a range starts, though the
+ * pass's fast path reads sixteen bytes past it; what the first token of a
+ * stretch follows (its sentence and paragraph marks) is the pass's own.
+ * Many random texts, cut at random places. */
+static void stretches_between_ranges_as_one_by_one(void **state)
+{
+	(void)state;
+	unsigned seed = 5;
+	char t[1200];
+	static tok one[1200];
+	for (int round = 0; round < 400; round++) {
+		size_t len = random_text(t, sizeof t, &seed);
+		tok_skip skip[8];
+		size_t nskip = 0, pos = 0;
+		while (nskip < 8) {
+			seed = seed * 1103515245u + 12345u;
+			size_t s = pos + (seed >> 8) % 90, e = s + 1 + (seed >> 20) % 40;
+			if (e > len)
+				break;
+			skip[nskip++] = (tok_skip){ s, e, (seed >> 4) & 1 };
+			pos = e;
+		}
+		tok_doc td = { 0 };
+		assert_int_equal(tok_doc_build(&td, t, len, LANG_EN, skip, nskip), 0);
+		size_t k = 0;   /* the pass's token read next */
+		for (size_t r = 0; r <= nskip; r++) {
+			size_t from = r ? skip[r - 1].e : 0, to = r < nskip ? skip[r].s : len;
+			size_t n = from < to ? tok_scan(t, from, to, LANG_EN, one, sizeof one / sizeof *one) : 0;
+			while (k < td.n && td.v[k].s < from)
+				k++;   /* the tokens of the range before: a quote's, and its full stop */
+			for (size_t i = 0; i < n; i++, k++) {
+				assert_true(k < td.n);
+				tok a = td.v[k], b = one[i];
+				if (i == 0)
+					a.sent = b.sent, a.para = b.para;
+				assert_same_token(&a, &b);
+			}
+			assert_true(k == td.n || td.v[k].s >= to);
+		}
+		tok_doc_free(&td);
+	}
+}
+
 /* tok_spaced_word, one compare of two bytes, against the two tests it
  * stands for: every kind, with and without cjk, in tokens otherwise
  * filled with every byte value (a test of the other fields would show),
@@ -205,6 +250,7 @@ int main(void)
 		cmocka_unit_test(first_at_every_position),
 		cmocka_unit_test(first_at_across_blocks),
 		cmocka_unit_test(article_tokens_as_one_by_one),
+		cmocka_unit_test(stretches_between_ranges_as_one_by_one),
 		cmocka_unit_test(spaced_word_as_its_two_tests),
 		cmocka_unit_test(text_past_32_bits_refused),
 	};
