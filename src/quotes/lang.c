@@ -124,19 +124,13 @@ enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LA
 
 enum lang lang_detect(const char *text, size_t n)
 {
+	size_t len = n;
 	if (n > LANG_SAMPLE)
 		n = LANG_SAMPLE;
 	enum lang cjk = cjk_lang(text, n);
 	if (cjk != LANG_UNKNOWN)
 		return cjk;
-	unsigned score[LANG_COUNT] = { 0 };
-	size_t pos = 0;
-	tok w;
-	while (pos < n) {
-		pos = tok_next(text, pos, n, LANG_UNKNOWN, &w);
-		if (w.kind == T_NONE)
-			break;
-		count_profile(&w, score);
-	}
+	unsigned score[LANG_COUNT];
+	tok_count_profile(text, n, len, score);
 	return best_profile(score);
 }

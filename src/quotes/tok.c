@@ -562,6 +562,7 @@ static void scores_of(const build_state *b, unsigned score[LANG_COUNT])
 		score[l] = (unsigned)(b->lanes[(l - 1) / 4] >> ((l - 1) % 4 * 16)) & 0xFFFF;
 }
 
+
 /* The language of the sample counted in b. */
 static enum lang decide(const build_state *b, const char *t, size_t len)
 {
@@ -642,6 +643,30 @@ _Static_assert(offsetof(tok, e) == offsetof(tok, s) + 4 && sizeof(uint32_t) == s
                offsetof(tok, low) == offsetof(tok, cap) + 6 && sizeof(bool) == 1,
                "fast_word's three stores of eight bytes");
 #endif
+
+void tok_count_profile(const char *t, size_t end, size_t len, unsigned score[LANG_COUNT])
+{
+	_Static_assert(LANG_SAMPLE < 0xFFFF, "a sample's counts fit in 16-bit lanes");
+	build_state b = { .lang = LANG_UNKNOWN };
+	tok w;
+	for (size_t pos = 0; pos < end;) {
+		size_t after = 0;
+#ifdef __SSE2__
+		after = fast_word(t, pos, end, len, LANG_UNKNOWN, &w, T_STOP);   /* (what comes before matters not here) */
+#endif
+		if (after) {
+			pos = after;
+		} else {
+			pos = next_token(t, pos, end, LANG_UNKNOWN, &w);
+			if (w.kind == T_NONE)
+				break;
+		}
+		if (w.kind == T_WORD && w.entry >= 0)
+			count_listed(&b, &w);
+	}
+	(void)len;
+	scores_of(&b, score);
+}
 
 /* The tokens of t[pos,end) appended to td, up to end or, while detecting,
  * up to the token that completes the sample; returns where it stopped

@@ -115,6 +115,13 @@ void tok_doc_free(tok_doc *td);
  * first), then lang_from_scores decides, as lang_detect when the tokens tell
  * too little. */
 void lang_count_word(const tok *w, unsigned score[LANG_COUNT]);
+
+/* lang_count_word over every token of t[0,end) into score (zeroed first),
+ * the words read by the article pass's fast path (lang_detect: the
+ * language of an article without a token pass, one without quotes). The
+ * text goes on to len (>= end): that path may read past end, never past
+ * len. */
+void tok_count_profile(const char *t, size_t end, size_t len, unsigned score[LANG_COUNT]);
 enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LANG_COUNT]);
 
 /* The tokens lying inside [s, e): sets *first, returns how many. */

@@ -198,6 +198,32 @@ static void stretches_between_ranges_as_one_by_one(void **state)
 	}
 }
 
+/* The counts lang_detect reads (tok_count_profile: words read by the
+ * article pass's fast path) against the words read one by one with
+ * tok_next, as lang_detect read them: random texts, the sample cut
+ * anywhere with the text going on past it. */
+static void profile_counts_as_one_by_one(void **state)
+{
+	(void)state;
+	unsigned seed = 9;
+	char t[800];
+	for (int round = 0; round < 300; round++) {
+		size_t len = random_text(t, sizeof t, &seed);
+		for (size_t end = 0; end <= len; end += 1 + end / 16) {
+			unsigned want[LANG_COUNT] = { 0 }, got[LANG_COUNT];
+			tok w;
+			for (size_t pos = 0; pos < end;) {
+				pos = tok_next(t, pos, end, LANG_UNKNOWN, &w);
+				if (w.kind == T_NONE)
+					break;
+				lang_count_word(&w, want);
+			}
+			tok_count_profile(t, end, len, got);
+			assert_memory_equal(got, want, sizeof want);
+		}
+	}
+}
+
 /* tok_spaced_word, one compare of two bytes, against the two tests it
  * stands for: every kind, with and without cjk, in tokens otherwise
  * filled with every byte value (a test of the other fields would show),
@@ -251,6 +277,7 @@ int main(void)
 		cmocka_unit_test(first_at_across_blocks),
 		cmocka_unit_test(article_tokens_as_one_by_one),
 		cmocka_unit_test(stretches_between_ranges_as_one_by_one),
+		cmocka_unit_test(profile_counts_as_one_by_one),
 		cmocka_unit_test(spaced_word_as_its_two_tests),
 		cmocka_unit_test(text_past_32_bits_refused),
 	};
