@@ -257,14 +257,101 @@ static const unsigned char may_go_on[256] = {
 };
 #undef HIGH16
 
-/* The word token starting at t[pos] with the character c: its end, its
- * letters lower-cased into out->low and their lexicon entry (next_token has
- * set out->s and the fields before). */
+/* The two-byte characters U+0080..U+027F (Latin-1 and Latin Extended:
+ * the accented letters of the Latin-script languages) as the byte loops
+ * read them, by (lead byte - 0xC2) << 6 | (second byte & 0x3F): 0 for no
+ * letter or digit (it ends a word), 0xFFFF for a letter whose lower case
+ * is not two bytes (İ, Ⱥ), else the lower case's code point, with 0x8000
+ * for a capital. (libunistring's answers, as tok_is_alnum, tok_lower and
+ * tok_is_upper give them: test_tok compares the path that reads this with
+ * theirs for every one.) */
+static const uint16_t latin2[512] = {
+	/* U+0080 */ 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	/* U+0088 */ 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	/* U+0090 */ 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	/* U+0098 */ 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	/* U+00A0 */ 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	/* U+00A8 */ 0x00A8, 0x0000, 0x00AA, 0x0000, 0x0000, 0x0000, 0x0000, 0x00AF,
+	/* U+00B0 */ 0x0000, 0x0000, 0x0000, 0x0000, 0x00B4, 0x00B5, 0x0000, 0x00B7,
+	/* U+00B8 */ 0x00B8, 0x0000, 0x00BA, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	/* U+00C0 */ 0x80E0, 0x80E1, 0x80E2, 0x80E3, 0x80E4, 0x80E5, 0x80E6, 0x80E7,
+	/* U+00C8 */ 0x80E8, 0x80E9, 0x80EA, 0x80EB, 0x80EC, 0x80ED, 0x80EE, 0x80EF,
+	/* U+00D0 */ 0x80F0, 0x80F1, 0x80F2, 0x80F3, 0x80F4, 0x80F5, 0x80F6, 0x0000,
+	/* U+00D8 */ 0x80F8, 0x80F9, 0x80FA, 0x80FB, 0x80FC, 0x80FD, 0x80FE, 0x00DF,
+	/* U+00E0 */ 0x00E0, 0x00E1, 0x00E2, 0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7,
+	/* U+00E8 */ 0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x00EC, 0x00ED, 0x00EE, 0x00EF,
+	/* U+00F0 */ 0x00F0, 0x00F1, 0x00F2, 0x00F3, 0x00F4, 0x00F5, 0x00F6, 0x0000,
+	/* U+00F8 */ 0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
+	/* U+0100 */ 0x8101, 0x0101, 0x8103, 0x0103, 0x8105, 0x0105, 0x8107, 0x0107,
+	/* U+0108 */ 0x8109, 0x0109, 0x810B, 0x010B, 0x810D, 0x010D, 0x810F, 0x010F,
+	/* U+0110 */ 0x8111, 0x0111, 0x8113, 0x0113, 0x8115, 0x0115, 0x8117, 0x0117,
+	/* U+0118 */ 0x8119, 0x0119, 0x811B, 0x011B, 0x811D, 0x011D, 0x811F, 0x011F,
+	/* U+0120 */ 0x8121, 0x0121, 0x8123, 0x0123, 0x8125, 0x0125, 0x8127, 0x0127,
+	/* U+0128 */ 0x8129, 0x0129, 0x812B, 0x012B, 0x812D, 0x012D, 0x812F, 0x012F,
+	/* U+0130 */ 0xFFFF, 0x0131, 0x8133, 0x0133, 0x8135, 0x0135, 0x8137, 0x0137,
+	/* U+0138 */ 0x0138, 0x813A, 0x013A, 0x813C, 0x013C, 0x813E, 0x013E, 0x8140,
+	/* U+0140 */ 0x0140, 0x8142, 0x0142, 0x8144, 0x0144, 0x8146, 0x0146, 0x8148,
+	/* U+0148 */ 0x0148, 0x0149, 0x814B, 0x014B, 0x814D, 0x014D, 0x814F, 0x014F,
+	/* U+0150 */ 0x8151, 0x0151, 0x8153, 0x0153, 0x8155, 0x0155, 0x8157, 0x0157,
+	/* U+0158 */ 0x8159, 0x0159, 0x815B, 0x015B, 0x815D, 0x015D, 0x815F, 0x015F,
+	/* U+0160 */ 0x8161, 0x0161, 0x8163, 0x0163, 0x8165, 0x0165, 0x8167, 0x0167,
+	/* U+0168 */ 0x8169, 0x0169, 0x816B, 0x016B, 0x816D, 0x016D, 0x816F, 0x016F,
+	/* U+0170 */ 0x8171, 0x0171, 0x8173, 0x0173, 0x8175, 0x0175, 0x8177, 0x0177,
+	/* U+0178 */ 0x80FF, 0x817A, 0x017A, 0x817C, 0x017C, 0x817E, 0x017E, 0x017F,
+	/* U+0180 */ 0x0180, 0x8253, 0x8183, 0x0183, 0x8185, 0x0185, 0x8254, 0x8188,
+	/* U+0188 */ 0x0188, 0x8256, 0x8257, 0x818C, 0x018C, 0x018D, 0x81DD, 0x8259,
+	/* U+0190 */ 0x825B, 0x8192, 0x0192, 0x8260, 0x8263, 0x0195, 0x8269, 0x8268,
+	/* U+0198 */ 0x8199, 0x0199, 0x019A, 0x019B, 0x826F, 0x8272, 0x019E, 0x8275,
+	/* U+01A0 */ 0x81A1, 0x01A1, 0x81A3, 0x01A3, 0x81A5, 0x01A5, 0x8280, 0x81A8,
+	/* U+01A8 */ 0x01A8, 0x8283, 0x01AA, 0x01AB, 0x81AD, 0x01AD, 0x8288, 0x81B0,
+	/* U+01B0 */ 0x01B0, 0x828A, 0x828B, 0x81B4, 0x01B4, 0x81B6, 0x01B6, 0x8292,
+	/* U+01B8 */ 0x81B9, 0x01B9, 0x01BA, 0x01BB, 0x81BD, 0x01BD, 0x01BE, 0x01BF,
+	/* U+01C0 */ 0x01C0, 0x01C1, 0x01C2, 0x01C3, 0x81C6, 0x81C6, 0x01C6, 0x81C9,
+	/* U+01C8 */ 0x81C9, 0x01C9, 0x81CC, 0x81CC, 0x01CC, 0x81CE, 0x01CE, 0x81D0,
+	/* U+01D0 */ 0x01D0, 0x81D2, 0x01D2, 0x81D4, 0x01D4, 0x81D6, 0x01D6, 0x81D8,
+	/* U+01D8 */ 0x01D8, 0x81DA, 0x01DA, 0x81DC, 0x01DC, 0x01DD, 0x81DF, 0x01DF,
+	/* U+01E0 */ 0x81E1, 0x01E1, 0x81E3, 0x01E3, 0x81E5, 0x01E5, 0x81E7, 0x01E7,
+	/* U+01E8 */ 0x81E9, 0x01E9, 0x81EB, 0x01EB, 0x81ED, 0x01ED, 0x81EF, 0x01EF,
+	/* U+01F0 */ 0x01F0, 0x81F3, 0x81F3, 0x01F3, 0x81F5, 0x01F5, 0x8195, 0x81BF,
+	/* U+01F8 */ 0x81F9, 0x01F9, 0x81FB, 0x01FB, 0x81FD, 0x01FD, 0x81FF, 0x01FF,
+	/* U+0200 */ 0x8201, 0x0201, 0x8203, 0x0203, 0x8205, 0x0205, 0x8207, 0x0207,
+	/* U+0208 */ 0x8209, 0x0209, 0x820B, 0x020B, 0x820D, 0x020D, 0x820F, 0x020F,
+	/* U+0210 */ 0x8211, 0x0211, 0x8213, 0x0213, 0x8215, 0x0215, 0x8217, 0x0217,
+	/* U+0218 */ 0x8219, 0x0219, 0x821B, 0x021B, 0x821D, 0x021D, 0x821F, 0x021F,
+	/* U+0220 */ 0x819E, 0x0221, 0x8223, 0x0223, 0x8225, 0x0225, 0x8227, 0x0227,
+	/* U+0228 */ 0x8229, 0x0229, 0x822B, 0x022B, 0x822D, 0x022D, 0x822F, 0x022F,
+	/* U+0230 */ 0x8231, 0x0231, 0x8233, 0x0233, 0x0234, 0x0235, 0x0236, 0x0237,
+	/* U+0238 */ 0x0238, 0x0239, 0xFFFF, 0x823C, 0x023C, 0x819A, 0xFFFF, 0x023F,
+	/* U+0240 */ 0x0240, 0x8242, 0x0242, 0x8180, 0x8289, 0x828C, 0x8247, 0x0247,
+	/* U+0248 */ 0x8249, 0x0249, 0x824B, 0x024B, 0x824D, 0x024D, 0x824F, 0x024F,
+	/* U+0250 */ 0x0250, 0x0251, 0x0252, 0x0253, 0x0254, 0x0255, 0x0256, 0x0257,
+	/* U+0258 */ 0x0258, 0x0259, 0x025A, 0x025B, 0x025C, 0x025D, 0x025E, 0x025F,
+	/* U+0260 */ 0x0260, 0x0261, 0x0262, 0x0263, 0x0264, 0x0265, 0x0266, 0x0267,
+	/* U+0268 */ 0x0268, 0x0269, 0x026A, 0x026B, 0x026C, 0x026D, 0x026E, 0x026F,
+	/* U+0270 */ 0x0270, 0x0271, 0x0272, 0x0273, 0x0274, 0x0275, 0x0276, 0x0277,
+	/* U+0278 */ 0x0278, 0x0279, 0x027A, 0x027B, 0x027C, 0x027D, 0x027E, 0x027F,
+};
+
+/* latin2's entry for the character at t[i] (before end), 0xFFFF when it
+ * is none of its range (or cut off by end, or not UTF-8). */
+static inline unsigned latin_at(const char *t, size_t i, size_t end)
+{
+	unsigned b = (unsigned char)t[i] - 0xC2u;
+	if (b > 0xC9u - 0xC2u || i + 2 > end || ((unsigned char)t[i + 1] & 0xC0) != 0x80)
+		return 0xFFFF;
+	return latin2[b << 6 | ((unsigned char)t[i + 1] & 0x3F)];
+}
+
+/* The word token starting at t[pos], cap when it starts with a capital:
+ * its end, its letters lower-cased into out->low and their lexicon entry
+ * (next_token has set out->s and the fields before). With latin (the
+ * article's pass: a constant), the letters of latin2 are read from it,
+ * not decoded and looked up one by one (the plain path, tok_next's). */
 static inline __attribute__((always_inline)) size_t read_word(const char *t, size_t pos, size_t end, enum lang lang,
-                                                              tok *out, unsigned c)
+                                                              tok *out, bool cap, bool latin)
 {
 	out->kind = T_WORD;
-	out->cap = c < 0x80 ? (c >= 'A' && c <= 'Z') : tok_is_upper(c);
+	out->cap = cap;
 	size_t i = pos;
 	size_t k = 0;
 	bool fits = true;
@@ -322,8 +409,24 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 			break;
 		if (!may_go_on[(unsigned char)t[i]])
 			break;
+		if (latin) {
+			unsigned v = latin_at(t, i, end);
+			if (!v)
+				break;   /* no letter or digit (nor a mark that joins: those are ASCII or three bytes) */
+			if (v != 0xFFFF) {
+				if (k + 2 <= LEX_MAXWORD) {
+					out->low[k] = (char)(0xC0 | (v & 0x7FF) >> 6);
+					out->low[k + 1] = (char)(0x80 | (v & 0x3F));
+					k += 2;
+				} else {
+					fits = false;
+				}
+				i += 2;
+				continue;
+			}
+		}
 		int l;
-		c = tok_decode(t + i, end - i, &l);
+		unsigned c = tok_decode(t + i, end - i, &l);
 		size_t from = i;
 		if (tok_is_alnum(c) && !tok_is_cjk(c)) {
 			i += (size_t)l;
@@ -364,6 +467,9 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 		out->entry = (short)lex_find_word8(first8, k);
 	else if (k && k == first_n && k <= 16)   /* the sixteen-byte loop read it: its second half from low */
 		out->entry = (short)lex_find_word16(first8, load8(out->low + 8), k);
+	else if (latin && k && k <= 16)   /* (an accented word: inline, not a call) */
+		out->entry = (short)(k <= 8 ? lex_find_word8(load8(out->low), k)
+		                            : lex_find_word16(load8(out->low), load8(out->low + 8), k));
 	else
 		out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
 	out->lex = lang != LANG_UNKNOWN && out->entry >= 0 ? lex_mask(out->entry, lang) : 0;   /* (most words are not listed) */
@@ -373,7 +479,7 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 /* tok_next, inlined into the article's token loop (a call for every token
  * costs a tenth of the token) */
 static inline __attribute__((always_inline)) size_t next_token(const char *t, size_t pos, size_t end, enum lang lang,
-                                                               tok *out)
+                                                               tok *out, bool latin)
 {
 	/* the fields before low and its first eight bytes from a blank token:
 	 * a few wide stores instead of one for each field */
@@ -387,7 +493,15 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 		pos += t[pos] == ' ';
 	if (pos < end && ascii_lower[(unsigned char)t[pos]]) {   /* the common case: a word after that space */
 		out->s = (uint32_t)pos;
-		return read_word(t, pos, end, lang, out, (unsigned char)t[pos]);
+		unsigned char b = (unsigned char)t[pos];
+		return read_word(t, pos, end, lang, out, b >= 'A' && b <= 'Z', latin);
+	}
+	if (latin && pos < end) {   /* a word of an accented letter after that space */
+		unsigned v = latin_at(t, pos, end);
+		if (v && v != 0xFFFF) {
+			out->s = (uint32_t)pos;
+			return read_word(t, pos, end, lang, out, v >> 15, latin);
+		}
 	}
 	while (pos < end) {
 		unsigned char b = (unsigned char)t[pos];
@@ -432,12 +546,12 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 			out->kind = T_DASH;
 		return out->e;
 	}
-	return read_word(t, pos, end, lang, out, c);
+	return read_word(t, pos, end, lang, out, c < 0x80 ? (c >= 'A' && c <= 'Z') : tok_is_upper(c), latin);
 }
 
 size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
 {
-	return next_token(t, pos, end, lang, out);
+	return next_token(t, pos, end, lang, out, false);
 }
 
 /* Marks the abbreviation dot and the sentence start of *w, which follows
@@ -657,7 +771,7 @@ void tok_count_profile(const char *t, size_t end, size_t len, unsigned score[LAN
 		if (after) {
 			pos = after;
 		} else {
-			pos = next_token(t, pos, end, LANG_UNKNOWN, &w);
+			pos = next_token(t, pos, end, LANG_UNKNOWN, &w, true);
 			if (w.kind == T_NONE)
 				break;
 		}
@@ -703,7 +817,7 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
 		} else
 #endif
 		{
-			pos = next_token(t, pos, end, lang, w);
+			pos = next_token(t, pos, end, lang, w, true);
 			if (w->kind == T_NONE)
 				break;
 			mark_after(t, w, w > v ? w - 1 : NULL);

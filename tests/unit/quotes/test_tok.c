@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 #include "error.h"
@@ -98,6 +99,13 @@ static size_t random_text(char *t, size_t cap, unsigned *seed)
 		";", "!", "?", "(", ")", " ", " ", " ", "  ", "\n", "\n\n", "-\n", "\t", "caf\xC3\xA9", "\xC3\x89lise",
 		"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x99s", "\xE2\x80\x94", "\xE4\xBB\x96", "Mr.", "Dr",
 		"verschwunden.Der", "sagte", "Sprecherin", "og",
+		/* letters of two bytes (the fast path's), of three, a combining
+		 * accent, a capital after an accent, a letter whose lower case is
+		 * one byte, two-byte marks, a lead byte cut off */
+		"f\xC3\xBCr", "\xC3\x9C" "ber", "gr\xC3\xB6\xC3\x9F" "er", "Stra\xC3\x9F" "e", "se\xC3\xB1or", "\xC3\x85r",
+		"s\xC3\xB8ster", "\xC5\x81" "awa", "\xC5\x82\xC3\xB3" "d", "\xC3\xA9T\xC3\xA9", "gro\xE1\xBA\x9E", "e\xCC\x81t\xC3\xA9",
+		"\xC4\xB0yi", "\xC8\x98" "coal\xC4\x83", "Stra\xC3\x9F" "enbahnhaltestellenverkehrsplan", "\xC3\xA9'a", "\xC3\xA9-",
+		"\xC2\xA0", "\xC2\xAB", "\xC2\xBB", "\xC3\x97", "\xC3", "\xC3(", "\xE2\x80\x9E", "\xC3\xA4\xC3\xB6\xC3\xBC",
 		/* the bytes beside the ranges of letters and digits */
 		"@", "[", "`", "{", "/", "Za", "az", "09", "aZ@b", "z{", "0/9:", "\x7F", "\xC0", "\xFF",
 	};
@@ -150,6 +158,59 @@ static void article_tokens_as_one_by_one(void **state)
 			assert_same_token(&td.v[i], &given.v[i]);
 		tok_doc_free(&td);
 		tok_doc_free(&given);
+	}
+}
+
+/* Every two-byte character of the fast path's range (Latin-1 and Latin
+ * Extended), at the start of a word, after letters, before them, alone,
+ * after a capital, beside another and before a mark: the article's token
+ * pass gives the tokens tok_scan reads one by one. */
+static void two_byte_letters_as_one_by_one(void **state)
+{
+	(void)state;
+	static const char *const forms[] = { "%s ", "Ab%scd ", "%sXyz ", "xy%s. ", "%s%s, ", "ABCDEFGHIJKLMNOPQ%sr ",
+	                                     "%s'%s ", "0%s9;" };
+	char t[400], c[3];
+	static tok one[400];
+	for (unsigned u = 0x80; u < 0x280; u++) {
+		c[0] = (char)(0xC0 | u >> 6);
+		c[1] = (char)(0x80 | (u & 0x3F));
+		c[2] = '\0';
+		size_t n = 0;
+		for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+			n += (size_t)snprintf(t + n, sizeof t - n, forms[f], c, c);
+		n += (size_t)snprintf(t + n, sizeof t - n, "%s", "and the rest of a sentence long enough to read.");
+		for (enum lang l = LANG_EN; l <= LANG_DE; l += LANG_DE - LANG_EN) {
+			tok_doc td = { 0 };
+			assert_int_equal(tok_doc_build(&td, t, n, l, NULL, 0), 0);
+			size_t k = tok_scan(t, 0, n, l, one, sizeof one / sizeof *one);
+			assert_int_equal(td.n, k);
+			for (size_t i = 0; i < k; i++)
+				assert_same_token(&td.v[i], &one[i]);
+			tok_doc_free(&td);
+		}
+	}
+}
+
+/* Every word of the lists (their accented ones among them, of every
+ * length), each after a space and before a comma: the article's token
+ * pass finds the same entries as tok_scan reading them one by one. */
+static void lexicon_words_as_one_by_one(void **state)
+{
+	(void)state;
+	static char t[1 << 16];
+	static tok one[1 << 13];
+	for (size_t i = 0; i < lex_size();) {
+		size_t n = 0;
+		for (; i < lex_size() && n + LEX_MAXWORD + 3 < sizeof t / 2 && n / 4 < sizeof one / sizeof *one; i++)
+			n += (size_t)snprintf(t + n, sizeof t - n, " %s,", lex_word(i));
+		tok_doc td = { 0 };
+		assert_int_equal(tok_doc_build(&td, t, n, LANG_DE, NULL, 0), 0);
+		size_t k = tok_scan(t, 0, n, LANG_DE, one, sizeof one / sizeof *one);
+		assert_int_equal(td.n, k);
+		for (size_t j = 0; j < k; j++)
+			assert_same_token(&td.v[j], &one[j]);
+		tok_doc_free(&td);
 	}
 }
 
@@ -276,6 +337,8 @@ int main(void)
 		cmocka_unit_test(first_at_every_position),
 		cmocka_unit_test(first_at_across_blocks),
 		cmocka_unit_test(article_tokens_as_one_by_one),
+		cmocka_unit_test(two_byte_letters_as_one_by_one),
+		cmocka_unit_test(lexicon_words_as_one_by_one),
 		cmocka_unit_test(stretches_between_ranges_as_one_by_one),
 		cmocka_unit_test(profile_counts_as_one_by_one),
 		cmocka_unit_test(spaced_word_as_its_two_tests),
