@@ -219,18 +219,55 @@ def main():
                 fail("%s: an empty ending of kind %s" % (code, k))
             if lst:
                 out.write("static const char *const affix_%s_%s[] = { %s };\n" % (code, k, ", ".join(c_string(s) for s in lst)))
-                out.write("static const unsigned char affix_%s_%s_len[] = { %s };\n" %
-                          (code, k, ", ".join(str(len(s.encode())) for s in lst)))
-    out.write("\n/* (each ending's length beside it: lex_suffix runs for many words, a strlen an ending costs more than the test) */\n")
-    out.write("static const struct { const char *const *v; const unsigned char *len; size_t n; }"
-              " affixes[NLANG][LA__COUNT] = {\n")
+    out.write("\nstatic const struct { const char *const *v; size_t n; } affixes[NLANG][LA__COUNT] = {\n")
     for code in LANGS:
         cells = []
         for k in kinds:
             lst = set(langs.get(code, {}).get(k, []))
-            cells.append("{ affix_%s_%s, affix_%s_%s_len, %d }" % (code, k, code, k, len(lst))
-                         if lst else "{ NULL, NULL, 0 }")
+            cells.append("{ affix_%s_%s, %d }" % (code, k, len(lst)) if lst else "{ NULL, 0 }")
         out.write("\t{ %s },\n" % ", ".join(cells))
+    out.write("};\n\n")
+
+    # the endings of each kind in each language as a trie of their bytes
+    # read from the last: a node's children side by side, so that a word is
+    # read from its end only as far as an ending goes on with it
+    trie = []   # [byte, ends an ending, first child, children]
+    roots = []
+    for code in LANGS:
+        row = []
+        for k in kinds:
+            lst = set(langs.get(code, {}).get(k, []))
+            if not lst:
+                row.append(0xFFFF)
+                continue
+            tree = {}
+            for e in lst:
+                node = tree
+                for b in reversed(e.encode()):
+                    node = node.setdefault(b, {})
+                node[None] = True
+            row.append(len(trie))
+            trie.append([0, 0, 0, 0])
+            queue = [(row[-1], tree)]
+            while queue:
+                at, node = queue.pop(0)
+                kids = sorted(b for b in node if b is not None)
+                trie[at][2], trie[at][3] = len(trie), len(kids)
+                for b in kids:
+                    queue.append((len(trie), node[b]))
+                    trie.append([b, 1 if None in node[b] else 0, 0, 0])
+        roots.append(row)
+    if len(trie) >= 0xFFFF or max(t[3] for t in trie) > 255:
+        fail("the endings' trie outgrew its 16-bit indices")
+    out.write("/* the endings of each kind in each language, a trie of their bytes from the last (a node's\n"
+              " * children side by side): lex_suffix reads a word from its end only as far as an ending goes on */\n")
+    out.write("static const struct { unsigned char c, end, nkids; uint16_t kids; } affix_trie[%d] = {" % len(trie))
+    for i, (b, end, kids, nkids) in enumerate(trie):
+        out.write(("\n\t" if i % 6 == 0 else " ") + "{ %d, %d, %d, %d }," % (b, end, nkids, kids))
+    out.write("\n};\n")
+    out.write("static const uint16_t affix_root[NLANG][LA__COUNT] = {\n")
+    for row in roots:
+        out.write("\t{ %s },\n" % ", ".join("0x%x" % r for r in row))
     out.write("};\n\n")
     out.write("/* the set of the endings' last bytes, 256 bits: most words end in a byte that no ending does */\n")
     out.write("const uint64_t lex_affix_last[NLANG][LA__COUNT][4] = {\n")
@@ -339,16 +376,24 @@ const char *const *lex_affixes(enum lang lang, enum lex_affix k, size_t *n)
 
 size_t lex_suffix_rest(enum lang lang, enum lex_affix k, const char *low, size_t n)
 {
-	if (lang <= LANG_UNKNOWN || lang > NLANG || (unsigned)k >= LA__COUNT || !n)
+	if (lang <= LANG_UNKNOWN || lang > NLANG || (unsigned)k >= LA__COUNT || affix_root[lang - 1][k] == 0xFFFF)
 		return 0;
-	const char *const *v = affixes[lang - 1][k].v;
-	const unsigned char *len = affixes[lang - 1][k].len;
-	for (size_t i = 0, na = affixes[lang - 1][k].n; i < na; i++) {   /* longest first */
-		size_t l = len[i];
-		if (l < n && low[n - 1] == v[i][l - 1] && !memcmp(low + n - l, v[i], l))
-			return l;
+	/* down the trie by the word's bytes from its last while an ending goes
+	 * on with them: the deepest end passed is the longest ending, and only
+	 * one shorter than the word counts */
+	size_t best = 0;
+	for (size_t d = 1, at = affix_root[lang - 1][k]; d < n; d++) {
+		unsigned char c = (unsigned char)low[n - d];
+		size_t kid = affix_trie[at].kids, last = kid + affix_trie[at].nkids;
+		while (kid < last && affix_trie[kid].c != c)
+			kid++;
+		if (kid == last)
+			break;
+		at = kid;
+		if (affix_trie[at].end)
+			best = d;
 	}
-	return 0;
+	return best;
 }
 
 size_t lex_size(void)

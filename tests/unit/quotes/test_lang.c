@@ -173,7 +173,9 @@ static void lexicon_classes(void **state)
 }
 
 /* lex_suffix against the plain reading of lex_affixes: the first ending
- * (longest first) that the word ends with and is longer than. */
+ * (longest first) that the word ends with and is longer than (lex_suffix
+ * reads a trie of the endings from their last byte: words that go down it
+ * part of the way and end in another ending). */
 static size_t suffix_by_hand(enum lang lang, enum lex_affix k, const char *low, size_t n)
 {
 	size_t na;
@@ -217,6 +219,20 @@ static void lexicon_suffixes(void **state)
 				word[0] = 'x';
 				memcpy(word + 1, v[i], l + 1);
 				assert_true(lex_suffix((enum lang)lang, (enum lex_affix)k, word, l + 1) >= l);
+				/* its first byte changed (read up to there from the end), and
+				 * after each ending (two of them, one inside the other's reach) */
+				word[1] = (char)(word[1] ^ 0x01);
+				assert_int_equal(lex_suffix((enum lang)lang, (enum lex_affix)k, word, l + 1),
+				                 suffix_by_hand((enum lang)lang, (enum lex_affix)k, word, l + 1));
+				for (size_t j = 0; j < na; j++) {
+					size_t lj = strlen(v[j]);
+					if (lj + l >= sizeof word)
+						continue;
+					memcpy(word, v[j], lj);
+					memcpy(word + lj, v[i], l + 1);
+					assert_int_equal(lex_suffix((enum lang)lang, (enum lex_affix)k, word, lj + l),
+					                 suffix_by_hand((enum lang)lang, (enum lex_affix)k, word, lj + l));
+				}
 			}
 			assert_int_equal(lex_suffix((enum lang)lang, (enum lex_affix)k, "", 0), 0);
 		}
