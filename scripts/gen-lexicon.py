@@ -265,7 +265,24 @@ def main():
     for i, (b, end, kids, nkids) in enumerate(trie):
         out.write(("\n\t" if i % 6 == 0 else " ") + "{ %d, %d, %d, %d }," % (b, end, nkids, kids))
     out.write("\n};\n")
-    out.write("static const uint16_t affix_root[NLANG][LA__COUNT] = {\n")
+    # the root's children by byte, a row of 256 for each list: most words
+    # pass the first step, and the root has many children
+    firsts = []
+    for row in roots:
+        for i, r in enumerate(row):
+            if r == 0xFFFF:
+                continue
+            first = [0xFFFF] * 256
+            for kid in range(trie[r][2], trie[r][2] + trie[r][3]):
+                first[trie[kid][0]] = kid
+            firsts.append(first)
+            row[i] = len(firsts) - 1
+    out.write("/* each list's root: the node of each last byte (0xffff: none) */\n")
+    out.write("static const uint16_t affix_first[%d][256] = {\n" % len(firsts))
+    for first in firsts:
+        out.write("\t{%s\t},\n" % "".join(("\n\t\t" if i % 16 == 0 else " ") + "0x%x," % v for i, v in enumerate(first)).rstrip(",") + "\n")
+    out.write("};\n")
+    out.write("static const uint16_t affix_root[NLANG][LA__COUNT] = {   /* rows of affix_first, 0xffff: no endings */\n")
     for row in roots:
         out.write("\t{ %s },\n" % ", ".join("0x%x" % r for r in row))
     out.write("};\n\n")
@@ -376,13 +393,17 @@ const char *const *lex_affixes(enum lang lang, enum lex_affix k, size_t *n)
 
 size_t lex_suffix_rest(enum lang lang, enum lex_affix k, const char *low, size_t n)
 {
-	if (lang <= LANG_UNKNOWN || lang > NLANG || (unsigned)k >= LA__COUNT || affix_root[lang - 1][k] == 0xFFFF)
-		return 0;
+	if (lang <= LANG_UNKNOWN || lang > NLANG || (unsigned)k >= LA__COUNT || affix_root[lang - 1][k] == 0xFFFF ||
+	    n < 2)
+		return 0;   /* (an ending is shorter than the word: one byte has none) */
 	/* down the trie by the word's bytes from its last while an ending goes
 	 * on with them: the deepest end passed is the longest ending, and only
 	 * one shorter than the word counts */
-	size_t best = 0;
-	for (size_t d = 1, at = affix_root[lang - 1][k]; d < n; d++) {
+	size_t at = affix_first[affix_root[lang - 1][k]][(unsigned char)low[n - 1]];
+	if (at == 0xFFFF)
+		return 0;
+	size_t best = affix_trie[at].end;
+	for (size_t d = 2; d < n; d++) {
 		unsigned char c = (unsigned char)low[n - d];
 		size_t kid = affix_trie[at].kids, last = kid + affix_trie[at].nkids;
 		while (kid < last && affix_trie[kid].c != c)
