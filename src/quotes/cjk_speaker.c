@@ -52,7 +52,11 @@ static size_t starts_with(const speech_ctx *c, enum lex_affix k, const char *t, 
 {
 	size_t n;
 	const char *const *v = lex_affixes(c->lang, k, &n);
+	if (s >= e)
+		return 0;
 	for (size_t i = 0; i < n; i++) {
+		if (v[i][0] != t[s])
+			continue;   /* (most endings, before their length is counted: find_any asks at every character) */
 		size_t l = strlen(v[i]);
 		if (e - s >= l && !memcmp(t + s, v[i], l))
 			return l;
