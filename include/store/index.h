@@ -91,7 +91,8 @@ const char *index_errmsg(const qindex *ix);
 /* For a long run of batches (quoth index), until index_close: the
  * write-ahead log is copied into the file less often, a page changed by
  * many batches once rather than once for every few (the log may reach
- * 64 MB; index_close empties it). */
+ * 64 MB; index_close empties it); the full-text tables keep a batch's
+ * words in memory (up to 64 MB each) and write them out at its commit. */
 int index_bulk(qindex *ix);
 
 /* Before a load into an empty index: the indexes of quotes are dropped

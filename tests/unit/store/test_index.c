@@ -650,6 +650,27 @@ static void test_quote_indexes_deferred(void **state)
 	remove_dir(dir);
 }
 
+/* A long load keeps each batch's words in memory until its commit: set
+ * in both full-text tables, and not written again when it is there. */
+static void test_bulk_keeps_words_until_commit(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_bulk(ix), 0);
+	assert_int_equal(sql_count(file, "SELECT v FROM quote_fts_config WHERE k = 'hashsize'"), 64L << 20);
+	assert_int_equal(sql_count(file, "SELECT v FROM article_fts_config WHERE k = 'hashsize'"), 64L << 20);
+	long changes = sqlite3_total_changes(ix->db);
+	assert_int_equal(index_bulk(ix), 0);
+	assert_int_equal(sqlite3_total_changes(ix->db), changes);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, two_quotes, 2);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'bridge'"), 1);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
 static void test_missing_index_for_reading(void **state)
 {
 	char *dir = make_dir(), *file = path_in(dir, "none.sqlite");
@@ -1016,6 +1037,7 @@ int main(void)
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),
 		cmocka_unit_test(test_quote_indexes_deferred),
+		cmocka_unit_test(test_bulk_keeps_words_until_commit),
 		cmocka_unit_test(test_missing_index_for_reading),
 		cmocka_unit_test(test_named_file_not_sqlite_is_kept),
 		cmocka_unit_test(test_named_sqlite_of_another_program_is_kept),
