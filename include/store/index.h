@@ -95,6 +95,12 @@ const char *index_errmsg(const qindex *ix);
  * words in memory (up to 64 MB each) and write them out at its commit. */
 int index_bulk(qindex *ix);
 
+/* After a load's last batch, until index_close: each commit's pages of the
+ * write-ahead log are copied into the file on a thread of its own, beside
+ * the writer (SQLite copies them on the writer's when the log grows long
+ * and at the close). */
+void index_checkpoint_beside(qindex *ix);
+
 /* Before a load into an empty index: the indexes of quotes are dropped
  * (a transaction of its own) and made again, once, by
  * index_restore_quote_indexes at its end, or by the next index_open for

@@ -1,6 +1,7 @@
 /* The corpus index: opening (and rebuilding), the schema, and writing. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -528,10 +529,13 @@ int index_open(const char *path, unsigned flags, qindex **out, char **note)
 	return 0;
 }
 
+static void checkpointer_stop(qindex *ix);
+
 void index_close(qindex *ix)
 {
 	if (!ix)
 		return;
+	checkpointer_stop(ix);
 	index_memo_drop(ix);
 	close_db(ix);
 	index_words_free(ix->words);
@@ -596,6 +600,102 @@ static int fts_hash_size(qindex *ix, const char *table)
 	return index_exec(ix, sql);
 }
 
+/* ---- the write-ahead log copied into the file beside the writer ---- */
+
+/* A load's commits add pages to the log, which SQLite copies into the file
+ * on the writer's thread when it grows past WAL_PAGES_BULK and when the
+ * index is closed: the second, after the last file was read, took a tenth
+ * of a run by the clock, with the reading threads done. A thread of its
+ * own, with its own connection, copies what each commit added while the
+ * writer goes on (index_checkpoint_beside): a passive checkpoint, which
+ * waits for no one and leaves what a reader still reads. Only once the
+ * load's batches are written: the log restarts from its beginning only
+ * when a write begins after it was all copied, so that a copy beside the
+ * batches would let it grow to the size of the file. */
+struct checkpointer {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t wake;
+	sqlite3 *db;
+	bool asked, stop;
+};
+
+static void *checkpointer_main(void *arg)
+{
+	checkpointer *c = arg;
+	pthread_mutex_lock(&c->mu);
+	for (;;) {
+		while (!c->asked && !c->stop)
+			pthread_cond_wait(&c->wake, &c->mu);
+		if (c->stop)
+			break;   /* (what is left, index_close copies) */
+		c->asked = false;
+		pthread_mutex_unlock(&c->mu);
+		/* (a failure, e.g. a full disk, leaves the pages in the log, whole) */
+		sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		pthread_mutex_lock(&c->mu);
+	}
+	pthread_mutex_unlock(&c->mu);
+	return NULL;
+}
+
+static void checkpointer_ask(qindex *ix)
+{
+	checkpointer *c = ix->ckpt;
+	if (!c)
+		return;
+	pthread_mutex_lock(&c->mu);
+	c->asked = true;
+	pthread_cond_signal(&c->wake);
+	pthread_mutex_unlock(&c->mu);
+}
+
+/* Without the thread (no memory, no thread, no connection, read-only)
+ * SQLite's own checkpoints do the work. */
+void index_checkpoint_beside(qindex *ix)
+{
+	if (ix->ckpt || ix->readonly)
+		return;
+	checkpointer *c = calloc(1, sizeof *c);
+	if (!c)
+		return;
+	/* a read opens its log: a connection that never read checkpoints nothing */
+	if (sqlite3_open_v2(ix->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_close(c->db);
+		free(c);
+		return;
+	}
+	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->wake, NULL);
+	if (pthread_create(&c->thread, NULL, checkpointer_main, c) != 0) {
+		pthread_cond_destroy(&c->wake);
+		pthread_mutex_destroy(&c->mu);
+		sqlite3_close(c->db);
+		free(c);
+		return;
+	}
+	ix->ckpt = c;
+	checkpointer_ask(ix);   /* what was committed so far */
+}
+
+static void checkpointer_stop(qindex *ix)
+{
+	checkpointer *c = ix->ckpt;
+	if (!c)
+		return;
+	pthread_mutex_lock(&c->mu);
+	c->stop = true;
+	pthread_cond_signal(&c->wake);
+	pthread_mutex_unlock(&c->mu);
+	pthread_join(c->thread, NULL);
+	pthread_cond_destroy(&c->wake);
+	pthread_mutex_destroy(&c->mu);
+	sqlite3_close(c->db);   /* (not the last connection: the log stays for the writer's) */
+	free(c);
+	ix->ckpt = NULL;
+}
+
 int index_bulk(qindex *ix)
 {
 	char sql[96];
@@ -656,6 +756,8 @@ int index_commit(qindex *ix)
 	int rc = step_done(ix, index_stmt(ix, ST_COMMIT));
 	if (rc)
 		index_rollback(ix);
+	else
+		checkpointer_ask(ix);
 	return rc;
 }
 

@@ -54,10 +54,14 @@ enum index_stmt {
 
 /* The quotes put since index_groups_follow, for the groups (index_groups.c). */
 typedef struct group_memo group_memo;
+/* The thread that copies the write-ahead log into the file during a long
+ * load (index.c: index_bulk). */
+typedef struct checkpointer checkpointer;
 
 struct qindex {
 	sqlite3 *db;
 	group_memo *memo;        /* NULL: the groups are made from the file */
+	checkpointer *ckpt;      /* NULL: SQLite's own checkpoints only */
 	index_words *words;      /* for index_put given no words: made when first needed */
 	char *path;
 	bool readonly;

@@ -671,6 +671,41 @@ static void test_bulk_keeps_words_until_commit(void **state)
 	remove_dir(dir);
 }
 
+static long long file_size(const char *file)
+{
+	struct stat st;
+	assert_int_equal(stat(file, &st), 0);
+	return (long long)st.st_size;
+}
+
+/* After a load's batches, the write-ahead log is copied into the file on
+ * a thread beside the writer, which goes on writing; the close finds it
+ * done. */
+static void test_log_copied_beside_the_writer(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	char path[64];
+	for (int i = 0; i < 100; i++) {
+		snprintf(path, sizeof path, "/corpus/%03d.txt", i);
+		put_article(ix, path, (uint64_t)i + 1, two_quotes, 2);
+	}
+	assert_int_equal(index_commit(ix), 0);
+	long long before = file_size(file);   /* the pages are in the log */
+	index_checkpoint_beside(ix);
+	for (int tries = 0; tries < 500 && file_size(file) == before; tries++)
+		usleep(10000);
+	assert_true(file_size(file) > before);
+	assert_int_equal(index_begin(ix), 0);   /* the writer goes on beside it */
+	put_article(ix, "/corpus/last.txt", 0xfff, two_quotes, 2);
+	assert_int_equal(index_commit(ix), 0);
+	index_close(ix);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM articles"), 101);
+	free(file);
+	remove_dir(dir);
+}
+
 static void test_missing_index_for_reading(void **state)
 {
 	char *dir = make_dir(), *file = path_in(dir, "none.sqlite");
@@ -1038,6 +1073,7 @@ int main(void)
 		cmocka_unit_test(test_touch_and_remove),
 		cmocka_unit_test(test_quote_indexes_deferred),
 		cmocka_unit_test(test_bulk_keeps_words_until_commit),
+		cmocka_unit_test(test_log_copied_beside_the_writer),
 		cmocka_unit_test(test_missing_index_for_reading),
 		cmocka_unit_test(test_named_file_not_sqlite_is_kept),
 		cmocka_unit_test(test_named_sqlite_of_another_program_is_kept),
