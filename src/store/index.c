@@ -847,7 +847,7 @@ static int insert_article(qindex *ix, const index_article *a, size_t nq, bool ft
 	return rc;
 }
 
-static int insert_quote(qindex *ix, int64_t art, const index_quote *q)
+static int insert_quote(qindex *ix, int64_t art, const char *lang, bool more, const index_quote *q)
 {
 	sqlite3_stmt *s = index_stmt(ix, ST_QUOTE_INSERT);
 	if (!s)
@@ -865,7 +865,7 @@ static int insert_quote(qindex *ix, int64_t art, const index_quote *q)
 	if (!f)
 		return rc ? rc : Q_EIO;
 	int64_t id = sqlite3_last_insert_rowid(ix->db);
-	index_memo_add(ix, id, art, (int64_t)q->start, q);
+	index_memo_add(ix, id, art, (int64_t)q->start, lang, more, q);
 	sqlite3_bind_int64(f, 1, id);
 	sqlite3_bind_text(f, 2, q->text ? q->text : "", -1, SQLITE_STATIC);
 	index_bind_text(f, 3, q->speaker);
@@ -902,7 +902,7 @@ int index_put(qindex *ix, const index_article *a, const char *body, size_t nbody
 	if (!rc)
 		rc = insert_article(ix, a, nq, true, &id);
 	for (size_t i = 0; !rc && i < nq; i++)
-		rc = insert_quote(ix, id, &q[i]);
+		rc = insert_quote(ix, id, a->lang, false, &q[i]);
 	if (!rc && (body || a->title || a->words))
 		rc = put_words(ix, id, a, body, nbody);
 	if (!rc)
@@ -926,7 +926,7 @@ int index_add_quotes(qindex *ix, const char *path, const index_quote *q, size_t 
 	sqlite3_reset(s);
 	rc = 0;
 	for (size_t i = 0; !rc && i < nq; i++)
-		rc = insert_quote(ix, id, &q[i]);
+		rc = insert_quote(ix, id, NULL, true, &q[i]);
 	sqlite3_stmt *u = rc ? NULL : index_stmt(ix, ST_ART_ADD_QUOTES);
 	if (u) {
 		sqlite3_bind_int64(u, 1, id);
