@@ -92,7 +92,8 @@ const char *index_errmsg(const qindex *ix);
  * write-ahead log is copied into the file less often, a page changed by
  * many batches once rather than once for every few (the log may reach
  * 64 MB; index_close empties it); the full-text tables keep a batch's
- * words in memory (up to 64 MB each) and write them out at its commit. */
+ * words in memory (up to 64 MB each), write them out at its commit and
+ * merge their segments only when 16 wait on a level (kept in the file). */
 int index_bulk(qindex *ix);
 
 /* After a load's last batch, until index_close: each commit's pages of the

@@ -650,8 +650,9 @@ static void test_quote_indexes_deferred(void **state)
 	remove_dir(dir);
 }
 
-/* A long load keeps each batch's words in memory until its commit: set
- * in both full-text tables, and not written again when it is there. */
+/* A long load keeps each batch's words in memory until its commit and
+ * merges segments seldom: set in both full-text tables, and not written
+ * again when it is there. */
 static void test_bulk_keeps_words_until_commit(void **state)
 {
 	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
@@ -659,6 +660,8 @@ static void test_bulk_keeps_words_until_commit(void **state)
 	assert_int_equal(index_bulk(ix), 0);
 	assert_int_equal(sql_count(file, "SELECT v FROM quote_fts_config WHERE k = 'hashsize'"), 64L << 20);
 	assert_int_equal(sql_count(file, "SELECT v FROM article_fts_config WHERE k = 'hashsize'"), 64L << 20);
+	assert_int_equal(sql_count(file, "SELECT v FROM quote_fts_config WHERE k = 'automerge'"), 16);
+	assert_int_equal(sql_count(file, "SELECT v FROM article_fts_config WHERE k = 'automerge'"), 16);
 	long changes = sqlite3_total_changes(ix->db);
 	assert_int_equal(index_bulk(ix), 0);
 	assert_int_equal(sqlite3_total_changes(ix->db), changes);
