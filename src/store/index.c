@@ -655,11 +655,11 @@ static void checkpointer_ask(qindex *ix)
 	pthread_mutex_unlock(&c->mu);
 }
 
-/* Without the thread (no memory, no thread, no connection, read-only)
- * SQLite's own checkpoints do the work. */
+/* Without the thread (no memory, no thread, no connection, read-only, an
+ * SQLite built without threads) SQLite's own checkpoints do the work. */
 void index_checkpoint_beside(qindex *ix)
 {
-	if (ix->ckpt || ix->readonly)
+	if (ix->ckpt || ix->readonly || !sqlite3_threadsafe())
 		return;
 	checkpointer *c = calloc(1, sizeof *c);
 	if (!c)
