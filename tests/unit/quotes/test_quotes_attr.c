@@ -198,6 +198,16 @@ static void en_speaker_past_many_mentions(void **state)
 	       "a waste of the county's money => Jane Holt");
 }
 
+/* The same when the quote stands in the next sentence: the one who spoke
+ * in the sentence before stays a candidate past the names between. */
+static void en_speaker_in_sentence_before(void **state)
+{
+	EXPECT("Council news\n\nMayor Anna Berg said on Monday in Springfield after talks with Tom Olsen, Jim Park, "
+	       "Lisa Wong, Bob Stone and Carl Diaz that the bridge would open in May. \"We will build it next year, "
+	       "whatever the cost.\"\n",
+	       "We will build it next year, whatever the cost. => Anna Berg");
+}
+
 static void en_continuation_paragraph(void **state)
 {
 	EXPECT("Council news\n\n\"We will build the bridge,\" said Anna Berg.\n\n\"And we will build it on time.\"\n",
@@ -455,6 +465,7 @@ int main(void)
 		cmocka_unit_test(en_descriptive_speaker),
 		cmocka_unit_test(en_apposition_subject),
 		cmocka_unit_test(en_speaker_past_many_mentions),
+		cmocka_unit_test(en_speaker_in_sentence_before),
 		cmocka_unit_test(en_continuation_paragraph),
 		cmocka_unit_test(en_unknown_speaker),
 		cmocka_unit_test(en_interrupted),
