@@ -289,6 +289,15 @@ static void de_inverted_verb_second(void **state)
 	       "Wir halten uns an die Zahlen. => Klaus Weber");
 }
 
+/* An adverb opening the sentence ("Weiter", "Später") is no name: the
+ * subject after the verb speaks, not the adverb before it. */
+static void de_adverb_before_verb(void **state)
+{
+	EXPECT("Kreistag\n\nDie Sitzung des Kreistags dauerte bis in den Abend.\n\n"
+	       "Weiter sagte Vogt, die Schule werde \xE2\x80\x9Eim n\xC3\xA4" "chsten Jahr gebaut\xE2\x80\x9C.\n",
+	       "im n\xC3\xA4" "chsten Jahr gebaut => Vogt");
+}
+
 static void fr_declare_and_inner(void **state)
 {
 	EXPECT("Nouvelles du club\n\n\xC2\xAB Nous allons gagner ce match \xC2\xBB, a d\xC3\xA9" "clar\xC3\xA9 l'entra\xC3\xAEneur "
@@ -483,6 +492,7 @@ int main(void)
 		cmocka_unit_test(de_sagte_and_so),
 		cmocka_unit_test(de_sagte_er),
 		cmocka_unit_test(de_inverted_verb_second),
+		cmocka_unit_test(de_adverb_before_verb),
 		cmocka_unit_test(fr_declare_and_inner),
 		cmocka_unit_test(fr_a_t_il),
 		cmocka_unit_test(es_role_de_company),
