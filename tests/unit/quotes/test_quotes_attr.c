@@ -298,6 +298,16 @@ static void de_adverb_before_verb(void **state)
 	       "im n\xC3\xA4" "chsten Jahr gebaut => Vogt");
 }
 
+/* A conjunction or a determiner opening a sentence ("Denn", "Diesen")
+ * is no name, nor the start of one: the lexicon lists their forms. */
+static void de_conjunction_opens_sentence(void **state)
+{
+	EXPECT("Kreistag\n\nLandrat Karl Vogt sprach am Montag vor dem Kreistag.\n\n"
+	       "\xE2\x80\x9EWir bauen die Schule im n\xC3\xA4" "chsten Jahr.\xE2\x80\x9C Denn Experten halten den alten Bau "
+	       "f\xC3\xBCr unsicher.\n",
+	       "Wir bauen die Schule im n\xC3\xA4" "chsten Jahr. => Karl Vogt");
+}
+
 static void fr_declare_and_inner(void **state)
 {
 	EXPECT("Nouvelles du club\n\n\xC2\xAB Nous allons gagner ce match \xC2\xBB, a d\xC3\xA9" "clar\xC3\xA9 l'entra\xC3\xAEneur "
@@ -493,6 +503,7 @@ int main(void)
 		cmocka_unit_test(de_sagte_er),
 		cmocka_unit_test(de_inverted_verb_second),
 		cmocka_unit_test(de_adverb_before_verb),
+		cmocka_unit_test(de_conjunction_opens_sentence),
 		cmocka_unit_test(fr_declare_and_inner),
 		cmocka_unit_test(fr_a_t_il),
 		cmocka_unit_test(es_role_de_company),
