@@ -308,6 +308,32 @@ static void de_conjunction_opens_sentence(void **state)
 	       "Wir bauen die Schule im n\xC3\xA4" "chsten Jahr. => Karl Vogt");
 }
 
+/* Dutch closed-class words opening a sentence ("Hoewel", "Zodat") are no
+ * name: the lexicon lists the conjunctions and determiners. */
+static void nl_conjunction_opens_sentence(void **state)
+{
+	EXPECT("Gemeenteraad\n\nWethouder Karel de Vries sprak maandag in de raad.\n\n"
+	       "\xE2\x80\x9EWe bouwen de school volgend jaar.\xE2\x80\x9D Hoewel deskundigen het oude gebouw "
+	       "onveilig vinden.\n",
+	       "We bouwen de school volgend jaar. => Karel de Vries");
+}
+
+/* A phrase of time before a verb-second cue ("Deze week zei hij", "Am Ende
+ * der Woche sagte X") is no speaker: words for days, weeks, months,
+ * seasons and years are calendar words like the names of the days. */
+static void nl_time_phrase_before_cue(void **state)
+{
+	EXPECT("Gemeenteraad\n\nWethouder Karel de Vries sprak maandag in de raad.\n\n"
+	       "Deze week zei hij: \xE2\x80\x9EWe bouwen de school volgend jaar.\xE2\x80\x9D Onze buren doen het ook.\n",
+	       "We bouwen de school volgend jaar. => Karel de Vries");
+}
+
+static void de_time_phrase_before_cue(void **state)
+{
+	EXPECT("Kreistag\n\nAm Ende der Woche sagte Vogt: \xE2\x80\x9EWir bauen die Schule.\xE2\x80\x9C\n",
+	       "Wir bauen die Schule. => Vogt");
+}
+
 static void fr_declare_and_inner(void **state)
 {
 	EXPECT("Nouvelles du club\n\n\xC2\xAB Nous allons gagner ce match \xC2\xBB, a d\xC3\xA9" "clar\xC3\xA9 l'entra\xC3\xAEneur "
@@ -504,6 +530,9 @@ int main(void)
 		cmocka_unit_test(de_inverted_verb_second),
 		cmocka_unit_test(de_adverb_before_verb),
 		cmocka_unit_test(de_conjunction_opens_sentence),
+		cmocka_unit_test(nl_conjunction_opens_sentence),
+		cmocka_unit_test(nl_time_phrase_before_cue),
+		cmocka_unit_test(de_time_phrase_before_cue),
 		cmocka_unit_test(fr_declare_and_inner),
 		cmocka_unit_test(fr_a_t_il),
 		cmocka_unit_test(es_role_de_company),
