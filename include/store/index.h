@@ -91,8 +91,16 @@ const char *index_errmsg(const qindex *ix);
 /* For a long run of batches (quoth index), until index_close: the
  * write-ahead log is copied into the file less often, a page changed by
  * many batches once rather than once for every few (the log may reach
- * 64 MB; index_close empties it). */
+ * 64 MB; index_close empties it); the full-text tables keep a batch's
+ * words in memory (up to 64 MB each), write them out at its commit and
+ * merge their segments only when 16 wait on a level (kept in the file). */
 int index_bulk(qindex *ix);
+
+/* After a load's last batch, until index_close: each commit's pages of the
+ * write-ahead log are copied into the file on a thread of its own, beside
+ * the writer (SQLite copies them on the writer's when the log grows long
+ * and at the close). */
+void index_checkpoint_beside(qindex *ix);
 
 /* Before a load into an empty index: the indexes of quotes are dropped
  * (a transaction of its own) and made again, once, by

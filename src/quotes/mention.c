@@ -55,6 +55,11 @@ static bool name_word_slow(const tok *w)
 	uint32_t never = LX_CAL | LX_PRON | LX_CUE | LX_ACCORD | LX_EXPLETIVE;
 	if (w->sent)
 		never |= LX_FUNC | LX_DET | LX_PREP | LX_CONJ | LX_REL;
+	/* where the verb comes second, an adverb opens many a sentence and the
+	 * subject follows the verb ("Später sagte die Ministerin"): the adverb
+	 * is no name, or it takes the subject's place */
+	if (w->sent && (lex_lang_props((enum lang)w->lang) & LP_VERB_SECOND))
+		never |= LX_SKIP;
 	if (w->lex & never)
 		return false;
 	return !(w->n > 2 && (w->low[w->n - 1] == 's') && (stem_classes(w) & (LX_CAL | LX_FUNC)));

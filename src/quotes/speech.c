@@ -27,8 +27,8 @@
 #define MAX_CJK 4
 #define MAX_ANTE 4          /* persons a pronoun may stand for, besides the speaker before */
 #define MAX_PRONS 3         /* pronouns among the candidates */
-#define MAX_FAR 2           /* and past those, speakers by a cue in the quote's sentence */
-#define MAX_CANDS (3 + MAX_BEFORE + MAX_FAR + MAX_AFTER + MAX_CJK + MAX_PRONS * (MAX_ANTE + 1))
+#define MAX_FAR 2           /* and past those, speakers by a cue in the quote's sentence (and as many in the one before) */
+#define MAX_CANDS (3 + MAX_BEFORE + 2 * MAX_FAR + MAX_AFTER + MAX_CJK + MAX_PRONS * (MAX_ANTE + 1))
 #define ANTE_SENTENCES 14   /* how far back a pronoun's person may stand */
 #define ANTE_TOKENS 400
 #define BACK_PARAS 2        /* how many paragraphs back a candidate may stand */
@@ -618,6 +618,25 @@ static void cjk_quote_atoms(qctx *x, const mention *cm, size_t k)
 	}
 }
 
+/* The one who spoke by a cue in the sentence before the quote may be its
+ * speaker even where the nearest mentions are others ("X said on Monday
+ * in Y after talks with A, B and C that ... . \"...\""): past mention i,
+ * MAX_FAR of them that speak. */
+static void add_speakers_before(quote_cands *qc, size_t i, size_t rank)
+{
+	const speech_art *a = qc->c->art;
+	const qctx *x = &qc->x;
+	for (size_t far = 0; x->sent && i > 0 && far < MAX_FAR; i--) {
+		const mention *m = &a->m[i - 1];
+		if (m->a < x->body || m->sent + 1 < x->sent)
+			break;
+		if (m->kind == K_PRON || !mention_speaks(m) || m->sent == x->sent)
+			continue;
+		add_mention(qc, m, (long)i - 1, false, rank++);
+		far++;
+	}
+}
+
 static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cands *qc)
 {
 	mention cm[MAX_CJK];
@@ -681,6 +700,8 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 		else
 			add_mention(qc, m, (long)j, true, rank_after++);
 	}
+	if (more)
+		add_speakers_before(qc, i, rank);
 }
 
 /* ---- scores and the choice ---------------------------------------------------------- */

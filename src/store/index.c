@@ -1,6 +1,7 @@
 /* The corpus index: opening (and rebuilding), the schema, and writing. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -528,10 +529,13 @@ int index_open(const char *path, unsigned flags, qindex **out, char **note)
 	return 0;
 }
 
+static void checkpointer_stop(qindex *ix);
+
 void index_close(qindex *ix)
 {
 	if (!ix)
 		return;
+	checkpointer_stop(ix);
 	index_memo_drop(ix);
 	close_db(ix);
 	index_words_free(ix->words);
@@ -572,11 +576,143 @@ const char *index_errmsg(const qindex *ix)
  * and those that did not fit would be written twice. */
 #define CACHE_KIB_BULK 131072
 
+/* The full-text tables during a load. FTS5 keeps a transaction's words in
+ * memory up to hashsize bytes (its default, 1 MB) and writes each such
+ * part out as a segment; after each, it merges older segments, in work
+ * proportional to what it wrote times the levels of segments, once a level
+ * holds automerge of them (its default, 4). A batch of a load (seconds of
+ * articles) made dozens of segments merged again and again: in one segment
+ * a batch, merged only when 16 wait on a level, the writing thread of 2,000
+ * articles in 8 batches took 305 -> 48 million instructions to commit
+ * (callgrind). A query reads a word's list in each segment (at most 16 a
+ * level). Options of a table, kept in its file: set when they differ. */
+#define FTS_HASH_BULK 67108864
+#define FTS_AUTOMERGE_BULK 16
+
+static int fts_option(qindex *ix, const char *table, const char *key, int64_t v)
+{
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT v FROM %s_config WHERE k = '%s'", table, key);
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(ix->db, sql, -1, &s, NULL);
+	bool set = rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) == v;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_OK)
+		return index_fail(ix, rc);
+	if (set)
+		return 0;
+	snprintf(sql, sizeof sql, "INSERT INTO %s(%s, rank) VALUES ('%s', %lld)", table, table, key, (long long)v);
+	return index_exec(ix, sql);
+}
+
+/* ---- the write-ahead log copied into the file beside the writer ---- */
+
+/* A load's commits add pages to the log, which SQLite copies into the file
+ * on the writer's thread when it grows past WAL_PAGES_BULK and when the
+ * index is closed: the second, after the last file was read, took a tenth
+ * of a run by the clock, with the reading threads done. A thread of its
+ * own, with its own connection, copies what each commit added while the
+ * writer goes on (index_checkpoint_beside): a passive checkpoint, which
+ * waits for no one and leaves what a reader still reads. Only once the
+ * load's batches are written: the log restarts from its beginning only
+ * when a write begins after it was all copied, so that a copy beside the
+ * batches would let it grow to the size of the file. */
+struct checkpointer {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t wake;
+	sqlite3 *db;
+	bool asked, stop;
+};
+
+static void *checkpointer_main(void *arg)
+{
+	checkpointer *c = arg;
+	pthread_mutex_lock(&c->mu);
+	for (;;) {
+		while (!c->asked && !c->stop)
+			pthread_cond_wait(&c->wake, &c->mu);
+		if (c->stop)
+			break;   /* (what is left, index_close copies) */
+		c->asked = false;
+		pthread_mutex_unlock(&c->mu);
+		/* (a failure, e.g. a full disk, leaves the pages in the log, whole) */
+		sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		pthread_mutex_lock(&c->mu);
+	}
+	pthread_mutex_unlock(&c->mu);
+	return NULL;
+}
+
+static void checkpointer_ask(qindex *ix)
+{
+	checkpointer *c = ix->ckpt;
+	if (!c)
+		return;
+	pthread_mutex_lock(&c->mu);
+	c->asked = true;
+	pthread_cond_signal(&c->wake);
+	pthread_mutex_unlock(&c->mu);
+}
+
+/* Without the thread (no memory, no thread, no connection, read-only, an
+ * SQLite built without threads) SQLite's own checkpoints do the work. */
+void index_checkpoint_beside(qindex *ix)
+{
+	if (ix->ckpt || ix->readonly || !sqlite3_threadsafe())
+		return;
+	checkpointer *c = calloc(1, sizeof *c);
+	if (!c)
+		return;
+	/* a read opens its log: a connection that never read checkpoints nothing */
+	if (sqlite3_open_v2(ix->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_close(c->db);
+		free(c);
+		return;
+	}
+	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->wake, NULL);
+	if (pthread_create(&c->thread, NULL, checkpointer_main, c) != 0) {
+		pthread_cond_destroy(&c->wake);
+		pthread_mutex_destroy(&c->mu);
+		sqlite3_close(c->db);
+		free(c);
+		return;
+	}
+	ix->ckpt = c;
+	checkpointer_ask(ix);   /* what was committed so far */
+}
+
+static void checkpointer_stop(qindex *ix)
+{
+	checkpointer *c = ix->ckpt;
+	if (!c)
+		return;
+	pthread_mutex_lock(&c->mu);
+	c->stop = true;
+	pthread_cond_signal(&c->wake);
+	pthread_mutex_unlock(&c->mu);
+	pthread_join(c->thread, NULL);
+	pthread_cond_destroy(&c->wake);
+	pthread_mutex_destroy(&c->mu);
+	sqlite3_close(c->db);   /* (not the last connection: the log stays for the writer's) */
+	free(c);
+	ix->ckpt = NULL;
+}
+
 int index_bulk(qindex *ix)
 {
 	char sql[96];
 	snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint=%d; PRAGMA cache_size=-%d", WAL_PAGES_BULK, CACHE_KIB_BULK);
-	return index_exec(ix, sql);
+	int rc = index_exec(ix, sql);
+	static const char *const fts[] = { "quote_fts", "article_fts" };
+	for (size_t i = 0; !rc && i < sizeof fts / sizeof *fts; i++) {
+		rc = fts_option(ix, fts[i], "hashsize", FTS_HASH_BULK);
+		if (!rc)
+			rc = fts_option(ix, fts[i], "automerge", FTS_AUTOMERGE_BULK);
+	}
+	return rc;
 }
 
 int index_limit_pages(qindex *ix, long n)
@@ -627,6 +763,8 @@ int index_commit(qindex *ix)
 	int rc = step_done(ix, index_stmt(ix, ST_COMMIT));
 	if (rc)
 		index_rollback(ix);
+	else
+		checkpointer_ask(ix);
 	return rc;
 }
 
@@ -716,7 +854,7 @@ static int insert_article(qindex *ix, const index_article *a, size_t nq, bool ft
 	return rc;
 }
 
-static int insert_quote(qindex *ix, int64_t art, const index_quote *q)
+static int insert_quote(qindex *ix, int64_t art, const char *lang, bool more, const index_quote *q)
 {
 	sqlite3_stmt *s = index_stmt(ix, ST_QUOTE_INSERT);
 	if (!s)
@@ -734,7 +872,7 @@ static int insert_quote(qindex *ix, int64_t art, const index_quote *q)
 	if (!f)
 		return rc ? rc : Q_EIO;
 	int64_t id = sqlite3_last_insert_rowid(ix->db);
-	index_memo_add(ix, id, art, (int64_t)q->start, q);
+	index_memo_add(ix, id, art, (int64_t)q->start, lang, more, q);
 	sqlite3_bind_int64(f, 1, id);
 	sqlite3_bind_text(f, 2, q->text ? q->text : "", -1, SQLITE_STATIC);
 	index_bind_text(f, 3, q->speaker);
@@ -771,7 +909,7 @@ int index_put(qindex *ix, const index_article *a, const char *body, size_t nbody
 	if (!rc)
 		rc = insert_article(ix, a, nq, true, &id);
 	for (size_t i = 0; !rc && i < nq; i++)
-		rc = insert_quote(ix, id, &q[i]);
+		rc = insert_quote(ix, id, a->lang, false, &q[i]);
 	if (!rc && (body || a->title || a->words))
 		rc = put_words(ix, id, a, body, nbody);
 	if (!rc)
@@ -795,7 +933,7 @@ int index_add_quotes(qindex *ix, const char *path, const index_quote *q, size_t 
 	sqlite3_reset(s);
 	rc = 0;
 	for (size_t i = 0; !rc && i < nq; i++)
-		rc = insert_quote(ix, id, &q[i]);
+		rc = insert_quote(ix, id, NULL, true, &q[i]);
 	sqlite3_stmt *u = rc ? NULL : index_stmt(ix, ST_ART_ADD_QUOTES);
 	if (u) {
 		sqlite3_bind_int64(u, 1, id);

@@ -64,10 +64,24 @@ static int read_quotes(qindex *ix, samequote *sq, quote_rows *r)
 
 /* ---- following the quotes as they are put ---- */
 
+/* A speaker form of the quotes put, counted as index_derive counts it
+ * from the file (read_forms). */
+typedef struct form_acc {
+	char *form, *lang;
+	long nquotes, narticles;
+	int64_t last_article;    /* an article's quotes are put together: a new one counts */
+} form_acc;
+
 struct group_memo {
 	samequote *sq;           /* the quotes put, in the order of their rows */
 	quote_rows r;
 	int64_t version;         /* PRAGMA data_version when it started */
+	/* the forms, and a table of their places + 1 (at most half full) */
+	form_acc *forms;
+	size_t nforms, cap_forms;
+	uint32_t *slot;
+	size_t nslots;
+	bool forms_lost;         /* counted from the file instead */
 };
 
 static int64_t pragma_int(qindex *ix, const char *sql)
@@ -80,6 +94,19 @@ static int64_t pragma_int(qindex *ix, const char *sql)
 	return v;
 }
 
+static void forms_acc_free(group_memo *m)
+{
+	for (size_t i = 0; i < m->nforms; i++) {
+		free(m->forms[i].form);
+		free(m->forms[i].lang);
+	}
+	free(m->forms);
+	free(m->slot);
+	m->forms = NULL;
+	m->slot = NULL;
+	m->nforms = m->cap_forms = m->nslots = 0;
+}
+
 void index_memo_drop(qindex *ix)
 {
 	group_memo *m = ix->memo;
@@ -87,6 +114,7 @@ void index_memo_drop(qindex *ix)
 		return;
 	samequote_free(m->sq);
 	rows_free(&m->r);
+	forms_acc_free(m);
 	free(m);
 	ix->memo = NULL;
 }
@@ -115,7 +143,71 @@ void index_memo_check(qindex *ix)
 		index_memo_drop(ix);
 }
 
-void index_memo_add(qindex *ix, int64_t quote, int64_t article, int64_t start, const index_quote *q)
+static uint64_t form_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h ^ (h >> 29);
+}
+
+static size_t form_slot(const group_memo *m, const char *form)
+{
+	size_t mask = m->nslots - 1, k = (size_t)form_hash(form) & mask;
+	while (m->slot[k] && strcmp(m->forms[m->slot[k] - 1].form, form))
+		k = (k + 1) & mask;
+	return k;
+}
+
+static int forms_grow(group_memo *m)
+{
+	size_t n = m->nslots ? m->nslots * 2 : 256;
+	uint32_t *old = m->slot;
+	if (!(m->slot = calloc(n, sizeof *m->slot))) {
+		m->slot = old;
+		return Q_ENOMEM;
+	}
+	free(old);
+	m->nslots = n;
+	for (size_t i = 0; i < m->nforms; i++)
+		m->slot[form_slot(m, m->forms[i].form)] = (uint32_t)i + 1;
+	return 0;
+}
+
+/* Counts a quote of form in article (of language lang, or NULL). */
+static int form_count(group_memo *m, const char *form, int64_t article, const char *lang)
+{
+	if (2 * (m->nforms + 1) > m->nslots && forms_grow(m))
+		return Q_ENOMEM;
+	size_t k = form_slot(m, form);
+	form_acc *f;
+	if (m->slot[k]) {
+		f = &m->forms[m->slot[k] - 1];
+		f->nquotes++;
+		if (f->last_article != article)
+			f->narticles++;
+		f->last_article = article;
+	} else {
+		if (m->nforms >= UINT32_MAX - 1 || GROW(m->forms, m->cap_forms, m->nforms + 1, 64))
+			return Q_ENOMEM;
+		f = &m->forms[m->nforms];
+		*f = (form_acc){ strdup(form), NULL, 1, 1, article };
+		if (!f->form)
+			return Q_ENOMEM;
+		m->slot[k] = (uint32_t)++m->nforms;
+	}
+	if (lang && (!f->lang || strcmp(lang, f->lang) > 0)) {   /* SQL's max */
+		char *l = strdup(lang);
+		if (!l)
+			return Q_ENOMEM;
+		free(f->lang);
+		f->lang = l;
+	}
+	return 0;
+}
+
+void index_memo_add(qindex *ix, int64_t quote, int64_t article, int64_t start, const char *lang, bool more,
+                    const index_quote *q)
 {
 	group_memo *m = ix->memo;
 	if (!m)
@@ -123,8 +215,53 @@ void index_memo_add(qindex *ix, int64_t quote, int64_t article, int64_t start, c
 	/* the file's order of the rows, which read_quotes follows */
 	bool in_order = !m->r.n || quote > m->r.quote[m->r.n - 1];
 	if (!q->paired || !in_order || rows_add(&m->r, quote, article, start) ||
-	    samequote_add_pairs(m->sq, q->pairs, q->npairs))
+	    samequote_add_pairs(m->sq, q->pairs, q->npairs)) {
 		index_memo_drop(ix);
+		return;
+	}
+	if (!m->forms_lost && (more || (q->speaker && form_count(m, q->speaker, article, lang)))) {
+		m->forms_lost = true;
+		forms_acc_free(m);
+	}
+}
+
+void index_form_counts_free(index_form_count *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].form);
+		free(v[i].lang);
+	}
+	free(v);
+}
+
+static int cmp_form(const void *a, const void *b)
+{
+	return strcmp(((const index_form_count *)a)->form, ((const index_form_count *)b)->form);
+}
+
+int index_memo_forms(qindex *ix, index_form_count **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	group_memo *m = ix->memo;
+	if (!m || m->forms_lost || (int64_t)m->r.n != pragma_int(ix, "SELECT count(*) FROM quotes"))
+		return Q_ENOENT;
+	index_form_count *v = calloc(m->nforms + 1, sizeof *v);
+	if (!v)
+		return Q_ENOMEM;
+	for (size_t i = 0; i < m->nforms; i++) {
+		const form_acc *f = &m->forms[i];
+		v[i] = (index_form_count){ strdup(f->form), f->lang ? strdup(f->lang) : NULL, f->nquotes, f->narticles };
+		if (!v[i].form || (f->lang && !v[i].lang)) {
+			index_form_counts_free(v, i + 1);
+			return Q_ENOMEM;
+		}
+	}
+	/* (as the bytes: SQLite's BINARY order of the GROUP BY) */
+	qsort(v, m->nforms, sizeof *v, cmp_form);
+	*out = v;
+	*n = m->nforms;
+	return 0;
 }
 
 static int cmp_member(const void *a, const void *b)

@@ -54,10 +54,14 @@ enum index_stmt {
 
 /* The quotes put since index_groups_follow, for the groups (index_groups.c). */
 typedef struct group_memo group_memo;
+/* The thread that copies the write-ahead log into the file during a long
+ * load (index.c: index_bulk). */
+typedef struct checkpointer checkpointer;
 
 struct qindex {
 	sqlite3 *db;
 	group_memo *memo;        /* NULL: the groups are made from the file */
+	checkpointer *ckpt;      /* NULL: SQLite's own checkpoints only */
 	index_words *words;      /* for index_put given no words: made when first needed */
 	char *path;
 	bool readonly;
@@ -116,9 +120,24 @@ int index_meta_set_int(qindex *ix, const char *key, int64_t v);
 /* Runs a prepared query whose columns are those of a hit (index_query.c). */
 int index_read_hits(qindex *ix, sqlite3_stmt *s, index_hit **out, size_t *nout);
 
-/* The memo follows a quote just inserted (its row, article and place), or
- * is dropped when the quote came without its pairs. */
-void index_memo_add(qindex *ix, int64_t quote, int64_t article, int64_t start, const index_quote *q);
+/* The memo follows a quote just inserted (its row, article and place, the
+ * article's language), or is dropped when the quote came without its
+ * pairs. more: the article had quotes before this call (its speakers are
+ * then counted from the file). */
+void index_memo_add(qindex *ix, int64_t quote, int64_t article, int64_t start, const char *lang, bool more,
+                    const index_quote *q);
+
+/* A speaker form with its quotes, its articles and the greatest language
+ * of those (as SQL's max: NULL when none has one). */
+typedef struct index_form_count {
+	char *form, *lang;
+	long nquotes, narticles;
+} index_form_count;
+
+/* The forms of every quote of the file, from the memo, in the order of
+ * their bytes; Q_ENOENT when the memo does not hold every quote. */
+int index_memo_forms(qindex *ix, index_form_count **out, size_t *n);
+void index_form_counts_free(index_form_count *v, size_t n);
 /* Something else changed the quotes: the groups are read from the file. */
 void index_memo_drop(qindex *ix);
 /* A transaction began: the memo is dropped when another connection wrote

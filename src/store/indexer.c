@@ -728,6 +728,8 @@ int indexer_run(qindex *ix, const char *const *paths, size_t npaths, const index
 		rc = batch_maybe_commit(&r, true);
 	else if (r.in_batch)
 		index_rollback(ix);
+	if (!rc && (w.n || st->removed))   /* the quote indexes and the derived tables are made beside it */
+		index_checkpoint_beside(ix);
 	if (!rc)
 		rc = index_restore_quote_indexes(ix);
 	report(&r, true);

@@ -198,6 +198,16 @@ static void en_speaker_past_many_mentions(void **state)
 	       "a waste of the county's money => Jane Holt");
 }
 
+/* The same when the quote stands in the next sentence: the one who spoke
+ * in the sentence before stays a candidate past the names between. */
+static void en_speaker_in_sentence_before(void **state)
+{
+	EXPECT("Council news\n\nMayor Anna Berg said on Monday in Springfield after talks with Tom Olsen, Jim Park, "
+	       "Lisa Wong, Bob Stone and Carl Diaz that the bridge would open in May. \"We will build it next year, "
+	       "whatever the cost.\"\n",
+	       "We will build it next year, whatever the cost. => Anna Berg");
+}
+
 static void en_continuation_paragraph(void **state)
 {
 	EXPECT("Council news\n\n\"We will build the bridge,\" said Anna Berg.\n\n\"And we will build it on time.\"\n",
@@ -277,6 +287,51 @@ static void de_inverted_verb_second(void **state)
 {
 	EXPECT("Nachrichten aus Berlin\n\nDer Zeitung sagte Klaus Weber: \xE2\x80\x9EWir halten uns an die Zahlen.\xE2\x80\x9C\n",
 	       "Wir halten uns an die Zahlen. => Klaus Weber");
+}
+
+/* An adverb opening the sentence ("Weiter", "Später") is no name: the
+ * subject after the verb speaks, not the adverb before it. */
+static void de_adverb_before_verb(void **state)
+{
+	EXPECT("Kreistag\n\nDie Sitzung des Kreistags dauerte bis in den Abend.\n\n"
+	       "Weiter sagte Vogt, die Schule werde \xE2\x80\x9Eim n\xC3\xA4" "chsten Jahr gebaut\xE2\x80\x9C.\n",
+	       "im n\xC3\xA4" "chsten Jahr gebaut => Vogt");
+}
+
+/* A conjunction or a determiner opening a sentence ("Denn", "Diesen")
+ * is no name, nor the start of one: the lexicon lists their forms. */
+static void de_conjunction_opens_sentence(void **state)
+{
+	EXPECT("Kreistag\n\nLandrat Karl Vogt sprach am Montag vor dem Kreistag.\n\n"
+	       "\xE2\x80\x9EWir bauen die Schule im n\xC3\xA4" "chsten Jahr.\xE2\x80\x9C Denn Experten halten den alten Bau "
+	       "f\xC3\xBCr unsicher.\n",
+	       "Wir bauen die Schule im n\xC3\xA4" "chsten Jahr. => Karl Vogt");
+}
+
+/* Dutch closed-class words opening a sentence ("Hoewel", "Zodat") are no
+ * name: the lexicon lists the conjunctions and determiners. */
+static void nl_conjunction_opens_sentence(void **state)
+{
+	EXPECT("Gemeenteraad\n\nWethouder Karel de Vries sprak maandag in de raad.\n\n"
+	       "\xE2\x80\x9EWe bouwen de school volgend jaar.\xE2\x80\x9D Hoewel deskundigen het oude gebouw "
+	       "onveilig vinden.\n",
+	       "We bouwen de school volgend jaar. => Karel de Vries");
+}
+
+/* A phrase of time before a verb-second cue ("Deze week zei hij", "Am Ende
+ * der Woche sagte X") is no speaker: words for days, weeks, months,
+ * seasons and years are calendar words like the names of the days. */
+static void nl_time_phrase_before_cue(void **state)
+{
+	EXPECT("Gemeenteraad\n\nWethouder Karel de Vries sprak maandag in de raad.\n\n"
+	       "Deze week zei hij: \xE2\x80\x9EWe bouwen de school volgend jaar.\xE2\x80\x9D Onze buren doen het ook.\n",
+	       "We bouwen de school volgend jaar. => Karel de Vries");
+}
+
+static void de_time_phrase_before_cue(void **state)
+{
+	EXPECT("Kreistag\n\nAm Ende der Woche sagte Vogt: \xE2\x80\x9EWir bauen die Schule.\xE2\x80\x9C\n",
+	       "Wir bauen die Schule. => Vogt");
 }
 
 static void fr_declare_and_inner(void **state)
@@ -455,6 +510,7 @@ int main(void)
 		cmocka_unit_test(en_descriptive_speaker),
 		cmocka_unit_test(en_apposition_subject),
 		cmocka_unit_test(en_speaker_past_many_mentions),
+		cmocka_unit_test(en_speaker_in_sentence_before),
 		cmocka_unit_test(en_continuation_paragraph),
 		cmocka_unit_test(en_unknown_speaker),
 		cmocka_unit_test(en_interrupted),
@@ -472,6 +528,11 @@ int main(void)
 		cmocka_unit_test(de_sagte_and_so),
 		cmocka_unit_test(de_sagte_er),
 		cmocka_unit_test(de_inverted_verb_second),
+		cmocka_unit_test(de_adverb_before_verb),
+		cmocka_unit_test(de_conjunction_opens_sentence),
+		cmocka_unit_test(nl_conjunction_opens_sentence),
+		cmocka_unit_test(nl_time_phrase_before_cue),
+		cmocka_unit_test(de_time_phrase_before_cue),
 		cmocka_unit_test(fr_declare_and_inner),
 		cmocka_unit_test(fr_a_t_il),
 		cmocka_unit_test(es_role_de_company),

@@ -650,6 +650,139 @@ static void test_quote_indexes_deferred(void **state)
 	remove_dir(dir);
 }
 
+/* A long load keeps each batch's words in memory until its commit and
+ * merges segments seldom: set in both full-text tables, and not written
+ * again when it is there. */
+static void test_bulk_keeps_words_until_commit(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_bulk(ix), 0);
+	assert_int_equal(sql_count(file, "SELECT v FROM quote_fts_config WHERE k = 'hashsize'"), 64L << 20);
+	assert_int_equal(sql_count(file, "SELECT v FROM article_fts_config WHERE k = 'hashsize'"), 64L << 20);
+	assert_int_equal(sql_count(file, "SELECT v FROM quote_fts_config WHERE k = 'automerge'"), 16);
+	assert_int_equal(sql_count(file, "SELECT v FROM article_fts_config WHERE k = 'automerge'"), 16);
+	long changes = sqlite3_total_changes(ix->db);
+	assert_int_equal(index_bulk(ix), 0);
+	assert_int_equal(sqlite3_total_changes(ix->db), changes);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, two_quotes, 2);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'bridge'"), 1);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
+static long long file_size(const char *file)
+{
+	struct stat st;
+	assert_int_equal(stat(file, &st), 0);
+	return (long long)st.st_size;
+}
+
+/* After a load's batches, the write-ahead log is copied into the file on
+ * a thread beside the writer, which goes on writing; the close finds it
+ * done. */
+static void test_log_copied_beside_the_writer(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	char path[64];
+	for (int i = 0; i < 100; i++) {
+		snprintf(path, sizeof path, "/corpus/%03d.txt", i);
+		put_article(ix, path, (uint64_t)i + 1, two_quotes, 2);
+	}
+	assert_int_equal(index_commit(ix), 0);
+	long long before = file_size(file);   /* the pages are in the log */
+	index_checkpoint_beside(ix);
+	for (int tries = 0; tries < 500 && file_size(file) == before; tries++)
+		usleep(10000);
+	assert_true(file_size(file) > before);
+	assert_int_equal(index_begin(ix), 0);   /* the writer goes on beside it */
+	put_article(ix, "/corpus/last.txt", 0xfff, two_quotes, 2);
+	assert_int_equal(index_commit(ix), 0);
+	index_close(ix);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM articles"), 101);
+	free(file);
+	remove_dir(dir);
+}
+
+/* The persons and forms as text, with every count and the forms' languages. */
+static char *persons_text(qindex *ix, const char *file)
+{
+	index_person *p;
+	size_t n;
+	assert_int_equal(index_persons(ix, &p, &n), 0);
+	char *out = calloc(1, 4096);
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		len += (size_t)snprintf(out + len, 4096 - len, "%s %ld %ld:", p[i].name, p[i].nquotes, p[i].narticles);
+		for (size_t f = 0; f < p[i].nforms; f++)
+			len += (size_t)snprintf(out + len, 4096 - len, " %s", p[i].forms[f]);
+		len += (size_t)snprintf(out + len, 4096 - len, "\n");
+	}
+	index_persons_free(p, n);
+	len += (size_t)snprintf(out + len, 4096 - len, "forms %ld articles %ld\n",
+	                        sql_count(file, "SELECT sum(nquotes) FROM forms"), sql_count(file, "SELECT sum(narticles) FROM forms"));
+	return out;
+}
+
+/* A speaker's quotes in one article and in several, articles without a
+ * language: the forms the memo counted as the quotes were put are those
+ * counted from the file. */
+static void test_forms_followed_as_written(void **state)
+{
+	static const index_quote q[] = {
+		{ 1, 0, 10, "one two three", "Ada Lindqvist", NULL, 0.9, NULL, 0, true },
+		{ 2, 20, 30, "four five six", "Bo Ek", NULL, 0.9, NULL, 0, true },
+		{ 3, 40, 50, "seven eight nine", "Ada Lindqvist", NULL, 0.9, NULL, 0, true },
+		{ 4, 60, 70, "ten eleven twelve", NULL, NULL, 0.3, NULL, 0, true },
+		{ 5, 80, 90, "thirteen fourteen", "Lindqvist", NULL, 0.9, NULL, 0, true },
+	};
+	static const struct { const char *path, *lang; size_t from, n; } arts[] = {
+		{ "/c/a.txt", "en", 0, 4 }, { "/c/b.txt", NULL, 0, 1 }, { "/c/c.txt", "da", 1, 4 }, { "/c/d.txt", "sv", 2, 1 },
+	};
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_groups_follow(ix), 0);
+	assert_int_equal(index_begin(ix), 0);
+	for (size_t i = 0; i < sizeof arts / sizeof *arts; i++) {
+		index_article a = { .path = arts[i].path, .cid = i + 1, .title = "t", .lang = arts[i].lang };
+		assert_int_equal(index_put(ix, &a, NULL, 0, q + arts[i].from, arts[i].n), 0);
+	}
+	assert_int_equal(index_commit(ix), 0);
+	index_form_count *f;
+	size_t n;
+	assert_int_equal(index_memo_forms(ix, &f, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(f[0].form, "Ada Lindqvist");   /* in the order of their bytes */
+	assert_int_equal(f[0].nquotes, 5);   /* two in a, one in b, c and d */
+	assert_int_equal(f[0].narticles, 4);
+	assert_string_equal(f[0].lang, "sv");   /* the greatest; b has none */
+	assert_string_equal(f[1].form, "Bo Ek");
+	assert_int_equal(f[1].narticles, 2);
+	assert_string_equal(f[1].lang, "en");
+	assert_string_equal(f[2].form, "Lindqvist");
+	assert_string_equal(f[2].lang, "da");
+	index_form_counts_free(f, n);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	char *followed = persons_text(ix, file);
+	assert_int_equal(index_begin(ix), 0);   /* again, from the file */
+	assert_int_equal(index_mark_stale(ix), 0);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(index_memo_forms(ix, &f, &n), Q_ENOENT);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	char *read = persons_text(ix, file);
+	assert_string_equal(followed, read);
+	free(followed);
+	free(read);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
 static void test_missing_index_for_reading(void **state)
 {
 	char *dir = make_dir(), *file = path_in(dir, "none.sqlite");
@@ -1016,6 +1149,9 @@ int main(void)
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),
 		cmocka_unit_test(test_quote_indexes_deferred),
+		cmocka_unit_test(test_bulk_keeps_words_until_commit),
+		cmocka_unit_test(test_log_copied_beside_the_writer),
+		cmocka_unit_test(test_forms_followed_as_written),
 		cmocka_unit_test(test_missing_index_for_reading),
 		cmocka_unit_test(test_named_file_not_sqlite_is_kept),
 		cmocka_unit_test(test_named_sqlite_of_another_program_is_kept),
