@@ -298,6 +298,17 @@ def main():
             cells.append("{ %s }" % ", ".join("0x%xull" % x for x in last))
         out.write("\t{ %s },\n" % ", ".join(cells))
     out.write("};\n")
+    out.write("/* the length in bytes of the shortest ending of each list (255: none): no word as short has one */\n")
+    out.write("const unsigned char lex_affix_min[NLANG][LA__COUNT] = {\n")
+    for code in LANGS:
+        cells = []
+        for k in kinds:
+            lens = [len(s.encode()) for s in langs.get(code, {}).get(k, [])]
+            if lens and min(lens) >= 255:
+                fail("an ending outgrew its one-byte length")
+            cells.append("%d" % (min(lens) if lens else 255))
+        out.write("\t{ %s },\n" % ", ".join(cells))
+    out.write("};\n")
     out.write(C_FUNCTIONS)
 
 
@@ -393,9 +404,7 @@ const char *const *lex_affixes(enum lang lang, enum lex_affix k, size_t *n)
 
 size_t lex_suffix_rest(enum lang lang, enum lex_affix k, const char *low, size_t n)
 {
-	if (lang <= LANG_UNKNOWN || lang > NLANG || (unsigned)k >= LA__COUNT || affix_root[lang - 1][k] == 0xFFFF ||
-	    n < 2)
-		return 0;   /* (an ending is shorter than the word: one byte has none) */
+	/* (lex_suffix tested lang, k and n: the word is longer than an ending of the kind) */
 	/* down the trie by the word's bytes from its last while an ending goes
 	 * on with them: the deepest end passed is the longest ending, and only
 	 * one shorter than the word counts */

@@ -121,6 +121,7 @@ extern const uint16_t lex_slots[1u << LEX_SLOTS_LOG2];   /* entries, 0xFFFF wher
 extern const uint64_t lex_bloom[(1u << LEX_BLOOM_LOG2) / 64];
 extern const unsigned lex_props[LEX_NLANG];
 extern const uint64_t lex_affix_last[LEX_NLANG][LA__COUNT][4];   /* the endings' last bytes, 256 bits */
+extern const unsigned char lex_affix_min[LEX_NLANG][LA__COUNT];   /* the shortest ending's bytes, 255: none */
 
 /* The entry of hash x (lexicon.c's hash_padded before its last mixing
  * step) for the word of n bytes whose first sixteen are lo and hi (two
@@ -196,15 +197,16 @@ static inline unsigned lex_lang_props(enum lang lang)
 /* The endings of kind k in lang: *n gets their number. */
 const char *const *lex_affixes(enum lang lang, enum lex_affix k, size_t *n);
 
-/* lex_suffix past its first test (the word's last byte ends an ending of the kind). */
+/* lex_suffix past its first tests (lang and k valid, the word longer than
+ * the kind's shortest ending, its last byte the last of an ending). */
 size_t lex_suffix_rest(enum lang lang, enum lex_affix k, const char *low, size_t n);
 
 /* The length of the longest ending of kind k in lang that the lower-case
  * word low[0..n) ends with and is longer than; 0 when none. */
 static inline size_t lex_suffix(enum lang lang, enum lex_affix k, const char *low, size_t n)
 {
-	if (lang <= LANG_UNKNOWN || lang > LEX_NLANG || (unsigned)k >= LA__COUNT || !n)
-		return 0;
+	if (lang <= LANG_UNKNOWN || lang > LEX_NLANG || (unsigned)k >= LA__COUNT || n <= lex_affix_min[lang - 1][k])
+		return 0;   /* (an ending is shorter than the word: most short words pass no further) */
 	unsigned char c = (unsigned char)low[n - 1];
 	if (!((lex_affix_last[lang - 1][k][c >> 6] >> (c & 63)) & 1))
 		return 0;   /* no ending of the kind ends in c (most words) */

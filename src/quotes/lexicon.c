@@ -8527,6 +8527,20 @@ const uint64_t lex_affix_last[NLANG][LA__COUNT][4] = {
 	{ { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0xc61f4d100219eeebull, 0x0ull }, { 0x0ull, 0x0ull, 0x841f041000186ea9ull, 0x0ull }, { 0x0ull, 0x0ull, 0x80080000100ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x721623208f1af3d9ull, 0x0ull } },
 	{ { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x0ull, 0x0ull }, { 0x0ull, 0x0ull, 0x1010080000800ull, 0x0ull }, { 0x0ull, 0x0ull, 0x832b190841804503ull, 0x0ull }, { 0x0ull, 0x0ull, 0x180000201088120ull, 0x0ull }, { 0x0ull, 0x0ull, 0x800000001004ull, 0x0ull }, { 0x0ull, 0x0ull, 0x14000800000ull, 0x0ull } },
 };
+/* the length in bytes of the shortest ending of each list (255: none): no word as short has one */
+const unsigned char lex_affix_min[NLANG][LA__COUNT] = {
+	{ 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255 },
+	{ 4, 255, 2, 255, 255, 255, 255, 255, 255, 255, 255 },
+	{ 4, 255, 1, 255, 255, 255, 255, 255, 255, 255, 255 },
+	{ 4, 255, 1, 255, 255, 255, 255, 255, 255, 255, 255 },
+	{ 3, 4, 255, 4, 3, 255, 255, 255, 255, 255, 255 },
+	{ 255, 255, 255, 255, 255, 3, 255, 255, 255, 255, 255 },
+	{ 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255 },
+	{ 8, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255 },
+	{ 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255 },
+	{ 255, 255, 255, 255, 255, 255, 3, 3, 6, 255, 3 },
+	{ 255, 255, 255, 255, 255, 255, 9, 6, 3, 3, 9 },
+};
 
 static uint64_t chunk_at(const char *p)
 {
@@ -8619,9 +8633,7 @@ const char *const *lex_affixes(enum lang lang, enum lex_affix k, size_t *n)
 
 size_t lex_suffix_rest(enum lang lang, enum lex_affix k, const char *low, size_t n)
 {
-	if (lang <= LANG_UNKNOWN || lang > NLANG || (unsigned)k >= LA__COUNT || affix_root[lang - 1][k] == 0xFFFF ||
-	    n < 2)
-		return 0;   /* (an ending is shorter than the word: one byte has none) */
+	/* (lex_suffix tested lang, k and n: the word is longer than an ending of the kind) */
 	/* down the trie by the word's bytes from its last while an ending goes
 	 * on with them: the deepest end passed is the longest ending, and only
 	 * one shorter than the word counts */
