@@ -265,6 +265,22 @@ def main():
     for i, (b, end, kids, nkids) in enumerate(trie):
         out.write(("\n\t" if i % 6 == 0 else " ") + "{ %d, %d, %d, %d }," % (b, end, nkids, kids))
     out.write("\n};\n")
+    # each node's children's bytes as a set of 32 (by the low five bits): a
+    # word parts from the trie most often one step after its last byte, and
+    # one test of the set says so where the scan of the children branched
+    # on each of them
+    kidset = []
+    for (b, end, kids, nkids) in trie:
+        m = 0
+        for kid in range(kids, kids + nkids):
+            m |= 1 << (trie[kid][0] & 31)
+        kidset.append(m)
+    out.write("/* the bytes of each node's children by their low five bits, the letters a to z apart\n"
+              " * (a byte not in it is no child) */\n")
+    out.write("static const uint32_t affix_kidset[%d] = {" % len(kidset))
+    for i, m in enumerate(kidset):
+        out.write(("\n\t" if i % 8 == 0 else " ") + "0x%xu," % m)
+    out.write("\n};\n")
     # the root's children by byte, a row of 256 for each list: most words
     # pass the first step, and the root has many children
     firsts = []
@@ -414,6 +430,8 @@ size_t lex_suffix_rest(enum lang lang, enum lex_affix k, const char *low, size_t
 	size_t best = affix_trie[at].end;
 	for (size_t d = 2; d < n; d++) {
 		unsigned char c = (unsigned char)low[n - d];
+		if (!((affix_kidset[at] >> (c & 31)) & 1))
+			break;   /* no ending goes on with c */
 		size_t kid = affix_trie[at].kids, last = kid + affix_trie[at].nkids;
 		while (kid < last && affix_trie[kid].c != c)
 			kid++;
