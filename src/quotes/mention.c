@@ -175,7 +175,7 @@ static bool modifier(const tok *w)
 	                   LX_PRON_OBJ));
 }
 
-bool mention_all_caps(const char *t, size_t s, size_t e)
+bool mention_all_caps_rest(const char *t, size_t s, size_t e)
 {
 	size_t letters = 0;
 	for (size_t i = s; i < e;) {

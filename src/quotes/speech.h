@@ -151,9 +151,19 @@ static inline bool marked_cue(const tok *w)
 	return w->mark & TM_CUE;
 }
 
+/* mention_all_caps past its first test. */
+bool mention_all_caps_rest(const char *t, size_t s, size_t e);
+
 /* Are the letters of t[s,e) all capitals, two of them at least (a word
  * in capitals: an acronym, or a headline's when its neighbours are too)? */
-bool mention_all_caps(const char *t, size_t s, size_t e);
+static inline bool mention_all_caps(const char *t, size_t s, size_t e)
+{
+	/* (most names asked are ASCII with a small letter second: no call; the
+	 * second byte of a character of two bytes or more is never one) */
+	if (s + 1 < e && (unsigned)((unsigned char)t[s + 1] - 'a') < 26)
+		return false;
+	return mention_all_caps_rest(t, s, e);
+}
 
 /* Does mention m stand as the one who speaks by a cue (X said, said X,
  * X, the minister, said, according to X)? */
