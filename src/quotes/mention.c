@@ -887,16 +887,22 @@ static void object_of_subject(speech_art *a, size_t i)
 		}
 }
 
+/* Does the mention at v[a] open its sentence from v[s], maybe after an
+ * adverb or a conjunction? */
+static bool opens_sentence(const tok *v, size_t s, size_t a)
+{
+	size_t k = s;
+	while (k < a && k < s + 2 && (v[k].kind == T_WORD && (v[k].lex & (LX_CONJ | LX_SKIP | LX_FUNC)) && !(v[k].lex & LX_DET)))
+		k++;
+	return k == a;
+}
+
 /* Where each mention stands in its sentence, and what precedes it. */
 static void place(const speech_art *a, const tok *v, mention *m, size_t i)
 {
 	size_t s = a->sstart[m->sent];
 	bool first = i == 0 || a->m[i - 1].sent != m->sent;
-	/* the sentence's first words: an adverb or conjunction may open it */
-	size_t k = s;
-	while (k < m->a && k < s + 2 && (v[k].kind == T_WORD && (v[k].lex & (LX_CONJ | LX_SKIP | LX_FUNC)) && !(v[k].lex & LX_DET)))
-		k++;
-	m->subj = first ? (k == m->a ? 2 : 1) : 0;
+	m->subj = first ? (opens_sentence(v, s, m->a) ? 2 : 1) : 0;   /* (the words read for the first mention alone) */
 	m->parafirst = s == 0 || a->para[s - 1] != m->para;
 	/* what stands before it: a preposition, the of a genitive (else its own article, set before) */
 	const tok *p = m->a > 0 ? &v[m->a - 1] : NULL;
