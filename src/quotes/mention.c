@@ -56,7 +56,7 @@ static bool name_word_slow(const tok *w)
 	if (w->sent)
 		never |= LX_FUNC | LX_DET | LX_PREP | LX_CONJ | LX_REL;
 	/* where the verb comes second, an adverb opens many a sentence and the
-	 * subject follows the verb ("Später sagte die Ministerin"): the adverb
+	 * subject follows the verb ("Später sagte X"): the adverb
 	 * is no name, or it takes the subject's place */
 	if (w->sent && (lex_lang_props((enum lang)w->lang) & LP_VERB_SECOND))
 		never |= LX_SKIP;
