@@ -644,15 +644,28 @@ static void *checkpointer_main(void *arg)
 	return NULL;
 }
 
-static void checkpointer_ask(qindex *ix)
+/* Sets *flag (c->asked or c->stop) and wakes the thread. */
+static void checkpointer_wake(checkpointer *c, bool *flag)
 {
-	checkpointer *c = ix->ckpt;
-	if (!c)
-		return;
 	pthread_mutex_lock(&c->mu);
-	c->asked = true;
+	*flag = true;
 	pthread_cond_signal(&c->wake);
 	pthread_mutex_unlock(&c->mu);
+}
+
+static void checkpointer_ask(qindex *ix)
+{
+	if (ix->ckpt)
+		checkpointer_wake(ix->ckpt, &ix->ckpt->asked);
+}
+
+/* What index_checkpoint_beside made, the thread already gone. */
+static void checkpointer_free(checkpointer *c)
+{
+	pthread_cond_destroy(&c->wake);
+	pthread_mutex_destroy(&c->mu);
+	sqlite3_close(c->db);   /* (not the last connection: the log stays for the writer's) */
+	free(c);
 }
 
 /* Without the thread (no memory, no thread, no connection, read-only, an
@@ -674,10 +687,7 @@ void index_checkpoint_beside(qindex *ix)
 	pthread_mutex_init(&c->mu, NULL);
 	pthread_cond_init(&c->wake, NULL);
 	if (pthread_create(&c->thread, NULL, checkpointer_main, c) != 0) {
-		pthread_cond_destroy(&c->wake);
-		pthread_mutex_destroy(&c->mu);
-		sqlite3_close(c->db);
-		free(c);
+		checkpointer_free(c);
 		return;
 	}
 	ix->ckpt = c;
@@ -689,15 +699,9 @@ static void checkpointer_stop(qindex *ix)
 	checkpointer *c = ix->ckpt;
 	if (!c)
 		return;
-	pthread_mutex_lock(&c->mu);
-	c->stop = true;
-	pthread_cond_signal(&c->wake);
-	pthread_mutex_unlock(&c->mu);
+	checkpointer_wake(c, &c->stop);
 	pthread_join(c->thread, NULL);
-	pthread_cond_destroy(&c->wake);
-	pthread_mutex_destroy(&c->mu);
-	sqlite3_close(c->db);   /* (not the last connection: the log stays for the writer's) */
-	free(c);
+	checkpointer_free(c);
 	ix->ckpt = NULL;
 }
 
