@@ -76,6 +76,7 @@ enum lang_prop {
 	LP_INNER_ATTRIBUTION = 1u << 3,   /* attribution inside the marks: « A, dit-il. B » */
 	LP_PRO_DROP          = 1u << 4,   /* a verb needs no subject: "—dijo." */
 	LP_NO_SPACES         = 1u << 5,   /* words are not separated by spaces */
+	LP_ADJECTIVE_AFTER   = 1u << 6,   /* adjectives follow the noun: "el alcalde socialista" */
 };
 
 /* Longest word in the lists, in bytes. */

@@ -476,6 +476,24 @@ static void apposition(const speech_ctx *c, const tok *v, size_t n, phrase *p)
 	p->noun = -1;
 }
 
+/* Where the adjectives follow the noun, the end of the one or two after
+ * the role noun that ends at v[j] ("el alcalde socialista", "le
+ * ministre français"), when the phrase ends there (a mark, a cue, a
+ * relative, a preposition: not a verb the lists do not know); else j. */
+static size_t adjectives_after(const speech_ctx *c, const tok *v, size_t n, size_t j)
+{
+	if (!(speech_props(c) & LP_ADJECTIVE_AFTER))
+		return j;
+	size_t k = j;
+	while (k < n && k < j + 2 && !v[k].para && modifier(&v[k]) && !role_word(c, &v[k]) && !(v[k].lex & LX_DET))
+		k++;
+	if (k == j || k >= n || v[k].para)
+		return k == j ? j : k;
+	bool fused;
+	bool ends = !is_word(&v[k]) || cue_at(&v[k], &fused) || (v[k].lex & (LX_REL | LX_PREP | LX_OF | LX_CONJ));
+	return ends ? k : j;
+}
+
 /* The phrase that starts at v[i]: a determiner, lower-case words (role
  * words, adjectives), a name run; a possessive or a role word after a name
  * goes on ("the company's chief executive John Smith", "Norges statsminister");
@@ -491,6 +509,8 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 	if (is_det(&v[j])) {
 		p->det = true;
 		j++;
+		if (j < n && is_det(&v[j]) && !v[j].cap && !v[j].para)
+			j++;   /* an article and a possessive: "la sua portavoce", "il suo avvocato" */
 	}
 	while (j < n && words < PHRASE_WORDS && (j == i || !v[j].para)) {
 		const tok *w = &v[j];
@@ -518,8 +538,10 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 		j++;
 		/* a role noun ends the description unless another follows: "prime minister" */
 		if (role && !(speech_props(c) & LP_CAPITALISED_NOUNS) && !(j < n && role_word(c, &v[j])) && !possessive(w) &&
-		    !(j < n && mention_name_word(&v[j])))
+		    !(j < n && mention_name_word(&v[j]))) {
+			j = adjectives_after(c, v, n, j);
 			break;
+		}
 	}
 	p->b = j;
 	if (p->nb && p->head >= p->nb)

@@ -369,6 +369,38 @@ static void es_segun(void **state)
 	       "no va a subir los impuestos => Juan Garc\xC3\xAD" "a");
 }
 
+/* Where the adjective follows its noun, a role phrase takes it ("el
+ * presidente regional", "le porte-parole officiel"), and an Italian article
+ * with a possessive opens one ("la sua portavoce"). */
+static void es_role_adjective_after(void **state)
+{
+	EXPECT("Noticias\n\n\"Vamos a bajar los impuestos este a\xC3\xB1o\", afirm\xC3\xB3 el presidente regional.\n",
+	       "Vamos a bajar los impuestos este a\xC3\xB1o => el presidente regional");
+}
+
+static void fr_role_adjective_after(void **state)
+{
+	EXPECT("Faits divers\n\n\xC2\xAB Nous avons ouvert une enqu\xC3\xAAte sur cet incendie \xC2\xBB, a expliqu\xC3\xA9 le "
+	       "ministre fran\xC3\xA7" "ais.\n",
+	       "Nous avons ouvert une enqu\xC3\xAAte sur cet incendie => le ministre fran\xC3\xA7" "ais");
+}
+
+static void it_article_and_possessive(void **state)
+{
+	EXPECT("Notizie dal Comune\n\nIl consiglio del comune si \xC3\xA8 riunito ieri sera per la nuova legge.\n\n"
+	       "\"Il sindaco non parler\xC3\xA0 prima della fine delle vacanze\" dice la sua portavoce.\n",
+	       "Il sindaco non parler\xC3\xA0 prima della fine delle vacanze => la sua portavoce");
+}
+
+/* The Spanish neuter article opening a sentence ("Lo que dijo es que") is
+ * no name. */
+static void es_lo_opens_sentence(void **state)
+{
+	EXPECT("Noticias\n\nEl ministro Juan Garc\xC3\xAD" "a habl\xC3\xB3 ayer en el Congreso sobre la reforma.\n\n"
+	       "Lo que s\xC3\xAD reconoci\xC3\xB3 es que \"no hay dinero para todos los proyectos\".\n",
+	       "no hay dinero para todos los proyectos => Juan Garc\xC3\xAD" "a");
+}
+
 static void nl_zei_and_aldus(void **state)
 {
 	EXPECT("Nieuws uit Den Haag\n\n\"We gaan de verkiezingen winnen\", zei minister Jan de Vries.\n\n"
@@ -538,6 +570,10 @@ int main(void)
 		cmocka_unit_test(es_role_de_company),
 		cmocka_unit_test(es_dijo_el_ministro),
 		cmocka_unit_test(es_segun),
+		cmocka_unit_test(es_role_adjective_after),
+		cmocka_unit_test(fr_role_adjective_after),
+		cmocka_unit_test(it_article_and_possessive),
+		cmocka_unit_test(es_lo_opens_sentence),
 		cmocka_unit_test(nl_zei_and_aldus),
 		cmocka_unit_test(it_inner_dashes),
 		cmocka_unit_test(it_ha_detto),
