@@ -414,6 +414,45 @@ static void it_inner_dashes(void **state)
 	       "Vinceremo questa sfida => Marco Rossi | e lo faremo insieme. => Marco Rossi");
 }
 
+/* The cue verb of the first quote of text, "-" for none. */
+static char *first_cue(const char *text)
+{
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes("t.txt", text, strlen(text), &d), 0);
+	quote_list l;
+	assert_int_equal(quotes_find(d, NULL, &l), 0);
+	char *cue = strdup(l.n && l.v[0].cue ? l.v[0].cue : "-");
+	quote_list_free(&l);
+	doc_free(d);
+	return cue;
+}
+
+#define EXPECT_CUE(text, want)                      \
+	do {                                            \
+		char *got_ = first_cue(text);               \
+		assert_string_equal(got_, want);            \
+		free(got_);                                 \
+	} while (0)
+
+/* Verbs of speech the news copy of each language uses beside "said":
+ * exclaimed, pointed out, commented (imperfect), premised. */
+static void romance_cue_verbs(void **state)
+{
+	EXPECT_CUE("Noticias\n\n\"\xC2\xA1" "Es una gran noticia para todos los vecinos!\", exclam\xC3\xB3 la alcaldesa "
+	           "Mar\xC3\xAD" "a L\xC3\xB3pez.\n",
+	           "exclam\xC3\xB3");
+	EXPECT_CUE("Noticias\n\n\"No vamos a subir los impuestos este a\xC3\xB1o\", puntualiz\xC3\xB3 el ministro Juan "
+	           "Garc\xC3\xAD" "a.\n",
+	           "puntualiz\xC3\xB3");
+	EXPECT_CUE("Faits divers\n\n\xC2\xAB Nous ne savons pas encore ce qui s'est pass\xC3\xA9 \xC2\xBB commentait le "
+	           "maire Paul Durand.\n",
+	           "commentait");
+	EXPECT("Notizie dal Comune\n\nIl consiglio del comune si \xC3\xA8 riunito ieri sera per la nuova legge.\n\n"
+	       "\"Non \xC3\xA8 stato facile - premette il sindaco Marco Bianchi - ma la scuola sar\xC3\xA0 pronta a "
+	       "settembre.\"\n",
+	       "Non \xC3\xA8 stato facile => Marco Bianchi | ma la scuola sar\xC3\xA0 pronta a settembre. => Marco Bianchi");
+}
+
 static void it_ha_detto(void **state)
 {
 	EXPECT("Notizie dal Comune\n\n\xC2\xAB" "La citt\xC3\xA0 \xC3\xA8 pronta per il cambiamento\xC2\xBB, ha detto Marco Rossi.\n",
@@ -577,6 +616,7 @@ int main(void)
 		cmocka_unit_test(nl_zei_and_aldus),
 		cmocka_unit_test(it_inner_dashes),
 		cmocka_unit_test(it_ha_detto),
+		cmocka_unit_test(romance_cue_verbs),
 		cmocka_unit_test(nl_particles_lead_a_surname),
 		cmocka_unit_test(zh_shuo),
 		cmocka_unit_test(ja_to_nobeta),
