@@ -71,6 +71,26 @@ static bool possessive(const tok *w)
 	                      (w->n > 4 && !memcmp(w->low + w->n - 4, "\xE2\x80\x99s", 4)));
 }
 
+/* The length of an elided article that opens w ("l'avvocato",
+ * "l’avocat", "un'attrice"), 0 when none: what follows it is the word. */
+static size_t elided_article(const tok *w)
+{
+	if (w->n > 2 && w->low[0] == 'l' && w->low[1] == '\'')
+		return 2;
+	if (w->n > 4 && w->low[0] == 'l' && !memcmp(w->low + 1, "\xE2\x80\x99", 3))
+		return 4;
+	if (w->n > 3 && !memcmp(w->low, "un'", 3))
+		return 3;
+	return 0;
+}
+
+/* The classes of the word after an elided article, 0 for other words. */
+static uint32_t elided_classes(const speech_ctx *c, const tok *w)
+{
+	size_t k = elided_article(w);
+	return k ? lex_lookup(c->lang, w->low + k, w->n - k) : 0;
+}
+
 /* Which endings the article's language has (most have none of some kinds),
  * and what marking a word needs to know of the article once. */
 typedef struct endings {
@@ -93,6 +113,8 @@ static bool role_word_slow(const speech_ctx *c, const endings *x, const tok *w)
 		return false;
 	if ((w->lex & (LX_ROLE | LX_TITLE)) || (x->role && lex_suffix(c->lang, LA_ROLE_SUFFIX, w->low, w->n)))
 		return true;
+	if (!w->cap && (elided_classes(c, w) & LX_ROLE))
+		return true;   /* l'avvocato */
 	size_t k = x->definite ? lex_suffix(c->lang, LA_DEFINITE_SUFFIX, w->low, w->n) : 0;
 	return k && w->n - k >= 3 && role_low(c, x, w->low, w->n - k);
 }
@@ -135,7 +157,8 @@ static unsigned char word_mark(const speech_ctx *c, const endings *x, const tok 
 	unsigned char m = TM_DONE | ((w->lex & (LX_PRON | LX_DET)) ? TM_LEAD : 0);
 	/* (the tests in one, with & not &&: each alone goes either way from
 	 * word to word, which the branches of && mispredicted) */
-	bool plain = x->plain_ok & !w->cap & !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE));
+	bool plain = x->plain_ok & !w->cap & !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE)) &
+	             !(w->n > 2 && (w->low[1] == '\'' || (unsigned char)w->low[1] == 0xE2 || w->low[2] == '\''));
 	if ((w->kind == T_WORD) & !plain) {
 		/* (the common case first: a listed cue, or no cue at all) */
 		bool maybe = (w->lex & LX_CUE) || x->extras || x->cue;
@@ -145,6 +168,8 @@ static unsigned char word_mark(const speech_ctx *c, const endings *x, const tok 
 			m |= TM_ROLE;
 		if (name_word_slow(w))
 			m |= TM_NAME;
+		if (!w->cap && (elided_classes(c, w) & (LX_ORG | LX_TEXT)))
+			m |= TM_LEAD;   /* l'association, l'étude: a phrase starts there */
 	}
 	return m;
 }
@@ -157,12 +182,14 @@ static bool title_word(const speech_ctx *c, const tok *w)
 
 static bool text_word(const speech_ctx *c, const tok *w)
 {
-	return is_word(w) && ((w->lex & LX_TEXT) || (w->n && lex_suffix(c->lang, LA_TEXT_SUFFIX, w->low, w->n)));
+	return is_word(w) && ((w->lex & LX_TEXT) || (w->n && lex_suffix(c->lang, LA_TEXT_SUFFIX, w->low, w->n)) ||
+	                      (!w->cap && (elided_classes(c, w) & LX_TEXT)));
 }
 
 static bool org_word(const speech_ctx *c, const tok *w)
 {
-	return is_word(w) && ((w->lex & LX_ORG) || (w->n && lex_suffix(c->lang, LA_ORG_SUFFIX, w->low, w->n)));
+	return is_word(w) && ((w->lex & LX_ORG) || (w->n && lex_suffix(c->lang, LA_ORG_SUFFIX, w->low, w->n)) ||
+	                      (!w->cap && (elided_classes(c, w) & LX_ORG)));
 }
 
 /* A lower-case word that can stand inside a description: an adjective or
@@ -528,7 +555,7 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 			break;
 		}
 		bool role = role_word(c, w);
-		if (!modifier(w) || lower >= MODIFIERS || (!p->det && j == i && !role && !possessive(w)))
+		if (!modifier(w) || lower >= MODIFIERS || (!p->det && j == i && !role && !possessive(w) && !elided_article(w)))
 			break;
 		if (p->nb && !role && !possessive(w) && !role_ahead(c, v, n, j))
 			break;   /* after a name only a role goes on */
@@ -662,7 +689,7 @@ static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const ph
 	init_mention(m, a, p->a, p->b);
 	m->na = (uint32_t)p->na;
 	m->nb = (uint32_t)p->nb;
-	m->prep = p->det ? ((v[p->a].lex & LX_OBLIQUE) ? 4 : 3) : 0;
+	m->prep = p->det ? ((v[p->a].lex & LX_OBLIQUE) ? 4 : 3) : elided_article(&v[p->a]) ? 3 : 0;
 	m->poss = possessive(&v[p->b - 1]);
 	bool name = p->nb > p->na && !(p->noun >= 0 ? p->noun : noun_like(c, v, p));
 	size_t shown = name ? first_shown(c, v, p->na, p->nb) : p->b;
@@ -734,7 +761,8 @@ static int scan_mentions(const speech_ctx *c, speech_art *a, const tok *v, size_
 		} else if ((w->lex & LX_PRON) && (!w->cap || w->sent) && !(w->lex & LX_DET && i + 1 < n && modifier(&v[i + 1]))) {
 			rc = add_pronoun(c, a, v, i, false);
 			i++;
-		} else if (is_det(w) || mention_name_word(w) || (!w->cap && role_word(c, w) && modifier(w))) {
+		} else if (is_det(w) || mention_name_word(w) || (!w->cap && role_word(c, w) && modifier(w)) ||
+		           (!w->cap && (org_word(c, w) || text_word(c, w)) && elided_article(w))) {
 			phrase p;
 			scan_phrase(c, v, n, i, &p);
 			if (p.b > p.a && !(p.b == p.a + 1 && p.det)) {

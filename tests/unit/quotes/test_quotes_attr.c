@@ -453,6 +453,19 @@ static void romance_cue_verbs(void **state)
 	       "Non \xC3\xA8 stato facile => Marco Bianchi | ma la scuola sar\xC3\xA0 pronta a settembre. => Marco Bianchi");
 }
 
+/* A role or a body after an elided article ("l'avvocato", "l'avocat",
+ * "l'association") is a phrase like one after a full article. */
+static void elided_article_phrases(void **state)
+{
+	EXPECT("Faits divers\n\nLe conseil municipal s'est r\xC3\xA9uni hier soir pour voter le budget de la ville.\n\n"
+	       "\xC2\xAB Mon client ne r\xC3\xA9pondra pas aux questions de la presse \xC2\xBB, a d\xC3\xA9" "clar\xC3\xA9 "
+	       "l'avocat.\n",
+	       "Mon client ne r\xC3\xA9pondra pas aux questions de la presse => l'avocat");
+	EXPECT("Notizie dal tribunale\n\nIl processo per la rapina della banca \xC3\xA8 ripreso ieri mattina davanti ai "
+	       "giudici.\n\nPi\xC3\xB9 tardi l'assessore ha spiegato: \"non ho mai firmato quel contratto con la banca\".\n",
+	       "non ho mai firmato quel contratto con la banca => l'assessore");
+}
+
 static void it_ha_detto(void **state)
 {
 	EXPECT("Notizie dal Comune\n\n\xC2\xAB" "La citt\xC3\xA0 \xC3\xA8 pronta per il cambiamento\xC2\xBB, ha detto Marco Rossi.\n",
@@ -617,6 +630,7 @@ int main(void)
 		cmocka_unit_test(it_inner_dashes),
 		cmocka_unit_test(it_ha_detto),
 		cmocka_unit_test(romance_cue_verbs),
+		cmocka_unit_test(elided_article_phrases),
 		cmocka_unit_test(nl_particles_lead_a_surname),
 		cmocka_unit_test(zh_shuo),
 		cmocka_unit_test(ja_to_nobeta),
