@@ -270,14 +270,14 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (v[i].para || sentence_end(v, n, i - 1))) {
 			p += v[i].para;
-			for (; open < i; open++)
-				next[open] = -1;
+			open = i;   /* those before have no cue after them in their sentence: -1 stays */
 			sstart[++s] = (uint32_t)i;
 			colon[s] = -1;
 			last = -1;
 		}
 		sent[i] = s;
 		para[i] = p;
+		next[i] = -1;   /* until a cue in its sentence comes (one store a token, not a fill a sentence) */
 		unsigned char m = word_mark(c, &x, &v[i]);
 		v[i].mark = m;
 		if ((m & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) && v[i].kind == T_WORD && !v[i].cjk)
@@ -291,8 +291,6 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 		if (v[i].kind == T_COLON && colon[s] < 0 && i + 1 < n && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK))
 			colon[s] = (int32_t)i;
 	}
-	for (; open < n; open++)
-		next[open] = -1;
 	a->nlead = nlead;
 	return 0;
 }
