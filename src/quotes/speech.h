@@ -173,7 +173,7 @@ static inline bool mention_all_caps(const char *t, size_t s, size_t e)
  * shorter than three bytes, the filter passes every word. */
 typedef struct ending_filter {
 	bool all;
-	uint64_t bits[16];        /* 1024 bits, by mention.c's hash of the last three bytes */
+	uint64_t bits[16];        /* 1024 bits, by ending_filter_bit of the endings' last three bytes */
 } ending_filter;
 
 void ending_filter_init(ending_filter *f, enum lang lang, enum lex_affix k);
