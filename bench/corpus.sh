@@ -6,8 +6,8 @@
 # work on a shared machine disturbs it less), the best of RUNS runs:
 #   - JSON Lines of 100 MB, 400 MB and 1 GB, one job: MB/s, and whether the
 #     time grows linearly (seconds per MB within 10 % across the sizes;
-#     the sizes run by turns, so that a drift of the machine's speed slows
-#     each alike);
+#     the sizes run by turns, each in a window as long as the largest's,
+#     so that a drift of the machine's speed slows each alike);
 #   - the 1 GB JSON Lines with two jobs: the speed-up over one (one job
 #     and two run by turns, so that a drift of the machine's speed slows
 #     both alike);
@@ -190,20 +190,29 @@ row() {
 echo "== corpus: quoth quotes --format=jsonl end to end (articles from $src), best of $RUNS runs"
 printf '%-26s %5s %7s %7s %9s %8s  | %8s  %8s %8s\n' "" "" "quoth:" "" "" "" "cat:" "wc -w:" ""
 printf '%-26s %5s %7s %7s %9s %8s  | %8s  %8s %8s\n' "input" "MB" "wall s" "CPU s" "MB/s wall" "MB/s CPU" "MB/s wall" "MB/s wall" "MB/s CPU"
-# The sizes by turns, one run of each a round, RUNS rounds, the best of
-# each size kept: a drift of the machine's speed during the bench (a
-# shared virtual machine's can reach 30 %) then slows every size alike, and
-# what is left of a difference between sizes is the program's.
+# The sizes by turns, one window of each a round, RUNS rounds, the best
+# window of each size kept: a drift of the machine's speed during the
+# bench (a shared virtual machine's can reach 30 %) then slows every size
+# alike. A window runs a smaller size as many times in a row as make the
+# largest (100 MB ten times beside 1,000 MB once), because the best of a
+# few short runs catches the machine's fast seconds more often than one
+# long run can: the windows last alike, and what is left of a difference
+# between sizes is the program's. Each row shows one run's share of its
+# window (the window's time over its runs).
+big=$(echo "$SIZES" | awk '{ print $NF }')
+reps_of() { awk -v b="$big" -v s="$1" 'BEGIN { r = int(b / s + 0.5); print (r < 1) ? 1 : r }'; }
 rss_jsonl=0
 r=0
 while [ "$r" -lt "$RUNS" ]; do
 	for s in $SIZES; do
 		f=$(jsonl_of "$s")
+		n=$(reps_of "$s")
 		runs=$RUNS RUNS=1
-		measure "$QUOTH" quotes --format=jsonl --jobs 1 "$f"
+		measure sh -c 'n=$1; shift; while [ "$n" -gt 0 ]; do "$@" || exit 1; n=$((n - 1)); done' \
+			sh "$n" "$QUOTH" quotes --format=jsonl --jobs 1 "$f"
 		RUNS=$runs
-		least "best_w_$s" "$SECS"
-		least "best_c_$s" "$CPU"
+		least "best_w_$s" "$(awk -v t="$SECS" -v n="$n" 'BEGIN { printf "%.3f", t / n }')"
+		least "best_c_$s" "$(awk -v t="$CPU" -v n="$n" 'BEGIN { printf "%.3f", t / n }')"
 		[ "$RSS" -gt "$rss_jsonl" ] && rss_jsonl=$RSS
 	done
 	r=$((r + 1))
@@ -214,7 +223,7 @@ for s in $SIZES; do
 	B=$(bytes_of "$f")
 	refs "$f"
 	eval "SECS=\$best_w_$s CPU=\$best_c_$s"
-	row "JSON Lines, 1 job"
+	row "JSON Lines, 1 job (x$(reps_of "$s"))"
 	per_mb="$per_mb $(awk -v s="$SECS" -v b="$B" 'BEGIN { printf "%.6f", s / (b / 1e6) }')"
 	cpu_per_mb="$cpu_per_mb $(awk -v s="$CPU" -v b="$B" 'BEGIN { printf "%.6f", s / (b / 1e6) }')"
 	last=$f lastb=$B one_w=$SECS one_c=$CPU
@@ -253,7 +262,6 @@ spread() { awk '{ lo = hi = $1; for (i = 2; i <= NF; i++) { if ($i < lo) lo = $i
 share() {  # share CPU_S BYTES: the engine's part of that CPU time, in %
 	awk -v c="$1" -v b="$2" -v e="$eng" 'BEGIN { printf("%.0f", (e > 0 && c > 0) ? 100 * (b / 1e6 / e) / c : 0) }'
 }
-big=$(echo "$SIZES" | awk '{ print $NF }')
 say() { printf '  %-30s %s\n' "$1" "$2"; }
 echo "targets:"
 say "1 job, JSON Lines of $big MB:" "$(mbps "$lastb" "$one_w") MB/s wall, $(mbps "$lastb" "$one_c") MB/s CPU   (target >= 50: $(at_least "$(mbps "$lastb" "$one_w")" 50) by wall, $(at_least "$(mbps "$lastb" "$one_c")" 50) by CPU)"
@@ -264,7 +272,7 @@ say "" "reference: two one-job runs side by side took $pair_w s, so the two core
 say "2 jobs / 1 job, folder:" "$(ratio "$fone_w" "$ftwo_w")x by wall time   (target >= 1.8 on two idle cores: $(at_least "$(ratio "$fone_w" "$ftwo_w")" 1.8)); CPU time 2 jobs / 1 job: $(ratio "$ftwo_c" "$fone_c")"
 say "" "(one job and two run by turns, $FOLDER_RUNS times each, the best of each: one job here $fone_w s wall)"
 say "linearity, s/MB at $(echo "$SIZES" | sed 's/ /, /g') MB:" "wall$per_mb; CPU$cpu_per_mb"
-say "" "the slowest size takes $(echo "$per_mb" | spread) % more wall time per MB than the fastest, $(echo "$cpu_per_mb" | spread) % more CPU time   (target <= 10 %)"
+say "" "the slowest size takes $(echo "$per_mb" | spread) % more wall time per MB than the fastest, $(echo "$cpu_per_mb" | spread) % more CPU time   (target <= 10 %; each size in windows of about $big MB)"
 say "the quote engine's share:" "quotes_find alone (bench_quotes, the same articles) $eng MB/s CPU: $(share "$one_c" "$lastb") % of the 1-job JSON Lines run's CPU time, $(share "$fone_c" "$fb") % of the folder's; the rest is reading, JSON, the doc layer and output (separate runs: a busy machine blurs it)"
 
 ff=$(ff_of "$big")

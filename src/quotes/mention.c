@@ -97,12 +97,29 @@ typedef struct endings {
 	bool role, definite, cue;
 	bool extras;     /* the options add cue words */
 	bool plain_ok;   /* a lower-case word no list marks is neither cue, role nor name */
+	ending_filter role_end, definite_end;   /* (made when the language has endings of the kind) */
 } endings;
+
+void ending_filter_init(ending_filter *f, enum lang lang, enum lex_affix k)
+{
+	size_t n;
+	const char *const *e = lex_affixes(lang, k, &n);
+	memset(f, 0, sizeof *f);
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(e[i]);
+		if (l < 3) {
+			f->all = true;
+			continue;
+		}
+		unsigned b = ending_filter_bit(e[i], l);
+		f->bits[b / 64] |= 1ull << (b % 64);
+	}
+}
 
 static bool role_low(const speech_ctx *c, const endings *x, const char *low, size_t n)
 {
 	return (lex_lookup(c->lang, low, n) & (LX_ROLE | LX_TITLE)) ||
-	       (x->role && lex_suffix(c->lang, LA_ROLE_SUFFIX, low, n));
+	       (x->role && ending_filter_may(&x->role_end, low, n) && lex_suffix(c->lang, LA_ROLE_SUFFIX, low, n));
 }
 
 /* A word naming a person by role: spokesman, Pressesprecher, and in its
@@ -111,11 +128,13 @@ static bool role_word_slow(const speech_ctx *c, const endings *x, const tok *w)
 {
 	if (!is_word(w) || !w->n)
 		return false;
-	if ((w->lex & (LX_ROLE | LX_TITLE)) || (x->role && lex_suffix(c->lang, LA_ROLE_SUFFIX, w->low, w->n)))
+	if ((w->lex & (LX_ROLE | LX_TITLE)) ||
+	    (x->role && ending_filter_may(&x->role_end, w->low, w->n) && lex_suffix(c->lang, LA_ROLE_SUFFIX, w->low, w->n)))
 		return true;
 	if (!w->cap && (elided_classes(c, w) & LX_ROLE))
 		return true;   /* l'avvocato */
-	size_t k = x->definite ? lex_suffix(c->lang, LA_DEFINITE_SUFFIX, w->low, w->n) : 0;
+	size_t k = x->definite && ending_filter_may(&x->definite_end, w->low, w->n) ?
+	           lex_suffix(c->lang, LA_DEFINITE_SUFFIX, w->low, w->n) : 0;
 	return k && w->n - k >= 3 && role_low(c, x, w->low, w->n - k);
 }
 
@@ -148,6 +167,10 @@ static void endings_of(const speech_ctx *c, endings *x)
 	x->extras = c->opts && c->opts->ncues;
 	/* without endings to test, a lower-case word no list marks is none of the three (most words) */
 	x->plain_ok = !x->extras && !x->cue && !x->role && !x->definite;
+	if (x->role)
+		ending_filter_init(&x->role_end, c->lang, LA_ROLE_SUFFIX);
+	if (x->definite)
+		ending_filter_init(&x->definite_end, c->lang, LA_DEFINITE_SUFFIX);
 }
 
 /* What a word is, once for the article: cue, role, name (TM_ bits). */
@@ -297,14 +320,14 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (v[i].para || sentence_end(v, n, i - 1))) {
 			p += v[i].para;
-			for (; open < i; open++)
-				next[open] = -1;
+			open = i;   /* those before have no cue after them in their sentence: -1 stays */
 			sstart[++s] = (uint32_t)i;
 			colon[s] = -1;
 			last = -1;
 		}
 		sent[i] = s;
 		para[i] = p;
+		next[i] = -1;   /* until a cue in its sentence comes (one store a token, not a fill a sentence) */
 		unsigned char m = word_mark(c, &x, &v[i]);
 		v[i].mark = m;
 		if ((m & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) && v[i].kind == T_WORD && !v[i].cjk)
@@ -318,8 +341,6 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 		if (v[i].kind == T_COLON && colon[s] < 0 && i + 1 < n && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK))
 			colon[s] = (int32_t)i;
 	}
-	for (; open < n; open++)
-		next[open] = -1;
 	a->nlead = nlead;
 	return 0;
 }

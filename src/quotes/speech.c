@@ -879,8 +879,10 @@ static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, siz
 	q->spk_start = q->spk_end = 0;
 	dec[i].name = -1;
 	dec[i].direct = false;
-	if (!rc && spk && !(q->speaker = strdup(spk)))
-		rc = Q_ENOMEM;
+	if (!rc && spk) {
+		q->speaker = k->speaker;   /* the string resolve made, not a copy of it: free_cands passes over it */
+		k->speaker = NULL;
+	}
 	if (!rc && q->speaker) {
 		if (k->kind == K_PREV) {
 			q->spk_start = x->prev->spk_start;

@@ -165,6 +165,38 @@ static inline bool mention_all_caps(const char *t, size_t s, size_t e)
 	return mention_all_caps_rest(t, s, e);
 }
 
+/* The endings of one kind in one language as a filter of a word's last
+ * three bytes: a word the filter refuses ends with none of them (longer
+ * than itself), so lex_suffix need not walk its trie, which most words
+ * would enter (German words end in r, n, e, t as its role nouns do), and
+ * whether it does goes either way from word to word. all: an ending is
+ * shorter than three bytes, the filter passes every word. */
+typedef struct ending_filter {
+	bool all;
+	uint64_t bits[16];        /* 1024 bits, by ending_filter_bit of the endings' last three bytes */
+} ending_filter;
+
+void ending_filter_init(ending_filter *f, enum lang lang, enum lex_affix k);
+
+/* The bit of an ending_filter for the three bytes that end s[0..n) (n >= 3). */
+static inline unsigned ending_filter_bit(const char *s, size_t n)
+{
+	uint32_t t = (uint32_t)(unsigned char)s[n - 1] | (uint32_t)(unsigned char)s[n - 2] << 8 |
+	             (uint32_t)(unsigned char)s[n - 3] << 16;
+	return (t * 0x9E3779B1u) >> 22;
+}
+
+/* May the lower-case word low[0..n) end with an ending of f's kind (one
+ * shorter than the word)? low holds three bytes at least (a token's is
+ * padded). Without a branch on the word's length, which goes either way
+ * from word to word: a short word's first three bytes are read, and its
+ * length refuses it. */
+static inline bool ending_filter_may(const ending_filter *f, const char *low, size_t n)
+{
+	unsigned b = ending_filter_bit(low, n > 3 ? n : 3);
+	return f->all | ((n > 3) & (unsigned)(f->bits[b / 64] >> (b % 64)));
+}
+
 /* Does mention m stand as the one who speaks by a cue (X said, said X,
  * X, the minister, said, according to X)? */
 bool mention_speaks(const mention *m);

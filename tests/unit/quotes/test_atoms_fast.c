@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 #include "speech.h"
@@ -83,11 +84,71 @@ static void all_caps_as_decoded(void **state)
 	assert_false(mention_all_caps("A1", 0, 2));
 }
 
+/* Does ending_filter_may refuse low[0..n), which lex_suffix finds an
+ * ending of kind k in (the filter must never refuse such a word)? The
+ * word is copied zero-padded, as a token holds it. */
+static bool filter_refuses_ending(const ending_filter *f, enum lang l, enum lex_affix k, const char *w, size_t n)
+{
+	char low[LEX_PADDED] = { 0 };
+	if (n > LEX_MAXWORD)
+		return false;
+	memcpy(low, w, n);
+	return lex_suffix(l, k, low, n) && !ending_filter_may(f, low, n);
+}
+
+/* The filter of every kind of ending in every language against
+ * lex_suffix: every word of the lists, every ending alone, cut short
+ * from its front and after one to three bytes more (ASCII and not), and
+ * words of one to three bytes; it passes every word that has an ending,
+ * and refuses most of the others where the endings are three bytes or
+ * more (what it is for). */
+static void ending_filter_as_the_suffixes(void **state)
+{
+	(void)state;
+	static const char *const before[] = { "", "a", "x", "ab", "\xC3\xA9", "abc", "Zz-", "9" };
+	for (enum lang l = LANG_UNKNOWN + 1; l < LANG_COUNT; l++) {
+		for (enum lex_affix k = 0; k < LA__COUNT; k++) {
+			size_t ne;
+			const char *const *e = lex_affixes(l, k, &ne);
+			if (!ne)
+				continue;
+			ending_filter f;
+			ending_filter_init(&f, l, k);
+			size_t plain = 0, refused = 0;
+			for (size_t i = 0; i < lex_size(); i++) {
+				const char *w = lex_word(i);
+				assert_false(filter_refuses_ending(&f, l, k, w, strlen(w)));
+				char low[LEX_PADDED] = { 0 };
+				size_t n = strlen(w);
+				if (n <= LEX_MAXWORD && !lex_suffix(l, k, (memcpy(low, w, n), low), n)) {
+					plain++;
+					refused += !ending_filter_may(&f, low, n);
+				}
+			}
+			for (size_t i = 0; i < ne; i++) {
+				size_t n = strlen(e[i]);
+				for (size_t cut = 0; cut < n; cut++)
+					for (size_t b = 0; b < sizeof before / sizeof *before; b++) {
+						char w[LEX_PADDED * 2];
+						int m = snprintf(w, sizeof w, "%s%s", before[b], e[i] + cut);
+						assert_false(filter_refuses_ending(&f, l, k, w, (size_t)m));
+					}
+			}
+			for (const char *w = "abcdefghijklmnopqrstuvwxyz"; w[2]; w++)
+				for (size_t n = 1; n <= 3; n++)
+					assert_false(filter_refuses_ending(&f, l, k, w, n));
+			if (!f.all)
+				assert_true(refused * 2 > plain);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bucket_as_the_walk),
 		cmocka_unit_test(all_caps_as_decoded),
+		cmocka_unit_test(ending_filter_as_the_suffixes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

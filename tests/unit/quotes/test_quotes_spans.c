@@ -66,6 +66,25 @@ static void double_commas_open(void **state)
 	             "We gaan morgen verder met het werk,\n");
 }
 
+/* The doubled comma found wherever it stands among the sixteen bytes the
+ * scan for it compares at a time (across two of them, in the bytes after
+ * the last sixteen), the quote it opens in the middle of the text and at
+ * its end. */
+static void double_commas_at_every_offset(void **state)
+{
+	(void)state;
+	static const char *const quotes[] = { ",,Het is een mooie dag voor ons allemaal.'' En ze ging.\n",
+	                                      ",,Dat doen we.''\n" };
+	static const char *const want[] = { "Het is een mooie dag voor ons allemaal.\n", "Dat doen we.\n" };
+	for (size_t q = 0; q < 2; q++)
+		for (size_t pad = 0; pad < 40; pad++) {
+			char text[200];
+			snprintf(text, sizeof text, "Kop\n\nZij, %.*s zei: %s", (int)pad, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+			         quotes[q]);
+			EXPECT_LINES(text, want[q]);
+		}
+}
+
 static void double_commas_are_not_a_comma(void **state)
 {
 	/* a doubled comma between words (a typing slip) opens nothing */
@@ -165,6 +184,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(double_commas_open),
+		cmocka_unit_test(double_commas_at_every_offset),
 		cmocka_unit_test(double_commas_are_not_a_comma),
 		cmocka_unit_test(double_apostrophes),
 		cmocka_unit_test(straight_and_curly_paired),
