@@ -167,8 +167,8 @@ static uint8_t head_atom(const tok *v, size_t hs, size_t t0)
  * said; its subject is what is spoken of, not who speaks. */
 static bool reported(const speech_art *a, const tok *v, const qctx *x)
 {
-	if (x->at.v[A_QHEAD] || x->at.v[A_QTAIL])
-		return false;
+	if ((x->at.v[A_QHEAD] && x->at.v[A_QHEAD] != 4) || x->at.v[A_QTAIL])
+		return false;   /* (a colon may end it: "Das sei klar: „…“") */
 	size_t s = x->hs;
 	if (s == x->t0 && x->sent > 0 && !v[x->t0].para) {
 		/* a quote that opens its sentence goes on with the one before */

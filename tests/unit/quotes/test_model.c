@@ -302,7 +302,7 @@ static size_t look_at_reported(void *ctx, const doc *d, const quote *q, quote_ca
 }
 
 /* A sentence in the subjunctive of reported speech without a cue ("Der
- * Plan sei „…“", "Ohne sie wäre die Stadt „…“"), and a quote that opens the sentence after one, go on
+ * Plan sei „…“", "Ohne sie wäre die Stadt „…“", "Das sei klar: „…“"), and a quote that opens the sentence after one, go on
  * with what was said before: their candidates have the atoms of reported
  * speech (rkind...); a quote whose sentence has a cue has not, subjunctive
  * or not. */
@@ -311,7 +311,8 @@ static void de_reported_speech_without_a_cue(void **state)
 	(void)state;
 	static const char art[] = "Neue Brücke\n\nDie Ministerin Anna Berg sagte am Montag, der Bau werde im Mai beginnen. "
 	                          "Ohne die Brücke wäre die Stadt „abgeschnitten von den Dörfern am Fluss“. "
-	                          "Die Kosten seien hoch. „Wir zahlen das aber selbst.“\n\n"
+	                          "Die Kosten seien hoch. „Wir zahlen das aber selbst.“ "
+	                          "Die Regeln seien klar: „Jeder Ort zahlt seinen Teil.“\n\n"
 	                          "Der Bürgermeister sagte, das Geld sei „noch nicht da, aber es wird kommen“.\n";
 	report_seen s = { 0 };
 	quote_chooser ch = { look_at_reported, &s };
@@ -323,9 +324,9 @@ static void de_reported_speech_without_a_cue(void **state)
 	quote_list l;
 	assert_int_equal(quotes_find(d, &o, &l), 0);
 	assert_string_equal(l.lang, "de");
-	assert_int_equal(l.n, 3);
-	assert_int_equal(s.quotes, 3);
-	assert_int_equal(s.reported, 2);
+	assert_int_equal(l.n, 4);
+	assert_int_equal(s.quotes, 4);
+	assert_int_equal(s.reported, 3);
 	quote_list_free(&l);
 	doc_free(d);
 }
