@@ -58,7 +58,11 @@
 	ATOM(ANTPICK, 2, "no yes") \
 	ATOM(PERSON, 4, "na none titled spoke") \
 	ATOM(ANTPERSON, 4, "na none titled spoke") \
-	ATOM(QASK, 2, "no yes")
+	ATOM(QASK, 2, "no yes") \
+	ATOM(RKIND, 11, "- none prev pron name acronym role text org desc top") \
+	ATOM(RREGION, 10, "- none head tail next sent1 sent2 sent3 para1 older") \
+	ATOM(RSAME, 4, "- na no yes") \
+	ATOM(RSUBJ, 4, "- no first start")
 
 enum feat_atom {
 #define FEAT_ATOM_ENUM(name, n, values) A_##name,
@@ -130,7 +134,10 @@ enum {
 	T2(KIND, PERSON) \
 	T3(KIND, PERSON, REGION) \
 	T3(ANTKIND, ANTPERSON, ANTRANK) \
-	T3(KIND, QASK, REGION)
+	T3(KIND, QASK, REGION) \
+	T2(RKIND, RREGION) \
+	T2(RKIND, RSAME) \
+	T2(RREGION, RSUBJ)
 
 /* One block of chars a template: offsetof gives each block's first index. */
 struct feat_layout {
@@ -180,12 +187,18 @@ void feat_ids(const feat_atoms *a, enum lang lang, uint32_t *ids);
  * between articles). */
 void feat_combine(const int32_t *restrict w, enum lang lang, int32_t *restrict wc);
 
+/* The atoms RKIND, RREGION, RSAME, RSUBJ are KIND, REGION, SAMEPREV and
+ * SUBJ again (plus one) where the quote's sentence is reported speech
+ * without a cue, else 0 for every candidate of the quote: their templates
+ * then add the same to each candidate, which changes no choice and
+ * teaches nothing (the quotes of every other kind are scored as before). */
+
 /* The atoms in which the candidates a pronoun makes (one for each person it
  * may stand for) differ: their other features are the same. */
 #define FEAT_ANTECEDENT_ATOMS \
 	((1ull << A_RESOLVED) | (1ull << A_ANTPICK) | (1ull << A_ANTRANK) | (1ull << A_SAMEPREV) | \
 	 (1ull << A_SPOKEN) | (1ull << A_ANTKIND) | (1ull << A_ANTPERSON) | (1ull << A_ANTROLE) | \
-	 (1ull << A_ANTGEN) | (1ull << A_ANTDIST))
+	 (1ull << A_ANTGEN) | (1ull << A_ANTDIST) | (1ull << A_RSAME))
 
 /* The sum of the weights of the features feat_ids gives for the language wc
  * was combined for (feat_combine), without writing them down: what a

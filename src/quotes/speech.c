@@ -53,6 +53,7 @@ typedef struct qctx {
 	const mention *cjk_top; /* (CJK) the article's most named person, NULL */
 	size_t cjk_top_n;       /* how often it is named */
 	bool prev_direct;       /* was its speaker by its own cue */
+	bool report;            /* its sentence is reported speech without a cue (report_atoms) */
 	size_t body;            /* the first token of the article's body: a headline names no speaker */
 } qctx;
 
@@ -160,6 +161,28 @@ static uint8_t head_atom(const tok *v, size_t hs, size_t t0)
 	return adjacent ? 2 : accord ? 3 : cue ? 1 : colon ? 4 : 0;
 }
 
+/* Does the quote's sentence tell it in reported speech, without a cue
+ * ("Der Plan sei „…“": a verb of the subjunctive before it, no cue word
+ * near it)? Such a sentence goes on with what the one who spoke before
+ * said; its subject is what is spoken of, not who speaks. */
+static bool reported(const speech_art *a, const tok *v, const qctx *x)
+{
+	if ((x->at.v[A_QHEAD] && x->at.v[A_QHEAD] != 4) || x->at.v[A_QTAIL])
+		return false;   /* (a colon may end it: "Das sei klar: „…“") */
+	size_t s = x->hs;
+	if (s == x->t0 && x->sent > 0 && !v[x->t0].para) {
+		/* a quote that opens its sentence goes on with the one before */
+		s = a->sstart[x->sent - 1];
+		for (size_t k = s; k < x->hs; k++)
+			if (marked_cue(&v[k]) || v[k].kind == T_QUOTE)
+				return false;
+	}
+	for (size_t k = s; k < x->t0; k++)
+		if (v[k].kind == T_WORD && !v[k].cap && (v[k].lex & LX_SUBJUNCTIVE))
+			return true;
+	return false;
+}
+
 /* The atom QTAIL: what follows the quote in its sentence. */
 static uint8_t tail_atom(const speech_art *a, const tok *v, size_t n, size_t t1, uint32_t sent)
 {
@@ -232,6 +255,7 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	feat_atoms *at_ = &x->at;
 	at_->v[A_QHEAD] = n ? head_atom(w, x->hs, x->t0) : 0;
 	at_->v[A_QTAIL] = n ? tail_atom(a, w, n, x->t1, x->sent_end) : 0;
+	x->report = n && !x->cjk && x->t0 < n && reported(a, w, x);
 	bool opens_para = x->t0 >= n || x->t0 == 0 || w[x->t0].para;
 	at_->v[A_QPOS] = opens_para ? 0 : x->hs == x->t0 ? 1 : 2;
 	const char *t = c->d->text;
@@ -706,12 +730,24 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 
 /* ---- scores and the choice ---------------------------------------------------------- */
 
+/* The atoms RKIND, RREGION, RSAME, RSUBJ of a candidate of a quote in
+ * reported speech (feat.h); 0, as made, for the other quotes. */
+static void report_atoms(feat_atoms *at)
+{
+	at->v[A_RKIND] = (uint8_t)(1 + at->v[A_KIND]);
+	at->v[A_RREGION] = (uint8_t)(1 + at->v[A_REGION]);
+	at->v[A_RSAME] = (uint8_t)(1 + at->v[A_SAMEPREV]);
+	at->v[A_RSUBJ] = (uint8_t)(1 + at->v[A_SUBJ]);
+}
+
 static void score_all(const speech_ctx *c, quote_cands *qc, const int32_t *wc)
 {
 	uint8_t qsubj = subject_atom(&qc->x, qc, c->art);
 	for (size_t i = 0; i < qc->n; i++) {
 		cand *k = &qc->v[i];
 		k->at.v[A_QSUBJ] = qsubj;
+		if (qc->x.report)
+			report_atoms(&k->at);
 		if (!wc) {
 			k->score = 0;
 			continue;

@@ -285,6 +285,52 @@ static void a_name_that_spoke_is_a_person(void **state)
 	assert_false(s.brand_spoke);
 }
 
+/* ---- a quote told in reported speech ------------------------------------------------------------ */
+
+typedef struct report_seen {
+	size_t quotes, reported;   /* quotes seen, and those whose first candidate has a gated atom set */
+} report_seen;
+
+static size_t look_at_reported(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	report_seen *s = ctx;
+	(void)d;
+	(void)q;
+	s->quotes++;
+	s->reported += quote_cands_n(c) > 0 && has_feature(c, 0, "rkind=") && !has_feature(c, 0, "rkind=-");
+	return 0;
+}
+
+/* A sentence in the subjunctive of reported speech without a cue ("Der
+ * Plan sei „…“", "Ohne sie wäre die Stadt „…“", "Das sei klar: „…“"), and a quote that opens the sentence after one, go on
+ * with what was said before: their candidates have the atoms of reported
+ * speech (rkind...); a quote whose sentence has a cue has not, subjunctive
+ * or not. */
+static void de_reported_speech_without_a_cue(void **state)
+{
+	(void)state;
+	static const char art[] = "Neue Brücke\n\nDie Ministerin Anna Berg sagte am Montag, der Bau werde im Mai beginnen. "
+	                          "Ohne die Brücke wäre die Stadt „abgeschnitten von den Dörfern am Fluss“. "
+	                          "Die Kosten seien hoch. „Wir zahlen das aber selbst.“ "
+	                          "Die Regeln seien klar: „Jeder Ort zahlt seinen Teil.“\n\n"
+	                          "Der Bürgermeister sagte, das Geld sei „noch nicht da, aber es wird kommen“.\n";
+	report_seen s = { 0 };
+	quote_chooser ch = { look_at_reported, &s };
+	quotes_opts o;
+	quotes_opts_init(&o);
+	o.chooser = &ch;
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes("r.txt", art, strlen(art), &d), 0);
+	quote_list l;
+	assert_int_equal(quotes_find(d, &o, &l), 0);
+	assert_string_equal(l.lang, "de");
+	assert_int_equal(l.n, 4);
+	assert_int_equal(s.quotes, 4);
+	assert_int_equal(s.reported, 3);
+	quote_list_free(&l);
+	doc_free(d);
+}
+
 /* ---- the words right before a colon that opens a quote ---------------------------------------- */
 
 typedef struct colon_seen {
@@ -547,6 +593,7 @@ int main(void)
 		cmocka_unit_test(a_name_that_spoke_is_a_person),
 		cmocka_unit_test(a_name_right_before_the_colon),
 		cmocka_unit_test(a_quote_after_a_question),
+		cmocka_unit_test(de_reported_speech_without_a_cue),
 		cmocka_unit_test(the_most_named_person_is_a_candidate),
 		cmocka_unit_test(no_most_named_person_no_candidate),
 		cmocka_unit_test(zh_candidates_around_glosses_and_latin_names),
