@@ -906,12 +906,26 @@ static int put_words(qindex *ix, int64_t id, const index_article *a, const char 
 	return rc;
 }
 
+/* The row of a (replacing the row of its path, if any) into *id. A path
+ * the index did not have is inserted without looking it up first (a look
+ * an article, with nothing to find in a load): only when another writer
+ * put it meanwhile does the insert find it, fail on its own, and the row
+ * is replaced as any other. */
+static int put_article(qindex *ix, const index_article *a, size_t nq, int64_t *id)
+{
+	if (a->new_path) {
+		int rc = insert_article(ix, a, nq, true, id);
+		if (!rc || sqlite3_extended_errcode(ix->db) != SQLITE_CONSTRAINT_UNIQUE)
+			return rc;
+	}
+	int rc = drop_article(ix, a->path);
+	return rc ? rc : insert_article(ix, a, nq, true, id);
+}
+
 int index_put(qindex *ix, const index_article *a, const char *body, size_t nbody, const index_quote *q, size_t nq)
 {
-	int rc = drop_article(ix, a->path);
 	int64_t id = 0;
-	if (!rc)
-		rc = insert_article(ix, a, nq, true, &id);
+	int rc = put_article(ix, a, nq, &id);
 	for (size_t i = 0; !rc && i < nq; i++)
 		rc = insert_quote(ix, id, a->lang, false, &q[i]);
 	if (!rc && (body || a->title || a->words))

@@ -440,6 +440,7 @@ static int write_put(run *r, job *j)
 		.ftitle = j->ftitle,
 		.words = j->words,
 		.nwords = j->nwords,
+		.new_path = !j->known,
 	};
 	int rc = index_put(r->ix, &a, j->d->text, j->d->len, q, j->quotes.n);
 	free(q);

@@ -443,6 +443,35 @@ static void test_full_text_search(void **state)
 	remove_dir(dir);
 }
 
+/* A path the indexer did not see in the index is inserted without a look
+ * (new_path); when another writer put it meanwhile, its row and quotes
+ * are replaced as by any put, in the same batch. */
+static void test_new_path_put_by_another(void **state)
+{
+	(void)state;
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, two_quotes, 2);   /* the other writer's */
+	index_article a = { .path = "/corpus/a.txt", .size = 7, .mtime = 9, .cid = 0xa2, .title = "Ferry news",
+	                    .new_path = true };
+	assert_int_equal(index_put(ix, &a, "Ferry news", 10, two_quotes + 1, 1), 0);
+	index_article b = { .path = "/corpus/b.txt", .size = 8, .mtime = 9, .cid = 0xb, .title = "Harbour news",
+	                    .new_path = true };
+	assert_int_equal(index_put(ix, &b, "Harbour news", 12, two_quotes, 2), 0);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(count(ix, "articles"), 2);
+	assert_int_equal(count(ix, "quotes"), 3);
+	index_close(ix);
+	assert_int_equal(sql_count(file, "SELECT size FROM articles WHERE path = '/corpus/a.txt'"), 7);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article"
+	                                 " WHERE a.path = '/corpus/a.txt'"), 1);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'bridge'"), 1);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'valley'"), 2);
+	free(file);
+	remove_dir(dir);
+}
+
 /* quote_fts has unicode61's words (fold61.h), in their order: the same
  * terms at the same places as a table of unicode61 over the same quotes. */
 static void test_quote_words_as_unicode61(void **state)
@@ -1148,6 +1177,7 @@ int main(void)
 		cmocka_unit_test(test_two_character_beginnings),
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),
+		cmocka_unit_test(test_new_path_put_by_another),
 		cmocka_unit_test(test_quote_indexes_deferred),
 		cmocka_unit_test(test_bulk_keeps_words_until_commit),
 		cmocka_unit_test(test_log_copied_beside_the_writer),
