@@ -472,6 +472,38 @@ static void test_new_path_put_by_another(void **state)
 	remove_dir(dir);
 }
 
+/* A quote added to an older article later (an import in two runs) comes
+ * after the quotes of newer articles: its group still counts each article
+ * once. */
+static void test_group_of_a_quote_added_later(void **state)
+{
+	(void)state;
+	static const index_quote said[] = {
+		{ 0x1, 10, 80, "The ferry will sail again from the north harbour in March", "Ann Lee", "said", 0.9,
+		  NULL, 0, false },
+		{ 0x2, 200, 270, "The ferry will sail again from the north harbour in March", "Ann Lee", "said", 0.9,
+		  NULL, 0, false },
+	};
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, said, 1);
+	put_article(ix, "/corpus/b.txt", 0xb, said, 1);
+	assert_int_equal(index_add_quotes(ix, "/corpus/a.txt", said + 1, 1), 0);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	index_group *g = NULL;
+	size_t n = 0;
+	assert_int_equal(index_groups(ix, 2, NULL, &g, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(g[0].nquotes, 3);
+	assert_int_equal(g[0].narticles, 2);
+	index_groups_free(g, n);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
 /* quote_fts has unicode61's words (fold61.h), in their order: the same
  * terms at the same places as a table of unicode61 over the same quotes. */
 static void test_quote_words_as_unicode61(void **state)
@@ -1178,6 +1210,7 @@ int main(void)
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),
 		cmocka_unit_test(test_new_path_put_by_another),
+		cmocka_unit_test(test_group_of_a_quote_added_later),
 		cmocka_unit_test(test_quote_indexes_deferred),
 		cmocka_unit_test(test_bulk_keeps_words_until_commit),
 		cmocka_unit_test(test_log_copied_beside_the_writer),
