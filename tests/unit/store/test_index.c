@@ -142,6 +142,7 @@ static void test_write_and_read_back(void **state)
 	/* the file is WAL, and carries quoth's id and schema version */
 	assert_int_equal(sql_count(file, "PRAGMA application_id"), 0x71756f74);
 	assert_int_equal(sql_count(file, "PRAGMA user_version"), INDEX_SCHEMA);
+	assert_int_equal(sql_count(file, "PRAGMA page_size"), 16384);   /* (fewer pages to write) */
 	free(file);
 	remove_dir(dir);
 }
@@ -1040,6 +1041,7 @@ static void test_other_schema_version_is_rebuilt(void **state)
 	assert_int_equal(count(ix, "articles"), 0);
 	index_close(ix);
 	assert_int_equal(sql_count(file, "PRAGMA user_version"), INDEX_SCHEMA);
+	assert_int_equal(sql_count(file, "PRAGMA page_size"), 16384);   /* (fewer pages to write) */
 	free(file);
 	remove_dir(dir);
 }
