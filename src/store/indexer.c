@@ -163,6 +163,7 @@ static int load_doc(job *j, struct stat *st)
 	char buf[READ_MAX / 16], *b = (size_t)j->size < sizeof buf ? buf : malloc(READ_MAX + 1);
 	size_t cap = b == buf ? sizeof buf : READ_MAX + 1, n = 0;
 	int rc = b ? 0 : Q_ENOMEM;
+	bool stated = false;
 	while (!rc && n < cap) {
 		ssize_t r = read(fd, b + n, cap - n);
 		if (r < 0 && errno == EINTR)
@@ -172,8 +173,14 @@ static int load_doc(job *j, struct stat *st)
 		if (r <= 0)
 			break;
 		n += (size_t)r;
+		/* the size the walk saw, and still the file's: all of it, without
+		 * a read more to find its end (a system call a file) */
+		if (n == (size_t)j->size && fstat(fd, st) == 0 && st->st_size == (off_t)n) {
+			stated = true;
+			break;
+		}
 	}
-	if (!rc && fstat(fd, st) != 0)
+	if (!rc && !stated && fstat(fd, st) != 0)
 		rc = error_from_errno(errno);
 	else if (!rc && !S_ISREG(st->st_mode))
 		rc = Q_ENOTREG;
