@@ -125,6 +125,10 @@ typedef struct index_article {
 	const char *ftitle;      /* the title folded (search_fold_loose), NULL: index_put folds it */
 	const char *words;       /* its title's and text's words (index_words_of), NULL: index_put makes them */
 	size_t nwords;
+	/* the index had no row of its path when the run began: index_put
+	 * inserts it without looking (and replaces the row another writer
+	 * put since, if any) */
+	bool new_path;
 } index_article;
 
 typedef struct index_quote {

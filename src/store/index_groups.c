@@ -15,6 +15,8 @@ typedef struct member {
 	int64_t quote;           /* its row */
 	int64_t start;           /* its place in the article */
 	int64_t grp;             /* its group's row, once the group is kept */
+	size_t at;               /* its place in the members in the order of their quotes */
+	bool kept;               /* its group is kept */
 } member;
 
 typedef struct quote_rows {
@@ -274,10 +276,39 @@ static int cmp_member(const void *a, const void *b)
 	return (x->quote > y->quote) - (x->quote < y->quote);
 }
 
-static int cmp_quote(const void *a, const void *b)
+/* The members m[0..n) (in the order of their quotes, their groups below
+ * nrows) in cmp_member's order, into *out: by group, counted, each group's
+ * members then in the order of their quotes, which is that of their
+ * articles but where a quote was added to an older article (those groups
+ * are sorted). qsort of every member took a tenth of the derive at its
+ * end, on the writer alone. */
+static int by_group(const member *m, size_t n, size_t nrows, member **out)
 {
-	const member *x = a, *y = b;
-	return (x->quote > y->quote) - (x->quote < y->quote);
+	size_t *first = calloc(nrows + 1, sizeof *first);
+	member *v = malloc(n * sizeof *v);
+	if (!first || !v) {
+		free(first);
+		free(v);
+		return Q_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++)
+		first[m[i].group + 1]++;
+	for (size_t g = 0; g < nrows; g++)
+		first[g + 1] += first[g];
+	for (size_t i = 0; i < n; i++)
+		v[first[m[i].group]++] = m[i];
+	free(first);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		bool sorted = true;
+		for (; j < n && v[j].group == v[i].group; j++)
+			sorted = sorted && v[j].article >= v[j - 1].article;
+		if (!sorted)
+			qsort(v + i, j - i, sizeof *v, cmp_member);
+		i = j;
+	}
+	*out = v;
+	return 0;
 }
 
 /* Rows of group_members one INSERT writes (its statement made once a
@@ -294,12 +325,17 @@ static int members_insert(qindex *ix, size_t rows, sqlite3_stmt **s)
 	return index_fail(ix, sqlite3_prepare_v2(ix->db, sql, -1, s, NULL));
 }
 
-/* The members of the groups kept, in the order of their quotes: the rows of
- * group_members go in at the end of its table, not each in the middle; many
- * rows a statement, which costs a statement's setting up once for them. */
+/* The members of the groups kept (m in the order of their quotes, those of
+ * other groups dropped): the rows of group_members go in at the end of its
+ * table, not each in the middle; many rows a statement, which costs a
+ * statement's setting up once for them. */
 static int write_members(qindex *ix, member *m, size_t n)
 {
-	qsort(m, n, sizeof *m, cmp_quote);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (m[i].kept)
+			m[kept++] = m[i];
+	n = kept;
 	sqlite3_stmt *full = NULL, *s = NULL;
 	int rc = n >= MEMBERS_PER_INSERT ? members_insert(ix, MEMBERS_PER_INSERT, &full) : 0;
 	for (size_t k = 0; !rc && k < n;) {
@@ -323,15 +359,15 @@ static int write_members(qindex *ix, member *m, size_t n)
 	return rc;
 }
 
-/* Writes the groups of members (sorted by group, then article) that span
- * two articles or more, and then their members; m is reordered. */
-static int write_groups(qindex *ix, member *m, size_t n)
+/* Writes the groups of members (m sorted by group, then article; q the
+ * same in the order of their quotes) that span two articles or more, and
+ * then their members. */
+static int write_groups(qindex *ix, const member *m, size_t n, member *q)
 {
 	sqlite3_stmt *g = NULL;
 	int rc = index_fail(ix, sqlite3_prepare_v2(ix->db, "INSERT INTO groups(id, lang, nquotes, narticles)"
 	                                           " SELECT ?1, a.lang, ?2, ?3 FROM quotes q JOIN articles a"
 	                                           " ON a.id = q.article WHERE q.id = ?1", -1, &g, NULL));
-	size_t kept = 0;
 	for (size_t i = 0; !rc && i < n;) {
 		size_t j = i, articles = 0;
 		for (; j < n && m[j].group == m[i].group; j++)
@@ -346,15 +382,15 @@ static int write_groups(qindex *ix, member *m, size_t n)
 			sqlite3_bind_int64(g, 2, (int64_t)(j - i));
 			sqlite3_bind_int64(g, 3, (int64_t)articles);
 			rc = index_fail(ix, sqlite3_step(g));
-			for (size_t k = i; k < j; k++) {   /* (kept <= k: moved down in place) */
-				m[kept] = m[k];
-				m[kept++].grp = id;
+			for (size_t k = i; k < j; k++) {
+				q[m[k].at].grp = id;
+				q[m[k].at].kept = true;
 			}
 		}
 		i = j;
 	}
 	sqlite3_finalize(g);
-	return rc ? rc : write_members(ix, m, kept);
+	return rc ? rc : write_members(ix, q, n);
 }
 
 /* The groups of the quotes in sq (rows r, in the same order) written. */
@@ -378,14 +414,18 @@ static int group_rows(qindex *ix, samequote *sq, const quote_rows *r)
 			if (group[i] != i)
 				grouped[i] = grouped[group[i]] = true;
 		for (size_t i = 0; !rc && i < r->n; i++)
-			if (grouped[i])
-				m[nm++] = (member){ group[i], r->article[i], r->quote[i], r->start[i], 0 };
+			if (grouped[i]) {
+				m[nm] = (member){ group[i], r->article[i], r->quote[i], r->start[i], 0, nm, false };
+				nm++;
+			}
 		free(grouped);
 	}
-	if (!rc && nm) {
-		qsort(m, nm, sizeof *m, cmp_member);
-		rc = write_groups(ix, m, nm);
-	}
+	member *sorted = NULL;
+	if (!rc && nm)   /* (the rows, so m, are in the order of their quotes) */
+		rc = by_group(m, nm, r->n, &sorted);
+	if (!rc && nm)
+		rc = write_groups(ix, sorted, nm, m);
+	free(sorted);
 	free(m);
 	free(group);
 	return rc;

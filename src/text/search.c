@@ -55,7 +55,24 @@ static char *fold_keys(strbuf *b, unsigned mode, const char *s, size_t n)
 	folder f;
 	folder_init(&f, mode, s, 0, n);
 	unit u;
+	const unsigned char *t = (const unsigned char *)s;
+	bool lower = !(mode & SEARCH_CASE);
 	for (size_t i = 0; i < n; i = u.end) {
+		/* an ASCII byte but white space, no mark after it: its own key, in
+		 * one pass (the indexer folds every title: a unit a call took it
+		 * 17,000 instructions a title) */
+		size_t k = i;
+		while (k < n && t[k] < 0x80 && t[k] != ' ' && (t[k] < '\t' || t[k] > '\r') && (k + 1 >= n || t[k + 1] < 0x80))
+			k++;
+		if (k > i) {
+			char *o = sb_extend(b, k - i);
+			if (!o)
+				break;
+			for (size_t c = 0; c < k - i; c++)
+				o[c] = (char)(lower && t[i + c] >= 'A' && t[i + c] <= 'Z' ? t[i + c] + 32 : t[i + c]);
+			u.end = k;
+			continue;
+		}
 		fold_unit(&f, i, &u);
 		if (u.kind == UNIT_KEY)
 			sb_add(b, u.key, u.len);

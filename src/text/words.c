@@ -41,13 +41,28 @@ static enum kind kind_at(const char *s, size_t n, size_t i, size_t *len, ucs4_t 
 	return uc_is_alnum(c) || uc_is_general_category(c, UC_CATEGORY_M) ? K_WORD : K_SEP;
 }
 
+/* An ASCII byte that only separates words (not ' or -, which may join
+ * two). ASCII is most of a text: its bytes are taken here without a call
+ * of kind_at each (by callgrind, two thirds of the time of words_next,
+ * which makes the word pairs of every quote an indexer puts). */
+static inline bool ascii_sep(unsigned char c)
+{
+	return c < 0x80 && !ascii_alnum(c) && c != '\'' && c != '-';
+}
+
 bool words_next(const char *s, size_t n, size_t *pos, size_t *start, size_t *end)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = *pos, len;
 	ucs4_t c;
 	enum kind k = K_SEP;
-	while (i < n && (k = kind_at(s, n, i, &len, &c)) != K_WORD && k != K_ALONE)
+	for (;;) {
+		while (i < n && u[i] < 0x80 && !ascii_alnum(u[i]))   /* (a join begins no word) */
+			i++;
+		if (i >= n || (k = kind_at(s, n, i, &len, &c)) == K_WORD || k == K_ALONE)
+			break;
 		i += len;
+	}
 	if (i >= n) {
 		*pos = n;
 		return false;
@@ -56,6 +71,12 @@ bool words_next(const char *s, size_t n, size_t *pos, size_t *start, size_t *end
 	i += len;
 	if (k == K_WORD) {
 		while (i < n) {
+			if (ascii_alnum(u[i])) {
+				i++;
+				continue;
+			}
+			if (ascii_sep(u[i]))
+				break;
 			enum kind next = kind_at(s, n, i, &len, &c);
 			if (next == K_WORD) {
 				i += len;

@@ -142,6 +142,7 @@ static void test_write_and_read_back(void **state)
 	/* the file is WAL, and carries quoth's id and schema version */
 	assert_int_equal(sql_count(file, "PRAGMA application_id"), 0x71756f74);
 	assert_int_equal(sql_count(file, "PRAGMA user_version"), INDEX_SCHEMA);
+	assert_int_equal(sql_count(file, "PRAGMA page_size"), 16384);   /* (fewer pages to write) */
 	free(file);
 	remove_dir(dir);
 }
@@ -443,6 +444,67 @@ static void test_full_text_search(void **state)
 	remove_dir(dir);
 }
 
+/* A path the indexer did not see in the index is inserted without a look
+ * (new_path); when another writer put it meanwhile, its row and quotes
+ * are replaced as by any put, in the same batch. */
+static void test_new_path_put_by_another(void **state)
+{
+	(void)state;
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, two_quotes, 2);   /* the other writer's */
+	index_article a = { .path = "/corpus/a.txt", .size = 7, .mtime = 9, .cid = 0xa2, .title = "Ferry news",
+	                    .new_path = true };
+	assert_int_equal(index_put(ix, &a, "Ferry news", 10, two_quotes + 1, 1), 0);
+	index_article b = { .path = "/corpus/b.txt", .size = 8, .mtime = 9, .cid = 0xb, .title = "Harbour news",
+	                    .new_path = true };
+	assert_int_equal(index_put(ix, &b, "Harbour news", 12, two_quotes, 2), 0);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(count(ix, "articles"), 2);
+	assert_int_equal(count(ix, "quotes"), 3);
+	index_close(ix);
+	assert_int_equal(sql_count(file, "SELECT size FROM articles WHERE path = '/corpus/a.txt'"), 7);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article"
+	                                 " WHERE a.path = '/corpus/a.txt'"), 1);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'bridge'"), 1);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'valley'"), 2);
+	free(file);
+	remove_dir(dir);
+}
+
+/* A quote added to an older article later (an import in two runs) comes
+ * after the quotes of newer articles: its group still counts each article
+ * once. */
+static void test_group_of_a_quote_added_later(void **state)
+{
+	(void)state;
+	static const index_quote said[] = {
+		{ 0x1, 10, 80, "The ferry will sail again from the north harbour in March", "Ann Lee", "said", 0.9,
+		  NULL, 0, false },
+		{ 0x2, 200, 270, "The ferry will sail again from the north harbour in March", "Ann Lee", "said", 0.9,
+		  NULL, 0, false },
+	};
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, said, 1);
+	put_article(ix, "/corpus/b.txt", 0xb, said, 1);
+	assert_int_equal(index_add_quotes(ix, "/corpus/a.txt", said + 1, 1), 0);
+	assert_int_equal(index_commit(ix), 0);
+	assert_int_equal(index_derive(ix, NULL), 0);
+	index_group *g = NULL;
+	size_t n = 0;
+	assert_int_equal(index_groups(ix, 2, NULL, &g, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(g[0].nquotes, 3);
+	assert_int_equal(g[0].narticles, 2);
+	index_groups_free(g, n);
+	index_close(ix);
+	free(file);
+	remove_dir(dir);
+}
+
 /* quote_fts has unicode61's words (fold61.h), in their order: the same
  * terms at the same places as a table of unicode61 over the same quotes. */
 static void test_quote_words_as_unicode61(void **state)
@@ -662,6 +724,12 @@ static void test_bulk_keeps_words_until_commit(void **state)
 	assert_int_equal(sql_count(file, "SELECT v FROM article_fts_config WHERE k = 'hashsize'"), 64L << 20);
 	assert_int_equal(sql_count(file, "SELECT v FROM quote_fts_config WHERE k = 'automerge'"), 16);
 	assert_int_equal(sql_count(file, "SELECT v FROM article_fts_config WHERE k = 'automerge'"), 16);
+	/* its sorts in pages of memory, not a record an allocation */
+	sqlite3_stmt *t;
+	assert_int_equal(sqlite3_prepare_v2(ix->db, "PRAGMA temp_store", -1, &t, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(t), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(t, 0), 0);
+	sqlite3_finalize(t);
 	long changes = sqlite3_total_changes(ix->db);
 	assert_int_equal(index_bulk(ix), 0);
 	assert_int_equal(sqlite3_total_changes(ix->db), changes);
@@ -973,6 +1041,7 @@ static void test_other_schema_version_is_rebuilt(void **state)
 	assert_int_equal(count(ix, "articles"), 0);
 	index_close(ix);
 	assert_int_equal(sql_count(file, "PRAGMA user_version"), INDEX_SCHEMA);
+	assert_int_equal(sql_count(file, "PRAGMA page_size"), 16384);   /* (fewer pages to write) */
 	free(file);
 	remove_dir(dir);
 }
@@ -1148,6 +1217,8 @@ int main(void)
 		cmocka_unit_test(test_two_character_beginnings),
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),
+		cmocka_unit_test(test_new_path_put_by_another),
+		cmocka_unit_test(test_group_of_a_quote_added_later),
 		cmocka_unit_test(test_quote_indexes_deferred),
 		cmocka_unit_test(test_bulk_keeps_words_until_commit),
 		cmocka_unit_test(test_log_copied_beside_the_writer),

@@ -12,6 +12,8 @@
 #include <uninorm.h>
 #include "search.h"
 #include "search_ref.h"
+#include "search_fold.h"
+#include "strbuf.h"
 
 /* ---- helpers ------------------------------------------------------------------------ */
 
@@ -497,11 +499,68 @@ static void test_scan_in_slices(void **state)
 	free(text);
 }
 
+/* The keys of s[0..n) in mode a unit at a time, as fold_keys made them
+ * before ASCII took a path of its own. */
+static char *keys_by_unit(unsigned mode, const char *s, size_t n)
+{
+	strbuf b;
+	sb_init(&b);
+	folder f;
+	folder_init(&f, mode, s, 0, n);
+	unit u;
+	for (size_t i = 0; i < n; i = u.end) {
+		fold_unit(&f, i, &u);
+		if (u.kind == UNIT_KEY)
+			sb_add(&b, u.key, u.len);
+		else if (u.kind == UNIT_SPACE && b.len && b.s[b.len - 1] != ' ')
+			sb_putc(&b, ' ');
+	}
+	if (!b.len) {
+		sb_free(&b);
+		return NULL;
+	}
+	return sb_take(&b);
+}
+
+/* ASCII's own path in folding gives the keys every unit gives alone, with
+ * case folded or kept, whatever follows it (marks, joins, spaces, bytes). */
+static void test_fold_ascii_path(void **state)
+{
+	(void)state;
+	static const char *const piece[] = { "a", "Q", "7", " ", "  ", "\t", "\n", "-", "-\n", "\r\n", ".", "\x01",
+	                                     "\x7f", "e\xCC\x81", "\u00C9", "\u00DF", "\u6771", "\xff", "\u00A0",
+	                                     "\u200B", "A\xCC\x8A", "x" };
+	uint32_t seed = 777;
+	for (int t = 0; t < 20000; t++) {
+		char s[160] = "";
+		seed = seed * 1103515245u + 12345u;
+		int len = (int)(seed >> 16) % 14;
+		for (int k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(s, piece[(seed >> 16) % (sizeof piece / sizeof *piece)]);
+		}
+		size_t n = strlen(s);
+		char *want = keys_by_unit(0, s, n), *got = search_fold_loose(s, n);
+		if (want || got)
+			assert_string_equal(got, want);
+		free(want);
+		free(got);
+		char *pat = search_fold_pattern(s, n);   /* (its mode byte first) */
+		if (pat) {
+			want = keys_by_unit((unsigned)(unsigned char)pat[0] - 1, s, n);
+			assert_string_equal(pat + 1, want ? want : "");
+			free(want);
+			free(pat);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_smart_case),
 		cmocka_unit_test(test_loose),
+		cmocka_unit_test(test_fold_ascii_path),
 		cmocka_unit_test(test_accents),
 		cmocka_unit_test(test_white_space_and_joins),
 		cmocka_unit_test(test_bytes_that_are_not_utf8),

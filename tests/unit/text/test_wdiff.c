@@ -9,6 +9,8 @@
 #include <string.h>
 #include "strbuf.h"
 #include "wdiff.h"
+#include <unictype.h>
+#include <unistr.h>
 #include "words.h"
 
 /* The words of s, joined by '|'. */
@@ -45,6 +47,83 @@ static void test_words(void **state)
 	assert_true(words_hash("ÆRØ", strlen("ÆRØ")) == words_hash("ærø", strlen("ærø")));
 	assert_true(words_hash("don’t", strlen("don’t")) == words_hash("don't", 5));
 	assert_false(words_hash("the", 3) == words_hash("then", 4));
+}
+
+/* The words as words_next made them before its ASCII took a path of its
+ * own: every character classified alone (libunistring for the others). */
+static int ref_kind(const char *s, size_t n, size_t i, size_t *len)
+{
+	unsigned char b = (unsigned char)s[i];
+	*len = 1;
+	if (b < 0x80) {
+		bool alnum = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+		return alnum ? 1 : b == '\'' || b == '-' ? 3 : 0;
+	}
+	ucs4_t c;
+	int k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+	if (k <= 0 || c == 0xFFFD) {
+		*len = k > 0 ? (size_t)k : 1;
+		return 0;
+	}
+	*len = (size_t)k;
+	if (c == 0x2019 || c == 0x2010 || c == 0x2011)
+		return 3;
+	if (uc_is_property_ideographic(c) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x0E00 && c <= 0x0EFF) ||
+	    (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF))
+		return 2;
+	return uc_is_alnum(c) || uc_is_general_category(c, UC_CATEGORY_M) ? 1 : 0;
+}
+
+static char *ref_words_of(const char *s)
+{
+	strbuf b;
+	sb_init(&b);
+	size_t n = strlen(s), i = 0, len, after;
+	for (;;) {
+		int k = 0;
+		while (i < n && (k = ref_kind(s, n, i, &len)) != 1 && k != 2)
+			i += len;
+		if (i >= n)
+			break;
+		size_t start = i;
+		i += len;
+		while (k == 1 && i < n) {
+			int next = ref_kind(s, n, i, &len);
+			if (next == 1)
+				i += len;
+			else if (next == 3 && i + len < n && ref_kind(s, n, i + len, &after) == 1)
+				i += len + after;
+			else
+				break;
+		}
+		if (b.len)
+			sb_putc(&b, '|');
+		sb_add(&b, s + start, i - start);
+	}
+	return b.s ? sb_take(&b) : strdup("");
+}
+
+/* ASCII's own path finds the same words as every character classified
+ * alone, whatever is around its joins and separators. */
+static void test_words_ascii_path(void **state)
+{
+	(void)state;
+	static const char *const piece[] = { "a", "Z", "9", " ", "'", "-", ".", ",", "\u2019", "\u2010", "\u00E9",
+	                                     "\u6771", "\xCC\x81", "\xff", "\u2014", "\u201C", "\n", "\u0416" };
+	uint32_t seed = 12345;
+	for (int t = 0; t < 20000; t++) {
+		char s[128] = "";
+		seed = seed * 1103515245u + 12345u;
+		int len = (int)(seed >> 16) % 12;
+		for (int k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(s, piece[(seed >> 16) % (sizeof piece / sizeof *piece)]);
+		}
+		char *want = ref_words_of(s), *got = words_of(s);
+		assert_string_equal(got, want);
+		free(want);
+		free(got);
+	}
 }
 
 /* The differences as "=same -dropped +added" runs. */
@@ -109,6 +188,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_words_ascii_path),
 		cmocka_unit_test(test_differences),
 		cmocka_unit_test(test_counts_and_long_texts),
 	};
