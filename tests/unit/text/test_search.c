@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "pieces.h"
 #include "scale.h"
 #include <unictype.h>
 #include <uninorm.h>
@@ -532,14 +533,8 @@ static void test_fold_ascii_path(void **state)
 	                                     "\u200B", "A\xCC\x8A", "x" };
 	uint32_t seed = 777;
 	for (int t = 0; t < 20000; t++) {
-		char s[160] = "";
-		seed = seed * 1103515245u + 12345u;
-		int len = (int)(seed >> 16) % 14;
-		for (int k = 0; k < len; k++) {
-			seed = seed * 1103515245u + 12345u;
-			strcat(s, piece[(seed >> 16) % (sizeof piece / sizeof *piece)]);
-		}
-		size_t n = strlen(s);
+		char s[160];
+		size_t n = pieces_string(&seed, piece, sizeof piece / sizeof *piece, 14, s, sizeof s);
 		char *want = keys_by_unit(0, s, n), *got = search_fold_loose(s, n);
 		if (want || got)
 			assert_string_equal(got, want);

@@ -12,6 +12,7 @@
 #include <unictype.h>
 #include <unistr.h>
 #include "words.h"
+#include "pieces.h"
 
 /* The words of s, joined by '|'. */
 static char *words_of(const char *s)
@@ -112,13 +113,8 @@ static void test_words_ascii_path(void **state)
 	                                     "\u6771", "\xCC\x81", "\xff", "\u2014", "\u201C", "\n", "\u0416" };
 	uint32_t seed = 12345;
 	for (int t = 0; t < 20000; t++) {
-		char s[128] = "";
-		seed = seed * 1103515245u + 12345u;
-		int len = (int)(seed >> 16) % 12;
-		for (int k = 0; k < len; k++) {
-			seed = seed * 1103515245u + 12345u;
-			strcat(s, piece[(seed >> 16) % (sizeof piece / sizeof *piece)]);
-		}
+		char s[128];
+		pieces_string(&seed, piece, sizeof piece / sizeof *piece, 12, s, sizeof s);
 		char *want = ref_words_of(s), *got = words_of(s);
 		assert_string_equal(got, want);
 		free(want);
