@@ -278,11 +278,14 @@ static bool last_transcribed(const speech_ctx *c, const char *t, size_t lo, size
 }
 
 /* A pronoun subject (他说, と彼は言った) stands for the last transcribed
- * name before the quote. */
+ * name before the quote, in the body: a headline names no one a pronoun
+ * stands for (as speech.c holds for every language). */
 static void resolve_pronoun(const speech_ctx *c, const quote *q, mention *m)
 {
-	size_t s, e;
-	if (m->kind == K_PRON && last_transcribed(c, c->d->text, 0, m->ds < q->open ? m->ds : q->open, &s, &e)) {
+	const doc *d = c->d;
+	size_t s, e, lo = d->body < d->npara ? d->para[d->body].start : 0;
+	size_t hi = m->ds < q->open ? m->ds : q->open;
+	if (m->kind == K_PRON && hi > lo && last_transcribed(c, d->text, lo, hi, &s, &e)) {
 		m->rs = (uint32_t)s;
 		m->re = (uint32_t)e;
 	}

@@ -579,6 +579,25 @@ static void cjk_candidates_beyond_the_adjacent_cue(void **state)
 	             "\xE3\x82\xB8\xE3\x83\xA7\xE3\x83\xB3\xE3\x83\xBB\xE3\x82\xB9\xE3\x83\x9F\xE3\x82\xB9");
 }
 
+/* A pronoun does not stand for a name of the headline (speech.c holds the
+ * same for every language): with no transcribed name before it in the
+ * body, it stands for no one. The headline: 约翰·史密斯访问上海; the body:
+ * 他说：“我们明年还要再来。”这是玛丽·琼斯。我也认识玛丽·琼斯。 (the most named
+ * person is the body's, not the headline's) */
+static void cjk_pronoun_not_the_headline_name(void **state)
+{
+	(void)state;
+	const char *art = "\xE7\xBA\xA6\xE7\xBF\xB0\xC2\xB7\xE5\x8F\xB2\xE5\xAF\x86\xE6\x96\xAF\xE8\xAE\xBF\xE9\x97\xAE\xE4\xB8\x8A\xE6\xB5\xB7\n\n"
+	                  "\xE4\xBB\x96\xE8\xAF\xB4\xEF\xBC\x9A\xE2\x80\x9C\xE6\x88\x91\xE4\xBB\xAC\xE6\x98\x8E\xE5\xB9\xB4"
+	                  "\xE8\xBF\x98\xE8\xA6\x81\xE5\x86\x8D\xE6\x9D\xA5\xE3\x80\x82\xE2\x80\x9D\xE8\xBF\x99\xE6\x98\xAF"
+	                  "\xE7\x8E\x9B\xE4\xB8\xBD\xC2\xB7\xE7\x90\xBC\xE6\x96\xAF\xE3\x80\x82\xE6\x88\x91\xE4\xB9\x9F\xE8"
+	                  "\xAE\xA4\xE8\xAF\x86\xE7\x8E\x9B\xE4\xB8\xBD\xC2\xB7\xE7\x90\xBC\xE6\x96\xAF\xE3\x80\x82\n";
+	wanted w = { "\xE7\xBA\xA6\xE7\xBF\xB0\xC2\xB7\xE5\x8F\xB2\xE5\xAF\x86\xE6\x96\xAF", false, 0 };
+	quote_chooser ch = { look_for, &w };
+	one_quote_with("zh.txt", art, &ch, "zh");
+	assert_false(w.found);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -598,6 +617,7 @@ int main(void)
 		cmocka_unit_test(no_most_named_person_no_candidate),
 		cmocka_unit_test(zh_candidates_around_glosses_and_latin_names),
 		cmocka_unit_test(cjk_candidates_beyond_the_adjacent_cue),
+		cmocka_unit_test(cjk_pronoun_not_the_headline_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
