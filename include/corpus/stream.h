@@ -109,14 +109,14 @@ void corpus_piece_free(corpus_piece *p);
  * corpus_close. */
 void corpus_hand_out(corpus_stream *s, size_t most);
 
-/* The next piece, as corpus_next would give it, only when that piece is
- * one read no further by the stream: a PIECE_FILE handed out, or the
- * PIECE_ERROR of a file that cannot be opened. Returns 1 (p filled), 0
- * when the next piece is not one of those or there is none (corpus_next
- * then gives it: nothing is lost, and nothing was read), or Q_ENOMEM. A
- * caller gathers files with it without waiting for an input to be read
- * (standard input, say). */
-int corpus_next_file(corpus_stream *s, corpus_piece *p);
+/* The next piece, as corpus_next would give it, only when the stream
+ * need read nothing to give it: a PIECE_FILE handed out, the PIECE_ERROR
+ * of a file that cannot be opened, or a JSON Lines record whose end is
+ * already read. Returns 1 (p filled), 0 when the next piece is none of
+ * those or there is none (corpus_next then gives it: nothing is lost, and
+ * nothing was read), or Q_ENOMEM. A caller gathers pieces with it without
+ * waiting for an input to be read (standard input, say). */
+int corpus_next_ready(corpus_stream *s, corpus_piece *p);
 
 /* The next piece of a PIECE_FILE file, in order: 1 (p filled), 0 when
  * the file is done (closed then), or Q_ENOMEM (p holds nothing then). Never

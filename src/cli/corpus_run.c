@@ -15,9 +15,10 @@ static void pieces_free(run_job *j)
 	j->npieces = 0;
 }
 
-/* The next piece, and after it the files that follow it (opened, not yet
- * read: a job of one small file costs about as much to hand over as to
- * read) up to RUN_BATCH of them or RUN_BATCH_BYTES. */
+/* The next piece, and after it the pieces the stream gives without
+ * reading (files opened, not yet read; JSON Lines records already read:
+ * a job of one small file or one record costs about as much to hand over
+ * as to decode) up to RUN_BATCH of them or RUN_BATCH_BYTES. */
 static int produce(void *ctx, void *job)
 {
 	corpus_run *r = ctx;
@@ -30,8 +31,10 @@ static int produce(void *ctx, void *job)
 		return rc;
 	uint64_t bytes = j->pieces[0].size + j->pieces[0].len;
 	j->npieces = 1;
-	while (j->npieces < RUN_BATCH && bytes < RUN_BATCH_BYTES && (rc = corpus_next_file(r->cs, &j->pieces[j->npieces])) == 1)
-		bytes += j->pieces[j->npieces++].size;
+	while (j->npieces < RUN_BATCH && bytes < RUN_BATCH_BYTES && (rc = corpus_next_ready(r->cs, &j->pieces[j->npieces])) == 1) {
+		bytes += j->pieces[j->npieces].size + j->pieces[j->npieces].len;
+		j->npieces++;
+	}
 	if (rc < 0) {
 		pieces_free(j);
 		return rc;

@@ -23,15 +23,16 @@ typedef struct run_part {
 	uint64_t raw;            /* input bytes it took (progress) */
 } run_part;
 
-/* Files handed out together in one job, up to this many ... */
+/* Pieces given out together in one job, up to this many ... */
 #define RUN_BATCH 8
 /* ... or, past the first, up to this many bytes in all: a job of small
- * files is worth its hand-off between threads. */
+ * files or short records is worth its hand-off between threads. */
 #define RUN_BATCH_BYTES ((uint64_t)64 << 10)
 
-/* A few pieces of the stream, in order: one piece, or files (PIECE_FILE:
- * their pieces read here, on the job's thread) and the messages of files
- * that could not be opened; and what each piece became. The buffers stay
+/* A few pieces of the stream, in order: one piece, then files (PIECE_FILE:
+ * their pieces read here, on the job's thread), the messages of files
+ * that could not be opened, and JSON Lines records read already; and what
+ * each piece became. The buffers stay
  * with the job's slot from one job to the next. */
 typedef struct run_job {
 	corpus_piece pieces[RUN_BATCH];

@@ -249,8 +249,12 @@ bool stream_blank(const char *t, size_t n)
 	return true;
 }
 
-/* The next record of a JSON Lines file: 1, 0 at its end, or Q_ENOMEM. */
-static int next_line(corpus_reader *r, corpus_piece *p)
+/* reader_next's answer when it may not read and the next piece needs a read. */
+#define NEEDS_READ 2
+
+/* The next record of a JSON Lines file: 1, 0 at its end, or Q_ENOMEM;
+ * NEEDS_READ when may_read is false and its end is not read yet. */
+static int next_line(corpus_reader *r, corpus_piece *p, bool may_read)
 {
 	while (!r->done) {
 		int rc = check_start(r, p);
@@ -286,6 +290,8 @@ static int next_line(corpus_reader *r, corpus_piece *p)
 		}
 		if (r->eof)
 			return 0;
+		if (!may_read)
+			return NEEDS_READ;
 		if ((rc = fill(r)))
 			return rc;
 	}
@@ -559,12 +565,14 @@ static int open_next(corpus_stream *s, corpus_piece *p)
 }
 
 /* The next piece of the file r reads: 1, 0 when it is done (and closed),
- * or Q_ENOMEM. */
-static int reader_next(corpus_reader *r, corpus_piece *p)
+ * or Q_ENOMEM; NEEDS_READ when may_read is false and the piece is not a
+ * JSON Lines record already read whole (an article's end is not looked
+ * for then: its file is one handed out, or one the stream reads alone). */
+static int reader_next(corpus_reader *r, corpus_piece *p, bool may_read)
 {
 	if (!r->open)
 		return 0;
-	int rc = r->jsonl ? next_line(r, p) : next_article(r, p);
+	int rc = r->jsonl ? next_line(r, p, may_read) : may_read ? next_article(r, p) : NEEDS_READ;
 	if (rc)
 		return rc;
 	/* the file is done: a read error last, after what it held */
@@ -620,7 +628,7 @@ static int next_piece(corpus_stream *s, corpus_piece *p)
 			if (to_hand_out(s))
 				return file_piece(s, p);
 		}
-		int rc = reader_next(&s->f, p);
+		int rc = reader_next(&s->f, p, true);
 		if (rc)
 			return rc;
 	}
@@ -640,11 +648,14 @@ int corpus_next(corpus_stream *s, corpus_piece *p)
 	return piece_done(p, next_piece(s, p));
 }
 
-int corpus_next_file(corpus_stream *s, corpus_piece *p)
+int corpus_next_ready(corpus_stream *s, corpus_piece *p)
 {
 	memset(p, 0, sizeof *p);
-	if (s->f.open)   /* the stream reads that file itself */
-		return 0;
+	if (s->f.open) {   /* the stream reads that file itself */
+		int rc = reader_next(&s->f, p, false);
+		if (rc)
+			return piece_done(p, rc == NEEDS_READ ? 0 : rc);
+	}
 	int rc = open_next(s, p);
 	if (rc == 2)   /* left open for corpus_next when it is not to hand out */
 		rc = to_hand_out(s) ? file_piece(s, p) : 0;
@@ -654,7 +665,7 @@ int corpus_next_file(corpus_stream *s, corpus_piece *p)
 int corpus_file_next(corpus_piece *file, corpus_piece *p)
 {
 	memset(p, 0, sizeof *p);
-	return piece_done(p, file->reader ? reader_next(file->reader, p) : 0);
+	return piece_done(p, file->reader ? reader_next(file->reader, p, true) : 0);
 }
 
 /* ---- windows -------------------------------------------------------------- */

@@ -122,7 +122,7 @@ static void note_any(const corpus_opts *o, corpus_piece *p, seen *s, size_t *han
 
 /* The stream over paths into s, handing files out when most > 0: their
  * pieces then read through corpus_file_next, counted in *handed. Each
- * piece is taken with up to batch - 1 files after it (corpus_next_file)
+ * piece is taken with up to batch - 1 pieces after it (corpus_next_ready)
  * before any of them is read. */
 static void run_batches(const corpus_opts *o, char **paths, size_t n, seen *s, size_t most, size_t batch,
                         size_t *handed)
@@ -136,8 +136,8 @@ static void run_batches(const corpus_opts *o, char **paths, size_t n, seen *s, s
 	*handed = 0;
 	while ((rc = corpus_next(cs, &p[0])) == 1) {
 		size_t k = 1;
-		while (k < batch && (rc = corpus_next_file(cs, &p[k])) == 1) {
-			assert_true(p[k].kind == PIECE_FILE || p[k].kind == PIECE_ERROR);
+		while (k < batch && (rc = corpus_next_ready(cs, &p[k])) == 1) {
+			assert_true(p[k].kind == PIECE_FILE || p[k].kind == PIECE_ERROR || p[k].kind == PIECE_JSON);
 			k++;
 		}
 		assert_true(rc >= 0);
@@ -568,10 +568,10 @@ static void test_file_removed_after_the_walk(void **state)
 	}
 }
 
-/* corpus_next_file gives files and the messages of those that do not
+/* corpus_next_ready gives files and the messages of those that do not
  * open; what the stream reads itself (standard input here, a pipe with
  * nothing in it yet) it leaves unread for corpus_next. */
-static void test_next_file_reads_nothing(void **state)
+static void test_next_ready_reads_no_file(void **state)
 {
 	put("a.txt", "One\n\nBody.\n");
 	put("c.txt", "Three\n\nBody.\n");
@@ -589,19 +589,19 @@ static void test_next_file_reads_nothing(void **state)
 	assert_int_equal(corpus_open(&o, paths, 4, &cs), 0);
 	corpus_hand_out(cs, 8);
 	corpus_piece p;
-	assert_int_equal(corpus_next_file(cs, &p), 1);
+	assert_int_equal(corpus_next_ready(cs, &p), 1);
 	assert_int_equal(p.kind, PIECE_FILE);
 	assert_int_equal(p.size, 11);
 	corpus_piece_free(&p);
-	assert_int_equal(corpus_next_file(cs, &p), 1);
+	assert_int_equal(corpus_next_ready(cs, &p), 1);
 	assert_int_equal(p.kind, PIECE_ERROR);
 	assert_int_equal(p.error, Q_ENOENT);
 	corpus_piece_free(&p);
-	assert_int_equal(corpus_next_file(cs, &p), 1);
+	assert_int_equal(corpus_next_ready(cs, &p), 1);
 	assert_int_equal(p.kind, PIECE_FILE);
 	corpus_piece_free(&p);
-	assert_int_equal(corpus_next_file(cs, &p), 0);   /* "-": opened, not read */
-	assert_int_equal(corpus_next_file(cs, &p), 0);
+	assert_int_equal(corpus_next_ready(cs, &p), 0);   /* "-": opened, not read */
+	assert_int_equal(corpus_next_ready(cs, &p), 0);
 	assert_int_equal(fcntl(fds[0], F_SETFL, 0), 0);
 	assert_int_equal(write(fds[1], "Piped\n\nIn.\n", 11), 11);
 	close(fds[1]);
@@ -610,7 +610,48 @@ static void test_next_file_reads_nothing(void **state)
 	assert_string_equal(p.bytes, "Piped\n\nIn.\n");
 	corpus_piece_free(&p);
 	assert_int_equal(corpus_next(cs, &p), 0);
-	assert_int_equal(corpus_next_file(cs, &p), 0);
+	assert_int_equal(corpus_next_ready(cs, &p), 0);
+	corpus_close(cs);
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+	close(fds[0]);
+}
+
+/* corpus_next_ready gives the JSON Lines records already read whole and
+ * reads no more: a record cut by the end of what a pipe held waits for
+ * corpus_next. */
+static void test_next_ready_gives_records_read(void **state)
+{
+	char dash[] = "-";
+	char *paths[] = { dash };
+	int fds[2], saved = dup(STDIN_FILENO);
+	assert_int_equal(pipe(fds), 0);
+	assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+	const char *held = "{\"text\":\"One.\"}\n\n{\"text\":\"Two.\"}\n{\"text\":\"Thr";
+	assert_int_equal(write(fds[1], held, strlen(held)), (ssize_t)strlen(held));
+	corpus_opts o = { .input = CORPUS_JSONL };
+	corpus_stream *cs;
+	assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
+	corpus_piece p;
+	assert_int_equal(corpus_next(cs, &p), 1);
+	assert_string_equal(p.bytes, "{\"text\":\"One.\"}");
+	corpus_piece_free(&p);
+	assert_int_equal(fcntl(fds[0], F_SETFL, O_NONBLOCK), 0);   /* a read would fail, not wait */
+	assert_int_equal(corpus_next_ready(cs, &p), 1);   /* past a blank line */
+	assert_int_equal(p.kind, PIECE_JSON);
+	assert_string_equal(p.bytes, "{\"text\":\"Two.\"}");
+	assert_int_equal(p.article, 3);
+	corpus_piece_free(&p);
+	assert_int_equal(corpus_next_ready(cs, &p), 0);
+	assert_int_equal(corpus_next_ready(cs, &p), 0);
+	assert_int_equal(fcntl(fds[0], F_SETFL, 0), 0);
+	assert_int_equal(write(fds[1], "ee.\"}\n", 6), 6);
+	close(fds[1]);
+	assert_int_equal(corpus_next(cs, &p), 1);
+	assert_string_equal(p.bytes, "{\"text\":\"Three.\"}");
+	corpus_piece_free(&p);
+	assert_int_equal(corpus_next_ready(cs, &p), 0);   /* the end: the stream closes the input */
+	assert_int_equal(corpus_next(cs, &p), 0);
 	corpus_close(cs);
 	dup2(saved, STDIN_FILENO);
 	close(saved);
@@ -643,7 +684,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_files_handed_out_read_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_files_handed_out_are_bounded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_removed_after_the_walk, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_next_file_reads_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_next_ready_reads_no_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_next_ready_gives_records_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_safe_pieces_said_so, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_article_ids_when_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sizes_that_say_little, setup, teardown),
