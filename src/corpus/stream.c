@@ -587,10 +587,11 @@ static int reader_next(corpus_reader *r, corpus_piece *p, bool may_read)
 }
 
 /* Is the file just opened one to hand out? Only a regular file that is
- * read whole: not standard input, not JSON Lines (records are cheap to cut
- * and already go to the threads one by one), not one named as gzip data
- * (it could inflate past any size), not one over CORPUS_BIG (its windows
- * go to the threads), and only so many at once (each holds a descriptor). */
+ * read whole: not standard input, not JSON Lines (records are cheap to
+ * cut, and go to the threads a few at a time as they are read), not one
+ * named as gzip data (it could inflate past any size), not one over
+ * CORPUS_BIG (its windows go to the threads), and only so many at once
+ * (each holds a descriptor). */
 static bool to_hand_out(corpus_stream *s)
 {
 	const corpus_reader *r = &s->f;
