@@ -190,17 +190,20 @@ static bool next_line(const char *t, size_t len, size_t *pos, line *l)
  * news is, then costs nothing to measure). */
 static line *first_lines(const char *t, size_t len, size_t max, size_t *n)
 {
-	line *v = malloc(max * sizeof *v);
-	size_t k = 0, pos = 0;
-	if (!v)
-		return NULL;
-	while (k < max && next_line(t, len, &pos, &v[k])) {
-		size_t bytes = v[k].end - v[k].start;
-		v[k].cols = bytes > 4 * (WRAP_MAX + 1) ? WRAP_MAX + 1 : count_cols(t + v[k].start, bytes);
-		k++;
+	line *v = NULL;
+	size_t k = 0, cap = 0, pos = 0;
+	line l;
+	while (k < max && next_line(t, len, &pos, &l)) {
+		if (GROW(v, cap, k + 1, 64)) {
+			free(v);
+			return NULL;
+		}
+		size_t bytes = l.end - l.start;
+		l.cols = bytes > 4 * (WRAP_MAX + 1) ? WRAP_MAX + 1 : count_cols(t + l.start, bytes);
+		v[k++] = l;
 	}
 	*n = k;
-	return v;
+	return v ? v : malloc(sizeof *v);
 }
 
 /* The k-th smallest (0 first) of the line widths counted in hist (widths

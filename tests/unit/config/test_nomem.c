@@ -6,7 +6,7 @@
  * also be absorbed: a warning not kept), and free what it allocated: ASan
  * (make SANITIZE=1 check) and valgrind (make valgrind) report a leak.
  *
- * Scenarios: text, doc, wrap, quotes, tags, config, keymap, positions,
+ * Scenarios: text, doc (and one of many lines), wrap, quotes, tags, config, keymap, positions,
  * export, the corpus stream (folder, form feeds, JSON Lines) and search. Allocations inside libraries (libunistring, iniparser, libc's
  * realpath) cannot be made to fail this way; their callers' checks of the
  * results are covered where the results are NULL for other reasons. */
@@ -97,6 +97,21 @@ static int scenario_doc(void)
 	char *flat = doc_flat_text(d, 0, d->len);
 	rc = flat ? 0 : Q_ENOMEM;
 	free(flat);
+	doc_free(d);
+	return rc;
+}
+
+/* A hard-wrapped text of many short lines: the headline's and the wrap's
+ * lines are kept in an array that grows as they are read. */
+static int scenario_doc_lines(void)
+{
+	char text[200 * 32], *o = text;
+	for (int i = 0; i < 200; i++)
+		o += sprintf(o, "Line %03d of a wrapped report\n", i);
+	doc *d = NULL;
+	int rc = doc_from_bytes("w.txt", text, (size_t)(o - text), &d);
+	if (!rc && !d->hard_wrapped)
+		rc = Q_EUSAGE;
 	doc_free(d);
 	return rc;
 }
@@ -465,6 +480,7 @@ static int teardown(void **state)
 
 static void test_text(void **state) { each_failure("text", scenario_text); }
 static void test_doc(void **state) { each_failure("doc", scenario_doc); }
+static void test_doc_lines(void **state) { each_failure("doc lines", scenario_doc_lines); }
 static void test_wrap(void **state) { each_failure("wrap", scenario_wrap); }
 static void test_quotes(void **state) { each_failure("quotes", scenario_quotes); }
 static void test_quotes_kept(void **state) { each_failure("quotes kept", scenario_quotes_kept); }
@@ -482,6 +498,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_doc),
+		cmocka_unit_test(test_doc_lines),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_quotes_kept),
