@@ -101,6 +101,19 @@ void quotes_opts_free(quotes_opts *o);
  * with no quotes) or Q_ENOMEM (out left empty). */
 int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out);
 
+/* The memory quotes_find needs for an article (its tokens and what is
+ * read of them), kept from one article to the next by whoever reads many
+ * of them one after another, such as a thread of quoth quotes: they are
+ * then not made and freed for each. For one thread at a time. */
+typedef struct quotes_work quotes_work;
+
+quotes_work *quotes_work_new(void);   /* NULL when out of memory */
+void quotes_work_free(quotes_work *w);
+
+/* quotes_find with the memory of w (NULL: quotes_find's own, freed when
+ * it returns); the same quotes. */
+int quotes_find_with(const doc *d, const quotes_opts *opts, quotes_work *w, quote_list *out);
+
 void quote_list_free(quote_list *l);
 
 /* The quote's words as flat text (like doc_flat_text); caller frees. NULL when out of memory. */

@@ -242,12 +242,23 @@ static int article_parts(article_ctx *c, enum quotes_format fmt)
 	return c->head.failed || c->tail.failed ? Q_ENOMEM : 0;
 }
 
+/* A job thread's memory for the articles it reads (quotes_work). */
+static void *work_new(void)
+{
+	return quotes_work_new();
+}
+
+static void work_free(void *w)
+{
+	quotes_work_free(w);
+}
+
 /* An article's quotes into the job's output. */
 static int on_article(run_job *j, const corpus_article *a)
 {
 	const quotes_ctx *q = j->run->ctx;
 	quote_list l;
-	int rc = quotes_find(a->doc, &q->qo, &l);
+	int rc = quotes_find_with(a->doc, &q->qo, j->mine, &l);
 	if (rc)
 		return rc;
 	article_ctx c = { .a = a, .l = &l, .out = &j->out, .corrections = q->corrections };
@@ -331,7 +342,7 @@ int cmd_quotes(int argc, char **argv)
 	if (!load_cues(a.config, &q.qo)) {
 		corpus_run r = { .name = "quoth quotes", .in = &a.in, .on_article = on_article, .ctx = &q,
 		                 .header = a.format == QFMT_TSV ? tsv_header : NULL,
-		                 .blank_between = a.format == QFMT_TEXT };
+		                 .blank_between = a.format == QFMT_TEXT, .thread_new = work_new, .thread_free = work_free };
 		status = corpus_run_all(&r);
 	}
 	quotes_opts_free(&q.qo);

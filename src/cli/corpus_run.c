@@ -74,14 +74,24 @@ static void make_room(strbuf *b, size_t n)
 		(void)sb_reserve(b, n > b->len ? n : b->len);   /* else it grows as it goes */
 }
 
-/* Piece p into j's output, or its message into j's messages. */
-static void decode(const corpus_run *r, void *mine, run_job *j, corpus_piece *p)
+/* What a job thread keeps from one piece to the next: its JSON parser,
+ * and the command's state (thread_new). */
+typedef struct run_thread {
+	corpus_decoder *dec;
+	void *cmd;
+} run_thread;
+
+/* Piece p into j's output, or its message into j's messages; mine is the
+ * thread's (NULL on the consumer's). */
+static void decode(const corpus_run *r, run_thread *mine, run_job *j, corpus_piece *p)
 {
 	char *detail = NULL;
 	size_t guess = p->len + p->len / 2 + 1024;
 	make_room(&j->out, guess < OUT_GUESS_MAX ? guess : OUT_GUESS_MAX);
 	j->raw = p->raw;
-	int rc = corpus_decode_with(mine, &r->in->corpus, p, each_article, j, &detail);
+	j->mine = mine ? mine->cmd : NULL;
+	int rc = corpus_decode_with(mine ? mine->dec : NULL, &r->in->corpus, p, each_article, j, &detail);
+	j->mine = NULL;
 	if (rc) {
 		char *where = corpus_where(p);
 		j->out.len = part_start(j);   /* what a failed piece had queued */
@@ -125,7 +135,7 @@ static bool new_part(run_job *j)
 
 /* A file handed out: its pieces read and decoded here, each kept apart,
  * as the stream would have given them. */
-static void work_file(const corpus_run *r, void *mine, run_job *j, corpus_piece *file)
+static void work_file(const corpus_run *r, run_thread *mine, run_job *j, corpus_piece *file)
 {
 	corpus_piece p;
 	int rc = 0;
@@ -277,17 +287,30 @@ static int consume(void *ctx, void *job)
 	return rc;
 }
 
-/* Each thread keeps its JSON parser from one record to the next. */
-static void *decoder_new(void *ctx)
+/* Each thread keeps its JSON parser and the command's state from one
+ * record to the next (NULL, or either NULL, without memory for them: the
+ * thread then works as the consumer does). */
+static void *thread_new(void *ctx)
 {
-	(void)ctx;
-	return corpus_decoder_new();
+	const corpus_run *r = ctx;
+	run_thread *t = malloc(sizeof *t);
+	if (!t)
+		return NULL;
+	t->dec = corpus_decoder_new();
+	t->cmd = r->thread_new ? r->thread_new() : NULL;
+	return t;
 }
 
-static void decoder_free(void *ctx, void *mine)
+static void thread_free(void *ctx, void *mine)
 {
-	(void)ctx;
-	corpus_decoder_free(mine);
+	const corpus_run *r = ctx;
+	run_thread *t = mine;
+	if (!t)
+		return;
+	corpus_decoder_free(t->dec);
+	if (r->thread_free)
+		r->thread_free(t->cmd);
+	free(t);
 }
 
 /* Files the stream may open ahead of their reading on the job threads:
@@ -302,7 +325,7 @@ static size_t files_ahead(void)
 	return most;
 }
 
-static const omap_ops ops = { sizeof(run_job), produce, work, consume, job_free, decoder_new, decoder_free, release };
+static const omap_ops ops = { sizeof(run_job), produce, work, consume, job_free, thread_new, thread_free, release };
 
 int corpus_run_all(corpus_run *r)
 {

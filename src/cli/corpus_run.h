@@ -48,6 +48,7 @@ typedef struct run_job {
 	size_t nparts, cap;
 	bool rest;               /* pieces are left for the consumer to read (too many bytes to hold) */
 	int rc;                  /* Q_ENOMEM when a file could not be read for want of memory */
+	void *mine;              /* the command's state of the thread decoding (thread_new), NULL when none */
 } run_job;
 
 struct corpus_run {
@@ -58,6 +59,8 @@ struct corpus_run {
 	const char *header;      /* written once, before the first output of an article read; or NULL */
 	bool blank_between;      /* a blank line between the outputs of two pieces */
 	const void *ctx;         /* the command's, read-only for on_article */
+	void *(*thread_new)(void);      /* what a job thread keeps from one article to the next (run_job.mine); or NULL */
+	void (*thread_free)(void *mine);
 	/* the run's */
 	corpus_stream *cs;
 	progress prog;

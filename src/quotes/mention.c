@@ -294,10 +294,15 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 	               sizeof *a->cue_next == 4 && sizeof *a->cue_prev == 4 && sizeof *a->colon == 4 &&
 	               sizeof *a->lead == 4, "the arrays share one block of four-byte numbers");
 	size_t cap = n ? n : 1;
-	uint32_t *block = cap <= SIZE_MAX / 28 ? malloc(cap * 28) : NULL;
-	if (!block)
-		return Q_ENOMEM;
-	a->sent = block;
+	if (a->blockcap < cap) {   /* (a block kept from an article before may do) */
+		free(a->sent);
+		a->sent = cap <= SIZE_MAX / 28 ? malloc(cap * 28) : NULL;
+		a->blockcap = a->sent ? cap : 0;
+		if (!a->sent)
+			return Q_ENOMEM;
+	}
+	cap = a->blockcap;
+	uint32_t *block = a->sent;
 	a->para = block + cap;
 	a->sstart = block + 2 * cap;
 	a->cue_next = (int32_t *)(block + 3 * cap);
@@ -1017,9 +1022,14 @@ static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 	size_t bytes = a->ncap * sizeof *a->names;
 	if (a->nm > (SIZE_MAX - bytes) / sizeof(int32_t))
 		return Q_ENOMEM;
-	a->names = malloc(bytes + a->nm * sizeof(int32_t));
-	if (!a->names)
-		return Q_ENOMEM;
+	size_t room = bytes + a->nm * sizeof(int32_t);
+	if (a->namesroom < room) {   /* (a block kept from an article before may do) */
+		free(a->names);
+		a->names = malloc(room);
+		a->namesroom = a->names ? room : 0;
+		if (!a->names)
+			return Q_ENOMEM;
+	}
 	for (size_t k = 0; k < a->ncap; k++)
 		a->names[k].w = NULL;
 	a->ante = (int32_t *)(void *)(a->names + a->ncap);
@@ -1079,19 +1089,21 @@ static void nouns_are_not_names(speech_art *a)
 
 /* ---- the annotated article -------------------------------------------------------------- */
 
-speech_art *speech_art_new(void)
+void speech_art_clear(speech_art *a)
 {
-	return calloc(1, sizeof(speech_art));
+	a->nlead = a->nm = a->nnamed = a->ncap = 0;
+	a->ante = NULL;
+	a->built = false;
+	a->rc = 0;
 }
 
-void speech_art_free(speech_art *a)
+void speech_art_release(speech_art *a)
 {
-	if (!a)
-		return;
 	free(a->sent);   /* (and the six other arrays of annotate) */
 	free(a->m);
 	free(a->names);   /* (and the memo of antecedents) */
-	free(a);
+	free(a->qc);
+	memset(a, 0, sizeof *a);
 }
 
 static int build(const speech_ctx *c, speech_art *a)

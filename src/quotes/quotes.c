@@ -1330,20 +1330,41 @@ static void drop_straddling(const quote *outer, size_t n, quote *nested, size_t 
 	*nn = k;
 }
 
-int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
+/* The arrays of an article's tokens and annotation, kept from one article
+ * to the next. */
+struct quotes_work {
+	tok_doc td;
+	speech_art art;
+};
+
+/* Past this many tokens (a megabyte of them: an article of some 60 KB),
+ * an article's arrays are given back when it is done, not kept. */
+#define WORK_KEEP_TOKENS ((size_t)16 << 10)
+
+quotes_work *quotes_work_new(void)
 {
-	quotes_opts none;
-	if (!opts) {
-		quotes_opts_init(&none);
-		opts = &none;
-	}
-	memset(out, 0, sizeof *out);
-	if (d->len > UINT32_MAX)
-		return Q_ETOOBIG;   /* the tokens and mentions hold positions in 32 bits */
-	tok_doc td = { 0 };
-	speech_ctx c = { d, LANG_UNKNOWN, opts, &td, speech_art_new() };
-	if (!c.art)
-		return Q_ENOMEM;
+	return calloc(1, sizeof(quotes_work));
+}
+
+static void work_release(quotes_work *w)
+{
+	tok_doc_free(&w->td);
+	speech_art_release(&w->art);
+}
+
+void quotes_work_free(quotes_work *w)
+{
+	if (!w)
+		return;
+	work_release(w);
+	free(w);
+}
+
+static int find(const doc *d, const quotes_opts *opts, quotes_work *w, quote_list *out)
+{
+	tok_doc_clear(&w->td);
+	speech_art_clear(&w->art);
+	speech_ctx c = { d, LANG_UNKNOWN, opts, &w->td, &w->art };
 	if (opts->lang)
 		c.lang = lang_from_code(opts->lang);
 	/* dash speech is a matter of language: know it before the spans when a paragraph opens with a dash */
@@ -1375,7 +1396,7 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 		rc = speech_split_inner(&c, &f.v, &f.n, &f.cap);
 		if (!rc && f.n != before) {
 			/* the attribution clauses now lie outside the quotes: read them too */
-			tok_doc_free(&td);
+			tok_doc_clear(c.td);
 			rc = build_tokens(&c, &f, NULL);
 		}
 	}
@@ -1392,10 +1413,8 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	}
 	free(nested);
 	free(words);
-	if (!rc && td.rc)
-		rc = td.rc;
-	tok_doc_free(&td);
-	speech_art_free(c.art);
+	if (!rc && c.td->rc)
+		rc = c.td->rc;
 	if (rc) {
 		quote_list l = { .v = f.v, .n = f.n };
 		quote_list_free(&l);
@@ -1407,6 +1426,28 @@ int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
 	out->v = f.v;
 	out->n = f.n;
 	return 0;
+}
+
+int quotes_find_with(const doc *d, const quotes_opts *opts, quotes_work *w, quote_list *out)
+{
+	quotes_opts none;
+	if (!opts) {
+		quotes_opts_init(&none);
+		opts = &none;
+	}
+	memset(out, 0, sizeof *out);
+	if (d->len > UINT32_MAX)
+		return Q_ETOOBIG;   /* the tokens and mentions hold positions in 32 bits */
+	quotes_work once = { 0 };
+	int rc = find(d, opts, w ? w : &once, out);
+	if (!w || w->td.cap > WORK_KEEP_TOKENS)
+		work_release(w ? w : &once);
+	return rc;
+}
+
+int quotes_find(const doc *d, const quotes_opts *opts, quote_list *out)
+{
+	return quotes_find_with(d, opts, NULL, out);
 }
 
 void quote_list_free(quote_list *l)

@@ -979,7 +979,9 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 	if (wc)
 		feat_combine(w, c->lang, wc);
 	decided *dec = calloc(n, sizeof *dec);
-	quote_cands *qc = malloc(sizeof *qc);
+	if (!c->art->qc)   /* (kept for the article's other quotes, and the articles after it: quotes_work) */
+		c->art->qc = malloc(sizeof *c->art->qc);
+	quote_cands *qc = c->art->qc;
 	uint16_t *spoken = calloc(a->ncap ? a->ncap : 1, sizeof *spoken);
 	int rc = dec && qc && spoken && (wc || fixed || !w) ? 0 : Q_ENOMEM;
 	if (qc) {
@@ -1000,7 +1002,6 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 		                   body);
 	free(wc);
 	free(dec);
-	free(qc);
 	free(spoken);
 	return rc;
 }

@@ -93,6 +93,10 @@ typedef struct speech_art {
 	int32_t *ante;            /* of each mention: 2 + mention_antecedent once asked, else 0 (in names' block) */
 	bool built;
 	int rc;
+	/* the memory kept from one article to the next (quotes_work): */
+	size_t blockcap;          /* tokens the block of sent and the six other arrays has room for */
+	size_t namesroom;         /* bytes of the block of names and ante */
+	struct quote_cands *qc;   /* speech_attribute's candidates of a quote */
 } speech_art;
 
 /* The article being read: its text, language and options. */
@@ -136,8 +140,11 @@ int speech_split_inner(const speech_ctx *c, quote **v, size_t *n, size_t *cap);
 
 /* ---- mention.c: the article's mentions and names ------------------------------------ */
 
-speech_art *speech_art_new(void);
-void speech_art_free(speech_art *a);
+/* Forgets the article a annotated but keeps its memory for the next one
+ * (a zeroed speech_art is a new one). */
+void speech_art_clear(speech_art *a);
+/* Frees a's memory; a is a new one then. */
+void speech_art_release(speech_art *a);
 
 /* The annotated article (built on first use; NULL when out of memory). */
 const speech_art *speech_art_get(const speech_ctx *c);

@@ -847,10 +847,15 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
 static void sample_starts(tok_doc *td, size_t len)
 {
 	size_t n = (td->n + TOK_AT_STEP - 1) / TOK_AT_STEP, nb = (len >> TOK_BLK_SHIFT) + 1;
-	free(td->at);
 	td->blk = NULL;
 	td->nat = td->nblk = 0;
-	td->at = n && len <= UINT32_MAX ? malloc((n + nb) * sizeof *td->at) : NULL;
+	if (!n || len > UINT32_MAX)
+		return;
+	if (td->atcap < n + nb) {   /* (a block kept from an article before may do) */
+		free(td->at);
+		td->at = malloc((n + nb) * sizeof *td->at);
+		td->atcap = td->at ? n + nb : 0;
+	}
 	if (!td->at)
 		return;
 	for (size_t i = 0; i < n; i++)
@@ -877,11 +882,13 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 	/* room for a token every four bytes read (text has one every five or
 	 * six): one allocation, hardly ever copied as it grows, and the pages
 	 * never written take no memory */
-	if (!td->cap) {
-		size_t read = len;
-		for (size_t k = 0; k < nskip; k++)
-			read -= skip[k].e - skip[k].s <= read ? skip[k].e - skip[k].s : read;
-		size_t want = read / 4 + 64;
+	size_t read = len;
+	for (size_t k = 0; k < nskip; k++)
+		read -= skip[k].e - skip[k].s <= read ? skip[k].e - skip[k].s : read;
+	size_t want = read / 4 + 64;
+	if (td->cap < want && !td->n) {   /* (the room kept from an article before may do) */
+		free(td->v);
+		td->cap = 0;
 		td->v = malloc(want * sizeof *td->v);
 		if (!td->v)
 			return td->rc = Q_ENOMEM;
@@ -942,6 +949,14 @@ void tok_doc_free(tok_doc *td)
 	free(td->v);
 	free(td->at);
 	memset(td, 0, sizeof *td);
+}
+
+void tok_doc_clear(tok_doc *td)
+{
+	td->n = td->nat = td->nblk = 0;
+	td->blk = NULL;
+	td->built = false;
+	td->rc = 0;
 }
 
 /* The first of v[0,n) with v->s >= s, and with v->e > e: binary searches

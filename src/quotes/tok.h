@@ -85,6 +85,7 @@ typedef struct tok_doc {
 	 * memory for them: the lookups then search the tokens themselves) */
 	uint32_t *at, *blk;
 	size_t nat, nblk;
+	size_t atcap;            /* numbers at's block has room for */
 } tok_doc;
 
 #define TOK_AT_STEP 8
@@ -108,6 +109,10 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
  * they cover LANG_SAMPLE bytes) and set in *lang (on success). */
 int tok_doc_build_detect(tok_doc *td, const char *t, size_t len, enum lang *lang, const tok_skip *skip, size_t nskip);
 void tok_doc_free(tok_doc *td);
+
+/* Forgets td's tokens but keeps its memory for the next build (of the
+ * next article: quotes_work). */
+void tok_doc_clear(tok_doc *td);
 
 /* The language of text[0,len) from its tokens (lang.c), in two steps for a
  * caller that reads them one by one: each token of the first LANG_SAMPLE

@@ -6,7 +6,8 @@
  * also be absorbed: a warning not kept), and free what it allocated: ASan
  * (make SANITIZE=1 check) and valgrind (make valgrind) report a leak.
  *
- * Scenarios: text, doc (and one of many lines), wrap, quotes, tags, config, keymap, positions,
+ * Scenarios: text, doc (and one of many lines), wrap, quotes (alone and
+ * one article after another through one quotes_work), tags, config, keymap, positions,
  * export, the corpus stream (folder, form feeds, JSON Lines) and search. Allocations inside libraries (libunistring, iniparser, libc's
  * realpath) cannot be made to fail this way; their callers' checks of the
  * results are covered where the results are NULL for other reasons. */
@@ -189,6 +190,32 @@ static int scenario_quotes_kept(void)
 	quote_list_free(&l);
 	quotes_opts_free(&o);
 	doc_free(d);
+	return rc;
+}
+
+/* quoth quotes' threads' way: one quotes_work for the articles one after
+ * another, the next one read whatever became of the one before (a
+ * failure leaves the work fit for the next article) */
+static int scenario_quotes_work(void)
+{
+	static const char small[] = "Short news\n\n\"We are ready,\" said the coach.\n";
+	quotes_work *w = quotes_work_new();
+	if (!w)
+		return Q_ENOMEM;
+	int rc = 0;
+	const char *texts[] = { small, article, small, article };
+	size_t lens[] = { sizeof small - 1, sizeof article - 1, sizeof small - 1, sizeof article - 1 };
+	for (size_t k = 0; k < 4; k++) {
+		doc *d = NULL;
+		int r = doc_from_bytes("a.txt", texts[k], lens[k], &d);
+		quote_list l = { 0 };
+		if (!r)
+			r = quotes_find_with(d, NULL, w, &l);
+		quote_list_free(&l);
+		doc_free(d);
+		rc = rc ? rc : r;
+	}
+	quotes_work_free(w);
 	return rc;
 }
 
@@ -484,6 +511,7 @@ static void test_doc_lines(void **state) { each_failure("doc lines", scenario_do
 static void test_wrap(void **state) { each_failure("wrap", scenario_wrap); }
 static void test_quotes(void **state) { each_failure("quotes", scenario_quotes); }
 static void test_quotes_kept(void **state) { each_failure("quotes kept", scenario_quotes_kept); }
+static void test_quotes_work(void **state) { each_failure("quotes work", scenario_quotes_work); }
 static void test_tags(void **state) { each_failure("tags", scenario_tags); }
 static void test_config(void **state) { each_failure("config", scenario_config); }
 static void test_keymap(void **state) { each_failure("keymap", scenario_keymap); }
@@ -502,6 +530,7 @@ int main(void)
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_quotes_kept),
+		cmocka_unit_test(test_quotes_work),
 		cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_config),
 		cmocka_unit_test(test_keymap),
