@@ -2,7 +2,9 @@
  * separated by lines holding only a form feed ("\f"). Articles are read
  * one at a time through a fixed buffer, so memory must not grow with their
  * number. Prints one line of figures (MB/s over the whole file, from the
- * bytes to the quotes: doc_from_bytes + quotes_find) and the peak RSS
+ * bytes to the quotes: doc_from_bytes + quotes_find_with, one quotes_work
+ * for all the articles as a thread of quoth quotes has; BENCH_NO_WORK set:
+ * quotes_find, a new one each article) and the peak RSS
  * after a tenth of the articles and at the end.
  *
  * usage: bench_quotes CORPUS [REPEAT] */
@@ -39,14 +41,14 @@ typedef struct stats {
 	double find_s;           /* CPU seconds inside quotes_find */
 } stats;
 
-static int one_article(const char *s, size_t n, const quotes_opts *o, stats *st)
+static int one_article(const char *s, size_t n, const quotes_opts *o, quotes_work *w, stats *st)
 {
 	doc *d;
 	if (doc_from_bytes("bench", s, n, &d))
 		return 0;   /* empty between separators */
 	quote_list l;
 	double t0 = now();
-	int rc = quotes_find(d, o, &l);
+	int rc = quotes_find_with(d, o, w, &l);
 	st->find_s += now() - t0;
 	if (!rc) {
 		st->quotes += l.n;
@@ -76,9 +78,10 @@ int main(int argc, char **argv)
 	size_t cap = 1 << 22, len = 0;
 	char *buf = malloc(cap);
 	stats st = { 0 };
-	quotes_opts o;   /* as quoth quotes sets them up: the model fixed for the run */
+	quotes_opts o;   /* as quoth quotes sets them up: the model fixed for the run, */
 	quotes_opts_init(&o);
 	quotes_opts_fix_model(&o);
+	quotes_work *w = getenv("BENCH_NO_WORK") ? NULL : quotes_work_new();   /* and a thread's memory kept */
 	long rss_tenth = 0;
 	double t0 = now(), w0 = clock_s(CLOCK_MONOTONIC);
 	for (;;) {
@@ -90,7 +93,7 @@ int main(int argc, char **argv)
 			if (!sep)
 				break;
 			size_t end = (size_t)(sep - buf) + 1;
-			one_article(buf + start, end - start, &o, &st);
+			one_article(buf + start, end - start, &o, w, &st);
 			st.bytes += end - start + 2;
 			start = end + 2;
 			if (!rss_tenth && st.bytes * 10 >= (size_t)total)
@@ -98,7 +101,7 @@ int main(int argc, char **argv)
 		}
 		if (r == 0) {
 			if (len > start) {
-				one_article(buf + start, len - start, &o, &st);
+				one_article(buf + start, len - start, &o, w, &st);
 				st.bytes += len - start;
 			}
 			break;
@@ -119,6 +122,7 @@ int main(int argc, char **argv)
 	fclose(f);
 	free(buf);
 	quotes_opts_free(&o);
+	quotes_work_free(w);
 	double mb = (double)st.bytes / 1e6;
 	printf("quotes: %.1f MB, %zu articles, %zu quotes (%zu attributed); "
 	       "quotes_find %.1f MB/s, read+doc+quotes_find %.1f MB/s (CPU %.3f s, wall %.3f s); "
