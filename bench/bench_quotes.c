@@ -81,7 +81,7 @@ int main(int argc, char **argv)
 	quotes_opts o;   /* as quoth quotes sets them up: the model fixed for the run, */
 	quotes_opts_init(&o);
 	quotes_opts_fix_model(&o);
-	quotes_work *w = getenv("BENCH_NO_WORK") ? NULL : quotes_work_new();   /* and a thread's memory kept */
+	quotes_work *work = getenv("BENCH_NO_WORK") ? NULL : quotes_work_new();   /* and a thread's memory kept */
 	long rss_tenth = 0;
 	double t0 = now(), w0 = clock_s(CLOCK_MONOTONIC);
 	for (;;) {
@@ -93,7 +93,7 @@ int main(int argc, char **argv)
 			if (!sep)
 				break;
 			size_t end = (size_t)(sep - buf) + 1;
-			one_article(buf + start, end - start, &o, w, &st);
+			one_article(buf + start, end - start, &o, work, &st);
 			st.bytes += end - start + 2;
 			start = end + 2;
 			if (!rss_tenth && st.bytes * 10 >= (size_t)total)
@@ -101,7 +101,7 @@ int main(int argc, char **argv)
 		}
 		if (r == 0) {
 			if (len > start) {
-				one_article(buf + start, len - start, &o, w, &st);
+				one_article(buf + start, len - start, &o, work, &st);
 				st.bytes += len - start;
 			}
 			break;
@@ -122,7 +122,7 @@ int main(int argc, char **argv)
 	fclose(f);
 	free(buf);
 	quotes_opts_free(&o);
-	quotes_work_free(w);
+	quotes_work_free(work);
 	double mb = (double)st.bytes / 1e6;
 	printf("quotes: %.1f MB, %zu articles, %zu quotes (%zu attributed); "
 	       "quotes_find %.1f MB/s, read+doc+quotes_find %.1f MB/s (CPU %.3f s, wall %.3f s); "
