@@ -334,6 +334,21 @@ static void de_time_phrase_before_cue(void **state)
 	       "Wir bauen die Schule. => Vogt");
 }
 
+/* German role nouns in the plural ("Meteorologen", "Zeugen") and the
+ * words for investigators, deputies, representatives and members are
+ * roles: the phrase they head takes its complement, as a role does. */
+static void de_role_words_inflected(void **state)
+{
+	EXPECT("Brand in der Altstadt\n\nAm Montag brannte ein Lagerhaus in der Altstadt. B\xC3\xBCrgermeisterin Anna Berg "
+	       "besuchte den Ort am Abend.\n\n\xE2\x80\x9E" "Die Sch\xC3\xA4" "den sind enorm, der Wiederaufbau wird Jahre "
+	       "dauern\xE2\x80\x9C, erkl\xC3\xA4rten Meteorologen des Wetterdienstes.\n\n\xE2\x80\x9EWir haben einen Mann "
+	       "weglaufen sehen\xE2\x80\x9C, sagten Zeugen aus der Nachbarschaft.\n\n\xE2\x80\x9EWir gehen von Brandstiftung "
+	       "aus\xE2\x80\x9C, sagte ein Stellvertreter des Landrats.\n",
+	       "Die Sch\xC3\xA4" "den sind enorm, der Wiederaufbau wird Jahre dauern => Meteorologen des Wetterdienstes | "
+	       "Wir haben einen Mann weglaufen sehen => Zeugen aus der Nachbarschaft | "
+	       "Wir gehen von Brandstiftung aus => ein Stellvertreter des Landrats");
+}
+
 static void fr_declare_and_inner(void **state)
 {
 	EXPECT("Nouvelles du club\n\n\xC2\xAB Nous allons gagner ce match \xC2\xBB, a d\xC3\xA9" "clar\xC3\xA9 l'entra\xC3\xAEneur "
@@ -617,6 +632,7 @@ int main(void)
 		cmocka_unit_test(nl_conjunction_opens_sentence),
 		cmocka_unit_test(nl_time_phrase_before_cue),
 		cmocka_unit_test(de_time_phrase_before_cue),
+		cmocka_unit_test(de_role_words_inflected),
 		cmocka_unit_test(fr_declare_and_inner),
 		cmocka_unit_test(fr_a_t_il),
 		cmocka_unit_test(es_role_de_company),
