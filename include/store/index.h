@@ -67,6 +67,10 @@ enum index_flags {
  * (no index yet, or no home folder), Q_EEXIST (a file that is not a quoth
  * index and is not replaced), Q_EACCES, Q_EROFS, Q_ENOSPC, Q_ELOCK (another
  * process holds it too long), Q_EIO or Q_ENOMEM; *note then says why. */
+/* Once a process, before its first index (main): SQLite's allocator
+ * without its statistics (each allocation and free counted under a
+ * global lock), which quoth never reads. */
+void index_setup_process(void);
 int index_open(const char *path, unsigned flags, qindex **out, char **note);
 void index_close(qindex *ix);
 

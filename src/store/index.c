@@ -502,6 +502,11 @@ static int open_for_reading(qindex *ix, char **note)
 	return rc;
 }
 
+void index_setup_process(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);   /* (refused once SQLite began: no harm) */
+}
+
 int index_open(const char *path, unsigned flags, qindex **out, char **note)
 {
 	if (note)
