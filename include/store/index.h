@@ -151,7 +151,9 @@ typedef struct index_quote {
 
 /* The words of an article as its full-text index keeps them: the title's
  * and the text's, as SQLite's unicode61 tokenizer gives them (case and
- * accents folded), once each, separated by spaces. Made where the text is
+ * accents folded), once each, separated by spaces; after a word, its first
+ * two characters behind the byte 0x01 when no word before began so (the
+ * list filter's two-character words read them). Made where the text is
  * read (a reading thread of the indexer, each with its own index_words),
  * so that the thread that writes the index does not tokenize: the table
  * keeps which articles have a word, not where nor how often. */

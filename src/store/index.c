@@ -75,8 +75,8 @@ static const char schema[] =
 	 * past a limit the indexer empties the table and reads every file again.
 	 * detail=none: which articles have a word, not where: the list filter
 	 * asks for words (index_text_articles), never a phrase or a column.
-	 * The words that begin with two letters are in one list, made by its
-	 * tokenizer (the second key of a word typed in the filter: at 100,000
+	 * The words that begin with two letters are in one list, made with the
+	 * words (the second key of a word typed in the filter: at 100,000
 	 * articles it merged the lists of hundreds of words; the file grows by
 	 * half). */
 	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=none, columnsize=0,"
