@@ -118,6 +118,18 @@ int index_begin(qindex *ix);
 int index_commit(qindex *ix);
 void index_rollback(qindex *ix);
 
+/* The words of quotes' texts for quote_fts, as its tokenizer makes them,
+ * made where the quotes are found (a reading thread, index_qwords_add) so
+ * that the writer does not tokenize them: each word's bytes in bytes, and
+ * four numbers a word in tok: where its bytes begin, how many, and where
+ * the word begins and ends in its text. */
+typedef struct index_qwords {
+	char *bytes;
+	uint32_t *tok;
+	size_t nbytes, capbytes, ntok, captok;   /* (ntok and captok: words) */
+	int error;
+} index_qwords;
+
 typedef struct index_article {
 	const char *path;        /* raw bytes; the key */
 	int64_t size, mtime;     /* bytes; modification time in ns (0: unknown) */
@@ -128,12 +140,17 @@ typedef struct index_article {
 	bool imported;           /* from quoth quotes --format=jsonl output */
 	const char *ftitle;      /* the title folded (search_fold_loose), NULL: index_put folds it */
 	const char *words;       /* its title's and text's words (index_words_of), NULL: index_put makes them */
+	/* the words of its quotes' texts, quote i's ending at qwords_end[i]
+	 * (index_qwords_add); NULL: quote_fts's tokenizer makes them */
+	const index_qwords *qwords;
+	const size_t *qwords_end;
 	size_t nwords;
 	/* the index had no row of its path when the run began: index_put
 	 * inserts it without looking (and replaces the row another writer
 	 * put since, if any) */
 	bool new_path;
 } index_article;
+
 
 typedef struct index_quote {
 	uint64_t qid;
@@ -163,6 +180,10 @@ void index_words_free(index_words *w);
 /* *out (NUL-terminated, *nout bytes) the words of title and body[0..nbody)
  * (either may be NULL). 0, Q_ENOMEM or Q_EIO. */
 int index_words_of(index_words *w, const char *title, const char *body, size_t nbody, char **out, size_t *nout);
+/* Adds the words of a quote's text[0..n) to q (which starts zeroed). 0,
+ * Q_ENOMEM or Q_EIO. */
+int index_qwords_add(index_words *w, index_qwords *q, const char *text, size_t n);
+void index_qwords_free(index_qwords *q);
 
 /* Records article a (replacing what the index had under its path) with
  * its text body[0..nbody) for full-text search (NULL: none) and its quotes.

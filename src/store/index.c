@@ -313,6 +313,7 @@ static void close_db(qindex *ix)
 	}
 	sqlite3_close(ix->db);
 	ix->db = NULL;
+	ix->premade = NULL;   /* (the connection's) */
 }
 
 static int open_db(qindex *ix, bool write)
@@ -326,7 +327,7 @@ static int open_db(qindex *ix, bool write)
 	}
 	sqlite3_extended_result_codes(ix->db, 1);
 	sqlite3_busy_timeout(ix->db, BUSY_TIMEOUT_MS);
-	rc = index_words_register(ix->db);
+	rc = index_words_register_premade(ix->db, &ix->premade);
 	if (rc != SQLITE_OK) {
 		rc = index_fail(ix, rc);
 		close_db(ix);
@@ -882,7 +883,13 @@ static int insert_article(qindex *ix, const index_article *a, size_t nq, bool ft
 	return rc;
 }
 
-static int insert_quote(qindex *ix, int64_t art, const char *lang, bool more, const index_quote *q)
+/* The words of a quote's text made beforehand, or none (NULL). */
+typedef struct quote_words {
+	const index_qwords *w;
+	size_t from, to;
+} quote_words;
+
+static int insert_quote(qindex *ix, int64_t art, const char *lang, bool more, const index_quote *q, quote_words qw)
 {
 	sqlite3_stmt *s = index_stmt(ix, ST_QUOTE_INSERT);
 	if (!s)
@@ -904,7 +911,11 @@ static int insert_quote(qindex *ix, int64_t art, const char *lang, bool more, co
 	sqlite3_bind_int64(f, 1, id);
 	sqlite3_bind_text(f, 2, q->text ? q->text : "", -1, SQLITE_STATIC);
 	index_bind_text(f, 3, q->speaker);
-	return step_done(ix, f);
+	if (qw.w && q->text)
+		index_premade_set(ix->premade, q->text, strlen(q->text), qw.w, qw.from, qw.to);
+	rc = step_done(ix, f);
+	index_premade_set(ix->premade, NULL, 0, NULL, 0, 0);
+	return rc;
 }
 
 /* The article's words into article_fts (made here when the caller did
@@ -950,8 +961,12 @@ int index_put(qindex *ix, const index_article *a, const char *body, size_t nbody
 {
 	int64_t id = 0;
 	int rc = put_article(ix, a, nq, &id);
-	for (size_t i = 0; !rc && i < nq; i++)
-		rc = insert_quote(ix, id, a->lang, false, &q[i]);
+	for (size_t i = 0; !rc && i < nq; i++) {
+		quote_words qw = { 0 };
+		if (a->qwords && a->qwords_end)
+			qw = (quote_words){ a->qwords, i ? a->qwords_end[i - 1] : 0, a->qwords_end[i] };
+		rc = insert_quote(ix, id, a->lang, false, &q[i], qw);
+	}
 	if (!rc && (body || a->title || a->words))
 		rc = put_words(ix, id, a, body, nbody);
 	if (!rc)
@@ -975,7 +990,7 @@ int index_add_quotes(qindex *ix, const char *path, const index_quote *q, size_t 
 	sqlite3_reset(s);
 	rc = 0;
 	for (size_t i = 0; !rc && i < nq; i++)
-		rc = insert_quote(ix, id, NULL, true, &q[i]);
+		rc = insert_quote(ix, id, NULL, true, &q[i], (quote_words){ 0 });
 	sqlite3_stmt *u = rc ? NULL : index_stmt(ix, ST_ART_ADD_QUOTES);
 	if (u) {
 		sqlite3_bind_int64(u, 1, id);

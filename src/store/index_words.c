@@ -423,35 +423,142 @@ static int made_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *tex
 
 /* ---- the tokenizer of quote_fts: unicode61's words, made by fold61 ---- */
 
+/* The words of quotes, made on a reading thread (index_qwords_add). */
+
+static int qword_add(void *ctx, int flags, const char *t, int n, int start, int end)
+{
+	(void)flags;
+	index_qwords *q = ctx;
+	if (n < 0 || GROW(q->tok, q->captok, 4 * (q->ntok + 1), 256) ||
+	    GROW(q->bytes, q->capbytes, q->nbytes + (size_t)n, 1024) || q->nbytes + (size_t)n > UINT32_MAX) {
+		q->error = Q_ENOMEM;
+		return SQLITE_NOMEM;
+	}
+	uint32_t *k = q->tok + 4 * q->ntok++;
+	k[0] = (uint32_t)q->nbytes;
+	k[1] = (uint32_t)n;
+	k[2] = (uint32_t)start;
+	k[3] = (uint32_t)end;
+	memcpy(q->bytes + q->nbytes, t, (size_t)n);
+	q->nbytes += (size_t)n;
+	return SQLITE_OK;
+}
+
+int index_qwords_add(index_words *w, index_qwords *q, const char *text, size_t n)
+{
+	if (n > INT32_MAX)
+		return Q_EIO;
+	q->error = 0;
+	int rc = n ? fold61_words(w->fold, text, (int)n, qword_add, q) : SQLITE_OK;
+	if (q->error)
+		return q->error;
+	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
+}
+
+void index_qwords_free(index_qwords *q)
+{
+	free(q->bytes);
+	free(q->tok);
+	memset(q, 0, sizeof *q);
+}
+
+/* What the writer gives the tokenizer with a quote (index_premade_set):
+ * one context a connection, which its tokenizers see. */
+struct index_premade {
+	fts5_api *api;
+	const char *text;
+	size_t n;
+	const index_qwords *w;
+	size_t from, to;
+};
+
+void index_premade_set(index_premade *pre, const char *text, size_t n, const index_qwords *w, size_t from, size_t to)
+{
+	if (!pre)
+		return;
+	pre->text = text;
+	pre->n = n;
+	pre->w = w;
+	pre->from = from;
+	pre->to = to;
+}
+
+typedef struct text_words {
+	fold61 *fold;
+	const index_premade *pre;
+} text_words;
+
 static int text_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
 {
 	(void)args;
 	(void)nargs;
-	fold61 *f = NULL;
-	int rc = fold61_new(ctx, &f);
-	*out = (Fts5Tokenizer *)f;
+	const index_premade *pre = ctx;
+	text_words *t = sqlite3_malloc(sizeof *t);
+	if (!t)
+		return SQLITE_NOMEM;
+	t->pre = pre;
+	int rc = fold61_new(pre->api, &t->fold);
+	if (rc != SQLITE_OK) {
+		sqlite3_free(t);
+		t = NULL;
+	}
+	*out = (Fts5Tokenizer *)t;
 	return rc;
 }
 
-static void text_delete(Fts5Tokenizer *t)
+static void text_delete(Fts5Tokenizer *tok)
 {
-	fold61_free((fold61 *)t);
+	text_words *t = (text_words *)tok;
+	fold61_free(t->fold);
+	sqlite3_free(t);
 }
 
-static int text_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+/* The words made beforehand when the text is the one they were made of:
+ * the same bytes give the same words. */
+static int text_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int n,
                          int (*token)(void *ctx, int flags, const char *t, int n, int start, int end))
 {
 	(void)flags;   /* (unicode61 makes the same words of a query) */
-	return fold61_words((fold61 *)t, text, n, token, ctx);
+	text_words *t = (text_words *)tok;
+	const index_premade *p = t->pre;
+	if (!p->text || n < 0 || (size_t)n != p->n || memcmp(text, p->text, p->n))
+		return fold61_words(t->fold, text, n, token, ctx);
+	int rc = SQLITE_OK;
+	for (size_t i = p->from; rc == SQLITE_OK && i < p->to; i++) {
+		const uint32_t *k = p->w->tok + 4 * i;
+		rc = token(ctx, 0, p->w->bytes + k[0], (int)k[1], (int)k[2], (int)k[3]);
+	}
+	return rc;
+}
+
+int index_words_register_premade(sqlite3 *db, index_premade **pre)
+{
+	if (pre)
+		*pre = NULL;
+	fts5_api *api = fts5_api_of(db);
+	if (!api)
+		return SQLITE_ERROR;
+	index_premade *p = sqlite3_malloc(sizeof *p);
+	if (!p)
+		return SQLITE_NOMEM;
+	*p = (index_premade){ .api = api };
+	fts5_tokenizer made = { made_create, made_delete, made_tokenize };   /* (FTS5 keeps a copy) */
+	fts5_tokenizer text = { text_create, text_delete, text_tokenize };
+	int rc = api->xCreateTokenizer(api, INDEX_WORDS_TOKENIZER, api, &made, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_free(p);
+		return rc;
+	}
+	/* (p is freed by FTS5 with the connection; here when it was not taken) */
+	rc = api->xCreateTokenizer(api, INDEX_TEXT_TOKENIZER, p, &text, sqlite3_free);
+	if (rc != SQLITE_OK)
+		sqlite3_free(p);
+	else if (pre)
+		*pre = p;
+	return rc;
 }
 
 int index_words_register(sqlite3 *db)
 {
-	fts5_api *api = fts5_api_of(db);
-	if (!api)
-		return SQLITE_ERROR;
-	fts5_tokenizer made = { made_create, made_delete, made_tokenize };   /* (FTS5 keeps a copy) */
-	fts5_tokenizer text = { text_create, text_delete, text_tokenize };
-	int rc = api->xCreateTokenizer(api, INDEX_WORDS_TOKENIZER, api, &made, NULL);
-	return rc == SQLITE_OK ? api->xCreateTokenizer(api, INDEX_TEXT_TOKENIZER, api, &text, NULL) : rc;
+	return index_words_register_premade(db, NULL);
 }
