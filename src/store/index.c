@@ -584,8 +584,16 @@ const char *index_errmsg(const qindex *ix)
 }
 
 /* Pages of write-ahead log before SQLite copies them into the file during
- * a long run of batches (64 MB; its default is 1000 pages, 4 MB). */
-#define WAL_PAGES_BULK 16000
+ * a long run of batches (1 GB of a new index's pages of 16 KB, 256 MB of
+ * an older one's 4 KB; its default is 1000 pages). That copy is made on
+ * the writer's thread, which stops meanwhile, and the reading threads with
+ * it once the queue is full: it read back and wrote again the log's 256 MB
+ * of the 16,000 pages before, and synced both files, in the middle of a
+ * load of 100,000 articles, whose log (293 MB) now reaches no limit and is
+ * copied after the last batch by the thread of its own, while the writer
+ * makes the indexes and derives. A longer load still copies a GB at a time
+ * (a file and its log take at most that more on the disk). */
+#define WAL_PAGES_BULK 65536
 /* Pages kept in memory during such a run, in KiB (128 MB): a batch of
  * thousands of articles changes more pages than the 32 MB of a reader,
  * and those that did not fit would be written twice. */
