@@ -67,6 +67,10 @@ enum index_flags {
  * (no index yet, or no home folder), Q_EEXIST (a file that is not a quoth
  * index and is not replaced), Q_EACCES, Q_EROFS, Q_ENOSPC, Q_ELOCK (another
  * process holds it too long), Q_EIO or Q_ENOMEM; *note then says why. */
+/* Once a process, before its first index (main): SQLite's allocator
+ * without its statistics (each allocation and free counted under a
+ * global lock), which quoth never reads. */
+void index_setup_process(void);
 int index_open(const char *path, unsigned flags, qindex **out, char **note);
 void index_close(qindex *ix);
 
@@ -114,6 +118,18 @@ int index_begin(qindex *ix);
 int index_commit(qindex *ix);
 void index_rollback(qindex *ix);
 
+/* The words of quotes' texts for quote_fts, as its tokenizer makes them,
+ * made where the quotes are found (a reading thread, index_qwords_add) so
+ * that the writer does not tokenize them: each word's bytes in bytes, and
+ * four numbers a word in tok: where its bytes begin, how many, and where
+ * the word begins and ends in its text. */
+typedef struct index_qwords {
+	char *bytes;
+	uint32_t *tok;
+	size_t nbytes, capbytes, ntok, captok;   /* (ntok and captok: words) */
+	int error;
+} index_qwords;
+
 typedef struct index_article {
 	const char *path;        /* raw bytes; the key */
 	int64_t size, mtime;     /* bytes; modification time in ns (0: unknown) */
@@ -124,12 +140,17 @@ typedef struct index_article {
 	bool imported;           /* from quoth quotes --format=jsonl output */
 	const char *ftitle;      /* the title folded (search_fold_loose), NULL: index_put folds it */
 	const char *words;       /* its title's and text's words (index_words_of), NULL: index_put makes them */
+	/* the words of its quotes' texts, quote i's ending at qwords_end[i]
+	 * (index_qwords_add); NULL: quote_fts's tokenizer makes them */
+	const index_qwords *qwords;
+	const size_t *qwords_end;
 	size_t nwords;
 	/* the index had no row of its path when the run began: index_put
 	 * inserts it without looking (and replaces the row another writer
 	 * put since, if any) */
 	bool new_path;
 } index_article;
+
 
 typedef struct index_quote {
 	uint64_t qid;
@@ -147,7 +168,9 @@ typedef struct index_quote {
 
 /* The words of an article as its full-text index keeps them: the title's
  * and the text's, as SQLite's unicode61 tokenizer gives them (case and
- * accents folded), once each, separated by spaces. Made where the text is
+ * accents folded), once each, separated by spaces; after a word, its first
+ * two characters behind the byte 0x01 when no word before began so (the
+ * list filter's two-character words read them). Made where the text is
  * read (a reading thread of the indexer, each with its own index_words),
  * so that the thread that writes the index does not tokenize: the table
  * keeps which articles have a word, not where nor how often. */
@@ -157,6 +180,10 @@ void index_words_free(index_words *w);
 /* *out (NUL-terminated, *nout bytes) the words of title and body[0..nbody)
  * (either may be NULL). 0, Q_ENOMEM or Q_EIO. */
 int index_words_of(index_words *w, const char *title, const char *body, size_t nbody, char **out, size_t *nout);
+/* Adds the words of a quote's text[0..n) to q (which starts zeroed). 0,
+ * Q_ENOMEM or Q_EIO. */
+int index_qwords_add(index_words *w, index_qwords *q, const char *text, size_t n);
+void index_qwords_free(index_qwords *q);
 
 /* Records article a (replacing what the index had under its path) with
  * its text body[0..nbody) for full-text search (NULL: none) and its quotes.

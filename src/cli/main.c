@@ -11,6 +11,7 @@
 #include <unistring/version.h>
 #include "args.h"
 #include "cmd.h"
+#include "index.h"
 #include "ui.h"
 
 #ifndef INIPARSER_VERSION
@@ -92,6 +93,7 @@ int main(int argc, char **argv)
 	/* A file-size limit (ulimit -f) reached is a write error (EFBIG) like a
 	 * full disk, reported and retried, not a death in mid-write. */
 	signal(SIGXFSZ, SIG_IGN);
+	index_setup_process();
 	/* Output that is not for a terminal goes out in blocks of 64 KiB rather
 	 * than of a page: a run over a corpus writes megabytes, and on a
 	 * virtual machine each write(2) costs microseconds. */

@@ -75,8 +75,8 @@ static const char schema[] =
 	 * past a limit the indexer empties the table and reads every file again.
 	 * detail=none: which articles have a word, not where: the list filter
 	 * asks for words (index_text_articles), never a phrase or a column.
-	 * The words that begin with two letters are in one list, made by its
-	 * tokenizer (the second key of a word typed in the filter: at 100,000
+	 * The words that begin with two letters are in one list, made with the
+	 * words (the second key of a word typed in the filter: at 100,000
 	 * articles it merged the lists of hundreds of words; the file grows by
 	 * half). */
 	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=none, columnsize=0,"
@@ -313,6 +313,7 @@ static void close_db(qindex *ix)
 	}
 	sqlite3_close(ix->db);
 	ix->db = NULL;
+	ix->premade = NULL;   /* (the connection's) */
 }
 
 static int open_db(qindex *ix, bool write)
@@ -326,7 +327,7 @@ static int open_db(qindex *ix, bool write)
 	}
 	sqlite3_extended_result_codes(ix->db, 1);
 	sqlite3_busy_timeout(ix->db, BUSY_TIMEOUT_MS);
-	rc = index_words_register(ix->db);
+	rc = index_words_register_premade(ix->db, &ix->premade);
 	if (rc != SQLITE_OK) {
 		rc = index_fail(ix, rc);
 		close_db(ix);
@@ -502,6 +503,11 @@ static int open_for_reading(qindex *ix, char **note)
 	return rc;
 }
 
+void index_setup_process(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);   /* (refused once SQLite began: no harm) */
+}
+
 int index_open(const char *path, unsigned flags, qindex **out, char **note)
 {
 	if (note)
@@ -578,8 +584,16 @@ const char *index_errmsg(const qindex *ix)
 }
 
 /* Pages of write-ahead log before SQLite copies them into the file during
- * a long run of batches (64 MB; its default is 1000 pages, 4 MB). */
-#define WAL_PAGES_BULK 16000
+ * a long run of batches (1 GB of a new index's pages of 16 KB, 256 MB of
+ * an older one's 4 KB; its default is 1000 pages). That copy is made on
+ * the writer's thread, which stops meanwhile, and the reading threads with
+ * it once the queue is full: it read back and wrote again the log's 256 MB
+ * of the 16,000 pages before, and synced both files, in the middle of a
+ * load of 100,000 articles, whose log (293 MB) now reaches no limit and is
+ * copied after the last batch by the thread of its own, while the writer
+ * makes the indexes and derives. A longer load still copies a GB at a time
+ * (a file and its log take at most that more on the disk). */
+#define WAL_PAGES_BULK 65536
 /* Pages kept in memory during such a run, in KiB (128 MB): a batch of
  * thousands of articles changes more pages than the 32 MB of a reader,
  * and those that did not fit would be written twice. */
@@ -877,7 +891,13 @@ static int insert_article(qindex *ix, const index_article *a, size_t nq, bool ft
 	return rc;
 }
 
-static int insert_quote(qindex *ix, int64_t art, const char *lang, bool more, const index_quote *q)
+/* The words of a quote's text made beforehand, or none (NULL). */
+typedef struct quote_words {
+	const index_qwords *w;
+	size_t from, to;
+} quote_words;
+
+static int insert_quote(qindex *ix, int64_t art, const char *lang, bool more, const index_quote *q, quote_words qw)
 {
 	sqlite3_stmt *s = index_stmt(ix, ST_QUOTE_INSERT);
 	if (!s)
@@ -899,7 +919,11 @@ static int insert_quote(qindex *ix, int64_t art, const char *lang, bool more, co
 	sqlite3_bind_int64(f, 1, id);
 	sqlite3_bind_text(f, 2, q->text ? q->text : "", -1, SQLITE_STATIC);
 	index_bind_text(f, 3, q->speaker);
-	return step_done(ix, f);
+	if (qw.w && q->text)
+		index_premade_set(ix->premade, q->text, strlen(q->text), qw.w, qw.from, qw.to);
+	rc = step_done(ix, f);
+	index_premade_set(ix->premade, NULL, 0, NULL, 0, 0);
+	return rc;
 }
 
 /* The article's words into article_fts (made here when the caller did
@@ -945,8 +969,12 @@ int index_put(qindex *ix, const index_article *a, const char *body, size_t nbody
 {
 	int64_t id = 0;
 	int rc = put_article(ix, a, nq, &id);
-	for (size_t i = 0; !rc && i < nq; i++)
-		rc = insert_quote(ix, id, a->lang, false, &q[i]);
+	for (size_t i = 0; !rc && i < nq; i++) {
+		quote_words qw = { 0 };
+		if (a->qwords && a->qwords_end)
+			qw = (quote_words){ a->qwords, i ? a->qwords_end[i - 1] : 0, a->qwords_end[i] };
+		rc = insert_quote(ix, id, a->lang, false, &q[i], qw);
+	}
 	if (!rc && (body || a->title || a->words))
 		rc = put_words(ix, id, a, body, nbody);
 	if (!rc)
@@ -970,7 +998,7 @@ int index_add_quotes(qindex *ix, const char *path, const index_quote *q, size_t 
 	sqlite3_reset(s);
 	rc = 0;
 	for (size_t i = 0; !rc && i < nq; i++)
-		rc = insert_quote(ix, id, NULL, true, &q[i]);
+		rc = insert_quote(ix, id, NULL, true, &q[i], (quote_words){ 0 });
 	sqlite3_stmt *u = rc ? NULL : index_stmt(ix, ST_ART_ADD_QUOTES);
 	if (u) {
 		sqlite3_bind_int64(u, 1, id);

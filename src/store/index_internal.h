@@ -58,11 +58,14 @@ typedef struct group_memo group_memo;
  * load (index.c: index_bulk). */
 typedef struct checkpointer checkpointer;
 
+typedef struct index_premade index_premade;
+
 struct qindex {
 	sqlite3 *db;
 	group_memo *memo;        /* NULL: the groups are made from the file */
 	checkpointer *ckpt;      /* NULL: SQLite's own checkpoints only */
 	index_words *words;      /* for index_put given no words: made when first needed */
+	index_premade *premade;  /* the words of the quote being put (the connection's) */
 	char *path;
 	bool readonly;
 	bool damaged;            /* SQLite reported a damaged file */
@@ -87,6 +90,13 @@ int index_fail(qindex *ix, int sqlite_rc);
  * 2), made by fold61.h. Both registered by index_words_register. */
 #define INDEX_TEXT_TOKENIZER "quoth_text"
 int index_words_register(sqlite3 *db);
+/* The same, and *pre (owned by the connection, until it closes) the words
+ * the writer gives quote_fts's tokenizer beside a quote's text, made on a
+ * reading thread: for that text it gives them rather than make them (the
+ * same words: they are made of the same bytes). */
+int index_words_register_premade(sqlite3 *db, index_premade **pre);
+/* Gives w[from..to) for the next text of n bytes at text (NULL: none). */
+void index_premade_set(index_premade *pre, const char *text, size_t n, const index_qwords *w, size_t from, size_t to);
 
 /* Runs sql (no results wanted). */
 int index_exec(qindex *ix, const char *sql);

@@ -10,6 +10,116 @@
 #include "index_internal.h"
 #include "strbuf.h"
 
+/* The text of article_fts is words made beforehand, separated by spaces;
+ * a query is tokenized by unicode61 as the words were. Beside its words an
+ * article has each of their two-character beginnings once, as a word of its own
+ * behind PREFIX_MARK (a byte no word holds): the list filter's second key
+ * ("ha"*, every word that begins so) reads one list. FTS5's prefix='2' did
+ * the same but wrote the beginning of every word again, not of every
+ * beginning once (by callgrind, the most of the writing of article_fts). */
+#define PREFIX_MARK '\x01'
+
+/* The beginnings of one text's words, once each: of two ASCII bytes, a
+ * bit each; of others, a table of their bytes (at most eight, packed,
+ * shifted, + 1: 0 is a free slot); what was set, to clear. */
+typedef struct beginnings {
+	uint64_t ascii[128 * 128 / 64];
+	uint16_t ascii_set[128 * 128];
+	uint32_t nascii;
+	uint64_t *seen;
+	uint32_t *seen_set;
+	uint32_t nseen, nslots;
+} beginnings;
+
+/* The length in bytes of the first two characters of w[0..n), or 0 when
+ * it has fewer (or they take more than eight bytes: bad bytes). */
+static int two_chars(const char *w, int n)
+{
+	if (n >= 2 && !(((unsigned char)w[0] | (unsigned char)w[1]) & 0x80))
+		return 2;
+	int k = 0;
+	for (int c = 0; c < 2; c++) {
+		if (k >= n)
+			return 0;
+		k++;
+		while (k < n && ((unsigned char)w[k] & 0xC0) == 0x80)
+			k++;
+	}
+	return k <= 8 ? k : 0;
+}
+
+static uint32_t seen_slot(uint64_t key, uint32_t mask)
+{
+	return (uint32_t)((key * 0x9E3779B97F4A7C15u) >> 40) & mask;
+}
+
+static int seen_grow(beginnings *m)
+{
+	uint32_t n = m->nslots ? m->nslots * 2 : 1024;
+	uint64_t *v = sqlite3_malloc64((sqlite3_uint64)n * sizeof *v);
+	uint32_t *set = sqlite3_malloc64((sqlite3_uint64)n / 2 * sizeof *set);
+	if (!v || !set) {
+		sqlite3_free(v);
+		sqlite3_free(set);
+		return SQLITE_NOMEM;
+	}
+	memset(v, 0, (size_t)n * sizeof *v);
+	for (uint32_t i = 0; i < m->nseen; i++) {
+		uint64_t key = m->seen[m->seen_set[i]];
+		uint32_t h = seen_slot(key, n - 1);
+		while (v[h])
+			h = (h + 1) & (n - 1);
+		v[h] = key;
+		set[i] = h;
+	}
+	sqlite3_free(m->seen);
+	sqlite3_free(m->seen_set);
+	m->seen = v;
+	m->seen_set = set;
+	m->nslots = n;
+	return SQLITE_OK;
+}
+
+/* True the first time the beginning b[0..n) (n <= 8) is seen in this text. */
+static int seen_first(beginnings *m, const char *b, int n, bool *first)
+{
+	const unsigned char *u = (const unsigned char *)b;
+	if (n == 2 && u[0] < 0x80 && u[1] < 0x80) {
+		unsigned k = (unsigned)u[0] << 7 | u[1];
+		uint64_t bit = (uint64_t)1 << (k & 63);
+		*first = !(m->ascii[k >> 6] & bit);
+		if (*first) {
+			m->ascii[k >> 6] |= bit;
+			m->ascii_set[m->nascii++] = (uint16_t)k;
+		}
+		return SQLITE_OK;
+	}
+	if (2 * (m->nseen + 1) > m->nslots && seen_grow(m) != SQLITE_OK)
+		return SQLITE_NOMEM;
+	uint64_t key = 0;
+	memcpy(&key, b, (size_t)n);
+	key = key << 1 | 1;   /* never 0; n is known from the bytes (no NUL in a word) */
+	uint32_t mask = m->nslots - 1, h = seen_slot(key, mask);
+	while (m->seen[h] && m->seen[h] != key)
+		h = (h + 1) & mask;
+	*first = !m->seen[h];
+	if (*first) {
+		m->seen[h] = key;
+		m->seen_set[m->nseen++] = h;
+	}
+	return SQLITE_OK;
+}
+
+static void seen_clear(beginnings *m)
+{
+	for (uint32_t i = 0; i < m->nascii; i++)
+		m->ascii[m->ascii_set[i] >> 6] = 0;
+	m->nascii = 0;
+	for (uint32_t i = 0; i < m->nseen; i++)
+		m->seen[m->seen_set[i]] = 0;
+	m->nseen = 0;
+}
+
 struct index_words {
 	sqlite3 *db;             /* in memory: only to reach FTS5's tokenizers */
 	fold61 *fold;
@@ -19,6 +129,7 @@ struct index_words {
 	uint32_t *used;          /* the slots taken, cleared for the next text (not all of them) */
 	size_t nused;
 	strbuf out;
+	beginnings begun;
 	int error;
 };
 
@@ -60,6 +171,8 @@ void index_words_free(index_words *w)
 		return;
 	fold61_free(w->fold);
 	sqlite3_close(w->db);
+	sqlite3_free(w->begun.seen);
+	sqlite3_free(w->begun.seen_set);
 	free(w->slot);
 	free(w->used);
 	sb_free(&w->out);
@@ -98,6 +211,27 @@ static size_t word_slot(const index_words *w, const char *t, size_t n)
 	return k;
 }
 
+/* After a word kept, its two-character beginning the first time it is
+ * seen (article_fts's tokenizer takes it as it takes the words: made here,
+ * on the reading threads, not on the writer). */
+static int add_beginning(index_words *w, const char *t, int n)
+{
+	int k = two_chars(t, n);
+	bool first = false;
+	if (!k)
+		return SQLITE_OK;
+	if (seen_first(&w->begun, t, k, &first) != SQLITE_OK) {
+		w->error = Q_ENOMEM;
+		return SQLITE_NOMEM;
+	}
+	if (first) {
+		char b[10] = { ' ', PREFIX_MARK };
+		memcpy(b + 2, t, (size_t)k);
+		sb_add(&w->out, b, (size_t)k + 2);
+	}
+	return SQLITE_OK;
+}
+
 /* A word of the tokenizer: kept the first time only. */
 static int add_word(void *ctx, int flags, const char *t, int n, int start, int end)
 {
@@ -119,7 +253,7 @@ static int add_word(void *ctx, int flags, const char *t, int n, int start, int e
 	w->slot[k] = (uint32_t)w->out.len + 1;
 	w->used[w->nused++] = (uint32_t)k;   /* (at most half the slots are taken) */
 	sb_add(&w->out, t, (size_t)n);
-	return SQLITE_OK;
+	return add_beginning(w, t, n);
 }
 
 /* Tokenizes text[0..n) into w->out (after what is there), as unicode61
@@ -163,6 +297,7 @@ int index_words_of(index_words *w, const char *title, const char *body, size_t n
 		sb_init(&w->out);
 	}
 	w->out.len = 0;
+	seen_clear(&w->begun);
 	w->error = 0;
 	int rc = words_of(w, title, ntitle);
 	if (!rc)
@@ -184,27 +319,10 @@ int index_words_of(index_words *w, const char *title, const char *body, size_t n
 
 /* ---- the tokenizer of article_fts ---- */
 
-/* Its text is words made beforehand, separated by spaces; a query is
- * tokenized by unicode61 as the words were. Beside its words an article
- * has each of their two-character beginnings once, as a word of its own
- * behind PREFIX_MARK (a byte no word holds): the list filter's second key
- * ("ha"*, every word that begins so) reads one list. FTS5's prefix='2' did
- * the same but wrote the beginning of every word again, not of every
- * beginning once (by callgrind, the most of the writing of article_fts). */
-#define PREFIX_MARK '\x01'
 
 typedef struct made_words {
 	fts5_tokenizer tok;
 	Fts5Tokenizer *u61;
-	/* the beginnings of the text being tokenized, once each: of two ASCII
-	 * bytes, a bit each; of others, a table of their bytes (at most eight,
-	 * packed, shifted, + 1: 0 is a free slot); what was set, to clear */
-	uint64_t ascii[128 * 128 / 64];
-	uint16_t ascii_set[128 * 128];
-	uint32_t nascii;
-	uint64_t *seen;
-	uint32_t *seen_set;
-	uint32_t nseen, nslots;
 	/* the tokens of a query, kept to mark its last one */
 	char last[64];
 	int nlast, last_start, last_end;
@@ -232,122 +350,21 @@ static void made_delete(Fts5Tokenizer *t)
 {
 	made_words *m = (made_words *)t;
 	m->tok.xDelete(m->u61);
-	sqlite3_free(m->seen);
-	sqlite3_free(m->seen_set);
 	sqlite3_free(m);
 }
 
-/* The length in bytes of the first two characters of w[0..n), or 0 when
- * it has fewer (or they take more than eight bytes: bad bytes). */
-static int two_chars(const char *w, int n)
-{
-	if (n >= 2 && !(((unsigned char)w[0] | (unsigned char)w[1]) & 0x80))
-		return 2;
-	int k = 0;
-	for (int c = 0; c < 2; c++) {
-		if (k >= n)
-			return 0;
-		k++;
-		while (k < n && ((unsigned char)w[k] & 0xC0) == 0x80)
-			k++;
-	}
-	return k <= 8 ? k : 0;
-}
-
-static uint32_t seen_slot(uint64_t key, uint32_t mask)
-{
-	return (uint32_t)((key * 0x9E3779B97F4A7C15u) >> 40) & mask;
-}
-
-static int seen_grow(made_words *m)
-{
-	uint32_t n = m->nslots ? m->nslots * 2 : 1024;
-	uint64_t *v = sqlite3_malloc64((sqlite3_uint64)n * sizeof *v);
-	uint32_t *set = sqlite3_malloc64((sqlite3_uint64)n / 2 * sizeof *set);
-	if (!v || !set) {
-		sqlite3_free(v);
-		sqlite3_free(set);
-		return SQLITE_NOMEM;
-	}
-	memset(v, 0, (size_t)n * sizeof *v);
-	for (uint32_t i = 0; i < m->nseen; i++) {
-		uint64_t key = m->seen[m->seen_set[i]];
-		uint32_t h = seen_slot(key, n - 1);
-		while (v[h])
-			h = (h + 1) & (n - 1);
-		v[h] = key;
-		set[i] = h;
-	}
-	sqlite3_free(m->seen);
-	sqlite3_free(m->seen_set);
-	m->seen = v;
-	m->seen_set = set;
-	m->nslots = n;
-	return SQLITE_OK;
-}
-
-/* True the first time the beginning b[0..n) (n <= 8) is seen in this text. */
-static int seen_first(made_words *m, const char *b, int n, bool *first)
-{
-	const unsigned char *u = (const unsigned char *)b;
-	if (n == 2 && u[0] < 0x80 && u[1] < 0x80) {
-		unsigned k = (unsigned)u[0] << 7 | u[1];
-		uint64_t bit = (uint64_t)1 << (k & 63);
-		*first = !(m->ascii[k >> 6] & bit);
-		if (*first) {
-			m->ascii[k >> 6] |= bit;
-			m->ascii_set[m->nascii++] = (uint16_t)k;
-		}
-		return SQLITE_OK;
-	}
-	if (2 * (m->nseen + 1) > m->nslots && seen_grow(m) != SQLITE_OK)
-		return SQLITE_NOMEM;
-	uint64_t key = 0;
-	memcpy(&key, b, (size_t)n);
-	key = key << 1 | 1;   /* never 0; n is known from the bytes (no NUL in a word) */
-	uint32_t mask = m->nslots - 1, h = seen_slot(key, mask);
-	while (m->seen[h] && m->seen[h] != key)
-		h = (h + 1) & mask;
-	*first = !m->seen[h];
-	if (*first) {
-		m->seen[h] = key;
-		m->seen_set[m->nseen++] = h;
-	}
-	return SQLITE_OK;
-}
-
-static void seen_clear(made_words *m)
-{
-	for (uint32_t i = 0; i < m->nascii; i++)
-		m->ascii[m->ascii_set[i] >> 6] = 0;
-	m->nascii = 0;
-	for (uint32_t i = 0; i < m->nseen; i++)
-		m->seen[m->seen_set[i]] = 0;
-	m->nseen = 0;
-}
-
-static int tokenize_made(made_words *m, void *ctx, const char *text, int n,
+/* An article's text: its words and their beginnings, as index_words_of
+ * made them, separated by spaces. */
+static int tokenize_made(void *ctx, const char *text, int n,
                          int (*token)(void *ctx, int flags, const char *t, int n, int start, int end))
 {
-	seen_clear(m);
 	int rc = SQLITE_OK;
 	for (int i = 0; rc == SQLITE_OK && i < n;) {
-		while (i < n && text[i] == ' ')
-			i++;
-		int start = i;
-		while (i < n && text[i] != ' ')
-			i++;
-		if (i == start)
-			continue;
-		rc = token(ctx, 0, text + start, i - start, start, i);
-		int k = rc == SQLITE_OK ? two_chars(text + start, i - start) : 0;
-		bool first = false;
-		if (k && (rc = seen_first(m, text + start, k, &first)) == SQLITE_OK && first) {
-			char b[9];
-			b[0] = PREFIX_MARK;
-			memcpy(b + 1, text + start, (size_t)k);
-			rc = token(ctx, 0, b, k + 1, start, start + k);
-		}
+		const char *sp = memchr(text + i, ' ', (size_t)(n - i));
+		int end = sp ? (int)(sp - text) : n;
+		if (end > i)
+			rc = token(ctx, 0, text + i, end - i, i, end);
+		i = end + 1;
 	}
 	return rc;
 }
@@ -394,7 +411,7 @@ static int made_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *tex
 {
 	made_words *m = (made_words *)t;
 	if (flags & FTS5_TOKENIZE_DOCUMENT)
-		return tokenize_made(m, ctx, text, n, token);
+		return tokenize_made(ctx, text, n, token);
 	query_ctx q = { m, ctx, token };
 	m->have_last = false;
 	int rc = m->tok.xTokenize(m->u61, &q, flags, text, n, query_token);
@@ -406,35 +423,142 @@ static int made_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *tex
 
 /* ---- the tokenizer of quote_fts: unicode61's words, made by fold61 ---- */
 
+/* The words of quotes, made on a reading thread (index_qwords_add). */
+
+static int qword_add(void *ctx, int flags, const char *t, int n, int start, int end)
+{
+	(void)flags;
+	index_qwords *q = ctx;
+	if (n < 0 || GROW(q->tok, q->captok, 4 * (q->ntok + 1), 256) ||
+	    GROW(q->bytes, q->capbytes, q->nbytes + (size_t)n, 1024) || q->nbytes + (size_t)n > UINT32_MAX) {
+		q->error = Q_ENOMEM;
+		return SQLITE_NOMEM;
+	}
+	uint32_t *k = q->tok + 4 * q->ntok++;
+	k[0] = (uint32_t)q->nbytes;
+	k[1] = (uint32_t)n;
+	k[2] = (uint32_t)start;
+	k[3] = (uint32_t)end;
+	memcpy(q->bytes + q->nbytes, t, (size_t)n);
+	q->nbytes += (size_t)n;
+	return SQLITE_OK;
+}
+
+int index_qwords_add(index_words *w, index_qwords *q, const char *text, size_t n)
+{
+	if (n > INT32_MAX)
+		return Q_EIO;
+	q->error = 0;
+	int rc = n ? fold61_words(w->fold, text, (int)n, qword_add, q) : SQLITE_OK;
+	if (q->error)
+		return q->error;
+	return rc == SQLITE_NOMEM ? Q_ENOMEM : rc ? Q_EIO : 0;
+}
+
+void index_qwords_free(index_qwords *q)
+{
+	free(q->bytes);
+	free(q->tok);
+	memset(q, 0, sizeof *q);
+}
+
+/* What the writer gives the tokenizer with a quote (index_premade_set):
+ * one context a connection, which its tokenizers see. */
+struct index_premade {
+	fts5_api *api;
+	const char *text;
+	size_t n;
+	const index_qwords *w;
+	size_t from, to;
+};
+
+void index_premade_set(index_premade *pre, const char *text, size_t n, const index_qwords *w, size_t from, size_t to)
+{
+	if (!pre)
+		return;
+	pre->text = text;
+	pre->n = n;
+	pre->w = w;
+	pre->from = from;
+	pre->to = to;
+}
+
+typedef struct text_words {
+	fold61 *fold;
+	const index_premade *pre;
+} text_words;
+
 static int text_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
 {
 	(void)args;
 	(void)nargs;
-	fold61 *f = NULL;
-	int rc = fold61_new(ctx, &f);
-	*out = (Fts5Tokenizer *)f;
+	const index_premade *pre = ctx;
+	text_words *t = sqlite3_malloc(sizeof *t);
+	if (!t)
+		return SQLITE_NOMEM;
+	t->pre = pre;
+	int rc = fold61_new(pre->api, &t->fold);
+	if (rc != SQLITE_OK) {
+		sqlite3_free(t);
+		t = NULL;
+	}
+	*out = (Fts5Tokenizer *)t;
 	return rc;
 }
 
-static void text_delete(Fts5Tokenizer *t)
+static void text_delete(Fts5Tokenizer *tok)
 {
-	fold61_free((fold61 *)t);
+	text_words *t = (text_words *)tok;
+	fold61_free(t->fold);
+	sqlite3_free(t);
 }
 
-static int text_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+/* The words made beforehand when the text is the one they were made of:
+ * the same bytes give the same words. */
+static int text_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int n,
                          int (*token)(void *ctx, int flags, const char *t, int n, int start, int end))
 {
 	(void)flags;   /* (unicode61 makes the same words of a query) */
-	return fold61_words((fold61 *)t, text, n, token, ctx);
+	text_words *t = (text_words *)tok;
+	const index_premade *p = t->pre;
+	if (!p->text || n < 0 || (size_t)n != p->n || memcmp(text, p->text, p->n))
+		return fold61_words(t->fold, text, n, token, ctx);
+	int rc = SQLITE_OK;
+	for (size_t i = p->from; rc == SQLITE_OK && i < p->to; i++) {
+		const uint32_t *k = p->w->tok + 4 * i;
+		rc = token(ctx, 0, p->w->bytes + k[0], (int)k[1], (int)k[2], (int)k[3]);
+	}
+	return rc;
+}
+
+int index_words_register_premade(sqlite3 *db, index_premade **pre)
+{
+	if (pre)
+		*pre = NULL;
+	fts5_api *api = fts5_api_of(db);
+	if (!api)
+		return SQLITE_ERROR;
+	index_premade *p = sqlite3_malloc(sizeof *p);
+	if (!p)
+		return SQLITE_NOMEM;
+	*p = (index_premade){ .api = api };
+	fts5_tokenizer made = { made_create, made_delete, made_tokenize };   /* (FTS5 keeps a copy) */
+	fts5_tokenizer text = { text_create, text_delete, text_tokenize };
+	int rc = api->xCreateTokenizer(api, INDEX_WORDS_TOKENIZER, api, &made, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_free(p);
+		return rc;
+	}
+	/* (p is freed by FTS5 with the connection; here when it was not taken) */
+	rc = api->xCreateTokenizer(api, INDEX_TEXT_TOKENIZER, p, &text, sqlite3_free);
+	if (rc != SQLITE_OK)
+		sqlite3_free(p);
+	else if (pre)
+		*pre = p;
+	return rc;
 }
 
 int index_words_register(sqlite3 *db)
 {
-	fts5_api *api = fts5_api_of(db);
-	if (!api)
-		return SQLITE_ERROR;
-	fts5_tokenizer made = { made_create, made_delete, made_tokenize };   /* (FTS5 keeps a copy) */
-	fts5_tokenizer text = { text_create, text_delete, text_tokenize };
-	int rc = api->xCreateTokenizer(api, INDEX_WORDS_TOKENIZER, api, &made, NULL);
-	return rc == SQLITE_OK ? api->xCreateTokenizer(api, INDEX_TEXT_TOKENIZER, api, &text, NULL) : rc;
+	return index_words_register_premade(db, NULL);
 }

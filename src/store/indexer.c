@@ -105,6 +105,8 @@ typedef struct job {
 	char **qtext;            /* flat text of each quote */
 	uint32_t *pairs;         /* the word pairs of every quote (samequote_pairs_of), one after another */
 	size_t *pairs_end;       /* where each quote's end in pairs */
+	index_qwords qwords;     /* the words of every quote for quote_fts, one after another */
+	size_t *qwords_end;      /* where each quote's end in qwords */
 	char *words;             /* for the full-text index (index_words_of) */
 	char *ftitle;            /* the title folded for the list filter */
 	size_t nwords;
@@ -120,6 +122,8 @@ static void job_clear(job *j)
 	free(j->qtext);
 	free(j->pairs);
 	free(j->pairs_end);
+	index_qwords_free(&j->qwords);
+	free(j->qwords_end);
 	free(j->words);
 	free(j->ftitle);
 	quote_list_free(&j->quotes);
@@ -248,16 +252,23 @@ static void tools_free(reader_tools *t)
 	samequote_pairs_free(&t->sp);
 }
 
-/* The word pairs of j's quotes, for the same-quote groups, made here rather
- * than by the writer (index_groups_follow). */
-static int make_pairs(job *j, samequote_pairs *sp)
+/* The word pairs of j's quotes, for the same-quote groups, and their words
+ * for quote_fts, made here rather than by the writer (index_groups_follow,
+ * quote_fts's tokenizer). */
+static int make_pairs(job *j, reader_tools *t)
 {
+	samequote_pairs *sp = &t->sp;
 	const char *lang = j->quotes.lang[0] ? j->quotes.lang : NULL;
 	size_t n = 0, cap = 0;
-	if (!(j->pairs_end = malloc(j->quotes.n * sizeof *j->pairs_end)))
+	if (!(j->pairs_end = malloc(j->quotes.n * sizeof *j->pairs_end)) ||
+	    !(j->qwords_end = malloc(j->quotes.n * sizeof *j->qwords_end)))
 		return Q_ENOMEM;
 	for (size_t i = 0; i < j->quotes.n; i++) {
-		int rc = samequote_pairs_of(sp, j->qtext[i], strlen(j->qtext[i]), lang);
+		size_t len = strlen(j->qtext[i]);
+		int rc = index_qwords_add(t->w, &j->qwords, j->qtext[i], len);
+		j->qwords_end[i] = j->qwords.ntok;
+		if (!rc)
+			rc = samequote_pairs_of(sp, j->qtext[i], len, lang);
 		if (!rc && sp->n && GROW(j->pairs, cap, n + sp->n, 256))
 			rc = Q_ENOMEM;
 		if (rc)
@@ -296,7 +307,7 @@ static void read_job(job *j, const quotes_opts *qo, reader_tools *t)
 		if (!(j->qtext[i] = quote_text(j->d, &j->quotes.v[i])))
 			rc = Q_ENOMEM;
 	if (!rc && j->quotes.n)
-		rc = make_pairs(j, &t->sp);
+		rc = make_pairs(j, t);
 	if (!rc)
 		rc = dateline_find(j->d, &j->meta);
 	if (!rc)
@@ -479,6 +490,8 @@ static int write_put(run *r, job *j)
 		.ftitle = j->ftitle,
 		.words = j->words,
 		.nwords = j->nwords,
+		.qwords = j->quotes.n ? &j->qwords : NULL,
+		.qwords_end = j->qwords_end,
 		.new_path = !j->known,
 	};
 	int rc = index_put(r->ix, &a, j->d->text, j->d->len, q, j->quotes.n);

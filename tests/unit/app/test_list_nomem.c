@@ -65,7 +65,7 @@ static int scenario_words(void)
 	size_t n = 0;
 	if (!rc)
 		rc = index_words_of(w, "Harbour talks", "The harbour talks went on, said the union.", 42, &s, &n);
-	if (!rc && strcmp(s, "harbour talks the went on said union"))
+	if (!rc && strcmp(s, "harbour \x01ha talks \x01ta the \x01th went \x01we on \x01on said \x01sa union \x01un"))
 		rc = Q_EIO;
 	free(s);
 	index_words_free(w);
