@@ -238,11 +238,13 @@ static int load_doc(job *j, struct stat *st)
 typedef struct reader_tools {
 	index_words *w;
 	samequote_pairs sp;
+	quotes_work *qw;   /* NULL without memory for it: quotes_find's own then */
 } reader_tools;
 
 static int tools_new(reader_tools *t)
 {
 	memset(t, 0, sizeof *t);
+	t->qw = quotes_work_new();
 	return index_words_new(&t->w);
 }
 
@@ -250,6 +252,7 @@ static void tools_free(reader_tools *t)
 {
 	index_words_free(t->w);
 	samequote_pairs_free(&t->sp);
+	quotes_work_free(t->qw);
 }
 
 /* The word pairs of j's quotes, for the same-quote groups, and their words
@@ -300,7 +303,7 @@ static void read_job(job *j, const quotes_opts *qo, reader_tools *t)
 		j->kind = JOB_TOUCH;
 		return;
 	}
-	rc = quotes_find(j->d, qo, &j->quotes);
+	rc = quotes_find_with(j->d, qo, t->qw, &j->quotes);
 	if (!rc && j->quotes.n && !(j->qtext = calloc(j->quotes.n, sizeof *j->qtext)))
 		rc = Q_ENOMEM;
 	for (size_t i = 0; !rc && i < j->quotes.n; i++)
