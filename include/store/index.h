@@ -61,16 +61,17 @@ enum index_flags {
 	INDEX_REBUILD = 1 << 1,  /* with INDEX_WRITE: start again from an empty index */
 };
 
+/* Once a process, before its first index (main): SQLite's allocator
+ * without its statistics (each allocation and free counted under a
+ * global lock), which quoth never reads. */
+void index_setup_process(void);
+
 /* Opens the index at path (NULL: the default file, its folder created).
  * *note (may be NULL) gets NULL or a one-line message for the user (caller
  * frees): "rebuilt: it was damaged", "read-only: ...". Returns 0, Q_ENOENT
  * (no index yet, or no home folder), Q_EEXIST (a file that is not a quoth
  * index and is not replaced), Q_EACCES, Q_EROFS, Q_ENOSPC, Q_ELOCK (another
  * process holds it too long), Q_EIO or Q_ENOMEM; *note then says why. */
-/* Once a process, before its first index (main): SQLite's allocator
- * without its statistics (each allocation and free counted under a
- * global lock), which quoth never reads. */
-void index_setup_process(void);
 int index_open(const char *path, unsigned flags, qindex **out, char **note);
 void index_close(qindex *ix);
 
@@ -150,7 +151,6 @@ typedef struct index_article {
 	 * put since, if any) */
 	bool new_path;
 } index_article;
-
 
 typedef struct index_quote {
 	uint64_t qid;

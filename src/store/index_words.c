@@ -319,7 +319,6 @@ int index_words_of(index_words *w, const char *title, const char *body, size_t n
 
 /* ---- the tokenizer of article_fts ---- */
 
-
 typedef struct made_words {
 	fts5_tokenizer tok;
 	Fts5Tokenizer *u61;
