@@ -568,6 +568,23 @@ static void test_file_removed_after_the_walk(void **state)
 	}
 }
 
+/* Standard input from a new pipe (fds: its ends); returns the input it
+ * replaced, for stdin_restore. */
+static int stdin_from_pipe(int fds[2])
+{
+	int saved = dup(STDIN_FILENO);
+	assert_int_equal(pipe(fds), 0);
+	assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+	return saved;
+}
+
+static void stdin_restore(int saved, int read_end)
+{
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+	close(read_end);
+}
+
 /* corpus_next_ready gives files and the messages of those that do not
  * open; what the stream reads itself (standard input here, a pipe with
  * nothing in it yet) it leaves unread for corpus_next. */
@@ -580,10 +597,8 @@ static void test_next_ready_reads_no_file(void **state)
 	snprintf(gone, sizeof gone, "%s/b.txt", root);
 	snprintf(c, sizeof c, "%s/c.txt", root);
 	char *paths[] = { a, gone, c, dash };
-	int fds[2], saved = dup(STDIN_FILENO);
-	assert_int_equal(pipe(fds), 0);
+	int fds[2], saved = stdin_from_pipe(fds);
 	assert_int_equal(fcntl(fds[0], F_SETFL, O_NONBLOCK), 0);   /* a read would fail, not wait */
-	assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
 	corpus_opts o = { 0 };
 	corpus_stream *cs;
 	assert_int_equal(corpus_open(&o, paths, 4, &cs), 0);
@@ -612,9 +627,7 @@ static void test_next_ready_reads_no_file(void **state)
 	assert_int_equal(corpus_next(cs, &p), 0);
 	assert_int_equal(corpus_next_ready(cs, &p), 0);
 	corpus_close(cs);
-	dup2(saved, STDIN_FILENO);
-	close(saved);
-	close(fds[0]);
+	stdin_restore(saved, fds[0]);
 }
 
 /* corpus_next_ready gives the JSON Lines records already read whole and
@@ -624,9 +637,7 @@ static void test_next_ready_gives_records_read(void **state)
 {
 	char dash[] = "-";
 	char *paths[] = { dash };
-	int fds[2], saved = dup(STDIN_FILENO);
-	assert_int_equal(pipe(fds), 0);
-	assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+	int fds[2], saved = stdin_from_pipe(fds);
 	const char *held = "{\"text\":\"One.\"}\n\n{\"text\":\"Two.\"}\n{\"text\":\"Thr";
 	assert_int_equal(write(fds[1], held, strlen(held)), (ssize_t)strlen(held));
 	corpus_opts o = { .input = CORPUS_JSONL };
@@ -653,9 +664,7 @@ static void test_next_ready_gives_records_read(void **state)
 	assert_int_equal(corpus_next_ready(cs, &p), 0);   /* the end: the stream closes the input */
 	assert_int_equal(corpus_next(cs, &p), 0);
 	corpus_close(cs);
-	dup2(saved, STDIN_FILENO);
-	close(saved);
-	close(fds[0]);
+	stdin_restore(saved, fds[0]);
 }
 
 static void test_form_feed_needs_its_own_line(void **state)
