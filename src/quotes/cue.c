@@ -66,8 +66,9 @@ size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 {
 	/* in windows: this runs before the token pass */
 	tok v[WIN];
+	tok_low low[WIN];
 	for (size_t pos = start; pos < pend;) {
-		size_t n = tok_scan(c->d->text, pos, pend, c->lang, v, WIN);
+		size_t n = tok_scan(c->d->text, pos, pend, c->lang, v, low, WIN);
 		if (n < 3)
 			break;
 		for (size_t k = 0; k + 1 < n; k++)
@@ -86,8 +87,9 @@ size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t *b)
 {
 	tok v[WIN];
+	tok_low low[WIN];
 	for (size_t pos = q->start; pos < q->end;) {
-		size_t n = tok_scan(c->d->text, pos, q->end, c->lang, v, WIN);
+		size_t n = tok_scan(c->d->text, pos, q->end, c->lang, v, low, WIN);
 		for (size_t k = 0; k + 2 < n; k++) {
 			if (v[k].kind != T_COMMA && v[k].kind != T_DASH)
 				continue;

@@ -485,7 +485,8 @@ static size_t speech_dash(const char *t, size_t i, size_t e)
 static size_t attribution_end(const speech_ctx *c, size_t from, size_t e)
 {
 	tok v[ATTR_TOKENS];
-	size_t n = tok_scan(c->d->text, from, e, c->lang, v, ATTR_TOKENS);
+	tok_low low[ATTR_TOKENS];
+	size_t n = tok_scan(c->d->text, from, e, c->lang, v, low, ATTR_TOKENS);
 	for (size_t k = 0; k < n; k++) {
 		if (v[k].kind != T_STOP && v[k].kind != T_COLON)
 			continue;
@@ -529,7 +530,8 @@ static bool v2_subject(const tok *w, const tok *next)
 static size_t inverted_attribution(const speech_ctx *c, size_t start, size_t e)
 {
 	tok v[DASH_TOKENS];
-	size_t n = tok_scan(c->d->text, start, e, c->lang, v, DASH_TOKENS);
+	tok_low low[DASH_TOKENS];
+	size_t n = tok_scan(c->d->text, start, e, c->lang, v, low, DASH_TOKENS);
 	for (size_t k = 0; k + 3 < n; k++) {
 		if (v[k].kind == T_STOP)
 			break;   /* the attribution of dash speech ends its first sentence */
@@ -834,7 +836,8 @@ static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_
 	if (long_lower_word(t, s, e))
 		return false;
 	tok v[2 * TITLE_WORDS + 2];   /* a quote's words are not in the token pass */
-	size_t n = tok_scan(t, s, e, c->lang, v, sizeof v / sizeof *v);
+	tok_low low[sizeof v / sizeof *v];
+	size_t n = tok_scan(t, s, e, c->lang, v, low, sizeof v / sizeof *v);
 	size_t words = 0;
 	for (size_t i = 0; i < n; i++)
 		words += v[i].kind == T_WORD;

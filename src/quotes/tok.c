@@ -8,7 +8,6 @@
 #include <emmintrin.h>
 #endif
 #include "error.h"
-#include "grow.h"
 #include "tok.h"
 
 unsigned tok_decode_multi(const char *s, size_t n, int *len)
@@ -343,15 +342,18 @@ static inline unsigned latin_at(const char *t, size_t i, size_t end)
 }
 
 /* The word token starting at t[pos], cap when it starts with a capital:
- * its end, its letters lower-cased into out->low and their lexicon entry
+ * its end, its letters lower-cased into *lowp (LEX_PADDED bytes of room;
+ * out->low, and *lowp moved past the word and its padding) and their lexicon entry
  * (next_token has set out->s and the fields before). With latin (the
  * article's pass: a constant), the letters of latin2 are read from it,
  * not decoded and looked up one by one (the plain path, tok_next's). */
 static inline __attribute__((always_inline)) size_t read_word(const char *t, size_t pos, size_t end, enum lang lang,
-                                                              tok *out, bool cap, bool latin)
+                                                              tok *out, char **lowp, bool cap, bool latin)
 {
+	char *low = *lowp;
 	out->kind = T_WORD;
 	out->cap = cap;
+	out->low = low;
 	size_t i = pos;
 	size_t k = 0;
 	bool fits = true;
@@ -367,7 +369,7 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 			size_t m = ascii_word16(t + i, &lower);
 			if (k + m > LEX_MAXWORD)
 				break;   /* the loops below end a long word */
-			_mm_storeu_si128((__m128i *)(void *)(out->low + k), lower);
+			_mm_storeu_si128((__m128i *)(void *)(low + k), lower);
 			if (k == 0) {
 				first8 = (uint64_t)_mm_cvtsi128_si64(lower);
 				first_n = m;
@@ -384,7 +386,7 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 			size_t m = ascii_word8(t + i, &lower);
 			if (k + m > LEX_MAXWORD)
 				break;   /* the byte loop below ends a long word */
-			memcpy(out->low + k, &lower, 8);   /* k <= LEX_MAXWORD: inside low */
+			memcpy(low + k, &lower, 8);   /* k <= LEX_MAXWORD: inside low */
 			if (k == 0) {
 				first8 = lower;
 				first_n = m;
@@ -398,7 +400,7 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 		}
 		unsigned char lc;
 		while (!stopped && i < end && k < LEX_MAXWORD && (lc = ascii_lower[(unsigned char)t[i]])) {
-			out->low[k++] = (char)lc;
+			low[k++] = (char)lc;
 			i++;
 		}
 		while (!stopped && i < end && ascii_lower[(unsigned char)t[i]]) {   /* too long for the lists */
@@ -415,8 +417,8 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 				break;   /* no letter or digit (nor a mark that joins: those are ASCII or three bytes) */
 			if (v != 0xFFFF) {
 				if (k + 2 <= LEX_MAXWORD) {
-					out->low[k] = (char)(0xC0 | (v & 0x7FF) >> 6);
-					out->low[k + 1] = (char)(0x80 | (v & 0x3F));
+					low[k] = (char)(0xC0 | (v & 0x7FF) >> 6);
+					low[k + 1] = (char)(0x80 | (v & 0x3F));
 					k += 2;
 				} else {
 					fits = false;
@@ -444,14 +446,14 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 		}
 		if (c < 0x80) {
 			if (k < LEX_MAXWORD)
-				out->low[k++] = (char)c;
+				low[k++] = (char)c;
 			else
 				fits = false;
 		} else {
 			char tmp[LEX_MAXWORD + 1];
 			size_t m = tok_lower(t + from, i - from, tmp);
 			if (m && k + m <= LEX_MAXWORD) {
-				memcpy(out->low + k, tmp, m);
+				memcpy(low + k, tmp, m);
 				k += m;
 			} else {
 				fits = false;
@@ -461,30 +463,35 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 	out->e = (uint32_t)i;
 	if (!fits)
 		k = 0;
-	memset(out->low + k, 0, 8);   /* the padding lex_find_padded reads */
+	memset(low + k, 0, 8);   /* the padding lex_find_padded reads */
+	*lowp = low + ((k | 7) + 1);   /* (to the next multiple of eight) */
 	out->n = (unsigned char)k;
 	if (k && k == first_n && k <= 8)   /* the word is first8: looked up from the register, not re-read */
 		out->entry = (short)lex_find_word8(first8, k);
 	else if (k && k == first_n && k <= 16)   /* the sixteen-byte loop read it: its second half from low */
-		out->entry = (short)lex_find_word16(first8, load8(out->low + 8), k);
+		out->entry = (short)lex_find_word16(first8, load8(low + 8), k);
 	else if (latin && k && k <= 16)   /* (an accented word: inline, not a call) */
-		out->entry = (short)(k <= 8 ? lex_find_word8(load8(out->low), k)
-		                            : lex_find_word16(load8(out->low), load8(out->low + 8), k));
+		out->entry = (short)(k <= 8 ? lex_find_word8(load8(low), k)
+		                            : lex_find_word16(load8(low), load8(low + 8), k));
 	else
-		out->entry = (short)(k ? lex_find_padded(out->low, k) : -1);
+		out->entry = (short)(k ? lex_find_padded(low, k) : -1);
 	out->lex = lang != LANG_UNKNOWN && out->entry >= 0 ? lex_mask(out->entry, lang) : 0;   /* (most words are not listed) */
 	return i;
 }
 
+/* low of a token that is no word of spaced letters (tok.h) */
+static const tok_low no_word;
+
 /* tok_next, inlined into the article's token loop (a call for every token
- * costs a tenth of the token) */
+ * costs a tenth of the token); a word's lower case goes to *low, which
+ * moves past it */
 static inline __attribute__((always_inline)) size_t next_token(const char *t, size_t pos, size_t end, enum lang lang,
-                                                               tok *out, bool latin)
+                                                               tok *out, char **low, bool latin)
 {
-	/* the fields before low and its first eight bytes from a blank token:
-	 * a few wide stores instead of one for each field */
-	static const tok blank = { .kind = T_NONE, .entry = -1 };
-	memcpy(out, &blank, offsetof(tok, low) + 8);
+	/* the fields from a blank token: a few wide stores instead of one for
+	 * each field */
+	static const tok blank = { .kind = T_NONE, .entry = -1, .low = no_word };
+	memcpy(out, &blank, sizeof blank);
 	out->lang = (unsigned char)lang;
 	int len = 1;
 	unsigned c = 0;
@@ -494,13 +501,13 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 	if (pos < end && ascii_lower[(unsigned char)t[pos]]) {   /* the common case: a word after that space */
 		out->s = (uint32_t)pos;
 		unsigned char b = (unsigned char)t[pos];
-		return read_word(t, pos, end, lang, out, b >= 'A' && b <= 'Z', latin);
+		return read_word(t, pos, end, lang, out, low, b >= 'A' && b <= 'Z', latin);
 	}
 	if (latin && pos < end) {   /* a word of an accented letter after that space */
 		unsigned v = latin_at(t, pos, end);
 		if (v && v != 0xFFFF) {
 			out->s = (uint32_t)pos;
-			return read_word(t, pos, end, lang, out, v >> 15, latin);
+			return read_word(t, pos, end, lang, out, low, v >> 15, latin);
 		}
 	}
 	while (pos < end) {
@@ -546,12 +553,12 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 			out->kind = T_DASH;
 		return out->e;
 	}
-	return read_word(t, pos, end, lang, out, c < 0x80 ? (c >= 'A' && c <= 'Z') : tok_is_upper(c), latin);
+	return read_word(t, pos, end, lang, out, low, c < 0x80 ? (c >= 'A' && c <= 'Z') : tok_is_upper(c), latin);
 }
 
-size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out)
+size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out, char *low)
 {
-	return next_token(t, pos, end, lang, out, false);
+	return next_token(t, pos, end, lang, out, &low, false);
 }
 
 /* Marks the abbreviation dot and the sentence start of *w, which follows
@@ -576,9 +583,42 @@ static inline void mark_token(const char *t, tok *v, size_t k)
 	mark_after(t, &v[k], k ? &v[k - 1] : NULL);
 }
 
+/* Room for cap tokens (at least td->n) and their words' lower case:
+ * the words read so far move with their buffer. Q_ENOMEM leaves td as
+ * it was but for where its tokens lie. */
+static int set_room(tok_doc *td, size_t cap)
+{
+	if (cap > SIZE_MAX / LEX_PADDED)
+		return Q_ENOMEM;
+	tok *v = realloc(td->v, cap * sizeof *v);
+	if (!v)
+		return Q_ENOMEM;
+	td->v = v;
+	char *lows = malloc(cap * LEX_PADDED);
+	if (!lows)
+		return Q_ENOMEM;
+	if (td->nlow)
+		memcpy(lows, td->lows, td->nlow);
+	for (size_t i = 0; i < td->n; i++)
+		if (v[i].low != no_word)
+			v[i].low = lows + (v[i].low - td->lows);
+	free(td->lows);
+	td->lows = lows;
+	td->cap = cap;
+	return 0;
+}
+
+/* Room for one token more (twice the room when it grows). */
+static int grow_room(tok_doc *td)
+{
+	if (td->n < td->cap)
+		return 0;
+	return set_room(td, td->cap < 128 ? 256 : 2 * td->cap);
+}
+
 static tok *tok_doc_push(tok_doc *td)
 {
-	if (GROW(td->v, td->cap, td->n + 1, 256))
+	if (grow_room(td))
 		return NULL;
 	return &td->v[td->n];
 }
@@ -593,6 +633,7 @@ static tok *push_bare(tok_doc *td, const char *t, enum tok_kind kind, size_t s, 
 	memset(w, 0, sizeof *w);
 	w->kind = (unsigned char)kind;
 	w->entry = -1;
+	w->low = no_word;
 	w->lang = (unsigned char)lang;
 	w->s = (uint32_t)s;
 	w->e = (uint32_t)e;
@@ -708,7 +749,7 @@ static void detect_when_sampled(tok_doc *td, const char *t, size_t len, build_st
  * tokens pass over) as long as they lie inside the text (len): a word
  * near a quote is common, and the word itself must still end by end. */
 static inline __attribute__((always_inline)) size_t fast_word(const char *t, size_t pos, size_t end, size_t len,
-                                                              enum lang lang, tok *w, unsigned char before)
+                                                              enum lang lang, tok *w, char **lowp, unsigned char before)
 {
 	size_t q = pos + (pos < end && t[pos] == ' ');
 	if (q + 16 > len || !ascii_lower[(unsigned char)t[q]])
@@ -732,16 +773,18 @@ static inline __attribute__((always_inline)) size_t fast_word(const char *t, siz
 	uint64_t cap = t[q] >= 'A' && t[q] <= 'Z', sent = (starts_after >> before) & 1;
 	/* the fields before low in three stores of eight bytes, not one a
 	 * field (a dozen for every word): s and e; lex, entry, kind and cjk
-	 * (false); cap, sent, para (false), n, lang and mark (0), and the first
-	 * two bytes of low, which its own store then writes */
+	 * (false); cap, sent, para (false), n, lang and mark (0), and the two
+	 * bytes of padding before low */
 	uint64_t f0 = (uint64_t)q | (uint64_t)i << 32;
 	uint64_t f1 = lex | (uint64_t)(uint16_t)entry << 32 | (uint64_t)T_WORD << 48;
 	uint64_t f2 = cap | sent << 8 | (uint64_t)m << 24 | (uint64_t)lang << 32;
 	memcpy((char *)w + offsetof(tok, s), &f0, 8);
 	memcpy((char *)w + offsetof(tok, lex), &f1, 8);
 	memcpy((char *)w + offsetof(tok, cap), &f2, 8);
-	_mm_storeu_si128((__m128i *)(void *)w->low, lower);   /* zero from low[m] */
-	memset(w->low + 16, 0, 8);   /* the padding lex_find_padded reads */
+	char *low = *lowp;
+	w->low = low;
+	_mm_storeu_si128((__m128i *)(void *)low, lower);   /* zero from low[m], past the next multiple of eight (m < 16) */
+	*lowp = low + ((m | 7) + 1);
 	return i;
 }
 
@@ -754,7 +797,7 @@ _Static_assert(offsetof(tok, e) == offsetof(tok, s) + 4 && sizeof(uint32_t) == s
                offsetof(tok, cap) == offsetof(tok, lex) + 8 && offsetof(tok, sent) == offsetof(tok, cap) + 1 &&
                offsetof(tok, para) == offsetof(tok, cap) + 2 && offsetof(tok, n) == offsetof(tok, cap) + 3 &&
                offsetof(tok, lang) == offsetof(tok, cap) + 4 && offsetof(tok, mark) == offsetof(tok, cap) + 5 &&
-               offsetof(tok, low) == offsetof(tok, cap) + 6 && sizeof(bool) == 1,
+               offsetof(tok, low) == offsetof(tok, cap) + 8 && sizeof(bool) == 1,
                "fast_word's three stores of eight bytes");
 #endif
 
@@ -763,15 +806,17 @@ void tok_count_profile(const char *t, size_t end, size_t len, unsigned score[LAN
 	_Static_assert(LANG_SAMPLE < 0xFFFF, "a sample's counts fit in 16-bit lanes");
 	build_state b = { .lang = LANG_UNKNOWN };
 	tok w;
+	tok_low low;
 	for (size_t pos = 0; pos < end;) {
 		size_t after = 0;
+		char *room = low;   /* (each word in it from its start) */
 #ifdef __SSE2__
-		after = fast_word(t, pos, end, len, LANG_UNKNOWN, &w, T_STOP);   /* (what comes before matters not here) */
+		after = fast_word(t, pos, end, len, LANG_UNKNOWN, &w, &room, T_STOP);   /* (what comes before matters not here) */
 #endif
 		if (after) {
 			pos = after;
 		} else {
-			pos = next_token(t, pos, end, LANG_UNKNOWN, &w, true);
+			pos = next_token(t, pos, end, LANG_UNKNOWN, &w, &room, true);
 			if (w.kind == T_NONE)
 				break;
 		}
@@ -795,29 +840,32 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
 	 * a token's stores could alias td's fields, which the compiler would
 	 * otherwise read again for every token */
 	tok *v = td->v, *w = v + td->n, *room = v + td->cap;
+	char *low = td->lows + td->nlow;   /* where the next word's lower case goes */
 	const enum lang lang = b->lang;   /* (set only where the loop returns) */
 	unsigned char before = w > v ? w[-1].kind : T_STOP;   /* (in a register: the token stores are bytes) */
 	for (;; w++) {
 		if (w == room) {
 			size_t n = (size_t)(w - v);
 			td->n = n;
-			if (GROW(td->v, td->cap, n + 1, 256)) {
+			td->nlow = (size_t)(low - td->lows);
+			if (grow_room(td)) {
 				td->rc = Q_ENOMEM;
 				return pos;
 			}
 			v = td->v;
 			w = v + n;
 			room = v + td->cap;
+			low = td->lows + td->nlow;
 		}
 #ifdef __SSE2__
-		size_t after = fast_word(t, pos, end, len, lang, w, before);
+		size_t after = fast_word(t, pos, end, len, lang, w, &low, before);
 		if (after) {
 			pos = after;
 			before = T_WORD;
 		} else
 #endif
 		{
-			pos = next_token(t, pos, end, lang, w, true);
+			pos = next_token(t, pos, end, lang, w, &low, true);
 			if (w->kind == T_NONE)
 				break;
 			mark_after(t, w, w > v ? w - 1 : NULL);
@@ -829,12 +877,14 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
 			count_listed(b, w);   /* now, while its lexicon entry is in the cache */
 		if (detect && w->s >= sample_end) {
 			td->n = (size_t)(w + 1 - v);
+			td->nlow = (size_t)(low - td->lows);
 			detect_when_sampled(td, t, len, b);
 			*more = true;
 			return pos;
 		}
 	}
 	td->n = (size_t)(w - v);
+	td->nlow = (size_t)(low - td->lows);
 	return pos;
 }
 
@@ -887,12 +937,11 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 		read -= skip[k].e - skip[k].s <= read ? skip[k].e - skip[k].s : read;
 	size_t want = read / 4 + 64;
 	if (td->cap < want && !td->n) {   /* (the room kept from an article before may do) */
-		free(td->v);
+		free(td->v);   /* (nothing in it to copy) */
+		td->v = NULL;
 		td->cap = 0;
-		td->v = malloc(want * sizeof *td->v);
-		if (!td->v)
+		if (set_room(td, want))
 			return td->rc = Q_ENOMEM;
-		td->cap = want;
 	}
 	size_t pos = 0, k = 0;
 	for (;;) {
@@ -947,13 +996,14 @@ int tok_doc_build_detect(tok_doc *td, const char *t, size_t len, enum lang *lang
 void tok_doc_free(tok_doc *td)
 {
 	free(td->v);
+	free(td->lows);
 	free(td->at);
 	memset(td, 0, sizeof *td);
 }
 
 void tok_doc_clear(tok_doc *td)
 {
-	td->n = td->nat = td->nblk = 0;
+	td->n = td->nat = td->nblk = td->nlow = 0;
 	td->blk = NULL;
 	td->built = false;
 	td->rc = 0;
@@ -1015,11 +1065,11 @@ size_t tok_doc_range(const tok_doc *td, size_t s, size_t e, size_t *first)
 	return b - a;
 }
 
-size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v, size_t max)
+size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v, tok_low *low, size_t max)
 {
 	size_t k = 0, pos = start;
 	while (k < max) {
-		pos = tok_next(t, pos, end, lang, &v[k]);
+		pos = tok_next(t, pos, end, lang, &v[k], low[k]);
 		if (v[k].kind == T_NONE)
 			break;
 		mark_token(t, v, k);

@@ -32,9 +32,10 @@ enum tok_kind {
 };
 
 typedef struct tok {
-	/* (sixty-four bytes in all, a cache line, the fields in the order that
-	 * packs them: every pass over the article's tokens reads them again;
-	 * quotes_find refuses a text past four gigabytes) */
+	/* (thirty-two bytes in all, two a cache line, the fields in the order
+	 * that packs them: every pass over the article's tokens reads them
+	 * again, and writing one line a token was the article pass's most
+	 * missed store; quotes_find refuses a text past four gigabytes) */
 	uint32_t s, e;           /* bytes of the text */
 	unsigned lex;            /* lexicon classes of low in the language */
 	short entry;             /* lexicon entry of low (lex_find), -1 when none */
@@ -46,10 +47,18 @@ typedef struct tok {
 	unsigned char n;         /* length of low; 0 when the word is too long to look up */
 	unsigned char lang;      /* the language lex was looked up in (enum lang) */
 	unsigned char mark;      /* what the attribution read in the word once (mention.c: TM_ bits), 0 before */
-	char low[LEX_PADDED];    /* the word lower-cased, zero-padded (see lex_find_padded) */
+	/* the word lower-cased, zero from low[n] to the next multiple of eight
+	 * (see lex_find_padded): for a word of the article, in the article's
+	 * buffer of them (tok_doc's lows, each word's bytes after the word
+	 * before: a few bytes a word, not forty a token), for tok_next's in the
+	 * room its caller gives; for any other token, zeros */
+	const char *low;
 } tok;
 
-_Static_assert(sizeof(tok) <= 64, "a token fits in a cache line");
+_Static_assert(sizeof(tok) <= 32, "two tokens fit in a cache line");
+
+/* The room for one token's lower-cased word while it is read. */
+typedef char tok_low[LEX_PADDED];
 
 /* A word of a script that separates its words (kind T_WORD, not cjk):
  * the attribution asks it of most tokens it reads, and the two bytes side
@@ -65,11 +74,13 @@ static inline bool tok_spaced_word(const tok *w)
 }
 
 /* Reads the token at or after pos (before end) into *out and returns the
- * position after it; out->kind is T_NONE at the end. */
-size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out);
+ * position after it; out->kind is T_NONE at the end. A word's lower case
+ * goes to low (out->low), which must outlive the token. */
+size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out, char *low);
 
-/* Tokenizes t[start,end) into v (at most max tokens); returns how many. */
-size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v, size_t max);
+/* Tokenizes t[start,end) into v (at most max tokens, token k's word in
+ * low[k]); returns how many. */
+size_t tok_scan(const char *t, size_t start, size_t end, enum lang lang, tok *v, tok_low *low, size_t max);
 
 /* All the tokens of a text, made once per article and sliced by the
  * attribution windows (tokenizing windows one by one would cost more than
@@ -86,6 +97,10 @@ typedef struct tok_doc {
 	uint32_t *at, *blk;
 	size_t nat, nblk;
 	size_t atcap;            /* numbers at's block has room for */
+	/* the words' lower case (tok.low), nlow bytes used of room for
+	 * LEX_PADDED a token of cap (a word takes at most that) */
+	char *lows;
+	size_t nlow;
 } tok_doc;
 
 #define TOK_AT_STEP 8
