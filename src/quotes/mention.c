@@ -67,7 +67,7 @@ static bool name_word_slow(const tok *w)
 
 static bool possessive(const tok *w)
 {
-	return is_word(w) && ((w->n > 2 && !memcmp(w->low + w->n - 2, "'s", 2)) ||
+	return is_word(w) && !w->ascii && ((w->n > 2 && !memcmp(w->low + w->n - 2, "'s", 2)) ||
 	                      (w->n > 4 && !memcmp(w->low + w->n - 4, "\xE2\x80\x99s", 4)));
 }
 
@@ -75,6 +75,8 @@ static bool possessive(const tok *w)
  * "l’avocat", "un'attrice"), 0 when none: what follows it is the word. */
 static size_t elided_article(const tok *w)
 {
+	if (w->ascii)
+		return 0;   /* (most words: no apostrophe) */
 	if (w->n > 2 && w->low[0] == 'l' && w->low[1] == '\'')
 		return 2;
 	if (w->n > 4 && w->low[0] == 'l' && !memcmp(w->low + 1, "\xE2\x80\x99", 3))
@@ -181,7 +183,7 @@ static unsigned char word_mark(const speech_ctx *c, const endings *x, const tok 
 	/* (the tests in one, with & not &&: each alone goes either way from
 	 * word to word, which the branches of && mispredicted) */
 	bool plain = x->plain_ok & !w->cap & !(w->lex & (LX_CUE | LX_ROLE | LX_TITLE)) &
-	             !(w->n > 2 && (w->low[1] == '\'' || (unsigned char)w->low[1] == 0xE2 || w->low[2] == '\''));
+	             (w->ascii || !(w->n > 2 && (w->low[1] == '\'' || (unsigned char)w->low[1] == 0xE2 || w->low[2] == '\'')));
 	if ((w->kind == T_WORD) & !plain) {
 		/* (the common case first: a listed cue, or no cue at all) */
 		bool maybe = (w->lex & LX_CUE) || x->extras || x->cue;

@@ -356,7 +356,7 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 	out->low = low;
 	size_t i = pos;
 	size_t k = 0;
-	bool fits = true;
+	bool fits = true, ascii = true;
 	uint64_t first8 = 0;   /* the first eight bytes' letters and digits, lower-cased */
 	size_t first_n = SIZE_MAX;
 	for (;;) {
@@ -416,6 +416,7 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 			if (!v)
 				break;   /* no letter or digit (nor a mark that joins: those are ASCII or three bytes) */
 			if (v != 0xFFFF) {
+				ascii = false;
 				if (k + 2 <= LEX_MAXWORD) {
 					low[k] = (char)(0xC0 | (v & 0x7FF) >> 6);
 					low[k + 1] = (char)(0x80 | (v & 0x3F));
@@ -444,6 +445,7 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 		} else {
 			break;
 		}
+		ascii = false;   /* (a mark that joins, or a letter of more than a byte) */
 		if (c < 0x80) {
 			if (k < LEX_MAXWORD)
 				low[k++] = (char)c;
@@ -466,6 +468,7 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 	memset(low + k, 0, 8);   /* the padding lex_find_padded reads */
 	*lowp = low + ((k | 7) + 1);   /* (to the next multiple of eight) */
 	out->n = (unsigned char)k;
+	out->ascii = ascii && k;
 	if (k && k == first_n && k <= 8)   /* the word is first8: looked up from the register, not re-read */
 		out->entry = (short)lex_find_word8(first8, k);
 	else if (k && k == first_n && k <= 16)   /* the sixteen-byte loop read it: its second half from low */
@@ -773,11 +776,11 @@ static inline __attribute__((always_inline)) size_t fast_word(const char *t, siz
 	uint64_t cap = t[q] >= 'A' && t[q] <= 'Z', sent = (starts_after >> before) & 1;
 	/* the fields before low in three stores of eight bytes, not one a
 	 * field (a dozen for every word): s and e; lex, entry, kind and cjk
-	 * (false); cap, sent, para (false), n, lang and mark (0), and the two
-	 * bytes of padding before low */
+	 * (false); cap, sent, para (false), n, lang, mark (0), ascii (true) and
+	 * the byte of padding before low */
 	uint64_t f0 = (uint64_t)q | (uint64_t)i << 32;
 	uint64_t f1 = lex | (uint64_t)(uint16_t)entry << 32 | (uint64_t)T_WORD << 48;
-	uint64_t f2 = cap | sent << 8 | (uint64_t)m << 24 | (uint64_t)lang << 32;
+	uint64_t f2 = cap | sent << 8 | (uint64_t)m << 24 | (uint64_t)lang << 32 | 1ull << 48;
 	memcpy((char *)w + offsetof(tok, s), &f0, 8);
 	memcpy((char *)w + offsetof(tok, lex), &f1, 8);
 	memcpy((char *)w + offsetof(tok, cap), &f2, 8);
@@ -797,6 +800,7 @@ _Static_assert(offsetof(tok, e) == offsetof(tok, s) + 4 && sizeof(uint32_t) == s
                offsetof(tok, cap) == offsetof(tok, lex) + 8 && offsetof(tok, sent) == offsetof(tok, cap) + 1 &&
                offsetof(tok, para) == offsetof(tok, cap) + 2 && offsetof(tok, n) == offsetof(tok, cap) + 3 &&
                offsetof(tok, lang) == offsetof(tok, cap) + 4 && offsetof(tok, mark) == offsetof(tok, cap) + 5 &&
+               offsetof(tok, ascii) == offsetof(tok, cap) + 6 &&
                offsetof(tok, low) == offsetof(tok, cap) + 8 && sizeof(bool) == 1,
                "fast_word's three stores of eight bytes");
 #endif

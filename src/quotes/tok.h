@@ -47,6 +47,8 @@ typedef struct tok {
 	unsigned char n;         /* length of low; 0 when the word is too long to look up */
 	unsigned char lang;      /* the language lex was looked up in (enum lang) */
 	unsigned char mark;      /* what the attribution read in the word once (mention.c: TM_ bits), 0 before */
+	bool ascii;              /* a word of ASCII letters and digits alone (no apostrophe, hyphen, dot nor other
+	                          * letter), and so is low: a test of low for those (mention.c) need not read it */
 	/* the word lower-cased, zero from low[n] to the next multiple of eight
 	 * (see lex_find_padded): for a word of the article, in the article's
 	 * buffer of them (tok_doc's lows, each word's bytes after the word

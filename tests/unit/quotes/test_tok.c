@@ -84,6 +84,7 @@ static void assert_same_token(const tok *a, const tok *b)
 	assert_int_equal(a->entry, b->entry);
 	assert_int_equal(a->lex, b->lex);
 	assert_int_equal(a->mark, b->mark);
+	assert_int_equal(a->ascii, b->ascii);
 	assert_memory_equal(a->low, b->low, ((size_t)a->n | 7) + 1);
 }
 
@@ -314,6 +315,53 @@ static void words_moved_as_their_buffer_grows(void **state)
 	tok_doc_free(&td);
 }
 
+/* Are the bytes of word w of t ASCII letters and digits alone (and its
+ * lower case not empty)? Then so are those of its lower case. */
+static bool ascii_word(const char *t, const tok *w)
+{
+	if (!tok_spaced_word(w) || !w->n)
+		return false;
+	for (size_t i = w->s; i < w->e; i++) {
+		unsigned char b = (unsigned char)t[i];
+		if (!((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
+			return false;
+	}
+	for (size_t i = 0; i < w->n; i++)
+		assert_true((w->low[i] >= '0' && w->low[i] <= '9') || (w->low[i] >= 'a' && w->low[i] <= 'z'));
+	return true;
+}
+
+/* ascii, which lets the attribution pass over a word's bytes, is set
+ * exactly when they are ASCII letters and digits alone: in the
+ * article's pass (its fast path and the loops) and read one by one, over
+ * random texts with every kind of word, and the letters of two bytes. */
+static void ascii_as_the_bytes_say(void **state)
+{
+	(void)state;
+	unsigned seed = 11;
+	char t[1500];
+	static tok one[1500];
+	static tok_low low[1500];
+	size_t set = 0, unset = 0;
+	for (int round = 0; round < 200; round++) {
+		size_t len = random_text(t, sizeof t, &seed);
+		if (round == 0)
+			len = (size_t)snprintf(t, sizeof t, "Ab c\xC3\xA9 don't l'a U.S. 40,000 x-y \xC3\xA9t\xC3\xA9 Stra\xC3\x9F" "e z.");
+		tok_doc td = { 0 };
+		assert_int_equal(tok_doc_build(&td, t, len, LANG_DE, NULL, 0), 0);
+		for (size_t i = 0; i < td.n; i++) {
+			assert_int_equal(td.v[i].ascii, ascii_word(t, &td.v[i]));
+			set += td.v[i].ascii;
+			unset += tok_spaced_word(&td.v[i]) && td.v[i].n && !td.v[i].ascii;
+		}
+		size_t n = tok_scan(t, 0, len, LANG_DE, one, low, sizeof one / sizeof *one);
+		for (size_t i = 0; i < n; i++)
+			assert_int_equal(one[i].ascii, ascii_word(t, &one[i]));
+		tok_doc_free(&td);
+	}
+	assert_true(set > 1000 && unset > 1000);
+}
+
 /* The counts lang_detect reads (tok_count_profile: words read by the
  * article pass's fast path) against the words read one by one with
  * tok_next, as lang_detect read them: random texts, the sample cut
@@ -397,6 +445,7 @@ int main(void)
 		cmocka_unit_test(lexicon_words_as_one_by_one),
 		cmocka_unit_test(stretches_between_ranges_as_one_by_one),
 		cmocka_unit_test(words_moved_as_their_buffer_grows),
+		cmocka_unit_test(ascii_as_the_bytes_say),
 		cmocka_unit_test(profile_counts_as_one_by_one),
 		cmocka_unit_test(spaced_word_as_its_two_tests),
 		cmocka_unit_test(text_past_32_bits_refused),
