@@ -787,7 +787,7 @@ static inline __attribute__((always_inline)) size_t fast_word(const char *t, siz
 	char *low = *lowp;
 	w->low = low;
 	_mm_storeu_si128((__m128i *)(void *)low, lower);   /* zero from low[m], past the next multiple of eight (m < 16) */
-	*lowp = low + ((m | 7) + 1);
+	*lowp = low + 8 + (m & 8);   /* ((m | 7) + 1: m < 16) */
 	return i;
 }
 
