@@ -6,8 +6,8 @@
 
 /* Every thread (the caller's and threads - 1 more) runs the same loop:
  * consume the oldest job when it is done and nobody else is consuming,
- * else work on the next job produced, producing one more first when none
- * is left for the thread that comes next, else produce one, else wait.
+ * else work on the next job produced, producing more first until one is
+ * left for each thread that may come next, else produce one, else wait.
  * No thread is a stage that others hand jobs to: while every thread has
  * work, a job costs a few lock round trips and no wake-up. (With a thread
  * a stage, as this was first written, each job woke three threads and
@@ -18,6 +18,7 @@ typedef struct omap {
 	unsigned char *jobs;
 	bool *done;
 	size_t nslots;
+	size_t ahead;     /* jobs a thread taking one leaves produced for the others: the threads' count */
 	size_t head;      /* jobs produced: slot head % nslots is the next one's */
 	size_t next;      /* jobs taken by a thread to work on */
 	size_t tail;      /* jobs consumed */
@@ -94,13 +95,17 @@ static void produce_one(omap *m)
 	wake(m);
 }
 
-/* Works on the next job produced, after producing the one after it when
- * none would be left: the thread that comes for work next finds it ready
- * rather than waiting for the input to be read. */
+/* Works on the next job produced, after producing more until `ahead` are
+ * left for the others: the thread that comes for work next finds one ready
+ * rather than waiting for the input to be read. (With only one left, a
+ * thread that came while the one after it was being produced waited on
+ * the condition, two futex calls and a wake-up: a folder of 20,000 small
+ * files on two threads made 4,400 futex calls, 2,700 with two left, and
+ * its threads slept 200 to 300 times a run instead of about 100.) */
 static void take_and_work(omap *m, void *mine)
 {
 	size_t k = m->next++;
-	if (m->next == m->head && can_produce(m))
+	while (m->head - m->next < m->ahead && can_produce(m))
 		produce_one(m);
 	pthread_mutex_unlock(&m->mu);
 	m->ops->work(m->ctx, mine, job_at(m, k));
@@ -180,7 +185,7 @@ int omap_run(const omap_ops *ops, void *ctx, unsigned threads)
 		return run_in_turn(ops, ctx);
 	/* room for the jobs done behind a slow one (or behind a consumer that
 	 * the system put to sleep in a write) before the others must wait */
-	omap m = { .ops = ops, .ctx = ctx, .nslots = 4 * (size_t)threads + 4 };
+	omap m = { .ops = ops, .ctx = ctx, .nslots = 4 * (size_t)threads + 4, .ahead = threads };
 	m.jobs = calloc(m.nslots, ops->job_size);
 	m.done = calloc(m.nslots, sizeof *m.done);
 	pthread_t *tid = calloc(threads, sizeof *tid);

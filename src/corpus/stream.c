@@ -51,6 +51,8 @@ struct corpus_reader {
 	char *wtitle;
 
 	atomic_size_t *out;    /* handed out: the stream's count of its readers still out */
+	struct corpus_stream *home;   /* handed out: the stream it goes back to when freed */
+	corpus_reader *next_spare;    /* in the stream's spares */
 };
 
 struct corpus_stream {
@@ -65,6 +67,13 @@ struct corpus_stream {
 	corpus_reader f;       /* the file the stream reads itself */
 	size_t hand_out;       /* at most this many files handed out and not yet closed (0: none) */
 	atomic_size_t out;     /* how many are */
+	/* readers of files handed out and freed, for the next files: a reader
+	 * is made on the thread that opens its file and freed on the one that
+	 * is done with it, and with two threads, freeing each into the other's
+	 * malloc arena, they slept on that arena's lock (a third of their
+	 * sleeps on a folder of small files). Pushed by any thread, taken by
+	 * the stream's own calls only (one at a time: no ABA). */
+	_Atomic(corpus_reader *) spare;
 };
 
 int corpus_open(const corpus_opts *opts, char *const *paths, size_t n, corpus_stream **out)
@@ -77,6 +86,7 @@ int corpus_open(const corpus_opts *opts, char *const *paths, size_t n, corpus_st
 	s->npaths = n;
 	s->f.in.fd = -1;
 	atomic_init(&s->out, 0);
+	atomic_init(&s->spare, NULL);
 	*out = s;
 	return 0;
 }
@@ -99,11 +109,32 @@ static void close_file(corpus_reader *r)
 	r->path = r->buf = r->wtitle = NULL;
 }
 
+/* r, closed, back to its stream's spares. */
+static void spare_put(corpus_reader *r)
+{
+	corpus_stream *s = r->home;
+	r->next_spare = atomic_load(&s->spare);
+	while (!atomic_compare_exchange_weak(&s->spare, &r->next_spare, r))
+		;
+}
+
+/* A spare reader, or NULL when there is none. */
+static corpus_reader *spare_take(corpus_stream *s)
+{
+	corpus_reader *r = atomic_load(&s->spare);
+	while (r && !atomic_compare_exchange_weak(&s->spare, &r, r->next_spare))
+		;
+	return r;
+}
+
 void corpus_piece_free(corpus_piece *p)
 {
 	if (p->reader) {
 		close_file(p->reader);
-		free(p->reader);
+		if (p->reader->home)
+			spare_put(p->reader);
+		else
+			free(p->reader);
 	}
 	free(p->bytes);
 	free(p->path);
@@ -121,6 +152,8 @@ void corpus_close(corpus_stream *s)
 {
 	if (!s)
 		return;
+	for (corpus_reader *r; (r = spare_take(s));)
+		free(r);
 	close_file(&s->f);
 	walk_close(s->w);
 	free(s);
@@ -603,11 +636,12 @@ static bool to_hand_out(corpus_stream *s)
 /* A PIECE_FILE of the file just opened: the reader moves into it. */
 static int file_piece(corpus_stream *s, corpus_piece *p)
 {
-	corpus_reader *r = malloc(sizeof *r);
-	if (!r)
+	corpus_reader *r = spare_take(s);
+	if (!r && !(r = malloc(sizeof *r)))
 		return Q_ENOMEM;
 	*r = s->f;
 	r->out = &s->out;
+	r->home = s;
 	atomic_fetch_add(&s->out, 1);
 	s->f.open = false;
 	s->f.path = NULL;

@@ -25,6 +25,7 @@ typedef struct run {
 	long worked;                  /* the jobs the freed states counted */
 	int keeps;                    /* produce gives each slot a buffer to keep */
 	long kept_made, released;     /* slot buffers made by produce, and release calls that freed one */
+	long produced_at_first;       /* jobs produced when the first job's work began */
 } run;
 
 /* Enters a callback that must run alone; counts it when it does not. */
@@ -56,7 +57,7 @@ static int produce_job(run *r, job *b)
 		return 0;
 	if (r->produce_fails_at && r->produced == r->produce_fails_at)
 		return Q_ENOMEM;
-	b->n = r->produced++;
+	b->n = __atomic_fetch_add(&r->produced, 1, __ATOMIC_SEQ_CST);   /* work reads it */
 	if (r->keeps && !b->kept) {
 		b->kept = malloc(sizeof *b->kept);
 		r->kept_made++;
@@ -69,10 +70,12 @@ static int produce_job(run *r, job *b)
 /* uneven work: a job takes between 0 and ~30,000 steps */
 static void work(void *ctx, void *mine, void *j)
 {
-	const run *r = ctx;
+	run *r = ctx;
 	if (mine)
 		++*(long *)mine;   /* the jobs this thread worked on */
 	job *b = j;
+	if (b->n == 0)
+		r->produced_at_first = __atomic_load_n(&r->produced, __ATOMIC_SEQ_CST);
 	volatile long acc = 0;
 	long steps = (b->n * 7919) % 30000 * (r->slow_every && b->n % r->slow_every == 0 ? 50 : 1);
 	for (long i = 0; i < steps; i++)
@@ -163,6 +166,23 @@ static void test_one_producer_one_consumer_at_a_time(void **state)
 	}
 }
 
+/* the thread that takes a job leaves one produced for each thread before
+ * it works: the others find work ready instead of waiting on a condition
+ * for the one producing (a futex call and a wake-up each) */
+static void test_jobs_are_left_ready_for_every_thread(void **state)
+{
+	(void)state;
+	for (unsigned t = 2; t <= 4; t++) {
+		run r = { .total = 3000 };
+		assert_int_equal(omap_run(&ops, &r, t), 0);
+		assert_int_equal(r.order_errors, 0);
+		assert_true(r.produced_at_first >= 1 + (long)t);
+		run few = { .total = 2 };
+		assert_int_equal(omap_run(&ops, &few, t), 0);
+		assert_int_equal(few.consumed, 2);
+	}
+}
+
 /* consume stops the run: every job produced is consumed or discarded */
 static void test_stop_early_frees_the_rest(void **state)
 {
@@ -231,6 +251,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_in_order_whatever_the_threads),
 		cmocka_unit_test(test_one_producer_one_consumer_at_a_time),
+		cmocka_unit_test(test_jobs_are_left_ready_for_every_thread),
 		cmocka_unit_test(test_stop_early_frees_the_rest),
 		cmocka_unit_test(test_produce_failure_is_returned),
 		cmocka_unit_test(test_each_thread_keeps_its_state),

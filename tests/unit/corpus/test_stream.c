@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -537,6 +538,66 @@ static void test_files_handed_out_are_bounded(void **state)
 	corpus_close(cs);
 }
 
+/* A file handed out and freed on another thread gives its reader back to
+ * the stream, for the next file: made on one thread and freed on another,
+ * each reader went to the other thread's malloc arena, and two threads
+ * slept on each other's arena lock. (The freeing thread waits until the
+ * next file is taken: malloc could not give the same memory again.) */
+typedef struct freer {
+	corpus_piece *p;
+	pthread_barrier_t *freed;
+} freer;
+
+static void *free_elsewhere(void *arg)
+{
+	freer *f = arg;
+	corpus_piece_free(f->p);
+	pthread_barrier_wait(f->freed);   /* freed */
+	pthread_barrier_wait(f->freed);   /* the next file taken */
+	return NULL;
+}
+
+static void test_readers_come_back_for_the_next_files(void **state)
+{
+	put("a.txt", "One\n\nBody.\n");
+	put("b.txt", "Two\n\nBody.\n");
+	put("c.txt", "Three\n\nBody.\n");
+	corpus_opts o = { 0 };
+	char *paths[] = { root };
+	corpus_stream *cs;
+	assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
+	corpus_hand_out(cs, 8);
+	corpus_piece a, b, c, t;
+	assert_int_equal(corpus_next(cs, &a), 1);
+	assert_int_equal(a.kind, PIECE_FILE);
+	uintptr_t was = (uintptr_t)a.reader;
+	pthread_barrier_t freed;
+	pthread_barrier_init(&freed, NULL, 2);
+	freer f = { &a, &freed };
+	pthread_t th;
+	assert_int_equal(pthread_create(&th, NULL, free_elsewhere, &f), 0);
+	pthread_barrier_wait(&freed);
+	assert_int_equal(corpus_next(cs, &b), 1);
+	pthread_barrier_wait(&freed);
+	pthread_join(th, NULL);
+	pthread_barrier_destroy(&freed);
+	assert_int_equal(b.kind, PIECE_FILE);
+	assert_true((uintptr_t)b.reader == was);
+	/* read as the first one was not */
+	assert_int_equal(corpus_file_next(&b, &t), 1);
+	assert_int_equal(t.kind, PIECE_TEXT);
+	assert_string_equal(t.bytes, "Two\n\nBody.\n");
+	assert_non_null(strstr(t.path, "b.txt"));
+	corpus_piece_free(&t);
+	assert_int_equal(corpus_next(cs, &c), 1);   /* a new reader: none is spare */
+	assert_int_equal(c.kind, PIECE_FILE);
+	assert_true(c.reader != b.reader);
+	corpus_piece_free(&c);   /* spare, unread: corpus_close frees it */
+	corpus_piece_free(&b);
+	assert_int_equal(corpus_next(cs, &a), 0);
+	corpus_close(cs);
+}
+
 /* A file removed after its folder was listed and before it was opened is
  * said so, in its place, and the files after it are read. */
 static void test_file_removed_after_the_walk(void **state)
@@ -698,6 +759,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_safe_pieces_said_so, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_article_ids_when_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sizes_that_say_little, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readers_come_back_for_the_next_files, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
