@@ -40,6 +40,7 @@ typedef struct learner {
 	size_t seen, reachable, right;
 	bool frozen;            /* only count, with the model's own choice: do not learn */
 	FILE *errors;           /* where to list wrong choices (frozen) */
+	const double *chose;    /* (frozen) the weights that chose, to list what favoured a wrong choice */
 } learner;
 
 /* The annotated quote that q matches best, NULL when none does. */
@@ -162,6 +163,46 @@ static void describe(quote_cands *c, size_t i, char *buf, size_t size)
 	}
 }
 
+#define BLAME 3             /* templates listed under a wrong choice */
+#define MAX_FEATS 512       /* of a candidate (two a template: quote_cands_features) */
+
+/* The templates whose weights favoured the chosen candidate over the right
+ * one the most (the shared and the language's weight together), each with
+ * the language's part: where a wrong choice comes from. */
+static void list_blame(const learner *l, quote_cands *c, size_t pred, size_t best)
+{
+	size_t n, nb;
+	uint32_t fp[MAX_FEATS];
+	const uint32_t *f = quote_cands_features(c, pred, &n);   /* (one buffer for every candidate) */
+	if (n > MAX_FEATS)
+		return;
+	memcpy(fp, f, n * sizeof *fp);
+	const uint32_t *fb = quote_cands_features(c, best, &nb);
+	size_t top[BLAME];
+	double by[BLAME];
+	size_t nt = 0;
+	for (size_t k = 0; k + 1 < n && k + 1 < nb; k += 2) {
+		double m = l->chose[fp[k]] + l->chose[fp[k + 1]] - l->chose[fb[k]] - l->chose[fb[k + 1]];
+		if (m <= 0 || (nt == BLAME && m <= by[BLAME - 1]))
+			continue;
+		size_t j = nt < BLAME ? nt++ : BLAME - 1;
+		for (; j > 0 && by[j - 1] < m; j--) {
+			by[j] = by[j - 1];
+			top[j] = top[j - 1];
+		}
+		by[j] = m;
+		top[j] = k;
+	}
+	for (size_t j = 0; j < nt; j++) {
+		char a[160], b[160];
+		size_t k = top[j];
+		quote_model_feature_name(fp[k], a, sizeof a);
+		quote_model_feature_name(fb[k], b, sizeof b);
+		fprintf(l->errors, "  for  %+.3f (language %+.3f) %s over %s\n", by[j],
+		        l->chose[fp[k + 1]] - l->chose[fb[k + 1]], a, b);
+	}
+}
+
 static void list_error(learner *l, const doc *d, const quote *q, quote_cands *c, size_t pred, size_t best)
 {
 	char *text = quote_text(d, q);
@@ -174,6 +215,8 @@ static void list_error(learner *l, const doc *d, const quote *q, quote_cands *c,
 		snprintf(b, sizeof b, "(no candidate)");
 	fprintf(l->errors, "%s [%s] %.60s\n  got  %s (%s)\n  want %s (%s)\n", l->g->name, l->g->lang, text ? text : "",
 	        got ? got : "-", a, want ? want : "?", b);
+	if (l->chose && best < quote_cands_n(c))
+		list_blame(l, c, pred, best);
 	free(text);
 }
 
@@ -520,6 +563,7 @@ static int cv_fold(const gold_set *set, unsigned k, unsigned f, const train_para
 	quote_model *m = rc ? NULL : model_of(&w);
 	if (!rc && !m)
 		rc = Q_ENOMEM;
+	ev.chose = w.w;
 	for (size_t i = 0; !rc && i < test.n; i++) {
 		learner before = ev;
 		train_corpus one = { test.docs + i, test.golds + i, test.weight + i, 1 };

@@ -71,7 +71,8 @@ int train_write_c(const train_weights *w, const char *path, size_t docs, const t
  * language, and the total; with seeds > 1, the mean over that many runs
  * (run r learns with seed p->seed + r * p->bag) and the fewest and most
  * right quotes of a run. errors (NULL: none) lists the wrong choices of
- * the first run. Returns 0 or Q_ENOMEM. */
+ * the first run, each with the templates that favoured it over the right
+ * candidate the most. Returns 0 or Q_ENOMEM. */
 int train_cv(const gold_set *set, unsigned k, const train_params *p, unsigned seeds, FILE *errors, FILE *out);
 
 #endif

@@ -1,7 +1,8 @@
 /* The trainer (src/train): the seed picks the order the articles are read
  * in, the same seed gives the same weights, an ensemble of one is the plain
  * training and an ensemble is the mean of its models, cross-validation over
- * several seeds prints their mean, and a bad option is refused with a
+ * several seeds prints their mean, its error list names the templates that
+ * favoured each wrong choice, and a bad option is refused with a
  * message and 2. The articles are a small corpus of the tests' own,
  * written to a temporary folder. */
 #include <setjmp.h>
@@ -259,6 +260,59 @@ static void cross_validation_over_seeds_prints_the_mean(void **state)
 	free(three);
 }
 
+static void swap_speakers(gold_doc *d)
+{
+	assert_true(d->nq >= 2);
+	gold_quote t = d->q[0];
+	d->q[0].aliases = d->q[1].aliases;
+	d->q[0].naliases = d->q[1].naliases;
+	d->q[1].aliases = t.aliases;
+	d->q[1].naliases = t.naliases;
+}
+
+/* The error list of cross-validation: under each wrong choice whose right
+ * speaker was a candidate, the templates that favoured the wrong one, the
+ * most first, each with the part of its language's weight. */
+static void wrong_choices_list_what_favoured_them(void **state)
+{
+	const fixture *f = *state;
+	char *buf = NULL, *res = NULL;
+	size_t size = 0, rsize = 0;
+	FILE *errors = open_memstream(&buf, &size), *out = open_memstream(&res, &rsize);
+	assert_non_null(errors);
+	assert_non_null(out);
+	train_params p = params(2, 0, 1);
+	p.pulled = f->pulled;
+	/* the gold of each article's first two quotes swapped: the model
+	 * learns from the others to choose what is now wrong */
+	for (size_t i = 0; i < f->set.n; i++)
+		swap_speakers(&f->set.v[i]);
+	assert_int_equal(train_cv(&f->set, 2, &p, 1, errors, out), 0);
+	for (size_t i = 0; i < f->set.n; i++)
+		swap_speakers(&f->set.v[i]);
+	assert_int_equal(fclose(errors), 0);
+	assert_int_equal(fclose(out), 0);
+	size_t listed = 0, blamed = 0;
+	double last = 1e300;
+	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+		if (!strncmp(line, "  want ", 7)) {
+			listed += strncmp(line, "  want ?", 8) != 0;
+			last = 1e300;
+		} else if (!strncmp(line, "  for  ", 7)) {
+			double m = strtod(line + 7, NULL);
+			assert_true(m > 0 && m <= last);
+			assert_non_null(strstr(line, "(language "));
+			assert_non_null(strstr(line, " over "));
+			last = m;
+			blamed++;
+		}
+	}
+	assert_true(listed > 0);
+	assert_true(blamed >= listed);
+	free(buf);
+	free(res);
+}
+
 /* parse argv (NULL-ended) and what it told err */
 static int parse(const char **argv, char *msg, size_t size)
 {
@@ -337,6 +391,7 @@ int main(void)
 		cmocka_unit_test(an_ensemble_is_the_mean_of_its_models),
 		cmocka_unit_test(a_bootstrap_bag_is_its_own_and_repeatable),
 		cmocka_unit_test(cross_validation_over_seeds_prints_the_mean),
+		cmocka_unit_test(wrong_choices_list_what_favoured_them),
 		cmocka_unit_test(bad_options_are_refused_with_2),
 		cmocka_unit_test(good_options_are_read),
 	};
