@@ -975,12 +975,27 @@ static bool opens_sentence(const tok *v, size_t s, size_t a)
 	return k == a;
 }
 
+/* Is the mention its sentence's first that no preposition governs? Where
+ * the subject comes first ("In Beispielstadt, the mayor said"), a phrase
+ * a preposition opens stands before it and is not in its way (*past: one
+ * did); where the verb comes second ("In Beispielstadt sagte der
+ * Bürgermeister") the subject follows the verb, and the first mention is
+ * read as before. */
+static bool first_free(const speech_art *a, const mention *m, size_t i, bool verb_second, bool *past)
+{
+	*past = false;
+	if (verb_second)
+		return i == 0 || a->m[i - 1].sent != m->sent;
+	for (size_t j = i; j-- > 0 && a->m[j].sent == m->sent; *past = true)
+		if (a->m[j].prep != 1 && a->m[j].prep != 2)
+			return false;
+	return true;
+}
+
 /* Where each mention stands in its sentence, and what precedes it. */
-static void place(const speech_art *a, const tok *v, mention *m, size_t i)
+static void place(const speech_art *a, const tok *v, mention *m, size_t i, bool verb_second)
 {
 	size_t s = a->sstart[m->sent];
-	bool first = i == 0 || a->m[i - 1].sent != m->sent;
-	m->subj = first ? (opens_sentence(v, s, m->a) ? 2 : 1) : 0;   /* (the words read for the first mention alone) */
 	m->parafirst = s == 0 || a->para[s - 1] != m->para;
 	/* what stands before it: a preposition, the of a genitive (else its own article, set before) */
 	const tok *p = m->a > 0 ? &v[m->a - 1] : NULL;
@@ -988,6 +1003,14 @@ static void place(const speech_art *a, const tok *v, mention *m, size_t i)
 		m->prep = 2;
 	else if (p && is_word(p) && (!p->cap || p->sent) && (p->lex & LX_PREP) && !(p->lex & (LX_ACCORD | LX_FROM)))
 		m->prep = 1;
+	/* (the words that open the sentence read for its first mention alone;
+	 * one right after the comma that closes the phrases before it opens
+	 * the sentence as well) */
+	bool past;
+	if (!first_free(a, m, i, verb_second, &past))
+		m->subj = 0;
+	else
+		m->subj = opens_sentence(v, s, m->a) || (past && v[m->a - 1].kind == T_COMMA) ? 2 : 1;
 }
 
 /* ---- names ---------------------------------------------------------------------------- */
@@ -1115,8 +1138,9 @@ static int build(const speech_ctx *c, speech_art *a)
 	int rc = annotate(c, a, v, n);
 	if (!rc)
 		rc = scan_mentions(c, a, v, n);
+	bool verb_second = speech_props(c) & LP_VERB_SECOND;
 	for (size_t i = 0; !rc && i < a->nm; i++) {
-		place(a, v, &a->m[i], i);
+		place(a, v, &a->m[i], i, verb_second);
 		relate(a, v, n, &a->m[i]);
 		object_of_subject(a, i);
 	}

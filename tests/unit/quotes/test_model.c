@@ -328,6 +328,41 @@ static void de_reported_speech_without_a_cue(void **state)
 	assert_int_equal(s.reported, 3);
 }
 
+/* ---- the sentence's subject past a phrase a preposition opens ------------------------------------- */
+
+typedef struct subj_seen {
+	bool speaker_start;     /* the name after the phrase and its comma opens its sentence (subj=start) */
+} subj_seen;
+
+static size_t look_at_subject(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	subj_seen *s = ctx;
+	(void)d;
+	(void)q;
+	for (size_t i = 0; i < quote_cands_n(c); i++) {
+		const char *spk = quote_cands_speaker(c, i);
+		if (spk && !strcmp(spk, "Lucía Ferrer"))
+			s->speaker_start |= has_feature(c, i, "subj=start");
+	}
+	return 0;
+}
+
+/* A name a preposition governs ("en X") does not stand in the way of the
+ * sentence's subject: the first mention no preposition governs is it, and
+ * one right after the phrase's comma opens the sentence as the subject of
+ * "X dijo" does. */
+static void the_subject_after_a_prepositional_phrase(void **state)
+{
+	(void)state;
+	static const char art[] = "Noticias\n\nEl alcalde habló ayer con los vecinos del barrio.\n\n"
+	                          "Mientras tanto, en Valdemora, Lucía Ferrer pidió "
+	                          "\"un puente nuevo que una las dos orillas del río\".\n";
+	subj_seen s = { 0 };
+	quote_chooser ch = { look_at_subject, &s };
+	one_quote_with("s.txt", art, &ch, "es");
+	assert_true(s.speaker_start);
+}
+
 /* ---- the words right before a colon that opens a quote ---------------------------------------- */
 
 typedef struct colon_seen {
@@ -606,6 +641,7 @@ int main(void)
 		cmocka_unit_test(zh_candidates_around_glosses_and_latin_names),
 		cmocka_unit_test(cjk_candidates_beyond_the_adjacent_cue),
 		cmocka_unit_test(cjk_pronoun_not_the_headline_name),
+		cmocka_unit_test(the_subject_after_a_prepositional_phrase),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
