@@ -235,7 +235,7 @@ static int decode_json(corpus_decoder *dec, const corpus_opts *o, const corpus_p
 		size_t n = (size_t)json_object_get_string_len(text);
 		/* the text as the record holds it, as a file's raw bytes name a text article */
 		m.id = o->article_ids ? doc_article_id(s, n) : 0;
-		rc = give_text(o, p, s, n, &m, fn, ctx);
+		rc = n ? give_text(o, p, s, n, &m, fn, ctx) : Q_EEMPTY;   /* "" gives no window to find it empty */
 		if (rc == Q_EEMPTY)
 			*detail = say("the field \"", name, namelen, "\" is empty, skipped");
 	}

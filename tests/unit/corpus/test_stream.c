@@ -220,7 +220,8 @@ static void test_json_lines_that_are_wrong(void **state)
 	    "{\"text\": \"ok\"} trailing\n"
 	    "{\"text\": \"   \"}\n"
 	    "{\"text\": \"esc \\u001b[2J and nul \\u0000 and bad \xff\xfe bytes\"}\n"
-	    "{\"text\": \"fine.\"}");
+	    "{\"text\": \"fine.\"}\n"
+	    "{\"text\": \"\"}");
 	seen s;
 	corpus_opts o = { 0 };
 	char path[128];
@@ -238,6 +239,7 @@ static void test_json_lines_that_are_wrong(void **state)
 	/* escapes and NUL become visible symbols, invalid UTF-8 U+FFFD: the text layer */
 	assert_non_null(strstr(got, "bad.jsonl:8 @0 [esc \xE2\x90\x9B[2J and nul \xE2\x90\x80 and bad \xEF\xBF\xBD"));
 	assert_non_null(strstr(got, "bad.jsonl:9 @0 [fine.]"));
+	assert_non_null(strstr(got, "bad.jsonl:10 !the field \"text\" is empty, skipped"));
 }
 
 /* One decoder kept over many records (as each thread of quoth quotes
