@@ -1131,6 +1131,56 @@ static void test_read_only_index(void **state)
 	remove_dir(dir);
 }
 
+/* The child of test_read_only_folder, without root: 0 when the index is
+ * read, and opened for writing says it is read-only. */
+static void read_only_folder_child(char *file, char *dir) __attribute__((noreturn));
+static void read_only_folder_child(char *file, char *dir)
+{
+	int code = 0;
+	qindex *ix = NULL;
+	char *note = NULL;
+	index_counts c;
+	if (geteuid() == 0 && (setgid(65534) || setuid(65534)))
+		code = 10;
+	else if (index_open(file, INDEX_READ, &ix, &note) || index_count(ix, &c) || c.articles != 3)
+		code = 11;
+	index_close(ix);
+	free(note);
+	ix = NULL;
+	note = NULL;
+	if (!code && (index_open(file, INDEX_WRITE, &ix, &note) || !index_readonly(ix)))
+		code = 12;
+	else if (!code && (!note || !strstr(note, "read-only")))
+		code = 13;
+	index_close(ix);
+	free(note);
+	free(file);
+	free(dir);
+	_exit(code);
+}
+
+/* A read-only index in a folder it cannot write to (another user's
+ * cache, a read-only mount): SQLite cannot make the -shm file a WAL
+ * index is read with, and the index is read without it. */
+static void test_read_only_folder(void **state)
+{
+	(void)state;
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	build_index(file, 3);
+	assert_int_equal(chmod(file, 0444), 0);
+	assert_int_equal(chmod(dir, 0555), 0);
+	pid_t pid = fork();
+	if (pid == 0)
+		read_only_folder_child(file, dir);
+	int st;
+	waitpid(pid, &st, 0);
+	assert_int_equal(chmod(dir, 0755), 0);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+	free(file);
+	remove_dir(dir);
+}
+
 /* The disk fills up in the middle of a batch: the batch fails with
  * Q_ENOSPC and what was committed before stays. */
 static void test_full_disk(void **state)
@@ -1254,6 +1304,7 @@ int main(void)
 		cmocka_unit_test(test_named_sqlite_of_another_program_is_kept),
 		cmocka_unit_test(test_own_file_not_sqlite_is_rebuilt),
 		cmocka_unit_test(test_truncated_index_is_rebuilt),
+		cmocka_unit_test(test_read_only_folder),
 		cmocka_unit_test(test_damaged_pages_found_and_rebuilt),
 		cmocka_unit_test(test_other_schema_version_is_rebuilt),
 		cmocka_unit_test(test_read_only_index),
