@@ -100,6 +100,16 @@ int index_fail(qindex *ix, int rc)
 	case SQLITE_CORRUPT: case SQLITE_NOTADB:
 		ix->damaged = true;
 		return Q_EIO;
+	case SQLITE_IOERR:
+		/* a write the system refused (past a file-size limit: EFBIG, which
+		 * SQLite does not call full, and its errno often lost) is not a
+		 * read error */
+		switch (rc) {
+		case SQLITE_IOERR_WRITE: case SQLITE_IOERR_FSYNC: case SQLITE_IOERR_DIR_FSYNC:
+		case SQLITE_IOERR_TRUNCATE: case SQLITE_IOERR_SHMSIZE:
+			return Q_EWRITE;
+		}
+		return Q_EIO;
 	}
 	return Q_EIO;
 }
