@@ -162,6 +162,21 @@ run_status "$QUOTH" index --index "$TMPD/imp.sqlite" "$C/outlet-a"
 expect_contains "index after --import: the imported file is not read again" "$OUT" "1 files: 0 new, 0 changed, 0 touched, 1 unchanged"
 run_status "$QUOTH" index --import "$TMPD/q.jsonl" "$C"
 expect_eq "index --import with a PATH: exit 2" "2" "$RC"
+# gzipped as quoth quotes reads it; cut short, binary, a device: each said once
+"$QUOTH" quotes --format=jsonl "$C/outlet-a" "$C/outlet-b" | gzip -c >"$TMPD/q.jsonl.gz"
+run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/q.jsonl.gz"
+expect_eq "index --import of gzip data: exit 0" "0" "$RC"
+expect_contains "index --import of gzip data: inflated" "$OUT" "2 articles, "
+awk 'BEGIN { for (i = 1; i <= 3000; i++) printf "{\"file\":\"f%d.txt\",\"start\":0,\"end\":4,\"text\":\"Some words %d\",\"id\":\"%016x\"}\n", i, i, i }' |
+	gzip -c | head -c 8000 >"$TMPD/cut.jsonl.gz"
+run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/cut.jsonl.gz"
+expect_eq "index --import of cut gzip data: exit 1" "1" "$RC"
+expect_contains "index --import of cut gzip data: said" "$ERR" "truncated gzip data"
+head -c 3000 "$QUOTH" >"$TMPD/binary.jsonl"
+run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/binary.jsonl"
+expect_eq "index --import of a binary file: one message" "quoth: $TMPD/binary.jsonl: binary file, not text" "$ERR"
+run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import /dev/zero
+expect_eq "index --import of a device: refused at once, exit 1" "1:quoth: /dev/zero: not a regular file" "$RC:$ERR"
 
 # --- read-only: the index is read, never written ---
 if [ "$(id -u)" != 0 ]; then
