@@ -121,6 +121,14 @@ static json_tokener *tokener_for(corpus_decoder *dec, json_tokener **own)
 /* Parses the record: the object, or NULL with *detail saying why. */
 static json_object *parse(corpus_decoder *dec, const corpus_piece *p, char **detail)
 {
+	size_t lead = 0;
+	while (lead < p->len && (p->bytes[lead] == ' ' || p->bytes[lead] == '\t'))
+		lead++;
+	if (lead < p->len && p->bytes[lead] != '{') {   /* plain text: not json-c's "boolean expected" for a t */
+		if (asprintf(detail, "not valid JSON Lines (not a JSON object), skipped") < 0)
+			*detail = NULL;
+		return NULL;
+	}
 	json_tokener *own, *tok = tokener_for(dec, &own);
 	if (!tok)
 		return NULL;

@@ -119,7 +119,7 @@ BAD=$TMPD/bad.jsonl
 } >"$BAD"
 run_status "$QUOTH" quotes --format tsv "$BAD"
 expect_eq "malformed lines: exit 1" 1 "$RC"
-expect_contains "not JSON: line number" "$ERR" "bad.jsonl:1: not valid JSON Lines"
+expect_contains "not JSON: line number, and what" "$ERR" "bad.jsonl:1: not valid JSON Lines (not a JSON object), skipped"
 expect_contains "text not a string: line number" "$ERR" "bad.jsonl:2: the field \"text\" is not a string"
 expect_contains "no text field: line number" "$ERR" "bad.jsonl:3: no text"
 expect_contains "cut short: line number" "$ERR" "bad.jsonl:6: not valid JSON Lines"

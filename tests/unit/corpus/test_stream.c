@@ -229,7 +229,7 @@ static void test_json_lines_that_are_wrong(void **state)
 	char *paths[] = { path };
 	run(&o, paths, 1, &s);
 	const char *got = rel(&s);
-	assert_non_null(strstr(got, "bad.jsonl:1 !not valid JSON Lines"));
+	assert_non_null(strstr(got, "bad.jsonl:1 !not valid JSON Lines (not a JSON object), skipped"));
 	assert_non_null(strstr(got, "bad.jsonl:2 !the field \"text\" is not a string, skipped"));
 	assert_non_null(strstr(got, "bad.jsonl:3 !no text (no field text,maintext), skipped"));
 	assert_non_null(strstr(got, "bad.jsonl:4 !not valid JSON Lines (not a JSON object), skipped"));
