@@ -122,6 +122,8 @@ static json_tokener *tokener_for(corpus_decoder *dec, json_tokener **own)
 static json_object *parse(corpus_decoder *dec, const corpus_piece *p, char **detail)
 {
 	size_t lead = 0;
+	if (p->len >= 3 && !memcmp(p->bytes, "\xEF\xBB\xBF", 3))
+		lead = 3;   /* a byte-order mark, as editors on Windows begin a file */
 	while (lead < p->len && (p->bytes[lead] == ' ' || p->bytes[lead] == '\t'))
 		lead++;
 	if (lead < p->len && p->bytes[lead] != '{') {   /* plain text: not json-c's "boolean expected" for a t */
@@ -132,9 +134,9 @@ static json_object *parse(corpus_decoder *dec, const corpus_piece *p, char **det
 	json_tokener *own, *tok = tokener_for(dec, &own);
 	if (!tok)
 		return NULL;
-	json_object *obj = json_tokener_parse_ex(tok, p->bytes, (int)p->len);
+	json_object *obj = json_tokener_parse_ex(tok, p->bytes + lead, (int)(p->len - lead));
 	enum json_tokener_error err = json_tokener_get_error(tok);
-	size_t end = json_tokener_get_parse_end(tok);
+	size_t end = lead + json_tokener_get_parse_end(tok);
 	if (own || p->len > DECODER_KEEP_MAX) {
 		json_tokener_free(tok);
 		if (dec)

@@ -221,7 +221,8 @@ static void test_json_lines_that_are_wrong(void **state)
 	    "{\"text\": \"   \"}\n"
 	    "{\"text\": \"esc \\u001b[2J and nul \\u0000 and bad \xff\xfe bytes\"}\n"
 	    "{\"text\": \"fine.\"}\n"
-	    "{\"text\": \"\"}");
+	    "{\"text\": \"\"}\n"
+	    "\xEF\xBB\xBF{\"text\": \"after a mark.\"}");
 	seen s;
 	corpus_opts o = { 0 };
 	char path[128];
@@ -240,6 +241,7 @@ static void test_json_lines_that_are_wrong(void **state)
 	assert_non_null(strstr(got, "bad.jsonl:8 @0 [esc \xE2\x90\x9B[2J and nul \xE2\x90\x80 and bad \xEF\xBF\xBD"));
 	assert_non_null(strstr(got, "bad.jsonl:9 @0 [fine.]"));
 	assert_non_null(strstr(got, "bad.jsonl:10 !the field \"text\" is empty, skipped"));
+	assert_non_null(strstr(got, "bad.jsonl:11 @0 [after a mark.]"));
 }
 
 /* One decoder kept over many records (as each thread of quoth quotes
