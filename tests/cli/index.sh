@@ -148,6 +148,15 @@ expect_eq "index: a broken cache file is rebuilt (exit 0)" "0" "$RC"
 expect_eq "index: one message says so" "1" "$(printf '%s\n' "$ERR" | grep -c 'rebuilt')"
 expect_contains "index: everything indexed again" "$OUT" "13 new"
 
+# a truncated index named with --index: the readers say so, quoth index rebuilds it
+cp "$IDX" "$TMPD/cut.sqlite"
+truncate -s 8192 "$TMPD/cut.sqlite"
+run_status "$QUOTH" speakers --index "$TMPD/cut.sqlite"
+expect_eq "speakers: a truncated index is exit 1, with one message" "1:quoth: index $TMPD/cut.sqlite: damaged (truncated); quoth index rebuilds it" "$RC:$ERR"
+run_status "$QUOTH" index --index "$TMPD/cut.sqlite" "$C"
+expect_eq "index: a truncated index is rebuilt with one message (exit 0)" "0:quoth: index $TMPD/cut.sqlite: rebuilt (it was truncated)" "$RC:$ERR"
+expect_contains "index: the truncated index indexed again" "$OUT" "13 new"
+
 # --- import ---
 "$QUOTH" quotes --format=jsonl "$C/outlet-a/en-harbour-deal.txt" >"$TMPD/q.jsonl"
 printf 'not json\n{"file":"x.txt","text":"no offsets","id":"0000000000000001"}\n' >>"$TMPD/q.jsonl"
