@@ -29,7 +29,8 @@
 	X(Q_ENOTJOURNAL, -20, "not a quoth tag journal") /* a file quoth must not append to */ \
 	X(Q_ENEWER, -21, "written by a newer quoth") /* a format this one may read but not write */ \
 	X(Q_EMANY,  -22, "several articles in one file (JSON Lines, form feeds): "   /* the index keeps one a file */ \
-	                 "index them with quoth quotes --format=jsonl FILE | quoth index --import -")
+	                 "index them with quoth quotes --format=jsonl FILE | quoth index --import -") \
+	X(Q_EWRITE, -23, "write error")              /* the system refused a write, saying no more */
 
 enum qerr {
 #define Q_ERROR_ENUM(name, value, message) name = (value),

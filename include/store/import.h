@@ -12,9 +12,10 @@
  * path as written. Imported articles have no text in the index: full-text
  * search finds their quotes and titles, not their other words.
  *
- * A line that is not JSON, lacks a field or has one of the wrong type is
- * reported (file, line number, what) and skipped; the others are loaded.
- */
+ * A line that is not JSON, lacks a field or has one of the wrong type, or
+ * is over 256 MiB, is reported (file, line number, what) and skipped; the
+ * others are loaded. gzip data is inflated; a binary file or a device is
+ * refused (Q_EBINARY, Q_ENOTREG). */
 #ifndef QUOTH_IMPORT_H
 #define QUOTH_IMPORT_H
 

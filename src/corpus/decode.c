@@ -121,12 +121,22 @@ static json_tokener *tokener_for(corpus_decoder *dec, json_tokener **own)
 /* Parses the record: the object, or NULL with *detail saying why. */
 static json_object *parse(corpus_decoder *dec, const corpus_piece *p, char **detail)
 {
+	size_t lead = 0;
+	if (p->len >= 3 && !memcmp(p->bytes, "\xEF\xBB\xBF", 3))
+		lead = 3;   /* a byte-order mark, as editors on Windows begin a file */
+	while (lead < p->len && (p->bytes[lead] == ' ' || p->bytes[lead] == '\t'))
+		lead++;
+	if (lead < p->len && p->bytes[lead] != '{') {   /* plain text: not json-c's "boolean expected" for a t */
+		if (asprintf(detail, "not valid JSON Lines (not a JSON object), skipped") < 0)
+			*detail = NULL;
+		return NULL;
+	}
 	json_tokener *own, *tok = tokener_for(dec, &own);
 	if (!tok)
 		return NULL;
-	json_object *obj = json_tokener_parse_ex(tok, p->bytes, (int)p->len);
+	json_object *obj = json_tokener_parse_ex(tok, p->bytes + lead, (int)(p->len - lead));
 	enum json_tokener_error err = json_tokener_get_error(tok);
-	size_t end = json_tokener_get_parse_end(tok);
+	size_t end = lead + json_tokener_get_parse_end(tok);
 	if (own || p->len > DECODER_KEEP_MAX) {
 		json_tokener_free(tok);
 		if (dec)
@@ -235,7 +245,7 @@ static int decode_json(corpus_decoder *dec, const corpus_opts *o, const corpus_p
 		size_t n = (size_t)json_object_get_string_len(text);
 		/* the text as the record holds it, as a file's raw bytes name a text article */
 		m.id = o->article_ids ? doc_article_id(s, n) : 0;
-		rc = give_text(o, p, s, n, &m, fn, ctx);
+		rc = n ? give_text(o, p, s, n, &m, fn, ctx) : Q_EEMPTY;   /* "" gives no window to find it empty */
 		if (rc == Q_EEMPTY)
 			*detail = say("the field \"", name, namelen, "\" is empty, skipped");
 	}

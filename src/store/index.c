@@ -100,6 +100,16 @@ int index_fail(qindex *ix, int rc)
 	case SQLITE_CORRUPT: case SQLITE_NOTADB:
 		ix->damaged = true;
 		return Q_EIO;
+	case SQLITE_IOERR:
+		/* a write the system refused (past a file-size limit: EFBIG, which
+		 * SQLite does not call full, and its errno often lost) is not a
+		 * read error */
+		switch (rc) {
+		case SQLITE_IOERR_WRITE: case SQLITE_IOERR_FSYNC: case SQLITE_IOERR_DIR_FSYNC:
+		case SQLITE_IOERR_TRUNCATE: case SQLITE_IOERR_SHMSIZE:
+			return Q_EWRITE;
+		}
+		return Q_EIO;
 	}
 	return Q_EIO;
 }
@@ -388,6 +398,53 @@ static int rebuild(qindex *ix)
 	return rc;
 }
 
+/* path as an SQLite URI that opens it read-only and immutable. */
+static char *immutable_uri(const char *path)
+{
+	strbuf b;
+	sb_init(&b);
+	sb_puts(&b, path[0] == '/' ? "file://" : "file:");
+	for (const char *c = path; *c; c++) {
+		if (*c == '%' || *c == '?' || *c == '#')
+			sb_printf(&b, "%%%02X", (unsigned char)*c);
+		else
+			sb_putc(&b, *c);
+	}
+	sb_lit(&b, "?immutable=1");
+	return sb_take(&b);
+}
+
+/* SQLite reads a WAL index only with its -shm file beside it, made when
+ * missing: in a folder quoth may not write to (another user's cache, a
+ * read-only mount) it cannot make it, and the index would not be read.
+ * With no log there, the file holds every commit: it is read as it
+ * stands, immutable (no lock, so a writer that could come would need
+ * that folder's write permission, which the reader lacks). */
+static bool reopened_without_log(qindex *ix)
+{
+	int ext = ix->db ? sqlite3_extended_errcode(ix->db) : 0;
+	if (ext != SQLITE_READONLY_CANTINIT && ext != SQLITE_READONLY_DIRECTORY && (ext & 0xff) != SQLITE_CANTOPEN)
+		return false;
+	char wal[4096];
+	struct stat st;
+	snprintf(wal, sizeof wal, "%s-wal", ix->path);
+	if (!stat(wal, &st) && st.st_size > 0)
+		return false;
+	char *uri = immutable_uri(ix->path);
+	if (!uri)
+		return false;
+	close_db(ix);
+	int rc = sqlite3_open_v2(uri, &ix->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(ix->db, 1);
+		rc = index_words_register_premade(ix->db, &ix->premade);
+	}
+	ix->readonly = true;
+	ix->damaged = false;
+	return rc == SQLITE_OK;
+}
+
 /* Opens ix->path for writing, making or rebuilding it as needed. */
 static int open_for_writing(qindex *ix, bool own, bool rebuild_asked, char **note)
 {
@@ -420,6 +477,8 @@ static int open_for_writing(qindex *ix, bool own, bool rebuild_asked, char **not
 	int rc = open_db(ix, true), version = 0;
 	enum identity id = ID_NEW;
 	if (!rc)
+		rc = identify(ix, &id, &version);
+	if (rc && reopened_without_log(ix))
 		rc = identify(ix, &id, &version);
 	if (!rc && id == ID_OTHER) {
 		if (!own) {
@@ -487,6 +546,8 @@ static int open_for_reading(qindex *ix, char **note)
 	int rc = open_db(ix, false), version = 0;
 	enum identity id = ID_NEW;
 	if (!rc)
+		rc = identify(ix, &id, &version);
+	if (rc && reopened_without_log(ix))
 		rc = identify(ix, &id, &version);
 	if (!rc && id != ID_OURS) {
 		set_note(note, ix->path, id == ID_NEW ? "no index yet (quoth index PATH... makes one)" : "not a quoth index", NULL);

@@ -115,14 +115,16 @@ BAD=$TMPD/bad.jsonl
 	printf '{"text": "\\"A good one for the record,\\" said Lea Sand."}\n'
 	printf '{"text": "esc \\u001b]2;PWNED\\u0007 nul \\u0000 bad \377 end. \\"We kept all of it,\\" said Mo Ek."}\n'
 	printf '{"text": "cut short\n'
+	printf '{"text": ""}\n'
 } >"$BAD"
 run_status "$QUOTH" quotes --format tsv "$BAD"
 expect_eq "malformed lines: exit 1" 1 "$RC"
-expect_contains "not JSON: line number" "$ERR" "bad.jsonl:1: not valid JSON Lines"
+expect_contains "not JSON: line number, and what" "$ERR" "bad.jsonl:1: not valid JSON Lines (not a JSON object), skipped"
 expect_contains "text not a string: line number" "$ERR" "bad.jsonl:2: the field \"text\" is not a string"
 expect_contains "no text field: line number" "$ERR" "bad.jsonl:3: no text"
 expect_contains "cut short: line number" "$ERR" "bad.jsonl:6: not valid JSON Lines"
-expect_eq "one message a bad line" 4 "$(printf '%s\n' "$ERR" | wc -l | tr -d ' ')"
+expect_contains "an empty text: line number" "$ERR" "bad.jsonl:7: the field \"text\" is empty, skipped"
+expect_eq "one message a bad line" 5 "$(printf '%s\n' "$ERR" | wc -l | tr -d ' ')"
 expect_eq "the good lines still printed" "Lea Sand
 Mo Ek" "$(printf '%s\n' "$OUT" | sed 1d | cut -f4)"
 expect_eq "escapes and NUL in a JSON string reach no output raw" 0 \

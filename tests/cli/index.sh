@@ -148,6 +148,15 @@ expect_eq "index: a broken cache file is rebuilt (exit 0)" "0" "$RC"
 expect_eq "index: one message says so" "1" "$(printf '%s\n' "$ERR" | grep -c 'rebuilt')"
 expect_contains "index: everything indexed again" "$OUT" "13 new"
 
+# a truncated index named with --index: the readers say so, quoth index rebuilds it
+cp "$IDX" "$TMPD/cut.sqlite"
+truncate -s 8192 "$TMPD/cut.sqlite"
+run_status "$QUOTH" speakers --index "$TMPD/cut.sqlite"
+expect_eq "speakers: a truncated index is exit 1, with one message" "1:quoth: index $TMPD/cut.sqlite: damaged (truncated); quoth index rebuilds it" "$RC:$ERR"
+run_status "$QUOTH" index --index "$TMPD/cut.sqlite" "$C"
+expect_eq "index: a truncated index is rebuilt with one message (exit 0)" "0:quoth: index $TMPD/cut.sqlite: rebuilt (it was truncated)" "$RC:$ERR"
+expect_contains "index: the truncated index indexed again" "$OUT" "13 new"
+
 # --- import ---
 "$QUOTH" quotes --format=jsonl "$C/outlet-a/en-harbour-deal.txt" >"$TMPD/q.jsonl"
 printf 'not json\n{"file":"x.txt","text":"no offsets","id":"0000000000000001"}\n' >>"$TMPD/q.jsonl"
@@ -162,6 +171,21 @@ run_status "$QUOTH" index --index "$TMPD/imp.sqlite" "$C/outlet-a"
 expect_contains "index after --import: the imported file is not read again" "$OUT" "1 files: 0 new, 0 changed, 0 touched, 1 unchanged"
 run_status "$QUOTH" index --import "$TMPD/q.jsonl" "$C"
 expect_eq "index --import with a PATH: exit 2" "2" "$RC"
+# gzipped as quoth quotes reads it; cut short, binary, a device: each said once
+"$QUOTH" quotes --format=jsonl "$C/outlet-a" "$C/outlet-b" | gzip -c >"$TMPD/q.jsonl.gz"
+run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/q.jsonl.gz"
+expect_eq "index --import of gzip data: exit 0" "0" "$RC"
+expect_contains "index --import of gzip data: inflated" "$OUT" "2 articles, "
+awk 'BEGIN { for (i = 1; i <= 3000; i++) printf "{\"file\":\"f%d.txt\",\"start\":0,\"end\":4,\"text\":\"Some words %d\",\"id\":\"%016x\"}\n", i, i, i }' |
+	gzip -c | head -c 8000 >"$TMPD/cut.jsonl.gz"
+run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/cut.jsonl.gz"
+expect_eq "index --import of cut gzip data: exit 1" "1" "$RC"
+expect_contains "index --import of cut gzip data: said" "$ERR" "truncated gzip data"
+head -c 3000 "$QUOTH" >"$TMPD/binary.jsonl"
+run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/binary.jsonl"
+expect_eq "index --import of a binary file: one message" "quoth: $TMPD/binary.jsonl: binary file, not text" "$ERR"
+run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import /dev/zero
+expect_eq "index --import of a device: refused at once, exit 1" "1:quoth: /dev/zero: not a regular file" "$RC:$ERR"
 
 # --- read-only: the index is read, never written ---
 if [ "$(id -u)" != 0 ]; then

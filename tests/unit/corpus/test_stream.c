@@ -220,7 +220,9 @@ static void test_json_lines_that_are_wrong(void **state)
 	    "{\"text\": \"ok\"} trailing\n"
 	    "{\"text\": \"   \"}\n"
 	    "{\"text\": \"esc \\u001b[2J and nul \\u0000 and bad \xff\xfe bytes\"}\n"
-	    "{\"text\": \"fine.\"}");
+	    "{\"text\": \"fine.\"}\n"
+	    "{\"text\": \"\"}\n"
+	    "\xEF\xBB\xBF{\"text\": \"after a mark.\"}");
 	seen s;
 	corpus_opts o = { 0 };
 	char path[128];
@@ -228,7 +230,7 @@ static void test_json_lines_that_are_wrong(void **state)
 	char *paths[] = { path };
 	run(&o, paths, 1, &s);
 	const char *got = rel(&s);
-	assert_non_null(strstr(got, "bad.jsonl:1 !not valid JSON Lines"));
+	assert_non_null(strstr(got, "bad.jsonl:1 !not valid JSON Lines (not a JSON object), skipped"));
 	assert_non_null(strstr(got, "bad.jsonl:2 !the field \"text\" is not a string, skipped"));
 	assert_non_null(strstr(got, "bad.jsonl:3 !no text (no field text,maintext), skipped"));
 	assert_non_null(strstr(got, "bad.jsonl:4 !not valid JSON Lines (not a JSON object), skipped"));
@@ -238,6 +240,8 @@ static void test_json_lines_that_are_wrong(void **state)
 	/* escapes and NUL become visible symbols, invalid UTF-8 U+FFFD: the text layer */
 	assert_non_null(strstr(got, "bad.jsonl:8 @0 [esc \xE2\x90\x9B[2J and nul \xE2\x90\x80 and bad \xEF\xBF\xBD"));
 	assert_non_null(strstr(got, "bad.jsonl:9 @0 [fine.]"));
+	assert_non_null(strstr(got, "bad.jsonl:10 !the field \"text\" is empty, skipped"));
+	assert_non_null(strstr(got, "bad.jsonl:11 @0 [after a mark.]"));
 }
 
 /* One decoder kept over many records (as each thread of quoth quotes

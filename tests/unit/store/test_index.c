@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -1131,6 +1132,56 @@ static void test_read_only_index(void **state)
 	remove_dir(dir);
 }
 
+/* The child of test_read_only_folder, without root: 0 when the index is
+ * read, and opened for writing says it is read-only. */
+static void read_only_folder_child(char *file, char *dir) __attribute__((noreturn));
+static void read_only_folder_child(char *file, char *dir)
+{
+	int code = 0;
+	qindex *ix = NULL;
+	char *note = NULL;
+	index_counts c;
+	if (geteuid() == 0 && (setgid(65534) || setuid(65534)))
+		code = 10;
+	else if (index_open(file, INDEX_READ, &ix, &note) || index_count(ix, &c) || c.articles != 3)
+		code = 11;
+	index_close(ix);
+	free(note);
+	ix = NULL;
+	note = NULL;
+	if (!code && (index_open(file, INDEX_WRITE, &ix, &note) || !index_readonly(ix)))
+		code = 12;
+	else if (!code && (!note || !strstr(note, "read-only")))
+		code = 13;
+	index_close(ix);
+	free(note);
+	free(file);
+	free(dir);
+	_exit(code);
+}
+
+/* A read-only index in a folder it cannot write to (another user's
+ * cache, a read-only mount): SQLite cannot make the -shm file a WAL
+ * index is read with, and the index is read without it. */
+static void test_read_only_folder(void **state)
+{
+	(void)state;
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	build_index(file, 3);
+	assert_int_equal(chmod(file, 0444), 0);
+	assert_int_equal(chmod(dir, 0555), 0);
+	pid_t pid = fork();
+	if (pid == 0)
+		read_only_folder_child(file, dir);
+	int st;
+	waitpid(pid, &st, 0);
+	assert_int_equal(chmod(dir, 0755), 0);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+	free(file);
+	remove_dir(dir);
+}
+
 /* The disk fills up in the middle of a batch: the batch fails with
  * Q_ENOSPC and what was committed before stays. */
 static void test_full_disk(void **state)
@@ -1153,6 +1204,53 @@ static void test_full_disk(void **state)
 	assert_int_equal(count(ix, "articles"), 5);
 	index_close(ix);
 	assert_int_equal(sql_count(file, "SELECT count(*) FROM articles"), 5);
+	free(file);
+	remove_dir(dir);
+}
+
+/* The child of test_file_size_limit: 0 when a load past the limit fails
+ * as a write error. */
+static void file_size_limit_child(const char *file) __attribute__((noreturn));
+static void file_size_limit_child(const char *file)
+{
+	struct stat st;
+	signal(SIGXFSZ, SIG_IGN);   /* the write fails with EFBIG instead */
+	qindex *ix = NULL;
+	if (index_open(file, INDEX_WRITE, &ix, NULL) || stat(file, &st))
+		_exit(10);
+	struct rlimit lim = { .rlim_cur = (rlim_t)st.st_size + 65536, .rlim_max = RLIM_INFINITY };
+	if (setrlimit(RLIMIT_FSIZE, &lim) || index_begin(ix))
+		_exit(11);
+	int rc = 0;
+	char path[64];
+	for (int i = 0; i < 4000 && !rc; i++) {
+		snprintf(path, sizeof path, "/more/%05d.txt", i);
+		index_article a = { .path = path, .title = "more" };
+		rc = index_put(ix, &a, "some words of text to fill the pages with", 41, two_quotes, 2);
+		if (!rc && i % 100 == 99 && !(rc = index_commit(ix)))
+			rc = index_begin(ix);
+	}
+	index_rollback(ix);
+	index_close(ix);
+	_exit(rc == Q_EWRITE ? 0 : rc == 0 ? 12 : 13);
+}
+
+/* A file-size limit (ulimit -f) reached while loading: SQLite calls it an
+ * I/O error; quoth says it could not write, not that it could not read,
+ * and what was committed before stays. */
+static void test_file_size_limit(void **state)
+{
+	(void)state;
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	build_index(file, 5);
+	pid_t pid = fork();
+	if (pid == 0)
+		file_size_limit_child(file);
+	int st;
+	waitpid(pid, &st, 0);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM articles") % 100, 5);
 	free(file);
 	remove_dir(dir);
 }
@@ -1254,6 +1352,8 @@ int main(void)
 		cmocka_unit_test(test_named_sqlite_of_another_program_is_kept),
 		cmocka_unit_test(test_own_file_not_sqlite_is_rebuilt),
 		cmocka_unit_test(test_truncated_index_is_rebuilt),
+		cmocka_unit_test(test_read_only_folder),
+		cmocka_unit_test(test_file_size_limit),
 		cmocka_unit_test(test_damaged_pages_found_and_rebuilt),
 		cmocka_unit_test(test_other_schema_version_is_rebuilt),
 		cmocka_unit_test(test_read_only_index),
