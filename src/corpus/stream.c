@@ -313,6 +313,7 @@ static int next_line(corpus_reader *r, corpus_piece *p, bool may_read)
 			continue;
 		} else if (r->len - r->pos > CORPUS_LINE_MAX) {
 			r->line++;
+			r->article++;
 			r->skipping = true;
 			r->pos = r->scan = r->len;
 			rc = error_piece(r, p, Q_ETOOBIG, "a line longer than 256 MiB, skipped");
@@ -321,8 +322,14 @@ static int next_line(corpus_reader *r, corpus_piece *p, bool may_read)
 		} else {
 			r->scan = r->len;
 		}
-		if (r->eof)
-			return 0;
+		if (r->eof) {
+			/* A file of no record is refused as empty, as a text file of
+			 * blanks is; standard input is not, since a worker of a
+			 * distributed engine may be given an empty split. */
+			r->done = true;
+			bool empty = !r->article && !r->error && !r->in.is_stdin;
+			return empty ? error_piece(r, p, Q_EEMPTY, NULL) : 0;
+		}
 		if (!may_read)
 			return NEEDS_READ;
 		if ((rc = fill(r)))

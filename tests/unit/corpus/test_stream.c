@@ -305,16 +305,20 @@ static void test_refused_files(void **state)
 	put("blank.txt", " \n\f\n \n");
 	put_n("bin.txt", "PK\x03\x04\0\0\0\0binary\0\0", 16);
 	put_gz("cut.jsonl.gz", "{\"text\":\"one.\"}\n{\"text\":\"two.\"}\n{\"text\":\"three is long enough to be cut off.\"}\n", 12);
+	put("empty.jsonl", "");
+	put("blank.jsonl", "\n  \r\n\n");
 	seen s;
 	corpus_opts o = { 0 };
-	char a[128], b[128], c[128], d[128], e[128];
+	char a[128], b[128], c[128], d[128], e[128], f[128], g[128];
 	snprintf(a, sizeof a, "%s/empty.txt", root);
 	snprintf(b, sizeof b, "%s/blank.txt", root);
 	snprintf(c, sizeof c, "%s/bin.txt", root);
 	snprintf(d, sizeof d, "%s/cut.jsonl.gz", root);
 	snprintf(e, sizeof e, "%s/missing.txt", root);
-	char *paths[] = { a, b, c, d, e };
-	run(&o, paths, 5, &s);
+	snprintf(f, sizeof f, "%s/empty.jsonl", root);
+	snprintf(g, sizeof g, "%s/blank.jsonl", root);
+	char *paths[] = { a, b, c, d, e, f, g };
+	run(&o, paths, 7, &s);
 	const char *got = rel(&s);
 	assert_non_null(strstr(got, "empty.txt !empty file\n"));
 	assert_non_null(strstr(got, "blank.txt !empty file\n"));
@@ -323,6 +327,9 @@ static void test_refused_files(void **state)
 	assert_non_null(strstr(got, "cut.jsonl.gz:1 @0 [one.]"));
 	assert_non_null(strstr(got, "cut.jsonl.gz !truncated gzip data"));
 	assert_non_null(strstr(got, "missing.txt !no such file or directory\n"));
+	/* JSON Lines with no record are empty as a text of blanks is */
+	assert_non_null(strstr(got, "empty.jsonl !empty file\n"));
+	assert_non_null(strstr(got, "blank.jsonl !empty file\n"));
 }
 
 /* An article over CORPUS_BIG comes in windows whose texts, one after
@@ -732,6 +739,24 @@ static void test_next_ready_gives_records_read(void **state)
 	stdin_restore(saved, fds[0]);
 }
 
+/* An empty JSON Lines standard input is no error (a distributed engine
+ * may give a worker an empty split); an empty file is (test_refused_files). */
+static void test_empty_json_lines_input_is_no_error(void **state)
+{
+	char dash[] = "-";
+	char *paths[] = { dash };
+	int fds[2], saved = stdin_from_pipe(fds);
+	assert_int_equal(write(fds[1], "\n\n", 2), 2);
+	close(fds[1]);
+	corpus_opts o = { .input = CORPUS_JSONL };
+	corpus_stream *cs;
+	assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
+	corpus_piece p;
+	assert_int_equal(corpus_next(cs, &p), 0);
+	corpus_close(cs);
+	stdin_restore(saved, fds[0]);
+}
+
 static void test_form_feed_needs_its_own_line(void **state)
 {
 	put("ff.txt", "One\n\nA\ffeed inside a line.\n\f\r\nTwo\n\nEnd.");
@@ -760,6 +785,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_file_removed_after_the_walk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_next_ready_reads_no_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_next_ready_gives_records_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_json_lines_input_is_no_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_safe_pieces_said_so, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_article_ids_when_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sizes_that_say_little, setup, teardown),
