@@ -657,6 +657,21 @@ static void stdin_restore(int saved, int read_end)
 	close(read_end);
 }
 
+/* A JSON Lines stream of "-" whose standard input is a new pipe holding
+ * held (fds: its ends; *saved: the input it replaced, for stdin_restore).
+ * The stream keeps its paths and options: they outlive it here. */
+static corpus_stream *jsonl_stdin_holding(const char *held, int fds[2], int *saved)
+{
+	static char dash[] = "-";
+	static char *const paths[] = { dash };
+	static const corpus_opts jsonl = { .input = CORPUS_JSONL };
+	*saved = stdin_from_pipe(fds);
+	assert_int_equal(write(fds[1], held, strlen(held)), (ssize_t)strlen(held));
+	corpus_stream *cs;
+	assert_int_equal(corpus_open(&jsonl, paths, 1, &cs), 0);
+	return cs;
+}
+
 /* corpus_next_ready gives files and the messages of those that do not
  * open; what the stream reads itself (standard input here, a pipe with
  * nothing in it yet) it leaves unread for corpus_next. */
@@ -707,14 +722,8 @@ static void test_next_ready_reads_no_file(void **state)
  * corpus_next. */
 static void test_next_ready_gives_records_read(void **state)
 {
-	char dash[] = "-";
-	char *paths[] = { dash };
-	int fds[2], saved = stdin_from_pipe(fds);
-	const char *held = "{\"text\":\"One.\"}\n\n{\"text\":\"Two.\"}\n{\"text\":\"Thr";
-	assert_int_equal(write(fds[1], held, strlen(held)), (ssize_t)strlen(held));
-	corpus_opts o = { .input = CORPUS_JSONL };
-	corpus_stream *cs;
-	assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
+	int fds[2], saved;
+	corpus_stream *cs = jsonl_stdin_holding("{\"text\":\"One.\"}\n\n{\"text\":\"Two.\"}\n{\"text\":\"Thr", fds, &saved);
 	corpus_piece p;
 	assert_int_equal(corpus_next(cs, &p), 1);
 	assert_string_equal(p.bytes, "{\"text\":\"One.\"}");
@@ -743,14 +752,9 @@ static void test_next_ready_gives_records_read(void **state)
  * may give a worker an empty split); an empty file is (test_refused_files). */
 static void test_empty_json_lines_input_is_no_error(void **state)
 {
-	char dash[] = "-";
-	char *paths[] = { dash };
-	int fds[2], saved = stdin_from_pipe(fds);
-	assert_int_equal(write(fds[1], "\n\n", 2), 2);
+	int fds[2], saved;
+	corpus_stream *cs = jsonl_stdin_holding("\n\n", fds, &saved);
 	close(fds[1]);
-	corpus_opts o = { .input = CORPUS_JSONL };
-	corpus_stream *cs;
-	assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
 	corpus_piece p;
 	assert_int_equal(corpus_next(cs, &p), 0);
 	corpus_close(cs);

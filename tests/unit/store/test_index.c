@@ -1073,6 +1073,25 @@ static void test_other_schema_version_is_rebuilt(void **state)
 	remove_dir(dir);
 }
 
+/* Root's rights given up, in a child that checks what a user without them
+ * sees (permission bits do not stop root): false when they cannot be. */
+static bool give_up_root(void)
+{
+	return geteuid() != 0 || (!setgid(65534) && !setuid(65534));
+}
+
+/* The exit status of child(file, dir) run in a process of its own; -1
+ * when it did not exit. */
+static int status_of_child(void (*child)(char *, char *), char *file, char *dir)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		child(file, dir);
+	int st;
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
 /* The child of test_read_only_index, without root: its exit status says
  * which check failed (0: none). It frees its copies of the strings: a leak
  * checker looks at the child too. */
@@ -1083,7 +1102,7 @@ static void read_only_child(char *file, char *dir)
 	qindex *ix = NULL;
 	char *note = NULL;
 	index_counts c;
-	if (geteuid() == 0 && (setgid(65534) || setuid(65534)))
+	if (!give_up_root())
 		code = 10;
 	else if (index_open(file, INDEX_WRITE, &ix, &note) || !index_readonly(ix))
 		code = 11;
@@ -1121,13 +1140,7 @@ static void test_read_only_index(void **state)
 		assert_int_equal(chown(file, 65534, 65534), 0);
 	}
 	assert_int_equal(chmod(file, 0444), 0);
-	pid_t pid = fork();
-	if (pid == 0)
-		read_only_child(file, dir);
-	int st;
-	waitpid(pid, &st, 0);
-	assert_true(WIFEXITED(st));
-	assert_int_equal(WEXITSTATUS(st), 0);
+	assert_int_equal(status_of_child(read_only_child, file, dir), 0);
 	free(file);
 	remove_dir(dir);
 }
@@ -1141,7 +1154,7 @@ static void read_only_folder_child(char *file, char *dir)
 	qindex *ix = NULL;
 	char *note = NULL;
 	index_counts c;
-	if (geteuid() == 0 && (setgid(65534) || setuid(65534)))
+	if (!give_up_root())
 		code = 10;
 	else if (index_open(file, INDEX_READ, &ix, &note) || index_count(ix, &c) || c.articles != 3)
 		code = 11;
@@ -1170,14 +1183,9 @@ static void test_read_only_folder(void **state)
 	build_index(file, 3);
 	assert_int_equal(chmod(file, 0444), 0);
 	assert_int_equal(chmod(dir, 0555), 0);
-	pid_t pid = fork();
-	if (pid == 0)
-		read_only_folder_child(file, dir);
-	int st;
-	waitpid(pid, &st, 0);
+	int code = status_of_child(read_only_folder_child, file, dir);
 	assert_int_equal(chmod(dir, 0755), 0);
-	assert_true(WIFEXITED(st));
-	assert_int_equal(WEXITSTATUS(st), 0);
+	assert_int_equal(code, 0);
 	free(file);
 	remove_dir(dir);
 }
