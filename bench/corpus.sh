@@ -21,7 +21,10 @@
 # fixtures) repeated. Called by bench/run.sh (BENCH=corpus make bench), or
 # alone:
 #   make && make build/bench/gen_folder build/bench/bench_quotes && sh bench/corpus.sh
-# CORPUS_SIZES (MB, default "100 400 1000"), RUNS (3), FOLDER_RUNS (9: the
+# CORPUS_SIZES (MB, default "100 400 1000"), RUNS (3), SIZE_RUNS (5: the
+# rounds of the sizes by turns; with three, one slow minute of the machine
+# could leave a size without a fast window and put it 10 % apart from the
+# others, the fastest size a different one from draw to draw), FOLDER_RUNS (9: the
 # folder's runs take a second or two, and the shorter a run the more one
 # slow second of a shared machine decides its figure; nine by turns cost
 # half a minute), BUILD (build).
@@ -29,6 +32,7 @@ set -u
 BUILD=${BUILD:-build}
 RUNS=${RUNS:-3}
 FOLDER_RUNS=${FOLDER_RUNS:-9}
+SIZE_RUNS=${SIZE_RUNS:-5}
 SIZES=${CORPUS_SIZES:-100 400 1000}
 QUOTH=$BUILD/quoth
 DATA=bench/data
@@ -190,7 +194,7 @@ row() {
 echo "== corpus: quoth quotes --format=jsonl end to end (articles from $src), best of $RUNS runs"
 printf '%-26s %5s %7s %7s %9s %8s  | %8s  %8s %8s\n' "" "" "quoth:" "" "" "" "cat:" "wc -w:" ""
 printf '%-26s %5s %7s %7s %9s %8s  | %8s  %8s %8s\n' "input" "MB" "wall s" "CPU s" "MB/s wall" "MB/s CPU" "MB/s wall" "MB/s wall" "MB/s CPU"
-# The sizes by turns, one window of each a round, RUNS rounds, the best
+# The sizes by turns, one window of each a round, SIZE_RUNS rounds, the best
 # window of each size kept: a drift of the machine's speed during the
 # bench (a shared virtual machine's can reach 30 %) then slows every size
 # alike. A window runs a smaller size as many times in a row as make the
@@ -203,7 +207,7 @@ big=$(echo "$SIZES" | awk '{ print $NF }')
 reps_of() { awk -v b="$big" -v s="$1" 'BEGIN { r = int(b / s + 0.5); print (r < 1) ? 1 : r }'; }
 rss_jsonl=0
 r=0
-while [ "$r" -lt "$RUNS" ]; do
+while [ "$r" -lt "$SIZE_RUNS" ]; do
 	for s in $SIZES; do
 		f=$(jsonl_of "$s")
 		n=$(reps_of "$s")
@@ -272,7 +276,7 @@ say "" "reference: two one-job runs side by side took $pair_w s, so the two core
 say "2 jobs / 1 job, folder:" "$(ratio "$fone_w" "$ftwo_w")x by wall time   (target >= 1.8 on two idle cores: $(at_least "$(ratio "$fone_w" "$ftwo_w")" 1.8)); CPU time 2 jobs / 1 job: $(ratio "$ftwo_c" "$fone_c")"
 say "" "(one job and two run by turns, $FOLDER_RUNS times each, the best of each: one job here $fone_w s wall)"
 say "linearity, s/MB at $(echo "$SIZES" | sed 's/ /, /g') MB:" "wall$per_mb; CPU$cpu_per_mb"
-say "" "the slowest size takes $(echo "$per_mb" | spread) % more wall time per MB than the fastest, $(echo "$cpu_per_mb" | spread) % more CPU time   (target <= 10 %; each size in windows of about $big MB)"
+say "" "the slowest size takes $(echo "$per_mb" | spread) % more wall time per MB than the fastest, $(echo "$cpu_per_mb" | spread) % more CPU time   (target <= 10 %; each size in windows of about $big MB, $SIZE_RUNS rounds by turns, the best window of each)"
 say "the quote engine's share:" "quotes_find alone (bench_quotes, the same articles) $eng MB/s CPU: $(share "$one_c" "$lastb") % of the 1-job JSON Lines run's CPU time, $(share "$fone_c" "$fb") % of the folder's; the rest is reading, JSON, the doc layer and output (separate runs: a busy machine blurs it)"
 
 ff=$(ff_of "$big")
