@@ -22,6 +22,17 @@ expect_eq "folder: articles in path order, recursive, *.TXT and *.md, hidden and
 == $C/b/b.TXT: Beta headline (1 quote)
 == $C/c.md: Gamma headline (1 quote)" "$(printf '%s\n' "$OUT" | grep '^==')"
 
+# a link inside a folder is followed: the file it names is read under
+# both paths, as the README says (no set of every file seen)
+L=$TMPD/linked
+mkdir -p "$L"
+cp "$C/a.txt" "$L/a.txt"
+ln -s a.txt "$L/b.txt"
+run_status "$QUOTH" quotes "$L"
+expect_eq "folder: a file linked beside itself is read under each path" \
+	"== $L/a.txt: Alpha headline (1 quote)
+== $L/b.txt: Alpha headline (1 quote)" "$(printf '%s\n' "$OUT" | grep '^==')"
+
 run_status "$QUOTH" quotes "$C" --format tsv
 expect_eq "options after the paths" 4 "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')"
 printf 'Dash headline\n\n"A file named like an option," said Dee Dash.\n' >"$TMPD/--format"
