@@ -59,6 +59,8 @@ def enum_names(path, prefix):
 
 
 CLASSES = enum_names(LEX_H, "LX_")
+# classes that hold in every language, in a byte of their own
+ANY = enum_names(LEX_H, "LXA_")
 AFFIXES = {k: v for k, v in enum_names(LEX_H, "LA_").items() if not k.startswith("_")}
 PROPS = enum_names(LEX_H, "LP_")
 LANG_ENUM = enum_names(LANG_H, "LANG_")
@@ -78,7 +80,7 @@ def read_lang(path):
         m = re.fullmatch(r"\[([a-z_]+)\]", line)
         if m:
             cur = m.group(1)
-            if cur not in CLASSES and cur not in AFFIXES and cur not in ("properties", PROFILE):
+            if cur not in CLASSES and cur not in ANY and cur not in AFFIXES and cur not in ("properties", PROFILE):
                 fail("%s:%d: unknown section [%s]" % (path, n, cur))
             sections.setdefault(cur, [])
             continue
@@ -126,6 +128,7 @@ def main():
             masks[i] |= bit
 
     profile = {}
+    anyc = {}   # word -> its lex_any classes
     for code, secs in langs.items():
         li = LANGS.index(code)
         for sec, words in secs.items():
@@ -133,6 +136,10 @@ def main():
                 where = range(len(LANGS)) if sec in SHARED else [li]
                 for w in words:
                     add(CLASSES[sec], where, w)
+            elif sec in ANY:
+                for w in words:
+                    add(0, [], w)
+                    anyc[w] = anyc.get(w, 0) | ANY[sec]
             elif sec == PROFILE:
                 if li >= LATIN_N:
                     fail("%s: a profile is for the Latin-script languages" % code)
@@ -191,7 +198,8 @@ def main():
     out.write("/* each word's first sixteen bytes, zero-padded: compared eight bytes at a time */\n")
     out.write("const lex_entry lex_words[%d] = {\n" % len(words))
     for w in words:
-        out.write("\t{ %s, %d, 0x%x, { %s } },\n" % (c_string_bytes(w.encode()[:16]), len(w.encode()), profile.get(w, 0),
+        out.write("\t{ %s, %d, 0x%x, 0x%x, { %s } },\n" % (c_string_bytes(w.encode()[:16]), len(w.encode()), anyc.get(w, 0),
+                                                           profile.get(w, 0),
                                                     ", ".join("0x%x" % m for m in table[w])))
     out.write("};\n\n")
     out.write("/* the words whole, zero-padded to 32 bytes: read only past the sixteenth byte */\n")

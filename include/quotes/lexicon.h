@@ -52,6 +52,16 @@ enum lex_class {
 	LX_OBLIQUE      = 1u << 31,   /* an article of a case no subject has: dem, den, des */
 };
 
+/* Classes that hold whatever the article's language: a word of any of the
+ * lists counts (a name in quotes after "the" in a German report, "Jr." in
+ * a Danish one). One byte of an entry, beside its classes by language. */
+enum lex_any {
+	LXA_DEFINITE     = 1u << 0,   /* a definite article: the „X“ before a capitalised quote makes it a name */
+	LXA_ABBREVIATION = 1u << 1,  /* a short word a dot after does not end the sentence: Jr., bzw., etc. */
+	LXA_WHOLE_TITLE  = 1u << 2,   /* a title that is a whole word, never shortened: "sagte die Frau." ends */
+	LXA_AS           = 1u << 3,   /* after it a quote that looks like a title is a characterisation: als „…“ */
+};
+
 /* Word endings, for compounds and attached forms (a list per language). */
 enum lex_affix {
 	LA_ROLE_SUFFIX,      /* a compound naming a person by role: Pressesprecher, utenriksminister */
@@ -65,6 +75,7 @@ enum lex_affix {
 	LA_NAME_SUFFIX,      /* (no spaces) an honorific after a name: 氏, さん */
 	LA_TOPIC,            /* (no spaces) a particle after the subject: は, が */
 	LA_SUBJECT_END,      /* (no spaces) a word between a subject and its verb: 在 (X在博客中写道) */
+	LA_LABEL,            /* a word, or the end of a compound, announcing a slogan or title: Motto, Wahlkampfmotto */
 	LA__COUNT
 };
 
@@ -114,9 +125,11 @@ int lex_find_padded(const char *low, size_t n);
 typedef struct lex_entry {
 	_Alignas(64) char w[16];         /* the first sixteen bytes, zero-padded: compared eight at a time */
 	uint8_t len;
+	uint8_t any;                     /* enum lex_any: in a byte the layout left free */
 	uint16_t profile;
 	uint32_t mask[LEX_NLANG];
 } lex_entry;
+_Static_assert(sizeof(lex_entry) == 64, "an entry is one cache line");
 extern const lex_entry lex_words[];
 extern const uint16_t lex_slots[1u << LEX_SLOTS_LOG2];   /* entries, 0xFFFF where free */
 extern const uint64_t lex_bloom[(1u << LEX_BLOOM_LOG2) / 64];
@@ -181,6 +194,12 @@ static inline uint32_t lex_mask(int entry, enum lang lang)
 	if (entry < 0 || lang <= LANG_UNKNOWN || lang > LEX_NLANG)
 		return 0;
 	return lex_words[entry].mask[lang - 1];
+}
+
+/* The classes of entry that hold in every language (enum lex_any). */
+static inline unsigned lex_any(int entry)
+{
+	return entry < 0 ? 0 : lex_words[entry].any;
 }
 
 /* The languages (bit 1 << lang) whose detection profile holds entry. */

@@ -874,28 +874,12 @@ static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_
 	return caps >= 2;
 }
 
-/* A German noun that announces words, not a name: "mit den Worten „…“",
- * "die Forderung „…“". */
-static bool speech_noun(const tok *w)
-{
-	static const char *const nouns[] = { "worten", "worte", "satz", "aussage", "ruf", "rufen", "parole", "appell",
-	                                     "forderung", "frage", "antwort", "warnung", "hinweis", "kommentar", "zitat",
-	                                     "bemerkung", "feststellung", "versprechen", "drohung", "mahnung", "bitte",
-	                                     "aufforderung", "behauptung", "vorwurf", "kritik", "botschaft" };
-	for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
-		if (!strcmp(w->low, nouns[i]))
-			return true;
-	return false;
-}
-
 /* A name in quotes, told by its context: an acronym after it ("„Partij
  * voor de Vrijheid“ (PVV)"), or a definite article or (in German) a noun
  * right before a capitalised quote ("die Bewegung „People's Alliance“",
  * "der „Sacharow-Preis für geistige Freiheit“"). */
 static bool named_thing(const speech_ctx *c, const char *t, const quote *q)
 {
-	static const char *const definite[] = { "der", "die", "das", "den", "dem", "des", "the", "le", "la", "les",
-	                                        "el", "los", "las", "il", "lo", "gli", "het" };
 	size_t i = q->close;
 	while (i < c->d->len && t[i] == ' ')
 		i++;
@@ -918,40 +902,37 @@ static bool named_thing(const speech_ctx *c, const char *t, const quote *q)
 	if (n < 2 || v[n - 1].kind != T_WORD || v[n - 1].s == s)
 		return false;
 	const tok *w = &v[n - 1];
-	for (size_t k = 0; k < sizeof definite / sizeof *definite; k++)
-		if (!strcmp(w->low, definite[k]))
-			return true;
-	return c->lang == LANG_DE && w->cap && !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_CUE)) && v[n - 2].kind == T_WORD &&
-	       !speech_noun(w);
+	if (lex_any(w->entry) & LXA_DEFINITE)   /* in any language: names travel */
+		return true;
+	/* a German noun before it, but one that announces words: "mit den Worten „…“" */
+	return c->lang == LANG_DE && w->cap && !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_CUE | LX_SPEECH_NOUN)) &&
+	       v[n - 2].kind == T_WORD;
 }
 
 /* Is the word t[s,e) one that announces a slogan, a title or a headline
  * rather than speech ("unter dem Motto", "Überschrift: „…“", "a report
- * titled")? German compounds end with one (Wahlkampfmotto). Read on the
- * bytes, not through the tokens: this runs for every quote. */
+ * titled")? A word of any language's [label] list, or a capitalised
+ * compound ending with one (Wahlkampfmotto). Read on the bytes, not
+ * through the tokens: this runs for every quote. */
 static bool label_word(const char *t, size_t s, size_t e)
 {
-#define LW(w) { w, sizeof w - 1 }
-	static const struct { const char *w; unsigned char n; } ends[] = {
-		LW("motto"), LW("slogan"), LW("titel"), LW("berschrift"), LW("schlagzeile"), LW("aufschrift"),
-		LW("leitspruch"), LW("wahlspruch"), LW("title"), LW("titled"), LW("entitled"), LW("headline"),
-		LW("headlined"), LW("caption"), LW("lema"), LW("eslogan"), LW("titulado"), LW("titulada"),
-		LW("intitul\xC3\xA9"), LW("intitul\xC3\xA9" "e"), LW("devise"), LW("intitolato"), LW("intitolata"),
-		LW("getiteld"), LW("overskrift"), LW("overskriften"), LW("tittel"), LW("titlen"), LW("tittelen"),
-	};
-#undef LW
 	if (e - s < 4 || e - s > 40)
 		return false;
+	char low[48];   /* a space, then the word lower-cased: lex_suffix finds an ending shorter than what it reads */
+	low[0] = ' ';
+	size_t n = 1;
+	for (size_t i = s; i < e; i++) {
+		unsigned char b = (unsigned char)t[i];
+		if (b >= 'A' && b <= 'Z')
+			b |= 0x20;
+		else if (b >= 0x80 && b <= 0x9E && i > s && (unsigned char)t[i - 1] == 0xC3 && b != 0x97)
+			b += 0x20;   /* À to Þ (but ×): Überschrift */
+		low[n++] = (char)b;
+	}
 	bool cap = (t[s] >= 'A' && t[s] <= 'Z') || (unsigned char)t[s] >= 0x80;
-	char last = t[e - 1];
-	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-		size_t l = ends[i].n;
-		if (last != ends[i].w[l - 1] || e - s < l || (e - s > l && !cap))
-			continue;
-		size_t k = 0;
-		while (k < l && (t[e - l + k] | (t[e - l + k] >= 'A' && t[e - l + k] <= 'Z' ? 0x20 : 0)) == ends[i].w[k])
-			k++;
-		if (k == l)
+	for (int l = 1; l <= LANG_LATIN_N; l++) {
+		size_t k = lex_suffix((enum lang)l, LA_LABEL, low, n);
+		if (k == n - 1 || (k && cap))
 			return true;
 	}
 	return false;
@@ -1003,9 +984,9 @@ static bool labelled(const speech_ctx *c, const quote *q)
 	return label_word(t, s, w);
 }
 
-/* German capitalises its nouns, so a characterisation can look like a
- * title: "als „Geschäft des Jahrhunderts“ bezeichnet". After "als" it is
- * someone's words, not a name. */
+/* Where nouns are capitalised, a characterisation can look like a title:
+ * "als „Geschäft des Jahrhunderts“ bezeichnet". After a word of the [as]
+ * lists it is someone's words, not a name. */
 static bool characterised(const speech_ctx *c, const quote *q)
 {
 	const char *t = c->d->text;
@@ -1014,7 +995,7 @@ static bool characterised(const speech_ctx *c, const quote *q)
 	while (e > lo && t[e - 1] == ' ')
 		e--;
 	size_t s = word_before(t, lo, e);
-	return c->lang == LANG_DE && e - s == 3 && !memcmp(t + s, "als", 3);
+	return (lex_lang_props(c->lang) & LP_CAPITALISED_NOUNS) && e > s && (lex_any(lex_find(t + s, e - s)) & LXA_AS);
 }
 
 /* Dash "speech" that is a sub-heading: a short line with nothing after it

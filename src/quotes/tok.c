@@ -74,17 +74,6 @@ size_t tok_lower(const char *s, size_t n, char *out)
 	return k;
 }
 
-/* A short title that is a whole word, never shortened: "sagte die Frau." */
-static bool spelt_out(const tok *w)
-{
-	static const char *const words[] = { "frau", "herr", "chef", "miss", "lady", "dame", "lord", "king", "pope",
-	                                     "boss", "head", "aide" };
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (!strcmp(w->low, words[i]))
-			return true;
-	return false;
-}
-
 /* Is there a dot in the word low[0,n), kept zero-padded to a multiple of
  * eight bytes? Eight bytes at a time (a byte equal to '.' is a zero lane
  * of x ^ '.' in each), not a call of memchr. */
@@ -101,22 +90,17 @@ static bool has_dot(const char *low, size_t n)
 	return false;
 }
 
-/* Is the word t[s,e) an abbreviation when a dot follows it? */
+/* Is the word t[s,e) an abbreviation when a dot follows it? The lists
+ * ([abbreviation], [whole_title]) count in every language. */
 static bool abbreviation(const tok *w)
 {
-	/* zero-padded like w->low: compared eight bytes at a time */
-	static const char short_forms[][8] = { "jr", "sr", "st", "no", "vs", "etc", "inc", "corp", "ltd", "co",
-	                                       "bzw", "vgl", "ca", "dr", "nr", "mio", "mrd", "bl.a", "f.eks", "z.b" };
 	if (w->n == 1 || has_dot(w->low, w->n))
 		return true;
 	if (w->n > 4)
 		return false;   /* a title spelt out ends its sentence: "…, so die Anwältin. Der …" */
 	if (lex_mask(w->entry, LANG_EN) & (LX_TITLE | LX_HONOR))   /* the same in every language */
-		return !spelt_out(w);
-	for (size_t i = 0; i < sizeof short_forms / sizeof *short_forms; i++)
-		if (!memcmp(w->low, short_forms[i], 8))   /* w->n <= 4 here, and low is zero up to 8 */
-			return true;
-	return false;
+		return !(lex_any(w->entry) & LXA_WHOLE_TITLE);   /* "sagte die Frau." ends */
+	return lex_any(w->entry) & LXA_ABBREVIATION;
 }
 
 /* punct_kind of the ASCII marks (0 for T_OTHER): a look-up, not a switch */

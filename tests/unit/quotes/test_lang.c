@@ -85,7 +85,7 @@ static void lexicon_every_word_found(void **state)
 	/* every word of the table is reachable through the hash */
 	for (size_t i = 0; i < lex_size(); i++) {
 		const char *w = lex_word(i);
-		unsigned any = lex_profile(lex_find(w, strlen(w)));
+		unsigned any = lex_profile(lex_find(w, strlen(w))) | lex_any(lex_find(w, strlen(w)));
 		for (int l = 1; l < LANG_COUNT; l++)
 			any |= lex_lookup((enum lang)l, w, strlen(w));
 		if (!any)
@@ -170,6 +170,14 @@ static void lexicon_classes(void **state)
 	assert_int_equal(lex_lookup(LANG_EN, "xyzzy", 5), 0);
 	assert_int_equal(lex_lookup(LANG_ZH, "said", 4), 0);   /* no Latin lists for CJK */
 	assert_int_equal(lex_lookup(LANG_EN, "", 0), 0);
+	/* the classes that hold in every language, whichever file lists the word */
+	assert_true(lex_any(lex_find("der", 3)) & LXA_DEFINITE);
+	assert_true(lex_any(lex_find("the", 3)) & LXA_DEFINITE);
+	assert_true(lex_any(lex_find("bzw", 3)) & LXA_ABBREVIATION);
+	assert_true(lex_any(lex_find("frau", 4)) & LXA_WHOLE_TITLE);
+	assert_true(lex_any(lex_find("als", 3)) & LXA_AS);
+	assert_false(lex_any(lex_find("said", 4)));
+	assert_int_equal(lex_any(-1), 0);
 }
 
 /* lex_suffix against the plain reading of lex_affixes: the first ending

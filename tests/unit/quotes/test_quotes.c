@@ -337,6 +337,39 @@ static void labelled_slogans_not_quotes(void **state)
 	             "");
 }
 
+/* The label words are any language's [label] list: a word, or the end of
+ * a capitalised compound, with an umlaut in either case. */
+static void labels_from_the_lists(void **state)
+{
+	EXPECT_TEXTS("Einleitung hier.\n\nDas Blatt brachte die \xC3\x9C" "berschrift: \xE2\x80\x9E" "der stadtrat schlie\xC3\x9F"
+	             "t das letzte bad im ort\xE2\x80\x9C.\n",
+	             "");
+	EXPECT_TEXTS("Einleitung hier.\n\nDas Blatt brachte die Titelseiten\xC3\xBC" "berschrift: \xE2\x80\x9E" "der stadtrat "
+	             "schlie\xC3\x9F" "t das letzte bad im ort\xE2\x80\x9C.\n",
+	             "");
+	EXPECT_TEXTS("Einleitung hier.\n\nDie Partei zog unter dem Wahlkampfmotto: \xE2\x80\x9E" "alle zusammen und niemand "
+	             "allein\xE2\x80\x9C durch das Land.\n",
+	             "");
+	/* an ending is a label only at the end of a capitalised word */
+	EXPECT_TEXTS("Intro line here.\n\nShe was untitled: \"we have no plans to close the school this year\" said Ann Lee.\n",
+	             "we have no plans to close the school this year");
+}
+
+/* A capitalised quote after a definite article of any language ([definite])
+ * is a name; after a German noun too, but not after one that announces
+ * words ([speech_noun]). */
+static void names_after_articles_and_nouns(void **state)
+{
+	EXPECT_TEXTS("Intro line here.\n\nThey all joined the \"March against hunger\" on Sunday.\n", "");
+	EXPECT_TEXTS("Intro line here.\n\nEl grupo se uni\xC3\xB3 a la \"Marcha contra el hambre\" el domingo.\n", "");
+	EXPECT_TEXTS("Einleitung hier.\n\nEr schloss die Sitzung mit den Worten \xE2\x80\x9EWir schaffen das gemeinsam\xE2\x80\x9C.\n",
+	             "Wir schaffen das gemeinsam");
+	/* after a word of [as], where nouns are capitalised, it is a characterisation */
+	EXPECT_TEXTS("Einleitung hier.\n\nDie Ministerin bezeichnete den Vertrag als \xE2\x80\x9E" "Fehler Des Ganzen Jahrzehnts"
+	             "\xE2\x80\x9C.\n",
+	             "Fehler Des Ganzen Jahrzehnts");
+}
+
 static void named_thing_with_acronym(void **state)
 {
 	EXPECT_TEXTS("Einleitung hier.\n\nDie \xE2\x80\x9EPartij voor de Vrijheid\xE2\x80\x9C (PVV) gewann die Wahl.\n", "");
@@ -704,6 +737,8 @@ int main(void)
 		cmocka_unit_test(scare_quotes_and_terms),
 		cmocka_unit_test(labelled_slogans_not_quotes),
 		cmocka_unit_test(titles_not_quotes),
+		cmocka_unit_test(labels_from_the_lists),
+		cmocka_unit_test(names_after_articles_and_nouns),
 		cmocka_unit_test(named_thing_with_acronym),
 		cmocka_unit_test(keep_short_option),
 		cmocka_unit_test(three_word_partial_kept),

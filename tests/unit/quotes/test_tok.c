@@ -419,6 +419,31 @@ static void spaced_word_as_its_two_tests(void **state)
 	tok_doc_free(&td);
 }
 
+/* A dot after a short word of the [abbreviation] lists (any language's)
+ * or after a title does not end the sentence, but after a title that is
+ * a whole word ([whole_title]) or another word it does. */
+static void abbreviations_from_the_lists(void **state)
+{
+	(void)state;
+	static const struct { const char *text; bool abbr; } cases[] = {
+		{ "Tom Ode Jr. left", true },  { "wie bzw. wo", true },   { "Mr. Ode", true },   { "Dr. Ode", true },
+		{ "sagte die Frau. Sie", false }, { "the king. He", false }, { "the dog. He", false },
+		{ "the aide. He", false },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		const char *t = cases[c].text;
+		tok v[16];
+		tok_low low[16];
+		size_t n = tok_scan(t, 0, strlen(t), LANG_DE, v, low, 16);
+		size_t dot = 0;
+		while (dot < n && t[v[dot].s] != '.')
+			dot++;
+		assert_true(dot < n);
+		if ((v[dot].kind == T_ABBR) != cases[c].abbr)
+			fail_msg("%s: the dot read as %s", t, cases[c].abbr ? "a full stop" : "an abbreviation's");
+	}
+}
+
 /* A token holds its positions in 32 bits: quotes_find refuses a text
  * past them before it reads a byte (the text here is a single byte that
  * claims more). */
@@ -448,6 +473,7 @@ int main(void)
 		cmocka_unit_test(ascii_as_the_bytes_say),
 		cmocka_unit_test(profile_counts_as_one_by_one),
 		cmocka_unit_test(spaced_word_as_its_two_tests),
+		cmocka_unit_test(abbreviations_from_the_lists),
 		cmocka_unit_test(text_past_32_bits_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
