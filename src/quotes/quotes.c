@@ -18,6 +18,7 @@
 #include "quotes.h"
 #include "cjk.h"
 #include "combined.h"
+#include "filter.h"
 #include "model.h"
 #include "speech.h"
 #include "tok.h"
@@ -53,10 +54,6 @@ enum mark_ch {
 
 #define BIT(m) (1u << (m))
 #define MAX_DEPTH 8
-/* A quote's words: fewer than this many words are a term or scare quote. */
-#define MIN_WORDS 3
-/* A title or name in quotes has at most this many words. */
-#define TITLE_WORDS 8
 /* In an article larger than this, text farther than these many bytes from
  * every quote is not tokenized (the attribution windows reach less far). */
 #define BIG_ARTICLE (64 * 1024)
@@ -196,17 +193,6 @@ typedef struct side {
 	bool para_start;                  /* nothing but white space before it in its paragraph */
 	bool elision_after;               /* 's, 't, 'k, 'n: a word cut short ('s middags, 't is), not a quote */
 } side;
-
-static unsigned char_before(const char *t, size_t pos, size_t pstart)
-{
-	if (pos <= pstart)
-		return ' ';
-	size_t i = pos - 1;
-	while (i > pstart && ((unsigned char)t[i] & 0xC0) == 0x80)
-		i--;
-	int len;
-	return tok_decode(t + i, pos - i, &len);
-}
 
 /* A mark or bracket that ends what a sentence may end inside. */
 static bool closing_punct(unsigned c)
@@ -592,15 +578,6 @@ static uint64_t lanes_equal(uint64_t x, unsigned char b)
 	return (y - ones) & ~y & highs;
 }
 
-/* The lanes of x (eight bytes) that hold the byte b, each exactly (no
- * borrow runs from lane to lane, unlike lanes_equal). */
-static uint64_t lanes_holding(uint64_t x, unsigned char b)
-{
-	const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
-	uint64_t y = x ^ (ones * b);
-	return ~(((y & low7) + low7) | y | low7);
-}
-
 /* The first byte at or after i (before e) that may start a mark: eight
  * bytes at a time, to the lane of the first one (letters such as é, ø or
  * ü, which are not marks, do not stop it; '#' and '&' may, and every
@@ -671,407 +648,6 @@ static int scan_paragraph(finder *f, size_t p)
 		i += (size_t)len - 1;
 	}
 	return end_paragraph(f, p);
-}
-
-/* ---- filters --------------------------------------------------------------- */
-
-/* For count_words: 1 for ASCII letters and digits, 2 for what goes on
- * inside a word (' - .). */
-static const unsigned char ascii_word_byte[128] = {
-	['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	['\''] = 2, ['-'] = 2, ['.'] = 2,
-};
-
-/* count_words' step over the character at t[i]: *n and *in updated,
- * returns the position after it. */
-static inline size_t count_word_bytes(const char *t, size_t i, size_t e, size_t *n, bool *in, bool *cjk)
-{
-	unsigned char b = (unsigned char)t[i];
-	if (b < 0x80) {   /* no branch on the letters: a word starts where in was false */
-		unsigned w = ascii_word_byte[b] & 1, join = ascii_word_byte[b] >> 1;
-		*n += w & !*in;
-		*in = w | (*in & join);
-		return i + 1;
-	}
-	int len;
-	unsigned c = tok_decode(t + i, e - i, &len);
-	if (tok_is_cjk(c)) {
-		*cjk = true;
-		++*n;
-		*in = false;
-	} else {
-		bool w = tok_is_alnum(c) || c == 0x2019;
-		if (w && !*in && c != 0x2019)
-			++*n;
-		*in = w;
-	}
-	return i + (size_t)len;
-}
-
-/* Words in t[s,e) up to max (a CJK character counts as a word); *cjk is set
- * when there is CJK text. */
-/* The ASCII letters and digits among eight bytes (the high bit of each
- * such lane), and in *join the bytes that go on inside a word (' - .);
- * false when a byte is not ASCII. */
-static inline bool ascii_word_lanes(uint64_t x, uint64_t *word, uint64_t *join)
-{
-	const uint64_t one = 0x0101010101010101ull, high = 0x8080808080808080ull;
-	if (x & high)
-		return false;
-	uint64_t v = x | high;   /* 0x80 + the byte: no borrow from a lane below */
-	uint64_t folded = v | (one * 0x20);
-	uint64_t letter = (folded - one * 'a') & ~(folded - one * ('z' + 1));
-	uint64_t digit = (v - one * '0') & ~(v - one * ('9' + 1));
-	*word = (letter | digit) & high;
-	*join = (lanes_holding(x, '\'') | lanes_holding(x, '-') | lanes_holding(x, '.')) & high;
-	return true;
-}
-
-#ifdef __SSE2__
-/* ascii_word_lanes for the sixteen bytes at p, a bit a byte. */
-static inline bool ascii_word_bits(const char *p, unsigned *word, unsigned *join)
-{
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-	if (_mm_movemask_epi8(x))
-		return false;
-	__m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
-	__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-	                               _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-	__m128i joins = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))),
-	                             _mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
-	*word = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
-	*join = (unsigned)_mm_movemask_epi8(joins);
-	return true;
-}
-#endif
-
-static size_t count_words(const char *t, size_t s, size_t e, size_t max, bool *cjk)
-{
-	size_t n = 0;
-	bool in = false;
-	*cjk = false;
-	size_t i = s;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	/* eight ASCII bytes at a time: a word starts at a letter or digit whose
-	 * byte before is not in a word; a join (never two side by side here)
-	 * is in a word when the byte before it is */
-	while (i < e && n < max) {
-#ifdef __SSE2__
-		for (unsigned w, j; i + 16 <= e && n < max; i += 16) {   /* sixteen, as below with a bit a byte */
-			if (!ascii_word_bits(t + i, &w, &j) || (j & (j << 1)))
-				break;
-			unsigned carry = in;
-			unsigned inside = w | (j & ((w << 1) | carry));
-			n += (size_t)__builtin_popcount(w & ~((inside << 1) | carry));
-			in = (inside >> 15) & 1;
-		}
-#endif
-		for (uint64_t x, w, j; i + 8 <= e && n < max; i += 8) {
-			memcpy(&x, t + i, 8);
-			if (!ascii_word_lanes(x, &w, &j) || (j & (j << 8)))
-				break;
-			uint64_t carry = in ? 0x80 : 0;
-			uint64_t inside = w | (j & ((w << 8) | carry));
-			uint64_t starts = (w & ~((inside << 8) | carry)) >> 7;   /* 0 or 1 a lane */
-			n += (size_t)((starts * 0x0101010101010101ull) >> 56);    /* their sum, in the top lane */
-			in = inside >> 63;
-		}
-		if (n >= max)
-			return max;   /* where the byte loop would have stopped: ASCII has no CJK */
-		for (size_t stop = i + 8; i < e && i < stop && n < max;)
-			i = count_word_bytes(t, i, e, &n, &in, cjk);
-	}
-#endif
-	while (i < e && n < max)
-		i = count_word_bytes(t, i, e, &n, &in, cjk);
-	return n;
-}
-
-/* The words of a quote up to TITLE_WORDS + 1, and whether CJK text comes
- * before that count: what the filters ask (a count up to MIN_WORDS tells
- * the same where it is less, and CJK text then the same too). */
-typedef struct span_words {
-	unsigned char n;
-	bool cjk;
-} span_words;
-
-_Static_assert(TITLE_WORDS + 1 <= 255 && MIN_WORDS <= TITLE_WORDS + 1, "a count up to TITLE_WORDS + 1 in a byte");
-
-/* span_words of every quote of f, NULL when there is no memory for them. */
-static span_words *count_spans(const finder *f)
-{
-	span_words *w = f->n ? malloc(f->n * sizeof *w) : NULL;
-	for (size_t i = 0; w && i < f->n; i++)
-		w[i].n = (unsigned char)count_words(f->d->text, f->v[i].start, f->v[i].end, TITLE_WORDS + 1, &w[i].cjk);
-	return w;
-}
-
-/* A title, name or term in quotes: every word capitalised (short function
- * words aside) and no sentence punctuation. */
-/* Does t[s,e) hold a word that starts with a lower-case ASCII letter
- * (at s or after a space or tab: where a token starts) and goes on with
- * more than five letters and digits? Such a word is no short function
- * word, so looks_like_title turns the quote down without reading its
- * tokens (most quotes of speech have one). */
-static bool long_lower_word(const char *t, size_t s, size_t e)
-{
-	for (size_t i = s; i < e; i++) {
-		if (t[i] < 'a' || t[i] > 'z' || (i > s && t[i - 1] != ' ' && t[i - 1] != '\t'))
-			continue;
-		size_t j = i;
-		while (j < e && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z') || (t[j] >= '0' && t[j] <= '9')))
-			j++;
-		if (j - i > 5)
-			return true;
-		i = j;
-	}
-	return false;
-}
-
-static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_t e)
-{
-	if (long_lower_word(t, s, e))
-		return false;
-	tok v[2 * TITLE_WORDS + 2];   /* a quote's words are not in the token pass */
-	tok_low low[sizeof v / sizeof *v];
-	size_t n = tok_scan(t, s, e, c->lang, v, low, sizeof v / sizeof *v);
-	size_t words = 0;
-	for (size_t i = 0; i < n; i++)
-		words += v[i].kind == T_WORD;
-	if (n == sizeof v / sizeof *v || words > TITLE_WORDS || n == 0)
-		return false;   /* the words are counted, not the dots and dashes between them */
-	size_t first = 0;
-	while (first < n && v[first].kind != T_WORD)
-		first++;
-	if (first == n || (!v[first].cap && !(t[v[first].s] >= '0' && t[v[first].s] <= '9')))
-		return false;   /* a title starts with a capital: "auf Messers Schneide" is speech */
-	size_t caps = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (v[i].kind != T_WORD) {
-			if (v[i].kind == T_DASH || v[i].kind == T_OTHER || v[i].kind == T_MARK || v[i].kind == T_COLON ||
-			    v[i].kind == T_ABBR || v[i].kind == T_OPEN || v[i].kind == T_CLOSE)
-				continue;
-			if (i + 1 == n && (v[i].kind == T_STOP || v[i].kind == T_COMMA))
-				continue;   /* "A Most Violent Year." */
-			return false;
-		}
-		if (v[i].cap) {
-			caps++;
-			continue;
-		}
-		if (t[v[i].s] >= '0' && t[v[i].s] <= '9')
-			continue;
-		/* a short function word of any language: names and titles are often foreign */
-		unsigned lex = 0;
-		for (int l = 1; l <= LANG_LATIN_N && v[i].n <= 5; l++)
-			lex |= lex_mask(v[i].entry, (enum lang)l);   /* entry: the lookup of low, made once */
-		if (!(lex & (LX_FUNC | LX_PREP | LX_PARTICLE | LX_DET | LX_CONJ)))
-			return false;
-	}
-	return caps >= 2;
-}
-
-/* A name in quotes, told by its context: an acronym after it ("„Partij
- * voor de Vrijheid“ (PVV)"), or a definite article or (in German) a noun
- * right before a capitalised quote ("die Bewegung „People's Alliance“",
- * "der „Sacharow-Preis für geistige Freiheit“"). */
-static bool named_thing(const speech_ctx *c, const char *t, const quote *q)
-{
-	size_t i = q->close;
-	while (i < c->d->len && t[i] == ' ')
-		i++;
-	if (i < c->d->len && t[i] == '(') {
-		size_t k = i + 1, caps = 0;
-		while (k < c->d->len && ((t[k] >= 'A' && t[k] <= 'Z') || (t[k] >= '0' && t[k] <= '9')))
-			k++, caps++;
-		if (caps >= 2 && k < c->d->len && t[k] == ')')
-			return true;
-	}
-	int len;
-	if (!tok_is_upper(tok_decode(t + q->start, q->end - q->start, &len)))
-		return false;
-	size_t s = q->open > 48 ? q->open - 48 : 0;
-	size_t p = doc_para_at(c->d, q->open);
-	if (p < c->d->npara && s < c->d->para[p].start)
-		s = c->d->para[p].start;
-	size_t n;
-	const tok *v = speech_tokens(c, s, q->open, 12, true, &n);
-	if (n < 2 || v[n - 1].kind != T_WORD || v[n - 1].s == s)
-		return false;
-	const tok *w = &v[n - 1];
-	if (lex_any(w->entry) & LXA_DEFINITE)   /* in any language: names travel */
-		return true;
-	/* a German noun before it, but one that announces words: "mit den Worten „…“" */
-	return c->lang == LANG_DE && w->cap && !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_CUE | LX_SPEECH_NOUN)) &&
-	       v[n - 2].kind == T_WORD;
-}
-
-/* Is the word t[s,e) one that announces a slogan, a title or a headline
- * rather than speech ("unter dem Motto", "Überschrift: „…“", "a report
- * titled")? A word of any language's [label] list, or a capitalised
- * compound ending with one (Wahlkampfmotto). Read on the bytes, not
- * through the tokens: this runs for every quote. */
-static bool label_word(const char *t, size_t s, size_t e)
-{
-	if (e - s < 4 || e - s > 40)
-		return false;
-	char low[48];   /* a space, then the word lower-cased: lex_suffix finds an ending shorter than what it reads */
-	low[0] = ' ';
-	size_t n = 1;
-	for (size_t i = s; i < e; i++) {
-		unsigned char b = (unsigned char)t[i];
-		if (b >= 'A' && b <= 'Z')
-			b |= 0x20;
-		else if (b >= 0x80 && b <= 0x9E && i > s && (unsigned char)t[i - 1] == 0xC3 && b != 0x97)
-			b += 0x20;   /* À to Þ (but ×): Überschrift */
-		low[n++] = (char)b;
-	}
-	bool cap = (t[s] >= 'A' && t[s] <= 'Z') || (unsigned char)t[s] >= 0x80;
-	for (int l = 1; l <= LANG_LATIN_N; l++) {
-		size_t k = lex_suffix((enum lang)l, LA_LABEL, low, n);
-		if (k == n - 1 || (k && cap))
-			return true;
-	}
-	return false;
-}
-
-/* The word ending at e (letters, digits, hyphens, any non-ASCII byte), not
- * reaching before lo: returns its start (e when none). */
-static size_t word_before(const char *t, size_t lo, size_t e)
-{
-	size_t s = e;
-	while (s > lo && ((unsigned char)t[s - 1] >= 0x80 || t[s - 1] == '-' || (t[s - 1] >= '0' && t[s - 1] <= '9') ||
-	                  ((t[s - 1] | 0x20) >= 'a' && (t[s - 1] | 0x20) <= 'z')))
-		s--;
-	return s;
-}
-
-/* Is q a slogan, title or headline by what stands before it: a label word
- * right before the mark (a colon between allowed), or opening the
- * parenthesis or the paragraph that a colon before the mark ends
- * ("(Motto des Vereins: „…“)")? */
-static bool labelled(const speech_ctx *c, const quote *q)
-{
-	const char *t = c->d->text;
-	size_t lo = q->open > 48 ? q->open - 48 : 0;   /* the same paragraph: '\n' is never passed */
-	size_t e = q->open;
-	while (e > lo && t[e - 1] == ' ')
-		e--;
-	bool colon = e > lo && t[e - 1] == ':';
-	if (colon)
-		e--;
-	if (label_word(t, word_before(t, lo, e), e))
-		return true;
-	if (!colon)
-		return false;
-	/* the phrase before the colon: back to "(" or the paragraph start, within 80 bytes */
-	size_t p = doc_para_at(c->d, q->open);
-	size_t ps = p < c->d->npara ? c->d->para[p].start : 0;
-	size_t s = e > ps + 80 ? e - 80 : ps;
-	const char *open = memrchr(t + s, '(', e - s);
-	if (open)
-		s = (size_t)(open - t) + 1;
-	else if (s != ps)
-		return false;
-	while (s < e && t[s] == ' ')
-		s++;
-	size_t w = s;
-	while (w < e && t[w] != ' ' && t[w] != ':' && t[w] != ',')
-		w++;
-	return label_word(t, s, w);
-}
-
-/* Where nouns are capitalised, a characterisation can look like a title:
- * "als „Geschäft des Jahrhunderts“ bezeichnet". After a word of the [as]
- * lists it is someone's words, not a name. */
-static bool characterised(const speech_ctx *c, const quote *q)
-{
-	const char *t = c->d->text;
-	size_t lo = q->open > 16 ? q->open - 16 : 0;
-	size_t e = q->open;
-	while (e > lo && t[e - 1] == ' ')
-		e--;
-	size_t s = word_before(t, lo, e);
-	return (lex_lang_props(c->lang) & LP_CAPITALISED_NOUNS) && e > s && (lex_any(lex_find(t + s, e - s)) & LXA_AS);
-}
-
-/* Dash "speech" that is a sub-heading: a short line with nothing after it
- * and no punctuation at its end ("– Tre dage tilbage"). */
-static bool dash_heading(const doc *d, const quote *q, size_t words)
-{
-	const char *t = d->text;
-	size_t p = doc_para_at(d, q->open);
-	if (words > TITLE_WORDS || p >= d->npara)
-		return false;
-	for (size_t i = q->end; i < d->para[p].end; i++)
-		if (t[i] != ' ' && t[i] != '\t')
-			return false;
-	unsigned last = char_before(t, q->end, q->start);
-	return tok_is_alnum(last);
-}
-
-/* Is q a term, a scare quote, a title or a name rather than someone's
- * words? Fewer than MIN_WORDS words (CJK quotes are kept here and judged
- * once attributed), a title or a name by its look or what announces it;
- * dash speech only when it is that short or a sub-heading. */
-static bool not_speech(const speech_ctx *c, const quote *q, const span_words *known)
-{
-	const char *t = c->d->text;
-	bool cjk;
-	size_t w = known ? (cjk = known->cjk, known->n) : count_words(t, q->start, q->end, TITLE_WORDS + 1, &cjk);
-	if (cjk)
-		return false;
-	if (w < MIN_WORDS)
-		return true;
-	if (q->dash)
-		return dash_heading(c->d, q, w);
-	if (labelled(c, q))
-		return true;
-	if (w > TITLE_WORDS || characterised(c, q))
-		return false;
-	return looks_like_title(c, t, q->start, q->end) || named_thing(c, t, q);
-}
-
-/* Drops what is not someone's words (not_speech), unless keep_short;
- * words: the words of each quote, or NULL. */
-static void drop_terms(const speech_ctx *c, finder *f, bool keep_short, const span_words *words)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < f->n; i++)
-		if (keep_short || !not_speech(c, &f->v[i], words ? &words[i] : NULL))
-			f->v[k++] = f->v[i];
-	f->n = k;
-}
-
-/* Is q attributed to someone named in its own paragraph (not only a
- * speaker carried on from the quote before)? */
-static bool attributed_here(const doc *d, const quote *q)
-{
-	return q->speaker && q->spk_end > q->spk_start && doc_para_at(d, q->spk_start) == doc_para_at(d, q->open);
-}
-
-/* CJK quotes count whatever their length when attributed; other ones
- * must read like speech: a clause, words introduced by a colon, or a
- * quotative particle or an attribution after them. */
-static void drop_unattributed_cjk(finder *f)
-{
-	const char *t = f->d->text;
-	size_t k = 0;
-	for (size_t i = 0; i < f->n; i++) {
-		quote *q = &f->v[i];
-		bool cjk;
-		count_words(t, q->start, q->end, 1, &cjk);
-		if (!cjk || q->depth > 0 || attributed_here(f->d, q) || cjk_reads_as_speech(f->d, q)) {
-			f->v[k++] = *q;
-		} else {
-			free(q->speaker);
-			free(q->cue);
-		}
-	}
-	f->n = k;
 }
 
 static int by_position(const void *a, const void *b)
@@ -1195,12 +771,12 @@ static void far_text(const finder *f, size_t len, tok_skip *skip, size_t *n)
 }
 
 /* Has quote i of f MIN_WORDS words or more, or CJK text? words: the
- * counts of count_spans, or NULL. */
+ * counts of span_words_of, or NULL. */
 static bool wordy(const finder *f, size_t i, const span_words *words)
 {
 	const quote *q = &f->v[i];
 	bool cjk;
-	size_t n = words ? (cjk = words[i].cjk, words[i].n) : count_words(f->d->text, q->start, q->end, MIN_WORDS, &cjk);
+	size_t n = words ? (cjk = words[i].cjk, words[i].n) : span_count_words(f->d->text, q->start, q->end, MIN_WORDS, &cjk);
 	return n >= MIN_WORDS || cjk;
 }
 
@@ -1361,7 +937,7 @@ static int find(const doc *d, const quotes_opts *opts, quotes_work *w, quote_lis
 	int rc = find_spans(&f, &c);
 	/* the words of each quote, counted once for the token pass and the
 	 * filters (NULL without memory for them: each counts its own) */
-	span_words *words = rc || opts->keep_short ? NULL : count_spans(&f);
+	span_words *words = rc || opts->keep_short ? NULL : span_words_of(f.d, f.v, f.n);
 	/* one token pass over what lies outside the quotes serves the language,
 	 * the filters and every attribution window */
 	if (!rc)
@@ -1370,7 +946,8 @@ static int find(const doc *d, const quotes_opts *opts, quotes_work *w, quote_lis
 		c.lang = lang_detect(d->text, d->len);
 	snprintf(out->lang, sizeof out->lang, "%s", lang_code(c.lang));
 	if (!rc) {
-		drop_terms(&c, &f, opts->keep_short, words);
+		if (!opts->keep_short)
+			f.n = span_drop_terms(&c, f.v, f.n, words);
 		rc = take_nested(&f, &nested, &nn);
 	}
 	if (!rc) {
@@ -1387,7 +964,7 @@ static int find(const doc *d, const quotes_opts *opts, quotes_work *w, quote_lis
 	if (!rc)
 		rc = speech_attribute(&c, f.v, f.n);
 	if (!rc) {
-		drop_unattributed_cjk(&f);
+		f.n = span_drop_unattributed_cjk(f.d, f.v, f.n);
 		if (f.n > 1)
 			sort_by_position(f.v, f.n);
 		if (opts->nested)
