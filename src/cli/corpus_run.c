@@ -42,11 +42,44 @@ static int produce(void *ctx, void *job)
 	return 1;
 }
 
+/* A JSON Lines record over this many bytes is read in windows (stream.h).
+ * The job threads leave it to the consumer, which writes what each window
+ * gave as it comes: held until the record's end, the quotes of a record
+ * of 100 MB (about three times its size as JSON Lines) made the run's
+ * largest buffer. */
+static bool big_record(const corpus_piece *p)
+{
+	return p->kind == PIECE_JSON && p->len > CORPUS_BIG;
+}
+
+/* The consumer writes a big record's output once it holds this much. */
+#define WRITE_AT ((size_t)1 << 20)
+
+static int put(corpus_run *r, const run_job *j, const run_part *p, size_t o, size_t e);
+
+/* What the big record being decoded gave so far, written; the piece goes
+ * on into the emptied buffers. A write error stops the job (j->rc): it is
+ * said once, where it happened. */
+static int put_so_far(run_job *j)
+{
+	run_part so_far = { j->out.len, j->err.len, j->articles - j->said, j->raw };
+	int rc = put(j->writer, j, &so_far, 0, 0);
+	j->going = true;
+	j->out.len = j->err.len = 0;
+	j->said = j->articles;   /* (the count goes on: the text formats set articles apart by it) */
+	j->raw = 0;
+	if (rc)
+		j->rc = rc;
+	return rc;
+}
+
 static int each_article(void *job, const corpus_article *a)
 {
 	run_job *j = job;
 	int rc = j->run->on_article(j, a);
 	j->articles++;
+	if (!rc && j->writer && !j->out.failed && j->out.len >= WRITE_AT)
+		rc = put_so_far(j);
 	return rc ? rc : j->out.failed ? Q_ENOMEM : 0;
 }
 
@@ -92,13 +125,13 @@ static void decode(const corpus_run *r, run_thread *mine, run_job *j, corpus_pie
 	j->mine = mine ? mine->cmd : NULL;
 	int rc = corpus_decode_with(mine ? mine->dec : NULL, &r->in->corpus, p, each_article, j, &detail);
 	j->mine = NULL;
-	if (rc) {
+	if (rc && !j->rc) {   /* (a write error of put_so_far is said already) */
 		char *where = corpus_where(p);
 		j->out.len = part_start(j);   /* what a failed piece had queued */
 		if (j->out.s)
 			j->out.s[j->out.len] = '\0';
 		j->out.failed = false;
-		j->articles = 0;
+		j->articles = j->said = 0;
 		sb_printf(&j->err, "quoth: %s: %s\n", where ? where : "?", detail ? detail : error_message(rc));
 		free(where);
 	}
@@ -160,6 +193,8 @@ static void work(void *ctx, void *mine, void *job)
 		corpus_piece *p = &j->pieces[j->left];
 		if (p->kind == PIECE_FILE)
 			work_file(r, mine, j, p);
+		else if (big_record(p))
+			j->rest = true;   /* the consumer decodes it, writing as it goes */
 		else if (!full(j) && new_part(j))
 			decode(r, mine, j, p);
 	}
@@ -208,7 +243,7 @@ static int put(corpus_run *r, const run_job *j, const run_part *p, size_t o, siz
 		rc = cmd_write(r->header, strlen(r->header));
 		r->header_done = true;
 	}
-	if (!rc && n && r->wrote && r->blank_between)
+	if (!rc && n && r->wrote && r->blank_between && !j->going)
 		rc = cmd_write("\n", 1);
 	r->wrote |= n > 0;
 	if (!rc && j->out.failed) {
@@ -238,22 +273,27 @@ static int put_parts(corpus_run *r, run_job *j)
 		o = j->parts[i].out_end;
 		e = j->parts[i].err_end;
 	}
-	run_part last = { j->out.len, j->err.len, j->articles, j->raw };
+	run_part last = { j->out.len, j->err.len, j->articles - j->said, j->raw };
 	if (!rc)
 		rc = put(r, j, &last, o, e);
 	j->out.len = j->err.len = 0;
 	j->nparts = 0;
-	j->articles = 0;
+	j->articles = j->said = 0;
 	j->raw = 0;
 	return rc;
 }
 
-/* The next piece left by a job, decoded here and written. */
+/* The next piece left by a job, decoded here and written (a big record
+ * as it goes). */
 static int put_one(corpus_run *r, run_job *j, corpus_piece *p)
 {
+	j->writer = big_record(p) ? r : NULL;
 	decode(r, NULL, j, p);
+	j->writer = NULL;
 	corpus_piece_free(p);
-	return put_parts(r, j);
+	int rc = j->rc ? j->rc : put_parts(r, j);
+	j->going = false;
+	return rc;
 }
 
 /* The pieces a job left (the rest of a file, and the pieces after it):

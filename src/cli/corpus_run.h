@@ -49,6 +49,9 @@ typedef struct run_job {
 	bool rest;               /* pieces are left for the consumer to read (too many bytes to hold) */
 	int rc;                  /* Q_ENOMEM when a file could not be read for want of memory */
 	void *mine;              /* the command's state of the thread decoding (thread_new), NULL when none */
+	corpus_run *writer;      /* while the consumer decodes a big record: output is written as it comes */
+	bool going;              /* some of the piece being decoded is written already ... */
+	size_t said;             /* ... and this many of its articles */
 } run_job;
 
 struct corpus_run {
