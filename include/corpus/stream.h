@@ -73,7 +73,8 @@ typedef struct corpus_piece {
 	char *bytes;                /* owned, NUL-terminated */
 	size_t len;
 	char *path;                 /* owned: the file as found (raw bytes), "-" for standard input */
-	size_t article;             /* the article's number in its file (1 first); for JSON Lines its line number; 0 for a file-wide error */
+	size_t article;             /* the article's number in its file (1 first); for JSON Lines its line number (of a read
+	                               error: the line where the input stopped); 0 for a file-wide error */
 	bool jsonl;                 /* the file is JSON Lines */
 	bool several;               /* the file holds several articles (a form-feed line was seen) */
 	bool safe;                  /* PIECE_TEXT: bytes known display-safe UTF-8 already (text.h) */

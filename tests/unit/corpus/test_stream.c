@@ -50,6 +50,23 @@ static void put_gz(const char *rel, const char *body, size_t cut)
 	free(z);
 }
 
+/* gzip data of body cut right after it: flushed, never finished, as a
+ * copy that stopped at that byte leaves it. */
+static void put_gz_cut_after(const char *rel, const char *body)
+{
+	unsigned char z[1024];
+	z_stream zs = { 0 };
+	assert_int_equal(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	zs.next_in = (unsigned char *)body;
+	zs.avail_in = (uInt)strlen(body);
+	zs.next_out = z;
+	zs.avail_out = sizeof z;
+	assert_int_equal(deflate(&zs, Z_SYNC_FLUSH), Z_OK);
+	assert_int_equal(zs.avail_in, 0);
+	put_n(rel, (const char *)z, zs.total_out);
+	deflateEnd(&zs);
+}
+
 static int setup(void **state)
 {
 	strcpy(root, "/tmp/quoth-stream-XXXXXX");
@@ -325,7 +342,7 @@ static void test_refused_files(void **state)
 	assert_non_null(strstr(got, "bin.txt !binary file, not text\n"));
 	/* what came before the cut is read, then the cut is reported */
 	assert_non_null(strstr(got, "cut.jsonl.gz:1 @0 [one.]"));
-	assert_non_null(strstr(got, "cut.jsonl.gz !truncated gzip data"));
+	assert_non_null(strstr(got, "cut.jsonl.gz:3 !truncated gzip data"));
 	assert_non_null(strstr(got, "missing.txt !no such file or directory\n"));
 	/* JSON Lines with no record are empty as a text of blanks is */
 	assert_non_null(strstr(got, "empty.jsonl !empty file\n"));
@@ -761,6 +778,28 @@ static void test_empty_json_lines_input_is_no_error(void **state)
 	stdin_restore(saved, fds[0]);
 }
 
+/* A JSON Lines file cut short is said at the line where it stopped: the
+ * one it stopped inside, or the one after the last whole line, so that a
+ * reader of the records (quoth index --import) names it as any line. */
+static void test_cut_json_lines_say_the_line(void **state)
+{
+	put_gz_cut_after("inside.jsonl.gz", "{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n{\"text\":\"Thr");
+	put_gz_cut_after("after.jsonl.gz", "{\"text\":\"One.\"}\n\n{\"text\":\"Two.\"}\n");
+	seen s;
+	corpus_opts o = { 0 };
+	char a[128], b[128];
+	snprintf(a, sizeof a, "%s/inside.jsonl.gz", root);
+	snprintf(b, sizeof b, "%s/after.jsonl.gz", root);
+	char *paths[] = { a, b };
+	run(&o, paths, 2, &s);
+	const char *got = rel(&s);
+	assert_non_null(strstr(got, "inside.jsonl.gz:2 @0 [Two.]"));
+	assert_non_null(strstr(got, "inside.jsonl.gz:3 !not valid JSON Lines"));
+	assert_non_null(strstr(got, "inside.jsonl.gz:3 !truncated gzip data"));
+	assert_non_null(strstr(got, "after.jsonl.gz:3 @0 [Two.]"));
+	assert_non_null(strstr(got, "after.jsonl.gz:4 !truncated gzip data"));
+}
+
 static void test_form_feed_needs_its_own_line(void **state)
 {
 	put("ff.txt", "One\n\nA\ffeed inside a line.\n\f\r\nTwo\n\nEnd.");
@@ -784,6 +823,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_refused_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_big_article_in_windows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_form_feed_needs_its_own_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cut_json_lines_say_the_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_files_handed_out_read_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_files_handed_out_are_bounded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_removed_after_the_walk, setup, teardown),
