@@ -299,6 +299,8 @@ static int next_line(corpus_reader *r, corpus_piece *p, bool may_read)
 		if (r->skipping) {
 			r->pos = r->scan = nl ? end + 1 : r->len;
 			r->skipping = !nl;
+			if (nl)
+				continue;   /* the lines after it may be read already, the end of the file too */
 		} else if (nl || (r->eof && r->pos < r->len)) {
 			size_t from = r->pos, to = end;
 			r->pos = r->scan = nl ? end + 1 : r->len;

@@ -262,6 +262,22 @@ expect_eq "a $REC_MB MB JSON Lines record: its quotes read" yes \
 	"$([ "$(grep -c 'a quote in the record' "$TMPD/out")" -gt 1000 ] && echo yes)"
 rm -f "$TMPD/huge.jsonl"
 
+# A JSON Lines line over the 256 MiB a record may take, between two small
+# ones in a file: skipped with one message, and the record after it read
+# (it was lost when the file's end came in with the skipped line's).
+{
+	printf '{"text": "\\"A small one before it,\\" said Ann Lee."}\n{"text": "'
+	head -c 269484032 /dev/zero | tr '\0' a
+	printf '"}\n{"text": "\\"A small one after it,\\" said Bo Lee."}\n'
+} >"$TMPD/over.jsonl"
+timeout 120 "$QUOTH" quotes --format tsv "$TMPD/over.jsonl" >"$TMPD/out" 2>"$TMPD/err" </dev/null
+RC=$?
+expect_eq "a JSON Lines line over 256 MiB: exit 1, one message" "1:quoth: $TMPD/over.jsonl:2: a line longer than 256 MiB, skipped" \
+	"$RC:$(cat "$TMPD/err")"
+expect_eq "a JSON Lines line over 256 MiB: the records around it read" "Ann Lee Bo Lee" \
+	"$(grep 'small one' "$TMPD/out" | cut -f4 | tr '\n' ' ' | sed 's/ $//')"
+rm -f "$TMPD/over.jsonl"
+
 # Folders 200 levels deep, paths past PATH_MAX: every file found
 deep=$TMPD/deep
 # made relative to open folders: a shell's cd gives up past PATH_MAX
