@@ -189,6 +189,11 @@ run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/binary.jsonl
 expect_eq "index --import of a binary file: one message" "quoth: $TMPD/binary.jsonl: binary file, not text" "$ERR"
 run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import /dev/zero
 expect_eq "index --import of a device: refused at once, exit 1" "1:quoth: /dev/zero: not a regular file" "$RC:$ERR"
+run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/none.jsonl"
+expect_eq "index --import of a missing file: the error alone, no summary, exit 1" \
+	"1::quoth: $TMPD/none.jsonl: no such file or directory" "$RC:$OUT:$ERR"
+run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/none.jsonl" --import "$TMPD/q.jsonl.gz"
+expect_contains "index --import of a missing file beside one read: the summary of what was read" "$OUT" "imported 2 articles"
 
 # --- read-only: the index is read, never written ---
 if [ "$(id -u)" != 0 ]; then
