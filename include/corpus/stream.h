@@ -56,6 +56,8 @@ typedef struct corpus_opts {
 	bool article_ids;           /* an article gets its doc.id, hashing it: a whole text article its raw bytes, a
 	                               JSON Lines record its text field's value (its windows too); off: 0, as text windows have */
 	bool whole;                 /* a JSON text over CORPUS_BIG stays one article (the reader holds it whole) */
+	bool pipes;                 /* a PATH that is a named pipe (not one found in a folder) is read as standard input is,
+	                               its opening waiting for a writer; off: refused (Q_ENOTREG) as a device is */
 } corpus_opts;
 
 enum corpus_piece_kind {

@@ -13,8 +13,8 @@
  * search finds their quotes and titles, not their other words.
  *
  * The lines are read as quoth quotes reads JSON Lines (stream.h): gzip
- * data is inflated, a binary file, a device or a FIFO is refused (Q_EBINARY,
- * Q_ENOTREG), and so is a folder (Q_EISDIR). A line that is not JSON, lacks
+ * data is inflated, a binary file or a device is refused (Q_EBINARY,
+ * Q_ENOTREG), and so is a folder (Q_EISDIR); a named pipe is read. A line that is not JSON, lacks
  * a field or has one of the wrong type, or is over 256 MiB, is reported
  * (file, line number, what) and skipped, as is the line where gzip data was
  * cut short; the others are loaded. */

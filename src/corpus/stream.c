@@ -583,6 +583,23 @@ static int next_entry(corpus_stream *s, walk_entry *e, bool *is_stdin)
 	}
 }
 
+/* Opens e's file for the stream to read: a PATH itself (not a file of a
+ * folder) that is a named pipe too when the stream reads pipes. 0 or a Q_*
+ * code. */
+static int open_entry(corpus_stream *s, const walk_entry *e, bool is_stdin)
+{
+	if (e->error)
+		return e->error;
+	if (s->o->pipes && e->dirfd == AT_FDCWD && !is_stdin) {
+		/* looked at before any open: an open of ours would be the reader a
+		 * writer waits for, and its data lost when that open is closed */
+		int rc = input_open_pipe(&s->f.in, e->name);
+		if (rc != Q_ENOTREG)
+			return rc;
+	}
+	return input_open(&s->f.in, e->dirfd, e->name, is_stdin);
+}
+
 /* Opens the next file: 2 opened, 1 an error piece instead, 0 when there is
  * none, or Q_ENOMEM. */
 static int open_next(corpus_stream *s, corpus_piece *p)
@@ -597,7 +614,7 @@ static int open_next(corpus_stream *s, corpus_piece *p)
 		return Q_ENOMEM;
 	corpus_reader *r = &s->f;
 	start_file(r, path);
-	rc = e.error ? e.error : input_open(&r->in, e.dirfd, e.name, is_stdin);
+	rc = open_entry(s, &e, is_stdin);
 	if (!rc) {
 		r->open = true;
 		return 2;

@@ -378,8 +378,10 @@ int import_jsonl(qindex *ix, const char *path, import_stats *st, import_error_fn
 	if (strcmp(path, "-") && stat(path, &fs) == 0 && S_ISDIR(fs.st_mode))
 		return Q_EISDIR;   /* the stream would walk it */
 	/* the records as quoth quotes reads JSON Lines: gzip inflated, a device
-	 * refused, a binary file said once, a line over CORPUS_LINE_MAX skipped */
-	static const corpus_opts o = { .input = CORPUS_JSONL };
+	 * refused, a binary file said once, a line over CORPUS_LINE_MAX skipped;
+	 * and a named pipe read (quoth quotes made on another machine, through
+	 * ssh, say) */
+	static const corpus_opts o = { .input = CORPUS_JSONL, .pipes = true };
 	char *paths[] = { (char *)path };
 	corpus_stream *s = NULL;
 	json_tokener *tok = json_tokener_new_ex(JSON_TOKENER_DEFAULT_DEPTH);

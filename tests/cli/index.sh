@@ -189,6 +189,13 @@ run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/binary.jsonl
 expect_eq "index --import of a binary file: one message" "quoth: $TMPD/binary.jsonl: binary file, not text" "$ERR"
 run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import /dev/zero
 expect_eq "index --import of a device: refused at once, exit 1" "1:quoth: /dev/zero: not a regular file" "$RC:$ERR"
+mkfifo "$TMPD/pipe.jsonl"
+gzip -dc "$TMPD/q.jsonl.gz" >"$TMPD/pipe.jsonl" &
+run_status "$QUOTH" index --index "$TMPD/pipe.sqlite" --import "$TMPD/pipe.jsonl"
+kill $! 2>/dev/null   # a writer still waiting for a reader (the pipe refused)
+wait
+expect_eq "index --import of a named pipe: read once its writer comes" "0:imported 2 articles" \
+	"$RC:$(printf '%s\n' "$OUT" | sed -n 's/^\(imported [0-9]* articles\).*/\1/p')"
 run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/none.jsonl"
 expect_eq "index --import of a missing file: the error alone, no summary, exit 1" \
 	"1::quoth: $TMPD/none.jsonl: no such file or directory" "$RC:$OUT:$ERR"

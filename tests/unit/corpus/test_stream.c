@@ -793,6 +793,47 @@ static void test_cut_json_lines_say_the_line(void **state)
 	assert_non_null(strstr(got, "after.jsonl.gz:4 !truncated gzip data"));
 }
 
+/* Writes two records into the named pipe once a reader has it open (for
+ * 5 s at most: a reader that never comes fails the test, not hangs it). */
+static void *write_pipe(void *arg)
+{
+	const char *path = arg;
+	int fd = -1;
+	for (int i = 0; i < 500 && fd < 0; i++)
+		if ((fd = open(path, O_WRONLY | O_NONBLOCK)) < 0)
+			usleep(10000);
+	if (fd >= 0) {
+		fcntl(fd, F_SETFL, 0);
+		const char *t = "{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n";
+		ssize_t w = write(fd, t, strlen(t));
+		(void)w;
+		close(fd);
+	}
+	return NULL;
+}
+
+/* A named pipe given as a PATH is refused as a device is, unless the
+ * caller reads pipes (an import of records made elsewhere): then its
+ * records are read once a writer comes. */
+static void test_named_pipe_when_asked(void **state)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/p.jsonl", root);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	char *paths[] = { path };
+	seen s;
+	corpus_opts o = { .input = CORPUS_JSONL };
+	run(&o, paths, 1, &s);
+	assert_string_equal(rel(&s), "p.jsonl !not a regular file\n");
+	o.pipes = true;
+	pthread_t th;
+	assert_int_equal(pthread_create(&th, NULL, write_pipe, path), 0);
+	run(&o, paths, 1, &s);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_string_equal(rel(&s), "p.jsonl:1 @0 [One.] One.|-|-|-\n"
+	                             "p.jsonl:2 @0 [Two.] Two.|-|-|-\n");
+}
+
 static void test_form_feed_needs_its_own_line(void **state)
 {
 	put("ff.txt", "One\n\nA\ffeed inside a line.\n\f\r\nTwo\n\nEnd.");
@@ -817,6 +858,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_big_article_in_windows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_form_feed_needs_its_own_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cut_json_lines_say_the_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_named_pipe_when_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_files_handed_out_read_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_files_handed_out_are_bounded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_removed_after_the_walk, setup, teardown),
