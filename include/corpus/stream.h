@@ -56,6 +56,8 @@ typedef struct corpus_opts {
 	bool article_ids;           /* an article gets its doc.id, hashing it: a whole text article its raw bytes, a
 	                               JSON Lines record its text field's value (its windows too); off: 0, as text windows have */
 	bool whole;                 /* a JSON text over CORPUS_BIG stays one article (the reader holds it whole) */
+	bool pipes;                 /* a PATH that is a named pipe (not one found in a folder) is read as standard input is,
+	                               its opening waiting for a writer; off: refused (Q_ENOTREG) as a device is */
 } corpus_opts;
 
 enum corpus_piece_kind {
@@ -73,7 +75,8 @@ typedef struct corpus_piece {
 	char *bytes;                /* owned, NUL-terminated */
 	size_t len;
 	char *path;                 /* owned: the file as found (raw bytes), "-" for standard input */
-	size_t article;             /* the article's number in its file (1 first); for JSON Lines its line number; 0 for a file-wide error */
+	size_t article;             /* the article's number in its file (1 first); for JSON Lines its line number (of a read
+	                               error: the line where the input stopped); 0 for a file-wide error */
 	bool jsonl;                 /* the file is JSON Lines */
 	bool several;               /* the file holds several articles (a form-feed line was seen) */
 	bool safe;                  /* PIECE_TEXT: bytes known display-safe UTF-8 already (text.h) */

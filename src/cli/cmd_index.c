@@ -163,10 +163,12 @@ static void print_summary(const indexer_stats *st, bool import, const index_coun
 	free(safe);
 }
 
-/* The imports in turn: a file that cannot be read is reported and the
- * others are still loaded; a failure of the index ends the run. */
-static int run_imports(qindex *ix, const struct index_args *a, indexer_stats *st, int *status)
+/* The imports in turn: a file that cannot be read is reported (counted in
+ * *unread) and the others are still loaded; a failure of the index ends
+ * the run. */
+static int run_imports(qindex *ix, const struct index_args *a, indexer_stats *st, int *status, size_t *unread)
 {
+	*unread = 0;
 	for (size_t i = 0; i < a->nimports; i++) {
 		import_stats is;
 		int rc = import_jsonl(ix, a->imports[i], &is, cmd_import_error, NULL);
@@ -178,8 +180,10 @@ static int run_imports(qindex *ix, const struct index_args *a, indexer_stats *st
 			*status = 1;
 		if (is.index_failed)
 			return rc;
-		if (rc && rc != Q_ESYNTAX)
+		if (rc && rc != Q_ESYNTAX) {
 			cmd_file_error(a->imports[i], rc);
+			++*unread;
+		}
 	}
 	return 0;
 }
@@ -187,14 +191,14 @@ static int run_imports(qindex *ix, const struct index_args *a, indexer_stats *st
 /* One run over the paths or the imports; 0, or the Q_* code of a failure
  * of the index itself (files that could not be read only set *status). */
 static int index_run(qindex *ix, const struct index_args *a, const struct cmd_setup *setup, struct progress *p,
-                     indexer_stats *st, int *status)
+                     indexer_stats *st, int *status, size_t *unread)
 {
 	int bulk = index_bulk(ix);
 	if (bulk)
 		return bulk;
 	if (a->nimports) {
 		memset(st, 0, sizeof *st);
-		int rc = run_imports(ix, a, st, status);
+		int rc = run_imports(ix, a, st, status, unread);
 		return rc ? rc : cmd_derive(ix, setup);
 	}
 	indexer_opts o = { .quotes = &setup->quotes, .readers = a->jobs, .file_error = on_file_error, .progress = on_progress, .ctx = p };
@@ -234,13 +238,14 @@ int cmd_index(int argc, char **argv)
 	struct progress p = { .tty = !a.quiet && isatty(STDERR_FILENO), .start_ns = mono_ns() };
 	indexer_stats st;
 	int status = 0;
-	if (!rc && (rc = index_run(ix, &a, &setup, &p, &st, &status)) && index_damaged(ix)) {
+	size_t unread = 0;
+	if (!rc && (rc = index_run(ix, &a, &setup, &p, &st, &status, &unread)) && index_damaged(ix)) {
 		/* a damaged page found on the way: start again from an empty index, once */
 		cmd_index_error(ix, rc);
 		index_close(ix);
 		ix = NULL;
 		if (!(rc = cmd_open_index(a.index_path, INDEX_WRITE | INDEX_REBUILD, &ix)))
-			rc = index_run(ix, &a, &setup, &p, &st, &status);
+			rc = index_run(ix, &a, &setup, &p, &st, &status, &unread);
 	}
 	if (rc) {
 		if (ix && rc != Q_EROFS)
@@ -248,7 +253,9 @@ int cmd_index(int argc, char **argv)
 		status = 1;
 	}
 	index_counts c = { 0 };
-	if (!a.quiet && !rc && !index_count(ix, &c))
+	/* imports of which none could be read: their errors are all there is to say */
+	bool none_read = a.nimports && unread == a.nimports;
+	if (!a.quiet && !rc && !none_read && !index_count(ix, &c))
 		print_summary(&st, a.nimports > 0, &c, index_path(ix), (double)(mono_ns() - p.start_ns) / 1e9);
 	index_close(ix);
 	cmd_setup_free(&setup);

@@ -83,6 +83,26 @@ int input_open(input *in, int dirfd, const char *name, bool is_stdin)
 	return rc;
 }
 
+int input_open_pipe(input *in, const char *path)
+{
+	memset(in, 0, sizeof *in);
+	in->fd = -1;
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return error_from_errno(errno);
+	if (!S_ISFIFO(st.st_mode))
+		return Q_ENOTREG;
+	in->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (in->fd < 0)
+		return error_from_errno(errno);
+	int rc = fstat(in->fd, &st) < 0 ? error_from_errno(errno) : S_ISFIFO(st.st_mode) ? 0 : Q_ENOTREG;
+	if (rc) {
+		input_close(in);
+		in->fd = -1;
+	}
+	return rc;
+}
+
 /* Inflates into buf: members one after another (a .gz made by cat a.gz b.gz). */
 static ssize_t read_gz(input *in, char *buf, size_t n, const char **detail)
 {

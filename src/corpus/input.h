@@ -32,6 +32,12 @@ typedef struct input {
  * FIFO or device that is not standard input, ...). */
 int input_open(input *in, int dirfd, const char *name, bool is_stdin);
 
+/* Opens the named pipe (FIFO) at path, waiting for a writer as a reader of
+ * a pipe does. Returns 0, or a Q_* code: Q_ENOTREG when path is no FIFO,
+ * told before it is opened (a device is never opened here: opening one may
+ * wait forever). */
+int input_open_pipe(input *in, const char *path);
+
 /* Reads up to n bytes (n >= 2; decompressed): the count, 0 at the end, or
  * a negative Q_* code; *detail is then set for gzip errors (a static string).
  * Whether the input is gzip data is known after the first call. */

@@ -38,6 +38,7 @@ struct corpus_reader {
 	int error;             /* a read error, reported when what came before it is out */
 	const char *error_detail;
 	size_t line;           /* JSON Lines: lines read */
+	bool unended;          /* JSON Lines: the last line read had no line end (the input stopped inside it) */
 	size_t article;        /* articles given */
 	bool several;          /* a form-feed line was seen */
 	bool skipping;         /* the rest of a JSON line too long to read */
@@ -257,7 +258,7 @@ static void start_file(corpus_reader *r, char *path)
 {
 	r->path = path;
 	r->jsonl = r->o->input == CORPUS_JSONL || (r->o->input == CORPUS_AUTO && stream_dump_name(path));
-	r->whole = r->checked = r->eof = r->several = r->skipping = r->windowing = r->done = false;
+	r->whole = r->checked = r->eof = r->several = r->skipping = r->windowing = r->done = r->unended = false;
 	r->pos = r->len = r->cap = r->scan = r->line = r->article = r->safe = 0;
 	r->error = 0;
 	r->error_detail = NULL;
@@ -298,10 +299,13 @@ static int next_line(corpus_reader *r, corpus_piece *p, bool may_read)
 		if (r->skipping) {
 			r->pos = r->scan = nl ? end + 1 : r->len;
 			r->skipping = !nl;
+			if (nl)
+				continue;   /* the lines after it may be read already, the end of the file too */
 		} else if (nl || (r->eof && r->pos < r->len)) {
 			size_t from = r->pos, to = end;
 			r->pos = r->scan = nl ? end + 1 : r->len;
 			r->line++;
+			r->unended = !nl;
 			if (to > from && r->buf[to - 1] == '\r')
 				to--;
 			if (!stream_blank(r->buf + from, to - from)) {
@@ -579,6 +583,23 @@ static int next_entry(corpus_stream *s, walk_entry *e, bool *is_stdin)
 	}
 }
 
+/* Opens e's file for the stream to read: a PATH itself (not a file of a
+ * folder) that is a named pipe too when the stream reads pipes. 0 or a Q_*
+ * code. */
+static int open_entry(corpus_stream *s, const walk_entry *e, bool is_stdin)
+{
+	if (e->error)
+		return e->error;
+	if (s->o->pipes && e->dirfd == AT_FDCWD && !is_stdin) {
+		/* looked at before any open: an open of ours would be the reader a
+		 * writer waits for, and its data lost when that open is closed */
+		int rc = input_open_pipe(&s->f.in, e->name);
+		if (rc != Q_ENOTREG)
+			return rc;
+	}
+	return input_open(&s->f.in, e->dirfd, e->name, is_stdin);
+}
+
 /* Opens the next file: 2 opened, 1 an error piece instead, 0 when there is
  * none, or Q_ENOMEM. */
 static int open_next(corpus_stream *s, corpus_piece *p)
@@ -593,7 +614,7 @@ static int open_next(corpus_stream *s, corpus_piece *p)
 		return Q_ENOMEM;
 	corpus_reader *r = &s->f;
 	start_file(r, path);
-	rc = e.error ? e.error : input_open(&r->in, e.dirfd, e.name, is_stdin);
+	rc = open_entry(s, &e, is_stdin);
 	if (!rc) {
 		r->open = true;
 		return 2;
@@ -615,11 +636,15 @@ static int reader_next(corpus_reader *r, corpus_piece *p, bool may_read)
 	int rc = r->jsonl ? next_line(r, p, may_read) : may_read ? next_article(r, p) : NEEDS_READ;
 	if (rc)
 		return rc;
-	/* the file is done: a read error last, after what it held */
+	/* the file is done: a read error last, after what it held, at the
+	 * line of JSON Lines where the input stopped (cut inside a line, or
+	 * before the next one) */
 	int error = r->error;
 	const char *detail = r->error_detail;
 	if (error) {
 		rc = error_piece(r, p, error, detail);
+		if (r->jsonl)
+			p->article = r->line + !(r->unended || r->skipping);
 		r->error = 0;
 	}
 	close_file(r);

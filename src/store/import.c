@@ -1,17 +1,15 @@
 /* Importing quoth quotes --format=jsonl output into the index (json-c). */
-#include <errno.h>
-#include <fcntl.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 #include "error.h"
 #include "grow.h"
 #include "import.h"
 #include "indexer.h"
+#include "stream.h"
 #include "walk.h"
 #include "strbuf.h"
 #include "doc.h"
@@ -45,6 +43,7 @@ typedef struct importer {
 	pending p;
 	seen_set seen;
 	size_t batch;
+	size_t took;                 /* records read */
 	bool in_tx;
 } importer;
 
@@ -351,129 +350,52 @@ static int take_line(importer *im, json_tokener *tok, const char *s, size_t n)
 	return rc;
 }
 
-/* A line longer than this is skipped whole: a line without end (a device,
- * a pipe of one endless line) would take all memory, and json-c takes a
- * length that fits an int. As quoth quotes bounds a JSON Lines line. */
-#define IMPORT_LINE_MAX ((size_t)256 << 20)
-#define IMPORT_BLOCK ((size_t)1 << 16)
-
-/* The input's lines, read in blocks through zlib, which inflates gzip
- * data (quoth quotes reads a .jsonl.gz; so does the import) and passes
- * other bytes as they are. */
-typedef struct line_reader {
-	gzFile gz;
-	char *buf;
-	size_t pos, len, scan, cap;
-	bool eof, skipping;
-} line_reader;
-
-enum { LINE_GOT, LINE_DONE, LINE_TOO_LONG };
-
-/* More bytes after buf[pos..len), moved to the front; 0 or a Q_* code. */
-static int lr_fill(line_reader *r)
+/* A piece of the input: a record taken, a line reported, or (a Q_* code,
+ * *read_failed set) why the file cannot be read. */
+static int take_piece(importer *im, json_tokener *tok, const corpus_piece *p, bool *read_failed)
 {
-	if (r->pos) {
-		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
-		r->len -= r->pos;
-		r->scan -= r->pos;
-		r->pos = 0;
+	if (p->article) {
+		im->line = (long)p->article;
+		im->st->lines = p->article;
 	}
-	if (r->cap - r->len < IMPORT_BLOCK) {
-		size_t cap = r->cap ? r->cap * 2 : IMPORT_BLOCK * 4;
-		char *b = realloc(r->buf, cap);
-		if (!b)
-			return Q_ENOMEM;
-		r->buf = b;
-		r->cap = cap;
-	}
-	int n = gzread(r->gz, r->buf + r->len, (unsigned)IMPORT_BLOCK);
-	if (n < 0)
-		return Q_EIO;
-	r->eof = n == 0;
-	r->len += (size_t)n;
-	return 0;
-}
-
-/* The next line in *line, *n (its end included): LINE_GOT, LINE_DONE at
- * the end, LINE_TOO_LONG once for a line skipped; or a Q_* code. */
-static int lr_next(line_reader *r, const char **line, size_t *n)
-{
-	for (;;) {
-		char *nl = r->len > r->scan ? memchr(r->buf + r->scan, '\n', r->len - r->scan) : NULL;
-		if (nl || (r->eof && r->pos < r->len)) {
-			size_t from = r->pos, to = nl ? (size_t)(nl - r->buf) + 1 : r->len;
-			r->pos = r->scan = to;
-			if (r->skipping) {
-				r->skipping = false;
-				continue;
-			}
-			*line = r->buf + from;
-			*n = to - from;
-			return LINE_GOT;
-		}
-		if (r->eof)
-			return LINE_DONE;
-		r->scan = r->len;
-		if (r->len - r->pos > IMPORT_LINE_MAX) {   /* dropped, and the rest of it after */
-			bool said = r->skipping;
-			r->skipping = true;
-			r->pos = r->scan = r->len;
-			if (!said)
-				return LINE_TOO_LONG;
-		}
-		int rc = lr_fill(r);
-		if (rc)
-			return rc;
-	}
+	int rc = 0;
+	if (p->kind == PIECE_JSON && !im->took++ && memchr(p->bytes, '\0', p->len))
+		rc = Q_EBINARY;   /* one message, not one a line of it */
+	else if (p->kind == PIECE_JSON)
+		return take_line(im, tok, p->bytes, p->len);
+	else if (p->kind == PIECE_ERROR && p->article && p->detail)
+		bad_line(im, p->detail);   /* a line over CORPUS_LINE_MAX, or where gzip data was cut */
+	else if (p->kind == PIECE_ERROR && p->error != Q_EEMPTY)   /* no quote found is no error */
+		rc = p->error;
+	*read_failed = rc != 0;
+	return rc;
 }
 
 int import_jsonl(qindex *ix, const char *path, import_stats *st, import_error_fn err, void *ctx)
 {
 	memset(st, 0, sizeof *st);
-	bool in = !strcmp(path, "-");
-	int fd = in ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return error_from_errno(errno);
 	struct stat fs;
-	if (fstat(fd, &fs) != 0 || S_ISDIR(fs.st_mode) || (!in && !S_ISREG(fs.st_mode) && !S_ISFIFO(fs.st_mode))) {
-		close(fd);
-		return S_ISDIR(fs.st_mode) ? Q_EISDIR : Q_ENOTREG;   /* a device reads without end */
-	}
-	line_reader r = { .gz = gzdopen(fd, "rb") };
-	if (!r.gz) {
-		close(fd);
-		return Q_ENOMEM;
-	}
+	if (strcmp(path, "-") && stat(path, &fs) == 0 && S_ISDIR(fs.st_mode))
+		return Q_EISDIR;   /* the stream would walk it */
+	/* the records as quoth quotes reads JSON Lines: gzip inflated, a device
+	 * refused, a binary file said once, a line over CORPUS_LINE_MAX skipped;
+	 * and a named pipe read (quoth quotes made on another machine, through
+	 * ssh, say) */
+	static const corpus_opts o = { .input = CORPUS_JSONL, .pipes = true };
+	char *paths[] = { (char *)path };
+	corpus_stream *s = NULL;
 	json_tokener *tok = json_tokener_new_ex(JSON_TOKENER_DEFAULT_DEPTH);
+	int rc = tok ? corpus_open(&o, paths, 1, &s) : Q_ENOMEM;
 	importer im = { .ix = ix, .name = path, .st = st, .err = err, .ctx = ctx };
-	int rc = tok ? 0 : Q_ENOMEM;
 	bool read_failed = false;
-	const char *line;
-	size_t n;
-	int got = LINE_DONE;
-	while (!rc && (got = lr_next(&r, &line, &n)) != LINE_DONE) {
-		if (got < 0)
-			break;
-		im.line++;
-		st->lines++;
-		if (got == LINE_TOO_LONG)
-			bad_line(&im, "a line longer than 256 MiB, skipped");
-		else if (im.line == 1 && memchr(line, '\0', n)) {
-			got = Q_EBINARY;   /* one message, not one a line of it */
-			break;
-		} else
-			rc = take_line(&im, tok, line, n);
+	corpus_piece p;
+	int got = 0;
+	while (!rc && (got = corpus_next(s, &p)) == 1) {
+		rc = take_piece(&im, tok, &p, &read_failed);
+		corpus_piece_free(&p);
 	}
-	int zerr = Z_OK;
-	gzerror(r.gz, &zerr);
-	if (!rc && zerr == Z_BUF_ERROR) {
-		im.line++;
-		bad_line(&im, "truncated gzip data: the rest is lost");
-	}
-	if (!rc && got < 0) {
+	if (!rc)
 		rc = got;
-		read_failed = true;
-	}
 	if (!rc)
 		rc = flush_article(&im);
 	if (!rc)
@@ -482,10 +404,9 @@ int import_jsonl(qindex *ix, const char *path, import_stats *st, import_error_fn
 		index_rollback(ix);
 	pending_clear(&im.p);
 	seen_free(&im.seen);
-	free(r.buf);
+	corpus_close(s);
 	if (tok)
 		json_tokener_free(tok);
-	gzclose(r.gz);
 	st->index_failed = rc && rc != Q_ENOMEM && !read_failed;
 	return rc ? rc : st->bad_lines ? Q_ESYNTAX : 0;
 }

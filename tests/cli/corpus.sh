@@ -145,7 +145,8 @@ awk 'BEGIN { for (i = 1; i <= 3000; i++) printf "{\"text\": \"Line %d says \\\"q
 	gzip -c | head -c 8000 >"$TMPD/cut.jsonl.gz"
 run_status "$QUOTH" quotes --format tsv "$TMPD/cut.jsonl.gz"
 expect_eq "truncated .gz: exit 1" 1 "$RC"
-expect_contains "truncated .gz: said" "$ERR" "cut.jsonl.gz: truncated gzip data"
+cut_at=$(printf '%s\n' "$ERR" | sed -n 's/.*cut\.jsonl\.gz:\([0-9]*\): not valid JSON Lines (the line ends inside.*/\1/p')
+expect_contains "truncated .gz: said at the line it stopped in" "$ERR" "cut.jsonl.gz:${cut_at:-?}: truncated gzip data"
 expect_eq "truncated .gz: what came before is printed" yes "$([ "$(printf '%s\n' "$OUT" | wc -l)" -gt 100 ] && echo yes)"
 
 # ---- --jobs: the same bytes whatever the number of threads ----------------------------

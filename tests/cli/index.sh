@@ -180,12 +180,27 @@ awk 'BEGIN { for (i = 1; i <= 3000; i++) printf "{\"file\":\"f%d.txt\",\"start\"
 	gzip -c | head -c 8000 >"$TMPD/cut.jsonl.gz"
 run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/cut.jsonl.gz"
 expect_eq "index --import of cut gzip data: exit 1" "1" "$RC"
-expect_contains "index --import of cut gzip data: said" "$ERR" "truncated gzip data"
+cut_at=$(printf '%s\n' "$ERR" | sed -n 's/.*cut\.jsonl\.gz:\([0-9]*\): not a JSON object (it ends too soon)$/\1/p')
+expect_contains "index --import of cut gzip data: said at the line it stopped in" "$ERR" "cut.jsonl.gz:${cut_at:-?}: truncated gzip data"
+expect_eq "index --import of cut gzip data: what came before it loaded" "imported $((cut_at - 1)) articles" \
+	"$(printf '%s\n' "$OUT" | sed -n 's/^\(imported [0-9]* articles\).*/\1/p')"
 head -c 3000 "$QUOTH" >"$TMPD/binary.jsonl"
 run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/binary.jsonl"
 expect_eq "index --import of a binary file: one message" "quoth: $TMPD/binary.jsonl: binary file, not text" "$ERR"
 run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import /dev/zero
 expect_eq "index --import of a device: refused at once, exit 1" "1:quoth: /dev/zero: not a regular file" "$RC:$ERR"
+mkfifo "$TMPD/pipe.jsonl"
+gzip -dc "$TMPD/q.jsonl.gz" >"$TMPD/pipe.jsonl" &
+run_status "$QUOTH" index --index "$TMPD/pipe.sqlite" --import "$TMPD/pipe.jsonl"
+kill $! 2>/dev/null   # a writer still waiting for a reader (the pipe refused)
+wait
+expect_eq "index --import of a named pipe: read once its writer comes" "0:imported 2 articles" \
+	"$RC:$(printf '%s\n' "$OUT" | sed -n 's/^\(imported [0-9]* articles\).*/\1/p')"
+run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/none.jsonl"
+expect_eq "index --import of a missing file: the error alone, no summary, exit 1" \
+	"1::quoth: $TMPD/none.jsonl: no such file or directory" "$RC:$OUT:$ERR"
+run_status "$QUOTH" index --index "$TMPD/gz.sqlite" --import "$TMPD/none.jsonl" --import "$TMPD/q.jsonl.gz"
+expect_contains "index --import of a missing file beside one read: the summary of what was read" "$OUT" "imported 2 articles"
 
 # --- read-only: the index is read, never written ---
 if [ "$(id -u)" != 0 ]; then

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include "doc.h"
 #include "error.h"
+#include "gzcut.h"
 #include "stream.h"
 
 static char root[64];
@@ -48,6 +49,15 @@ static void put_gz(const char *rel, const char *body, size_t cut)
 	deflateEnd(&zs);
 	put_n(rel, (const char *)z, cut ? len - cut : len);
 	free(z);
+}
+
+/* gzip data of body cut right after it (gzcut.h). */
+static void put_gz_cut_after(const char *rel, const char *body)
+{
+	unsigned char z[1024] = { 0 };
+	size_t n = gz_cut_after(body, z, sizeof z);
+	assert_true(n > 0);
+	put_n(rel, (const char *)z, n);
 }
 
 static int setup(void **state)
@@ -325,7 +335,7 @@ static void test_refused_files(void **state)
 	assert_non_null(strstr(got, "bin.txt !binary file, not text\n"));
 	/* what came before the cut is read, then the cut is reported */
 	assert_non_null(strstr(got, "cut.jsonl.gz:1 @0 [one.]"));
-	assert_non_null(strstr(got, "cut.jsonl.gz !truncated gzip data"));
+	assert_non_null(strstr(got, "cut.jsonl.gz:3 !truncated gzip data"));
 	assert_non_null(strstr(got, "missing.txt !no such file or directory\n"));
 	/* JSON Lines with no record are empty as a text of blanks is */
 	assert_non_null(strstr(got, "empty.jsonl !empty file\n"));
@@ -761,6 +771,69 @@ static void test_empty_json_lines_input_is_no_error(void **state)
 	stdin_restore(saved, fds[0]);
 }
 
+/* A JSON Lines file cut short is said at the line where it stopped: the
+ * one it stopped inside, or the one after the last whole line, so that a
+ * reader of the records (quoth index --import) names it as any line. */
+static void test_cut_json_lines_say_the_line(void **state)
+{
+	put_gz_cut_after("inside.jsonl.gz", "{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n{\"text\":\"Thr");
+	put_gz_cut_after("after.jsonl.gz", "{\"text\":\"One.\"}\n\n{\"text\":\"Two.\"}\n");
+	seen s;
+	corpus_opts o = { 0 };
+	char a[128], b[128];
+	snprintf(a, sizeof a, "%s/inside.jsonl.gz", root);
+	snprintf(b, sizeof b, "%s/after.jsonl.gz", root);
+	char *paths[] = { a, b };
+	run(&o, paths, 2, &s);
+	const char *got = rel(&s);
+	assert_non_null(strstr(got, "inside.jsonl.gz:2 @0 [Two.]"));
+	assert_non_null(strstr(got, "inside.jsonl.gz:3 !not valid JSON Lines"));
+	assert_non_null(strstr(got, "inside.jsonl.gz:3 !truncated gzip data"));
+	assert_non_null(strstr(got, "after.jsonl.gz:3 @0 [Two.]"));
+	assert_non_null(strstr(got, "after.jsonl.gz:4 !truncated gzip data"));
+}
+
+/* Writes two records into the named pipe once a reader has it open (for
+ * 5 s at most: a reader that never comes fails the test, not hangs it). */
+static void *write_pipe(void *arg)
+{
+	const char *path = arg;
+	int fd = -1;
+	for (int i = 0; i < 500 && fd < 0; i++)
+		if ((fd = open(path, O_WRONLY | O_NONBLOCK)) < 0)
+			usleep(10000);
+	if (fd >= 0) {
+		fcntl(fd, F_SETFL, 0);
+		const char *t = "{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n";
+		ssize_t w = write(fd, t, strlen(t));
+		(void)w;
+		close(fd);
+	}
+	return NULL;
+}
+
+/* A named pipe given as a PATH is refused as a device is, unless the
+ * caller reads pipes (an import of records made elsewhere): then its
+ * records are read once a writer comes. */
+static void test_named_pipe_when_asked(void **state)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/p.jsonl", root);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	char *paths[] = { path };
+	seen s;
+	corpus_opts o = { .input = CORPUS_JSONL };
+	run(&o, paths, 1, &s);
+	assert_string_equal(rel(&s), "p.jsonl !not a regular file\n");
+	o.pipes = true;
+	pthread_t th;
+	assert_int_equal(pthread_create(&th, NULL, write_pipe, path), 0);
+	run(&o, paths, 1, &s);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_string_equal(rel(&s), "p.jsonl:1 @0 [One.] One.|-|-|-\n"
+	                             "p.jsonl:2 @0 [Two.] Two.|-|-|-\n");
+}
+
 static void test_form_feed_needs_its_own_line(void **state)
 {
 	put("ff.txt", "One\n\nA\ffeed inside a line.\n\f\r\nTwo\n\nEnd.");
@@ -784,6 +857,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_refused_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_big_article_in_windows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_form_feed_needs_its_own_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cut_json_lines_say_the_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_named_pipe_when_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_files_handed_out_read_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_files_handed_out_are_bounded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_removed_after_the_walk, setup, teardown),

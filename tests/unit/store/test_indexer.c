@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <utime.h>
 #include "error.h"
+#include "gzcut.h"
 #include "import.h"
 #include "index.h"
 #include "indexer.h"
@@ -499,6 +500,73 @@ static void test_import_jsonl(void **state)
 	remove_dir(dir);
 }
 
+/* What an import said, one "LINE: what" a line. */
+struct said {
+	char buf[1024];
+	size_t n;
+};
+
+static void on_import_error(void *ctx, const char *file, long line, const char *what)
+{
+	struct said *s = ctx;
+	(void)file;
+	s->n += (size_t)snprintf(s->buf + s->n, sizeof s->buf - s->n, "%ld: %s\n", line, what);
+}
+
+/* gzip data of text cut right after it (gzcut.h). */
+static void write_gz_cut(const char *dir, const char *name, const char *text)
+{
+	unsigned char z[1024] = { 0 };
+	size_t n = gz_cut_after(text, z, sizeof z);
+	assert_true(n > 0);
+	char *p = path_in(dir, name);
+	FILE *f = fopen(p, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(z, 1, n, f), n);
+	fclose(f);
+	free(p);
+}
+
+/* The import reads its lines as quoth quotes reads JSON Lines (the corpus
+ * stream): gzip data cut inside a line is said at that line, after what
+ * came before is loaded; a file of no line is no error (a split where no
+ * quote was found); a folder is refused, not walked. */
+static void test_import_reads_as_quotes_does(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	write_gz_cut(dir, "cut.jsonl.gz",
+	             "{\"file\":\"f.txt\",\"start\":0,\"end\":4,\"text\":\"Some\",\"id\":\"00000000000000a1\"}\n"
+	             "\n"
+	             "{\"file\":\"f.txt\",\"start\":5,\"end\":9,\"text\":\"more\",\"id\":\"00000000000000a2\"}\r\n"
+	             "{\"file\":\"g.txt\",\"sta");
+	write_file(dir, "empty.jsonl", "");
+	char *sub = path_in(dir, "sub");
+	assert_int_equal(mkdir(sub, 0700), 0);
+	write_file(sub, "q.jsonl", "{\"file\":\"h.txt\",\"start\":0,\"end\":4,\"text\":\"Some\",\"id\":\"00000000000000b1\"}\n");
+	qindex *ix = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	char *cut = path_in(dir, "cut.jsonl.gz"), *empty = path_in(dir, "empty.jsonl");
+	import_stats st;
+	struct said s = { .n = 0 };
+	assert_int_equal(import_jsonl(ix, cut, &st, on_import_error, &s), Q_ESYNTAX);
+	assert_string_equal(s.buf, "4: not a JSON object (it ends too soon)\n"
+	                           "4: truncated gzip data: the rest of the file is lost\n");
+	assert_int_equal(st.articles, 1);
+	assert_int_equal(st.quotes, 2);
+	assert_int_equal(st.bad_lines, 2);
+	assert_int_equal(import_jsonl(ix, empty, &st, NULL, NULL), 0);
+	assert_int_equal(st.quotes, 0);
+	assert_int_equal(import_jsonl(ix, sub, &st, NULL, NULL), Q_EISDIR);
+	assert_false(st.index_failed);
+	assert_int_equal(st.quotes, 0);
+	index_close(ix);
+	free(cut);
+	free(empty);
+	free(sub);
+	free(file);
+	remove_dir(dir);
+}
+
 /* An imported file that exists here is kept under its real path, and a
  * later run over it skips it while it is unchanged. */
 static void test_import_then_index_skips(void **state)
@@ -614,6 +682,7 @@ int main(void)
 		cmocka_unit_test(test_unreadable_and_empty_files_are_reported),
 		cmocka_unit_test(test_dateline_and_language_recorded),
 		cmocka_unit_test(test_import_jsonl),
+		cmocka_unit_test(test_import_reads_as_quotes_does),
 		cmocka_unit_test(test_import_then_index_skips),
 		cmocka_unit_test(test_groups_followed_as_written),
 	};
