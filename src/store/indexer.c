@@ -784,6 +784,8 @@ int indexer_run(qindex *ix, const char *const *paths, size_t npaths, const index
 	r.total = st->files;
 	if (!rc && !k.n && w.n)
 		rc = index_defer_quote_indexes(ix);
+	if (!rc && !k.n && w.n)
+		rc = index_unsynced(ix);
 	if (!rc)
 		rc = write_all(&r, w.v, w.n, o->quotes, o->readers);
 	else
