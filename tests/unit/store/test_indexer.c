@@ -393,6 +393,43 @@ static void test_reading_threads(void **state)
 	remove_dir(dir);
 }
 
+/* The reading threads read ahead of the writer no more text than the
+ * bound (each thread may take one more article once under it), and the
+ * rows are those of one thread. */
+static void test_read_ahead_bounded(void **state)
+{
+	(void)state;
+	char *dir = make_dir(), *rows[2] = { 0 };
+	for (int i = 0; i < 60; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "a%02d.txt", i);
+		write_file(dir, name, i % 2 ? harbour : ferry);
+	}
+	size_t longest = strlen(harbour) > strlen(ferry) ? strlen(harbour) : strlen(ferry);
+	static const size_t bound[] = { 0, 3 * sizeof harbour };
+	for (int r = 0; r < 2; r++) {
+		char name[32];
+		snprintf(name, sizeof name, "ix%d.sqlite", r);
+		char *file = path_in(dir, name);
+		qindex *ix;
+		assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+		indexer_opts o = { .readers = 4, .ahead_bytes = bound[r] };
+		indexer_stats st;
+		const char *paths[] = { dir };
+		assert_int_equal(indexer_run(ix, paths, 1, &o, &st), 0);
+		assert_int_equal(st.added, 60);
+		if (bound[r])
+			assert_true(st.ahead_most <= bound[r] + 4 * longest);
+		rows[r] = quote_rows(ix);
+		index_close(ix);
+		free(file);
+	}
+	assert_string_equal(rows[0], rows[1]);
+	free(rows[0]);
+	free(rows[1]);
+	remove_dir(dir);
+}
+
 static void test_text_of_articles(void **state)
 {
 	char *dir = make_dir(), *corpus = path_in(dir, "corpus"), *file = path_in(dir, "ix.sqlite");
@@ -733,6 +770,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_unchanged_touched_changed_removed),
 		cmocka_unit_test(test_reading_threads),
+		cmocka_unit_test(test_read_ahead_bounded),
 		cmocka_unit_test(test_text_of_articles),
 		cmocka_unit_test(test_list_reads_by_slices),
 		cmocka_unit_test(test_unreadable_and_empty_files_are_reported),
