@@ -115,6 +115,14 @@ void index_checkpoint_beside(qindex *ix);
 int index_defer_quote_indexes(qindex *ix);
 int index_restore_quote_indexes(qindex *ix);
 
+/* Before a load into an empty index, until index_close: its pages, and
+ * their copy from the write-ahead log into the file, are handed to the
+ * system without waiting for the disk (no fsync). A kill of quoth leaves
+ * the index whole, as before; a crash of the system or a power cut soon
+ * after may leave it damaged, and a damaged index found is rebuilt (it is
+ * a cache: tags are not in it). */
+int index_unsynced(qindex *ix);
+
 int index_begin(qindex *ix);
 int index_commit(qindex *ix);
 void index_rollback(qindex *ix);

@@ -28,6 +28,10 @@
 #include "quotes.h"
 
 #define INDEXER_BATCH 20000
+/* Read ahead of the writer: at most this many articles and bytes of their
+ * text (their words and quotes take about as much again). */
+#define INDEXER_AHEAD 1024
+#define INDEXER_AHEAD_BYTES (32u << 20)
 
 typedef struct indexer_stats {
 	size_t files;            /* files looked at */
@@ -39,11 +43,15 @@ typedef struct indexer_stats {
 	size_t changed_during;   /* changed while being read */
 	size_t quotes;           /* quotes of the files read */
 	uint64_t bytes;          /* bytes of the files read */
+	size_t ahead_most;       /* the most text read ahead of the writer at once */
 } indexer_stats;
 
 typedef struct indexer_opts {
 	const quotes_opts *quotes;   /* NULL: the defaults */
 	unsigned readers;            /* threads reading files (0: one fewer than the cores, at least 1) */
+	/* Text read ahead of the writer (the jobs' articles), past which the
+	 * reading threads wait; 0: INDEXER_AHEAD_BYTES. */
+	size_t ahead_bytes;
 	/* Called for a file that could not be read (code a Q_* code); NULL: quiet. */
 	void (*file_error)(void *ctx, const char *path, int code);
 	/* Called about twice a second with the figures so far, and with done

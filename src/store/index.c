@@ -761,8 +761,10 @@ void index_checkpoint_beside(qindex *ix)
 	checkpointer *c = calloc(1, sizeof *c);
 	if (!c)
 		return;
-	/* a read opens its log: a connection that never read checkpoints nothing */
+	/* a read opens its log: a connection that never read checkpoints nothing;
+	 * its copies sync as the writer's connection does */
 	if (sqlite3_open_v2(ix->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    (ix->unsynced && sqlite3_exec(c->db, "PRAGMA synchronous=OFF", NULL, NULL, NULL) != SQLITE_OK) ||
 	    sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
 		sqlite3_close(c->db);
 		free(c);
@@ -840,6 +842,21 @@ static int set_quote_indexes(qindex *ix, const char *sql, int64_t v)
 int index_defer_quote_indexes(qindex *ix)
 {
 	return set_quote_indexes(ix, "DROP INDEX IF EXISTS quotes_article; DROP INDEX IF EXISTS quotes_speaker;", 0);
+}
+
+/* The syncs of a load into an empty index: in WAL mode with synchronous
+ * NORMAL its commits sync nothing, but the copy of its log into the file
+ * syncs both (on the checkpointing thread, whose end the close waits for)
+ * and so does the close: by strace of quoth index of 100,000 articles,
+ * 0.31 s on that thread and 0.32 s on the writer's, after the last file
+ * was read. What a kill -9 leaves is what the system was given, as with
+ * NORMAL. */
+int index_unsynced(qindex *ix)
+{
+	int rc = index_exec(ix, "PRAGMA synchronous=OFF");
+	if (!rc)
+		ix->unsynced = true;
+	return rc;
 }
 
 int index_restore_quote_indexes(qindex *ix)

@@ -68,6 +68,7 @@ struct qindex {
 	index_premade *premade;  /* the words of the quote being put (the connection's) */
 	char *path;
 	bool readonly;
+	bool unsynced;           /* index_unsynced: no fsync until the close */
 	bool damaged;            /* SQLite reported a damaged file */
 	bool stale_marked;       /* this transaction marked the derived tables stale */
 	sqlite3_stmt *st[ST__COUNT];

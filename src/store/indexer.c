@@ -22,9 +22,12 @@
 #include "samequote.h"
 #include "search.h"
 
-/* Jobs between the reading thread and the writer: enough to keep both
- * busy, few enough that memory stays bounded by a few articles. */
-#define QUEUE_CAP 64
+/* Jobs read ahead of the writer (INDEXER_AHEAD): enough that the reading
+ * threads go on while the writer commits a batch (a quarter of a second at
+ * 20,000 articles), when 64 kept the reading thread of quoth index of
+ * 100,000 articles waiting 6.0 s in all; a bound on their text too, for
+ * long articles. */
+#define QUEUE_CAP INDEXER_AHEAD
 /* A batch's time. Each commit costs the writer in proportion to what the
  * index holds (SQLite's full-text segments merged, pages written again):
  * by callgrind, 2,000 articles in 8 batches took the writing thread 2.35
@@ -112,6 +115,7 @@ typedef struct job {
 	size_t nwords;
 	dateline meta;
 	bool ready;              /* read: the writer may take it (under the pipeline's lock) */
+	size_t queued;           /* its text's bytes, counted in the pipeline's queued_bytes */
 } job;
 
 static void job_clear(job *j)
@@ -335,10 +339,29 @@ typedef struct pipeline {
 	bool stop;               /* the writer gave up: stop reading */
 	bool writer_waits;
 	size_t readers_wait;
+	size_t queued_bytes;     /* the text of the jobs read and not yet written */
+	size_t queue_bytes;      /* its bound */
+	size_t queued_most;      /* (indexer_stats.ahead_most) */
 	const quotes_opts *qo;
 	pthread_mutex_t mu;
 	pthread_cond_t ready, room;
 } pipeline;
+
+/* No room for another job read ahead (under the pipeline's lock). */
+static bool queue_full(const pipeline *p)
+{
+	return p->next_read - p->written >= QUEUE_CAP || p->queued_bytes >= p->queue_bytes;
+}
+
+/* j is read: the writer may take it (under the pipeline's lock). */
+static void job_ready(pipeline *p, job *j)
+{
+	j->ready = true;
+	j->queued = j->d ? j->d->len : 0;
+	p->queued_bytes += j->queued;
+	if (p->queued_bytes > p->queued_most)
+		p->queued_most = p->queued_bytes;
+}
 
 static void *reader_thread(void *arg)
 {
@@ -347,7 +370,7 @@ static void *reader_thread(void *arg)
 	int werr = tools_new(&t);
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
-		while (!p->stop && p->next_read < p->n && p->next_read - p->written >= QUEUE_CAP) {
+		while (!p->stop && p->next_read < p->n && queue_full(p)) {
 			p->readers_wait++;
 			pthread_cond_wait(&p->room, &p->mu);
 			p->readers_wait--;
@@ -364,7 +387,7 @@ static void *reader_thread(void *arg)
 		else
 			read_job(&p->jobs[i], p->qo, &t);
 		pthread_mutex_lock(&p->mu);
-		p->jobs[i].ready = true;
+		job_ready(p, &p->jobs[i]);
 		if (p->writer_waits && i == p->written)
 			pthread_cond_signal(&p->ready);
 		pthread_mutex_unlock(&p->mu);
@@ -379,12 +402,12 @@ static job *next_ready(pipeline *p, reader_tools *own)
 {
 	pthread_mutex_lock(&p->mu);
 	while (p->written < p->n && !p->jobs[p->written].ready) {
-		if (own->w && !p->stop && p->next_read < p->n && p->next_read - p->written < QUEUE_CAP) {
+		if (own->w && !p->stop && p->next_read < p->n && !queue_full(p)) {
 			size_t i = p->next_read++;
 			pthread_mutex_unlock(&p->mu);
 			read_job(&p->jobs[i], p->qo, own);
 			pthread_mutex_lock(&p->mu);
-			p->jobs[i].ready = true;
+			job_ready(p, &p->jobs[i]);
 			continue;
 		}
 		p->writer_waits = true;
@@ -400,10 +423,12 @@ static job *next_ready(pipeline *p, reader_tools *own)
  * queue frees. */
 static void job_written(pipeline *p)
 {
+	size_t bytes = p->jobs[p->written].queued;
 	job_clear(&p->jobs[p->written]);   /* the writer's alone once ready */
 	pthread_mutex_lock(&p->mu);
 	p->written++;
-	if (p->readers_wait && p->next_read - p->written <= QUEUE_CAP / 2)
+	p->queued_bytes -= bytes;
+	if (p->readers_wait && p->next_read - p->written <= QUEUE_CAP / 2 && p->queued_bytes <= p->queue_bytes / 2)
 		pthread_cond_broadcast(&p->room);   /* room for many: they read on for a while */
 	pthread_mutex_unlock(&p->mu);
 }
@@ -547,7 +572,8 @@ static size_t reader_count(unsigned asked, size_t jobs)
  * a job is read on this thread when no thread could be started. */
 static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo, unsigned readers)
 {
-	pipeline p = { .jobs = jobs, .n = n, .qo = qo };
+	pipeline p = { .jobs = jobs, .n = n, .qo = qo,
+	               .queue_bytes = r->o->ahead_bytes ? r->o->ahead_bytes : INDEXER_AHEAD_BYTES };
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.ready, NULL);
 	pthread_cond_init(&p.room, NULL);
@@ -581,6 +607,7 @@ static int write_all(run *r, job *jobs, size_t n, const quotes_opts *qo, unsigne
 	}
 	for (size_t i = p.written; i < n; i++)
 		job_clear(&jobs[i]);
+	r->st->ahead_most = p.queued_most;
 	tools_free(&own);
 	pthread_cond_destroy(&p.ready);
 	pthread_cond_destroy(&p.room);
@@ -784,6 +811,8 @@ int indexer_run(qindex *ix, const char *const *paths, size_t npaths, const index
 	r.total = st->files;
 	if (!rc && !k.n && w.n)
 		rc = index_defer_quote_indexes(ix);
+	if (!rc && !k.n && w.n)
+		rc = index_unsynced(ix);
 	if (!rc)
 		rc = write_all(&r, w.v, w.n, o->quotes, o->readers);
 	else

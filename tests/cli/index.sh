@@ -237,6 +237,21 @@ for delay in 0.2 0.5 1; do
 done
 run_status "$QUOTH" index --index "$TMPD/k.sqlite" "$big"
 expect_contains "after the kills: a run completes the index" "$OUT" "561 articles"
+# the same in a load into a new index, which syncs nothing (a kill leaves
+# what the system was given, whole)
+for delay in 0.2 0.5 1; do
+	rm -f "$TMPD/n.sqlite" "$TMPD/n.sqlite-wal" "$TMPD/n.sqlite-shm"
+	"$QUOTH" index --quiet --index "$TMPD/n.sqlite" "$big" 2>/dev/null &
+	pid=$!
+	sleep $delay
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	integrity "kill -9 of a new index's load after ${delay}s: SQLite finds it whole" "$TMPD/n.sqlite"
+	run_status "$QUOTH" speakers --index "$TMPD/n.sqlite"
+	expect_eq "kill -9 of a new index's load after ${delay}s: quoth speakers still works" "0" "$RC"
+	run_status "$QUOTH" index --index "$TMPD/n.sqlite" "$big"
+	expect_contains "kill -9 of a new index's load after ${delay}s: a run completes it" "$OUT" "560 articles"
+done
 "$QUOTH" index --quiet --index "$TMPD/clean.sqlite" "$big" "$C/outlet-a"
 a=$("$QUOTH" speakers --index "$TMPD/k.sqlite" --format tsv)
 b=$("$QUOTH" speakers --index "$TMPD/clean.sqlite" --format tsv)

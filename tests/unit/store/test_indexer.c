@@ -90,6 +90,130 @@ static void run(qindex *ix, const char *root, indexer_stats *st, struct errs *e)
 	assert_int_equal(indexer_run(ix, root ? paths : NULL, root ? 1 : 0, &o, st), 0);
 }
 
+/* ---- a VFS over the default one that counts the syncs of its files ---- */
+
+typedef struct sync_count {
+	sqlite3_vfs vfs;
+	sqlite3_vfs *base;
+	int syncs;               /* (the checkpointing thread syncs too) */
+} sync_count;
+
+typedef struct counted_file {
+	sqlite3_file f;
+	sync_count *sc;
+	sqlite3_file *real;      /* the default VFS's, right after this */
+} counted_file;
+
+#define REAL(file) (((counted_file *)(file))->real)
+
+static int cf_close(sqlite3_file *f) { return REAL(f)->pMethods->xClose(REAL(f)); }
+static int cf_read(sqlite3_file *f, void *b, int n, sqlite3_int64 o) { return REAL(f)->pMethods->xRead(REAL(f), b, n, o); }
+static int cf_write(sqlite3_file *f, const void *b, int n, sqlite3_int64 o) { return REAL(f)->pMethods->xWrite(REAL(f), b, n, o); }
+static int cf_truncate(sqlite3_file *f, sqlite3_int64 n) { return REAL(f)->pMethods->xTruncate(REAL(f), n); }
+static int cf_size(sqlite3_file *f, sqlite3_int64 *n) { return REAL(f)->pMethods->xFileSize(REAL(f), n); }
+static int cf_lock(sqlite3_file *f, int l) { return REAL(f)->pMethods->xLock(REAL(f), l); }
+static int cf_unlock(sqlite3_file *f, int l) { return REAL(f)->pMethods->xUnlock(REAL(f), l); }
+static int cf_reserved(sqlite3_file *f, int *r) { return REAL(f)->pMethods->xCheckReservedLock(REAL(f), r); }
+static int cf_control(sqlite3_file *f, int op, void *a) { return REAL(f)->pMethods->xFileControl(REAL(f), op, a); }
+static int cf_sector(sqlite3_file *f) { return REAL(f)->pMethods->xSectorSize(REAL(f)); }
+static int cf_device(sqlite3_file *f) { return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f)); }
+static int cf_shm_map(sqlite3_file *f, int i, int n, int w, void volatile **p) { return REAL(f)->pMethods->xShmMap(REAL(f), i, n, w, p); }
+static int cf_shm_lock(sqlite3_file *f, int o, int n, int fl) { return REAL(f)->pMethods->xShmLock(REAL(f), o, n, fl); }
+static void cf_shm_barrier(sqlite3_file *f) { REAL(f)->pMethods->xShmBarrier(REAL(f)); }
+static int cf_shm_unmap(sqlite3_file *f, int d) { return REAL(f)->pMethods->xShmUnmap(REAL(f), d); }
+
+static int cf_sync(sqlite3_file *f, int flags)
+{
+	__atomic_fetch_add(&((counted_file *)f)->sc->syncs, 1, __ATOMIC_SEQ_CST);
+	return REAL(f)->pMethods->xSync(REAL(f), flags);
+}
+
+/* (version 2: no memory mapping, which the index does not ask for) */
+static const sqlite3_io_methods counted_methods = {
+	2, cf_close, cf_read, cf_write, cf_truncate, cf_sync, cf_size, cf_lock, cf_unlock, cf_reserved,
+	cf_control, cf_sector, cf_device, cf_shm_map, cf_shm_lock, cf_shm_barrier, cf_shm_unmap, NULL, NULL,
+};
+
+static int cv_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, int *out)
+{
+	sync_count *sc = v->pAppData;
+	counted_file *cf = (counted_file *)f;
+	cf->sc = sc;
+	cf->real = (sqlite3_file *)(cf + 1);
+	int rc = sc->base->xOpen(sc->base, name, cf->real, flags, out);
+	cf->f.pMethods = cf->real->pMethods ? &counted_methods : NULL;
+	return rc;
+}
+
+static int cv_delete(sqlite3_vfs *v, const char *n, int d) { sync_count *sc = v->pAppData; return sc->base->xDelete(sc->base, n, d); }
+static int cv_access(sqlite3_vfs *v, const char *n, int fl, int *r) { sync_count *sc = v->pAppData; return sc->base->xAccess(sc->base, n, fl, r); }
+static int cv_full(sqlite3_vfs *v, const char *n, int no, char *o) { sync_count *sc = v->pAppData; return sc->base->xFullPathname(sc->base, n, no, o); }
+static int cv_random(sqlite3_vfs *v, int n, char *o) { sync_count *sc = v->pAppData; return sc->base->xRandomness(sc->base, n, o); }
+static int cv_sleep(sqlite3_vfs *v, int us) { sync_count *sc = v->pAppData; return sc->base->xSleep(sc->base, us); }
+static int cv_time(sqlite3_vfs *v, double *t) { sync_count *sc = v->pAppData; return sc->base->xCurrentTime(sc->base, t); }
+static int cv_error(sqlite3_vfs *v, int n, char *o) { sync_count *sc = v->pAppData; return sc->base->xGetLastError(sc->base, n, o); }
+static int cv_time64(sqlite3_vfs *v, sqlite3_int64 *t) { sync_count *sc = v->pAppData; return sc->base->xCurrentTimeInt64(sc->base, t); }
+
+/* Makes sc the default VFS, over the one that was. */
+static void counting_begin(sync_count *sc)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->base = sqlite3_vfs_find(NULL);
+	assert_non_null(sc->base);
+	sc->vfs = (sqlite3_vfs){ 2, (int)sizeof(counted_file) + sc->base->szOsFile, sc->base->mxPathname, NULL,
+	                         "counting", sc, cv_open, cv_delete, cv_access, cv_full, NULL, NULL, NULL, NULL,
+	                         cv_random, cv_sleep, cv_time, cv_error, cv_time64, NULL, NULL, NULL };
+	assert_int_equal(sqlite3_vfs_register(&sc->vfs, 1), SQLITE_OK);
+}
+
+static void counting_end(sync_count *sc)
+{
+	assert_int_equal(sqlite3_vfs_register(sc->base, 1), SQLITE_OK);
+	assert_int_equal(sqlite3_vfs_unregister(&sc->vfs), SQLITE_OK);
+}
+
+static int syncs(sync_count *sc)
+{
+	return __atomic_load_n(&sc->syncs, __ATOMIC_SEQ_CST);
+}
+
+/* A load into an empty index syncs nothing once its schema is made, to its
+ * close (index_unsynced: the pages are the system's to write, whole after
+ * a kill); a run over an index that holds articles syncs as before. */
+static void test_load_into_empty_index_unsynced(void **state)
+{
+	(void)state;
+	sync_count sc;
+	counting_begin(&sc);
+	char *dir = make_dir(), *corpus = path_in(dir, "corpus"), *file = path_in(dir, "ix.sqlite");
+	assert_int_equal(mkdir(corpus, 0755), 0);
+	write_file(corpus, "harbour.txt", harbour);
+	qindex *ix = NULL;
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	assert_int_equal(index_bulk(ix), 0);
+	int made = syncs(&sc);
+	indexer_stats st;
+	struct errs e = { 0 };
+	run(ix, corpus, &st, &e);
+	assert_int_equal(st.added, 1);
+	index_close(ix);
+	assert_int_equal(syncs(&sc), made);
+
+	write_file(corpus, "ferry.txt", ferry);
+	assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+	assert_int_equal(index_bulk(ix), 0);
+	made = syncs(&sc);
+	run(ix, corpus, &st, &e);
+	assert_int_equal(st.added, 1);
+	index_close(ix);
+	assert_true(syncs(&sc) > made);
+	assert_int_equal(e.n, 0);
+	counting_end(&sc);
+	free(file);
+	free(corpus);
+	remove_dir(dir);
+}
+
 static void test_new_unchanged_touched_changed_removed(void **state)
 {
 	char *dir = make_dir(), *corpus = path_in(dir, "corpus"), *file = path_in(dir, "ix.sqlite");
@@ -265,6 +389,43 @@ static void test_reading_threads(void **state)
 	char last[256];
 	snprintf(last, sizeof last, "40 %s/a39.txt 23 We will not back down,|Jane Doe\n", dir);
 	assert_non_null(strstr(rows[0], last));
+	free(rows[0]);
+	free(rows[1]);
+	remove_dir(dir);
+}
+
+/* The reading threads read ahead of the writer no more text than the
+ * bound (each thread may take one more article once under it), and the
+ * rows are those of one thread. */
+static void test_read_ahead_bounded(void **state)
+{
+	(void)state;
+	char *dir = make_dir(), *rows[2] = { 0 };
+	for (int i = 0; i < 60; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "a%02d.txt", i);
+		write_file(dir, name, i % 2 ? harbour : ferry);
+	}
+	size_t longest = strlen(harbour) > strlen(ferry) ? strlen(harbour) : strlen(ferry);
+	static const size_t bound[] = { 0, 3 * sizeof harbour };
+	for (int r = 0; r < 2; r++) {
+		char name[32];
+		snprintf(name, sizeof name, "ix%d.sqlite", r);
+		char *file = path_in(dir, name);
+		qindex *ix;
+		assert_int_equal(index_open(file, INDEX_WRITE, &ix, NULL), 0);
+		indexer_opts o = { .readers = 4, .ahead_bytes = bound[r] };
+		indexer_stats st;
+		const char *paths[] = { dir };
+		assert_int_equal(indexer_run(ix, paths, 1, &o, &st), 0);
+		assert_int_equal(st.added, 60);
+		if (bound[r])
+			assert_true(st.ahead_most <= bound[r] + 4 * longest);
+		rows[r] = quote_rows(ix);
+		index_close(ix);
+		free(file);
+	}
+	assert_string_equal(rows[0], rows[1]);
 	free(rows[0]);
 	free(rows[1]);
 	remove_dir(dir);
@@ -677,6 +838,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_unchanged_touched_changed_removed),
 		cmocka_unit_test(test_reading_threads),
+		cmocka_unit_test(test_read_ahead_bounded),
 		cmocka_unit_test(test_text_of_articles),
 		cmocka_unit_test(test_list_reads_by_slices),
 		cmocka_unit_test(test_unreadable_and_empty_files_are_reported),
@@ -685,6 +847,7 @@ int main(void)
 		cmocka_unit_test(test_import_reads_as_quotes_does),
 		cmocka_unit_test(test_import_then_index_skips),
 		cmocka_unit_test(test_groups_followed_as_written),
+		cmocka_unit_test(test_load_into_empty_index_unsynced),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
