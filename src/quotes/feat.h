@@ -59,6 +59,7 @@
 	ATOM(PERSON, 4, "na none titled spoke") \
 	ATOM(ANTPERSON, 4, "na none titled spoke") \
 	ATOM(QASK, 2, "no yes") \
+	ATOM(QASKED, 2, "no yes") \
 	ATOM(RKIND, 11, "- none prev pron name acronym role text org desc top") \
 	ATOM(RREGION, 10, "- none head tail next sent1 sent2 sent3 para1 older") \
 	ATOM(RSAME, 4, "- na no yes") \
@@ -135,6 +136,7 @@ enum {
 	T3(KIND, PERSON, REGION) \
 	T3(ANTKIND, ANTPERSON, ANTRANK) \
 	T3(KIND, QASK, REGION) \
+	T2(KIND, QASKED) \
 	T2(RKIND, RREGION) \
 	T2(RKIND, RSAME) \
 	T2(RREGION, RSUBJ)

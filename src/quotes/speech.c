@@ -143,6 +143,19 @@ static bool after_question(const char *t, size_t open)
 	return (k > 0 && t[k - 1] == '?') || (k >= 3 && !memcmp(t + k - 3, "\xEF\xBC\x9F", 3));
 }
 
+/* Is a question asked in the text between the end of the quote before
+ * and this one's opening (an interview: the one who answered the question
+ * before answers this one too, whoever the question names)? */
+static bool asked_between(const char *t, size_t from, size_t open)
+{
+	for (size_t k = from; k < open; k++) {
+		unsigned char ch = (unsigned char)t[k];   /* (a byte test first: this reads all the text between quotes) */
+		if (ch == '?' || (ch == 0xEF && k + 3 <= open && t[k + 1] == '\xBC' && t[k + 2] == '\x9F'))
+			return true;
+	}
+	return false;
+}
+
 /* The atom QHEAD: what the quote's sentence says before it. */
 static uint8_t head_atom(const tok *v, size_t hs, size_t t0)
 {
@@ -266,6 +279,7 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	                  (w[x->t1].kind == T_STOP && (x->t1 + 1 >= n || w[x->t1 + 1].para));
 	at_->v[A_QALONE] = opens_para && tail_empty;
 	at_->v[A_QASK] = after_question(t, q->open);
+	at_->v[A_QASKED] = i > 0 && v[i - 1].close <= q->open && asked_between(t, v[i - 1].close, q->open);
 	at_->v[A_QTYPE] = q->inner ? 1 : q->dash ? 2 : q->unclosed ? 3 : 0;
 
 	/* the quote before */

@@ -427,6 +427,47 @@ static void a_quote_after_a_question(void **state)
 	assert_int_equal(s.asked, 1);
 }
 
+/* ---- a question asked since the quote before ---------------------------------------------------- */
+
+typedef struct asked_since_seen {
+	size_t quotes;
+	bool marked[4];         /* of each quote: its candidates have qasked=yes */
+} asked_since_seen;
+
+static size_t look_at_asked_since(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	asked_since_seen *s = ctx;
+	(void)d;
+	(void)q;
+	if (s->quotes < 4)
+		s->marked[s->quotes] = quote_cands_n(c) > 0 && has_feature(c, 0, "qasked=yes");
+	s->quotes++;
+	return 0;
+}
+
+/* An interview: after an answer the interviewer asks again, and may go
+ * on with a statement before the next answer. The quote after such a
+ * question is marked (qasked=yes), though no question ends right before
+ * it; the first quote (none before it) and one after plain statements
+ * are not. */
+static void a_question_since_the_quote_before(void **state)
+{
+	(void)state;
+	static const char art[] = "Intervista\n\nIl ministro Carlo Bessi ha parlato dei conti.\n\n"
+	                          "\"i conti sono in ordine e lo saranno anche l'anno prossimo\".\n\n"
+	                          "Le tasse saliranno? Molti lo temono.\n\n"
+	                          "\"non lo credo, ma vedremo i conti alla fine del mese\".\n\n"
+	                          "Il ministro ha poi lasciato la sala.\n\n"
+	                          "\"abbiamo fatto tutto il possibile per la citt\xC3\xA0\".\n";
+	asked_since_seen s = { 0 };
+	quote_chooser ch = { look_at_asked_since, &s };
+	quotes_with("a.txt", art, &ch, NULL, 3);
+	assert_int_equal(s.quotes, 3);
+	assert_false(s.marked[0]);
+	assert_true(s.marked[1]);
+	assert_false(s.marked[2]);
+}
+
 /* ---- the article's most named person: a candidate of every quote ---------------------------------- */
 
 typedef struct top_seen {
@@ -635,6 +676,7 @@ int main(void)
 		cmocka_unit_test(a_name_that_spoke_is_a_person),
 		cmocka_unit_test(a_name_right_before_the_colon),
 		cmocka_unit_test(a_quote_after_a_question),
+		cmocka_unit_test(a_question_since_the_quote_before),
 		cmocka_unit_test(de_reported_speech_without_a_cue),
 		cmocka_unit_test(the_most_named_person_is_a_candidate),
 		cmocka_unit_test(no_most_named_person_no_candidate),

@@ -423,6 +423,28 @@ static void nl_zei_and_aldus(void **state)
 	       "We gaan de verkiezingen winnen => Jan de Vries | Het is een historische dag => Jan de Vries");
 }
 
+/* Dutch "ze" is "she" as much as "they" (as German "sie"): a singular
+ * person before it may be the one it stands for, not only a body. */
+static void nl_ze_is_she_or_they(void **state)
+{
+	EXPECT("Gemeenteraad\n\nBurgemeester Anna de Wit bezocht maandag de school die de gemeente heeft gebouwd. "
+	       "Ze zei: ,,Dit is een mooie dag voor ons dorp.''\n",
+	       "Dit is een mooie dag voor ons dorp. => Anna de Wit");
+}
+
+/* Quantifiers that stand for people ("Tous", "Tutti", "Iedereen") are
+ * closed-class words: capitalised at a sentence's start they are no name,
+ * and the one named before stays the speaker. */
+static void quantifiers_are_no_names(void **state)
+{
+	EXPECT("Football\n\nLe club a battu Lyon samedi. Paul Girard a marqu\xC3\xA9 deux buts. Tous attendaient sa "
+	       "r\xC3\xA9ponse : \"Je jouerai encore trois ans au moins\".\n",
+	       "Je jouerai encore trois ans au moins => Paul Girard");
+	EXPECT("Calcio\n\nLa squadra ha battuto il Milan. Marco Rossi ha segnato due gol. Tutti aspettavano la sua "
+	       "risposta: \"giocher\xC3\xB2 ancora tre anni\".\n",
+	       "giocher\xC3\xB2 ancora tre anni => Marco Rossi");
+}
+
 static void it_inner_dashes(void **state)
 {
 	EXPECT("Notizie dal Comune\n\n\"Vinceremo questa sfida - spiega il sindaco Marco Rossi - e lo faremo insieme.\"\n",
@@ -643,6 +665,8 @@ int main(void)
 		cmocka_unit_test(it_article_and_possessive),
 		cmocka_unit_test(es_lo_opens_sentence),
 		cmocka_unit_test(nl_zei_and_aldus),
+		cmocka_unit_test(nl_ze_is_she_or_they),
+		cmocka_unit_test(quantifiers_are_no_names),
 		cmocka_unit_test(it_inner_dashes),
 		cmocka_unit_test(it_ha_detto),
 		cmocka_unit_test(romance_cue_verbs),
