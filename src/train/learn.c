@@ -217,6 +217,14 @@ static void list_error(learner *l, const doc *d, const quote *q, quote_cands *c,
 	        got ? got : "-", a, want ? want : "?", b);
 	if (l->chose && best < quote_cands_n(c))
 		list_blame(l, c, pred, best);
+	/* nothing to blame where no candidate was right: what the candidates
+	 * were shows why the right one was not among them */
+	if (best >= quote_cands_n(c))
+		for (size_t i = 0; i < quote_cands_n(c); i++) {
+			const char *s = quote_cands_speaker(c, i);
+			describe(c, i, a, sizeof a);
+			fprintf(l->errors, "  cand %s (%s)\n", s ? s : "-", a);
+		}
 	free(text);
 }
 

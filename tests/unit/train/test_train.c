@@ -313,6 +313,52 @@ static void wrong_choices_list_what_favoured_them(void **state)
 	free(res);
 }
 
+/* Under a quote whose right speaker no candidate names, the error list
+ * shows every candidate there was (the choice among them was not what
+ * failed: what the candidates lack is). */
+static void absent_speakers_list_the_candidates(void **state)
+{
+	const fixture *f = *state;
+	char *buf = NULL, *res = NULL;
+	size_t size = 0, rsize = 0;
+	FILE *errors = open_memstream(&buf, &size), *out = open_memstream(&res, &rsize);
+	assert_non_null(errors);
+	assert_non_null(out);
+	train_params p = params(2, 0, 1);
+	p.pulled = f->pulled;
+	/* each article's first quote names nobody any candidate can be */
+	size_t kept[64];
+	assert_true(f->set.n <= 64);
+	for (size_t i = 0; i < f->set.n; i++) {
+		kept[i] = f->set.v[i].q[0].naliases;
+		f->set.v[i].q[0].naliases = 0;
+	}
+	assert_int_equal(train_cv(&f->set, 2, &p, 1, errors, out), 0);
+	for (size_t i = 0; i < f->set.n; i++)
+		f->set.v[i].q[0].naliases = kept[i];
+	assert_int_equal(fclose(errors), 0);
+	assert_int_equal(fclose(out), 0);
+	size_t absent = 0, cands = 0, under = 0;
+	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+		if (!strncmp(line, "  want ? ((no candidate))", 25)) {
+			absent++;
+			under = 0;
+		} else if (!strncmp(line, "  cand ", 7)) {
+			assert_non_null(strstr(line, " (kind="));
+			cands++;
+			under++;
+		} else if (!strncmp(line, "  for  ", 7)) {
+			assert_int_equal(under, 0);   /* no blame where nothing was right */
+		} else if (line[0] != ' ') {
+			under = 0;
+		}
+	}
+	assert_true(absent >= f->set.n / 2);
+	assert_true(cands >= absent);   /* "no speaker" at least, under each */
+	free(buf);
+	free(res);
+}
+
 /* parse argv (NULL-ended) and what it told err */
 static int parse(const char **argv, char *msg, size_t size)
 {
@@ -392,6 +438,7 @@ int main(void)
 		cmocka_unit_test(a_bootstrap_bag_is_its_own_and_repeatable),
 		cmocka_unit_test(cross_validation_over_seeds_prints_the_mean),
 		cmocka_unit_test(wrong_choices_list_what_favoured_them),
+		cmocka_unit_test(absent_speakers_list_the_candidates),
 		cmocka_unit_test(bad_options_are_refused_with_2),
 		cmocka_unit_test(good_options_are_read),
 	};
