@@ -125,7 +125,7 @@ static void decode(const corpus_run *r, run_thread *mine, run_job *j, corpus_pie
 	j->mine = mine ? mine->cmd : NULL;
 	int rc = corpus_decode_with(mine ? mine->dec : NULL, &r->in->corpus, p, each_article, j, &detail);
 	j->mine = NULL;
-	if (rc && !j->rc) {   /* (a write error of put_so_far is said already) */
+	if (rc) {
 		char *where = corpus_where(p);
 		j->out.len = part_start(j);   /* what a failed piece had queued */
 		if (j->out.s)

@@ -334,6 +334,15 @@ if [ -w /dev/full ]; then
 		expect_contains "$cmd >/dev/full: a write error on standard output" "$(cat "$TMPD/err")" \
 			"standard output: write error (No space left on device)"
 	done
+	# a big record's quotes are written as its windows give them: the write
+	# error stops it there, said once
+	if [ -s "${R:-}" ]; then
+		"$QUOTH" quotes --format jsonl --jobs 2 "$R" >/dev/full 2>"$TMPD/err"
+		rc=$?
+		expect_eq "big record >/dev/full: exit 1, one message" "1 1" "$rc $(wc -l <"$TMPD/err" | tr -d ' ')"
+		expect_contains "big record >/dev/full: a write error on standard output" "$(cat "$TMPD/err")" \
+			"standard output: write error (No space left on device)"
+	fi
 	XDG_DATA_HOME=$TMPD/d "$QUOTH" tag claim "$C/a.txt" "$("$QUOTH" quotes --format tsv "$C/a.txt" | cut -f7 | tail -1)" 2>/dev/null
 	XDG_DATA_HOME=$TMPD/d "$QUOTH" export >/dev/full 2>"$TMPD/err"
 	rc=$?
