@@ -273,9 +273,10 @@ static void swap_speakers(gold_doc *d)
 /* The error list of cross-validation: under each wrong choice whose right
  * speaker was a candidate, the templates that favoured the wrong one, the
  * most first, each with the part of its language's weight. */
-static void wrong_choices_list_what_favoured_them(void **state)
+/* The error list of a two-fold cross-validation of f's articles (the
+ * caller frees it). */
+static char *cross_validated_errors(const fixture *f)
 {
-	const fixture *f = *state;
 	char *buf = NULL, *res = NULL;
 	size_t size = 0, rsize = 0;
 	FILE *errors = open_memstream(&buf, &size), *out = open_memstream(&res, &rsize);
@@ -283,15 +284,23 @@ static void wrong_choices_list_what_favoured_them(void **state)
 	assert_non_null(out);
 	train_params p = params(2, 0, 1);
 	p.pulled = f->pulled;
+	assert_int_equal(train_cv(&f->set, 2, &p, 1, errors, out), 0);
+	assert_int_equal(fclose(errors), 0);
+	assert_int_equal(fclose(out), 0);
+	free(res);
+	return buf;
+}
+
+static void wrong_choices_list_what_favoured_them(void **state)
+{
+	const fixture *f = *state;
 	/* the gold of each article's first two quotes swapped: the model
 	 * learns from the others to choose what is now wrong */
 	for (size_t i = 0; i < f->set.n; i++)
 		swap_speakers(&f->set.v[i]);
-	assert_int_equal(train_cv(&f->set, 2, &p, 1, errors, out), 0);
+	char *buf = cross_validated_errors(f);
 	for (size_t i = 0; i < f->set.n; i++)
 		swap_speakers(&f->set.v[i]);
-	assert_int_equal(fclose(errors), 0);
-	assert_int_equal(fclose(out), 0);
 	size_t listed = 0, blamed = 0;
 	double last = 1e300;
 	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
@@ -310,7 +319,6 @@ static void wrong_choices_list_what_favoured_them(void **state)
 	assert_true(listed > 0);
 	assert_true(blamed >= listed);
 	free(buf);
-	free(res);
 }
 
 /* Under a quote whose right speaker no candidate names, the error list
@@ -319,13 +327,6 @@ static void wrong_choices_list_what_favoured_them(void **state)
 static void absent_speakers_list_the_candidates(void **state)
 {
 	const fixture *f = *state;
-	char *buf = NULL, *res = NULL;
-	size_t size = 0, rsize = 0;
-	FILE *errors = open_memstream(&buf, &size), *out = open_memstream(&res, &rsize);
-	assert_non_null(errors);
-	assert_non_null(out);
-	train_params p = params(2, 0, 1);
-	p.pulled = f->pulled;
 	/* each article's first quote names nobody any candidate can be */
 	size_t kept[64];
 	assert_true(f->set.n <= 64);
@@ -333,11 +334,9 @@ static void absent_speakers_list_the_candidates(void **state)
 		kept[i] = f->set.v[i].q[0].naliases;
 		f->set.v[i].q[0].naliases = 0;
 	}
-	assert_int_equal(train_cv(&f->set, 2, &p, 1, errors, out), 0);
+	char *buf = cross_validated_errors(f);
 	for (size_t i = 0; i < f->set.n; i++)
 		f->set.v[i].q[0].naliases = kept[i];
-	assert_int_equal(fclose(errors), 0);
-	assert_int_equal(fclose(out), 0);
 	size_t absent = 0, cands = 0, under = 0;
 	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
 		if (!strncmp(line, "  want ? ((no candidate))", 25)) {
@@ -356,7 +355,6 @@ static void absent_speakers_list_the_candidates(void **state)
 	assert_true(absent >= f->set.n / 2);
 	assert_true(cands >= absent);   /* "no speaker" at least, under each */
 	free(buf);
-	free(res);
 }
 
 /* parse argv (NULL-ended) and what it told err */
