@@ -328,7 +328,7 @@ static void absent_speakers_list_the_candidates(void **state)
 {
 	const fixture *f = *state;
 	/* each article's first quote names nobody any candidate can be */
-	size_t kept[64];
+	size_t kept[64] = { 0 };
 	assert_true(f->set.n <= 64);
 	for (size_t i = 0; i < f->set.n; i++) {
 		kept[i] = f->set.v[i].q[0].naliases;
