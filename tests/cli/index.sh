@@ -224,16 +224,21 @@ while [ $i -lt 40 ]; do
 	for f in samples/*.txt "$FIX"/index/*/*.txt; do cp "$f" "$big/$i/"; done
 	i=$((i + 1))
 done
-"$QUOTH" index --quiet --index "$TMPD/k.sqlite" "$C/outlet-a"   # an index to be killed on top of
-for delay in 0.2 0.5 1; do
-	"$QUOTH" index --quiet --index "$TMPD/k.sqlite" "$big" 2>/dev/null &
+# killed INDEX DELAY WHAT: quoth index of $big into INDEX killed with -9
+# after DELAY seconds; the index is whole and quoth speakers reads it
+killed() {
+	"$QUOTH" index --quiet --index "$1" "$big" 2>/dev/null &
 	pid=$!
-	sleep $delay
+	sleep "$2"
 	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
-	integrity "kill -9 after ${delay}s: SQLite finds the index whole" "$TMPD/k.sqlite"
-	run_status "$QUOTH" speakers --index "$TMPD/k.sqlite"
-	expect_eq "kill -9 after ${delay}s: quoth speakers still works" "0" "$RC"
+	integrity "$3: SQLite finds the index whole" "$1"
+	run_status "$QUOTH" speakers --index "$1"
+	expect_eq "$3: quoth speakers still works" "0" "$RC"
+}
+"$QUOTH" index --quiet --index "$TMPD/k.sqlite" "$C/outlet-a"   # an index to be killed on top of
+for delay in 0.2 0.5 1; do
+	killed "$TMPD/k.sqlite" $delay "kill -9 after ${delay}s"
 done
 run_status "$QUOTH" index --index "$TMPD/k.sqlite" "$big"
 expect_contains "after the kills: a run completes the index" "$OUT" "561 articles"
@@ -241,14 +246,7 @@ expect_contains "after the kills: a run completes the index" "$OUT" "561 article
 # what the system was given, whole)
 for delay in 0.2 0.5 1; do
 	rm -f "$TMPD/n.sqlite" "$TMPD/n.sqlite-wal" "$TMPD/n.sqlite-shm"
-	"$QUOTH" index --quiet --index "$TMPD/n.sqlite" "$big" 2>/dev/null &
-	pid=$!
-	sleep $delay
-	kill -9 $pid 2>/dev/null
-	wait $pid 2>/dev/null
-	integrity "kill -9 of a new index's load after ${delay}s: SQLite finds it whole" "$TMPD/n.sqlite"
-	run_status "$QUOTH" speakers --index "$TMPD/n.sqlite"
-	expect_eq "kill -9 of a new index's load after ${delay}s: quoth speakers still works" "0" "$RC"
+	killed "$TMPD/n.sqlite" $delay "kill -9 of a new index's load after ${delay}s"
 	run_status "$QUOTH" index --index "$TMPD/n.sqlite" "$big"
 	expect_contains "kill -9 of a new index's load after ${delay}s: a run completes it" "$OUT" "560 articles"
 done

@@ -533,18 +533,26 @@ static void test_files_handed_out_read_the_same(void **state)
 	assert_non_null(strstr(got, "k.txt @0 [Big one]"));
 }
 
+/* A stream over a folder of three small files, handing out up to most
+ * of them at once (the options and paths outlive the stream). */
+static corpus_stream *three_files_handed_out(size_t most)
+{
+	static const corpus_opts o = { 0 };
+	put("a.txt", "One\n\nBody.\n");
+	put("b.txt", "Two\n\nBody.\n");
+	put("c.txt", "Three\n\nBody.\n");
+	static char *const paths[] = { root };
+	corpus_stream *cs;
+	assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
+	corpus_hand_out(cs, most);
+	return cs;
+}
+
 /* No more files are open at once than asked: past that, the stream reads
  * the next file itself. */
 static void test_files_handed_out_are_bounded(void **state)
 {
-	put("a.txt", "One\n\nBody.\n");
-	put("b.txt", "Two\n\nBody.\n");
-	put("c.txt", "Three\n\nBody.\n");
-	corpus_opts o = { 0 };
-	char *paths[] = { root };
-	corpus_stream *cs;
-	assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
-	corpus_hand_out(cs, 1);
+	corpus_stream *cs = three_files_handed_out(1);
 	corpus_piece a, b, c;
 	assert_int_equal(corpus_next(cs, &a), 1);
 	assert_int_equal(a.kind, PIECE_FILE);
@@ -580,14 +588,7 @@ static void *free_elsewhere(void *arg)
 
 static void test_readers_come_back_for_the_next_files(void **state)
 {
-	put("a.txt", "One\n\nBody.\n");
-	put("b.txt", "Two\n\nBody.\n");
-	put("c.txt", "Three\n\nBody.\n");
-	corpus_opts o = { 0 };
-	char *paths[] = { root };
-	corpus_stream *cs;
-	assert_int_equal(corpus_open(&o, paths, 1, &cs), 0);
-	corpus_hand_out(cs, 8);
+	corpus_stream *cs = three_files_handed_out(8);
 	corpus_piece a, b, c, t;
 	assert_int_equal(corpus_next(cs, &a), 1);
 	assert_int_equal(a.kind, PIECE_FILE);
