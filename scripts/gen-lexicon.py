@@ -66,7 +66,8 @@ PROPS = enum_names(LEX_H, "LP_")
 LANG_ENUM = enum_names(LANG_H, "LANG_")
 LANGS = [code for code, v in sorted(LANG_ENUM.items(), key=lambda kv: kv[1])
          if code not in ("unknown", "count")]   # index i is enum value i + 1
-LATIN_N = 9
+# the Latin-script languages: the detector reads their [profile] words (lang.h's LANG_LATIN_MASK)
+LATIN = ("en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "pt", "pl")
 
 
 def read_lang(path):
@@ -141,7 +142,7 @@ def main():
                     add(0, [], w)
                     anyc[w] = anyc.get(w, 0) | ANY[sec]
             elif sec == PROFILE:
-                if li >= LATIN_N:
+                if code not in LATIN:
                     fail("%s: a profile is for the Latin-script languages" % code)
                 for w in words:
                     add(0, [], w)
@@ -156,6 +157,7 @@ def main():
         props.append(mask)
 
     words = sorted(table)
+    INLINE_N = header_define("LEX_INLINE")   # the languages whose classes sit in an entry itself
     # the sizes the inline lookups of lexicon.h are compiled with
     size = 1 << header_define("LEX_SLOTS_LOG2")
     if size < len(words) * 3:
@@ -200,7 +202,12 @@ def main():
     for w in words:
         out.write("\t{ %s, %d, 0x%x, 0x%x, { %s } },\n" % (c_string_bytes(w.encode()[:16]), len(w.encode()), anyc.get(w, 0),
                                                            profile.get(w, 0),
-                                                    ", ".join("0x%x" % m for m in table[w])))
+                                                    ", ".join("0x%x" % m for m in table[w][:INLINE_N])))
+    out.write("};\n\n")
+    out.write("/* each word's classes in the languages past the eleventh */\n")
+    out.write("const uint32_t lex_more[%d][LEX_NLANG - LEX_INLINE] = {\n" % len(words))
+    for w in words:
+        out.write("\t{ %s },\n" % ", ".join("0x%x" % m for m in table[w][INLINE_N:]))
     out.write("};\n\n")
     out.write("/* the words whole, zero-padded to 32 bytes: read only past the sixteenth byte */\n")
     out.write("static const char lex_names[%d][LEX_MAXWORD + 1] = {\n" % len(words))

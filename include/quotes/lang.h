@@ -1,9 +1,10 @@
 /* Languages the quote engine knows, and a small detector.
  *
  * The detector counts frequent function words of each Latin-script language
- * (the PROFILE lists of scripts/gen-lexicon.py) in the first few KiB of a
- * text, and looks for kana and Han characters for Japanese and Chinese. It
- * is meant to pick the cue-verb lists for a news article, nothing finer.
+ * (the [profile] lists of the language files) in the first few KiB of a
+ * text, looks for kana and Han characters for Japanese and Chinese, and for
+ * Cyrillic letters for Russian. It is meant to pick the word lists for a
+ * news article, nothing finer.
  */
 #ifndef QUOTH_LANG_H
 #define QUOTH_LANG_H
@@ -14,11 +15,18 @@ enum lang {
 	LANG_UNKNOWN = 0,
 	LANG_EN, LANG_DA, LANG_NO, LANG_SV, LANG_DE, LANG_FR, LANG_ES, LANG_NL, LANG_IT,
 	LANG_ZH, LANG_JA,
+	/* added after the first eleven, whose word classes sit in the lexicon's
+	 * entries themselves (lexicon.h: LEX_INLINE) */
+	LANG_PT, LANG_PL, LANG_RU,
 	LANG_COUNT
 };
 
-/* The Latin-script languages are 1..LANG_LATIN_N: they have word lists. */
-#define LANG_LATIN_N 9
+/* The Latin-script languages (bit 1 << lang): the detector tells them
+ * apart by their [profile] words. */
+#define LANG_LATIN_MASK ((2u << LANG_IT) - 2 + (1u << LANG_PT) + (1u << LANG_PL))
+
+/* Is l one of them? */
+#define LANG_IS_LATIN(l) (((LANG_LATIN_MASK >> (l)) & 1u) != 0)
 
 /* How many bytes from the start of a text the detector reads. */
 #define LANG_SAMPLE 2048

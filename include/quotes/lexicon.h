@@ -115,6 +115,10 @@ int lex_find_padded(const char *low, size_t n);
  * they run for every token, where a call costs as much as the answer. The
  * generator reads the two sizes here. */
 #define LEX_NLANG (LANG_COUNT - 1)   /* the languages with lists: LANG_UNKNOWN has none */
+/* The languages whose classes an entry holds itself (1..LEX_INLINE); the
+ * classes of the others are in lex_more, a line of its own: eleven
+ * languages fill the entry's cache line. */
+#define LEX_INLINE 11
 #define LEX_SLOTS_LOG2 14            /* the hash table's slots (at least three a word) */
 #define LEX_BLOOM_LOG2 15            /* the Bloom filter's bits */
 /* An entry is one cache line, aligned, so that a lookup reads one line
@@ -127,10 +131,11 @@ typedef struct lex_entry {
 	uint8_t len;
 	uint8_t any;                     /* enum lex_any: in a byte the layout left free */
 	uint16_t profile;
-	uint32_t mask[LEX_NLANG];
+	uint32_t mask[LEX_INLINE];
 } lex_entry;
 _Static_assert(sizeof(lex_entry) == 64, "an entry is one cache line");
 extern const lex_entry lex_words[];
+extern const uint32_t lex_more[][LEX_NLANG - LEX_INLINE];   /* the classes of each entry in the other languages */
 extern const uint16_t lex_slots[1u << LEX_SLOTS_LOG2];   /* entries, 0xFFFF where free */
 extern const uint64_t lex_bloom[(1u << LEX_BLOOM_LOG2) / 64];
 extern const unsigned lex_props[LEX_NLANG];
@@ -188,12 +193,19 @@ static inline int lex_find_word16(uint64_t lo, uint64_t hi, size_t n)
 	return lex_probe((x ^ hi) * 0xFF51AFD7ED558CCDull, lo, hi, n, true);
 }
 
+/* lex_mask of an entry of the lists (entry >= 0) in a language that has
+ * lists (1..LEX_NLANG). */
+static inline uint32_t lex_mask_listed(int entry, enum lang lang)
+{
+	return lang <= LEX_INLINE ? lex_words[entry].mask[lang - 1] : lex_more[entry][lang - LEX_INLINE - 1];
+}
+
 /* The classes of entry (from lex_find; -1 gives 0) in lang. */
 static inline uint32_t lex_mask(int entry, enum lang lang)
 {
 	if (entry < 0 || lang <= LANG_UNKNOWN || lang > LEX_NLANG)
 		return 0;
-	return lex_words[entry].mask[lang - 1];
+	return lex_mask_listed(entry, lang);
 }
 
 /* The classes of entry that hold in every language (enum lex_any). */

@@ -7,7 +7,8 @@
 #include "lexicon.h"
 #include "tok.h"
 
-static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "zh", "ja" };
+static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "zh", "ja",
+                                           "pt", "pl", "ru" };
 
 const char *lang_code(enum lang l)
 {
@@ -89,9 +90,11 @@ static enum lang cjk_lang(const char *t, size_t n)
 static enum lang best_profile(const unsigned score[LANG_COUNT])
 {
 	enum lang best = LANG_EN;
-	for (int l = 1; l <= LANG_LATIN_N; l++)
+	for (unsigned m = LANG_LATIN_MASK; m; m &= m - 1) {
+		int l = __builtin_ctz(m);
 		if (score[l] > score[best])
 			best = (enum lang)l;
+	}
 	return best;
 }
 
@@ -100,7 +103,7 @@ static void count_profile(const tok *w, unsigned score[LANG_COUNT])
 	if (w->kind != T_WORD || w->entry < 0)
 		return;
 	/* one step for each language the word is in (most are in one or two) */
-	unsigned p = lex_profile(w->entry) & ((2u << LANG_LATIN_N) - 2);
+	unsigned p = lex_profile(w->entry) & LANG_LATIN_MASK;
 	for (; p; p &= p - 1)
 		score[__builtin_ctz(p)]++;
 }
@@ -122,6 +125,19 @@ enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LA
 	return lang_detect(text, len);
 }
 
+/* Do Cyrillic letters (U+0400..U+04FF, led by D0..D3) outnumber the ASCII
+ * letters of t[0..n)? Asked only where the Latin profile found little. */
+static bool mostly_cyrillic(const char *t, size_t n)
+{
+	size_t cyrillic = 0, latin = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)t[i];
+		cyrillic += b >= 0xD0 && b <= 0xD3;
+		latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+	}
+	return cyrillic > latin;
+}
+
 enum lang lang_detect(const char *text, size_t n)
 {
 	size_t len = n;
@@ -132,5 +148,8 @@ enum lang lang_detect(const char *text, size_t n)
 		return cjk;
 	unsigned score[LANG_COUNT];
 	tok_count_profile(text, n, len, score);
-	return best_profile(score);
+	enum lang best = best_profile(score);
+	if (score[best] < 6 && mostly_cyrillic(text, n))
+		return LANG_RU;
+	return best;
 }

@@ -660,7 +660,7 @@ static void set_lang(tok *v, size_t n, enum lang lang)
 	for (size_t i = 0; i < n; i++) {
 		int e = v[i].entry;
 		uint32_t listed = -(uint32_t)(e >= 0);
-		v[i].lex = lex_words[e & (int)listed].mask[lang - 1] & listed;
+		v[i].lex = lex_mask_listed(e & (int)listed, lang) & listed;
 		v[i].lang = (unsigned char)lang;
 	}
 }
@@ -671,12 +671,12 @@ typedef struct build_state {
 	enum lang lang;
 	bool detect;
 	/* the language profile of the sample's words (lang_count_word's
-	 * counts): sixteen bits a language, the first four Latin languages in
-	 * lanes[0], the next four in lanes[1], the ninth in lanes[2] */
-	uint64_t lanes[3];
+	 * counts): sixteen bits a language, languages 1 to 4 in lanes[0], 5 to
+	 * 8 in lanes[1], 9 to 12 in lanes[2], 13 to 16 in lanes[3] */
+	uint64_t lanes[4];
 } build_state;
 
-_Static_assert(LANG_LATIN_N == 9, "the profile counts fill three numbers of 16-bit lanes");
+_Static_assert(LANG_LATIN_MASK < 1u << 17, "the profile counts fill four numbers of 16-bit lanes");
 
 /* A one in the 16-bit lane of each of four bits. */
 static const uint64_t spread4[16] = {
@@ -693,15 +693,18 @@ static inline void count_listed(build_state *b, const tok *w)
 	unsigned p = lex_profile(w->entry);
 	b->lanes[0] += spread4[(p >> 1) & 15];
 	b->lanes[1] += spread4[(p >> 5) & 15];
-	b->lanes[2] += (p >> 9) & 1;
+	b->lanes[2] += spread4[(p >> 9) & 15];
+	b->lanes[3] += spread4[(p >> 13) & 15];
 }
 
 /* The counts of b as lang_from_scores reads them. */
 static void scores_of(const build_state *b, unsigned score[LANG_COUNT])
 {
 	memset(score, 0, LANG_COUNT * sizeof *score);
-	for (int l = 1; l <= LANG_LATIN_N; l++)
+	for (unsigned m = LANG_LATIN_MASK; m; m &= m - 1) {
+		int l = __builtin_ctz(m);
 		score[l] = (unsigned)(b->lanes[(l - 1) / 4] >> ((l - 1) % 4 * 16)) & 0xFFFF;
+	}
 }
 
 
