@@ -53,8 +53,8 @@ const int32_t model_trained[122608] = {
 	[65] = -19,   /* kind=text&region=head */
 	[66] = 87,   /* kind=text&region=tail */
 	[67] = -176,   /* kind=text&region=next */
-	[68] = -46,   /* kind=text&region=sent1 */
-	[69] = -49,   /* kind=text&region=sent2 */
+	[68] = -45,   /* kind=text&region=sent1 */
+	[69] = -48,   /* kind=text&region=sent2 */
 	[71] = 9,   /* kind=text&region=para1 */
 	[72] = -5,   /* kind=text&region=older */
 	[74] = 4,   /* kind=org&region=head */
@@ -81,8 +81,8 @@ const int32_t model_trained[122608] = {
 	[129] = -34,   /* kind=pron&cuerel=told_obj */
 	[131] = -85,   /* kind=pron&cuerel=near_before */
 	[132] = 6,   /* kind=pron&cuerel=near_after */
-	[134] = -130,   /* kind=pron&cuerel=colon */
-	[135] = -59,   /* kind=pron&cuerel=fused */
+	[134] = -131,   /* kind=pron&cuerel=colon */
+	[135] = -58,   /* kind=pron&cuerel=fused */
 	[136] = 1,   /* kind=name&cuerel=none */
 	[137] = 87,   /* kind=name&cuerel=before */
 	[138] = 64,   /* kind=name&cuerel=after */
@@ -91,7 +91,7 @@ const int32_t model_trained[122608] = {
 	[143] = -27,   /* kind=name&cuerel=near_before */
 	[144] = -27,   /* kind=name&cuerel=near_after */
 	[145] = 91,   /* kind=name&cuerel=appos */
-	[146] = 174,   /* kind=name&cuerel=colon */
+	[146] = 175,   /* kind=name&cuerel=colon */
 	[148] = -14,   /* kind=acronym&cuerel=none */
 	[149] = 346,   /* kind=acronym&cuerel=before */
 	[150] = -86,   /* kind=acronym&cuerel=after */
@@ -114,9 +114,9 @@ const int32_t model_trained[122608] = {
 	[170] = 95,   /* kind=role&cuerel=colon */
 	[172] = -141,   /* kind=text&cuerel=none */
 	[173] = -52,   /* kind=text&cuerel=before */
-	[174] = -204,   /* kind=text&cuerel=after */
+	[174] = -203,   /* kind=text&cuerel=after */
 	[175] = 56,   /* kind=text&cuerel=accord */
-	[177] = 138,   /* kind=text&cuerel=told_obj */
+	[177] = 139,   /* kind=text&cuerel=told_obj */
 	[178] = 221,   /* kind=text&cuerel=from */
 	[179] = -36,   /* kind=text&cuerel=near_before */
 	[180] = -69,   /* kind=text&cuerel=near_after */
@@ -124,26 +124,26 @@ const int32_t model_trained[122608] = {
 	[184] = 89,   /* kind=org&cuerel=none */
 	[185] = -62,   /* kind=org&cuerel=before */
 	[186] = 141,   /* kind=org&cuerel=after */
-	[189] = -218,   /* kind=org&cuerel=told_obj */
-	[191] = -205,   /* kind=org&cuerel=near_before */
+	[189] = -217,   /* kind=org&cuerel=told_obj */
+	[191] = -204,   /* kind=org&cuerel=near_before */
 	[192] = -41,   /* kind=org&cuerel=near_after */
 	[193] = -77,   /* kind=org&cuerel=appos */
 	[196] = -33,   /* kind=desc&cuerel=none */
 	[197] = 145,   /* kind=desc&cuerel=before */
 	[198] = 53,   /* kind=desc&cuerel=after */
-	[199] = -303,   /* kind=desc&cuerel=accord */
+	[199] = -304,   /* kind=desc&cuerel=accord */
 	[200] = -16,   /* kind=desc&cuerel=accord_after */
 	[201] = -31,   /* kind=desc&cuerel=told_obj */
 	[202] = -385,   /* kind=desc&cuerel=from */
 	[203] = 40,   /* kind=desc&cuerel=near_before */
 	[204] = -27,   /* kind=desc&cuerel=near_after */
 	[205] = -121,   /* kind=desc&cuerel=appos */
-	[206] = -110,   /* kind=desc&cuerel=colon */
+	[206] = -111,   /* kind=desc&cuerel=colon */
 	[208] = -15,   /* kind=top&cuerel=none */
 	[220] = -19,   /* region=none&cuerel=none */
 	[232] = 139,   /* region=head&cuerel=none */
 	[233] = 143,   /* region=head&cuerel=before */
-	[234] = -12,   /* region=head&cuerel=after */
+	[234] = -11,   /* region=head&cuerel=after */
 	[235] = 9,   /* region=head&cuerel=accord */
 	[236] = -30,   /* region=head&cuerel=accord_after */
 	[237] = -15,   /* region=head&cuerel=told_obj */
@@ -164,12 +164,12 @@ const int32_t model_trained[122608] = {
 	[255] = -40,   /* region=tail&cuerel=fused */
 	[256] = -48,   /* region=next&cuerel=none */
 	[257] = -64,   /* region=next&cuerel=before */
-	[258] = 299,   /* region=next&cuerel=after */
+	[258] = 294,   /* region=next&cuerel=after */
 	[259] = -119,   /* region=next&cuerel=accord */
-	[261] = 11,   /* region=next&cuerel=told_obj */
+	[261] = 12,   /* region=next&cuerel=told_obj */
 	[262] = -121,   /* region=next&cuerel=from */
 	[263] = -114,   /* region=next&cuerel=near_before */
-	[264] = -73,   /* region=next&cuerel=near_after */
+	[264] = -72,   /* region=next&cuerel=near_after */
 	[265] = -148,   /* region=next&cuerel=appos */
 	[266] = -295,   /* region=next&cuerel=colon */
 	[268] = 6,   /* region=sent1&cuerel=none */
@@ -237,17 +237,17 @@ const int32_t model_trained[122608] = {
 	[579] = -40,   /* kind=pron&region=tail&cuerel=fused */
 	[580] = -34,   /* kind=pron&region=next&cuerel=none */
 	[581] = -50,   /* kind=pron&region=next&cuerel=before */
-	[582] = -119,   /* kind=pron&region=next&cuerel=after */
+	[582] = -118,   /* kind=pron&region=next&cuerel=after */
 	[585] = -11,   /* kind=pron&region=next&cuerel=told_obj */
 	[587] = -6,   /* kind=pron&region=next&cuerel=near_before */
 	[588] = -21,   /* kind=pron&region=next&cuerel=near_after */
 	[592] = 84,   /* kind=pron&region=sent1&cuerel=none */
-	[593] = 206,   /* kind=pron&region=sent1&cuerel=before */
+	[593] = 205,   /* kind=pron&region=sent1&cuerel=before */
 	[594] = -263,   /* kind=pron&region=sent1&cuerel=after */
 	[597] = -19,   /* kind=pron&region=sent1&cuerel=told_obj */
 	[599] = -137,   /* kind=pron&region=sent1&cuerel=near_before */
 	[600] = -106,   /* kind=pron&region=sent1&cuerel=near_after */
-	[602] = -153,   /* kind=pron&region=sent1&cuerel=colon */
+	[602] = -151,   /* kind=pron&region=sent1&cuerel=colon */
 	[604] = 93,   /* kind=pron&region=sent2&cuerel=none */
 	[605] = -124,   /* kind=pron&region=sent2&cuerel=before */
 	[606] = -9,   /* kind=pron&region=sent2&cuerel=after */
@@ -274,9 +274,9 @@ const int32_t model_trained[122608] = {
 	[650] = -1,   /* kind=pron&region=older&cuerel=colon */
 	[664] = 225,   /* kind=name&region=head&cuerel=none */
 	[665] = 159,   /* kind=name&region=head&cuerel=before */
-	[666] = -241,   /* kind=name&region=head&cuerel=after */
-	[667] = 144,   /* kind=name&region=head&cuerel=accord */
-	[669] = -71,   /* kind=name&region=head&cuerel=told_obj */
+	[666] = -242,   /* kind=name&region=head&cuerel=after */
+	[667] = 145,   /* kind=name&region=head&cuerel=accord */
+	[669] = -70,   /* kind=name&region=head&cuerel=told_obj */
 	[671] = 34,   /* kind=name&region=head&cuerel=near_before */
 	[672] = -130,   /* kind=name&region=head&cuerel=near_after */
 	[673] = 109,   /* kind=name&region=head&cuerel=appos */
@@ -286,16 +286,16 @@ const int32_t model_trained[122608] = {
 	[678] = 112,   /* kind=name&region=tail&cuerel=after */
 	[679] = 346,   /* kind=name&region=tail&cuerel=accord */
 	[681] = -171,   /* kind=name&region=tail&cuerel=told_obj */
-	[683] = -50,   /* kind=name&region=tail&cuerel=near_before */
+	[683] = -49,   /* kind=name&region=tail&cuerel=near_before */
 	[684] = 52,   /* kind=name&region=tail&cuerel=near_after */
 	[685] = 189,   /* kind=name&region=tail&cuerel=appos */
 	[688] = -90,   /* kind=name&region=next&cuerel=none */
 	[689] = -25,   /* kind=name&region=next&cuerel=before */
-	[690] = 691,   /* kind=name&region=next&cuerel=after */
+	[690] = 692,   /* kind=name&region=next&cuerel=after */
 	[691] = -1,   /* kind=name&region=next&cuerel=accord */
 	[693] = 135,   /* kind=name&region=next&cuerel=told_obj */
 	[695] = -86,   /* kind=name&region=next&cuerel=near_before */
-	[696] = -60,   /* kind=name&region=next&cuerel=near_after */
+	[696] = -61,   /* kind=name&region=next&cuerel=near_after */
 	[697] = -225,   /* kind=name&region=next&cuerel=appos */
 	[698] = -402,   /* kind=name&region=next&cuerel=colon */
 	[700] = 4,   /* kind=name&region=sent1&cuerel=none */
@@ -303,7 +303,7 @@ const int32_t model_trained[122608] = {
 	[702] = 70,   /* kind=name&region=sent1&cuerel=after */
 	[703] = 210,   /* kind=name&region=sent1&cuerel=accord */
 	[705] = -28,   /* kind=name&region=sent1&cuerel=told_obj */
-	[707] = -70,   /* kind=name&region=sent1&cuerel=near_before */
+	[707] = -69,   /* kind=name&region=sent1&cuerel=near_before */
 	[708] = 9,   /* kind=name&region=sent1&cuerel=near_after */
 	[709] = 366,   /* kind=name&region=sent1&cuerel=appos */
 	[710] = -378,   /* kind=name&region=sent1&cuerel=colon */
@@ -364,7 +364,7 @@ const int32_t model_trained[122608] = {
 	[811] = 350,   /* kind=acronym&region=sent1&cuerel=accord */
 	[813] = -22,   /* kind=acronym&region=sent1&cuerel=told_obj */
 	[815] = -5,   /* kind=acronym&region=sent1&cuerel=near_before */
-	[816] = -34,   /* kind=acronym&region=sent1&cuerel=near_after */
+	[816] = -33,   /* kind=acronym&region=sent1&cuerel=near_after */
 	[820] = -87,   /* kind=acronym&region=sent2&cuerel=none */
 	[825] = -3,   /* kind=acronym&region=sent2&cuerel=told_obj */
 	[827] = 31,   /* kind=acronym&region=sent2&cuerel=near_before */
@@ -387,16 +387,16 @@ const int32_t model_trained[122608] = {
 	[864] = -12,   /* kind=acronym&region=older&cuerel=near_after */
 	[866] = -4,   /* kind=acronym&region=older&cuerel=colon */
 	[880] = -87,   /* kind=role&region=head&cuerel=none */
-	[881] = 633,   /* kind=role&region=head&cuerel=before */
+	[881] = 634,   /* kind=role&region=head&cuerel=before */
 	[882] = -116,   /* kind=role&region=head&cuerel=after */
-	[883] = 292,   /* kind=role&region=head&cuerel=accord */
+	[883] = 293,   /* kind=role&region=head&cuerel=accord */
 	[885] = 199,   /* kind=role&region=head&cuerel=told_obj */
 	[887] = -123,   /* kind=role&region=head&cuerel=near_before */
 	[888] = 60,   /* kind=role&region=head&cuerel=near_after */
 	[889] = 17,   /* kind=role&region=head&cuerel=appos */
 	[890] = 107,   /* kind=role&region=head&cuerel=colon */
 	[892] = 265,   /* kind=role&region=tail&cuerel=none */
-	[893] = 173,   /* kind=role&region=tail&cuerel=before */
+	[893] = 172,   /* kind=role&region=tail&cuerel=before */
 	[894] = 132,   /* kind=role&region=tail&cuerel=after */
 	[897] = -356,   /* kind=role&region=tail&cuerel=told_obj */
 	[898] = 105,   /* kind=role&region=tail&cuerel=from */
@@ -406,11 +406,11 @@ const int32_t model_trained[122608] = {
 	[905] = -106,   /* kind=role&region=next&cuerel=before */
 	[906] = -193,   /* kind=role&region=next&cuerel=after */
 	[907] = -7,   /* kind=role&region=next&cuerel=accord */
-	[909] = -121,   /* kind=role&region=next&cuerel=told_obj */
+	[909] = -120,   /* kind=role&region=next&cuerel=told_obj */
 	[911] = -143,   /* kind=role&region=next&cuerel=near_before */
 	[912] = -35,   /* kind=role&region=next&cuerel=near_after */
-	[913] = 584,   /* kind=role&region=next&cuerel=appos */
-	[916] = -159,   /* kind=role&region=sent1&cuerel=none */
+	[913] = 585,   /* kind=role&region=next&cuerel=appos */
+	[916] = -158,   /* kind=role&region=sent1&cuerel=none */
 	[917] = 159,   /* kind=role&region=sent1&cuerel=before */
 	[918] = 535,   /* kind=role&region=sent1&cuerel=after */
 	[921] = -52,   /* kind=role&region=sent1&cuerel=told_obj */
@@ -431,7 +431,7 @@ const int32_t model_trained[122608] = {
 	[952] = -5,   /* kind=role&region=para1&cuerel=none */
 	[953] = -16,   /* kind=role&region=para1&cuerel=before */
 	[954] = 51,   /* kind=role&region=para1&cuerel=after */
-	[955] = -49,   /* kind=role&region=para1&cuerel=accord */
+	[955] = -50,   /* kind=role&region=para1&cuerel=accord */
 	[957] = -14,   /* kind=role&region=para1&cuerel=told_obj */
 	[959] = -16,   /* kind=role&region=para1&cuerel=near_before */
 	[960] = -15,   /* kind=role&region=para1&cuerel=near_after */
@@ -447,15 +447,15 @@ const int32_t model_trained[122608] = {
 	[974] = -4,   /* kind=role&region=older&cuerel=colon */
 	[988] = -15,   /* kind=text&region=head&cuerel=none */
 	[989] = -400,   /* kind=text&region=head&cuerel=before */
-	[990] = -48,   /* kind=text&region=head&cuerel=after */
+	[990] = -49,   /* kind=text&region=head&cuerel=after */
 	[991] = 197,   /* kind=text&region=head&cuerel=accord */
-	[993] = -366,   /* kind=text&region=head&cuerel=told_obj */
+	[993] = -365,   /* kind=text&region=head&cuerel=told_obj */
 	[994] = 177,   /* kind=text&region=head&cuerel=from */
 	[995] = -54,   /* kind=text&region=head&cuerel=near_before */
 	[996] = -105,   /* kind=text&region=head&cuerel=near_after */
 	[998] = 192,   /* kind=text&region=head&cuerel=colon */
 	[1000] = -324,   /* kind=text&region=tail&cuerel=none */
-	[1001] = 349,   /* kind=text&region=tail&cuerel=before */
+	[1001] = 350,   /* kind=text&region=tail&cuerel=before */
 	[1002] = 307,   /* kind=text&region=tail&cuerel=after */
 	[1005] = -13,   /* kind=text&region=tail&cuerel=told_obj */
 	[1006] = 233,   /* kind=text&region=tail&cuerel=from */
@@ -463,22 +463,22 @@ const int32_t model_trained[122608] = {
 	[1008] = -62,   /* kind=text&region=tail&cuerel=near_after */
 	[1012] = -177,   /* kind=text&region=next&cuerel=none */
 	[1013] = -88,   /* kind=text&region=next&cuerel=before */
-	[1014] = -134,   /* kind=text&region=next&cuerel=after */
+	[1014] = -133,   /* kind=text&region=next&cuerel=after */
 	[1015] = -264,   /* kind=text&region=next&cuerel=accord */
 	[1017] = -7,   /* kind=text&region=next&cuerel=told_obj */
 	[1018] = -121,   /* kind=text&region=next&cuerel=from */
 	[1019] = -17,   /* kind=text&region=next&cuerel=near_before */
 	[1020] = -12,   /* kind=text&region=next&cuerel=near_after */
 	[1022] = -16,   /* kind=text&region=next&cuerel=colon */
-	[1024] = -207,   /* kind=text&region=sent1&cuerel=none */
-	[1025] = 178,   /* kind=text&region=sent1&cuerel=before */
-	[1026] = -227,   /* kind=text&region=sent1&cuerel=after */
+	[1024] = -208,   /* kind=text&region=sent1&cuerel=none */
+	[1025] = 177,   /* kind=text&region=sent1&cuerel=before */
+	[1026] = -229,   /* kind=text&region=sent1&cuerel=after */
 	[1027] = -248,   /* kind=text&region=sent1&cuerel=accord */
-	[1029] = 252,   /* kind=text&region=sent1&cuerel=told_obj */
+	[1029] = 253,   /* kind=text&region=sent1&cuerel=told_obj */
 	[1031] = -119,   /* kind=text&region=sent1&cuerel=near_before */
 	[1032] = -67,   /* kind=text&region=sent1&cuerel=near_after */
 	[1036] = -75,   /* kind=text&region=sent2&cuerel=none */
-	[1037] = -21,   /* kind=text&region=sent2&cuerel=before */
+	[1037] = -20,   /* kind=text&region=sent2&cuerel=before */
 	[1044] = -17,   /* kind=text&region=sent2&cuerel=near_after */
 	[1060] = -37,   /* kind=text&region=para1&cuerel=none */
 	[1061] = 186,   /* kind=text&region=para1&cuerel=before */
@@ -490,9 +490,9 @@ const int32_t model_trained[122608] = {
 	[1075] = -27,   /* kind=text&region=older&cuerel=accord */
 	[1079] = -13,   /* kind=text&region=older&cuerel=near_before */
 	[1080] = -2,   /* kind=text&region=older&cuerel=near_after */
-	[1096] = 123,   /* kind=org&region=head&cuerel=none */
+	[1096] = 124,   /* kind=org&region=head&cuerel=none */
 	[1097] = 246,   /* kind=org&region=head&cuerel=before */
-	[1098] = 188,   /* kind=org&region=head&cuerel=after */
+	[1098] = 187,   /* kind=org&region=head&cuerel=after */
 	[1101] = -208,   /* kind=org&region=head&cuerel=told_obj */
 	[1103] = -298,   /* kind=org&region=head&cuerel=near_before */
 	[1104] = -170,   /* kind=org&region=head&cuerel=near_after */
@@ -506,7 +506,7 @@ const int32_t model_trained[122608] = {
 	[1127] = -1,   /* kind=org&region=next&cuerel=near_before */
 	[1128] = -48,   /* kind=org&region=next&cuerel=near_after */
 	[1132] = 109,   /* kind=org&region=sent1&cuerel=none */
-	[1133] = -285,   /* kind=org&region=sent1&cuerel=before */
+	[1133] = -286,   /* kind=org&region=sent1&cuerel=before */
 	[1134] = -45,   /* kind=org&region=sent1&cuerel=after */
 	[1137] = -233,   /* kind=org&region=sent1&cuerel=told_obj */
 	[1139] = -22,   /* kind=org&region=sent1&cuerel=near_before */
@@ -525,12 +525,12 @@ const int32_t model_trained[122608] = {
 	[1185] = -2,   /* kind=org&region=older&cuerel=told_obj */
 	[1187] = -278,   /* kind=org&region=older&cuerel=near_before */
 	[1188] = -2,   /* kind=org&region=older&cuerel=near_after */
-	[1204] = -32,   /* kind=desc&region=head&cuerel=none */
+	[1204] = -33,   /* kind=desc&region=head&cuerel=none */
 	[1205] = 216,   /* kind=desc&region=head&cuerel=before */
-	[1206] = 169,   /* kind=desc&region=head&cuerel=after */
+	[1206] = 178,   /* kind=desc&region=head&cuerel=after */
 	[1207] = -323,   /* kind=desc&region=head&cuerel=accord */
 	[1208] = -30,   /* kind=desc&region=head&cuerel=accord_after */
-	[1209] = -42,   /* kind=desc&region=head&cuerel=told_obj */
+	[1209] = -43,   /* kind=desc&region=head&cuerel=told_obj */
 	[1210] = -272,   /* kind=desc&region=head&cuerel=from */
 	[1211] = 67,   /* kind=desc&region=head&cuerel=near_before */
 	[1212] = -54,   /* kind=desc&region=head&cuerel=near_after */
@@ -539,28 +539,28 @@ const int32_t model_trained[122608] = {
 	[1216] = -333,   /* kind=desc&region=tail&cuerel=none */
 	[1217] = 76,   /* kind=desc&region=tail&cuerel=before */
 	[1218] = 139,   /* kind=desc&region=tail&cuerel=after */
-	[1219] = -287,   /* kind=desc&region=tail&cuerel=accord */
+	[1219] = -284,   /* kind=desc&region=tail&cuerel=accord */
 	[1221] = -8,   /* kind=desc&region=tail&cuerel=told_obj */
 	[1222] = -393,   /* kind=desc&region=tail&cuerel=from */
-	[1223] = 146,   /* kind=desc&region=tail&cuerel=near_before */
+	[1223] = 145,   /* kind=desc&region=tail&cuerel=near_before */
 	[1224] = 49,   /* kind=desc&region=tail&cuerel=near_after */
 	[1228] = 46,   /* kind=desc&region=next&cuerel=none */
-	[1229] = -187,   /* kind=desc&region=next&cuerel=before */
-	[1230] = -154,   /* kind=desc&region=next&cuerel=after */
+	[1229] = -193,   /* kind=desc&region=next&cuerel=before */
+	[1230] = -159,   /* kind=desc&region=next&cuerel=after */
 	[1231] = -53,   /* kind=desc&region=next&cuerel=accord */
-	[1233] = -65,   /* kind=desc&region=next&cuerel=told_obj */
+	[1233] = -66,   /* kind=desc&region=next&cuerel=told_obj */
 	[1235] = -78,   /* kind=desc&region=next&cuerel=near_before */
-	[1236] = -63,   /* kind=desc&region=next&cuerel=near_after */
+	[1236] = -62,   /* kind=desc&region=next&cuerel=near_after */
 	[1237] = -46,   /* kind=desc&region=next&cuerel=appos */
 	[1238] = -59,   /* kind=desc&region=next&cuerel=colon */
 	[1240] = 16,   /* kind=desc&region=sent1&cuerel=none */
-	[1241] = 65,   /* kind=desc&region=sent1&cuerel=before */
-	[1242] = -86,   /* kind=desc&region=sent1&cuerel=after */
+	[1241] = 64,   /* kind=desc&region=sent1&cuerel=before */
+	[1242] = -85,   /* kind=desc&region=sent1&cuerel=after */
 	[1243] = -111,   /* kind=desc&region=sent1&cuerel=accord */
 	[1244] = -5,   /* kind=desc&region=sent1&cuerel=accord_after */
 	[1245] = -120,   /* kind=desc&region=sent1&cuerel=told_obj */
 	[1246] = -118,   /* kind=desc&region=sent1&cuerel=from */
-	[1247] = 94,   /* kind=desc&region=sent1&cuerel=near_before */
+	[1247] = 95,   /* kind=desc&region=sent1&cuerel=near_before */
 	[1248] = -113,   /* kind=desc&region=sent1&cuerel=near_after */
 	[1249] = -103,   /* kind=desc&region=sent1&cuerel=appos */
 	[1250] = -79,   /* kind=desc&region=sent1&cuerel=colon */
@@ -575,7 +575,7 @@ const int32_t model_trained[122608] = {
 	[1261] = -8,   /* kind=desc&region=sent2&cuerel=appos */
 	[1264] = -44,   /* kind=desc&region=sent3&cuerel=none */
 	[1265] = -308,   /* kind=desc&region=sent3&cuerel=before */
-	[1266] = -128,   /* kind=desc&region=sent3&cuerel=after */
+	[1266] = -129,   /* kind=desc&region=sent3&cuerel=after */
 	[1269] = -2,   /* kind=desc&region=sent3&cuerel=told_obj */
 	[1271] = -2,   /* kind=desc&region=sent3&cuerel=near_before */
 	[1272] = -21,   /* kind=desc&region=sent3&cuerel=near_after */
@@ -599,7 +599,7 @@ const int32_t model_trained[122608] = {
 	[1408] = -19,   /* region=none&cuerel=none&cueq=none */
 	[1444] = 139,   /* region=head&cuerel=none&cueq=none */
 	[1448] = 143,   /* region=head&cuerel=before&cueq=own */
-	[1451] = -12,   /* region=head&cuerel=after&cueq=own */
+	[1451] = -11,   /* region=head&cuerel=after&cueq=own */
 	[1454] = 9,   /* region=head&cuerel=accord&cueq=own */
 	[1457] = -30,   /* region=head&cuerel=accord_after&cueq=own */
 	[1460] = -15,   /* region=head&cuerel=told_obj&cueq=own */
@@ -620,12 +620,12 @@ const int32_t model_trained[122608] = {
 	[1514] = -40,   /* region=tail&cuerel=fused&cueq=own */
 	[1516] = -48,   /* region=next&cuerel=none&cueq=none */
 	[1520] = -64,   /* region=next&cuerel=before&cueq=own */
-	[1523] = 299,   /* region=next&cuerel=after&cueq=own */
+	[1523] = 294,   /* region=next&cuerel=after&cueq=own */
 	[1526] = -119,   /* region=next&cuerel=accord&cueq=own */
-	[1532] = 11,   /* region=next&cuerel=told_obj&cueq=own */
+	[1532] = 12,   /* region=next&cuerel=told_obj&cueq=own */
 	[1535] = -121,   /* region=next&cuerel=from&cueq=own */
 	[1538] = -114,   /* region=next&cuerel=near_before&cueq=own */
-	[1541] = -73,   /* region=next&cuerel=near_after&cueq=own */
+	[1541] = -72,   /* region=next&cuerel=near_after&cueq=own */
 	[1544] = -148,   /* region=next&cuerel=appos&cueq=own */
 	[1547] = -295,   /* region=next&cuerel=colon&cueq=own */
 	[1552] = 6,   /* region=sent1&cuerel=none&cueq=none */
@@ -691,14 +691,14 @@ const int32_t model_trained[122608] = {
 	[1760] = 45,   /* cuerel=before&cueq=other&prep=det */
 	[1761] = 185,   /* cuerel=before&cueq=other&prep=oblique */
 	[1767] = 175,   /* cuerel=after&cueq=own&prep=none */
-	[1770] = -119,   /* cuerel=after&cueq=own&prep=det */
+	[1770] = -118,   /* cuerel=after&cueq=own&prep=det */
 	[1772] = 57,   /* cuerel=after&cueq=other&prep=none */
 	[1775] = -118,   /* cuerel=after&cueq=other&prep=det */
 	[1782] = -391,   /* cuerel=accord&cueq=own&prep=none */
 	[1783] = 224,   /* cuerel=accord&cueq=own&prep=prep */
-	[1785] = 535,   /* cuerel=accord&cueq=own&prep=det */
-	[1786] = -384,   /* cuerel=accord&cueq=own&prep=oblique */
-	[1787] = -86,   /* cuerel=accord&cueq=other&prep=none */
+	[1785] = 536,   /* cuerel=accord&cueq=own&prep=det */
+	[1786] = -388,   /* cuerel=accord&cueq=own&prep=oblique */
+	[1787] = -87,   /* cuerel=accord&cueq=other&prep=none */
 	[1788] = 74,   /* cuerel=accord&cueq=other&prep=prep */
 	[1790] = -98,   /* cuerel=accord&cueq=other&prep=det */
 	[1791] = -102,   /* cuerel=accord&cueq=other&prep=oblique */
@@ -707,36 +707,36 @@ const int32_t model_trained[122608] = {
 	[1806] = -5,   /* cuerel=accord_after&cueq=other&prep=oblique */
 	[1812] = -43,   /* cuerel=told_obj&cueq=own&prep=none */
 	[1815] = -24,   /* cuerel=told_obj&cueq=own&prep=det */
-	[1816] = -169,   /* cuerel=told_obj&cueq=own&prep=oblique */
+	[1816] = -168,   /* cuerel=told_obj&cueq=own&prep=oblique */
 	[1817] = -65,   /* cuerel=told_obj&cueq=other&prep=none */
 	[1821] = -174,   /* cuerel=told_obj&cueq=other&prep=oblique */
 	[1827] = -106,   /* cuerel=from&cueq=own&prep=none */
-	[1829] = -318,   /* cuerel=from&cueq=own&prep=of */
+	[1829] = -317,   /* cuerel=from&cueq=own&prep=of */
 	[1830] = -132,   /* cuerel=from&cueq=own&prep=det */
 	[1831] = 462,   /* cuerel=from&cueq=own&prep=oblique */
-	[1832] = -76,   /* cuerel=from&cueq=other&prep=none */
-	[1842] = 132,   /* cuerel=near_before&cueq=own&prep=none */
-	[1843] = -122,   /* cuerel=near_before&cueq=own&prep=prep */
+	[1832] = -75,   /* cuerel=from&cueq=other&prep=none */
+	[1842] = 131,   /* cuerel=near_before&cueq=own&prep=none */
+	[1843] = -121,   /* cuerel=near_before&cueq=own&prep=prep */
 	[1844] = 58,   /* cuerel=near_before&cueq=own&prep=of */
 	[1845] = -145,   /* cuerel=near_before&cueq=own&prep=det */
-	[1846] = 106,   /* cuerel=near_before&cueq=own&prep=oblique */
+	[1846] = 107,   /* cuerel=near_before&cueq=own&prep=oblique */
 	[1847] = -18,   /* cuerel=near_before&cueq=other&prep=none */
 	[1848] = 12,   /* cuerel=near_before&cueq=other&prep=prep */
 	[1849] = -124,   /* cuerel=near_before&cueq=other&prep=of */
 	[1850] = -52,   /* cuerel=near_before&cueq=other&prep=det */
-	[1851] = -232,   /* cuerel=near_before&cueq=other&prep=oblique */
+	[1851] = -231,   /* cuerel=near_before&cueq=other&prep=oblique */
 	[1857] = 75,   /* cuerel=near_after&cueq=own&prep=none */
 	[1858] = -92,   /* cuerel=near_after&cueq=own&prep=prep */
 	[1859] = 161,   /* cuerel=near_after&cueq=own&prep=of */
 	[1860] = -6,   /* cuerel=near_after&cueq=own&prep=det */
-	[1861] = -357,   /* cuerel=near_after&cueq=own&prep=oblique */
+	[1861] = -356,   /* cuerel=near_after&cueq=own&prep=oblique */
 	[1862] = -9,   /* cuerel=near_after&cueq=other&prep=none */
 	[1863] = -32,   /* cuerel=near_after&cueq=other&prep=prep */
 	[1864] = -51,   /* cuerel=near_after&cueq=other&prep=of */
 	[1865] = -50,   /* cuerel=near_after&cueq=other&prep=det */
 	[1866] = -89,   /* cuerel=near_after&cueq=other&prep=oblique */
 	[1872] = 57,   /* cuerel=appos&cueq=own&prep=none */
-	[1873] = -267,   /* cuerel=appos&cueq=own&prep=prep */
+	[1873] = -266,   /* cuerel=appos&cueq=own&prep=prep */
 	[1874] = -53,   /* cuerel=appos&cueq=own&prep=of */
 	[1875] = 323,   /* cuerel=appos&cueq=own&prep=det */
 	[1877] = 83,   /* cuerel=appos&cueq=other&prep=none */
@@ -762,7 +762,7 @@ const int32_t model_trained[122608] = {
 	[1919] = 89,   /* cuerel=none&cueq=none&kind=org */
 	[1920] = -33,   /* cuerel=none&cueq=none&kind=desc */
 	[1921] = -15,   /* cuerel=none&cueq=none&kind=top */
-	[1954] = -198,   /* cuerel=before&cueq=own&kind=pron */
+	[1954] = -197,   /* cuerel=before&cueq=own&kind=pron */
 	[1955] = 117,   /* cuerel=before&cueq=own&kind=name */
 	[1956] = 148,   /* cuerel=before&cueq=own&kind=acronym */
 	[1957] = 374,   /* cuerel=before&cueq=own&kind=role */
@@ -773,7 +773,7 @@ const int32_t model_trained[122608] = {
 	[1965] = 12,   /* cuerel=before&cueq=other&kind=name */
 	[1966] = 302,   /* cuerel=before&cueq=other&kind=acronym */
 	[1967] = 43,   /* cuerel=before&cueq=other&kind=role */
-	[1968] = 222,   /* cuerel=before&cueq=other&kind=text */
+	[1968] = 221,   /* cuerel=before&cueq=other&kind=text */
 	[1969] = -177,   /* cuerel=before&cueq=other&kind=org */
 	[1970] = 18,   /* cuerel=before&cueq=other&kind=desc */
 	[1984] = 251,   /* cuerel=after&cueq=own&kind=pron */
@@ -787,14 +787,14 @@ const int32_t model_trained[122608] = {
 	[1995] = 15,   /* cuerel=after&cueq=other&kind=name */
 	[1996] = -67,   /* cuerel=after&cueq=other&kind=acronym */
 	[1997] = 186,   /* cuerel=after&cueq=other&kind=role */
-	[1998] = -170,   /* cuerel=after&cueq=other&kind=text */
+	[1998] = -169,   /* cuerel=after&cueq=other&kind=text */
 	[1999] = -43,   /* cuerel=after&cueq=other&kind=org */
 	[2000] = -21,   /* cuerel=after&cueq=other&kind=desc */
 	[2015] = 191,   /* cuerel=accord&cueq=own&kind=name */
 	[2016] = 332,   /* cuerel=accord&cueq=own&kind=acronym */
-	[2017] = 192,   /* cuerel=accord&cueq=own&kind=role */
+	[2017] = 193,   /* cuerel=accord&cueq=own&kind=role */
 	[2018] = 127,   /* cuerel=accord&cueq=own&kind=text */
-	[2020] = -307,   /* cuerel=accord&cueq=own&kind=desc */
+	[2020] = -308,   /* cuerel=accord&cueq=own&kind=desc */
 	[2025] = 61,   /* cuerel=accord&cueq=other&kind=name */
 	[2026] = 258,   /* cuerel=accord&cueq=other&kind=acronym */
 	[2027] = -80,   /* cuerel=accord&cueq=other&kind=role */
@@ -820,7 +820,7 @@ const int32_t model_trained[122608] = {
 	[2107] = 105,   /* cuerel=from&cueq=own&kind=role */
 	[2108] = 221,   /* cuerel=from&cueq=own&kind=text */
 	[2110] = -406,   /* cuerel=from&cueq=own&kind=desc */
-	[2120] = -76,   /* cuerel=from&cueq=other&kind=desc */
+	[2120] = -75,   /* cuerel=from&cueq=other&kind=desc */
 	[2134] = -133,   /* cuerel=near_before&cueq=own&kind=pron */
 	[2135] = 14,   /* cuerel=near_before&cueq=own&kind=name */
 	[2136] = 59,   /* cuerel=near_before&cueq=own&kind=acronym */
@@ -828,7 +828,7 @@ const int32_t model_trained[122608] = {
 	[2138] = -52,   /* cuerel=near_before&cueq=own&kind=text */
 	[2139] = -287,   /* cuerel=near_before&cueq=own&kind=org */
 	[2140] = 61,   /* cuerel=near_before&cueq=own&kind=desc */
-	[2144] = -21,   /* cuerel=near_before&cueq=other&kind=pron */
+	[2144] = -22,   /* cuerel=near_before&cueq=other&kind=pron */
 	[2145] = -65,   /* cuerel=near_before&cueq=other&kind=name */
 	[2146] = -40,   /* cuerel=near_before&cueq=other&kind=acronym */
 	[2147] = -33,   /* cuerel=near_before&cueq=other&kind=role */
@@ -852,18 +852,18 @@ const int32_t model_trained[122608] = {
 	[2196] = -135,   /* cuerel=appos&cueq=own&kind=acronym */
 	[2197] = 96,   /* cuerel=appos&cueq=own&kind=role */
 	[2199] = -132,   /* cuerel=appos&cueq=own&kind=org */
-	[2200] = -209,   /* cuerel=appos&cueq=own&kind=desc */
+	[2200] = -210,   /* cuerel=appos&cueq=own&kind=desc */
 	[2205] = 94,   /* cuerel=appos&cueq=other&kind=name */
-	[2207] = 68,   /* cuerel=appos&cueq=other&kind=role */
+	[2207] = 67,   /* cuerel=appos&cueq=other&kind=role */
 	[2209] = -35,   /* cuerel=appos&cueq=other&kind=org */
-	[2210] = -64,   /* cuerel=appos&cueq=other&kind=desc */
+	[2210] = -63,   /* cuerel=appos&cueq=other&kind=desc */
 	[2224] = -63,   /* cuerel=colon&cueq=own&kind=pron */
 	[2225] = 173,   /* cuerel=colon&cueq=own&kind=name */
 	[2226] = -262,   /* cuerel=colon&cueq=own&kind=acronym */
 	[2227] = 107,   /* cuerel=colon&cueq=own&kind=role */
 	[2228] = 93,   /* cuerel=colon&cueq=own&kind=text */
 	[2230] = -119,   /* cuerel=colon&cueq=own&kind=desc */
-	[2234] = -228,   /* cuerel=colon&cueq=other&kind=pron */
+	[2234] = -229,   /* cuerel=colon&cueq=other&kind=pron */
 	[2235] = 76,   /* cuerel=colon&cueq=other&kind=name */
 	[2236] = -10,   /* cuerel=colon&cueq=other&kind=acronym */
 	[2237] = -124,   /* cuerel=colon&cueq=other&kind=role */
@@ -879,7 +879,7 @@ const int32_t model_trained[122608] = {
 	[2287] = 14,   /* cuerel=before&cueq=other&subj=no */
 	[2288] = 51,   /* cuerel=before&cueq=other&subj=first */
 	[2289] = -12,   /* cuerel=before&cueq=other&subj=start */
-	[2293] = 27,   /* cuerel=after&cueq=own&subj=no */
+	[2293] = 28,   /* cuerel=after&cueq=own&subj=no */
 	[2294] = 131,   /* cuerel=after&cueq=own&subj=first */
 	[2296] = -96,   /* cuerel=after&cueq=other&subj=no */
 	[2297] = 85,   /* cuerel=after&cueq=other&subj=first */
@@ -892,14 +892,14 @@ const int32_t model_trained[122608] = {
 	[2311] = -30,   /* cuerel=accord_after&cueq=own&subj=no */
 	[2314] = -59,   /* cuerel=accord_after&cueq=other&subj=no */
 	[2320] = -58,   /* cuerel=told_obj&cueq=own&subj=no */
-	[2321] = 431,   /* cuerel=told_obj&cueq=own&subj=first */
+	[2321] = 430,   /* cuerel=told_obj&cueq=own&subj=first */
 	[2322] = -3,   /* cuerel=told_obj&cueq=own&subj=start */
 	[2323] = -39,   /* cuerel=told_obj&cueq=other&subj=no */
 	[2324] = 163,   /* cuerel=told_obj&cueq=other&subj=first */
-	[2329] = -328,   /* cuerel=from&cueq=own&subj=no */
+	[2329] = -329,   /* cuerel=from&cueq=own&subj=no */
 	[2330] = 306,   /* cuerel=from&cueq=own&subj=first */
-	[2332] = -76,   /* cuerel=from&cueq=other&subj=no */
-	[2338] = -106,   /* cuerel=near_before&cueq=own&subj=no */
+	[2332] = -75,   /* cuerel=from&cueq=other&subj=no */
+	[2338] = -107,   /* cuerel=near_before&cueq=own&subj=no */
 	[2339] = 12,   /* cuerel=near_before&cueq=own&subj=first */
 	[2340] = 155,   /* cuerel=near_before&cueq=own&subj=start */
 	[2341] = -34,   /* cuerel=near_before&cueq=other&subj=no */
@@ -920,7 +920,7 @@ const int32_t model_trained[122608] = {
 	[2365] = 68,   /* cuerel=colon&cueq=own&subj=no */
 	[2366] = -79,   /* cuerel=colon&cueq=own&subj=first */
 	[2367] = 88,   /* cuerel=colon&cueq=own&subj=start */
-	[2368] = -123,   /* cuerel=colon&cueq=other&subj=no */
+	[2368] = -124,   /* cuerel=colon&cueq=other&subj=no */
 	[2369] = 28,   /* cuerel=colon&cueq=other&subj=first */
 	[2370] = 22,   /* cuerel=colon&cueq=other&subj=start */
 	[2375] = -40,   /* cuerel=fused&cueq=own&subj=first */
@@ -937,7 +937,7 @@ const int32_t model_trained[122608] = {
 	[2401] = 16,   /* cuerel=before&cueq=other&nameq=seen */
 	[2402] = -84,   /* cuerel=before&cueq=other&nameq=initial */
 	[2403] = 302,   /* cuerel=before&cueq=other&nameq=caps */
-	[2408] = 183,   /* cuerel=after&cueq=own&nameq=na */
+	[2408] = 182,   /* cuerel=after&cueq=own&nameq=na */
 	[2409] = 89,   /* cuerel=after&cueq=own&nameq=seen */
 	[2411] = -143,   /* cuerel=after&cueq=own&nameq=caps */
 	[2412] = -24,   /* cuerel=after&cueq=other&nameq=na */
@@ -946,7 +946,7 @@ const int32_t model_trained[122608] = {
 	[2420] = -91,   /* cuerel=accord&cueq=own&nameq=na */
 	[2421] = 191,   /* cuerel=accord&cueq=own&nameq=seen */
 	[2423] = 332,   /* cuerel=accord&cueq=own&nameq=caps */
-	[2424] = -68,   /* cuerel=accord&cueq=other&nameq=na */
+	[2424] = -69,   /* cuerel=accord&cueq=other&nameq=na */
 	[2425] = 61,   /* cuerel=accord&cueq=other&nameq=seen */
 	[2427] = 258,   /* cuerel=accord&cueq=other&nameq=caps */
 	[2432] = -30,   /* cuerel=accord_after&cueq=own&nameq=na */
@@ -959,8 +959,8 @@ const int32_t model_trained[122608] = {
 	[2449] = -65,   /* cuerel=told_obj&cueq=other&nameq=seen */
 	[2451] = -28,   /* cuerel=told_obj&cueq=other&nameq=caps */
 	[2456] = 49,   /* cuerel=from&cueq=own&nameq=na */
-	[2460] = -76,   /* cuerel=from&cueq=other&nameq=na */
-	[2468] = -7,   /* cuerel=near_before&cueq=own&nameq=na */
+	[2460] = -75,   /* cuerel=from&cueq=other&nameq=na */
+	[2468] = -8,   /* cuerel=near_before&cueq=own&nameq=na */
 	[2469] = 90,   /* cuerel=near_before&cueq=own&nameq=seen */
 	[2470] = -447,   /* cuerel=near_before&cueq=own&nameq=initial */
 	[2471] = 59,   /* cuerel=near_before&cueq=own&nameq=caps */
@@ -970,7 +970,7 @@ const int32_t model_trained[122608] = {
 	[2475] = -40,   /* cuerel=near_before&cueq=other&nameq=caps */
 	[2480] = -2,   /* cuerel=near_after&cueq=own&nameq=na */
 	[2481] = -7,   /* cuerel=near_after&cueq=own&nameq=seen */
-	[2482] = -181,   /* cuerel=near_after&cueq=own&nameq=initial */
+	[2482] = -182,   /* cuerel=near_after&cueq=own&nameq=initial */
 	[2483] = -58,   /* cuerel=near_after&cueq=own&nameq=caps */
 	[2484] = -41,   /* cuerel=near_after&cueq=other&nameq=na */
 	[2485] = -43,   /* cuerel=near_after&cueq=other&nameq=seen */
@@ -1011,21 +1011,21 @@ const int32_t model_trained[122608] = {
 	[2564] = -30,   /* cuerel=accord_after&cueq=own&qsubj=subject */
 	[2567] = -88,   /* cuerel=accord_after&cueq=other&qsubj=subject */
 	[2568] = -5,   /* cuerel=accord_after&cueq=other&qsubj=nosubject */
-	[2572] = 465,   /* cuerel=told_obj&cueq=own&qsubj=nocue */
-	[2573] = -35,   /* cuerel=told_obj&cueq=own&qsubj=subject */
+	[2572] = 464,   /* cuerel=told_obj&cueq=own&qsubj=nocue */
+	[2573] = -34,   /* cuerel=told_obj&cueq=own&qsubj=subject */
 	[2574] = -275,   /* cuerel=told_obj&cueq=own&qsubj=nosubject */
 	[2575] = -60,   /* cuerel=told_obj&cueq=other&qsubj=nocue */
 	[2576] = -23,   /* cuerel=told_obj&cueq=other&qsubj=subject */
-	[2577] = -103,   /* cuerel=told_obj&cueq=other&qsubj=nosubject */
+	[2577] = -102,   /* cuerel=told_obj&cueq=other&qsubj=nosubject */
 	[2582] = 49,   /* cuerel=from&cueq=own&qsubj=subject */
 	[2584] = -118,   /* cuerel=from&cueq=other&qsubj=nocue */
 	[2585] = -33,   /* cuerel=from&cueq=other&qsubj=subject */
-	[2590] = -220,   /* cuerel=near_before&cueq=own&qsubj=nocue */
+	[2590] = -219,   /* cuerel=near_before&cueq=own&qsubj=nocue */
 	[2591] = -32,   /* cuerel=near_before&cueq=own&qsubj=subject */
 	[2592] = 176,   /* cuerel=near_before&cueq=own&qsubj=nosubject */
 	[2593] = -103,   /* cuerel=near_before&cueq=other&qsubj=nocue */
 	[2594] = -4,   /* cuerel=near_before&cueq=other&qsubj=subject */
-	[2595] = -288,   /* cuerel=near_before&cueq=other&qsubj=nosubject */
+	[2595] = -287,   /* cuerel=near_before&cueq=other&qsubj=nosubject */
 	[2599] = -194,   /* cuerel=near_after&cueq=own&qsubj=nocue */
 	[2600] = -5,   /* cuerel=near_after&cueq=own&qsubj=subject */
 	[2601] = -28,   /* cuerel=near_after&cueq=own&qsubj=nosubject */
@@ -1040,7 +1040,7 @@ const int32_t model_trained[122608] = {
 	[2618] = 595,   /* cuerel=colon&cueq=own&qsubj=subject */
 	[2619] = -25,   /* cuerel=colon&cueq=own&qsubj=nosubject */
 	[2620] = -60,   /* cuerel=colon&cueq=other&qsubj=nocue */
-	[2621] = -78,   /* cuerel=colon&cueq=other&qsubj=subject */
+	[2621] = -79,   /* cuerel=colon&cueq=other&qsubj=subject */
 	[2622] = 170,   /* cuerel=colon&cueq=other&qsubj=nosubject */
 	[2627] = -40,   /* cuerel=fused&cueq=own&qsubj=subject */
 	[2630] = -59,   /* cuerel=fused&cueq=other&qsubj=subject */
@@ -1050,7 +1050,7 @@ const int32_t model_trained[122608] = {
 	[2641] = 177,   /* region=head&cueq=none&qsubj=nocue */
 	[2642] = -20,   /* region=head&cueq=none&qsubj=subject */
 	[2643] = 205,   /* region=head&cueq=none&qsubj=nosubject */
-	[2644] = 97,   /* region=head&cueq=own&qsubj=nocue */
+	[2644] = 96,   /* region=head&cueq=own&qsubj=nocue */
 	[2645] = 101,   /* region=head&cueq=own&qsubj=subject */
 	[2646] = 22,   /* region=head&cueq=own&qsubj=nosubject */
 	[2650] = 71,   /* region=tail&cueq=none&qsubj=nocue */
@@ -1065,18 +1065,18 @@ const int32_t model_trained[122608] = {
 	[2662] = -146,   /* region=next&cueq=own&qsubj=nocue */
 	[2663] = -117,   /* region=next&cueq=own&qsubj=subject */
 	[2664] = 34,   /* region=next&cueq=own&qsubj=nosubject */
-	[2668] = 69,   /* region=sent1&cueq=none&qsubj=nocue */
+	[2668] = 68,   /* region=sent1&cueq=none&qsubj=nocue */
 	[2669] = -55,   /* region=sent1&cueq=none&qsubj=subject */
 	[2670] = 324,   /* region=sent1&cueq=none&qsubj=nosubject */
 	[2674] = 107,   /* region=sent1&cueq=other&qsubj=nocue */
-	[2675] = 30,   /* region=sent1&cueq=other&qsubj=subject */
+	[2675] = 29,   /* region=sent1&cueq=other&qsubj=subject */
 	[2676] = -265,   /* region=sent1&cueq=other&qsubj=nosubject */
 	[2677] = -120,   /* region=sent2&cueq=none&qsubj=nocue */
 	[2678] = 50,   /* region=sent2&cueq=none&qsubj=subject */
 	[2679] = -157,   /* region=sent2&cueq=none&qsubj=nosubject */
-	[2683] = 51,   /* region=sent2&cueq=other&qsubj=nocue */
+	[2683] = 50,   /* region=sent2&cueq=other&qsubj=nocue */
 	[2684] = -256,   /* region=sent2&cueq=other&qsubj=subject */
-	[2685] = -37,   /* region=sent2&cueq=other&qsubj=nosubject */
+	[2685] = -38,   /* region=sent2&cueq=other&qsubj=nosubject */
 	[2686] = -222,   /* region=sent3&cueq=none&qsubj=nocue */
 	[2687] = -34,   /* region=sent3&cueq=none&qsubj=subject */
 	[2688] = -61,   /* region=sent3&cueq=none&qsubj=nosubject */
@@ -1111,7 +1111,7 @@ const int32_t model_trained[122608] = {
 	[2733] = 32,   /* kind=role&rank=0 */
 	[2734] = -4,   /* kind=role&rank=1 */
 	[2735] = 29,   /* kind=role&rank=2 */
-	[2736] = -32,   /* kind=role&rank=3+ */
+	[2736] = -33,   /* kind=role&rank=3+ */
 	[2737] = 235,   /* kind=text&rank=0 */
 	[2738] = -30,   /* kind=text&rank=1 */
 	[2739] = -123,   /* kind=text&rank=2 */
@@ -1159,7 +1159,7 @@ const int32_t model_trained[122608] = {
 	[2865] = -45,   /* kind=name&region=head&rank=0 */
 	[2866] = 77,   /* kind=name&region=head&rank=1 */
 	[2867] = 105,   /* kind=name&region=head&rank=2 */
-	[2868] = 213,   /* kind=name&region=head&rank=3+ */
+	[2868] = 212,   /* kind=name&region=head&rank=3+ */
 	[2869] = 116,   /* kind=name&region=tail&rank=0 */
 	[2870] = 87,   /* kind=name&region=tail&rank=1 */
 	[2871] = 21,   /* kind=name&region=tail&rank=2 */
@@ -1184,13 +1184,13 @@ const int32_t model_trained[122608] = {
 	[2891] = 15,   /* kind=name&region=para1&rank=2 */
 	[2892] = -47,   /* kind=name&region=para1&rank=3+ */
 	[2893] = -115,   /* kind=name&region=older&rank=0 */
-	[2894] = -107,   /* kind=name&region=older&rank=1 */
+	[2894] = -106,   /* kind=name&region=older&rank=1 */
 	[2895] = -95,   /* kind=name&region=older&rank=2 */
 	[2896] = -81,   /* kind=name&region=older&rank=3+ */
 	[2901] = -42,   /* kind=acronym&region=head&rank=0 */
 	[2902] = 305,   /* kind=acronym&region=head&rank=1 */
 	[2903] = -129,   /* kind=acronym&region=head&rank=2 */
-	[2904] = -144,   /* kind=acronym&region=head&rank=3+ */
+	[2904] = -145,   /* kind=acronym&region=head&rank=3+ */
 	[2905] = 92,   /* kind=acronym&region=tail&rank=0 */
 	[2906] = -40,   /* kind=acronym&region=tail&rank=1 */
 	[2907] = -23,   /* kind=acronym&region=tail&rank=2 */
@@ -1201,7 +1201,7 @@ const int32_t model_trained[122608] = {
 	[2912] = -68,   /* kind=acronym&region=next&rank=3+ */
 	[2913] = 84,   /* kind=acronym&region=sent1&rank=0 */
 	[2914] = -99,   /* kind=acronym&region=sent1&rank=1 */
-	[2915] = 225,   /* kind=acronym&region=sent1&rank=2 */
+	[2915] = 224,   /* kind=acronym&region=sent1&rank=2 */
 	[2916] = -142,   /* kind=acronym&region=sent1&rank=3+ */
 	[2919] = -98,   /* kind=acronym&region=sent2&rank=2 */
 	[2920] = -73,   /* kind=acronym&region=sent2&rank=3+ */
@@ -1216,7 +1216,7 @@ const int32_t model_trained[122608] = {
 	[2931] = -27,   /* kind=acronym&region=older&rank=2 */
 	[2932] = 47,   /* kind=acronym&region=older&rank=3+ */
 	[2937] = 30,   /* kind=role&region=head&rank=0 */
-	[2938] = 85,   /* kind=role&region=head&rank=1 */
+	[2938] = 86,   /* kind=role&region=head&rank=1 */
 	[2939] = 153,   /* kind=role&region=head&rank=2 */
 	[2940] = -98,   /* kind=role&region=head&rank=3+ */
 	[2941] = 218,   /* kind=role&region=tail&rank=0 */
@@ -1230,7 +1230,7 @@ const int32_t model_trained[122608] = {
 	[2949] = 83,   /* kind=role&region=sent1&rank=0 */
 	[2950] = -45,   /* kind=role&region=sent1&rank=1 */
 	[2951] = -4,   /* kind=role&region=sent1&rank=2 */
-	[2952] = -67,   /* kind=role&region=sent1&rank=3+ */
+	[2952] = -66,   /* kind=role&region=sent1&rank=3+ */
 	[2953] = -71,   /* kind=role&region=sent2&rank=0 */
 	[2954] = -27,   /* kind=role&region=sent2&rank=1 */
 	[2955] = -8,   /* kind=role&region=sent2&rank=2 */
@@ -1248,11 +1248,11 @@ const int32_t model_trained[122608] = {
 	[2968] = -36,   /* kind=role&region=older&rank=3+ */
 	[2973] = -53,   /* kind=text&region=head&rank=0 */
 	[2974] = -7,   /* kind=text&region=head&rank=1 */
-	[2975] = -307,   /* kind=text&region=head&rank=2 */
+	[2975] = -306,   /* kind=text&region=head&rank=2 */
 	[2976] = -75,   /* kind=text&region=head&rank=3+ */
 	[2977] = 462,   /* kind=text&region=tail&rank=0 */
 	[2978] = -71,   /* kind=text&region=tail&rank=1 */
-	[2979] = -240,   /* kind=text&region=tail&rank=2 */
+	[2979] = -241,   /* kind=text&region=tail&rank=2 */
 	[2980] = -48,   /* kind=text&region=tail&rank=3+ */
 	[2981] = -272,   /* kind=text&region=next&rank=0 */
 	[2982] = -190,   /* kind=text&region=next&rank=1 */
@@ -1281,8 +1281,8 @@ const int32_t model_trained[122608] = {
 	[3017] = -311,   /* kind=org&region=next&rank=0 */
 	[3018] = -22,   /* kind=org&region=next&rank=1 */
 	[3019] = -42,   /* kind=org&region=next&rank=2 */
-	[3020] = -49,   /* kind=org&region=next&rank=3+ */
-	[3021] = -246,   /* kind=org&region=sent1&rank=0 */
+	[3020] = -48,   /* kind=org&region=next&rank=3+ */
+	[3021] = -247,   /* kind=org&region=sent1&rank=0 */
 	[3022] = 113,   /* kind=org&region=sent1&rank=1 */
 	[3023] = -38,   /* kind=org&region=sent1&rank=2 */
 	[3024] = -207,   /* kind=org&region=sent1&rank=3+ */
@@ -1297,18 +1297,18 @@ const int32_t model_trained[122608] = {
 	[3039] = -2,   /* kind=org&region=older&rank=2 */
 	[3040] = -28,   /* kind=org&region=older&rank=3+ */
 	[3045] = 19,   /* kind=desc&region=head&rank=0 */
-	[3046] = 191,   /* kind=desc&region=head&rank=1 */
+	[3046] = 192,   /* kind=desc&region=head&rank=1 */
 	[3047] = -204,   /* kind=desc&region=head&rank=2 */
 	[3048] = -242,   /* kind=desc&region=head&rank=3+ */
 	[3049] = 9,   /* kind=desc&region=tail&rank=0 */
 	[3050] = -2,   /* kind=desc&region=tail&rank=1 */
 	[3051] = 45,   /* kind=desc&region=tail&rank=2 */
 	[3052] = -26,   /* kind=desc&region=tail&rank=3+ */
-	[3053] = -23,   /* kind=desc&region=next&rank=0 */
+	[3053] = -24,   /* kind=desc&region=next&rank=0 */
 	[3054] = 61,   /* kind=desc&region=next&rank=1 */
 	[3055] = -52,   /* kind=desc&region=next&rank=2 */
 	[3056] = -36,   /* kind=desc&region=next&rank=3+ */
-	[3057] = -124,   /* kind=desc&region=sent1&rank=0 */
+	[3057] = -123,   /* kind=desc&region=sent1&rank=0 */
 	[3058] = -58,   /* kind=desc&region=sent1&rank=1 */
 	[3059] = 43,   /* kind=desc&region=sent1&rank=2 */
 	[3060] = 59,   /* kind=desc&region=sent1&rank=3+ */
@@ -1348,7 +1348,7 @@ const int32_t model_trained[122608] = {
 	[3140] = 125,   /* kind=acronym&dist=7-10 */
 	[3141] = 34,   /* kind=acronym&dist=11-20 */
 	[3142] = -52,   /* kind=acronym&dist=21+ */
-	[3143] = 104,   /* kind=role&dist=0-1 */
+	[3143] = 105,   /* kind=role&dist=0-1 */
 	[3144] = -37,   /* kind=role&dist=2-3 */
 	[3145] = -11,   /* kind=role&dist=4-6 */
 	[3146] = 12,   /* kind=role&dist=7-10 */
@@ -1359,8 +1359,8 @@ const int32_t model_trained[122608] = {
 	[3152] = 56,   /* kind=text&dist=7-10 */
 	[3153] = 47,   /* kind=text&dist=11-20 */
 	[3154] = -236,   /* kind=text&dist=21+ */
-	[3155] = 15,   /* kind=org&dist=0-1 */
-	[3156] = -372,   /* kind=org&dist=2-3 */
+	[3155] = 16,   /* kind=org&dist=0-1 */
+	[3156] = -373,   /* kind=org&dist=2-3 */
 	[3157] = 214,   /* kind=org&dist=4-6 */
 	[3158] = -124,   /* kind=org&dist=7-10 */
 	[3159] = 100,   /* kind=org&dist=11-20 */
@@ -1385,12 +1385,12 @@ const int32_t model_trained[122608] = {
 	[3183] = 53,   /* cuerel=before&dist=11-20 */
 	[3184] = -52,   /* cuerel=before&dist=21+ */
 	[3185] = 145,   /* cuerel=after&dist=0-1 */
-	[3186] = 86,   /* cuerel=after&dist=2-3 */
-	[3187] = -327,   /* cuerel=after&dist=4-6 */
-	[3188] = 56,   /* cuerel=after&dist=7-10 */
+	[3186] = 84,   /* cuerel=after&dist=2-3 */
+	[3187] = -328,   /* cuerel=after&dist=4-6 */
+	[3188] = 60,   /* cuerel=after&dist=7-10 */
 	[3189] = 104,   /* cuerel=after&dist=11-20 */
 	[3190] = -86,   /* cuerel=after&dist=21+ */
-	[3191] = 277,   /* cuerel=accord&dist=0-1 */
+	[3191] = 276,   /* cuerel=accord&dist=0-1 */
 	[3192] = -89,   /* cuerel=accord&dist=2-3 */
 	[3193] = -195,   /* cuerel=accord&dist=4-6 */
 	[3194] = 409,   /* cuerel=accord&dist=7-10 */
@@ -1400,16 +1400,16 @@ const int32_t model_trained[122608] = {
 	[3201] = -59,   /* cuerel=accord_after&dist=11-20 */
 	[3203] = 149,   /* cuerel=told_obj&dist=0-1 */
 	[3204] = 33,   /* cuerel=told_obj&dist=2-3 */
-	[3205] = -56,   /* cuerel=told_obj&dist=4-6 */
+	[3205] = -57,   /* cuerel=told_obj&dist=4-6 */
 	[3206] = -80,   /* cuerel=told_obj&dist=7-10 */
 	[3207] = -94,   /* cuerel=told_obj&dist=11-20 */
 	[3208] = -90,   /* cuerel=told_obj&dist=21+ */
 	[3210] = 174,   /* cuerel=from&dist=2-3 */
-	[3211] = 268,   /* cuerel=from&dist=4-6 */
+	[3211] = 267,   /* cuerel=from&dist=4-6 */
 	[3212] = -326,   /* cuerel=from&dist=7-10 */
 	[3213] = -118,   /* cuerel=from&dist=11-20 */
 	[3214] = -33,   /* cuerel=from&dist=21+ */
-	[3215] = -142,   /* cuerel=near_before&dist=0-1 */
+	[3215] = -141,   /* cuerel=near_before&dist=0-1 */
 	[3216] = -249,   /* cuerel=near_before&dist=2-3 */
 	[3217] = 80,   /* cuerel=near_before&dist=4-6 */
 	[3218] = 59,   /* cuerel=near_before&dist=7-10 */
@@ -1424,7 +1424,7 @@ const int32_t model_trained[122608] = {
 	[3227] = 79,   /* cuerel=appos&dist=0-1 */
 	[3228] = -82,   /* cuerel=appos&dist=2-3 */
 	[3229] = 52,   /* cuerel=appos&dist=4-6 */
-	[3230] = -140,   /* cuerel=appos&dist=7-10 */
+	[3230] = -141,   /* cuerel=appos&dist=7-10 */
 	[3231] = 137,   /* cuerel=appos&dist=11-20 */
 	[3232] = 85,   /* cuerel=appos&dist=21+ */
 	[3233] = 260,   /* cuerel=colon&dist=0-1 */
@@ -1433,7 +1433,7 @@ const int32_t model_trained[122608] = {
 	[3236] = 232,   /* cuerel=colon&dist=7-10 */
 	[3237] = 33,   /* cuerel=colon&dist=11-20 */
 	[3238] = -283,   /* cuerel=colon&dist=21+ */
-	[3239] = -59,   /* cuerel=fused&dist=0-1 */
+	[3239] = -58,   /* cuerel=fused&dist=0-1 */
 	[3245] = -13,   /* kind=none&prep=none */
 	[3250] = 4,   /* kind=prev&prep=none */
 	[3255] = -31,   /* kind=pron&prep=none */
@@ -1443,7 +1443,7 @@ const int32_t model_trained[122608] = {
 	[3261] = -145,   /* kind=name&prep=prep */
 	[3262] = -68,   /* kind=name&prep=of */
 	[3263] = -56,   /* kind=name&prep=det */
-	[3264] = 164,   /* kind=name&prep=oblique */
+	[3264] = 165,   /* kind=name&prep=oblique */
 	[3265] = 21,   /* kind=acronym&prep=none */
 	[3266] = -18,   /* kind=acronym&prep=prep */
 	[3267] = -54,   /* kind=acronym&prep=of */
@@ -1456,13 +1456,13 @@ const int32_t model_trained[122608] = {
 	[3275] = -285,   /* kind=text&prep=none */
 	[3276] = -56,   /* kind=text&prep=prep */
 	[3277] = -215,   /* kind=text&prep=of */
-	[3278] = 104,   /* kind=text&prep=det */
+	[3278] = 105,   /* kind=text&prep=det */
 	[3279] = 143,   /* kind=text&prep=oblique */
 	[3280] = 272,   /* kind=org&prep=none */
 	[3281] = -28,   /* kind=org&prep=prep */
 	[3282] = -10,   /* kind=org&prep=of */
 	[3283] = -47,   /* kind=org&prep=det */
-	[3285] = -72,   /* kind=desc&prep=none */
+	[3285] = -73,   /* kind=desc&prep=none */
 	[3286] = -28,   /* kind=desc&prep=prep */
 	[3287] = 124,   /* kind=desc&prep=of */
 	[3288] = -7,   /* kind=desc&prep=det */
@@ -1475,7 +1475,7 @@ const int32_t model_trained[122608] = {
 	[3302] = -146,   /* kind=name&poss=yes */
 	[3303] = 1,   /* kind=acronym&poss=no */
 	[3305] = -3,   /* kind=role&poss=no */
-	[3306] = -29,   /* kind=role&poss=yes */
+	[3306] = -28,   /* kind=role&poss=yes */
 	[3307] = 14,   /* kind=text&poss=no */
 	[3309] = 4,   /* kind=org&poss=no */
 	[3311] = -24,   /* kind=desc&poss=no */
@@ -1549,7 +1549,7 @@ const int32_t model_trained[122608] = {
 	[3444] = -30,   /* kind=acronym&region=para1&subj=no */
 	[3445] = -33,   /* kind=acronym&region=para1&subj=first */
 	[3446] = 198,   /* kind=acronym&region=para1&subj=start */
-	[3447] = -36,   /* kind=acronym&region=older&subj=no */
+	[3447] = -37,   /* kind=acronym&region=older&subj=no */
 	[3448] = -87,   /* kind=acronym&region=older&subj=first */
 	[3449] = 140,   /* kind=acronym&region=older&subj=start */
 	[3453] = 30,   /* kind=role&region=head&subj=no */
@@ -1557,8 +1557,8 @@ const int32_t model_trained[122608] = {
 	[3455] = 233,   /* kind=role&region=head&subj=start */
 	[3456] = -21,   /* kind=role&region=tail&subj=no */
 	[3457] = 303,   /* kind=role&region=tail&subj=first */
-	[3459] = -88,   /* kind=role&region=next&subj=no */
-	[3460] = 31,   /* kind=role&region=next&subj=first */
+	[3459] = -87,   /* kind=role&region=next&subj=no */
+	[3460] = 30,   /* kind=role&region=next&subj=first */
 	[3461] = -181,   /* kind=role&region=next&subj=start */
 	[3462] = -58,   /* kind=role&region=sent1&subj=no */
 	[3463] = 384,   /* kind=role&region=sent1&subj=first */
@@ -1577,15 +1577,15 @@ const int32_t model_trained[122608] = {
 	[3481] = 16,   /* kind=text&region=head&subj=first */
 	[3482] = -33,   /* kind=text&region=head&subj=start */
 	[3483] = -58,   /* kind=text&region=tail&subj=no */
-	[3484] = 461,   /* kind=text&region=tail&subj=first */
+	[3484] = 462,   /* kind=text&region=tail&subj=first */
 	[3486] = -69,   /* kind=text&region=next&subj=no */
 	[3487] = -201,   /* kind=text&region=next&subj=first */
 	[3488] = -303,   /* kind=text&region=next&subj=start */
 	[3489] = 76,   /* kind=text&region=sent1&subj=no */
-	[3490] = -354,   /* kind=text&region=sent1&subj=first */
-	[3491] = -217,   /* kind=text&region=sent1&subj=start */
+	[3490] = -362,   /* kind=text&region=sent1&subj=first */
+	[3491] = -216,   /* kind=text&region=sent1&subj=start */
 	[3492] = -54,   /* kind=text&region=sent2&subj=no */
-	[3493] = -21,   /* kind=text&region=sent2&subj=first */
+	[3493] = -20,   /* kind=text&region=sent2&subj=first */
 	[3498] = 43,   /* kind=text&region=para1&subj=no */
 	[3499] = -6,   /* kind=text&region=para1&subj=first */
 	[3500] = -230,   /* kind=text&region=para1&subj=start */
@@ -1595,7 +1595,7 @@ const int32_t model_trained[122608] = {
 	[3508] = -146,   /* kind=org&region=head&subj=first */
 	[3509] = 13,   /* kind=org&region=head&subj=start */
 	[3510] = -22,   /* kind=org&region=tail&subj=no */
-	[3511] = 351,   /* kind=org&region=tail&subj=first */
+	[3511] = 350,   /* kind=org&region=tail&subj=first */
 	[3513] = -42,   /* kind=org&region=next&subj=no */
 	[3514] = -21,   /* kind=org&region=next&subj=first */
 	[3515] = -299,   /* kind=org&region=next&subj=start */
@@ -1607,18 +1607,18 @@ const int32_t model_trained[122608] = {
 	[3526] = -6,   /* kind=org&region=para1&subj=first */
 	[3527] = -5,   /* kind=org&region=para1&subj=start */
 	[3528] = -23,   /* kind=org&region=older&subj=no */
-	[3534] = -115,   /* kind=desc&region=head&subj=no */
+	[3534] = -114,   /* kind=desc&region=head&subj=no */
 	[3535] = 33,   /* kind=desc&region=head&subj=first */
-	[3536] = 291,   /* kind=desc&region=head&subj=start */
+	[3536] = 290,   /* kind=desc&region=head&subj=start */
 	[3537] = -30,   /* kind=desc&region=tail&subj=no */
-	[3538] = 388,   /* kind=desc&region=tail&subj=first */
-	[3540] = -102,   /* kind=desc&region=next&subj=no */
-	[3541] = 67,   /* kind=desc&region=next&subj=first */
+	[3538] = 389,   /* kind=desc&region=tail&subj=first */
+	[3540] = -101,   /* kind=desc&region=next&subj=no */
+	[3541] = 66,   /* kind=desc&region=next&subj=first */
 	[3542] = 129,   /* kind=desc&region=next&subj=start */
 	[3543] = -91,   /* kind=desc&region=sent1&subj=no */
-	[3544] = 126,   /* kind=desc&region=sent1&subj=first */
+	[3544] = 125,   /* kind=desc&region=sent1&subj=first */
 	[3545] = 160,   /* kind=desc&region=sent1&subj=start */
-	[3546] = -79,   /* kind=desc&region=sent2&subj=no */
+	[3546] = -80,   /* kind=desc&region=sent2&subj=no */
 	[3547] = 102,   /* kind=desc&region=sent2&subj=first */
 	[3548] = -5,   /* kind=desc&region=sent2&subj=start */
 	[3549] = -41,   /* kind=desc&region=sent3&subj=no */
@@ -1668,9 +1668,9 @@ const int32_t model_trained[122608] = {
 	[3712] = -20,   /* cuerel=before&nwords=more&full=yes */
 	[3713] = -81,   /* cuerel=after&nwords=one&full=no */
 	[3714] = 123,   /* cuerel=after&nwords=one&full=yes */
-	[3715] = 364,   /* cuerel=after&nwords=more&full=no */
+	[3715] = 363,   /* cuerel=after&nwords=more&full=no */
 	[3716] = 130,   /* cuerel=after&nwords=more&full=yes */
-	[3717] = -20,   /* cuerel=accord&nwords=one&full=no */
+	[3717] = -21,   /* cuerel=accord&nwords=one&full=no */
 	[3718] = 104,   /* cuerel=accord&nwords=one&full=yes */
 	[3720] = 122,   /* cuerel=accord&nwords=more&full=yes */
 	[3721] = -48,   /* cuerel=accord_after&nwords=one&full=no */
@@ -1692,8 +1692,8 @@ const int32_t model_trained[122608] = {
 	[3744] = 51,   /* cuerel=appos&nwords=more&full=yes */
 	[3745] = -64,   /* cuerel=colon&nwords=one&full=no */
 	[3746] = 212,   /* cuerel=colon&nwords=one&full=yes */
-	[3748] = 381,   /* cuerel=colon&nwords=more&full=yes */
-	[3749] = -59,   /* cuerel=fused&nwords=one&full=no */
+	[3748] = 382,   /* cuerel=colon&nwords=more&full=yes */
+	[3749] = -58,   /* cuerel=fused&nwords=one&full=no */
 	[3753] = -13,   /* kind=none&freq=1 */
 	[3757] = 4,   /* kind=prev&freq=1 */
 	[3761] = -31,   /* kind=pron&freq=1 */
@@ -1766,10 +1766,10 @@ const int32_t model_trained[122608] = {
 	[3906] = -227,   /* kind=acronym&region=head&sameprev=yes */
 	[3907] = 119,   /* kind=acronym&region=tail&sameprev=na */
 	[3908] = -48,   /* kind=acronym&region=tail&sameprev=no */
-	[3909] = 172,   /* kind=acronym&region=tail&sameprev=yes */
+	[3909] = 171,   /* kind=acronym&region=tail&sameprev=yes */
 	[3910] = -142,   /* kind=acronym&region=next&sameprev=na */
 	[3911] = -98,   /* kind=acronym&region=next&sameprev=no */
-	[3913] = -307,   /* kind=acronym&region=sent1&sameprev=na */
+	[3913] = -308,   /* kind=acronym&region=sent1&sameprev=na */
 	[3914] = 33,   /* kind=acronym&region=sent1&sameprev=no */
 	[3915] = 265,   /* kind=acronym&region=sent1&sameprev=yes */
 	[3916] = -2,   /* kind=acronym&region=sent2&sameprev=na */
@@ -1782,11 +1782,11 @@ const int32_t model_trained[122608] = {
 	[3926] = 36,   /* kind=acronym&region=older&sameprev=no */
 	[3927] = -39,   /* kind=acronym&region=older&sameprev=yes */
 	[3931] = 183,   /* kind=role&region=head&sameprev=na */
-	[3932] = 29,   /* kind=role&region=head&sameprev=no */
+	[3932] = 28,   /* kind=role&region=head&sameprev=no */
 	[3934] = -43,   /* kind=role&region=tail&sameprev=na */
 	[3935] = 88,   /* kind=role&region=tail&sameprev=no */
-	[3937] = 22,   /* kind=role&region=next&sameprev=na */
-	[3938] = -137,   /* kind=role&region=next&sameprev=no */
+	[3937] = 23,   /* kind=role&region=next&sameprev=na */
+	[3938] = -138,   /* kind=role&region=next&sameprev=no */
 	[3940] = -17,   /* kind=role&region=sent1&sameprev=na */
 	[3941] = -7,   /* kind=role&region=sent1&sameprev=no */
 	[3943] = -85,   /* kind=role&region=sent2&sameprev=na */
@@ -1799,13 +1799,13 @@ const int32_t model_trained[122608] = {
 	[3953] = -43,   /* kind=role&region=older&sameprev=no */
 	[3958] = -122,   /* kind=text&region=head&sameprev=na */
 	[3959] = 60,   /* kind=text&region=head&sameprev=no */
-	[3961] = 140,   /* kind=text&region=tail&sameprev=na */
+	[3961] = 141,   /* kind=text&region=tail&sameprev=na */
 	[3962] = -45,   /* kind=text&region=tail&sameprev=no */
 	[3964] = -213,   /* kind=text&region=next&sameprev=na */
 	[3965] = -139,   /* kind=text&region=next&sameprev=no */
-	[3967] = -307,   /* kind=text&region=sent1&sameprev=na */
+	[3967] = -306,   /* kind=text&region=sent1&sameprev=na */
 	[3968] = 157,   /* kind=text&region=sent1&sameprev=no */
-	[3970] = -21,   /* kind=text&region=sent2&sameprev=na */
+	[3970] = -20,   /* kind=text&region=sent2&sameprev=na */
 	[3971] = -54,   /* kind=text&region=sent2&sameprev=no */
 	[3976] = -75,   /* kind=text&region=para1&sameprev=na */
 	[3977] = 37,   /* kind=text&region=para1&sameprev=no */
@@ -1818,7 +1818,7 @@ const int32_t model_trained[122608] = {
 	[3991] = -209,   /* kind=org&region=next&sameprev=na */
 	[3992] = -65,   /* kind=org&region=next&sameprev=no */
 	[3994] = -31,   /* kind=org&region=sent1&sameprev=na */
-	[3995] = -26,   /* kind=org&region=sent1&sameprev=no */
+	[3995] = -27,   /* kind=org&region=sent1&sameprev=no */
 	[3997] = -268,   /* kind=org&region=sent2&sameprev=na */
 	[3998] = -38,   /* kind=org&region=sent2&sameprev=no */
 	[4003] = -43,   /* kind=org&region=para1&sameprev=na */
@@ -1829,8 +1829,8 @@ const int32_t model_trained[122608] = {
 	[4013] = 28,   /* kind=desc&region=head&sameprev=no */
 	[4015] = -61,   /* kind=desc&region=tail&sameprev=na */
 	[4016] = 57,   /* kind=desc&region=tail&sameprev=no */
-	[4018] = 95,   /* kind=desc&region=next&sameprev=na */
-	[4019] = -83,   /* kind=desc&region=next&sameprev=no */
+	[4018] = 94,   /* kind=desc&region=next&sameprev=na */
+	[4019] = -82,   /* kind=desc&region=next&sameprev=no */
 	[4021] = 11,   /* kind=desc&region=sent1&sameprev=na */
 	[4022] = -19,   /* kind=desc&region=sent1&sameprev=no */
 	[4024] = -189,   /* kind=desc&region=sent2&sameprev=na */
@@ -1869,7 +1869,7 @@ const int32_t model_trained[122608] = {
 	[4104] = 232,   /* kind=none&qhead=adjacent&qtail=near */
 	[4105] = -64,   /* kind=none&qhead=adjacent&qtail=far */
 	[4106] = -34,   /* kind=none&qhead=adjacent&qtail=accord */
-	[4108] = -344,   /* kind=none&qhead=accord&qtail=none */
+	[4108] = -345,   /* kind=none&qhead=accord&qtail=none */
 	[4109] = -396,   /* kind=none&qhead=accord&qtail=near */
 	[4110] = -3,   /* kind=none&qhead=accord&qtail=far */
 	[4111] = -89,   /* kind=none&qhead=accord&qtail=accord */
@@ -1884,7 +1884,7 @@ const int32_t model_trained[122608] = {
 	[4124] = -73,   /* kind=prev&qhead=cue&qtail=near */
 	[4125] = -30,   /* kind=prev&qhead=cue&qtail=far */
 	[4126] = -7,   /* kind=prev&qhead=cue&qtail=accord */
-	[4127] = -88,   /* kind=prev&qhead=cue&qtail=tail */
+	[4127] = -89,   /* kind=prev&qhead=cue&qtail=tail */
 	[4128] = -45,   /* kind=prev&qhead=adjacent&qtail=none */
 	[4129] = -130,   /* kind=prev&qhead=adjacent&qtail=near */
 	[4131] = -1,   /* kind=prev&qhead=adjacent&qtail=accord */
@@ -1898,15 +1898,15 @@ const int32_t model_trained[122608] = {
 	[4144] = -14,   /* kind=pron&qhead=none&qtail=near */
 	[4145] = -20,   /* kind=pron&qhead=none&qtail=far */
 	[4146] = -38,   /* kind=pron&qhead=none&qtail=accord */
-	[4147] = -353,   /* kind=pron&qhead=none&qtail=tail */
+	[4147] = -352,   /* kind=pron&qhead=none&qtail=tail */
 	[4148] = 63,   /* kind=pron&qhead=cue&qtail=none */
 	[4149] = -113,   /* kind=pron&qhead=cue&qtail=near */
 	[4150] = -24,   /* kind=pron&qhead=cue&qtail=far */
 	[4153] = -193,   /* kind=pron&qhead=adjacent&qtail=none */
 	[4154] = -326,   /* kind=pron&qhead=adjacent&qtail=near */
-	[4155] = -23,   /* kind=pron&qhead=adjacent&qtail=far */
+	[4155] = -22,   /* kind=pron&qhead=adjacent&qtail=far */
 	[4156] = -3,   /* kind=pron&qhead=adjacent&qtail=accord */
-	[4158] = -230,   /* kind=pron&qhead=accord&qtail=none */
+	[4158] = -231,   /* kind=pron&qhead=accord&qtail=none */
 	[4163] = -57,   /* kind=pron&qhead=colon&qtail=none */
 	[4164] = -211,   /* kind=pron&qhead=colon&qtail=near */
 	[4168] = 77,   /* kind=name&qhead=none&qtail=none */
@@ -1918,17 +1918,17 @@ const int32_t model_trained[122608] = {
 	[4174] = -298,   /* kind=name&qhead=cue&qtail=near */
 	[4175] = 131,   /* kind=name&qhead=cue&qtail=far */
 	[4176] = 22,   /* kind=name&qhead=cue&qtail=accord */
-	[4177] = 290,   /* kind=name&qhead=cue&qtail=tail */
+	[4177] = 289,   /* kind=name&qhead=cue&qtail=tail */
 	[4178] = 92,   /* kind=name&qhead=adjacent&qtail=none */
 	[4179] = -6,   /* kind=name&qhead=adjacent&qtail=near */
 	[4180] = 329,   /* kind=name&qhead=adjacent&qtail=far */
 	[4181] = 4,   /* kind=name&qhead=adjacent&qtail=accord */
-	[4183] = -165,   /* kind=name&qhead=accord&qtail=none */
+	[4183] = -166,   /* kind=name&qhead=accord&qtail=none */
 	[4184] = 114,   /* kind=name&qhead=accord&qtail=near */
 	[4185] = 52,   /* kind=name&qhead=accord&qtail=far */
-	[4186] = 176,   /* kind=name&qhead=accord&qtail=accord */
+	[4186] = 177,   /* kind=name&qhead=accord&qtail=accord */
 	[4188] = 353,   /* kind=name&qhead=colon&qtail=none */
-	[4189] = 2,   /* kind=name&qhead=colon&qtail=near */
+	[4189] = 1,   /* kind=name&qhead=colon&qtail=near */
 	[4193] = 83,   /* kind=acronym&qhead=none&qtail=none */
 	[4194] = 7,   /* kind=acronym&qhead=none&qtail=near */
 	[4195] = -46,   /* kind=acronym&qhead=none&qtail=far */
@@ -1946,14 +1946,14 @@ const int32_t model_trained[122608] = {
 	[4220] = 50,   /* kind=role&qhead=none&qtail=far */
 	[4222] = 289,   /* kind=role&qhead=none&qtail=tail */
 	[4223] = 74,   /* kind=role&qhead=cue&qtail=none */
-	[4224] = 256,   /* kind=role&qhead=cue&qtail=near */
+	[4224] = 257,   /* kind=role&qhead=cue&qtail=near */
 	[4225] = -11,   /* kind=role&qhead=cue&qtail=far */
 	[4227] = -215,   /* kind=role&qhead=cue&qtail=tail */
 	[4228] = -27,   /* kind=role&qhead=adjacent&qtail=none */
-	[4229] = 110,   /* kind=role&qhead=adjacent&qtail=near */
+	[4229] = 109,   /* kind=role&qhead=adjacent&qtail=near */
 	[4230] = -60,   /* kind=role&qhead=adjacent&qtail=far */
-	[4231] = 222,   /* kind=role&qhead=adjacent&qtail=accord */
-	[4233] = 122,   /* kind=role&qhead=accord&qtail=none */
+	[4231] = 221,   /* kind=role&qhead=adjacent&qtail=accord */
+	[4233] = 121,   /* kind=role&qhead=accord&qtail=none */
 	[4234] = -197,   /* kind=role&qhead=accord&qtail=near */
 	[4235] = -33,   /* kind=role&qhead=accord&qtail=far */
 	[4236] = -154,   /* kind=role&qhead=accord&qtail=accord */
@@ -1962,15 +1962,15 @@ const int32_t model_trained[122608] = {
 	[4243] = -127,   /* kind=text&qhead=none&qtail=none */
 	[4244] = 206,   /* kind=text&qhead=none&qtail=near */
 	[4245] = -178,   /* kind=text&qhead=none&qtail=far */
-	[4247] = -127,   /* kind=text&qhead=none&qtail=tail */
+	[4247] = -128,   /* kind=text&qhead=none&qtail=tail */
 	[4248] = -122,   /* kind=text&qhead=cue&qtail=none */
 	[4249] = -4,   /* kind=text&qhead=cue&qtail=near */
 	[4250] = -149,   /* kind=text&qhead=cue&qtail=far */
 	[4253] = -177,   /* kind=text&qhead=adjacent&qtail=none */
 	[4254] = -318,   /* kind=text&qhead=adjacent&qtail=near */
-	[4256] = -97,   /* kind=text&qhead=adjacent&qtail=accord */
+	[4256] = -96,   /* kind=text&qhead=adjacent&qtail=accord */
 	[4258] = 139,   /* kind=text&qhead=accord&qtail=none */
-	[4259] = 235,   /* kind=text&qhead=accord&qtail=near */
+	[4259] = 236,   /* kind=text&qhead=accord&qtail=near */
 	[4260] = -11,   /* kind=text&qhead=accord&qtail=far */
 	[4263] = 6,   /* kind=text&qhead=colon&qtail=none */
 	[4264] = -254,   /* kind=text&qhead=colon&qtail=near */
@@ -1986,27 +1986,27 @@ const int32_t model_trained[122608] = {
 	[4280] = -4,   /* kind=org&qhead=adjacent&qtail=far */
 	[4283] = 172,   /* kind=org&qhead=accord&qtail=none */
 	[4284] = -10,   /* kind=org&qhead=accord&qtail=near */
-	[4288] = -282,   /* kind=org&qhead=colon&qtail=none */
+	[4288] = -283,   /* kind=org&qhead=colon&qtail=none */
 	[4293] = -124,   /* kind=desc&qhead=none&qtail=none */
 	[4294] = 16,   /* kind=desc&qhead=none&qtail=near */
 	[4295] = -9,   /* kind=desc&qhead=none&qtail=far */
 	[4296] = -183,   /* kind=desc&qhead=none&qtail=accord */
 	[4297] = 203,   /* kind=desc&qhead=none&qtail=tail */
-	[4298] = -90,   /* kind=desc&qhead=cue&qtail=none */
+	[4298] = -91,   /* kind=desc&qhead=cue&qtail=none */
 	[4299] = 124,   /* kind=desc&qhead=cue&qtail=near */
 	[4300] = -108,   /* kind=desc&qhead=cue&qtail=far */
 	[4301] = -6,   /* kind=desc&qhead=cue&qtail=accord */
 	[4302] = -166,   /* kind=desc&qhead=cue&qtail=tail */
-	[4303] = 64,   /* kind=desc&qhead=adjacent&qtail=none */
+	[4303] = 63,   /* kind=desc&qhead=adjacent&qtail=none */
 	[4304] = -143,   /* kind=desc&qhead=adjacent&qtail=near */
 	[4305] = -276,   /* kind=desc&qhead=adjacent&qtail=far */
-	[4306] = -214,   /* kind=desc&qhead=adjacent&qtail=accord */
-	[4308] = 133,   /* kind=desc&qhead=accord&qtail=none */
-	[4309] = 11,   /* kind=desc&qhead=accord&qtail=near */
+	[4306] = -213,   /* kind=desc&qhead=adjacent&qtail=accord */
+	[4308] = 134,   /* kind=desc&qhead=accord&qtail=none */
+	[4309] = 13,   /* kind=desc&qhead=accord&qtail=near */
 	[4310] = -4,   /* kind=desc&qhead=accord&qtail=far */
 	[4311] = -274,   /* kind=desc&qhead=accord&qtail=accord */
 	[4313] = 43,   /* kind=desc&qhead=colon&qtail=none */
-	[4314] = -237,   /* kind=desc&qhead=colon&qtail=near */
+	[4314] = -236,   /* kind=desc&qhead=colon&qtail=near */
 	[4318] = -17,   /* kind=top&qhead=none&qtail=none */
 	[4319] = -10,   /* kind=top&qhead=none&qtail=near */
 	[4320] = -11,   /* kind=top&qhead=none&qtail=far */
@@ -2019,7 +2019,7 @@ const int32_t model_trained[122608] = {
 	[4328] = -9,   /* kind=top&qhead=adjacent&qtail=none */
 	[4329] = -63,   /* kind=top&qhead=adjacent&qtail=near */
 	[4330] = 14,   /* kind=top&qhead=adjacent&qtail=far */
-	[4333] = -132,   /* kind=top&qhead=accord&qtail=none */
+	[4333] = -125,   /* kind=top&qhead=accord&qtail=none */
 	[4334] = -25,   /* kind=top&qhead=accord&qtail=near */
 	[4336] = -14,   /* kind=top&qhead=accord&qtail=accord */
 	[4338] = 103,   /* kind=top&qhead=colon&qtail=none */
@@ -2035,20 +2035,20 @@ const int32_t model_trained[122608] = {
 	[4351] = -15,   /* region=none&qhead=cue&qtail=accord */
 	[4352] = -222,   /* region=none&qhead=cue&qtail=tail */
 	[4353] = -23,   /* region=none&qhead=adjacent&qtail=none */
-	[4354] = 176,   /* region=none&qhead=adjacent&qtail=near */
+	[4354] = 177,   /* region=none&qhead=adjacent&qtail=near */
 	[4355] = -38,   /* region=none&qhead=adjacent&qtail=far */
 	[4356] = -40,   /* region=none&qhead=adjacent&qtail=accord */
-	[4358] = -459,   /* region=none&qhead=accord&qtail=none */
+	[4358] = -461,   /* region=none&qhead=accord&qtail=none */
 	[4359] = -420,   /* region=none&qhead=accord&qtail=near */
 	[4360] = -13,   /* region=none&qhead=accord&qtail=far */
 	[4361] = -116,   /* region=none&qhead=accord&qtail=accord */
 	[4363] = -256,   /* region=none&qhead=colon&qtail=none */
 	[4364] = -170,   /* region=none&qhead=colon&qtail=near */
 	[4368] = 3,   /* region=head&qhead=none&qtail=none */
-	[4369] = -91,   /* region=head&qhead=none&qtail=near */
+	[4369] = -90,   /* region=head&qhead=none&qtail=near */
 	[4370] = -371,   /* region=head&qhead=none&qtail=far */
-	[4372] = -164,   /* region=head&qhead=none&qtail=tail */
-	[4373] = 117,   /* region=head&qhead=cue&qtail=none */
+	[4372] = -163,   /* region=head&qhead=none&qtail=tail */
+	[4373] = 116,   /* region=head&qhead=cue&qtail=none */
 	[4374] = 75,   /* region=head&qhead=cue&qtail=near */
 	[4375] = 210,   /* region=head&qhead=cue&qtail=far */
 	[4376] = -130,   /* region=head&qhead=cue&qtail=accord */
@@ -2057,12 +2057,12 @@ const int32_t model_trained[122608] = {
 	[4379] = 34,   /* region=head&qhead=adjacent&qtail=near */
 	[4380] = -245,   /* region=head&qhead=adjacent&qtail=far */
 	[4381] = -7,   /* region=head&qhead=adjacent&qtail=accord */
-	[4383] = 902,   /* region=head&qhead=accord&qtail=none */
+	[4383] = 903,   /* region=head&qhead=accord&qtail=none */
 	[4384] = -137,   /* region=head&qhead=accord&qtail=near */
 	[4385] = -335,   /* region=head&qhead=accord&qtail=far */
 	[4386] = 167,   /* region=head&qhead=accord&qtail=accord */
-	[4388] = 252,   /* region=head&qhead=colon&qtail=none */
-	[4389] = -147,   /* region=head&qhead=colon&qtail=near */
+	[4388] = 253,   /* region=head&qhead=colon&qtail=none */
+	[4389] = -146,   /* region=head&qhead=colon&qtail=near */
 	[4393] = 16,   /* region=tail&qhead=none&qtail=none */
 	[4394] = 132,   /* region=tail&qhead=none&qtail=near */
 	[4395] = 203,   /* region=tail&qhead=none&qtail=far */
@@ -2072,13 +2072,13 @@ const int32_t model_trained[122608] = {
 	[4399] = -303,   /* region=tail&qhead=cue&qtail=near */
 	[4400] = -233,   /* region=tail&qhead=cue&qtail=far */
 	[4401] = 167,   /* region=tail&qhead=cue&qtail=accord */
-	[4402] = 290,   /* region=tail&qhead=cue&qtail=tail */
+	[4402] = 289,   /* region=tail&qhead=cue&qtail=tail */
 	[4403] = -99,   /* region=tail&qhead=adjacent&qtail=none */
 	[4404] = -94,   /* region=tail&qhead=adjacent&qtail=near */
 	[4405] = 246,   /* region=tail&qhead=adjacent&qtail=far */
 	[4406] = 33,   /* region=tail&qhead=adjacent&qtail=accord */
 	[4408] = -230,   /* region=tail&qhead=accord&qtail=none */
-	[4409] = 513,   /* region=tail&qhead=accord&qtail=near */
+	[4409] = 514,   /* region=tail&qhead=accord&qtail=near */
 	[4410] = 336,   /* region=tail&qhead=accord&qtail=far */
 	[4411] = -161,   /* region=tail&qhead=accord&qtail=accord */
 	[4413] = 445,   /* region=tail&qhead=colon&qtail=none */
@@ -2092,7 +2092,7 @@ const int32_t model_trained[122608] = {
 	[4428] = -104,   /* region=next&qhead=adjacent&qtail=none */
 	[4429] = -203,   /* region=next&qhead=adjacent&qtail=near */
 	[4431] = -1,   /* region=next&qhead=adjacent&qtail=accord */
-	[4433] = -328,   /* region=next&qhead=accord&qtail=none */
+	[4433] = -329,   /* region=next&qhead=accord&qtail=none */
 	[4434] = -397,   /* region=next&qhead=accord&qtail=near */
 	[4438] = 31,   /* region=next&qhead=colon&qtail=none */
 	[4439] = -25,   /* region=next&qhead=colon&qtail=near */
@@ -2102,13 +2102,13 @@ const int32_t model_trained[122608] = {
 	[4446] = -159,   /* region=sent1&qhead=none&qtail=accord */
 	[4447] = -441,   /* region=sent1&qhead=none&qtail=tail */
 	[4448] = -89,   /* region=sent1&qhead=cue&qtail=none */
-	[4449] = -35,   /* region=sent1&qhead=cue&qtail=near */
+	[4449] = -36,   /* region=sent1&qhead=cue&qtail=near */
 	[4450] = -18,   /* region=sent1&qhead=cue&qtail=far */
 	[4453] = 113,   /* region=sent1&qhead=adjacent&qtail=none */
 	[4454] = -171,   /* region=sent1&qhead=adjacent&qtail=near */
-	[4455] = 98,   /* region=sent1&qhead=adjacent&qtail=far */
-	[4458] = -486,   /* region=sent1&qhead=accord&qtail=none */
-	[4459] = -234,   /* region=sent1&qhead=accord&qtail=near */
+	[4455] = 97,   /* region=sent1&qhead=adjacent&qtail=far */
+	[4458] = -485,   /* region=sent1&qhead=accord&qtail=none */
+	[4459] = -235,   /* region=sent1&qhead=accord&qtail=near */
 	[4460] = -39,   /* region=sent1&qhead=accord&qtail=far */
 	[4463] = -137,   /* region=sent1&qhead=colon&qtail=none */
 	[4464] = -22,   /* region=sent1&qhead=colon&qtail=near */
@@ -2161,18 +2161,18 @@ const int32_t model_trained[122608] = {
 	[4568] = -22,   /* cuerel=none&qhead=none&qtail=none */
 	[4569] = -107,   /* cuerel=none&qhead=none&qtail=near */
 	[4570] = -72,   /* cuerel=none&qhead=none&qtail=far */
-	[4571] = 44,   /* cuerel=none&qhead=none&qtail=accord */
+	[4571] = 43,   /* cuerel=none&qhead=none&qtail=accord */
 	[4572] = 106,   /* cuerel=none&qhead=none&qtail=tail */
 	[4573] = -22,   /* cuerel=none&qhead=cue&qtail=none */
 	[4574] = 194,   /* cuerel=none&qhead=cue&qtail=near */
 	[4575] = -47,   /* cuerel=none&qhead=cue&qtail=far */
 	[4576] = -15,   /* cuerel=none&qhead=cue&qtail=accord */
-	[4577] = 218,   /* cuerel=none&qhead=cue&qtail=tail */
+	[4577] = 217,   /* cuerel=none&qhead=cue&qtail=tail */
 	[4578] = 26,   /* cuerel=none&qhead=adjacent&qtail=none */
 	[4579] = 148,   /* cuerel=none&qhead=adjacent&qtail=near */
 	[4580] = -39,   /* cuerel=none&qhead=adjacent&qtail=far */
 	[4581] = -47,   /* cuerel=none&qhead=adjacent&qtail=accord */
-	[4583] = -48,   /* cuerel=none&qhead=accord&qtail=none */
+	[4583] = -50,   /* cuerel=none&qhead=accord&qtail=none */
 	[4584] = -490,   /* cuerel=none&qhead=accord&qtail=near */
 	[4585] = -84,   /* cuerel=none&qhead=accord&qtail=far */
 	[4586] = -171,   /* cuerel=none&qhead=accord&qtail=accord */
@@ -2181,7 +2181,7 @@ const int32_t model_trained[122608] = {
 	[4593] = 120,   /* cuerel=before&qhead=none&qtail=none */
 	[4594] = 106,   /* cuerel=before&qhead=none&qtail=near */
 	[4595] = 101,   /* cuerel=before&qhead=none&qtail=far */
-	[4596] = -303,   /* cuerel=before&qhead=none&qtail=accord */
+	[4596] = -304,   /* cuerel=before&qhead=none&qtail=accord */
 	[4597] = -92,   /* cuerel=before&qhead=none&qtail=tail */
 	[4598] = 39,   /* cuerel=before&qhead=cue&qtail=none */
 	[4599] = 180,   /* cuerel=before&qhead=cue&qtail=near */
@@ -2192,22 +2192,22 @@ const int32_t model_trained[122608] = {
 	[4605] = -23,   /* cuerel=before&qhead=adjacent&qtail=far */
 	[4606] = -235,   /* cuerel=before&qhead=adjacent&qtail=accord */
 	[4608] = -184,   /* cuerel=before&qhead=accord&qtail=none */
-	[4609] = 131,   /* cuerel=before&qhead=accord&qtail=near */
+	[4609] = 130,   /* cuerel=before&qhead=accord&qtail=near */
 	[4610] = 332,   /* cuerel=before&qhead=accord&qtail=far */
-	[4613] = -185,   /* cuerel=before&qhead=colon&qtail=none */
+	[4613] = -184,   /* cuerel=before&qhead=colon&qtail=none */
 	[4614] = -390,   /* cuerel=before&qhead=colon&qtail=near */
 	[4618] = 95,   /* cuerel=after&qhead=none&qtail=none */
 	[4619] = 92,   /* cuerel=after&qhead=none&qtail=near */
-	[4620] = 242,   /* cuerel=after&qhead=none&qtail=far */
+	[4620] = 241,   /* cuerel=after&qhead=none&qtail=far */
 	[4621] = -48,   /* cuerel=after&qhead=none&qtail=accord */
-	[4622] = -213,   /* cuerel=after&qhead=none&qtail=tail */
-	[4623] = 88,   /* cuerel=after&qhead=cue&qtail=none */
+	[4622] = -214,   /* cuerel=after&qhead=none&qtail=tail */
+	[4623] = 84,   /* cuerel=after&qhead=cue&qtail=none */
 	[4624] = -85,   /* cuerel=after&qhead=cue&qtail=near */
 	[4625] = -13,   /* cuerel=after&qhead=cue&qtail=far */
-	[4628] = -159,   /* cuerel=after&qhead=adjacent&qtail=none */
+	[4628] = -161,   /* cuerel=after&qhead=adjacent&qtail=none */
 	[4629] = -236,   /* cuerel=after&qhead=adjacent&qtail=near */
 	[4630] = 427,   /* cuerel=after&qhead=adjacent&qtail=far */
-	[4633] = -357,   /* cuerel=after&qhead=accord&qtail=none */
+	[4633] = -424,   /* cuerel=after&qhead=accord&qtail=none */
 	[4634] = 251,   /* cuerel=after&qhead=accord&qtail=near */
 	[4638] = -80,   /* cuerel=after&qhead=colon&qtail=none */
 	[4639] = 206,   /* cuerel=after&qhead=colon&qtail=near */
@@ -2221,7 +2221,7 @@ const int32_t model_trained[122608] = {
 	[4653] = -400,   /* cuerel=accord&qhead=adjacent&qtail=none */
 	[4654] = 335,   /* cuerel=accord&qhead=adjacent&qtail=near */
 	[4656] = 203,   /* cuerel=accord&qhead=adjacent&qtail=accord */
-	[4658] = 70,   /* cuerel=accord&qhead=accord&qtail=none */
+	[4658] = 69,   /* cuerel=accord&qhead=accord&qtail=none */
 	[4659] = 41,   /* cuerel=accord&qhead=accord&qtail=near */
 	[4660] = -326,   /* cuerel=accord&qhead=accord&qtail=far */
 	[4661] = 171,   /* cuerel=accord&qhead=accord&qtail=accord */
@@ -2234,40 +2234,40 @@ const int32_t model_trained[122608] = {
 	[4694] = -60,   /* cuerel=told_obj&qhead=none&qtail=near */
 	[4695] = -17,   /* cuerel=told_obj&qhead=none&qtail=far */
 	[4696] = -15,   /* cuerel=told_obj&qhead=none&qtail=accord */
-	[4697] = -192,   /* cuerel=told_obj&qhead=none&qtail=tail */
+	[4697] = -191,   /* cuerel=told_obj&qhead=none&qtail=tail */
 	[4699] = -53,   /* cuerel=told_obj&qhead=cue&qtail=near */
 	[4700] = -33,   /* cuerel=told_obj&qhead=cue&qtail=far */
-	[4703] = 25,   /* cuerel=told_obj&qhead=adjacent&qtail=none */
+	[4703] = 26,   /* cuerel=told_obj&qhead=adjacent&qtail=none */
 	[4704] = -471,   /* cuerel=told_obj&qhead=adjacent&qtail=near */
 	[4705] = -92,   /* cuerel=told_obj&qhead=adjacent&qtail=far */
-	[4706] = 220,   /* cuerel=told_obj&qhead=adjacent&qtail=accord */
-	[4708] = 56,   /* cuerel=told_obj&qhead=accord&qtail=none */
-	[4709] = -245,   /* cuerel=told_obj&qhead=accord&qtail=near */
+	[4706] = 219,   /* cuerel=told_obj&qhead=adjacent&qtail=accord */
+	[4708] = 53,   /* cuerel=told_obj&qhead=accord&qtail=none */
+	[4709] = -247,   /* cuerel=told_obj&qhead=accord&qtail=near */
 	[4710] = -18,   /* cuerel=told_obj&qhead=accord&qtail=far */
 	[4713] = 114,   /* cuerel=told_obj&qhead=colon&qtail=none */
 	[4714] = -164,   /* cuerel=told_obj&qhead=colon&qtail=near */
 	[4718] = -102,   /* cuerel=from&qhead=none&qtail=none */
 	[4719] = 291,   /* cuerel=from&qhead=none&qtail=near */
-	[4720] = -230,   /* cuerel=from&qhead=none&qtail=far */
+	[4720] = -231,   /* cuerel=from&qhead=none&qtail=far */
 	[4723] = 177,   /* cuerel=from&qhead=cue&qtail=none */
 	[4728] = -121,   /* cuerel=from&qhead=adjacent&qtail=none */
 	[4743] = -7,   /* cuerel=near_before&qhead=none&qtail=none */
 	[4744] = -31,   /* cuerel=near_before&qhead=none&qtail=near */
 	[4745] = -95,   /* cuerel=near_before&qhead=none&qtail=far */
-	[4747] = -438,   /* cuerel=near_before&qhead=none&qtail=tail */
-	[4748] = -15,   /* cuerel=near_before&qhead=cue&qtail=none */
-	[4749] = 62,   /* cuerel=near_before&qhead=cue&qtail=near */
-	[4750] = 216,   /* cuerel=near_before&qhead=cue&qtail=far */
+	[4747] = -437,   /* cuerel=near_before&qhead=none&qtail=tail */
+	[4748] = -14,   /* cuerel=near_before&qhead=cue&qtail=none */
+	[4749] = 63,   /* cuerel=near_before&qhead=cue&qtail=near */
+	[4750] = 217,   /* cuerel=near_before&qhead=cue&qtail=far */
 	[4751] = -134,   /* cuerel=near_before&qhead=cue&qtail=accord */
-	[4753] = 35,   /* cuerel=near_before&qhead=adjacent&qtail=none */
-	[4754] = -8,   /* cuerel=near_before&qhead=adjacent&qtail=near */
-	[4755] = -418,   /* cuerel=near_before&qhead=adjacent&qtail=far */
+	[4753] = 36,   /* cuerel=near_before&qhead=adjacent&qtail=none */
+	[4754] = -7,   /* cuerel=near_before&qhead=adjacent&qtail=near */
+	[4755] = -417,   /* cuerel=near_before&qhead=adjacent&qtail=far */
 	[4756] = -53,   /* cuerel=near_before&qhead=adjacent&qtail=accord */
-	[4758] = -38,   /* cuerel=near_before&qhead=accord&qtail=none */
+	[4758] = -47,   /* cuerel=near_before&qhead=accord&qtail=none */
 	[4759] = -128,   /* cuerel=near_before&qhead=accord&qtail=near */
 	[4760] = -54,   /* cuerel=near_before&qhead=accord&qtail=far */
-	[4763] = -489,   /* cuerel=near_before&qhead=colon&qtail=none */
-	[4764] = -147,   /* cuerel=near_before&qhead=colon&qtail=near */
+	[4763] = -490,   /* cuerel=near_before&qhead=colon&qtail=none */
+	[4764] = -146,   /* cuerel=near_before&qhead=colon&qtail=near */
 	[4768] = -92,   /* cuerel=near_after&qhead=none&qtail=none */
 	[4769] = 14,   /* cuerel=near_after&qhead=none&qtail=near */
 	[4770] = -14,   /* cuerel=near_after&qhead=none&qtail=far */
@@ -2276,20 +2276,20 @@ const int32_t model_trained[122608] = {
 	[4773] = -75,   /* cuerel=near_after&qhead=cue&qtail=none */
 	[4774] = -518,   /* cuerel=near_after&qhead=cue&qtail=near */
 	[4775] = -73,   /* cuerel=near_after&qhead=cue&qtail=far */
-	[4777] = -218,   /* cuerel=near_after&qhead=cue&qtail=tail */
+	[4777] = -217,   /* cuerel=near_after&qhead=cue&qtail=tail */
 	[4778] = -81,   /* cuerel=near_after&qhead=adjacent&qtail=none */
-	[4779] = -252,   /* cuerel=near_after&qhead=adjacent&qtail=near */
+	[4779] = -253,   /* cuerel=near_after&qhead=adjacent&qtail=near */
 	[4780] = -54,   /* cuerel=near_after&qhead=adjacent&qtail=far */
 	[4781] = -156,   /* cuerel=near_after&qhead=adjacent&qtail=accord */
-	[4783] = -207,   /* cuerel=near_after&qhead=accord&qtail=none */
-	[4784] = 169,   /* cuerel=near_after&qhead=accord&qtail=near */
+	[4783] = -203,   /* cuerel=near_after&qhead=accord&qtail=none */
+	[4784] = 170,   /* cuerel=near_after&qhead=accord&qtail=near */
 	[4788] = -74,   /* cuerel=near_after&qhead=colon&qtail=none */
 	[4789] = 323,   /* cuerel=near_after&qhead=colon&qtail=near */
 	[4793] = -38,   /* cuerel=appos&qhead=none&qtail=none */
 	[4794] = 15,   /* cuerel=appos&qhead=none&qtail=near */
 	[4795] = 84,   /* cuerel=appos&qhead=none&qtail=far */
 	[4797] = -82,   /* cuerel=appos&qhead=none&qtail=tail */
-	[4798] = 147,   /* cuerel=appos&qhead=cue&qtail=none */
+	[4798] = 148,   /* cuerel=appos&qhead=cue&qtail=none */
 	[4799] = -89,   /* cuerel=appos&qhead=cue&qtail=near */
 	[4803] = 118,   /* cuerel=appos&qhead=adjacent&qtail=none */
 	[4804] = -174,   /* cuerel=appos&qhead=adjacent&qtail=near */
@@ -2298,9 +2298,9 @@ const int32_t model_trained[122608] = {
 	[4819] = 153,   /* cuerel=colon&qhead=none&qtail=near */
 	[4823] = -58,   /* cuerel=colon&qhead=cue&qtail=none */
 	[4828] = -32,   /* cuerel=colon&qhead=adjacent&qtail=none */
-	[4833] = 494,   /* cuerel=colon&qhead=accord&qtail=none */
+	[4833] = 493,   /* cuerel=colon&qhead=accord&qtail=none */
 	[4838] = 112,   /* cuerel=colon&qhead=colon&qtail=none */
-	[4844] = -59,   /* cuerel=fused&qhead=none&qtail=near */
+	[4844] = -58,   /* cuerel=fused&qhead=none&qtail=near */
 	[4868] = -22,   /* kind=none&qpos=para */
 	[4869] = -50,   /* kind=none&qpos=sent */
 	[4870] = 14,   /* kind=none&qpos=mid */
@@ -2321,7 +2321,7 @@ const int32_t model_trained[122608] = {
 	[4885] = 15,   /* kind=role&qpos=mid */
 	[4886] = 78,   /* kind=text&qpos=para */
 	[4887] = -57,   /* kind=text&qpos=sent */
-	[4888] = 4,   /* kind=text&qpos=mid */
+	[4888] = 3,   /* kind=text&qpos=mid */
 	[4889] = -7,   /* kind=org&qpos=para */
 	[4890] = -21,   /* kind=org&qpos=sent */
 	[4891] = 6,   /* kind=org&qpos=mid */
@@ -2334,7 +2334,7 @@ const int32_t model_trained[122608] = {
 	[4898] = 71,   /* kind=none&qend=other */
 	[4899] = -74,   /* kind=none&qend=stop */
 	[4900] = -13,   /* kind=none&qend=comma */
-	[4901] = 396,   /* kind=none&qend=question */
+	[4901] = 397,   /* kind=none&qend=question */
 	[4902] = -38,   /* kind=prev&qend=other */
 	[4903] = 37,   /* kind=prev&qend=stop */
 	[4904] = -17,   /* kind=prev&qend=comma */
@@ -2366,7 +2366,7 @@ const int32_t model_trained[122608] = {
 	[4930] = 8,   /* kind=desc&qend=other */
 	[4931] = -5,   /* kind=desc&qend=stop */
 	[4932] = -31,   /* kind=desc&qend=comma */
-	[4933] = -274,   /* kind=desc&qend=question */
+	[4933] = -275,   /* kind=desc&qend=question */
 	[4934] = -10,   /* kind=top&qend=other */
 	[4935] = -11,   /* kind=top&qend=stop */
 	[4936] = -9,   /* kind=top&qend=comma */
@@ -2378,12 +2378,12 @@ const int32_t model_trained[122608] = {
 	[4942] = -41,   /* kind=none&qalone=no&qprev=older */
 	[4943] = -63,   /* kind=none&qalone=yes&qprev=none */
 	[4946] = -115,   /* kind=none&qalone=yes&qprev=para1 */
-	[4947] = -127,   /* kind=none&qalone=yes&qprev=older */
+	[4947] = -128,   /* kind=none&qalone=yes&qprev=older */
 	[4949] = 94,   /* kind=prev&qalone=no&qprev=sent */
 	[4950] = 33,   /* kind=prev&qalone=no&qprev=para */
 	[4951] = -38,   /* kind=prev&qalone=no&qprev=para1 */
 	[4952] = -28,   /* kind=prev&qalone=no&qprev=older */
-	[4956] = 209,   /* kind=prev&qalone=yes&qprev=para1 */
+	[4956] = 208,   /* kind=prev&qalone=yes&qprev=para1 */
 	[4957] = 91,   /* kind=prev&qalone=yes&qprev=older */
 	[4958] = -92,   /* kind=pron&qalone=no&qprev=none */
 	[4959] = -2,   /* kind=pron&qalone=no&qprev=sent */
@@ -2402,7 +2402,7 @@ const int32_t model_trained[122608] = {
 	[4977] = 45,   /* kind=name&qalone=yes&qprev=older */
 	[4978] = -108,   /* kind=acronym&qalone=no&qprev=none */
 	[4979] = -213,   /* kind=acronym&qalone=no&qprev=sent */
-	[4980] = -26,   /* kind=acronym&qalone=no&qprev=para */
+	[4980] = -27,   /* kind=acronym&qalone=no&qprev=para */
 	[4981] = 126,   /* kind=acronym&qalone=no&qprev=para1 */
 	[4982] = 43,   /* kind=acronym&qalone=no&qprev=older */
 	[4983] = -146,   /* kind=acronym&qalone=yes&qprev=none */
@@ -2416,14 +2416,14 @@ const int32_t model_trained[122608] = {
 	[4993] = -371,   /* kind=role&qalone=yes&qprev=none */
 	[4996] = 8,   /* kind=role&qalone=yes&qprev=para1 */
 	[4997] = -77,   /* kind=role&qalone=yes&qprev=older */
-	[4998] = -206,   /* kind=text&qalone=no&qprev=none */
-	[4999] = 95,   /* kind=text&qalone=no&qprev=sent */
+	[4998] = -205,   /* kind=text&qalone=no&qprev=none */
+	[4999] = 94,   /* kind=text&qalone=no&qprev=sent */
 	[5000] = 145,   /* kind=text&qalone=no&qprev=para */
 	[5001] = -119,   /* kind=text&qalone=no&qprev=para1 */
 	[5002] = 179,   /* kind=text&qalone=no&qprev=older */
 	[5006] = -258,   /* kind=text&qalone=yes&qprev=para1 */
 	[5007] = -255,   /* kind=text&qalone=yes&qprev=older */
-	[5008] = 53,   /* kind=org&qalone=no&qprev=none */
+	[5008] = 54,   /* kind=org&qalone=no&qprev=none */
 	[5009] = -18,   /* kind=org&qalone=no&qprev=sent */
 	[5010] = -155,   /* kind=org&qalone=no&qprev=para */
 	[5011] = 85,   /* kind=org&qalone=no&qprev=para1 */
@@ -2481,25 +2481,25 @@ const int32_t model_trained[122608] = {
 	[5077] = -65,   /* kind=top&qtype=unclosed */
 	[5078] = -501,   /* kind=none&qprev=none&qsubj=nocue */
 	[5079] = 145,   /* kind=none&qprev=none&qsubj=subject */
-	[5080] = -546,   /* kind=none&qprev=none&qsubj=nosubject */
+	[5080] = -545,   /* kind=none&qprev=none&qsubj=nosubject */
 	[5081] = 305,   /* kind=none&qprev=sent&qsubj=nocue */
 	[5082] = -62,   /* kind=none&qprev=sent&qsubj=subject */
 	[5083] = -263,   /* kind=none&qprev=sent&qsubj=nosubject */
 	[5085] = -2,   /* kind=none&qprev=para&qsubj=subject */
-	[5086] = 237,   /* kind=none&qprev=para&qsubj=nosubject */
+	[5086] = 236,   /* kind=none&qprev=para&qsubj=nosubject */
 	[5087] = 55,   /* kind=none&qprev=para1&qsubj=nocue */
 	[5088] = -24,   /* kind=none&qprev=para1&qsubj=subject */
 	[5089] = -102,   /* kind=none&qprev=para1&qsubj=nosubject */
 	[5090] = -218,   /* kind=none&qprev=older&qsubj=nocue */
 	[5091] = -21,   /* kind=none&qprev=older&qsubj=subject */
 	[5092] = -146,   /* kind=none&qprev=older&qsubj=nosubject */
-	[5096] = 101,   /* kind=prev&qprev=sent&qsubj=nocue */
+	[5096] = 100,   /* kind=prev&qprev=sent&qsubj=nocue */
 	[5097] = 79,   /* kind=prev&qprev=sent&qsubj=subject */
 	[5098] = 153,   /* kind=prev&qprev=sent&qsubj=nosubject */
 	[5099] = 59,   /* kind=prev&qprev=para&qsubj=nocue */
 	[5100] = -104,   /* kind=prev&qprev=para&qsubj=subject */
 	[5101] = 235,   /* kind=prev&qprev=para&qsubj=nosubject */
-	[5102] = 31,   /* kind=prev&qprev=para1&qsubj=nocue */
+	[5102] = 30,   /* kind=prev&qprev=para1&qsubj=nocue */
 	[5103] = -47,   /* kind=prev&qprev=para1&qsubj=subject */
 	[5104] = 2,   /* kind=prev&qprev=para1&qsubj=nosubject */
 	[5105] = 16,   /* kind=prev&qprev=older&qsubj=nocue */
@@ -2507,7 +2507,7 @@ const int32_t model_trained[122608] = {
 	[5107] = -98,   /* kind=prev&qprev=older&qsubj=nosubject */
 	[5108] = -121,   /* kind=pron&qprev=none&qsubj=nocue */
 	[5109] = -96,   /* kind=pron&qprev=none&qsubj=subject */
-	[5110] = -144,   /* kind=pron&qprev=none&qsubj=nosubject */
+	[5110] = -143,   /* kind=pron&qprev=none&qsubj=nosubject */
 	[5112] = -15,   /* kind=pron&qprev=sent&qsubj=subject */
 	[5113] = 59,   /* kind=pron&qprev=sent&qsubj=nosubject */
 	[5114] = -62,   /* kind=pron&qprev=para&qsubj=nocue */
@@ -2530,7 +2530,7 @@ const int32_t model_trained[122608] = {
 	[5131] = -210,   /* kind=name&qprev=para&qsubj=nosubject */
 	[5132] = 3,   /* kind=name&qprev=para1&qsubj=nocue */
 	[5133] = 76,   /* kind=name&qprev=para1&qsubj=subject */
-	[5134] = 107,   /* kind=name&qprev=para1&qsubj=nosubject */
+	[5134] = 106,   /* kind=name&qprev=para1&qsubj=nosubject */
 	[5135] = 106,   /* kind=name&qprev=older&qsubj=nocue */
 	[5136] = 44,   /* kind=name&qprev=older&qsubj=subject */
 	[5137] = 240,   /* kind=name&qprev=older&qsubj=nosubject */
@@ -2551,12 +2551,12 @@ const int32_t model_trained[122608] = {
 	[5152] = -154,   /* kind=acronym&qprev=older&qsubj=nosubject */
 	[5153] = 499,   /* kind=role&qprev=none&qsubj=nocue */
 	[5154] = -41,   /* kind=role&qprev=none&qsubj=subject */
-	[5155] = -45,   /* kind=role&qprev=none&qsubj=nosubject */
+	[5155] = -44,   /* kind=role&qprev=none&qsubj=nosubject */
 	[5156] = 114,   /* kind=role&qprev=sent&qsubj=nocue */
 	[5157] = -15,   /* kind=role&qprev=sent&qsubj=subject */
 	[5158] = 153,   /* kind=role&qprev=sent&qsubj=nosubject */
 	[5159] = -45,   /* kind=role&qprev=para&qsubj=nocue */
-	[5160] = 205,   /* kind=role&qprev=para&qsubj=subject */
+	[5160] = 204,   /* kind=role&qprev=para&qsubj=subject */
 	[5161] = 70,   /* kind=role&qprev=para&qsubj=nosubject */
 	[5162] = -180,   /* kind=role&qprev=para1&qsubj=nocue */
 	[5163] = -20,   /* kind=role&qprev=para1&qsubj=subject */
@@ -2564,21 +2564,21 @@ const int32_t model_trained[122608] = {
 	[5165] = -211,   /* kind=role&qprev=older&qsubj=nocue */
 	[5166] = 13,   /* kind=role&qprev=older&qsubj=subject */
 	[5167] = -140,   /* kind=role&qprev=older&qsubj=nosubject */
-	[5168] = -523,   /* kind=text&qprev=none&qsubj=nocue */
+	[5168] = -522,   /* kind=text&qprev=none&qsubj=nocue */
 	[5169] = -140,   /* kind=text&qprev=none&qsubj=subject */
 	[5170] = 36,   /* kind=text&qprev=none&qsubj=nosubject */
 	[5172] = 102,   /* kind=text&qprev=sent&qsubj=subject */
 	[5173] = -10,   /* kind=text&qprev=sent&qsubj=nosubject */
 	[5174] = 260,   /* kind=text&qprev=para&qsubj=nocue */
-	[5175] = -145,   /* kind=text&qprev=para&qsubj=subject */
-	[5176] = -275,   /* kind=text&qprev=para&qsubj=nosubject */
+	[5175] = -144,   /* kind=text&qprev=para&qsubj=subject */
+	[5176] = -276,   /* kind=text&qprev=para&qsubj=nosubject */
 	[5177] = -131,   /* kind=text&qprev=para1&qsubj=nocue */
 	[5178] = -92,   /* kind=text&qprev=para1&qsubj=subject */
 	[5179] = -210,   /* kind=text&qprev=para1&qsubj=nosubject */
 	[5180] = 282,   /* kind=text&qprev=older&qsubj=nocue */
 	[5181] = -90,   /* kind=text&qprev=older&qsubj=subject */
 	[5182] = 358,   /* kind=text&qprev=older&qsubj=nosubject */
-	[5183] = -291,   /* kind=org&qprev=none&qsubj=nocue */
+	[5183] = -290,   /* kind=org&qprev=none&qsubj=nocue */
 	[5184] = 97,   /* kind=org&qprev=none&qsubj=subject */
 	[5185] = -273,   /* kind=org&qprev=none&qsubj=nosubject */
 	[5186] = -73,   /* kind=org&qprev=sent&qsubj=nocue */
@@ -2601,12 +2601,12 @@ const int32_t model_trained[122608] = {
 	[5203] = -318,   /* kind=desc&qprev=sent&qsubj=nosubject */
 	[5204] = -92,   /* kind=desc&qprev=para&qsubj=nocue */
 	[5205] = -22,   /* kind=desc&qprev=para&qsubj=subject */
-	[5206] = -229,   /* kind=desc&qprev=para&qsubj=nosubject */
+	[5206] = -228,   /* kind=desc&qprev=para&qsubj=nosubject */
 	[5207] = -88,   /* kind=desc&qprev=para1&qsubj=nocue */
 	[5208] = 42,   /* kind=desc&qprev=para1&qsubj=subject */
 	[5209] = -91,   /* kind=desc&qprev=para1&qsubj=nosubject */
 	[5210] = -41,   /* kind=desc&qprev=older&qsubj=nocue */
-	[5211] = -2,   /* kind=desc&qprev=older&qsubj=subject */
+	[5211] = -3,   /* kind=desc&qprev=older&qsubj=subject */
 	[5212] = -88,   /* kind=desc&qprev=older&qsubj=nosubject */
 	[5213] = 112,   /* kind=top&qprev=none&qsubj=nocue */
 	[5214] = -5,   /* kind=top&qprev=none&qsubj=subject */
@@ -2617,8 +2617,8 @@ const int32_t model_trained[122608] = {
 	[5219] = -18,   /* kind=top&qprev=para&qsubj=nocue */
 	[5220] = -56,   /* kind=top&qprev=para&qsubj=subject */
 	[5221] = -277,   /* kind=top&qprev=para&qsubj=nosubject */
-	[5222] = -25,   /* kind=top&qprev=para1&qsubj=nocue */
-	[5223] = -15,   /* kind=top&qprev=para1&qsubj=subject */
+	[5222] = -24,   /* kind=top&qprev=para1&qsubj=nocue */
+	[5223] = -16,   /* kind=top&qprev=para1&qsubj=subject */
 	[5224] = 148,   /* kind=top&qprev=para1&qsubj=nosubject */
 	[5225] = 55,   /* kind=top&qprev=older&qsubj=nocue */
 	[5226] = -12,   /* kind=top&qprev=older&qsubj=subject */
@@ -2630,11 +2630,11 @@ const int32_t model_trained[122608] = {
 	[5238] = -67,   /* region=head&qsubj=nocue&subj=first */
 	[5239] = 137,   /* region=head&qsubj=nocue&subj=start */
 	[5240] = -4,   /* region=head&qsubj=subject&subj=no */
-	[5241] = 74,   /* region=head&qsubj=subject&subj=first */
+	[5241] = 73,   /* region=head&qsubj=subject&subj=first */
 	[5242] = 106,   /* region=head&qsubj=subject&subj=start */
 	[5243] = -79,   /* region=head&qsubj=nosubject&subj=no */
 	[5244] = -309,   /* region=head&qsubj=nosubject&subj=first */
-	[5245] = 248,   /* region=head&qsubj=nosubject&subj=start */
+	[5245] = 247,   /* region=head&qsubj=nosubject&subj=start */
 	[5246] = -239,   /* region=tail&qsubj=nocue&subj=no */
 	[5247] = 383,   /* region=tail&qsubj=nocue&subj=first */
 	[5249] = 43,   /* region=tail&qsubj=subject&subj=no */
@@ -2650,7 +2650,7 @@ const int32_t model_trained[122608] = {
 	[5260] = 26,   /* region=next&qsubj=subject&subj=start */
 	[5261] = -126,   /* region=next&qsubj=nosubject&subj=no */
 	[5262] = -128,   /* region=next&qsubj=nosubject&subj=first */
-	[5263] = -158,   /* region=next&qsubj=nosubject&subj=start */
+	[5263] = -159,   /* region=next&qsubj=nosubject&subj=start */
 	[5264] = -123,   /* region=sent1&qsubj=nocue&subj=no */
 	[5265] = 124,   /* region=sent1&qsubj=nocue&subj=first */
 	[5266] = 282,   /* region=sent1&qsubj=nocue&subj=start */
@@ -2664,12 +2664,12 @@ const int32_t model_trained[122608] = {
 	[5274] = 276,   /* region=sent2&qsubj=nocue&subj=first */
 	[5275] = -11,   /* region=sent2&qsubj=nocue&subj=start */
 	[5276] = 6,   /* region=sent2&qsubj=subject&subj=no */
-	[5277] = -361,   /* region=sent2&qsubj=subject&subj=first */
+	[5277] = -360,   /* region=sent2&qsubj=subject&subj=first */
 	[5278] = 6,   /* region=sent2&qsubj=subject&subj=start */
 	[5279] = -138,   /* region=sent2&qsubj=nosubject&subj=no */
 	[5280] = 23,   /* region=sent2&qsubj=nosubject&subj=first */
 	[5281] = -251,   /* region=sent2&qsubj=nosubject&subj=start */
-	[5282] = -124,   /* region=sent3&qsubj=nocue&subj=no */
+	[5282] = -125,   /* region=sent3&qsubj=nocue&subj=no */
 	[5283] = -108,   /* region=sent3&qsubj=nocue&subj=first */
 	[5284] = -112,   /* region=sent3&qsubj=nocue&subj=start */
 	[5285] = -47,   /* region=sent3&qsubj=subject&subj=no */
@@ -2729,9 +2729,9 @@ const int32_t model_trained[122608] = {
 	[5399] = -19,   /* region=none&parafirst=no&subj=no */
 	[5405] = 22,   /* region=head&parafirst=no&subj=no */
 	[5406] = -11,   /* region=head&parafirst=no&subj=first */
-	[5407] = 139,   /* region=head&parafirst=no&subj=start */
+	[5407] = 138,   /* region=head&parafirst=no&subj=start */
 	[5408] = 17,   /* region=head&parafirst=yes&subj=no */
-	[5409] = 32,   /* region=head&parafirst=yes&subj=first */
+	[5409] = 31,   /* region=head&parafirst=yes&subj=first */
 	[5410] = 96,   /* region=head&parafirst=yes&subj=start */
 	[5411] = 53,   /* region=tail&parafirst=no&subj=no */
 	[5412] = 159,   /* region=tail&parafirst=no&subj=first */
@@ -2742,7 +2742,7 @@ const int32_t model_trained[122608] = {
 	[5418] = 7,   /* region=next&parafirst=no&subj=first */
 	[5419] = 41,   /* region=next&parafirst=no&subj=start */
 	[5423] = -271,   /* region=sent1&parafirst=no&subj=no */
-	[5424] = 238,   /* region=sent1&parafirst=no&subj=first */
+	[5424] = 239,   /* region=sent1&parafirst=no&subj=first */
 	[5425] = 245,   /* region=sent1&parafirst=no&subj=start */
 	[5426] = -6,   /* region=sent1&parafirst=yes&subj=no */
 	[5427] = 94,   /* region=sent1&parafirst=yes&subj=first */
@@ -2807,7 +2807,7 @@ const int32_t model_trained[122608] = {
 	[5497] = 28,   /* pside=none&prank=0&kind=acronym */
 	[5498] = -26,   /* pside=none&prank=0&kind=role */
 	[5499] = 28,   /* pside=none&prank=0&kind=text */
-	[5500] = 87,   /* pside=none&prank=0&kind=org */
+	[5500] = 88,   /* pside=none&prank=0&kind=org */
 	[5501] = -71,   /* pside=none&prank=0&kind=desc */
 	[5502] = -15,   /* pside=none&prank=0&kind=top */
 	[5535] = -253,   /* pside=before&prank=0&kind=pron */
@@ -2820,17 +2820,17 @@ const int32_t model_trained[122608] = {
 	[5545] = -164,   /* pside=before&prank=1&kind=pron */
 	[5546] = 72,   /* pside=before&prank=1&kind=name */
 	[5547] = 97,   /* pside=before&prank=1&kind=acronym */
-	[5548] = -72,   /* pside=before&prank=1&kind=role */
-	[5549] = 6,   /* pside=before&prank=1&kind=text */
+	[5548] = -74,   /* pside=before&prank=1&kind=role */
+	[5549] = 7,   /* pside=before&prank=1&kind=text */
 	[5550] = -21,   /* pside=before&prank=1&kind=org */
 	[5551] = 38,   /* pside=before&prank=1&kind=desc */
 	[5555] = 43,   /* pside=before&prank=2&kind=pron */
 	[5556] = 2,   /* pside=before&prank=2&kind=name */
 	[5557] = -198,   /* pside=before&prank=2&kind=acronym */
-	[5558] = -392,   /* pside=before&prank=2&kind=role */
+	[5558] = -393,   /* pside=before&prank=2&kind=role */
 	[5559] = -403,   /* pside=before&prank=2&kind=text */
 	[5560] = -132,   /* pside=before&prank=2&kind=org */
-	[5561] = -39,   /* pside=before&prank=2&kind=desc */
+	[5561] = -38,   /* pside=before&prank=2&kind=desc */
 	[5565] = -2,   /* pside=before&prank=3+&kind=pron */
 	[5566] = 39,   /* pside=before&prank=3+&kind=name */
 	[5567] = -426,   /* pside=before&prank=3+&kind=acronym */
@@ -2850,13 +2850,13 @@ const int32_t model_trained[122608] = {
 	[5587] = -51,   /* pside=after&prank=1&kind=acronym */
 	[5588] = 68,   /* pside=after&prank=1&kind=role */
 	[5589] = -66,   /* pside=after&prank=1&kind=text */
-	[5590] = -168,   /* pside=after&prank=1&kind=org */
+	[5590] = -167,   /* pside=after&prank=1&kind=org */
 	[5591] = -14,   /* pside=after&prank=1&kind=desc */
 	[5595] = 97,   /* pside=after&prank=2&kind=pron */
 	[5596] = 51,   /* pside=after&prank=2&kind=name */
 	[5597] = -94,   /* pside=after&prank=2&kind=acronym */
 	[5598] = -27,   /* pside=after&prank=2&kind=role */
-	[5599] = -301,   /* pside=after&prank=2&kind=text */
+	[5599] = -302,   /* pside=after&prank=2&kind=text */
 	[5600] = -15,   /* pside=after&prank=2&kind=org */
 	[5601] = 55,   /* pside=after&prank=2&kind=desc */
 	[5605] = -20,   /* pside=after&prank=3+&kind=pron */
@@ -2877,10 +2877,10 @@ const int32_t model_trained[122608] = {
 	[5661] = 130,   /* pside=before&pgap=0-1&pclause=no */
 	[5662] = 197,   /* pside=before&pgap=0-1&pclause=yes */
 	[5663] = 227,   /* pside=before&pgap=2-3&pclause=no */
-	[5664] = -77,   /* pside=before&pgap=2-3&pclause=yes */
+	[5664] = -78,   /* pside=before&pgap=2-3&pclause=yes */
 	[5665] = 44,   /* pside=before&pgap=4-7&pclause=no */
 	[5666] = -237,   /* pside=before&pgap=4-7&pclause=yes */
-	[5667] = 319,   /* pside=before&pgap=8+&pclause=no */
+	[5667] = 320,   /* pside=before&pgap=8+&pclause=no */
 	[5668] = 70,   /* pside=before&pgap=8+&pclause=yes */
 	[5669] = 66,   /* pside=after&pgap=0-1&pclause=no */
 	[5670] = -70,   /* pside=after&pgap=0-1&pclause=yes */
@@ -2900,8 +2900,8 @@ const int32_t model_trained[122608] = {
 	[5706] = -252,   /* pside=before&prank=0&prep=prep */
 	[5707] = 545,   /* pside=before&prank=0&prep=of */
 	[5708] = 174,   /* pside=before&prank=0&prep=det */
-	[5709] = -359,   /* pside=before&prank=0&prep=oblique */
-	[5710] = 65,   /* pside=before&prank=1&prep=none */
+	[5709] = -360,   /* pside=before&prank=0&prep=oblique */
+	[5710] = 66,   /* pside=before&prank=1&prep=none */
 	[5711] = 28,   /* pside=before&prank=1&prep=prep */
 	[5712] = -68,   /* pside=before&prank=1&prep=of */
 	[5713] = -129,   /* pside=before&prank=1&prep=det */
@@ -2915,17 +2915,17 @@ const int32_t model_trained[122608] = {
 	[5721] = -349,   /* pside=before&prank=3+&prep=prep */
 	[5722] = -42,   /* pside=before&prank=3+&prep=of */
 	[5723] = -55,   /* pside=before&prank=3+&prep=det */
-	[5724] = -410,   /* pside=before&prank=3+&prep=oblique */
+	[5724] = -409,   /* pside=before&prank=3+&prep=oblique */
 	[5725] = 102,   /* pside=after&prank=0&prep=none */
 	[5726] = -67,   /* pside=after&prank=0&prep=prep */
 	[5727] = -225,   /* pside=after&prank=0&prep=of */
-	[5728] = -56,   /* pside=after&prank=0&prep=det */
+	[5728] = -55,   /* pside=after&prank=0&prep=det */
 	[5729] = 127,   /* pside=after&prank=0&prep=oblique */
 	[5730] = 56,   /* pside=after&prank=1&prep=none */
 	[5731] = -128,   /* pside=after&prank=1&prep=prep */
 	[5732] = 393,   /* pside=after&prank=1&prep=of */
 	[5733] = 16,   /* pside=after&prank=1&prep=det */
-	[5734] = -308,   /* pside=after&prank=1&prep=oblique */
+	[5734] = -307,   /* pside=after&prank=1&prep=oblique */
 	[5735] = 126,   /* pside=after&prank=2&prep=none */
 	[5736] = -95,   /* pside=after&prank=2&prep=prep */
 	[5737] = -44,   /* pside=after&prank=2&prep=of */
@@ -2947,7 +2947,7 @@ const int32_t model_trained[122608] = {
 	[5777] = 22,   /* pside=before&prank=0&subj=no */
 	[5778] = 100,   /* pside=before&prank=0&subj=first */
 	[5779] = 275,   /* pside=before&prank=0&subj=start */
-	[5780] = -56,   /* pside=before&prank=1&subj=no */
+	[5780] = -57,   /* pside=before&prank=1&subj=no */
 	[5781] = -31,   /* pside=before&prank=1&subj=first */
 	[5782] = 189,   /* pside=before&prank=1&subj=start */
 	[5783] = -199,   /* pside=before&prank=2&subj=no */
@@ -2963,18 +2963,18 @@ const int32_t model_trained[122608] = {
 	[5794] = -336,   /* pside=after&prank=1&subj=start */
 	[5795] = 28,   /* pside=after&prank=2&subj=no */
 	[5798] = -73,   /* pside=after&prank=3+&subj=no */
-	[5801] = -95,   /* pside=elsewhere&prank=0&subj=no */
+	[5801] = -94,   /* pside=elsewhere&prank=0&subj=no */
 	[5802] = -25,   /* pside=elsewhere&prank=0&subj=first */
 	[5803] = 24,   /* pside=elsewhere&prank=0&subj=start */
 	[5813] = -14,   /* pside=none&prank=0&pclause=no */
 	[5821] = 134,   /* pside=before&prank=0&pclause=no */
 	[5822] = 13,   /* pside=before&prank=0&pclause=yes */
 	[5823] = 203,   /* pside=before&prank=1&pclause=no */
-	[5824] = 15,   /* pside=before&prank=1&pclause=yes */
+	[5824] = 14,   /* pside=before&prank=1&pclause=yes */
 	[5825] = 271,   /* pside=before&prank=2&pclause=no */
 	[5826] = -121,   /* pside=before&prank=2&pclause=yes */
 	[5827] = -437,   /* pside=before&prank=3+&pclause=no */
-	[5828] = -61,   /* pside=before&prank=3+&pclause=yes */
+	[5828] = -60,   /* pside=before&prank=3+&pclause=yes */
 	[5829] = 32,   /* pside=after&prank=0&pclause=no */
 	[5830] = -95,   /* pside=after&prank=0&pclause=yes */
 	[5831] = 24,   /* pside=after&prank=1&pclause=no */
@@ -2993,16 +2993,16 @@ const int32_t model_trained[122608] = {
 	[5853] = -15,   /* pside=none&qhead=cue&qtail=accord */
 	[5854] = -222,   /* pside=none&qhead=cue&qtail=tail */
 	[5855] = -23,   /* pside=none&qhead=adjacent&qtail=none */
-	[5856] = 176,   /* pside=none&qhead=adjacent&qtail=near */
+	[5856] = 177,   /* pside=none&qhead=adjacent&qtail=near */
 	[5857] = -38,   /* pside=none&qhead=adjacent&qtail=far */
 	[5858] = -40,   /* pside=none&qhead=adjacent&qtail=accord */
-	[5860] = 210,   /* pside=none&qhead=accord&qtail=none */
+	[5860] = 207,   /* pside=none&qhead=accord&qtail=none */
 	[5861] = -420,   /* pside=none&qhead=accord&qtail=near */
 	[5862] = -13,   /* pside=none&qhead=accord&qtail=far */
 	[5866] = -170,   /* pside=none&qhead=colon&qtail=near */
 	[5871] = 95,   /* pside=before&qhead=none&qtail=near */
 	[5872] = 111,   /* pside=before&qhead=none&qtail=far */
-	[5874] = -164,   /* pside=before&qhead=none&qtail=tail */
+	[5874] = -163,   /* pside=before&qhead=none&qtail=tail */
 	[5875] = 160,   /* pside=before&qhead=cue&qtail=none */
 	[5876] = -36,   /* pside=before&qhead=cue&qtail=near */
 	[5877] = 221,   /* pside=before&qhead=cue&qtail=far */
@@ -3010,26 +3010,26 @@ const int32_t model_trained[122608] = {
 	[5879] = -247,   /* pside=before&qhead=cue&qtail=tail */
 	[5880] = 125,   /* pside=before&qhead=adjacent&qtail=none */
 	[5881] = 34,   /* pside=before&qhead=adjacent&qtail=near */
-	[5882] = -234,   /* pside=before&qhead=adjacent&qtail=far */
+	[5882] = -233,   /* pside=before&qhead=adjacent&qtail=far */
 	[5883] = -251,   /* pside=before&qhead=adjacent&qtail=accord */
-	[5885] = 223,   /* pside=before&qhead=accord&qtail=none */
+	[5885] = 214,   /* pside=before&qhead=accord&qtail=none */
 	[5886] = -121,   /* pside=before&qhead=accord&qtail=near */
 	[5887] = 55,   /* pside=before&qhead=accord&qtail=far */
 	[5891] = -173,   /* pside=before&qhead=colon&qtail=near */
 	[5896] = 100,   /* pside=after&qhead=none&qtail=near */
 	[5897] = 50,   /* pside=after&qhead=none&qtail=far */
 	[5899] = 230,   /* pside=after&qhead=none&qtail=tail */
-	[5900] = -69,   /* pside=after&qhead=cue&qtail=none */
+	[5900] = -70,   /* pside=after&qhead=cue&qtail=none */
 	[5901] = -190,   /* pside=after&qhead=cue&qtail=near */
 	[5902] = -301,   /* pside=after&qhead=cue&qtail=far */
 	[5903] = 167,   /* pside=after&qhead=cue&qtail=accord */
-	[5904] = 290,   /* pside=after&qhead=cue&qtail=tail */
-	[5905] = -54,   /* pside=after&qhead=adjacent&qtail=none */
+	[5904] = 289,   /* pside=after&qhead=cue&qtail=tail */
+	[5905] = -55,   /* pside=after&qhead=adjacent&qtail=none */
 	[5906] = -117,   /* pside=after&qhead=adjacent&qtail=near */
 	[5907] = 234,   /* pside=after&qhead=adjacent&qtail=far */
 	[5908] = 269,   /* pside=after&qhead=adjacent&qtail=accord */
-	[5910] = -447,   /* pside=after&qhead=accord&qtail=none */
-	[5911] = 413,   /* pside=after&qhead=accord&qtail=near */
+	[5910] = -448,   /* pside=after&qhead=accord&qtail=none */
+	[5911] = 414,   /* pside=after&qhead=accord&qtail=near */
 	[5912] = -11,   /* pside=after&qhead=accord&qtail=far */
 	[5916] = 378,   /* pside=after&qhead=colon&qtail=near */
 	[5921] = -72,   /* pside=elsewhere&qhead=none&qtail=near */
@@ -3041,10 +3041,10 @@ const int32_t model_trained[122608] = {
 	[5928] = -60,   /* pside=elsewhere&qhead=cue&qtail=accord */
 	[5930] = -77,   /* pside=elsewhere&qhead=adjacent&qtail=none */
 	[5931] = -153,   /* pside=elsewhere&qhead=adjacent&qtail=near */
-	[5932] = 28,   /* pside=elsewhere&qhead=adjacent&qtail=far */
+	[5932] = 27,   /* pside=elsewhere&qhead=adjacent&qtail=far */
 	[5933] = -3,   /* pside=elsewhere&qhead=adjacent&qtail=accord */
-	[5935] = -451,   /* pside=elsewhere&qhead=accord&qtail=none */
-	[5936] = -380,   /* pside=elsewhere&qhead=accord&qtail=near */
+	[5935] = -455,   /* pside=elsewhere&qhead=accord&qtail=none */
+	[5936] = -381,   /* pside=elsewhere&qhead=accord&qtail=near */
 	[5937] = -39,   /* pside=elsewhere&qhead=accord&qtail=far */
 	[5941] = -163,   /* pside=elsewhere&qhead=colon&qtail=near */
 	[5945] = -13,   /* kind=none&spoken=0&region=none */
@@ -3078,14 +3078,14 @@ const int32_t model_trained[122608] = {
 	[6029] = -120,   /* kind=name&spoken=0&region=next */
 	[6030] = -90,   /* kind=name&spoken=0&region=sent1 */
 	[6031] = -76,   /* kind=name&spoken=0&region=sent2 */
-	[6032] = -132,   /* kind=name&spoken=0&region=sent3 */
+	[6032] = -131,   /* kind=name&spoken=0&region=sent3 */
 	[6033] = -70,   /* kind=name&spoken=0&region=para1 */
 	[6034] = -102,   /* kind=name&spoken=0&region=older */
 	[6036] = -10,   /* kind=name&spoken=1&region=head */
 	[6037] = 135,   /* kind=name&spoken=1&region=tail */
 	[6038] = 458,   /* kind=name&spoken=1&region=next */
-	[6039] = 147,   /* kind=name&spoken=1&region=sent1 */
-	[6040] = 7,   /* kind=name&spoken=1&region=sent2 */
+	[6039] = 146,   /* kind=name&spoken=1&region=sent1 */
+	[6040] = 6,   /* kind=name&spoken=1&region=sent2 */
 	[6042] = -28,   /* kind=name&spoken=1&region=para1 */
 	[6043] = -111,   /* kind=name&spoken=1&region=older */
 	[6045] = 145,   /* kind=name&spoken=2+&region=head */
@@ -3105,7 +3105,7 @@ const int32_t model_trained[122608] = {
 	[6060] = -4,   /* kind=acronym&spoken=0&region=para1 */
 	[6061] = 24,   /* kind=acronym&spoken=0&region=older */
 	[6063] = -204,   /* kind=acronym&spoken=1&region=head */
-	[6064] = 172,   /* kind=acronym&spoken=1&region=tail */
+	[6064] = 171,   /* kind=acronym&spoken=1&region=tail */
 	[6066] = 308,   /* kind=acronym&spoken=1&region=sent1 */
 	[6069] = -372,   /* kind=acronym&spoken=1&region=para1 */
 	[6070] = 35,   /* kind=acronym&spoken=1&region=older */
@@ -3122,8 +3122,8 @@ const int32_t model_trained[122608] = {
 	[6108] = -19,   /* kind=text&spoken=0&region=head */
 	[6109] = 87,   /* kind=text&spoken=0&region=tail */
 	[6110] = -176,   /* kind=text&spoken=0&region=next */
-	[6111] = -46,   /* kind=text&spoken=0&region=sent1 */
-	[6112] = -49,   /* kind=text&spoken=0&region=sent2 */
+	[6111] = -45,   /* kind=text&spoken=0&region=sent1 */
+	[6112] = -48,   /* kind=text&spoken=0&region=sent2 */
 	[6114] = 9,   /* kind=text&spoken=0&region=para1 */
 	[6115] = -5,   /* kind=text&spoken=0&region=older */
 	[6135] = 4,   /* kind=org&spoken=0&region=head */
@@ -3141,7 +3141,7 @@ const int32_t model_trained[122608] = {
 	[6167] = -39,   /* kind=desc&spoken=0&region=sent3 */
 	[6168] = -23,   /* kind=desc&spoken=0&region=para1 */
 	[6169] = -27,   /* kind=desc&spoken=0&region=older */
-	[6188] = -36,   /* kind=top&spoken=0&region=none */
+	[6188] = -37,   /* kind=top&spoken=0&region=none */
 	[6197] = 24,   /* kind=top&spoken=1&region=none */
 	[6206] = 3,   /* kind=top&spoken=2+&region=none */
 	[6215] = -58,   /* antkind=na&spoken=0&antrank=0 */
@@ -3166,7 +3166,7 @@ const int32_t model_trained[122608] = {
 	[6243] = 160,   /* antkind=name1&spoken=1&antrank=0 */
 	[6244] = 270,   /* antkind=name1&spoken=1&antrank=1 */
 	[6245] = 36,   /* antkind=name1&spoken=1&antrank=2 */
-	[6246] = -91,   /* antkind=name1&spoken=1&antrank=3+ */
+	[6246] = -90,   /* antkind=name1&spoken=1&antrank=3+ */
 	[6247] = 187,   /* antkind=name1&spoken=2+&antrank=0 */
 	[6248] = 120,   /* antkind=name1&spoken=2+&antrank=1 */
 	[6249] = -70,   /* antkind=name1&spoken=2+&antrank=2 */
@@ -3203,8 +3203,8 @@ const int32_t model_trained[122608] = {
 	[6309] = 188,   /* cuerel=after&cueq=own&spoken=1 */
 	[6310] = 186,   /* cuerel=after&cueq=own&spoken=2+ */
 	[6311] = -22,   /* cuerel=after&cueq=other&spoken=0 */
-	[6312] = -39,   /* cuerel=after&cueq=other&spoken=1 */
-	[6313] = 126,   /* cuerel=after&cueq=other&spoken=2+ */
+	[6312] = -40,   /* cuerel=after&cueq=other&spoken=1 */
+	[6313] = 127,   /* cuerel=after&cueq=other&spoken=2+ */
 	[6317] = 77,   /* cuerel=accord&cueq=own&spoken=0 */
 	[6318] = 70,   /* cuerel=accord&cueq=own&spoken=1 */
 	[6319] = 332,   /* cuerel=accord&cueq=own&spoken=2+ */
@@ -3217,12 +3217,12 @@ const int32_t model_trained[122608] = {
 	[6336] = -176,   /* cuerel=told_obj&cueq=own&spoken=1 */
 	[6337] = 200,   /* cuerel=told_obj&cueq=own&spoken=2+ */
 	[6338] = -32,   /* cuerel=told_obj&cueq=other&spoken=0 */
-	[6339] = 64,   /* cuerel=told_obj&cueq=other&spoken=1 */
+	[6339] = 63,   /* cuerel=told_obj&cueq=other&spoken=1 */
 	[6340] = -106,   /* cuerel=told_obj&cueq=other&spoken=2+ */
 	[6344] = 49,   /* cuerel=from&cueq=own&spoken=0 */
-	[6347] = -76,   /* cuerel=from&cueq=other&spoken=0 */
+	[6347] = -75,   /* cuerel=from&cueq=other&spoken=0 */
 	[6353] = -4,   /* cuerel=near_before&cueq=own&spoken=0 */
-	[6354] = 56,   /* cuerel=near_before&cueq=own&spoken=1 */
+	[6354] = 57,   /* cuerel=near_before&cueq=own&spoken=1 */
 	[6355] = 24,   /* cuerel=near_before&cueq=own&spoken=2+ */
 	[6356] = -57,   /* cuerel=near_before&cueq=other&spoken=0 */
 	[6357] = 241,   /* cuerel=near_before&cueq=other&spoken=1 */
@@ -3245,22 +3245,22 @@ const int32_t model_trained[122608] = {
 	[6383] = 182,   /* cuerel=colon&cueq=other&spoken=0 */
 	[6384] = -454,   /* cuerel=colon&cueq=other&spoken=1 */
 	[6385] = 164,   /* cuerel=colon&cueq=other&spoken=2+ */
-	[6389] = -25,   /* cuerel=fused&cueq=own&spoken=0 */
-	[6390] = 41,   /* cuerel=fused&cueq=own&spoken=1 */
+	[6389] = -26,   /* cuerel=fused&cueq=own&spoken=0 */
+	[6390] = 42,   /* cuerel=fused&cueq=own&spoken=1 */
 	[6392] = -57,   /* cuerel=fused&cueq=other&spoken=0 */
 	[6393] = 28,   /* cuerel=fused&cueq=other&spoken=1 */
 	[6395] = 14,   /* antkind=na&antrank=0&antrole=none */
 	[6411] = -185,   /* antkind=name&antrank=0&antrole=none */
-	[6412] = 559,   /* antkind=name&antrank=0&antrole=subject */
+	[6412] = 560,   /* antkind=name&antrank=0&antrole=subject */
 	[6413] = 431,   /* antkind=name&antrank=0&antrole=cue */
 	[6414] = -117,   /* antkind=name&antrank=0&antrole=object */
 	[6415] = -76,   /* antkind=name&antrank=1&antrole=none */
 	[6416] = 174,   /* antkind=name&antrank=1&antrole=subject */
 	[6417] = -23,   /* antkind=name&antrank=1&antrole=cue */
-	[6418] = -143,   /* antkind=name&antrank=1&antrole=object */
+	[6418] = -142,   /* antkind=name&antrank=1&antrole=object */
 	[6419] = -91,   /* antkind=name&antrank=2&antrole=none */
 	[6420] = 148,   /* antkind=name&antrank=2&antrole=subject */
-	[6421] = 244,   /* antkind=name&antrank=2&antrole=cue */
+	[6421] = 243,   /* antkind=name&antrank=2&antrole=cue */
 	[6422] = -139,   /* antkind=name&antrank=2&antrole=object */
 	[6423] = -79,   /* antkind=name&antrank=3+&antrole=none */
 	[6424] = 270,   /* antkind=name&antrank=3+&antrole=subject */
@@ -3275,7 +3275,7 @@ const int32_t model_trained[122608] = {
 	[6433] = 158,   /* antkind=name1&antrank=1&antrole=cue */
 	[6434] = -72,   /* antkind=name1&antrank=1&antrole=object */
 	[6435] = -92,   /* antkind=name1&antrank=2&antrole=none */
-	[6436] = 76,   /* antkind=name1&antrank=2&antrole=subject */
+	[6436] = 77,   /* antkind=name1&antrank=2&antrole=subject */
 	[6437] = -51,   /* antkind=name1&antrank=2&antrole=cue */
 	[6438] = -106,   /* antkind=name1&antrank=2&antrole=object */
 	[6439] = -102,   /* antkind=name1&antrank=3+&antrole=none */
@@ -3283,7 +3283,7 @@ const int32_t model_trained[122608] = {
 	[6441] = 1,   /* antkind=name1&antrank=3+&antrole=cue */
 	[6442] = -83,   /* antkind=name1&antrank=3+&antrole=object */
 	[6443] = -105,   /* antkind=role&antrank=0&antrole=none */
-	[6444] = -13,   /* antkind=role&antrank=0&antrole=subject */
+	[6444] = -14,   /* antkind=role&antrank=0&antrole=subject */
 	[6445] = 546,   /* antkind=role&antrank=0&antrole=cue */
 	[6446] = -80,   /* antkind=role&antrank=0&antrole=object */
 	[6447] = -86,   /* antkind=role&antrank=1&antrole=none */
@@ -3487,7 +3487,7 @@ const int32_t model_trained[122608] = {
 	[6708] = -127,   /* cuerel=fused&antkind=name */
 	[6709] = -31,   /* cuerel=fused&antkind=name1 */
 	[6710] = 74,   /* cuerel=fused&antkind=role */
-	[6712] = 68,   /* cuerel=fused&antkind=prev */
+	[6712] = 69,   /* cuerel=fused&antkind=prev */
 	[6713] = 22,   /* antkind=na&antpick=no&qprev=none */
 	[6714] = -3,   /* antkind=na&antpick=no&qprev=sent */
 	[6715] = 25,   /* antkind=na&antpick=no&qprev=para */
@@ -3510,7 +3510,7 @@ const int32_t model_trained[122608] = {
 	[6737] = -182,   /* antkind=name1&antpick=no&qprev=older */
 	[6738] = 120,   /* antkind=name1&antpick=yes&qprev=none */
 	[6739] = 235,   /* antkind=name1&antpick=yes&qprev=sent */
-	[6740] = 308,   /* antkind=name1&antpick=yes&qprev=para */
+	[6740] = 309,   /* antkind=name1&antpick=yes&qprev=para */
 	[6741] = 270,   /* antkind=name1&antpick=yes&qprev=para1 */
 	[6742] = 310,   /* antkind=name1&antpick=yes&qprev=older */
 	[6743] = 50,   /* antkind=role&antpick=no&qprev=none */
@@ -3518,7 +3518,7 @@ const int32_t model_trained[122608] = {
 	[6745] = -157,   /* antkind=role&antpick=no&qprev=para */
 	[6746] = -171,   /* antkind=role&antpick=no&qprev=para1 */
 	[6747] = -93,   /* antkind=role&antpick=no&qprev=older */
-	[6748] = 13,   /* antkind=role&antpick=yes&qprev=none */
+	[6748] = 12,   /* antkind=role&antpick=yes&qprev=none */
 	[6749] = -59,   /* antkind=role&antpick=yes&qprev=sent */
 	[6750] = 255,   /* antkind=role&antpick=yes&qprev=para */
 	[6751] = 559,   /* antkind=role&antpick=yes&qprev=para1 */
@@ -3577,11 +3577,11 @@ const int32_t model_trained[122608] = {
 	[6943] = -373,   /* kind=name&person=titled&region=sent1 */
 	[6944] = -220,   /* kind=name&person=titled&region=sent2 */
 	[6945] = -301,   /* kind=name&person=titled&region=sent3 */
-	[6946] = -82,   /* kind=name&person=titled&region=para1 */
+	[6946] = -81,   /* kind=name&person=titled&region=para1 */
 	[6947] = -224,   /* kind=name&person=titled&region=older */
 	[6949] = 195,   /* kind=name&person=spoke&region=head */
 	[6950] = 142,   /* kind=name&person=spoke&region=tail */
-	[6951] = 56,   /* kind=name&person=spoke&region=next */
+	[6951] = 57,   /* kind=name&person=spoke&region=next */
 	[6952] = 130,   /* kind=name&person=spoke&region=sent1 */
 	[6953] = -29,   /* kind=name&person=spoke&region=sent2 */
 	[6954] = -113,   /* kind=name&person=spoke&region=sent3 */
@@ -3618,8 +3618,8 @@ const int32_t model_trained[122608] = {
 	[7030] = -19,   /* kind=text&person=na&region=head */
 	[7031] = 87,   /* kind=text&person=na&region=tail */
 	[7032] = -176,   /* kind=text&person=na&region=next */
-	[7033] = -46,   /* kind=text&person=na&region=sent1 */
-	[7034] = -49,   /* kind=text&person=na&region=sent2 */
+	[7033] = -45,   /* kind=text&person=na&region=sent1 */
+	[7034] = -48,   /* kind=text&person=na&region=sent2 */
 	[7036] = 9,   /* kind=text&person=na&region=para1 */
 	[7037] = -5,   /* kind=text&person=na&region=older */
 	[7066] = 4,   /* kind=org&person=na&region=head */
@@ -3641,7 +3641,7 @@ const int32_t model_trained[122608] = {
 	[7155] = -48,   /* kind=top&person=titled&region=none */
 	[7164] = -2,   /* kind=top&person=spoke&region=none */
 	[7173] = 14,   /* antkind=na&antperson=na&antrank=0 */
-	[7193] = 19,   /* antkind=name&antperson=none&antrank=0 */
+	[7193] = 18,   /* antkind=name&antperson=none&antrank=0 */
 	[7194] = -46,   /* antkind=name&antperson=none&antrank=1 */
 	[7195] = -45,   /* antkind=name&antperson=none&antrank=2 */
 	[7196] = -18,   /* antkind=name&antperson=none&antrank=3+ */
@@ -3684,7 +3684,7 @@ const int32_t model_trained[122608] = {
 	[7254] = -15,   /* antkind=prev&antperson=na&antrank=1 */
 	[7255] = 54,   /* antkind=prev&antperson=na&antrank=2 */
 	[7256] = 6,   /* antkind=prev&antperson=na&antrank=3+ */
-	[7258] = 33,   /* antkind=prev&antperson=none&antrank=1 */
+	[7258] = 32,   /* antkind=prev&antperson=none&antrank=1 */
 	[7259] = 289,   /* antkind=prev&antperson=none&antrank=2 */
 	[7260] = -108,   /* antkind=prev&antperson=none&antrank=3+ */
 	[7263] = -1,   /* antkind=prev&antperson=titled&antrank=2 */
@@ -3742,8 +3742,8 @@ const int32_t model_trained[122608] = {
 	[7378] = -19,   /* kind=text&qask=no&region=head */
 	[7379] = 86,   /* kind=text&qask=no&region=tail */
 	[7380] = -176,   /* kind=text&qask=no&region=next */
-	[7381] = -46,   /* kind=text&qask=no&region=sent1 */
-	[7382] = -49,   /* kind=text&qask=no&region=sent2 */
+	[7381] = -45,   /* kind=text&qask=no&region=sent1 */
+	[7382] = -48,   /* kind=text&qask=no&region=sent2 */
 	[7384] = 9,   /* kind=text&qask=no&region=para1 */
 	[7385] = -5,   /* kind=text&qask=no&region=older */
 	[7388] = -16,   /* kind=text&qask=yes&region=tail */
@@ -3789,78 +3789,78 @@ const int32_t model_trained[122608] = {
 	[7466] = -77,   /* kind=desc&qasked=yes */
 	[7467] = -21,   /* kind=top&qasked=no */
 	[7468] = 328,   /* kind=top&qasked=yes */
-	[7480] = -380,   /* rkind=none&rregion=none */
+	[7480] = -379,   /* rkind=none&rregion=none */
 	[7490] = 501,   /* rkind=prev&rregion=none */
-	[7501] = 208,   /* rkind=pron&rregion=head */
+	[7501] = 209,   /* rkind=pron&rregion=head */
 	[7503] = -84,   /* rkind=pron&rregion=next */
-	[7504] = 111,   /* rkind=pron&rregion=sent1 */
+	[7504] = 112,   /* rkind=pron&rregion=sent1 */
 	[7511] = 26,   /* rkind=name&rregion=head */
 	[7512] = 344,   /* rkind=name&rregion=tail */
-	[7513] = -391,   /* rkind=name&rregion=next */
+	[7513] = -390,   /* rkind=name&rregion=next */
 	[7514] = 425,   /* rkind=name&rregion=sent1 */
 	[7515] = 224,   /* rkind=name&rregion=sent2 */
-	[7517] = -63,   /* rkind=name&rregion=para1 */
+	[7517] = -62,   /* rkind=name&rregion=para1 */
 	[7522] = 150,   /* rkind=acronym&rregion=tail */
-	[7523] = -481,   /* rkind=acronym&rregion=next */
+	[7523] = -482,   /* rkind=acronym&rregion=next */
 	[7524] = 339,   /* rkind=acronym&rregion=sent1 */
-	[7531] = 318,   /* rkind=role&rregion=head */
-	[7533] = -83,   /* rkind=role&rregion=next */
+	[7531] = 319,   /* rkind=role&rregion=head */
+	[7533] = -84,   /* rkind=role&rregion=next */
 	[7534] = 122,   /* rkind=role&rregion=sent1 */
-	[7535] = -418,   /* rkind=role&rregion=sent2 */
+	[7535] = -417,   /* rkind=role&rregion=sent2 */
 	[7541] = -139,   /* rkind=text&rregion=head */
 	[7543] = -144,   /* rkind=text&rregion=next */
 	[7544] = -186,   /* rkind=text&rregion=sent1 */
-	[7545] = -21,   /* rkind=text&rregion=sent2 */
+	[7545] = -20,   /* rkind=text&rregion=sent2 */
 	[7547] = -279,   /* rkind=text&rregion=para1 */
 	[7551] = -231,   /* rkind=org&rregion=head */
 	[7553] = -38,   /* rkind=org&rregion=next */
 	[7561] = -319,   /* rkind=desc&rregion=head */
 	[7562] = -27,   /* rkind=desc&rregion=tail */
-	[7563] = -476,   /* rkind=desc&rregion=next */
-	[7564] = -266,   /* rkind=desc&rregion=sent1 */
+	[7563] = -478,   /* rkind=desc&rregion=next */
+	[7564] = -264,   /* rkind=desc&rregion=sent1 */
 	[7565] = -10,   /* rkind=desc&rregion=sent2 */
 	[7566] = -44,   /* rkind=desc&rregion=sent3 */
-	[7567] = -155,   /* rkind=desc&rregion=para1 */
-	[7570] = -123,   /* rkind=top&rregion=none */
-	[7584] = -380,   /* rkind=none&rsame=na */
+	[7567] = -154,   /* rkind=desc&rregion=para1 */
+	[7570] = -122,   /* rkind=top&rregion=none */
+	[7584] = -379,   /* rkind=none&rsame=na */
 	[7588] = 501,   /* rkind=prev&rsame=na */
 	[7592] = 284,   /* rkind=pron&rsame=na */
 	[7593] = 51,   /* rkind=pron&rsame=no */
 	[7594] = -166,   /* rkind=pron&rsame=yes */
 	[7596] = 525,   /* rkind=name&rsame=na */
 	[7597] = -361,   /* rkind=name&rsame=no */
-	[7598] = 611,   /* rkind=name&rsame=yes */
+	[7598] = 612,   /* rkind=name&rsame=yes */
 	[7600] = 150,   /* rkind=acronym&rsame=na */
 	[7601] = 186,   /* rkind=acronym&rsame=no */
-	[7602] = 179,   /* rkind=acronym&rsame=yes */
-	[7604] = -108,   /* rkind=role&rsame=na */
+	[7602] = 178,   /* rkind=acronym&rsame=yes */
+	[7604] = -107,   /* rkind=role&rsame=na */
 	[7605] = 276,   /* rkind=role&rsame=no */
 	[7608] = -223,   /* rkind=text&rsame=na */
 	[7609] = -309,   /* rkind=text&rsame=no */
-	[7612] = -43,   /* rkind=org&rsame=na */
+	[7612] = -42,   /* rkind=org&rsame=na */
 	[7613] = -227,   /* rkind=org&rsame=no */
 	[7616] = -261,   /* rkind=desc&rsame=na */
 	[7617] = -545,   /* rkind=desc&rsame=no */
-	[7620] = -262,   /* rkind=top&rsame=na */
+	[7620] = -261,   /* rkind=top&rsame=na */
 	[7621] = -102,   /* rkind=top&rsame=no */
 	[7622] = 26,   /* rkind=top&rsame=yes */
-	[7628] = -178,   /* rregion=none&rsubj=no */
+	[7628] = -177,   /* rregion=none&rsubj=no */
 	[7632] = 17,   /* rregion=head&rsubj=no */
 	[7633] = -369,   /* rregion=head&rsubj=first */
-	[7634] = -23,   /* rregion=head&rsubj=start */
+	[7634] = -22,   /* rregion=head&rsubj=start */
 	[7636] = 322,   /* rregion=tail&rsubj=no */
 	[7637] = 150,   /* rregion=tail&rsubj=first */
 	[7640] = -448,   /* rregion=next&rsubj=no */
 	[7641] = -453,   /* rregion=next&rsubj=first */
-	[7642] = 1,   /* rregion=next&rsubj=start */
-	[7644] = 341,   /* rregion=sent1&rsubj=no */
+	[7642] = 2,   /* rregion=next&rsubj=start */
+	[7644] = 342,   /* rregion=sent1&rsubj=no */
 	[7645] = 156,   /* rregion=sent1&rsubj=first */
-	[7646] = 21,   /* rregion=sent1&rsubj=start */
+	[7646] = 22,   /* rregion=sent1&rsubj=start */
 	[7648] = -47,   /* rregion=sent2&rsubj=no */
-	[7649] = 68,   /* rregion=sent2&rsubj=first */
+	[7649] = 67,   /* rregion=sent2&rsubj=first */
 	[7650] = -95,   /* rregion=sent2&rsubj=start */
 	[7652] = -44,   /* rregion=sent3&rsubj=no */
-	[7656] = -415,   /* rregion=para1&rsubj=no */
+	[7656] = -414,   /* rregion=para1&rsubj=no */
 	[7657] = 130,   /* rregion=para1&rsubj=first */
 	[7663] = -39,   /* kind=none@en */
 	[7664] = 8,   /* kind=prev@en */
@@ -3886,7 +3886,7 @@ const int32_t model_trained[122608] = {
 	[7702] = 111,   /* kind=name&region=tail@en */
 	[7703] = -11,   /* kind=name&region=next@en */
 	[7704] = 86,   /* kind=name&region=sent1@en */
-	[7705] = -63,   /* kind=name&region=sent2@en */
+	[7705] = -62,   /* kind=name&region=sent2@en */
 	[7706] = -147,   /* kind=name&region=sent3@en */
 	[7707] = -57,   /* kind=name&region=para1@en */
 	[7708] = -118,   /* kind=name&region=older@en */
@@ -3909,7 +3909,7 @@ const int32_t model_trained[122608] = {
 	[7728] = -109,   /* kind=text&region=head@en */
 	[7729] = 36,   /* kind=text&region=tail@en */
 	[7730] = -34,   /* kind=text&region=next@en */
-	[7731] = 26,   /* kind=text&region=sent1@en */
+	[7731] = 25,   /* kind=text&region=sent1@en */
 	[7732] = -8,   /* kind=text&region=sent2@en */
 	[7734] = 37,   /* kind=text&region=para1@en */
 	[7735] = -4,   /* kind=text&region=older@en */
@@ -3941,7 +3941,7 @@ const int32_t model_trained[122608] = {
 	[7799] = -9,   /* kind=name&cuerel=none@en */
 	[7800] = 98,   /* kind=name&cuerel=before@en */
 	[7801] = 82,   /* kind=name&cuerel=after@en */
-	[7802] = 82,   /* kind=name&cuerel=accord@en */
+	[7802] = 83,   /* kind=name&cuerel=accord@en */
 	[7804] = -109,   /* kind=name&cuerel=told_obj@en */
 	[7806] = -5,   /* kind=name&cuerel=near_before@en */
 	[7807] = -56,   /* kind=name&cuerel=near_after@en */
@@ -3958,7 +3958,7 @@ const int32_t model_trained[122608] = {
 	[7821] = -223,   /* kind=acronym&cuerel=colon@en */
 	[7823] = -31,   /* kind=role&cuerel=none@en */
 	[7824] = 170,   /* kind=role&cuerel=before@en */
-	[7825] = 167,   /* kind=role&cuerel=after@en */
+	[7825] = 166,   /* kind=role&cuerel=after@en */
 	[7826] = -40,   /* kind=role&cuerel=accord@en */
 	[7828] = -74,   /* kind=role&cuerel=told_obj@en */
 	[7830] = -17,   /* kind=role&cuerel=near_before@en */
@@ -3997,7 +3997,7 @@ const int32_t model_trained[122608] = {
 	[7900] = -114,   /* region=head&cuerel=told_obj@en */
 	[7902] = 12,   /* region=head&cuerel=near_before@en */
 	[7903] = -40,   /* region=head&cuerel=near_after@en */
-	[7904] = 192,   /* region=head&cuerel=appos@en */
+	[7904] = 193,   /* region=head&cuerel=appos@en */
 	[7905] = 2,   /* region=head&cuerel=colon@en */
 	[7907] = -2,   /* region=tail&cuerel=none@en */
 	[7908] = 111,   /* region=tail&cuerel=before@en */
@@ -4009,7 +4009,7 @@ const int32_t model_trained[122608] = {
 	[7916] = 237,   /* region=tail&cuerel=appos@en */
 	[7919] = -4,   /* region=next&cuerel=none@en */
 	[7920] = -50,   /* region=next&cuerel=before@en */
-	[7921] = 488,   /* region=next&cuerel=after@en */
+	[7921] = 489,   /* region=next&cuerel=after@en */
 	[7922] = -159,   /* region=next&cuerel=accord@en */
 	[7924] = 78,   /* region=next&cuerel=told_obj@en */
 	[7926] = -89,   /* region=next&cuerel=near_before@en */
@@ -4118,12 +4118,12 @@ const int32_t model_trained[122608] = {
 	[8348] = 31,   /* kind=name&region=tail&cuerel=appos@en */
 	[8351] = 3,   /* kind=name&region=next&cuerel=none@en */
 	[8352] = -6,   /* kind=name&region=next&cuerel=before@en */
-	[8353] = 148,   /* kind=name&region=next&cuerel=after@en */
+	[8353] = 149,   /* kind=name&region=next&cuerel=after@en */
 	[8354] = -122,   /* kind=name&region=next&cuerel=accord@en */
 	[8356] = 25,   /* kind=name&region=next&cuerel=told_obj@en */
 	[8358] = -19,   /* kind=name&region=next&cuerel=near_before@en */
 	[8359] = -2,   /* kind=name&region=next&cuerel=near_after@en */
-	[8360] = -98,   /* kind=name&region=next&cuerel=appos@en */
+	[8360] = -99,   /* kind=name&region=next&cuerel=appos@en */
 	[8361] = -19,   /* kind=name&region=next&cuerel=colon@en */
 	[8363] = -2,   /* kind=name&region=sent1&cuerel=none@en */
 	[8364] = 27,   /* kind=name&region=sent1&cuerel=before@en */
@@ -4158,7 +4158,7 @@ const int32_t model_trained[122608] = {
 	[8409] = -30,   /* kind=name&region=para1&cuerel=colon@en */
 	[8411] = -1,   /* kind=name&region=older&cuerel=none@en */
 	[8412] = -52,   /* kind=name&region=older&cuerel=before@en */
-	[8413] = -4,   /* kind=name&region=older&cuerel=after@en */
+	[8413] = -5,   /* kind=name&region=older&cuerel=after@en */
 	[8414] = -2,   /* kind=name&region=older&cuerel=accord@en */
 	[8416] = -1,   /* kind=name&region=older&cuerel=told_obj@en */
 	[8418] = -1,   /* kind=name&region=older&cuerel=near_before@en */
@@ -4166,7 +4166,7 @@ const int32_t model_trained[122608] = {
 	[8420] = -22,   /* kind=name&region=older&cuerel=appos@en */
 	[8421] = -2,   /* kind=name&region=older&cuerel=colon@en */
 	[8435] = 171,   /* kind=acronym&region=head&cuerel=none@en */
-	[8436] = 32,   /* kind=acronym&region=head&cuerel=before@en */
+	[8436] = 33,   /* kind=acronym&region=head&cuerel=before@en */
 	[8437] = -40,   /* kind=acronym&region=head&cuerel=after@en */
 	[8440] = -2,   /* kind=acronym&region=head&cuerel=told_obj@en */
 	[8442] = -36,   /* kind=acronym&region=head&cuerel=near_before@en */
@@ -4221,7 +4221,7 @@ const int32_t model_trained[122608] = {
 	[8563] = -4,   /* kind=role&region=tail&cuerel=near_after@en */
 	[8567] = -1,   /* kind=role&region=next&cuerel=none@en */
 	[8568] = -27,   /* kind=role&region=next&cuerel=before@en */
-	[8569] = -2,   /* kind=role&region=next&cuerel=after@en */
+	[8569] = -1,   /* kind=role&region=next&cuerel=after@en */
 	[8570] = -1,   /* kind=role&region=next&cuerel=accord@en */
 	[8572] = 2,   /* kind=role&region=next&cuerel=told_obj@en */
 	[8574] = -1,   /* kind=role&region=next&cuerel=near_before@en */
@@ -4264,7 +4264,7 @@ const int32_t model_trained[122608] = {
 	[8658] = -1,   /* kind=text&region=head&cuerel=near_before@en */
 	[8659] = -10,   /* kind=text&region=head&cuerel=near_after@en */
 	[8663] = -18,   /* kind=text&region=tail&cuerel=none@en */
-	[8664] = 123,   /* kind=text&region=tail&cuerel=before@en */
+	[8664] = 124,   /* kind=text&region=tail&cuerel=before@en */
 	[8668] = -1,   /* kind=text&region=tail&cuerel=told_obj@en */
 	[8670] = -1,   /* kind=text&region=tail&cuerel=near_before@en */
 	[8671] = -3,   /* kind=text&region=tail&cuerel=near_after@en */
@@ -4342,7 +4342,7 @@ const int32_t model_trained[122608] = {
 	[8918] = -1,   /* kind=desc&region=sent2&cuerel=accord@en */
 	[8920] = -6,   /* kind=desc&region=sent2&cuerel=told_obj@en */
 	[8922] = 7,   /* kind=desc&region=sent2&cuerel=near_before@en */
-	[8923] = -25,   /* kind=desc&region=sent2&cuerel=near_after@en */
+	[8923] = -26,   /* kind=desc&region=sent2&cuerel=near_after@en */
 	[8924] = -1,   /* kind=desc&region=sent2&cuerel=appos@en */
 	[8927] = -1,   /* kind=desc&region=sent3&cuerel=none@en */
 	[8928] = -32,   /* kind=desc&region=sent3&cuerel=before@en */
@@ -4739,7 +4739,7 @@ const int32_t model_trained[122608] = {
 	[10324] = -4,   /* region=next&cueq=none&qsubj=nosubject@en */
 	[10325] = 41,   /* region=next&cueq=own&qsubj=nocue@en */
 	[10326] = -8,   /* region=next&cueq=own&qsubj=subject@en */
-	[10327] = 171,   /* region=next&cueq=own&qsubj=nosubject@en */
+	[10327] = 172,   /* region=next&cueq=own&qsubj=nosubject@en */
 	[10331] = -38,   /* region=sent1&cueq=none&qsubj=nocue@en */
 	[10332] = 18,   /* region=sent1&cueq=none&qsubj=subject@en */
 	[10333] = 83,   /* region=sent1&cueq=none&qsubj=nosubject@en */
@@ -4840,7 +4840,7 @@ const int32_t model_trained[122608] = {
 	[10535] = -18,   /* kind=name&region=tail&rank=3+@en */
 	[10537] = 13,   /* kind=name&region=next&rank=1@en */
 	[10538] = -10,   /* kind=name&region=next&rank=2@en */
-	[10539] = 1,   /* kind=name&region=next&rank=3+@en */
+	[10539] = 2,   /* kind=name&region=next&rank=3+@en */
 	[10540] = 6,   /* kind=name&region=sent1&rank=0@en */
 	[10541] = -10,   /* kind=name&region=sent1&rank=1@en */
 	[10542] = 20,   /* kind=name&region=sent1&rank=2@en */
@@ -4994,14 +4994,14 @@ const int32_t model_trained[122608] = {
 	[10803] = 93,   /* kind=acronym&dist=7-10@en */
 	[10804] = 36,   /* kind=acronym&dist=11-20@en */
 	[10805] = -68,   /* kind=acronym&dist=21+@en */
-	[10806] = 28,   /* kind=role&dist=0-1@en */
+	[10806] = 27,   /* kind=role&dist=0-1@en */
 	[10807] = 6,   /* kind=role&dist=2-3@en */
 	[10808] = -24,   /* kind=role&dist=4-6@en */
 	[10809] = -31,   /* kind=role&dist=7-10@en */
 	[10810] = -15,   /* kind=role&dist=11-20@en */
 	[10811] = -17,   /* kind=role&dist=21+@en */
 	[10812] = 88,   /* kind=text&dist=0-1@en */
-	[10813] = -54,   /* kind=text&dist=2-3@en */
+	[10813] = -55,   /* kind=text&dist=2-3@en */
 	[10814] = -102,   /* kind=text&dist=4-6@en */
 	[10815] = -46,   /* kind=text&dist=7-10@en */
 	[10816] = 44,   /* kind=text&dist=11-20@en */
@@ -5030,13 +5030,13 @@ const int32_t model_trained[122608] = {
 	[10844] = 111,   /* cuerel=before&dist=4-6@en */
 	[10845] = 27,   /* cuerel=before&dist=7-10@en */
 	[10846] = 29,   /* cuerel=before&dist=11-20@en */
-	[10847] = -12,   /* cuerel=before&dist=21+@en */
+	[10847] = -11,   /* cuerel=before&dist=21+@en */
 	[10848] = 141,   /* cuerel=after&dist=0-1@en */
 	[10849] = -143,   /* cuerel=after&dist=2-3@en */
 	[10850] = -139,   /* cuerel=after&dist=4-6@en */
-	[10851] = 55,   /* cuerel=after&dist=7-10@en */
+	[10851] = 54,   /* cuerel=after&dist=7-10@en */
 	[10852] = 59,   /* cuerel=after&dist=11-20@en */
-	[10853] = -61,   /* cuerel=after&dist=21+@en */
+	[10853] = -60,   /* cuerel=after&dist=21+@en */
 	[10854] = 423,   /* cuerel=accord&dist=0-1@en */
 	[10855] = -27,   /* cuerel=accord&dist=2-3@en */
 	[10856] = 189,   /* cuerel=accord&dist=4-6@en */
@@ -5106,7 +5106,7 @@ const int32_t model_trained[122608] = {
 	[10965] = -144,   /* kind=name&poss=yes@en */
 	[10966] = -5,   /* kind=acronym&poss=no@en */
 	[10968] = -19,   /* kind=role&poss=no@en */
-	[10969] = -29,   /* kind=role&poss=yes@en */
+	[10969] = -28,   /* kind=role&poss=yes@en */
 	[10970] = -11,   /* kind=text&poss=no@en */
 	[10972] = -11,   /* kind=org&poss=no@en */
 	[10974] = -10,   /* kind=desc&poss=no@en */
@@ -5116,7 +5116,7 @@ const int32_t model_trained[122608] = {
 	[11005] = 3,   /* kind=prev&region=none&subj=no@en */
 	[11035] = 19,   /* kind=pron&region=head&subj=no@en */
 	[11036] = -43,   /* kind=pron&region=head&subj=first@en */
-	[11037] = -84,   /* kind=pron&region=head&subj=start@en */
+	[11037] = -85,   /* kind=pron&region=head&subj=start@en */
 	[11038] = -3,   /* kind=pron&region=tail&subj=no@en */
 	[11039] = 6,   /* kind=pron&region=tail&subj=first@en */
 	[11041] = -6,   /* kind=pron&region=next&subj=no@en */
@@ -5590,7 +5590,7 @@ const int32_t model_trained[122608] = {
 	[12062] = -1,   /* region=tail&qhead=cue&qtail=near@en */
 	[12063] = -25,   /* region=tail&qhead=cue&qtail=far@en */
 	[12064] = 30,   /* region=tail&qhead=cue&qtail=accord@en */
-	[12066] = -9,   /* region=tail&qhead=adjacent&qtail=none@en */
+	[12066] = -8,   /* region=tail&qhead=adjacent&qtail=none@en */
 	[12067] = -8,   /* region=tail&qhead=adjacent&qtail=near@en */
 	[12068] = 121,   /* region=tail&qhead=adjacent&qtail=far@en */
 	[12069] = 36,   /* region=tail&qhead=adjacent&qtail=accord@en */
@@ -5664,7 +5664,7 @@ const int32_t model_trained[122608] = {
 	[12241] = 20,   /* cuerel=none&qhead=adjacent&qtail=none@en */
 	[12242] = -25,   /* cuerel=none&qhead=adjacent&qtail=near@en */
 	[12243] = -4,   /* cuerel=none&qhead=adjacent&qtail=far@en */
-	[12246] = -97,   /* cuerel=none&qhead=accord&qtail=none@en */
+	[12246] = -96,   /* cuerel=none&qhead=accord&qtail=none@en */
 	[12248] = -14,   /* cuerel=none&qhead=accord&qtail=far@en */
 	[12251] = 15,   /* cuerel=none&qhead=colon&qtail=none@en */
 	[12252] = -62,   /* cuerel=none&qhead=colon&qtail=near@en */
@@ -5679,7 +5679,7 @@ const int32_t model_trained[122608] = {
 	[12266] = 4,   /* cuerel=before&qhead=adjacent&qtail=none@en */
 	[12267] = 26,   /* cuerel=before&qhead=adjacent&qtail=near@en */
 	[12268] = -16,   /* cuerel=before&qhead=adjacent&qtail=far@en */
-	[12269] = -34,   /* cuerel=before&qhead=adjacent&qtail=accord@en */
+	[12269] = -35,   /* cuerel=before&qhead=adjacent&qtail=accord@en */
 	[12271] = -20,   /* cuerel=before&qhead=accord&qtail=none@en */
 	[12273] = 144,   /* cuerel=before&qhead=accord&qtail=far@en */
 	[12276] = 24,   /* cuerel=before&qhead=colon&qtail=none@en */
@@ -5693,10 +5693,10 @@ const int32_t model_trained[122608] = {
 	[12288] = -2,   /* cuerel=after&qhead=cue&qtail=far@en */
 	[12291] = -65,   /* cuerel=after&qhead=adjacent&qtail=none@en */
 	[12292] = -62,   /* cuerel=after&qhead=adjacent&qtail=near@en */
-	[12293] = 368,   /* cuerel=after&qhead=adjacent&qtail=far@en */
+	[12293] = 367,   /* cuerel=after&qhead=adjacent&qtail=far@en */
 	[12301] = -5,   /* cuerel=after&qhead=colon&qtail=none@en */
 	[12306] = 52,   /* cuerel=accord&qhead=none&qtail=none@en */
-	[12307] = 49,   /* cuerel=accord&qhead=none&qtail=near@en */
+	[12307] = 50,   /* cuerel=accord&qhead=none&qtail=near@en */
 	[12308] = 35,   /* cuerel=accord&qhead=none&qtail=far@en */
 	[12309] = -30,   /* cuerel=accord&qhead=none&qtail=accord@en */
 	[12311] = -9,   /* cuerel=accord&qhead=cue&qtail=none@en */
@@ -5705,7 +5705,7 @@ const int32_t model_trained[122608] = {
 	[12317] = 84,   /* cuerel=accord&qhead=adjacent&qtail=near@en */
 	[12319] = 40,   /* cuerel=accord&qhead=adjacent&qtail=accord@en */
 	[12321] = 105,   /* cuerel=accord&qhead=accord&qtail=none@en */
-	[12323] = -129,   /* cuerel=accord&qhead=accord&qtail=far@en */
+	[12323] = -128,   /* cuerel=accord&qhead=accord&qtail=far@en */
 	[12326] = 2,   /* cuerel=accord&qhead=colon&qtail=none@en */
 	[12356] = -7,   /* cuerel=told_obj&qhead=none&qtail=none@en */
 	[12357] = -11,   /* cuerel=told_obj&qhead=none&qtail=near@en */
@@ -5721,16 +5721,16 @@ const int32_t model_trained[122608] = {
 	[12376] = -83,   /* cuerel=told_obj&qhead=colon&qtail=none@en */
 	[12406] = -20,   /* cuerel=near_before&qhead=none&qtail=none@en */
 	[12407] = -13,   /* cuerel=near_before&qhead=none&qtail=near@en */
-	[12408] = -20,   /* cuerel=near_before&qhead=none&qtail=far@en */
+	[12408] = -19,   /* cuerel=near_before&qhead=none&qtail=far@en */
 	[12411] = 1,   /* cuerel=near_before&qhead=cue&qtail=none@en */
 	[12412] = -4,   /* cuerel=near_before&qhead=cue&qtail=near@en */
 	[12413] = 50,   /* cuerel=near_before&qhead=cue&qtail=far@en */
 	[12414] = -24,   /* cuerel=near_before&qhead=cue&qtail=accord@en */
 	[12416] = 12,   /* cuerel=near_before&qhead=adjacent&qtail=none@en */
 	[12417] = 24,   /* cuerel=near_before&qhead=adjacent&qtail=near@en */
-	[12418] = -132,   /* cuerel=near_before&qhead=adjacent&qtail=far@en */
+	[12418] = -131,   /* cuerel=near_before&qhead=adjacent&qtail=far@en */
 	[12421] = -11,   /* cuerel=near_before&qhead=accord&qtail=none@en */
-	[12423] = -6,   /* cuerel=near_before&qhead=accord&qtail=far@en */
+	[12423] = -7,   /* cuerel=near_before&qhead=accord&qtail=far@en */
 	[12426] = -6,   /* cuerel=near_before&qhead=colon&qtail=none@en */
 	[12427] = 235,   /* cuerel=near_before&qhead=colon&qtail=near@en */
 	[12431] = -12,   /* cuerel=near_after&qhead=none&qtail=none@en */
@@ -5797,13 +5797,13 @@ const int32_t model_trained[122608] = {
 	[12567] = -9,   /* kind=prev&qend=comma@en */
 	[12568] = -13,   /* kind=prev&qend=question@en */
 	[12569] = -152,   /* kind=pron&qend=other@en */
-	[12570] = 37,   /* kind=pron&qend=stop@en */
+	[12570] = 36,   /* kind=pron&qend=stop@en */
 	[12571] = -23,   /* kind=pron&qend=comma@en */
-	[12572] = -42,   /* kind=pron&qend=question@en */
+	[12572] = -43,   /* kind=pron&qend=question@en */
 	[12573] = 130,   /* kind=name&qend=other@en */
 	[12574] = 32,   /* kind=name&qend=stop@en */
 	[12575] = 60,   /* kind=name&qend=comma@en */
-	[12576] = 198,   /* kind=name&qend=question@en */
+	[12576] = 197,   /* kind=name&qend=question@en */
 	[12577] = -196,   /* kind=acronym&qend=other@en */
 	[12578] = -35,   /* kind=acronym&qend=stop@en */
 	[12579] = 59,   /* kind=acronym&qend=comma@en */
@@ -5896,7 +5896,7 @@ const int32_t model_trained[122608] = {
 	[12695] = -1,   /* kind=top&qalone=no&qprev=older@en */
 	[12696] = 280,   /* kind=top&qalone=yes&qprev=none@en */
 	[12699] = 1,   /* kind=top&qalone=yes&qprev=para1@en */
-	[12700] = 25,   /* kind=top&qalone=yes&qprev=older@en */
+	[12700] = 26,   /* kind=top&qalone=yes&qprev=older@en */
 	[12701] = -39,   /* kind=none&qtype=plain@en */
 	[12704] = -77,   /* kind=none&qtype=unclosed@en */
 	[12705] = 8,   /* kind=prev&qtype=plain@en */
@@ -6039,7 +6039,7 @@ const int32_t model_trained[122608] = {
 	[12881] = -48,   /* kind=top&qprev=sent&qsubj=nosubject@en */
 	[12882] = -2,   /* kind=top&qprev=para&qsubj=nocue@en */
 	[12883] = -8,   /* kind=top&qprev=para&qsubj=subject@en */
-	[12884] = -36,   /* kind=top&qprev=para&qsubj=nosubject@en */
+	[12884] = -35,   /* kind=top&qprev=para&qsubj=nosubject@en */
 	[12885] = 1,   /* kind=top&qprev=para1&qsubj=nocue@en */
 	[12886] = -2,   /* kind=top&qprev=para1&qsubj=subject@en */
 	[12887] = 33,   /* kind=top&qprev=para1&qsubj=nosubject@en */
@@ -6050,7 +6050,7 @@ const int32_t model_trained[122608] = {
 	[12894] = -14,   /* region=none&qsubj=subject&subj=no@en */
 	[12897] = 14,   /* region=none&qsubj=nosubject&subj=no@en */
 	[12900] = -38,   /* region=head&qsubj=nocue&subj=no@en */
-	[12901] = -10,   /* region=head&qsubj=nocue&subj=first@en */
+	[12901] = -9,   /* region=head&qsubj=nocue&subj=first@en */
 	[12902] = 54,   /* region=head&qsubj=nocue&subj=start@en */
 	[12903] = -21,   /* region=head&qsubj=subject&subj=no@en */
 	[12904] = 7,   /* region=head&qsubj=subject&subj=first@en */
@@ -6084,7 +6084,7 @@ const int32_t model_trained[122608] = {
 	[12934] = -96,   /* region=sent1&qsubj=nosubject&subj=first@en */
 	[12935] = 224,   /* region=sent1&qsubj=nosubject&subj=start@en */
 	[12936] = -18,   /* region=sent2&qsubj=nocue&subj=no@en */
-	[12937] = 49,   /* region=sent2&qsubj=nocue&subj=first@en */
+	[12937] = 50,   /* region=sent2&qsubj=nocue&subj=first@en */
 	[12938] = 15,   /* region=sent2&qsubj=nocue&subj=start@en */
 	[12939] = -25,   /* region=sent2&qsubj=subject&subj=no@en */
 	[12940] = -68,   /* region=sent2&qsubj=subject&subj=first@en */
@@ -6196,7 +6196,7 @@ const int32_t model_trained[122608] = {
 	[13127] = -73,   /* kind=pron&gender=plural@en */
 	[13128] = 47,   /* kind=name&gender=any@en */
 	[13129] = 218,   /* kind=name&gender=male@en */
-	[13130] = -155,   /* kind=name&gender=female@en */
+	[13130] = -156,   /* kind=name&gender=female@en */
 	[13131] = -28,   /* kind=name&gender=plural@en */
 	[13132] = -4,   /* kind=acronym&gender=any@en */
 	[13133] = -4,   /* kind=acronym&gender=male@en */
@@ -6407,7 +6407,7 @@ const int32_t model_trained[122608] = {
 	[13543] = 9,   /* pside=before&qhead=adjacent&qtail=none@en */
 	[13544] = 18,   /* pside=before&qhead=adjacent&qtail=near@en */
 	[13545] = -115,   /* pside=before&qhead=adjacent&qtail=far@en */
-	[13546] = -34,   /* pside=before&qhead=adjacent&qtail=accord@en */
+	[13546] = -35,   /* pside=before&qhead=adjacent&qtail=accord@en */
 	[13548] = 3,   /* pside=before&qhead=accord&qtail=none@en */
 	[13550] = 8,   /* pside=before&qhead=accord&qtail=far@en */
 	[13554] = 171,   /* pside=before&qhead=colon&qtail=near@en */
@@ -6431,7 +6431,6 @@ const int32_t model_trained[122608] = {
 	[13591] = -5,   /* pside=elsewhere&qhead=cue&qtail=accord@en */
 	[13593] = 5,   /* pside=elsewhere&qhead=adjacent&qtail=none@en */
 	[13594] = -7,   /* pside=elsewhere&qhead=adjacent&qtail=near@en */
-	[13595] = 1,   /* pside=elsewhere&qhead=adjacent&qtail=far@en */
 	[13600] = -5,   /* pside=elsewhere&qhead=accord&qtail=far@en */
 	[13604] = -137,   /* pside=elsewhere&qhead=colon&qtail=near@en */
 	[13608] = -6,   /* kind=none&spoken=0&region=none@en */
@@ -6464,7 +6463,7 @@ const int32_t model_trained[122608] = {
 	[13694] = -19,   /* kind=name&spoken=0&region=sent2@en */
 	[13695] = -22,   /* kind=name&spoken=0&region=sent3@en */
 	[13696] = -7,   /* kind=name&spoken=0&region=para1@en */
-	[13697] = -17,   /* kind=name&spoken=0&region=older@en */
+	[13697] = -18,   /* kind=name&spoken=0&region=older@en */
 	[13699] = 2,   /* kind=name&spoken=1&region=head@en */
 	[13700] = 11,   /* kind=name&spoken=1&region=tail@en */
 	[13701] = 126,   /* kind=name&spoken=1&region=next@en */
@@ -6902,7 +6901,7 @@ const int32_t model_trained[122608] = {
 	[14613] = 20,   /* kind=name&person=spoke&region=tail@en */
 	[14614] = 11,   /* kind=name&person=spoke&region=next@en */
 	[14615] = 23,   /* kind=name&person=spoke&region=sent1@en */
-	[14616] = -13,   /* kind=name&person=spoke&region=sent2@en */
+	[14616] = -12,   /* kind=name&person=spoke&region=sent2@en */
 	[14617] = -14,   /* kind=name&person=spoke&region=sent3@en */
 	[14618] = -10,   /* kind=name&person=spoke&region=para1@en */
 	[14619] = -43,   /* kind=name&person=spoke&region=older@en */
@@ -7110,7 +7109,7 @@ const int32_t model_trained[122608] = {
 	[15388] = 41,   /* kind=role&region=para1@da */
 	[15389] = -127,   /* kind=role&region=older@da */
 	[15409] = -201,   /* kind=desc&region=head@da */
-	[15410] = -51,   /* kind=desc&region=tail@da */
+	[15410] = -50,   /* kind=desc&region=tail@da */
 	[15411] = -3,   /* kind=desc&region=next@da */
 	[15413] = -7,   /* kind=desc&region=sent2@da */
 	[15415] = -205,   /* kind=desc&region=para1@da */
@@ -7140,8 +7139,8 @@ const int32_t model_trained[122608] = {
 	[15489] = -179,   /* kind=role&cuerel=accord@da */
 	[15492] = 105,   /* kind=role&cuerel=from@da */
 	[15493] = -88,   /* kind=role&cuerel=near_before@da */
-	[15494] = 126,   /* kind=role&cuerel=near_after@da */
-	[15496] = 169,   /* kind=role&cuerel=colon@da */
+	[15494] = 127,   /* kind=role&cuerel=near_after@da */
+	[15496] = 168,   /* kind=role&cuerel=colon@da */
 	[15522] = -146,   /* kind=desc&cuerel=none@da */
 	[15524] = -7,   /* kind=desc&cuerel=after@da */
 	[15529] = -11,   /* kind=desc&cuerel=near_before@da */
@@ -7151,7 +7150,7 @@ const int32_t model_trained[122608] = {
 	[15546] = 49,   /* region=none&cuerel=none@da */
 	[15558] = -172,   /* region=head&cuerel=none@da */
 	[15559] = -122,   /* region=head&cuerel=before@da */
-	[15565] = -14,   /* region=head&cuerel=near_before@da */
+	[15565] = -13,   /* region=head&cuerel=near_before@da */
 	[15566] = -233,   /* region=head&cuerel=near_after@da */
 	[15568] = 261,   /* region=head&cuerel=colon@da */
 	[15570] = 396,   /* region=tail&cuerel=none@da */
@@ -7177,7 +7176,7 @@ const int32_t model_trained[122608] = {
 	[15643] = -27,   /* region=older&cuerel=before@da */
 	[15644] = -175,   /* region=older&cuerel=after@da */
 	[15645] = -256,   /* region=older&cuerel=accord@da */
-	[15649] = -98,   /* region=older&cuerel=near_before@da */
+	[15649] = -97,   /* region=older&cuerel=near_before@da */
 	[15650] = -27,   /* region=older&cuerel=near_after@da */
 	[15654] = -10,   /* kind=none&region=none&cuerel=none@da */
 	[15762] = 18,   /* kind=prev&region=none&cuerel=none@da */
@@ -7200,7 +7199,7 @@ const int32_t model_trained[122608] = {
 	[16004] = 21,   /* kind=name&region=tail&cuerel=after@da */
 	[16010] = -32,   /* kind=name&region=tail&cuerel=near_after@da */
 	[16014] = -60,   /* kind=name&region=next&cuerel=none@da */
-	[16016] = 57,   /* kind=name&region=next&cuerel=after@da */
+	[16016] = 58,   /* kind=name&region=next&cuerel=after@da */
 	[16026] = -3,   /* kind=name&region=sent1&cuerel=none@da */
 	[16034] = -70,   /* kind=name&region=sent1&cuerel=near_after@da */
 	[16038] = 40,   /* kind=name&region=sent2&cuerel=none@da */
@@ -7257,7 +7256,7 @@ const int32_t model_trained[122608] = {
 	[16825] = 19,   /* region=tail&cuerel=from&cueq=own@da */
 	[16831] = -2,   /* region=tail&cuerel=near_after&cueq=own@da */
 	[16842] = -46,   /* region=next&cuerel=none&cueq=none@da */
-	[16849] = 57,   /* region=next&cuerel=after&cueq=own@da */
+	[16849] = 58,   /* region=next&cuerel=after&cueq=own@da */
 	[16878] = -5,   /* region=sent1&cuerel=none&cueq=none@da */
 	[16883] = -37,   /* region=sent1&cuerel=before&cueq=other@da */
 	[16904] = -70,   /* region=sent1&cuerel=near_after&cueq=other@da */
@@ -7349,7 +7348,7 @@ const int32_t model_trained[122608] = {
 	[17562] = -1,   /* cuerel=colon&cueq=other&kind=acronym@da */
 	[17563] = -43,   /* cuerel=colon&cueq=other&kind=role@da */
 	[17566] = -13,   /* cuerel=colon&cueq=other&kind=desc@da */
-	[17598] = -19,   /* cuerel=none&cueq=none&subj=no@da */
+	[17598] = -20,   /* cuerel=none&cueq=none&subj=no@da */
 	[17599] = 15,   /* cuerel=none&cueq=none&subj=first@da */
 	[17600] = -3,   /* cuerel=none&cueq=none&subj=start@da */
 	[17612] = -37,   /* cuerel=before&cueq=own&subj=start@da */
@@ -7409,7 +7408,7 @@ const int32_t model_trained[122608] = {
 	[17865] = -37,   /* cuerel=before&cueq=other&qsubj=nocue@da */
 	[17866] = -15,   /* cuerel=before&cueq=other&qsubj=subject@da */
 	[17872] = 22,   /* cuerel=after&cueq=own&qsubj=subject@da */
-	[17874] = 5,   /* cuerel=after&cueq=other&qsubj=nocue@da */
+	[17874] = 6,   /* cuerel=after&cueq=other&qsubj=nocue@da */
 	[17875] = -3,   /* cuerel=after&cueq=other&qsubj=subject@da */
 	[17876] = -49,   /* cuerel=after&cueq=other&qsubj=nosubject@da */
 	[17883] = -40,   /* cuerel=accord&cueq=other&qsubj=nocue@da */
@@ -7439,7 +7438,7 @@ const int32_t model_trained[122608] = {
 	[17981] = 94,   /* region=tail&cueq=own&qsubj=nosubject@da */
 	[17985] = -31,   /* region=next&cueq=none&qsubj=nocue@da */
 	[17987] = -84,   /* region=next&cueq=none&qsubj=nosubject@da */
-	[17989] = 57,   /* region=next&cueq=own&qsubj=subject@da */
+	[17989] = 58,   /* region=next&cueq=own&qsubj=subject@da */
 	[17995] = -5,   /* region=sent1&cueq=none&qsubj=subject@da */
 	[18000] = -83,   /* region=sent1&cueq=other&qsubj=nocue@da */
 	[18003] = 40,   /* region=sent2&cueq=none&qsubj=nocue@da */
@@ -7558,7 +7557,7 @@ const int32_t model_trained[122608] = {
 	[18467] = -11,   /* kind=acronym&dist=11-20@da */
 	[18468] = -83,   /* kind=acronym&dist=21+@da */
 	[18469] = 68,   /* kind=role&dist=0-1@da */
-	[18470] = 263,   /* kind=role&dist=2-3@da */
+	[18470] = 264,   /* kind=role&dist=2-3@da */
 	[18471] = -185,   /* kind=role&dist=4-6@da */
 	[18472] = 27,   /* kind=role&dist=7-10@da */
 	[18473] = -267,   /* kind=role&dist=11-20@da */
@@ -7570,7 +7569,7 @@ const int32_t model_trained[122608] = {
 	[18491] = -17,   /* kind=desc&dist=11-20@da */
 	[18492] = -5,   /* kind=desc&dist=21+@da */
 	[18493] = 79,   /* kind=top&dist=0-1@da */
-	[18499] = 29,   /* cuerel=none&dist=0-1@da */
+	[18499] = 28,   /* cuerel=none&dist=0-1@da */
 	[18500] = -30,   /* cuerel=none&dist=2-3@da */
 	[18501] = -40,   /* cuerel=none&dist=4-6@da */
 	[18502] = -134,   /* cuerel=none&dist=7-10@da */
@@ -7593,7 +7592,7 @@ const int32_t model_trained[122608] = {
 	[18543] = 20,   /* cuerel=near_before&dist=4-6@da */
 	[18544] = -132,   /* cuerel=near_before&dist=7-10@da */
 	[18545] = 70,   /* cuerel=near_before&dist=11-20@da */
-	[18546] = 6,   /* cuerel=near_before&dist=21+@da */
+	[18546] = 5,   /* cuerel=near_before&dist=21+@da */
 	[18547] = -135,   /* cuerel=near_after&dist=0-1@da */
 	[18548] = 25,   /* cuerel=near_after&dist=2-3@da */
 	[18549] = -103,   /* cuerel=near_after&dist=4-6@da */
@@ -7721,7 +7720,7 @@ const int32_t model_trained[122608] = {
 	[19087] = -42,   /* kind=pron&freq=1@da */
 	[19091] = 129,   /* kind=name&freq=1@da */
 	[19092] = -13,   /* kind=name&freq=2@da */
-	[19093] = -231,   /* kind=name&freq=3-4@da */
+	[19093] = -232,   /* kind=name&freq=3-4@da */
 	[19094] = -84,   /* kind=name&freq=5+@da */
 	[19095] = -76,   /* kind=acronym&freq=1@da */
 	[19096] = -97,   /* kind=acronym&freq=2@da */
@@ -7842,7 +7841,7 @@ const int32_t model_trained[122608] = {
 	[19719] = 108,   /* region=tail&qhead=none&qtail=none@da */
 	[19720] = 13,   /* region=tail&qhead=none&qtail=near@da */
 	[19740] = 93,   /* region=tail&qhead=colon&qtail=near@da */
-	[19744] = 57,   /* region=next&qhead=none&qtail=none@da */
+	[19744] = 58,   /* region=next&qhead=none&qtail=none@da */
 	[19749] = -84,   /* region=next&qhead=cue&qtail=none@da */
 	[19764] = -31,   /* region=next&qhead=colon&qtail=none@da */
 	[19789] = -83,   /* region=sent1&qhead=colon&qtail=none@da */
@@ -7912,7 +7911,7 @@ const int32_t model_trained[122608] = {
 	[20228] = 76,   /* kind=prev&qend=other@da */
 	[20229] = 131,   /* kind=prev&qend=stop@da */
 	[20230] = -130,   /* kind=prev&qend=comma@da */
-	[20231] = -210,   /* kind=prev&qend=question@da */
+	[20231] = -211,   /* kind=prev&qend=question@da */
 	[20232] = -93,   /* kind=pron&qend=other@da */
 	[20233] = -151,   /* kind=pron&qend=stop@da */
 	[20234] = 40,   /* kind=pron&qend=comma@da */
@@ -7930,7 +7929,7 @@ const int32_t model_trained[122608] = {
 	[20257] = -285,   /* kind=desc&qend=stop@da */
 	[20258] = -8,   /* kind=desc&qend=comma@da */
 	[20259] = -11,   /* kind=desc&qend=question@da */
-	[20260] = 366,   /* kind=top&qend=other@da */
+	[20260] = 367,   /* kind=top&qend=other@da */
 	[20261] = 181,   /* kind=top&qend=stop@da */
 	[20262] = -79,   /* kind=top&qend=comma@da */
 	[20264] = -1,   /* kind=none&qalone=no&qprev=none@da */
@@ -7954,7 +7953,7 @@ const int32_t model_trained[122608] = {
 	[20303] = -53,   /* kind=name&qalone=yes&qprev=older@da */
 	[20307] = -16,   /* kind=acronym&qalone=no&qprev=para1@da */
 	[20308] = -1,   /* kind=acronym&qalone=no&qprev=older@da */
-	[20314] = 9,   /* kind=role&qalone=no&qprev=none@da */
+	[20314] = 8,   /* kind=role&qalone=no&qprev=none@da */
 	[20317] = 31,   /* kind=role&qalone=no&qprev=para1@da */
 	[20318] = 2,   /* kind=role&qalone=no&qprev=older@da */
 	[20319] = -70,   /* kind=role&qalone=yes&qprev=none@da */
@@ -7990,7 +7989,7 @@ const int32_t model_trained[122608] = {
 	[20428] = 91,   /* kind=prev&qprev=para1&qsubj=nocue@da */
 	[20429] = 13,   /* kind=prev&qprev=para1&qsubj=subject@da */
 	[20430] = -37,   /* kind=prev&qprev=para1&qsubj=nosubject@da */
-	[20431] = -51,   /* kind=prev&qprev=older&qsubj=nocue@da */
+	[20431] = -50,   /* kind=prev&qprev=older&qsubj=nocue@da */
 	[20432] = -14,   /* kind=prev&qprev=older&qsubj=subject@da */
 	[20434] = -18,   /* kind=pron&qprev=none&qsubj=nocue@da */
 	[20435] = 2,   /* kind=pron&qprev=none&qsubj=subject@da */
@@ -8047,7 +8046,7 @@ const int32_t model_trained[122608] = {
 	[20578] = 94,   /* region=tail&qsubj=nosubject&subj=no@da */
 	[20581] = -7,   /* region=next&qsubj=nocue&subj=no@da */
 	[20582] = -27,   /* region=next&qsubj=nocue&subj=first@da */
-	[20585] = 57,   /* region=next&qsubj=subject&subj=first@da */
+	[20585] = 58,   /* region=next&qsubj=subject&subj=first@da */
 	[20587] = -2,   /* region=next&qsubj=nosubject&subj=no@da */
 	[20588] = -81,   /* region=next&qsubj=nosubject&subj=first@da */
 	[20590] = -70,   /* region=sent1&qsubj=nocue&subj=no@da */
@@ -8128,14 +8127,14 @@ const int32_t model_trained[122608] = {
 	[20779] = -48,   /* kind=none&gender=any@da */
 	[20783] = 100,   /* kind=prev&gender=any@da */
 	[20788] = -6,   /* kind=pron&gender=male@da */
-	[20789] = -16,   /* kind=pron&gender=female@da */
+	[20789] = -15,   /* kind=pron&gender=female@da */
 	[20790] = -99,   /* kind=pron&gender=plural@da */
 	[20791] = 45,   /* kind=name&gender=any@da */
 	[20794] = -36,   /* kind=name&gender=plural@da */
 	[20795] = -72,   /* kind=acronym&gender=any@da */
 	[20799] = 90,   /* kind=role&gender=any@da */
 	[20811] = -153,   /* kind=desc&gender=any@da */
-	[20812] = -23,   /* kind=desc&gender=male@da */
+	[20812] = -24,   /* kind=desc&gender=male@da */
 	[20814] = -59,   /* kind=desc&gender=plural@da */
 	[20815] = 79,   /* kind=top&gender=any@da */
 	[20819] = -10,   /* pside=none&prank=0&kind=none@da */
@@ -8258,7 +8257,7 @@ const int32_t model_trained[122608] = {
 	[21337] = -2,   /* kind=pron&spoken=1&region=next@da */
 	[21341] = -3,   /* kind=pron&spoken=1&region=para1@da */
 	[21353] = 58,   /* kind=name&spoken=0&region=head@da */
-	[21354] = 33,   /* kind=name&spoken=0&region=tail@da */
+	[21354] = 32,   /* kind=name&spoken=0&region=tail@da */
 	[21355] = 2,   /* kind=name&spoken=0&region=next@da */
 	[21356] = -41,   /* kind=name&spoken=0&region=sent1@da */
 	[21357] = 40,   /* kind=name&spoken=0&region=sent2@da */
@@ -8365,7 +8364,7 @@ const int32_t model_trained[122608] = {
 	[21824] = -7,   /* antkind=name1&antgen=agree@da */
 	[21826] = -140,   /* antkind=role&antgen=unknown@da */
 	[21829] = -1,   /* antkind=other&antgen=unknown@da */
-	[21830] = -100,   /* antkind=other&antgen=agree@da */
+	[21830] = -101,   /* antkind=other&antgen=agree@da */
 	[21832] = 9,   /* antkind=prev&antgen=unknown@da */
 	[21833] = 97,   /* antkind=prev&antgen=agree@da */
 	[21835] = 2,   /* antkind=na&antdist=0&antpick=no@da */
@@ -8386,6 +8385,7 @@ const int32_t model_trained[122608] = {
 	[21877] = -8,   /* antkind=other&antdist=1&antpick=no@da */
 	[21879] = -26,   /* antkind=other&antdist=2&antpick=no@da */
 	[21885] = 1,   /* antkind=prev&antdist=0&antpick=no@da */
+	[21887] = 1,   /* antkind=prev&antdist=1&antpick=no@da */
 	[21893] = 4,   /* antkind=prev&antdist=6+&antpick=no@da */
 	[21895] = -1,   /* antkind=na&sameprev=na&antrank=0@da */
 	[21899] = 7,   /* antkind=na&sameprev=no&antrank=0@da */
@@ -8427,12 +8427,12 @@ const int32_t model_trained[122608] = {
 	[21979] = 60,   /* cuerel=after&antkind=na@da */
 	[21980] = 474,   /* cuerel=after&antkind=name@da */
 	[21981] = -391,   /* cuerel=after&antkind=name1@da */
-	[21982] = -161,   /* cuerel=after&antkind=role@da */
+	[21982] = -162,   /* cuerel=after&antkind=role@da */
 	[21985] = -179,   /* cuerel=accord&antkind=na@da */
 	[22003] = 105,   /* cuerel=from&antkind=na@da */
 	[22009] = 21,   /* cuerel=near_before&antkind=na@da */
 	[22012] = -6,   /* cuerel=near_before&antkind=role@da */
-	[22015] = -189,   /* cuerel=near_after&antkind=na@da */
+	[22015] = -188,   /* cuerel=near_after&antkind=na@da */
 	[22018] = -10,   /* cuerel=near_after&antkind=role@da */
 	[22027] = 271,   /* cuerel=colon&antkind=na@da */
 	[22028] = -307,   /* cuerel=colon&antkind=name@da */
@@ -8458,7 +8458,7 @@ const int32_t model_trained[122608] = {
 	[22116] = -72,   /* kind=acronym&person=none@da */
 	[22119] = 90,   /* kind=role&person=na@da */
 	[22131] = -146,   /* kind=desc&person=na@da */
-	[22136] = 142,   /* kind=top&person=none@da */
+	[22136] = 143,   /* kind=top&person=none@da */
 	[22138] = -35,   /* kind=top&person=spoke@da */
 	[22139] = -10,   /* kind=none&person=na&region=none@da */
 	[22175] = 18,   /* kind=prev&person=na&region=none@da */
@@ -8569,7 +8569,7 @@ const int32_t model_trained[122608] = {
 	[22994] = 102,   /* kind=role@no */
 	[22996] = -24,   /* kind=org@no */
 	[22997] = 14,   /* kind=desc@no */
-	[22998] = -90,   /* kind=top@no */
+	[22998] = -89,   /* kind=top@no */
 	[22999] = 60,   /* kind=none&region=none@no */
 	[23008] = -38,   /* kind=prev&region=none@no */
 	[23018] = -52,   /* kind=pron&region=head@no */
@@ -8594,7 +8594,7 @@ const int32_t model_trained[122608] = {
 	[23075] = -38,   /* kind=desc&region=sent1@no */
 	[23078] = -91,   /* kind=desc&region=para1@no */
 	[23079] = -56,   /* kind=desc&region=older@no */
-	[23080] = -90,   /* kind=top&region=none@no */
+	[23080] = -89,   /* kind=top&region=none@no */
 	[23089] = 60,   /* kind=none&cuerel=none@no */
 	[23101] = -38,   /* kind=prev&cuerel=none@no */
 	[23113] = 87,   /* kind=pron&cuerel=none@no */
@@ -8622,7 +8622,7 @@ const int32_t model_trained[122608] = {
 	[23190] = -41,   /* kind=desc&cuerel=told_obj@no */
 	[23192] = -37,   /* kind=desc&cuerel=near_before@no */
 	[23193] = -54,   /* kind=desc&cuerel=near_after@no */
-	[23197] = -90,   /* kind=top&cuerel=none@no */
+	[23197] = -89,   /* kind=top&cuerel=none@no */
 	[23209] = -44,   /* region=none&cuerel=none@no */
 	[23221] = -52,   /* region=head&cuerel=none@no */
 	[23233] = 448,   /* region=tail&cuerel=none@no */
@@ -8731,7 +8731,7 @@ const int32_t model_trained[122608] = {
 	[24724] = -10,   /* cuerel=none&cueq=none&prep=det@no */
 	[24741] = -123,   /* cuerel=before&cueq=own&prep=none@no */
 	[24746] = -28,   /* cuerel=before&cueq=other&prep=none@no */
-	[24756] = -6,   /* cuerel=after&cueq=own&prep=none@no */
+	[24756] = -5,   /* cuerel=after&cueq=own&prep=none@no */
 	[24759] = 185,   /* cuerel=after&cueq=own&prep=det@no */
 	[24761] = 9,   /* cuerel=after&cueq=other&prep=none@no */
 	[24764] = -3,   /* cuerel=after&cueq=other&prep=det@no */
@@ -8898,7 +8898,7 @@ const int32_t model_trained[122608] = {
 	[25735] = -34,   /* kind=desc&rank=1@no */
 	[25736] = -44,   /* kind=desc&rank=2@no */
 	[25737] = -64,   /* kind=desc&rank=3+@no */
-	[25738] = -90,   /* kind=top&rank=0@no */
+	[25738] = -89,   /* kind=top&rank=0@no */
 	[25742] = 15,   /* kind=none&region=none&rank=0@no */
 	[25778] = -5,   /* kind=prev&region=none&rank=0@no */
 	[25818] = -29,   /* kind=pron&region=head&rank=0@no */
@@ -8992,9 +8992,9 @@ const int32_t model_trained[122608] = {
 	[26153] = -66,   /* kind=desc&dist=7-10@no */
 	[26154] = -41,   /* kind=desc&dist=11-20@no */
 	[26155] = -51,   /* kind=desc&dist=21+@no */
-	[26156] = -90,   /* kind=top&dist=0-1@no */
+	[26156] = -89,   /* kind=top&dist=0-1@no */
 	[26162] = -42,   /* cuerel=none&dist=0-1@no */
-	[26163] = 145,   /* cuerel=none&dist=2-3@no */
+	[26163] = 146,   /* cuerel=none&dist=2-3@no */
 	[26164] = 194,   /* cuerel=none&dist=4-6@no */
 	[26165] = -212,   /* cuerel=none&dist=7-10@no */
 	[26166] = -158,   /* cuerel=none&dist=11-20@no */
@@ -9005,10 +9005,10 @@ const int32_t model_trained[122608] = {
 	[26173] = -247,   /* cuerel=before&dist=21+@no */
 	[26174] = 105,   /* cuerel=after&dist=0-1@no */
 	[26175] = -555,   /* cuerel=after&dist=2-3@no */
-	[26176] = -152,   /* cuerel=after&dist=4-6@no */
-	[26177] = -3,   /* cuerel=after&dist=7-10@no */
+	[26176] = -151,   /* cuerel=after&dist=4-6@no */
+	[26177] = -4,   /* cuerel=after&dist=7-10@no */
 	[26178] = 282,   /* cuerel=after&dist=11-20@no */
-	[26179] = -81,   /* cuerel=after&dist=21+@no */
+	[26179] = -82,   /* cuerel=after&dist=21+@no */
 	[26182] = 99,   /* cuerel=accord&dist=4-6@no */
 	[26184] = -6,   /* cuerel=accord&dist=11-20@no */
 	[26185] = -96,   /* cuerel=accord&dist=21+@no */
@@ -9038,7 +9038,7 @@ const int32_t model_trained[122608] = {
 	[26275] = -48,   /* kind=desc&prep=prep@no */
 	[26276] = -8,   /* kind=desc&prep=of@no */
 	[26277] = 31,   /* kind=desc&prep=det@no */
-	[26279] = -90,   /* kind=top&prep=none@no */
+	[26279] = -89,   /* kind=top&prep=none@no */
 	[26284] = 60,   /* kind=none&poss=no@no */
 	[26286] = -38,   /* kind=prev&poss=no@no */
 	[26288] = 30,   /* kind=pron&poss=no@no */
@@ -9049,7 +9049,7 @@ const int32_t model_trained[122608] = {
 	[26298] = -24,   /* kind=org&poss=no@no */
 	[26300] = 14,   /* kind=desc&poss=no@no */
 	[26301] = -6,   /* kind=desc&poss=yes@no */
-	[26302] = -90,   /* kind=top&poss=no@no */
+	[26302] = -89,   /* kind=top&poss=no@no */
 	[26304] = 15,   /* kind=none&region=none&subj=no@no */
 	[26331] = -5,   /* kind=prev&region=none&subj=no@no */
 	[26363] = -29,   /* kind=pron&region=head&subj=start@no */
@@ -9205,7 +9205,7 @@ const int32_t model_trained[122608] = {
 	[27067] = 102,   /* kind=role&resolved=na@no */
 	[27073] = -24,   /* kind=org&resolved=na@no */
 	[27076] = 14,   /* kind=desc&resolved=na@no */
-	[27079] = -90,   /* kind=top&resolved=na@no */
+	[27079] = -89,   /* kind=top&resolved=na@no */
 	[27082] = 79,   /* kind=none&qhead=none&qtail=none@no */
 	[27083] = -15,   /* kind=none&qhead=none&qtail=near@no */
 	[27107] = -16,   /* kind=prev&qhead=none&qtail=none@no */
@@ -9257,7 +9257,7 @@ const int32_t model_trained[122608] = {
 	[27878] = -24,   /* kind=org&qpos=para@no */
 	[27881] = 21,   /* kind=desc&qpos=para@no */
 	[27883] = -190,   /* kind=desc&qpos=mid@no */
-	[27884] = -90,   /* kind=top&qpos=para@no */
+	[27884] = -89,   /* kind=top&qpos=para@no */
 	[27887] = -231,   /* kind=none&qend=other@no */
 	[27888] = -706,   /* kind=none&qend=stop@no */
 	[27889] = -123,   /* kind=none&qend=comma@no */
@@ -9286,7 +9286,7 @@ const int32_t model_trained[122608] = {
 	[27924] = -96,   /* kind=top&qend=stop@no */
 	[27925] = -10,   /* kind=top&qend=comma@no */
 	[27926] = -483,   /* kind=top&qend=question@no */
-	[27927] = -7,   /* kind=none&qalone=no&qprev=none@no */
+	[27927] = -6,   /* kind=none&qalone=no&qprev=none@no */
 	[27929] = -13,   /* kind=none&qalone=no&qprev=para@no */
 	[27930] = -32,   /* kind=none&qalone=no&qprev=para1@no */
 	[27931] = -16,   /* kind=none&qalone=no&qprev=older@no */
@@ -9298,7 +9298,7 @@ const int32_t model_trained[122608] = {
 	[27946] = -90,   /* kind=prev&qalone=yes&qprev=older@no */
 	[27947] = 57,   /* kind=pron&qalone=no&qprev=none@no */
 	[27949] = -37,   /* kind=pron&qalone=no&qprev=para@no */
-	[27950] = -20,   /* kind=pron&qalone=no&qprev=para1@no */
+	[27950] = -19,   /* kind=pron&qalone=no&qprev=para1@no */
 	[27951] = 38,   /* kind=pron&qalone=no&qprev=older@no */
 	[27955] = -48,   /* kind=pron&qalone=yes&qprev=para1@no */
 	[27956] = -76,   /* kind=pron&qalone=yes&qprev=older@no */
@@ -9321,7 +9321,7 @@ const int32_t model_trained[122608] = {
 	[28010] = 88,   /* kind=desc&qalone=no&qprev=para1@no */
 	[28011] = -16,   /* kind=desc&qalone=no&qprev=older@no */
 	[28015] = -9,   /* kind=desc&qalone=yes&qprev=para1@no */
-	[28016] = -41,   /* kind=desc&qalone=yes&qprev=older@no */
+	[28016] = -40,   /* kind=desc&qalone=yes&qprev=older@no */
 	[28020] = -4,   /* kind=top&qalone=no&qprev=para1@no */
 	[28021] = 1,   /* kind=top&qalone=no&qprev=older@no */
 	[28025] = -53,   /* kind=top&qalone=yes&qprev=para1@no */
@@ -9339,7 +9339,7 @@ const int32_t model_trained[122608] = {
 	[28057] = -24,   /* kind=org&qtype=dash@no */
 	[28059] = -190,   /* kind=desc&qtype=plain@no */
 	[28061] = 21,   /* kind=desc&qtype=dash@no */
-	[28065] = -90,   /* kind=top&qtype=dash@no */
+	[28065] = -89,   /* kind=top&qtype=dash@no */
 	[28068] = -7,   /* kind=none&qprev=none&qsubj=subject@no */
 	[28069] = -8,   /* kind=none&qprev=none&qsubj=nosubject@no */
 	[28073] = -13,   /* kind=none&qprev=para&qsubj=nocue@no */
@@ -9350,7 +9350,7 @@ const int32_t model_trained[122608] = {
 	[28080] = -6,   /* kind=none&qprev=older&qsubj=subject@no */
 	[28081] = -50,   /* kind=none&qprev=older&qsubj=nosubject@no */
 	[28088] = -34,   /* kind=prev&qprev=para&qsubj=nocue@no */
-	[28091] = 93,   /* kind=prev&qprev=para1&qsubj=nocue@no */
+	[28091] = 92,   /* kind=prev&qprev=para1&qsubj=nocue@no */
 	[28092] = 2,   /* kind=prev&qprev=para1&qsubj=subject@no */
 	[28093] = -1,   /* kind=prev&qprev=para1&qsubj=nosubject@no */
 	[28094] = -85,   /* kind=prev&qprev=older&qsubj=nocue@no */
@@ -9359,7 +9359,7 @@ const int32_t model_trained[122608] = {
 	[28098] = 57,   /* kind=pron&qprev=none&qsubj=subject@no */
 	[28103] = -37,   /* kind=pron&qprev=para&qsubj=nocue@no */
 	[28106] = -48,   /* kind=pron&qprev=para1&qsubj=nocue@no */
-	[28107] = -20,   /* kind=pron&qprev=para1&qsubj=subject@no */
+	[28107] = -19,   /* kind=pron&qprev=para1&qsubj=subject@no */
 	[28109] = 13,   /* kind=pron&qprev=older&qsubj=nocue@no */
 	[28111] = 178,   /* kind=pron&qprev=older&qsubj=nosubject@no */
 	[28113] = -1,   /* kind=name&qprev=none&qsubj=subject@no */
@@ -9386,7 +9386,7 @@ const int32_t model_trained[122608] = {
 	[28189] = -2,   /* kind=desc&qprev=none&qsubj=nosubject@no */
 	[28193] = -3,   /* kind=desc&qprev=para&qsubj=nocue@no */
 	[28196] = -9,   /* kind=desc&qprev=para1&qsubj=nocue@no */
-	[28197] = 101,   /* kind=desc&qprev=para1&qsubj=subject@no */
+	[28197] = 102,   /* kind=desc&qprev=para1&qsubj=subject@no */
 	[28198] = -3,   /* kind=desc&qprev=para1&qsubj=nosubject@no */
 	[28199] = -40,   /* kind=desc&qprev=older&qsubj=nocue@no */
 	[28200] = -2,   /* kind=desc&qprev=older&qsubj=subject@no */
@@ -9464,7 +9464,7 @@ const int32_t model_trained[122608] = {
 	[28430] = -58,   /* region=para1&parafirst=no&subj=no@no */
 	[28431] = -85,   /* region=para1&parafirst=no&subj=first@no */
 	[28432] = -31,   /* region=para1&parafirst=no&subj=start@no */
-	[28433] = 19,   /* region=para1&parafirst=yes&subj=no@no */
+	[28433] = 20,   /* region=para1&parafirst=yes&subj=no@no */
 	[28434] = 45,   /* region=para1&parafirst=yes&subj=first@no */
 	[28435] = 116,   /* region=para1&parafirst=yes&subj=start@no */
 	[28436] = -39,   /* region=older&parafirst=no&subj=no@no */
@@ -9476,7 +9476,7 @@ const int32_t model_trained[122608] = {
 	[28442] = 60,   /* kind=none&gender=any@no */
 	[28446] = -38,   /* kind=prev&gender=any@no */
 	[28451] = 178,   /* kind=pron&gender=male@no */
-	[28452] = -107,   /* kind=pron&gender=female@no */
+	[28452] = -108,   /* kind=pron&gender=female@no */
 	[28454] = 66,   /* kind=name&gender=any@no */
 	[28458] = -68,   /* kind=acronym&gender=any@no */
 	[28462] = 105,   /* kind=role&gender=any@no */
@@ -9484,7 +9484,7 @@ const int32_t model_trained[122608] = {
 	[28470] = -24,   /* kind=org&gender=any@no */
 	[28474] = 21,   /* kind=desc&gender=any@no */
 	[28477] = -39,   /* kind=desc&gender=plural@no */
-	[28478] = -90,   /* kind=top&gender=any@no */
+	[28478] = -89,   /* kind=top&gender=any@no */
 	[28482] = 15,   /* pside=none&prank=0&kind=none@no */
 	[28483] = -5,   /* pside=none&prank=0&kind=prev@no */
 	[28484] = -57,   /* pside=none&prank=0&kind=pron@no */
@@ -9601,7 +9601,7 @@ const int32_t model_trained[122608] = {
 	[29208] = 8,   /* antkind=na&spoken=1&antrank=0@no */
 	[29212] = 58,   /* antkind=na&spoken=2+&antrank=0@no */
 	[29216] = 83,   /* antkind=name&spoken=0&antrank=0@no */
-	[29217] = -72,   /* antkind=name&spoken=0&antrank=1@no */
+	[29217] = -71,   /* antkind=name&spoken=0&antrank=1@no */
 	[29218] = 99,   /* antkind=name&spoken=0&antrank=2@no */
 	[29219] = -76,   /* antkind=name&spoken=0&antrank=3+@no */
 	[29220] = 118,   /* antkind=name&spoken=1&antrank=0@no */
@@ -9677,7 +9677,7 @@ const int32_t model_trained[122608] = {
 	[29423] = -44,   /* antkind=name1&antrank=1&antrole=object@no */
 	[29424] = -38,   /* antkind=name1&antrank=2&antrole=none@no */
 	[29425] = 60,   /* antkind=name1&antrank=2&antrole=subject@no */
-	[29426] = -60,   /* antkind=name1&antrank=2&antrole=cue@no */
+	[29426] = -61,   /* antkind=name1&antrank=2&antrole=cue@no */
 	[29427] = -38,   /* antkind=name1&antrank=2&antrole=object@no */
 	[29428] = -40,   /* antkind=name1&antrank=3+&antrole=none@no */
 	[29429] = -12,   /* antkind=name1&antrank=3+&antrole=subject@no */
@@ -9708,9 +9708,9 @@ const int32_t model_trained[122608] = {
 	[29510] = -183,   /* antkind=name&antdist=1&antpick=no@no */
 	[29511] = 196,   /* antkind=name&antdist=1&antpick=yes@no */
 	[29512] = -95,   /* antkind=name&antdist=2&antpick=no@no */
-	[29513] = 160,   /* antkind=name&antdist=2&antpick=yes@no */
+	[29513] = 159,   /* antkind=name&antdist=2&antpick=yes@no */
 	[29514] = -85,   /* antkind=name&antdist=3-5&antpick=no@no */
-	[29515] = 152,   /* antkind=name&antdist=3-5&antpick=yes@no */
+	[29515] = 153,   /* antkind=name&antdist=3-5&antpick=yes@no */
 	[29516] = -117,   /* antkind=name&antdist=6+&antpick=no@no */
 	[29518] = -3,   /* antkind=name1&antdist=0&antpick=no@no */
 	[29519] = -24,   /* antkind=name1&antdist=0&antpick=yes@no */
@@ -9780,7 +9780,7 @@ const int32_t model_trained[122608] = {
 	[29648] = -6,   /* cuerel=accord&antkind=na@no */
 	[29660] = -41,   /* cuerel=told_obj&antkind=na@no */
 	[29672] = -89,   /* cuerel=near_before&antkind=na@no */
-	[29673] = 61,   /* cuerel=near_before&antkind=name@no */
+	[29673] = 60,   /* cuerel=near_before&antkind=name@no */
 	[29674] = -51,   /* cuerel=near_before&antkind=name1@no */
 	[29675] = -40,   /* cuerel=near_before&antkind=role@no */
 	[29677] = -30,   /* cuerel=near_before&antkind=prev@no */
@@ -9869,7 +9869,7 @@ const int32_t model_trained[122608] = {
 	[30201] = -44,   /* antkind=name1&antperson=none&antrank=3+@no */
 	[30206] = 171,   /* antkind=name1&antperson=spoke&antrank=0@no */
 	[30207] = 110,   /* antkind=name1&antperson=spoke&antrank=1@no */
-	[30208] = -60,   /* antkind=name1&antperson=spoke&antrank=2@no */
+	[30208] = -61,   /* antkind=name1&antperson=spoke&antrank=2@no */
 	[30209] = -117,   /* antkind=name1&antperson=spoke&antrank=3+@no */
 	[30210] = -34,   /* antkind=role&antperson=na&antrank=0@no */
 	[30211] = 1,   /* antkind=role&antperson=na&antrank=1@no */
@@ -9955,7 +9955,7 @@ const int32_t model_trained[122608] = {
 	[30714] = 2,   /* kind=role&region=para1@sv */
 	[30715] = -235,   /* kind=role&region=older@sv */
 	[30737] = 182,   /* kind=desc&region=next@sv */
-	[30738] = -112,   /* kind=desc&region=sent1@sv */
+	[30738] = -111,   /* kind=desc&region=sent1@sv */
 	[30739] = -25,   /* kind=desc&region=sent2@sv */
 	[30741] = -159,   /* kind=desc&region=para1@sv */
 	[30742] = -106,   /* kind=desc&region=older@sv */
@@ -9970,7 +9970,7 @@ const int32_t model_trained[122608] = {
 	[30790] = 268,   /* kind=name&cuerel=after@sv */
 	[30791] = 189,   /* kind=name&cuerel=accord@sv */
 	[30793] = 268,   /* kind=name&cuerel=told_obj@sv */
-	[30795] = -116,   /* kind=name&cuerel=near_before@sv */
+	[30795] = -115,   /* kind=name&cuerel=near_before@sv */
 	[30796] = -76,   /* kind=name&cuerel=near_after@sv */
 	[30797] = 195,   /* kind=name&cuerel=appos@sv */
 	[30798] = 181,   /* kind=name&cuerel=colon@sv */
@@ -9982,7 +9982,7 @@ const int32_t model_trained[122608] = {
 	[30848] = 2,   /* kind=desc&cuerel=none@sv */
 	[30856] = -7,   /* kind=desc&cuerel=near_after@sv */
 	[30860] = 69,   /* kind=top&cuerel=none@sv */
-	[30872] = -40,   /* region=none&cuerel=none@sv */
+	[30872] = -39,   /* region=none&cuerel=none@sv */
 	[30884] = 133,   /* region=head&cuerel=none@sv */
 	[30894] = 21,   /* region=head&cuerel=colon@sv */
 	[30896] = 277,   /* region=tail&cuerel=none@sv */
@@ -10034,7 +10034,7 @@ const int32_t model_trained[122608] = {
 	[31496] = -8,   /* kind=acronym&region=para1&cuerel=none@sv */
 	[31504] = -6,   /* kind=acronym&region=para1&cuerel=near_after@sv */
 	[31508] = -1,   /* kind=acronym&region=older&cuerel=none@sv */
-	[31532] = 114,   /* kind=role&region=head&cuerel=none@sv */
+	[31532] = 113,   /* kind=role&region=head&cuerel=none@sv */
 	[31552] = -33,   /* kind=role&region=tail&cuerel=near_after@sv */
 	[31604] = 109,   /* kind=role&region=para1&cuerel=none@sv */
 	[31611] = -18,   /* kind=role&region=para1&cuerel=near_before@sv */
@@ -10048,7 +10048,7 @@ const int32_t model_trained[122608] = {
 	[31940] = -23,   /* kind=desc&region=older&cuerel=none@sv */
 	[31952] = 8,   /* kind=top&region=none&cuerel=none@sv */
 	[32060] = -9,   /* region=none&cuerel=none&cueq=none@sv */
-	[32096] = 114,   /* region=head&cuerel=none&cueq=none@sv */
+	[32096] = 113,   /* region=head&cuerel=none&cueq=none@sv */
 	[32127] = 11,   /* region=head&cuerel=colon&cueq=own@sv */
 	[32132] = 28,   /* region=tail&cuerel=none&cueq=none@sv */
 	[32139] = 11,   /* region=tail&cuerel=after&cueq=own@sv */
@@ -10075,7 +10075,7 @@ const int32_t model_trained[122608] = {
 	[32387] = -15,   /* cuerel=none&cueq=none&prep=det@sv */
 	[32409] = -45,   /* cuerel=before&cueq=other&prep=none@sv */
 	[32419] = 6,   /* cuerel=after&cueq=own&prep=none@sv */
-	[32422] = 92,   /* cuerel=after&cueq=own&prep=det@sv */
+	[32422] = 91,   /* cuerel=after&cueq=own&prep=det@sv */
 	[32424] = 40,   /* cuerel=after&cueq=other&prep=none@sv */
 	[32439] = 24,   /* cuerel=accord&cueq=other&prep=none@sv */
 	[32469] = 40,   /* cuerel=told_obj&cueq=other&prep=none@sv */
@@ -10174,7 +10174,7 @@ const int32_t model_trained[122608] = {
 	[33284] = -23,   /* region=none&cueq=none&qsubj=nocue@sv */
 	[33285] = 30,   /* region=none&cueq=none&qsubj=subject@sv */
 	[33286] = -51,   /* region=none&cueq=none&qsubj=nosubject@sv */
-	[33293] = 114,   /* region=head&cueq=none&qsubj=nocue@sv */
+	[33293] = 113,   /* region=head&cueq=none&qsubj=nocue@sv */
 	[33296] = 11,   /* region=head&cueq=own&qsubj=nocue@sv */
 	[33302] = 28,   /* region=tail&cueq=none&qsubj=nocue@sv */
 	[33306] = 1,   /* region=tail&cueq=own&qsubj=subject@sv */
@@ -10236,9 +10236,9 @@ const int32_t model_trained[122608] = {
 	[33559] = -5,   /* kind=acronym&region=tail&rank=2@sv */
 	[33577] = -1,   /* kind=acronym&region=para1&rank=0@sv */
 	[33578] = -4,   /* kind=acronym&region=para1&rank=1@sv */
-	[33579] = -7,   /* kind=acronym&region=para1&rank=2@sv */
+	[33579] = -8,   /* kind=acronym&region=para1&rank=2@sv */
 	[33583] = -1,   /* kind=acronym&region=older&rank=2@sv */
-	[33589] = 114,   /* kind=role&region=head&rank=0@sv */
+	[33589] = 113,   /* kind=role&region=head&rank=0@sv */
 	[33594] = -33,   /* kind=role&region=tail&rank=1@sv */
 	[33613] = -11,   /* kind=role&region=para1&rank=0@sv */
 	[33614] = -92,   /* kind=role&region=para1&rank=1@sv */
@@ -10299,7 +10299,7 @@ const int32_t model_trained[122608] = {
 	[33840] = 409,   /* cuerel=after&dist=7-10@sv */
 	[33841] = -351,   /* cuerel=after&dist=11-20@sv */
 	[33847] = 154,   /* cuerel=accord&dist=11-20@sv */
-	[33848] = 89,   /* cuerel=accord&dist=21+@sv */
+	[33848] = 88,   /* cuerel=accord&dist=21+@sv */
 	[33858] = 268,   /* cuerel=told_obj&dist=7-10@sv */
 	[33870] = -90,   /* cuerel=near_before&dist=7-10@sv */
 	[33871] = -141,   /* cuerel=near_before&dist=11-20@sv */
@@ -10319,7 +10319,7 @@ const int32_t model_trained[122608] = {
 	[33912] = -12,   /* kind=name&prep=none@sv */
 	[33913] = -290,   /* kind=name&prep=prep@sv */
 	[33914] = 278,   /* kind=name&prep=of@sv */
-	[33915] = 230,   /* kind=name&prep=det@sv */
+	[33915] = 231,   /* kind=name&prep=det@sv */
 	[33917] = -52,   /* kind=acronym&prep=none@sv */
 	[33918] = -40,   /* kind=acronym&prep=prep@sv */
 	[33919] = -5,   /* kind=acronym&prep=of@sv */
@@ -10359,7 +10359,7 @@ const int32_t model_trained[122608] = {
 	[34081] = -5,   /* kind=acronym&region=tail&subj=no@sv */
 	[34096] = -7,   /* kind=acronym&region=para1&subj=no@sv */
 	[34099] = -1,   /* kind=acronym&region=older&subj=no@sv */
-	[34105] = 114,   /* kind=role&region=head&subj=no@sv */
+	[34105] = 113,   /* kind=role&region=head&subj=no@sv */
 	[34108] = -33,   /* kind=role&region=tail&subj=no@sv */
 	[34123] = 107,   /* kind=role&region=para1&subj=no@sv */
 	[34124] = -1,   /* kind=role&region=para1&subj=first@sv */
@@ -10450,7 +10450,7 @@ const int32_t model_trained[122608] = {
 	[34574] = -8,   /* kind=acronym&region=para1&sameprev=na@sv */
 	[34575] = -6,   /* kind=acronym&region=para1&sameprev=no@sv */
 	[34577] = -1,   /* kind=acronym&region=older&sameprev=na@sv */
-	[34583] = 114,   /* kind=role&region=head&sameprev=na@sv */
+	[34583] = 113,   /* kind=role&region=head&sameprev=na@sv */
 	[34586] = -33,   /* kind=role&region=tail&sameprev=na@sv */
 	[34601] = -267,   /* kind=role&region=para1&sameprev=na@sv */
 	[34602] = 349,   /* kind=role&region=para1&sameprev=no@sv */
@@ -10487,7 +10487,7 @@ const int32_t model_trained[122608] = {
 	[34846] = -1,   /* kind=acronym&qhead=none&qtail=near@sv */
 	[34870] = 27,   /* kind=role&qhead=none&qtail=none@sv */
 	[34871] = -2,   /* kind=role&qhead=none&qtail=near@sv */
-	[34890] = 114,   /* kind=role&qhead=colon&qtail=none@sv */
+	[34890] = 113,   /* kind=role&qhead=colon&qtail=none@sv */
 	[34945] = -2,   /* kind=desc&qhead=none&qtail=none@sv */
 	[34946] = -7,   /* kind=desc&qhead=none&qtail=near@sv */
 	[34965] = -30,   /* kind=desc&qhead=colon&qtail=none@sv */
@@ -10506,7 +10506,7 @@ const int32_t model_trained[122608] = {
 	[35140] = -8,   /* region=sent2&qhead=colon&qtail=none@sv */
 	[35170] = 20,   /* region=para1&qhead=none&qtail=none@sv */
 	[35171] = -31,   /* region=para1&qhead=none&qtail=near@sv */
-	[35190] = -49,   /* region=para1&qhead=colon&qtail=none@sv */
+	[35190] = -48,   /* region=para1&qhead=colon&qtail=none@sv */
 	[35195] = -46,   /* region=older&qhead=none&qtail=none@sv */
 	[35220] = -1,   /* cuerel=none&qhead=none&qtail=none@sv */
 	[35221] = -10,   /* cuerel=none&qhead=none&qtail=near@sv */
@@ -10551,7 +10551,7 @@ const int32_t model_trained[122608] = {
 	[35560] = -199,   /* kind=pron&qend=comma@sv */
 	[35563] = -55,   /* kind=name&qend=stop@sv */
 	[35564] = 79,   /* kind=name&qend=comma@sv */
-	[35565] = 173,   /* kind=name&qend=question@sv */
+	[35565] = 172,   /* kind=name&qend=question@sv */
 	[35567] = -59,   /* kind=acronym&qend=stop@sv */
 	[35568] = -36,   /* kind=acronym&qend=comma@sv */
 	[35571] = 125,   /* kind=role&qend=stop@sv */
@@ -10608,7 +10608,7 @@ const int32_t model_trained[122608] = {
 	[35710] = 133,   /* kind=role&qtype=plain@sv */
 	[35712] = -11,   /* kind=role&qtype=dash@sv */
 	[35722] = 167,   /* kind=desc&qtype=plain@sv */
-	[35724] = -148,   /* kind=desc&qtype=dash@sv */
+	[35724] = -149,   /* kind=desc&qtype=dash@sv */
 	[35726] = -227,   /* kind=top&qtype=plain@sv */
 	[35728] = 116,   /* kind=top&qtype=dash@sv */
 	[35730] = -25,   /* kind=none&qprev=none&qsubj=nocue@sv */
@@ -10631,7 +10631,7 @@ const int32_t model_trained[122608] = {
 	[35789] = 56,   /* kind=name&qprev=older&qsubj=nosubject@sv */
 	[35791] = -1,   /* kind=acronym&qprev=none&qsubj=subject@sv */
 	[35799] = -6,   /* kind=acronym&qprev=para1&qsubj=nocue@sv */
-	[35802] = -7,   /* kind=acronym&qprev=older&qsubj=nocue@sv */
+	[35802] = -8,   /* kind=acronym&qprev=older&qsubj=nocue@sv */
 	[35804] = -7,   /* kind=acronym&qprev=older&qsubj=nosubject@sv */
 	[35805] = -42,   /* kind=role&qprev=none&qsubj=nocue@sv */
 	[35806] = -11,   /* kind=role&qprev=none&qsubj=subject@sv */
@@ -10647,14 +10647,14 @@ const int32_t model_trained[122608] = {
 	[35864] = -1,   /* kind=desc&qprev=older&qsubj=nosubject@sv */
 	[35865] = -2,   /* kind=top&qprev=none&qsubj=nocue@sv */
 	[35866] = 92,   /* kind=top&qprev=none&qsubj=subject@sv */
-	[35874] = -39,   /* kind=top&qprev=para1&qsubj=nocue@sv */
+	[35874] = -38,   /* kind=top&qprev=para1&qsubj=nocue@sv */
 	[35877] = 15,   /* kind=top&qprev=older&qsubj=nocue@sv */
 	[35878] = -6,   /* kind=top&qprev=older&qsubj=subject@sv */
 	[35879] = -45,   /* kind=top&qprev=older&qsubj=nosubject@sv */
 	[35880] = -23,   /* region=none&qsubj=nocue&subj=no@sv */
 	[35883] = 30,   /* region=none&qsubj=subject&subj=no@sv */
 	[35886] = -51,   /* region=none&qsubj=nosubject&subj=no@sv */
-	[35889] = 114,   /* region=head&qsubj=nocue&subj=no@sv */
+	[35889] = 113,   /* region=head&qsubj=nocue&subj=no@sv */
 	[35891] = 11,   /* region=head&qsubj=nocue&subj=start@sv */
 	[35899] = 28,   /* region=tail&qsubj=nocue&subj=first@sv */
 	[35901] = -46,   /* region=tail&qsubj=subject&subj=no@sv */
@@ -10706,7 +10706,7 @@ const int32_t model_trained[122608] = {
 	[36044] = -45,   /* kind=top&prevhow=na&qsubj=nosubject@sv */
 	[36051] = -9,   /* region=none&parafirst=no&subj=no@sv */
 	[36059] = 47,   /* region=head&parafirst=no&subj=start@sv */
-	[36060] = 114,   /* region=head&parafirst=yes&subj=no@sv */
+	[36060] = 113,   /* region=head&parafirst=yes&subj=no@sv */
 	[36062] = -49,   /* region=head&parafirst=yes&subj=start@sv */
 	[36066] = 15,   /* region=tail&parafirst=yes&subj=no@sv */
 	[36067] = 7,   /* region=tail&parafirst=yes&subj=first@sv */
@@ -10768,9 +10768,9 @@ const int32_t model_trained[122608] = {
 	[36329] = -30,   /* pside=elsewhere&pgap=0-1&pclause=no@sv */
 	[36337] = 13,   /* pside=none&prank=0&prep=none@sv */
 	[36338] = -1,   /* pside=none&prank=0&prep=prep@sv */
-	[36340] = -16,   /* pside=none&prank=0&prep=det@sv */
+	[36340] = -17,   /* pside=none&prank=0&prep=det@sv */
 	[36377] = -4,   /* pside=after&prank=0&prep=none@sv */
-	[36380] = 92,   /* pside=after&prank=0&prep=det@sv */
+	[36380] = 91,   /* pside=after&prank=0&prep=det@sv */
 	[36382] = -62,   /* pside=after&prank=1&prep=none@sv */
 	[36383] = -80,   /* pside=after&prank=1&prep=prep@sv */
 	[36384] = 215,   /* pside=after&prank=1&prep=of@sv */
@@ -10821,7 +10821,7 @@ const int32_t model_trained[122608] = {
 	[36707] = -5,   /* kind=acronym&spoken=0&region=tail@sv */
 	[36712] = -7,   /* kind=acronym&spoken=0&region=para1@sv */
 	[36713] = -1,   /* kind=acronym&spoken=0&region=older@sv */
-	[36733] = 114,   /* kind=role&spoken=0&region=head@sv */
+	[36733] = 113,   /* kind=role&spoken=0&region=head@sv */
 	[36734] = -33,   /* kind=role&spoken=0&region=tail@sv */
 	[36739] = 51,   /* kind=role&spoken=0&region=para1@sv */
 	[36740] = -52,   /* kind=role&spoken=0&region=older@sv */
@@ -10947,7 +10947,7 @@ const int32_t model_trained[122608] = {
 	[37620] = -5,   /* kind=acronym&person=none&region=tail@sv */
 	[37625] = -7,   /* kind=acronym&person=none&region=para1@sv */
 	[37626] = -1,   /* kind=acronym&person=none&region=older@sv */
-	[37646] = 114,   /* kind=role&person=na&region=head@sv */
+	[37646] = 113,   /* kind=role&person=na&region=head@sv */
 	[37647] = -33,   /* kind=role&person=na&region=tail@sv */
 	[37652] = 51,   /* kind=role&person=na&region=para1@sv */
 	[37653] = -52,   /* kind=role&person=na&region=older@sv */
@@ -10982,7 +10982,7 @@ const int32_t model_trained[122608] = {
 	[37995] = -5,   /* kind=acronym&qask=no&region=tail@sv */
 	[38000] = -7,   /* kind=acronym&qask=no&region=para1@sv */
 	[38001] = -1,   /* kind=acronym&qask=no&region=older@sv */
-	[38012] = 114,   /* kind=role&qask=no&region=head@sv */
+	[38012] = 113,   /* kind=role&qask=no&region=head@sv */
 	[38013] = -33,   /* kind=role&qask=no&region=tail@sv */
 	[38018] = 51,   /* kind=role&qask=no&region=para1@sv */
 	[38019] = -52,   /* kind=role&qask=no&region=older@sv */
@@ -10992,7 +10992,7 @@ const int32_t model_trained[122608] = {
 	[38072] = -20,   /* kind=desc&qask=no&region=para1@sv */
 	[38073] = -23,   /* kind=desc&qask=no&region=older@sv */
 	[38083] = 8,   /* kind=top&qask=no&region=none@sv */
-	[38101] = -114,   /* kind=none&qasked=no@sv */
+	[38101] = -115,   /* kind=none&qasked=no@sv */
 	[38102] = -14,   /* kind=none&qasked=yes@sv */
 	[38103] = -46,   /* kind=prev&qasked=no@sv */
 	[38105] = -194,   /* kind=pron&qasked=no@sv */
@@ -11005,7 +11005,7 @@ const int32_t model_trained[122608] = {
 	[38117] = 6,   /* kind=desc&qasked=no@sv */
 	[38118] = -76,   /* kind=desc&qasked=yes@sv */
 	[38119] = 113,   /* kind=top&qasked=no@sv */
-	[38120] = -37,   /* kind=top&qasked=yes@sv */
+	[38120] = -36,   /* kind=top&qasked=yes@sv */
 	[38315] = 64,   /* kind=none@de */
 	[38316] = -35,   /* kind=prev@de */
 	[38317] = -153,   /* kind=pron@de */
@@ -11015,24 +11015,24 @@ const int32_t model_trained[122608] = {
 	[38321] = 56,   /* kind=text@de */
 	[38322] = 45,   /* kind=org@de */
 	[38323] = -34,   /* kind=desc@de */
-	[38324] = -100,   /* kind=top@de */
+	[38324] = -99,   /* kind=top@de */
 	[38325] = 64,   /* kind=none&region=none@de */
 	[38334] = -35,   /* kind=prev&region=none@de */
-	[38344] = -244,   /* kind=pron&region=head@de */
-	[38345] = -297,   /* kind=pron&region=tail@de */
+	[38344] = -243,   /* kind=pron&region=head@de */
+	[38345] = -292,   /* kind=pron&region=tail@de */
 	[38346] = -96,   /* kind=pron&region=next@de */
 	[38347] = 5,   /* kind=pron&region=sent1@de */
 	[38348] = -166,   /* kind=pron&region=sent2@de */
 	[38349] = -21,   /* kind=pron&region=sent3@de */
 	[38350] = -47,   /* kind=pron&region=para1@de */
-	[38353] = 49,   /* kind=name&region=head@de */
+	[38353] = 50,   /* kind=name&region=head@de */
 	[38354] = 72,   /* kind=name&region=tail@de */
-	[38355] = -186,   /* kind=name&region=next@de */
-	[38356] = -70,   /* kind=name&region=sent1@de */
-	[38357] = -131,   /* kind=name&region=sent2@de */
+	[38355] = -185,   /* kind=name&region=next@de */
+	[38356] = -69,   /* kind=name&region=sent1@de */
+	[38357] = -132,   /* kind=name&region=sent2@de */
 	[38358] = -14,   /* kind=name&region=sent3@de */
 	[38359] = -238,   /* kind=name&region=para1@de */
-	[38360] = -61,   /* kind=name&region=older@de */
+	[38360] = -59,   /* kind=name&region=older@de */
 	[38362] = 247,   /* kind=acronym&region=head@de */
 	[38363] = 13,   /* kind=acronym&region=tail@de */
 	[38364] = -367,   /* kind=acronym&region=next@de */
@@ -11043,13 +11043,13 @@ const int32_t model_trained[122608] = {
 	[38372] = 267,   /* kind=role&region=tail@de */
 	[38373] = -247,   /* kind=role&region=next@de */
 	[38374] = -171,   /* kind=role&region=sent1@de */
-	[38375] = -417,   /* kind=role&region=sent2@de */
+	[38375] = -416,   /* kind=role&region=sent2@de */
 	[38376] = -127,   /* kind=role&region=sent3@de */
-	[38377] = -191,   /* kind=role&region=para1@de */
+	[38377] = -190,   /* kind=role&region=para1@de */
 	[38380] = 191,   /* kind=text&region=head@de */
 	[38381] = 112,   /* kind=text&region=tail@de */
-	[38382] = -248,   /* kind=text&region=next@de */
-	[38383] = -129,   /* kind=text&region=sent1@de */
+	[38382] = -247,   /* kind=text&region=next@de */
+	[38383] = -128,   /* kind=text&region=sent1@de */
 	[38384] = -84,   /* kind=text&region=sent2@de */
 	[38386] = -220,   /* kind=text&region=para1@de */
 	[38387] = -16,   /* kind=text&region=older@de */
@@ -11067,16 +11067,16 @@ const int32_t model_trained[122608] = {
 	[38403] = -51,   /* kind=desc&region=sent3@de */
 	[38404] = -118,   /* kind=desc&region=para1@de */
 	[38405] = -32,   /* kind=desc&region=older@de */
-	[38406] = -100,   /* kind=top&region=none@de */
+	[38406] = -99,   /* kind=top&region=none@de */
 	[38415] = 64,   /* kind=none&cuerel=none@de */
 	[38427] = -35,   /* kind=prev&cuerel=none@de */
 	[38439] = 166,   /* kind=pron&cuerel=none@de */
 	[38440] = -389,   /* kind=pron&cuerel=before@de */
-	[38441] = -127,   /* kind=pron&cuerel=after@de */
+	[38441] = -124,   /* kind=pron&cuerel=after@de */
 	[38444] = -22,   /* kind=pron&cuerel=told_obj@de */
 	[38446] = -298,   /* kind=pron&cuerel=near_before@de */
 	[38447] = -300,   /* kind=pron&cuerel=near_after@de */
-	[38449] = -153,   /* kind=pron&cuerel=colon@de */
+	[38449] = -151,   /* kind=pron&cuerel=colon@de */
 	[38451] = 15,   /* kind=name&cuerel=none@de */
 	[38452] = -32,   /* kind=name&cuerel=before@de */
 	[38453] = -64,   /* kind=name&cuerel=after@de */
@@ -11088,54 +11088,54 @@ const int32_t model_trained[122608] = {
 	[38461] = 205,   /* kind=name&cuerel=colon@de */
 	[38463] = -148,   /* kind=acronym&cuerel=none@de */
 	[38464] = 326,   /* kind=acronym&cuerel=before@de */
-	[38465] = -161,   /* kind=acronym&cuerel=after@de */
-	[38466] = -220,   /* kind=acronym&cuerel=accord@de */
+	[38465] = -160,   /* kind=acronym&cuerel=after@de */
+	[38466] = -219,   /* kind=acronym&cuerel=accord@de */
 	[38467] = -88,   /* kind=acronym&cuerel=accord_after@de */
 	[38468] = 154,   /* kind=acronym&cuerel=told_obj@de */
 	[38470] = 378,   /* kind=acronym&cuerel=near_before@de */
 	[38475] = -58,   /* kind=role&cuerel=none@de */
 	[38476] = 70,   /* kind=role&cuerel=before@de */
 	[38477] = -244,   /* kind=role&cuerel=after@de */
-	[38478] = 292,   /* kind=role&cuerel=accord@de */
+	[38478] = 293,   /* kind=role&cuerel=accord@de */
 	[38480] = 521,   /* kind=role&cuerel=told_obj@de */
-	[38482] = -272,   /* kind=role&cuerel=near_before@de */
-	[38483] = 269,   /* kind=role&cuerel=near_after@de */
+	[38482] = -271,   /* kind=role&cuerel=near_before@de */
+	[38483] = 270,   /* kind=role&cuerel=near_after@de */
 	[38484] = 293,   /* kind=role&cuerel=appos@de */
-	[38485] = 4,   /* kind=role&cuerel=colon@de */
+	[38485] = 5,   /* kind=role&cuerel=colon@de */
 	[38487] = -161,   /* kind=text&cuerel=none@de */
 	[38488] = -266,   /* kind=text&cuerel=before@de */
-	[38489] = -87,   /* kind=text&cuerel=after@de */
+	[38489] = -86,   /* kind=text&cuerel=after@de */
 	[38490] = 80,   /* kind=text&cuerel=accord@de */
-	[38492] = 123,   /* kind=text&cuerel=told_obj@de */
+	[38492] = 124,   /* kind=text&cuerel=told_obj@de */
 	[38493] = 221,   /* kind=text&cuerel=from@de */
 	[38494] = -20,   /* kind=text&cuerel=near_before@de */
 	[38495] = -215,   /* kind=text&cuerel=near_after@de */
 	[38497] = 93,   /* kind=text&cuerel=colon@de */
 	[38499] = 174,   /* kind=org&cuerel=none@de */
 	[38500] = -123,   /* kind=org&cuerel=before@de */
-	[38501] = 361,   /* kind=org&cuerel=after@de */
+	[38501] = 360,   /* kind=org&cuerel=after@de */
 	[38504] = -441,   /* kind=org&cuerel=told_obj@de */
 	[38506] = -489,   /* kind=org&cuerel=near_before@de */
-	[38507] = -263,   /* kind=org&cuerel=near_after@de */
+	[38507] = -262,   /* kind=org&cuerel=near_after@de */
 	[38511] = -60,   /* kind=desc&cuerel=none@de */
 	[38512] = 80,   /* kind=desc&cuerel=before@de */
-	[38513] = 226,   /* kind=desc&cuerel=after@de */
+	[38513] = 230,   /* kind=desc&cuerel=after@de */
 	[38514] = -356,   /* kind=desc&cuerel=accord@de */
 	[38515] = -16,   /* kind=desc&cuerel=accord_after@de */
 	[38516] = -182,   /* kind=desc&cuerel=told_obj@de */
 	[38517] = -385,   /* kind=desc&cuerel=from@de */
 	[38518] = 260,   /* kind=desc&cuerel=near_before@de */
-	[38519] = -140,   /* kind=desc&cuerel=near_after@de */
-	[38520] = -153,   /* kind=desc&cuerel=appos@de */
+	[38519] = -139,   /* kind=desc&cuerel=near_after@de */
+	[38520] = -154,   /* kind=desc&cuerel=appos@de */
 	[38521] = -107,   /* kind=desc&cuerel=colon@de */
-	[38523] = -100,   /* kind=top&cuerel=none@de */
+	[38523] = -99,   /* kind=top&cuerel=none@de */
 	[38535] = -45,   /* region=none&cuerel=none@de */
-	[38547] = 117,   /* region=head&cuerel=none@de */
+	[38547] = 116,   /* region=head&cuerel=none@de */
 	[38548] = 67,   /* region=head&cuerel=before@de */
-	[38549] = 309,   /* region=head&cuerel=after@de */
+	[38549] = 318,   /* region=head&cuerel=after@de */
 	[38550] = 53,   /* region=head&cuerel=accord@de */
 	[38551] = -30,   /* region=head&cuerel=accord_after@de */
-	[38552] = 287,   /* region=head&cuerel=told_obj@de */
+	[38552] = 286,   /* region=head&cuerel=told_obj@de */
 	[38553] = 145,   /* region=head&cuerel=from@de */
 	[38554] = 143,   /* region=head&cuerel=near_before@de */
 	[38555] = -278,   /* region=head&cuerel=near_after@de */
@@ -11143,26 +11143,26 @@ const int32_t model_trained[122608] = {
 	[38557] = 87,   /* region=head&cuerel=colon@de */
 	[38559] = -9,   /* region=tail&cuerel=none@de */
 	[38560] = 78,   /* region=tail&cuerel=before@de */
-	[38561] = -55,   /* region=tail&cuerel=after@de */
+	[38561] = -56,   /* region=tail&cuerel=after@de */
 	[38562] = -353,   /* region=tail&cuerel=accord@de */
-	[38564] = 66,   /* region=tail&cuerel=told_obj@de */
+	[38564] = 65,   /* region=tail&cuerel=told_obj@de */
 	[38565] = -43,   /* region=tail&cuerel=from@de */
 	[38566] = 196,   /* region=tail&cuerel=near_before@de */
 	[38567] = 451,   /* region=tail&cuerel=near_after@de */
 	[38568] = -319,   /* region=tail&cuerel=appos@de */
-	[38571] = -52,   /* region=next&cuerel=none@de */
-	[38572] = -375,   /* region=next&cuerel=before@de */
+	[38571] = -51,   /* region=next&cuerel=none@de */
+	[38572] = -380,   /* region=next&cuerel=before@de */
 	[38573] = -212,   /* region=next&cuerel=after@de */
 	[38574] = 39,   /* region=next&cuerel=accord@de */
-	[38576] = -243,   /* region=next&cuerel=told_obj@de */
+	[38576] = -253,   /* region=next&cuerel=told_obj@de */
 	[38577] = -121,   /* region=next&cuerel=from@de */
-	[38578] = -289,   /* region=next&cuerel=near_before@de */
-	[38579] = -145,   /* region=next&cuerel=near_after@de */
+	[38578] = -288,   /* region=next&cuerel=near_before@de */
+	[38579] = -141,   /* region=next&cuerel=near_after@de */
 	[38580] = 167,   /* region=next&cuerel=appos@de */
 	[38581] = -299,   /* region=next&cuerel=colon@de */
 	[38583] = 13,   /* region=sent1&cuerel=none@de */
 	[38584] = -117,   /* region=sent1&cuerel=before@de */
-	[38585] = -238,   /* region=sent1&cuerel=after@de */
+	[38585] = -236,   /* region=sent1&cuerel=after@de */
 	[38586] = -150,   /* region=sent1&cuerel=accord@de */
 	[38587] = -5,   /* region=sent1&cuerel=accord_after@de */
 	[38588] = 142,   /* region=sent1&cuerel=told_obj@de */
@@ -11177,10 +11177,10 @@ const int32_t model_trained[122608] = {
 	[38598] = -1,   /* region=sent2&cuerel=accord@de */
 	[38600] = -17,   /* region=sent2&cuerel=told_obj@de */
 	[38601] = -33,   /* region=sent2&cuerel=from@de */
-	[38602] = -349,   /* region=sent2&cuerel=near_before@de */
+	[38602] = -348,   /* region=sent2&cuerel=near_before@de */
 	[38603] = -86,   /* region=sent2&cuerel=near_after@de */
 	[38607] = -107,   /* region=sent3&cuerel=none@de */
-	[38609] = -56,   /* region=sent3&cuerel=after@de */
+	[38609] = -57,   /* region=sent3&cuerel=after@de */
 	[38615] = -24,   /* region=sent3&cuerel=near_after@de */
 	[38619] = -194,   /* region=para1&cuerel=none@de */
 	[38620] = -277,   /* region=para1&cuerel=before@de */
@@ -11192,7 +11192,7 @@ const int32_t model_trained[122608] = {
 	[38627] = -53,   /* region=para1&cuerel=near_after@de */
 	[38631] = -35,   /* region=older&cuerel=none@de */
 	[38632] = -60,   /* region=older&cuerel=before@de */
-	[38633] = -59,   /* region=older&cuerel=after@de */
+	[38633] = -57,   /* region=older&cuerel=after@de */
 	[38638] = -42,   /* region=older&cuerel=near_before@de */
 	[38643] = 13,   /* kind=none&region=none&cuerel=none@de */
 	[38751] = 5,   /* kind=prev&region=none&cuerel=none@de */
@@ -11200,8 +11200,8 @@ const int32_t model_trained[122608] = {
 	[38872] = -220,   /* kind=pron&region=head&cuerel=before@de */
 	[38878] = -85,   /* kind=pron&region=head&cuerel=near_before@de */
 	[38879] = -69,   /* kind=pron&region=head&cuerel=near_after@de */
-	[38885] = -56,   /* kind=pron&region=tail&cuerel=after@de */
-	[38891] = -79,   /* kind=pron&region=tail&cuerel=near_after@de */
+	[38885] = -57,   /* kind=pron&region=tail&cuerel=after@de */
+	[38891] = -80,   /* kind=pron&region=tail&cuerel=near_after@de */
 	[38895] = -7,   /* kind=pron&region=next&cuerel=none@de */
 	[38896] = -28,   /* kind=pron&region=next&cuerel=before@de */
 	[38897] = -2,   /* kind=pron&region=next&cuerel=after@de */
@@ -11211,7 +11211,7 @@ const int32_t model_trained[122608] = {
 	[38907] = 44,   /* kind=pron&region=sent1&cuerel=none@de */
 	[38908] = -110,   /* kind=pron&region=sent1&cuerel=before@de */
 	[38909] = -2,   /* kind=pron&region=sent1&cuerel=after@de */
-	[38914] = -217,   /* kind=pron&region=sent1&cuerel=near_before@de */
+	[38914] = -218,   /* kind=pron&region=sent1&cuerel=near_before@de */
 	[38915] = -42,   /* kind=pron&region=sent1&cuerel=near_after@de */
 	[38917] = -25,   /* kind=pron&region=sent1&cuerel=colon@de */
 	[38919] = -83,   /* kind=pron&region=sent2&cuerel=none@de */
@@ -11235,23 +11235,23 @@ const int32_t model_trained[122608] = {
 	[38993] = -16,   /* kind=name&region=tail&cuerel=after@de */
 	[38994] = -270,   /* kind=name&region=tail&cuerel=accord@de */
 	[38998] = -76,   /* kind=name&region=tail&cuerel=near_before@de */
-	[38999] = 230,   /* kind=name&region=tail&cuerel=near_after@de */
+	[38999] = 229,   /* kind=name&region=tail&cuerel=near_after@de */
 	[39000] = -219,   /* kind=name&region=tail&cuerel=appos@de */
 	[39003] = -6,   /* kind=name&region=next&cuerel=none@de */
 	[39004] = -57,   /* kind=name&region=next&cuerel=before@de */
-	[39005] = 135,   /* kind=name&region=next&cuerel=after@de */
+	[39005] = 136,   /* kind=name&region=next&cuerel=after@de */
 	[39006] = 95,   /* kind=name&region=next&cuerel=accord@de */
-	[39008] = -37,   /* kind=name&region=next&cuerel=told_obj@de */
+	[39008] = -36,   /* kind=name&region=next&cuerel=told_obj@de */
 	[39010] = -18,   /* kind=name&region=next&cuerel=near_before@de */
 	[39011] = -11,   /* kind=name&region=next&cuerel=near_after@de */
 	[39012] = -53,   /* kind=name&region=next&cuerel=appos@de */
 	[39013] = -112,   /* kind=name&region=next&cuerel=colon@de */
 	[39015] = 12,   /* kind=name&region=sent1&cuerel=none@de */
-	[39016] = -86,   /* kind=name&region=sent1&cuerel=before@de */
-	[39017] = -17,   /* kind=name&region=sent1&cuerel=after@de */
+	[39016] = -87,   /* kind=name&region=sent1&cuerel=before@de */
+	[39017] = -15,   /* kind=name&region=sent1&cuerel=after@de */
 	[39020] = 75,   /* kind=name&region=sent1&cuerel=told_obj@de */
 	[39022] = -54,   /* kind=name&region=sent1&cuerel=near_before@de */
-	[39023] = 96,   /* kind=name&region=sent1&cuerel=near_after@de */
+	[39023] = 95,   /* kind=name&region=sent1&cuerel=near_after@de */
 	[39024] = -257,   /* kind=name&region=sent1&cuerel=appos@de */
 	[39027] = -11,   /* kind=name&region=sent2&cuerel=none@de */
 	[39028] = 48,   /* kind=name&region=sent2&cuerel=before@de */
@@ -11263,20 +11263,20 @@ const int32_t model_trained[122608] = {
 	[39052] = -95,   /* kind=name&region=para1&cuerel=before@de */
 	[39053] = 8,   /* kind=name&region=para1&cuerel=after@de */
 	[39054] = -13,   /* kind=name&region=para1&cuerel=accord@de */
-	[39056] = -120,   /* kind=name&region=para1&cuerel=told_obj@de */
+	[39056] = -119,   /* kind=name&region=para1&cuerel=told_obj@de */
 	[39058] = -6,   /* kind=name&region=para1&cuerel=near_before@de */
 	[39059] = -1,   /* kind=name&region=para1&cuerel=near_after@de */
 	[39063] = -2,   /* kind=name&region=older&cuerel=none@de */
 	[39065] = -12,   /* kind=name&region=older&cuerel=after@de */
 	[39087] = -90,   /* kind=acronym&region=head&cuerel=none@de */
-	[39088] = 134,   /* kind=acronym&region=head&cuerel=before@de */
+	[39088] = 133,   /* kind=acronym&region=head&cuerel=before@de */
 	[39094] = 232,   /* kind=acronym&region=head&cuerel=near_before@de */
 	[39099] = -95,   /* kind=acronym&region=tail&cuerel=none@de */
 	[39104] = 89,   /* kind=acronym&region=tail&cuerel=told_obj@de */
 	[39111] = -107,   /* kind=acronym&region=next&cuerel=none@de */
 	[39118] = -175,   /* kind=acronym&region=next&cuerel=near_before@de */
 	[39123] = 90,   /* kind=acronym&region=sent1&cuerel=none@de */
-	[39126] = -30,   /* kind=acronym&region=sent1&cuerel=accord@de */
+	[39126] = -29,   /* kind=acronym&region=sent1&cuerel=accord@de */
 	[39128] = -5,   /* kind=acronym&region=sent1&cuerel=told_obj@de */
 	[39130] = 24,   /* kind=acronym&region=sent1&cuerel=near_before@de */
 	[39135] = -79,   /* kind=acronym&region=sent2&cuerel=none@de */
@@ -11289,23 +11289,23 @@ const int32_t model_trained[122608] = {
 	[39197] = 46,   /* kind=role&region=head&cuerel=after@de */
 	[39198] = 190,   /* kind=role&region=head&cuerel=accord@de */
 	[39200] = 283,   /* kind=role&region=head&cuerel=told_obj@de */
-	[39202] = -99,   /* kind=role&region=head&cuerel=near_before@de */
-	[39203] = 135,   /* kind=role&region=head&cuerel=near_after@de */
+	[39202] = -100,   /* kind=role&region=head&cuerel=near_before@de */
+	[39203] = 136,   /* kind=role&region=head&cuerel=near_after@de */
 	[39204] = 158,   /* kind=role&region=head&cuerel=appos@de */
 	[39205] = 2,   /* kind=role&region=head&cuerel=colon@de */
 	[39207] = 261,   /* kind=role&region=tail&cuerel=none@de */
 	[39209] = -99,   /* kind=role&region=tail&cuerel=after@de */
 	[39215] = 99,   /* kind=role&region=tail&cuerel=near_after@de */
 	[39219] = -35,   /* kind=role&region=next&cuerel=none@de */
-	[39220] = -123,   /* kind=role&region=next&cuerel=before@de */
+	[39220] = -122,   /* kind=role&region=next&cuerel=before@de */
 	[39221] = -43,   /* kind=role&region=next&cuerel=after@de */
-	[39224] = -203,   /* kind=role&region=next&cuerel=told_obj@de */
-	[39226] = -52,   /* kind=role&region=next&cuerel=near_before@de */
+	[39224] = -201,   /* kind=role&region=next&cuerel=told_obj@de */
+	[39226] = -53,   /* kind=role&region=next&cuerel=near_before@de */
 	[39227] = -13,   /* kind=role&region=next&cuerel=near_after@de */
-	[39228] = 437,   /* kind=role&region=next&cuerel=appos@de */
+	[39228] = 438,   /* kind=role&region=next&cuerel=appos@de */
 	[39231] = -59,   /* kind=role&region=sent1&cuerel=none@de */
 	[39232] = 60,   /* kind=role&region=sent1&cuerel=before@de */
-	[39233] = -70,   /* kind=role&region=sent1&cuerel=after@de */
+	[39233] = -71,   /* kind=role&region=sent1&cuerel=after@de */
 	[39236] = -43,   /* kind=role&region=sent1&cuerel=told_obj@de */
 	[39238] = -25,   /* kind=role&region=sent1&cuerel=near_before@de */
 	[39239] = -3,   /* kind=role&region=sent1&cuerel=near_after@de */
@@ -11315,13 +11315,13 @@ const int32_t model_trained[122608] = {
 	[39255] = -79,   /* kind=role&region=sent3&cuerel=none@de */
 	[39267] = -15,   /* kind=role&region=para1&cuerel=none@de */
 	[39268] = -16,   /* kind=role&region=para1&cuerel=before@de */
-	[39269] = -77,   /* kind=role&region=para1&cuerel=after@de */
+	[39269] = -76,   /* kind=role&region=para1&cuerel=after@de */
 	[39275] = -10,   /* kind=role&region=para1&cuerel=near_after@de */
 	[39303] = 1,   /* kind=text&region=head&cuerel=none@de */
 	[39304] = -159,   /* kind=text&region=head&cuerel=before@de */
-	[39305] = 238,   /* kind=text&region=head&cuerel=after@de */
+	[39305] = 237,   /* kind=text&region=head&cuerel=after@de */
 	[39306] = 181,   /* kind=text&region=head&cuerel=accord@de */
-	[39308] = -196,   /* kind=text&region=head&cuerel=told_obj@de */
+	[39308] = -195,   /* kind=text&region=head&cuerel=told_obj@de */
 	[39309] = 88,   /* kind=text&region=head&cuerel=from@de */
 	[39310] = 9,   /* kind=text&region=head&cuerel=near_before@de */
 	[39311] = -38,   /* kind=text&region=head&cuerel=near_after@de */
@@ -11341,7 +11341,7 @@ const int32_t model_trained[122608] = {
 	[39337] = -2,   /* kind=text&region=next&cuerel=colon@de */
 	[39339] = -33,   /* kind=text&region=sent1&cuerel=none@de */
 	[39340] = -336,   /* kind=text&region=sent1&cuerel=before@de */
-	[39341] = -65,   /* kind=text&region=sent1&cuerel=after@de */
+	[39341] = -63,   /* kind=text&region=sent1&cuerel=after@de */
 	[39342] = -70,   /* kind=text&region=sent1&cuerel=accord@de */
 	[39344] = 236,   /* kind=text&region=sent1&cuerel=told_obj@de */
 	[39346] = -101,   /* kind=text&region=sent1&cuerel=near_before@de */
@@ -11353,7 +11353,7 @@ const int32_t model_trained[122608] = {
 	[39394] = -2,   /* kind=text&region=older&cuerel=near_before@de */
 	[39411] = 136,   /* kind=org&region=head&cuerel=none@de */
 	[39412] = 164,   /* kind=org&region=head&cuerel=before@de */
-	[39413] = 173,   /* kind=org&region=head&cuerel=after@de */
+	[39413] = 172,   /* kind=org&region=head&cuerel=after@de */
 	[39416] = -202,   /* kind=org&region=head&cuerel=told_obj@de */
 	[39418] = -174,   /* kind=org&region=head&cuerel=near_before@de */
 	[39419] = -103,   /* kind=org&region=head&cuerel=near_after@de */
@@ -11361,7 +11361,7 @@ const int32_t model_trained[122608] = {
 	[39435] = -5,   /* kind=org&region=next&cuerel=none@de */
 	[39436] = -233,   /* kind=org&region=next&cuerel=before@de */
 	[39447] = 56,   /* kind=org&region=sent1&cuerel=none@de */
-	[39448] = -194,   /* kind=org&region=sent1&cuerel=before@de */
+	[39448] = -195,   /* kind=org&region=sent1&cuerel=before@de */
 	[39449] = -6,   /* kind=org&region=sent1&cuerel=after@de */
 	[39452] = -54,   /* kind=org&region=sent1&cuerel=told_obj@de */
 	[39455] = -11,   /* kind=org&region=sent1&cuerel=near_after@de */
@@ -11370,15 +11370,15 @@ const int32_t model_trained[122608] = {
 	[39485] = -17,   /* kind=org&region=para1&cuerel=after@de */
 	[39519] = 13,   /* kind=desc&region=head&cuerel=none@de */
 	[39520] = 31,   /* kind=desc&region=head&cuerel=before@de */
-	[39521] = 247,   /* kind=desc&region=head&cuerel=after@de */
-	[39522] = -126,   /* kind=desc&region=head&cuerel=accord@de */
+	[39521] = 257,   /* kind=desc&region=head&cuerel=after@de */
+	[39522] = -127,   /* kind=desc&region=head&cuerel=accord@de */
 	[39523] = -3,   /* kind=desc&region=head&cuerel=accord_after@de */
 	[39524] = 4,   /* kind=desc&region=head&cuerel=told_obj@de */
 	[39525] = -34,   /* kind=desc&region=head&cuerel=from@de */
-	[39526] = 52,   /* kind=desc&region=head&cuerel=near_before@de */
+	[39526] = 51,   /* kind=desc&region=head&cuerel=near_before@de */
 	[39527] = -46,   /* kind=desc&region=head&cuerel=near_after@de */
 	[39528] = -59,   /* kind=desc&region=head&cuerel=appos@de */
-	[39529] = -16,   /* kind=desc&region=head&cuerel=colon@de */
+	[39529] = -17,   /* kind=desc&region=head&cuerel=colon@de */
 	[39531] = -87,   /* kind=desc&region=tail&cuerel=none@de */
 	[39532] = -53,   /* kind=desc&region=tail&cuerel=before@de */
 	[39533] = 73,   /* kind=desc&region=tail&cuerel=after@de */
@@ -11389,11 +11389,11 @@ const int32_t model_trained[122608] = {
 	[39539] = 100,   /* kind=desc&region=tail&cuerel=near_after@de */
 	[39543] = 12,   /* kind=desc&region=next&cuerel=none@de */
 	[39544] = -50,   /* kind=desc&region=next&cuerel=before@de */
-	[39545] = -272,   /* kind=desc&region=next&cuerel=after@de */
-	[39546] = -7,   /* kind=desc&region=next&cuerel=accord@de */
-	[39548] = -15,   /* kind=desc&region=next&cuerel=told_obj@de */
+	[39545] = -204,   /* kind=desc&region=next&cuerel=after@de */
+	[39546] = -8,   /* kind=desc&region=next&cuerel=accord@de */
+	[39548] = -18,   /* kind=desc&region=next&cuerel=told_obj@de */
 	[39550] = -20,   /* kind=desc&region=next&cuerel=near_before@de */
-	[39551] = -21,   /* kind=desc&region=next&cuerel=near_after@de */
+	[39551] = -20,   /* kind=desc&region=next&cuerel=near_after@de */
 	[39553] = -11,   /* kind=desc&region=next&cuerel=colon@de */
 	[39555] = -19,   /* kind=desc&region=sent1&cuerel=none@de */
 	[39556] = 41,   /* kind=desc&region=sent1&cuerel=before@de */
@@ -11402,7 +11402,7 @@ const int32_t model_trained[122608] = {
 	[39559] = -1,   /* kind=desc&region=sent1&cuerel=accord_after@de */
 	[39560] = -59,   /* kind=desc&region=sent1&cuerel=told_obj@de */
 	[39561] = -14,   /* kind=desc&region=sent1&cuerel=from@de */
-	[39562] = 72,   /* kind=desc&region=sent1&cuerel=near_before@de */
+	[39562] = 73,   /* kind=desc&region=sent1&cuerel=near_before@de */
 	[39563] = -59,   /* kind=desc&region=sent1&cuerel=near_after@de */
 	[39564] = -28,   /* kind=desc&region=sent1&cuerel=appos@de */
 	[39565] = -17,   /* kind=desc&region=sent1&cuerel=colon@de */
@@ -11429,7 +11429,7 @@ const int32_t model_trained[122608] = {
 	[39723] = 4,   /* region=none&cuerel=none&cueq=none@de */
 	[39759] = 24,   /* region=head&cuerel=none&cueq=none@de */
 	[39763] = 19,   /* region=head&cuerel=before&cueq=own@de */
-	[39766] = 126,   /* region=head&cuerel=after&cueq=own@de */
+	[39766] = 128,   /* region=head&cuerel=after&cueq=own@de */
 	[39769] = 9,   /* region=head&cuerel=accord&cueq=own@de */
 	[39772] = -3,   /* region=head&cuerel=accord_after&cueq=own@de */
 	[39775] = 74,   /* region=head&cuerel=told_obj&cueq=own@de */
@@ -11443,22 +11443,22 @@ const int32_t model_trained[122608] = {
 	[39802] = -23,   /* region=tail&cuerel=after&cueq=own@de */
 	[39805] = -162,   /* region=tail&cuerel=accord&cueq=own@de */
 	[39811] = 37,   /* region=tail&cuerel=told_obj&cueq=own@de */
-	[39817] = 169,   /* region=tail&cuerel=near_before&cueq=own@de */
+	[39817] = 168,   /* region=tail&cuerel=near_before&cueq=own@de */
 	[39820] = 158,   /* region=tail&cuerel=near_after&cueq=own@de */
 	[39823] = -219,   /* region=tail&cuerel=appos&cueq=own@de */
 	[39831] = -1,   /* region=next&cuerel=none&cueq=none@de */
-	[39835] = -56,   /* region=next&cuerel=before&cueq=own@de */
-	[39838] = -64,   /* region=next&cuerel=after&cueq=own@de */
+	[39835] = -57,   /* region=next&cuerel=before&cueq=own@de */
+	[39838] = -59,   /* region=next&cuerel=after&cueq=own@de */
 	[39841] = -1,   /* region=next&cuerel=accord&cueq=own@de */
-	[39847] = -23,   /* region=next&cuerel=told_obj&cueq=own@de */
+	[39847] = -25,   /* region=next&cuerel=told_obj&cueq=own@de */
 	[39850] = -28,   /* region=next&cuerel=from&cueq=own@de */
 	[39853] = -36,   /* region=next&cuerel=near_before&cueq=own@de */
-	[39856] = -21,   /* region=next&cuerel=near_after&cueq=own@de */
+	[39856] = -20,   /* region=next&cuerel=near_after&cueq=own@de */
 	[39859] = 106,   /* region=next&cuerel=appos&cueq=own@de */
 	[39862] = -46,   /* region=next&cuerel=colon&cueq=own@de */
 	[39867] = -14,   /* region=sent1&cuerel=none&cueq=none@de */
 	[39872] = -19,   /* region=sent1&cuerel=before&cueq=other@de */
-	[39875] = -40,   /* region=sent1&cuerel=after&cueq=other@de */
+	[39875] = -39,   /* region=sent1&cuerel=after&cueq=other@de */
 	[39878] = -11,   /* region=sent1&cuerel=accord&cueq=other@de */
 	[39881] = -1,   /* region=sent1&cuerel=accord_after&cueq=other@de */
 	[39884] = 53,   /* region=sent1&cuerel=told_obj&cueq=other@de */
@@ -11469,7 +11469,7 @@ const int32_t model_trained[122608] = {
 	[39899] = -16,   /* region=sent1&cuerel=colon&cueq=other@de */
 	[39903] = -17,   /* region=sent2&cuerel=none&cueq=none@de */
 	[39908] = -4,   /* region=sent2&cuerel=before&cueq=other@de */
-	[39911] = -95,   /* region=sent2&cuerel=after&cueq=other@de */
+	[39911] = -96,   /* region=sent2&cuerel=after&cueq=other@de */
 	[39920] = -3,   /* region=sent2&cuerel=told_obj&cueq=other@de */
 	[39923] = -4,   /* region=sent2&cuerel=from&cueq=other@de */
 	[39926] = -60,   /* region=sent2&cuerel=near_before&cueq=other@de */
@@ -11503,13 +11503,13 @@ const int32_t model_trained[122608] = {
 	[40073] = -47,   /* cuerel=before&cueq=other&prep=prep@de */
 	[40074] = -76,   /* cuerel=before&cueq=other&prep=of@de */
 	[40075] = -3,   /* cuerel=before&cueq=other&prep=det@de */
-	[40076] = 202,   /* cuerel=before&cueq=other&prep=oblique@de */
+	[40076] = 201,   /* cuerel=before&cueq=other&prep=oblique@de */
 	[40082] = 52,   /* cuerel=after&cueq=own&prep=none@de */
-	[40085] = -46,   /* cuerel=after&cueq=own&prep=det@de */
-	[40087] = 73,   /* cuerel=after&cueq=other&prep=none@de */
+	[40085] = -44,   /* cuerel=after&cueq=own&prep=det@de */
+	[40087] = 74,   /* cuerel=after&cueq=other&prep=none@de */
 	[40090] = -140,   /* cuerel=after&cueq=other&prep=det@de */
 	[40097] = -159,   /* cuerel=accord&cueq=own&prep=none@de */
-	[40100] = 354,   /* cuerel=accord&cueq=own&prep=det@de */
+	[40100] = 355,   /* cuerel=accord&cueq=own&prep=det@de */
 	[40101] = -69,   /* cuerel=accord&cueq=own&prep=oblique@de */
 	[40102] = -10,   /* cuerel=accord&cueq=other&prep=none@de */
 	[40105] = -8,   /* cuerel=accord&cueq=other&prep=det@de */
@@ -11519,16 +11519,16 @@ const int32_t model_trained[122608] = {
 	[40121] = -1,   /* cuerel=accord_after&cueq=other&prep=oblique@de */
 	[40127] = 64,   /* cuerel=told_obj&cueq=own&prep=none@de */
 	[40130] = 44,   /* cuerel=told_obj&cueq=own&prep=det@de */
-	[40131] = -54,   /* cuerel=told_obj&cueq=own&prep=oblique@de */
+	[40131] = -53,   /* cuerel=told_obj&cueq=own&prep=oblique@de */
 	[40132] = -59,   /* cuerel=told_obj&cueq=other&prep=none@de */
 	[40135] = 74,   /* cuerel=told_obj&cueq=other&prep=det@de */
 	[40136] = -17,   /* cuerel=told_obj&cueq=other&prep=oblique@de */
 	[40142] = -23,   /* cuerel=from&cueq=own&prep=none@de */
-	[40144] = -242,   /* cuerel=from&cueq=own&prep=of@de */
+	[40144] = -241,   /* cuerel=from&cueq=own&prep=of@de */
 	[40145] = -103,   /* cuerel=from&cueq=own&prep=det@de */
 	[40146] = 320,   /* cuerel=from&cueq=own&prep=oblique@de */
 	[40147] = -6,   /* cuerel=from&cueq=other&prep=none@de */
-	[40157] = 35,   /* cuerel=near_before&cueq=own&prep=none@de */
+	[40157] = 34,   /* cuerel=near_before&cueq=own&prep=none@de */
 	[40158] = -9,   /* cuerel=near_before&cueq=own&prep=prep@de */
 	[40159] = 269,   /* cuerel=near_before&cueq=own&prep=of@de */
 	[40160] = -81,   /* cuerel=near_before&cueq=own&prep=det@de */
@@ -11536,8 +11536,8 @@ const int32_t model_trained[122608] = {
 	[40162] = -4,   /* cuerel=near_before&cueq=other&prep=none@de */
 	[40163] = 135,   /* cuerel=near_before&cueq=other&prep=prep@de */
 	[40165] = -61,   /* cuerel=near_before&cueq=other&prep=det@de */
-	[40166] = -123,   /* cuerel=near_before&cueq=other&prep=oblique@de */
-	[40172] = 63,   /* cuerel=near_after&cueq=own&prep=none@de */
+	[40166] = -124,   /* cuerel=near_before&cueq=other&prep=oblique@de */
+	[40172] = 62,   /* cuerel=near_after&cueq=own&prep=none@de */
 	[40173] = -48,   /* cuerel=near_after&cueq=own&prep=prep@de */
 	[40174] = 159,   /* cuerel=near_after&cueq=own&prep=of@de */
 	[40175] = 28,   /* cuerel=near_after&cueq=own&prep=det@de */
@@ -11548,7 +11548,7 @@ const int32_t model_trained[122608] = {
 	[40180] = -47,   /* cuerel=near_after&cueq=other&prep=det@de */
 	[40181] = -5,   /* cuerel=near_after&cueq=other&prep=oblique@de */
 	[40187] = -194,   /* cuerel=appos&cueq=own&prep=none@de */
-	[40189] = -9,   /* cuerel=appos&cueq=own&prep=of@de */
+	[40189] = -8,   /* cuerel=appos&cueq=own&prep=of@de */
 	[40190] = 249,   /* cuerel=appos&cueq=own&prep=det@de */
 	[40192] = -236,   /* cuerel=appos&cueq=other&prep=none@de */
 	[40193] = 12,   /* cuerel=appos&cueq=other&prep=prep@de */
@@ -11562,7 +11562,7 @@ const int32_t model_trained[122608] = {
 	[40227] = 13,   /* cuerel=none&cueq=none&kind=none@de */
 	[40228] = 5,   /* cuerel=none&cueq=none&kind=prev@de */
 	[40229] = 16,   /* cuerel=none&cueq=none&kind=pron@de */
-	[40230] = 9,   /* cuerel=none&cueq=none&kind=name@de */
+	[40230] = 8,   /* cuerel=none&cueq=none&kind=name@de */
 	[40231] = -51,   /* cuerel=none&cueq=none&kind=acronym@de */
 	[40232] = -20,   /* cuerel=none&cueq=none&kind=role@de */
 	[40233] = -27,   /* cuerel=none&cueq=none&kind=text@de */
@@ -11571,7 +11571,7 @@ const int32_t model_trained[122608] = {
 	[40236] = -12,   /* cuerel=none&cueq=none&kind=top@de */
 	[40269] = -95,   /* cuerel=before&cueq=own&kind=pron@de */
 	[40270] = 17,   /* cuerel=before&cueq=own&kind=name@de */
-	[40271] = 134,   /* cuerel=before&cueq=own&kind=acronym@de */
+	[40271] = 133,   /* cuerel=before&cueq=own&kind=acronym@de */
 	[40272] = -4,   /* cuerel=before&cueq=own&kind=role@de */
 	[40273] = -110,   /* cuerel=before&cueq=own&kind=text@de */
 	[40274] = 54,   /* cuerel=before&cueq=own&kind=org@de */
@@ -11580,27 +11580,27 @@ const int32_t model_trained[122608] = {
 	[40280] = -73,   /* cuerel=before&cueq=other&kind=name@de */
 	[40282] = 17,   /* cuerel=before&cueq=other&kind=role@de */
 	[40283] = -168,   /* cuerel=before&cueq=other&kind=text@de */
-	[40284] = -194,   /* cuerel=before&cueq=other&kind=org@de */
+	[40284] = -195,   /* cuerel=before&cueq=other&kind=org@de */
 	[40285] = 24,   /* cuerel=before&cueq=other&kind=desc@de */
 	[40299] = -25,   /* cuerel=after&cueq=own&kind=pron@de */
 	[40300] = -5,   /* cuerel=after&cueq=own&kind=name@de */
 	[40302] = -63,   /* cuerel=after&cueq=own&kind=role@de */
 	[40303] = -5,   /* cuerel=after&cueq=own&kind=text@de */
 	[40304] = 182,   /* cuerel=after&cueq=own&kind=org@de */
-	[40305] = 120,   /* cuerel=after&cueq=own&kind=desc@de */
+	[40305] = 112,   /* cuerel=after&cueq=own&kind=desc@de */
 	[40309] = -2,   /* cuerel=after&cueq=other&kind=pron@de */
-	[40310] = -27,   /* cuerel=after&cueq=other&kind=name@de */
+	[40310] = -26,   /* cuerel=after&cueq=other&kind=name@de */
 	[40311] = -21,   /* cuerel=after&cueq=other&kind=acronym@de */
 	[40312] = -50,   /* cuerel=after&cueq=other&kind=role@de */
-	[40313] = -65,   /* cuerel=after&cueq=other&kind=text@de */
-	[40314] = -18,   /* cuerel=after&cueq=other&kind=org@de */
+	[40313] = -63,   /* cuerel=after&cueq=other&kind=text@de */
+	[40314] = -17,   /* cuerel=after&cueq=other&kind=org@de */
 	[40315] = -15,   /* cuerel=after&cueq=other&kind=desc@de */
 	[40330] = 44,   /* cuerel=accord&cueq=own&kind=name@de */
 	[40332] = 190,   /* cuerel=accord&cueq=own&kind=role@de */
 	[40333] = 165,   /* cuerel=accord&cueq=own&kind=text@de */
 	[40335] = -85,   /* cuerel=accord&cueq=own&kind=desc@de */
 	[40340] = -12,   /* cuerel=accord&cueq=other&kind=name@de */
-	[40341] = -30,   /* cuerel=accord&cueq=other&kind=acronym@de */
+	[40341] = -29,   /* cuerel=accord&cueq=other&kind=acronym@de */
 	[40343] = -53,   /* cuerel=accord&cueq=other&kind=text@de */
 	[40345] = -5,   /* cuerel=accord&cueq=other&kind=desc@de */
 	[40365] = -3,   /* cuerel=accord_after&cueq=own&kind=desc@de */
@@ -11629,14 +11629,14 @@ const int32_t model_trained[122608] = {
 	[40453] = 7,   /* cuerel=near_before&cueq=own&kind=text@de */
 	[40454] = -174,   /* cuerel=near_before&cueq=own&kind=org@de */
 	[40455] = 57,   /* cuerel=near_before&cueq=own&kind=desc@de */
-	[40459] = -217,   /* cuerel=near_before&cueq=other&kind=pron@de */
+	[40459] = -218,   /* cuerel=near_before&cueq=other&kind=pron@de */
 	[40460] = -55,   /* cuerel=near_before&cueq=other&kind=name@de */
 	[40461] = -2,   /* cuerel=near_before&cueq=other&kind=acronym@de */
 	[40462] = -25,   /* cuerel=near_before&cueq=other&kind=role@de */
-	[40463] = -138,   /* cuerel=near_before&cueq=other&kind=text@de */
+	[40463] = -139,   /* cuerel=near_before&cueq=other&kind=text@de */
 	[40465] = 53,   /* cuerel=near_before&cueq=other&kind=desc@de */
 	[40479] = -64,   /* cuerel=near_after&cueq=own&kind=pron@de */
-	[40480] = 33,   /* cuerel=near_after&cueq=own&kind=name@de */
+	[40480] = 32,   /* cuerel=near_after&cueq=own&kind=name@de */
 	[40482] = 122,   /* cuerel=near_after&cueq=own&kind=role@de */
 	[40483] = -47,   /* cuerel=near_after&cueq=own&kind=text@de */
 	[40484] = -103,   /* cuerel=near_after&cueq=own&kind=org@de */
@@ -11683,7 +11683,7 @@ const int32_t model_trained[122608] = {
 	[40636] = 89,   /* cuerel=told_obj&cueq=own&subj=first@de */
 	[40638] = 28,   /* cuerel=told_obj&cueq=other&subj=no@de */
 	[40644] = -194,   /* cuerel=from&cueq=own&subj=no@de */
-	[40645] = 143,   /* cuerel=from&cueq=own&subj=first@de */
+	[40645] = 144,   /* cuerel=from&cueq=own&subj=first@de */
 	[40647] = -6,   /* cuerel=from&cueq=other&subj=no@de */
 	[40653] = 57,   /* cuerel=near_before&cueq=own&subj=no@de */
 	[40654] = 61,   /* cuerel=near_before&cueq=own&subj=first@de */
@@ -11706,24 +11706,24 @@ const int32_t model_trained[122608] = {
 	[40683] = -17,   /* cuerel=colon&cueq=other&subj=no@de */
 	[40684] = -25,   /* cuerel=colon&cueq=other&subj=first@de */
 	[40695] = -6,   /* cuerel=none&cueq=none&nameq=na@de */
-	[40696] = 9,   /* cuerel=none&cueq=none&nameq=seen@de */
+	[40696] = 8,   /* cuerel=none&cueq=none&nameq=seen@de */
 	[40698] = -51,   /* cuerel=none&cueq=none&nameq=caps@de */
 	[40711] = -14,   /* cuerel=before&cueq=own&nameq=na@de */
 	[40712] = 16,   /* cuerel=before&cueq=own&nameq=seen@de */
 	[40713] = 76,   /* cuerel=before&cueq=own&nameq=initial@de */
-	[40714] = 134,   /* cuerel=before&cueq=own&nameq=caps@de */
+	[40714] = 133,   /* cuerel=before&cueq=own&nameq=caps@de */
 	[40715] = 7,   /* cuerel=before&cueq=other&nameq=na@de */
 	[40716] = -73,   /* cuerel=before&cueq=other&nameq=seen@de */
-	[40723] = 32,   /* cuerel=after&cueq=own&nameq=na@de */
+	[40723] = 31,   /* cuerel=after&cueq=own&nameq=na@de */
 	[40724] = -5,   /* cuerel=after&cueq=own&nameq=seen@de */
-	[40727] = -27,   /* cuerel=after&cueq=other&nameq=na@de */
-	[40728] = -27,   /* cuerel=after&cueq=other&nameq=seen@de */
+	[40727] = -26,   /* cuerel=after&cueq=other&nameq=na@de */
+	[40728] = -26,   /* cuerel=after&cueq=other&nameq=seen@de */
 	[40730] = -21,   /* cuerel=after&cueq=other&nameq=caps@de */
-	[40735] = -31,   /* cuerel=accord&cueq=own&nameq=na@de */
+	[40735] = -32,   /* cuerel=accord&cueq=own&nameq=na@de */
 	[40736] = 44,   /* cuerel=accord&cueq=own&nameq=seen@de */
 	[40739] = -7,   /* cuerel=accord&cueq=other&nameq=na@de */
 	[40740] = -12,   /* cuerel=accord&cueq=other&nameq=seen@de */
-	[40742] = -30,   /* cuerel=accord&cueq=other&nameq=caps@de */
+	[40742] = -29,   /* cuerel=accord&cueq=other&nameq=caps@de */
 	[40747] = -3,   /* cuerel=accord_after&cueq=own&nameq=na@de */
 	[40751] = -1,   /* cuerel=accord_after&cueq=other&nameq=na@de */
 	[40754] = -12,   /* cuerel=accord_after&cueq=other&nameq=caps@de */
@@ -11742,7 +11742,7 @@ const int32_t model_trained[122608] = {
 	[40788] = -55,   /* cuerel=near_before&cueq=other&nameq=seen@de */
 	[40790] = -2,   /* cuerel=near_before&cueq=other&nameq=caps@de */
 	[40795] = 12,   /* cuerel=near_after&cueq=own&nameq=na@de */
-	[40796] = 33,   /* cuerel=near_after&cueq=own&nameq=seen@de */
+	[40796] = 32,   /* cuerel=near_after&cueq=own&nameq=seen@de */
 	[40799] = -38,   /* cuerel=near_after&cueq=other&nameq=na@de */
 	[40800] = 86,   /* cuerel=near_after&cueq=other&nameq=seen@de */
 	[40807] = 174,   /* cuerel=appos&cueq=own&nameq=na@de */
@@ -11760,7 +11760,7 @@ const int32_t model_trained[122608] = {
 	[40855] = -40,   /* cuerel=before&cueq=other&qsubj=subject@de */
 	[40856] = -71,   /* cuerel=before&cueq=other&qsubj=nosubject@de */
 	[40861] = 9,   /* cuerel=after&cueq=own&qsubj=subject@de */
-	[40863] = -72,   /* cuerel=after&cueq=other&qsubj=nocue@de */
+	[40863] = -70,   /* cuerel=after&cueq=other&qsubj=nocue@de */
 	[40864] = -13,   /* cuerel=after&cueq=other&qsubj=subject@de */
 	[40865] = 6,   /* cuerel=after&cueq=other&qsubj=nosubject@de */
 	[40870] = -16,   /* cuerel=accord&cueq=own&qsubj=subject@de */
@@ -11772,7 +11772,7 @@ const int32_t model_trained[122608] = {
 	[40883] = -1,   /* cuerel=accord_after&cueq=other&qsubj=nosubject@de */
 	[40887] = 107,   /* cuerel=told_obj&cueq=own&qsubj=nocue@de */
 	[40888] = 56,   /* cuerel=told_obj&cueq=own&qsubj=subject@de */
-	[40889] = -171,   /* cuerel=told_obj&cueq=own&qsubj=nosubject@de */
+	[40889] = -172,   /* cuerel=told_obj&cueq=own&qsubj=nosubject@de */
 	[40890] = 40,   /* cuerel=told_obj&cueq=other&qsubj=nocue@de */
 	[40891] = 30,   /* cuerel=told_obj&cueq=other&qsubj=subject@de */
 	[40892] = -13,   /* cuerel=told_obj&cueq=other&qsubj=nosubject@de */
@@ -11785,13 +11785,13 @@ const int32_t model_trained[122608] = {
 	[40908] = -83,   /* cuerel=near_before&cueq=other&qsubj=nocue@de */
 	[40909] = 55,   /* cuerel=near_before&cueq=other&qsubj=subject@de */
 	[40910] = -103,   /* cuerel=near_before&cueq=other&qsubj=nosubject@de */
-	[40914] = -75,   /* cuerel=near_after&cueq=own&qsubj=nocue@de */
-	[40915] = 26,   /* cuerel=near_after&cueq=own&qsubj=subject@de */
+	[40914] = -76,   /* cuerel=near_after&cueq=own&qsubj=nocue@de */
+	[40915] = 25,   /* cuerel=near_after&cueq=own&qsubj=subject@de */
 	[40916] = 5,   /* cuerel=near_after&cueq=own&qsubj=nosubject@de */
 	[40917] = -17,   /* cuerel=near_after&cueq=other&qsubj=nocue@de */
 	[40918] = -29,   /* cuerel=near_after&cueq=other&qsubj=subject@de */
 	[40919] = -12,   /* cuerel=near_after&cueq=other&qsubj=nosubject@de */
-	[40924] = -40,   /* cuerel=appos&cueq=own&qsubj=subject@de */
+	[40924] = -41,   /* cuerel=appos&cueq=own&qsubj=subject@de */
 	[40927] = -175,   /* cuerel=appos&cueq=other&qsubj=subject@de */
 	[40928] = -58,   /* cuerel=appos&cueq=other&qsubj=nosubject@de */
 	[40932] = -6,   /* cuerel=colon&cueq=own&qsubj=nocue@de */
@@ -11815,12 +11815,12 @@ const int32_t model_trained[122608] = {
 	[40969] = 82,   /* region=tail&cueq=own&qsubj=subject@de */
 	[40970] = 44,   /* region=tail&cueq=own&qsubj=nosubject@de */
 	[40974] = 82,   /* region=next&cueq=none&qsubj=nocue@de */
-	[40975] = -26,   /* region=next&cueq=none&qsubj=subject@de */
+	[40975] = -25,   /* region=next&cueq=none&qsubj=subject@de */
 	[40976] = -79,   /* region=next&cueq=none&qsubj=nosubject@de */
 	[40977] = -73,   /* region=next&cueq=own&qsubj=nocue@de */
 	[40978] = -65,   /* region=next&cueq=own&qsubj=subject@de */
 	[40979] = -46,   /* region=next&cueq=own&qsubj=nosubject@de */
-	[40983] = 5,   /* region=sent1&cueq=none&qsubj=nocue@de */
+	[40983] = 4,   /* region=sent1&cueq=none&qsubj=nocue@de */
 	[40984] = -20,   /* region=sent1&cueq=none&qsubj=subject@de */
 	[40985] = 96,   /* region=sent1&cueq=none&qsubj=nosubject@de */
 	[40989] = 2,   /* region=sent1&cueq=other&qsubj=nocue@de */
@@ -11829,7 +11829,7 @@ const int32_t model_trained[122608] = {
 	[40992] = -16,   /* region=sent2&cueq=none&qsubj=nocue@de */
 	[40993] = -10,   /* region=sent2&cueq=none&qsubj=subject@de */
 	[40994] = -38,   /* region=sent2&cueq=none&qsubj=nosubject@de */
-	[40998] = -75,   /* region=sent2&cueq=other&qsubj=nocue@de */
+	[40998] = -76,   /* region=sent2&cueq=other&qsubj=nocue@de */
 	[41001] = -25,   /* region=sent3&cueq=none&qsubj=nocue@de */
 	[41002] = -4,   /* region=sent3&cueq=none&qsubj=subject@de */
 	[41003] = -5,   /* region=sent3&cueq=none&qsubj=nosubject@de */
@@ -11849,39 +11849,39 @@ const int32_t model_trained[122608] = {
 	[41037] = -294,   /* kind=pron&rank=1@de */
 	[41038] = -111,   /* kind=pron&rank=2@de */
 	[41039] = 112,   /* kind=pron&rank=3+@de */
-	[41040] = 79,   /* kind=name&rank=0@de */
+	[41040] = 80,   /* kind=name&rank=0@de */
 	[41041] = 150,   /* kind=name&rank=1@de */
 	[41042] = -104,   /* kind=name&rank=2@de */
-	[41043] = -194,   /* kind=name&rank=3+@de */
+	[41043] = -195,   /* kind=name&rank=3+@de */
 	[41044] = 89,   /* kind=acronym&rank=0@de */
 	[41045] = 146,   /* kind=acronym&rank=1@de */
 	[41046] = 53,   /* kind=acronym&rank=2@de */
 	[41047] = -55,   /* kind=acronym&rank=3+@de */
 	[41048] = -52,   /* kind=role&rank=0@de */
-	[41049] = 410,   /* kind=role&rank=1@de */
+	[41049] = 411,   /* kind=role&rank=1@de */
 	[41050] = -137,   /* kind=role&rank=2@de */
-	[41051] = -232,   /* kind=role&rank=3+@de */
+	[41051] = -233,   /* kind=role&rank=3+@de */
 	[41052] = 359,   /* kind=text&rank=0@de */
-	[41053] = 88,   /* kind=text&rank=1@de */
-	[41054] = -616,   /* kind=text&rank=2@de */
+	[41053] = 87,   /* kind=text&rank=1@de */
+	[41054] = -617,   /* kind=text&rank=2@de */
 	[41055] = -230,   /* kind=text&rank=3+@de */
 	[41056] = -14,   /* kind=org&rank=0@de */
 	[41057] = 130,   /* kind=org&rank=1@de */
 	[41058] = -5,   /* kind=org&rank=2@de */
-	[41059] = -244,   /* kind=org&rank=3+@de */
+	[41059] = -243,   /* kind=org&rank=3+@de */
 	[41060] = -61,   /* kind=desc&rank=0@de */
-	[41061] = 156,   /* kind=desc&rank=1@de */
+	[41061] = 157,   /* kind=desc&rank=1@de */
 	[41062] = -90,   /* kind=desc&rank=2@de */
 	[41063] = -145,   /* kind=desc&rank=3+@de */
-	[41064] = -100,   /* kind=top&rank=0@de */
+	[41064] = -99,   /* kind=top&rank=0@de */
 	[41068] = 13,   /* kind=none&region=none&rank=0@de */
 	[41104] = 5,   /* kind=prev&region=none&rank=0@de */
 	[41144] = -39,   /* kind=pron&region=head&rank=0@de */
 	[41145] = -34,   /* kind=pron&region=head&rank=1@de */
 	[41146] = -21,   /* kind=pron&region=head&rank=2@de */
 	[41147] = -99,   /* kind=pron&region=head&rank=3+@de */
-	[41148] = -56,   /* kind=pron&region=tail&rank=0@de */
-	[41149] = -79,   /* kind=pron&region=tail&rank=1@de */
+	[41148] = -57,   /* kind=pron&region=tail&rank=0@de */
+	[41149] = -80,   /* kind=pron&region=tail&rank=1@de */
 	[41152] = -22,   /* kind=pron&region=next&rank=0@de */
 	[41153] = -2,   /* kind=pron&region=next&rank=1@de */
 	[41154] = -3,   /* kind=pron&region=next&rank=2@de */
@@ -11897,23 +11897,23 @@ const int32_t model_trained[122608] = {
 	[41170] = -1,   /* kind=pron&region=para1&rank=2@de */
 	[41171] = -3,   /* kind=pron&region=para1&rank=3+@de */
 	[41180] = 65,   /* kind=name&region=head&rank=0@de */
-	[41181] = -26,   /* kind=name&region=head&rank=1@de */
+	[41181] = -25,   /* kind=name&region=head&rank=1@de */
 	[41182] = -50,   /* kind=name&region=head&rank=2@de */
 	[41183] = 69,   /* kind=name&region=head&rank=3+@de */
 	[41184] = -36,   /* kind=name&region=tail&rank=0@de */
 	[41185] = 143,   /* kind=name&region=tail&rank=1@de */
 	[41186] = 491,   /* kind=name&region=tail&rank=2@de */
-	[41187] = -206,   /* kind=name&region=tail&rank=3+@de */
-	[41188] = -32,   /* kind=name&region=next&rank=0@de */
+	[41187] = -207,   /* kind=name&region=tail&rank=3+@de */
+	[41188] = -31,   /* kind=name&region=next&rank=0@de */
 	[41189] = 20,   /* kind=name&region=next&rank=1@de */
-	[41190] = -45,   /* kind=name&region=next&rank=2@de */
+	[41190] = -46,   /* kind=name&region=next&rank=2@de */
 	[41191] = -20,   /* kind=name&region=next&rank=3+@de */
 	[41192] = 82,   /* kind=name&region=sent1&rank=0@de */
 	[41193] = 242,   /* kind=name&region=sent1&rank=1@de */
 	[41194] = -105,   /* kind=name&region=sent1&rank=2@de */
 	[41195] = -69,   /* kind=name&region=sent1&rank=3+@de */
 	[41198] = 78,   /* kind=name&region=sent2&rank=2@de */
-	[41199] = -23,   /* kind=name&region=sent2&rank=3+@de */
+	[41199] = -24,   /* kind=name&region=sent2&rank=3+@de */
 	[41202] = -2,   /* kind=name&region=sent3&rank=2@de */
 	[41204] = -18,   /* kind=name&region=para1&rank=0@de */
 	[41205] = -36,   /* kind=name&region=para1&rank=1@de */
@@ -11934,8 +11934,8 @@ const int32_t model_trained[122608] = {
 	[41235] = -79,   /* kind=acronym&region=sent2&rank=3+@de */
 	[41241] = -54,   /* kind=acronym&region=para1&rank=1@de */
 	[41242] = -16,   /* kind=acronym&region=para1&rank=2@de */
-	[41243] = -17,   /* kind=acronym&region=para1&rank=3+@de */
-	[41252] = -16,   /* kind=role&region=head&rank=0@de */
+	[41243] = -16,   /* kind=acronym&region=para1&rank=3+@de */
+	[41252] = -15,   /* kind=role&region=head&rank=0@de */
 	[41253] = 149,   /* kind=role&region=head&rank=1@de */
 	[41254] = -2,   /* kind=role&region=head&rank=2@de */
 	[41255] = -18,   /* kind=role&region=head&rank=3+@de */
@@ -11958,8 +11958,8 @@ const int32_t model_trained[122608] = {
 	[41289] = 86,   /* kind=text&region=head&rank=1@de */
 	[41290] = -149,   /* kind=text&region=head&rank=2@de */
 	[41291] = -43,   /* kind=text&region=head&rank=3+@de */
-	[41292] = 136,   /* kind=text&region=tail&rank=0@de */
-	[41294] = -215,   /* kind=text&region=tail&rank=2@de */
+	[41292] = 137,   /* kind=text&region=tail&rank=0@de */
+	[41294] = -216,   /* kind=text&region=tail&rank=2@de */
 	[41295] = -31,   /* kind=text&region=tail&rank=3+@de */
 	[41296] = -38,   /* kind=text&region=next&rank=0@de */
 	[41297] = -49,   /* kind=text&region=next&rank=1@de */
@@ -11967,10 +11967,10 @@ const int32_t model_trained[122608] = {
 	[41299] = -15,   /* kind=text&region=next&rank=3+@de */
 	[41300] = 117,   /* kind=text&region=sent1&rank=0@de */
 	[41301] = -85,   /* kind=text&region=sent1&rank=1@de */
-	[41302] = -47,   /* kind=text&region=sent1&rank=2@de */
+	[41302] = -46,   /* kind=text&region=sent1&rank=2@de */
 	[41303] = -49,   /* kind=text&region=sent1&rank=3+@de */
 	[41307] = -13,   /* kind=text&region=sent2&rank=3+@de */
-	[41313] = -52,   /* kind=text&region=para1&rank=1@de */
+	[41313] = -51,   /* kind=text&region=para1&rank=1@de */
 	[41314] = -22,   /* kind=text&region=para1&rank=2@de */
 	[41315] = -30,   /* kind=text&region=para1&rank=3+@de */
 	[41319] = -2,   /* kind=text&region=older&rank=3+@de */
@@ -11994,7 +11994,7 @@ const int32_t model_trained[122608] = {
 	[41361] = 56,   /* kind=desc&region=head&rank=1@de */
 	[41362] = -65,   /* kind=desc&region=head&rank=2@de */
 	[41363] = -64,   /* kind=desc&region=head&rank=3+@de */
-	[41364] = -28,   /* kind=desc&region=tail&rank=0@de */
+	[41364] = -27,   /* kind=desc&region=tail&rank=0@de */
 	[41365] = 41,   /* kind=desc&region=tail&rank=1@de */
 	[41366] = 95,   /* kind=desc&region=tail&rank=2@de */
 	[41367] = -27,   /* kind=desc&region=tail&rank=3+@de */
@@ -12022,106 +12022,106 @@ const int32_t model_trained[122608] = {
 	[41428] = 64,   /* kind=none&dist=0-1@de */
 	[41434] = -35,   /* kind=prev&dist=0-1@de */
 	[41440] = -180,   /* kind=pron&dist=0-1@de */
-	[41441] = -131,   /* kind=pron&dist=2-3@de */
+	[41441] = -132,   /* kind=pron&dist=2-3@de */
 	[41442] = 167,   /* kind=pron&dist=4-6@de */
 	[41443] = -202,   /* kind=pron&dist=7-10@de */
 	[41444] = -42,   /* kind=pron&dist=11-20@de */
 	[41445] = -233,   /* kind=pron&dist=21+@de */
-	[41446] = 124,   /* kind=name&dist=0-1@de */
+	[41446] = 125,   /* kind=name&dist=0-1@de */
 	[41447] = -3,   /* kind=name&dist=2-3@de */
 	[41448] = -55,   /* kind=name&dist=4-6@de */
-	[41449] = 227,   /* kind=name&dist=7-10@de */
+	[41449] = 228,   /* kind=name&dist=7-10@de */
 	[41450] = -72,   /* kind=name&dist=11-20@de */
-	[41451] = -364,   /* kind=name&dist=21+@de */
+	[41451] = -365,   /* kind=name&dist=21+@de */
 	[41452] = -312,   /* kind=acronym&dist=0-1@de */
 	[41453] = 9,   /* kind=acronym&dist=2-3@de */
 	[41454] = 326,   /* kind=acronym&dist=4-6@de */
 	[41455] = 235,   /* kind=acronym&dist=7-10@de */
 	[41456] = -25,   /* kind=acronym&dist=11-20@de */
-	[41457] = -202,   /* kind=acronym&dist=21+@de */
-	[41458] = 273,   /* kind=role&dist=0-1@de */
-	[41459] = -151,   /* kind=role&dist=2-3@de */
+	[41457] = -201,   /* kind=acronym&dist=21+@de */
+	[41458] = 274,   /* kind=role&dist=0-1@de */
+	[41459] = -150,   /* kind=role&dist=2-3@de */
 	[41460] = 126,   /* kind=role&dist=4-6@de */
-	[41461] = -2,   /* kind=role&dist=7-10@de */
+	[41461] = -1,   /* kind=role&dist=7-10@de */
 	[41462] = -107,   /* kind=role&dist=11-20@de */
 	[41463] = 46,   /* kind=role&dist=21+@de */
 	[41464] = -112,   /* kind=text&dist=0-1@de */
 	[41465] = 177,   /* kind=text&dist=2-3@de */
-	[41466] = 41,   /* kind=text&dist=4-6@de */
-	[41467] = 95,   /* kind=text&dist=7-10@de */
-	[41468] = -46,   /* kind=text&dist=11-20@de */
-	[41469] = -526,   /* kind=text&dist=21+@de */
+	[41466] = 42,   /* kind=text&dist=4-6@de */
+	[41467] = 96,   /* kind=text&dist=7-10@de */
+	[41468] = -45,   /* kind=text&dist=11-20@de */
+	[41469] = -524,   /* kind=text&dist=21+@de */
 	[41470] = 47,   /* kind=org&dist=0-1@de */
 	[41471] = -340,   /* kind=org&dist=2-3@de */
-	[41472] = 232,   /* kind=org&dist=4-6@de */
+	[41472] = 233,   /* kind=org&dist=4-6@de */
 	[41473] = -299,   /* kind=org&dist=7-10@de */
 	[41474] = 128,   /* kind=org&dist=11-20@de */
 	[41475] = -320,   /* kind=org&dist=21+@de */
-	[41476] = 93,   /* kind=desc&dist=0-1@de */
+	[41476] = 92,   /* kind=desc&dist=0-1@de */
 	[41477] = 62,   /* kind=desc&dist=2-3@de */
-	[41478] = -30,   /* kind=desc&dist=4-6@de */
-	[41479] = -198,   /* kind=desc&dist=7-10@de */
+	[41478] = -31,   /* kind=desc&dist=4-6@de */
+	[41479] = -196,   /* kind=desc&dist=7-10@de */
 	[41480] = -22,   /* kind=desc&dist=11-20@de */
 	[41481] = -37,   /* kind=desc&dist=21+@de */
-	[41482] = -100,   /* kind=top&dist=0-1@de */
+	[41482] = -99,   /* kind=top&dist=0-1@de */
 	[41488] = -13,   /* cuerel=none&dist=0-1@de */
 	[41489] = 52,   /* cuerel=none&dist=2-3@de */
 	[41490] = -39,   /* cuerel=none&dist=4-6@de */
-	[41491] = -96,   /* cuerel=none&dist=7-10@de */
+	[41491] = -97,   /* cuerel=none&dist=7-10@de */
 	[41492] = -54,   /* cuerel=none&dist=11-20@de */
-	[41493] = -47,   /* cuerel=none&dist=21+@de */
+	[41493] = -46,   /* cuerel=none&dist=21+@de */
 	[41494] = -314,   /* cuerel=before&dist=0-1@de */
 	[41495] = -8,   /* cuerel=before&dist=2-3@de */
 	[41496] = 24,   /* cuerel=before&dist=4-6@de */
-	[41497] = -228,   /* cuerel=before&dist=7-10@de */
-	[41498] = 80,   /* cuerel=before&dist=11-20@de */
-	[41499] = -124,   /* cuerel=before&dist=21+@de */
-	[41500] = 477,   /* cuerel=after&dist=0-1@de */
-	[41501] = 91,   /* cuerel=after&dist=2-3@de */
-	[41502] = -392,   /* cuerel=after&dist=4-6@de */
-	[41503] = -37,   /* cuerel=after&dist=7-10@de */
-	[41504] = -390,   /* cuerel=after&dist=11-20@de */
-	[41505] = -41,   /* cuerel=after&dist=21+@de */
-	[41506] = -70,   /* cuerel=accord&dist=0-1@de */
-	[41507] = -89,   /* cuerel=accord&dist=2-3@de */
-	[41508] = -491,   /* cuerel=accord&dist=4-6@de */
+	[41497] = -229,   /* cuerel=before&dist=7-10@de */
+	[41498] = 81,   /* cuerel=before&dist=11-20@de */
+	[41499] = -123,   /* cuerel=before&dist=21+@de */
+	[41500] = 464,   /* cuerel=after&dist=0-1@de */
+	[41501] = 88,   /* cuerel=after&dist=2-3@de */
+	[41502] = -395,   /* cuerel=after&dist=4-6@de */
+	[41503] = -89,   /* cuerel=after&dist=7-10@de */
+	[41504] = -391,   /* cuerel=after&dist=11-20@de */
+	[41505] = -42,   /* cuerel=after&dist=21+@de */
+	[41506] = -72,   /* cuerel=accord&dist=0-1@de */
+	[41507] = -88,   /* cuerel=accord&dist=2-3@de */
+	[41508] = -492,   /* cuerel=accord&dist=4-6@de */
 	[41509] = 320,   /* cuerel=accord&dist=7-10@de */
-	[41510] = -94,   /* cuerel=accord&dist=11-20@de */
+	[41510] = -93,   /* cuerel=accord&dist=11-20@de */
 	[41511] = -114,   /* cuerel=accord&dist=21+@de */
 	[41513] = -30,   /* cuerel=accord_after&dist=2-3@de */
 	[41516] = -59,   /* cuerel=accord_after&dist=11-20@de */
-	[41518] = 457,   /* cuerel=told_obj&dist=0-1@de */
+	[41518] = 456,   /* cuerel=told_obj&dist=0-1@de */
 	[41519] = 322,   /* cuerel=told_obj&dist=2-3@de */
 	[41520] = 7,   /* cuerel=told_obj&dist=4-6@de */
-	[41521] = -156,   /* cuerel=told_obj&dist=7-10@de */
-	[41522] = -221,   /* cuerel=told_obj&dist=11-20@de */
+	[41521] = -164,   /* cuerel=told_obj&dist=7-10@de */
+	[41522] = -222,   /* cuerel=told_obj&dist=11-20@de */
 	[41523] = -599,   /* cuerel=told_obj&dist=21+@de */
-	[41525] = 151,   /* cuerel=from&dist=2-3@de */
-	[41526] = 268,   /* cuerel=from&dist=4-6@de */
+	[41525] = 152,   /* cuerel=from&dist=2-3@de */
+	[41526] = 267,   /* cuerel=from&dist=4-6@de */
 	[41527] = -326,   /* cuerel=from&dist=7-10@de */
 	[41528] = -118,   /* cuerel=from&dist=11-20@de */
 	[41529] = -33,   /* cuerel=from&dist=21+@de */
-	[41530] = -278,   /* cuerel=near_before&dist=0-1@de */
+	[41530] = -277,   /* cuerel=near_before&dist=0-1@de */
 	[41531] = -167,   /* cuerel=near_before&dist=2-3@de */
-	[41532] = 236,   /* cuerel=near_before&dist=4-6@de */
+	[41532] = 237,   /* cuerel=near_before&dist=4-6@de */
 	[41533] = -6,   /* cuerel=near_before&dist=7-10@de */
-	[41534] = 120,   /* cuerel=near_before&dist=11-20@de */
-	[41535] = -575,   /* cuerel=near_before&dist=21+@de */
-	[41536] = 24,   /* cuerel=near_after&dist=0-1@de */
+	[41534] = 119,   /* cuerel=near_before&dist=11-20@de */
+	[41535] = -576,   /* cuerel=near_before&dist=21+@de */
+	[41536] = 25,   /* cuerel=near_after&dist=0-1@de */
 	[41537] = -310,   /* cuerel=near_after&dist=2-3@de */
 	[41538] = 143,   /* cuerel=near_after&dist=4-6@de */
 	[41539] = 50,   /* cuerel=near_after&dist=7-10@de */
-	[41540] = -66,   /* cuerel=near_after&dist=11-20@de */
+	[41540] = -65,   /* cuerel=near_after&dist=11-20@de */
 	[41541] = -155,   /* cuerel=near_after&dist=21+@de */
 	[41542] = 167,   /* cuerel=appos&dist=0-1@de */
 	[41543] = -319,   /* cuerel=appos&dist=2-3@de */
-	[41545] = -746,   /* cuerel=appos&dist=7-10@de */
+	[41545] = -748,   /* cuerel=appos&dist=7-10@de */
 	[41546] = -11,   /* cuerel=appos&dist=11-20@de */
-	[41547] = -126,   /* cuerel=appos&dist=21+@de */
+	[41547] = -127,   /* cuerel=appos&dist=21+@de */
 	[41548] = 275,   /* cuerel=colon&dist=0-1@de */
 	[41549] = 146,   /* cuerel=colon&dist=2-3@de */
 	[41550] = -224,   /* cuerel=colon&dist=4-6@de */
-	[41551] = 357,   /* cuerel=colon&dist=7-10@de */
+	[41551] = 356,   /* cuerel=colon&dist=7-10@de */
 	[41552] = 4,   /* cuerel=colon&dist=11-20@de */
 	[41553] = -159,   /* cuerel=colon&dist=21+@de */
 	[41560] = 64,   /* kind=none&prep=none@de */
@@ -12129,14 +12129,14 @@ const int32_t model_trained[122608] = {
 	[41570] = -152,   /* kind=pron&prep=none@de */
 	[41571] = -13,   /* kind=pron&prep=prep@de */
 	[41572] = -28,   /* kind=pron&prep=of@de */
-	[41575] = -133,   /* kind=name&prep=none@de */
-	[41576] = -307,   /* kind=name&prep=prep@de */
-	[41577] = 320,   /* kind=name&prep=of@de */
+	[41575] = -132,   /* kind=name&prep=none@de */
+	[41576] = -308,   /* kind=name&prep=prep@de */
+	[41577] = 321,   /* kind=name&prep=of@de */
 	[41578] = 73,   /* kind=name&prep=det@de */
-	[41579] = 164,   /* kind=name&prep=oblique@de */
+	[41579] = 165,   /* kind=name&prep=oblique@de */
 	[41580] = 89,   /* kind=acronym&prep=none@de */
 	[41582] = -74,   /* kind=acronym&prep=of@de */
-	[41585] = 434,   /* kind=role&prep=none@de */
+	[41585] = 435,   /* kind=role&prep=none@de */
 	[41586] = -130,   /* kind=role&prep=prep@de */
 	[41587] = -453,   /* kind=role&prep=of@de */
 	[41588] = -63,   /* kind=role&prep=det@de */
@@ -12149,12 +12149,12 @@ const int32_t model_trained[122608] = {
 	[41595] = 272,   /* kind=org&prep=none@de */
 	[41596] = -296,   /* kind=org&prep=prep@de */
 	[41598] = -67,   /* kind=org&prep=det@de */
-	[41600] = -72,   /* kind=desc&prep=none@de */
+	[41600] = -73,   /* kind=desc&prep=none@de */
 	[41601] = -205,   /* kind=desc&prep=prep@de */
 	[41602] = 348,   /* kind=desc&prep=of@de */
 	[41603] = -13,   /* kind=desc&prep=det@de */
 	[41604] = -13,   /* kind=desc&prep=oblique@de */
-	[41605] = -100,   /* kind=top&prep=none@de */
+	[41605] = -99,   /* kind=top&prep=none@de */
 	[41610] = 64,   /* kind=none&poss=no@de */
 	[41612] = -35,   /* kind=prev&poss=no@de */
 	[41614] = -153,   /* kind=pron&poss=no@de */
@@ -12164,19 +12164,19 @@ const int32_t model_trained[122608] = {
 	[41622] = 56,   /* kind=text&poss=no@de */
 	[41624] = 45,   /* kind=org&poss=no@de */
 	[41626] = -34,   /* kind=desc&poss=no@de */
-	[41628] = -100,   /* kind=top&poss=no@de */
+	[41628] = -99,   /* kind=top&poss=no@de */
 	[41630] = 13,   /* kind=none&region=none&subj=no@de */
 	[41657] = 5,   /* kind=prev&region=none&subj=no@de */
 	[41687] = 24,   /* kind=pron&region=head&subj=no@de */
-	[41688] = -79,   /* kind=pron&region=head&subj=first@de */
-	[41689] = -157,   /* kind=pron&region=head&subj=start@de */
+	[41688] = -78,   /* kind=pron&region=head&subj=first@de */
+	[41689] = -156,   /* kind=pron&region=head&subj=start@de */
 	[41690] = -64,   /* kind=pron&region=tail&subj=no@de */
 	[41693] = -3,   /* kind=pron&region=next&subj=no@de */
 	[41694] = -31,   /* kind=pron&region=next&subj=first@de */
 	[41695] = -6,   /* kind=pron&region=next&subj=start@de */
 	[41696] = 72,   /* kind=pron&region=sent1&subj=no@de */
 	[41697] = -304,   /* kind=pron&region=sent1&subj=first@de */
-	[41698] = -73,   /* kind=pron&region=sent1&subj=start@de */
+	[41698] = -74,   /* kind=pron&region=sent1&subj=start@de */
 	[41699] = -3,   /* kind=pron&region=sent2&subj=no@de */
 	[41701] = -42,   /* kind=pron&region=sent2&subj=start@de */
 	[41702] = -3,   /* kind=pron&region=sent3&subj=no@de */
@@ -12186,16 +12186,16 @@ const int32_t model_trained[122608] = {
 	[41714] = 154,   /* kind=name&region=head&subj=no@de */
 	[41715] = 106,   /* kind=name&region=head&subj=first@de */
 	[41716] = -125,   /* kind=name&region=head&subj=start@de */
-	[41717] = 189,   /* kind=name&region=tail&subj=no@de */
+	[41717] = 188,   /* kind=name&region=tail&subj=no@de */
 	[41718] = -72,   /* kind=name&region=tail&subj=first@de */
 	[41720] = 2,   /* kind=name&region=next&subj=no@de */
 	[41721] = -50,   /* kind=name&region=next&subj=first@de */
 	[41722] = -20,   /* kind=name&region=next&subj=start@de */
-	[41723] = 21,   /* kind=name&region=sent1&subj=no@de */
-	[41724] = -39,   /* kind=name&region=sent1&subj=first@de */
+	[41723] = 20,   /* kind=name&region=sent1&subj=no@de */
+	[41724] = -38,   /* kind=name&region=sent1&subj=first@de */
 	[41725] = -34,   /* kind=name&region=sent1&subj=start@de */
 	[41726] = -5,   /* kind=name&region=sent2&subj=no@de */
-	[41727] = -49,   /* kind=name&region=sent2&subj=first@de */
+	[41727] = -51,   /* kind=name&region=sent2&subj=first@de */
 	[41728] = -26,   /* kind=name&region=sent2&subj=start@de */
 	[41729] = -2,   /* kind=name&region=sent3&subj=no@de */
 	[41732] = -22,   /* kind=name&region=para1&subj=no@de */
@@ -12208,7 +12208,7 @@ const int32_t model_trained[122608] = {
 	[41745] = 89,   /* kind=acronym&region=tail&subj=first@de */
 	[41747] = -124,   /* kind=acronym&region=next&subj=no@de */
 	[41750] = 62,   /* kind=acronym&region=sent1&subj=no@de */
-	[41752] = -30,   /* kind=acronym&region=sent1&subj=start@de */
+	[41752] = -29,   /* kind=acronym&region=sent1&subj=start@de */
 	[41753] = -79,   /* kind=acronym&region=sent2&subj=no@de */
 	[41759] = -27,   /* kind=acronym&region=para1&subj=no@de */
 	[41768] = 88,   /* kind=role&region=head&subj=no@de */
@@ -12217,7 +12217,7 @@ const int32_t model_trained[122608] = {
 	[41771] = 182,   /* kind=role&region=tail&subj=no@de */
 	[41772] = -8,   /* kind=role&region=tail&subj=first@de */
 	[41774] = -22,   /* kind=role&region=next&subj=no@de */
-	[41775] = 36,   /* kind=role&region=next&subj=first@de */
+	[41775] = 35,   /* kind=role&region=next&subj=first@de */
 	[41776] = -80,   /* kind=role&region=next&subj=start@de */
 	[41777] = -46,   /* kind=role&region=sent1&subj=no@de */
 	[41778] = -30,   /* kind=role&region=sent1&subj=first@de */
@@ -12231,15 +12231,15 @@ const int32_t model_trained[122608] = {
 	[41788] = -1,   /* kind=role&region=para1&subj=start@de */
 	[41795] = -2,   /* kind=text&region=head&subj=no@de */
 	[41796] = -10,   /* kind=text&region=head&subj=first@de */
-	[41797] = 56,   /* kind=text&region=head&subj=start@de */
+	[41797] = 57,   /* kind=text&region=head&subj=start@de */
 	[41798] = -73,   /* kind=text&region=tail&subj=no@de */
 	[41799] = 275,   /* kind=text&region=tail&subj=first@de */
 	[41801] = -10,   /* kind=text&region=next&subj=no@de */
 	[41802] = -71,   /* kind=text&region=next&subj=first@de */
 	[41803] = -116,   /* kind=text&region=next&subj=start@de */
 	[41804] = 31,   /* kind=text&region=sent1&subj=no@de */
-	[41805] = -123,   /* kind=text&region=sent1&subj=first@de */
-	[41806] = -171,   /* kind=text&region=sent1&subj=start@de */
+	[41805] = -120,   /* kind=text&region=sent1&subj=first@de */
+	[41806] = -172,   /* kind=text&region=sent1&subj=start@de */
 	[41807] = -15,   /* kind=text&region=sent2&subj=no@de */
 	[41808] = -2,   /* kind=text&region=sent2&subj=first@de */
 	[41813] = -29,   /* kind=text&region=para1&subj=no@de */
@@ -12249,7 +12249,7 @@ const int32_t model_trained[122608] = {
 	[41823] = -104,   /* kind=org&region=head&subj=first@de */
 	[41824] = 25,   /* kind=org&region=head&subj=start@de */
 	[41826] = 163,   /* kind=org&region=tail&subj=first@de */
-	[41828] = -6,   /* kind=org&region=next&subj=no@de */
+	[41828] = -5,   /* kind=org&region=next&subj=no@de */
 	[41829] = -3,   /* kind=org&region=next&subj=first@de */
 	[41830] = -75,   /* kind=org&region=next&subj=start@de */
 	[41831] = -36,   /* kind=org&region=sent1&subj=no@de */
@@ -12258,14 +12258,14 @@ const int32_t model_trained[122608] = {
 	[41834] = -37,   /* kind=org&region=sent2&subj=no@de */
 	[41840] = -28,   /* kind=org&region=para1&subj=no@de */
 	[41849] = -16,   /* kind=desc&region=head&subj=no@de */
-	[41850] = 27,   /* kind=desc&region=head&subj=first@de */
+	[41850] = 26,   /* kind=desc&region=head&subj=first@de */
 	[41851] = 43,   /* kind=desc&region=head&subj=start@de */
 	[41852] = 10,   /* kind=desc&region=tail&subj=no@de */
-	[41853] = 167,   /* kind=desc&region=tail&subj=first@de */
+	[41853] = 168,   /* kind=desc&region=tail&subj=first@de */
 	[41855] = -33,   /* kind=desc&region=next&subj=no@de */
 	[41857] = 53,   /* kind=desc&region=next&subj=start@de */
 	[41858] = -23,   /* kind=desc&region=sent1&subj=no@de */
-	[41859] = -38,   /* kind=desc&region=sent1&subj=first@de */
+	[41859] = -39,   /* kind=desc&region=sent1&subj=first@de */
 	[41860] = 40,   /* kind=desc&region=sent1&subj=start@de */
 	[41861] = -16,   /* kind=desc&region=sent2&subj=no@de */
 	[41862] = 70,   /* kind=desc&region=sent2&subj=first@de */
@@ -12324,7 +12324,7 @@ const int32_t model_trained[122608] = {
 	[42043] = 80,   /* cuerel=told_obj&nwords=more&full=yes@de */
 	[42044] = 19,   /* cuerel=from&nwords=one&full=no@de */
 	[42048] = 24,   /* cuerel=near_before&nwords=one&full=no@de */
-	[42049] = 16,   /* cuerel=near_before&nwords=one&full=yes@de */
+	[42049] = 17,   /* cuerel=near_before&nwords=one&full=yes@de */
 	[42050] = -7,   /* cuerel=near_before&nwords=more&full=no@de */
 	[42051] = -32,   /* cuerel=near_before&nwords=more&full=yes@de */
 	[42052] = -8,   /* cuerel=near_after&nwords=one&full=no@de */
@@ -12340,19 +12340,19 @@ const int32_t model_trained[122608] = {
 	[42072] = -35,   /* kind=prev&freq=1@de */
 	[42076] = -153,   /* kind=pron&freq=1@de */
 	[42080] = -73,   /* kind=name&freq=1@de */
-	[42081] = 128,   /* kind=name&freq=2@de */
+	[42081] = 129,   /* kind=name&freq=2@de */
 	[42082] = 70,   /* kind=name&freq=3-4@de */
-	[42083] = -410,   /* kind=name&freq=5+@de */
+	[42083] = -411,   /* kind=name&freq=5+@de */
 	[42084] = -26,   /* kind=acronym&freq=1@de */
 	[42085] = 437,   /* kind=acronym&freq=2@de */
 	[42086] = -173,   /* kind=acronym&freq=3-4@de */
-	[42087] = -201,   /* kind=acronym&freq=5+@de */
+	[42087] = -200,   /* kind=acronym&freq=5+@de */
 	[42088] = 64,   /* kind=role&freq=1@de */
 	[42092] = 56,   /* kind=text&freq=1@de */
 	[42096] = 45,   /* kind=org&freq=1@de */
 	[42100] = -34,   /* kind=desc&freq=1@de */
 	[42105] = -97,   /* kind=top&freq=2@de */
-	[42106] = -117,   /* kind=top&freq=3-4@de */
+	[42106] = -115,   /* kind=top&freq=3-4@de */
 	[42107] = -101,   /* kind=top&freq=5+@de */
 	[42108] = 13,   /* kind=none&region=none&sameprev=na@de */
 	[42135] = 5,   /* kind=prev&region=none&sameprev=na@de */
@@ -12386,10 +12386,10 @@ const int32_t model_trained[122608] = {
 	[42203] = 27,   /* kind=name&region=sent1&sameprev=yes@de */
 	[42204] = -11,   /* kind=name&region=sent2&sameprev=na@de */
 	[42205] = -24,   /* kind=name&region=sent2&sameprev=no@de */
-	[42206] = -10,   /* kind=name&region=sent2&sameprev=yes@de */
+	[42206] = -11,   /* kind=name&region=sent2&sameprev=yes@de */
 	[42208] = -2,   /* kind=name&region=sent3&sameprev=no@de */
 	[42210] = -28,   /* kind=name&region=para1&sameprev=na@de */
-	[42211] = -22,   /* kind=name&region=para1&sameprev=no@de */
+	[42211] = -21,   /* kind=name&region=para1&sameprev=no@de */
 	[42212] = -36,   /* kind=name&region=para1&sameprev=yes@de */
 	[42213] = -2,   /* kind=name&region=older&sameprev=na@de */
 	[42215] = -12,   /* kind=name&region=older&sameprev=yes@de */
@@ -12408,6 +12408,7 @@ const int32_t model_trained[122608] = {
 	[42238] = -16,   /* kind=acronym&region=para1&sameprev=no@de */
 	[42239] = -89,   /* kind=acronym&region=para1&sameprev=yes@de */
 	[42246] = 70,   /* kind=role&region=head&sameprev=na@de */
+	[42247] = -1,   /* kind=role&region=head&sameprev=no@de */
 	[42249] = 160,   /* kind=role&region=tail&sameprev=na@de */
 	[42250] = 25,   /* kind=role&region=tail&sameprev=no@de */
 	[42252] = 3,   /* kind=role&region=next&sameprev=na@de */
@@ -12425,13 +12426,13 @@ const int32_t model_trained[122608] = {
 	[42277] = 2,   /* kind=text&region=tail&sameprev=no@de */
 	[42279] = -48,   /* kind=text&region=next&sameprev=na@de */
 	[42280] = -30,   /* kind=text&region=next&sameprev=no@de */
-	[42282] = -48,   /* kind=text&region=sent1&sameprev=na@de */
-	[42283] = 88,   /* kind=text&region=sent1&sameprev=no@de */
+	[42282] = -49,   /* kind=text&region=sent1&sameprev=na@de */
+	[42283] = 87,   /* kind=text&region=sent1&sameprev=no@de */
 	[42285] = -2,   /* kind=text&region=sent2&sameprev=na@de */
 	[42286] = -15,   /* kind=text&region=sent2&sameprev=no@de */
 	[42291] = -40,   /* kind=text&region=para1&sameprev=na@de */
 	[42295] = -2,   /* kind=text&region=older&sameprev=no@de */
-	[42300] = -10,   /* kind=org&region=head&sameprev=na@de */
+	[42300] = -9,   /* kind=org&region=head&sameprev=na@de */
 	[42301] = 71,   /* kind=org&region=head&sameprev=no@de */
 	[42303] = 163,   /* kind=org&region=tail&sameprev=na@de */
 	[42306] = -50,   /* kind=org&region=next&sameprev=na@de */
@@ -12444,7 +12445,7 @@ const int32_t model_trained[122608] = {
 	[42327] = -27,   /* kind=desc&region=head&sameprev=na@de */
 	[42328] = 46,   /* kind=desc&region=head&sameprev=no@de */
 	[42330] = 7,   /* kind=desc&region=tail&sameprev=na@de */
-	[42331] = 70,   /* kind=desc&region=tail&sameprev=no@de */
+	[42331] = 71,   /* kind=desc&region=tail&sameprev=no@de */
 	[42333] = 20,   /* kind=desc&region=next&sameprev=na@de */
 	[42334] = -39,   /* kind=desc&region=next&sameprev=no@de */
 	[42336] = -10,   /* kind=desc&region=sent1&sameprev=na@de */
@@ -12455,8 +12456,8 @@ const int32_t model_trained[122608] = {
 	[42343] = -4,   /* kind=desc&region=sent3&sameprev=no@de */
 	[42345] = -12,   /* kind=desc&region=para1&sameprev=na@de */
 	[42346] = -15,   /* kind=desc&region=para1&sameprev=no@de */
-	[42349] = -6,   /* kind=desc&region=older&sameprev=no@de */
-	[42351] = -16,   /* kind=top&region=none&sameprev=na@de */
+	[42349] = -5,   /* kind=desc&region=older&sameprev=no@de */
+	[42351] = -15,   /* kind=top&region=none&sameprev=na@de */
 	[42352] = -10,   /* kind=top&region=none&sameprev=no@de */
 	[42353] = -4,   /* kind=top&region=none&sameprev=yes@de */
 	[42378] = 64,   /* kind=none&resolved=na@de */
@@ -12469,12 +12470,12 @@ const int32_t model_trained[122608] = {
 	[42396] = 56,   /* kind=text&resolved=na@de */
 	[42399] = 45,   /* kind=org&resolved=na@de */
 	[42402] = -34,   /* kind=desc&resolved=na@de */
-	[42405] = -100,   /* kind=top&resolved=na@de */
+	[42405] = -99,   /* kind=top&resolved=na@de */
 	[42408] = 66,   /* kind=none&qhead=none&qtail=none@de */
 	[42409] = -51,   /* kind=none&qhead=none&qtail=near@de */
 	[42410] = -74,   /* kind=none&qhead=none&qtail=far@de */
 	[42411] = -49,   /* kind=none&qhead=none&qtail=accord@de */
-	[42412] = 70,   /* kind=none&qhead=none&qtail=tail@de */
+	[42412] = 71,   /* kind=none&qhead=none&qtail=tail@de */
 	[42413] = 15,   /* kind=none&qhead=cue&qtail=none@de */
 	[42414] = 210,   /* kind=none&qhead=cue&qtail=near@de */
 	[42417] = -10,   /* kind=none&qhead=cue&qtail=tail@de */
@@ -12508,10 +12509,10 @@ const int32_t model_trained[122608] = {
 	[42461] = -6,   /* kind=pron&qhead=none&qtail=accord@de */
 	[42462] = -37,   /* kind=pron&qhead=none&qtail=tail@de */
 	[42463] = -52,   /* kind=pron&qhead=cue&qtail=none@de */
-	[42464] = -56,   /* kind=pron&qhead=cue&qtail=near@de */
+	[42464] = -57,   /* kind=pron&qhead=cue&qtail=near@de */
 	[42468] = -4,   /* kind=pron&qhead=adjacent&qtail=none@de */
-	[42469] = -79,   /* kind=pron&qhead=adjacent&qtail=near@de */
-	[42473] = -104,   /* kind=pron&qhead=accord&qtail=none@de */
+	[42469] = -80,   /* kind=pron&qhead=adjacent&qtail=near@de */
+	[42473] = -105,   /* kind=pron&qhead=accord&qtail=none@de */
 	[42478] = -56,   /* kind=pron&qhead=colon&qtail=none@de */
 	[42479] = -3,   /* kind=pron&qhead=colon&qtail=near@de */
 	[42483] = 27,   /* kind=name&qhead=none&qtail=none@de */
@@ -12520,14 +12521,14 @@ const int32_t model_trained[122608] = {
 	[42486] = 96,   /* kind=name&qhead=none&qtail=accord@de */
 	[42487] = -183,   /* kind=name&qhead=none&qtail=tail@de */
 	[42488] = 16,   /* kind=name&qhead=cue&qtail=none@de */
-	[42489] = -584,   /* kind=name&qhead=cue&qtail=near@de */
+	[42489] = -585,   /* kind=name&qhead=cue&qtail=near@de */
 	[42492] = 103,   /* kind=name&qhead=cue&qtail=tail@de */
 	[42493] = 50,   /* kind=name&qhead=adjacent&qtail=none@de */
 	[42494] = -200,   /* kind=name&qhead=adjacent&qtail=near@de */
 	[42498] = -80,   /* kind=name&qhead=accord&qtail=none@de */
-	[42499] = 42,   /* kind=name&qhead=accord&qtail=near@de */
+	[42499] = 41,   /* kind=name&qhead=accord&qtail=near@de */
 	[42501] = 124,   /* kind=name&qhead=accord&qtail=accord@de */
-	[42503] = 131,   /* kind=name&qhead=colon&qtail=none@de */
+	[42503] = 132,   /* kind=name&qhead=colon&qtail=none@de */
 	[42504] = 8,   /* kind=name&qhead=colon&qtail=near@de */
 	[42508] = 106,   /* kind=acronym&qhead=none&qtail=none@de */
 	[42509] = -29,   /* kind=acronym&qhead=none&qtail=near@de */
@@ -12540,7 +12541,7 @@ const int32_t model_trained[122608] = {
 	[42535] = -10,   /* kind=role&qhead=none&qtail=far@de */
 	[42537] = 131,   /* kind=role&qhead=none&qtail=tail@de */
 	[42538] = 80,   /* kind=role&qhead=cue&qtail=none@de */
-	[42539] = 304,   /* kind=role&qhead=cue&qtail=near@de */
+	[42539] = 305,   /* kind=role&qhead=cue&qtail=near@de */
 	[42542] = -49,   /* kind=role&qhead=cue&qtail=tail@de */
 	[42543] = -51,   /* kind=role&qhead=adjacent&qtail=none@de */
 	[42546] = 70,   /* kind=role&qhead=adjacent&qtail=accord@de */
@@ -12564,13 +12565,13 @@ const int32_t model_trained[122608] = {
 	[42584] = -10,   /* kind=org&qhead=none&qtail=near@de */
 	[42585] = -23,   /* kind=org&qhead=none&qtail=far@de */
 	[42587] = -33,   /* kind=org&qhead=none&qtail=tail@de */
-	[42588] = 10,   /* kind=org&qhead=cue&qtail=none@de */
+	[42588] = 9,   /* kind=org&qhead=cue&qtail=none@de */
 	[42593] = -124,   /* kind=org&qhead=adjacent&qtail=none@de */
 	[42594] = -3,   /* kind=org&qhead=adjacent&qtail=near@de */
 	[42598] = 142,   /* kind=org&qhead=accord&qtail=none@de */
 	[42599] = -1,   /* kind=org&qhead=accord&qtail=near@de */
 	[42603] = -108,   /* kind=org&qhead=colon&qtail=none@de */
-	[42608] = -92,   /* kind=desc&qhead=none&qtail=none@de */
+	[42608] = -91,   /* kind=desc&qhead=none&qtail=none@de */
 	[42609] = 89,   /* kind=desc&qhead=none&qtail=near@de */
 	[42610] = 119,   /* kind=desc&qhead=none&qtail=far@de */
 	[42611] = -19,   /* kind=desc&qhead=none&qtail=accord@de */
@@ -12581,7 +12582,7 @@ const int32_t model_trained[122608] = {
 	[42618] = -23,   /* kind=desc&qhead=adjacent&qtail=none@de */
 	[42619] = -173,   /* kind=desc&qhead=adjacent&qtail=near@de */
 	[42621] = -48,   /* kind=desc&qhead=adjacent&qtail=accord@de */
-	[42623] = 56,   /* kind=desc&qhead=accord&qtail=none@de */
+	[42623] = 57,   /* kind=desc&qhead=accord&qtail=none@de */
 	[42624] = 36,   /* kind=desc&qhead=accord&qtail=near@de */
 	[42626] = -49,   /* kind=desc&qhead=accord&qtail=accord@de */
 	[42628] = 65,   /* kind=desc&qhead=colon&qtail=none@de */
@@ -12594,7 +12595,7 @@ const int32_t model_trained[122608] = {
 	[42642] = -2,   /* kind=top&qhead=cue&qtail=tail@de */
 	[42643] = -3,   /* kind=top&qhead=adjacent&qtail=none@de */
 	[42644] = -38,   /* kind=top&qhead=adjacent&qtail=near@de */
-	[42648] = -17,   /* kind=top&qhead=accord&qtail=none@de */
+	[42648] = -14,   /* kind=top&qhead=accord&qtail=none@de */
 	[42649] = -1,   /* kind=top&qhead=accord&qtail=near@de */
 	[42651] = -2,   /* kind=top&qhead=accord&qtail=accord@de */
 	[42653] = -11,   /* kind=top&qhead=colon&qtail=none@de */
@@ -12602,7 +12603,7 @@ const int32_t model_trained[122608] = {
 	[42659] = -60,   /* region=none&qhead=none&qtail=near@de */
 	[42660] = -76,   /* region=none&qhead=none&qtail=far@de */
 	[42661] = -61,   /* region=none&qhead=none&qtail=accord@de */
-	[42662] = 43,   /* region=none&qhead=none&qtail=tail@de */
+	[42662] = 44,   /* region=none&qhead=none&qtail=tail@de */
 	[42663] = 13,   /* region=none&qhead=cue&qtail=none@de */
 	[42664] = 191,   /* region=none&qhead=cue&qtail=near@de */
 	[42667] = -20,   /* region=none&qhead=cue&qtail=tail@de */
@@ -12615,7 +12616,7 @@ const int32_t model_trained[122608] = {
 	[42678] = -100,   /* region=none&qhead=colon&qtail=none@de */
 	[42679] = -28,   /* region=none&qhead=colon&qtail=near@de */
 	[42683] = -77,   /* region=head&qhead=none&qtail=none@de */
-	[42684] = 186,   /* region=head&qhead=none&qtail=near@de */
+	[42684] = 187,   /* region=head&qhead=none&qtail=near@de */
 	[42685] = -103,   /* region=head&qhead=none&qtail=far@de */
 	[42687] = -21,   /* region=head&qhead=none&qtail=tail@de */
 	[42688] = 30,   /* region=head&qhead=cue&qtail=none@de */
@@ -12663,7 +12664,7 @@ const int32_t model_trained[122608] = {
 	[42761] = -14,   /* region=sent1&qhead=none&qtail=accord@de */
 	[42762] = -106,   /* region=sent1&qhead=none&qtail=tail@de */
 	[42763] = -25,   /* region=sent1&qhead=cue&qtail=none@de */
-	[42764] = -29,   /* region=sent1&qhead=cue&qtail=near@de */
+	[42764] = -30,   /* region=sent1&qhead=cue&qtail=near@de */
 	[42768] = 24,   /* region=sent1&qhead=adjacent&qtail=none@de */
 	[42769] = -82,   /* region=sent1&qhead=adjacent&qtail=near@de */
 	[42773] = -132,   /* region=sent1&qhead=accord&qtail=none@de */
@@ -12698,8 +12699,8 @@ const int32_t model_trained[122608] = {
 	[42859] = -1,   /* region=older&qhead=none&qtail=near@de */
 	[42863] = -6,   /* region=older&qhead=cue&qtail=none@de */
 	[42868] = -4,   /* region=older&qhead=adjacent&qtail=none@de */
-	[42883] = 26,   /* cuerel=none&qhead=none&qtail=none@de */
-	[42884] = -98,   /* cuerel=none&qhead=none&qtail=near@de */
+	[42883] = 25,   /* cuerel=none&qhead=none&qtail=none@de */
+	[42884] = -99,   /* cuerel=none&qhead=none&qtail=near@de */
 	[42885] = -122,   /* cuerel=none&qhead=none&qtail=far@de */
 	[42886] = -75,   /* cuerel=none&qhead=none&qtail=accord@de */
 	[42887] = 16,   /* cuerel=none&qhead=none&qtail=tail@de */
@@ -12726,16 +12727,16 @@ const int32_t model_trained[122608] = {
 	[42921] = -15,   /* cuerel=before&qhead=adjacent&qtail=accord@de */
 	[42923] = -64,   /* cuerel=before&qhead=accord&qtail=none@de */
 	[42924] = 18,   /* cuerel=before&qhead=accord&qtail=near@de */
-	[42928] = -67,   /* cuerel=before&qhead=colon&qtail=none@de */
+	[42928] = -66,   /* cuerel=before&qhead=colon&qtail=none@de */
 	[42929] = -9,   /* cuerel=before&qhead=colon&qtail=near@de */
 	[42933] = -90,   /* cuerel=after&qhead=none&qtail=none@de */
 	[42934] = -13,   /* cuerel=after&qhead=none&qtail=near@de */
-	[42937] = -164,   /* cuerel=after&qhead=none&qtail=tail@de */
-	[42938] = 76,   /* cuerel=after&qhead=cue&qtail=none@de */
+	[42937] = -165,   /* cuerel=after&qhead=none&qtail=tail@de */
+	[42938] = 73,   /* cuerel=after&qhead=cue&qtail=none@de */
 	[42939] = -163,   /* cuerel=after&qhead=cue&qtail=near@de */
-	[42943] = 208,   /* cuerel=after&qhead=adjacent&qtail=none@de */
-	[42948] = -229,   /* cuerel=after&qhead=accord&qtail=none@de */
-	[42949] = 126,   /* cuerel=after&qhead=accord&qtail=near@de */
+	[42943] = 205,   /* cuerel=after&qhead=adjacent&qtail=none@de */
+	[42948] = -234,   /* cuerel=after&qhead=accord&qtail=none@de */
+	[42949] = 125,   /* cuerel=after&qhead=accord&qtail=near@de */
 	[42953] = 29,   /* cuerel=after&qhead=colon&qtail=none@de */
 	[42954] = 22,   /* cuerel=after&qhead=colon&qtail=near@de */
 	[42958] = -21,   /* cuerel=accord&qhead=none&qtail=none@de */
@@ -12744,16 +12745,16 @@ const int32_t model_trained[122608] = {
 	[42961] = 96,   /* cuerel=accord&qhead=none&qtail=accord@de */
 	[42962] = -4,   /* cuerel=accord&qhead=none&qtail=tail@de */
 	[42963] = 11,   /* cuerel=accord&qhead=cue&qtail=none@de */
-	[42968] = -45,   /* cuerel=accord&qhead=adjacent&qtail=none@de */
+	[42968] = -44,   /* cuerel=accord&qhead=adjacent&qtail=none@de */
 	[42973] = 6,   /* cuerel=accord&qhead=accord&qtail=none@de */
-	[42974] = 7,   /* cuerel=accord&qhead=accord&qtail=near@de */
+	[42974] = 8,   /* cuerel=accord&qhead=accord&qtail=near@de */
 	[42976] = 119,   /* cuerel=accord&qhead=accord&qtail=accord@de */
 	[42978] = -6,   /* cuerel=accord&qhead=colon&qtail=none@de */
 	[42979] = -1,   /* cuerel=accord&qhead=colon&qtail=near@de */
 	[42984] = -12,   /* cuerel=accord_after&qhead=none&qtail=near@de */
 	[42987] = -1,   /* cuerel=accord_after&qhead=none&qtail=tail@de */
 	[42998] = -3,   /* cuerel=accord_after&qhead=accord&qtail=none@de */
-	[43008] = -80,   /* cuerel=told_obj&qhead=none&qtail=none@de */
+	[43008] = -79,   /* cuerel=told_obj&qhead=none&qtail=none@de */
 	[43009] = -3,   /* cuerel=told_obj&qhead=none&qtail=near@de */
 	[43012] = -26,   /* cuerel=told_obj&qhead=none&qtail=tail@de */
 	[43013] = 84,   /* cuerel=told_obj&qhead=cue&qtail=none@de */
@@ -12761,7 +12762,7 @@ const int32_t model_trained[122608] = {
 	[43018] = 81,   /* cuerel=told_obj&qhead=adjacent&qtail=none@de */
 	[43019] = -328,   /* cuerel=told_obj&qhead=adjacent&qtail=near@de */
 	[43021] = 70,   /* cuerel=told_obj&qhead=adjacent&qtail=accord@de */
-	[43023] = 32,   /* cuerel=told_obj&qhead=accord&qtail=none@de */
+	[43023] = 31,   /* cuerel=told_obj&qhead=accord&qtail=none@de */
 	[43024] = -43,   /* cuerel=told_obj&qhead=accord&qtail=near@de */
 	[43028] = 214,   /* cuerel=told_obj&qhead=colon&qtail=none@de */
 	[43029] = -19,   /* cuerel=told_obj&qhead=colon&qtail=near@de */
@@ -12774,14 +12775,14 @@ const int32_t model_trained[122608] = {
 	[43059] = 101,   /* cuerel=near_before&qhead=none&qtail=near@de */
 	[43060] = 107,   /* cuerel=near_before&qhead=none&qtail=far@de */
 	[43062] = -76,   /* cuerel=near_before&qhead=none&qtail=tail@de */
-	[43063] = 7,   /* cuerel=near_before&qhead=cue&qtail=none@de */
-	[43064] = 154,   /* cuerel=near_before&qhead=cue&qtail=near@de */
+	[43063] = 8,   /* cuerel=near_before&qhead=cue&qtail=none@de */
+	[43064] = 155,   /* cuerel=near_before&qhead=cue&qtail=near@de */
 	[43068] = -77,   /* cuerel=near_before&qhead=adjacent&qtail=none@de */
 	[43069] = -151,   /* cuerel=near_before&qhead=adjacent&qtail=near@de */
 	[43071] = -7,   /* cuerel=near_before&qhead=adjacent&qtail=accord@de */
-	[43073] = -2,   /* cuerel=near_before&qhead=accord&qtail=none@de */
-	[43074] = -52,   /* cuerel=near_before&qhead=accord&qtail=near@de */
-	[43078] = -285,   /* cuerel=near_before&qhead=colon&qtail=none@de */
+	[43073] = -6,   /* cuerel=near_before&qhead=accord&qtail=none@de */
+	[43074] = -51,   /* cuerel=near_before&qhead=accord&qtail=near@de */
+	[43078] = -286,   /* cuerel=near_before&qhead=colon&qtail=none@de */
 	[43079] = -70,   /* cuerel=near_before&qhead=colon&qtail=near@de */
 	[43083] = -54,   /* cuerel=near_after&qhead=none&qtail=none@de */
 	[43084] = 163,   /* cuerel=near_after&qhead=none&qtail=near@de */
@@ -12794,8 +12795,8 @@ const int32_t model_trained[122608] = {
 	[43093] = -14,   /* cuerel=near_after&qhead=adjacent&qtail=none@de */
 	[43094] = -115,   /* cuerel=near_after&qhead=adjacent&qtail=near@de */
 	[43096] = -32,   /* cuerel=near_after&qhead=adjacent&qtail=accord@de */
-	[43098] = -32,   /* cuerel=near_after&qhead=accord&qtail=none@de */
-	[43099] = 101,   /* cuerel=near_after&qhead=accord&qtail=near@de */
+	[43098] = -30,   /* cuerel=near_after&qhead=accord&qtail=none@de */
+	[43099] = 102,   /* cuerel=near_after&qhead=accord&qtail=near@de */
 	[43103] = -12,   /* cuerel=near_after&qhead=colon&qtail=none@de */
 	[43104] = 121,   /* cuerel=near_after&qhead=colon&qtail=near@de */
 	[43108] = -139,   /* cuerel=appos&qhead=none&qtail=none@de */
@@ -12804,21 +12805,21 @@ const int32_t model_trained[122608] = {
 	[43113] = -56,   /* cuerel=appos&qhead=cue&qtail=none@de */
 	[43114] = -93,   /* cuerel=appos&qhead=cue&qtail=near@de */
 	[43118] = -68,   /* cuerel=appos&qhead=adjacent&qtail=none@de */
-	[43123] = 314,   /* cuerel=appos&qhead=accord&qtail=none@de */
+	[43123] = 313,   /* cuerel=appos&qhead=accord&qtail=none@de */
 	[43133] = -87,   /* cuerel=colon&qhead=none&qtail=none@de */
 	[43134] = -19,   /* cuerel=colon&qhead=none&qtail=near@de */
 	[43138] = -7,   /* cuerel=colon&qhead=cue&qtail=none@de */
-	[43148] = 176,   /* cuerel=colon&qhead=accord&qtail=none@de */
+	[43148] = 175,   /* cuerel=colon&qhead=accord&qtail=none@de */
 	[43153] = 11,   /* cuerel=colon&qhead=colon&qtail=none@de */
 	[43183] = -555,   /* kind=none&qpos=para@de */
 	[43184] = -210,   /* kind=none&qpos=sent@de */
 	[43185] = 145,   /* kind=none&qpos=mid@de */
 	[43186] = -81,   /* kind=prev&qpos=para@de */
-	[43187] = -34,   /* kind=prev&qpos=sent@de */
-	[43188] = -27,   /* kind=prev&qpos=mid@de */
-	[43189] = -179,   /* kind=pron&qpos=para@de */
+	[43187] = -35,   /* kind=prev&qpos=sent@de */
+	[43188] = -26,   /* kind=prev&qpos=mid@de */
+	[43189] = -178,   /* kind=pron&qpos=para@de */
 	[43190] = 72,   /* kind=pron&qpos=sent@de */
-	[43191] = -206,   /* kind=pron&qpos=mid@de */
+	[43191] = -205,   /* kind=pron&qpos=mid@de */
 	[43192] = 68,   /* kind=name&qpos=para@de */
 	[43193] = -76,   /* kind=name&qpos=sent@de */
 	[43194] = -35,   /* kind=name&qpos=mid@de */
@@ -12826,23 +12827,23 @@ const int32_t model_trained[122608] = {
 	[43196] = 31,   /* kind=acronym&qpos=sent@de */
 	[43197] = 84,   /* kind=acronym&qpos=mid@de */
 	[43198] = 237,   /* kind=role&qpos=para@de */
-	[43199] = -89,   /* kind=role&qpos=sent@de */
+	[43199] = -90,   /* kind=role&qpos=sent@de */
 	[43200] = 59,   /* kind=role&qpos=mid@de */
-	[43201] = 178,   /* kind=text&qpos=para@de */
-	[43202] = -369,   /* kind=text&qpos=sent@de */
+	[43201] = 177,   /* kind=text&qpos=para@de */
+	[43202] = -368,   /* kind=text&qpos=sent@de */
 	[43203] = 109,   /* kind=text&qpos=mid@de */
 	[43204] = 92,   /* kind=org&qpos=para@de */
 	[43205] = -183,   /* kind=org&qpos=sent@de */
 	[43206] = 4,   /* kind=org&qpos=mid@de */
-	[43207] = -165,   /* kind=desc&qpos=para@de */
-	[43208] = 212,   /* kind=desc&qpos=sent@de */
-	[43209] = -142,   /* kind=desc&qpos=mid@de */
+	[43207] = -164,   /* kind=desc&qpos=para@de */
+	[43208] = 211,   /* kind=desc&qpos=sent@de */
+	[43209] = -141,   /* kind=desc&qpos=mid@de */
 	[43210] = -98,   /* kind=top&qpos=para@de */
 	[43211] = -125,   /* kind=top&qpos=sent@de */
-	[43212] = -97,   /* kind=top&qpos=mid@de */
+	[43212] = -96,   /* kind=top&qpos=mid@de */
 	[43213] = 196,   /* kind=none&qend=other@de */
 	[43214] = -327,   /* kind=none&qend=stop@de */
-	[43215] = 91,   /* kind=none&qend=comma@de */
+	[43215] = 90,   /* kind=none&qend=comma@de */
 	[43216] = 374,   /* kind=none&qend=question@de */
 	[43217] = -340,   /* kind=prev&qend=other@de */
 	[43218] = 270,   /* kind=prev&qend=stop@de */
@@ -12850,20 +12851,20 @@ const int32_t model_trained[122608] = {
 	[43220] = -12,   /* kind=prev&qend=question@de */
 	[43221] = -34,   /* kind=pron&qend=other@de */
 	[43222] = -208,   /* kind=pron&qend=stop@de */
-	[43223] = -138,   /* kind=pron&qend=comma@de */
+	[43223] = -139,   /* kind=pron&qend=comma@de */
 	[43224] = -41,   /* kind=pron&qend=question@de */
-	[43225] = -164,   /* kind=name&qend=other@de */
+	[43225] = -163,   /* kind=name&qend=other@de */
 	[43226] = 244,   /* kind=name&qend=stop@de */
 	[43227] = -124,   /* kind=name&qend=comma@de */
 	[43228] = -437,   /* kind=name&qend=question@de */
 	[43229] = -105,   /* kind=acronym&qend=other@de */
 	[43230] = 513,   /* kind=acronym&qend=stop@de */
 	[43231] = -200,   /* kind=acronym&qend=comma@de */
-	[43233] = 58,   /* kind=role&qend=other@de */
-	[43234] = -21,   /* kind=role&qend=stop@de */
+	[43233] = 59,   /* kind=role&qend=other@de */
+	[43234] = -22,   /* kind=role&qend=stop@de */
 	[43235] = 16,   /* kind=role&qend=comma@de */
 	[43236] = 449,   /* kind=role&qend=question@de */
-	[43237] = 14,   /* kind=text&qend=other@de */
+	[43237] = 13,   /* kind=text&qend=other@de */
 	[43238] = -44,   /* kind=text&qend=stop@de */
 	[43239] = 136,   /* kind=text&qend=comma@de */
 	[43241] = -34,   /* kind=org&qend=other@de */
@@ -12873,21 +12874,21 @@ const int32_t model_trained[122608] = {
 	[43246] = -36,   /* kind=desc&qend=stop@de */
 	[43247] = -5,   /* kind=desc&qend=comma@de */
 	[43248] = -638,   /* kind=desc&qend=question@de */
-	[43249] = -135,   /* kind=top&qend=other@de */
+	[43249] = -133,   /* kind=top&qend=other@de */
 	[43250] = -98,   /* kind=top&qend=stop@de */
 	[43251] = -54,   /* kind=top&qend=comma@de */
 	[43252] = -344,   /* kind=top&qend=question@de */
 	[43253] = 9,   /* kind=none&qalone=no&qprev=none@de */
 	[43254] = 19,   /* kind=none&qalone=no&qprev=sent@de */
 	[43255] = 78,   /* kind=none&qalone=no&qprev=para@de */
-	[43257] = -93,   /* kind=none&qalone=no&qprev=older@de */
+	[43257] = -94,   /* kind=none&qalone=no&qprev=older@de */
 	[43264] = 109,   /* kind=prev&qalone=no&qprev=sent@de */
 	[43265] = 18,   /* kind=prev&qalone=no&qprev=para@de */
 	[43266] = -21,   /* kind=prev&qalone=no&qprev=para1@de */
 	[43267] = -30,   /* kind=prev&qalone=no&qprev=older@de */
 	[43273] = -20,   /* kind=pron&qalone=no&qprev=none@de */
 	[43274] = -3,   /* kind=pron&qalone=no&qprev=sent@de */
-	[43275] = -24,   /* kind=pron&qalone=no&qprev=para@de */
+	[43275] = -23,   /* kind=pron&qalone=no&qprev=para@de */
 	[43276] = -14,   /* kind=pron&qalone=no&qprev=para1@de */
 	[43277] = -59,   /* kind=pron&qalone=no&qprev=older@de */
 	[43283] = 11,   /* kind=name&qalone=no&qprev=none@de */
@@ -12906,7 +12907,7 @@ const int32_t model_trained[122608] = {
 	[43306] = -108,   /* kind=role&qalone=no&qprev=para1@de */
 	[43307] = 36,   /* kind=role&qalone=no&qprev=older@de */
 	[43313] = -61,   /* kind=text&qalone=no&qprev=none@de */
-	[43314] = 238,   /* kind=text&qalone=no&qprev=sent@de */
+	[43314] = 237,   /* kind=text&qalone=no&qprev=sent@de */
 	[43315] = 95,   /* kind=text&qalone=no&qprev=para@de */
 	[43316] = -46,   /* kind=text&qalone=no&qprev=para1@de */
 	[43317] = 209,   /* kind=text&qalone=no&qprev=older@de */
@@ -12915,16 +12916,16 @@ const int32_t model_trained[122608] = {
 	[43325] = -107,   /* kind=org&qalone=no&qprev=para@de */
 	[43326] = 80,   /* kind=org&qalone=no&qprev=para1@de */
 	[43327] = 50,   /* kind=org&qalone=no&qprev=older@de */
-	[43333] = -20,   /* kind=desc&qalone=no&qprev=none@de */
+	[43333] = -21,   /* kind=desc&qalone=no&qprev=none@de */
 	[43334] = 20,   /* kind=desc&qalone=no&qprev=sent@de */
 	[43335] = -83,   /* kind=desc&qalone=no&qprev=para@de */
 	[43336] = 65,   /* kind=desc&qalone=no&qprev=para1@de */
 	[43337] = 76,   /* kind=desc&qalone=no&qprev=older@de */
-	[43343] = -17,   /* kind=top&qalone=no&qprev=none@de */
+	[43343] = -16,   /* kind=top&qalone=no&qprev=none@de */
 	[43344] = 3,   /* kind=top&qalone=no&qprev=sent@de */
 	[43345] = -4,   /* kind=top&qalone=no&qprev=para@de */
 	[43346] = -14,   /* kind=top&qalone=no&qprev=para1@de */
-	[43347] = -10,   /* kind=top&qalone=no&qprev=older@de */
+	[43347] = -9,   /* kind=top&qalone=no&qprev=older@de */
 	[43353] = 64,   /* kind=none&qtype=plain@de */
 	[43357] = -35,   /* kind=prev&qtype=plain@de */
 	[43361] = -153,   /* kind=pron&qtype=plain@de */
@@ -12934,7 +12935,7 @@ const int32_t model_trained[122608] = {
 	[43377] = 56,   /* kind=text&qtype=plain@de */
 	[43381] = 45,   /* kind=org&qtype=plain@de */
 	[43385] = -34,   /* kind=desc&qtype=plain@de */
-	[43389] = -100,   /* kind=top&qtype=plain@de */
+	[43389] = -99,   /* kind=top&qtype=plain@de */
 	[43393] = -154,   /* kind=none&qprev=none&qsubj=nocue@de */
 	[43394] = 80,   /* kind=none&qprev=none&qsubj=subject@de */
 	[43395] = -142,   /* kind=none&qprev=none&qsubj=nosubject@de */
@@ -12974,20 +12975,20 @@ const int32_t model_trained[122608] = {
 	[43434] = -126,   /* kind=pron&qprev=para1&qsubj=nosubject@de */
 	[43435] = -37,   /* kind=pron&qprev=older&qsubj=nocue@de */
 	[43436] = -57,   /* kind=pron&qprev=older&qsubj=subject@de */
-	[43438] = 100,   /* kind=name&qprev=none&qsubj=nocue@de */
+	[43438] = 99,   /* kind=name&qprev=none&qsubj=nocue@de */
 	[43439] = -30,   /* kind=name&qprev=none&qsubj=subject@de */
 	[43440] = 181,   /* kind=name&qprev=none&qsubj=nosubject@de */
 	[43441] = -146,   /* kind=name&qprev=sent&qsubj=nocue@de */
 	[43442] = -153,   /* kind=name&qprev=sent&qsubj=subject@de */
 	[43443] = 304,   /* kind=name&qprev=sent&qsubj=nosubject@de */
 	[43444] = 124,   /* kind=name&qprev=para&qsubj=nocue@de */
-	[43445] = -47,   /* kind=name&qprev=para&qsubj=subject@de */
+	[43445] = -48,   /* kind=name&qprev=para&qsubj=subject@de */
 	[43446] = -256,   /* kind=name&qprev=para&qsubj=nosubject@de */
 	[43447] = -146,   /* kind=name&qprev=para1&qsubj=nocue@de */
 	[43448] = 62,   /* kind=name&qprev=para1&qsubj=subject@de */
 	[43449] = 120,   /* kind=name&qprev=para1&qsubj=nosubject@de */
 	[43450] = -41,   /* kind=name&qprev=older&qsubj=nocue@de */
-	[43451] = -7,   /* kind=name&qprev=older&qsubj=subject@de */
+	[43451] = -8,   /* kind=name&qprev=older&qsubj=subject@de */
 	[43452] = -22,   /* kind=name&qprev=older&qsubj=nosubject@de */
 	[43453] = -85,   /* kind=acronym&qprev=none&qsubj=nocue@de */
 	[43454] = 4,   /* kind=acronym&qprev=none&qsubj=subject@de */
@@ -13009,16 +13010,16 @@ const int32_t model_trained[122608] = {
 	[43474] = -129,   /* kind=role&qprev=para&qsubj=nocue@de */
 	[43475] = 67,   /* kind=role&qprev=para&qsubj=subject@de */
 	[43476] = -21,   /* kind=role&qprev=para&qsubj=nosubject@de */
-	[43477] = -282,   /* kind=role&qprev=para1&qsubj=nocue@de */
-	[43478] = -71,   /* kind=role&qprev=para1&qsubj=subject@de */
+	[43477] = -283,   /* kind=role&qprev=para1&qsubj=nocue@de */
+	[43478] = -72,   /* kind=role&qprev=para1&qsubj=subject@de */
 	[43479] = -30,   /* kind=role&qprev=para1&qsubj=nosubject@de */
 	[43480] = -331,   /* kind=role&qprev=older&qsubj=nocue@de */
-	[43481] = 143,   /* kind=role&qprev=older&qsubj=subject@de */
-	[43482] = 79,   /* kind=role&qprev=older&qsubj=nosubject@de */
+	[43481] = 144,   /* kind=role&qprev=older&qsubj=subject@de */
+	[43482] = 78,   /* kind=role&qprev=older&qsubj=nosubject@de */
 	[43483] = -179,   /* kind=text&qprev=none&qsubj=nocue@de */
 	[43484] = -47,   /* kind=text&qprev=none&qsubj=subject@de */
 	[43485] = 58,   /* kind=text&qprev=none&qsubj=nosubject@de */
-	[43487] = 238,   /* kind=text&qprev=sent&qsubj=subject@de */
+	[43487] = 237,   /* kind=text&qprev=sent&qsubj=subject@de */
 	[43489] = 185,   /* kind=text&qprev=para&qsubj=nocue@de */
 	[43490] = -29,   /* kind=text&qprev=para&qsubj=subject@de */
 	[43491] = -54,   /* kind=text&qprev=para&qsubj=nosubject@de */
@@ -13027,7 +13028,7 @@ const int32_t model_trained[122608] = {
 	[43494] = -82,   /* kind=text&qprev=para1&qsubj=nosubject@de */
 	[43495] = 272,   /* kind=text&qprev=older&qsubj=nocue@de */
 	[43496] = -135,   /* kind=text&qprev=older&qsubj=subject@de */
-	[43497] = 148,   /* kind=text&qprev=older&qsubj=nosubject@de */
+	[43497] = 149,   /* kind=text&qprev=older&qsubj=nosubject@de */
 	[43498] = -40,   /* kind=org&qprev=none&qsubj=nocue@de */
 	[43499] = 48,   /* kind=org&qprev=none&qsubj=subject@de */
 	[43500] = -107,   /* kind=org&qprev=none&qsubj=nosubject@de */
@@ -13043,7 +13044,7 @@ const int32_t model_trained[122608] = {
 	[43512] = -12,   /* kind=org&qprev=older&qsubj=nosubject@de */
 	[43513] = 51,   /* kind=desc&qprev=none&qsubj=nocue@de */
 	[43514] = -47,   /* kind=desc&qprev=none&qsubj=subject@de */
-	[43515] = -1,   /* kind=desc&qprev=none&qsubj=nosubject@de */
+	[43515] = -2,   /* kind=desc&qprev=none&qsubj=nosubject@de */
 	[43516] = -185,   /* kind=desc&qprev=sent&qsubj=nocue@de */
 	[43517] = 95,   /* kind=desc&qprev=sent&qsubj=subject@de */
 	[43518] = -73,   /* kind=desc&qprev=sent&qsubj=nosubject@de */
@@ -13057,7 +13058,7 @@ const int32_t model_trained[122608] = {
 	[43526] = 48,   /* kind=desc&qprev=older&qsubj=subject@de */
 	[43527] = 14,   /* kind=desc&qprev=older&qsubj=nosubject@de */
 	[43528] = -21,   /* kind=top&qprev=none&qsubj=nocue@de */
-	[43529] = -26,   /* kind=top&qprev=none&qsubj=subject@de */
+	[43529] = -23,   /* kind=top&qprev=none&qsubj=subject@de */
 	[43530] = -26,   /* kind=top&qprev=none&qsubj=nosubject@de */
 	[43531] = 16,   /* kind=top&qprev=sent&qsubj=nocue@de */
 	[43533] = 2,   /* kind=top&qprev=sent&qsubj=nosubject@de */
@@ -13068,7 +13069,7 @@ const int32_t model_trained[122608] = {
 	[43538] = -11,   /* kind=top&qprev=para1&qsubj=subject@de */
 	[43539] = -29,   /* kind=top&qprev=para1&qsubj=nosubject@de */
 	[43540] = -13,   /* kind=top&qprev=older&qsubj=nocue@de */
-	[43541] = -10,   /* kind=top&qprev=older&qsubj=subject@de */
+	[43541] = -9,   /* kind=top&qprev=older&qsubj=subject@de */
 	[43542] = -13,   /* kind=top&qprev=older&qsubj=nosubject@de */
 	[43543] = -33,   /* region=none&qsubj=nocue&subj=no@de */
 	[43546] = 24,   /* region=none&qsubj=subject&subj=no@de */
@@ -13077,7 +13078,7 @@ const int32_t model_trained[122608] = {
 	[43553] = -20,   /* region=head&qsubj=nocue&subj=first@de */
 	[43554] = -91,   /* region=head&qsubj=nocue&subj=start@de */
 	[43555] = 21,   /* region=head&qsubj=subject&subj=no@de */
-	[43556] = 61,   /* region=head&qsubj=subject&subj=first@de */
+	[43556] = 60,   /* region=head&qsubj=subject&subj=first@de */
 	[43557] = -17,   /* region=head&qsubj=subject&subj=start@de */
 	[43558] = 194,   /* region=head&qsubj=nosubject&subj=no@de */
 	[43559] = -201,   /* region=head&qsubj=nosubject&subj=first@de */
@@ -13097,7 +13098,7 @@ const int32_t model_trained[122608] = {
 	[43577] = -130,   /* region=next&qsubj=nosubject&subj=first@de */
 	[43578] = -23,   /* region=next&qsubj=nosubject&subj=start@de */
 	[43579] = -55,   /* region=sent1&qsubj=nocue&subj=no@de */
-	[43580] = -88,   /* region=sent1&qsubj=nocue&subj=first@de */
+	[43580] = -87,   /* region=sent1&qsubj=nocue&subj=first@de */
 	[43581] = 155,   /* region=sent1&qsubj=nocue&subj=start@de */
 	[43582] = 7,   /* region=sent1&qsubj=subject&subj=no@de */
 	[43583] = -33,   /* region=sent1&qsubj=subject&subj=first@de */
@@ -13106,7 +13107,7 @@ const int32_t model_trained[122608] = {
 	[43586] = -103,   /* region=sent1&qsubj=nosubject&subj=first@de */
 	[43587] = 24,   /* region=sent1&qsubj=nosubject&subj=start@de */
 	[43588] = -38,   /* region=sent2&qsubj=nocue&subj=no@de */
-	[43589] = 35,   /* region=sent2&qsubj=nocue&subj=first@de */
+	[43589] = 34,   /* region=sent2&qsubj=nocue&subj=first@de */
 	[43590] = -65,   /* region=sent2&qsubj=nocue&subj=start@de */
 	[43591] = -4,   /* region=sent2&qsubj=subject&subj=no@de */
 	[43592] = 23,   /* region=sent2&qsubj=subject&subj=first@de */
@@ -13128,7 +13129,7 @@ const int32_t model_trained[122608] = {
 	[43618] = -1,   /* region=older&qsubj=subject&subj=no@de */
 	[43619] = -12,   /* region=older&qsubj=subject&subj=first@de */
 	[43620] = -2,   /* region=older&qsubj=subject&subj=start@de */
-	[43624] = -35,   /* kind=none&prevhow=na&qsubj=nocue@de */
+	[43624] = -36,   /* kind=none&prevhow=na&qsubj=nocue@de */
 	[43625] = 35,   /* kind=none&prevhow=na&qsubj=subject@de */
 	[43626] = 9,   /* kind=none&prevhow=na&qsubj=nosubject@de */
 	[43636] = 23,   /* kind=prev&prevhow=direct&qsubj=nocue@de */
@@ -13151,7 +13152,7 @@ const int32_t model_trained[122608] = {
 	[43671] = -27,   /* kind=role&prevhow=na&qsubj=nosubject@de */
 	[43678] = 57,   /* kind=text&prevhow=na&qsubj=nocue@de */
 	[43679] = -31,   /* kind=text&prevhow=na&qsubj=subject@de */
-	[43680] = 34,   /* kind=text&prevhow=na&qsubj=nosubject@de */
+	[43680] = 33,   /* kind=text&prevhow=na&qsubj=nosubject@de */
 	[43687] = 43,   /* kind=org&prevhow=na&qsubj=nocue@de */
 	[43688] = 15,   /* kind=org&prevhow=na&qsubj=subject@de */
 	[43689] = -65,   /* kind=org&prevhow=na&qsubj=nosubject@de */
@@ -13159,7 +13160,7 @@ const int32_t model_trained[122608] = {
 	[43697] = -9,   /* kind=desc&prevhow=na&qsubj=subject@de */
 	[43698] = 16,   /* kind=desc&prevhow=na&qsubj=nosubject@de */
 	[43705] = -11,   /* kind=top&prevhow=na&qsubj=nocue@de */
-	[43706] = -18,   /* kind=top&prevhow=na&qsubj=subject@de */
+	[43706] = -17,   /* kind=top&prevhow=na&qsubj=subject@de */
 	[43707] = -13,   /* kind=top&prevhow=na&qsubj=nosubject@de */
 	[43714] = 4,   /* region=none&parafirst=no&subj=no@de */
 	[43720] = 34,   /* region=head&parafirst=no&subj=no@de */
@@ -13179,10 +13180,10 @@ const int32_t model_trained[122608] = {
 	[43739] = -28,   /* region=sent1&parafirst=no&subj=first@de */
 	[43740] = 56,   /* region=sent1&parafirst=no&subj=start@de */
 	[43741] = 87,   /* region=sent1&parafirst=yes&subj=no@de */
-	[43742] = -239,   /* region=sent1&parafirst=yes&subj=first@de */
+	[43742] = -240,   /* region=sent1&parafirst=yes&subj=first@de */
 	[43743] = -83,   /* region=sent1&parafirst=yes&subj=start@de */
 	[43744] = -21,   /* region=sent2&parafirst=no&subj=no@de */
-	[43745] = -25,   /* region=sent2&parafirst=no&subj=first@de */
+	[43745] = -26,   /* region=sent2&parafirst=no&subj=first@de */
 	[43746] = -26,   /* region=sent2&parafirst=no&subj=start@de */
 	[43747] = -16,   /* region=sent2&parafirst=yes&subj=no@de */
 	[43748] = 238,   /* region=sent2&parafirst=yes&subj=first@de */
@@ -13206,20 +13207,19 @@ const int32_t model_trained[122608] = {
 	[43777] = -261,   /* kind=pron&gender=male@de */
 	[43780] = -154,   /* kind=name&gender=any@de */
 	[43781] = 254,   /* kind=name&gender=male@de */
-	[43782] = -211,   /* kind=name&gender=female@de */
+	[43782] = -210,   /* kind=name&gender=female@de */
 	[43784] = 85,   /* kind=acronym&gender=any@de */
 	[43789] = 79,   /* kind=role&gender=male@de */
-	[43790] = -7,   /* kind=role&gender=female@de */
+	[43790] = -8,   /* kind=role&gender=female@de */
 	[43792] = -206,   /* kind=text&gender=any@de */
-	[43793] = 1,   /* kind=text&gender=male@de */
 	[43794] = 363,   /* kind=text&gender=female@de */
 	[43796] = 409,   /* kind=org&gender=any@de */
 	[43797] = -361,   /* kind=org&gender=male@de */
 	[43798] = -259,   /* kind=org&gender=female@de */
 	[43800] = -54,   /* kind=desc&gender=any@de */
 	[43801] = 44,   /* kind=desc&gender=male@de */
-	[43802] = -78,   /* kind=desc&gender=female@de */
-	[43804] = -100,   /* kind=top&gender=any@de */
+	[43802] = -77,   /* kind=desc&gender=female@de */
+	[43804] = -99,   /* kind=top&gender=any@de */
 	[43808] = 13,   /* pside=none&prank=0&kind=none@de */
 	[43809] = 5,   /* pside=none&prank=0&kind=prev@de */
 	[43810] = 10,   /* pside=none&prank=0&kind=pron@de */
@@ -13234,14 +13234,14 @@ const int32_t model_trained[122608] = {
 	[43851] = 103,   /* pside=before&prank=0&kind=name@de */
 	[43852] = 192,   /* pside=before&prank=0&kind=acronym@de */
 	[43853] = 99,   /* pside=before&prank=0&kind=role@de */
-	[43854] = -110,   /* pside=before&prank=0&kind=text@de */
+	[43854] = -111,   /* pside=before&prank=0&kind=text@de */
 	[43855] = -27,   /* pside=before&prank=0&kind=org@de */
 	[43856] = 77,   /* pside=before&prank=0&kind=desc@de */
 	[43860] = -38,   /* pside=before&prank=1&kind=pron@de */
 	[43861] = -136,   /* pside=before&prank=1&kind=name@de */
 	[43862] = 190,   /* pside=before&prank=1&kind=acronym@de */
-	[43863] = -71,   /* pside=before&prank=1&kind=role@de */
-	[43864] = 75,   /* pside=before&prank=1&kind=text@de */
+	[43863] = -72,   /* pside=before&prank=1&kind=role@de */
+	[43864] = 76,   /* pside=before&prank=1&kind=text@de */
 	[43866] = -41,   /* pside=before&prank=1&kind=desc@de */
 	[43870] = -7,   /* pside=before&prank=2&kind=pron@de */
 	[43871] = -234,   /* pside=before&prank=2&kind=name@de */
@@ -13254,7 +13254,7 @@ const int32_t model_trained[122608] = {
 	[43884] = -258,   /* pside=before&prank=3+&kind=text@de */
 	[43885] = -14,   /* pside=before&prank=3+&kind=org@de */
 	[43886] = -108,   /* pside=before&prank=3+&kind=desc@de */
-	[43890] = -96,   /* pside=after&prank=0&kind=pron@de */
+	[43890] = -95,   /* pside=after&prank=0&kind=pron@de */
 	[43891] = -10,   /* pside=after&prank=0&kind=name@de */
 	[43892] = 52,   /* pside=after&prank=0&kind=acronym@de */
 	[43893] = 70,   /* pside=after&prank=0&kind=role@de */
@@ -13266,7 +13266,7 @@ const int32_t model_trained[122608] = {
 	[43902] = -132,   /* pside=after&prank=1&kind=acronym@de */
 	[43903] = 291,   /* pside=after&prank=1&kind=role@de */
 	[43905] = -130,   /* pside=after&prank=1&kind=org@de */
-	[43906] = 21,   /* pside=after&prank=1&kind=desc@de */
+	[43906] = 20,   /* pside=after&prank=1&kind=desc@de */
 	[43910] = -2,   /* pside=after&prank=2&kind=pron@de */
 	[43911] = 227,   /* pside=after&prank=2&kind=name@de */
 	[43914] = -188,   /* pside=after&prank=2&kind=text@de */
@@ -13285,20 +13285,20 @@ const int32_t model_trained[122608] = {
 	[43936] = -22,   /* pside=elsewhere&prank=0&kind=desc@de */
 	[43968] = 7,   /* pside=none&pgap=0-1&pclause=no@de */
 	[43976] = 6,   /* pside=before&pgap=0-1&pclause=no@de */
-	[43977] = 487,   /* pside=before&pgap=0-1&pclause=yes@de */
+	[43977] = 488,   /* pside=before&pgap=0-1&pclause=yes@de */
 	[43978] = 70,   /* pside=before&pgap=2-3&pclause=no@de */
-	[43979] = -37,   /* pside=before&pgap=2-3&pclause=yes@de */
+	[43979] = -39,   /* pside=before&pgap=2-3&pclause=yes@de */
 	[43980] = -198,   /* pside=before&pgap=4-7&pclause=no@de */
 	[43981] = -200,   /* pside=before&pgap=4-7&pclause=yes@de */
-	[43982] = 192,   /* pside=before&pgap=8+&pclause=no@de */
+	[43982] = 193,   /* pside=before&pgap=8+&pclause=no@de */
 	[43983] = -32,   /* pside=before&pgap=8+&pclause=yes@de */
-	[43984] = 54,   /* pside=after&pgap=0-1&pclause=no@de */
+	[43984] = 55,   /* pside=after&pgap=0-1&pclause=no@de */
 	[43985] = -5,   /* pside=after&pgap=0-1&pclause=yes@de */
 	[43986] = -231,   /* pside=after&pgap=2-3&pclause=no@de */
 	[43987] = 239,   /* pside=after&pgap=2-3&pclause=yes@de */
 	[43988] = 145,   /* pside=after&pgap=4-7&pclause=no@de */
-	[43989] = 6,   /* pside=after&pgap=4-7&pclause=yes@de */
-	[43990] = 7,   /* pside=after&pgap=8+&pclause=no@de */
+	[43989] = 7,   /* pside=after&pgap=4-7&pclause=yes@de */
+	[43990] = 6,   /* pside=after&pgap=8+&pclause=no@de */
 	[43991] = -23,   /* pside=after&pgap=8+&pclause=yes@de */
 	[43992] = -47,   /* pside=elsewhere&pgap=0-1&pclause=no@de */
 	[44000] = -13,   /* pside=none&prank=0&prep=none@de */
@@ -13306,7 +13306,7 @@ const int32_t model_trained[122608] = {
 	[44002] = -99,   /* pside=none&prank=0&prep=of@de */
 	[44003] = 54,   /* pside=none&prank=0&prep=det@de */
 	[44004] = 69,   /* pside=none&prank=0&prep=oblique@de */
-	[44020] = 158,   /* pside=before&prank=0&prep=none@de */
+	[44020] = 157,   /* pside=before&prank=0&prep=none@de */
 	[44021] = -115,   /* pside=before&prank=0&prep=prep@de */
 	[44022] = 498,   /* pside=before&prank=0&prep=of@de */
 	[44023] = 30,   /* pside=before&prank=0&prep=det@de */
@@ -13324,10 +13324,10 @@ const int32_t model_trained[122608] = {
 	[44035] = -131,   /* pside=before&prank=3+&prep=none@de */
 	[44036] = -72,   /* pside=before&prank=3+&prep=prep@de */
 	[44038] = -114,   /* pside=before&prank=3+&prep=det@de */
-	[44039] = -51,   /* pside=before&prank=3+&prep=oblique@de */
+	[44039] = -50,   /* pside=before&prank=3+&prep=oblique@de */
 	[44040] = 43,   /* pside=after&prank=0&prep=none@de */
 	[44041] = -58,   /* pside=after&prank=0&prep=prep@de */
-	[44042] = -170,   /* pside=after&prank=0&prep=of@de */
+	[44042] = -171,   /* pside=after&prank=0&prep=of@de */
 	[44043] = 4,   /* pside=after&prank=0&prep=det@de */
 	[44044] = 18,   /* pside=after&prank=0&prep=oblique@de */
 	[44045] = 79,   /* pside=after&prank=1&prep=none@de */
@@ -13339,7 +13339,7 @@ const int32_t model_trained[122608] = {
 	[44051] = -12,   /* pside=after&prank=2&prep=prep@de */
 	[44053] = 125,   /* pside=after&prank=2&prep=det@de */
 	[44054] = -110,   /* pside=after&prank=2&prep=oblique@de */
-	[44055] = -22,   /* pside=after&prank=3+&prep=none@de */
+	[44055] = -23,   /* pside=after&prank=3+&prep=none@de */
 	[44056] = -51,   /* pside=after&prank=3+&prep=prep@de */
 	[44058] = -127,   /* pside=after&prank=3+&prep=det@de */
 	[44059] = -2,   /* pside=after&prank=3+&prep=oblique@de */
@@ -13351,13 +13351,13 @@ const int32_t model_trained[122608] = {
 	[44080] = 19,   /* pside=none&prank=0&subj=no@de */
 	[44081] = -54,   /* pside=none&prank=0&subj=first@de */
 	[44082] = -18,   /* pside=none&prank=0&subj=start@de */
-	[44092] = 67,   /* pside=before&prank=0&subj=no@de */
-	[44093] = 49,   /* pside=before&prank=0&subj=first@de */
+	[44092] = 66,   /* pside=before&prank=0&subj=no@de */
+	[44093] = 50,   /* pside=before&prank=0&subj=first@de */
 	[44094] = 83,   /* pside=before&prank=0&subj=start@de */
 	[44095] = -55,   /* pside=before&prank=1&subj=no@de */
 	[44096] = 125,   /* pside=before&prank=1&subj=first@de */
 	[44097] = -143,   /* pside=before&prank=1&subj=start@de */
-	[44098] = -24,   /* pside=before&prank=2&subj=no@de */
+	[44098] = -23,   /* pside=before&prank=2&subj=no@de */
 	[44099] = -83,   /* pside=before&prank=2&subj=first@de */
 	[44100] = -169,   /* pside=before&prank=2&subj=start@de */
 	[44101] = -100,   /* pside=before&prank=3+&subj=no@de */
@@ -13377,7 +13377,7 @@ const int32_t model_trained[122608] = {
 	[44138] = 15,   /* pside=before&prank=1&pclause=no@de */
 	[44139] = -118,   /* pside=before&prank=1&pclause=yes@de */
 	[44140] = -60,   /* pside=before&prank=2&pclause=no@de */
-	[44141] = -112,   /* pside=before&prank=2&pclause=yes@de */
+	[44141] = -111,   /* pside=before&prank=2&pclause=yes@de */
 	[44142] = -67,   /* pside=before&prank=3+&pclause=no@de */
 	[44143] = -165,   /* pside=before&prank=3+&pclause=yes@de */
 	[44144] = 24,   /* pside=after&prank=0&pclause=no@de */
@@ -13391,7 +13391,7 @@ const int32_t model_trained[122608] = {
 	[44152] = -47,   /* pside=elsewhere&prank=0&pclause=no@de */
 	[44161] = -60,   /* pside=none&qhead=none&qtail=near@de */
 	[44162] = -76,   /* pside=none&qhead=none&qtail=far@de */
-	[44164] = 43,   /* pside=none&qhead=none&qtail=tail@de */
+	[44164] = 44,   /* pside=none&qhead=none&qtail=tail@de */
 	[44165] = 13,   /* pside=none&qhead=cue&qtail=none@de */
 	[44166] = 191,   /* pside=none&qhead=cue&qtail=near@de */
 	[44169] = -20,   /* pside=none&qhead=cue&qtail=tail@de */
@@ -13407,10 +13407,10 @@ const int32_t model_trained[122608] = {
 	[44190] = 6,   /* pside=before&qhead=cue&qtail=none@de */
 	[44191] = 13,   /* pside=before&qhead=cue&qtail=near@de */
 	[44194] = -72,   /* pside=before&qhead=cue&qtail=tail@de */
-	[44195] = -43,   /* pside=before&qhead=adjacent&qtail=none@de */
+	[44195] = -42,   /* pside=before&qhead=adjacent&qtail=none@de */
 	[44196] = -196,   /* pside=before&qhead=adjacent&qtail=near@de */
-	[44198] = -22,   /* pside=before&qhead=adjacent&qtail=accord@de */
-	[44200] = 98,   /* pside=before&qhead=accord&qtail=none@de */
+	[44198] = -23,   /* pside=before&qhead=adjacent&qtail=accord@de */
+	[44200] = 92,   /* pside=before&qhead=accord&qtail=none@de */
 	[44201] = -61,   /* pside=before&qhead=accord&qtail=near@de */
 	[44206] = -70,   /* pside=before&qhead=colon&qtail=near@de */
 	[44211] = 106,   /* pside=after&qhead=none&qtail=near@de */
@@ -13419,13 +13419,13 @@ const int32_t model_trained[122608] = {
 	[44215] = 19,   /* pside=after&qhead=cue&qtail=none@de */
 	[44216] = -291,   /* pside=after&qhead=cue&qtail=near@de */
 	[44219] = 103,   /* pside=after&qhead=cue&qtail=tail@de */
-	[44220] = 171,   /* pside=after&qhead=adjacent&qtail=none@de */
+	[44220] = 170,   /* pside=after&qhead=adjacent&qtail=none@de */
 	[44221] = -167,   /* pside=after&qhead=adjacent&qtail=near@de */
 	[44223] = 35,   /* pside=after&qhead=adjacent&qtail=accord@de */
-	[44225] = -201,   /* pside=after&qhead=accord&qtail=none@de */
+	[44225] = -197,   /* pside=after&qhead=accord&qtail=none@de */
 	[44226] = 275,   /* pside=after&qhead=accord&qtail=near@de */
 	[44231] = 104,   /* pside=after&qhead=colon&qtail=near@de */
-	[44236] = -58,   /* pside=elsewhere&qhead=none&qtail=near@de */
+	[44236] = -59,   /* pside=elsewhere&qhead=none&qtail=near@de */
 	[44237] = -36,   /* pside=elsewhere&qhead=none&qtail=far@de */
 	[44239] = -136,   /* pside=elsewhere&qhead=none&qtail=tail@de */
 	[44240] = -37,   /* pside=elsewhere&qhead=cue&qtail=none@de */
@@ -13451,7 +13451,7 @@ const int32_t model_trained[122608] = {
 	[44327] = -33,   /* kind=pron&spoken=1&region=sent1@de */
 	[44328] = -1,   /* kind=pron&spoken=1&region=sent2@de */
 	[44329] = -1,   /* kind=pron&spoken=1&region=sent3@de */
-	[44333] = 47,   /* kind=pron&spoken=2+&region=head@de */
+	[44333] = 46,   /* kind=pron&spoken=2+&region=head@de */
 	[44336] = -5,   /* kind=pron&spoken=2+&region=sent1@de */
 	[44337] = -100,   /* kind=pron&spoken=2+&region=sent2@de */
 	[44338] = -99,   /* kind=pron&spoken=2+&region=sent3@de */
@@ -13459,7 +13459,7 @@ const int32_t model_trained[122608] = {
 	[44342] = 21,   /* kind=name&spoken=0&region=head@de */
 	[44343] = 52,   /* kind=name&spoken=0&region=tail@de */
 	[44344] = -14,   /* kind=name&spoken=0&region=next@de */
-	[44345] = -9,   /* kind=name&spoken=0&region=sent1@de */
+	[44345] = -8,   /* kind=name&spoken=0&region=sent1@de */
 	[44346] = -18,   /* kind=name&spoken=0&region=sent2@de */
 	[44347] = -2,   /* kind=name&spoken=0&region=sent3@de */
 	[44348] = -27,   /* kind=name&spoken=0&region=para1@de */
@@ -13468,7 +13468,7 @@ const int32_t model_trained[122608] = {
 	[44352] = 190,   /* kind=name&spoken=1&region=tail@de */
 	[44353] = 41,   /* kind=name&spoken=1&region=next@de */
 	[44354] = -27,   /* kind=name&spoken=1&region=sent1@de */
-	[44355] = -31,   /* kind=name&spoken=1&region=sent2@de */
+	[44355] = -32,   /* kind=name&spoken=1&region=sent2@de */
 	[44357] = -57,   /* kind=name&spoken=1&region=para1@de */
 	[44358] = -100,   /* kind=name&spoken=1&region=older@de */
 	[44360] = 96,   /* kind=name&spoken=2+&region=head@de */
@@ -13487,7 +13487,7 @@ const int32_t model_trained[122608] = {
 	[44379] = 52,   /* kind=acronym&spoken=1&region=tail@de */
 	[44381] = 97,   /* kind=acronym&spoken=1&region=sent1@de */
 	[44384] = -89,   /* kind=acronym&spoken=1&region=para1@de */
-	[44390] = -87,   /* kind=acronym&spoken=2+&region=sent1@de */
+	[44390] = -86,   /* kind=acronym&spoken=2+&region=sent1@de */
 	[44396] = 37,   /* kind=role&spoken=0&region=head@de */
 	[44397] = 79,   /* kind=role&spoken=0&region=tail@de */
 	[44398] = -41,   /* kind=role&spoken=0&region=next@de */
@@ -13498,7 +13498,7 @@ const int32_t model_trained[122608] = {
 	[44423] = 41,   /* kind=text&spoken=0&region=head@de */
 	[44424] = 50,   /* kind=text&spoken=0&region=tail@de */
 	[44425] = -37,   /* kind=text&spoken=0&region=next@de */
-	[44426] = -8,   /* kind=text&spoken=0&region=sent1@de */
+	[44426] = -7,   /* kind=text&spoken=0&region=sent1@de */
 	[44427] = -13,   /* kind=text&spoken=0&region=sent2@de */
 	[44429] = -40,   /* kind=text&spoken=0&region=para1@de */
 	[44430] = -2,   /* kind=text&spoken=0&region=older@de */
@@ -13520,12 +13520,12 @@ const int32_t model_trained[122608] = {
 	[44512] = -4,   /* kind=top&spoken=1&region=none@de */
 	[44521] = -3,   /* kind=top&spoken=2+&region=none@de */
 	[44530] = 6,   /* antkind=na&spoken=0&antrank=0@de */
-	[44534] = -28,   /* antkind=na&spoken=1&antrank=0@de */
+	[44534] = -29,   /* antkind=na&spoken=1&antrank=0@de */
 	[44538] = -29,   /* antkind=na&spoken=2+&antrank=0@de */
 	[44542] = -30,   /* antkind=name&spoken=0&antrank=0@de */
 	[44543] = -11,   /* antkind=name&spoken=0&antrank=1@de */
 	[44544] = -5,   /* antkind=name&spoken=0&antrank=2@de */
-	[44545] = -10,   /* antkind=name&spoken=0&antrank=3+@de */
+	[44545] = -11,   /* antkind=name&spoken=0&antrank=3+@de */
 	[44546] = -110,   /* antkind=name&spoken=1&antrank=0@de */
 	[44548] = -40,   /* antkind=name&spoken=1&antrank=2@de */
 	[44549] = -8,   /* antkind=name&spoken=1&antrank=3+@de */
@@ -13557,18 +13557,18 @@ const int32_t model_trained[122608] = {
 	[44616] = 90,   /* cuerel=before&cueq=own&spoken=2+@de */
 	[44617] = -13,   /* cuerel=before&cueq=other&spoken=0@de */
 	[44618] = -92,   /* cuerel=before&cueq=other&spoken=1@de */
-	[44619] = 45,   /* cuerel=before&cueq=other&spoken=2+@de */
+	[44619] = 46,   /* cuerel=before&cueq=other&spoken=2+@de */
 	[44623] = -5,   /* cuerel=after&cueq=own&spoken=0@de */
 	[44624] = 36,   /* cuerel=after&cueq=own&spoken=1@de */
 	[44625] = 246,   /* cuerel=after&cueq=own&spoken=2+@de */
-	[44626] = -3,   /* cuerel=after&cueq=other&spoken=0@de */
+	[44626] = -2,   /* cuerel=after&cueq=other&spoken=0@de */
 	[44627] = -69,   /* cuerel=after&cueq=other&spoken=1@de */
 	[44628] = 8,   /* cuerel=after&cueq=other&spoken=2+@de */
 	[44632] = -21,   /* cuerel=accord&cueq=own&spoken=0@de */
 	[44633] = 57,   /* cuerel=accord&cueq=own&spoken=1@de */
 	[44634] = 79,   /* cuerel=accord&cueq=own&spoken=2+@de */
 	[44635] = -7,   /* cuerel=accord&cueq=other&spoken=0@de */
-	[44637] = -30,   /* cuerel=accord&cueq=other&spoken=2+@de */
+	[44637] = -29,   /* cuerel=accord&cueq=other&spoken=2+@de */
 	[44641] = -3,   /* cuerel=accord_after&cueq=own&spoken=0@de */
 	[44644] = -4,   /* cuerel=accord_after&cueq=other&spoken=0@de */
 	[44650] = 36,   /* cuerel=told_obj&cueq=own&spoken=0@de */
@@ -13589,7 +13589,7 @@ const int32_t model_trained[122608] = {
 	[44678] = 181,   /* cuerel=near_after&cueq=own&spoken=1@de */
 	[44679] = 20,   /* cuerel=near_after&cueq=own&spoken=2+@de */
 	[44680] = -25,   /* cuerel=near_after&cueq=other&spoken=0@de */
-	[44681] = 133,   /* cuerel=near_after&cueq=other&spoken=1@de */
+	[44681] = 134,   /* cuerel=near_after&cueq=other&spoken=1@de */
 	[44682] = -21,   /* cuerel=near_after&cueq=other&spoken=2+@de */
 	[44686] = -37,   /* cuerel=appos&cueq=own&spoken=0@de */
 	[44688] = -102,   /* cuerel=appos&cueq=own&spoken=2+@de */
@@ -13631,7 +13631,7 @@ const int32_t model_trained[122608] = {
 	[44759] = -6,   /* antkind=role&antrank=0&antrole=subject@de */
 	[44760] = -74,   /* antkind=role&antrank=0&antrole=cue@de */
 	[44761] = -109,   /* antkind=role&antrank=0&antrole=object@de */
-	[44762] = -36,   /* antkind=role&antrank=1&antrole=none@de */
+	[44762] = -35,   /* antkind=role&antrank=1&antrole=none@de */
 	[44763] = 232,   /* antkind=role&antrank=1&antrole=subject@de */
 	[44764] = 75,   /* antkind=role&antrank=1&antrole=cue@de */
 	[44766] = -39,   /* antkind=role&antrank=2&antrole=none@de */
@@ -13664,11 +13664,11 @@ const int32_t model_trained[122608] = {
 	[44836] = -15,   /* antkind=name&antdist=1&antpick=no@de */
 	[44837] = -50,   /* antkind=name&antdist=1&antpick=yes@de */
 	[44838] = -4,   /* antkind=name&antdist=2&antpick=no@de */
-	[44839] = -26,   /* antkind=name&antdist=2&antpick=yes@de */
+	[44839] = -25,   /* antkind=name&antdist=2&antpick=yes@de */
 	[44840] = -23,   /* antkind=name&antdist=3-5&antpick=no@de */
 	[44841] = -30,   /* antkind=name&antdist=3-5&antpick=yes@de */
 	[44842] = -21,   /* antkind=name&antdist=6+&antpick=no@de */
-	[44843] = -32,   /* antkind=name&antdist=6+&antpick=yes@de */
+	[44843] = -33,   /* antkind=name&antdist=6+&antpick=yes@de */
 	[44844] = -15,   /* antkind=name1&antdist=0&antpick=no@de */
 	[44845] = -4,   /* antkind=name1&antdist=0&antpick=yes@de */
 	[44846] = 1,   /* antkind=name1&antdist=1&antpick=no@de */
@@ -13740,10 +13740,10 @@ const int32_t model_trained[122608] = {
 	[44964] = -4,   /* cuerel=before&antkind=name1@de */
 	[44965] = -32,   /* cuerel=before&antkind=role@de */
 	[44967] = -42,   /* cuerel=before&antkind=prev@de */
-	[44968] = -50,   /* cuerel=after&antkind=na@de */
-	[44969] = -107,   /* cuerel=after&antkind=name@de */
-	[44971] = 111,   /* cuerel=after&antkind=role@de */
-	[44973] = -137,   /* cuerel=after&antkind=prev@de */
+	[44968] = -48,   /* cuerel=after&antkind=na@de */
+	[44969] = -108,   /* cuerel=after&antkind=name@de */
+	[44971] = 112,   /* cuerel=after&antkind=role@de */
+	[44973] = -138,   /* cuerel=after&antkind=prev@de */
 	[44974] = -96,   /* cuerel=accord&antkind=na@de */
 	[44980] = -48,   /* cuerel=accord_after&antkind=na@de */
 	[44986] = 254,   /* cuerel=told_obj&antkind=na@de */
@@ -13764,7 +13764,7 @@ const int32_t model_trained[122608] = {
 	[45009] = -64,   /* cuerel=near_after&antkind=prev@de */
 	[45010] = -254,   /* cuerel=appos&antkind=na@de */
 	[45016] = 60,   /* cuerel=colon&antkind=na@de */
-	[45017] = -121,   /* cuerel=colon&antkind=name@de */
+	[45017] = -119,   /* cuerel=colon&antkind=name@de */
 	[45021] = -53,   /* cuerel=colon&antkind=prev@de */
 	[45028] = 11,   /* antkind=na&antpick=no&qprev=none@de */
 	[45030] = 11,   /* antkind=na&antpick=no&qprev=para@de */
@@ -13786,14 +13786,14 @@ const int32_t model_trained[122608] = {
 	[45051] = -24,   /* antkind=name1&antpick=no&qprev=para1@de */
 	[45053] = -11,   /* antkind=name1&antpick=yes&qprev=none@de */
 	[45054] = 1,   /* antkind=name1&antpick=yes&qprev=sent@de */
-	[45055] = 183,   /* antkind=name1&antpick=yes&qprev=para@de */
+	[45055] = 184,   /* antkind=name1&antpick=yes&qprev=para@de */
 	[45056] = 30,   /* antkind=name1&antpick=yes&qprev=para1@de */
 	[45058] = 41,   /* antkind=role&antpick=no&qprev=none@de */
 	[45059] = -2,   /* antkind=role&antpick=no&qprev=sent@de */
 	[45060] = -103,   /* antkind=role&antpick=no&qprev=para@de */
 	[45061] = -21,   /* antkind=role&antpick=no&qprev=para1@de */
 	[45062] = -17,   /* antkind=role&antpick=no&qprev=older@de */
-	[45063] = 50,   /* antkind=role&antpick=yes&qprev=none@de */
+	[45063] = 49,   /* antkind=role&antpick=yes&qprev=none@de */
 	[45064] = -7,   /* antkind=role&antpick=yes&qprev=sent@de */
 	[45065] = -3,   /* antkind=role&antpick=yes&qprev=para@de */
 	[45066] = 241,   /* antkind=role&antpick=yes&qprev=para1@de */
@@ -13813,8 +13813,8 @@ const int32_t model_trained[122608] = {
 	[45116] = 45,   /* kind=org&person=na@de */
 	[45120] = -34,   /* kind=desc&person=na@de */
 	[45125] = -151,   /* kind=top&person=none@de */
-	[45126] = -97,   /* kind=top&person=titled@de */
-	[45127] = -91,   /* kind=top&person=spoke@de */
+	[45126] = -96,   /* kind=top&person=titled@de */
+	[45127] = -92,   /* kind=top&person=spoke@de */
 	[45128] = 13,   /* kind=none&person=na&region=none@de */
 	[45164] = 5,   /* kind=prev&person=na&region=none@de */
 	[45201] = -52,   /* kind=pron&person=na&region=head@de */
@@ -13828,7 +13828,7 @@ const int32_t model_trained[122608] = {
 	[45248] = 31,   /* kind=name&person=none&region=next@de */
 	[45249] = 87,   /* kind=name&person=none&region=sent1@de */
 	[45250] = -9,   /* kind=name&person=none&region=sent2@de */
-	[45252] = -29,   /* kind=name&person=none&region=para1@de */
+	[45252] = -28,   /* kind=name&person=none&region=para1@de */
 	[45255] = 38,   /* kind=name&person=titled&region=head@de */
 	[45256] = 70,   /* kind=name&person=titled&region=tail@de */
 	[45257] = -43,   /* kind=name&person=titled&region=next@de */
@@ -13850,10 +13850,10 @@ const int32_t model_trained[122608] = {
 	[45285] = 57,   /* kind=acronym&person=none&region=sent1@de */
 	[45286] = -79,   /* kind=acronym&person=none&region=sent2@de */
 	[45288] = -38,   /* kind=acronym&person=none&region=para1@de */
-	[45300] = 134,   /* kind=acronym&person=spoke&region=head@de */
+	[45300] = 133,   /* kind=acronym&person=spoke&region=head@de */
 	[45301] = 89,   /* kind=acronym&person=spoke&region=tail@de */
 	[45302] = -132,   /* kind=acronym&person=spoke&region=next@de */
-	[45303] = -30,   /* kind=acronym&person=spoke&region=sent1@de */
+	[45303] = -29,   /* kind=acronym&person=spoke&region=sent1@de */
 	[45306] = -19,   /* kind=acronym&person=spoke&region=para1@de */
 	[45309] = 37,   /* kind=role&person=na&region=head@de */
 	[45310] = 79,   /* kind=role&person=na&region=tail@de */
@@ -13865,7 +13865,7 @@ const int32_t model_trained[122608] = {
 	[45345] = 41,   /* kind=text&person=na&region=head@de */
 	[45346] = 50,   /* kind=text&person=na&region=tail@de */
 	[45347] = -37,   /* kind=text&person=na&region=next@de */
-	[45348] = -8,   /* kind=text&person=na&region=sent1@de */
+	[45348] = -7,   /* kind=text&person=na&region=sent1@de */
 	[45349] = -13,   /* kind=text&person=na&region=sent2@de */
 	[45351] = -40,   /* kind=text&person=na&region=para1@de */
 	[45352] = -2,   /* kind=text&person=na&region=older@de */
@@ -13951,7 +13951,7 @@ const int32_t model_trained[122608] = {
 	[45693] = 41,   /* kind=text&qask=no&region=head@de */
 	[45694] = 50,   /* kind=text&qask=no&region=tail@de */
 	[45695] = -37,   /* kind=text&qask=no&region=next@de */
-	[45696] = -8,   /* kind=text&qask=no&region=sent1@de */
+	[45696] = -7,   /* kind=text&qask=no&region=sent1@de */
 	[45697] = -13,   /* kind=text&qask=no&region=sent2@de */
 	[45699] = -40,   /* kind=text&qask=no&region=para1@de */
 	[45700] = -2,   /* kind=text&qask=no&region=older@de */
@@ -13977,87 +13977,87 @@ const int32_t model_trained[122608] = {
 	[45768] = -154,   /* kind=pron&qasked=no@de */
 	[45769] = -5,   /* kind=pron&qasked=yes@de */
 	[45770] = -55,   /* kind=name&qasked=no@de */
-	[45771] = 356,   /* kind=name&qasked=yes@de */
+	[45771] = 355,   /* kind=name&qasked=yes@de */
 	[45772] = 88,   /* kind=acronym&qasked=no@de */
-	[45773] = -220,   /* kind=acronym&qasked=yes@de */
+	[45773] = -219,   /* kind=acronym&qasked=yes@de */
 	[45774] = 64,   /* kind=role&qasked=no@de */
 	[45776] = 56,   /* kind=text&qasked=no@de */
 	[45778] = 45,   /* kind=org&qasked=no@de */
 	[45780] = -34,   /* kind=desc&qasked=no@de */
 	[45781] = -92,   /* kind=desc&qasked=yes@de */
-	[45782] = -100,   /* kind=top&qasked=no@de */
-	[45795] = -380,   /* rkind=none&rregion=none@de */
+	[45782] = -99,   /* kind=top&qasked=no@de */
+	[45795] = -379,   /* rkind=none&rregion=none@de */
 	[45805] = 501,   /* rkind=prev&rregion=none@de */
-	[45816] = 208,   /* rkind=pron&rregion=head@de */
+	[45816] = 209,   /* rkind=pron&rregion=head@de */
 	[45818] = -84,   /* rkind=pron&rregion=next@de */
-	[45819] = 111,   /* rkind=pron&rregion=sent1@de */
+	[45819] = 112,   /* rkind=pron&rregion=sent1@de */
 	[45826] = 26,   /* rkind=name&rregion=head@de */
 	[45827] = 344,   /* rkind=name&rregion=tail@de */
-	[45828] = -391,   /* rkind=name&rregion=next@de */
+	[45828] = -390,   /* rkind=name&rregion=next@de */
 	[45829] = 425,   /* rkind=name&rregion=sent1@de */
 	[45830] = 224,   /* rkind=name&rregion=sent2@de */
-	[45832] = -63,   /* rkind=name&rregion=para1@de */
+	[45832] = -62,   /* rkind=name&rregion=para1@de */
 	[45837] = 150,   /* rkind=acronym&rregion=tail@de */
-	[45838] = -481,   /* rkind=acronym&rregion=next@de */
+	[45838] = -482,   /* rkind=acronym&rregion=next@de */
 	[45839] = 339,   /* rkind=acronym&rregion=sent1@de */
-	[45846] = 318,   /* rkind=role&rregion=head@de */
-	[45848] = -83,   /* rkind=role&rregion=next@de */
+	[45846] = 319,   /* rkind=role&rregion=head@de */
+	[45848] = -84,   /* rkind=role&rregion=next@de */
 	[45849] = 122,   /* rkind=role&rregion=sent1@de */
-	[45850] = -418,   /* rkind=role&rregion=sent2@de */
+	[45850] = -417,   /* rkind=role&rregion=sent2@de */
 	[45856] = -139,   /* rkind=text&rregion=head@de */
 	[45858] = -144,   /* rkind=text&rregion=next@de */
 	[45859] = -186,   /* rkind=text&rregion=sent1@de */
-	[45860] = -21,   /* rkind=text&rregion=sent2@de */
+	[45860] = -20,   /* rkind=text&rregion=sent2@de */
 	[45862] = -279,   /* rkind=text&rregion=para1@de */
 	[45866] = -231,   /* rkind=org&rregion=head@de */
 	[45868] = -38,   /* rkind=org&rregion=next@de */
 	[45876] = -319,   /* rkind=desc&rregion=head@de */
 	[45877] = -27,   /* rkind=desc&rregion=tail@de */
-	[45878] = -476,   /* rkind=desc&rregion=next@de */
-	[45879] = -266,   /* rkind=desc&rregion=sent1@de */
+	[45878] = -478,   /* rkind=desc&rregion=next@de */
+	[45879] = -264,   /* rkind=desc&rregion=sent1@de */
 	[45880] = -10,   /* rkind=desc&rregion=sent2@de */
 	[45881] = -44,   /* rkind=desc&rregion=sent3@de */
-	[45882] = -155,   /* rkind=desc&rregion=para1@de */
-	[45885] = -123,   /* rkind=top&rregion=none@de */
-	[45899] = -380,   /* rkind=none&rsame=na@de */
+	[45882] = -154,   /* rkind=desc&rregion=para1@de */
+	[45885] = -122,   /* rkind=top&rregion=none@de */
+	[45899] = -379,   /* rkind=none&rsame=na@de */
 	[45903] = 501,   /* rkind=prev&rsame=na@de */
 	[45907] = 284,   /* rkind=pron&rsame=na@de */
 	[45908] = 51,   /* rkind=pron&rsame=no@de */
 	[45909] = -166,   /* rkind=pron&rsame=yes@de */
 	[45911] = 525,   /* rkind=name&rsame=na@de */
 	[45912] = -361,   /* rkind=name&rsame=no@de */
-	[45913] = 611,   /* rkind=name&rsame=yes@de */
+	[45913] = 612,   /* rkind=name&rsame=yes@de */
 	[45915] = 150,   /* rkind=acronym&rsame=na@de */
 	[45916] = 186,   /* rkind=acronym&rsame=no@de */
-	[45917] = 179,   /* rkind=acronym&rsame=yes@de */
-	[45919] = -108,   /* rkind=role&rsame=na@de */
+	[45917] = 178,   /* rkind=acronym&rsame=yes@de */
+	[45919] = -107,   /* rkind=role&rsame=na@de */
 	[45920] = 276,   /* rkind=role&rsame=no@de */
 	[45923] = -223,   /* rkind=text&rsame=na@de */
 	[45924] = -309,   /* rkind=text&rsame=no@de */
-	[45927] = -43,   /* rkind=org&rsame=na@de */
+	[45927] = -42,   /* rkind=org&rsame=na@de */
 	[45928] = -227,   /* rkind=org&rsame=no@de */
 	[45931] = -261,   /* rkind=desc&rsame=na@de */
 	[45932] = -545,   /* rkind=desc&rsame=no@de */
-	[45935] = -262,   /* rkind=top&rsame=na@de */
+	[45935] = -261,   /* rkind=top&rsame=na@de */
 	[45936] = -102,   /* rkind=top&rsame=no@de */
 	[45937] = 26,   /* rkind=top&rsame=yes@de */
-	[45943] = -178,   /* rregion=none&rsubj=no@de */
+	[45943] = -177,   /* rregion=none&rsubj=no@de */
 	[45947] = 17,   /* rregion=head&rsubj=no@de */
 	[45948] = -369,   /* rregion=head&rsubj=first@de */
-	[45949] = -23,   /* rregion=head&rsubj=start@de */
+	[45949] = -22,   /* rregion=head&rsubj=start@de */
 	[45951] = 322,   /* rregion=tail&rsubj=no@de */
 	[45952] = 150,   /* rregion=tail&rsubj=first@de */
 	[45955] = -448,   /* rregion=next&rsubj=no@de */
 	[45956] = -453,   /* rregion=next&rsubj=first@de */
-	[45957] = 1,   /* rregion=next&rsubj=start@de */
-	[45959] = 341,   /* rregion=sent1&rsubj=no@de */
+	[45957] = 2,   /* rregion=next&rsubj=start@de */
+	[45959] = 342,   /* rregion=sent1&rsubj=no@de */
 	[45960] = 156,   /* rregion=sent1&rsubj=first@de */
-	[45961] = 21,   /* rregion=sent1&rsubj=start@de */
+	[45961] = 22,   /* rregion=sent1&rsubj=start@de */
 	[45963] = -47,   /* rregion=sent2&rsubj=no@de */
-	[45964] = 68,   /* rregion=sent2&rsubj=first@de */
+	[45964] = 67,   /* rregion=sent2&rsubj=first@de */
 	[45965] = -95,   /* rregion=sent2&rsubj=start@de */
 	[45967] = -44,   /* rregion=sent3&rsubj=no@de */
-	[45971] = -415,   /* rregion=para1&rsubj=no@de */
+	[45971] = -414,   /* rregion=para1&rsubj=no@de */
 	[45972] = 130,   /* rregion=para1&rsubj=first@de */
 	[45978] = -80,   /* kind=none@fr */
 	[45979] = -21,   /* kind=prev@fr */
@@ -14110,20 +14110,20 @@ const int32_t model_trained[122608] = {
 	[46102] = -18,   /* kind=pron&cuerel=none@fr */
 	[46103] = -43,   /* kind=pron&cuerel=before@fr */
 	[46109] = 1,   /* kind=pron&cuerel=near_before@fr */
-	[46112] = -87,   /* kind=pron&cuerel=colon@fr */
-	[46113] = -59,   /* kind=pron&cuerel=fused@fr */
+	[46112] = -86,   /* kind=pron&cuerel=colon@fr */
+	[46113] = -58,   /* kind=pron&cuerel=fused@fr */
 	[46114] = -24,   /* kind=name&cuerel=none@fr */
 	[46115] = 94,   /* kind=name&cuerel=before@fr */
 	[46116] = 184,   /* kind=name&cuerel=after@fr */
 	[46117] = 249,   /* kind=name&cuerel=accord@fr */
-	[46121] = -189,   /* kind=name&cuerel=near_before@fr */
+	[46121] = -188,   /* kind=name&cuerel=near_before@fr */
 	[46122] = 20,   /* kind=name&cuerel=near_after@fr */
 	[46124] = 358,   /* kind=name&cuerel=colon@fr */
 	[46126] = -59,   /* kind=acronym&cuerel=none@fr */
 	[46127] = -111,   /* kind=acronym&cuerel=before@fr */
 	[46138] = -127,   /* kind=role&cuerel=none@fr */
 	[46140] = 4,   /* kind=role&cuerel=after@fr */
-	[46146] = -276,   /* kind=role&cuerel=near_after@fr */
+	[46146] = -277,   /* kind=role&cuerel=near_after@fr */
 	[46158] = -44,   /* kind=text&cuerel=near_after@fr */
 	[46162] = -66,   /* kind=org&cuerel=none@fr */
 	[46164] = 114,   /* kind=org&cuerel=after@fr */
@@ -14136,8 +14136,8 @@ const int32_t model_trained[122608] = {
 	[46198] = 9,   /* region=none&cuerel=none@fr */
 	[46210] = 48,   /* region=head&cuerel=none@fr */
 	[46211] = -68,   /* region=head&cuerel=before@fr */
-	[46212] = 96,   /* region=head&cuerel=after@fr */
-	[46213] = 358,   /* region=head&cuerel=accord@fr */
+	[46212] = 97,   /* region=head&cuerel=after@fr */
+	[46213] = 359,   /* region=head&cuerel=accord@fr */
 	[46217] = -241,   /* region=head&cuerel=near_before@fr */
 	[46218] = -47,   /* region=head&cuerel=near_after@fr */
 	[46220] = 117,   /* region=head&cuerel=colon@fr */
@@ -14157,7 +14157,7 @@ const int32_t model_trained[122608] = {
 	[46254] = 44,   /* region=sent1&cuerel=near_after@fr */
 	[46259] = 1,   /* region=sent2&cuerel=before@fr */
 	[46266] = -1,   /* region=sent2&cuerel=near_after@fr */
-	[46282] = -141,   /* region=para1&cuerel=none@fr */
+	[46282] = -142,   /* region=para1&cuerel=none@fr */
 	[46283] = -4,   /* region=para1&cuerel=before@fr */
 	[46284] = -42,   /* region=para1&cuerel=after@fr */
 	[46289] = -17,   /* region=para1&cuerel=near_before@fr */
@@ -14179,7 +14179,7 @@ const int32_t model_trained[122608] = {
 	[46643] = 11,   /* kind=name&region=head&cuerel=before@fr */
 	[46644] = 10,   /* kind=name&region=head&cuerel=after@fr */
 	[46645] = 32,   /* kind=name&region=head&cuerel=accord@fr */
-	[46649] = -82,   /* kind=name&region=head&cuerel=near_before@fr */
+	[46649] = -81,   /* kind=name&region=head&cuerel=near_before@fr */
 	[46652] = 94,   /* kind=name&region=head&cuerel=colon@fr */
 	[46654] = 59,   /* kind=name&region=tail&cuerel=none@fr */
 	[46656] = 34,   /* kind=name&region=tail&cuerel=after@fr */
@@ -14192,7 +14192,7 @@ const int32_t model_trained[122608] = {
 	[46686] = 9,   /* kind=name&region=sent1&cuerel=near_after@fr */
 	[46714] = -66,   /* kind=name&region=para1&cuerel=none@fr */
 	[46726] = -43,   /* kind=name&region=older&cuerel=none@fr */
-	[46751] = -53,   /* kind=acronym&region=head&cuerel=before@fr */
+	[46751] = -52,   /* kind=acronym&region=head&cuerel=before@fr */
 	[46774] = -3,   /* kind=acronym&region=next&cuerel=none@fr */
 	[46786] = -9,   /* kind=acronym&region=sent1&cuerel=none@fr */
 	[46872] = 12,   /* kind=role&region=tail&cuerel=after@fr */
@@ -14238,7 +14238,7 @@ const int32_t model_trained[122608] = {
 	[47498] = 12,   /* region=next&cuerel=before&cueq=own@fr */
 	[47504] = -1,   /* region=next&cuerel=accord&cueq=own@fr */
 	[47519] = -17,   /* region=next&cuerel=near_after&cueq=own@fr */
-	[47530] = -65,   /* region=sent1&cuerel=none&cueq=none@fr */
+	[47530] = -66,   /* region=sent1&cuerel=none&cueq=none@fr */
 	[47535] = -7,   /* region=sent1&cuerel=before&cueq=other@fr */
 	[47538] = -4,   /* region=sent1&cuerel=after&cueq=other@fr */
 	[47553] = -15,   /* region=sent1&cuerel=near_before&cueq=other@fr */
@@ -14290,7 +14290,7 @@ const int32_t model_trained[122608] = {
 	[47899] = 23,   /* cuerel=none&cueq=none&kind=top@fr */
 	[47932] = -10,   /* cuerel=before&cueq=own&kind=pron@fr */
 	[47933] = 15,   /* cuerel=before&cueq=own&kind=name@fr */
-	[47934] = -53,   /* cuerel=before&cueq=own&kind=acronym@fr */
+	[47934] = -52,   /* cuerel=before&cueq=own&kind=acronym@fr */
 	[47942] = -1,   /* cuerel=before&cueq=other&kind=pron@fr */
 	[47943] = -7,   /* cuerel=before&cueq=other&kind=name@fr */
 	[47963] = 31,   /* cuerel=after&cueq=own&kind=name@fr */
@@ -14299,7 +14299,7 @@ const int32_t model_trained[122608] = {
 	[47975] = -5,   /* cuerel=after&cueq=other&kind=role@fr */
 	[47993] = 32,   /* cuerel=accord&cueq=own&kind=name@fr */
 	[47998] = 59,   /* cuerel=accord&cueq=own&kind=desc@fr */
-	[48113] = -82,   /* cuerel=near_before&cueq=own&kind=name@fr */
+	[48113] = -81,   /* cuerel=near_before&cueq=own&kind=name@fr */
 	[48118] = -6,   /* cuerel=near_before&cueq=own&kind=desc@fr */
 	[48123] = -35,   /* cuerel=near_before&cueq=other&kind=name@fr */
 	[48128] = -4,   /* cuerel=near_before&cueq=other&kind=desc@fr */
@@ -14337,12 +14337,12 @@ const int32_t model_trained[122608] = {
 	[48353] = -25,   /* cuerel=fused&cueq=own&subj=first@fr */
 	[48356] = -11,   /* cuerel=fused&cueq=other&subj=first@fr */
 	[48358] = -15,   /* cuerel=none&cueq=none&nameq=na@fr */
-	[48359] = -6,   /* cuerel=none&cueq=none&nameq=seen@fr */
+	[48359] = -7,   /* cuerel=none&cueq=none&nameq=seen@fr */
 	[48360] = -35,   /* cuerel=none&cueq=none&nameq=initial@fr */
 	[48361] = -8,   /* cuerel=none&cueq=none&nameq=caps@fr */
 	[48374] = -10,   /* cuerel=before&cueq=own&nameq=na@fr */
 	[48375] = 15,   /* cuerel=before&cueq=own&nameq=seen@fr */
-	[48377] = -53,   /* cuerel=before&cueq=own&nameq=caps@fr */
+	[48377] = -52,   /* cuerel=before&cueq=own&nameq=caps@fr */
 	[48378] = -1,   /* cuerel=before&cueq=other&nameq=na@fr */
 	[48379] = -7,   /* cuerel=before&cueq=other&nameq=seen@fr */
 	[48386] = 13,   /* cuerel=after&cueq=own&nameq=na@fr */
@@ -14417,7 +14417,7 @@ const int32_t model_trained[122608] = {
 	[48709] = -111,   /* kind=acronym&rank=2@fr */
 	[48710] = -27,   /* kind=acronym&rank=3+@fr */
 	[48711] = -73,   /* kind=role&rank=0@fr */
-	[48712] = -253,   /* kind=role&rank=1@fr */
+	[48712] = -252,   /* kind=role&rank=1@fr */
 	[48713] = -1,   /* kind=role&rank=2@fr */
 	[48714] = -80,   /* kind=role&rank=3+@fr */
 	[48716] = -44,   /* kind=text&rank=1@fr */
@@ -14431,7 +14431,7 @@ const int32_t model_trained[122608] = {
 	[48727] = 145,   /* kind=top&rank=0@fr */
 	[48731] = -4,   /* kind=none&region=none&rank=0@fr */
 	[48767] = -3,   /* kind=prev&region=none&rank=0@fr */
-	[48807] = -34,   /* kind=pron&region=head&rank=0@fr */
+	[48807] = -33,   /* kind=pron&region=head&rank=0@fr */
 	[48808] = -7,   /* kind=pron&region=head&rank=1@fr */
 	[48811] = -25,   /* kind=pron&region=tail&rank=0@fr */
 	[48822] = -18,   /* kind=pron&region=sent1&rank=3+@fr */
@@ -14457,7 +14457,7 @@ const int32_t model_trained[122608] = {
 	[48870] = -96,   /* kind=name&region=para1&rank=3+@fr */
 	[48872] = -31,   /* kind=name&region=older&rank=1@fr */
 	[48874] = -27,   /* kind=name&region=older&rank=3+@fr */
-	[48881] = -53,   /* kind=acronym&region=head&rank=2@fr */
+	[48881] = -52,   /* kind=acronym&region=head&rank=2@fr */
 	[48890] = -3,   /* kind=acronym&region=next&rank=3+@fr */
 	[48893] = -9,   /* kind=acronym&region=sent1&rank=2@fr */
 	[48915] = -1,   /* kind=role&region=head&rank=0@fr */
@@ -14518,7 +14518,7 @@ const int32_t model_trained[122608] = {
 	[49130] = -44,   /* kind=text&dist=7-10@fr */
 	[49134] = 114,   /* kind=org&dist=2-3@fr */
 	[49137] = -66,   /* kind=org&dist=11-20@fr */
-	[49139] = -211,   /* kind=desc&dist=0-1@fr */
+	[49139] = -210,   /* kind=desc&dist=0-1@fr */
 	[49140] = -90,   /* kind=desc&dist=2-3@fr */
 	[49141] = -150,   /* kind=desc&dist=4-6@fr */
 	[49142] = 69,   /* kind=desc&dist=7-10@fr */
@@ -14552,16 +14552,16 @@ const int32_t model_trained[122608] = {
 	[49203] = -100,   /* cuerel=near_after&dist=11-20@fr */
 	[49204] = -2,   /* cuerel=near_after&dist=21+@fr */
 	[49211] = -205,   /* cuerel=colon&dist=0-1@fr */
-	[49213] = -87,   /* cuerel=colon&dist=4-6@fr */
+	[49213] = -86,   /* cuerel=colon&dist=4-6@fr */
 	[49214] = -82,   /* cuerel=colon&dist=7-10@fr */
 	[49215] = 306,   /* cuerel=colon&dist=11-20@fr */
-	[49216] = -11,   /* cuerel=colon&dist=21+@fr */
-	[49217] = -59,   /* cuerel=fused&dist=0-1@fr */
+	[49216] = -10,   /* cuerel=colon&dist=21+@fr */
+	[49217] = -58,   /* cuerel=fused&dist=0-1@fr */
 	[49223] = -80,   /* kind=none&prep=none@fr */
 	[49228] = -21,   /* kind=prev&prep=none@fr */
 	[49233] = -91,   /* kind=pron&prep=none@fr */
 	[49238] = 217,   /* kind=name&prep=none@fr */
-	[49239] = -263,   /* kind=name&prep=prep@fr */
+	[49239] = -262,   /* kind=name&prep=prep@fr */
 	[49240] = -203,   /* kind=name&prep=of@fr */
 	[49241] = -220,   /* kind=name&prep=det@fr */
 	[49243] = -102,   /* kind=acronym&prep=none@fr */
@@ -14586,7 +14586,7 @@ const int32_t model_trained[122608] = {
 	[49291] = 145,   /* kind=top&poss=no@fr */
 	[49293] = -4,   /* kind=none&region=none&subj=no@fr */
 	[49320] = -3,   /* kind=prev&region=none&subj=no@fr */
-	[49350] = -55,   /* kind=pron&region=head&subj=no@fr */
+	[49350] = -56,   /* kind=pron&region=head&subj=no@fr */
 	[49351] = -52,   /* kind=pron&region=head&subj=first@fr */
 	[49352] = -27,   /* kind=pron&region=head&subj=start@fr */
 	[49354] = -25,   /* kind=pron&region=tail&subj=first@fr */
@@ -14607,7 +14607,7 @@ const int32_t model_trained[122608] = {
 	[49396] = -14,   /* kind=name&region=para1&subj=first@fr */
 	[49397] = -13,   /* kind=name&region=para1&subj=start@fr */
 	[49398] = -43,   /* kind=name&region=older&subj=no@fr */
-	[49406] = -53,   /* kind=acronym&region=head&subj=start@fr */
+	[49406] = -52,   /* kind=acronym&region=head&subj=start@fr */
 	[49410] = -3,   /* kind=acronym&region=next&subj=no@fr */
 	[49413] = -9,   /* kind=acronym&region=sent1&subj=no@fr */
 	[49434] = -48,   /* kind=role&region=tail&subj=no@fr */
@@ -14628,7 +14628,7 @@ const int32_t model_trained[122608] = {
 	[49515] = -5,   /* kind=desc&region=tail&subj=no@fr */
 	[49516] = 6,   /* kind=desc&region=tail&subj=first@fr */
 	[49518] = -2,   /* kind=desc&region=next&subj=no@fr */
-	[49519] = -12,   /* kind=desc&region=next&subj=first@fr */
+	[49519] = -11,   /* kind=desc&region=next&subj=first@fr */
 	[49520] = -4,   /* kind=desc&region=next&subj=start@fr */
 	[49521] = -5,   /* kind=desc&region=sent1&subj=no@fr */
 	[49523] = -44,   /* kind=desc&region=sent1&subj=start@fr */
@@ -14674,7 +14674,7 @@ const int32_t model_trained[122608] = {
 	[49711] = -33,   /* cuerel=near_before&nwords=one&full=no@fr */
 	[49714] = 2,   /* cuerel=near_before&nwords=more&full=yes@fr */
 	[49715] = -43,   /* cuerel=near_after&nwords=one&full=no@fr */
-	[49718] = 127,   /* cuerel=near_after&nwords=more&full=yes@fr */
+	[49718] = 126,   /* cuerel=near_after&nwords=more&full=yes@fr */
 	[49723] = 53,   /* cuerel=colon&nwords=one&full=no@fr */
 	[49726] = 94,   /* cuerel=colon&nwords=more&full=yes@fr */
 	[49727] = -30,   /* cuerel=fused&nwords=one&full=no@fr */
@@ -14695,7 +14695,7 @@ const int32_t model_trained[122608] = {
 	[49770] = 519,   /* kind=top&freq=5+@fr */
 	[49771] = -4,   /* kind=none&region=none&sameprev=na@fr */
 	[49798] = -3,   /* kind=prev&region=none&sameprev=na@fr */
-	[49828] = -34,   /* kind=pron&region=head&sameprev=na@fr */
+	[49828] = -33,   /* kind=pron&region=head&sameprev=na@fr */
 	[49829] = -18,   /* kind=pron&region=head&sameprev=no@fr */
 	[49831] = -19,   /* kind=pron&region=tail&sameprev=na@fr */
 	[49832] = -27,   /* kind=pron&region=tail&sameprev=no@fr */
@@ -14721,7 +14721,7 @@ const int32_t model_trained[122608] = {
 	[49876] = -3,   /* kind=name&region=older&sameprev=na@fr */
 	[49877] = -61,   /* kind=name&region=older&sameprev=no@fr */
 	[49878] = -96,   /* kind=name&region=older&sameprev=yes@fr */
-	[49882] = -53,   /* kind=acronym&region=head&sameprev=na@fr */
+	[49882] = -52,   /* kind=acronym&region=head&sameprev=na@fr */
 	[49888] = -3,   /* kind=acronym&region=next&sameprev=na@fr */
 	[49891] = -9,   /* kind=acronym&region=sent1&sameprev=na@fr */
 	[49909] = -2,   /* kind=role&region=head&sameprev=na@fr */
@@ -14769,7 +14769,7 @@ const int32_t model_trained[122608] = {
 	[50076] = -1,   /* kind=none&qhead=cue&qtail=none@fr */
 	[50077] = -14,   /* kind=none&qhead=cue&qtail=near@fr */
 	[50081] = -2,   /* kind=none&qhead=adjacent&qtail=none@fr */
-	[50086] = -8,   /* kind=none&qhead=accord&qtail=none@fr */
+	[50086] = -7,   /* kind=none&qhead=accord&qtail=none@fr */
 	[50091] = -4,   /* kind=none&qhead=colon&qtail=none@fr */
 	[50097] = -14,   /* kind=prev&qhead=none&qtail=near@fr */
 	[50116] = 1,   /* kind=prev&qhead=colon&qtail=none@fr */
@@ -14786,7 +14786,7 @@ const int32_t model_trained[122608] = {
 	[50161] = 32,   /* kind=name&qhead=accord&qtail=none@fr */
 	[50166] = 12,   /* kind=name&qhead=colon&qtail=none@fr */
 	[50172] = -3,   /* kind=acronym&qhead=none&qtail=near@fr */
-	[50177] = -53,   /* kind=acronym&qhead=cue&qtail=near@fr */
+	[50177] = -52,   /* kind=acronym&qhead=cue&qtail=near@fr */
 	[50181] = -9,   /* kind=acronym&qhead=adjacent&qtail=none@fr */
 	[50196] = -23,   /* kind=role&qhead=none&qtail=none@fr */
 	[50197] = -9,   /* kind=role&qhead=none&qtail=near@fr */
@@ -14800,7 +14800,7 @@ const int32_t model_trained[122608] = {
 	[50277] = -26,   /* kind=desc&qhead=cue&qtail=near@fr */
 	[50281] = -3,   /* kind=desc&qhead=adjacent&qtail=none@fr */
 	[50286] = -8,   /* kind=desc&qhead=accord&qtail=none@fr */
-	[50291] = 24,   /* kind=desc&qhead=colon&qtail=none@fr */
+	[50291] = 25,   /* kind=desc&qhead=colon&qtail=none@fr */
 	[50297] = 21,   /* kind=top&qhead=none&qtail=near@fr */
 	[50301] = -14,   /* kind=top&qhead=cue&qtail=none@fr */
 	[50306] = 142,   /* kind=top&qhead=adjacent&qtail=none@fr */
@@ -14809,7 +14809,7 @@ const int32_t model_trained[122608] = {
 	[50326] = -15,   /* region=none&qhead=cue&qtail=none@fr */
 	[50327] = -14,   /* region=none&qhead=cue&qtail=near@fr */
 	[50331] = 120,   /* region=none&qhead=adjacent&qtail=none@fr */
-	[50336] = -8,   /* region=none&qhead=accord&qtail=none@fr */
+	[50336] = -7,   /* region=none&qhead=accord&qtail=none@fr */
 	[50341] = -33,   /* region=none&qhead=colon&qtail=none@fr */
 	[50346] = 35,   /* region=head&qhead=none&qtail=none@fr */
 	[50347] = -72,   /* region=head&qhead=none&qtail=near@fr */
@@ -14850,7 +14850,7 @@ const int32_t model_trained[122608] = {
 	[50571] = 34,   /* cuerel=before&qhead=none&qtail=none@fr */
 	[50572] = -16,   /* cuerel=before&qhead=none&qtail=near@fr */
 	[50576] = 17,   /* cuerel=before&qhead=cue&qtail=none@fr */
-	[50577] = -53,   /* cuerel=before&qhead=cue&qtail=near@fr */
+	[50577] = -52,   /* cuerel=before&qhead=cue&qtail=near@fr */
 	[50581] = -12,   /* cuerel=before&qhead=adjacent&qtail=none@fr */
 	[50596] = -5,   /* cuerel=after&qhead=none&qtail=none@fr */
 	[50597] = 20,   /* cuerel=after&qhead=none&qtail=near@fr */
@@ -14874,13 +14874,13 @@ const int32_t model_trained[122608] = {
 	[50848] = -26,   /* kind=none&qpos=mid@fr */
 	[50849] = -67,   /* kind=prev&qpos=para@fr */
 	[50851] = -1,   /* kind=prev&qpos=mid@fr */
-	[50852] = -54,   /* kind=pron&qpos=para@fr */
+	[50852] = -53,   /* kind=pron&qpos=para@fr */
 	[50854] = -108,   /* kind=pron&qpos=mid@fr */
 	[50855] = -1,   /* kind=name&qpos=para@fr */
 	[50857] = 102,   /* kind=name&qpos=mid@fr */
 	[50858] = -27,   /* kind=acronym&qpos=para@fr */
 	[50860] = -111,   /* kind=acronym&qpos=mid@fr */
-	[50861] = 67,   /* kind=role&qpos=para@fr */
+	[50861] = 66,   /* kind=role&qpos=para@fr */
 	[50863] = -152,   /* kind=role&qpos=mid@fr */
 	[50866] = -44,   /* kind=text&qpos=mid@fr */
 	[50867] = -4,   /* kind=org&qpos=para@fr */
@@ -14900,9 +14900,9 @@ const int32_t model_trained[122608] = {
 	[50889] = -228,   /* kind=name&qend=stop@fr */
 	[50890] = 82,   /* kind=name&qend=comma@fr */
 	[50894] = -102,   /* kind=acronym&qend=comma@fr */
-	[50896] = 25,   /* kind=role&qend=other@fr */
+	[50896] = 24,   /* kind=role&qend=other@fr */
 	[50897] = -275,   /* kind=role&qend=stop@fr */
-	[50898] = -149,   /* kind=role&qend=comma@fr */
+	[50898] = -148,   /* kind=role&qend=comma@fr */
 	[50900] = -44,   /* kind=text&qend=other@fr */
 	[50904] = -7,   /* kind=org&qend=other@fr */
 	[50906] = -5,   /* kind=org&qend=comma@fr */
@@ -14917,7 +14917,7 @@ const int32_t model_trained[122608] = {
 	[50918] = -2,   /* kind=none&qalone=no&qprev=para@fr */
 	[50919] = -3,   /* kind=none&qalone=no&qprev=para1@fr */
 	[50920] = -6,   /* kind=none&qalone=no&qprev=older@fr */
-	[50921] = -147,   /* kind=none&qalone=yes&qprev=none@fr */
+	[50921] = -146,   /* kind=none&qalone=yes&qprev=none@fr */
 	[50929] = -1,   /* kind=prev&qalone=no&qprev=para1@fr */
 	[50930] = -30,   /* kind=prev&qalone=no&qprev=older@fr */
 	[50936] = -21,   /* kind=pron&qalone=no&qprev=none@fr */
@@ -15073,7 +15073,7 @@ const int32_t model_trained[122608] = {
 	[51392] = 96,   /* region=tail&parafirst=yes&subj=no@fr */
 	[51393] = 19,   /* region=tail&parafirst=yes&subj=first@fr */
 	[51395] = -2,   /* region=next&parafirst=no&subj=no@fr */
-	[51396] = -12,   /* region=next&parafirst=no&subj=first@fr */
+	[51396] = -11,   /* region=next&parafirst=no&subj=first@fr */
 	[51397] = -9,   /* region=next&parafirst=no&subj=start@fr */
 	[51401] = -39,   /* region=sent1&parafirst=no&subj=no@fr */
 	[51403] = -31,   /* region=sent1&parafirst=no&subj=start@fr */
@@ -15121,7 +15121,7 @@ const int32_t model_trained[122608] = {
 	[51519] = -6,   /* pside=before&prank=0&kind=desc@fr */
 	[51524] = -192,   /* pside=before&prank=1&kind=name@fr */
 	[51529] = -6,   /* pside=before&prank=1&kind=desc@fr */
-	[51535] = -53,   /* pside=before&prank=2&kind=acronym@fr */
+	[51535] = -52,   /* pside=before&prank=2&kind=acronym@fr */
 	[51554] = 31,   /* pside=after&prank=0&kind=name@fr */
 	[51556] = 12,   /* pside=after&prank=0&kind=role@fr */
 	[51558] = 11,   /* pside=after&prank=0&kind=org@fr */
@@ -15158,7 +15158,7 @@ const int32_t model_trained[122608] = {
 	[51688] = -192,   /* pside=before&prank=1&prep=none@fr */
 	[51689] = -6,   /* pside=before&prank=1&prep=prep@fr */
 	[51691] = -6,   /* pside=before&prank=1&prep=det@fr */
-	[51693] = -53,   /* pside=before&prank=2&prep=none@fr */
+	[51693] = -52,   /* pside=before&prank=2&prep=none@fr */
 	[51703] = 34,   /* pside=after&prank=0&prep=none@fr */
 	[51704] = -6,   /* pside=after&prank=0&prep=prep@fr */
 	[51706] = 12,   /* pside=after&prank=0&prep=det@fr */
@@ -15179,7 +15179,7 @@ const int32_t model_trained[122608] = {
 	[51757] = 2,   /* pside=before&prank=0&subj=start@fr */
 	[51758] = -6,   /* pside=before&prank=1&subj=no@fr */
 	[51760] = -130,   /* pside=before&prank=1&subj=start@fr */
-	[51763] = -53,   /* pside=before&prank=2&subj=start@fr */
+	[51763] = -52,   /* pside=before&prank=2&subj=start@fr */
 	[51767] = 1,   /* pside=after&prank=0&subj=no@fr */
 	[51768] = 26,   /* pside=after&prank=0&subj=first@fr */
 	[51770] = -38,   /* pside=after&prank=1&subj=no@fr */
@@ -15189,9 +15189,9 @@ const int32_t model_trained[122608] = {
 	[51781] = 9,   /* pside=elsewhere&prank=0&subj=start@fr */
 	[51791] = 10,   /* pside=none&prank=0&pclause=no@fr */
 	[51799] = 1,   /* pside=before&prank=0&pclause=no@fr */
-	[51800] = -68,   /* pside=before&prank=0&pclause=yes@fr */
+	[51800] = -69,   /* pside=before&prank=0&pclause=yes@fr */
 	[51802] = -78,   /* pside=before&prank=1&pclause=yes@fr */
-	[51804] = -53,   /* pside=before&prank=2&pclause=yes@fr */
+	[51804] = -52,   /* pside=before&prank=2&pclause=yes@fr */
 	[51807] = 23,   /* pside=after&prank=0&pclause=no@fr */
 	[51808] = -6,   /* pside=after&prank=0&pclause=yes@fr */
 	[51809] = 87,   /* pside=after&prank=1&pclause=no@fr */
@@ -15239,7 +15239,7 @@ const int32_t model_trained[122608] = {
 	[52024] = 1,   /* kind=name&spoken=2+&region=tail@fr */
 	[52025] = 27,   /* kind=name&spoken=2+&region=next@fr */
 	[52026] = 157,   /* kind=name&spoken=2+&region=sent1@fr */
-	[52032] = -53,   /* kind=acronym&spoken=0&region=head@fr */
+	[52032] = -52,   /* kind=acronym&spoken=0&region=head@fr */
 	[52034] = -3,   /* kind=acronym&spoken=0&region=next@fr */
 	[52035] = -9,   /* kind=acronym&spoken=0&region=sent1@fr */
 	[52060] = 1,   /* kind=role&spoken=0&region=tail@fr */
@@ -15305,9 +15305,9 @@ const int32_t model_trained[122608] = {
 	[52389] = -43,   /* antkind=name&antrank=0&antrole=none@fr */
 	[52390] = -2,   /* antkind=name&antrank=0&antrole=subject@fr */
 	[52394] = -16,   /* antkind=name&antrank=1&antrole=subject@fr */
-	[52397] = 9,   /* antkind=name&antrank=2&antrole=none@fr */
+	[52397] = 10,   /* antkind=name&antrank=2&antrole=none@fr */
 	[52401] = -4,   /* antkind=name&antrank=3+&antrole=none@fr */
-	[52402] = 112,   /* antkind=name&antrank=3+&antrole=subject@fr */
+	[52402] = 113,   /* antkind=name&antrank=3+&antrole=subject@fr */
 	[52405] = -10,   /* antkind=name1&antrank=0&antrole=none@fr */
 	[52409] = -61,   /* antkind=name1&antrank=1&antrole=none@fr */
 	[52413] = -11,   /* antkind=name1&antrank=2&antrole=none@fr */
@@ -15324,9 +15324,9 @@ const int32_t model_trained[122608] = {
 	[52472] = -28,   /* antkind=name&antgen=unknown@fr */
 	[52475] = -78,   /* antkind=name1&antgen=unknown@fr */
 	[52478] = -159,   /* antkind=role&antgen=unknown@fr */
-	[52479] = -112,   /* antkind=role&antgen=agree@fr */
+	[52479] = -113,   /* antkind=role&antgen=agree@fr */
 	[52480] = -30,   /* antkind=role&antgen=clash@fr */
-	[52484] = 35,   /* antkind=prev&antgen=unknown@fr */
+	[52484] = 36,   /* antkind=prev&antgen=unknown@fr */
 	[52485] = 3,   /* antkind=prev&antgen=agree@fr */
 	[52487] = 5,   /* antkind=na&antdist=0&antpick=no@fr */
 	[52498] = -7,   /* antkind=name&antdist=0&antpick=yes@fr */
@@ -15353,7 +15353,7 @@ const int32_t model_trained[122608] = {
 	[52560] = -17,   /* antkind=name&sameprev=na&antrank=1@fr */
 	[52561] = 40,   /* antkind=name&sameprev=na&antrank=2@fr */
 	[52562] = 63,   /* antkind=name&sameprev=na&antrank=3+@fr */
-	[52563] = -67,   /* antkind=name&sameprev=no&antrank=0@fr */
+	[52563] = -68,   /* antkind=name&sameprev=no&antrank=0@fr */
 	[52570] = 4,   /* antkind=name&sameprev=yes&antrank=3+@fr */
 	[52571] = -9,   /* antkind=name1&sameprev=na&antrank=0@fr */
 	[52572] = -68,   /* antkind=name1&sameprev=na&antrank=1@fr */
@@ -15376,7 +15376,7 @@ const int32_t model_trained[122608] = {
 	[52622] = -17,   /* cuerel=none&antkind=role@fr */
 	[52624] = 1,   /* cuerel=none&antkind=prev@fr */
 	[52625] = 22,   /* cuerel=before&antkind=na@fr */
-	[52626] = 44,   /* cuerel=before&antkind=name@fr */
+	[52626] = 45,   /* cuerel=before&antkind=name@fr */
 	[52627] = -115,   /* cuerel=before&antkind=name1@fr */
 	[52631] = 159,   /* cuerel=after&antkind=na@fr */
 	[52637] = 269,   /* cuerel=accord&antkind=na@fr */
@@ -15386,11 +15386,11 @@ const int32_t model_trained[122608] = {
 	[52679] = 123,   /* cuerel=colon&antkind=na@fr */
 	[52680] = 144,   /* cuerel=colon&antkind=name@fr */
 	[52681] = -169,   /* cuerel=colon&antkind=name1@fr */
-	[52682] = -162,   /* cuerel=colon&antkind=role@fr */
+	[52682] = -163,   /* cuerel=colon&antkind=role@fr */
 	[52686] = -127,   /* cuerel=fused&antkind=name@fr */
 	[52687] = -31,   /* cuerel=fused&antkind=name1@fr */
 	[52688] = 74,   /* cuerel=fused&antkind=role@fr */
-	[52690] = 68,   /* cuerel=fused&antkind=prev@fr */
+	[52690] = 69,   /* cuerel=fused&antkind=prev@fr */
 	[52691] = 7,   /* antkind=na&antpick=no&qprev=none@fr */
 	[52692] = 1,   /* antkind=na&antpick=no&qprev=sent@fr */
 	[52693] = 3,   /* antkind=na&antpick=no&qprev=para@fr */
@@ -15445,7 +15445,7 @@ const int32_t model_trained[122608] = {
 	[52930] = -7,   /* kind=name&person=spoke&region=sent1@fr */
 	[52947] = -3,   /* kind=acronym&person=none&region=next@fr */
 	[52948] = -9,   /* kind=acronym&person=none&region=sent1@fr */
-	[52963] = -53,   /* kind=acronym&person=spoke&region=head@fr */
+	[52963] = -52,   /* kind=acronym&person=spoke&region=head@fr */
 	[52973] = 1,   /* kind=role&person=na&region=tail@fr */
 	[52974] = -3,   /* kind=role&person=na&region=next@fr */
 	[52975] = -9,   /* kind=role&person=na&region=sent1@fr */
@@ -15484,12 +15484,12 @@ const int32_t model_trained[122608] = {
 	[53290] = -3,   /* kind=pron&qask=no&region=para1@fr */
 	[53291] = -3,   /* kind=pron&qask=no&region=older@fr */
 	[53302] = 26,   /* kind=name&qask=no&region=head@fr */
-	[53303] = 63,   /* kind=name&qask=no&region=tail@fr */
+	[53303] = 64,   /* kind=name&qask=no&region=tail@fr */
 	[53304] = -14,   /* kind=name&qask=no&region=next@fr */
 	[53305] = -34,   /* kind=name&qask=no&region=sent1@fr */
 	[53308] = -66,   /* kind=name&qask=no&region=para1@fr */
 	[53309] = -43,   /* kind=name&qask=no&region=older@fr */
-	[53320] = -53,   /* kind=acronym&qask=no&region=head@fr */
+	[53320] = -52,   /* kind=acronym&qask=no&region=head@fr */
 	[53322] = -3,   /* kind=acronym&qask=no&region=next@fr */
 	[53323] = -9,   /* kind=acronym&qask=no&region=sent1@fr */
 	[53339] = 1,   /* kind=role&qask=no&region=tail@fr */
@@ -15552,7 +15552,7 @@ const int32_t model_trained[122608] = {
 	[53697] = 25,   /* kind=role&region=head@es */
 	[53698] = 183,   /* kind=role&region=tail@es */
 	[53699] = 114,   /* kind=role&region=next@es */
-	[53700] = 306,   /* kind=role&region=sent1@es */
+	[53700] = 307,   /* kind=role&region=sent1@es */
 	[53703] = 85,   /* kind=role&region=para1@es */
 	[53704] = 1,   /* kind=role&region=older@es */
 	[53706] = -114,   /* kind=text&region=head@es */
@@ -15584,7 +15584,7 @@ const int32_t model_trained[122608] = {
 	[53790] = 180,   /* kind=acronym&cuerel=before@es */
 	[53796] = -75,   /* kind=acronym&cuerel=near_before@es */
 	[53797] = -92,   /* kind=acronym&cuerel=near_after@es */
-	[53801] = -46,   /* kind=role&cuerel=none@es */
+	[53801] = -47,   /* kind=role&cuerel=none@es */
 	[53802] = 278,   /* kind=role&cuerel=before@es */
 	[53803] = 277,   /* kind=role&cuerel=after@es */
 	[53809] = -431,   /* kind=role&cuerel=near_after@es */
@@ -15594,10 +15594,10 @@ const int32_t model_trained[122608] = {
 	[53833] = -68,   /* kind=org&cuerel=near_after@es */
 	[53837] = -224,   /* kind=desc&cuerel=none@es */
 	[53838] = 54,   /* kind=desc&cuerel=before@es */
-	[53839] = 288,   /* kind=desc&cuerel=after@es */
+	[53839] = 289,   /* kind=desc&cuerel=after@es */
 	[53844] = -115,   /* kind=desc&cuerel=near_before@es */
 	[53845] = 155,   /* kind=desc&cuerel=near_after@es */
-	[53847] = -184,   /* kind=desc&cuerel=colon@es */
+	[53847] = -183,   /* kind=desc&cuerel=colon@es */
 	[53849] = -33,   /* kind=top&cuerel=none@es */
 	[53861] = -43,   /* region=none&cuerel=none@es */
 	[53873] = -38,   /* region=head&cuerel=none@es */
@@ -15614,12 +15614,12 @@ const int32_t model_trained[122608] = {
 	[53897] = -345,   /* region=next&cuerel=none@es */
 	[53898] = 750,   /* region=next&cuerel=before@es */
 	[53899] = 418,   /* region=next&cuerel=after@es */
-	[53904] = -162,   /* region=next&cuerel=near_before@es */
+	[53904] = -161,   /* region=next&cuerel=near_before@es */
 	[53905] = -122,   /* region=next&cuerel=near_after@es */
 	[53907] = -44,   /* region=next&cuerel=colon@es */
 	[53909] = -100,   /* region=sent1&cuerel=none@es */
 	[53910] = 183,   /* region=sent1&cuerel=before@es */
-	[53911] = 287,   /* region=sent1&cuerel=after@es */
+	[53911] = 288,   /* region=sent1&cuerel=after@es */
 	[53916] = -272,   /* region=sent1&cuerel=near_before@es */
 	[53917] = -106,   /* region=sent1&cuerel=near_after@es */
 	[53919] = -227,   /* region=sent1&cuerel=colon@es */
@@ -15664,7 +15664,7 @@ const int32_t model_trained[122608] = {
 	[54355] = 4,   /* kind=name&region=sent2&cuerel=after@es */
 	[54360] = -54,   /* kind=name&region=sent2&cuerel=near_before@es */
 	[54377] = 16,   /* kind=name&region=para1&cuerel=none@es */
-	[54378] = -24,   /* kind=name&region=para1&cuerel=before@es */
+	[54378] = -23,   /* kind=name&region=para1&cuerel=before@es */
 	[54379] = 7,   /* kind=name&region=para1&cuerel=after@es */
 	[54384] = -24,   /* kind=name&region=para1&cuerel=near_before@es */
 	[54385] = -44,   /* kind=name&region=para1&cuerel=near_after@es */
@@ -15699,7 +15699,7 @@ const int32_t model_trained[122608] = {
 	[54558] = 9,   /* kind=role&region=sent1&cuerel=before@es */
 	[54559] = 59,   /* kind=role&region=sent1&cuerel=after@es */
 	[54593] = -20,   /* kind=role&region=para1&cuerel=none@es */
-	[54594] = 59,   /* kind=role&region=para1&cuerel=before@es */
+	[54594] = 58,   /* kind=role&region=para1&cuerel=before@es */
 	[54595] = 8,   /* kind=role&region=para1&cuerel=after@es */
 	[54630] = -69,   /* kind=text&region=head&cuerel=before@es */
 	[54702] = -39,   /* kind=text&region=para1&cuerel=before@es */
@@ -15711,8 +15711,8 @@ const int32_t model_trained[122608] = {
 	[54817] = -4,   /* kind=org&region=para1&cuerel=near_after@es */
 	[54829] = -3,   /* kind=org&region=older&cuerel=near_after@es */
 	[54845] = -40,   /* kind=desc&region=head&cuerel=none@es */
-	[54846] = 110,   /* kind=desc&region=head&cuerel=before@es */
-	[54847] = -32,   /* kind=desc&region=head&cuerel=after@es */
+	[54846] = 111,   /* kind=desc&region=head&cuerel=before@es */
+	[54847] = -33,   /* kind=desc&region=head&cuerel=after@es */
 	[54852] = -20,   /* kind=desc&region=head&cuerel=near_before@es */
 	[54853] = 137,   /* kind=desc&region=head&cuerel=near_after@es */
 	[54855] = -22,   /* kind=desc&region=head&cuerel=colon@es */
@@ -15721,7 +15721,7 @@ const int32_t model_trained[122608] = {
 	[54864] = -8,   /* kind=desc&region=tail&cuerel=near_before@es */
 	[54865] = -8,   /* kind=desc&region=tail&cuerel=near_after@es */
 	[54869] = -4,   /* kind=desc&region=next&cuerel=none@es */
-	[54871] = 314,   /* kind=desc&region=next&cuerel=after@es */
+	[54871] = 315,   /* kind=desc&region=next&cuerel=after@es */
 	[54876] = -4,   /* kind=desc&region=next&cuerel=near_before@es */
 	[54877] = -13,   /* kind=desc&region=next&cuerel=near_after@es */
 	[54879] = -6,   /* kind=desc&region=next&cuerel=colon@es */
@@ -15754,7 +15754,7 @@ const int32_t model_trained[122608] = {
 	[55146] = -70,   /* region=tail&cuerel=near_after&cueq=own@es */
 	[55157] = -54,   /* region=next&cuerel=none&cueq=none@es */
 	[55161] = 160,   /* region=next&cuerel=before&cueq=own@es */
-	[55164] = 314,   /* region=next&cuerel=after&cueq=own@es */
+	[55164] = 315,   /* region=next&cuerel=after&cueq=own@es */
 	[55179] = -19,   /* region=next&cuerel=near_before&cueq=own@es */
 	[55182] = -13,   /* region=next&cuerel=near_after&cueq=own@es */
 	[55188] = -6,   /* region=next&cuerel=colon&cueq=own@es */
@@ -15821,7 +15821,7 @@ const int32_t model_trained[122608] = {
 	[55596] = -4,   /* cuerel=before&cueq=own&kind=name@es */
 	[55598] = 43,   /* cuerel=before&cueq=own&kind=role@es */
 	[55599] = -69,   /* cuerel=before&cueq=own&kind=text@es */
-	[55601] = 110,   /* cuerel=before&cueq=own&kind=desc@es */
+	[55601] = 111,   /* cuerel=before&cueq=own&kind=desc@es */
 	[55606] = -10,   /* cuerel=before&cueq=other&kind=name@es */
 	[55607] = 158,   /* cuerel=before&cueq=other&kind=acronym@es */
 	[55608] = 50,   /* cuerel=before&cueq=other&kind=role@es */
@@ -15829,7 +15829,7 @@ const int32_t model_trained[122608] = {
 	[55611] = -13,   /* cuerel=before&cueq=other&kind=desc@es */
 	[55626] = -20,   /* cuerel=after&cueq=own&kind=name@es */
 	[55628] = 25,   /* cuerel=after&cueq=own&kind=role@es */
-	[55631] = 98,   /* cuerel=after&cueq=own&kind=desc@es */
+	[55631] = 99,   /* cuerel=after&cueq=own&kind=desc@es */
 	[55636] = 17,   /* cuerel=after&cueq=other&kind=name@es */
 	[55638] = 46,   /* cuerel=after&cueq=other&kind=role@es */
 	[55641] = 5,   /* cuerel=after&cueq=other&kind=desc@es */
@@ -15908,7 +15908,7 @@ const int32_t model_trained[122608] = {
 	[56145] = -11,   /* cuerel=colon&cueq=own&nameq=na@es */
 	[56149] = -27,   /* cuerel=colon&cueq=other&nameq=na@es */
 	[56165] = 17,   /* cuerel=none&cueq=none&qsubj=nocue@es */
-	[56166] = -58,   /* cuerel=none&cueq=none&qsubj=subject@es */
+	[56166] = -59,   /* cuerel=none&cueq=none&qsubj=subject@es */
 	[56167] = 42,   /* cuerel=none&cueq=none&qsubj=nosubject@es */
 	[56178] = 14,   /* cuerel=before&cueq=own&qsubj=subject@es */
 	[56180] = 25,   /* cuerel=before&cueq=other&qsubj=nocue@es */
@@ -15919,7 +15919,7 @@ const int32_t model_trained[122608] = {
 	[56190] = 9,   /* cuerel=after&cueq=other&qsubj=subject@es */
 	[56191] = 41,   /* cuerel=after&cueq=other&qsubj=nosubject@es */
 	[56231] = -124,   /* cuerel=near_before&cueq=own&qsubj=nocue@es */
-	[56232] = -41,   /* cuerel=near_before&cueq=own&qsubj=subject@es */
+	[56232] = -40,   /* cuerel=near_before&cueq=own&qsubj=subject@es */
 	[56233] = 48,   /* cuerel=near_before&cueq=own&qsubj=nosubject@es */
 	[56234] = -53,   /* cuerel=near_before&cueq=other&qsubj=nocue@es */
 	[56235] = -4,   /* cuerel=near_before&cueq=other&qsubj=subject@es */
@@ -15943,7 +15943,7 @@ const int32_t model_trained[122608] = {
 	[56287] = -24,   /* region=head&cueq=own&qsubj=nosubject@es */
 	[56291] = 64,   /* region=tail&cueq=none&qsubj=nocue@es */
 	[56292] = -3,   /* region=tail&cueq=none&qsubj=subject@es */
-	[56293] = -125,   /* region=tail&cueq=none&qsubj=nosubject@es */
+	[56293] = -126,   /* region=tail&cueq=none&qsubj=nosubject@es */
 	[56294] = -130,   /* region=tail&cueq=own&qsubj=nocue@es */
 	[56295] = 12,   /* region=tail&cueq=own&qsubj=subject@es */
 	[56296] = -106,   /* region=tail&cueq=own&qsubj=nosubject@es */
@@ -15951,7 +15951,7 @@ const int32_t model_trained[122608] = {
 	[56301] = -17,   /* region=next&cueq=none&qsubj=subject@es */
 	[56302] = -38,   /* region=next&cueq=none&qsubj=nosubject@es */
 	[56303] = -7,   /* region=next&cueq=own&qsubj=nocue@es */
-	[56304] = 117,   /* region=next&cueq=own&qsubj=subject@es */
+	[56304] = 118,   /* region=next&cueq=own&qsubj=subject@es */
 	[56305] = -78,   /* region=next&cueq=own&qsubj=nosubject@es */
 	[56309] = 76,   /* region=sent1&cueq=none&qsubj=nocue@es */
 	[56310] = -50,   /* region=sent1&cueq=none&qsubj=subject@es */
@@ -15988,7 +15988,7 @@ const int32_t model_trained[122608] = {
 	[56372] = 113,   /* kind=acronym&rank=2@es */
 	[56373] = -116,   /* kind=acronym&rank=3+@es */
 	[56374] = -143,   /* kind=role&rank=0@es */
-	[56375] = -50,   /* kind=role&rank=1@es */
+	[56375] = -49,   /* kind=role&rank=1@es */
 	[56376] = 128,   /* kind=role&rank=2@es */
 	[56377] = 358,   /* kind=role&rank=3+@es */
 	[56378] = -146,   /* kind=text&rank=0@es */
@@ -15997,7 +15997,7 @@ const int32_t model_trained[122608] = {
 	[56383] = -91,   /* kind=org&rank=1@es */
 	[56384] = -24,   /* kind=org&rank=2@es */
 	[56385] = -54,   /* kind=org&rank=3+@es */
-	[56386] = -84,   /* kind=desc&rank=0@es */
+	[56386] = -83,   /* kind=desc&rank=0@es */
 	[56387] = 111,   /* kind=desc&rank=1@es */
 	[56388] = -73,   /* kind=desc&rank=2@es */
 	[56389] = -97,   /* kind=desc&rank=3+@es */
@@ -16011,7 +16011,7 @@ const int32_t model_trained[122608] = {
 	[56509] = -29,   /* kind=name&region=head&rank=3+@es */
 	[56510] = 59,   /* kind=name&region=tail&rank=0@es */
 	[56511] = -112,   /* kind=name&region=tail&rank=1@es */
-	[56512] = -68,   /* kind=name&region=tail&rank=2@es */
+	[56512] = -69,   /* kind=name&region=tail&rank=2@es */
 	[56514] = -15,   /* kind=name&region=next&rank=0@es */
 	[56515] = 32,   /* kind=name&region=next&rank=1@es */
 	[56516] = 42,   /* kind=name&region=next&rank=2@es */
@@ -16051,9 +16051,9 @@ const int32_t model_trained[122608] = {
 	[56587] = 38,   /* kind=role&region=next&rank=1@es */
 	[56589] = 1,   /* kind=role&region=next&rank=3+@es */
 	[56592] = 45,   /* kind=role&region=sent1&rank=2@es */
-	[56593] = 48,   /* kind=role&region=sent1&rank=3+@es */
+	[56593] = 49,   /* kind=role&region=sent1&rank=3+@es */
 	[56602] = -98,   /* kind=role&region=para1&rank=0@es */
-	[56605] = 43,   /* kind=role&region=para1&rank=3+@es */
+	[56605] = 42,   /* kind=role&region=para1&rank=3+@es */
 	[56614] = -69,   /* kind=text&region=head&rank=0@es */
 	[56638] = -39,   /* kind=text&region=para1&rank=0@es */
 	[56650] = -100,   /* kind=org&region=head&rank=0@es */
@@ -16098,7 +16098,7 @@ const int32_t model_trained[122608] = {
 	[56772] = -197,   /* kind=name&dist=0-1@es */
 	[56773] = 118,   /* kind=name&dist=2-3@es */
 	[56774] = -265,   /* kind=name&dist=4-6@es */
-	[56775] = -31,   /* kind=name&dist=7-10@es */
+	[56775] = -32,   /* kind=name&dist=7-10@es */
 	[56776] = 210,   /* kind=name&dist=11-20@es */
 	[56777] = -26,   /* kind=name&dist=21+@es */
 	[56778] = -115,   /* kind=acronym&dist=0-1@es */
@@ -16115,7 +16115,7 @@ const int32_t model_trained[122608] = {
 	[56791] = -114,   /* kind=text&dist=2-3@es */
 	[56792] = -219,   /* kind=text&dist=4-6@es */
 	[56795] = -2,   /* kind=text&dist=21+@es */
-	[56796] = -79,   /* kind=org&dist=0-1@es */
+	[56796] = -80,   /* kind=org&dist=0-1@es */
 	[56798] = -4,   /* kind=org&dist=4-6@es */
 	[56799] = -107,   /* kind=org&dist=7-10@es */
 	[56800] = -41,   /* kind=org&dist=11-20@es */
@@ -16123,7 +16123,7 @@ const int32_t model_trained[122608] = {
 	[56802] = -142,   /* kind=desc&dist=0-1@es */
 	[56803] = -9,   /* kind=desc&dist=2-3@es */
 	[56804] = -117,   /* kind=desc&dist=4-6@es */
-	[56805] = -165,   /* kind=desc&dist=7-10@es */
+	[56805] = -166,   /* kind=desc&dist=7-10@es */
 	[56806] = 153,   /* kind=desc&dist=11-20@es */
 	[56807] = -120,   /* kind=desc&dist=21+@es */
 	[56808] = -33,   /* kind=top&dist=0-1@es */
@@ -16132,20 +16132,20 @@ const int32_t model_trained[122608] = {
 	[56816] = -331,   /* cuerel=none&dist=4-6@es */
 	[56817] = -258,   /* cuerel=none&dist=7-10@es */
 	[56818] = -154,   /* cuerel=none&dist=11-20@es */
-	[56819] = 280,   /* cuerel=none&dist=21+@es */
+	[56819] = 279,   /* cuerel=none&dist=21+@es */
 	[56820] = 201,   /* cuerel=before&dist=0-1@es */
 	[56821] = 38,   /* cuerel=before&dist=2-3@es */
 	[56822] = 393,   /* cuerel=before&dist=4-6@es */
 	[56823] = 201,   /* cuerel=before&dist=7-10@es */
 	[56824] = 548,   /* cuerel=before&dist=11-20@es */
 	[56825] = -232,   /* cuerel=before&dist=21+@es */
-	[56826] = 47,   /* cuerel=after&dist=0-1@es */
-	[56827] = 450,   /* cuerel=after&dist=2-3@es */
+	[56826] = 46,   /* cuerel=after&dist=0-1@es */
+	[56827] = 451,   /* cuerel=after&dist=2-3@es */
 	[56828] = 407,   /* cuerel=after&dist=4-6@es */
 	[56829] = 40,   /* cuerel=after&dist=7-10@es */
 	[56830] = 402,   /* cuerel=after&dist=11-20@es */
 	[56831] = -105,   /* cuerel=after&dist=21+@es */
-	[56856] = -89,   /* cuerel=near_before&dist=0-1@es */
+	[56856] = -90,   /* cuerel=near_before&dist=0-1@es */
 	[56857] = -212,   /* cuerel=near_before&dist=2-3@es */
 	[56858] = -183,   /* cuerel=near_before&dist=4-6@es */
 	[56859] = -24,   /* cuerel=near_before&dist=7-10@es */
@@ -16212,7 +16212,7 @@ const int32_t model_trained[122608] = {
 	[57051] = 67,   /* kind=name&region=sent1&subj=start@es */
 	[57052] = 245,   /* kind=name&region=sent2&subj=no@es */
 	[57053] = -6,   /* kind=name&region=sent2&subj=first@es */
-	[57058] = -60,   /* kind=name&region=para1&subj=no@es */
+	[57058] = -59,   /* kind=name&region=para1&subj=no@es */
 	[57059] = -42,   /* kind=name&region=para1&subj=first@es */
 	[57060] = 111,   /* kind=name&region=para1&subj=start@es */
 	[57061] = -27,   /* kind=name&region=older&subj=no@es */
@@ -16295,7 +16295,7 @@ const int32_t model_trained[122608] = {
 	[57347] = 3,   /* cuerel=none&nwords=one&full=yes@es */
 	[57348] = -55,   /* cuerel=none&nwords=more&full=no@es */
 	[57349] = 56,   /* cuerel=none&nwords=more&full=yes@es */
-	[57350] = 48,   /* cuerel=before&nwords=one&full=no@es */
+	[57350] = 47,   /* cuerel=before&nwords=one&full=no@es */
 	[57351] = -9,   /* cuerel=before&nwords=one&full=yes@es */
 	[57353] = 2,   /* cuerel=before&nwords=more&full=yes@es */
 	[57354] = -9,   /* cuerel=after&nwords=one&full=no@es */
@@ -16357,7 +16357,7 @@ const int32_t model_trained[122608] = {
 	[57555] = 86,   /* kind=acronym&region=sent1&sameprev=no@es */
 	[57564] = -6,   /* kind=acronym&region=para1&sameprev=no@es */
 	[57567] = -13,   /* kind=acronym&region=older&sameprev=no@es */
-	[57572] = -6,   /* kind=role&region=head&sameprev=na@es */
+	[57572] = -5,   /* kind=role&region=head&sameprev=na@es */
 	[57573] = 17,   /* kind=role&region=head&sameprev=no@es */
 	[57575] = 18,   /* kind=role&region=tail&sameprev=na@es */
 	[57576] = 50,   /* kind=role&region=tail&sameprev=no@es */
@@ -16423,6 +16423,7 @@ const int32_t model_trained[122608] = {
 	[57839] = -23,   /* kind=acronym&qhead=cue&qtail=none@es */
 	[57844] = -5,   /* kind=acronym&qhead=adjacent&qtail=none@es */
 	[57859] = 44,   /* kind=role&qhead=none&qtail=none@es */
+	[57860] = 1,   /* kind=role&qhead=none&qtail=near@es */
 	[57864] = 34,   /* kind=role&qhead=cue&qtail=none@es */
 	[57869] = 21,   /* kind=role&qhead=adjacent&qtail=none@es */
 	[57870] = 2,   /* kind=role&qhead=adjacent&qtail=near@es */
@@ -16488,7 +16489,7 @@ const int32_t model_trained[122608] = {
 	[58210] = -4,   /* cuerel=none&qhead=none&qtail=near@es */
 	[58211] = -4,   /* cuerel=none&qhead=none&qtail=far@es */
 	[58214] = 4,   /* cuerel=none&qhead=cue&qtail=none@es */
-	[58219] = 7,   /* cuerel=none&qhead=adjacent&qtail=none@es */
+	[58219] = 6,   /* cuerel=none&qhead=adjacent&qtail=none@es */
 	[58220] = -1,   /* cuerel=none&qhead=adjacent&qtail=near@es */
 	[58229] = 22,   /* cuerel=none&qhead=colon&qtail=none@es */
 	[58234] = 86,   /* cuerel=before&qhead=none&qtail=none@es */
@@ -16496,7 +16497,7 @@ const int32_t model_trained[122608] = {
 	[58239] = -93,   /* cuerel=before&qhead=cue&qtail=none@es */
 	[58244] = 39,   /* cuerel=before&qhead=adjacent&qtail=none@es */
 	[58245] = 2,   /* cuerel=before&qhead=adjacent&qtail=near@es */
-	[58259] = 197,   /* cuerel=after&qhead=none&qtail=none@es */
+	[58259] = 198,   /* cuerel=after&qhead=none&qtail=none@es */
 	[58260] = 42,   /* cuerel=after&qhead=none&qtail=near@es */
 	[58261] = 17,   /* cuerel=after&qhead=none&qtail=far@es */
 	[58264] = -77,   /* cuerel=after&qhead=cue&qtail=none@es */
@@ -16534,15 +16535,15 @@ const int32_t model_trained[122608] = {
 	[58536] = -94,   /* kind=top&qpos=para@es */
 	[58538] = -19,   /* kind=top&qpos=mid@es */
 	[58539] = -70,   /* kind=none&qend=other@es */
-	[58540] = -138,   /* kind=none&qend=stop@es */
+	[58540] = -139,   /* kind=none&qend=stop@es */
 	[58541] = -84,   /* kind=none&qend=comma@es */
 	[58543] = 244,   /* kind=prev&qend=other@es */
-	[58544] = -378,   /* kind=prev&qend=stop@es */
+	[58544] = -377,   /* kind=prev&qend=stop@es */
 	[58545] = -72,   /* kind=prev&qend=comma@es */
 	[58547] = -28,   /* kind=pron&qend=other@es */
 	[58549] = -123,   /* kind=pron&qend=comma@es */
 	[58551] = -66,   /* kind=name&qend=other@es */
-	[58552] = 206,   /* kind=name&qend=stop@es */
+	[58552] = 207,   /* kind=name&qend=stop@es */
 	[58553] = 194,   /* kind=name&qend=comma@es */
 	[58555] = 3,   /* kind=acronym&qend=other@es */
 	[58557] = -79,   /* kind=acronym&qend=comma@es */
@@ -16552,10 +16553,10 @@ const int32_t model_trained[122608] = {
 	[58567] = -86,   /* kind=org&qend=other@es */
 	[58569] = -40,   /* kind=org&qend=comma@es */
 	[58571] = 19,   /* kind=desc&qend=other@es */
-	[58572] = 417,   /* kind=desc&qend=stop@es */
+	[58572] = 418,   /* kind=desc&qend=stop@es */
 	[58573] = -234,   /* kind=desc&qend=comma@es */
 	[58575] = -83,   /* kind=top&qend=other@es */
-	[58576] = -181,   /* kind=top&qend=stop@es */
+	[58576] = -182,   /* kind=top&qend=stop@es */
 	[58577] = 73,   /* kind=top&qend=comma@es */
 	[58579] = -3,   /* kind=none&qalone=no&qprev=none@es */
 	[58580] = -7,   /* kind=none&qalone=no&qprev=sent@es */
@@ -16564,7 +16565,7 @@ const int32_t model_trained[122608] = {
 	[58583] = -2,   /* kind=none&qalone=no&qprev=older@es */
 	[58587] = -26,   /* kind=none&qalone=yes&qprev=para1@es */
 	[58590] = -10,   /* kind=prev&qalone=no&qprev=sent@es */
-	[58591] = 20,   /* kind=prev&qalone=no&qprev=para@es */
+	[58591] = 21,   /* kind=prev&qalone=no&qprev=para@es */
 	[58592] = -12,   /* kind=prev&qalone=no&qprev=para1@es */
 	[58593] = 44,   /* kind=prev&qalone=no&qprev=older@es */
 	[58597] = -77,   /* kind=prev&qalone=yes&qprev=para1@es */
@@ -16657,7 +16658,7 @@ const int32_t model_trained[122608] = {
 	[58772] = -147,   /* kind=name&qprev=para&qsubj=nosubject@es */
 	[58773] = 69,   /* kind=name&qprev=para1&qsubj=nocue@es */
 	[58774] = 15,   /* kind=name&qprev=para1&qsubj=subject@es */
-	[58775] = 60,   /* kind=name&qprev=para1&qsubj=nosubject@es */
+	[58775] = 59,   /* kind=name&qprev=para1&qsubj=nosubject@es */
 	[58777] = -121,   /* kind=name&qprev=older&qsubj=subject@es */
 	[58778] = -72,   /* kind=name&qprev=older&qsubj=nosubject@es */
 	[58779] = -23,   /* kind=acronym&qprev=none&qsubj=nocue@es */
@@ -16671,10 +16672,10 @@ const int32_t model_trained[122608] = {
 	[58789] = -4,   /* kind=acronym&qprev=para1&qsubj=subject@es */
 	[58790] = -11,   /* kind=acronym&qprev=para1&qsubj=nosubject@es */
 	[58792] = 154,   /* kind=acronym&qprev=older&qsubj=subject@es */
-	[58794] = -6,   /* kind=role&qprev=none&qsubj=nocue@es */
+	[58794] = -5,   /* kind=role&qprev=none&qsubj=nocue@es */
 	[58795] = 17,   /* kind=role&qprev=none&qsubj=subject@es */
 	[58797] = 58,   /* kind=role&qprev=sent&qsubj=nocue@es */
-	[58798] = 47,   /* kind=role&qprev=sent&qsubj=subject@es */
+	[58798] = 46,   /* kind=role&qprev=sent&qsubj=subject@es */
 	[58799] = 57,   /* kind=role&qprev=sent&qsubj=nosubject@es */
 	[58800] = 11,   /* kind=role&qprev=para&qsubj=nocue@es */
 	[58801] = 12,   /* kind=role&qprev=para&qsubj=subject@es */
@@ -16702,7 +16703,7 @@ const int32_t model_trained[122608] = {
 	[58848] = -72,   /* kind=desc&qprev=para1&qsubj=nocue@es */
 	[58849] = 31,   /* kind=desc&qprev=para1&qsubj=subject@es */
 	[58850] = -31,   /* kind=desc&qprev=para1&qsubj=nosubject@es */
-	[58852] = -66,   /* kind=desc&qprev=older&qsubj=subject@es */
+	[58852] = -67,   /* kind=desc&qprev=older&qsubj=subject@es */
 	[58853] = -15,   /* kind=desc&qprev=older&qsubj=nosubject@es */
 	[58854] = -11,   /* kind=top&qprev=none&qsubj=nocue@es */
 	[58855] = -3,   /* kind=top&qprev=none&qsubj=subject@es */
@@ -16789,7 +16790,7 @@ const int32_t model_trained[122608] = {
 	[58987] = 16,   /* kind=acronym&prevhow=na&qsubj=subject@es */
 	[58988] = -14,   /* kind=acronym&prevhow=na&qsubj=nosubject@es */
 	[58995] = 32,   /* kind=role&prevhow=na&qsubj=nocue@es */
-	[58996] = 35,   /* kind=role&prevhow=na&qsubj=subject@es */
+	[58996] = 34,   /* kind=role&prevhow=na&qsubj=subject@es */
 	[58997] = 2,   /* kind=role&prevhow=na&qsubj=nosubject@es */
 	[59004] = -39,   /* kind=text&prevhow=na&qsubj=nocue@es */
 	[59005] = -65,   /* kind=text&prevhow=na&qsubj=subject@es */
@@ -16819,17 +16820,17 @@ const int32_t model_trained[122608] = {
 	[59065] = -46,   /* region=sent1&parafirst=no&subj=first@es */
 	[59066] = 16,   /* region=sent1&parafirst=no&subj=start@es */
 	[59067] = -22,   /* region=sent1&parafirst=yes&subj=no@es */
-	[59068] = 26,   /* region=sent1&parafirst=yes&subj=first@es */
+	[59068] = 27,   /* region=sent1&parafirst=yes&subj=first@es */
 	[59069] = 153,   /* region=sent1&parafirst=yes&subj=start@es */
 	[59073] = 118,   /* region=sent2&parafirst=yes&subj=no@es */
 	[59074] = -9,   /* region=sent2&parafirst=yes&subj=first@es */
 	[59082] = -35,   /* region=para1&parafirst=no&subj=no@es */
 	[59083] = -10,   /* region=para1&parafirst=no&subj=first@es */
-	[59084] = 56,   /* region=para1&parafirst=no&subj=start@es */
+	[59084] = 55,   /* region=para1&parafirst=no&subj=start@es */
 	[59085] = -27,   /* region=para1&parafirst=yes&subj=no@es */
 	[59086] = -32,   /* region=para1&parafirst=yes&subj=first@es */
 	[59087] = 20,   /* region=para1&parafirst=yes&subj=start@es */
-	[59088] = 1,   /* region=older&parafirst=no&subj=no@es */
+	[59088] = 2,   /* region=older&parafirst=no&subj=no@es */
 	[59089] = -7,   /* region=older&parafirst=no&subj=first@es */
 	[59091] = -53,   /* region=older&parafirst=yes&subj=no@es */
 	[59092] = -2,   /* region=older&parafirst=yes&subj=first@es */
@@ -16845,7 +16846,7 @@ const int32_t model_trained[122608] = {
 	[59111] = -106,   /* kind=acronym&gender=male@es */
 	[59114] = -371,   /* kind=role&gender=any@es */
 	[59115] = 136,   /* kind=role&gender=male@es */
-	[59116] = 346,   /* kind=role&gender=female@es */
+	[59116] = 347,   /* kind=role&gender=female@es */
 	[59118] = -2,   /* kind=text&gender=any@es */
 	[59119] = -146,   /* kind=text&gender=male@es */
 	[59122] = -50,   /* kind=org&gender=any@es */
@@ -16984,10 +16985,10 @@ const int32_t model_trained[122608] = {
 	[59478] = 16,   /* pside=elsewhere&prank=0&pclause=no@es */
 	[59487] = 13,   /* pside=none&qhead=none&qtail=near@es */
 	[59488] = -1,   /* pside=none&qhead=none&qtail=far@es */
-	[59491] = 40,   /* pside=none&qhead=cue&qtail=none@es */
+	[59491] = 41,   /* pside=none&qhead=cue&qtail=none@es */
 	[59496] = -66,   /* pside=none&qhead=adjacent&qtail=none@es */
 	[59497] = -1,   /* pside=none&qhead=adjacent&qtail=near@es */
-	[59512] = 113,   /* pside=before&qhead=none&qtail=near@es */
+	[59512] = 114,   /* pside=before&qhead=none&qtail=near@es */
 	[59513] = -13,   /* pside=before&qhead=none&qtail=far@es */
 	[59516] = 74,   /* pside=before&qhead=cue&qtail=none@es */
 	[59521] = -15,   /* pside=before&qhead=adjacent&qtail=none@es */
@@ -17116,14 +17117,14 @@ const int32_t model_trained[122608] = {
 	[60229] = -2,   /* antkind=name&sameprev=no&antrank=3+@es */
 	[60232] = -6,   /* antkind=name&sameprev=yes&antrank=2@es */
 	[60281] = -7,   /* antkind=prev&sameprev=yes&antrank=3+@es */
-	[60282] = -63,   /* cuerel=none&antkind=na@es */
+	[60282] = -64,   /* cuerel=none&antkind=na@es */
 	[60283] = -77,   /* cuerel=none&antkind=name@es */
 	[60287] = -47,   /* cuerel=none&antkind=prev@es */
 	[60288] = 85,   /* cuerel=before&antkind=na@es */
 	[60294] = 199,   /* cuerel=after&antkind=na@es */
 	[60324] = -174,   /* cuerel=near_before&antkind=na@es */
 	[60330] = 32,   /* cuerel=near_after&antkind=na@es */
-	[60342] = -184,   /* cuerel=colon&antkind=na@es */
+	[60342] = -183,   /* cuerel=colon&antkind=na@es */
 	[60343] = -28,   /* cuerel=colon&antkind=name@es */
 	[60356] = 3,   /* antkind=na&antpick=no&qprev=para@es */
 	[60364] = -5,   /* antkind=name&antpick=no&qprev=none@es */
@@ -17144,7 +17145,7 @@ const int32_t model_trained[122608] = {
 	[60438] = -214,   /* kind=text&person=na@es */
 	[60442] = -58,   /* kind=org&person=na@es */
 	[60446] = -67,   /* kind=desc&person=na@es */
-	[60451] = -43,   /* kind=top&person=none@es */
+	[60451] = -42,   /* kind=top&person=none@es */
 	[60452] = -173,   /* kind=top&person=titled@es */
 	[60453] = -13,   /* kind=top&person=spoke@es */
 	[60454] = -8,   /* kind=none&person=na&region=none@es */
@@ -17295,12 +17296,12 @@ const int32_t model_trained[122608] = {
 	[61416] = -63,   /* kind=prev&cuerel=none@nl */
 	[61428] = -19,   /* kind=pron&cuerel=none@nl */
 	[61429] = 118,   /* kind=pron&cuerel=before@nl */
-	[61430] = -178,   /* kind=pron&cuerel=after@nl */
+	[61430] = -177,   /* kind=pron&cuerel=after@nl */
 	[61435] = 510,   /* kind=pron&cuerel=near_before@nl */
 	[61440] = 43,   /* kind=name&cuerel=none@nl */
 	[61441] = 482,   /* kind=name&cuerel=before@nl */
 	[61442] = -124,   /* kind=name&cuerel=after@nl */
-	[61447] = -191,   /* kind=name&cuerel=near_before@nl */
+	[61447] = -192,   /* kind=name&cuerel=near_before@nl */
 	[61448] = 1,   /* kind=name&cuerel=near_after@nl */
 	[61464] = -3,   /* kind=role&cuerel=none@nl */
 	[61500] = -119,   /* kind=desc&cuerel=none@nl */
@@ -17313,7 +17314,7 @@ const int32_t model_trained[122608] = {
 	[61524] = -94,   /* region=none&cuerel=none@nl */
 	[61536] = 343,   /* region=head&cuerel=none@nl */
 	[61537] = 65,   /* region=head&cuerel=before@nl */
-	[61538] = 144,   /* region=head&cuerel=after@nl */
+	[61538] = 143,   /* region=head&cuerel=after@nl */
 	[61543] = -198,   /* region=head&cuerel=near_before@nl */
 	[61548] = 48,   /* region=tail&cuerel=none@nl */
 	[61550] = 125,   /* region=tail&cuerel=after@nl */
@@ -17323,7 +17324,7 @@ const int32_t model_trained[122608] = {
 	[61573] = 358,   /* region=sent1&cuerel=before@nl */
 	[61574] = -180,   /* region=sent1&cuerel=after@nl */
 	[61577] = -4,   /* region=sent1&cuerel=told_obj@nl */
-	[61579] = -36,   /* region=sent1&cuerel=near_before@nl */
+	[61579] = -37,   /* region=sent1&cuerel=near_before@nl */
 	[61580] = 56,   /* region=sent1&cuerel=near_after@nl */
 	[61584] = -226,   /* region=sent2&cuerel=none@nl */
 	[61589] = -6,   /* region=sent2&cuerel=told_obj@nl */
@@ -17362,7 +17363,7 @@ const int32_t model_trained[122608] = {
 	[61992] = 20,   /* kind=name&region=next&cuerel=none@nl */
 	[62004] = 16,   /* kind=name&region=sent1&cuerel=none@nl */
 	[62005] = 256,   /* kind=name&region=sent1&cuerel=before@nl */
-	[62006] = -112,   /* kind=name&region=sent1&cuerel=after@nl */
+	[62006] = -113,   /* kind=name&region=sent1&cuerel=after@nl */
 	[62011] = -19,   /* kind=name&region=sent1&cuerel=near_before@nl */
 	[62012] = 19,   /* kind=name&region=sent1&cuerel=near_after@nl */
 	[62016] = -57,   /* kind=name&region=sent2&cuerel=none@nl */
@@ -17400,7 +17401,7 @@ const int32_t model_trained[122608] = {
 	[62784] = 16,   /* region=tail&cuerel=none&cueq=none@nl */
 	[62791] = 42,   /* region=tail&cuerel=after&cueq=own@nl */
 	[62809] = -1,   /* region=tail&cuerel=near_after&cueq=own@nl */
-	[62820] = 18,   /* region=next&cuerel=none&cueq=none@nl */
+	[62820] = 17,   /* region=next&cuerel=none&cueq=none@nl */
 	[62856] = 6,   /* region=sent1&cuerel=none&cueq=none@nl */
 	[62861] = 101,   /* region=sent1&cuerel=before&cueq=other@nl */
 	[62864] = -96,   /* region=sent1&cuerel=after&cueq=other@nl */
@@ -17470,8 +17471,8 @@ const int32_t model_trained[122608] = {
 	[63591] = 2,   /* cuerel=before&cueq=other&subj=no@nl */
 	[63593] = 55,   /* cuerel=before&cueq=other&subj=start@nl */
 	[63597] = 176,   /* cuerel=after&cueq=own&subj=no@nl */
-	[63598] = 6,   /* cuerel=after&cueq=own&subj=first@nl */
-	[63600] = -85,   /* cuerel=after&cueq=other&subj=no@nl */
+	[63598] = 7,   /* cuerel=after&cueq=own&subj=first@nl */
+	[63600] = -86,   /* cuerel=after&cueq=other&subj=no@nl */
 	[63601] = 38,   /* cuerel=after&cueq=other&subj=first@nl */
 	[63627] = -2,   /* cuerel=told_obj&cueq=other&subj=no@nl */
 	[63642] = 2,   /* cuerel=near_before&cueq=own&subj=no@nl */
@@ -17545,7 +17546,7 @@ const int32_t model_trained[122608] = {
 	[64032] = 2,   /* kind=name&rank=3+@nl */
 	[64039] = -2,   /* kind=role&rank=2@nl */
 	[64040] = -11,   /* kind=role&rank=3+@nl */
-	[64049] = 102,   /* kind=desc&rank=0@nl */
+	[64049] = 101,   /* kind=desc&rank=0@nl */
 	[64050] = -119,   /* kind=desc&rank=1@nl */
 	[64051] = -45,   /* kind=desc&rank=2@nl */
 	[64052] = -85,   /* kind=desc&rank=3+@nl */
@@ -17571,7 +17572,7 @@ const int32_t model_trained[122608] = {
 	[64175] = -61,   /* kind=name&region=tail&rank=2@nl */
 	[64177] = 49,   /* kind=name&region=next&rank=0@nl */
 	[64178] = -13,   /* kind=name&region=next&rank=1@nl */
-	[64179] = -26,   /* kind=name&region=next&rank=2@nl */
+	[64179] = -25,   /* kind=name&region=next&rank=2@nl */
 	[64181] = 199,   /* kind=name&region=sent1&rank=0@nl */
 	[64182] = -44,   /* kind=name&region=sent1&rank=1@nl */
 	[64183] = -152,   /* kind=name&region=sent1&rank=2@nl */
@@ -17594,13 +17595,13 @@ const int32_t model_trained[122608] = {
 	[64360] = -1,   /* kind=desc&region=next&rank=3+@nl */
 	[64361] = 26,   /* kind=desc&region=sent1&rank=0@nl */
 	[64362] = -35,   /* kind=desc&region=sent1&rank=1@nl */
-	[64363] = -9,   /* kind=desc&region=sent1&rank=2@nl */
+	[64363] = -10,   /* kind=desc&region=sent1&rank=2@nl */
 	[64364] = -51,   /* kind=desc&region=sent1&rank=3+@nl */
 	[64366] = -30,   /* kind=desc&region=sent2&rank=1@nl */
 	[64367] = -13,   /* kind=desc&region=sent2&rank=2@nl */
 	[64372] = -5,   /* kind=desc&region=sent3&rank=3+@nl */
 	[64373] = -6,   /* kind=desc&region=para1&rank=0@nl */
-	[64375] = -2,   /* kind=desc&region=para1&rank=2@nl */
+	[64375] = -3,   /* kind=desc&region=para1&rank=2@nl */
 	[64376] = -6,   /* kind=desc&region=para1&rank=3+@nl */
 	[64377] = -16,   /* kind=desc&region=older&rank=0@nl */
 	[64378] = -3,   /* kind=desc&region=older&rank=1@nl */
@@ -17711,7 +17712,7 @@ const int32_t model_trained[122608] = {
 	[64719] = -41,   /* kind=name&region=sent3&subj=first@nl */
 	[64721] = -110,   /* kind=name&region=para1&subj=no@nl */
 	[64722] = 31,   /* kind=name&region=para1&subj=first@nl */
-	[64723] = 177,   /* kind=name&region=para1&subj=start@nl */
+	[64723] = 178,   /* kind=name&region=para1&subj=start@nl */
 	[64724] = -40,   /* kind=name&region=older&subj=no@nl */
 	[64726] = -29,   /* kind=name&region=older&subj=start@nl */
 	[64769] = -1,   /* kind=role&region=sent2&subj=no@nl */
@@ -17937,7 +17938,7 @@ const int32_t model_trained[122608] = {
 	[66224] = -2,   /* kind=role&qend=comma@nl */
 	[66235] = -209,   /* kind=desc&qend=stop@nl */
 	[66236] = 43,   /* kind=desc&qend=comma@nl */
-	[66237] = -57,   /* kind=desc&qend=question@nl */
+	[66237] = -56,   /* kind=desc&qend=question@nl */
 	[66239] = 41,   /* kind=top&qend=stop@nl */
 	[66241] = -150,   /* kind=top&qend=question@nl */
 	[66242] = -18,   /* kind=none&qalone=no&qprev=none@nl */
@@ -18028,7 +18029,7 @@ const int32_t model_trained[122608] = {
 	[66550] = -98,   /* region=tail&qsubj=nocue&subj=no@nl */
 	[66551] = 40,   /* region=tail&qsubj=nocue&subj=first@nl */
 	[66553] = 106,   /* region=tail&qsubj=subject&subj=no@nl */
-	[66554] = 6,   /* region=tail&qsubj=subject&subj=first@nl */
+	[66554] = 7,   /* region=tail&qsubj=subject&subj=first@nl */
 	[66559] = -26,   /* region=next&qsubj=nocue&subj=no@nl */
 	[66560] = 48,   /* region=next&qsubj=nocue&subj=first@nl */
 	[66561] = -65,   /* region=next&qsubj=nocue&subj=start@nl */
@@ -18108,7 +18109,7 @@ const int32_t model_trained[122608] = {
 	[66777] = -3,   /* kind=role&gender=any@nl */
 	[66789] = -36,   /* kind=desc&gender=any@nl */
 	[66790] = -50,   /* kind=desc&gender=male@nl */
-	[66791] = -129,   /* kind=desc&gender=female@nl */
+	[66791] = -130,   /* kind=desc&gender=female@nl */
 	[66793] = 94,   /* kind=top&gender=any@nl */
 	[66797] = -12,   /* pside=none&prank=0&kind=none@nl */
 	[66798] = -23,   /* pside=none&prank=0&kind=prev@nl */
@@ -18156,7 +18157,7 @@ const int32_t model_trained[122608] = {
 	[67083] = 7,   /* pside=before&prank=0&subj=start@nl */
 	[67086] = -68,   /* pside=before&prank=1&subj=start@nl */
 	[67093] = 176,   /* pside=after&prank=0&subj=no@nl */
-	[67094] = 6,   /* pside=after&prank=0&subj=first@nl */
+	[67094] = 7,   /* pside=after&prank=0&subj=first@nl */
 	[67096] = -1,   /* pside=after&prank=1&subj=no@nl */
 	[67105] = -16,   /* pside=elsewhere&prank=0&subj=no@nl */
 	[67106] = -3,   /* pside=elsewhere&prank=0&subj=first@nl */
@@ -18416,7 +18417,7 @@ const int32_t model_trained[122608] = {
 	[68041] = -142,   /* antkind=name1&antpick=no&qprev=older@nl */
 	[68042] = 58,   /* antkind=name1&antpick=yes&qprev=none@nl */
 	[68045] = -8,   /* antkind=name1&antpick=yes&qprev=para1@nl */
-	[68046] = 398,   /* antkind=name1&antpick=yes&qprev=older@nl */
+	[68046] = 397,   /* antkind=name1&antpick=yes&qprev=older@nl */
 	[68050] = -14,   /* antkind=role&antpick=no&qprev=para1@nl */
 	[68069] = 66,   /* antkind=prev&antpick=no&qprev=para@nl */
 	[68070] = 89,   /* antkind=prev&antpick=no&qprev=para1@nl */
@@ -18445,7 +18446,7 @@ const int32_t model_trained[122608] = {
 	[68235] = 20,   /* kind=name&person=none&region=head@nl */
 	[68236] = 152,   /* kind=name&person=none&region=tail@nl */
 	[68237] = -3,   /* kind=name&person=none&region=next@nl */
-	[68238] = -3,   /* kind=name&person=none&region=sent1@nl */
+	[68238] = -2,   /* kind=name&person=none&region=sent1@nl */
 	[68239] = -72,   /* kind=name&person=none&region=sent2@nl */
 	[68240] = -41,   /* kind=name&person=none&region=sent3@nl */
 	[68241] = 12,   /* kind=name&person=none&region=para1@nl */
@@ -18455,7 +18456,7 @@ const int32_t model_trained[122608] = {
 	[68250] = -56,   /* kind=name&person=titled&region=para1@nl */
 	[68251] = -40,   /* kind=name&person=titled&region=older@nl */
 	[68253] = 23,   /* kind=name&person=spoke&region=head@nl */
-	[68254] = 17,   /* kind=name&person=spoke&region=tail@nl */
+	[68254] = 18,   /* kind=name&person=spoke&region=tail@nl */
 	[68255] = 178,   /* kind=name&person=spoke&region=next@nl */
 	[68256] = 71,   /* kind=name&person=spoke&region=sent1@nl */
 	[68257] = 190,   /* kind=name&person=spoke&region=sent2@nl */
@@ -18551,8 +18552,8 @@ const int32_t model_trained[122608] = {
 	[69002] = 100,   /* kind=pron&region=para1@it */
 	[69005] = 121,   /* kind=name&region=head@it */
 	[69006] = 62,   /* kind=name&region=tail@it */
-	[69007] = 136,   /* kind=name&region=next@it */
-	[69008] = -138,   /* kind=name&region=sent1@it */
+	[69007] = 135,   /* kind=name&region=next@it */
+	[69008] = -137,   /* kind=name&region=sent1@it */
 	[69009] = 3,   /* kind=name&region=sent2@it */
 	[69011] = -98,   /* kind=name&region=para1@it */
 	[69012] = -157,   /* kind=name&region=older@it */
@@ -18566,7 +18567,7 @@ const int32_t model_trained[122608] = {
 	[69038] = -243,   /* kind=text&region=para1@it */
 	[69043] = -71,   /* kind=org&region=next@it */
 	[69044] = -5,   /* kind=org&region=sent1@it */
-	[69050] = -100,   /* kind=desc&region=head@it */
+	[69050] = -99,   /* kind=desc&region=head@it */
 	[69051] = 77,   /* kind=desc&region=tail@it */
 	[69052] = -52,   /* kind=desc&region=next@it */
 	[69053] = -38,   /* kind=desc&region=sent1@it */
@@ -18581,12 +18582,12 @@ const int32_t model_trained[122608] = {
 	[69103] = -261,   /* kind=name&cuerel=none@it */
 	[69104] = 218,   /* kind=name&cuerel=before@it */
 	[69105] = 96,   /* kind=name&cuerel=after@it */
-	[69110] = -8,   /* kind=name&cuerel=near_before@it */
+	[69110] = -9,   /* kind=name&cuerel=near_before@it */
 	[69111] = 10,   /* kind=name&cuerel=near_after@it */
 	[69113] = 126,   /* kind=name&cuerel=colon@it */
 	[69127] = -51,   /* kind=role&cuerel=none@it */
 	[69128] = 85,   /* kind=role&cuerel=before@it */
-	[69129] = 159,   /* kind=role&cuerel=after@it */
+	[69129] = 160,   /* kind=role&cuerel=after@it */
 	[69134] = -71,   /* kind=role&cuerel=near_before@it */
 	[69135] = -142,   /* kind=role&cuerel=near_after@it */
 	[69137] = -119,   /* kind=role&cuerel=colon@it */
@@ -18594,19 +18595,19 @@ const int32_t model_trained[122608] = {
 	[69151] = -30,   /* kind=org&cuerel=none@it */
 	[69163] = -72,   /* kind=desc&cuerel=none@it */
 	[69165] = 499,   /* kind=desc&cuerel=after@it */
-	[69166] = 115,   /* kind=desc&cuerel=accord@it */
+	[69166] = 118,   /* kind=desc&cuerel=accord@it */
 	[69168] = -16,   /* kind=desc&cuerel=told_obj@it */
 	[69170] = -69,   /* kind=desc&cuerel=near_before@it */
-	[69171] = -45,   /* kind=desc&cuerel=near_after@it */
+	[69171] = -46,   /* kind=desc&cuerel=near_after@it */
 	[69173] = -151,   /* kind=desc&cuerel=colon@it */
 	[69175] = 106,   /* kind=top&cuerel=none@it */
 	[69187] = 83,   /* region=none&cuerel=none@it */
 	[69199] = -275,   /* region=head&cuerel=none@it */
-	[69200] = 213,   /* region=head&cuerel=before@it */
+	[69200] = 212,   /* region=head&cuerel=before@it */
 	[69201] = 222,   /* region=head&cuerel=after@it */
-	[69202] = 183,   /* region=head&cuerel=accord@it */
+	[69202] = 186,   /* region=head&cuerel=accord@it */
 	[69204] = -9,   /* region=head&cuerel=told_obj@it */
-	[69206] = -88,   /* region=head&cuerel=near_before@it */
+	[69206] = -87,   /* region=head&cuerel=near_before@it */
 	[69207] = 37,   /* region=head&cuerel=near_after@it */
 	[69209] = 23,   /* region=head&cuerel=colon@it */
 	[69211] = -286,   /* region=tail&cuerel=none@it */
@@ -18617,18 +18618,18 @@ const int32_t model_trained[122608] = {
 	[69226] = -17,   /* region=next&cuerel=accord@it */
 	[69228] = -28,   /* region=next&cuerel=told_obj@it */
 	[69230] = 89,   /* region=next&cuerel=near_before@it */
-	[69231] = -75,   /* region=next&cuerel=near_after@it */
+	[69231] = -76,   /* region=next&cuerel=near_after@it */
 	[69233] = -338,   /* region=next&cuerel=colon@it */
 	[69235] = -27,   /* region=sent1&cuerel=none@it */
 	[69236] = -44,   /* region=sent1&cuerel=before@it */
-	[69237] = -222,   /* region=sent1&cuerel=after@it */
+	[69237] = -220,   /* region=sent1&cuerel=after@it */
 	[69243] = -146,   /* region=sent1&cuerel=near_after@it */
-	[69245] = -128,   /* region=sent1&cuerel=colon@it */
+	[69245] = -129,   /* region=sent1&cuerel=colon@it */
 	[69247] = -9,   /* region=sent2&cuerel=none@it */
 	[69249] = 3,   /* region=sent2&cuerel=after@it */
-	[69271] = -98,   /* region=para1&cuerel=none@it */
+	[69271] = -99,   /* region=para1&cuerel=none@it */
 	[69272] = -63,   /* region=para1&cuerel=before@it */
-	[69278] = -296,   /* region=para1&cuerel=near_before@it */
+	[69278] = -297,   /* region=para1&cuerel=near_before@it */
 	[69279] = -275,   /* region=para1&cuerel=near_after@it */
 	[69281] = 211,   /* region=para1&cuerel=colon@it */
 	[69283] = -121,   /* region=older&cuerel=none@it */
@@ -18647,17 +18648,17 @@ const int32_t model_trained[122608] = {
 	[69638] = -6,   /* kind=name&region=head&cuerel=near_before@it */
 	[69639] = 63,   /* kind=name&region=head&cuerel=near_after@it */
 	[69641] = 2,   /* kind=name&region=head&cuerel=colon@it */
-	[69643] = -233,   /* kind=name&region=tail&cuerel=none@it */
+	[69643] = -232,   /* kind=name&region=tail&cuerel=none@it */
 	[69645] = 28,   /* kind=name&region=tail&cuerel=after@it */
 	[69651] = 17,   /* kind=name&region=tail&cuerel=near_after@it */
 	[69655] = -17,   /* kind=name&region=next&cuerel=none@it */
 	[69656] = 39,   /* kind=name&region=next&cuerel=before@it */
-	[69662] = 81,   /* kind=name&region=next&cuerel=near_before@it */
+	[69662] = 80,   /* kind=name&region=next&cuerel=near_before@it */
 	[69663] = -2,   /* kind=name&region=next&cuerel=near_after@it */
-	[69665] = -75,   /* kind=name&region=next&cuerel=colon@it */
+	[69665] = -74,   /* kind=name&region=next&cuerel=colon@it */
 	[69667] = -2,   /* kind=name&region=sent1&cuerel=none@it */
 	[69668] = 154,   /* kind=name&region=sent1&cuerel=before@it */
-	[69669] = -148,   /* kind=name&region=sent1&cuerel=after@it */
+	[69669] = -147,   /* kind=name&region=sent1&cuerel=after@it */
 	[69677] = -20,   /* kind=name&region=sent1&cuerel=colon@it */
 	[69679] = -1,   /* kind=name&region=sent2&cuerel=none@it */
 	[69703] = -13,   /* kind=name&region=para1&cuerel=none@it */
@@ -18684,17 +18685,17 @@ const int32_t model_trained[122608] = {
 	[69927] = -30,   /* kind=role&region=para1&cuerel=near_after@it */
 	[69929] = -14,   /* kind=role&region=para1&cuerel=colon@it */
 	[69991] = -1,   /* kind=text&region=sent1&cuerel=none@it */
-	[70027] = -49,   /* kind=text&region=para1&cuerel=none@it */
+	[70027] = -48,   /* kind=text&region=para1&cuerel=none@it */
 	[70087] = -6,   /* kind=org&region=next&cuerel=none@it */
 	[70099] = -1,   /* kind=org&region=sent1&cuerel=none@it */
 	[70171] = -24,   /* kind=desc&region=head&cuerel=none@it */
-	[70174] = 21,   /* kind=desc&region=head&cuerel=accord@it */
+	[70174] = 22,   /* kind=desc&region=head&cuerel=accord@it */
 	[70176] = -1,   /* kind=desc&region=head&cuerel=told_obj@it */
 	[70178] = -5,   /* kind=desc&region=head&cuerel=near_before@it */
 	[70179] = -3,   /* kind=desc&region=head&cuerel=near_after@it */
 	[70181] = -71,   /* kind=desc&region=head&cuerel=colon@it */
 	[70183] = -19,   /* kind=desc&region=tail&cuerel=none@it */
-	[70185] = 83,   /* kind=desc&region=tail&cuerel=after@it */
+	[70185] = 82,   /* kind=desc&region=tail&cuerel=after@it */
 	[70191] = -1,   /* kind=desc&region=tail&cuerel=near_after@it */
 	[70195] = -8,   /* kind=desc&region=next&cuerel=none@it */
 	[70198] = -2,   /* kind=desc&region=next&cuerel=accord@it */
@@ -18713,7 +18714,7 @@ const int32_t model_trained[122608] = {
 	[70411] = -47,   /* region=head&cuerel=none&cueq=none@it */
 	[70415] = 36,   /* region=head&cuerel=before&cueq=own@it */
 	[70418] = 41,   /* region=head&cuerel=after&cueq=own@it */
-	[70421] = 21,   /* region=head&cuerel=accord&cueq=own@it */
+	[70421] = 22,   /* region=head&cuerel=accord&cueq=own@it */
 	[70427] = -1,   /* region=head&cuerel=told_obj&cueq=own@it */
 	[70433] = -15,   /* region=head&cuerel=near_before&cueq=own@it */
 	[70436] = 5,   /* region=head&cuerel=near_after&cueq=own@it */
@@ -18725,12 +18726,12 @@ const int32_t model_trained[122608] = {
 	[70487] = 132,   /* region=next&cuerel=before&cueq=own@it */
 	[70493] = -2,   /* region=next&cuerel=accord&cueq=own@it */
 	[70499] = -2,   /* region=next&cuerel=told_obj&cueq=own@it */
-	[70505] = 62,   /* region=next&cuerel=near_before&cueq=own@it */
+	[70505] = 61,   /* region=next&cuerel=near_before&cueq=own@it */
 	[70508] = -7,   /* region=next&cuerel=near_after&cueq=own@it */
-	[70514] = -75,   /* region=next&cuerel=colon&cueq=own@it */
+	[70514] = -74,   /* region=next&cuerel=colon&cueq=own@it */
 	[70519] = -2,   /* region=sent1&cuerel=none&cueq=none@it */
 	[70524] = -6,   /* region=sent1&cuerel=before&cueq=other@it */
-	[70527] = -148,   /* region=sent1&cuerel=after&cueq=other@it */
+	[70527] = -147,   /* region=sent1&cuerel=after&cueq=other@it */
 	[70545] = -18,   /* region=sent1&cuerel=near_after&cueq=other@it */
 	[70551] = -22,   /* region=sent1&cuerel=colon&cueq=other@it */
 	[70555] = -1,   /* region=sent2&cuerel=none&cueq=none@it */
@@ -18756,10 +18757,10 @@ const int32_t model_trained[122608] = {
 	[70734] = 35,   /* cuerel=after&cueq=own&prep=none@it */
 	[70737] = 33,   /* cuerel=after&cueq=own&prep=det@it */
 	[70739] = -88,   /* cuerel=after&cueq=other&prep=none@it */
-	[70752] = 15,   /* cuerel=accord&cueq=own&prep=det@it */
+	[70752] = 16,   /* cuerel=accord&cueq=own&prep=det@it */
 	[70782] = -1,   /* cuerel=told_obj&cueq=own&prep=det@it */
 	[70809] = -77,   /* cuerel=near_before&cueq=own&prep=none@it */
-	[70810] = -12,   /* cuerel=near_before&cueq=own&prep=prep@it */
+	[70810] = -11,   /* cuerel=near_before&cueq=own&prep=prep@it */
 	[70812] = 44,   /* cuerel=near_before&cueq=own&prep=det@it */
 	[70817] = -32,   /* cuerel=near_before&cueq=other&prep=det@it */
 	[70824] = 41,   /* cuerel=near_after&cueq=own&prep=none@it */
@@ -18788,9 +18789,9 @@ const int32_t model_trained[122608] = {
 	[70951] = 10,   /* cuerel=after&cueq=own&kind=pron@it */
 	[70952] = 37,   /* cuerel=after&cueq=own&kind=name@it */
 	[70954] = 51,   /* cuerel=after&cueq=own&kind=role@it */
-	[70957] = 83,   /* cuerel=after&cueq=own&kind=desc@it */
+	[70957] = 82,   /* cuerel=after&cueq=own&kind=desc@it */
 	[70962] = -78,   /* cuerel=after&cueq=other&kind=name@it */
-	[70987] = 15,   /* cuerel=accord&cueq=own&kind=desc@it */
+	[70987] = 16,   /* cuerel=accord&cueq=own&kind=desc@it */
 	[71047] = -1,   /* cuerel=told_obj&cueq=own&kind=desc@it */
 	[71102] = 52,   /* cuerel=near_before&cueq=own&kind=name@it */
 	[71104] = -12,   /* cuerel=near_before&cueq=own&kind=role@it */
@@ -18819,12 +18820,12 @@ const int32_t model_trained[122608] = {
 	[71256] = -9,   /* cuerel=before&cueq=other&subj=start@it */
 	[71260] = 82,   /* cuerel=after&cueq=own&subj=no@it */
 	[71261] = 23,   /* cuerel=after&cueq=own&subj=first@it */
-	[71264] = -93,   /* cuerel=after&cueq=other&subj=first@it */
-	[71271] = 15,   /* cuerel=accord&cueq=own&subj=start@it */
+	[71264] = -92,   /* cuerel=after&cueq=other&subj=first@it */
+	[71271] = 16,   /* cuerel=accord&cueq=own&subj=start@it */
 	[71287] = -1,   /* cuerel=told_obj&cueq=own&subj=no@it */
 	[71305] = -37,   /* cuerel=near_before&cueq=own&subj=no@it */
 	[71306] = -19,   /* cuerel=near_before&cueq=own&subj=first@it */
-	[71307] = 115,   /* cuerel=near_before&cueq=own&subj=start@it */
+	[71307] = 114,   /* cuerel=near_before&cueq=own&subj=start@it */
 	[71308] = -23,   /* cuerel=near_before&cueq=other&subj=no@it */
 	[71309] = -1,   /* cuerel=near_before&cueq=other&subj=first@it */
 	[71310] = -2,   /* cuerel=near_before&cueq=other&subj=start@it */
@@ -18848,7 +18849,7 @@ const int32_t model_trained[122608] = {
 	[71375] = 33,   /* cuerel=after&cueq=own&nameq=na@it */
 	[71376] = 37,   /* cuerel=after&cueq=own&nameq=seen@it */
 	[71380] = -78,   /* cuerel=after&cueq=other&nameq=seen@it */
-	[71387] = 15,   /* cuerel=accord&cueq=own&nameq=na@it */
+	[71387] = 16,   /* cuerel=accord&cueq=own&nameq=na@it */
 	[71411] = -1,   /* cuerel=told_obj&cueq=own&nameq=na@it */
 	[71435] = -7,   /* cuerel=near_before&cueq=own&nameq=na@it */
 	[71436] = 53,   /* cuerel=near_before&cueq=own&nameq=seen@it */
@@ -18873,11 +18874,11 @@ const int32_t model_trained[122608] = {
 	[71507] = -14,   /* cuerel=before&cueq=other&qsubj=subject@it */
 	[71513] = 35,   /* cuerel=after&cueq=own&qsubj=subject@it */
 	[71515] = -81,   /* cuerel=after&cueq=other&qsubj=nocue@it */
-	[71516] = -80,   /* cuerel=after&cueq=other&qsubj=subject@it */
-	[71522] = 15,   /* cuerel=accord&cueq=own&qsubj=subject@it */
+	[71516] = -79,   /* cuerel=after&cueq=other&qsubj=subject@it */
+	[71522] = 16,   /* cuerel=accord&cueq=own&qsubj=subject@it */
 	[71540] = -1,   /* cuerel=told_obj&cueq=own&qsubj=subject@it */
 	[71557] = -247,   /* cuerel=near_before&cueq=own&qsubj=nocue@it */
-	[71558] = 42,   /* cuerel=near_before&cueq=own&qsubj=subject@it */
+	[71558] = 41,   /* cuerel=near_before&cueq=own&qsubj=subject@it */
 	[71559] = 109,   /* cuerel=near_before&cueq=own&qsubj=nosubject@it */
 	[71560] = -1,   /* cuerel=near_before&cueq=other&qsubj=nocue@it */
 	[71561] = -32,   /* cuerel=near_before&cueq=other&qsubj=subject@it */
@@ -18905,13 +18906,13 @@ const int32_t model_trained[122608] = {
 	[71626] = -35,   /* region=next&cueq=none&qsubj=nocue@it */
 	[71627] = -2,   /* region=next&cueq=none&qsubj=subject@it */
 	[71628] = -14,   /* region=next&cueq=none&qsubj=nosubject@it */
-	[71629] = -157,   /* region=next&cueq=own&qsubj=nocue@it */
-	[71630] = 121,   /* region=next&cueq=own&qsubj=subject@it */
+	[71629] = -156,   /* region=next&cueq=own&qsubj=nocue@it */
+	[71630] = 120,   /* region=next&cueq=own&qsubj=subject@it */
 	[71635] = -8,   /* region=sent1&cueq=none&qsubj=nocue@it */
 	[71636] = -2,   /* region=sent1&cueq=none&qsubj=subject@it */
 	[71637] = 2,   /* region=sent1&cueq=none&qsubj=nosubject@it */
-	[71641] = -63,   /* region=sent1&cueq=other&qsubj=nocue@it */
-	[71642] = -139,   /* region=sent1&cueq=other&qsubj=subject@it */
+	[71641] = -64,   /* region=sent1&cueq=other&qsubj=nocue@it */
+	[71642] = -138,   /* region=sent1&cueq=other&qsubj=subject@it */
 	[71645] = -1,   /* region=sent2&cueq=none&qsubj=subject@it */
 	[71662] = -36,   /* region=para1&cueq=none&qsubj=nocue@it */
 	[71663] = -2,   /* region=para1&cueq=none&qsubj=subject@it */
@@ -18930,7 +18931,7 @@ const int32_t model_trained[122608] = {
 	[71691] = -23,   /* kind=pron&rank=3+@it */
 	[71692] = 223,   /* kind=name&rank=0@it */
 	[71693] = -122,   /* kind=name&rank=1@it */
-	[71694] = -119,   /* kind=name&rank=2@it */
+	[71694] = -120,   /* kind=name&rank=2@it */
 	[71695] = -139,   /* kind=name&rank=3+@it */
 	[71700] = 239,   /* kind=role&rank=0@it */
 	[71701] = -95,   /* kind=role&rank=1@it */
@@ -18964,13 +18965,13 @@ const int32_t model_trained[122608] = {
 	[71842] = -29,   /* kind=name&region=next&rank=2@it */
 	[71843] = -2,   /* kind=name&region=next&rank=3+@it */
 	[71844] = 9,   /* kind=name&region=sent1&rank=0@it */
-	[71845] = -173,   /* kind=name&region=sent1&rank=1@it */
+	[71845] = -172,   /* kind=name&region=sent1&rank=1@it */
 	[71846] = -3,   /* kind=name&region=sent1&rank=2@it */
 	[71847] = -6,   /* kind=name&region=sent1&rank=3+@it */
 	[71856] = 56,   /* kind=name&region=para1&rank=0@it */
 	[71857] = -9,   /* kind=name&region=para1&rank=1@it */
 	[71858] = -15,   /* kind=name&region=para1&rank=2@it */
-	[71859] = -13,   /* kind=name&region=para1&rank=3+@it */
+	[71859] = -12,   /* kind=name&region=para1&rank=3+@it */
 	[71861] = -3,   /* kind=name&region=older&rank=1@it */
 	[71862] = -2,   /* kind=name&region=older&rank=2@it */
 	[71863] = -19,   /* kind=name&region=older&rank=3+@it */
@@ -18986,7 +18987,7 @@ const int32_t model_trained[122608] = {
 	[71930] = -18,   /* kind=role&region=para1&rank=2@it */
 	[71931] = -11,   /* kind=role&region=para1&rank=3+@it */
 	[71953] = -1,   /* kind=text&region=sent1&rank=1@it */
-	[71967] = -49,   /* kind=text&region=para1&rank=3+@it */
+	[71967] = -48,   /* kind=text&region=para1&rank=3+@it */
 	[71987] = -6,   /* kind=org&region=next&rank=3+@it */
 	[71991] = -1,   /* kind=org&region=sent1&rank=3+@it */
 	[72012] = -8,   /* kind=desc&region=head&rank=0@it */
@@ -18998,7 +18999,7 @@ const int32_t model_trained[122608] = {
 	[72018] = -11,   /* kind=desc&region=tail&rank=2@it */
 	[72019] = -1,   /* kind=desc&region=tail&rank=3+@it */
 	[72020] = -1,   /* kind=desc&region=next&rank=0@it */
-	[72023] = -5,   /* kind=desc&region=next&rank=3+@it */
+	[72023] = -6,   /* kind=desc&region=next&rank=3+@it */
 	[72025] = -1,   /* kind=desc&region=sent1&rank=1@it */
 	[72026] = -1,   /* kind=desc&region=sent1&rank=2@it */
 	[72027] = -3,   /* kind=desc&region=sent1&rank=3+@it */
@@ -19017,11 +19018,11 @@ const int32_t model_trained[122608] = {
 	[72097] = -23,   /* kind=pron&dist=21+@it */
 	[72098] = 23,   /* kind=name&dist=0-1@it */
 	[72099] = 154,   /* kind=name&dist=2-3@it */
-	[72100] = 93,   /* kind=name&dist=4-6@it */
-	[72101] = -6,   /* kind=name&dist=7-10@it */
+	[72100] = 92,   /* kind=name&dist=4-6@it */
+	[72101] = -5,   /* kind=name&dist=7-10@it */
 	[72102] = -217,   /* kind=name&dist=11-20@it */
-	[72103] = -56,   /* kind=name&dist=21+@it */
-	[72110] = 256,   /* kind=role&dist=0-1@it */
+	[72103] = -57,   /* kind=name&dist=21+@it */
+	[72110] = 255,   /* kind=role&dist=0-1@it */
 	[72111] = -139,   /* kind=role&dist=2-3@it */
 	[72112] = -55,   /* kind=role&dist=4-6@it */
 	[72113] = -119,   /* kind=role&dist=7-10@it */
@@ -19038,7 +19039,7 @@ const int32_t model_trained[122608] = {
 	[72133] = -41,   /* kind=desc&dist=21+@it */
 	[72134] = 106,   /* kind=top&dist=0-1@it */
 	[72140] = 15,   /* cuerel=none&dist=0-1@it */
-	[72141] = -80,   /* cuerel=none&dist=2-3@it */
+	[72141] = -79,   /* cuerel=none&dist=2-3@it */
 	[72142] = -178,   /* cuerel=none&dist=4-6@it */
 	[72143] = -19,   /* cuerel=none&dist=7-10@it */
 	[72144] = -32,   /* cuerel=none&dist=11-20@it */
@@ -19051,18 +19052,18 @@ const int32_t model_trained[122608] = {
 	[72151] = -71,   /* cuerel=before&dist=21+@it */
 	[72152] = 144,   /* cuerel=after&dist=0-1@it */
 	[72153] = 190,   /* cuerel=after&dist=2-3@it */
-	[72155] = -23,   /* cuerel=after&dist=7-10@it */
-	[72156] = 325,   /* cuerel=after&dist=11-20@it */
-	[72157] = -202,   /* cuerel=after&dist=21+@it */
-	[72158] = 227,   /* cuerel=accord&dist=0-1@it */
+	[72155] = -22,   /* cuerel=after&dist=7-10@it */
+	[72156] = 329,   /* cuerel=after&dist=11-20@it */
+	[72157] = -203,   /* cuerel=after&dist=21+@it */
+	[72158] = 230,   /* cuerel=accord&dist=0-1@it */
 	[72159] = -17,   /* cuerel=accord&dist=2-3@it */
-	[72160] = 22,   /* cuerel=accord&dist=4-6@it */
+	[72160] = 23,   /* cuerel=accord&dist=4-6@it */
 	[72170] = -9,   /* cuerel=told_obj&dist=0-1@it */
 	[72172] = -28,   /* cuerel=told_obj&dist=4-6@it */
-	[72182] = 146,   /* cuerel=near_before&dist=0-1@it */
-	[72184] = 235,   /* cuerel=near_before&dist=4-6@it */
+	[72182] = 147,   /* cuerel=near_before&dist=0-1@it */
+	[72184] = 234,   /* cuerel=near_before&dist=4-6@it */
 	[72185] = -36,   /* cuerel=near_before&dist=7-10@it */
-	[72186] = -238,   /* cuerel=near_before&dist=11-20@it */
+	[72186] = -237,   /* cuerel=near_before&dist=11-20@it */
 	[72187] = -209,   /* cuerel=near_before&dist=21+@it */
 	[72188] = -289,   /* cuerel=near_after&dist=0-1@it */
 	[72189] = 117,   /* cuerel=near_after&dist=2-3@it */
@@ -19083,13 +19084,13 @@ const int32_t model_trained[122608] = {
 	[72227] = -9,   /* kind=name&prep=none@it */
 	[72228] = -237,   /* kind=name&prep=prep@it */
 	[72229] = 75,   /* kind=name&prep=of@it */
-	[72230] = 5,   /* kind=name&prep=det@it */
+	[72230] = 4,   /* kind=name&prep=det@it */
 	[72237] = -67,   /* kind=role&prep=none@it */
-	[72238] = -218,   /* kind=role&prep=prep@it */
+	[72238] = -217,   /* kind=role&prep=prep@it */
 	[72240] = 90,   /* kind=role&prep=det@it */
 	[72245] = -99,   /* kind=text&prep=det@it */
 	[72250] = -30,   /* kind=org&prep=det@it */
-	[72253] = -24,   /* kind=desc&prep=prep@it */
+	[72253] = -25,   /* kind=desc&prep=prep@it */
 	[72254] = -39,   /* kind=desc&prep=of@it */
 	[72255] = -67,   /* kind=desc&prep=det@it */
 	[72257] = 106,   /* kind=top&prep=none@it */
@@ -19120,7 +19121,7 @@ const int32_t model_trained[122608] = {
 	[72373] = 18,   /* kind=name&region=next&subj=first@it */
 	[72374] = 18,   /* kind=name&region=next&subj=start@it */
 	[72375] = -20,   /* kind=name&region=sent1&subj=no@it */
-	[72376] = -65,   /* kind=name&region=sent1&subj=first@it */
+	[72376] = -64,   /* kind=name&region=sent1&subj=first@it */
 	[72377] = -5,   /* kind=name&region=sent1&subj=start@it */
 	[72378] = -1,   /* kind=name&region=sent2&subj=no@it */
 	[72384] = -6,   /* kind=name&region=para1&subj=no@it */
@@ -19129,7 +19130,7 @@ const int32_t model_trained[122608] = {
 	[72387] = -31,   /* kind=name&region=older&subj=no@it */
 	[72388] = -4,   /* kind=name&region=older&subj=first@it */
 	[72389] = -2,   /* kind=name&region=older&subj=start@it */
-	[72420] = -15,   /* kind=role&region=head&subj=no@it */
+	[72420] = -16,   /* kind=role&region=head&subj=no@it */
 	[72421] = -10,   /* kind=role&region=head&subj=first@it */
 	[72422] = 25,   /* kind=role&region=head&subj=start@it */
 	[72423] = -12,   /* kind=role&region=tail&subj=no@it */
@@ -19142,14 +19143,14 @@ const int32_t model_trained[122608] = {
 	[72438] = -14,   /* kind=role&region=para1&subj=no@it */
 	[72440] = -12,   /* kind=role&region=para1&subj=start@it */
 	[72456] = -1,   /* kind=text&region=sent1&subj=no@it */
-	[72467] = -49,   /* kind=text&region=para1&subj=start@it */
+	[72467] = -48,   /* kind=text&region=para1&subj=start@it */
 	[72480] = -6,   /* kind=org&region=next&subj=no@it */
 	[72483] = -1,   /* kind=org&region=sent1&subj=no@it */
 	[72501] = -9,   /* kind=desc&region=head&subj=no@it */
 	[72502] = -6,   /* kind=desc&region=head&subj=first@it */
-	[72503] = -11,   /* kind=desc&region=head&subj=start@it */
+	[72503] = -10,   /* kind=desc&region=head&subj=start@it */
 	[72504] = -17,   /* kind=desc&region=tail&subj=no@it */
-	[72505] = 83,   /* kind=desc&region=tail&subj=first@it */
+	[72505] = 82,   /* kind=desc&region=tail&subj=first@it */
 	[72507] = -1,   /* kind=desc&region=next&subj=no@it */
 	[72508] = -2,   /* kind=desc&region=next&subj=first@it */
 	[72509] = -6,   /* kind=desc&region=next&subj=start@it */
@@ -19193,7 +19194,7 @@ const int32_t model_trained[122608] = {
 	[72680] = 33,   /* cuerel=after&nwords=one&full=no@it */
 	[72681] = -7,   /* cuerel=after&nwords=one&full=yes@it */
 	[72683] = 56,   /* cuerel=after&nwords=more&full=yes@it */
-	[72684] = 15,   /* cuerel=accord&nwords=one&full=no@it */
+	[72684] = 16,   /* cuerel=accord&nwords=one&full=no@it */
 	[72692] = -1,   /* cuerel=told_obj&nwords=one&full=no@it */
 	[72700] = -13,   /* cuerel=near_before&nwords=one&full=no@it */
 	[72703] = 46,   /* cuerel=near_before&nwords=more&full=yes@it */
@@ -19206,9 +19207,9 @@ const int32_t model_trained[122608] = {
 	[72724] = -18,   /* kind=prev&freq=1@it */
 	[72728] = 96,   /* kind=pron&freq=1@it */
 	[72732] = -189,   /* kind=name&freq=1@it */
-	[72733] = 92,   /* kind=name&freq=2@it */
-	[72734] = 30,   /* kind=name&freq=3-4@it */
-	[72735] = 346,   /* kind=name&freq=5+@it */
+	[72733] = 90,   /* kind=name&freq=2@it */
+	[72734] = 31,   /* kind=name&freq=3-4@it */
+	[72735] = 347,   /* kind=name&freq=5+@it */
 	[72740] = -17,   /* kind=role&freq=1@it */
 	[72744] = -99,   /* kind=text&freq=1@it */
 	[72748] = -30,   /* kind=org&freq=1@it */
@@ -19237,7 +19238,7 @@ const int32_t model_trained[122608] = {
 	[72852] = 68,   /* kind=name&region=next&sameprev=yes@it */
 	[72853] = -1,   /* kind=name&region=sent1&sameprev=na@it */
 	[72854] = -5,   /* kind=name&region=sent1&sameprev=no@it */
-	[72855] = -73,   /* kind=name&region=sent1&sameprev=yes@it */
+	[72855] = -72,   /* kind=name&region=sent1&sameprev=yes@it */
 	[72857] = -1,   /* kind=name&region=sent2&sameprev=no@it */
 	[72862] = -2,   /* kind=name&region=para1&sameprev=na@it */
 	[72863] = -4,   /* kind=name&region=para1&sameprev=no@it */
@@ -19254,15 +19255,15 @@ const int32_t model_trained[122608] = {
 	[72916] = -1,   /* kind=role&region=para1&sameprev=na@it */
 	[72917] = -15,   /* kind=role&region=para1&sameprev=no@it */
 	[72935] = -1,   /* kind=text&region=sent1&sameprev=no@it */
-	[72944] = -49,   /* kind=text&region=para1&sameprev=no@it */
+	[72944] = -48,   /* kind=text&region=para1&sameprev=no@it */
 	[72958] = -6,   /* kind=org&region=next&sameprev=na@it */
 	[72962] = -1,   /* kind=org&region=sent1&sameprev=no@it */
 	[72979] = -9,   /* kind=desc&region=head&sameprev=na@it */
 	[72980] = -13,   /* kind=desc&region=head&sameprev=no@it */
-	[72982] = 83,   /* kind=desc&region=tail&sameprev=na@it */
+	[72982] = 82,   /* kind=desc&region=tail&sameprev=na@it */
 	[72983] = -17,   /* kind=desc&region=tail&sameprev=no@it */
 	[72985] = -2,   /* kind=desc&region=next&sameprev=na@it */
-	[72986] = -7,   /* kind=desc&region=next&sameprev=no@it */
+	[72986] = -8,   /* kind=desc&region=next&sameprev=no@it */
 	[72988] = -1,   /* kind=desc&region=sent1&sameprev=na@it */
 	[72989] = -4,   /* kind=desc&region=sent1&sameprev=no@it */
 	[72997] = -1,   /* kind=desc&region=para1&sameprev=na@it */
@@ -19300,10 +19301,10 @@ const int32_t model_trained[122608] = {
 	[73120] = 11,   /* kind=pron&qhead=adjacent&qtail=none@it */
 	[73135] = -87,   /* kind=name&qhead=none&qtail=none@it */
 	[73136] = 26,   /* kind=name&qhead=none&qtail=near@it */
-	[73140] = 56,   /* kind=name&qhead=cue&qtail=none@it */
+	[73140] = 55,   /* kind=name&qhead=cue&qtail=none@it */
 	[73141] = -1,   /* kind=name&qhead=cue&qtail=near@it */
 	[73145] = 15,   /* kind=name&qhead=adjacent&qtail=none@it */
-	[73150] = 72,   /* kind=name&qhead=accord&qtail=none@it */
+	[73150] = 73,   /* kind=name&qhead=accord&qtail=none@it */
 	[73155] = -31,   /* kind=name&qhead=colon&qtail=none@it */
 	[73156] = -3,   /* kind=name&qhead=colon&qtail=near@it */
 	[73185] = 24,   /* kind=role&qhead=none&qtail=none@it */
@@ -19312,22 +19313,22 @@ const int32_t model_trained[122608] = {
 	[73195] = 3,   /* kind=role&qhead=adjacent&qtail=none@it */
 	[73205] = -35,   /* kind=role&qhead=colon&qtail=none@it */
 	[73206] = 51,   /* kind=role&qhead=colon&qtail=near@it */
-	[73210] = -49,   /* kind=text&qhead=none&qtail=none@it */
+	[73210] = -48,   /* kind=text&qhead=none&qtail=none@it */
 	[73236] = -6,   /* kind=org&qhead=none&qtail=near@it */
 	[73240] = -1,   /* kind=org&qhead=cue&qtail=none@it */
 	[73260] = -26,   /* kind=desc&qhead=none&qtail=none@it */
 	[73261] = -2,   /* kind=desc&qhead=none&qtail=near@it */
 	[73265] = -2,   /* kind=desc&qhead=cue&qtail=none@it */
-	[73266] = -28,   /* kind=desc&qhead=cue&qtail=near@it */
+	[73266] = -27,   /* kind=desc&qhead=cue&qtail=near@it */
 	[73270] = -3,   /* kind=desc&qhead=adjacent&qtail=none@it */
-	[73275] = 8,   /* kind=desc&qhead=accord&qtail=none@it */
+	[73275] = 9,   /* kind=desc&qhead=accord&qtail=none@it */
 	[73280] = -25,   /* kind=desc&qhead=colon&qtail=none@it */
 	[73285] = 23,   /* kind=top&qhead=none&qtail=none@it */
 	[73286] = -12,   /* kind=top&qhead=none&qtail=near@it */
 	[73290] = -34,   /* kind=top&qhead=cue&qtail=none@it */
 	[73291] = 17,   /* kind=top&qhead=cue&qtail=near@it */
 	[73295] = -1,   /* kind=top&qhead=adjacent&qtail=none@it */
-	[73300] = -61,   /* kind=top&qhead=accord&qtail=none@it */
+	[73300] = -62,   /* kind=top&qhead=accord&qtail=none@it */
 	[73305] = 168,   /* kind=top&qhead=colon&qtail=none@it */
 	[73306] = -23,   /* kind=top&qhead=colon&qtail=near@it */
 	[73310] = 99,   /* region=none&qhead=none&qtail=none@it */
@@ -19335,15 +19336,15 @@ const int32_t model_trained[122608] = {
 	[73315] = -39,   /* region=none&qhead=cue&qtail=none@it */
 	[73316] = 1,   /* region=none&qhead=cue&qtail=near@it */
 	[73320] = -12,   /* region=none&qhead=adjacent&qtail=none@it */
-	[73325] = -78,   /* region=none&qhead=accord&qtail=none@it */
-	[73330] = 70,   /* region=none&qhead=colon&qtail=none@it */
+	[73325] = -79,   /* region=none&qhead=accord&qtail=none@it */
+	[73330] = 71,   /* region=none&qhead=colon&qtail=none@it */
 	[73331] = -26,   /* region=none&qhead=colon&qtail=near@it */
 	[73335] = -37,   /* region=head&qhead=none&qtail=none@it */
 	[73336] = -60,   /* region=head&qhead=none&qtail=near@it */
 	[73340] = 42,   /* region=head&qhead=cue&qtail=none@it */
 	[73341] = -20,   /* region=head&qhead=cue&qtail=near@it */
 	[73345] = 28,   /* region=head&qhead=adjacent&qtail=none@it */
-	[73350] = 21,   /* region=head&qhead=accord&qtail=none@it */
+	[73350] = 22,   /* region=head&qhead=accord&qtail=none@it */
 	[73355] = -40,   /* region=head&qhead=colon&qtail=none@it */
 	[73356] = -1,   /* region=head&qhead=colon&qtail=near@it */
 	[73360] = -139,   /* region=tail&qhead=none&qtail=none@it */
@@ -19354,15 +19355,15 @@ const int32_t model_trained[122608] = {
 	[73385] = -20,   /* region=next&qhead=none&qtail=none@it */
 	[73386] = -3,   /* region=next&qhead=none&qtail=near@it */
 	[73390] = -3,   /* region=next&qhead=cue&qtail=none@it */
-	[73391] = 4,   /* region=next&qhead=cue&qtail=near@it */
+	[73391] = 2,   /* region=next&qhead=cue&qtail=near@it */
 	[73395] = -3,   /* region=next&qhead=adjacent&qtail=none@it */
-	[73400] = 202,   /* region=next&qhead=accord&qtail=none@it */
+	[73400] = 201,   /* region=next&qhead=accord&qtail=none@it */
 	[73405] = -100,   /* region=next&qhead=colon&qtail=none@it */
 	[73410] = 41,   /* region=sent1&qhead=none&qtail=none@it */
 	[73411] = -1,   /* region=sent1&qhead=none&qtail=near@it */
 	[73415] = -1,   /* region=sent1&qhead=cue&qtail=none@it */
 	[73416] = -1,   /* region=sent1&qhead=cue&qtail=near@it */
-	[73425] = -139,   /* region=sent1&qhead=accord&qtail=none@it */
+	[73425] = -138,   /* region=sent1&qhead=accord&qtail=none@it */
 	[73430] = -70,   /* region=sent1&qhead=colon&qtail=none@it */
 	[73436] = -1,   /* region=sent2&qhead=none&qtail=near@it */
 	[73485] = -55,   /* region=para1&qhead=none&qtail=none@it */
@@ -19381,7 +19382,7 @@ const int32_t model_trained[122608] = {
 	[73540] = -41,   /* cuerel=none&qhead=cue&qtail=none@it */
 	[73541] = -1,   /* cuerel=none&qhead=cue&qtail=near@it */
 	[73545] = -20,   /* cuerel=none&qhead=adjacent&qtail=none@it */
-	[73550] = -78,   /* cuerel=none&qhead=accord&qtail=none@it */
+	[73550] = -79,   /* cuerel=none&qhead=accord&qtail=none@it */
 	[73555] = 41,   /* cuerel=none&qhead=colon&qtail=none@it */
 	[73556] = -28,   /* cuerel=none&qhead=colon&qtail=near@it */
 	[73560] = 140,   /* cuerel=before&qhead=none&qtail=none@it */
@@ -19392,11 +19393,11 @@ const int32_t model_trained[122608] = {
 	[73590] = 95,   /* cuerel=after&qhead=cue&qtail=none@it */
 	[73591] = 18,   /* cuerel=after&qhead=cue&qtail=near@it */
 	[73595] = 18,   /* cuerel=after&qhead=adjacent&qtail=none@it */
-	[73600] = -139,   /* cuerel=after&qhead=accord&qtail=none@it */
+	[73600] = -138,   /* cuerel=after&qhead=accord&qtail=none@it */
 	[73605] = -81,   /* cuerel=after&qhead=colon&qtail=none@it */
 	[73606] = 29,   /* cuerel=after&qhead=colon&qtail=near@it */
 	[73620] = -2,   /* cuerel=accord&qhead=adjacent&qtail=none@it */
-	[73625] = 21,   /* cuerel=accord&qhead=accord&qtail=none@it */
+	[73625] = 22,   /* cuerel=accord&qhead=accord&qtail=none@it */
 	[73660] = -2,   /* cuerel=told_obj&qhead=none&qtail=none@it */
 	[73665] = -1,   /* cuerel=told_obj&qhead=cue&qtail=none@it */
 	[73710] = -247,   /* cuerel=near_before&qhead=none&qtail=none@it */
@@ -19404,13 +19405,13 @@ const int32_t model_trained[122608] = {
 	[73715] = -81,   /* cuerel=near_before&qhead=cue&qtail=none@it */
 	[73716] = -23,   /* cuerel=near_before&qhead=cue&qtail=near@it */
 	[73720] = 21,   /* cuerel=near_before&qhead=adjacent&qtail=none@it */
-	[73725] = 169,   /* cuerel=near_before&qhead=accord&qtail=none@it */
+	[73725] = 168,   /* cuerel=near_before&qhead=accord&qtail=none@it */
 	[73730] = -1,   /* cuerel=near_before&qhead=colon&qtail=none@it */
 	[73731] = -1,   /* cuerel=near_before&qhead=colon&qtail=near@it */
 	[73735] = -80,   /* cuerel=near_after&qhead=none&qtail=none@it */
 	[73736] = 2,   /* cuerel=near_after&qhead=none&qtail=near@it */
 	[73740] = 6,   /* cuerel=near_after&qhead=cue&qtail=none@it */
-	[73741] = -2,   /* cuerel=near_after&qhead=cue&qtail=near@it */
+	[73741] = -3,   /* cuerel=near_after&qhead=cue&qtail=near@it */
 	[73745] = -3,   /* cuerel=near_after&qhead=adjacent&qtail=none@it */
 	[73750] = -6,   /* cuerel=near_after&qhead=accord&qtail=none@it */
 	[73755] = -18,   /* cuerel=near_after&qhead=colon&qtail=none@it */
@@ -19432,9 +19433,9 @@ const int32_t model_trained[122608] = {
 	[73855] = -5,   /* kind=text&qpos=mid@it */
 	[73856] = -71,   /* kind=org&qpos=para@it */
 	[73858] = -5,   /* kind=org&qpos=mid@it */
-	[73859] = -70,   /* kind=desc&qpos=para@it */
+	[73859] = -71,   /* kind=desc&qpos=para@it */
 	[73861] = -93,   /* kind=desc&qpos=mid@it */
-	[73862] = -117,   /* kind=top&qpos=para@it */
+	[73862] = -116,   /* kind=top&qpos=para@it */
 	[73864] = 205,   /* kind=top&qpos=mid@it */
 	[73865] = 74,   /* kind=none&qend=other@it */
 	[73867] = -86,   /* kind=none&qend=comma@it */
@@ -19451,9 +19452,9 @@ const int32_t model_trained[122608] = {
 	[73893] = -5,   /* kind=org&qend=other@it */
 	[73895] = -71,   /* kind=org&qend=comma@it */
 	[73897] = -115,   /* kind=desc&qend=other@it */
-	[73899] = 38,   /* kind=desc&qend=comma@it */
+	[73899] = 39,   /* kind=desc&qend=comma@it */
 	[73901] = 167,   /* kind=top&qend=other@it */
-	[73903] = -198,   /* kind=top&qend=comma@it */
+	[73903] = -199,   /* kind=top&qend=comma@it */
 	[73905] = -11,   /* kind=none&qalone=no&qprev=none@it */
 	[73906] = -6,   /* kind=none&qalone=no&qprev=sent@it */
 	[73907] = -9,   /* kind=none&qalone=no&qprev=para@it */
@@ -19491,7 +19492,7 @@ const int32_t model_trained[122608] = {
 	[73986] = -4,   /* kind=desc&qalone=no&qprev=sent@it */
 	[73987] = -3,   /* kind=desc&qalone=no&qprev=para@it */
 	[73988] = -20,   /* kind=desc&qalone=no&qprev=para1@it */
-	[73989] = -15,   /* kind=desc&qalone=no&qprev=older@it */
+	[73989] = -16,   /* kind=desc&qalone=no&qprev=older@it */
 	[73993] = -5,   /* kind=desc&qalone=yes&qprev=para1@it */
 	[73994] = -9,   /* kind=desc&qalone=yes&qprev=older@it */
 	[73995] = -10,   /* kind=top&qalone=no&qprev=none@it */
@@ -19505,19 +19506,19 @@ const int32_t model_trained[122608] = {
 	[74006] = -93,   /* kind=none&qtype=inner@it */
 	[74009] = -11,   /* kind=prev&qtype=plain@it */
 	[74010] = -28,   /* kind=prev&qtype=inner@it */
-	[74013] = -33,   /* kind=pron&qtype=plain@it */
+	[74013] = -32,   /* kind=pron&qtype=plain@it */
 	[74014] = 119,   /* kind=pron&qtype=inner@it */
 	[74017] = -83,   /* kind=name&qtype=plain@it */
 	[74018] = 73,   /* kind=name&qtype=inner@it */
 	[74025] = -6,   /* kind=role&qtype=plain@it */
-	[74026] = -118,   /* kind=role&qtype=inner@it */
+	[74026] = -117,   /* kind=role&qtype=inner@it */
 	[74029] = -131,   /* kind=text&qtype=plain@it */
 	[74030] = -4,   /* kind=text&qtype=inner@it */
 	[74033] = -30,   /* kind=org&qtype=plain@it */
 	[74037] = -97,   /* kind=desc&qtype=plain@it */
 	[74038] = -33,   /* kind=desc&qtype=inner@it */
 	[74041] = 140,   /* kind=top&qtype=plain@it */
-	[74042] = -65,   /* kind=top&qtype=inner@it */
+	[74042] = -64,   /* kind=top&qtype=inner@it */
 	[74046] = -11,   /* kind=none&qprev=none&qsubj=subject@it */
 	[74049] = -5,   /* kind=none&qprev=sent&qsubj=subject@it */
 	[74050] = -46,   /* kind=none&qprev=sent&qsubj=nosubject@it */
@@ -19549,7 +19550,7 @@ const int32_t model_trained[122608] = {
 	[74091] = 47,   /* kind=name&qprev=none&qsubj=subject@it */
 	[74094] = 23,   /* kind=name&qprev=sent&qsubj=subject@it */
 	[74095] = 65,   /* kind=name&qprev=sent&qsubj=nosubject@it */
-	[74096] = 43,   /* kind=name&qprev=para&qsubj=nocue@it */
+	[74096] = 42,   /* kind=name&qprev=para&qsubj=nocue@it */
 	[74097] = 4,   /* kind=name&qprev=para&qsubj=subject@it */
 	[74098] = 114,   /* kind=name&qprev=para&qsubj=nosubject@it */
 	[74099] = -123,   /* kind=name&qprev=para1&qsubj=nocue@it */
@@ -19570,7 +19571,7 @@ const int32_t model_trained[122608] = {
 	[74133] = 8,   /* kind=role&qprev=older&qsubj=subject@it */
 	[74134] = -30,   /* kind=role&qprev=older&qsubj=nosubject@it */
 	[74142] = -1,   /* kind=text&qprev=para&qsubj=subject@it */
-	[74147] = -49,   /* kind=text&qprev=older&qsubj=nocue@it */
+	[74147] = -48,   /* kind=text&qprev=older&qsubj=nocue@it */
 	[74151] = -6,   /* kind=org&qprev=none&qsubj=subject@it */
 	[74157] = -1,   /* kind=org&qprev=para&qsubj=subject@it */
 	[74166] = 1,   /* kind=desc&qprev=none&qsubj=subject@it */
@@ -19592,13 +19593,13 @@ const int32_t model_trained[122608] = {
 	[74189] = 82,   /* kind=top&qprev=para1&qsubj=nocue@it */
 	[74190] = -3,   /* kind=top&qprev=para1&qsubj=subject@it */
 	[74191] = -36,   /* kind=top&qprev=para1&qsubj=nosubject@it */
-	[74192] = 164,   /* kind=top&qprev=older&qsubj=nocue@it */
+	[74192] = 165,   /* kind=top&qprev=older&qsubj=nocue@it */
 	[74193] = -10,   /* kind=top&qprev=older&qsubj=subject@it */
 	[74194] = -62,   /* kind=top&qprev=older&qsubj=nosubject@it */
 	[74195] = 104,   /* region=none&qsubj=nocue&subj=no@it */
 	[74198] = -20,   /* region=none&qsubj=subject&subj=no@it */
 	[74201] = -74,   /* region=none&qsubj=nosubject&subj=no@it */
-	[74204] = 54,   /* region=head&qsubj=nocue&subj=no@it */
+	[74204] = 53,   /* region=head&qsubj=nocue&subj=no@it */
 	[74205] = 1,   /* region=head&qsubj=nocue&subj=first@it */
 	[74206] = -106,   /* region=head&qsubj=nocue&subj=start@it */
 	[74207] = -3,   /* region=head&qsubj=subject&subj=no@it */
@@ -19608,7 +19609,7 @@ const int32_t model_trained[122608] = {
 	[74211] = 279,   /* region=head&qsubj=nosubject&subj=first@it */
 	[74212] = -8,   /* region=head&qsubj=nosubject&subj=start@it */
 	[74213] = -23,   /* region=tail&qsubj=nocue&subj=no@it */
-	[74214] = -233,   /* region=tail&qsubj=nocue&subj=first@it */
+	[74214] = -232,   /* region=tail&qsubj=nocue&subj=first@it */
 	[74216] = 27,   /* region=tail&qsubj=subject&subj=no@it */
 	[74217] = 15,   /* region=tail&qsubj=subject&subj=first@it */
 	[74219] = -80,   /* region=tail&qsubj=nosubject&subj=no@it */
@@ -19623,10 +19624,10 @@ const int32_t model_trained[122608] = {
 	[74229] = -17,   /* region=next&qsubj=nosubject&subj=first@it */
 	[74230] = -7,   /* region=next&qsubj=nosubject&subj=start@it */
 	[74231] = -30,   /* region=sent1&qsubj=nocue&subj=no@it */
-	[74232] = -18,   /* region=sent1&qsubj=nocue&subj=first@it */
+	[74232] = -19,   /* region=sent1&qsubj=nocue&subj=first@it */
 	[74233] = -7,   /* region=sent1&qsubj=nocue&subj=start@it */
 	[74234] = -2,   /* region=sent1&qsubj=subject&subj=no@it */
-	[74235] = -139,   /* region=sent1&qsubj=subject&subj=first@it */
+	[74235] = -138,   /* region=sent1&qsubj=subject&subj=first@it */
 	[74236] = -1,   /* region=sent1&qsubj=subject&subj=start@it */
 	[74238] = -1,   /* region=sent1&qsubj=nosubject&subj=first@it */
 	[74239] = 9,   /* region=sent1&qsubj=nosubject&subj=start@it */
@@ -19661,7 +19662,7 @@ const int32_t model_trained[122608] = {
 	[74321] = -26,   /* kind=role&prevhow=na&qsubj=nocue@it */
 	[74322] = 17,   /* kind=role&prevhow=na&qsubj=subject@it */
 	[74323] = -36,   /* kind=role&prevhow=na&qsubj=nosubject@it */
-	[74330] = -49,   /* kind=text&prevhow=na&qsubj=nocue@it */
+	[74330] = -48,   /* kind=text&prevhow=na&qsubj=nocue@it */
 	[74340] = -1,   /* kind=org&prevhow=na&qsubj=subject@it */
 	[74348] = -25,   /* kind=desc&prevhow=na&qsubj=nocue@it */
 	[74349] = -2,   /* kind=desc&prevhow=na&qsubj=subject@it */
@@ -19675,7 +19676,7 @@ const int32_t model_trained[122608] = {
 	[74374] = -10,   /* region=head&parafirst=no&subj=start@it */
 	[74375] = -20,   /* region=head&parafirst=yes&subj=no@it */
 	[74376] = 45,   /* region=head&parafirst=yes&subj=first@it */
-	[74377] = -105,   /* region=head&parafirst=yes&subj=start@it */
+	[74377] = -106,   /* region=head&parafirst=yes&subj=start@it */
 	[74378] = 8,   /* region=tail&parafirst=no&subj=no@it */
 	[74381] = 12,   /* region=tail&parafirst=yes&subj=no@it */
 	[74382] = 1,   /* region=tail&parafirst=yes&subj=first@it */
@@ -19686,7 +19687,7 @@ const int32_t model_trained[122608] = {
 	[74391] = 122,   /* region=sent1&parafirst=no&subj=first@it */
 	[74392] = -3,   /* region=sent1&parafirst=no&subj=start@it */
 	[74393] = -17,   /* region=sent1&parafirst=yes&subj=no@it */
-	[74394] = -113,   /* region=sent1&parafirst=yes&subj=first@it */
+	[74394] = -112,   /* region=sent1&parafirst=yes&subj=first@it */
 	[74395] = -6,   /* region=sent1&parafirst=yes&subj=start@it */
 	[74399] = -1,   /* region=sent2&parafirst=yes&subj=no@it */
 	[74408] = -6,   /* region=para1&parafirst=no&subj=no@it */
@@ -19705,7 +19706,7 @@ const int32_t model_trained[122608] = {
 	[74429] = 99,   /* kind=pron&gender=male@it */
 	[74431] = -23,   /* kind=pron&gender=plural@it */
 	[74432] = -89,   /* kind=name&gender=any@it */
-	[74433] = 77,   /* kind=name&gender=male@it */
+	[74433] = 76,   /* kind=name&gender=male@it */
 	[74434] = -95,   /* kind=name&gender=female@it */
 	[74440] = -120,   /* kind=role&gender=any@it */
 	[74441] = 15,   /* kind=role&gender=male@it */
@@ -19721,7 +19722,7 @@ const int32_t model_trained[122608] = {
 	[74460] = 3,   /* pside=none&prank=0&kind=none@it */
 	[74461] = 4,   /* pside=none&prank=0&kind=prev@it */
 	[74463] = -59,   /* pside=none&prank=0&kind=name@it */
-	[74466] = -49,   /* pside=none&prank=0&kind=text@it */
+	[74466] = -48,   /* pside=none&prank=0&kind=text@it */
 	[74468] = -22,   /* pside=none&prank=0&kind=desc@it */
 	[74469] = 16,   /* pside=none&prank=0&kind=top@it */
 	[74503] = 52,   /* pside=before&prank=0&kind=name@it */
@@ -19767,7 +19768,7 @@ const int32_t model_trained[122608] = {
 	[74654] = 6,   /* pside=none&prank=0&prep=of@it */
 	[74655] = -15,   /* pside=none&prank=0&prep=det@it */
 	[74672] = 38,   /* pside=before&prank=0&prep=none@it */
-	[74673] = -12,   /* pside=before&prank=0&prep=prep@it */
+	[74673] = -11,   /* pside=before&prank=0&prep=prep@it */
 	[74674] = 14,   /* pside=before&prank=0&prep=of@it */
 	[74675] = 26,   /* pside=before&prank=0&prep=det@it */
 	[74677] = -74,   /* pside=before&prank=1&prep=none@it */
@@ -19796,7 +19797,7 @@ const int32_t model_trained[122608] = {
 	[74744] = 27,   /* pside=before&prank=0&subj=no@it */
 	[74745] = 14,   /* pside=before&prank=0&subj=first@it */
 	[74746] = 20,   /* pside=before&prank=0&subj=start@it */
-	[74747] = -50,   /* pside=before&prank=1&subj=no@it */
+	[74747] = -49,   /* pside=before&prank=1&subj=no@it */
 	[74750] = -2,   /* pside=before&prank=2&subj=no@it */
 	[74751] = -20,   /* pside=before&prank=2&subj=first@it */
 	[74752] = -8,   /* pside=before&prank=2&subj=start@it */
@@ -19814,7 +19815,7 @@ const int32_t model_trained[122608] = {
 	[74780] = -14,   /* pside=none&prank=0&pclause=no@it */
 	[74788] = 36,   /* pside=before&prank=0&pclause=no@it */
 	[74789] = 19,   /* pside=before&prank=0&pclause=yes@it */
-	[74791] = -50,   /* pside=before&prank=1&pclause=yes@it */
+	[74791] = -49,   /* pside=before&prank=1&pclause=yes@it */
 	[74793] = -7,   /* pside=before&prank=2&pclause=yes@it */
 	[74795] = -7,   /* pside=before&prank=3+&pclause=yes@it */
 	[74796] = 48,   /* pside=after&prank=0&pclause=no@it */
@@ -19870,7 +19871,7 @@ const int32_t model_trained[122608] = {
 	[75012] = 29,   /* kind=name&spoken=2+&region=head@it */
 	[75013] = 11,   /* kind=name&spoken=2+&region=tail@it */
 	[75014] = 1,   /* kind=name&spoken=2+&region=next@it */
-	[75015] = -65,   /* kind=name&spoken=2+&region=sent1@it */
+	[75015] = -64,   /* kind=name&spoken=2+&region=sent1@it */
 	[75018] = -1,   /* kind=name&spoken=2+&region=para1@it */
 	[75019] = -72,   /* kind=name&spoken=2+&region=older@it */
 	[75048] = -11,   /* kind=role&spoken=0&region=head@it */
@@ -19879,12 +19880,12 @@ const int32_t model_trained[122608] = {
 	[75051] = -40,   /* kind=role&spoken=0&region=sent1@it */
 	[75054] = -15,   /* kind=role&spoken=0&region=para1@it */
 	[75078] = -1,   /* kind=text&spoken=0&region=sent1@it */
-	[75081] = -49,   /* kind=text&spoken=0&region=para1@it */
+	[75081] = -48,   /* kind=text&spoken=0&region=para1@it */
 	[75104] = -6,   /* kind=org&spoken=0&region=next@it */
 	[75105] = -1,   /* kind=org&spoken=0&region=sent1@it */
 	[75129] = -13,   /* kind=desc&spoken=0&region=head@it */
 	[75130] = 9,   /* kind=desc&spoken=0&region=tail@it */
-	[75131] = -7,   /* kind=desc&spoken=0&region=next@it */
+	[75131] = -8,   /* kind=desc&spoken=0&region=next@it */
 	[75132] = -3,   /* kind=desc&spoken=0&region=sent1@it */
 	[75135] = -2,   /* kind=desc&spoken=0&region=para1@it */
 	[75136] = -1,   /* kind=desc&spoken=0&region=older@it */
@@ -19920,7 +19921,7 @@ const int32_t model_trained[122608] = {
 	[75276] = 55,   /* cuerel=after&cueq=own&spoken=1@it */
 	[75277] = 46,   /* cuerel=after&cueq=own&spoken=2+@it */
 	[75280] = -78,   /* cuerel=after&cueq=other&spoken=2+@it */
-	[75284] = 15,   /* cuerel=accord&cueq=own&spoken=0@it */
+	[75284] = 16,   /* cuerel=accord&cueq=own&spoken=0@it */
 	[75302] = -1,   /* cuerel=told_obj&cueq=own&spoken=0@it */
 	[75320] = 23,   /* cuerel=near_before&cueq=own&spoken=0@it */
 	[75321] = 10,   /* cuerel=near_before&cueq=own&spoken=1@it */
@@ -19936,7 +19937,7 @@ const int32_t model_trained[122608] = {
 	[75349] = 9,   /* cuerel=colon&cueq=own&spoken=2+@it */
 	[75350] = 182,   /* cuerel=colon&cueq=other&spoken=0@it */
 	[75351] = -173,   /* cuerel=colon&cueq=other&spoken=1@it */
-	[75352] = 267,   /* cuerel=colon&cueq=other&spoken=2+@it */
+	[75352] = 268,   /* cuerel=colon&cueq=other&spoken=2+@it */
 	[75362] = -1,   /* antkind=na&antrank=0&antrole=none@it */
 	[75378] = -42,   /* antkind=name&antrank=0&antrole=none@it */
 	[75384] = 54,   /* antkind=name&antrank=1&antrole=cue@it */
@@ -19962,7 +19963,7 @@ const int32_t model_trained[122608] = {
 	[75464] = -379,   /* antkind=name1&antgen=unknown@it */
 	[75467] = -324,   /* antkind=role&antgen=unknown@it */
 	[75471] = -23,   /* antkind=other&antgen=agree@it */
-	[75473] = 278,   /* antkind=prev&antgen=unknown@it */
+	[75473] = 279,   /* antkind=prev&antgen=unknown@it */
 	[75474] = 159,   /* antkind=prev&antgen=agree@it */
 	[75476] = -1,   /* antkind=na&antdist=0&antpick=no@it */
 	[75486] = -114,   /* antkind=name&antdist=0&antpick=no@it */
@@ -20005,15 +20006,16 @@ const int32_t model_trained[122608] = {
 	[75612] = -23,   /* cuerel=none&antkind=other@it */
 	[75613] = 204,   /* cuerel=none&antkind=prev@it */
 	[75614] = 195,   /* cuerel=before&antkind=na@it */
-	[75620] = 116,   /* cuerel=after&antkind=na@it */
+	[75620] = 117,   /* cuerel=after&antkind=na@it */
 	[75621] = 78,   /* cuerel=after&antkind=name@it */
 	[75622] = -320,   /* cuerel=after&antkind=name1@it */
 	[75625] = 245,   /* cuerel=after&antkind=prev@it */
-	[75626] = 115,   /* cuerel=accord&antkind=na@it */
+	[75626] = 118,   /* cuerel=accord&antkind=na@it */
 	[75638] = -16,   /* cuerel=told_obj&antkind=na@it */
 	[75650] = -14,   /* cuerel=near_before&antkind=na@it */
 	[75656] = -105,   /* cuerel=near_after&antkind=na@it */
 	[75668] = 49,   /* cuerel=colon&antkind=na@it */
+	[75680] = -1,   /* antkind=na&antpick=no&qprev=none@it */
 	[75681] = -1,   /* antkind=na&antpick=no&qprev=sent@it */
 	[75684] = -4,   /* antkind=na&antpick=no&qprev=older@it */
 	[75691] = -99,   /* antkind=name&antpick=no&qprev=sent@it */
@@ -20039,7 +20041,7 @@ const int32_t model_trained[122608] = {
 	[75768] = -30,   /* kind=org&person=na@it */
 	[75772] = -85,   /* kind=desc&person=na@it */
 	[75777] = -113,   /* kind=top&person=none@it */
-	[75778] = 612,   /* kind=top&person=titled@it */
+	[75778] = 613,   /* kind=top&person=titled@it */
 	[75779] = 164,   /* kind=top&person=spoke@it */
 	[75780] = 3,   /* kind=none&person=na&region=none@it */
 	[75816] = 4,   /* kind=prev&person=na&region=none@it */
@@ -20061,7 +20063,7 @@ const int32_t model_trained[122608] = {
 	[75916] = 55,   /* kind=name&person=spoke&region=head@it */
 	[75917] = 28,   /* kind=name&person=spoke&region=tail@it */
 	[75918] = 103,   /* kind=name&person=spoke&region=next@it */
-	[75919] = -65,   /* kind=name&person=spoke&region=sent1@it */
+	[75919] = -64,   /* kind=name&person=spoke&region=sent1@it */
 	[75922] = -10,   /* kind=name&person=spoke&region=para1@it */
 	[75923] = -5,   /* kind=name&person=spoke&region=older@it */
 	[75961] = -11,   /* kind=role&person=na&region=head@it */
@@ -20070,12 +20072,12 @@ const int32_t model_trained[122608] = {
 	[75964] = -40,   /* kind=role&person=na&region=sent1@it */
 	[75967] = -15,   /* kind=role&person=na&region=para1@it */
 	[76000] = -1,   /* kind=text&person=na&region=sent1@it */
-	[76003] = -49,   /* kind=text&person=na&region=para1@it */
+	[76003] = -48,   /* kind=text&person=na&region=para1@it */
 	[76035] = -6,   /* kind=org&person=na&region=next@it */
 	[76036] = -1,   /* kind=org&person=na&region=sent1@it */
 	[76069] = -13,   /* kind=desc&person=na&region=head@it */
 	[76070] = 9,   /* kind=desc&person=na&region=tail@it */
-	[76071] = -7,   /* kind=desc&person=na&region=next@it */
+	[76071] = -8,   /* kind=desc&person=na&region=next@it */
 	[76072] = -3,   /* kind=desc&person=na&region=sent1@it */
 	[76075] = -2,   /* kind=desc&person=na&region=para1@it */
 	[76076] = -1,   /* kind=desc&person=na&region=older@it */
@@ -20121,7 +20123,7 @@ const int32_t model_trained[122608] = {
 	[76333] = -15,   /* kind=role&qask=no&region=para1@it */
 	[76338] = -46,   /* kind=role&qask=yes&region=next@it */
 	[76348] = -1,   /* kind=text&qask=no&region=sent1@it */
-	[76351] = -49,   /* kind=text&qask=no&region=para1@it */
+	[76351] = -48,   /* kind=text&qask=no&region=para1@it */
 	[76365] = -6,   /* kind=org&qask=no&region=next@it */
 	[76366] = -1,   /* kind=org&qask=no&region=sent1@it */
 	[76381] = -13,   /* kind=desc&qask=no&region=head@it */
