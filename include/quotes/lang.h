@@ -3,7 +3,8 @@
  * The detector counts frequent function words of each Latin-script language
  * (the [profile] lists of the language files) in the first few KiB of a
  * text, looks for kana and Han characters for Japanese and Chinese, and for
- * Cyrillic letters for Russian. It is meant to pick the word lists for a
+ * Cyrillic letters for Russian and Ukrainian (told apart by letters only
+ * one of them has). It is meant to pick the word lists for a
  * news article, nothing finer.
  */
 #ifndef QUOTH_LANG_H
@@ -17,13 +18,13 @@ enum lang {
 	LANG_ZH, LANG_JA,
 	/* added after the first eleven, whose word classes sit in the lexicon's
 	 * entries themselves (lexicon.h: LEX_INLINE) */
-	LANG_PT, LANG_PL, LANG_RU,
+	LANG_PT, LANG_PL, LANG_RU, LANG_CA, LANG_UK,
 	LANG_COUNT
 };
 
 /* The Latin-script languages (bit 1 << lang): the detector tells them
  * apart by their [profile] words. */
-#define LANG_LATIN_MASK ((2u << LANG_IT) - 2 + (1u << LANG_PT) + (1u << LANG_PL))
+#define LANG_LATIN_MASK ((2u << LANG_IT) - 2 + (1u << LANG_PT) + (1u << LANG_PL) + (1u << LANG_CA))
 
 /* Is l one of them? */
 #define LANG_IS_LATIN(l) (((LANG_LATIN_MASK >> (l)) & 1u) != 0)

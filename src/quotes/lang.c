@@ -8,7 +8,7 @@
 #include "tok.h"
 
 static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "zh", "ja",
-                                           "pt", "pl", "ru" };
+                                           "pt", "pl", "ru", "ca", "uk" };
 
 const char *lang_code(enum lang l)
 {
@@ -125,17 +125,26 @@ enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LA
 	return lang_detect(text, len);
 }
 
-/* Do Cyrillic letters (U+0400..U+04FF, led by D0..D3) outnumber the ASCII
- * letters of t[0..n)? Asked only where the Latin profile found little. */
-static bool mostly_cyrillic(const char *t, size_t n)
+/* The Cyrillic language of t[0..n): LANG_UNKNOWN unless Cyrillic letters
+ * (U+0400..U+04FF, led by D0..D3) outnumber the ASCII ones, then Ukrainian
+ * where its own letters (і ї є ґ) outnumber Russian's (ы э ъ ё), else
+ * Russian. Asked only where the Latin profile found little. */
+static enum lang cyrillic_lang(const char *t, size_t n)
 {
-	size_t cyrillic = 0, latin = 0;
+	size_t cyrillic = 0, latin = 0, uk = 0, ru = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)t[i];
 		cyrillic += b >= 0xD0 && b <= 0xD3;
 		latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+		if (i + 1 < n && (b == 0xD1 || b == 0xD2)) {
+			unsigned char c = (unsigned char)t[i + 1];
+			uk += (b == 0xD1 && (c == 0x96 || c == 0x97 || c == 0x94)) || (b == 0xD2 && c == 0x91);
+			ru += b == 0xD1 && (c == 0x8B || c == 0x8D || c == 0x8A || c == 0x91);
+		}
 	}
-	return cyrillic > latin;
+	if (cyrillic <= latin)
+		return LANG_UNKNOWN;
+	return uk > ru ? LANG_UK : LANG_RU;
 }
 
 enum lang lang_detect(const char *text, size_t n)
@@ -149,7 +158,6 @@ enum lang lang_detect(const char *text, size_t n)
 	unsigned score[LANG_COUNT];
 	tok_count_profile(text, n, len, score);
 	enum lang best = best_profile(score);
-	if (score[best] < 6 && mostly_cyrillic(text, n))
-		return LANG_RU;
-	return best;
+	enum lang cyrillic = score[best] < 6 ? cyrillic_lang(text, n) : LANG_UNKNOWN;
+	return cyrillic != LANG_UNKNOWN ? cyrillic : best;
 }
