@@ -88,6 +88,7 @@ enum lang_prop {
 	LP_PRO_DROP          = 1u << 4,   /* a verb needs no subject: "—dijo." */
 	LP_NO_SPACES         = 1u << 5,   /* words are not separated by spaces */
 	LP_ADJECTIVE_AFTER   = 1u << 6,   /* adjectives follow the noun: "el alcalde socialista" */
+	LP_INFLECTED_NAMES   = 1u << 7,   /* names take case endings: "według Kowalskiego" */
 };
 
 /* Longest word in the lists, in bytes. */

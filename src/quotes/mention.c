@@ -1034,6 +1034,60 @@ static name_info *name_slot(speech_art *a, const tok *w, bool add)
 	}
 }
 
+/* ---- a surname in another case (inflected_names) -------------------------------------- */
+
+/* The letters of s[0..n) (UTF-8: the bytes that start a character). */
+static size_t letters(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* Is word w the word f in another case: f, or f without its last letter
+ * (the feminine -a of a Slavic surname), then one to three letters, f
+ * five letters long at least? */
+static bool case_form_of(const tok *w, const tok *f)
+{
+	if (w->n == f->n || letters(f->low, f->n) < 5)
+		return false;
+	size_t stem = f->n;
+	for (int drop = 0; drop < 2; drop++) {
+		if (drop)
+			while (stem > 0 && ((unsigned char)f->low[--stem] & 0xC0) == 0x80)
+				;
+		size_t rest = w->n > stem ? letters(w->low + stem, w->n - stem) : 0;
+		if (rest >= 1 && rest <= 3 && !memcmp(w->low, f->low, stem))
+			return true;
+	}
+	return false;
+}
+
+/* Where names take case endings ("według Kowalskiego", "по словам
+ * Петрова"), a name the article gives as one word in another case is the
+ * person it names in full: its mentions take that name. The comparisons
+ * are bounded: an article of thousands of names links what it can. */
+static void link_case_forms(speech_art *a, const tok *v)
+{
+	size_t budget = 1u << 20;
+	for (size_t i = 0; i < a->nm && budget; i++) {
+		mention *m = &a->m[i];
+		if (m->name < 0 || a->names[m->name].words != 1)
+			continue;
+		const tok *w = &v[m->nb - 1];
+		for (size_t k = 0; k < a->ncap && budget; k++, budget--) {
+			name_info *f = &a->names[k];
+			if (f->w && f->words >= 2 && case_form_of(w, f->w)) {
+				a->names[m->name].count--;
+				m->name = (int32_t)k;
+				f->count++;
+				break;
+			}
+		}
+	}
+}
+
 static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 {
 	size_t names = a->nnamed;
@@ -1086,7 +1140,8 @@ static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 			e->run_b = (uint32_t)m->nb;
 		}
 	}
-	(void)c;
+	if (speech_props(c) & LP_INFLECTED_NAMES)
+		link_case_forms(a, v);
 	return 0;
 }
 
