@@ -657,10 +657,20 @@ static void set_lang(tok *v, size_t n, enum lang lang)
 		}
 		return;
 	}
+	/* the two tables apart, the language's test out of the loop */
+	if (lang <= LEX_INLINE) {
+		for (size_t i = 0; i < n; i++) {
+			int e = v[i].entry;
+			uint32_t listed = -(uint32_t)(e >= 0);
+			v[i].lex = lex_words[e & (int)listed].mask[lang - 1] & listed;
+			v[i].lang = (unsigned char)lang;
+		}
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		int e = v[i].entry;
 		uint32_t listed = -(uint32_t)(e >= 0);
-		v[i].lex = lex_mask_listed(e & (int)listed, lang) & listed;
+		v[i].lex = lex_more[e & (int)listed][lang - LEX_INLINE - 1] & listed;
 		v[i].lang = (unsigned char)lang;
 	}
 }
