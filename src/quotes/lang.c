@@ -76,8 +76,8 @@ static enum lang cjk_lang(const char *t, size_t n)
 			unsigned char b1 = (unsigned char)t[i + 1];
 			if (b == 0xE3 && (b1 == 0x81 || b1 == 0x82 || b1 == 0x83))
 				kana++;   /* U+3040..U+30FF */
-			else if (b > 0xE3 || b1 >= 0x90)
-				han++;    /* U+3400 and up */
+			else if (b <= 0xE9 && (b > 0xE3 || b1 >= 0x90))
+				han++;    /* U+3400..U+9FFF (hangul, led by EA..ED, is Korean: no Chinese) */
 			i += 2;
 		}
 	}

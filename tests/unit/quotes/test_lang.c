@@ -91,6 +91,10 @@ static void cjk_found_at_every_offset(void **state)
 
 static void unknown_is_english(void **state)
 {
+	/* Korean (hangul) has no list: it is not Chinese */
+	const char *ko = "\xEC\xA0\x95\xEB\xB6\x80\xEB\x8A\x94 \xEC\x83\x88 \xEA\xB3\x84\xED\x9A\x8D\xEC\x9D\x84 "
+	                 "\xEB\xB0\x9C\xED\x91\x9C\xED\x96\x88\xEB\x8B\xA4.";
+	assert_int_equal(lang_detect(ko, strlen(ko)), LANG_EN);
 	assert_int_equal(lang_detect("12345 67890 !!!", 15), LANG_EN);
 	assert_int_equal(lang_detect("", 0), LANG_EN);
 }
