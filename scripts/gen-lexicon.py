@@ -67,7 +67,7 @@ LANG_ENUM = enum_names(LANG_H, "LANG_")
 LANGS = [code for code, v in sorted(LANG_ENUM.items(), key=lambda kv: kv[1])
          if code not in ("unknown", "count")]   # index i is enum value i + 1
 # the Latin-script languages: the detector reads their [profile] words (lang.h's LANG_LATIN_MASK)
-LATIN = ("en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "pt", "pl", "ca")
+LATIN = ("en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "pt", "pl", "ca", "cs")
 
 
 def read_lang(path):

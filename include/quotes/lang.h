@@ -18,13 +18,13 @@ enum lang {
 	LANG_ZH, LANG_JA,
 	/* added after the first eleven, whose word classes sit in the lexicon's
 	 * entries themselves (lexicon.h: LEX_INLINE) */
-	LANG_PT, LANG_PL, LANG_RU, LANG_CA, LANG_UK,
+	LANG_PT, LANG_PL, LANG_CA, LANG_CS, LANG_RU, LANG_UK,
 	LANG_COUNT
 };
 
 /* The Latin-script languages (bit 1 << lang): the detector tells them
  * apart by their [profile] words. */
-#define LANG_LATIN_MASK ((2u << LANG_IT) - 2 + (1u << LANG_PT) + (1u << LANG_PL) + (1u << LANG_CA))
+#define LANG_LATIN_MASK ((2u << LANG_IT) - 2 + (1u << LANG_PT) + (1u << LANG_PL) + (1u << LANG_CA) + (1u << LANG_CS))
 
 /* Is l one of them? */
 #define LANG_IS_LATIN(l) (((LANG_LATIN_MASK >> (l)) & 1u) != 0)

@@ -135,6 +135,7 @@ typedef struct lex_entry {
 	uint32_t mask[LEX_INLINE];
 } lex_entry;
 _Static_assert(sizeof(lex_entry) == 64, "an entry is one cache line");
+_Static_assert(LANG_LATIN_MASK <= 0xFFFF, "the profile's sixteen bits hold the Latin-script languages");
 extern const lex_entry lex_words[];
 extern const uint32_t lex_more[][LEX_NLANG - LEX_INLINE];   /* the classes of each entry in the other languages */
 extern const uint16_t lex_slots[1u << LEX_SLOTS_LOG2];   /* entries, 0xFFFF where free */

@@ -1046,11 +1046,11 @@ static size_t letters(const char *s, size_t n)
 }
 
 /* Is word w the word f in another case: f, or f without its last letter
- * (the feminine -a of a Slavic surname), then one to three letters, f
- * five letters long at least? */
+ * (the feminine -a of a Slavic surname: Smirnova, Smirnovoj; Novakova,
+ * Novakove), then one to three letters, f five letters long at least? */
 static bool case_form_of(const tok *w, const tok *f)
 {
-	if (w->n == f->n || letters(f->low, f->n) < 5)
+	if ((w->n == f->n && !memcmp(w->low, f->low, w->n)) || letters(f->low, f->n) < 5)
 		return false;
 	size_t stem = f->n;
 	for (int drop = 0; drop < 2; drop++) {

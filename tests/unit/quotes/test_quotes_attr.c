@@ -490,7 +490,7 @@ static void romance_cue_verbs(void **state)
 	       "Non \xC3\xA8 stato facile => Marco Bianchi | ma la scuola sar\xC3\xA0 pronta a settembre. => Marco Bianchi");
 }
 
-/* Portuguese, Polish, Russian, Catalan and Ukrainian have lists but no
+/* Portuguese, Polish, Czech, Russian, Catalan and Ukrainian have lists but no
  * annotated articles: the model weighs their cue verbs and names with what
  * it learned in the other languages. */
 static void languages_without_articles(void **state)
@@ -537,6 +537,12 @@ static void languages_without_articles(void **state)
 		  "\xD0\xB2\xD0\xB5\xD1\x80\xD0\xB5\xD1\x81\xD0\xBD\xD1\x96 => \xD0\x86\xD0\xB2\xD0\xB0\xD0\xBD "
 		  "\xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xB5\xD0\xBD\xD0\xBA\xD0\xBE",
 		  "\xD0\xB7\xD0\xB0\xD1\x8F\xD0\xB2\xD0\xB8\xD0\xB2" },
+		{ "Zpr\xC3\xA1vy z m\xC4\x9Bsta\n\nStavba je podle radnice t\xC3\xA9m\xC4\x9B\xC5\x99 hotov\xC3\xA1 a "
+		  "pen\xC3\xADze jsou tak\xC3\xA9 zaji\xC5\xA1t\xC4\x9Bny.\n\n\xE2\x80\x9ENovou \xC5\xA1kolu "
+		  "otev\xC5\x99" "eme v z\xC3\xA1\xC5\x99\xC3\xAD,\xE2\x80\x9C \xC5\x99" "ekla "
+		  "novin\xC3\xA1\xC5\x99\xC5\xAFm starostka Jana Nov\xC3\xA1kov\xC3\xA1.\n",
+		  "Novou \xC5\xA1kolu otev\xC5\x99" "eme v z\xC3\xA1\xC5\x99\xC3\xAD, => Jana Nov\xC3\xA1kov\xC3\xA1",
+		  "\xC5\x99" "ekla" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		EXPECT(cases[i].text, cases[i].want);
@@ -546,7 +552,8 @@ static void languages_without_articles(void **state)
 
 /* Where names take case endings, "according to" a surname in the genitive
  * (Polish "wedlug", Russian "po mneniju") names the person the article
- * gave in full before. */
+ * gave in full before; a feminine one may be no longer than her name in
+ * full (Czech "podle Novakove" after "Jana Novakova"). */
 static void inflected_surnames(void **state)
 {
 	EXPECT("Wiadomo\xC5\x9B" "ci\n\nBurmistrz Jan Kowalski przedstawi\xC5\x82 we wtorek nowy plan budowy "
@@ -575,6 +582,12 @@ static void inflected_surnames(void **state)
 	       "\xD0\xB0\xD0\xBA\xD1\x86\xD0\xB8\xD0\xBE\xD0\xBD\xD0\xB5\xD1\x80\xD0\xBE\xD0\xB2 => "
 	       "\xD0\x95\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xB0 "
 	       "\xD0\xA1\xD0\xBE\xD0\xBA\xD0\xBE\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xB0");
+	EXPECT("Zpr\xC3\xA1vy\n\nStarostka Jana Nov\xC3\xA1kov\xC3\xA1 p\xC5\x99" "edstavila v \xC3\xBAter\xC3\xBD "
+	       "nov\xC3\xBD pl\xC3\xA1n stavby \xC5\xA1koly.\n\nPodle Nov\xC3\xA1kov\xC3\xA9 "
+	       "\xE2\x80\x9Epen\xC3\xADze na stavbu jsou u\xC5\xBE zaji\xC5\xA1t\xC4\x9Bny v rozpo\xC4\x8Dtu "
+	       "m\xC4\x9Bsta\xE2\x80\x9C.\n",
+	       "pen\xC3\xADze na stavbu jsou u\xC5\xBE zaji\xC5\xA1t\xC4\x9Bny v rozpo\xC4\x8Dtu m\xC4\x9Bsta => "
+	       "Jana Nov\xC3\xA1kov\xC3\xA1");
 }
 
 /* A role or a body after an elided article ("l'avvocato", "l'avocat",
