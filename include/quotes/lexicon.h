@@ -89,6 +89,7 @@ enum lang_prop {
 	LP_NO_SPACES         = 1u << 5,   /* words are not separated by spaces */
 	LP_ADJECTIVE_AFTER   = 1u << 6,   /* adjectives follow the noun: "el alcalde socialista" */
 	LP_INFLECTED_NAMES   = 1u << 7,   /* names take case endings: "według Kowalskiego" */
+	LP_BARE_NOUNS        = 1u << 8,   /* no articles: a noun right before a capitalised quote names it, "компания «…»" */
 };
 
 /* Longest word in the lists, in bytes. */

@@ -209,7 +209,10 @@ static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_
 /* A name in quotes, told by its context: an acronym after it ("„Partij
  * voor de Vrijheid“ (PVV)"), or a definite article or (in German) a noun
  * right before a capitalised quote ("die Bewegung „People's Alliance“",
- * "der „Sacharow-Preis für geistige Freiheit“"). */
+ * "der „Sacharow-Preis für geistige Freiheit“"); in a language without
+ * articles (bare_nouns) any noun right before it, whatever its case: a
+ * company, a paper, a party or a forum is named so, where speech follows a
+ * colon, a comma or a verb. */
 static bool named_thing(const speech_ctx *c, const char *t, const quote *q)
 {
 	size_t i = q->close;
@@ -231,14 +234,19 @@ static bool named_thing(const speech_ctx *c, const char *t, const quote *q)
 		s = c->d->para[p].start;
 	size_t n;
 	const tok *v = speech_tokens(c, s, q->open, 12, true, &n);
-	if (n < 2 || v[n - 1].kind != T_WORD || v[n - 1].s == s)
+	if (n == 0 || v[n - 1].kind != T_WORD)
 		return false;
 	const tok *w = &v[n - 1];
+	/* a noun before it, but not one that announces words: "mit den Worten „…“" */
+	const uint32_t no_noun = LX_FUNC | LX_PREP | LX_CONJ | LX_CUE | LX_SPEECH_NOUN;
+	bool whole = w->s > s || (p < c->d->npara && s == c->d->para[p].start);   /* (not cut by the window) */
+	if ((speech_props(c) & LP_BARE_NOUNS) && whole && !(w->lex & (no_noun | LX_PRON | LX_AUX | LX_REL | LX_DET | LX_ACCORD)))
+		return true;
+	if (n < 2 || w->s == s)
+		return false;
 	if (lex_any(w->entry) & LXA_DEFINITE)   /* in any language: names travel */
 		return true;
-	/* a German noun before it, but one that announces words: "mit den Worten „…“" */
-	return c->lang == LANG_DE && w->cap && !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_CUE | LX_SPEECH_NOUN)) &&
-	       v[n - 2].kind == T_WORD;
+	return c->lang == LANG_DE && w->cap && !(w->lex & no_noun) && v[n - 2].kind == T_WORD;
 }
 
 /* Is the word t[s,e) one that announces a slogan, a title or a headline

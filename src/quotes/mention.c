@@ -531,6 +531,27 @@ static void apposition(const speech_ctx *c, const tok *v, size_t n, phrase *p)
 	p->noun = -1;
 }
 
+/* Where nouns have no articles and a genitive no "of" (bare_nouns), a
+ * role, its genitive and a name run of two words or more ("министр
+ * здравоохранения Иван Петров", "analityczka firmy inwestycyjnej Ewa
+ * Zielińska") are one person, as an apposition is: the phrase takes the
+ * name. */
+static void bare_genitive_name(const speech_ctx *c, const tok *v, size_t n, phrase *p)
+{
+	size_t k = p->b;
+	while (k < n && k < p->b + GENITIVE_WORDS && !v[k].para && modifier(&v[k]))
+		k++;
+	if (k == p->b || k >= n || v[k].para || !mention_name_word(&v[k]))
+		return;
+	size_t e = run_end(c, v, n, k);
+	if (e - k < 2)
+		return;
+	p->na = k;
+	p->nb = e;
+	p->b = e;
+	p->noun = -1;
+}
+
 /* Where the adjectives follow the noun, the end of the one or two after
  * the role noun that ends at v[j] ("el alcalde socialista", "le
  * ministre français"), when the phrase ends there (a mark, a cue, a
@@ -607,6 +628,8 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 	bool head = p->b > p->a + (p->det ? 1 : 0);   /* not an article alone ("lyder det fra X") */
 	for (int k = 0; k < 2 && head && (!p->nb || p->noun == 1); k++)   /* a name is whole: "John Smith of Reuters" stopped above */
 		p->b = complement(c, v, n, p->b);
+	if ((speech_props(c) & LP_BARE_NOUNS) && (!p->nb || p->noun == 1) && role_word(c, &v[p->head]))
+		bare_genitive_name(c, v, n, p);
 	apposition(c, v, n, p);
 }
 
