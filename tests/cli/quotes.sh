@@ -55,6 +55,12 @@ else
 fi
 expect_contains "jsonl file field" "$OUT" "\"file\":\"$F\""
 
+# each article's language in its records: one with lists but no annotated articles
+printf '\320\235\320\276\320\262\320\276\321\201\321\202\320\270\n\n\302\253\320\234\321\213 \320\276\321\202\320\272\321\200\320\276\320\265\320\274 \321\210\320\272\320\276\320\273\321\203 \320\262 \321\201\320\265\320\275\321\202\321\217\320\261\321\200\320\265\302\273, \342\200\224 \321\201\320\272\320\260\320\267\320\260\320\273 \320\274\321\215\321\200 \320\230\320\262\320\260\320\275 \320\237\320\265\321\202\321\200\320\276\320\262.\n' >"$TMPD/ru.txt"
+run_status "$QUOTH" quotes --format jsonl "$TMPD/ru.txt"
+expect_contains "a Russian article's records say ru" "$OUT" '"lang":"ru"'
+expect_contains "its cue verb is known" "$OUT" "\"cue\":\"$(printf '\321\201\320\272\320\260\320\267\320\260\320\273')\""
+
 # null speaker
 printf 'Headline\n\nIt was "closed for the whole summer" when we came.\n' >"$TMPD/nospk.txt"
 run_status "$QUOTH" quotes --format jsonl "$TMPD/nospk.txt"
