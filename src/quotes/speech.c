@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "combined.h"
 #include "error.h"
 #include "feat.h"
@@ -146,10 +149,24 @@ static bool after_question(const char *t, size_t open)
 /* Is a question asked in the text between the end of the quote before
  * and this one's opening (an interview: the one who answered the question
  * before answers this one too, whoever the question names)? */
-static bool asked_between(const char *t, size_t from, size_t open)
+bool speech_asked_between(const char *t, size_t from, size_t open)
 {
-	for (size_t k = from; k < open; k++) {
-		unsigned char ch = (unsigned char)t[k];   /* (a byte test first: this reads all the text between quotes) */
+	size_t k = from;
+#ifdef __SSE2__
+	/* this reads all the text between quotes: sixteen bytes at a time,
+	 * the bytes that may start a question mark found at once */
+	for (const __m128i qm = _mm_set1_epi8('?'), ef = _mm_set1_epi8((char)0xEF); k + 16 <= open; k += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + k));
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, qm), _mm_cmpeq_epi8(x, ef)));
+		for (; hit; hit &= hit - 1) {
+			size_t j = k + (size_t)__builtin_ctz(hit);
+			if (t[j] == '?' || (j + 3 <= open && t[j + 1] == '\xBC' && t[j + 2] == '\x9F'))
+				return true;
+		}
+	}
+#endif
+	for (; k < open; k++) {
+		unsigned char ch = (unsigned char)t[k];   /* (a byte test first) */
 		if (ch == '?' || (ch == 0xEF && k + 3 <= open && t[k + 1] == '\xBC' && t[k + 2] == '\x9F'))
 			return true;
 	}
@@ -279,7 +296,7 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	                  (w[x->t1].kind == T_STOP && (x->t1 + 1 >= n || w[x->t1 + 1].para));
 	at_->v[A_QALONE] = opens_para && tail_empty;
 	at_->v[A_QASK] = after_question(t, q->open);
-	at_->v[A_QASKED] = i > 0 && v[i - 1].close <= q->open && asked_between(t, v[i - 1].close, q->open);
+	at_->v[A_QASKED] = i > 0 && v[i - 1].close <= q->open && speech_asked_between(t, v[i - 1].close, q->open);
 	at_->v[A_QTYPE] = q->inner ? 1 : q->dash ? 2 : q->unclosed ? 3 : 0;
 
 	/* the quote before */

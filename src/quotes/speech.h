@@ -229,6 +229,10 @@ double speech_exp_neg(double x);
  * bucket whose limit d does not pass), as the atoms take it (speech.c). */
 uint8_t speech_bucket(size_t d, const size_t *limits, uint8_t n);
 
+/* Is a question mark (? or the full-width one) in t[from..open)? (speech.c:
+ * the atom QASKED, which reads all the text between quotes) */
+bool speech_asked_between(const char *t, size_t from, size_t open);
+
 /* Is mention m a person (or a body) that can be a speaker: not a lone
  * capital opening a sentence, not a German noun the article never names? */
 bool mention_person_like(const speech_ctx *c, const mention *m);

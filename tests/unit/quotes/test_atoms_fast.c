@@ -35,6 +35,38 @@ static void bucket_as_the_walk(void **state)
 	assert_int_equal(speech_bucket(SIZE_MAX, a, 6), 5);
 }
 
+/* The plain form: byte by byte. */
+static bool asked_bytewise(const char *t, size_t from, size_t open)
+{
+	for (size_t k = from; k < open; k++)
+		if (t[k] == '?' || (k + 3 <= open && !memcmp(t + k, "\xEF\xBC\x9F", 3)))
+			return true;
+	return false;
+}
+
+/* speech_asked_between against the byte loop for every stretch of a text
+ * of sixty-odd bytes, with a question mark, the full-width one, its lead
+ * byte alone or followed by another character, and a full-width mark cut
+ * by the stretch's end, each at every offset (the sixteen-byte steps and
+ * the tail of the fast form). */
+static void asked_as_bytewise(void **state)
+{
+	(void)state;
+	static const char *const marks[] = { "?", "\xEF\xBC\x9F", "\xEF\xBC\x8C", "\xEF", "\xEF\xBC" };
+	char t[72];
+	for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+		for (size_t at = 0; at + strlen(marks[m]) <= sizeof t; at++) {
+			memset(t, 'a', sizeof t);
+			memcpy(t + at, marks[m], strlen(marks[m]));
+			for (size_t from = 0; from <= sizeof t; from++)
+				for (size_t open = from; open <= sizeof t; open++)
+					if (speech_asked_between(t, from, open) != asked_bytewise(t, from, open)) {
+						print_error("mark %zu at %zu, [%zu, %zu)\n", m, at, from, open);
+						fail();
+					}
+		}
+}
+
 /* The plain form: every character decoded, its case asked. */
 static bool all_caps_decoded(const char *t, size_t s, size_t e)
 {
@@ -147,6 +179,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bucket_as_the_walk),
+		cmocka_unit_test(asked_as_bytewise),
 		cmocka_unit_test(all_caps_as_decoded),
 		cmocka_unit_test(ending_filter_as_the_suffixes),
 	};
