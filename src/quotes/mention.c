@@ -293,7 +293,7 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 	/* the seven arrays of four-byte numbers, a token each (a sentence a
 	 * token at most), in one block that a->sent owns */
 	_Static_assert(sizeof *a->sent == 4 && sizeof *a->para == 4 && sizeof *a->sstart == 4 &&
-	               sizeof *a->cue_next == 4 && sizeof *a->cue_prev == 4 && sizeof *a->colon == 4 &&
+	               sizeof *a->cues == 4 && sizeof *a->scue == 4 && sizeof *a->colon == 4 &&
 	               sizeof *a->lead == 4, "the arrays share one block of four-byte numbers");
 	size_t cap = n ? n : 1;
 	if (a->blockcap < cap) {   /* (a block kept from an article before may do) */
@@ -307,49 +307,75 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 	uint32_t *block = a->sent;
 	a->para = block + cap;
 	a->sstart = block + 2 * cap;
-	a->cue_next = (int32_t *)(block + 3 * cap);
-	a->cue_prev = (int32_t *)(block + 4 * cap);
+	a->cues = block + 3 * cap;
+	a->scue = block + 4 * cap;
 	a->colon = (int32_t *)(block + 5 * cap);
 	a->lead = block + 6 * cap;
-	/* one pass: the sentences and paragraphs, the nearest cue of each
-	 * token's sentence before it and after it (the tokens from open on wait
-	 * for theirs), and each sentence's first colon before a quote (the
-	 * arrays through local pointers: a store to one may not alias a's
-	 * fields) */
+	/* one pass: the sentences and paragraphs, the cues (a few an
+	 * article: a list of them and where each sentence's start, not the
+	 * nearest before and after each token, two stores a token), and each
+	 * sentence's first colon before a quote (the arrays through local
+	 * pointers: a store to one may not alias a's fields) */
 	uint32_t s = 0, p = 0, *sent = a->sent, *para = a->para, *sstart = a->sstart, *lead = a->lead;
-	size_t nlead = 0;
-	int32_t last = -1, *prev = a->cue_prev, *next = a->cue_next, *colon = a->colon;
-	size_t open = 0;
+	uint32_t *cues = a->cues, *scue = a->scue;
+	size_t nlead = 0, ncue = 0;
+	int32_t *colon = a->colon;
 	endings x;
 	endings_of(c, &x);
 	sstart[0] = 0;
+	scue[0] = 0;
 	colon[0] = -1;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (v[i].para || sentence_end(v, n, i - 1))) {
 			p += v[i].para;
-			open = i;   /* those before have no cue after them in their sentence: -1 stays */
 			sstart[++s] = (uint32_t)i;
+			scue[s] = (uint32_t)ncue;
 			colon[s] = -1;
-			last = -1;
 		}
 		sent[i] = s;
 		para[i] = p;
-		next[i] = -1;   /* until a cue in its sentence comes (one store a token, not a fill a sentence) */
 		unsigned char m = word_mark(c, &x, &v[i]);
 		v[i].mark = m;
 		if ((m & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) && v[i].kind == T_WORD && !v[i].cjk)
 			lead[nlead++] = (uint32_t)i;   /* may start a mention (scan_mentions) */
-		if (marked_cue(&v[i])) {
-			last = (int32_t)i;
-			for (; open <= i; open++)
-				next[open] = last;
-		}
-		prev[i] = last;
+		if (marked_cue(&v[i]))
+			cues[ncue++] = (uint32_t)i;
 		if (v[i].kind == T_COLON && colon[s] < 0 && i + 1 < n && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK))
 			colon[s] = (int32_t)i;
 	}
 	a->nlead = nlead;
+	a->ncue = ncue;
 	return 0;
+}
+
+/* The nearest cue at or after token k in its sentence, -1 when none. */
+static inline __attribute__((always_inline)) int32_t cue_from(const speech_art *a, size_t k)
+{
+	uint32_t s = a->sent[k];
+	for (size_t j = a->scue[s]; j < a->ncue && a->sent[a->cues[j]] == s; j++)
+		if (a->cues[j] >= k)
+			return (int32_t)a->cues[j];
+	return -1;
+}
+
+/* The nearest cue at or before token k in its sentence, -1 when none
+ * (the cues from its sentence's first up to k are in it). */
+static inline __attribute__((always_inline)) int32_t cue_upto(const speech_art *a, size_t k)
+{
+	int32_t last = -1;
+	for (size_t j = a->scue[a->sent[k]]; j < a->ncue && a->cues[j] <= k; j++)
+		last = (int32_t)a->cues[j];
+	return last;
+}
+
+int32_t mention_cue_from(const speech_art *a, size_t k)
+{
+	return cue_from(a, k);
+}
+
+int32_t mention_cue_upto(const speech_art *a, size_t k)
+{
+	return cue_upto(a, k);
 }
 
 /* ---- name runs and phrases ------------------------------------------------------------- */
@@ -822,7 +848,7 @@ static int cue_after_mention(const speech_art *a, const tok *v, size_t n, const 
 	size_t k = m->b;
 	bool fused;
 	*rel = CR_BEFORE;
-	if (k >= n || !same_sentence(a, m->a, k) || a->cue_next[k] < 0)
+	if (k >= n || !same_sentence(a, m->a, k) || cue_from(a, k) < 0)
 		return -1;   /* no cue after it in its sentence (most mentions): nothing to walk */
 	if (v[k].kind == T_OPEN) {
 		while (k < n && k < m->b + 8 && v[k].kind != T_CLOSE)
@@ -868,7 +894,7 @@ static int cue_before_mention(const speech_art *a, const tok *v, const mention *
 				return (int)j - 1;
 			}
 	}
-	if (k == 0 || !same_sentence(a, m->a, k - 1) || a->cue_prev[k - 1] < 0)
+	if (k == 0 || !same_sentence(a, m->a, k - 1) || cue_upto(a, k - 1) < 0)
 		return -1;   /* no cue before it in its sentence: neither walk below finds one */
 	/* said X, sagte am Montag der Minister, siger han; an article of a
 	 * case no subject has ("nennt den Beschluss") makes X the cue's object */
@@ -902,8 +928,8 @@ static int cue_before_mention(const speech_art *a, const tok *v, const mention *
 /* The nearest cue in the mention's sentence, within NEAR_TOKENS. */
 static int cue_near(const speech_art *a, size_t n, const mention *m, uint8_t *rel)
 {
-	int32_t after = m->b < n && same_sentence(a, m->a, m->b) ? a->cue_next[m->b] : -1;
-	int32_t before = m->a > 0 && same_sentence(a, m->a, m->a - 1) ? a->cue_prev[m->a - 1] : -1;
+	int32_t after = m->b < n && same_sentence(a, m->a, m->b) ? cue_from(a, m->b) : -1;
+	int32_t before = m->a > 0 && same_sentence(a, m->a, m->a - 1) ? cue_upto(a, m->a - 1) : -1;
 	size_t da = after >= 0 ? (size_t)after - m->b : SIZE_MAX, db = before >= 0 ? m->a - (size_t)before : SIZE_MAX;
 	if (da + 1 < NEAR_TOKENS && da < db) {
 		*rel = CR_NEAR_BEFORE;

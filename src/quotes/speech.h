@@ -81,7 +81,9 @@ typedef struct name_info {
 typedef struct speech_art {
 	uint32_t *sent, *para;    /* of each token */
 	uint32_t *sstart;         /* the first token of each sentence */
-	int32_t *cue_next, *cue_prev;   /* the nearest cue at or after, at or before each token in its sentence, -1 */
+	uint32_t *cues;           /* the cue tokens, ncue of them, in order (mention.c: cue_from, cue_upto) */
+	uint32_t *scue;           /* of each sentence: where its cues start in cues */
+	size_t ncue;
 	int32_t *colon;           /* of each sentence: the colon before a quote it ends with, -1 */
 	uint32_t *lead;           /* the tokens that may start a mention, nlead of them (annotate, for scan_mentions) */
 	size_t nlead;
@@ -217,6 +219,11 @@ size_t mention_at_from(const speech_art *a, uint32_t t, size_t hint);
 /* The display of mention m as a new string: a name in its fullest form in
  * the article, a description as written. NULL when out of memory. */
 char *mention_display(const speech_ctx *c, const mention *m);
+
+/* The nearest cue at or after, at or before token k in its sentence, -1
+ * when none, from the article's list of cues (mention.c). */
+int32_t mention_cue_from(const speech_art *a, size_t k);
+int32_t mention_cue_upto(const speech_art *a, size_t k);
 
 /* The mention a pronoun mention stands for (index into a->m), -1 when none. */
 long mention_antecedent(const speech_ctx *c, size_t pron);

@@ -2,9 +2,11 @@
  * plain loops they replace. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 #include "speech.h"
@@ -65,6 +67,48 @@ static void asked_as_bytewise(void **state)
 						fail();
 					}
 		}
+}
+
+/* The plain forms: a walk over the tokens of k's sentence. */
+static int32_t cue_walk(const uint32_t *sent, const bool *cue, size_t n, size_t k, bool after)
+{
+	for (size_t j = k; j < n && sent[j] == sent[k]; j = after ? j + 1 : j - 1) {
+		if (cue[j])
+			return (int32_t)j;
+		if (!after && j == 0)
+			break;
+	}
+	return -1;
+}
+
+/* mention_cue_from and mention_cue_upto against the walks, for every
+ * token of random articles: sentences of one token to a dozen, none, one
+ * or several cues in a sentence, a cue opening or closing one. */
+static void cues_as_the_walk(void **state)
+{
+	(void)state;
+	enum { N = 200 };
+	uint32_t sent[N], cues[N], scue[N];
+	bool cue[N];
+	unsigned seed = 5;
+	for (int round = 0; round < 300; round++) {
+		size_t ncue = 0;
+		uint32_t s = 0;
+		scue[0] = 0;
+		for (size_t i = 0; i < N; i++) {
+			if (i > 0 && rand_r(&seed) % 6 == 0)
+				scue[++s] = (uint32_t)ncue;
+			sent[i] = s;
+			cue[i] = rand_r(&seed) % (round % 3 + 3) == 0;
+			if (cue[i])
+				cues[ncue++] = (uint32_t)i;
+		}
+		speech_art a = { .sent = sent, .cues = cues, .scue = scue, .ncue = ncue };
+		for (size_t k = 0; k < N; k++) {
+			assert_int_equal(mention_cue_from(&a, k), cue_walk(sent, cue, N, k, true));
+			assert_int_equal(mention_cue_upto(&a, k), cue_walk(sent, cue, N, k, false));
+		}
+	}
 }
 
 /* The plain form: every character decoded, its case asked. */
@@ -180,6 +224,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bucket_as_the_walk),
 		cmocka_unit_test(asked_as_bytewise),
+		cmocka_unit_test(cues_as_the_walk),
 		cmocka_unit_test(all_caps_as_decoded),
 		cmocka_unit_test(ending_filter_as_the_suffixes),
 	};
