@@ -292,7 +292,7 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 {
 	/* the seven arrays of four-byte numbers, a token each (a sentence a
 	 * token at most), in one block that a->sent owns */
-	_Static_assert(sizeof *a->sent == 4 && sizeof *a->para == 4 && sizeof *a->sstart == 4 &&
+	_Static_assert(sizeof *a->sent == 4 && sizeof *a->spara == 4 && sizeof *a->sstart == 4 &&
 	               sizeof *a->cues == 4 && sizeof *a->scue == 4 && sizeof *a->colon == 4 &&
 	               sizeof *a->lead == 4, "the arrays share one block of four-byte numbers");
 	size_t cap = n ? n : 1;
@@ -305,7 +305,7 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 	}
 	cap = a->blockcap;
 	uint32_t *block = a->sent;
-	a->para = block + cap;
+	a->spara = block + cap;
 	a->sstart = block + 2 * cap;
 	a->cues = block + 3 * cap;
 	a->scue = block + 4 * cap;
@@ -316,24 +316,25 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 	 * nearest before and after each token, two stores a token), and each
 	 * sentence's first colon before a quote (the arrays through local
 	 * pointers: a store to one may not alias a's fields) */
-	uint32_t s = 0, p = 0, *sent = a->sent, *para = a->para, *sstart = a->sstart, *lead = a->lead;
+	uint32_t s = 0, p = 0, *sent = a->sent, *spara = a->spara, *sstart = a->sstart, *lead = a->lead;
 	uint32_t *cues = a->cues, *scue = a->scue;
 	size_t nlead = 0, ncue = 0;
 	int32_t *colon = a->colon;
 	endings x;
 	endings_of(c, &x);
 	sstart[0] = 0;
+	spara[0] = 0;
 	scue[0] = 0;
 	colon[0] = -1;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (v[i].para || sentence_end(v, n, i - 1))) {
 			p += v[i].para;
 			sstart[++s] = (uint32_t)i;
+			spara[s] = p;
 			scue[s] = (uint32_t)ncue;
 			colon[s] = -1;
 		}
 		sent[i] = s;
-		para[i] = p;
 		unsigned char m = word_mark(c, &x, &v[i]);
 		v[i].mark = m;
 		if ((m & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) && v[i].kind == T_WORD && !v[i].cjk)
@@ -712,7 +713,7 @@ static void init_mention(mention *m, const speech_art *a, size_t first, size_t e
 	m->a = (uint32_t)first;
 	m->b = (uint32_t)end;
 	m->sent = a->sent[first];
-	m->para = a->para[first];
+	m->para = speech_para(a, first);
 	m->cue = -1;
 	m->name = -1;
 }
@@ -1022,7 +1023,7 @@ static bool first_free(const speech_art *a, const mention *m, size_t i, bool ver
 static void place(const speech_art *a, const tok *v, mention *m, size_t i, bool verb_second)
 {
 	size_t s = a->sstart[m->sent];
-	m->parafirst = s == 0 || a->para[s - 1] != m->para;
+	m->parafirst = s == 0 || speech_para(a, s - 1) != m->para;
 	/* what stands before it: a preposition, the of a genitive (else its own article, set before) */
 	const tok *p = m->a > 0 ? &v[m->a - 1] : NULL;
 	if (p && is_word(p) && !p->cap && (p->lex & LX_OF))

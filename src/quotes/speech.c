@@ -267,7 +267,7 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 		x->t1 = x->t0;
 	size_t at = x->t0 < n ? x->t0 : n ? n - 1 : 0;
 	x->sent = n ? a->sent[at] : 0;
-	x->para = n ? a->para[at] : 0;
+	x->para = n ? speech_para(a, at) : 0;
 	/* the sentence of the quote's last token (its words, or the full stop
 	 * they end with), not of its closing mark, which a full stop leaves
 	 * in the next sentence */
@@ -304,12 +304,12 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	x->prev_name = -1;
 	if (i > 0) {
 		size_t pt = dec[i - 1].t0;
-		uint32_t ps = pt < n ? a->sent[pt] : x->sent, pp = pt < n ? a->para[pt] : x->para;
+		uint32_t ps = pt < n ? a->sent[pt] : x->sent, pp = pt < n ? speech_para(a, pt) : x->para;
 		at_->v[A_QPREV] = ps == x->sent ? 1 : pp == x->para ? 2 : pp + 1 == x->para ? 3 : 4;
 	}
 	for (size_t j = i; j-- > 0 && i - j <= PREV_QUOTES;) {
 		size_t pt = dec[j].t0;
-		uint32_t pp = pt < n ? a->para[pt] : x->para;
+		uint32_t pp = pt < n ? speech_para(a, pt) : x->para;
 		if (pp + PREV_PARAS < x->para)
 			break;
 		if (v[j].speaker) {
@@ -328,7 +328,7 @@ static bool own_cue(const speech_art *a, const qctx *x, long k)
 	if (k < 0 || x->cjk)
 		return x->cjk && k >= 0;
 	uint32_t s = a->sent[k];
-	return s == x->sent || s == x->sent_end || (s == x->sent_end + 1 && a->para[k] == x->para && (size_t)k >= x->t1);
+	return s == x->sent || s == x->sent_end || (s == x->sent_end + 1 && a->spara[s] == x->para && (size_t)k >= x->t1);
 }
 
 /* The atom QSUBJ: does the quote's own cue have a subject among the mentions? */

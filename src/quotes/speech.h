@@ -79,7 +79,8 @@ typedef struct name_info {
 
 /* The article's tokens annotated once: sentences, paragraphs, mentions and names. */
 typedef struct speech_art {
-	uint32_t *sent, *para;    /* of each token */
+	uint32_t *sent;           /* of each token */
+	uint32_t *spara;          /* of each sentence: its paragraph (one starts a sentence: speech_para) */
 	uint32_t *sstart;         /* the first token of each sentence */
 	uint32_t *cues;           /* the cue tokens, ncue of them, in order (mention.c: cue_from, cue_upto) */
 	uint32_t *scue;           /* of each sentence: where its cues start in cues */
@@ -219,6 +220,12 @@ size_t mention_at_from(const speech_art *a, uint32_t t, size_t hint);
 /* The display of mention m as a new string: a name in its fullest form in
  * the article, a description as written. NULL when out of memory. */
 char *mention_display(const speech_ctx *c, const mention *m);
+
+/* The paragraph of token k. */
+static inline uint32_t speech_para(const speech_art *a, size_t k)
+{
+	return a->spara[a->sent[k]];
+}
 
 /* The nearest cue at or after, at or before token k in its sentence, -1
  * when none, from the article's list of cues (mention.c). */
