@@ -286,19 +286,27 @@ static bool sentence_end(const tok *v, size_t n, size_t k)
 	return true;
 }
 
+void mention_note_cue(uint32_t *cues, size_t *ncue, int32_t *sfirst, int32_t *slast, uint32_t s, size_t i)
+{
+	cues[(*ncue)++] = (uint32_t)i;
+	sfirst[s] = sfirst[s] < 0 ? (int32_t)i : sfirst[s];
+	slast[s] = (int32_t)i;
+}
+
 /* Marks every word (word_mark) and finds the sentences, paragraphs, cues
  * and colons around each token, in one pass over the tokens. */
 static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 {
-	/* the seven arrays of four-byte numbers, a token each (a sentence a
+	/* the nine arrays of four-byte numbers, a token each (a sentence a
 	 * token at most), in one block that a->sent owns */
 	_Static_assert(sizeof *a->sent == 4 && sizeof *a->spara == 4 && sizeof *a->sstart == 4 &&
 	               sizeof *a->cues == 4 && sizeof *a->scue == 4 && sizeof *a->colon == 4 &&
-	               sizeof *a->lead == 4, "the arrays share one block of four-byte numbers");
+	               sizeof *a->lead == 4 && sizeof *a->sfirst == 4 && sizeof *a->slast == 4,
+	               "the arrays share one block of four-byte numbers");
 	size_t cap = n ? n : 1;
 	if (a->blockcap < cap) {   /* (a block kept from an article before may do) */
 		free(a->sent);
-		a->sent = cap <= SIZE_MAX / 28 ? malloc(cap * 28) : NULL;
+		a->sent = cap <= SIZE_MAX / 36 ? malloc(cap * 36) : NULL;
 		a->blockcap = a->sent ? cap : 0;
 		if (!a->sent)
 			return Q_ENOMEM;
@@ -311,6 +319,8 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 	a->scue = block + 4 * cap;
 	a->colon = (int32_t *)(block + 5 * cap);
 	a->lead = block + 6 * cap;
+	a->sfirst = (int32_t *)(block + 7 * cap);
+	a->slast = (int32_t *)(block + 8 * cap);
 	/* one pass: the sentences and paragraphs, the cues (a few an
 	 * article: a list of them and where each sentence's start, not the
 	 * nearest before and after each token, two stores a token), and each
@@ -319,12 +329,13 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 	uint32_t s = 0, p = 0, *sent = a->sent, *spara = a->spara, *sstart = a->sstart, *lead = a->lead;
 	uint32_t *cues = a->cues, *scue = a->scue;
 	size_t nlead = 0, ncue = 0;
-	int32_t *colon = a->colon;
+	int32_t *colon = a->colon, *sfirst = a->sfirst, *slast = a->slast;
 	endings x;
 	endings_of(c, &x);
 	sstart[0] = 0;
 	spara[0] = 0;
 	scue[0] = 0;
+	sfirst[0] = slast[0] = -1;
 	colon[0] = -1;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (v[i].para || sentence_end(v, n, i - 1))) {
@@ -332,6 +343,7 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 			sstart[++s] = (uint32_t)i;
 			spara[s] = p;
 			scue[s] = (uint32_t)ncue;
+			sfirst[s] = slast[s] = -1;
 			colon[s] = -1;
 		}
 		sent[i] = s;
@@ -340,7 +352,7 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 		if ((m & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) && v[i].kind == T_WORD && !v[i].cjk)
 			lead[nlead++] = (uint32_t)i;   /* may start a mention (scan_mentions) */
 		if (marked_cue(&v[i]))
-			cues[ncue++] = (uint32_t)i;
+			mention_note_cue(cues, &ncue, sfirst, slast, s, i);
 		if (v[i].kind == T_COLON && colon[s] < 0 && i + 1 < n && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK))
 			colon[s] = (int32_t)i;
 	}
@@ -353,18 +365,22 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 static inline __attribute__((always_inline)) int32_t cue_from(const speech_art *a, size_t k)
 {
 	uint32_t s = a->sent[k];
-	for (size_t j = a->scue[s]; j < a->ncue && a->sent[a->cues[j]] == s; j++)
+	if (a->slast[s] < (int32_t)k || a->sfirst[s] >= (int32_t)k)
+		return a->slast[s] < (int32_t)k ? -1 : a->sfirst[s];   /* (most: none, or one cue) */
+	for (size_t j = a->scue[s];; j++)
 		if (a->cues[j] >= k)
 			return (int32_t)a->cues[j];
-	return -1;
 }
 
 /* The nearest cue at or before token k in its sentence, -1 when none
  * (the cues from its sentence's first up to k are in it). */
 static inline __attribute__((always_inline)) int32_t cue_upto(const speech_art *a, size_t k)
 {
+	uint32_t s = a->sent[k];
+	if (a->sfirst[s] < 0 || a->sfirst[s] > (int32_t)k || a->slast[s] <= (int32_t)k)
+		return a->sfirst[s] < 0 || a->sfirst[s] > (int32_t)k ? -1 : a->slast[s];
 	int32_t last = -1;
-	for (size_t j = a->scue[a->sent[k]]; j < a->ncue && a->cues[j] <= k; j++)
+	for (size_t j = a->scue[s]; a->cues[j] <= k; j++)   /* (the sentence's last cue lies past k) */
 		last = (int32_t)a->cues[j];
 	return last;
 }
@@ -1206,7 +1222,7 @@ void speech_art_clear(speech_art *a)
 
 void speech_art_release(speech_art *a)
 {
-	free(a->sent);   /* (and the six other arrays of annotate) */
+	free(a->sent);   /* (and the eight other arrays of annotate) */
 	free(a->m);
 	free(a->names);   /* (and the memo of antecedents) */
 	free(a->qc);

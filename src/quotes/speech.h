@@ -84,6 +84,7 @@ typedef struct speech_art {
 	uint32_t *sstart;         /* the first token of each sentence */
 	uint32_t *cues;           /* the cue tokens, ncue of them, in order (mention.c: cue_from, cue_upto) */
 	uint32_t *scue;           /* of each sentence: where its cues start in cues */
+	int32_t *sfirst, *slast;  /* of each sentence: its first and last cue token, -1 */
 	size_t ncue;
 	int32_t *colon;           /* of each sentence: the colon before a quote it ends with, -1 */
 	uint32_t *lead;           /* the tokens that may start a mention, nlead of them (annotate, for scan_mentions) */
@@ -97,7 +98,7 @@ typedef struct speech_art {
 	bool built;
 	int rc;
 	/* the memory kept from one article to the next (quotes_work): */
-	size_t blockcap;          /* tokens the block of sent and the six other arrays has room for */
+	size_t blockcap;          /* tokens the block of sent and the eight other arrays has room for */
 	size_t namesroom;         /* bytes of the block of names and ante */
 	struct quote_cands *qc;   /* speech_attribute's candidates of a quote */
 } speech_art;
@@ -226,6 +227,10 @@ static inline uint32_t speech_para(const speech_art *a, size_t k)
 {
 	return a->spara[a->sent[k]];
 }
+
+/* Token i, a cue of sentence s (the cues come in order), into the list of
+ * cues and its sentence's first and last (annotate, mention.c). */
+void mention_note_cue(uint32_t *cues, size_t *ncue, int32_t *sfirst, int32_t *slast, uint32_t s, size_t i);
 
 /* The nearest cue at or after, at or before token k in its sentence, -1
  * when none, from the article's list of cues (mention.c). */

@@ -81,29 +81,33 @@ static int32_t cue_walk(const uint32_t *sent, const bool *cue, size_t n, size_t 
 	return -1;
 }
 
-/* mention_cue_from and mention_cue_upto against the walks, for every
- * token of random articles: sentences of one token to a dozen, none, one
+/* mention_cue_from and mention_cue_upto against the walks, the cues noted
+ * as annotate notes them (mention_note_cue), for every token of random articles: sentences of one token to a dozen, none, one
  * or several cues in a sentence, a cue opening or closing one. */
 static void cues_as_the_walk(void **state)
 {
 	(void)state;
 	enum { N = 200 };
 	uint32_t sent[N], cues[N], scue[N];
+	int32_t sfirst[N], slast[N];
 	bool cue[N];
 	unsigned seed = 5;
 	for (int round = 0; round < 300; round++) {
 		size_t ncue = 0;
 		uint32_t s = 0;
 		scue[0] = 0;
+		sfirst[0] = slast[0] = -1;
 		for (size_t i = 0; i < N; i++) {
-			if (i > 0 && rand_r(&seed) % 6 == 0)
+			if (i > 0 && rand_r(&seed) % 6 == 0) {
 				scue[++s] = (uint32_t)ncue;
+				sfirst[s] = slast[s] = -1;
+			}
 			sent[i] = s;
 			cue[i] = rand_r(&seed) % (round % 3 + 3) == 0;
 			if (cue[i])
-				cues[ncue++] = (uint32_t)i;
+				mention_note_cue(cues, &ncue, sfirst, slast, s, i);
 		}
-		speech_art a = { .sent = sent, .cues = cues, .scue = scue, .ncue = ncue };
+		speech_art a = { .sent = sent, .cues = cues, .scue = scue, .sfirst = sfirst, .slast = slast, .ncue = ncue };
 		for (size_t k = 0; k < N; k++) {
 			assert_int_equal(mention_cue_from(&a, k), cue_walk(sent, cue, N, k, true));
 			assert_int_equal(mention_cue_upto(&a, k), cue_walk(sent, cue, N, k, false));
