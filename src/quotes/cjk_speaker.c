@@ -157,7 +157,7 @@ static void make(const speech_ctx *c, const speech_art *a, size_t s, size_t e, u
 	m->b = (uint32_t)(first + 1);
 	if (first < c->td->n) {
 		m->sent = a->sent[first];
-		m->para = a->para[first];
+		m->para = speech_para(a, first);
 	}
 	m->cue = (int32_t)cue;
 	m->name = -1;

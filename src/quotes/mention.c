@@ -286,70 +286,113 @@ static bool sentence_end(const tok *v, size_t n, size_t k)
 	return true;
 }
 
+void mention_note_cue(uint32_t *cues, size_t *ncue, int32_t *sfirst, int32_t *slast, uint32_t s, size_t i)
+{
+	cues[(*ncue)++] = (uint32_t)i;
+	sfirst[s] = sfirst[s] < 0 ? (int32_t)i : sfirst[s];
+	slast[s] = (int32_t)i;
+}
+
 /* Marks every word (word_mark) and finds the sentences, paragraphs, cues
  * and colons around each token, in one pass over the tokens. */
 static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 {
-	/* the seven arrays of four-byte numbers, a token each (a sentence a
+	/* the nine arrays of four-byte numbers, a token each (a sentence a
 	 * token at most), in one block that a->sent owns */
-	_Static_assert(sizeof *a->sent == 4 && sizeof *a->para == 4 && sizeof *a->sstart == 4 &&
-	               sizeof *a->cue_next == 4 && sizeof *a->cue_prev == 4 && sizeof *a->colon == 4 &&
-	               sizeof *a->lead == 4, "the arrays share one block of four-byte numbers");
+	_Static_assert(sizeof *a->sent == 4 && sizeof *a->spara == 4 && sizeof *a->sstart == 4 &&
+	               sizeof *a->cues == 4 && sizeof *a->scue == 4 && sizeof *a->colon == 4 &&
+	               sizeof *a->lead == 4 && sizeof *a->sfirst == 4 && sizeof *a->slast == 4,
+	               "the arrays share one block of four-byte numbers");
 	size_t cap = n ? n : 1;
 	if (a->blockcap < cap) {   /* (a block kept from an article before may do) */
 		free(a->sent);
-		a->sent = cap <= SIZE_MAX / 28 ? malloc(cap * 28) : NULL;
+		a->sent = cap <= SIZE_MAX / 36 ? malloc(cap * 36) : NULL;
 		a->blockcap = a->sent ? cap : 0;
 		if (!a->sent)
 			return Q_ENOMEM;
 	}
 	cap = a->blockcap;
 	uint32_t *block = a->sent;
-	a->para = block + cap;
+	a->spara = block + cap;
 	a->sstart = block + 2 * cap;
-	a->cue_next = (int32_t *)(block + 3 * cap);
-	a->cue_prev = (int32_t *)(block + 4 * cap);
+	a->cues = block + 3 * cap;
+	a->scue = block + 4 * cap;
 	a->colon = (int32_t *)(block + 5 * cap);
 	a->lead = block + 6 * cap;
-	/* one pass: the sentences and paragraphs, the nearest cue of each
-	 * token's sentence before it and after it (the tokens from open on wait
-	 * for theirs), and each sentence's first colon before a quote (the
-	 * arrays through local pointers: a store to one may not alias a's
-	 * fields) */
-	uint32_t s = 0, p = 0, *sent = a->sent, *para = a->para, *sstart = a->sstart, *lead = a->lead;
-	size_t nlead = 0;
-	int32_t last = -1, *prev = a->cue_prev, *next = a->cue_next, *colon = a->colon;
-	size_t open = 0;
+	a->sfirst = (int32_t *)(block + 7 * cap);
+	a->slast = (int32_t *)(block + 8 * cap);
+	/* one pass: the sentences and paragraphs, the cues (a few an
+	 * article: a list of them and where each sentence's start, not the
+	 * nearest before and after each token, two stores a token), and each
+	 * sentence's first colon before a quote (the arrays through local
+	 * pointers: a store to one may not alias a's fields) */
+	uint32_t s = 0, p = 0, *sent = a->sent, *spara = a->spara, *sstart = a->sstart, *lead = a->lead;
+	uint32_t *cues = a->cues, *scue = a->scue;
+	size_t nlead = 0, ncue = 0;
+	int32_t *colon = a->colon, *sfirst = a->sfirst, *slast = a->slast;
 	endings x;
 	endings_of(c, &x);
 	sstart[0] = 0;
+	spara[0] = 0;
+	scue[0] = 0;
+	sfirst[0] = slast[0] = -1;
 	colon[0] = -1;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (v[i].para || sentence_end(v, n, i - 1))) {
 			p += v[i].para;
-			open = i;   /* those before have no cue after them in their sentence: -1 stays */
 			sstart[++s] = (uint32_t)i;
+			spara[s] = p;
+			scue[s] = (uint32_t)ncue;
+			sfirst[s] = slast[s] = -1;
 			colon[s] = -1;
-			last = -1;
 		}
 		sent[i] = s;
-		para[i] = p;
-		next[i] = -1;   /* until a cue in its sentence comes (one store a token, not a fill a sentence) */
 		unsigned char m = word_mark(c, &x, &v[i]);
 		v[i].mark = m;
 		if ((m & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) && v[i].kind == T_WORD && !v[i].cjk)
 			lead[nlead++] = (uint32_t)i;   /* may start a mention (scan_mentions) */
-		if (marked_cue(&v[i])) {
-			last = (int32_t)i;
-			for (; open <= i; open++)
-				next[open] = last;
-		}
-		prev[i] = last;
+		if (marked_cue(&v[i]))
+			mention_note_cue(cues, &ncue, sfirst, slast, s, i);
 		if (v[i].kind == T_COLON && colon[s] < 0 && i + 1 < n && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK))
 			colon[s] = (int32_t)i;
 	}
 	a->nlead = nlead;
+	a->ncue = ncue;
 	return 0;
+}
+
+/* The nearest cue at or after token k in its sentence, -1 when none. */
+static inline __attribute__((always_inline)) int32_t cue_from(const speech_art *a, size_t k)
+{
+	uint32_t s = a->sent[k];
+	if (a->slast[s] < (int32_t)k || a->sfirst[s] >= (int32_t)k)
+		return a->slast[s] < (int32_t)k ? -1 : a->sfirst[s];   /* (most: none, or one cue) */
+	for (size_t j = a->scue[s];; j++)
+		if (a->cues[j] >= k)
+			return (int32_t)a->cues[j];
+}
+
+/* The nearest cue at or before token k in its sentence, -1 when none
+ * (the cues from its sentence's first up to k are in it). */
+static inline __attribute__((always_inline)) int32_t cue_upto(const speech_art *a, size_t k)
+{
+	uint32_t s = a->sent[k];
+	if (a->sfirst[s] < 0 || a->sfirst[s] > (int32_t)k || a->slast[s] <= (int32_t)k)
+		return a->sfirst[s] < 0 || a->sfirst[s] > (int32_t)k ? -1 : a->slast[s];
+	int32_t last = -1;
+	for (size_t j = a->scue[s]; a->cues[j] <= k; j++)   /* (the sentence's last cue lies past k) */
+		last = (int32_t)a->cues[j];
+	return last;
+}
+
+int32_t mention_cue_from(const speech_art *a, size_t k)
+{
+	return cue_from(a, k);
+}
+
+int32_t mention_cue_upto(const speech_art *a, size_t k)
+{
+	return cue_upto(a, k);
 }
 
 /* ---- name runs and phrases ------------------------------------------------------------- */
@@ -709,7 +752,7 @@ static void init_mention(mention *m, const speech_art *a, size_t first, size_t e
 	m->a = (uint32_t)first;
 	m->b = (uint32_t)end;
 	m->sent = a->sent[first];
-	m->para = a->para[first];
+	m->para = speech_para(a, first);
 	m->cue = -1;
 	m->name = -1;
 }
@@ -845,7 +888,7 @@ static int cue_after_mention(const speech_art *a, const tok *v, size_t n, const 
 	size_t k = m->b;
 	bool fused;
 	*rel = CR_BEFORE;
-	if (k >= n || !same_sentence(a, m->a, k) || a->cue_next[k] < 0)
+	if (k >= n || !same_sentence(a, m->a, k) || cue_from(a, k) < 0)
 		return -1;   /* no cue after it in its sentence (most mentions): nothing to walk */
 	if (v[k].kind == T_OPEN) {
 		while (k < n && k < m->b + 8 && v[k].kind != T_CLOSE)
@@ -891,7 +934,7 @@ static int cue_before_mention(const speech_art *a, const tok *v, const mention *
 				return (int)j - 1;
 			}
 	}
-	if (k == 0 || !same_sentence(a, m->a, k - 1) || a->cue_prev[k - 1] < 0)
+	if (k == 0 || !same_sentence(a, m->a, k - 1) || cue_upto(a, k - 1) < 0)
 		return -1;   /* no cue before it in its sentence: neither walk below finds one */
 	/* said X, sagte am Montag der Minister, siger han; an article of a
 	 * case no subject has ("nennt den Beschluss") makes X the cue's object */
@@ -925,8 +968,8 @@ static int cue_before_mention(const speech_art *a, const tok *v, const mention *
 /* The nearest cue in the mention's sentence, within NEAR_TOKENS. */
 static int cue_near(const speech_art *a, size_t n, const mention *m, uint8_t *rel)
 {
-	int32_t after = m->b < n && same_sentence(a, m->a, m->b) ? a->cue_next[m->b] : -1;
-	int32_t before = m->a > 0 && same_sentence(a, m->a, m->a - 1) ? a->cue_prev[m->a - 1] : -1;
+	int32_t after = m->b < n && same_sentence(a, m->a, m->b) ? cue_from(a, m->b) : -1;
+	int32_t before = m->a > 0 && same_sentence(a, m->a, m->a - 1) ? cue_upto(a, m->a - 1) : -1;
 	size_t da = after >= 0 ? (size_t)after - m->b : SIZE_MAX, db = before >= 0 ? m->a - (size_t)before : SIZE_MAX;
 	if (da + 1 < NEAR_TOKENS && da < db) {
 		*rel = CR_NEAR_BEFORE;
@@ -1019,7 +1062,7 @@ static bool first_free(const speech_art *a, const mention *m, size_t i, bool ver
 static void place(const speech_art *a, const tok *v, mention *m, size_t i, bool verb_second)
 {
 	size_t s = a->sstart[m->sent];
-	m->parafirst = s == 0 || a->para[s - 1] != m->para;
+	m->parafirst = s == 0 || speech_para(a, s - 1) != m->para;
 	/* what stands before it: a preposition, the of a genitive (else its own article, set before) */
 	const tok *p = m->a > 0 ? &v[m->a - 1] : NULL;
 	if (p && is_word(p) && !p->cap && (p->lex & LX_OF))
@@ -1202,7 +1245,7 @@ void speech_art_clear(speech_art *a)
 
 void speech_art_release(speech_art *a)
 {
-	free(a->sent);   /* (and the six other arrays of annotate) */
+	free(a->sent);   /* (and the eight other arrays of annotate) */
 	free(a->m);
 	free(a->names);   /* (and the memo of antecedents) */
 	free(a->qc);

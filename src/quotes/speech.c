@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "combined.h"
 #include "error.h"
 #include "feat.h"
@@ -146,10 +149,24 @@ static bool after_question(const char *t, size_t open)
 /* Is a question asked in the text between the end of the quote before
  * and this one's opening (an interview: the one who answered the question
  * before answers this one too, whoever the question names)? */
-static bool asked_between(const char *t, size_t from, size_t open)
+bool speech_asked_between(const char *t, size_t from, size_t open)
 {
-	for (size_t k = from; k < open; k++) {
-		unsigned char ch = (unsigned char)t[k];   /* (a byte test first: this reads all the text between quotes) */
+	size_t k = from;
+#ifdef __SSE2__
+	/* this reads all the text between quotes: sixteen bytes at a time,
+	 * the bytes that may start a question mark found at once */
+	for (const __m128i qm = _mm_set1_epi8('?'), ef = _mm_set1_epi8((char)0xEF); k + 16 <= open; k += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + k));
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, qm), _mm_cmpeq_epi8(x, ef)));
+		for (; hit; hit &= hit - 1) {
+			size_t j = k + (size_t)__builtin_ctz(hit);
+			if (t[j] == '?' || (j + 3 <= open && t[j + 1] == '\xBC' && t[j + 2] == '\x9F'))
+				return true;
+		}
+	}
+#endif
+	for (; k < open; k++) {
+		unsigned char ch = (unsigned char)t[k];   /* (a byte test first) */
 		if (ch == '?' || (ch == 0xEF && k + 3 <= open && t[k + 1] == '\xBC' && t[k + 2] == '\x9F'))
 			return true;
 	}
@@ -250,7 +267,7 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 		x->t1 = x->t0;
 	size_t at = x->t0 < n ? x->t0 : n ? n - 1 : 0;
 	x->sent = n ? a->sent[at] : 0;
-	x->para = n ? a->para[at] : 0;
+	x->para = n ? speech_para(a, at) : 0;
 	/* the sentence of the quote's last token (its words, or the full stop
 	 * they end with), not of its closing mark, which a full stop leaves
 	 * in the next sentence */
@@ -279,7 +296,7 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	                  (w[x->t1].kind == T_STOP && (x->t1 + 1 >= n || w[x->t1 + 1].para));
 	at_->v[A_QALONE] = opens_para && tail_empty;
 	at_->v[A_QASK] = after_question(t, q->open);
-	at_->v[A_QASKED] = i > 0 && v[i - 1].close <= q->open && asked_between(t, v[i - 1].close, q->open);
+	at_->v[A_QASKED] = i > 0 && v[i - 1].close <= q->open && speech_asked_between(t, v[i - 1].close, q->open);
 	at_->v[A_QTYPE] = q->inner ? 1 : q->dash ? 2 : q->unclosed ? 3 : 0;
 
 	/* the quote before */
@@ -287,12 +304,12 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	x->prev_name = -1;
 	if (i > 0) {
 		size_t pt = dec[i - 1].t0;
-		uint32_t ps = pt < n ? a->sent[pt] : x->sent, pp = pt < n ? a->para[pt] : x->para;
+		uint32_t ps = pt < n ? a->sent[pt] : x->sent, pp = pt < n ? speech_para(a, pt) : x->para;
 		at_->v[A_QPREV] = ps == x->sent ? 1 : pp == x->para ? 2 : pp + 1 == x->para ? 3 : 4;
 	}
 	for (size_t j = i; j-- > 0 && i - j <= PREV_QUOTES;) {
 		size_t pt = dec[j].t0;
-		uint32_t pp = pt < n ? a->para[pt] : x->para;
+		uint32_t pp = pt < n ? speech_para(a, pt) : x->para;
 		if (pp + PREV_PARAS < x->para)
 			break;
 		if (v[j].speaker) {
@@ -311,7 +328,7 @@ static bool own_cue(const speech_art *a, const qctx *x, long k)
 	if (k < 0 || x->cjk)
 		return x->cjk && k >= 0;
 	uint32_t s = a->sent[k];
-	return s == x->sent || s == x->sent_end || (s == x->sent_end + 1 && a->para[k] == x->para && (size_t)k >= x->t1);
+	return s == x->sent || s == x->sent_end || (s == x->sent_end + 1 && a->spara[s] == x->para && (size_t)k >= x->t1);
 }
 
 /* The atom QSUBJ: does the quote's own cue have a subject among the mentions? */

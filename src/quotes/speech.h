@@ -79,9 +79,13 @@ typedef struct name_info {
 
 /* The article's tokens annotated once: sentences, paragraphs, mentions and names. */
 typedef struct speech_art {
-	uint32_t *sent, *para;    /* of each token */
+	uint32_t *sent;           /* of each token */
+	uint32_t *spara;          /* of each sentence: its paragraph (one starts a sentence: speech_para) */
 	uint32_t *sstart;         /* the first token of each sentence */
-	int32_t *cue_next, *cue_prev;   /* the nearest cue at or after, at or before each token in its sentence, -1 */
+	uint32_t *cues;           /* the cue tokens, ncue of them, in order (mention.c: cue_from, cue_upto) */
+	uint32_t *scue;           /* of each sentence: where its cues start in cues */
+	int32_t *sfirst, *slast;  /* of each sentence: its first and last cue token, -1 */
+	size_t ncue;
 	int32_t *colon;           /* of each sentence: the colon before a quote it ends with, -1 */
 	uint32_t *lead;           /* the tokens that may start a mention, nlead of them (annotate, for scan_mentions) */
 	size_t nlead;
@@ -94,7 +98,7 @@ typedef struct speech_art {
 	bool built;
 	int rc;
 	/* the memory kept from one article to the next (quotes_work): */
-	size_t blockcap;          /* tokens the block of sent and the six other arrays has room for */
+	size_t blockcap;          /* tokens the block of sent and the eight other arrays has room for */
 	size_t namesroom;         /* bytes of the block of names and ante */
 	struct quote_cands *qc;   /* speech_attribute's candidates of a quote */
 } speech_art;
@@ -218,6 +222,21 @@ size_t mention_at_from(const speech_art *a, uint32_t t, size_t hint);
  * the article, a description as written. NULL when out of memory. */
 char *mention_display(const speech_ctx *c, const mention *m);
 
+/* The paragraph of token k. */
+static inline uint32_t speech_para(const speech_art *a, size_t k)
+{
+	return a->spara[a->sent[k]];
+}
+
+/* Token i, a cue of sentence s (the cues come in order), into the list of
+ * cues and its sentence's first and last (annotate, mention.c). */
+void mention_note_cue(uint32_t *cues, size_t *ncue, int32_t *sfirst, int32_t *slast, uint32_t s, size_t i);
+
+/* The nearest cue at or after, at or before token k in its sentence, -1
+ * when none, from the article's list of cues (mention.c). */
+int32_t mention_cue_from(const speech_art *a, size_t k);
+int32_t mention_cue_upto(const speech_art *a, size_t k);
+
 /* The mention a pronoun mention stands for (index into a->m), -1 when none. */
 long mention_antecedent(const speech_ctx *c, size_t pron);
 
@@ -228,6 +247,10 @@ double speech_exp_neg(double x);
 /* The bucket of d among n for the rising limits[0..n-1) (the first
  * bucket whose limit d does not pass), as the atoms take it (speech.c). */
 uint8_t speech_bucket(size_t d, const size_t *limits, uint8_t n);
+
+/* Is a question mark (? or the full-width one) in t[from..open)? (speech.c:
+ * the atom QASKED, which reads all the text between quotes) */
+bool speech_asked_between(const char *t, size_t from, size_t open);
 
 /* Is mention m a person (or a body) that can be a speaker: not a lone
  * capital opening a sentence, not a German noun the article never names? */

@@ -2,9 +2,11 @@
  * plain loops they replace. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 #include "speech.h"
@@ -33,6 +35,84 @@ static void bucket_as_the_walk(void **state)
 		for (size_t d = 0; d < 40; d++)
 			assert_int_equal(speech_bucket(d, sets[s].limits, sets[s].n), bucket_walk(d, sets[s].limits, sets[s].n));
 	assert_int_equal(speech_bucket(SIZE_MAX, a, 6), 5);
+}
+
+/* The plain form: byte by byte. */
+static bool asked_bytewise(const char *t, size_t from, size_t open)
+{
+	for (size_t k = from; k < open; k++)
+		if (t[k] == '?' || (k + 3 <= open && !memcmp(t + k, "\xEF\xBC\x9F", 3)))
+			return true;
+	return false;
+}
+
+/* speech_asked_between against the byte loop for every stretch of a text
+ * of sixty-odd bytes, with a question mark, the full-width one, its lead
+ * byte alone or followed by another character, and a full-width mark cut
+ * by the stretch's end, each at every offset (the sixteen-byte steps and
+ * the tail of the fast form). */
+static void asked_as_bytewise(void **state)
+{
+	(void)state;
+	static const char *const marks[] = { "?", "\xEF\xBC\x9F", "\xEF\xBC\x8C", "\xEF", "\xEF\xBC" };
+	char t[72];
+	for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+		for (size_t at = 0; at + strlen(marks[m]) <= sizeof t; at++) {
+			memset(t, 'a', sizeof t);
+			memcpy(t + at, marks[m], strlen(marks[m]));
+			for (size_t from = 0; from <= sizeof t; from++)
+				for (size_t open = from; open <= sizeof t; open++)
+					if (speech_asked_between(t, from, open) != asked_bytewise(t, from, open)) {
+						print_error("mark %zu at %zu, [%zu, %zu)\n", m, at, from, open);
+						fail();
+					}
+		}
+}
+
+/* The plain forms: a walk over the tokens of k's sentence. */
+static int32_t cue_walk(const uint32_t *sent, const bool *cue, size_t n, size_t k, bool after)
+{
+	for (size_t j = k; j < n && sent[j] == sent[k]; j = after ? j + 1 : j - 1) {
+		if (cue[j])
+			return (int32_t)j;
+		if (!after && j == 0)
+			break;
+	}
+	return -1;
+}
+
+/* mention_cue_from and mention_cue_upto against the walks, the cues noted
+ * as annotate notes them (mention_note_cue), for every token of random articles: sentences of one token to a dozen, none, one
+ * or several cues in a sentence, a cue opening or closing one. */
+static void cues_as_the_walk(void **state)
+{
+	(void)state;
+	enum { N = 200 };
+	uint32_t sent[N], cues[N], scue[N];
+	int32_t sfirst[N], slast[N];
+	bool cue[N];
+	unsigned seed = 5;
+	for (int round = 0; round < 300; round++) {
+		size_t ncue = 0;
+		uint32_t s = 0;
+		scue[0] = 0;
+		sfirst[0] = slast[0] = -1;
+		for (size_t i = 0; i < N; i++) {
+			if (i > 0 && rand_r(&seed) % 6 == 0) {
+				scue[++s] = (uint32_t)ncue;
+				sfirst[s] = slast[s] = -1;
+			}
+			sent[i] = s;
+			cue[i] = rand_r(&seed) % (round % 3 + 3) == 0;
+			if (cue[i])
+				mention_note_cue(cues, &ncue, sfirst, slast, s, i);
+		}
+		speech_art a = { .sent = sent, .cues = cues, .scue = scue, .sfirst = sfirst, .slast = slast, .ncue = ncue };
+		for (size_t k = 0; k < N; k++) {
+			assert_int_equal(mention_cue_from(&a, k), cue_walk(sent, cue, N, k, true));
+			assert_int_equal(mention_cue_upto(&a, k), cue_walk(sent, cue, N, k, false));
+		}
+	}
 }
 
 /* The plain form: every character decoded, its case asked. */
@@ -147,6 +227,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bucket_as_the_walk),
+		cmocka_unit_test(asked_as_bytewise),
+		cmocka_unit_test(cues_as_the_walk),
 		cmocka_unit_test(all_caps_as_decoded),
 		cmocka_unit_test(ending_filter_as_the_suffixes),
 	};
