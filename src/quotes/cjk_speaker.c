@@ -331,6 +331,42 @@ static size_t subject_end(const speech_ctx *c, const char *t, size_t s, size_t e
 	return e;
 }
 
+/* The length of an [accord] word at t[s] (据, 根据: "according to"), 0 if none. */
+static size_t accord_at(const speech_ctx *c, const char *t, size_t s, size_t e)
+{
+	for (size_t l = 6; l >= 3; l -= 3) {
+		if (s + l <= e && (lex_lookup(c->lang, t + s, l) & LX_ACCORD))
+			return l;
+	}
+	return 0;
+}
+
+/* 据X所述，…“…” / 据X称，“…”: the source named after an [accord] word that
+ * opens a clause of the quote's sentence, up to 所 or a cue (据报道，with no
+ * source before its comma, names no one). Its bytes in *s, *e. */
+static bool accord_source(const speech_ctx *c, const char *t, size_t hs, size_t he, size_t *s, size_t *e)
+{
+	for (size_t i = hs; i < he;) {
+		bool clause = i == hs || (i >= hs + 3 && char_at(t, i - 3, he, "\xEF\xBC\x8C"));
+		size_t l = clause ? accord_at(c, t, i, he) : 0;
+		for (size_t j = i + l; l && j < he; j++) {
+			if (((unsigned char)t[j] & 0xC0) == 0x80)
+				continue;
+			bool ends = char_at(t, j, he, "\xE6\x89\x80") || starts_with(c, LA_CUE_BEFORE, t, j, he) ||
+			            starts_with(c, LA_CUE_AFTER, t, j, he);
+			if (ends && j > i + l && subject_start(t, i + l, j) == i + l) {
+				*s = i + l;
+				*e = j;
+				return true;
+			}
+			if (ends || char_at(t, j, he, "\xEF\xBC\x8C"))
+				break;
+		}
+		i += l ? l : 1;
+	}
+	return false;
+}
+
 size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t max)
 {
 	const speech_art *a = c->art;
@@ -372,7 +408,9 @@ size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t ma
 	size_t cl0 = 0, cue0 = head_cue(c, t, hs, he, &cl0);
 	if (cue0 < he && k < max) {
 		size_t s = subject_start(t, hs, cue0);
-		size_t e = subject_end(c, t, s, cue0);
+		size_t e = subject_end(c, t, s, cue0), al = accord_at(c, t, s, e);
+		if (al < e - s)
+			s += al;   /* 据X称：the source, not the word before it */
 		if (s < e)
 			make(c, a, s, e, cue0 + cl0 == he ? CR_BEFORE : CR_NEAR_BEFORE, 0, &out[k++]);
 	} else if (colon && k < max) {   /* X确信：“…”: the subject of a sentence that ends with a colon */
@@ -381,6 +419,9 @@ size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t ma
 		if (last_transcribed(c, t, hs, he, &s, &e) || s < e)
 			make(c, a, s, e, CR_COLON, 0, &out[k++]);
 	}
+	size_t as, ae;
+	if (k < max && accord_source(c, t, hs, he, &as, &ae) && !(k && out[0].ds >= as && out[0].de <= ae))
+		make(c, a, as, ae, CR_ACCORD, 0, &out[k++]);
 	/* X氏は「…」: the topic of the head, the nearest and the sentence's first */
 	size_t topics = 0;
 	for (size_t i = he; i > hs && k < max && topics < 2;) {
@@ -422,7 +463,7 @@ size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t ma
 		end = gap;
 	/* (a subject is what comes before a cue or a topic particle, not only a word like 在) */
 	if ((cue < limit || topic < cue) && end > from && end < limit && k < max && subject_start(t, from, end) == from &&
-	    !kana_only(t, from, end))
+	    !kana_only(t, from, end) && accord_at(c, t, from, end) != end - from)   /* 据说: it is said */
 		make(c, a, from, end, CR_BEFORE, 0, &out[k++]);
 	for (size_t i = 0; i < k; i++)
 		resolve_pronoun(c, q, &out[i]);

@@ -586,6 +586,26 @@ static void zh_candidates_around_glosses_and_latin_names(void **state)
 	             NULL);
 }
 
+/* According to X (据X所述，…“…”): X, after the [accord] word; 据说 ("it is
+ * said") names no one. */
+static void zh_according_to(void **state)
+{
+	(void)state;
+	/* 据市政府所述，周二“一群工人来到工厂以后发生了争吵”。 */
+	zh_candidate("\xE6\x8D\xAE\xE5\xB8\x82\xE6\x94\xBF\xE5\xBA\x9C\xE6\x89\x80\xE8\xBF\xB0\xEF\xBC\x8C"
+	             "\xE5\x91\xA8\xE4\xBA\x8C\xE2\x80\x9C\xE4\xB8\x80\xE7\xBE\xA4\xE5\xB7\xA5\xE4\xBA\xBA"
+	             "\xE6\x9D\xA5\xE5\x88\xB0\xE5\xB7\xA5\xE5\x8E\x82\xE4\xBB\xA5\xE5\x90\x8E\xE5\x8F\x91"
+	             "\xE7\x94\x9F\xE4\xBA\x86\xE4\xBA\x89\xE5\x90\xB5\xE2\x80\x9D\xE3\x80\x82",
+	             "\xE5\xB8\x82\xE6\x94\xBF\xE5\xBA\x9C");
+	/* “新的计划对大家都很好，我们会继续做下去。”据说他对结果很满意。 */
+	zh_candidate("\xE2\x80\x9C\xE6\x96\xB0\xE7\x9A\x84\xE8\xAE\xA1\xE5\x88\x92\xE5\xAF\xB9\xE5\xA4\xA7"
+	             "\xE5\xAE\xB6\xE9\x83\xBD\xE5\xBE\x88\xE5\xA5\xBD\xEF\xBC\x8C\xE6\x88\x91\xE4\xBB\xAC"
+	             "\xE4\xBC\x9A\xE7\xBB\xA7\xE7\xBB\xAD\xE5\x81\x9A\xE4\xB8\x8B\xE5\x8E\xBB\xE3\x80\x82"
+	             "\xE2\x80\x9D\xE6\x8D\xAE\xE8\xAF\xB4\xE4\xBB\x96\xE5\xAF\xB9\xE7\xBB\x93\xE6\x9E\x9C"
+	             "\xE5\xBE\x88\xE6\xBB\xA1\xE6\x84\x8F\xE3\x80\x82",
+	             NULL);
+}
+
 /* The one quote of the Japanese article body has a candidate naming who. */
 static void ja_candidate(const char *body, const char *who)
 {
@@ -681,6 +701,7 @@ int main(void)
 		cmocka_unit_test(the_most_named_person_is_a_candidate),
 		cmocka_unit_test(no_most_named_person_no_candidate),
 		cmocka_unit_test(zh_candidates_around_glosses_and_latin_names),
+		cmocka_unit_test(zh_according_to),
 		cmocka_unit_test(cjk_candidates_beyond_the_adjacent_cue),
 		cmocka_unit_test(cjk_pronoun_not_the_headline_name),
 		cmocka_unit_test(the_subject_after_a_prepositional_phrase),
