@@ -30,7 +30,7 @@
 #define MAX_CJK 4
 #define MAX_ANTE 4          /* persons a pronoun may stand for, besides the speaker before */
 #define MAX_PRONS 3         /* pronouns among the candidates */
-#define MAX_FAR 2           /* and past those, speakers by a cue in the quote's sentence (and as many in the one before) */
+#define MAX_FAR 2           /* and past those, speakers by a cue or subjects in the quote's sentence (and as many speakers in the one before) */
 #define MAX_CANDS (3 + MAX_BEFORE + 2 * MAX_FAR + MAX_AFTER + MAX_CJK + MAX_PRONS * (MAX_ANTE + 1))
 #define ANTE_SENTENCES 14   /* how far back a pronoun's person may stand */
 #define ANTE_TOKENS 400
@@ -673,6 +673,14 @@ static void cjk_quote_atoms(qctx *x, const mention *cm, size_t k)
 	}
 }
 
+/* The subject of a sentence that may be a person or a body: who a quote
+ * in that sentence reports when no cue says so. */
+static bool subject_of_note(const mention *m)
+{
+	return m->subj && (m->kind == K_NAME || m->kind == K_NAME1 || m->kind == K_ROLE || m->kind == K_ORG ||
+	                   m->kind == K_ACRONYM);
+}
+
 /* The one who spoke by a cue in the sentence before the quote may be its
  * speaker even where the nearest mentions are others ("X said on Monday
  * in Y after talks with A, B and C that ... . \"...\""): past mention i,
@@ -732,13 +740,14 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 	}
 	/* in a long sentence (and where every noun has a capital) the nearest
 	 * few may all be things and places: the one who speaks by a cue in
-	 * the quote's sentence still stands ("X said on Tuesday in Y after a
-	 * meeting with A, B and C that ...") */
+	 * the quote's sentence, or its subject, still stands ("X said on
+	 * Tuesday in Y after a meeting with A, B and C that ...", "X had hoped
+	 * that the money from A and B would go to C \"...\"") */
 	for (size_t far = 0; more && i > 0 && far < MAX_FAR; i--) {
 		const mention *m = &a->m[i - 1];
 		if (m->a < x->body || m->sent < x->sent)
 			break;
-		if (m->kind == K_PRON || !mention_speaks(m))
+		if (m->kind == K_PRON || !(mention_speaks(m) || subject_of_note(m)))
 			continue;
 		add_mention(qc, m, (long)i - 1, false, rank++);
 		far++;

@@ -133,6 +133,9 @@ static void step(learner *l, quote_cands *c, const bool *ok)
 		for (size_t k = 0; k < nf; k++)
 			gv[m++] = (grad){ f[k], coef };
 	}
+	/* the pull towards 0 of a shared weight, and of one language's weight
+	 * of two atoms and of three (train_pulled) */
+	const double pull[3] = { l->h->l2, l->h->l2 * sqrt(l->h->lang_l2), l->h->l2 * l->h->lang_l2 };
 	/* one step a feature, however many candidates have it */
 	qsort(gv, m, sizeof *gv, by_feature);
 	for (size_t i = 0; i < m;) {
@@ -141,7 +144,7 @@ static void step(learner *l, quote_cands *c, const bool *ok)
 		for (; j < m && gv[j].f == gv[i].f; j++)
 			g += gv[j].g;
 		uint32_t f = gv[i].f;
-		g += (l->h->pulled[f] ? l->h->l2 * l->h->lang_l2 : l->h->l2) * l->w[f];
+		g += pull[l->h->pulled[f]] * l->w[f];
 		l->g2[f] += g * g;
 		l->w[f] -= l->h->rate * g / (sqrt(l->g2[f]) + 1e-6);
 		i = j;
@@ -634,7 +637,11 @@ uint8_t *train_pulled(void)
 		size_t atoms = 0;
 		for (const char *ch = name; *ch; ch++)
 			atoms += *ch == '=';
-		p[k] = strchr(name, '@') && atoms >= 3;
+		/* a language's own weight of a conjunction is learnt from its
+		 * quotes of that kind alone, often a handful (a pronoun after
+		 * the cue of a German quote: two), and is not to overrule what
+		 * the languages show together unless they keep saying it */
+		p[k] = strchr(name, '@') && atoms >= 2 ? (uint8_t)(atoms - 1) : 0;
 	}
 	return p;
 }

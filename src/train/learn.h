@@ -13,12 +13,12 @@
 typedef struct train_params {
 	unsigned epochs;
 	double rate, l2;        /* AdaGrad's step and the pull towards 0 */
-	double lang_l2;         /* times l2 for one language's weight of a three-atom template */
+	double lang_l2;         /* times l2 for one language's weight of a template of three atoms (its root for two) */
 	uint64_t seed;          /* of the shuffles; 0 is the order of the trainer before seeds */
 	unsigned bag;           /* models learnt on shuffles seed, seed+1, ... and averaged */
 	bool bootstrap;         /* each model learns from a sample of the articles drawn with replacement */
-	/* of each feature: is it one language's weight of a three-atom
-	 * template? (train_pulled) */
+	/* of each feature: 0 a shared weight or one of a single atom, 1 one
+	 * language's weight of a template of two atoms, 2 of three (train_pulled) */
 	const uint8_t *pulled;
 } train_params;
 

@@ -9,8 +9,8 @@
  *   DIR         folders of NAME.txt and NAME.gold.json (../shared/corpus/dev ...)
  *   --epochs N           passes over the articles (10)
  *   --rate R, --l2 L     AdaGrad's step and the pull towards 0 (0.1, 0.05)
- *   --lang-l2 F          the pull on one language's weights of three-atom
- *               templates, times L (8)
+ *   --lang-l2 F          the pull on one language's weights of templates
+ *               of three atoms, times L (8; of two atoms, times L sqrt F)
  *   --seed N    the shuffles of the articles (0: the order the trainer always had)
  *   --bag S     learn S models, on the shuffles of seeds N..N+S-1, and write
  *               the mean of their weights (1)

@@ -349,6 +349,18 @@ static void de_role_words_inflected(void **state)
 	       "Wir gehen von Brandstiftung aus => ein Stellvertreter des Landrats");
 }
 
+/* A quote in a long sentence without a cue, after many things and places
+ * (where every noun has a capital, each one a mention): the sentence's
+ * subject is still among its candidates past the nearest mentions. */
+static void de_subject_past_the_nearest(void **state)
+{
+	EXPECT("Neue Schulen f\xC3\xBCr die Stadt\n\nDie Stadt plant den Bau von zwei neuen Schulen im Norden.\n\n"
+	       "B\xC3\xBCrgermeister Klaus Wendler hatte gehofft, dass die Einnahmen aus Parkgeb\xC3\xBChren, Mieten, "
+	       "Pachten und Spenden der Vereine in H\xC3\xB6he von zwei Millionen Euro \xE2\x80\x9Evollst\xC3\xA4ndig in "
+	       "die Sanierung der alten Geb\xC3\xA4ude flie\xC3\x9F" "en\xE2\x80\x9C w\xC3\xBCrden.\n",
+	       "vollst\xC3\xA4ndig in die Sanierung der alten Geb\xC3\xA4ude flie\xC3\x9F" "en => Klaus Wendler");
+}
+
 static void fr_declare_and_inner(void **state)
 {
 	EXPECT("Nouvelles du club\n\n\xC2\xAB Nous allons gagner ce match \xC2\xBB, a d\xC3\xA9" "clar\xC3\xA9 l'entra\xC3\xAEneur "
@@ -796,6 +808,7 @@ int main(void)
 		cmocka_unit_test(nl_time_phrase_before_cue),
 		cmocka_unit_test(de_time_phrase_before_cue),
 		cmocka_unit_test(de_role_words_inflected),
+		cmocka_unit_test(de_subject_past_the_nearest),
 		cmocka_unit_test(fr_declare_and_inner),
 		cmocka_unit_test(fr_a_t_il),
 		cmocka_unit_test(es_role_de_company),

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 #include "gold.h"
 #include "learn.h"
+#include "model.h"
 #include "opts.h"
 
 #define ARTICLES 8
@@ -427,6 +428,37 @@ static void good_options_are_read(void **state)
 	assert_true(o.list == -1);
 }
 
+/* How hard the feature named name is pulled towards 0 (train_pulled). */
+static int pulled_by_name(const uint8_t *pulled, const char *name)
+{
+	char buf[160];
+	for (size_t i = 0; i < quote_model_features(); i++) {
+		quote_model_feature_name(i, buf, sizeof buf);
+		if (!strcmp(buf, name))
+			return pulled[i];
+	}
+	fail_msg("no feature %s", name);
+	return -1;
+}
+
+/* A language's own weight of a template of two atoms is pulled harder
+ * than the weight every language shares, and one of three atoms harder
+ * still: where one language has few quotes of a kind (a pronoun after the
+ * cue: "\"...\", sagte er"), its own weight learnt from them does not
+ * overrule what the others show. One atom (how often a language's
+ * candidates of a kind are right) is its own to learn. */
+static void one_languages_weights_of_two_atoms_are_pulled(void **state)
+{
+	uint8_t *pulled = train_pulled();
+	assert_non_null(pulled);
+	assert_int_equal(pulled_by_name(pulled, "kind=pron&region=tail@de"), 1);
+	assert_int_equal(pulled_by_name(pulled, "kind=pron&region=tail&cuerel=after@de"), 2);
+	assert_int_equal(pulled_by_name(pulled, "kind=pron@de"), 0);
+	assert_int_equal(pulled_by_name(pulled, "kind=pron&region=tail"), 0);
+	assert_int_equal(pulled_by_name(pulled, "kind=pron&region=tail&cuerel=after"), 0);
+	free(pulled);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -439,6 +471,7 @@ int main(void)
 		cmocka_unit_test(absent_speakers_list_the_candidates),
 		cmocka_unit_test(bad_options_are_refused_with_2),
 		cmocka_unit_test(good_options_are_read),
+		cmocka_unit_test(one_languages_weights_of_two_atoms_are_pulled),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
