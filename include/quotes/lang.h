@@ -1,7 +1,7 @@
 /* Languages the quote engine knows, and a small detector.
  *
  * The detector counts frequent function words of each Latin-script language
- * (the [profile] lists of the language files) in the first kilobyte of a
+ * (the [profile] lists of the language files) in the first few KiB of a
  * text, looks for kana and Han characters for Japanese and Chinese, and for
  * Cyrillic letters for Russian and Ukrainian (told apart by letters only
  * one of them has). It is meant to pick the word lists for a
@@ -29,11 +29,8 @@ enum lang {
 /* Is l one of them? */
 #define LANG_IS_LATIN(l) (((LANG_LATIN_MASK >> (l)) & 1u) != 0)
 
-/* How many bytes from the start of a text the detector reads. A kilobyte
- * of a news article decides as two did on every article of the training
- * and test sets (half a kilobyte does not); each byte of the sample costs
- * its words a second pass (their classes set once the language is known). */
-#define LANG_SAMPLE 1024
+/* How many bytes from the start of a text the detector reads. */
+#define LANG_SAMPLE 2048
 
 /* The language of text[0..n); LANG_EN when nothing is recognised. */
 enum lang lang_detect(const char *text, size_t n);

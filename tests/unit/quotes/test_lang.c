@@ -3,7 +3,6 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 #include "lang.h"
@@ -101,24 +100,6 @@ static void unknown_is_english(void **state)
 	assert_int_equal(lang_detect(ko, strlen(ko)), LANG_EN);
 	assert_int_equal(lang_detect("12345 67890 !!!", 15), LANG_EN);
 	assert_int_equal(lang_detect("", 0), LANG_EN);
-}
-
-/* The language is decided from the first kilobyte (LANG_SAMPLE): German
- * to just past it, then English, is German; with a larger sample the
- * English words would outnumber the German ones. */
-static void decided_from_the_first_kilobyte(void **state)
-{
-	const char *de = samples[4].text, *en = samples[0].text;
-	assert_string_equal(samples[4].code, "de");
-	char buf[4096];
-	size_t n = 0;
-	while (n < 1024 + 8)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s ", de);
-	size_t english = n;
-	while (n + strlen(en) + 2 < sizeof buf)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s ", en);
-	assert_int_equal(lang_detect(buf + english, n - english), LANG_EN);
-	assert_int_equal(lang_detect(buf, n), LANG_DE);
 }
 
 static void codes_round_trip(void **state)
@@ -313,7 +294,6 @@ int main(void)
 		cmocka_unit_test(detects_each_language),
 		cmocka_unit_test(cjk_found_at_every_offset),
 		cmocka_unit_test(unknown_is_english),
-		cmocka_unit_test(decided_from_the_first_kilobyte),
 		cmocka_unit_test(codes_round_trip),
 		cmocka_unit_test(lexicon_every_word_found),
 		cmocka_unit_test(lexicon_lookups_agree),
