@@ -26,9 +26,6 @@ enum lang {
  * apart by their [profile] words. */
 #define LANG_LATIN_MASK ((2u << LANG_IT) - 2 + (1u << LANG_PT) + (1u << LANG_PL) + (1u << LANG_CA) + (1u << LANG_CS))
 
-/* Is l one of them? */
-#define LANG_IS_LATIN(l) (((LANG_LATIN_MASK >> (l)) & 1u) != 0)
-
 /* How many bytes from the start of a text the detector reads. */
 #define LANG_SAMPLE 2048
 
