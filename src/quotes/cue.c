@@ -106,6 +106,11 @@ static bool inner_clause(const speech_ctx *c, const quote *q, size_t *a, size_t 
 				if (dashed && v[e].kind == T_COMMA)
 					continue;
 				if (v[e].kind == T_STOP || v[e].kind == T_COMMA || v[e].kind == T_DASH) {
+					/* a dashed clause ends at a dash, or at a full stop
+					 * and the dash of the speech that goes on ("A, — said
+					 * X. — B", as Russian writes it) */
+					if (dashed && v[e].kind == T_STOP && e + 1 < n && v[e + 1].kind == T_DASH)
+						e++;
 					size_t words = 0;
 					for (size_t f = e + 1; f < n && words < 2; f++)
 						words += v[f].kind == T_WORD;

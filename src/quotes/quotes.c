@@ -549,9 +549,12 @@ static int dash_paragraph(finder *f, const speech_ctx *c, size_t p, bool *was)
 	while (i < e) {
 		size_t start = i + dl;
 		/* Spanish attribution stands between dashes inside the words
-		 * ("—A —dijo X—. B"): speech_split_inner splits it out */
+		 * ("—A —dijo X—. B"): speech_split_inner splits it out; one
+		 * that ends the paragraph ("—A —dijo X.") ends the quote here */
 		bool inner = speech_props(c) & LP_INNER_ATTRIBUTION;
-		size_t end = inner ? e : speech_dash_end(c, start, e);
+		size_t end = speech_dash_end(c, start, e);
+		if (inner && end < e && attribution_end(c, end, e) < e)
+			end = e;   /* words follow the attribution: the inner split takes it out */
 		if (end == e && !inner)
 			end = inverted_attribution(c, start, e);
 		size_t had = f->n;
