@@ -49,6 +49,9 @@ static const struct {
 	{ "ca", "El ministre va dir dilluns que el pla no es canviar\xC3\xA0 i que l'ajuntament est\xC3\xA0 "
 	        "preparat per votar-lo abans de final d'any, segons la premsa. Els ve\xC3\xAFns tamb\xC3\xA9 han "
 	        "demanat m\xC3\xA9s informaci\xC3\xB3 sobre les obres i el seu cost." },
+	{ "ca", "El Govern ha aprovat aquest dimarts el projecte de pressupostos per a l'any vinent, ha afirmat la "
+	        "consellera en roda de premsa. Segons la consellera, la despesa social creixer\xC3\xA0 un deu per "
+	        "cent." },   /* the articles Spanish shares counted for Catalan too */
 	{ "uk", "\xD0\x9C\xD1\x96\xD0\xBD\xD1\x96\xD1\x81\xD1\x82\xD1\x80 "
 	        "\xD1\x81\xD0\xBA\xD0\xB0\xD0\xB7\xD0\xB0\xD0\xB2 \xD1\x83 "
 	        "\xD0\xBF\xD0\xBE\xD0\xBD\xD0\xB5\xD0\xB4\xD1\x96\xD0\xBB\xD0\xBE\xD0\xBA, \xD1\x89\xD0\xBE "
