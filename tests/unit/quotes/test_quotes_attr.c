@@ -677,6 +677,18 @@ static void dash_speech_attribution_inside(void **state)
 	       "=> \xD0\xBC\xD0\xB8\xD0\xBD\xD0\xB8\xD1\x81\xD1\x82\xD1\x80");
 }
 
+/* A participle opening the sentence ("Asked about X, he answered: ...")
+ * is no name: Polish, Czech, Russian and Ukrainian list theirs as
+ * closed-class words. (A short Polish article: its frequent words "na",
+ * "do", "o" are counted for Polish, not only for Portuguese.) */
+static void participles_are_no_names(void **state)
+{
+	EXPECT("Wywiad\n\nMinister finans\xC3\xB3w Adam Nowicki odpowiada\xC5\x82 we wtorek na pytania "
+	       "dziennikarzy.\n\nZapytany o emerytury odpowiedzia\xC5\x82: \xE2\x80\x9E" "Emerytury zostan\xC4\x85 "
+	       "zwaloryzowane od pierwszego stycznia\xE2\x80\x9D.\n",
+	       "Emerytury zostan\xC4\x85 zwaloryzowane od pierwszego stycznia => Adam Nowicki");
+}
+
 /* A role or a body after an elided article ("l'avvocato", "l'avocat",
  * "l'association") is a phrase like one after a full article. */
 static void elided_article_phrases(void **state)
@@ -862,6 +874,7 @@ int main(void)
 		cmocka_unit_test(inflected_surnames),
 		cmocka_unit_test(bare_nouns_name_things_and_people),
 		cmocka_unit_test(dash_speech_attribution_inside),
+		cmocka_unit_test(participles_are_no_names),
 		cmocka_unit_test(elided_article_phrases),
 		cmocka_unit_test(nl_particles_lead_a_surname),
 		cmocka_unit_test(zh_shuo),
