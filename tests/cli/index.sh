@@ -221,7 +221,7 @@ mkdir -p "$big"
 i=0
 while [ $i -lt 40 ]; do
 	mkdir -p "$big/$i"
-	for f in samples/*.txt "$FIX"/index/*/*.txt; do cp "$f" "$big/$i/"; done
+	cp samples/*.txt "$FIX"/index/*/*.txt "$big/$i/"
 	i=$((i + 1))
 done
 # killed INDEX DELAY WHAT: quoth index of $big into INDEX killed with -9
