@@ -726,15 +726,24 @@ static enum lang decide(const build_state *b, const char *t, size_t len)
 	return lang_from_scores(t, len, score);
 }
 
+/* The language detected: the tokens read so far, which have the classes
+ * of the guess (b->lang while detecting), get lang's instead when it is
+ * another. */
+static void decided(tok_doc *td, build_state *b, enum lang lang)
+{
+	if (lang != b->lang)
+		set_lang(td->v, td->n, lang);
+	b->lang = lang;
+	b->detect = false;
+	td->guess = lang;
+}
+
 /* Once the tokens cover LANG_SAMPLE bytes, the language is decided and
  * the tokens read so far get its classes. */
 static void detect_when_sampled(tok_doc *td, const char *t, size_t len, build_state *b)
 {
-	if (b->detect && td->n && td->v[td->n - 1].s >= (size_t)td->v[0].s + LANG_SAMPLE) {
-		b->lang = decide(b, t, len);
-		set_lang(td->v, td->n, b->lang);
-		b->detect = false;
-	}
+	if (b->detect && td->n && td->v[td->n - 1].s >= (size_t)td->v[0].s + LANG_SAMPLE)
+		decided(td, b, decide(b, t, len));
 }
 
 #ifdef __SSE2__
@@ -928,7 +937,7 @@ static void sample_starts(tok_doc *td, size_t len)
 static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool detect, const tok_skip *skip,
                  size_t nskip)
 {
-	build_state b = { .lang = *langp, .detect = detect };
+	build_state b = { .lang = detect ? td->guess : *langp, .detect = detect };
 	td->built = true;
 	/* room for a token every four bytes read (text has one every five or
 	 * six): one allocation, hardly ever copied as it grows, and the pages
@@ -975,10 +984,8 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 			break;
 		pos = end;
 	}
-	if (b.detect) {
-		b.lang = decide(&b, t, len);
-		set_lang(td->v, td->n, b.lang);
-	}
+	if (b.detect)
+		decided(td, &b, decide(&b, t, len));
 	*langp = b.lang;
 	sample_starts(td, len);
 	return 0;

@@ -103,6 +103,11 @@ typedef struct tok_doc {
 	 * LEX_PADDED a token of cap (a word takes at most that) */
 	char *lows;
 	size_t nlow;
+	/* the language the last detection decided (kept by tok_doc_clear):
+	 * the sample's tokens take its classes while the detector reads them,
+	 * and keep them when it decides the same (an article is most often in
+	 * the language of the one before), not written again by set_lang */
+	enum lang guess;
 } tok_doc;
 
 #define TOK_AT_STEP 8
