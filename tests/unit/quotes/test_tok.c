@@ -216,6 +216,47 @@ static void guess_as_a_fresh_detection(void **state)
 	tok_doc_free(&kept);
 }
 
+/* The language the token pass detects is the one the words of the
+ * first LANG_SAMPLE bytes give, read one by one, for an article that
+ * changes language past them (either way) and at every length around the
+ * sample's end: the words past it count for nothing. */
+static void detected_from_the_sample(void **state)
+{
+	(void)state;
+	static const char *const sentences[] = {
+		"The new bridge will open in May, the council said, and he added that the road was safe.",
+		"Die neue Brücke wird im Mai eröffnet, sagte der Rat, und er fügte hinzu, dass die Straße sicher sei.",
+	};
+	static char t[8000];
+	tok_doc td = { 0 };
+	for (int first = 0; first < 2; first++) {
+		for (size_t cut = LANG_SAMPLE - 40; cut < LANG_SAMPLE + 140; cut += 9) {
+			size_t len = one_language(t, cut, sentences[first]);
+			len += one_language(t + len, sizeof t - len, sentences[!first]);
+			unsigned score[LANG_COUNT] = { 0 };
+			tok w;
+			tok_low low;
+			size_t start = SIZE_MAX;
+			for (size_t pos = 0;;) {
+				pos = tok_next(t, pos, len, LANG_UNKNOWN, &w, low);
+				if (w.kind == T_NONE)
+					break;
+				if (start == SIZE_MAX)
+					start = w.s;
+				if (w.s >= start + LANG_SAMPLE)
+					break;
+				lang_count_word(&w, score);
+			}
+			enum lang want = lang_from_scores(t, len, score), got = LANG_UNKNOWN;
+			tok_doc_clear(&td);
+			assert_int_equal(tok_doc_build_detect(&td, t, len, &got, NULL, 0), 0);
+			assert_int_equal(got, want);
+			assert_int_equal(got, first ? LANG_DE : LANG_EN);
+		}
+	}
+	tok_doc_free(&td);
+}
+
 /* Every two-byte character of the fast path's range (Latin-1 and Latin
  * Extended), at the start of a word, after letters, before them, alone,
  * after a capital, beside another and before a mark: the article's token
@@ -519,6 +560,7 @@ int main(void)
 		cmocka_unit_test(first_at_across_blocks),
 		cmocka_unit_test(article_tokens_as_one_by_one),
 		cmocka_unit_test(guess_as_a_fresh_detection),
+		cmocka_unit_test(detected_from_the_sample),
 		cmocka_unit_test(two_byte_letters_as_one_by_one),
 		cmocka_unit_test(lexicon_words_as_one_by_one),
 		cmocka_unit_test(stretches_between_ranges_as_one_by_one),
