@@ -483,18 +483,19 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 	int len = 1;
 	unsigned c = 0;
 	bool para = false;   /* (kept here, stored once: the loop runs for every space) */
+	bool cap;
 	if (pos < end)   /* the one space between words, without a branch that goes either way */
 		pos += t[pos] == ' ';
 	if (pos < end && ascii_lower[(unsigned char)t[pos]]) {   /* the common case: a word after that space */
-		out->s = (uint32_t)pos;
 		unsigned char b = (unsigned char)t[pos];
-		return read_word(t, pos, end, lang, out, low, b >= 'A' && b <= 'Z', latin);
+		cap = b >= 'A' && b <= 'Z';
+		goto word;
 	}
 	if (latin && pos < end) {   /* a word of an accented letter after that space */
 		unsigned v = latin_at(t, pos, end);
 		if (v && v != 0xFFFF) {
-			out->s = (uint32_t)pos;
-			return read_word(t, pos, end, lang, out, low, v >> 15, latin);
+			cap = v >> 15;
+			goto word;
 		}
 	}
 	while (pos < end) {
@@ -540,7 +541,10 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 			out->kind = T_DASH;
 		return out->e;
 	}
-	return read_word(t, pos, end, lang, out, low, c < 0x80 ? (c >= 'A' && c <= 'Z') : tok_is_upper(c), latin);
+	cap = c < 0x80 ? (c >= 'A' && c <= 'Z') : tok_is_upper(c);
+word:   /* (one copy of read_word, not one for each way to a word: it is most of the code) */
+	out->s = (uint32_t)pos;
+	return read_word(t, pos, end, lang, out, low, cap, latin);
 }
 
 size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out, char *low)
