@@ -947,7 +947,10 @@ static int find(const doc *d, const quotes_opts *opts, quotes_work *w, quote_lis
 		rc = build_tokens(&c, &f, words);
 	if (!rc && c.lang == LANG_UNKNOWN)   /* no quotes, so no token pass */
 		c.lang = lang_detect(d->text, d->len);
-	snprintf(out->lang, sizeof out->lang, "%s", lang_code(c.lang));
+	const char *code = lang_code(c.lang);   /* (copied, not printed: snprintf's code is a cold read for every article) */
+	size_t cl = strnlen(code, sizeof out->lang - 1);
+	memcpy(out->lang, code, cl);
+	out->lang[cl] = '\0';
 	if (!rc) {
 		if (!opts->keep_short)
 			f.n = span_drop_terms(&c, f.v, f.n, words);
