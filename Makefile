@@ -96,6 +96,12 @@ $(BUILD)/quoth: $(MAIN_OBJ) $(CORE_OBJ) $(UI_OBJ)
 # Each object with its layer's include path (pattern-specific, one a layer).
 $(foreach l,$(LAYERS),$(eval $(BUILD)/src/$(l)/%.o: LAYER_INC := $(call layer_inc,$(l))))
 $(BUILD)/src/ui/%.o: LAYER_INC += $(NCURSES_CFLAGS)
+# The quote engine runs its whole code for every article, more than the
+# instruction cache holds: no padding before the targets of its jumps
+# (never run, only fetched), where the compiler takes the flags (gcc).
+QUOTES_CFLAGS := $(shell $(CC) -Werror -fno-align-jumps -fno-align-labels -E -x c /dev/null >/dev/null 2>&1 && \
+                   echo -fno-align-jumps -fno-align-labels)
+$(BUILD)/src/quotes/%.o: CFLAGS += $(QUOTES_CFLAGS)
 
 $(BUILD)/src/%.o: src/%.c
 	@mkdir -p $(dir $@)

@@ -1249,6 +1249,7 @@ void speech_art_release(speech_art *a)
 	free(a->m);
 	free(a->names);   /* (and the memo of antecedents) */
 	free(a->qc);
+	free(a->said);
 	memset(a, 0, sizeof *a);
 }
 

@@ -947,7 +947,13 @@ static int find(const doc *d, const quotes_opts *opts, quotes_work *w, quote_lis
 		rc = build_tokens(&c, &f, words);
 	if (!rc && c.lang == LANG_UNKNOWN)   /* no quotes, so no token pass */
 		c.lang = lang_detect(d->text, d->len);
-	snprintf(out->lang, sizeof out->lang, "%s", lang_code(c.lang));
+	/* (copied byte by byte, not printed nor measured by a call: the
+	 * library's code for two letters was a cold read for every article) */
+	const char *code = lang_code(c.lang);
+	size_t cl = 0;
+	for (; cl + 1 < sizeof out->lang && code[cl]; cl++)
+		out->lang[cl] = code[cl];
+	out->lang[cl] = '\0';
 	if (!rc) {
 		if (!opts->keep_short)
 			f.n = span_drop_terms(&c, f.v, f.n, words);

@@ -1005,6 +1005,28 @@ static long top_person(const speech_art *a)
 	return -1;
 }
 
+/* Room for the decisions of n quotes and the counts of names names, zeroed
+ * (calloc's answer), in the block the article keeps for the next: two
+ * callocs and frees an article were a cold read of their code. Sets
+ * neither without memory. */
+static void said_room(speech_art *art, size_t n, size_t names, decided **dec, uint16_t **spoken)
+{
+	_Static_assert(sizeof(decided) % sizeof(uint16_t) == 0, "the counts follow the decisions aligned");
+	if (n > (SIZE_MAX / 2) / sizeof(decided) || names > (SIZE_MAX / 2) / sizeof(uint16_t))
+		return;
+	size_t bytes = n * sizeof(decided), room = bytes + names * sizeof(uint16_t);
+	if (art->saidroom < room) {
+		free(art->said);
+		art->said = malloc(room);
+		art->saidroom = art->said ? room : 0;
+		if (!art->said)
+			return;
+	}
+	memset(art->said, 0, room);
+	*dec = art->said;
+	*spoken = (uint16_t *)(void *)((char *)art->said + bytes);
+}
+
 int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 {
 	if (!n)
@@ -1018,11 +1040,12 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 	int32_t *wc = w && !fixed ? malloc(FEAT_N * sizeof *wc) : NULL;
 	if (wc)
 		feat_combine(w, c->lang, wc);
-	decided *dec = calloc(n, sizeof *dec);
 	if (!c->art->qc)   /* (kept for the article's other quotes, and the articles after it: quotes_work) */
 		c->art->qc = malloc(sizeof *c->art->qc);
 	quote_cands *qc = c->art->qc;
-	uint16_t *spoken = calloc(a->ncap ? a->ncap : 1, sizeof *spoken);
+	decided *dec = NULL;
+	uint16_t *spoken = NULL;
+	said_room(c->art, n, a->ncap ? a->ncap : 1, &dec, &spoken);
 	int rc = dec && qc && spoken && (wc || fixed || !w) ? 0 : Q_ENOMEM;
 	if (qc) {
 		qc->near = 0;
@@ -1041,8 +1064,6 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 		rc = attribute_one(c, a, v, i, dec, qc, fixed ? fixed : wc, spoken, top, has_ctop ? &ctop : NULL, ctop_n,
 		                   body);
 	free(wc);
-	free(dec);
-	free(spoken);
 	return rc;
 }
 

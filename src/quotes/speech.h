@@ -101,6 +101,8 @@ typedef struct speech_art {
 	size_t blockcap;          /* tokens the block of sent and the eight other arrays has room for */
 	size_t namesroom;         /* bytes of the block of names and ante */
 	struct quote_cands *qc;   /* speech_attribute's candidates of a quote */
+	void *said;               /* speech_attribute's decision of each quote and quotes of each name, one block */
+	size_t saidroom;          /* its bytes */
 } speech_art;
 
 /* The article being read: its text, language and options. */

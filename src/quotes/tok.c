@@ -483,18 +483,19 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 	int len = 1;
 	unsigned c = 0;
 	bool para = false;   /* (kept here, stored once: the loop runs for every space) */
+	bool cap;
 	if (pos < end)   /* the one space between words, without a branch that goes either way */
 		pos += t[pos] == ' ';
 	if (pos < end && ascii_lower[(unsigned char)t[pos]]) {   /* the common case: a word after that space */
-		out->s = (uint32_t)pos;
 		unsigned char b = (unsigned char)t[pos];
-		return read_word(t, pos, end, lang, out, low, b >= 'A' && b <= 'Z', latin);
+		cap = b >= 'A' && b <= 'Z';
+		goto word;
 	}
 	if (latin && pos < end) {   /* a word of an accented letter after that space */
 		unsigned v = latin_at(t, pos, end);
 		if (v && v != 0xFFFF) {
-			out->s = (uint32_t)pos;
-			return read_word(t, pos, end, lang, out, low, v >> 15, latin);
+			cap = v >> 15;
+			goto word;
 		}
 	}
 	while (pos < end) {
@@ -540,7 +541,10 @@ static inline __attribute__((always_inline)) size_t next_token(const char *t, si
 			out->kind = T_DASH;
 		return out->e;
 	}
-	return read_word(t, pos, end, lang, out, low, c < 0x80 ? (c >= 'A' && c <= 'Z') : tok_is_upper(c), latin);
+	cap = c < 0x80 ? (c >= 'A' && c <= 'Z') : tok_is_upper(c);
+word:   /* (one copy of read_word, not one for each way to a word: it is most of the code) */
+	out->s = (uint32_t)pos;
+	return read_word(t, pos, end, lang, out, low, cap, latin);
 }
 
 size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out, char *low)
@@ -679,7 +683,6 @@ static void set_lang(tok *v, size_t n, enum lang lang)
  * tokens when detect is set) and the profile of the sample's words. */
 typedef struct build_state {
 	enum lang lang;
-	bool detect;
 	/* the language profile of the sample's words (lang_count_word's
 	 * counts): sixteen bits a language, languages 1 to 4 in lanes[0], 5 to
 	 * 8 in lanes[1], 9 to 12 in lanes[2], 13 to 16 in lanes[3] */
@@ -726,15 +729,26 @@ static enum lang decide(const build_state *b, const char *t, size_t len)
 	return lang_from_scores(t, len, score);
 }
 
-/* Once the tokens cover LANG_SAMPLE bytes, the language is decided and
- * the tokens read so far get its classes. */
-static void detect_when_sampled(tok_doc *td, const char *t, size_t len, build_state *b)
+/* The language of the article's tokens, from the words of their first
+ * LANG_SAMPLE bytes (from the first token's start): they were read with
+ * the classes of the guess (b->lang), and get the language's instead when
+ * it is another. Counted after the token pass, not in it: a second copy
+ * of the token loop, which counts, was as much code again for the
+ * instruction cache to hold in every article (half its tokens). */
+static void detect_after(tok_doc *td, const char *t, size_t len, build_state *b)
 {
-	if (b->detect && td->n && td->v[td->n - 1].s >= (size_t)td->v[0].s + LANG_SAMPLE) {
-		b->lang = decide(b, t, len);
-		set_lang(td->v, td->n, b->lang);
-		b->detect = false;
+	const tok *v = td->v;
+	if (td->n) {
+		const size_t sample_end = (size_t)v[0].s + LANG_SAMPLE;
+		for (size_t i = 0; i < td->n && v[i].s < sample_end; i++)
+			if (v[i].entry >= 0)   /* (a word no list holds counts for none) */
+				count_listed(b, &v[i]);
 	}
+	enum lang lang = decide(b, t, len);
+	if (lang != b->lang)
+		set_lang(td->v, td->n, lang);
+	b->lang = lang;
+	td->guess = lang;
 }
 
 #ifdef __SSE2__
@@ -828,21 +842,16 @@ void tok_count_profile(const char *t, size_t end, size_t len, unsigned score[LAN
 	scores_of(&b, score);
 }
 
-/* The tokens of t[pos,end) appended to td, up to end or, while detecting,
- * up to the token that completes the sample; returns where it stopped
- * (*more: a token stopped it, not end). Inlined twice, with detect a
- * constant: the common loop tests nothing for the detection. */
-static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const char *t, size_t len, size_t pos,
-                                                             size_t end, build_state *b, bool detect, bool *more)
+/* The tokens of t[pos,end) appended to td, in the classes of lang;
+ * returns where it stopped. */
+static size_t tokens_to(tok_doc *td, const char *t, size_t len, size_t pos, size_t end, const enum lang lang)
 {
-	*more = false;
 	/* the array in locals, the next token and the end of the room as
 	 * pointers (fewer numbers live in the loop), stored back when it ends:
 	 * a token's stores could alias td's fields, which the compiler would
 	 * otherwise read again for every token */
 	tok *v = td->v, *w = v + td->n, *room = v + td->cap;
 	char *low = td->lows + td->nlow;   /* where the next word's lower case goes */
-	const enum lang lang = b->lang;   /* (set only where the loop returns) */
 	unsigned char before = w > v ? w[-1].kind : T_STOP;   /* (in a register: the token stores are bytes) */
 	for (;; w++) {
 		if (w == room) {
@@ -871,17 +880,6 @@ static inline __attribute__((always_inline)) size_t tokens_to(tok_doc *td, const
 				break;
 			mark_after(t, w, w > v ? w - 1 : NULL);
 			before = w->kind;
-		}
-		/* the sample: LANG_SAMPLE bytes from the first token's start */
-		size_t sample_end = detect ? (size_t)v[0].s + LANG_SAMPLE : 0;
-		if (detect && w->entry >= 0 && w->s < sample_end)   /* (a word no list holds counts for none) */
-			count_listed(b, w);   /* now, while its lexicon entry is in the cache */
-		if (detect && w->s >= sample_end) {
-			td->n = (size_t)(w + 1 - v);
-			td->nlow = (size_t)(low - td->lows);
-			detect_when_sampled(td, t, len, b);
-			*more = true;
-			return pos;
 		}
 	}
 	td->n = (size_t)(w - v);
@@ -922,13 +920,12 @@ static void sample_starts(tok_doc *td, size_t len)
 }
 
 /* tok_doc_build, and when detect is set, the language detected from the
- * first tokens as soon as they cover LANG_SAMPLE bytes: the tokens after
- * them get their classes as they are read, not in a second pass over the
- * article. */
+ * first tokens (detect_after): every token is read in the classes of the
+ * guess, which most often holds. */
 static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool detect, const tok_skip *skip,
                  size_t nskip)
 {
-	build_state b = { .lang = *langp, .detect = detect };
+	build_state b = { .lang = detect ? td->guess : *langp };
 	td->built = true;
 	/* room for a token every four bytes read (text has one every five or
 	 * six): one allocation, hardly ever copied as it grows, and the pages
@@ -946,7 +943,6 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 	}
 	size_t pos = 0, k = 0;
 	for (;;) {
-		detect_when_sampled(td, t, len, &b);
 		size_t end = k < nskip && skip[k].s < len ? skip[k].s : len;
 		if (pos >= end && k < nskip && end < len && !skip[k].quote) {
 			pos = skip[k].e > pos ? skip[k].e : pos;   /* far from any quote: not read */
@@ -964,21 +960,15 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 			k++;
 			continue;
 		}
-		bool more;
-		pos = b.detect ? tokens_to(td, t, len, pos, end, &b, true, &more)
-		               : tokens_to(td, t, len, pos, end, &b, false, &more);
+		pos = tokens_to(td, t, len, pos, end, b.lang);
 		if (td->rc)
 			return td->rc;
-		if (more)
-			continue;
 		if (end >= len)
 			break;
 		pos = end;
 	}
-	if (b.detect) {
-		b.lang = decide(&b, t, len);
-		set_lang(td->v, td->n, b.lang);
-	}
+	if (detect)
+		detect_after(td, t, len, &b);
 	*langp = b.lang;
 	sample_starts(td, len);
 	return 0;

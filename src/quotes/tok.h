@@ -103,6 +103,11 @@ typedef struct tok_doc {
 	 * LEX_PADDED a token of cap (a word takes at most that) */
 	char *lows;
 	size_t nlow;
+	/* the language the last detection decided (kept by tok_doc_clear):
+	 * the sample's tokens take its classes while the detector reads them,
+	 * and keep them when it decides the same (an article is most often in
+	 * the language of the one before), not written again by set_lang */
+	enum lang guess;
 } tok_doc;
 
 #define TOK_AT_STEP 8
@@ -122,8 +127,8 @@ typedef struct tok_skip {
 int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const tok_skip *skip, size_t nskip);
 
 /* tok_doc_build with the classes of *lang; when *lang is LANG_UNKNOWN, the
- * language is detected from the first tokens (lang_count_word, as soon as
- * they cover LANG_SAMPLE bytes) and set in *lang (on success). */
+ * language is detected from the first tokens (lang_count_word over those
+ * of the first LANG_SAMPLE bytes) and set in *lang (on success). */
 int tok_doc_build_detect(tok_doc *td, const char *t, size_t len, enum lang *lang, const tok_skip *skip, size_t nskip);
 void tok_doc_free(tok_doc *td);
 

@@ -164,6 +164,99 @@ static void article_tokens_as_one_by_one(void **state)
 	}
 }
 
+/* A text in one language: a sentence of it again and again, up to n
+ * bytes (a quote's words, passed over, in the middle). */
+static size_t one_language(char *t, size_t n, const char *sentence)
+{
+	size_t len = 0, m = strlen(sentence);
+	while (len + m + 1 < n) {
+		memcpy(t + len, sentence, m);
+		len += m;
+		t[len] = len % 7 ? ' ' : '\n';
+		len++;
+	}
+	t[len] = '\0';
+	return len;
+}
+
+/* The detection's tokens, the sample's read with the classes of the
+ * language the tok_doc detected last (its guess), are those of a new
+ * tok_doc: in every order of two languages, for an article past the
+ * sample and one within it. */
+static void guess_as_a_fresh_detection(void **state)
+{
+	(void)state;
+	static const char *const sentences[] = {
+		"The new bridge will open in May, the council said, and he added that the road was safe.",
+		"Die neue Brücke wird im Mai eröffnet, sagte der Rat, und er fügte hinzu, dass die Straße sicher sei.",
+	};
+	static char t[2][5000];
+	size_t len[2][2];
+	for (int l = 0; l < 2; l++)
+		for (int big = 0; big < 2; big++)
+			len[l][big] = one_language(t[l], big ? sizeof t[l] : 600, sentences[l]);
+	tok_doc kept = { 0 };
+	for (int round = 0; round < 16; round++) {
+		int l = round / 2 % 2, big = round / 4 % 2;   /* (each language twice, then the other) */
+		size_t n = len[l][big];
+		const char *q = strchr(t[l] + 300, ',');
+		tok_skip skip = { (size_t)(q - t[l]) + 1, (size_t)(q - t[l]) + 40, true };
+		tok_doc fresh = { 0 };
+		enum lang got = LANG_UNKNOWN, want = LANG_UNKNOWN;
+		tok_doc_clear(&kept);
+		assert_int_equal(tok_doc_build_detect(&kept, t[l], n, &got, &skip, 1), 0);
+		assert_int_equal(tok_doc_build_detect(&fresh, t[l], n, &want, &skip, 1), 0);
+		assert_int_equal(got, l ? LANG_DE : LANG_EN);
+		assert_int_equal(got, want);
+		assert_int_equal(kept.n, fresh.n);
+		for (size_t i = 0; i < kept.n; i++)
+			assert_same_token(&kept.v[i], &fresh.v[i]);
+		tok_doc_free(&fresh);
+	}
+	tok_doc_free(&kept);
+}
+
+/* The language the token pass detects is the one the words of the
+ * first LANG_SAMPLE bytes give, read one by one, for an article that
+ * changes language past them (either way) and at every length around the
+ * sample's end: the words past it count for nothing. */
+static void detected_from_the_sample(void **state)
+{
+	(void)state;
+	static const char *const sentences[] = {
+		"The new bridge will open in May, the council said, and he added that the road was safe.",
+		"Die neue Brücke wird im Mai eröffnet, sagte der Rat, und er fügte hinzu, dass die Straße sicher sei.",
+	};
+	static char t[8000];
+	tok_doc td = { 0 };
+	for (int first = 0; first < 2; first++) {
+		for (size_t cut = LANG_SAMPLE - 40; cut < LANG_SAMPLE + 140; cut += 9) {
+			size_t len = one_language(t, cut, sentences[first]);
+			len += one_language(t + len, sizeof t - len, sentences[!first]);
+			unsigned score[LANG_COUNT] = { 0 };
+			tok w;
+			tok_low low;
+			size_t start = SIZE_MAX;
+			for (size_t pos = 0;;) {
+				pos = tok_next(t, pos, len, LANG_UNKNOWN, &w, low);
+				if (w.kind == T_NONE)
+					break;
+				if (start == SIZE_MAX)
+					start = w.s;
+				if (w.s >= start + LANG_SAMPLE)
+					break;
+				lang_count_word(&w, score);
+			}
+			enum lang want = lang_from_scores(t, len, score), got = LANG_UNKNOWN;
+			tok_doc_clear(&td);
+			assert_int_equal(tok_doc_build_detect(&td, t, len, &got, NULL, 0), 0);
+			assert_int_equal(got, want);
+			assert_int_equal(got, first ? LANG_DE : LANG_EN);
+		}
+	}
+	tok_doc_free(&td);
+}
+
 /* Every two-byte character of the fast path's range (Latin-1 and Latin
  * Extended), at the start of a word, after letters, before them, alone,
  * after a capital, beside another and before a mark: the article's token
@@ -466,6 +559,8 @@ int main(void)
 		cmocka_unit_test(first_at_every_position),
 		cmocka_unit_test(first_at_across_blocks),
 		cmocka_unit_test(article_tokens_as_one_by_one),
+		cmocka_unit_test(guess_as_a_fresh_detection),
+		cmocka_unit_test(detected_from_the_sample),
 		cmocka_unit_test(two_byte_letters_as_one_by_one),
 		cmocka_unit_test(lexicon_words_as_one_by_one),
 		cmocka_unit_test(stretches_between_ranges_as_one_by_one),
