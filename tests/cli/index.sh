@@ -234,7 +234,10 @@ killed() {
 	wait $pid 2>/dev/null
 	integrity "$3: SQLite finds the index whole" "$1"
 	run_status "$QUOTH" speakers --index "$1"
-	expect_eq "$3: quoth speakers still works" "0" "$RC"
+	# a load killed before its first commit (a loaded machine can take
+	# longer than DELAY to start) leaves no index, and quoth says so
+	if [ "$RC" -eq 1 ] && [ "$ERR" = "quoth: index $1: no index yet (quoth index PATH... makes one)" ]; then RC=0; fi
+	expect_eq "$3: quoth speakers still works (or says there is no index yet)" "0" "$RC"
 }
 "$QUOTH" index --quiet --index "$TMPD/k.sqlite" "$C/outlet-a"   # an index to be killed on top of
 for delay in 0.2 0.5 1; do
