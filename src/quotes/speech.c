@@ -728,8 +728,8 @@ static void find_center(const speech_ctx *c, const speech_art *a, qctx *x, size_
 	x->center_name = x->center_mi = -1;
 	for (size_t i = at; i > 0; i--) {
 		const mention *m = &a->m[i - 1];
-		if (m->para + 1 < x->para || m->a < x->body)
-			return;
+		if (m->para + 1 < x->para || m->a < x->body || m->sent + ANTE_SENTENCES < x->sent)
+			return;   /* (bounded: a paragraph that never ends is read so far back) */
 		if (m->sent >= x->sent || !m->subj)
 			continue;
 		long j = (long)i - 1;

@@ -380,6 +380,36 @@ static void the_centre_of_the_sentences_before(void **state)
 	assert_string_equal(s.speaker, "Marta Ib\xC3\xA1\xC3\xB1""ez");
 }
 
+static size_t look_at_top_center(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	int *seen = ctx;
+	(void)d;
+	(void)q;
+	for (size_t i = 0; i < quote_cands_n(c); i++)
+		if (has_feature(c, i, "kind=top&"))
+			*seen = center_of(c, i);
+	return 0;
+}
+
+/* The centre is looked for a few sentences back, not through all of a
+ * paragraph that never ends (each quote would read it again). */
+static void the_centre_is_near(void **state)
+{
+	(void)state;
+	char art[4096];
+	for (int fill = 3; fill <= 30; fill += 27) {
+		int n = snprintf(art, sizeof art, "Marta Ib\xC3\xA1\xC3\xB1""ez en el puerto\n\n"
+		                 "La alcaldesa Marta Ib\xC3\xA1\xC3\xB1""ez visit\xC3\xB3 ayer el puerto.");
+		for (int k = 0; k < fill; k++)
+			n += snprintf(art + n, sizeof art - (size_t)n, " El agua subi\xC3\xB3 un poco m\xC3\xA1s.");
+		snprintf(art + n, sizeof art - (size_t)n, " \"El muelle estar\xC3\xA1 listo en primavera.\"\n");
+		int seen = -1;
+		quote_chooser ch = { look_at_top_center, &seen };
+		one_quote_with("n.txt", art, &ch, "es");
+		assert_int_equal(seen, fill < 14 ? 2 : 0);
+	}
+}
+
 /* ---- the sentence's subject past a phrase a preposition opens ------------------------------------- */
 
 typedef struct subj_seen {
@@ -758,6 +788,7 @@ int main(void)
 		cmocka_unit_test(cjk_pronoun_not_the_headline_name),
 		cmocka_unit_test(the_subject_after_a_prepositional_phrase),
 		cmocka_unit_test(the_centre_of_the_sentences_before),
+		cmocka_unit_test(the_centre_is_near),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
