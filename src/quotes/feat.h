@@ -60,6 +60,7 @@
 	ATOM(ANTPERSON, 4, "na none titled spoke") \
 	ATOM(QASK, 2, "no yes") \
 	ATOM(QASKED, 2, "no yes") \
+	ATOM(CENTER, 3, "na no yes") \
 	ATOM(RKIND, 11, "- none prev pron name acronym role text org desc top") \
 	ATOM(RREGION, 10, "- none head tail next sent1 sent2 sent3 para1 older") \
 	ATOM(RSAME, 4, "- na no yes") \
@@ -137,6 +138,8 @@ enum {
 	T3(ANTKIND, ANTPERSON, ANTRANK) \
 	T3(KIND, QASK, REGION) \
 	T2(KIND, QASKED) \
+	T3(KIND, CENTER, QSUBJ) \
+	T3(CENTER, QPOS, QPREV) \
 	T2(RKIND, RREGION) \
 	T2(RKIND, RSAME) \
 	T2(RREGION, RSUBJ)
@@ -200,7 +203,7 @@ void feat_combine(const int32_t *restrict w, enum lang lang, int32_t *restrict w
 #define FEAT_ANTECEDENT_ATOMS \
 	((1ull << A_RESOLVED) | (1ull << A_ANTPICK) | (1ull << A_ANTRANK) | (1ull << A_SAMEPREV) | \
 	 (1ull << A_SPOKEN) | (1ull << A_ANTKIND) | (1ull << A_ANTPERSON) | (1ull << A_ANTROLE) | \
-	 (1ull << A_ANTGEN) | (1ull << A_ANTDIST) | (1ull << A_RSAME))
+	 (1ull << A_ANTGEN) | (1ull << A_ANTDIST) | (1ull << A_RSAME) | (1ull << A_CENTER))
 
 /* The sum of the weights of the features feat_ids gives for the language wc
  * was combined for (feat_combine), without writing them down: what a

@@ -57,6 +57,8 @@ typedef struct qctx {
 	size_t cjk_top_n;       /* how often it is named */
 	bool prev_direct;       /* was its speaker by its own cue */
 	bool report;            /* its sentence is reported speech without a cue (report_atoms) */
+	long center_name;       /* who the sentences before it are about (find_center): a name entry, -1 */
+	long center_mi;         /* and the mention, -1 when none */
 	size_t body;            /* the first token of the article's body: a headline names no speaker */
 } qctx;
 
@@ -444,6 +446,15 @@ static uint8_t spoken_atom(const qctx *x, long nm)
 	return (uint8_t)(x->spoken[nm] < 2 ? x->spoken[nm] : 2);
 }
 
+/* The atom CENTER of a candidate standing for the name entry nm or the
+ * mention mi: is it whom the sentences before the quote are about? */
+static uint8_t center_atom(const qctx *x, long nm, long mi)
+{
+	if (x->center_mi < 0)
+		return 0;
+	return (nm >= 0 && nm == x->center_name) || (mi >= 0 && mi == x->center_mi) ? 2 : 1;
+}
+
 /* The atom PERSON of a name: what anywhere in the article shows it to be
  * someone who can speak (a cue's subject somewhere, else a title or role
  * that gives it a gender), so that a brand or a place a pronoun or a quote
@@ -488,6 +499,7 @@ static void mention_atoms(const speech_ctx *c, const qctx *x, cand *k, bool afte
 	long nm = name_of_res(c, x, k);
 	at->v[A_SAMEPREV] = !x->prev ? 0 : nm >= 0 && nm == x->prev_name ? 2 : 1;
 	at->v[A_SPOKEN] = spoken_atom(x, nm);
+	at->v[A_CENTER] = center_atom(x, nm, k->kind == K_PRON ? k->res : k->mi);
 }
 
 /* The atoms of the candidate "the article's most named person": what its
@@ -506,6 +518,7 @@ static void top_atoms(const speech_ctx *c, const qctx *x, cand *k)
 	at->v[A_FULL] = e->words >= 2;
 	at->v[A_SAMEPREV] = !x->prev ? 0 : k->m.name == x->prev_name ? 2 : 1;
 	at->v[A_SPOKEN] = spoken_atom(x, k->m.name);
+	at->v[A_CENTER] = center_atom(x, k->m.name, x->top);
 }
 
 /* A new candidate with its fields but the mention and the atoms set (each
@@ -540,8 +553,10 @@ static void special_atoms(const qctx *x, cand *k)
 {
 	k->at = x->at;
 	k->at.v[A_KIND] = kind_atom(k->kind);
-	if (k->kind == K_PREV)
+	if (k->kind == K_PREV) {
 		k->at.v[A_PREVHOW] = x->prev_direct ? 1 : 2;
+		k->at.v[A_CENTER] = center_atom(x, x->prev_name, -1);
+	}
 }
 
 static void add_special(quote_cands *qc, uint8_t kind)
@@ -584,6 +599,7 @@ static void antecedent_atoms(const speech_ctx *c, const qctx *x, cand *k, long j
 	long nm = name_of_res(c, x, k);
 	at->v[A_SAMEPREV] = !x->prev ? 0 : nm >= 0 && nm == x->prev_name ? 2 : 1;
 	at->v[A_SPOKEN] = spoken_atom(x, nm);
+	at->v[A_CENTER] = center_atom(x, nm, j);
 	if (j == RES_PREV) {
 		at->v[A_ANTKIND] = 5;
 		return;
@@ -700,12 +716,45 @@ static void add_speakers_before(quote_cands *qc, size_t i, size_t rank)
 	}
 }
 
+/* Whom the sentences before the quote's own are about (the centre of the
+ * discourse): the subject of the nearest one whose subject is a person or
+ * a body, a pronoun standing for the one it names, in the quote's
+ * paragraph or the one before. A quote without a cue of its own, or with
+ * a cue that has no subject ("Añadió que …", "Ha detto: …"), goes on with
+ * what they were saying of that one. at: the first mention at or after
+ * the quote. */
+static void find_center(const speech_ctx *c, const speech_art *a, qctx *x, size_t at)
+{
+	x->center_name = x->center_mi = -1;
+	for (size_t i = at; i > 0; i--) {
+		const mention *m = &a->m[i - 1];
+		if (m->para + 1 < x->para || m->a < x->body || m->sent + ANTE_SENTENCES < x->sent)
+			return;   /* (bounded: a paragraph that never ends is read so far back) */
+		if (m->sent >= x->sent || !m->subj)
+			continue;
+		long j = (long)i - 1;
+		if (m->kind == K_PRON) {
+			if ((j = mention_antecedent(c, (size_t)j)) < 0)
+				continue;
+			m = &a->m[j];
+		} else if (!subject_of_note(m) || (m->kind == K_NAME1 && !mention_person_like(c, m))) {
+			continue;
+		}
+		x->center_mi = j;
+		x->center_name = m->name;
+		return;
+	}
+}
+
 static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cands *qc)
 {
 	mention cm[MAX_CJK];
 	size_t ncjk = x->cjk ? cjk_mentions(c, x->q, cm, MAX_CJK) : 0;
 	if (x->cjk)
 		cjk_quote_atoms(x, cm, ncjk);
+	x->center_name = x->center_mi = -1;
+	if (!x->cjk)
+		find_center(c, a, x, mention_at_from(a, (uint32_t)x->t0, qc->near));
 	add_special(qc, K_NONE);
 	if (x->prev)
 		add_special(qc, K_PREV);

@@ -328,6 +328,88 @@ static void de_reported_speech_without_a_cue(void **state)
 	assert_int_equal(s.reported, 3);
 }
 
+/* ---- the centre: whom the sentences before a quote are about ------------------------------------- */
+
+typedef struct center_seen {
+	int mayor;              /* the candidate naming the mayor: 2 center=yes, 1 center=no, 0 not seen */
+	int engineer;           /* the one naming the engineer she came with */
+	char speaker[64];       /* the speaker chosen */
+} center_seen;
+
+static int center_of(quote_cands *c, size_t i)
+{
+	return has_feature(c, i, "center=yes") ? 2 : has_feature(c, i, "center=no") ? 1 : 0;
+}
+
+static size_t look_at_center(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	center_seen *s = ctx;
+	(void)d;
+	(void)q;
+	size_t best = 0;
+	for (size_t i = 0; i < quote_cands_n(c); i++) {
+		const char *spk = quote_cands_speaker(c, i);
+		if (spk && !strcmp(spk, "Marta Ib\xC3\xA1\xC3\xB1""ez") && !s->mayor)
+			s->mayor = center_of(c, i);
+		if (spk && !strcmp(spk, "Pablo Soto") && !s->engineer)
+			s->engineer = center_of(c, i);
+		if (quote_cands_score(c, i) > quote_cands_score(c, best))
+			best = i;
+	}
+	const char *spk = quote_cands_speaker(c, best);
+	snprintf(s->speaker, sizeof s->speaker, "%s", spk ? spk : "");
+	return best;
+}
+
+/* A quote with no cue of its own goes on with whom the sentences before
+ * it are about: the subject of the nearest one that has a person for its
+ * subject (the one between has none: its verb's subject is dropped, as
+ * Spanish does), not a person named beside her. */
+static void the_centre_of_the_sentences_before(void **state)
+{
+	(void)state;
+	static const char art[] = "Obras en el puerto\n\n"
+	                          "La alcaldesa Marta Ib\xC3\xA1\xC3\xB1""ez salud\xC3\xB3 ayer a Pablo Soto en las obras "
+	                          "del puerto. Despu\xC3\xA9s habl\xC3\xB3 con los vecinos de Villamar.\n\n"
+	                          "\"El muelle estar\xC3\xA1 listo en primavera y el paseo en verano.\"\n";
+	center_seen s = { 0 };
+	quote_chooser ch = { look_at_center, &s };
+	one_quote_with("c.txt", art, &ch, "es");
+	assert_int_equal(s.mayor, 2);
+	assert_int_equal(s.engineer, 1);
+	assert_string_equal(s.speaker, "Marta Ib\xC3\xA1\xC3\xB1""ez");
+}
+
+static size_t look_at_top_center(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	int *seen = ctx;
+	(void)d;
+	(void)q;
+	for (size_t i = 0; i < quote_cands_n(c); i++)
+		if (has_feature(c, i, "kind=top&"))
+			*seen = center_of(c, i);
+	return 0;
+}
+
+/* The centre is looked for a few sentences back, not through all of a
+ * paragraph that never ends (each quote would read it again). */
+static void the_centre_is_near(void **state)
+{
+	(void)state;
+	char art[4096];
+	for (int fill = 3; fill <= 30; fill += 27) {
+		int n = snprintf(art, sizeof art, "Marta Ib\xC3\xA1\xC3\xB1""ez en el puerto\n\n"
+		                 "La alcaldesa Marta Ib\xC3\xA1\xC3\xB1""ez visit\xC3\xB3 ayer el puerto.");
+		for (int k = 0; k < fill; k++)
+			n += snprintf(art + n, sizeof art - (size_t)n, " El agua subi\xC3\xB3 un poco m\xC3\xA1s.");
+		snprintf(art + n, sizeof art - (size_t)n, " \"El muelle estar\xC3\xA1 listo en primavera.\"\n");
+		int seen = -1;
+		quote_chooser ch = { look_at_top_center, &seen };
+		one_quote_with("n.txt", art, &ch, "es");
+		assert_int_equal(seen, fill < 14 ? 2 : 0);
+	}
+}
+
 /* ---- the sentence's subject past a phrase a preposition opens ------------------------------------- */
 
 typedef struct subj_seen {
@@ -705,6 +787,8 @@ int main(void)
 		cmocka_unit_test(cjk_candidates_beyond_the_adjacent_cue),
 		cmocka_unit_test(cjk_pronoun_not_the_headline_name),
 		cmocka_unit_test(the_subject_after_a_prepositional_phrase),
+		cmocka_unit_test(the_centre_of_the_sentences_before),
+		cmocka_unit_test(the_centre_is_near),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
