@@ -382,12 +382,12 @@ static void the_centre_of_the_sentences_before(void **state)
 
 static size_t look_at_top_center(void *ctx, const doc *d, const quote *q, quote_cands *c)
 {
-	int *seen = ctx;
+	int *top_center = ctx;
 	(void)d;
 	(void)q;
 	for (size_t i = 0; i < quote_cands_n(c); i++)
 		if (has_feature(c, i, "kind=top&"))
-			*seen = center_of(c, i);
+			*top_center = center_of(c, i);
 	return 0;
 }
 
@@ -403,10 +403,10 @@ static void the_centre_is_near(void **state)
 		for (int k = 0; k < fill; k++)
 			n += snprintf(art + n, sizeof art - (size_t)n, " El agua subi\xC3\xB3 un poco m\xC3\xA1s.");
 		snprintf(art + n, sizeof art - (size_t)n, " \"El muelle estar\xC3\xA1 listo en primavera.\"\n");
-		int seen = -1;
-		quote_chooser ch = { look_at_top_center, &seen };
+		int top_center = -1;
+		quote_chooser ch = { look_at_top_center, &top_center };
 		one_quote_with("n.txt", art, &ch, "es");
-		assert_int_equal(seen, fill < 14 ? 2 : 0);
+		assert_int_equal(top_center, fill < 14 ? 2 : 0);
 	}
 }
 
