@@ -1190,6 +1190,7 @@ static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 		m->name = (int32_t)(e - a->names);
 		e->count++;
 		e->spoke |= mention_speaks(m);
+		e->loose |= m->prep != 1 && m->prep != 2;
 		if (!v[m->na].sent || m->na > m->a)
 			e->mid = true;
 		if (m->gender != G_ANY && m->gender != G_PLURAL)
