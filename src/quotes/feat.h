@@ -56,8 +56,8 @@
 	ATOM(ANTGEN, 3, "unknown agree clash") \
 	ATOM(ANTDIST, 5, "0 1 2 3-5 6+") \
 	ATOM(ANTPICK, 2, "no yes") \
-	ATOM(PERSON, 4, "na none titled spoke") \
-	ATOM(ANTPERSON, 4, "na none titled spoke") \
+	ATOM(PERSON, 5, "na none titled spoke placed") \
+	ATOM(ANTPERSON, 5, "na none titled spoke placed") \
 	ATOM(QASK, 2, "no yes") \
 	ATOM(QASKED, 2, "no yes") \
 	ATOM(CENTER, 3, "na no yes") \

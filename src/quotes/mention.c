@@ -421,8 +421,9 @@ static size_t run_end(const speech_ctx *c, const tok *v, size_t n, size_t i)
 		if (mention_name_word(w)) {
 			j++;
 			words++;
-		} else if (j > i && w->kind == T_ABBR && v[j - 1].kind == T_WORD && j + 1 < n && mention_name_word(&v[j + 1])) {
-			j++;
+		} else if (j > i && w->kind == T_ABBR && v[j - 1].kind == T_WORD && j + 1 < n &&
+		           (mention_name_word(&v[j + 1]) || (!cap_nouns && particles_then_name(v, n, j + 1)))) {
+			j++;   /* (an initial's dot, before the name or its particles: "P. van der X") */
 		} else if (!cap_nouns && j > i && is_word(w) && !w->cap && (w->lex & LX_PARTICLE) &&
 		           !role_word(c, &v[j - 1]) && particles_then_name(v, n, j + 1)) {
 			/* (after a role the particle is a preposition: "el Presidente de X" is X's president) */
@@ -1190,6 +1191,7 @@ static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 		m->name = (int32_t)(e - a->names);
 		e->count++;
 		e->spoke |= mention_speaks(m);
+		e->loose |= m->prep != 1 && m->prep != 2;
 		if (!v[m->na].sent || m->na > m->a)
 			e->mid = true;
 		if (m->gender != G_ANY && m->gender != G_PLURAL)

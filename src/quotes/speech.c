@@ -461,7 +461,7 @@ static uint8_t center_atom(const qctx *x, long nm, long mi)
  * happens to stand near weighs less than a person. */
 static uint8_t person_atom(const name_info *e)
 {
-	return e->spoke ? 3 : e->gender != G_ANY ? 2 : 1;
+	return e->spoke ? 3 : e->gender != G_ANY ? 2 : e->loose ? 1 : 4;   /* (4: only ever "in X", "of X": a place) */
 }
 
 /* The atoms of a mention candidate. */

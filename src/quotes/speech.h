@@ -75,6 +75,7 @@ typedef struct name_info {
 	uint8_t gender;           /* enum gender, from titles and roles */
 	bool mid;                 /* seen capitalised inside a sentence */
 	bool spoke;               /* the subject of a cue somewhere (mention_speaks) */
+	bool loose;               /* named somewhere not right after a preposition or a genitive's of */
 } name_info;
 
 /* The article's tokens annotated once: sentences, paragraphs, mentions and names. */

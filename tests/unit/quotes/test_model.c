@@ -292,6 +292,46 @@ static void a_name_that_spoke_is_a_person(void **state)
 	assert_false(s.brand_spoke);
 }
 
+typedef struct placed_seen {
+	bool town_placed;       /* a candidate naming the town only ever "in X" has person=placed */
+	bool mayor_placed;      /* one naming the mayor, a subject, has it too (it should not) */
+	bool town_seen;
+} placed_seen;
+
+static size_t look_at_places(void *ctx, const doc *d, const quote *q, quote_cands *c)
+{
+	placed_seen *s = ctx;
+	(void)d;
+	(void)q;
+	for (size_t i = 0; i < quote_cands_n(c); i++) {
+		const char *spk = quote_cands_speaker(c, i);
+		bool placed = has_feature(c, i, "person=placed");
+		if (spk && !strcmp(spk, "Eastbrook Vale")) {
+			s->town_seen = true;
+			s->town_placed |= placed;
+		}
+		if (spk && !strcmp(spk, "Tomas Lind"))
+			s->mayor_placed |= placed;
+	}
+	return 0;
+}
+
+/* A name the article only ever puts after a preposition is a place, not
+ * someone who speaks; a name that stands as a subject is not one. */
+static void a_name_only_after_prepositions_is_placed(void **state)
+{
+	(void)state;
+	static const char art[] = "Valley news\n\nIn Eastbrook Vale, the new school opens in May. "
+	                          "Tomas Lind visited it on Friday.\n\n"
+	                          "\"The children will love it,\" Tomas Lind said in Eastbrook Vale.\n";
+	placed_seen s = { 0 };
+	quote_chooser ch = { look_at_places, &s };
+	one_quote_with("v.txt", art, &ch, "en");
+	assert_false(s.mayor_placed);
+	assert_true(s.town_seen);
+	assert_true(s.town_placed);
+}
+
 /* ---- a quote told in reported speech ------------------------------------------------------------ */
 
 typedef struct report_seen {
@@ -776,6 +816,7 @@ int main(void)
 		cmocka_unit_test(a_fixed_model_names_the_same_speakers),
 		cmocka_unit_test(a_chooser_sees_the_candidates),
 		cmocka_unit_test(a_name_that_spoke_is_a_person),
+		cmocka_unit_test(a_name_only_after_prepositions_is_placed),
 		cmocka_unit_test(a_name_right_before_the_colon),
 		cmocka_unit_test(a_quote_after_a_question),
 		cmocka_unit_test(a_question_since_the_quote_before),

@@ -708,8 +708,9 @@ static void it_ha_detto(void **state)
 	       "La citt\xC3\xA0 \xC3\xA8 pronta per il cambiamento => Marco Rossi");
 }
 
-/* Two particles in a row inside a name (Jan van der Linden) or leading a
- * surname (Van der Linden) keep the name one run. */
+/* Two particles in a row inside a name (Jan van der Linden, after an
+ * initial: P. van der Linden) or leading a surname (Van der Linden) keep
+ * the name one run. */
 static void nl_particles_lead_a_surname(void **state)
 {
 	EXPECT("Nieuws uit Utrecht\n\n\xE2\x80\x9EWe gaan door met het plan voor de nieuwe brug\xE2\x80\x9D, zei Jan van der "
@@ -718,6 +719,9 @@ static void nl_particles_lead_a_surname(void **state)
 	EXPECT("Nieuws uit Utrecht\n\n\xE2\x80\x9EWe gaan door met het plan voor de nieuwe brug\xE2\x80\x9D, zei Van der Linden "
 	       "gisteren.\n",
 	       "We gaan door met het plan voor de nieuwe brug => Van der Linden");
+	EXPECT("Nieuws uit Utrecht\n\n\xE2\x80\x9EWe gaan door met het plan voor de nieuwe brug\xE2\x80\x9D, zei P. van der "
+	       "Linden gisteren.\n",
+	       "We gaan door met het plan voor de nieuwe brug => P. van der Linden");
 }
 
 static void zh_shuo(void **state)
