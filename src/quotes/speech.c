@@ -752,8 +752,9 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 	size_t ncjk = x->cjk ? cjk_mentions(c, x->q, cm, MAX_CJK) : 0;
 	if (x->cjk)
 		cjk_quote_atoms(x, cm, ncjk);
-	x->center_name = x->center_mi = -1;
-	if (!x->cjk)
+	if (x->cjk)
+		x->center_name = x->center_mi = -1;
+	else
 		find_center(c, a, x, mention_at_from(a, (uint32_t)x->t0, qc->near));
 	add_special(qc, K_NONE);
 	if (x->prev)
