@@ -46,6 +46,16 @@ run_bounded() {
 	RC=$?
 }
 
+# run_into DIR KIND CMD...: runs CMD as run_bounded does, its output in
+# DIR/KIND.out and DIR/KIND.err, its status in DIR/KIND.rc (runs side by
+# side, or many checked by one check.py call: verdict_of)
+run_into() {
+	_dir=$1 _kind=$2
+	shift 2
+	timeout "$LIMIT" "$@" >"$_dir/$_kind.out" 2>"$_dir/$_kind.err" </dev/null
+	echo $? >"$_dir/$_kind.rc"
+}
+
 # printable NAME: NAME with every byte but letters, digits, . _ - as '?'
 printable() { printf '%s' "$1" | LC_ALL=C tr -c 'a-zA-Z0-9._-' '?'; }
 
@@ -92,6 +102,12 @@ exit $rc; stderr: $(head -c 600 "$e")"
 	fi
 }
 
+# verdict_of NAME FILE WANT DIR KIND PROBLEMS: verdict on a run of run_into,
+# PROBLEMS what one check.py call said of its output among others'
+verdict_of() {
+	verdict "$1" "$2" "$3" "$4/$5.out" "$4/$5.err" "$(cat "$4/$5.rc")" "$(printf '%s\n' "$6" | grep -F "$4/$5.")"
+}
+
 # The plain run takes every file through render and the three quotes
 # formats; under ASan render and jsonl, the two paths that read and shape
 # the content differently: text and tsv share jsonl's extraction and differ
@@ -107,10 +123,7 @@ through_cli() {
 	base=$(printable "${1##*/}")
 	for c in $FORMATS; do
 		if [ "$c" = render ]; then set -- "$1" "$2" render --width 80; else set -- "$1" "$2" quotes --format "$c"; fi
-		(
-			timeout "$LIMIT" "$QUOTH" "$3" "$4" "$5" "$1" >"$TMPD/$c.out" 2>"$TMPD/$c.err" </dev/null
-			echo $? >"$TMPD/$c.rc"
-		) &
+		run_into "$TMPD" "$c" "$QUOTH" "$3" "$4" "$5" "$1" &
 		set -- "$1" "$2"
 	done
 	wait
@@ -119,10 +132,9 @@ through_cli() {
 	# shellcheck disable=SC2086 # $TMPD is mktemp's: no blanks
 	problems=$($CHECK out $outs)
 	for c in $FORMATS; do
-		mine=$(printf '%s\n' "$problems" | grep -F "$TMPD/$c.")
 		label="quotes --format $c"
 		[ "$c" = render ] && label=render
-		verdict "$label $base" "$1" "$2" "$TMPD/$c.out" "$TMPD/$c.err" "$(cat "$TMPD/$c.rc")" "$mine"
+		verdict_of "$label $base" "$1" "$2" "$TMPD" "$c" "$problems"
 	done
 }
 
@@ -358,37 +370,26 @@ verdict "render - on an endless text stream is refused, bounded" "-" "too large"
 
 # Each name's four runs first, their output kept apart, then check.py once
 # over all of it (a python start costs ~50 ms, and this loop made ~200).
-names_run() {  # names_run DIR KIND ARGS...: one run, its output in DIR/KIND.*
-	d=$1 c=$2
-	shift 2
-	timeout "$LIMIT" "$QUOTH" "$@" >"$d/$c.out" 2>"$d/$c.err" </dev/null
-	echo $? >"$d/$c.rc"
-}
 i=0
 for f in "$H"/names/*; do
 	i=$((i + 1)) d=$TMPD/names-run/$i
 	mkdir -p "$d"
-	names_run "$d" render render --width 80 "$f"
-	names_run "$d" quotes quotes "$f"
-	names_run "$d" tsv quotes --format tsv "$f"
-	names_run "$d" empty render --width 80 "$H/names-empty/${f##*/}"
+	run_into "$d" render "$QUOTH" render --width 80 "$f"
+	run_into "$d" quotes "$QUOTH" quotes "$f"
+	run_into "$d" tsv "$QUOTH" quotes --format tsv "$f"
+	run_into "$d" empty "$QUOTH" render --width 80 "$H/names-empty/${f##*/}"
 done
 names_problems=$($CHECK out "$TMPD"/names-run/*/*.out "$TMPD"/names-run/*/*.err)
-# names_verdict LABEL DIR KIND FILE WANT: verdict on one run of names_run
-names_verdict() {
-	verdict "$1" "$4" "$5" "$2/$3.out" "$2/$3.err" "$(cat "$2/$3.rc")" \
-		"$(printf '%s\n' "$names_problems" | grep -F "$2/$3.")"
-}
 i=0
 for f in "$H"/names/*; do
 	i=$((i + 1)) d=$TMPD/names-run/$i
 	base=$(printable "${f##*/}")
-	names_verdict "render, name:$base" "$d" render "$f" ok
-	names_verdict "quotes, name:$base" "$d" quotes "$f" ok
+	verdict_of "render, name:$base" "$f" ok "$d" render "$names_problems"
+	verdict_of "quotes, name:$base" "$f" ok "$d" quotes "$names_problems"
 	if head -n 1 "$d/quotes.out" | grep -q '^== .*: Named badly (1 quote)$'; then ok "quotes header on one line, name:$base"; else fail "quotes header on one line, name:$base" "$(cat "$d/quotes.out")"; fi
-	names_verdict "quotes --format tsv, name:$base" "$d" tsv "$f" ok
+	verdict_of "quotes --format tsv, name:$base" "$f" ok "$d" tsv "$names_problems"
 	if [ "$(wc -l <"$d/tsv.out")" -eq 2 ]; then ok "tsv: one line a quote, name:$base"; else fail "tsv: one line a quote, name:$base" "$(cat "$d/tsv.out")"; fi
-	names_verdict "message on one line, name:$base" "$d" empty "$H/names-empty/${f##*/}" "empty file"
+	verdict_of "message on one line, name:$base" "$H/names-empty/${f##*/}" "empty file" "$d" empty "$names_problems"
 done
 run_bounded "$QUOTH" quotes "$H/names/new
 line.txt"
