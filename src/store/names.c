@@ -77,6 +77,91 @@ static void words_free(words *ws)
 	ws->n = 0;
 }
 
+/* ---- names of scripts written without spaces ---- */
+
+static bool is_kana(ucs4_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF);
+}
+
+/* The dots between the parts of a name written in these scripts:
+ * U+00B7 in Chinese, U+30FB and U+FF65 in Japanese, U+2027. */
+static bool is_name_dot(ucs4_t c)
+{
+	return c == 0xB7 || c == 0x30FB || c == 0xFF65 || c == 0x2027;
+}
+
+static bool is_unspaced(ucs4_t c)
+{
+	return uc_is_property_ideographic(c) || is_kana(c);
+}
+
+/* The form holds a character of a script written without spaces. */
+static bool has_unspaced(const char *form)
+{
+	const uint8_t *p = (const uint8_t *)form;
+	ucs4_t c;
+	int k;
+	for (; *p; p += k) {
+		if ((k = u8_strmbtouc(&c, p)) <= 0)
+			return false;
+		if (is_unspaced(c))
+			return true;
+	}
+	return false;
+}
+
+static bool add_word(words *ws, const char *w, size_t n, bool *oom)
+{
+	if (ws->n == MAX_WORDS)
+		return false;
+	if (!(ws->w[ws->n] = strndup(w, n))) {
+		*oom = true;
+		return false;
+	}
+	ws->n++;
+	return true;
+}
+
+/* A name in Chinese or Japanese: written without spaces, its characters
+ * are its words (the family name is its first one or two), so that a
+ * family name alone merges with the whole name as a word of a spaced name
+ * does; the dots between a foreign name's parts are dropped (its last
+ * part alone then ends it). Longer runs with no dot, and parts longer
+ * than a transliterated name's, are descriptions (a ministry and its
+ * office, a role before a name), not names. */
+#define UNSPACED_NAME_MAX 5
+#define UNSPACED_PART_MAX 8   /* a transliterated part: a role before it makes it longer */
+static bool unspaced_name_words(const char *form, words *ws, bool *oom)
+{
+	size_t chars = 0, part = 0;
+	bool dotted = false;
+	ucs4_t c;
+	int k;
+	for (const uint8_t *p = (const uint8_t *)form; *p; p += k) {
+		if ((k = u8_strmbtouc(&c, p)) <= 0)
+			return false;
+		if (is_name_dot(c)) {
+			dotted = true;
+			part = 0;
+		} else if (is_unspaced(c) && ++part <= UNSPACED_PART_MAX) {
+			chars++;
+		} else {
+			return false;   /* another script, a space, a sign, or a description */
+		}
+	}
+	if (!dotted && chars > UNSPACED_NAME_MAX)
+		return false;
+	for (const uint8_t *p = (const uint8_t *)form; *p; p += k) {
+		k = u8_strmbtouc(&c, p);
+		if (!is_name_dot(c) && !add_word(ws, (const char *)p, (size_t)k, oom)) {
+			words_free(ws);
+			return false;
+		}
+	}
+	return ws->n > 0;
+}
+
 /* The folded words of a name without its leading titles; false when the
  * form is not a name (a lower-case word that is not a particle, a sign
  * that names do not hold, too many words). *oom set when memory ran out. */
@@ -84,6 +169,8 @@ static bool name_words(const char *form, enum lang l, words *ws, bool *oom)
 {
 	ws->n = 0;
 	ws->title_dropped = false;
+	if (has_unspaced(form))
+		return unspaced_name_words(form, ws, oom);
 	const char *p = form;
 	while (*p) {
 		while (*p == ' ')
@@ -122,6 +209,71 @@ static bool name_words(const char *form, enum lang l, words *ws, bool *oom)
 		words_free(ws);
 		return false;
 	}
+	return true;
+}
+
+/* Where a parenthesis that ends form[0..n) opens (a party, an age, a
+ * name in Latin letters after a Chinese one: ASCII or full-width
+ * brackets), 0 when none does or it opens the form. */
+static size_t trailing_parenthesis(const char *form, size_t n)
+{
+	static const char *const pairs[][2] = { { "(", ")" }, { "\xEF\xBC\x88", "\xEF\xBC\x89" } };
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		size_t ol = strlen(pairs[i][0]), cl = strlen(pairs[i][1]);
+		if (n <= cl || memcmp(form + n - cl, pairs[i][1], cl))
+			continue;
+		for (size_t j = n - cl; j-- > 0;)
+			if (j + ol <= n - cl && !memcmp(form + j, pairs[i][0], ol))
+				return j;
+	}
+	return 0;
+}
+
+/* A name given with a description ("the mayor, Ilse Brand", "Ilse Brand,
+ * the mayor", "Ilse Brand (Party)"): the words of the one part that is a
+ * name, so that the form merges as that name does; false when no part is
+ * a name or more than one is ("Brand, Ilse" stays apart). */
+static bool described_name_words(const char *form, enum lang l, words *ws, bool *oom)
+{
+	size_t n = strlen(form);
+	size_t open = trailing_parenthesis(form, n);
+	bool cut = open > 0;
+	if (cut)
+		n = open;
+	words found = { 0 };
+	size_t names = 0, parts = 0;
+	for (size_t i = 0; i < n && !*oom;) {
+		while (i < n && form[i] == ' ')
+			i++;
+		size_t j = i, e;
+		while (j < n && form[j] != ',')
+			j++;
+		for (e = j; e > i && form[e - 1] == ' ';)
+			e--;
+		char *part = strndup(form + i, e - i);
+		if (!part) {
+			*oom = true;
+			break;
+		}
+		if (*part) {
+			parts++;
+			words w;
+			if (name_words(part, l, &w, oom)) {
+				if (names++ == 0)
+					found = w;
+				else
+					words_free(&w);
+			}
+		}
+		free(part);
+		i = j + 1;
+	}
+	if (*oom || names != 1 || (parts < 2 && !cut)) {
+		words_free(&found);
+		return false;
+	}
+	*ws = found;
+	ws->title_dropped = true;   /* shown after the bare name, as a title is */
 	return true;
 }
 
@@ -289,7 +441,9 @@ static int gather_items(const name_form *f, size_t n, char **apart, size_t napar
 		enum lang l = f[i].lang ? lang_from_code(f[i].lang) : LANG_UNKNOWN;
 		words ws;
 		bool oom = false;
-		if (!name_words(f[i].form, l == LANG_UNKNOWN ? LANG_EN : l, &ws, &oom)) {
+		if (l == LANG_UNKNOWN)
+			l = LANG_EN;
+		if (!name_words(f[i].form, l, &ws, &oom) && (oom || !described_name_words(f[i].form, l, &ws, &oom))) {
 			if (oom)
 				return Q_ENOMEM;
 			continue;

@@ -76,8 +76,30 @@ static void test_descriptions_and_particles(void **state)
 	assert_string_equal(got[2], "Karel van Dorne");
 	assert_string_equal(got[3], "Karel van Dorne");
 	assert_string_equal(got[4], "Karel van Dorne");
-	assert_string_equal(got[5], "the mayor, Ilse Brand");   /* a phrase: never merged */
-	assert_string_equal(got[6], "Brand");
+	assert_string_equal(got[5], "the mayor, Ilse Brand");   /* the only form of her name */
+	assert_string_equal(got[6], "the mayor, Ilse Brand");
+}
+
+/* A name given with a description merges as the name does, and the bare
+ * name shows the person; two names in one form ("Brand, Ilse") do not. */
+static void test_name_with_description(void **state)
+{
+	const name_form f[] = {
+		{ "the mayor, Ilse Brand", "en" }, { "Ilse Brand", "en" }, { "Ilse Brand, the mayor", "en" },
+		{ "Ilse Brand (Green Party)", "en" }, { "Brand", "en" }, { "Brand, Ilse", "en" },
+		{ "Tove Lund, Ilse Brand", "en" }, { "the mayor", "en" }, { "Orrin Vale (62)", "en" },
+		{ "Vale", "en" }, { "a spokeswoman, who declined to be named", "en" },
+	};
+	const char *got[N(f)];
+	merged(f, N(f), NULL, got);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(got[i], "Ilse Brand");
+	assert_string_equal(got[5], "Brand, Ilse");
+	assert_string_equal(got[6], "Tove Lund, Ilse Brand");
+	assert_string_equal(got[7], "the mayor");
+	assert_string_equal(got[8], "Orrin Vale (62)");
+	assert_string_equal(got[9], "Orrin Vale (62)");
+	assert_string_equal(got[10], "a spokeswoman, who declined to be named");
 }
 
 static void test_keep_apart_and_merge_off(void **state)
@@ -95,15 +117,39 @@ static void test_keep_apart_and_merge_off(void **state)
 		assert_string_equal(got[i], f[i].form);
 }
 
-/* Scripts without capitals or spaces are compared whole. */
+/* Scripts without spaces: a name's characters are its words, so a family
+ * name alone merges with the whole name; a foreign name's parts stand
+ * between dots; a long run (an office of a ministry) is no name. */
 static void test_unspaced_names(void **state)
 {
-	const name_form f[] = { { "\xE5\xB1\xB1\xE7\x94\xB0\xE5\xA4\xAA\xE9\x83\x8E", "ja" },
-	                        { "\xE5\xB1\xB1\xE7\x94\xB0", "ja" } };
+	const name_form f[] = {
+		{ "山田太郎", "ja" }, { "山田", "ja" },
+		{ "王小明", "zh" }, { "王", "zh" },                 /* 王 begins two names: apart */
+		{ "王丽华", "zh" },
+		{ "约翰·史密斯", "zh" }, { "史密斯", "zh" },       /* the last part of a dotted name */
+		{ "ジョン・スミス", "ja" }, { "スミス", "ja" },
+		{ "外務省報道官室", "ja" }, { "外務省", "ja" },   /* over five characters: not a name */
+		{ "山田 Taro", "ja" },                             /* mixed scripts: not merged */
+		{ "吉川（Yoshikawa）", "zh" }, { "吉川", "zh" },   /* the Latin form in brackets */
+		{ "市长的首席顾问约翰·史密斯", "zh" },             /* a role before the name */
+	};
 	const char *got[N(f)];
 	merged(f, N(f), NULL, got);
-	assert_string_equal(got[0], f[0].form);
-	assert_string_equal(got[1], f[1].form);
+	assert_string_equal(got[0], "山田太郎");
+	assert_string_equal(got[1], "山田太郎");
+	assert_string_equal(got[2], "王小明");
+	assert_string_equal(got[3], "王");
+	assert_string_equal(got[4], "王丽华");
+	assert_string_equal(got[5], "约翰·史密斯");
+	assert_string_equal(got[6], "约翰·史密斯");
+	assert_string_equal(got[7], "ジョン・スミス");
+	assert_string_equal(got[8], "ジョン・スミス");
+	assert_string_equal(got[9], "外務省報道官室");
+	assert_string_equal(got[10], "外務省");
+	assert_string_equal(got[11], "山田 Taro");
+	assert_string_equal(got[12], "吉川");
+	assert_string_equal(got[13], "吉川");
+	assert_string_equal(got[14], "市长的首席顾问约翰·史密斯");
 }
 
 /* 10,000 variants of one name: merged in one pass, nothing quadratic. */
@@ -140,6 +186,7 @@ int main(void)
 		cmocka_unit_test(test_ambiguous_short_form_stays),
 		cmocka_unit_test(test_chain_merges_whole),
 		cmocka_unit_test(test_descriptions_and_particles),
+		cmocka_unit_test(test_name_with_description),
 		cmocka_unit_test(test_keep_apart_and_merge_off),
 		cmocka_unit_test(test_unspaced_names),
 		cmocka_unit_test(test_ten_thousand_variants),
