@@ -70,8 +70,13 @@ LANGS = [code for code, v in sorted(LANG_ENUM.items(), key=lambda kv: kv[1])
 LATIN = ("en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "pt", "pl", "ca", "cs")
 
 
+# [month]: one line a month, January first; its words go to the table of
+# month names that dates are read with (lex_month), not to the classes.
+MONTH = "month"
+
+
 def read_lang(path):
-    """{section: [words]} of a language file."""
+    """{section: [words]} of a language file ([month]: [[words of a month]])."""
     sections = {}
     cur = None
     for n, line in enumerate(open(path, encoding="utf-8"), 1):
@@ -81,14 +86,33 @@ def read_lang(path):
         m = re.fullmatch(r"\[([a-z_]+)\]", line)
         if m:
             cur = m.group(1)
-            if cur not in CLASSES and cur not in ANY and cur not in AFFIXES and cur not in ("properties", PROFILE):
+            if cur not in CLASSES and cur not in ANY and cur not in AFFIXES and cur not in ("properties", PROFILE, MONTH):
                 fail("%s:%d: unknown section [%s]" % (path, n, cur))
             sections.setdefault(cur, [])
             continue
         if cur is None:
             fail("%s:%d: words before the first [section]" % (path, n))
+        if cur == MONTH:
+            sections[cur].append([w.lower() for w in line.split()])
+            continue
         sections[cur].extend(w.lower() if cur not in AFFIXES else w for w in line.split())
+    if MONTH in sections and len(sections[MONTH]) != 12:
+        fail("%s: [month] has %d lines, not 12" % (path, len(sections[MONTH])))
     return sections
+
+
+def month_table(langs):
+    """{word: month number} of every language's [month]; a word two languages give two months fails."""
+    out = {}
+    for code, secs in sorted(langs.items()):
+        for i, words in enumerate(secs.get(MONTH, [])):
+            for w in words:
+                if len(w.encode()) > LEX_MAXWORD:
+                    fail("%s: month name too long: %s" % (code, w))
+                if out.get(w, i + 1) != i + 1:
+                    fail("%s: %s names month %d here and %d in another language" % (code, w, i + 1, out[w]))
+                out[w] = i + 1
+    return out
 
 
 def c_string(s):
@@ -340,6 +364,12 @@ def main():
             cells.append("%d" % (min(lens) if lens else 255))
         out.write("\t{ %s },\n" % ", ".join(cells))
     out.write("};\n")
+    months = month_table(langs)
+    out.write("\n/* the month names of every language's [month], sorted bytewise: lex_month */\n")
+    out.write("static const struct { const char *w; unsigned char n, month; } lex_months[%d] = {\n" % len(months))
+    for w in sorted(months, key=lambda x: x.encode()):
+        out.write("\t{ %s, %d, %d },\n" % (c_string(w), len(w.encode()), months[w]))
+    out.write("};\n")
     out.write(C_FUNCTIONS)
 
 
@@ -467,6 +497,25 @@ size_t lex_size(void)
 const char *lex_word(size_t i)
 {
 	return i < lex_size() ? lex_names[i] : NULL;
+}
+
+int lex_month(const char *low, size_t n)
+{
+	size_t lo = 0, hi = sizeof lex_months / sizeof *lex_months;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		size_t m = lex_months[mid].n;
+		int c = memcmp(lex_months[mid].w, low, m < n ? m : n);
+		if (!c)
+			c = (m > n) - (m < n);
+		if (!c)
+			return lex_months[mid].month;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 """
 

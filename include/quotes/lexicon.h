@@ -109,6 +109,11 @@ uint32_t lex_hash_padded(const char *s, size_t n);
  * one lookup serves every language (lex_mask). */
 int lex_find(const char *low, size_t n);
 
+/* The month (1 to 12) that the lower-case word low[0..n) names in a
+ * language's [month] list (march, märz, marca, 3月 is read apart), 0 when
+ * none: how a written date is read. */
+int lex_month(const char *low, size_t n);
+
 /* lex_find for a word whose buffer is zero from low[n] to the next multiple
  * of eight bytes (the tokenizer keeps its words so): no copy. */
 int lex_find_padded(const char *low, size_t n);

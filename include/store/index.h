@@ -22,7 +22,8 @@
  * Schema (version INDEX_SCHEMA, PRAGMA user_version; application_id 'quot'):
  *   articles  one row a file: path (as bytes), size, mtime (ns), cid (the
  *             article id, doc.h), title, ftitle (the title folded as the
- *             list filter compares it, search_fold_loose), lang, date,
+ *             list filter compares it, search_fold_loose), lang, date
+ *             (YYYY-MM-DD when it reads as one, dates.h; else as written),
  *             source, url (NULL when unknown), nquotes, imported (quotes
  *             loaded from JSON Lines);
  *   quotes    one row a quote: article, qid (the quote id, quotes.h), start,
@@ -50,7 +51,7 @@
 #include <stdint.h>
 #include "names.h"
 
-#define INDEX_SCHEMA 6
+#define INDEX_SCHEMA 7   /* 7: dates read as ISO dates (dates.h); an older index is made again */
 #define INDEX_FILE_NAME "index.sqlite"
 
 typedef struct qindex qindex;

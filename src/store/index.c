@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "dates.h"
 #include "error.h"
 #include "grow.h"
 #include "index_internal.h"
@@ -953,7 +954,11 @@ static int insert_article(qindex *ix, const index_article *a, size_t nq, bool ft
 	sqlite3_bind_int64(s, 4, (int64_t)a->cid);
 	index_bind_text(s, 5, a->title);
 	index_bind_text(s, 6, a->lang);
-	index_bind_text(s, 7, a->date);
+	char iso[DATE_ISO_SIZE];   /* a date read as ISO sorts as time runs; else kept as written */
+	if (date_iso(a->date, iso))
+		sqlite3_bind_text(s, 7, iso, -1, SQLITE_TRANSIENT);
+	else
+		index_bind_text(s, 7, a->date);
 	index_bind_text(s, 8, a->source);
 	index_bind_text(s, 9, a->url);
 	/* NULL (a blank title, or no memory): the reader folds the title itself */

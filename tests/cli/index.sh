@@ -318,3 +318,15 @@ run_status sh -c '"$1" index --index "$2" --import - <"$3"' sh "$QUOTH" "$TMPD/d
 expect_contains "--import -: each article of a dump or form-feed file apart" "$OUT" "4 articles, 4 quotes"
 run_status "$QUOTH" speakers --index "$TMPD/d.sqlite" --quotes "Ole Brandt" --format jsonl
 expect_contains "--import: a dump's article keeps its title" "$OUT" '"title":"Ferry back"'
+
+# --- dates: read as ISO dates when they give day, month and year -------------------
+mkdir -p "$TMPD/dated"
+printf 'Bridge opens\n\nNORDBY, 22 September 2015 (Fjord Post) - The bridge opened.\n\n"We waited ten years for this bridge," said Anna Solberg.\n' >"$TMPD/dated/a.txt"
+printf 'Bridge closes\n\nSÜDHAFEN, 3. März 2016 (Hafenblatt) - Die Brücke ist zu.\n\n"Wir öffnen sie im Sommer wieder", sagte Anna Solberg.\n' >"$TMPD/dated/b.txt"
+printf 'Bridge tolls\n\nNORDBY, May 12 (Fjord Post) - Tolls rise.\n\n"The tolls pay for the repairs," said Anna Solberg.\n' >"$TMPD/dated/c.txt"
+run_status "$QUOTH" index --quiet --index "$TMPD/dated.sqlite" "$TMPD/dated"
+expect_eq "dates: indexed" "0" "$RC"
+run_status "$QUOTH" speakers --index "$TMPD/dated.sqlite" --quotes "Anna Solberg" --format tsv
+expect_contains "dates: a day, a month name and a year read as an ISO date" "$OUT" "$(printf '\ten\t2015-09-22\t')"
+expect_contains "dates: a German month name with the day's dot" "$OUT" "$(printf '\tde\t2016-03-03\t')"
+expect_contains "dates: no year, kept as written" "$OUT" "$(printf '\ten\tMay 12\t')"

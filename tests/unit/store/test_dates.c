@@ -1,0 +1,108 @@
+/* Written dates read as ISO dates: the shapes of dates.h, and what stays
+ * as written (no year, no day, a doubtful order, a day beyond its month). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+#include "dates.h"
+
+static void reads_as(const char *written, const char *want)
+{
+	char iso[DATE_ISO_SIZE] = "unchanged";
+	bool ok = date_iso(written, iso);
+	if (!ok)
+		fail_msg("\"%s\" was not read (wanted %s)", written, want);
+	assert_string_equal(iso, want);
+}
+
+static void stays(const char *written)
+{
+	char iso[DATE_ISO_SIZE] = "unchanged";
+	if (date_iso(written, iso))
+		fail_msg("\"%s\" was read as %s", written, iso);
+	assert_string_equal(iso, "unchanged");
+}
+
+static void test_numbers(void **state)
+{
+	reads_as("2015-09-22", "2015-09-22");
+	reads_as("2017-08-31 09:16:07", "2017-08-31");
+	reads_as("2015-09-22T10:00:00+02:00", "2015-09-22");
+	reads_as("2015/9/22", "2015-09-22");
+	reads_as("22.9.2015", "2015-09-22");
+	reads_as("22. 9. 2015", "2015-09-22");
+	reads_as("03.04.2016", "2016-04-03");   /* dots: the day first */
+	reads_as("22/9/2015", "2015-09-22");
+	reads_as("9/22/2015", "2015-09-22");
+	stays("9/10/2015");                     /* either day */
+	stays("22.9.");                         /* no year */
+	stays("2015");
+	stays("22.9.2015 und 23.9.2015");
+}
+
+static void test_month_names(void **state)
+{
+	reads_as("22 September 2015", "2015-09-22");
+	reads_as("September 22, 2015", "2015-09-22");
+	reads_as("Tuesday, September 22, 2015", "2015-09-22");
+	reads_as("Sept. 22, 2015, 10:30 a.m.", "2015-09-22");
+	reads_as("22. März 2015", "2015-03-22");
+	reads_as("22 de septiembre de 2015", "2015-09-22");
+	reads_as("le 1er mars 2015", "2015-03-01");
+	reads_as("22 d'octubre de 2015", "2015-10-22");
+	reads_as("22 września 2015", "2015-09-22");
+	reads_as("22 СЕНТЯБРЯ 2015", "2015-09-22");
+	reads_as("Mon, 02 Jan 2024 10:00:00 -0500", "2024-01-02");
+	stays("May 12");                        /* no year */
+	stays("September 2015");                /* no day */
+	stays("22 March or April 2015");        /* two months */
+	stays("Mayday 12, 2015");               /* no month name */
+}
+
+static void test_marks(void **state)
+{
+	reads_as("2015年9月22日", "2015-09-22");
+	reads_as("2015年9月22日（火）", "2015-09-22");
+	stays("9月22日");
+	stays("2015年9月");
+}
+
+static void test_impossible_days(void **state)
+{
+	stays("31 April 2015");
+	stays("29 February 2015");
+	reads_as("29 February 2016", "2016-02-29");
+	stays("29.2.1900");
+	reads_as("29.2.2000", "2000-02-29");
+	stays("0.1.2015");
+	stays("15.13.2015");
+	stays("22 September 0999");
+}
+
+static void test_not_dates(void **state)
+{
+	stays("");
+	stays(NULL);
+	stays("no date at all");
+	stays("\xFF\xFE 2015");
+	char longer[200];
+	memset(longer, 'a', sizeof longer - 1);
+	longer[sizeof longer - 1] = '\0';
+	stays(longer);
+	stays("1 2 3 4 5 6 7 8 9 10 2015");
+	stays("99999999999999999999-1-1");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_month_names),
+		cmocka_unit_test(test_marks),
+		cmocka_unit_test(test_impossible_days),
+		cmocka_unit_test(test_not_dates),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
