@@ -15,7 +15,10 @@
  * (von, van, de) between them allowed. Descriptions ("a spokeswoman for
  * the ministry") stay as they are.
  *
- * A person is shown by its fullest form (the one the others merged into).
+ * A person is shown by its fullest form (the one the others merged into),
+ * unless a form of two words or more among its forms is quoted more often
+ * (weight): "Democrat Ann Berg" in a few articles, "Ann Berg" in many,
+ * show as "Ann Berg".
  * Merges are visible (the forms of each person are listed) and undone in
  * config.ini: [speakers] merge = no turns merging off, keep_apart = FORM,
  * FORM keeps those forms to themselves.
@@ -38,6 +41,7 @@ typedef struct names_opts {
 typedef struct name_form {
 	const char *form;              /* as the articles give it */
 	const char *lang;              /* "en", "da", ... of an article that gives it; NULL: unknown */
+	long weight;                   /* its quotes (0: unknown): which form shows a person */
 } name_form;
 
 /* For each form i, person[i] = the index of the form that shows its

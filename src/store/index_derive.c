@@ -146,7 +146,7 @@ static int derive_persons(qindex *ix, const names_opts *no)
 	if (!rc && (!nf || !person))
 		rc = Q_ENOMEM;
 	for (size_t i = 0; !rc && i < fs.n; i++)
-		nf[i] = (name_form){ fs.v[i].form, fs.v[i].lang };
+		nf[i] = (name_form){ fs.v[i].form, fs.v[i].lang, fs.v[i].nquotes };
 	if (!rc)
 		rc = names_merge(nf, fs.n, no, person);
 	if (!rc)

@@ -25,6 +25,8 @@ typedef struct key {
 	char *fwd, *rev;     /* the words in order and reversed, joined by SEP */
 	size_t form;         /* the form that shows it */
 	int rank;            /* how good a display form that is: higher is better */
+	long weight;         /* the quotes of its forms */
+	size_t words;
 } key;
 
 /* ---- words ---- */
@@ -424,6 +426,8 @@ typedef struct item {
 	char *fwd, *rev;
 	size_t form;
 	int rank;
+	long weight;
+	size_t words;
 } item;
 
 static int cmp_item(const void *a, const void *b)
@@ -448,7 +452,8 @@ static int gather_items(const name_form *f, size_t n, char **apart, size_t napar
 				return Q_ENOMEM;
 			continue;
 		}
-		item x = { joined(&ws, false), joined(&ws, true), i, display_rank(f[i].form, ws.title_dropped) };
+		item x = { joined(&ws, false), joined(&ws, true), i, display_rank(f[i].form, ws.title_dropped), f[i].weight,
+		           ws.n };
 		words_free(&ws);
 		if (!x.fwd || !x.rev) {
 			free(x.fwd);
@@ -470,17 +475,35 @@ static int unique_keys(item *it, size_t ni, merger *mg, size_t *key_of_item)
 	for (size_t i = 0; i < ni; i++) {
 		key *last = mg->m ? &mg->keys[mg->m - 1] : NULL;
 		if (last && !strcmp(last->fwd, it[i].fwd)) {
+			last->weight += it[i].weight;
 			if (it[i].rank > last->rank) {
 				last->rank = it[i].rank;
 				last->form = it[i].form;
 			}
 		} else {
-			mg->keys[mg->m++] = (key){ it[i].fwd, it[i].rev, it[i].form, it[i].rank };
+			mg->keys[mg->m++] = (key){ it[i].fwd, it[i].rev, it[i].form, it[i].rank, it[i].weight, it[i].words };
 			it[i].fwd = it[i].rev = NULL;   /* owned by the key now */
 		}
 		key_of_item[i] = mg->m - 1;
 	}
 	return 0;
+}
+
+/* The key that shows each person, by its root key: the fullest, unless a
+ * key of two words or more is quoted more often (a word before a name that
+ * is no part of it, a party or a capitalised word opening the sentence,
+ * makes a longer form that few quotes carry). */
+static size_t *shown_keys(const merger *mg)
+{
+	size_t *shown = malloc((mg->m + 1) * sizeof *shown);
+	for (size_t j = 0; shown && j < mg->m; j++)
+		shown[j] = j;
+	for (size_t j = 0; shown && j < mg->m; j++) {
+		size_t r = root(mg, j);
+		if (j != r && mg->keys[j].words >= 2 && mg->keys[j].weight > mg->keys[shown[r]].weight)
+			shown[r] = j;
+	}
+	return shown;
 }
 
 static int merge_names(const name_form *f, size_t n, char **apart, size_t napart, size_t *person)
@@ -506,8 +529,12 @@ static int merge_names(const name_form *f, size_t n, char **apart, size_t napart
 			mg.rev_pos[mg.rev_of[r]] = r;
 		rc = decide_targets(&mg);
 	}
+	size_t *shown = rc ? NULL : shown_keys(&mg);
+	if (!rc && !shown)
+		rc = Q_ENOMEM;
 	for (size_t i = 0; !rc && i < ni; i++)
-		person[it[i].form] = mg.keys[root(&mg, key_of[i])].form;
+		person[it[i].form] = mg.keys[shown[root(&mg, key_of[i])]].form;
+	free(shown);
 	for (size_t i = 0; i < ni; i++) {
 		free(it[i].fwd);
 		free(it[i].rev);

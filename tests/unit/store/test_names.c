@@ -25,8 +25,8 @@ static void merged(const name_form *f, size_t n, const names_opts *o, const char
 static void test_title_and_short_forms(void **state)
 {
 	const name_form f[] = {
-		{ "Mei Tanlong", "en" }, { "Mei", "en" }, { "President Mei", "en" }, { "Tanlong", "da" },
-		{ "MEI TANLONG", "en" }, { "Rosa Quint", "en" },
+		{ "Mei Tanlong", "en", 0 }, { "Mei", "en", 0 }, { "President Mei", "en", 0 }, { "Tanlong", "da", 0 },
+		{ "MEI TANLONG", "en", 0 }, { "Rosa Quint", "en", 0 },
 	};
 	const char *got[N(f)];
 	merged(f, N(f), NULL, got);
@@ -38,9 +38,9 @@ static void test_title_and_short_forms(void **state)
 static void test_ambiguous_short_form_stays(void **state)
 {
 	const name_form f[] = {
-		{ "Mei Tanlong", "en" }, { "Mei Sorel", "en" }, { "Mei", "en" }, { "Tanlong", "en" },
+		{ "Mei Tanlong", "en", 0 }, { "Mei Sorel", "en", 0 }, { "Mei", "en", 0 }, { "Tanlong", "en", 0 },
 		/* begins one name and ends another */
-		{ "Vale", "en" }, { "Vale Orrin", "en" }, { "Petra Vale", "en" },
+		{ "Vale", "en", 0 }, { "Vale Orrin", "en", 0 }, { "Petra Vale", "en", 0 },
 	};
 	const char *got[N(f)];
 	merged(f, N(f), NULL, got);
@@ -55,7 +55,7 @@ static void test_ambiguous_short_form_stays(void **state)
 
 static void test_chain_merges_whole(void **state)
 {
-	const name_form f[] = { { "Lo", "en" }, { "Lo Hsien", "en" }, { "Lo Hsien Tam", "en" }, { "Dr. Lo Hsien Tam", "en" } };
+	const name_form f[] = { { "Lo", "en", 0 }, { "Lo Hsien", "en", 0 }, { "Lo Hsien Tam", "en", 0 }, { "Dr. Lo Hsien Tam", "en", 0 } };
 	const char *got[N(f)];
 	merged(f, N(f), NULL, got);
 	for (size_t i = 0; i < N(f); i++)
@@ -65,9 +65,9 @@ static void test_chain_merges_whole(void **state)
 static void test_descriptions_and_particles(void **state)
 {
 	const name_form f[] = {
-		{ "a spokeswoman for the ministry", "en" }, { "Ministry", "en" },
-		{ "Karel van Dorne", "nl" }, { "Van Dorne", "nl" }, { "Dorne", "nl" },
-		{ "the mayor, Ilse Brand", "en" }, { "Brand", "en" },
+		{ "a spokeswoman for the ministry", "en", 0 }, { "Ministry", "en", 0 },
+		{ "Karel van Dorne", "nl", 0 }, { "Van Dorne", "nl", 0 }, { "Dorne", "nl", 0 },
+		{ "the mayor, Ilse Brand", "en", 0 }, { "Brand", "en", 0 },
 	};
 	const char *got[N(f)];
 	merged(f, N(f), NULL, got);
@@ -85,10 +85,10 @@ static void test_descriptions_and_particles(void **state)
 static void test_name_with_description(void **state)
 {
 	const name_form f[] = {
-		{ "the mayor, Ilse Brand", "en" }, { "Ilse Brand", "en" }, { "Ilse Brand, the mayor", "en" },
-		{ "Ilse Brand (Green Party)", "en" }, { "Brand", "en" }, { "Brand, Ilse", "en" },
-		{ "Tove Lund, Ilse Brand", "en" }, { "the mayor", "en" }, { "Orrin Vale (62)", "en" },
-		{ "Vale", "en" }, { "a spokeswoman, who declined to be named", "en" },
+		{ "the mayor, Ilse Brand", "en", 0 }, { "Ilse Brand", "en", 0 }, { "Ilse Brand, the mayor", "en", 0 },
+		{ "Ilse Brand (Green Party)", "en", 0 }, { "Brand", "en", 0 }, { "Brand, Ilse", "en", 0 },
+		{ "Tove Lund, Ilse Brand", "en", 0 }, { "the mayor", "en", 0 }, { "Orrin Vale (62)", "en", 0 },
+		{ "Vale", "en", 0 }, { "a spokeswoman, who declined to be named", "en", 0 },
 	};
 	const char *got[N(f)];
 	merged(f, N(f), NULL, got);
@@ -104,7 +104,7 @@ static void test_name_with_description(void **state)
 
 static void test_keep_apart_and_merge_off(void **state)
 {
-	const name_form f[] = { { "Mei Tanlong", "en" }, { "Mei", "en" }, { "Tanlong", "en" } };
+	const name_form f[] = { { "Mei Tanlong", "en", 0 }, { "Mei", "en", 0 }, { "Tanlong", "en", 0 } };
 	const char *apart[] = { "mei" };
 	names_opts o = { .merge = true, .apart = apart, .napart = 1 };
 	const char *got[N(f)];
@@ -123,15 +123,15 @@ static void test_keep_apart_and_merge_off(void **state)
 static void test_unspaced_names(void **state)
 {
 	const name_form f[] = {
-		{ "山田太郎", "ja" }, { "山田", "ja" },
-		{ "王小明", "zh" }, { "王", "zh" },                 /* 王 begins two names: apart */
-		{ "王丽华", "zh" },
-		{ "约翰·史密斯", "zh" }, { "史密斯", "zh" },       /* the last part of a dotted name */
-		{ "ジョン・スミス", "ja" }, { "スミス", "ja" },
-		{ "外務省報道官室", "ja" }, { "外務省", "ja" },   /* over five characters: not a name */
-		{ "山田 Taro", "ja" },                             /* mixed scripts: not merged */
-		{ "吉川（Yoshikawa）", "zh" }, { "吉川", "zh" },   /* the Latin form in brackets */
-		{ "市长的首席顾问约翰·史密斯", "zh" },             /* a role before the name */
+		{ "山田太郎", "ja", 0 }, { "山田", "ja", 0 },
+		{ "王小明", "zh", 0 }, { "王", "zh", 0 },                 /* 王 begins two names: apart */
+		{ "王丽华", "zh", 0 },
+		{ "约翰·史密斯", "zh", 0 }, { "史密斯", "zh", 0 },       /* the last part of a dotted name */
+		{ "ジョン・スミス", "ja", 0 }, { "スミス", "ja", 0 },
+		{ "外務省報道官室", "ja", 0 }, { "外務省", "ja", 0 },   /* over five characters: not a name */
+		{ "山田 Taro", "ja", 0 },                             /* mixed scripts: not merged */
+		{ "吉川（Yoshikawa）", "zh", 0 }, { "吉川", "zh", 0 },   /* the Latin form in brackets */
+		{ "市长的首席顾问约翰·史密斯", "zh", 0 },             /* a role before the name */
 	};
 	const char *got[N(f)];
 	merged(f, N(f), NULL, got);
@@ -152,6 +152,25 @@ static void test_unspaced_names(void **state)
 	assert_string_equal(got[14], "市长的首席顾问约翰·史密斯");
 }
 
+/* A longer form that few quotes carry (a word before the name that is no
+ * part of it) does not show the person; a name of one word never does. */
+static void test_shown_by_the_most_quoted_name(void **state)
+{
+	const name_form f[] = {
+		{ "Ann Berg", "en", 40 }, { "Democrat Ann Berg", "en", 3 }, { "Berg", "en", 90 },
+		{ "Xu Mei", "en", 2 }, { "Xu", "en", 50 },
+		{ "Karel van Dorne", "nl", 5 }, { "Van Dorne", "nl", 5 },   /* a tie: the fullest */
+	};
+	const char *got[N(f)];
+	merged(f, N(f), NULL, got);
+	for (size_t i = 0; i < 3; i++)
+		assert_string_equal(got[i], "Ann Berg");
+	assert_string_equal(got[3], "Xu Mei");
+	assert_string_equal(got[4], "Xu Mei");
+	assert_string_equal(got[5], "Karel van Dorne");
+	assert_string_equal(got[6], "Karel van Dorne");
+}
+
 /* 10,000 variants of one name: merged in one pass, nothing quadratic. */
 static void test_ten_thousand_variants(void **state)
 {
@@ -161,10 +180,10 @@ static void test_ten_thousand_variants(void **state)
 	for (size_t i = 0; i < V; i++) {
 		s[i] = malloc(48);
 		snprintf(s[i], 48, "Mei Tanlong Q%zu", i);
-		f[i] = (name_form){ s[i], "en" };
+		f[i] = (name_form){ s[i], "en", 0 };
 	}
-	f[V] = (name_form){ "Mei", "en" };
-	f[V + 1] = (name_form){ "Mei Tanlong", "en" };
+	f[V] = (name_form){ "Mei", "en", 0 };
+	f[V + 1] = (name_form){ "Mei Tanlong", "en", 0 };
 	size_t *person = calloc(V + 2, sizeof *person);
 	assert_int_equal(names_merge(f, V + 2, NULL, person), 0);
 	/* Mei and Mei Tanlong begin every variant: ambiguous, so kept apart */
@@ -188,6 +207,7 @@ int main(void)
 		cmocka_unit_test(test_descriptions_and_particles),
 		cmocka_unit_test(test_name_with_description),
 		cmocka_unit_test(test_keep_apart_and_merge_off),
+		cmocka_unit_test(test_shown_by_the_most_quoted_name),
 		cmocka_unit_test(test_unspaced_names),
 		cmocka_unit_test(test_ten_thousand_variants),
 	};
