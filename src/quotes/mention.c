@@ -928,7 +928,7 @@ static int cue_after_mention(const speech_art *a, const tok *v, size_t n, const 
 
 /* The cue right before the mention: said X / sagte am Montag der Minister /
  * according to X / lyder det fra X. */
-static int cue_before_mention(const speech_art *a, const tok *v, const mention *m, uint8_t *rel)
+static int cue_before_mention(const speech_art *a, const tok *v, const mention *m, bool cues, uint8_t *rel)
 {
 	size_t k = m->a;
 	bool fused;
@@ -947,7 +947,7 @@ static int cue_before_mention(const speech_art *a, const tok *v, const mention *
 				return (int)j - 1;
 			}
 	}
-	if (k == 0 || !same_sentence(a, m->a, k - 1) || cue_upto(a, k - 1) < 0)
+	if (!cues || k == 0 || !same_sentence(a, m->a, k - 1) || cue_upto(a, k - 1) < 0)
 		return -1;   /* no cue before it in its sentence: neither walk below finds one */
 	/* said X, sagte am Montag der Minister, siger han; an article of a
 	 * case no subject has ("nennt den Beschluss") makes X the cue's object */
@@ -1000,8 +1000,11 @@ static void relate(const speech_art *a, const tok *v, size_t n, mention *m)
 	if (m->cuerel == CR_FUSED)
 		return;
 	uint8_t r1 = CR_NONE, r2 = CR_NONE;
-	int before = cue_before_mention(a, v, m, &r2);
-	int after = cue_after_mention(a, v, n, m, &r1);
+	/* most sentences hold no cue: then only "according to" and the like
+	 * relate the mention (the walks to a cue and cue_near find none) */
+	bool cues = a->sfirst[m->sent] >= 0;
+	int before = cue_before_mention(a, v, m, cues, &r2);
+	int after = cues ? cue_after_mention(a, v, n, m, &r1) : -1;
 	if (m->b < n && is_word(&v[m->b]) && (v[m->b].lex & LX_ACCORD_AFTER)) {
 		m->cuerel = CR_ACCORD_AFTER;
 		m->cue = (int32_t)m->b;
@@ -1011,7 +1014,7 @@ static void relate(const speech_art *a, const tok *v, size_t n, mention *m)
 	} else if (after >= 0) {
 		m->cuerel = r1;
 		m->cue = after;
-	} else {
+	} else if (cues) {
 		int k = cue_near(a, n, m, &r1);
 		if (k >= 0) {
 			m->cuerel = r1;
