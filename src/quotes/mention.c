@@ -347,14 +347,20 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 			colon[s] = -1;
 		}
 		sent[i] = s;
+		if (v[i].kind != T_WORD) {
+			/* (a comma, a full stop, a quotation mark: no cue and no mention starts there,
+			 * and only such a token is a colon; the words take the path below) */
+			v[i].mark = TM_DONE | ((v[i].lex & (LX_PRON | LX_DET)) ? TM_LEAD : 0);
+			if (v[i].kind == T_COLON && colon[s] < 0 && i + 1 < n && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK))
+				colon[s] = (int32_t)i;
+			continue;
+		}
 		unsigned char m = word_mark(c, &x, &v[i]);
 		v[i].mark = m;
-		if ((m & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) && v[i].kind == T_WORD && !v[i].cjk)
+		if ((m & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) && !v[i].cjk)
 			lead[nlead++] = (uint32_t)i;   /* may start a mention (scan_mentions) */
-		if (marked_cue(&v[i]))
+		if (m & TM_CUE)
 			mention_note_cue(cues, &ncue, sfirst, slast, s, i);
-		if (v[i].kind == T_COLON && colon[s] < 0 && i + 1 < n && (v[i + 1].kind == T_QUOTE || v[i + 1].kind == T_MARK))
-			colon[s] = (int32_t)i;
 	}
 	a->nlead = nlead;
 	a->ncue = ncue;
@@ -670,8 +676,14 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 		return;   /* ends in a name: "John Smith of Reuters" is John Smith */
 	p->b = genitive(c, v, n, j);
 	bool head = p->b > p->a + (p->det ? 1 : 0);   /* not an article alone ("lyder det fra X") */
-	for (int k = 0; k < 2 && head && (!p->nb || p->noun == 1); k++)   /* a name is whole: "John Smith of Reuters" stopped above */
-		p->b = complement(c, v, n, p->b);
+	/* a name is whole: "John Smith of Reuters" stopped above; a second
+	 * complement only after a first (from the same token it finds none again) */
+	for (int k = 0; k < 2 && head && (!p->nb || p->noun == 1); k++) {
+		size_t e = complement(c, v, n, p->b);
+		if (e == p->b)
+			break;
+		p->b = e;
+	}
 	if ((speech_props(c) & LP_BARE_NOUNS) && (!p->nb || p->noun == 1) && role_word(c, &v[p->head]))
 		bare_genitive_name(c, v, n, p);
 	apposition(c, v, n, p);
@@ -916,7 +928,7 @@ static int cue_after_mention(const speech_art *a, const tok *v, size_t n, const 
 
 /* The cue right before the mention: said X / sagte am Montag der Minister /
  * according to X / lyder det fra X. */
-static int cue_before_mention(const speech_art *a, const tok *v, const mention *m, uint8_t *rel)
+static int cue_before_mention(const speech_art *a, const tok *v, const mention *m, bool cues, uint8_t *rel)
 {
 	size_t k = m->a;
 	bool fused;
@@ -935,7 +947,7 @@ static int cue_before_mention(const speech_art *a, const tok *v, const mention *
 				return (int)j - 1;
 			}
 	}
-	if (k == 0 || !same_sentence(a, m->a, k - 1) || cue_upto(a, k - 1) < 0)
+	if (!cues || k == 0 || !same_sentence(a, m->a, k - 1) || cue_upto(a, k - 1) < 0)
 		return -1;   /* no cue before it in its sentence: neither walk below finds one */
 	/* said X, sagte am Montag der Minister, siger han; an article of a
 	 * case no subject has ("nennt den Beschluss") makes X the cue's object */
@@ -988,8 +1000,11 @@ static void relate(const speech_art *a, const tok *v, size_t n, mention *m)
 	if (m->cuerel == CR_FUSED)
 		return;
 	uint8_t r1 = CR_NONE, r2 = CR_NONE;
-	int before = cue_before_mention(a, v, m, &r2);
-	int after = cue_after_mention(a, v, n, m, &r1);
+	/* most sentences hold no cue: then only "according to" and the like
+	 * relate the mention (the walks to a cue and cue_near find none) */
+	bool cues = a->sfirst[m->sent] >= 0;
+	int before = cue_before_mention(a, v, m, cues, &r2);
+	int after = cues ? cue_after_mention(a, v, n, m, &r1) : -1;
 	if (m->b < n && is_word(&v[m->b]) && (v[m->b].lex & LX_ACCORD_AFTER)) {
 		m->cuerel = CR_ACCORD_AFTER;
 		m->cue = (int32_t)m->b;
@@ -999,7 +1014,7 @@ static void relate(const speech_art *a, const tok *v, size_t n, mention *m)
 	} else if (after >= 0) {
 		m->cuerel = r1;
 		m->cue = after;
-	} else {
+	} else if (cues) {
 		int k = cue_near(a, n, m, &r1);
 		if (k >= 0) {
 			m->cuerel = r1;

@@ -34,6 +34,7 @@
 #define MAX_CANDS (3 + MAX_BEFORE + 2 * MAX_FAR + MAX_AFTER + MAX_CJK + MAX_PRONS * (MAX_ANTE + 1))
 #define ANTE_SENTENCES 14   /* how far back a pronoun's person may stand */
 #define ANTE_TOKENS 400
+#define PRON_WALKS 8        /* pronouns whose persons (ante_walk) are kept for the quotes after */
 #define BACK_PARAS 2        /* how many paragraphs back a candidate may stand */
 #define PREV_PARAS 3        /* and the speaker of an earlier quote */
 #define HEAD_TOKENS 60      /* how far back in its sentence a quote's head is read */
@@ -79,6 +80,15 @@ typedef struct cand {
 	bool spoken;            /* speaker computed */
 } cand;
 
+/* The persons a pronoun may stand for, as add_pronoun walks back to them:
+ * the same for every quote the pronoun is a candidate of (half of them
+ * are of the quote before too). */
+typedef struct ante_walk {
+	long mi;                /* the pronoun's mention */
+	size_t ns;
+	long seen[MAX_ANTE];    /* their mentions, the nearest first */
+} ante_walk;
+
 struct quote_cands {
 	const speech_ctx *c;
 	qctx x;                 /* the quote */
@@ -88,6 +98,8 @@ struct quote_cands {
 	uint16_t said[MAX_CANDS];   /* the candidates resolved (resolve), nsaid of them: their speakers to free */
 	size_t nsaid;
 	uint32_t ids[FEAT_PER_CAND];   /* the features of the candidate a learner asked for last */
+	ante_walk walks[PRON_WALKS];   /* of the article's last pronouns, nwalks made in all (the oldest replaced) */
+	size_t nwalks;
 	int rc;
 };
 
@@ -253,6 +265,17 @@ static long primary_cue(const speech_art *a, const tok *w, size_t n, const qctx 
 	return best;
 }
 
+/* The first token at or after pos, from k, the first at or after a
+ * position before pos: the closing mark lies a token or two past the
+ * quote's words, a walk there costs less than a search. */
+static size_t first_at_from(const tok_doc *td, size_t k, size_t pos)
+{
+	for (size_t steps = 0; k < td->n && steps < 8; steps++, k++)
+		if (td->v[k].s >= pos)
+			return k;
+	return k < td->n ? tok_doc_first_at(td, pos) : td->n;
+}
+
 static void quote_context(const speech_ctx *c, const speech_art *a, const quote *v, size_t i, const decided *dec,
                           qctx *x)
 {
@@ -264,7 +287,8 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	x->q = q;
 	x->cjk = speech_props(c) & LP_NO_SPACES;
 	x->t0 = tok_doc_first_at(td, q->open);
-	x->t1 = tok_doc_first_at(td, q->close > q->end ? q->close : q->end);
+	size_t te = tok_doc_first_at(td, q->end);
+	x->t1 = q->close > q->end ? first_at_from(td, te, q->close) : te;
 	if (x->t1 < x->t0)
 		x->t1 = x->t0;
 	size_t at = x->t0 < n ? x->t0 : n ? n - 1 : 0;
@@ -273,7 +297,6 @@ static void quote_context(const speech_ctx *c, const speech_art *a, const quote 
 	/* the sentence of the quote's last token (its words, or the full stop
 	 * they end with), not of its closing mark, which a full stop leaves
 	 * in the next sentence */
-	size_t te = tok_doc_first_at(td, q->end);
 	x->sent_end = te > 0 && n ? a->sent[te - 1 < n ? te - 1 : n - 1] : x->sent;
 	if (x->sent_end < x->sent)
 		x->sent_end = x->sent;
@@ -640,37 +663,51 @@ static bool antecedent_kind(const speech_ctx *c, const mention *m, const mention
 	return m->kind == K_NAME || m->kind == K_ROLE || (m->kind == K_NAME1 && mention_person_like(c, m));
 }
 
-/* A pronoun candidate becomes one candidate for each person it may stand
- * for (the nearest few, one mention each, and the speaker before): the
- * weights learn whom a pronoun means. */
-static void add_pronoun(quote_cands *qc, const mention *m, long mi, bool after, size_t rank)
+/* The persons the pronoun m (mention mi) may stand for: the nearest few,
+ * one mention each, back to ANTE_SENTENCES and ANTE_TOKENS. */
+static const ante_walk *ante_walk_of(quote_cands *qc, const mention *m, long mi)
 {
+	for (size_t i = 0; i < qc->nwalks && i < PRON_WALKS; i++)
+		if (qc->walks[i].mi == mi)
+			return &qc->walks[i];
 	const speech_ctx *c = qc->c;
 	const speech_art *a = c->art;
-	long seen[MAX_ANTE];
-	size_t ns = 0;
-	const cand *proto = NULL;   /* the pronoun's own atoms, the same for each person */
-	long pick = mention_antecedent(c, (size_t)mi);
-	for (size_t j = (size_t)mi; j-- > 0 && ns < MAX_ANTE;) {
+	ante_walk *w = &qc->walks[qc->nwalks++ % PRON_WALKS];
+	w->mi = mi;
+	w->ns = 0;
+	for (size_t j = (size_t)mi; j-- > 0 && w->ns < MAX_ANTE;) {
 		const mention *e = &a->m[j];
 		if (m->sent - e->sent > ANTE_SENTENCES || m->a - e->a > ANTE_TOKENS || e->a < qc->x.body)
 			break;
 		if (!antecedent_kind(c, e, m))
 			continue;
 		bool dup = false;
-		for (size_t k = 0; k < ns && !dup; k++)
-			dup = e->name >= 0 && a->m[seen[k]].name == e->name;
-		if (dup)
-			continue;
-		seen[ns++] = (long)j;
+		for (size_t k = 0; k < w->ns && !dup; k++)
+			dup = e->name >= 0 && a->m[w->seen[k]].name == e->name;
+		if (!dup)
+			w->seen[w->ns++] = (long)j;
+	}
+	return w;
+}
+
+/* A pronoun candidate becomes one candidate for each person it may stand
+ * for (the nearest few, one mention each, and the speaker before): the
+ * weights learn whom a pronoun means. */
+static void add_pronoun(quote_cands *qc, const mention *m, long mi, bool after, size_t rank)
+{
+	const speech_ctx *c = qc->c;
+	const cand *proto = NULL;   /* the pronoun's own atoms, the same for each person */
+	long pick = mention_antecedent(c, (size_t)mi);
+	const ante_walk *w = ante_walk_of(qc, m, mi);
+	for (size_t r = 0; r < w->ns; r++) {
 		cand *k = copy_or_add(qc, &proto, m, mi, after, rank);
-		antecedent_atoms(c, &qc->x, k, (long)j, ns - 1, (long)j == pick);
+		antecedent_atoms(c, &qc->x, k, w->seen[r], r, w->seen[r] == pick);
 	}
 	if (qc->x.prev) {
 		cand *k = copy_or_add(qc, &proto, m, mi, after, rank);
-		antecedent_atoms(c, &qc->x, k, RES_PREV, ns, false);
+		antecedent_atoms(c, &qc->x, k, RES_PREV, w->ns, false);
 	}
-	if (!ns && !qc->x.prev)
+	if (!w->ns && !qc->x.prev)
 		add_mention(qc, m, mi, after, rank);   /* a pronoun without a person */
 }
 
@@ -752,10 +789,12 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 	size_t ncjk = x->cjk ? cjk_mentions(c, x->q, cm, MAX_CJK) : 0;
 	if (x->cjk)
 		cjk_quote_atoms(x, cm, ncjk);
+	/* the first mention at or after the quote (the search once: the centre and the candidates start there) */
+	size_t at = x->cjk ? 0 : mention_at_from(a, (uint32_t)x->t0, qc->near);
 	if (x->cjk)
 		x->center_name = x->center_mi = -1;
 	else
-		find_center(c, a, x, mention_at_from(a, (uint32_t)x->t0, qc->near));
+		find_center(c, a, x, at);
 	add_special(qc, K_NONE);
 	if (x->prev)
 		add_special(qc, K_PREV);
@@ -773,7 +812,7 @@ static void gather(const speech_ctx *c, const speech_art *a, qctx *x, quote_cand
 		}
 		return;
 	}
-	size_t at = mention_at_from(a, (uint32_t)x->t0, qc->near), prons = 0, i = at, rank = 0;
+	size_t prons = 0, i = at, rank = 0;
 	bool more = true;
 	for (; i > 0 && rank < MAX_BEFORE; i--) {
 		const mention *m = &a->m[i - 1];
@@ -1100,6 +1139,7 @@ int speech_attribute(const speech_ctx *c, quote *v, size_t n)
 	if (qc) {
 		qc->near = 0;
 		qc->nsaid = 0;
+		qc->nwalks = 0;   /* (another article's mentions) */
 	}
 	bool cjk = speech_props(c) & LP_NO_SPACES;
 	long top = cjk ? -1 : top_person(a);
