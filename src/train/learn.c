@@ -331,7 +331,16 @@ static void set_weights(train_corpus *c)
 	}
 }
 
-int train_corpus_read(const gold_set *set, unsigned k, unsigned fold, bool only, train_corpus *out)
+/* The part of a cross-validation article i of set is in: a fold by the
+ * hash of its file name, or its language's place among the set's. */
+static unsigned part_of(const gold_set *set, size_t i, const train_parts *ps)
+{
+	return ps->of ? ps->of[i] : gold_fold(&set->v[i], ps->n);
+}
+
+/* The articles of set outside part f of ps (only those in it when only is
+ * set); all of them when ps is NULL. */
+static int corpus_read(const gold_set *set, const train_parts *ps, unsigned f, bool only, train_corpus *out)
 {
 	out->docs = calloc(set->n + 1, sizeof *out->docs);
 	out->golds = calloc(set->n + 1, sizeof *out->golds);
@@ -340,7 +349,7 @@ int train_corpus_read(const gold_set *set, unsigned k, unsigned fold, bool only,
 	if (!out->docs || !out->golds || !out->weight)
 		return Q_ENOMEM;
 	for (size_t i = 0; i < set->n; i++) {
-		if (k && (gold_fold(&set->v[i], k) == fold) != only)
+		if (ps && (part_of(set, i, ps) == f) != only)
 			continue;
 		if (doc_load(set->v[i].txt, &out->docs[out->n])) {
 			fprintf(stderr, "quoth-train: %s: cannot read\n", set->v[i].txt);
@@ -350,6 +359,31 @@ int train_corpus_read(const gold_set *set, unsigned k, unsigned fold, bool only,
 	}
 	set_weights(out);
 	return 0;
+}
+
+int train_corpus_read(const gold_set *set, unsigned k, unsigned fold, bool only, train_corpus *out)
+{
+	train_parts ps = { .n = k };
+	return corpus_read(set, k ? &ps : NULL, fold, only, out);
+}
+
+int train_parts_by_lang(const gold_set *set, train_parts *out)
+{
+	*out = (train_parts){ .of = calloc(set->n + 1, sizeof *out->of), .by_lang = true };
+	if (!out->of)
+		return Q_ENOMEM;
+	for (size_t i = 0; i < set->n; i++) {
+		size_t j = 0;
+		while (j < i && strcmp(set->v[j].lang, set->v[i].lang))
+			j++;
+		out->of[i] = j < i ? out->of[j] : out->n++;
+	}
+	return 0;
+}
+
+int train_corpus_read_part(const gold_set *set, const train_parts *ps, unsigned part, bool only, train_corpus *out)
+{
+	return corpus_read(set, ps, part, only, out);
 }
 
 void train_corpus_free(train_corpus *c)
@@ -560,15 +594,16 @@ static void end_run(tally *t, size_t nt)
 	}
 }
 
-/* Learns without fold f, counts on it. */
-static int cv_fold(const gold_set *set, unsigned k, unsigned f, const train_params *p, FILE *errors, tally *t, size_t *nt)
+/* Learns without part f of ps, counts on it. */
+static int cv_fold(const gold_set *set, const train_parts *ps, unsigned f, const train_params *p, FILE *errors, tally *t,
+                   size_t *nt)
 {
 	train_corpus train = { 0 }, test = { 0 };
 	train_weights w = { 0 };
 	learner ev = { .h = p, .frozen = true, .errors = errors };
-	int rc = train_corpus_read(set, k, f, false, &train);
+	int rc = corpus_read(set, ps, f, false, &train);
 	if (!rc)
-		rc = train_corpus_read(set, k, f, true, &test);
+		rc = corpus_read(set, ps, f, true, &test);
 	if (!rc)
 		rc = train_learn(&train, p, false, &w);
 	quote_model *m = rc ? NULL : model_of(&w);
@@ -584,6 +619,10 @@ static int cv_fold(const gold_set *set, unsigned k, unsigned f, const train_para
 		count(t, nt, key, &ev, &before);
 		snprintf(key, sizeof key, "%s %s", test.golds[i]->set, test.golds[i]->lang);
 		count(t, nt, key, &ev, &before);
+		if (ps->by_lang) {   /* a language over every set: one held-out language */
+			snprintf(key, sizeof key, "lang %s", test.golds[i]->lang);
+			count(t, nt, key, &ev, &before);
+		}
 		count(t, nt, "total", &ev, &before);
 	}
 	quote_model_free(m);
@@ -593,7 +632,22 @@ static int cv_fold(const gold_set *set, unsigned k, unsigned f, const train_para
 	return rc;
 }
 
+/* Moves tally i of n to the end, the others keeping their order. */
+static void to_end(tally *t, size_t n, size_t i)
+{
+	tally x = t[i];
+	memmove(&t[i], &t[i + 1], (n - i - 1) * sizeof *t);
+	t[n - 1] = x;
+}
+
 int train_cv(const gold_set *set, unsigned k, const train_params *p, unsigned seeds, FILE *errors, FILE *out)
+{
+	train_parts ps = { .n = k };
+	return train_cv_parts(set, &ps, p, seeds, errors, out);
+}
+
+int train_cv_parts(const gold_set *set, const train_parts *ps, const train_params *p, unsigned seeds, FILE *errors,
+                   FILE *out)
 {
 	tally t[TALLIES];
 	size_t nt = 0;
@@ -601,16 +655,22 @@ int train_cv(const gold_set *set, unsigned k, const train_params *p, unsigned se
 	train_params run = *p;
 	for (unsigned r = 0; r < seeds && !rc; r++) {
 		run.seed = p->seed + (uint64_t)r * p->bag;
-		for (unsigned f = 0; f < k && !rc; f++)
-			rc = cv_fold(set, k, f, &run, r ? NULL : errors, t, &nt);
+		for (unsigned f = 0; f < ps->n && !rc; f++)
+			rc = cv_fold(set, ps, f, &run, r ? NULL : errors, t, &nt);
 		end_run(t, nt);
 	}
-	/* the total last */
-	for (size_t i = 0; i + 1 < nt; i++)
+	/* the languages over every folder after the folders, the total last */
+	size_t moved = 0;
+	for (size_t i = 0; i + moved < nt;) {
+		bool lang = !strncmp(t[i].key, "lang ", 5);
+		if (lang)
+			to_end(t, nt, i);
+		moved += lang;
+		i += !lang;
+	}
+	for (size_t i = 0; i + moved < nt; i++)
 		if (!strcmp(t[i].key, "total")) {
-			tally x = t[i];
-			memmove(&t[i], &t[i + 1], (nt - i - 1) * sizeof *t);
-			t[nt - 1] = x;
+			to_end(t, nt, i);
 			break;
 		}
 	for (size_t i = 0; i < nt && !rc; i++) {

@@ -41,6 +41,22 @@ typedef struct train_corpus {
 	size_t n;
 } train_corpus;
 
+/* The parts of a cross-validation: n of them, article i of a gold_set in
+ * part of[i], or in fold gold_fold(i, n) when of is NULL. */
+typedef struct train_parts {
+	unsigned n;
+	unsigned *of;
+	bool by_lang;           /* a part a language: its accuracy is also counted over every set */
+} train_parts;
+
+/* The parts that are the languages of set's articles, in the order they
+ * first come (free out->of). Returns 0 or Q_ENOMEM. */
+int train_parts_by_lang(const gold_set *set, train_parts *out);
+
+/* The articles of set outside part `part` of ps (only those in it when
+ * only is set). Returns 0 or Q_ENOMEM. */
+int train_corpus_read_part(const gold_set *set, const train_parts *ps, unsigned part, bool only, train_corpus *out);
+
 /* The articles of set outside fold `fold` of k (only those in it when only
  * is set); all of them when k is 0. Returns 0 or Q_ENOMEM. */
 int train_corpus_read(const gold_set *set, unsigned k, unsigned fold, bool only, train_corpus *out);
@@ -74,5 +90,11 @@ int train_write_c(const train_weights *w, const char *path, size_t docs, const t
  * the first run, each with the templates that favoured it over the right
  * candidate the most. Returns 0 or Q_ENOMEM. */
 int train_cv(const gold_set *set, unsigned k, const train_params *p, unsigned seeds, FILE *errors, FILE *out);
+
+/* The same over the parts ps (train_parts_by_lang: learns without each
+ * language in turn and counts on it, as a language no annotated article
+ * was learnt from is read; each language's line "lang XX" sums its sets). */
+int train_cv_parts(const gold_set *set, const train_parts *ps, const train_params *p, unsigned seeds, FILE *errors,
+                   FILE *out);
 
 #endif

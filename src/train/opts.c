@@ -10,7 +10,7 @@
 #define USAGE \
 	"usage: quoth-train [--epochs N] [--rate R] [--l2 L] [--lang-l2 F] [--seed N] [--bag S [--bootstrap]]\n" \
 	"                   [--folds K --fold I] [--weights FILE] [--c FILE] [--list-fold I]\n" \
-	"                   [--cv K [--seeds R] [--errors FILE]] DIR...\n"
+	"                   [--cv K | --cv-lang [--seeds R] [--errors FILE]] DIR...\n"
 
 #define MAX_BAG 64
 #define MAX_FOLDS 100
@@ -121,8 +121,8 @@ static int store(train_opts *o, const opt *x, const char *v)
 static int one(train_opts *o, int argc, const char *const *argv, int *i, FILE *err)
 {
 	const char *name = argv[*i];
-	if (!strcmp(name, "--bootstrap")) {
-		o->p.bootstrap = true;
+	if (!strcmp(name, "--bootstrap") || !strcmp(name, "--cv-lang")) {
+		*(name[2] == 'b' ? &o->p.bootstrap : &o->cv_lang) = true;
 		return 0;
 	}
 	size_t k = 0;
@@ -148,10 +148,12 @@ static int consistent(const train_opts *o, FILE *err)
 		why = "--fold must be below --folds";
 	else if (o->list >= 0 && (!o->folds || o->list >= (long)o->folds))
 		why = "--list-fold needs --folds, and must be below it";
-	else if (o->seeds && !o->cv)
-		why = "--seeds needs --cv";
-	else if (o->errors && !o->cv)
-		why = "--errors needs --cv";
+	else if (o->cv && o->cv_lang)
+		why = "--cv and --cv-lang exclude each other";
+	else if (o->seeds && !o->cv && !o->cv_lang)
+		why = "--seeds needs --cv or --cv-lang";
+	else if (o->errors && !o->cv && !o->cv_lang)
+		why = "--errors needs --cv or --cv-lang";
 	else if (o->p.bootstrap && o->p.bag < 2)
 		why = "--bootstrap needs --bag 2 or more";
 	else if (!o->ndirs)

@@ -10,6 +10,7 @@ typedef struct train_opts {
 	unsigned folds, fold;   /* learn outside fold `fold` of `folds` (0: from all) */
 	long list;              /* print the articles of this fold and stop (-1: no) */
 	unsigned cv, seeds;     /* cross-validate with cv folds, over seeds runs (0: no) */
+	bool cv_lang;           /* cross-validate with a fold a language */
 	const char *weights, *c, *errors;   /* files to write (NULL: none) */
 	const char *const *dirs;   /* the corpus folders */
 	int ndirs;

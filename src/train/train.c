@@ -5,7 +5,7 @@
  *                    [--seed N] [--bag S [--bootstrap]]
  *                    [--folds K --fold I] [--weights FILE]
  *                    [--c FILE] [--list-fold I]
- *                    [--cv K [--seeds R] [--errors FILE]] DIR...
+ *                    [--cv K | --cv-lang [--seeds R] [--errors FILE]] DIR...
  *   DIR         folders of NAME.txt and NAME.gold.json (../shared/corpus/dev ...)
  *   --epochs N           passes over the articles (10)
  *   --rate R, --l2 L     AdaGrad's step and the pull towards 0 (0.1, 0.05)
@@ -28,6 +28,10 @@
  *               runs on other shuffles, with the fewest and most right
  *               quotes of a run; --errors FILE lists the wrong ones (of the
  *               first run)
+ *   --cv-lang   the same with a fold a language: learn without each
+ *               language in turn and count on it, as a language no
+ *               annotated article was learnt from is read ("lang XX": the
+ *               language over every folder)
  * Prints what it learnt from to standard error. A bad option exits 2.
  */
 #include <stdio.h>
@@ -52,7 +56,11 @@ static int cross_validate(const gold_set *set, const train_opts *o)
 		fprintf(stderr, "quoth-train: %s: cannot write\n", o->errors);
 		return 1;
 	}
-	int rc = train_cv(set, o->cv, &o->p, o->seeds, errors, stdout);
+	train_parts ps = { .n = o->cv };
+	int rc = o->cv_lang ? train_parts_by_lang(set, &ps) : 0;
+	if (!rc)
+		rc = train_cv_parts(set, &ps, &o->p, o->seeds, errors, stdout);
+	free(ps.of);
 	if (errors)
 		fclose(errors);
 	return rc;
@@ -92,7 +100,10 @@ int main(int argc, char **argv)
 	}
 	uint8_t *pulled = train_pulled();
 	o.p.pulled = pulled;
-	int rc = !pulled ? Q_ENOMEM : o.list >= 0 ? list_fold(&set, &o) : o.cv ? cross_validate(&set, &o) : learn_and_write(&set, &o);
+	int rc = !pulled ? Q_ENOMEM
+	         : o.list >= 0 ? list_fold(&set, &o)
+	         : o.cv || o.cv_lang ? cross_validate(&set, &o)
+	                             : learn_and_write(&set, &o);
 	if (rc > 1 || rc < 0)
 		fprintf(stderr, "quoth-train: %s\n", error_message(rc));
 	gold_set_free(&set);

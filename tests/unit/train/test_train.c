@@ -261,6 +261,51 @@ static void cross_validation_over_seeds_prints_the_mean(void **state)
 	free(three);
 }
 
+/* Cross-validation by language: each language's articles are held out
+ * whole (none of them learnt from while it is counted), its line "lang XX"
+ * sums it over the folders, and the languages' lines add up to the total. */
+static void a_language_is_held_out_whole(void **state)
+{
+	fixture *f = *state;
+	for (size_t i = 0; i < f->set.n; i++)   /* half of them, not by a fold's hash */
+		if (i % 4 == 1 || i % 4 == 2)
+			strcpy(f->set.v[i].lang, "xx");
+	train_parts ps;
+	assert_int_equal(train_parts_by_lang(&f->set, &ps), 0);
+	assert_int_equal(ps.n, 2);
+	for (unsigned part = 0; part < ps.n; part++) {
+		train_corpus learn = { 0 }, count = { 0 };
+		assert_int_equal(train_corpus_read_part(&f->set, &ps, part, false, &learn), 0);
+		assert_int_equal(train_corpus_read_part(&f->set, &ps, part, true, &count), 0);
+		assert_int_equal(learn.n, ARTICLES / 2);
+		assert_int_equal(count.n, ARTICLES / 2);
+		for (size_t i = 0; i < count.n; i++)
+			for (size_t j = 0; j < learn.n; j++)
+				assert_string_not_equal(count.golds[i]->lang, learn.golds[j]->lang);
+		train_corpus_free(&learn);
+		train_corpus_free(&count);
+	}
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buf, &size);
+	assert_non_null(out);
+	train_params p = params(2, 0, 1);
+	p.pulled = f->pulled;
+	assert_int_equal(train_cv_parts(&f->set, &ps, &p, 1, NULL, out), 0);
+	assert_int_equal(fclose(out), 0);
+	char *en = strstr(buf, "\nlang en "), *xx = strstr(buf, "\nlang xx "), *total = strstr(buf, "\ntotal ");
+	assert_non_null(en);
+	assert_non_null(xx);
+	assert_non_null(total);
+	assert_true(en < xx && xx < total);
+	assert_int_equal(strtol(en + 8, NULL, 10) + strtol(xx + 8, NULL, 10), strtol(total + 6, NULL, 10));
+	assert_true(strtol(total + 6, NULL, 10) >= ARTICLES * 2);
+	free(buf);
+	free(ps.of);
+	for (size_t i = 0; i < f->set.n; i++)
+		strcpy(f->set.v[i].lang, "en");
+}
+
 static void swap_speakers(gold_doc *d)
 {
 	assert_true(d->nq >= 2);
@@ -384,7 +429,9 @@ static void bad_options_are_refused_with_2(void **state)
 		{ { "t", "--seed", "-1", "d", NULL }, "--seed: expects a whole number" },
 		{ { "t", "--seed", "18446744073709551616", "d", NULL }, "--seed: expects" },
 		{ { "t", "--seeds", "0", "--cv", "5", "d", NULL }, "--seeds: expects" },
-		{ { "t", "--seeds", "3", "d", NULL }, "--seeds needs --cv" },
+		{ { "t", "--seeds", "3", "d", NULL }, "--seeds needs --cv or --cv-lang" },
+		{ { "t", "--errors", "e", "d", NULL }, "--errors needs --cv or --cv-lang" },
+		{ { "t", "--cv", "5", "--cv-lang", "d", NULL }, "--cv and --cv-lang exclude each other" },
 		{ { "t", "--epochs", "0", "d", NULL }, "--epochs: expects" },
 		{ { "t", "--epochs", "3x", "d", NULL }, "--epochs: expects" },
 		{ { "t", "--rate", "0", "d", NULL }, "--rate: expects a number above 0" },
@@ -426,6 +473,12 @@ static void good_options_are_read(void **state)
 	assert_true(o.p.seed == def.seed && o.p.bag == def.bag && o.p.epochs == def.epochs && !o.p.bootstrap);
 	assert_int_equal(o.seeds, 1);
 	assert_true(o.list == -1);
+	assert_false(o.cv_lang);
+	const char *by_lang[] = { "t", "--cv-lang", "--seeds", "2", "d", NULL };
+	assert_int_equal(train_opts_parse(&o, 5, by_lang, stderr), 0);
+	assert_true(o.cv_lang);
+	assert_int_equal(o.cv, 0);
+	assert_int_equal(o.seeds, 2);
 }
 
 /* How hard the feature named name is pulled towards 0 (train_pulled). */
@@ -467,6 +520,7 @@ int main(void)
 		cmocka_unit_test(an_ensemble_is_the_mean_of_its_models),
 		cmocka_unit_test(a_bootstrap_bag_is_its_own_and_repeatable),
 		cmocka_unit_test(cross_validation_over_seeds_prints_the_mean),
+		cmocka_unit_test(a_language_is_held_out_whole),
 		cmocka_unit_test(wrong_choices_list_what_favoured_them),
 		cmocka_unit_test(absent_speakers_list_the_candidates),
 		cmocka_unit_test(bad_options_are_refused_with_2),
