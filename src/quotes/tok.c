@@ -769,11 +769,11 @@ static inline uint64_t word_fields(enum lang lang, unsigned sent)
  * fewer than sixteen ASCII letters and digits that nothing can go on
  * through (what follows it is white space or an ASCII mark that no letter
  * or digit follows). Fills *w as next_token and mark_after would, every
- * field once (next_token reads any other token). col: lex_column(lang), the classes of
- * lang read without a test of it for every word. f2: the fields of the
- * third store known before the word is read (word_fields: one number
- * live in the loop, not two). Returns true with *posp moved past the
- * word, false when the token is another. The sixteen
+ * field once, and returns true with *posp moved past the word; false when
+ * the token is another (next_token reads it). col: lex_column(lang), the
+ * classes of lang read without a test of the language for every word.
+ * f2: the fields of the third store known before the word is read
+ * (word_fields: one number live in the loop, not two). The sixteen
  * bytes it reads may pass end (the start of a quote's words, which the
  * tokens pass over) as long as they lie inside the text (len): a word
  * near a quote is common, and the word itself must still end by end. */
@@ -802,7 +802,7 @@ static inline __attribute__((always_inline)) bool fast_word(const char *t, size_
 	int entry = m <= 8 ? lex_find_short(first8, m)   /* (1 <= m < 16) */
 	                   : lex_find_long(first8, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lower, lower)), m);
 	uint32_t lex = entry < 0 ? 0 : col ? lex_mask_in(col, entry) : lex_mask(entry, lang);
-	/* (mark_after: no dot of an abbreviation, and the sentence as sent says) */
+	/* (mark_after: no dot of an abbreviation; the sentence's start is in f2) */
 	/* the fields before low in three stores of eight bytes, not one a
 	 * field (a dozen for every word): s and e; lex, entry, kind and cjk
 	 * (false); cap, sent, para (false), n, lang, mark (0), ascii (true) and
@@ -869,11 +869,13 @@ static size_t tokens_to(tok_doc *td, const char *t, size_t len, size_t pos, size
 	 * otherwise read again for every token */
 	tok *v = td->v, *w = v + td->n, *room = v + td->cap;
 	char *low = td->lows + td->nlow;   /* where the next word's lower case goes */
+#ifdef __SSE2__
 	/* the classes of lang, and the next word's fields as the token
 	 * before decides them (kept in a register: the token stores are bytes) */
 	const uint32_t *col = lex_column(lang);
-#ifdef __SSE2__
 	uint64_t f2 = word_fields(lang, w > v ? starts_after(w[-1].kind) : 1);
+#else
+	(void)len;   /* (only the fast path reads past end) */
 #endif
 	for (;; w++) {
 		if (w == room) {
