@@ -179,26 +179,39 @@ static inline __attribute__((always_inline)) int lex_probe(uint64_t x, uint64_t 
 	}
 }
 
-/* lex_find for a word of at most eight bytes given as one number: its
- * bytes little-endian (the first in the low byte), the rest zero. The
- * hash is lexicon.c's hash_padded of one chunk. */
+/* lex_find for a word of one to eight bytes (n, which the caller knows
+ * to be in that range: no test of it) given as one number: its bytes
+ * little-endian (the first in the low byte), the rest zero. The hash is
+ * lexicon.c's hash_padded of one chunk. */
+static inline int lex_find_short(uint64_t chunk, size_t n)
+{
+	return lex_probe(((uint64_t)n * 0x9E3779B97F4A7C15ull ^ chunk) * 0xFF51AFD7ED558CCDull, chunk, 0, n, false);
+}
+
+/* lex_find_short for a word of nine to sixteen bytes given as two such
+ * numbers (the second the bytes from the ninth, zero-padded): the same
+ * hash over two chunks. */
+static inline int lex_find_long(uint64_t lo, uint64_t hi, size_t n)
+{
+	uint64_t x = ((uint64_t)n * 0x9E3779B97F4A7C15ull ^ lo) * 0xFF51AFD7ED558CCDull;
+	x ^= x >> 32;
+	return lex_probe((x ^ hi) * 0xFF51AFD7ED558CCDull, lo, hi, n, true);
+}
+
+/* lex_find_short for any n (-1 unless 1 <= n <= 8). */
 static inline int lex_find_word8(uint64_t chunk, size_t n)
 {
 	if (n == 0 || n > 8)
 		return -1;
-	return lex_probe(((uint64_t)n * 0x9E3779B97F4A7C15ull ^ chunk) * 0xFF51AFD7ED558CCDull, chunk, 0, n, false);
+	return lex_find_short(chunk, n);
 }
 
-/* lex_find_word8 for a word of nine to sixteen bytes given as two such
- * numbers (the second the bytes from the ninth, zero-padded): the same
- * hash over two chunks. */
+/* lex_find_long for any n (-1 unless 9 <= n <= 16). */
 static inline int lex_find_word16(uint64_t lo, uint64_t hi, size_t n)
 {
 	if (n <= 8 || n > 16)
 		return -1;
-	uint64_t x = ((uint64_t)n * 0x9E3779B97F4A7C15ull ^ lo) * 0xFF51AFD7ED558CCDull;
-	x ^= x >> 32;
-	return lex_probe((x ^ hi) * 0xFF51AFD7ED558CCDull, lo, hi, n, true);
+	return lex_find_long(lo, hi, n);
 }
 
 /* lex_mask of an entry of the lists (entry >= 0) in a language that has
@@ -206,6 +219,24 @@ static inline int lex_find_word16(uint64_t lo, uint64_t hi, size_t n)
 static inline uint32_t lex_mask_listed(int entry, enum lang lang)
 {
 	return lang <= LEX_INLINE ? lex_words[entry].mask[lang - 1] : lex_more[entry][lang - LEX_INLINE - 1];
+}
+
+/* Where lex_mask_in finds the classes of every entry in lang: in the
+ * entries' own lines for the first LEX_INLINE languages, NULL for the
+ * others (lex_more) and LANG_UNKNOWN. A loop over many words tests the
+ * language once, not once a word. */
+static inline const uint32_t *lex_column(enum lang lang)
+{
+	return lang > LANG_UNKNOWN && lang <= LEX_INLINE ? &lex_words[0].mask[lang - 1] : NULL;
+}
+
+/* lex_mask(entry, lang) of an entry of the lists (entry >= 0) from
+ * col = lex_column(lang), not NULL: the same field of entry's line. */
+static inline uint32_t lex_mask_in(const uint32_t *col, int entry)
+{
+	uint32_t m;
+	memcpy(&m, (const char *)col + (size_t)entry * sizeof(lex_entry), sizeof m);
+	return m;
 }
 
 /* The classes of entry (from lex_find; -1 gives 0) in lang. */

@@ -552,6 +552,13 @@ size_t tok_next(const char *t, size_t pos, size_t end, enum lang lang, tok *out,
 	return next_token(t, pos, end, lang, out, &low, false);
 }
 
+/* Does a sentence start after a token of kind k (. ! ? : or a quotation
+ * mark)? One bit each kind: a test for every token, not a branch. */
+static inline unsigned starts_after(unsigned k)
+{
+	return ((1u << T_STOP | 1u << T_MARK | 1u << T_COLON) >> k) & 1;
+}
+
 /* Marks the abbreviation dot and the sentence start of *w, which follows
  * *p (NULL: w is the first token). tok_next has set its paragraph start. */
 static inline void mark_after(const char *t, tok *w, const tok *p)
@@ -563,9 +570,7 @@ static inline void mark_after(const char *t, tok *w, const tok *p)
 	}
 	if (w->kind == T_STOP && p->kind == T_WORD && p->e == w->s && t[w->s] == '.' && abbreviation(p))
 		w->kind = T_ABBR;
-	/* the kinds after which a sentence starts, one bit each (a test for every token) */
-	const unsigned starts_after = 1u << T_STOP | 1u << T_MARK | 1u << T_COLON;
-	w->sent = w->para | ((starts_after >> p->kind) & 1);
+	w->sent = w->para | starts_after(p->kind);
 }
 
 /* mark_after for v[k], which follows v[k - 1] (when k > 0). */
@@ -752,46 +757,59 @@ static void detect_after(tok_doc *td, const char *t, size_t len, build_state *b)
 }
 
 #ifdef __SSE2__
+/* The fields of fast_word's third store that are known before its word
+ * is read: sent (whether the token before lets a sentence start:
+ * starts_after, true for the first token), lang and ascii (true). */
+static inline uint64_t word_fields(enum lang lang, unsigned sent)
+{
+	return (uint64_t)sent << 8 | (uint64_t)lang << 32 | 1ull << 48;
+}
+
 /* The common token, read in one go: after at most one space, a word of
  * fewer than sixteen ASCII letters and digits that nothing can go on
  * through (what follows it is white space or an ASCII mark that no letter
  * or digit follows). Fills *w as next_token and mark_after would, every
- * field once, and returns the position after it; 0 when the token is
- * another (next_token reads it). before: the kind of the token before
- * (T_STOP for the first token: a sentence starts there too). The sixteen
+ * field once, and returns true with *posp moved past the word; false when
+ * the token is another (next_token reads it). col: lex_column(lang), the
+ * classes of lang read without a test of the language for every word.
+ * f2: the fields of the third store known before the word is read
+ * (word_fields: one number live in the loop, not two). The sixteen
  * bytes it reads may pass end (the start of a quote's words, which the
  * tokens pass over) as long as they lie inside the text (len): a word
  * near a quote is common, and the word itself must still end by end. */
-static inline __attribute__((always_inline)) size_t fast_word(const char *t, size_t pos, size_t end, size_t len,
-                                                              enum lang lang, tok *w, char **lowp, unsigned char before)
+static inline __attribute__((always_inline)) bool fast_word(const char *t, size_t *posp, size_t end, size_t len,
+                                                            enum lang lang, const uint32_t *col, tok *w,
+                                                            char **lowp, uint64_t f2)
 {
+	size_t pos = *posp;
 	size_t q = pos + (pos < end && t[pos] == ' ');
 	if (q + 16 > len || !ascii_lower[(unsigned char)t[q]])
-		return 0;
+		return false;
 	__m128i lower;
 	size_t m = ascii_word16(t + q, &lower), i = q + m;
+	/* of ASCII letters and digits, the capitals alone have 0x20 clear
+	 * (the byte from the vector ascii_word16 read, not kept in a register
+	 * the lookup needs) */
+	uint64_t cap = !(_mm_cvtsi128_si32(_mm_loadu_si128((const __m128i *)(const void *)(t + q))) & 0x20);
 	if (m == 16 || i > end)
-		return 0;
+		return false;
 	unsigned char b = (unsigned char)t[i];
 	if (may_go_on[b] && b != '\n') {   /* ' - . , or a byte of a longer character */
 		if (b >= 0x80 || i + 1 >= end || (unsigned char)t[i + 1] >= 0x80 || ascii_lower[(unsigned char)t[i + 1]])
-			return 0;   /* (it may join what follows: U.S, don't, 40,000) */
+			return false;   /* (it may join what follows: U.S, don't, 40,000) */
 	}
 	uint64_t first8 = (uint64_t)_mm_cvtsi128_si64(lower);
-	int entry = m <= 8 ? lex_find_word8(first8, m)
-	                   : lex_find_word16(first8, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lower, lower)), m);
-	uint32_t lex = lang != LANG_UNKNOWN && entry >= 0 ? lex_mask(entry, lang) : 0;
-	/* mark_after: no dot of an abbreviation, and a sentence starts after
-	 * . ! ? : or a quotation mark */
-	const unsigned starts_after = 1u << T_STOP | 1u << T_MARK | 1u << T_COLON;
-	uint64_t cap = t[q] >= 'A' && t[q] <= 'Z', sent = (starts_after >> before) & 1;
+	int entry = m <= 8 ? lex_find_short(first8, m)   /* (1 <= m < 16) */
+	                   : lex_find_long(first8, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lower, lower)), m);
+	uint32_t lex = entry < 0 ? 0 : col ? lex_mask_in(col, entry) : lex_mask(entry, lang);
+	/* (mark_after: no dot of an abbreviation; the sentence's start is in f2) */
 	/* the fields before low in three stores of eight bytes, not one a
 	 * field (a dozen for every word): s and e; lex, entry, kind and cjk
 	 * (false); cap, sent, para (false), n, lang, mark (0), ascii (true) and
 	 * the byte of padding before low */
 	uint64_t f0 = (uint64_t)q | (uint64_t)i << 32;
 	uint64_t f1 = lex | (uint64_t)(uint16_t)entry << 32 | (uint64_t)T_WORD << 48;
-	uint64_t f2 = cap | sent << 8 | (uint64_t)m << 24 | (uint64_t)lang << 32 | 1ull << 48;
+	f2 |= cap | (uint64_t)m << 24;
 	memcpy((char *)w + offsetof(tok, s), &f0, 8);
 	memcpy((char *)w + offsetof(tok, lex), &f1, 8);
 	memcpy((char *)w + offsetof(tok, cap), &f2, 8);
@@ -799,7 +817,8 @@ static inline __attribute__((always_inline)) size_t fast_word(const char *t, siz
 	w->low = low;
 	_mm_storeu_si128((__m128i *)(void *)low, lower);   /* zero from low[m], past the next multiple of eight (m < 16) */
 	*lowp = low + 8 + (m & 8);   /* ((m | 7) + 1: m < 16) */
-	return i;
+	*posp = i;
+	return true;
 }
 
 /* fast_word's wide stores hold tok's fields in this order, little-endian. */
@@ -823,14 +842,12 @@ void tok_count_profile(const char *t, size_t end, size_t len, unsigned score[LAN
 	tok w;
 	tok_low low;
 	for (size_t pos = 0; pos < end;) {
-		size_t after = 0;
+		bool after = false;
 		char *room = low;   /* (each word in it from its start) */
 #ifdef __SSE2__
-		after = fast_word(t, pos, end, len, LANG_UNKNOWN, &w, &room, T_STOP);   /* (what comes before matters not here) */
+		after = fast_word(t, &pos, end, len, LANG_UNKNOWN, NULL, &w, &room, word_fields(LANG_UNKNOWN, 1));   /* (what comes before matters not here) */
 #endif
-		if (after) {
-			pos = after;
-		} else {
+		if (!after) {
 			pos = next_token(t, pos, end, LANG_UNKNOWN, &w, &room, true);
 			if (w.kind == T_NONE)
 				break;
@@ -852,7 +869,14 @@ static size_t tokens_to(tok_doc *td, const char *t, size_t len, size_t pos, size
 	 * otherwise read again for every token */
 	tok *v = td->v, *w = v + td->n, *room = v + td->cap;
 	char *low = td->lows + td->nlow;   /* where the next word's lower case goes */
-	unsigned char before = w > v ? w[-1].kind : T_STOP;   /* (in a register: the token stores are bytes) */
+#ifdef __SSE2__
+	/* the classes of lang, and the next word's fields as the token
+	 * before decides them (kept in a register: the token stores are bytes) */
+	const uint32_t *col = lex_column(lang);
+	uint64_t f2 = word_fields(lang, w > v ? starts_after(w[-1].kind) : 1);
+#else
+	(void)len;   /* (only the fast path reads past end) */
+#endif
 	for (;; w++) {
 		if (w == room) {
 			size_t n = (size_t)(w - v);
@@ -868,10 +892,8 @@ static size_t tokens_to(tok_doc *td, const char *t, size_t len, size_t pos, size
 			low = td->lows + td->nlow;
 		}
 #ifdef __SSE2__
-		size_t after = fast_word(t, pos, end, len, lang, w, &low, before);
-		if (after) {
-			pos = after;
-			before = T_WORD;
+		if (fast_word(t, &pos, end, len, lang, col, w, &low, f2)) {
+			f2 = word_fields(lang, 0);   /* (none starts after a word) */
 		} else
 #endif
 		{
@@ -879,7 +901,9 @@ static size_t tokens_to(tok_doc *td, const char *t, size_t len, size_t pos, size
 			if (w->kind == T_NONE)
 				break;
 			mark_after(t, w, w > v ? w - 1 : NULL);
-			before = w->kind;
+#ifdef __SSE2__
+			f2 = word_fields(lang, starts_after(w->kind));
+#endif
 		}
 	}
 	td->n = (size_t)(w - v);
