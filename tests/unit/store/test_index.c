@@ -330,6 +330,65 @@ static void test_words_once(void **state)
 	index_words_free(w);
 }
 
+/* index_words_of's words as a plain search over what was kept makes them:
+ * each word once, in the order first seen, then its beginning of two
+ * letters when none came before (the text's words are ASCII letters). */
+static void plain_words(const char *text, char *out)
+{
+	char seen[512][32], begun[512][3];
+	size_t nseen = 0, nbegun = 0;
+	char *copy = strdup(text);
+	out[0] = '\0';
+	for (char *p = strtok(copy, " "); p; p = strtok(NULL, " ")) {
+		bool dup = false;
+		for (size_t i = 0; i < nseen && !dup; i++)
+			dup = !strcmp(seen[i], p);
+		if (dup)
+			continue;
+		snprintf(seen[nseen++], sizeof seen[0], "%s", p);
+		sprintf(out + strlen(out), "%s%s", *out ? " " : "", p);
+		if (strlen(p) < 2)
+			continue;
+		bool old = false;
+		for (size_t i = 0; i < nbegun && !old; i++)
+			old = !strncmp(begun[i], p, 2);
+		if (!old) {
+			snprintf(begun[nbegun++], sizeof begun[0], "%.2s", p);
+			sprintf(out + strlen(out), " \x01%.2s", p);
+		}
+	}
+	free(copy);
+}
+
+/* Words of every length up to past sixteen bytes, each against words of
+ * its length that differ in one byte only, twice: every one is kept once
+ * (the table of words seen compares and copies a short word by loads of
+ * a few bytes, which must see each of its bytes). */
+static void test_words_once_every_length(void **state)
+{
+	(void)state;
+	char text[8192] = "", want[8192];
+	for (int round = 0; round < 2; round++)
+		for (int len = 1; len <= 20; len++)
+			for (int at = -1; at < len; at++) {
+				char word[32];
+				for (int i = 0; i < len; i++)
+					word[i] = i == at ? 'b' : 'a';
+				word[len] = '\0';
+				sprintf(text + strlen(text), "%s%s", *text ? " " : "", word);
+			}
+	plain_words(text, want);
+	index_words *w = NULL;
+	assert_int_equal(index_words_new(&w), 0);
+	char *s = NULL;
+	size_t n = 0;
+	assert_int_equal(index_words_of(w, NULL, text, strlen(text), &s, &n), 0);
+	assert_string_equal(s, want);
+	assert_int_equal(n, strlen(want));
+	free(s);
+	index_words_free(w);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -1343,6 +1402,7 @@ int main(void)
 		cmocka_unit_test(test_persons_in_order),
 		cmocka_unit_test(test_quote_ids_paged),
 		cmocka_unit_test(test_words_once),
+		cmocka_unit_test(test_words_once_every_length),
 		cmocka_unit_test(test_words_as_unicode61),
 		cmocka_unit_test(test_full_text_search),
 		cmocka_unit_test(test_quote_words_as_unicode61),
