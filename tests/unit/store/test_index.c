@@ -574,8 +574,8 @@ static void put_article_worded(qindex *ix, const char *path, uint64_t cid, const
 	index_words *w = NULL;
 	assert_int_equal(index_words_new(&w), 0);
 	index_qwords qw = { 0 };
-	size_t end[8];
-	assert_true(nq <= 8);
+	size_t end[32];
+	assert_true(nq <= 32);
 	for (size_t i = 0; i < nq; i++) {
 		assert_int_equal(index_qwords_add(w, &qw, q[i].text, strlen(q[i].text)), 0);
 		end[i] = qw.ntok;
@@ -586,6 +586,47 @@ static void put_article_worded(qindex *ix, const char *path, uint64_t cid, const
 	assert_int_equal(index_put(ix, &a, body, strlen(body), q, nq), 0);
 	index_qwords_free(&qw);
 	index_words_free(w);
+}
+
+/* Articles of more quotes than one statement puts (index.c: QUOTE_ROWS):
+ * every quote has its row, numbered in turn, and its words, made by the
+ * tokenizer or beforehand; and a batch of them is one segment of each
+ * full-text table (a statement of several rows that opened a savepoint
+ * had FTS5 write its words out at each one). */
+static void test_many_quotes_an_article(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	enum { NQ = 19 };
+	static char text[NQ][48], speaker[NQ][16];
+	index_quote q[NQ];
+	for (int i = 0; i < NQ; i++) {
+		snprintf(text[i], sizeof text[i], "The plan marker%c%c will hold", 'a' + i % 26, 'a' + i / 26);
+		snprintf(speaker[i], sizeof speaker[i], "Ada Person%c", 'a' + i);
+		q[i] = (index_quote){ (uint64_t)i + 1, (size_t)i * 100, (size_t)i * 100 + 40, text[i], i % 3 ? speaker[i] : NULL,
+		                      "said", 0.5, NULL, 0, false };
+	}
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, q, NQ);
+	put_article_worded(ix, "/corpus/b.txt", 0xb, q, NQ);
+	put_article(ix, "/corpus/c.txt", 0xc, q, 9);
+	assert_int_equal(index_commit(ix), 0);
+	index_close(ix);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quotes"), 2 * NQ + 9);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quotes WHERE id - (SELECT min(id) FROM quotes) ="
+	                                 " (article - 1) * 19 + qid - 1"), 2 * NQ + 9);
+	assert_int_equal(sql_count(file, "SELECT count(DISTINCT segid) FROM quote_fts_idx"), 1);
+	assert_int_equal(sql_count(file, "SELECT count(DISTINCT segid) FROM article_fts_idx"), 1);
+	for (int i = 0; i < NQ; i++) {
+		char sql[256];
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM quote_fts f JOIN quotes q ON q.id = f.rowid"
+		         " WHERE quote_fts MATCH 'marker%c%c' AND q.qid = %d", 'a' + i % 26, 'a' + i / 26, i + 1);
+		assert_int_equal(sql_count(file, sql), i < 9 ? 3 : 2);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'speaker:person%c'", 'a' + i);
+		assert_int_equal(sql_count(file, sql), i % 3 ? (i < 9 ? 3 : 2) : 0);
+	}
+	free(file);
+	remove_dir(dir);
 }
 
 /* quote_fts has unicode61's words (fold61.h), in their order: the same
@@ -1406,6 +1447,7 @@ int main(void)
 		cmocka_unit_test(test_words_as_unicode61),
 		cmocka_unit_test(test_full_text_search),
 		cmocka_unit_test(test_quote_words_as_unicode61),
+		cmocka_unit_test(test_many_quotes_an_article),
 		cmocka_unit_test(test_two_character_beginnings),
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),
