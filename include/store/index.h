@@ -39,7 +39,8 @@
  * forms, persons and the groups are derived from the rest after each
  * indexing run (index_derive); meta 'derived' says whether they are fresh,
  * meta 'quote_indexes' whether the indexes of quotes are there (0 during a
- * load into an empty index, index_defer_quote_indexes).
+ * load into an empty index, which makes the one by speaker at its end:
+ * index_defer_quote_indexes).
  *
  * Not thread-safe: one qindex per thread. Never prints anything.
  */
@@ -108,11 +109,11 @@ int index_bulk(qindex *ix);
  * and at the close). */
 void index_checkpoint_beside(qindex *ix);
 
-/* Before a load into an empty index: the indexes of quotes are dropped
- * (a transaction of its own) and made again, once, by
+/* Before a load into an empty index: the index of quotes by speaker is
+ * dropped (a transaction of its own) and made again, once, by
  * index_restore_quote_indexes at its end, or by the next index_open for
- * writing when the load was cut short. Without them every query still
- * answers, slower. */
+ * writing when the load was cut short (the index by article stays: its
+ * rows go in at its end). Without it every query still answers, slower. */
 int index_defer_quote_indexes(qindex *ix);
 int index_restore_quote_indexes(qindex *ix);
 

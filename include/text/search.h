@@ -67,6 +67,15 @@ char *search_fold_pattern_loose(const char *pat, size_t n);
  * blank, or no memory. */
 char *search_fold_loose(const char *s, size_t n);
 
+/* What search_fold_loose_with keeps from one text to the next: the keys
+ * of characters outside ASCII (folded anew for each text, they were most
+ * of the folding of a title an indexer folds). */
+typedef struct search_folds search_folds;
+search_folds *search_folds_new(void);   /* NULL without memory */
+void search_folds_free(search_folds *c);
+/* search_fold_loose, with the keys c holds (NULL: none kept). */
+char *search_fold_loose_with(search_folds *c, const char *s, size_t n);
+
 /* Appends every match of pattern in text[start,end) to hits, in order,
  * leftmost first and disjoint. Returns 0 or Q_ENOMEM. */
 int search_all(const char *text, size_t start, size_t end, const char *pattern, search_hits *hits);

@@ -193,7 +193,7 @@ static int fold_piece(fold61 *f, const unsigned char *t, size_t n, int at, fold6
 		return ASK_UNICODE61;
 	char out[3 * PIECE_MAX];   /* (a character folds to three bytes at most) */
 	piece_word w[PIECE_MAX / 2 + 1];
-	size_t len = 0, nw = 0;
+	size_t len = 0, nw = 0, end = 0;   /* end: of the last character folded into the word */
 	bool in = false;
 	for (size_t i = 0; i < n;) {
 		uint32_t v, cp;
@@ -210,14 +210,19 @@ static int fold_piece(fold61 *f, const unsigned char *t, size_t n, int at, fold6
 				w[nw++] = (piece_word){ (uint16_t)len, 0, (uint16_t)i, 0 };
 			in = true;
 			len += put_utf8(out + len, v - CHAR_FOLDED);
-			w[nw - 1].len = (uint16_t)(len - w[nw - 1].from);
-			w[nw - 1].end = (uint16_t)(i + k);
-		} else if (v == CHAR_ENDS) {
+			end = i + k;
+		} else if (v == CHAR_ENDS && in) {   /* (the word's length and end once, when it ends) */
 			in = false;
+			w[nw - 1].len = (uint16_t)(len - w[nw - 1].from);
+			w[nw - 1].end = (uint16_t)end;
 		} else if (v == CHAR_OTHER) {
 			return ASK_UNICODE61;
 		}
 		i += k;
+	}
+	if (in) {
+		w[nw - 1].len = (uint16_t)(len - w[nw - 1].from);
+		w[nw - 1].end = (uint16_t)end;
 	}
 	int rc = SQLITE_OK;
 	for (size_t i = 0; rc == SQLITE_OK && i < nw; i++)
@@ -242,18 +247,20 @@ int fold61_words(fold61 *f, const char *text, int n, fold61_token token, void *c
 {
 	const unsigned char *t = (const unsigned char *)text, *kind = f->kind;
 	char low[ASCII_WORD_MAX];
-	int rc = SQLITE_OK;
-	for (int i = 0; rc == SQLITE_OK && i < n;) {
-		if (!kind[t[i]]) {
+	int rc = SQLITE_OK, i = 0;
+	/* (each loop reads a byte's kind once: this loop is most of the time of
+	 * the words of a text) */
+	while (rc == SQLITE_OK) {
+		unsigned all = 0, k = 0;
+		while (i < n && !(k = kind[t[i]]))
 			i++;
-			continue;
-		}
+		if (i >= n)
+			break;
 		int start = i;
-		unsigned all = 0, k;
-		while (i < n && (k = kind[t[i]]) != 0) {
+		do {
 			all |= k;
 			i++;
-		}
+		} while (i < n && (k = kind[t[i]]) != 0);
 		size_t len = (size_t)(i - start);
 		if (!(all & (BYTE_OTHER | BYTE_UPPER))) {   /* as it is in the text */
 			rc = token(ctx, 0, text + start, (int)len, start, i);

@@ -20,8 +20,6 @@
 	STMT(ART_ADD_QUOTES, "UPDATE articles SET nquotes = nquotes + ?2 WHERE id = ?1") \
 	STMT(ART_TOUCH,    "UPDATE articles SET size = ?2, mtime = ?3 WHERE path = ?1") \
 	STMT(ART_FTS,      "INSERT INTO article_fts(rowid, body) VALUES (?1, ?2)") \
-	STMT(QUOTE_INSERT, "INSERT INTO quotes(article, qid, start, \"end\", text, speaker, cue, confidence) " \
-	                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
 	STMT(QUOTE_FTS,    "INSERT INTO quote_fts(rowid, text, speaker) VALUES (?1, ?2, ?3)") \
 	STMT(QUOTE_FTS_DROP, "INSERT INTO quote_fts(quote_fts, rowid, text, speaker)" \
 	                   " SELECT 'delete', id, text, speaker FROM quotes WHERE article = ?1") \
@@ -60,6 +58,10 @@ typedef struct checkpointer checkpointer;
 
 typedef struct index_premade index_premade;
 
+/* The rows of quotes one statement puts: a statement's setting up once
+ * for them, not once a quote. */
+#define QUOTE_ROWS 8
+
 struct qindex {
 	sqlite3 *db;
 	group_memo *memo;        /* NULL: the groups are made from the file */
@@ -72,6 +74,7 @@ struct qindex {
 	bool damaged;            /* SQLite reported a damaged file */
 	bool stale_marked;       /* this transaction marked the derived tables stale */
 	sqlite3_stmt *st[ST__COUNT];
+	sqlite3_stmt *quote_rows[QUOTE_ROWS];   /* the rows of 1..QUOTE_ROWS quotes, at [rows - 1] */
 	char err[256];
 };
 

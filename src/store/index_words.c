@@ -179,9 +179,26 @@ void index_words_free(index_words *w)
 	free(w);
 }
 
+/* The bytes t[0..n) as one number, for n < 8, by loads of a known size
+ * (a copy of n bytes was a call to memcpy a word: a tenth of keeping it). */
+static inline uint64_t short_bytes(const char *t, size_t n)
+{
+	uint32_t a, b;
+	if (n >= 4) {   /* two loads that overlap: every byte is in one of them */
+		memcpy(&a, t, 4);
+		memcpy(&b, t + n - 4, 4);
+		return (uint64_t)a << 32 | b;
+	}
+	if (!n)
+		return 0;
+	const unsigned char *u = (const unsigned char *)t;
+	return (uint64_t)u[0] << 16 | (uint64_t)u[n / 2] << 8 | u[n - 1];
+}
+
 /* A hash of a word for the table of words seen: eight bytes at a time (a
  * word is short; doc_hash, made for whole texts, took half the time of
- * keeping a word). */
+ * keeping a word). Its length is in it: short_bytes alone does not tell
+ * "aa" from "aaa". */
 static uint64_t word_hash(const char *t, size_t n)
 {
 	uint64_t h = n * 0x9E3779B97F4A7C15ULL;
@@ -191,12 +208,22 @@ static uint64_t word_hash(const char *t, size_t n)
 		h = (h ^ x) * 0xff51afd7ed558ccdULL;
 		h ^= h >> 29;
 	}
-	if (n) {
-		uint64_t x = 0;
-		memcpy(&x, t, n);
-		h = (h ^ x) * 0xff51afd7ed558ccdULL;
-	}
+	if (n)
+		h = (h ^ short_bytes(t, n)) * 0xff51afd7ed558ccdULL;
 	return h ^ (h >> 32);
+}
+
+/* a[0..n) == b[0..n), inline for a word's few bytes. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+	for (; n >= 8; a += 8, b += 8, n -= 8) {
+		uint64_t x, y;
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return false;
+	}
+	return short_bytes(a, n) == short_bytes(b, n);
 }
 
 /* The slot of word t[0..n): the one that holds it, or an empty one. */
@@ -205,31 +232,71 @@ static size_t word_slot(const index_words *w, const char *t, size_t n)
 	size_t mask = w->nslots - 1, k = (size_t)word_hash(t, n) & mask;
 	for (; w->slot[k]; k = (k + 1) & mask) {
 		size_t at = w->slot[k] - 1;
-		if (at + n <= w->out.len && !memcmp(w->out.s + at, t, n) && (at + n == w->out.len || w->out.s[at + n] == ' '))
+		if (at + n <= w->out.len && same_bytes(w->out.s + at, t, n) && (at + n == w->out.len || w->out.s[at + n] == ' '))
 			return k;
 	}
 	return k;
 }
 
-/* After a word kept, its two-character beginning the first time it is
- * seen (article_fts's tokenizer takes it as it takes the words: made here,
- * on the reading threads, not on the writer). */
-static int add_beginning(index_words *w, const char *t, int n)
+/* Copies t[0..n) to o by loads and stores of a known size when it is
+ * short, as a word is (memcpy of n bytes was a call a word). */
+static inline void copy_short(char *o, const char *t, size_t n)
+{
+	if (n > 16) {
+		memcpy(o, t, n);
+	} else if (n >= 8) {   /* two copies that overlap */
+		uint64_t x, y;
+		memcpy(&x, t, 8);
+		memcpy(&y, t + n - 8, 8);
+		memcpy(o, &x, 8);
+		memcpy(o + n - 8, &y, 8);
+	} else if (n >= 4) {
+		uint32_t x, y;
+		memcpy(&x, t, 4);
+		memcpy(&y, t + n - 4, 4);
+		memcpy(o, &x, 4);
+		memcpy(o + n - 4, &y, 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			o[i] = t[i];
+	}
+}
+
+/* Room for n bytes at the end of b and its NUL, not yet counted in its
+ * length; NULL without memory. */
+static char *room_for(strbuf *b, size_t n)
+{
+	if (!b->failed && b->cap - b->len > n)
+		return b->s + b->len;
+	char *o = sb_extend(b, n);
+	if (o)
+		b->len -= n;
+	return o;
+}
+
+/* What a kept word adds at most: the space before it, and its beginning
+ * (of at most eight bytes) with its space and mark. */
+#define WORD_EXTRA 11
+
+/* After a word kept (written up to o), its two-character beginning the
+ * first time it is seen (article_fts's tokenizer takes it as it takes the
+ * words: made here, on the reading threads, not on the writer); where the
+ * text goes on, or NULL without memory. */
+static char *add_beginning(index_words *w, char *o, const char *t, int n)
 {
 	int k = two_chars(t, n);
 	bool first = false;
 	if (!k)
-		return SQLITE_OK;
-	if (seen_first(&w->begun, t, k, &first) != SQLITE_OK) {
-		w->error = Q_ENOMEM;
-		return SQLITE_NOMEM;
-	}
+		return o;
+	if (seen_first(&w->begun, t, k, &first) != SQLITE_OK)
+		return NULL;
 	if (first) {
-		char b[10] = { ' ', PREFIX_MARK };
-		memcpy(b + 2, t, (size_t)k);
-		sb_add(&w->out, b, (size_t)k + 2);
+		o[0] = ' ';
+		o[1] = PREFIX_MARK;
+		copy_short(o + 2, t, (size_t)k);
+		o += k + 2;
 	}
-	return SQLITE_OK;
+	return o;
 }
 
 /* A word of the tokenizer: kept the first time only. */
@@ -244,16 +311,22 @@ static int add_word(void *ctx, int flags, const char *t, int n, int start, int e
 	size_t k = word_slot(w, t, (size_t)n);
 	if (w->slot[k])
 		return SQLITE_OK;
-	if (w->out.len)
-		sb_add(&w->out, " ", 1);
-	if (w->out.len + (size_t)n >= UINT32_MAX) {
+	char *o = w->out.len + (size_t)n + WORD_EXTRA < UINT32_MAX ? room_for(&w->out, (size_t)n + WORD_EXTRA) : NULL;
+	if (o && w->out.len)
+		*o++ = ' ';
+	if (o) {
+		w->slot[k] = (uint32_t)(o - w->out.s) + 1;
+		w->used[w->nused++] = (uint32_t)k;   /* (at most half the slots are taken) */
+		copy_short(o, t, (size_t)n);
+		o = add_beginning(w, o + n, t, n);
+	}
+	if (!o) {
 		w->error = Q_ENOMEM;
 		return SQLITE_NOMEM;
 	}
-	w->slot[k] = (uint32_t)w->out.len + 1;
-	w->used[w->nused++] = (uint32_t)k;   /* (at most half the slots are taken) */
-	sb_add(&w->out, t, (size_t)n);
-	return add_beginning(w, t, n);
+	*o = '\0';
+	w->out.len = (size_t)(o - w->out.s);
+	return SQLITE_OK;
 }
 
 /* Tokenizes text[0..n) into w->out (after what is there), as unicode61

@@ -243,12 +243,14 @@ typedef struct reader_tools {
 	index_words *w;
 	samequote_pairs sp;
 	quotes_work *qw;   /* NULL without memory for it: quotes_find's own then */
+	search_folds *folds;   /* the titles' (NULL without memory: each title its own) */
 } reader_tools;
 
 static int tools_new(reader_tools *t)
 {
 	memset(t, 0, sizeof *t);
 	t->qw = quotes_work_new();
+	t->folds = search_folds_new();
 	return index_words_new(&t->w);
 }
 
@@ -257,6 +259,7 @@ static void tools_free(reader_tools *t)
 	index_words_free(t->w);
 	samequote_pairs_free(&t->sp);
 	quotes_work_free(t->qw);
+	search_folds_free(t->folds);
 }
 
 /* The word pairs of j's quotes, for the same-quote groups, and their words
@@ -320,7 +323,7 @@ static void read_job(job *j, const quotes_opts *qo, reader_tools *t)
 	if (!rc)
 		rc = index_words_of(w, j->d->title, j->d->text, j->d->len, &j->words, &j->nwords);
 	if (!rc && j->d->title)   /* (NULL: blank, or no memory: index_put tries again) */
-		j->ftitle = search_fold_loose(j->d->title, strlen(j->d->title));
+		j->ftitle = search_fold_loose_with(t->folds, j->d->title, strlen(j->d->title));
 	j->kind = rc ? JOB_FAIL : JOB_PUT;
 	j->error = rc;
 }

@@ -49,11 +49,13 @@ static unsigned pattern_mode(const char *pat, size_t n)
 /* The keys of s[0..n) in mode, after what b holds (the mode byte, or
  * nothing); a run of white space is one space, none leading. NULL when no
  * key was added. */
-static char *fold_keys(strbuf *b, unsigned mode, const char *s, size_t n)
+static char *fold_keys(strbuf *b, unsigned mode, const char *s, size_t n, fold_cache *kept)
 {
 	size_t base = b->len;
 	folder f;
 	folder_init(&f, mode, s, 0, n);
+	if (kept)
+		folder_share_cache(&f, kept);
 	unit u;
 	const unsigned char *t = (const unsigned char *)s;
 	bool lower = !(mode & SEARCH_CASE);
@@ -95,7 +97,7 @@ char *search_fold_pattern(const char *pat, size_t n)
 	strbuf b;
 	sb_init(&b);
 	sb_putc(&b, (char)(mode + 1));
-	return fold_keys(&b, mode, pat, n);
+	return fold_keys(&b, mode, pat, n, NULL);
 }
 
 char *search_fold_pattern_loose(const char *pat, size_t n)
@@ -103,14 +105,36 @@ char *search_fold_pattern_loose(const char *pat, size_t n)
 	strbuf b;
 	sb_init(&b);
 	sb_putc(&b, 1);   /* mode 0 */
-	return fold_keys(&b, 0, pat, strnlen(pat, n));
+	return fold_keys(&b, 0, pat, strnlen(pat, n), NULL);
 }
 
 char *search_fold_loose(const char *s, size_t n)
 {
+	return search_fold_loose_with(NULL, s, n);
+}
+
+struct search_folds {
+	fold_cache cache;        /* (mode 0, the only one search_fold_loose folds in) */
+};
+
+search_folds *search_folds_new(void)
+{
+	search_folds *c = malloc(sizeof *c);
+	if (c)
+		c->cache.ready = false;
+	return c;
+}
+
+void search_folds_free(search_folds *c)
+{
+	free(c);
+}
+
+char *search_fold_loose_with(search_folds *c, const char *s, size_t n)
+{
 	strbuf b;
 	sb_init(&b);
-	return fold_keys(&b, 0, s, strnlen(s, n));
+	return fold_keys(&b, 0, s, strnlen(s, n), c ? &c->cache : NULL);
 }
 
 unsigned search_pattern_mode(const char *pattern)

@@ -99,6 +99,8 @@ uint64_t words_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;   /* FNV-1a over the lower-case code points */
 	size_t i = 0;
+	for (unsigned char b; i < n && (b = (unsigned char)s[i]) < 0x80; i++)   /* ASCII, most words: no more to ask */
+		h = (h ^ ((unsigned)(b - 'A') < 26u ? b + 32u : b)) * 1099511628211ULL;
 	while (i < n) {
 		unsigned char b = (unsigned char)s[i];
 		ucs4_t c = b;

@@ -330,6 +330,65 @@ static void test_words_once(void **state)
 	index_words_free(w);
 }
 
+/* index_words_of's words as a plain search over what was kept makes them:
+ * each word once, in the order first seen, then its beginning of two
+ * letters when none came before (the text's words are ASCII letters). */
+static void plain_words(const char *text, char *out)
+{
+	char seen[512][32], begun[512][3];
+	size_t nseen = 0, nbegun = 0;
+	char *copy = strdup(text);
+	out[0] = '\0';
+	for (char *p = strtok(copy, " "); p; p = strtok(NULL, " ")) {
+		bool dup = false;
+		for (size_t i = 0; i < nseen && !dup; i++)
+			dup = !strcmp(seen[i], p);
+		if (dup)
+			continue;
+		snprintf(seen[nseen++], sizeof seen[0], "%s", p);
+		sprintf(out + strlen(out), "%s%s", *out ? " " : "", p);
+		if (strlen(p) < 2)
+			continue;
+		bool old = false;
+		for (size_t i = 0; i < nbegun && !old; i++)
+			old = !strncmp(begun[i], p, 2);
+		if (!old) {
+			snprintf(begun[nbegun++], sizeof begun[0], "%.2s", p);
+			sprintf(out + strlen(out), " \x01%.2s", p);
+		}
+	}
+	free(copy);
+}
+
+/* Words of every length up to past sixteen bytes, each against words of
+ * its length that differ in one byte only, twice: every one is kept once
+ * (the table of words seen compares and copies a short word by loads of
+ * a few bytes, which must see each of its bytes). */
+static void test_words_once_every_length(void **state)
+{
+	(void)state;
+	char text[8192] = "", want[8192];
+	for (int round = 0; round < 2; round++)
+		for (int len = 1; len <= 20; len++)
+			for (int at = -1; at < len; at++) {
+				char word[32];
+				for (int i = 0; i < len; i++)
+					word[i] = i == at ? 'b' : 'a';
+				word[len] = '\0';
+				sprintf(text + strlen(text), "%s%s", *text ? " " : "", word);
+			}
+	plain_words(text, want);
+	index_words *w = NULL;
+	assert_int_equal(index_words_new(&w), 0);
+	char *s = NULL;
+	size_t n = 0;
+	assert_int_equal(index_words_of(w, NULL, text, strlen(text), &s, &n), 0);
+	assert_string_equal(s, want);
+	assert_int_equal(n, strlen(want));
+	free(s);
+	index_words_free(w);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -515,8 +574,8 @@ static void put_article_worded(qindex *ix, const char *path, uint64_t cid, const
 	index_words *w = NULL;
 	assert_int_equal(index_words_new(&w), 0);
 	index_qwords qw = { 0 };
-	size_t end[8];
-	assert_true(nq <= 8);
+	size_t end[32];
+	assert_true(nq <= 32);
 	for (size_t i = 0; i < nq; i++) {
 		assert_int_equal(index_qwords_add(w, &qw, q[i].text, strlen(q[i].text)), 0);
 		end[i] = qw.ntok;
@@ -527,6 +586,47 @@ static void put_article_worded(qindex *ix, const char *path, uint64_t cid, const
 	assert_int_equal(index_put(ix, &a, body, strlen(body), q, nq), 0);
 	index_qwords_free(&qw);
 	index_words_free(w);
+}
+
+/* Articles of more quotes than one statement puts (index.c: QUOTE_ROWS):
+ * every quote has its row, numbered in turn, and its words, made by the
+ * tokenizer or beforehand; and a batch of them is one segment of each
+ * full-text table (a statement of several rows that opened a savepoint
+ * had FTS5 write its words out at each one). */
+static void test_many_quotes_an_article(void **state)
+{
+	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
+	enum { NQ = 19 };
+	static char text[NQ][48], speaker[NQ][16];
+	index_quote q[NQ];
+	for (int i = 0; i < NQ; i++) {
+		snprintf(text[i], sizeof text[i], "The plan marker%c%c will hold", 'a' + i % 26, 'a' + i / 26);
+		snprintf(speaker[i], sizeof speaker[i], "Ada Person%c", 'a' + i);
+		q[i] = (index_quote){ (uint64_t)i + 1, (size_t)i * 100, (size_t)i * 100 + 40, text[i], i % 3 ? speaker[i] : NULL,
+		                      "said", 0.5, NULL, 0, false };
+	}
+	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
+	assert_int_equal(index_begin(ix), 0);
+	put_article(ix, "/corpus/a.txt", 0xa, q, NQ);
+	put_article_worded(ix, "/corpus/b.txt", 0xb, q, NQ);
+	put_article(ix, "/corpus/c.txt", 0xc, q, 9);
+	assert_int_equal(index_commit(ix), 0);
+	index_close(ix);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quotes"), 2 * NQ + 9);
+	assert_int_equal(sql_count(file, "SELECT count(*) FROM quotes WHERE id - (SELECT min(id) FROM quotes) ="
+	                                 " (article - 1) * 19 + qid - 1"), 2 * NQ + 9);
+	assert_int_equal(sql_count(file, "SELECT count(DISTINCT segid) FROM quote_fts_idx"), 1);
+	assert_int_equal(sql_count(file, "SELECT count(DISTINCT segid) FROM article_fts_idx"), 1);
+	for (int i = 0; i < NQ; i++) {
+		char sql[256];
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM quote_fts f JOIN quotes q ON q.id = f.rowid"
+		         " WHERE quote_fts MATCH 'marker%c%c' AND q.qid = %d", 'a' + i % 26, 'a' + i / 26, i + 1);
+		assert_int_equal(sql_count(file, sql), i < 9 ? 3 : 2);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'speaker:person%c'", 'a' + i);
+		assert_int_equal(sql_count(file, sql), i % 3 ? (i < 9 ? 3 : 2) : 0);
+	}
+	free(file);
+	remove_dir(dir);
 }
 
 /* quote_fts has unicode61's words (fold61.h), in their order: the same
@@ -702,16 +802,19 @@ static void test_touch_and_remove(void **state)
 	remove_dir(dir);
 }
 
-/* A load into an empty index drops the indexes of quotes and makes them at
- * its end; a load cut short leaves them to the next open for writing. */
+/* A load into an empty index drops the index of quotes by speaker and
+ * makes it at its end (the one by article, whose rows go in at its end,
+ * it keeps); a load cut short leaves it to the next open for writing. */
 static void test_quote_indexes_deferred(void **state)
 {
 	char *dir = make_dir(), *file = path_in(dir, "ix.sqlite");
 	const char *indexes = "SELECT count(*) FROM sqlite_master WHERE name IN ('quotes_article', 'quotes_speaker')";
+	const char *by_article = "SELECT count(*) FROM sqlite_master WHERE name = 'quotes_article'";
 	qindex *ix = open_ok(file, INDEX_WRITE, NULL);
 	assert_int_equal(sql_count(file, indexes), 2);
 	assert_int_equal(index_defer_quote_indexes(ix), 0);
-	assert_int_equal(sql_count(file, indexes), 0);
+	assert_int_equal(sql_count(file, indexes), 1);
+	assert_int_equal(sql_count(file, by_article), 1);
 	assert_int_equal(index_begin(ix), 0);
 	put_article(ix, "/corpus/a.txt", 0xa, two_quotes, 2);
 	assert_int_equal(index_commit(ix), 0);
@@ -720,7 +823,7 @@ static void test_quote_indexes_deferred(void **state)
 	qindex *ro = open_ok(file, INDEX_READ, NULL);
 	assert_int_equal(count(ro, "quotes"), 2);
 	index_close(ro);
-	assert_int_equal(sql_count(file, indexes), 0);
+	assert_int_equal(sql_count(file, indexes), 1);
 	ix = open_ok(file, INDEX_WRITE, NULL);
 	assert_int_equal(sql_count(file, indexes), 2);
 	index_hit *h;
@@ -1343,9 +1446,11 @@ int main(void)
 		cmocka_unit_test(test_persons_in_order),
 		cmocka_unit_test(test_quote_ids_paged),
 		cmocka_unit_test(test_words_once),
+		cmocka_unit_test(test_words_once_every_length),
 		cmocka_unit_test(test_words_as_unicode61),
 		cmocka_unit_test(test_full_text_search),
 		cmocka_unit_test(test_quote_words_as_unicode61),
+		cmocka_unit_test(test_many_quotes_an_article),
 		cmocka_unit_test(test_two_character_beginnings),
 		cmocka_unit_test(test_text_index_compacted),
 		cmocka_unit_test(test_touch_and_remove),

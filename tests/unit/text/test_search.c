@@ -523,6 +523,37 @@ static char *keys_by_unit(unsigned mode, const char *s, size_t n)
 	return sb_take(&b);
 }
 
+/* Keys kept from one text to the next give the keys each text gives
+ * alone: texts of many characters outside ASCII (more than the keys kept,
+ * so that they replace each other), with marks, spaces and bad bytes. */
+static void test_fold_loose_keeps_keys(void **state)
+{
+	(void)state;
+	static char chars[400][4];
+	const char *piece[400 + 6] = { " ", "a", "Z", "e\xCC\x81", "\xff", "\u00A0" };
+	size_t np = 6;
+	/* Latin letters with and without accents, and Cyrillic ones */
+	for (uint32_t cp = 0xC0; cp < 0x500; cp += cp < 0x250 ? 2 : cp < 0x400 ? 0x400 - cp : 3) {
+		chars[np][0] = (char)(0xC0 | cp >> 6);
+		chars[np][1] = (char)(0x80 | (cp & 0x3F));
+		piece[np] = chars[np];
+		np++;
+	}
+	search_folds *kept = search_folds_new();
+	assert_non_null(kept);
+	uint32_t seed = 4242;
+	for (int t = 0; t < 3000; t++) {
+		char s[200];
+		size_t n = pieces_string(&seed, piece, np, 12, s, sizeof s);
+		char *want = search_fold_loose(s, n), *got = search_fold_loose_with(kept, s, n);
+		if (want || got)
+			assert_string_equal(got, want);
+		free(want);
+		free(got);
+	}
+	search_folds_free(kept);
+}
+
 /* ASCII's own path in folding gives the keys every unit gives alone, with
  * case folded or kept, whatever follows it (marks, joins, spaces, bytes). */
 static void test_fold_ascii_path(void **state)
@@ -556,6 +587,7 @@ int main(void)
 		cmocka_unit_test(test_smart_case),
 		cmocka_unit_test(test_loose),
 		cmocka_unit_test(test_fold_ascii_path),
+		cmocka_unit_test(test_fold_loose_keeps_keys),
 		cmocka_unit_test(test_accents),
 		cmocka_unit_test(test_white_space_and_joins),
 		cmocka_unit_test(test_bytes_that_are_not_utf8),

@@ -50,6 +50,30 @@ static void test_words(void **state)
 	assert_false(words_hash("the", 3) == words_hash("then", 4));
 }
 
+/* FNV-1a over code points, then mixed, as words_hash was written before
+ * its ASCII bytes took a loop of their own. */
+static uint64_t ref_hash(const uint32_t *cp, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ cp[i]) * 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
+/* words_hash's values are those of the lower-case code points, whichever
+ * path a byte takes: ASCII alone, ASCII then other characters, and back
+ * (the groups of same quotes are made of them). */
+static void test_words_hash_values(void **state)
+{
+	(void)state;
+	static const uint32_t zet[] = { 'z', 'e', 't', '@', '9' }, ecole[] = { 'e', 0xE9, 'c', 'o', 'l', 'e', 'x' };
+	static const uint32_t dont[] = { 'd', 'o', 'n', '\'', 't' };
+	assert_true(words_hash("ZeT@9", 5) == ref_hash(zet, 5));
+	assert_true(words_hash("E\xC3\x89" "COLEX", 8) == ref_hash(ecole, 7));
+	assert_true(words_hash("DON\xE2\x80\x99" "T", 7) == ref_hash(dont, 5));
+	assert_true(words_hash("", 0) == ref_hash(NULL, 0));
+}
+
 /* The words as words_next made them before its ASCII took a path of its
  * own: every character classified alone (libunistring for the others). */
 static int ref_kind(const char *s, size_t n, size_t i, size_t *len)
@@ -184,6 +208,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_words_hash_values),
 		cmocka_unit_test(test_words_ascii_path),
 		cmocka_unit_test(test_differences),
 		cmocka_unit_test(test_counts_and_long_texts),
