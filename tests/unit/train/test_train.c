@@ -228,8 +228,9 @@ static void a_bootstrap_bag_is_its_own_and_repeatable(void **state)
 	train_weights_free(&b);
 }
 
-/* The output of train_cv on the fixture with `seeds` runs. */
-static char *cv_output(const fixture *f, unsigned seeds)
+/* The output of cross-validation on the fixture with `seeds` runs, over
+ * the parts ps (NULL: two folds by the hash of the names, as train_cv). */
+static char *cv_parts_output(const fixture *f, const train_parts *ps, unsigned seeds)
 {
 	char *buf = NULL;
 	size_t size = 0;
@@ -237,9 +238,15 @@ static char *cv_output(const fixture *f, unsigned seeds)
 	assert_non_null(out);
 	train_params p = params(2, 0, 1);
 	p.pulled = f->pulled;
-	assert_int_equal(train_cv(&f->set, 2, &p, seeds, NULL, out), 0);
+	assert_int_equal(ps ? train_cv_parts(&f->set, ps, &p, seeds, NULL, out) : train_cv(&f->set, 2, &p, seeds, NULL, out),
+	                 0);
 	assert_int_equal(fclose(out), 0);
 	return buf;
+}
+
+static char *cv_output(const fixture *f, unsigned seeds)
+{
+	return cv_parts_output(f, NULL, seeds);
 }
 
 static void cross_validation_over_seeds_prints_the_mean(void **state)
@@ -285,14 +292,7 @@ static void a_language_is_held_out_whole(void **state)
 		train_corpus_free(&learn);
 		train_corpus_free(&count);
 	}
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *out = open_memstream(&buf, &size);
-	assert_non_null(out);
-	train_params p = params(2, 0, 1);
-	p.pulled = f->pulled;
-	assert_int_equal(train_cv_parts(&f->set, &ps, &p, 1, NULL, out), 0);
-	assert_int_equal(fclose(out), 0);
+	char *buf = cv_parts_output(f, &ps, 1);
 	char *en = strstr(buf, "\nlang en "), *xx = strstr(buf, "\nlang xx "), *total = strstr(buf, "\ntotal ");
 	assert_non_null(en);
 	assert_non_null(xx);
