@@ -1063,10 +1063,10 @@ static int insert_quotes(qindex *ix, int64_t art, const char *lang, bool more, c
 		size_t k = nq - at < QUOTE_ROWS ? nq - at : QUOTE_ROWS;
 		rc = insert_quote_rows(ix, art, q + at, k);
 		int64_t first = sqlite3_last_insert_rowid(ix->db) - (int64_t)k + 1;
-		for (size_t r = 0; !rc && r < k; r++)
+		for (size_t r = 0; !rc && r < k; r++) {
 			index_memo_add(ix, first + (int64_t)r, art, (int64_t)q[at + r].start, lang, more, &q[at + r]);
-		for (size_t r = 0; !rc && r < k; r++)
 			rc = insert_quote_words(ix, first + (int64_t)r, &q[at + r], qw, at + r);
+		}
 		at += k;
 	}
 	return rc;

@@ -338,9 +338,8 @@ static unsigned part_of(const gold_set *set, size_t i, const train_parts *ps)
 	return ps->of ? ps->of[i] : gold_fold(&set->v[i], ps->n);
 }
 
-/* The articles of set outside part f of ps (only those in it when only is
- * set); all of them when ps is NULL. */
-static int corpus_read(const gold_set *set, const train_parts *ps, unsigned f, bool only, train_corpus *out)
+/* (all of set's articles when ps is NULL) */
+int train_corpus_read_part(const gold_set *set, const train_parts *ps, unsigned f, bool only, train_corpus *out)
 {
 	out->docs = calloc(set->n + 1, sizeof *out->docs);
 	out->golds = calloc(set->n + 1, sizeof *out->golds);
@@ -364,7 +363,7 @@ static int corpus_read(const gold_set *set, const train_parts *ps, unsigned f, b
 int train_corpus_read(const gold_set *set, unsigned k, unsigned fold, bool only, train_corpus *out)
 {
 	train_parts ps = { .n = k };
-	return corpus_read(set, k ? &ps : NULL, fold, only, out);
+	return train_corpus_read_part(set, k ? &ps : NULL, fold, only, out);
 }
 
 int train_parts_by_lang(const gold_set *set, train_parts *out)
@@ -379,11 +378,6 @@ int train_parts_by_lang(const gold_set *set, train_parts *out)
 		out->of[i] = j < i ? out->of[j] : out->n++;
 	}
 	return 0;
-}
-
-int train_corpus_read_part(const gold_set *set, const train_parts *ps, unsigned part, bool only, train_corpus *out)
-{
-	return corpus_read(set, ps, part, only, out);
 }
 
 void train_corpus_free(train_corpus *c)
@@ -601,9 +595,9 @@ static int cv_fold(const gold_set *set, const train_parts *ps, unsigned f, const
 	train_corpus train = { 0 }, test = { 0 };
 	train_weights w = { 0 };
 	learner ev = { .h = p, .frozen = true, .errors = errors };
-	int rc = corpus_read(set, ps, f, false, &train);
+	int rc = train_corpus_read_part(set, ps, f, false, &train);
 	if (!rc)
-		rc = corpus_read(set, ps, f, true, &test);
+		rc = train_corpus_read_part(set, ps, f, true, &test);
 	if (!rc)
 		rc = train_learn(&train, p, false, &w);
 	quote_model *m = rc ? NULL : model_of(&w);

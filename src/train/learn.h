@@ -54,7 +54,7 @@ typedef struct train_parts {
 int train_parts_by_lang(const gold_set *set, train_parts *out);
 
 /* The articles of set outside part `part` of ps (only those in it when
- * only is set). Returns 0 or Q_ENOMEM. */
+ * only is set); all of them when ps is NULL. Returns 0 or Q_ENOMEM. */
 int train_corpus_read_part(const gold_set *set, const train_parts *ps, unsigned part, bool only, train_corpus *out);
 
 /* The articles of set outside fold `fold` of k (only those in it when only

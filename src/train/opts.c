@@ -54,10 +54,10 @@ static int number(const char *s, double lo, bool open, double hi, double *out)
 }
 
 /* What an option's value is and where it goes. */
-typedef enum { UINT, U64, LONG, REAL, PATH } kind;
+typedef enum { UINT, U64, LONG, REAL, PATH, FLAG } kind;
 
-/* The options that take a value: where it goes (offsetof train_opts) and
- * what it may be. */
+/* The options: where the value goes (offsetof train_opts) and what it may
+ * be; a FLAG takes none and sets a bool. */
 typedef struct opt {
 	const char *name;
 	kind k;
@@ -83,6 +83,8 @@ static const opt OPTS[] = {
 	{ "--weights", PATH, AT(weights), 0, 0, false, "a file" },
 	{ "--c", PATH, AT(c), 0, 0, false, "a file" },
 	{ "--errors", PATH, AT(errors), 0, 0, false, "a file" },
+	{ "--bootstrap", FLAG, AT(p.bootstrap), 0, 0, false, NULL },
+	{ "--cv-lang", FLAG, AT(cv_lang), 0, 0, false, NULL },
 };
 
 /* Reads v as option x wants it into o; 1 when it is not that. */
@@ -121,16 +123,17 @@ static int store(train_opts *o, const opt *x, const char *v)
 static int one(train_opts *o, int argc, const char *const *argv, int *i, FILE *err)
 {
 	const char *name = argv[*i];
-	if (!strcmp(name, "--bootstrap") || !strcmp(name, "--cv-lang")) {
-		*(name[2] == 'b' ? &o->p.bootstrap : &o->cv_lang) = true;
-		return 0;
-	}
 	size_t k = 0;
 	while (k < sizeof OPTS / sizeof *OPTS && strcmp(OPTS[k].name, name))
 		k++;
 	if (k == sizeof OPTS / sizeof *OPTS) {
 		fprintf(err, "quoth-train: %s: no such option\n", name);
 		return usage(err);
+	}
+	if (OPTS[k].k == FLAG) {
+		const bool on = true;
+		memcpy((char *)o + OPTS[k].off, &on, sizeof on);
+		return 0;
 	}
 	if (*i + 1 >= argc) {
 		fprintf(err, "quoth-train: %s: expects %s\n", name, OPTS[k].want);
