@@ -367,89 +367,144 @@ static bool accord_source(const speech_ctx *c, const char *t, size_t hs, size_t 
 	return false;
 }
 
-size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t max)
+/* Where a quote's candidates are looked for: its paragraph [ps, pe), the
+ * head (the sentence before the opening mark, [hs, he) without the colon
+ * or comma that introduces the quote) and the tail (from ts, after the
+ * closing mark and its comma). */
+typedef struct cjk_around {
+	size_t ps, pe, hs, he, ts;
+	bool tail_cue;   /* a cue opens the tail */
+} cjk_around;
+
+/* Does the sentence before hs end at the character ch, which starts at st
+ * (not the full stop of an initial in a Latin name: Z. Y)? */
+static bool ends_sentence(const char *t, size_t ps, size_t st, unsigned ch)
 {
-	const speech_art *a = c->art;
-	const doc *d = c->d;
-	const char *t = d->text;
-	size_t p = doc_para_at(d, q->open);
-	size_t ps = p < d->npara ? d->para[p].start : 0, pe = p < d->npara ? d->para[p].end : d->len;
-	if (q->close > pe)
-		pe = q->close;
-	size_t k = 0;
-	/* the head: the sentence before the opening mark */
-	size_t hs = q->open;
-	while (hs > ps) {
-		size_t st;
-		unsigned ch = char_before(t, ps, hs, &st);
+	if (ch == '.') {
 		size_t st2;
-		bool latin_dot = ch == '.' && st > ps && ((unsigned char)t[st - 1] & 0x80) == 0 &&
-		                 tok_is_alnum(char_before(t, ps, st, &st2));   /* Z. in a Latin name */
-		if (ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F || (ch == '.' && !latin_dot) || ch == 0x300D || ch == 0x201D)
+		return !(st > ps && ((unsigned char)t[st - 1] & 0x80) == 0 && tok_is_alnum(char_before(t, ps, st, &st2)));
+	}
+	return ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F || ch == 0x300D || ch == 0x201D;
+}
+
+static void head_bounds(const char *t, size_t open, cjk_around *r)
+{
+	size_t hs = open, st;
+	while (hs > r->ps) {
+		unsigned ch = char_before(t, r->ps, hs, &st);
+		if (ends_sentence(t, r->ps, st, ch))
 			break;
 		hs = st;
 	}
-	size_t he = q->open, st;
+	size_t he = open;
 	while (he > hs) {
 		unsigned ch = char_before(t, hs, he, &st);
 		if (ch != 0xFF1A && ch != 0xFF0C && ch != 0x3001 && ch != ':' && ch != ',' && ch != ' ')
 			break;
 		he = st;
 	}
-	/* the tail: after the closing mark */
-	size_t ts = q->close;
+	r->hs = hs;
+	r->he = he;
+}
+
+/* The tail's start: past the commas and spaces after the closing mark,
+ * up to a cue. */
+static void tail_start(const speech_ctx *c, const char *t, size_t close, cjk_around *r)
+{
+	size_t ts = close, pe = r->pe;
 	while (ts < pe && (starts_with(c, LA_CUE_AFTER, t, ts, pe) == 0) &&
 	       (char_at(t, ts, pe, "\xEF\xBC\x8C") || t[ts] == ',' || t[ts] == ' ' || char_at(t, ts, pe, "\xE3\x80\x81")))
 		ts += t[ts] == ',' || t[ts] == ' ' ? 1 : 3;
-	bool tail_cue = starts_with(c, LA_CUE_AFTER, t, ts, pe) > 0;
+	r->ts = ts;
+	r->tail_cue = starts_with(c, LA_CUE_AFTER, t, ts, pe) > 0;
+}
 
-	/* X说：“…”, X告诉Y：“…”, X表示这是“…”: the subject before the head's first cue */
-	bool colon = he < q->open && (char_at(t, he, q->open, "\xEF\xBC\x9A") || t[he] == ':');
+static cjk_around around_quote(const speech_ctx *c, const quote *q)
+{
+	const doc *d = c->d;
+	size_t p = doc_para_at(d, q->open);
+	cjk_around r = { .ps = p < d->npara ? d->para[p].start : 0, .pe = p < d->npara ? d->para[p].end : d->len };
+	if (q->close > r.pe)
+		r.pe = q->close;
+	head_bounds(d->text, q->open, &r);
+	tail_start(c, d->text, q->close, &r);
+	return r;
+}
+
+/* X说：“…”, X告诉Y：“…”, X表示这是“…”: the subject before the head's first
+ * cue; else X确信：“…”: the subject of a sentence that ends with a colon. */
+static size_t head_subject(const speech_ctx *c, const quote *q, const cjk_around *r, mention *out, size_t max)
+{
+	const char *t = c->d->text;
+	size_t hs = r->hs, he = r->he;
+	if (!max)
+		return 0;
 	size_t cl0 = 0, cue0 = head_cue(c, t, hs, he, &cl0);
-	if (cue0 < he && k < max) {
+	if (cue0 < he) {
 		size_t s = subject_start(t, hs, cue0);
 		size_t e = subject_end(c, t, s, cue0), al = accord_at(c, t, s, e);
 		if (al < e - s)
 			s += al;   /* 据X称：the source, not the word before it */
-		if (s < e)
-			make(c, a, s, e, cue0 + cl0 == he ? CR_BEFORE : CR_NEAR_BEFORE, 0, &out[k++]);
-	} else if (colon && k < max) {   /* X确信：“…”: the subject of a sentence that ends with a colon */
-		size_t s = subject_start(t, hs, he);
-		size_t e = subject_end(c, t, s, he);
-		if (last_transcribed(c, t, hs, he, &s, &e) || s < e)
-			make(c, a, s, e, CR_COLON, 0, &out[k++]);
+		if (s >= e)
+			return 0;
+		make(c, c->art, s, e, cue0 + cl0 == he ? CR_BEFORE : CR_NEAR_BEFORE, 0, out);
+		return 1;
 	}
-	size_t as, ae;
-	if (k < max && accord_source(c, t, hs, he, &as, &ae) && !(k && out[0].ds >= as && out[0].de <= ae))
-		make(c, a, as, ae, CR_ACCORD, 0, &out[k++]);
-	/* X氏は「…」: the topic of the head, the nearest and the sentence's first */
-	size_t topics = 0;
-	for (size_t i = he; i > hs && k < max && topics < 2;) {
+	bool colon = he < q->open && (char_at(t, he, q->open, "\xEF\xBC\x9A") || t[he] == ':');
+	if (!colon)
+		return 0;
+	size_t s = subject_start(t, hs, he);
+	size_t e = subject_end(c, t, s, he);
+	if (!last_transcribed(c, t, hs, he, &s, &e) && s >= e)
+		return 0;
+	make(c, c->art, s, e, CR_COLON, 0, out);
+	return 1;
+}
+
+/* X氏は「…」: the topics of the head, the nearest and the sentence's
+ * first. */
+static size_t head_topics(const speech_ctx *c, const cjk_around *r, mention *out, size_t max)
+{
+	const char *t = c->d->text;
+	size_t hs = r->hs, he = r->he, k = 0, st;
+	for (size_t i = he; i > hs && k < max && k < 2;) {
 		char_before(t, hs, i, &st);
 		size_t tl = starts_with(c, LA_TOPIC, t, st, he);
-		if (tl) {
-			size_t s = subject_start(t, hs, st);
-			if (s < st && (topics == 0 || s == hs) && !kana_only(t, s, st)) {
-				make(c, a, s, st, tail_cue ? CR_BEFORE : CR_NEAR_BEFORE, 0, &out[k++]);
-				topics++;
-			}
-			if (s == hs)
-				break;
-			i = s;
+		if (!tl) {
+			i = st;
 			continue;
 		}
-		i = st;
+		size_t s = subject_start(t, hs, st);
+		if (s < st && (k == 0 || s == hs) && !kana_only(t, s, st))
+			make(c, c->art, s, st, r->tail_cue ? CR_BEFORE : CR_NEAR_BEFORE, 0, &out[k++]);
+		if (s == hs)
+			break;
+		i = s;
 	}
-	/* 「…」と、X氏は語った / “…”，X在博客中写道 */
-	size_t limit = ts;
-	for (int chars = 0; limit < pe && chars < TAIL_CHARS; chars++) {
+	return k;
+}
+
+/* Where the tail's search for a cue stops: the sentence's end, the next
+ * quote, or TAIL_CHARS characters. */
+static size_t tail_limit(const char *t, const cjk_around *r)
+{
+	size_t limit = r->ts;
+	for (int chars = 0; limit < r->pe && chars < TAIL_CHARS; chars++) {
 		int len;
-		unsigned ch = tok_decode(t + limit, pe - limit, &len);
+		unsigned ch = tok_decode(t + limit, r->pe - limit, &len);
 		if (ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F || ch == 0x300C || ch == 0x201C)
 			break;
 		limit += (size_t)len;
 	}
-	size_t from = ts;
+	return limit;
+}
+
+/* 「…」と、X氏は語った / “…”，X在博客中写道: the subject of a cue or topic
+ * in the tail. */
+static size_t tail_subject(const speech_ctx *c, const cjk_around *r, mention *out, size_t max)
+{
+	const char *t = c->d->text;
+	size_t pe = r->pe, limit = tail_limit(t, r), from = r->ts;
 	if (char_at(t, from, pe, "\xE3\x81\xA8")) {   /* と */
 		from += 3;
 		if (char_at(t, from, pe, "\xE3\x80\x81"))
@@ -462,9 +517,21 @@ size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t ma
 	if (gap < end)
 		end = gap;
 	/* (a subject is what comes before a cue or a topic particle, not only a word like 在) */
-	if ((cue < limit || topic < cue) && end > from && end < limit && k < max && subject_start(t, from, end) == from &&
-	    !kana_only(t, from, end) && accord_at(c, t, from, end) != end - from)   /* 据说: it is said */
-		make(c, a, from, end, CR_BEFORE, 0, &out[k++]);
+	if (!max || !(cue < limit || topic < cue) || end <= from || end >= limit || subject_start(t, from, end) != from ||
+	    kana_only(t, from, end) || accord_at(c, t, from, end) == end - from)   /* 据说: it is said */
+		return 0;
+	make(c, c->art, from, end, CR_BEFORE, 0, out);
+	return 1;
+}
+
+size_t cjk_mentions(const speech_ctx *c, const quote *q, mention *out, size_t max)
+{
+	cjk_around r = around_quote(c, q);
+	size_t k = head_subject(c, q, &r, out, max), as, ae;
+	if (k < max && accord_source(c, c->d->text, r.hs, r.he, &as, &ae) && !(k && out[0].ds >= as && out[0].de <= ae))
+		make(c, c->art, as, ae, CR_ACCORD, 0, &out[k++]);
+	k += head_topics(c, &r, out + k, max - k);
+	k += tail_subject(c, &r, out + k, max - k);
 	for (size_t i = 0; i < k; i++)
 		resolve_pronoun(c, q, &out[i]);
 	return k;
