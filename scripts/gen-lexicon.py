@@ -67,7 +67,12 @@ LANG_ENUM = enum_names(LANG_H, "LANG_")
 LANGS = [code for code, v in sorted(LANG_ENUM.items(), key=lambda kv: kv[1])
          if code not in ("unknown", "count")]   # index i is enum value i + 1
 # the Latin-script languages: the detector reads their [profile] words (lang.h's LANG_LATIN_MASK)
-LATIN = ("en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "pt", "pl", "ca", "cs")
+LATIN = ("en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "pt", "pl", "ca", "cs", "ro", "hr", "hu")
+# a word's profile has bit i for the i-th of them in the order of enum lang
+# (lexicon.h: sixteen bits)
+LATIN_ORDER = [code for code in LANGS if code in LATIN]
+if len(LATIN_ORDER) != len(LATIN) or len(LATIN) > 16:
+    sys.exit("gen-lexicon: LATIN names %d languages of lang.h, at most 16" % len(LATIN))
 
 
 # [month]: one line a month, January first; its words go to the table of
@@ -170,7 +175,7 @@ def main():
                     fail("%s: a profile is for the Latin-script languages" % code)
                 for w in words:
                     add(0, [], w)
-                    profile[w] = profile.get(w, 0) | (1 << (li + 1))
+                    profile[w] = profile.get(w, 0) | (1 << LATIN_ORDER.index(code))
     props = []
     for code in LANGS:
         mask = 0

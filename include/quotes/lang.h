@@ -4,7 +4,7 @@
  * (the [profile] lists of the language files) in the first few KiB of a
  * text, looks for kana and Han characters for Japanese and Chinese, and for
  * Cyrillic letters for Russian and Ukrainian (told apart by letters only
- * one of them has). It is meant to pick the word lists for a
+ * one of them has) and Greek letters for Greek. It is meant to pick the word lists for a
  * news article, nothing finer.
  */
 #ifndef QUOTH_LANG_H
@@ -18,13 +18,19 @@ enum lang {
 	LANG_ZH, LANG_JA,
 	/* added after the first eleven, whose word classes sit in the lexicon's
 	 * entries themselves (lexicon.h: LEX_INLINE) */
-	LANG_PT, LANG_PL, LANG_CA, LANG_CS, LANG_RU, LANG_UK,
+	LANG_PT, LANG_PL, LANG_CA, LANG_CS, LANG_RU, LANG_UK, LANG_RO, LANG_HR, LANG_HU, LANG_EL,
 	LANG_COUNT
 };
 
 /* The Latin-script languages (bit 1 << lang): the detector tells them
  * apart by their [profile] words. */
-#define LANG_LATIN_MASK ((2u << LANG_IT) - 2 + (1u << LANG_PT) + (1u << LANG_PL) + (1u << LANG_CA) + (1u << LANG_CS))
+#define LANG_LATIN_MASK ((2u << LANG_IT) - 2 + (1u << LANG_PT) + (1u << LANG_PL) + (1u << LANG_CA) + (1u << LANG_CS) + \
+                         (1u << LANG_RO) + (1u << LANG_HR) + (1u << LANG_HU))
+
+/* How many they are, and the i-th of them in the order of enum lang (a
+ * word's profile has bit i for it: lexicon.h). */
+#define LANG_LATIN_COUNT 16
+enum lang lang_latin(unsigned i);
 
 /* How many bytes from the start of a text the detector reads. */
 #define LANG_SAMPLE 2048
@@ -35,7 +41,8 @@ enum lang lang_detect(const char *text, size_t n);
 /* The ISO 639-1 code ("en", "da", ...; "" for LANG_UNKNOWN). */
 const char *lang_code(enum lang l);
 
-/* The language named by an ISO 639-1 code ("nb" and "nn" are "no"); LANG_UNKNOWN otherwise. */
+/* The language named by an ISO 639-1 code ("nb" and "nn" are "no"; "sr" and
+ * "bs" are "hr", whose file holds their Latin spellings); LANG_UNKNOWN otherwise. */
 enum lang lang_from_code(const char *code);
 
 #endif

@@ -90,6 +90,7 @@ enum lang_prop {
 	LP_ADJECTIVE_AFTER   = 1u << 6,   /* adjectives follow the noun: "el alcalde socialista" */
 	LP_INFLECTED_NAMES   = 1u << 7,   /* names take case endings: "według Kowalskiego" */
 	LP_BARE_NOUNS        = 1u << 8,   /* no articles: a noun right before a capitalised quote names it, "компания «…»" */
+	LP_TITLE_AFTER_NAME  = 1u << 9,   /* a role right after a name is that person's title, not a genitive: "Kovács Anna polgármester" */
 };
 
 /* Longest word in the lists, in bytes. */
@@ -126,7 +127,7 @@ int lex_find_padded(const char *low, size_t n);
  * classes of the others are in lex_more, a line of its own: eleven
  * languages fill the entry's cache line. */
 #define LEX_INLINE 11
-#define LEX_SLOTS_LOG2 14            /* the hash table's slots (at least three a word) */
+#define LEX_SLOTS_LOG2 15            /* the hash table's slots (at least three a word) */
 #define LEX_BLOOM_LOG2 15            /* the Bloom filter's bits */
 /* An entry is one cache line, aligned, so that a lookup reads one line
  * for the word, its length and its classes: the words whole (32 bytes)
@@ -141,7 +142,7 @@ typedef struct lex_entry {
 	uint32_t mask[LEX_INLINE];
 } lex_entry;
 _Static_assert(sizeof(lex_entry) == 64, "an entry is one cache line");
-_Static_assert(LANG_LATIN_MASK <= 0xFFFF, "the profile's sixteen bits hold the Latin-script languages");
+_Static_assert(LANG_LATIN_COUNT <= 16, "the profile's sixteen bits hold the Latin-script languages");
 extern const lex_entry lex_words[];
 extern const uint32_t lex_more[][LEX_NLANG - LEX_INLINE];   /* the classes of each entry in the other languages */
 extern const uint16_t lex_slots[1u << LEX_SLOTS_LOG2];   /* entries, 0xFFFF where free */
@@ -253,7 +254,8 @@ static inline unsigned lex_any(int entry)
 	return entry < 0 ? 0 : lex_words[entry].any;
 }
 
-/* The languages (bit 1 << lang) whose detection profile holds entry. */
+/* The Latin-script languages whose detection profile holds entry: bit i
+ * for the i-th language of LANG_LATIN_MASK (lang_latin). */
 static inline unsigned lex_profile(int entry)
 {
 	return entry < 0 ? 0 : lex_words[entry].profile;

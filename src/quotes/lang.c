@@ -8,7 +8,7 @@
 #include "tok.h"
 
 static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "zh", "ja",
-                                           "pt", "pl", "ca", "cs", "ru", "uk" };
+                                           "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el" };
 
 const char *lang_code(enum lang l)
 {
@@ -21,6 +21,8 @@ enum lang lang_from_code(const char *code)
 		return LANG_UNKNOWN;
 	if (!strcmp(code, "nb") || !strcmp(code, "nn"))
 		return LANG_NO;
+	if (!strcmp(code, "sr") || !strcmp(code, "bs"))
+		return LANG_HR;
 	for (int l = 1; l < LANG_COUNT; l++)
 		if (!strcmp(code, codes[l]))
 			return (enum lang)l;
@@ -98,14 +100,21 @@ static enum lang best_profile(const unsigned score[LANG_COUNT])
 	return best;
 }
 
+enum lang lang_latin(unsigned i)
+{
+	unsigned m = LANG_LATIN_MASK;
+	for (; i && m; i--)
+		m &= m - 1;
+	return m ? (enum lang)__builtin_ctz(m) : LANG_UNKNOWN;
+}
+
 static void count_profile(const tok *w, unsigned score[LANG_COUNT])
 {
 	if (w->kind != T_WORD || w->entry < 0)
 		return;
 	/* one step for each language the word is in (most are in one or two) */
-	unsigned p = lex_profile(w->entry) & LANG_LATIN_MASK;
-	for (; p; p &= p - 1)
-		score[__builtin_ctz(p)]++;
+	for (unsigned p = lex_profile(w->entry); p; p &= p - 1)
+		score[lang_latin((unsigned)__builtin_ctz(p))]++;
 }
 
 void lang_count_word(const tok *w, unsigned score[LANG_COUNT])
@@ -125,16 +134,19 @@ enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LA
 	return lang_detect(text, len);
 }
 
-/* The Cyrillic language of t[0..n): LANG_UNKNOWN unless Cyrillic letters
- * (U+0400..U+04FF, led by D0..D3) outnumber the ASCII ones, then Ukrainian
- * where its own letters (і ї є ґ) outnumber Russian's (ы э ъ ё), else
- * Russian. Asked only where the Latin profile found little. */
-static enum lang cyrillic_lang(const char *t, size_t n)
+/* The language of t[0..n) by its letters, asked only where the Latin
+ * profile found little: LANG_UNKNOWN unless Cyrillic letters (U+0400..
+ * U+04FF, led by D0..D3) or Greek ones (U+0386..U+03FF, led by CE and CF)
+ * outnumber the ASCII ones; Greek where its letters are the more;
+ * else Ukrainian where its own letters (і ї є ґ) outnumber Russian's
+ * (ы э ъ ё), else Russian. */
+static enum lang script_lang(const char *t, size_t n)
 {
-	size_t cyrillic = 0, latin = 0, uk = 0, ru = 0;
+	size_t cyrillic = 0, greek = 0, latin = 0, uk = 0, ru = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)t[i];
 		cyrillic += b >= 0xD0 && b <= 0xD3;
+		greek += b == 0xCE || b == 0xCF;
 		latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
 		if (i + 1 < n && (b == 0xD1 || b == 0xD2)) {
 			unsigned char c = (unsigned char)t[i + 1];
@@ -142,6 +154,8 @@ static enum lang cyrillic_lang(const char *t, size_t n)
 			ru += b == 0xD1 && (c == 0x8B || c == 0x8D || c == 0x8A || c == 0x91);
 		}
 	}
+	if (greek > latin && greek > cyrillic)
+		return LANG_EL;
 	if (cyrillic <= latin)
 		return LANG_UNKNOWN;
 	return uk > ru ? LANG_UK : LANG_RU;
@@ -158,6 +172,6 @@ enum lang lang_detect(const char *text, size_t n)
 	unsigned score[LANG_COUNT];
 	tok_count_profile(text, n, len, score);
 	enum lang best = best_profile(score);
-	enum lang cyrillic = score[best] < 6 ? cyrillic_lang(text, n) : LANG_UNKNOWN;
-	return cyrillic != LANG_UNKNOWN ? cyrillic : best;
+	enum lang script = score[best] < 6 ? script_lang(text, n) : LANG_UNKNOWN;
+	return script != LANG_UNKNOWN ? script : best;
 }

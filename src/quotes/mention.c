@@ -649,7 +649,7 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 			p->head = e - 1;
 			words += e - j;
 			j = e;
-			if (possessive(&v[e - 1]) || role_ahead(c, v, n, j))
+			if (possessive(&v[e - 1]) || (role_ahead(c, v, n, j) && !(speech_props(c) & LP_TITLE_AFTER_NAME)))
 				continue;   /* goes on: "the company's chief", "Norges statsminister", "one veteran campaign adviser" */
 			break;
 		}

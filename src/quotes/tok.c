@@ -689,12 +689,13 @@ static void set_lang(tok *v, size_t n, enum lang lang)
 typedef struct build_state {
 	enum lang lang;
 	/* the language profile of the sample's words (lang_count_word's
-	 * counts): sixteen bits a language, languages 1 to 4 in lanes[0], 5 to
-	 * 8 in lanes[1], 9 to 12 in lanes[2], 13 to 16 in lanes[3] */
+	 * counts): sixteen bits a language, the Latin-script languages 0 to 3
+	 * (lang_latin) in lanes[0], 4 to 7 in lanes[1], 8 to 11 in lanes[2],
+	 * 12 to 15 in lanes[3] */
 	uint64_t lanes[4];
 } build_state;
 
-_Static_assert(LANG_LATIN_MASK < 1u << 17, "the profile counts fill four numbers of 16-bit lanes");
+_Static_assert(LANG_LATIN_COUNT <= 16, "the profile counts fill four numbers of 16-bit lanes");
 
 /* A one in the 16-bit lane of each of four bits. */
 static const uint64_t spread4[16] = {
@@ -709,20 +710,19 @@ static const uint64_t spread4[16] = {
 static inline void count_listed(build_state *b, const tok *w)
 {
 	unsigned p = lex_profile(w->entry);
-	b->lanes[0] += spread4[(p >> 1) & 15];
-	b->lanes[1] += spread4[(p >> 5) & 15];
-	b->lanes[2] += spread4[(p >> 9) & 15];
-	b->lanes[3] += spread4[(p >> 13) & 15];
+	b->lanes[0] += spread4[p & 15];
+	b->lanes[1] += spread4[(p >> 4) & 15];
+	b->lanes[2] += spread4[(p >> 8) & 15];
+	b->lanes[3] += spread4[(p >> 12) & 15];
 }
 
 /* The counts of b as lang_from_scores reads them. */
 static void scores_of(const build_state *b, unsigned score[LANG_COUNT])
 {
 	memset(score, 0, LANG_COUNT * sizeof *score);
-	for (unsigned m = LANG_LATIN_MASK; m; m &= m - 1) {
-		int l = __builtin_ctz(m);
-		score[l] = (unsigned)(b->lanes[(l - 1) / 4] >> ((l - 1) % 4 * 16)) & 0xFFFF;
-	}
+	unsigned i = 0;
+	for (unsigned m = LANG_LATIN_MASK; m; m &= m - 1, i++)
+		score[__builtin_ctz(m)] = (unsigned)(b->lanes[i / 4] >> (i % 4 * 16)) & 0xFFFF;
 }
 
 
