@@ -8,7 +8,7 @@
 #include "tok.h"
 
 static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "zh", "ja",
-                                           "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el" };
+                                           "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el", "bg" };
 
 const char *lang_code(enum lang l)
 {
@@ -139,10 +139,11 @@ enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LA
  * U+04FF, led by D0..D3) or Greek ones (U+0386..U+03FF, led by CE and CF)
  * outnumber the ASCII ones; Greek where its letters are the more;
  * else Ukrainian where its own letters (і ї є ґ) outnumber Russian's
- * (ы э ъ ё), else Russian. */
+ * (ы э ъ ё), else Bulgarian where its vowel ъ outnumbers the letters it
+ * lacks (ы э ё: in Russian ъ is rare), else Russian. */
 static enum lang script_lang(const char *t, size_t n)
 {
-	size_t cyrillic = 0, greek = 0, latin = 0, uk = 0, ru = 0;
+	size_t cyrillic = 0, greek = 0, latin = 0, uk = 0, ru = 0, hard = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)t[i];
 		cyrillic += b >= 0xD0 && b <= 0xD3;
@@ -151,14 +152,17 @@ static enum lang script_lang(const char *t, size_t n)
 		if (i + 1 < n && (b == 0xD1 || b == 0xD2)) {
 			unsigned char c = (unsigned char)t[i + 1];
 			uk += (b == 0xD1 && (c == 0x96 || c == 0x97 || c == 0x94)) || (b == 0xD2 && c == 0x91);
-			ru += b == 0xD1 && (c == 0x8B || c == 0x8D || c == 0x8A || c == 0x91);
+			ru += b == 0xD1 && (c == 0x8B || c == 0x8D || c == 0x91);
+			hard += b == 0xD1 && c == 0x8A;
 		}
 	}
 	if (greek > latin && greek > cyrillic)
 		return LANG_EL;
 	if (cyrillic <= latin)
 		return LANG_UNKNOWN;
-	return uk > ru ? LANG_UK : LANG_RU;
+	if (uk > ru + hard)
+		return LANG_UK;
+	return hard > ru ? LANG_BG : LANG_RU;
 }
 
 enum lang lang_detect(const char *text, size_t n)
