@@ -9,9 +9,9 @@ include/quotes/lexicon.h: [cue] fills LX_CUE, [role_suffix] LA_ROLE_SUFFIX,
 and the words of [properties] name LP_ flags. The language of a file is its
 name (en.txt is LANG_EN of include/quotes/lang.h).
 
-Each word gets, per language, a mask of classes; lookups go through an
-open-addressing hash table built here, so the C side does one hash and a
-probe or two per token.
+Each word gets, per language, a mask of classes; lookups go through a
+minimal perfect hash built here (place), so the C side does one hash, reads
+one displacement and compares one entry per token.
 """
 import os
 import re
@@ -138,6 +138,50 @@ def c_string_bytes(b):
     return c_string(head)[:-1] + "".join("\\%03o" % c for c in b[k:]) + '"'
 
 
+# the k-th displacement tried for a group is k times this (odd: spread over
+# the 32 bits, whose high ones pick the entry)
+DISP_MIX = 0x9E3779B1
+
+
+def entry_of(h, d, n):
+    """The entry of n that the word of 32-bit hash h falls on with displacement d (lex_entry_of of lexicon.h)."""
+    return ((h ^ d) * n) >> 32
+
+
+def place(words, hash32, groups):
+    """The words in the order of their entries, and each group's displacement.
+
+    A minimal perfect hash (hash and displace): a word's group is the low
+    bits of its hash, and the group's displacement, xored into the hash,
+    sends each of its words to an entry that no other word has (the high
+    bits of the product with the number of words pick it). The largest
+    groups are placed first, while most entries are free. A lookup then
+    reads one displacement and one entry, and probes no further."""
+    n = len(words)
+    if n >= 1 << 15:
+        fail("%d words: an entry's number is a short (tok.entry)" % n)
+    members = [[] for _ in range(groups)]
+    for w in words:
+        members[hash32(w) & (groups - 1)].append(w)
+    taken = [None] * n
+    disp = [0] * groups
+    for g in sorted(range(groups), key=lambda g: (-len(members[g]), g)):
+        if not members[g]:
+            continue
+        hs = [hash32(w) for w in members[g]]
+        for k in range(1 << 20):
+            d = (k * DISP_MIX) & 0xFFFFFFFF
+            at = [entry_of(h, d, n) for h in hs]
+            if len(set(at)) == len(at) and all(taken[a] is None for a in at):
+                break
+        else:
+            fail("no displacement places the words of group %d: raise LEX_DISP_LOG2 in lexicon.h" % g)
+        for a, w in zip(at, members[g]):
+            taken[a] = w
+        disp[g] = d
+    return taken, disp
+
+
 def main():
     langs = {}
     for name in sorted(os.listdir(LANG_DIR)):
@@ -185,12 +229,8 @@ def main():
             mask |= PROPS[p]
         props.append(mask)
 
-    words = sorted(table)
     INLINE_N = header_define("LEX_INLINE")   # the languages whose classes sit in an entry itself
     # the sizes the inline lookups of lexicon.h are compiled with
-    size = 1 << header_define("LEX_SLOTS_LOG2")
-    if size < len(words) * 3:
-        fail("%d words want more than %d slots: raise LEX_SLOTS_LOG2 in lexicon.h" % (len(words), size))
     BLOOM_LOG2 = header_define("LEX_BLOOM_LOG2")
     BLOOM_BITS = 1 << BLOOM_LOG2
     M = (1 << 64) - 1
@@ -204,16 +244,12 @@ def main():
             x ^= x >> 32
         return x
 
-    slots = [0xFFFF] * size
-    for i, w in enumerate(words):
-        k = (h64(w.encode()) & 0xFFFFFFFF) & (size - 1)
-        while slots[k] != 0xFFFF:
-            k = (k + 1) & (size - 1)
-        slots[k] = i
+    # the entries in the order the perfect hash gives them (not sorted)
+    words, disp = place(sorted(table), lambda w: h64(w.encode()) & 0xFFFFFFFF, 1 << header_define("LEX_DISP_LOG2"))
 
-    # a Bloom filter on the hash's top bits (the slots use its lower half):
+    # a Bloom filter on the hash's top bits (the entries use its lower half):
     # one bit of a 4 KB table, which stays in the L1 cache, turns 95 % of the
-    # words that are not in the lists away before the slots and the words are
+    # words that are not in the lists away before a displacement and an entry are
     # read (two bits of a smaller table measured slower: one more load for
     # every word that is in the lists)
     bloom = [0] * (BLOOM_BITS // 64)
@@ -243,9 +279,11 @@ def main():
     for w in words:
         out.write("\t%s,\n" % c_string(w))
     out.write("};\n\n")
-    out.write("#define SLOTS %d\nconst uint16_t lex_slots[SLOTS] = {" % size)
-    for i, s in enumerate(slots):
-        out.write(("\n\t" if i % 16 == 0 else " ") + "%d," % s)
+    out.write("const uint32_t lex_nwords = %d;\n\n" % len(words))
+    out.write("/* each group's displacement, xored into the hash of its words (a minimal perfect hash) */\n")
+    out.write("const uint32_t lex_disp[%d] = {" % len(disp))
+    for i, d in enumerate(disp):
+        out.write(("\n\t" if i % 8 == 0 else " ") + "0x%08x," % d)
     out.write("\n};\n\n")
     out.write("const uint64_t lex_bloom[%d] = {" % len(bloom))
     for i, b in enumerate(bloom):
@@ -389,8 +427,8 @@ static uint64_t chunk_at(const char *p)
 	return x;
 }
 
-/* The hash of a word zero-padded to a multiple of eight bytes: the slots
- * use its lower half, the Bloom filter its top bits. */
+/* The hash of a word zero-padded to a multiple of eight bytes: the
+ * entries use its lower half, the Bloom filter its top bits. */
 static uint64_t hash_padded(const char *s, size_t n)
 {
 	uint64_t x = (uint64_t)n * 0x9E3779B97F4A7C15ull;
@@ -429,18 +467,13 @@ int lex_find_padded(const char *low, size_t n)
 	uint64_t x = hash_padded(low, n);
 	if (!maybe_listed(x))
 		return -1;
-	for (uint32_t k = (uint32_t)x & (SLOTS - 1);; k = (k + 1) & (SLOTS - 1)) {
-		uint16_t i = lex_slots[k];
-		if (i == 0xFFFF)
-			return -1;
-		if (lex_words[i].len != n)
-			continue;
-		size_t j = 0;
-		while (j < n && chunk_at(lex_names[i] + j) == chunk_at(low + j))
-			j += 8;
-		if (j >= n)
-			return i;
-	}
+	uint32_t i = lex_entry_of((uint32_t)x);
+	if (lex_words[i].len != n)
+		return -1;
+	size_t j = 0;
+	while (j < n && chunk_at(lex_names[i] + j) == chunk_at(low + j))
+		j += 8;
+	return j >= n ? (int)i : -1;
 }
 
 int lex_find(const char *low, size_t n)

@@ -127,7 +127,7 @@ int lex_find_padded(const char *low, size_t n);
  * classes of the others are in lex_more, a line of its own: eleven
  * languages fill the entry's cache line. */
 #define LEX_INLINE 11
-#define LEX_SLOTS_LOG2 15            /* the hash table's slots (at least three a word) */
+#define LEX_DISP_LOG2 11             /* the perfect hash's groups (about two and a half words each) */
 #define LEX_BLOOM_LOG2 15            /* the Bloom filter's bits */
 /* An entry is one cache line, aligned, so that a lookup reads one line
  * for the word, its length and its classes: the words whole (32 bytes)
@@ -145,39 +145,47 @@ _Static_assert(sizeof(lex_entry) == 64, "an entry is one cache line");
 _Static_assert(LANG_LATIN_COUNT <= 16, "the profile's sixteen bits hold the Latin-script languages");
 extern const lex_entry lex_words[];
 extern const uint32_t lex_more[][LEX_NLANG - LEX_INLINE];   /* the classes of each entry in the other languages */
-extern const uint16_t lex_slots[1u << LEX_SLOTS_LOG2];   /* entries, 0xFFFF where free */
+extern const uint32_t lex_nwords;   /* the entries of lex_words */
+extern const uint32_t lex_disp[1u << LEX_DISP_LOG2];   /* each group's displacement (lex_entry_of) */
 extern const uint64_t lex_bloom[(1u << LEX_BLOOM_LOG2) / 64];
 extern const unsigned lex_props[LEX_NLANG];
 extern const uint64_t lex_affix_last[LEX_NLANG][LA__COUNT][4];   /* the endings' last bytes, 256 bits */
 extern const unsigned char lex_affix_min[LEX_NLANG][LA__COUNT];   /* the shortest ending's bytes, 255: none */
 
+/* The only entry that may hold the word of 32-bit hash h (the lower half
+ * of lexicon.c's hash_padded, lex_hash): a minimal perfect hash, which the
+ * generator built so that each word of the lists has an entry of its own.
+ * The low bits of h pick a group of words, and the group's displacement
+ * xored into h sends each of them to its entry (the high bits of the
+ * product with the number of entries): a table of 8 KB and no probing,
+ * where an open hash's slots took 32 KB, a second line the lookup missed
+ * more often, and a loop of probes. */
+static inline uint32_t lex_entry_of(uint32_t h)
+{
+	return (uint32_t)(((uint64_t)(h ^ lex_disp[h & ((1u << LEX_DISP_LOG2) - 1)]) * lex_nwords) >> 32);
+}
+
 /* The entry of hash x (lexicon.c's hash_padded before its last mixing
  * step) for the word of n bytes whose first sixteen are lo and hi (two
  * numbers as lex_find_word8 takes one; hi read only when two): its top
  * bits test the Bloom filter, which the last step leaves as they are, its
- * lower half picks the first slot. */
+ * lower half picks the entry, which holds the word or another. */
 static inline __attribute__((always_inline)) int lex_probe(uint64_t x, uint64_t lo, uint64_t hi, size_t n, bool two)
 {
 	uint64_t b = x >> (64 - LEX_BLOOM_LOG2);
 	if (!((lex_bloom[b / 64] >> (b % 64)) & 1))
 		return -1;   /* (most words the lists do not hold end here) */
 	x ^= x >> 32;
-	const uint32_t mask = (1u << LEX_SLOTS_LOG2) - 1;
-	for (uint32_t k = (uint32_t)x & mask;; k = (k + 1) & mask) {
-		uint16_t i = lex_slots[k];
-		if (i == 0xFFFF)
-			return -1;
-		uint64_t w0, w1 = 0;
-		memcpy(&w0, lex_words[i].w, 8);
-		if (two)
-			memcpy(&w1, lex_words[i].w + 8, 8);
+	uint32_t i = lex_entry_of((uint32_t)x);
+	uint64_t w0, w1 = 0;
+	memcpy(&w0, lex_words[i].w, 8);
+	if (two)
+		memcpy(&w1, lex_words[i].w + 8, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		w0 = __builtin_bswap64(w0);   /* the table was hashed little-endian */
-		w1 = __builtin_bswap64(w1);
+	w0 = __builtin_bswap64(w0);   /* the table was hashed little-endian */
+	w1 = __builtin_bswap64(w1);
 #endif
-		if (lex_words[i].len == n && w0 == lo && (!two || w1 == hi))
-			return i;
-	}
+	return lex_words[i].len == n && w0 == lo && (!two || w1 == hi) ? (int)i : -1;
 }
 
 /* lex_find for a word of one to eight bytes (n, which the caller knows

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 #include "lang.h"
@@ -214,6 +215,67 @@ static void lexicon_lookups_agree(void **state)
 	assert_int_equal(lex_find_word16(0, 0, 17), -1);
 }
 
+/* bsearch's order of entry numbers: their words bytewise (key: a word). */
+static int word_vs_entry(const void *key, const void *entry)
+{
+	return strcmp(key, lex_word(*(const size_t *)entry));
+}
+
+static int entry_vs_entry(const void *a, const void *b)
+{
+	return strcmp(lex_word(*(const size_t *)a), lex_word(*(const size_t *)b));
+}
+
+/* lex_find of s, checked against a search of every word of the lists. */
+static void find_as_search(const char *s, const size_t *by_word, size_t n)
+{
+	const size_t *hit = bsearch(s, by_word, n, sizeof *by_word, word_vs_entry);
+	int want = hit ? (int)*hit : -1;
+	if (lex_find(s, strlen(s)) != want)
+		fail_msg("lex_find(\"%s\") is %d, not %d", s, lex_find(s, strlen(s)), want);
+}
+
+static void lexicon_perfect_hash(void **state)
+{
+	/* the hash of each word of the lists leads to that word's own entry
+	 * (lex_entry_of: no two words share one, none is left out), and a
+	 * lookup answers as a search of all the words would: for every string
+	 * of one to three letters and for each word with a letter more or one
+	 * less, which the lists mostly do not hold */
+	size_t n = lex_size();
+	size_t *by_word = malloc(n * sizeof *by_word);
+	assert_non_null(by_word);
+	for (size_t i = 0; i < n; i++) {
+		const char *w = lex_word(i);
+		assert_int_equal(lex_entry_of(lex_hash(w, strlen(w))), i);
+		by_word[i] = i;
+	}
+	qsort(by_word, n, sizeof *by_word, entry_vs_entry);
+	char s[LEX_PADDED];
+	for (size_t len = 1; len <= 3; len++) {
+		size_t count = 1;
+		for (size_t k = 0; k < len; k++)
+			count *= 26;
+		for (size_t c = 0; c < count; c++) {
+			size_t x = c;
+			for (size_t k = 0; k < len; k++, x /= 26)
+				s[k] = (char)('a' + x % 26);
+			s[len] = '\0';
+			find_as_search(s, by_word, n);
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t m = strlen(lex_word(i));
+		memcpy(s, lex_word(i), m + 1);
+		s[m - 1] = '\0';
+		find_as_search(s, by_word, n);
+		memcpy(s, lex_word(i), m);
+		memcpy(s + m, "s", 2);
+		find_as_search(s, by_word, n);
+	}
+	free(by_word);
+}
+
 static void lexicon_entries_hold_the_words(void **state)
 {
 	/* an entry keeps a word's first sixteen bytes, zero-padded, which the
@@ -339,6 +401,7 @@ int main(void)
 		cmocka_unit_test(codes_round_trip),
 		cmocka_unit_test(lexicon_every_word_found),
 		cmocka_unit_test(lexicon_lookups_agree),
+		cmocka_unit_test(lexicon_perfect_hash),
 		cmocka_unit_test(lexicon_entries_hold_the_words),
 		cmocka_unit_test(lexicon_classes),
 		cmocka_unit_test(lexicon_suffixes),
