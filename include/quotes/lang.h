@@ -3,8 +3,8 @@
  * The detector counts frequent function words of each Latin-script language
  * (the [profile] lists of the language files) in the first few KiB of a
  * text, looks for kana and Han characters for Japanese and Chinese, and for
- * Cyrillic letters for Russian, Ukrainian and Bulgarian (told apart by
- * letters only one of them has, or uses often) and Greek letters for Greek. It is meant to pick the word lists for a
+ * Cyrillic letters for Russian, Ukrainian, Bulgarian and Serbian (told apart
+ * by letters only one of them has, or uses often) and Greek letters for Greek. It is meant to pick the word lists for a
  * news article, nothing finer.
  */
 #ifndef QUOTH_LANG_H
@@ -18,7 +18,7 @@ enum lang {
 	LANG_ZH, LANG_JA,
 	/* added after the first eleven, whose word classes sit in the lexicon's
 	 * entries themselves (lexicon.h: LEX_INLINE) */
-	LANG_PT, LANG_PL, LANG_CA, LANG_CS, LANG_RU, LANG_UK, LANG_RO, LANG_HR, LANG_HU, LANG_EL, LANG_BG,
+	LANG_PT, LANG_PL, LANG_CA, LANG_CS, LANG_RU, LANG_UK, LANG_RO, LANG_HR, LANG_HU, LANG_EL, LANG_BG, LANG_SR,
 	LANG_COUNT
 };
 
@@ -41,8 +41,9 @@ enum lang lang_detect(const char *text, size_t n);
 /* The ISO 639-1 code ("en", "da", ...; "" for LANG_UNKNOWN). */
 const char *lang_code(enum lang l);
 
-/* The language named by an ISO 639-1 code ("nb" and "nn" are "no"; "sr" and
- * "bs" are "hr", whose file holds their Latin spellings); LANG_UNKNOWN otherwise. */
+/* The language named by an ISO 639-1 code ("nb" and "nn" are "no"; "bs" is
+ * "hr", whose file holds its Latin spellings; "sr" has the same words in
+ * both its alphabets); LANG_UNKNOWN otherwise. */
 enum lang lang_from_code(const char *code);
 
 #endif

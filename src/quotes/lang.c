@@ -8,7 +8,7 @@
 #include "tok.h"
 
 static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "zh", "ja",
-                                           "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el", "bg" };
+                                           "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el", "bg", "sr" };
 
 const char *lang_code(enum lang l)
 {
@@ -21,7 +21,7 @@ enum lang lang_from_code(const char *code)
 		return LANG_UNKNOWN;
 	if (!strcmp(code, "nb") || !strcmp(code, "nn"))
 		return LANG_NO;
-	if (!strcmp(code, "sr") || !strcmp(code, "bs"))
+	if (!strcmp(code, "bs"))
 		return LANG_HR;
 	for (int l = 1; l < LANG_COUNT; l++)
 		if (!strcmp(code, codes[l]))
@@ -138,12 +138,13 @@ enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LA
  * profile found little: LANG_UNKNOWN unless Cyrillic letters (U+0400..
  * U+04FF, led by D0..D3) or Greek ones (U+0386..U+03FF, led by CE and CF)
  * outnumber the ASCII ones; Greek where its letters are the more;
- * else Ukrainian where its own letters (і ї є ґ) outnumber Russian's
- * (ы э ъ ё), else Bulgarian where its vowel ъ outnumbers the letters it
- * lacks (ы э ё: in Russian ъ is rare), else Russian. */
+ * else Serbian where its own (ј љ њ ћ џ ђ) outnumber those of the three
+ * others, else Ukrainian where its own letters (і ї є ґ) outnumber
+ * Russian's (ы э ъ ё), else Bulgarian where its vowel ъ outnumbers the
+ * letters it lacks (ы э ё: in Russian ъ is rare), else Russian. */
 static enum lang script_lang(const char *t, size_t n)
 {
-	size_t cyrillic = 0, greek = 0, latin = 0, uk = 0, ru = 0, hard = 0;
+	size_t cyrillic = 0, greek = 0, latin = 0, uk = 0, ru = 0, hard = 0, sr = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)t[i];
 		cyrillic += b >= 0xD0 && b <= 0xD3;
@@ -154,12 +155,15 @@ static enum lang script_lang(const char *t, size_t n)
 			uk += (b == 0xD1 && (c == 0x96 || c == 0x97 || c == 0x94)) || (b == 0xD2 && c == 0x91);
 			ru += b == 0xD1 && (c == 0x8B || c == 0x8D || c == 0x91);
 			hard += b == 0xD1 && c == 0x8A;
+			sr += b == 0xD1 && (c == 0x98 || c == 0x99 || c == 0x9A || c == 0x9B || c == 0x9F || c == 0x92);
 		}
 	}
 	if (greek > latin && greek > cyrillic)
 		return LANG_EL;
 	if (cyrillic <= latin)
 		return LANG_UNKNOWN;
+	if (sr > uk + ru + hard)
+		return LANG_SR;
 	if (uk > ru + hard)
 		return LANG_UK;
 	return hard > ru ? LANG_BG : LANG_RU;
