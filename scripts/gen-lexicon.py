@@ -78,6 +78,50 @@ if len(LATIN_ORDER) != len(LATIN) or len(LATIN) > 16:
 # [month]: one line a month, January first; its words go to the table of
 # month names that dates are read with (lex_month), not to the classes.
 MONTH = "month"
+# [like] names another language whose words this one shares, and
+# [alphabet] the letters (longest first) that write them in its own script:
+# every section of that file but its properties, profile and months is
+# added here, as written and transliterated (sr.txt: hr.txt's words in
+# Latin and Cyrillic letters).
+LIKE = "like"
+ALPHABET = "alphabet"
+
+
+def transliterate(word, pairs):
+    out, i = [], 0
+    while i < len(word):
+        for a, b in pairs:
+            if word.startswith(a, i):
+                out.append(b)
+                i += len(a)
+                break
+        else:
+            out.append(word[i])
+            i += 1
+    return "".join(out)
+
+
+def add_like(code, langs):
+    """The words of the language code's [like] added to its sections, as
+    written and in its [alphabet]."""
+    secs = langs[code]
+    like = secs.pop(LIKE, [])
+    letters = secs.pop(ALPHABET, [])
+    if not like:
+        return
+    if len(like) != 1 or like[0] not in langs or LIKE in langs[like[0]]:
+        fail("%s.txt: [like] names one language with a file of its own, not %s" % (code, " ".join(like)))
+    if len(letters) % 2:
+        fail("%s.txt: [alphabet] holds pairs" % code)
+    pairs = sorted(zip(letters[::2], letters[1::2]), key=lambda p: -len(p[0]))
+    for sec, words in langs[like[0]].items():
+        if sec in ("properties", PROFILE, MONTH):
+            continue
+        have = secs.setdefault(sec, [])
+        for w in words:
+            for v in (w, transliterate(w, pairs)):
+                if v not in have:
+                    have.append(v)
 
 
 def read_lang(path):
@@ -91,7 +135,8 @@ def read_lang(path):
         m = re.fullmatch(r"\[([a-z_]+)\]", line)
         if m:
             cur = m.group(1)
-            if cur not in CLASSES and cur not in ANY and cur not in AFFIXES and cur not in ("properties", PROFILE, MONTH):
+            if cur not in CLASSES and cur not in ANY and cur not in AFFIXES and \
+                    cur not in ("properties", PROFILE, MONTH, LIKE, ALPHABET):
                 fail("%s:%d: unknown section [%s]" % (path, n, cur))
             sections.setdefault(cur, [])
             continue
@@ -191,6 +236,8 @@ def main():
         if code not in LANGS:
             fail("%s: no LANG_%s in include/quotes/lang.h" % (name, code.upper()))
         langs[code] = read_lang(os.path.join(LANG_DIR, name))
+    for code in sorted(langs):
+        add_like(code, langs)
 
     table = {}   # word -> [mask per language]
 

@@ -331,6 +331,12 @@ static void lexicon_classes(void **state)
 	assert_true(lex_lookup(LANG_PL, "powiedzia\xC5\x82" "a", 12) & LX_CUE);
 	assert_true(lex_lookup(LANG_RU, "\xD0\xBE\xD0\xBD\xD0\xB0", 6) & LX_PRON);
 	assert_int_equal(lex_lookup(LANG_ES, "disse", 5), 0);   /* a word of one language only */
+	/* sr.txt's [like] hr and [alphabet]: Croatian's words, as written and in Cyrillic */
+	assert_true(lex_lookup(LANG_SR, "rekao", 5) & LX_CUE);
+	assert_true(lex_lookup(LANG_SR, "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xBE", 10) & LX_CUE);   /* рекао */
+	assert_true(lex_lookup(LANG_SR, "\xD1\x9A\xD0\xB5\xD0\xB3\xD0\xB0", 8) & LX_PRON_OBJ);   /* њега: nj one letter */
+	assert_true(lex_lookup(LANG_HR, "njega", 5) & LX_PRON_OBJ);
+	assert_int_equal(lex_lookup(LANG_HR, "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xBE", 10), 0);   /* Croatian has no Cyrillic */
 	assert_true(lex_lookup(LANG_PT, "ministro", 8) & LX_ROLE);   /* in both */
 	assert_true(lex_lookup(LANG_ES, "ministro", 8) & LX_ROLE);
 }
