@@ -46,6 +46,11 @@ uint32_t quote_model_layout(void);
 quote_model *quote_model_new(void);
 int32_t *quote_model_weights(quote_model *m);
 
+/* The feature of the block a language no article taught reads (feat.h's
+ * unseen block) that stands for feature f of the shared block; SIZE_MAX
+ * when f is of another block. */
+size_t quote_model_unseen_of(size_t f);
+
 /* The candidates of one quote, as a chooser sees them. */
 typedef struct quote_cands quote_cands;
 

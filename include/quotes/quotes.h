@@ -76,6 +76,12 @@ typedef struct quotes_opts {
 	const struct quote_model *model;      /* the speaker model's weights; NULL: the compiled-in ones (model.h) */
 	const struct quote_chooser *chooser;  /* chooses the speakers instead of the model (the trainer: model.h) */
 	struct quote_combined *combined;      /* model's weights combined once for every language (quotes_opts_fix_model) */
+	/* The trainer's lexicon dropout: a listed word whose entry, hashed
+	 * with lex_drop_seed, falls below lex_drop (a share of 2^32) is read
+	 * as unlisted when the speakers are chosen, as in a language whose
+	 * lists lack it; 0 (the default) reads the lists whole. */
+	uint32_t lex_drop;
+	uint64_t lex_drop_seed;
 } quotes_opts;
 
 void quotes_opts_init(quotes_opts *o);

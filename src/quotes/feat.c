@@ -70,10 +70,34 @@ void feat_ids(const feat_atoms *a, enum lang lang, uint32_t *ids)
 #undef FEAT_S3
 }
 
+/* Are the n weights w all zero? */
+static bool all_zero(const int32_t *w, size_t n)
+{
+	size_t k = 0;
+	while (k < n && !w[k])
+		k++;
+	return k == n;
+}
+
+/* The block of lang's own weights and the one it shares, as feat_combine
+ * reads them: a spaced language no article taught, its block all zero,
+ * reads the unseen block alone (with a zero block of its own) when the
+ * weights have one. (A taught language's block says so in its first
+ * weights: the scan ends there.) */
+static void blocks_of(const int32_t *w, enum lang lang, uint32_t *own, uint32_t *shared)
+{
+	*own = lang_block(lang);
+	*shared = shared_block(lang);
+	if (*own && !*shared && all_zero(w + *own, FEAT_N) && !all_zero(w + FEAT_N * FEAT_UNSEEN_BLOCK, FEAT_N))
+		*shared = (uint32_t)(FEAT_N * FEAT_UNSEEN_BLOCK);
+}
+
 void feat_combine(const int32_t *restrict w, enum lang lang, int32_t *restrict wc)
 {
-	const int32_t *restrict wl = w + lang_block(lang);
-	w += shared_block(lang);
+	uint32_t own, shared;
+	blocks_of(w, lang, &own, &shared);
+	const int32_t *restrict wl = w + own;
+	w += shared;
 	/* (a pass over every feature once an article: a trip count that is a
 	 * multiple of 8 lets -O2 vectorise the loop, then the few left over) */
 	const size_t body = FEAT_N / 8 * 8;
@@ -164,6 +188,8 @@ void feat_name(size_t i, char *buf, size_t size)
 	}
 	if (block == FEAT_NOSPACE_BLOCK && len < size)
 		snprintf(buf + len, size - len, "~nospace");
+	else if (block == FEAT_UNSEEN_BLOCK && len < size)
+		snprintf(buf + len, size - len, "~unseen");
 	else if (block && len < size)
 		snprintf(buf + len, size - len, "@%s", lang_code((enum lang)block));
 }
@@ -212,6 +238,8 @@ static long suffix_block(const char *suffix)
 		return 0;
 	if (!strcmp(suffix, "~nospace"))
 		return FEAT_NOSPACE_BLOCK;
+	if (!strcmp(suffix, "~unseen"))
+		return FEAT_UNSEEN_BLOCK;
 	enum lang l = suffix[0] == '@' ? lang_from_code(suffix + 1) : LANG_UNKNOWN;
 	return l > LANG_UNKNOWN && l < LANG_COUNT ? (long)l : -1;   /* "@nn" for "@no": feat_index's check */
 }

@@ -159,9 +159,16 @@ struct feat_layout {
 #define FEAT_N (sizeof(struct feat_layout))
 /* Blocks: the shared one, one a language, then the one the languages
  * without spaces share instead of the first (their candidates come from
- * cue patterns, not words: what their atoms mean differs). */
-#define FEAT_BLOCKS ((size_t)LANG_COUNT + 1)
+ * cue patterns, not words: what their atoms mean differs), and last the
+ * one a language no annotated article taught (its own block all zero)
+ * is read with instead of the shared one and its own: learnt alone, on
+ * every language's articles read with some of their listed words taken
+ * as unlisted (the trainer's --lex-drop), as the lists of a language the
+ * model never learnt from lack words and nothing of its own makes up
+ * for them. */
+#define FEAT_BLOCKS ((size_t)LANG_COUNT + 2)
 #define FEAT_NOSPACE_BLOCK ((size_t)LANG_COUNT)
+#define FEAT_UNSEEN_BLOCK ((size_t)LANG_COUNT + 1)
 #define FEAT_TOTAL (FEAT_N * FEAT_BLOCKS)
 
 enum {

@@ -1,5 +1,6 @@
 /* The speaker model's weights: the compiled-in ones (model.c), or a file. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,11 @@ const int32_t *model_weights_of(const quote_model *m)
 size_t quote_model_features(void)
 {
 	return FEAT_TOTAL;
+}
+
+size_t quote_model_unseen_of(size_t f)
+{
+	return f < FEAT_N ? FEAT_N * FEAT_UNSEEN_BLOCK + f : SIZE_MAX;
 }
 
 void quote_model_feature_name(size_t i, char *buf, size_t size)

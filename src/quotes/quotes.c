@@ -970,6 +970,8 @@ static int find(const doc *d, const quotes_opts *opts, quotes_work *w, quote_lis
 			rc = build_tokens(&c, &f, NULL);
 		}
 	}
+	if (!rc && opts->lex_drop)   /* (after the filters: only the speakers learn from it) */
+		tok_doc_drop_classes(c.td, opts->lex_drop, opts->lex_drop_seed);
 	if (!rc)
 		rc = speech_attribute(&c, f.v, f.n);
 	if (!rc) {

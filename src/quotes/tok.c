@@ -1008,6 +1008,26 @@ int tok_doc_build_detect(tok_doc *td, const char *t, size_t len, enum lang *lang
 	return build(td, t, len, lang, *lang == LANG_UNKNOWN, skip, nskip);
 }
 
+/* A listed word's draw for the dropout: the same for every token of the
+ * word (the list lacks the word, not one use of it), another for another
+ * seed. */
+static uint32_t drop_draw(short entry, uint64_t seed)
+{
+	uint64_t x = seed ^ ((uint64_t)(unsigned short)entry * 0x9E3779B97F4A7C15ull);
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+	return (uint32_t)((x ^ (x >> 31)) >> 32);
+}
+
+void tok_doc_drop_classes(tok_doc *td, uint32_t below, uint64_t seed)
+{
+	for (size_t i = 0; i < td->n; i++) {
+		tok *w = &td->v[i];
+		if (w->lex && w->entry >= 0 && drop_draw(w->entry, seed) < below)
+			w->lex = 0;
+	}
+}
+
 void tok_doc_free(tok_doc *td)
 {
 	free(td->v);

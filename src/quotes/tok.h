@@ -132,6 +132,11 @@ int tok_doc_build(tok_doc *td, const char *t, size_t len, enum lang lang, const 
 int tok_doc_build_detect(tok_doc *td, const char *t, size_t len, enum lang *lang, const tok_skip *skip, size_t nskip);
 void tok_doc_free(tok_doc *td);
 
+/* Reads the listed words whose entry, hashed with seed, falls below
+ * below (a share of 2^32) as unlisted: their classes cleared (the
+ * trainer's lexicon dropout, quotes_opts.lex_drop). */
+void tok_doc_drop_classes(tok_doc *td, uint32_t below, uint64_t seed);
+
 /* Forgets td's tokens but keeps its memory for the next build (of the
  * next article: quotes_work). */
 void tok_doc_clear(tok_doc *td);

@@ -12,7 +12,13 @@
  * by few quotes ends where its last steps left it. An ensemble learns
  * several models, each on its own shuffles (and, with bootstrap, its own
  * sample of the articles), and ships the mean of their weights: the same
- * table, so quotes_find costs what it did, with less of the order in it. */
+ * table, so quotes_find costs what it did, with less of the order in it.
+ *
+ * A language no annotated article taught reads a block of weights of its
+ * own (feat.h's unseen block): each epoch a second pass over the articles
+ * teaches it alone, with a share of the listed words read as unlisted
+ * (train_params.lex_drop), as that language's lists lack words; the first
+ * pass, which teaches every other weight, reads the lists whole. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +34,7 @@
 
 void train_params_init(train_params *p)
 {
-	*p = (train_params){ .epochs = 10, .rate = 0.1, .l2 = 0.05, .lang_l2 = 8.0, .seed = 0, .bag = 1 };
+	*p = (train_params){ .epochs = 10, .rate = 0.1, .l2 = 0.05, .lang_l2 = 8.0, .seed = 0, .bag = 1, .lex_drop = 0.25 };
 }
 
 typedef struct learner {
@@ -41,6 +47,11 @@ typedef struct learner {
 	bool frozen;            /* only count, with the model's own choice: do not learn */
 	FILE *errors;           /* where to list wrong choices (frozen) */
 	const double *chose;    /* (frozen) the weights that chose, to list what favoured a wrong choice */
+	/* learning the unseen block (feat.h): each candidate's features of the
+	 * shared block read as theirs there, its language's left out, and the
+	 * listed words dropped with drop_seed (quotes_opts.lex_drop) */
+	bool unseen;
+	uint64_t drop_seed;
 } learner;
 
 /* The annotated quote that q matches best, NULL when none does. */
@@ -81,10 +92,32 @@ static double exp_neg(double x)
 	return ldexp(sum, k);
 }
 
+#define MAX_FEATS 512       /* of a candidate (two a template: quote_cands_features) */
+
+/* The features candidate i is scored and learns with into buf (*n of
+ * them; a pointer to them): its own, or in the unseen pass those of the
+ * unseen block (none for a language without spaces, whose shared block
+ * is its own). */
+static const uint32_t *features_of(const learner *l, quote_cands *c, size_t i, uint32_t *buf, size_t *n)
+{
+	const uint32_t *f = quote_cands_features(c, i, n);
+	if (!l->unseen)
+		return f;
+	size_t m = 0;
+	for (size_t k = 0; k < *n && m < MAX_FEATS; k += 2) {
+		size_t u = quote_model_unseen_of(f[k]);
+		if (u != SIZE_MAX)
+			buf[m++] = (uint32_t)u;
+	}
+	*n = m;
+	return buf;
+}
+
 static double score_of(const learner *l, quote_cands *c, size_t i)
 {
 	size_t n;
-	const uint32_t *f = quote_cands_features(c, i, &n);
+	uint32_t buf[MAX_FEATS];
+	const uint32_t *f = features_of(l, c, i, buf, &n);
 	double s = 0;
 	for (size_t k = 0; k < n; k++)
 		s += l->w[f[k]];
@@ -120,8 +153,9 @@ static void step(learner *l, quote_cands *c, const bool *ok)
 		z += p[i];
 		zs += ok[i] ? p[i] : 0;
 	}
-	quote_cands_features(c, 0, &nf);
-	grad *gv = malloc(n * nf * sizeof *gv);
+	uint32_t buf[MAX_FEATS];
+	features_of(l, c, 0, buf, &nf);
+	grad *gv = malloc(n * nf * sizeof *gv + 1);
 	if (!gv)
 		return;
 	size_t m = 0;
@@ -129,7 +163,7 @@ static void step(learner *l, quote_cands *c, const bool *ok)
 		double coef = l->weight * (p[i] / z - (ok[i] ? p[i] / zs : 0));
 		if (coef > -1e-9 && coef < 1e-9)
 			continue;
-		const uint32_t *f = quote_cands_features(c, i, &nf);
+		const uint32_t *f = features_of(l, c, i, buf, &nf);
 		for (size_t k = 0; k < nf; k++)
 			gv[m++] = (grad){ f[k], coef };
 	}
@@ -167,7 +201,6 @@ static void describe(quote_cands *c, size_t i, char *buf, size_t size)
 }
 
 #define BLAME 3             /* templates listed under a wrong choice */
-#define MAX_FEATS 512       /* of a candidate (two a template: quote_cands_features) */
 
 /* The templates whose weights favoured the chosen candidate over the right
  * one the most (the shared and the language's weight together), each with
@@ -231,6 +264,22 @@ static void list_error(learner *l, const doc *d, const quote *q, quote_cands *c,
 	free(text);
 }
 
+/* The unseen pass's step on the quote matching g: none for a language
+ * without spaces (no features in the unseen block) or where no candidate
+ * is right. */
+static void learn_unseen(learner *l, quote_cands *c, const gold_quote *g)
+{
+	size_t n = quote_cands_n(c), nf;
+	uint32_t buf[MAX_FEATS];
+	bool ok[MAX_CANDS] = { false }, any = false;
+	for (size_t i = 0; i < n && i < MAX_CANDS; i++) {
+		ok[i] = gold_speaker_ok(g, quote_cands_speaker(c, i));
+		any |= ok[i];
+	}
+	if (any && n && (features_of(l, c, 0, buf, &nf), nf))
+		step(l, c, ok);
+}
+
 /* The chooser: the candidate the weights prefer; learns from the quote
  * when it matches an annotated one with a scored speaker. */
 static size_t choose(void *ctx, const doc *d, const quote *q, quote_cands *c)
@@ -248,6 +297,10 @@ static size_t choose(void *ctx, const doc *d, const quote *q, quote_cands *c)
 	const gold_quote *g = match(l->g, d, q);
 	if (!g || g->optional || !g->scored)
 		return pred;
+	if (l->unseen) {   /* (counted in the pass with the lists whole) */
+		learn_unseen(l, c, g);
+		return pred;
+	}
 	l->seen++;
 	bool ok[MAX_CANDS] = { false };
 	size_t best = n;
@@ -398,6 +451,10 @@ static int read_all(const train_corpus *c, learner *l, const quote_model *model,
 	quotes_opts_init(&o);
 	o.model = model;
 	o.chooser = &ch;
+	if (l->unseen) {
+		o.lex_drop = (uint32_t)(l->h->lex_drop * 4294967295.0);
+		o.lex_drop_seed = l->drop_seed;
+	}
 	int rc = 0;
 	for (size_t k = 0; k < n && !rc; k++) {
 		size_t i = order ? order[k] : k;
@@ -408,6 +465,17 @@ static int read_all(const train_corpus *c, learner *l, const quote_model *model,
 		if (!rc)
 			quote_list_free(&ql);
 	}
+	return rc;
+}
+
+/* The unseen block's pass over the articles in order[] (the epoch's),
+ * its listed words dropped by start (another draw each epoch). */
+static int learn_unseen_epoch(const train_corpus *c, learner *l, const size_t *order, uint64_t start)
+{
+	l->unseen = true;
+	l->drop_seed = start ^ 0x5851F42D4C957F2Dull;
+	int rc = read_all(c, l, NULL, order, c->n);
+	l->unseen = false;
 	return rc;
 }
 
@@ -425,6 +493,8 @@ static int learn_one(const train_corpus *c, const train_params *p, uint64_t seed
 		for (size_t i = 0; p->bootstrap && i < c->n; i++)
 			order[i] = pick[order[i]];
 		rc = read_all(c, l, NULL, order, c->n);
+		if (!rc && p->lex_drop > 0)
+			rc = learn_unseen_epoch(c, l, order, start_of(e, seed));
 		if (verbose)
 			fprintf(stderr, "quoth-train: seed %llu epoch %u: %zu quotes, %zu with a right candidate, %zu right\n",
 			        (unsigned long long)seed, e + 1, l->seen - seen, l->reachable - reach, l->right - right);
@@ -507,9 +577,11 @@ int train_write_c(const train_weights *w, const char *path, size_t docs, const t
 		return 1;
 	char name[160];
 	fprintf(f, "/* Generated by build/quoth-train (make train) from %zu annotated articles, %zu quotes\n"
-	           " * with a scored speaker, %u epochs, the mean of %u model%s%s: do not edit. Each\n"
+	           " * with a scored speaker, %u epochs, the mean of %u model%s%s, the unseen block\n"
+	           " * with %.2f of the listed words dropped: do not edit. Each\n"
 	           " * weight names its feature (src/quotes/feat.h); the others are 0. */\n",
-	        docs, w->quotes, p->epochs, p->bag, p->bag == 1 ? "" : "s", p->bootstrap ? " on samples of the articles" : "");
+	        docs, w->quotes, p->epochs, p->bag, p->bag == 1 ? "" : "s", p->bootstrap ? " on samples of the articles" : "",
+	        p->lex_drop);
 	fprintf(f, "#include \"speech.h\"\n\n");
 	fprintf(f, "const uint32_t model_trained_layout = 0x%08xu;\n", (unsigned)quote_model_layout());
 	fprintf(f, "const size_t model_trained_n = %zu;\n", w->n);

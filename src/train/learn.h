@@ -17,6 +17,10 @@ typedef struct train_params {
 	uint64_t seed;          /* of the shuffles; 0 is the order of the trainer before seeds */
 	unsigned bag;           /* models learnt on shuffles seed, seed+1, ... and averaged */
 	bool bootstrap;         /* each model learns from a sample of the articles drawn with replacement */
+	/* above 0: the unseen block (a language no article taught reads it,
+	 * feat.h) learns too, in a second pass an epoch with this share of
+	 * the listed words read as unlisted (quotes_opts.lex_drop) */
+	double lex_drop;
 	/* of each feature: 0 a shared weight or one of a single atom, 1 one
 	 * language's weight of a template of two atoms, 2 of three (train_pulled) */
 	const uint8_t *pulled;

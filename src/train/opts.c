@@ -8,7 +8,7 @@
 #include "opts.h"
 
 #define USAGE \
-	"usage: quoth-train [--epochs N] [--rate R] [--l2 L] [--lang-l2 F] [--seed N] [--bag S [--bootstrap]]\n" \
+	"usage: quoth-train [--epochs N] [--rate R] [--l2 L] [--lang-l2 F] [--lex-drop P] [--seed N] [--bag S [--bootstrap]]\n" \
 	"                   [--folds K --fold I] [--weights FILE] [--c FILE] [--list-fold I]\n" \
 	"                   [--cv K | --cv-lang [--seeds R] [--errors FILE]] DIR...\n"
 
@@ -73,6 +73,7 @@ static const opt OPTS[] = {
 	{ "--rate", REAL, AT(p.rate), 0, 100, true, "a number above 0 and at most 100" },
 	{ "--l2", REAL, AT(p.l2), 0, 100, false, "a number from 0 to 100" },
 	{ "--lang-l2", REAL, AT(p.lang_l2), 0, 1000, false, "a number from 0 to 1000" },
+	{ "--lex-drop", REAL, AT(p.lex_drop), 0, 0.9, false, "a number from 0 to 0.9" },
 	{ "--seed", U64, AT(p.seed), 0, 0, false, "a whole number from 0 to 18446744073709551615" },
 	{ "--bag", UINT, AT(p.bag), 1, MAX_BAG, false, "a whole number from 1 to 64" },
 	{ "--folds", UINT, AT(folds), 2, MAX_FOLDS, false, "a whole number from 2 to 100" },

@@ -2,7 +2,7 @@
  * from annotated articles (learn.c says how).
  *
  * usage: quoth-train [--epochs N] [--rate R] [--l2 L] [--lang-l2 F]
- *                    [--seed N] [--bag S [--bootstrap]]
+ *                    [--lex-drop P] [--seed N] [--bag S [--bootstrap]]
  *                    [--folds K --fold I] [--weights FILE]
  *                    [--c FILE] [--list-fold I]
  *                    [--cv K | --cv-lang [--seeds R] [--errors FILE]] DIR...
@@ -11,6 +11,9 @@
  *   --rate R, --l2 L     AdaGrad's step and the pull towards 0 (0.1, 0.05)
  *   --lang-l2 F          the pull on one language's weights of templates
  *               of three atoms, times L (8; of two atoms, times L sqrt F)
+ *   --lex-drop P         the share of the listed words read as unlisted in
+ *               the pass an epoch that teaches the block of weights a
+ *               language no article taught reads (0.25; 0: no such pass)
  *   --seed N    the shuffles of the articles (0: the order the trainer always had)
  *   --bag S     learn S models, on the shuffles of seeds N..N+S-1, and write
  *               the mean of their weights (1)

@@ -67,9 +67,45 @@ static void feature_names_are_unique(void **state)
 		assert_non_null(strchr(b, '='));
 	}
 	quote_model_feature_name(n - 1, a, sizeof a);
-	assert_non_null(strstr(a, "~nospace"));   /* the last block is the one of the languages without spaces */
-	quote_model_feature_name(n - 1 - n / (LANG_COUNT + 1), a, sizeof a);
-	assert_non_null(strchr(a, '@'));   /* the one before a language's */
+	assert_non_null(strstr(a, "~unseen"));   /* the last block is the one a language no article taught reads */
+	quote_model_feature_name(n - 1 - n / (LANG_COUNT + 2), a, sizeof a);
+	assert_non_null(strstr(a, "~nospace"));   /* the one before, the languages' without spaces */
+	quote_model_feature_name(n - 1 - 2 * (n / (LANG_COUNT + 2)), a, sizeof a);
+	assert_non_null(strchr(a, '@'));   /* and before it a language's */
+	quote_model_feature_name(quote_model_unseen_of(7), a, sizeof a);
+	quote_model_feature_name(7, b, sizeof b);
+	assert_memory_equal(a, b, strlen(b));
+	assert_string_equal(a + strlen(b), "~unseen");
+	assert_true(quote_model_unseen_of(FEAT_N) == SIZE_MAX);
+}
+
+/* A language no article taught (its own weights all zero) is read with
+ * the unseen block instead of the shared one, when the weights have one;
+ * a taught language with the shared block and its own, as before. */
+static void an_untaught_language_reads_the_unseen_block(void **state)
+{
+	size_t n = quote_model_features();
+	int32_t *w = calloc(n, sizeof *w), *wc = calloc(FEAT_N, sizeof *wc);
+	assert_non_null(w);
+	assert_non_null(wc);
+	for (size_t k = 0; k < FEAT_N; k++) {
+		w[k] = 1;                                   /* shared */
+		w[quote_model_unseen_of(k)] = 100;          /* unseen */
+	}
+	feat_combine(w, LANG_NL, wc);   /* nothing of Dutch's own: the unseen block */
+	assert_int_equal(wc[0], 100);
+	assert_int_equal(wc[FEAT_N - 1], 100);
+	w[FEAT_N * LANG_NL + 3] = 10;   /* Dutch taught: shared and its own */
+	feat_combine(w, LANG_NL, wc);
+	assert_int_equal(wc[0], 1);
+	assert_int_equal(wc[3], 11);
+	w[FEAT_N * LANG_NL + 3] = 0;
+	for (size_t k = 0; k < FEAT_N; k++)
+		w[quote_model_unseen_of(k)] = 0;
+	feat_combine(w, LANG_NL, wc);   /* weights without an unseen block: the shared one, as before */
+	assert_int_equal(wc[0], 1);
+	free(w);
+	free(wc);
 }
 
 static void weights_file_loads(void **state)
@@ -102,12 +138,12 @@ static void feature_names_parse_back(void **state)
 	assert_true(feat_index(name, &got));
 	assert_int_equal(got, n - 1);
 	feat_name(FEAT_N + 5, name, sizeof name);   /* a language's block: "...@xx" */
-	static const char *const tails[] = { "x", "@", "@zz", "~nospace", "&", "&kind=name" };
+	static const char *const tails[] = { "x", "@", "@zz", "~nospace", "~unseen", "&", "&kind=name" };
 	for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
 		snprintf(near, sizeof near, "%s%s", name, tails[t]);
 		assert_false(feat_index(near, &got));
 	}
-	static const char *const odd[] = { "", "=", "&", "@en", "~nospace", "kind", "kind=", "=name", "KIND=name",
+	static const char *const odd[] = { "", "=", "&", "@en", "~nospace", "~unseen", "kind", "kind=", "=name", "KIND=name",
 	                                   "kind=name&kind=name&kind=name&kind=name" };
 	for (size_t t = 0; t < sizeof odd / sizeof *odd; t++)
 		assert_false(feat_index(odd[t], &got));
@@ -809,6 +845,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(compiled_in_weights_fit),
 		cmocka_unit_test(feature_names_are_unique),
+		cmocka_unit_test(an_untaught_language_reads_the_unseen_block),
 		cmocka_unit_test(weights_file_loads),
 		cmocka_unit_test(feature_names_parse_back),
 		cmocka_unit_test(bad_weights_files),

@@ -64,6 +64,31 @@ static void en_quote_comma_name_said(void **state)
 	       "We will build the bridge next year, => Anna Berg");
 }
 
+/* The trainer's lexicon dropout (quotes_opts.lex_drop): at 0 the lists
+ * are read whole, as without the option; with every word dropped the cue
+ * is an unlisted word, and the quote has none. */
+static void lexicon_dropout_unlists_the_cue(void **state)
+{
+	const char *text = "Council news\n\n\"It is a fair deal for everyone,\" said Tom Olsen, the finance chief.\n";
+	doc *d = NULL;
+	assert_int_equal(doc_from_bytes("t.txt", text, strlen(text), &d), 0);
+	quotes_opts o;
+	quotes_opts_init(&o);
+	o.lex_drop_seed = 5;
+	quote_list whole, none;
+	assert_int_equal(quotes_find(d, &o, &whole), 0);
+	o.lex_drop = UINT32_MAX;
+	assert_int_equal(quotes_find(d, &o, &none), 0);
+	assert_int_equal(whole.n, 1);
+	assert_int_equal(none.n, 1);
+	assert_string_equal(whole.v[0].cue, "said");
+	assert_string_equal(whole.v[0].speaker, "Tom Olsen");
+	assert_null(none.v[0].cue);
+	quote_list_free(&whole);
+	quote_list_free(&none);
+	doc_free(d);
+}
+
 static void en_quote_said_name(void **state)
 {
 	EXPECT("Council news\n\n\"It is a fair deal for everyone,\" said Tom Olsen, the finance chief.\n",
@@ -978,6 +1003,7 @@ int main(void)
 		cmocka_unit_test(zh_shuo),
 		cmocka_unit_test(ja_to_nobeta),
 		cmocka_unit_test(zh_honorific_kept),
+		cmocka_unit_test(lexicon_dropout_unlists_the_cue),
 		cmocka_unit_test(fixtures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -559,6 +559,67 @@ static void text_past_32_bits_refused(void **state)
 	assert_true(sizeof(tok) <= 32);
 }
 
+/* The classes of each token of text t after the dropout of below and seed
+ * into lex (at most max tokens); returns how many tokens. */
+static size_t classes_after_drop(const char *t, uint32_t below, uint64_t seed, unsigned *lex, short *entry, size_t max)
+{
+	tok_doc td = { 0 };
+	assert_int_equal(tok_doc_build(&td, t, strlen(t), LANG_EN, NULL, 0), 0);
+	tok_doc_drop_classes(&td, below, seed);
+	assert_true(td.n <= max);
+	for (size_t i = 0; i < td.n; i++) {
+		lex[i] = td.v[i].lex;
+		entry[i] = td.v[i].entry;
+	}
+	size_t n = td.n;
+	tok_doc_free(&td);
+	return n;
+}
+
+/* The trainer's lexicon dropout: nothing dropped at 0, every listed word
+ * read as unlisted at the top, and in between a word's tokens all share
+ * one fate (the lists lack the word, not one use of it), some words
+ * dropped and some kept, and another seed draws other words. */
+static void dropped_classes_by_word(void **state)
+{
+	(void)state;
+	enum { MAX = 128 };
+	const char *t = "The mayor said that the plan and the vote were late, and the town said so. "
+	                "He said it was the end of the road for the plan of the mayor, and she said no.";
+	unsigned whole[MAX], none[MAX], all[MAX], half[8][MAX];
+	short entry[MAX];
+	size_t n = classes_after_drop(t, 0, 7, whole, entry, MAX);
+	tok_doc td = { 0 };
+	assert_int_equal(tok_doc_build(&td, t, strlen(t), LANG_EN, NULL, 0), 0);
+	size_t listed = 0;
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(whole[i], td.v[i].lex);
+		listed += whole[i] != 0;
+	}
+	tok_doc_free(&td);
+	assert_true(listed > 10);
+	classes_after_drop(t, UINT32_MAX, 7, all, entry, MAX);
+	classes_after_drop(t, 0, 3, none, entry, MAX);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(all[i], 0);
+		assert_int_equal(none[i], whole[i]);
+	}
+	bool other = false;
+	for (uint64_t seed = 0; seed < 8; seed++) {
+		classes_after_drop(t, UINT32_MAX / 2, seed, half[seed], entry, MAX);
+		size_t dropped = 0;
+		for (size_t i = 0; i < n; i++) {
+			dropped += whole[i] && !half[seed][i];
+			other |= (half[seed][i] != 0) != (half[0][i] != 0);
+			for (size_t j = i + 1; j < n; j++)
+				if (whole[i] && entry[i] == entry[j])
+					assert_int_equal(half[seed][i] != 0, half[seed][j] != 0);
+		}
+		assert_true(dropped < listed);
+	}
+	assert_true(other);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -576,6 +637,7 @@ int main(void)
 		cmocka_unit_test(spaced_word_as_its_two_tests),
 		cmocka_unit_test(abbreviations_from_the_lists),
 		cmocka_unit_test(text_past_32_bits_refused),
+		cmocka_unit_test(dropped_classes_by_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

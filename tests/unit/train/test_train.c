@@ -228,6 +228,38 @@ static void a_bootstrap_bag_is_its_own_and_repeatable(void **state)
 	train_weights_free(&b);
 }
 
+/* The lexicon dropout: the unseen block learns (in a pass of its own, the
+ * listed words dropped), repeatably, and nothing else changes: the shared
+ * and the languages' weights are those learnt without it, and so are the
+ * quotes counted. */
+static void lexicon_dropout_teaches_the_unseen_block_alone(void **state)
+{
+	const fixture *f = *state;
+	train_params p = params(3, 2, 1);
+	p.lex_drop = 0;
+	train_weights plain = learn_with(f, p);
+	p.lex_drop = 0.5;
+	train_weights a = learn_with(f, p), b = learn_with(f, p);
+	assert_true(same_weights(&a, &b));
+	assert_false(same_weights(&a, &plain));
+	size_t unseen = 0;
+	char name[160];
+	for (size_t i = 0; i < a.n; i++) {
+		quote_model_feature_name(i, name, sizeof name);
+		if (strstr(name, "~unseen")) {
+			unseen += a.w[i] != 0;
+			assert_true(plain.w[i] == 0);
+		} else {
+			assert_true(a.w[i] == plain.w[i]);
+		}
+	}
+	assert_true(unseen > 0);
+	assert_int_equal(a.quotes, plain.quotes);
+	train_weights_free(&plain);
+	train_weights_free(&a);
+	train_weights_free(&b);
+}
+
 /* The output of cross-validation on the fixture with `seeds` runs, over
  * the parts ps (NULL: two folds by the hash of the names, as train_cv). */
 static char *cv_parts_output(const fixture *f, const train_parts *ps, unsigned seeds)
@@ -439,6 +471,8 @@ static void bad_options_are_refused_with_2(void **state)
 		{ { "t", "--cv", "1", "d", NULL }, "--cv: expects" },
 		{ { "t", "--folds", "5", "--fold", "5", "d", NULL }, "--fold must be below --folds" },
 		{ { "t", "--bootstrap", "d", NULL }, "--bootstrap needs --bag 2" },
+		{ { "t", "--lex-drop", "0.95", "d", NULL }, "--lex-drop: expects a number from 0 to 0.9" },
+		{ { "t", "--lex-drop", "-0.1", "d", NULL }, "--lex-drop: expects" },
 		{ { "t", "--bagg", "3", "d", NULL }, "--bagg: no such option" },
 		{ { "t", "--bag", NULL }, "--bag: expects" },
 		{ { "t", "--bag", "3", NULL }, "no corpus folder" },
@@ -455,9 +489,10 @@ static void bad_options_are_refused_with_2(void **state)
 static void good_options_are_read(void **state)
 {
 	const char *argv[] = { "t", "--seed", "18446744073709551615", "--bag", "5", "--bootstrap", "--cv", "5",
-	                 "--seeds", "3", "--l2", "0.02", "d1", "d2", NULL };
+	                 "--seeds", "3", "--l2", "0.02", "--lex-drop", "0.25", "d1", "d2", NULL };
 	train_opts o;
-	assert_int_equal(train_opts_parse(&o, 14, argv, stderr), 0);
+	assert_int_equal(train_opts_parse(&o, 16, argv, stderr), 0);
+	assert_true(o.p.lex_drop == 0.25);
 	assert_true(o.p.seed == UINT64_MAX);
 	assert_int_equal(o.p.bag, 5);
 	assert_true(o.p.bootstrap);
@@ -471,6 +506,7 @@ static void good_options_are_read(void **state)
 	train_params def;
 	train_params_init(&def);
 	assert_true(o.p.seed == def.seed && o.p.bag == def.bag && o.p.epochs == def.epochs && !o.p.bootstrap);
+	assert_true(o.p.lex_drop == def.lex_drop);
 	assert_int_equal(o.seeds, 1);
 	assert_true(o.list == -1);
 	assert_false(o.cv_lang);
@@ -519,6 +555,7 @@ int main(void)
 		cmocka_unit_test(the_same_seed_gives_the_same_weights),
 		cmocka_unit_test(an_ensemble_is_the_mean_of_its_models),
 		cmocka_unit_test(a_bootstrap_bag_is_its_own_and_repeatable),
+		cmocka_unit_test(lexicon_dropout_teaches_the_unseen_block_alone),
 		cmocka_unit_test(cross_validation_over_seeds_prints_the_mean),
 		cmocka_unit_test(a_language_is_held_out_whole),
 		cmocka_unit_test(wrong_choices_list_what_favoured_them),
