@@ -56,6 +56,7 @@ static void test_month_names(void **state)
 	reads_as("22 СЕНТЯБРЯ 2015", "2015-09-22");
 	reads_as("22 septembrie 2015", "2015-09-22");
 	reads_as("22. rujna 2015.", "2015-09-22");
+	reads_as("5. studenog 2015.", "2015-11-05");   /* the short genitive */
 	reads_as("2015. szeptember 22.", "2015-09-22");
 	reads_as("22 \xCE\xA3\xCE\xB5\xCF\x80\xCF\x84\xCE\xB5\xCE\xBC\xCE\xB2\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85 2015", "2015-09-22");
 	reads_as("22 \xD1\x81\xD0\xB5\xD0\xBF\xD1\x82\xD0\xB5\xD0\xBC\xD0\xB2\xD1\x80\xD0\xB8 2015 \xD0\xB3.", "2015-09-22");
