@@ -508,6 +508,19 @@ static char *first_cue(const char *text)
 		free(got_);                                 \
 	} while (0)
 
+/* An article, its attributions (as EXPECT) and its first quote's cue. */
+typedef struct attr_case {
+	const char *text, *want, *cue;
+} attr_case;
+
+static void expect_cases(const attr_case *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		EXPECT(v[i].text, v[i].want);
+		EXPECT_CUE(v[i].text, v[i].cue);
+	}
+}
+
 /* Verbs of speech the news copy of each language uses beside "said":
  * exclaimed, pointed out, commented (imperfect), premised. */
 static void romance_cue_verbs(void **state)
@@ -534,9 +547,7 @@ static void romance_cue_verbs(void **state)
  * (title_after_name), not a genitive that makes a description of both. */
 static void languages_without_articles(void **state)
 {
-	static const struct {
-		const char *text, *want, *cue;
-	} cases[] = {
+	static const attr_case cases[] = {
 		{ "Not\xC3\xAD" "cias\n\n\xE2\x80\x9CVamos abrir a nova escola em setembro\xE2\x80\x9D, disse a presidente "
 		  "Ana Ferreira aos jornalistas.\n",
 		  "Vamos abrir a nova escola em setembro => Ana Ferreira",
@@ -675,10 +686,7 @@ static void languages_without_articles(void **state)
 		  "\xD0\x90\xD0\xBD\xD0\xB0 \xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2\xD0\xB8\xD1\x9B",
 		  "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0" },
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		EXPECT(cases[i].text, cases[i].want);
-		EXPECT_CUE(cases[i].text, cases[i].cue);
-	}
+	expect_cases(cases, sizeof cases / sizeof *cases);
 }
 
 /* Harder patterns in Romanian, Croatian, Hungarian, Greek and Bulgarian
@@ -687,9 +695,7 @@ static void languages_without_articles(void **state)
  * perfect, prefixed and variant forms of news copy's cues are cues. */
 static void new_languages_harder_patterns(void **state)
 {
-	static const struct {
-		const char *text, *want, *cue;
-	} cases[] = {
+	static const attr_case cases[] = {
 		{ /* an adverb opens the sentence of a cue without a subject: not a name */
 		  "\xC8\x98tiri din ora\xC8\x99\n\nLucr\xC4\x83rile la noua cl\xC4\x83" "dire sunt aproape gata "
 		  "\xC8\x99i anul \xC8\x99" "colar va \xC3\xAEncepe cu trei sute de elevi, dup\xC4\x83 cum au anun"
@@ -827,10 +833,7 @@ static void new_languages_harder_patterns(void **state)
 		  "\xD0\xB7\xD0\xB0\xD1\x8F\xD0\xB2\xD0\xB8\xD0\xBB" },
 
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		EXPECT(cases[i].text, cases[i].want);
-		EXPECT_CUE(cases[i].text, cases[i].cue);
-	}
+	expect_cases(cases, sizeof cases / sizeof *cases);
 }
 
 /* Where names take case endings, "according to" a surname in the genitive
