@@ -72,7 +72,7 @@ LATIN = ("en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "pt", "pl", "ca",
 # (lexicon.h: sixteen bits)
 LATIN_ORDER = [code for code in LANGS if code in LATIN]
 if len(LATIN_ORDER) != len(LATIN) or len(LATIN) > 16:
-    sys.exit("gen-lexicon: LATIN names %d languages of lang.h, at most 16" % len(LATIN))
+    fail("LATIN names %d languages of lang.h, at most 16" % len(LATIN))
 
 
 # [month]: one line a month, January first; its words go to the table of

@@ -264,19 +264,27 @@ static void list_error(learner *l, const doc *d, const quote *q, quote_cands *c,
 	free(text);
 }
 
-/* The unseen pass's step on the quote matching g: none for a language
- * without spaces (no features in the unseen block) or where no candidate
- * is right. */
-static void learn_unseen(learner *l, quote_cands *c, const gold_quote *g)
+/* Marks in ok the candidates of c that name g's speaker; returns the
+ * first of them, quote_cands_n(c) when none does. */
+static size_t right_candidates(const gold_quote *g, quote_cands *c, bool ok[MAX_CANDS])
 {
-	size_t n = quote_cands_n(c), nf;
-	uint32_t buf[MAX_FEATS];
-	bool ok[MAX_CANDS] = { false }, any = false;
+	size_t n = quote_cands_n(c), best = n;
 	for (size_t i = 0; i < n && i < MAX_CANDS; i++) {
 		ok[i] = gold_speaker_ok(g, quote_cands_speaker(c, i));
-		any |= ok[i];
+		if (ok[i] && best == n)
+			best = i;
 	}
-	if (any && n && (features_of(l, c, 0, buf, &nf), nf))
+	return best;
+}
+
+/* The unseen pass's step on a quote some candidate names rightly: none
+ * for a language without spaces (no features in the unseen block). */
+static void learn_unseen(learner *l, quote_cands *c, const bool *ok)
+{
+	size_t nf;
+	uint32_t buf[MAX_FEATS];
+	features_of(l, c, 0, buf, &nf);
+	if (nf)
 		step(l, c, ok);
 }
 
@@ -297,18 +305,14 @@ static size_t choose(void *ctx, const doc *d, const quote *q, quote_cands *c)
 	const gold_quote *g = match(l->g, d, q);
 	if (!g || g->optional || !g->scored)
 		return pred;
+	bool ok[MAX_CANDS] = { false };
+	size_t best = right_candidates(g, c, ok);
 	if (l->unseen) {   /* (counted in the pass with the lists whole) */
-		learn_unseen(l, c, g);
+		if (best < n)
+			learn_unseen(l, c, ok);
 		return pred;
 	}
 	l->seen++;
-	bool ok[MAX_CANDS] = { false };
-	size_t best = n;
-	for (size_t i = 0; i < n && i < MAX_CANDS; i++) {
-		ok[i] = gold_speaker_ok(g, quote_cands_speaker(c, i));
-		if (ok[i] && best == n)
-			best = i;
-	}
 	l->reachable += best < n;
 	l->right += pred < MAX_CANDS && ok[pred];
 	if (l->frozen && l->errors && !(pred < MAX_CANDS && ok[pred]))
