@@ -69,10 +69,10 @@ LANGS = [code for code, v in sorted(LANG_ENUM.items(), key=lambda kv: kv[1])
 # the Latin-script languages: the detector reads their [profile] words (lang.h's LANG_LATIN_MASK)
 LATIN = ("en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "pt", "pl", "ca", "cs", "ro", "hr", "hu")
 # a word's profile has bit i for the i-th of them in the order of enum lang
-# (lexicon.h: sixteen bits)
+# (lexicon.h: 32 bits)
 LATIN_ORDER = [code for code in LANGS if code in LATIN]
-if len(LATIN_ORDER) != len(LATIN) or len(LATIN) > 16:
-    fail("LATIN names %d languages of lang.h, at most 16" % len(LATIN))
+if len(LATIN_ORDER) != len(LATIN) or len(LATIN) > 32:
+    fail("LATIN names %d languages of lang.h, at most 32" % len(LATIN))
 
 
 # [month]: one line a month, January first; its words go to the table of
@@ -316,7 +316,7 @@ def main():
                                                            profile.get(w, 0),
                                                     ", ".join("0x%x" % m for m in table[w][:INLINE_N])))
     out.write("};\n\n")
-    out.write("/* each word's classes in the languages past the eleventh */\n")
+    out.write("/* each word's classes in the languages past the tenth */\n")
     out.write("const uint32_t lex_more[%d][LEX_NLANG - LEX_INLINE] = {\n" % len(words))
     for w in words:
         out.write("\t{ %s },\n" % ", ".join("0x%x" % m for m in table[w][INLINE_N:]))

@@ -11,6 +11,7 @@
 #define QUOTH_LANG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum lang {
 	LANG_UNKNOWN = 0,
@@ -22,10 +23,11 @@ enum lang {
 	LANG_COUNT
 };
 
-/* The Latin-script languages (bit 1 << lang): the detector tells them
- * apart by their [profile] words. */
-#define LANG_LATIN_MASK ((2u << LANG_IT) - 2 + (1u << LANG_PT) + (1u << LANG_PL) + (1u << LANG_CA) + (1u << LANG_CS) + \
-                         (1u << LANG_RO) + (1u << LANG_HR) + (1u << LANG_HU))
+/* The Latin-script languages (bit 1 << lang of a 64-bit mask: the enum
+ * passes 31): the detector tells them apart by their [profile] words. */
+#define LANG_BIT(l) (UINT64_C(1) << (l))
+#define LANG_LATIN_MASK ((LANG_BIT(LANG_IT + 1) - 2) | LANG_BIT(LANG_PT) | LANG_BIT(LANG_PL) | LANG_BIT(LANG_CA) | \
+                         LANG_BIT(LANG_CS) | LANG_BIT(LANG_RO) | LANG_BIT(LANG_HR) | LANG_BIT(LANG_HU))
 
 /* How many they are, and the i-th of them in the order of enum lang (a
  * word's profile has bit i for it: lexicon.h). */

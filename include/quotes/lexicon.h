@@ -124,9 +124,9 @@ int lex_find_padded(const char *low, size_t n);
  * generator reads the two sizes here. */
 #define LEX_NLANG (LANG_COUNT - 1)   /* the languages with lists: LANG_UNKNOWN has none */
 /* The languages whose classes an entry holds itself (1..LEX_INLINE); the
- * classes of the others are in lex_more, a line of its own: eleven
- * languages fill the entry's cache line. */
-#define LEX_INLINE 11
+ * classes of the others are in lex_more, a line of its own: ten languages
+ * and the 32-bit profile fill the entry's cache line. */
+#define LEX_INLINE 10
 #define LEX_DISP_LOG2 11             /* the perfect hash's groups (about two and a half words each) */
 #define LEX_BLOOM_LOG2 15            /* the Bloom filter's bits */
 /* An entry is one cache line, aligned, so that a lookup reads one line
@@ -138,11 +138,11 @@ typedef struct lex_entry {
 	_Alignas(64) char w[16];         /* the first sixteen bytes, zero-padded: compared eight at a time */
 	uint8_t len;
 	uint8_t any;                     /* enum lex_any: in a byte the layout left free */
-	uint16_t profile;
+	uint32_t profile;                /* (after two bytes of padding) */
 	uint32_t mask[LEX_INLINE];
 } lex_entry;
 _Static_assert(sizeof(lex_entry) == 64, "an entry is one cache line");
-_Static_assert(LANG_LATIN_COUNT <= 16, "the profile's sixteen bits hold the Latin-script languages");
+_Static_assert(LANG_LATIN_COUNT <= 32, "the profile's 32 bits hold the Latin-script languages");
 extern const lex_entry lex_words[];
 extern const uint32_t lex_more[][LEX_NLANG - LEX_INLINE];   /* the classes of each entry in the other languages */
 extern const uint32_t lex_nwords;   /* the entries of lex_words */

@@ -198,8 +198,8 @@ static bool looks_like_title(const speech_ctx *c, const char *t, size_t s, size_
 			continue;
 		/* a short function word of any language: names and titles are often foreign */
 		unsigned lex = 0;
-		for (unsigned m = LANG_LATIN_MASK; m && v[i].n <= 5; m &= m - 1)
-			lex |= lex_mask(v[i].entry, (enum lang)__builtin_ctz(m));   /* entry: the lookup of low, made once */
+		for (uint64_t m = LANG_LATIN_MASK; m && v[i].n <= 5; m &= m - 1)
+			lex |= lex_mask(v[i].entry, (enum lang)__builtin_ctzll(m));   /* entry: the lookup of low, made once */
 		if (!(lex & (LX_FUNC | LX_PREP | LX_PARTICLE | LX_DET | LX_CONJ)))
 			return false;
 	}
@@ -270,8 +270,8 @@ static bool label_word(const char *t, size_t s, size_t e)
 		low[n++] = (char)b;
 	}
 	bool cap = (t[s] >= 'A' && t[s] <= 'Z') || (unsigned char)t[s] >= 0x80;
-	for (unsigned m = LANG_LATIN_MASK; m; m &= m - 1) {
-		size_t k = lex_suffix((enum lang)__builtin_ctz(m), LA_LABEL, low, n);
+	for (uint64_t m = LANG_LATIN_MASK; m; m &= m - 1) {
+		size_t k = lex_suffix((enum lang)__builtin_ctzll(m), LA_LABEL, low, n);
 		if (k == n - 1 || (k && cap))
 			return true;
 	}

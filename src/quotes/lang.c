@@ -92,20 +92,22 @@ static enum lang cjk_lang(const char *t, size_t n)
 static enum lang best_profile(const unsigned score[LANG_COUNT])
 {
 	enum lang best = LANG_EN;
-	for (unsigned m = LANG_LATIN_MASK; m; m &= m - 1) {
-		int l = __builtin_ctz(m);
+	for (uint64_t m = LANG_LATIN_MASK; m; m &= m - 1) {
+		int l = __builtin_ctzll(m);
 		if (score[l] > score[best])
 			best = (enum lang)l;
 	}
 	return best;
 }
 
+_Static_assert(__builtin_popcountll(LANG_LATIN_MASK) == LANG_LATIN_COUNT, "LANG_LATIN_COUNT counts the mask");
+
 enum lang lang_latin(unsigned i)
 {
-	unsigned m = LANG_LATIN_MASK;
+	uint64_t m = LANG_LATIN_MASK;
 	for (; i && m; i--)
 		m &= m - 1;
-	return m ? (enum lang)__builtin_ctz(m) : LANG_UNKNOWN;
+	return m ? (enum lang)__builtin_ctzll(m) : LANG_UNKNOWN;
 }
 
 static void count_profile(const tok *w, unsigned score[LANG_COUNT])

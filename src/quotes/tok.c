@@ -686,16 +686,16 @@ static void set_lang(tok *v, size_t n, enum lang lang)
 
 /* The running state of build: the language (detected from the first
  * tokens when detect is set) and the profile of the sample's words. */
+/* four languages' counts in each 64-bit number */
+#define LANG_LATIN_LANES ((LANG_LATIN_COUNT + 3) / 4)
+
 typedef struct build_state {
 	enum lang lang;
 	/* the language profile of the sample's words (lang_count_word's
 	 * counts): sixteen bits a language, the Latin-script languages 0 to 3
-	 * (lang_latin) in lanes[0], 4 to 7 in lanes[1], 8 to 11 in lanes[2],
-	 * 12 to 15 in lanes[3] */
-	uint64_t lanes[4];
+	 * (lang_latin) in lanes[0], 4 to 7 in lanes[1], and so on */
+	uint64_t lanes[LANG_LATIN_LANES];
 } build_state;
-
-_Static_assert(LANG_LATIN_COUNT <= 16, "the profile counts fill four numbers of 16-bit lanes");
 
 /* A one in the 16-bit lane of each of four bits. */
 static const uint64_t spread4[16] = {
@@ -710,10 +710,8 @@ static const uint64_t spread4[16] = {
 static inline void count_listed(build_state *b, const tok *w)
 {
 	unsigned p = lex_profile(w->entry);
-	b->lanes[0] += spread4[p & 15];
-	b->lanes[1] += spread4[(p >> 4) & 15];
-	b->lanes[2] += spread4[(p >> 8) & 15];
-	b->lanes[3] += spread4[(p >> 12) & 15];
+	for (unsigned i = 0; i < LANG_LATIN_LANES; i++)
+		b->lanes[i] += spread4[(p >> (4 * i)) & 15];
 }
 
 /* The counts of b as lang_from_scores reads them. */
@@ -721,8 +719,8 @@ static void scores_of(const build_state *b, unsigned score[LANG_COUNT])
 {
 	memset(score, 0, LANG_COUNT * sizeof *score);
 	unsigned i = 0;
-	for (unsigned m = LANG_LATIN_MASK; m; m &= m - 1, i++)
-		score[__builtin_ctz(m)] = (unsigned)(b->lanes[i / 4] >> (i % 4 * 16)) & 0xFFFF;
+	for (uint64_t m = LANG_LATIN_MASK; m; m &= m - 1, i++)
+		score[__builtin_ctzll(m)] = (unsigned)(b->lanes[i / 4] >> (i % 4 * 16)) & 0xFFFF;
 }
 
 
