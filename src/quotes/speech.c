@@ -989,17 +989,55 @@ static float confidence(const quote_cands *qc, size_t b)
 	return (float)(1.0 / sum);
 }
 
-/* The text of the cue the chosen mention stands by, NULL when none. */
-static char *cue_text(const speech_ctx *c, const qctx *x, const cand *k)
+/* Is the subject of the quote's own cue a mention of the one k names (a
+ * pronoun standing for them, or another mention of the same name)? */
+static bool cue_subject_is(const quote_cands *qc, const cand *k)
 {
-	if (k->kind == K_NONE || k->kind == K_PREV || k->m.cuerel == CR_NONE || x->cjk)
+	const qctx *x = &qc->x;
+	long name = k->kind == K_PREV ? x->prev_name : name_of_res(qc->c, x, k);
+	if (name < 0)
+		return false;
+	for (size_t i = 0; i < qc->n; i++) {
+		const cand *o = &qc->v[i];
+		if (o->mi >= 0 && o->m.cue == x->cue && o->m.cuerel != CR_NONE && o->m.cuerel != CR_TOLD &&
+		    name_of_res(qc->c, x, o) == name)
+			return true;
+	}
+	return false;
+}
+
+/* The cue word shown for the chosen k, -1 when none: the cue the mention
+ * stands by; but where k stands by no cue of the quote's own sentences and
+ * the quote's own cue speaks of k (its subject a pronoun or another mention
+ * of the same person, or no subject at all in a language that drops
+ * subjects: "—dijo.", ", ha spiegato."), that cue. */
+static long shown_cue(const quote_cands *qc, const cand *k)
+{
+	const qctx *x = &qc->x;
+	const speech_art *a = qc->c->art;
+	if (k->kind == K_NONE || x->cjk)
+		return -1;
+	long own = k->kind != K_PREV && k->m.cuerel != CR_NONE ? k->m.cue : -1;
+	if ((own >= 0 && own_cue(a, x, own)) || x->cue < 0 || !own_cue(a, x, x->cue))
+		return own;
+	bool dropped = k->at.v[A_QSUBJ] == 2 && (speech_props(qc->c) & LP_PRO_DROP);
+	return dropped || (k->at.v[A_QSUBJ] == 1 && cue_subject_is(qc, k)) ? x->cue : own;
+}
+
+/* The text of the cue shown for the chosen k (shown_cue), NULL when none;
+ * *rc Q_ENOMEM when it could not be made. */
+static char *cue_text(const quote_cands *qc, const cand *k, int *rc)
+{
+	long cue = shown_cue(qc, k);
+	if (cue < 0 || (size_t)cue >= qc->c->td->n)
 		return NULL;
-	if (k->m.cue < 0 || (size_t)k->m.cue >= c->td->n)
-		return NULL;
-	const tok *w = &c->td->v[k->m.cue];
+	const tok *w = &qc->c->td->v[cue];
 	if (w->kind != T_WORD)
 		return NULL;
-	return doc_flat_text(c->d, w->s, w->e);
+	char *s = doc_flat_text(qc->c->d, w->s, w->e);
+	if (!s)
+		*rc = Q_ENOMEM;
+	return s;
 }
 
 static void free_cands(quote_cands *qc)
@@ -1061,10 +1099,8 @@ static int attribute_one(const speech_ctx *c, const speech_art *a, quote *v, siz
 			q->spk_end = tokens ? t[k->m.b - 1].e : k->m.de;
 			dec[i].name = name_of_res(c, x, k);
 			dec[i].direct = k->at.v[A_CUEQ] == 1 || x->cjk;
-			if (!(q->cue = cue_text(c, x, k)) && k->m.cuerel != CR_NONE && !x->cjk && k->m.cue >= 0 &&
-			    c->td->v[k->m.cue].kind == T_WORD)
-				rc = Q_ENOMEM;
 		}
+		q->cue = cue_text(qc, k, &rc);
 	}
 	q->confidence = confidence(qc, b) * (q->unclosed ? 0.8f : 1.0f);   /* where it ends is a guess too */
 	if (spoken && dec[i].name >= 0 && spoken[dec[i].name] < UINT16_MAX)

@@ -689,6 +689,29 @@ static void languages_without_articles(void **state)
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
 
+/* The cue shown for a quote whose own cue speaks of the chosen speaker
+ * although the chosen mention is in an earlier sentence: a pronoun subject
+ * standing for them, or no subject at all in a language that drops it. */
+static void cue_of_the_quotes_own_sentence(void **state)
+{
+	static const attr_case cases[] = {
+		{ "News from the council\n\nCouncillor Jane Porter welcomed the new budget on Monday. She added: "
+		  "\"This is a good day for the town and for its schools.\"\n",
+		  "This is a good day for the town and for its schools. => Jane Porter",
+		  "added" },
+		{ "Notizie dal Comune\n\nIl sindaco Marco Bellini ha presentato ieri il nuovo piano per il traffico "
+		  "della citt\xC3\xA0.\n\n\"Vogliamo una citt\xC3\xA0 pi\xC3\xB9 vivibile per tutti\", ha spiegato.\n",
+		  "Vogliamo una citt\xC3\xA0 pi\xC3\xB9 vivibile per tutti => Marco Bellini",
+		  "spiegato" },
+		{ "Noticias\n\nEl ministro de Hacienda, Tom\xC3\xA1s Guerrero, present\xC3\xB3 ayer el presupuesto en el "
+		  "Congreso.\n\n\"Es un presupuesto para crecer y para proteger a las familias\", dijo.\n",
+		  "Es un presupuesto para crecer y para proteger a las familias => Tom\xC3\xA1s Guerrero",
+		  "dijo" },
+	};
+	(void)state;
+	expect_cases(cases, sizeof cases / sizeof *cases);
+}
+
 /* Harder patterns in Romanian, Croatian, Hungarian, Greek and Bulgarian
  * (no annotated articles): what their lists must hold so that a sentence
  * adverb is no speaker, a demonstrative or "herself" is a pronoun, and the
@@ -703,7 +726,7 @@ static void new_languages_harder_patterns(void **state)
 		  "\xC8\x99" "antierul.\n\nUlterior a precizat: \xE2\x80\x9ELucr\xC4\x83rile vor fi gata \xC3\xAEn prim"
 		  "\xC4\x83var\xC4\x83.\xE2\x80\x9D\n",
 		  "Lucr\xC4\x83rile vor fi gata \xC3\xAEn prim\xC4\x83var\xC4\x83. => Elena Dumitrescu",
-		  "-" },
+		  "precizat" },   /* (the cue without a subject: Romanian drops it) */
 		{ /* "according to" and a role in the dative before the name */
 		  "\xC8\x98tiri din ora\xC8\x99\n\nLucr\xC4\x83rile la noua cl\xC4\x83" "dire sunt aproape gata "
 		  "\xC8\x99i anul \xC8\x99" "colar va \xC3\xAEncepe cu trei sute de elevi, dup\xC4\x83 cum au anun"
@@ -725,7 +748,7 @@ static void new_languages_harder_patterns(void **state)
 		  "\xC4\x8D" "elnica Ivana Babi\xC4\x87 ju\xC4\x8D" "er je posjetila gradili\xC5\xA1te.\n\nPotom je dod"
 		  "ala: \xE2\x80\x9ERadovi \xC4\x87" "e biti gotovi u prolje\xC4\x87" "e.\xE2\x80\x9D\n",
 		  "Radovi \xC4\x87" "e biti gotovi u prolje\xC4\x87" "e. => Ivana Babi\xC4\x87",
-		  "-" },
+		  "dodala" },   /* (the cue without a subject: the language drops it) */
 		{ /* "remarked", a cue of news copy */
 		  "Vijesti iz grada\n\nRadovi na novoj zgradi gotovo su zavr\xC5\xA1" "eni, a \xC5\xA1kolska godina po"
 		  "\xC4\x8D" "et \xC4\x87" "e s tristo u\xC4\x8D" "enika, kako su najavile gradske vlasti.\n\n"
@@ -740,7 +763,7 @@ static void new_languages_harder_patterns(void **state)
 		  "\xC3\xA1rmester tegnap megl\xC3\xA1togatta az \xC3\xA9p\xC3\xADtkez\xC3\xA9st.\n\nK\xC3\xA9s\xC5\x91" "b"
 		  "b hozz\xC3\xA1tette: \xE2\x80\x9E" "A munk\xC3\xA1k tavaszra befejez\xC5\x91" "dnek.\xE2\x80\x9D\n",
 		  "A munk\xC3\xA1k tavaszra befejez\xC5\x91" "dnek. => Szab\xC3\xB3 \xC3\x89va",
-		  "-" },
+		  "hozz\xC3\xA1tette" },   /* (the cue without a subject: the language drops it) */
 		{ /* "added" with its prefix after the verb */
 		  "H\xC3\xADrek a v\xC3\xA1rosb\xC3\xB3l\n\nAz \xC3\xBAj \xC3\xA9p\xC3\xBClet munk\xC3\xA1latai majdnem"
 		  " befejez\xC5\x91" "dtek, \xC3\xA9s a tan\xC3\xA9v h\xC3\xA1romsz\xC3\xA1z di\xC3\xA1kkal indul, ahog"
@@ -773,7 +796,7 @@ static void new_languages_harder_patterns(void **state)
 		  "\xCE\xBF\xCE\xBB\xCE\xBF\xCE\xBA\xCE\xBB\xCE\xB7\xCF\x81\xCF\x89\xCE\xB8\xCE\xBF\xCF\x8D\xCE\xBD "
 		  "\xCF\x84\xCE\xB7\xCE\xBD \xCE\xAC\xCE\xBD\xCE\xBF\xCE\xB9\xCE\xBE\xCE\xB7. => \xCE\x95\xCE\xBB"
 		  "\xCE\xAD\xCE\xBD\xCE\xB7 \xCE\x93\xCE\xB5\xCF\x89\xCF\x81\xCE\xB3\xCE\xAF\xCE\xBF\xCF\x85",
-		  "-" },
+		  "\xCF\x80\xCF\x81\xCF\x8C\xCF\x83\xCE\xB8\xCE\xB5\xCF\x83\xCE\xB5" },   /* (the cue without a subject: the language drops it) */
 		{ /* "she herself" (article and pronoun) after the cue: the one before */
 		  "\xCE\x95\xCE\xB9\xCE\xB4\xCE\xAE\xCF\x83\xCE\xB5\xCE\xB9\xCF\x82 \xCE\xB1\xCF\x80\xCF\x8C \xCF\x84"
 		  "\xCE\xB7\xCE\xBD \xCF\x80\xCF\x8C\xCE\xBB\xCE\xB7\n\n\xCE\x97 \xCE\xB4\xCE\xAE\xCE\xBC\xCE\xB1"
@@ -816,7 +839,7 @@ static void new_languages_harder_patterns(void **state)
 		  "\xD0\x9D\xD1\x8F\xD0\xBC\xD0\xB0 \xD0\xBF\xD1\x80\xD0\xB8\xD1\x87\xD0\xB8\xD0\xBD\xD0\xB0 \xD0\xB7"
 		  "\xD0\xB0 \xD1\x82\xD1\x80\xD0\xB5\xD0\xB2\xD0\xBE\xD0\xB3\xD0\xB0. => \xD0\x95\xD0\xBB\xD0\xB5"
 		  "\xD0\xBD\xD0\xB0 \xD0\x93\xD0\xB5\xD0\xBE\xD1\x80\xD0\xB3\xD0\xB8\xD0\xB5\xD0\xB2\xD0\xB0",
-		  "-" },
+		  "\xD0\xB7\xD0\xB0\xD1\x8F\xD0\xB2\xD0\xB8" },   /* (the cue without a subject: the language drops it) */
 		{ /* the perfect participle after its auxiliary */
 		  "\xD0\x9D\xD0\xBE\xD0\xB2\xD0\xB8\xD0\xBD\xD0\xB8 \xD0\xBE\xD1\x82 \xD0\xB3\xD1\x80\xD0\xB0\xD0\xB4"
 		  "\xD0\xB0\n\n\xE2\x80\x9E\xD0\x9F\xD0\xB0\xD1\x80\xD0\xB8\xD1\x82\xD0\xB5 \xD1\x89\xD0\xB5 \xD0\xBF"
@@ -841,6 +864,17 @@ static void new_languages_harder_patterns(void **state)
  * full (Czech "podle Novakove" after "Jana Novakova"). */
 static void inflected_surnames(void **state)
 {
+	EXPECT("Wiadomo\xC5\x9B" "ci\n\nBurmistrz Jan Kowalski przedstawi\xC5\x82 we wtorek nowy plan budowy sz"
+	       "ko\xC5\x82y.\n\nWed\xC5\x82ug zast\xC4\x99pcy burmistrza Marii Kowalskiej \xE2\x80\x9E" "budowa"
+	       " potrwa dwa lata\xE2\x80\x9D.\n\nWed\xC5\x82ug burmistrza Jana Kowalskiego \xE2\x80\x9Epieni"
+	       "\xC4\x85" "dze na budow\xC4\x99 s\xC4\x85 ju\xC5\xBC zabezpieczone w bud\xC5\xBC" "ecie miasta"
+	       "\xE2\x80\x9D.\n",
+	       "budowa potrwa dwa lata => Marii Kowalskiej | pieni\xC4\x85" "dze na budow\xC4\x99 s\xC4\x85 ju"
+	       "\xC5\xBC zabezpieczone w bud\xC5\xBC" "ecie miasta => Jan Kowalski");
+	EXPECT("Vijesti\n\nGradona\xC4\x8D" "elnik Ivan Horvat predstavio je u utorak novi plan izgradnje "
+	       "\xC5\xA1kole.\n\nPrema rije\xC4\x8Dima gradona\xC4\x8D" "elnika Ivana Horvata, \xE2\x80\x9Enova"
+	       "c za gradnju ve\xC4\x87 je osiguran u gradskom prora\xC4\x8Dunu\xE2\x80\x9D.\n",
+	       "novac za gradnju ve\xC4\x87 je osiguran u gradskom prora\xC4\x8Dunu => Ivan Horvat");
 	EXPECT("Wiadomo\xC5\x9B" "ci\n\nBurmistrz Jan Kowalski przedstawi\xC5\x82 we wtorek nowy plan budowy "
 	       "szko\xC5\x82y.\n\nWed\xC5\x82ug Kowalskiego \xE2\x80\x9Epieni\xC4\x85" "dze na budow\xC4\x99 "
 	       "s\xC4\x85 ju\xC5\xBC zabezpieczone w bud\xC5\xBC" "ecie miasta\xE2\x80\x9D.\n",
@@ -1136,6 +1170,7 @@ int main(void)
 		cmocka_unit_test(fr_a_t_il),
 		cmocka_unit_test(es_role_de_company),
 		cmocka_unit_test(es_dijo_el_ministro),
+		cmocka_unit_test(cue_of_the_quotes_own_sentence),
 		cmocka_unit_test(es_segun),
 		cmocka_unit_test(es_role_adjective_after),
 		cmocka_unit_test(fr_role_adjective_after),
