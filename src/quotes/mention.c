@@ -1129,10 +1129,10 @@ static size_t letters(const char *s, size_t n)
 
 /* Is word w the word f in another case: f, or f without its last letter
  * (the feminine -a of a Slavic surname: Smirnova, Smirnovoj; Novakova,
- * Novakove), then one to three letters, f five letters long at least? */
-static bool case_form_of(const tok *w, const tok *f)
+ * Novakove), then one to three letters, f min letters long at least? */
+static bool ending_added(const tok *w, const tok *f, size_t min)
 {
-	if ((w->n == f->n && !memcmp(w->low, f->low, w->n)) || letters(f->low, f->n) < 5)
+	if ((w->n == f->n && !memcmp(w->low, f->low, w->n)) || letters(f->low, f->n) < min)
 		return false;
 	size_t stem = f->n;
 	for (int drop = 0; drop < 2; drop++) {
@@ -1146,21 +1146,68 @@ static bool case_form_of(const tok *w, const tok *f)
 	return false;
 }
 
+/* A surname in another case: five letters at least, so that short words
+ * that merely begin alike are not taken for one another. */
+static bool case_form_of(const tok *w, const tok *f)
+{
+	return ending_added(w, f, 5);
+}
+
+/* Two given names (or other words before a surname) in one case or two
+ * (Jana and Jan, Ivana and Ivan): three letters are enough beside a
+ * surname that matched. */
+static bool same_word_any_case(const tok *w, const tok *f)
+{
+	return (w->n == f->n && !memcmp(w->low, f->low, w->n)) || ending_added(w, f, 3) || ending_added(f, w, 3);
+}
+
+/* The i-th word from the end of the run a..b (0: its last), NULL when none. */
+static const tok *run_word_back(const tok *v, uint32_t a, uint32_t b, size_t i)
+{
+	for (uint32_t k = b; k > a; k--)
+		if (v[k - 1].kind == T_WORD && i-- == 0)
+			return &v[k - 1];
+	return NULL;
+}
+
+/* Is name e the name f in another case? Its surname is (case_form_of),
+ * and where e has more words than its surname ("Jana Kowalskiego" of
+ * "Jan Kowalski"), f has as many and each is the same word in some case;
+ * a one-word e needs an f of two words or more (the person in full). Of two
+ * names as long whose surnames could each be the other's ending (Novakova,
+ * Novakove), the one that spoke is the base. */
+static bool name_case_form_of(const tok *v, const name_info *e, const name_info *f)
+{
+	if (f == e || !f->w || f->words < 2 || f->words < e->words || !case_form_of(e->w, f->w))
+		return false;
+	if (e->words == 1)
+		return true;
+	if (f->words != e->words || (case_form_of(f->w, e->w) && !(f->spoke && !e->spoke)))
+		return false;
+	for (size_t i = 1; i < e->words; i++) {
+		const tok *x = run_word_back(v, e->run_a, e->run_b, i), *y = run_word_back(v, f->run_a, f->run_b, i);
+		if (!x || !y || !same_word_any_case(x, y))
+			return false;
+	}
+	return true;
+}
+
 /* Where names take case endings ("według Kowalskiego", "по словам
- * Петрова"), a name the article gives as one word in another case is the
- * person it names in full: its mentions take that name. The comparisons
- * are bounded: an article of thousands of names links what it can. */
+ * Петрова", "prema riječima ministra Ivana Horvata"), a name the article
+ * gives in another case is the person it names in full: its mentions take
+ * that name. The comparisons are bounded: an article of thousands of
+ * names links what it can. */
 static void link_case_forms(speech_art *a, const tok *v)
 {
 	size_t budget = 1u << 20;
 	for (size_t i = 0; i < a->nm && budget; i++) {
 		mention *m = &a->m[i];
-		if (m->name < 0 || a->names[m->name].words != 1)
+		if (m->name < 0)
 			continue;
-		const tok *w = &v[m->nb - 1];
+		const name_info *e = &a->names[m->name];
 		for (size_t k = 0; k < a->ncap && budget; k++, budget--) {
 			name_info *f = &a->names[k];
-			if (f->w && f->words >= 2 && case_form_of(w, f->w)) {
+			if (name_case_form_of(v, e, f)) {
 				a->names[m->name].count--;
 				m->name = (int32_t)k;
 				f->count++;
@@ -1359,14 +1406,19 @@ static void fullest(const speech_ctx *c, const mention *m, uint32_t *ds, uint32_
 	size_t words = 0;
 	for (size_t k = m->na; k < m->nb; k++)
 		words += v[k].kind == T_WORD && v[k].s >= m->ds;
-	if (e->words <= words)
+	/* a mention linked to its name in another case (link_case_forms) shows
+	 * that name even with as many words: "Jan Kowalski" for "Jana Kowalskiego" */
+	const tok *last = &v[m->nb - 1];
+	bool other_case = last->n != e->w->n || memcmp(last->low, e->w->low, last->n);
+	if (e->words < words || (e->words == words && !other_case))
 		return;
 	for (size_t k = m->na; k + 1 < m->nb; k++) {
 		if (v[k].kind != T_WORD || v[k].s < m->ds)
 			continue;
 		bool found = false;
 		for (size_t j = e->run_a; j < e->run_b && !found; j++)
-			found = v[j].n == v[k].n && !memcmp(v[j].low, v[k].low, v[k].n);
+			found = other_case ? same_word_any_case(&v[k], &v[j])
+			                   : v[j].n == v[k].n && !memcmp(v[j].low, v[k].low, v[k].n);
 		if (!found)
 			return;
 	}

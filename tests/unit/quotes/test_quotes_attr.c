@@ -864,6 +864,8 @@ static void new_languages_harder_patterns(void **state)
  * full (Czech "podle Novakove" after "Jana Novakova"). */
 static void inflected_surnames(void **state)
 {
+	/* a name of two words in another case is the person named in full
+	 * (the given name in its case too); another given name is another person */
 	EXPECT("Wiadomo\xC5\x9B" "ci\n\nBurmistrz Jan Kowalski przedstawi\xC5\x82 we wtorek nowy plan budowy sz"
 	       "ko\xC5\x82y.\n\nWed\xC5\x82ug zast\xC4\x99pcy burmistrza Marii Kowalskiej \xE2\x80\x9E" "budowa"
 	       " potrwa dwa lata\xE2\x80\x9D.\n\nWed\xC5\x82ug burmistrza Jana Kowalskiego \xE2\x80\x9Epieni"
