@@ -712,7 +712,7 @@ static void cue_of_the_quotes_own_sentence(void **state)
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
 
-/* Harder patterns in Romanian, Croatian, Hungarian, Greek and Bulgarian
+/* Harder patterns in Romanian, Croatian, Hungarian, Greek, Bulgarian, Polish and Czech
  * (no annotated articles): what their lists must hold so that a sentence
  * adverb is no speaker, a demonstrative or "herself" is a pronoun, and the
  * perfect, prefixed and variant forms of news copy's cues are cues. */
@@ -854,6 +854,34 @@ static void new_languages_harder_patterns(void **state)
 		  "\xD0\xBD\xD0\xB0 \xD0\xB3\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBD\xD0\xB0\xD1\x82\xD0\xB0 => \xD0\xA1"
 		  "\xD1\x82\xD0\xBE\xD1\x8F\xD0\xBD \xD0\x94\xD0\xB8\xD0\xBC\xD0\xB8\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2",
 		  "\xD0\xB7\xD0\xB0\xD1\x8F\xD0\xB2\xD0\xB8\xD0\xBB" },
+		{ /* a sentence adverb before a cue without a subject: not a name */
+		  "Wiadomo\xC5\x9B" "ci z miasta\n\nBudowa nowego szpitala jest prawie zako\xC5\x84" "czona, "
+		  "a plac\xC3\xB3wka ma zosta\xC4\x87 otwarta w przysz\xC5\x82ym roku, jak poinformowa"
+		  "\xC5\x82 urz\xC4\x85" "d miasta.\n\nMinister zdrowia Piotr Nowak odwiedzi\xC5\x82 wczoraj "
+		  "plac budowy. Nast\xC4\x99pnie powiedzia\xC5\x82: \xE2\x80\x9ESzpital b\xC4\x99" "dzie s"
+		  "\xC5\x82u\xC5\xBCy\xC5\x82 ca\xC5\x82" "emu regionowi\xE2\x80\x9D.\n",
+		  "Szpital b\xC4\x99" "dzie s\xC5\x82u\xC5\xBCy\xC5\x82 ca\xC5\x82" "emu regionowi => Piotr N"
+		  "owak",
+		  "powiedzia\xC5\x82" },
+		{ /* the same in Czech */
+		  "Zpr\xC3\xA1vy z m\xC4\x9Bsta\n\nStavba nov\xC3\xA9 nemocnice je t\xC3\xA9m"
+		  "\xC4\x9B\xC5\x99 hotov\xC3\xA1 a za\xC5\x99\xC3\xADzen\xC3\xAD by se m\xC4\x9Blo otev"
+		  "\xC5\x99\xC3\xADt p\xC5\x99\xC3\xAD\xC5\xA1t\xC3\xAD rok, jak uvedla radnice.\n\nMinistr z"
+		  "dravotnictv\xC3\xAD Petr Dvo\xC5\x99\xC3\xA1k v\xC4\x8D" "era nav\xC5\xA1t\xC3\xADvil stav"
+		  "eni\xC5\xA1t\xC4\x9B. Pot\xC3\xA9 prohl\xC3\xA1sil: \xE2\x80\x9ENemocnice bude slou"
+		  "\xC5\xBEit cel\xC3\xA9mu kraji.\xE2\x80\x9C\n",
+		  "Nemocnice bude slou\xC5\xBEit cel\xC3\xA9mu kraji. => Petr Dvo\xC5\x99\xC3\xA1k",
+		  "prohl\xC3\xA1sil" },
+		{ /* a Czech cue of reassurance */
+		  "Zpr\xC3\xA1vy z m\xC4\x9Bsta\n\nStavba nov\xC3\xA9 nemocnice je t\xC3\xA9m"
+		  "\xC4\x9B\xC5\x99 hotov\xC3\xA1 a za\xC5\x99\xC3\xADzen\xC3\xAD by se m\xC4\x9Blo otev"
+		  "\xC5\x99\xC3\xADt p\xC5\x99\xC3\xAD\xC5\xA1t\xC3\xAD rok, jak uvedla radnice."
+		  "\n\n\xE2\x80\x9E\xC5\xBD\xC3\xA1" "dn\xC3\xA9 zpo\xC5\xBE" "d\xC4\x9Bn\xC3\xAD nebude,"
+		  "\xE2\x80\x9C ujistil starosta Tom\xC3\xA1\xC5\xA1 \xC4\x8C" "ern\xC3\xBD novin"
+		  "\xC3\xA1\xC5\x99" "e.\n",
+		  "\xC5\xBD\xC3\xA1" "dn\xC3\xA9 zpo\xC5\xBE" "d\xC4\x9Bn\xC3\xAD nebude, => Tom"
+		  "\xC3\xA1\xC5\xA1 \xC4\x8C" "ern\xC3\xBD",
+		  "ujistil" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
