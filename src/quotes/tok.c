@@ -1008,10 +1008,16 @@ int tok_doc_build_detect(tok_doc *td, const char *t, size_t len, enum lang *lang
 
 /* A listed word's draw for the dropout: the same for every token of the
  * word (the list lacks the word, not one use of it), another for another
- * seed. */
+ * seed; made of the word itself (its first sixteen bytes and its length),
+ * not of its place in the lexicon, so that a word added to one list
+ * leaves the other words' draws, and what the trainer learns, as they were. */
 static uint32_t drop_draw(short entry, uint64_t seed)
 {
-	uint64_t x = seed ^ ((uint64_t)(unsigned short)entry * 0x9E3779B97F4A7C15ull);
+	const lex_entry *e = &lex_words[entry];
+	uint64_t a, b;
+	memcpy(&a, e->w, sizeof a);
+	memcpy(&b, e->w + 8, sizeof b);
+	uint64_t x = seed ^ (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ e->len;
 	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
 	x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
 	return (uint32_t)((x ^ (x >> 31)) >> 32);
