@@ -995,6 +995,22 @@ static int cue_near(const speech_art *a, size_t n, const mention *m, uint8_t *re
 	return -1;
 }
 
+/* The "according to" word after the mention ending at b ("X szerint",
+ * "X zufolge"), -1 when none; where a title follows the name (Hungarian:
+ * title_after_name) it may stand between, with a word before it
+ * ("Kovács Anna egészségügyi miniszter szerint"). */
+static long accord_after(const tok *v, size_t n, size_t b)
+{
+	if (b < n && is_word(&v[b]) && (v[b].lex & LX_ACCORD_AFTER))
+		return (long)b;
+	if (b >= n || !is_word(&v[b]) || v[b].cap || !(lex_lang_props((enum lang)v[b].lang) & LP_TITLE_AFTER_NAME))
+		return -1;
+	for (size_t k = b; k < n && k < b + 2 && is_word(&v[k]) && !v[k].cap; k++)
+		if ((v[k].lex & (LX_TITLE | LX_ROLE)) && k + 1 < n && is_word(&v[k + 1]) && (v[k + 1].lex & LX_ACCORD_AFTER))
+			return (long)k + 1;
+	return -1;
+}
+
 static void relate(const speech_art *a, const tok *v, size_t n, mention *m)
 {
 	if (m->cuerel == CR_FUSED)
@@ -1005,9 +1021,10 @@ static void relate(const speech_art *a, const tok *v, size_t n, mention *m)
 	bool cues = a->sfirst[m->sent] >= 0;
 	int before = cue_before_mention(a, v, m, cues, &r2);
 	int after = cues ? cue_after_mention(a, v, n, m, &r1) : -1;
-	if (m->b < n && is_word(&v[m->b]) && (v[m->b].lex & LX_ACCORD_AFTER)) {
+	long accord = accord_after(v, n, m->b);
+	if (accord >= 0) {
 		m->cuerel = CR_ACCORD_AFTER;
-		m->cue = (int32_t)m->b;
+		m->cue = (int32_t)accord;
 	} else if (before >= 0 && (after < 0 || r2 == CR_ACCORD || r2 == CR_FROM || (int)m->a - before <= after - (int)m->b)) {
 		m->cuerel = r2;
 		m->cue = before;
