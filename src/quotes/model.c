@@ -19,7 +19,7 @@ const int32_t model_trained[205972] = {
 	[9] = -15,   /* kind=top */
 	[10] = -13,   /* kind=none&region=none */
 	[19] = 3,   /* kind=prev&region=none */
-	[29] = -71,   /* kind=pron&region=head */
+	[29] = -72,   /* kind=pron&region=head */
 	[30] = -15,   /* kind=pron&region=tail */
 	[31] = -51,   /* kind=pron&region=next */
 	[32] = 45,   /* kind=pron&region=sent1 */
@@ -35,9 +35,9 @@ const int32_t model_trained[205972] = {
 	[43] = -163,   /* kind=name&region=sent3 */
 	[44] = -64,   /* kind=name&region=para1 */
 	[45] = -111,   /* kind=name&region=older */
-	[47] = 31,   /* kind=acronym&region=head */
+	[47] = 32,   /* kind=acronym&region=head */
 	[48] = 21,   /* kind=acronym&region=tail */
-	[49] = -127,   /* kind=acronym&region=next */
+	[49] = -126,   /* kind=acronym&region=next */
 	[50] = 32,   /* kind=acronym&region=sent1 */
 	[51] = -75,   /* kind=acronym&region=sent2 */
 	[52] = -13,   /* kind=acronym&region=sent3 */
@@ -77,13 +77,13 @@ const int32_t model_trained[205972] = {
 	[100] = -13,   /* kind=none&cuerel=none */
 	[112] = 3,   /* kind=prev&cuerel=none */
 	[124] = -24,   /* kind=pron&cuerel=none */
-	[125] = -60,   /* kind=pron&cuerel=before */
-	[126] = 43,   /* kind=pron&cuerel=after */
+	[125] = -61,   /* kind=pron&cuerel=before */
+	[126] = 44,   /* kind=pron&cuerel=after */
 	[129] = -33,   /* kind=pron&cuerel=told_obj */
-	[131] = -105,   /* kind=pron&cuerel=near_before */
+	[131] = -104,   /* kind=pron&cuerel=near_before */
 	[132] = -23,   /* kind=pron&cuerel=near_after */
-	[134] = -50,   /* kind=pron&cuerel=colon */
-	[135] = 98,   /* kind=pron&cuerel=fused */
+	[134] = -48,   /* kind=pron&cuerel=colon */
+	[135] = 97,   /* kind=pron&cuerel=fused */
 	[136] = -1,   /* kind=name&cuerel=none */
 	[137] = 97,   /* kind=name&cuerel=before */
 	[138] = 81,   /* kind=name&cuerel=after */
@@ -91,18 +91,18 @@ const int32_t model_trained[205972] = {
 	[141] = -69,   /* kind=name&cuerel=told_obj */
 	[143] = -37,   /* kind=name&cuerel=near_before */
 	[144] = -29,   /* kind=name&cuerel=near_after */
-	[145] = 110,   /* kind=name&cuerel=appos */
-	[146] = 195,   /* kind=name&cuerel=colon */
+	[145] = 111,   /* kind=name&cuerel=appos */
+	[146] = 194,   /* kind=name&cuerel=colon */
 	[148] = -19,   /* kind=acronym&cuerel=none */
 	[149] = 385,   /* kind=acronym&cuerel=before */
 	[150] = -102,   /* kind=acronym&cuerel=after */
 	[151] = 439,   /* kind=acronym&cuerel=accord */
 	[152] = -99,   /* kind=acronym&cuerel=accord_after */
 	[153] = -23,   /* kind=acronym&cuerel=told_obj */
-	[155] = 12,   /* kind=acronym&cuerel=near_before */
+	[155] = 11,   /* kind=acronym&cuerel=near_before */
 	[156] = -51,   /* kind=acronym&cuerel=near_after */
 	[157] = -129,   /* kind=acronym&cuerel=appos */
-	[158] = -194,   /* kind=acronym&cuerel=colon */
+	[158] = -193,   /* kind=acronym&cuerel=colon */
 	[160] = -40,   /* kind=role&cuerel=none */
 	[161] = 152,   /* kind=role&cuerel=before */
 	[162] = 162,   /* kind=role&cuerel=after */
@@ -143,14 +143,14 @@ const int32_t model_trained[205972] = {
 	[208] = -15,   /* kind=top&cuerel=none */
 	[220] = -20,   /* region=none&cuerel=none */
 	[232] = 144,   /* region=head&cuerel=none */
-	[233] = 163,   /* region=head&cuerel=before */
+	[233] = 162,   /* region=head&cuerel=before */
 	[234] = -35,   /* region=head&cuerel=after */
 	[235] = 12,   /* region=head&cuerel=accord */
 	[236] = -43,   /* region=head&cuerel=accord_after */
 	[237] = -13,   /* region=head&cuerel=told_obj */
 	[238] = 159,   /* region=head&cuerel=from */
-	[239] = 34,   /* region=head&cuerel=near_before */
-	[240] = -78,   /* region=head&cuerel=near_after */
+	[239] = 33,   /* region=head&cuerel=near_before */
+	[240] = -77,   /* region=head&cuerel=near_after */
 	[241] = 105,   /* region=head&cuerel=appos */
 	[242] = 183,   /* region=head&cuerel=colon */
 	[244] = 58,   /* region=tail&cuerel=none */
@@ -179,7 +179,7 @@ const int32_t model_trained[205972] = {
 	[271] = 133,   /* region=sent1&cuerel=accord */
 	[272] = -7,   /* region=sent1&cuerel=accord_after */
 	[273] = -17,   /* region=sent1&cuerel=told_obj */
-	[274] = -126,   /* region=sent1&cuerel=from */
+	[274] = -125,   /* region=sent1&cuerel=from */
 	[275] = -42,   /* region=sent1&cuerel=near_before */
 	[276] = -81,   /* region=sent1&cuerel=near_after */
 	[277] = 195,   /* region=sent1&cuerel=appos */
@@ -192,7 +192,7 @@ const int32_t model_trained[205972] = {
 	[286] = -42,   /* region=sent2&cuerel=from */
 	[287] = -101,   /* region=sent2&cuerel=near_before */
 	[288] = -23,   /* region=sent2&cuerel=near_after */
-	[289] = 44,   /* region=sent2&cuerel=appos */
+	[289] = 45,   /* region=sent2&cuerel=appos */
 	[292] = -139,   /* region=sent3&cuerel=none */
 	[293] = -32,   /* region=sent3&cuerel=before */
 	[294] = -139,   /* region=sent3&cuerel=after */
@@ -222,13 +222,13 @@ const int32_t model_trained[205972] = {
 	[326] = -6,   /* region=older&cuerel=colon */
 	[328] = -13,   /* kind=none&region=none&cuerel=none */
 	[436] = 3,   /* kind=prev&region=none&cuerel=none */
-	[556] = 138,   /* kind=pron&region=head&cuerel=none */
-	[557] = -257,   /* kind=pron&region=head&cuerel=before */
+	[556] = 139,   /* kind=pron&region=head&cuerel=none */
+	[557] = -258,   /* kind=pron&region=head&cuerel=before */
 	[558] = 237,   /* kind=pron&region=head&cuerel=after */
 	[561] = -49,   /* kind=pron&region=head&cuerel=told_obj */
 	[563] = -204,   /* kind=pron&region=head&cuerel=near_before */
 	[564] = 11,   /* kind=pron&region=head&cuerel=near_after */
-	[566] = 137,   /* kind=pron&region=head&cuerel=colon */
+	[566] = 140,   /* kind=pron&region=head&cuerel=colon */
 	[569] = 3,   /* kind=pron&region=tail&cuerel=before */
 	[570] = 37,   /* kind=pron&region=tail&cuerel=after */
 	[573] = -17,   /* kind=pron&region=tail&cuerel=told_obj */
@@ -244,7 +244,7 @@ const int32_t model_trained[205972] = {
 	[592] = 62,   /* kind=pron&region=sent1&cuerel=none */
 	[593] = 181,   /* kind=pron&region=sent1&cuerel=before */
 	[594] = -152,   /* kind=pron&region=sent1&cuerel=after */
-	[597] = -125,   /* kind=pron&region=sent1&cuerel=told_obj */
+	[597] = -124,   /* kind=pron&region=sent1&cuerel=told_obj */
 	[599] = -171,   /* kind=pron&region=sent1&cuerel=near_before */
 	[600] = -104,   /* kind=pron&region=sent1&cuerel=near_after */
 	[602] = -144,   /* kind=pron&region=sent1&cuerel=colon */
@@ -266,7 +266,7 @@ const int32_t model_trained[205972] = {
 	[638] = -381,   /* kind=pron&region=para1&cuerel=colon */
 	[639] = -27,   /* kind=pron&region=para1&cuerel=fused */
 	[640] = -69,   /* kind=pron&region=older&cuerel=none */
-	[641] = -71,   /* kind=pron&region=older&cuerel=before */
+	[641] = -70,   /* kind=pron&region=older&cuerel=before */
 	[642] = -125,   /* kind=pron&region=older&cuerel=after */
 	[647] = -4,   /* kind=pron&region=older&cuerel=near_before */
 	[648] = -7,   /* kind=pron&region=older&cuerel=near_after */
@@ -286,7 +286,7 @@ const int32_t model_trained[205972] = {
 	[679] = 350,   /* kind=name&region=tail&cuerel=accord */
 	[681] = -197,   /* kind=name&region=tail&cuerel=told_obj */
 	[683] = -74,   /* kind=name&region=tail&cuerel=near_before */
-	[684] = 51,   /* kind=name&region=tail&cuerel=near_after */
+	[684] = 50,   /* kind=name&region=tail&cuerel=near_after */
 	[685] = 233,   /* kind=name&region=tail&cuerel=appos */
 	[688] = -91,   /* kind=name&region=next&cuerel=none */
 	[689] = 16,   /* kind=name&region=next&cuerel=before */
@@ -328,17 +328,17 @@ const int32_t model_trained[205972] = {
 	[744] = -55,   /* kind=name&region=para1&cuerel=near_after */
 	[745] = 1,   /* kind=name&region=para1&cuerel=appos */
 	[746] = 109,   /* kind=name&region=para1&cuerel=colon */
-	[748] = -87,   /* kind=name&region=older&cuerel=none */
+	[748] = -86,   /* kind=name&region=older&cuerel=none */
 	[749] = -178,   /* kind=name&region=older&cuerel=before */
 	[750] = -54,   /* kind=name&region=older&cuerel=after */
 	[751] = -25,   /* kind=name&region=older&cuerel=accord */
-	[753] = -25,   /* kind=name&region=older&cuerel=told_obj */
+	[753] = -26,   /* kind=name&region=older&cuerel=told_obj */
 	[755] = -44,   /* kind=name&region=older&cuerel=near_before */
 	[756] = -73,   /* kind=name&region=older&cuerel=near_after */
 	[757] = -120,   /* kind=name&region=older&cuerel=appos */
 	[758] = -15,   /* kind=name&region=older&cuerel=colon */
-	[772] = 76,   /* kind=acronym&region=head&cuerel=none */
-	[773] = 111,   /* kind=acronym&region=head&cuerel=before */
+	[772] = 77,   /* kind=acronym&region=head&cuerel=none */
+	[773] = 112,   /* kind=acronym&region=head&cuerel=before */
 	[774] = -249,   /* kind=acronym&region=head&cuerel=after */
 	[777] = -49,   /* kind=acronym&region=head&cuerel=told_obj */
 	[779] = 92,   /* kind=acronym&region=head&cuerel=near_before */
@@ -346,22 +346,22 @@ const int32_t model_trained[205972] = {
 	[781] = -129,   /* kind=acronym&region=head&cuerel=appos */
 	[782] = -235,   /* kind=acronym&region=head&cuerel=colon */
 	[784] = -228,   /* kind=acronym&region=tail&cuerel=none */
-	[785] = 310,   /* kind=acronym&region=tail&cuerel=before */
+	[785] = 311,   /* kind=acronym&region=tail&cuerel=before */
 	[786] = -37,   /* kind=acronym&region=tail&cuerel=after */
 	[787] = 359,   /* kind=acronym&region=tail&cuerel=accord */
 	[789] = 21,   /* kind=acronym&region=tail&cuerel=told_obj */
-	[791] = -62,   /* kind=acronym&region=tail&cuerel=near_before */
+	[791] = -63,   /* kind=acronym&region=tail&cuerel=near_before */
 	[792] = -43,   /* kind=acronym&region=tail&cuerel=near_after */
-	[796] = -160,   /* kind=acronym&region=next&cuerel=none */
+	[796] = -154,   /* kind=acronym&region=next&cuerel=none */
 	[797] = -55,   /* kind=acronym&region=next&cuerel=before */
 	[798] = -9,   /* kind=acronym&region=next&cuerel=after */
-	[801] = -47,   /* kind=acronym&region=next&cuerel=told_obj */
-	[803] = -190,   /* kind=acronym&region=next&cuerel=near_before */
+	[801] = -48,   /* kind=acronym&region=next&cuerel=told_obj */
+	[803] = -191,   /* kind=acronym&region=next&cuerel=near_before */
 	[804] = -64,   /* kind=acronym&region=next&cuerel=near_after */
 	[808] = -16,   /* kind=acronym&region=sent1&cuerel=none */
 	[809] = 130,   /* kind=acronym&region=sent1&cuerel=before */
 	[811] = 368,   /* kind=acronym&region=sent1&cuerel=accord */
-	[813] = -30,   /* kind=acronym&region=sent1&cuerel=told_obj */
+	[813] = -31,   /* kind=acronym&region=sent1&cuerel=told_obj */
 	[815] = 15,   /* kind=acronym&region=sent1&cuerel=near_before */
 	[816] = -36,   /* kind=acronym&region=sent1&cuerel=near_after */
 	[820] = -88,   /* kind=acronym&region=sent2&cuerel=none */
@@ -372,7 +372,7 @@ const int32_t model_trained[205972] = {
 	[844] = -24,   /* kind=acronym&region=para1&cuerel=none */
 	[845] = 263,   /* kind=acronym&region=para1&cuerel=before */
 	[846] = -78,   /* kind=acronym&region=para1&cuerel=after */
-	[847] = -145,   /* kind=acronym&region=para1&cuerel=accord */
+	[847] = -144,   /* kind=acronym&region=para1&cuerel=accord */
 	[848] = -99,   /* kind=acronym&region=para1&cuerel=accord_after */
 	[849] = -26,   /* kind=acronym&region=para1&cuerel=told_obj */
 	[851] = -63,   /* kind=acronym&region=para1&cuerel=near_before */
@@ -382,9 +382,9 @@ const int32_t model_trained[205972] = {
 	[857] = 298,   /* kind=acronym&region=older&cuerel=before */
 	[859] = -178,   /* kind=acronym&region=older&cuerel=accord */
 	[861] = -116,   /* kind=acronym&region=older&cuerel=told_obj */
-	[863] = -87,   /* kind=acronym&region=older&cuerel=near_before */
+	[863] = -86,   /* kind=acronym&region=older&cuerel=near_before */
 	[864] = -19,   /* kind=acronym&region=older&cuerel=near_after */
-	[866] = -7,   /* kind=acronym&region=older&cuerel=colon */
+	[866] = -6,   /* kind=acronym&region=older&cuerel=colon */
 	[880] = -93,   /* kind=role&region=head&cuerel=none */
 	[881] = 632,   /* kind=role&region=head&cuerel=before */
 	[882] = -101,   /* kind=role&region=head&cuerel=after */
@@ -395,8 +395,8 @@ const int32_t model_trained[205972] = {
 	[889] = 26,   /* kind=role&region=head&cuerel=appos */
 	[890] = 118,   /* kind=role&region=head&cuerel=colon */
 	[892] = 258,   /* kind=role&region=tail&cuerel=none */
-	[893] = 179,   /* kind=role&region=tail&cuerel=before */
-	[894] = 109,   /* kind=role&region=tail&cuerel=after */
+	[893] = 180,   /* kind=role&region=tail&cuerel=before */
+	[894] = 108,   /* kind=role&region=tail&cuerel=after */
 	[897] = -330,   /* kind=role&region=tail&cuerel=told_obj */
 	[898] = 122,   /* kind=role&region=tail&cuerel=from */
 	[899] = -33,   /* kind=role&region=tail&cuerel=near_before */
@@ -405,7 +405,7 @@ const int32_t model_trained[205972] = {
 	[905] = -112,   /* kind=role&region=next&cuerel=before */
 	[906] = -242,   /* kind=role&region=next&cuerel=after */
 	[907] = -10,   /* kind=role&region=next&cuerel=accord */
-	[909] = -122,   /* kind=role&region=next&cuerel=told_obj */
+	[909] = -121,   /* kind=role&region=next&cuerel=told_obj */
 	[911] = -163,   /* kind=role&region=next&cuerel=near_before */
 	[912] = -36,   /* kind=role&region=next&cuerel=near_after */
 	[913] = 650,   /* kind=role&region=next&cuerel=appos */
@@ -413,7 +413,7 @@ const int32_t model_trained[205972] = {
 	[917] = 175,   /* kind=role&region=sent1&cuerel=before */
 	[918] = 524,   /* kind=role&region=sent1&cuerel=after */
 	[921] = -58,   /* kind=role&region=sent1&cuerel=told_obj */
-	[923] = -169,   /* kind=role&region=sent1&cuerel=near_before */
+	[923] = -170,   /* kind=role&region=sent1&cuerel=near_before */
 	[924] = -29,   /* kind=role&region=sent1&cuerel=near_after */
 	[925] = 175,   /* kind=role&region=sent1&cuerel=appos */
 	[928] = -33,   /* kind=role&region=sent2&cuerel=none */
@@ -447,7 +447,7 @@ const int32_t model_trained[205972] = {
 	[988] = -31,   /* kind=text&region=head&cuerel=none */
 	[989] = -397,   /* kind=text&region=head&cuerel=before */
 	[990] = -49,   /* kind=text&region=head&cuerel=after */
-	[991] = 212,   /* kind=text&region=head&cuerel=accord */
+	[991] = 213,   /* kind=text&region=head&cuerel=accord */
 	[993] = -323,   /* kind=text&region=head&cuerel=told_obj */
 	[994] = 186,   /* kind=text&region=head&cuerel=from */
 	[995] = -72,   /* kind=text&region=head&cuerel=near_before */
@@ -476,7 +476,7 @@ const int32_t model_trained[205972] = {
 	[1029] = 258,   /* kind=text&region=sent1&cuerel=told_obj */
 	[1031] = -127,   /* kind=text&region=sent1&cuerel=near_before */
 	[1032] = -72,   /* kind=text&region=sent1&cuerel=near_after */
-	[1036] = -97,   /* kind=text&region=sent2&cuerel=none */
+	[1036] = -96,   /* kind=text&region=sent2&cuerel=none */
 	[1037] = -23,   /* kind=text&region=sent2&cuerel=before */
 	[1044] = -16,   /* kind=text&region=sent2&cuerel=near_after */
 	[1060] = -36,   /* kind=text&region=para1&cuerel=none */
@@ -497,7 +497,7 @@ const int32_t model_trained[205972] = {
 	[1104] = -201,   /* kind=org&region=head&cuerel=near_after */
 	[1105] = -125,   /* kind=org&region=head&cuerel=appos */
 	[1108] = -56,   /* kind=org&region=tail&cuerel=none */
-	[1110] = 286,   /* kind=org&region=tail&cuerel=after */
+	[1110] = 287,   /* kind=org&region=tail&cuerel=after */
 	[1116] = -26,   /* kind=org&region=tail&cuerel=near_after */
 	[1120] = -56,   /* kind=org&region=next&cuerel=none */
 	[1121] = -261,   /* kind=org&region=next&cuerel=before */
@@ -522,7 +522,7 @@ const int32_t model_trained[205972] = {
 	[1180] = -14,   /* kind=org&region=older&cuerel=none */
 	[1182] = -148,   /* kind=org&region=older&cuerel=after */
 	[1185] = -3,   /* kind=org&region=older&cuerel=told_obj */
-	[1187] = -183,   /* kind=org&region=older&cuerel=near_before */
+	[1187] = -184,   /* kind=org&region=older&cuerel=near_before */
 	[1188] = -7,   /* kind=org&region=older&cuerel=near_after */
 	[1204] = -42,   /* kind=desc&region=head&cuerel=none */
 	[1205] = 221,   /* kind=desc&region=head&cuerel=before */
@@ -558,7 +558,7 @@ const int32_t model_trained[205972] = {
 	[1243] = -144,   /* kind=desc&region=sent1&cuerel=accord */
 	[1244] = -7,   /* kind=desc&region=sent1&cuerel=accord_after */
 	[1245] = -129,   /* kind=desc&region=sent1&cuerel=told_obj */
-	[1246] = -126,   /* kind=desc&region=sent1&cuerel=from */
+	[1246] = -125,   /* kind=desc&region=sent1&cuerel=from */
 	[1247] = 106,   /* kind=desc&region=sent1&cuerel=near_before */
 	[1248] = -121,   /* kind=desc&region=sent1&cuerel=near_after */
 	[1249] = -97,   /* kind=desc&region=sent1&cuerel=appos */
@@ -597,14 +597,14 @@ const int32_t model_trained[205972] = {
 	[1300] = -15,   /* kind=top&region=none&cuerel=none */
 	[1408] = -20,   /* region=none&cuerel=none&cueq=none */
 	[1444] = 144,   /* region=head&cuerel=none&cueq=none */
-	[1448] = 163,   /* region=head&cuerel=before&cueq=own */
+	[1448] = 162,   /* region=head&cuerel=before&cueq=own */
 	[1451] = -35,   /* region=head&cuerel=after&cueq=own */
 	[1454] = 12,   /* region=head&cuerel=accord&cueq=own */
 	[1457] = -43,   /* region=head&cuerel=accord_after&cueq=own */
 	[1460] = -13,   /* region=head&cuerel=told_obj&cueq=own */
 	[1463] = 159,   /* region=head&cuerel=from&cueq=own */
-	[1466] = 34,   /* region=head&cuerel=near_before&cueq=own */
-	[1469] = -78,   /* region=head&cuerel=near_after&cueq=own */
+	[1466] = 33,   /* region=head&cuerel=near_before&cueq=own */
+	[1469] = -77,   /* region=head&cuerel=near_after&cueq=own */
 	[1472] = 105,   /* region=head&cuerel=appos&cueq=own */
 	[1475] = 183,   /* region=head&cuerel=colon&cueq=own */
 	[1480] = 58,   /* region=tail&cuerel=none&cueq=none */
@@ -633,7 +633,7 @@ const int32_t model_trained[205972] = {
 	[1563] = 133,   /* region=sent1&cuerel=accord&cueq=other */
 	[1566] = -7,   /* region=sent1&cuerel=accord_after&cueq=other */
 	[1569] = -17,   /* region=sent1&cuerel=told_obj&cueq=other */
-	[1572] = -126,   /* region=sent1&cuerel=from&cueq=other */
+	[1572] = -125,   /* region=sent1&cuerel=from&cueq=other */
 	[1575] = -42,   /* region=sent1&cuerel=near_before&cueq=other */
 	[1578] = -81,   /* region=sent1&cuerel=near_after&cueq=other */
 	[1581] = 195,   /* region=sent1&cuerel=appos&cueq=other */
@@ -646,7 +646,7 @@ const int32_t model_trained[205972] = {
 	[1608] = -42,   /* region=sent2&cuerel=from&cueq=other */
 	[1611] = -101,   /* region=sent2&cuerel=near_before&cueq=other */
 	[1614] = -23,   /* region=sent2&cuerel=near_after&cueq=other */
-	[1617] = 44,   /* region=sent2&cuerel=appos&cueq=other */
+	[1617] = 45,   /* region=sent2&cuerel=appos&cueq=other */
 	[1624] = -139,   /* region=sent3&cuerel=none&cueq=none */
 	[1629] = -32,   /* region=sent3&cuerel=before&cueq=other */
 	[1632] = -139,   /* region=sent3&cuerel=after&cueq=other */
@@ -676,7 +676,7 @@ const int32_t model_trained[205972] = {
 	[1728] = -6,   /* region=older&cuerel=colon&cueq=other */
 	[1732] = -19,   /* cuerel=none&cueq=none&prep=none */
 	[1733] = -88,   /* cuerel=none&cueq=none&prep=prep */
-	[1734] = -76,   /* cuerel=none&cueq=none&prep=of */
+	[1734] = -75,   /* cuerel=none&cueq=none&prep=of */
 	[1735] = 10,   /* cuerel=none&cueq=none&prep=det */
 	[1736] = 132,   /* cuerel=none&cueq=none&prep=oblique */
 	[1752] = 118,   /* cuerel=before&cueq=own&prep=none */
@@ -696,7 +696,7 @@ const int32_t model_trained[205972] = {
 	[1782] = -392,   /* cuerel=accord&cueq=own&prep=none */
 	[1783] = 239,   /* cuerel=accord&cueq=own&prep=prep */
 	[1785] = 550,   /* cuerel=accord&cueq=own&prep=det */
-	[1786] = -413,   /* cuerel=accord&cueq=own&prep=oblique */
+	[1786] = -414,   /* cuerel=accord&cueq=own&prep=oblique */
 	[1787] = -120,   /* cuerel=accord&cueq=other&prep=none */
 	[1788] = 99,   /* cuerel=accord&cueq=other&prep=prep */
 	[1790] = -110,   /* cuerel=accord&cueq=other&prep=det */
@@ -726,7 +726,7 @@ const int32_t model_trained[205972] = {
 	[1850] = -61,   /* cuerel=near_before&cueq=other&prep=det */
 	[1851] = -247,   /* cuerel=near_before&cueq=other&prep=oblique */
 	[1857] = 64,   /* cuerel=near_after&cueq=own&prep=none */
-	[1858] = -103,   /* cuerel=near_after&cueq=own&prep=prep */
+	[1858] = -104,   /* cuerel=near_after&cueq=own&prep=prep */
 	[1859] = 165,   /* cuerel=near_after&cueq=own&prep=of */
 	[1860] = -9,   /* cuerel=near_after&cueq=own&prep=det */
 	[1861] = -320,   /* cuerel=near_after&cueq=own&prep=oblique */
@@ -737,13 +737,13 @@ const int32_t model_trained[205972] = {
 	[1866] = -99,   /* cuerel=near_after&cueq=other&prep=oblique */
 	[1872] = 84,   /* cuerel=appos&cueq=own&prep=none */
 	[1873] = -305,   /* cuerel=appos&cueq=own&prep=prep */
-	[1874] = -65,   /* cuerel=appos&cueq=own&prep=of */
+	[1874] = -66,   /* cuerel=appos&cueq=own&prep=of */
 	[1875] = 332,   /* cuerel=appos&cueq=own&prep=det */
 	[1877] = 95,   /* cuerel=appos&cueq=other&prep=none */
 	[1878] = -92,   /* cuerel=appos&cueq=other&prep=prep */
 	[1880] = -15,   /* cuerel=appos&cueq=other&prep=det */
 	[1887] = 206,   /* cuerel=colon&cueq=own&prep=none */
-	[1888] = -398,   /* cuerel=colon&cueq=own&prep=prep */
+	[1888] = -399,   /* cuerel=colon&cueq=own&prep=prep */
 	[1889] = -282,   /* cuerel=colon&cueq=own&prep=of */
 	[1890] = 233,   /* cuerel=colon&cueq=own&prep=det */
 	[1891] = -141,   /* cuerel=colon&cueq=own&prep=oblique */
@@ -762,16 +762,16 @@ const int32_t model_trained[205972] = {
 	[1919] = 91,   /* cuerel=none&cueq=none&kind=org */
 	[1920] = -37,   /* cuerel=none&cueq=none&kind=desc */
 	[1921] = -15,   /* cuerel=none&cueq=none&kind=top */
-	[1954] = -172,   /* cuerel=before&cueq=own&kind=pron */
+	[1954] = -173,   /* cuerel=before&cueq=own&kind=pron */
 	[1955] = 131,   /* cuerel=before&cueq=own&kind=name */
 	[1956] = 186,   /* cuerel=before&cueq=own&kind=acronym */
-	[1957] = 374,   /* cuerel=before&cueq=own&kind=role */
+	[1957] = 373,   /* cuerel=before&cueq=own&kind=role */
 	[1958] = -177,   /* cuerel=before&cueq=own&kind=text */
 	[1959] = -4,   /* cuerel=before&cueq=own&kind=org */
 	[1960] = 154,   /* cuerel=before&cueq=own&kind=desc */
 	[1964] = 7,   /* cuerel=before&cueq=other&kind=pron */
 	[1965] = 12,   /* cuerel=before&cueq=other&kind=name */
-	[1966] = 337,   /* cuerel=before&cueq=other&kind=acronym */
+	[1966] = 338,   /* cuerel=before&cueq=other&kind=acronym */
 	[1967] = 31,   /* cuerel=before&cueq=other&kind=role */
 	[1968] = 258,   /* cuerel=before&cueq=other&kind=text */
 	[1969] = -166,   /* cuerel=before&cueq=other&kind=org */
@@ -821,9 +821,9 @@ const int32_t model_trained[205972] = {
 	[2108] = 220,   /* cuerel=from&cueq=own&kind=text */
 	[2110] = -407,   /* cuerel=from&cueq=own&kind=desc */
 	[2120] = -85,   /* cuerel=from&cueq=other&kind=desc */
-	[2134] = -139,   /* cuerel=near_before&cueq=own&kind=pron */
+	[2134] = -138,   /* cuerel=near_before&cueq=own&kind=pron */
 	[2135] = 14,   /* cuerel=near_before&cueq=own&kind=name */
-	[2136] = 57,   /* cuerel=near_before&cueq=own&kind=acronym */
+	[2136] = 56,   /* cuerel=near_before&cueq=own&kind=acronym */
 	[2137] = -109,   /* cuerel=near_before&cueq=own&kind=role */
 	[2138] = -69,   /* cuerel=near_before&cueq=own&kind=text */
 	[2139] = -268,   /* cuerel=near_before&cueq=own&kind=org */
@@ -857,7 +857,7 @@ const int32_t model_trained[205972] = {
 	[2207] = -6,   /* cuerel=appos&cueq=other&kind=role */
 	[2209] = -52,   /* cuerel=appos&cueq=other&kind=org */
 	[2210] = -60,   /* cuerel=appos&cueq=other&kind=desc */
-	[2224] = 137,   /* cuerel=colon&cueq=own&kind=pron */
+	[2224] = 140,   /* cuerel=colon&cueq=own&kind=pron */
 	[2225] = 199,   /* cuerel=colon&cueq=own&kind=name */
 	[2226] = -235,   /* cuerel=colon&cueq=own&kind=acronym */
 	[2227] = 118,   /* cuerel=colon&cueq=own&kind=role */
@@ -871,11 +871,11 @@ const int32_t model_trained[205972] = {
 	[2254] = 99,   /* cuerel=fused&cueq=own&kind=pron */
 	[2264] = -27,   /* cuerel=fused&cueq=other&kind=pron */
 	[2272] = -80,   /* cuerel=none&cueq=none&subj=no */
-	[2273] = 37,   /* cuerel=none&cueq=none&subj=first */
+	[2273] = 36,   /* cuerel=none&cueq=none&subj=first */
 	[2274] = 73,   /* cuerel=none&cueq=none&subj=start */
 	[2284] = 105,   /* cuerel=before&cueq=own&subj=no */
 	[2285] = 114,   /* cuerel=before&cueq=own&subj=first */
-	[2286] = 104,   /* cuerel=before&cueq=own&subj=start */
+	[2286] = 105,   /* cuerel=before&cueq=own&subj=start */
 	[2287] = 38,   /* cuerel=before&cueq=other&subj=no */
 	[2288] = 38,   /* cuerel=before&cueq=other&subj=first */
 	[2289] = -30,   /* cuerel=before&cueq=other&subj=start */
@@ -907,7 +907,7 @@ const int32_t model_trained[205972] = {
 	[2343] = -50,   /* cuerel=near_before&cueq=other&subj=start */
 	[2347] = -3,   /* cuerel=near_after&cueq=own&subj=no */
 	[2348] = -165,   /* cuerel=near_after&cueq=own&subj=first */
-	[2349] = -314,   /* cuerel=near_after&cueq=own&subj=start */
+	[2349] = -315,   /* cuerel=near_after&cueq=own&subj=start */
 	[2350] = -62,   /* cuerel=near_after&cueq=other&subj=no */
 	[2351] = -75,   /* cuerel=near_after&cueq=other&subj=first */
 	[2352] = -32,   /* cuerel=near_after&cueq=other&subj=start */
@@ -936,7 +936,7 @@ const int32_t model_trained[205972] = {
 	[2400] = 26,   /* cuerel=before&cueq=other&nameq=na */
 	[2401] = 13,   /* cuerel=before&cueq=other&nameq=seen */
 	[2402] = 61,   /* cuerel=before&cueq=other&nameq=initial */
-	[2403] = 337,   /* cuerel=before&cueq=other&nameq=caps */
+	[2403] = 338,   /* cuerel=before&cueq=other&nameq=caps */
 	[2408] = 179,   /* cuerel=after&cueq=own&nameq=na */
 	[2409] = 110,   /* cuerel=after&cueq=own&nameq=seen */
 	[2411] = -156,   /* cuerel=after&cueq=own&nameq=caps */
@@ -963,7 +963,7 @@ const int32_t model_trained[205972] = {
 	[2468] = -4,   /* cuerel=near_before&cueq=own&nameq=na */
 	[2469] = 101,   /* cuerel=near_before&cueq=own&nameq=seen */
 	[2470] = -492,   /* cuerel=near_before&cueq=own&nameq=initial */
-	[2471] = 57,   /* cuerel=near_before&cueq=own&nameq=caps */
+	[2471] = 56,   /* cuerel=near_before&cueq=own&nameq=caps */
 	[2472] = -3,   /* cuerel=near_before&cueq=other&nameq=na */
 	[2473] = -71,   /* cuerel=near_before&cueq=other&nameq=seen */
 	[2474] = -144,   /* cuerel=near_before&cueq=other&nameq=initial */
@@ -999,33 +999,33 @@ const int32_t model_trained[205972] = {
 	[2537] = 124,   /* cuerel=before&cueq=own&qsubj=subject */
 	[2539] = 140,   /* cuerel=before&cueq=other&qsubj=nocue */
 	[2540] = -43,   /* cuerel=before&cueq=other&qsubj=subject */
-	[2541] = -129,   /* cuerel=before&cueq=other&qsubj=nosubject */
+	[2541] = -128,   /* cuerel=before&cueq=other&qsubj=nosubject */
 	[2546] = 125,   /* cuerel=after&cueq=own&qsubj=subject */
 	[2548] = 22,   /* cuerel=after&cueq=other&qsubj=nocue */
 	[2549] = -1,   /* cuerel=after&cueq=other&qsubj=subject */
-	[2550] = -85,   /* cuerel=after&cueq=other&qsubj=nosubject */
+	[2550] = -86,   /* cuerel=after&cueq=other&qsubj=nosubject */
 	[2555] = 100,   /* cuerel=accord&cueq=own&qsubj=subject */
 	[2557] = 292,   /* cuerel=accord&cueq=other&qsubj=nocue */
 	[2558] = -127,   /* cuerel=accord&cueq=other&qsubj=subject */
-	[2559] = -94,   /* cuerel=accord&cueq=other&qsubj=nosubject */
+	[2559] = -95,   /* cuerel=accord&cueq=other&qsubj=nosubject */
 	[2564] = -43,   /* cuerel=accord_after&cueq=own&qsubj=subject */
 	[2567] = -99,   /* cuerel=accord_after&cueq=other&qsubj=subject */
 	[2568] = -7,   /* cuerel=accord_after&cueq=other&qsubj=nosubject */
-	[2572] = 470,   /* cuerel=told_obj&cueq=own&qsubj=nocue */
+	[2572] = 469,   /* cuerel=told_obj&cueq=own&qsubj=nocue */
 	[2573] = -39,   /* cuerel=told_obj&cueq=own&qsubj=subject */
-	[2574] = -215,   /* cuerel=told_obj&cueq=own&qsubj=nosubject */
+	[2574] = -216,   /* cuerel=told_obj&cueq=own&qsubj=nosubject */
 	[2575] = -62,   /* cuerel=told_obj&cueq=other&qsubj=nocue */
 	[2576] = -28,   /* cuerel=told_obj&cueq=other&qsubj=subject */
 	[2577] = -72,   /* cuerel=told_obj&cueq=other&qsubj=nosubject */
 	[2582] = 47,   /* cuerel=from&cueq=own&qsubj=subject */
-	[2584] = -126,   /* cuerel=from&cueq=other&qsubj=nocue */
+	[2584] = -125,   /* cuerel=from&cueq=other&qsubj=nocue */
 	[2585] = -42,   /* cuerel=from&cueq=other&qsubj=subject */
 	[2590] = -221,   /* cuerel=near_before&cueq=own&qsubj=nocue */
 	[2591] = -45,   /* cuerel=near_before&cueq=own&qsubj=subject */
 	[2592] = 254,   /* cuerel=near_before&cueq=own&qsubj=nosubject */
 	[2593] = -136,   /* cuerel=near_before&cueq=other&qsubj=nocue */
 	[2594] = -5,   /* cuerel=near_before&cueq=other&qsubj=subject */
-	[2595] = -293,   /* cuerel=near_before&cueq=other&qsubj=nosubject */
+	[2595] = -294,   /* cuerel=near_before&cueq=other&qsubj=nosubject */
 	[2599] = -204,   /* cuerel=near_after&cueq=own&qsubj=nocue */
 	[2600] = -12,   /* cuerel=near_after&cueq=own&qsubj=subject */
 	[2601] = -63,   /* cuerel=near_after&cueq=own&qsubj=nosubject */
@@ -1044,9 +1044,8 @@ const int32_t model_trained[205972] = {
 	[2622] = 184,   /* cuerel=colon&cueq=other&qsubj=nosubject */
 	[2627] = 99,   /* cuerel=fused&cueq=own&qsubj=subject */
 	[2630] = -27,   /* cuerel=fused&cueq=other&qsubj=subject */
-	[2632] = -10,   /* region=none&cueq=none&qsubj=nocue */
+	[2632] = -11,   /* region=none&cueq=none&qsubj=nocue */
 	[2633] = -23,   /* region=none&cueq=none&qsubj=subject */
-	[2634] = 1,   /* region=none&cueq=none&qsubj=nosubject */
 	[2641] = 184,   /* region=head&cueq=none&qsubj=nocue */
 	[2642] = -4,   /* region=head&cueq=none&qsubj=subject */
 	[2643] = 9,   /* region=head&cueq=none&qsubj=nosubject */
@@ -1060,7 +1059,7 @@ const int32_t model_trained[205972] = {
 	[2654] = 127,   /* region=tail&cueq=own&qsubj=subject */
 	[2655] = 171,   /* region=tail&cueq=own&qsubj=nosubject */
 	[2659] = 129,   /* region=next&cueq=none&qsubj=nocue */
-	[2660] = -94,   /* region=next&cueq=none&qsubj=subject */
+	[2660] = -95,   /* region=next&cueq=none&qsubj=subject */
 	[2661] = -314,   /* region=next&cueq=none&qsubj=nosubject */
 	[2662] = -146,   /* region=next&cueq=own&qsubj=nocue */
 	[2663] = -114,   /* region=next&cueq=own&qsubj=subject */
@@ -1072,7 +1071,7 @@ const int32_t model_trained[205972] = {
 	[2675] = 16,   /* region=sent1&cueq=other&qsubj=subject */
 	[2676] = -249,   /* region=sent1&cueq=other&qsubj=nosubject */
 	[2677] = -120,   /* region=sent2&cueq=none&qsubj=nocue */
-	[2678] = 45,   /* region=sent2&cueq=none&qsubj=subject */
+	[2678] = 44,   /* region=sent2&cueq=none&qsubj=subject */
 	[2679] = -156,   /* region=sent2&cueq=none&qsubj=nosubject */
 	[2683] = 46,   /* region=sent2&cueq=other&qsubj=nocue */
 	[2684] = -245,   /* region=sent2&cueq=other&qsubj=subject */
@@ -1084,16 +1083,16 @@ const int32_t model_trained[205972] = {
 	[2693] = -141,   /* region=sent3&cueq=other&qsubj=subject */
 	[2695] = -101,   /* region=para1&cueq=none&qsubj=nocue */
 	[2696] = -55,   /* region=para1&cueq=none&qsubj=subject */
-	[2697] = -75,   /* region=para1&cueq=none&qsubj=nosubject */
+	[2697] = -76,   /* region=para1&cueq=none&qsubj=nosubject */
 	[2701] = -83,   /* region=para1&cueq=other&qsubj=nocue */
 	[2702] = -70,   /* region=para1&cueq=other&qsubj=subject */
 	[2703] = -146,   /* region=para1&cueq=other&qsubj=nosubject */
 	[2704] = -228,   /* region=older&cueq=none&qsubj=nocue */
-	[2705] = -23,   /* region=older&cueq=none&qsubj=subject */
-	[2706] = -235,   /* region=older&cueq=none&qsubj=nosubject */
+	[2705] = -24,   /* region=older&cueq=none&qsubj=subject */
+	[2706] = -229,   /* region=older&cueq=none&qsubj=nosubject */
 	[2710] = -185,   /* region=older&cueq=other&qsubj=nocue */
 	[2711] = -82,   /* region=older&cueq=other&qsubj=subject */
-	[2712] = -199,   /* region=older&cueq=other&qsubj=nosubject */
+	[2712] = -200,   /* region=older&cueq=other&qsubj=nosubject */
 	[2713] = -13,   /* kind=none&rank=0 */
 	[2717] = 3,   /* kind=prev&rank=0 */
 	[2721] = -107,   /* kind=pron&rank=0 */
@@ -1105,7 +1104,7 @@ const int32_t model_trained[205972] = {
 	[2727] = 23,   /* kind=name&rank=2 */
 	[2728] = -45,   /* kind=name&rank=3+ */
 	[2729] = -3,   /* kind=acronym&rank=0 */
-	[2730] = 29,   /* kind=acronym&rank=1 */
+	[2730] = 28,   /* kind=acronym&rank=1 */
 	[2731] = 15,   /* kind=acronym&rank=2 */
 	[2732] = -10,   /* kind=acronym&rank=3+ */
 	[2733] = 31,   /* kind=role&rank=0 */
@@ -1126,8 +1125,8 @@ const int32_t model_trained[205972] = {
 	[2749] = -15,   /* kind=top&rank=0 */
 	[2753] = -13,   /* kind=none&region=none&rank=0 */
 	[2789] = 3,   /* kind=prev&region=none&rank=0 */
-	[2829] = -248,   /* kind=pron&region=head&rank=0 */
-	[2830] = -36,   /* kind=pron&region=head&rank=1 */
+	[2829] = -249,   /* kind=pron&region=head&rank=0 */
+	[2830] = -35,   /* kind=pron&region=head&rank=1 */
 	[2831] = 423,   /* kind=pron&region=head&rank=2 */
 	[2832] = -108,   /* kind=pron&region=head&rank=3+ */
 	[2833] = 22,   /* kind=pron&region=tail&rank=0 */
@@ -1141,7 +1140,7 @@ const int32_t model_trained[205972] = {
 	[2841] = 20,   /* kind=pron&region=sent1&rank=0 */
 	[2842] = -102,   /* kind=pron&region=sent1&rank=1 */
 	[2843] = -71,   /* kind=pron&region=sent1&rank=2 */
-	[2844] = 176,   /* kind=pron&region=sent1&rank=3+ */
+	[2844] = 177,   /* kind=pron&region=sent1&rank=3+ */
 	[2846] = -26,   /* kind=pron&region=sent2&rank=1 */
 	[2847] = -102,   /* kind=pron&region=sent2&rank=2 */
 	[2848] = -16,   /* kind=pron&region=sent2&rank=3+ */
@@ -1151,7 +1150,7 @@ const int32_t model_trained[205972] = {
 	[2854] = -33,   /* kind=pron&region=para1&rank=1 */
 	[2855] = -17,   /* kind=pron&region=para1&rank=2 */
 	[2856] = -28,   /* kind=pron&region=para1&rank=3+ */
-	[2857] = -319,   /* kind=pron&region=older&rank=0 */
+	[2857] = -318,   /* kind=pron&region=older&rank=0 */
 	[2858] = -172,   /* kind=pron&region=older&rank=1 */
 	[2859] = -118,   /* kind=pron&region=older&rank=2 */
 	[2860] = -16,   /* kind=pron&region=older&rank=3+ */
@@ -1170,7 +1169,7 @@ const int32_t model_trained[205972] = {
 	[2877] = 150,   /* kind=name&region=sent1&rank=0 */
 	[2878] = 39,   /* kind=name&region=sent1&rank=1 */
 	[2879] = 43,   /* kind=name&region=sent1&rank=2 */
-	[2880] = -96,   /* kind=name&region=sent1&rank=3+ */
+	[2880] = -97,   /* kind=name&region=sent1&rank=3+ */
 	[2881] = -290,   /* kind=name&region=sent2&rank=0 */
 	[2882] = 124,   /* kind=name&region=sent2&rank=1 */
 	[2883] = -80,   /* kind=name&region=sent2&rank=2 */
@@ -1185,22 +1184,22 @@ const int32_t model_trained[205972] = {
 	[2893] = -141,   /* kind=name&region=older&rank=0 */
 	[2894] = -85,   /* kind=name&region=older&rank=1 */
 	[2895] = -77,   /* kind=name&region=older&rank=2 */
-	[2896] = -84,   /* kind=name&region=older&rank=3+ */
+	[2896] = -83,   /* kind=name&region=older&rank=3+ */
 	[2901] = -31,   /* kind=acronym&region=head&rank=0 */
 	[2902] = 306,   /* kind=acronym&region=head&rank=1 */
-	[2903] = -122,   /* kind=acronym&region=head&rank=2 */
-	[2904] = -149,   /* kind=acronym&region=head&rank=3+ */
+	[2903] = -121,   /* kind=acronym&region=head&rank=2 */
+	[2904] = -150,   /* kind=acronym&region=head&rank=3+ */
 	[2905] = 88,   /* kind=acronym&region=tail&rank=0 */
 	[2906] = -41,   /* kind=acronym&region=tail&rank=1 */
 	[2907] = -24,   /* kind=acronym&region=tail&rank=2 */
 	[2908] = 266,   /* kind=acronym&region=tail&rank=3+ */
-	[2909] = -18,   /* kind=acronym&region=next&rank=0 */
+	[2909] = -17,   /* kind=acronym&region=next&rank=0 */
 	[2910] = -157,   /* kind=acronym&region=next&rank=1 */
-	[2911] = -136,   /* kind=acronym&region=next&rank=2 */
-	[2912] = -79,   /* kind=acronym&region=next&rank=3+ */
+	[2911] = -131,   /* kind=acronym&region=next&rank=2 */
+	[2912] = -81,   /* kind=acronym&region=next&rank=3+ */
 	[2913] = 92,   /* kind=acronym&region=sent1&rank=0 */
 	[2914] = -116,   /* kind=acronym&region=sent1&rank=1 */
-	[2915] = 245,   /* kind=acronym&region=sent1&rank=2 */
+	[2915] = 246,   /* kind=acronym&region=sent1&rank=2 */
 	[2916] = -146,   /* kind=acronym&region=sent1&rank=3+ */
 	[2919] = -115,   /* kind=acronym&region=sent2&rank=2 */
 	[2920] = -73,   /* kind=acronym&region=sent2&rank=3+ */
@@ -1210,7 +1209,7 @@ const int32_t model_trained[205972] = {
 	[2926] = -45,   /* kind=acronym&region=para1&rank=1 */
 	[2927] = -15,   /* kind=acronym&region=para1&rank=2 */
 	[2928] = -4,   /* kind=acronym&region=para1&rank=3+ */
-	[2929] = -7,   /* kind=acronym&region=older&rank=0 */
+	[2929] = -6,   /* kind=acronym&region=older&rank=0 */
 	[2930] = -42,   /* kind=acronym&region=older&rank=1 */
 	[2931] = -31,   /* kind=acronym&region=older&rank=2 */
 	[2932] = 71,   /* kind=acronym&region=older&rank=3+ */
@@ -1222,7 +1221,7 @@ const int32_t model_trained[205972] = {
 	[2942] = 3,   /* kind=role&region=tail&rank=1 */
 	[2943] = -51,   /* kind=role&region=tail&rank=2 */
 	[2944] = -29,   /* kind=role&region=tail&rank=3+ */
-	[2945] = -117,   /* kind=role&region=next&rank=0 */
+	[2945] = -116,   /* kind=role&region=next&rank=0 */
 	[2946] = -60,   /* kind=role&region=next&rank=1 */
 	[2947] = -96,   /* kind=role&region=next&rank=2 */
 	[2948] = -30,   /* kind=role&region=next&rank=3+ */
@@ -1273,7 +1272,7 @@ const int32_t model_trained[205972] = {
 	[3010] = -102,   /* kind=org&region=head&rank=1 */
 	[3011] = 47,   /* kind=org&region=head&rank=2 */
 	[3012] = -76,   /* kind=org&region=head&rank=3+ */
-	[3013] = 139,   /* kind=org&region=tail&rank=0 */
+	[3013] = 140,   /* kind=org&region=tail&rank=0 */
 	[3014] = -45,   /* kind=org&region=tail&rank=1 */
 	[3015] = -17,   /* kind=org&region=tail&rank=2 */
 	[3016] = -18,   /* kind=org&region=tail&rank=3+ */
@@ -1296,8 +1295,8 @@ const int32_t model_trained[205972] = {
 	[3039] = -3,   /* kind=org&region=older&rank=2 */
 	[3040] = -27,   /* kind=org&region=older&rank=3+ */
 	[3045] = 17,   /* kind=desc&region=head&rank=0 */
-	[3046] = 201,   /* kind=desc&region=head&rank=1 */
-	[3047] = -208,   /* kind=desc&region=head&rank=2 */
+	[3046] = 202,   /* kind=desc&region=head&rank=1 */
+	[3047] = -209,   /* kind=desc&region=head&rank=2 */
 	[3048] = -252,   /* kind=desc&region=head&rank=3+ */
 	[3049] = 3,   /* kind=desc&region=tail&rank=0 */
 	[3050] = 2,   /* kind=desc&region=tail&rank=1 */
@@ -1329,8 +1328,8 @@ const int32_t model_trained[205972] = {
 	[3077] = -15,   /* kind=top&region=none&rank=0 */
 	[3113] = -13,   /* kind=none&dist=0-1 */
 	[3119] = 3,   /* kind=prev&dist=0-1 */
-	[3125] = 13,   /* kind=pron&dist=0-1 */
-	[3126] = -151,   /* kind=pron&dist=2-3 */
+	[3125] = 14,   /* kind=pron&dist=0-1 */
+	[3126] = -152,   /* kind=pron&dist=2-3 */
 	[3127] = -95,   /* kind=pron&dist=4-6 */
 	[3128] = -40,   /* kind=pron&dist=7-10 */
 	[3129] = -8,   /* kind=pron&dist=11-20 */
@@ -1343,14 +1342,15 @@ const int32_t model_trained[205972] = {
 	[3136] = -39,   /* kind=name&dist=21+ */
 	[3137] = -72,   /* kind=acronym&dist=0-1 */
 	[3138] = -46,   /* kind=acronym&dist=2-3 */
-	[3140] = 132,   /* kind=acronym&dist=7-10 */
-	[3141] = 34,   /* kind=acronym&dist=11-20 */
+	[3139] = -1,   /* kind=acronym&dist=4-6 */
+	[3140] = 130,   /* kind=acronym&dist=7-10 */
+	[3141] = 33,   /* kind=acronym&dist=11-20 */
 	[3142] = -54,   /* kind=acronym&dist=21+ */
 	[3143] = 97,   /* kind=role&dist=0-1 */
 	[3144] = -32,   /* kind=role&dist=2-3 */
 	[3145] = 2,   /* kind=role&dist=4-6 */
 	[3146] = 13,   /* kind=role&dist=7-10 */
-	[3147] = -32,   /* kind=role&dist=11-20 */
+	[3147] = -31,   /* kind=role&dist=11-20 */
 	[3148] = -5,   /* kind=role&dist=21+ */
 	[3149] = 11,   /* kind=text&dist=0-1 */
 	[3150] = 83,   /* kind=text&dist=2-3 */
@@ -1406,7 +1406,7 @@ const int32_t model_trained[205972] = {
 	[3210] = 213,   /* cuerel=from&dist=2-3 */
 	[3211] = 266,   /* cuerel=from&dist=4-6 */
 	[3212] = -324,   /* cuerel=from&dist=7-10 */
-	[3213] = -126,   /* cuerel=from&dist=11-20 */
+	[3213] = -125,   /* cuerel=from&dist=11-20 */
 	[3214] = -42,   /* cuerel=from&dist=21+ */
 	[3215] = -179,   /* cuerel=near_before&dist=0-1 */
 	[3216] = -260,   /* cuerel=near_before&dist=2-3 */
@@ -1427,12 +1427,12 @@ const int32_t model_trained[205972] = {
 	[3231] = 159,   /* cuerel=appos&dist=11-20 */
 	[3232] = 100,   /* cuerel=appos&dist=21+ */
 	[3233] = 293,   /* cuerel=colon&dist=0-1 */
-	[3234] = 361,   /* cuerel=colon&dist=2-3 */
+	[3234] = 360,   /* cuerel=colon&dist=2-3 */
 	[3235] = -193,   /* cuerel=colon&dist=4-6 */
 	[3236] = 258,   /* cuerel=colon&dist=7-10 */
-	[3237] = -72,   /* cuerel=colon&dist=11-20 */
+	[3237] = -71,   /* cuerel=colon&dist=11-20 */
 	[3238] = -263,   /* cuerel=colon&dist=21+ */
-	[3239] = 98,   /* cuerel=fused&dist=0-1 */
+	[3239] = 97,   /* cuerel=fused&dist=0-1 */
 	[3245] = -13,   /* kind=none&prep=none */
 	[3250] = 3,   /* kind=prev&prep=none */
 	[3255] = -47,   /* kind=pron&prep=none */
@@ -1445,7 +1445,7 @@ const int32_t model_trained[205972] = {
 	[3264] = 198,   /* kind=name&prep=oblique */
 	[3265] = 29,   /* kind=acronym&prep=none */
 	[3266] = -22,   /* kind=acronym&prep=prep */
-	[3267] = -65,   /* kind=acronym&prep=of */
+	[3267] = -64,   /* kind=acronym&prep=of */
 	[3268] = -7,   /* kind=acronym&prep=det */
 	[3270] = -11,   /* kind=role&prep=none */
 	[3271] = -69,   /* kind=role&prep=prep */
@@ -1482,9 +1482,9 @@ const int32_t model_trained[205972] = {
 	[3313] = -15,   /* kind=top&poss=no */
 	[3315] = -13,   /* kind=none&region=none&subj=no */
 	[3342] = 3,   /* kind=prev&region=none&subj=no */
-	[3372] = 80,   /* kind=pron&region=head&subj=no */
-	[3373] = -57,   /* kind=pron&region=head&subj=first */
-	[3374] = -307,   /* kind=pron&region=head&subj=start */
+	[3372] = 78,   /* kind=pron&region=head&subj=no */
+	[3373] = -56,   /* kind=pron&region=head&subj=first */
+	[3374] = -306,   /* kind=pron&region=head&subj=start */
 	[3375] = -47,   /* kind=pron&region=tail&subj=no */
 	[3376] = 22,   /* kind=pron&region=tail&subj=first */
 	[3378] = -24,   /* kind=pron&region=next&subj=no */
@@ -1513,10 +1513,10 @@ const int32_t model_trained[205972] = {
 	[3404] = 188,   /* kind=name&region=tail&subj=start */
 	[3405] = -133,   /* kind=name&region=next&subj=no */
 	[3406] = 21,   /* kind=name&region=next&subj=first */
-	[3407] = 37,   /* kind=name&region=next&subj=start */
+	[3407] = 38,   /* kind=name&region=next&subj=start */
 	[3408] = -51,   /* kind=name&region=sent1&subj=no */
 	[3409] = 98,   /* kind=name&region=sent1&subj=first */
-	[3410] = 109,   /* kind=name&region=sent1&subj=start */
+	[3410] = 110,   /* kind=name&region=sent1&subj=start */
 	[3411] = -1,   /* kind=name&region=sent2&subj=no */
 	[3412] = -65,   /* kind=name&region=sent2&subj=first */
 	[3413] = -46,   /* kind=name&region=sent2&subj=start */
@@ -1530,16 +1530,16 @@ const int32_t model_trained[205972] = {
 	[3421] = -126,   /* kind=name&region=older&subj=first */
 	[3422] = -81,   /* kind=name&region=older&subj=start */
 	[3426] = 40,   /* kind=acronym&region=head&subj=no */
-	[3427] = -273,   /* kind=acronym&region=head&subj=first */
-	[3428] = 181,   /* kind=acronym&region=head&subj=start */
+	[3427] = -272,   /* kind=acronym&region=head&subj=first */
+	[3428] = 182,   /* kind=acronym&region=head&subj=start */
 	[3429] = 11,   /* kind=acronym&region=tail&subj=no */
 	[3430] = 122,   /* kind=acronym&region=tail&subj=first */
 	[3431] = -100,   /* kind=acronym&region=tail&subj=start */
-	[3432] = -152,   /* kind=acronym&region=next&subj=no */
-	[3433] = -45,   /* kind=acronym&region=next&subj=first */
+	[3432] = -149,   /* kind=acronym&region=next&subj=no */
+	[3433] = -46,   /* kind=acronym&region=next&subj=first */
 	[3434] = -16,   /* kind=acronym&region=next&subj=start */
 	[3435] = 53,   /* kind=acronym&region=sent1&subj=no */
-	[3436] = -47,   /* kind=acronym&region=sent1&subj=first */
+	[3436] = -48,   /* kind=acronym&region=sent1&subj=first */
 	[3437] = -111,   /* kind=acronym&region=sent1&subj=start */
 	[3438] = -83,   /* kind=acronym&region=sent2&subj=no */
 	[3439] = -1,   /* kind=acronym&region=sent2&subj=first */
@@ -1558,10 +1558,10 @@ const int32_t model_trained[205972] = {
 	[3457] = 311,   /* kind=role&region=tail&subj=first */
 	[3459] = -93,   /* kind=role&region=next&subj=no */
 	[3460] = 45,   /* kind=role&region=next&subj=first */
-	[3461] = -196,   /* kind=role&region=next&subj=start */
+	[3461] = -197,   /* kind=role&region=next&subj=start */
 	[3462] = -57,   /* kind=role&region=sent1&subj=no */
 	[3463] = 341,   /* kind=role&region=sent1&subj=first */
-	[3464] = -93,   /* kind=role&region=sent1&subj=start */
+	[3464] = -94,   /* kind=role&region=sent1&subj=start */
 	[3465] = -29,   /* kind=role&region=sent2&subj=no */
 	[3466] = -37,   /* kind=role&region=sent2&subj=first */
 	[3467] = -357,   /* kind=role&region=sent2&subj=start */
@@ -1574,7 +1574,7 @@ const int32_t model_trained[205972] = {
 	[3476] = -80,   /* kind=role&region=older&subj=start */
 	[3480] = -88,   /* kind=text&region=head&subj=no */
 	[3481] = 53,   /* kind=text&region=head&subj=first */
-	[3482] = -36,   /* kind=text&region=head&subj=start */
+	[3482] = -35,   /* kind=text&region=head&subj=start */
 	[3483] = -45,   /* kind=text&region=tail&subj=no */
 	[3484] = 453,   /* kind=text&region=tail&subj=first */
 	[3486] = -87,   /* kind=text&region=next&subj=no */
@@ -1625,7 +1625,7 @@ const int32_t model_trained[205972] = {
 	[3552] = -20,   /* kind=desc&region=para1&subj=no */
 	[3553] = -41,   /* kind=desc&region=para1&subj=first */
 	[3554] = -35,   /* kind=desc&region=para1&subj=start */
-	[3555] = -20,   /* kind=desc&region=older&subj=no */
+	[3555] = -21,   /* kind=desc&region=older&subj=no */
 	[3556] = -54,   /* kind=desc&region=older&subj=first */
 	[3557] = -45,   /* kind=desc&region=older&subj=start */
 	[3558] = -15,   /* kind=top&region=none&subj=no */
@@ -1692,7 +1692,7 @@ const int32_t model_trained[205972] = {
 	[3745] = -127,   /* cuerel=colon&nwords=one&full=no */
 	[3746] = 210,   /* cuerel=colon&nwords=one&full=yes */
 	[3748] = 357,   /* cuerel=colon&nwords=more&full=yes */
-	[3749] = 98,   /* cuerel=fused&nwords=one&full=no */
+	[3749] = 97,   /* cuerel=fused&nwords=one&full=no */
 	[3753] = -13,   /* kind=none&freq=1 */
 	[3757] = 3,   /* kind=prev&freq=1 */
 	[3761] = -47,   /* kind=pron&freq=1 */
@@ -1708,17 +1708,17 @@ const int32_t model_trained[205972] = {
 	[3777] = 17,   /* kind=text&freq=1 */
 	[3781] = 3,   /* kind=org&freq=1 */
 	[3785] = -24,   /* kind=desc&freq=1 */
-	[3790] = -74,   /* kind=top&freq=2 */
-	[3791] = -33,   /* kind=top&freq=3-4 */
-	[3792] = -3,   /* kind=top&freq=5+ */
+	[3790] = -73,   /* kind=top&freq=2 */
+	[3791] = -34,   /* kind=top&freq=3-4 */
+	[3792] = -4,   /* kind=top&freq=5+ */
 	[3793] = -13,   /* kind=none&region=none&sameprev=na */
 	[3820] = 3,   /* kind=prev&region=none&sameprev=na */
-	[3850] = -77,   /* kind=pron&region=head&sameprev=na */
-	[3851] = -261,   /* kind=pron&region=head&sameprev=no */
+	[3850] = -81,   /* kind=pron&region=head&sameprev=na */
+	[3851] = -260,   /* kind=pron&region=head&sameprev=no */
 	[3852] = 207,   /* kind=pron&region=head&sameprev=yes */
-	[3853] = -57,   /* kind=pron&region=tail&sameprev=na */
+	[3853] = -56,   /* kind=pron&region=tail&sameprev=na */
 	[3854] = -119,   /* kind=pron&region=tail&sameprev=no */
-	[3855] = 175,   /* kind=pron&region=tail&sameprev=yes */
+	[3855] = 176,   /* kind=pron&region=tail&sameprev=yes */
 	[3856] = -74,   /* kind=pron&region=next&sameprev=na */
 	[3857] = -4,   /* kind=pron&region=next&sameprev=no */
 	[3858] = -27,   /* kind=pron&region=next&sameprev=yes */
@@ -1727,14 +1727,14 @@ const int32_t model_trained[205972] = {
 	[3861] = 311,   /* kind=pron&region=sent1&sameprev=yes */
 	[3862] = -160,   /* kind=pron&region=sent2&sameprev=na */
 	[3863] = -68,   /* kind=pron&region=sent2&sameprev=no */
-	[3864] = 23,   /* kind=pron&region=sent2&sameprev=yes */
+	[3864] = 24,   /* kind=pron&region=sent2&sameprev=yes */
 	[3865] = -10,   /* kind=pron&region=sent3&sameprev=na */
 	[3866] = -45,   /* kind=pron&region=sent3&sameprev=no */
 	[3867] = 6,   /* kind=pron&region=sent3&sameprev=yes */
 	[3868] = -30,   /* kind=pron&region=para1&sameprev=na */
 	[3869] = -38,   /* kind=pron&region=para1&sameprev=no */
 	[3870] = 5,   /* kind=pron&region=para1&sameprev=yes */
-	[3871] = -21,   /* kind=pron&region=older&sameprev=na */
+	[3871] = -20,   /* kind=pron&region=older&sameprev=na */
 	[3872] = -90,   /* kind=pron&region=older&sameprev=no */
 	[3873] = 19,   /* kind=pron&region=older&sameprev=yes */
 	[3877] = 6,   /* kind=name&region=head&sameprev=na */
@@ -1746,28 +1746,28 @@ const int32_t model_trained[205972] = {
 	[3883] = 23,   /* kind=name&region=next&sameprev=na */
 	[3884] = -130,   /* kind=name&region=next&sameprev=no */
 	[3885] = 296,   /* kind=name&region=next&sameprev=yes */
-	[3886] = -88,   /* kind=name&region=sent1&sameprev=na */
+	[3886] = -89,   /* kind=name&region=sent1&sameprev=na */
 	[3887] = -111,   /* kind=name&region=sent1&sameprev=no */
 	[3888] = 182,   /* kind=name&region=sent1&sameprev=yes */
 	[3889] = -215,   /* kind=name&region=sent2&sameprev=na */
-	[3890] = -8,   /* kind=name&region=sent2&sameprev=no */
+	[3890] = -9,   /* kind=name&region=sent2&sameprev=no */
 	[3891] = 52,   /* kind=name&region=sent2&sameprev=yes */
 	[3893] = -128,   /* kind=name&region=sent3&sameprev=no */
-	[3894] = -171,   /* kind=name&region=sent3&sameprev=yes */
+	[3894] = -172,   /* kind=name&region=sent3&sameprev=yes */
 	[3895] = -29,   /* kind=name&region=para1&sameprev=na */
 	[3896] = -90,   /* kind=name&region=para1&sameprev=no */
 	[3897] = -4,   /* kind=name&region=para1&sameprev=yes */
-	[3898] = -84,   /* kind=name&region=older&sameprev=na */
+	[3898] = -85,   /* kind=name&region=older&sameprev=na */
 	[3899] = -118,   /* kind=name&region=older&sameprev=no */
 	[3900] = -66,   /* kind=name&region=older&sameprev=yes */
 	[3904] = -11,   /* kind=acronym&region=head&sameprev=na */
-	[3905] = 43,   /* kind=acronym&region=head&sameprev=no */
+	[3905] = 44,   /* kind=acronym&region=head&sameprev=no */
 	[3906] = -232,   /* kind=acronym&region=head&sameprev=yes */
 	[3907] = 133,   /* kind=acronym&region=tail&sameprev=na */
 	[3908] = -55,   /* kind=acronym&region=tail&sameprev=no */
 	[3909] = 144,   /* kind=acronym&region=tail&sameprev=yes */
-	[3910] = -150,   /* kind=acronym&region=next&sameprev=na */
-	[3911] = -106,   /* kind=acronym&region=next&sameprev=no */
+	[3910] = -151,   /* kind=acronym&region=next&sameprev=na */
+	[3911] = -104,   /* kind=acronym&region=next&sameprev=no */
 	[3913] = -308,   /* kind=acronym&region=sent1&sameprev=na */
 	[3914] = 48,   /* kind=acronym&region=sent1&sameprev=no */
 	[3915] = 235,   /* kind=acronym&region=sent1&sameprev=yes */
@@ -1776,9 +1776,9 @@ const int32_t model_trained[205972] = {
 	[3920] = -13,   /* kind=acronym&region=sent3&sameprev=no */
 	[3922] = 59,   /* kind=acronym&region=para1&sameprev=na */
 	[3923] = -31,   /* kind=acronym&region=para1&sameprev=no */
-	[3924] = -423,   /* kind=acronym&region=para1&sameprev=yes */
+	[3924] = -422,   /* kind=acronym&region=para1&sameprev=yes */
 	[3925] = -17,   /* kind=acronym&region=older&sameprev=na */
-	[3926] = 54,   /* kind=acronym&region=older&sameprev=no */
+	[3926] = 55,   /* kind=acronym&region=older&sameprev=no */
 	[3927] = -44,   /* kind=acronym&region=older&sameprev=yes */
 	[3931] = 194,   /* kind=role&region=head&sameprev=na */
 	[3932] = 35,   /* kind=role&region=head&sameprev=no */
@@ -1840,12 +1840,12 @@ const int32_t model_trained[205972] = {
 	[4031] = -25,   /* kind=desc&region=para1&sameprev=no */
 	[4033] = -22,   /* kind=desc&region=older&sameprev=na */
 	[4034] = -30,   /* kind=desc&region=older&sameprev=no */
-	[4036] = 15,   /* kind=top&region=none&sameprev=na */
-	[4037] = -32,   /* kind=top&region=none&sameprev=no */
+	[4036] = 16,   /* kind=top&region=none&sameprev=na */
+	[4037] = -33,   /* kind=top&region=none&sameprev=no */
 	[4038] = 11,   /* kind=top&region=none&sameprev=yes */
 	[4063] = -13,   /* kind=none&resolved=na */
 	[4066] = 3,   /* kind=prev&resolved=na */
-	[4070] = -43,   /* kind=pron&resolved=yes */
+	[4070] = -44,   /* kind=pron&resolved=yes */
 	[4071] = -334,   /* kind=pron&resolved=no */
 	[4072] = 62,   /* kind=name&resolved=na */
 	[4075] = 3,   /* kind=acronym&resolved=na */
@@ -1902,15 +1902,15 @@ const int32_t model_trained[205972] = {
 	[4148] = 38,   /* kind=pron&qhead=cue&qtail=none */
 	[4149] = -149,   /* kind=pron&qhead=cue&qtail=near */
 	[4150] = -21,   /* kind=pron&qhead=cue&qtail=far */
-	[4153] = -196,   /* kind=pron&qhead=adjacent&qtail=none */
+	[4153] = -197,   /* kind=pron&qhead=adjacent&qtail=none */
 	[4154] = -313,   /* kind=pron&qhead=adjacent&qtail=near */
-	[4155] = -85,   /* kind=pron&qhead=adjacent&qtail=far */
+	[4155] = -84,   /* kind=pron&qhead=adjacent&qtail=far */
 	[4156] = -4,   /* kind=pron&qhead=adjacent&qtail=accord */
 	[4158] = -254,   /* kind=pron&qhead=accord&qtail=none */
 	[4163] = -63,   /* kind=pron&qhead=colon&qtail=none */
 	[4164] = -253,   /* kind=pron&qhead=colon&qtail=near */
 	[4168] = 84,   /* kind=name&qhead=none&qtail=none */
-	[4169] = 47,   /* kind=name&qhead=none&qtail=near */
+	[4169] = 48,   /* kind=name&qhead=none&qtail=near */
 	[4170] = 83,   /* kind=name&qhead=none&qtail=far */
 	[4171] = 273,   /* kind=name&qhead=none&qtail=accord */
 	[4172] = -406,   /* kind=name&qhead=none&qtail=tail */
@@ -1927,19 +1927,19 @@ const int32_t model_trained[205972] = {
 	[4184] = 148,   /* kind=name&qhead=accord&qtail=near */
 	[4185] = 52,   /* kind=name&qhead=accord&qtail=far */
 	[4186] = 202,   /* kind=name&qhead=accord&qtail=accord */
-	[4188] = 359,   /* kind=name&qhead=colon&qtail=none */
+	[4188] = 360,   /* kind=name&qhead=colon&qtail=none */
 	[4189] = 43,   /* kind=name&qhead=colon&qtail=near */
 	[4193] = 87,   /* kind=acronym&qhead=none&qtail=none */
-	[4194] = 10,   /* kind=acronym&qhead=none&qtail=near */
+	[4194] = 9,   /* kind=acronym&qhead=none&qtail=near */
 	[4195] = -56,   /* kind=acronym&qhead=none&qtail=far */
 	[4196] = 40,   /* kind=acronym&qhead=none&qtail=accord */
 	[4197] = -164,   /* kind=acronym&qhead=none&qtail=tail */
 	[4198] = 43,   /* kind=acronym&qhead=cue&qtail=none */
 	[4199] = 209,   /* kind=acronym&qhead=cue&qtail=near */
 	[4200] = -37,   /* kind=acronym&qhead=cue&qtail=far */
-	[4203] = -116,   /* kind=acronym&qhead=adjacent&qtail=none */
+	[4203] = -117,   /* kind=acronym&qhead=adjacent&qtail=none */
 	[4204] = -204,   /* kind=acronym&qhead=adjacent&qtail=near */
-	[4208] = -446,   /* kind=acronym&qhead=accord&qtail=none */
+	[4208] = -447,   /* kind=acronym&qhead=accord&qtail=none */
 	[4213] = -174,   /* kind=acronym&qhead=colon&qtail=none */
 	[4218] = -20,   /* kind=role&qhead=none&qtail=none */
 	[4219] = -35,   /* kind=role&qhead=none&qtail=near */
@@ -2012,20 +2012,20 @@ const int32_t model_trained[205972] = {
 	[4319] = -12,   /* kind=top&qhead=none&qtail=near */
 	[4320] = -11,   /* kind=top&qhead=none&qtail=far */
 	[4321] = -26,   /* kind=top&qhead=none&qtail=accord */
-	[4322] = -196,   /* kind=top&qhead=none&qtail=tail */
-	[4323] = -20,   /* kind=top&qhead=cue&qtail=none */
+	[4322] = -197,   /* kind=top&qhead=none&qtail=tail */
+	[4323] = -21,   /* kind=top&qhead=cue&qtail=none */
 	[4324] = -63,   /* kind=top&qhead=cue&qtail=near */
 	[4325] = -2,   /* kind=top&qhead=cue&qtail=far */
 	[4326] = -9,   /* kind=top&qhead=cue&qtail=accord */
 	[4327] = -28,   /* kind=top&qhead=cue&qtail=tail */
-	[4328] = 4,   /* kind=top&qhead=adjacent&qtail=none */
+	[4328] = 5,   /* kind=top&qhead=adjacent&qtail=none */
 	[4329] = -78,   /* kind=top&qhead=adjacent&qtail=near */
-	[4330] = 22,   /* kind=top&qhead=adjacent&qtail=far */
+	[4330] = 23,   /* kind=top&qhead=adjacent&qtail=far */
 	[4331] = -1,   /* kind=top&qhead=adjacent&qtail=accord */
 	[4333] = -162,   /* kind=top&qhead=accord&qtail=none */
 	[4334] = -36,   /* kind=top&qhead=accord&qtail=near */
 	[4336] = -20,   /* kind=top&qhead=accord&qtail=accord */
-	[4338] = 89,   /* kind=top&qhead=colon&qtail=none */
+	[4338] = 88,   /* kind=top&qhead=colon&qtail=none */
 	[4339] = -106,   /* kind=top&qhead=colon&qtail=near */
 	[4343] = 34,   /* region=none&qhead=none&qtail=none */
 	[4344] = -51,   /* region=none&qhead=none&qtail=near */
@@ -2036,7 +2036,7 @@ const int32_t model_trained[205972] = {
 	[4350] = -41,   /* region=none&qhead=cue&qtail=far */
 	[4351] = -22,   /* region=none&qhead=cue&qtail=accord */
 	[4352] = -205,   /* region=none&qhead=cue&qtail=tail */
-	[4353] = -23,   /* region=none&qhead=adjacent&qtail=none */
+	[4353] = -22,   /* region=none&qhead=adjacent&qtail=none */
 	[4354] = 169,   /* region=none&qhead=adjacent&qtail=near */
 	[4355] = -53,   /* region=none&qhead=adjacent&qtail=far */
 	[4356] = -46,   /* region=none&qhead=adjacent&qtail=accord */
@@ -2054,7 +2054,7 @@ const int32_t model_trained[205972] = {
 	[4374] = 99,   /* region=head&qhead=cue&qtail=near */
 	[4375] = 186,   /* region=head&qhead=cue&qtail=far */
 	[4376] = -136,   /* region=head&qhead=cue&qtail=accord */
-	[4377] = -227,   /* region=head&qhead=cue&qtail=tail */
+	[4377] = -228,   /* region=head&qhead=cue&qtail=tail */
 	[4378] = 110,   /* region=head&qhead=adjacent&qtail=none */
 	[4379] = 31,   /* region=head&qhead=adjacent&qtail=near */
 	[4380] = -229,   /* region=head&qhead=adjacent&qtail=far */
@@ -2063,7 +2063,7 @@ const int32_t model_trained[205972] = {
 	[4384] = -285,   /* region=head&qhead=accord&qtail=near */
 	[4385] = -324,   /* region=head&qhead=accord&qtail=far */
 	[4386] = 189,   /* region=head&qhead=accord&qtail=accord */
-	[4388] = 256,   /* region=head&qhead=colon&qtail=none */
+	[4388] = 257,   /* region=head&qhead=colon&qtail=none */
 	[4389] = -149,   /* region=head&qhead=colon&qtail=near */
 	[4393] = 13,   /* region=tail&qhead=none&qtail=none */
 	[4394] = 143,   /* region=tail&qhead=none&qtail=near */
@@ -2075,7 +2075,7 @@ const int32_t model_trained[205972] = {
 	[4400] = -238,   /* region=tail&qhead=cue&qtail=far */
 	[4401] = 159,   /* region=tail&qhead=cue&qtail=accord */
 	[4402] = 258,   /* region=tail&qhead=cue&qtail=tail */
-	[4403] = -99,   /* region=tail&qhead=adjacent&qtail=none */
+	[4403] = -100,   /* region=tail&qhead=adjacent&qtail=none */
 	[4404] = -128,   /* region=tail&qhead=adjacent&qtail=near */
 	[4405] = 235,   /* region=tail&qhead=adjacent&qtail=far */
 	[4406] = 22,   /* region=tail&qhead=adjacent&qtail=accord */
@@ -2086,7 +2086,7 @@ const int32_t model_trained[205972] = {
 	[4413] = 413,   /* region=tail&qhead=colon&qtail=none */
 	[4414] = 241,   /* region=tail&qhead=colon&qtail=near */
 	[4418] = -4,   /* region=next&qhead=none&qtail=none */
-	[4419] = -29,   /* region=next&qhead=none&qtail=near */
+	[4419] = -28,   /* region=next&qhead=none&qtail=near */
 	[4420] = -89,   /* region=next&qhead=none&qtail=far */
 	[4422] = -347,   /* region=next&qhead=none&qtail=tail */
 	[4423] = -212,   /* region=next&qhead=cue&qtail=none */
@@ -2099,7 +2099,7 @@ const int32_t model_trained[205972] = {
 	[4438] = -12,   /* region=next&qhead=colon&qtail=none */
 	[4439] = -39,   /* region=next&qhead=colon&qtail=near */
 	[4443] = 148,   /* region=sent1&qhead=none&qtail=none */
-	[4444] = -82,   /* region=sent1&qhead=none&qtail=near */
+	[4444] = -83,   /* region=sent1&qhead=none&qtail=near */
 	[4445] = -359,   /* region=sent1&qhead=none&qtail=far */
 	[4446] = -120,   /* region=sent1&qhead=none&qtail=accord */
 	[4447] = -432,   /* region=sent1&qhead=none&qtail=tail */
@@ -2108,7 +2108,7 @@ const int32_t model_trained[205972] = {
 	[4450] = -17,   /* region=sent1&qhead=cue&qtail=far */
 	[4453] = 148,   /* region=sent1&qhead=adjacent&qtail=none */
 	[4454] = -128,   /* region=sent1&qhead=adjacent&qtail=near */
-	[4455] = 174,   /* region=sent1&qhead=adjacent&qtail=far */
+	[4455] = 173,   /* region=sent1&qhead=adjacent&qtail=far */
 	[4458] = -495,   /* region=sent1&qhead=accord&qtail=none */
 	[4459] = -270,   /* region=sent1&qhead=accord&qtail=near */
 	[4460] = -34,   /* region=sent1&qhead=accord&qtail=far */
@@ -2122,7 +2122,7 @@ const int32_t model_trained[205972] = {
 	[4473] = -90,   /* region=sent2&qhead=cue&qtail=none */
 	[4474] = -107,   /* region=sent2&qhead=cue&qtail=near */
 	[4475] = -4,   /* region=sent2&qhead=cue&qtail=far */
-	[4478] = -19,   /* region=sent2&qhead=adjacent&qtail=none */
+	[4478] = -20,   /* region=sent2&qhead=adjacent&qtail=none */
 	[4479] = -133,   /* region=sent2&qhead=adjacent&qtail=near */
 	[4483] = -155,   /* region=sent2&qhead=accord&qtail=none */
 	[4488] = 241,   /* region=sent2&qhead=colon&qtail=none */
@@ -2140,7 +2140,7 @@ const int32_t model_trained[205972] = {
 	[4521] = -387,   /* region=para1&qhead=none&qtail=accord */
 	[4522] = -88,   /* region=para1&qhead=none&qtail=tail */
 	[4523] = -55,   /* region=para1&qhead=cue&qtail=none */
-	[4524] = -66,   /* region=para1&qhead=cue&qtail=near */
+	[4524] = -67,   /* region=para1&qhead=cue&qtail=near */
 	[4525] = -15,   /* region=para1&qhead=cue&qtail=far */
 	[4526] = -56,   /* region=para1&qhead=cue&qtail=accord */
 	[4528] = -133,   /* region=para1&qhead=adjacent&qtail=none */
@@ -2165,14 +2165,14 @@ const int32_t model_trained[205972] = {
 	[4568] = -28,   /* cuerel=none&qhead=none&qtail=none */
 	[4569] = -115,   /* cuerel=none&qhead=none&qtail=near */
 	[4570] = -68,   /* cuerel=none&qhead=none&qtail=far */
-	[4571] = 65,   /* cuerel=none&qhead=none&qtail=accord */
+	[4571] = 64,   /* cuerel=none&qhead=none&qtail=accord */
 	[4572] = 89,   /* cuerel=none&qhead=none&qtail=tail */
 	[4573] = -33,   /* cuerel=none&qhead=cue&qtail=none */
 	[4574] = 186,   /* cuerel=none&qhead=cue&qtail=near */
 	[4575] = -46,   /* cuerel=none&qhead=cue&qtail=far */
 	[4576] = -22,   /* cuerel=none&qhead=cue&qtail=accord */
-	[4577] = 189,   /* cuerel=none&qhead=cue&qtail=tail */
-	[4578] = 37,   /* cuerel=none&qhead=adjacent&qtail=none */
+	[4577] = 190,   /* cuerel=none&qhead=cue&qtail=tail */
+	[4578] = 38,   /* cuerel=none&qhead=adjacent&qtail=none */
 	[4579] = 146,   /* cuerel=none&qhead=adjacent&qtail=near */
 	[4580] = -54,   /* cuerel=none&qhead=adjacent&qtail=far */
 	[4581] = -57,   /* cuerel=none&qhead=adjacent&qtail=accord */
@@ -2180,7 +2180,7 @@ const int32_t model_trained[205972] = {
 	[4584] = -502,   /* cuerel=none&qhead=accord&qtail=near */
 	[4585] = -97,   /* cuerel=none&qhead=accord&qtail=far */
 	[4586] = -195,   /* cuerel=none&qhead=accord&qtail=accord */
-	[4588] = 19,   /* cuerel=none&qhead=colon&qtail=none */
+	[4588] = 18,   /* cuerel=none&qhead=colon&qtail=none */
 	[4589] = -211,   /* cuerel=none&qhead=colon&qtail=near */
 	[4593] = 143,   /* cuerel=before&qhead=none&qtail=none */
 	[4594] = 95,   /* cuerel=before&qhead=none&qtail=near */
@@ -2191,9 +2191,9 @@ const int32_t model_trained[205972] = {
 	[4599] = 202,   /* cuerel=before&qhead=cue&qtail=near */
 	[4600] = -154,   /* cuerel=before&qhead=cue&qtail=far */
 	[4601] = -49,   /* cuerel=before&qhead=cue&qtail=accord */
-	[4603] = 87,   /* cuerel=before&qhead=adjacent&qtail=none */
+	[4603] = 86,   /* cuerel=before&qhead=adjacent&qtail=none */
 	[4604] = 355,   /* cuerel=before&qhead=adjacent&qtail=near */
-	[4605] = -11,   /* cuerel=before&qhead=adjacent&qtail=far */
+	[4605] = -12,   /* cuerel=before&qhead=adjacent&qtail=far */
 	[4606] = -237,   /* cuerel=before&qhead=adjacent&qtail=accord */
 	[4608] = -206,   /* cuerel=before&qhead=accord&qtail=none */
 	[4609] = 119,   /* cuerel=before&qhead=accord&qtail=near */
@@ -2203,12 +2203,12 @@ const int32_t model_trained[205972] = {
 	[4618] = 92,   /* cuerel=after&qhead=none&qtail=none */
 	[4619] = 122,   /* cuerel=after&qhead=none&qtail=near */
 	[4620] = 248,   /* cuerel=after&qhead=none&qtail=far */
-	[4621] = -85,   /* cuerel=after&qhead=none&qtail=accord */
+	[4621] = -86,   /* cuerel=after&qhead=none&qtail=accord */
 	[4622] = -227,   /* cuerel=after&qhead=none&qtail=tail */
 	[4623] = 38,   /* cuerel=after&qhead=cue&qtail=none */
-	[4624] = -64,   /* cuerel=after&qhead=cue&qtail=near */
+	[4624] = -65,   /* cuerel=after&qhead=cue&qtail=near */
 	[4625] = -25,   /* cuerel=after&qhead=cue&qtail=far */
-	[4628] = -138,   /* cuerel=after&qhead=adjacent&qtail=none */
+	[4628] = -137,   /* cuerel=after&qhead=adjacent&qtail=none */
 	[4629] = -252,   /* cuerel=after&qhead=adjacent&qtail=near */
 	[4630] = 428,   /* cuerel=after&qhead=adjacent&qtail=far */
 	[4633] = -422,   /* cuerel=after&qhead=accord&qtail=none */
@@ -2240,14 +2240,14 @@ const int32_t model_trained[205972] = {
 	[4696] = -19,   /* cuerel=told_obj&qhead=none&qtail=accord */
 	[4697] = -214,   /* cuerel=told_obj&qhead=none&qtail=tail */
 	[4698] = 2,   /* cuerel=told_obj&qhead=cue&qtail=none */
-	[4699] = -72,   /* cuerel=told_obj&qhead=cue&qtail=near */
+	[4699] = -73,   /* cuerel=told_obj&qhead=cue&qtail=near */
 	[4700] = -72,   /* cuerel=told_obj&qhead=cue&qtail=far */
 	[4703] = 14,   /* cuerel=told_obj&qhead=adjacent&qtail=none */
 	[4704] = -474,   /* cuerel=told_obj&qhead=adjacent&qtail=near */
 	[4705] = -111,   /* cuerel=told_obj&qhead=adjacent&qtail=far */
 	[4706] = 278,   /* cuerel=told_obj&qhead=adjacent&qtail=accord */
 	[4708] = 45,   /* cuerel=told_obj&qhead=accord&qtail=none */
-	[4709] = -235,   /* cuerel=told_obj&qhead=accord&qtail=near */
+	[4709] = -236,   /* cuerel=told_obj&qhead=accord&qtail=near */
 	[4710] = -24,   /* cuerel=told_obj&qhead=accord&qtail=far */
 	[4713] = 107,   /* cuerel=told_obj&qhead=colon&qtail=none */
 	[4714] = -155,   /* cuerel=told_obj&qhead=colon&qtail=near */
@@ -2257,7 +2257,7 @@ const int32_t model_trained[205972] = {
 	[4723] = 186,   /* cuerel=from&qhead=cue&qtail=none */
 	[4728] = -115,   /* cuerel=from&qhead=adjacent&qtail=none */
 	[4743] = -34,   /* cuerel=near_before&qhead=none&qtail=none */
-	[4744] = -33,   /* cuerel=near_before&qhead=none&qtail=near */
+	[4744] = -34,   /* cuerel=near_before&qhead=none&qtail=near */
 	[4745] = -112,   /* cuerel=near_before&qhead=none&qtail=far */
 	[4747] = -484,   /* cuerel=near_before&qhead=none&qtail=tail */
 	[4748] = 13,   /* cuerel=near_before&qhead=cue&qtail=none */
@@ -2266,7 +2266,7 @@ const int32_t model_trained[205972] = {
 	[4751] = -138,   /* cuerel=near_before&qhead=cue&qtail=accord */
 	[4753] = 29,   /* cuerel=near_before&qhead=adjacent&qtail=none */
 	[4754] = -36,   /* cuerel=near_before&qhead=adjacent&qtail=near */
-	[4755] = -414,   /* cuerel=near_before&qhead=adjacent&qtail=far */
+	[4755] = -413,   /* cuerel=near_before&qhead=adjacent&qtail=far */
 	[4756] = -40,   /* cuerel=near_before&qhead=adjacent&qtail=accord */
 	[4758] = -49,   /* cuerel=near_before&qhead=accord&qtail=none */
 	[4759] = -96,   /* cuerel=near_before&qhead=accord&qtail=near */
@@ -2281,13 +2281,13 @@ const int32_t model_trained[205972] = {
 	[4773] = -87,   /* cuerel=near_after&qhead=cue&qtail=none */
 	[4774] = -505,   /* cuerel=near_after&qhead=cue&qtail=near */
 	[4775] = -98,   /* cuerel=near_after&qhead=cue&qtail=far */
-	[4777] = -189,   /* cuerel=near_after&qhead=cue&qtail=tail */
+	[4777] = -190,   /* cuerel=near_after&qhead=cue&qtail=tail */
 	[4778] = -109,   /* cuerel=near_after&qhead=adjacent&qtail=none */
 	[4779] = -249,   /* cuerel=near_after&qhead=adjacent&qtail=near */
 	[4780] = -67,   /* cuerel=near_after&qhead=adjacent&qtail=far */
 	[4781] = -183,   /* cuerel=near_after&qhead=adjacent&qtail=accord */
 	[4783] = -207,   /* cuerel=near_after&qhead=accord&qtail=none */
-	[4784] = 165,   /* cuerel=near_after&qhead=accord&qtail=near */
+	[4784] = 166,   /* cuerel=near_after&qhead=accord&qtail=near */
 	[4788] = -87,   /* cuerel=near_after&qhead=colon&qtail=none */
 	[4789] = 342,   /* cuerel=near_after&qhead=colon&qtail=near */
 	[4793] = -53,   /* cuerel=appos&qhead=none&qtail=none */
@@ -2300,22 +2300,22 @@ const int32_t model_trained[205972] = {
 	[4804] = -192,   /* cuerel=appos&qhead=adjacent&qtail=near */
 	[4808] = 453,   /* cuerel=appos&qhead=accord&qtail=none */
 	[4818] = -103,   /* cuerel=colon&qhead=none&qtail=none */
-	[4819] = 168,   /* cuerel=colon&qhead=none&qtail=near */
+	[4819] = 167,   /* cuerel=colon&qhead=none&qtail=near */
 	[4823] = -245,   /* cuerel=colon&qhead=cue&qtail=none */
 	[4828] = -43,   /* cuerel=colon&qhead=adjacent&qtail=none */
 	[4833] = 502,   /* cuerel=colon&qhead=accord&qtail=none */
 	[4838] = 138,   /* cuerel=colon&qhead=colon&qtail=none */
 	[4839] = -89,   /* cuerel=colon&qhead=colon&qtail=near */
-	[4844] = 98,   /* cuerel=fused&qhead=none&qtail=near */
+	[4844] = 97,   /* cuerel=fused&qhead=none&qtail=near */
 	[4868] = -30,   /* kind=none&qpos=para */
 	[4869] = -63,   /* kind=none&qpos=sent */
 	[4870] = 28,   /* kind=none&qpos=mid */
 	[4872] = 13,   /* kind=prev&qpos=sent */
 	[4873] = -1,   /* kind=prev&qpos=mid */
 	[4874] = 6,   /* kind=pron&qpos=para */
-	[4875] = -13,   /* kind=pron&qpos=sent */
-	[4876] = -103,   /* kind=pron&qpos=mid */
-	[4877] = 68,   /* kind=name&qpos=para */
+	[4875] = -12,   /* kind=pron&qpos=sent */
+	[4876] = -104,   /* kind=pron&qpos=mid */
+	[4877] = 69,   /* kind=name&qpos=para */
 	[4878] = 51,   /* kind=name&qpos=sent */
 	[4879] = 54,   /* kind=name&qpos=mid */
 	[4881] = -15,   /* kind=acronym&qpos=sent */
@@ -2343,17 +2343,17 @@ const int32_t model_trained[205972] = {
 	[4903] = 40,   /* kind=prev&qend=stop */
 	[4904] = -18,   /* kind=prev&qend=comma */
 	[4905] = -83,   /* kind=prev&qend=question */
-	[4906] = -113,   /* kind=pron&qend=other */
+	[4906] = -112,   /* kind=pron&qend=other */
 	[4907] = -4,   /* kind=pron&qend=stop */
-	[4908] = -37,   /* kind=pron&qend=comma */
+	[4908] = -38,   /* kind=pron&qend=comma */
 	[4909] = -234,   /* kind=pron&qend=question */
 	[4910] = -11,   /* kind=name&qend=other */
 	[4911] = 83,   /* kind=name&qend=stop */
 	[4912] = 66,   /* kind=name&qend=comma */
 	[4913] = -35,   /* kind=name&qend=question */
 	[4914] = -158,   /* kind=acronym&qend=other */
-	[4915] = 48,   /* kind=acronym&qend=stop */
-	[4916] = 33,   /* kind=acronym&qend=comma */
+	[4915] = 47,   /* kind=acronym&qend=stop */
+	[4916] = 32,   /* kind=acronym&qend=comma */
 	[4917] = -179,   /* kind=acronym&qend=question */
 	[4918] = 17,   /* kind=role&qend=other */
 	[4919] = -6,   /* kind=role&qend=stop */
@@ -2371,7 +2371,7 @@ const int32_t model_trained[205972] = {
 	[4931] = -8,   /* kind=desc&qend=stop */
 	[4932] = -24,   /* kind=desc&qend=comma */
 	[4933] = -289,   /* kind=desc&qend=question */
-	[4934] = -13,   /* kind=top&qend=other */
+	[4934] = -14,   /* kind=top&qend=other */
 	[4935] = -8,   /* kind=top&qend=stop */
 	[4936] = -12,   /* kind=top&qend=comma */
 	[4937] = -99,   /* kind=top&qend=question */
@@ -2386,9 +2386,9 @@ const int32_t model_trained[205972] = {
 	[4950] = 40,   /* kind=prev&qalone=no&qprev=para */
 	[4951] = -43,   /* kind=prev&qalone=no&qprev=para1 */
 	[4952] = -29,   /* kind=prev&qalone=no&qprev=older */
-	[4956] = 267,   /* kind=prev&qalone=yes&qprev=para1 */
+	[4956] = 266,   /* kind=prev&qalone=yes&qprev=para1 */
 	[4957] = 77,   /* kind=prev&qalone=yes&qprev=older */
-	[4958] = -92,   /* kind=pron&qalone=no&qprev=none */
+	[4958] = -94,   /* kind=pron&qalone=no&qprev=none */
 	[4960] = -84,   /* kind=pron&qalone=no&qprev=para */
 	[4961] = 3,   /* kind=pron&qalone=no&qprev=para1 */
 	[4962] = -19,   /* kind=pron&qalone=no&qprev=older */
@@ -2405,12 +2405,12 @@ const int32_t model_trained[205972] = {
 	[4978] = -110,   /* kind=acronym&qalone=no&qprev=none */
 	[4979] = -237,   /* kind=acronym&qalone=no&qprev=sent */
 	[4980] = -22,   /* kind=acronym&qalone=no&qprev=para */
-	[4981] = 133,   /* kind=acronym&qalone=no&qprev=para1 */
+	[4981] = 131,   /* kind=acronym&qalone=no&qprev=para1 */
 	[4982] = 45,   /* kind=acronym&qalone=no&qprev=older */
-	[4983] = -168,   /* kind=acronym&qalone=yes&qprev=none */
+	[4983] = -167,   /* kind=acronym&qalone=yes&qprev=none */
 	[4986] = -159,   /* kind=acronym&qalone=yes&qprev=para1 */
-	[4987] = -164,   /* kind=acronym&qalone=yes&qprev=older */
-	[4988] = 61,   /* kind=role&qalone=no&qprev=none */
+	[4987] = -163,   /* kind=acronym&qalone=yes&qprev=older */
+	[4988] = 60,   /* kind=role&qalone=no&qprev=none */
 	[4989] = 20,   /* kind=role&qalone=no&qprev=sent */
 	[4990] = 9,   /* kind=role&qalone=no&qprev=para */
 	[4991] = -64,   /* kind=role&qalone=no&qprev=para1 */
@@ -2423,7 +2423,7 @@ const int32_t model_trained[205972] = {
 	[5000] = 156,   /* kind=text&qalone=no&qprev=para */
 	[5001] = -113,   /* kind=text&qalone=no&qprev=para1 */
 	[5002] = 146,   /* kind=text&qalone=no&qprev=older */
-	[5006] = -275,   /* kind=text&qalone=yes&qprev=para1 */
+	[5006] = -276,   /* kind=text&qalone=yes&qprev=para1 */
 	[5007] = -235,   /* kind=text&qalone=yes&qprev=older */
 	[5008] = 46,   /* kind=org&qalone=no&qprev=none */
 	[5009] = -34,   /* kind=org&qalone=no&qprev=sent */
@@ -2455,9 +2455,9 @@ const int32_t model_trained[205972] = {
 	[5043] = -41,   /* kind=prev&qtype=inner */
 	[5044] = -52,   /* kind=prev&qtype=dash */
 	[5045] = 22,   /* kind=prev&qtype=unclosed */
-	[5046] = -50,   /* kind=pron&qtype=plain */
+	[5046] = -51,   /* kind=pron&qtype=plain */
 	[5047] = 121,   /* kind=pron&qtype=inner */
-	[5048] = -12,   /* kind=pron&qtype=dash */
+	[5048] = -11,   /* kind=pron&qtype=dash */
 	[5049] = 306,   /* kind=pron&qtype=unclosed */
 	[5050] = 64,   /* kind=name&qtype=plain */
 	[5051] = 90,   /* kind=name&qtype=inner */
@@ -2478,14 +2478,14 @@ const int32_t model_trained[205972] = {
 	[5071] = -63,   /* kind=desc&qtype=inner */
 	[5072] = -39,   /* kind=desc&qtype=dash */
 	[5073] = -59,   /* kind=desc&qtype=unclosed */
-	[5074] = -14,   /* kind=top&qtype=plain */
+	[5074] = -15,   /* kind=top&qtype=plain */
 	[5075] = -51,   /* kind=top&qtype=inner */
 	[5076] = 22,   /* kind=top&qtype=dash */
 	[5077] = -58,   /* kind=top&qtype=unclosed */
 	[5078] = -468,   /* kind=none&qprev=none&qsubj=nocue */
 	[5079] = 144,   /* kind=none&qprev=none&qsubj=subject */
 	[5080] = -505,   /* kind=none&qprev=none&qsubj=nosubject */
-	[5081] = 305,   /* kind=none&qprev=sent&qsubj=nocue */
+	[5081] = 306,   /* kind=none&qprev=sent&qsubj=nocue */
 	[5082] = -59,   /* kind=none&qprev=sent&qsubj=subject */
 	[5083] = -247,   /* kind=none&qprev=sent&qsubj=nosubject */
 	[5084] = -10,   /* kind=none&qprev=para&qsubj=nocue */
@@ -2499,9 +2499,9 @@ const int32_t model_trained[205972] = {
 	[5092] = -123,   /* kind=none&qprev=older&qsubj=nosubject */
 	[5096] = 165,   /* kind=prev&qprev=sent&qsubj=nocue */
 	[5097] = 70,   /* kind=prev&qprev=sent&qsubj=subject */
-	[5098] = 173,   /* kind=prev&qprev=sent&qsubj=nosubject */
+	[5098] = 172,   /* kind=prev&qprev=sent&qsubj=nosubject */
 	[5099] = 62,   /* kind=prev&qprev=para&qsubj=nocue */
-	[5100] = -89,   /* kind=prev&qprev=para&qsubj=subject */
+	[5100] = -90,   /* kind=prev&qprev=para&qsubj=subject */
 	[5101] = 225,   /* kind=prev&qprev=para&qsubj=nosubject */
 	[5102] = 26,   /* kind=prev&qprev=para1&qsubj=nocue */
 	[5103] = -48,   /* kind=prev&qprev=para1&qsubj=subject */
@@ -2510,7 +2510,7 @@ const int32_t model_trained[205972] = {
 	[5106] = -25,   /* kind=prev&qprev=older&qsubj=subject */
 	[5107] = -129,   /* kind=prev&qprev=older&qsubj=nosubject */
 	[5108] = -99,   /* kind=pron&qprev=none&qsubj=nocue */
-	[5109] = -103,   /* kind=pron&qprev=none&qsubj=subject */
+	[5109] = -105,   /* kind=pron&qprev=none&qsubj=subject */
 	[5110] = -86,   /* kind=pron&qprev=none&qsubj=nosubject */
 	[5112] = -13,   /* kind=pron&qprev=sent&qsubj=subject */
 	[5113] = 52,   /* kind=pron&qprev=sent&qsubj=nosubject */
@@ -2519,7 +2519,7 @@ const int32_t model_trained[205972] = {
 	[5116] = -327,   /* kind=pron&qprev=para&qsubj=nosubject */
 	[5117] = -30,   /* kind=pron&qprev=para1&qsubj=nocue */
 	[5118] = -21,   /* kind=pron&qprev=para1&qsubj=subject */
-	[5119] = 13,   /* kind=pron&qprev=para1&qsubj=nosubject */
+	[5119] = 14,   /* kind=pron&qprev=para1&qsubj=nosubject */
 	[5120] = 26,   /* kind=pron&qprev=older&qsubj=nocue */
 	[5121] = -9,   /* kind=pron&qprev=older&qsubj=subject */
 	[5122] = 54,   /* kind=pron&qprev=older&qsubj=nosubject */
@@ -2534,29 +2534,29 @@ const int32_t model_trained[205972] = {
 	[5131] = -274,   /* kind=name&qprev=para&qsubj=nosubject */
 	[5132] = 15,   /* kind=name&qprev=para1&qsubj=nocue */
 	[5133] = 80,   /* kind=name&qprev=para1&qsubj=subject */
-	[5134] = 220,   /* kind=name&qprev=para1&qsubj=nosubject */
+	[5134] = 221,   /* kind=name&qprev=para1&qsubj=nosubject */
 	[5135] = 126,   /* kind=name&qprev=older&qsubj=nocue */
 	[5136] = 55,   /* kind=name&qprev=older&qsubj=subject */
 	[5137] = 256,   /* kind=name&qprev=older&qsubj=nosubject */
-	[5138] = -131,   /* kind=acronym&qprev=none&qsubj=nocue */
+	[5138] = -132,   /* kind=acronym&qprev=none&qsubj=nocue */
 	[5139] = -70,   /* kind=acronym&qprev=none&qsubj=subject */
 	[5140] = -319,   /* kind=acronym&qprev=none&qsubj=nosubject */
 	[5141] = -427,   /* kind=acronym&qprev=sent&qsubj=nocue */
-	[5142] = -51,   /* kind=acronym&qprev=sent&qsubj=subject */
+	[5142] = -50,   /* kind=acronym&qprev=sent&qsubj=subject */
 	[5143] = 383,   /* kind=acronym&qprev=sent&qsubj=nosubject */
 	[5144] = -8,   /* kind=acronym&qprev=para&qsubj=nocue */
 	[5145] = -44,   /* kind=acronym&qprev=para&qsubj=subject */
-	[5146] = -298,   /* kind=acronym&qprev=para&qsubj=nosubject */
+	[5146] = -297,   /* kind=acronym&qprev=para&qsubj=nosubject */
 	[5147] = 231,   /* kind=acronym&qprev=para1&qsubj=nocue */
 	[5148] = 65,   /* kind=acronym&qprev=para1&qsubj=subject */
-	[5149] = -152,   /* kind=acronym&qprev=para1&qsubj=nosubject */
-	[5150] = 35,   /* kind=acronym&qprev=older&qsubj=nocue */
+	[5149] = -137,   /* kind=acronym&qprev=para1&qsubj=nosubject */
+	[5150] = 36,   /* kind=acronym&qprev=older&qsubj=nocue */
 	[5151] = 47,   /* kind=acronym&qprev=older&qsubj=subject */
 	[5152] = -121,   /* kind=acronym&qprev=older&qsubj=nosubject */
 	[5153] = 498,   /* kind=role&qprev=none&qsubj=nocue */
 	[5154] = -41,   /* kind=role&qprev=none&qsubj=subject */
 	[5155] = -57,   /* kind=role&qprev=none&qsubj=nosubject */
-	[5156] = 64,   /* kind=role&qprev=sent&qsubj=nocue */
+	[5156] = 65,   /* kind=role&qprev=sent&qsubj=nocue */
 	[5157] = -30,   /* kind=role&qprev=sent&qsubj=subject */
 	[5158] = 149,   /* kind=role&qprev=sent&qsubj=nosubject */
 	[5159] = -43,   /* kind=role&qprev=para&qsubj=nocue */
@@ -2596,7 +2596,7 @@ const int32_t model_trained[205972] = {
 	[5194] = -33,   /* kind=org&qprev=para1&qsubj=nosubject */
 	[5195] = 230,   /* kind=org&qprev=older&qsubj=nocue */
 	[5196] = -60,   /* kind=org&qprev=older&qsubj=subject */
-	[5197] = -29,   /* kind=org&qprev=older&qsubj=nosubject */
+	[5197] = -30,   /* kind=org&qprev=older&qsubj=nosubject */
 	[5198] = 178,   /* kind=desc&qprev=none&qsubj=nocue */
 	[5199] = -84,   /* kind=desc&qprev=none&qsubj=subject */
 	[5200] = -70,   /* kind=desc&qprev=none&qsubj=nosubject */
@@ -2612,14 +2612,14 @@ const int32_t model_trained[205972] = {
 	[5210] = -46,   /* kind=desc&qprev=older&qsubj=nocue */
 	[5211] = -10,   /* kind=desc&qprev=older&qsubj=subject */
 	[5212] = -70,   /* kind=desc&qprev=older&qsubj=nosubject */
-	[5213] = 69,   /* kind=top&qprev=none&qsubj=nocue */
-	[5214] = -6,   /* kind=top&qprev=none&qsubj=subject */
+	[5213] = 67,   /* kind=top&qprev=none&qsubj=nocue */
+	[5214] = -5,   /* kind=top&qprev=none&qsubj=subject */
 	[5215] = 86,   /* kind=top&qprev=none&qsubj=nosubject */
 	[5216] = 5,   /* kind=top&qprev=sent&qsubj=nocue */
 	[5217] = -35,   /* kind=top&qprev=sent&qsubj=subject */
 	[5218] = -27,   /* kind=top&qprev=sent&qsubj=nosubject */
 	[5219] = -16,   /* kind=top&qprev=para&qsubj=nocue */
-	[5220] = -76,   /* kind=top&qprev=para&qsubj=subject */
+	[5220] = -77,   /* kind=top&qprev=para&qsubj=subject */
 	[5221] = -286,   /* kind=top&qprev=para&qsubj=nosubject */
 	[5222] = 15,   /* kind=top&qprev=para1&qsubj=nocue */
 	[5223] = -20,   /* kind=top&qprev=para1&qsubj=subject */
@@ -2627,13 +2627,12 @@ const int32_t model_trained[205972] = {
 	[5225] = 58,   /* kind=top&qprev=older&qsubj=nocue */
 	[5226] = -12,   /* kind=top&qprev=older&qsubj=subject */
 	[5227] = -58,   /* kind=top&qprev=older&qsubj=nosubject */
-	[5228] = -10,   /* region=none&qsubj=nocue&subj=no */
+	[5228] = -11,   /* region=none&qsubj=nocue&subj=no */
 	[5231] = -23,   /* region=none&qsubj=subject&subj=no */
-	[5234] = 1,   /* region=none&qsubj=nosubject&subj=no */
 	[5237] = 117,   /* region=head&qsubj=nocue&subj=no */
 	[5238] = -34,   /* region=head&qsubj=nocue&subj=first */
 	[5239] = 165,   /* region=head&qsubj=nocue&subj=start */
-	[5240] = -9,   /* region=head&qsubj=subject&subj=no */
+	[5240] = -10,   /* region=head&qsubj=subject&subj=no */
 	[5241] = 80,   /* region=head&qsubj=subject&subj=first */
 	[5242] = 116,   /* region=head&qsubj=subject&subj=start */
 	[5243] = -31,   /* region=head&qsubj=nosubject&subj=no */
@@ -2682,21 +2681,21 @@ const int32_t model_trained[205972] = {
 	[5290] = -33,   /* region=sent3&qsubj=nosubject&subj=start */
 	[5291] = -76,   /* region=para1&qsubj=nocue&subj=no */
 	[5292] = -86,   /* region=para1&qsubj=nocue&subj=first */
-	[5293] = -15,   /* region=para1&qsubj=nocue&subj=start */
+	[5293] = -14,   /* region=para1&qsubj=nocue&subj=start */
 	[5294] = -54,   /* region=para1&qsubj=subject&subj=no */
 	[5295] = -15,   /* region=para1&qsubj=subject&subj=first */
 	[5296] = -29,   /* region=para1&qsubj=subject&subj=start */
 	[5297] = -147,   /* region=para1&qsubj=nosubject&subj=no */
 	[5298] = -192,   /* region=para1&qsubj=nosubject&subj=first */
-	[5299] = 71,   /* region=para1&qsubj=nosubject&subj=start */
+	[5299] = 70,   /* region=para1&qsubj=nosubject&subj=start */
 	[5300] = -154,   /* region=older&qsubj=nocue&subj=no */
 	[5301] = -179,   /* region=older&qsubj=nocue&subj=first */
 	[5302] = -207,   /* region=older&qsubj=nocue&subj=start */
 	[5303] = -36,   /* region=older&qsubj=subject&subj=no */
 	[5304] = -106,   /* region=older&qsubj=subject&subj=first */
 	[5305] = 24,   /* region=older&qsubj=subject&subj=start */
-	[5306] = -212,   /* region=older&qsubj=nosubject&subj=no */
-	[5307] = -131,   /* region=older&qsubj=nosubject&subj=first */
+	[5306] = -207,   /* region=older&qsubj=nosubject&subj=no */
+	[5307] = -132,   /* region=older&qsubj=nosubject&subj=first */
 	[5308] = -157,   /* region=older&qsubj=nosubject&subj=start */
 	[5309] = -63,   /* kind=none&prevhow=na&qsubj=nocue */
 	[5310] = 14,   /* kind=none&prevhow=na&qsubj=subject */
@@ -2715,7 +2714,7 @@ const int32_t model_trained[205972] = {
 	[5338] = 114,   /* kind=name&prevhow=na&qsubj=nosubject */
 	[5345] = 14,   /* kind=acronym&prevhow=na&qsubj=nocue */
 	[5346] = 13,   /* kind=acronym&prevhow=na&qsubj=subject */
-	[5347] = -158,   /* kind=acronym&prevhow=na&qsubj=nosubject */
+	[5347] = -154,   /* kind=acronym&prevhow=na&qsubj=nosubject */
 	[5354] = -15,   /* kind=role&prevhow=na&qsubj=nocue */
 	[5356] = -77,   /* kind=role&prevhow=na&qsubj=nosubject */
 	[5363] = 70,   /* kind=text&prevhow=na&qsubj=nocue */
@@ -2728,16 +2727,16 @@ const int32_t model_trained[205972] = {
 	[5382] = -2,   /* kind=desc&prevhow=na&qsubj=subject */
 	[5383] = -129,   /* kind=desc&prevhow=na&qsubj=nosubject */
 	[5390] = 5,   /* kind=top&prevhow=na&qsubj=nocue */
-	[5391] = -22,   /* kind=top&prevhow=na&qsubj=subject */
+	[5391] = -21,   /* kind=top&prevhow=na&qsubj=subject */
 	[5392] = -11,   /* kind=top&prevhow=na&qsubj=nosubject */
 	[5399] = -20,   /* region=none&parafirst=no&subj=no */
-	[5405] = 32,   /* region=head&parafirst=no&subj=no */
+	[5405] = 31,   /* region=head&parafirst=no&subj=no */
 	[5406] = -43,   /* region=head&parafirst=no&subj=first */
 	[5407] = 122,   /* region=head&parafirst=no&subj=start */
 	[5408] = 12,   /* region=head&parafirst=yes&subj=no */
 	[5409] = 52,   /* region=head&parafirst=yes&subj=first */
 	[5410] = 123,   /* region=head&parafirst=yes&subj=start */
-	[5411] = 72,   /* region=tail&parafirst=no&subj=no */
+	[5411] = 71,   /* region=tail&parafirst=no&subj=no */
 	[5412] = 157,   /* region=tail&parafirst=no&subj=first */
 	[5414] = -3,   /* region=tail&parafirst=yes&subj=no */
 	[5415] = 131,   /* region=tail&parafirst=yes&subj=first */
@@ -2747,7 +2746,7 @@ const int32_t model_trained[205972] = {
 	[5419] = 47,   /* region=next&parafirst=no&subj=start */
 	[5423] = -262,   /* region=sent1&parafirst=no&subj=no */
 	[5424] = 170,   /* region=sent1&parafirst=no&subj=first */
-	[5425] = 235,   /* region=sent1&parafirst=no&subj=start */
+	[5425] = 236,   /* region=sent1&parafirst=no&subj=start */
 	[5426] = 33,   /* region=sent1&parafirst=yes&subj=no */
 	[5427] = 86,   /* region=sent1&parafirst=yes&subj=first */
 	[5428] = 24,   /* region=sent1&parafirst=yes&subj=start */
@@ -2769,7 +2768,7 @@ const int32_t model_trained[205972] = {
 	[5444] = -36,   /* region=para1&parafirst=yes&subj=no */
 	[5445] = -34,   /* region=para1&parafirst=yes&subj=first */
 	[5446] = 15,   /* region=para1&parafirst=yes&subj=start */
-	[5447] = -62,   /* region=older&parafirst=no&subj=no */
+	[5447] = -63,   /* region=older&parafirst=no&subj=no */
 	[5448] = -76,   /* region=older&parafirst=no&subj=first */
 	[5449] = -23,   /* region=older&parafirst=no&subj=start */
 	[5450] = -80,   /* region=older&parafirst=yes&subj=no */
@@ -2779,16 +2778,16 @@ const int32_t model_trained[205972] = {
 	[5457] = 3,   /* kind=prev&gender=any */
 	[5461] = 160,   /* kind=pron&gender=any */
 	[5462] = -32,   /* kind=pron&gender=male */
-	[5463] = -72,   /* kind=pron&gender=female */
+	[5463] = -71,   /* kind=pron&gender=female */
 	[5464] = -72,   /* kind=pron&gender=plural */
 	[5465] = 50,   /* kind=name&gender=any */
 	[5466] = 251,   /* kind=name&gender=male */
 	[5467] = -243,   /* kind=name&gender=female */
 	[5468] = 43,   /* kind=name&gender=plural */
-	[5469] = 5,   /* kind=acronym&gender=any */
+	[5469] = 4,   /* kind=acronym&gender=any */
 	[5470] = -51,   /* kind=acronym&gender=male */
-	[5471] = -114,   /* kind=acronym&gender=female */
-	[5472] = -124,   /* kind=acronym&gender=plural */
+	[5471] = -113,   /* kind=acronym&gender=female */
+	[5472] = -125,   /* kind=acronym&gender=plural */
 	[5473] = -10,   /* kind=role&gender=any */
 	[5474] = 63,   /* kind=role&gender=male */
 	[5475] = 20,   /* kind=role&gender=female */
@@ -2815,7 +2814,7 @@ const int32_t model_trained[205972] = {
 	[5500] = 75,   /* pside=none&prank=0&kind=org */
 	[5501] = -78,   /* pside=none&prank=0&kind=desc */
 	[5502] = -15,   /* pside=none&prank=0&kind=top */
-	[5535] = -246,   /* pside=before&prank=0&kind=pron */
+	[5535] = -247,   /* pside=before&prank=0&kind=pron */
 	[5536] = 116,   /* pside=before&prank=0&kind=name */
 	[5537] = 243,   /* pside=before&prank=0&kind=acronym */
 	[5538] = 250,   /* pside=before&prank=0&kind=role */
@@ -2824,7 +2823,7 @@ const int32_t model_trained[205972] = {
 	[5541] = 186,   /* pside=before&prank=0&kind=desc */
 	[5545] = -85,   /* pside=before&prank=1&kind=pron */
 	[5546] = 68,   /* pside=before&prank=1&kind=name */
-	[5547] = 106,   /* pside=before&prank=1&kind=acronym */
+	[5547] = 105,   /* pside=before&prank=1&kind=acronym */
 	[5548] = -81,   /* pside=before&prank=1&kind=role */
 	[5549] = -22,   /* pside=before&prank=1&kind=text */
 	[5550] = -31,   /* pside=before&prank=1&kind=org */
@@ -2905,7 +2904,7 @@ const int32_t model_trained[205972] = {
 	[5706] = -288,   /* pside=before&prank=0&prep=prep */
 	[5707] = 521,   /* pside=before&prank=0&prep=of */
 	[5708] = 163,   /* pside=before&prank=0&prep=det */
-	[5709] = -326,   /* pside=before&prank=0&prep=oblique */
+	[5709] = -325,   /* pside=before&prank=0&prep=oblique */
 	[5710] = 71,   /* pside=before&prank=1&prep=none */
 	[5711] = 10,   /* pside=before&prank=1&prep=prep */
 	[5712] = -97,   /* pside=before&prank=1&prep=of */
@@ -2932,7 +2931,7 @@ const int32_t model_trained[205972] = {
 	[5733] = 8,   /* pside=after&prank=1&prep=det */
 	[5734] = -266,   /* pside=after&prank=1&prep=oblique */
 	[5735] = 134,   /* pside=after&prank=2&prep=none */
-	[5736] = -102,   /* pside=after&prank=2&prep=prep */
+	[5736] = -101,   /* pside=after&prank=2&prep=prep */
 	[5737] = -48,   /* pside=after&prank=2&prep=of */
 	[5738] = 60,   /* pside=after&prank=2&prep=det */
 	[5739] = -376,   /* pside=after&prank=2&prep=oblique */
@@ -2997,7 +2996,7 @@ const int32_t model_trained[205972] = {
 	[5852] = -41,   /* pside=none&qhead=cue&qtail=far */
 	[5853] = -22,   /* pside=none&qhead=cue&qtail=accord */
 	[5854] = -205,   /* pside=none&qhead=cue&qtail=tail */
-	[5855] = -23,   /* pside=none&qhead=adjacent&qtail=none */
+	[5855] = -22,   /* pside=none&qhead=adjacent&qtail=none */
 	[5856] = 169,   /* pside=none&qhead=adjacent&qtail=near */
 	[5857] = -53,   /* pside=none&qhead=adjacent&qtail=far */
 	[5858] = -46,   /* pside=none&qhead=adjacent&qtail=accord */
@@ -3012,12 +3011,12 @@ const int32_t model_trained[205972] = {
 	[5876] = -58,   /* pside=before&qhead=cue&qtail=near */
 	[5877] = 204,   /* pside=before&qhead=cue&qtail=far */
 	[5878] = -136,   /* pside=before&qhead=cue&qtail=accord */
-	[5879] = -227,   /* pside=before&qhead=cue&qtail=tail */
+	[5879] = -228,   /* pside=before&qhead=cue&qtail=tail */
 	[5880] = 122,   /* pside=before&qhead=adjacent&qtail=none */
 	[5881] = 29,   /* pside=before&qhead=adjacent&qtail=near */
 	[5882] = -215,   /* pside=before&qhead=adjacent&qtail=far */
 	[5883] = -264,   /* pside=before&qhead=adjacent&qtail=accord */
-	[5885] = 181,   /* pside=before&qhead=accord&qtail=none */
+	[5885] = 182,   /* pside=before&qhead=accord&qtail=none */
 	[5886] = -93,   /* pside=before&qhead=accord&qtail=near */
 	[5887] = 56,   /* pside=before&qhead=accord&qtail=far */
 	[5891] = -195,   /* pside=before&qhead=colon&qtail=near */
@@ -3029,9 +3028,9 @@ const int32_t model_trained[205972] = {
 	[5902] = -324,   /* pside=after&qhead=cue&qtail=far */
 	[5903] = 159,   /* pside=after&qhead=cue&qtail=accord */
 	[5904] = 258,   /* pside=after&qhead=cue&qtail=tail */
-	[5905] = -55,   /* pside=after&qhead=adjacent&qtail=none */
+	[5905] = -56,   /* pside=after&qhead=adjacent&qtail=none */
 	[5906] = -116,   /* pside=after&qhead=adjacent&qtail=near */
-	[5907] = 220,   /* pside=after&qhead=adjacent&qtail=far */
+	[5907] = 221,   /* pside=after&qhead=adjacent&qtail=far */
 	[5908] = 300,   /* pside=after&qhead=adjacent&qtail=accord */
 	[5910] = -452,   /* pside=after&qhead=accord&qtail=none */
 	[5911] = 408,   /* pside=after&qhead=accord&qtail=near */
@@ -3044,9 +3043,9 @@ const int32_t model_trained[205972] = {
 	[5926] = -109,   /* pside=elsewhere&qhead=cue&qtail=near */
 	[5927] = -35,   /* pside=elsewhere&qhead=cue&qtail=far */
 	[5928] = -56,   /* pside=elsewhere&qhead=cue&qtail=accord */
-	[5930] = -74,   /* pside=elsewhere&qhead=adjacent&qtail=none */
+	[5930] = -75,   /* pside=elsewhere&qhead=adjacent&qtail=none */
 	[5931] = -143,   /* pside=elsewhere&qhead=adjacent&qtail=near */
-	[5932] = 56,   /* pside=elsewhere&qhead=adjacent&qtail=far */
+	[5932] = 55,   /* pside=elsewhere&qhead=adjacent&qtail=far */
 	[5933] = -5,   /* pside=elsewhere&qhead=adjacent&qtail=accord */
 	[5935] = -473,   /* pside=elsewhere&qhead=accord&qtail=none */
 	[5936] = -422,   /* pside=elsewhere&qhead=accord&qtail=near */
@@ -3054,7 +3053,7 @@ const int32_t model_trained[205972] = {
 	[5941] = -176,   /* pside=elsewhere&qhead=colon&qtail=near */
 	[5945] = -13,   /* kind=none&spoken=0&region=none */
 	[5972] = 3,   /* kind=prev&spoken=0&region=none */
-	[6000] = -170,   /* kind=pron&spoken=0&region=head */
+	[6000] = -171,   /* kind=pron&spoken=0&region=head */
 	[6001] = -254,   /* kind=pron&spoken=0&region=tail */
 	[6002] = -40,   /* kind=pron&spoken=0&region=next */
 	[6003] = -223,   /* kind=pron&spoken=0&region=sent1 */
@@ -3063,7 +3062,7 @@ const int32_t model_trained[205972] = {
 	[6006] = -32,   /* kind=pron&spoken=0&region=para1 */
 	[6007] = -73,   /* kind=pron&spoken=0&region=older */
 	[6009] = 8,   /* kind=pron&spoken=1&region=head */
-	[6010] = 275,   /* kind=pron&spoken=1&region=tail */
+	[6010] = 276,   /* kind=pron&spoken=1&region=tail */
 	[6011] = -25,   /* kind=pron&spoken=1&region=next */
 	[6012] = 239,   /* kind=pron&spoken=1&region=sent1 */
 	[6013] = -26,   /* kind=pron&spoken=1&region=sent2 */
@@ -3072,19 +3071,19 @@ const int32_t model_trained[205972] = {
 	[6016] = 49,   /* kind=pron&spoken=1&region=older */
 	[6018] = 152,   /* kind=pron&spoken=2+&region=head */
 	[6019] = 262,   /* kind=pron&spoken=2+&region=tail */
-	[6020] = -5,   /* kind=pron&spoken=2+&region=next */
+	[6020] = -6,   /* kind=pron&spoken=2+&region=next */
 	[6021] = 293,   /* kind=pron&spoken=2+&region=sent1 */
 	[6022] = 46,   /* kind=pron&spoken=2+&region=sent2 */
 	[6023] = 4,   /* kind=pron&spoken=2+&region=sent3 */
 	[6024] = 13,   /* kind=pron&spoken=2+&region=para1 */
 	[6025] = -4,   /* kind=pron&spoken=2+&region=older */
-	[6027] = 104,   /* kind=name&spoken=0&region=head */
+	[6027] = 103,   /* kind=name&spoken=0&region=head */
 	[6028] = 133,   /* kind=name&spoken=0&region=tail */
 	[6029] = -116,   /* kind=name&spoken=0&region=next */
 	[6030] = -97,   /* kind=name&spoken=0&region=sent1 */
 	[6031] = -63,   /* kind=name&spoken=0&region=sent2 */
 	[6032] = -140,   /* kind=name&spoken=0&region=sent3 */
-	[6033] = -73,   /* kind=name&spoken=0&region=para1 */
+	[6033] = -72,   /* kind=name&spoken=0&region=para1 */
 	[6034] = -104,   /* kind=name&spoken=0&region=older */
 	[6036] = -21,   /* kind=name&spoken=1&region=head */
 	[6037] = 117,   /* kind=name&spoken=1&region=tail */
@@ -3103,16 +3102,16 @@ const int32_t model_trained[205972] = {
 	[6052] = -63,   /* kind=name&spoken=2+&region=older */
 	[6054] = 37,   /* kind=acronym&spoken=0&region=head */
 	[6055] = 17,   /* kind=acronym&spoken=0&region=tail */
-	[6056] = -127,   /* kind=acronym&spoken=0&region=next */
+	[6056] = -126,   /* kind=acronym&spoken=0&region=next */
 	[6057] = -5,   /* kind=acronym&spoken=0&region=sent1 */
 	[6058] = -75,   /* kind=acronym&spoken=0&region=sent2 */
 	[6059] = -13,   /* kind=acronym&spoken=0&region=sent3 */
 	[6060] = -8,   /* kind=acronym&spoken=0&region=para1 */
-	[6061] = 38,   /* kind=acronym&spoken=0&region=older */
+	[6061] = 39,   /* kind=acronym&spoken=0&region=older */
 	[6063] = -214,   /* kind=acronym&spoken=1&region=head */
 	[6064] = 144,   /* kind=acronym&spoken=1&region=tail */
 	[6066] = 271,   /* kind=acronym&spoken=1&region=sent1 */
-	[6069] = -386,   /* kind=acronym&spoken=1&region=para1 */
+	[6069] = -385,   /* kind=acronym&spoken=1&region=para1 */
 	[6070] = 40,   /* kind=acronym&spoken=1&region=older */
 	[6072] = -12,   /* kind=acronym&spoken=2+&region=head */
 	[6075] = -217,   /* kind=acronym&spoken=2+&region=sent1 */
@@ -3154,13 +3153,13 @@ const int32_t model_trained[205972] = {
 	[6219] = 89,   /* antkind=na&spoken=1&antrank=0 */
 	[6223] = 92,   /* antkind=na&spoken=2+&antrank=0 */
 	[6227] = 7,   /* antkind=name&spoken=0&antrank=0 */
-	[6228] = -50,   /* antkind=name&spoken=0&antrank=1 */
-	[6229] = 40,   /* antkind=name&spoken=0&antrank=2 */
-	[6230] = -14,   /* antkind=name&spoken=0&antrank=3+ */
+	[6228] = -49,   /* antkind=name&spoken=0&antrank=1 */
+	[6229] = 38,   /* antkind=name&spoken=0&antrank=2 */
+	[6230] = -13,   /* antkind=name&spoken=0&antrank=3+ */
 	[6231] = 246,   /* antkind=name&spoken=1&antrank=0 */
 	[6232] = -5,   /* antkind=name&spoken=1&antrank=1 */
 	[6233] = -61,   /* antkind=name&spoken=1&antrank=2 */
-	[6234] = 165,   /* antkind=name&spoken=1&antrank=3+ */
+	[6234] = 166,   /* antkind=name&spoken=1&antrank=3+ */
 	[6235] = 414,   /* antkind=name&spoken=2+&antrank=0 */
 	[6236] = 159,   /* antkind=name&spoken=2+&antrank=1 */
 	[6237] = 143,   /* antkind=name&spoken=2+&antrank=2 */
@@ -3178,7 +3177,7 @@ const int32_t model_trained[205972] = {
 	[6249] = -108,   /* antkind=name1&spoken=2+&antrank=2 */
 	[6250] = 161,   /* antkind=name1&spoken=2+&antrank=3+ */
 	[6251] = 45,   /* antkind=role&spoken=0&antrank=0 */
-	[6252] = -48,   /* antkind=role&spoken=0&antrank=1 */
+	[6252] = -47,   /* antkind=role&spoken=0&antrank=1 */
 	[6253] = -23,   /* antkind=role&spoken=0&antrank=2 */
 	[6254] = -64,   /* antkind=role&spoken=0&antrank=3+ */
 	[6263] = -24,   /* antkind=other&spoken=0&antrank=0 */
@@ -3191,12 +3190,12 @@ const int32_t model_trained[205972] = {
 	[6278] = -15,   /* antkind=prev&spoken=0&antrank=3+ */
 	[6279] = 19,   /* antkind=prev&spoken=1&antrank=0 */
 	[6280] = -36,   /* antkind=prev&spoken=1&antrank=1 */
-	[6281] = 32,   /* antkind=prev&spoken=1&antrank=2 */
+	[6281] = 31,   /* antkind=prev&spoken=1&antrank=2 */
 	[6282] = -34,   /* antkind=prev&spoken=1&antrank=3+ */
 	[6284] = 65,   /* antkind=prev&spoken=2+&antrank=1 */
 	[6285] = 166,   /* antkind=prev&spoken=2+&antrank=2 */
 	[6286] = -34,   /* antkind=prev&spoken=2+&antrank=3+ */
-	[6287] = -77,   /* cuerel=none&cueq=none&spoken=0 */
+	[6287] = -76,   /* cuerel=none&cueq=none&spoken=0 */
 	[6288] = 57,   /* cuerel=none&cueq=none&spoken=1 */
 	[6289] = 49,   /* cuerel=none&cueq=none&spoken=2+ */
 	[6299] = 93,   /* cuerel=before&cueq=own&spoken=0 */
@@ -3208,7 +3207,7 @@ const int32_t model_trained[205972] = {
 	[6308] = 88,   /* cuerel=after&cueq=own&spoken=0 */
 	[6309] = 216,   /* cuerel=after&cueq=own&spoken=1 */
 	[6310] = 187,   /* cuerel=after&cueq=own&spoken=2+ */
-	[6311] = -22,   /* cuerel=after&cueq=other&spoken=0 */
+	[6311] = -21,   /* cuerel=after&cueq=other&spoken=0 */
 	[6312] = -48,   /* cuerel=after&cueq=other&spoken=1 */
 	[6313] = 167,   /* cuerel=after&cueq=other&spoken=2+ */
 	[6317] = 107,   /* cuerel=accord&cueq=own&spoken=0 */
@@ -3250,7 +3249,7 @@ const int32_t model_trained[205972] = {
 	[6382] = 118,   /* cuerel=colon&cueq=own&spoken=2+ */
 	[6383] = 277,   /* cuerel=colon&cueq=other&spoken=0 */
 	[6384] = -558,   /* cuerel=colon&cueq=other&spoken=1 */
-	[6385] = 17,   /* cuerel=colon&cueq=other&spoken=2+ */
+	[6385] = 16,   /* cuerel=colon&cueq=other&spoken=2+ */
 	[6389] = -7,   /* cuerel=fused&cueq=own&spoken=0 */
 	[6390] = 137,   /* cuerel=fused&cueq=own&spoken=1 */
 	[6392] = -41,   /* cuerel=fused&cueq=other&spoken=0 */
@@ -3261,18 +3260,18 @@ const int32_t model_trained[205972] = {
 	[6413] = 394,   /* antkind=name&antrank=0&antrole=cue */
 	[6414] = -77,   /* antkind=name&antrank=0&antrole=object */
 	[6415] = -72,   /* antkind=name&antrank=1&antrole=none */
-	[6416] = 107,   /* antkind=name&antrank=1&antrole=subject */
+	[6416] = 109,   /* antkind=name&antrank=1&antrole=subject */
 	[6417] = 1,   /* antkind=name&antrank=1&antrole=cue */
 	[6418] = -105,   /* antkind=name&antrank=1&antrole=object */
-	[6419] = -45,   /* antkind=name&antrank=2&antrole=none */
-	[6420] = 105,   /* antkind=name&antrank=2&antrole=subject */
+	[6419] = -52,   /* antkind=name&antrank=2&antrole=none */
+	[6420] = 106,   /* antkind=name&antrank=2&antrole=subject */
 	[6421] = 201,   /* antkind=name&antrank=2&antrole=cue */
 	[6422] = -97,   /* antkind=name&antrank=2&antrole=object */
-	[6423] = -81,   /* antkind=name&antrank=3+&antrole=none */
+	[6423] = -79,   /* antkind=name&antrank=3+&antrole=none */
 	[6424] = 217,   /* antkind=name&antrank=3+&antrole=subject */
 	[6425] = 56,   /* antkind=name&antrank=3+&antrole=cue */
 	[6426] = -87,   /* antkind=name&antrank=3+&antrole=object */
-	[6427] = -99,   /* antkind=name1&antrank=0&antrole=none */
+	[6427] = -98,   /* antkind=name1&antrank=0&antrole=none */
 	[6428] = 83,   /* antkind=name1&antrank=0&antrole=subject */
 	[6429] = 157,   /* antkind=name1&antrank=0&antrole=cue */
 	[6430] = -73,   /* antkind=name1&antrank=0&antrole=object */
@@ -3283,18 +3282,18 @@ const int32_t model_trained[205972] = {
 	[6435] = -67,   /* antkind=name1&antrank=2&antrole=none */
 	[6436] = 35,   /* antkind=name1&antrank=2&antrole=subject */
 	[6437] = -110,   /* antkind=name1&antrank=2&antrole=cue */
-	[6438] = -89,   /* antkind=name1&antrank=2&antrole=object */
+	[6438] = -88,   /* antkind=name1&antrank=2&antrole=object */
 	[6439] = -72,   /* antkind=name1&antrank=3+&antrole=none */
 	[6440] = 219,   /* antkind=name1&antrank=3+&antrole=subject */
 	[6441] = -10,   /* antkind=name1&antrank=3+&antrole=cue */
-	[6442] = -56,   /* antkind=name1&antrank=3+&antrole=object */
+	[6442] = -57,   /* antkind=name1&antrank=3+&antrole=object */
 	[6443] = -84,   /* antkind=role&antrank=0&antrole=none */
 	[6444] = -31,   /* antkind=role&antrank=0&antrole=subject */
 	[6445] = 563,   /* antkind=role&antrank=0&antrole=cue */
 	[6446] = -72,   /* antkind=role&antrank=0&antrole=object */
 	[6447] = -71,   /* antkind=role&antrank=1&antrole=none */
 	[6448] = 20,   /* antkind=role&antrank=1&antrole=subject */
-	[6449] = -24,   /* antkind=role&antrank=1&antrole=cue */
+	[6449] = -25,   /* antkind=role&antrank=1&antrole=cue */
 	[6450] = -53,   /* antkind=role&antrank=1&antrole=object */
 	[6451] = -55,   /* antkind=role&antrank=2&antrole=none */
 	[6452] = -37,   /* antkind=role&antrank=2&antrole=subject */
@@ -3307,7 +3306,7 @@ const int32_t model_trained[205972] = {
 	[6459] = -17,   /* antkind=other&antrank=0&antrole=none */
 	[6460] = -47,   /* antkind=other&antrank=0&antrole=subject */
 	[6461] = -11,   /* antkind=other&antrank=0&antrole=cue */
-	[6462] = -22,   /* antkind=other&antrank=0&antrole=object */
+	[6462] = -21,   /* antkind=other&antrank=0&antrole=object */
 	[6463] = -15,   /* antkind=other&antrank=1&antrole=none */
 	[6464] = -17,   /* antkind=other&antrank=1&antrole=subject */
 	[6465] = -40,   /* antkind=other&antrank=1&antrole=cue */
@@ -3333,32 +3332,32 @@ const int32_t model_trained[205972] = {
 	[6489] = -38,   /* antkind=prev&antrank=3+&antrole=cue */
 	[6490] = -49,   /* antkind=prev&antrank=3+&antrole=object */
 	[6491] = 25,   /* antkind=na&antgen=unknown */
-	[6494] = 17,   /* antkind=name&antgen=unknown */
+	[6494] = 16,   /* antkind=name&antgen=unknown */
 	[6495] = 232,   /* antkind=name&antgen=agree */
-	[6496] = -292,   /* antkind=name&antgen=clash */
+	[6496] = -291,   /* antkind=name&antgen=clash */
 	[6497] = -13,   /* antkind=name1&antgen=unknown */
-	[6498] = -31,   /* antkind=name1&antgen=agree */
+	[6498] = -30,   /* antkind=name1&antgen=agree */
 	[6499] = -202,   /* antkind=name1&antgen=clash */
 	[6500] = -41,   /* antkind=role&antgen=unknown */
 	[6501] = -39,   /* antkind=role&antgen=agree */
-	[6502] = -31,   /* antkind=role&antgen=clash */
+	[6502] = -30,   /* antkind=role&antgen=clash */
 	[6503] = -26,   /* antkind=other&antgen=unknown */
 	[6504] = -38,   /* antkind=other&antgen=agree */
 	[6505] = -1,   /* antkind=other&antgen=clash */
 	[6506] = -42,   /* antkind=prev&antgen=unknown */
 	[6507] = 101,   /* antkind=prev&antgen=agree */
-	[6508] = -107,   /* antkind=prev&antgen=clash */
+	[6508] = -106,   /* antkind=prev&antgen=clash */
 	[6509] = 25,   /* antkind=na&antdist=0&antpick=no */
 	[6519] = -33,   /* antkind=name&antdist=0&antpick=no */
 	[6520] = -11,   /* antkind=name&antdist=0&antpick=yes */
 	[6521] = -43,   /* antkind=name&antdist=1&antpick=no */
-	[6522] = 469,   /* antkind=name&antdist=1&antpick=yes */
-	[6523] = -101,   /* antkind=name&antdist=2&antpick=no */
+	[6522] = 470,   /* antkind=name&antdist=1&antpick=yes */
+	[6523] = -107,   /* antkind=name&antdist=2&antpick=no */
 	[6524] = 434,   /* antkind=name&antdist=2&antpick=yes */
-	[6525] = -70,   /* antkind=name&antdist=3-5&antpick=no */
+	[6525] = -68,   /* antkind=name&antdist=3-5&antpick=no */
 	[6526] = 147,   /* antkind=name&antdist=3-5&antpick=yes */
 	[6527] = -213,   /* antkind=name&antdist=6+&antpick=no */
-	[6528] = 371,   /* antkind=name&antdist=6+&antpick=yes */
+	[6528] = 370,   /* antkind=name&antdist=6+&antpick=yes */
 	[6529] = -22,   /* antkind=name1&antdist=0&antpick=no */
 	[6530] = 11,   /* antkind=name1&antdist=0&antpick=yes */
 	[6531] = -89,   /* antkind=name1&antdist=1&antpick=no */
@@ -3366,18 +3365,18 @@ const int32_t model_trained[205972] = {
 	[6533] = -118,   /* antkind=name1&antdist=2&antpick=no */
 	[6534] = 353,   /* antkind=name1&antdist=2&antpick=yes */
 	[6535] = -145,   /* antkind=name1&antdist=3-5&antpick=no */
-	[6536] = 188,   /* antkind=name1&antdist=3-5&antpick=yes */
-	[6537] = -208,   /* antkind=name1&antdist=6+&antpick=no */
+	[6536] = 187,   /* antkind=name1&antdist=3-5&antpick=yes */
+	[6537] = -207,   /* antkind=name1&antdist=6+&antpick=no */
 	[6538] = -125,   /* antkind=name1&antdist=6+&antpick=yes */
 	[6539] = -22,   /* antkind=role&antdist=0&antpick=no */
 	[6540] = -50,   /* antkind=role&antdist=0&antpick=yes */
-	[6541] = -83,   /* antkind=role&antdist=1&antpick=no */
+	[6541] = -82,   /* antkind=role&antdist=1&antpick=no */
 	[6542] = 483,   /* antkind=role&antdist=1&antpick=yes */
 	[6543] = -81,   /* antkind=role&antdist=2&antpick=no */
 	[6544] = 197,   /* antkind=role&antdist=2&antpick=yes */
 	[6545] = -71,   /* antkind=role&antdist=3-5&antpick=no */
 	[6546] = 574,   /* antkind=role&antdist=3-5&antpick=yes */
-	[6547] = -54,   /* antkind=role&antdist=6+&antpick=no */
+	[6547] = -53,   /* antkind=role&antdist=6+&antpick=no */
 	[6548] = -249,   /* antkind=role&antdist=6+&antpick=yes */
 	[6549] = -33,   /* antkind=other&antdist=0&antpick=no */
 	[6550] = -4,   /* antkind=other&antdist=0&antpick=yes */
@@ -3394,22 +3393,22 @@ const int32_t model_trained[205972] = {
 	[6563] = 110,   /* antkind=prev&antdist=2&antpick=no */
 	[6565] = 27,   /* antkind=prev&antdist=3-5&antpick=no */
 	[6567] = 191,   /* antkind=prev&antdist=6+&antpick=no */
-	[6569] = -12,   /* antkind=na&sameprev=na&antrank=0 */
+	[6569] = -11,   /* antkind=na&sameprev=na&antrank=0 */
 	[6573] = -43,   /* antkind=na&sameprev=no&antrank=0 */
 	[6577] = 111,   /* antkind=na&sameprev=yes&antrank=0 */
 	[6581] = -40,   /* antkind=name&sameprev=na&antrank=0 */
-	[6582] = -23,   /* antkind=name&sameprev=na&antrank=1 */
-	[6583] = -17,   /* antkind=name&sameprev=na&antrank=2 */
-	[6584] = -4,   /* antkind=name&sameprev=na&antrank=3+ */
+	[6582] = -20,   /* antkind=name&sameprev=na&antrank=1 */
+	[6583] = -28,   /* antkind=name&sameprev=na&antrank=2 */
+	[6584] = -1,   /* antkind=name&sameprev=na&antrank=3+ */
 	[6585] = 43,   /* antkind=name&sameprev=no&antrank=0 */
 	[6586] = -53,   /* antkind=name&sameprev=no&antrank=1 */
 	[6587] = 66,   /* antkind=name&sameprev=no&antrank=2 */
 	[6588] = -49,   /* antkind=name&sameprev=no&antrank=3+ */
-	[6589] = 395,   /* antkind=name&sameprev=yes&antrank=0 */
+	[6589] = 394,   /* antkind=name&sameprev=yes&antrank=0 */
 	[6590] = 63,   /* antkind=name&sameprev=yes&antrank=1 */
-	[6591] = -16,   /* antkind=name&sameprev=yes&antrank=2 */
+	[6591] = -15,   /* antkind=name&sameprev=yes&antrank=2 */
 	[6592] = 252,   /* antkind=name&sameprev=yes&antrank=3+ */
-	[6593] = -37,   /* antkind=name1&sameprev=na&antrank=0 */
+	[6593] = -36,   /* antkind=name1&sameprev=na&antrank=0 */
 	[6594] = 54,   /* antkind=name1&sameprev=na&antrank=1 */
 	[6595] = -55,   /* antkind=name1&sameprev=na&antrank=2 */
 	[6596] = -41,   /* antkind=name1&sameprev=na&antrank=3+ */
@@ -3420,7 +3419,7 @@ const int32_t model_trained[205972] = {
 	[6601] = 190,   /* antkind=name1&sameprev=yes&antrank=0 */
 	[6602] = 212,   /* antkind=name1&sameprev=yes&antrank=1 */
 	[6603] = -35,   /* antkind=name1&sameprev=yes&antrank=2 */
-	[6604] = -50,   /* antkind=name1&sameprev=yes&antrank=3+ */
+	[6604] = -51,   /* antkind=name1&sameprev=yes&antrank=3+ */
 	[6605] = -33,   /* antkind=role&sameprev=na&antrank=0 */
 	[6606] = 106,   /* antkind=role&sameprev=na&antrank=1 */
 	[6607] = -32,   /* antkind=role&sameprev=na&antrank=2 */
@@ -3452,13 +3451,13 @@ const int32_t model_trained[205972] = {
 	[6645] = -49,   /* cuerel=none&antkind=other */
 	[6646] = 24,   /* cuerel=none&antkind=prev */
 	[6647] = 118,   /* cuerel=before&antkind=na */
-	[6648] = 92,   /* cuerel=before&antkind=name */
+	[6648] = 90,   /* cuerel=before&antkind=name */
 	[6649] = -20,   /* cuerel=before&antkind=name1 */
 	[6650] = -60,   /* cuerel=before&antkind=role */
 	[6651] = -33,   /* cuerel=before&antkind=other */
 	[6652] = -74,   /* cuerel=before&antkind=prev */
 	[6653] = 83,   /* cuerel=after&antkind=na */
-	[6654] = 89,   /* cuerel=after&antkind=name */
+	[6654] = 90,   /* cuerel=after&antkind=name */
 	[6655] = 5,   /* cuerel=after&antkind=name1 */
 	[6656] = -63,   /* cuerel=after&antkind=role */
 	[6657] = -8,   /* cuerel=after&antkind=other */
@@ -3469,7 +3468,7 @@ const int32_t model_trained[205972] = {
 	[6672] = -5,   /* cuerel=told_obj&antkind=name */
 	[6673] = -2,   /* cuerel=told_obj&antkind=name1 */
 	[6674] = -15,   /* cuerel=told_obj&antkind=role */
-	[6675] = -64,   /* cuerel=told_obj&antkind=other */
+	[6675] = -63,   /* cuerel=told_obj&antkind=other */
 	[6676] = -2,   /* cuerel=told_obj&antkind=prev */
 	[6677] = 41,   /* cuerel=from&antkind=na */
 	[6683] = -23,   /* cuerel=near_before&antkind=na */
@@ -3477,7 +3476,7 @@ const int32_t model_trained[205972] = {
 	[6685] = -43,   /* cuerel=near_before&antkind=name1 */
 	[6686] = -32,   /* cuerel=near_before&antkind=role */
 	[6687] = -16,   /* cuerel=near_before&antkind=other */
-	[6688] = -27,   /* cuerel=near_before&antkind=prev */
+	[6688] = -26,   /* cuerel=near_before&antkind=prev */
 	[6689] = -47,   /* cuerel=near_after&antkind=na */
 	[6690] = 17,   /* cuerel=near_after&antkind=name */
 	[6691] = -1,   /* cuerel=near_after&antkind=name1 */
@@ -3490,43 +3489,43 @@ const int32_t model_trained[205972] = {
 	[6703] = -259,   /* cuerel=colon&antkind=name1 */
 	[6704] = -288,   /* cuerel=colon&antkind=role */
 	[6706] = 33,   /* cuerel=colon&antkind=prev */
-	[6708] = -260,   /* cuerel=fused&antkind=name */
+	[6708] = -259,   /* cuerel=fused&antkind=name */
 	[6709] = 42,   /* cuerel=fused&antkind=name1 */
 	[6710] = 344,   /* cuerel=fused&antkind=role */
 	[6712] = 163,   /* cuerel=fused&antkind=prev */
-	[6713] = 24,   /* antkind=na&antpick=no&qprev=none */
+	[6713] = 25,   /* antkind=na&antpick=no&qprev=none */
 	[6714] = -4,   /* antkind=na&antpick=no&qprev=sent */
 	[6715] = 35,   /* antkind=na&antpick=no&qprev=para */
 	[6716] = 10,   /* antkind=na&antpick=no&qprev=para1 */
 	[6717] = 3,   /* antkind=na&antpick=no&qprev=older */
-	[6723] = -23,   /* antkind=name&antpick=no&qprev=none */
+	[6723] = -28,   /* antkind=name&antpick=no&qprev=none */
 	[6724] = -207,   /* antkind=name&antpick=no&qprev=sent */
-	[6725] = -166,   /* antkind=name&antpick=no&qprev=para */
+	[6725] = -165,   /* antkind=name&antpick=no&qprev=para */
 	[6726] = -61,   /* antkind=name&antpick=no&qprev=para1 */
-	[6727] = -126,   /* antkind=name&antpick=no&qprev=older */
-	[6728] = -66,   /* antkind=name&antpick=yes&qprev=none */
+	[6727] = -125,   /* antkind=name&antpick=no&qprev=older */
+	[6728] = -64,   /* antkind=name&antpick=yes&qprev=none */
 	[6729] = 322,   /* antkind=name&antpick=yes&qprev=sent */
 	[6730] = 453,   /* antkind=name&antpick=yes&qprev=para */
 	[6731] = 253,   /* antkind=name&antpick=yes&qprev=para1 */
 	[6732] = 405,   /* antkind=name&antpick=yes&qprev=older */
-	[6733] = -154,   /* antkind=name1&antpick=no&qprev=none */
+	[6733] = -153,   /* antkind=name1&antpick=no&qprev=none */
 	[6734] = -167,   /* antkind=name1&antpick=no&qprev=sent */
 	[6735] = -176,   /* antkind=name1&antpick=no&qprev=para */
 	[6736] = -170,   /* antkind=name1&antpick=no&qprev=para1 */
 	[6737] = -126,   /* antkind=name1&antpick=no&qprev=older */
-	[6738] = 125,   /* antkind=name1&antpick=yes&qprev=none */
+	[6738] = 124,   /* antkind=name1&antpick=yes&qprev=none */
 	[6739] = 192,   /* antkind=name1&antpick=yes&qprev=sent */
 	[6740] = 203,   /* antkind=name1&antpick=yes&qprev=para */
-	[6741] = 137,   /* antkind=name1&antpick=yes&qprev=para1 */
+	[6741] = 138,   /* antkind=name1&antpick=yes&qprev=para1 */
 	[6742] = 268,   /* antkind=name1&antpick=yes&qprev=older */
-	[6743] = 49,   /* antkind=role&antpick=no&qprev=none */
+	[6743] = 50,   /* antkind=role&antpick=no&qprev=none */
 	[6744] = -93,   /* antkind=role&antpick=no&qprev=sent */
 	[6745] = -143,   /* antkind=role&antpick=no&qprev=para */
 	[6746] = -154,   /* antkind=role&antpick=no&qprev=para1 */
 	[6747] = -81,   /* antkind=role&antpick=no&qprev=older */
 	[6748] = -115,   /* antkind=role&antpick=yes&qprev=none */
 	[6749] = -94,   /* antkind=role&antpick=yes&qprev=sent */
-	[6750] = 275,   /* antkind=role&antpick=yes&qprev=para */
+	[6750] = 274,   /* antkind=role&antpick=yes&qprev=para */
 	[6751] = 511,   /* antkind=role&antpick=yes&qprev=para1 */
 	[6752] = 332,   /* antkind=role&antpick=yes&qprev=older */
 	[6753] = -73,   /* antkind=other&antpick=no&qprev=none */
@@ -3536,7 +3535,7 @@ const int32_t model_trained[205972] = {
 	[6757] = -29,   /* antkind=other&antpick=no&qprev=older */
 	[6758] = -38,   /* antkind=other&antpick=yes&qprev=none */
 	[6759] = -9,   /* antkind=other&antpick=yes&qprev=sent */
-	[6760] = -21,   /* antkind=other&antpick=yes&qprev=para */
+	[6760] = -20,   /* antkind=other&antpick=yes&qprev=para */
 	[6761] = -4,   /* antkind=other&antpick=yes&qprev=para1 */
 	[6762] = -22,   /* antkind=other&antpick=yes&qprev=older */
 	[6764] = 71,   /* antkind=prev&antpick=no&qprev=sent */
@@ -3550,9 +3549,9 @@ const int32_t model_trained[205972] = {
 	[6790] = -27,   /* kind=name&person=titled */
 	[6791] = 165,   /* kind=name&person=spoke */
 	[6792] = -109,   /* kind=name&person=placed */
-	[6794] = -20,   /* kind=acronym&person=none */
-	[6795] = -80,   /* kind=acronym&person=titled */
-	[6796] = 306,   /* kind=acronym&person=spoke */
+	[6794] = -19,   /* kind=acronym&person=none */
+	[6795] = -78,   /* kind=acronym&person=titled */
+	[6796] = 307,   /* kind=acronym&person=spoke */
 	[6797] = -58,   /* kind=acronym&person=placed */
 	[6798] = -4,   /* kind=role&person=na */
 	[6803] = 17,   /* kind=text&person=na */
@@ -3564,7 +3563,7 @@ const int32_t model_trained[205972] = {
 	[6822] = -504,   /* kind=top&person=placed */
 	[6823] = -13,   /* kind=none&person=na&region=none */
 	[6868] = 3,   /* kind=prev&person=na&region=none */
-	[6914] = -71,   /* kind=pron&person=na&region=head */
+	[6914] = -72,   /* kind=pron&person=na&region=head */
 	[6915] = -15,   /* kind=pron&person=na&region=tail */
 	[6916] = -51,   /* kind=pron&person=na&region=next */
 	[6917] = 45,   /* kind=pron&person=na&region=sent1 */
@@ -3572,7 +3571,7 @@ const int32_t model_trained[205972] = {
 	[6919] = -43,   /* kind=pron&person=na&region=sent3 */
 	[6920] = -33,   /* kind=pron&person=na&region=para1 */
 	[6921] = -64,   /* kind=pron&person=na&region=older */
-	[6968] = -142,   /* kind=name&person=none&region=head */
+	[6968] = -143,   /* kind=name&person=none&region=head */
 	[6969] = -22,   /* kind=name&person=none&region=tail */
 	[6970] = -92,   /* kind=name&person=none&region=next */
 	[6971] = 19,   /* kind=name&person=none&region=sent1 */
@@ -3586,7 +3585,7 @@ const int32_t model_trained[205972] = {
 	[6980] = -349,   /* kind=name&person=titled&region=sent1 */
 	[6981] = -288,   /* kind=name&person=titled&region=sent2 */
 	[6982] = -326,   /* kind=name&person=titled&region=sent3 */
-	[6983] = -109,   /* kind=name&person=titled&region=para1 */
+	[6983] = -110,   /* kind=name&person=titled&region=para1 */
 	[6984] = -289,   /* kind=name&person=titled&region=older */
 	[6986] = 226,   /* kind=name&person=spoke&region=head */
 	[6987] = 155,   /* kind=name&person=spoke&region=tail */
@@ -3600,27 +3599,27 @@ const int32_t model_trained[205972] = {
 	[6996] = -92,   /* kind=name&person=placed&region=tail */
 	[6997] = -93,   /* kind=name&person=placed&region=next */
 	[6998] = -199,   /* kind=name&person=placed&region=sent1 */
-	[6999] = 306,   /* kind=name&person=placed&region=sent2 */
+	[6999] = 305,   /* kind=name&person=placed&region=sent2 */
 	[7000] = -22,   /* kind=name&person=placed&region=sent3 */
 	[7001] = -71,   /* kind=name&person=placed&region=para1 */
-	[7002] = -69,   /* kind=name&person=placed&region=older */
+	[7002] = -68,   /* kind=name&person=placed&region=older */
 	[7013] = 96,   /* kind=acronym&person=none&region=head */
 	[7014] = -63,   /* kind=acronym&person=none&region=tail */
-	[7015] = -136,   /* kind=acronym&person=none&region=next */
+	[7015] = -137,   /* kind=acronym&person=none&region=next */
 	[7016] = 8,   /* kind=acronym&person=none&region=sent1 */
 	[7017] = -77,   /* kind=acronym&person=none&region=sent2 */
 	[7019] = -39,   /* kind=acronym&person=none&region=para1 */
 	[7020] = -48,   /* kind=acronym&person=none&region=older */
 	[7022] = -157,   /* kind=acronym&person=titled&region=head */
 	[7023] = -122,   /* kind=acronym&person=titled&region=tail */
-	[7024] = -63,   /* kind=acronym&person=titled&region=next */
+	[7024] = -62,   /* kind=acronym&person=titled&region=next */
 	[7025] = -84,   /* kind=acronym&person=titled&region=sent1 */
 	[7026] = -8,   /* kind=acronym&person=titled&region=sent2 */
-	[7028] = -31,   /* kind=acronym&person=titled&region=para1 */
+	[7028] = -33,   /* kind=acronym&person=titled&region=para1 */
 	[7031] = -31,   /* kind=acronym&person=spoke&region=head */
 	[7032] = 433,   /* kind=acronym&person=spoke&region=tail */
 	[7033] = -167,   /* kind=acronym&person=spoke&region=next */
-	[7034] = 201,   /* kind=acronym&person=spoke&region=sent1 */
+	[7034] = 202,   /* kind=acronym&person=spoke&region=sent1 */
 	[7037] = 126,   /* kind=acronym&person=spoke&region=para1 */
 	[7038] = 337,   /* kind=acronym&person=spoke&region=older */
 	[7040] = -205,   /* kind=acronym&person=placed&region=head */
@@ -3666,25 +3665,25 @@ const int32_t model_trained[205972] = {
 	[7264] = -504,   /* kind=top&person=placed&region=none */
 	[7273] = 25,   /* antkind=na&antperson=na&antrank=0 */
 	[7297] = 49,   /* antkind=name&antperson=none&antrank=0 */
-	[7298] = -38,   /* antkind=name&antperson=none&antrank=1 */
-	[7299] = 7,   /* antkind=name&antperson=none&antrank=2 */
-	[7300] = 20,   /* antkind=name&antperson=none&antrank=3+ */
+	[7298] = -36,   /* antkind=name&antperson=none&antrank=1 */
+	[7299] = 3,   /* antkind=name&antperson=none&antrank=2 */
+	[7300] = 22,   /* antkind=name&antperson=none&antrank=3+ */
 	[7301] = -347,   /* antkind=name&antperson=titled&antrank=0 */
 	[7302] = -36,   /* antkind=name&antperson=titled&antrank=1 */
-	[7303] = -144,   /* antkind=name&antperson=titled&antrank=2 */
+	[7303] = -143,   /* antkind=name&antperson=titled&antrank=2 */
 	[7304] = -148,   /* antkind=name&antperson=titled&antrank=3+ */
 	[7305] = 311,   /* antkind=name&antperson=spoke&antrank=0 */
-	[7306] = 22,   /* antkind=name&antperson=spoke&antrank=1 */
-	[7307] = 133,   /* antkind=name&antperson=spoke&antrank=2 */
+	[7306] = 21,   /* antkind=name&antperson=spoke&antrank=1 */
+	[7307] = 134,   /* antkind=name&antperson=spoke&antrank=2 */
 	[7308] = 39,   /* antkind=name&antperson=spoke&antrank=3+ */
 	[7309] = -157,   /* antkind=name&antperson=placed&antrank=0 */
-	[7310] = -110,   /* antkind=name&antperson=placed&antrank=1 */
+	[7310] = -111,   /* antkind=name&antperson=placed&antrank=1 */
 	[7311] = -102,   /* antkind=name&antperson=placed&antrank=2 */
 	[7312] = -72,   /* antkind=name&antperson=placed&antrank=3+ */
 	[7317] = -65,   /* antkind=name1&antperson=none&antrank=0 */
 	[7318] = -12,   /* antkind=name1&antperson=none&antrank=1 */
 	[7319] = -86,   /* antkind=name1&antperson=none&antrank=2 */
-	[7320] = -37,   /* antkind=name1&antperson=none&antrank=3+ */
+	[7320] = -38,   /* antkind=name1&antperson=none&antrank=3+ */
 	[7321] = -219,   /* antkind=name1&antperson=titled&antrank=0 */
 	[7322] = -290,   /* antkind=name1&antperson=titled&antrank=1 */
 	[7323] = -135,   /* antkind=name1&antperson=titled&antrank=2 */
@@ -3693,12 +3692,12 @@ const int32_t model_trained[205972] = {
 	[7326] = 68,   /* antkind=name1&antperson=spoke&antrank=1 */
 	[7327] = -20,   /* antkind=name1&antperson=spoke&antrank=2 */
 	[7328] = 68,   /* antkind=name1&antperson=spoke&antrank=3+ */
-	[7329] = -79,   /* antkind=name1&antperson=placed&antrank=0 */
+	[7329] = -78,   /* antkind=name1&antperson=placed&antrank=0 */
 	[7330] = -47,   /* antkind=name1&antperson=placed&antrank=1 */
 	[7331] = -100,   /* antkind=name1&antperson=placed&antrank=2 */
 	[7332] = -93,   /* antkind=name1&antperson=placed&antrank=3+ */
 	[7333] = 45,   /* antkind=role&antperson=na&antrank=0 */
-	[7334] = -48,   /* antkind=role&antperson=na&antrank=1 */
+	[7334] = -47,   /* antkind=role&antperson=na&antrank=1 */
 	[7335] = -23,   /* antkind=role&antperson=na&antrank=2 */
 	[7336] = -64,   /* antkind=role&antperson=na&antrank=3+ */
 	[7353] = -24,   /* antkind=other&antperson=na&antrank=0 */
@@ -3733,13 +3732,13 @@ const int32_t model_trained[205972] = {
 	[7393] = -10,   /* kind=none&qask=no&region=none */
 	[7402] = -412,   /* kind=none&qask=yes&region=none */
 	[7420] = 473,   /* kind=prev&qask=yes&region=none */
-	[7430] = -71,   /* kind=pron&qask=no&region=head */
+	[7430] = -72,   /* kind=pron&qask=no&region=head */
 	[7431] = -16,   /* kind=pron&qask=no&region=tail */
 	[7432] = -51,   /* kind=pron&qask=no&region=next */
 	[7433] = 45,   /* kind=pron&qask=no&region=sent1 */
 	[7434] = -56,   /* kind=pron&qask=no&region=sent2 */
 	[7435] = -43,   /* kind=pron&qask=no&region=sent3 */
-	[7436] = -34,   /* kind=pron&qask=no&region=para1 */
+	[7436] = -33,   /* kind=pron&qask=no&region=para1 */
 	[7437] = -65,   /* kind=pron&qask=no&region=older */
 	[7440] = 29,   /* kind=pron&qask=yes&region=tail */
 	[7445] = -30,   /* kind=pron&qask=yes&region=para1 */
@@ -3752,14 +3751,14 @@ const int32_t model_trained[205972] = {
 	[7453] = -163,   /* kind=name&qask=no&region=sent3 */
 	[7454] = -63,   /* kind=name&qask=no&region=para1 */
 	[7455] = -115,   /* kind=name&qask=no&region=older */
-	[7458] = 120,   /* kind=name&qask=yes&region=tail */
+	[7458] = 121,   /* kind=name&qask=yes&region=tail */
 	[7459] = -107,   /* kind=name&qask=yes&region=next */
 	[7460] = -33,   /* kind=name&qask=yes&region=sent1 */
 	[7463] = -165,   /* kind=name&qask=yes&region=para1 */
 	[7464] = 97,   /* kind=name&qask=yes&region=older */
-	[7466] = 31,   /* kind=acronym&qask=no&region=head */
+	[7466] = 32,   /* kind=acronym&qask=no&region=head */
 	[7467] = 21,   /* kind=acronym&qask=no&region=tail */
-	[7468] = -127,   /* kind=acronym&qask=no&region=next */
+	[7468] = -126,   /* kind=acronym&qask=no&region=next */
 	[7469] = 32,   /* kind=acronym&qask=no&region=sent1 */
 	[7470] = -75,   /* kind=acronym&qask=no&region=sent2 */
 	[7471] = -13,   /* kind=acronym&qask=no&region=sent3 */
@@ -3815,14 +3814,14 @@ const int32_t model_trained[205972] = {
 	[7578] = 52,   /* kind=pron&qasked=yes */
 	[7579] = 64,   /* kind=name&qasked=no */
 	[7580] = -103,   /* kind=name&qasked=yes */
-	[7581] = 4,   /* kind=acronym&qasked=no */
+	[7581] = 3,   /* kind=acronym&qasked=no */
 	[7582] = -74,   /* kind=acronym&qasked=yes */
 	[7583] = -4,   /* kind=role&qasked=no */
 	[7584] = -5,   /* kind=role&qasked=yes */
 	[7585] = 17,   /* kind=text&qasked=no */
 	[7586] = -12,   /* kind=text&qasked=yes */
 	[7587] = 4,   /* kind=org&qasked=no */
-	[7588] = -60,   /* kind=org&qasked=yes */
+	[7588] = -61,   /* kind=org&qasked=yes */
 	[7589] = -23,   /* kind=desc&qasked=no */
 	[7590] = -89,   /* kind=desc&qasked=yes */
 	[7591] = -22,   /* kind=top&qasked=no */
@@ -3843,30 +3842,30 @@ const int32_t model_trained[205972] = {
 	[7612] = -43,   /* kind=pron&center=na&qsubj=subject */
 	[7613] = -47,   /* kind=pron&center=na&qsubj=nosubject */
 	[7614] = -190,   /* kind=pron&center=no&qsubj=nocue */
-	[7615] = -285,   /* kind=pron&center=no&qsubj=subject */
-	[7616] = -269,   /* kind=pron&center=no&qsubj=nosubject */
+	[7615] = -286,   /* kind=pron&center=no&qsubj=subject */
+	[7616] = -268,   /* kind=pron&center=no&qsubj=nosubject */
 	[7617] = 196,   /* kind=pron&center=yes&qsubj=nocue */
 	[7618] = 293,   /* kind=pron&center=yes&qsubj=subject */
 	[7619] = 258,   /* kind=pron&center=yes&qsubj=nosubject */
 	[7620] = 151,   /* kind=name&center=na&qsubj=nocue */
 	[7621] = 5,   /* kind=name&center=na&qsubj=subject */
-	[7622] = 325,   /* kind=name&center=na&qsubj=nosubject */
+	[7622] = 326,   /* kind=name&center=na&qsubj=nosubject */
 	[7623] = -41,   /* kind=name&center=no&qsubj=nocue */
 	[7624] = 32,   /* kind=name&center=no&qsubj=subject */
 	[7625] = -164,   /* kind=name&center=no&qsubj=nosubject */
 	[7626] = 111,   /* kind=name&center=yes&qsubj=nocue */
 	[7627] = 47,   /* kind=name&center=yes&qsubj=subject */
 	[7628] = 305,   /* kind=name&center=yes&qsubj=nosubject */
-	[7629] = 167,   /* kind=acronym&center=na&qsubj=nocue */
+	[7629] = 166,   /* kind=acronym&center=na&qsubj=nocue */
 	[7630] = -41,   /* kind=acronym&center=na&qsubj=subject */
-	[7631] = -187,   /* kind=acronym&center=na&qsubj=nosubject */
+	[7631] = -169,   /* kind=acronym&center=na&qsubj=nosubject */
 	[7632] = 10,   /* kind=acronym&center=no&qsubj=nocue */
 	[7633] = 16,   /* kind=acronym&center=no&qsubj=subject */
-	[7634] = -151,   /* kind=acronym&center=no&qsubj=nosubject */
+	[7634] = -149,   /* kind=acronym&center=no&qsubj=nosubject */
 	[7635] = -219,   /* kind=acronym&center=yes&qsubj=nocue */
 	[7636] = 67,   /* kind=acronym&center=yes&qsubj=subject */
 	[7638] = -156,   /* kind=role&center=na&qsubj=nocue */
-	[7639] = 36,   /* kind=role&center=na&qsubj=subject */
+	[7639] = 37,   /* kind=role&center=na&qsubj=subject */
 	[7640] = -232,   /* kind=role&center=na&qsubj=nosubject */
 	[7641] = -28,   /* kind=role&center=no&qsubj=nocue */
 	[7642] = 7,   /* kind=role&center=no&qsubj=subject */
@@ -3879,7 +3878,7 @@ const int32_t model_trained[205972] = {
 	[7649] = 380,   /* kind=text&center=na&qsubj=nosubject */
 	[7650] = -19,   /* kind=text&center=no&qsubj=nocue */
 	[7651] = -34,   /* kind=text&center=no&qsubj=subject */
-	[7652] = -353,   /* kind=text&center=no&qsubj=nosubject */
+	[7652] = -352,   /* kind=text&center=no&qsubj=nosubject */
 	[7656] = 130,   /* kind=org&center=na&qsubj=nocue */
 	[7657] = -58,   /* kind=org&center=na&qsubj=subject */
 	[7658] = -285,   /* kind=org&center=na&qsubj=nosubject */
@@ -3895,11 +3894,11 @@ const int32_t model_trained[205972] = {
 	[7668] = -42,   /* kind=desc&center=no&qsubj=nocue */
 	[7669] = -26,   /* kind=desc&center=no&qsubj=subject */
 	[7670] = -34,   /* kind=desc&center=no&qsubj=nosubject */
-	[7674] = 153,   /* kind=top&center=na&qsubj=nocue */
+	[7674] = 152,   /* kind=top&center=na&qsubj=nocue */
 	[7675] = -34,   /* kind=top&center=na&qsubj=subject */
 	[7676] = -51,   /* kind=top&center=na&qsubj=nosubject */
 	[7677] = -41,   /* kind=top&center=no&qsubj=nocue */
-	[7678] = -19,   /* kind=top&center=no&qsubj=subject */
+	[7678] = -18,   /* kind=top&center=no&qsubj=subject */
 	[7679] = -45,   /* kind=top&center=no&qsubj=nosubject */
 	[7680] = 55,   /* kind=top&center=yes&qsubj=nocue */
 	[7681] = -13,   /* kind=top&center=yes&qsubj=subject */
@@ -3935,7 +3934,7 @@ const int32_t model_trained[205972] = {
 	[7720] = 271,   /* center=yes&qpos=sent&qprev=para */
 	[7721] = 382,   /* center=yes&qpos=sent&qprev=para1 */
 	[7722] = 201,   /* center=yes&qpos=sent&qprev=older */
-	[7723] = 56,   /* center=yes&qpos=mid&qprev=none */
+	[7723] = 57,   /* center=yes&qpos=mid&qprev=none */
 	[7724] = 26,   /* center=yes&qpos=mid&qprev=sent */
 	[7725] = -26,   /* center=yes&qpos=mid&qprev=para */
 	[7726] = 133,   /* center=yes&qpos=mid&qprev=para1 */
@@ -3944,18 +3943,18 @@ const int32_t model_trained[205972] = {
 	[7749] = 515,   /* rkind=prev&rregion=none */
 	[7760] = 253,   /* rkind=pron&rregion=head */
 	[7762] = -72,   /* rkind=pron&rregion=next */
-	[7763] = 86,   /* rkind=pron&rregion=sent1 */
-	[7770] = 42,   /* rkind=name&rregion=head */
+	[7763] = 85,   /* rkind=pron&rregion=sent1 */
+	[7770] = 43,   /* rkind=name&rregion=head */
 	[7771] = 343,   /* rkind=name&rregion=tail */
 	[7772] = -400,   /* rkind=name&rregion=next */
 	[7773] = 473,   /* rkind=name&rregion=sent1 */
 	[7774] = 251,   /* rkind=name&rregion=sent2 */
 	[7776] = -88,   /* rkind=name&rregion=para1 */
 	[7781] = 154,   /* rkind=acronym&rregion=tail */
-	[7782] = -482,   /* rkind=acronym&rregion=next */
+	[7782] = -481,   /* rkind=acronym&rregion=next */
 	[7783] = 346,   /* rkind=acronym&rregion=sent1 */
 	[7790] = 317,   /* rkind=role&rregion=head */
-	[7792] = -215,   /* rkind=role&rregion=next */
+	[7792] = -214,   /* rkind=role&rregion=next */
 	[7793] = 193,   /* rkind=role&rregion=sent1 */
 	[7794] = -420,   /* rkind=role&rregion=sent2 */
 	[7800] = -137,   /* rkind=text&rregion=head */
@@ -3975,7 +3974,7 @@ const int32_t model_trained[205972] = {
 	[7829] = -195,   /* rkind=top&rregion=none */
 	[7843] = -459,   /* rkind=none&rsame=na */
 	[7847] = 515,   /* rkind=prev&rsame=na */
-	[7851] = 307,   /* rkind=pron&rsame=na */
+	[7851] = 308,   /* rkind=pron&rsame=na */
 	[7852] = 86,   /* rkind=pron&rsame=no */
 	[7853] = -228,   /* rkind=pron&rsame=yes */
 	[7855] = 561,   /* rkind=name&rsame=na */
@@ -3990,13 +3989,13 @@ const int32_t model_trained[205972] = {
 	[7868] = -385,   /* rkind=text&rsame=no */
 	[7871] = -68,   /* rkind=org&rsame=na */
 	[7872] = -224,   /* rkind=org&rsame=no */
-	[7875] = -241,   /* rkind=desc&rsame=na */
+	[7875] = -242,   /* rkind=desc&rsame=na */
 	[7876] = -627,   /* rkind=desc&rsame=no */
 	[7879] = -318,   /* rkind=top&rsame=na */
 	[7880] = -155,   /* rkind=top&rsame=no */
 	[7881] = 52,   /* rkind=top&rsame=yes */
 	[7887] = -150,   /* rregion=none&rsubj=no */
-	[7891] = 42,   /* rregion=head&rsubj=no */
+	[7891] = 43,   /* rregion=head&rsubj=no */
 	[7892] = -372,   /* rregion=head&rsubj=first */
 	[7893] = -14,   /* rregion=head&rsubj=start */
 	[7895] = 320,   /* rregion=tail&rsubj=no */
@@ -4011,10 +4010,10 @@ const int32_t model_trained[205972] = {
 	[7908] = 94,   /* rregion=sent2&rsubj=first */
 	[7909] = -123,   /* rregion=sent2&rsubj=start */
 	[7911] = -36,   /* rregion=sent3&rsubj=no */
-	[7915] = -495,   /* rregion=para1&rsubj=no */
+	[7915] = -494,   /* rregion=para1&rsubj=no */
 	[7916] = 178,   /* rregion=para1&rsubj=first */
 	[7922] = -46,   /* kind=none@en */
-	[7923] = 6,   /* kind=prev@en */
+	[7923] = 5,   /* kind=prev@en */
 	[7924] = -35,   /* kind=pron@en */
 	[7925] = 75,   /* kind=name@en */
 	[7926] = -6,   /* kind=acronym@en */
@@ -4025,7 +4024,7 @@ const int32_t model_trained[205972] = {
 	[7931] = -7,   /* kind=top@en */
 	[7932] = -21,   /* kind=none&region=none@en */
 	[7941] = 5,   /* kind=prev&region=none@en */
-	[7951] = -15,   /* kind=pron&region=head@en */
+	[7951] = -14,   /* kind=pron&region=head@en */
 	[7952] = -1,   /* kind=pron&region=tail@en */
 	[7953] = 8,   /* kind=pron&region=next@en */
 	[7954] = 28,   /* kind=pron&region=sent1@en */
@@ -4082,7 +4081,7 @@ const int32_t model_trained[205972] = {
 	[8022] = -21,   /* kind=none&cuerel=none@en */
 	[8034] = 5,   /* kind=prev&cuerel=none@en */
 	[8046] = -15,   /* kind=pron&cuerel=none@en */
-	[8047] = -15,   /* kind=pron&cuerel=before@en */
+	[8047] = -14,   /* kind=pron&cuerel=before@en */
 	[8048] = 14,   /* kind=pron&cuerel=after@en */
 	[8051] = -13,   /* kind=pron&cuerel=told_obj@en */
 	[8053] = -8,   /* kind=pron&cuerel=near_before@en */
@@ -4149,7 +4148,7 @@ const int32_t model_trained[205972] = {
 	[8162] = -23,   /* region=head&cuerel=near_after@en */
 	[8163] = 74,   /* region=head&cuerel=appos@en */
 	[8164] = 33,   /* region=head&cuerel=colon@en */
-	[8166] = 10,   /* region=tail&cuerel=none@en */
+	[8166] = 11,   /* region=tail&cuerel=none@en */
 	[8167] = 44,   /* region=tail&cuerel=before@en */
 	[8168] = 65,   /* region=tail&cuerel=after@en */
 	[8169] = 547,   /* region=tail&cuerel=accord@en */
@@ -4166,7 +4165,7 @@ const int32_t model_trained[205972] = {
 	[8186] = -17,   /* region=next&cuerel=near_after@en */
 	[8187] = -146,   /* region=next&cuerel=appos@en */
 	[8188] = -90,   /* region=next&cuerel=colon@en */
-	[8190] = 14,   /* region=sent1&cuerel=none@en */
+	[8190] = 13,   /* region=sent1&cuerel=none@en */
 	[8191] = 68,   /* region=sent1&cuerel=before@en */
 	[8192] = 39,   /* region=sent1&cuerel=after@en */
 	[8193] = 233,   /* region=sent1&cuerel=accord@en */
@@ -4210,7 +4209,7 @@ const int32_t model_trained[205972] = {
 	[8248] = -2,   /* region=older&cuerel=colon@en */
 	[8250] = -7,   /* kind=none&region=none&cuerel=none@en */
 	[8358] = 4,   /* kind=prev&region=none&cuerel=none@en */
-	[8478] = 29,   /* kind=pron&region=head&cuerel=none@en */
+	[8478] = 30,   /* kind=pron&region=head&cuerel=none@en */
 	[8479] = -51,   /* kind=pron&region=head&cuerel=before@en */
 	[8480] = 70,   /* kind=pron&region=head&cuerel=after@en */
 	[8483] = -7,   /* kind=pron&region=head&cuerel=told_obj@en */
@@ -4311,7 +4310,7 @@ const int32_t model_trained[205972] = {
 	[8673] = -3,   /* kind=name&region=older&cuerel=accord@en */
 	[8675] = -2,   /* kind=name&region=older&cuerel=told_obj@en */
 	[8678] = -16,   /* kind=name&region=older&cuerel=near_after@en */
-	[8679] = -18,   /* kind=name&region=older&cuerel=appos@en */
+	[8679] = -17,   /* kind=name&region=older&cuerel=appos@en */
 	[8680] = -2,   /* kind=name&region=older&cuerel=colon@en */
 	[8694] = 152,   /* kind=acronym&region=head&cuerel=none@en */
 	[8695] = 47,   /* kind=acronym&region=head&cuerel=before@en */
@@ -4558,7 +4557,6 @@ const int32_t model_trained[205972] = {
 	[9518] = -17,   /* region=sent2&cuerel=after&cueq=other@en */
 	[9521] = -51,   /* region=sent2&cuerel=accord&cueq=other@en */
 	[9527] = -4,   /* region=sent2&cuerel=told_obj&cueq=other@en */
-	[9533] = 1,   /* region=sent2&cuerel=near_before&cueq=other@en */
 	[9536] = -12,   /* region=sent2&cuerel=near_after&cueq=other@en */
 	[9539] = 3,   /* region=sent2&cuerel=appos&cueq=other@en */
 	[9546] = -23,   /* region=sent3&cuerel=none&cueq=none@en */
@@ -4583,10 +4581,10 @@ const int32_t model_trained[205972] = {
 	[9635] = -1,   /* region=older&cuerel=told_obj&cueq=other@en */
 	[9641] = -1,   /* region=older&cuerel=near_before&cueq=other@en */
 	[9644] = -5,   /* region=older&cuerel=near_after&cueq=other@en */
-	[9647] = -18,   /* region=older&cuerel=appos&cueq=other@en */
+	[9647] = -17,   /* region=older&cuerel=appos&cueq=other@en */
 	[9650] = -1,   /* region=older&cuerel=colon&cueq=other@en */
 	[9654] = -8,   /* cuerel=none&cueq=none&prep=none@en */
-	[9655] = -6,   /* cuerel=none&cueq=none&prep=prep@en */
+	[9655] = -7,   /* cuerel=none&cueq=none&prep=prep@en */
 	[9656] = -6,   /* cuerel=none&cueq=none&prep=of@en */
 	[9657] = 15,   /* cuerel=none&cueq=none&prep=det@en */
 	[9674] = 16,   /* cuerel=before&cueq=own&prep=none@en */
@@ -4752,7 +4750,7 @@ const int32_t model_trained[205972] = {
 	[10218] = -18,   /* cuerel=after&cueq=other&subj=no@en */
 	[10219] = 7,   /* cuerel=after&cueq=other&subj=first@en */
 	[10224] = 214,   /* cuerel=accord&cueq=own&subj=no@en */
-	[10225] = -132,   /* cuerel=accord&cueq=own&subj=first@en */
+	[10225] = -133,   /* cuerel=accord&cueq=own&subj=first@en */
 	[10227] = 18,   /* cuerel=accord&cueq=other&subj=no@en */
 	[10242] = -15,   /* cuerel=told_obj&cueq=own&subj=no@en */
 	[10243] = 58,   /* cuerel=told_obj&cueq=own&subj=first@en */
@@ -4778,7 +4776,7 @@ const int32_t model_trained[205972] = {
 	[10282] = 21,   /* cuerel=appos&cueq=other&subj=first@en */
 	[10283] = 30,   /* cuerel=appos&cueq=other&subj=start@en */
 	[10287] = 6,   /* cuerel=colon&cueq=own&subj=no@en */
-	[10288] = 29,   /* cuerel=colon&cueq=own&subj=first@en */
+	[10288] = 28,   /* cuerel=colon&cueq=own&subj=first@en */
 	[10289] = -2,   /* cuerel=colon&cueq=own&subj=start@en */
 	[10290] = -61,   /* cuerel=colon&cueq=other&subj=no@en */
 	[10291] = 11,   /* cuerel=colon&cueq=other&subj=first@en */
@@ -4794,7 +4792,7 @@ const int32_t model_trained[205972] = {
 	[10322] = 2,   /* cuerel=before&cueq=other&nameq=na@en */
 	[10323] = 7,   /* cuerel=before&cueq=other&nameq=seen@en */
 	[10325] = 100,   /* cuerel=before&cueq=other&nameq=caps@en */
-	[10330] = -4,   /* cuerel=after&cueq=own&nameq=na@en */
+	[10330] = -3,   /* cuerel=after&cueq=own&nameq=na@en */
 	[10331] = 35,   /* cuerel=after&cueq=own&nameq=seen@en */
 	[10333] = -14,   /* cuerel=after&cueq=own&nameq=caps@en */
 	[10334] = -6,   /* cuerel=after&cueq=other&nameq=na@en */
@@ -4908,7 +4906,7 @@ const int32_t model_trained[205972] = {
 	[10596] = 3,   /* region=sent1&cueq=other&qsubj=nocue@en */
 	[10597] = 20,   /* region=sent1&cueq=other&qsubj=subject@en */
 	[10598] = -16,   /* region=sent1&cueq=other&qsubj=nosubject@en */
-	[10599] = -12,   /* region=sent2&cueq=none&qsubj=nocue@en */
+	[10599] = -11,   /* region=sent2&cueq=none&qsubj=nocue@en */
 	[10601] = -22,   /* region=sent2&cueq=none&qsubj=nosubject@en */
 	[10605] = 11,   /* region=sent2&cueq=other&qsubj=nocue@en */
 	[10606] = -52,   /* region=sent2&cueq=other&qsubj=subject@en */
@@ -4925,7 +4923,7 @@ const int32_t model_trained[205972] = {
 	[10625] = -20,   /* region=para1&cueq=other&qsubj=nosubject@en */
 	[10626] = -7,   /* region=older&cueq=none&qsubj=nocue@en */
 	[10627] = -6,   /* region=older&cueq=none&qsubj=subject@en */
-	[10628] = -18,   /* region=older&cueq=none&qsubj=nosubject@en */
+	[10628] = -19,   /* region=older&cueq=none&qsubj=nosubject@en */
 	[10632] = -23,   /* region=older&cueq=other&qsubj=nocue@en */
 	[10633] = -35,   /* region=older&cueq=other&qsubj=subject@en */
 	[10634] = -8,   /* region=older&cueq=other&qsubj=nosubject@en */
@@ -4961,7 +4959,7 @@ const int32_t model_trained[205972] = {
 	[10671] = -4,   /* kind=top&rank=0@en */
 	[10675] = -7,   /* kind=none&region=none&rank=0@en */
 	[10711] = 4,   /* kind=prev&region=none&rank=0@en */
-	[10751] = -45,   /* kind=pron&region=head&rank=0@en */
+	[10751] = -44,   /* kind=pron&region=head&rank=0@en */
 	[10752] = -7,   /* kind=pron&region=head&rank=1@en */
 	[10753] = 108,   /* kind=pron&region=head&rank=2@en */
 	[10755] = 6,   /* kind=pron&region=tail&rank=0@en */
@@ -4973,6 +4971,7 @@ const int32_t model_trained[205972] = {
 	[10761] = -5,   /* kind=pron&region=next&rank=2@en */
 	[10762] = -2,   /* kind=pron&region=next&rank=3+@en */
 	[10763] = 15,   /* kind=pron&region=sent1&rank=0@en */
+	[10764] = -1,   /* kind=pron&region=sent1&rank=1@en */
 	[10765] = 7,   /* kind=pron&region=sent1&rank=2@en */
 	[10766] = 22,   /* kind=pron&region=sent1&rank=3+@en */
 	[10768] = -2,   /* kind=pron&region=sent2&rank=1@en */
@@ -5136,7 +5135,7 @@ const int32_t model_trained[205972] = {
 	[11035] = -21,   /* kind=none&dist=0-1@en */
 	[11041] = 5,   /* kind=prev&dist=0-1@en */
 	[11047] = 6,   /* kind=pron&dist=0-1@en */
-	[11048] = -27,   /* kind=pron&dist=2-3@en */
+	[11048] = -26,   /* kind=pron&dist=2-3@en */
 	[11049] = -59,   /* kind=pron&dist=4-6@en */
 	[11050] = -1,   /* kind=pron&dist=7-10@en */
 	[11051] = -3,   /* kind=pron&dist=11-20@en */
@@ -5217,7 +5216,7 @@ const int32_t model_trained[205972] = {
 	[11144] = -8,   /* cuerel=near_after&dist=2-3@en */
 	[11145] = 4,   /* cuerel=near_after&dist=4-6@en */
 	[11146] = -24,   /* cuerel=near_after&dist=7-10@en */
-	[11147] = -23,   /* cuerel=near_after&dist=11-20@en */
+	[11147] = -22,   /* cuerel=near_after&dist=11-20@en */
 	[11148] = -9,   /* cuerel=near_after&dist=21+@en */
 	[11149] = 29,   /* cuerel=appos&dist=0-1@en */
 	[11150] = 226,   /* cuerel=appos&dist=2-3@en */
@@ -5280,7 +5279,7 @@ const int32_t model_trained[205972] = {
 	[11301] = -6,   /* kind=pron&region=next&subj=first@en */
 	[11302] = 16,   /* kind=pron&region=next&subj=start@en */
 	[11303] = 14,   /* kind=pron&region=sent1&subj=no@en */
-	[11304] = -5,   /* kind=pron&region=sent1&subj=first@en */
+	[11304] = -6,   /* kind=pron&region=sent1&subj=first@en */
 	[11305] = 39,   /* kind=pron&region=sent1&subj=start@en */
 	[11306] = -17,   /* kind=pron&region=sent2&subj=no@en */
 	[11307] = -1,   /* kind=pron&region=sent2&subj=first@en */
@@ -5299,7 +5298,7 @@ const int32_t model_trained[205972] = {
 	[11323] = 30,   /* kind=name&region=head&subj=start@en */
 	[11324] = 2,   /* kind=name&region=tail&subj=no@en */
 	[11325] = 20,   /* kind=name&region=tail&subj=first@en */
-	[11326] = 17,   /* kind=name&region=tail&subj=start@en */
+	[11326] = 16,   /* kind=name&region=tail&subj=start@en */
 	[11327] = -34,   /* kind=name&region=next&subj=no@en */
 	[11328] = 16,   /* kind=name&region=next&subj=first@en */
 	[11329] = 14,   /* kind=name&region=next&subj=start@en */
@@ -5326,7 +5325,7 @@ const int32_t model_trained[205972] = {
 	[11353] = -4,   /* kind=acronym&region=tail&subj=start@en */
 	[11354] = -22,   /* kind=acronym&region=next&subj=no@en */
 	[11355] = -7,   /* kind=acronym&region=next&subj=first@en */
-	[11356] = -2,   /* kind=acronym&region=next&subj=start@en */
+	[11356] = -3,   /* kind=acronym&region=next&subj=start@en */
 	[11357] = -5,   /* kind=acronym&region=sent1&subj=no@en */
 	[11358] = 8,   /* kind=acronym&region=sent1&subj=first@en */
 	[11359] = -8,   /* kind=acronym&region=sent1&subj=start@en */
@@ -5366,7 +5365,7 @@ const int32_t model_trained[205972] = {
 	[11411] = 2,   /* kind=text&region=sent1&subj=no@en */
 	[11412] = -42,   /* kind=text&region=sent1&subj=first@en */
 	[11414] = -1,   /* kind=text&region=sent2&subj=no@en */
-	[11422] = -14,   /* kind=text&region=para1&subj=start@en */
+	[11422] = -15,   /* kind=text&region=para1&subj=start@en */
 	[11429] = -2,   /* kind=org&region=head&subj=no@en */
 	[11431] = -16,   /* kind=org&region=head&subj=start@en */
 	[11432] = -4,   /* kind=org&region=tail&subj=no@en */
@@ -5404,7 +5403,7 @@ const int32_t model_trained[205972] = {
 	[11515] = 4,   /* kind=prev&nameq=na&nwords=one@en */
 	[11523] = -12,   /* kind=pron&nameq=na&nwords=one@en */
 	[11533] = 3,   /* kind=name&nameq=seen&nwords=one@en */
-	[11534] = 15,   /* kind=name&nameq=seen&nwords=more@en */
+	[11534] = 14,   /* kind=name&nameq=seen&nwords=more@en */
 	[11535] = -26,   /* kind=name&nameq=initial&nwords=one@en */
 	[11536] = 8,   /* kind=name&nameq=initial&nwords=more@en */
 	[11545] = -4,   /* kind=acronym&nameq=caps&nwords=one@en */
@@ -5459,7 +5458,7 @@ const int32_t model_trained[205972] = {
 	[11664] = 34,   /* cuerel=appos&nwords=one&full=yes@en */
 	[11666] = 35,   /* cuerel=appos&nwords=more&full=yes@en */
 	[11667] = -27,   /* cuerel=colon&nwords=one&full=no@en */
-	[11668] = 32,   /* cuerel=colon&nwords=one&full=yes@en */
+	[11668] = 33,   /* cuerel=colon&nwords=one&full=yes@en */
 	[11670] = 16,   /* cuerel=colon&nwords=more&full=yes@en */
 	[11675] = -21,   /* kind=none&freq=1@en */
 	[11679] = 5,   /* kind=prev&freq=1@en */
@@ -5482,7 +5481,7 @@ const int32_t model_trained[205972] = {
 	[11715] = -7,   /* kind=none&region=none&sameprev=na@en */
 	[11742] = 4,   /* kind=prev&region=none&sameprev=na@en */
 	[11772] = -11,   /* kind=pron&region=head&sameprev=na@en */
-	[11773] = -39,   /* kind=pron&region=head&sameprev=no@en */
+	[11773] = -38,   /* kind=pron&region=head&sameprev=no@en */
 	[11774] = 27,   /* kind=pron&region=head&sameprev=yes@en */
 	[11775] = -3,   /* kind=pron&region=tail&sameprev=na@en */
 	[11776] = -7,   /* kind=pron&region=tail&sameprev=no@en */
@@ -5634,7 +5633,7 @@ const int32_t model_trained[205972] = {
 	[12066] = 2,   /* kind=pron&qhead=none&qtail=near@en */
 	[12067] = -1,   /* kind=pron&qhead=none&qtail=far@en */
 	[12068] = -1,   /* kind=pron&qhead=none&qtail=accord@en */
-	[12070] = 9,   /* kind=pron&qhead=cue&qtail=none@en */
+	[12070] = 10,   /* kind=pron&qhead=cue&qtail=none@en */
 	[12071] = -17,   /* kind=pron&qhead=cue&qtail=near@en */
 	[12072] = -1,   /* kind=pron&qhead=cue&qtail=far@en */
 	[12075] = -39,   /* kind=pron&qhead=adjacent&qtail=none@en */
@@ -5732,7 +5731,7 @@ const int32_t model_trained[205972] = {
 	[12271] = -14,   /* region=none&qhead=cue&qtail=near@en */
 	[12272] = -9,   /* region=none&qhead=cue&qtail=far@en */
 	[12273] = -3,   /* region=none&qhead=cue&qtail=accord@en */
-	[12275] = -8,   /* region=none&qhead=adjacent&qtail=none@en */
+	[12275] = -9,   /* region=none&qhead=adjacent&qtail=none@en */
 	[12276] = -27,   /* region=none&qhead=adjacent&qtail=near@en */
 	[12277] = -4,   /* region=none&qhead=adjacent&qtail=far@en */
 	[12280] = -1,   /* region=none&qhead=accord&qtail=none@en */
@@ -5786,18 +5785,18 @@ const int32_t model_trained[205972] = {
 	[12372] = -2,   /* region=sent1&qhead=cue&qtail=far@en */
 	[12375] = 31,   /* region=sent1&qhead=adjacent&qtail=none@en */
 	[12376] = 84,   /* region=sent1&qhead=adjacent&qtail=near@en */
-	[12377] = 89,   /* region=sent1&qhead=adjacent&qtail=far@en */
+	[12377] = 88,   /* region=sent1&qhead=adjacent&qtail=far@en */
 	[12380] = -4,   /* region=sent1&qhead=accord&qtail=none@en */
 	[12382] = -4,   /* region=sent1&qhead=accord&qtail=far@en */
 	[12385] = -22,   /* region=sent1&qhead=colon&qtail=none@en */
 	[12390] = -1,   /* region=sent2&qhead=none&qtail=none@en */
 	[12391] = -21,   /* region=sent2&qhead=none&qtail=near@en */
-	[12392] = -2,   /* region=sent2&qhead=none&qtail=far@en */
+	[12392] = -3,   /* region=sent2&qhead=none&qtail=far@en */
 	[12395] = -9,   /* region=sent2&qhead=cue&qtail=none@en */
 	[12396] = -19,   /* region=sent2&qhead=cue&qtail=near@en */
 	[12397] = -1,   /* region=sent2&qhead=cue&qtail=far@en */
-	[12400] = -59,   /* region=sent2&qhead=adjacent&qtail=none@en */
-	[12401] = -19,   /* region=sent2&qhead=adjacent&qtail=near@en */
+	[12400] = -60,   /* region=sent2&qhead=adjacent&qtail=none@en */
+	[12401] = -18,   /* region=sent2&qhead=adjacent&qtail=near@en */
 	[12410] = -25,   /* region=sent2&qhead=colon&qtail=none@en */
 	[12415] = -34,   /* region=sent3&qhead=none&qtail=none@en */
 	[12416] = -12,   /* region=sent3&qhead=none&qtail=near@en */
@@ -5888,7 +5887,7 @@ const int32_t model_trained[205972] = {
 	[12622] = -9,   /* cuerel=told_obj&qhead=cue&qtail=far@en */
 	[12625] = -12,   /* cuerel=told_obj&qhead=adjacent&qtail=none@en */
 	[12626] = -7,   /* cuerel=told_obj&qhead=adjacent&qtail=near@en */
-	[12627] = -20,   /* cuerel=told_obj&qhead=adjacent&qtail=far@en */
+	[12627] = -19,   /* cuerel=told_obj&qhead=adjacent&qtail=far@en */
 	[12632] = -3,   /* cuerel=told_obj&qhead=accord&qtail=far@en */
 	[12635] = -45,   /* cuerel=told_obj&qhead=colon&qtail=none@en */
 	[12665] = -21,   /* cuerel=near_before&qhead=none&qtail=none@en */
@@ -5934,7 +5933,7 @@ const int32_t model_trained[205972] = {
 	[12790] = -14,   /* kind=none&qpos=para@en */
 	[12791] = -24,   /* kind=none&qpos=sent@en */
 	[12792] = -20,   /* kind=none&qpos=mid@en */
-	[12793] = 2,   /* kind=prev&qpos=para@en */
+	[12793] = 3,   /* kind=prev&qpos=para@en */
 	[12794] = 14,   /* kind=prev&qpos=sent@en */
 	[12795] = -3,   /* kind=prev&qpos=mid@en */
 	[12796] = 5,   /* kind=pron&qpos=para@en */
@@ -5942,7 +5941,7 @@ const int32_t model_trained[205972] = {
 	[12798] = -41,   /* kind=pron&qpos=mid@en */
 	[12799] = 24,   /* kind=name&qpos=para@en */
 	[12800] = -1,   /* kind=name&qpos=sent@en */
-	[12801] = 40,   /* kind=name&qpos=mid@en */
+	[12801] = 41,   /* kind=name&qpos=mid@en */
 	[12802] = 5,   /* kind=acronym&qpos=para@en */
 	[12803] = -15,   /* kind=acronym&qpos=sent@en */
 	[12804] = -1,   /* kind=acronym&qpos=mid@en */
@@ -6007,7 +6006,7 @@ const int32_t model_trained[205972] = {
 	[12863] = -14,   /* kind=none&qalone=no&qprev=para1@en */
 	[12864] = -5,   /* kind=none&qalone=no&qprev=older@en */
 	[12865] = -11,   /* kind=none&qalone=yes&qprev=none@en */
-	[12868] = -35,   /* kind=none&qalone=yes&qprev=para1@en */
+	[12868] = -36,   /* kind=none&qalone=yes&qprev=para1@en */
 	[12869] = -29,   /* kind=none&qalone=yes&qprev=older@en */
 	[12871] = 3,   /* kind=prev&qalone=no&qprev=sent@en */
 	[12872] = 14,   /* kind=prev&qalone=no&qprev=para@en */
@@ -6053,7 +6052,7 @@ const int32_t model_trained[205972] = {
 	[12930] = -3,   /* kind=org&qalone=no&qprev=none@en */
 	[12931] = -1,   /* kind=org&qalone=no&qprev=sent@en */
 	[12932] = -2,   /* kind=org&qalone=no&qprev=para@en */
-	[12933] = -7,   /* kind=org&qalone=no&qprev=para1@en */
+	[12933] = -8,   /* kind=org&qalone=no&qprev=para1@en */
 	[12938] = -6,   /* kind=org&qalone=yes&qprev=para1@en */
 	[12940] = 2,   /* kind=desc&qalone=no&qprev=none@en */
 	[12941] = -8,   /* kind=desc&qalone=no&qprev=sent@en */
@@ -6086,7 +6085,7 @@ const int32_t model_trained[205972] = {
 	[12987] = -18,   /* kind=text&qtype=unclosed@en */
 	[12988] = -4,   /* kind=org&qtype=plain@en */
 	[12992] = 8,   /* kind=desc&qtype=plain@en */
-	[12995] = -21,   /* kind=desc&qtype=unclosed@en */
+	[12995] = -22,   /* kind=desc&qtype=unclosed@en */
 	[12996] = -4,   /* kind=top&qtype=plain@en */
 	[12999] = -29,   /* kind=top&qtype=unclosed@en */
 	[13000] = -25,   /* kind=none&qprev=none&qsubj=nocue@en */
@@ -6116,7 +6115,7 @@ const int32_t model_trained[205972] = {
 	[13027] = 20,   /* kind=prev&qprev=older&qsubj=nocue@en */
 	[13028] = -10,   /* kind=prev&qprev=older&qsubj=subject@en */
 	[13029] = -14,   /* kind=prev&qprev=older&qsubj=nosubject@en */
-	[13030] = -10,   /* kind=pron&qprev=none&qsubj=nocue@en */
+	[13030] = -9,   /* kind=pron&qprev=none&qsubj=nocue@en */
 	[13031] = -12,   /* kind=pron&qprev=none&qsubj=subject@en */
 	[13032] = -4,   /* kind=pron&qprev=none&qsubj=nosubject@en */
 	[13035] = 4,   /* kind=pron&qprev=sent&qsubj=nosubject@en */
@@ -6152,7 +6151,7 @@ const int32_t model_trained[205972] = {
 	[13067] = -9,   /* kind=acronym&qprev=para&qsubj=subject@en */
 	[13069] = 50,   /* kind=acronym&qprev=para1&qsubj=nocue@en */
 	[13070] = -3,   /* kind=acronym&qprev=para1&qsubj=subject@en */
-	[13071] = -13,   /* kind=acronym&qprev=para1&qsubj=nosubject@en */
+	[13071] = -14,   /* kind=acronym&qprev=para1&qsubj=nosubject@en */
 	[13072] = 10,   /* kind=acronym&qprev=older&qsubj=nocue@en */
 	[13074] = -6,   /* kind=acronym&qprev=older&qsubj=nosubject@en */
 	[13075] = -46,   /* kind=role&qprev=none&qsubj=nocue@en */
@@ -6269,6 +6268,7 @@ const int32_t model_trained[205972] = {
 	[13206] = -16,   /* region=sent3&qsubj=nocue&subj=start@en */
 	[13207] = -3,   /* region=sent3&qsubj=subject&subj=no@en */
 	[13208] = -28,   /* region=sent3&qsubj=subject&subj=first@en */
+	[13209] = 1,   /* region=sent3&qsubj=subject&subj=start@en */
 	[13213] = -8,   /* region=para1&qsubj=nocue&subj=no@en */
 	[13214] = -2,   /* region=para1&qsubj=nocue&subj=first@en */
 	[13215] = -12,   /* region=para1&qsubj=nocue&subj=start@en */
@@ -6276,7 +6276,7 @@ const int32_t model_trained[205972] = {
 	[13217] = -16,   /* region=para1&qsubj=subject&subj=first@en */
 	[13218] = -1,   /* region=para1&qsubj=subject&subj=start@en */
 	[13219] = -11,   /* region=para1&qsubj=nosubject&subj=no@en */
-	[13220] = -32,   /* region=para1&qsubj=nosubject&subj=first@en */
+	[13220] = -31,   /* region=para1&qsubj=nosubject&subj=first@en */
 	[13221] = -24,   /* region=para1&qsubj=nosubject&subj=start@en */
 	[13222] = -14,   /* region=older&qsubj=nocue&subj=no@en */
 	[13223] = -16,   /* region=older&qsubj=nocue&subj=first@en */
@@ -6284,7 +6284,7 @@ const int32_t model_trained[205972] = {
 	[13225] = -3,   /* region=older&qsubj=subject&subj=no@en */
 	[13226] = -60,   /* region=older&qsubj=subject&subj=first@en */
 	[13227] = -1,   /* region=older&qsubj=subject&subj=start@en */
-	[13228] = -10,   /* region=older&qsubj=nosubject&subj=no@en */
+	[13228] = -11,   /* region=older&qsubj=nosubject&subj=no@en */
 	[13229] = -22,   /* region=older&qsubj=nosubject&subj=first@en */
 	[13230] = -1,   /* region=older&qsubj=nosubject&subj=start@en */
 	[13231] = -6,   /* kind=none&prevhow=na&qsubj=nocue@en */
@@ -6323,7 +6323,7 @@ const int32_t model_trained[205972] = {
 	[13321] = -6,   /* region=none&parafirst=no&subj=no@en */
 	[13327] = -33,   /* region=head&parafirst=no&subj=no@en */
 	[13328] = 19,   /* region=head&parafirst=no&subj=first@en */
-	[13329] = 38,   /* region=head&parafirst=no&subj=start@en */
+	[13329] = 39,   /* region=head&parafirst=no&subj=start@en */
 	[13330] = -18,   /* region=head&parafirst=yes&subj=no@en */
 	[13332] = 32,   /* region=head&parafirst=yes&subj=start@en */
 	[13333] = -18,   /* region=tail&parafirst=no&subj=no@en */
@@ -6406,7 +6406,7 @@ const int32_t model_trained[205972] = {
 	[13458] = 20,   /* pside=before&prank=0&kind=name@en */
 	[13459] = -24,   /* pside=before&prank=0&kind=acronym@en */
 	[13460] = 24,   /* pside=before&prank=0&kind=role@en */
-	[13461] = 43,   /* pside=before&prank=0&kind=text@en */
+	[13461] = 42,   /* pside=before&prank=0&kind=text@en */
 	[13462] = -2,   /* pside=before&prank=0&kind=org@en */
 	[13463] = 5,   /* pside=before&prank=0&kind=desc@en */
 	[13467] = 7,   /* pside=before&prank=1&kind=pron@en */
@@ -6459,7 +6459,7 @@ const int32_t model_trained[205972] = {
 	[13532] = -1,   /* pside=after&prank=3+&kind=org@en */
 	[13533] = -4,   /* pside=after&prank=3+&kind=desc@en */
 	[13537] = -10,   /* pside=elsewhere&prank=0&kind=pron@en */
-	[13538] = -6,   /* pside=elsewhere&prank=0&kind=name@en */
+	[13538] = -7,   /* pside=elsewhere&prank=0&kind=name@en */
 	[13540] = -4,   /* pside=elsewhere&prank=0&kind=role@en */
 	[13541] = -1,   /* pside=elsewhere&prank=0&kind=text@en */
 	[13543] = 21,   /* pside=elsewhere&prank=0&kind=desc@en */
@@ -6520,7 +6520,7 @@ const int32_t model_trained[205972] = {
 	[13668] = -7,   /* pside=elsewhere&prank=0&prep=prep@en */
 	[13669] = -2,   /* pside=elsewhere&prank=0&prep=of@en */
 	[13670] = 14,   /* pside=elsewhere&prank=0&prep=det@en */
-	[13687] = -14,   /* pside=none&prank=0&subj=no@en */
+	[13687] = -15,   /* pside=none&prank=0&subj=no@en */
 	[13688] = 28,   /* pside=none&prank=0&subj=first@en */
 	[13689] = 2,   /* pside=none&prank=0&subj=start@en */
 	[13699] = 4,   /* pside=before&prank=0&subj=no@en */
@@ -6568,7 +6568,7 @@ const int32_t model_trained[205972] = {
 	[13773] = -14,   /* pside=none&qhead=cue&qtail=near@en */
 	[13774] = -9,   /* pside=none&qhead=cue&qtail=far@en */
 	[13775] = -3,   /* pside=none&qhead=cue&qtail=accord@en */
-	[13777] = -8,   /* pside=none&qhead=adjacent&qtail=none@en */
+	[13777] = -9,   /* pside=none&qhead=adjacent&qtail=none@en */
 	[13778] = -27,   /* pside=none&qhead=adjacent&qtail=near@en */
 	[13779] = -4,   /* pside=none&qhead=adjacent&qtail=far@en */
 	[13782] = -1,   /* pside=none&qhead=accord&qtail=none@en */
@@ -6605,9 +6605,9 @@ const int32_t model_trained[205972] = {
 	[13848] = -13,   /* pside=elsewhere&qhead=cue&qtail=near@en */
 	[13849] = -4,   /* pside=elsewhere&qhead=cue&qtail=far@en */
 	[13850] = -5,   /* pside=elsewhere&qhead=cue&qtail=accord@en */
-	[13852] = 11,   /* pside=elsewhere&qhead=adjacent&qtail=none@en */
+	[13852] = 10,   /* pside=elsewhere&qhead=adjacent&qtail=none@en */
 	[13853] = -2,   /* pside=elsewhere&qhead=adjacent&qtail=near@en */
-	[13854] = 11,   /* pside=elsewhere&qhead=adjacent&qtail=far@en */
+	[13854] = 10,   /* pside=elsewhere&qhead=adjacent&qtail=far@en */
 	[13859] = -4,   /* pside=elsewhere&qhead=accord&qtail=far@en */
 	[13863] = -109,   /* pside=elsewhere&qhead=colon&qtail=near@en */
 	[13867] = -7,   /* kind=none&spoken=0&region=none@en */
@@ -6623,7 +6623,7 @@ const int32_t model_trained[205972] = {
 	[13931] = 13,   /* kind=pron&spoken=1&region=head@en */
 	[13932] = 28,   /* kind=pron&spoken=1&region=tail@en */
 	[13933] = -1,   /* kind=pron&spoken=1&region=next@en */
-	[13934] = 57,   /* kind=pron&spoken=1&region=sent1@en */
+	[13934] = 58,   /* kind=pron&spoken=1&region=sent1@en */
 	[13935] = 2,   /* kind=pron&spoken=1&region=sent2@en */
 	[13937] = -1,   /* kind=pron&spoken=1&region=para1@en */
 	[13938] = 6,   /* kind=pron&spoken=1&region=older@en */
@@ -6654,7 +6654,7 @@ const int32_t model_trained[205972] = {
 	[13968] = 22,   /* kind=name&spoken=2+&region=tail@en */
 	[13969] = -25,   /* kind=name&spoken=2+&region=next@en */
 	[13970] = 15,   /* kind=name&spoken=2+&region=sent1@en */
-	[13971] = -11,   /* kind=name&spoken=2+&region=sent2@en */
+	[13971] = -12,   /* kind=name&spoken=2+&region=sent2@en */
 	[13972] = -19,   /* kind=name&spoken=2+&region=sent3@en */
 	[13973] = -12,   /* kind=name&spoken=2+&region=para1@en */
 	[13974] = -3,   /* kind=name&spoken=2+&region=older@en */
@@ -6719,7 +6719,7 @@ const int32_t model_trained[205972] = {
 	[14159] = 42,   /* antkind=name&spoken=2+&antrank=2@en */
 	[14160] = -32,   /* antkind=name&spoken=2+&antrank=3+@en */
 	[14161] = -22,   /* antkind=name1&spoken=0&antrank=0@en */
-	[14162] = -20,   /* antkind=name1&spoken=0&antrank=1@en */
+	[14162] = -19,   /* antkind=name1&spoken=0&antrank=1@en */
 	[14163] = -13,   /* antkind=name1&spoken=0&antrank=2@en */
 	[14164] = -8,   /* antkind=name1&spoken=0&antrank=3+@en */
 	[14165] = 2,   /* antkind=name1&spoken=1&antrank=0@en */
@@ -6855,14 +6855,14 @@ const int32_t model_trained[205972] = {
 	[14413] = 13,   /* antkind=na&antgen=unknown@en */
 	[14416] = 14,   /* antkind=name&antgen=unknown@en */
 	[14417] = 325,   /* antkind=name&antgen=agree@en */
-	[14418] = -212,   /* antkind=name&antgen=clash@en */
+	[14418] = -211,   /* antkind=name&antgen=clash@en */
 	[14419] = -19,   /* antkind=name1&antgen=unknown@en */
 	[14420] = -16,   /* antkind=name1&antgen=agree@en */
 	[14421] = -82,   /* antkind=name1&antgen=clash@en */
 	[14422] = -24,   /* antkind=role&antgen=unknown@en */
 	[14423] = -64,   /* antkind=role&antgen=agree@en */
 	[14425] = -5,   /* antkind=other&antgen=unknown@en */
-	[14426] = -11,   /* antkind=other&antgen=agree@en */
+	[14426] = -10,   /* antkind=other&antgen=agree@en */
 	[14428] = -24,   /* antkind=prev&antgen=unknown@en */
 	[14429] = 56,   /* antkind=prev&antgen=agree@en */
 	[14430] = -3,   /* antkind=prev&antgen=clash@en */
@@ -6913,7 +6913,7 @@ const int32_t model_trained[205972] = {
 	[14508] = -6,   /* antkind=name&sameprev=no&antrank=1@en */
 	[14509] = 38,   /* antkind=name&sameprev=no&antrank=2@en */
 	[14510] = -14,   /* antkind=name&sameprev=no&antrank=3+@en */
-	[14511] = 94,   /* antkind=name&sameprev=yes&antrank=0@en */
+	[14511] = 93,   /* antkind=name&sameprev=yes&antrank=0@en */
 	[14512] = 3,   /* antkind=name&sameprev=yes&antrank=1@en */
 	[14513] = 5,   /* antkind=name&sameprev=yes&antrank=2@en */
 	[14514] = 60,   /* antkind=name&sameprev=yes&antrank=3+@en */
@@ -6937,7 +6937,7 @@ const int32_t model_trained[205972] = {
 	[14533] = -1,   /* antkind=role&sameprev=no&antrank=2@en */
 	[14534] = -20,   /* antkind=role&sameprev=no&antrank=3+@en */
 	[14539] = -8,   /* antkind=other&sameprev=na&antrank=0@en */
-	[14540] = -5,   /* antkind=other&sameprev=na&antrank=1@en */
+	[14540] = -4,   /* antkind=other&sameprev=na&antrank=1@en */
 	[14541] = -3,   /* antkind=other&sameprev=na&antrank=2@en */
 	[14542] = -8,   /* antkind=other&sameprev=na&antrank=3+@en */
 	[14558] = -9,   /* antkind=prev&sameprev=no&antrank=3+@en */
@@ -6949,7 +6949,7 @@ const int32_t model_trained[205972] = {
 	[14566] = -10,   /* cuerel=none&antkind=role@en */
 	[14567] = -16,   /* cuerel=none&antkind=other@en */
 	[14568] = 7,   /* cuerel=none&antkind=prev@en */
-	[14569] = 53,   /* cuerel=before&antkind=na@en */
+	[14569] = 54,   /* cuerel=before&antkind=na@en */
 	[14570] = 74,   /* cuerel=before&antkind=name@en */
 	[14571] = -21,   /* cuerel=before&antkind=name1@en */
 	[14572] = -32,   /* cuerel=before&antkind=role@en */
@@ -6980,7 +6980,7 @@ const int32_t model_trained[205972] = {
 	[14617] = 56,   /* cuerel=appos&antkind=na@en */
 	[14623] = -2,   /* cuerel=colon&antkind=na@en */
 	[14624] = -1,   /* cuerel=colon&antkind=name@en */
-	[14635] = 7,   /* antkind=na&antpick=no&qprev=none@en */
+	[14635] = 6,   /* antkind=na&antpick=no&qprev=none@en */
 	[14636] = 1,   /* antkind=na&antpick=no&qprev=sent@en */
 	[14637] = 22,   /* antkind=na&antpick=no&qprev=para@en */
 	[14638] = -5,   /* antkind=na&antpick=no&qprev=para1@en */
@@ -7098,7 +7098,7 @@ const int32_t model_trained[205972] = {
 	[14950] = -2,   /* kind=acronym&person=titled&region=para1@en */
 	[14953] = -3,   /* kind=acronym&person=spoke&region=head@en */
 	[14954] = 112,   /* kind=acronym&person=spoke&region=tail@en */
-	[14955] = -1,   /* kind=acronym&person=spoke&region=next@en */
+	[14955] = -2,   /* kind=acronym&person=spoke&region=next@en */
 	[14956] = 11,   /* kind=acronym&person=spoke&region=sent1@en */
 	[14959] = 28,   /* kind=acronym&person=spoke&region=para1@en */
 	[14960] = 129,   /* kind=acronym&person=spoke&region=older@en */
@@ -7309,7 +7309,7 @@ const int32_t model_trained[205972] = {
 	[15550] = 28,   /* kind=name&center=yes&qsubj=nosubject@en */
 	[15551] = 80,   /* kind=acronym&center=na&qsubj=nocue@en */
 	[15552] = -13,   /* kind=acronym&center=na&qsubj=subject@en */
-	[15553] = -22,   /* kind=acronym&center=na&qsubj=nosubject@en */
+	[15553] = -23,   /* kind=acronym&center=na&qsubj=nosubject@en */
 	[15554] = 2,   /* kind=acronym&center=no&qsubj=nocue@en */
 	[15555] = -4,   /* kind=acronym&center=no&qsubj=subject@en */
 	[15556] = -4,   /* kind=acronym&center=no&qsubj=nosubject@en */
@@ -7373,7 +7373,7 @@ const int32_t model_trained[205972] = {
 	[15630] = -19,   /* center=no&qpos=mid&qprev=none@en */
 	[15631] = -24,   /* center=no&qpos=mid&qprev=sent@en */
 	[15632] = 11,   /* center=no&qpos=mid&qprev=para@en */
-	[15633] = -4,   /* center=no&qpos=mid&qprev=para1@en */
+	[15633] = -5,   /* center=no&qpos=mid&qprev=para1@en */
 	[15634] = -14,   /* center=no&qpos=mid&qprev=older@en */
 	[15635] = 9,   /* center=yes&qpos=para&qprev=none@en */
 	[15638] = 13,   /* center=yes&qpos=para&qprev=para1@en */
@@ -7389,15 +7389,15 @@ const int32_t model_trained[205972] = {
 	[15649] = 24,   /* center=yes&qpos=mid&qprev=older@en */
 	[15844] = -79,   /* kind=none@da */
 	[15845] = 68,   /* kind=prev@da */
-	[15846] = -67,   /* kind=pron@da */
+	[15846] = -66,   /* kind=pron@da */
 	[15847] = 3,   /* kind=name@da */
-	[15848] = -100,   /* kind=acronym@da */
+	[15848] = -99,   /* kind=acronym@da */
 	[15849] = 114,   /* kind=role@da */
 	[15852] = -208,   /* kind=desc@da */
 	[15853] = 137,   /* kind=top@da */
 	[15854] = -27,   /* kind=none&region=none@da */
 	[15863] = 56,   /* kind=prev&region=none@da */
-	[15873] = -65,   /* kind=pron&region=head@da */
+	[15873] = -64,   /* kind=pron&region=head@da */
 	[15874] = 57,   /* kind=pron&region=tail@da */
 	[15875] = -13,   /* kind=pron&region=next@da */
 	[15876] = -53,   /* kind=pron&region=sent1@da */
@@ -7414,7 +7414,7 @@ const int32_t model_trained[205972] = {
 	[15891] = -110,   /* kind=acronym&region=head@da */
 	[15892] = -4,   /* kind=acronym&region=tail@da */
 	[15897] = -5,   /* kind=acronym&region=para1@da */
-	[15898] = -55,   /* kind=acronym&region=older@da */
+	[15898] = -54,   /* kind=acronym&region=older@da */
 	[15900] = 62,   /* kind=role&region=head@da */
 	[15901] = 94,   /* kind=role&region=tail@da */
 	[15902] = -1,   /* kind=role&region=next@da */
@@ -7435,7 +7435,7 @@ const int32_t model_trained[205972] = {
 	[15970] = 82,   /* kind=pron&cuerel=after@da */
 	[15975] = -3,   /* kind=pron&cuerel=near_before@da */
 	[15976] = -6,   /* kind=pron&cuerel=near_after@da */
-	[15978] = -309,   /* kind=pron&cuerel=colon@da */
+	[15978] = -310,   /* kind=pron&cuerel=colon@da */
 	[15980] = -46,   /* kind=name&cuerel=none@da */
 	[15981] = -41,   /* kind=name&cuerel=before@da */
 	[15982] = 33,   /* kind=name&cuerel=after@da */
@@ -7493,7 +7493,7 @@ const int32_t model_trained[205972] = {
 	[16168] = -10,   /* region=older&cuerel=near_after@da */
 	[16172] = -12,   /* kind=none&region=none&cuerel=none@da */
 	[16280] = 24,   /* kind=prev&region=none&cuerel=none@da */
-	[16401] = -50,   /* kind=pron&region=head&cuerel=before@da */
+	[16401] = -49,   /* kind=pron&region=head&cuerel=before@da */
 	[16407] = -1,   /* kind=pron&region=head&cuerel=near_before@da */
 	[16412] = -7,   /* kind=pron&region=tail&cuerel=none@da */
 	[16414] = 25,   /* kind=pron&region=tail&cuerel=after@da */
@@ -7541,7 +7541,7 @@ const int32_t model_trained[205972] = {
 	[16736] = -66,   /* kind=role&region=tail&cuerel=none@da */
 	[16738] = 24,   /* kind=role&region=tail&cuerel=after@da */
 	[16742] = 24,   /* kind=role&region=tail&cuerel=from@da */
-	[16744] = 100,   /* kind=role&region=tail&cuerel=near_after@da */
+	[16744] = 101,   /* kind=role&region=tail&cuerel=near_after@da */
 	[16772] = -2,   /* kind=role&region=sent2&cuerel=none@da */
 	[16780] = -20,   /* kind=role&region=sent2&cuerel=near_after@da */
 	[16796] = -1,   /* kind=role&region=para1&cuerel=none@da */
@@ -7564,7 +7564,7 @@ const int32_t model_trained[205972] = {
 	[17144] = 14,   /* kind=top&region=none&cuerel=none@da */
 	[17252] = 9,   /* region=none&cuerel=none&cueq=none@da */
 	[17288] = -20,   /* region=head&cuerel=none&cueq=none@da */
-	[17292] = -50,   /* region=head&cuerel=before&cueq=own@da */
+	[17292] = -49,   /* region=head&cuerel=before&cueq=own@da */
 	[17310] = -9,   /* region=head&cuerel=near_before&cueq=own@da */
 	[17313] = -32,   /* region=head&cuerel=near_after&cueq=own@da */
 	[17319] = 76,   /* region=head&cuerel=colon&cueq=own@da */
@@ -7577,7 +7577,7 @@ const int32_t model_trained[205972] = {
 	[17396] = -9,   /* region=sent1&cuerel=none&cueq=none@da */
 	[17401] = -38,   /* region=sent1&cuerel=before&cueq=other@da */
 	[17422] = -77,   /* region=sent1&cuerel=near_after&cueq=other@da */
-	[17432] = 29,   /* region=sent2&cuerel=none&cueq=none@da */
+	[17432] = 28,   /* region=sent2&cuerel=none&cueq=none@da */
 	[17440] = -1,   /* region=sent2&cuerel=after&cueq=other@da */
 	[17458] = -22,   /* region=sent2&cuerel=near_after&cueq=other@da */
 	[17504] = -36,   /* region=para1&cuerel=none&cueq=none@da */
@@ -7596,7 +7596,7 @@ const int32_t model_trained[205972] = {
 	[17577] = -4,   /* cuerel=none&cueq=none&prep=prep@da */
 	[17578] = -4,   /* cuerel=none&cueq=none&prep=of@da */
 	[17579] = -28,   /* cuerel=none&cueq=none&prep=det@da */
-	[17596] = -50,   /* cuerel=before&cueq=own&prep=none@da */
+	[17596] = -49,   /* cuerel=before&cueq=own&prep=none@da */
 	[17601] = -10,   /* cuerel=before&cueq=other&prep=none@da */
 	[17604] = -11,   /* cuerel=before&cueq=other&prep=det@da */
 	[17611] = 26,   /* cuerel=after&cueq=own&prep=none@da */
@@ -7629,7 +7629,7 @@ const int32_t model_trained[205972] = {
 	[17761] = -14,   /* cuerel=none&cueq=none&kind=role@da */
 	[17764] = -21,   /* cuerel=none&cueq=none&kind=desc@da */
 	[17765] = 14,   /* cuerel=none&cueq=none&kind=top@da */
-	[17798] = -50,   /* cuerel=before&cueq=own&kind=pron@da */
+	[17798] = -49,   /* cuerel=before&cueq=own&kind=pron@da */
 	[17808] = -6,   /* cuerel=before&cueq=other&kind=pron@da */
 	[17809] = -20,   /* cuerel=before&cueq=other&kind=name@da */
 	[17811] = -11,   /* cuerel=before&cueq=other&kind=role@da */
@@ -7650,7 +7650,7 @@ const int32_t model_trained[205972] = {
 	[17991] = 132,   /* cuerel=near_before&cueq=other&kind=role@da */
 	[18009] = -34,   /* cuerel=near_after&cueq=own&kind=name@da */
 	[18010] = -1,   /* cuerel=near_after&cueq=own&kind=acronym@da */
-	[18011] = 100,   /* cuerel=near_after&cueq=own&kind=role@da */
+	[18011] = 101,   /* cuerel=near_after&cueq=own&kind=role@da */
 	[18014] = -17,   /* cuerel=near_after&cueq=own&kind=desc@da */
 	[18018] = -2,   /* cuerel=near_after&cueq=other&kind=pron@da */
 	[18019] = -45,   /* cuerel=near_after&cueq=other&kind=name@da */
@@ -7668,7 +7668,7 @@ const int32_t model_trained[205972] = {
 	[18116] = -17,   /* cuerel=none&cueq=none&subj=no@da */
 	[18117] = 11,   /* cuerel=none&cueq=none&subj=first@da */
 	[18118] = -4,   /* cuerel=none&cueq=none&subj=start@da */
-	[18130] = -50,   /* cuerel=before&cueq=own&subj=start@da */
+	[18130] = -49,   /* cuerel=before&cueq=own&subj=start@da */
 	[18131] = -12,   /* cuerel=before&cueq=other&subj=no@da */
 	[18133] = -11,   /* cuerel=before&cueq=other&subj=start@da */
 	[18137] = 47,   /* cuerel=after&cueq=own&subj=no@da */
@@ -7692,7 +7692,7 @@ const int32_t model_trained[205972] = {
 	[18225] = -16,   /* cuerel=none&cueq=none&nameq=seen@da */
 	[18226] = -16,   /* cuerel=none&cueq=none&nameq=initial@da */
 	[18227] = -13,   /* cuerel=none&cueq=none&nameq=caps@da */
-	[18240] = -50,   /* cuerel=before&cueq=own&nameq=na@da */
+	[18240] = -49,   /* cuerel=before&cueq=own&nameq=na@da */
 	[18244] = -9,   /* cuerel=before&cueq=other&nameq=na@da */
 	[18246] = -22,   /* cuerel=before&cueq=other&nameq=initial@da */
 	[18252] = 24,   /* cuerel=after&cueq=own&nameq=na@da */
@@ -7721,7 +7721,7 @@ const int32_t model_trained[205972] = {
 	[18368] = -17,   /* cuerel=none&cueq=none&qsubj=nocue@da */
 	[18369] = -11,   /* cuerel=none&cueq=none&qsubj=subject@da */
 	[18370] = -80,   /* cuerel=none&cueq=none&qsubj=nosubject@da */
-	[18381] = -50,   /* cuerel=before&cueq=own&qsubj=subject@da */
+	[18381] = -49,   /* cuerel=before&cueq=own&qsubj=subject@da */
 	[18383] = -38,   /* cuerel=before&cueq=other&qsubj=nocue@da */
 	[18384] = -18,   /* cuerel=before&cueq=other&qsubj=subject@da */
 	[18390] = 27,   /* cuerel=after&cueq=own&qsubj=subject@da */
@@ -7752,7 +7752,7 @@ const int32_t model_trained[205972] = {
 	[18490] = 43,   /* region=head&cueq=own&qsubj=nosubject@da */
 	[18494] = 122,   /* region=tail&cueq=none&qsubj=nocue@da */
 	[18498] = 18,   /* region=tail&cueq=own&qsubj=subject@da */
-	[18499] = 100,   /* region=tail&cueq=own&qsubj=nosubject@da */
+	[18499] = 101,   /* region=tail&cueq=own&qsubj=nosubject@da */
 	[18503] = -32,   /* region=next&cueq=none&qsubj=nocue@da */
 	[18505] = -91,   /* region=next&cueq=none&qsubj=nosubject@da */
 	[18507] = 61,   /* region=next&cueq=own&qsubj=subject@da */
@@ -7763,7 +7763,7 @@ const int32_t model_trained[205972] = {
 	[18529] = -23,   /* region=sent2&cueq=other&qsubj=nosubject@da */
 	[18539] = -105,   /* region=para1&cueq=none&qsubj=nocue@da */
 	[18540] = -9,   /* region=para1&cueq=none&qsubj=subject@da */
-	[18545] = 33,   /* region=para1&cueq=other&qsubj=nocue@da */
+	[18545] = 32,   /* region=para1&cueq=other&qsubj=nocue@da */
 	[18546] = -10,   /* region=para1&cueq=other&qsubj=subject@da */
 	[18547] = -77,   /* region=para1&cueq=other&qsubj=nosubject@da */
 	[18548] = -65,   /* region=older&cueq=none&qsubj=nocue@da */
@@ -7772,7 +7772,7 @@ const int32_t model_trained[205972] = {
 	[18555] = -7,   /* region=older&cueq=other&qsubj=subject@da */
 	[18557] = -27,   /* kind=none&rank=0@da */
 	[18561] = 56,   /* kind=prev&rank=0@da */
-	[18565] = 27,   /* kind=pron&rank=0@da */
+	[18565] = 28,   /* kind=pron&rank=0@da */
 	[18566] = -71,   /* kind=pron&rank=1@da */
 	[18567] = -15,   /* kind=pron&rank=2@da */
 	[18568] = -30,   /* kind=pron&rank=3+@da */
@@ -7781,7 +7781,7 @@ const int32_t model_trained[205972] = {
 	[18571] = -1,   /* kind=name&rank=2@da */
 	[18572] = -34,   /* kind=name&rank=3+@da */
 	[18573] = -34,   /* kind=acronym&rank=0@da */
-	[18574] = -7,   /* kind=acronym&rank=1@da */
+	[18574] = -6,   /* kind=acronym&rank=1@da */
 	[18575] = -48,   /* kind=acronym&rank=2@da */
 	[18576] = -39,   /* kind=acronym&rank=3+@da */
 	[18577] = 166,   /* kind=role&rank=0@da */
@@ -7838,7 +7838,7 @@ const int32_t model_trained[205972] = {
 	[18785] = 57,   /* kind=role&region=tail&rank=0@da */
 	[18786] = -66,   /* kind=role&region=tail&rank=1@da */
 	[18800] = -3,   /* kind=role&region=sent2&rank=3+@da */
-	[18805] = 25,   /* kind=role&region=para1&rank=0@da */
+	[18805] = 24,   /* kind=role&region=para1&rank=0@da */
 	[18806] = -22,   /* kind=role&region=para1&rank=1@da */
 	[18808] = -1,   /* kind=role&region=para1&rank=3+@da */
 	[18811] = -22,   /* kind=role&region=older&rank=2@da */
@@ -7858,7 +7858,7 @@ const int32_t model_trained[205972] = {
 	[18957] = -27,   /* kind=none&dist=0-1@da */
 	[18963] = 56,   /* kind=prev&dist=0-1@da */
 	[18969] = 82,   /* kind=pron&dist=0-1@da */
-	[18970] = -65,   /* kind=pron&dist=2-3@da */
+	[18970] = -64,   /* kind=pron&dist=2-3@da */
 	[18971] = -4,   /* kind=pron&dist=4-6@da */
 	[18972] = -1,   /* kind=pron&dist=7-10@da */
 	[18973] = -91,   /* kind=pron&dist=11-20@da */
@@ -7914,13 +7914,13 @@ const int32_t model_trained[205972] = {
 	[19065] = -54,   /* cuerel=near_after&dist=0-1@da */
 	[19066] = 21,   /* cuerel=near_after&dist=2-3@da */
 	[19067] = -49,   /* cuerel=near_after&dist=4-6@da */
-	[19068] = -97,   /* cuerel=near_after&dist=7-10@da */
+	[19068] = -96,   /* cuerel=near_after&dist=7-10@da */
 	[19069] = -110,   /* cuerel=near_after&dist=11-20@da */
 	[19070] = -58,   /* cuerel=near_after&dist=21+@da */
 	[19077] = 141,   /* cuerel=colon&dist=0-1@da */
 	[19078] = -17,   /* cuerel=colon&dist=2-3@da */
 	[19080] = 122,   /* cuerel=colon&dist=7-10@da */
-	[19081] = -309,   /* cuerel=colon&dist=11-20@da */
+	[19081] = -310,   /* cuerel=colon&dist=11-20@da */
 	[19082] = -6,   /* cuerel=colon&dist=21+@da */
 	[19089] = -27,   /* kind=none&prep=none@da */
 	[19094] = 56,   /* kind=prev&prep=none@da */
@@ -7947,7 +7947,7 @@ const int32_t model_trained[205972] = {
 	[19159] = -12,   /* kind=none&region=none&subj=no@da */
 	[19186] = 24,   /* kind=prev&region=none&subj=no@da */
 	[19216] = -1,   /* kind=pron&region=head&subj=no@da */
-	[19218] = -50,   /* kind=pron&region=head&subj=start@da */
+	[19218] = -49,   /* kind=pron&region=head&subj=start@da */
 	[19219] = -7,   /* kind=pron&region=tail&subj=no@da */
 	[19220] = 25,   /* kind=pron&region=tail&subj=first@da */
 	[19222] = -5,   /* kind=pron&region=next&subj=no@da */
@@ -8005,17 +8005,17 @@ const int32_t model_trained[205972] = {
 	[19455] = -26,   /* kind=name&nameq=seen&nwords=one@da */
 	[19456] = 24,   /* kind=name&nameq=seen&nwords=more@da */
 	[19457] = -15,   /* kind=name&nameq=initial&nwords=one@da */
-	[19467] = -11,   /* kind=acronym&nameq=caps&nwords=one@da */
+	[19467] = -10,   /* kind=acronym&nameq=caps&nwords=one@da */
 	[19469] = 19,   /* kind=role&nameq=na&nwords=one@da */
 	[19493] = -21,   /* kind=desc&nameq=na&nwords=one@da */
 	[19501] = 14,   /* kind=top&nameq=na&nwords=one@da */
 	[19509] = -12,   /* kind=none&full=no&nwords=one@da */
 	[19513] = 24,   /* kind=prev&full=no&nwords=one@da */
 	[19517] = -7,   /* kind=pron&full=no&nwords=one@da */
-	[19521] = -27,   /* kind=name&full=no&nwords=one@da */
+	[19521] = -26,   /* kind=name&full=no&nwords=one@da */
 	[19523] = 12,   /* kind=name&full=yes&nwords=one@da */
 	[19524] = 24,   /* kind=name&full=yes&nwords=more@da */
-	[19525] = -11,   /* kind=acronym&full=no&nwords=one@da */
+	[19525] = -10,   /* kind=acronym&full=no&nwords=one@da */
 	[19529] = 19,   /* kind=role&full=no&nwords=one@da */
 	[19541] = -21,   /* kind=desc&full=no&nwords=one@da */
 	[19547] = 14,   /* kind=top&full=yes&nwords=one@da */
@@ -8024,7 +8024,7 @@ const int32_t model_trained[205972] = {
 	[19552] = 28,   /* cuerel=none&nwords=more&full=yes@da */
 	[19553] = -19,   /* cuerel=before&nwords=one&full=no@da */
 	[19557] = 49,   /* cuerel=after&nwords=one&full=no@da */
-	[19558] = 33,   /* cuerel=after&nwords=one&full=yes@da */
+	[19558] = 32,   /* cuerel=after&nwords=one&full=yes@da */
 	[19561] = -40,   /* cuerel=accord&nwords=one&full=no@da */
 	[19573] = 24,   /* cuerel=from&nwords=one&full=no@da */
 	[19577] = -49,   /* cuerel=near_before&nwords=one&full=no@da */
@@ -8048,7 +8048,7 @@ const int32_t model_trained[205972] = {
 	[19617] = 65,   /* kind=role&freq=1@da */
 	[19629] = -68,   /* kind=desc&freq=1@da */
 	[19634] = 39,   /* kind=top&freq=2@da */
-	[19635] = 104,   /* kind=top&freq=3-4@da */
+	[19635] = 105,   /* kind=top&freq=3-4@da */
 	[19637] = -12,   /* kind=none&region=none&sameprev=na@da */
 	[19664] = 24,   /* kind=prev&region=none&sameprev=na@da */
 	[19694] = -1,   /* kind=pron&region=head&sameprev=na@da */
@@ -8150,7 +8150,7 @@ const int32_t model_trained[205972] = {
 	[20163] = -3,   /* kind=top&qhead=none&qtail=near@da */
 	[20167] = -19,   /* kind=top&qhead=cue&qtail=none@da */
 	[20172] = 129,   /* kind=top&qhead=adjacent&qtail=none@da */
-	[20182] = 127,   /* kind=top&qhead=colon&qtail=none@da */
+	[20182] = 128,   /* kind=top&qhead=colon&qtail=none@da */
 	[20187] = 26,   /* region=none&qhead=none&qtail=none@da */
 	[20188] = -6,   /* region=none&qhead=none&qtail=near@da */
 	[20192] = -47,   /* region=none&qhead=cue&qtail=none@da */
@@ -8158,7 +8158,7 @@ const int32_t model_trained[205972] = {
 	[20207] = 19,   /* region=none&qhead=colon&qtail=none@da */
 	[20212] = -47,   /* region=head&qhead=none&qtail=none@da */
 	[20217] = 128,   /* region=head&qhead=cue&qtail=none@da */
-	[20222] = -50,   /* region=head&qhead=adjacent&qtail=none@da */
+	[20222] = -49,   /* region=head&qhead=adjacent&qtail=none@da */
 	[20232] = 76,   /* region=head&qhead=colon&qtail=none@da */
 	[20233] = -91,   /* region=head&qhead=colon&qtail=near@da */
 	[20237] = 122,   /* region=tail&qhead=none&qtail=none@da */
@@ -8251,9 +8251,9 @@ const int32_t model_trained[205972] = {
 	[20775] = -163,   /* kind=desc&qend=stop@da */
 	[20776] = -8,   /* kind=desc&qend=comma@da */
 	[20777] = -10,   /* kind=desc&qend=question@da */
-	[20778] = 367,   /* kind=top&qend=other@da */
-	[20779] = 134,   /* kind=top&qend=stop@da */
-	[20780] = -25,   /* kind=top&qend=comma@da */
+	[20778] = 368,   /* kind=top&qend=other@da */
+	[20779] = 133,   /* kind=top&qend=stop@da */
+	[20780] = -26,   /* kind=top&qend=comma@da */
 	[20782] = -2,   /* kind=none&qalone=no&qprev=none@da */
 	[20785] = -8,   /* kind=none&qalone=no&qprev=para1@da */
 	[20786] = -7,   /* kind=none&qalone=no&qprev=older@da */
@@ -8282,7 +8282,7 @@ const int32_t model_trained[205972] = {
 	[20836] = 2,   /* kind=role&qalone=no&qprev=older@da */
 	[20837] = -84,   /* kind=role&qalone=yes&qprev=none@da */
 	[20840] = -52,   /* kind=role&qalone=yes&qprev=para1@da */
-	[20841] = 133,   /* kind=role&qalone=yes&qprev=older@da */
+	[20841] = 132,   /* kind=role&qalone=yes&qprev=older@da */
 	[20862] = -6,   /* kind=desc&qalone=no&qprev=none@da */
 	[20865] = -7,   /* kind=desc&qalone=no&qprev=para1@da */
 	[20866] = -1,   /* kind=desc&qalone=no&qprev=older@da */
@@ -8325,7 +8325,7 @@ const int32_t model_trained[205972] = {
 	[20965] = 11,   /* kind=pron&qprev=older&qsubj=subject@da */
 	[20967] = 30,   /* kind=name&qprev=none&qsubj=nocue@da */
 	[20968] = 3,   /* kind=name&qprev=none&qsubj=subject@da */
-	[20969] = -94,   /* kind=name&qprev=none&qsubj=nosubject@da */
+	[20969] = -95,   /* kind=name&qprev=none&qsubj=nosubject@da */
 	[20976] = -19,   /* kind=name&qprev=para1&qsubj=nocue@da */
 	[20977] = -9,   /* kind=name&qprev=para1&qsubj=subject@da */
 	[20978] = 168,   /* kind=name&qprev=para1&qsubj=nosubject@da */
@@ -8341,7 +8341,7 @@ const int32_t model_trained[205972] = {
 	[21006] = 69,   /* kind=role&qprev=para1&qsubj=nocue@da */
 	[21007] = -2,   /* kind=role&qprev=para1&qsubj=subject@da */
 	[21008] = -108,   /* kind=role&qprev=para1&qsubj=nosubject@da */
-	[21009] = 133,   /* kind=role&qprev=older&qsubj=nocue@da */
+	[21009] = 132,   /* kind=role&qprev=older&qsubj=nocue@da */
 	[21010] = 2,   /* kind=role&qprev=older&qsubj=subject@da */
 	[21042] = -139,   /* kind=desc&qprev=none&qsubj=nocue@da */
 	[21043] = -3,   /* kind=desc&qprev=none&qsubj=subject@da */
@@ -8357,13 +8357,13 @@ const int32_t model_trained[205972] = {
 	[21067] = 61,   /* kind=top&qprev=para1&qsubj=subject@da */
 	[21068] = -19,   /* kind=top&qprev=para1&qsubj=nosubject@da */
 	[21069] = 55,   /* kind=top&qprev=older&qsubj=nocue@da */
-	[21070] = -17,   /* kind=top&qprev=older&qsubj=subject@da */
+	[21070] = -18,   /* kind=top&qprev=older&qsubj=subject@da */
 	[21072] = 32,   /* region=none&qsubj=nocue&subj=no@da */
 	[21075] = -4,   /* region=none&qsubj=subject&subj=no@da */
 	[21078] = -29,   /* region=none&qsubj=nosubject&subj=no@da */
 	[21082] = 57,   /* region=head&qsubj=nocue&subj=first@da */
 	[21083] = 36,   /* region=head&qsubj=nocue&subj=start@da */
-	[21084] = -53,   /* region=head&qsubj=subject&subj=no@da */
+	[21084] = -52,   /* region=head&qsubj=subject&subj=no@da */
 	[21086] = -18,   /* region=head&qsubj=subject&subj=start@da */
 	[21087] = 135,   /* region=head&qsubj=nosubject&subj=no@da */
 	[21089] = -163,   /* region=head&qsubj=nosubject&subj=start@da */
@@ -8371,7 +8371,7 @@ const int32_t model_trained[205972] = {
 	[21091] = 243,   /* region=tail&qsubj=nocue&subj=first@da */
 	[21093] = -14,   /* region=tail&qsubj=subject&subj=no@da */
 	[21094] = 25,   /* region=tail&qsubj=subject&subj=first@da */
-	[21096] = 100,   /* region=tail&qsubj=nosubject&subj=no@da */
+	[21096] = 101,   /* region=tail&qsubj=nosubject&subj=no@da */
 	[21099] = -10,   /* region=next&qsubj=nocue&subj=no@da */
 	[21100] = -26,   /* region=next&qsubj=nocue&subj=first@da */
 	[21103] = 61,   /* region=next&qsubj=subject&subj=first@da */
@@ -8494,7 +8494,7 @@ const int32_t model_trained[205972] = {
 	[21461] = -2,   /* pside=elsewhere&prank=0&kind=acronym@da */
 	[21462] = -2,   /* pside=elsewhere&prank=0&kind=role@da */
 	[21497] = -3,   /* pside=none&pgap=0-1&pclause=no@da */
-	[21505] = -50,   /* pside=before&pgap=0-1&pclause=no@da */
+	[21505] = -49,   /* pside=before&pgap=0-1&pclause=no@da */
 	[21507] = -8,   /* pside=before&pgap=2-3&pclause=no@da */
 	[21509] = -71,   /* pside=before&pgap=4-7&pclause=no@da */
 	[21510] = -13,   /* pside=before&pgap=4-7&pclause=yes@da */
@@ -8532,10 +8532,10 @@ const int32_t model_trained[205972] = {
 	[21609] = -19,   /* pside=none&prank=0&subj=no@da */
 	[21610] = 48,   /* pside=none&prank=0&subj=first@da */
 	[21611] = 9,   /* pside=none&prank=0&subj=start@da */
-	[21621] = -15,   /* pside=before&prank=0&subj=no@da */
+	[21621] = -14,   /* pside=before&prank=0&subj=no@da */
 	[21623] = -28,   /* pside=before&prank=0&subj=start@da */
 	[21624] = -32,   /* pside=before&prank=1&subj=no@da */
-	[21626] = -94,   /* pside=before&prank=1&subj=start@da */
+	[21626] = -95,   /* pside=before&prank=1&subj=start@da */
 	[21627] = 98,   /* pside=before&prank=2&subj=no@da */
 	[21630] = -35,   /* pside=before&prank=3+&subj=no@da */
 	[21632] = -93,   /* pside=before&prank=3+&subj=start@da */
@@ -8565,7 +8565,7 @@ const int32_t model_trained[205972] = {
 	[21694] = -47,   /* pside=none&qhead=cue&qtail=none@da */
 	[21699] = 126,   /* pside=none&qhead=adjacent&qtail=none@da */
 	[21719] = 141,   /* pside=before&qhead=cue&qtail=none@da */
-	[21724] = -50,   /* pside=before&qhead=adjacent&qtail=none@da */
+	[21724] = -49,   /* pside=before&qhead=adjacent&qtail=none@da */
 	[21735] = -91,   /* pside=before&qhead=colon&qtail=near@da */
 	[21740] = 16,   /* pside=after&qhead=none&qtail=near@da */
 	[21744] = -32,   /* pside=after&qhead=cue&qtail=none@da */
@@ -8576,7 +8576,7 @@ const int32_t model_trained[205972] = {
 	[21785] = -4,   /* pside=elsewhere&qhead=colon&qtail=near@da */
 	[21789] = -12,   /* kind=none&spoken=0&region=none@da */
 	[21816] = 24,   /* kind=prev&spoken=0&region=none@da */
-	[21844] = -20,   /* kind=pron&spoken=0&region=head@da */
+	[21844] = -19,   /* kind=pron&spoken=0&region=head@da */
 	[21845] = 19,   /* kind=pron&spoken=0&region=tail@da */
 	[21846] = -1,   /* kind=pron&spoken=0&region=next@da */
 	[21847] = -17,   /* kind=pron&spoken=0&region=sent1@da */
@@ -8652,7 +8652,7 @@ const int32_t model_trained[205972] = {
 	[22154] = 2,   /* cuerel=after&cueq=own&spoken=2+@da */
 	[22155] = 1,   /* cuerel=after&cueq=other&spoken=0@da */
 	[22156] = -23,   /* cuerel=after&cueq=other&spoken=1@da */
-	[22157] = 32,   /* cuerel=after&cueq=other&spoken=2+@da */
+	[22157] = 31,   /* cuerel=after&cueq=other&spoken=2+@da */
 	[22164] = -40,   /* cuerel=accord&cueq=other&spoken=0@da */
 	[22188] = 24,   /* cuerel=from&cueq=own&spoken=0@da */
 	[22197] = -9,   /* cuerel=near_before&cueq=own&spoken=0@da */
@@ -8668,7 +8668,7 @@ const int32_t model_trained[205972] = {
 	[22256] = 169,   /* antkind=name&antrank=0&antrole=subject@da */
 	[22257] = -18,   /* antkind=name&antrank=0&antrole=cue@da */
 	[22259] = -41,   /* antkind=name&antrank=1&antrole=none@da */
-	[22260] = 28,   /* antkind=name&antrank=1&antrole=subject@da */
+	[22260] = 27,   /* antkind=name&antrank=1&antrole=subject@da */
 	[22264] = 6,   /* antkind=name&antrank=2&antrole=subject@da */
 	[22267] = -41,   /* antkind=name&antrank=3+&antrole=none@da */
 	[22270] = -103,   /* antkind=name&antrank=3+&antrole=object@da */
@@ -8676,7 +8676,7 @@ const int32_t model_trained[205972] = {
 	[22275] = -2,   /* antkind=name1&antrank=1&antrole=none@da */
 	[22279] = -29,   /* antkind=name1&antrank=2&antrole=none@da */
 	[22280] = -20,   /* antkind=name1&antrank=2&antrole=subject@da */
-	[22286] = -25,   /* antkind=name1&antrank=3+&antrole=object@da */
+	[22286] = -24,   /* antkind=name1&antrank=3+&antrole=object@da */
 	[22287] = -8,   /* antkind=role&antrank=0&antrole=none@da */
 	[22293] = -48,   /* antkind=role&antrank=1&antrole=cue@da */
 	[22295] = -20,   /* antkind=role&antrank=2&antrole=none@da */
@@ -8690,7 +8690,7 @@ const int32_t model_trained[205972] = {
 	[22330] = -3,   /* antkind=prev&antrank=2&antrole=object@da */
 	[22331] = 3,   /* antkind=prev&antrank=3+&antrole=none@da */
 	[22335] = 5,   /* antkind=na&antgen=unknown@da */
-	[22338] = 138,   /* antkind=name&antgen=unknown@da */
+	[22338] = 137,   /* antkind=name&antgen=unknown@da */
 	[22341] = -139,   /* antkind=name1&antgen=unknown@da */
 	[22342] = -3,   /* antkind=name1&antgen=agree@da */
 	[22344] = -42,   /* antkind=role&antgen=unknown@da */
@@ -8719,7 +8719,7 @@ const int32_t model_trained[205972] = {
 	[22417] = 15,   /* antkind=na&sameprev=no&antrank=0@da */
 	[22421] = 1,   /* antkind=na&sameprev=yes&antrank=0@da */
 	[22425] = 169,   /* antkind=name&sameprev=na&antrank=0@da */
-	[22426] = 28,   /* antkind=name&sameprev=na&antrank=1@da */
+	[22426] = 27,   /* antkind=name&sameprev=na&antrank=1@da */
 	[22428] = -67,   /* antkind=name&sameprev=na&antrank=3+@da */
 	[22430] = -41,   /* antkind=name&sameprev=no&antrank=1@da */
 	[22431] = 2,   /* antkind=name&sameprev=no&antrank=2@da */
@@ -8770,8 +8770,8 @@ const int32_t model_trained[205972] = {
 	[22561] = 8,   /* antkind=na&antpick=no&qprev=older@da */
 	[22567] = -124,   /* antkind=name&antpick=no&qprev=none@da */
 	[22571] = -43,   /* antkind=name&antpick=no&qprev=older@da */
-	[22572] = 169,   /* antkind=name&antpick=yes&qprev=none@da */
-	[22576] = 57,   /* antkind=name&antpick=yes&qprev=older@da */
+	[22572] = 168,   /* antkind=name&antpick=yes&qprev=none@da */
+	[22576] = 58,   /* antkind=name&antpick=yes&qprev=older@da */
 	[22577] = -47,   /* antkind=name1&antpick=no&qprev=none@da */
 	[22581] = -25,   /* antkind=name1&antpick=no&qprev=older@da */
 	[22590] = -1,   /* antkind=role&antpick=no&qprev=para1@da */
@@ -8848,7 +8848,7 @@ const int32_t model_trained[205972] = {
 	[23162] = -2,   /* antkind=name1&antperson=none&antrank=1@da */
 	[23163] = -23,   /* antkind=name1&antperson=none&antrank=2@da */
 	[23173] = -39,   /* antkind=name1&antperson=placed&antrank=0@da */
-	[23176] = -25,   /* antkind=name1&antperson=placed&antrank=3+@da */
+	[23176] = -24,   /* antkind=name1&antperson=placed&antrank=3+@da */
 	[23177] = -6,   /* antkind=role&antperson=na&antrank=0@da */
 	[23178] = -6,   /* antkind=role&antperson=na&antrank=1@da */
 	[23179] = -20,   /* antkind=role&antperson=na&antrank=2@da */
@@ -8923,7 +8923,7 @@ const int32_t model_trained[205972] = {
 	[23462] = 132,   /* kind=pron&center=yes&qsubj=subject@da */
 	[23464] = 62,   /* kind=name&center=na&qsubj=nocue@da */
 	[23465] = 6,   /* kind=name&center=na&qsubj=subject@da */
-	[23466] = -94,   /* kind=name&center=na&qsubj=nosubject@da */
+	[23466] = -95,   /* kind=name&center=na&qsubj=nosubject@da */
 	[23467] = -54,   /* kind=name&center=no&qsubj=nocue@da */
 	[23468] = 2,   /* kind=name&center=no&qsubj=subject@da */
 	[23469] = 159,   /* kind=name&center=no&qsubj=nosubject@da */
@@ -8962,11 +8962,11 @@ const int32_t model_trained[205972] = {
 	[23542] = -59,   /* center=no&qpos=para&qprev=none@da */
 	[23545] = -145,   /* center=no&qpos=para&qprev=para1@da */
 	[23546] = -14,   /* center=no&qpos=para&qprev=older@da */
-	[23552] = -151,   /* center=no&qpos=mid&qprev=none@da */
-	[23555] = 18,   /* center=no&qpos=mid&qprev=para1@da */
+	[23552] = -152,   /* center=no&qpos=mid&qprev=none@da */
+	[23555] = 19,   /* center=no&qpos=mid&qprev=para1@da */
 	[23556] = 68,   /* center=no&qpos=mid&qprev=older@da */
 	[23557] = 61,   /* center=yes&qpos=para&qprev=none@da */
-	[23560] = 161,   /* center=yes&qpos=para&qprev=para1@da */
+	[23560] = 162,   /* center=yes&qpos=para&qprev=para1@da */
 	[23561] = 94,   /* center=yes&qpos=para&qprev=older@da */
 	[23567] = 163,   /* center=yes&qpos=mid&qprev=none@da */
 	[23570] = 2,   /* center=yes&qpos=mid&qprev=para1@da */
@@ -9017,7 +9017,7 @@ const int32_t model_trained[205972] = {
 	[23909] = -50,   /* kind=name&cuerel=near_before@no */
 	[23910] = 7,   /* kind=name&cuerel=near_after@no */
 	[23914] = -2,   /* kind=acronym&cuerel=none@no */
-	[23916] = -62,   /* kind=acronym&cuerel=after@no */
+	[23916] = -61,   /* kind=acronym&cuerel=after@no */
 	[23922] = -58,   /* kind=acronym&cuerel=near_after@no */
 	[23926] = -69,   /* kind=role&cuerel=none@no */
 	[23927] = 6,   /* kind=role&cuerel=before@no */
@@ -9026,7 +9026,7 @@ const int32_t model_trained[205972] = {
 	[23934] = -92,   /* kind=role&cuerel=near_after@no */
 	[23950] = -13,   /* kind=org&cuerel=none@no */
 	[23962] = -39,   /* kind=desc&cuerel=none@no */
-	[23964] = 343,   /* kind=desc&cuerel=after@no */
+	[23964] = 342,   /* kind=desc&cuerel=after@no */
 	[23965] = -1,   /* kind=desc&cuerel=accord@no */
 	[23967] = -11,   /* kind=desc&cuerel=told_obj@no */
 	[23969] = -11,   /* kind=desc&cuerel=near_before@no */
@@ -9061,7 +9061,7 @@ const int32_t model_trained[205972] = {
 	[24334] = 241,   /* kind=pron&region=tail&cuerel=none@no */
 	[24336] = 31,   /* kind=pron&region=tail&cuerel=after@no */
 	[24346] = -15,   /* kind=pron&region=next&cuerel=none@no */
-	[24396] = -8,   /* kind=pron&region=para1&cuerel=after@no */
+	[24396] = -7,   /* kind=pron&region=para1&cuerel=after@no */
 	[24401] = -4,   /* kind=pron&region=para1&cuerel=near_before@no */
 	[24406] = -49,   /* kind=pron&region=older&cuerel=none@no */
 	[24408] = -63,   /* kind=pron&region=older&cuerel=after@no */
@@ -9080,7 +9080,7 @@ const int32_t model_trained[205972] = {
 	[24509] = -3,   /* kind=name&region=para1&cuerel=near_before@no */
 	[24510] = -36,   /* kind=name&region=para1&cuerel=near_after@no */
 	[24514] = 2,   /* kind=name&region=older&cuerel=none@no */
-	[24516] = -37,   /* kind=name&region=older&cuerel=after@no */
+	[24516] = -36,   /* kind=name&region=older&cuerel=after@no */
 	[24521] = -38,   /* kind=name&region=older&cuerel=near_before@no */
 	[24522] = -17,   /* kind=name&region=older&cuerel=near_after@no */
 	[24558] = -35,   /* kind=acronym&region=tail&cuerel=near_after@no */
@@ -9242,7 +9242,7 @@ const int32_t model_trained[205972] = {
 	[26305] = -94,   /* cuerel=before&cueq=other&qsubj=nocue@no */
 	[26306] = -2,   /* cuerel=before&cueq=other&qsubj=subject@no */
 	[26312] = 11,   /* cuerel=after&cueq=own&qsubj=subject@no */
-	[26314] = -68,   /* cuerel=after&cueq=other&qsubj=nocue@no */
+	[26314] = -67,   /* cuerel=after&cueq=other&qsubj=nocue@no */
 	[26315] = 106,   /* cuerel=after&cueq=other&qsubj=subject@no */
 	[26316] = -236,   /* cuerel=after&cueq=other&qsubj=nosubject@no */
 	[26324] = 2,   /* cuerel=accord&cueq=other&qsubj=subject@no */
@@ -9289,7 +9289,7 @@ const int32_t model_trained[205972] = {
 	[26492] = -132,   /* kind=name&rank=1@no */
 	[26493] = -4,   /* kind=name&rank=2@no */
 	[26494] = 118,   /* kind=name&rank=3+@no */
-	[26495] = -83,   /* kind=acronym&rank=0@no */
+	[26495] = -84,   /* kind=acronym&rank=0@no */
 	[26496] = -10,   /* kind=acronym&rank=1@no */
 	[26497] = -5,   /* kind=acronym&rank=2@no */
 	[26498] = -17,   /* kind=acronym&rank=3+@no */
@@ -9332,7 +9332,7 @@ const int32_t model_trained[205972] = {
 	[26660] = -41,   /* kind=name&region=older&rank=1@no */
 	[26661] = 8,   /* kind=name&region=older&rank=2@no */
 	[26662] = 1,   /* kind=name&region=older&rank=3+@no */
-	[26671] = -96,   /* kind=acronym&region=tail&rank=0@no */
+	[26671] = -97,   /* kind=acronym&region=tail&rank=0@no */
 	[26672] = -7,   /* kind=acronym&region=tail&rank=1@no */
 	[26673] = -8,   /* kind=acronym&region=tail&rank=2@no */
 	[26674] = -1,   /* kind=acronym&region=tail&rank=3+@no */
@@ -9478,7 +9478,7 @@ const int32_t model_trained[205972] = {
 	[27187] = -50,   /* kind=name&region=older&subj=first@no */
 	[27188] = 19,   /* kind=name&region=older&subj=start@no */
 	[27195] = -7,   /* kind=acronym&region=tail&subj=no@no */
-	[27196] = -96,   /* kind=acronym&region=tail&subj=first@no */
+	[27196] = -97,   /* kind=acronym&region=tail&subj=first@no */
 	[27211] = -19,   /* kind=acronym&region=para1&subj=first@no */
 	[27213] = -5,   /* kind=acronym&region=older&subj=no@no */
 	[27222] = -44,   /* kind=role&region=tail&subj=no@no */
@@ -9586,7 +9586,7 @@ const int32_t model_trained[205972] = {
 	[27692] = -5,   /* kind=acronym&region=older&sameprev=no@no */
 	[27700] = 54,   /* kind=role&region=tail&sameprev=na@no */
 	[27701] = 31,   /* kind=role&region=tail&sameprev=no@no */
-	[27715] = -15,   /* kind=role&region=para1&sameprev=na@no */
+	[27715] = -14,   /* kind=role&region=para1&sameprev=na@no */
 	[27716] = 23,   /* kind=role&region=para1&sameprev=no@no */
 	[27718] = -2,   /* kind=role&region=older&sameprev=na@no */
 	[27719] = -72,   /* kind=role&region=older&sameprev=no@no */
@@ -9640,7 +9640,7 @@ const int32_t model_trained[205972] = {
 	[28335] = -34,   /* cuerel=none&qhead=none&qtail=near@no */
 	[28359] = -148,   /* cuerel=before&qhead=none&qtail=none@no */
 	[28360] = -2,   /* cuerel=before&qhead=none&qtail=near@no */
-	[28384] = -68,   /* cuerel=after&qhead=none&qtail=none@no */
+	[28384] = -67,   /* cuerel=after&qhead=none&qtail=none@no */
 	[28385] = 34,   /* cuerel=after&qhead=none&qtail=near@no */
 	[28410] = -5,   /* cuerel=accord&qhead=none&qtail=near@no */
 	[28460] = -4,   /* cuerel=told_obj&qhead=none&qtail=near@no */
@@ -9760,7 +9760,7 @@ const int32_t model_trained[205972] = {
 	[28870] = -2,   /* kind=prev&qprev=para1&qsubj=nosubject@no */
 	[28871] = -84,   /* kind=prev&qprev=older&qsubj=nocue@no */
 	[28872] = -1,   /* kind=prev&qprev=older&qsubj=subject@no */
-	[28873] = 7,   /* kind=prev&qprev=older&qsubj=nosubject@no */
+	[28873] = 8,   /* kind=prev&qprev=older&qsubj=nosubject@no */
 	[28875] = 58,   /* kind=pron&qprev=none&qsubj=subject@no */
 	[28880] = -29,   /* kind=pron&qprev=para&qsubj=nocue@no */
 	[28883] = -117,   /* kind=pron&qprev=para1&qsubj=nocue@no */
@@ -9828,7 +9828,7 @@ const int32_t model_trained[205972] = {
 	[29062] = -8,   /* region=para1&qsubj=subject&subj=start@no */
 	[29063] = 13,   /* region=para1&qsubj=nosubject&subj=no@no */
 	[29064] = -71,   /* region=para1&qsubj=nosubject&subj=first@no */
-	[29065] = -72,   /* region=para1&qsubj=nosubject&subj=start@no */
+	[29065] = -71,   /* region=para1&qsubj=nosubject&subj=start@no */
 	[29066] = -85,   /* region=older&qsubj=nocue&subj=no@no */
 	[29067] = -88,   /* region=older&qsubj=nocue&subj=first@no */
 	[29068] = -56,   /* region=older&qsubj=nocue&subj=start@no */
@@ -9906,7 +9906,7 @@ const int32_t model_trained[205972] = {
 	[29268] = -14,   /* pside=none&prank=0&kind=top@no */
 	[29341] = 31,   /* pside=after&prank=0&kind=pron@no */
 	[29342] = -4,   /* pside=after&prank=0&kind=name@no */
-	[29343] = -96,   /* pside=after&prank=0&kind=acronym@no */
+	[29343] = -97,   /* pside=after&prank=0&kind=acronym@no */
 	[29344] = 88,   /* pside=after&prank=0&kind=role@no */
 	[29347] = 304,   /* pside=after&prank=0&kind=desc@no */
 	[29352] = -7,   /* pside=after&prank=1&kind=name@no */
@@ -10014,14 +10014,14 @@ const int32_t model_trained[205972] = {
 	[29989] = 46,   /* antkind=na&spoken=2+&antrank=0@no */
 	[29993] = 71,   /* antkind=name&spoken=0&antrank=0@no */
 	[29994] = -54,   /* antkind=name&spoken=0&antrank=1@no */
-	[29995] = 89,   /* antkind=name&spoken=0&antrank=2@no */
+	[29995] = 90,   /* antkind=name&spoken=0&antrank=2@no */
 	[29996] = -52,   /* antkind=name&spoken=0&antrank=3+@no */
 	[29997] = 90,   /* antkind=name&spoken=1&antrank=0@no */
-	[29998] = -263,   /* antkind=name&spoken=1&antrank=1@no */
+	[29998] = -262,   /* antkind=name&spoken=1&antrank=1@no */
 	[29999] = -26,   /* antkind=name&spoken=1&antrank=2@no */
 	[30000] = -97,   /* antkind=name&spoken=1&antrank=3+@no */
 	[30001] = 1,   /* antkind=name&spoken=2+&antrank=0@no */
-	[30002] = 290,   /* antkind=name&spoken=2+&antrank=1@no */
+	[30002] = 289,   /* antkind=name&spoken=2+&antrank=1@no */
 	[30003] = -10,   /* antkind=name&spoken=2+&antrank=2@no */
 	[30005] = -46,   /* antkind=name1&spoken=0&antrank=0@no */
 	[30006] = 32,   /* antkind=name1&spoken=0&antrank=1@no */
@@ -10049,7 +10049,7 @@ const int32_t model_trained[205972] = {
 	[30069] = -34,   /* cuerel=before&cueq=other&spoken=1@no */
 	[30070] = 52,   /* cuerel=before&cueq=other&spoken=2+@no */
 	[30074] = 43,   /* cuerel=after&cueq=own&spoken=0@no */
-	[30075] = 100,   /* cuerel=after&cueq=own&spoken=1@no */
+	[30075] = 101,   /* cuerel=after&cueq=own&spoken=1@no */
 	[30076] = -178,   /* cuerel=after&cueq=own&spoken=2+@no */
 	[30077] = -2,   /* cuerel=after&cueq=other&spoken=0@no */
 	[30078] = -140,   /* cuerel=after&cueq=other&spoken=1@no */
@@ -10070,9 +10070,9 @@ const int32_t model_trained[205972] = {
 	[30179] = 1,   /* antkind=name&antrank=0&antrole=cue@no */
 	[30181] = -53,   /* antkind=name&antrank=1&antrole=none@no */
 	[30182] = 79,   /* antkind=name&antrank=1&antrole=subject@no */
-	[30183] = -263,   /* antkind=name&antrank=1&antrole=cue@no */
+	[30183] = -262,   /* antkind=name&antrank=1&antrole=cue@no */
 	[30184] = -75,   /* antkind=name&antrank=1&antrole=object@no */
-	[30185] = -73,   /* antkind=name&antrank=2&antrole=none@no */
+	[30185] = -72,   /* antkind=name&antrank=2&antrole=none@no */
 	[30186] = 80,   /* antkind=name&antrank=2&antrole=subject@no */
 	[30187] = 28,   /* antkind=name&antrank=2&antrole=cue@no */
 	[30189] = -52,   /* antkind=name&antrank=3+&antrole=none@no */
@@ -10112,11 +10112,11 @@ const int32_t model_trained[205972] = {
 	[30285] = -3,   /* antkind=name&antdist=0&antpick=no@no */
 	[30286] = 12,   /* antkind=name&antdist=0&antpick=yes@no */
 	[30287] = -138,   /* antkind=name&antdist=1&antpick=no@no */
-	[30288] = 148,   /* antkind=name&antdist=1&antpick=yes@no */
+	[30288] = 147,   /* antkind=name&antdist=1&antpick=yes@no */
 	[30289] = -70,   /* antkind=name&antdist=2&antpick=no@no */
 	[30290] = 97,   /* antkind=name&antdist=2&antpick=yes@no */
-	[30291] = -71,   /* antkind=name&antdist=3-5&antpick=no@no */
-	[30292] = 148,   /* antkind=name&antdist=3-5&antpick=yes@no */
+	[30291] = -70,   /* antkind=name&antdist=3-5&antpick=no@no */
+	[30292] = 149,   /* antkind=name&antdist=3-5&antpick=yes@no */
 	[30293] = -71,   /* antkind=name&antdist=6+&antpick=no@no */
 	[30295] = -3,   /* antkind=name1&antdist=0&antpick=no@no */
 	[30296] = -6,   /* antkind=name1&antdist=0&antpick=yes@no */
@@ -10141,15 +10141,15 @@ const int32_t model_trained[205972] = {
 	[30339] = -33,   /* antkind=na&sameprev=no&antrank=0@no */
 	[30343] = 31,   /* antkind=na&sameprev=yes&antrank=0@no */
 	[30347] = -101,   /* antkind=name&sameprev=na&antrank=0@no */
-	[30349] = -197,   /* antkind=name&sameprev=na&antrank=2@no */
+	[30349] = -196,   /* antkind=name&sameprev=na&antrank=2@no */
 	[30351] = 96,   /* antkind=name&sameprev=no&antrank=0@no */
 	[30352] = -61,   /* antkind=name&sameprev=no&antrank=1@no */
-	[30353] = 124,   /* antkind=name&sameprev=no&antrank=2@no */
+	[30353] = 125,   /* antkind=name&sameprev=no&antrank=2@no */
 	[30354] = -60,   /* antkind=name&sameprev=no&antrank=3+@no */
 	[30355] = 90,   /* antkind=name&sameprev=yes&antrank=0@no */
 	[30356] = -21,   /* antkind=name&sameprev=yes&antrank=1@no */
 	[30357] = -26,   /* antkind=name&sameprev=yes&antrank=2@no */
-	[30360] = 341,   /* antkind=name1&sameprev=na&antrank=1@no */
+	[30360] = 340,   /* antkind=name1&sameprev=na&antrank=1@no */
 	[30361] = -1,   /* antkind=name1&sameprev=na&antrank=2@no */
 	[30362] = -60,   /* antkind=name1&sameprev=na&antrank=3+@no */
 	[30364] = -6,   /* antkind=name1&sameprev=no&antrank=1@no */
@@ -10189,11 +10189,11 @@ const int32_t model_trained[205972] = {
 	[30452] = -3,   /* cuerel=near_before&antkind=role@no */
 	[30454] = -5,   /* cuerel=near_before&antkind=prev@no */
 	[30455] = -7,   /* cuerel=near_after&antkind=na@no */
-	[30479] = -11,   /* antkind=na&antpick=no&qprev=none@no */
+	[30479] = -12,   /* antkind=na&antpick=no&qprev=none@no */
 	[30481] = 29,   /* antkind=na&antpick=no&qprev=para@no */
 	[30482] = 32,   /* antkind=na&antpick=no&qprev=para1@no */
 	[30483] = -20,   /* antkind=na&antpick=no&qprev=older@no */
-	[30489] = -208,   /* antkind=name&antpick=no&qprev=none@no */
+	[30489] = -207,   /* antkind=name&antpick=no&qprev=none@no */
 	[30492] = -118,   /* antkind=name&antpick=no&qprev=para1@no */
 	[30493] = -75,   /* antkind=name&antpick=no&qprev=older@no */
 	[30494] = -12,   /* antkind=name&antpick=yes&qprev=none@no */
@@ -10203,7 +10203,7 @@ const int32_t model_trained[205972] = {
 	[30501] = 66,   /* antkind=name1&antpick=no&qprev=para@no */
 	[30502] = 87,   /* antkind=name1&antpick=no&qprev=para1@no */
 	[30503] = -51,   /* antkind=name1&antpick=no&qprev=older@no */
-	[30504] = 341,   /* antkind=name1&antpick=yes&qprev=none@no */
+	[30504] = 340,   /* antkind=name1&antpick=yes&qprev=none@no */
 	[30506] = -111,   /* antkind=name1&antpick=yes&qprev=para@no */
 	[30507] = -138,   /* antkind=name1&antpick=yes&qprev=para1@no */
 	[30508] = 111,   /* antkind=name1&antpick=yes&qprev=older@no */
@@ -10216,7 +10216,7 @@ const int32_t model_trained[205972] = {
 	[30539] = 38,   /* kind=none&person=na@no */
 	[30544] = -21,   /* kind=prev&person=na@no */
 	[30549] = 16,   /* kind=pron&person=na@no */
-	[30555] = -2,   /* kind=name&person=none@no */
+	[30555] = -3,   /* kind=name&person=none@no */
 	[30557] = 80,   /* kind=name&person=spoke@no */
 	[30558] = -157,   /* kind=name&person=placed@no */
 	[30560] = -3,   /* kind=acronym&person=none@no */
@@ -10296,7 +10296,7 @@ const int32_t model_trained[205972] = {
 	[31177] = -15,   /* kind=prev&qask=no&region=none@no */
 	[31186] = 235,   /* kind=prev&qask=yes&region=none@no */
 	[31196] = -22,   /* kind=pron&qask=no&region=head@no */
-	[31197] = 45,   /* kind=pron&qask=no&region=tail@no */
+	[31197] = 46,   /* kind=pron&qask=no&region=tail@no */
 	[31198] = -15,   /* kind=pron&qask=no&region=next@no */
 	[31203] = -67,   /* kind=pron&qask=no&region=older@no */
 	[31206] = 11,   /* kind=pron&qask=yes&region=tail@no */
@@ -10306,7 +10306,7 @@ const int32_t model_trained[205972] = {
 	[31217] = 183,   /* kind=name&qask=no&region=sent1@no */
 	[31220] = 15,   /* kind=name&qask=no&region=para1@no */
 	[31221] = -30,   /* kind=name&qask=no&region=older@no */
-	[31224] = 56,   /* kind=name&qask=yes&region=tail@no */
+	[31224] = 57,   /* kind=name&qask=yes&region=tail@no */
 	[31230] = 81,   /* kind=name&qask=yes&region=older@no */
 	[31233] = -35,   /* kind=acronym&qask=no&region=tail@no */
 	[31238] = -2,   /* kind=acronym&qask=no&region=para1@no */
@@ -10352,10 +10352,10 @@ const int32_t model_trained[205972] = {
 	[31377] = -144,   /* kind=pron&center=na&qsubj=nocue@no */
 	[31378] = -4,   /* kind=pron&center=na&qsubj=subject@no */
 	[31380] = -146,   /* kind=pron&center=no&qsubj=nocue@no */
-	[31381] = -129,   /* kind=pron&center=no&qsubj=subject@no */
+	[31381] = -128,   /* kind=pron&center=no&qsubj=subject@no */
 	[31382] = -103,   /* kind=pron&center=no&qsubj=nosubject@no */
 	[31383] = 122,   /* kind=pron&center=yes&qsubj=nocue@no */
-	[31384] = 144,   /* kind=pron&center=yes&qsubj=subject@no */
+	[31384] = 143,   /* kind=pron&center=yes&qsubj=subject@no */
 	[31385] = 254,   /* kind=pron&center=yes&qsubj=nosubject@no */
 	[31386] = 369,   /* kind=name&center=na&qsubj=nocue@no */
 	[31387] = 15,   /* kind=name&center=na&qsubj=subject@no */
@@ -10367,7 +10367,7 @@ const int32_t model_trained[205972] = {
 	[31394] = -140,   /* kind=name&center=yes&qsubj=nosubject@no */
 	[31396] = -4,   /* kind=acronym&center=na&qsubj=subject@no */
 	[31400] = -68,   /* kind=acronym&center=no&qsubj=nosubject@no */
-	[31402] = -28,   /* kind=acronym&center=yes&qsubj=subject@no */
+	[31402] = -27,   /* kind=acronym&center=yes&qsubj=subject@no */
 	[31405] = 40,   /* kind=role&center=na&qsubj=subject@no */
 	[31407] = -65,   /* kind=role&center=no&qsubj=nocue@no */
 	[31408] = 6,   /* kind=role&center=no&qsubj=subject@no */
@@ -10382,7 +10382,7 @@ const int32_t model_trained[205972] = {
 	[31435] = 28,   /* kind=desc&center=no&qsubj=subject@no */
 	[31436] = -24,   /* kind=desc&center=no&qsubj=nosubject@no */
 	[31440] = -110,   /* kind=top&center=na&qsubj=nocue@no */
-	[31441] = -1,   /* kind=top&center=na&qsubj=subject@no */
+	[31441] = -2,   /* kind=top&center=na&qsubj=subject@no */
 	[31443] = -69,   /* kind=top&center=no&qsubj=nocue@no */
 	[31444] = -1,   /* kind=top&center=no&qsubj=subject@no */
 	[31445] = -12,   /* kind=top&center=no&qsubj=nosubject@no */
@@ -10407,14 +10407,14 @@ const int32_t model_trained[205972] = {
 	[31691] = -36,   /* kind=name@sv */
 	[31692] = -40,   /* kind=acronym@sv */
 	[31693] = 97,   /* kind=role@sv */
-	[31696] = 18,   /* kind=desc@sv */
-	[31697] = 107,   /* kind=top@sv */
+	[31696] = 19,   /* kind=desc@sv */
+	[31697] = 106,   /* kind=top@sv */
 	[31698] = -59,   /* kind=none&region=none@sv */
 	[31707] = -13,   /* kind=prev&region=none@sv */
 	[31717] = -86,   /* kind=pron&region=head@sv */
 	[31718] = -129,   /* kind=pron&region=tail@sv */
-	[31723] = -23,   /* kind=pron&region=para1@sv */
-	[31726] = 96,   /* kind=name&region=head@sv */
+	[31723] = -22,   /* kind=pron&region=para1@sv */
+	[31726] = 95,   /* kind=name&region=head@sv */
 	[31727] = 85,   /* kind=name&region=tail@sv */
 	[31728] = -186,   /* kind=name&region=next@sv */
 	[31729] = 123,   /* kind=name&region=sent1@sv */
@@ -10439,7 +10439,7 @@ const int32_t model_trained[205972] = {
 	[31812] = -11,   /* kind=pron&cuerel=none@sv */
 	[31814] = -129,   /* kind=pron&cuerel=after@sv */
 	[31822] = -86,   /* kind=pron&cuerel=colon@sv */
-	[31824] = -98,   /* kind=name&cuerel=none@sv */
+	[31824] = -97,   /* kind=name&cuerel=none@sv */
 	[31825] = -43,   /* kind=name&cuerel=before@sv */
 	[31826] = 113,   /* kind=name&cuerel=after@sv */
 	[31827] = 87,   /* kind=name&cuerel=accord@sv */
@@ -10447,9 +10447,9 @@ const int32_t model_trained[205972] = {
 	[31831] = -79,   /* kind=name&cuerel=near_before@sv */
 	[31832] = -63,   /* kind=name&cuerel=near_after@sv */
 	[31833] = 152,   /* kind=name&cuerel=appos@sv */
-	[31834] = 96,   /* kind=name&cuerel=colon@sv */
+	[31834] = 95,   /* kind=name&cuerel=colon@sv */
 	[31836] = -15,   /* kind=acronym&cuerel=none@sv */
-	[31844] = -31,   /* kind=acronym&cuerel=near_after@sv */
+	[31844] = -30,   /* kind=acronym&cuerel=near_after@sv */
 	[31848] = 151,   /* kind=role&cuerel=none@sv */
 	[31855] = -72,   /* kind=role&cuerel=near_before@sv */
 	[31856] = -139,   /* kind=role&cuerel=near_after@sv */
@@ -10458,10 +10458,10 @@ const int32_t model_trained[205972] = {
 	[31896] = 60,   /* kind=top&cuerel=none@sv */
 	[31908] = 1,   /* region=none&cuerel=none@sv */
 	[31920] = 139,   /* region=head&cuerel=none@sv */
-	[31930] = 16,   /* region=head&cuerel=colon@sv */
+	[31930] = 17,   /* region=head&cuerel=colon@sv */
 	[31932] = 109,   /* region=tail&cuerel=none@sv */
 	[31934] = 27,   /* region=tail&cuerel=after@sv */
-	[31940] = -35,   /* region=tail&cuerel=near_after@sv */
+	[31940] = -34,   /* region=tail&cuerel=near_after@sv */
 	[31944] = 207,   /* region=next&cuerel=none@sv */
 	[31956] = 1,   /* region=sent1&cuerel=none@sv */
 	[31958] = 139,   /* region=sent1&cuerel=after@sv */
@@ -10665,7 +10665,7 @@ const int32_t model_trained[205972] = {
 	[34390] = -2,   /* region=para1&cueq=other&qsubj=subject@sv */
 	[34392] = -57,   /* region=older&cueq=none&qsubj=nocue@sv */
 	[34394] = -1,   /* region=older&cueq=none&qsubj=nosubject@sv */
-	[34398] = 8,   /* region=older&cueq=other&qsubj=nocue@sv */
+	[34398] = 9,   /* region=older&cueq=other&qsubj=nocue@sv */
 	[34401] = -59,   /* kind=none&rank=0@sv */
 	[34405] = -13,   /* kind=prev&rank=0@sv */
 	[34409] = -206,   /* kind=pron&rank=0@sv */
@@ -10729,7 +10729,7 @@ const int32_t model_trained[205972] = {
 	[34759] = -1,   /* kind=desc&region=para1&rank=2@sv */
 	[34760] = -9,   /* kind=desc&region=para1&rank=3+@sv */
 	[34761] = -2,   /* kind=desc&region=older&rank=0@sv */
-	[34762] = -14,   /* kind=desc&region=older&rank=1@sv */
+	[34762] = -15,   /* kind=desc&region=older&rank=1@sv */
 	[34763] = -26,   /* kind=desc&region=older&rank=2@sv */
 	[34764] = -6,   /* kind=desc&region=older&rank=3+@sv */
 	[34765] = 20,   /* kind=top&region=none&rank=0@sv */
@@ -10738,7 +10738,7 @@ const int32_t model_trained[205972] = {
 	[34813] = -129,   /* kind=pron&dist=0-1@sv */
 	[34815] = -1,   /* kind=pron&dist=4-6@sv */
 	[34817] = -49,   /* kind=pron&dist=11-20@sv */
-	[34818] = -12,   /* kind=pron&dist=21+@sv */
+	[34818] = -11,   /* kind=pron&dist=21+@sv */
 	[34819] = 4,   /* kind=name&dist=0-1@sv */
 	[34820] = -40,   /* kind=name&dist=2-3@sv */
 	[34821] = 45,   /* kind=name&dist=4-6@sv */
@@ -10758,7 +10758,7 @@ const int32_t model_trained[205972] = {
 	[34850] = 204,   /* kind=desc&dist=2-3@sv */
 	[34851] = -25,   /* kind=desc&dist=4-6@sv */
 	[34852] = -6,   /* kind=desc&dist=7-10@sv */
-	[34853] = -54,   /* kind=desc&dist=11-20@sv */
+	[34853] = -53,   /* kind=desc&dist=11-20@sv */
 	[34854] = -36,   /* kind=desc&dist=21+@sv */
 	[34855] = 60,   /* kind=top&dist=0-1@sv */
 	[34861] = -49,   /* cuerel=none&dist=0-1@sv */
@@ -10787,7 +10787,7 @@ const int32_t model_trained[205972] = {
 	[34913] = -4,   /* cuerel=near_after&dist=11-20@sv */
 	[34914] = -3,   /* cuerel=near_after&dist=21+@sv */
 	[34918] = 152,   /* cuerel=appos&dist=7-10@sv */
-	[34923] = 96,   /* cuerel=colon&dist=4-6@sv */
+	[34923] = 95,   /* cuerel=colon&dist=4-6@sv */
 	[34925] = -86,   /* cuerel=colon&dist=11-20@sv */
 	[34933] = -59,   /* kind=none&prep=none@sv */
 	[34938] = -13,   /* kind=prev&prep=none@sv */
@@ -10797,7 +10797,7 @@ const int32_t model_trained[205972] = {
 	[34950] = 294,   /* kind=name&prep=of@sv */
 	[34951] = 162,   /* kind=name&prep=det@sv */
 	[34953] = -20,   /* kind=acronym&prep=none@sv */
-	[34954] = -19,   /* kind=acronym&prep=prep@sv */
+	[34954] = -18,   /* kind=acronym&prep=prep@sv */
 	[34955] = -4,   /* kind=acronym&prep=of@sv */
 	[34958] = 2,   /* kind=role&prep=none@sv */
 	[34959] = -7,   /* kind=role&prep=prep@sv */
@@ -10818,7 +10818,7 @@ const int32_t model_trained[205972] = {
 	[35062] = -36,   /* kind=pron&region=head&subj=start@sv */
 	[35064] = -115,   /* kind=pron&region=tail&subj=first@sv */
 	[35078] = -1,   /* kind=pron&region=para1&subj=no@sv */
-	[35079] = -15,   /* kind=pron&region=para1&subj=first@sv */
+	[35079] = -14,   /* kind=pron&region=para1&subj=first@sv */
 	[35082] = -1,   /* kind=pron&region=older&subj=first@sv */
 	[35089] = 45,   /* kind=name&region=head&subj=start@sv */
 	[35090] = 49,   /* kind=name&region=tail&subj=no@sv */
@@ -10828,9 +10828,9 @@ const int32_t model_trained[205972] = {
 	[35097] = 50,   /* kind=name&region=sent1&subj=first@sv */
 	[35101] = -6,   /* kind=name&region=sent2&subj=start@sv */
 	[35105] = -28,   /* kind=name&region=para1&subj=no@sv */
-	[35106] = 38,   /* kind=name&region=para1&subj=first@sv */
+	[35106] = 39,   /* kind=name&region=para1&subj=first@sv */
 	[35107] = -35,   /* kind=name&region=para1&subj=start@sv */
-	[35108] = -17,   /* kind=name&region=older&subj=no@sv */
+	[35108] = -18,   /* kind=name&region=older&subj=no@sv */
 	[35109] = -1,   /* kind=name&region=older&subj=first@sv */
 	[35110] = -19,   /* kind=name&region=older&subj=start@sv */
 	[35117] = -7,   /* kind=acronym&region=tail&subj=no@sv */
@@ -10874,7 +10874,7 @@ const int32_t model_trained[205972] = {
 	[35385] = -6,   /* kind=desc&full=no&nwords=one@sv */
 	[35391] = 20,   /* kind=top&full=yes&nwords=one@sv */
 	[35393] = -29,   /* cuerel=none&nwords=one&full=no@sv */
-	[35394] = 20,   /* cuerel=none&nwords=one&full=yes@sv */
+	[35394] = 19,   /* cuerel=none&nwords=one&full=yes@sv */
 	[35396] = 20,   /* cuerel=none&nwords=more&full=yes@sv */
 	[35397] = -32,   /* cuerel=before&nwords=one&full=no@sv */
 	[35401] = -10,   /* cuerel=after&nwords=one&full=no@sv */
@@ -10953,7 +10953,7 @@ const int32_t model_trained[205972] = {
 	[35775] = -1,   /* kind=desc&resolved=na@sv */
 	[35778] = 60,   /* kind=top&resolved=na@sv */
 	[35781] = -33,   /* kind=none&qhead=none&qtail=none@sv */
-	[35782] = -18,   /* kind=none&qhead=none&qtail=near@sv */
+	[35782] = -17,   /* kind=none&qhead=none&qtail=near@sv */
 	[35801] = -9,   /* kind=none&qhead=colon&qtail=none@sv */
 	[35806] = -5,   /* kind=prev&qhead=none&qtail=none@sv */
 	[35807] = -5,   /* kind=prev&qhead=none&qtail=near@sv */
@@ -10979,7 +10979,7 @@ const int32_t model_trained[205972] = {
 	[36051] = -151,   /* region=none&qhead=colon&qtail=none@sv */
 	[36076] = 168,   /* region=head&qhead=colon&qtail=none@sv */
 	[36081] = 31,   /* region=tail&qhead=none&qtail=none@sv */
-	[36082] = 9,   /* region=tail&qhead=none&qtail=near@sv */
+	[36082] = 10,   /* region=tail&qhead=none&qtail=near@sv */
 	[36106] = 163,   /* region=next&qhead=none&qtail=none@sv */
 	[36131] = 49,   /* region=sent1&qhead=none&qtail=none@sv */
 	[36151] = -13,   /* region=sent1&qhead=colon&qtail=none@sv */
@@ -11005,7 +11005,7 @@ const int32_t model_trained[205972] = {
 	[36556] = -71,   /* kind=none&qpos=para@sv */
 	[36557] = -3,   /* kind=none&qpos=sent@sv */
 	[36558] = -10,   /* kind=none&qpos=mid@sv */
-	[36559] = -17,   /* kind=prev&qpos=para@sv */
+	[36559] = -16,   /* kind=prev&qpos=para@sv */
 	[36560] = -10,   /* kind=prev&qpos=sent@sv */
 	[36562] = -167,   /* kind=pron&qpos=para@sv */
 	[36563] = -2,   /* kind=pron&qpos=sent@sv */
@@ -11041,7 +11041,7 @@ const int32_t model_trained[205972] = {
 	[36620] = -30,   /* kind=desc&qend=comma@sv */
 	[36621] = -47,   /* kind=desc&qend=question@sv */
 	[36623] = 63,   /* kind=top&qend=stop@sv */
-	[36624] = 87,   /* kind=top&qend=comma@sv */
+	[36624] = 86,   /* kind=top&qend=comma@sv */
 	[36625] = -68,   /* kind=top&qend=question@sv */
 	[36626] = -23,   /* kind=none&qalone=no&qprev=none@sv */
 	[36628] = -1,   /* kind=none&qalone=no&qprev=para@sv */
@@ -11049,7 +11049,7 @@ const int32_t model_trained[205972] = {
 	[36630] = -2,   /* kind=none&qalone=no&qprev=older@sv */
 	[36631] = -51,   /* kind=none&qalone=yes&qprev=none@sv */
 	[36634] = -21,   /* kind=none&qalone=yes&qprev=para1@sv */
-	[36635] = -47,   /* kind=none&qalone=yes&qprev=older@sv */
+	[36635] = -48,   /* kind=none&qalone=yes&qprev=older@sv */
 	[36639] = -4,   /* kind=prev&qalone=no&qprev=para1@sv */
 	[36640] = -5,   /* kind=prev&qalone=no&qprev=older@sv */
 	[36644] = 3,   /* kind=prev&qalone=yes&qprev=para1@sv */
@@ -11090,7 +11090,7 @@ const int32_t model_trained[205972] = {
 	[36734] = -86,   /* kind=pron&qtype=plain@sv */
 	[36736] = -155,   /* kind=pron&qtype=dash@sv */
 	[36738] = -168,   /* kind=name&qtype=plain@sv */
-	[36740] = 1,   /* kind=name&qtype=dash@sv */
+	[36740] = 2,   /* kind=name&qtype=dash@sv */
 	[36744] = -14,   /* kind=acronym&qtype=dash@sv */
 	[36746] = 139,   /* kind=role&qtype=plain@sv */
 	[36748] = -3,   /* kind=role&qtype=dash@sv */
@@ -11113,7 +11113,7 @@ const int32_t model_trained[205972] = {
 	[36802] = -1,   /* kind=pron&qprev=para&qsubj=nocue@sv */
 	[36808] = -23,   /* kind=pron&qprev=older&qsubj=nocue@sv */
 	[36811] = -18,   /* kind=name&qprev=none&qsubj=nocue@sv */
-	[36812] = -29,   /* kind=name&qprev=none&qsubj=subject@sv */
+	[36812] = -28,   /* kind=name&qprev=none&qsubj=subject@sv */
 	[36817] = 5,   /* kind=name&qprev=para&qsubj=nocue@sv */
 	[36820] = 52,   /* kind=name&qprev=para1&qsubj=nocue@sv */
 	[36823] = -53,   /* kind=name&qprev=older&qsubj=nocue@sv */
@@ -11139,7 +11139,7 @@ const int32_t model_trained[205972] = {
 	[36901] = 3,   /* kind=top&qprev=none&qsubj=nocue@sv */
 	[36902] = 111,   /* kind=top&qprev=none&qsubj=subject@sv */
 	[36910] = -24,   /* kind=top&qprev=para1&qsubj=nocue@sv */
-	[36913] = 32,   /* kind=top&qprev=older&qsubj=nocue@sv */
+	[36913] = 33,   /* kind=top&qprev=older&qsubj=nocue@sv */
 	[36914] = -6,   /* kind=top&qprev=older&qsubj=subject@sv */
 	[36915] = -29,   /* kind=top&qprev=older&qsubj=nosubject@sv */
 	[36916] = -16,   /* region=none&qsubj=nocue&subj=no@sv */
@@ -11166,7 +11166,7 @@ const int32_t model_trained[205972] = {
 	[36984] = -9,   /* region=para1&qsubj=subject&subj=start@sv */
 	[36985] = -18,   /* region=para1&qsubj=nosubject&subj=no@sv */
 	[36987] = -6,   /* region=para1&qsubj=nosubject&subj=start@sv */
-	[36988] = -44,   /* region=older&qsubj=nocue&subj=no@sv */
+	[36988] = -45,   /* region=older&qsubj=nocue&subj=no@sv */
 	[36989] = -7,   /* region=older&qsubj=nocue&subj=first@sv */
 	[36990] = -24,   /* region=older&qsubj=nocue&subj=start@sv */
 	[36991] = -2,   /* region=older&qsubj=subject&subj=no@sv */
@@ -11209,7 +11209,7 @@ const int32_t model_trained[205972] = {
 	[37120] = -4,   /* region=sent2&parafirst=yes&subj=no@sv */
 	[37122] = -6,   /* region=sent2&parafirst=yes&subj=start@sv */
 	[37129] = -25,   /* region=para1&parafirst=no&subj=no@sv */
-	[37130] = -70,   /* region=para1&parafirst=no&subj=first@sv */
+	[37130] = -69,   /* region=para1&parafirst=no&subj=first@sv */
 	[37131] = -57,   /* region=para1&parafirst=no&subj=start@sv */
 	[37132] = 47,   /* region=para1&parafirst=yes&subj=no@sv */
 	[37133] = 49,   /* region=para1&parafirst=yes&subj=first@sv */
@@ -11222,11 +11222,11 @@ const int32_t model_trained[205972] = {
 	[37140] = -12,   /* region=older&parafirst=yes&subj=start@sv */
 	[37141] = -59,   /* kind=none&gender=any@sv */
 	[37145] = -13,   /* kind=prev&gender=any@sv */
-	[37150] = -127,   /* kind=pron&gender=male@sv */
+	[37150] = -126,   /* kind=pron&gender=male@sv */
 	[37151] = -1,   /* kind=pron&gender=female@sv */
 	[37152] = -2,   /* kind=pron&gender=plural@sv */
 	[37153] = -31,   /* kind=name&gender=any@sv */
-	[37156] = 301,   /* kind=name&gender=plural@sv */
+	[37156] = 302,   /* kind=name&gender=plural@sv */
 	[37157] = -14,   /* kind=acronym&gender=any@sv */
 	[37161] = 105,   /* kind=role&gender=any@sv */
 	[37173] = -60,   /* kind=desc&gender=any@sv */
@@ -11251,7 +11251,7 @@ const int32_t model_trained[205972] = {
 	[37305] = -2,   /* pside=elsewhere&prank=0&kind=acronym@sv */
 	[37306] = -2,   /* pside=elsewhere&prank=0&kind=role@sv */
 	[37309] = -11,   /* pside=elsewhere&prank=0&kind=desc@sv */
-	[37341] = 9,   /* pside=none&pgap=0-1&pclause=no@sv */
+	[37341] = 8,   /* pside=none&pgap=0-1&pclause=no@sv */
 	[37357] = 2,   /* pside=after&pgap=0-1&pclause=no@sv */
 	[37361] = 49,   /* pside=after&pgap=4-7&pclause=no@sv */
 	[37362] = -15,   /* pside=after&pgap=4-7&pclause=yes@sv */
@@ -11269,7 +11269,7 @@ const int32_t model_trained[205972] = {
 	[37433] = -11,   /* pside=elsewhere&prank=0&prep=none@sv */
 	[37434] = -24,   /* pside=elsewhere&prank=0&prep=prep@sv */
 	[37435] = -1,   /* pside=elsewhere&prank=0&prep=of@sv */
-	[37436] = -11,   /* pside=elsewhere&prank=0&prep=det@sv */
+	[37436] = -10,   /* pside=elsewhere&prank=0&prep=det@sv */
 	[37453] = 32,   /* pside=none&prank=0&subj=no@sv */
 	[37454] = 28,   /* pside=none&prank=0&subj=first@sv */
 	[37455] = -71,   /* pside=none&prank=0&subj=start@sv */
@@ -11279,7 +11279,7 @@ const int32_t model_trained[205972] = {
 	[37489] = -20,   /* pside=elsewhere&prank=0&subj=no@sv */
 	[37490] = -30,   /* pside=elsewhere&prank=0&subj=first@sv */
 	[37491] = -9,   /* pside=elsewhere&prank=0&subj=start@sv */
-	[37501] = 9,   /* pside=none&prank=0&pclause=no@sv */
+	[37501] = 8,   /* pside=none&prank=0&pclause=no@sv */
 	[37517] = 2,   /* pside=after&prank=0&pclause=no@sv */
 	[37519] = 18,   /* pside=after&prank=1&pclause=no@sv */
 	[37520] = -15,   /* pside=after&prank=1&pclause=yes@sv */
@@ -11287,7 +11287,7 @@ const int32_t model_trained[205972] = {
 	[37522] = -7,   /* pside=after&prank=2&pclause=yes@sv */
 	[37525] = -39,   /* pside=elsewhere&prank=0&pclause=no@sv */
 	[37534] = 27,   /* pside=none&qhead=none&qtail=near@sv */
-	[37584] = 9,   /* pside=after&qhead=none&qtail=near@sv */
+	[37584] = 10,   /* pside=after&qhead=none&qtail=near@sv */
 	[37609] = -39,   /* pside=elsewhere&qhead=none&qtail=near@sv */
 	[37633] = -25,   /* kind=none&spoken=0&region=none@sv */
 	[37660] = -5,   /* kind=prev&spoken=0&region=none@sv */
@@ -11304,7 +11304,7 @@ const int32_t model_trained[205972] = {
 	[37725] = 6,   /* kind=name&spoken=1&region=tail@sv */
 	[37727] = 4,   /* kind=name&spoken=1&region=sent1@sv */
 	[37730] = 30,   /* kind=name&spoken=1&region=para1@sv */
-	[37731] = 41,   /* kind=name&spoken=1&region=older@sv */
+	[37731] = 42,   /* kind=name&spoken=1&region=older@sv */
 	[37734] = 5,   /* kind=name&spoken=2+&region=tail@sv */
 	[37736] = 5,   /* kind=name&spoken=2+&region=sent1@sv */
 	[37739] = 21,   /* kind=name&spoken=2+&region=para1@sv */
@@ -11321,18 +11321,18 @@ const int32_t model_trained[205972] = {
 	[37854] = -4,   /* kind=desc&spoken=0&region=sent2@sv */
 	[37856] = -20,   /* kind=desc&spoken=0&region=para1@sv */
 	[37857] = -22,   /* kind=desc&spoken=0&region=older@sv */
-	[37876] = 24,   /* kind=top&spoken=0&region=none@sv */
+	[37876] = 23,   /* kind=top&spoken=0&region=none@sv */
 	[37885] = 26,   /* kind=top&spoken=1&region=none@sv */
 	[37894] = 27,   /* kind=top&spoken=2+&region=none@sv */
 	[37903] = -15,   /* antkind=na&spoken=0&antrank=0@sv */
 	[37907] = 34,   /* antkind=na&spoken=1&antrank=0@sv */
-	[37911] = 46,   /* antkind=na&spoken=2+&antrank=0@sv */
-	[37917] = -17,   /* antkind=name&spoken=0&antrank=2@sv */
+	[37911] = 47,   /* antkind=na&spoken=2+&antrank=0@sv */
+	[37917] = -16,   /* antkind=name&spoken=0&antrank=2@sv */
 	[37918] = -78,   /* antkind=name&spoken=0&antrank=3+@sv */
-	[37927] = -28,   /* antkind=name1&spoken=0&antrank=0@sv */
+	[37927] = -27,   /* antkind=name1&spoken=0&antrank=0@sv */
 	[37928] = -28,   /* antkind=name1&spoken=0&antrank=1@sv */
 	[37929] = -43,   /* antkind=name1&spoken=0&antrank=2@sv */
-	[37930] = -4,   /* antkind=name1&spoken=0&antrank=3+@sv */
+	[37930] = -3,   /* antkind=name1&spoken=0&antrank=3+@sv */
 	[37942] = -3,   /* antkind=role&spoken=0&antrank=3+@sv */
 	[37975] = -20,   /* cuerel=none&cueq=none&spoken=0@sv */
 	[37976] = 29,   /* cuerel=none&cueq=none&spoken=1@sv */
@@ -11353,13 +11353,13 @@ const int32_t model_trained[205972] = {
 	[38068] = 2,   /* cuerel=colon&cueq=own&spoken=0@sv */
 	[38083] = 6,   /* antkind=na&antrank=0&antrole=none@sv */
 	[38103] = -5,   /* antkind=name&antrank=1&antrole=none@sv */
-	[38108] = -17,   /* antkind=name&antrank=2&antrole=subject@sv */
+	[38108] = -16,   /* antkind=name&antrank=2&antrole=subject@sv */
 	[38111] = -78,   /* antkind=name&antrank=3+&antrole=none@sv */
 	[38115] = -1,   /* antkind=name1&antrank=0&antrole=none@sv */
 	[38118] = -67,   /* antkind=name1&antrank=0&antrole=object@sv */
 	[38122] = -28,   /* antkind=name1&antrank=1&antrole=object@sv */
 	[38123] = -43,   /* antkind=name1&antrank=2&antrole=none@sv */
-	[38127] = -4,   /* antkind=name1&antrank=3+&antrole=none@sv */
+	[38127] = -3,   /* antkind=name1&antrank=3+&antrole=none@sv */
 	[38146] = -11,   /* antkind=role&antrank=3+&antrole=object@sv */
 	[38179] = 18,   /* antkind=na&antgen=unknown@sv */
 	[38182] = -84,   /* antkind=name&antgen=unknown@sv */
@@ -11369,7 +11369,7 @@ const int32_t model_trained[205972] = {
 	[38197] = 6,   /* antkind=na&antdist=0&antpick=no@sv */
 	[38209] = -5,   /* antkind=name&antdist=1&antpick=no@sv */
 	[38213] = -78,   /* antkind=name&antdist=3-5&antpick=no@sv */
-	[38215] = -17,   /* antkind=name&antdist=6+&antpick=no@sv */
+	[38215] = -16,   /* antkind=name&antdist=6+&antpick=no@sv */
 	[38219] = -71,   /* antkind=name1&antdist=1&antpick=no@sv */
 	[38221] = -8,   /* antkind=name1&antdist=2&antpick=no@sv */
 	[38223] = -47,   /* antkind=name1&antdist=3-5&antpick=no@sv */
@@ -11379,12 +11379,12 @@ const int32_t model_trained[205972] = {
 	[38257] = -5,   /* antkind=na&sameprev=na&antrank=0@sv */
 	[38261] = 71,   /* antkind=na&sameprev=no&antrank=0@sv */
 	[38265] = -37,   /* antkind=na&sameprev=yes&antrank=0@sv */
-	[38271] = -17,   /* antkind=name&sameprev=na&antrank=2@sv */
+	[38271] = -16,   /* antkind=name&sameprev=na&antrank=2@sv */
 	[38272] = -78,   /* antkind=name&sameprev=na&antrank=3+@sv */
-	[38281] = -28,   /* antkind=name1&sameprev=na&antrank=0@sv */
+	[38281] = -27,   /* antkind=name1&sameprev=na&antrank=0@sv */
 	[38282] = -28,   /* antkind=name1&sameprev=na&antrank=1@sv */
 	[38283] = -43,   /* antkind=name1&sameprev=na&antrank=2@sv */
-	[38284] = -4,   /* antkind=name1&sameprev=na&antrank=3+@sv */
+	[38284] = -3,   /* antkind=name1&sameprev=na&antrank=3+@sv */
 	[38296] = -3,   /* antkind=role&sameprev=na&antrank=3+@sv */
 	[38329] = -13,   /* cuerel=none&antkind=na@sv */
 	[38330] = -2,   /* cuerel=none&antkind=name@sv */
@@ -11399,15 +11399,15 @@ const int32_t model_trained[205972] = {
 	[38371] = -107,   /* cuerel=near_before&antkind=na@sv */
 	[38377] = -71,   /* cuerel=near_after&antkind=na@sv */
 	[38383] = 152,   /* cuerel=appos&antkind=na@sv */
-	[38389] = 96,   /* cuerel=colon&antkind=na@sv */
-	[38390] = -41,   /* cuerel=colon&antkind=name@sv */
+	[38389] = 95,   /* cuerel=colon&antkind=na@sv */
+	[38390] = -40,   /* cuerel=colon&antkind=name@sv */
 	[38391] = -35,   /* cuerel=colon&antkind=name1@sv */
 	[38392] = -29,   /* cuerel=colon&antkind=role@sv */
 	[38401] = 22,   /* antkind=na&antpick=no&qprev=none@sv */
 	[38405] = 2,   /* antkind=na&antpick=no&qprev=older@sv */
 	[38411] = -80,   /* antkind=name&antpick=no&qprev=none@sv */
-	[38415] = -17,   /* antkind=name&antpick=no&qprev=older@sv */
-	[38421] = -85,   /* antkind=name1&antpick=no&qprev=none@sv */
+	[38415] = -16,   /* antkind=name&antpick=no&qprev=older@sv */
+	[38421] = -84,   /* antkind=name1&antpick=no&qprev=none@sv */
 	[38425] = -20,   /* antkind=name1&antpick=no&qprev=older@sv */
 	[38435] = -6,   /* antkind=role&antpick=no&qprev=older@sv */
 	[38461] = -59,   /* kind=none&person=na@sv */
@@ -11416,7 +11416,7 @@ const int32_t model_trained[205972] = {
 	[38477] = -176,   /* kind=name&person=none@sv */
 	[38479] = 136,   /* kind=name&person=spoke@sv */
 	[38480] = -135,   /* kind=name&person=placed@sv */
-	[38482] = -8,   /* kind=acronym&person=none@sv */
+	[38482] = -9,   /* kind=acronym&person=none@sv */
 	[38485] = -18,   /* kind=acronym&person=placed@sv */
 	[38486] = 105,   /* kind=role&person=na@sv */
 	[38501] = -1,   /* kind=desc&person=na@sv */
@@ -11428,7 +11428,7 @@ const int32_t model_trained[205972] = {
 	[38603] = -115,   /* kind=pron&person=na&region=tail@sv */
 	[38608] = -13,   /* kind=pron&person=na&region=para1@sv */
 	[38656] = 45,   /* kind=name&person=none&region=head@sv */
-	[38657] = -198,   /* kind=name&person=none&region=tail@sv */
+	[38657] = -197,   /* kind=name&person=none&region=tail@sv */
 	[38658] = -161,   /* kind=name&person=none&region=next@sv */
 	[38660] = -6,   /* kind=name&person=none&region=sent2@sv */
 	[38662] = -43,   /* kind=name&person=none&region=para1@sv */
@@ -11442,7 +11442,7 @@ const int32_t model_trained[205972] = {
 	[38689] = -30,   /* kind=name&person=placed&region=para1@sv */
 	[38690] = -58,   /* kind=name&person=placed&region=older@sv */
 	[38702] = -7,   /* kind=acronym&person=none&region=tail@sv */
-	[38707] = -4,   /* kind=acronym&person=none&region=para1@sv */
+	[38707] = -5,   /* kind=acronym&person=none&region=para1@sv */
 	[38708] = -1,   /* kind=acronym&person=none&region=older@sv */
 	[38734] = -7,   /* kind=acronym&person=placed&region=para1@sv */
 	[38737] = 124,   /* kind=role&person=na&region=head@sv */
@@ -11458,11 +11458,11 @@ const int32_t model_trained[205972] = {
 	[38943] = 5,   /* kind=top&person=spoke&region=none@sv */
 	[38961] = 6,   /* antkind=na&antperson=na&antrank=0@sv */
 	[38986] = -5,   /* antkind=name&antperson=none&antrank=1@sv */
-	[38987] = -17,   /* antkind=name&antperson=none&antrank=2@sv */
+	[38987] = -16,   /* antkind=name&antperson=none&antrank=2@sv */
 	[38988] = -78,   /* antkind=name&antperson=none&antrank=3+@sv */
 	[39005] = -34,   /* antkind=name1&antperson=none&antrank=0@sv */
 	[39007] = -40,   /* antkind=name1&antperson=none&antrank=2@sv */
-	[39008] = -4,   /* antkind=name1&antperson=none&antrank=3+@sv */
+	[39008] = -3,   /* antkind=name1&antperson=none&antrank=3+@sv */
 	[39018] = -28,   /* antkind=name1&antperson=placed&antrank=1@sv */
 	[39019] = -3,   /* antkind=name1&antperson=placed&antrank=2@sv */
 	[39024] = -3,   /* antkind=role&antperson=na&antrank=3+@sv */
@@ -11477,7 +11477,7 @@ const int32_t model_trained[205972] = {
 	[39139] = 49,   /* kind=name&qask=no&region=sent1@sv */
 	[39140] = -6,   /* kind=name&qask=no&region=sent2@sv */
 	[39142] = -25,   /* kind=name&qask=no&region=para1@sv */
-	[39143] = -24,   /* kind=name&qask=no&region=older@sv */
+	[39143] = -25,   /* kind=name&qask=no&region=older@sv */
 	[39155] = -7,   /* kind=acronym&qask=no&region=tail@sv */
 	[39160] = -7,   /* kind=acronym&qask=no&region=para1@sv */
 	[39161] = -1,   /* kind=acronym&qask=no&region=older@sv */
@@ -11523,7 +11523,7 @@ const int32_t model_trained[205972] = {
 	[39311] = -63,   /* kind=name&center=no&qsubj=nocue@sv */
 	[39312] = -31,   /* kind=name&center=no&qsubj=subject@sv */
 	[39314] = 67,   /* kind=name&center=yes&qsubj=nocue@sv */
-	[39315] = -70,   /* kind=name&center=yes&qsubj=subject@sv */
+	[39315] = -69,   /* kind=name&center=yes&qsubj=subject@sv */
 	[39318] = -1,   /* kind=acronym&center=na&qsubj=subject@sv */
 	[39319] = -6,   /* kind=acronym&center=na&qsubj=nosubject@sv */
 	[39320] = -5,   /* kind=acronym&center=no&qsubj=nocue@sv */
@@ -11550,7 +11550,7 @@ const int32_t model_trained[205972] = {
 	[39376] = -1,   /* center=na&qpos=sent&qprev=none@sv */
 	[39378] = -1,   /* center=na&qpos=sent&qprev=para@sv */
 	[39379] = -1,   /* center=na&qpos=sent&qprev=para1@sv */
-	[39386] = 80,   /* center=no&qpos=para&qprev=none@sv */
+	[39386] = 79,   /* center=no&qpos=para&qprev=none@sv */
 	[39389] = -100,   /* center=no&qpos=para&qprev=para1@sv */
 	[39390] = -115,   /* center=no&qpos=para&qprev=older@sv */
 	[39391] = -40,   /* center=no&qpos=sent&qprev=none@sv */
@@ -11564,7 +11564,7 @@ const int32_t model_trained[205972] = {
 	[39409] = 171,   /* center=yes&qpos=sent&qprev=para1@sv */
 	[39610] = 105,   /* kind=none@de */
 	[39611] = -56,   /* kind=prev@de */
-	[39612] = -199,   /* kind=pron@de */
+	[39612] = -198,   /* kind=pron@de */
 	[39613] = -99,   /* kind=name@de */
 	[39614] = 119,   /* kind=acronym@de */
 	[39615] = 110,   /* kind=role@de */
@@ -11576,7 +11576,7 @@ const int32_t model_trained[205972] = {
 	[39629] = -10,   /* kind=prev&region=none@de */
 	[39639] = -155,   /* kind=pron&region=head@de */
 	[39640] = -63,   /* kind=pron&region=tail@de */
-	[39641] = -63,   /* kind=pron&region=next@de */
+	[39641] = -62,   /* kind=pron&region=next@de */
 	[39642] = 2,   /* kind=pron&region=sent1@de */
 	[39643] = -73,   /* kind=pron&region=sent2@de */
 	[39644] = -10,   /* kind=pron&region=sent3@de */
@@ -11597,7 +11597,7 @@ const int32_t model_trained[205972] = {
 	[39663] = -94,   /* kind=acronym&region=para1@de */
 	[39666] = 128,   /* kind=role&region=head@de */
 	[39667] = 223,   /* kind=role&region=tail@de */
-	[39668] = -115,   /* kind=role&region=next@de */
+	[39668] = -114,   /* kind=role&region=next@de */
 	[39669] = -74,   /* kind=role&region=sent1@de */
 	[39670] = -176,   /* kind=role&region=sent2@de */
 	[39671] = -114,   /* kind=role&region=sent3@de */
@@ -11631,7 +11631,7 @@ const int32_t model_trained[205972] = {
 	[39736] = -23,   /* kind=pron&cuerel=after@de */
 	[39739] = -15,   /* kind=pron&cuerel=told_obj@de */
 	[39741] = -206,   /* kind=pron&cuerel=near_before@de */
-	[39742] = -131,   /* kind=pron&cuerel=near_after@de */
+	[39742] = -130,   /* kind=pron&cuerel=near_after@de */
 	[39744] = -60,   /* kind=pron&cuerel=colon@de */
 	[39746] = 8,   /* kind=name&cuerel=none@de */
 	[39747] = -56,   /* kind=name&cuerel=before@de */
@@ -11645,7 +11645,7 @@ const int32_t model_trained[205972] = {
 	[39758] = -113,   /* kind=acronym&cuerel=none@de */
 	[39759] = 223,   /* kind=acronym&cuerel=before@de */
 	[39760] = -56,   /* kind=acronym&cuerel=after@de */
-	[39761] = -116,   /* kind=acronym&cuerel=accord@de */
+	[39761] = -115,   /* kind=acronym&cuerel=accord@de */
 	[39762] = -39,   /* kind=acronym&cuerel=accord_after@de */
 	[39763] = 133,   /* kind=acronym&cuerel=told_obj@de */
 	[39765] = 283,   /* kind=acronym&cuerel=near_before@de */
@@ -11691,7 +11691,7 @@ const int32_t model_trained[205972] = {
 	[39844] = 278,   /* region=head&cuerel=after@de */
 	[39845] = 25,   /* region=head&cuerel=accord@de */
 	[39846] = -13,   /* region=head&cuerel=accord_after@de */
-	[39847] = 215,   /* region=head&cuerel=told_obj@de */
+	[39847] = 216,   /* region=head&cuerel=told_obj@de */
 	[39848] = 124,   /* region=head&cuerel=from@de */
 	[39849] = 79,   /* region=head&cuerel=near_before@de */
 	[39850] = -143,   /* region=head&cuerel=near_after@de */
@@ -11745,15 +11745,15 @@ const int32_t model_trained[205972] = {
 	[39919] = -184,   /* region=para1&cuerel=told_obj@de */
 	[39921] = -96,   /* region=para1&cuerel=near_before@de */
 	[39922] = -17,   /* region=para1&cuerel=near_after@de */
-	[39926] = -16,   /* region=older&cuerel=none@de */
+	[39926] = -17,   /* region=older&cuerel=none@de */
 	[39927] = -24,   /* region=older&cuerel=before@de */
 	[39928] = -21,   /* region=older&cuerel=after@de */
 	[39933] = -17,   /* region=older&cuerel=near_before@de */
 	[39938] = 22,   /* kind=none&region=none&cuerel=none@de */
 	[40046] = 3,   /* kind=prev&region=none&cuerel=none@de */
 	[40166] = 37,   /* kind=pron&region=head&cuerel=none@de */
-	[40167] = -225,   /* kind=pron&region=head&cuerel=before@de */
-	[40173] = -105,   /* kind=pron&region=head&cuerel=near_before@de */
+	[40167] = -224,   /* kind=pron&region=head&cuerel=before@de */
+	[40173] = -104,   /* kind=pron&region=head&cuerel=near_before@de */
 	[40174] = -62,   /* kind=pron&region=head&cuerel=near_after@de */
 	[40180] = -10,   /* kind=pron&region=tail&cuerel=after@de */
 	[40186] = -89,   /* kind=pron&region=tail&cuerel=near_after@de */
@@ -11830,7 +11830,7 @@ const int32_t model_trained[205972] = {
 	[40389] = 260,   /* kind=acronym&region=head&cuerel=near_before@de */
 	[40394] = -101,   /* kind=acronym&region=tail&cuerel=none@de */
 	[40399] = 104,   /* kind=acronym&region=tail&cuerel=told_obj@de */
-	[40406] = -85,   /* kind=acronym&region=next&cuerel=none@de */
+	[40406] = -86,   /* kind=acronym&region=next&cuerel=none@de */
 	[40413] = -180,   /* kind=acronym&region=next&cuerel=near_before@de */
 	[40418] = 89,   /* kind=acronym&region=sent1&cuerel=none@de */
 	[40421] = -44,   /* kind=acronym&region=sent1&cuerel=accord@de */
@@ -11840,7 +11840,7 @@ const int32_t model_trained[205972] = {
 	[40454] = -1,   /* kind=acronym&region=para1&cuerel=none@de */
 	[40456] = -20,   /* kind=acronym&region=para1&cuerel=after@de */
 	[40458] = -13,   /* kind=acronym&region=para1&cuerel=accord_after@de */
-	[40461] = -91,   /* kind=acronym&region=para1&cuerel=near_before@de */
+	[40461] = -90,   /* kind=acronym&region=para1&cuerel=near_before@de */
 	[40490] = -45,   /* kind=role&region=head&cuerel=none@de */
 	[40491] = 24,   /* kind=role&region=head&cuerel=before@de */
 	[40492] = 46,   /* kind=role&region=head&cuerel=after@de */
@@ -11849,7 +11849,7 @@ const int32_t model_trained[205972] = {
 	[40497] = -88,   /* kind=role&region=head&cuerel=near_before@de */
 	[40498] = 149,   /* kind=role&region=head&cuerel=near_after@de */
 	[40499] = 175,   /* kind=role&region=head&cuerel=appos@de */
-	[40500] = 10,   /* kind=role&region=head&cuerel=colon@de */
+	[40500] = 9,   /* kind=role&region=head&cuerel=colon@de */
 	[40502] = 259,   /* kind=role&region=tail&cuerel=none@de */
 	[40504] = -98,   /* kind=role&region=tail&cuerel=after@de */
 	[40510] = 139,   /* kind=role&region=tail&cuerel=near_after@de */
@@ -11912,7 +11912,7 @@ const int32_t model_trained[205972] = {
 	[40707] = 153,   /* kind=org&region=head&cuerel=before@de */
 	[40708] = 204,   /* kind=org&region=head&cuerel=after@de */
 	[40711] = -213,   /* kind=org&region=head&cuerel=told_obj@de */
-	[40713] = -176,   /* kind=org&region=head&cuerel=near_before@de */
+	[40713] = -175,   /* kind=org&region=head&cuerel=near_before@de */
 	[40714] = -122,   /* kind=org&region=head&cuerel=near_after@de */
 	[40720] = 179,   /* kind=org&region=tail&cuerel=after@de */
 	[40730] = -6,   /* kind=org&region=next&cuerel=none@de */
@@ -11972,7 +11972,7 @@ const int32_t model_trained[205972] = {
 	[40874] = -3,   /* kind=desc&region=sent3&cuerel=none@de */
 	[40876] = -13,   /* kind=desc&region=sent3&cuerel=after@de */
 	[40882] = -2,   /* kind=desc&region=sent3&cuerel=near_after@de */
-	[40886] = -17,   /* kind=desc&region=para1&cuerel=none@de */
+	[40886] = -16,   /* kind=desc&region=para1&cuerel=none@de */
 	[40887] = -3,   /* kind=desc&region=para1&cuerel=before@de */
 	[40888] = -1,   /* kind=desc&region=para1&cuerel=after@de */
 	[40889] = -1,   /* kind=desc&region=para1&cuerel=accord@de */
@@ -12056,7 +12056,7 @@ const int32_t model_trained[205972] = {
 	[41363] = -255,   /* cuerel=before&cueq=own&prep=prep@de */
 	[41364] = 321,   /* cuerel=before&cueq=own&prep=of@de */
 	[41365] = -11,   /* cuerel=before&cueq=own&prep=det@de */
-	[41366] = -146,   /* cuerel=before&cueq=own&prep=oblique@de */
+	[41366] = -145,   /* cuerel=before&cueq=own&prep=oblique@de */
 	[41367] = -77,   /* cuerel=before&cueq=other&prep=none@de */
 	[41368] = -54,   /* cuerel=before&cueq=other&prep=prep@de */
 	[41369] = -76,   /* cuerel=before&cueq=other&prep=of@de */
@@ -12154,7 +12154,7 @@ const int32_t model_trained[205972] = {
 	[41610] = -15,   /* cuerel=after&cueq=other&kind=desc@de */
 	[41625] = 35,   /* cuerel=accord&cueq=own&kind=name@de */
 	[41627] = 197,   /* cuerel=accord&cueq=own&kind=role@de */
-	[41628] = 176,   /* cuerel=accord&cueq=own&kind=text@de */
+	[41628] = 177,   /* cuerel=accord&cueq=own&kind=text@de */
 	[41630] = -95,   /* cuerel=accord&cueq=own&kind=desc@de */
 	[41635] = -11,   /* cuerel=accord&cueq=other&kind=name@de */
 	[41636] = -44,   /* cuerel=accord&cueq=other&kind=acronym@de */
@@ -12184,7 +12184,7 @@ const int32_t model_trained[205972] = {
 	[41746] = 211,   /* cuerel=near_before&cueq=own&kind=acronym@de */
 	[41747] = -86,   /* cuerel=near_before&cueq=own&kind=role@de */
 	[41748] = -5,   /* cuerel=near_before&cueq=own&kind=text@de */
-	[41749] = -176,   /* cuerel=near_before&cueq=own&kind=org@de */
+	[41749] = -175,   /* cuerel=near_before&cueq=own&kind=org@de */
 	[41750] = 73,   /* cuerel=near_before&cueq=own&kind=desc@de */
 	[41754] = -225,   /* cuerel=near_before&cueq=other&kind=pron@de */
 	[41755] = -49,   /* cuerel=near_before&cueq=other&kind=name@de */
@@ -12210,7 +12210,7 @@ const int32_t model_trained[205972] = {
 	[41815] = -243,   /* cuerel=appos&cueq=other&kind=name@de */
 	[41820] = -28,   /* cuerel=appos&cueq=other&kind=desc@de */
 	[41835] = 40,   /* cuerel=colon&cueq=own&kind=name@de */
-	[41837] = 10,   /* cuerel=colon&cueq=own&kind=role@de */
+	[41837] = 9,   /* cuerel=colon&cueq=own&kind=role@de */
 	[41838] = 79,   /* cuerel=colon&cueq=own&kind=text@de */
 	[41840] = -12,   /* cuerel=colon&cueq=own&kind=desc@de */
 	[41844] = -22,   /* cuerel=colon&cueq=other&kind=pron@de */
@@ -12277,7 +12277,7 @@ const int32_t model_trained[205972] = {
 	[42022] = -31,   /* cuerel=after&cueq=other&nameq=na@de */
 	[42023] = -25,   /* cuerel=after&cueq=other&nameq=seen@de */
 	[42025] = -20,   /* cuerel=after&cueq=other&nameq=caps@de */
-	[42030] = -36,   /* cuerel=accord&cueq=own&nameq=na@de */
+	[42030] = -37,   /* cuerel=accord&cueq=own&nameq=na@de */
 	[42031] = 35,   /* cuerel=accord&cueq=own&nameq=seen@de */
 	[42034] = -9,   /* cuerel=accord&cueq=other&nameq=na@de */
 	[42035] = -11,   /* cuerel=accord&cueq=other&nameq=seen@de */
@@ -12310,7 +12310,7 @@ const int32_t model_trained[205972] = {
 	[42114] = 16,   /* cuerel=colon&cueq=own&nameq=na@de */
 	[42115] = 40,   /* cuerel=colon&cueq=own&nameq=seen@de */
 	[42118] = -18,   /* cuerel=colon&cueq=other&nameq=na@de */
-	[42134] = 9,   /* cuerel=none&cueq=none&qsubj=nocue@de */
+	[42134] = 10,   /* cuerel=none&cueq=none&qsubj=nocue@de */
 	[42135] = -2,   /* cuerel=none&cueq=none&qsubj=subject@de */
 	[42136] = -27,   /* cuerel=none&cueq=none&qsubj=nosubject@de */
 	[42147] = -6,   /* cuerel=before&cueq=own&qsubj=subject@de */
@@ -12340,7 +12340,7 @@ const int32_t model_trained[205972] = {
 	[42200] = -33,   /* cuerel=near_before&cueq=own&qsubj=nocue@de */
 	[42201] = -15,   /* cuerel=near_before&cueq=own&qsubj=subject@de */
 	[42202] = 151,   /* cuerel=near_before&cueq=own&qsubj=nosubject@de */
-	[42203] = -66,   /* cuerel=near_before&cueq=other&qsubj=nocue@de */
+	[42203] = -65,   /* cuerel=near_before&cueq=other&qsubj=nocue@de */
 	[42204] = 61,   /* cuerel=near_before&cueq=other&qsubj=subject@de */
 	[42205] = -113,   /* cuerel=near_before&cueq=other&qsubj=nosubject@de */
 	[42209] = -85,   /* cuerel=near_after&cueq=own&qsubj=nocue@de */
@@ -12405,7 +12405,7 @@ const int32_t model_trained[205972] = {
 	[42323] = 55,   /* kind=none&rank=0@de */
 	[42327] = -10,   /* kind=prev&rank=0@de */
 	[42331] = -144,   /* kind=pron&rank=0@de */
-	[42332] = -190,   /* kind=pron&rank=1@de */
+	[42332] = -189,   /* kind=pron&rank=1@de */
 	[42333] = -60,   /* kind=pron&rank=2@de */
 	[42334] = 56,   /* kind=pron&rank=3+@de */
 	[42335] = 37,   /* kind=name&rank=0@de */
@@ -12413,7 +12413,7 @@ const int32_t model_trained[205972] = {
 	[42337] = -72,   /* kind=name&rank=2@de */
 	[42338] = -122,   /* kind=name&rank=3+@de */
 	[42339] = 76,   /* kind=acronym&rank=0@de */
-	[42340] = 131,   /* kind=acronym&rank=1@de */
+	[42340] = 132,   /* kind=acronym&rank=1@de */
 	[42341] = 68,   /* kind=acronym&rank=2@de */
 	[42342] = -25,   /* kind=acronym&rank=3+@de */
 	[42343] = -21,   /* kind=role&rank=0@de */
@@ -12450,8 +12450,8 @@ const int32_t model_trained[205972] = {
 	[42453] = -34,   /* kind=pron&region=sent1&rank=2@de */
 	[42454] = 63,   /* kind=pron&region=sent1&rank=3+@de */
 	[42457] = -5,   /* kind=pron&region=sent2&rank=2@de */
-	[42458] = -30,   /* kind=pron&region=sent2&rank=3+@de */
-	[42462] = -3,   /* kind=pron&region=sent3&rank=3+@de */
+	[42458] = -29,   /* kind=pron&region=sent2&rank=3+@de */
+	[42462] = -4,   /* kind=pron&region=sent3&rank=3+@de */
 	[42464] = -2,   /* kind=pron&region=para1&rank=1@de */
 	[42465] = -2,   /* kind=pron&region=para1&rank=2@de */
 	[42466] = -3,   /* kind=pron&region=para1&rank=3+@de */
@@ -12482,7 +12482,7 @@ const int32_t model_trained[205972] = {
 	[42506] = -3,   /* kind=name&region=older&rank=3+@de */
 	[42511] = -22,   /* kind=acronym&region=head&rank=0@de */
 	[42512] = 387,   /* kind=acronym&region=head&rank=1@de */
-	[42513] = -96,   /* kind=acronym&region=head&rank=2@de */
+	[42513] = -95,   /* kind=acronym&region=head&rank=2@de */
 	[42514] = 70,   /* kind=acronym&region=head&rank=3+@de */
 	[42515] = 104,   /* kind=acronym&region=tail&rank=0@de */
 	[42516] = -101,   /* kind=acronym&region=tail&rank=1@de */
@@ -12491,7 +12491,7 @@ const int32_t model_trained[205972] = {
 	[42525] = 142,   /* kind=acronym&region=sent1&rank=2@de */
 	[42526] = -7,   /* kind=acronym&region=sent1&rank=3+@de */
 	[42530] = -79,   /* kind=acronym&region=sent2&rank=3+@de */
-	[42536] = -60,   /* kind=acronym&region=para1&rank=1@de */
+	[42536] = -59,   /* kind=acronym&region=para1&rank=1@de */
 	[42537] = -15,   /* kind=acronym&region=para1&rank=2@de */
 	[42538] = -18,   /* kind=acronym&region=para1&rank=3+@de */
 	[42547] = -1,   /* kind=role&region=head&rank=0@de */
@@ -12501,7 +12501,7 @@ const int32_t model_trained[205972] = {
 	[42551] = 21,   /* kind=role&region=tail&rank=0@de */
 	[42552] = 222,   /* kind=role&region=tail&rank=1@de */
 	[42555] = -49,   /* kind=role&region=next&rank=0@de */
-	[42556] = -31,   /* kind=role&region=next&rank=1@de */
+	[42556] = -30,   /* kind=role&region=next&rank=1@de */
 	[42557] = -28,   /* kind=role&region=next&rank=2@de */
 	[42558] = -18,   /* kind=role&region=next&rank=3+@de */
 	[42559] = -201,   /* kind=role&region=sent1&rank=0@de */
@@ -12551,7 +12551,7 @@ const int32_t model_trained[205972] = {
 	[42646] = -28,   /* kind=org&region=para1&rank=3+@de */
 	[42655] = 20,   /* kind=desc&region=head&rank=0@de */
 	[42656] = 61,   /* kind=desc&region=head&rank=1@de */
-	[42657] = -63,   /* kind=desc&region=head&rank=2@de */
+	[42657] = -64,   /* kind=desc&region=head&rank=2@de */
 	[42658] = -66,   /* kind=desc&region=head&rank=3+@de */
 	[42659] = -26,   /* kind=desc&region=tail&rank=0@de */
 	[42660] = 40,   /* kind=desc&region=tail&rank=1@de */
@@ -12630,7 +12630,7 @@ const int32_t model_trained[205972] = {
 	[42787] = -31,   /* cuerel=none&dist=11-20@de */
 	[42788] = -17,   /* cuerel=none&dist=21+@de */
 	[42789] = -176,   /* cuerel=before&dist=0-1@de */
-	[42790] = -60,   /* cuerel=before&dist=2-3@de */
+	[42790] = -59,   /* cuerel=before&dist=2-3@de */
 	[42791] = 14,   /* cuerel=before&dist=4-6@de */
 	[42792] = -170,   /* cuerel=before&dist=7-10@de */
 	[42793] = 51,   /* cuerel=before&dist=11-20@de */
@@ -12694,7 +12694,7 @@ const int32_t model_trained[205972] = {
 	[42873] = 70,   /* kind=name&prep=det@de */
 	[42874] = 118,   /* kind=name&prep=oblique@de */
 	[42875] = 81,   /* kind=acronym&prep=none@de */
-	[42877] = -33,   /* kind=acronym&prep=of@de */
+	[42877] = -34,   /* kind=acronym&prep=of@de */
 	[42880] = 334,   /* kind=role&prep=none@de */
 	[42881] = -112,   /* kind=role&prep=prep@de */
 	[42882] = -422,   /* kind=role&prep=of@de */
@@ -12737,8 +12737,8 @@ const int32_t model_trained[205972] = {
 	[42992] = -317,   /* kind=pron&region=sent1&subj=first@de */
 	[42993] = -77,   /* kind=pron&region=sent1&subj=start@de */
 	[42994] = -3,   /* kind=pron&region=sent2&subj=no@de */
-	[42996] = -50,   /* kind=pron&region=sent2&subj=start@de */
-	[42997] = -3,   /* kind=pron&region=sent3&subj=no@de */
+	[42996] = -49,   /* kind=pron&region=sent2&subj=start@de */
+	[42997] = -4,   /* kind=pron&region=sent3&subj=no@de */
 	[43000] = -5,   /* kind=pron&region=para1&subj=no@de */
 	[43001] = -3,   /* kind=pron&region=para1&subj=first@de */
 	[43002] = -2,   /* kind=pron&region=para1&subj=start@de */
@@ -12765,11 +12765,11 @@ const int32_t model_trained[205972] = {
 	[43036] = 117,   /* kind=acronym&region=head&subj=no@de */
 	[43039] = -101,   /* kind=acronym&region=tail&subj=no@de */
 	[43040] = 104,   /* kind=acronym&region=tail&subj=first@de */
-	[43042] = -114,   /* kind=acronym&region=next&subj=no@de */
-	[43045] = 74,   /* kind=acronym&region=sent1&subj=no@de */
+	[43042] = -115,   /* kind=acronym&region=next&subj=no@de */
+	[43045] = 75,   /* kind=acronym&region=sent1&subj=no@de */
 	[43047] = -44,   /* kind=acronym&region=sent1&subj=start@de */
 	[43048] = -79,   /* kind=acronym&region=sent2&subj=no@de */
-	[43054] = -31,   /* kind=acronym&region=para1&subj=no@de */
+	[43054] = -30,   /* kind=acronym&region=para1&subj=no@de */
 	[43063] = 111,   /* kind=role&region=head&subj=no@de */
 	[43064] = -123,   /* kind=role&region=head&subj=first@de */
 	[43065] = -33,   /* kind=role&region=head&subj=start@de */
@@ -12790,7 +12790,7 @@ const int32_t model_trained[205972] = {
 	[43090] = -9,   /* kind=text&region=head&subj=no@de */
 	[43091] = 14,   /* kind=text&region=head&subj=first@de */
 	[43092] = 68,   /* kind=text&region=head&subj=start@de */
-	[43093] = -66,   /* kind=text&region=tail&subj=no@de */
+	[43093] = -67,   /* kind=text&region=tail&subj=no@de */
 	[43094] = 279,   /* kind=text&region=tail&subj=first@de */
 	[43096] = -14,   /* kind=text&region=next&subj=no@de */
 	[43097] = -68,   /* kind=text&region=next&subj=first@de */
@@ -12867,7 +12867,7 @@ const int32_t model_trained[205972] = {
 	[43316] = -15,   /* cuerel=none&nwords=one&full=yes@de */
 	[43317] = -300,   /* cuerel=none&nwords=more&full=no@de */
 	[43318] = 30,   /* cuerel=none&nwords=more&full=yes@de */
-	[43319] = -7,   /* cuerel=before&nwords=one&full=no@de */
+	[43319] = -6,   /* cuerel=before&nwords=one&full=no@de */
 	[43320] = 90,   /* cuerel=before&nwords=one&full=yes@de */
 	[43321] = 99,   /* cuerel=before&nwords=more&full=no@de */
 	[43322] = -73,   /* cuerel=before&nwords=more&full=yes@de */
@@ -12890,7 +12890,7 @@ const int32_t model_trained[205972] = {
 	[43348] = -36,   /* cuerel=near_after&nwords=one&full=yes@de */
 	[43350] = 49,   /* cuerel=near_after&nwords=more&full=yes@de */
 	[43351] = 226,   /* cuerel=appos&nwords=one&full=no@de */
-	[43352] = -113,   /* cuerel=appos&nwords=one&full=yes@de */
+	[43352] = -112,   /* cuerel=appos&nwords=one&full=yes@de */
 	[43354] = -337,   /* cuerel=appos&nwords=more&full=yes@de */
 	[43355] = 15,   /* cuerel=colon&nwords=one&full=no@de */
 	[43356] = 33,   /* cuerel=colon&nwords=one&full=yes@de */
@@ -12900,12 +12900,12 @@ const int32_t model_trained[205972] = {
 	[43371] = -80,   /* kind=pron&freq=1@de */
 	[43375] = -38,   /* kind=name&freq=1@de */
 	[43376] = 92,   /* kind=name&freq=2@de */
-	[43377] = 35,   /* kind=name&freq=3-4@de */
+	[43377] = 36,   /* kind=name&freq=3-4@de */
 	[43378] = -246,   /* kind=name&freq=5+@de */
 	[43379] = -7,   /* kind=acronym&freq=1@de */
 	[43380] = 372,   /* kind=acronym&freq=2@de */
 	[43381] = -143,   /* kind=acronym&freq=3-4@de */
-	[43382] = -191,   /* kind=acronym&freq=5+@de */
+	[43382] = -190,   /* kind=acronym&freq=5+@de */
 	[43383] = 53,   /* kind=role&freq=1@de */
 	[43387] = 44,   /* kind=text&freq=1@de */
 	[43391] = 43,   /* kind=org&freq=1@de */
@@ -12964,7 +12964,7 @@ const int32_t model_trained[205972] = {
 	[43525] = 43,   /* kind=acronym&region=sent1&sameprev=yes@de */
 	[43527] = -79,   /* kind=acronym&region=sent2&sameprev=no@de */
 	[43532] = -18,   /* kind=acronym&region=para1&sameprev=na@de */
-	[43533] = -16,   /* kind=acronym&region=para1&sameprev=no@de */
+	[43533] = -15,   /* kind=acronym&region=para1&sameprev=no@de */
 	[43534] = -103,   /* kind=acronym&region=para1&sameprev=yes@de */
 	[43541] = 83,   /* kind=role&region=head&sameprev=na@de */
 	[43542] = 11,   /* kind=role&region=head&sameprev=no@de */
@@ -13020,7 +13020,7 @@ const int32_t model_trained[205972] = {
 	[43648] = -4,   /* kind=top&region=none&sameprev=yes@de */
 	[43673] = 55,   /* kind=none&resolved=na@de */
 	[43676] = -10,   /* kind=prev&resolved=na@de */
-	[43680] = -79,   /* kind=pron&resolved=yes@de */
+	[43680] = -78,   /* kind=pron&resolved=yes@de */
 	[43681] = -151,   /* kind=pron&resolved=no@de */
 	[43682] = -24,   /* kind=name&resolved=na@de */
 	[43685] = 78,   /* kind=acronym&resolved=na@de */
@@ -13059,11 +13059,11 @@ const int32_t model_trained[205972] = {
 	[43743] = -32,   /* kind=prev&qhead=accord&qtail=none@de */
 	[43744] = -12,   /* kind=prev&qhead=accord&qtail=near@de */
 	[43746] = -2,   /* kind=prev&qhead=accord&qtail=accord@de */
-	[43748] = -43,   /* kind=prev&qhead=colon&qtail=none@de */
+	[43748] = -42,   /* kind=prev&qhead=colon&qtail=none@de */
 	[43749] = 1,   /* kind=prev&qhead=colon&qtail=near@de */
 	[43753] = 21,   /* kind=pron&qhead=none&qtail=none@de */
 	[43754] = -3,   /* kind=pron&qhead=none&qtail=near@de */
-	[43755] = -11,   /* kind=pron&qhead=none&qtail=far@de */
+	[43755] = -10,   /* kind=pron&qhead=none&qtail=far@de */
 	[43756] = -3,   /* kind=pron&qhead=none&qtail=accord@de */
 	[43757] = -23,   /* kind=pron&qhead=none&qtail=tail@de */
 	[43758] = -59,   /* kind=pron&qhead=cue&qtail=none@de */
@@ -13100,7 +13100,7 @@ const int32_t model_trained[205972] = {
 	[43832] = 121,   /* kind=role&qhead=none&qtail=tail@de */
 	[43833] = 86,   /* kind=role&qhead=cue&qtail=none@de */
 	[43834] = 363,   /* kind=role&qhead=cue&qtail=near@de */
-	[43837] = -39,   /* kind=role&qhead=cue&qtail=tail@de */
+	[43837] = -38,   /* kind=role&qhead=cue&qtail=tail@de */
 	[43838] = -48,   /* kind=role&qhead=adjacent&qtail=none@de */
 	[43841] = 73,   /* kind=role&qhead=adjacent&qtail=accord@de */
 	[43843] = 67,   /* kind=role&qhead=accord&qtail=none@de */
@@ -13156,9 +13156,9 @@ const int32_t model_trained[205972] = {
 	[43943] = -18,   /* kind=top&qhead=accord&qtail=none@de */
 	[43944] = -2,   /* kind=top&qhead=accord&qtail=near@de */
 	[43946] = -3,   /* kind=top&qhead=accord&qtail=accord@de */
-	[43948] = -12,   /* kind=top&qhead=colon&qtail=none@de */
+	[43948] = -11,   /* kind=top&qhead=colon&qtail=none@de */
 	[43953] = 65,   /* region=none&qhead=none&qtail=none@de */
-	[43954] = -59,   /* region=none&qhead=none&qtail=near@de */
+	[43954] = -58,   /* region=none&qhead=none&qtail=near@de */
 	[43955] = -72,   /* region=none&qhead=none&qtail=far@de */
 	[43956] = -40,   /* region=none&qhead=none&qtail=accord@de */
 	[43957] = 41,   /* region=none&qhead=none&qtail=tail@de */
@@ -13186,7 +13186,7 @@ const int32_t model_trained[205972] = {
 	[43993] = 245,   /* region=head&qhead=accord&qtail=none@de */
 	[43994] = -127,   /* region=head&qhead=accord&qtail=near@de */
 	[43996] = 127,   /* region=head&qhead=accord&qtail=accord@de */
-	[43998] = 57,   /* region=head&qhead=colon&qtail=none@de */
+	[43998] = 56,   /* region=head&qhead=colon&qtail=none@de */
 	[43999] = -81,   /* region=head&qhead=colon&qtail=near@de */
 	[44003] = -54,   /* region=tail&qhead=none&qtail=none@de */
 	[44004] = 104,   /* region=tail&qhead=none&qtail=near@de */
@@ -13227,7 +13227,7 @@ const int32_t model_trained[205972] = {
 	[44064] = -95,   /* region=sent1&qhead=adjacent&qtail=near@de */
 	[44068] = -135,   /* region=sent1&qhead=accord&qtail=none@de */
 	[44069] = -32,   /* region=sent1&qhead=accord&qtail=near@de */
-	[44073] = -19,   /* region=sent1&qhead=colon&qtail=none@de */
+	[44073] = -18,   /* region=sent1&qhead=colon&qtail=none@de */
 	[44074] = -1,   /* region=sent1&qhead=colon&qtail=near@de */
 	[44078] = -55,   /* region=sent2&qhead=none&qtail=none@de */
 	[44079] = -16,   /* region=sent2&qhead=none&qtail=near@de */
@@ -13434,9 +13434,9 @@ const int32_t model_trained[205972] = {
 	[44541] = -1,   /* kind=desc&qend=stop@de */
 	[44542] = 14,   /* kind=desc&qend=comma@de */
 	[44543] = -574,   /* kind=desc&qend=question@de */
-	[44544] = -63,   /* kind=top&qend=other@de */
+	[44544] = -64,   /* kind=top&qend=other@de */
 	[44545] = -39,   /* kind=top&qend=stop@de */
-	[44546] = -32,   /* kind=top&qend=comma@de */
+	[44546] = -33,   /* kind=top&qend=comma@de */
 	[44547] = -187,   /* kind=top&qend=question@de */
 	[44548] = 17,   /* kind=none&qalone=no&qprev=none@de */
 	[44549] = 35,   /* kind=none&qalone=no&qprev=sent@de */
@@ -13450,7 +13450,7 @@ const int32_t model_trained[205972] = {
 	[44568] = -27,   /* kind=pron&qalone=no&qprev=none@de */
 	[44569] = -4,   /* kind=pron&qalone=no&qprev=sent@de */
 	[44570] = -33,   /* kind=pron&qalone=no&qprev=para@de */
-	[44571] = -21,   /* kind=pron&qalone=no&qprev=para1@de */
+	[44571] = -20,   /* kind=pron&qalone=no&qprev=para1@de */
 	[44572] = -92,   /* kind=pron&qalone=no&qprev=older@de */
 	[44578] = 3,   /* kind=name&qalone=no&qprev=none@de */
 	[44579] = -146,   /* kind=name&qalone=no&qprev=sent@de */
@@ -13459,7 +13459,7 @@ const int32_t model_trained[205972] = {
 	[44582] = -1,   /* kind=name&qalone=no&qprev=older@de */
 	[44588] = -24,   /* kind=acronym&qalone=no&qprev=none@de */
 	[44589] = -149,   /* kind=acronym&qalone=no&qprev=sent@de */
-	[44590] = 181,   /* kind=acronym&qalone=no&qprev=para@de */
+	[44590] = 180,   /* kind=acronym&qalone=no&qprev=para@de */
 	[44591] = 177,   /* kind=acronym&qalone=no&qprev=para1@de */
 	[44592] = -55,   /* kind=acronym&qalone=no&qprev=older@de */
 	[44598] = 87,   /* kind=role&qalone=no&qprev=none@de */
@@ -13568,7 +13568,7 @@ const int32_t model_trained[205972] = {
 	[44764] = 19,   /* kind=role&qprev=none&qsubj=subject@de */
 	[44765] = -68,   /* kind=role&qprev=none&qsubj=nosubject@de */
 	[44766] = -55,   /* kind=role&qprev=sent&qsubj=nocue@de */
-	[44768] = -39,   /* kind=role&qprev=sent&qsubj=nosubject@de */
+	[44768] = -38,   /* kind=role&qprev=sent&qsubj=nosubject@de */
 	[44769] = -131,   /* kind=role&qprev=para&qsubj=nocue@de */
 	[44770] = 68,   /* kind=role&qprev=para&qsubj=subject@de */
 	[44771] = -2,   /* kind=role&qprev=para&qsubj=nosubject@de */
@@ -13612,7 +13612,7 @@ const int32_t model_trained[205972] = {
 	[44813] = -49,   /* kind=desc&qprev=sent&qsubj=nosubject@de */
 	[44814] = -146,   /* kind=desc&qprev=para&qsubj=nocue@de */
 	[44815] = -35,   /* kind=desc&qprev=para&qsubj=subject@de */
-	[44816] = -71,   /* kind=desc&qprev=para&qsubj=nosubject@de */
+	[44816] = -72,   /* kind=desc&qprev=para&qsubj=nosubject@de */
 	[44817] = 119,   /* kind=desc&qprev=para1&qsubj=nocue@de */
 	[44818] = 44,   /* kind=desc&qprev=para1&qsubj=subject@de */
 	[44819] = 46,   /* kind=desc&qprev=para1&qsubj=nosubject@de */
@@ -13622,7 +13622,7 @@ const int32_t model_trained[205972] = {
 	[44823] = -42,   /* kind=top&qprev=none&qsubj=nocue@de */
 	[44824] = -28,   /* kind=top&qprev=none&qsubj=subject@de */
 	[44825] = -29,   /* kind=top&qprev=none&qsubj=nosubject@de */
-	[44826] = 17,   /* kind=top&qprev=sent&qsubj=nocue@de */
+	[44826] = 16,   /* kind=top&qprev=sent&qsubj=nocue@de */
 	[44827] = -1,   /* kind=top&qprev=sent&qsubj=subject@de */
 	[44828] = -2,   /* kind=top&qprev=sent&qsubj=nosubject@de */
 	[44829] = -12,   /* kind=top&qprev=para&qsubj=nocue@de */
@@ -13644,7 +13644,7 @@ const int32_t model_trained[205972] = {
 	[44851] = 60,   /* region=head&qsubj=subject&subj=first@de */
 	[44852] = -27,   /* region=head&qsubj=subject&subj=start@de */
 	[44853] = 202,   /* region=head&qsubj=nosubject&subj=no@de */
-	[44854] = -167,   /* region=head&qsubj=nosubject&subj=first@de */
+	[44854] = -168,   /* region=head&qsubj=nosubject&subj=first@de */
 	[44855] = -122,   /* region=head&qsubj=nosubject&subj=start@de */
 	[44856] = 17,   /* region=tail&qsubj=nocue&subj=no@de */
 	[44857] = -114,   /* region=tail&qsubj=nocue&subj=first@de */
@@ -13722,7 +13722,7 @@ const int32_t model_trained[205972] = {
 	[44984] = -56,   /* kind=org&prevhow=na&qsubj=nosubject@de */
 	[44992] = -9,   /* kind=desc&prevhow=na&qsubj=subject@de */
 	[44993] = 19,   /* kind=desc&prevhow=na&qsubj=nosubject@de */
-	[45000] = -23,   /* kind=top&prevhow=na&qsubj=nocue@de */
+	[45000] = -24,   /* kind=top&prevhow=na&qsubj=nocue@de */
 	[45001] = -21,   /* kind=top&prevhow=na&qsubj=subject@de */
 	[45002] = -16,   /* kind=top&prevhow=na&qsubj=nosubject@de */
 	[45009] = 8,   /* region=none&parafirst=no&subj=no@de */
@@ -13750,7 +13750,7 @@ const int32_t model_trained[205972] = {
 	[45041] = -34,   /* region=sent2&parafirst=no&subj=start@de */
 	[45042] = -18,   /* region=sent2&parafirst=yes&subj=no@de */
 	[45043] = 249,   /* region=sent2&parafirst=yes&subj=first@de */
-	[45044] = -12,   /* region=sent2&parafirst=yes&subj=start@de */
+	[45044] = -11,   /* region=sent2&parafirst=yes&subj=start@de */
 	[45045] = -4,   /* region=sent3&parafirst=no&subj=no@de */
 	[45047] = -4,   /* region=sent3&parafirst=no&subj=start@de */
 	[45048] = -31,   /* region=sent3&parafirst=yes&subj=no@de */
@@ -13758,7 +13758,7 @@ const int32_t model_trained[205972] = {
 	[45052] = -5,   /* region=para1&parafirst=no&subj=first@de */
 	[45053] = -15,   /* region=para1&parafirst=no&subj=start@de */
 	[45054] = -19,   /* region=para1&parafirst=yes&subj=no@de */
-	[45055] = -17,   /* region=para1&parafirst=yes&subj=first@de */
+	[45055] = -16,   /* region=para1&parafirst=yes&subj=first@de */
 	[45056] = -68,   /* region=para1&parafirst=yes&subj=start@de */
 	[45057] = -1,   /* region=older&parafirst=no&subj=no@de */
 	[45059] = -3,   /* region=older&parafirst=no&subj=start@de */
@@ -13794,7 +13794,7 @@ const int32_t model_trained[205972] = {
 	[45110] = 96,   /* pside=none&prank=0&kind=org@de */
 	[45111] = -32,   /* pside=none&prank=0&kind=desc@de */
 	[45112] = -15,   /* pside=none&prank=0&kind=top@de */
-	[45145] = -329,   /* pside=before&prank=0&kind=pron@de */
+	[45145] = -328,   /* pside=before&prank=0&kind=pron@de */
 	[45146] = 105,   /* pside=before&prank=0&kind=name@de */
 	[45147] = 211,   /* pside=before&prank=0&kind=acronym@de */
 	[45148] = 106,   /* pside=before&prank=0&kind=role@de */
@@ -13825,7 +13825,7 @@ const int32_t model_trained[205972] = {
 	[45189] = 75,   /* pside=after&prank=0&kind=text@de */
 	[45190] = 5,   /* pside=after&prank=0&kind=org@de */
 	[45191] = 17,   /* pside=after&prank=0&kind=desc@de */
-	[45195] = -61,   /* pside=after&prank=1&kind=pron@de */
+	[45195] = -60,   /* pside=after&prank=1&kind=pron@de */
 	[45196] = 54,   /* pside=after&prank=1&kind=name@de */
 	[45197] = -157,   /* pside=after&prank=1&kind=acronym@de */
 	[45198] = 328,   /* pside=after&prank=1&kind=role@de */
@@ -13877,7 +13877,7 @@ const int32_t model_trained[205972] = {
 	[45319] = -131,   /* pside=before&prank=0&prep=oblique@de */
 	[45320] = -123,   /* pside=before&prank=1&prep=none@de */
 	[45321] = -295,   /* pside=before&prank=1&prep=prep@de */
-	[45322] = 460,   /* pside=before&prank=1&prep=of@de */
+	[45322] = 459,   /* pside=before&prank=1&prep=of@de */
 	[45323] = -73,   /* pside=before&prank=1&prep=det@de */
 	[45324] = 285,   /* pside=before&prank=1&prep=oblique@de */
 	[45325] = -182,   /* pside=before&prank=2&prep=none@de */
@@ -13895,7 +13895,7 @@ const int32_t model_trained[205972] = {
 	[45338] = 18,   /* pside=after&prank=0&prep=det@de */
 	[45339] = 18,   /* pside=after&prank=0&prep=oblique@de */
 	[45340] = 85,   /* pside=after&prank=1&prep=none@de */
-	[45341] = -104,   /* pside=after&prank=1&prep=prep@de */
+	[45341] = -103,   /* pside=after&prank=1&prep=prep@de */
 	[45342] = 312,   /* pside=after&prank=1&prep=of@de */
 	[45343] = 121,   /* pside=after&prank=1&prep=det@de */
 	[45344] = -97,   /* pside=after&prank=1&prep=oblique@de */
@@ -13953,7 +13953,7 @@ const int32_t model_trained[205972] = {
 	[45445] = -38,   /* pside=after&prank=3+&pclause=no@de */
 	[45446] = -147,   /* pside=after&prank=3+&pclause=yes@de */
 	[45447] = -49,   /* pside=elsewhere&prank=0&pclause=no@de */
-	[45456] = -59,   /* pside=none&qhead=none&qtail=near@de */
+	[45456] = -58,   /* pside=none&qhead=none&qtail=near@de */
 	[45457] = -72,   /* pside=none&qhead=none&qtail=far@de */
 	[45459] = 41,   /* pside=none&qhead=none&qtail=tail@de */
 	[45460] = 21,   /* pside=none&qhead=cue&qtail=none@de */
@@ -13974,7 +13974,7 @@ const int32_t model_trained[205972] = {
 	[45490] = -36,   /* pside=before&qhead=adjacent&qtail=none@de */
 	[45491] = -200,   /* pside=before&qhead=adjacent&qtail=near@de */
 	[45493] = -24,   /* pside=before&qhead=adjacent&qtail=accord@de */
-	[45495] = 70,   /* pside=before&qhead=accord&qtail=none@de */
+	[45495] = 71,   /* pside=before&qhead=accord&qtail=none@de */
 	[45496] = -47,   /* pside=before&qhead=accord&qtail=near@de */
 	[45501] = -81,   /* pside=before&qhead=colon&qtail=near@de */
 	[45506] = 105,   /* pside=after&qhead=none&qtail=near@de */
@@ -14044,18 +14044,18 @@ const int32_t model_trained[205972] = {
 	[45662] = -13,   /* kind=name&spoken=2+&region=older@de */
 	[45664] = 117,   /* kind=acronym&spoken=0&region=head@de */
 	[45665] = -2,   /* kind=acronym&spoken=0&region=tail@de */
-	[45666] = -114,   /* kind=acronym&spoken=0&region=next@de */
+	[45666] = -115,   /* kind=acronym&spoken=0&region=next@de */
 	[45667] = 48,   /* kind=acronym&spoken=0&region=sent1@de */
 	[45668] = -79,   /* kind=acronym&spoken=0&region=sent2@de */
 	[45670] = -15,   /* kind=acronym&spoken=0&region=para1@de */
 	[45674] = 81,   /* kind=acronym&spoken=1&region=tail@de */
 	[45676] = 114,   /* kind=acronym&spoken=1&region=sent1@de */
 	[45679] = -103,   /* kind=acronym&spoken=1&region=para1@de */
-	[45685] = -53,   /* kind=acronym&spoken=2+&region=sent1@de */
+	[45685] = -54,   /* kind=acronym&spoken=2+&region=sent1@de */
 	[45691] = 48,   /* kind=role&spoken=0&region=head@de */
 	[45692] = 97,   /* kind=role&spoken=0&region=tail@de */
 	[45693] = -46,   /* kind=role&spoken=0&region=next@de */
-	[45694] = -20,   /* kind=role&spoken=0&region=sent1@de */
+	[45694] = -19,   /* kind=role&spoken=0&region=sent1@de */
 	[45695] = -50,   /* kind=role&spoken=0&region=sent2@de */
 	[45696] = -74,   /* kind=role&spoken=0&region=sent3@de */
 	[45697] = -18,   /* kind=role&spoken=0&region=para1@de */
@@ -14094,10 +14094,10 @@ const int32_t model_trained[205972] = {
 	[45844] = -15,   /* antkind=name&spoken=1&antrank=3+@de */
 	[45845] = 1,   /* antkind=name&spoken=2+&antrank=0@de */
 	[45847] = -1,   /* antkind=name&spoken=2+&antrank=2@de */
-	[45849] = -46,   /* antkind=name1&spoken=0&antrank=0@de */
+	[45849] = -45,   /* antkind=name1&spoken=0&antrank=0@de */
 	[45850] = -14,   /* antkind=name1&spoken=0&antrank=1@de */
 	[45851] = -7,   /* antkind=name1&spoken=0&antrank=2@de */
-	[45852] = -32,   /* antkind=name1&spoken=0&antrank=3+@de */
+	[45852] = -31,   /* antkind=name1&spoken=0&antrank=3+@de */
 	[45853] = -4,   /* antkind=name1&spoken=1&antrank=0@de */
 	[45854] = 278,   /* antkind=name1&spoken=1&antrank=1@de */
 	[45856] = 2,   /* antkind=name1&spoken=1&antrank=3+@de */
@@ -14131,7 +14131,7 @@ const int32_t model_trained[205972] = {
 	[45922] = -55,   /* cuerel=after&cueq=other&spoken=1@de */
 	[45923] = 21,   /* cuerel=after&cueq=other&spoken=2+@de */
 	[45927] = -29,   /* cuerel=accord&cueq=own&spoken=0@de */
-	[45928] = 69,   /* cuerel=accord&cueq=own&spoken=1@de */
+	[45928] = 68,   /* cuerel=accord&cueq=own&spoken=1@de */
 	[45929] = 90,   /* cuerel=accord&cueq=own&spoken=2+@de */
 	[45930] = -9,   /* cuerel=accord&cueq=other&spoken=0@de */
 	[45931] = 1,   /* cuerel=accord&cueq=other&spoken=1@de */
@@ -14159,7 +14159,7 @@ const int32_t model_trained[205972] = {
 	[45976] = 131,   /* cuerel=near_after&cueq=other&spoken=1@de */
 	[45977] = -19,   /* cuerel=near_after&cueq=other&spoken=2+@de */
 	[45981] = -45,   /* cuerel=appos&cueq=own&spoken=0@de */
-	[45983] = -113,   /* cuerel=appos&cueq=own&spoken=2+@de */
+	[45983] = -112,   /* cuerel=appos&cueq=own&spoken=2+@de */
 	[45984] = -211,   /* cuerel=appos&cueq=other&spoken=0@de */
 	[45990] = 30,   /* cuerel=colon&cueq=own&spoken=0@de */
 	[45991] = 7,   /* cuerel=colon&cueq=own&spoken=1@de */
@@ -14194,8 +14194,8 @@ const int32_t model_trained[205972] = {
 	[46046] = -14,   /* antkind=name1&antrank=2&antrole=subject@de */
 	[46047] = -13,   /* antkind=name1&antrank=2&antrole=cue@de */
 	[46049] = -8,   /* antkind=name1&antrank=3+&antrole=none@de */
-	[46050] = -39,   /* antkind=name1&antrank=3+&antrole=subject@de */
-	[46053] = 5,   /* antkind=role&antrank=0&antrole=none@de */
+	[46050] = -38,   /* antkind=name1&antrank=3+&antrole=subject@de */
+	[46053] = 6,   /* antkind=role&antrank=0&antrole=none@de */
 	[46054] = -16,   /* antkind=role&antrank=0&antrole=subject@de */
 	[46055] = -49,   /* antkind=role&antrank=0&antrole=cue@de */
 	[46056] = -77,   /* antkind=role&antrank=0&antrole=object@de */
@@ -14217,16 +14217,16 @@ const int32_t model_trained[205972] = {
 	[46100] = -22,   /* antkind=prev&antrank=3+&antrole=object@de */
 	[46101] = 29,   /* antkind=na&antgen=unknown@de */
 	[46104] = -84,   /* antkind=name&antgen=unknown@de */
-	[46105] = -156,   /* antkind=name&antgen=agree@de */
+	[46105] = -155,   /* antkind=name&antgen=agree@de */
 	[46106] = -82,   /* antkind=name&antgen=clash@de */
 	[46107] = 41,   /* antkind=name1&antgen=unknown@de */
 	[46108] = -13,   /* antkind=name1&antgen=agree@de */
-	[46110] = 45,   /* antkind=role&antgen=unknown@de */
+	[46110] = 44,   /* antkind=role&antgen=unknown@de */
 	[46111] = 103,   /* antkind=role&antgen=agree@de */
 	[46112] = -137,   /* antkind=role&antgen=clash@de */
 	[46116] = -3,   /* antkind=prev&antgen=unknown@de */
 	[46117] = -130,   /* antkind=prev&antgen=agree@de */
-	[46118] = -178,   /* antkind=prev&antgen=clash@de */
+	[46118] = -177,   /* antkind=prev&antgen=clash@de */
 	[46119] = 17,   /* antkind=na&antdist=0&antpick=no@de */
 	[46129] = -3,   /* antkind=name&antdist=0&antpick=no@de */
 	[46130] = -6,   /* antkind=name&antdist=0&antpick=yes@de */
@@ -14236,7 +14236,7 @@ const int32_t model_trained[205972] = {
 	[46134] = -46,   /* antkind=name&antdist=2&antpick=yes@de */
 	[46135] = -24,   /* antkind=name&antdist=3-5&antpick=no@de */
 	[46136] = -42,   /* antkind=name&antdist=3-5&antpick=yes@de */
-	[46137] = -29,   /* antkind=name&antdist=6+&antpick=no@de */
+	[46137] = -28,   /* antkind=name&antdist=6+&antpick=no@de */
 	[46138] = -38,   /* antkind=name&antdist=6+&antpick=yes@de */
 	[46139] = -11,   /* antkind=name1&antdist=0&antpick=no@de */
 	[46140] = -11,   /* antkind=name1&antdist=0&antpick=yes@de */
@@ -14246,9 +14246,9 @@ const int32_t model_trained[205972] = {
 	[46144] = -16,   /* antkind=name1&antdist=2&antpick=yes@de */
 	[46145] = -15,   /* antkind=name1&antdist=3-5&antpick=no@de */
 	[46147] = -1,   /* antkind=name1&antdist=6+&antpick=no@de */
-	[46148] = -39,   /* antkind=name1&antdist=6+&antpick=yes@de */
+	[46148] = -38,   /* antkind=name1&antdist=6+&antpick=yes@de */
 	[46149] = 46,   /* antkind=role&antdist=0&antpick=no@de */
-	[46151] = -32,   /* antkind=role&antdist=1&antpick=no@de */
+	[46151] = -31,   /* antkind=role&antdist=1&antpick=no@de */
 	[46152] = 52,   /* antkind=role&antdist=1&antpick=yes@de */
 	[46153] = -12,   /* antkind=role&antdist=2&antpick=no@de */
 	[46155] = -7,   /* antkind=role&antdist=3-5&antpick=no@de */
@@ -14258,33 +14258,33 @@ const int32_t model_trained[205972] = {
 	[46169] = -6,   /* antkind=prev&antdist=0&antpick=no@de */
 	[46171] = -29,   /* antkind=prev&antdist=1&antpick=no@de */
 	[46173] = -3,   /* antkind=prev&antdist=2&antpick=no@de */
-	[46175] = -42,   /* antkind=prev&antdist=3-5&antpick=no@de */
+	[46175] = -41,   /* antkind=prev&antdist=3-5&antpick=no@de */
 	[46177] = 179,   /* antkind=prev&antdist=6+&antpick=no@de */
 	[46179] = 10,   /* antkind=na&sameprev=na&antrank=0@de */
 	[46183] = 4,   /* antkind=na&sameprev=no&antrank=0@de */
 	[46187] = -31,   /* antkind=na&sameprev=yes&antrank=0@de */
-	[46191] = -53,   /* antkind=name&sameprev=na&antrank=0@de */
+	[46191] = -52,   /* antkind=name&sameprev=na&antrank=0@de */
 	[46192] = -23,   /* antkind=name&sameprev=na&antrank=1@de */
 	[46193] = -13,   /* antkind=name&sameprev=na&antrank=2@de */
 	[46194] = -4,   /* antkind=name&sameprev=na&antrank=3+@de */
 	[46195] = -13,   /* antkind=name&sameprev=no&antrank=0@de */
 	[46196] = -8,   /* antkind=name&sameprev=no&antrank=1@de */
 	[46197] = -7,   /* antkind=name&sameprev=no&antrank=2@de */
-	[46198] = -20,   /* antkind=name&sameprev=no&antrank=3+@de */
+	[46198] = -21,   /* antkind=name&sameprev=no&antrank=3+@de */
 	[46199] = -139,   /* antkind=name&sameprev=yes&antrank=0@de */
 	[46201] = -3,   /* antkind=name&sameprev=yes&antrank=2@de */
 	[46202] = -15,   /* antkind=name&sameprev=yes&antrank=3+@de */
 	[46203] = -72,   /* antkind=name1&sameprev=na&antrank=0@de */
 	[46204] = -13,   /* antkind=name1&sameprev=na&antrank=1@de */
 	[46205] = -3,   /* antkind=name1&sameprev=na&antrank=2@de */
-	[46206] = -36,   /* antkind=name1&sameprev=na&antrank=3+@de */
+	[46206] = -35,   /* antkind=name1&sameprev=na&antrank=3+@de */
 	[46207] = -1,   /* antkind=name1&sameprev=no&antrank=0@de */
 	[46208] = -5,   /* antkind=name1&sameprev=no&antrank=1@de */
 	[46209] = -7,   /* antkind=name1&sameprev=no&antrank=2@de */
 	[46210] = -8,   /* antkind=name1&sameprev=no&antrank=3+@de */
 	[46211] = -3,   /* antkind=name1&sameprev=yes&antrank=0@de */
 	[46212] = 277,   /* antkind=name1&sameprev=yes&antrank=1@de */
-	[46215] = -23,   /* antkind=role&sameprev=na&antrank=0@de */
+	[46215] = -22,   /* antkind=role&sameprev=na&antrank=0@de */
 	[46216] = 175,   /* antkind=role&sameprev=na&antrank=1@de */
 	[46217] = -12,   /* antkind=role&sameprev=na&antrank=2@de */
 	[46218] = -1,   /* antkind=role&sameprev=na&antrank=3+@de */
@@ -14303,7 +14303,7 @@ const int32_t model_trained[205972] = {
 	[46253] = 118,   /* cuerel=none&antkind=name1@de */
 	[46254] = 143,   /* cuerel=none&antkind=role@de */
 	[46256] = -30,   /* cuerel=none&antkind=prev@de */
-	[46257] = -30,   /* cuerel=before&antkind=na@de */
+	[46257] = -29,   /* cuerel=before&antkind=na@de */
 	[46258] = -271,   /* cuerel=before&antkind=name@de */
 	[46259] = -1,   /* cuerel=before&antkind=name1@de */
 	[46260] = -17,   /* cuerel=before&antkind=role@de */
@@ -14323,8 +14323,8 @@ const int32_t model_trained[205972] = {
 	[46293] = 87,   /* cuerel=near_before&antkind=na@de */
 	[46294] = -98,   /* cuerel=near_before&antkind=name@de */
 	[46295] = -94,   /* cuerel=near_before&antkind=name1@de */
-	[46296] = -80,   /* cuerel=near_before&antkind=role@de */
-	[46298] = -85,   /* cuerel=near_before&antkind=prev@de */
+	[46296] = -79,   /* cuerel=near_before&antkind=role@de */
+	[46298] = -84,   /* cuerel=near_before&antkind=prev@de */
 	[46299] = 21,   /* cuerel=near_after&antkind=na@de */
 	[46300] = -49,   /* cuerel=near_after&antkind=name@de */
 	[46301] = -90,   /* cuerel=near_after&antkind=name1@de */
@@ -14338,10 +14338,10 @@ const int32_t model_trained[205972] = {
 	[46325] = 15,   /* antkind=na&antpick=no&qprev=para@de */
 	[46326] = 11,   /* antkind=na&antpick=no&qprev=para1@de */
 	[46327] = 19,   /* antkind=na&antpick=no&qprev=older@de */
-	[46333] = -20,   /* antkind=name&antpick=no&qprev=none@de */
+	[46333] = -19,   /* antkind=name&antpick=no&qprev=none@de */
 	[46334] = -9,   /* antkind=name&antpick=no&qprev=sent@de */
 	[46335] = -33,   /* antkind=name&antpick=no&qprev=para@de */
-	[46336] = -44,   /* antkind=name&antpick=no&qprev=para1@de */
+	[46336] = -43,   /* antkind=name&antpick=no&qprev=para1@de */
 	[46337] = -52,   /* antkind=name&antpick=no&qprev=older@de */
 	[46338] = -42,   /* antkind=name&antpick=yes&qprev=none@de */
 	[46339] = -12,   /* antkind=name&antpick=yes&qprev=sent@de */
@@ -14376,8 +14376,8 @@ const int32_t model_trained[205972] = {
 	[46401] = 18,   /* kind=name&person=spoke@de */
 	[46402] = 270,   /* kind=name&person=placed@de */
 	[46404] = 72,   /* kind=acronym&person=none@de */
-	[46406] = 35,   /* kind=acronym&person=spoke@de */
-	[46407] = -33,   /* kind=acronym&person=placed@de */
+	[46406] = 34,   /* kind=acronym&person=spoke@de */
+	[46407] = -34,   /* kind=acronym&person=placed@de */
 	[46408] = 53,   /* kind=role&person=na@de */
 	[46413] = 44,   /* kind=text&person=na@de */
 	[46418] = 43,   /* kind=org&person=na@de */
@@ -14392,7 +14392,7 @@ const int32_t model_trained[205972] = {
 	[46526] = -33,   /* kind=pron&person=na&region=next@de */
 	[46527] = -6,   /* kind=pron&person=na&region=sent1@de */
 	[46528] = -24,   /* kind=pron&person=na&region=sent2@de */
-	[46529] = -3,   /* kind=pron&person=na&region=sent3@de */
+	[46529] = -4,   /* kind=pron&person=na&region=sent3@de */
 	[46530] = -2,   /* kind=pron&person=na&region=para1@de */
 	[46578] = -206,   /* kind=name&person=none&region=head@de */
 	[46579] = -121,   /* kind=name&person=none&region=tail@de */
@@ -14424,7 +14424,7 @@ const int32_t model_trained[205972] = {
 	[46625] = -180,   /* kind=acronym&person=none&region=next@de */
 	[46626] = 68,   /* kind=acronym&person=none&region=sent1@de */
 	[46627] = -79,   /* kind=acronym&person=none&region=sent2@de */
-	[46629] = -43,   /* kind=acronym&person=none&region=para1@de */
+	[46629] = -42,   /* kind=acronym&person=none&region=para1@de */
 	[46641] = 117,   /* kind=acronym&person=spoke&region=head@de */
 	[46642] = 104,   /* kind=acronym&person=spoke&region=tail@de */
 	[46643] = -125,   /* kind=acronym&person=spoke&region=next@de */
@@ -14434,7 +14434,7 @@ const int32_t model_trained[205972] = {
 	[46659] = 48,   /* kind=role&person=na&region=head@de */
 	[46660] = 97,   /* kind=role&person=na&region=tail@de */
 	[46661] = -46,   /* kind=role&person=na&region=next@de */
-	[46662] = -20,   /* kind=role&person=na&region=sent1@de */
+	[46662] = -19,   /* kind=role&person=na&region=sent1@de */
 	[46663] = -50,   /* kind=role&person=na&region=sent2@de */
 	[46664] = -74,   /* kind=role&person=na&region=sent3@de */
 	[46665] = -18,   /* kind=role&person=na&region=para1@de */
@@ -14458,7 +14458,7 @@ const int32_t model_trained[205972] = {
 	[46799] = -3,   /* kind=desc&person=na&region=sent3@de */
 	[46800] = -14,   /* kind=desc&person=na&region=para1@de */
 	[46801] = -2,   /* kind=desc&person=na&region=older@de */
-	[46847] = -27,   /* kind=top&person=none&region=none@de */
+	[46847] = -28,   /* kind=top&person=none&region=none@de */
 	[46856] = -17,   /* kind=top&person=titled&region=none@de */
 	[46865] = -10,   /* kind=top&person=spoke&region=none@de */
 	[46883] = 17,   /* antkind=na&antperson=na&antrank=0@de */
@@ -14507,7 +14507,7 @@ const int32_t model_trained[205972] = {
 	[47042] = -33,   /* kind=pron&qask=no&region=next@de */
 	[47043] = -6,   /* kind=pron&qask=no&region=sent1@de */
 	[47044] = -24,   /* kind=pron&qask=no&region=sent2@de */
-	[47045] = -3,   /* kind=pron&qask=no&region=sent3@de */
+	[47045] = -4,   /* kind=pron&qask=no&region=sent3@de */
 	[47046] = -2,   /* kind=pron&qask=no&region=para1@de */
 	[47058] = 10,   /* kind=name&qask=no&region=head@de */
 	[47059] = 24,   /* kind=name&qask=no&region=tail@de */
@@ -14519,14 +14519,14 @@ const int32_t model_trained[205972] = {
 	[47065] = -5,   /* kind=name&qask=no&region=older@de */
 	[47076] = 117,   /* kind=acronym&qask=no&region=head@de */
 	[47077] = 8,   /* kind=acronym&qask=no&region=tail@de */
-	[47078] = -114,   /* kind=acronym&qask=no&region=next@de */
+	[47078] = -115,   /* kind=acronym&qask=no&region=next@de */
 	[47079] = 60,   /* kind=acronym&qask=no&region=sent1@de */
 	[47080] = -79,   /* kind=acronym&qask=no&region=sent2@de */
-	[47082] = -31,   /* kind=acronym&qask=no&region=para1@de */
+	[47082] = -30,   /* kind=acronym&qask=no&region=para1@de */
 	[47094] = 48,   /* kind=role&qask=no&region=head@de */
 	[47095] = 97,   /* kind=role&qask=no&region=tail@de */
 	[47096] = -46,   /* kind=role&qask=no&region=next@de */
-	[47097] = -20,   /* kind=role&qask=no&region=sent1@de */
+	[47097] = -19,   /* kind=role&qask=no&region=sent1@de */
 	[47098] = -50,   /* kind=role&qask=no&region=sent2@de */
 	[47099] = -74,   /* kind=role&qask=no&region=sent3@de */
 	[47100] = -18,   /* kind=role&qask=no&region=para1@de */
@@ -14557,10 +14557,10 @@ const int32_t model_trained[205972] = {
 	[47186] = -9,   /* kind=prev&qasked=yes@de */
 	[47187] = -81,   /* kind=pron&qasked=no@de */
 	[47188] = -3,   /* kind=pron&qasked=yes@de */
-	[47189] = -25,   /* kind=name&qasked=no@de */
+	[47189] = -24,   /* kind=name&qasked=no@de */
 	[47190] = 172,   /* kind=name&qasked=yes@de */
 	[47191] = 82,   /* kind=acronym&qasked=no@de */
-	[47192] = -116,   /* kind=acronym&qasked=yes@de */
+	[47192] = -115,   /* kind=acronym&qasked=yes@de */
 	[47193] = 53,   /* kind=role&qasked=no@de */
 	[47195] = 44,   /* kind=text&qasked=no@de */
 	[47197] = 43,   /* kind=org&qasked=no@de */
@@ -14598,7 +14598,7 @@ const int32_t model_trained[205972] = {
 	[47237] = -6,   /* kind=name&center=yes&qsubj=subject@de */
 	[47238] = 230,   /* kind=name&center=yes&qsubj=nosubject@de */
 	[47240] = 85,   /* kind=acronym&center=na&qsubj=subject@de */
-	[47242] = 49,   /* kind=acronym&center=no&qsubj=nocue@de */
+	[47242] = 50,   /* kind=acronym&center=no&qsubj=nocue@de */
 	[47243] = 74,   /* kind=acronym&center=no&qsubj=subject@de */
 	[47244] = -44,   /* kind=acronym&center=no&qsubj=nosubject@de */
 	[47245] = -125,   /* kind=acronym&center=yes&qsubj=nocue@de */
@@ -14632,7 +14632,7 @@ const int32_t model_trained[205972] = {
 	[47278] = 28,   /* kind=desc&center=no&qsubj=nocue@de */
 	[47279] = -43,   /* kind=desc&center=no&qsubj=subject@de */
 	[47280] = 69,   /* kind=desc&center=no&qsubj=nosubject@de */
-	[47284] = -99,   /* kind=top&center=na&qsubj=nocue@de */
+	[47284] = -100,   /* kind=top&center=na&qsubj=nocue@de */
 	[47285] = -24,   /* kind=top&center=na&qsubj=subject@de */
 	[47286] = -10,   /* kind=top&center=na&qsubj=nosubject@de */
 	[47287] = -8,   /* kind=top&center=no&qsubj=nocue@de */
@@ -14653,7 +14653,7 @@ const int32_t model_trained[205972] = {
 	[47305] = 38,   /* center=na&qpos=mid&qprev=para@de */
 	[47306] = 67,   /* center=na&qpos=mid&qprev=para1@de */
 	[47307] = -32,   /* center=na&qpos=mid&qprev=older@de */
-	[47308] = 120,   /* center=no&qpos=para&qprev=none@de */
+	[47308] = 119,   /* center=no&qpos=para&qprev=none@de */
 	[47311] = 59,   /* center=no&qpos=para&qprev=para1@de */
 	[47312] = 54,   /* center=no&qpos=para&qprev=older@de */
 	[47313] = -36,   /* center=no&qpos=sent&qprev=none@de */
@@ -14670,7 +14670,7 @@ const int32_t model_trained[205972] = {
 	[47327] = -19,   /* center=yes&qpos=para&qprev=older@de */
 	[47328] = 94,   /* center=yes&qpos=sent&qprev=none@de */
 	[47330] = -33,   /* center=yes&qpos=sent&qprev=para@de */
-	[47331] = -24,   /* center=yes&qpos=sent&qprev=para1@de */
+	[47331] = -23,   /* center=yes&qpos=sent&qprev=para1@de */
 	[47332] = -232,   /* center=yes&qpos=sent&qprev=older@de */
 	[47333] = 24,   /* center=yes&qpos=mid&qprev=none@de */
 	[47334] = -262,   /* center=yes&qpos=mid&qprev=sent@de */
@@ -14689,7 +14689,7 @@ const int32_t model_trained[205972] = {
 	[47384] = 198,   /* rkind=name&rregion=sent2@de */
 	[47386] = -81,   /* rkind=name&rregion=para1@de */
 	[47391] = 143,   /* rkind=acronym&rregion=tail@de */
-	[47392] = -393,   /* rkind=acronym&rregion=next@de */
+	[47392] = -392,   /* rkind=acronym&rregion=next@de */
 	[47393] = 323,   /* rkind=acronym&rregion=sent1@de */
 	[47400] = 313,   /* rkind=role&rregion=head@de */
 	[47402] = -35,   /* rkind=role&rregion=next@de */
@@ -14709,7 +14709,7 @@ const int32_t model_trained[205972] = {
 	[47434] = -4,   /* rkind=desc&rregion=sent2@de */
 	[47435] = -11,   /* rkind=desc&rregion=sent3@de */
 	[47436] = -55,   /* rkind=desc&rregion=para1@de */
-	[47439] = -64,   /* rkind=top&rregion=none@de */
+	[47439] = -65,   /* rkind=top&rregion=none@de */
 	[47453] = -232,   /* rkind=none&rsame=na@de */
 	[47457] = 309,   /* rkind=prev&rsame=na@de */
 	[47461] = 261,   /* rkind=pron&rsame=na@de */
@@ -14720,7 +14720,7 @@ const int32_t model_trained[205972] = {
 	[47467] = 533,   /* rkind=name&rsame=yes@de */
 	[47469] = 143,   /* rkind=acronym&rsame=na@de */
 	[47470] = 173,   /* rkind=acronym&rsame=no@de */
-	[47471] = 169,   /* rkind=acronym&rsame=yes@de */
+	[47471] = 168,   /* rkind=acronym&rsame=yes@de */
 	[47473] = -58,   /* rkind=role&rsame=na@de */
 	[47474] = 274,   /* rkind=role&rsame=no@de */
 	[47477] = -180,   /* rkind=text&rsame=na@de */
@@ -14731,7 +14731,7 @@ const int32_t model_trained[205972] = {
 	[47486] = -355,   /* rkind=desc&rsame=no@de */
 	[47489] = -162,   /* rkind=top&rsame=na@de */
 	[47490] = -43,   /* rkind=top&rsame=no@de */
-	[47491] = 17,   /* rkind=top&rsame=yes@de */
+	[47491] = 16,   /* rkind=top&rsame=yes@de */
 	[47497] = -62,   /* rregion=none&rsubj=no@de */
 	[47501] = 37,   /* rregion=head&rsubj=no@de */
 	[47502] = -279,   /* rregion=head&rsubj=first@de */
@@ -14740,7 +14740,7 @@ const int32_t model_trained[205972] = {
 	[47506] = 143,   /* rregion=tail&rsubj=first@de */
 	[47509] = -175,   /* rregion=next&rsubj=no@de */
 	[47510] = -268,   /* rregion=next&rsubj=first@de */
-	[47511] = 14,   /* rregion=next&rsubj=start@de */
+	[47511] = 13,   /* rregion=next&rsubj=start@de */
 	[47513] = 209,   /* rregion=sent1&rsubj=no@de */
 	[47514] = 156,   /* rregion=sent1&rsubj=first@de */
 	[47515] = 15,   /* rregion=sent1&rsubj=start@de */
@@ -14750,143 +14750,143 @@ const int32_t model_trained[205972] = {
 	[47521] = -11,   /* rregion=sent3&rsubj=no@de */
 	[47525] = -260,   /* rregion=para1&rsubj=no@de */
 	[47526] = 149,   /* rregion=para1&rsubj=first@de */
-	[47532] = -111,   /* kind=none@fr */
-	[47533] = -29,   /* kind=prev@fr */
-	[47534] = 21,   /* kind=pron@fr */
-	[47535] = 119,   /* kind=name@fr */
+	[47532] = -113,   /* kind=none@fr */
+	[47533] = -30,   /* kind=prev@fr */
+	[47534] = 10,   /* kind=pron@fr */
+	[47535] = 118,   /* kind=name@fr */
 	[47536] = -148,   /* kind=acronym@fr */
 	[47537] = -126,   /* kind=role@fr */
-	[47538] = -55,   /* kind=text@fr */
-	[47539] = 37,   /* kind=org@fr */
+	[47538] = -54,   /* kind=text@fr */
+	[47539] = 36,   /* kind=org@fr */
 	[47540] = -58,   /* kind=desc@fr */
-	[47541] = 126,   /* kind=top@fr */
+	[47541] = 132,   /* kind=top@fr */
 	[47542] = -32,   /* kind=none&region=none@fr */
-	[47551] = -12,   /* kind=prev&region=none@fr */
-	[47561] = 22,   /* kind=pron&region=head@fr */
+	[47551] = -13,   /* kind=prev&region=none@fr */
+	[47561] = 4,   /* kind=pron&region=head@fr */
 	[47562] = 64,   /* kind=pron&region=tail@fr */
 	[47563] = -2,   /* kind=pron&region=next@fr */
 	[47564] = -121,   /* kind=pron&region=sent1@fr */
-	[47567] = -10,   /* kind=pron&region=para1@fr */
+	[47567] = -9,   /* kind=pron&region=para1@fr */
 	[47568] = -1,   /* kind=pron&region=older@fr */
 	[47570] = 62,   /* kind=name&region=head@fr */
-	[47571] = 183,   /* kind=name&region=tail@fr */
+	[47571] = 182,   /* kind=name&region=tail@fr */
 	[47572] = -23,   /* kind=name&region=next@fr */
-	[47573] = -28,   /* kind=name&region=sent1@fr */
+	[47573] = -29,   /* kind=name&region=sent1@fr */
 	[47576] = -176,   /* kind=name&region=para1@fr */
-	[47577] = -19,   /* kind=name&region=older@fr */
-	[47579] = -117,   /* kind=acronym&region=head@fr */
+	[47577] = -20,   /* kind=name&region=older@fr */
+	[47579] = -116,   /* kind=acronym&region=head@fr */
 	[47581] = -14,   /* kind=acronym&region=next@fr */
-	[47582] = -60,   /* kind=acronym&region=sent1@fr */
+	[47582] = -65,   /* kind=acronym&region=sent1@fr */
 	[47588] = -3,   /* kind=role&region=head@fr */
 	[47589] = -40,   /* kind=role&region=tail@fr */
 	[47590] = -15,   /* kind=role&region=next@fr */
-	[47591] = -26,   /* kind=role&region=sent1@fr */
+	[47591] = -27,   /* kind=role&region=sent1@fr */
 	[47594] = -81,   /* kind=role&region=para1@fr */
 	[47595] = -28,   /* kind=role&region=older@fr */
 	[47599] = -18,   /* kind=text&region=next@fr */
 	[47607] = 50,   /* kind=org&region=tail@fr */
 	[47608] = -4,   /* kind=org&region=next@fr */
 	[47612] = -16,   /* kind=org&region=para1@fr */
-	[47615] = -10,   /* kind=desc&region=head@fr */
-	[47616] = -21,   /* kind=desc&region=tail@fr */
+	[47615] = -9,   /* kind=desc&region=head@fr */
+	[47616] = -22,   /* kind=desc&region=tail@fr */
 	[47617] = -25,   /* kind=desc&region=next@fr */
 	[47618] = -55,   /* kind=desc&region=sent1@fr */
 	[47621] = 26,   /* kind=desc&region=para1@fr */
-	[47622] = -21,   /* kind=desc&region=older@fr */
-	[47623] = 65,   /* kind=top&region=none@fr */
+	[47622] = -22,   /* kind=desc&region=older@fr */
+	[47623] = 69,   /* kind=top&region=none@fr */
 	[47632] = -32,   /* kind=none&cuerel=none@fr */
-	[47644] = -12,   /* kind=prev&cuerel=none@fr */
+	[47644] = -13,   /* kind=prev&cuerel=none@fr */
 	[47656] = -25,   /* kind=pron&cuerel=none@fr */
-	[47657] = -33,   /* kind=pron&cuerel=before@fr */
+	[47657] = -56,   /* kind=pron&cuerel=before@fr */
 	[47663] = 1,   /* kind=pron&cuerel=near_before@fr */
-	[47666] = 309,   /* kind=pron&cuerel=colon@fr */
-	[47667] = 63,   /* kind=pron&cuerel=fused@fr */
-	[47669] = 31,   /* kind=name&cuerel=before@fr */
+	[47666] = 313,   /* kind=pron&cuerel=colon@fr */
+	[47667] = 62,   /* kind=pron&cuerel=fused@fr */
+	[47669] = 35,   /* kind=name&cuerel=before@fr */
 	[47670] = 103,   /* kind=name&cuerel=after@fr */
 	[47671] = 146,   /* kind=name&cuerel=accord@fr */
-	[47675] = -195,   /* kind=name&cuerel=near_before@fr */
-	[47676] = 35,   /* kind=name&cuerel=near_after@fr */
+	[47675] = -197,   /* kind=name&cuerel=near_before@fr */
+	[47676] = 34,   /* kind=name&cuerel=near_after@fr */
 	[47678] = 203,   /* kind=name&cuerel=colon@fr */
-	[47680] = -37,   /* kind=acronym&cuerel=none@fr */
-	[47681] = -117,   /* kind=acronym&cuerel=before@fr */
+	[47680] = -40,   /* kind=acronym&cuerel=none@fr */
+	[47681] = -116,   /* kind=acronym&cuerel=before@fr */
 	[47692] = -44,   /* kind=role&cuerel=none@fr */
 	[47694] = -17,   /* kind=role&cuerel=after@fr */
-	[47700] = -191,   /* kind=role&cuerel=near_after@fr */
+	[47700] = -189,   /* kind=role&cuerel=near_after@fr */
 	[47712] = -18,   /* kind=text&cuerel=near_after@fr */
 	[47716] = -5,   /* kind=org&cuerel=none@fr */
 	[47718] = 50,   /* kind=org&cuerel=after@fr */
 	[47728] = -36,   /* kind=desc&cuerel=none@fr */
-	[47731] = 131,   /* kind=desc&cuerel=accord@fr */
+	[47731] = 132,   /* kind=desc&cuerel=accord@fr */
 	[47735] = -15,   /* kind=desc&cuerel=near_before@fr */
 	[47736] = -16,   /* kind=desc&cuerel=near_after@fr */
-	[47738] = 68,   /* kind=desc&cuerel=colon@fr */
-	[47740] = 65,   /* kind=top&cuerel=none@fr */
-	[47752] = -4,   /* region=none&cuerel=none@fr */
-	[47764] = 19,   /* region=head&cuerel=none@fr */
-	[47765] = -38,   /* region=head&cuerel=before@fr */
-	[47766] = 92,   /* region=head&cuerel=after@fr */
+	[47738] = 69,   /* kind=desc&cuerel=colon@fr */
+	[47740] = 69,   /* kind=top&cuerel=none@fr */
+	[47752] = -1,   /* region=none&cuerel=none@fr */
+	[47764] = 20,   /* region=head&cuerel=none@fr */
+	[47765] = -52,   /* region=head&cuerel=before@fr */
+	[47766] = 95,   /* region=head&cuerel=after@fr */
 	[47767] = 258,   /* region=head&cuerel=accord@fr */
-	[47771] = -215,   /* region=head&cuerel=near_before@fr */
-	[47772] = -30,   /* region=head&cuerel=near_after@fr */
-	[47774] = 105,   /* region=head&cuerel=colon@fr */
+	[47771] = -218,   /* region=head&cuerel=near_before@fr */
+	[47772] = -29,   /* region=head&cuerel=near_after@fr */
+	[47774] = 106,   /* region=head&cuerel=colon@fr */
 	[47776] = 101,   /* region=tail&cuerel=none@fr */
-	[47778] = 58,   /* region=tail&cuerel=after@fr */
-	[47784] = -3,   /* region=tail&cuerel=near_after@fr */
+	[47778] = 57,   /* region=tail&cuerel=after@fr */
+	[47784] = -4,   /* region=tail&cuerel=near_after@fr */
 	[47787] = 64,   /* region=tail&cuerel=fused@fr */
 	[47788] = -52,   /* region=next&cuerel=none@fr */
-	[47789] = 42,   /* region=next&cuerel=before@fr */
+	[47789] = 43,   /* region=next&cuerel=before@fr */
 	[47791] = -5,   /* region=next&cuerel=accord@fr */
 	[47795] = 1,   /* region=next&cuerel=near_before@fr */
-	[47796] = -68,   /* region=next&cuerel=near_after@fr */
+	[47796] = -67,   /* region=next&cuerel=near_after@fr */
 	[47800] = -91,   /* region=sent1&cuerel=none@fr */
-	[47801] = -11,   /* region=sent1&cuerel=before@fr */
+	[47801] = -10,   /* region=sent1&cuerel=before@fr */
 	[47802] = -25,   /* region=sent1&cuerel=after@fr */
 	[47807] = -65,   /* region=sent1&cuerel=near_before@fr */
 	[47808] = 32,   /* region=sent1&cuerel=near_after@fr */
 	[47836] = -51,   /* region=para1&cuerel=none@fr */
-	[47837] = -3,   /* region=para1&cuerel=before@fr */
-	[47838] = -21,   /* region=para1&cuerel=after@fr */
+	[47837] = -2,   /* region=para1&cuerel=before@fr */
+	[47838] = -20,   /* region=para1&cuerel=after@fr */
 	[47843] = -14,   /* region=para1&cuerel=near_before@fr */
 	[47844] = -1,   /* region=para1&cuerel=near_after@fr */
 	[47847] = -9,   /* region=para1&cuerel=fused@fr */
 	[47848] = -41,   /* region=older&cuerel=none@fr */
 	[47860] = -8,   /* kind=none&region=none&cuerel=none@fr */
-	[47968] = -5,   /* kind=prev&region=none&cuerel=none@fr */
+	[47968] = -6,   /* kind=prev&region=none&cuerel=none@fr */
 	[48088] = -6,   /* kind=pron&region=head&cuerel=none@fr */
-	[48089] = -27,   /* kind=pron&region=head&cuerel=before@fr */
-	[48098] = 145,   /* kind=pron&region=head&cuerel=colon@fr */
+	[48089] = -50,   /* kind=pron&region=head&cuerel=before@fr */
+	[48098] = 148,   /* kind=pron&region=head&cuerel=colon@fr */
 	[48111] = 23,   /* kind=pron&region=tail&cuerel=fused@fr */
 	[48112] = -1,   /* kind=pron&region=next&cuerel=none@fr */
 	[48113] = 2,   /* kind=pron&region=next&cuerel=before@fr */
 	[48124] = -48,   /* kind=pron&region=sent1&cuerel=none@fr */
-	[48160] = -5,   /* kind=pron&region=para1&cuerel=none@fr */
+	[48160] = -4,   /* kind=pron&region=para1&cuerel=none@fr */
 	[48161] = -1,   /* kind=pron&region=para1&cuerel=before@fr */
 	[48171] = -3,   /* kind=pron&region=para1&cuerel=fused@fr */
-	[48196] = 91,   /* kind=name&region=head&cuerel=none@fr */
-	[48197] = 8,   /* kind=name&region=head&cuerel=before@fr */
-	[48198] = 35,   /* kind=name&region=head&cuerel=after@fr */
+	[48196] = 92,   /* kind=name&region=head&cuerel=none@fr */
+	[48197] = 11,   /* kind=name&region=head&cuerel=before@fr */
+	[48198] = 37,   /* kind=name&region=head&cuerel=after@fr */
 	[48199] = 47,   /* kind=name&region=head&cuerel=accord@fr */
-	[48203] = -108,   /* kind=name&region=head&cuerel=near_before@fr */
+	[48203] = -111,   /* kind=name&region=head&cuerel=near_before@fr */
 	[48206] = 73,   /* kind=name&region=head&cuerel=colon@fr */
 	[48208] = 64,   /* kind=name&region=tail&cuerel=none@fr */
 	[48210] = 44,   /* kind=name&region=tail&cuerel=after@fr */
-	[48216] = 23,   /* kind=name&region=tail&cuerel=near_after@fr */
+	[48216] = 22,   /* kind=name&region=tail&cuerel=near_after@fr */
 	[48220] = -21,   /* kind=name&region=next&cuerel=none@fr */
-	[48221] = 22,   /* kind=name&region=next&cuerel=before@fr */
+	[48221] = 23,   /* kind=name&region=next&cuerel=before@fr */
 	[48232] = -25,   /* kind=name&region=sent1&cuerel=none@fr */
 	[48233] = -8,   /* kind=name&region=sent1&cuerel=before@fr */
-	[48239] = -40,   /* kind=name&region=sent1&cuerel=near_before@fr */
+	[48239] = -39,   /* kind=name&region=sent1&cuerel=near_before@fr */
 	[48240] = 35,   /* kind=name&region=sent1&cuerel=near_after@fr */
 	[48268] = -66,   /* kind=name&region=para1&cuerel=none@fr */
 	[48280] = -7,   /* kind=name&region=older&cuerel=none@fr */
-	[48305] = -65,   /* kind=acronym&region=head&cuerel=before@fr */
+	[48305] = -64,   /* kind=acronym&region=head&cuerel=before@fr */
 	[48328] = -5,   /* kind=acronym&region=next&cuerel=none@fr */
-	[48340] = -19,   /* kind=acronym&region=sent1&cuerel=none@fr */
+	[48340] = -21,   /* kind=acronym&region=sent1&cuerel=none@fr */
 	[48412] = -1,   /* kind=role&region=head&cuerel=none@fr */
 	[48426] = -5,   /* kind=role&region=tail&cuerel=after@fr */
-	[48432] = -59,   /* kind=role&region=tail&cuerel=near_after@fr */
+	[48432] = -58,   /* kind=role&region=tail&cuerel=near_after@fr */
 	[48436] = -5,   /* kind=role&region=next&cuerel=none@fr */
-	[48448] = -10,   /* kind=role&region=sent1&cuerel=none@fr */
+	[48448] = -11,   /* kind=role&region=sent1&cuerel=none@fr */
 	[48450] = -8,   /* kind=role&region=sent1&cuerel=after@fr */
 	[48484] = -20,   /* kind=role&region=para1&cuerel=none@fr */
 	[48486] = -7,   /* kind=role&region=para1&cuerel=after@fr */
@@ -14895,43 +14895,43 @@ const int32_t model_trained[205972] = {
 	[48642] = 15,   /* kind=org&region=tail&cuerel=after@fr */
 	[48652] = -1,   /* kind=org&region=next&cuerel=none@fr */
 	[48700] = -6,   /* kind=org&region=para1&cuerel=none@fr */
-	[48736] = -58,   /* kind=desc&region=head&cuerel=none@fr */
+	[48736] = -57,   /* kind=desc&region=head&cuerel=none@fr */
 	[48739] = 139,   /* kind=desc&region=head&cuerel=accord@fr */
 	[48743] = -12,   /* kind=desc&region=head&cuerel=near_before@fr */
 	[48744] = -15,   /* kind=desc&region=head&cuerel=near_after@fr */
-	[48746] = 49,   /* kind=desc&region=head&cuerel=colon@fr */
+	[48746] = 50,   /* kind=desc&region=head&cuerel=colon@fr */
 	[48748] = -6,   /* kind=desc&region=tail&cuerel=none@fr */
 	[48756] = -7,   /* kind=desc&region=tail&cuerel=near_after@fr */
-	[48760] = -6,   /* kind=desc&region=next&cuerel=none@fr */
+	[48760] = -7,   /* kind=desc&region=next&cuerel=none@fr */
 	[48763] = -2,   /* kind=desc&region=next&cuerel=accord@fr */
 	[48768] = -14,   /* kind=desc&region=next&cuerel=near_after@fr */
-	[48772] = -30,   /* kind=desc&region=sent1&cuerel=none@fr */
+	[48772] = -29,   /* kind=desc&region=sent1&cuerel=none@fr */
 	[48779] = -5,   /* kind=desc&region=sent1&cuerel=near_before@fr */
 	[48780] = -1,   /* kind=desc&region=sent1&cuerel=near_after@fr */
-	[48808] = 13,   /* kind=desc&region=para1&cuerel=none@fr */
+	[48808] = 12,   /* kind=desc&region=para1&cuerel=none@fr */
 	[48815] = -5,   /* kind=desc&region=para1&cuerel=near_before@fr */
-	[48820] = -11,   /* kind=desc&region=older&cuerel=none@fr */
-	[48832] = 20,   /* kind=top&region=none&cuerel=none@fr */
-	[48940] = -3,   /* region=none&cuerel=none&cueq=none@fr */
-	[48976] = 7,   /* region=head&cuerel=none&cueq=none@fr */
-	[48980] = -17,   /* region=head&cuerel=before&cueq=own@fr */
-	[48983] = 35,   /* region=head&cuerel=after&cueq=own@fr */
+	[48820] = -12,   /* kind=desc&region=older&cuerel=none@fr */
+	[48832] = 23,   /* kind=top&region=none&cuerel=none@fr */
+	[48940] = -1,   /* region=none&cuerel=none&cueq=none@fr */
+	[48976] = 8,   /* region=head&cuerel=none&cueq=none@fr */
+	[48980] = -25,   /* region=head&cuerel=before&cueq=own@fr */
+	[48983] = 37,   /* region=head&cuerel=after&cueq=own@fr */
 	[48986] = 99,   /* region=head&cuerel=accord&cueq=own@fr */
-	[48998] = -95,   /* region=head&cuerel=near_before&cueq=own@fr */
+	[48998] = -97,   /* region=head&cuerel=near_before&cueq=own@fr */
 	[49001] = -15,   /* region=head&cuerel=near_after&cueq=own@fr */
-	[49007] = 70,   /* region=head&cuerel=colon&cueq=own@fr */
+	[49007] = 71,   /* region=head&cuerel=colon&cueq=own@fr */
 	[49012] = 51,   /* region=tail&cuerel=none&cueq=none@fr */
 	[49019] = 27,   /* region=tail&cuerel=after&cueq=own@fr */
-	[49037] = 4,   /* region=tail&cuerel=near_after&cueq=own@fr */
+	[49037] = 3,   /* region=tail&cuerel=near_after&cueq=own@fr */
 	[49046] = 23,   /* region=tail&cuerel=fused&cueq=own@fr */
 	[49048] = -18,   /* region=next&cuerel=none&cueq=none@fr */
-	[49052] = 12,   /* region=next&cuerel=before&cueq=own@fr */
+	[49052] = 13,   /* region=next&cuerel=before&cueq=own@fr */
 	[49058] = -2,   /* region=next&cuerel=accord&cueq=own@fr */
 	[49073] = -21,   /* region=next&cuerel=near_after&cueq=own@fr */
-	[49084] = -51,   /* region=sent1&cuerel=none&cueq=none@fr */
+	[49084] = -52,   /* region=sent1&cuerel=none&cueq=none@fr */
 	[49089] = -8,   /* region=sent1&cuerel=before&cueq=other@fr */
 	[49092] = -8,   /* region=sent1&cuerel=after&cueq=other@fr */
-	[49107] = -20,   /* region=sent1&cuerel=near_before&cueq=other@fr */
+	[49107] = -19,   /* region=sent1&cuerel=near_before&cueq=other@fr */
 	[49110] = 9,   /* region=sent1&cuerel=near_after&cueq=other@fr */
 	[49192] = -17,   /* region=para1&cuerel=none&cueq=none@fr */
 	[49197] = -1,   /* region=para1&cuerel=before&cueq=other@fr */
@@ -14939,11 +14939,10 @@ const int32_t model_trained[205972] = {
 	[49215] = -5,   /* region=para1&cuerel=near_before&cueq=other@fr */
 	[49227] = -3,   /* region=para1&cuerel=fused&cueq=other@fr */
 	[49228] = -18,   /* region=older&cuerel=none&cueq=none@fr */
-	[49264] = -2,   /* cuerel=none&cueq=none&prep=none@fr */
 	[49265] = -21,   /* cuerel=none&cueq=none&prep=prep@fr */
 	[49266] = 166,   /* cuerel=none&cueq=none&prep=of@fr */
 	[49267] = -38,   /* cuerel=none&cueq=none&prep=det@fr */
-	[49284] = -11,   /* cuerel=before&cueq=own&prep=none@fr */
+	[49284] = -18,   /* cuerel=before&cueq=own&prep=none@fr */
 	[49289] = 5,   /* cuerel=before&cueq=other&prep=none@fr */
 	[49292] = -29,   /* cuerel=before&cueq=other&prep=det@fr */
 	[49299] = 49,   /* cuerel=after&cueq=own&prep=none@fr */
@@ -14951,37 +14950,37 @@ const int32_t model_trained[205972] = {
 	[49307] = -7,   /* cuerel=after&cueq=other&prep=det@fr */
 	[49314] = 47,   /* cuerel=accord&cueq=own&prep=none@fr */
 	[49317] = 64,   /* cuerel=accord&cueq=own&prep=det@fr */
-	[49374] = -94,   /* cuerel=near_before&cueq=own&prep=none@fr */
+	[49374] = -97,   /* cuerel=near_before&cueq=own&prep=none@fr */
 	[49375] = -12,   /* cuerel=near_before&cueq=own&prep=prep@fr */
-	[49379] = -40,   /* cuerel=near_before&cueq=other&prep=none@fr */
+	[49379] = -39,   /* cuerel=near_before&cueq=other&prep=none@fr */
 	[49380] = -2,   /* cuerel=near_before&cueq=other&prep=prep@fr */
 	[49381] = -1,   /* cuerel=near_before&cueq=other&prep=of@fr */
 	[49382] = -3,   /* cuerel=near_before&cueq=other&prep=det@fr */
 	[49389] = 156,   /* cuerel=near_after&cueq=own&prep=none@fr */
-	[49390] = -85,   /* cuerel=near_after&cueq=own&prep=prep@fr */
-	[49391] = -91,   /* cuerel=near_after&cueq=own&prep=of@fr */
+	[49390] = -87,   /* cuerel=near_after&cueq=own&prep=prep@fr */
+	[49391] = -90,   /* cuerel=near_after&cueq=own&prep=of@fr */
 	[49392] = -54,   /* cuerel=near_after&cueq=own&prep=det@fr */
 	[49394] = 50,   /* cuerel=near_after&cueq=other&prep=none@fr */
 	[49395] = -1,   /* cuerel=near_after&cueq=other&prep=prep@fr */
 	[49397] = -12,   /* cuerel=near_after&cueq=other&prep=det@fr */
-	[49419] = 94,   /* cuerel=colon&cueq=own&prep=none@fr */
+	[49419] = 95,   /* cuerel=colon&cueq=own&prep=none@fr */
 	[49420] = -141,   /* cuerel=colon&cueq=own&prep=prep@fr */
 	[49421] = -38,   /* cuerel=colon&cueq=own&prep=of@fr */
-	[49422] = 158,   /* cuerel=colon&cueq=own&prep=det@fr */
+	[49422] = 159,   /* cuerel=colon&cueq=own&prep=det@fr */
 	[49434] = 23,   /* cuerel=fused&cueq=own&prep=none@fr */
 	[49439] = -3,   /* cuerel=fused&cueq=other&prep=none@fr */
 	[49444] = -8,   /* cuerel=none&cueq=none&kind=none@fr */
-	[49445] = -5,   /* cuerel=none&cueq=none&kind=prev@fr */
+	[49445] = -6,   /* cuerel=none&cueq=none&kind=prev@fr */
 	[49446] = -9,   /* cuerel=none&cueq=none&kind=pron@fr */
 	[49447] = -2,   /* cuerel=none&cueq=none&kind=name@fr */
-	[49448] = -15,   /* cuerel=none&cueq=none&kind=acronym@fr */
-	[49449] = -10,   /* cuerel=none&cueq=none&kind=role@fr */
+	[49448] = -17,   /* cuerel=none&cueq=none&kind=acronym@fr */
+	[49449] = -11,   /* cuerel=none&cueq=none&kind=role@fr */
 	[49451] = -1,   /* cuerel=none&cueq=none&kind=org@fr */
 	[49452] = -16,   /* cuerel=none&cueq=none&kind=desc@fr */
-	[49453] = 20,   /* cuerel=none&cueq=none&kind=top@fr */
-	[49486] = -16,   /* cuerel=before&cueq=own&kind=pron@fr */
-	[49487] = 13,   /* cuerel=before&cueq=own&kind=name@fr */
-	[49488] = -65,   /* cuerel=before&cueq=own&kind=acronym@fr */
+	[49453] = 23,   /* cuerel=none&cueq=none&kind=top@fr */
+	[49486] = -36,   /* cuerel=before&cueq=own&kind=pron@fr */
+	[49487] = 15,   /* cuerel=before&cueq=own&kind=name@fr */
+	[49488] = -64,   /* cuerel=before&cueq=own&kind=acronym@fr */
 	[49496] = -1,   /* cuerel=before&cueq=other&kind=pron@fr */
 	[49497] = -9,   /* cuerel=before&cueq=other&kind=name@fr */
 	[49517] = 42,   /* cuerel=after&cueq=own&kind=name@fr */
@@ -14990,25 +14989,25 @@ const int32_t model_trained[205972] = {
 	[49529] = -7,   /* cuerel=after&cueq=other&kind=role@fr */
 	[49547] = 47,   /* cuerel=accord&cueq=own&kind=name@fr */
 	[49552] = 64,   /* cuerel=accord&cueq=own&kind=desc@fr */
-	[49667] = -108,   /* cuerel=near_before&cueq=own&kind=name@fr */
+	[49667] = -111,   /* cuerel=near_before&cueq=own&kind=name@fr */
 	[49672] = -12,   /* cuerel=near_before&cueq=own&kind=desc@fr */
-	[49677] = -40,   /* cuerel=near_before&cueq=other&kind=name@fr */
+	[49677] = -39,   /* cuerel=near_before&cueq=other&kind=name@fr */
 	[49682] = -5,   /* cuerel=near_before&cueq=other&kind=desc@fr */
-	[49697] = 23,   /* cuerel=near_after&cueq=own&kind=name@fr */
-	[49699] = -59,   /* cuerel=near_after&cueq=own&kind=role@fr */
+	[49697] = 22,   /* cuerel=near_after&cueq=own&kind=name@fr */
+	[49699] = -58,   /* cuerel=near_after&cueq=own&kind=role@fr */
 	[49700] = -6,   /* cuerel=near_after&cueq=own&kind=text@fr */
-	[49702] = -13,   /* cuerel=near_after&cueq=own&kind=desc@fr */
+	[49702] = -12,   /* cuerel=near_after&cueq=own&kind=desc@fr */
 	[49707] = 35,   /* cuerel=near_after&cueq=other&kind=name@fr */
 	[49712] = -1,   /* cuerel=near_after&cueq=other&kind=desc@fr */
-	[49756] = 145,   /* cuerel=colon&cueq=own&kind=pron@fr */
+	[49756] = 148,   /* cuerel=colon&cueq=own&kind=pron@fr */
 	[49757] = 73,   /* cuerel=colon&cueq=own&kind=name@fr */
-	[49762] = 49,   /* cuerel=colon&cueq=own&kind=desc@fr */
+	[49762] = 50,   /* cuerel=colon&cueq=own&kind=desc@fr */
 	[49786] = 23,   /* cuerel=fused&cueq=own&kind=pron@fr */
 	[49796] = -3,   /* cuerel=fused&cueq=other&kind=pron@fr */
-	[49804] = -19,   /* cuerel=none&cueq=none&subj=no@fr */
+	[49804] = -17,   /* cuerel=none&cueq=none&subj=no@fr */
 	[49806] = -6,   /* cuerel=none&cueq=none&subj=start@fr */
-	[49816] = -27,   /* cuerel=before&cueq=own&subj=no@fr */
-	[49818] = -6,   /* cuerel=before&cueq=own&subj=start@fr */
+	[49816] = -50,   /* cuerel=before&cueq=own&subj=no@fr */
+	[49818] = -4,   /* cuerel=before&cueq=own&subj=start@fr */
 	[49821] = -7,   /* cuerel=before&cueq=other&subj=start@fr */
 	[49825] = 12,   /* cuerel=after&cueq=own&subj=no@fr */
 	[49826] = 29,   /* cuerel=after&cueq=own&subj=first@fr */
@@ -15016,79 +15015,78 @@ const int32_t model_trained[205972] = {
 	[49829] = -7,   /* cuerel=after&cueq=other&subj=first@fr */
 	[49834] = -2,   /* cuerel=accord&cueq=own&subj=no@fr */
 	[49836] = 99,   /* cuerel=accord&cueq=own&subj=start@fr */
-	[49872] = -95,   /* cuerel=near_before&cueq=own&subj=start@fr */
+	[49872] = -97,   /* cuerel=near_before&cueq=own&subj=start@fr */
 	[49873] = -5,   /* cuerel=near_before&cueq=other&subj=no@fr */
 	[49874] = -1,   /* cuerel=near_before&cueq=other&subj=first@fr */
 	[49875] = -18,   /* cuerel=near_before&cueq=other&subj=start@fr */
 	[49879] = 21,   /* cuerel=near_after&cueq=own&subj=no@fr */
 	[49882] = 6,   /* cuerel=near_after&cueq=other&subj=no@fr */
 	[49897] = -14,   /* cuerel=colon&cueq=own&subj=no@fr */
-	[49898] = 22,   /* cuerel=colon&cueq=own&subj=first@fr */
-	[49899] = 89,   /* cuerel=colon&cueq=own&subj=start@fr */
+	[49898] = 23,   /* cuerel=colon&cueq=own&subj=first@fr */
+	[49899] = 90,   /* cuerel=colon&cueq=own&subj=start@fr */
 	[49907] = 23,   /* cuerel=fused&cueq=own&subj=first@fr */
 	[49910] = -3,   /* cuerel=fused&cueq=other&subj=first@fr */
-	[49912] = -23,   /* cuerel=none&cueq=none&nameq=na@fr */
+	[49912] = -21,   /* cuerel=none&cueq=none&nameq=na@fr */
 	[49913] = 7,   /* cuerel=none&cueq=none&nameq=seen@fr */
 	[49914] = -41,   /* cuerel=none&cueq=none&nameq=initial@fr */
-	[49915] = -15,   /* cuerel=none&cueq=none&nameq=caps@fr */
-	[49928] = -16,   /* cuerel=before&cueq=own&nameq=na@fr */
-	[49929] = 13,   /* cuerel=before&cueq=own&nameq=seen@fr */
-	[49931] = -65,   /* cuerel=before&cueq=own&nameq=caps@fr */
+	[49915] = -17,   /* cuerel=none&cueq=none&nameq=caps@fr */
+	[49928] = -36,   /* cuerel=before&cueq=own&nameq=na@fr */
+	[49929] = 15,   /* cuerel=before&cueq=own&nameq=seen@fr */
+	[49931] = -64,   /* cuerel=before&cueq=own&nameq=caps@fr */
 	[49932] = -1,   /* cuerel=before&cueq=other&nameq=na@fr */
 	[49933] = -9,   /* cuerel=before&cueq=other&nameq=seen@fr */
 	[49941] = 42,   /* cuerel=after&cueq=own&nameq=seen@fr */
 	[49944] = -7,   /* cuerel=after&cueq=other&nameq=na@fr */
 	[49952] = 64,   /* cuerel=accord&cueq=own&nameq=na@fr */
 	[49953] = 47,   /* cuerel=accord&cueq=own&nameq=seen@fr */
-	[50000] = 1,   /* cuerel=near_before&cueq=own&nameq=na@fr */
 	[50001] = -20,   /* cuerel=near_before&cueq=own&nameq=seen@fr */
-	[50002] = -212,   /* cuerel=near_before&cueq=own&nameq=initial@fr */
+	[50002] = -215,   /* cuerel=near_before&cueq=own&nameq=initial@fr */
 	[50004] = -5,   /* cuerel=near_before&cueq=other&nameq=na@fr */
-	[50005] = -40,   /* cuerel=near_before&cueq=other&nameq=seen@fr */
+	[50005] = -39,   /* cuerel=near_before&cueq=other&nameq=seen@fr */
 	[50012] = -19,   /* cuerel=near_after&cueq=own&nameq=na@fr */
-	[50013] = 23,   /* cuerel=near_after&cueq=own&nameq=seen@fr */
+	[50013] = 22,   /* cuerel=near_after&cueq=own&nameq=seen@fr */
 	[50016] = -1,   /* cuerel=near_after&cueq=other&nameq=na@fr */
 	[50017] = 35,   /* cuerel=near_after&cueq=other&nameq=seen@fr */
-	[50036] = 60,   /* cuerel=colon&cueq=own&nameq=na@fr */
+	[50036] = 61,   /* cuerel=colon&cueq=own&nameq=na@fr */
 	[50037] = 73,   /* cuerel=colon&cueq=own&nameq=seen@fr */
 	[50048] = 23,   /* cuerel=fused&cueq=own&nameq=na@fr */
 	[50052] = -3,   /* cuerel=fused&cueq=other&nameq=na@fr */
-	[50056] = -35,   /* cuerel=none&cueq=none&qsubj=nocue@fr */
-	[50057] = -12,   /* cuerel=none&cueq=none&qsubj=subject@fr */
-	[50058] = -2,   /* cuerel=none&cueq=none&qsubj=nosubject@fr */
-	[50069] = -11,   /* cuerel=before&cueq=own&qsubj=subject@fr */
+	[50056] = -36,   /* cuerel=none&cueq=none&qsubj=nocue@fr */
+	[50057] = -9,   /* cuerel=none&cueq=none&qsubj=subject@fr */
+	[50058] = -3,   /* cuerel=none&cueq=none&qsubj=nosubject@fr */
+	[50069] = -18,   /* cuerel=before&cueq=own&qsubj=subject@fr */
 	[50072] = -7,   /* cuerel=before&cueq=other&qsubj=subject@fr */
-	[50078] = 31,   /* cuerel=after&cueq=own&qsubj=subject@fr */
+	[50078] = 30,   /* cuerel=after&cueq=own&qsubj=subject@fr */
 	[50080] = -7,   /* cuerel=after&cueq=other&qsubj=nocue@fr */
 	[50087] = 60,   /* cuerel=accord&cueq=own&qsubj=subject@fr */
-	[50123] = -97,   /* cuerel=near_before&cueq=own&qsubj=subject@fr */
-	[50124] = 2,   /* cuerel=near_before&cueq=own&qsubj=nosubject@fr */
-	[50125] = -20,   /* cuerel=near_before&cueq=other&qsubj=nocue@fr */
+	[50123] = -99,   /* cuerel=near_before&cueq=own&qsubj=subject@fr */
+	[50124] = 3,   /* cuerel=near_before&cueq=own&qsubj=nosubject@fr */
+	[50125] = -19,   /* cuerel=near_before&cueq=other&qsubj=nocue@fr */
 	[50126] = -5,   /* cuerel=near_before&cueq=other&qsubj=subject@fr */
 	[50132] = 21,   /* cuerel=near_after&cueq=own&qsubj=subject@fr */
 	[50134] = 35,   /* cuerel=near_after&cueq=other&qsubj=nocue@fr */
 	[50135] = -1,   /* cuerel=near_after&cueq=other&qsubj=subject@fr */
-	[50149] = 79,   /* cuerel=colon&cueq=own&qsubj=nocue@fr */
+	[50149] = 80,   /* cuerel=colon&cueq=own&qsubj=nocue@fr */
 	[50150] = -38,   /* cuerel=colon&cueq=own&qsubj=subject@fr */
 	[50159] = 23,   /* cuerel=fused&cueq=own&qsubj=subject@fr */
 	[50162] = -3,   /* cuerel=fused&cueq=other&qsubj=subject@fr */
-	[50164] = -42,   /* region=none&cueq=none&qsubj=nocue@fr */
-	[50165] = 20,   /* region=none&cueq=none&qsubj=subject@fr */
+	[50164] = -44,   /* region=none&cueq=none&qsubj=nocue@fr */
+	[50165] = 23,   /* region=none&cueq=none&qsubj=subject@fr */
 	[50166] = -69,   /* region=none&cueq=none&qsubj=nosubject@fr */
 	[50173] = 15,   /* region=head&cueq=none&qsubj=nocue@fr */
 	[50174] = 8,   /* region=head&cueq=none&qsubj=subject@fr */
-	[50176] = 79,   /* region=head&cueq=own&qsubj=nocue@fr */
-	[50177] = -28,   /* region=head&cueq=own&qsubj=subject@fr */
-	[50178] = 2,   /* region=head&cueq=own&qsubj=nosubject@fr */
+	[50176] = 80,   /* region=head&cueq=own&qsubj=nocue@fr */
+	[50177] = -34,   /* region=head&cueq=own&qsubj=subject@fr */
+	[50178] = 3,   /* region=head&cueq=own&qsubj=nosubject@fr */
 	[50182] = 68,   /* region=tail&cueq=none&qsubj=nocue@fr */
 	[50183] = -32,   /* region=tail&cueq=none&qsubj=subject@fr */
-	[50186] = 40,   /* region=tail&cueq=own&qsubj=subject@fr */
+	[50186] = 39,   /* region=tail&cueq=own&qsubj=subject@fr */
 	[50191] = -13,   /* region=next&cueq=none&qsubj=nocue@fr */
 	[50192] = -18,   /* region=next&cueq=none&qsubj=subject@fr */
 	[50193] = -1,   /* region=next&cueq=none&qsubj=nosubject@fr */
 	[50195] = 2,   /* region=next&cueq=own&qsubj=subject@fr */
-	[50200] = -53,   /* region=sent1&cueq=none&qsubj=nocue@fr */
-	[50201] = -42,   /* region=sent1&cueq=none&qsubj=subject@fr */
+	[50200] = -54,   /* region=sent1&cueq=none&qsubj=nocue@fr */
+	[50201] = -44,   /* region=sent1&cueq=none&qsubj=subject@fr */
 	[50206] = -13,   /* region=sent1&cueq=other&qsubj=nocue@fr */
 	[50207] = -10,   /* region=sent1&cueq=other&qsubj=subject@fr */
 	[50227] = -54,   /* region=para1&cueq=none&qsubj=nocue@fr */
@@ -15098,19 +15096,19 @@ const int32_t model_trained[205972] = {
 	[50234] = -5,   /* region=para1&cueq=other&qsubj=subject@fr */
 	[50237] = -18,   /* region=older&cueq=none&qsubj=subject@fr */
 	[50245] = -32,   /* kind=none&rank=0@fr */
-	[50249] = -12,   /* kind=prev&rank=0@fr */
-	[50253] = 31,   /* kind=pron&rank=0@fr */
-	[50254] = -7,   /* kind=pron&rank=1@fr */
-	[50255] = -9,   /* kind=pron&rank=2@fr */
+	[50249] = -13,   /* kind=prev&rank=0@fr */
+	[50253] = 20,   /* kind=pron&rank=0@fr */
+	[50254] = -6,   /* kind=pron&rank=1@fr */
+	[50255] = -8,   /* kind=pron&rank=2@fr */
 	[50256] = -52,   /* kind=pron&rank=3+@fr */
 	[50257] = 56,   /* kind=name&rank=0@fr */
-	[50258] = -19,   /* kind=name&rank=1@fr */
+	[50258] = -20,   /* kind=name&rank=1@fr */
 	[50259] = 20,   /* kind=name&rank=2@fr */
-	[50260] = -6,   /* kind=name&rank=3+@fr */
+	[50260] = -7,   /* kind=name&rank=3+@fr */
 	[50263] = -104,   /* kind=acronym&rank=2@fr */
 	[50264] = -14,   /* kind=acronym&rank=3+@fr */
 	[50265] = -81,   /* kind=role&rank=0@fr */
-	[50266] = -140,   /* kind=role&rank=1@fr */
+	[50266] = -139,   /* kind=role&rank=1@fr */
 	[50267] = -1,   /* kind=role&rank=2@fr */
 	[50268] = -23,   /* kind=role&rank=3+@fr */
 	[50270] = -18,   /* kind=text&rank=1@fr */
@@ -15121,42 +15119,42 @@ const int32_t model_trained[205972] = {
 	[50278] = 15,   /* kind=desc&rank=1@fr */
 	[50279] = 122,   /* kind=desc&rank=2@fr */
 	[50280] = -92,   /* kind=desc&rank=3+@fr */
-	[50281] = 65,   /* kind=top&rank=0@fr */
+	[50281] = 69,   /* kind=top&rank=0@fr */
 	[50285] = -8,   /* kind=none&region=none&rank=0@fr */
-	[50321] = -5,   /* kind=prev&region=none&rank=0@fr */
-	[50361] = 61,   /* kind=pron&region=head&rank=0@fr */
+	[50321] = -6,   /* kind=prev&region=none&rank=0@fr */
+	[50361] = 45,   /* kind=pron&region=head&rank=0@fr */
 	[50362] = -6,   /* kind=pron&region=head&rank=1@fr */
 	[50365] = 23,   /* kind=pron&region=tail&rank=0@fr */
 	[50369] = -1,   /* kind=pron&region=next&rank=0@fr */
 	[50376] = -91,   /* kind=pron&region=sent1&rank=3+@fr */
 	[50385] = -4,   /* kind=pron&region=para1&rank=0@fr */
-	[50387] = -5,   /* kind=pron&region=para1&rank=2@fr */
+	[50387] = -4,   /* kind=pron&region=para1&rank=2@fr */
 	[50388] = -3,   /* kind=pron&region=para1&rank=3+@fr */
-	[50397] = 29,   /* kind=name&region=head&rank=0@fr */
-	[50398] = -39,   /* kind=name&region=head&rank=1@fr */
+	[50397] = 30,   /* kind=name&region=head&rank=0@fr */
+	[50398] = -41,   /* kind=name&region=head&rank=1@fr */
 	[50399] = 47,   /* kind=name&region=head&rank=2@fr */
 	[50400] = 148,   /* kind=name&region=head&rank=3+@fr */
 	[50401] = 18,   /* kind=name&region=tail&rank=0@fr */
 	[50402] = 38,   /* kind=name&region=tail&rank=1@fr */
-	[50403] = 53,   /* kind=name&region=tail&rank=2@fr */
+	[50403] = 52,   /* kind=name&region=tail&rank=2@fr */
 	[50405] = 1,   /* kind=name&region=next&rank=0@fr */
 	[50406] = -72,   /* kind=name&region=next&rank=1@fr */
 	[50407] = -6,   /* kind=name&region=next&rank=2@fr */
 	[50410] = 50,   /* kind=name&region=sent1&rank=1@fr */
-	[50411] = -62,   /* kind=name&region=sent1&rank=2@fr */
+	[50411] = -61,   /* kind=name&region=sent1&rank=2@fr */
 	[50412] = 12,   /* kind=name&region=sent1&rank=3+@fr */
 	[50421] = -20,   /* kind=name&region=para1&rank=0@fr */
 	[50422] = -7,   /* kind=name&region=para1&rank=1@fr */
 	[50424] = -105,   /* kind=name&region=para1&rank=3+@fr */
 	[50426] = -4,   /* kind=name&region=older&rank=1@fr */
-	[50428] = -2,   /* kind=name&region=older&rank=3+@fr */
-	[50435] = -65,   /* kind=acronym&region=head&rank=2@fr */
+	[50428] = -3,   /* kind=name&region=older&rank=3+@fr */
+	[50435] = -64,   /* kind=acronym&region=head&rank=2@fr */
 	[50444] = -5,   /* kind=acronym&region=next&rank=3+@fr */
-	[50447] = -19,   /* kind=acronym&region=sent1&rank=2@fr */
+	[50447] = -21,   /* kind=acronym&region=sent1&rank=2@fr */
 	[50469] = -1,   /* kind=role&region=head&rank=0@fr */
 	[50470] = -7,   /* kind=role&region=head&rank=1@fr */
 	[50473] = -5,   /* kind=role&region=tail&rank=0@fr */
-	[50474] = -59,   /* kind=role&region=tail&rank=1@fr */
+	[50474] = -58,   /* kind=role&region=tail&rank=1@fr */
 	[50478] = -5,   /* kind=role&region=next&rank=1@fr */
 	[50484] = -8,   /* kind=role&region=sent1&rank=3+@fr */
 	[50494] = -107,   /* kind=role&region=para1&rank=1@fr */
@@ -15167,9 +15165,9 @@ const int32_t model_trained[205972] = {
 	[50552] = -1,   /* kind=org&region=next&rank=3+@fr */
 	[50567] = -6,   /* kind=org&region=para1&rank=2@fr */
 	[50577] = -29,   /* kind=desc&region=head&rank=0@fr */
-	[50578] = 80,   /* kind=desc&region=head&rank=1@fr */
+	[50578] = 81,   /* kind=desc&region=head&rank=1@fr */
 	[50579] = -13,   /* kind=desc&region=head&rank=2@fr */
-	[50580] = -200,   /* kind=desc&region=head&rank=3+@fr */
+	[50580] = -201,   /* kind=desc&region=head&rank=3+@fr */
 	[50581] = -11,   /* kind=desc&region=tail&rank=0@fr */
 	[50582] = -2,   /* kind=desc&region=tail&rank=1@fr */
 	[50583] = -1,   /* kind=desc&region=tail&rank=2@fr */
@@ -15180,34 +15178,34 @@ const int32_t model_trained[205972] = {
 	[50591] = -3,   /* kind=desc&region=sent1&rank=2@fr */
 	[50592] = -24,   /* kind=desc&region=sent1&rank=3+@fr */
 	[50601] = -46,   /* kind=desc&region=para1&rank=0@fr */
-	[50602] = -13,   /* kind=desc&region=para1&rank=1@fr */
+	[50602] = -14,   /* kind=desc&region=para1&rank=1@fr */
 	[50603] = 161,   /* kind=desc&region=para1&rank=2@fr */
 	[50604] = -38,   /* kind=desc&region=para1&rank=3+@fr */
 	[50606] = -5,   /* kind=desc&region=older&rank=1@fr */
 	[50607] = -5,   /* kind=desc&region=older&rank=2@fr */
 	[50608] = -3,   /* kind=desc&region=older&rank=3+@fr */
-	[50609] = 20,   /* kind=top&region=none&rank=0@fr */
+	[50609] = 23,   /* kind=top&region=none&rank=0@fr */
 	[50645] = -32,   /* kind=none&dist=0-1@fr */
-	[50651] = -12,   /* kind=prev&dist=0-1@fr */
-	[50657] = 62,   /* kind=pron&dist=0-1@fr */
-	[50658] = 23,   /* kind=pron&dist=2-3@fr */
-	[50659] = 74,   /* kind=pron&dist=4-6@fr */
+	[50651] = -13,   /* kind=prev&dist=0-1@fr */
+	[50657] = 61,   /* kind=pron&dist=0-1@fr */
+	[50658] = -1,   /* kind=pron&dist=2-3@fr */
+	[50659] = 76,   /* kind=pron&dist=4-6@fr */
 	[50661] = -28,   /* kind=pron&dist=11-20@fr */
-	[50662] = -9,   /* kind=pron&dist=21+@fr */
+	[50662] = -8,   /* kind=pron&dist=21+@fr */
 	[50663] = -72,   /* kind=name&dist=0-1@fr */
-	[50664] = 93,   /* kind=name&dist=2-3@fr */
+	[50664] = 94,   /* kind=name&dist=2-3@fr */
 	[50665] = 127,   /* kind=name&dist=4-6@fr */
 	[50666] = -81,   /* kind=name&dist=7-10@fr */
-	[50667] = -81,   /* kind=name&dist=11-20@fr */
+	[50667] = -82,   /* kind=name&dist=11-20@fr */
 	[50668] = 51,   /* kind=name&dist=21+@fr */
-	[50672] = -60,   /* kind=acronym&dist=7-10@fr */
-	[50673] = -117,   /* kind=acronym&dist=11-20@fr */
+	[50672] = -65,   /* kind=acronym&dist=7-10@fr */
+	[50673] = -116,   /* kind=acronym&dist=11-20@fr */
 	[50674] = -14,   /* kind=acronym&dist=21+@fr */
 	[50675] = -35,   /* kind=role&dist=0-1@fr */
-	[50676] = -18,   /* kind=role&dist=2-3@fr */
-	[50677] = -14,   /* kind=role&dist=4-6@fr */
+	[50676] = -20,   /* kind=role&dist=2-3@fr */
+	[50677] = -15,   /* kind=role&dist=4-6@fr */
 	[50678] = -150,   /* kind=role&dist=7-10@fr */
-	[50679] = -130,   /* kind=role&dist=11-20@fr */
+	[50679] = -129,   /* kind=role&dist=11-20@fr */
 	[50680] = -20,   /* kind=role&dist=21+@fr */
 	[50684] = -18,   /* kind=text&dist=7-10@fr */
 	[50688] = 50,   /* kind=org&dist=2-3@fr */
@@ -15216,101 +15214,101 @@ const int32_t model_trained[205972] = {
 	[50694] = -26,   /* kind=desc&dist=2-3@fr */
 	[50695] = -75,   /* kind=desc&dist=4-6@fr */
 	[50696] = 109,   /* kind=desc&dist=7-10@fr */
-	[50697] = -3,   /* kind=desc&dist=11-20@fr */
+	[50697] = -2,   /* kind=desc&dist=11-20@fr */
 	[50698] = -55,   /* kind=desc&dist=21+@fr */
-	[50699] = 65,   /* kind=top&dist=0-1@fr */
-	[50705] = -64,   /* cuerel=none&dist=0-1@fr */
-	[50706] = -7,   /* cuerel=none&dist=2-3@fr */
+	[50699] = 69,   /* kind=top&dist=0-1@fr */
+	[50705] = -61,   /* cuerel=none&dist=0-1@fr */
+	[50706] = -8,   /* cuerel=none&dist=2-3@fr */
 	[50707] = 9,   /* cuerel=none&dist=4-6@fr */
 	[50708] = 177,   /* cuerel=none&dist=7-10@fr */
 	[50709] = -121,   /* cuerel=none&dist=11-20@fr */
 	[50710] = -33,   /* cuerel=none&dist=21+@fr */
-	[50711] = 67,   /* cuerel=before&dist=0-1@fr */
-	[50712] = -13,   /* cuerel=before&dist=2-3@fr */
-	[50714] = 25,   /* cuerel=before&dist=7-10@fr */
-	[50715] = -53,   /* cuerel=before&dist=11-20@fr */
+	[50711] = 68,   /* cuerel=before&dist=0-1@fr */
+	[50712] = -32,   /* cuerel=before&dist=2-3@fr */
+	[50714] = 30,   /* cuerel=before&dist=7-10@fr */
+	[50715] = -51,   /* cuerel=before&dist=11-20@fr */
 	[50716] = -12,   /* cuerel=before&dist=21+@fr */
-	[50717] = 44,   /* cuerel=after&dist=0-1@fr */
-	[50718] = 81,   /* cuerel=after&dist=2-3@fr */
+	[50717] = 45,   /* cuerel=after&dist=0-1@fr */
+	[50718] = 79,   /* cuerel=after&dist=2-3@fr */
 	[50721] = -25,   /* cuerel=after&dist=11-20@fr */
-	[50722] = -21,   /* cuerel=after&dist=21+@fr */
+	[50722] = -20,   /* cuerel=after&dist=21+@fr */
 	[50723] = 234,   /* cuerel=accord&dist=0-1@fr */
 	[50727] = 70,   /* cuerel=accord&dist=11-20@fr */
 	[50747] = -106,   /* cuerel=near_before&dist=0-1@fr */
-	[50749] = -171,   /* cuerel=near_before&dist=4-6@fr */
+	[50749] = -174,   /* cuerel=near_before&dist=4-6@fr */
 	[50751] = -6,   /* cuerel=near_before&dist=11-20@fr */
 	[50752] = -33,   /* cuerel=near_before&dist=21+@fr */
 	[50753] = -2,   /* cuerel=near_after&dist=0-1@fr */
 	[50755] = 170,   /* cuerel=near_after&dist=4-6@fr */
 	[50756] = -102,   /* cuerel=near_after&dist=7-10@fr */
-	[50757] = -69,   /* cuerel=near_after&dist=11-20@fr */
+	[50757] = -70,   /* cuerel=near_after&dist=11-20@fr */
 	[50758] = -1,   /* cuerel=near_after&dist=21+@fr */
-	[50765] = -117,   /* cuerel=colon&dist=0-1@fr */
-	[50767] = 309,   /* cuerel=colon&dist=4-6@fr */
+	[50765] = -118,   /* cuerel=colon&dist=0-1@fr */
+	[50767] = 313,   /* cuerel=colon&dist=4-6@fr */
 	[50768] = -60,   /* cuerel=colon&dist=7-10@fr */
-	[50769] = 274,   /* cuerel=colon&dist=11-20@fr */
-	[50770] = -50,   /* cuerel=colon&dist=21+@fr */
-	[50771] = 63,   /* cuerel=fused&dist=0-1@fr */
+	[50769] = 275,   /* cuerel=colon&dist=11-20@fr */
+	[50770] = -51,   /* cuerel=colon&dist=21+@fr */
+	[50771] = 62,   /* cuerel=fused&dist=0-1@fr */
 	[50777] = -32,   /* kind=none&prep=none@fr */
-	[50782] = -12,   /* kind=prev&prep=none@fr */
-	[50787] = -5,   /* kind=pron&prep=none@fr */
+	[50782] = -13,   /* kind=prev&prep=none@fr */
+	[50787] = -14,   /* kind=pron&prep=none@fr */
 	[50792] = 120,   /* kind=name&prep=none@fr */
-	[50793] = -168,   /* kind=name&prep=prep@fr */
-	[50794] = -88,   /* kind=name&prep=of@fr */
-	[50795] = -140,   /* kind=name&prep=det@fr */
-	[50797] = -84,   /* kind=acronym&prep=none@fr */
-	[50802] = -170,   /* kind=role&prep=none@fr */
+	[50793] = -170,   /* kind=name&prep=prep@fr */
+	[50794] = -89,   /* kind=name&prep=of@fr */
+	[50795] = -139,   /* kind=name&prep=det@fr */
+	[50797] = -83,   /* kind=acronym&prep=none@fr */
+	[50802] = -169,   /* kind=role&prep=none@fr */
 	[50805] = -28,   /* kind=role&prep=det@fr */
 	[50810] = -18,   /* kind=text&prep=det@fr */
 	[50813] = -4,   /* kind=org&prep=prep@fr */
-	[50815] = 25,   /* kind=org&prep=det@fr */
+	[50815] = 24,   /* kind=org&prep=det@fr */
 	[50818] = -72,   /* kind=desc&prep=prep@fr */
 	[50819] = 222,   /* kind=desc&prep=of@fr */
-	[50820] = -66,   /* kind=desc&prep=det@fr */
-	[50822] = 65,   /* kind=top&prep=none@fr */
+	[50820] = -65,   /* kind=desc&prep=det@fr */
+	[50822] = 69,   /* kind=top&prep=none@fr */
 	[50827] = -32,   /* kind=none&poss=no@fr */
-	[50829] = -12,   /* kind=prev&poss=no@fr */
-	[50831] = -5,   /* kind=pron&poss=no@fr */
-	[50833] = 48,   /* kind=name&poss=no@fr */
-	[50835] = -84,   /* kind=acronym&poss=no@fr */
+	[50829] = -13,   /* kind=prev&poss=no@fr */
+	[50831] = -14,   /* kind=pron&poss=no@fr */
+	[50833] = 47,   /* kind=name&poss=no@fr */
+	[50835] = -83,   /* kind=acronym&poss=no@fr */
 	[50837] = -59,   /* kind=role&poss=no@fr */
 	[50839] = -18,   /* kind=text&poss=no@fr */
 	[50841] = 12,   /* kind=org&poss=no@fr */
-	[50843] = -8,   /* kind=desc&poss=no@fr */
-	[50845] = 65,   /* kind=top&poss=no@fr */
+	[50843] = -7,   /* kind=desc&poss=no@fr */
+	[50845] = 69,   /* kind=top&poss=no@fr */
 	[50847] = -8,   /* kind=none&region=none&subj=no@fr */
-	[50874] = -5,   /* kind=prev&region=none&subj=no@fr */
-	[50904] = -53,   /* kind=pron&region=head&subj=no@fr */
-	[50905] = 145,   /* kind=pron&region=head&subj=first@fr */
+	[50874] = -6,   /* kind=prev&region=none&subj=no@fr */
+	[50904] = -74,   /* kind=pron&region=head&subj=no@fr */
+	[50905] = 148,   /* kind=pron&region=head&subj=first@fr */
 	[50906] = -9,   /* kind=pron&region=head&subj=start@fr */
 	[50908] = 23,   /* kind=pron&region=tail&subj=first@fr */
 	[50912] = -1,   /* kind=pron&region=next&subj=start@fr */
 	[50913] = -91,   /* kind=pron&region=sent1&subj=no@fr */
-	[50922] = -5,   /* kind=pron&region=para1&subj=no@fr */
+	[50922] = -4,   /* kind=pron&region=para1&subj=no@fr */
 	[50923] = -3,   /* kind=pron&region=para1&subj=first@fr */
 	[50924] = -1,   /* kind=pron&region=para1&subj=start@fr */
 	[50931] = 58,   /* kind=name&region=head&subj=no@fr */
-	[50932] = 32,   /* kind=name&region=head&subj=first@fr */
-	[50933] = 18,   /* kind=name&region=head&subj=start@fr */
-	[50934] = 105,   /* kind=name&region=tail&subj=no@fr */
+	[50932] = 33,   /* kind=name&region=head&subj=first@fr */
+	[50933] = 17,   /* kind=name&region=head&subj=start@fr */
+	[50934] = 104,   /* kind=name&region=tail&subj=no@fr */
 	[50935] = 34,   /* kind=name&region=tail&subj=first@fr */
 	[50937] = -6,   /* kind=name&region=next&subj=no@fr */
-	[50939] = -17,   /* kind=name&region=next&subj=start@fr */
-	[50940] = -15,   /* kind=name&region=sent1&subj=no@fr */
+	[50939] = -16,   /* kind=name&region=next&subj=start@fr */
+	[50940] = -16,   /* kind=name&region=sent1&subj=no@fr */
 	[50942] = -21,   /* kind=name&region=sent1&subj=start@fr */
 	[50949] = -53,   /* kind=name&region=para1&subj=no@fr */
 	[50950] = -17,   /* kind=name&region=para1&subj=first@fr */
 	[50951] = -22,   /* kind=name&region=para1&subj=start@fr */
 	[50952] = -7,   /* kind=name&region=older&subj=no@fr */
-	[50960] = -65,   /* kind=acronym&region=head&subj=start@fr */
+	[50960] = -64,   /* kind=acronym&region=head&subj=start@fr */
 	[50964] = -5,   /* kind=acronym&region=next&subj=no@fr */
-	[50967] = -19,   /* kind=acronym&region=sent1&subj=no@fr */
+	[50967] = -21,   /* kind=acronym&region=sent1&subj=no@fr */
 	[50985] = -1,   /* kind=role&region=head&subj=no@fr */
 	[50988] = -76,   /* kind=role&region=tail&subj=no@fr */
 	[50989] = 17,   /* kind=role&region=tail&subj=first@fr */
 	[50993] = -5,   /* kind=role&region=next&subj=start@fr */
 	[50994] = -8,   /* kind=role&region=sent1&subj=no@fr */
-	[50996] = -10,   /* kind=role&region=sent1&subj=start@fr */
+	[50996] = -11,   /* kind=role&region=sent1&subj=start@fr */
 	[51003] = -50,   /* kind=role&region=para1&subj=no@fr */
 	[51004] = 1,   /* kind=role&region=para1&subj=first@fr */
 	[51008] = -10,   /* kind=role&region=older&subj=start@fr */
@@ -15320,122 +15318,122 @@ const int32_t model_trained[205972] = {
 	[51057] = -6,   /* kind=org&region=para1&subj=no@fr */
 	[51066] = -48,   /* kind=desc&region=head&subj=no@fr */
 	[51067] = -56,   /* kind=desc&region=head&subj=first@fr */
-	[51068] = 80,   /* kind=desc&region=head&subj=start@fr */
-	[51069] = -8,   /* kind=desc&region=tail&subj=no@fr */
+	[51068] = 81,   /* kind=desc&region=head&subj=start@fr */
+	[51069] = -9,   /* kind=desc&region=tail&subj=no@fr */
 	[51070] = 23,   /* kind=desc&region=tail&subj=first@fr */
 	[51072] = -4,   /* kind=desc&region=next&subj=no@fr */
 	[51073] = -14,   /* kind=desc&region=next&subj=first@fr */
 	[51074] = -5,   /* kind=desc&region=next&subj=start@fr */
 	[51075] = -4,   /* kind=desc&region=sent1&subj=no@fr */
-	[51077] = -93,   /* kind=desc&region=sent1&subj=start@fr */
+	[51077] = -91,   /* kind=desc&region=sent1&subj=start@fr */
 	[51084] = 14,   /* kind=desc&region=para1&subj=no@fr */
 	[51085] = -3,   /* kind=desc&region=para1&subj=first@fr */
 	[51086] = -4,   /* kind=desc&region=para1&subj=start@fr */
 	[51087] = -11,   /* kind=desc&region=older&subj=no@fr */
 	[51089] = -1,   /* kind=desc&region=older&subj=start@fr */
-	[51090] = 20,   /* kind=top&region=none&subj=no@fr */
+	[51090] = 23,   /* kind=top&region=none&subj=no@fr */
 	[51117] = -8,   /* kind=none&nameq=na&nwords=one@fr */
-	[51125] = -5,   /* kind=prev&nameq=na&nwords=one@fr */
-	[51133] = -5,   /* kind=pron&nameq=na&nwords=one@fr */
-	[51143] = -52,   /* kind=name&nameq=seen&nwords=one@fr */
+	[51125] = -6,   /* kind=prev&nameq=na&nwords=one@fr */
+	[51133] = -10,   /* kind=pron&nameq=na&nwords=one@fr */
+	[51143] = -53,   /* kind=name&nameq=seen&nwords=one@fr */
 	[51144] = 81,   /* kind=name&nameq=seen&nwords=more@fr */
-	[51145] = -63,   /* kind=name&nameq=initial&nwords=one@fr */
+	[51145] = -64,   /* kind=name&nameq=initial&nwords=one@fr */
 	[51155] = -36,   /* kind=acronym&nameq=caps&nwords=one@fr */
 	[51157] = -15,   /* kind=role&nameq=na&nwords=one@fr */
 	[51165] = -6,   /* kind=text&nameq=na&nwords=one@fr */
 	[51173] = 3,   /* kind=org&nameq=na&nwords=one@fr */
 	[51181] = -3,   /* kind=desc&nameq=na&nwords=one@fr */
-	[51189] = 20,   /* kind=top&nameq=na&nwords=one@fr */
+	[51189] = 23,   /* kind=top&nameq=na&nwords=one@fr */
 	[51197] = -8,   /* kind=none&full=no&nwords=one@fr */
-	[51201] = -5,   /* kind=prev&full=no&nwords=one@fr */
-	[51205] = -5,   /* kind=pron&full=no&nwords=one@fr */
-	[51209] = -80,   /* kind=name&full=no&nwords=one@fr */
-	[51211] = -156,   /* kind=name&full=yes&nwords=one@fr */
+	[51201] = -6,   /* kind=prev&full=no&nwords=one@fr */
+	[51205] = -10,   /* kind=pron&full=no&nwords=one@fr */
+	[51209] = -81,   /* kind=name&full=no&nwords=one@fr */
+	[51211] = -157,   /* kind=name&full=yes&nwords=one@fr */
 	[51212] = 81,   /* kind=name&full=yes&nwords=more@fr */
 	[51213] = -36,   /* kind=acronym&full=no&nwords=one@fr */
 	[51217] = -15,   /* kind=role&full=no&nwords=one@fr */
 	[51221] = -6,   /* kind=text&full=no&nwords=one@fr */
 	[51225] = 3,   /* kind=org&full=no&nwords=one@fr */
 	[51229] = -3,   /* kind=desc&full=no&nwords=one@fr */
-	[51235] = 20,   /* kind=top&full=yes&nwords=one@fr */
+	[51235] = 23,   /* kind=top&full=yes&nwords=one@fr */
 	[51237] = -54,   /* cuerel=none&nwords=one&full=no@fr */
-	[51238] = 15,   /* cuerel=none&nwords=one&full=yes@fr */
+	[51238] = 18,   /* cuerel=none&nwords=one&full=yes@fr */
 	[51240] = 61,   /* cuerel=none&nwords=more&full=yes@fr */
-	[51241] = -32,   /* cuerel=before&nwords=one&full=no@fr */
-	[51244] = 18,   /* cuerel=before&nwords=more&full=yes@fr */
+	[51241] = -42,   /* cuerel=before&nwords=one&full=no@fr */
+	[51244] = 20,   /* cuerel=before&nwords=more&full=yes@fr */
 	[51245] = 22,   /* cuerel=after&nwords=one&full=no@fr */
 	[51248] = 40,   /* cuerel=after&nwords=more&full=yes@fr */
 	[51249] = 64,   /* cuerel=accord&nwords=one&full=no@fr */
 	[51252] = 47,   /* cuerel=accord&nwords=more&full=yes@fr */
-	[51265] = -44,   /* cuerel=near_before&nwords=one&full=no@fr */
-	[51268] = 2,   /* cuerel=near_before&nwords=more&full=yes@fr */
-	[51269] = -52,   /* cuerel=near_after&nwords=one&full=no@fr */
+	[51265] = -45,   /* cuerel=near_before&nwords=one&full=no@fr */
+	[51268] = 3,   /* cuerel=near_before&nwords=more&full=yes@fr */
+	[51269] = -53,   /* cuerel=near_after&nwords=one&full=no@fr */
 	[51272] = 130,   /* cuerel=near_after&nwords=more&full=yes@fr */
-	[51277] = 60,   /* cuerel=colon&nwords=one&full=no@fr */
+	[51277] = 61,   /* cuerel=colon&nwords=one&full=no@fr */
 	[51280] = 73,   /* cuerel=colon&nwords=more&full=yes@fr */
 	[51281] = 22,   /* cuerel=fused&nwords=one&full=no@fr */
 	[51285] = -32,   /* kind=none&freq=1@fr */
-	[51289] = -12,   /* kind=prev&freq=1@fr */
-	[51293] = -5,   /* kind=pron&freq=1@fr */
-	[51297] = -100,   /* kind=name&freq=1@fr */
+	[51289] = -13,   /* kind=prev&freq=1@fr */
+	[51293] = -14,   /* kind=pron&freq=1@fr */
+	[51297] = -102,   /* kind=name&freq=1@fr */
 	[51298] = 226,   /* kind=name&freq=2@fr */
-	[51299] = -33,   /* kind=name&freq=3-4@fr */
+	[51299] = -31,   /* kind=name&freq=3-4@fr */
 	[51300] = 83,   /* kind=name&freq=5+@fr */
-	[51301] = -84,   /* kind=acronym&freq=1@fr */
+	[51301] = -83,   /* kind=acronym&freq=1@fr */
 	[51305] = -59,   /* kind=role&freq=1@fr */
 	[51309] = -18,   /* kind=text&freq=1@fr */
 	[51313] = 12,   /* kind=org&freq=1@fr */
-	[51317] = -8,   /* kind=desc&freq=1@fr */
-	[51322] = 87,   /* kind=top&freq=2@fr */
-	[51323] = -6,   /* kind=top&freq=3-4@fr */
-	[51324] = 49,   /* kind=top&freq=5+@fr */
+	[51317] = -7,   /* kind=desc&freq=1@fr */
+	[51322] = 92,   /* kind=top&freq=2@fr */
+	[51323] = -9,   /* kind=top&freq=3-4@fr */
+	[51324] = 54,   /* kind=top&freq=5+@fr */
 	[51325] = -8,   /* kind=none&region=none&sameprev=na@fr */
-	[51352] = -5,   /* kind=prev&region=none&sameprev=na@fr */
-	[51382] = 61,   /* kind=pron&region=head&sameprev=na@fr */
-	[51383] = -8,   /* kind=pron&region=head&sameprev=no@fr */
+	[51352] = -6,   /* kind=prev&region=none&sameprev=na@fr */
+	[51382] = 45,   /* kind=pron&region=head&sameprev=na@fr */
+	[51383] = -7,   /* kind=pron&region=head&sameprev=no@fr */
 	[51384] = -1,   /* kind=pron&region=head&sameprev=yes@fr */
-	[51385] = 51,   /* kind=pron&region=tail&sameprev=na@fr */
-	[51386] = -56,   /* kind=pron&region=tail&sameprev=no@fr */
+	[51385] = 50,   /* kind=pron&region=tail&sameprev=na@fr */
+	[51386] = -55,   /* kind=pron&region=tail&sameprev=no@fr */
 	[51387] = 98,   /* kind=pron&region=tail&sameprev=yes@fr */
 	[51389] = -1,   /* kind=pron&region=next&sameprev=no@fr */
 	[51391] = -91,   /* kind=pron&region=sent1&sameprev=na@fr */
 	[51400] = -5,   /* kind=pron&region=para1&sameprev=na@fr */
 	[51401] = -3,   /* kind=pron&region=para1&sameprev=no@fr */
 	[51404] = -1,   /* kind=pron&region=older&sameprev=no@fr */
-	[51409] = 12,   /* kind=name&region=head&sameprev=na@fr */
-	[51410] = 63,   /* kind=name&region=head&sameprev=no@fr */
-	[51411] = 32,   /* kind=name&region=head&sameprev=yes@fr */
-	[51412] = 92,   /* kind=name&region=tail&sameprev=na@fr */
+	[51409] = 11,   /* kind=name&region=head&sameprev=na@fr */
+	[51410] = 64,   /* kind=name&region=head&sameprev=no@fr */
+	[51411] = 33,   /* kind=name&region=head&sameprev=yes@fr */
+	[51412] = 91,   /* kind=name&region=tail&sameprev=na@fr */
 	[51413] = -74,   /* kind=name&region=tail&sameprev=no@fr */
 	[51415] = -23,   /* kind=name&region=next&sameprev=na@fr */
 	[51416] = -7,   /* kind=name&region=next&sameprev=no@fr */
-	[51417] = 22,   /* kind=name&region=next&sameprev=yes@fr */
+	[51417] = 23,   /* kind=name&region=next&sameprev=yes@fr */
 	[51418] = -126,   /* kind=name&region=sent1&sameprev=na@fr */
 	[51419] = -39,   /* kind=name&region=sent1&sameprev=no@fr */
 	[51420] = 158,   /* kind=name&region=sent1&sameprev=yes@fr */
 	[51427] = -64,   /* kind=name&region=para1&sameprev=na@fr */
-	[51428] = -15,   /* kind=name&region=para1&sameprev=no@fr */
-	[51429] = -6,   /* kind=name&region=para1&sameprev=yes@fr */
+	[51428] = -16,   /* kind=name&region=para1&sameprev=no@fr */
+	[51429] = -7,   /* kind=name&region=para1&sameprev=yes@fr */
 	[51430] = -6,   /* kind=name&region=older&sameprev=na@fr */
 	[51431] = -7,   /* kind=name&region=older&sameprev=no@fr */
-	[51436] = -65,   /* kind=acronym&region=head&sameprev=na@fr */
+	[51436] = -64,   /* kind=acronym&region=head&sameprev=na@fr */
 	[51442] = -5,   /* kind=acronym&region=next&sameprev=na@fr */
-	[51445] = -19,   /* kind=acronym&region=sent1&sameprev=na@fr */
+	[51445] = -21,   /* kind=acronym&region=sent1&sameprev=na@fr */
 	[51463] = -7,   /* kind=role&region=head&sameprev=na@fr */
 	[51464] = -1,   /* kind=role&region=head&sameprev=no@fr */
-	[51466] = -58,   /* kind=role&region=tail&sameprev=na@fr */
-	[51467] = 185,   /* kind=role&region=tail&sameprev=no@fr */
+	[51466] = -59,   /* kind=role&region=tail&sameprev=na@fr */
+	[51467] = 188,   /* kind=role&region=tail&sameprev=no@fr */
 	[51470] = -5,   /* kind=role&region=next&sameprev=no@fr */
-	[51472] = -10,   /* kind=role&region=sent1&sameprev=na@fr */
+	[51472] = -11,   /* kind=role&region=sent1&sameprev=na@fr */
 	[51473] = -8,   /* kind=role&region=sent1&sameprev=no@fr */
 	[51481] = -51,   /* kind=role&region=para1&sameprev=na@fr */
-	[51482] = -8,   /* kind=role&region=para1&sameprev=no@fr */
+	[51482] = -7,   /* kind=role&region=para1&sameprev=no@fr */
 	[51485] = -10,   /* kind=role&region=older&sameprev=no@fr */
 	[51496] = -6,   /* kind=text&region=next&sameprev=na@fr */
 	[51520] = 15,   /* kind=org&region=tail&sameprev=na@fr */
 	[51523] = -1,   /* kind=org&region=next&sameprev=na@fr */
 	[51536] = -6,   /* kind=org&region=para1&sameprev=no@fr */
-	[51544] = 79,   /* kind=desc&region=head&sameprev=na@fr */
+	[51544] = 80,   /* kind=desc&region=head&sameprev=na@fr */
 	[51545] = -68,   /* kind=desc&region=head&sameprev=no@fr */
 	[51547] = -8,   /* kind=desc&region=tail&sameprev=na@fr */
 	[51548] = -3,   /* kind=desc&region=tail&sameprev=no@fr */
@@ -15447,89 +15445,89 @@ const int32_t model_trained[205972] = {
 	[51563] = -6,   /* kind=desc&region=para1&sameprev=no@fr */
 	[51565] = -4,   /* kind=desc&region=older&sameprev=na@fr */
 	[51566] = -13,   /* kind=desc&region=older&sameprev=no@fr */
-	[51568] = 64,   /* kind=top&region=none&sameprev=na@fr */
-	[51569] = -10,   /* kind=top&region=none&sameprev=no@fr */
-	[51570] = -1,   /* kind=top&region=none&sameprev=yes@fr */
+	[51568] = 69,   /* kind=top&region=none&sameprev=na@fr */
+	[51569] = -12,   /* kind=top&region=none&sameprev=no@fr */
 	[51595] = -32,   /* kind=none&resolved=na@fr */
-	[51598] = -12,   /* kind=prev&resolved=na@fr */
-	[51602] = -5,   /* kind=pron&resolved=yes@fr */
-	[51603] = -3,   /* kind=pron&resolved=no@fr */
-	[51604] = 48,   /* kind=name&resolved=na@fr */
-	[51607] = -84,   /* kind=acronym&resolved=na@fr */
+	[51598] = -13,   /* kind=prev&resolved=na@fr */
+	[51602] = -14,   /* kind=pron&resolved=yes@fr */
+	[51603] = -2,   /* kind=pron&resolved=no@fr */
+	[51604] = 47,   /* kind=name&resolved=na@fr */
+	[51607] = -83,   /* kind=acronym&resolved=na@fr */
 	[51610] = -59,   /* kind=role&resolved=na@fr */
 	[51613] = -18,   /* kind=text&resolved=na@fr */
 	[51616] = 12,   /* kind=org&resolved=na@fr */
-	[51619] = -8,   /* kind=desc&resolved=na@fr */
-	[51622] = 65,   /* kind=top&resolved=na@fr */
+	[51619] = -7,   /* kind=desc&resolved=na@fr */
+	[51622] = 69,   /* kind=top&resolved=na@fr */
 	[51625] = -19,   /* kind=none&qhead=none&qtail=none@fr */
 	[51626] = -12,   /* kind=none&qhead=none&qtail=near@fr */
 	[51630] = -1,   /* kind=none&qhead=cue&qtail=none@fr */
-	[51631] = -31,   /* kind=none&qhead=cue&qtail=near@fr */
+	[51631] = -33,   /* kind=none&qhead=cue&qtail=near@fr */
 	[51635] = -6,   /* kind=none&qhead=adjacent&qtail=none@fr */
 	[51640] = -9,   /* kind=none&qhead=accord&qtail=none@fr */
 	[51645] = -10,   /* kind=none&qhead=colon&qtail=none@fr */
-	[51651] = -12,   /* kind=prev&qhead=none&qtail=near@fr */
-	[51660] = -10,   /* kind=prev&qhead=adjacent&qtail=none@fr */
+	[51651] = -13,   /* kind=prev&qhead=none&qtail=near@fr */
+	[51660] = -11,   /* kind=prev&qhead=adjacent&qtail=none@fr */
 	[51670] = 1,   /* kind=prev&qhead=colon&qtail=none@fr */
 	[51675] = -3,   /* kind=pron&qhead=none&qtail=none@fr */
 	[51676] = 4,   /* kind=pron&qhead=none&qtail=near@fr */
 	[51680] = -1,   /* kind=pron&qhead=cue&qtail=none@fr */
-	[51685] = -46,   /* kind=pron&qhead=adjacent&qtail=none@fr */
-	[51695] = 35,   /* kind=pron&qhead=colon&qtail=none@fr */
-	[51700] = -14,   /* kind=name&qhead=none&qtail=none@fr */
+	[51685] = -60,   /* kind=pron&qhead=adjacent&qtail=none@fr */
+	[51695] = 36,   /* kind=pron&qhead=colon&qtail=none@fr */
+	[51700] = -13,   /* kind=name&qhead=none&qtail=none@fr */
 	[51701] = 52,   /* kind=name&qhead=none&qtail=near@fr */
-	[51705] = 11,   /* kind=name&qhead=cue&qtail=none@fr */
+	[51705] = 12,   /* kind=name&qhead=cue&qtail=none@fr */
 	[51706] = 104,   /* kind=name&qhead=cue&qtail=near@fr */
-	[51710] = -95,   /* kind=name&qhead=adjacent&qtail=none@fr */
+	[51710] = -97,   /* kind=name&qhead=adjacent&qtail=none@fr */
 	[51715] = 47,   /* kind=name&qhead=accord&qtail=none@fr */
-	[51720] = 32,   /* kind=name&qhead=colon&qtail=none@fr */
+	[51720] = 33,   /* kind=name&qhead=colon&qtail=none@fr */
 	[51726] = -5,   /* kind=acronym&qhead=none&qtail=near@fr */
-	[51731] = -65,   /* kind=acronym&qhead=cue&qtail=near@fr */
-	[51735] = -19,   /* kind=acronym&qhead=adjacent&qtail=none@fr */
+	[51731] = -64,   /* kind=acronym&qhead=cue&qtail=near@fr */
+	[51735] = -21,   /* kind=acronym&qhead=adjacent&qtail=none@fr */
 	[51750] = -34,   /* kind=role&qhead=none&qtail=none@fr */
 	[51751] = -31,   /* kind=role&qhead=none&qtail=near@fr */
 	[51765] = -7,   /* kind=role&qhead=accord&qtail=none@fr */
 	[51775] = -6,   /* kind=text&qhead=none&qtail=none@fr */
 	[51801] = 3,   /* kind=org&qhead=none&qtail=near@fr */
-	[51825] = 68,   /* kind=desc&qhead=none&qtail=none@fr */
-	[51826] = -33,   /* kind=desc&qhead=none&qtail=near@fr */
+	[51825] = 67,   /* kind=desc&qhead=none&qtail=none@fr */
+	[51826] = -34,   /* kind=desc&qhead=none&qtail=near@fr */
 	[51830] = -2,   /* kind=desc&qhead=cue&qtail=none@fr */
 	[51831] = -42,   /* kind=desc&qhead=cue&qtail=near@fr */
 	[51835] = -6,   /* kind=desc&qhead=adjacent&qtail=none@fr */
 	[51840] = -12,   /* kind=desc&qhead=accord&qtail=none@fr */
-	[51845] = 2,   /* kind=desc&qhead=colon&qtail=none@fr */
-	[51855] = -6,   /* kind=top&qhead=cue&qtail=none@fr */
-	[51860] = 158,   /* kind=top&qhead=adjacent&qtail=none@fr */
-	[51870] = -49,   /* kind=top&qhead=colon&qtail=none@fr */
-	[51875] = -21,   /* region=none&qhead=none&qtail=none@fr */
+	[51845] = 3,   /* kind=desc&qhead=colon&qtail=none@fr */
+	[51851] = 1,   /* kind=top&qhead=none&qtail=near@fr */
+	[51855] = -8,   /* kind=top&qhead=cue&qtail=none@fr */
+	[51860] = 167,   /* kind=top&qhead=adjacent&qtail=none@fr */
+	[51870] = -51,   /* kind=top&qhead=colon&qtail=none@fr */
+	[51875] = -22,   /* region=none&qhead=none&qtail=none@fr */
 	[51876] = -16,   /* region=none&qhead=none&qtail=near@fr */
-	[51880] = -7,   /* region=none&qhead=cue&qtail=none@fr */
-	[51881] = -31,   /* region=none&qhead=cue&qtail=near@fr */
-	[51885] = 130,   /* region=none&qhead=adjacent&qtail=none@fr */
+	[51880] = -9,   /* region=none&qhead=cue&qtail=none@fr */
+	[51881] = -33,   /* region=none&qhead=cue&qtail=near@fr */
+	[51885] = 138,   /* region=none&qhead=adjacent&qtail=none@fr */
 	[51890] = -9,   /* region=none&qhead=accord&qtail=none@fr */
-	[51895] = -50,   /* region=none&qhead=colon&qtail=none@fr */
+	[51895] = -52,   /* region=none&qhead=colon&qtail=none@fr */
 	[51900] = 51,   /* region=head&qhead=none&qtail=none@fr */
 	[51901] = -62,   /* region=head&qhead=none&qtail=near@fr */
-	[51905] = 9,   /* region=head&qhead=cue&qtail=none@fr */
-	[51906] = -77,   /* region=head&qhead=cue&qtail=near@fr */
-	[51910] = -50,   /* region=head&qhead=adjacent&qtail=none@fr */
+	[51905] = 11,   /* region=head&qhead=cue&qtail=none@fr */
+	[51906] = -76,   /* region=head&qhead=cue&qtail=near@fr */
+	[51910] = -61,   /* region=head&qhead=adjacent&qtail=none@fr */
 	[51915] = 78,   /* region=head&qhead=accord&qtail=none@fr */
-	[51920] = 66,   /* region=head&qhead=colon&qtail=none@fr */
+	[51920] = 67,   /* region=head&qhead=colon&qtail=none@fr */
 	[51925] = 68,   /* region=tail&qhead=none&qtail=none@fr */
 	[51926] = 52,   /* region=tail&qhead=none&qtail=near@fr */
 	[51931] = 104,   /* region=tail&qhead=cue&qtail=near@fr */
-	[51935] = -154,   /* region=tail&qhead=adjacent&qtail=none@fr */
+	[51935] = -156,   /* region=tail&qhead=adjacent&qtail=none@fr */
 	[51940] = -32,   /* region=tail&qhead=accord&qtail=none@fr */
 	[51950] = -7,   /* region=next&qhead=none&qtail=none@fr */
 	[51951] = -20,   /* region=next&qhead=none&qtail=near@fr */
 	[51955] = -1,   /* region=next&qhead=cue&qtail=none@fr */
-	[51956] = -17,   /* region=next&qhead=cue&qtail=near@fr */
+	[51956] = -18,   /* region=next&qhead=cue&qtail=near@fr */
 	[51960] = -10,   /* region=next&qhead=adjacent&qtail=none@fr */
 	[51965] = -42,   /* region=next&qhead=accord&qtail=none@fr */
 	[51975] = -6,   /* region=sent1&qhead=none&qtail=none@fr */
 	[51976] = -41,   /* region=sent1&qhead=none&qtail=near@fr */
-	[51985] = -83,   /* region=sent1&qhead=adjacent&qtail=none@fr */
-	[51995] = -53,   /* region=sent1&qhead=colon&qtail=none@fr */
+	[51985] = -86,   /* region=sent1&qhead=adjacent&qtail=none@fr */
+	[51995] = -54,   /* region=sent1&qhead=colon&qtail=none@fr */
 	[52050] = -56,   /* region=para1&qhead=none&qtail=none@fr */
 	[52051] = -11,   /* region=para1&qhead=none&qtail=near@fr */
 	[52055] = -1,   /* region=para1&qhead=cue&qtail=none@fr */
@@ -15537,203 +15535,202 @@ const int32_t model_trained[205972] = {
 	[52060] = -6,   /* region=para1&qhead=adjacent&qtail=none@fr */
 	[52070] = -2,   /* region=para1&qhead=colon&qtail=none@fr */
 	[52076] = -18,   /* region=older&qhead=none&qtail=near@fr */
-	[52100] = 4,   /* cuerel=none&qhead=none&qtail=none@fr */
-	[52101] = -42,   /* cuerel=none&qhead=none&qtail=near@fr */
-	[52105] = -9,   /* cuerel=none&qhead=cue&qtail=none@fr */
-	[52106] = -50,   /* cuerel=none&qhead=cue&qtail=near@fr */
-	[52110] = 105,   /* cuerel=none&qhead=adjacent&qtail=none@fr */
+	[52100] = 3,   /* cuerel=none&qhead=none&qtail=none@fr */
+	[52101] = -43,   /* cuerel=none&qhead=none&qtail=near@fr */
+	[52105] = -11,   /* cuerel=none&qhead=cue&qtail=none@fr */
+	[52106] = -52,   /* cuerel=none&qhead=cue&qtail=near@fr */
+	[52110] = 112,   /* cuerel=none&qhead=adjacent&qtail=none@fr */
 	[52115] = -81,   /* cuerel=none&qhead=accord&qtail=none@fr */
-	[52120] = -79,   /* cuerel=none&qhead=colon&qtail=none@fr */
-	[52125] = 23,   /* cuerel=before&qhead=none&qtail=none@fr */
+	[52120] = -80,   /* cuerel=none&qhead=colon&qtail=none@fr */
+	[52125] = 24,   /* cuerel=before&qhead=none&qtail=none@fr */
 	[52126] = -15,   /* cuerel=before&qhead=none&qtail=near@fr */
-	[52130] = 11,   /* cuerel=before&qhead=cue&qtail=none@fr */
-	[52131] = -65,   /* cuerel=before&qhead=cue&qtail=near@fr */
-	[52135] = -13,   /* cuerel=before&qhead=adjacent&qtail=none@fr */
+	[52130] = 12,   /* cuerel=before&qhead=cue&qtail=none@fr */
+	[52131] = -64,   /* cuerel=before&qhead=cue&qtail=near@fr */
+	[52135] = -26,   /* cuerel=before&qhead=adjacent&qtail=none@fr */
 	[52150] = -7,   /* cuerel=after&qhead=none&qtail=none@fr */
 	[52151] = 15,   /* cuerel=after&qhead=none&qtail=near@fr */
 	[52156] = 104,   /* cuerel=after&qhead=cue&qtail=near@fr */
-	[52160] = 35,   /* cuerel=after&qhead=adjacent&qtail=none@fr */
+	[52160] = 37,   /* cuerel=after&qhead=adjacent&qtail=none@fr */
 	[52176] = -2,   /* cuerel=accord&qhead=none&qtail=near@fr */
 	[52190] = 99,   /* cuerel=accord&qhead=accord&qtail=none@fr */
 	[52275] = -15,   /* cuerel=near_before&qhead=none&qtail=none@fr */
 	[52276] = -22,   /* cuerel=near_before&qhead=none&qtail=near@fr */
 	[52281] = -5,   /* cuerel=near_before&qhead=cue&qtail=near@fr */
-	[52285] = -101,   /* cuerel=near_before&qhead=adjacent&qtail=none@fr */
+	[52285] = -104,   /* cuerel=near_before&qhead=adjacent&qtail=none@fr */
 	[52300] = 1,   /* cuerel=near_after&qhead=none&qtail=none@fr */
 	[52301] = 90,   /* cuerel=near_after&qhead=none&qtail=near@fr */
 	[52305] = -2,   /* cuerel=near_after&qhead=cue&qtail=none@fr */
 	[52306] = -18,   /* cuerel=near_after&qhead=cue&qtail=near@fr */
-	[52310] = -173,   /* cuerel=near_after&qhead=adjacent&qtail=none@fr */
+	[52310] = -175,   /* cuerel=near_after&qhead=adjacent&qtail=none@fr */
 	[52365] = -38,   /* cuerel=colon&qhead=accord&qtail=none@fr */
-	[52370] = 79,   /* cuerel=colon&qhead=colon&qtail=none@fr */
+	[52370] = 80,   /* cuerel=colon&qhead=colon&qtail=none@fr */
 	[52376] = 22,   /* cuerel=fused&qhead=none&qtail=near@fr */
 	[52400] = -57,   /* kind=none&qpos=para@fr */
-	[52402] = -20,   /* kind=none&qpos=mid@fr */
-	[52403] = -26,   /* kind=prev&qpos=para@fr */
-	[52405] = -5,   /* kind=prev&qpos=mid@fr */
+	[52402] = -21,   /* kind=none&qpos=mid@fr */
+	[52403] = -27,   /* kind=prev&qpos=para@fr */
+	[52405] = -6,   /* kind=prev&qpos=mid@fr */
 	[52406] = 23,   /* kind=pron&qpos=para@fr */
-	[52408] = -19,   /* kind=pron&qpos=mid@fr */
-	[52409] = 16,   /* kind=name&qpos=para@fr */
-	[52411] = 64,   /* kind=name&qpos=mid@fr */
+	[52408] = -31,   /* kind=pron&qpos=mid@fr */
+	[52409] = 17,   /* kind=name&qpos=para@fr */
+	[52411] = 62,   /* kind=name&qpos=mid@fr */
 	[52412] = -14,   /* kind=acronym&qpos=para@fr */
 	[52414] = -104,   /* kind=acronym&qpos=mid@fr */
 	[52415] = 22,   /* kind=role&qpos=para@fr */
 	[52417] = -72,   /* kind=role&qpos=mid@fr */
 	[52420] = -18,   /* kind=text&qpos=mid@fr */
 	[52421] = 12,   /* kind=org&qpos=para@fr */
-	[52424] = 12,   /* kind=desc&qpos=para@fr */
-	[52426] = -41,   /* kind=desc&qpos=mid@fr */
+	[52424] = 11,   /* kind=desc&qpos=para@fr */
+	[52426] = -40,   /* kind=desc&qpos=mid@fr */
 	[52427] = 6,   /* kind=top&qpos=para@fr */
-	[52429] = 68,   /* kind=top&qpos=mid@fr */
-	[52430] = -21,   /* kind=none&qend=other@fr */
+	[52429] = 73,   /* kind=top&qpos=mid@fr */
+	[52430] = -22,   /* kind=none&qend=other@fr */
 	[52431] = -172,   /* kind=none&qend=stop@fr */
-	[52432] = -42,   /* kind=none&qend=comma@fr */
-	[52434] = -13,   /* kind=prev&qend=other@fr */
-	[52435] = -17,   /* kind=prev&qend=stop@fr */
-	[52438] = 18,   /* kind=pron&qend=other@fr */
-	[52440] = -9,   /* kind=pron&qend=comma@fr */
+	[52432] = -43,   /* kind=none&qend=comma@fr */
+	[52434] = -14,   /* kind=prev&qend=other@fr */
+	[52435] = -22,   /* kind=prev&qend=stop@fr */
+	[52438] = 20,   /* kind=pron&qend=other@fr */
+	[52440] = -23,   /* kind=pron&qend=comma@fr */
 	[52442] = 175,   /* kind=name&qend=other@fr */
-	[52443] = -239,   /* kind=name&qend=stop@fr */
-	[52444] = 58,   /* kind=name&qend=comma@fr */
-	[52448] = -84,   /* kind=acronym&qend=comma@fr */
-	[52450] = 1,   /* kind=role&qend=other@fr */
+	[52443] = -238,   /* kind=name&qend=stop@fr */
+	[52444] = 56,   /* kind=name&qend=comma@fr */
+	[52448] = -83,   /* kind=acronym&qend=comma@fr */
+	[52450] = 2,   /* kind=role&qend=other@fr */
 	[52451] = -222,   /* kind=role&qend=stop@fr */
-	[52452] = -84,   /* kind=role&qend=comma@fr */
+	[52452] = -85,   /* kind=role&qend=comma@fr */
 	[52454] = -18,   /* kind=text&qend=other@fr */
 	[52458] = -4,   /* kind=org&qend=other@fr */
-	[52460] = 25,   /* kind=org&qend=comma@fr */
-	[52462] = -131,   /* kind=desc&qend=other@fr */
-	[52463] = 263,   /* kind=desc&qend=stop@fr */
-	[52464] = -94,   /* kind=desc&qend=comma@fr */
-	[52466] = -6,   /* kind=top&qend=other@fr */
-	[52467] = -85,   /* kind=top&qend=stop@fr */
-	[52468] = 285,   /* kind=top&qend=comma@fr */
+	[52460] = 24,   /* kind=org&qend=comma@fr */
+	[52462] = -132,   /* kind=desc&qend=other@fr */
+	[52463] = 265,   /* kind=desc&qend=stop@fr */
+	[52464] = -95,   /* kind=desc&qend=comma@fr */
+	[52466] = -7,   /* kind=top&qend=other@fr */
+	[52467] = -89,   /* kind=top&qend=stop@fr */
+	[52468] = 296,   /* kind=top&qend=comma@fr */
 	[52470] = -11,   /* kind=none&qalone=no&qprev=none@fr */
 	[52471] = -1,   /* kind=none&qalone=no&qprev=sent@fr */
 	[52472] = -3,   /* kind=none&qalone=no&qprev=para@fr */
 	[52473] = -5,   /* kind=none&qalone=no&qprev=para1@fr */
-	[52474] = -8,   /* kind=none&qalone=no&qprev=older@fr */
-	[52475] = -192,   /* kind=none&qalone=yes&qprev=none@fr */
+	[52474] = -9,   /* kind=none&qalone=no&qprev=older@fr */
+	[52475] = -191,   /* kind=none&qalone=yes&qprev=none@fr */
 	[52482] = 1,   /* kind=prev&qalone=no&qprev=para@fr */
 	[52483] = -4,   /* kind=prev&qalone=no&qprev=para1@fr */
-	[52484] = -26,   /* kind=prev&qalone=no&qprev=older@fr */
-	[52490] = -8,   /* kind=pron&qalone=no&qprev=none@fr */
+	[52484] = -28,   /* kind=prev&qalone=no&qprev=older@fr */
+	[52490] = -15,   /* kind=pron&qalone=no&qprev=none@fr */
 	[52491] = -1,   /* kind=pron&qalone=no&qprev=sent@fr */
 	[52492] = -4,   /* kind=pron&qalone=no&qprev=para@fr */
 	[52493] = 1,   /* kind=pron&qalone=no&qprev=para1@fr */
-	[52500] = 18,   /* kind=name&qalone=no&qprev=none@fr */
-	[52501] = 11,   /* kind=name&qalone=no&qprev=sent@fr */
-	[52502] = 20,   /* kind=name&qalone=no&qprev=para@fr */
+	[52500] = 17,   /* kind=name&qalone=no&qprev=none@fr */
+	[52501] = 12,   /* kind=name&qalone=no&qprev=sent@fr */
+	[52502] = 21,   /* kind=name&qalone=no&qprev=para@fr */
 	[52503] = 48,   /* kind=name&qalone=no&qprev=para1@fr */
 	[52504] = 1,   /* kind=name&qalone=no&qprev=older@fr */
 	[52505] = -186,   /* kind=name&qalone=yes&qprev=none@fr */
 	[52510] = -36,   /* kind=acronym&qalone=no&qprev=none@fr */
-	[52520] = -33,   /* kind=role&qalone=no&qprev=none@fr */
+	[52520] = -34,   /* kind=role&qalone=no&qprev=none@fr */
 	[52522] = -8,   /* kind=role&qalone=no&qprev=para@fr */
 	[52523] = -7,   /* kind=role&qalone=no&qprev=para1@fr */
-	[52524] = 180,   /* kind=role&qalone=no&qprev=older@fr */
+	[52524] = 183,   /* kind=role&qalone=no&qprev=older@fr */
 	[52525] = -107,   /* kind=role&qalone=yes&qprev=none@fr */
 	[52530] = -6,   /* kind=text&qalone=no&qprev=none@fr */
 	[52540] = 4,   /* kind=org&qalone=no&qprev=none@fr */
 	[52543] = -6,   /* kind=org&qalone=no&qprev=para1@fr */
-	[52550] = -14,   /* kind=desc&qalone=no&qprev=none@fr */
+	[52550] = -13,   /* kind=desc&qalone=no&qprev=none@fr */
 	[52551] = -2,   /* kind=desc&qalone=no&qprev=sent@fr */
 	[52552] = -3,   /* kind=desc&qalone=no&qprev=para@fr */
-	[52553] = -49,   /* kind=desc&qalone=no&qprev=para1@fr */
+	[52553] = -50,   /* kind=desc&qalone=no&qprev=para1@fr */
 	[52554] = -17,   /* kind=desc&qalone=no&qprev=older@fr */
 	[52555] = 244,   /* kind=desc&qalone=yes&qprev=none@fr */
-	[52560] = 70,   /* kind=top&qalone=no&qprev=none@fr */
-	[52561] = -6,   /* kind=top&qalone=no&qprev=sent@fr */
-	[52562] = 1,   /* kind=top&qalone=no&qprev=para@fr */
+	[52560] = 75,   /* kind=top&qalone=no&qprev=none@fr */
+	[52561] = -7,   /* kind=top&qalone=no&qprev=sent@fr */
 	[52563] = 1,   /* kind=top&qalone=no&qprev=para1@fr */
-	[52564] = -65,   /* kind=top&qalone=no&qprev=older@fr */
+	[52564] = -67,   /* kind=top&qalone=no&qprev=older@fr */
 	[52570] = -32,   /* kind=none&qtype=plain@fr */
-	[52574] = -12,   /* kind=prev&qtype=plain@fr */
-	[52578] = -5,   /* kind=pron&qtype=plain@fr */
-	[52582] = 48,   /* kind=name&qtype=plain@fr */
-	[52586] = -84,   /* kind=acronym&qtype=plain@fr */
+	[52574] = -13,   /* kind=prev&qtype=plain@fr */
+	[52578] = -14,   /* kind=pron&qtype=plain@fr */
+	[52582] = 47,   /* kind=name&qtype=plain@fr */
+	[52586] = -83,   /* kind=acronym&qtype=plain@fr */
 	[52590] = -59,   /* kind=role&qtype=plain@fr */
 	[52594] = -18,   /* kind=text&qtype=plain@fr */
 	[52598] = 12,   /* kind=org&qtype=plain@fr */
-	[52602] = -8,   /* kind=desc&qtype=plain@fr */
-	[52606] = 65,   /* kind=top&qtype=plain@fr */
+	[52602] = -7,   /* kind=desc&qtype=plain@fr */
+	[52606] = 69,   /* kind=top&qtype=plain@fr */
 	[52610] = -25,   /* kind=none&qprev=none&qsubj=nocue@fr */
-	[52611] = -9,   /* kind=none&qprev=none&qsubj=subject@fr */
+	[52611] = -10,   /* kind=none&qprev=none&qsubj=subject@fr */
 	[52612] = -69,   /* kind=none&qprev=none&qsubj=nosubject@fr */
 	[52614] = -1,   /* kind=none&qprev=sent&qsubj=subject@fr */
 	[52616] = -3,   /* kind=none&qprev=para&qsubj=nocue@fr */
 	[52617] = -1,   /* kind=none&qprev=para&qsubj=subject@fr */
 	[52619] = -5,   /* kind=none&qprev=para1&qsubj=nocue@fr */
-	[52620] = -8,   /* kind=none&qprev=para1&qsubj=subject@fr */
-	[52623] = -8,   /* kind=none&qprev=older&qsubj=subject@fr */
+	[52620] = -9,   /* kind=none&qprev=para1&qsubj=subject@fr */
+	[52623] = -9,   /* kind=none&qprev=older&qsubj=subject@fr */
 	[52631] = 1,   /* kind=prev&qprev=para&qsubj=nocue@fr */
 	[52634] = -1,   /* kind=prev&qprev=para1&qsubj=nocue@fr */
-	[52635] = -10,   /* kind=prev&qprev=para1&qsubj=subject@fr */
-	[52638] = -26,   /* kind=prev&qprev=older&qsubj=subject@fr */
-	[52640] = 145,   /* kind=pron&qprev=none&qsubj=nocue@fr */
-	[52641] = -24,   /* kind=pron&qprev=none&qsubj=subject@fr */
+	[52635] = -11,   /* kind=prev&qprev=para1&qsubj=subject@fr */
+	[52638] = -28,   /* kind=prev&qprev=older&qsubj=subject@fr */
+	[52640] = 148,   /* kind=pron&qprev=none&qsubj=nocue@fr */
+	[52641] = -33,   /* kind=pron&qprev=none&qsubj=subject@fr */
 	[52644] = -1,   /* kind=pron&qprev=sent&qsubj=subject@fr */
 	[52647] = -4,   /* kind=pron&qprev=para&qsubj=subject@fr */
 	[52649] = -2,   /* kind=pron&qprev=para1&qsubj=nocue@fr */
 	[52650] = 2,   /* kind=pron&qprev=para1&qsubj=subject@fr */
-	[52655] = -72,   /* kind=name&qprev=none&qsubj=nocue@fr */
-	[52656] = 11,   /* kind=name&qprev=none&qsubj=subject@fr */
+	[52655] = -71,   /* kind=name&qprev=none&qsubj=nocue@fr */
+	[52656] = 10,   /* kind=name&qprev=none&qsubj=subject@fr */
 	[52657] = 206,   /* kind=name&qprev=none&qsubj=nosubject@fr */
-	[52659] = 11,   /* kind=name&qprev=sent&qsubj=subject@fr */
-	[52661] = 11,   /* kind=name&qprev=para&qsubj=nocue@fr */
-	[52662] = 24,   /* kind=name&qprev=para&qsubj=subject@fr */
+	[52659] = 12,   /* kind=name&qprev=sent&qsubj=subject@fr */
+	[52661] = 10,   /* kind=name&qprev=para&qsubj=nocue@fr */
+	[52662] = 26,   /* kind=name&qprev=para&qsubj=subject@fr */
 	[52664] = 91,   /* kind=name&qprev=para1&qsubj=nocue@fr */
-	[52665] = 20,   /* kind=name&qprev=para1&qsubj=subject@fr */
+	[52665] = 21,   /* kind=name&qprev=para1&qsubj=subject@fr */
 	[52668] = 1,   /* kind=name&qprev=older&qsubj=subject@fr */
 	[52671] = -36,   /* kind=acronym&qprev=none&qsubj=subject@fr */
 	[52685] = -56,   /* kind=role&qprev=none&qsubj=nocue@fr */
-	[52686] = -56,   /* kind=role&qprev=none&qsubj=subject@fr */
+	[52686] = -57,   /* kind=role&qprev=none&qsubj=subject@fr */
 	[52691] = -8,   /* kind=role&qprev=para&qsubj=nocue@fr */
 	[52694] = -7,   /* kind=role&qprev=para1&qsubj=nocue@fr */
-	[52698] = 180,   /* kind=role&qprev=older&qsubj=subject@fr */
+	[52698] = 183,   /* kind=role&qprev=older&qsubj=subject@fr */
 	[52701] = -6,   /* kind=text&qprev=none&qsubj=subject@fr */
 	[52716] = 4,   /* kind=org&qprev=none&qsubj=subject@fr */
 	[52725] = -6,   /* kind=org&qprev=para1&qsubj=subject@fr */
-	[52730] = 114,   /* kind=desc&qprev=none&qsubj=nocue@fr */
-	[52731] = -17,   /* kind=desc&qprev=none&qsubj=subject@fr */
+	[52730] = 115,   /* kind=desc&qprev=none&qsubj=nocue@fr */
+	[52731] = -18,   /* kind=desc&qprev=none&qsubj=subject@fr */
 	[52732] = -176,   /* kind=desc&qprev=none&qsubj=nosubject@fr */
 	[52734] = -2,   /* kind=desc&qprev=sent&qsubj=subject@fr */
 	[52736] = -3,   /* kind=desc&qprev=para&qsubj=nocue@fr */
 	[52737] = -1,   /* kind=desc&qprev=para&qsubj=subject@fr */
-	[52739] = -91,   /* kind=desc&qprev=para1&qsubj=nocue@fr */
+	[52739] = -92,   /* kind=desc&qprev=para1&qsubj=nocue@fr */
 	[52740] = -8,   /* kind=desc&qprev=para1&qsubj=subject@fr */
 	[52743] = -17,   /* kind=desc&qprev=older&qsubj=subject@fr */
-	[52745] = -91,   /* kind=top&qprev=none&qsubj=nocue@fr */
-	[52746] = 169,   /* kind=top&qprev=none&qsubj=subject@fr */
-	[52749] = -6,   /* kind=top&qprev=sent&qsubj=subject@fr */
-	[52751] = 3,   /* kind=top&qprev=para&qsubj=nocue@fr */
-	[52752] = -8,   /* kind=top&qprev=para&qsubj=subject@fr */
+	[52745] = -93,   /* kind=top&qprev=none&qsubj=nocue@fr */
+	[52746] = 178,   /* kind=top&qprev=none&qsubj=subject@fr */
+	[52749] = -7,   /* kind=top&qprev=sent&qsubj=subject@fr */
+	[52751] = 4,   /* kind=top&qprev=para&qsubj=nocue@fr */
+	[52752] = -11,   /* kind=top&qprev=para&qsubj=subject@fr */
 	[52754] = 5,   /* kind=top&qprev=para1&qsubj=nocue@fr */
-	[52758] = -65,   /* kind=top&qprev=older&qsubj=subject@fr */
-	[52760] = -42,   /* region=none&qsubj=nocue&subj=no@fr */
-	[52763] = 20,   /* region=none&qsubj=subject&subj=no@fr */
+	[52758] = -67,   /* kind=top&qprev=older&qsubj=subject@fr */
+	[52760] = -44,   /* region=none&qsubj=nocue&subj=no@fr */
+	[52763] = 23,   /* region=none&qsubj=subject&subj=no@fr */
 	[52766] = -69,   /* region=none&qsubj=nosubject&subj=no@fr */
-	[52769] = -24,   /* region=head&qsubj=nocue&subj=no@fr */
-	[52770] = 22,   /* region=head&qsubj=nocue&subj=first@fr */
-	[52771] = 65,   /* region=head&qsubj=nocue&subj=start@fr */
-	[52772] = -29,   /* region=head&qsubj=subject&subj=no@fr */
+	[52769] = -23,   /* region=head&qsubj=nocue&subj=no@fr */
+	[52770] = 23,   /* region=head&qsubj=nocue&subj=first@fr */
+	[52771] = 66,   /* region=head&qsubj=nocue&subj=start@fr */
+	[52772] = -40,   /* region=head&qsubj=subject&subj=no@fr */
 	[52773] = 6,   /* region=head&qsubj=subject&subj=first@fr */
 	[52774] = -10,   /* region=head&qsubj=subject&subj=start@fr */
-	[52777] = 2,   /* region=head&qsubj=nosubject&subj=start@fr */
+	[52777] = 3,   /* region=head&qsubj=nosubject&subj=start@fr */
 	[52778] = -1,   /* region=tail&qsubj=nocue&subj=no@fr */
 	[52779] = 28,   /* region=tail&qsubj=nocue&subj=first@fr */
-	[52781] = 26,   /* region=tail&qsubj=subject&subj=no@fr */
+	[52781] = 25,   /* region=tail&qsubj=subject&subj=no@fr */
 	[52782] = 28,   /* region=tail&qsubj=subject&subj=first@fr */
 	[52787] = -3,   /* region=next&qsubj=nocue&subj=no@fr */
-	[52788] = -14,   /* region=next&qsubj=nocue&subj=first@fr */
+	[52788] = -15,   /* region=next&qsubj=nocue&subj=first@fr */
 	[52789] = -5,   /* region=next&qsubj=nocue&subj=start@fr */
-	[52790] = -4,   /* region=next&qsubj=subject&subj=no@fr */
+	[52790] = -5,   /* region=next&qsubj=subject&subj=no@fr */
 	[52791] = -17,   /* region=next&qsubj=subject&subj=first@fr */
 	[52792] = -9,   /* region=next&qsubj=subject&subj=start@fr */
 	[52793] = -1,   /* region=next&qsubj=nosubject&subj=no@fr */
-	[52796] = -44,   /* region=sent1&qsubj=nocue&subj=no@fr */
-	[52798] = -56,   /* region=sent1&qsubj=nocue&subj=start@fr */
-	[52799] = -33,   /* region=sent1&qsubj=subject&subj=no@fr */
+	[52796] = -45,   /* region=sent1&qsubj=nocue&subj=no@fr */
+	[52798] = -55,   /* region=sent1&qsubj=nocue&subj=start@fr */
+	[52799] = -34,   /* region=sent1&qsubj=subject&subj=no@fr */
 	[52801] = -9,   /* region=sent1&qsubj=subject&subj=start@fr */
 	[52823] = 75,   /* region=para1&qsubj=nocue&subj=no@fr */
 	[52824] = -7,   /* region=para1&qsubj=nocue&subj=first@fr */
@@ -15744,43 +15741,43 @@ const int32_t model_trained[205972] = {
 	[52829] = -142,   /* region=para1&qsubj=nosubject&subj=no@fr */
 	[52831] = 166,   /* region=para1&qsubj=nosubject&subj=start@fr */
 	[52835] = -11,   /* region=older&qsubj=subject&subj=no@fr */
-	[52837] = -9,   /* region=older&qsubj=subject&subj=start@fr */
+	[52837] = -10,   /* region=older&qsubj=subject&subj=start@fr */
 	[52841] = -11,   /* kind=none&prevhow=na&qsubj=nocue@fr */
-	[52842] = -7,   /* kind=none&prevhow=na&qsubj=subject@fr */
+	[52842] = -8,   /* kind=none&prevhow=na&qsubj=subject@fr */
 	[52843] = -69,   /* kind=none&prevhow=na&qsubj=nosubject@fr */
 	[52853] = -1,   /* kind=prev&prevhow=direct&qsubj=nocue@fr */
-	[52854] = -15,   /* kind=prev&prevhow=direct&qsubj=subject@fr */
-	[52857] = -8,   /* kind=prev&prevhow=carried&qsubj=subject@fr */
-	[52859] = 35,   /* kind=pron&prevhow=na&qsubj=nocue@fr */
-	[52860] = -13,   /* kind=pron&prevhow=na&qsubj=subject@fr */
+	[52854] = -16,   /* kind=prev&prevhow=direct&qsubj=subject@fr */
+	[52857] = -9,   /* kind=prev&prevhow=carried&qsubj=subject@fr */
+	[52859] = 36,   /* kind=pron&prevhow=na&qsubj=nocue@fr */
+	[52860] = -19,   /* kind=pron&prevhow=na&qsubj=subject@fr */
 	[52869] = 6,   /* kind=name&prevhow=na&qsubj=subject@fr */
 	[52870] = 206,   /* kind=name&prevhow=na&qsubj=nosubject@fr */
 	[52878] = -36,   /* kind=acronym&prevhow=na&qsubj=subject@fr */
 	[52886] = -16,   /* kind=role&prevhow=na&qsubj=nocue@fr */
-	[52887] = -26,   /* kind=role&prevhow=na&qsubj=subject@fr */
+	[52887] = -27,   /* kind=role&prevhow=na&qsubj=subject@fr */
 	[52896] = -6,   /* kind=text&prevhow=na&qsubj=subject@fr */
 	[52905] = 3,   /* kind=org&prevhow=na&qsubj=subject@fr */
-	[52913] = 46,   /* kind=desc&prevhow=na&qsubj=nocue@fr */
+	[52913] = 47,   /* kind=desc&prevhow=na&qsubj=nocue@fr */
 	[52914] = -13,   /* kind=desc&prevhow=na&qsubj=subject@fr */
 	[52915] = -176,   /* kind=desc&prevhow=na&qsubj=nosubject@fr */
-	[52922] = -26,   /* kind=top&prevhow=na&qsubj=nocue@fr */
-	[52923] = 52,   /* kind=top&prevhow=na&qsubj=subject@fr */
-	[52931] = -3,   /* region=none&parafirst=no&subj=no@fr */
-	[52937] = -24,   /* region=head&parafirst=no&subj=no@fr */
-	[52938] = 38,   /* region=head&parafirst=no&subj=first@fr */
+	[52922] = -29,   /* kind=top&prevhow=na&qsubj=nocue@fr */
+	[52923] = 57,   /* kind=top&prevhow=na&qsubj=subject@fr */
+	[52931] = -1,   /* region=none&parafirst=no&subj=no@fr */
+	[52937] = -33,   /* region=head&parafirst=no&subj=no@fr */
+	[52938] = 39,   /* region=head&parafirst=no&subj=first@fr */
 	[52939] = 10,   /* region=head&parafirst=no&subj=start@fr */
 	[52940] = -27,   /* region=head&parafirst=yes&subj=no@fr */
-	[52941] = 11,   /* region=head&parafirst=yes&subj=first@fr */
-	[52942] = 28,   /* region=head&parafirst=yes&subj=start@fr */
-	[52943] = -99,   /* region=tail&parafirst=no&subj=no@fr */
-	[52946] = 98,   /* region=tail&parafirst=yes&subj=no@fr */
+	[52941] = 12,   /* region=head&parafirst=yes&subj=first@fr */
+	[52942] = 30,   /* region=head&parafirst=yes&subj=start@fr */
+	[52943] = -101,   /* region=tail&parafirst=no&subj=no@fr */
+	[52946] = 99,   /* region=tail&parafirst=yes&subj=no@fr */
 	[52947] = 29,   /* region=tail&parafirst=yes&subj=first@fr */
 	[52949] = -4,   /* region=next&parafirst=no&subj=no@fr */
 	[52950] = -14,   /* region=next&parafirst=no&subj=first@fr */
 	[52951] = -9,   /* region=next&parafirst=no&subj=start@fr */
 	[52955] = -107,   /* region=sent1&parafirst=no&subj=no@fr */
-	[52957] = -52,   /* region=sent1&parafirst=no&subj=start@fr */
-	[52958] = 27,   /* region=sent1&parafirst=yes&subj=no@fr */
+	[52957] = -51,   /* region=sent1&parafirst=no&subj=start@fr */
+	[52958] = 26,   /* region=sent1&parafirst=yes&subj=no@fr */
 	[52960] = -9,   /* region=sent1&parafirst=yes&subj=start@fr */
 	[52973] = 20,   /* region=para1&parafirst=no&subj=no@fr */
 	[52974] = -3,   /* region=para1&parafirst=no&subj=first@fr */
@@ -15789,146 +15786,147 @@ const int32_t model_trained[205972] = {
 	[52977] = -1,   /* region=para1&parafirst=yes&subj=first@fr */
 	[52978] = 64,   /* region=para1&parafirst=yes&subj=start@fr */
 	[52979] = -11,   /* region=older&parafirst=no&subj=no@fr */
-	[52981] = -9,   /* region=older&parafirst=no&subj=start@fr */
+	[52981] = -10,   /* region=older&parafirst=no&subj=start@fr */
 	[52985] = -32,   /* kind=none&gender=any@fr */
-	[52989] = -12,   /* kind=prev&gender=any@fr */
-	[52994] = -7,   /* kind=pron&gender=male@fr */
-	[52995] = 8,   /* kind=pron&gender=female@fr */
+	[52989] = -13,   /* kind=prev&gender=any@fr */
+	[52994] = -16,   /* kind=pron&gender=male@fr */
+	[52995] = 9,   /* kind=pron&gender=female@fr */
 	[52997] = 43,   /* kind=name&gender=any@fr */
-	[52998] = 25,   /* kind=name&gender=male@fr */
-	[52999] = 27,   /* kind=name&gender=female@fr */
-	[53001] = -84,   /* kind=acronym&gender=any@fr */
+	[52998] = 26,   /* kind=name&gender=male@fr */
+	[52999] = 26,   /* kind=name&gender=female@fr */
+	[53001] = -83,   /* kind=acronym&gender=any@fr */
 	[53005] = -76,   /* kind=role&gender=any@fr */
 	[53006] = -119,   /* kind=role&gender=male@fr */
-	[53007] = 91,   /* kind=role&gender=female@fr */
+	[53007] = 85,   /* kind=role&gender=female@fr */
 	[53008] = -28,   /* kind=role&gender=plural@fr */
 	[53011] = -18,   /* kind=text&gender=female@fr */
 	[53013] = 50,   /* kind=org&gender=any@fr */
 	[53014] = -16,   /* kind=org&gender=male@fr */
 	[53015] = -4,   /* kind=org&gender=female@fr */
-	[53017] = -120,   /* kind=desc&gender=any@fr */
-	[53018] = 88,   /* kind=desc&gender=male@fr */
+	[53017] = -121,   /* kind=desc&gender=any@fr */
+	[53018] = 89,   /* kind=desc&gender=male@fr */
 	[53019] = 114,   /* kind=desc&gender=female@fr */
-	[53020] = -149,   /* kind=desc&gender=plural@fr */
-	[53021] = 65,   /* kind=top&gender=any@fr */
+	[53020] = -150,   /* kind=desc&gender=plural@fr */
+	[53021] = 69,   /* kind=top&gender=any@fr */
 	[53025] = -8,   /* pside=none&prank=0&kind=none@fr */
-	[53026] = -5,   /* pside=none&prank=0&kind=prev@fr */
+	[53026] = -6,   /* pside=none&prank=0&kind=prev@fr */
 	[53027] = 22,   /* pside=none&prank=0&kind=pron@fr */
 	[53028] = 12,   /* pside=none&prank=0&kind=name@fr */
 	[53030] = -13,   /* pside=none&prank=0&kind=role@fr */
 	[53031] = -6,   /* pside=none&prank=0&kind=text@fr */
-	[53033] = 24,   /* pside=none&prank=0&kind=desc@fr */
-	[53034] = 20,   /* pside=none&prank=0&kind=top@fr */
-	[53067] = -27,   /* pside=before&prank=0&kind=pron@fr */
-	[53073] = -9,   /* pside=before&prank=0&kind=desc@fr */
-	[53078] = -212,   /* pside=before&prank=1&kind=name@fr */
+	[53033] = 25,   /* pside=none&prank=0&kind=desc@fr */
+	[53034] = 23,   /* pside=none&prank=0&kind=top@fr */
+	[53067] = -50,   /* pside=before&prank=0&kind=pron@fr */
+	[53068] = 1,   /* pside=before&prank=0&kind=name@fr */
+	[53073] = -8,   /* pside=before&prank=0&kind=desc@fr */
+	[53078] = -215,   /* pside=before&prank=1&kind=name@fr */
 	[53083] = -5,   /* pside=before&prank=1&kind=desc@fr */
-	[53089] = -65,   /* pside=before&prank=2&kind=acronym@fr */
+	[53089] = -64,   /* pside=before&prank=2&kind=acronym@fr */
 	[53108] = 42,   /* pside=after&prank=0&kind=name@fr */
 	[53110] = -5,   /* pside=after&prank=0&kind=role@fr */
 	[53112] = 15,   /* pside=after&prank=0&kind=org@fr */
 	[53113] = -3,   /* pside=after&prank=0&kind=desc@fr */
-	[53118] = -62,   /* pside=after&prank=1&kind=name@fr */
-	[53120] = -59,   /* pside=after&prank=1&kind=role@fr */
-	[53128] = 53,   /* pside=after&prank=2&kind=name@fr */
+	[53118] = -63,   /* pside=after&prank=1&kind=name@fr */
+	[53120] = -58,   /* pside=after&prank=1&kind=role@fr */
+	[53128] = 52,   /* pside=after&prank=2&kind=name@fr */
 	[53133] = -4,   /* pside=after&prank=2&kind=desc@fr */
 	[53147] = -9,   /* pside=elsewhere&prank=0&kind=pron@fr */
 	[53148] = -2,   /* pside=elsewhere&prank=0&kind=name@fr */
-	[53149] = -15,   /* pside=elsewhere&prank=0&kind=acronym@fr */
+	[53149] = -17,   /* pside=elsewhere&prank=0&kind=acronym@fr */
 	[53150] = 2,   /* pside=elsewhere&prank=0&kind=role@fr */
 	[53152] = -1,   /* pside=elsewhere&prank=0&kind=org@fr */
-	[53153] = -21,   /* pside=elsewhere&prank=0&kind=desc@fr */
-	[53185] = 12,   /* pside=none&pgap=0-1&pclause=no@fr */
-	[53193] = -5,   /* pside=before&pgap=0-1&pclause=no@fr */
-	[53195] = 2,   /* pside=before&pgap=2-3&pclause=no@fr */
-	[53196] = -166,   /* pside=before&pgap=2-3&pclause=yes@fr */
+	[53153] = -22,   /* pside=elsewhere&prank=0&kind=desc@fr */
+	[53185] = 15,   /* pside=none&pgap=0-1&pclause=no@fr */
+	[53193] = -14,   /* pside=before&pgap=0-1&pclause=no@fr */
+	[53195] = 3,   /* pside=before&pgap=2-3&pclause=no@fr */
+	[53196] = -170,   /* pside=before&pgap=2-3&pclause=yes@fr */
 	[53198] = -62,   /* pside=before&pgap=4-7&pclause=yes@fr */
-	[53200] = -77,   /* pside=before&pgap=8+&pclause=yes@fr */
-	[53201] = 26,   /* pside=after&pgap=0-1&pclause=no@fr */
-	[53203] = 281,   /* pside=after&pgap=2-3&pclause=no@fr */
+	[53200] = -76,   /* pside=before&pgap=8+&pclause=yes@fr */
+	[53201] = 25,   /* pside=after&pgap=0-1&pclause=no@fr */
+	[53203] = 282,   /* pside=after&pgap=2-3&pclause=no@fr */
 	[53204] = -3,   /* pside=after&pgap=2-3&pclause=yes@fr */
-	[53205] = -194,   /* pside=after&pgap=4-7&pclause=no@fr */
-	[53206] = -53,   /* pside=after&pgap=4-7&pclause=yes@fr */
-	[53207] = -121,   /* pside=after&pgap=8+&pclause=no@fr */
-	[53208] = -36,   /* pside=after&pgap=8+&pclause=yes@fr */
-	[53209] = -27,   /* pside=elsewhere&pgap=0-1&pclause=no@fr */
-	[53217] = 11,   /* pside=none&prank=0&prep=none@fr */
+	[53205] = -193,   /* pside=after&pgap=4-7&pclause=no@fr */
+	[53206] = -52,   /* pside=after&pgap=4-7&pclause=yes@fr */
+	[53207] = -120,   /* pside=after&pgap=8+&pclause=no@fr */
+	[53208] = -38,   /* pside=after&pgap=8+&pclause=yes@fr */
+	[53209] = -28,   /* pside=elsewhere&pgap=0-1&pclause=no@fr */
+	[53217] = 12,   /* pside=none&prank=0&prep=none@fr */
 	[53218] = -59,   /* pside=none&prank=0&prep=prep@fr */
 	[53219] = 228,   /* pside=none&prank=0&prep=of@fr */
 	[53220] = -36,   /* pside=none&prank=0&prep=det@fr */
-	[53237] = -11,   /* pside=before&prank=0&prep=none@fr */
-	[53238] = -9,   /* pside=before&prank=0&prep=prep@fr */
-	[53242] = -212,   /* pside=before&prank=1&prep=none@fr */
+	[53237] = -18,   /* pside=before&prank=0&prep=none@fr */
+	[53238] = -8,   /* pside=before&prank=0&prep=prep@fr */
+	[53242] = -215,   /* pside=before&prank=1&prep=none@fr */
 	[53243] = -12,   /* pside=before&prank=1&prep=prep@fr */
 	[53245] = -9,   /* pside=before&prank=1&prep=det@fr */
-	[53247] = -65,   /* pside=before&prank=2&prep=none@fr */
+	[53247] = -64,   /* pside=before&prank=2&prep=none@fr */
 	[53257] = 49,   /* pside=after&prank=0&prep=none@fr */
-	[53258] = -18,   /* pside=after&prank=0&prep=prep@fr */
+	[53258] = -20,   /* pside=after&prank=0&prep=prep@fr */
 	[53260] = 4,   /* pside=after&prank=0&prep=det@fr */
-	[53262] = 79,   /* pside=after&prank=1&prep=none@fr */
-	[53263] = -147,   /* pside=after&prank=1&prep=prep@fr */
-	[53264] = -91,   /* pside=after&prank=1&prep=of@fr */
-	[53265] = -194,   /* pside=after&prank=1&prep=det@fr */
+	[53262] = 80,   /* pside=after&prank=1&prep=none@fr */
+	[53263] = -149,   /* pside=after&prank=1&prep=prep@fr */
+	[53264] = -90,   /* pside=after&prank=1&prep=of@fr */
+	[53265] = -193,   /* pside=after&prank=1&prep=det@fr */
 	[53267] = 141,   /* pside=after&prank=2&prep=none@fr */
 	[53268] = -14,   /* pside=after&prank=2&prep=prep@fr */
-	[53277] = -1,   /* pside=elsewhere&prank=0&prep=none@fr */
+	[53277] = -2,   /* pside=elsewhere&prank=0&prep=none@fr */
 	[53278] = -8,   /* pside=elsewhere&prank=0&prep=prep@fr */
 	[53279] = -5,   /* pside=elsewhere&prank=0&prep=of@fr */
 	[53280] = -17,   /* pside=elsewhere&prank=0&prep=det@fr */
-	[53297] = -2,   /* pside=none&prank=0&subj=no@fr */
 	[53298] = 11,   /* pside=none&prank=0&subj=first@fr */
-	[53299] = 27,   /* pside=none&prank=0&subj=start@fr */
-	[53309] = -49,   /* pside=before&prank=0&subj=no@fr */
+	[53299] = 28,   /* pside=none&prank=0&subj=start@fr */
+	[53309] = -69,   /* pside=before&prank=0&subj=no@fr */
+	[53311] = 1,   /* pside=before&prank=0&subj=start@fr */
 	[53312] = -9,   /* pside=before&prank=1&subj=no@fr */
-	[53314] = -166,   /* pside=before&prank=1&subj=start@fr */
-	[53317] = -65,   /* pside=before&prank=2&subj=start@fr */
-	[53321] = -1,   /* pside=after&prank=0&subj=no@fr */
+	[53314] = -170,   /* pside=before&prank=1&subj=start@fr */
+	[53317] = -64,   /* pside=before&prank=2&subj=start@fr */
+	[53321] = -2,   /* pside=after&prank=0&subj=no@fr */
 	[53322] = 29,   /* pside=after&prank=0&subj=first@fr */
-	[53324] = -45,   /* pside=after&prank=1&subj=no@fr */
+	[53324] = -46,   /* pside=after&prank=1&subj=no@fr */
 	[53327] = 47,   /* pside=after&prank=2&subj=no@fr */
 	[53333] = -29,   /* pside=elsewhere&prank=0&subj=no@fr */
 	[53334] = -2,   /* pside=elsewhere&prank=0&subj=first@fr */
 	[53335] = 6,   /* pside=elsewhere&prank=0&subj=start@fr */
-	[53345] = 12,   /* pside=none&prank=0&pclause=no@fr */
-	[53353] = -3,   /* pside=before&prank=0&pclause=no@fr */
-	[53354] = -43,   /* pside=before&prank=0&pclause=yes@fr */
-	[53356] = -104,   /* pside=before&prank=1&pclause=yes@fr */
-	[53358] = -65,   /* pside=before&prank=2&pclause=yes@fr */
-	[53361] = 26,   /* pside=after&prank=0&pclause=no@fr */
-	[53362] = -18,   /* pside=after&prank=0&pclause=yes@fr */
-	[53363] = 47,   /* pside=after&prank=1&pclause=no@fr */
-	[53364] = -112,   /* pside=after&prank=1&pclause=yes@fr */
+	[53345] = 15,   /* pside=none&prank=0&pclause=no@fr */
+	[53353] = -12,   /* pside=before&prank=0&pclause=no@fr */
+	[53354] = -42,   /* pside=before&prank=0&pclause=yes@fr */
+	[53356] = -107,   /* pside=before&prank=1&pclause=yes@fr */
+	[53358] = -64,   /* pside=before&prank=2&pclause=yes@fr */
+	[53361] = 25,   /* pside=after&prank=0&pclause=no@fr */
+	[53362] = -20,   /* pside=after&prank=0&pclause=yes@fr */
+	[53363] = 48,   /* pside=after&prank=1&pclause=no@fr */
+	[53364] = -114,   /* pside=after&prank=1&pclause=yes@fr */
 	[53366] = 47,   /* pside=after&prank=2&pclause=yes@fr */
-	[53369] = -27,   /* pside=elsewhere&prank=0&pclause=no@fr */
+	[53369] = -28,   /* pside=elsewhere&prank=0&pclause=no@fr */
 	[53378] = -12,   /* pside=none&qhead=none&qtail=near@fr */
-	[53382] = -7,   /* pside=none&qhead=cue&qtail=none@fr */
-	[53383] = -31,   /* pside=none&qhead=cue&qtail=near@fr */
-	[53387] = 130,   /* pside=none&qhead=adjacent&qtail=none@fr */
+	[53382] = -9,   /* pside=none&qhead=cue&qtail=none@fr */
+	[53383] = -33,   /* pside=none&qhead=cue&qtail=near@fr */
+	[53387] = 138,   /* pside=none&qhead=adjacent&qtail=none@fr */
 	[53403] = -62,   /* pside=before&qhead=none&qtail=near@fr */
-	[53407] = 11,   /* pside=before&qhead=cue&qtail=none@fr */
-	[53408] = -77,   /* pside=before&qhead=cue&qtail=near@fr */
-	[53412] = -70,   /* pside=before&qhead=adjacent&qtail=none@fr */
+	[53407] = 12,   /* pside=before&qhead=cue&qtail=none@fr */
+	[53408] = -76,   /* pside=before&qhead=cue&qtail=near@fr */
+	[53412] = -83,   /* pside=before&qhead=adjacent&qtail=none@fr */
 	[53428] = 61,   /* pside=after&qhead=none&qtail=near@fr */
-	[53432] = -1,   /* pside=after&qhead=cue&qtail=none@fr */
+	[53432] = -2,   /* pside=after&qhead=cue&qtail=none@fr */
 	[53433] = 104,   /* pside=after&qhead=cue&qtail=near@fr */
-	[53437] = -59,   /* pside=after&qhead=adjacent&qtail=none@fr */
+	[53437] = -61,   /* pside=after&qhead=adjacent&qtail=none@fr */
 	[53453] = -29,   /* pside=elsewhere&qhead=none&qtail=near@fr */
 	[53457] = -2,   /* pside=elsewhere&qhead=cue&qtail=none@fr */
-	[53458] = -25,   /* pside=elsewhere&qhead=cue&qtail=near@fr */
-	[53462] = -27,   /* pside=elsewhere&qhead=adjacent&qtail=none@fr */
+	[53458] = -26,   /* pside=elsewhere&qhead=cue&qtail=near@fr */
+	[53462] = -29,   /* pside=elsewhere&qhead=adjacent&qtail=none@fr */
 	[53477] = -8,   /* kind=none&spoken=0&region=none@fr */
-	[53504] = -5,   /* kind=prev&spoken=0&region=none@fr */
-	[53532] = 4,   /* kind=pron&spoken=0&region=head@fr */
+	[53504] = -6,   /* kind=prev&spoken=0&region=none@fr */
+	[53532] = -9,   /* kind=pron&spoken=0&region=head@fr */
 	[53533] = -8,   /* kind=pron&spoken=0&region=tail@fr */
 	[53534] = -1,   /* kind=pron&spoken=0&region=next@fr */
 	[53535] = -48,   /* kind=pron&spoken=0&region=sent1@fr */
-	[53538] = -5,   /* kind=pron&spoken=0&region=para1@fr */
+	[53538] = -4,   /* kind=pron&spoken=0&region=para1@fr */
 	[53539] = -1,   /* kind=pron&spoken=0&region=older@fr */
-	[53541] = -8,   /* kind=pron&spoken=1&region=head@fr */
+	[53541] = -7,   /* kind=pron&spoken=1&region=head@fr */
 	[53542] = 98,   /* kind=pron&spoken=1&region=tail@fr */
 	[53550] = 4,   /* kind=pron&spoken=2+&region=head@fr */
-	[53559] = 29,   /* kind=name&spoken=0&region=head@fr */
-	[53560] = 69,   /* kind=name&spoken=0&region=tail@fr */
+	[53559] = 28,   /* kind=name&spoken=0&region=head@fr */
+	[53560] = 68,   /* kind=name&spoken=0&region=tail@fr */
 	[53561] = -21,   /* kind=name&spoken=0&region=next@fr */
 	[53562] = -97,   /* kind=name&spoken=0&region=sent1@fr */
 	[53565] = -59,   /* kind=name&spoken=0&region=para1@fr */
@@ -15936,15 +15934,15 @@ const int32_t model_trained[205972] = {
 	[53568] = 31,   /* kind=name&spoken=1&region=head@fr */
 	[53569] = 100,   /* kind=name&spoken=1&region=tail@fr */
 	[53571] = 44,   /* kind=name&spoken=1&region=sent1@fr */
-	[53574] = -6,   /* kind=name&spoken=1&region=para1@fr */
-	[53577] = 8,   /* kind=name&spoken=2+&region=head@fr */
-	[53579] = 22,   /* kind=name&spoken=2+&region=next@fr */
+	[53574] = -7,   /* kind=name&spoken=1&region=para1@fr */
+	[53577] = 11,   /* kind=name&spoken=2+&region=head@fr */
+	[53579] = 23,   /* kind=name&spoken=2+&region=next@fr */
 	[53580] = 183,   /* kind=name&spoken=2+&region=sent1@fr */
-	[53586] = -65,   /* kind=acronym&spoken=0&region=head@fr */
+	[53586] = -64,   /* kind=acronym&spoken=0&region=head@fr */
 	[53588] = -5,   /* kind=acronym&spoken=0&region=next@fr */
-	[53589] = -19,   /* kind=acronym&spoken=0&region=sent1@fr */
+	[53589] = -21,   /* kind=acronym&spoken=0&region=sent1@fr */
 	[53613] = -1,   /* kind=role&spoken=0&region=head@fr */
-	[53614] = -18,   /* kind=role&spoken=0&region=tail@fr */
+	[53614] = -19,   /* kind=role&spoken=0&region=tail@fr */
 	[53615] = -5,   /* kind=role&spoken=0&region=next@fr */
 	[53616] = -8,   /* kind=role&spoken=0&region=sent1@fr */
 	[53619] = -22,   /* kind=role&spoken=0&region=para1@fr */
@@ -15953,197 +15951,196 @@ const int32_t model_trained[205972] = {
 	[53668] = 15,   /* kind=org&spoken=0&region=tail@fr */
 	[53669] = -1,   /* kind=org&spoken=0&region=next@fr */
 	[53673] = -6,   /* kind=org&spoken=0&region=para1@fr */
-	[53694] = 4,   /* kind=desc&spoken=0&region=head@fr */
+	[53694] = 5,   /* kind=desc&spoken=0&region=head@fr */
 	[53695] = -7,   /* kind=desc&spoken=0&region=tail@fr */
 	[53696] = -7,   /* kind=desc&spoken=0&region=next@fr */
 	[53697] = -22,   /* kind=desc&spoken=0&region=sent1@fr */
 	[53700] = 11,   /* kind=desc&spoken=0&region=para1@fr */
-	[53701] = -11,   /* kind=desc&spoken=0&region=older@fr */
-	[53720] = 27,   /* kind=top&spoken=0&region=none@fr */
+	[53701] = -12,   /* kind=desc&spoken=0&region=older@fr */
+	[53720] = 30,   /* kind=top&spoken=0&region=none@fr */
 	[53729] = -8,   /* kind=top&spoken=1&region=none@fr */
-	[53738] = 39,   /* kind=top&spoken=2+&region=none@fr */
-	[53747] = -12,   /* antkind=na&spoken=0&antrank=0@fr */
+	[53738] = 42,   /* kind=top&spoken=2+&region=none@fr */
+	[53747] = -10,   /* antkind=na&spoken=0&antrank=0@fr */
 	[53751] = 16,   /* antkind=na&spoken=1&antrank=0@fr */
-	[53755] = 156,   /* antkind=na&spoken=2+&antrank=0@fr */
+	[53755] = 157,   /* antkind=na&spoken=2+&antrank=0@fr */
 	[53759] = -12,   /* antkind=name&spoken=0&antrank=0@fr */
-	[53760] = -86,   /* antkind=name&spoken=0&antrank=1@fr */
-	[53761] = 127,   /* antkind=name&spoken=0&antrank=2@fr */
-	[53762] = 39,   /* antkind=name&spoken=0&antrank=3+@fr */
+	[53760] = -80,   /* antkind=name&spoken=0&antrank=1@fr */
+	[53761] = 109,   /* antkind=name&spoken=0&antrank=2@fr */
+	[53762] = 43,   /* antkind=name&spoken=0&antrank=3+@fr */
 	[53767] = 1,   /* antkind=name&spoken=2+&antrank=0@fr */
-	[53771] = -52,   /* antkind=name1&spoken=0&antrank=0@fr */
-	[53772] = -92,   /* antkind=name1&spoken=0&antrank=1@fr */
+	[53771] = -51,   /* antkind=name1&spoken=0&antrank=0@fr */
+	[53772] = -91,   /* antkind=name1&spoken=0&antrank=1@fr */
 	[53773] = -39,   /* antkind=name1&spoken=0&antrank=2@fr */
-	[53774] = 177,   /* antkind=name1&spoken=0&antrank=3+@fr */
+	[53774] = 176,   /* antkind=name1&spoken=0&antrank=3+@fr */
 	[53778] = 85,   /* antkind=name1&spoken=1&antrank=3+@fr */
 	[53783] = -1,   /* antkind=role&spoken=0&antrank=0@fr */
-	[53784] = -54,   /* antkind=role&spoken=0&antrank=1@fr */
-	[53785] = -15,   /* antkind=role&spoken=0&antrank=2@fr */
+	[53784] = -53,   /* antkind=role&spoken=0&antrank=1@fr */
+	[53785] = -14,   /* antkind=role&spoken=0&antrank=2@fr */
 	[53810] = 10,   /* antkind=prev&spoken=0&antrank=3+@fr */
 	[53814] = 7,   /* antkind=prev&spoken=1&antrank=3+@fr */
-	[53819] = -36,   /* cuerel=none&cueq=none&spoken=0@fr */
-	[53820] = 8,   /* cuerel=none&cueq=none&spoken=1@fr */
+	[53819] = -35,   /* cuerel=none&cueq=none&spoken=0@fr */
+	[53820] = 7,   /* cuerel=none&cueq=none&spoken=1@fr */
 	[53821] = 124,   /* cuerel=none&cueq=none&spoken=2+@fr */
-	[53831] = -29,   /* cuerel=before&cueq=own&spoken=0@fr */
-	[53832] = 8,   /* cuerel=before&cueq=own&spoken=1@fr */
-	[53833] = 14,   /* cuerel=before&cueq=own&spoken=2+@fr */
+	[53831] = -41,   /* cuerel=before&cueq=own&spoken=0@fr */
+	[53832] = 10,   /* cuerel=before&cueq=own&spoken=1@fr */
+	[53833] = 16,   /* cuerel=before&cueq=own&spoken=2+@fr */
 	[53834] = -15,   /* cuerel=before&cueq=other&spoken=0@fr */
 	[53836] = 7,   /* cuerel=before&cueq=other&spoken=2+@fr */
-	[53840] = 31,   /* cuerel=after&cueq=own&spoken=0@fr */
+	[53840] = 30,   /* cuerel=after&cueq=own&spoken=0@fr */
 	[53843] = -7,   /* cuerel=after&cueq=other&spoken=0@fr */
 	[53849] = 60,   /* cuerel=accord&cueq=own&spoken=0@fr */
-	[53885] = -76,   /* cuerel=near_before&cueq=own&spoken=0@fr */
+	[53885] = -78,   /* cuerel=near_before&cueq=own&spoken=0@fr */
 	[53888] = -13,   /* cuerel=near_before&cueq=other&spoken=0@fr */
 	[53894] = 21,   /* cuerel=near_after&cueq=own&spoken=0@fr */
 	[53897] = -4,   /* cuerel=near_after&cueq=other&spoken=0@fr */
 	[53898] = 44,   /* cuerel=near_after&cueq=other&spoken=1@fr */
-	[53912] = 69,   /* cuerel=colon&cueq=own&spoken=0@fr */
+	[53912] = 70,   /* cuerel=colon&cueq=own&spoken=0@fr */
 	[53913] = 7,   /* cuerel=colon&cueq=own&spoken=1@fr */
 	[53921] = -8,   /* cuerel=fused&cueq=own&spoken=0@fr */
 	[53922] = 98,   /* cuerel=fused&cueq=own&spoken=1@fr */
 	[53924] = -5,   /* cuerel=fused&cueq=other&spoken=0@fr */
 	[53925] = 2,   /* cuerel=fused&cueq=other&spoken=1@fr */
-	[53927] = 2,   /* antkind=na&antrank=0&antrole=none@fr */
-	[53943] = -41,   /* antkind=name&antrank=0&antrole=none@fr */
+	[53927] = 5,   /* antkind=na&antrank=0&antrole=none@fr */
+	[53943] = -40,   /* antkind=name&antrank=0&antrole=none@fr */
 	[53944] = -9,   /* antkind=name&antrank=0&antrole=subject@fr */
 	[53945] = 1,   /* antkind=name&antrank=0&antrole=cue@fr */
 	[53946] = 2,   /* antkind=name&antrank=0&antrole=object@fr */
 	[53947] = 6,   /* antkind=name&antrank=1&antrole=none@fr */
-	[53948] = -109,   /* antkind=name&antrank=1&antrole=subject@fr */
-	[53951] = 278,   /* antkind=name&antrank=2&antrole=none@fr */
-	[53954] = -2,   /* antkind=name&antrank=2&antrole=object@fr */
-	[53955] = -76,   /* antkind=name&antrank=3+&antrole=none@fr */
-	[53956] = 289,   /* antkind=name&antrank=3+&antrole=subject@fr */
-	[53959] = -51,   /* antkind=name1&antrank=0&antrole=none@fr */
+	[53948] = -102,   /* antkind=name&antrank=1&antrole=subject@fr */
+	[53951] = 255,   /* antkind=name&antrank=2&antrole=none@fr */
+	[53954] = -1,   /* antkind=name&antrank=2&antrole=object@fr */
+	[53955] = -68,   /* antkind=name&antrank=3+&antrole=none@fr */
+	[53956] = 290,   /* antkind=name&antrank=3+&antrole=subject@fr */
+	[53959] = -50,   /* antkind=name1&antrank=0&antrole=none@fr */
 	[53960] = -1,   /* antkind=name1&antrank=0&antrole=subject@fr */
-	[53963] = -92,   /* antkind=name1&antrank=1&antrole=none@fr */
-	[53967] = -39,   /* antkind=name1&antrank=2&antrole=none@fr */
-	[53972] = 178,   /* antkind=name1&antrank=3+&antrole=subject@fr */
+	[53963] = -91,   /* antkind=name1&antrank=1&antrole=none@fr */
+	[53967] = -38,   /* antkind=name1&antrank=2&antrole=none@fr */
+	[53972] = 177,   /* antkind=name1&antrank=3+&antrole=subject@fr */
 	[53975] = -1,   /* antkind=role&antrank=0&antrole=none@fr */
 	[53979] = -20,   /* antkind=role&antrank=1&antrole=none@fr */
 	[53980] = -183,   /* antkind=role&antrank=1&antrole=subject@fr */
 	[53981] = 1,   /* antkind=role&antrank=1&antrole=cue@fr */
-	[53984] = -6,   /* antkind=role&antrank=2&antrole=subject@fr */
+	[53984] = -5,   /* antkind=role&antrank=2&antrole=subject@fr */
 	[53985] = 206,   /* antkind=role&antrank=2&antrole=cue@fr */
-	[53986] = -177,   /* antkind=role&antrank=2&antrole=object@fr */
+	[53986] = -176,   /* antkind=role&antrank=2&antrole=object@fr */
 	[54019] = 5,   /* antkind=prev&antrank=3+&antrole=none@fr */
-	[54023] = 5,   /* antkind=na&antgen=unknown@fr */
-	[54026] = 94,   /* antkind=name&antgen=unknown@fr */
+	[54023] = 10,   /* antkind=na&antgen=unknown@fr */
+	[54026] = 87,   /* antkind=name&antgen=unknown@fr */
 	[54027] = 2,   /* antkind=name&antgen=agree@fr */
-	[54029] = -66,   /* antkind=name1&antgen=unknown@fr */
+	[54029] = -65,   /* antkind=name1&antgen=unknown@fr */
 	[54032] = -146,   /* antkind=role&antgen=unknown@fr */
-	[54033] = -93,   /* antkind=role&antgen=agree@fr */
-	[54034] = -20,   /* antkind=role&antgen=clash@fr */
+	[54033] = -92,   /* antkind=role&antgen=agree@fr */
+	[54034] = -17,   /* antkind=role&antgen=clash@fr */
 	[54038] = 14,   /* antkind=prev&antgen=unknown@fr */
-	[54041] = 2,   /* antkind=na&antdist=0&antpick=no@fr */
-	[54052] = -18,   /* antkind=name&antdist=0&antpick=yes@fr */
+	[54041] = 5,   /* antkind=na&antdist=0&antpick=no@fr */
+	[54052] = -19,   /* antkind=name&antdist=0&antpick=yes@fr */
 	[54053] = -15,   /* antkind=name&antdist=1&antpick=no@fr */
-	[54054] = -57,   /* antkind=name&antdist=1&antpick=yes@fr */
-	[54055] = 178,   /* antkind=name&antdist=2&antpick=no@fr */
+	[54054] = -52,   /* antkind=name&antdist=1&antpick=yes@fr */
+	[54055] = 157,   /* antkind=name&antdist=2&antpick=no@fr */
 	[54056] = -1,   /* antkind=name&antdist=2&antpick=yes@fr */
-	[54057] = 46,   /* antkind=name&antdist=3-5&antpick=no@fr */
+	[54057] = 50,   /* antkind=name&antdist=3-5&antpick=no@fr */
 	[54059] = -1,   /* antkind=name&antdist=6+&antpick=no@fr */
 	[54061] = -3,   /* antkind=name1&antdist=0&antpick=no@fr */
-	[54063] = -147,   /* antkind=name1&antdist=1&antpick=no@fr */
-	[54064] = 113,   /* antkind=name1&antdist=1&antpick=yes@fr */
+	[54063] = -145,   /* antkind=name1&antdist=1&antpick=no@fr */
+	[54064] = 112,   /* antkind=name1&antdist=1&antpick=yes@fr */
 	[54065] = -44,   /* antkind=name1&antdist=2&antpick=no@fr */
 	[54066] = 84,   /* antkind=name1&antdist=2&antpick=yes@fr */
-	[54073] = -43,   /* antkind=role&antdist=1&antpick=no@fr */
+	[54073] = -42,   /* antkind=role&antdist=1&antpick=no@fr */
 	[54074] = -110,   /* antkind=role&antdist=1&antpick=yes@fr */
-	[54075] = -27,   /* antkind=role&antdist=2&antpick=no@fr */
+	[54075] = -26,   /* antkind=role&antdist=2&antpick=no@fr */
 	[54076] = 206,   /* antkind=role&antdist=2&antpick=yes@fr */
 	[54077] = -1,   /* antkind=role&antdist=3-5&antpick=no@fr */
 	[54093] = 1,   /* antkind=prev&antdist=1&antpick=no@fr */
 	[54095] = 36,   /* antkind=prev&antdist=2&antpick=no@fr */
-	[54101] = -1,   /* antkind=na&sameprev=na&antrank=0@fr */
+	[54101] = 1,   /* antkind=na&sameprev=na&antrank=0@fr */
 	[54105] = -31,   /* antkind=na&sameprev=no&antrank=0@fr */
 	[54109] = 59,   /* antkind=na&sameprev=yes&antrank=0@fr */
-	[54113] = -3,   /* antkind=name&sameprev=na&antrank=0@fr */
-	[54114] = -109,   /* antkind=name&sameprev=na&antrank=1@fr */
-	[54115] = 365,   /* antkind=name&sameprev=na&antrank=2@fr */
-	[54116] = 120,   /* antkind=name&sameprev=na&antrank=3+@fr */
-	[54117] = -87,   /* antkind=name&sameprev=no&antrank=0@fr */
+	[54113] = -4,   /* antkind=name&sameprev=na&antrank=0@fr */
+	[54114] = -102,   /* antkind=name&sameprev=na&antrank=1@fr */
+	[54115] = 340,   /* antkind=name&sameprev=na&antrank=2@fr */
+	[54116] = 126,   /* antkind=name&sameprev=na&antrank=3+@fr */
+	[54117] = -86,   /* antkind=name&sameprev=no&antrank=0@fr */
 	[54119] = -1,   /* antkind=name&sameprev=no&antrank=2@fr */
 	[54121] = 1,   /* antkind=name&sameprev=yes&antrank=0@fr */
-	[54125] = -56,   /* antkind=name1&sameprev=na&antrank=0@fr */
-	[54126] = -120,   /* antkind=name1&sameprev=na&antrank=1@fr */
-	[54127] = -110,   /* antkind=name1&sameprev=na&antrank=2@fr */
-	[54128] = 177,   /* antkind=name1&sameprev=na&antrank=3+@fr */
+	[54125] = -54,   /* antkind=name1&sameprev=na&antrank=0@fr */
+	[54126] = -119,   /* antkind=name1&sameprev=na&antrank=1@fr */
+	[54127] = -109,   /* antkind=name1&sameprev=na&antrank=2@fr */
+	[54128] = 176,   /* antkind=name1&sameprev=na&antrank=3+@fr */
 	[54129] = -20,   /* antkind=name1&sameprev=no&antrank=0@fr */
 	[54130] = -53,   /* antkind=name1&sameprev=no&antrank=1@fr */
 	[54131] = -12,   /* antkind=name1&sameprev=no&antrank=2@fr */
 	[54133] = -3,   /* antkind=name1&sameprev=yes&antrank=0@fr */
 	[54136] = 85,   /* antkind=name1&sameprev=yes&antrank=3+@fr */
 	[54138] = -183,   /* antkind=role&sameprev=na&antrank=1@fr */
-	[54139] = -114,   /* antkind=role&sameprev=na&antrank=2@fr */
+	[54139] = -113,   /* antkind=role&sameprev=na&antrank=2@fr */
 	[54141] = -1,   /* antkind=role&sameprev=no&antrank=0@fr */
 	[54142] = -20,   /* antkind=role&sameprev=no&antrank=1@fr */
 	[54143] = 206,   /* antkind=role&sameprev=no&antrank=2@fr */
 	[54168] = 10,   /* antkind=prev&sameprev=no&antrank=3+@fr */
 	[54172] = 3,   /* antkind=prev&sameprev=yes&antrank=3+@fr */
-	[54173] = -59,   /* cuerel=none&antkind=na@fr */
+	[54173] = -56,   /* cuerel=none&antkind=na@fr */
 	[54174] = -24,   /* cuerel=none&antkind=name@fr */
-	[54175] = -7,   /* cuerel=none&antkind=name1@fr */
-	[54176] = -7,   /* cuerel=none&antkind=role@fr */
-	[54178] = -1,   /* cuerel=none&antkind=prev@fr */
-	[54179] = -1,   /* cuerel=before&antkind=na@fr */
-	[54180] = 58,   /* cuerel=before&antkind=name@fr */
-	[54181] = -177,   /* cuerel=before&antkind=name1@fr */
+	[54175] = -6,   /* cuerel=none&antkind=name1@fr */
+	[54176] = -6,   /* cuerel=none&antkind=role@fr */
+	[54179] = 3,   /* cuerel=before&antkind=na@fr */
+	[54180] = 28,   /* cuerel=before&antkind=name@fr */
+	[54181] = -161,   /* cuerel=before&antkind=name1@fr */
 	[54185] = 79,   /* cuerel=after&antkind=na@fr */
 	[54191] = 169,   /* cuerel=accord&antkind=na@fr */
-	[54215] = -138,   /* cuerel=near_before&antkind=na@fr */
+	[54215] = -140,   /* cuerel=near_before&antkind=na@fr */
 	[54216] = 1,   /* cuerel=near_before&antkind=name@fr */
-	[54221] = 47,   /* cuerel=near_after&antkind=na@fr */
-	[54233] = 87,   /* cuerel=colon&antkind=na@fr */
+	[54221] = 46,   /* cuerel=near_after&antkind=na@fr */
+	[54233] = 88,   /* cuerel=colon&antkind=na@fr */
 	[54234] = 318,   /* cuerel=colon&antkind=name@fr */
 	[54235] = -299,   /* cuerel=colon&antkind=name1@fr */
 	[54236] = -264,   /* cuerel=colon&antkind=role@fr */
-	[54240] = -188,   /* cuerel=fused&antkind=name@fr */
-	[54241] = 29,   /* cuerel=fused&antkind=name1@fr */
-	[54242] = 228,   /* cuerel=fused&antkind=role@fr */
+	[54240] = -187,   /* cuerel=fused&antkind=name@fr */
+	[54241] = 28,   /* cuerel=fused&antkind=name1@fr */
+	[54242] = 229,   /* cuerel=fused&antkind=role@fr */
 	[54244] = 85,   /* cuerel=fused&antkind=prev@fr */
-	[54245] = 4,   /* antkind=na&antpick=no&qprev=none@fr */
+	[54245] = 8,   /* antkind=na&antpick=no&qprev=none@fr */
 	[54246] = 1,   /* antkind=na&antpick=no&qprev=sent@fr */
 	[54247] = 2,   /* antkind=na&antpick=no&qprev=para@fr */
-	[54255] = 282,   /* antkind=name&antpick=no&qprev=none@fr */
+	[54255] = 270,   /* antkind=name&antpick=no&qprev=none@fr */
 	[54256] = -1,   /* antkind=name&antpick=no&qprev=sent@fr */
 	[54257] = -5,   /* antkind=name&antpick=no&qprev=para@fr */
 	[54258] = -36,   /* antkind=name&antpick=no&qprev=para1@fr */
-	[54260] = -86,   /* antkind=name&antpick=yes&qprev=none@fr */
+	[54260] = -80,   /* antkind=name&antpick=yes&qprev=none@fr */
 	[54262] = 1,   /* antkind=name&antpick=yes&qprev=para@fr */
-	[54265] = -148,   /* antkind=name1&antpick=no&qprev=none@fr */
-	[54268] = -47,   /* antkind=name1&antpick=no&qprev=para1@fr */
-	[54270] = 112,   /* antkind=name1&antpick=yes&qprev=none@fr */
+	[54265] = -146,   /* antkind=name1&antpick=no&qprev=none@fr */
+	[54268] = -46,   /* antkind=name1&antpick=no&qprev=para1@fr */
+	[54270] = 111,   /* antkind=name1&antpick=yes&qprev=none@fr */
 	[54273] = 85,   /* antkind=name1&antpick=yes&qprev=para1@fr */
-	[54275] = -114,   /* antkind=role&antpick=no&qprev=none@fr */
+	[54275] = -113,   /* antkind=role&antpick=no&qprev=none@fr */
 	[54277] = -1,   /* antkind=role&antpick=no&qprev=para@fr */
 	[54278] = -28,   /* antkind=role&antpick=no&qprev=para1@fr */
 	[54280] = -183,   /* antkind=role&antpick=yes&qprev=none@fr */
 	[54283] = 207,   /* antkind=role&antpick=yes&qprev=para1@fr */
 	[54298] = 8,   /* antkind=prev&antpick=no&qprev=para1@fr */
 	[54305] = -32,   /* kind=none&person=na@fr */
-	[54310] = -12,   /* kind=prev&person=na@fr */
-	[54315] = -5,   /* kind=pron&person=na@fr */
+	[54310] = -13,   /* kind=prev&person=na@fr */
+	[54315] = -14,   /* kind=pron&person=na@fr */
 	[54321] = 41,   /* kind=name&person=none@fr */
 	[54322] = 2,   /* kind=name&person=titled@fr */
-	[54323] = 81,   /* kind=name&person=spoke@fr */
-	[54324] = -189,   /* kind=name&person=placed@fr */
-	[54326] = -37,   /* kind=acronym&person=none@fr */
-	[54328] = -117,   /* kind=acronym&person=spoke@fr */
+	[54323] = 82,   /* kind=name&person=spoke@fr */
+	[54324] = -191,   /* kind=name&person=placed@fr */
+	[54326] = -40,   /* kind=acronym&person=none@fr */
+	[54328] = -116,   /* kind=acronym&person=spoke@fr */
 	[54330] = -59,   /* kind=role&person=na@fr */
 	[54335] = -18,   /* kind=text&person=na@fr */
 	[54340] = 12,   /* kind=org&person=na@fr */
-	[54345] = -8,   /* kind=desc&person=na@fr */
-	[54351] = 120,   /* kind=top&person=none@fr */
-	[54352] = -39,   /* kind=top&person=titled@fr */
-	[54353] = 22,   /* kind=top&person=spoke@fr */
+	[54345] = -7,   /* kind=desc&person=na@fr */
+	[54351] = 127,   /* kind=top&person=none@fr */
+	[54352] = -42,   /* kind=top&person=titled@fr */
+	[54353] = 24,   /* kind=top&person=spoke@fr */
 	[54355] = -8,   /* kind=none&person=na&region=none@fr */
-	[54400] = -5,   /* kind=prev&person=na&region=none@fr */
-	[54446] = 4,   /* kind=pron&person=na&region=head@fr */
+	[54400] = -6,   /* kind=prev&person=na&region=none@fr */
+	[54446] = -10,   /* kind=pron&person=na&region=head@fr */
 	[54447] = 23,   /* kind=pron&person=na&region=tail@fr */
 	[54448] = -1,   /* kind=pron&person=na&region=next@fr */
 	[54449] = -48,   /* kind=pron&person=na&region=sent1@fr */
-	[54452] = -5,   /* kind=pron&person=na&region=para1@fr */
-	[54500] = 27,   /* kind=name&person=none&region=head@fr */
+	[54452] = -4,   /* kind=pron&person=na&region=para1@fr */
+	[54500] = 26,   /* kind=name&person=none&region=head@fr */
 	[54501] = 178,   /* kind=name&person=none&region=tail@fr */
 	[54502] = -23,   /* kind=name&person=none&region=next@fr */
 	[54503] = -14,   /* kind=name&person=none&region=sent1@fr */
@@ -16153,18 +16150,18 @@ const int32_t model_trained[205972] = {
 	[54511] = -6,   /* kind=name&person=titled&region=next@fr */
 	[54515] = -24,   /* kind=name&person=titled&region=para1@fr */
 	[54516] = -6,   /* kind=name&person=titled&region=older@fr */
-	[54518] = 23,   /* kind=name&person=spoke&region=head@fr */
+	[54518] = 25,   /* kind=name&person=spoke&region=head@fr */
 	[54519] = 44,   /* kind=name&person=spoke&region=tail@fr */
-	[54520] = 22,   /* kind=name&person=spoke&region=next@fr */
+	[54520] = 23,   /* kind=name&person=spoke&region=next@fr */
 	[54521] = -8,   /* kind=name&person=spoke&region=sent1@fr */
-	[54528] = -194,   /* kind=name&person=placed&region=tail@fr */
-	[54530] = -19,   /* kind=name&person=placed&region=sent1@fr */
-	[54533] = -6,   /* kind=name&person=placed&region=para1@fr */
+	[54528] = -196,   /* kind=name&person=placed&region=tail@fr */
+	[54530] = -21,   /* kind=name&person=placed&region=sent1@fr */
+	[54533] = -7,   /* kind=name&person=placed&region=para1@fr */
 	[54547] = -5,   /* kind=acronym&person=none&region=next@fr */
-	[54548] = -19,   /* kind=acronym&person=none&region=sent1@fr */
-	[54563] = -65,   /* kind=acronym&person=spoke&region=head@fr */
+	[54548] = -21,   /* kind=acronym&person=none&region=sent1@fr */
+	[54563] = -64,   /* kind=acronym&person=spoke&region=head@fr */
 	[54581] = -1,   /* kind=role&person=na&region=head@fr */
-	[54582] = -18,   /* kind=role&person=na&region=tail@fr */
+	[54582] = -19,   /* kind=role&person=na&region=tail@fr */
 	[54583] = -5,   /* kind=role&person=na&region=next@fr */
 	[54584] = -8,   /* kind=role&person=na&region=sent1@fr */
 	[54587] = -22,   /* kind=role&person=na&region=para1@fr */
@@ -16173,52 +16170,52 @@ const int32_t model_trained[205972] = {
 	[54672] = 15,   /* kind=org&person=na&region=tail@fr */
 	[54673] = -1,   /* kind=org&person=na&region=next@fr */
 	[54677] = -6,   /* kind=org&person=na&region=para1@fr */
-	[54716] = 4,   /* kind=desc&person=na&region=head@fr */
+	[54716] = 5,   /* kind=desc&person=na&region=head@fr */
 	[54717] = -7,   /* kind=desc&person=na&region=tail@fr */
 	[54718] = -7,   /* kind=desc&person=na&region=next@fr */
 	[54719] = -22,   /* kind=desc&person=na&region=sent1@fr */
 	[54722] = 11,   /* kind=desc&person=na&region=para1@fr */
-	[54723] = -11,   /* kind=desc&person=na&region=older@fr */
-	[54769] = 52,   /* kind=top&person=none&region=none@fr */
-	[54778] = -16,   /* kind=top&person=titled&region=none@fr */
-	[54787] = 2,   /* kind=top&person=spoke&region=none@fr */
-	[54805] = 2,   /* antkind=na&antperson=na&antrank=0@fr */
+	[54723] = -12,   /* kind=desc&person=na&region=older@fr */
+	[54769] = 57,   /* kind=top&person=none&region=none@fr */
+	[54778] = -18,   /* kind=top&person=titled&region=none@fr */
+	[54787] = 3,   /* kind=top&person=spoke&region=none@fr */
+	[54805] = 5,   /* antkind=na&antperson=na&antrank=0@fr */
 	[54829] = -21,   /* antkind=name&antperson=none&antrank=0@fr */
-	[54830] = -99,   /* antkind=name&antperson=none&antrank=1@fr */
-	[54831] = 365,   /* antkind=name&antperson=none&antrank=2@fr */
-	[54832] = 43,   /* antkind=name&antperson=none&antrank=3+@fr */
+	[54830] = -92,   /* antkind=name&antperson=none&antrank=1@fr */
+	[54831] = 340,   /* antkind=name&antperson=none&antrank=2@fr */
+	[54832] = 47,   /* antkind=name&antperson=none&antrank=3+@fr */
 	[54833] = -1,   /* antkind=name&antperson=titled&antrank=0@fr */
 	[54834] = 3,   /* antkind=name&antperson=titled&antrank=1@fr */
 	[54837] = 1,   /* antkind=name&antperson=spoke&antrank=0@fr */
 	[54840] = 3,   /* antkind=name&antperson=spoke&antrank=3+@fr */
-	[54843] = -2,   /* antkind=name&antperson=placed&antrank=2@fr */
+	[54843] = -1,   /* antkind=name&antperson=placed&antrank=2@fr */
 	[54849] = -43,   /* antkind=name1&antperson=none&antrank=0@fr */
-	[54850] = -92,   /* antkind=name1&antperson=none&antrank=1@fr */
+	[54850] = -91,   /* antkind=name1&antperson=none&antrank=1@fr */
 	[54851] = -39,   /* antkind=name1&antperson=none&antrank=2@fr */
-	[54852] = 178,   /* antkind=name1&antperson=none&antrank=3+@fr */
-	[54861] = -62,   /* antkind=name1&antperson=placed&antrank=0@fr */
+	[54852] = 177,   /* antkind=name1&antperson=none&antrank=3+@fr */
+	[54861] = -54,   /* antkind=name1&antperson=placed&antrank=0@fr */
 	[54865] = -1,   /* antkind=role&antperson=na&antrank=0@fr */
-	[54866] = -54,   /* antkind=role&antperson=na&antrank=1@fr */
-	[54867] = -15,   /* antkind=role&antperson=na&antrank=2@fr */
+	[54866] = -53,   /* antkind=role&antperson=na&antrank=1@fr */
+	[54867] = -14,   /* antkind=role&antperson=na&antrank=2@fr */
 	[54912] = 11,   /* antkind=prev&antperson=none&antrank=3+@fr */
 	[54925] = -8,   /* kind=none&qask=no&region=none@fr */
-	[54943] = -5,   /* kind=prev&qask=no&region=none@fr */
-	[54962] = 4,   /* kind=pron&qask=no&region=head@fr */
+	[54943] = -6,   /* kind=prev&qask=no&region=none@fr */
+	[54962] = -10,   /* kind=pron&qask=no&region=head@fr */
 	[54963] = 23,   /* kind=pron&qask=no&region=tail@fr */
 	[54964] = -1,   /* kind=pron&qask=no&region=next@fr */
 	[54965] = -48,   /* kind=pron&qask=no&region=sent1@fr */
-	[54968] = -5,   /* kind=pron&qask=no&region=para1@fr */
+	[54968] = -4,   /* kind=pron&qask=no&region=para1@fr */
 	[54980] = 27,   /* kind=name&qask=no&region=head@fr */
 	[54981] = 68,   /* kind=name&qask=no&region=tail@fr */
 	[54982] = -15,   /* kind=name&qask=no&region=next@fr */
 	[54983] = -16,   /* kind=name&qask=no&region=sent1@fr */
 	[54986] = -66,   /* kind=name&qask=no&region=para1@fr */
 	[54987] = -7,   /* kind=name&qask=no&region=older@fr */
-	[54998] = -65,   /* kind=acronym&qask=no&region=head@fr */
+	[54998] = -64,   /* kind=acronym&qask=no&region=head@fr */
 	[55000] = -5,   /* kind=acronym&qask=no&region=next@fr */
-	[55001] = -19,   /* kind=acronym&qask=no&region=sent1@fr */
+	[55001] = -21,   /* kind=acronym&qask=no&region=sent1@fr */
 	[55016] = -1,   /* kind=role&qask=no&region=head@fr */
-	[55017] = -18,   /* kind=role&qask=no&region=tail@fr */
+	[55017] = -19,   /* kind=role&qask=no&region=tail@fr */
 	[55018] = -5,   /* kind=role&qask=no&region=next@fr */
 	[55019] = -8,   /* kind=role&qask=no&region=sent1@fr */
 	[55022] = -22,   /* kind=role&qask=no&region=para1@fr */
@@ -16227,52 +16224,53 @@ const int32_t model_trained[205972] = {
 	[55053] = 15,   /* kind=org&qask=no&region=tail@fr */
 	[55054] = -1,   /* kind=org&qask=no&region=next@fr */
 	[55058] = -6,   /* kind=org&qask=no&region=para1@fr */
-	[55070] = 4,   /* kind=desc&qask=no&region=head@fr */
+	[55070] = 5,   /* kind=desc&qask=no&region=head@fr */
 	[55071] = -7,   /* kind=desc&qask=no&region=tail@fr */
 	[55072] = -7,   /* kind=desc&qask=no&region=next@fr */
 	[55073] = -22,   /* kind=desc&qask=no&region=sent1@fr */
 	[55076] = 11,   /* kind=desc&qask=no&region=para1@fr */
-	[55077] = -11,   /* kind=desc&qask=no&region=older@fr */
-	[55087] = 20,   /* kind=top&qask=no&region=none@fr */
-	[55105] = -32,   /* kind=none&qasked=no@fr */
-	[55106] = -22,   /* kind=none&qasked=yes@fr */
+	[55077] = -12,   /* kind=desc&qask=no&region=older@fr */
+	[55087] = 23,   /* kind=top&qask=no&region=none@fr */
+	[55105] = -33,   /* kind=none&qasked=no@fr */
+	[55106] = -24,   /* kind=none&qasked=yes@fr */
 	[55107] = -10,   /* kind=prev&qasked=no@fr */
-	[55108] = -31,   /* kind=prev&qasked=yes@fr */
-	[55109] = -5,   /* kind=pron&qasked=no@fr */
-	[55111] = 50,   /* kind=name&qasked=no@fr */
-	[55112] = 73,   /* kind=name&qasked=yes@fr */
-	[55113] = -84,   /* kind=acronym&qasked=no@fr */
+	[55108] = -33,   /* kind=prev&qasked=yes@fr */
+	[55109] = -14,   /* kind=pron&qasked=no@fr */
+	[55111] = 49,   /* kind=name&qasked=no@fr */
+	[55112] = 76,   /* kind=name&qasked=yes@fr */
+	[55113] = -83,   /* kind=acronym&qasked=no@fr */
 	[55115] = -59,   /* kind=role&qasked=no@fr */
 	[55117] = -18,   /* kind=text&qasked=no@fr */
 	[55119] = 12,   /* kind=org&qasked=no@fr */
-	[55121] = -8,   /* kind=desc&qasked=no@fr */
-	[55122] = -25,   /* kind=desc&qasked=yes@fr */
-	[55123] = 67,   /* kind=top&qasked=no@fr */
-	[55124] = 1,   /* kind=top&qasked=yes@fr */
+	[55121] = -7,   /* kind=desc&qasked=no@fr */
+	[55122] = -26,   /* kind=desc&qasked=yes@fr */
+	[55123] = 71,   /* kind=top&qasked=no@fr */
+	[55124] = 2,   /* kind=top&qasked=yes@fr */
 	[55125] = -11,   /* kind=none&center=na&qsubj=nocue@fr */
-	[55126] = -7,   /* kind=none&center=na&qsubj=subject@fr */
+	[55126] = -8,   /* kind=none&center=na&qsubj=subject@fr */
 	[55127] = -69,   /* kind=none&center=na&qsubj=nosubject@fr */
-	[55135] = -13,   /* kind=prev&center=na&qsubj=subject@fr */
+	[55135] = -14,   /* kind=prev&center=na&qsubj=subject@fr */
 	[55137] = -8,   /* kind=prev&center=no&qsubj=nocue@fr */
+	[55138] = 1,   /* kind=prev&center=no&qsubj=subject@fr */
 	[55140] = 1,   /* kind=prev&center=yes&qsubj=nocue@fr */
 	[55144] = -1,   /* kind=pron&center=na&qsubj=subject@fr */
-	[55146] = 112,   /* kind=pron&center=no&qsubj=nocue@fr */
-	[55147] = -47,   /* kind=pron&center=no&qsubj=subject@fr */
+	[55146] = 113,   /* kind=pron&center=no&qsubj=nocue@fr */
+	[55147] = -55,   /* kind=pron&center=no&qsubj=subject@fr */
 	[55149] = -70,   /* kind=pron&center=yes&qsubj=nocue@fr */
-	[55150] = 30,   /* kind=pron&center=yes&qsubj=subject@fr */
+	[55150] = 32,   /* kind=pron&center=yes&qsubj=subject@fr */
 	[55152] = -70,   /* kind=name&center=na&qsubj=nocue@fr */
-	[55153] = 36,   /* kind=name&center=na&qsubj=subject@fr */
+	[55153] = 37,   /* kind=name&center=na&qsubj=subject@fr */
 	[55154] = 206,   /* kind=name&center=na&qsubj=nosubject@fr */
 	[55155] = 17,   /* kind=name&center=no&qsubj=nocue@fr */
-	[55156] = -35,   /* kind=name&center=no&qsubj=subject@fr */
+	[55156] = -36,   /* kind=name&center=no&qsubj=subject@fr */
 	[55158] = 96,   /* kind=name&center=yes&qsubj=nocue@fr */
-	[55159] = 14,   /* kind=name&center=yes&qsubj=subject@fr */
-	[55162] = -65,   /* kind=acronym&center=na&qsubj=subject@fr */
-	[55165] = -15,   /* kind=acronym&center=no&qsubj=subject@fr */
+	[55159] = 16,   /* kind=name&center=yes&qsubj=subject@fr */
+	[55162] = -64,   /* kind=acronym&center=na&qsubj=subject@fr */
+	[55165] = -17,   /* kind=acronym&center=no&qsubj=subject@fr */
 	[55170] = -107,   /* kind=role&center=na&qsubj=nocue@fr */
-	[55171] = 86,   /* kind=role&center=na&qsubj=subject@fr */
+	[55171] = 88,   /* kind=role&center=na&qsubj=subject@fr */
 	[55173] = -7,   /* kind=role&center=no&qsubj=nocue@fr */
-	[55174] = -58,   /* kind=role&center=no&qsubj=subject@fr */
+	[55174] = -59,   /* kind=role&center=no&qsubj=subject@fr */
 	[55176] = -1,   /* kind=role&center=yes&qsubj=nocue@fr */
 	[55180] = -6,   /* kind=text&center=na&qsubj=subject@fr */
 	[55189] = 15,   /* kind=org&center=na&qsubj=subject@fr */
@@ -16280,67 +16278,67 @@ const int32_t model_trained[205972] = {
 	[55197] = 140,   /* kind=desc&center=na&qsubj=nocue@fr */
 	[55198] = -12,   /* kind=desc&center=na&qsubj=subject@fr */
 	[55199] = -176,   /* kind=desc&center=na&qsubj=nosubject@fr */
-	[55200] = -25,   /* kind=desc&center=no&qsubj=nocue@fr */
+	[55200] = -24,   /* kind=desc&center=no&qsubj=nocue@fr */
 	[55201] = -14,   /* kind=desc&center=no&qsubj=subject@fr */
-	[55207] = -23,   /* kind=top&center=na&qsubj=subject@fr */
-	[55209] = -47,   /* kind=top&center=no&qsubj=nocue@fr */
-	[55210] = 101,   /* kind=top&center=no&qsubj=subject@fr */
-	[55212] = 14,   /* kind=top&center=yes&qsubj=nocue@fr */
-	[55213] = 25,   /* kind=top&center=yes&qsubj=subject@fr */
-	[55215] = -5,   /* center=na&qpos=para&qprev=none@fr */
+	[55207] = -24,   /* kind=top&center=na&qsubj=subject@fr */
+	[55209] = -50,   /* kind=top&center=no&qsubj=nocue@fr */
+	[55210] = 108,   /* kind=top&center=no&qsubj=subject@fr */
+	[55212] = 16,   /* kind=top&center=yes&qsubj=nocue@fr */
+	[55213] = 28,   /* kind=top&center=yes&qsubj=subject@fr */
+	[55215] = -6,   /* center=na&qpos=para&qprev=none@fr */
 	[55218] = -5,   /* center=na&qpos=para&qprev=para1@fr */
 	[55225] = -6,   /* center=na&qpos=mid&qprev=none@fr */
 	[55226] = -1,   /* center=na&qpos=mid&qprev=sent@fr */
 	[55227] = -3,   /* center=na&qpos=mid&qprev=para@fr */
 	[55228] = -4,   /* center=na&qpos=mid&qprev=para1@fr */
-	[55230] = -57,   /* center=no&qpos=para&qprev=none@fr */
+	[55230] = -58,   /* center=no&qpos=para&qprev=none@fr */
 	[55233] = -104,   /* center=no&qpos=para&qprev=para1@fr */
-	[55240] = 162,   /* center=no&qpos=mid&qprev=none@fr */
-	[55241] = -10,   /* center=no&qpos=mid&qprev=sent@fr */
-	[55242] = 35,   /* center=no&qpos=mid&qprev=para@fr */
+	[55240] = 157,   /* center=no&qpos=mid&qprev=none@fr */
+	[55241] = -11,   /* center=no&qpos=mid&qprev=sent@fr */
+	[55242] = 34,   /* center=no&qpos=mid&qprev=para@fr */
 	[55243] = -83,   /* center=no&qpos=mid&qprev=para1@fr */
 	[55245] = 94,   /* center=yes&qpos=para&qprev=none@fr */
 	[55248] = 106,   /* center=yes&qpos=para&qprev=para1@fr */
-	[55255] = -289,   /* center=yes&qpos=mid&qprev=none@fr */
-	[55256] = 11,   /* center=yes&qpos=mid&qprev=sent@fr */
+	[55255] = -282,   /* center=yes&qpos=mid&qprev=none@fr */
+	[55256] = 12,   /* center=yes&qpos=mid&qprev=sent@fr */
 	[55257] = -33,   /* center=yes&qpos=mid&qprev=para@fr */
 	[55258] = 85,   /* center=yes&qpos=mid&qprev=para1@fr */
 	[55454] = -124,   /* kind=none@es */
 	[55455] = 111,   /* kind=prev@es */
 	[55456] = -129,   /* kind=pron@es */
-	[55457] = 23,   /* kind=name@es */
-	[55458] = 10,   /* kind=acronym@es */
-	[55459] = 168,   /* kind=role@es */
+	[55457] = 24,   /* kind=name@es */
+	[55458] = 7,   /* kind=acronym@es */
+	[55459] = 167,   /* kind=role@es */
 	[55460] = -208,   /* kind=text@es */
 	[55461] = -70,   /* kind=org@es */
 	[55462] = -90,   /* kind=desc@es */
-	[55463] = -51,   /* kind=top@es */
+	[55463] = -52,   /* kind=top@es */
 	[55464] = -43,   /* kind=none&region=none@es */
 	[55473] = 62,   /* kind=prev&region=none@es */
-	[55483] = -52,   /* kind=pron&region=head@es */
+	[55483] = -51,   /* kind=pron&region=head@es */
 	[55492] = -19,   /* kind=name&region=head@es */
 	[55493] = 9,   /* kind=name&region=tail@es */
-	[55494] = 37,   /* kind=name&region=next@es */
-	[55495] = -3,   /* kind=name&region=sent1@es */
-	[55496] = 177,   /* kind=name&region=sent2@es */
+	[55494] = 38,   /* kind=name&region=next@es */
+	[55495] = -2,   /* kind=name&region=sent1@es */
+	[55496] = 176,   /* kind=name&region=sent2@es */
 	[55498] = 2,   /* kind=name&region=para1@es */
-	[55499] = -48,   /* kind=name&region=older@es */
+	[55499] = -47,   /* kind=name&region=older@es */
 	[55501] = -79,   /* kind=acronym&region=head@es */
 	[55502] = -144,   /* kind=acronym&region=tail@es */
-	[55503] = -23,   /* kind=acronym&region=next@es */
+	[55503] = -24,   /* kind=acronym&region=next@es */
 	[55504] = 140,   /* kind=acronym&region=sent1@es */
-	[55507] = -23,   /* kind=acronym&region=para1@es */
+	[55507] = -24,   /* kind=acronym&region=para1@es */
 	[55508] = -46,   /* kind=acronym&region=older@es */
-	[55510] = 62,   /* kind=role&region=head@es */
-	[55511] = 131,   /* kind=role&region=tail@es */
-	[55512] = 55,   /* kind=role&region=next@es */
-	[55513] = 215,   /* kind=role&region=sent1@es */
+	[55510] = 63,   /* kind=role&region=head@es */
+	[55511] = 130,   /* kind=role&region=tail@es */
+	[55512] = 54,   /* kind=role&region=next@es */
+	[55513] = 216,   /* kind=role&region=sent1@es */
 	[55516] = 15,   /* kind=role&region=para1@es */
 	[55517] = 1,   /* kind=role&region=older@es */
 	[55519] = -99,   /* kind=text&region=head@es */
 	[55525] = -141,   /* kind=text&region=para1@es */
 	[55528] = -86,   /* kind=org&region=head@es */
-	[55529] = -36,   /* kind=org&region=tail@es */
+	[55529] = -35,   /* kind=org&region=tail@es */
 	[55530] = -7,   /* kind=org&region=next@es */
 	[55534] = -16,   /* kind=org&region=para1@es */
 	[55535] = -16,   /* kind=org&region=older@es */
@@ -16350,25 +16348,25 @@ const int32_t model_trained[205972] = {
 	[55540] = -39,   /* kind=desc&region=sent1@es */
 	[55541] = -31,   /* kind=desc&region=sent2@es */
 	[55543] = -36,   /* kind=desc&region=para1@es */
-	[55544] = -17,   /* kind=desc&region=older@es */
+	[55544] = -18,   /* kind=desc&region=older@es */
 	[55545] = -19,   /* kind=top&region=none@es */
 	[55554] = -43,   /* kind=none&cuerel=none@es */
 	[55566] = 62,   /* kind=prev&cuerel=none@es */
-	[55578] = -65,   /* kind=pron&cuerel=none@es */
+	[55578] = -64,   /* kind=pron&cuerel=none@es */
 	[55588] = -27,   /* kind=pron&cuerel=colon@es */
-	[55590] = 59,   /* kind=name&cuerel=none@es */
+	[55590] = 60,   /* kind=name&cuerel=none@es */
 	[55591] = 18,   /* kind=name&cuerel=before@es */
-	[55592] = 55,   /* kind=name&cuerel=after@es */
+	[55592] = 54,   /* kind=name&cuerel=after@es */
 	[55597] = -95,   /* kind=name&cuerel=near_before@es */
 	[55598] = -75,   /* kind=name&cuerel=near_after@es */
-	[55602] = -81,   /* kind=acronym&cuerel=none@es */
-	[55603] = 185,   /* kind=acronym&cuerel=before@es */
+	[55602] = -75,   /* kind=acronym&cuerel=none@es */
+	[55603] = 186,   /* kind=acronym&cuerel=before@es */
 	[55609] = -35,   /* kind=acronym&cuerel=near_before@es */
 	[55610] = -38,   /* kind=acronym&cuerel=near_after@es */
 	[55614] = -3,   /* kind=role&cuerel=none@es */
-	[55615] = 100,   /* kind=role&cuerel=before@es */
-	[55616] = 191,   /* kind=role&cuerel=after@es */
-	[55622] = -186,   /* kind=role&cuerel=near_after@es */
+	[55615] = 99,   /* kind=role&cuerel=before@es */
+	[55616] = 190,   /* kind=role&cuerel=after@es */
+	[55622] = -187,   /* kind=role&cuerel=near_after@es */
 	[55627] = -109,   /* kind=text&cuerel=before@es */
 	[55638] = -19,   /* kind=org&cuerel=none@es */
 	[55646] = -27,   /* kind=org&cuerel=near_after@es */
@@ -16388,35 +16386,35 @@ const int32_t model_trained[205972] = {
 	[55696] = -97,   /* region=head&cuerel=colon@es */
 	[55698] = 100,   /* region=tail&cuerel=none@es */
 	[55699] = 19,   /* region=tail&cuerel=before@es */
-	[55700] = 129,   /* region=tail&cuerel=after@es */
+	[55700] = 128,   /* region=tail&cuerel=after@es */
 	[55705] = -131,   /* region=tail&cuerel=near_before@es */
 	[55706] = -211,   /* region=tail&cuerel=near_after@es */
 	[55710] = -152,   /* region=next&cuerel=none@es */
-	[55711] = 429,   /* region=next&cuerel=before@es */
+	[55711] = 428,   /* region=next&cuerel=before@es */
 	[55712] = 429,   /* region=next&cuerel=after@es */
-	[55717] = -68,   /* region=next&cuerel=near_before@es */
-	[55718] = -44,   /* region=next&cuerel=near_after@es */
+	[55717] = -67,   /* region=next&cuerel=near_before@es */
+	[55718] = -45,   /* region=next&cuerel=near_after@es */
 	[55720] = -19,   /* region=next&cuerel=colon@es */
-	[55722] = -56,   /* region=sent1&cuerel=none@es */
+	[55722] = -55,   /* region=sent1&cuerel=none@es */
 	[55723] = 151,   /* region=sent1&cuerel=before@es */
-	[55724] = 189,   /* region=sent1&cuerel=after@es */
+	[55724] = 190,   /* region=sent1&cuerel=after@es */
 	[55729] = -133,   /* region=sent1&cuerel=near_before@es */
 	[55730] = -32,   /* region=sent1&cuerel=near_after@es */
 	[55732] = -96,   /* region=sent1&cuerel=colon@es */
-	[55734] = 249,   /* region=sent2&cuerel=none@es */
+	[55734] = 248,   /* region=sent2&cuerel=none@es */
 	[55736] = 9,   /* region=sent2&cuerel=after@es */
-	[55741] = -82,   /* region=sent2&cuerel=near_before@es */
+	[55741] = -81,   /* region=sent2&cuerel=near_before@es */
 	[55742] = -9,   /* region=sent2&cuerel=near_after@es */
-	[55758] = -62,   /* region=para1&cuerel=none@es */
+	[55758] = -63,   /* region=para1&cuerel=none@es */
 	[55759] = -1,   /* region=para1&cuerel=before@es */
 	[55760] = 51,   /* region=para1&cuerel=after@es */
-	[55765] = -54,   /* region=para1&cuerel=near_before@es */
+	[55765] = -56,   /* region=para1&cuerel=near_before@es */
 	[55766] = -71,   /* region=para1&cuerel=near_after@es */
-	[55770] = -110,   /* region=older&cuerel=none@es */
+	[55770] = -102,   /* region=older&cuerel=none@es */
 	[55771] = 125,   /* region=older&cuerel=before@es */
-	[55772] = 109,   /* region=older&cuerel=after@es */
+	[55772] = 108,   /* region=older&cuerel=after@es */
 	[55777] = -71,   /* region=older&cuerel=near_before@es */
-	[55778] = -209,   /* region=older&cuerel=near_after@es */
+	[55778] = -210,   /* region=older&cuerel=near_after@es */
 	[55782] = -15,   /* kind=none&region=none&cuerel=none@es */
 	[55890] = 14,   /* kind=prev&region=none&cuerel=none@es */
 	[56010] = -25,   /* kind=pron&region=head&cuerel=none@es */
@@ -16426,7 +16424,7 @@ const int32_t model_trained[205972] = {
 	[56120] = -97,   /* kind=name&region=head&cuerel=after@es */
 	[56125] = -12,   /* kind=name&region=head&cuerel=near_before@es */
 	[56126] = 61,   /* kind=name&region=head&cuerel=near_after@es */
-	[56130] = 69,   /* kind=name&region=tail&cuerel=none@es */
+	[56130] = 68,   /* kind=name&region=tail&cuerel=none@es */
 	[56131] = 7,   /* kind=name&region=tail&cuerel=before@es */
 	[56132] = 70,   /* kind=name&region=tail&cuerel=after@es */
 	[56137] = -150,   /* kind=name&region=tail&cuerel=near_before@es */
@@ -16440,46 +16438,47 @@ const int32_t model_trained[205972] = {
 	[56156] = 27,   /* kind=name&region=sent1&cuerel=after@es */
 	[56161] = -94,   /* kind=name&region=sent1&cuerel=near_before@es */
 	[56162] = -13,   /* kind=name&region=sent1&cuerel=near_after@es */
-	[56166] = 289,   /* kind=name&region=sent2&cuerel=none@es */
+	[56166] = 288,   /* kind=name&region=sent2&cuerel=none@es */
 	[56168] = 3,   /* kind=name&region=sent2&cuerel=after@es */
-	[56173] = -37,   /* kind=name&region=sent2&cuerel=near_before@es */
-	[56190] = 14,   /* kind=name&region=para1&cuerel=none@es */
+	[56173] = -36,   /* kind=name&region=sent2&cuerel=near_before@es */
+	[56190] = 13,   /* kind=name&region=para1&cuerel=none@es */
 	[56191] = -8,   /* kind=name&region=para1&cuerel=before@es */
 	[56192] = 10,   /* kind=name&region=para1&cuerel=after@es */
-	[56197] = -23,   /* kind=name&region=para1&cuerel=near_before@es */
+	[56197] = -24,   /* kind=name&region=para1&cuerel=near_before@es */
 	[56198] = -44,   /* kind=name&region=para1&cuerel=near_after@es */
-	[56202] = -50,   /* kind=name&region=older&cuerel=none@es */
+	[56202] = -57,   /* kind=name&region=older&cuerel=none@es */
 	[56203] = 39,   /* kind=name&region=older&cuerel=before@es */
-	[56204] = 51,   /* kind=name&region=older&cuerel=after@es */
+	[56204] = 50,   /* kind=name&region=older&cuerel=after@es */
 	[56209] = -38,   /* kind=name&region=older&cuerel=near_before@es */
 	[56210] = -133,   /* kind=name&region=older&cuerel=near_after@es */
 	[56226] = -44,   /* kind=acronym&region=head&cuerel=none@es */
-	[56233] = -18,   /* kind=acronym&region=head&cuerel=near_before@es */
+	[56233] = -17,   /* kind=acronym&region=head&cuerel=near_before@es */
 	[56234] = -19,   /* kind=acronym&region=head&cuerel=near_after@es */
 	[56238] = -100,   /* kind=acronym&region=tail&cuerel=none@es */
-	[56246] = -42,   /* kind=acronym&region=tail&cuerel=near_after@es */
-	[56250] = -11,   /* kind=acronym&region=next&cuerel=none@es */
+	[56246] = -40,   /* kind=acronym&region=tail&cuerel=near_after@es */
+	[56250] = -12,   /* kind=acronym&region=next&cuerel=none@es */
 	[56257] = -3,   /* kind=acronym&region=next&cuerel=near_before@es */
 	[56258] = -6,   /* kind=acronym&region=next&cuerel=near_after@es */
-	[56262] = -17,   /* kind=acronym&region=sent1&cuerel=none@es */
+	[56262] = -18,   /* kind=acronym&region=sent1&cuerel=none@es */
 	[56263] = 169,   /* kind=acronym&region=sent1&cuerel=before@es */
 	[56269] = -9,   /* kind=acronym&region=sent1&cuerel=near_before@es */
+	[56298] = -10,   /* kind=acronym&region=para1&cuerel=none@es */
 	[56305] = -9,   /* kind=acronym&region=para1&cuerel=near_before@es */
 	[56306] = -4,   /* kind=acronym&region=para1&cuerel=near_after@es */
 	[56317] = -17,   /* kind=acronym&region=older&cuerel=near_before@es */
 	[56334] = 34,   /* kind=role&region=head&cuerel=none@es */
 	[56335] = 28,   /* kind=role&region=head&cuerel=before@es */
 	[56336] = 85,   /* kind=role&region=head&cuerel=after@es */
-	[56342] = -120,   /* kind=role&region=head&cuerel=near_after@es */
+	[56342] = -119,   /* kind=role&region=head&cuerel=near_after@es */
 	[56346] = 145,   /* kind=role&region=tail&cuerel=none@es */
-	[56348] = 41,   /* kind=role&region=tail&cuerel=after@es */
+	[56348] = 42,   /* kind=role&region=tail&cuerel=after@es */
 	[56358] = -5,   /* kind=role&region=next&cuerel=none@es */
 	[56359] = 71,   /* kind=role&region=next&cuerel=before@es */
 	[56366] = -9,   /* kind=role&region=next&cuerel=near_after@es */
 	[56371] = 3,   /* kind=role&region=sent1&cuerel=before@es */
-	[56372] = 115,   /* kind=role&region=sent1&cuerel=after@es */
+	[56372] = 116,   /* kind=role&region=sent1&cuerel=after@es */
 	[56406] = -36,   /* kind=role&region=para1&cuerel=none@es */
-	[56407] = 27,   /* kind=role&region=para1&cuerel=before@es */
+	[56407] = 26,   /* kind=role&region=para1&cuerel=before@es */
 	[56408] = 8,   /* kind=role&region=para1&cuerel=after@es */
 	[56443] = -84,   /* kind=text&region=head&cuerel=before@es */
 	[56515] = -49,   /* kind=text&region=para1&cuerel=before@es */
@@ -16501,11 +16500,11 @@ const int32_t model_trained[205972] = {
 	[56677] = -10,   /* kind=desc&region=tail&cuerel=near_before@es */
 	[56678] = -9,   /* kind=desc&region=tail&cuerel=near_after@es */
 	[56682] = -11,   /* kind=desc&region=next&cuerel=none@es */
-	[56684] = 326,   /* kind=desc&region=next&cuerel=after@es */
+	[56684] = 327,   /* kind=desc&region=next&cuerel=after@es */
 	[56689] = -6,   /* kind=desc&region=next&cuerel=near_before@es */
 	[56690] = -15,   /* kind=desc&region=next&cuerel=near_after@es */
 	[56692] = -7,   /* kind=desc&region=next&cuerel=colon@es */
-	[56694] = -7,   /* kind=desc&region=sent1&cuerel=none@es */
+	[56694] = -8,   /* kind=desc&region=sent1&cuerel=none@es */
 	[56701] = -1,   /* kind=desc&region=sent1&cuerel=near_before@es */
 	[56702] = -12,   /* kind=desc&region=sent1&cuerel=near_after@es */
 	[56704] = -36,   /* kind=desc&region=sent1&cuerel=colon@es */
@@ -16519,49 +16518,49 @@ const int32_t model_trained[205972] = {
 	[56738] = -19,   /* kind=desc&region=para1&cuerel=near_after@es */
 	[56742] = -8,   /* kind=desc&region=older&cuerel=none@es */
 	[56749] = -8,   /* kind=desc&region=older&cuerel=near_before@es */
-	[56750] = -3,   /* kind=desc&region=older&cuerel=near_after@es */
+	[56750] = -4,   /* kind=desc&region=older&cuerel=near_after@es */
 	[56754] = -7,   /* kind=top&region=none&cuerel=none@es */
 	[56862] = -8,   /* region=none&cuerel=none&cueq=none@es */
 	[56898] = 4,   /* region=head&cuerel=none&cueq=none@es */
 	[56902] = -114,   /* region=head&cuerel=before&cueq=own@es */
 	[56905] = -82,   /* region=head&cuerel=after&cueq=own@es */
 	[56920] = -32,   /* region=head&cuerel=near_before&cueq=own@es */
-	[56923] = 133,   /* region=head&cuerel=near_after&cueq=own@es */
+	[56923] = 134,   /* region=head&cuerel=near_after&cueq=own@es */
 	[56929] = -30,   /* region=head&cuerel=colon&cueq=own@es */
 	[56934] = 34,   /* region=tail&cuerel=none&cueq=none@es */
 	[56938] = 7,   /* region=tail&cuerel=before&cueq=own@es */
 	[56941] = 53,   /* region=tail&cuerel=after&cueq=own@es */
-	[56956] = -83,   /* region=tail&cuerel=near_before&cueq=own@es */
+	[56956] = -82,   /* region=tail&cuerel=near_before&cueq=own@es */
 	[56959] = -78,   /* region=tail&cuerel=near_after&cueq=own@es */
 	[56970] = -60,   /* region=next&cuerel=none&cueq=none@es */
 	[56974] = 184,   /* region=next&cuerel=before&cueq=own@es */
-	[56977] = 326,   /* region=next&cuerel=after&cueq=own@es */
+	[56977] = 327,   /* region=next&cuerel=after&cueq=own@es */
 	[56992] = -20,   /* region=next&cuerel=near_before&cueq=own@es */
-	[56995] = -15,   /* region=next&cuerel=near_after&cueq=own@es */
+	[56995] = -16,   /* region=next&cuerel=near_after&cueq=own@es */
 	[57001] = -7,   /* region=next&cuerel=colon&cueq=own@es */
 	[57006] = -18,   /* region=sent1&cuerel=none&cueq=none@es */
-	[57011] = 80,   /* region=sent1&cuerel=before&cueq=other@es */
+	[57011] = 81,   /* region=sent1&cuerel=before&cueq=other@es */
 	[57014] = 86,   /* region=sent1&cuerel=after&cueq=other@es */
 	[57029] = -52,   /* region=sent1&cuerel=near_before&cueq=other@es */
 	[57032] = -11,   /* region=sent1&cuerel=near_after&cueq=other@es */
 	[57038] = -36,   /* region=sent1&cuerel=colon&cueq=other@es */
-	[57042] = 174,   /* region=sent2&cuerel=none&cueq=none@es */
+	[57042] = 173,   /* region=sent2&cuerel=none&cueq=none@es */
 	[57050] = 3,   /* region=sent2&cuerel=after&cueq=other@es */
 	[57065] = -36,   /* region=sent2&cuerel=near_before&cueq=other@es */
 	[57068] = -1,   /* region=sent2&cuerel=near_after&cueq=other@es */
 	[57114] = -16,   /* region=para1&cuerel=none&cueq=none@es */
-	[57119] = -6,   /* region=para1&cuerel=before&cueq=other@es */
+	[57119] = -7,   /* region=para1&cuerel=before&cueq=other@es */
 	[57122] = 15,   /* region=para1&cuerel=after&cueq=other@es */
-	[57137] = -12,   /* region=para1&cuerel=near_before&cueq=other@es */
+	[57137] = -13,   /* region=para1&cuerel=near_before&cueq=other@es */
 	[57140] = -20,   /* region=para1&cuerel=near_after&cueq=other@es */
-	[57150] = -37,   /* region=older&cuerel=none&cueq=none@es */
+	[57150] = -34,   /* region=older&cuerel=none&cueq=none@es */
 	[57155] = 29,   /* region=older&cuerel=before&cueq=other@es */
 	[57158] = 38,   /* region=older&cuerel=after&cueq=other@es */
 	[57173] = -24,   /* region=older&cuerel=near_before&cueq=other@es */
-	[57176] = -77,   /* region=older&cuerel=near_after&cueq=other@es */
+	[57176] = -78,   /* region=older&cuerel=near_after&cueq=other@es */
 	[57186] = 31,   /* cuerel=none&cueq=none&prep=none@es */
 	[57187] = -22,   /* cuerel=none&cueq=none&prep=prep@es */
-	[57188] = -36,   /* cuerel=none&cueq=none&prep=of@es */
+	[57188] = -34,   /* cuerel=none&cueq=none&prep=of@es */
 	[57189] = -34,   /* cuerel=none&cueq=none&prep=det@es */
 	[57206] = 13,   /* cuerel=before&cueq=own&prep=none@es */
 	[57209] = 43,   /* cuerel=before&cueq=own&prep=det@es */
@@ -16578,7 +16577,7 @@ const int32_t model_trained[205972] = {
 	[57301] = -13,   /* cuerel=near_before&cueq=other&prep=none@es */
 	[57302] = -36,   /* cuerel=near_before&cueq=other&prep=prep@es */
 	[57303] = -1,   /* cuerel=near_before&cueq=other&prep=of@es */
-	[57304] = -8,   /* cuerel=near_before&cueq=other&prep=det@es */
+	[57304] = -6,   /* cuerel=near_before&cueq=other&prep=det@es */
 	[57311] = -121,   /* cuerel=near_after&cueq=own&prep=none@es */
 	[57312] = -39,   /* cuerel=near_after&cueq=own&prep=prep@es */
 	[57313] = -24,   /* cuerel=near_after&cueq=own&prep=of@es */
@@ -16609,13 +16608,13 @@ const int32_t model_trained[205972] = {
 	[57422] = -49,   /* cuerel=before&cueq=other&kind=text@es */
 	[57424] = -11,   /* cuerel=before&cueq=other&kind=desc@es */
 	[57439] = -13,   /* cuerel=after&cueq=own&kind=name@es */
-	[57441] = 46,   /* cuerel=after&cueq=own&kind=role@es */
+	[57441] = 45,   /* cuerel=after&cueq=own&kind=role@es */
 	[57444] = 86,   /* cuerel=after&cueq=own&kind=desc@es */
 	[57449] = 25,   /* cuerel=after&cueq=other&kind=name@es */
 	[57451] = 87,   /* cuerel=after&cueq=other&kind=role@es */
 	[57454] = 59,   /* cuerel=after&cueq=other&kind=desc@es */
 	[57589] = -34,   /* cuerel=near_before&cueq=own&kind=name@es */
-	[57590] = -17,   /* cuerel=near_before&cueq=own&kind=acronym@es */
+	[57590] = -16,   /* cuerel=near_before&cueq=own&kind=acronym@es */
 	[57594] = -21,   /* cuerel=near_before&cueq=own&kind=desc@es */
 	[57599] = -46,   /* cuerel=near_before&cueq=other&kind=name@es */
 	[57600] = -12,   /* cuerel=near_before&cueq=other&kind=acronym@es */
@@ -16631,15 +16630,15 @@ const int32_t model_trained[205972] = {
 	[57678] = -10,   /* cuerel=colon&cueq=own&kind=pron@es */
 	[57684] = -21,   /* cuerel=colon&cueq=own&kind=desc@es */
 	[57694] = -36,   /* cuerel=colon&cueq=other&kind=desc@es */
-	[57726] = -67,   /* cuerel=none&cueq=none&subj=no@es */
-	[57727] = -30,   /* cuerel=none&cueq=none&subj=first@es */
-	[57728] = 100,   /* cuerel=none&cueq=none&subj=start@es */
+	[57726] = -66,   /* cuerel=none&cueq=none&subj=no@es */
+	[57727] = -29,   /* cuerel=none&cueq=none&subj=first@es */
+	[57728] = 101,   /* cuerel=none&cueq=none&subj=start@es */
 	[57738] = 71,   /* cuerel=before&cueq=own&subj=no@es */
 	[57739] = 89,   /* cuerel=before&cueq=own&subj=first@es */
 	[57740] = -8,   /* cuerel=before&cueq=own&subj=start@es */
 	[57741] = 92,   /* cuerel=before&cueq=other&subj=no@es */
 	[57742] = 1,   /* cuerel=before&cueq=other&subj=first@es */
-	[57743] = -22,   /* cuerel=before&cueq=other&subj=start@es */
+	[57743] = -23,   /* cuerel=before&cueq=other&subj=start@es */
 	[57747] = -18,   /* cuerel=after&cueq=own&subj=no@es */
 	[57748] = 23,   /* cuerel=after&cueq=own&subj=first@es */
 	[57750] = 3,   /* cuerel=after&cueq=other&subj=no@es */
@@ -16647,12 +16646,12 @@ const int32_t model_trained[205972] = {
 	[57792] = -59,   /* cuerel=near_before&cueq=own&subj=no@es */
 	[57793] = -43,   /* cuerel=near_before&cueq=own&subj=first@es */
 	[57794] = 80,   /* cuerel=near_before&cueq=own&subj=start@es */
-	[57795] = -33,   /* cuerel=near_before&cueq=other&subj=no@es */
+	[57795] = -34,   /* cuerel=near_before&cueq=other&subj=no@es */
 	[57796] = -11,   /* cuerel=near_before&cueq=other&subj=first@es */
 	[57801] = 57,   /* cuerel=near_after&cueq=own&subj=no@es */
 	[57802] = -78,   /* cuerel=near_after&cueq=own&subj=first@es */
 	[57804] = -19,   /* cuerel=near_after&cueq=other&subj=no@es */
-	[57805] = -26,   /* cuerel=near_after&cueq=other&subj=first@es */
+	[57805] = -27,   /* cuerel=near_after&cueq=other&subj=first@es */
 	[57819] = -8,   /* cuerel=colon&cueq=own&subj=no@es */
 	[57820] = -10,   /* cuerel=colon&cueq=own&subj=first@es */
 	[57821] = -13,   /* cuerel=colon&cueq=own&subj=start@es */
@@ -16660,21 +16659,21 @@ const int32_t model_trained[205972] = {
 	[57824] = -30,   /* cuerel=colon&cueq=other&subj=start@es */
 	[57834] = -33,   /* cuerel=none&cueq=none&nameq=na@es */
 	[57835] = 35,   /* cuerel=none&cueq=none&nameq=seen@es */
-	[57836] = -105,   /* cuerel=none&cueq=none&nameq=initial@es */
+	[57836] = -144,   /* cuerel=none&cueq=none&nameq=initial@es */
 	[57837] = -38,   /* cuerel=none&cueq=none&nameq=caps@es */
 	[57850] = 43,   /* cuerel=before&cueq=own&nameq=na@es */
 	[57851] = 13,   /* cuerel=before&cueq=own&nameq=seen@es */
 	[57854] = 5,   /* cuerel=before&cueq=other&nameq=na@es */
 	[57855] = 1,   /* cuerel=before&cueq=other&nameq=seen@es */
 	[57857] = 169,   /* cuerel=before&cueq=other&nameq=caps@es */
-	[57862] = 69,   /* cuerel=after&cueq=own&nameq=na@es */
+	[57862] = 68,   /* cuerel=after&cueq=own&nameq=na@es */
 	[57863] = -13,   /* cuerel=after&cueq=own&nameq=seen@es */
-	[57866] = 69,   /* cuerel=after&cueq=other&nameq=na@es */
+	[57866] = 70,   /* cuerel=after&cueq=other&nameq=na@es */
 	[57867] = 25,   /* cuerel=after&cueq=other&nameq=seen@es */
 	[57922] = -21,   /* cuerel=near_before&cueq=own&nameq=na@es */
 	[57923] = -18,   /* cuerel=near_before&cueq=own&nameq=seen@es */
 	[57924] = -82,   /* cuerel=near_before&cueq=own&nameq=initial@es */
-	[57925] = -17,   /* cuerel=near_before&cueq=own&nameq=caps@es */
+	[57925] = -16,   /* cuerel=near_before&cueq=own&nameq=caps@es */
 	[57926] = -3,   /* cuerel=near_before&cueq=other&nameq=na@es */
 	[57927] = -55,   /* cuerel=near_before&cueq=other&nameq=seen@es */
 	[57928] = -3,   /* cuerel=near_before&cueq=other&nameq=initial@es */
@@ -16690,11 +16689,11 @@ const int32_t model_trained[205972] = {
 	[57979] = -61,   /* cuerel=none&cueq=none&qsubj=subject@es */
 	[57980] = 33,   /* cuerel=none&cueq=none&qsubj=nosubject@es */
 	[57991] = 28,   /* cuerel=before&cueq=own&qsubj=subject@es */
-	[57993] = 36,   /* cuerel=before&cueq=other&qsubj=nocue@es */
+	[57993] = 37,   /* cuerel=before&cueq=other&qsubj=nocue@es */
 	[57994] = -2,   /* cuerel=before&cueq=other&qsubj=subject@es */
-	[57995] = 43,   /* cuerel=before&cueq=other&qsubj=nosubject@es */
+	[57995] = 44,   /* cuerel=before&cueq=other&qsubj=nosubject@es */
 	[58000] = 19,   /* cuerel=after&cueq=own&qsubj=subject@es */
-	[58002] = 178,   /* cuerel=after&cueq=other&qsubj=nocue@es */
+	[58002] = 179,   /* cuerel=after&cueq=other&qsubj=nocue@es */
 	[58003] = 9,   /* cuerel=after&cueq=other&qsubj=subject@es */
 	[58004] = 78,   /* cuerel=after&cueq=other&qsubj=nosubject@es */
 	[58044] = -141,   /* cuerel=near_before&cueq=own&qsubj=nocue@es */
@@ -16702,7 +16701,7 @@ const int32_t model_trained[205972] = {
 	[58046] = 29,   /* cuerel=near_before&cueq=own&qsubj=nosubject@es */
 	[58047] = -57,   /* cuerel=near_before&cueq=other&qsubj=nocue@es */
 	[58048] = -9,   /* cuerel=near_before&cueq=other&qsubj=subject@es */
-	[58049] = -6,   /* cuerel=near_before&cueq=other&qsubj=nosubject@es */
+	[58049] = -7,   /* cuerel=near_before&cueq=other&qsubj=nosubject@es */
 	[58053] = -12,   /* cuerel=near_after&cueq=own&qsubj=nocue@es */
 	[58054] = 110,   /* cuerel=near_after&cueq=own&qsubj=subject@es */
 	[58055] = -110,   /* cuerel=near_after&cueq=own&qsubj=nosubject@es */
@@ -16719,51 +16718,51 @@ const int32_t model_trained[205972] = {
 	[58097] = 72,   /* region=head&cueq=none&qsubj=nosubject@es */
 	[58098] = -30,   /* region=head&cueq=own&qsubj=nocue@es */
 	[58099] = 7,   /* region=head&cueq=own&qsubj=subject@es */
-	[58100] = -34,   /* region=head&cueq=own&qsubj=nosubject@es */
-	[58104] = 58,   /* region=tail&cueq=none&qsubj=nocue@es */
+	[58100] = -33,   /* region=head&cueq=own&qsubj=nosubject@es */
+	[58104] = 57,   /* region=tail&cueq=none&qsubj=nocue@es */
 	[58105] = -3,   /* region=tail&cueq=none&qsubj=subject@es */
-	[58106] = -109,   /* region=tail&cueq=none&qsubj=nosubject@es */
-	[58107] = -114,   /* region=tail&cueq=own&qsubj=nocue@es */
+	[58106] = -108,   /* region=tail&cueq=none&qsubj=nosubject@es */
+	[58107] = -113,   /* region=tail&cueq=own&qsubj=nocue@es */
 	[58108] = 13,   /* region=tail&cueq=own&qsubj=subject@es */
-	[58109] = -101,   /* region=tail&cueq=own&qsubj=nosubject@es */
-	[58113] = -90,   /* region=next&cueq=none&qsubj=nocue@es */
+	[58109] = -102,   /* region=tail&cueq=own&qsubj=nosubject@es */
+	[58113] = -91,   /* region=next&cueq=none&qsubj=nocue@es */
 	[58114] = -27,   /* region=next&cueq=none&qsubj=subject@es */
 	[58115] = -47,   /* region=next&cueq=none&qsubj=nosubject@es */
 	[58116] = -8,   /* region=next&cueq=own&qsubj=nocue@es */
 	[58117] = 128,   /* region=next&cueq=own&qsubj=subject@es */
-	[58118] = -65,   /* region=next&cueq=own&qsubj=nosubject@es */
+	[58118] = -64,   /* region=next&cueq=own&qsubj=nosubject@es */
 	[58122] = 87,   /* region=sent1&cueq=none&qsubj=nocue@es */
-	[58123] = -63,   /* region=sent1&cueq=none&qsubj=subject@es */
+	[58123] = -62,   /* region=sent1&cueq=none&qsubj=subject@es */
 	[58124] = -139,   /* region=sent1&cueq=none&qsubj=nosubject@es */
 	[58129] = 37,   /* region=sent1&cueq=other&qsubj=subject@es */
 	[58130] = 80,   /* region=sent1&cueq=other&qsubj=nosubject@es */
 	[58131] = -9,   /* region=sent2&cueq=none&qsubj=nocue@es */
-	[58132] = 223,   /* region=sent2&cueq=none&qsubj=subject@es */
+	[58132] = 222,   /* region=sent2&cueq=none&qsubj=subject@es */
 	[58133] = -9,   /* region=sent2&cueq=none&qsubj=nosubject@es */
 	[58137] = -30,   /* region=sent2&cueq=other&qsubj=nocue@es */
 	[58138] = -1,   /* region=sent2&cueq=other&qsubj=subject@es */
 	[58139] = 3,   /* region=sent2&cueq=other&qsubj=nosubject@es */
-	[58149] = -108,   /* region=para1&cueq=none&qsubj=nocue@es */
+	[58149] = -107,   /* region=para1&cueq=none&qsubj=nocue@es */
 	[58150] = -6,   /* region=para1&cueq=none&qsubj=subject@es */
-	[58151] = 29,   /* region=para1&cueq=none&qsubj=nosubject@es */
+	[58151] = 28,   /* region=para1&cueq=none&qsubj=nosubject@es */
 	[58155] = -9,   /* region=para1&cueq=other&qsubj=nocue@es */
 	[58156] = -41,   /* region=para1&cueq=other&qsubj=subject@es */
 	[58157] = 7,   /* region=para1&cueq=other&qsubj=nosubject@es */
 	[58158] = -2,   /* region=older&cueq=none&qsubj=nocue@es */
-	[58160] = -68,   /* region=older&cueq=none&qsubj=nosubject@es */
+	[58160] = -63,   /* region=older&cueq=none&qsubj=nosubject@es */
 	[58164] = 67,   /* region=older&cueq=other&qsubj=nocue@es */
 	[58165] = -2,   /* region=older&cueq=other&qsubj=subject@es */
-	[58166] = -28,   /* region=older&cueq=other&qsubj=nosubject@es */
+	[58166] = -29,   /* region=older&cueq=other&qsubj=nosubject@es */
 	[58167] = -43,   /* kind=none&rank=0@es */
 	[58171] = 62,   /* kind=prev&rank=0@es */
-	[58175] = -52,   /* kind=pron&rank=0@es */
+	[58175] = -51,   /* kind=pron&rank=0@es */
 	[58179] = -29,   /* kind=name&rank=0@es */
 	[58180] = 50,   /* kind=name&rank=1@es */
-	[58181] = -27,   /* kind=name&rank=2@es */
-	[58182] = 45,   /* kind=name&rank=3+@es */
-	[58183] = -41,   /* kind=acronym&rank=0@es */
-	[58184] = -51,   /* kind=acronym&rank=1@es */
-	[58185] = 82,   /* kind=acronym&rank=2@es */
+	[58181] = -28,   /* kind=name&rank=2@es */
+	[58182] = 47,   /* kind=name&rank=3+@es */
+	[58183] = -40,   /* kind=acronym&rank=0@es */
+	[58184] = -48,   /* kind=acronym&rank=1@es */
+	[58185] = 77,   /* kind=acronym&rank=2@es */
 	[58186] = -39,   /* kind=acronym&rank=3+@es */
 	[58187] = -9,   /* kind=role&rank=0@es */
 	[58188] = 25,   /* kind=role&rank=1@es */
@@ -16775,7 +16774,7 @@ const int32_t model_trained[205972] = {
 	[58197] = -15,   /* kind=org&rank=2@es */
 	[58198] = -14,   /* kind=org&rank=3+@es */
 	[58199] = -33,   /* kind=desc&rank=0@es */
-	[58200] = 48,   /* kind=desc&rank=1@es */
+	[58200] = 49,   /* kind=desc&rank=1@es */
 	[58201] = -33,   /* kind=desc&rank=2@es */
 	[58202] = -40,   /* kind=desc&rank=3+@es */
 	[58203] = -19,   /* kind=top&rank=0@es */
@@ -16790,26 +16789,26 @@ const int32_t model_trained[205972] = {
 	[58324] = -139,   /* kind=name&region=tail&rank=1@es */
 	[58325] = -95,   /* kind=name&region=tail&rank=2@es */
 	[58326] = -1,   /* kind=name&region=tail&rank=3+@es */
-	[58327] = -17,   /* kind=name&region=next&rank=0@es */
+	[58327] = -18,   /* kind=name&region=next&rank=0@es */
 	[58328] = 40,   /* kind=name&region=next&rank=1@es */
-	[58329] = 57,   /* kind=name&region=next&rank=2@es */
-	[58330] = -42,   /* kind=name&region=next&rank=3+@es */
+	[58329] = 58,   /* kind=name&region=next&rank=2@es */
+	[58330] = -45,   /* kind=name&region=next&rank=3+@es */
 	[58332] = -23,   /* kind=name&region=sent1&rank=1@es */
-	[58333] = -68,   /* kind=name&region=sent1&rank=2@es */
+	[58333] = -67,   /* kind=name&region=sent1&rank=2@es */
 	[58334] = 30,   /* kind=name&region=sent1&rank=3+@es */
 	[58338] = 135,   /* kind=name&region=sent2&rank=3+@es */
 	[58343] = 11,   /* kind=name&region=para1&rank=0@es */
 	[58344] = -47,   /* kind=name&region=para1&rank=1@es */
-	[58345] = -35,   /* kind=name&region=para1&rank=2@es */
-	[58346] = 20,   /* kind=name&region=para1&rank=3+@es */
+	[58345] = -40,   /* kind=name&region=para1&rank=2@es */
+	[58346] = 21,   /* kind=name&region=para1&rank=3+@es */
 	[58348] = 90,   /* kind=name&region=older&rank=1@es */
 	[58349] = 3,   /* kind=name&region=older&rank=2@es */
-	[58350] = -54,   /* kind=name&region=older&rank=3+@es */
+	[58350] = -61,   /* kind=name&region=older&rank=3+@es */
 	[58355] = -2,   /* kind=acronym&region=head&rank=0@es */
 	[58356] = -27,   /* kind=acronym&region=head&rank=1@es */
-	[58357] = -54,   /* kind=acronym&region=head&rank=2@es */
-	[58358] = -12,   /* kind=acronym&region=head&rank=3+@es */
-	[58359] = -42,   /* kind=acronym&region=tail&rank=0@es */
+	[58357] = -53,   /* kind=acronym&region=head&rank=2@es */
+	[58358] = -13,   /* kind=acronym&region=head&rank=3+@es */
+	[58359] = -41,   /* kind=acronym&region=tail&rank=0@es */
 	[58360] = -100,   /* kind=acronym&region=tail&rank=1@es */
 	[58363] = -6,   /* kind=acronym&region=next&rank=0@es */
 	[58364] = -4,   /* kind=acronym&region=next&rank=1@es */
@@ -16822,16 +16821,16 @@ const int32_t model_trained[205972] = {
 	[58384] = -5,   /* kind=acronym&region=older&rank=1@es */
 	[58386] = -23,   /* kind=acronym&region=older&rank=3+@es */
 	[58391] = -1,   /* kind=role&region=head&rank=0@es */
-	[58392] = -14,   /* kind=role&region=head&rank=1@es */
+	[58392] = -13,   /* kind=role&region=head&rank=1@es */
 	[58394] = 146,   /* kind=role&region=head&rank=3+@es */
-	[58395] = 42,   /* kind=role&region=tail&rank=0@es */
+	[58395] = 41,   /* kind=role&region=tail&rank=0@es */
 	[58399] = 11,   /* kind=role&region=next&rank=0@es */
-	[58400] = 38,   /* kind=role&region=next&rank=1@es */
+	[58400] = 37,   /* kind=role&region=next&rank=1@es */
 	[58402] = 1,   /* kind=role&region=next&rank=3+@es */
 	[58405] = 97,   /* kind=role&region=sent1&rank=2@es */
 	[58406] = 87,   /* kind=role&region=sent1&rank=3+@es */
 	[58415] = -96,   /* kind=role&region=para1&rank=0@es */
-	[58418] = 17,   /* kind=role&region=para1&rank=3+@es */
+	[58418] = 16,   /* kind=role&region=para1&rank=3+@es */
 	[58427] = -84,   /* kind=text&region=head&rank=0@es */
 	[58451] = -49,   /* kind=text&region=para1&rank=0@es */
 	[58463] = -100,   /* kind=org&region=head&rank=0@es */
@@ -16872,23 +16871,23 @@ const int32_t model_trained[205972] = {
 	[58531] = -7,   /* kind=top&region=none&rank=0@es */
 	[58567] = -43,   /* kind=none&dist=0-1@es */
 	[58573] = 62,   /* kind=prev&dist=0-1@es */
-	[58579] = -65,   /* kind=pron&dist=0-1@es */
+	[58579] = -64,   /* kind=pron&dist=0-1@es */
 	[58581] = -27,   /* kind=pron&dist=4-6@es */
 	[58585] = -98,   /* kind=name&dist=0-1@es */
-	[58586] = 84,   /* kind=name&dist=2-3@es */
+	[58586] = 87,   /* kind=name&dist=2-3@es */
 	[58587] = -124,   /* kind=name&dist=4-6@es */
 	[58588] = -29,   /* kind=name&dist=7-10@es */
 	[58589] = 140,   /* kind=name&dist=11-20@es */
-	[58590] = -43,   /* kind=name&dist=21+@es */
-	[58591] = -49,   /* kind=acronym&dist=0-1@es */
+	[58590] = -44,   /* kind=name&dist=21+@es */
+	[58591] = -48,   /* kind=acronym&dist=0-1@es */
 	[58593] = -78,   /* kind=acronym&dist=4-6@es */
-	[58594] = -18,   /* kind=acronym&dist=7-10@es */
-	[58595] = -70,   /* kind=acronym&dist=11-20@es */
+	[58594] = -19,   /* kind=acronym&dist=7-10@es */
+	[58595] = -67,   /* kind=acronym&dist=11-20@es */
 	[58596] = 36,   /* kind=acronym&dist=21+@es */
-	[58597] = -53,   /* kind=role&dist=0-1@es */
+	[58597] = -52,   /* kind=role&dist=0-1@es */
 	[58598] = 115,   /* kind=role&dist=2-3@es */
 	[58599] = -88,   /* kind=role&dist=4-6@es */
-	[58600] = 58,   /* kind=role&dist=7-10@es */
+	[58600] = 57,   /* kind=role&dist=7-10@es */
 	[58601] = 51,   /* kind=role&dist=11-20@es */
 	[58602] = 114,   /* kind=role&dist=21+@es */
 	[58604] = -99,   /* kind=text&dist=2-3@es */
@@ -16902,23 +16901,23 @@ const int32_t model_trained[205972] = {
 	[58616] = 19,   /* kind=desc&dist=2-3@es */
 	[58617] = -51,   /* kind=desc&dist=4-6@es */
 	[58618] = -68,   /* kind=desc&dist=7-10@es */
-	[58619] = 76,   /* kind=desc&dist=11-20@es */
+	[58619] = 75,   /* kind=desc&dist=11-20@es */
 	[58620] = -51,   /* kind=desc&dist=21+@es */
 	[58621] = -19,   /* kind=top&dist=0-1@es */
 	[58627] = -29,   /* cuerel=none&dist=0-1@es */
-	[58628] = 123,   /* cuerel=none&dist=2-3@es */
+	[58628] = 127,   /* cuerel=none&dist=2-3@es */
 	[58629] = -156,   /* cuerel=none&dist=4-6@es */
-	[58630] = -102,   /* cuerel=none&dist=7-10@es */
-	[58631] = -47,   /* cuerel=none&dist=11-20@es */
-	[58632] = 122,   /* cuerel=none&dist=21+@es */
-	[58633] = 109,   /* cuerel=before&dist=0-1@es */
-	[58634] = -4,   /* cuerel=before&dist=2-3@es */
+	[58630] = -103,   /* cuerel=none&dist=7-10@es */
+	[58631] = -48,   /* cuerel=none&dist=11-20@es */
+	[58632] = 123,   /* cuerel=none&dist=21+@es */
+	[58633] = 108,   /* cuerel=before&dist=0-1@es */
+	[58634] = -3,   /* cuerel=before&dist=2-3@es */
 	[58635] = 220,   /* cuerel=before&dist=4-6@es */
-	[58636] = 153,   /* cuerel=before&dist=7-10@es */
-	[58637] = 387,   /* cuerel=before&dist=11-20@es */
-	[58638] = -167,   /* cuerel=before&dist=21+@es */
+	[58636] = 152,   /* cuerel=before&dist=7-10@es */
+	[58637] = 388,   /* cuerel=before&dist=11-20@es */
+	[58638] = -168,   /* cuerel=before&dist=21+@es */
 	[58639] = 15,   /* cuerel=after&dist=0-1@es */
-	[58640] = 211,   /* cuerel=after&dist=2-3@es */
+	[58640] = 210,   /* cuerel=after&dist=2-3@es */
 	[58641] = 238,   /* cuerel=after&dist=4-6@es */
 	[58642] = 46,   /* cuerel=after&dist=7-10@es */
 	[58643] = 228,   /* cuerel=after&dist=11-20@es */
@@ -16928,7 +16927,7 @@ const int32_t model_trained[205972] = {
 	[58671] = -96,   /* cuerel=near_before&dist=4-6@es */
 	[58672] = -18,   /* cuerel=near_before&dist=7-10@es */
 	[58673] = -64,   /* cuerel=near_before&dist=11-20@es */
-	[58674] = -68,   /* cuerel=near_before&dist=21+@es */
+	[58674] = -69,   /* cuerel=near_before&dist=21+@es */
 	[58675] = -166,   /* cuerel=near_after&dist=0-1@es */
 	[58676] = -246,   /* cuerel=near_after&dist=2-3@es */
 	[58677] = -170,   /* cuerel=near_after&dist=4-6@es */
@@ -16942,16 +16941,16 @@ const int32_t model_trained[205972] = {
 	[58692] = -96,   /* cuerel=colon&dist=21+@es */
 	[58699] = -43,   /* kind=none&prep=none@es */
 	[58704] = 62,   /* kind=prev&prep=none@es */
-	[58710] = -65,   /* kind=pron&prep=prep@es */
+	[58710] = -64,   /* kind=pron&prep=prep@es */
 	[58711] = -27,   /* kind=pron&prep=of@es */
 	[58714] = 66,   /* kind=name&prep=none@es */
-	[58715] = -100,   /* kind=name&prep=prep@es */
-	[58716] = -209,   /* kind=name&prep=of@es */
+	[58715] = -101,   /* kind=name&prep=prep@es */
+	[58716] = -210,   /* kind=name&prep=of@es */
 	[58717] = 71,   /* kind=name&prep=det@es */
 	[58719] = 79,   /* kind=acronym&prep=none@es */
 	[58720] = -83,   /* kind=acronym&prep=prep@es */
-	[58721] = -55,   /* kind=acronym&prep=of@es */
-	[58722] = -16,   /* kind=acronym&prep=det@es */
+	[58721] = -50,   /* kind=acronym&prep=of@es */
+	[58722] = -15,   /* kind=acronym&prep=det@es */
 	[58725] = -158,   /* kind=role&prep=prep@es */
 	[58726] = -425,   /* kind=role&prep=of@es */
 	[58727] = 105,   /* kind=role&prep=det@es */
@@ -16964,9 +16963,9 @@ const int32_t model_trained[205972] = {
 	[58744] = -19,   /* kind=top&prep=none@es */
 	[58749] = -43,   /* kind=none&poss=no@es */
 	[58751] = 62,   /* kind=prev&poss=no@es */
-	[58753] = -52,   /* kind=pron&poss=no@es */
+	[58753] = -51,   /* kind=pron&poss=no@es */
 	[58755] = 17,   /* kind=name&poss=no@es */
-	[58757] = -5,   /* kind=acronym&poss=no@es */
+	[58757] = -7,   /* kind=acronym&poss=no@es */
 	[58759] = 74,   /* kind=role&poss=no@es */
 	[58761] = -174,   /* kind=text&poss=no@es */
 	[58763] = -23,   /* kind=org&poss=no@es */
@@ -16976,43 +16975,43 @@ const int32_t model_trained[205972] = {
 	[58796] = 14,   /* kind=prev&region=none&subj=no@es */
 	[58826] = -25,   /* kind=pron&region=head&subj=no@es */
 	[58827] = -10,   /* kind=pron&region=head&subj=first@es */
-	[58853] = -101,   /* kind=name&region=head&subj=no@es */
+	[58853] = -102,   /* kind=name&region=head&subj=no@es */
 	[58854] = -111,   /* kind=name&region=head&subj=first@es */
 	[58855] = 148,   /* kind=name&region=head&subj=start@es */
-	[58856] = -101,   /* kind=name&region=tail&subj=no@es */
-	[58857] = 96,   /* kind=name&region=tail&subj=first@es */
-	[58859] = -21,   /* kind=name&region=next&subj=no@es */
+	[58856] = -100,   /* kind=name&region=tail&subj=no@es */
+	[58857] = 95,   /* kind=name&region=tail&subj=first@es */
+	[58859] = -20,   /* kind=name&region=next&subj=no@es */
 	[58860] = -40,   /* kind=name&region=next&subj=first@es */
-	[58861] = 51,   /* kind=name&region=next&subj=start@es */
+	[58861] = 54,   /* kind=name&region=next&subj=start@es */
 	[58862] = -80,   /* kind=name&region=sent1&subj=no@es */
 	[58863] = -41,   /* kind=name&region=sent1&subj=first@es */
 	[58864] = 82,   /* kind=name&region=sent1&subj=start@es */
-	[58865] = 247,   /* kind=name&region=sent2&subj=no@es */
+	[58865] = 246,   /* kind=name&region=sent2&subj=no@es */
 	[58866] = -5,   /* kind=name&region=sent2&subj=first@es */
 	[58871] = -41,   /* kind=name&region=para1&subj=no@es */
-	[58872] = -50,   /* kind=name&region=para1&subj=first@es */
-	[58873] = 110,   /* kind=name&region=para1&subj=start@es */
-	[58874] = -30,   /* kind=name&region=older&subj=no@es */
+	[58872] = -45,   /* kind=name&region=para1&subj=first@es */
+	[58873] = 120,   /* kind=name&region=para1&subj=start@es */
+	[58874] = -33,   /* kind=name&region=older&subj=no@es */
 	[58875] = -2,   /* kind=name&region=older&subj=first@es */
 	[58876] = 3,   /* kind=name&region=older&subj=start@es */
 	[58880] = -26,   /* kind=acronym&region=head&subj=no@es */
 	[58881] = -6,   /* kind=acronym&region=head&subj=first@es */
-	[58882] = -102,   /* kind=acronym&region=head&subj=start@es */
-	[58883] = -42,   /* kind=acronym&region=tail&subj=no@es */
-	[58886] = -14,   /* kind=acronym&region=next&subj=no@es */
+	[58882] = -101,   /* kind=acronym&region=head&subj=start@es */
+	[58883] = -41,   /* kind=acronym&region=tail&subj=no@es */
+	[58886] = -15,   /* kind=acronym&region=next&subj=no@es */
 	[58887] = -6,   /* kind=acronym&region=next&subj=first@es */
-	[58889] = 166,   /* kind=acronym&region=sent1&subj=no@es */
-	[58890] = -17,   /* kind=acronym&region=sent1&subj=first@es */
+	[58889] = 167,   /* kind=acronym&region=sent1&subj=no@es */
+	[58890] = -18,   /* kind=acronym&region=sent1&subj=first@es */
 	[58898] = -5,   /* kind=acronym&region=para1&subj=no@es */
 	[58901] = -17,   /* kind=acronym&region=older&subj=no@es */
-	[58907] = -30,   /* kind=role&region=head&subj=no@es */
+	[58907] = -29,   /* kind=role&region=head&subj=no@es */
 	[58908] = -9,   /* kind=role&region=head&subj=first@es */
 	[58909] = 50,   /* kind=role&region=head&subj=start@es */
-	[58911] = 42,   /* kind=role&region=tail&subj=first@es */
+	[58911] = 41,   /* kind=role&region=tail&subj=first@es */
 	[58913] = 1,   /* kind=role&region=next&subj=no@es */
 	[58914] = 32,   /* kind=role&region=next&subj=first@es */
 	[58915] = 31,   /* kind=role&region=next&subj=start@es */
-	[58917] = 115,   /* kind=role&region=sent1&subj=first@es */
+	[58917] = 116,   /* kind=role&region=sent1&subj=first@es */
 	[58918] = 3,   /* kind=role&region=sent1&subj=start@es */
 	[58925] = 20,   /* kind=role&region=para1&subj=no@es */
 	[58926] = 1,   /* kind=role&region=para1&subj=first@es */
@@ -17047,8 +17046,8 @@ const int32_t model_trained[205972] = {
 	[59047] = 14,   /* kind=prev&nameq=na&nwords=one@es */
 	[59055] = -23,   /* kind=pron&nameq=na&nwords=one@es */
 	[59065] = -9,   /* kind=name&nameq=seen&nwords=one@es */
-	[59066] = 45,   /* kind=name&nameq=seen&nwords=more@es */
-	[59067] = -77,   /* kind=name&nameq=initial&nwords=one@es */
+	[59066] = 46,   /* kind=name&nameq=seen&nwords=more@es */
+	[59067] = -90,   /* kind=name&nameq=initial&nwords=one@es */
 	[59077] = -6,   /* kind=acronym&nameq=caps&nwords=one@es */
 	[59079] = 35,   /* kind=role&nameq=na&nwords=one@es */
 	[59087] = -105,   /* kind=text&nameq=na&nwords=one@es */
@@ -17058,7 +17057,7 @@ const int32_t model_trained[205972] = {
 	[59119] = -15,   /* kind=none&full=no&nwords=one@es */
 	[59123] = 14,   /* kind=prev&full=no&nwords=one@es */
 	[59127] = -23,   /* kind=pron&full=no&nwords=one@es */
-	[59131] = -74,   /* kind=name&full=no&nwords=one@es */
+	[59131] = -73,   /* kind=name&full=no&nwords=one@es */
 	[59132] = -64,   /* kind=name&full=no&nwords=more@es */
 	[59133] = 21,   /* kind=name&full=yes&nwords=one@es */
 	[59134] = 49,   /* kind=name&full=yes&nwords=more@es */
@@ -17068,14 +17067,14 @@ const int32_t model_trained[205972] = {
 	[59147] = -7,   /* kind=org&full=no&nwords=one@es */
 	[59151] = -17,   /* kind=desc&full=no&nwords=one@es */
 	[59157] = -7,   /* kind=top&full=yes&nwords=one@es */
-	[59159] = -35,   /* cuerel=none&nwords=one&full=no@es */
+	[59159] = -34,   /* cuerel=none&nwords=one&full=no@es */
 	[59160] = 1,   /* cuerel=none&nwords=one&full=yes@es */
 	[59161] = -64,   /* cuerel=none&nwords=more&full=no@es */
-	[59162] = 36,   /* cuerel=none&nwords=more&full=yes@es */
+	[59162] = 37,   /* cuerel=none&nwords=more&full=yes@es */
 	[59163] = 48,   /* cuerel=before&nwords=one&full=no@es */
 	[59164] = 4,   /* cuerel=before&nwords=one&full=yes@es */
 	[59166] = 8,   /* cuerel=before&nwords=more&full=yes@es */
-	[59167] = 5,   /* cuerel=after&nwords=one&full=no@es */
+	[59167] = 4,   /* cuerel=after&nwords=one&full=no@es */
 	[59168] = 37,   /* cuerel=after&nwords=one&full=yes@es */
 	[59170] = 79,   /* cuerel=after&nwords=more&full=yes@es */
 	[59187] = -32,   /* cuerel=near_before&nwords=one&full=no@es */
@@ -17087,21 +17086,21 @@ const int32_t model_trained[205972] = {
 	[59199] = -21,   /* cuerel=colon&nwords=one&full=no@es */
 	[59207] = -43,   /* kind=none&freq=1@es */
 	[59211] = 62,   /* kind=prev&freq=1@es */
-	[59215] = -52,   /* kind=pron&freq=1@es */
-	[59219] = -80,   /* kind=name&freq=1@es */
+	[59215] = -51,   /* kind=pron&freq=1@es */
+	[59219] = -79,   /* kind=name&freq=1@es */
 	[59220] = -1,   /* kind=name&freq=2@es */
-	[59221] = 51,   /* kind=name&freq=3-4@es */
+	[59221] = 50,   /* kind=name&freq=3-4@es */
 	[59222] = 106,   /* kind=name&freq=5+@es */
-	[59223] = 63,   /* kind=acronym&freq=1@es */
+	[59223] = 64,   /* kind=acronym&freq=1@es */
 	[59224] = -33,   /* kind=acronym&freq=2@es */
-	[59225] = -44,   /* kind=acronym&freq=3-4@es */
+	[59225] = -38,   /* kind=acronym&freq=3-4@es */
 	[59227] = 74,   /* kind=role&freq=1@es */
 	[59231] = -174,   /* kind=text&freq=1@es */
 	[59235] = -23,   /* kind=org&freq=1@es */
 	[59239] = -39,   /* kind=desc&freq=1@es */
 	[59244] = -36,   /* kind=top&freq=2@es */
 	[59245] = -60,   /* kind=top&freq=3-4@es */
-	[59246] = 20,   /* kind=top&freq=5+@es */
+	[59246] = 19,   /* kind=top&freq=5+@es */
 	[59247] = -15,   /* kind=none&region=none&sameprev=na@es */
 	[59274] = 14,   /* kind=prev&region=none&sameprev=na@es */
 	[59304] = -10,   /* kind=pron&region=head&sameprev=na@es */
@@ -17114,33 +17113,33 @@ const int32_t model_trained[205972] = {
 	[59335] = 4,   /* kind=name&region=tail&sameprev=no@es */
 	[59336] = -8,   /* kind=name&region=tail&sameprev=yes@es */
 	[59337] = -5,   /* kind=name&region=next&sameprev=na@es */
-	[59338] = -36,   /* kind=name&region=next&sameprev=no@es */
-	[59339] = 128,   /* kind=name&region=next&sameprev=yes@es */
+	[59338] = -35,   /* kind=name&region=next&sameprev=no@es */
+	[59339] = 129,   /* kind=name&region=next&sameprev=yes@es */
 	[59340] = -51,   /* kind=name&region=sent1&sameprev=na@es */
 	[59341] = -84,   /* kind=name&region=sent1&sameprev=no@es */
 	[59342] = 71,   /* kind=name&region=sent1&sameprev=yes@es */
-	[59344] = 146,   /* kind=name&region=sent2&sameprev=no@es */
+	[59344] = 145,   /* kind=name&region=sent2&sameprev=no@es */
 	[59345] = 3,   /* kind=name&region=sent2&sameprev=yes@es */
 	[59349] = -5,   /* kind=name&region=para1&sameprev=na@es */
 	[59350] = -7,   /* kind=name&region=para1&sameprev=no@es */
-	[59351] = -5,   /* kind=name&region=para1&sameprev=yes@es */
-	[59353] = -48,   /* kind=name&region=older&sameprev=no@es */
+	[59351] = -6,   /* kind=name&region=para1&sameprev=yes@es */
+	[59353] = -51,   /* kind=name&region=older&sameprev=no@es */
 	[59354] = 37,   /* kind=name&region=older&sameprev=yes@es */
-	[59358] = -39,   /* kind=acronym&region=head&sameprev=na@es */
+	[59358] = -40,   /* kind=acronym&region=head&sameprev=na@es */
 	[59359] = -32,   /* kind=acronym&region=head&sameprev=no@es */
-	[59362] = -42,   /* kind=acronym&region=tail&sameprev=no@es */
-	[59364] = -18,   /* kind=acronym&region=next&sameprev=na@es */
+	[59362] = -41,   /* kind=acronym&region=tail&sameprev=no@es */
+	[59364] = -19,   /* kind=acronym&region=next&sameprev=na@es */
 	[59365] = -6,   /* kind=acronym&region=next&sameprev=no@es */
-	[59368] = 93,   /* kind=acronym&region=sent1&sameprev=no@es */
+	[59368] = 94,   /* kind=acronym&region=sent1&sameprev=no@es */
 	[59377] = -5,   /* kind=acronym&region=para1&sameprev=no@es */
 	[59380] = -17,   /* kind=acronym&region=older&sameprev=no@es */
 	[59385] = 18,   /* kind=role&region=head&sameprev=na@es */
 	[59386] = 27,   /* kind=role&region=head&sameprev=no@es */
-	[59388] = 41,   /* kind=role&region=tail&sameprev=na@es */
-	[59389] = 47,   /* kind=role&region=tail&sameprev=no@es */
-	[59391] = 4,   /* kind=role&region=next&sameprev=na@es */
+	[59388] = 42,   /* kind=role&region=tail&sameprev=na@es */
+	[59389] = 46,   /* kind=role&region=tail&sameprev=no@es */
+	[59391] = 3,   /* kind=role&region=next&sameprev=na@es */
 	[59392] = 26,   /* kind=role&region=next&sameprev=no@es */
-	[59395] = 92,   /* kind=role&region=sent1&sameprev=no@es */
+	[59395] = 93,   /* kind=role&region=sent1&sameprev=no@es */
 	[59413] = -84,   /* kind=text&region=head&sameprev=no@es */
 	[59431] = -49,   /* kind=text&region=para1&sameprev=no@es */
 	[59439] = -31,   /* kind=org&region=head&sameprev=na@es */
@@ -17166,9 +17165,9 @@ const int32_t model_trained[205972] = {
 	[59492] = 7,   /* kind=top&region=none&sameprev=yes@es */
 	[59517] = -43,   /* kind=none&resolved=na@es */
 	[59520] = 62,   /* kind=prev&resolved=na@es */
-	[59524] = -52,   /* kind=pron&resolved=yes@es */
+	[59524] = -51,   /* kind=pron&resolved=yes@es */
 	[59526] = 17,   /* kind=name&resolved=na@es */
-	[59529] = -5,   /* kind=acronym&resolved=na@es */
+	[59529] = -7,   /* kind=acronym&resolved=na@es */
 	[59532] = 74,   /* kind=role&resolved=na@es */
 	[59535] = -174,   /* kind=text&resolved=na@es */
 	[59538] = -23,   /* kind=org&resolved=na@es */
@@ -17189,21 +17188,21 @@ const int32_t model_trained[205972] = {
 	[59597] = -25,   /* kind=pron&qhead=none&qtail=none@es */
 	[59617] = -10,   /* kind=pron&qhead=colon&qtail=none@es */
 	[59622] = 34,   /* kind=name&qhead=none&qtail=none@es */
-	[59623] = 23,   /* kind=name&qhead=none&qtail=near@es */
+	[59623] = 24,   /* kind=name&qhead=none&qtail=near@es */
 	[59624] = 23,   /* kind=name&qhead=none&qtail=far@es */
-	[59627] = -126,   /* kind=name&qhead=cue&qtail=none@es */
+	[59627] = -127,   /* kind=name&qhead=cue&qtail=none@es */
 	[59632] = 87,   /* kind=name&qhead=adjacent&qtail=none@es */
 	[59633] = -1,   /* kind=name&qhead=adjacent&qtail=near@es */
-	[59642] = 82,   /* kind=name&qhead=colon&qtail=none@es */
+	[59642] = 81,   /* kind=name&qhead=colon&qtail=none@es */
 	[59647] = 8,   /* kind=acronym&qhead=none&qtail=none@es */
 	[59648] = -3,   /* kind=acronym&qhead=none&qtail=near@es */
 	[59652] = -27,   /* kind=acronym&qhead=cue&qtail=none@es */
 	[59657] = -6,   /* kind=acronym&qhead=adjacent&qtail=none@es */
 	[59672] = 55,   /* kind=role&qhead=none&qtail=none@es */
-	[59673] = -2,   /* kind=role&qhead=none&qtail=near@es */
+	[59673] = -3,   /* kind=role&qhead=none&qtail=near@es */
 	[59677] = 47,   /* kind=role&qhead=cue&qtail=none@es */
 	[59682] = 25,   /* kind=role&qhead=adjacent&qtail=none@es */
-	[59683] = 4,   /* kind=role&qhead=adjacent&qtail=near@es */
+	[59683] = 5,   /* kind=role&qhead=adjacent&qtail=near@es */
 	[59697] = -20,   /* kind=text&qhead=none&qtail=none@es */
 	[59707] = -84,   /* kind=text&qhead=adjacent&qtail=none@es */
 	[59722] = -13,   /* kind=org&qhead=none&qtail=none@es */
@@ -17234,7 +17233,7 @@ const int32_t model_trained[205972] = {
 	[59824] = -5,   /* region=head&qhead=none&qtail=far@es */
 	[59827] = -21,   /* region=head&qhead=cue&qtail=none@es */
 	[59832] = -21,   /* region=head&qhead=adjacent&qtail=none@es */
-	[59833] = 4,   /* region=head&qhead=adjacent&qtail=near@es */
+	[59833] = 5,   /* region=head&qhead=adjacent&qtail=near@es */
 	[59842] = -42,   /* region=head&qhead=colon&qtail=none@es */
 	[59847] = 39,   /* region=tail&qhead=none&qtail=none@es */
 	[59848] = 7,   /* region=tail&qhead=none&qtail=near@es */
@@ -17243,7 +17242,7 @@ const int32_t model_trained[205972] = {
 	[59857] = -5,   /* region=tail&qhead=adjacent&qtail=none@es */
 	[59872] = 26,   /* region=next&qhead=none&qtail=none@es */
 	[59873] = 1,   /* region=next&qhead=none&qtail=near@es */
-	[59877] = -31,   /* region=next&qhead=cue&qtail=none@es */
+	[59877] = -32,   /* region=next&qhead=cue&qtail=none@es */
 	[59882] = 24,   /* region=next&qhead=adjacent&qtail=none@es */
 	[59883] = -2,   /* region=next&qhead=adjacent&qtail=near@es */
 	[59892] = 46,   /* region=next&qhead=colon&qtail=none@es */
@@ -17253,18 +17252,18 @@ const int32_t model_trained[205972] = {
 	[59907] = -25,   /* region=sent1&qhead=adjacent&qtail=none@es */
 	[59908] = 1,   /* region=sent1&qhead=adjacent&qtail=near@es */
 	[59917] = 15,   /* region=sent1&qhead=colon&qtail=none@es */
-	[59922] = -35,   /* region=sent2&qhead=none&qtail=none@es */
+	[59922] = -34,   /* region=sent2&qhead=none&qtail=none@es */
 	[59927] = -1,   /* region=sent2&qhead=cue&qtail=none@es */
-	[59932] = 162,   /* region=sent2&qhead=adjacent&qtail=none@es */
+	[59932] = 161,   /* region=sent2&qhead=adjacent&qtail=none@es */
 	[59972] = -92,   /* region=para1&qhead=none&qtail=none@es */
-	[59973] = -9,   /* region=para1&qhead=none&qtail=near@es */
+	[59973] = -10,   /* region=para1&qhead=none&qtail=near@es */
 	[59974] = -3,   /* region=para1&qhead=none&qtail=far@es */
-	[59977] = 125,   /* region=para1&qhead=cue&qtail=none@es */
+	[59977] = 124,   /* region=para1&qhead=cue&qtail=none@es */
 	[59982] = -9,   /* region=para1&qhead=adjacent&qtail=none@es */
 	[59992] = -19,   /* region=para1&qhead=colon&qtail=none@es */
-	[59997] = 41,   /* region=older&qhead=none&qtail=none@es */
-	[59998] = -32,   /* region=older&qhead=none&qtail=near@es */
-	[60002] = -18,   /* region=older&qhead=cue&qtail=none@es */
+	[59997] = 42,   /* region=older&qhead=none&qtail=none@es */
+	[59998] = -31,   /* region=older&qhead=none&qtail=near@es */
+	[60002] = -23,   /* region=older&qhead=cue&qtail=none@es */
 	[60022] = -35,   /* cuerel=none&qhead=none&qtail=none@es */
 	[60023] = -6,   /* cuerel=none&qhead=none&qtail=near@es */
 	[60024] = -5,   /* cuerel=none&qhead=none&qtail=far@es */
@@ -17272,12 +17271,12 @@ const int32_t model_trained[205972] = {
 	[60032] = 10,   /* cuerel=none&qhead=adjacent&qtail=none@es */
 	[60033] = -3,   /* cuerel=none&qhead=adjacent&qtail=near@es */
 	[60042] = 39,   /* cuerel=none&qhead=colon&qtail=none@es */
-	[60047] = 102,   /* cuerel=before&qhead=none&qtail=none@es */
+	[60047] = 101,   /* cuerel=before&qhead=none&qtail=none@es */
 	[60048] = 18,   /* cuerel=before&qhead=none&qtail=near@es */
-	[60052] = -85,   /* cuerel=before&qhead=cue&qtail=none@es */
+	[60052] = -86,   /* cuerel=before&qhead=cue&qtail=none@es */
 	[60057] = 40,   /* cuerel=before&qhead=adjacent&qtail=none@es */
-	[60058] = 4,   /* cuerel=before&qhead=adjacent&qtail=near@es */
-	[60072] = 206,   /* cuerel=after&qhead=none&qtail=none@es */
+	[60058] = 5,   /* cuerel=before&qhead=adjacent&qtail=near@es */
+	[60072] = 207,   /* cuerel=after&qhead=none&qtail=none@es */
 	[60073] = 54,   /* cuerel=after&qhead=none&qtail=near@es */
 	[60074] = 23,   /* cuerel=after&qhead=none&qtail=far@es */
 	[60077] = -66,   /* cuerel=after&qhead=cue&qtail=none@es */
@@ -17291,60 +17290,60 @@ const int32_t model_trained[205972] = {
 	[60208] = -2,   /* cuerel=near_before&qhead=adjacent&qtail=near@es */
 	[60222] = -14,   /* cuerel=near_after&qhead=none&qtail=none@es */
 	[60223] = -61,   /* cuerel=near_after&qhead=none&qtail=near@es */
-	[60227] = 102,   /* cuerel=near_after&qhead=cue&qtail=none@es */
+	[60227] = 103,   /* cuerel=near_after&qhead=cue&qtail=none@es */
 	[60232] = -46,   /* cuerel=near_after&qhead=adjacent&qtail=none@es */
 	[60242] = -19,   /* cuerel=near_after&qhead=colon&qtail=none@es */
 	[60272] = -24,   /* cuerel=colon&qhead=none&qtail=none@es */
 	[60292] = -30,   /* cuerel=colon&qhead=colon&qtail=none@es */
 	[60322] = -45,   /* kind=none&qpos=para@es */
 	[60324] = -43,   /* kind=none&qpos=mid@es */
-	[60325] = 71,   /* kind=prev&qpos=para@es */
-	[60327] = 60,   /* kind=prev&qpos=mid@es */
-	[60330] = -52,   /* kind=pron&qpos=mid@es */
-	[60331] = 57,   /* kind=name&qpos=para@es */
-	[60333] = -8,   /* kind=name&qpos=mid@es */
-	[60334] = -27,   /* kind=acronym&qpos=para@es */
+	[60325] = 70,   /* kind=prev&qpos=para@es */
+	[60327] = 61,   /* kind=prev&qpos=mid@es */
+	[60330] = -51,   /* kind=pron&qpos=mid@es */
+	[60331] = 58,   /* kind=name&qpos=para@es */
+	[60333] = -9,   /* kind=name&qpos=mid@es */
+	[60334] = -25,   /* kind=acronym&qpos=para@es */
 	[60336] = 1,   /* kind=acronym&qpos=mid@es */
 	[60337] = -35,   /* kind=role&qpos=para@es */
 	[60339] = 112,   /* kind=role&qpos=mid@es */
 	[60340] = -141,   /* kind=text&qpos=para@es */
 	[60342] = -172,   /* kind=text&qpos=mid@es */
-	[60343] = -25,   /* kind=org&qpos=para@es */
+	[60343] = -24,   /* kind=org&qpos=para@es */
 	[60345] = -26,   /* kind=org&qpos=mid@es */
 	[60346] = -13,   /* kind=desc&qpos=para@es */
 	[60348] = -46,   /* kind=desc&qpos=mid@es */
 	[60349] = -55,   /* kind=top&qpos=para@es */
 	[60351] = -8,   /* kind=top&qpos=mid@es */
 	[60352] = -42,   /* kind=none&qend=other@es */
-	[60353] = -102,   /* kind=none&qend=stop@es */
+	[60353] = -103,   /* kind=none&qend=stop@es */
 	[60354] = -41,   /* kind=none&qend=comma@es */
 	[60356] = 151,   /* kind=prev&qend=other@es */
 	[60357] = -382,   /* kind=prev&qend=stop@es */
 	[60358] = -33,   /* kind=prev&qend=comma@es */
 	[60360] = -27,   /* kind=pron&qend=other@es */
-	[60362] = -65,   /* kind=pron&qend=comma@es */
+	[60362] = -64,   /* kind=pron&qend=comma@es */
 	[60364] = -70,   /* kind=name&qend=other@es */
-	[60365] = 123,   /* kind=name&qend=stop@es */
-	[60366] = 120,   /* kind=name&qend=comma@es */
+	[60365] = 124,   /* kind=name&qend=stop@es */
+	[60366] = 121,   /* kind=name&qend=comma@es */
 	[60368] = 5,   /* kind=acronym&qend=other@es */
-	[60370] = -35,   /* kind=acronym&qend=comma@es */
-	[60372] = 113,   /* kind=role&qend=other@es */
+	[60370] = -36,   /* kind=acronym&qend=comma@es */
+	[60372] = 112,   /* kind=role&qend=other@es */
 	[60374] = 31,   /* kind=role&qend=comma@es */
 	[60376] = -174,   /* kind=text&qend=other@es */
 	[60380] = -39,   /* kind=org&qend=other@es */
-	[60382] = -13,   /* kind=org&qend=comma@es */
+	[60382] = -12,   /* kind=org&qend=comma@es */
 	[60384] = -1,   /* kind=desc&qend=other@es */
-	[60385] = 410,   /* kind=desc&qend=stop@es */
+	[60385] = 411,   /* kind=desc&qend=stop@es */
 	[60386] = -99,   /* kind=desc&qend=comma@es */
 	[60388] = -38,   /* kind=top&qend=other@es */
-	[60389] = -116,   /* kind=top&qend=stop@es */
+	[60389] = -117,   /* kind=top&qend=stop@es */
 	[60390] = 11,   /* kind=top&qend=comma@es */
 	[60392] = -6,   /* kind=none&qalone=no&qprev=none@es */
 	[60393] = -17,   /* kind=none&qalone=no&qprev=sent@es */
 	[60394] = -17,   /* kind=none&qalone=no&qprev=para@es */
 	[60395] = -18,   /* kind=none&qalone=no&qprev=para1@es */
 	[60396] = -2,   /* kind=none&qalone=no&qprev=older@es */
-	[60400] = -48,   /* kind=none&qalone=yes&qprev=para1@es */
+	[60400] = -49,   /* kind=none&qalone=yes&qprev=para1@es */
 	[60403] = 1,   /* kind=prev&qalone=no&qprev=sent@es */
 	[60404] = 46,   /* kind=prev&qalone=no&qprev=para@es */
 	[60405] = -7,   /* kind=prev&qalone=no&qprev=para1@es */
@@ -17355,18 +17354,18 @@ const int32_t model_trained[205972] = {
 	[60422] = -171,   /* kind=name&qalone=no&qprev=none@es */
 	[60423] = 34,   /* kind=name&qalone=no&qprev=sent@es */
 	[60424] = 18,   /* kind=name&qalone=no&qprev=para@es */
-	[60425] = 54,   /* kind=name&qalone=no&qprev=para1@es */
-	[60426] = 9,   /* kind=name&qalone=no&qprev=older@es */
-	[60430] = 82,   /* kind=name&qalone=yes&qprev=para1@es */
-	[60432] = -32,   /* kind=acronym&qalone=no&qprev=none@es */
+	[60425] = 55,   /* kind=name&qalone=no&qprev=para1@es */
+	[60426] = 8,   /* kind=name&qalone=no&qprev=older@es */
+	[60430] = 84,   /* kind=name&qalone=yes&qprev=para1@es */
+	[60432] = -33,   /* kind=acronym&qalone=no&qprev=none@es */
 	[60433] = -10,   /* kind=acronym&qalone=no&qprev=sent@es */
 	[60434] = -19,   /* kind=acronym&qalone=no&qprev=para@es */
-	[60435] = -43,   /* kind=acronym&qalone=no&qprev=para1@es */
+	[60435] = -42,   /* kind=acronym&qalone=no&qprev=para1@es */
 	[60436] = 164,   /* kind=acronym&qalone=no&qprev=older@es */
 	[60442] = 26,   /* kind=role&qalone=no&qprev=none@es */
 	[60443] = 59,   /* kind=role&qalone=no&qprev=sent@es */
 	[60444] = 42,   /* kind=role&qalone=no&qprev=para@es */
-	[60445] = -2,   /* kind=role&qalone=no&qprev=para1@es */
+	[60445] = -3,   /* kind=role&qalone=no&qprev=para1@es */
 	[60446] = -13,   /* kind=role&qalone=no&qprev=older@es */
 	[60454] = -84,   /* kind=text&qalone=no&qprev=para@es */
 	[60460] = -49,   /* kind=text&qalone=yes&qprev=para1@es */
@@ -17374,7 +17373,7 @@ const int32_t model_trained[205972] = {
 	[60463] = -7,   /* kind=org&qalone=no&qprev=sent@es */
 	[60464] = -6,   /* kind=org&qalone=no&qprev=para@es */
 	[60465] = -2,   /* kind=org&qalone=no&qprev=para1@es */
-	[60472] = 194,   /* kind=desc&qalone=no&qprev=none@es */
+	[60472] = 195,   /* kind=desc&qalone=no&qprev=none@es */
 	[60473] = -61,   /* kind=desc&qalone=no&qprev=sent@es */
 	[60474] = -39,   /* kind=desc&qalone=no&qprev=para@es */
 	[60475] = -22,   /* kind=desc&qalone=no&qprev=para1@es */
@@ -17390,11 +17389,11 @@ const int32_t model_trained[205972] = {
 	[60493] = -37,   /* kind=none&qtype=inner@es */
 	[60496] = 63,   /* kind=prev&qtype=plain@es */
 	[60497] = 8,   /* kind=prev&qtype=inner@es */
-	[60500] = -52,   /* kind=pron&qtype=plain@es */
+	[60500] = -51,   /* kind=pron&qtype=plain@es */
 	[60504] = 16,   /* kind=name&qtype=plain@es */
 	[60505] = 61,   /* kind=name&qtype=inner@es */
-	[60508] = -5,   /* kind=acronym&qtype=plain@es */
-	[60512] = 77,   /* kind=role&qtype=plain@es */
+	[60508] = -7,   /* kind=acronym&qtype=plain@es */
+	[60512] = 76,   /* kind=role&qtype=plain@es */
 	[60513] = 6,   /* kind=role&qtype=inner@es */
 	[60516] = -174,   /* kind=text&qtype=plain@es */
 	[60520] = -23,   /* kind=org&qtype=plain@es */
@@ -17416,7 +17415,7 @@ const int32_t model_trained[205972] = {
 	[60543] = -29,   /* kind=none&qprev=para1&qsubj=nosubject@es */
 	[60545] = -1,   /* kind=none&qprev=older&qsubj=subject@es */
 	[60546] = -12,   /* kind=none&qprev=older&qsubj=nosubject@es */
-	[60550] = 11,   /* kind=prev&qprev=sent&qsubj=nocue@es */
+	[60550] = 12,   /* kind=prev&qprev=sent&qsubj=nocue@es */
 	[60551] = -24,   /* kind=prev&qprev=sent&qsubj=subject@es */
 	[60552] = 71,   /* kind=prev&qprev=sent&qsubj=nosubject@es */
 	[60553] = 33,   /* kind=prev&qprev=para&qsubj=nocue@es */
@@ -17434,36 +17433,36 @@ const int32_t model_trained[205972] = {
 	[60579] = 239,   /* kind=name&qprev=none&qsubj=nosubject@es */
 	[60580] = -6,   /* kind=name&qprev=sent&qsubj=nocue@es */
 	[60581] = 92,   /* kind=name&qprev=sent&qsubj=subject@es */
-	[60582] = -80,   /* kind=name&qprev=sent&qsubj=nosubject@es */
+	[60582] = -81,   /* kind=name&qprev=sent&qsubj=nosubject@es */
 	[60583] = 20,   /* kind=name&qprev=para&qsubj=nocue@es */
 	[60584] = 117,   /* kind=name&qprev=para&qsubj=subject@es */
 	[60585] = -138,   /* kind=name&qprev=para&qsubj=nosubject@es */
-	[60586] = 81,   /* kind=name&qprev=para1&qsubj=nocue@es */
-	[60587] = 31,   /* kind=name&qprev=para1&qsubj=subject@es */
-	[60588] = 58,   /* kind=name&qprev=para1&qsubj=nosubject@es */
-	[60590] = -121,   /* kind=name&qprev=older&qsubj=subject@es */
+	[60586] = 80,   /* kind=name&qprev=para1&qsubj=nocue@es */
+	[60587] = 32,   /* kind=name&qprev=para1&qsubj=subject@es */
+	[60588] = 59,   /* kind=name&qprev=para1&qsubj=nosubject@es */
+	[60590] = -122,   /* kind=name&qprev=older&qsubj=subject@es */
 	[60591] = 131,   /* kind=name&qprev=older&qsubj=nosubject@es */
 	[60592] = -32,   /* kind=acronym&qprev=none&qsubj=nocue@es */
-	[60593] = -33,   /* kind=acronym&qprev=none&qsubj=subject@es */
+	[60593] = -34,   /* kind=acronym&qprev=none&qsubj=subject@es */
 	[60595] = -13,   /* kind=acronym&qprev=sent&qsubj=nocue@es */
 	[60596] = -11,   /* kind=acronym&qprev=sent&qsubj=subject@es */
-	[60598] = -22,   /* kind=acronym&qprev=para&qsubj=nocue@es */
+	[60598] = -23,   /* kind=acronym&qprev=para&qsubj=nocue@es */
 	[60599] = -20,   /* kind=acronym&qprev=para&qsubj=subject@es */
 	[60600] = -23,   /* kind=acronym&qprev=para&qsubj=nosubject@es */
 	[60601] = -48,   /* kind=acronym&qprev=para1&qsubj=nocue@es */
 	[60602] = -6,   /* kind=acronym&qprev=para1&qsubj=subject@es */
-	[60603] = -18,   /* kind=acronym&qprev=para1&qsubj=nosubject@es */
+	[60603] = -16,   /* kind=acronym&qprev=para1&qsubj=nosubject@es */
 	[60605] = 164,   /* kind=acronym&qprev=older&qsubj=subject@es */
 	[60607] = 18,   /* kind=role&qprev=none&qsubj=nocue@es */
 	[60608] = 30,   /* kind=role&qprev=none&qsubj=subject@es */
-	[60610] = 49,   /* kind=role&qprev=sent&qsubj=nocue@es */
+	[60610] = 50,   /* kind=role&qprev=sent&qsubj=nocue@es */
 	[60611] = 38,   /* kind=role&qprev=sent&qsubj=subject@es */
-	[60612] = 121,   /* kind=role&qprev=sent&qsubj=nosubject@es */
+	[60612] = 122,   /* kind=role&qprev=sent&qsubj=nosubject@es */
 	[60613] = 50,   /* kind=role&qprev=para&qsubj=nocue@es */
 	[60614] = 24,   /* kind=role&qprev=para&qsubj=subject@es */
 	[60615] = 51,   /* kind=role&qprev=para&qsubj=nosubject@es */
 	[60616] = 52,   /* kind=role&qprev=para1&qsubj=nocue@es */
-	[60617] = 22,   /* kind=role&qprev=para1&qsubj=subject@es */
+	[60617] = 21,   /* kind=role&qprev=para1&qsubj=subject@es */
 	[60618] = -65,   /* kind=role&qprev=para1&qsubj=nosubject@es */
 	[60621] = -13,   /* kind=role&qprev=older&qsubj=nosubject@es */
 	[60629] = -84,   /* kind=text&qprev=para&qsubj=subject@es */
@@ -17488,7 +17487,7 @@ const int32_t model_trained[205972] = {
 	[60663] = -29,   /* kind=desc&qprev=para1&qsubj=nosubject@es */
 	[60665] = -64,   /* kind=desc&qprev=older&qsubj=subject@es */
 	[60666] = -7,   /* kind=desc&qprev=older&qsubj=nosubject@es */
-	[60667] = -12,   /* kind=top&qprev=none&qsubj=nocue@es */
+	[60667] = -11,   /* kind=top&qprev=none&qsubj=nocue@es */
 	[60668] = -4,   /* kind=top&qprev=none&qsubj=subject@es */
 	[60669] = 4,   /* kind=top&qprev=none&qsubj=nosubject@es */
 	[60671] = -18,   /* kind=top&qprev=sent&qsubj=subject@es */
@@ -17510,29 +17509,29 @@ const int32_t model_trained[205972] = {
 	[60695] = -61,   /* region=head&qsubj=subject&subj=first@es */
 	[60696] = -130,   /* region=head&qsubj=subject&subj=start@es */
 	[60697] = -115,   /* region=head&qsubj=nosubject&subj=no@es */
-	[60698] = -88,   /* region=head&qsubj=nosubject&subj=first@es */
-	[60699] = 195,   /* region=head&qsubj=nosubject&subj=start@es */
+	[60698] = -87,   /* region=head&qsubj=nosubject&subj=first@es */
+	[60699] = 194,   /* region=head&qsubj=nosubject&subj=start@es */
 	[60700] = -46,   /* region=tail&qsubj=nocue&subj=no@es */
-	[60701] = 183,   /* region=tail&qsubj=nocue&subj=first@es */
+	[60701] = 182,   /* region=tail&qsubj=nocue&subj=first@es */
 	[60703] = -57,   /* region=tail&qsubj=subject&subj=no@es */
 	[60704] = 58,   /* region=tail&qsubj=subject&subj=first@es */
 	[60706] = -60,   /* region=tail&qsubj=nosubject&subj=no@es */
 	[60707] = -193,   /* region=tail&qsubj=nosubject&subj=first@es */
 	[60709] = -24,   /* region=next&qsubj=nocue&subj=no@es */
 	[60710] = -83,   /* region=next&qsubj=nocue&subj=first@es */
-	[60711] = -31,   /* region=next&qsubj=nocue&subj=start@es */
+	[60711] = -32,   /* region=next&qsubj=nocue&subj=start@es */
 	[60712] = -10,   /* region=next&qsubj=subject&subj=no@es */
-	[60713] = 43,   /* region=next&qsubj=subject&subj=first@es */
+	[60713] = 44,   /* region=next&qsubj=subject&subj=first@es */
 	[60714] = 113,   /* region=next&qsubj=subject&subj=start@es */
-	[60715] = -21,   /* region=next&qsubj=nosubject&subj=no@es */
-	[60716] = -4,   /* region=next&qsubj=nosubject&subj=first@es */
+	[60715] = -20,   /* region=next&qsubj=nosubject&subj=no@es */
+	[60716] = -16,   /* region=next&qsubj=nosubject&subj=first@es */
 	[60717] = -33,   /* region=next&qsubj=nosubject&subj=start@es */
 	[60718] = -58,   /* region=sent1&qsubj=nocue&subj=no@es */
 	[60719] = 21,   /* region=sent1&qsubj=nocue&subj=first@es */
 	[60720] = 152,   /* region=sent1&qsubj=nocue&subj=start@es */
 	[60721] = 42,   /* region=sent1&qsubj=subject&subj=no@es */
 	[60722] = 6,   /* region=sent1&qsubj=subject&subj=first@es */
-	[60723] = -118,   /* region=sent1&qsubj=subject&subj=start@es */
+	[60723] = -115,   /* region=sent1&qsubj=subject&subj=start@es */
 	[60724] = -64,   /* region=sent1&qsubj=nosubject&subj=no@es */
 	[60725] = -17,   /* region=sent1&qsubj=nosubject&subj=first@es */
 	[60726] = 3,   /* region=sent1&qsubj=nosubject&subj=start@es */
@@ -17542,19 +17541,19 @@ const int32_t model_trained[205972] = {
 	[60733] = -9,   /* region=sent2&qsubj=nosubject&subj=no@es */
 	[60734] = 3,   /* region=sent2&qsubj=nosubject&subj=first@es */
 	[60745] = -30,   /* region=para1&qsubj=nocue&subj=no@es */
-	[60746] = -82,   /* region=para1&qsubj=nocue&subj=first@es */
-	[60747] = -152,   /* region=para1&qsubj=nocue&subj=start@es */
+	[60746] = -83,   /* region=para1&qsubj=nocue&subj=first@es */
+	[60747] = -147,   /* region=para1&qsubj=nocue&subj=start@es */
 	[60748] = -7,   /* region=para1&qsubj=subject&subj=no@es */
 	[60749] = -16,   /* region=para1&qsubj=subject&subj=first@es */
-	[60750] = -40,   /* region=para1&qsubj=subject&subj=start@es */
+	[60750] = -43,   /* region=para1&qsubj=subject&subj=start@es */
 	[60751] = -79,   /* region=para1&qsubj=nosubject&subj=no@es */
 	[60752] = 8,   /* region=para1&qsubj=nosubject&subj=first@es */
-	[60753] = 119,   /* region=para1&qsubj=nosubject&subj=start@es */
-	[60754] = 84,   /* region=older&qsubj=nocue&subj=no@es */
+	[60753] = 118,   /* region=para1&qsubj=nosubject&subj=start@es */
+	[60754] = 85,   /* region=older&qsubj=nocue&subj=no@es */
 	[60755] = -25,   /* region=older&qsubj=nocue&subj=first@es */
-	[60757] = -13,   /* region=older&qsubj=subject&subj=no@es */
-	[60760] = -114,   /* region=older&qsubj=nosubject&subj=no@es */
-	[60761] = 13,   /* region=older&qsubj=nosubject&subj=first@es */
+	[60757] = -12,   /* region=older&qsubj=subject&subj=no@es */
+	[60760] = -109,   /* region=older&qsubj=nosubject&subj=no@es */
+	[60761] = 12,   /* region=older&qsubj=nosubject&subj=first@es */
 	[60762] = 3,   /* region=older&qsubj=nosubject&subj=start@es */
 	[60763] = -15,   /* kind=none&prevhow=na&qsubj=nocue@es */
 	[60764] = -10,   /* kind=none&prevhow=na&qsubj=subject@es */
@@ -17571,7 +17570,7 @@ const int32_t model_trained[205972] = {
 	[60792] = -19,   /* kind=name&prevhow=na&qsubj=nosubject@es */
 	[60799] = -36,   /* kind=acronym&prevhow=na&qsubj=nocue@es */
 	[60800] = 17,   /* kind=acronym&prevhow=na&qsubj=subject@es */
-	[60801] = -19,   /* kind=acronym&prevhow=na&qsubj=nosubject@es */
+	[60801] = -12,   /* kind=acronym&prevhow=na&qsubj=nosubject@es */
 	[60808] = 45,   /* kind=role&prevhow=na&qsubj=nocue@es */
 	[60809] = 29,   /* kind=role&prevhow=na&qsubj=subject@es */
 	[60810] = 10,   /* kind=role&prevhow=na&qsubj=nosubject@es */
@@ -17599,93 +17598,92 @@ const int32_t model_trained[205972] = {
 	[60869] = 75,   /* region=tail&parafirst=yes&subj=first@es */
 	[60871] = -17,   /* region=next&parafirst=no&subj=no@es */
 	[60872] = -1,   /* region=next&parafirst=no&subj=first@es */
-	[60873] = 37,   /* region=next&parafirst=no&subj=start@es */
+	[60873] = 39,   /* region=next&parafirst=no&subj=start@es */
 	[60877] = -14,   /* region=sent1&parafirst=no&subj=no@es */
 	[60878] = -60,   /* region=sent1&parafirst=no&subj=first@es */
 	[60879] = 10,   /* region=sent1&parafirst=no&subj=start@es */
 	[60880] = -31,   /* region=sent1&parafirst=yes&subj=no@es */
 	[60881] = 63,   /* region=sent1&parafirst=yes&subj=first@es */
-	[60882] = 199,   /* region=sent1&parafirst=yes&subj=start@es */
+	[60882] = 200,   /* region=sent1&parafirst=yes&subj=start@es */
 	[60886] = 111,   /* region=sent2&parafirst=yes&subj=no@es */
 	[60887] = -8,   /* region=sent2&parafirst=yes&subj=first@es */
 	[60895] = -26,   /* region=para1&parafirst=no&subj=no@es */
-	[60896] = -13,   /* region=para1&parafirst=no&subj=first@es */
+	[60896] = -12,   /* region=para1&parafirst=no&subj=first@es */
 	[60897] = 27,   /* region=para1&parafirst=no&subj=start@es */
 	[60898] = -44,   /* region=para1&parafirst=yes&subj=no@es */
 	[60899] = -37,   /* region=para1&parafirst=yes&subj=first@es */
 	[60900] = 45,   /* region=para1&parafirst=yes&subj=start@es */
 	[60901] = 11,   /* region=older&parafirst=no&subj=no@es */
 	[60902] = -9,   /* region=older&parafirst=no&subj=first@es */
-	[60904] = -65,   /* region=older&parafirst=yes&subj=no@es */
-	[60905] = 1,   /* region=older&parafirst=yes&subj=first@es */
+	[60904] = -61,   /* region=older&parafirst=yes&subj=no@es */
 	[60906] = 3,   /* region=older&parafirst=yes&subj=start@es */
 	[60907] = -43,   /* kind=none&gender=any@es */
 	[60911] = 62,   /* kind=prev&gender=any@es */
-	[60916] = -52,   /* kind=pron&gender=male@es */
-	[60919] = 64,   /* kind=name&gender=any@es */
+	[60916] = -51,   /* kind=pron&gender=male@es */
+	[60919] = 65,   /* kind=name&gender=any@es */
 	[60920] = -118,   /* kind=name&gender=male@es */
-	[60921] = -76,   /* kind=name&gender=female@es */
+	[60921] = -77,   /* kind=name&gender=female@es */
 	[60922] = 1,   /* kind=name&gender=plural@es */
-	[60923] = 4,   /* kind=acronym&gender=any@es */
-	[60924] = -42,   /* kind=acronym&gender=male@es */
-	[60927] = -301,   /* kind=role&gender=any@es */
-	[60928] = 84,   /* kind=role&gender=male@es */
-	[60929] = 137,   /* kind=role&gender=female@es */
+	[60923] = 2,   /* kind=acronym&gender=any@es */
+	[60924] = -43,   /* kind=acronym&gender=male@es */
+	[60927] = -300,   /* kind=role&gender=any@es */
+	[60928] = 83,   /* kind=role&gender=male@es */
+	[60929] = 138,   /* kind=role&gender=female@es */
 	[60932] = -109,   /* kind=text&gender=male@es */
 	[60935] = -19,   /* kind=org&gender=any@es */
 	[60936] = -27,   /* kind=org&gender=male@es */
 	[60939] = -63,   /* kind=desc&gender=any@es */
-	[60940] = -36,   /* kind=desc&gender=male@es */
-	[60941] = 94,   /* kind=desc&gender=female@es */
-	[60942] = -40,   /* kind=desc&gender=plural@es */
+	[60940] = -35,   /* kind=desc&gender=male@es */
+	[60941] = 95,   /* kind=desc&gender=female@es */
+	[60942] = -39,   /* kind=desc&gender=plural@es */
 	[60943] = -19,   /* kind=top&gender=any@es */
 	[60947] = -15,   /* pside=none&prank=0&kind=none@es */
 	[60948] = 14,   /* pside=none&prank=0&kind=prev@es */
 	[60949] = -23,   /* pside=none&prank=0&kind=pron@es */
-	[60950] = -25,   /* pside=none&prank=0&kind=name@es */
+	[60950] = -26,   /* pside=none&prank=0&kind=name@es */
 	[60951] = 6,   /* pside=none&prank=0&kind=acronym@es */
 	[60952] = 70,   /* pside=none&prank=0&kind=role@es */
 	[60953] = -20,   /* pside=none&prank=0&kind=text@es */
 	[60954] = -13,   /* pside=none&prank=0&kind=org@es */
-	[60955] = 13,   /* pside=none&prank=0&kind=desc@es */
+	[60955] = 14,   /* pside=none&prank=0&kind=desc@es */
 	[60956] = -7,   /* pside=none&prank=0&kind=top@es */
 	[60990] = -2,   /* pside=before&prank=0&kind=name@es */
 	[60992] = 28,   /* pside=before&prank=0&kind=role@es */
 	[60993] = -84,   /* pside=before&prank=0&kind=text@es */
 	[60995] = -11,   /* pside=before&prank=0&kind=desc@es */
 	[61000] = 130,   /* pside=before&prank=1&kind=name@es */
-	[61001] = -18,   /* pside=before&prank=1&kind=acronym@es */
+	[61001] = -17,   /* pside=before&prank=1&kind=acronym@es */
 	[61005] = -28,   /* pside=before&prank=1&kind=desc@es */
-	[61010] = -4,   /* pside=before&prank=2&kind=name@es */
+	[61010] = -5,   /* pside=before&prank=2&kind=name@es */
 	[61015] = -10,   /* pside=before&prank=2&kind=desc@es */
 	[61020] = 67,   /* pside=before&prank=3+&kind=name@es */
-	[61022] = 37,   /* pside=before&prank=3+&kind=role@es */
+	[61022] = 36,   /* pside=before&prank=3+&kind=role@es */
 	[61025] = -5,   /* pside=before&prank=3+&kind=desc@es */
 	[61030] = -79,   /* pside=after&prank=0&kind=name@es */
 	[61031] = -27,   /* pside=after&prank=0&kind=acronym@es */
-	[61032] = 16,   /* pside=after&prank=0&kind=role@es */
+	[61032] = 15,   /* pside=after&prank=0&kind=role@es */
 	[61034] = -31,   /* pside=after&prank=0&kind=org@es */
 	[61035] = -56,   /* pside=after&prank=0&kind=desc@es */
 	[61040] = 200,   /* pside=after&prank=1&kind=name@es */
-	[61041] = -42,   /* pside=after&prank=1&kind=acronym@es */
+	[61041] = -40,   /* pside=after&prank=1&kind=acronym@es */
 	[61045] = -47,   /* pside=after&prank=1&kind=desc@es */
 	[61050] = -114,   /* pside=after&prank=2&kind=name@es */
 	[61055] = -10,   /* pside=after&prank=2&kind=desc@es */
 	[61060] = -188,   /* pside=after&prank=3+&kind=name@es */
 	[61065] = -33,   /* pside=after&prank=3+&kind=desc@es */
-	[61070] = 38,   /* pside=elsewhere&prank=0&kind=name@es */
+	[61070] = 39,   /* pside=elsewhere&prank=0&kind=name@es */
 	[61071] = -8,   /* pside=elsewhere&prank=0&kind=acronym@es */
 	[61072] = 3,   /* pside=elsewhere&prank=0&kind=role@es */
 	[61074] = -6,   /* pside=elsewhere&prank=0&kind=org@es */
 	[61075] = -15,   /* pside=elsewhere&prank=0&kind=desc@es */
 	[61107] = -2,   /* pside=none&pgap=0-1&pclause=no@es */
-	[61115] = 61,   /* pside=before&pgap=0-1&pclause=no@es */
+	[61115] = 62,   /* pside=before&pgap=0-1&pclause=no@es */
 	[61116] = -84,   /* pside=before&pgap=0-1&pclause=yes@es */
 	[61117] = -45,   /* pside=before&pgap=2-3&pclause=no@es */
-	[61118] = -47,   /* pside=before&pgap=2-3&pclause=yes@es */
+	[61118] = -48,   /* pside=before&pgap=2-3&pclause=yes@es */
 	[61119] = -15,   /* pside=before&pgap=4-7&pclause=no@es */
 	[61120] = -32,   /* pside=before&pgap=4-7&pclause=yes@es */
-	[61121] = 52,   /* pside=before&pgap=8+&pclause=no@es */
+	[61121] = 53,   /* pside=before&pgap=8+&pclause=no@es */
 	[61122] = 70,   /* pside=before&pgap=8+&pclause=yes@es */
 	[61123] = -45,   /* pside=after&pgap=0-1&pclause=no@es */
 	[61125] = -90,   /* pside=after&pgap=2-3&pclause=no@es */
@@ -17705,21 +17703,21 @@ const int32_t model_trained[205972] = {
 	[61165] = -74,   /* pside=before&prank=1&prep=prep@es */
 	[61166] = -3,   /* pside=before&prank=1&prep=of@es */
 	[61167] = 129,   /* pside=before&prank=1&prep=det@es */
-	[61169] = 52,   /* pside=before&prank=2&prep=none@es */
+	[61169] = 53,   /* pside=before&prank=2&prep=none@es */
 	[61170] = -6,   /* pside=before&prank=2&prep=prep@es */
-	[61171] = -35,   /* pside=before&prank=2&prep=of@es */
+	[61171] = -36,   /* pside=before&prank=2&prep=of@es */
 	[61172] = -18,   /* pside=before&prank=2&prep=det@es */
 	[61174] = -78,   /* pside=before&prank=3+&prep=none@es */
 	[61175] = -4,   /* pside=before&prank=3+&prep=prep@es */
 	[61177] = 84,   /* pside=before&prank=3+&prep=det@es */
 	[61179] = -113,   /* pside=after&prank=0&prep=none@es */
-	[61180] = -5,   /* pside=after&prank=0&prep=prep@es */
+	[61180] = -4,   /* pside=after&prank=0&prep=prep@es */
 	[61182] = -5,   /* pside=after&prank=0&prep=det@es */
 	[61184] = -35,   /* pside=after&prank=1&prep=none@es */
 	[61185] = -29,   /* pside=after&prank=1&prep=prep@es */
-	[61186] = -42,   /* pside=after&prank=1&prep=of@es */
+	[61186] = -40,   /* pside=after&prank=1&prep=of@es */
 	[61187] = 179,   /* pside=after&prank=1&prep=det@es */
-	[61190] = -53,   /* pside=after&prank=2&prep=prep@es */
+	[61190] = -52,   /* pside=after&prank=2&prep=prep@es */
 	[61192] = -77,   /* pside=after&prank=2&prep=det@es */
 	[61194] = -188,   /* pside=after&prank=3+&prep=none@es */
 	[61195] = -54,   /* pside=after&prank=3+&prep=prep@es */
@@ -17727,20 +17725,20 @@ const int32_t model_trained[205972] = {
 	[61197] = -14,   /* pside=after&prank=3+&prep=det@es */
 	[61199] = 65,   /* pside=elsewhere&prank=0&prep=none@es */
 	[61200] = -4,   /* pside=elsewhere&prank=0&prep=prep@es */
-	[61201] = -8,   /* pside=elsewhere&prank=0&prep=of@es */
+	[61201] = -6,   /* pside=elsewhere&prank=0&prep=of@es */
 	[61202] = -16,   /* pside=elsewhere&prank=0&prep=det@es */
 	[61219] = -34,   /* pside=none&prank=0&subj=no@es */
 	[61220] = -1,   /* pside=none&prank=0&subj=first@es */
 	[61221] = 72,   /* pside=none&prank=0&subj=start@es */
 	[61231] = -23,   /* pside=before&prank=0&subj=no@es */
 	[61232] = -43,   /* pside=before&prank=0&subj=first@es */
-	[61233] = 55,   /* pside=before&prank=0&subj=start@es */
+	[61233] = 56,   /* pside=before&prank=0&subj=start@es */
 	[61234] = -38,   /* pside=before&prank=1&subj=no@es */
 	[61235] = 8,   /* pside=before&prank=1&subj=first@es */
 	[61236] = 140,   /* pside=before&prank=1&subj=start@es */
 	[61237] = -16,   /* pside=before&prank=2&subj=no@es */
 	[61238] = -21,   /* pside=before&prank=2&subj=first@es */
-	[61239] = 52,   /* pside=before&prank=2&subj=start@es */
+	[61239] = 53,   /* pside=before&prank=2&subj=start@es */
 	[61241] = -34,   /* pside=before&prank=3+&subj=first@es */
 	[61242] = 84,   /* pside=before&prank=3+&subj=start@es */
 	[61243] = -68,   /* pside=after&prank=0&subj=no@es */
@@ -17751,19 +17749,19 @@ const int32_t model_trained[205972] = {
 	[61252] = -67,   /* pside=after&prank=3+&subj=no@es */
 	[61255] = -19,   /* pside=elsewhere&prank=0&subj=no@es */
 	[61256] = -2,   /* pside=elsewhere&prank=0&subj=first@es */
-	[61257] = 52,   /* pside=elsewhere&prank=0&subj=start@es */
+	[61257] = 54,   /* pside=elsewhere&prank=0&subj=start@es */
 	[61267] = -2,   /* pside=none&prank=0&pclause=no@es */
 	[61275] = 48,   /* pside=before&prank=0&pclause=no@es */
 	[61276] = -64,   /* pside=before&prank=0&pclause=yes@es */
 	[61277] = -15,   /* pside=before&prank=1&pclause=no@es */
 	[61278] = 48,   /* pside=before&prank=1&pclause=yes@es */
-	[61279] = 52,   /* pside=before&prank=2&pclause=no@es */
+	[61279] = 53,   /* pside=before&prank=2&pclause=no@es */
 	[61280] = -18,   /* pside=before&prank=2&pclause=yes@es */
 	[61282] = 38,   /* pside=before&prank=3+&pclause=yes@es */
-	[61283] = -51,   /* pside=after&prank=0&pclause=no@es */
+	[61283] = -52,   /* pside=after&prank=0&pclause=no@es */
 	[61284] = -81,   /* pside=after&prank=0&pclause=yes@es */
 	[61285] = -47,   /* pside=after&prank=1&pclause=no@es */
-	[61286] = 128,   /* pside=after&prank=1&pclause=yes@es */
+	[61286] = 127,   /* pside=after&prank=1&pclause=yes@es */
 	[61288] = -62,   /* pside=after&prank=2&pclause=yes@es */
 	[61290] = -67,   /* pside=after&prank=3+&pclause=yes@es */
 	[61291] = 15,   /* pside=elsewhere&prank=0&pclause=no@es */
@@ -17776,8 +17774,8 @@ const int32_t model_trained[205972] = {
 	[61326] = -17,   /* pside=before&qhead=none&qtail=far@es */
 	[61329] = 54,   /* pside=before&qhead=cue&qtail=none@es */
 	[61334] = -21,   /* pside=before&qhead=adjacent&qtail=none@es */
-	[61335] = 4,   /* pside=before&qhead=adjacent&qtail=near@es */
-	[61350] = 7,   /* pside=after&qhead=none&qtail=near@es */
+	[61335] = 5,   /* pside=before&qhead=adjacent&qtail=near@es */
+	[61350] = 6,   /* pside=after&qhead=none&qtail=near@es */
 	[61351] = 23,   /* pside=after&qhead=none&qtail=far@es */
 	[61354] = -95,   /* pside=after&qhead=cue&qtail=none@es */
 	[61359] = -22,   /* pside=after&qhead=adjacent&qtail=none@es */
@@ -17794,33 +17792,33 @@ const int32_t model_trained[205972] = {
 	[61481] = -37,   /* kind=name&spoken=0&region=head@es */
 	[61482] = 9,   /* kind=name&spoken=0&region=tail@es */
 	[61483] = -28,   /* kind=name&spoken=0&region=next@es */
-	[61484] = -96,   /* kind=name&spoken=0&region=sent1@es */
-	[61485] = 180,   /* kind=name&spoken=0&region=sent2@es */
+	[61484] = -95,   /* kind=name&spoken=0&region=sent1@es */
+	[61485] = 179,   /* kind=name&spoken=0&region=sent2@es */
 	[61487] = -59,   /* kind=name&spoken=0&region=para1@es */
-	[61488] = -53,   /* kind=name&spoken=0&region=older@es */
+	[61488] = -59,   /* kind=name&spoken=0&region=older@es */
 	[61490] = -10,   /* kind=name&spoken=1&region=head@es */
 	[61491] = -65,   /* kind=name&spoken=1&region=tail@es */
 	[61492] = -49,   /* kind=name&spoken=1&region=next@es */
 	[61493] = 60,   /* kind=name&spoken=1&region=sent1@es */
-	[61496] = 86,   /* kind=name&spoken=1&region=para1@es */
+	[61496] = 85,   /* kind=name&spoken=1&region=para1@es */
 	[61497] = -42,   /* kind=name&spoken=1&region=older@es */
 	[61499] = 79,   /* kind=name&spoken=2+&region=head@es */
 	[61500] = 22,   /* kind=name&spoken=2+&region=tail@es */
-	[61501] = 124,   /* kind=name&spoken=2+&region=next@es */
+	[61501] = 125,   /* kind=name&spoken=2+&region=next@es */
 	[61502] = 64,   /* kind=name&spoken=2+&region=sent1@es */
 	[61503] = -26,   /* kind=name&spoken=2+&region=sent2@es */
-	[61505] = 56,   /* kind=name&spoken=2+&region=para1@es */
-	[61506] = 25,   /* kind=name&spoken=2+&region=older@es */
+	[61505] = 55,   /* kind=name&spoken=2+&region=para1@es */
+	[61506] = 24,   /* kind=name&spoken=2+&region=older@es */
 	[61508] = -33,   /* kind=acronym&spoken=0&region=head@es */
-	[61509] = -42,   /* kind=acronym&spoken=0&region=tail@es */
+	[61509] = -41,   /* kind=acronym&spoken=0&region=tail@es */
 	[61510] = -6,   /* kind=acronym&spoken=0&region=next@es */
-	[61511] = 93,   /* kind=acronym&spoken=0&region=sent1@es */
+	[61511] = 94,   /* kind=acronym&spoken=0&region=sent1@es */
 	[61514] = -5,   /* kind=acronym&spoken=0&region=para1@es */
 	[61515] = -17,   /* kind=acronym&spoken=0&region=older@es */
-	[61535] = 28,   /* kind=role&spoken=0&region=head@es */
-	[61536] = 42,   /* kind=role&spoken=0&region=tail@es */
-	[61537] = 25,   /* kind=role&spoken=0&region=next@es */
-	[61538] = 92,   /* kind=role&spoken=0&region=sent1@es */
+	[61535] = 29,   /* kind=role&spoken=0&region=head@es */
+	[61536] = 41,   /* kind=role&spoken=0&region=tail@es */
+	[61537] = 24,   /* kind=role&spoken=0&region=next@es */
+	[61538] = 93,   /* kind=role&spoken=0&region=sent1@es */
 	[61562] = -84,   /* kind=text&spoken=0&region=head@es */
 	[61568] = -49,   /* kind=text&spoken=0&region=para1@es */
 	[61589] = -30,   /* kind=org&spoken=0&region=head@es */
@@ -17839,7 +17837,7 @@ const int32_t model_trained[205972] = {
 	[61651] = 27,   /* kind=top&spoken=1&region=none@es */
 	[61660] = -2,   /* kind=top&spoken=2+&region=none@es */
 	[61669] = -42,   /* antkind=na&spoken=0&antrank=0@es */
-	[61673] = 21,   /* antkind=na&spoken=1&antrank=0@es */
+	[61673] = 20,   /* antkind=na&spoken=1&antrank=0@es */
 	[61677] = 71,   /* antkind=na&spoken=2+&antrank=0@es */
 	[61681] = -1,   /* antkind=name&spoken=0&antrank=0@es */
 	[61682] = 3,   /* antkind=name&spoken=0&antrank=1@es */
@@ -17850,7 +17848,7 @@ const int32_t model_trained[205972] = {
 	[61741] = -46,   /* cuerel=none&cueq=none&spoken=0@es */
 	[61742] = 57,   /* cuerel=none&cueq=none&spoken=1@es */
 	[61743] = 37,   /* cuerel=none&cueq=none&spoken=2+@es */
-	[61753] = -63,   /* cuerel=before&cueq=own&spoken=0@es */
+	[61753] = -64,   /* cuerel=before&cueq=own&spoken=0@es */
 	[61754] = 113,   /* cuerel=before&cueq=own&spoken=1@es */
 	[61755] = 205,   /* cuerel=before&cueq=own&spoken=2+@es */
 	[61756] = 49,   /* cuerel=before&cueq=other&spoken=0@es */
@@ -17858,10 +17856,10 @@ const int32_t model_trained[205972] = {
 	[61758] = -10,   /* cuerel=before&cueq=other&spoken=2+@es */
 	[61762] = 85,   /* cuerel=after&cueq=own&spoken=0@es */
 	[61763] = -120,   /* cuerel=after&cueq=own&spoken=1@es */
-	[61764] = 49,   /* cuerel=after&cueq=own&spoken=2+@es */
+	[61764] = 50,   /* cuerel=after&cueq=own&spoken=2+@es */
 	[61765] = 65,   /* cuerel=after&cueq=other&spoken=0@es */
 	[61766] = 20,   /* cuerel=after&cueq=other&spoken=1@es */
-	[61767] = 33,   /* cuerel=after&cueq=other&spoken=2+@es */
+	[61767] = 32,   /* cuerel=after&cueq=other&spoken=2+@es */
 	[61807] = -50,   /* cuerel=near_before&cueq=own&spoken=0@es */
 	[61808] = 43,   /* cuerel=near_before&cueq=own&spoken=1@es */
 	[61809] = 55,   /* cuerel=near_before&cueq=own&spoken=2+@es */
@@ -17900,7 +17898,7 @@ const int32_t model_trained[205972] = {
 	[62096] = -45,   /* cuerel=none&antkind=name@es */
 	[62100] = -22,   /* cuerel=none&antkind=prev@es */
 	[62101] = 67,   /* cuerel=before&antkind=na@es */
-	[62107] = 111,   /* cuerel=after&antkind=na@es */
+	[62107] = 110,   /* cuerel=after&antkind=na@es */
 	[62137] = -99,   /* cuerel=near_before&antkind=na@es */
 	[62143] = 18,   /* cuerel=near_after&antkind=na@es */
 	[62155] = -80,   /* cuerel=colon&antkind=na@es */
@@ -17912,14 +17910,14 @@ const int32_t model_trained[205972] = {
 	[62219] = -9,   /* antkind=prev&antpick=no&qprev=para@es */
 	[62227] = -43,   /* kind=none&person=na@es */
 	[62232] = 62,   /* kind=prev&person=na@es */
-	[62237] = -52,   /* kind=pron&person=na@es */
-	[62243] = 24,   /* kind=name&person=none@es */
-	[62244] = -168,   /* kind=name&person=titled@es */
+	[62237] = -51,   /* kind=pron&person=na@es */
+	[62243] = 25,   /* kind=name&person=none@es */
+	[62244] = -169,   /* kind=name&person=titled@es */
 	[62245] = 74,   /* kind=name&person=spoke@es */
-	[62246] = 38,   /* kind=name&person=placed@es */
-	[62248] = -41,   /* kind=acronym&person=none@es */
-	[62249] = -45,   /* kind=acronym&person=titled@es */
-	[62250] = 185,   /* kind=acronym&person=spoke@es */
+	[62246] = 39,   /* kind=name&person=placed@es */
+	[62248] = -42,   /* kind=acronym&person=none@es */
+	[62249] = -42,   /* kind=acronym&person=titled@es */
+	[62250] = 186,   /* kind=acronym&person=spoke@es */
 	[62251] = -85,   /* kind=acronym&person=placed@es */
 	[62252] = 74,   /* kind=role&person=na@es */
 	[62257] = -174,   /* kind=text&person=na@es */
@@ -17927,21 +17925,21 @@ const int32_t model_trained[205972] = {
 	[62267] = -39,   /* kind=desc&person=na@es */
 	[62273] = -9,   /* kind=top&person=none@es */
 	[62274] = -97,   /* kind=top&person=titled@es */
-	[62275] = -12,   /* kind=top&person=spoke@es */
+	[62275] = -13,   /* kind=top&person=spoke@es */
 	[62277] = -15,   /* kind=none&person=na&region=none@es */
 	[62322] = 14,   /* kind=prev&person=na&region=none@es */
 	[62368] = -23,   /* kind=pron&person=na&region=head@es */
 	[62422] = 196,   /* kind=name&person=none&region=head@es */
 	[62423] = -192,   /* kind=name&person=none&region=tail@es */
-	[62424] = -73,   /* kind=name&person=none&region=next@es */
-	[62425] = -36,   /* kind=name&person=none&region=sent1@es */
+	[62424] = -76,   /* kind=name&person=none&region=next@es */
+	[62425] = -35,   /* kind=name&person=none&region=sent1@es */
 	[62426] = -56,   /* kind=name&person=none&region=sent2@es */
-	[62428] = -9,   /* kind=name&person=none&region=para1@es */
+	[62428] = -10,   /* kind=name&person=none&region=para1@es */
 	[62429] = -13,   /* kind=name&person=none&region=older@es */
 	[62431] = -58,   /* kind=name&person=titled&region=head@es */
 	[62432] = -85,   /* kind=name&person=titled&region=tail@es */
 	[62433] = -55,   /* kind=name&person=titled&region=next@es */
-	[62434] = -1,   /* kind=name&person=titled&region=sent1@es */
+	[62434] = -2,   /* kind=name&person=titled&region=sent1@es */
 	[62435] = -9,   /* kind=name&person=titled&region=sent2@es */
 	[62437] = 3,   /* kind=name&person=titled&region=para1@es */
 	[62438] = -102,   /* kind=name&person=titled&region=older@es */
@@ -17950,33 +17948,33 @@ const int32_t model_trained[205972] = {
 	[62442] = 103,   /* kind=name&person=spoke&region=next@es */
 	[62443] = 21,   /* kind=name&person=spoke&region=sent1@es */
 	[62444] = 3,   /* kind=name&person=spoke&region=sent2@es */
-	[62446] = 11,   /* kind=name&person=spoke&region=para1@es */
+	[62446] = 10,   /* kind=name&person=spoke&region=para1@es */
 	[62447] = 29,   /* kind=name&person=spoke&region=older@es */
 	[62449] = -124,   /* kind=name&person=placed&region=head@es */
-	[62450] = 224,   /* kind=name&person=placed&region=tail@es */
+	[62450] = 223,   /* kind=name&person=placed&region=tail@es */
 	[62451] = -18,   /* kind=name&person=placed&region=next@es */
 	[62452] = -67,   /* kind=name&person=placed&region=sent1@es */
-	[62453] = 289,   /* kind=name&person=placed&region=sent2@es */
+	[62453] = 288,   /* kind=name&person=placed&region=sent2@es */
 	[62455] = -36,   /* kind=name&person=placed&region=para1@es */
-	[62456] = -24,   /* kind=name&person=placed&region=older@es */
-	[62467] = -27,   /* kind=acronym&person=none&region=head@es */
+	[62456] = -23,   /* kind=name&person=placed&region=older@es */
+	[62467] = -26,   /* kind=acronym&person=none&region=head@es */
 	[62469] = -4,   /* kind=acronym&person=none&region=next@es */
 	[62473] = -5,   /* kind=acronym&person=none&region=para1@es */
 	[62474] = -17,   /* kind=acronym&person=none&region=older@es */
 	[62476] = -19,   /* kind=acronym&person=titled&region=head@es */
-	[62477] = -42,   /* kind=acronym&person=titled&region=tail@es */
+	[62477] = -41,   /* kind=acronym&person=titled&region=tail@es */
 	[62478] = -6,   /* kind=acronym&person=titled&region=next@es */
 	[62479] = -17,   /* kind=acronym&person=titled&region=sent1@es */
-	[62482] = -23,   /* kind=acronym&person=titled&region=para1@es */
+	[62482] = -22,   /* kind=acronym&person=titled&region=para1@es */
 	[62488] = 169,   /* kind=acronym&person=spoke&region=sent1@es */
 	[62494] = -45,   /* kind=acronym&person=placed&region=head@es */
 	[62495] = -100,   /* kind=acronym&person=placed&region=tail@es */
 	[62496] = -15,   /* kind=acronym&person=placed&region=next@es */
 	[62497] = -18,   /* kind=acronym&person=placed&region=sent1@es */
-	[62503] = 28,   /* kind=role&person=na&region=head@es */
-	[62504] = 42,   /* kind=role&person=na&region=tail@es */
-	[62505] = 25,   /* kind=role&person=na&region=next@es */
-	[62506] = 92,   /* kind=role&person=na&region=sent1@es */
+	[62503] = 29,   /* kind=role&person=na&region=head@es */
+	[62504] = 41,   /* kind=role&person=na&region=tail@es */
+	[62505] = 24,   /* kind=role&person=na&region=next@es */
+	[62506] = 93,   /* kind=role&person=na&region=sent1@es */
 	[62548] = -84,   /* kind=text&person=na&region=head@es */
 	[62554] = -49,   /* kind=text&person=na&region=para1@es */
 	[62593] = -30,   /* kind=org&person=na&region=head@es */
@@ -17992,7 +17990,7 @@ const int32_t model_trained[205972] = {
 	[62644] = -13,   /* kind=desc&person=na&region=para1@es */
 	[62645] = -8,   /* kind=desc&person=na&region=older@es */
 	[62691] = -9,   /* kind=top&person=none&region=none@es */
-	[62700] = -35,   /* kind=top&person=titled&region=none@es */
+	[62700] = -34,   /* kind=top&person=titled&region=none@es */
 	[62709] = -2,   /* kind=top&person=spoke&region=none@es */
 	[62752] = -9,   /* antkind=name&antperson=none&antrank=1@es */
 	[62753] = -7,   /* antkind=name&antperson=none&antrank=2@es */
@@ -18007,18 +18005,18 @@ const int32_t model_trained[205972] = {
 	[62904] = 15,   /* kind=name&qask=no&region=next@es */
 	[62905] = -6,   /* kind=name&qask=no&region=sent1@es */
 	[62906] = 135,   /* kind=name&qask=no&region=sent2@es */
-	[62908] = -9,   /* kind=name&qask=no&region=para1@es */
-	[62909] = -15,   /* kind=name&qask=no&region=older@es */
+	[62908] = -10,   /* kind=name&qask=no&region=para1@es */
+	[62909] = -14,   /* kind=name&qask=no&region=older@es */
 	[62920] = -33,   /* kind=acronym&qask=no&region=head@es */
-	[62921] = -42,   /* kind=acronym&qask=no&region=tail@es */
+	[62921] = -41,   /* kind=acronym&qask=no&region=tail@es */
 	[62922] = -6,   /* kind=acronym&qask=no&region=next@es */
-	[62923] = 93,   /* kind=acronym&qask=no&region=sent1@es */
+	[62923] = 94,   /* kind=acronym&qask=no&region=sent1@es */
 	[62926] = -5,   /* kind=acronym&qask=no&region=para1@es */
 	[62927] = -17,   /* kind=acronym&qask=no&region=older@es */
-	[62938] = 28,   /* kind=role&qask=no&region=head@es */
-	[62939] = 42,   /* kind=role&qask=no&region=tail@es */
-	[62940] = 25,   /* kind=role&qask=no&region=next@es */
-	[62941] = 92,   /* kind=role&qask=no&region=sent1@es */
+	[62938] = 29,   /* kind=role&qask=no&region=head@es */
+	[62939] = 41,   /* kind=role&qask=no&region=tail@es */
+	[62940] = 24,   /* kind=role&qask=no&region=next@es */
+	[62941] = 93,   /* kind=role&qask=no&region=sent1@es */
 	[62956] = -84,   /* kind=text&qask=no&region=head@es */
 	[62962] = -49,   /* kind=text&qask=no&region=para1@es */
 	[62974] = -30,   /* kind=org&qask=no&region=head@es */
@@ -18036,9 +18034,9 @@ const int32_t model_trained[205972] = {
 	[63009] = -7,   /* kind=top&qask=no&region=none@es */
 	[63027] = -43,   /* kind=none&qasked=no@es */
 	[63029] = 62,   /* kind=prev&qasked=no@es */
-	[63031] = -52,   /* kind=pron&qasked=no@es */
+	[63031] = -51,   /* kind=pron&qasked=no@es */
 	[63033] = 17,   /* kind=name&qasked=no@es */
-	[63035] = -5,   /* kind=acronym&qasked=no@es */
+	[63035] = -7,   /* kind=acronym&qasked=no@es */
 	[63037] = 74,   /* kind=role&qasked=no@es */
 	[63039] = -174,   /* kind=text&qasked=no@es */
 	[63041] = -23,   /* kind=org&qasked=no@es */
@@ -18048,38 +18046,39 @@ const int32_t model_trained[205972] = {
 	[63048] = -10,   /* kind=none&center=na&qsubj=subject@es */
 	[63049] = -25,   /* kind=none&center=na&qsubj=nosubject@es */
 	[63056] = 77,   /* kind=prev&center=na&qsubj=nocue@es */
-	[63057] = 27,   /* kind=prev&center=na&qsubj=subject@es */
+	[63057] = 28,   /* kind=prev&center=na&qsubj=subject@es */
 	[63058] = 180,   /* kind=prev&center=na&qsubj=nosubject@es */
 	[63059] = -55,   /* kind=prev&center=no&qsubj=nocue@es */
 	[63060] = -49,   /* kind=prev&center=no&qsubj=subject@es */
-	[63061] = 62,   /* kind=prev&center=no&qsubj=nosubject@es */
+	[63061] = 63,   /* kind=prev&center=no&qsubj=nosubject@es */
 	[63062] = 66,   /* kind=prev&center=yes&qsubj=nocue@es */
 	[63063] = -92,   /* kind=prev&center=yes&qsubj=subject@es */
-	[63064] = 129,   /* kind=prev&center=yes&qsubj=nosubject@es */
+	[63064] = 128,   /* kind=prev&center=yes&qsubj=nosubject@es */
 	[63068] = -17,   /* kind=pron&center=no&qsubj=nocue@es */
 	[63071] = -9,   /* kind=pron&center=yes&qsubj=nocue@es */
 	[63074] = -101,   /* kind=name&center=na&qsubj=nocue@es */
-	[63075] = 31,   /* kind=name&center=na&qsubj=subject@es */
-	[63076] = -119,   /* kind=name&center=na&qsubj=nosubject@es */
-	[63077] = 12,   /* kind=name&center=no&qsubj=nocue@es */
-	[63078] = 95,   /* kind=name&center=no&qsubj=subject@es */
-	[63079] = -77,   /* kind=name&center=no&qsubj=nosubject@es */
+	[63075] = 32,   /* kind=name&center=na&qsubj=subject@es */
+	[63076] = -118,   /* kind=name&center=na&qsubj=nosubject@es */
+	[63077] = 13,   /* kind=name&center=no&qsubj=nocue@es */
+	[63078] = 96,   /* kind=name&center=no&qsubj=subject@es */
+	[63079] = -79,   /* kind=name&center=no&qsubj=nosubject@es */
 	[63080] = 94,   /* kind=name&center=yes&qsubj=nocue@es */
-	[63081] = -202,   /* kind=name&center=yes&qsubj=subject@es */
-	[63082] = 181,   /* kind=name&center=yes&qsubj=nosubject@es */
+	[63081] = -194,   /* kind=name&center=yes&qsubj=subject@es */
+	[63082] = 179,   /* kind=name&center=yes&qsubj=nosubject@es */
 	[63083] = -11,   /* kind=acronym&center=na&qsubj=nocue@es */
 	[63084] = -19,   /* kind=acronym&center=na&qsubj=subject@es */
+	[63085] = -3,   /* kind=acronym&center=na&qsubj=nosubject@es */
 	[63086] = -36,   /* kind=acronym&center=no&qsubj=nocue@es */
 	[63087] = 31,   /* kind=acronym&center=no&qsubj=subject@es */
-	[63088] = -19,   /* kind=acronym&center=no&qsubj=nosubject@es */
+	[63088] = -14,   /* kind=acronym&center=no&qsubj=nosubject@es */
 	[63090] = -20,   /* kind=acronym&center=yes&qsubj=subject@es */
-	[63092] = 202,   /* kind=role&center=na&qsubj=nocue@es */
+	[63092] = 203,   /* kind=role&center=na&qsubj=nocue@es */
 	[63093] = 16,   /* kind=role&center=na&qsubj=subject@es */
 	[63094] = -68,   /* kind=role&center=na&qsubj=nosubject@es */
 	[63095] = -17,   /* kind=role&center=no&qsubj=nocue@es */
 	[63096] = 39,   /* kind=role&center=no&qsubj=subject@es */
 	[63097] = -22,   /* kind=role&center=no&qsubj=nosubject@es */
-	[63098] = 178,   /* kind=role&center=yes&qsubj=nocue@es */
+	[63098] = 179,   /* kind=role&center=yes&qsubj=nocue@es */
 	[63099] = 7,   /* kind=role&center=yes&qsubj=subject@es */
 	[63100] = 30,   /* kind=role&center=yes&qsubj=nosubject@es */
 	[63104] = -49,   /* kind=text&center=no&qsubj=nocue@es */
@@ -18113,23 +18112,23 @@ const int32_t model_trained[205972] = {
 	[63150] = -19,   /* center=na&qpos=mid&qprev=para1@es */
 	[63151] = -1,   /* center=na&qpos=mid&qprev=older@es */
 	[63152] = 4,   /* center=no&qpos=para&qprev=none@es */
-	[63155] = 38,   /* center=no&qpos=para&qprev=para1@es */
+	[63155] = 39,   /* center=no&qpos=para&qprev=para1@es */
 	[63156] = -166,   /* center=no&qpos=para&qprev=older@es */
 	[63162] = 292,   /* center=no&qpos=mid&qprev=none@es */
 	[63163] = 64,   /* center=no&qpos=mid&qprev=sent@es */
 	[63164] = -35,   /* center=no&qpos=mid&qprev=para@es */
-	[63165] = -159,   /* center=no&qpos=mid&qprev=para1@es */
+	[63165] = -158,   /* center=no&qpos=mid&qprev=para1@es */
 	[63166] = 5,   /* center=no&qpos=mid&qprev=older@es */
 	[63167] = 24,   /* center=yes&qpos=para&qprev=none@es */
-	[63170] = -27,   /* center=yes&qpos=para&qprev=para1@es */
+	[63170] = -24,   /* center=yes&qpos=para&qprev=para1@es */
 	[63171] = 171,   /* center=yes&qpos=para&qprev=older@es */
-	[63177] = -371,   /* center=yes&qpos=mid&qprev=none@es */
+	[63177] = -372,   /* center=yes&qpos=mid&qprev=none@es */
 	[63178] = -61,   /* center=yes&qpos=mid&qprev=sent@es */
 	[63179] = 63,   /* center=yes&qpos=mid&qprev=para@es */
-	[63180] = 188,   /* center=yes&qpos=mid&qprev=para1@es */
+	[63180] = 187,   /* center=yes&qpos=mid&qprev=para1@es */
 	[63181] = -4,   /* center=yes&qpos=mid&qprev=older@es */
 	[63376] = -113,   /* kind=none@nl */
-	[63377] = -81,   /* kind=prev@nl */
+	[63377] = -80,   /* kind=prev@nl */
 	[63378] = 83,   /* kind=pron@nl */
 	[63379] = 109,   /* kind=name@nl */
 	[63381] = -3,   /* kind=role@nl */
@@ -18139,7 +18138,7 @@ const int32_t model_trained[205972] = {
 	[63395] = -34,   /* kind=prev&region=none@nl */
 	[63405] = 211,   /* kind=pron&region=head@nl */
 	[63406] = -87,   /* kind=pron&region=tail@nl */
-	[63407] = 130,   /* kind=pron&region=next@nl */
+	[63407] = 131,   /* kind=pron&region=next@nl */
 	[63408] = 4,   /* kind=pron&region=sent1@nl */
 	[63409] = 162,   /* kind=pron&region=sent2@nl */
 	[63410] = -15,   /* kind=pron&region=sent3@nl */
@@ -18147,8 +18146,8 @@ const int32_t model_trained[205972] = {
 	[63412] = -20,   /* kind=pron&region=older@nl */
 	[63414] = 88,   /* kind=name&region=head@nl */
 	[63415] = 179,   /* kind=name&region=tail@nl */
-	[63416] = 46,   /* kind=name&region=next@nl */
-	[63417] = 37,   /* kind=name&region=sent1@nl */
+	[63416] = 45,   /* kind=name&region=next@nl */
+	[63417] = 38,   /* kind=name&region=sent1@nl */
 	[63418] = -147,   /* kind=name&region=sent2@nl */
 	[63419] = -148,   /* kind=name&region=sent3@nl */
 	[63420] = -12,   /* kind=name&region=para1@nl */
@@ -18166,11 +18165,11 @@ const int32_t model_trained[205972] = {
 	[63476] = -37,   /* kind=none&cuerel=none@nl */
 	[63488] = -34,   /* kind=prev&cuerel=none@nl */
 	[63500] = 11,   /* kind=pron&cuerel=none@nl */
-	[63501] = 121,   /* kind=pron&cuerel=before@nl */
+	[63501] = 122,   /* kind=pron&cuerel=before@nl */
 	[63502] = 52,   /* kind=pron&cuerel=after@nl */
-	[63507] = 125,   /* kind=pron&cuerel=near_before@nl */
+	[63507] = 124,   /* kind=pron&cuerel=near_before@nl */
 	[63512] = 33,   /* kind=name&cuerel=none@nl */
-	[63513] = 25,   /* kind=name&cuerel=before@nl */
+	[63513] = 26,   /* kind=name&cuerel=before@nl */
 	[63514] = -107,   /* kind=name&cuerel=after@nl */
 	[63519] = -106,   /* kind=name&cuerel=near_before@nl */
 	[63520] = 88,   /* kind=name&cuerel=near_after@nl */
@@ -18223,7 +18222,7 @@ const int32_t model_trained[205972] = {
 	[63992] = -5,   /* kind=pron&region=sent3&cuerel=none@nl */
 	[64004] = 51,   /* kind=pron&region=para1&cuerel=none@nl */
 	[64006] = -1,   /* kind=pron&region=para1&cuerel=after@nl */
-	[64011] = 66,   /* kind=pron&region=para1&cuerel=near_before@nl */
+	[64011] = 65,   /* kind=pron&region=para1&cuerel=near_before@nl */
 	[64016] = -7,   /* kind=pron&region=older&cuerel=none@nl */
 	[64040] = 55,   /* kind=name&region=head&cuerel=none@nl */
 	[64041] = 19,   /* kind=name&region=head&cuerel=before@nl */
@@ -18275,7 +18274,7 @@ const int32_t model_trained[205972] = {
 	[64928] = 13,   /* region=sent1&cuerel=none&cueq=none@nl */
 	[64933] = 23,   /* region=sent1&cuerel=before&cueq=other@nl */
 	[64936] = -118,   /* region=sent1&cuerel=after&cueq=other@nl */
-	[64951] = -14,   /* region=sent1&cuerel=near_before&cueq=other@nl */
+	[64951] = -13,   /* region=sent1&cuerel=near_before&cueq=other@nl */
 	[64954] = 87,   /* region=sent1&cuerel=near_after&cueq=other@nl */
 	[64964] = -37,   /* region=sent2&cuerel=none&cueq=none@nl */
 	[64981] = -1,   /* region=sent2&cuerel=told_obj&cueq=other@nl */
@@ -18348,7 +18347,7 @@ const int32_t model_trained[205972] = {
 	[65714] = 3,   /* cuerel=near_before&cueq=own&subj=no@nl */
 	[65715] = -40,   /* cuerel=near_before&cueq=own&subj=first@nl */
 	[65716] = -74,   /* cuerel=near_before&cueq=own&subj=start@nl */
-	[65717] = 51,   /* cuerel=near_before&cueq=other&subj=no@nl */
+	[65717] = 50,   /* cuerel=near_before&cueq=other&subj=no@nl */
 	[65719] = -9,   /* cuerel=near_before&cueq=other&subj=start@nl */
 	[65726] = 56,   /* cuerel=near_after&cueq=other&subj=no@nl */
 	[65756] = -27,   /* cuerel=none&cueq=none&nameq=na@nl */
@@ -18382,7 +18381,7 @@ const int32_t model_trained[205972] = {
 	[65978] = 87,   /* cuerel=near_after&cueq=other&qsubj=nocue@nl */
 	[65979] = -3,   /* cuerel=near_after&cueq=other&qsubj=subject@nl */
 	[66008] = -6,   /* region=none&cueq=none&qsubj=nocue@nl */
-	[66009] = -20,   /* region=none&cueq=none&qsubj=subject@nl */
+	[66009] = -21,   /* region=none&cueq=none&qsubj=subject@nl */
 	[66017] = 59,   /* region=head&cueq=none&qsubj=nocue@nl */
 	[66021] = -24,   /* region=head&cueq=own&qsubj=subject@nl */
 	[66026] = -3,   /* region=tail&cueq=none&qsubj=nocue@nl */
@@ -18420,7 +18419,7 @@ const int32_t model_trained[205972] = {
 	[66165] = -20,   /* kind=prev&region=none&rank=0@nl */
 	[66205] = 83,   /* kind=pron&region=head&rank=0@nl */
 	[66209] = -66,   /* kind=pron&region=tail&rank=0@nl */
-	[66213] = 100,   /* kind=pron&region=next&rank=0@nl */
+	[66213] = 101,   /* kind=pron&region=next&rank=0@nl */
 	[66217] = -12,   /* kind=pron&region=sent1&rank=0@nl */
 	[66218] = 11,   /* kind=pron&region=sent1&rank=1@nl */
 	[66219] = 47,   /* kind=pron&region=sent1&rank=2@nl */
@@ -18477,17 +18476,17 @@ const int32_t model_trained[205972] = {
 	[66453] = 18,   /* kind=top&region=none&rank=0@nl */
 	[66489] = -37,   /* kind=none&dist=0-1@nl */
 	[66495] = -34,   /* kind=prev&dist=0-1@nl */
-	[66501] = -3,   /* kind=pron&dist=0-1@nl */
+	[66501] = -2,   /* kind=pron&dist=0-1@nl */
 	[66502] = -71,   /* kind=pron&dist=2-3@nl */
 	[66503] = 131,   /* kind=pron&dist=4-6@nl */
-	[66504] = -14,   /* kind=pron&dist=7-10@nl */
+	[66504] = -15,   /* kind=pron&dist=7-10@nl */
 	[66505] = 105,   /* kind=pron&dist=11-20@nl */
 	[66506] = 79,   /* kind=pron&dist=21+@nl */
 	[66507] = 272,   /* kind=name&dist=0-1@nl */
 	[66508] = 120,   /* kind=name&dist=2-3@nl */
 	[66509] = -91,   /* kind=name&dist=4-6@nl */
 	[66510] = 47,   /* kind=name&dist=7-10@nl */
-	[66511] = -229,   /* kind=name&dist=11-20@nl */
+	[66511] = -228,   /* kind=name&dist=11-20@nl */
 	[66512] = 63,   /* kind=name&dist=21+@nl */
 	[66523] = -5,   /* kind=role&dist=11-20@nl */
 	[66537] = -64,   /* kind=desc&dist=0-1@nl */
@@ -18519,7 +18518,7 @@ const int32_t model_trained[205972] = {
 	[66595] = -23,   /* cuerel=near_before&dist=11-20@nl */
 	[66596] = 78,   /* cuerel=near_before&dist=21+@nl */
 	[66597] = 250,   /* cuerel=near_after&dist=0-1@nl */
-	[66598] = -145,   /* cuerel=near_after&dist=2-3@nl */
+	[66598] = -146,   /* cuerel=near_after&dist=2-3@nl */
 	[66599] = -9,   /* cuerel=near_after&dist=4-6@nl */
 	[66600] = -3,   /* cuerel=near_after&dist=7-10@nl */
 	[66601] = -44,   /* cuerel=near_after&dist=11-20@nl */
@@ -18549,7 +18548,7 @@ const int32_t model_trained[205972] = {
 	[66718] = -20,   /* kind=prev&region=none&subj=no@nl */
 	[66749] = 83,   /* kind=pron&region=head&subj=first@nl */
 	[66752] = -66,   /* kind=pron&region=tail&subj=first@nl */
-	[66755] = 100,   /* kind=pron&region=next&subj=first@nl */
+	[66755] = 101,   /* kind=pron&region=next&subj=first@nl */
 	[66757] = 16,   /* kind=pron&region=sent1&subj=no@nl */
 	[66758] = -194,   /* kind=pron&region=sent1&subj=first@nl */
 	[66759] = -2,   /* kind=pron&region=sent1&subj=start@nl */
@@ -18643,7 +18642,7 @@ const int32_t model_trained[205972] = {
 	[67168] = -19,   /* kind=top&freq=5+@nl */
 	[67169] = -14,   /* kind=none&region=none&sameprev=na@nl */
 	[67196] = -20,   /* kind=prev&region=none&sameprev=na@nl */
-	[67227] = -109,   /* kind=pron&region=head&sameprev=no@nl */
+	[67227] = -108,   /* kind=pron&region=head&sameprev=no@nl */
 	[67228] = 180,   /* kind=pron&region=head&sameprev=yes@nl */
 	[67229] = -69,   /* kind=pron&region=tail&sameprev=na@nl */
 	[67230] = 31,   /* kind=pron&region=tail&sameprev=no@nl */
@@ -18655,7 +18654,7 @@ const int32_t model_trained[205972] = {
 	[67238] = -4,   /* kind=pron&region=sent2&sameprev=na@nl */
 	[67240] = 196,   /* kind=pron&region=sent2&sameprev=yes@nl */
 	[67242] = -5,   /* kind=pron&region=sent3&sameprev=no@nl */
-	[67244] = 4,   /* kind=pron&region=para1&sameprev=na@nl */
+	[67244] = 5,   /* kind=pron&region=para1&sameprev=na@nl */
 	[67245] = 88,   /* kind=pron&region=para1&sameprev=no@nl */
 	[67246] = -29,   /* kind=pron&region=para1&sameprev=yes@nl */
 	[67248] = -8,   /* kind=pron&region=older&sameprev=no@nl */
@@ -18665,7 +18664,7 @@ const int32_t model_trained[205972] = {
 	[67256] = 74,   /* kind=name&region=tail&sameprev=na@nl */
 	[67257] = 90,   /* kind=name&region=tail&sameprev=no@nl */
 	[67258] = 3,   /* kind=name&region=tail&sameprev=yes@nl */
-	[67259] = 161,   /* kind=name&region=next&sameprev=na@nl */
+	[67259] = 162,   /* kind=name&region=next&sameprev=na@nl */
 	[67260] = -32,   /* kind=name&region=next&sameprev=no@nl */
 	[67262] = -48,   /* kind=name&region=sent1&sameprev=na@nl */
 	[67263] = 4,   /* kind=name&region=sent1&sameprev=no@nl */
@@ -18694,7 +18693,7 @@ const int32_t model_trained[205972] = {
 	[67410] = -13,   /* kind=desc&region=older&sameprev=no@nl */
 	[67412] = 65,   /* kind=top&region=none&sameprev=na@nl */
 	[67413] = 8,   /* kind=top&region=none&sameprev=no@nl */
-	[67414] = 11,   /* kind=top&region=none&sameprev=yes@nl */
+	[67414] = 10,   /* kind=top&region=none&sameprev=yes@nl */
 	[67439] = -37,   /* kind=none&resolved=na@nl */
 	[67442] = -34,   /* kind=prev&resolved=na@nl */
 	[67446] = 86,   /* kind=pron&resolved=yes@nl */
@@ -18712,9 +18711,9 @@ const int32_t model_trained[205972] = {
 	[67519] = 3,   /* kind=pron&qhead=none&qtail=none@nl */
 	[67520] = 11,   /* kind=pron&qhead=none&qtail=near@nl */
 	[67539] = 22,   /* kind=pron&qhead=colon&qtail=none@nl */
-	[67544] = 24,   /* kind=name&qhead=none&qtail=none@nl */
+	[67544] = 25,   /* kind=name&qhead=none&qtail=none@nl */
 	[67545] = -18,   /* kind=name&qhead=none&qtail=near@nl */
-	[67548] = 62,   /* kind=name&qhead=none&qtail=tail@nl */
+	[67548] = 63,   /* kind=name&qhead=none&qtail=tail@nl */
 	[67554] = 4,   /* kind=name&qhead=adjacent&qtail=none@nl */
 	[67564] = 13,   /* kind=name&qhead=colon&qtail=none@nl */
 	[67594] = -2,   /* kind=role&qhead=none&qtail=none@nl */
@@ -18729,7 +18728,7 @@ const int32_t model_trained[205972] = {
 	[67714] = -13,   /* kind=top&qhead=colon&qtail=none@nl */
 	[67719] = -3,   /* region=none&qhead=none&qtail=none@nl */
 	[67720] = -21,   /* region=none&qhead=none&qtail=near@nl */
-	[67723] = -59,   /* region=none&qhead=none&qtail=tail@nl */
+	[67723] = -60,   /* region=none&qhead=none&qtail=tail@nl */
 	[67729] = -1,   /* region=none&qhead=adjacent&qtail=none@nl */
 	[67739] = -18,   /* region=none&qhead=colon&qtail=none@nl */
 	[67745] = -72,   /* region=head&qhead=none&qtail=near@nl */
@@ -18756,7 +18755,7 @@ const int32_t model_trained[205972] = {
 	[67939] = -7,   /* region=older&qhead=colon&qtail=none@nl */
 	[67944] = -6,   /* cuerel=none&qhead=none&qtail=none@nl */
 	[67945] = -39,   /* cuerel=none&qhead=none&qtail=near@nl */
-	[67948] = -63,   /* cuerel=none&qhead=none&qtail=tail@nl */
+	[67948] = -64,   /* cuerel=none&qhead=none&qtail=tail@nl */
 	[67954] = -5,   /* cuerel=none&qhead=adjacent&qtail=none@nl */
 	[67964] = 5,   /* cuerel=none&qhead=colon&qtail=none@nl */
 	[67969] = 24,   /* cuerel=before&qhead=none&qtail=none@nl */
@@ -18782,7 +18781,7 @@ const int32_t model_trained[205972] = {
 	[68246] = -10,   /* kind=none&qpos=mid@nl */
 	[68247] = 1,   /* kind=prev&qpos=para@nl */
 	[68248] = -42,   /* kind=prev&qpos=sent@nl */
-	[68249] = -15,   /* kind=prev&qpos=mid@nl */
+	[68249] = -16,   /* kind=prev&qpos=mid@nl */
 	[68250] = 293,   /* kind=pron&qpos=para@nl */
 	[68251] = -17,   /* kind=pron&qpos=sent@nl */
 	[68252] = 66,   /* kind=pron&qpos=mid@nl */
@@ -18828,7 +18827,7 @@ const int32_t model_trained[205972] = {
 	[68334] = -65,   /* kind=pron&qalone=no&qprev=none@nl */
 	[68336] = -19,   /* kind=pron&qalone=no&qprev=para@nl */
 	[68337] = 33,   /* kind=pron&qalone=no&qprev=para1@nl */
-	[68338] = -10,   /* kind=pron&qalone=no&qprev=older@nl */
+	[68338] = -9,   /* kind=pron&qalone=no&qprev=older@nl */
 	[68343] = 232,   /* kind=pron&qalone=yes&qprev=older@nl */
 	[68344] = -44,   /* kind=name&qalone=no&qprev=none@nl */
 	[68346] = 7,   /* kind=name&qalone=no&qprev=para@nl */
@@ -18871,14 +18870,14 @@ const int32_t model_trained[205972] = {
 	[68490] = -22,   /* kind=pron&qprev=para&qsubj=nocue@nl */
 	[68491] = -2,   /* kind=pron&qprev=para&qsubj=subject@nl */
 	[68493] = 34,   /* kind=pron&qprev=para1&qsubj=nocue@nl */
-	[68494] = 38,   /* kind=pron&qprev=para1&qsubj=subject@nl */
+	[68494] = 39,   /* kind=pron&qprev=para1&qsubj=subject@nl */
 	[68496] = 35,   /* kind=pron&qprev=older&qsubj=nocue@nl */
 	[68499] = -92,   /* kind=name&qprev=none&qsubj=nocue@nl */
 	[68500] = 2,   /* kind=name&qprev=none&qsubj=subject@nl */
 	[68505] = 33,   /* kind=name&qprev=para&qsubj=nocue@nl */
 	[68506] = -73,   /* kind=name&qprev=para&qsubj=subject@nl */
 	[68508] = -7,   /* kind=name&qprev=para1&qsubj=nocue@nl */
-	[68509] = 20,   /* kind=name&qprev=para1&qsubj=subject@nl */
+	[68509] = 21,   /* kind=name&qprev=para1&qsubj=subject@nl */
 	[68511] = 64,   /* kind=name&qprev=older&qsubj=nocue@nl */
 	[68512] = 2,   /* kind=name&qprev=older&qsubj=subject@nl */
 	[68538] = -2,   /* kind=role&qprev=para1&qsubj=nocue@nl */
@@ -18894,11 +18893,11 @@ const int32_t model_trained[205972] = {
 	[68595] = 17,   /* kind=top&qprev=para&qsubj=nocue@nl */
 	[68596] = -57,   /* kind=top&qprev=para&qsubj=subject@nl */
 	[68598] = 47,   /* kind=top&qprev=para1&qsubj=nocue@nl */
-	[68599] = -19,   /* kind=top&qprev=para1&qsubj=subject@nl */
+	[68599] = -20,   /* kind=top&qprev=para1&qsubj=subject@nl */
 	[68601] = -63,   /* kind=top&qprev=older&qsubj=nocue@nl */
 	[68602] = -12,   /* kind=top&qprev=older&qsubj=subject@nl */
 	[68604] = -6,   /* region=none&qsubj=nocue&subj=no@nl */
-	[68607] = -20,   /* region=none&qsubj=subject&subj=no@nl */
+	[68607] = -21,   /* region=none&qsubj=subject&subj=no@nl */
 	[68614] = 65,   /* region=head&qsubj=nocue&subj=first@nl */
 	[68615] = 59,   /* region=head&qsubj=nocue&subj=start@nl */
 	[68616] = 15,   /* region=head&qsubj=subject&subj=no@nl */
@@ -18924,7 +18923,7 @@ const int32_t model_trained[205972] = {
 	[68667] = -77,   /* region=para1&qsubj=nocue&subj=no@nl */
 	[68668] = 56,   /* region=para1&qsubj=nocue&subj=first@nl */
 	[68669] = 140,   /* region=para1&qsubj=nocue&subj=start@nl */
-	[68676] = -29,   /* region=older&qsubj=nocue&subj=no@nl */
+	[68676] = -30,   /* region=older&qsubj=nocue&subj=no@nl */
 	[68678] = -37,   /* region=older&qsubj=nocue&subj=start@nl */
 	[68685] = -16,   /* kind=none&prevhow=na&qsubj=nocue@nl */
 	[68686] = -1,   /* kind=none&prevhow=na&qsubj=subject@nl */
@@ -18934,9 +18933,9 @@ const int32_t model_trained[205972] = {
 	[68703] = 5,   /* kind=pron&prevhow=na&qsubj=nocue@nl */
 	[68704] = 11,   /* kind=pron&prevhow=na&qsubj=subject@nl */
 	[68712] = 23,   /* kind=name&prevhow=na&qsubj=nocue@nl */
-	[68713] = -9,   /* kind=name&prevhow=na&qsubj=subject@nl */
+	[68713] = -8,   /* kind=name&prevhow=na&qsubj=subject@nl */
 	[68730] = -2,   /* kind=role&prevhow=na&qsubj=nocue@nl */
-	[68757] = -17,   /* kind=desc&prevhow=na&qsubj=nocue@nl */
+	[68757] = -18,   /* kind=desc&prevhow=na&qsubj=nocue@nl */
 	[68758] = 26,   /* kind=desc&prevhow=na&qsubj=subject@nl */
 	[68766] = 29,   /* kind=top&prevhow=na&qsubj=nocue@nl */
 	[68767] = -19,   /* kind=top&prevhow=na&qsubj=subject@nl */
@@ -18969,7 +18968,7 @@ const int32_t model_trained[205972] = {
 	[68815] = -56,   /* region=sent3&parafirst=yes&subj=first@nl */
 	[68817] = -62,   /* region=para1&parafirst=no&subj=no@nl */
 	[68818] = 52,   /* region=para1&parafirst=no&subj=first@nl */
-	[68819] = -92,   /* region=para1&parafirst=no&subj=start@nl */
+	[68819] = -91,   /* region=para1&parafirst=no&subj=start@nl */
 	[68820] = -4,   /* region=para1&parafirst=yes&subj=no@nl */
 	[68821] = 60,   /* region=para1&parafirst=yes&subj=first@nl */
 	[68822] = 506,   /* region=para1&parafirst=yes&subj=start@nl */
@@ -18994,7 +18993,7 @@ const int32_t model_trained[205972] = {
 	[68871] = 5,   /* pside=none&prank=0&kind=pron@nl */
 	[68872] = 23,   /* pside=none&prank=0&kind=name@nl */
 	[68874] = -2,   /* pside=none&prank=0&kind=role@nl */
-	[68877] = -17,   /* pside=none&prank=0&kind=desc@nl */
+	[68877] = -18,   /* pside=none&prank=0&kind=desc@nl */
 	[68878] = 18,   /* pside=none&prank=0&kind=top@nl */
 	[68912] = -17,   /* pside=before&prank=0&kind=name@nl */
 	[68917] = 3,   /* pside=before&prank=0&kind=desc@nl */
@@ -19047,7 +19046,7 @@ const int32_t model_trained[205972] = {
 	[69208] = -1,   /* pside=after&prank=1&pclause=yes@nl */
 	[69213] = -11,   /* pside=elsewhere&prank=0&pclause=no@nl */
 	[69222] = -21,   /* pside=none&qhead=none&qtail=near@nl */
-	[69225] = -59,   /* pside=none&qhead=none&qtail=tail@nl */
+	[69225] = -60,   /* pside=none&qhead=none&qtail=tail@nl */
 	[69231] = -1,   /* pside=none&qhead=adjacent&qtail=none@nl */
 	[69247] = -72,   /* pside=before&qhead=none&qtail=near@nl */
 	[69256] = -17,   /* pside=before&qhead=adjacent&qtail=none@nl */
@@ -19059,7 +19058,7 @@ const int32_t model_trained[205972] = {
 	[69306] = -2,   /* pside=elsewhere&qhead=adjacent&qtail=none@nl */
 	[69321] = -14,   /* kind=none&spoken=0&region=none@nl */
 	[69348] = -20,   /* kind=prev&spoken=0&region=none@nl */
-	[69376] = -109,   /* kind=pron&spoken=0&region=head@nl */
+	[69376] = -108,   /* kind=pron&spoken=0&region=head@nl */
 	[69377] = -45,   /* kind=pron&spoken=0&region=tail@nl */
 	[69378] = -90,   /* kind=pron&spoken=0&region=next@nl */
 	[69379] = -84,   /* kind=pron&spoken=0&region=sent1@nl */
@@ -19073,10 +19072,10 @@ const int32_t model_trained[205972] = {
 	[69392] = 1,   /* kind=pron&spoken=1&region=older@nl */
 	[69394] = 180,   /* kind=pron&spoken=2+&region=head@nl */
 	[69395] = -82,   /* kind=pron&spoken=2+&region=tail@nl */
-	[69396] = 247,   /* kind=pron&spoken=2+&region=next@nl */
+	[69396] = 246,   /* kind=pron&spoken=2+&region=next@nl */
 	[69397] = 104,   /* kind=pron&spoken=2+&region=sent1@nl */
 	[69398] = 196,   /* kind=pron&spoken=2+&region=sent2@nl */
-	[69400] = 21,   /* kind=pron&spoken=2+&region=para1@nl */
+	[69400] = 20,   /* kind=pron&spoken=2+&region=para1@nl */
 	[69401] = -99,   /* kind=pron&spoken=2+&region=older@nl */
 	[69403] = 12,   /* kind=name&spoken=0&region=head@nl */
 	[69404] = 92,   /* kind=name&spoken=0&region=tail@nl */
@@ -19092,7 +19091,7 @@ const int32_t model_trained[205972] = {
 	[69416] = 2,   /* kind=name&spoken=1&region=sent2@nl */
 	[69418] = 1,   /* kind=name&spoken=1&region=para1@nl */
 	[69421] = 48,   /* kind=name&spoken=2+&region=head@nl */
-	[69422] = 15,   /* kind=name&spoken=2+&region=tail@nl */
+	[69422] = 14,   /* kind=name&spoken=2+&region=tail@nl */
 	[69423] = -30,   /* kind=name&spoken=2+&region=next@nl */
 	[69424] = 279,   /* kind=name&spoken=2+&region=sent1@nl */
 	[69425] = 232,   /* kind=name&spoken=2+&region=sent2@nl */
@@ -19120,8 +19119,8 @@ const int32_t model_trained[205972] = {
 	[69608] = 23,   /* antkind=name&spoken=1&antrank=1@nl */
 	[69610] = -121,   /* antkind=name&spoken=1&antrank=3+@nl */
 	[69611] = 145,   /* antkind=name&spoken=2+&antrank=0@nl */
-	[69612] = 226,   /* antkind=name&spoken=2+&antrank=1@nl */
-	[69613] = -74,   /* antkind=name&spoken=2+&antrank=2@nl */
+	[69612] = 225,   /* antkind=name&spoken=2+&antrank=1@nl */
+	[69613] = -75,   /* antkind=name&spoken=2+&antrank=2@nl */
 	[69615] = -32,   /* antkind=name1&spoken=0&antrank=0@nl */
 	[69616] = 15,   /* antkind=name1&spoken=0&antrank=1@nl */
 	[69617] = -57,   /* antkind=name1&spoken=0&antrank=2@nl */
@@ -19137,7 +19136,7 @@ const int32_t model_trained[205972] = {
 	[69657] = 16,   /* antkind=prev&spoken=1&antrank=2@nl */
 	[69658] = -109,   /* antkind=prev&spoken=1&antrank=3+@nl */
 	[69660] = 38,   /* antkind=prev&spoken=2+&antrank=1@nl */
-	[69661] = 159,   /* antkind=prev&spoken=2+&antrank=2@nl */
+	[69661] = 160,   /* antkind=prev&spoken=2+&antrank=2@nl */
 	[69662] = 49,   /* antkind=prev&spoken=2+&antrank=3+@nl */
 	[69663] = -75,   /* cuerel=none&cueq=none&spoken=0@nl */
 	[69664] = 43,   /* cuerel=none&cueq=none&spoken=1@nl */
@@ -19161,7 +19160,6 @@ const int32_t model_trained[205972] = {
 	[69787] = -108,   /* antkind=name&antrank=0&antrole=none@nl */
 	[69788] = 98,   /* antkind=name&antrank=0&antrole=subject@nl */
 	[69789] = 234,   /* antkind=name&antrank=0&antrole=cue@nl */
-	[69790] = 1,   /* antkind=name&antrank=0&antrole=object@nl */
 	[69791] = -59,   /* antkind=name&antrank=1&antrole=none@nl */
 	[69792] = 165,   /* antkind=name&antrank=1&antrole=subject@nl */
 	[69794] = 4,   /* antkind=name&antrank=1&antrole=object@nl */
@@ -19200,7 +19198,7 @@ const int32_t model_trained[205972] = {
 	[69874] = -99,   /* antkind=name1&antgen=agree@nl */
 	[69876] = -25,   /* antkind=role&antgen=unknown@nl */
 	[69882] = 23,   /* antkind=prev&antgen=unknown@nl */
-	[69883] = 91,   /* antkind=prev&antgen=agree@nl */
+	[69883] = 90,   /* antkind=prev&antgen=agree@nl */
 	[69885] = -8,   /* antkind=na&antdist=0&antpick=no@nl */
 	[69895] = -69,   /* antkind=name&antdist=0&antpick=no@nl */
 	[69896] = 49,   /* antkind=name&antdist=0&antpick=yes@nl */
@@ -19229,11 +19227,11 @@ const int32_t model_trained[205972] = {
 	[69945] = -29,   /* antkind=na&sameprev=na&antrank=0@nl */
 	[69949] = -9,   /* antkind=na&sameprev=no&antrank=0@nl */
 	[69953] = 35,   /* antkind=na&sameprev=yes&antrank=0@nl */
-	[69957] = 107,   /* antkind=name&sameprev=na&antrank=0@nl */
+	[69957] = 106,   /* antkind=name&sameprev=na&antrank=0@nl */
 	[69958] = 160,   /* antkind=name&sameprev=na&antrank=1@nl */
-	[69959] = -101,   /* antkind=name&sameprev=na&antrank=2@nl */
+	[69959] = -100,   /* antkind=name&sameprev=na&antrank=2@nl */
 	[69961] = 26,   /* antkind=name&sameprev=no&antrank=0@nl */
-	[69962] = -47,   /* antkind=name&sameprev=no&antrank=1@nl */
+	[69962] = -46,   /* antkind=name&sameprev=no&antrank=1@nl */
 	[69963] = -34,   /* antkind=name&sameprev=no&antrank=2@nl */
 	[69964] = -25,   /* antkind=name&sameprev=no&antrank=3+@nl */
 	[69965] = 106,   /* antkind=name&sameprev=yes&antrank=0@nl */
@@ -19267,7 +19265,7 @@ const int32_t model_trained[205972] = {
 	[70025] = -126,   /* cuerel=before&antkind=name1@nl */
 	[70029] = -18,   /* cuerel=after&antkind=na@nl */
 	[70030] = 215,   /* cuerel=after&antkind=name@nl */
-	[70031] = -87,   /* cuerel=after&antkind=name1@nl */
+	[70031] = -86,   /* cuerel=after&antkind=name1@nl */
 	[70034] = -112,   /* cuerel=after&antkind=prev@nl */
 	[70047] = -7,   /* cuerel=told_obj&antkind=na@nl */
 	[70059] = -68,   /* cuerel=near_before&antkind=na@nl */
@@ -19295,14 +19293,14 @@ const int32_t model_trained[205972] = {
 	[70118] = 403,   /* antkind=name1&antpick=yes&qprev=older@nl */
 	[70122] = -7,   /* antkind=role&antpick=no&qprev=para1@nl */
 	[70141] = 55,   /* antkind=prev&antpick=no&qprev=para@nl */
-	[70142] = 61,   /* antkind=prev&antpick=no&qprev=para1@nl */
+	[70142] = 60,   /* antkind=prev&antpick=no&qprev=para1@nl */
 	[70143] = -123,   /* antkind=prev&antpick=no&qprev=older@nl */
 	[70149] = -37,   /* kind=none&person=na@nl */
 	[70154] = -34,   /* kind=prev&person=na@nl */
 	[70159] = 30,   /* kind=pron&person=na@nl */
 	[70165] = -6,   /* kind=name&person=none@nl */
 	[70166] = -185,   /* kind=name&person=titled@nl */
-	[70167] = 186,   /* kind=name&person=spoke@nl */
+	[70167] = 187,   /* kind=name&person=spoke@nl */
 	[70168] = -129,   /* kind=name&person=placed@nl */
 	[70174] = 1,   /* kind=role&person=na@nl */
 	[70189] = -28,   /* kind=desc&person=na@nl */
@@ -19355,12 +19353,12 @@ const int32_t model_trained[205972] = {
 	[70649] = -8,   /* antkind=na&antperson=na&antrank=0@nl */
 	[70673] = 39,   /* antkind=name&antperson=none&antrank=0@nl */
 	[70674] = 53,   /* antkind=name&antperson=none&antrank=1@nl */
-	[70675] = -56,   /* antkind=name&antperson=none&antrank=2@nl */
+	[70675] = -55,   /* antkind=name&antperson=none&antrank=2@nl */
 	[70676] = -89,   /* antkind=name&antperson=none&antrank=3+@nl */
 	[70677] = -2,   /* antkind=name&antperson=titled&antrank=0@nl */
 	[70678] = 34,   /* antkind=name&antperson=titled&antrank=1@nl */
 	[70681] = 249,   /* antkind=name&antperson=spoke&antrank=0@nl */
-	[70683] = -74,   /* antkind=name&antperson=spoke&antrank=2@nl */
+	[70683] = -75,   /* antkind=name&antperson=spoke&antrank=2@nl */
 	[70685] = -8,   /* antkind=name&antperson=placed&antrank=0@nl */
 	[70686] = -27,   /* antkind=name&antperson=placed&antrank=1@nl */
 	[70687] = -21,   /* antkind=name&antperson=placed&antrank=2@nl */
@@ -19419,14 +19417,14 @@ const int32_t model_trained[205972] = {
 	[70950] = -49,   /* kind=none&qasked=yes@nl */
 	[70951] = -34,   /* kind=prev&qasked=no@nl */
 	[70953] = 24,   /* kind=pron&qasked=no@nl */
-	[70954] = 262,   /* kind=pron&qasked=yes@nl */
+	[70954] = 263,   /* kind=pron&qasked=yes@nl */
 	[70955] = 57,   /* kind=name&qasked=no@nl */
 	[70956] = -321,   /* kind=name&qasked=yes@nl */
 	[70959] = 1,   /* kind=role&qasked=no@nl */
 	[70965] = -27,   /* kind=desc&qasked=no@nl */
 	[70966] = -77,   /* kind=desc&qasked=yes@nl */
-	[70967] = 63,   /* kind=top&qasked=no@nl */
-	[70968] = 253,   /* kind=top&qasked=yes@nl */
+	[70967] = 62,   /* kind=top&qasked=no@nl */
+	[70968] = 252,   /* kind=top&qasked=yes@nl */
 	[70969] = -16,   /* kind=none&center=na&qsubj=nocue@nl */
 	[70970] = -1,   /* kind=none&center=na&qsubj=subject@nl */
 	[70978] = -39,   /* kind=prev&center=na&qsubj=nocue@nl */
@@ -19435,7 +19433,7 @@ const int32_t model_trained[205972] = {
 	[70984] = -1,   /* kind=prev&center=yes&qsubj=nocue@nl */
 	[70987] = -30,   /* kind=pron&center=na&qsubj=nocue@nl */
 	[70990] = -64,   /* kind=pron&center=no&qsubj=nocue@nl */
-	[70991] = -114,   /* kind=pron&center=no&qsubj=subject@nl */
+	[70991] = -113,   /* kind=pron&center=no&qsubj=subject@nl */
 	[70993] = 73,   /* kind=pron&center=yes&qsubj=nocue@nl */
 	[70994] = 129,   /* kind=pron&center=yes&qsubj=subject@nl */
 	[70996] = 122,   /* kind=name&center=na&qsubj=nocue@nl */
@@ -19449,10 +19447,10 @@ const int32_t model_trained[205972] = {
 	[71042] = -1,   /* kind=desc&center=na&qsubj=subject@nl */
 	[71044] = -15,   /* kind=desc&center=no&qsubj=nocue@nl */
 	[71045] = 29,   /* kind=desc&center=no&qsubj=subject@nl */
-	[71050] = 36,   /* kind=top&center=na&qsubj=nocue@nl */
+	[71050] = 35,   /* kind=top&center=na&qsubj=nocue@nl */
 	[71051] = -12,   /* kind=top&center=na&qsubj=subject@nl */
 	[71053] = 9,   /* kind=top&center=no&qsubj=nocue@nl */
-	[71054] = -23,   /* kind=top&center=no&qsubj=subject@nl */
+	[71054] = -24,   /* kind=top&center=no&qsubj=subject@nl */
 	[71056] = 57,   /* kind=top&center=yes&qsubj=nocue@nl */
 	[71057] = -24,   /* kind=top&center=yes&qsubj=subject@nl */
 	[71063] = -6,   /* center=na&qpos=para&qprev=older@nl */
@@ -19505,7 +19503,7 @@ const int32_t model_trained[205972] = {
 	[71339] = -85,   /* kind=name&region=sent1@it */
 	[71340] = 4,   /* kind=name&region=sent2@it */
 	[71342] = -61,   /* kind=name&region=para1@it */
-	[71343] = -84,   /* kind=name&region=older@it */
+	[71343] = -85,   /* kind=name&region=older@it */
 	[71354] = -26,   /* kind=role&region=head@it */
 	[71355] = 28,   /* kind=role&region=tail@it */
 	[71356] = 120,   /* kind=role&region=next@it */
@@ -19552,7 +19550,7 @@ const int32_t model_trained[205972] = {
 	[71506] = 84,   /* kind=top&cuerel=none@it */
 	[71518] = 69,   /* region=none&cuerel=none@it */
 	[71530] = -157,   /* region=head&cuerel=none@it */
-	[71531] = 114,   /* region=head&cuerel=before@it */
+	[71531] = 115,   /* region=head&cuerel=before@it */
 	[71532] = 148,   /* region=head&cuerel=after@it */
 	[71533] = 329,   /* region=head&cuerel=accord@it */
 	[71535] = -8,   /* region=head&cuerel=told_obj@it */
@@ -19563,7 +19561,7 @@ const int32_t model_trained[205972] = {
 	[71544] = 103,   /* region=tail&cuerel=after@it */
 	[71550] = -20,   /* region=tail&cuerel=near_after@it */
 	[71554] = -47,   /* region=next&cuerel=none@it */
-	[71555] = 379,   /* region=next&cuerel=before@it */
+	[71555] = 380,   /* region=next&cuerel=before@it */
 	[71557] = -25,   /* region=next&cuerel=accord@it */
 	[71559] = -17,   /* region=next&cuerel=told_obj@it */
 	[71561] = 53,   /* region=next&cuerel=near_before@it */
@@ -19665,7 +19663,7 @@ const int32_t model_trained[205972] = {
 	[72598] = 34,   /* kind=top&region=none&cuerel=none@it */
 	[72706] = 27,   /* region=none&cuerel=none&cueq=none@it */
 	[72742] = -59,   /* region=head&cuerel=none&cueq=none@it */
-	[72746] = 46,   /* region=head&cuerel=before&cueq=own@it */
+	[72746] = 47,   /* region=head&cuerel=before&cueq=own@it */
 	[72749] = 53,   /* region=head&cuerel=after&cueq=own@it */
 	[72752] = 186,   /* region=head&cuerel=accord&cueq=own@it */
 	[72758] = -3,   /* region=head&cuerel=told_obj&cueq=own@it */
@@ -19736,7 +19734,7 @@ const int32_t model_trained[205972] = {
 	[73217] = -2,   /* cuerel=none&cueq=none&kind=org@it */
 	[73218] = -8,   /* cuerel=none&cueq=none&kind=desc@it */
 	[73219] = 34,   /* cuerel=none&cueq=none&kind=top@it */
-	[73253] = 65,   /* cuerel=before&cueq=own&kind=name@it */
+	[73253] = 66,   /* cuerel=before&cueq=own&kind=name@it */
 	[73255] = 114,   /* cuerel=before&cueq=own&kind=role@it */
 	[73263] = 15,   /* cuerel=before&cueq=other&kind=name@it */
 	[73265] = -55,   /* cuerel=before&cueq=other&kind=role@it */
@@ -19766,10 +19764,10 @@ const int32_t model_trained[205972] = {
 	[73570] = 8,   /* cuerel=none&cueq=none&subj=no@it */
 	[73571] = -28,   /* cuerel=none&cueq=none&subj=first@it */
 	[73572] = -22,   /* cuerel=none&cueq=none&subj=start@it */
-	[73582] = 76,   /* cuerel=before&cueq=own&subj=no@it */
+	[73582] = 77,   /* cuerel=before&cueq=own&subj=no@it */
 	[73583] = 42,   /* cuerel=before&cueq=own&subj=first@it */
 	[73584] = 114,   /* cuerel=before&cueq=own&subj=start@it */
-	[73585] = -28,   /* cuerel=before&cueq=other&subj=no@it */
+	[73585] = -29,   /* cuerel=before&cueq=other&subj=no@it */
 	[73586] = 180,   /* cuerel=before&cueq=other&subj=first@it */
 	[73587] = -14,   /* cuerel=before&cueq=other&subj=start@it */
 	[73591] = 101,   /* cuerel=after&cueq=own&subj=no@it */
@@ -19788,7 +19786,7 @@ const int32_t model_trained[205972] = {
 	[73646] = 72,   /* cuerel=near_after&cueq=own&subj=first@it */
 	[73648] = -33,   /* cuerel=near_after&cueq=other&subj=no@it */
 	[73649] = -98,   /* cuerel=near_after&cueq=other&subj=first@it */
-	[73663] = 181,   /* cuerel=colon&cueq=own&subj=no@it */
+	[73663] = 180,   /* cuerel=colon&cueq=own&subj=no@it */
 	[73664] = 8,   /* cuerel=colon&cueq=own&subj=first@it */
 	[73665] = -88,   /* cuerel=colon&cueq=own&subj=start@it */
 	[73666] = 83,   /* cuerel=colon&cueq=other&subj=no@it */
@@ -19798,7 +19796,7 @@ const int32_t model_trained[205972] = {
 	[73679] = -40,   /* cuerel=none&cueq=none&nameq=seen@it */
 	[73680] = -15,   /* cuerel=none&cueq=none&nameq=initial@it */
 	[73694] = 114,   /* cuerel=before&cueq=own&nameq=na@it */
-	[73695] = 65,   /* cuerel=before&cueq=own&nameq=seen@it */
+	[73695] = 66,   /* cuerel=before&cueq=own&nameq=seen@it */
 	[73698] = -55,   /* cuerel=before&cueq=other&nameq=na@it */
 	[73699] = 15,   /* cuerel=before&cueq=other&nameq=seen@it */
 	[73706] = 49,   /* cuerel=after&cueq=own&nameq=na@it */
@@ -19929,7 +19927,7 @@ const int32_t model_trained[205972] = {
 	[74188] = -10,   /* kind=name&region=para1&rank=1@it */
 	[74189] = -17,   /* kind=name&region=para1&rank=2@it */
 	[74190] = -22,   /* kind=name&region=para1&rank=3+@it */
-	[74192] = -4,   /* kind=name&region=older&rank=1@it */
+	[74192] = -5,   /* kind=name&region=older&rank=1@it */
 	[74193] = -2,   /* kind=name&region=older&rank=2@it */
 	[74194] = -29,   /* kind=name&region=older&rank=3+@it */
 	[74236] = -31,   /* kind=role&region=head&rank=1@it */
@@ -20009,7 +20007,7 @@ const int32_t model_trained[205972] = {
 	[74476] = -37,   /* cuerel=none&dist=21+@it */
 	[74477] = 413,   /* cuerel=before&dist=0-1@it */
 	[74478] = 122,   /* cuerel=before&dist=2-3@it */
-	[74479] = 74,   /* cuerel=before&dist=4-6@it */
+	[74479] = 73,   /* cuerel=before&dist=4-6@it */
 	[74480] = 228,   /* cuerel=before&dist=7-10@it */
 	[74481] = 74,   /* cuerel=before&dist=11-20@it */
 	[74482] = -8,   /* cuerel=before&dist=21+@it */
@@ -20088,7 +20086,7 @@ const int32_t model_trained[205972] = {
 	[74709] = -2,   /* kind=name&region=sent2&subj=no@it */
 	[74710] = 1,   /* kind=name&region=sent2&subj=first@it */
 	[74715] = -6,   /* kind=name&region=para1&subj=no@it */
-	[74716] = -65,   /* kind=name&region=para1&subj=first@it */
+	[74716] = -64,   /* kind=name&region=para1&subj=first@it */
 	[74717] = -11,   /* kind=name&region=para1&subj=start@it */
 	[74718] = -46,   /* kind=name&region=older&subj=no@it */
 	[74719] = -5,   /* kind=name&region=older&subj=first@it */
@@ -20168,7 +20166,7 @@ const int32_t model_trained[205972] = {
 	[75038] = 17,   /* cuerel=near_after&nwords=more&full=yes@it */
 	[75043] = -136,   /* cuerel=colon&nwords=one&full=no@it */
 	[75044] = 85,   /* cuerel=colon&nwords=one&full=yes@it */
-	[75046] = 133,   /* cuerel=colon&nwords=more&full=yes@it */
+	[75046] = 132,   /* cuerel=colon&nwords=more&full=yes@it */
 	[75051] = -2,   /* kind=none&freq=1@it */
 	[75055] = -7,   /* kind=prev&freq=1@it */
 	[75059] = 68,   /* kind=pron&freq=1@it */
@@ -20186,7 +20184,7 @@ const int32_t model_trained[205972] = {
 	[75091] = -2,   /* kind=none&region=none&sameprev=na@it */
 	[75118] = 1,   /* kind=prev&region=none&sameprev=na@it */
 	[75149] = -124,   /* kind=pron&region=head&sameprev=no@it */
-	[75150] = 145,   /* kind=pron&region=head&sameprev=yes@it */
+	[75150] = 144,   /* kind=pron&region=head&sameprev=yes@it */
 	[75152] = -120,   /* kind=pron&region=tail&sameprev=no@it */
 	[75153] = 131,   /* kind=pron&region=tail&sameprev=yes@it */
 	[75154] = -2,   /* kind=pron&region=next&sameprev=na@it */
@@ -20204,7 +20202,7 @@ const int32_t model_trained[205972] = {
 	[75183] = 80,   /* kind=name&region=next&sameprev=yes@it */
 	[75184] = -2,   /* kind=name&region=sent1&sameprev=na@it */
 	[75185] = -5,   /* kind=name&region=sent1&sameprev=no@it */
-	[75186] = -76,   /* kind=name&region=sent1&sameprev=yes@it */
+	[75186] = -75,   /* kind=name&region=sent1&sameprev=yes@it */
 	[75188] = -2,   /* kind=name&region=sent2&sameprev=no@it */
 	[75189] = 1,   /* kind=name&region=sent2&sameprev=yes@it */
 	[75193] = -2,   /* kind=name&region=para1&sameprev=na@it */
@@ -20255,7 +20253,7 @@ const int32_t model_trained[205972] = {
 	[75392] = -11,   /* kind=none&qhead=none&qtail=near@it */
 	[75396] = -8,   /* kind=none&qhead=cue&qtail=none@it */
 	[75397] = -9,   /* kind=none&qhead=cue&qtail=near@it */
-	[75401] = -15,   /* kind=none&qhead=adjacent&qtail=none@it */
+	[75401] = -16,   /* kind=none&qhead=adjacent&qtail=none@it */
 	[75406] = -13,   /* kind=none&qhead=accord&qtail=none@it */
 	[75411] = -31,   /* kind=none&qhead=colon&qtail=none@it */
 	[75412] = -2,   /* kind=none&qhead=colon&qtail=near@it */
@@ -20424,14 +20422,14 @@ const int32_t model_trained[205972] = {
 	[76222] = -2,   /* kind=text&qend=comma@it */
 	[76224] = -3,   /* kind=org&qend=other@it */
 	[76226] = -23,   /* kind=org&qend=comma@it */
-	[76228] = -47,   /* kind=desc&qend=other@it */
+	[76228] = -46,   /* kind=desc&qend=other@it */
 	[76230] = 44,   /* kind=desc&qend=comma@it */
 	[76232] = 124,   /* kind=top&qend=other@it */
 	[76234] = -86,   /* kind=top&qend=comma@it */
 	[76236] = -14,   /* kind=none&qalone=no&qprev=none@it */
 	[76237] = -9,   /* kind=none&qalone=no&qprev=sent@it */
 	[76238] = -13,   /* kind=none&qalone=no&qprev=para@it */
-	[76239] = 82,   /* kind=none&qalone=no&qprev=para1@it */
+	[76239] = 83,   /* kind=none&qalone=no&qprev=para1@it */
 	[76240] = -35,   /* kind=none&qalone=no&qprev=older@it */
 	[76244] = -97,   /* kind=none&qalone=yes&qprev=para1@it */
 	[76245] = -121,   /* kind=none&qalone=yes&qprev=older@it */
@@ -20539,7 +20537,7 @@ const int32_t model_trained[205972] = {
 	[76458] = 71,   /* kind=role&qprev=para&qsubj=subject@it */
 	[76459] = -5,   /* kind=role&qprev=para&qsubj=nosubject@it */
 	[76460] = -39,   /* kind=role&qprev=para1&qsubj=nocue@it */
-	[76461] = 16,   /* kind=role&qprev=para1&qsubj=subject@it */
+	[76461] = 17,   /* kind=role&qprev=para1&qsubj=subject@it */
 	[76462] = -8,   /* kind=role&qprev=para1&qsubj=nosubject@it */
 	[76464] = 9,   /* kind=role&qprev=older&qsubj=subject@it */
 	[76465] = -25,   /* kind=role&qprev=older&qsubj=nosubject@it */
@@ -20684,7 +20682,7 @@ const int32_t model_trained[205972] = {
 	[76750] = -3,   /* region=older&parafirst=yes&subj=start@it */
 	[76751] = -2,   /* kind=none&gender=any@it */
 	[76755] = -7,   /* kind=prev&gender=any@it */
-	[76760] = 72,   /* kind=pron&gender=male@it */
+	[76760] = 73,   /* kind=pron&gender=male@it */
 	[76762] = -5,   /* kind=pron&gender=plural@it */
 	[76763] = -48,   /* kind=name&gender=any@it */
 	[76764] = 48,   /* kind=name&gender=male@it */
@@ -20739,7 +20737,7 @@ const int32_t model_trained[205972] = {
 	[76961] = 85,   /* pside=before&pgap=2-3&pclause=no@it */
 	[76962] = 72,   /* pside=before&pgap=2-3&pclause=yes@it */
 	[76964] = -19,   /* pside=before&pgap=4-7&pclause=yes@it */
-	[76966] = -65,   /* pside=before&pgap=8+&pclause=yes@it */
+	[76966] = -64,   /* pside=before&pgap=8+&pclause=yes@it */
 	[76967] = 56,   /* pside=after&pgap=0-1&pclause=no@it */
 	[76970] = -1,   /* pside=after&pgap=2-3&pclause=yes@it */
 	[76971] = -14,   /* pside=after&pgap=4-7&pclause=no@it */
@@ -20784,7 +20782,7 @@ const int32_t model_trained[205972] = {
 	[77077] = 14,   /* pside=before&prank=0&subj=start@it */
 	[77078] = -52,   /* pside=before&prank=1&subj=no@it */
 	[77081] = -4,   /* pside=before&prank=2&subj=no@it */
-	[77082] = -29,   /* pside=before&prank=2&subj=first@it */
+	[77082] = -30,   /* pside=before&prank=2&subj=first@it */
 	[77083] = -18,   /* pside=before&prank=2&subj=start@it */
 	[77084] = -4,   /* pside=before&prank=3+&subj=no@it */
 	[77085] = -1,   /* pside=before&prank=3+&subj=first@it */
@@ -20799,7 +20797,7 @@ const int32_t model_trained[205972] = {
 	[77100] = -4,   /* pside=elsewhere&prank=0&subj=first@it */
 	[77101] = -4,   /* pside=elsewhere&prank=0&subj=start@it */
 	[77111] = -13,   /* pside=none&prank=0&pclause=no@it */
-	[77119] = 46,   /* pside=before&prank=0&pclause=no@it */
+	[77119] = 47,   /* pside=before&prank=0&pclause=no@it */
 	[77120] = 13,   /* pside=before&prank=0&pclause=yes@it */
 	[77122] = -52,   /* pside=before&prank=1&pclause=yes@it */
 	[77124] = -9,   /* pside=before&prank=2&pclause=yes@it */
@@ -20838,7 +20836,7 @@ const int32_t model_trained[205972] = {
 	[77300] = -2,   /* kind=pron&spoken=0&region=next@it */
 	[77304] = -1,   /* kind=pron&spoken=0&region=para1@it */
 	[77313] = 178,   /* kind=pron&spoken=1&region=para1@it */
-	[77316] = 145,   /* kind=pron&spoken=2+&region=head@it */
+	[77316] = 144,   /* kind=pron&spoken=2+&region=head@it */
 	[77317] = 131,   /* kind=pron&spoken=2+&region=tail@it */
 	[77322] = 32,   /* kind=pron&spoken=2+&region=para1@it */
 	[77325] = -45,   /* kind=name&spoken=0&region=head@it */
@@ -20887,7 +20885,7 @@ const int32_t model_trained[205972] = {
 	[77525] = -32,   /* antkind=name&spoken=0&antrank=0@it */
 	[77527] = -54,   /* antkind=name&spoken=0&antrank=2@it */
 	[77528] = 33,   /* antkind=name&spoken=0&antrank=3+@it */
-	[77532] = 154,   /* antkind=name&spoken=1&antrank=3+@it */
+	[77532] = 155,   /* antkind=name&spoken=1&antrank=3+@it */
 	[77534] = 65,   /* antkind=name&spoken=2+&antrank=1@it */
 	[77535] = 89,   /* antkind=name&spoken=2+&antrank=2@it */
 	[77536] = 88,   /* antkind=name&spoken=2+&antrank=3+@it */
@@ -20947,7 +20945,7 @@ const int32_t model_trained[205972] = {
 	[77788] = 24,   /* antkind=prev&antrank=3+&antrole=object@it */
 	[77789] = -6,   /* antkind=na&antgen=unknown@it */
 	[77792] = 131,   /* antkind=name&antgen=unknown@it */
-	[77793] = -58,   /* antkind=name&antgen=agree@it */
+	[77793] = -57,   /* antkind=name&antgen=agree@it */
 	[77795] = -137,   /* antkind=name1&antgen=unknown@it */
 	[77798] = -121,   /* antkind=role&antgen=unknown@it */
 	[77802] = -5,   /* antkind=other&antgen=agree@it */
@@ -20958,7 +20956,7 @@ const int32_t model_trained[205972] = {
 	[77818] = 89,   /* antkind=name&antdist=0&antpick=yes@it */
 	[77819] = -30,   /* antkind=name&antdist=1&antpick=no@it */
 	[77820] = 65,   /* antkind=name&antdist=1&antpick=yes@it */
-	[77821] = -77,   /* antkind=name&antdist=2&antpick=no@it */
+	[77821] = -76,   /* antkind=name&antdist=2&antpick=no@it */
 	[77823] = -49,   /* antkind=name&antdist=3-5&antpick=no@it */
 	[77824] = 139,   /* antkind=name&antdist=3-5&antpick=yes@it */
 	[77829] = -38,   /* antkind=name1&antdist=1&antpick=no@it */
@@ -20970,11 +20968,11 @@ const int32_t model_trained[205972] = {
 	[77867] = -4,   /* antkind=na&sameprev=na&antrank=0@it */
 	[77871] = -64,   /* antkind=na&sameprev=no&antrank=0@it */
 	[77875] = 76,   /* antkind=na&sameprev=yes&antrank=0@it */
-	[77881] = -94,   /* antkind=name&sameprev=na&antrank=2@it */
+	[77881] = -93,   /* antkind=name&sameprev=na&antrank=2@it */
 	[77882] = 148,   /* antkind=name&sameprev=na&antrank=3+@it */
 	[77883] = -32,   /* antkind=name&sameprev=no&antrank=0@it */
 	[77884] = -27,   /* antkind=name&sameprev=no&antrank=1@it */
-	[77885] = -46,   /* antkind=name&sameprev=no&antrank=2@it */
+	[77885] = -45,   /* antkind=name&sameprev=no&antrank=2@it */
 	[77886] = -40,   /* antkind=name&sameprev=no&antrank=3+@it */
 	[77888] = 125,   /* antkind=name&sameprev=yes&antrank=1@it */
 	[77889] = 89,   /* antkind=name&sameprev=yes&antrank=2@it */
@@ -21029,7 +21027,7 @@ const int32_t model_trained[205972] = {
 	[78106] = -8,   /* kind=org&person=na@it */
 	[78111] = -32,   /* kind=desc&person=na@it */
 	[78117] = 316,   /* kind=top&person=none@it */
-	[78118] = 294,   /* kind=top&person=titled@it */
+	[78118] = 295,   /* kind=top&person=titled@it */
 	[78119] = 84,   /* kind=top&person=spoke@it */
 	[78120] = -424,   /* kind=top&person=placed@it */
 	[78121] = -2,   /* kind=none&person=na&region=none@it */
@@ -21061,7 +21059,7 @@ const int32_t model_trained[205972] = {
 	[78296] = -3,   /* kind=name&person=placed&region=sent1@it */
 	[78297] = -2,   /* kind=name&person=placed&region=sent2@it */
 	[78299] = -9,   /* kind=name&person=placed&region=para1@it */
-	[78300] = -4,   /* kind=name&person=placed&region=older@it */
+	[78300] = -5,   /* kind=name&person=placed&region=older@it */
 	[78347] = -10,   /* kind=role&person=na&region=head@it */
 	[78348] = 8,   /* kind=role&person=na&region=tail@it */
 	[78349] = 43,   /* kind=role&person=na&region=next@it */
@@ -21099,7 +21097,7 @@ const int32_t model_trained[205972] = {
 	[78632] = -50,   /* antkind=role&antperson=na&antrank=1@it */
 	[78651] = -2,   /* antkind=other&antperson=na&antrank=0@it */
 	[78678] = 12,   /* antkind=prev&antperson=none&antrank=3+@it */
-	[78682] = 36,   /* antkind=prev&antperson=titled&antrank=3+@it */
+	[78682] = 35,   /* antkind=prev&antperson=titled&antrank=3+@it */
 	[78690] = 25,   /* antkind=prev&antperson=placed&antrank=3+@it */
 	[78691] = 9,   /* kind=none&qask=no&region=none@it */
 	[78700] = -80,   /* kind=none&qask=yes&region=none@it */
@@ -21171,7 +21169,7 @@ const int32_t model_trained[205972] = {
 	[78908] = 29,   /* kind=prev&center=yes&qsubj=nosubject@it */
 	[78910] = -23,   /* kind=pron&center=na&qsubj=subject@it */
 	[78913] = -82,   /* kind=pron&center=no&qsubj=subject@it */
-	[78914] = -163,   /* kind=pron&center=no&qsubj=nosubject@it */
+	[78914] = -162,   /* kind=pron&center=no&qsubj=nosubject@it */
 	[78916] = 114,   /* kind=pron&center=yes&qsubj=subject@it */
 	[78917] = 165,   /* kind=pron&center=yes&qsubj=nosubject@it */
 	[78918] = -103,   /* kind=name&center=na&qsubj=nocue@it */
@@ -21186,7 +21184,7 @@ const int32_t model_trained[205972] = {
 	[78938] = -65,   /* kind=role&center=na&qsubj=nosubject@it */
 	[78939] = -41,   /* kind=role&center=no&qsubj=nocue@it */
 	[78940] = 30,   /* kind=role&center=no&qsubj=subject@it */
-	[78941] = -15,   /* kind=role&center=no&qsubj=nosubject@it */
+	[78941] = -14,   /* kind=role&center=no&qsubj=nosubject@it */
 	[78942] = -19,   /* kind=role&center=yes&qsubj=nocue@it */
 	[78943] = -3,   /* kind=role&center=yes&qsubj=subject@it */
 	[78945] = -43,   /* kind=text&center=na&qsubj=nocue@it */
@@ -21220,7 +21218,7 @@ const int32_t model_trained[205972] = {
 	[79000] = -59,   /* center=no&qpos=para&qprev=older@it */
 	[79006] = 63,   /* center=no&qpos=mid&qprev=none@it */
 	[79007] = -51,   /* center=no&qpos=mid&qprev=sent@it */
-	[79008] = 70,   /* center=no&qpos=mid&qprev=para@it */
+	[79008] = 69,   /* center=no&qpos=mid&qprev=para@it */
 	[79009] = 42,   /* center=no&qpos=mid&qprev=para1@it */
 	[79010] = 44,   /* center=no&qpos=mid&qprev=older@it */
 	[79014] = -25,   /* center=yes&qpos=para&qprev=para1@it */
@@ -22370,7 +22368,7 @@ const int32_t model_trained[205972] = {
 	[198095] = -138,   /* kind=name&region=older~unseen */
 	[198097] = 34,   /* kind=acronym&region=head~unseen */
 	[198098] = 100,   /* kind=acronym&region=tail~unseen */
-	[198099] = -201,   /* kind=acronym&region=next~unseen */
+	[198099] = -200,   /* kind=acronym&region=next~unseen */
 	[198100] = 92,   /* kind=acronym&region=sent1~unseen */
 	[198101] = -38,   /* kind=acronym&region=sent2~unseen */
 	[198102] = -104,   /* kind=acronym&region=sent3~unseen */
@@ -22411,7 +22409,7 @@ const int32_t model_trained[205972] = {
 	[198150] = -19,   /* kind=none&cuerel=none~unseen */
 	[198162] = 7,   /* kind=prev&cuerel=none~unseen */
 	[198174] = -22,   /* kind=pron&cuerel=none~unseen */
-	[198175] = -88,   /* kind=pron&cuerel=before~unseen */
+	[198175] = -89,   /* kind=pron&cuerel=before~unseen */
 	[198176] = 75,   /* kind=pron&cuerel=after~unseen */
 	[198177] = -253,   /* kind=pron&cuerel=accord~unseen */
 	[198179] = -26,   /* kind=pron&cuerel=told_obj~unseen */
@@ -22420,7 +22418,7 @@ const int32_t model_trained[205972] = {
 	[198184] = -171,   /* kind=pron&cuerel=colon~unseen */
 	[198185] = -6,   /* kind=pron&cuerel=fused~unseen */
 	[198186] = 47,   /* kind=name&cuerel=none~unseen */
-	[198187] = 94,   /* kind=name&cuerel=before~unseen */
+	[198187] = 93,   /* kind=name&cuerel=before~unseen */
 	[198188] = 23,   /* kind=name&cuerel=after~unseen */
 	[198189] = 261,   /* kind=name&cuerel=accord~unseen */
 	[198191] = -75,   /* kind=name&cuerel=told_obj~unseen */
@@ -22509,7 +22507,7 @@ const int32_t model_trained[205972] = {
 	[198313] = -169,   /* region=next&cuerel=near_before~unseen */
 	[198314] = -130,   /* region=next&cuerel=near_after~unseen */
 	[198315] = -367,   /* region=next&cuerel=appos~unseen */
-	[198316] = -426,   /* region=next&cuerel=colon~unseen */
+	[198316] = -424,   /* region=next&cuerel=colon~unseen */
 	[198319] = 136,   /* region=sent1&cuerel=before~unseen */
 	[198320] = 52,   /* region=sent1&cuerel=after~unseen */
 	[198321] = 113,   /* region=sent1&cuerel=accord~unseen */
@@ -22519,7 +22517,7 @@ const int32_t model_trained[205972] = {
 	[198325] = 21,   /* region=sent1&cuerel=near_before~unseen */
 	[198326] = -60,   /* region=sent1&cuerel=near_after~unseen */
 	[198327] = 5,   /* region=sent1&cuerel=appos~unseen */
-	[198328] = -300,   /* region=sent1&cuerel=colon~unseen */
+	[198328] = -299,   /* region=sent1&cuerel=colon~unseen */
 	[198330] = -16,   /* region=sent2&cuerel=none~unseen */
 	[198331] = 71,   /* region=sent2&cuerel=before~unseen */
 	[198332] = -108,   /* region=sent2&cuerel=after~unseen */
@@ -22540,17 +22538,17 @@ const int32_t model_trained[205972] = {
 	[198352] = -100,   /* region=sent3&cuerel=colon~unseen */
 	[198354] = -132,   /* region=para1&cuerel=none~unseen */
 	[198355] = -47,   /* region=para1&cuerel=before~unseen */
-	[198356] = 30,   /* region=para1&cuerel=after~unseen */
+	[198356] = 29,   /* region=para1&cuerel=after~unseen */
 	[198357] = -107,   /* region=para1&cuerel=accord~unseen */
 	[198358] = -157,   /* region=para1&cuerel=accord_after~unseen */
 	[198359] = -76,   /* region=para1&cuerel=told_obj~unseen */
-	[198361] = -31,   /* region=para1&cuerel=near_before~unseen */
+	[198361] = -32,   /* region=para1&cuerel=near_before~unseen */
 	[198362] = -98,   /* region=para1&cuerel=near_after~unseen */
-	[198363] = 67,   /* region=para1&cuerel=appos~unseen */
+	[198363] = 66,   /* region=para1&cuerel=appos~unseen */
 	[198364] = 97,   /* region=para1&cuerel=colon~unseen */
 	[198365] = -164,   /* region=para1&cuerel=fused~unseen */
 	[198366] = -139,   /* region=older&cuerel=none~unseen */
-	[198367] = -57,   /* region=older&cuerel=before~unseen */
+	[198367] = -58,   /* region=older&cuerel=before~unseen */
 	[198368] = -184,   /* region=older&cuerel=after~unseen */
 	[198369] = -113,   /* region=older&cuerel=accord~unseen */
 	[198371] = -18,   /* region=older&cuerel=told_obj~unseen */
@@ -22561,13 +22559,13 @@ const int32_t model_trained[205972] = {
 	[198378] = -19,   /* kind=none&region=none&cuerel=none~unseen */
 	[198486] = 7,   /* kind=prev&region=none&cuerel=none~unseen */
 	[198606] = -42,   /* kind=pron&region=head&cuerel=none~unseen */
-	[198607] = -12,   /* kind=pron&region=head&cuerel=before~unseen */
+	[198607] = -11,   /* kind=pron&region=head&cuerel=before~unseen */
 	[198608] = 174,   /* kind=pron&region=head&cuerel=after~unseen */
 	[198611] = -28,   /* kind=pron&region=head&cuerel=told_obj~unseen */
 	[198613] = -510,   /* kind=pron&region=head&cuerel=near_before~unseen */
 	[198614] = -75,   /* kind=pron&region=head&cuerel=near_after~unseen */
 	[198616] = 123,   /* kind=pron&region=head&cuerel=colon~unseen */
-	[198618] = -39,   /* kind=pron&region=tail&cuerel=none~unseen */
+	[198618] = -38,   /* kind=pron&region=tail&cuerel=none~unseen */
 	[198619] = -11,   /* kind=pron&region=tail&cuerel=before~unseen */
 	[198620] = 35,   /* kind=pron&region=tail&cuerel=after~unseen */
 	[198623] = -84,   /* kind=pron&region=tail&cuerel=told_obj~unseen */
@@ -22636,41 +22634,41 @@ const int32_t model_trained[205972] = {
 	[198736] = -37,   /* kind=name&region=tail&cuerel=colon~unseen */
 	[198738] = -107,   /* kind=name&region=next&cuerel=none~unseen */
 	[198739] = 50,   /* kind=name&region=next&cuerel=before~unseen */
-	[198740] = 537,   /* kind=name&region=next&cuerel=after~unseen */
+	[198740] = 538,   /* kind=name&region=next&cuerel=after~unseen */
 	[198741] = 250,   /* kind=name&region=next&cuerel=accord~unseen */
 	[198743] = 181,   /* kind=name&region=next&cuerel=told_obj~unseen */
 	[198745] = -100,   /* kind=name&region=next&cuerel=near_before~unseen */
 	[198746] = -25,   /* kind=name&region=next&cuerel=near_after~unseen */
 	[198747] = -401,   /* kind=name&region=next&cuerel=appos~unseen */
-	[198748] = -414,   /* kind=name&region=next&cuerel=colon~unseen */
+	[198748] = -412,   /* kind=name&region=next&cuerel=colon~unseen */
 	[198750] = 35,   /* kind=name&region=sent1&cuerel=none~unseen */
 	[198751] = 99,   /* kind=name&region=sent1&cuerel=before~unseen */
 	[198752] = 15,   /* kind=name&region=sent1&cuerel=after~unseen */
 	[198753] = 222,   /* kind=name&region=sent1&cuerel=accord~unseen */
 	[198755] = -129,   /* kind=name&region=sent1&cuerel=told_obj~unseen */
-	[198757] = -150,   /* kind=name&region=sent1&cuerel=near_before~unseen */
+	[198757] = -149,   /* kind=name&region=sent1&cuerel=near_before~unseen */
 	[198758] = 103,   /* kind=name&region=sent1&cuerel=near_after~unseen */
 	[198759] = 237,   /* kind=name&region=sent1&cuerel=appos~unseen */
-	[198760] = -261,   /* kind=name&region=sent1&cuerel=colon~unseen */
+	[198760] = -260,   /* kind=name&region=sent1&cuerel=colon~unseen */
 	[198762] = 91,   /* kind=name&region=sent2&cuerel=none~unseen */
 	[198763] = 46,   /* kind=name&region=sent2&cuerel=before~unseen */
 	[198764] = -64,   /* kind=name&region=sent2&cuerel=after~unseen */
 	[198765] = -307,   /* kind=name&region=sent2&cuerel=accord~unseen */
-	[198767] = -194,   /* kind=name&region=sent2&cuerel=told_obj~unseen */
+	[198767] = -195,   /* kind=name&region=sent2&cuerel=told_obj~unseen */
 	[198769] = -385,   /* kind=name&region=sent2&cuerel=near_before~unseen */
 	[198770] = -79,   /* kind=name&region=sent2&cuerel=near_after~unseen */
 	[198771] = 26,   /* kind=name&region=sent2&cuerel=appos~unseen */
 	[198772] = 23,   /* kind=name&region=sent2&cuerel=colon~unseen */
 	[198774] = -142,   /* kind=name&region=sent3&cuerel=none~unseen */
 	[198775] = 37,   /* kind=name&region=sent3&cuerel=before~unseen */
-	[198776] = -302,   /* kind=name&region=sent3&cuerel=after~unseen */
+	[198776] = -301,   /* kind=name&region=sent3&cuerel=after~unseen */
 	[198779] = -88,   /* kind=name&region=sent3&cuerel=told_obj~unseen */
 	[198781] = -60,   /* kind=name&region=sent3&cuerel=near_before~unseen */
 	[198782] = -123,   /* kind=name&region=sent3&cuerel=near_after~unseen */
 	[198783] = -100,   /* kind=name&region=sent3&cuerel=appos~unseen */
 	[198786] = -104,   /* kind=name&region=para1&cuerel=none~unseen */
-	[198787] = -34,   /* kind=name&region=para1&cuerel=before~unseen */
-	[198788] = 6,   /* kind=name&region=para1&cuerel=after~unseen */
+	[198787] = -35,   /* kind=name&region=para1&cuerel=before~unseen */
+	[198788] = 5,   /* kind=name&region=para1&cuerel=after~unseen */
 	[198789] = -48,   /* kind=name&region=para1&cuerel=accord~unseen */
 	[198791] = -91,   /* kind=name&region=para1&cuerel=told_obj~unseen */
 	[198793] = -16,   /* kind=name&region=para1&cuerel=near_before~unseen */
@@ -22679,12 +22677,12 @@ const int32_t model_trained[205972] = {
 	[198796] = 214,   /* kind=name&region=para1&cuerel=colon~unseen */
 	[198798] = -130,   /* kind=name&region=older&cuerel=none~unseen */
 	[198799] = -113,   /* kind=name&region=older&cuerel=before~unseen */
-	[198800] = -159,   /* kind=name&region=older&cuerel=after~unseen */
+	[198800] = -158,   /* kind=name&region=older&cuerel=after~unseen */
 	[198801] = -69,   /* kind=name&region=older&cuerel=accord~unseen */
 	[198803] = 10,   /* kind=name&region=older&cuerel=told_obj~unseen */
 	[198805] = -31,   /* kind=name&region=older&cuerel=near_before~unseen */
 	[198806] = -143,   /* kind=name&region=older&cuerel=near_after~unseen */
-	[198807] = -99,   /* kind=name&region=older&cuerel=appos~unseen */
+	[198807] = -98,   /* kind=name&region=older&cuerel=appos~unseen */
 	[198808] = -49,   /* kind=name&region=older&cuerel=colon~unseen */
 	[198822] = 41,   /* kind=acronym&region=head&cuerel=none~unseen */
 	[198823] = -75,   /* kind=acronym&region=head&cuerel=before~unseen */
@@ -22701,7 +22699,7 @@ const int32_t model_trained[205972] = {
 	[198839] = 110,   /* kind=acronym&region=tail&cuerel=told_obj~unseen */
 	[198841] = -343,   /* kind=acronym&region=tail&cuerel=near_before~unseen */
 	[198842] = 154,   /* kind=acronym&region=tail&cuerel=near_after~unseen */
-	[198846] = -221,   /* kind=acronym&region=next&cuerel=none~unseen */
+	[198846] = -219,   /* kind=acronym&region=next&cuerel=none~unseen */
 	[198847] = -137,   /* kind=acronym&region=next&cuerel=before~unseen */
 	[198848] = -30,   /* kind=acronym&region=next&cuerel=after~unseen */
 	[198851] = -57,   /* kind=acronym&region=next&cuerel=told_obj~unseen */
@@ -22727,17 +22725,17 @@ const int32_t model_trained[205972] = {
 	[198889] = -100,   /* kind=acronym&region=sent3&cuerel=near_before~unseen */
 	[198890] = -53,   /* kind=acronym&region=sent3&cuerel=near_after~unseen */
 	[198894] = -37,   /* kind=acronym&region=para1&cuerel=none~unseen */
-	[198895] = 176,   /* kind=acronym&region=para1&cuerel=before~unseen */
-	[198896] = -47,   /* kind=acronym&region=para1&cuerel=after~unseen */
+	[198895] = 177,   /* kind=acronym&region=para1&cuerel=before~unseen */
+	[198896] = -46,   /* kind=acronym&region=para1&cuerel=after~unseen */
 	[198897] = -120,   /* kind=acronym&region=para1&cuerel=accord~unseen */
 	[198898] = -157,   /* kind=acronym&region=para1&cuerel=accord_after~unseen */
 	[198899] = -60,   /* kind=acronym&region=para1&cuerel=told_obj~unseen */
 	[198901] = -67,   /* kind=acronym&region=para1&cuerel=near_before~unseen */
 	[198902] = -56,   /* kind=acronym&region=para1&cuerel=near_after~unseen */
 	[198904] = -121,   /* kind=acronym&region=para1&cuerel=colon~unseen */
-	[198906] = -93,   /* kind=acronym&region=older&cuerel=none~unseen */
+	[198906] = -92,   /* kind=acronym&region=older&cuerel=none~unseen */
 	[198907] = 251,   /* kind=acronym&region=older&cuerel=before~unseen */
-	[198908] = -13,   /* kind=acronym&region=older&cuerel=after~unseen */
+	[198908] = -12,   /* kind=acronym&region=older&cuerel=after~unseen */
 	[198909] = -57,   /* kind=acronym&region=older&cuerel=accord~unseen */
 	[198911] = -144,   /* kind=acronym&region=older&cuerel=told_obj~unseen */
 	[198913] = -311,   /* kind=acronym&region=older&cuerel=near_before~unseen */
@@ -22750,17 +22748,17 @@ const int32_t model_trained[205972] = {
 	[198933] = 337,   /* kind=role&region=head&cuerel=accord~unseen */
 	[198935] = 251,   /* kind=role&region=head&cuerel=told_obj~unseen */
 	[198937] = -252,   /* kind=role&region=head&cuerel=near_before~unseen */
-	[198938] = 65,   /* kind=role&region=head&cuerel=near_after~unseen */
+	[198938] = 64,   /* kind=role&region=head&cuerel=near_after~unseen */
 	[198939] = -25,   /* kind=role&region=head&cuerel=appos~unseen */
-	[198940] = 173,   /* kind=role&region=head&cuerel=colon~unseen */
+	[198940] = 174,   /* kind=role&region=head&cuerel=colon~unseen */
 	[198942] = 270,   /* kind=role&region=tail&cuerel=none~unseen */
-	[198943] = 41,   /* kind=role&region=tail&cuerel=before~unseen */
+	[198943] = 42,   /* kind=role&region=tail&cuerel=before~unseen */
 	[198944] = 20,   /* kind=role&region=tail&cuerel=after~unseen */
 	[198947] = -396,   /* kind=role&region=tail&cuerel=told_obj~unseen */
 	[198948] = 167,   /* kind=role&region=tail&cuerel=from~unseen */
 	[198949] = -57,   /* kind=role&region=tail&cuerel=near_before~unseen */
 	[198950] = 10,   /* kind=role&region=tail&cuerel=near_after~unseen */
-	[198954] = -63,   /* kind=role&region=next&cuerel=none~unseen */
+	[198954] = -62,   /* kind=role&region=next&cuerel=none~unseen */
 	[198955] = -288,   /* kind=role&region=next&cuerel=before~unseen */
 	[198956] = -391,   /* kind=role&region=next&cuerel=after~unseen */
 	[198957] = -69,   /* kind=role&region=next&cuerel=accord~unseen */
@@ -22797,9 +22795,9 @@ const int32_t model_trained[205972] = {
 	[199009] = -60,   /* kind=role&region=para1&cuerel=near_before~unseen */
 	[199010] = -32,   /* kind=role&region=para1&cuerel=near_after~unseen */
 	[199011] = -67,   /* kind=role&region=para1&cuerel=appos~unseen */
-	[199012] = -172,   /* kind=role&region=para1&cuerel=colon~unseen */
+	[199012] = -171,   /* kind=role&region=para1&cuerel=colon~unseen */
 	[199014] = -57,   /* kind=role&region=older&cuerel=none~unseen */
-	[199015] = -94,   /* kind=role&region=older&cuerel=before~unseen */
+	[199015] = -93,   /* kind=role&region=older&cuerel=before~unseen */
 	[199016] = -10,   /* kind=role&region=older&cuerel=after~unseen */
 	[199017] = -182,   /* kind=role&region=older&cuerel=accord~unseen */
 	[199019] = 9,   /* kind=role&region=older&cuerel=told_obj~unseen */
@@ -22830,14 +22828,14 @@ const int32_t model_trained[205972] = {
 	[199067] = -110,   /* kind=text&region=next&cuerel=told_obj~unseen */
 	[199068] = -157,   /* kind=text&region=next&cuerel=from~unseen */
 	[199069] = -56,   /* kind=text&region=next&cuerel=near_before~unseen */
-	[199070] = -242,   /* kind=text&region=next&cuerel=near_after~unseen */
-	[199072] = -27,   /* kind=text&region=next&cuerel=colon~unseen */
+	[199070] = -243,   /* kind=text&region=next&cuerel=near_after~unseen */
+	[199072] = -28,   /* kind=text&region=next&cuerel=colon~unseen */
 	[199074] = -339,   /* kind=text&region=sent1&cuerel=none~unseen */
 	[199075] = 38,   /* kind=text&region=sent1&cuerel=before~unseen */
 	[199076] = -226,   /* kind=text&region=sent1&cuerel=after~unseen */
 	[199077] = -217,   /* kind=text&region=sent1&cuerel=accord~unseen */
 	[199079] = 320,   /* kind=text&region=sent1&cuerel=told_obj~unseen */
-	[199081] = -351,   /* kind=text&region=sent1&cuerel=near_before~unseen */
+	[199081] = -350,   /* kind=text&region=sent1&cuerel=near_before~unseen */
 	[199082] = -152,   /* kind=text&region=sent1&cuerel=near_after~unseen */
 	[199084] = -143,   /* kind=text&region=sent1&cuerel=colon~unseen */
 	[199086] = -126,   /* kind=text&region=sent2&cuerel=none~unseen */
@@ -22917,14 +22915,14 @@ const int32_t model_trained[205972] = {
 	[199276] = -100,   /* kind=desc&region=tail&cuerel=colon~unseen */
 	[199278] = 8,   /* kind=desc&region=next&cuerel=none~unseen */
 	[199279] = -307,   /* kind=desc&region=next&cuerel=before~unseen */
-	[199280] = -170,   /* kind=desc&region=next&cuerel=after~unseen */
+	[199280] = -172,   /* kind=desc&region=next&cuerel=after~unseen */
 	[199281] = -175,   /* kind=desc&region=next&cuerel=accord~unseen */
 	[199283] = -106,   /* kind=desc&region=next&cuerel=told_obj~unseen */
 	[199284] = -99,   /* kind=desc&region=next&cuerel=from~unseen */
 	[199285] = -199,   /* kind=desc&region=next&cuerel=near_before~unseen */
 	[199286] = -157,   /* kind=desc&region=next&cuerel=near_after~unseen */
 	[199287] = -38,   /* kind=desc&region=next&cuerel=appos~unseen */
-	[199288] = -80,   /* kind=desc&region=next&cuerel=colon~unseen */
+	[199288] = -81,   /* kind=desc&region=next&cuerel=colon~unseen */
 	[199290] = -51,   /* kind=desc&region=sent1&cuerel=none~unseen */
 	[199291] = 50,   /* kind=desc&region=sent1&cuerel=before~unseen */
 	[199292] = -88,   /* kind=desc&region=sent1&cuerel=after~unseen */
@@ -22935,7 +22933,7 @@ const int32_t model_trained[205972] = {
 	[199297] = 129,   /* kind=desc&region=sent1&cuerel=near_before~unseen */
 	[199298] = -190,   /* kind=desc&region=sent1&cuerel=near_after~unseen */
 	[199299] = -106,   /* kind=desc&region=sent1&cuerel=appos~unseen */
-	[199300] = -129,   /* kind=desc&region=sent1&cuerel=colon~unseen */
+	[199300] = -130,   /* kind=desc&region=sent1&cuerel=colon~unseen */
 	[199302] = -138,   /* kind=desc&region=sent2&cuerel=none~unseen */
 	[199303] = 241,   /* kind=desc&region=sent2&cuerel=before~unseen */
 	[199304] = -76,   /* kind=desc&region=sent2&cuerel=after~unseen */
@@ -23003,7 +23001,7 @@ const int32_t model_trained[205972] = {
 	[199588] = -169,   /* region=next&cuerel=near_before&cueq=own~unseen */
 	[199591] = -130,   /* region=next&cuerel=near_after&cueq=own~unseen */
 	[199594] = -367,   /* region=next&cuerel=appos&cueq=own~unseen */
-	[199597] = -426,   /* region=next&cuerel=colon&cueq=own~unseen */
+	[199597] = -424,   /* region=next&cuerel=colon&cueq=own~unseen */
 	[199607] = 136,   /* region=sent1&cuerel=before&cueq=other~unseen */
 	[199610] = 52,   /* region=sent1&cuerel=after&cueq=other~unseen */
 	[199613] = 113,   /* region=sent1&cuerel=accord&cueq=other~unseen */
@@ -23013,7 +23011,7 @@ const int32_t model_trained[205972] = {
 	[199625] = 21,   /* region=sent1&cuerel=near_before&cueq=other~unseen */
 	[199628] = -60,   /* region=sent1&cuerel=near_after&cueq=other~unseen */
 	[199631] = 5,   /* region=sent1&cuerel=appos&cueq=other~unseen */
-	[199634] = -300,   /* region=sent1&cuerel=colon&cueq=other~unseen */
+	[199634] = -299,   /* region=sent1&cuerel=colon&cueq=other~unseen */
 	[199638] = -16,   /* region=sent2&cuerel=none&cueq=none~unseen */
 	[199643] = 71,   /* region=sent2&cuerel=before&cueq=other~unseen */
 	[199646] = -108,   /* region=sent2&cuerel=after&cueq=other~unseen */
@@ -23034,17 +23032,17 @@ const int32_t model_trained[205972] = {
 	[199706] = -100,   /* region=sent3&cuerel=colon&cueq=other~unseen */
 	[199710] = -132,   /* region=para1&cuerel=none&cueq=none~unseen */
 	[199715] = -47,   /* region=para1&cuerel=before&cueq=other~unseen */
-	[199718] = 30,   /* region=para1&cuerel=after&cueq=other~unseen */
+	[199718] = 29,   /* region=para1&cuerel=after&cueq=other~unseen */
 	[199721] = -107,   /* region=para1&cuerel=accord&cueq=other~unseen */
 	[199724] = -157,   /* region=para1&cuerel=accord_after&cueq=other~unseen */
 	[199727] = -76,   /* region=para1&cuerel=told_obj&cueq=other~unseen */
-	[199733] = -31,   /* region=para1&cuerel=near_before&cueq=other~unseen */
+	[199733] = -32,   /* region=para1&cuerel=near_before&cueq=other~unseen */
 	[199736] = -98,   /* region=para1&cuerel=near_after&cueq=other~unseen */
-	[199739] = 67,   /* region=para1&cuerel=appos&cueq=other~unseen */
+	[199739] = 66,   /* region=para1&cuerel=appos&cueq=other~unseen */
 	[199742] = 97,   /* region=para1&cuerel=colon&cueq=other~unseen */
 	[199745] = -164,   /* region=para1&cuerel=fused&cueq=other~unseen */
 	[199746] = -139,   /* region=older&cuerel=none&cueq=none~unseen */
-	[199751] = -57,   /* region=older&cuerel=before&cueq=other~unseen */
+	[199751] = -58,   /* region=older&cuerel=before&cueq=other~unseen */
 	[199754] = -184,   /* region=older&cuerel=after&cueq=other~unseen */
 	[199757] = -113,   /* region=older&cuerel=accord&cueq=other~unseen */
 	[199763] = -18,   /* region=older&cuerel=told_obj&cueq=other~unseen */
@@ -23054,7 +23052,7 @@ const int32_t model_trained[205972] = {
 	[199778] = -25,   /* region=older&cuerel=colon&cueq=other~unseen */
 	[199782] = 64,   /* cuerel=none&cueq=none&prep=none~unseen */
 	[199783] = -169,   /* cuerel=none&cueq=none&prep=prep~unseen */
-	[199784] = -17,   /* cuerel=none&cueq=none&prep=of~unseen */
+	[199784] = -18,   /* cuerel=none&cueq=none&prep=of~unseen */
 	[199785] = -89,   /* cuerel=none&cueq=none&prep=det~unseen */
 	[199786] = 284,   /* cuerel=none&cueq=none&prep=oblique~unseen */
 	[199802] = 146,   /* cuerel=before&cueq=own&prep=none~unseen */
@@ -23062,9 +23060,9 @@ const int32_t model_trained[205972] = {
 	[199804] = 324,   /* cuerel=before&cueq=own&prep=of~unseen */
 	[199805] = 157,   /* cuerel=before&cueq=own&prep=det~unseen */
 	[199806] = -510,   /* cuerel=before&cueq=own&prep=oblique~unseen */
-	[199807] = 20,   /* cuerel=before&cueq=other&prep=none~unseen */
+	[199807] = 19,   /* cuerel=before&cueq=other&prep=none~unseen */
 	[199808] = -202,   /* cuerel=before&cueq=other&prep=prep~unseen */
-	[199809] = -125,   /* cuerel=before&cueq=other&prep=of~unseen */
+	[199809] = -124,   /* cuerel=before&cueq=other&prep=of~unseen */
 	[199810] = 51,   /* cuerel=before&cueq=other&prep=det~unseen */
 	[199811] = -15,   /* cuerel=before&cueq=other&prep=oblique~unseen */
 	[199817] = 208,   /* cuerel=after&cueq=own&prep=none~unseen */
@@ -23098,7 +23096,7 @@ const int32_t model_trained[205972] = {
 	[199892] = 150,   /* cuerel=near_before&cueq=own&prep=none~unseen */
 	[199893] = -239,   /* cuerel=near_before&cueq=own&prep=prep~unseen */
 	[199894] = -64,   /* cuerel=near_before&cueq=own&prep=of~unseen */
-	[199895] = -142,   /* cuerel=near_before&cueq=own&prep=det~unseen */
+	[199895] = -143,   /* cuerel=near_before&cueq=own&prep=det~unseen */
 	[199896] = 283,   /* cuerel=near_before&cueq=own&prep=oblique~unseen */
 	[199897] = 57,   /* cuerel=near_before&cueq=other&prep=none~unseen */
 	[199899] = -204,   /* cuerel=near_before&cueq=other&prep=of~unseen */
@@ -23122,13 +23120,13 @@ const int32_t model_trained[205972] = {
 	[199928] = -74,   /* cuerel=appos&cueq=other&prep=prep~unseen */
 	[199929] = -40,   /* cuerel=appos&cueq=other&prep=of~unseen */
 	[199930] = -17,   /* cuerel=appos&cueq=other&prep=det~unseen */
-	[199937] = -4,   /* cuerel=colon&cueq=own&prep=none~unseen */
+	[199937] = -3,   /* cuerel=colon&cueq=own&prep=none~unseen */
 	[199938] = -753,   /* cuerel=colon&cueq=own&prep=prep~unseen */
 	[199939] = -355,   /* cuerel=colon&cueq=own&prep=of~unseen */
 	[199940] = 352,   /* cuerel=colon&cueq=own&prep=det~unseen */
 	[199941] = 35,   /* cuerel=colon&cueq=own&prep=oblique~unseen */
 	[199942] = 40,   /* cuerel=colon&cueq=other&prep=none~unseen */
-	[199943] = -305,   /* cuerel=colon&cueq=other&prep=prep~unseen */
+	[199943] = -306,   /* cuerel=colon&cueq=other&prep=prep~unseen */
 	[199944] = -118,   /* cuerel=colon&cueq=other&prep=of~unseen */
 	[199945] = -284,   /* cuerel=colon&cueq=other&prep=det~unseen */
 	[199946] = -100,   /* cuerel=colon&cueq=other&prep=oblique~unseen */
@@ -23152,7 +23150,7 @@ const int32_t model_trained[205972] = {
 	[200009] = -170,   /* cuerel=before&cueq=own&kind=org~unseen */
 	[200010] = 43,   /* cuerel=before&cueq=own&kind=desc~unseen */
 	[200014] = -79,   /* cuerel=before&cueq=other&kind=pron~unseen */
-	[200015] = 24,   /* cuerel=before&cueq=other&kind=name~unseen */
+	[200015] = 23,   /* cuerel=before&cueq=other&kind=name~unseen */
 	[200016] = 291,   /* cuerel=before&cueq=other&kind=acronym~unseen */
 	[200017] = -5,   /* cuerel=before&cueq=other&kind=role~unseen */
 	[200018] = 82,   /* cuerel=before&cueq=other&kind=text~unseen */
@@ -23194,7 +23192,7 @@ const int32_t model_trained[205972] = {
 	[200129] = -241,   /* cuerel=told_obj&cueq=own&kind=org~unseen */
 	[200130] = -43,   /* cuerel=told_obj&cueq=own&kind=desc~unseen */
 	[200134] = -103,   /* cuerel=told_obj&cueq=other&kind=pron~unseen */
-	[200135] = -93,   /* cuerel=told_obj&cueq=other&kind=name~unseen */
+	[200135] = -92,   /* cuerel=told_obj&cueq=other&kind=name~unseen */
 	[200136] = -139,   /* cuerel=told_obj&cueq=other&kind=acronym~unseen */
 	[200137] = -81,   /* cuerel=told_obj&cueq=other&kind=role~unseen */
 	[200138] = 317,   /* cuerel=told_obj&cueq=other&kind=text~unseen */
@@ -23217,7 +23215,7 @@ const int32_t model_trained[205972] = {
 	[200197] = -86,   /* cuerel=near_before&cueq=other&kind=role~unseen */
 	[200198] = -215,   /* cuerel=near_before&cueq=other&kind=text~unseen */
 	[200199] = -130,   /* cuerel=near_before&cueq=other&kind=org~unseen */
-	[200200] = 67,   /* cuerel=near_before&cueq=other&kind=desc~unseen */
+	[200200] = 66,   /* cuerel=near_before&cueq=other&kind=desc~unseen */
 	[200214] = -75,   /* cuerel=near_after&cueq=own&kind=pron~unseen */
 	[200215] = -12,   /* cuerel=near_after&cueq=own&kind=name~unseen */
 	[200216] = 7,   /* cuerel=near_after&cueq=own&kind=acronym~unseen */
@@ -23252,29 +23250,29 @@ const int32_t model_trained[205972] = {
 	[200284] = -469,   /* cuerel=colon&cueq=other&kind=pron~unseen */
 	[200285] = 89,   /* cuerel=colon&cueq=other&kind=name~unseen */
 	[200286] = -100,   /* cuerel=colon&cueq=other&kind=acronym~unseen */
-	[200287] = -147,   /* cuerel=colon&cueq=other&kind=role~unseen */
+	[200287] = -146,   /* cuerel=colon&cueq=other&kind=role~unseen */
 	[200288] = -202,   /* cuerel=colon&cueq=other&kind=text~unseen */
 	[200290] = -217,   /* cuerel=colon&cueq=other&kind=desc~unseen */
 	[200304] = 7,   /* cuerel=fused&cueq=own&kind=pron~unseen */
 	[200314] = -164,   /* cuerel=fused&cueq=other&kind=pron~unseen */
 	[200322] = -124,   /* cuerel=none&cueq=none&subj=no~unseen */
-	[200323] = 112,   /* cuerel=none&cueq=none&subj=first~unseen */
+	[200323] = 113,   /* cuerel=none&cueq=none&subj=first~unseen */
 	[200324] = 86,   /* cuerel=none&cueq=none&subj=start~unseen */
 	[200334] = 181,   /* cuerel=before&cueq=own&subj=no~unseen */
 	[200335] = 123,   /* cuerel=before&cueq=own&subj=first~unseen */
 	[200336] = 11,   /* cuerel=before&cueq=own&subj=start~unseen */
-	[200337] = 134,   /* cuerel=before&cueq=other&subj=no~unseen */
-	[200338] = 50,   /* cuerel=before&cueq=other&subj=first~unseen */
+	[200337] = 135,   /* cuerel=before&cueq=other&subj=no~unseen */
+	[200338] = 49,   /* cuerel=before&cueq=other&subj=first~unseen */
 	[200339] = -108,   /* cuerel=before&cueq=other&subj=start~unseen */
 	[200343] = 17,   /* cuerel=after&cueq=own&subj=no~unseen */
 	[200344] = 130,   /* cuerel=after&cueq=own&subj=first~unseen */
 	[200346] = -97,   /* cuerel=after&cueq=other&subj=no~unseen */
-	[200347] = 91,   /* cuerel=after&cueq=other&subj=first~unseen */
+	[200347] = 90,   /* cuerel=after&cueq=other&subj=first~unseen */
 	[200352] = 225,   /* cuerel=accord&cueq=own&subj=no~unseen */
 	[200353] = -198,   /* cuerel=accord&cueq=own&subj=first~unseen */
 	[200354] = -32,   /* cuerel=accord&cueq=own&subj=start~unseen */
 	[200355] = 27,   /* cuerel=accord&cueq=other&subj=no~unseen */
-	[200356] = 57,   /* cuerel=accord&cueq=other&subj=first~unseen */
+	[200356] = 56,   /* cuerel=accord&cueq=other&subj=first~unseen */
 	[200357] = -371,   /* cuerel=accord&cueq=other&subj=start~unseen */
 	[200361] = -226,   /* cuerel=accord_after&cueq=own&subj=no~unseen */
 	[200364] = -122,   /* cuerel=accord_after&cueq=other&subj=no~unseen */
@@ -23290,7 +23288,7 @@ const int32_t model_trained[205972] = {
 	[200389] = -62,   /* cuerel=near_before&cueq=own&subj=first~unseen */
 	[200390] = 122,   /* cuerel=near_before&cueq=own&subj=start~unseen */
 	[200391] = 3,   /* cuerel=near_before&cueq=other&subj=no~unseen */
-	[200392] = -6,   /* cuerel=near_before&cueq=other&subj=first~unseen */
+	[200392] = -7,   /* cuerel=near_before&cueq=other&subj=first~unseen */
 	[200393] = -33,   /* cuerel=near_before&cueq=other&subj=start~unseen */
 	[200397] = 39,   /* cuerel=near_after&cueq=own&subj=no~unseen */
 	[200398] = -132,   /* cuerel=near_after&cueq=own&subj=first~unseen */
@@ -23308,22 +23306,22 @@ const int32_t model_trained[205972] = {
 	[200416] = 17,   /* cuerel=colon&cueq=own&subj=first~unseen */
 	[200417] = -13,   /* cuerel=colon&cueq=own&subj=start~unseen */
 	[200418] = -137,   /* cuerel=colon&cueq=other&subj=no~unseen */
-	[200419] = -150,   /* cuerel=colon&cueq=other&subj=first~unseen */
+	[200419] = -151,   /* cuerel=colon&cueq=other&subj=first~unseen */
 	[200420] = -38,   /* cuerel=colon&cueq=other&subj=start~unseen */
 	[200425] = 7,   /* cuerel=fused&cueq=own&subj=first~unseen */
 	[200427] = -58,   /* cuerel=fused&cueq=other&subj=no~unseen */
 	[200428] = -185,   /* cuerel=fused&cueq=other&subj=first~unseen */
 	[200430] = -77,   /* cuerel=none&cueq=none&nameq=na~unseen */
 	[200431] = 111,   /* cuerel=none&cueq=none&nameq=seen~unseen */
-	[200432] = -294,   /* cuerel=none&cueq=none&nameq=initial~unseen */
+	[200432] = -295,   /* cuerel=none&cueq=none&nameq=initial~unseen */
 	[200433] = -15,   /* cuerel=none&cueq=none&nameq=caps~unseen */
 	[200446] = -25,   /* cuerel=before&cueq=own&nameq=na~unseen */
 	[200447] = 152,   /* cuerel=before&cueq=own&nameq=seen~unseen */
 	[200448] = -299,   /* cuerel=before&cueq=own&nameq=initial~unseen */
 	[200449] = -6,   /* cuerel=before&cueq=own&nameq=caps~unseen */
 	[200450] = 17,   /* cuerel=before&cueq=other&nameq=na~unseen */
-	[200451] = 24,   /* cuerel=before&cueq=other&nameq=seen~unseen */
-	[200452] = -122,   /* cuerel=before&cueq=other&nameq=initial~unseen */
+	[200451] = 23,   /* cuerel=before&cueq=other&nameq=seen~unseen */
+	[200452] = -121,   /* cuerel=before&cueq=other&nameq=initial~unseen */
 	[200453] = 291,   /* cuerel=before&cueq=other&nameq=caps~unseen */
 	[200458] = 262,   /* cuerel=after&cueq=own&nameq=na~unseen */
 	[200459] = 68,   /* cuerel=after&cueq=own&nameq=seen~unseen */
@@ -23344,7 +23342,7 @@ const int32_t model_trained[205972] = {
 	[200495] = -63,   /* cuerel=told_obj&cueq=own&nameq=seen~unseen */
 	[200497] = 18,   /* cuerel=told_obj&cueq=own&nameq=caps~unseen */
 	[200498] = 65,   /* cuerel=told_obj&cueq=other&nameq=na~unseen */
-	[200499] = -93,   /* cuerel=told_obj&cueq=other&nameq=seen~unseen */
+	[200499] = -92,   /* cuerel=told_obj&cueq=other&nameq=seen~unseen */
 	[200501] = -139,   /* cuerel=told_obj&cueq=other&nameq=caps~unseen */
 	[200506] = 49,   /* cuerel=from&cueq=own&nameq=na~unseen */
 	[200510] = -190,   /* cuerel=from&cueq=other&nameq=na~unseen */
@@ -23353,7 +23351,7 @@ const int32_t model_trained[205972] = {
 	[200521] = 186,   /* cuerel=near_before&cueq=own&nameq=caps~unseen */
 	[200522] = 13,   /* cuerel=near_before&cueq=other&nameq=na~unseen */
 	[200523] = -35,   /* cuerel=near_before&cueq=other&nameq=seen~unseen */
-	[200524] = -67,   /* cuerel=near_before&cueq=other&nameq=initial~unseen */
+	[200524] = -66,   /* cuerel=near_before&cueq=other&nameq=initial~unseen */
 	[200525] = 119,   /* cuerel=near_before&cueq=other&nameq=caps~unseen */
 	[200530] = 45,   /* cuerel=near_after&cueq=own&nameq=na~unseen */
 	[200531] = -7,   /* cuerel=near_after&cueq=own&nameq=seen~unseen */
@@ -23373,7 +23371,7 @@ const int32_t model_trained[205972] = {
 	[200549] = -221,   /* cuerel=appos&cueq=other&nameq=caps~unseen */
 	[200554] = 133,   /* cuerel=colon&cueq=own&nameq=na~unseen */
 	[200555] = 310,   /* cuerel=colon&cueq=own&nameq=seen~unseen */
-	[200556] = -702,   /* cuerel=colon&cueq=own&nameq=initial~unseen */
+	[200556] = -701,   /* cuerel=colon&cueq=own&nameq=initial~unseen */
 	[200557] = -417,   /* cuerel=colon&cueq=own&nameq=caps~unseen */
 	[200558] = -338,   /* cuerel=colon&cueq=other&nameq=na~unseen */
 	[200559] = 49,   /* cuerel=colon&cueq=other&nameq=seen~unseen */
@@ -23385,21 +23383,21 @@ const int32_t model_trained[205972] = {
 	[200575] = -84,   /* cuerel=none&cueq=none&qsubj=subject~unseen */
 	[200576] = -80,   /* cuerel=none&cueq=none&qsubj=nosubject~unseen */
 	[200587] = 128,   /* cuerel=before&cueq=own&qsubj=subject~unseen */
-	[200589] = 103,   /* cuerel=before&cueq=other&qsubj=nocue~unseen */
+	[200589] = 102,   /* cuerel=before&cueq=other&qsubj=nocue~unseen */
 	[200590] = -42,   /* cuerel=before&cueq=other&qsubj=subject~unseen */
 	[200591] = -38,   /* cuerel=before&cueq=other&qsubj=nosubject~unseen */
 	[200596] = 103,   /* cuerel=after&cueq=own&qsubj=subject~unseen */
-	[200598] = 14,   /* cuerel=after&cueq=other&qsubj=nocue~unseen */
+	[200598] = 13,   /* cuerel=after&cueq=other&qsubj=nocue~unseen */
 	[200599] = -67,   /* cuerel=after&cueq=other&qsubj=subject~unseen */
-	[200600] = 269,   /* cuerel=after&cueq=other&qsubj=nosubject~unseen */
+	[200600] = 270,   /* cuerel=after&cueq=other&qsubj=nosubject~unseen */
 	[200605] = 69,   /* cuerel=accord&cueq=own&qsubj=subject~unseen */
 	[200607] = 139,   /* cuerel=accord&cueq=other&qsubj=nocue~unseen */
 	[200608] = -103,   /* cuerel=accord&cueq=other&qsubj=subject~unseen */
 	[200609] = -345,   /* cuerel=accord&cueq=other&qsubj=nosubject~unseen */
 	[200614] = -226,   /* cuerel=accord_after&cueq=own&qsubj=subject~unseen */
 	[200616] = -112,   /* cuerel=accord_after&cueq=other&qsubj=nocue~unseen */
-	[200617] = -118,   /* cuerel=accord_after&cueq=other&qsubj=subject~unseen */
-	[200618] = -55,   /* cuerel=accord_after&cueq=other&qsubj=nosubject~unseen */
+	[200617] = -117,   /* cuerel=accord_after&cueq=other&qsubj=subject~unseen */
+	[200618] = -54,   /* cuerel=accord_after&cueq=other&qsubj=nosubject~unseen */
 	[200622] = 467,   /* cuerel=told_obj&cueq=own&qsubj=nocue~unseen */
 	[200623] = -35,   /* cuerel=told_obj&cueq=own&qsubj=subject~unseen */
 	[200624] = -274,   /* cuerel=told_obj&cueq=own&qsubj=nosubject~unseen */
@@ -23451,10 +23449,10 @@ const int32_t model_trained[205972] = {
 	[200709] = 68,   /* region=next&cueq=none&qsubj=nocue~unseen */
 	[200710] = -164,   /* region=next&cueq=none&qsubj=subject~unseen */
 	[200711] = -376,   /* region=next&cueq=none&qsubj=nosubject~unseen */
-	[200712] = -85,   /* region=next&cueq=own&qsubj=nocue~unseen */
+	[200712] = -84,   /* region=next&cueq=own&qsubj=nocue~unseen */
 	[200713] = -195,   /* region=next&cueq=own&qsubj=subject~unseen */
-	[200714] = -13,   /* region=next&cueq=own&qsubj=nosubject~unseen */
-	[200718] = 33,   /* region=sent1&cueq=none&qsubj=nocue~unseen */
+	[200714] = -14,   /* region=next&cueq=own&qsubj=nosubject~unseen */
+	[200718] = 32,   /* region=sent1&cueq=none&qsubj=nocue~unseen */
 	[200719] = -70,   /* region=sent1&cueq=none&qsubj=subject~unseen */
 	[200720] = 16,   /* region=sent1&cueq=none&qsubj=nosubject~unseen */
 	[200724] = 135,   /* region=sent1&cueq=other&qsubj=nocue~unseen */
@@ -23463,7 +23461,7 @@ const int32_t model_trained[205972] = {
 	[200727] = -119,   /* region=sent2&cueq=none&qsubj=nocue~unseen */
 	[200728] = 29,   /* region=sent2&cueq=none&qsubj=subject~unseen */
 	[200729] = 18,   /* region=sent2&cueq=none&qsubj=nosubject~unseen */
-	[200733] = 12,   /* region=sent2&cueq=other&qsubj=nocue~unseen */
+	[200733] = 13,   /* region=sent2&cueq=other&qsubj=nocue~unseen */
 	[200734] = -246,   /* region=sent2&cueq=other&qsubj=subject~unseen */
 	[200735] = -352,   /* region=sent2&cueq=other&qsubj=nosubject~unseen */
 	[200736] = -203,   /* region=sent3&cueq=none&qsubj=nocue~unseen */
@@ -23474,13 +23472,13 @@ const int32_t model_trained[205972] = {
 	[200744] = -235,   /* region=sent3&cueq=other&qsubj=nosubject~unseen */
 	[200745] = -157,   /* region=para1&cueq=none&qsubj=nocue~unseen */
 	[200746] = -98,   /* region=para1&cueq=none&qsubj=subject~unseen */
-	[200747] = -35,   /* region=para1&cueq=none&qsubj=nosubject~unseen */
-	[200751] = -140,   /* region=para1&cueq=other&qsubj=nocue~unseen */
+	[200747] = -36,   /* region=para1&cueq=none&qsubj=nosubject~unseen */
+	[200751] = -141,   /* region=para1&cueq=other&qsubj=nocue~unseen */
 	[200752] = -74,   /* region=para1&cueq=other&qsubj=subject~unseen */
 	[200753] = -66,   /* region=para1&cueq=other&qsubj=nosubject~unseen */
 	[200754] = -248,   /* region=older&cueq=none&qsubj=nocue~unseen */
 	[200755] = 29,   /* region=older&cueq=none&qsubj=subject~unseen */
-	[200756] = -347,   /* region=older&cueq=none&qsubj=nosubject~unseen */
+	[200756] = -346,   /* region=older&cueq=none&qsubj=nosubject~unseen */
 	[200760] = -213,   /* region=older&cueq=other&qsubj=nocue~unseen */
 	[200761] = -55,   /* region=older&cueq=other&qsubj=subject~unseen */
 	[200762] = -199,   /* region=older&cueq=other&qsubj=nosubject~unseen */
@@ -23489,11 +23487,11 @@ const int32_t model_trained[205972] = {
 	[200771] = -103,   /* kind=pron&rank=0~unseen */
 	[200772] = -62,   /* kind=pron&rank=1~unseen */
 	[200773] = 26,   /* kind=pron&rank=2~unseen */
-	[200774] = -44,   /* kind=pron&rank=3+~unseen */
+	[200774] = -43,   /* kind=pron&rank=3+~unseen */
 	[200775] = 134,   /* kind=name&rank=0~unseen */
 	[200776] = 15,   /* kind=name&rank=1~unseen */
 	[200777] = -17,   /* kind=name&rank=2~unseen */
-	[200778] = -78,   /* kind=name&rank=3+~unseen */
+	[200778] = -77,   /* kind=name&rank=3+~unseen */
 	[200779] = -33,   /* kind=acronym&rank=0~unseen */
 	[200780] = 60,   /* kind=acronym&rank=1~unseen */
 	[200781] = 49,   /* kind=acronym&rank=2~unseen */
@@ -23521,7 +23519,7 @@ const int32_t model_trained[205972] = {
 	[200880] = -35,   /* kind=pron&region=head&rank=1~unseen */
 	[200881] = 310,   /* kind=pron&region=head&rank=2~unseen */
 	[200882] = 78,   /* kind=pron&region=head&rank=3+~unseen */
-	[200883] = -22,   /* kind=pron&region=tail&rank=0~unseen */
+	[200883] = -21,   /* kind=pron&region=tail&rank=0~unseen */
 	[200884] = -155,   /* kind=pron&region=tail&rank=1~unseen */
 	[200885] = -66,   /* kind=pron&region=tail&rank=2~unseen */
 	[200886] = -68,   /* kind=pron&region=tail&rank=3+~unseen */
@@ -23531,13 +23529,13 @@ const int32_t model_trained[205972] = {
 	[200890] = -53,   /* kind=pron&region=next&rank=3+~unseen */
 	[200891] = 18,   /* kind=pron&region=sent1&rank=0~unseen */
 	[200892] = -109,   /* kind=pron&region=sent1&rank=1~unseen */
-	[200893] = 111,   /* kind=pron&region=sent1&rank=2~unseen */
+	[200893] = 112,   /* kind=pron&region=sent1&rank=2~unseen */
 	[200894] = -90,   /* kind=pron&region=sent1&rank=3+~unseen */
 	[200896] = -15,   /* kind=pron&region=sent2&rank=1~unseen */
 	[200897] = -223,   /* kind=pron&region=sent2&rank=2~unseen */
 	[200898] = -56,   /* kind=pron&region=sent2&rank=3+~unseen */
 	[200900] = -28,   /* kind=pron&region=sent3&rank=1~unseen */
-	[200901] = -66,   /* kind=pron&region=sent3&rank=2~unseen */
+	[200901] = -67,   /* kind=pron&region=sent3&rank=2~unseen */
 	[200902] = -139,   /* kind=pron&region=sent3&rank=3+~unseen */
 	[200903] = 52,   /* kind=pron&region=para1&rank=0~unseen */
 	[200904] = -50,   /* kind=pron&region=para1&rank=1~unseen */
@@ -23555,16 +23553,16 @@ const int32_t model_trained[205972] = {
 	[200920] = 90,   /* kind=name&region=tail&rank=1~unseen */
 	[200921] = -97,   /* kind=name&region=tail&rank=2~unseen */
 	[200922] = -106,   /* kind=name&region=tail&rank=3+~unseen */
-	[200923] = -73,   /* kind=name&region=next&rank=0~unseen */
+	[200923] = -72,   /* kind=name&region=next&rank=0~unseen */
 	[200924] = -9,   /* kind=name&region=next&rank=1~unseen */
-	[200925] = 8,   /* kind=name&region=next&rank=2~unseen */
-	[200926] = -31,   /* kind=name&region=next&rank=3+~unseen */
+	[200925] = 7,   /* kind=name&region=next&rank=2~unseen */
+	[200926] = -30,   /* kind=name&region=next&rank=3+~unseen */
 	[200927] = 186,   /* kind=name&region=sent1&rank=0~unseen */
 	[200928] = -46,   /* kind=name&region=sent1&rank=1~unseen */
-	[200929] = 15,   /* kind=name&region=sent1&rank=2~unseen */
+	[200929] = 16,   /* kind=name&region=sent1&rank=2~unseen */
 	[200930] = -98,   /* kind=name&region=sent1&rank=3+~unseen */
 	[200931] = -242,   /* kind=name&region=sent2&rank=0~unseen */
-	[200932] = 90,   /* kind=name&region=sent2&rank=1~unseen */
+	[200932] = 89,   /* kind=name&region=sent2&rank=1~unseen */
 	[200933] = -51,   /* kind=name&region=sent2&rank=2~unseen */
 	[200934] = -2,   /* kind=name&region=sent2&rank=3+~unseen */
 	[200936] = -11,   /* kind=name&region=sent3&rank=1~unseen */
@@ -23584,11 +23582,11 @@ const int32_t model_trained[205972] = {
 	[200954] = -159,   /* kind=acronym&region=head&rank=3+~unseen */
 	[200955] = 8,   /* kind=acronym&region=tail&rank=0~unseen */
 	[200956] = 63,   /* kind=acronym&region=tail&rank=1~unseen */
-	[200957] = -39,   /* kind=acronym&region=tail&rank=2~unseen */
+	[200957] = -38,   /* kind=acronym&region=tail&rank=2~unseen */
 	[200958] = 49,   /* kind=acronym&region=tail&rank=3+~unseen */
 	[200959] = -186,   /* kind=acronym&region=next&rank=0~unseen */
 	[200960] = -195,   /* kind=acronym&region=next&rank=1~unseen */
-	[200961] = -218,   /* kind=acronym&region=next&rank=2~unseen */
+	[200961] = -216,   /* kind=acronym&region=next&rank=2~unseen */
 	[200962] = -121,   /* kind=acronym&region=next&rank=3+~unseen */
 	[200963] = -63,   /* kind=acronym&region=sent1&rank=0~unseen */
 	[200964] = -372,   /* kind=acronym&region=sent1&rank=1~unseen */
@@ -23596,12 +23594,12 @@ const int32_t model_trained[205972] = {
 	[200966] = -81,   /* kind=acronym&region=sent1&rank=3+~unseen */
 	[200968] = 58,   /* kind=acronym&region=sent2&rank=1~unseen */
 	[200969] = -20,   /* kind=acronym&region=sent2&rank=2~unseen */
-	[200970] = -98,   /* kind=acronym&region=sent2&rank=3+~unseen */
+	[200970] = -97,   /* kind=acronym&region=sent2&rank=3+~unseen */
 	[200972] = -16,   /* kind=acronym&region=sent3&rank=1~unseen */
 	[200973] = -112,   /* kind=acronym&region=sent3&rank=2~unseen */
 	[200974] = -95,   /* kind=acronym&region=sent3&rank=3+~unseen */
 	[200975] = -48,   /* kind=acronym&region=para1&rank=0~unseen */
-	[200976] = -56,   /* kind=acronym&region=para1&rank=1~unseen */
+	[200976] = -57,   /* kind=acronym&region=para1&rank=1~unseen */
 	[200977] = -57,   /* kind=acronym&region=para1&rank=2~unseen */
 	[200978] = -4,   /* kind=acronym&region=para1&rank=3+~unseen */
 	[200979] = -24,   /* kind=acronym&region=older&rank=0~unseen */
@@ -23612,7 +23610,7 @@ const int32_t model_trained[205972] = {
 	[200988] = -22,   /* kind=role&region=head&rank=1~unseen */
 	[200989] = -187,   /* kind=role&region=head&rank=2~unseen */
 	[200990] = -323,   /* kind=role&region=head&rank=3+~unseen */
-	[200991] = 125,   /* kind=role&region=tail&rank=0~unseen */
+	[200991] = 124,   /* kind=role&region=tail&rank=0~unseen */
 	[200992] = 105,   /* kind=role&region=tail&rank=1~unseen */
 	[200993] = -130,   /* kind=role&region=tail&rank=2~unseen */
 	[200994] = -84,   /* kind=role&region=tail&rank=3+~unseen */
@@ -23622,7 +23620,7 @@ const int32_t model_trained[205972] = {
 	[200998] = -76,   /* kind=role&region=next&rank=3+~unseen */
 	[200999] = 83,   /* kind=role&region=sent1&rank=0~unseen */
 	[201000] = 1,   /* kind=role&region=sent1&rank=1~unseen */
-	[201001] = -79,   /* kind=role&region=sent1&rank=2~unseen */
+	[201001] = -80,   /* kind=role&region=sent1&rank=2~unseen */
 	[201002] = -146,   /* kind=role&region=sent1&rank=3+~unseen */
 	[201003] = -62,   /* kind=role&region=sent2&rank=0~unseen */
 	[201004] = -12,   /* kind=role&region=sent2&rank=1~unseen */
@@ -23654,7 +23652,7 @@ const int32_t model_trained[205972] = {
 	[201034] = -160,   /* kind=text&region=next&rank=3+~unseen */
 	[201035] = 298,   /* kind=text&region=sent1&rank=0~unseen */
 	[201036] = -112,   /* kind=text&region=sent1&rank=1~unseen */
-	[201037] = -475,   /* kind=text&region=sent1&rank=2~unseen */
+	[201037] = -476,   /* kind=text&region=sent1&rank=2~unseen */
 	[201038] = -330,   /* kind=text&region=sent1&rank=3+~unseen */
 	[201040] = -12,   /* kind=text&region=sent2&rank=1~unseen */
 	[201041] = -199,   /* kind=text&region=sent2&rank=2~unseen */
@@ -23674,7 +23672,7 @@ const int32_t model_trained[205972] = {
 	[201064] = -12,   /* kind=org&region=tail&rank=1~unseen */
 	[201065] = -105,   /* kind=org&region=tail&rank=2~unseen */
 	[201066] = -241,   /* kind=org&region=tail&rank=3+~unseen */
-	[201067] = -304,   /* kind=org&region=next&rank=0~unseen */
+	[201067] = -303,   /* kind=org&region=next&rank=0~unseen */
 	[201068] = -128,   /* kind=org&region=next&rank=1~unseen */
 	[201069] = -140,   /* kind=org&region=next&rank=2~unseen */
 	[201070] = -105,   /* kind=org&region=next&rank=3+~unseen */
@@ -23743,7 +23741,7 @@ const int32_t model_trained[205972] = {
 	[201187] = -217,   /* kind=acronym&dist=0-1~unseen */
 	[201188] = -162,   /* kind=acronym&dist=2-3~unseen */
 	[201189] = -25,   /* kind=acronym&dist=4-6~unseen */
-	[201190] = 220,   /* kind=acronym&dist=7-10~unseen */
+	[201190] = 219,   /* kind=acronym&dist=7-10~unseen */
 	[201191] = 86,   /* kind=acronym&dist=11-20~unseen */
 	[201192] = -23,   /* kind=acronym&dist=21+~unseen */
 	[201193] = 245,   /* kind=role&dist=0-1~unseen */
@@ -23778,7 +23776,7 @@ const int32_t model_trained[205972] = {
 	[201227] = -55,   /* cuerel=none&dist=11-20~unseen */
 	[201228] = -22,   /* cuerel=none&dist=21+~unseen */
 	[201229] = 119,   /* cuerel=before&dist=0-1~unseen */
-	[201230] = 209,   /* cuerel=before&dist=2-3~unseen */
+	[201230] = 208,   /* cuerel=before&dist=2-3~unseen */
 	[201231] = 299,   /* cuerel=before&dist=4-6~unseen */
 	[201232] = -98,   /* cuerel=before&dist=7-10~unseen */
 	[201233] = 88,   /* cuerel=before&dist=11-20~unseen */
@@ -23793,7 +23791,7 @@ const int32_t model_trained[205972] = {
 	[201242] = -255,   /* cuerel=accord&dist=2-3~unseen */
 	[201243] = -209,   /* cuerel=accord&dist=4-6~unseen */
 	[201244] = 274,   /* cuerel=accord&dist=7-10~unseen */
-	[201245] = 75,   /* cuerel=accord&dist=11-20~unseen */
+	[201245] = 76,   /* cuerel=accord&dist=11-20~unseen */
 	[201246] = -327,   /* cuerel=accord&dist=21+~unseen */
 	[201248] = -226,   /* cuerel=accord_after&dist=2-3~unseen */
 	[201251] = -122,   /* cuerel=accord_after&dist=11-20~unseen */
@@ -23810,9 +23808,9 @@ const int32_t model_trained[205972] = {
 	[201263] = -153,   /* cuerel=from&dist=11-20~unseen */
 	[201264] = -100,   /* cuerel=from&dist=21+~unseen */
 	[201265] = -139,   /* cuerel=near_before&dist=0-1~unseen */
-	[201266] = -254,   /* cuerel=near_before&dist=2-3~unseen */
+	[201266] = -253,   /* cuerel=near_before&dist=2-3~unseen */
 	[201267] = 63,   /* cuerel=near_before&dist=4-6~unseen */
-	[201268] = 154,   /* cuerel=near_before&dist=7-10~unseen */
+	[201268] = 155,   /* cuerel=near_before&dist=7-10~unseen */
 	[201269] = 77,   /* cuerel=near_before&dist=11-20~unseen */
 	[201270] = -67,   /* cuerel=near_before&dist=21+~unseen */
 	[201271] = -28,   /* cuerel=near_after&dist=0-1~unseen */
@@ -23831,8 +23829,8 @@ const int32_t model_trained[205972] = {
 	[201284] = 435,   /* cuerel=colon&dist=2-3~unseen */
 	[201285] = 91,   /* cuerel=colon&dist=4-6~unseen */
 	[201286] = 28,   /* cuerel=colon&dist=7-10~unseen */
-	[201287] = -452,   /* cuerel=colon&dist=11-20~unseen */
-	[201288] = -347,   /* cuerel=colon&dist=21+~unseen */
+	[201287] = -453,   /* cuerel=colon&dist=11-20~unseen */
+	[201288] = -348,   /* cuerel=colon&dist=21+~unseen */
 	[201289] = -6,   /* cuerel=fused&dist=0-1~unseen */
 	[201293] = -58,   /* cuerel=fused&dist=11-20~unseen */
 	[201295] = -19,   /* kind=none&prep=none~unseen */
@@ -23844,10 +23842,10 @@ const int32_t model_trained[205972] = {
 	[201311] = -233,   /* kind=name&prep=prep~unseen */
 	[201312] = -50,   /* kind=name&prep=of~unseen */
 	[201313] = -161,   /* kind=name&prep=det~unseen */
-	[201314] = 319,   /* kind=name&prep=oblique~unseen */
+	[201314] = 320,   /* kind=name&prep=oblique~unseen */
 	[201315] = 140,   /* kind=acronym&prep=none~unseen */
 	[201316] = -83,   /* kind=acronym&prep=prep~unseen */
-	[201317] = -344,   /* kind=acronym&prep=of~unseen */
+	[201317] = -339,   /* kind=acronym&prep=of~unseen */
 	[201318] = -130,   /* kind=acronym&prep=det~unseen */
 	[201320] = -24,   /* kind=role&prep=none~unseen */
 	[201321] = -136,   /* kind=role&prep=prep~unseen */
@@ -23886,7 +23884,7 @@ const int32_t model_trained[205972] = {
 	[201365] = -19,   /* kind=none&region=none&subj=no~unseen */
 	[201392] = 7,   /* kind=prev&region=none&subj=no~unseen */
 	[201422] = 152,   /* kind=pron&region=head&subj=no~unseen */
-	[201423] = -317,   /* kind=pron&region=head&subj=first~unseen */
+	[201423] = -316,   /* kind=pron&region=head&subj=first~unseen */
 	[201424] = -251,   /* kind=pron&region=head&subj=start~unseen */
 	[201425] = -122,   /* kind=pron&region=tail&subj=no~unseen */
 	[201426] = 5,   /* kind=pron&region=tail&subj=first~unseen */
@@ -23905,7 +23903,7 @@ const int32_t model_trained[205972] = {
 	[201440] = 4,   /* kind=pron&region=para1&subj=no~unseen */
 	[201441] = -207,   /* kind=pron&region=para1&subj=first~unseen */
 	[201442] = -81,   /* kind=pron&region=para1&subj=start~unseen */
-	[201443] = -58,   /* kind=pron&region=older&subj=no~unseen */
+	[201443] = -57,   /* kind=pron&region=older&subj=no~unseen */
 	[201444] = -146,   /* kind=pron&region=older&subj=first~unseen */
 	[201445] = 10,   /* kind=pron&region=older&subj=start~unseen */
 	[201449] = 14,   /* kind=name&region=head&subj=no~unseen */
@@ -23916,7 +23914,7 @@ const int32_t model_trained[205972] = {
 	[201454] = 341,   /* kind=name&region=tail&subj=start~unseen */
 	[201455] = -48,   /* kind=name&region=next&subj=no~unseen */
 	[201456] = 27,   /* kind=name&region=next&subj=first~unseen */
-	[201457] = -132,   /* kind=name&region=next&subj=start~unseen */
+	[201457] = -133,   /* kind=name&region=next&subj=start~unseen */
 	[201458] = -47,   /* kind=name&region=sent1&subj=no~unseen */
 	[201459] = 156,   /* kind=name&region=sent1&subj=first~unseen */
 	[201460] = -47,   /* kind=name&region=sent1&subj=start~unseen */
@@ -23929,7 +23927,7 @@ const int32_t model_trained[205972] = {
 	[201467] = -104,   /* kind=name&region=para1&subj=no~unseen */
 	[201468] = -70,   /* kind=name&region=para1&subj=first~unseen */
 	[201469] = 12,   /* kind=name&region=para1&subj=start~unseen */
-	[201470] = -123,   /* kind=name&region=older&subj=no~unseen */
+	[201470] = -122,   /* kind=name&region=older&subj=no~unseen */
 	[201471] = -123,   /* kind=name&region=older&subj=first~unseen */
 	[201472] = -82,   /* kind=name&region=older&subj=start~unseen */
 	[201476] = 212,   /* kind=acronym&region=head&subj=no~unseen */
@@ -23938,7 +23936,7 @@ const int32_t model_trained[205972] = {
 	[201479] = 69,   /* kind=acronym&region=tail&subj=no~unseen */
 	[201480] = 165,   /* kind=acronym&region=tail&subj=first~unseen */
 	[201481] = -199,   /* kind=acronym&region=tail&subj=start~unseen */
-	[201482] = -197,   /* kind=acronym&region=next&subj=no~unseen */
+	[201482] = -196,   /* kind=acronym&region=next&subj=no~unseen */
 	[201483] = -193,   /* kind=acronym&region=next&subj=first~unseen */
 	[201484] = -128,   /* kind=acronym&region=next&subj=start~unseen */
 	[201485] = 173,   /* kind=acronym&region=sent1&subj=no~unseen */
@@ -23950,16 +23948,16 @@ const int32_t model_trained[205972] = {
 	[201491] = -113,   /* kind=acronym&region=sent3&subj=no~unseen */
 	[201492] = -3,   /* kind=acronym&region=sent3&subj=first~unseen */
 	[201494] = -48,   /* kind=acronym&region=para1&subj=no~unseen */
-	[201495] = -137,   /* kind=acronym&region=para1&subj=first~unseen */
+	[201495] = -139,   /* kind=acronym&region=para1&subj=first~unseen */
 	[201496] = 191,   /* kind=acronym&region=para1&subj=start~unseen */
-	[201497] = -78,   /* kind=acronym&region=older&subj=no~unseen */
+	[201497] = -77,   /* kind=acronym&region=older&subj=no~unseen */
 	[201498] = -227,   /* kind=acronym&region=older&subj=first~unseen */
 	[201499] = 116,   /* kind=acronym&region=older&subj=start~unseen */
 	[201503] = 54,   /* kind=role&region=head&subj=no~unseen */
 	[201504] = -132,   /* kind=role&region=head&subj=first~unseen */
 	[201505] = 423,   /* kind=role&region=head&subj=start~unseen */
 	[201506] = 12,   /* kind=role&region=tail&subj=no~unseen */
-	[201507] = 141,   /* kind=role&region=tail&subj=first~unseen */
+	[201507] = 140,   /* kind=role&region=tail&subj=first~unseen */
 	[201509] = -134,   /* kind=role&region=next&subj=no~unseen */
 	[201510] = 117,   /* kind=role&region=next&subj=first~unseen */
 	[201511] = -202,   /* kind=role&region=next&subj=start~unseen */
@@ -23984,10 +23982,10 @@ const int32_t model_trained[205972] = {
 	[201536] = -207,   /* kind=text&region=next&subj=no~unseen */
 	[201537] = -229,   /* kind=text&region=next&subj=first~unseen */
 	[201538] = -280,   /* kind=text&region=next&subj=start~unseen */
-	[201539] = 82,   /* kind=text&region=sent1&subj=no~unseen */
+	[201539] = 81,   /* kind=text&region=sent1&subj=no~unseen */
 	[201540] = -362,   /* kind=text&region=sent1&subj=first~unseen */
 	[201541] = -280,   /* kind=text&region=sent1&subj=start~unseen */
-	[201542] = -111,   /* kind=text&region=sent2&subj=no~unseen */
+	[201542] = -110,   /* kind=text&region=sent2&subj=no~unseen */
 	[201543] = -238,   /* kind=text&region=sent2&subj=first~unseen */
 	[201545] = -100,   /* kind=text&region=sent3&subj=no~unseen */
 	[201548] = -1,   /* kind=text&region=para1&subj=no~unseen */
@@ -24003,13 +24001,13 @@ const int32_t model_trained[205972] = {
 	[201561] = 541,   /* kind=org&region=tail&subj=first~unseen */
 	[201563] = -143,   /* kind=org&region=next&subj=no~unseen */
 	[201564] = -48,   /* kind=org&region=next&subj=first~unseen */
-	[201565] = -301,   /* kind=org&region=next&subj=start~unseen */
+	[201565] = -300,   /* kind=org&region=next&subj=start~unseen */
 	[201566] = -262,   /* kind=org&region=sent1&subj=no~unseen */
 	[201567] = -389,   /* kind=org&region=sent1&subj=first~unseen */
 	[201568] = -62,   /* kind=org&region=sent1&subj=start~unseen */
 	[201569] = -173,   /* kind=org&region=sent2&subj=no~unseen */
 	[201575] = -117,   /* kind=org&region=para1&subj=no~unseen */
-	[201576] = -77,   /* kind=org&region=para1&subj=first~unseen */
+	[201576] = -78,   /* kind=org&region=para1&subj=first~unseen */
 	[201577] = -30,   /* kind=org&region=para1&subj=start~unseen */
 	[201578] = -81,   /* kind=org&region=older&subj=no~unseen */
 	[201584] = 25,   /* kind=desc&region=head&subj=no~unseen */
@@ -24022,7 +24020,7 @@ const int32_t model_trained[205972] = {
 	[201592] = -6,   /* kind=desc&region=next&subj=start~unseen */
 	[201593] = -78,   /* kind=desc&region=sent1&subj=no~unseen */
 	[201594] = -45,   /* kind=desc&region=sent1&subj=first~unseen */
-	[201595] = 175,   /* kind=desc&region=sent1&subj=start~unseen */
+	[201595] = 176,   /* kind=desc&region=sent1&subj=start~unseen */
 	[201596] = -139,   /* kind=desc&region=sent2&subj=no~unseen */
 	[201597] = 140,   /* kind=desc&region=sent2&subj=first~unseen */
 	[201598] = 90,   /* kind=desc&region=sent2&subj=start~unseen */
@@ -24070,23 +24068,23 @@ const int32_t model_trained[205972] = {
 	[201758] = 224,   /* cuerel=none&nwords=more&full=yes~unseen */
 	[201759] = 60,   /* cuerel=before&nwords=one&full=no~unseen */
 	[201760] = 155,   /* cuerel=before&nwords=one&full=yes~unseen */
-	[201761] = 242,   /* cuerel=before&nwords=more&full=no~unseen */
+	[201761] = 241,   /* cuerel=before&nwords=more&full=no~unseen */
 	[201762] = -99,   /* cuerel=before&nwords=more&full=yes~unseen */
 	[201763] = -125,   /* cuerel=after&nwords=one&full=no~unseen */
-	[201764] = 90,   /* cuerel=after&nwords=one&full=yes~unseen */
+	[201764] = 89,   /* cuerel=after&nwords=one&full=yes~unseen */
 	[201765] = 235,   /* cuerel=after&nwords=more&full=no~unseen */
 	[201766] = 148,   /* cuerel=after&nwords=more&full=yes~unseen */
 	[201767] = -71,   /* cuerel=accord&nwords=one&full=no~unseen */
-	[201768] = 82,   /* cuerel=accord&nwords=one&full=yes~unseen */
+	[201768] = 83,   /* cuerel=accord&nwords=one&full=yes~unseen */
 	[201769] = 125,   /* cuerel=accord&nwords=more&full=no~unseen */
 	[201770] = 145,   /* cuerel=accord&nwords=more&full=yes~unseen */
 	[201771] = -207,   /* cuerel=accord_after&nwords=one&full=no~unseen */
 	[201775] = 8,   /* cuerel=told_obj&nwords=one&full=no~unseen */
-	[201776] = 24,   /* cuerel=told_obj&nwords=one&full=yes~unseen */
-	[201777] = -613,   /* cuerel=told_obj&nwords=more&full=no~unseen */
+	[201776] = 23,   /* cuerel=told_obj&nwords=one&full=yes~unseen */
+	[201777] = -612,   /* cuerel=told_obj&nwords=more&full=no~unseen */
 	[201778] = -100,   /* cuerel=told_obj&nwords=more&full=yes~unseen */
 	[201779] = 38,   /* cuerel=from&nwords=one&full=no~unseen */
-	[201783] = -89,   /* cuerel=near_before&nwords=one&full=no~unseen */
+	[201783] = -90,   /* cuerel=near_before&nwords=one&full=no~unseen */
 	[201784] = 48,   /* cuerel=near_before&nwords=one&full=yes~unseen */
 	[201785] = 72,   /* cuerel=near_before&nwords=more&full=no~unseen */
 	[201786] = 257,   /* cuerel=near_before&nwords=more&full=yes~unseen */
@@ -24099,7 +24097,7 @@ const int32_t model_trained[205972] = {
 	[201793] = 226,   /* cuerel=appos&nwords=more&full=no~unseen */
 	[201794] = -20,   /* cuerel=appos&nwords=more&full=yes~unseen */
 	[201795] = -142,   /* cuerel=colon&nwords=one&full=no~unseen */
-	[201796] = 431,   /* cuerel=colon&nwords=one&full=yes~unseen */
+	[201796] = 432,   /* cuerel=colon&nwords=one&full=yes~unseen */
 	[201797] = 100,   /* cuerel=colon&nwords=more&full=no~unseen */
 	[201798] = 188,   /* cuerel=colon&nwords=more&full=yes~unseen */
 	[201799] = -6,   /* cuerel=fused&nwords=one&full=no~unseen */
@@ -24113,7 +24111,7 @@ const int32_t model_trained[205972] = {
 	[201819] = 55,   /* kind=acronym&freq=1~unseen */
 	[201820] = 291,   /* kind=acronym&freq=2~unseen */
 	[201821] = -241,   /* kind=acronym&freq=3-4~unseen */
-	[201822] = -228,   /* kind=acronym&freq=5+~unseen */
+	[201822] = -227,   /* kind=acronym&freq=5+~unseen */
 	[201823] = -4,   /* kind=role&freq=1~unseen */
 	[201827] = 80,   /* kind=text&freq=1~unseen */
 	[201831] = 63,   /* kind=org&freq=1~unseen */
@@ -24126,7 +24124,7 @@ const int32_t model_trained[205972] = {
 	[201900] = -139,   /* kind=pron&region=head&sameprev=na~unseen */
 	[201901] = -198,   /* kind=pron&region=head&sameprev=no~unseen */
 	[201902] = 232,   /* kind=pron&region=head&sameprev=yes~unseen */
-	[201903] = -193,   /* kind=pron&region=tail&sameprev=na~unseen */
+	[201903] = -192,   /* kind=pron&region=tail&sameprev=na~unseen */
 	[201904] = -119,   /* kind=pron&region=tail&sameprev=no~unseen */
 	[201905] = 77,   /* kind=pron&region=tail&sameprev=yes~unseen */
 	[201906] = -239,   /* kind=pron&region=next&sameprev=na~unseen */
@@ -24135,7 +24133,7 @@ const int32_t model_trained[205972] = {
 	[201909] = -369,   /* kind=pron&region=sent1&sameprev=na~unseen */
 	[201910] = -187,   /* kind=pron&region=sent1&sameprev=no~unseen */
 	[201911] = 254,   /* kind=pron&region=sent1&sameprev=yes~unseen */
-	[201912] = -384,   /* kind=pron&region=sent2&sameprev=na~unseen */
+	[201912] = -385,   /* kind=pron&region=sent2&sameprev=na~unseen */
 	[201913] = -125,   /* kind=pron&region=sent2&sameprev=no~unseen */
 	[201914] = 35,   /* kind=pron&region=sent2&sameprev=yes~unseen */
 	[201915] = 100,   /* kind=pron&region=sent3&sameprev=na~unseen */
@@ -24153,12 +24151,12 @@ const int32_t model_trained[205972] = {
 	[201930] = 191,   /* kind=name&region=tail&sameprev=na~unseen */
 	[201931] = 208,   /* kind=name&region=tail&sameprev=no~unseen */
 	[201932] = 53,   /* kind=name&region=tail&sameprev=yes~unseen */
-	[201933] = -23,   /* kind=name&region=next&sameprev=na~unseen */
-	[201934] = -180,   /* kind=name&region=next&sameprev=no~unseen */
-	[201935] = 440,   /* kind=name&region=next&sameprev=yes~unseen */
+	[201933] = -22,   /* kind=name&region=next&sameprev=na~unseen */
+	[201934] = -178,   /* kind=name&region=next&sameprev=no~unseen */
+	[201935] = 438,   /* kind=name&region=next&sameprev=yes~unseen */
 	[201936] = -372,   /* kind=name&region=sent1&sameprev=na~unseen */
 	[201937] = -30,   /* kind=name&region=sent1&sameprev=no~unseen */
-	[201938] = 174,   /* kind=name&region=sent1&sameprev=yes~unseen */
+	[201938] = 175,   /* kind=name&region=sent1&sameprev=yes~unseen */
 	[201939] = -18,   /* kind=name&region=sent2&sameprev=na~unseen */
 	[201940] = -61,   /* kind=name&region=sent2&sameprev=no~unseen */
 	[201941] = 56,   /* kind=name&region=sent2&sameprev=yes~unseen */
@@ -24166,11 +24164,11 @@ const int32_t model_trained[205972] = {
 	[201943] = -188,   /* kind=name&region=sent3&sameprev=no~unseen */
 	[201944] = -67,   /* kind=name&region=sent3&sameprev=yes~unseen */
 	[201945] = -85,   /* kind=name&region=para1&sameprev=na~unseen */
-	[201946] = -90,   /* kind=name&region=para1&sameprev=no~unseen */
-	[201947] = -48,   /* kind=name&region=para1&sameprev=yes~unseen */
+	[201946] = -89,   /* kind=name&region=para1&sameprev=no~unseen */
+	[201947] = -49,   /* kind=name&region=para1&sameprev=yes~unseen */
 	[201948] = -48,   /* kind=name&region=older&sameprev=na~unseen */
-	[201949] = -177,   /* kind=name&region=older&sameprev=no~unseen */
-	[201950] = -66,   /* kind=name&region=older&sameprev=yes~unseen */
+	[201949] = -176,   /* kind=name&region=older&sameprev=no~unseen */
+	[201950] = -67,   /* kind=name&region=older&sameprev=yes~unseen */
 	[201954] = 78,   /* kind=acronym&region=head&sameprev=na~unseen */
 	[201955] = -98,   /* kind=acronym&region=head&sameprev=no~unseen */
 	[201956] = 16,   /* kind=acronym&region=head&sameprev=yes~unseen */
@@ -24178,7 +24176,7 @@ const int32_t model_trained[205972] = {
 	[201958] = -237,   /* kind=acronym&region=tail&sameprev=no~unseen */
 	[201959] = 172,   /* kind=acronym&region=tail&sameprev=yes~unseen */
 	[201960] = -233,   /* kind=acronym&region=next&sameprev=na~unseen */
-	[201961] = -185,   /* kind=acronym&region=next&sameprev=no~unseen */
+	[201961] = -184,   /* kind=acronym&region=next&sameprev=no~unseen */
 	[201963] = -443,   /* kind=acronym&region=sent1&sameprev=na~unseen */
 	[201964] = 182,   /* kind=acronym&region=sent1&sameprev=no~unseen */
 	[201965] = 8,   /* kind=acronym&region=sent1&sameprev=yes~unseen */
@@ -24191,8 +24189,8 @@ const int32_t model_trained[205972] = {
 	[201974] = -221,   /* kind=acronym&region=para1&sameprev=yes~unseen */
 	[201975] = -82,   /* kind=acronym&region=older&sameprev=na~unseen */
 	[201976] = -38,   /* kind=acronym&region=older&sameprev=no~unseen */
-	[201977] = -55,   /* kind=acronym&region=older&sameprev=yes~unseen */
-	[201981] = 397,   /* kind=role&region=head&sameprev=na~unseen */
+	[201977] = -54,   /* kind=acronym&region=older&sameprev=yes~unseen */
+	[201981] = 396,   /* kind=role&region=head&sameprev=na~unseen */
 	[201982] = -49,   /* kind=role&region=head&sameprev=no~unseen */
 	[201984] = -53,   /* kind=role&region=tail&sameprev=na~unseen */
 	[201985] = 153,   /* kind=role&region=tail&sameprev=no~unseen */
@@ -24212,7 +24210,7 @@ const int32_t model_trained[205972] = {
 	[202009] = -92,   /* kind=text&region=head&sameprev=no~unseen */
 	[202011] = 175,   /* kind=text&region=tail&sameprev=na~unseen */
 	[202012] = -78,   /* kind=text&region=tail&sameprev=no~unseen */
-	[202014] = -232,   /* kind=text&region=next&sameprev=na~unseen */
+	[202014] = -233,   /* kind=text&region=next&sameprev=na~unseen */
 	[202015] = -259,   /* kind=text&region=next&sameprev=no~unseen */
 	[202017] = -460,   /* kind=text&region=sent1&sameprev=na~unseen */
 	[202018] = 164,   /* kind=text&region=sent1&sameprev=no~unseen */
@@ -24252,13 +24250,13 @@ const int32_t model_trained[205972] = {
 	[202080] = -69,   /* kind=desc&region=para1&sameprev=na~unseen */
 	[202081] = -46,   /* kind=desc&region=para1&sameprev=no~unseen */
 	[202083] = -43,   /* kind=desc&region=older&sameprev=na~unseen */
-	[202084] = -54,   /* kind=desc&region=older&sameprev=no~unseen */
+	[202084] = -53,   /* kind=desc&region=older&sameprev=no~unseen */
 	[202086] = 5,   /* kind=top&region=none&sameprev=na~unseen */
 	[202087] = -47,   /* kind=top&region=none&sameprev=no~unseen */
 	[202088] = 63,   /* kind=top&region=none&sameprev=yes~unseen */
 	[202113] = -19,   /* kind=none&resolved=na~unseen */
 	[202116] = 7,   /* kind=prev&resolved=na~unseen */
-	[202120] = -64,   /* kind=pron&resolved=yes~unseen */
+	[202120] = -63,   /* kind=pron&resolved=yes~unseen */
 	[202121] = -390,   /* kind=pron&resolved=no~unseen */
 	[202122] = 51,   /* kind=name&resolved=na~unseen */
 	[202125] = 35,   /* kind=acronym&resolved=na~unseen */
@@ -24314,8 +24312,8 @@ const int32_t model_trained[205972] = {
 	[202197] = -228,   /* kind=pron&qhead=none&qtail=tail~unseen */
 	[202198] = 3,   /* kind=pron&qhead=cue&qtail=none~unseen */
 	[202199] = -205,   /* kind=pron&qhead=cue&qtail=near~unseen */
-	[202200] = -136,   /* kind=pron&qhead=cue&qtail=far~unseen */
-	[202203] = -101,   /* kind=pron&qhead=adjacent&qtail=none~unseen */
+	[202200] = -135,   /* kind=pron&qhead=cue&qtail=far~unseen */
+	[202203] = -100,   /* kind=pron&qhead=adjacent&qtail=none~unseen */
 	[202204] = -388,   /* kind=pron&qhead=adjacent&qtail=near~unseen */
 	[202205] = -148,   /* kind=pron&qhead=adjacent&qtail=far~unseen */
 	[202206] = -192,   /* kind=pron&qhead=adjacent&qtail=accord~unseen */
@@ -24336,14 +24334,14 @@ const int32_t model_trained[205972] = {
 	[202229] = 194,   /* kind=name&qhead=adjacent&qtail=near~unseen */
 	[202230] = 471,   /* kind=name&qhead=adjacent&qtail=far~unseen */
 	[202231] = 211,   /* kind=name&qhead=adjacent&qtail=accord~unseen */
-	[202233] = -329,   /* kind=name&qhead=accord&qtail=none~unseen */
+	[202233] = -330,   /* kind=name&qhead=accord&qtail=none~unseen */
 	[202234] = -46,   /* kind=name&qhead=accord&qtail=near~unseen */
 	[202235] = 117,   /* kind=name&qhead=accord&qtail=far~unseen */
 	[202236] = 247,   /* kind=name&qhead=accord&qtail=accord~unseen */
 	[202238] = 118,   /* kind=name&qhead=colon&qtail=none~unseen */
 	[202239] = -293,   /* kind=name&qhead=colon&qtail=near~unseen */
 	[202243] = 79,   /* kind=acronym&qhead=none&qtail=none~unseen */
-	[202244] = 135,   /* kind=acronym&qhead=none&qtail=near~unseen */
+	[202244] = 134,   /* kind=acronym&qhead=none&qtail=near~unseen */
 	[202245] = -219,   /* kind=acronym&qhead=none&qtail=far~unseen */
 	[202246] = 223,   /* kind=acronym&qhead=none&qtail=accord~unseen */
 	[202247] = -126,   /* kind=acronym&qhead=none&qtail=tail~unseen */
@@ -24360,8 +24358,8 @@ const int32_t model_trained[205972] = {
 	[202269] = -32,   /* kind=role&qhead=none&qtail=near~unseen */
 	[202270] = -12,   /* kind=role&qhead=none&qtail=far~unseen */
 	[202271] = 8,   /* kind=role&qhead=none&qtail=accord~unseen */
-	[202272] = 268,   /* kind=role&qhead=none&qtail=tail~unseen */
-	[202273] = 90,   /* kind=role&qhead=cue&qtail=none~unseen */
+	[202272] = 269,   /* kind=role&qhead=none&qtail=tail~unseen */
+	[202273] = 89,   /* kind=role&qhead=cue&qtail=none~unseen */
 	[202274] = 143,   /* kind=role&qhead=cue&qtail=near~unseen */
 	[202275] = -45,   /* kind=role&qhead=cue&qtail=far~unseen */
 	[202277] = -177,   /* kind=role&qhead=cue&qtail=tail~unseen */
@@ -24429,7 +24427,7 @@ const int32_t model_trained[205972] = {
 	[202369] = -5,   /* kind=top&qhead=none&qtail=near~unseen */
 	[202370] = -40,   /* kind=top&qhead=none&qtail=far~unseen */
 	[202371] = -102,   /* kind=top&qhead=none&qtail=accord~unseen */
-	[202372] = -488,   /* kind=top&qhead=none&qtail=tail~unseen */
+	[202372] = -487,   /* kind=top&qhead=none&qtail=tail~unseen */
 	[202373] = -85,   /* kind=top&qhead=cue&qtail=none~unseen */
 	[202374] = -19,   /* kind=top&qhead=cue&qtail=near~unseen */
 	[202375] = -7,   /* kind=top&qhead=cue&qtail=far~unseen */
@@ -24472,7 +24470,7 @@ const int32_t model_trained[205972] = {
 	[202422] = -466,   /* region=head&qhead=none&qtail=tail~unseen */
 	[202423] = 163,   /* region=head&qhead=cue&qtail=none~unseen */
 	[202424] = -21,   /* region=head&qhead=cue&qtail=near~unseen */
-	[202425] = 358,   /* region=head&qhead=cue&qtail=far~unseen */
+	[202425] = 357,   /* region=head&qhead=cue&qtail=far~unseen */
 	[202426] = -347,   /* region=head&qhead=cue&qtail=accord~unseen */
 	[202427] = -252,   /* region=head&qhead=cue&qtail=tail~unseen */
 	[202428] = 207,   /* region=head&qhead=adjacent&qtail=none~unseen */
@@ -24505,10 +24503,10 @@ const int32_t model_trained[205972] = {
 	[202461] = -253,   /* region=tail&qhead=accord&qtail=accord~unseen */
 	[202463] = 391,   /* region=tail&qhead=colon&qtail=none~unseen */
 	[202464] = 440,   /* region=tail&qhead=colon&qtail=near~unseen */
-	[202468] = -7,   /* region=next&qhead=none&qtail=none~unseen */
-	[202469] = -87,   /* region=next&qhead=none&qtail=near~unseen */
+	[202468] = -6,   /* region=next&qhead=none&qtail=none~unseen */
+	[202469] = -88,   /* region=next&qhead=none&qtail=near~unseen */
 	[202470] = -130,   /* region=next&qhead=none&qtail=far~unseen */
-	[202471] = -141,   /* region=next&qhead=none&qtail=accord~unseen */
+	[202471] = -142,   /* region=next&qhead=none&qtail=accord~unseen */
 	[202472] = -376,   /* region=next&qhead=none&qtail=tail~unseen */
 	[202473] = -227,   /* region=next&qhead=cue&qtail=none~unseen */
 	[202474] = -194,   /* region=next&qhead=cue&qtail=near~unseen */
@@ -24517,10 +24515,10 @@ const int32_t model_trained[205972] = {
 	[202479] = -12,   /* region=next&qhead=adjacent&qtail=near~unseen */
 	[202481] = -100,   /* region=next&qhead=adjacent&qtail=accord~unseen */
 	[202483] = -539,   /* region=next&qhead=accord&qtail=none~unseen */
-	[202484] = -395,   /* region=next&qhead=accord&qtail=near~unseen */
+	[202484] = -394,   /* region=next&qhead=accord&qtail=near~unseen */
 	[202488] = -483,   /* region=next&qhead=colon&qtail=none~unseen */
 	[202489] = -154,   /* region=next&qhead=colon&qtail=near~unseen */
-	[202493] = 174,   /* region=sent1&qhead=none&qtail=none~unseen */
+	[202493] = 175,   /* region=sent1&qhead=none&qtail=none~unseen */
 	[202494] = -171,   /* region=sent1&qhead=none&qtail=near~unseen */
 	[202495] = -202,   /* region=sent1&qhead=none&qtail=far~unseen */
 	[202496] = -435,   /* region=sent1&qhead=none&qtail=accord~unseen */
@@ -24539,7 +24537,7 @@ const int32_t model_trained[205972] = {
 	[202518] = -100,   /* region=sent2&qhead=none&qtail=none~unseen */
 	[202519] = -284,   /* region=sent2&qhead=none&qtail=near~unseen */
 	[202520] = 59,   /* region=sent2&qhead=none&qtail=far~unseen */
-	[202521] = -310,   /* region=sent2&qhead=none&qtail=accord~unseen */
+	[202521] = -311,   /* region=sent2&qhead=none&qtail=accord~unseen */
 	[202522] = -84,   /* region=sent2&qhead=none&qtail=tail~unseen */
 	[202523] = -80,   /* region=sent2&qhead=cue&qtail=none~unseen */
 	[202524] = 60,   /* region=sent2&qhead=cue&qtail=near~unseen */
@@ -24569,7 +24567,7 @@ const int32_t model_trained[205972] = {
 	[202579] = -137,   /* region=para1&qhead=adjacent&qtail=near~unseen */
 	[202580] = -111,   /* region=para1&qhead=adjacent&qtail=far~unseen */
 	[202581] = -125,   /* region=para1&qhead=adjacent&qtail=accord~unseen */
-	[202583] = -590,   /* region=para1&qhead=accord&qtail=none~unseen */
+	[202583] = -589,   /* region=para1&qhead=accord&qtail=none~unseen */
 	[202584] = -195,   /* region=para1&qhead=accord&qtail=near~unseen */
 	[202586] = -5,   /* region=para1&qhead=accord&qtail=accord~unseen */
 	[202588] = -409,   /* region=para1&qhead=colon&qtail=none~unseen */
@@ -24584,7 +24582,7 @@ const int32_t model_trained[205972] = {
 	[202603] = -120,   /* region=older&qhead=adjacent&qtail=none~unseen */
 	[202604] = -8,   /* region=older&qhead=adjacent&qtail=near~unseen */
 	[202605] = -30,   /* region=older&qhead=adjacent&qtail=far~unseen */
-	[202613] = -178,   /* region=older&qhead=colon&qtail=none~unseen */
+	[202613] = -179,   /* region=older&qhead=colon&qtail=none~unseen */
 	[202614] = -30,   /* region=older&qhead=colon&qtail=near~unseen */
 	[202618] = 2,   /* cuerel=none&qhead=none&qtail=none~unseen */
 	[202619] = -148,   /* cuerel=none&qhead=none&qtail=near~unseen */
@@ -24598,13 +24596,13 @@ const int32_t model_trained[205972] = {
 	[202627] = 189,   /* cuerel=none&qhead=cue&qtail=tail~unseen */
 	[202628] = -59,   /* cuerel=none&qhead=adjacent&qtail=none~unseen */
 	[202629] = 24,   /* cuerel=none&qhead=adjacent&qtail=near~unseen */
-	[202630] = -145,   /* cuerel=none&qhead=adjacent&qtail=far~unseen */
+	[202630] = -144,   /* cuerel=none&qhead=adjacent&qtail=far~unseen */
 	[202631] = -350,   /* cuerel=none&qhead=adjacent&qtail=accord~unseen */
 	[202633] = 63,   /* cuerel=none&qhead=accord&qtail=none~unseen */
 	[202634] = -439,   /* cuerel=none&qhead=accord&qtail=near~unseen */
 	[202635] = -85,   /* cuerel=none&qhead=accord&qtail=far~unseen */
 	[202636] = -268,   /* cuerel=none&qhead=accord&qtail=accord~unseen */
-	[202638] = 117,   /* cuerel=none&qhead=colon&qtail=none~unseen */
+	[202638] = 118,   /* cuerel=none&qhead=colon&qtail=none~unseen */
 	[202639] = -443,   /* cuerel=none&qhead=colon&qtail=near~unseen */
 	[202643] = 127,   /* cuerel=before&qhead=none&qtail=none~unseen */
 	[202644] = 128,   /* cuerel=before&qhead=none&qtail=near~unseen */
@@ -24622,9 +24620,9 @@ const int32_t model_trained[205972] = {
 	[202658] = -560,   /* cuerel=before&qhead=accord&qtail=none~unseen */
 	[202659] = -30,   /* cuerel=before&qhead=accord&qtail=near~unseen */
 	[202660] = 349,   /* cuerel=before&qhead=accord&qtail=far~unseen */
-	[202663] = -302,   /* cuerel=before&qhead=colon&qtail=none~unseen */
+	[202663] = -303,   /* cuerel=before&qhead=colon&qtail=none~unseen */
 	[202664] = -359,   /* cuerel=before&qhead=colon&qtail=near~unseen */
-	[202668] = 86,   /* cuerel=after&qhead=none&qtail=none~unseen */
+	[202668] = 85,   /* cuerel=after&qhead=none&qtail=none~unseen */
 	[202669] = 120,   /* cuerel=after&qhead=none&qtail=near~unseen */
 	[202670] = 305,   /* cuerel=after&qhead=none&qtail=far~unseen */
 	[202671] = -73,   /* cuerel=after&qhead=none&qtail=accord~unseen */
@@ -24639,7 +24637,7 @@ const int32_t model_trained[205972] = {
 	[202683] = -571,   /* cuerel=after&qhead=accord&qtail=none~unseen */
 	[202684] = 131,   /* cuerel=after&qhead=accord&qtail=near~unseen */
 	[202688] = -442,   /* cuerel=after&qhead=colon&qtail=none~unseen */
-	[202689] = -19,   /* cuerel=after&qhead=colon&qtail=near~unseen */
+	[202689] = -20,   /* cuerel=after&qhead=colon&qtail=near~unseen */
 	[202693] = 51,   /* cuerel=accord&qhead=none&qtail=none~unseen */
 	[202694] = 109,   /* cuerel=accord&qhead=none&qtail=near~unseen */
 	[202695] = 76,   /* cuerel=accord&qhead=none&qtail=far~unseen */
@@ -24685,7 +24683,7 @@ const int32_t model_trained[205972] = {
 	[202778] = -146,   /* cuerel=from&qhead=adjacent&qtail=none~unseen */
 	[202793] = -30,   /* cuerel=near_before&qhead=none&qtail=none~unseen */
 	[202794] = 28,   /* cuerel=near_before&qhead=none&qtail=near~unseen */
-	[202795] = -75,   /* cuerel=near_before&qhead=none&qtail=far~unseen */
+	[202795] = -74,   /* cuerel=near_before&qhead=none&qtail=far~unseen */
 	[202796] = -190,   /* cuerel=near_before&qhead=none&qtail=accord~unseen */
 	[202797] = -266,   /* cuerel=near_before&qhead=none&qtail=tail~unseen */
 	[202798] = 88,   /* cuerel=near_before&qhead=cue&qtail=none~unseen */
@@ -24730,7 +24728,7 @@ const int32_t model_trained[205972] = {
 	[202854] = -287,   /* cuerel=appos&qhead=adjacent&qtail=near~unseen */
 	[202858] = 550,   /* cuerel=appos&qhead=accord&qtail=none~unseen */
 	[202863] = -400,   /* cuerel=appos&qhead=colon&qtail=none~unseen */
-	[202868] = -76,   /* cuerel=colon&qhead=none&qtail=none~unseen */
+	[202868] = -75,   /* cuerel=colon&qhead=none&qtail=none~unseen */
 	[202869] = 204,   /* cuerel=colon&qhead=none&qtail=near~unseen */
 	[202870] = -10,   /* cuerel=colon&qhead=none&qtail=far~unseen */
 	[202873] = -277,   /* cuerel=colon&qhead=cue&qtail=none~unseen */
@@ -24750,13 +24748,13 @@ const int32_t model_trained[205972] = {
 	[202923] = -30,   /* kind=prev&qpos=mid~unseen */
 	[202924] = -3,   /* kind=pron&qpos=para~unseen */
 	[202925] = 10,   /* kind=pron&qpos=sent~unseen */
-	[202926] = -157,   /* kind=pron&qpos=mid~unseen */
+	[202926] = -156,   /* kind=pron&qpos=mid~unseen */
 	[202927] = 83,   /* kind=name&qpos=para~unseen */
 	[202928] = 32,   /* kind=name&qpos=sent~unseen */
 	[202929] = 14,   /* kind=name&qpos=mid~unseen */
 	[202930] = -32,   /* kind=acronym&qpos=para~unseen */
 	[202931] = 5,   /* kind=acronym&qpos=sent~unseen */
-	[202932] = 123,   /* kind=acronym&qpos=mid~unseen */
+	[202932] = 124,   /* kind=acronym&qpos=mid~unseen */
 	[202933] = 30,   /* kind=role&qpos=para~unseen */
 	[202934] = -59,   /* kind=role&qpos=sent~unseen */
 	[202935] = 30,   /* kind=role&qpos=mid~unseen */
@@ -24790,7 +24788,7 @@ const int32_t model_trained[205972] = {
 	[202963] = 91,   /* kind=name&qend=question~unseen */
 	[202964] = -135,   /* kind=acronym&qend=other~unseen */
 	[202965] = 247,   /* kind=acronym&qend=stop~unseen */
-	[202966] = -37,   /* kind=acronym&qend=comma~unseen */
+	[202966] = -38,   /* kind=acronym&qend=comma~unseen */
 	[202967] = -296,   /* kind=acronym&qend=question~unseen */
 	[202968] = -108,   /* kind=role&qend=other~unseen */
 	[202969] = 23,   /* kind=role&qend=stop~unseen */
@@ -24824,7 +24822,7 @@ const int32_t model_trained[205972] = {
 	[203000] = 114,   /* kind=prev&qalone=no&qprev=para~unseen */
 	[203001] = -91,   /* kind=prev&qalone=no&qprev=para1~unseen */
 	[203002] = -66,   /* kind=prev&qalone=no&qprev=older~unseen */
-	[203006] = 431,   /* kind=prev&qalone=yes&qprev=para1~unseen */
+	[203006] = 430,   /* kind=prev&qalone=yes&qprev=para1~unseen */
 	[203007] = -22,   /* kind=prev&qalone=yes&qprev=older~unseen */
 	[203008] = -202,   /* kind=pron&qalone=no&qprev=none~unseen */
 	[203009] = -76,   /* kind=pron&qalone=no&qprev=sent~unseen */
@@ -24832,7 +24830,7 @@ const int32_t model_trained[205972] = {
 	[203011] = -8,   /* kind=pron&qalone=no&qprev=para1~unseen */
 	[203012] = 17,   /* kind=pron&qalone=no&qprev=older~unseen */
 	[203013] = -190,   /* kind=pron&qalone=yes&qprev=none~unseen */
-	[203016] = -487,   /* kind=pron&qalone=yes&qprev=para1~unseen */
+	[203016] = -488,   /* kind=pron&qalone=yes&qprev=para1~unseen */
 	[203017] = 29,   /* kind=pron&qalone=yes&qprev=older~unseen */
 	[203018] = -45,   /* kind=name&qalone=no&qprev=none~unseen */
 	[203019] = -143,   /* kind=name&qalone=no&qprev=sent~unseen */
@@ -24845,10 +24843,10 @@ const int32_t model_trained[205972] = {
 	[203028] = 17,   /* kind=acronym&qalone=no&qprev=none~unseen */
 	[203029] = -175,   /* kind=acronym&qalone=no&qprev=sent~unseen */
 	[203030] = 19,   /* kind=acronym&qalone=no&qprev=para~unseen */
-	[203031] = 89,   /* kind=acronym&qalone=no&qprev=para1~unseen */
+	[203031] = 88,   /* kind=acronym&qalone=no&qprev=para1~unseen */
 	[203032] = -2,   /* kind=acronym&qalone=no&qprev=older~unseen */
 	[203033] = -237,   /* kind=acronym&qalone=yes&qprev=none~unseen */
-	[203036] = -174,   /* kind=acronym&qalone=yes&qprev=para1~unseen */
+	[203036] = -173,   /* kind=acronym&qalone=yes&qprev=para1~unseen */
 	[203037] = -146,   /* kind=acronym&qalone=yes&qprev=older~unseen */
 	[203038] = 45,   /* kind=role&qalone=no&qprev=none~unseen */
 	[203039] = -106,   /* kind=role&qalone=no&qprev=sent~unseen */
@@ -24856,7 +24854,7 @@ const int32_t model_trained[205972] = {
 	[203041] = -59,   /* kind=role&qalone=no&qprev=para1~unseen */
 	[203042] = 6,   /* kind=role&qalone=no&qprev=older~unseen */
 	[203043] = -642,   /* kind=role&qalone=yes&qprev=none~unseen */
-	[203046] = -30,   /* kind=role&qalone=yes&qprev=para1~unseen */
+	[203046] = -29,   /* kind=role&qalone=yes&qprev=para1~unseen */
 	[203047] = 112,   /* kind=role&qalone=yes&qprev=older~unseen */
 	[203048] = -91,   /* kind=text&qalone=no&qprev=none~unseen */
 	[203049] = 182,   /* kind=text&qalone=no&qprev=sent~unseen */
@@ -24865,13 +24863,13 @@ const int32_t model_trained[205972] = {
 	[203052] = 108,   /* kind=text&qalone=no&qprev=older~unseen */
 	[203053] = -116,   /* kind=text&qalone=yes&qprev=none~unseen */
 	[203056] = -413,   /* kind=text&qalone=yes&qprev=para1~unseen */
-	[203057] = -252,   /* kind=text&qalone=yes&qprev=older~unseen */
+	[203057] = -251,   /* kind=text&qalone=yes&qprev=older~unseen */
 	[203058] = 49,   /* kind=org&qalone=no&qprev=none~unseen */
 	[203059] = -278,   /* kind=org&qalone=no&qprev=sent~unseen */
 	[203060] = -222,   /* kind=org&qalone=no&qprev=para~unseen */
 	[203061] = 108,   /* kind=org&qalone=no&qprev=para1~unseen */
 	[203062] = 19,   /* kind=org&qalone=no&qprev=older~unseen */
-	[203066] = -105,   /* kind=org&qalone=yes&qprev=para1~unseen */
+	[203066] = -104,   /* kind=org&qalone=yes&qprev=para1~unseen */
 	[203068] = -9,   /* kind=desc&qalone=no&qprev=none~unseen */
 	[203069] = 47,   /* kind=desc&qalone=no&qprev=sent~unseen */
 	[203070] = -102,   /* kind=desc&qalone=no&qprev=para~unseen */
@@ -24885,8 +24883,8 @@ const int32_t model_trained[205972] = {
 	[203080] = -60,   /* kind=top&qalone=no&qprev=para~unseen */
 	[203081] = 100,   /* kind=top&qalone=no&qprev=para1~unseen */
 	[203082] = -49,   /* kind=top&qalone=no&qprev=older~unseen */
-	[203083] = 975,   /* kind=top&qalone=yes&qprev=none~unseen */
-	[203086] = -498,   /* kind=top&qalone=yes&qprev=para1~unseen */
+	[203083] = 976,   /* kind=top&qalone=yes&qprev=none~unseen */
+	[203086] = -497,   /* kind=top&qalone=yes&qprev=para1~unseen */
 	[203087] = 25,   /* kind=top&qalone=yes&qprev=older~unseen */
 	[203088] = -19,   /* kind=none&qtype=plain~unseen */
 	[203089] = -311,   /* kind=none&qtype=inner~unseen */
@@ -24897,7 +24895,7 @@ const int32_t model_trained[205972] = {
 	[203094] = -314,   /* kind=prev&qtype=dash~unseen */
 	[203095] = -101,   /* kind=prev&qtype=unclosed~unseen */
 	[203096] = -68,   /* kind=pron&qtype=plain~unseen */
-	[203097] = 387,   /* kind=pron&qtype=inner~unseen */
+	[203097] = 388,   /* kind=pron&qtype=inner~unseen */
 	[203098] = -201,   /* kind=pron&qtype=dash~unseen */
 	[203099] = 171,   /* kind=pron&qtype=unclosed~unseen */
 	[203100] = 48,   /* kind=name&qtype=plain~unseen */
@@ -24941,11 +24939,11 @@ const int32_t model_trained[205972] = {
 	[203142] = -249,   /* kind=none&qprev=older&qsubj=nosubject~unseen */
 	[203146] = -25,   /* kind=prev&qprev=sent&qsubj=nocue~unseen */
 	[203147] = -6,   /* kind=prev&qprev=sent&qsubj=subject~unseen */
-	[203148] = -40,   /* kind=prev&qprev=sent&qsubj=nosubject~unseen */
+	[203148] = -39,   /* kind=prev&qprev=sent&qsubj=nosubject~unseen */
 	[203149] = 129,   /* kind=prev&qprev=para&qsubj=nocue~unseen */
 	[203150] = -28,   /* kind=prev&qprev=para&qsubj=subject~unseen */
-	[203151] = 91,   /* kind=prev&qprev=para&qsubj=nosubject~unseen */
-	[203152] = -98,   /* kind=prev&qprev=para1&qsubj=nocue~unseen */
+	[203151] = 90,   /* kind=prev&qprev=para&qsubj=nosubject~unseen */
+	[203152] = -99,   /* kind=prev&qprev=para1&qsubj=nocue~unseen */
 	[203153] = -49,   /* kind=prev&qprev=para1&qsubj=subject~unseen */
 	[203154] = 183,   /* kind=prev&qprev=para1&qsubj=nosubject~unseen */
 	[203155] = -64,   /* kind=prev&qprev=older&qsubj=nocue~unseen */
@@ -24960,7 +24958,7 @@ const int32_t model_trained[205972] = {
 	[203164] = -180,   /* kind=pron&qprev=para&qsubj=nocue~unseen */
 	[203165] = 11,   /* kind=pron&qprev=para&qsubj=subject~unseen */
 	[203166] = -297,   /* kind=pron&qprev=para&qsubj=nosubject~unseen */
-	[203167] = 5,   /* kind=pron&qprev=para1&qsubj=nocue~unseen */
+	[203167] = 4,   /* kind=pron&qprev=para1&qsubj=nocue~unseen */
 	[203168] = -26,   /* kind=pron&qprev=para1&qsubj=subject~unseen */
 	[203169] = -274,   /* kind=pron&qprev=para1&qsubj=nosubject~unseen */
 	[203170] = 7,   /* kind=pron&qprev=older&qsubj=nocue~unseen */
@@ -24987,16 +24985,16 @@ const int32_t model_trained[205972] = {
 	[203191] = -465,   /* kind=acronym&qprev=sent&qsubj=nocue~unseen */
 	[203192] = -185,   /* kind=acronym&qprev=sent&qsubj=subject~unseen */
 	[203193] = 254,   /* kind=acronym&qprev=sent&qsubj=nosubject~unseen */
-	[203194] = 8,   /* kind=acronym&qprev=para&qsubj=nocue~unseen */
+	[203194] = 9,   /* kind=acronym&qprev=para&qsubj=nocue~unseen */
 	[203195] = -17,   /* kind=acronym&qprev=para&qsubj=subject~unseen */
 	[203196] = -321,   /* kind=acronym&qprev=para&qsubj=nosubject~unseen */
 	[203197] = -38,   /* kind=acronym&qprev=para1&qsubj=nocue~unseen */
 	[203198] = 56,   /* kind=acronym&qprev=para1&qsubj=subject~unseen */
-	[203199] = -276,   /* kind=acronym&qprev=para1&qsubj=nosubject~unseen */
+	[203199] = -275,   /* kind=acronym&qprev=para1&qsubj=nosubject~unseen */
 	[203200] = -93,   /* kind=acronym&qprev=older&qsubj=nocue~unseen */
 	[203201] = 76,   /* kind=acronym&qprev=older&qsubj=subject~unseen */
 	[203202] = -416,   /* kind=acronym&qprev=older&qsubj=nosubject~unseen */
-	[203203] = 68,   /* kind=role&qprev=none&qsubj=nocue~unseen */
+	[203203] = 69,   /* kind=role&qprev=none&qsubj=nocue~unseen */
 	[203204] = -5,   /* kind=role&qprev=none&qsubj=subject~unseen */
 	[203205] = -285,   /* kind=role&qprev=none&qsubj=nosubject~unseen */
 	[203206] = -114,   /* kind=role&qprev=sent&qsubj=nocue~unseen */
@@ -25011,7 +25009,7 @@ const int32_t model_trained[205972] = {
 	[203215] = 4,   /* kind=role&qprev=older&qsubj=nocue~unseen */
 	[203216] = 1,   /* kind=role&qprev=older&qsubj=subject~unseen */
 	[203217] = -60,   /* kind=role&qprev=older&qsubj=nosubject~unseen */
-	[203218] = -305,   /* kind=text&qprev=none&qsubj=nocue~unseen */
+	[203218] = -304,   /* kind=text&qprev=none&qsubj=nocue~unseen */
 	[203219] = -109,   /* kind=text&qprev=none&qsubj=subject~unseen */
 	[203220] = -21,   /* kind=text&qprev=none&qsubj=nosubject~unseen */
 	[203221] = 139,   /* kind=text&qprev=sent&qsubj=nocue~unseen */
@@ -25023,7 +25021,7 @@ const int32_t model_trained[205972] = {
 	[203227] = -171,   /* kind=text&qprev=para1&qsubj=nocue~unseen */
 	[203228] = -26,   /* kind=text&qprev=para1&qsubj=subject~unseen */
 	[203229] = -107,   /* kind=text&qprev=para1&qsubj=nosubject~unseen */
-	[203230] = 66,   /* kind=text&qprev=older&qsubj=nocue~unseen */
+	[203230] = 65,   /* kind=text&qprev=older&qsubj=nocue~unseen */
 	[203231] = -159,   /* kind=text&qprev=older&qsubj=subject~unseen */
 	[203232] = 230,   /* kind=text&qprev=older&qsubj=nosubject~unseen */
 	[203233] = -241,   /* kind=org&qprev=none&qsubj=nocue~unseen */
@@ -25060,7 +25058,7 @@ const int32_t model_trained[205972] = {
 	[203264] = -51,   /* kind=top&qprev=none&qsubj=subject~unseen */
 	[203265] = 85,   /* kind=top&qprev=none&qsubj=nosubject~unseen */
 	[203266] = 185,   /* kind=top&qprev=sent&qsubj=nocue~unseen */
-	[203267] = -16,   /* kind=top&qprev=sent&qsubj=subject~unseen */
+	[203267] = -17,   /* kind=top&qprev=sent&qsubj=subject~unseen */
 	[203268] = 486,   /* kind=top&qprev=sent&qsubj=nosubject~unseen */
 	[203269] = -46,   /* kind=top&qprev=para&qsubj=nocue~unseen */
 	[203270] = -90,   /* kind=top&qprev=para&qsubj=subject~unseen */
@@ -25083,7 +25081,7 @@ const int32_t model_trained[205972] = {
 	[203294] = -117,   /* region=head&qsubj=nosubject&subj=first~unseen */
 	[203295] = 269,   /* region=head&qsubj=nosubject&subj=start~unseen */
 	[203296] = -174,   /* region=tail&qsubj=nocue&subj=no~unseen */
-	[203297] = 433,   /* region=tail&qsubj=nocue&subj=first~unseen */
+	[203297] = 432,   /* region=tail&qsubj=nocue&subj=first~unseen */
 	[203298] = 100,   /* region=tail&qsubj=nocue&subj=start~unseen */
 	[203299] = 97,   /* region=tail&qsubj=subject&subj=no~unseen */
 	[203300] = 129,   /* region=tail&qsubj=subject&subj=first~unseen */
@@ -25091,14 +25089,14 @@ const int32_t model_trained[205972] = {
 	[203302] = 54,   /* region=tail&qsubj=nosubject&subj=no~unseen */
 	[203303] = 27,   /* region=tail&qsubj=nosubject&subj=first~unseen */
 	[203305] = -175,   /* region=next&qsubj=nocue&subj=no~unseen */
-	[203306] = 277,   /* region=next&qsubj=nocue&subj=first~unseen */
-	[203307] = -47,   /* region=next&qsubj=nocue&subj=start~unseen */
+	[203306] = 279,   /* region=next&qsubj=nocue&subj=first~unseen */
+	[203307] = -48,   /* region=next&qsubj=nocue&subj=start~unseen */
 	[203308] = -92,   /* region=next&qsubj=subject&subj=no~unseen */
 	[203309] = -143,   /* region=next&qsubj=subject&subj=first~unseen */
 	[203310] = -108,   /* region=next&qsubj=subject&subj=start~unseen */
-	[203311] = -357,   /* region=next&qsubj=nosubject&subj=no~unseen */
-	[203312] = -248,   /* region=next&qsubj=nosubject&subj=first~unseen */
-	[203313] = 15,   /* region=next&qsubj=nosubject&subj=start~unseen */
+	[203311] = -352,   /* region=next&qsubj=nosubject&subj=no~unseen */
+	[203312] = -253,   /* region=next&qsubj=nosubject&subj=first~unseen */
+	[203313] = 18,   /* region=next&qsubj=nosubject&subj=start~unseen */
 	[203314] = -52,   /* region=sent1&qsubj=nocue&subj=no~unseen */
 	[203315] = 205,   /* region=sent1&qsubj=nocue&subj=first~unseen */
 	[203316] = 15,   /* region=sent1&qsubj=nocue&subj=start~unseen */
@@ -25106,9 +25104,9 @@ const int32_t model_trained[205972] = {
 	[203318] = -49,   /* region=sent1&qsubj=subject&subj=first~unseen */
 	[203319] = -61,   /* region=sent1&qsubj=subject&subj=start~unseen */
 	[203320] = -177,   /* region=sent1&qsubj=nosubject&subj=no~unseen */
-	[203321] = -7,   /* region=sent1&qsubj=nosubject&subj=first~unseen */
+	[203321] = -6,   /* region=sent1&qsubj=nosubject&subj=first~unseen */
 	[203322] = 332,   /* region=sent1&qsubj=nosubject&subj=start~unseen */
-	[203323] = -132,   /* region=sent2&qsubj=nocue&subj=no~unseen */
+	[203323] = -133,   /* region=sent2&qsubj=nocue&subj=no~unseen */
 	[203324] = 143,   /* region=sent2&qsubj=nocue&subj=first~unseen */
 	[203325] = 12,   /* region=sent2&qsubj=nocue&subj=start~unseen */
 	[203326] = -38,   /* region=sent2&qsubj=subject&subj=no~unseen */
@@ -25124,10 +25122,10 @@ const int32_t model_trained[205972] = {
 	[203336] = -155,   /* region=sent3&qsubj=subject&subj=first~unseen */
 	[203337] = -5,   /* region=sent3&qsubj=subject&subj=start~unseen */
 	[203338] = -212,   /* region=sent3&qsubj=nosubject&subj=no~unseen */
-	[203339] = -50,   /* region=sent3&qsubj=nosubject&subj=first~unseen */
+	[203339] = -49,   /* region=sent3&qsubj=nosubject&subj=first~unseen */
 	[203340] = -152,   /* region=sent3&qsubj=nosubject&subj=start~unseen */
-	[203341] = -122,   /* region=para1&qsubj=nocue&subj=no~unseen */
-	[203342] = -133,   /* region=para1&qsubj=nocue&subj=first~unseen */
+	[203341] = -121,   /* region=para1&qsubj=nocue&subj=no~unseen */
+	[203342] = -132,   /* region=para1&qsubj=nocue&subj=first~unseen */
 	[203343] = -30,   /* region=para1&qsubj=nocue&subj=start~unseen */
 	[203344] = -100,   /* region=para1&qsubj=subject&subj=no~unseen */
 	[203345] = -27,   /* region=para1&qsubj=subject&subj=first~unseen */
@@ -25137,7 +25135,7 @@ const int32_t model_trained[205972] = {
 	[203349] = 229,   /* region=para1&qsubj=nosubject&subj=start~unseen */
 	[203350] = -174,   /* region=older&qsubj=nocue&subj=no~unseen */
 	[203351] = -205,   /* region=older&qsubj=nocue&subj=first~unseen */
-	[203352] = -264,   /* region=older&qsubj=nocue&subj=start~unseen */
+	[203352] = -265,   /* region=older&qsubj=nocue&subj=start~unseen */
 	[203353] = 7,   /* region=older&qsubj=subject&subj=no~unseen */
 	[203354] = -55,   /* region=older&qsubj=subject&subj=first~unseen */
 	[203355] = 90,   /* region=older&qsubj=subject&subj=start~unseen */
@@ -25150,7 +25148,7 @@ const int32_t model_trained[205972] = {
 	[203371] = 2,   /* kind=prev&prevhow=direct&qsubj=nocue~unseen */
 	[203372] = -39,   /* kind=prev&prevhow=direct&qsubj=subject~unseen */
 	[203373] = -109,   /* kind=prev&prevhow=direct&qsubj=nosubject~unseen */
-	[203374] = 65,   /* kind=prev&prevhow=carried&qsubj=nocue~unseen */
+	[203374] = 64,   /* kind=prev&prevhow=carried&qsubj=nocue~unseen */
 	[203375] = -48,   /* kind=prev&prevhow=carried&qsubj=subject~unseen */
 	[203376] = 145,   /* kind=prev&prevhow=carried&qsubj=nosubject~unseen */
 	[203377] = -78,   /* kind=pron&prevhow=na&qsubj=nocue~unseen */
@@ -25179,7 +25177,7 @@ const int32_t model_trained[205972] = {
 	[203442] = 33,   /* kind=top&prevhow=na&qsubj=nosubject~unseen */
 	[203449] = -20,   /* region=none&parafirst=no&subj=no~unseen */
 	[203455] = 227,   /* region=head&parafirst=no&subj=no~unseen */
-	[203456] = -134,   /* region=head&parafirst=no&subj=first~unseen */
+	[203456] = -135,   /* region=head&parafirst=no&subj=first~unseen */
 	[203457] = -53,   /* region=head&parafirst=no&subj=start~unseen */
 	[203458] = -13,   /* region=head&parafirst=yes&subj=no~unseen */
 	[203459] = 165,   /* region=head&parafirst=yes&subj=first~unseen */
@@ -25189,7 +25187,7 @@ const int32_t model_trained[205972] = {
 	[203464] = -64,   /* region=tail&parafirst=yes&subj=no~unseen */
 	[203465] = 222,   /* region=tail&parafirst=yes&subj=first~unseen */
 	[203466] = 211,   /* region=tail&parafirst=yes&subj=start~unseen */
-	[203467] = -126,   /* region=next&parafirst=no&subj=no~unseen */
+	[203467] = -125,   /* region=next&parafirst=no&subj=no~unseen */
 	[203468] = 12,   /* region=next&parafirst=no&subj=first~unseen */
 	[203469] = -101,   /* region=next&parafirst=no&subj=start~unseen */
 	[203473] = -297,   /* region=sent1&parafirst=no&subj=no~unseen */
@@ -25211,17 +25209,17 @@ const int32_t model_trained[205972] = {
 	[203489] = 70,   /* region=sent3&parafirst=yes&subj=first~unseen */
 	[203490] = -27,   /* region=sent3&parafirst=yes&subj=start~unseen */
 	[203491] = -130,   /* region=para1&parafirst=no&subj=no~unseen */
-	[203492] = -131,   /* region=para1&parafirst=no&subj=first~unseen */
+	[203492] = -130,   /* region=para1&parafirst=no&subj=first~unseen */
 	[203493] = -91,   /* region=para1&parafirst=no&subj=start~unseen */
 	[203494] = -79,   /* region=para1&parafirst=yes&subj=no~unseen */
-	[203495] = -59,   /* region=para1&parafirst=yes&subj=first~unseen */
+	[203495] = -60,   /* region=para1&parafirst=yes&subj=first~unseen */
 	[203496] = 34,   /* region=para1&parafirst=yes&subj=start~unseen */
 	[203497] = -141,   /* region=older&parafirst=no&subj=no~unseen */
-	[203498] = -129,   /* region=older&parafirst=no&subj=first~unseen */
+	[203498] = -130,   /* region=older&parafirst=no&subj=first~unseen */
 	[203499] = 45,   /* region=older&parafirst=no&subj=start~unseen */
 	[203500] = -105,   /* region=older&parafirst=yes&subj=no~unseen */
 	[203501] = -117,   /* region=older&parafirst=yes&subj=first~unseen */
-	[203502] = -120,   /* region=older&parafirst=yes&subj=start~unseen */
+	[203502] = -121,   /* region=older&parafirst=yes&subj=start~unseen */
 	[203503] = -19,   /* kind=none&gender=any~unseen */
 	[203507] = 7,   /* kind=prev&gender=any~unseen */
 	[203511] = -79,   /* kind=pron&gender=any~unseen */
@@ -25237,7 +25235,7 @@ const int32_t model_trained[205972] = {
 	[203521] = -243,   /* kind=acronym&gender=female~unseen */
 	[203522] = -112,   /* kind=acronym&gender=plural~unseen */
 	[203523] = -122,   /* kind=role&gender=any~unseen */
-	[203524] = 664,   /* kind=role&gender=male~unseen */
+	[203524] = 663,   /* kind=role&gender=male~unseen */
 	[203525] = 208,   /* kind=role&gender=female~unseen */
 	[203526] = -34,   /* kind=role&gender=plural~unseen */
 	[203527] = -129,   /* kind=text&gender=any~unseen */
@@ -25247,10 +25245,10 @@ const int32_t model_trained[205972] = {
 	[203532] = -174,   /* kind=org&gender=male~unseen */
 	[203533] = -248,   /* kind=org&gender=female~unseen */
 	[203534] = -128,   /* kind=org&gender=plural~unseen */
-	[203535] = -73,   /* kind=desc&gender=any~unseen */
+	[203535] = -72,   /* kind=desc&gender=any~unseen */
 	[203536] = 150,   /* kind=desc&gender=male~unseen */
 	[203537] = 71,   /* kind=desc&gender=female~unseen */
-	[203538] = -128,   /* kind=desc&gender=plural~unseen */
+	[203538] = -129,   /* kind=desc&gender=plural~unseen */
 	[203539] = -4,   /* kind=top&gender=any~unseen */
 	[203543] = -19,   /* pside=none&prank=0&kind=none~unseen */
 	[203544] = 7,   /* pside=none&prank=0&kind=prev~unseen */
@@ -25265,7 +25263,7 @@ const int32_t model_trained[205972] = {
 	[203585] = -137,   /* pside=before&prank=0&kind=pron~unseen */
 	[203586] = 104,   /* pside=before&prank=0&kind=name~unseen */
 	[203587] = 426,   /* pside=before&prank=0&kind=acronym~unseen */
-	[203588] = 225,   /* pside=before&prank=0&kind=role~unseen */
+	[203588] = 226,   /* pside=before&prank=0&kind=role~unseen */
 	[203589] = -345,   /* pside=before&prank=0&kind=text~unseen */
 	[203590] = -436,   /* pside=before&prank=0&kind=org~unseen */
 	[203591] = 108,   /* pside=before&prank=0&kind=desc~unseen */
@@ -25276,7 +25274,7 @@ const int32_t model_trained[205972] = {
 	[203599] = -136,   /* pside=before&prank=1&kind=text~unseen */
 	[203600] = -189,   /* pside=before&prank=1&kind=org~unseen */
 	[203601] = -7,   /* pside=before&prank=1&kind=desc~unseen */
-	[203605] = -203,   /* pside=before&prank=2&kind=pron~unseen */
+	[203605] = -204,   /* pside=before&prank=2&kind=pron~unseen */
 	[203606] = 37,   /* pside=before&prank=2&kind=name~unseen */
 	[203607] = -477,   /* pside=before&prank=2&kind=acronym~unseen */
 	[203608] = -340,   /* pside=before&prank=2&kind=role~unseen */
@@ -25389,12 +25387,12 @@ const int32_t model_trained[205972] = {
 	[203793] = -152,   /* pside=after&prank=3+&prep=det~unseen */
 	[203794] = -319,   /* pside=after&prank=3+&prep=oblique~unseen */
 	[203795] = -48,   /* pside=elsewhere&prank=0&prep=none~unseen */
-	[203796] = -74,   /* pside=elsewhere&prank=0&prep=prep~unseen */
+	[203796] = -73,   /* pside=elsewhere&prank=0&prep=prep~unseen */
 	[203797] = -92,   /* pside=elsewhere&prank=0&prep=of~unseen */
-	[203798] = -87,   /* pside=elsewhere&prank=0&prep=det~unseen */
+	[203798] = -88,   /* pside=elsewhere&prank=0&prep=det~unseen */
 	[203799] = -210,   /* pside=elsewhere&prank=0&prep=oblique~unseen */
 	[203815] = -105,   /* pside=none&prank=0&subj=no~unseen */
-	[203816] = 164,   /* pside=none&prank=0&subj=first~unseen */
+	[203816] = 165,   /* pside=none&prank=0&subj=first~unseen */
 	[203817] = 23,   /* pside=none&prank=0&subj=start~unseen */
 	[203827] = 134,   /* pside=before&prank=0&subj=no~unseen */
 	[203828] = 99,   /* pside=before&prank=0&subj=first~unseen */
@@ -25419,7 +25417,7 @@ const int32_t model_trained[205972] = {
 	[203847] = 100,   /* pside=after&prank=2&subj=start~unseen */
 	[203848] = -27,   /* pside=after&prank=3+&subj=no~unseen */
 	[203851] = -114,   /* pside=elsewhere&prank=0&subj=no~unseen */
-	[203852] = -96,   /* pside=elsewhere&prank=0&subj=first~unseen */
+	[203852] = -97,   /* pside=elsewhere&prank=0&subj=first~unseen */
 	[203853] = 4,   /* pside=elsewhere&prank=0&subj=start~unseen */
 	[203863] = -22,   /* pside=none&prank=0&pclause=no~unseen */
 	[203871] = 162,   /* pside=before&prank=0&pclause=no~unseen */
@@ -25428,11 +25426,11 @@ const int32_t model_trained[205972] = {
 	[203874] = 39,   /* pside=before&prank=1&pclause=yes~unseen */
 	[203875] = 190,   /* pside=before&prank=2&pclause=no~unseen */
 	[203876] = -104,   /* pside=before&prank=2&pclause=yes~unseen */
-	[203877] = -707,   /* pside=before&prank=3+&pclause=no~unseen */
+	[203877] = -708,   /* pside=before&prank=3+&pclause=no~unseen */
 	[203878] = -51,   /* pside=before&prank=3+&pclause=yes~unseen */
 	[203879] = 25,   /* pside=after&prank=0&pclause=no~unseen */
 	[203880] = -133,   /* pside=after&prank=0&pclause=yes~unseen */
-	[203881] = 107,   /* pside=after&prank=1&pclause=no~unseen */
+	[203881] = 106,   /* pside=after&prank=1&pclause=no~unseen */
 	[203882] = -4,   /* pside=after&prank=1&pclause=yes~unseen */
 	[203883] = -170,   /* pside=after&prank=2&pclause=no~unseen */
 	[203884] = 178,   /* pside=after&prank=2&pclause=yes~unseen */
@@ -25468,7 +25466,7 @@ const int32_t model_trained[205972] = {
 	[203932] = -341,   /* pside=before&qhead=adjacent&qtail=far~unseen */
 	[203933] = -479,   /* pside=before&qhead=adjacent&qtail=accord~unseen */
 	[203935] = -84,   /* pside=before&qhead=accord&qtail=none~unseen */
-	[203936] = -320,   /* pside=before&qhead=accord&qtail=near~unseen */
+	[203936] = -319,   /* pside=before&qhead=accord&qtail=near~unseen */
 	[203937] = 112,   /* pside=before&qhead=accord&qtail=far~unseen */
 	[203941] = -327,   /* pside=before&qhead=colon&qtail=near~unseen */
 	[203946] = 139,   /* pside=after&qhead=none&qtail=near~unseen */
@@ -25486,7 +25484,7 @@ const int32_t model_trained[205972] = {
 	[203960] = -84,   /* pside=after&qhead=accord&qtail=none~unseen */
 	[203961] = 468,   /* pside=after&qhead=accord&qtail=near~unseen */
 	[203962] = -59,   /* pside=after&qhead=accord&qtail=far~unseen */
-	[203966] = 486,   /* pside=after&qhead=colon&qtail=near~unseen */
+	[203966] = 485,   /* pside=after&qhead=colon&qtail=near~unseen */
 	[203971] = -98,   /* pside=elsewhere&qhead=none&qtail=near~unseen */
 	[203972] = -122,   /* pside=elsewhere&qhead=none&qtail=far~unseen */
 	[203974] = -520,   /* pside=elsewhere&qhead=none&qtail=tail~unseen */
@@ -25541,25 +25539,25 @@ const int32_t model_trained[205972] = {
 	[204088] = 216,   /* kind=name&spoken=1&region=next~unseen */
 	[204089] = 112,   /* kind=name&spoken=1&region=sent1~unseen */
 	[204090] = 62,   /* kind=name&spoken=1&region=sent2~unseen */
-	[204091] = -20,   /* kind=name&spoken=1&region=sent3~unseen */
+	[204091] = -19,   /* kind=name&spoken=1&region=sent3~unseen */
 	[204092] = -90,   /* kind=name&spoken=1&region=para1~unseen */
 	[204093] = -130,   /* kind=name&spoken=1&region=older~unseen */
 	[204095] = 216,   /* kind=name&spoken=2+&region=head~unseen */
 	[204096] = 94,   /* kind=name&spoken=2+&region=tail~unseen */
-	[204097] = 255,   /* kind=name&spoken=2+&region=next~unseen */
+	[204097] = 257,   /* kind=name&spoken=2+&region=next~unseen */
 	[204098] = 282,   /* kind=name&spoken=2+&region=sent1~unseen */
 	[204099] = 66,   /* kind=name&spoken=2+&region=sent2~unseen */
 	[204100] = -157,   /* kind=name&spoken=2+&region=sent3~unseen */
 	[204101] = 10,   /* kind=name&spoken=2+&region=para1~unseen */
-	[204102] = -42,   /* kind=name&spoken=2+&region=older~unseen */
+	[204102] = -43,   /* kind=name&spoken=2+&region=older~unseen */
 	[204104] = 60,   /* kind=acronym&spoken=0&region=head~unseen */
 	[204105] = 83,   /* kind=acronym&spoken=0&region=tail~unseen */
-	[204106] = -201,   /* kind=acronym&spoken=0&region=next~unseen */
+	[204106] = -200,   /* kind=acronym&spoken=0&region=next~unseen */
 	[204107] = 90,   /* kind=acronym&spoken=0&region=sent1~unseen */
 	[204108] = -51,   /* kind=acronym&spoken=0&region=sent2~unseen */
 	[204109] = -104,   /* kind=acronym&spoken=0&region=sent3~unseen */
 	[204110] = -23,   /* kind=acronym&spoken=0&region=para1~unseen */
-	[204111] = -42,   /* kind=acronym&spoken=0&region=older~unseen */
+	[204111] = -41,   /* kind=acronym&spoken=0&region=older~unseen */
 	[204113] = -81,   /* kind=acronym&spoken=1&region=head~unseen */
 	[204114] = 248,   /* kind=acronym&spoken=1&region=tail~unseen */
 	[204115] = -138,   /* kind=acronym&spoken=1&region=next~unseen */
@@ -25614,7 +25612,7 @@ const int32_t model_trained[205972] = {
 	[204280] = -33,   /* antkind=name&spoken=0&antrank=3+~unseen */
 	[204281] = 112,   /* antkind=name&spoken=1&antrank=0~unseen */
 	[204282] = -67,   /* antkind=name&spoken=1&antrank=1~unseen */
-	[204283] = -29,   /* antkind=name&spoken=1&antrank=2~unseen */
+	[204283] = -28,   /* antkind=name&spoken=1&antrank=2~unseen */
 	[204284] = -4,   /* antkind=name&spoken=1&antrank=3+~unseen */
 	[204285] = 352,   /* antkind=name&spoken=2+&antrank=0~unseen */
 	[204286] = 113,   /* antkind=name&spoken=2+&antrank=1~unseen */
@@ -25657,17 +25655,17 @@ const int32_t model_trained[205972] = {
 	[204336] = -24,   /* antkind=prev&spoken=2+&antrank=3+~unseen */
 	[204337] = -128,   /* cuerel=none&cueq=none&spoken=0~unseen */
 	[204338] = 93,   /* cuerel=none&cueq=none&spoken=1~unseen */
-	[204339] = 141,   /* cuerel=none&cueq=none&spoken=2+~unseen */
+	[204339] = 142,   /* cuerel=none&cueq=none&spoken=2+~unseen */
 	[204349] = 57,   /* cuerel=before&cueq=own&spoken=0~unseen */
 	[204350] = 155,   /* cuerel=before&cueq=own&spoken=1~unseen */
 	[204351] = 200,   /* cuerel=before&cueq=own&spoken=2+~unseen */
 	[204352] = 7,   /* cuerel=before&cueq=other&spoken=0~unseen */
 	[204353] = 36,   /* cuerel=before&cueq=other&spoken=1~unseen */
-	[204354] = 39,   /* cuerel=before&cueq=other&spoken=2+~unseen */
+	[204354] = 38,   /* cuerel=before&cueq=other&spoken=2+~unseen */
 	[204358] = 48,   /* cuerel=after&cueq=own&spoken=0~unseen */
 	[204359] = 223,   /* cuerel=after&cueq=own&spoken=1~unseen */
 	[204360] = 223,   /* cuerel=after&cueq=own&spoken=2+~unseen */
-	[204361] = 5,   /* cuerel=after&cueq=other&spoken=0~unseen */
+	[204361] = 6,   /* cuerel=after&cueq=other&spoken=0~unseen */
 	[204362] = -66,   /* cuerel=after&cueq=other&spoken=1~unseen */
 	[204363] = 120,   /* cuerel=after&cueq=other&spoken=2+~unseen */
 	[204367] = 119,   /* cuerel=accord&cueq=own&spoken=0~unseen */
@@ -25702,17 +25700,17 @@ const int32_t model_trained[205972] = {
 	[204422] = 365,   /* cuerel=appos&cueq=own&spoken=1~unseen */
 	[204423] = -34,   /* cuerel=appos&cueq=own&spoken=2+~unseen */
 	[204424] = -15,   /* cuerel=appos&cueq=other&spoken=0~unseen */
-	[204425] = 222,   /* cuerel=appos&cueq=other&spoken=1~unseen */
+	[204425] = 223,   /* cuerel=appos&cueq=other&spoken=1~unseen */
 	[204426] = -94,   /* cuerel=appos&cueq=other&spoken=2+~unseen */
 	[204430] = 12,   /* cuerel=colon&cueq=own&spoken=0~unseen */
 	[204431] = 82,   /* cuerel=colon&cueq=own&spoken=1~unseen */
-	[204432] = 210,   /* cuerel=colon&cueq=own&spoken=2+~unseen */
+	[204432] = 212,   /* cuerel=colon&cueq=own&spoken=2+~unseen */
 	[204433] = 210,   /* cuerel=colon&cueq=other&spoken=0~unseen */
 	[204434] = -468,   /* cuerel=colon&cueq=other&spoken=1~unseen */
-	[204435] = 132,   /* cuerel=colon&cueq=other&spoken=2+~unseen */
+	[204435] = 133,   /* cuerel=colon&cueq=other&spoken=2+~unseen */
 	[204439] = -130,   /* cuerel=fused&cueq=own&spoken=0~unseen */
 	[204440] = 151,   /* cuerel=fused&cueq=own&spoken=1~unseen */
-	[204442] = -139,   /* cuerel=fused&cueq=other&spoken=0~unseen */
+	[204442] = -138,   /* cuerel=fused&cueq=other&spoken=0~unseen */
 	[204443] = 62,   /* cuerel=fused&cueq=other&spoken=1~unseen */
 	[204445] = 37,   /* antkind=na&antrank=0&antrole=none~unseen */
 	[204461] = -97,   /* antkind=name&antrank=0&antrole=none~unseen */
@@ -25731,7 +25729,7 @@ const int32_t model_trained[205972] = {
 	[204474] = 232,   /* antkind=name&antrank=3+&antrole=subject~unseen */
 	[204475] = 93,   /* antkind=name&antrank=3+&antrole=cue~unseen */
 	[204476] = -138,   /* antkind=name&antrank=3+&antrole=object~unseen */
-	[204477] = -14,   /* antkind=name1&antrank=0&antrole=none~unseen */
+	[204477] = -15,   /* antkind=name1&antrank=0&antrole=none~unseen */
 	[204478] = 150,   /* antkind=name1&antrank=0&antrole=subject~unseen */
 	[204479] = 158,   /* antkind=name1&antrank=0&antrole=cue~unseen */
 	[204480] = -102,   /* antkind=name1&antrank=0&antrole=object~unseen */
@@ -25739,7 +25737,7 @@ const int32_t model_trained[205972] = {
 	[204482] = 111,   /* antkind=name1&antrank=1&antrole=subject~unseen */
 	[204483] = 157,   /* antkind=name1&antrank=1&antrole=cue~unseen */
 	[204484] = -104,   /* antkind=name1&antrank=1&antrole=object~unseen */
-	[204485] = -118,   /* antkind=name1&antrank=2&antrole=none~unseen */
+	[204485] = -119,   /* antkind=name1&antrank=2&antrole=none~unseen */
 	[204486] = 72,   /* antkind=name1&antrank=2&antrole=subject~unseen */
 	[204487] = 33,   /* antkind=name1&antrank=2&antrole=cue~unseen */
 	[204488] = -95,   /* antkind=name1&antrank=2&antrole=object~unseen */
@@ -25757,7 +25755,7 @@ const int32_t model_trained[205972] = {
 	[204500] = -40,   /* antkind=role&antrank=1&antrole=object~unseen */
 	[204501] = -41,   /* antkind=role&antrank=2&antrole=none~unseen */
 	[204502] = 7,   /* antkind=role&antrank=2&antrole=subject~unseen */
-	[204503] = 176,   /* antkind=role&antrank=2&antrole=cue~unseen */
+	[204503] = 177,   /* antkind=role&antrank=2&antrole=cue~unseen */
 	[204504] = -47,   /* antkind=role&antrank=2&antrole=object~unseen */
 	[204505] = -53,   /* antkind=role&antrank=3+&antrole=none~unseen */
 	[204506] = -56,   /* antkind=role&antrank=3+&antrole=subject~unseen */
@@ -25791,14 +25789,14 @@ const int32_t model_trained[205972] = {
 	[204537] = 30,   /* antkind=prev&antrank=3+&antrole=none~unseen */
 	[204538] = -34,   /* antkind=prev&antrank=3+&antrole=subject~unseen */
 	[204539] = -32,   /* antkind=prev&antrank=3+&antrole=cue~unseen */
-	[204540] = -84,   /* antkind=prev&antrank=3+&antrole=object~unseen */
+	[204540] = -85,   /* antkind=prev&antrank=3+&antrole=object~unseen */
 	[204541] = 37,   /* antkind=na&antgen=unknown~unseen */
 	[204544] = -9,   /* antkind=name&antgen=unknown~unseen */
 	[204545] = 186,   /* antkind=name&antgen=agree~unseen */
 	[204546] = -412,   /* antkind=name&antgen=clash~unseen */
 	[204547] = -50,   /* antkind=name1&antgen=unknown~unseen */
 	[204548] = 156,   /* antkind=name1&antgen=agree~unseen */
-	[204549] = -263,   /* antkind=name1&antgen=clash~unseen */
+	[204549] = -264,   /* antkind=name1&antgen=clash~unseen */
 	[204550] = -56,   /* antkind=role&antgen=unknown~unseen */
 	[204551] = 34,   /* antkind=role&antgen=agree~unseen */
 	[204552] = -49,   /* antkind=role&antgen=clash~unseen */
@@ -25828,7 +25826,7 @@ const int32_t model_trained[205972] = {
 	[204585] = -152,   /* antkind=name1&antdist=3-5&antpick=no~unseen */
 	[204586] = 95,   /* antkind=name1&antdist=3-5&antpick=yes~unseen */
 	[204587] = -299,   /* antkind=name1&antdist=6+&antpick=no~unseen */
-	[204588] = -25,   /* antkind=name1&antdist=6+&antpick=yes~unseen */
+	[204588] = -26,   /* antkind=name1&antdist=6+&antpick=yes~unseen */
 	[204589] = -21,   /* antkind=role&antdist=0&antpick=no~unseen */
 	[204590] = -4,   /* antkind=role&antdist=0&antpick=yes~unseen */
 	[204591] = -44,   /* antkind=role&antdist=1&antpick=no~unseen */
@@ -25855,8 +25853,8 @@ const int32_t model_trained[205972] = {
 	[204615] = 142,   /* antkind=prev&antdist=3-5&antpick=no~unseen */
 	[204617] = 256,   /* antkind=prev&antdist=6+&antpick=no~unseen */
 	[204619] = -7,   /* antkind=na&sameprev=na&antrank=0~unseen */
-	[204623] = -66,   /* antkind=na&sameprev=no&antrank=0~unseen */
-	[204627] = 142,   /* antkind=na&sameprev=yes&antrank=0~unseen */
+	[204623] = -65,   /* antkind=na&sameprev=no&antrank=0~unseen */
+	[204627] = 141,   /* antkind=na&sameprev=yes&antrank=0~unseen */
 	[204631] = -21,   /* antkind=name&sameprev=na&antrank=0~unseen */
 	[204632] = 48,   /* antkind=name&sameprev=na&antrank=1~unseen */
 	[204633] = 26,   /* antkind=name&sameprev=na&antrank=2~unseen */
@@ -25878,16 +25876,16 @@ const int32_t model_trained[205972] = {
 	[204649] = -85,   /* antkind=name1&sameprev=no&antrank=2~unseen */
 	[204650] = -29,   /* antkind=name1&sameprev=no&antrank=3+~unseen */
 	[204651] = 247,   /* antkind=name1&sameprev=yes&antrank=0~unseen */
-	[204652] = 151,   /* antkind=name1&sameprev=yes&antrank=1~unseen */
+	[204652] = 150,   /* antkind=name1&sameprev=yes&antrank=1~unseen */
 	[204653] = 20,   /* antkind=name1&sameprev=yes&antrank=2~unseen */
-	[204654] = -112,   /* antkind=name1&sameprev=yes&antrank=3+~unseen */
+	[204654] = -113,   /* antkind=name1&sameprev=yes&antrank=3+~unseen */
 	[204655] = -58,   /* antkind=role&sameprev=na&antrank=0~unseen */
 	[204656] = 59,   /* antkind=role&sameprev=na&antrank=1~unseen */
 	[204657] = -73,   /* antkind=role&sameprev=na&antrank=2~unseen */
 	[204658] = -56,   /* antkind=role&sameprev=na&antrank=3+~unseen */
 	[204659] = -4,   /* antkind=role&sameprev=no&antrank=0~unseen */
 	[204660] = -58,   /* antkind=role&sameprev=no&antrank=1~unseen */
-	[204661] = -24,   /* antkind=role&sameprev=no&antrank=2~unseen */
+	[204661] = -23,   /* antkind=role&sameprev=no&antrank=2~unseen */
 	[204662] = -68,   /* antkind=role&sameprev=no&antrank=3+~unseen */
 	[204667] = -84,   /* antkind=other&sameprev=na&antrank=0~unseen */
 	[204668] = -62,   /* antkind=other&sameprev=na&antrank=1~unseen */
@@ -25925,10 +25923,10 @@ const int32_t model_trained[205972] = {
 	[204707] = -27,   /* cuerel=after&antkind=other~unseen */
 	[204708] = -99,   /* cuerel=after&antkind=prev~unseen */
 	[204709] = 65,   /* cuerel=accord&antkind=na~unseen */
-	[204710] = -227,   /* cuerel=accord&antkind=name~unseen */
+	[204710] = -226,   /* cuerel=accord&antkind=name~unseen */
 	[204711] = -259,   /* cuerel=accord&antkind=name1~unseen */
-	[204712] = -202,   /* cuerel=accord&antkind=role~unseen */
-	[204714] = 46,   /* cuerel=accord&antkind=prev~unseen */
+	[204712] = -201,   /* cuerel=accord&antkind=role~unseen */
+	[204714] = 45,   /* cuerel=accord&antkind=prev~unseen */
 	[204715] = -207,   /* cuerel=accord_after&antkind=na~unseen */
 	[204721] = -18,   /* cuerel=told_obj&antkind=na~unseen */
 	[204722] = -26,   /* cuerel=told_obj&antkind=name~unseen */
@@ -25969,7 +25967,7 @@ const int32_t model_trained[205972] = {
 	[204775] = -173,   /* antkind=name&antpick=no&qprev=para~unseen */
 	[204776] = -165,   /* antkind=name&antpick=no&qprev=para1~unseen */
 	[204777] = -65,   /* antkind=name&antpick=no&qprev=older~unseen */
-	[204778] = -143,   /* antkind=name&antpick=yes&qprev=none~unseen */
+	[204778] = -142,   /* antkind=name&antpick=yes&qprev=none~unseen */
 	[204779] = 273,   /* antkind=name&antpick=yes&qprev=sent~unseen */
 	[204780] = 368,   /* antkind=name&antpick=yes&qprev=para~unseen */
 	[204781] = 246,   /* antkind=name&antpick=yes&qprev=para1~unseen */
@@ -25980,7 +25978,7 @@ const int32_t model_trained[205972] = {
 	[204786] = -140,   /* antkind=name1&antpick=no&qprev=para1~unseen */
 	[204787] = -149,   /* antkind=name1&antpick=no&qprev=older~unseen */
 	[204788] = 154,   /* antkind=name1&antpick=yes&qprev=none~unseen */
-	[204789] = 72,   /* antkind=name1&antpick=yes&qprev=sent~unseen */
+	[204789] = 73,   /* antkind=name1&antpick=yes&qprev=sent~unseen */
 	[204790] = 244,   /* antkind=name1&antpick=yes&qprev=para~unseen */
 	[204791] = 213,   /* antkind=name1&antpick=yes&qprev=para1~unseen */
 	[204792] = 303,   /* antkind=name1&antpick=yes&qprev=older~unseen */
@@ -26006,7 +26004,7 @@ const int32_t model_trained[205972] = {
 	[204812] = -46,   /* antkind=other&antpick=yes&qprev=older~unseen */
 	[204814] = 148,   /* antkind=prev&antpick=no&qprev=sent~unseen */
 	[204815] = -20,   /* antkind=prev&antpick=no&qprev=para~unseen */
-	[204816] = 17,   /* antkind=prev&antpick=no&qprev=para1~unseen */
+	[204816] = 16,   /* antkind=prev&antpick=no&qprev=para1~unseen */
 	[204817] = -63,   /* antkind=prev&antpick=no&qprev=older~unseen */
 	[204823] = -19,   /* kind=none&person=na~unseen */
 	[204828] = 7,   /* kind=prev&person=na~unseen */
@@ -26016,9 +26014,9 @@ const int32_t model_trained[205972] = {
 	[204841] = 125,   /* kind=name&person=spoke~unseen */
 	[204842] = -93,   /* kind=name&person=placed~unseen */
 	[204844] = 48,   /* kind=acronym&person=none~unseen */
-	[204845] = -299,   /* kind=acronym&person=titled~unseen */
+	[204845] = -295,   /* kind=acronym&person=titled~unseen */
 	[204846] = 177,   /* kind=acronym&person=spoke~unseen */
-	[204847] = -165,   /* kind=acronym&person=placed~unseen */
+	[204847] = -164,   /* kind=acronym&person=placed~unseen */
 	[204848] = -4,   /* kind=role&person=na~unseen */
 	[204853] = 80,   /* kind=text&person=na~unseen */
 	[204858] = 63,   /* kind=org&person=na~unseen */
@@ -26040,27 +26038,27 @@ const int32_t model_trained[205972] = {
 	[205018] = -172,   /* kind=name&person=none&region=head~unseen */
 	[205019] = 102,   /* kind=name&person=none&region=tail~unseen */
 	[205020] = -79,   /* kind=name&person=none&region=next~unseen */
-	[205021] = -1,   /* kind=name&person=none&region=sent1~unseen */
+	[205021] = -2,   /* kind=name&person=none&region=sent1~unseen */
 	[205022] = -117,   /* kind=name&person=none&region=sent2~unseen */
-	[205023] = -123,   /* kind=name&person=none&region=sent3~unseen */
+	[205023] = -124,   /* kind=name&person=none&region=sent3~unseen */
 	[205024] = -113,   /* kind=name&person=none&region=para1~unseen */
 	[205025] = -100,   /* kind=name&person=none&region=older~unseen */
 	[205027] = 403,   /* kind=name&person=titled&region=head~unseen */
 	[205028] = 24,   /* kind=name&person=titled&region=tail~unseen */
-	[205029] = -344,   /* kind=name&person=titled&region=next~unseen */
+	[205029] = -346,   /* kind=name&person=titled&region=next~unseen */
 	[205030] = -267,   /* kind=name&person=titled&region=sent1~unseen */
 	[205031] = -330,   /* kind=name&person=titled&region=sent2~unseen */
 	[205032] = -219,   /* kind=name&person=titled&region=sent3~unseen */
-	[205033] = -132,   /* kind=name&person=titled&region=para1~unseen */
-	[205034] = -513,   /* kind=name&person=titled&region=older~unseen */
+	[205033] = -131,   /* kind=name&person=titled&region=para1~unseen */
+	[205034] = -514,   /* kind=name&person=titled&region=older~unseen */
 	[205036] = 253,   /* kind=name&person=spoke&region=head~unseen */
 	[205037] = 129,   /* kind=name&person=spoke&region=tail~unseen */
-	[205038] = 115,   /* kind=name&person=spoke&region=next~unseen */
+	[205038] = 116,   /* kind=name&person=spoke&region=next~unseen */
 	[205039] = 120,   /* kind=name&person=spoke&region=sent1~unseen */
 	[205040] = -58,   /* kind=name&person=spoke&region=sent2~unseen */
 	[205041] = -132,   /* kind=name&person=spoke&region=sent3~unseen */
 	[205042] = -3,   /* kind=name&person=spoke&region=para1~unseen */
-	[205043] = -99,   /* kind=name&person=spoke&region=older~unseen */
+	[205043] = -100,   /* kind=name&person=spoke&region=older~unseen */
 	[205045] = -267,   /* kind=name&person=placed&region=head~unseen */
 	[205046] = -95,   /* kind=name&person=placed&region=tail~unseen */
 	[205047] = -170,   /* kind=name&person=placed&region=next~unseen */
@@ -26068,29 +26066,29 @@ const int32_t model_trained[205972] = {
 	[205049] = 241,   /* kind=name&person=placed&region=sent2~unseen */
 	[205050] = -58,   /* kind=name&person=placed&region=sent3~unseen */
 	[205051] = -67,   /* kind=name&person=placed&region=para1~unseen */
-	[205052] = -82,   /* kind=name&person=placed&region=older~unseen */
+	[205052] = -79,   /* kind=name&person=placed&region=older~unseen */
 	[205063] = 163,   /* kind=acronym&person=none&region=head~unseen */
 	[205064] = -29,   /* kind=acronym&person=none&region=tail~unseen */
-	[205065] = -217,   /* kind=acronym&person=none&region=next~unseen */
+	[205065] = -218,   /* kind=acronym&person=none&region=next~unseen */
 	[205066] = 113,   /* kind=acronym&person=none&region=sent1~unseen */
 	[205067] = -29,   /* kind=acronym&person=none&region=sent2~unseen */
 	[205068] = -116,   /* kind=acronym&person=none&region=sent3~unseen */
 	[205069] = -44,   /* kind=acronym&person=none&region=para1~unseen */
 	[205070] = -113,   /* kind=acronym&person=none&region=older~unseen */
-	[205072] = -516,   /* kind=acronym&person=titled&region=head~unseen */
+	[205072] = -517,   /* kind=acronym&person=titled&region=head~unseen */
 	[205073] = -356,   /* kind=acronym&person=titled&region=tail~unseen */
-	[205074] = -94,   /* kind=acronym&person=titled&region=next~unseen */
+	[205074] = -89,   /* kind=acronym&person=titled&region=next~unseen */
 	[205075] = -432,   /* kind=acronym&person=titled&region=sent1~unseen */
 	[205076] = -13,   /* kind=acronym&person=titled&region=sent2~unseen */
-	[205078] = -28,   /* kind=acronym&person=titled&region=para1~unseen */
-	[205079] = -99,   /* kind=acronym&person=titled&region=older~unseen */
-	[205081] = -413,   /* kind=acronym&person=spoke&region=head~unseen */
+	[205078] = -40,   /* kind=acronym&person=titled&region=para1~unseen */
+	[205079] = 1,   /* kind=acronym&person=titled&region=older~unseen */
+	[205081] = -414,   /* kind=acronym&person=spoke&region=head~unseen */
 	[205082] = 567,   /* kind=acronym&person=spoke&region=tail~unseen */
 	[205083] = -216,   /* kind=acronym&person=spoke&region=next~unseen */
 	[205084] = 30,   /* kind=acronym&person=spoke&region=sent1~unseen */
 	[205085] = -310,   /* kind=acronym&person=spoke&region=sent2~unseen */
 	[205086] = -100,   /* kind=acronym&person=spoke&region=sent3~unseen */
-	[205087] = 82,   /* kind=acronym&person=spoke&region=para1~unseen */
+	[205087] = 83,   /* kind=acronym&person=spoke&region=para1~unseen */
 	[205088] = 214,   /* kind=acronym&person=spoke&region=older~unseen */
 	[205090] = -562,   /* kind=acronym&person=placed&region=head~unseen */
 	[205091] = -218,   /* kind=acronym&person=placed&region=tail~unseen */
@@ -26156,7 +26154,7 @@ const int32_t model_trained[205972] = {
 	[205368] = -44,   /* antkind=name1&antperson=none&antrank=1~unseen */
 	[205369] = -146,   /* antkind=name1&antperson=none&antrank=2~unseen */
 	[205370] = -37,   /* antkind=name1&antperson=none&antrank=3+~unseen */
-	[205371] = 88,   /* antkind=name1&antperson=titled&antrank=0~unseen */
+	[205371] = 89,   /* antkind=name1&antperson=titled&antrank=0~unseen */
 	[205372] = -150,   /* antkind=name1&antperson=titled&antrank=1~unseen */
 	[205373] = -49,   /* antkind=name1&antperson=titled&antrank=2~unseen */
 	[205374] = -227,   /* antkind=name1&antperson=titled&antrank=3+~unseen */
@@ -26218,7 +26216,7 @@ const int32_t model_trained[205972] = {
 	[205485] = -134,   /* kind=pron&qask=no&region=sent3~unseen */
 	[205486] = -52,   /* kind=pron&qask=no&region=para1~unseen */
 	[205487] = -74,   /* kind=pron&qask=no&region=older~unseen */
-	[205490] = 264,   /* kind=pron&qask=yes&region=tail~unseen */
+	[205490] = 265,   /* kind=pron&qask=yes&region=tail~unseen */
 	[205495] = -188,   /* kind=pron&qask=yes&region=para1~unseen */
 	[205496] = -4,   /* kind=pron&qask=yes&region=older~unseen */
 	[205498] = 124,   /* kind=name&qask=no&region=head~unseen */
@@ -26230,13 +26228,13 @@ const int32_t model_trained[205972] = {
 	[205504] = -95,   /* kind=name&qask=no&region=para1~unseen */
 	[205505] = -140,   /* kind=name&qask=no&region=older~unseen */
 	[205508] = 248,   /* kind=name&qask=yes&region=tail~unseen */
-	[205509] = -447,   /* kind=name&qask=yes&region=next~unseen */
+	[205509] = -446,   /* kind=name&qask=yes&region=next~unseen */
 	[205510] = -149,   /* kind=name&qask=yes&region=sent1~unseen */
-	[205513] = -619,   /* kind=name&qask=yes&region=para1~unseen */
+	[205513] = -620,   /* kind=name&qask=yes&region=para1~unseen */
 	[205514] = 152,   /* kind=name&qask=yes&region=older~unseen */
 	[205516] = 34,   /* kind=acronym&qask=no&region=head~unseen */
 	[205517] = 100,   /* kind=acronym&qask=no&region=tail~unseen */
-	[205518] = -201,   /* kind=acronym&qask=no&region=next~unseen */
+	[205518] = -200,   /* kind=acronym&qask=no&region=next~unseen */
 	[205519] = 92,   /* kind=acronym&qask=no&region=sent1~unseen */
 	[205520] = -38,   /* kind=acronym&qask=no&region=sent2~unseen */
 	[205521] = -104,   /* kind=acronym&qask=no&region=sent3~unseen */
@@ -26288,7 +26286,7 @@ const int32_t model_trained[205972] = {
 	[205623] = -14,   /* kind=none&qasked=no~unseen */
 	[205624] = -381,   /* kind=none&qasked=yes~unseen */
 	[205625] = 5,   /* kind=prev&qasked=no~unseen */
-	[205626] = -7,   /* kind=prev&qasked=yes~unseen */
+	[205626] = -8,   /* kind=prev&qasked=yes~unseen */
 	[205627] = -63,   /* kind=pron&qasked=no~unseen */
 	[205628] = -230,   /* kind=pron&qasked=yes~unseen */
 	[205629] = 54,   /* kind=name&qasked=no~unseen */
@@ -26304,18 +26302,18 @@ const int32_t model_trained[205972] = {
 	[205639] = -24,   /* kind=desc&qasked=no~unseen */
 	[205640] = -134,   /* kind=desc&qasked=yes~unseen */
 	[205641] = -12,   /* kind=top&qasked=no~unseen */
-	[205642] = 577,   /* kind=top&qasked=yes~unseen */
+	[205642] = 578,   /* kind=top&qasked=yes~unseen */
 	[205643] = -43,   /* kind=none&center=na&qsubj=nocue~unseen */
 	[205644] = 26,   /* kind=none&center=na&qsubj=subject~unseen */
 	[205645] = -108,   /* kind=none&center=na&qsubj=nosubject~unseen */
 	[205652] = 133,   /* kind=prev&center=na&qsubj=nocue~unseen */
 	[205653] = 16,   /* kind=prev&center=na&qsubj=subject~unseen */
 	[205654] = -2,   /* kind=prev&center=na&qsubj=nosubject~unseen */
-	[205655] = -27,   /* kind=prev&center=no&qsubj=nocue~unseen */
+	[205655] = -26,   /* kind=prev&center=no&qsubj=nocue~unseen */
 	[205656] = -89,   /* kind=prev&center=no&qsubj=subject~unseen */
 	[205657] = -150,   /* kind=prev&center=no&qsubj=nosubject~unseen */
 	[205658] = 17,   /* kind=prev&center=yes&qsubj=nocue~unseen */
-	[205659] = -16,   /* kind=prev&center=yes&qsubj=subject~unseen */
+	[205659] = -15,   /* kind=prev&center=yes&qsubj=subject~unseen */
 	[205660] = 217,   /* kind=prev&center=yes&qsubj=nosubject~unseen */
 	[205661] = -166,   /* kind=pron&center=na&qsubj=nocue~unseen */
 	[205662] = -117,   /* kind=pron&center=na&qsubj=subject~unseen */
@@ -26325,23 +26323,23 @@ const int32_t model_trained[205972] = {
 	[205666] = -415,   /* kind=pron&center=no&qsubj=nosubject~unseen */
 	[205667] = 155,   /* kind=pron&center=yes&qsubj=nocue~unseen */
 	[205668] = 371,   /* kind=pron&center=yes&qsubj=subject~unseen */
-	[205669] = 63,   /* kind=pron&center=yes&qsubj=nosubject~unseen */
+	[205669] = 64,   /* kind=pron&center=yes&qsubj=nosubject~unseen */
 	[205670] = 6,   /* kind=name&center=na&qsubj=nocue~unseen */
 	[205671] = 8,   /* kind=name&center=na&qsubj=subject~unseen */
 	[205672] = 318,   /* kind=name&center=na&qsubj=nosubject~unseen */
 	[205673] = -23,   /* kind=name&center=no&qsubj=nocue~unseen */
 	[205674] = 1,   /* kind=name&center=no&qsubj=subject~unseen */
 	[205675] = -186,   /* kind=name&center=no&qsubj=nosubject~unseen */
-	[205676] = 125,   /* kind=name&center=yes&qsubj=nocue~unseen */
+	[205676] = 124,   /* kind=name&center=yes&qsubj=nocue~unseen */
 	[205677] = 27,   /* kind=name&center=yes&qsubj=subject~unseen */
 	[205678] = 276,   /* kind=name&center=yes&qsubj=nosubject~unseen */
 	[205679] = 86,   /* kind=acronym&center=na&qsubj=nocue~unseen */
 	[205680] = -153,   /* kind=acronym&center=na&qsubj=subject~unseen */
-	[205681] = -207,   /* kind=acronym&center=na&qsubj=nosubject~unseen */
+	[205681] = -206,   /* kind=acronym&center=na&qsubj=nosubject~unseen */
 	[205682] = -18,   /* kind=acronym&center=no&qsubj=nocue~unseen */
 	[205683] = 112,   /* kind=acronym&center=no&qsubj=subject~unseen */
 	[205684] = -194,   /* kind=acronym&center=no&qsubj=nosubject~unseen */
-	[205685] = -328,   /* kind=acronym&center=yes&qsubj=nocue~unseen */
+	[205685] = -329,   /* kind=acronym&center=yes&qsubj=nocue~unseen */
 	[205686] = 20,   /* kind=acronym&center=yes&qsubj=subject~unseen */
 	[205687] = 79,   /* kind=acronym&center=yes&qsubj=nosubject~unseen */
 	[205688] = -90,   /* kind=role&center=na&qsubj=nocue~unseen */
@@ -26377,7 +26375,7 @@ const int32_t model_trained[205972] = {
 	[205724] = 189,   /* kind=top&center=na&qsubj=nocue~unseen */
 	[205725] = -47,   /* kind=top&center=na&qsubj=subject~unseen */
 	[205726] = -81,   /* kind=top&center=na&qsubj=nosubject~unseen */
-	[205727] = -56,   /* kind=top&center=no&qsubj=nocue~unseen */
+	[205727] = -55,   /* kind=top&center=no&qsubj=nocue~unseen */
 	[205728] = -75,   /* kind=top&center=no&qsubj=subject~unseen */
 	[205729] = -175,   /* kind=top&center=no&qsubj=nosubject~unseen */
 	[205730] = 200,   /* kind=top&center=yes&qsubj=nocue~unseen */
@@ -26394,14 +26392,14 @@ const int32_t model_trained[205972] = {
 	[205744] = 52,   /* center=na&qpos=mid&qprev=sent~unseen */
 	[205745] = 96,   /* center=na&qpos=mid&qprev=para~unseen */
 	[205746] = 45,   /* center=na&qpos=mid&qprev=para1~unseen */
-	[205747] = -33,   /* center=na&qpos=mid&qprev=older~unseen */
+	[205747] = -32,   /* center=na&qpos=mid&qprev=older~unseen */
 	[205748] = -28,   /* center=no&qpos=para&qprev=none~unseen */
-	[205751] = -65,   /* center=no&qpos=para&qprev=para1~unseen */
-	[205752] = -161,   /* center=no&qpos=para&qprev=older~unseen */
-	[205753] = -412,   /* center=no&qpos=sent&qprev=none~unseen */
-	[205755] = -324,   /* center=no&qpos=sent&qprev=para~unseen */
+	[205751] = -66,   /* center=no&qpos=para&qprev=para1~unseen */
+	[205752] = -160,   /* center=no&qpos=para&qprev=older~unseen */
+	[205753] = -411,   /* center=no&qpos=sent&qprev=none~unseen */
+	[205755] = -325,   /* center=no&qpos=sent&qprev=para~unseen */
 	[205756] = -260,   /* center=no&qpos=sent&qprev=para1~unseen */
-	[205757] = -72,   /* center=no&qpos=sent&qprev=older~unseen */
+	[205757] = -71,   /* center=no&qpos=sent&qprev=older~unseen */
 	[205758] = -152,   /* center=no&qpos=mid&qprev=none~unseen */
 	[205759] = -156,   /* center=no&qpos=mid&qprev=sent~unseen */
 	[205760] = -100,   /* center=no&qpos=mid&qprev=para~unseen */
@@ -26411,14 +26409,14 @@ const int32_t model_trained[205972] = {
 	[205766] = 42,   /* center=yes&qpos=para&qprev=para1~unseen */
 	[205767] = 234,   /* center=yes&qpos=para&qprev=older~unseen */
 	[205768] = 514,   /* center=yes&qpos=sent&qprev=none~unseen */
-	[205770] = 356,   /* center=yes&qpos=sent&qprev=para~unseen */
+	[205770] = 357,   /* center=yes&qpos=sent&qprev=para~unseen */
 	[205771] = 443,   /* center=yes&qpos=sent&qprev=para1~unseen */
 	[205772] = 181,   /* center=yes&qpos=sent&qprev=older~unseen */
 	[205773] = 60,   /* center=yes&qpos=mid&qprev=none~unseen */
 	[205774] = 107,   /* center=yes&qpos=mid&qprev=sent~unseen */
 	[205775] = 26,   /* center=yes&qpos=mid&qprev=para~unseen */
 	[205776] = 122,   /* center=yes&qpos=mid&qprev=para1~unseen */
-	[205777] = 237,   /* center=yes&qpos=mid&qprev=older~unseen */
+	[205777] = 236,   /* center=yes&qpos=mid&qprev=older~unseen */
 	[205789] = -164,   /* rkind=none&rregion=none~unseen */
 	[205799] = 250,   /* rkind=prev&rregion=none~unseen */
 	[205810] = -484,   /* rkind=pron&rregion=head~unseen */
@@ -26426,7 +26424,7 @@ const int32_t model_trained[205972] = {
 	[205816] = -74,   /* rkind=pron&rregion=para1~unseen */
 	[205820] = -511,   /* rkind=name&rregion=head~unseen */
 	[205821] = 254,   /* rkind=name&rregion=tail~unseen */
-	[205822] = -443,   /* rkind=name&rregion=next~unseen */
+	[205822] = -442,   /* rkind=name&rregion=next~unseen */
 	[205823] = 215,   /* rkind=name&rregion=sent1~unseen */
 	[205824] = 493,   /* rkind=name&rregion=sent2~unseen */
 	[205825] = -35,   /* rkind=name&rregion=sent3~unseen */
@@ -26437,7 +26435,7 @@ const int32_t model_trained[205972] = {
 	[205833] = 353,   /* rkind=acronym&rregion=sent1~unseen */
 	[205834] = -100,   /* rkind=acronym&rregion=sent2~unseen */
 	[205840] = 341,   /* rkind=role&rregion=head~unseen */
-	[205842] = -163,   /* rkind=role&rregion=next~unseen */
+	[205842] = -164,   /* rkind=role&rregion=next~unseen */
 	[205843] = 117,   /* rkind=role&rregion=sent1~unseen */
 	[205844] = -244,   /* rkind=role&rregion=sent2~unseen */
 	[205850] = -216,   /* rkind=text&rregion=head~unseen */
@@ -26454,11 +26452,11 @@ const int32_t model_trained[205972] = {
 	[205873] = -139,   /* rkind=desc&rregion=sent1~unseen */
 	[205874] = 28,   /* rkind=desc&rregion=sent2~unseen */
 	[205875] = -16,   /* rkind=desc&rregion=sent3~unseen */
-	[205876] = -372,   /* rkind=desc&rregion=para1~unseen */
+	[205876] = -371,   /* rkind=desc&rregion=para1~unseen */
 	[205879] = -278,   /* rkind=top&rregion=none~unseen */
 	[205893] = -164,   /* rkind=none&rsame=na~unseen */
 	[205897] = 250,   /* rkind=prev&rsame=na~unseen */
-	[205901] = -502,   /* rkind=pron&rsame=na~unseen */
+	[205901] = -503,   /* rkind=pron&rsame=na~unseen */
 	[205902] = 13,   /* rkind=pron&rsame=no~unseen */
 	[205903] = -478,   /* rkind=pron&rsame=yes~unseen */
 	[205905] = 324,   /* rkind=name&rsame=na~unseen */
@@ -26480,15 +26478,15 @@ const int32_t model_trained[205972] = {
 	[205931] = 305,   /* rkind=top&rsame=yes~unseen */
 	[205937] = 60,   /* rregion=none&rsubj=no~unseen */
 	[205941] = -286,   /* rregion=head&rsubj=no~unseen */
-	[205942] = -520,   /* rregion=head&rsubj=first~unseen */
+	[205942] = -521,   /* rregion=head&rsubj=first~unseen */
 	[205943] = -226,   /* rregion=head&rsubj=start~unseen */
 	[205945] = 304,   /* rregion=tail&rsubj=no~unseen */
 	[205946] = 15,   /* rregion=tail&rsubj=first~unseen */
 	[205949] = -466,   /* rregion=next&rsubj=no~unseen */
 	[205950] = -549,   /* rregion=next&rsubj=first~unseen */
-	[205951] = -138,   /* rregion=next&rsubj=start~unseen */
+	[205951] = -137,   /* rregion=next&rsubj=start~unseen */
 	[205953] = 486,   /* rregion=sent1&rsubj=no~unseen */
-	[205954] = 45,   /* rregion=sent1&rsubj=first~unseen */
+	[205954] = 44,   /* rregion=sent1&rsubj=first~unseen */
 	[205955] = 52,   /* rregion=sent1&rsubj=start~unseen */
 	[205957] = -191,   /* rregion=sent2&rsubj=no~unseen */
 	[205958] = 426,   /* rregion=sent2&rsubj=first~unseen */
