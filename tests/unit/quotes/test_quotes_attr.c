@@ -413,6 +413,12 @@ static void es_dijo_el_ministro(void **state)
 {
 	EXPECT("Noticias del Gobierno\n\n\"Vamos a ganar las elecciones\", dijo el ministro Juan Garc\xC3\xAD" "a.\n",
 	       "Vamos a ganar las elecciones => Juan Garc\xC3\xAD" "a");
+	/* a quantifier opening the sentence is no name */
+	EXPECT("Noticias de la ciudad\n\nEl ayuntamiento present\xC3\xB3 ayer el nuevo plan de tr"
+	       "\xC3\xA1" "fico para el centro.\n\nCada ma\xC3\xB1" "ana entran en el centro m\xC3\xA1s de"
+	       " diez mil coches, y los atascos son, en palabras de una vecina, \xC2\xAB" "el peor problem"
+	       "a del barrio\xC2\xBB.\n",
+	       "el peor problema del barrio => una vecina");
 }
 
 static void es_segun(void **state)
