@@ -697,21 +697,15 @@ typedef struct build_state {
 	uint64_t lanes[LANG_LATIN_LANES];
 } build_state;
 
-/* A one in the 16-bit lane of each of four bits. */
-static const uint64_t spread4[16] = {
-#define L4(b) (((b) & 1ull) | ((b) & 2ull) << 15 | ((b) & 4ull) << 30 | ((b) & 8ull) << 45)
-	L4(0), L4(1), L4(2), L4(3), L4(4), L4(5), L4(6), L4(7),
-	L4(8), L4(9), L4(10), L4(11), L4(12), L4(13), L4(14), L4(15),
-#undef L4
-};
-
-/* lang_count_word for a listed word, inline: one addition for each four
- * languages, not a step for each language the word is in. */
+/* lang_count_word for a listed word, inline: a step for each language
+ * whose profile holds the word (most words are in none, one or two), not
+ * one for each of the many languages. */
 static inline void count_listed(build_state *b, const tok *w)
 {
-	unsigned p = lex_profile(w->entry);
-	for (unsigned i = 0; i < LANG_LATIN_LANES; i++)
-		b->lanes[i] += spread4[(p >> (4 * i)) & 15];
+	for (unsigned p = lex_profile(w->entry); p; p &= p - 1) {
+		unsigned i = (unsigned)__builtin_ctz(p);
+		b->lanes[i / 4] += 1ull << (i % 4 * 16);
+	}
 }
 
 /* The counts of b as lang_from_scores reads them. */
