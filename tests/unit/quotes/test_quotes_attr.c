@@ -541,7 +541,7 @@ static void romance_cue_verbs(void **state)
 }
 
 /* Portuguese, Polish, Czech, Russian, Catalan, Ukrainian, Romanian,
- * Croatian, Serbian, Hungarian, Greek and Bulgarian have lists but no annotated articles: the
+ * Croatian, Serbian, Hungarian, Greek, Bulgarian and Latvian have lists but no annotated articles: the
  * model weighs their cue verbs and names with what it learned in the other
  * languages. The Hungarian case has the role after the name, its title
  * (title_after_name), not a genitive that makes a description of both. */
@@ -685,11 +685,18 @@ static void languages_without_articles(void **state)
 		  "\xD1\x81\xD0\xB5\xD0\xBF\xD1\x82\xD0\xB5\xD0\xBC\xD0\xB1\xD1\x80\xD1\x83 => "
 		  "\xD0\x90\xD0\xBD\xD0\xB0 \xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2\xD0\xB8\xD1\x9B",
 		  "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0" },
+		{ "Zi\xC5\x86" "as no pils\xC4\x93tas\n\nJaun\xC4\x81s skolas celtniec\xC4\xAB" "bas darbi "
+		  "ir gandr\xC4\xABz pabeigti, un m\xC4\x81" "c\xC4\xAB" "bu gads s\xC4\x81ksies ar tr"
+		  "\xC4\xABssimt skol\xC4\x93niem.\n\n\xE2\x80\x9EJauno skolu atv\xC4\x93rsim septembr"
+		  "\xC4\xAB,\xE2\x80\x9D sac\xC4\xABja m\xC4\x93re Inga Kalni\xC5\x86" "a \xC5\xBEurn"
+		  "\xC4\x81listiem.\n",
+		  "Jauno skolu atv\xC4\x93rsim septembr\xC4\xAB, => Inga Kalni\xC5\x86" "a",
+		  "sac\xC4\xABja" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
 
-/* Harder patterns in Romanian, Croatian, Hungarian, Greek and Bulgarian
+/* Harder patterns in Romanian, Croatian, Hungarian, Greek, Bulgarian and Latvian
  * (no annotated articles): what their lists must hold so that a sentence
  * adverb is no speaker, a demonstrative or "herself" is a pronoun, and the
  * perfect, prefixed and variant forms of news copy's cues are cues. */
@@ -831,6 +838,33 @@ static void new_languages_harder_patterns(void **state)
 		  "\xD0\xBD\xD0\xB0 \xD0\xB3\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBD\xD0\xB0\xD1\x82\xD0\xB0 => \xD0\xA1"
 		  "\xD1\x82\xD0\xBE\xD1\x8F\xD0\xBD \xD0\x94\xD0\xB8\xD0\xBC\xD0\xB8\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2",
 		  "\xD0\xB7\xD0\xB0\xD1\x8F\xD0\xB2\xD0\xB8\xD0\xBB" },
+		{ /* a pronoun after an adverb, the cue before a colon */
+		  "Zi\xC5\x86" "as no pils\xC4\x93tas\n\nJaun\xC4\x81s skolas celtniec\xC4\xAB" "bas darbi "
+		  "ir gandr\xC4\xABz pabeigti, un m\xC4\x81" "c\xC4\xAB" "bu gads s\xC4\x81ksies ar tr"
+		  "\xC4\xABssimt skol\xC4\x93niem.\n\nMinistrs Andris Liepi\xC5\x86\xC5\xA1 vakar apmekl"
+		  "\xC4\x93ja slimn\xC4\xAB" "cu.\n\nV\xC4\x93l\xC4\x81k vi\xC5\x86\xC5\xA1 piebilda: "
+		  "\xE2\x80\x9ENauda b\xC5\xABs pieejama l\xC4\xAB" "dz gada beig\xC4\x81m.\xE2\x80\x9D\n",
+		  "Nauda b\xC5\xABs pieejama l\xC4\xAB" "dz gada beig\xC4\x81m. => Andris Liepi\xC5\x86"
+		  "\xC5\xA1",
+		  "piebilda" },
+		{ /* "according to" after its source, the surname in the genitive */
+		  "Zi\xC5\x86" "as no pils\xC4\x93tas\n\nJaun\xC4\x81s skolas celtniec\xC4\xAB" "bas darbi "
+		  "ir gandr\xC4\xABz pabeigti, un m\xC4\x81" "c\xC4\xAB" "bu gads s\xC4\x81ksies ar tr"
+		  "\xC4\xABssimt skol\xC4\x93niem.\n\nMinistrs Andris Liepi\xC5\x86\xC5\xA1 vakar apmekl"
+		  "\xC4\x93ja slimn\xC4\xAB" "cu.\n\nP\xC4\x93" "c ministra Liepi\xC5\x86" "a teikt\xC4\x81"
+		  ", \xE2\x80\x9Eslimn\xC4\xAB" "cas sa\xC5\x86" "ems jaunu finans\xC4\x93jumu\xE2\x80\x9D."
+		  "\n",
+		  "slimn\xC4\xAB" "cas sa\xC5\x86" "ems jaunu finans\xC4\x93jumu => Andris Liepi\xC5\x86"
+		  "\xC5\xA1",
+		  "teikt\xC4\x81" },
+		{ /* "pointed out", a role before the name */
+		  "Zi\xC5\x86" "as no pils\xC4\x93tas\n\nJaun\xC4\x81s skolas celtniec\xC4\xAB" "bas darbi "
+		  "ir gandr\xC4\xABz pabeigti, un m\xC4\x81" "c\xC4\xAB" "bu gads s\xC4\x81ksies ar tr"
+		  "\xC4\xABssimt skol\xC4\x93niem.\n\n\xE2\x80\x9EM\xC4\x93s nepl\xC4\x81nojam paaugstin"
+		  "\xC4\x81t nodok\xC4\xBCus,\xE2\x80\x9D nor\xC4\x81" "d\xC4\xABja uz\xC5\x86\xC4\x93muma "
+		  "valdes priek\xC5\xA1s\xC4\x93" "d\xC4\x93t\xC4\x81js M\xC4\x81ris Kalns.\n",
+		  "M\xC4\x93s nepl\xC4\x81nojam paaugstin\xC4\x81t nodok\xC4\xBCus, => M\xC4\x81ris Kalns",
+		  "nor\xC4\x81" "d\xC4\xABja" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
