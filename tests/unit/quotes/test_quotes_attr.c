@@ -541,7 +541,7 @@ static void romance_cue_verbs(void **state)
 }
 
 /* Portuguese, Polish, Czech, Russian, Catalan, Ukrainian, Romanian,
- * Croatian, Serbian, Hungarian, Greek, Bulgarian and Latvian have lists but no annotated articles: the
+ * Croatian, Serbian, Hungarian, Greek, Bulgarian, Latvian and Lithuanian have lists but no annotated articles: the
  * model weighs their cue verbs and names with what it learned in the other
  * languages. The Hungarian case has the role after the name, its title
  * (title_after_name), not a genitive that makes a description of both. */
@@ -692,11 +692,17 @@ static void languages_without_articles(void **state)
 		  "\xC4\x81listiem.\n",
 		  "Jauno skolu atv\xC4\x93rsim septembr\xC4\xAB, => Inga Kalni\xC5\x86" "a",
 		  "sac\xC4\xABja" },
+		{ "Miesto naujienos\n\nNaujos mokyklos statybos darbai jau beveik baigti, ir mokslo metai p"
+		  "rasid\xC4\x97s su trimis \xC5\xA1imtais mokini\xC5\xB3, kaip buvo planuota.\n\n"
+		  "\xE2\x80\x9ENauj\xC4\x85 mokykl\xC4\x85 atidarysime rugs\xC4\x97j\xC4\xAF\xE2\x80\x9C, "
+		  "\xE2\x80\x93 sak\xC4\x97 mer\xC4\x97 Ona Kairien\xC4\x97 \xC5\xBEurnalistams.\n",
+		  "Nauj\xC4\x85 mokykl\xC4\x85 atidarysime rugs\xC4\x97j\xC4\xAF => Ona Kairien\xC4\x97",
+		  "sak\xC4\x97" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
 
-/* Harder patterns in Romanian, Croatian, Hungarian, Greek, Bulgarian and Latvian
+/* Harder patterns in Romanian, Croatian, Hungarian, Greek, Bulgarian, Latvian and Lithuanian
  * (no annotated articles): what their lists must hold so that a sentence
  * adverb is no speaker, a demonstrative or "herself" is a pronoun, and the
  * perfect, prefixed and variant forms of news copy's cues are cues. */
@@ -865,6 +871,28 @@ static void new_languages_harder_patterns(void **state)
 		  "valdes priek\xC5\xA1s\xC4\x93" "d\xC4\x93t\xC4\x81js M\xC4\x81ris Kalns.\n",
 		  "M\xC4\x93s nepl\xC4\x81nojam paaugstin\xC4\x81t nodok\xC4\xBCus, => M\xC4\x81ris Kalns",
 		  "nor\xC4\x81" "d\xC4\xABja" },
+		{ /* a pronoun after an adverb, the cue before a colon */
+		  "Miesto naujienos\n\nNaujos mokyklos statybos darbai jau beveik baigti, ir mokslo metai p"
+		  "rasid\xC4\x97s su trimis \xC5\xA1imtais mokini\xC5\xB3, kaip buvo planuota.\n\nMinistras"
+		  " Tomas Kairys vakar aplank\xC4\x97 ligonin\xC4\x99.\n\nV\xC4\x97liau jis prid\xC5\xABr"
+		  "\xC4\x97: \xE2\x80\x9EPinigai bus skirti iki met\xC5\xB3 pabaigos.\xE2\x80\x9C\n",
+		  "Pinigai bus skirti iki met\xC5\xB3 pabaigos. => Tomas Kairys",
+		  "prid\xC5\xABr\xC4\x97" },
+		{ /* "according to" and the surname in the genitive */
+		  "Miesto naujienos\n\nNaujos mokyklos statybos darbai jau beveik baigti, ir mokslo metai p"
+		  "rasid\xC4\x97s su trimis \xC5\xA1imtais mokini\xC5\xB3, kaip buvo planuota.\n\nMinistr"
+		  "\xC4\x97 Rasa Petraitien\xC4\x97 vakar aplank\xC4\x97 ligonin\xC4\x99.\n\nPasak ministr"
+		  "\xC4\x97s Petraitien\xC4\x97s, \xE2\x80\x9Eligonin\xC4\x97s gaus nauj\xC5\xB3 l\xC4\x97"
+		  "\xC5\xA1\xC5\xB3\xE2\x80\x9C.\n",
+		  "ligonin\xC4\x97s gaus nauj\xC5\xB3 l\xC4\x97\xC5\xA1\xC5\xB3 => Rasa Petraitien\xC4\x97",
+		  "Pasak" },
+		{ /* "noted", a role before the name */
+		  "Miesto naujienos\n\nNaujos mokyklos statybos darbai jau beveik baigti, ir mokslo metai p"
+		  "rasid\xC4\x97s su trimis \xC5\xA1imtais mokini\xC5\xB3, kaip buvo planuota.\n\n"
+		  "\xE2\x80\x9EMes neketiname didinti mokes\xC4\x8Di\xC5\xB3\xE2\x80\x9C, \xE2\x80\x93 pa"
+		  "\xC5\xBEym\xC4\x97jo bendrov\xC4\x97s valdybos pirmininkas Darius Jankus.\n",
+		  "Mes neketiname didinti mokes\xC4\x8Di\xC5\xB3 => Darius Jankus",
+		  "pa\xC5\xBEym\xC4\x97jo" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
