@@ -541,7 +541,7 @@ static void romance_cue_verbs(void **state)
 }
 
 /* Portuguese, Polish, Czech, Russian, Catalan, Ukrainian, Romanian,
- * Croatian, Serbian, Hungarian, Greek, Bulgarian, Latvian and Lithuanian have lists but no annotated articles: the
+ * Croatian, Serbian, Hungarian, Greek, Bulgarian, Latvian, Lithuanian and Turkish have lists but no annotated articles: the
  * model weighs their cue verbs and names with what it learned in the other
  * languages. The Hungarian case has the role after the name, its title
  * (title_after_name), not a genitive that makes a description of both. */
@@ -698,11 +698,19 @@ static void languages_without_articles(void **state)
 		  "\xE2\x80\x93 sak\xC4\x97 mer\xC4\x97 Ona Kairien\xC4\x97 \xC5\xBEurnalistams.\n",
 		  "Nauj\xC4\x85 mokykl\xC4\x85 atidarysime rugs\xC4\x97j\xC4\xAF => Ona Kairien\xC4\x97",
 		  "sak\xC4\x97" },
+		{ "\xC5\x9E" "ehirden haberler\n\nYeni okulun in\xC5\x9F" "aat \xC3\xA7" "al\xC4\xB1"
+		  "\xC5\x9Fmalar\xC4\xB1 b\xC3\xBCy\xC3\xBCk \xC3\xB6l\xC3\xA7\xC3\xBC" "de tamamland"
+		  "\xC4\xB1 ve e\xC4\x9Fitim y\xC4\xB1l\xC4\xB1 bu sonbaharda \xC3\xBC\xC3\xA7 y\xC3\xBCz "
+		  "\xC3\xB6\xC4\x9Frenciyle ba\xC5\x9Flayacak.\n\nBelediye Ba\xC5\x9Fkan\xC4\xB1 Ay\xC5\x9F" ""
+		  "e Demir, \xE2\x80\x9CYeni okulu eyl\xC3\xBClde a\xC3\xA7" "aca\xC4\x9F\xC4\xB1z"
+		  "\xE2\x80\x9D dedi.\n",
+		  "Yeni okulu eyl\xC3\xBClde a\xC3\xA7" "aca\xC4\x9F\xC4\xB1z => Ay\xC5\x9F" "e Demir",
+		  "dedi" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
 
-/* Harder patterns in Romanian, Croatian, Hungarian, Greek, Bulgarian, Latvian and Lithuanian
+/* Harder patterns in Romanian, Croatian, Hungarian, Greek, Bulgarian, Latvian, Lithuanian and Turkish
  * (no annotated articles): what their lists must hold so that a sentence
  * adverb is no speaker, a demonstrative or "herself" is a pronoun, and the
  * perfect, prefixed and variant forms of news copy's cues are cues. */
@@ -893,6 +901,44 @@ static void new_languages_harder_patterns(void **state)
 		  "\xC5\xBEym\xC4\x97jo bendrov\xC4\x97s valdybos pirmininkas Darius Jankus.\n",
 		  "Mes neketiname didinti mokes\xC4\x8Di\xC5\xB3 => Darius Jankus",
 		  "pa\xC5\xBEym\xC4\x97jo" },
+		{ /* an adverb opens the sentence of a cue without a subject: not a name */
+		  "\xC5\x9E" "ehirden haberler\n\nYeni okulun in\xC5\x9F" "aat \xC3\xA7" "al\xC4\xB1"
+		  "\xC5\x9Fmalar\xC4\xB1 b\xC3\xBCy\xC3\xBCk \xC3\xB6l\xC3\xA7\xC3\xBC" "de tamamland"
+		  "\xC4\xB1 ve e\xC4\x9Fitim y\xC4\xB1l\xC4\xB1 bu sonbaharda \xC3\xBC\xC3\xA7 y\xC3\xBCz "
+		  "\xC3\xB6\xC4\x9Frenciyle ba\xC5\x9Flayacak.\n\nBakan Mehmet Y\xC4\xB1lmaz d\xC3\xBCn has"
+		  "taneyi ziyaret etti.\n\nDaha sonra \xC5\x9Funlar\xC4\xB1 s\xC3\xB6yledi: \xE2\x80\x9CPar"
+		  "a y\xC4\xB1l sonuna kadar haz\xC4\xB1r olacak.\xE2\x80\x9D\n",
+		  "Para y\xC4\xB1l sonuna kadar haz\xC4\xB1r olacak. => Mehmet Y\xC4\xB1lmaz",
+		  "-" },
+		{ /* "according to" after its source, the surname with a case ending after an apostrophe */
+		  "\xC5\x9E" "ehirden haberler\n\nYeni okulun in\xC5\x9F" "aat \xC3\xA7" "al\xC4\xB1"
+		  "\xC5\x9Fmalar\xC4\xB1 b\xC3\xBCy\xC3\xBCk \xC3\xB6l\xC3\xA7\xC3\xBC" "de tamamland"
+		  "\xC4\xB1 ve e\xC4\x9Fitim y\xC4\xB1l\xC4\xB1 bu sonbaharda \xC3\xBC\xC3\xA7 y\xC3\xBCz "
+		  "\xC3\xB6\xC4\x9Frenciyle ba\xC5\x9Flayacak.\n\nBakan Mehmet Y\xC4\xB1lmaz d\xC3\xBCn has"
+		  "taneyi ziyaret etti.\n\nY\xC4\xB1lmaz'a g\xC3\xB6re, \xE2\x80\x9Chastaneler gelecek y"
+		  "\xC4\xB1l yeni kaynak alacak\xE2\x80\x9D.\n",
+		  "hastaneler gelecek y\xC4\xB1l yeni kaynak alacak => Mehmet Y\xC4\xB1lmaz",
+		  "g\xC3\xB6re" },
+		{ /* "used the words": the noun right after the quote is the cue */
+		  "\xC5\x9E" "ehirden haberler\n\nYeni okulun in\xC5\x9F" "aat \xC3\xA7" "al\xC4\xB1"
+		  "\xC5\x9Fmalar\xC4\xB1 b\xC3\xBCy\xC3\xBCk \xC3\xB6l\xC3\xA7\xC3\xBC" "de tamamland"
+		  "\xC4\xB1 ve e\xC4\x9Fitim y\xC4\xB1l\xC4\xB1 bu sonbaharda \xC3\xBC\xC3\xA7 y\xC3\xBCz "
+		  "\xC3\xB6\xC4\x9Frenciyle ba\xC5\x9Flayacak.\n\nUzman Zeynep \xC3\x87" "elik, "
+		  "\xE2\x80\x9CPiyasa \xC5\x9Fu anda olduk\xC3\xA7" "a istikrarl\xC4\xB1 g\xC3\xB6r\xC3\xBC"
+		  "n\xC3\xBCyor\xE2\x80\x9D ifadelerini kulland\xC4\xB1.\n",
+		  "Piyasa \xC5\x9Fu anda olduk\xC3\xA7" "a istikrarl\xC4\xB1 g\xC3\xB6r\xC3\xBCn\xC3\xBCyor"
+		  " => Zeynep \xC3\x87" "elik",
+		  "ifadelerini" },
+		{ /* a noun with a light verb ("stated"): the noun is the cue */
+		  "\xC5\x9E" "ehirden haberler\n\nYeni okulun in\xC5\x9F" "aat \xC3\xA7" "al\xC4\xB1"
+		  "\xC5\x9Fmalar\xC4\xB1 b\xC3\xBCy\xC3\xBCk \xC3\xB6l\xC3\xA7\xC3\xBC" "de tamamland"
+		  "\xC4\xB1 ve e\xC4\x9Fitim y\xC4\xB1l\xC4\xB1 bu sonbaharda \xC3\xBC\xC3\xA7 y\xC3\xBCz "
+		  "\xC3\xB6\xC4\x9Frenciyle ba\xC5\x9Flayacak.\n\nBakan Mehmet Y\xC4\xB1lmaz, \xE2\x80\x9C"
+		  "\xC3\x96n\xC3\xBCm\xC3\xBCzdeki y\xC4\xB1l yeni bir hastane daha a\xC3\xA7\xC4\xB1lacak"
+		  "\xE2\x80\x9D ifade etti.\n",
+		  "\xC3\x96n\xC3\xBCm\xC3\xBCzdeki y\xC4\xB1l yeni bir hastane daha a\xC3\xA7\xC4\xB1lacak "
+		  "=> Mehmet Y\xC4\xB1lmaz",
+		  "ifade" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
