@@ -541,7 +541,7 @@ static void romance_cue_verbs(void **state)
 }
 
 /* Portuguese, Polish, Czech, Russian, Catalan, Ukrainian, Romanian,
- * Croatian, Serbian, Hungarian, Greek, Bulgarian, Latvian, Lithuanian and Turkish have lists but no annotated articles: the
+ * Croatian, Serbian, Hungarian, Greek, Bulgarian, Latvian, Lithuanian, Turkish and Indonesian have lists but no annotated articles: the
  * model weighs their cue verbs and names with what it learned in the other
  * languages. The Hungarian case has the role after the name, its title
  * (title_after_name), not a genitive that makes a description of both. */
@@ -706,11 +706,16 @@ static void languages_without_articles(void **state)
 		  "\xE2\x80\x9D dedi.\n",
 		  "Yeni okulu eyl\xC3\xBClde a\xC3\xA7" "aca\xC4\x9F\xC4\xB1z => Ay\xC5\x9F" "e Demir",
 		  "dedi" },
+		{ "Berita kota\n\nPembangunan gedung sekolah yang baru itu sudah hampir selesai, dan tahun "
+		  "ajaran akan dimulai dengan tiga ratus murid.\n\n\xE2\x80\x9CKami akan membuka sekolah ba"
+		  "ru itu pada bulan September,\xE2\x80\x9D kata Wali Kota Siti Rahayu kepada wartawan.\n",
+		  "Kami akan membuka sekolah baru itu pada bulan September, => Siti Rahayu",
+		  "kata" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
 
-/* Harder patterns in Romanian, Croatian, Hungarian, Greek, Bulgarian, Latvian, Lithuanian and Turkish
+/* Harder patterns in Romanian, Croatian, Hungarian, Greek, Bulgarian, Latvian, Lithuanian, Turkish and Indonesian
  * (no annotated articles): what their lists must hold so that a sentence
  * adverb is no speaker, a demonstrative or "herself" is a pronoun, and the
  * perfect, prefixed and variant forms of news copy's cues are cues. */
@@ -939,6 +944,32 @@ static void new_languages_harder_patterns(void **state)
 		  "\xC3\x96n\xC3\xBCm\xC3\xBCzdeki y\xC4\xB1l yeni bir hastane daha a\xC3\xA7\xC4\xB1lacak "
 		  "=> Mehmet Y\xC4\xB1lmaz",
 		  "ifade" },
+		{ /* the cue with the pronoun joined: the speaker named before */
+		  "Berita kota\n\nPembangunan gedung sekolah yang baru itu sudah hampir selesai, dan tahun "
+		  "ajaran akan dimulai dengan tiga ratus murid.\n\nMenteri Kesehatan Budi Santoso mengunjun"
+		  "gi rumah sakit itu kemarin.\n\n\xE2\x80\x9C" "Dana tersebut akan tersedia sebelum akhir "
+		  "tahun,\xE2\x80\x9D ujarnya.\n",
+		  "Dana tersebut akan tersedia sebelum akhir tahun, => Budi Santoso",
+		  "-" },
+		{ /* "according to" and a pronoun: the minister named before */
+		  "Berita kota\n\nPembangunan gedung sekolah yang baru itu sudah hampir selesai, dan tahun "
+		  "ajaran akan dimulai dengan tiga ratus murid.\n\nMenteri Kesehatan Budi Santoso mengunjun"
+		  "gi rumah sakit itu kemarin.\n\nMenurut dia, \xE2\x80\x9Csemua rumah sakit akan menerima "
+		  "dana baru\xE2\x80\x9D.\n",
+		  "semua rumah sakit akan menerima dana baru => Budi Santoso",
+		  "Menurut" },
+		{ /* a title before the name, the cue before a colon */
+		  "Berita kota\n\nPembangunan gedung sekolah yang baru itu sudah hampir selesai, dan tahun "
+		  "ajaran akan dimulai dengan tiga ratus murid.\n\nGubernur Andi Wijaya menegaskan: "
+		  "\xE2\x80\x9CPajak daerah tidak akan naik tahun ini.\xE2\x80\x9D\n",
+		  "Pajak daerah tidak akan naik tahun ini. => Andi Wijaya",
+		  "menegaskan" },
+		{ /* "explained" after the quote, a role before the name */
+		  "Berita kota\n\nPembangunan gedung sekolah yang baru itu sudah hampir selesai, dan tahun "
+		  "ajaran akan dimulai dengan tiga ratus murid.\n\n\xE2\x80\x9CHarga beras di pasar sekaran"
+		  "g cukup stabil,\xE2\x80\x9D jelas pengamat ekonomi Dewi Lestari.\n",
+		  "Harga beras di pasar sekarang cukup stabil, => Dewi Lestari",
+		  "jelas" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }

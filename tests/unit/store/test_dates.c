@@ -64,6 +64,7 @@ static void test_month_names(void **state)
 	reads_as("2015. gada 22. septembr\xC4\xAB", "2015-09-22");   /* Latvian: the year first, the locative */
 	reads_as("2015 m. rugs\xC4\x97jo 22 d.", "2015-09-22");   /* Lithuanian: the genitive, "m." and "d." passed over */
 	reads_as("22 Eyl\xC3\xBCl 2015 Sal\xC4\xB1", "2015-09-22");   /* Turkish, the weekday after */
+	reads_as("22 Agustus 2015", "2015-08-22");   /* Indonesian */
 	reads_as("Mon, 02 Jan 2024 10:00:00 -0500", "2024-01-02");
 	stays("May 12");                        /* no year */
 	stays("September 2015");                /* no day */
