@@ -989,28 +989,39 @@ static float confidence(const quote_cands *qc, size_t b)
 	return (float)(1.0 / sum);
 }
 
-/* Is the subject of the quote's own cue a mention of the one k names (a
- * pronoun standing for them, or another mention of the same name)? */
-static bool cue_subject_is(const quote_cands *qc, const cand *k)
+/* Does token k lie in the quote's own sentences (its head to its tail)? */
+static bool in_quote_sentences(const speech_art *a, const qctx *x, long k)
+{
+	return k >= 0 && a->sent[k] >= x->sent && a->sent[k] <= x->sent_end;
+}
+
+/* The cue of the quote's own sentences whose subject is a mention of the
+ * one k names (a pronoun standing for them, or another mention of the same
+ * name: "She added:", "Menurut dia"), the quote's primary cue first; -1
+ * when none. */
+static long cue_of_same_person(const quote_cands *qc, const cand *k)
 {
 	const qctx *x = &qc->x;
 	long name = k->kind == K_PREV ? x->prev_name : name_of_res(qc->c, x, k);
-	if (name < 0)
-		return false;
-	for (size_t i = 0; i < qc->n; i++) {
+	long found = -1;
+	for (size_t i = 0; i < qc->n && name >= 0; i++) {
 		const cand *o = &qc->v[i];
-		if (o->mi >= 0 && o->m.cue == x->cue && o->m.cuerel != CR_NONE && o->m.cuerel != CR_TOLD &&
-		    name_of_res(qc->c, x, o) == name)
-			return true;
+		if (o->mi >= 0 && mention_speaks(&o->m) && in_quote_sentences(qc->c->art, x, o->m.cue) &&
+		    qc->c->td->v[o->m.cue].kind == T_WORD && name_of_res(qc->c, x, o) == name) {
+			if (o->m.cue == x->cue)
+				return x->cue;
+			if (found < 0)
+				found = o->m.cue;
+		}
 	}
-	return false;
+	return found;
 }
 
 /* The cue word shown for the chosen k, -1 when none: the cue the mention
- * stands by; but where k stands by no cue of the quote's own sentences and
- * the quote's own cue speaks of k (its subject a pronoun or another mention
- * of the same person, or no subject at all in a language that drops
- * subjects: "—dijo.", ", ha spiegato."), that cue. */
+ * stands by; but where k stands by no cue of the quote's own sentences,
+ * the cue there whose subject speaks of k (a pronoun standing for them or
+ * another mention of them), or the quote's own cue without a subject in a
+ * language that drops subjects ("—dijo.", ", ha spiegato."). */
 static long shown_cue(const quote_cands *qc, const cand *k)
 {
 	const qctx *x = &qc->x;
@@ -1018,10 +1029,13 @@ static long shown_cue(const quote_cands *qc, const cand *k)
 	if (k->kind == K_NONE || x->cjk)
 		return -1;
 	long own = k->kind != K_PREV && k->m.cuerel != CR_NONE ? k->m.cue : -1;
-	if ((own >= 0 && own_cue(a, x, own)) || x->cue < 0 || !own_cue(a, x, x->cue))
+	if (own >= 0 && own_cue(a, x, own))
 		return own;
+	long same = cue_of_same_person(qc, k);
+	if (same >= 0)
+		return same;
 	bool dropped = k->at.v[A_QSUBJ] == 2 && (speech_props(qc->c) & LP_PRO_DROP);
-	return dropped || (k->at.v[A_QSUBJ] == 1 && cue_subject_is(qc, k)) ? x->cue : own;
+	return dropped && x->cue >= 0 && own_cue(a, x, x->cue) ? x->cue : own;
 }
 
 /* The text of the cue shown for the chosen k (shown_cue), NULL when none;
