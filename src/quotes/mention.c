@@ -1144,38 +1144,41 @@ static size_t letters(const char *s, size_t n)
 	return k;
 }
 
-/* Is word w the word f in another case: f, or f without its last letter
- * (the feminine -a of a Slavic surname: Smirnova, Smirnovoj; Novakova,
- * Novakove), then one to three letters, f min letters long at least? */
-static bool ending_added(const tok *w, const tok *f, size_t min)
+/* Is word w the word f in another case: f, or f without its last letters
+ * (up to drop of them; past the first, the stem kept four letters long at
+ * least: the feminine -a of a Slavic surname, Smirnova, Smirnovoj; Finnish
+ * -nen, Virtanen, Virtasen; Lithuanian -tis, -čio), then one to three
+ * letters, f min letters long at least? The letters dropped, -1 when not. */
+static int ending_added(const tok *w, const tok *f, size_t min, int drop)
 {
-	if ((w->n == f->n && !memcmp(w->low, f->low, w->n)) || letters(f->low, f->n) < min)
-		return false;
+	size_t fl = letters(f->low, f->n);
+	if ((w->n == f->n && !memcmp(w->low, f->low, w->n)) || fl < min)
+		return -1;
 	size_t stem = f->n;
-	for (int drop = 0; drop < 2; drop++) {
-		if (drop)
+	for (int d = 0; d <= drop && (d <= 1 || fl - (size_t)d >= 4); d++) {
+		if (d)
 			while (stem > 0 && ((unsigned char)f->low[--stem] & 0xC0) == 0x80)
 				;
 		size_t rest = w->n > stem ? letters(w->low + stem, w->n - stem) : 0;
 		if (rest >= 1 && rest <= 3 && !memcmp(w->low, f->low, stem))
-			return true;
+			return d;
 	}
-	return false;
+	return -1;
 }
 
 /* A surname in another case: five letters at least, so that short words
  * that merely begin alike are not taken for one another. */
-static bool case_form_of(const tok *w, const tok *f)
+static int case_form_of(const tok *w, const tok *f)
 {
-	return ending_added(w, f, 5);
+	return ending_added(w, f, 5, 3);
 }
 
 /* Two given names (or other words before a surname) in one case or two
  * (Jana and Jan, Ivana and Ivan): three letters are enough beside a
- * surname that matched. */
+ * surname that matched, and one letter dropped at most. */
 static bool same_word_any_case(const tok *w, const tok *f)
 {
-	return (w->n == f->n && !memcmp(w->low, f->low, w->n)) || ending_added(w, f, 3) || ending_added(f, w, 3);
+	return (w->n == f->n && !memcmp(w->low, f->low, w->n)) || ending_added(w, f, 3, 1) >= 0 || ending_added(f, w, 3, 1) >= 0;
 }
 
 /* The i-th word from the end of the run a..b (0: its last), NULL when none. */
@@ -1191,15 +1194,18 @@ static const tok *run_word_back(const tok *v, uint32_t a, uint32_t b, size_t i)
  * and where e has more words than its surname ("Jana Kowalskiego" of
  * "Jan Kowalski"), f has as many and each is the same word in some case;
  * a one-word e needs an f of two words or more (the person in full). Of two
- * names as long whose surnames could each be the other's ending (Novakova,
- * Novakove), the one that spoke is the base. */
+ * names as long whose surnames could each be the other's form, the base is
+ * the one the other adds an ending to with fewer letters dropped (Horvat
+ * of Horvata), or with as many (Novakova, Novakove) the one that spoke. */
 static bool name_case_form_of(const tok *v, const name_info *e, const name_info *f)
 {
-	if (f == e || !f->w || f->words < 2 || f->words < e->words || !case_form_of(e->w, f->w))
+	int to_f = f == e || !f->w || f->words < 2 || f->words < e->words ? -1 : case_form_of(e->w, f->w);
+	if (to_f < 0)
 		return false;
 	if (e->words == 1)
 		return true;
-	if (f->words != e->words || (case_form_of(f->w, e->w) && !(f->spoke && !e->spoke)))
+	int to_e = case_form_of(f->w, e->w);
+	if (f->words != e->words || (to_e >= 0 && (to_e < to_f || (to_e == to_f && !(f->spoke && !e->spoke)))))
 		return false;
 	for (size_t i = 1; i < e->words; i++) {
 		const tok *x = run_word_back(v, e->run_a, e->run_b, i), *y = run_word_back(v, f->run_a, f->run_b, i);

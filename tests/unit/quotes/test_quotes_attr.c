@@ -1160,6 +1160,13 @@ static void new_languages_harder_patterns(void **state)
  * full (Czech "podle Novakove" after "Jana Novakova"). */
 static void inflected_surnames(void **state)
 {
+	/* an ending in place of the last two letters (Lithuanian -as, -o) */
+	EXPECT("Miesto naujienos\n\nNaujos mokyklos statybos darbai beveik baigti, o mokslo metai prasid"
+	       "\xC4\x97s su trimis \xC5\xA1imtais mokini\xC5\xB3, kaip prane\xC5\xA1\xC4\x97 savivaldyb"
+	       "\xC4\x97.\n\nSveikatos apsaugos ministras Tomas Kazlauskas vakar aplank\xC4\x97 ligonin"
+	       "\xC4\x99.\n\nPasak ministro Kazlausko, \xE2\x80\x9Evisos ligonin\xC4\x97s gaus nauj"
+	       "\xC5\xB3 l\xC4\x97\xC5\xA1\xC5\xB3\xE2\x80\x9C.\n",
+	       "visos ligonin\xC4\x97s gaus nauj\xC5\xB3 l\xC4\x97\xC5\xA1\xC5\xB3 => Tomas Kazlauskas");
 	/* a name of two words in another case is the person named in full
 	 * (the given name in its case too); another given name is another person */
 	EXPECT("Wiadomo\xC5\x9B" "ci\n\nBurmistrz Jan Kowalski przedstawi\xC5\x82 we wtorek nowy plan budowy sz"
