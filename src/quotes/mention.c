@@ -1240,6 +1240,42 @@ static void link_case_forms(speech_art *a, const tok *v)
 	}
 }
 
+/* The first word of name f's fullest run past its titles, NULL when none. */
+static const tok *given_word(const speech_ctx *c, const tok *v, const name_info *f)
+{
+	for (uint32_t k = f->run_a; k < f->run_b; k++)
+		if (v[k].kind == T_WORD && !title_word(c, &v[k]))
+			return &v[k];
+	return NULL;
+}
+
+/* Where a person is named again by the given name ("Menurut Budi" after
+ * "Budi Santoso": given_name_reference), a one-word name that is the first
+ * word of one fuller name of the article is that person; where two fuller
+ * names begin with it, it stays as it is. Bounded as link_case_forms. */
+static void link_given_names(const speech_ctx *c, speech_art *a, const tok *v)
+{
+	size_t budget = 1u << 20;
+	for (size_t i = 0; i < a->nm && budget; i++) {
+		mention *m = &a->m[i];
+		if (m->name < 0 || a->names[m->name].words != 1)
+			continue;
+		const tok *w = &v[m->nb - 1];
+		long only = -1;
+		for (size_t k = 0; k < a->ncap && budget && only != -2; k++, budget--) {
+			const name_info *f = &a->names[k];
+			const tok *g = f->w && f->words >= 2 ? given_word(c, v, f) : NULL;
+			if (g && g->n == w->n && !memcmp(g->low, w->low, w->n))
+				only = only == -1 ? (long)k : -2;
+		}
+		if (only >= 0) {
+			a->names[m->name].count--;
+			m->name = (int32_t)only;
+			a->names[only].count++;
+		}
+	}
+}
+
 static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 {
 	size_t names = a->nnamed;
@@ -1295,6 +1331,8 @@ static int collect_names(const speech_ctx *c, speech_art *a, const tok *v)
 	}
 	if (speech_props(c) & LP_INFLECTED_NAMES)
 		link_case_forms(a, v);
+	if (speech_props(c) & LP_GIVEN_NAME_REFERENCE)
+		link_given_names(c, a, v);
 	return 0;
 }
 

@@ -1154,6 +1154,18 @@ static void new_languages_harder_patterns(void **state)
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
 
+/* Indonesian names a person again by the given name (given_name_reference):
+ * "according to Budi" after "Budi Santoso" is Budi Santoso. */
+static void given_name_reference(void **state)
+{
+	(void)state;
+	EXPECT("Berita kota\n\nPembangunan gedung sekolah yang baru itu sudah hampir selesai, dan tahun aj"
+	       "aran akan dimulai dengan tiga ratus murid.\n\nMenteri Kesehatan Budi Santoso mengunjungi r"
+	       "umah sakit itu kemarin.\n\nMenurut Budi, \xE2\x80\x9Csemua rumah sakit akan menerima dana "
+	       "baru\xE2\x80\x9D.\n",
+	       "semua rumah sakit akan menerima dana baru => Budi Santoso");
+}
+
 /* Where names take case endings, "according to" a surname in the genitive
  * (Polish "wedlug", Russian "po mneniju") names the person the article
  * gave in full before; a feminine one may be no longer than her name in
@@ -1490,6 +1502,7 @@ int main(void)
 		cmocka_unit_test(languages_without_articles),
 		cmocka_unit_test(new_languages_harder_patterns),
 		cmocka_unit_test(inflected_surnames),
+		cmocka_unit_test(given_name_reference),
 		cmocka_unit_test(bare_nouns_name_things_and_people),
 		cmocka_unit_test(dash_speech_attribution_inside),
 		cmocka_unit_test(participles_are_no_names),
