@@ -744,6 +744,19 @@ static void name_bytes(const speech_ctx *c, const tok *v, size_t a, size_t b, ui
 	shown_bytes(c, v, first_shown(c, v, a, b), b, ds, de);
 }
 
+/* Where a name's case ending follows an apostrophe (apostrophe_suffix:
+ * "Çelik'in", "Kaya'ya"), the end of the word ws..e before it: the name
+ * as the nominative writes it; e when the word has no such ending. */
+static size_t before_suffix(const char *t, size_t ws, size_t e)
+{
+	for (size_t i = e; i > ws + 1; i--) {
+		size_t mark = t[i - 1] == '\'' ? i - 1 : i >= ws + 4 && !memcmp(t + i - 3, "\xE2\x80\x99", 3) ? i - 3 : 0;
+		if (mark > ws)
+			return e - i <= 8 && e > i ? mark : e;   /* (a few letters of ending at most) */
+	}
+	return e;
+}
+
 /* name_bytes from v[i], the first token shown (first_shown). */
 static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, uint32_t *ds, uint32_t *de)
 {
@@ -755,6 +768,8 @@ static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, u
 		e -= 2;
 	else if (e - s > 5 && !memcmp(t + e - 4, "\xE2\x80\x99s", 4))
 		e -= 4;
+	else if (speech_props(c) & LP_APOSTROPHE_SUFFIX)
+		e = before_suffix(t, v[b - 1].s, e);
 	*ds = (uint32_t)s;
 	*de = (uint32_t)e;
 }

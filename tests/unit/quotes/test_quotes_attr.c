@@ -1154,6 +1154,21 @@ static void new_languages_harder_patterns(void **state)
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
 
+/* Turkish writes a name's case ending after an apostrophe
+ * (apostrophe_suffix): the name is shown without it. */
+static void names_before_an_apostrophe_suffix(void **state)
+{
+	(void)state;
+	EXPECT("\xC5\x9E" "ehirden haberler\n\nYeni okulun in\xC5\x9F" "aat \xC3\xA7" "al\xC4\xB1\xC5\x9Fm"
+	       "alar\xC4\xB1 b\xC3\xBCy\xC3\xBCk \xC3\xB6l\xC3\xA7\xC3\xBC" "de tamamland\xC4\xB1 ve e"
+	       "\xC4\x9Fitim y\xC4\xB1l\xC4\xB1 \xC3\xBC\xC3\xA7 y\xC3\xBCz \xC3\xB6\xC4\x9Frenciyle ba"
+	       "\xC5\x9Flayacak.\n\nBakan Zeynep \xC3\x87" "elik'e g\xC3\xB6re \xE2\x80\x9Ct\xC3\xBCm hast"
+	       "aneler yeni kaynak alacak\xE2\x80\x9D.\n\nBelediye Ba\xC5\x9Fkan\xC4\xB1 Ali Kaya'ya sorul"
+	       "du\xC4\x9Funda, \xE2\x80\x9Cokul eyl\xC3\xBClde a\xC3\xA7\xC4\xB1lacak\xE2\x80\x9D dedi.\n",
+	       "t\xC3\xBCm hastaneler yeni kaynak alacak => Zeynep \xC3\x87" "elik | okul eyl\xC3\xBClde a"
+	       "\xC3\xA7\xC4\xB1lacak => Ali Kaya");
+}
+
 /* Indonesian names a person again by the given name (given_name_reference):
  * "according to Budi" after "Budi Santoso" is Budi Santoso. */
 static void given_name_reference(void **state)
@@ -1503,6 +1518,7 @@ int main(void)
 		cmocka_unit_test(new_languages_harder_patterns),
 		cmocka_unit_test(inflected_surnames),
 		cmocka_unit_test(given_name_reference),
+		cmocka_unit_test(names_before_an_apostrophe_suffix),
 		cmocka_unit_test(bare_nouns_name_things_and_people),
 		cmocka_unit_test(dash_speech_attribution_inside),
 		cmocka_unit_test(participles_are_no_names),
