@@ -199,6 +199,24 @@ static unsigned char word_mark(const speech_ctx *c, const endings *x, const tok 
 	return m;
 }
 
+/* Is the capitalised calendar word v[i] a month's name that a name holds
+ * ("Theresa May", "April Ryan") rather than a date: no number beside it
+ * ("May 5", "5 May 2016")? Asked only beside a name word. */
+static bool month_in_name(const speech_ctx *c, const tok *v, size_t n, size_t i)
+{
+	const char *t = c->d->text;
+	bool digit_before = i > 0 && v[i - 1].e > v[i - 1].s && t[v[i - 1].e - 1] >= '0' && t[v[i - 1].e - 1] <= '9';
+	bool digit_after = i + 1 < n && t[v[i + 1].s] >= '0' && t[v[i + 1].s] <= '9';
+	return !digit_before && !digit_after && lex_month(v[i].low, v[i].n);
+}
+
+/* May the month's name v[i] open the name after it: not after a
+ * preposition or a determiner ("in May Smith said", "last May Jones…"). */
+static bool month_opens_name(const tok *v, size_t i)
+{
+	return i == 0 || (!(v[i - 1].lex & (LX_PREP | LX_DET | LX_CAL | LX_SKIP | LX_CONJ)) && is_word(&v[i - 1]));
+}
+
 /* A title or role dropped before a name (Mr, Finanzminister); Sir, Lord stay. */
 static bool title_word(const speech_ctx *c, const tok *w)
 {
@@ -356,6 +374,14 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 			continue;
 		}
 		unsigned char m = word_mark(c, &x, &v[i]);
+		if (!(m & TM_NAME) && (v[i].lex & LX_CAL) && v[i].cap && i > 0 && sent[i - 1] == s &&
+		    (v[i - 1].mark & TM_NAME) && month_in_name(c, v, n, i))
+			m |= TM_NAME;   /* Theresa May */
+		if ((m & TM_NAME) && i > 0 && sent[i - 1] == s && !(v[i - 1].mark & TM_NAME) && (v[i - 1].lex & LX_CAL) &&
+		    v[i - 1].cap && !v[i - 1].sent && month_in_name(c, v, n, i - 1) && month_opens_name(v, i - 1)) {
+			v[i - 1].mark |= TM_NAME;   /* April Ryan */
+			lead[nlead++] = (uint32_t)i - 1;
+		}
 		v[i].mark = m;
 		if ((m & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) && !v[i].cjk)
 			lead[nlead++] = (uint32_t)i;   /* may start a mention (scan_mentions) */

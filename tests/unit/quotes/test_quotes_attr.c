@@ -1169,6 +1169,26 @@ static void names_before_an_apostrophe_suffix(void **state)
 	       "\xC3\xA7\xC4\xB1lacak => Ali Kaya");
 }
 
+/* A month's name in a person's name (Theresa May, April Ryan) is part of
+ * it where no number makes a date of it; a month of one language that is
+ * a given name in others is no calendar word of every language (Mei, Mart). */
+static void names_holding_a_month(void **state)
+{
+	(void)state;
+	EXPECT("Politics\n\nThe prime minister spoke to reporters on Monday after the vote.\n\n\"We will d"
+	       "eliver on the promise we made,\" said Theresa May.\n\n\"It is a good day for the country,"
+	       "\" said April Ryan, a reporter.\n",
+	       "We will deliver on the promise we made, => Theresa May | It is a good day for the country,"
+	       " => April Ryan");
+	EXPECT("Sports news\n\nThe team won the final on Sunday after a long season.\n\n\"We trained for t"
+	       "his day for four years,\" said coach Li Mei after the match.\n\nThe Estonian player Mart K"
+	       "ask added: \"It was a hard game.\"\n",
+	       "We trained for this day for four years, => Li Mei | It was a hard game. => Mart Kask");
+	EXPECT("Politics\n\nThe vote was held on 5 May 2016 in the capital.\n\n\"It was close,\" said the minister "
+	       "on May 6.\n",
+	       "It was close, => the minister");
+}
+
 /* Indonesian names a person again by the given name (given_name_reference):
  * "according to Budi" after "Budi Santoso" is Budi Santoso. */
 static void given_name_reference(void **state)
@@ -1518,6 +1538,7 @@ int main(void)
 		cmocka_unit_test(new_languages_harder_patterns),
 		cmocka_unit_test(inflected_surnames),
 		cmocka_unit_test(given_name_reference),
+		cmocka_unit_test(names_holding_a_month),
 		cmocka_unit_test(names_before_an_apostrophe_suffix),
 		cmocka_unit_test(bare_nouns_name_things_and_people),
 		cmocka_unit_test(dash_speech_attribution_inside),
