@@ -8,7 +8,8 @@
 #include "tok.h"
 
 static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "zh", "ja",
-                                           "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el", "bg", "sr" };
+                                           "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el", "bg", "sr",
+                                           "sk" };
 
 const char *lang_code(enum lang l)
 {
