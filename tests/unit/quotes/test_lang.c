@@ -77,6 +77,9 @@ static const struct {
 	        "sk\xC3\xA9 zastupite\xC4\xBEstvo je pripraven\xC3\xA9 o \xC5\x88om hlasova\xC5\xA5 e"
 	        "\xC5\xA1te pred koncom roka, pod\xC4\xBE" "a tla\xC4\x8D" "e. Obyvatelia by tie\xC5\xBE chc"
 	        "eli vedie\xC5\xA5, ako bude stavba vyzera\xC5\xA5." },
+	{ "sl", "Minister je v ponedeljek dejal, da se na\xC4\x8Drt ne bo spremenil in da je ob\xC4\x8Dinski"
+	        " svet pripravljen o njem glasovati \xC5\xA1" "e pred koncem leta, kot so poro\xC4\x8D" "ali"
+	        " mediji. Prebivalci bi tudi radi vedeli, kako bo stavba izgledala." },
 	{ "el", "\xCE\x9F \xCF\x85\xCF\x80\xCE\xBF\xCF\x85\xCF\x81\xCE\xB3\xCF\x8C\xCF\x82 "
 	        "\xCE\xB4\xCE\xAE\xCE\xBB\xCF\x89\xCF\x83\xCE\xB5 \xCF\x84\xCE\xB7 "
 	        "\xCE\x94\xCE\xB5\xCF\x85\xCF\x84\xCE\xAD\xCF\x81\xCE\xB1 \xCF\x8C\xCF\x84\xCE\xB9 "
