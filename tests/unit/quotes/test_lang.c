@@ -80,6 +80,10 @@ static const struct {
 	{ "sl", "Minister je v ponedeljek dejal, da se na\xC4\x8Drt ne bo spremenil in da je ob\xC4\x8Dinski"
 	        " svet pripravljen o njem glasovati \xC5\xA1" "e pred koncem leta, kot so poro\xC4\x8D" "ali"
 	        " mediji. Prebivalci bi tudi radi vedeli, kako bo stavba izgledala." },
+	{ "fi", "Ministeri sanoi maanantaina, ett\xC3\xA4 suunnitelma ei muutu ja ett\xC3\xA4 kunnanvaltuust"
+	        "o on valmis \xC3\xA4\xC3\xA4nest\xC3\xA4m\xC3\xA4\xC3\xA4n siit\xC3\xA4 viel\xC3\xA4 ennen "
+	        "vuoden loppua, kertoi paikallinen lehti. Asukkaat haluavat my\xC3\xB6s tiet\xC3\xA4\xC3\xA4"
+	        ", milt\xC3\xA4 uusi rakennus n\xC3\xA4ytt\xC3\xA4\xC3\xA4." },
 	{ "el", "\xCE\x9F \xCF\x85\xCF\x80\xCE\xBF\xCF\x85\xCF\x81\xCE\xB3\xCF\x8C\xCF\x82 "
 	        "\xCE\xB4\xCE\xAE\xCE\xBB\xCF\x89\xCF\x83\xCE\xB5 \xCF\x84\xCE\xB7 "
 	        "\xCE\x94\xCE\xB5\xCF\x85\xCF\x84\xCE\xAD\xCF\x81\xCE\xB1 \xCF\x8C\xCF\x84\xCE\xB9 "

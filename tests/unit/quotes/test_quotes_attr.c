@@ -700,6 +700,12 @@ static void languages_without_articles(void **state)
 		  "\xC2\xAB je novinarjem povedala \xC5\xBEupanja Ana Kova\xC4\x8Di\xC4\x8D.\n",
 		  "Novo \xC5\xA1olo bomo odprli septembra, => Ana Kova\xC4\x8Di\xC4\x8D",
 		  "povedala" },
+		{ /* Finnish: the quote, a role and the name before the cue */
+		  "Uutisia kaupungista\n\nUuden rakennuksen ty\xC3\xB6t ovat l\xC3\xA4hes valmiit, ja lukuvuosi alk"
+		  "aa kolmensadan oppilaan kanssa.\n\n\xE2\x80\x9D" "Avaamme uuden koulun syyskuussa\xE2\x80\x9D, k"
+		  "aupunginjohtaja Anna M\xC3\xA4kel\xC3\xA4 sanoi toimittajille.\n",
+		  "Avaamme uuden koulun syyskuussa => Anna M\xC3\xA4kel\xC3\xA4",
+		  "sanoi" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
@@ -894,6 +900,30 @@ static void new_languages_harder_patterns(void **state)
 		  "\xC5\xA1nice.\n\nOna je poudarila: \xC2\xBB" "Denar bo pri\xC5\xA1" "el do konca leta.\xC2\xAB\n",
 		  "Denar bo pri\xC5\xA1" "el do konca leta. => Petra Novak",
 		  "poudarila" },
+		{ /* Finnish: speech opening its paragraph with a dash, the cue in the present before a role and the name */
+		  "Uutisia kaupungista\n\nUuden rakennuksen ty\xC3\xB6t ovat l\xC3\xA4hes valmiit, ja lukuvuosi alk"
+		  "aa kolmensadan oppilaan kanssa.\n\n\xE2\x80\x93 Avaamme uuden koulun syyskuussa, sanoo kaupungin"
+		  "johtaja Anna M\xC3\xA4kel\xC3\xA4.\n",
+		  "Avaamme uuden koulun syyskuussa, => Anna M\xC3\xA4kel\xC3\xA4",
+		  "sanoo" },
+		{ /* Finnish: a role after the genitive of a body, before the name */
+		  "Uutisia kaupungista\n\nUuden rakennuksen ty\xC3\xB6t ovat l\xC3\xA4hes valmiit.\n\n\xE2\x80\x9DR"
+		  "ahat tulevat vuoden loppuun menness\xC3\xA4\xE2\x80\x9D, kertoo ministeri\xC3\xB6n tiedottaja Mi"
+		  "kko Heikkinen.\n",
+		  "Rahat tulevat vuoden loppuun menness\xC3\xA4 => Mikko Heikkinen",
+		  "kertoo" },
+		{ /* Finnish: "according to" after a surname in the genitive */
+		  "Uutisia kaupungista\n\nMinisteri Pekka Laine esitteli tiistaina uuden suunnitelman sairaaloille."
+		  "\n\nLaineen mukaan \xE2\x80\x9Dsairaalat saavat rahat viel\xC3\xA4 t\xC3\xA4n\xC3\xA4 vuonna"
+		  "\xE2\x80\x9D.\n",
+		  "sairaalat saavat rahat viel\xC3\xA4 t\xC3\xA4n\xC3\xA4 vuonna => Pekka Laine",
+		  "mukaan" },
+		{ /* Finnish: a pronoun in the next sentence, its cue before a colon */
+		  "Uutisia kaupungista\n\nMinisteri Pekka Laine esitteli tiistaina uuden suunnitelman sairaaloille."
+		  "\n\nH\xC3\xA4n korosti: \xE2\x80\x9DSairaalat saavat rahat viel\xC3\xA4 t\xC3\xA4n\xC3\xA4 vuonn"
+		  "a.\xE2\x80\x9D\n",
+		  "Sairaalat saavat rahat viel\xC3\xA4 t\xC3\xA4n\xC3\xA4 vuonna. => Pekka Laine",
+		  "korosti" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
