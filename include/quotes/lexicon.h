@@ -127,7 +127,11 @@ int lex_find_padded(const char *low, size_t n);
  * classes of the others are in lex_more, a line of its own: ten languages
  * and the 32-bit profile fill the entry's cache line. */
 #define LEX_INLINE 10
-#define LEX_DISP_LOG2 11             /* the perfect hash's groups (about two and a half words each) */
+/* The perfect hash's groups, about two words each: with half as many, the
+ * lists of 8,600 words left a group of two words no displacement (their
+ * entries lie at offsets from each other that the xor does not change, and
+ * the last free entries had none of them). */
+#define LEX_DISP_LOG2 12
 #define LEX_BLOOM_LOG2 15            /* the Bloom filter's bits */
 /* An entry is one cache line, aligned, so that a lookup reads one line
  * for the word, its length and its classes: the words whole (32 bytes)
@@ -157,7 +161,7 @@ extern const unsigned char lex_affix_min[LEX_NLANG][LA__COUNT];   /* the shortes
  * generator built so that each word of the lists has an entry of its own.
  * The low bits of h pick a group of words, and the group's displacement
  * xored into h sends each of them to its entry (the high bits of the
- * product with the number of entries): a table of 8 KB and no probing,
+ * product with the number of entries): a table of 16 KB and no probing,
  * where an open hash's slots took 32 KB, a second line the lookup missed
  * more often, and a loop of probes. */
 static inline uint32_t lex_entry_of(uint32_t h)
