@@ -706,6 +706,12 @@ static void languages_without_articles(void **state)
 		  "aupunginjohtaja Anna M\xC3\xA4kel\xC3\xA4 sanoi toimittajille.\n",
 		  "Avaamme uuden koulun syyskuussa => Anna M\xC3\xA4kel\xC3\xA4",
 		  "sanoi" },
+		{ /* Estonian: the quote, its cue, a role and the name */
+		  "Uudised linnast\n\nUue hoone ehitust\xC3\xB6\xC3\xB6" "d on peaaegu valmis ja \xC3\xB5ppeaasta a"
+		  "lgab kolmesaja \xC3\xB5pilasega.\n\n\xE2\x80\x9E" "Avame uue kooli septembris,\xE2\x80\x9C "
+		  "\xC3\xBCtles linnapea Mari Tamm ajakirjanikele.\n",
+		  "Avame uue kooli septembris, => Mari Tamm",
+		  "\xC3\xBCtles" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
@@ -924,6 +930,28 @@ static void new_languages_harder_patterns(void **state)
 		  "a.\xE2\x80\x9D\n",
 		  "Sairaalat saavat rahat viel\xC3\xA4 t\xC3\xA4n\xC3\xA4 vuonna. => Pekka Laine",
 		  "korosti" },
+		{ /* Estonian: an adverb opens the sentence, the verb second and its pronoun after it, before a colon */
+		  "Uudised linnast\n\nUue hoone ehitust\xC3\xB6\xC3\xB6" "d on peaaegu valmis ja \xC3\xB5ppeaasta a"
+		  "lgab kolmesaja \xC3\xB5pilasega.\n\nLinnapea Mari Tamm k\xC3\xBClastas eile ehitusplatsi.\n\nHil"
+		  "jem lisas ta: \xE2\x80\x9ET\xC3\xB6\xC3\xB6" "d saavad valmis kevadeks.\xE2\x80\x9C\n",
+		  "T\xC3\xB6\xC3\xB6" "d saavad valmis kevadeks. => Mari Tamm",
+		  "lisas" },
+		{ /* Estonian: a role after the genitive of a body, before the name */
+		  "Uudised linnast\n\nUue hoone ehitust\xC3\xB6\xC3\xB6" "d on peaaegu valmis.\n\n\xE2\x80\x9ERaha "
+		  "j\xC3\xB5uab kohale aasta l\xC3\xB5puks,\xE2\x80\x9C \xC3\xBCtles ministeeriumi pressiesindaja J"
+		  "aan Kask.\n",
+		  "Raha j\xC3\xB5uab kohale aasta l\xC3\xB5puks, => Jaan Kask",
+		  "\xC3\xBCtles" },
+		{ /* Estonian: "by the words of" after a surname in the genitive */
+		  "Uudised linnast\n\nMinister Peeter Kuusik tutvustas teisip\xC3\xA4" "eval haiglate uut plaani.\n"
+		  "\nKuusiku s\xC3\xB5nul \xE2\x80\x9Esaavad haiglad raha veel sel aastal\xE2\x80\x9C.\n",
+		  "saavad haiglad raha veel sel aastal => Peeter Kuusik",
+		  "s\xC3\xB5nul" },
+		{ /* Estonian: a pronoun in the next sentence, its cue before a colon */
+		  "Uudised linnast\n\nMinister Kadri Lepp tutvustas teisip\xC3\xA4" "eval haiglate uut plaani.\n\nT"
+		  "a r\xC3\xB5hutas: \xE2\x80\x9EHaiglad saavad raha veel sel aastal.\xE2\x80\x9C\n",
+		  "Haiglad saavad raha veel sel aastal. => Kadri Lepp",
+		  "r\xC3\xB5hutas" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
