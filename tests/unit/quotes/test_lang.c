@@ -87,6 +87,9 @@ static const struct {
 	{ "et", "Minister \xC3\xBCtles esmasp\xC3\xA4" "eval, et plaan ei muutu ja et volikogu on valmis sel"
 	        "le \xC3\xBCle h\xC3\xA4\xC3\xA4letama juba enne aasta l\xC3\xB5ppu, kirjutas kohalik leht. "
 	        "Elanikud tahavad ka teada, milline uus hoone v\xC3\xA4lja n\xC3\xA4" "eb." },
+	{ "gl", "O ministro dixo o luns que o plan non se vai cambiar e que o concello xa est\xC3\xA1 prepar"
+	        "ado para votalo antes de final de ano, segundo a prensa. Os veci\xC3\xB1os tam\xC3\xA9n que"
+	        "ren saber cando comezar\xC3\xA1n as obras." },
 	{ "el", "\xCE\x9F \xCF\x85\xCF\x80\xCE\xBF\xCF\x85\xCF\x81\xCE\xB3\xCF\x8C\xCF\x82 "
 	        "\xCE\xB4\xCE\xAE\xCE\xBB\xCF\x89\xCF\x83\xCE\xB5 \xCF\x84\xCE\xB7 "
 	        "\xCE\x94\xCE\xB5\xCF\x85\xCF\x84\xCE\xAD\xCF\x81\xCE\xB1 \xCF\x8C\xCF\x84\xCE\xB9 "

@@ -543,7 +543,8 @@ static void romance_cue_verbs(void **state)
 }
 
 /* Portuguese, Polish, Czech, Russian, Catalan, Ukrainian, Romanian,
- * Croatian, Serbian, Hungarian, Greek and Bulgarian have lists but no annotated articles: the
+ * Croatian, Serbian, Hungarian, Greek, Bulgarian, Slovak, Slovenian, Finnish,
+ * Estonian and Galician have lists but no annotated articles: the
  * model weighs their cue verbs and names with what it learned in the other
  * languages. The Hungarian case has the role after the name, its title
  * (title_after_name), not a genitive that makes a description of both. */
@@ -712,12 +713,18 @@ static void languages_without_articles(void **state)
 		  "\xC3\xBCtles linnapea Mari Tamm ajakirjanikele.\n",
 		  "Avame uue kooli septembris, => Mari Tamm",
 		  "\xC3\xBCtles" },
+		{ /* Galician: the quote, its cue, a role and the name */
+		  "Novas da cidade\n\nAs obras do novo edificio est\xC3\xA1n case rematadas e o curso comezar"
+		  "\xC3\xA1 con trescentos alumnos.\n\n\"Imos abrir a nova escola en setembro\", dixo a alcaldesa A"
+		  "na Fern\xC3\xA1ndez aos xornalistas.\n",
+		  "Imos abrir a nova escola en setembro => Ana Fern\xC3\xA1ndez",
+		  "dixo" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
 
-/* Harder patterns in Romanian, Croatian, Hungarian, Greek and Bulgarian
- * (no annotated articles): what their lists must hold so that a sentence
+/* Harder patterns in Romanian, Croatian, Hungarian, Greek, Bulgarian,
+ * Slovak, Slovenian, Finnish, Estonian and Galician (no annotated articles): what their lists must hold so that a sentence
  * adverb is no speaker, a demonstrative or "herself" is a pronoun, and the
  * perfect, prefixed and variant forms of news copy's cues are cues. */
 static void new_languages_harder_patterns(void **state)
@@ -952,6 +959,38 @@ static void new_languages_harder_patterns(void **state)
 		  "a r\xC3\xB5hutas: \xE2\x80\x9EHaiglad saavad raha veel sel aastal.\xE2\x80\x9C\n",
 		  "Haiglad saavad raha veel sel aastal. => Kadri Lepp",
 		  "r\xC3\xB5hutas" },
+		{ /* Galician: an adverb opens the sentence of a cue without a subject, before a colon: not a name */
+		  "Novas da cidade\n\nAs obras do novo edificio est\xC3\xA1n case rematadas e o curso comezar"
+		  "\xC3\xA1 con trescentos alumnos, segundo anunciou o concello.\n\nA alcaldesa Ana Fern\xC3\xA1nde"
+		  "z visitou onte as obras.\n\nPosteriormente engadiu: \"As obras estar\xC3\xA1n rematadas na prima"
+		  "vera.\"\n",
+		  "As obras estar\xC3\xA1n rematadas na primavera. => Ana Fern\xC3\xA1ndez",
+		  "-" },
+		{ /* Galician: a role and its genitive, then the name after a comma */
+		  "Novas da cidade\n\nAs obras do novo edificio xa est\xC3\xA1n case rematadas, pero a\xC3\xADnda n"
+		  "on hai data para a inauguraci\xC3\xB3n.\n\n\xC2\xABO di\xC3\xB1" "eiro chegar\xC3\xA1 antes de f"
+		  "inal de ano\xC2\xBB, sinalou o voceiro da conseller\xC3\xAD" "a, Xos\xC3\xA9 Varela.\n",
+		  "O di\xC3\xB1" "eiro chegar\xC3\xA1 antes de final de ano => Xos\xC3\xA9 Varela",
+		  "sinalou" },
+		{ /* Galician: "according to" a surname */
+		  "Novas da cidade\n\nO conselleiro Manuel Rodr\xC3\xADguez presentou o martes o novo plan para os "
+		  "hospitais, que tam\xC3\xA9n incl\xC3\xBA" "e m\xC3\xA1is persoal.\n\nSegundo Rodr\xC3\xADguez, "
+		  "\xC2\xABos hospitais recibir\xC3\xA1n o di\xC3\xB1" "eiro este mesmo ano\xC2\xBB.\n",
+		  "os hospitais recibir\xC3\xA1n o di\xC3\xB1" "eiro este mesmo ano => Manuel Rodr\xC3\xADguez",
+		  "Segundo" },
+		{ /* Galician: a pronoun in the next sentence, its cue before a colon */
+		  "Novas da cidade\n\nA conselleira Marta Castro presentou o martes o novo plan para os hospitais, "
+		  "que tam\xC3\xA9n incl\xC3\xBA" "e m\xC3\xA1is persoal.\n\nEla subli\xC3\xB1ou: \xC2\xABOs hospit"
+		  "ais recibir\xC3\xA1n o di\xC3\xB1" "eiro este mesmo ano.\xC2\xBB\n",
+		  "Os hospitais recibir\xC3\xA1n o di\xC3\xB1" "eiro este mesmo ano. => Marta Castro",
+		  "subli\xC3\xB1ou" },
+		{ /* Galician: the attribution inside the marks between dashes */
+		  "Novas da cidade\n\nA conselleira Marta Castro presentou o martes o novo plan para os hospitais, "
+		  "que tam\xC3\xA9n incl\xC3\xBA" "e m\xC3\xA1is persoal.\n\n\xC2\xABOs hospitais recibir\xC3\xA1n "
+		  "o di\xC3\xB1" "eiro \xE2\x80\x94" "explicou Castro\xE2\x80\x94 este mesmo ano.\xC2\xBB\n",
+		  "Os hospitais recibir\xC3\xA1n o di\xC3\xB1" "eiro => Marta Castro | este mesmo ano. => Marta Cas"
+		  "tro",
+		  "explicou" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }

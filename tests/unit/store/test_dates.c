@@ -65,6 +65,7 @@ static void test_month_names(void **state)
 	reads_as("3. junija 2015", "2015-06-03");   /* Slovenian */
 	reads_as("22. syyskuuta 2015", "2015-09-22");   /* Finnish: the partitive */
 	reads_as("22. septembril 2015", "2015-09-22");   /* Estonian: the adessive */
+	reads_as("22 de xullo de 2015", "2015-07-22");   /* Galician */
 	reads_as("Mon, 02 Jan 2024 10:00:00 -0500", "2024-01-02");
 	stays("May 12");                        /* no year */
 	stays("September 2015");                /* no day */
