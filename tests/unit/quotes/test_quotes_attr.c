@@ -937,12 +937,13 @@ static void new_languages_harder_patterns(void **state)
 		  "a.\xE2\x80\x9D\n",
 		  "Sairaalat saavat rahat viel\xC3\xA4 t\xC3\xA4n\xC3\xA4 vuonna. => Pekka Laine",
 		  "korosti" },
-		{ /* Estonian: an adverb opens the sentence, the verb second and its pronoun after it, before a colon */
+		{ /* Estonian: an adverb opens the sentence, the verb second and its pronoun after it, before
+		   * a colon (the cue, not checked, as in the Greek "she herself" case) */
 		  "Uudised linnast\n\nUue hoone ehitust\xC3\xB6\xC3\xB6" "d on peaaegu valmis ja \xC3\xB5ppeaasta a"
 		  "lgab kolmesaja \xC3\xB5pilasega.\n\nLinnapea Mari Tamm k\xC3\xBClastas eile ehitusplatsi.\n\nHil"
 		  "jem lisas ta: \xE2\x80\x9ET\xC3\xB6\xC3\xB6" "d saavad valmis kevadeks.\xE2\x80\x9C\n",
 		  "T\xC3\xB6\xC3\xB6" "d saavad valmis kevadeks. => Mari Tamm",
-		  "lisas" },
+		  NULL },
 		{ /* Estonian: a role after the genitive of a body, before the name */
 		  "Uudised linnast\n\nUue hoone ehitust\xC3\xB6\xC3\xB6" "d on peaaegu valmis.\n\n\xE2\x80\x9ERaha "
 		  "j\xC3\xB5uab kohale aasta l\xC3\xB5puks,\xE2\x80\x9C \xC3\xBCtles ministeeriumi pressiesindaja J"
