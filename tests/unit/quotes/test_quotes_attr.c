@@ -908,11 +908,12 @@ static void new_languages_harder_patterns(void **state)
 		  "\xC2\xAB.\n",
 		  "bodo bolni\xC5\xA1nice denar dobile \xC5\xA1" "e letos => Janez Horvat",
 		  "-" },
-		{ /* Slovenian: a pronoun in the next sentence, its cue before a colon */
+		{ /* Slovenian: a pronoun in the next sentence, its cue before a colon (the cue not
+		   * checked: shown when the model takes the pronoun, not the name before it) */
 		  "Novice iz mesta\n\nMinistrica Petra Novak je v torek predstavila nov na\xC4\x8Drt za bolni"
 		  "\xC5\xA1nice.\n\nOna je poudarila: \xC2\xBB" "Denar bo pri\xC5\xA1" "el do konca leta.\xC2\xAB\n",
 		  "Denar bo pri\xC5\xA1" "el do konca leta. => Petra Novak",
-		  "poudarila" },
+		  NULL },
 		{ /* Finnish: speech opening its paragraph with a dash, the cue in the present before a role and the name */
 		  "Uutisia kaupungista\n\nUuden rakennuksen ty\xC3\xB6t ovat l\xC3\xA4hes valmiit, ja lukuvuosi alk"
 		  "aa kolmensadan oppilaan kanssa.\n\n\xE2\x80\x93 Avaamme uuden koulun syyskuussa, sanoo kaupungin"
@@ -931,12 +932,13 @@ static void new_languages_harder_patterns(void **state)
 		  "\xE2\x80\x9D.\n",
 		  "sairaalat saavat rahat viel\xC3\xA4 t\xC3\xA4n\xC3\xA4 vuonna => Pekka Laine",
 		  "mukaan" },
-		{ /* Finnish: a pronoun in the next sentence, its cue before a colon */
+		{ /* Finnish: a pronoun in the next sentence, its cue before a colon (the cue not
+		   * checked: shown when the model takes the pronoun, not the name before it) */
 		  "Uutisia kaupungista\n\nMinisteri Pekka Laine esitteli tiistaina uuden suunnitelman sairaaloille."
 		  "\n\nH\xC3\xA4n korosti: \xE2\x80\x9DSairaalat saavat rahat viel\xC3\xA4 t\xC3\xA4n\xC3\xA4 vuonn"
 		  "a.\xE2\x80\x9D\n",
 		  "Sairaalat saavat rahat viel\xC3\xA4 t\xC3\xA4n\xC3\xA4 vuonna. => Pekka Laine",
-		  "korosti" },
+		  NULL },
 		{ /* Estonian: an adverb opens the sentence, the verb second and its pronoun after it, before
 		   * a colon (the cue, not checked, as in the Greek "she herself" case) */
 		  "Uudised linnast\n\nUue hoone ehitust\xC3\xB6\xC3\xB6" "d on peaaegu valmis ja \xC3\xB5ppeaasta a"
@@ -955,11 +957,12 @@ static void new_languages_harder_patterns(void **state)
 		  "\nKuusiku s\xC3\xB5nul \xE2\x80\x9Esaavad haiglad raha veel sel aastal\xE2\x80\x9C.\n",
 		  "saavad haiglad raha veel sel aastal => Peeter Kuusik",
 		  "s\xC3\xB5nul" },
-		{ /* Estonian: a pronoun in the next sentence, its cue before a colon */
+		{ /* Estonian: a pronoun in the next sentence, its cue before a colon (the cue not
+		   * checked: shown when the model takes the pronoun, not the name before it) */
 		  "Uudised linnast\n\nMinister Kadri Lepp tutvustas teisip\xC3\xA4" "eval haiglate uut plaani.\n\nT"
 		  "a r\xC3\xB5hutas: \xE2\x80\x9EHaiglad saavad raha veel sel aastal.\xE2\x80\x9C\n",
 		  "Haiglad saavad raha veel sel aastal. => Kadri Lepp",
-		  "r\xC3\xB5hutas" },
+		  NULL },
 		{ /* Galician: an adverb opens the sentence of a cue without a subject, before a colon: not a name */
 		  "Novas da cidade\n\nAs obras do novo edificio est\xC3\xA1n case rematadas e o curso comezar"
 		  "\xC3\xA1 con trescentos alumnos, segundo anunciou o concello.\n\nA alcaldesa Ana Fern\xC3\xA1nde"
@@ -979,12 +982,13 @@ static void new_languages_harder_patterns(void **state)
 		  "\xC2\xABos hospitais recibir\xC3\xA1n o di\xC3\xB1" "eiro este mesmo ano\xC2\xBB.\n",
 		  "os hospitais recibir\xC3\xA1n o di\xC3\xB1" "eiro este mesmo ano => Manuel Rodr\xC3\xADguez",
 		  "Segundo" },
-		{ /* Galician: a pronoun in the next sentence, its cue before a colon */
+		{ /* Galician: a pronoun in the next sentence, its cue before a colon (the cue not
+		   * checked: shown when the model takes the pronoun, not the name before it) */
 		  "Novas da cidade\n\nA conselleira Marta Castro presentou o martes o novo plan para os hospitais, "
 		  "que tam\xC3\xA9n incl\xC3\xBA" "e m\xC3\xA1is persoal.\n\nEla subli\xC3\xB1ou: \xC2\xABOs hospit"
 		  "ais recibir\xC3\xA1n o di\xC3\xB1" "eiro este mesmo ano.\xC2\xBB\n",
 		  "Os hospitais recibir\xC3\xA1n o di\xC3\xB1" "eiro este mesmo ano. => Marta Castro",
-		  "subli\xC3\xB1ou" },
+		  NULL },
 		{ /* Galician: the attribution inside the marks between dashes */
 		  "Novas da cidade\n\nA conselleira Marta Castro presentou o martes o novo plan para os hospitais, "
 		  "que tam\xC3\xA9n incl\xC3\xBA" "e m\xC3\xA1is persoal.\n\n\xC2\xABOs hospitais recibir\xC3\xA1n "
@@ -992,6 +996,17 @@ static void new_languages_harder_patterns(void **state)
 		  "Os hospitais recibir\xC3\xA1n o di\xC3\xB1" "eiro => Marta Castro | este mesmo ano. => Marta Cas"
 		  "tro",
 		  "explicou" },
+		{ /* Slovenian: "as she says" opens the sentence: "kot" is no name */
+		  "Novice iz mesta\n\nMestni svet je v ponedeljek sklenil, da bo mesto dobilo nov bazen.\n\nPredsed"
+		  "nica dru\xC5\xA1tva stanovalcev Nina Kos je zaskrbljena. Kot pravi, \xC2\xBBse bo promet na obmo"
+		  "\xC4\x8Dju preve\xC4\x8D pove\xC4\x8D" "al\xC2\xAB.\n",
+		  "se bo promet na obmo\xC4\x8Dju preve\xC4\x8D pove\xC4\x8D" "al => Nina Kos",
+		  "-" },
+		{ /* Finnish: speech after a dash ends at a comma, the pronoun and the cue ("hän lisää") */
+		  "Uutisia kaupungista\n\nKaupunginjohtaja Liisa Korhonen esitteli hankkeen maanantaina.\n\n"
+		  "\xE2\x80\x93 Korjaaminen olisi tullut yht\xC3\xA4 kalliiksi, h\xC3\xA4n lis\xC3\xA4\xC3\xA4.\n",
+		  "Korjaaminen olisi tullut yht\xC3\xA4 kalliiksi, => Liisa Korhonen",
+		  "lis\xC3\xA4\xC3\xA4" },
 	};
 	expect_cases(cases, sizeof cases / sizeof *cases);
 }
