@@ -20,6 +20,7 @@ enum lang {
 	/* added after the first eleven, whose word classes sit in the lexicon's
 	 * entries themselves (lexicon.h: LEX_INLINE) */
 	LANG_PT, LANG_PL, LANG_CA, LANG_CS, LANG_RU, LANG_UK, LANG_RO, LANG_HR, LANG_HU, LANG_EL, LANG_BG, LANG_SR,
+	LANG_SK, LANG_SL, LANG_FI, LANG_ET, LANG_GL,
 	LANG_LV, LANG_LT, LANG_TR, LANG_ID, LANG_VI,
 	LANG_COUNT
 };
@@ -30,11 +31,12 @@ enum lang {
 #define LANG_LATIN_MASK ((LANG_BIT(LANG_IT + 1) - 2) | LANG_BIT(LANG_PT) | LANG_BIT(LANG_PL) | LANG_BIT(LANG_CA) | \
                          LANG_BIT(LANG_CS) | LANG_BIT(LANG_RO) | LANG_BIT(LANG_HR) | LANG_BIT(LANG_HU) | \
                          LANG_BIT(LANG_LV) | LANG_BIT(LANG_LT) | LANG_BIT(LANG_TR) | LANG_BIT(LANG_ID) | \
-                         LANG_BIT(LANG_VI))
+                         LANG_BIT(LANG_VI) | LANG_BIT(LANG_SK) | LANG_BIT(LANG_SL) | \
+                         LANG_BIT(LANG_FI) | LANG_BIT(LANG_ET) | LANG_BIT(LANG_GL))
 
 /* How many they are, and the i-th of them in the order of enum lang (a
  * word's profile has bit i for it: lexicon.h). */
-#define LANG_LATIN_COUNT 21
+#define LANG_LATIN_COUNT 26
 enum lang lang_latin(unsigned i);
 
 /* How many bytes from the start of a text the detector reads. */

@@ -9,6 +9,7 @@
 
 static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "zh", "ja",
                                            "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el", "bg", "sr",
+                                           "sk", "sl", "fi", "et", "gl",
                                            "lv", "lt", "tr", "id", "vi" };
 
 const char *lang_code(enum lang l)

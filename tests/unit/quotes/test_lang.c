@@ -73,6 +73,23 @@ static const struct {
 	{ "hu", "A miniszter h\xC3\xA9tf\xC5\x91n azt mondta, hogy a terv nem v\xC3\xA1ltozik, \xC3\xA9s hogy a "
 	        "k\xC3\xA9pvisel\xC5\x91-test\xC3\xBClet m\xC3\xA9g az \xC3\xA9v v\xC3\xA9ge el\xC5\x91tt szavaz "
 	        "r\xC3\xB3la, a sajt\xC3\xB3 szerint." },
+	{ "sk", "Minister v pondelok povedal, \xC5\xBE" "e pl\xC3\xA1n sa nezmen\xC3\xAD a \xC5\xBE" "e mest"
+	        "sk\xC3\xA9 zastupite\xC4\xBEstvo je pripraven\xC3\xA9 o \xC5\x88om hlasova\xC5\xA5 e"
+	        "\xC5\xA1te pred koncom roka, pod\xC4\xBE" "a tla\xC4\x8D" "e. Obyvatelia by tie\xC5\xBE chc"
+	        "eli vedie\xC5\xA5, ako bude stavba vyzera\xC5\xA5." },
+	{ "sl", "Minister je v ponedeljek dejal, da se na\xC4\x8Drt ne bo spremenil in da je ob\xC4\x8Dinski"
+	        " svet pripravljen o njem glasovati \xC5\xA1" "e pred koncem leta, kot so poro\xC4\x8D" "ali"
+	        " mediji. Prebivalci bi tudi radi vedeli, kako bo stavba izgledala." },
+	{ "fi", "Ministeri sanoi maanantaina, ett\xC3\xA4 suunnitelma ei muutu ja ett\xC3\xA4 kunnanvaltuust"
+	        "o on valmis \xC3\xA4\xC3\xA4nest\xC3\xA4m\xC3\xA4\xC3\xA4n siit\xC3\xA4 viel\xC3\xA4 ennen "
+	        "vuoden loppua, kertoi paikallinen lehti. Asukkaat haluavat my\xC3\xB6s tiet\xC3\xA4\xC3\xA4"
+	        ", milt\xC3\xA4 uusi rakennus n\xC3\xA4ytt\xC3\xA4\xC3\xA4." },
+	{ "et", "Minister \xC3\xBCtles esmasp\xC3\xA4" "eval, et plaan ei muutu ja et volikogu on valmis sel"
+	        "le \xC3\xBCle h\xC3\xA4\xC3\xA4letama juba enne aasta l\xC3\xB5ppu, kirjutas kohalik leht. "
+	        "Elanikud tahavad ka teada, milline uus hoone v\xC3\xA4lja n\xC3\xA4" "eb." },
+	{ "gl", "O ministro dixo o luns que o plan non se vai cambiar e que o concello xa est\xC3\xA1 prepar"
+	        "ado para votalo antes de final de ano, segundo a prensa. Os veci\xC3\xB1os tam\xC3\xA9n que"
+	        "ren saber cando comezar\xC3\xA1n as obras." },
 	{ "lv", "Ministrs pirmdien sac\xC4\xABja, ka pl\xC4\x81ns netiks main\xC4\xABts un ka dome ir gata"
 	        "va par to balsot l\xC4\xAB" "dz gada beig\xC4\x81m, zi\xC5\x86o prese." },
 	{ "lt", "Ministras pirmadien\xC4\xAF sak\xC4\x97, kad planas nebus kei\xC4\x8Diamas ir kad taryba "

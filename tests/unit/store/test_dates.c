@@ -61,6 +61,11 @@ static void test_month_names(void **state)
 	reads_as("22 \xCE\xA3\xCE\xB5\xCF\x80\xCF\x84\xCE\xB5\xCE\xBC\xCE\xB2\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85 2015", "2015-09-22");
 	reads_as("22 \xD1\x81\xD0\xB5\xD0\xBF\xD1\x82\xD0\xB5\xD0\xBC\xD0\xB2\xD1\x80\xD0\xB8 2015 \xD0\xB3.", "2015-09-22");
 	reads_as("22. \xD1\x81\xD0\xB5\xD0\xBF\xD1\x82\xD0\xB5\xD0\xBC\xD0\xB1\xD1\x80\xD0\xB0 2015.", "2015-09-22");
+	reads_as("22. októbra 2015", "2015-10-22");   /* Slovak: the genitive */
+	reads_as("3. junija 2015", "2015-06-03");   /* Slovenian */
+	reads_as("22. syyskuuta 2015", "2015-09-22");   /* Finnish: the partitive */
+	reads_as("22. septembril 2015", "2015-09-22");   /* Estonian: the adessive */
+	reads_as("22 de xullo de 2015", "2015-07-22");   /* Galician */
 	reads_as("2015. gada 22. septembr\xC4\xAB", "2015-09-22");   /* Latvian: the year first, the locative */
 	reads_as("2015 m. rugs\xC4\x97jo 22 d.", "2015-09-22");   /* Lithuanian: the genitive, "m." and "d." passed over */
 	reads_as("22 Eyl\xC3\xBCl 2015 Sal\xC4\xB1", "2015-09-22");   /* Turkish, the weekday after */
