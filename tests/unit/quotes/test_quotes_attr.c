@@ -1380,6 +1380,12 @@ static void given_name_reference(void **state)
  * full (Czech "podle Novakove" after "Jana Novakova"). */
 static void inflected_surnames(void **state)
 {
+	/* an ending in place of the last three letters (Finnish -nen, -sen) */
+	EXPECT("Uutisia kaupungista\n\nUuden koulun rakennusty\xC3\xB6t ovat l\xC3\xA4hes valmiit, ja luku"
+	       "vuosi alkaa kolmensadan oppilaan kanssa, kertoi kaupunki tiistaina.\n\nTerveysministeri Pe"
+	       "kka Virtanen vieraili eilen sairaalassa.\n\nVirtasen mukaan \xE2\x80\x9Dkaikki sairaalat s"
+	       "aavat uutta rahaa\xE2\x80\x9D.\n",
+	       "kaikki sairaalat saavat uutta rahaa => Pekka Virtanen");
 	/* an ending in place of the last two letters (Lithuanian -as, -o) */
 	EXPECT("Miesto naujienos\n\nNaujos mokyklos statybos darbai beveik baigti, o mokslo metai prasid"
 	       "\xC4\x97s su trimis \xC5\xA1imtais mokini\xC5\xB3, kaip prane\xC5\xA1\xC4\x97 savivaldyb"
