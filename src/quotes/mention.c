@@ -217,6 +217,31 @@ static bool month_opens_name(const tok *v, size_t i)
 	return i == 0 || (!(v[i - 1].lex & (LX_PREP | LX_DET | LX_CAL | LX_SKIP | LX_CONJ)) && is_word(&v[i - 1]));
 }
 
+/* Capitalised months' names beside a name word of their sentence are part
+ * of the name (month_in_name): after it (Theresa May) they are marked a
+ * name word; before it (April Ryan), a lead too, put in its place among
+ * the leads (the names are the leads, so that only they are read). The
+ * number of leads. */
+static size_t months_in_names(const speech_ctx *c, tok *v, size_t n, const uint32_t *sent, uint32_t *lead, size_t nlead)
+{
+	for (size_t j = 0; j < nlead; j++) {
+		size_t i = lead[j];
+		if (!(v[i].mark & TM_NAME))
+			continue;
+		if (i + 1 < n && (v[i + 1].lex & LX_CAL) && v[i + 1].cap && !(v[i + 1].mark & TM_NAME) &&
+		    sent[i + 1] == sent[i] && month_in_name(c, v, n, i + 1))
+			v[i + 1].mark |= TM_NAME;
+		if (i > 0 && (v[i - 1].lex & LX_CAL) && v[i - 1].cap && !(v[i - 1].mark & TM_NAME) && !v[i - 1].sent &&
+		    sent[i - 1] == sent[i] && month_in_name(c, v, n, i - 1) && month_opens_name(v, i - 1)) {
+			v[i - 1].mark |= TM_NAME;
+			memmove(lead + j + 1, lead + j, (nlead - j) * sizeof *lead);   /* (rare: a name after a month's) */
+			lead[j++] = (uint32_t)i - 1;
+			nlead++;
+		}
+	}
+	return nlead;
+}
+
 /* A title or role dropped before a name (Mr, Finanzminister); Sir, Lord stay. */
 static bool title_word(const speech_ctx *c, const tok *w)
 {
@@ -374,21 +399,13 @@ static int annotate(const speech_ctx *c, speech_art *a, tok *v, size_t n)
 			continue;
 		}
 		unsigned char m = word_mark(c, &x, &v[i]);
-		if (!(m & TM_NAME) && (v[i].lex & LX_CAL) && v[i].cap && i > 0 && sent[i - 1] == s &&
-		    (v[i - 1].mark & TM_NAME) && month_in_name(c, v, n, i))
-			m |= TM_NAME;   /* Theresa May */
-		if ((m & TM_NAME) && i > 0 && sent[i - 1] == s && !(v[i - 1].mark & TM_NAME) && (v[i - 1].lex & LX_CAL) &&
-		    v[i - 1].cap && !v[i - 1].sent && month_in_name(c, v, n, i - 1) && month_opens_name(v, i - 1)) {
-			v[i - 1].mark |= TM_NAME;   /* April Ryan */
-			lead[nlead++] = (uint32_t)i - 1;
-		}
 		v[i].mark = m;
 		if ((m & (TM_FUSED | TM_NAME | TM_ROLE | TM_LEAD)) && !v[i].cjk)
 			lead[nlead++] = (uint32_t)i;   /* may start a mention (scan_mentions) */
 		if (m & TM_CUE)
 			mention_note_cue(cues, &ncue, sfirst, slast, s, i);
 	}
-	a->nlead = nlead;
+	a->nlead = months_in_names(c, v, n, sent, lead, nlead);
 	a->ncue = ncue;
 	return 0;
 }
