@@ -157,6 +157,14 @@ static bool run_on_sentence(const char *t, size_t pos, size_t i, size_t end)
 	return a >= 'a' && a <= 'z' && b >= 'A' && b <= 'Z' && c >= 'a' && c <= 'z';
 }
 
+/* Is the '"' at t[i] a Hebrew acronym's gershayim, written as a double
+ * quote between two Hebrew letters (U+05D0..U+05EA: D7 90..D7 AA)? */
+static bool gershayim_at(const char *t, size_t i, size_t end)
+{
+	return i >= 2 && i + 2 < end && (unsigned char)t[i - 2] == 0xD7 && (unsigned char)t[i + 1] == 0xD7 &&
+	       (unsigned char)t[i + 2] >= 0x90 && (unsigned char)t[i + 2] <= 0xAA;
+}
+
 /* ASCII letters and digits. */
 static bool ascii_alnum(unsigned char b)
 {
@@ -397,8 +405,17 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 		}
 		if (i >= end)
 			break;
-		if (!may_go_on[(unsigned char)t[i]])
-			break;
+		if (!may_go_on[(unsigned char)t[i]]) {
+			if (t[i] != '"' || !gershayim_at(t, i, end))
+				break;
+			if (k < LEX_MAXWORD)   /* an acronym's mark: part of the word */
+				low[k++] = '"';
+			else
+				fits = false;
+			ascii = false;
+			i++;
+			continue;
+		}
 		if (latin) {
 			unsigned v = latin_at(t, i, end);
 			if (!v)
@@ -422,7 +439,8 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 		if (tok_is_alnum(c) && !tok_is_cjk(c)) {
 			i += (size_t)l;
 		} else if ((c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == 0x2010 || c == 0x2011 ||
-		            c == 0x200C) &&   /* (the zero-width non-joiner inside a Persian word) */
+		            c == 0x200C || c == 0x05F3 || c == 0x05F4) &&   /* (the zero-width non-joiner inside a Persian
+		                                                            * word, Hebrew's geresh and gershayim) */
 		           joins(t, i, end, l) && !(c == '.' && run_on_sentence(t, pos, i, end))) {
 			i += (size_t)l;
 		} else if (c == ',' && i > pos && t[i - 1] >= '0' && t[i - 1] <= '9' && i + 1 < end && t[i + 1] >= '0' &&

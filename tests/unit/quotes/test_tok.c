@@ -522,8 +522,9 @@ static void spaced_word_as_its_two_tests(void **state)
  * language that no list holds reads as capitalised (W; w for one a list
  * holds or no name), Devanagari's vowel signs and virama and Persian's
  * zero-width non-joiner stay inside their words, hangul is spaced words,
- * not characters, and Arabic's and Devanagari's marks end sentences (s) or
- * clauses (c). */
+ * not characters, a Hebrew acronym keeps its gershayim (a double quote
+ * between two Hebrew letters, or U+05F4), and Arabic's and Devanagari's
+ * marks end sentences (s) or clauses (c). */
 static void caseless_tokens(void **state)
 {
 	(void)state;
@@ -545,6 +546,10 @@ static void caseless_tokens(void **state)
 		  "\xE0\xA4\xAF\xE0\xA4\xAA\xE0\xA5\x8D\xE0\xA4\xB0\xE0\xA4\xB5"
 		  "\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA4\xBE \xE0\xA4"
 		  "\xAC\xE0\xA5\x8B\xE0\xA4\xB2\xE0\xA5\x87\xE0\xA5\xA4", "wws" },   /* a word too long for the lists is no name */
+		{ LANG_HE, "\xD7\x99\xD7\x95\"\xD7\xA8 \xD7\x94\xD7\x9E\xD7\x95\xD7\xA2"
+		  "\xD7\xA6\xD7\x94 \xD7\x90\xD7\x9E\xD7\xA8.", "wwws" },   /* an acronym's gershayim as a double quote between Hebrew letters */
+		{ LANG_HE, "\xD7\x93\xD7\xB4\xD7\xA8 \xD7\x90\xD7\x9C\xD7\x95\xD7\x9F "
+		  "\xD7\x91\xD7\xA8\xD7\xA7 \xD7\x90\xD7\x9E\xD7\xA8.", "wWWws" },   /* and as the gershayim itself */
 	};
 	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
 		tok_doc td = { 0 };
