@@ -4,8 +4,10 @@
  * (the [profile] lists of the language files) in the first few KiB of a
  * text, looks for kana and Han characters for Japanese and Chinese, and for
  * Cyrillic letters for Russian, Ukrainian, Bulgarian and Serbian (told apart
- * by letters only one of them has, or uses often) and Greek letters for Greek. It is meant to pick the word lists for a
- * news article, nothing finer.
+ * by letters only one of them has, or uses often), Greek letters for Greek,
+ * Arabic letters for Arabic and Persian (told apart by Persian's own
+ * letters), Hebrew, Devanagari for Hindi and hangul for Korean. It is meant
+ * to pick the word lists for a news article, nothing finer.
  */
 #ifndef QUOTH_LANG_H
 #define QUOTH_LANG_H
@@ -22,6 +24,8 @@ enum lang {
 	LANG_PT, LANG_PL, LANG_CA, LANG_CS, LANG_RU, LANG_UK, LANG_RO, LANG_HR, LANG_HU, LANG_EL, LANG_BG, LANG_SR,
 	LANG_SK, LANG_SL, LANG_FI, LANG_ET, LANG_GL,
 	LANG_LV, LANG_LT, LANG_TR, LANG_ID, LANG_VI,
+	/* scripts without capitals, told by their letters (caseless in their files) */
+	LANG_AR, LANG_HE, LANG_FA, LANG_HI, LANG_KO,
 	LANG_COUNT
 };
 

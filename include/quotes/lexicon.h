@@ -91,6 +91,7 @@ enum lang_prop {
 	LP_INFLECTED_NAMES   = 1u << 7,   /* names take case endings: "według Kowalskiego" */
 	LP_BARE_NOUNS        = 1u << 8,   /* no articles: a noun right before a capitalised quote names it, "компания «…»" */
 	LP_TITLE_AFTER_NAME  = 1u << 9,   /* a role right after a name is that person's title, not a genitive: "Kovács Anna polgármester" */
+	LP_CASELESS          = 1u << 10,  /* a script without capitals (Arabic, Hebrew, Devanagari, Hangul): a word no list holds stands for a capitalised one */
 	LP_GIVEN_NAME_REFERENCE = 1u << 11,   /* a person is named again by the given name: "Budi" after "Budi Santoso" */
 	LP_APOSTROPHE_SUFFIX = 1u << 12,  /* a name's case ending follows an apostrophe: "Yılmaz'a", "Çelik'in" */
 };

@@ -10,7 +10,7 @@
 static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "zh", "ja",
                                            "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el", "bg", "sr",
                                            "sk", "sl", "fi", "et", "gl",
-                                           "lv", "lt", "tr", "id", "vi" };
+                                           "lv", "lt", "tr", "id", "vi", "ar", "he", "fa", "hi", "ko" };
 
 const char *lang_code(enum lang l)
 {
@@ -63,13 +63,14 @@ static bool cjk_lead_at_or_after(const char *t, size_t i, size_t n)
 	return false;
 }
 
-/* Kana means Japanese; Han without kana, Chinese. Returns LANG_UNKNOWN when
- * CJK characters are not the bulk of the sample. */
+/* Hangul syllables more than kana and Han mean Korean; kana, Japanese; Han
+ * without kana, Chinese. Returns LANG_UNKNOWN when CJK characters are not
+ * the bulk of the sample. */
 static enum lang cjk_lang(const char *t, size_t n)
 {
 	/* kana and Han are three-byte sequences led by E3..E9 (hangul EA..ED); count
 	 * them by their lead bytes, which is all this needs */
-	size_t kana = 0, han = 0, latin = 0;
+	size_t kana = 0, han = 0, hangul = 0, latin = 0;
 	if (!cjk_lead_at_or_after(t, 0, n))
 		return LANG_UNKNOWN;   /* (plain ASCII and Latin text: nothing below is counted) */
 	for (size_t i = 0; i < n; i++) {
@@ -81,10 +82,14 @@ static enum lang cjk_lang(const char *t, size_t n)
 			if (b == 0xE3 && (b1 == 0x81 || b1 == 0x82 || b1 == 0x83))
 				kana++;   /* U+3040..U+30FF */
 			else if (b <= 0xE9 && (b > 0xE3 || b1 >= 0x90))
-				han++;    /* U+3400..U+9FFF (hangul, led by EA..ED, is Korean: no Chinese) */
+				han++;    /* U+3400..U+9FFF */
+			else
+				hangul += b >= 0xEA;   /* U+A000..U+DFFF: the syllables U+AC00..U+D7A3 */
 			i += 2;
 		}
 	}
+	if (hangul > kana + han && hangul * 3 >= latin)
+		return LANG_KO;   /* (Korean copy may give a word in Han) */
 	if (kana + han == 0 || (kana + han) * 3 < latin)
 		return LANG_UNKNOWN;
 	return kana * 20 > kana + han ? LANG_JA : LANG_ZH;
@@ -138,6 +143,41 @@ enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LA
 	return lang_detect(text, len);
 }
 
+/* The letters of the scripts without capitals in t[0..n), counted by the
+ * lead bytes of their two- or three-byte sequences. */
+typedef struct caseless_counts {
+	size_t arabic, persian, arabic_only, hebrew, devanagari;
+} caseless_counts;
+
+/* Arabic letters (U+0600..U+06FF, led by D8..DB) with Persian's own among
+ * them (پ چ ژ گ ی ک) and those Persian does not write (ي ك ة), Hebrew
+ * (led by D7) and Devanagari (U+0900..U+097F: E0 A4, E0 A5). */
+static void count_caseless(const unsigned char *u, size_t n, caseless_counts *k)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned b = u[i], c = u[i + 1];
+		k->arabic += b >= 0xD8 && b <= 0xDB;
+		k->hebrew += b == 0xD7;
+		k->devanagari += b == 0xE0 && (c == 0xA4 || c == 0xA5);
+		k->persian += (b == 0xD9 && c == 0xBE) || (b == 0xDA && (c == 0x86 || c == 0x98 || c == 0xAF || c == 0xA9)) ||
+		              (b == 0xDB && c == 0x8C);
+		k->arabic_only += (b == 0xD9 && (c == 0x8A || c == 0x83)) || (b == 0xD8 && c == 0xA9);
+	}
+}
+
+/* The caseless language whose letters outnumber the ASCII ones (latin) and
+ * the other scripts', else LANG_UNKNOWN. */
+static enum lang caseless_lang(const char *t, size_t n, size_t latin)
+{
+	caseless_counts k = { 0 };
+	count_caseless((const unsigned char *)t, n, &k);
+	if (k.arabic > latin && k.arabic > k.hebrew && k.arabic > k.devanagari)
+		return k.persian > k.arabic_only ? LANG_FA : LANG_AR;
+	if (k.hebrew > latin && k.hebrew > k.devanagari)
+		return LANG_HE;
+	return k.devanagari > latin ? LANG_HI : LANG_UNKNOWN;
+}
+
 /* The language of t[0..n) by its letters, asked only where the Latin
  * profile found little: LANG_UNKNOWN unless Cyrillic letters (U+0400..
  * U+04FF, led by D0..D3) or Greek ones (U+0386..U+03FF, led by CE and CF)
@@ -145,7 +185,8 @@ enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LA
  * else Serbian where its own (ј љ њ ћ џ ђ) outnumber those of the three
  * others, else Ukrainian where its own letters (і ї є ґ) outnumber
  * Russian's (ы э ъ ё), else Bulgarian where its vowel ъ outnumbers the
- * letters it lacks (ы э ё: in Russian ъ is rare), else Russian. */
+ * letters it lacks (ы э ё: in Russian ъ is rare), else Russian; without
+ * Cyrillic, the scripts without capitals (caseless_lang). */
 static enum lang script_lang(const char *t, size_t n)
 {
 	size_t cyrillic = 0, greek = 0, latin = 0, uk = 0, ru = 0, hard = 0, sr = 0;
@@ -165,7 +206,7 @@ static enum lang script_lang(const char *t, size_t n)
 	if (greek > latin && greek > cyrillic)
 		return LANG_EL;
 	if (cyrillic <= latin)
-		return LANG_UNKNOWN;
+		return caseless_lang(t, n, latin);
 	if (sr > uk + ru + hard)
 		return LANG_SR;
 	if (uk > ru + hard)

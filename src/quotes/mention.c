@@ -663,6 +663,20 @@ static size_t adjectives_after(const speech_ctx *c, const tok *v, size_t n, size
 	return ends ? k : j;
 }
 
+/* How many of the words from v[b], right after a name, are its title (up
+ * to two: a ministry and its minister): in a title_after_name language the
+ * mention takes them, so that the cue after them is the name's and the
+ * title is no mention of its own ("X 장관은 밝혔다"). */
+static size_t title_after(const speech_ctx *c, const tok *v, size_t n, size_t b)
+{
+	size_t k = b;
+	if (!(speech_props(c) & LP_TITLE_AFTER_NAME))
+		return 0;
+	while (k < n && k < b + 2 && is_word(&v[k]) && !v[k].cap && !v[k].para && (v[k].lex & (LX_TITLE | LX_ROLE)))
+		k++;
+	return k - b;
+}
+
 /* The phrase that starts at v[i]: a determiner, lower-case words (role
  * words, adjectives), a name run; a possessive or a role word after a name
  * goes on ("the company's chief executive John Smith", "Norges statsminister");
@@ -715,8 +729,10 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 	p->b = j;
 	if (p->nb && p->head >= p->nb)
 		p->na = p->nb = 0;   /* "Republican strategist": the name was a modifier */
-	if (p->b > p->a && p->nb == p->b && !(p->noun = noun_like(c, v, p)))
+	if (p->b > p->a && p->nb == p->b && !(p->noun = noun_like(c, v, p))) {
+		p->b += title_after(c, v, n, p->b);
 		return;   /* ends in a name: "John Smith of Reuters" is John Smith */
+	}
 	p->b = genitive(c, v, n, j);
 	bool head = p->b > p->a + (p->det ? 1 : 0);   /* not an article alone ("lyder det fra X") */
 	/* a name is whole: "John Smith of Reuters" stopped above; a second

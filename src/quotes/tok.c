@@ -21,12 +21,14 @@ unsigned tok_decode_multi(const char *s, size_t n, int *len)
 bool tok_is_cjk(unsigned c)
 {
 	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xAC00 && c <= 0xD7AF);
+	       (c >= 0xF900 && c <= 0xFAFF);   /* (hangul is not: Korean spaces its words) */
 }
 
 bool tok_is_alnum_multi(unsigned c)
 {
-	return uc_is_alpha(c) || uc_is_digit(c) || uc_is_property_diacritic(c);
+	/* (the combining marks too: Devanagari's vowel signs, Mn and Mc, are
+	 * inside its words, and not all of them are diacritics) */
+	return uc_is_alpha(c) || uc_is_digit(c) || uc_is_property_diacritic(c) || uc_is_general_category(c, UC_CATEGORY_M);
 }
 
 bool tok_is_upper(unsigned c)
@@ -114,10 +116,12 @@ static unsigned char punct_kind(unsigned c)
 	if (c < 0x80)
 		return ascii_punct[c] ? ascii_punct[c] : T_OTHER;
 	switch (c) {
-	case ',': case 0x3001: case 0xFF0C: return T_COMMA;
-	case '.': case '!': case '?': case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F: return T_STOP;
+	case ',': case 0x3001: case 0xFF0C: case 0x060C: return T_COMMA;   /* (0x060C: Arabic's) */
+	case '.': case '!': case '?': case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F:
+	case 0x061F: case 0x06D4: case 0x0964: case 0x0965:   /* Arabic's question mark and stop, Devanagari's danda */
+		return T_STOP;
 	case ':': case 0xFF1A: return T_COLON;
-	case ';': return T_SEMI;
+	case ';': case 0x061B: return T_SEMI;
 	case 0x2013: case 0x2014: case 0x2015: return T_DASH;
 	case '"': case '\'': case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x201C: case 0x201D:
 	case 0x201E: case 0x201F: case 0xAB: case 0xBB: case 0x2039: case 0x203A: case 0x300C: case 0x300D:
@@ -151,6 +155,14 @@ static bool run_on_sentence(const char *t, size_t pos, size_t i, size_t end)
 		return false;
 	unsigned char a = (unsigned char)t[i - 1], b = (unsigned char)t[i + 1], c = (unsigned char)t[i + 2];
 	return a >= 'a' && a <= 'z' && b >= 'A' && b <= 'Z' && c >= 'a' && c <= 'z';
+}
+
+/* Is the '"' at t[i] a Hebrew acronym's gershayim, written as a double
+ * quote between two Hebrew letters (U+05D0..U+05EA: D7 90..D7 AA)? */
+static bool gershayim_at(const char *t, size_t i, size_t end)
+{
+	return i >= 2 && i + 2 < end && (unsigned char)t[i - 2] == 0xD7 && (unsigned char)t[i + 1] == 0xD7 &&
+	       (unsigned char)t[i + 2] >= 0x90 && (unsigned char)t[i + 2] <= 0xAA;
 }
 
 /* ASCII letters and digits. */
@@ -393,8 +405,17 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 		}
 		if (i >= end)
 			break;
-		if (!may_go_on[(unsigned char)t[i]])
-			break;
+		if (!may_go_on[(unsigned char)t[i]]) {
+			if (t[i] != '"' || !gershayim_at(t, i, end))
+				break;
+			if (k < LEX_MAXWORD)   /* an acronym's mark: part of the word */
+				low[k++] = '"';
+			else
+				fits = false;
+			ascii = false;
+			i++;
+			continue;
+		}
 		if (latin) {
 			unsigned v = latin_at(t, i, end);
 			if (!v)
@@ -417,7 +438,9 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 		size_t from = i;
 		if (tok_is_alnum(c) && !tok_is_cjk(c)) {
 			i += (size_t)l;
-		} else if ((c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == 0x2010 || c == 0x2011) &&
+		} else if ((c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == 0x2010 || c == 0x2011 ||
+		            c == 0x200C || c == 0x05F3 || c == 0x05F4) &&   /* (the zero-width non-joiner inside a Persian
+		                                                            * word, Hebrew's geresh and gershayim) */
 		           joins(t, i, end, l) && !(c == '.' && run_on_sentence(t, pos, i, end))) {
 			i += (size_t)l;
 		} else if (c == ',' && i > pos && t[i - 1] >= '0' && t[i - 1] <= '9' && i + 1 < end && t[i + 1] >= '0' &&
@@ -639,7 +662,7 @@ static tok *push_bare(tok_doc *td, const char *t, enum tok_kind kind, size_t s, 
 	return w;
 }
 
-/* Does t[s,e) end a sentence (. ! ? … 。 ！ ？ before trailing spaces)? */
+/* Does t[s,e) end a sentence (. ! ? … 。 ！ ？ ؟ ۔ । before trailing spaces)? */
 static bool ends_with_stop(const char *t, size_t s, size_t e)
 {
 	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n'))
@@ -649,8 +672,11 @@ static bool ends_with_stop(const char *t, size_t s, size_t e)
 	char c = t[e - 1];
 	if (c == '.' || c == '!' || c == '?')
 		return true;
+	if (e - s >= 2 && (!memcmp(t + e - 2, "\xD8\x9F", 2) || !memcmp(t + e - 2, "\xDB\x94", 2)))
+		return true;   /* Arabic's question mark and full stop */
 	return e - s >= 3 && (!memcmp(t + e - 3, "\xE2\x80\xA6", 3) || !memcmp(t + e - 3, "\xE3\x80\x82", 3) ||
-	                      !memcmp(t + e - 3, "\xEF\xBC\x81", 3) || !memcmp(t + e - 3, "\xEF\xBC\x9F", 3));
+	                      !memcmp(t + e - 3, "\xEF\xBC\x81", 3) || !memcmp(t + e - 3, "\xEF\xBC\x9F", 3) ||
+	                      !memcmp(t + e - 3, "\xE0\xA5\xA4", 3));   /* (the danda) */
 }
 
 /* The classes of v[0..n) for lang (they were read before it was known).
@@ -935,6 +961,22 @@ static void sample_starts(tok_doc *td, size_t len)
 	td->nblk = nb;
 }
 
+/* In a script without capitals (a caseless language: Arabic, Hebrew,
+ * Devanagari, Hangul), a word none of the language's lists holds is taken
+ * as a capitalised one would be, so that names are runs of such words
+ * between the listed ones (cues, titles, function words); the language's
+ * file also reads a lone such word as a name only where the article gives
+ * it in full (capitalised_nouns), since most of them are nouns. Digits and
+ * Latin words keep their own case, and a word too long for the lists
+ * (n 0: more than LEX_MAXWORD bytes, ten Devanagari letters or hangul
+ * syllables) is no name: a compound title or a verb with its endings. */
+static void caseless_caps(tok *v, size_t n, const char *t)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].kind == T_WORD && !v[i].lex && v[i].n && (unsigned char)t[v[i].s] >= 0x80)
+			v[i].cap = true;
+}
+
 /* tok_doc_build, and when detect is set, the language detected from the
  * first tokens (detect_after): every token is read in the classes of the
  * guess, which most often holds. */
@@ -986,6 +1028,8 @@ static int build(tok_doc *td, const char *t, size_t len, enum lang *langp, bool 
 	if (detect)
 		detect_after(td, t, len, &b);
 	*langp = b.lang;
+	if (lex_lang_props(b.lang) & LP_CASELESS)
+		caseless_caps(td->v, td->n, t);
 	sample_starts(td, len);
 	return 0;
 }

@@ -93,7 +93,9 @@ static void read_word(const uint8_t *s, size_t *i, reading *r)
 	size_t start = *i;
 	ucs4_t c;
 	int k;
-	while (s[*i] && (k = u8_strmbtouc(&c, s + *i)) > 0 && uc_is_alpha(c) && !is_mark(s + *i))
+	/* (a combining mark goes on: Devanagari's vowel signs are inside a month's name) */
+	while (s[*i] && (k = u8_strmbtouc(&c, s + *i)) > 0 && (uc_is_alpha(c) || uc_is_general_category(c, UC_CATEGORY_M)) &&
+	       !is_mark(s + *i))
 		*i += (size_t)k;
 	if (*i == start) {   /* a sign, or a byte that is no character */
 		k = u8_strmbtouc(&c, s + *i);

@@ -518,6 +518,55 @@ static void spaced_word_as_its_two_tests(void **state)
 	tok_doc_free(&td);
 }
 
+/* The tokens of the scripts without capitals: a word of a caseless
+ * language that no list holds reads as capitalised (W; w for one a list
+ * holds or no name), Devanagari's vowel signs and virama and Persian's
+ * zero-width non-joiner stay inside their words, hangul is spaced words,
+ * not characters, a Hebrew acronym keeps its gershayim (a double quote
+ * between two Hebrew letters, or U+05F4), and Arabic's and Devanagari's
+ * marks end sentences (s) or clauses (c). */
+static void caseless_tokens(void **state)
+{
+	(void)state;
+	static const struct { enum lang lang; const char *text; const char *want; } cases[] = {
+		{ LANG_HI, "\xE0\xA4\xB0\xE0\xA4\xBE\xE0\xA4\x9C\xE0\xA5\x87\xE0\xA4\xB6"
+		  " \xE0\xA4\xB5\xE0\xA4\xB0\xE0\xA5\x8D\xE0\xA4\xAE\xE0\xA4"
+		  "\xBE \xE0\xA4\xA8\xE0\xA5\x87 \xE0\xA4\x95\xE0\xA4\xB9\xE0"
+		  "\xA4\xBE\xE0\xA5\xA4", "WWwws" },   /* a name, the ergative, the cue and the danda: the vowel signs and the virama inside the words */
+		{ LANG_KO, "\xEB\xB0\x95\xEB\xAF\xBC\xEC\x88\x98 \xEC\x9E\xA5\xEA\xB4"
+		  "\x80\xEC\x9D\x80 \xEB\xA7\x90\xED\x96\x88\xEB\x8B\xA4.", "Wwws" },   /* hangul words whole, with their particles */
+		{ LANG_FA, "\xD8\xB3\xD8\xAE\xD9\x86\xDA\xAF\xD9\x88 \xD9\x85\xDB\x8C"
+		  "\xE2\x80\x8C\xDA\xAF\xD9\x88\xDB\x8C\xD8\xAF\xD8\x8C \xD8"
+		  "\xB1\xD8\xB3\xD8\xAA\xD9\x85\xDB\x8C.", "wwcWs" },   /* the zero-width non-joiner inside a word, Arabic's comma */
+		{ LANG_AR, "\xD9\x87\xD9\x84 \xD9\x82\xD8\xA7\xD9\x84 \xD8\xB0\xD9\x84"
+		  "\xD9\x83\xD8\x9F", "wwws" },   /* Arabic's question mark */
+		{ LANG_HI, "\xE0\xA4\xB8\xE0\xA4\x82\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\x95"
+		  "\xE0\xA5\x83\xE0\xA4\xA4\xE0\xA4\xBF\xE0\xA4\xAE\xE0\xA4\x82"
+		  "\xE0\xA4\xA4\xE0\xA5\x8D\xE0\xA4\xB0\xE0\xA4\xBE\xE0\xA4\xB2"
+		  "\xE0\xA4\xAF\xE0\xA4\xAA\xE0\xA5\x8D\xE0\xA4\xB0\xE0\xA4\xB5"
+		  "\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA4\xBE \xE0\xA4"
+		  "\xAC\xE0\xA5\x8B\xE0\xA4\xB2\xE0\xA5\x87\xE0\xA5\xA4", "wws" },   /* a word too long for the lists is no name */
+		{ LANG_HE, "\xD7\x99\xD7\x95\"\xD7\xA8 \xD7\x94\xD7\x9E\xD7\x95\xD7\xA2"
+		  "\xD7\xA6\xD7\x94 \xD7\x90\xD7\x9E\xD7\xA8.", "wwws" },   /* an acronym's gershayim as a double quote between Hebrew letters */
+		{ LANG_HE, "\xD7\x93\xD7\xB4\xD7\xA8 \xD7\x90\xD7\x9C\xD7\x95\xD7\x9F "
+		  "\xD7\x91\xD7\xA8\xD7\xA7 \xD7\x90\xD7\x9E\xD7\xA8.", "wWWws" },   /* and as the gershayim itself */
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		tok_doc td = { 0 };
+		assert_int_equal(tok_doc_build(&td, cases[c].text, strlen(cases[c].text), cases[c].lang, NULL, 0), 0);
+		char got[16] = "";
+		for (size_t i = 0; i < td.n && i + 1 < sizeof got; i++) {
+			const tok *w = &td.v[i];
+			got[i] = w->kind == T_WORD ? (w->cjk ? 'j' : w->cap ? 'W' : 'w') : w->kind == T_STOP ? 's'
+			         : w->kind == T_COMMA ? 'c' : '?';
+			got[i + 1] = 0;
+		}
+		if (strcmp(got, cases[c].want))
+			fail_msg("case %zu: %s, want %s", c, got, cases[c].want);
+		tok_doc_free(&td);
+	}
+}
+
 /* A dot after a short word of the [abbreviation] lists (any language's)
  * or after a title does not end the sentence, but after a title that is
  * a whole word ([whole_title]) or another word it does. */
@@ -635,6 +684,7 @@ int main(void)
 		cmocka_unit_test(ascii_as_the_bytes_say),
 		cmocka_unit_test(profile_counts_as_one_by_one),
 		cmocka_unit_test(spaced_word_as_its_two_tests),
+		cmocka_unit_test(caseless_tokens),
 		cmocka_unit_test(abbreviations_from_the_lists),
 		cmocka_unit_test(text_past_32_bits_refused),
 		cmocka_unit_test(dropped_classes_by_word),

@@ -70,6 +70,11 @@ static void test_month_names(void **state)
 	reads_as("2015 m. rugs\xC4\x97jo 22 d.", "2015-09-22");   /* Lithuanian: the genitive, "m." and "d." passed over */
 	reads_as("22 Eyl\xC3\xBCl 2015 Sal\xC4\xB1", "2015-09-22");   /* Turkish, the weekday after */
 	reads_as("22 Agustus 2015", "2015-08-22");   /* Indonesian */
+	reads_as("22 \xD8\xB3\xD8\xA8\xD8\xAA\xD9\x85\xD8\xA8\xD8\xB1 2015", "2015-09-22");   /* Arabic */
+	reads_as("22 \xD8\xA3\xD9\x8A\xD9\x84\xD9\x88\xD9\x84 2015", "2015-09-22");   /* Arabic, the Levant's name */
+	reads_as("22 \xD7\x91\xD7\xA1\xD7\xA4\xD7\x98\xD7\x9E\xD7\x91\xD7\xA8 2015", "2015-09-22");   /* Hebrew, "in" joined */
+	reads_as("22 \xD8\xB3\xD9\xBE\xD8\xAA\xD8\xA7\xD9\x85\xD8\xA8\xD8\xB1 2015", "2015-09-22");   /* Persian */
+	reads_as("22 \xE0\xA4\xB8\xE0\xA4\xBF\xE0\xA4\xA4\xE0\xA4\x82\xE0\xA4\xAC\xE0\xA4\xB0 2015", "2015-09-22");   /* Hindi */
 	reads_as("Mon, 02 Jan 2024 10:00:00 -0500", "2024-01-02");
 	stays("May 12");                        /* no year */
 	stays("September 2015");                /* no day */
