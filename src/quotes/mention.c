@@ -1188,6 +1188,21 @@ static void place(const speech_art *a, const tok *v, mention *m, size_t i, bool 
 
 /* ---- names ---------------------------------------------------------------------------- */
 
+/* Are a and b the same word, lower-cased? */
+static bool same_low(const tok *a, const tok *b)
+{
+	return a->n == b->n && !memcmp(a->low, b->low, a->n);
+}
+
+/* Mention m names the person of slot k from now on (a form of that name
+ * in another case, or the given name alone). */
+static void relink(speech_art *a, mention *m, size_t k)
+{
+	a->names[m->name].count--;
+	m->name = (int32_t)k;
+	a->names[k].count++;
+}
+
 static name_info *name_slot(speech_art *a, const tok *w, bool add)
 {
 	if (!a->ncap || !w->n)
@@ -1202,7 +1217,7 @@ static name_info *name_slot(speech_art *a, const tok *w, bool add)
 			e->w = w;
 			return e;
 		}
-		if (e->w->n == w->n && !memcmp(e->w->low, w->low, w->n))
+		if (same_low(e->w, w))
 			return e;
 	}
 }
@@ -1226,7 +1241,7 @@ static size_t letters(const char *s, size_t n)
 static int ending_added(const tok *w, const tok *f, size_t min, int drop)
 {
 	size_t fl = letters(f->low, f->n);
-	if ((w->n == f->n && !memcmp(w->low, f->low, w->n)) || fl < min)
+	if (same_low(w, f) || fl < min)
 		return -1;
 	size_t stem = f->n;
 	for (int d = 0; d <= drop && (d <= 1 || fl - (size_t)d >= 4); d++) {
@@ -1252,7 +1267,7 @@ static int case_form_of(const tok *w, const tok *f)
  * surname that matched, and one letter dropped at most. */
 static bool same_word_any_case(const tok *w, const tok *f)
 {
-	return (w->n == f->n && !memcmp(w->low, f->low, w->n)) || ending_added(w, f, 3, 1) >= 0 || ending_added(f, w, 3, 1) >= 0;
+	return same_low(w, f) || ending_added(w, f, 3, 1) >= 0 || ending_added(f, w, 3, 1) >= 0;
 }
 
 /* The i-th word from the end of the run a..b (0: its last), NULL when none. */
@@ -1303,11 +1318,8 @@ static void link_case_forms(speech_art *a, const tok *v)
 			continue;
 		const name_info *e = &a->names[m->name];
 		for (size_t k = 0; k < a->ncap && budget; k++, budget--) {
-			name_info *f = &a->names[k];
-			if (name_case_form_of(v, e, f)) {
-				a->names[m->name].count--;
-				m->name = (int32_t)k;
-				f->count++;
+			if (name_case_form_of(v, e, &a->names[k])) {
+				relink(a, m, k);
 				break;
 			}
 		}
@@ -1339,14 +1351,11 @@ static void link_given_names(const speech_ctx *c, speech_art *a, const tok *v)
 		for (size_t k = 0; k < a->ncap && budget && only != -2; k++, budget--) {
 			const name_info *f = &a->names[k];
 			const tok *g = f->w && f->words >= 2 ? given_word(c, v, f) : NULL;
-			if (g && g->n == w->n && !memcmp(g->low, w->low, w->n))
+			if (g && same_low(g, w))
 				only = only == -1 ? (long)k : -2;
 		}
-		if (only >= 0) {
-			a->names[m->name].count--;
-			m->name = (int32_t)only;
-			a->names[only].count++;
-		}
+		if (only >= 0)
+			relink(a, m, (size_t)only);
 	}
 }
 
@@ -1544,7 +1553,7 @@ static void fullest(const speech_ctx *c, const mention *m, uint32_t *ds, uint32_
 	/* a mention linked to its name in another case (link_case_forms) shows
 	 * that name even with as many words: "Jan Kowalski" for "Jana Kowalskiego" */
 	const tok *last = &v[m->nb - 1];
-	bool other_case = last->n != e->w->n || memcmp(last->low, e->w->low, last->n);
+	bool other_case = !same_low(last, e->w);
 	if (e->words < words || (e->words == words && !other_case))
 		return;
 	for (size_t k = m->na; k + 1 < m->nb; k++) {
@@ -1553,7 +1562,7 @@ static void fullest(const speech_ctx *c, const mention *m, uint32_t *ds, uint32_
 		bool found = false;
 		for (size_t j = e->run_a; j < e->run_b && !found; j++)
 			found = other_case ? same_word_any_case(&v[k], &v[j])
-			                   : v[j].n == v[k].n && !memcmp(v[j].low, v[k].low, v[k].n);
+			                   : same_low(&v[j], &v[k]);
 		if (!found)
 			return;
 	}
