@@ -1069,14 +1069,26 @@ static int cue_near(const speech_art *a, size_t n, const mention *m, uint8_t *re
 	return -1;
 }
 
+/* Is v[k] a lower-case genitive word ([of]) that the "according to" word
+ * after it takes: a postposition's genitive in Hindi ("X के अनुसार",
+ * "according to X" as the genitive of X and the noun "accord"). */
+static bool genitive_then_accord(const tok *v, size_t n, size_t k)
+{
+	return k + 1 < n && is_word(&v[k]) && !v[k].cap && (v[k].lex & LX_OF) && is_word(&v[k + 1]) &&
+	       (v[k + 1].lex & LX_ACCORD_AFTER);
+}
+
 /* The "according to" word after the mention ending at b ("X szerint",
- * "X zufolge"), -1 when none; where a title follows the name (Hungarian:
- * title_after_name) it may stand between, with a word before it
- * ("Kovács Anna egészségügyi miniszter szerint"). */
+ * "X zufolge", and past a genitive word: genitive_then_accord), -1 when
+ * none; where a title follows the name (Hungarian: title_after_name) it
+ * may stand between, with a word before it ("Kovács Anna egészségügyi
+ * miniszter szerint"). */
 static long accord_after(const tok *v, size_t n, size_t b)
 {
 	if (b < n && is_word(&v[b]) && (v[b].lex & LX_ACCORD_AFTER))
 		return (long)b;
+	if (genitive_then_accord(v, n, b))
+		return (long)b + 1;
 	if (b >= n || !is_word(&v[b]) || v[b].cap || !(lex_lang_props((enum lang)v[b].lang) & LP_TITLE_AFTER_NAME))
 		return -1;
 	for (size_t k = b; k < n && k < b + 2 && is_word(&v[k]) && !v[k].cap; k++)
@@ -1097,7 +1109,9 @@ static void relate(const speech_art *a, const tok *v, size_t n, mention *m)
 	int after = cues ? cue_after_mention(a, v, n, m, &r1) : -1;
 	long accord = accord_after(v, n, m->b);
 	if (accord >= 0) {
-		m->cuerel = CR_ACCORD_AFTER;
+		/* past a genitive the word takes its source as "according to"
+		 * does (Hindi), not as German "zufolge" after the bare name */
+		m->cuerel = genitive_then_accord(v, n, m->b) ? CR_ACCORD : CR_ACCORD_AFTER;
 		m->cue = (int32_t)accord;
 	} else if (before >= 0 && (after < 0 || r2 == CR_ACCORD || r2 == CR_FROM || (int)m->a - before <= after - (int)m->b)) {
 		m->cuerel = r2;
