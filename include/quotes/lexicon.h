@@ -76,6 +76,8 @@ enum lex_affix {
 	LA_TOPIC,            /* (no spaces) a particle after the subject: は, が */
 	LA_SUBJECT_END,      /* (no spaces) a word between a subject and its verb: 在 (X在博客中写道) */
 	LA_LABEL,            /* a word, or the end of a compound, announcing a slogan or title: Motto, Wahlkampfmotto */
+	LA_TOPIC_AFTER_CONSONANT,   /* (spaced hangul) a particle joined to a subject after a final consonant: 은 이 */
+	LA_TOPIC_AFTER_VOWEL,       /* (spaced hangul) its twin after a vowel: 는 가 */
 	LA__COUNT
 };
 

@@ -816,6 +816,50 @@ static size_t before_suffix(const char *t, size_t ws, size_t e)
 	return e;
 }
 
+/* The letters (code points) of the UTF-8 bytes s[0..n). */
+static size_t utf8_letters(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* Does the hangul syllable whose three bytes end at s[n) end in a
+ * consonant (its final, the syllable's index modulo 28, is not 0)? -1
+ * when they are no hangul syllable. */
+static int hangul_final(const char *s, size_t n)
+{
+	if (n < 3)
+		return -1;
+	const unsigned char *u = (const unsigned char *)s + n - 3;
+	unsigned cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+	if ((u[0] & 0xF0) != 0xE0 || cp < 0xAC00 || cp > 0xD7A3)
+		return -1;
+	return (cp - 0xAC00) % 28 != 0;
+}
+
+/* The length of the particle written joined to the name's last word w
+ * (Korean: [topic], and the subject's particles whose form follows the
+ * syllable before: [topic_after_consonant], [topic_after_vowel]), 0 when
+ * none: three letters must stay before it (a family and a given name),
+ * so that a name whose last syllable looks like a particle keeps it. */
+static size_t joined_particle(const speech_ctx *c, const tok *w)
+{
+	static const struct {
+		enum lex_affix kind;
+		int final;   /* the syllable before it ends in a consonant (1), a vowel (0), either (-1) */
+	} kinds[] = { { LA_TOPIC, -1 }, { LA_TOPIC_AFTER_CONSONANT, 1 }, { LA_TOPIC_AFTER_VOWEL, 0 } };
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		size_t k = lex_suffix(c->lang, kinds[i].kind, w->low, w->n);
+		if (!k || utf8_letters(w->low, w->n - k) < 3)
+			continue;
+		if (kinds[i].final < 0 || hangul_final(w->low, w->n - k) == kinds[i].final)
+			return k;
+	}
+	return 0;
+}
+
 /* name_bytes from v[i], the first token shown (first_shown). */
 static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, uint32_t *ds, uint32_t *de)
 {
@@ -829,6 +873,8 @@ static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, u
 		e -= 4;
 	else if (speech_props(c) & LP_APOSTROPHE_SUFFIX)
 		e = before_suffix(t, v[b - 1].s, e);
+	else if ((speech_props(c) & LP_CASELESS) && v[b - 1].kind == T_WORD && v[b - 1].n == e - v[b - 1].s)
+		e -= joined_particle(c, &v[b - 1]);
 	*ds = (uint32_t)s;
 	*de = (uint32_t)e;
 }
