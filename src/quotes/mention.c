@@ -260,6 +260,33 @@ static bool org_word(const speech_ctx *c, const tok *w)
 	                      (!w->cap && (elided_classes(c, w) & LX_ORG)));
 }
 
+/* The letters (code points) of the UTF-8 bytes s[0..n). */
+static size_t utf8_letters(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* Is v[k] a capitalised word of one letter right after a word for a
+ * body ("Bộ Y tế", a hospital's "A"): a syllable of the body's name,
+ * never a person's. */
+static bool letter_of_a_body(const speech_ctx *c, const tok *v, size_t k)
+{
+	return k > 0 && is_word(&v[k]) && v[k].cap && utf8_letters(v[k].low, v[k].n) == 1 && org_word(c, &v[k - 1]);
+}
+
+/* Does the name run v[na, nb) hold a letter_of_a_body (the body's word
+ * in it or right before it)? */
+static bool body_run(const speech_ctx *c, const tok *v, size_t na, size_t nb)
+{
+	for (size_t k = na; k < nb; k++)
+		if (letter_of_a_body(c, v, k))
+			return true;
+	return false;
+}
+
 /* A lower-case word that can stand inside a description: an adjective or
  * a noun, not a function word or a verb the lists know. */
 static bool modifier(const tok *w)
@@ -495,6 +522,7 @@ typedef struct phrase {
 	size_t head;            /* the last word before a genitive */
 	bool det;
 	signed char noun;       /* noun_like of the name run once scan_phrase asked, else -1 */
+	bool body;              /* the name run names a body (body_run) */
 } phrase;
 
 /* Does the lower-case word v[j], of the classes want and none of refuse,
@@ -570,6 +598,8 @@ static size_t complement(const speech_ctx *c, const tok *v, size_t n, size_t j)
  * or a body; anywhere, a title or role alone ("President", "Sprecher")? */
 static bool noun_like(const speech_ctx *c, const tok *v, const phrase *p)
 {
+	if (body_run(c, v, p->na, p->nb))
+		return true;
 	bool titles = true;
 	for (size_t k = p->na; k < p->nb; k++)
 		if (v[k].kind == T_WORD && !(v[k].lex & (LX_TITLE | LX_ROLE)) && !role_word(c, &v[k]))
@@ -677,6 +707,20 @@ static size_t title_after(const speech_ctx *c, const tok *v, size_t n, size_t b)
 	return k - b;
 }
 
+/* The end of a body's name whose run (body_run) ends at v[j]: a
+ * lower-case syllable after it goes with it, and when the phrase is the
+ * body alone (place: true), a name after that, its place ("Sở Y tế X");
+ * after a role it is the person's ("người phát ngôn Bộ Y tế X"). */
+static size_t body_name_end(const speech_ctx *c, const tok *v, size_t n, size_t j, bool place)
+{
+	size_t k = j;
+	if (k < n && !v[k].para && modifier(&v[k]) && !role_word(c, &v[k]))
+		k++;
+	if (place && k > j && k < n && !v[k].para && !v[k].sent && mention_name_word(&v[k]))
+		k = run_end(c, v, n, k);
+	return k;
+}
+
 /* The phrase that starts at v[i]: a determiner, lower-case words (role
  * words, adjectives), a name run; a possessive or a role word after a name
  * goes on ("the company's chief executive John Smith", "Norges statsminister");
@@ -733,6 +777,10 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 		p->b += title_after(c, v, n, p->b);
 		return;   /* ends in a name: "John Smith of Reuters" is John Smith */
 	}
+	if (p->nb == j && p->noun == 1 && body_run(c, v, p->na, p->nb)) {
+		p->body = true;
+		j = body_name_end(c, v, n, j, p->a == p->na);
+	}
 	p->b = genitive(c, v, n, j);
 	bool head = p->b > p->a + (p->det ? 1 : 0);   /* not an article alone ("lyder det fra X") */
 	/* a name is whole: "John Smith of Reuters" stopped above; a second
@@ -752,6 +800,8 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 
 static enum mention_kind desc_kind(const speech_ctx *c, const tok *v, const phrase *p)
 {
+	if (p->body)
+		return K_ORG;
 	const tok *h = &v[p->head];
 	if (role_word(c, h))
 		return K_ROLE;
@@ -814,15 +864,6 @@ static size_t before_suffix(const char *t, size_t ws, size_t e)
 			return e - i <= 8 && e > i ? mark : e;   /* (a few letters of ending at most) */
 	}
 	return e;
-}
-
-/* The letters (code points) of the UTF-8 bytes s[0..n). */
-static size_t utf8_letters(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
 }
 
 /* Does the hangul syllable whose three bytes end at s[n) end in a
