@@ -272,19 +272,23 @@ static size_t utf8_letters(const char *s, size_t n)
 /* Is v[k] a capitalised word of one letter right after a word for a
  * body ("Bộ Y tế", a hospital's "A"): a syllable of the body's name,
  * never a person's. */
-static bool letter_of_a_body(const speech_ctx *c, const tok *v, size_t k)
+static inline bool letter_of_a_body(const speech_ctx *c, const tok *v, size_t k)
 {
-	return k > 0 && is_word(&v[k]) && v[k].cap && utf8_letters(v[k].low, v[k].n) == 1 && org_word(c, &v[k - 1]);
+	/* (a letter of three bytes at most, one character: its UTF-8 lead byte
+	 * tells its length; most words end the test at their length) */
+	if (v[k].n > 3 || !v[k].n)
+		return false;
+	unsigned char b = (unsigned char)v[k].low[0];
+	return v[k].n == (b < 0x80 ? 1u : b >= 0xE0 ? 3u : 2u) && k > 0 && v[k].cap && is_word(&v[k]) &&
+	       org_word(c, &v[k - 1]);
 }
 
-/* Does the name run v[na, nb) hold a letter_of_a_body (the body's word
- * in it or right before it)? */
-static bool body_run(const speech_ctx *c, const tok *v, size_t na, size_t nb)
+/* Does the name run v[na, nb) (nb > na) open or end with a
+ * letter_of_a_body (the body's word in it or right before it: "A X" after
+ * a lower-case one, "Bộ Y" before one)? */
+static inline bool body_run(const speech_ctx *c, const tok *v, size_t na, size_t nb)
 {
-	for (size_t k = na; k < nb; k++)
-		if (letter_of_a_body(c, v, k))
-			return true;
-	return false;
+	return letter_of_a_body(c, v, na) || letter_of_a_body(c, v, nb - 1);
 }
 
 /* A lower-case word that can stand inside a description: an adjective or
@@ -598,8 +602,6 @@ static size_t complement(const speech_ctx *c, const tok *v, size_t n, size_t j)
  * or a body; anywhere, a title or role alone ("President", "Sprecher")? */
 static bool noun_like(const speech_ctx *c, const tok *v, const phrase *p)
 {
-	if (body_run(c, v, p->na, p->nb))
-		return true;
 	bool titles = true;
 	for (size_t k = p->na; k < p->nb; k++)
 		if (v[k].kind == T_WORD && !(v[k].lex & (LX_TITLE | LX_ROLE)) && !role_word(c, &v[k]))
@@ -773,14 +775,12 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 	p->b = j;
 	if (p->nb && p->head >= p->nb)
 		p->na = p->nb = 0;   /* "Republican strategist": the name was a modifier */
-	if (p->b > p->a && p->nb == p->b && !(p->noun = noun_like(c, v, p))) {
+	if (p->b > p->a && p->nb == p->b && !(p->noun = (p->body = body_run(c, v, p->na, p->nb)) || noun_like(c, v, p))) {
 		p->b += title_after(c, v, n, p->b);
 		return;   /* ends in a name: "John Smith of Reuters" is John Smith */
 	}
-	if (p->nb == j && p->noun == 1 && body_run(c, v, p->na, p->nb)) {
-		p->body = true;
+	if (p->body)
 		j = body_name_end(c, v, n, j, p->a == p->na);
-	}
 	p->b = genitive(c, v, n, j);
 	bool head = p->b > p->a + (p->det ? 1 : 0);   /* not an article alone ("lyder det fra X") */
 	/* a name is whole: "John Smith of Reuters" stopped above; a second
@@ -912,10 +912,9 @@ static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, u
 		e -= 2;
 	else if (e - s > 5 && !memcmp(t + e - 4, "\xE2\x80\x99s", 4))
 		e -= 4;
-	else if (speech_props(c) & LP_APOSTROPHE_SUFFIX)
-		e = before_suffix(t, v[b - 1].s, e);
-	else if ((speech_props(c) & LP_CASELESS) && v[b - 1].kind == T_WORD && v[b - 1].n == e - v[b - 1].s)
-		e -= joined_particle(c, &v[b - 1]);
+	else if (speech_props(c) & (LP_APOSTROPHE_SUFFIX | LP_CASELESS))
+		e = (speech_props(c) & LP_APOSTROPHE_SUFFIX) ? before_suffix(t, v[b - 1].s, e) :
+		    v[b - 1].kind == T_WORD && v[b - 1].n == e - v[b - 1].s ? e - joined_particle(c, &v[b - 1]) : e;
 	*ds = (uint32_t)s;
 	*de = (uint32_t)e;
 }
@@ -1159,10 +1158,11 @@ static int cue_near(const speech_art *a, size_t n, const mention *m, uint8_t *re
 /* Is v[k] a lower-case genitive word ([of]) that the "according to" word
  * after it takes: a postposition's genitive in Hindi ("X के अनुसार",
  * "according to X" as the genitive of X and the noun "accord"). */
-static bool genitive_then_accord(const tok *v, size_t n, size_t k)
+static inline bool genitive_then_accord(const tok *v, size_t n, size_t k)
 {
-	return k + 1 < n && is_word(&v[k]) && !v[k].cap && (v[k].lex & LX_OF) && is_word(&v[k + 1]) &&
-	       (v[k + 1].lex & LX_ACCORD_AFTER);
+	/* (the classes first: most words are neither) */
+	return k + 1 < n && (v[k].lex & LX_OF) && (v[k + 1].lex & LX_ACCORD_AFTER) && !v[k].cap && is_word(&v[k]) &&
+	       is_word(&v[k + 1]);
 }
 
 /* The "according to" word after the mention ending at b ("X szerint",
@@ -1172,11 +1172,13 @@ static bool genitive_then_accord(const tok *v, size_t n, size_t k)
  * miniszter szerint"). */
 static long accord_after(const tok *v, size_t n, size_t b)
 {
-	if (b < n && is_word(&v[b]) && (v[b].lex & LX_ACCORD_AFTER))
+	if (b >= n || !is_word(&v[b]))
+		return -1;
+	if (v[b].lex & LX_ACCORD_AFTER)
 		return (long)b;
-	if (genitive_then_accord(v, n, b))
+	if ((v[b].lex & LX_OF) && genitive_then_accord(v, n, b))
 		return (long)b + 1;
-	if (b >= n || !is_word(&v[b]) || v[b].cap || !(lex_lang_props((enum lang)v[b].lang) & LP_TITLE_AFTER_NAME))
+	if (v[b].cap || !(lex_lang_props((enum lang)v[b].lang) & LP_TITLE_AFTER_NAME))
 		return -1;
 	for (size_t k = b; k < n && k < b + 2 && is_word(&v[k]) && !v[k].cap; k++)
 		if ((v[k].lex & (LX_TITLE | LX_ROLE)) && k + 1 < n && is_word(&v[k + 1]) && (v[k + 1].lex & LX_ACCORD_AFTER))
