@@ -27,7 +27,6 @@ LANG_H = os.path.join(ROOT, "include", "quotes", "lang.h")
 SHARED = {"title", "honor", "particle", "cal"}
 # Words of the detection profile are counted by the language detector only.
 PROFILE = "profile"
-LEX_MAXWORD = 31
 
 
 def fail(msg):
@@ -40,6 +39,9 @@ def header_define(name):
     if not m:
         fail("lexicon.h defines no " + name)
     return int(m.group(1))
+
+
+LEX_MAXWORD = header_define("LEX_MAXWORD")   # the longest word the lists may hold
 
 
 def enum_names(path, prefix):
@@ -321,7 +323,7 @@ def main():
     for w in words:
         out.write("\t{ %s },\n" % ", ".join("0x%x" % m for m in table[w][INLINE_N:]))
     out.write("};\n\n")
-    out.write("/* the words whole, zero-padded to 32 bytes: read only past the sixteenth byte */\n")
+    out.write("/* the words whole, zero-padded to LEX_MAXWORD + 1 bytes: read only past the sixteenth byte */\n")
     out.write("static const char lex_names[%d][LEX_MAXWORD + 1] = {\n" % len(words))
     for w in words:
         out.write("\t%s,\n" % c_string(w))

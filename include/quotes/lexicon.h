@@ -98,10 +98,13 @@ enum lang_prop {
 	LP_APOSTROPHE_SUFFIX = 1u << 12,  /* a name's case ending follows an apostrophe: "Yılmaz'a", "Çelik'in" */
 };
 
-/* Longest word in the lists, in bytes. */
-#define LEX_MAXWORD 31
-/* A buffer that holds a word zero-padded to a multiple of eight bytes. */
-#define LEX_PADDED 40
+/* Longest word in the lists, in bytes: fifteen Devanagari letters of
+ * three bytes each, for the compound titles of Hindi (प्रधानमंत्री, prime
+ * minister, is twelve); at 31 they were never matched. */
+#define LEX_MAXWORD 47
+/* A buffer that holds a word zero-padded to a multiple of eight bytes
+ * (and the eight bytes of padding the tokenizer writes after it). */
+#define LEX_PADDED 56
 
 /* The classes of the lower-case word low[0..n) in lang (0 when unknown). */
 uint32_t lex_lookup(enum lang lang, const char *low, size_t n);

@@ -22438,7 +22438,7 @@ const int32_t model_trained[324802] = {
 	[317014] = -171,   /* kind=pron&cuerel=colon~unseen */
 	[317015] = -6,   /* kind=pron&cuerel=fused~unseen */
 	[317016] = 47,   /* kind=name&cuerel=none~unseen */
-	[317017] = 93,   /* kind=name&cuerel=before~unseen */
+	[317017] = 94,   /* kind=name&cuerel=before~unseen */
 	[317018] = 23,   /* kind=name&cuerel=after~unseen */
 	[317019] = 261,   /* kind=name&cuerel=accord~unseen */
 	[317021] = -75,   /* kind=name&cuerel=told_obj~unseen */
@@ -22454,7 +22454,7 @@ const int32_t model_trained[324802] = {
 	[317033] = -57,   /* kind=acronym&cuerel=told_obj~unseen */
 	[317035] = 243,   /* kind=acronym&cuerel=near_before~unseen */
 	[317036] = -18,   /* kind=acronym&cuerel=near_after~unseen */
-	[317037] = -448,   /* kind=acronym&cuerel=appos~unseen */
+	[317037] = -449,   /* kind=acronym&cuerel=appos~unseen */
 	[317038] = -421,   /* kind=acronym&cuerel=colon~unseen */
 	[317040] = -58,   /* kind=role&cuerel=none~unseen */
 	[317041] = 164,   /* kind=role&cuerel=before~unseen */
@@ -22522,7 +22522,7 @@ const int32_t model_trained[324802] = {
 	[317137] = -71,   /* region=next&cuerel=before~unseen */
 	[317138] = 245,   /* region=next&cuerel=after~unseen */
 	[317139] = -6,   /* region=next&cuerel=accord~unseen */
-	[317141] = 48,   /* region=next&cuerel=told_obj~unseen */
+	[317141] = 47,   /* region=next&cuerel=told_obj~unseen */
 	[317142] = -146,   /* region=next&cuerel=from~unseen */
 	[317143] = -169,   /* region=next&cuerel=near_before~unseen */
 	[317144] = -130,   /* region=next&cuerel=near_after~unseen */
@@ -22568,7 +22568,7 @@ const int32_t model_trained[324802] = {
 	[317194] = 97,   /* region=para1&cuerel=colon~unseen */
 	[317195] = -164,   /* region=para1&cuerel=fused~unseen */
 	[317196] = -139,   /* region=older&cuerel=none~unseen */
-	[317197] = -58,   /* region=older&cuerel=before~unseen */
+	[317197] = -57,   /* region=older&cuerel=before~unseen */
 	[317198] = -184,   /* region=older&cuerel=after~unseen */
 	[317199] = -113,   /* region=older&cuerel=accord~unseen */
 	[317201] = -18,   /* region=older&cuerel=told_obj~unseen */
@@ -22595,7 +22595,7 @@ const int32_t model_trained[324802] = {
 	[317460] = -68,   /* kind=pron&region=next&cuerel=none~unseen */
 	[317461] = -175,   /* kind=pron&region=next&cuerel=before~unseen */
 	[317462] = -57,   /* kind=pron&region=next&cuerel=after~unseen */
-	[317465] = -66,   /* kind=pron&region=next&cuerel=told_obj~unseen */
+	[317465] = -65,   /* kind=pron&region=next&cuerel=told_obj~unseen */
 	[317467] = -19,   /* kind=pron&region=next&cuerel=near_before~unseen */
 	[317468] = -49,   /* kind=pron&region=next&cuerel=near_after~unseen */
 	[317470] = -362,   /* kind=pron&region=next&cuerel=colon~unseen */
@@ -22658,7 +22658,7 @@ const int32_t model_trained[324802] = {
 	[317571] = 250,   /* kind=name&region=next&cuerel=accord~unseen */
 	[317573] = 181,   /* kind=name&region=next&cuerel=told_obj~unseen */
 	[317575] = -100,   /* kind=name&region=next&cuerel=near_before~unseen */
-	[317576] = -25,   /* kind=name&region=next&cuerel=near_after~unseen */
+	[317576] = -24,   /* kind=name&region=next&cuerel=near_after~unseen */
 	[317577] = -401,   /* kind=name&region=next&cuerel=appos~unseen */
 	[317578] = -411,   /* kind=name&region=next&cuerel=colon~unseen */
 	[317580] = 35,   /* kind=name&region=sent1&cuerel=none~unseen */
@@ -22686,15 +22686,15 @@ const int32_t model_trained[324802] = {
 	[317611] = -60,   /* kind=name&region=sent3&cuerel=near_before~unseen */
 	[317612] = -124,   /* kind=name&region=sent3&cuerel=near_after~unseen */
 	[317613] = -100,   /* kind=name&region=sent3&cuerel=appos~unseen */
-	[317616] = -104,   /* kind=name&region=para1&cuerel=none~unseen */
-	[317617] = -35,   /* kind=name&region=para1&cuerel=before~unseen */
+	[317616] = -105,   /* kind=name&region=para1&cuerel=none~unseen */
+	[317617] = -34,   /* kind=name&region=para1&cuerel=before~unseen */
 	[317618] = 5,   /* kind=name&region=para1&cuerel=after~unseen */
 	[317619] = -48,   /* kind=name&region=para1&cuerel=accord~unseen */
 	[317621] = -91,   /* kind=name&region=para1&cuerel=told_obj~unseen */
 	[317623] = -16,   /* kind=name&region=para1&cuerel=near_before~unseen */
 	[317624] = -114,   /* kind=name&region=para1&cuerel=near_after~unseen */
 	[317625] = 92,   /* kind=name&region=para1&cuerel=appos~unseen */
-	[317626] = 213,   /* kind=name&region=para1&cuerel=colon~unseen */
+	[317626] = 214,   /* kind=name&region=para1&cuerel=colon~unseen */
 	[317628] = -130,   /* kind=name&region=older&cuerel=none~unseen */
 	[317629] = -113,   /* kind=name&region=older&cuerel=before~unseen */
 	[317630] = -158,   /* kind=name&region=older&cuerel=after~unseen */
@@ -22768,7 +22768,7 @@ const int32_t model_trained[324802] = {
 	[317763] = 337,   /* kind=role&region=head&cuerel=accord~unseen */
 	[317765] = 251,   /* kind=role&region=head&cuerel=told_obj~unseen */
 	[317767] = -252,   /* kind=role&region=head&cuerel=near_before~unseen */
-	[317768] = 65,   /* kind=role&region=head&cuerel=near_after~unseen */
+	[317768] = 64,   /* kind=role&region=head&cuerel=near_after~unseen */
 	[317769] = -25,   /* kind=role&region=head&cuerel=appos~unseen */
 	[317770] = 174,   /* kind=role&region=head&cuerel=colon~unseen */
 	[317772] = 270,   /* kind=role&region=tail&cuerel=none~unseen */
@@ -22780,7 +22780,7 @@ const int32_t model_trained[324802] = {
 	[317780] = 10,   /* kind=role&region=tail&cuerel=near_after~unseen */
 	[317784] = -62,   /* kind=role&region=next&cuerel=none~unseen */
 	[317785] = -288,   /* kind=role&region=next&cuerel=before~unseen */
-	[317786] = -392,   /* kind=role&region=next&cuerel=after~unseen */
+	[317786] = -391,   /* kind=role&region=next&cuerel=after~unseen */
 	[317787] = -69,   /* kind=role&region=next&cuerel=accord~unseen */
 	[317789] = -199,   /* kind=role&region=next&cuerel=told_obj~unseen */
 	[317791] = 6,   /* kind=role&region=next&cuerel=near_before~unseen */
@@ -22934,7 +22934,7 @@ const int32_t model_trained[324802] = {
 	[318104] = 92,   /* kind=desc&region=tail&cuerel=near_after~unseen */
 	[318106] = -100,   /* kind=desc&region=tail&cuerel=colon~unseen */
 	[318108] = 8,   /* kind=desc&region=next&cuerel=none~unseen */
-	[318109] = -307,   /* kind=desc&region=next&cuerel=before~unseen */
+	[318109] = -308,   /* kind=desc&region=next&cuerel=before~unseen */
 	[318110] = -171,   /* kind=desc&region=next&cuerel=after~unseen */
 	[318111] = -175,   /* kind=desc&region=next&cuerel=accord~unseen */
 	[318113] = -106,   /* kind=desc&region=next&cuerel=told_obj~unseen */
@@ -23016,7 +23016,7 @@ const int32_t model_trained[324802] = {
 	[318400] = -71,   /* region=next&cuerel=before&cueq=own~unseen */
 	[318403] = 245,   /* region=next&cuerel=after&cueq=own~unseen */
 	[318406] = -6,   /* region=next&cuerel=accord&cueq=own~unseen */
-	[318412] = 48,   /* region=next&cuerel=told_obj&cueq=own~unseen */
+	[318412] = 47,   /* region=next&cuerel=told_obj&cueq=own~unseen */
 	[318415] = -146,   /* region=next&cuerel=from&cueq=own~unseen */
 	[318418] = -169,   /* region=next&cuerel=near_before&cueq=own~unseen */
 	[318421] = -130,   /* region=next&cuerel=near_after&cueq=own~unseen */
@@ -23062,7 +23062,7 @@ const int32_t model_trained[324802] = {
 	[318572] = 97,   /* region=para1&cuerel=colon&cueq=other~unseen */
 	[318575] = -164,   /* region=para1&cuerel=fused&cueq=other~unseen */
 	[318576] = -139,   /* region=older&cuerel=none&cueq=none~unseen */
-	[318581] = -58,   /* region=older&cuerel=before&cueq=other~unseen */
+	[318581] = -57,   /* region=older&cuerel=before&cueq=other~unseen */
 	[318584] = -184,   /* region=older&cuerel=after&cueq=other~unseen */
 	[318587] = -113,   /* region=older&cuerel=accord&cueq=other~unseen */
 	[318593] = -18,   /* region=older&cuerel=told_obj&cueq=other~unseen */
@@ -23080,10 +23080,10 @@ const int32_t model_trained[324802] = {
 	[318634] = 324,   /* cuerel=before&cueq=own&prep=of~unseen */
 	[318635] = 157,   /* cuerel=before&cueq=own&prep=det~unseen */
 	[318636] = -510,   /* cuerel=before&cueq=own&prep=oblique~unseen */
-	[318637] = 19,   /* cuerel=before&cueq=other&prep=none~unseen */
+	[318637] = 20,   /* cuerel=before&cueq=other&prep=none~unseen */
 	[318638] = -202,   /* cuerel=before&cueq=other&prep=prep~unseen */
 	[318639] = -124,   /* cuerel=before&cueq=other&prep=of~unseen */
-	[318640] = 51,   /* cuerel=before&cueq=other&prep=det~unseen */
+	[318640] = 50,   /* cuerel=before&cueq=other&prep=det~unseen */
 	[318641] = -15,   /* cuerel=before&cueq=other&prep=oblique~unseen */
 	[318647] = 208,   /* cuerel=after&cueq=own&prep=none~unseen */
 	[318650] = -176,   /* cuerel=after&cueq=own&prep=det~unseen */
@@ -23101,7 +23101,7 @@ const int32_t model_trained[324802] = {
 	[318680] = -204,   /* cuerel=accord_after&cueq=own&prep=det~unseen */
 	[318682] = -145,   /* cuerel=accord_after&cueq=other&prep=none~unseen */
 	[318686] = -105,   /* cuerel=accord_after&cueq=other&prep=oblique~unseen */
-	[318692] = -115,   /* cuerel=told_obj&cueq=own&prep=none~unseen */
+	[318692] = -114,   /* cuerel=told_obj&cueq=own&prep=none~unseen */
 	[318695] = 14,   /* cuerel=told_obj&cueq=own&prep=det~unseen */
 	[318696] = 57,   /* cuerel=told_obj&cueq=own&prep=oblique~unseen */
 	[318697] = -36,   /* cuerel=told_obj&cueq=other&prep=none~unseen */
@@ -23116,7 +23116,7 @@ const int32_t model_trained[324802] = {
 	[318722] = 150,   /* cuerel=near_before&cueq=own&prep=none~unseen */
 	[318723] = -239,   /* cuerel=near_before&cueq=own&prep=prep~unseen */
 	[318724] = -64,   /* cuerel=near_before&cueq=own&prep=of~unseen */
-	[318725] = -142,   /* cuerel=near_before&cueq=own&prep=det~unseen */
+	[318725] = -143,   /* cuerel=near_before&cueq=own&prep=det~unseen */
 	[318726] = 283,   /* cuerel=near_before&cueq=own&prep=oblique~unseen */
 	[318727] = 57,   /* cuerel=near_before&cueq=other&prep=none~unseen */
 	[318729] = -204,   /* cuerel=near_before&cueq=other&prep=of~unseen */
@@ -23170,7 +23170,7 @@ const int32_t model_trained[324802] = {
 	[318839] = -170,   /* cuerel=before&cueq=own&kind=org~unseen */
 	[318840] = 43,   /* cuerel=before&cueq=own&kind=desc~unseen */
 	[318844] = -79,   /* cuerel=before&cueq=other&kind=pron~unseen */
-	[318845] = 23,   /* cuerel=before&cueq=other&kind=name~unseen */
+	[318845] = 24,   /* cuerel=before&cueq=other&kind=name~unseen */
 	[318846] = 291,   /* cuerel=before&cueq=other&kind=acronym~unseen */
 	[318847] = -5,   /* cuerel=before&cueq=other&kind=role~unseen */
 	[318848] = 82,   /* cuerel=before&cueq=other&kind=text~unseen */
@@ -23212,7 +23212,7 @@ const int32_t model_trained[324802] = {
 	[318959] = -241,   /* cuerel=told_obj&cueq=own&kind=org~unseen */
 	[318960] = -43,   /* cuerel=told_obj&cueq=own&kind=desc~unseen */
 	[318964] = -103,   /* cuerel=told_obj&cueq=other&kind=pron~unseen */
-	[318965] = -93,   /* cuerel=told_obj&cueq=other&kind=name~unseen */
+	[318965] = -92,   /* cuerel=told_obj&cueq=other&kind=name~unseen */
 	[318966] = -139,   /* cuerel=told_obj&cueq=other&kind=acronym~unseen */
 	[318967] = -81,   /* cuerel=told_obj&cueq=other&kind=role~unseen */
 	[318968] = 317,   /* cuerel=told_obj&cueq=other&kind=text~unseen */
@@ -23276,13 +23276,13 @@ const int32_t model_trained[324802] = {
 	[319134] = 7,   /* cuerel=fused&cueq=own&kind=pron~unseen */
 	[319144] = -164,   /* cuerel=fused&cueq=other&kind=pron~unseen */
 	[319152] = -124,   /* cuerel=none&cueq=none&subj=no~unseen */
-	[319153] = 113,   /* cuerel=none&cueq=none&subj=first~unseen */
+	[319153] = 112,   /* cuerel=none&cueq=none&subj=first~unseen */
 	[319154] = 86,   /* cuerel=none&cueq=none&subj=start~unseen */
 	[319164] = 181,   /* cuerel=before&cueq=own&subj=no~unseen */
 	[319165] = 123,   /* cuerel=before&cueq=own&subj=first~unseen */
 	[319166] = 11,   /* cuerel=before&cueq=own&subj=start~unseen */
 	[319167] = 135,   /* cuerel=before&cueq=other&subj=no~unseen */
-	[319168] = 49,   /* cuerel=before&cueq=other&subj=first~unseen */
+	[319168] = 50,   /* cuerel=before&cueq=other&subj=first~unseen */
 	[319169] = -108,   /* cuerel=before&cueq=other&subj=start~unseen */
 	[319173] = 17,   /* cuerel=after&cueq=own&subj=no~unseen */
 	[319174] = 130,   /* cuerel=after&cueq=own&subj=first~unseen */
@@ -23291,9 +23291,9 @@ const int32_t model_trained[324802] = {
 	[319182] = 225,   /* cuerel=accord&cueq=own&subj=no~unseen */
 	[319183] = -198,   /* cuerel=accord&cueq=own&subj=first~unseen */
 	[319184] = -32,   /* cuerel=accord&cueq=own&subj=start~unseen */
-	[319185] = 27,   /* cuerel=accord&cueq=other&subj=no~unseen */
+	[319185] = 28,   /* cuerel=accord&cueq=other&subj=no~unseen */
 	[319186] = 56,   /* cuerel=accord&cueq=other&subj=first~unseen */
-	[319187] = -372,   /* cuerel=accord&cueq=other&subj=start~unseen */
+	[319187] = -371,   /* cuerel=accord&cueq=other&subj=start~unseen */
 	[319191] = -226,   /* cuerel=accord_after&cueq=own&subj=no~unseen */
 	[319194] = -122,   /* cuerel=accord_after&cueq=other&subj=no~unseen */
 	[319200] = -55,   /* cuerel=told_obj&cueq=own&subj=no~unseen */
@@ -23333,14 +23333,14 @@ const int32_t model_trained[324802] = {
 	[319258] = -185,   /* cuerel=fused&cueq=other&subj=first~unseen */
 	[319260] = -77,   /* cuerel=none&cueq=none&nameq=na~unseen */
 	[319261] = 111,   /* cuerel=none&cueq=none&nameq=seen~unseen */
-	[319262] = -295,   /* cuerel=none&cueq=none&nameq=initial~unseen */
+	[319262] = -294,   /* cuerel=none&cueq=none&nameq=initial~unseen */
 	[319263] = -15,   /* cuerel=none&cueq=none&nameq=caps~unseen */
 	[319276] = -25,   /* cuerel=before&cueq=own&nameq=na~unseen */
 	[319277] = 152,   /* cuerel=before&cueq=own&nameq=seen~unseen */
 	[319278] = -299,   /* cuerel=before&cueq=own&nameq=initial~unseen */
 	[319279] = -6,   /* cuerel=before&cueq=own&nameq=caps~unseen */
 	[319280] = 17,   /* cuerel=before&cueq=other&nameq=na~unseen */
-	[319281] = 23,   /* cuerel=before&cueq=other&nameq=seen~unseen */
+	[319281] = 24,   /* cuerel=before&cueq=other&nameq=seen~unseen */
 	[319282] = -121,   /* cuerel=before&cueq=other&nameq=initial~unseen */
 	[319283] = 291,   /* cuerel=before&cueq=other&nameq=caps~unseen */
 	[319288] = 262,   /* cuerel=after&cueq=own&nameq=na~unseen */
@@ -23362,7 +23362,7 @@ const int32_t model_trained[324802] = {
 	[319325] = -63,   /* cuerel=told_obj&cueq=own&nameq=seen~unseen */
 	[319327] = 18,   /* cuerel=told_obj&cueq=own&nameq=caps~unseen */
 	[319328] = 65,   /* cuerel=told_obj&cueq=other&nameq=na~unseen */
-	[319329] = -93,   /* cuerel=told_obj&cueq=other&nameq=seen~unseen */
+	[319329] = -92,   /* cuerel=told_obj&cueq=other&nameq=seen~unseen */
 	[319331] = -139,   /* cuerel=told_obj&cueq=other&nameq=caps~unseen */
 	[319336] = 49,   /* cuerel=from&cueq=own&nameq=na~unseen */
 	[319340] = -190,   /* cuerel=from&cueq=other&nameq=na~unseen */
@@ -23403,7 +23403,7 @@ const int32_t model_trained[324802] = {
 	[319405] = -84,   /* cuerel=none&cueq=none&qsubj=subject~unseen */
 	[319406] = -80,   /* cuerel=none&cueq=none&qsubj=nosubject~unseen */
 	[319417] = 128,   /* cuerel=before&cueq=own&qsubj=subject~unseen */
-	[319419] = 102,   /* cuerel=before&cueq=other&qsubj=nocue~unseen */
+	[319419] = 103,   /* cuerel=before&cueq=other&qsubj=nocue~unseen */
 	[319420] = -42,   /* cuerel=before&cueq=other&qsubj=subject~unseen */
 	[319421] = -38,   /* cuerel=before&cueq=other&qsubj=nosubject~unseen */
 	[319426] = 103,   /* cuerel=after&cueq=own&qsubj=subject~unseen */
@@ -23418,7 +23418,7 @@ const int32_t model_trained[324802] = {
 	[319446] = -112,   /* cuerel=accord_after&cueq=other&qsubj=nocue~unseen */
 	[319447] = -117,   /* cuerel=accord_after&cueq=other&qsubj=subject~unseen */
 	[319448] = -54,   /* cuerel=accord_after&cueq=other&qsubj=nosubject~unseen */
-	[319452] = 467,   /* cuerel=told_obj&cueq=own&qsubj=nocue~unseen */
+	[319452] = 468,   /* cuerel=told_obj&cueq=own&qsubj=nocue~unseen */
 	[319453] = -35,   /* cuerel=told_obj&cueq=own&qsubj=subject~unseen */
 	[319454] = -274,   /* cuerel=told_obj&cueq=own&qsubj=nosubject~unseen */
 	[319455] = -117,   /* cuerel=told_obj&cueq=other&qsubj=nocue~unseen */
@@ -23476,7 +23476,7 @@ const int32_t model_trained[324802] = {
 	[319549] = -70,   /* region=sent1&cueq=none&qsubj=subject~unseen */
 	[319550] = 16,   /* region=sent1&cueq=none&qsubj=nosubject~unseen */
 	[319554] = 135,   /* region=sent1&cueq=other&qsubj=nocue~unseen */
-	[319555] = 6,   /* region=sent1&cueq=other&qsubj=subject~unseen */
+	[319555] = 7,   /* region=sent1&cueq=other&qsubj=subject~unseen */
 	[319556] = -87,   /* region=sent1&cueq=other&qsubj=nosubject~unseen */
 	[319557] = -119,   /* region=sent2&cueq=none&qsubj=nocue~unseen */
 	[319558] = 29,   /* region=sent2&cueq=none&qsubj=subject~unseen */
@@ -23490,10 +23490,10 @@ const int32_t model_trained[324802] = {
 	[319572] = -150,   /* region=sent3&cueq=other&qsubj=nocue~unseen */
 	[319573] = -122,   /* region=sent3&cueq=other&qsubj=subject~unseen */
 	[319574] = -235,   /* region=sent3&cueq=other&qsubj=nosubject~unseen */
-	[319575] = -157,   /* region=para1&cueq=none&qsubj=nocue~unseen */
+	[319575] = -158,   /* region=para1&cueq=none&qsubj=nocue~unseen */
 	[319576] = -98,   /* region=para1&cueq=none&qsubj=subject~unseen */
 	[319577] = -36,   /* region=para1&cueq=none&qsubj=nosubject~unseen */
-	[319581] = -141,   /* region=para1&cueq=other&qsubj=nocue~unseen */
+	[319581] = -140,   /* region=para1&cueq=other&qsubj=nocue~unseen */
 	[319582] = -74,   /* region=para1&cueq=other&qsubj=subject~unseen */
 	[319583] = -66,   /* region=para1&cueq=other&qsubj=nosubject~unseen */
 	[319584] = -248,   /* region=older&cueq=none&qsubj=nocue~unseen */
@@ -23515,7 +23515,7 @@ const int32_t model_trained[324802] = {
 	[319609] = -33,   /* kind=acronym&rank=0~unseen */
 	[319610] = 60,   /* kind=acronym&rank=1~unseen */
 	[319611] = 49,   /* kind=acronym&rank=2~unseen */
-	[319612] = 10,   /* kind=acronym&rank=3+~unseen */
+	[319612] = 11,   /* kind=acronym&rank=3+~unseen */
 	[319613] = 78,   /* kind=role&rank=0~unseen */
 	[319614] = 25,   /* kind=role&rank=1~unseen */
 	[319615] = 30,   /* kind=role&rank=2~unseen */
@@ -23561,7 +23561,7 @@ const int32_t model_trained[324802] = {
 	[319734] = -50,   /* kind=pron&region=para1&rank=1~unseen */
 	[319735] = -53,   /* kind=pron&region=para1&rank=2~unseen */
 	[319736] = -49,   /* kind=pron&region=para1&rank=3+~unseen */
-	[319737] = -215,   /* kind=pron&region=older&rank=0~unseen */
+	[319737] = -216,   /* kind=pron&region=older&rank=0~unseen */
 	[319738] = -300,   /* kind=pron&region=older&rank=1~unseen */
 	[319739] = -179,   /* kind=pron&region=older&rank=2~unseen */
 	[319740] = 16,   /* kind=pron&region=older&rank=3+~unseen */
@@ -23573,16 +23573,16 @@ const int32_t model_trained[324802] = {
 	[319750] = 90,   /* kind=name&region=tail&rank=1~unseen */
 	[319751] = -97,   /* kind=name&region=tail&rank=2~unseen */
 	[319752] = -106,   /* kind=name&region=tail&rank=3+~unseen */
-	[319753] = -72,   /* kind=name&region=next&rank=0~unseen */
+	[319753] = -73,   /* kind=name&region=next&rank=0~unseen */
 	[319754] = -9,   /* kind=name&region=next&rank=1~unseen */
 	[319755] = 7,   /* kind=name&region=next&rank=2~unseen */
 	[319756] = -30,   /* kind=name&region=next&rank=3+~unseen */
 	[319757] = 186,   /* kind=name&region=sent1&rank=0~unseen */
 	[319758] = -46,   /* kind=name&region=sent1&rank=1~unseen */
-	[319759] = 16,   /* kind=name&region=sent1&rank=2~unseen */
+	[319759] = 15,   /* kind=name&region=sent1&rank=2~unseen */
 	[319760] = -98,   /* kind=name&region=sent1&rank=3+~unseen */
 	[319761] = -242,   /* kind=name&region=sent2&rank=0~unseen */
-	[319762] = 89,   /* kind=name&region=sent2&rank=1~unseen */
+	[319762] = 90,   /* kind=name&region=sent2&rank=1~unseen */
 	[319763] = -50,   /* kind=name&region=sent2&rank=2~unseen */
 	[319764] = -2,   /* kind=name&region=sent2&rank=3+~unseen */
 	[319766] = -11,   /* kind=name&region=sent3&rank=1~unseen */
@@ -23590,7 +23590,7 @@ const int32_t model_trained[324802] = {
 	[319768] = -155,   /* kind=name&region=sent3&rank=3+~unseen */
 	[319769] = 39,   /* kind=name&region=para1&rank=0~unseen */
 	[319770] = -70,   /* kind=name&region=para1&rank=1~unseen */
-	[319771] = -26,   /* kind=name&region=para1&rank=2~unseen */
+	[319771] = -27,   /* kind=name&region=para1&rank=2~unseen */
 	[319772] = -104,   /* kind=name&region=para1&rank=3+~unseen */
 	[319773] = -165,   /* kind=name&region=older&rank=0~unseen */
 	[319774] = -76,   /* kind=name&region=older&rank=1~unseen */
@@ -23611,7 +23611,7 @@ const int32_t model_trained[324802] = {
 	[319793] = -63,   /* kind=acronym&region=sent1&rank=0~unseen */
 	[319794] = -372,   /* kind=acronym&region=sent1&rank=1~unseen */
 	[319795] = 294,   /* kind=acronym&region=sent1&rank=2~unseen */
-	[319796] = -82,   /* kind=acronym&region=sent1&rank=3+~unseen */
+	[319796] = -81,   /* kind=acronym&region=sent1&rank=3+~unseen */
 	[319798] = 58,   /* kind=acronym&region=sent2&rank=1~unseen */
 	[319799] = -20,   /* kind=acronym&region=sent2&rank=2~unseen */
 	[319800] = -98,   /* kind=acronym&region=sent2&rank=3+~unseen */
@@ -23626,7 +23626,7 @@ const int32_t model_trained[324802] = {
 	[319810] = -115,   /* kind=acronym&region=older&rank=1~unseen */
 	[319811] = -115,   /* kind=acronym&region=older&rank=2~unseen */
 	[319812] = -11,   /* kind=acronym&region=older&rank=3+~unseen */
-	[319817] = 199,   /* kind=role&region=head&rank=0~unseen */
+	[319817] = 200,   /* kind=role&region=head&rank=0~unseen */
 	[319818] = -22,   /* kind=role&region=head&rank=1~unseen */
 	[319819] = -187,   /* kind=role&region=head&rank=2~unseen */
 	[319820] = -323,   /* kind=role&region=head&rank=3+~unseen */
@@ -23671,7 +23671,7 @@ const int32_t model_trained[324802] = {
 	[319863] = -203,   /* kind=text&region=next&rank=2~unseen */
 	[319864] = -160,   /* kind=text&region=next&rank=3+~unseen */
 	[319865] = 298,   /* kind=text&region=sent1&rank=0~unseen */
-	[319866] = -112,   /* kind=text&region=sent1&rank=1~unseen */
+	[319866] = -113,   /* kind=text&region=sent1&rank=1~unseen */
 	[319867] = -475,   /* kind=text&region=sent1&rank=2~unseen */
 	[319868] = -330,   /* kind=text&region=sent1&rank=3+~unseen */
 	[319870] = -12,   /* kind=text&region=sent2&rank=1~unseen */
@@ -23761,7 +23761,7 @@ const int32_t model_trained[324802] = {
 	[320017] = -217,   /* kind=acronym&dist=0-1~unseen */
 	[320018] = -162,   /* kind=acronym&dist=2-3~unseen */
 	[320019] = -25,   /* kind=acronym&dist=4-6~unseen */
-	[320020] = 220,   /* kind=acronym&dist=7-10~unseen */
+	[320020] = 219,   /* kind=acronym&dist=7-10~unseen */
 	[320021] = 86,   /* kind=acronym&dist=11-20~unseen */
 	[320022] = -23,   /* kind=acronym&dist=21+~unseen */
 	[320023] = 245,   /* kind=role&dist=0-1~unseen */
@@ -23796,7 +23796,7 @@ const int32_t model_trained[324802] = {
 	[320057] = -55,   /* cuerel=none&dist=11-20~unseen */
 	[320058] = -22,   /* cuerel=none&dist=21+~unseen */
 	[320059] = 119,   /* cuerel=before&dist=0-1~unseen */
-	[320060] = 208,   /* cuerel=before&dist=2-3~unseen */
+	[320060] = 209,   /* cuerel=before&dist=2-3~unseen */
 	[320061] = 299,   /* cuerel=before&dist=4-6~unseen */
 	[320062] = -98,   /* cuerel=before&dist=7-10~unseen */
 	[320063] = 88,   /* cuerel=before&dist=11-20~unseen */
@@ -23862,7 +23862,7 @@ const int32_t model_trained[324802] = {
 	[320141] = -233,   /* kind=name&prep=prep~unseen */
 	[320142] = -50,   /* kind=name&prep=of~unseen */
 	[320143] = -161,   /* kind=name&prep=det~unseen */
-	[320144] = 320,   /* kind=name&prep=oblique~unseen */
+	[320144] = 319,   /* kind=name&prep=oblique~unseen */
 	[320145] = 140,   /* kind=acronym&prep=none~unseen */
 	[320146] = -83,   /* kind=acronym&prep=prep~unseen */
 	[320147] = -339,   /* kind=acronym&prep=of~unseen */
@@ -23933,7 +23933,7 @@ const int32_t model_trained[324802] = {
 	[320283] = 176,   /* kind=name&region=tail&subj=first~unseen */
 	[320284] = 341,   /* kind=name&region=tail&subj=start~unseen */
 	[320285] = -47,   /* kind=name&region=next&subj=no~unseen */
-	[320286] = 27,   /* kind=name&region=next&subj=first~unseen */
+	[320286] = 26,   /* kind=name&region=next&subj=first~unseen */
 	[320287] = -133,   /* kind=name&region=next&subj=start~unseen */
 	[320288] = -47,   /* kind=name&region=sent1&subj=no~unseen */
 	[320289] = 156,   /* kind=name&region=sent1&subj=first~unseen */
@@ -23982,7 +23982,7 @@ const int32_t model_trained[324802] = {
 	[320340] = 117,   /* kind=role&region=next&subj=first~unseen */
 	[320341] = -202,   /* kind=role&region=next&subj=start~unseen */
 	[320342] = -89,   /* kind=role&region=sent1&subj=no~unseen */
-	[320343] = 368,   /* kind=role&region=sent1&subj=first~unseen */
+	[320343] = 367,   /* kind=role&region=sent1&subj=first~unseen */
 	[320344] = -320,   /* kind=role&region=sent1&subj=start~unseen */
 	[320345] = -65,   /* kind=role&region=sent2&subj=no~unseen */
 	[320346] = -220,   /* kind=role&region=sent2&subj=first~unseen */
@@ -23990,7 +23990,7 @@ const int32_t model_trained[324802] = {
 	[320348] = -88,   /* kind=role&region=sent3&subj=no~unseen */
 	[320351] = -16,   /* kind=role&region=para1&subj=no~unseen */
 	[320352] = 28,   /* kind=role&region=para1&subj=first~unseen */
-	[320353] = -125,   /* kind=role&region=para1&subj=start~unseen */
+	[320353] = -126,   /* kind=role&region=para1&subj=start~unseen */
 	[320354] = -54,   /* kind=role&region=older&subj=no~unseen */
 	[320355] = -35,   /* kind=role&region=older&subj=first~unseen */
 	[320356] = -115,   /* kind=role&region=older&subj=start~unseen */
@@ -24001,7 +24001,7 @@ const int32_t model_trained[324802] = {
 	[320364] = 310,   /* kind=text&region=tail&subj=first~unseen */
 	[320366] = -207,   /* kind=text&region=next&subj=no~unseen */
 	[320367] = -230,   /* kind=text&region=next&subj=first~unseen */
-	[320368] = -280,   /* kind=text&region=next&subj=start~unseen */
+	[320368] = -279,   /* kind=text&region=next&subj=start~unseen */
 	[320369] = 81,   /* kind=text&region=sent1&subj=no~unseen */
 	[320370] = -362,   /* kind=text&region=sent1&subj=first~unseen */
 	[320371] = -280,   /* kind=text&region=sent1&subj=start~unseen */
@@ -24017,7 +24017,7 @@ const int32_t model_trained[324802] = {
 	[320387] = -96,   /* kind=org&region=head&subj=no~unseen */
 	[320388] = -62,   /* kind=org&region=head&subj=first~unseen */
 	[320389] = 62,   /* kind=org&region=head&subj=start~unseen */
-	[320390] = -196,   /* kind=org&region=tail&subj=no~unseen */
+	[320390] = -195,   /* kind=org&region=tail&subj=no~unseen */
 	[320391] = 541,   /* kind=org&region=tail&subj=first~unseen */
 	[320393] = -143,   /* kind=org&region=next&subj=no~unseen */
 	[320394] = -48,   /* kind=org&region=next&subj=first~unseen */
@@ -24035,7 +24035,7 @@ const int32_t model_trained[324802] = {
 	[320416] = 124,   /* kind=desc&region=head&subj=start~unseen */
 	[320417] = -14,   /* kind=desc&region=tail&subj=no~unseen */
 	[320418] = 458,   /* kind=desc&region=tail&subj=first~unseen */
-	[320420] = -86,   /* kind=desc&region=next&subj=no~unseen */
+	[320420] = -85,   /* kind=desc&region=next&subj=no~unseen */
 	[320421] = 32,   /* kind=desc&region=next&subj=first~unseen */
 	[320422] = -6,   /* kind=desc&region=next&subj=start~unseen */
 	[320423] = -78,   /* kind=desc&region=sent1&subj=no~unseen */
@@ -24100,7 +24100,7 @@ const int32_t model_trained[324802] = {
 	[320600] = 145,   /* cuerel=accord&nwords=more&full=yes~unseen */
 	[320601] = -207,   /* cuerel=accord_after&nwords=one&full=no~unseen */
 	[320605] = 8,   /* cuerel=told_obj&nwords=one&full=no~unseen */
-	[320606] = 23,   /* cuerel=told_obj&nwords=one&full=yes~unseen */
+	[320606] = 24,   /* cuerel=told_obj&nwords=one&full=yes~unseen */
 	[320607] = -612,   /* cuerel=told_obj&nwords=more&full=no~unseen */
 	[320608] = -100,   /* cuerel=told_obj&nwords=more&full=yes~unseen */
 	[320609] = 38,   /* cuerel=from&nwords=one&full=no~unseen */
@@ -24144,7 +24144,7 @@ const int32_t model_trained[324802] = {
 	[320730] = -139,   /* kind=pron&region=head&sameprev=na~unseen */
 	[320731] = -198,   /* kind=pron&region=head&sameprev=no~unseen */
 	[320732] = 232,   /* kind=pron&region=head&sameprev=yes~unseen */
-	[320733] = -193,   /* kind=pron&region=tail&sameprev=na~unseen */
+	[320733] = -192,   /* kind=pron&region=tail&sameprev=na~unseen */
 	[320734] = -119,   /* kind=pron&region=tail&sameprev=no~unseen */
 	[320735] = 77,   /* kind=pron&region=tail&sameprev=yes~unseen */
 	[320736] = -239,   /* kind=pron&region=next&sameprev=na~unseen */
@@ -24172,11 +24172,11 @@ const int32_t model_trained[324802] = {
 	[320761] = 208,   /* kind=name&region=tail&sameprev=no~unseen */
 	[320762] = 52,   /* kind=name&region=tail&sameprev=yes~unseen */
 	[320763] = -22,   /* kind=name&region=next&sameprev=na~unseen */
-	[320764] = -178,   /* kind=name&region=next&sameprev=no~unseen */
-	[320765] = 438,   /* kind=name&region=next&sameprev=yes~unseen */
-	[320766] = -372,   /* kind=name&region=sent1&sameprev=na~unseen */
+	[320764] = -180,   /* kind=name&region=next&sameprev=no~unseen */
+	[320765] = 440,   /* kind=name&region=next&sameprev=yes~unseen */
+	[320766] = -371,   /* kind=name&region=sent1&sameprev=na~unseen */
 	[320767] = -30,   /* kind=name&region=sent1&sameprev=no~unseen */
-	[320768] = 175,   /* kind=name&region=sent1&sameprev=yes~unseen */
+	[320768] = 174,   /* kind=name&region=sent1&sameprev=yes~unseen */
 	[320769] = -18,   /* kind=name&region=sent2&sameprev=na~unseen */
 	[320770] = -61,   /* kind=name&region=sent2&sameprev=no~unseen */
 	[320771] = 57,   /* kind=name&region=sent2&sameprev=yes~unseen */
@@ -24184,11 +24184,11 @@ const int32_t model_trained[324802] = {
 	[320773] = -188,   /* kind=name&region=sent3&sameprev=no~unseen */
 	[320774] = -67,   /* kind=name&region=sent3&sameprev=yes~unseen */
 	[320775] = -85,   /* kind=name&region=para1&sameprev=na~unseen */
-	[320776] = -89,   /* kind=name&region=para1&sameprev=no~unseen */
-	[320777] = -50,   /* kind=name&region=para1&sameprev=yes~unseen */
+	[320776] = -90,   /* kind=name&region=para1&sameprev=no~unseen */
+	[320777] = -49,   /* kind=name&region=para1&sameprev=yes~unseen */
 	[320778] = -48,   /* kind=name&region=older&sameprev=na~unseen */
 	[320779] = -176,   /* kind=name&region=older&sameprev=no~unseen */
-	[320780] = -67,   /* kind=name&region=older&sameprev=yes~unseen */
+	[320780] = -66,   /* kind=name&region=older&sameprev=yes~unseen */
 	[320784] = 78,   /* kind=acronym&region=head&sameprev=na~unseen */
 	[320785] = -98,   /* kind=acronym&region=head&sameprev=no~unseen */
 	[320786] = 16,   /* kind=acronym&region=head&sameprev=yes~unseen */
@@ -24261,7 +24261,7 @@ const int32_t model_trained[324802] = {
 	[320896] = 124,   /* kind=desc&region=tail&sameprev=no~unseen */
 	[320898] = 88,   /* kind=desc&region=next&sameprev=na~unseen */
 	[320899] = -164,   /* kind=desc&region=next&sameprev=no~unseen */
-	[320901] = 2,   /* kind=desc&region=sent1&sameprev=na~unseen */
+	[320901] = 1,   /* kind=desc&region=sent1&sameprev=na~unseen */
 	[320902] = -44,   /* kind=desc&region=sent1&sameprev=no~unseen */
 	[320904] = -284,   /* kind=desc&region=sent2&sameprev=na~unseen */
 	[320905] = -4,   /* kind=desc&region=sent2&sameprev=no~unseen */
@@ -24276,7 +24276,7 @@ const int32_t model_trained[324802] = {
 	[320918] = 64,   /* kind=top&region=none&sameprev=yes~unseen */
 	[320943] = -19,   /* kind=none&resolved=na~unseen */
 	[320946] = 6,   /* kind=prev&resolved=na~unseen */
-	[320950] = -63,   /* kind=pron&resolved=yes~unseen */
+	[320950] = -64,   /* kind=pron&resolved=yes~unseen */
 	[320951] = -390,   /* kind=pron&resolved=no~unseen */
 	[320952] = 51,   /* kind=name&resolved=na~unseen */
 	[320955] = 35,   /* kind=acronym&resolved=na~unseen */
@@ -24293,7 +24293,7 @@ const int32_t model_trained[324802] = {
 	[320978] = 45,   /* kind=none&qhead=cue&qtail=none~unseen */
 	[320979] = 201,   /* kind=none&qhead=cue&qtail=near~unseen */
 	[320980] = -64,   /* kind=none&qhead=cue&qtail=far~unseen */
-	[320981] = -43,   /* kind=none&qhead=cue&qtail=accord~unseen */
+	[320981] = -44,   /* kind=none&qhead=cue&qtail=accord~unseen */
 	[320982] = -47,   /* kind=none&qhead=cue&qtail=tail~unseen */
 	[320983] = -11,   /* kind=none&qhead=adjacent&qtail=none~unseen */
 	[320984] = 84,   /* kind=none&qhead=adjacent&qtail=near~unseen */
@@ -24302,7 +24302,7 @@ const int32_t model_trained[324802] = {
 	[320988] = -101,   /* kind=none&qhead=accord&qtail=none~unseen */
 	[320989] = -261,   /* kind=none&qhead=accord&qtail=near~unseen */
 	[320990] = -37,   /* kind=none&qhead=accord&qtail=far~unseen */
-	[320991] = -16,   /* kind=none&qhead=accord&qtail=accord~unseen */
+	[320991] = -17,   /* kind=none&qhead=accord&qtail=accord~unseen */
 	[320993] = -178,   /* kind=none&qhead=colon&qtail=none~unseen */
 	[320994] = -117,   /* kind=none&qhead=colon&qtail=near~unseen */
 	[320998] = 46,   /* kind=prev&qhead=none&qtail=none~unseen */
@@ -24349,7 +24349,7 @@ const int32_t model_trained[324802] = {
 	[321054] = 42,   /* kind=name&qhead=cue&qtail=near~unseen */
 	[321055] = 225,   /* kind=name&qhead=cue&qtail=far~unseen */
 	[321056] = 218,   /* kind=name&qhead=cue&qtail=accord~unseen */
-	[321057] = 298,   /* kind=name&qhead=cue&qtail=tail~unseen */
+	[321057] = 297,   /* kind=name&qhead=cue&qtail=tail~unseen */
 	[321058] = 210,   /* kind=name&qhead=adjacent&qtail=none~unseen */
 	[321059] = 194,   /* kind=name&qhead=adjacent&qtail=near~unseen */
 	[321060] = 471,   /* kind=name&qhead=adjacent&qtail=far~unseen */
@@ -24481,7 +24481,7 @@ const int32_t model_trained[324802] = {
 	[321239] = -298,   /* region=none&qhead=accord&qtail=near~unseen */
 	[321240] = -57,   /* region=none&qhead=accord&qtail=far~unseen */
 	[321241] = -102,   /* region=none&qhead=accord&qtail=accord~unseen */
-	[321243] = -138,   /* region=none&qhead=colon&qtail=none~unseen */
+	[321243] = -139,   /* region=none&qhead=colon&qtail=none~unseen */
 	[321244] = -312,   /* region=none&qhead=colon&qtail=near~unseen */
 	[321248] = 88,   /* region=head&qhead=none&qtail=none~unseen */
 	[321249] = -129,   /* region=head&qhead=none&qtail=near~unseen */
@@ -24498,7 +24498,7 @@ const int32_t model_trained[324802] = {
 	[321260] = -354,   /* region=head&qhead=adjacent&qtail=far~unseen */
 	[321261] = 42,   /* region=head&qhead=adjacent&qtail=accord~unseen */
 	[321263] = 922,   /* region=head&qhead=accord&qtail=none~unseen */
-	[321264] = -335,   /* region=head&qhead=accord&qtail=near~unseen */
+	[321264] = -336,   /* region=head&qhead=accord&qtail=near~unseen */
 	[321265] = -364,   /* region=head&qhead=accord&qtail=far~unseen */
 	[321266] = 252,   /* region=head&qhead=accord&qtail=accord~unseen */
 	[321268] = 416,   /* region=head&qhead=colon&qtail=none~unseen */
@@ -24523,7 +24523,7 @@ const int32_t model_trained[324802] = {
 	[321291] = -253,   /* region=tail&qhead=accord&qtail=accord~unseen */
 	[321293] = 392,   /* region=tail&qhead=colon&qtail=none~unseen */
 	[321294] = 440,   /* region=tail&qhead=colon&qtail=near~unseen */
-	[321298] = -6,   /* region=next&qhead=none&qtail=none~unseen */
+	[321298] = -7,   /* region=next&qhead=none&qtail=none~unseen */
 	[321299] = -88,   /* region=next&qhead=none&qtail=near~unseen */
 	[321300] = -130,   /* region=next&qhead=none&qtail=far~unseen */
 	[321301] = -142,   /* region=next&qhead=none&qtail=accord~unseen */
@@ -24557,7 +24557,7 @@ const int32_t model_trained[324802] = {
 	[321348] = -100,   /* region=sent2&qhead=none&qtail=none~unseen */
 	[321349] = -285,   /* region=sent2&qhead=none&qtail=near~unseen */
 	[321350] = 59,   /* region=sent2&qhead=none&qtail=far~unseen */
-	[321351] = -310,   /* region=sent2&qhead=none&qtail=accord~unseen */
+	[321351] = -311,   /* region=sent2&qhead=none&qtail=accord~unseen */
 	[321352] = -84,   /* region=sent2&qhead=none&qtail=tail~unseen */
 	[321353] = -80,   /* region=sent2&qhead=cue&qtail=none~unseen */
 	[321354] = 60,   /* region=sent2&qhead=cue&qtail=near~unseen */
@@ -24576,7 +24576,7 @@ const int32_t model_trained[324802] = {
 	[321393] = -189,   /* region=sent3&qhead=colon&qtail=none~unseen */
 	[321398] = -167,   /* region=para1&qhead=none&qtail=none~unseen */
 	[321399] = -41,   /* region=para1&qhead=none&qtail=near~unseen */
-	[321400] = -28,   /* region=para1&qhead=none&qtail=far~unseen */
+	[321400] = -27,   /* region=para1&qhead=none&qtail=far~unseen */
 	[321401] = -302,   /* region=para1&qhead=none&qtail=accord~unseen */
 	[321402] = -335,   /* region=para1&qhead=none&qtail=tail~unseen */
 	[321403] = -58,   /* region=para1&qhead=cue&qtail=none~unseen */
@@ -24626,11 +24626,11 @@ const int32_t model_trained[324802] = {
 	[321469] = -443,   /* cuerel=none&qhead=colon&qtail=near~unseen */
 	[321473] = 127,   /* cuerel=before&qhead=none&qtail=none~unseen */
 	[321474] = 128,   /* cuerel=before&qhead=none&qtail=near~unseen */
-	[321475] = 155,   /* cuerel=before&qhead=none&qtail=far~unseen */
+	[321475] = 156,   /* cuerel=before&qhead=none&qtail=far~unseen */
 	[321476] = -65,   /* cuerel=before&qhead=none&qtail=accord~unseen */
 	[321477] = -59,   /* cuerel=before&qhead=none&qtail=tail~unseen */
 	[321478] = 98,   /* cuerel=before&qhead=cue&qtail=none~unseen */
-	[321479] = 88,   /* cuerel=before&qhead=cue&qtail=near~unseen */
+	[321479] = 87,   /* cuerel=before&qhead=cue&qtail=near~unseen */
 	[321480] = -105,   /* cuerel=before&qhead=cue&qtail=far~unseen */
 	[321481] = -248,   /* cuerel=before&qhead=cue&qtail=accord~unseen */
 	[321483] = 90,   /* cuerel=before&qhead=adjacent&qtail=none~unseen */
@@ -24671,7 +24671,7 @@ const int32_t model_trained[324802] = {
 	[321536] = 106,   /* cuerel=accord&qhead=adjacent&qtail=accord~unseen */
 	[321538] = 56,   /* cuerel=accord&qhead=accord&qtail=none~unseen */
 	[321539] = 89,   /* cuerel=accord&qhead=accord&qtail=near~unseen */
-	[321540] = -324,   /* cuerel=accord&qhead=accord&qtail=far~unseen */
+	[321540] = -323,   /* cuerel=accord&qhead=accord&qtail=far~unseen */
 	[321541] = 268,   /* cuerel=accord&qhead=accord&qtail=accord~unseen */
 	[321543] = -100,   /* cuerel=accord&qhead=colon&qtail=none~unseen */
 	[321544] = -42,   /* cuerel=accord&qhead=colon&qtail=near~unseen */
@@ -24756,7 +24756,7 @@ const int32_t model_trained[324802] = {
 	[321710] = -100,   /* cuerel=colon&qhead=adjacent&qtail=far~unseen */
 	[321713] = 376,   /* cuerel=colon&qhead=accord&qtail=none~unseen */
 	[321714] = -100,   /* cuerel=colon&qhead=accord&qtail=near~unseen */
-	[321718] = 22,   /* cuerel=colon&qhead=colon&qtail=none~unseen */
+	[321718] = 21,   /* cuerel=colon&qhead=colon&qtail=none~unseen */
 	[321719] = -204,   /* cuerel=colon&qhead=colon&qtail=near~unseen */
 	[321724] = -6,   /* cuerel=fused&qhead=none&qtail=near~unseen */
 	[321729] = -58,   /* cuerel=fused&qhead=cue&qtail=near~unseen */
@@ -24774,7 +24774,7 @@ const int32_t model_trained[324802] = {
 	[321759] = 14,   /* kind=name&qpos=mid~unseen */
 	[321760] = -32,   /* kind=acronym&qpos=para~unseen */
 	[321761] = 5,   /* kind=acronym&qpos=sent~unseen */
-	[321762] = 123,   /* kind=acronym&qpos=mid~unseen */
+	[321762] = 124,   /* kind=acronym&qpos=mid~unseen */
 	[321763] = 30,   /* kind=role&qpos=para~unseen */
 	[321764] = -59,   /* kind=role&qpos=sent~unseen */
 	[321765] = 30,   /* kind=role&qpos=mid~unseen */
@@ -24829,7 +24829,7 @@ const int32_t model_trained[324802] = {
 	[321814] = 125,   /* kind=top&qend=other~unseen */
 	[321815] = -41,   /* kind=top&qend=stop~unseen */
 	[321816] = 4,   /* kind=top&qend=comma~unseen */
-	[321817] = -393,   /* kind=top&qend=question~unseen */
+	[321817] = -394,   /* kind=top&qend=question~unseen */
 	[321818] = 72,   /* kind=none&qalone=no&qprev=none~unseen */
 	[321819] = -21,   /* kind=none&qalone=no&qprev=sent~unseen */
 	[321820] = 25,   /* kind=none&qalone=no&qprev=para~unseen */
@@ -24989,7 +24989,7 @@ const int32_t model_trained[324802] = {
 	[322005] = -99,   /* kind=name&qprev=none&qsubj=nosubject~unseen */
 	[322006] = -149,   /* kind=name&qprev=sent&qsubj=nocue~unseen */
 	[322007] = -19,   /* kind=name&qprev=sent&qsubj=subject~unseen */
-	[322008] = -102,   /* kind=name&qprev=sent&qsubj=nosubject~unseen */
+	[322008] = -101,   /* kind=name&qprev=sent&qsubj=nosubject~unseen */
 	[322009] = 69,   /* kind=name&qprev=para&qsubj=nocue~unseen */
 	[322010] = -4,   /* kind=name&qprev=para&qsubj=subject~unseen */
 	[322011] = -178,   /* kind=name&qprev=para&qsubj=nosubject~unseen */
@@ -25007,12 +25007,12 @@ const int32_t model_trained[324802] = {
 	[322023] = 254,   /* kind=acronym&qprev=sent&qsubj=nosubject~unseen */
 	[322024] = 8,   /* kind=acronym&qprev=para&qsubj=nocue~unseen */
 	[322025] = -16,   /* kind=acronym&qprev=para&qsubj=subject~unseen */
-	[322026] = -321,   /* kind=acronym&qprev=para&qsubj=nosubject~unseen */
+	[322026] = -322,   /* kind=acronym&qprev=para&qsubj=nosubject~unseen */
 	[322027] = -38,   /* kind=acronym&qprev=para1&qsubj=nocue~unseen */
 	[322028] = 56,   /* kind=acronym&qprev=para1&qsubj=subject~unseen */
 	[322029] = -275,   /* kind=acronym&qprev=para1&qsubj=nosubject~unseen */
 	[322030] = -93,   /* kind=acronym&qprev=older&qsubj=nocue~unseen */
-	[322031] = 77,   /* kind=acronym&qprev=older&qsubj=subject~unseen */
+	[322031] = 76,   /* kind=acronym&qprev=older&qsubj=subject~unseen */
 	[322032] = -417,   /* kind=acronym&qprev=older&qsubj=nosubject~unseen */
 	[322033] = 69,   /* kind=role&qprev=none&qsubj=nocue~unseen */
 	[322034] = -5,   /* kind=role&qprev=none&qsubj=subject~unseen */
@@ -25023,7 +25023,7 @@ const int32_t model_trained[324802] = {
 	[322039] = -61,   /* kind=role&qprev=para&qsubj=nocue~unseen */
 	[322040] = 123,   /* kind=role&qprev=para&qsubj=subject~unseen */
 	[322041] = 168,   /* kind=role&qprev=para&qsubj=nosubject~unseen */
-	[322042] = -173,   /* kind=role&qprev=para1&qsubj=nocue~unseen */
+	[322042] = -172,   /* kind=role&qprev=para1&qsubj=nocue~unseen */
 	[322043] = 31,   /* kind=role&qprev=para1&qsubj=subject~unseen */
 	[322044] = -330,   /* kind=role&qprev=para1&qsubj=nosubject~unseen */
 	[322045] = 4,   /* kind=role&qprev=older&qsubj=nocue~unseen */
@@ -25109,7 +25109,7 @@ const int32_t model_trained[324802] = {
 	[322132] = 54,   /* region=tail&qsubj=nosubject&subj=no~unseen */
 	[322133] = 27,   /* region=tail&qsubj=nosubject&subj=first~unseen */
 	[322135] = -175,   /* region=next&qsubj=nocue&subj=no~unseen */
-	[322136] = 279,   /* region=next&qsubj=nocue&subj=first~unseen */
+	[322136] = 278,   /* region=next&qsubj=nocue&subj=first~unseen */
 	[322137] = -48,   /* region=next&qsubj=nocue&subj=start~unseen */
 	[322138] = -92,   /* region=next&qsubj=subject&subj=no~unseen */
 	[322139] = -143,   /* region=next&qsubj=subject&subj=first~unseen */
@@ -25155,7 +25155,7 @@ const int32_t model_trained[324802] = {
 	[322179] = 229,   /* region=para1&qsubj=nosubject&subj=start~unseen */
 	[322180] = -174,   /* region=older&qsubj=nocue&subj=no~unseen */
 	[322181] = -205,   /* region=older&qsubj=nocue&subj=first~unseen */
-	[322182] = -265,   /* region=older&qsubj=nocue&subj=start~unseen */
+	[322182] = -264,   /* region=older&qsubj=nocue&subj=start~unseen */
 	[322183] = 7,   /* region=older&qsubj=subject&subj=no~unseen */
 	[322184] = -55,   /* region=older&qsubj=subject&subj=first~unseen */
 	[322185] = 90,   /* region=older&qsubj=subject&subj=start~unseen */
@@ -25192,7 +25192,7 @@ const int32_t model_trained[324802] = {
 	[322261] = -62,   /* kind=desc&prevhow=na&qsubj=nocue~unseen */
 	[322262] = 35,   /* kind=desc&prevhow=na&qsubj=subject~unseen */
 	[322263] = -169,   /* kind=desc&prevhow=na&qsubj=nosubject~unseen */
-	[322270] = 31,   /* kind=top&prevhow=na&qsubj=nocue~unseen */
+	[322270] = 30,   /* kind=top&prevhow=na&qsubj=nocue~unseen */
 	[322271] = -51,   /* kind=top&prevhow=na&qsubj=subject~unseen */
 	[322272] = 33,   /* kind=top&prevhow=na&qsubj=nosubject~unseen */
 	[322279] = -20,   /* region=none&parafirst=no&subj=no~unseen */
@@ -25216,7 +25216,7 @@ const int32_t model_trained[324802] = {
 	[322306] = 109,   /* region=sent1&parafirst=yes&subj=no~unseen */
 	[322307] = 165,   /* region=sent1&parafirst=yes&subj=first~unseen */
 	[322308] = 15,   /* region=sent1&parafirst=yes&subj=start~unseen */
-	[322309] = -313,   /* region=sent2&parafirst=no&subj=no~unseen */
+	[322309] = -312,   /* region=sent2&parafirst=no&subj=no~unseen */
 	[322310] = -321,   /* region=sent2&parafirst=no&subj=first~unseen */
 	[322311] = -143,   /* region=sent2&parafirst=no&subj=start~unseen */
 	[322312] = 126,   /* region=sent2&parafirst=yes&subj=no~unseen */
@@ -25229,7 +25229,7 @@ const int32_t model_trained[324802] = {
 	[322319] = 70,   /* region=sent3&parafirst=yes&subj=first~unseen */
 	[322320] = -27,   /* region=sent3&parafirst=yes&subj=start~unseen */
 	[322321] = -130,   /* region=para1&parafirst=no&subj=no~unseen */
-	[322322] = -130,   /* region=para1&parafirst=no&subj=first~unseen */
+	[322322] = -129,   /* region=para1&parafirst=no&subj=first~unseen */
 	[322323] = -91,   /* region=para1&parafirst=no&subj=start~unseen */
 	[322324] = -79,   /* region=para1&parafirst=yes&subj=no~unseen */
 	[322325] = -60,   /* region=para1&parafirst=yes&subj=first~unseen */
@@ -25248,7 +25248,7 @@ const int32_t model_trained[324802] = {
 	[322344] = -131,   /* kind=pron&gender=plural~unseen */
 	[322345] = 45,   /* kind=name&gender=any~unseen */
 	[322346] = 277,   /* kind=name&gender=male~unseen */
-	[322347] = -456,   /* kind=name&gender=female~unseen */
+	[322347] = -454,   /* kind=name&gender=female~unseen */
 	[322348] = -142,   /* kind=name&gender=plural~unseen */
 	[322349] = 38,   /* kind=acronym&gender=any~unseen */
 	[322350] = -138,   /* kind=acronym&gender=male~unseen */
@@ -25294,7 +25294,7 @@ const int32_t model_trained[324802] = {
 	[322429] = -136,   /* pside=before&prank=1&kind=text~unseen */
 	[322430] = -189,   /* pside=before&prank=1&kind=org~unseen */
 	[322431] = -7,   /* pside=before&prank=1&kind=desc~unseen */
-	[322435] = -204,   /* pside=before&prank=2&kind=pron~unseen */
+	[322435] = -203,   /* pside=before&prank=2&kind=pron~unseen */
 	[322436] = 37,   /* pside=before&prank=2&kind=name~unseen */
 	[322437] = -477,   /* pside=before&prank=2&kind=acronym~unseen */
 	[322438] = -340,   /* pside=before&prank=2&kind=role~unseen */
@@ -25506,7 +25506,7 @@ const int32_t model_trained[324802] = {
 	[322792] = -59,   /* pside=after&qhead=accord&qtail=far~unseen */
 	[322796] = 486,   /* pside=after&qhead=colon&qtail=near~unseen */
 	[322801] = -98,   /* pside=elsewhere&qhead=none&qtail=near~unseen */
-	[322802] = -122,   /* pside=elsewhere&qhead=none&qtail=far~unseen */
+	[322802] = -123,   /* pside=elsewhere&qhead=none&qtail=far~unseen */
 	[322804] = -520,   /* pside=elsewhere&qhead=none&qtail=tail~unseen */
 	[322805] = -137,   /* pside=elsewhere&qhead=cue&qtail=none~unseen */
 	[322806] = -167,   /* pside=elsewhere&qhead=cue&qtail=near~unseen */
@@ -25564,12 +25564,12 @@ const int32_t model_trained[324802] = {
 	[322923] = -130,   /* kind=name&spoken=1&region=older~unseen */
 	[322925] = 216,   /* kind=name&spoken=2+&region=head~unseen */
 	[322926] = 94,   /* kind=name&spoken=2+&region=tail~unseen */
-	[322927] = 257,   /* kind=name&spoken=2+&region=next~unseen */
+	[322927] = 256,   /* kind=name&spoken=2+&region=next~unseen */
 	[322928] = 282,   /* kind=name&spoken=2+&region=sent1~unseen */
 	[322929] = 66,   /* kind=name&spoken=2+&region=sent2~unseen */
 	[322930] = -157,   /* kind=name&spoken=2+&region=sent3~unseen */
-	[322931] = 9,   /* kind=name&spoken=2+&region=para1~unseen */
-	[322932] = -43,   /* kind=name&spoken=2+&region=older~unseen */
+	[322931] = 10,   /* kind=name&spoken=2+&region=para1~unseen */
+	[322932] = -42,   /* kind=name&spoken=2+&region=older~unseen */
 	[322934] = 60,   /* kind=acronym&spoken=0&region=head~unseen */
 	[322935] = 83,   /* kind=acronym&spoken=0&region=tail~unseen */
 	[322936] = -200,   /* kind=acronym&spoken=0&region=next~unseen */
@@ -25675,13 +25675,13 @@ const int32_t model_trained[324802] = {
 	[323166] = -24,   /* antkind=prev&spoken=2+&antrank=3+~unseen */
 	[323167] = -128,   /* cuerel=none&cueq=none&spoken=0~unseen */
 	[323168] = 94,   /* cuerel=none&cueq=none&spoken=1~unseen */
-	[323169] = 142,   /* cuerel=none&cueq=none&spoken=2+~unseen */
+	[323169] = 141,   /* cuerel=none&cueq=none&spoken=2+~unseen */
 	[323179] = 57,   /* cuerel=before&cueq=own&spoken=0~unseen */
 	[323180] = 155,   /* cuerel=before&cueq=own&spoken=1~unseen */
 	[323181] = 200,   /* cuerel=before&cueq=own&spoken=2+~unseen */
 	[323182] = 7,   /* cuerel=before&cueq=other&spoken=0~unseen */
 	[323183] = 36,   /* cuerel=before&cueq=other&spoken=1~unseen */
-	[323184] = 38,   /* cuerel=before&cueq=other&spoken=2+~unseen */
+	[323184] = 39,   /* cuerel=before&cueq=other&spoken=2+~unseen */
 	[323188] = 48,   /* cuerel=after&cueq=own&spoken=0~unseen */
 	[323189] = 223,   /* cuerel=after&cueq=own&spoken=1~unseen */
 	[323190] = 222,   /* cuerel=after&cueq=own&spoken=2+~unseen */
@@ -25727,15 +25727,15 @@ const int32_t model_trained[324802] = {
 	[323262] = 212,   /* cuerel=colon&cueq=own&spoken=2+~unseen */
 	[323263] = 210,   /* cuerel=colon&cueq=other&spoken=0~unseen */
 	[323264] = -468,   /* cuerel=colon&cueq=other&spoken=1~unseen */
-	[323265] = 133,   /* cuerel=colon&cueq=other&spoken=2+~unseen */
+	[323265] = 132,   /* cuerel=colon&cueq=other&spoken=2+~unseen */
 	[323269] = -130,   /* cuerel=fused&cueq=own&spoken=0~unseen */
 	[323270] = 151,   /* cuerel=fused&cueq=own&spoken=1~unseen */
 	[323272] = -138,   /* cuerel=fused&cueq=other&spoken=0~unseen */
 	[323273] = 62,   /* cuerel=fused&cueq=other&spoken=1~unseen */
-	[323275] = 36,   /* antkind=na&antrank=0&antrole=none~unseen */
+	[323275] = 37,   /* antkind=na&antrank=0&antrole=none~unseen */
 	[323291] = -97,   /* antkind=name&antrank=0&antrole=none~unseen */
 	[323292] = 350,   /* antkind=name&antrank=0&antrole=subject~unseen */
-	[323293] = 430,   /* antkind=name&antrank=0&antrole=cue~unseen */
+	[323293] = 429,   /* antkind=name&antrank=0&antrole=cue~unseen */
 	[323294] = -108,   /* antkind=name&antrank=0&antrole=object~unseen */
 	[323295] = -91,   /* antkind=name&antrank=1&antrole=none~unseen */
 	[323296] = -1,   /* antkind=name&antrank=1&antrole=subject~unseen */
@@ -25810,7 +25810,7 @@ const int32_t model_trained[324802] = {
 	[323368] = -34,   /* antkind=prev&antrank=3+&antrole=subject~unseen */
 	[323369] = -32,   /* antkind=prev&antrank=3+&antrole=cue~unseen */
 	[323370] = -85,   /* antkind=prev&antrank=3+&antrole=object~unseen */
-	[323371] = 36,   /* antkind=na&antgen=unknown~unseen */
+	[323371] = 37,   /* antkind=na&antgen=unknown~unseen */
 	[323374] = -9,   /* antkind=name&antgen=unknown~unseen */
 	[323375] = 186,   /* antkind=name&antgen=agree~unseen */
 	[323376] = -412,   /* antkind=name&antgen=clash~unseen */
@@ -25826,7 +25826,7 @@ const int32_t model_trained[324802] = {
 	[323386] = -1,   /* antkind=prev&antgen=unknown~unseen */
 	[323387] = 33,   /* antkind=prev&antgen=agree~unseen */
 	[323388] = -156,   /* antkind=prev&antgen=clash~unseen */
-	[323389] = 36,   /* antkind=na&antdist=0&antpick=no~unseen */
+	[323389] = 37,   /* antkind=na&antdist=0&antpick=no~unseen */
 	[323399] = -29,   /* antkind=name&antdist=0&antpick=no~unseen */
 	[323400] = -45,   /* antkind=name&antdist=0&antpick=yes~unseen */
 	[323401] = 25,   /* antkind=name&antdist=1&antpick=no~unseen */
@@ -25873,7 +25873,7 @@ const int32_t model_trained[324802] = {
 	[323445] = 142,   /* antkind=prev&antdist=3-5&antpick=no~unseen */
 	[323447] = 256,   /* antkind=prev&antdist=6+&antpick=no~unseen */
 	[323449] = -7,   /* antkind=na&sameprev=na&antrank=0~unseen */
-	[323453] = -65,   /* antkind=na&sameprev=no&antrank=0~unseen */
+	[323453] = -66,   /* antkind=na&sameprev=no&antrank=0~unseen */
 	[323457] = 141,   /* antkind=na&sameprev=yes&antrank=0~unseen */
 	[323461] = -21,   /* antkind=name&sameprev=na&antrank=0~unseen */
 	[323462] = 48,   /* antkind=name&sameprev=na&antrank=1~unseen */
@@ -25989,7 +25989,7 @@ const int32_t model_trained[324802] = {
 	[323607] = -65,   /* antkind=name&antpick=no&qprev=older~unseen */
 	[323608] = -142,   /* antkind=name&antpick=yes&qprev=none~unseen */
 	[323609] = 273,   /* antkind=name&antpick=yes&qprev=sent~unseen */
-	[323610] = 369,   /* antkind=name&antpick=yes&qprev=para~unseen */
+	[323610] = 368,   /* antkind=name&antpick=yes&qprev=para~unseen */
 	[323611] = 246,   /* antkind=name&antpick=yes&qprev=para1~unseen */
 	[323612] = 562,   /* antkind=name&antpick=yes&qprev=older~unseen */
 	[323613] = -288,   /* antkind=name1&antpick=no&qprev=none~unseen */
@@ -26073,12 +26073,12 @@ const int32_t model_trained[324802] = {
 	[323864] = -514,   /* kind=name&person=titled&region=older~unseen */
 	[323866] = 253,   /* kind=name&person=spoke&region=head~unseen */
 	[323867] = 129,   /* kind=name&person=spoke&region=tail~unseen */
-	[323868] = 116,   /* kind=name&person=spoke&region=next~unseen */
-	[323869] = 120,   /* kind=name&person=spoke&region=sent1~unseen */
+	[323868] = 115,   /* kind=name&person=spoke&region=next~unseen */
+	[323869] = 121,   /* kind=name&person=spoke&region=sent1~unseen */
 	[323870] = -58,   /* kind=name&person=spoke&region=sent2~unseen */
 	[323871] = -132,   /* kind=name&person=spoke&region=sent3~unseen */
 	[323872] = -3,   /* kind=name&person=spoke&region=para1~unseen */
-	[323873] = -100,   /* kind=name&person=spoke&region=older~unseen */
+	[323873] = -99,   /* kind=name&person=spoke&region=older~unseen */
 	[323875] = -267,   /* kind=name&person=placed&region=head~unseen */
 	[323876] = -95,   /* kind=name&person=placed&region=tail~unseen */
 	[323877] = -170,   /* kind=name&person=placed&region=next~unseen */
@@ -26102,7 +26102,7 @@ const int32_t model_trained[324802] = {
 	[323906] = -13,   /* kind=acronym&person=titled&region=sent2~unseen */
 	[323908] = -40,   /* kind=acronym&person=titled&region=para1~unseen */
 	[323909] = 1,   /* kind=acronym&person=titled&region=older~unseen */
-	[323911] = -414,   /* kind=acronym&person=spoke&region=head~unseen */
+	[323911] = -413,   /* kind=acronym&person=spoke&region=head~unseen */
 	[323912] = 567,   /* kind=acronym&person=spoke&region=tail~unseen */
 	[323913] = -216,   /* kind=acronym&person=spoke&region=next~unseen */
 	[323914] = 30,   /* kind=acronym&person=spoke&region=sent1~unseen */
@@ -26113,7 +26113,7 @@ const int32_t model_trained[324802] = {
 	[323920] = -562,   /* kind=acronym&person=placed&region=head~unseen */
 	[323921] = -218,   /* kind=acronym&person=placed&region=tail~unseen */
 	[323922] = -86,   /* kind=acronym&person=placed&region=next~unseen */
-	[323923] = -157,   /* kind=acronym&person=placed&region=sent1~unseen */
+	[323923] = -156,   /* kind=acronym&person=placed&region=sent1~unseen */
 	[323924] = -17,   /* kind=acronym&person=placed&region=sent2~unseen */
 	[323925] = -57,   /* kind=acronym&person=placed&region=sent3~unseen */
 	[323926] = -36,   /* kind=acronym&person=placed&region=para1~unseen */
@@ -26153,7 +26153,7 @@ const int32_t model_trained[324802] = {
 	[324126] = -126,   /* kind=top&person=titled&region=none~unseen */
 	[324135] = -13,   /* kind=top&person=spoke&region=none~unseen */
 	[324144] = -436,   /* kind=top&person=placed&region=none~unseen */
-	[324153] = 36,   /* antkind=na&antperson=na&antrank=0~unseen */
+	[324153] = 37,   /* antkind=na&antperson=na&antrank=0~unseen */
 	[324177] = 81,   /* antkind=name&antperson=none&antrank=0~unseen */
 	[324178] = -100,   /* antkind=name&antperson=none&antrank=1~unseen */
 	[324179] = 32,   /* antkind=name&antperson=none&antrank=2~unseen */
@@ -26310,7 +26310,7 @@ const int32_t model_trained[324802] = {
 	[324457] = -63,   /* kind=pron&qasked=no~unseen */
 	[324458] = -230,   /* kind=pron&qasked=yes~unseen */
 	[324459] = 54,   /* kind=name&qasked=no~unseen */
-	[324460] = -167,   /* kind=name&qasked=yes~unseen */
+	[324460] = -166,   /* kind=name&qasked=yes~unseen */
 	[324461] = 38,   /* kind=acronym&qasked=no~unseen */
 	[324462] = -201,   /* kind=acronym&qasked=yes~unseen */
 	[324463] = -4,   /* kind=role&qasked=no~unseen */
@@ -26322,7 +26322,7 @@ const int32_t model_trained[324802] = {
 	[324469] = -24,   /* kind=desc&qasked=no~unseen */
 	[324470] = -134,   /* kind=desc&qasked=yes~unseen */
 	[324471] = -12,   /* kind=top&qasked=no~unseen */
-	[324472] = 578,   /* kind=top&qasked=yes~unseen */
+	[324472] = 577,   /* kind=top&qasked=yes~unseen */
 	[324473] = -43,   /* kind=none&center=na&qsubj=nocue~unseen */
 	[324474] = 26,   /* kind=none&center=na&qsubj=subject~unseen */
 	[324475] = -108,   /* kind=none&center=na&qsubj=nosubject~unseen */
@@ -26340,7 +26340,7 @@ const int32_t model_trained[324802] = {
 	[324493] = 219,   /* kind=pron&center=na&qsubj=nosubject~unseen */
 	[324494] = -196,   /* kind=pron&center=no&qsubj=nocue~unseen */
 	[324495] = -341,   /* kind=pron&center=no&qsubj=subject~unseen */
-	[324496] = -416,   /* kind=pron&center=no&qsubj=nosubject~unseen */
+	[324496] = -415,   /* kind=pron&center=no&qsubj=nosubject~unseen */
 	[324497] = 155,   /* kind=pron&center=yes&qsubj=nocue~unseen */
 	[324498] = 371,   /* kind=pron&center=yes&qsubj=subject~unseen */
 	[324499] = 63,   /* kind=pron&center=yes&qsubj=nosubject~unseen */
@@ -26394,7 +26394,7 @@ const int32_t model_trained[324802] = {
 	[324554] = 190,   /* kind=top&center=na&qsubj=nocue~unseen */
 	[324555] = -46,   /* kind=top&center=na&qsubj=subject~unseen */
 	[324556] = -81,   /* kind=top&center=na&qsubj=nosubject~unseen */
-	[324557] = -55,   /* kind=top&center=no&qsubj=nocue~unseen */
+	[324557] = -56,   /* kind=top&center=no&qsubj=nocue~unseen */
 	[324558] = -75,   /* kind=top&center=no&qsubj=subject~unseen */
 	[324559] = -175,   /* kind=top&center=no&qsubj=nosubject~unseen */
 	[324560] = 200,   /* kind=top&center=yes&qsubj=nocue~unseen */
@@ -26413,7 +26413,7 @@ const int32_t model_trained[324802] = {
 	[324576] = 45,   /* center=na&qpos=mid&qprev=para1~unseen */
 	[324577] = -33,   /* center=na&qpos=mid&qprev=older~unseen */
 	[324578] = -28,   /* center=no&qpos=para&qprev=none~unseen */
-	[324581] = -65,   /* center=no&qpos=para&qprev=para1~unseen */
+	[324581] = -66,   /* center=no&qpos=para&qprev=para1~unseen */
 	[324582] = -160,   /* center=no&qpos=para&qprev=older~unseen */
 	[324583] = -412,   /* center=no&qpos=sent&qprev=none~unseen */
 	[324585] = -324,   /* center=no&qpos=sent&qprev=para~unseen */
@@ -26425,10 +26425,10 @@ const int32_t model_trained[324802] = {
 	[324591] = -153,   /* center=no&qpos=mid&qprev=para1~unseen */
 	[324592] = -150,   /* center=no&qpos=mid&qprev=older~unseen */
 	[324593] = 181,   /* center=yes&qpos=para&qprev=none~unseen */
-	[324596] = 42,   /* center=yes&qpos=para&qprev=para1~unseen */
+	[324596] = 43,   /* center=yes&qpos=para&qprev=para1~unseen */
 	[324597] = 234,   /* center=yes&qpos=para&qprev=older~unseen */
 	[324598] = 514,   /* center=yes&qpos=sent&qprev=none~unseen */
-	[324600] = 357,   /* center=yes&qpos=sent&qprev=para~unseen */
+	[324600] = 356,   /* center=yes&qpos=sent&qprev=para~unseen */
 	[324601] = 443,   /* center=yes&qpos=sent&qprev=para1~unseen */
 	[324602] = 181,   /* center=yes&qpos=sent&qprev=older~unseen */
 	[324603] = 60,   /* center=yes&qpos=mid&qprev=none~unseen */
@@ -26441,21 +26441,21 @@ const int32_t model_trained[324802] = {
 	[324640] = -484,   /* rkind=pron&rregion=head~unseen */
 	[324642] = -196,   /* rkind=pron&rregion=next~unseen */
 	[324643] = -1,   /* rkind=pron&rregion=sent1~unseen */
-	[324646] = -74,   /* rkind=pron&rregion=para1~unseen */
+	[324646] = -73,   /* rkind=pron&rregion=para1~unseen */
 	[324650] = -511,   /* rkind=name&rregion=head~unseen */
 	[324651] = 254,   /* rkind=name&rregion=tail~unseen */
 	[324652] = -450,   /* rkind=name&rregion=next~unseen */
-	[324653] = 215,   /* rkind=name&rregion=sent1~unseen */
+	[324653] = 217,   /* rkind=name&rregion=sent1~unseen */
 	[324654] = 497,   /* rkind=name&rregion=sent2~unseen */
 	[324655] = -35,   /* rkind=name&rregion=sent3~unseen */
-	[324656] = -168,   /* rkind=name&rregion=para1~unseen */
+	[324656] = -169,   /* rkind=name&rregion=para1~unseen */
 	[324660] = -60,   /* rkind=acronym&rregion=head~unseen */
 	[324661] = 153,   /* rkind=acronym&rregion=tail~unseen */
 	[324662] = -268,   /* rkind=acronym&rregion=next~unseen */
 	[324663] = 354,   /* rkind=acronym&rregion=sent1~unseen */
 	[324664] = -100,   /* rkind=acronym&rregion=sent2~unseen */
 	[324670] = 341,   /* rkind=role&rregion=head~unseen */
-	[324672] = -164,   /* rkind=role&rregion=next~unseen */
+	[324672] = -163,   /* rkind=role&rregion=next~unseen */
 	[324673] = 117,   /* rkind=role&rregion=sent1~unseen */
 	[324674] = -244,   /* rkind=role&rregion=sent2~unseen */
 	[324680] = -216,   /* rkind=text&rregion=head~unseen */
@@ -26479,7 +26479,7 @@ const int32_t model_trained[324802] = {
 	[324731] = -503,   /* rkind=pron&rsame=na~unseen */
 	[324732] = 13,   /* rkind=pron&rsame=no~unseen */
 	[324733] = -478,   /* rkind=pron&rsame=yes~unseen */
-	[324735] = 325,   /* rkind=name&rsame=na~unseen */
+	[324735] = 326,   /* rkind=name&rsame=na~unseen */
 	[324736] = -560,   /* rkind=name&rsame=no~unseen */
 	[324737] = 330,   /* rkind=name&rsame=yes~unseen */
 	[324739] = 65,   /* rkind=acronym&rsame=na~unseen */
@@ -26491,21 +26491,21 @@ const int32_t model_trained[324802] = {
 	[324748] = -420,   /* rkind=text&rsame=no~unseen */
 	[324751] = -80,   /* rkind=org&rsame=na~unseen */
 	[324752] = -318,   /* rkind=org&rsame=no~unseen */
-	[324755] = -102,   /* rkind=desc&rsame=na~unseen */
+	[324755] = -103,   /* rkind=desc&rsame=na~unseen */
 	[324756] = -381,   /* rkind=desc&rsame=no~unseen */
-	[324759] = -239,   /* rkind=top&rsame=na~unseen */
+	[324759] = -240,   /* rkind=top&rsame=na~unseen */
 	[324760] = -429,   /* rkind=top&rsame=no~unseen */
 	[324761] = 305,   /* rkind=top&rsame=yes~unseen */
-	[324767] = 60,   /* rregion=none&rsubj=no~unseen */
+	[324767] = 59,   /* rregion=none&rsubj=no~unseen */
 	[324771] = -287,   /* rregion=head&rsubj=no~unseen */
-	[324772] = -521,   /* rregion=head&rsubj=first~unseen */
+	[324772] = -522,   /* rregion=head&rsubj=first~unseen */
 	[324773] = -225,   /* rregion=head&rsubj=start~unseen */
 	[324775] = 304,   /* rregion=tail&rsubj=no~unseen */
 	[324776] = 15,   /* rregion=tail&rsubj=first~unseen */
-	[324779] = -465,   /* rregion=next&rsubj=no~unseen */
+	[324779] = -466,   /* rregion=next&rsubj=no~unseen */
 	[324780] = -556,   /* rregion=next&rsubj=first~unseen */
-	[324781] = -137,   /* rregion=next&rsubj=start~unseen */
-	[324783] = 486,   /* rregion=sent1&rsubj=no~unseen */
+	[324781] = -138,   /* rregion=next&rsubj=start~unseen */
+	[324783] = 487,   /* rregion=sent1&rsubj=no~unseen */
 	[324784] = 44,   /* rregion=sent1&rsubj=first~unseen */
 	[324785] = 52,   /* rregion=sent1&rsubj=start~unseen */
 	[324787] = -191,   /* rregion=sent2&rsubj=no~unseen */
@@ -26514,7 +26514,7 @@ const int32_t model_trained[324802] = {
 	[324791] = -19,   /* rregion=sent3&rsubj=no~unseen */
 	[324792] = 9,   /* rregion=sent3&rsubj=first~unseen */
 	[324793] = -1,   /* rregion=sent3&rsubj=start~unseen */
-	[324795] = -658,   /* rregion=para1&rsubj=no~unseen */
+	[324795] = -659,   /* rregion=para1&rsubj=no~unseen */
 	[324796] = 232,   /* rregion=para1&rsubj=first~unseen */
 	[324797] = -100,   /* rregion=para1&rsubj=start~unseen */
 };

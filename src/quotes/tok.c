@@ -961,19 +961,25 @@ static void sample_starts(tok_doc *td, size_t len)
 	td->nblk = nb;
 }
 
+/* The longest unlisted word of a caseless language that may be a name,
+ * in bytes (ten Devanagari letters or hangul syllables): a longer one is
+ * a compound title or a verb with its endings. (The lists hold longer
+ * words, LEX_MAXWORD: the compound titles themselves.) */
+#define CASELESS_NAME_MAX 31
+
 /* In a script without capitals (a caseless language: Arabic, Hebrew,
  * Devanagari, Hangul), a word none of the language's lists holds is taken
  * as a capitalised one would be, so that names are runs of such words
  * between the listed ones (cues, titles, function words); the language's
  * file also reads a lone such word as a name only where the article gives
  * it in full (capitalised_nouns), since most of them are nouns. Digits and
- * Latin words keep their own case, and a word too long for the lists
- * (n 0: more than LEX_MAXWORD bytes, ten Devanagari letters or hangul
- * syllables) is no name: a compound title or a verb with its endings. */
+ * Latin words keep their own case, and a word longer than
+ * CASELESS_NAME_MAX (or than the lists' words: n 0) is no name. */
 static void caseless_caps(tok *v, size_t n, const char *t)
 {
 	for (size_t i = 0; i < n; i++)
-		if (v[i].kind == T_WORD && !v[i].lex && v[i].n && (unsigned char)t[v[i].s] >= 0x80)
+		if (v[i].kind == T_WORD && !v[i].lex && v[i].n && v[i].n <= CASELESS_NAME_MAX &&
+		    (unsigned char)t[v[i].s] >= 0x80)
 			v[i].cap = true;
 }
 

@@ -12,7 +12,7 @@
 
 #define DATE_MAX 120      /* longer is no date field: a sentence */
 #define MAX_NUMBERS 8
-#define WORD_MAX 32
+#define WORD_MAX (LEX_MAXWORD + 1)   /* a month's name and its end */
 
 enum mark { MARK_NONE, MARK_YEAR, MARK_MONTH, MARK_DAY };
 

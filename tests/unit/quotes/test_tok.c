@@ -567,6 +567,38 @@ static void caseless_tokens(void **state)
 	}
 }
 
+/* A word of the lists longer than ten Devanagari letters (31 bytes) is
+ * found in them: a compound title ("prime minister") is a title; an
+ * unlisted word that long (an adjective: "international") is still no
+ * name in a caseless language. */
+static void long_words_in_the_lists(void **state)
+{
+	(void)state;
+	static const char title[] = "\xE0\xA4\xAA\xE0\xA5\x8D\xE0\xA4\xB0\xE0\xA4\xA7\xE0\xA4\xBE\xE0\xA4\xA8"
+	                            "\xE0\xA4\xAE\xE0\xA4\x82\xE0\xA4\xA4\xE0\xA5\x8D\xE0\xA4\xB0\xE0\xA5\x80"
+	                            "\x20\xE0\xA4\x85\xE0\xA4\xAE\xE0\xA4\xBF\xE0\xA4\xA4\x20\xE0\xA4\xB8\xE0"
+	                            "\xA4\xBF\xE0\xA4\x82\xE0\xA4\xB9\x20\xE0\xA4\xA8\xE0\xA5\x87\x20\xE0\xA4"
+	                            "\x95\xE0\xA4\xB9\xE0\xA4\xBE\xE0\xA5\xA4";
+	static const char adjective[] = "\xE0\xA4\x85\xE0\xA4\x82\xE0\xA4\xA4\xE0\xA4\xB0\xE0\xA4\xB0\xE0\xA4\xBE"
+	                                "\xE0\xA4\xB7\xE0\xA5\x8D\xE0\xA4\x9F\xE0\xA5\x8D\xE0\xA4\xB0\xE0\xA5\x80"
+	                                "\xE0\xA4\xAF"
+	                                "\x20\xE0\xA4\x85\xE0\xA4\xAE\xE0\xA4\xBF\xE0\xA4\xA4\x20\xE0\xA4\xB8\xE0"
+	                                "\xA4\xBF\xE0\xA4\x82\xE0\xA4\xB9\x20\xE0\xA4\xA8\xE0\xA5\x87\x20\xE0\xA4"
+	                                "\x95\xE0\xA4\xB9\xE0\xA4\xBE\xE0\xA5\xA4";
+	tok_doc td = { 0 };
+	assert_int_equal(tok_doc_build(&td, title, strlen(title), LANG_HI, NULL, 0), 0);
+	assert_int_equal(td.v[0].n, 36);
+	assert_true(td.v[0].lex & LX_TITLE);
+	assert_false(td.v[0].cap);
+	assert_true(td.v[1].cap && td.v[2].cap);   /* the name after it */
+	tok_doc_free(&td);
+	tok_doc adj = { 0 };
+	assert_int_equal(tok_doc_build(&adj, adjective, strlen(adjective), LANG_HI, NULL, 0), 0);
+	assert_int_equal(adj.v[0].n, 39);
+	assert_false(adj.v[0].cap);
+	tok_doc_free(&adj);
+}
+
 /* A dot after a short word of the [abbreviation] lists (any language's)
  * or after a title does not end the sentence, but after a title that is
  * a whole word ([whole_title]) or another word it does. */
@@ -685,6 +717,7 @@ int main(void)
 		cmocka_unit_test(profile_counts_as_one_by_one),
 		cmocka_unit_test(spaced_word_as_its_two_tests),
 		cmocka_unit_test(caseless_tokens),
+		cmocka_unit_test(long_words_in_the_lists),
 		cmocka_unit_test(abbreviations_from_the_lists),
 		cmocka_unit_test(text_past_32_bits_refused),
 		cmocka_unit_test(dropped_classes_by_word),
