@@ -80,6 +80,10 @@ if len(LATIN_ORDER) != len(LATIN) or len(LATIN) > 32:
 # [month]: one line a month, January first; its words go to the table of
 # month names that dates are read with (lex_month), not to the classes.
 MONTH = "month"
+# [date_unit]: three lines, the words written before the year's, the
+# month's and the day's number of a date (vi "ngày 5 tháng 9 năm 2021"):
+# the table lex_date_unit reads, not the classes.
+DATE_UNIT = "date_unit"
 # [like] names another language whose words this one shares, and
 # [alphabet] the letters (longest first) that write them in its own script:
 # every section of that file but its properties, profile and months is
@@ -117,7 +121,7 @@ def add_like(code, langs):
         fail("%s.txt: [alphabet] holds pairs" % code)
     pairs = sorted(zip(letters[::2], letters[1::2]), key=lambda p: -len(p[0]))
     for sec, words in langs[like[0]].items():
-        if sec in ("properties", PROFILE, MONTH):
+        if sec in ("properties", PROFILE, MONTH, DATE_UNIT):
             continue
         have = secs.setdefault(sec, [])
         for w in words:
@@ -138,19 +142,35 @@ def read_lang(path):
         if m:
             cur = m.group(1)
             if cur not in CLASSES and cur not in ANY and cur not in AFFIXES and \
-                    cur not in ("properties", PROFILE, MONTH, LIKE, ALPHABET):
+                    cur not in ("properties", PROFILE, MONTH, DATE_UNIT, LIKE, ALPHABET):
                 fail("%s:%d: unknown section [%s]" % (path, n, cur))
             sections.setdefault(cur, [])
             continue
         if cur is None:
             fail("%s:%d: words before the first [section]" % (path, n))
-        if cur == MONTH:
+        if cur in (MONTH, DATE_UNIT):
             sections[cur].append([w.lower() for w in line.split()])
             continue
         sections[cur].extend(w.lower() if cur not in AFFIXES else w for w in line.split())
     if MONTH in sections and len(sections[MONTH]) != 12:
         fail("%s: [month] has %d lines, not 12" % (path, len(sections[MONTH])))
+    if DATE_UNIT in sections and len(sections[DATE_UNIT]) != 3:
+        fail("%s: [date_unit] has %d lines, not 3 (year, month, day)" % (path, len(sections[DATE_UNIT])))
     return sections
+
+
+def date_unit_table(langs):
+    """{word: 1 year, 2 month, 3 day} of every language's [date_unit]; a word two units fails."""
+    out = {}
+    for code, secs in sorted(langs.items()):
+        for i, words in enumerate(secs.get(DATE_UNIT, [])):
+            for w in words:
+                if len(w.encode()) > LEX_MAXWORD:
+                    fail("%s: date unit too long: %s" % (code, w))
+                if out.get(w, i + 1) != i + 1:
+                    fail("%s: %s is date unit %d here and %d in another language" % (code, w, i + 1, out[w]))
+                out[w] = i + 1
+    return out
 
 
 def month_table(langs):
@@ -457,11 +477,18 @@ def main():
         out.write("\t{ %s },\n" % ", ".join(cells))
     out.write("};\n")
     months = month_table(langs)
-    out.write("\n/* the month names of every language's [month], sorted bytewise: lex_month */\n")
-    out.write("static const struct { const char *w; unsigned char n, month; } lex_months[%d] = {\n" % len(months))
-    for w in sorted(months, key=lambda x: x.encode()):
-        out.write("\t{ %s, %d, %d },\n" % (c_string(w), len(w.encode()), months[w]))
-    out.write("};\n")
+    units = date_unit_table(langs)
+    if not units:
+        fail("no language has a [date_unit]")
+    out.write("\n/* a word and the number it names, in a table sorted bytewise (named_value) */\n")
+    out.write("typedef struct lex_named {\n\tconst char *w;\n\tunsigned char n, value;\n} lex_named;\n")
+    for name, table, what in (("lex_months", months, "the month names of every language's [month]: lex_month"),
+                              ("lex_date_units", units, "the words before a date's numbers, [date_unit]: lex_date_unit")):
+        out.write("\n/* %s */\n" % what)
+        out.write("static const lex_named %s[%d] = {\n" % (name, len(table)))
+        for w in sorted(table, key=lambda x: x.encode()):
+            out.write("\t{ %s, %d, %d },\n" % (c_string(w), len(w.encode()), table[w]))
+        out.write("};\n")
     out.write(C_FUNCTIONS)
 
 
@@ -586,23 +613,35 @@ const char *lex_word(size_t i)
 	return i < lex_size() ? lex_names[i] : NULL;
 }
 
-int lex_month(const char *low, size_t n)
+/* The number the word low[0..n) names in the sorted table t[0..count), 0
+ * when it holds no such word. */
+static int named_value(const lex_named *t, size_t count, const char *low, size_t n)
 {
-	size_t lo = 0, hi = sizeof lex_months / sizeof *lex_months;
+	size_t lo = 0, hi = count;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		size_t m = lex_months[mid].n;
-		int c = memcmp(lex_months[mid].w, low, m < n ? m : n);
+		size_t m = t[mid].n;
+		int c = memcmp(t[mid].w, low, m < n ? m : n);
 		if (!c)
 			c = (m > n) - (m < n);
 		if (!c)
-			return lex_months[mid].month;
+			return t[mid].value;
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return 0;
+}
+
+int lex_month(const char *low, size_t n)
+{
+	return named_value(lex_months, sizeof lex_months / sizeof *lex_months, low, n);
+}
+
+int lex_date_unit(const char *low, size_t n)
+{
+	return named_value(lex_date_units, sizeof lex_date_units / sizeof *lex_date_units, low, n);
 }
 """
 

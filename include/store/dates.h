@@ -16,7 +16,9 @@
  *                                       with a day and a year around it;
  *                                       weekdays, times (10:30) and words
  *                                       that are no month are passed over;
- *   2015年9月22日                        the year, month and day marks.
+ *   2015年9月22日                        the year, month and day marks;
+ *   ngày 22 tháng 9 năm 2015            a word of a [date_unit] list before
+ *                                       each number.
  * A day beyond its month (31 April, 29 February 2015) or a year outside
  * 1000-2999 is no date. Everything else (May 12, with no year) is kept as
  * written by the caller.

@@ -39109,8 +39109,14 @@ const unsigned char lex_affix_min[NLANG][LA__COUNT] = {
 	{ 255, 255, 255, 255, 255, 255, 255, 255, 255, 3, 255, 255, 3, 3 },
 };
 
-/* the month names of every language's [month], sorted bytewise: lex_month */
-static const struct { const char *w; unsigned char n, month; } lex_months[636] = {
+/* a word and the number it names, in a table sorted bytewise (named_value) */
+typedef struct lex_named {
+	const char *w;
+	unsigned char n, value;
+} lex_named;
+
+/* the month names of every language's [month]: lex_month */
+static const lex_named lex_months[636] = {
 	{ "abr", 3, 4 },
 	{ "abril", 5, 4 },
 	{ "ago", 3, 8 },
@@ -39749,6 +39755,13 @@ static const struct { const char *w; unsigned char n, month; } lex_months[636] =
 	{ "सितम्बर", 21, 9 },
 };
 
+/* the words before a date's numbers, [date_unit]: lex_date_unit */
+static const lex_named lex_date_units[3] = {
+	{ "ngày", 5, 3 },
+	{ "năm", 4, 1 },
+	{ "tháng", 6, 2 },
+};
+
 static uint64_t chunk_at(const char *p)
 {
 	uint64_t x;
@@ -39869,21 +39882,33 @@ const char *lex_word(size_t i)
 	return i < lex_size() ? lex_names[i] : NULL;
 }
 
-int lex_month(const char *low, size_t n)
+/* The number the word low[0..n) names in the sorted table t[0..count), 0
+ * when it holds no such word. */
+static int named_value(const lex_named *t, size_t count, const char *low, size_t n)
 {
-	size_t lo = 0, hi = sizeof lex_months / sizeof *lex_months;
+	size_t lo = 0, hi = count;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		size_t m = lex_months[mid].n;
-		int c = memcmp(lex_months[mid].w, low, m < n ? m : n);
+		size_t m = t[mid].n;
+		int c = memcmp(t[mid].w, low, m < n ? m : n);
 		if (!c)
 			c = (m > n) - (m < n);
 		if (!c)
-			return lex_months[mid].month;
+			return t[mid].value;
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return 0;
+}
+
+int lex_month(const char *low, size_t n)
+{
+	return named_value(lex_months, sizeof lex_months / sizeof *lex_months, low, n);
+}
+
+int lex_date_unit(const char *low, size_t n)
+{
+	return named_value(lex_date_units, sizeof lex_date_units / sizeof *lex_date_units, low, n);
 }

@@ -27,6 +27,7 @@ typedef struct reading {
 	number num[MAX_NUMBERS];
 	int n;
 	int month;          /* of the month name, 0: none */
+	enum mark unit;     /* of the word before the next number ([date_unit]: "ngày 5"), MARK_NONE: none */
 	bool doubtful;      /* too many numbers, or two month names */
 } reading;
 
@@ -81,6 +82,9 @@ static void read_number(const uint8_t *s, size_t *i, reading *r)
 	size_t len;
 	x->mark = mark_at(s + *i, &len);
 	*i += len;
+	if (x->mark == MARK_NONE)
+		x->mark = r->unit;   /* "tháng 9": the word before it says what it is */
+	r->unit = MARK_NONE;
 	size_t j = *i;
 	while (s[j] == ' ')
 		j++;
@@ -107,6 +111,13 @@ static void read_word(const uint8_t *s, size_t *i, reading *r)
 	uint8_t *got = u8_tolower(s + start, *i - start, NULL, NULL, low, &n);
 	if (got != low) {   /* longer than any month name: a buffer of its own, or none */
 		free(got);
+		return;
+	}
+	/* lex_date_unit's numbers, and the marks of the numbers after such words */
+	static const enum mark units[] = { MARK_NONE, MARK_YEAR, MARK_MONTH, MARK_DAY };
+	int u = lex_date_unit((const char *)low, n);
+	if (u > 0 && (size_t)u < sizeof units / sizeof *units) {
+		r->unit = units[u];
 		return;
 	}
 	int m = lex_month((const char *)low, n);

@@ -42,6 +42,16 @@ static void test_numbers(void **state)
 	stays("22.9.2015 und 23.9.2015");
 }
 
+/* Words before each number ([date_unit]) say which it is (vi). */
+static void test_date_units(void **state)
+{
+	reads_as("ng\xC3\xA0y 5 th\xC3\xA1ng 9 n\xC4\x83m 2021", "2021-09-05");
+	reads_as("Th\xE1\xBB\xA9 hai, ng\xC3\xA0y 22 th\xC3\xA1ng 11 n\xC4\x83m 2021, 10:30",
+	         "2021-11-22");   /* a weekday and a time passed over */
+	stays("th\xC3\xA1ng 9 n\xC4\x83m 2021");   /* no day */
+	stays("ng\xC3\xA0y 31 th\xC3\xA1ng 4 n\xC4\x83m 2021");   /* a day beyond its month */
+}
+
 static void test_month_names(void **state)
 {
 	reads_as("22 September 2015", "2015-09-22");
@@ -121,6 +131,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_month_names),
+		cmocka_unit_test(test_date_units),
 		cmocka_unit_test(test_marks),
 		cmocka_unit_test(test_impossible_days),
 		cmocka_unit_test(test_not_dates),
