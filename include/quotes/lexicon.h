@@ -123,9 +123,10 @@ int lex_find(const char *low, size_t n);
  * none: how a written date is read. */
 int lex_month(const char *low, size_t n);
 
-/* Which number of a date the lower-case word low[0..n) announces when it
- * stands before it, in a language's [date_unit] list (vi "ngày 5 tháng 9
- * năm 2021"): 1 the year, 2 the month, 3 the day; 0 when none. */
+/* Which number of a date the lower-case word low[0..n) names, standing
+ * before it or joined after it, in a language's [date_unit] list (vi
+ * "ngày 5 tháng 9 năm 2021", ko "2021년 9월 5일"): 1 the year, 2 the
+ * month, 3 the day; 0 when none. */
 int lex_date_unit(const char *low, size_t n);
 
 /* lex_find for a word whose buffer is zero from low[n] to the next multiple

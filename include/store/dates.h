@@ -18,7 +18,7 @@
  *                                       that are no month are passed over;
  *   2015年9月22日                        the year, month and day marks;
  *   ngày 22 tháng 9 năm 2015            a word of a [date_unit] list before
- *                                       each number.
+ *   2015년 9월 22일                      each number, or joined after it.
  * A day beyond its month (31 April, 29 February 2015) or a year outside
  * 1000-2999 is no date. Everything else (May 12, with no year) is kept as
  * written by the caller.

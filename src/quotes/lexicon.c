@@ -39756,10 +39756,13 @@ static const lex_named lex_months[636] = {
 };
 
 /* the words before a date's numbers, [date_unit]: lex_date_unit */
-static const lex_named lex_date_units[3] = {
+static const lex_named lex_date_units[6] = {
 	{ "ngày", 5, 3 },
 	{ "năm", 4, 1 },
 	{ "tháng", 6, 2 },
+	{ "년", 3, 1 },
+	{ "월", 3, 2 },
+	{ "일", 3, 3 },
 };
 
 static uint64_t chunk_at(const char *p)

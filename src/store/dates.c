@@ -117,7 +117,11 @@ static void read_word(const uint8_t *s, size_t *i, reading *r)
 	static const enum mark units[] = { MARK_NONE, MARK_YEAR, MARK_MONTH, MARK_DAY };
 	int u = lex_date_unit((const char *)low, n);
 	if (u > 0 && (size_t)u < sizeof units / sizeof *units) {
-		r->unit = units[u];
+		number *before = r->n ? &r->num[r->n - 1] : NULL;
+		if (before && start && is_digit(s[start - 1]) && before->mark == MARK_NONE)
+			before->mark = units[u];   /* written joined to the number before it: ko "2021년" */
+		else
+			r->unit = units[u];   /* before its number, spaced: vi "năm 2021" */
 		return;
 	}
 	int m = lex_month((const char *)low, n);

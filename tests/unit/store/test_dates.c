@@ -42,7 +42,8 @@ static void test_numbers(void **state)
 	stays("22.9.2015 und 23.9.2015");
 }
 
-/* Words before each number ([date_unit]) say which it is (vi). */
+/* Words before each number (vi) or joined after it (ko), [date_unit], say
+ * which it is. */
 static void test_date_units(void **state)
 {
 	reads_as("ng\xC3\xA0y 5 th\xC3\xA1ng 9 n\xC4\x83m 2021", "2021-09-05");
@@ -50,6 +51,8 @@ static void test_date_units(void **state)
 	         "2021-11-22");   /* a weekday and a time passed over */
 	stays("th\xC3\xA1ng 9 n\xC4\x83m 2021");   /* no day */
 	stays("ng\xC3\xA0y 31 th\xC3\xA1ng 4 n\xC4\x83m 2021");   /* a day beyond its month */
+	reads_as("2021\xEB\x85\x84 9\xEC\x9B\x94 5\xEC\x9D\xBC", "2021-09-05");   /* joined after the number (ko) */
+	stays("9\xEC\x9B\x94 5\xEC\x9D\xBC");   /* no year */
 }
 
 static void test_month_names(void **state)
