@@ -11,7 +11,7 @@ static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr
                                            "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el", "bg", "sr",
                                            "sk", "sl", "fi", "et", "gl",
                                            "lv", "lt", "tr", "id", "vi", "ar", "he", "fa", "hi", "ko",
-                                           "ur", "be", "mk", "eu", "is" };
+                                           "ur", "be", "mk", "eu", "is", "ga", "mt", "kk" };
 
 const char *lang_code(enum lang l)
 {
@@ -201,11 +201,11 @@ static enum lang caseless_lang(const char *t, size_t n, size_t latin)
  * letters it lacks (ы э ё: in Russian ъ is rare), else Russian; without
  * Cyrillic, the scripts without capitals (caseless_lang). Belarusian is
  * told by its ў (one letter in two hundred is plenty: no other language
- * here writes it), Macedonian from Serbian by its own ѓ ќ ѕ outnumbering
- * Serbian's own ћ ђ. */
+ * here writes it), Kazakh by its ә ғ қ ұ (one letter in a hundred),
+ * Macedonian from Serbian by its own ѓ ќ ѕ outnumbering Serbian's own ћ ђ. */
 static enum lang script_lang(const char *t, size_t n)
 {
-	size_t cyrillic = 0, greek = 0, latin = 0, uk = 0, ru = 0, hard = 0, sr = 0, sr_own = 0, mk = 0, be = 0;
+	size_t cyrillic = 0, greek = 0, latin = 0, uk = 0, ru = 0, hard = 0, sr = 0, sr_own = 0, mk = 0, be = 0, kk = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)t[i];
 		cyrillic += b >= 0xD0 && b <= 0xD3;
@@ -221,6 +221,10 @@ static enum lang script_lang(const char *t, size_t n)
 			mk += b == 0xD1 && (c == 0x93 || c == 0x9C || c == 0x95);
 			be += b == 0xD1 && c == 0x9E;
 		}
+		if (i + 1 < n && (b == 0xD2 || b == 0xD3)) {
+			unsigned char c = (unsigned char)t[i + 1];
+			kk += (b == 0xD3 && c == 0x99) || (b == 0xD2 && (c == 0x93 || c == 0x9B || c == 0xB1));
+		}
 	}
 	if (greek > latin && greek > cyrillic)
 		return LANG_EL;
@@ -228,6 +232,8 @@ static enum lang script_lang(const char *t, size_t n)
 		return caseless_lang(t, n, latin);
 	if (be && be * 200 >= cyrillic)
 		return LANG_BE;
+	if (kk && kk * 100 >= cyrillic)
+		return LANG_KK;
 	if (sr > uk + ru + hard)
 		return mk > sr_own ? LANG_MK : LANG_SR;
 	if (uk > ru + hard)

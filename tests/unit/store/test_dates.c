@@ -80,6 +80,9 @@ static void test_month_names(void **state)
 	reads_as("22 \xD1\x81\xD0\xB5\xD0\xBF\xD1\x82\xD0\xB5\xD0\xBC\xD0\xB2\xD1\x80\xD0\xB8 2015", "2015-09-22");   /* Macedonian */
 	reads_as("2015eko irailaren 22an", "2015-09-22");   /* Basque: the year first, the genitive */
 	reads_as("22. september 2015", "2015-09-22");   /* Icelandic */
+	reads_as("22 I\xC3\xBAil 2015", "2015-07-22");   /* Irish */
+	reads_as("22 ta' Settembru 2015", "2015-09-22");   /* Maltese */
+	reads_as("22 \xD2\x9B\xD1\x8B\xD1\x80\xD0\xBA\xD2\xAF\xD0\xB9\xD0\xB5\xD0\xBA 2015", "2015-09-22");   /* Kazakh */
 	reads_as("Mon, 02 Jan 2024 10:00:00 -0500", "2024-01-02");
 	stays("May 12");                        /* no year */
 	stays("September 2015");                /* no day */
