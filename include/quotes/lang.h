@@ -32,6 +32,7 @@ enum lang {
 	/* Latin, told by their [profile] words */
 	LANG_EU, LANG_IS, LANG_GA, LANG_MT,
 	LANG_KK,   /* Cyrillic with its own letters */
+	LANG_HY,   /* Armenian letters */
 	LANG_COUNT
 };
 

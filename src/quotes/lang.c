@@ -11,7 +11,7 @@ static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr
                                            "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el", "bg", "sr",
                                            "sk", "sl", "fi", "et", "gl",
                                            "lv", "lt", "tr", "id", "vi", "ar", "he", "fa", "hi", "ko",
-                                           "ur", "be", "mk", "eu", "is", "ga", "mt", "kk" };
+                                           "ur", "be", "mk", "eu", "is", "ga", "mt", "kk", "hy" };
 
 const char *lang_code(enum lang l)
 {
@@ -202,14 +202,19 @@ static enum lang caseless_lang(const char *t, size_t n, size_t latin)
  * Cyrillic, the scripts without capitals (caseless_lang). Belarusian is
  * told by its ў (one letter in two hundred is plenty: no other language
  * here writes it), Kazakh by its ә ғ қ ұ (one letter in a hundred),
- * Macedonian from Serbian by its own ѓ ќ ѕ outnumbering Serbian's own ћ ђ. */
+ * Macedonian from Serbian by its own ѓ ќ ѕ outnumbering Serbian's own ћ ђ;
+ * Armenian (U+0531..U+058F, led by D4..D6) where its letters outnumber
+ * the ASCII and the Cyrillic ones. */
 static enum lang script_lang(const char *t, size_t n)
 {
-	size_t cyrillic = 0, greek = 0, latin = 0, uk = 0, ru = 0, hard = 0, sr = 0, sr_own = 0, mk = 0, be = 0, kk = 0;
+	size_t cyrillic = 0, greek = 0, armenian = 0, latin = 0, uk = 0, ru = 0, hard = 0, sr = 0, sr_own = 0, mk = 0,
+	       be = 0, kk = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)t[i];
 		cyrillic += b >= 0xD0 && b <= 0xD3;
 		greek += b == 0xCE || b == 0xCF;
+		armenian += b == 0xD5 || (b == 0xD4 && i + 1 < n && (unsigned char)t[i + 1] >= 0xB1) ||
+		            (b == 0xD6 && i + 1 < n && (unsigned char)t[i + 1] <= 0x8F);
 		latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
 		if (i + 1 < n && (b == 0xD1 || b == 0xD2)) {
 			unsigned char c = (unsigned char)t[i + 1];
@@ -228,6 +233,8 @@ static enum lang script_lang(const char *t, size_t n)
 	}
 	if (greek > latin && greek > cyrillic)
 		return LANG_EL;
+	if (armenian > latin && armenian > cyrillic)
+		return LANG_HY;
 	if (cyrillic <= latin)
 		return caseless_lang(t, n, latin);
 	if (be && be * 200 >= cyrillic)

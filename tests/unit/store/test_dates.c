@@ -83,6 +83,8 @@ static void test_month_names(void **state)
 	reads_as("22 I\xC3\xBAil 2015", "2015-07-22");   /* Irish */
 	reads_as("22 ta' Settembru 2015", "2015-09-22");   /* Maltese */
 	reads_as("22 \xD2\x9B\xD1\x8B\xD1\x80\xD0\xBA\xD2\xAF\xD0\xB9\xD0\xB5\xD0\xBA 2015", "2015-09-22");   /* Kazakh */
+	reads_as("2015 \xD5\xA9\xD5\xBE\xD5\xA1\xD5\xAF\xD5\xA1\xD5\xB6\xD5\xAB \xD5\xBD\xD5\xA5\xD5\xBA\xD5\xBF"
+	         "\xD5\xA5\xD5\xB4\xD5\xA2\xD5\xA5\xD6\x80\xD5\xAB 22", "2015-09-22");   /* Armenian: the year first, the genitive */
 	reads_as("Mon, 02 Jan 2024 10:00:00 -0500", "2024-01-02");
 	stays("May 12");                        /* no year */
 	stays("September 2015");                /* no day */
