@@ -69,7 +69,7 @@ LANG_ENUM = enum_names(LANG_H, "LANG_")
 LANGS = [code for code, v in sorted(LANG_ENUM.items(), key=lambda kv: kv[1])
          if code not in ("unknown", "count")]   # index i is enum value i + 1
 # the Latin-script languages: the detector reads their [profile] words (lang.h's LANG_LATIN_MASK)
-LATIN = ("en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "pt", "pl", "ca", "cs", "ro", "hr", "hu", "lv", "lt", "tr", "id", "vi", "sk", "sl", "fi", "et", "gl")
+LATIN = ("en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "pt", "pl", "ca", "cs", "ro", "hr", "hu", "lv", "lt", "tr", "id", "vi", "sk", "sl", "fi", "et", "gl", "eu", "is", "ga", "mt")
 # a word's profile has bit i for the i-th of them in the order of enum lang
 # (lexicon.h: 32 bits)
 LATIN_ORDER = [code for code in LANGS if code in LATIN]

@@ -26,6 +26,13 @@ enum lang {
 	LANG_LV, LANG_LT, LANG_TR, LANG_ID, LANG_VI,
 	/* scripts without capitals, told by their letters (caseless in their files) */
 	LANG_AR, LANG_HE, LANG_FA, LANG_HI, LANG_KO,
+	LANG_UR,
+	/* Cyrillic, told by their letters */
+	LANG_BE, LANG_MK,
+	/* Latin, told by their [profile] words */
+	LANG_EU, LANG_IS, LANG_GA, LANG_MT,
+	LANG_KK,   /* Cyrillic with its own letters */
+	LANG_HY,   /* Armenian letters */
 	LANG_COUNT
 };
 
@@ -36,11 +43,12 @@ enum lang {
                          LANG_BIT(LANG_CS) | LANG_BIT(LANG_RO) | LANG_BIT(LANG_HR) | LANG_BIT(LANG_HU) | \
                          LANG_BIT(LANG_LV) | LANG_BIT(LANG_LT) | LANG_BIT(LANG_TR) | LANG_BIT(LANG_ID) | \
                          LANG_BIT(LANG_VI) | LANG_BIT(LANG_SK) | LANG_BIT(LANG_SL) | \
-                         LANG_BIT(LANG_FI) | LANG_BIT(LANG_ET) | LANG_BIT(LANG_GL))
+                         LANG_BIT(LANG_FI) | LANG_BIT(LANG_ET) | LANG_BIT(LANG_GL) | \
+                         LANG_BIT(LANG_EU) | LANG_BIT(LANG_IS) | LANG_BIT(LANG_GA) | LANG_BIT(LANG_MT))
 
 /* How many they are, and the i-th of them in the order of enum lang (a
  * word's profile has bit i for it: lexicon.h). */
-#define LANG_LATIN_COUNT 26
+#define LANG_LATIN_COUNT 30
 enum lang lang_latin(unsigned i);
 
 /* How many bytes from the start of a text the detector reads. */

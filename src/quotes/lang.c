@@ -10,7 +10,8 @@
 static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr", "es", "nl", "it", "zh", "ja",
                                            "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el", "bg", "sr",
                                            "sk", "sl", "fi", "et", "gl",
-                                           "lv", "lt", "tr", "id", "vi", "ar", "he", "fa", "hi", "ko" };
+                                           "lv", "lt", "tr", "id", "vi", "ar", "he", "fa", "hi", "ko",
+                                           "ur", "be", "mk", "eu", "is", "ga", "mt", "kk", "hy" };
 
 const char *lang_code(enum lang l)
 {
@@ -146,12 +147,20 @@ enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LA
 /* The letters of the scripts without capitals in t[0..n), counted by the
  * lead bytes of their two- or three-byte sequences. */
 typedef struct caseless_counts {
-	size_t arabic, persian, arabic_only, hebrew, devanagari;
+	size_t arabic, persian, arabic_only, urdu, hebrew, devanagari;
 } caseless_counts;
 
+/* Urdu's own letters, which neither Arabic nor Persian writes: ٹ ڈ ڑ ں ھ
+ * and the final ے and the heh ہ that end many of its words. */
+static bool urdu_letter(unsigned b, unsigned c)
+{
+	return (b == 0xD9 && c == 0xB9) || (b == 0xDA && (c == 0x88 || c == 0x91 || c == 0xBA || c == 0xBE)) ||
+	       (b == 0xDB && (c == 0x92 || c == 0x81));
+}
+
 /* Arabic letters (U+0600..U+06FF, led by D8..DB) with Persian's own among
- * them (پ چ ژ گ ی ک) and those Persian does not write (ي ك ة), Hebrew
- * (led by D7) and Devanagari (U+0900..U+097F: E0 A4, E0 A5). */
+ * them (پ چ ژ گ ی ک), those Persian does not write (ي ك ة) and Urdu's
+ * own, Hebrew (led by D7) and Devanagari (U+0900..U+097F: E0 A4, E0 A5). */
 static void count_caseless(const unsigned char *u, size_t n, caseless_counts *k)
 {
 	for (size_t i = 0; i + 1 < n; i++) {
@@ -162,6 +171,7 @@ static void count_caseless(const unsigned char *u, size_t n, caseless_counts *k)
 		k->persian += (b == 0xD9 && c == 0xBE) || (b == 0xDA && (c == 0x86 || c == 0x98 || c == 0xAF || c == 0xA9)) ||
 		              (b == 0xDB && c == 0x8C);
 		k->arabic_only += (b == 0xD9 && (c == 0x8A || c == 0x83)) || (b == 0xD8 && c == 0xA9);
+		k->urdu += urdu_letter(b, c);
 	}
 }
 
@@ -171,8 +181,11 @@ static enum lang caseless_lang(const char *t, size_t n, size_t latin)
 {
 	caseless_counts k = { 0 };
 	count_caseless((const unsigned char *)t, n, &k);
-	if (k.arabic > latin && k.arabic > k.hebrew && k.arabic > k.devanagari)
+	if (k.arabic > latin && k.arabic > k.hebrew && k.arabic > k.devanagari) {
+		if (k.urdu * 20 > k.arabic)   /* (a word in twenty or so has one) */
+			return LANG_UR;
 		return k.persian > k.arabic_only ? LANG_FA : LANG_AR;
+	}
 	if (k.hebrew > latin && k.hebrew > k.devanagari)
 		return LANG_HE;
 	return k.devanagari > latin ? LANG_HI : LANG_UNKNOWN;
@@ -186,14 +199,22 @@ static enum lang caseless_lang(const char *t, size_t n, size_t latin)
  * others, else Ukrainian where its own letters (і ї є ґ) outnumber
  * Russian's (ы э ъ ё), else Bulgarian where its vowel ъ outnumbers the
  * letters it lacks (ы э ё: in Russian ъ is rare), else Russian; without
- * Cyrillic, the scripts without capitals (caseless_lang). */
+ * Cyrillic, the scripts without capitals (caseless_lang). Belarusian is
+ * told by its ў (one letter in two hundred is plenty: no other language
+ * here writes it), Kazakh by its ә ғ қ ұ (one letter in a hundred),
+ * Macedonian from Serbian by its own ѓ ќ ѕ outnumbering Serbian's own ћ ђ;
+ * Armenian (U+0531..U+058F, led by D4..D6) where its letters outnumber
+ * the ASCII and the Cyrillic ones. */
 static enum lang script_lang(const char *t, size_t n)
 {
-	size_t cyrillic = 0, greek = 0, latin = 0, uk = 0, ru = 0, hard = 0, sr = 0;
+	size_t cyrillic = 0, greek = 0, armenian = 0, latin = 0, uk = 0, ru = 0, hard = 0, sr = 0, sr_own = 0, mk = 0,
+	       be = 0, kk = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)t[i];
 		cyrillic += b >= 0xD0 && b <= 0xD3;
 		greek += b == 0xCE || b == 0xCF;
+		armenian += b == 0xD5 || (b == 0xD4 && i + 1 < n && (unsigned char)t[i + 1] >= 0xB1) ||
+		            (b == 0xD6 && i + 1 < n && (unsigned char)t[i + 1] <= 0x8F);
 		latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
 		if (i + 1 < n && (b == 0xD1 || b == 0xD2)) {
 			unsigned char c = (unsigned char)t[i + 1];
@@ -201,14 +222,27 @@ static enum lang script_lang(const char *t, size_t n)
 			ru += b == 0xD1 && (c == 0x8B || c == 0x8D || c == 0x91);
 			hard += b == 0xD1 && c == 0x8A;
 			sr += b == 0xD1 && (c == 0x98 || c == 0x99 || c == 0x9A || c == 0x9B || c == 0x9F || c == 0x92);
+			sr_own += b == 0xD1 && (c == 0x9B || c == 0x92);
+			mk += b == 0xD1 && (c == 0x93 || c == 0x9C || c == 0x95);
+			be += b == 0xD1 && c == 0x9E;
+		}
+		if (i + 1 < n && (b == 0xD2 || b == 0xD3)) {
+			unsigned char c = (unsigned char)t[i + 1];
+			kk += (b == 0xD3 && c == 0x99) || (b == 0xD2 && (c == 0x93 || c == 0x9B || c == 0xB1));
 		}
 	}
 	if (greek > latin && greek > cyrillic)
 		return LANG_EL;
+	if (armenian > latin && armenian > cyrillic)
+		return LANG_HY;
 	if (cyrillic <= latin)
 		return caseless_lang(t, n, latin);
+	if (be && be * 200 >= cyrillic)
+		return LANG_BE;
+	if (kk && kk * 100 >= cyrillic)
+		return LANG_KK;
 	if (sr > uk + ru + hard)
-		return LANG_SR;
+		return mk > sr_own ? LANG_MK : LANG_SR;
 	if (uk > ru + hard)
 		return LANG_UK;
 	return hard > ru ? LANG_BG : LANG_RU;

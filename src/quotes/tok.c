@@ -116,10 +116,10 @@ static unsigned char punct_kind(unsigned c)
 	if (c < 0x80)
 		return ascii_punct[c] ? ascii_punct[c] : T_OTHER;
 	switch (c) {
-	case ',': case 0x3001: case 0xFF0C: case 0x060C: return T_COMMA;   /* (0x060C: Arabic's) */
+	case ',': case 0x3001: case 0xFF0C: case 0x060C: case 0x055D: return T_COMMA;   /* (Arabic's, Armenian's) */
 	case '.': case '!': case '?': case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F:
-	case 0x061F: case 0x06D4: case 0x0964: case 0x0965:   /* Arabic's question mark and stop, Devanagari's danda */
-		return T_STOP;
+	case 0x061F: case 0x06D4: case 0x0964: case 0x0965: case 0x0589:
+		return T_STOP;   /* (Arabic's question mark and stop, Devanagari's danda, Armenian's stop) */
 	case ':': case 0xFF1A: return T_COLON;
 	case ';': case 0x061B: return T_SEMI;
 	case 0x2013: case 0x2014: case 0x2015: return T_DASH;
@@ -662,7 +662,7 @@ static tok *push_bare(tok_doc *td, const char *t, enum tok_kind kind, size_t s, 
 	return w;
 }
 
-/* Does t[s,e) end a sentence (. ! ? … 。 ！ ？ ؟ ۔ । before trailing spaces)? */
+/* Does t[s,e) end a sentence (. ! ? … 。 ！ ？ ؟ ۔ । ։ before trailing spaces)? */
 static bool ends_with_stop(const char *t, size_t s, size_t e)
 {
 	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n'))
@@ -672,8 +672,9 @@ static bool ends_with_stop(const char *t, size_t s, size_t e)
 	char c = t[e - 1];
 	if (c == '.' || c == '!' || c == '?')
 		return true;
-	if (e - s >= 2 && (!memcmp(t + e - 2, "\xD8\x9F", 2) || !memcmp(t + e - 2, "\xDB\x94", 2)))
-		return true;   /* Arabic's question mark and full stop */
+	if (e - s >= 2 && (!memcmp(t + e - 2, "\xD8\x9F", 2) || !memcmp(t + e - 2, "\xDB\x94", 2) ||
+	                   !memcmp(t + e - 2, "\xD6\x89", 2)))
+		return true;   /* Arabic's question mark and full stop, Armenian's full stop */
 	return e - s >= 3 && (!memcmp(t + e - 3, "\xE2\x80\xA6", 3) || !memcmp(t + e - 3, "\xE3\x80\x82", 3) ||
 	                      !memcmp(t + e - 3, "\xEF\xBC\x81", 3) || !memcmp(t + e - 3, "\xEF\xBC\x9F", 3) ||
 	                      !memcmp(t + e - 3, "\xE0\xA5\xA4", 3));   /* (the danda) */

@@ -524,7 +524,7 @@ static void spaced_word_as_its_two_tests(void **state)
  * zero-width non-joiner stay inside their words, hangul is spaced words,
  * not characters, a Hebrew acronym keeps its gershayim (a double quote
  * between two Hebrew letters, or U+05F4), and Arabic's and Devanagari's
- * marks end sentences (s) or clauses (c). */
+ * marks end sentences (s) or clauses (c), as Armenian's do. */
 static void caseless_tokens(void **state)
 {
 	(void)state;
@@ -550,6 +550,9 @@ static void caseless_tokens(void **state)
 		  "\xD7\xA6\xD7\x94 \xD7\x90\xD7\x9E\xD7\xA8.", "wwws" },   /* an acronym's gershayim as a double quote between Hebrew letters */
 		{ LANG_HE, "\xD7\x93\xD7\xB4\xD7\xA8 \xD7\x90\xD7\x9C\xD7\x95\xD7\x9F "
 		  "\xD7\x91\xD7\xA8\xD7\xA7 \xD7\x90\xD7\x9E\xD7\xA8.", "wWWws" },   /* and as the gershayim itself */
+		{ LANG_HY, "\xD4\xB1\xD6\x80\xD5\xB4\xD5\xA5\xD5\xB6 \xD5\x8A\xD5\xA5\xD5\xBF\xD6\x80\xD5\xB8\xD5\xBD\xD5"
+		  "\xB5\xD5\xA1\xD5\xB6\xD5\xA8 \xD5\xA1\xD5\xBD\xD5\xA1\xD6\x81\xD5\x9D \xD5\xA2\xD5\xA1\xD6\x80"
+		  "\xD6\x87\xD6\x89", "WWwcws" },   /* Armenian (capitals of its own): its comma and its full stop */
 	};
 	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
 		tok_doc td = { 0 };

@@ -88,6 +88,16 @@ static void test_month_names(void **state)
 	reads_as("22 \xD7\x91\xD7\xA1\xD7\xA4\xD7\x98\xD7\x9E\xD7\x91\xD7\xA8 2015", "2015-09-22");   /* Hebrew, "in" joined */
 	reads_as("22 \xD8\xB3\xD9\xBE\xD8\xAA\xD8\xA7\xD9\x85\xD8\xA8\xD8\xB1 2015", "2015-09-22");   /* Persian */
 	reads_as("22 \xE0\xA4\xB8\xE0\xA4\xBF\xE0\xA4\xA4\xE0\xA4\x82\xE0\xA4\xAC\xE0\xA4\xB0 2015", "2015-09-22");   /* Hindi */
+	reads_as("22 \xD8\xB3\xD8\xAA\xD9\x85\xD8\xA8\xD8\xB1 2015", "2015-09-22");   /* Urdu */
+	reads_as("22 \xD0\xB2\xD0\xB5\xD1\x80\xD0\xB0\xD1\x81\xD0\xBD\xD1\x8F 2015 \xD0\xB3.", "2015-09-22");   /* Belarusian: the genitive */
+	reads_as("22 \xD1\x81\xD0\xB5\xD0\xBF\xD1\x82\xD0\xB5\xD0\xBC\xD0\xB2\xD1\x80\xD0\xB8 2015", "2015-09-22");   /* Macedonian */
+	reads_as("2015eko irailaren 22an", "2015-09-22");   /* Basque: the year first, the genitive */
+	reads_as("22. september 2015", "2015-09-22");   /* Icelandic */
+	reads_as("22 I\xC3\xBAil 2015", "2015-07-22");   /* Irish */
+	reads_as("22 ta' Settembru 2015", "2015-09-22");   /* Maltese */
+	reads_as("22 \xD2\x9B\xD1\x8B\xD1\x80\xD0\xBA\xD2\xAF\xD0\xB9\xD0\xB5\xD0\xBA 2015", "2015-09-22");   /* Kazakh */
+	reads_as("2015 \xD5\xA9\xD5\xBE\xD5\xA1\xD5\xAF\xD5\xA1\xD5\xB6\xD5\xAB \xD5\xBD\xD5\xA5\xD5\xBA\xD5\xBF"
+	         "\xD5\xA5\xD5\xB4\xD5\xA2\xD5\xA5\xD6\x80\xD5\xAB 22", "2015-09-22");   /* Armenian: the year first, the genitive */
 	reads_as("Mon, 02 Jan 2024 10:00:00 -0500", "2024-01-02");
 	stays("May 12");                        /* no year */
 	stays("September 2015");                /* no day */
