@@ -33,6 +33,7 @@ enum lang {
 	LANG_EU, LANG_IS, LANG_GA, LANG_MT,
 	LANG_KK,   /* Cyrillic with its own letters */
 	LANG_HY,   /* Armenian letters */
+	LANG_TA,   /* Tamil letters, caseless */
 	LANG_COUNT
 };
 

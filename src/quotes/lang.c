@@ -11,7 +11,7 @@ static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr
                                            "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el", "bg", "sr",
                                            "sk", "sl", "fi", "et", "gl",
                                            "lv", "lt", "tr", "id", "vi", "ar", "he", "fa", "hi", "ko",
-                                           "ur", "be", "mk", "eu", "is", "ga", "mt", "kk", "hy" };
+                                           "ur", "be", "mk", "eu", "is", "ga", "mt", "kk", "hy", "ta" };
 
 const char *lang_code(enum lang l)
 {
@@ -147,7 +147,7 @@ enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LA
 /* The letters of the scripts without capitals in t[0..n), counted by the
  * lead bytes of their two- or three-byte sequences. */
 typedef struct caseless_counts {
-	size_t arabic, persian, arabic_only, urdu, hebrew, devanagari;
+	size_t arabic, persian, arabic_only, urdu, hebrew, devanagari, tamil;
 } caseless_counts;
 
 /* Urdu's own letters, which neither Arabic nor Persian writes: ٹ ڈ ڑ ں ھ
@@ -160,7 +160,8 @@ static bool urdu_letter(unsigned b, unsigned c)
 
 /* Arabic letters (U+0600..U+06FF, led by D8..DB) with Persian's own among
  * them (پ چ ژ گ ی ک), those Persian does not write (ي ك ة) and Urdu's
- * own, Hebrew (led by D7) and Devanagari (U+0900..U+097F: E0 A4, E0 A5). */
+ * own, Hebrew (led by D7), Devanagari (U+0900..U+097F: E0 A4, E0 A5) and
+ * Tamil (U+0B80..U+0BFF: E0 AE, E0 AF). */
 static void count_caseless(const unsigned char *u, size_t n, caseless_counts *k)
 {
 	for (size_t i = 0; i + 1 < n; i++) {
@@ -168,6 +169,7 @@ static void count_caseless(const unsigned char *u, size_t n, caseless_counts *k)
 		k->arabic += b >= 0xD8 && b <= 0xDB;
 		k->hebrew += b == 0xD7;
 		k->devanagari += b == 0xE0 && (c == 0xA4 || c == 0xA5);
+		k->tamil += b == 0xE0 && (c == 0xAE || c == 0xAF);
 		k->persian += (b == 0xD9 && c == 0xBE) || (b == 0xDA && (c == 0x86 || c == 0x98 || c == 0xAF || c == 0xA9)) ||
 		              (b == 0xDB && c == 0x8C);
 		k->arabic_only += (b == 0xD9 && (c == 0x8A || c == 0x83)) || (b == 0xD8 && c == 0xA9);
@@ -188,6 +190,8 @@ static enum lang caseless_lang(const char *t, size_t n, size_t latin)
 	}
 	if (k.hebrew > latin && k.hebrew > k.devanagari)
 		return LANG_HE;
+	if (k.tamil > latin && k.tamil > k.devanagari)
+		return LANG_TA;
 	return k.devanagari > latin ? LANG_HI : LANG_UNKNOWN;
 }
 

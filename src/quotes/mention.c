@@ -885,7 +885,8 @@ static int hangul_final(const char *s, size_t n)
 }
 
 /* The length of the particle written joined to the name's last word w
- * (Korean: [topic], and the subject's particles whose form follows the
+ * (Korean: [topic], Armenian's definite article ը in [topic], and Korean's
+ * subject particles whose form follows the
  * syllable before: [topic_after_consonant], [topic_after_vowel]), 0 when
  * none: three letters must stay before it (a family and a given name),
  * so that a name whose last syllable looks like a particle keeps it. */
@@ -905,6 +906,16 @@ static size_t joined_particle(const speech_ctx *c, const tok *w)
 	return 0;
 }
 
+/* Does the article's language join particles or an article to a name
+ * that spaces separate from the next word (a [topic] list, Korean's 은 는,
+ * Armenian's definite ը)? Not the languages without spaces, whose
+ * particles the CJK reader handles. */
+static bool particles_joined(const speech_ctx *c)
+{
+	return c->lang > LANG_UNKNOWN && c->lang <= LEX_NLANG && !(speech_props(c) & LP_NO_SPACES) &&
+	       lex_affix_min[c->lang - 1][LA_TOPIC] != 255;
+}
+
 /* name_bytes from v[i], the first token shown (first_shown). */
 static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, uint32_t *ds, uint32_t *de)
 {
@@ -916,9 +927,10 @@ static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, u
 		e -= 2;
 	else if (e - s > 5 && !memcmp(t + e - 4, "\xE2\x80\x99s", 4))
 		e -= 4;
-	else if (speech_props(c) & (LP_APOSTROPHE_SUFFIX | LP_CASELESS))
-		e = (speech_props(c) & LP_APOSTROPHE_SUFFIX) ? before_suffix(t, v[b - 1].s, e) :
-		    v[b - 1].kind == T_WORD && v[b - 1].n == e - v[b - 1].s ? e - joined_particle(c, &v[b - 1]) : e;
+	else if (speech_props(c) & LP_APOSTROPHE_SUFFIX)
+		e = before_suffix(t, v[b - 1].s, e);
+	else if (particles_joined(c) && v[b - 1].kind == T_WORD && v[b - 1].n == e - v[b - 1].s)
+		e -= joined_particle(c, &v[b - 1]);
 	*ds = (uint32_t)s;
 	*de = (uint32_t)e;
 }
