@@ -34,6 +34,7 @@ enum lang {
 	LANG_KK,   /* Cyrillic with its own letters */
 	LANG_HY,   /* Armenian letters */
 	LANG_TA,   /* Tamil letters, caseless */
+	LANG_MR,   /* Devanagari, told from Hindi by its words */
 	LANG_COUNT
 };
 

@@ -11,7 +11,7 @@ static const char codes[LANG_COUNT][3] = { "", "en", "da", "no", "sv", "de", "fr
                                            "pt", "pl", "ca", "cs", "ru", "uk", "ro", "hr", "hu", "el", "bg", "sr",
                                            "sk", "sl", "fi", "et", "gl",
                                            "lv", "lt", "tr", "id", "vi", "ar", "he", "fa", "hi", "ko",
-                                           "ur", "be", "mk", "eu", "is", "ga", "mt", "kk", "hy", "ta" };
+                                           "ur", "be", "mk", "eu", "is", "ga", "mt", "kk", "hy", "ta", "mr" };
 
 const char *lang_code(enum lang l)
 {
@@ -147,7 +147,7 @@ enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LA
 /* The letters of the scripts without capitals in t[0..n), counted by the
  * lead bytes of their two- or three-byte sequences. */
 typedef struct caseless_counts {
-	size_t arabic, persian, arabic_only, urdu, hebrew, devanagari, tamil;
+	size_t arabic, persian, arabic_only, urdu, hebrew, devanagari, marathi, tamil;
 } caseless_counts;
 
 /* Urdu's own letters, which neither Arabic nor Persian writes: ٹ ڈ ڑ ں ھ
@@ -158,10 +158,30 @@ static bool urdu_letter(unsigned b, unsigned c)
 	       (b == 0xDB && (c == 0x92 || c == 0x81));
 }
 
+/* Marathi's marks in Devanagari text at u[i] (c = u[i + 1]): the letter ळ,
+ * which Hindi does not write, and words Hindi does not have: आहे (is),
+ * आणि (and), यांनी (the honorific ergative), मध्ये (in), असे (thus). */
+static bool marathi_mark(const unsigned char *u, size_t i, size_t n, unsigned c)
+{
+	static const char *const marks[] = { "\xE0\xA4\xB3", "\xE0\xA4\x86\xE0\xA4\xB9\xE0\xA5\x87",
+		                             "\xE0\xA4\x86\xE0\xA4\xA3\xE0\xA4\xBF",
+		                             "\xE0\xA4\xAF\xE0\xA4\xBE\xE0\xA4\x82\xE0\xA4\xA8\xE0\xA5\x80",
+		                             "\xE0\xA4\xAE\xE0\xA4\xA7\xE0\xA5\x8D\xE0\xA4\xAF\xE0\xA5\x87",
+		                             "\xE0\xA4\x85\xE0\xA4\xB8\xE0\xA5\x87" };
+	if (c != 0xA4)
+		return false;
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+		size_t len = strlen(marks[k]);
+		if (i + len <= n && !memcmp(u + i, marks[k], len))
+			return true;
+	}
+	return false;
+}
+
 /* Arabic letters (U+0600..U+06FF, led by D8..DB) with Persian's own among
  * them (پ چ ژ گ ی ک), those Persian does not write (ي ك ة) and Urdu's
- * own, Hebrew (led by D7), Devanagari (U+0900..U+097F: E0 A4, E0 A5) and
- * Tamil (U+0B80..U+0BFF: E0 AE, E0 AF). */
+ * own, Hebrew (led by D7), Devanagari (U+0900..U+097F: E0 A4, E0 A5) with
+ * Marathi's marks among it, and Tamil (U+0B80..U+0BFF: E0 AE, E0 AF). */
 static void count_caseless(const unsigned char *u, size_t n, caseless_counts *k)
 {
 	for (size_t i = 0; i + 1 < n; i++) {
@@ -169,6 +189,7 @@ static void count_caseless(const unsigned char *u, size_t n, caseless_counts *k)
 		k->arabic += b >= 0xD8 && b <= 0xDB;
 		k->hebrew += b == 0xD7;
 		k->devanagari += b == 0xE0 && (c == 0xA4 || c == 0xA5);
+		k->marathi += b == 0xE0 && marathi_mark(u, i, n, c);
 		k->tamil += b == 0xE0 && (c == 0xAE || c == 0xAF);
 		k->persian += (b == 0xD9 && c == 0xBE) || (b == 0xDA && (c == 0x86 || c == 0x98 || c == 0xAF || c == 0xA9)) ||
 		              (b == 0xDB && c == 0x8C);
@@ -192,7 +213,9 @@ static enum lang caseless_lang(const char *t, size_t n, size_t latin)
 		return LANG_HE;
 	if (k.tamil > latin && k.tamil > k.devanagari)
 		return LANG_TA;
-	return k.devanagari > latin ? LANG_HI : LANG_UNKNOWN;
+	if (k.devanagari <= latin)
+		return LANG_UNKNOWN;
+	return k.marathi * 200 > k.devanagari ? LANG_MR : LANG_HI;   /* (one in two hundred letters) */
 }
 
 /* The language of t[0..n) by its letters, asked only where the Latin

@@ -100,6 +100,8 @@ static void test_month_names(void **state)
 	         "\xD5\xA5\xD5\xB4\xD5\xA2\xD5\xA5\xD6\x80\xD5\xAB 22", "2015-09-22");   /* Armenian: the year first, the genitive */
 	reads_as("22 \xE0\xAE\x9A\xE0\xAF\x86\xE0\xAE\xAA\xE0\xAF\x8D\xE0\xAE\x9F\xE0\xAE\xAE\xE0\xAF\x8D\xE0\xAE"
 	         "\xAA\xE0\xAE\xB0\xE0\xAF\x8D 2015", "2015-09-22");   /* Tamil */
+	reads_as("22 \xE0\xA4\xB8\xE0\xA4\xAA\xE0\xA5\x8D\xE0\xA4\x9F\xE0\xA5\x87\xE0\xA4\x82\xE0\xA4\xAC\xE0\xA4"
+	         "\xB0 2015", "2015-09-22");   /* Marathi */
 	reads_as("Mon, 02 Jan 2024 10:00:00 -0500", "2024-01-02");
 	stays("May 12");                        /* no year */
 	stays("September 2015");                /* no day */
