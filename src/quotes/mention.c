@@ -71,6 +71,21 @@ static bool possessive(const tok *w)
 	                      (w->n > 4 && !memcmp(w->low + w->n - 4, "\xE2\x80\x99s", 4)));
 }
 
+/* A case form joined by a colon to an abbreviation or a number ("YK:n",
+ * "EU:ssa", "FN:s": tok.c keeps it one word): a body's or a date's, never
+ * a person's. */
+static bool colon_case(const tok *w)
+{
+	return is_word(w) && !w->ascii && w->cap && memchr(w->low, ':', w->n);
+}
+
+/* Where the colon of colon_case's word w (of the text t) stands: the end
+ * of the abbreviation or number before its case ending. */
+static size_t before_colon(const char *t, const tok *w)
+{
+	return (size_t)((const char *)memchr(t + w->s, ':', w->e - w->s) - t);
+}
+
 /* The length of an elided article that opens w ("l'avvocato",
  * "l’avocat", "un'attrice"), 0 when none: what follows it is the word. */
 static size_t elided_article(const tok *w)
@@ -296,7 +311,8 @@ bool mention_all_caps_rest(const char *t, size_t s, size_t e)
 
 static bool all_caps(const speech_ctx *c, const tok *w)
 {
-	return mention_all_caps(c->d->text, w->s, w->e);
+	/* (the abbreviation before a colon's case ending: "EU:n" is an acronym) */
+	return mention_all_caps(c->d->text, w->s, colon_case(w) ? before_colon(c->d->text, w) : w->e);
 }
 
 /* May w stand between a subject and its verb (also, has, later)? */
@@ -677,6 +693,27 @@ static size_t title_after(const speech_ctx *c, const tok *v, size_t n, size_t b)
 	return k - b;
 }
 
+/* Does a name run start at v[j], after at most two lower-case words (a
+ * title the lists may not know: "YK:n pääsihteeri X")? */
+static bool name_after_modifiers(const tok *v, size_t n, size_t j)
+{
+	for (size_t k = j; k < n && k < j + 3 && !v[k].para; k++) {
+		if (mention_name_word(&v[k]))
+			return k > j;
+		if (!modifier(&v[k]))
+			return false;
+	}
+	return false;
+}
+
+/* Does the name run that ends at v[e - 1] end in a colon's case form
+ * whose title and person follow ("YK:n pääsihteeri X", "EU:n komissaari
+ * X"): the phrase goes on to the person, as after a possessive. */
+static bool colon_genitive(const tok *v, size_t n, size_t e)
+{
+	return colon_case(&v[e - 1]) && name_after_modifiers(v, n, e);
+}
+
 /* The phrase that starts at v[i]: a determiner, lower-case words (role
  * words, adjectives), a name run; a possessive or a role word after a name
  * goes on ("the company's chief executive John Smith", "Norges statsminister");
@@ -706,15 +743,16 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 			p->head = e - 1;
 			words += e - j;
 			j = e;
-			if (possessive(&v[e - 1]) || (role_ahead(c, v, n, j) && !(speech_props(c) & LP_TITLE_AFTER_NAME)))
+			if (possessive(&v[e - 1]) || colon_genitive(v, n, e) ||
+			    (role_ahead(c, v, n, j) && !(speech_props(c) & LP_TITLE_AFTER_NAME)))
 				continue;   /* goes on: "the company's chief", "Norges statsminister", "one veteran campaign adviser" */
 			break;
 		}
 		bool role = role_word(c, w);
 		if (!modifier(w) || lower >= MODIFIERS || (!p->det && j == i && !role && !possessive(w) && !elided_article(w)))
 			break;
-		if (p->nb && !role && !possessive(w) && !role_ahead(c, v, n, j))
-			break;   /* after a name only a role goes on */
+		if (p->nb && !role && !possessive(w) && !role_ahead(c, v, n, j) && !colon_genitive(v, n, p->nb))
+			break;   /* after a name only a role goes on (or a colon's genitive's title) */
 		p->head = j;
 		lower++;
 		words++;
@@ -829,6 +867,8 @@ static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, u
 		e -= 4;
 	else if (speech_props(c) & LP_APOSTROPHE_SUFFIX)
 		e = before_suffix(t, v[b - 1].s, e);
+	else if (colon_case(&v[b - 1]))
+		e = before_colon(t, &v[b - 1]);   /* YK:n is YK */
 	*ds = (uint32_t)s;
 	*de = (uint32_t)e;
 }
@@ -1203,11 +1243,21 @@ static void relink(speech_art *a, mention *m, size_t k)
 	a->names[k].count++;
 }
 
+/* The bytes of w's lower case that key its name: a colon's case ending
+ * left out ("EU:n" is the body "EU" names). */
+static size_t name_key(const tok *w)
+{
+	const char *colon = colon_case(w) ? memchr(w->low, ':', w->n) : NULL;
+	return colon ? (size_t)(colon - w->low) : w->n;
+}
+
 static name_info *name_slot(speech_art *a, const tok *w, bool add)
 {
 	if (!a->ncap || !w->n)
 		return NULL;
-	size_t k = lex_hash_padded(w->low, w->n) & (a->ncap - 1);   /* low is kept zero-padded */
+	size_t n = name_key(w);
+	/* (low is kept zero-padded; a key shorter than the word is not) */
+	size_t k = (n == w->n ? lex_hash_padded(w->low, n) : lex_hash(w->low, n)) & (a->ncap - 1);
 	for (;; k = (k + 1) & (a->ncap - 1)) {
 		name_info *e = &a->names[k];
 		if (!e->w) {
@@ -1217,7 +1267,7 @@ static name_info *name_slot(speech_art *a, const tok *w, bool add)
 			e->w = w;
 			return e;
 		}
-		if (same_low(e->w, w))
+		if (name_key(e->w) == n && !memcmp(e->w->low, w->low, n))
 			return e;
 	}
 }

@@ -2062,6 +2062,46 @@ static void fixtures(void **state)
 	assert_true((double)(tally[0] - tally[1]) >= FIXTURE_SPEAKERS * (double)tally[0]);
 }
 
+/* A case ending joined by a colon to an abbreviation (Finnish "EU:n",
+ * Swedish "FN:s") is one word, a body's: a title and a person's name after
+ * it are the speaker, dash speech does not end at its colon, and the body
+ * alone is shown without the ending. */
+static void colon_case_endings_name_the_body(void **state)
+{
+	static const attr_case cases[] = {
+		{ /* dash speech, the name after the body's genitive and a title */
+		  "Uutisia kaupungista\n\nKaupungin uusi koulu avataan syksyll\xC3\xA4, ja sinne tulee kolmes"
+		  "ataa oppilasta, kertoivat viranomaiset.\n\n\xE2\x80\x93 Koulu on valmis ensi kev\xC3\xA4"
+		  "\xC3\xA4n\xC3\xA4, sanoo EU:n komissaari Liisa M\xC3\xA4kel\xC3\xA4.\n",
+		  "Koulu on valmis ensi kev\xC3\xA4\xC3\xA4n\xC3\xA4, => Liisa M\xC3\xA4kel\xC3\xA4",
+		  "sanoo" },
+		{ /* "according to", the body's genitive before the title (not in the lists) */
+		  "Uutisia kaupungista\n\nKaupungin uusi koulu avataan syksyll\xC3\xA4, ja sinne tulee kolmes"
+		  "ataa oppilasta, kertoivat viranomaiset.\n\nYK:n p\xC3\xA4\xC3\xA4sihteeri Liisa M\xC3\xA4k"
+		  "el\xC3\xA4 vieraili koulussa maanantaina.\n\nYK:n p\xC3\xA4\xC3\xA4sihteerin Liisa M"
+		  "\xC3\xA4kel\xC3\xA4n mukaan \xE2\x80\x9Dkoulu on valmis ensi kev\xC3\xA4\xC3\xA4n\xC3\xA4"
+		  "\xE2\x80\x9D.\n",
+		  "koulu on valmis ensi kev\xC3\xA4\xC3\xA4n\xC3\xA4 => Liisa M\xC3\xA4kel\xC3\xA4",
+		  "mukaan" },
+		{ /* the body's genitive and a title without a name: the body, shown without its ending */
+		  "Uutisia kaupungista\n\nKaupungin uusi koulu avataan syksyll\xC3\xA4, ja sinne tulee kolmes"
+		  "ataa oppilasta, kertoivat viranomaiset.\n\nYK:n p\xC3\xA4\xC3\xA4sihteeri sanoi: "
+		  "\xE2\x80\x9DKoulu on valmis ensi kev\xC3\xA4\xC3\xA4n\xC3\xA4.\xE2\x80\x9D\n",
+		  "Koulu on valmis ensi kev\xC3\xA4\xC3\xA4n\xC3\xA4. => YK",
+		  "sanoi" },
+		{ /* Swedish: the genitive of an abbreviation before the title */
+		  "Nyheter fr\xC3\xA5n staden\n\nArbetet med den nya skolan \xC3\xA4r n\xC3\xA4stan klart, oc"
+		  "h l\xC3\xA4s\xC3\xA5ret b\xC3\xB6rjar med trehundra elever, ber\xC3\xA4ttade kommunen.\n\n"
+		  "\xE2\x80\x9DSkolan blir klar i v\xC3\xA5r\xE2\x80\x9D, s\xC3\xA4ger FN:s generalsekreterar"
+		  "e Karin Holm.\n",
+		  "Skolan blir klar i v\xC3\xA5r => Karin Holm",
+		  "s\xC3\xA4ger" },
+	};
+	(void)state;
+	expect_cases(cases, sizeof cases / sizeof *cases);
+}
+
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2134,6 +2174,7 @@ int main(void)
 		cmocka_unit_test(ja_to_nobeta),
 		cmocka_unit_test(zh_honorific_kept),
 		cmocka_unit_test(lexicon_dropout_unlists_the_cue),
+		cmocka_unit_test(colon_case_endings_name_the_body),
 		cmocka_unit_test(fixtures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
