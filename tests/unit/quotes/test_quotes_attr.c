@@ -2102,6 +2102,42 @@ static void colon_case_endings_name_the_body(void **state)
 }
 
 
+/* Dash speech in a language whose verb need not come second (Finnish):
+ * the subject may stand before the cue after the words ("– A, X sanoo."),
+ * as after it ("– A, sanoo X."); a plain noun there is no attribution. */
+static void dash_speech_subject_before_cue(void **state)
+{
+	static const attr_case cases[] = {
+		{ /* the surname before the cue, the person named in full before */
+		  "Uutisia kaupungista\n\nKaupungin uusi koulu avataan syksyll\xC3\xA4, ja sinne tulee kolmes"
+		  "ataa oppilasta, kertoivat viranomaiset.\n\nPormestari Liisa M\xC3\xA4kel\xC3\xA4 vieraili "
+		  "koulussa maanantaina.\n\n\xE2\x80\x93 T\xC3\xA4m\xC3\xA4 on hyv\xC3\xA4 p\xC3\xA4iv"
+		  "\xC3\xA4 kaupungille, M\xC3\xA4kel\xC3\xA4 sanoo.\n",
+		  "T\xC3\xA4m\xC3\xA4 on hyv\xC3\xA4 p\xC3\xA4iv\xC3\xA4 kaupungille, => Liisa M\xC3\xA4kel"
+		  "\xC3\xA4",
+		  "sanoo" },
+		{ /* the cue before the surname: the same */
+		  "Uutisia kaupungista\n\nKaupungin uusi koulu avataan syksyll\xC3\xA4, ja sinne tulee kolmes"
+		  "ataa oppilasta, kertoivat viranomaiset.\n\nPormestari Liisa M\xC3\xA4kel\xC3\xA4 vieraili "
+		  "koulussa maanantaina.\n\n\xE2\x80\x93 T\xC3\xA4m\xC3\xA4 on hyv\xC3\xA4 p\xC3\xA4iv"
+		  "\xC3\xA4 kaupungille, sanoo M\xC3\xA4kel\xC3\xA4.\n",
+		  "T\xC3\xA4m\xC3\xA4 on hyv\xC3\xA4 p\xC3\xA4iv\xC3\xA4 kaupungille, => Liisa M\xC3\xA4kel"
+		  "\xC3\xA4",
+		  "sanoo" },
+		{ /* a title and a name before the cue, a time after it, and speech after the sentence */
+		  "Uutisia kaupungista\n\nKaupungin uusi koulu avataan syksyll\xC3\xA4, ja sinne tulee kolmes"
+		  "ataa oppilasta, kertoivat viranomaiset.\n\n\xE2\x80\x93 T\xC3\xA4m\xC3\xA4 on hyv\xC3\xA4 "
+		  "p\xC3\xA4iv\xC3\xA4 kaupungille, pormestari Liisa M\xC3\xA4kel\xC3\xA4 sanoi tiistaina. Ko"
+		  "ulu avataan syksyll\xC3\xA4.\n",
+		  "T\xC3\xA4m\xC3\xA4 on hyv\xC3\xA4 p\xC3\xA4iv\xC3\xA4 kaupungille, => Liisa M\xC3\xA4kel"
+		  "\xC3\xA4 | Koulu avataan syksyll\xC3\xA4. => Liisa M\xC3\xA4kel\xC3\xA4",
+		  "sanoi" },
+	};
+	(void)state;
+	expect_cases(cases, sizeof cases / sizeof *cases);
+}
+
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2175,6 +2211,7 @@ int main(void)
 		cmocka_unit_test(zh_honorific_kept),
 		cmocka_unit_test(lexicon_dropout_unlists_the_cue),
 		cmocka_unit_test(colon_case_endings_name_the_body),
+		cmocka_unit_test(dash_speech_subject_before_cue),
 		cmocka_unit_test(fixtures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
