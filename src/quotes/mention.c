@@ -1354,6 +1354,22 @@ static bool name_case_form_of(const tok *v, const name_info *e, const name_info 
 	return true;
 }
 
+/* A short surname (four letters: "Saar", "Salo") in another case: an
+ * ending of one or two letters added ("Saare", "Salon"), never a longer
+ * one (Salonen is a surname of its own), the word no list holds, and said
+ * only of a mention that speaks ("Saare sõnul"): beside a short surname
+ * many words begin alike, and a speaker is where the link matters. */
+static bool short_case_form_of(const mention *m, const name_info *e, const name_info *f)
+{
+	if (!f->w || f->words < 2 || e->words != 1 || !mention_speaks(m) || e->w->lex)
+		return false;
+	const tok *w = e->w, *s = f->w;
+	if (letters(s->low, s->n) != 4 || w->n <= s->n || memcmp(w->low, s->low, s->n))
+		return false;
+	size_t rest = letters(w->low + s->n, w->n - s->n);
+	return rest >= 1 && rest <= 2;
+}
+
 /* Where names take case endings ("według Kowalskiego", "по словам
  * Петрова", "prema riječima ministra Ivana Horvata"), a name the article
  * gives in another case is the person it names in full: its mentions take
@@ -1368,7 +1384,7 @@ static void link_case_forms(speech_art *a, const tok *v)
 			continue;
 		const name_info *e = &a->names[m->name];
 		for (size_t k = 0; k < a->ncap && budget; k++, budget--) {
-			if (name_case_form_of(v, e, &a->names[k])) {
+			if (name_case_form_of(v, e, &a->names[k]) || short_case_form_of(m, e, &a->names[k])) {
 				relink(a, m, k);
 				break;
 			}

@@ -2138,6 +2138,39 @@ static void dash_speech_subject_before_cue(void **state)
 }
 
 
+/* A surname of four letters in another case ("Saare" after "Mari Saar",
+ * "Salon" after "Liisa Salo") is the person named in full when the form
+ * speaks; a longer surname that begins with it (Salonen) is someone else. */
+static void short_surnames_in_another_case(void **state)
+{
+	static const attr_case cases[] = {
+		{ /* Estonian: the genitive before "according to" */
+		  "Linna uudised\n\nUue kooli ehitust\xC3\xB6\xC3\xB6" "d on peaaegu l\xC3\xB5ppenud ja "
+		  "\xC3\xB5ppeaasta algab kolmesaja \xC3\xB5pilasega, teatasid linnaametnikud.\n\nLinnapea Ma"
+		  "ri Saar k\xC3\xBClastas esmasp\xC3\xA4" "eval ehitusplatsi.\n\nSaare s\xC3\xB5nul "
+		  "\xE2\x80\x9Ekool valmib j\xC3\xA4rgmisel kevadel\xE2\x80\x9D.\n",
+		  "kool valmib j\xC3\xA4rgmisel kevadel => Mari Saar",
+		  "s\xC3\xB5nul" },
+		{ /* Finnish: the genitive before "according to" */
+		  "Uutisia kaupungista\n\nKaupungin uusi koulu avataan syksyll\xC3\xA4, ja sinne tulee kolmes"
+		  "ataa oppilasta, kertoivat viranomaiset.\n\nPormestari Liisa Salo vieraili koulussa maanant"
+		  "aina.\n\nSalon mukaan \xE2\x80\x9Dkoulu on valmis ensi kev\xC3\xA4\xC3\xA4n\xC3\xA4"
+		  "\xE2\x80\x9D.\n",
+		  "koulu on valmis ensi kev\xC3\xA4\xC3\xA4n\xC3\xA4 => Liisa Salo",
+		  "mukaan" },
+		{ /* a longer surname that begins with the short one: another person */
+		  "Uutisia kaupungista\n\nKaupungin uusi koulu avataan syksyll\xC3\xA4, ja sinne tulee kolmes"
+		  "ataa oppilasta, kertoivat viranomaiset.\n\nPormestari Liisa Salo vieraili koulussa maanant"
+		  "aina.\n\nSalonen sanoi: \xE2\x80\x9DKoulu on valmis ensi kev\xC3\xA4\xC3\xA4n\xC3\xA4."
+		  "\xE2\x80\x9D\n",
+		  "Koulu on valmis ensi kev\xC3\xA4\xC3\xA4n\xC3\xA4. => Salonen",
+		  "sanoi" },
+	};
+	(void)state;
+	expect_cases(cases, sizeof cases / sizeof *cases);
+}
+
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2212,6 +2245,7 @@ int main(void)
 		cmocka_unit_test(lexicon_dropout_unlists_the_cue),
 		cmocka_unit_test(colon_case_endings_name_the_body),
 		cmocka_unit_test(dash_speech_subject_before_cue),
+		cmocka_unit_test(short_surnames_in_another_case),
 		cmocka_unit_test(fixtures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
