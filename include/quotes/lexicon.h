@@ -76,6 +76,7 @@ enum lex_affix {
 	LA_TOPIC,            /* (no spaces) a particle after the subject: は, が */
 	LA_SUBJECT_END,      /* (no spaces) a word between a subject and its verb: 在 (X在博客中写道) */
 	LA_LABEL,            /* a word, or the end of a compound, announcing a slogan or title: Motto, Wahlkampfmotto */
+	LA_FEMALE_NAME_SUFFIX,   /* the ending of a woman's surname in any case: Horváthová, Horváthovej */
 	LA__COUNT
 };
 
@@ -94,6 +95,7 @@ enum lang_prop {
 	LP_CASELESS          = 1u << 10,  /* a script without capitals (Arabic, Hebrew, Devanagari, Hangul): a word no list holds stands for a capitalised one */
 	LP_GIVEN_NAME_REFERENCE = 1u << 11,   /* a person is named again by the given name: "Budi" after "Budi Santoso" */
 	LP_APOSTROPHE_SUFFIX = 1u << 12,  /* a name's case ending follows an apostrophe: "Yılmaz'a", "Çelik'in" */
+	LP_GENDERED_SURNAMES = 1u << 13,  /* a man's surname lacks the ending of a woman's: Kováč, Kováčová */
 };
 
 /* Longest word in the lists, in bytes. */

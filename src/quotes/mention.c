@@ -899,6 +899,26 @@ static bool shouted(const speech_ctx *c, const tok *v, size_t a, size_t b)
 	return words >= 2;
 }
 
+/* The gender the surname ending the name run v[a,b) gives it: a woman's
+ * with an ending of [female_name_suffix] (Horváthová); where a man's
+ * surname lacks those (gendered_surnames), a man's without one, when a
+ * given name goes with it (a lone word may be a woman's given name);
+ * else any. */
+static enum gender surname_gender(const speech_ctx *c, const tok *v, size_t a, size_t b)
+{
+	const tok *w = &v[b - 1];
+	if (!w->n)
+		return G_ANY;
+	if (lex_suffix(c->lang, LA_FEMALE_NAME_SUFFIX, w->low, w->n))
+		return G_FEMALE;
+	if (!(speech_props(c) & LP_GENDERED_SURNAMES))
+		return G_ANY;
+	size_t words = 0;
+	for (size_t k = a; k < b; k++)
+		words += v[k].kind == T_WORD && !title_word(c, &v[k]);
+	return words >= 2 ? G_MALE : G_ANY;
+}
+
 /* The mention of phrase p; gendered: gendered_roles(c). */
 static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const phrase *p, bool gendered)
 {
@@ -934,6 +954,8 @@ static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const ph
 	for (size_t k = p->a; gendered && k <= (name ? shown : p->head) && k < p->b; k++)
 		if (role_word(c, &v[k]))
 			m->gender = lex_suffix(c->lang, LA_FEMALE_SUFFIX, v[k].low, v[k].n) ? G_FEMALE : G_MALE;
+	if (name && m->gender == G_ANY && m->kind != K_ACRONYM)
+		m->gender = (uint8_t)surname_gender(c, v, shown, p->nb);
 	a->nm++;
 	return 0;
 }

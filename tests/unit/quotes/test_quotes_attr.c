@@ -2171,6 +2171,44 @@ static void short_surnames_in_another_case(void **state)
 }
 
 
+/* Where a woman's surname has its own ending and a man's lacks it
+ * (gendered_surnames: Slovak, Czech), every name shows its gender, and a
+ * pronoun of the other gender does not stand for it: the nearer person of
+ * the other gender is passed over. */
+static void gendered_surnames_and_pronouns(void **state)
+{
+	static const attr_case cases[] = {
+		{ /* "she said" after the quote: the woman named before the man */
+		  "Spr\xC3\xA1vy z mesta\n\nPr\xC3\xA1" "ce na novej budove \xC5\xA1koly s\xC3\xBA takmer hot"
+		  "ov\xC3\xA9 a \xC5\xA1kolsk\xC3\xBD rok sa za\xC4\x8Dne s tristo \xC5\xBEiakmi, ako ozn"
+		  "\xC3\xA1milo mesto.\n\nJana Horv\xC3\xA1thov\xC3\xA1 v pondelok nav\xC5\xA1t\xC3\xADvila "
+		  "\xC5\xA1kolu. Peter Kov\xC3\xA1\xC4\x8D ju sprev\xC3\xA1" "dzal.\n\n\xE2\x80\x9E\xC5\xA0ko"
+		  "la bude hotov\xC3\xA1 na jar,\xE2\x80\x9C povedala ona.\n",
+		  "\xC5\xA0kola bude hotov\xC3\xA1 na jar, => Jana Horv\xC3\xA1thov\xC3\xA1",
+		  "povedala" },
+		{ /* "he said": the man named before the woman */
+		  "Spr\xC3\xA1vy z mesta\n\nPr\xC3\xA1" "ce na novej budove \xC5\xA1koly s\xC3\xBA takmer hot"
+		  "ov\xC3\xA9 a \xC5\xA1kolsk\xC3\xBD rok sa za\xC4\x8Dne s tristo \xC5\xBEiakmi, ako ozn"
+		  "\xC3\xA1milo mesto.\n\nPeter Kov\xC3\xA1\xC4\x8D v pondelok nav\xC5\xA1t\xC3\xADvil "
+		  "\xC5\xA1kolu. Jana Horv\xC3\xA1thov\xC3\xA1 ho sprev\xC3\xA1" "dzala.\n\n\xE2\x80\x9E"
+		  "\xC5\xA0kola bude hotov\xC3\xA1 na jar,\xE2\x80\x9C povedal on.\n",
+		  "\xC5\xA0kola bude hotov\xC3\xA1 na jar, => Peter Kov\xC3\xA1\xC4\x8D",
+		  "povedal" },
+		{ /* Czech: the same */
+		  "Zpr\xC3\xA1vy z m\xC4\x9Bsta\n\nPr\xC3\xA1" "ce na nov\xC3\xA9 budov\xC4\x9B \xC5\xA1koly "
+		  "jsou t\xC3\xA9m\xC4\x9B\xC5\x99 hotov\xC3\xA9 a \xC5\xA1koln\xC3\xAD rok za\xC4\x8Dne se t"
+		  "\xC5\x99" "emi sty \xC5\xBE\xC3\xA1ky, jak ozn\xC3\xA1milo m\xC4\x9Bsto.\n\nEva Nov"
+		  "\xC3\xA1kov\xC3\xA1 v pond\xC4\x9Bl\xC3\xAD nav\xC5\xA1t\xC3\xADvila \xC5\xA1kolu. Pavel D"
+		  "vo\xC5\x99\xC3\xA1k ji doprov\xC3\xA1zel.\n\n\xE2\x80\x9E\xC5\xA0kola bude hotov\xC3\xA1 n"
+		  "a ja\xC5\x99" "e,\xE2\x80\x9C \xC5\x99" "ekla ona.\n",
+		  "\xC5\xA0kola bude hotov\xC3\xA1 na ja\xC5\x99" "e, => Eva Nov\xC3\xA1kov\xC3\xA1",
+		  "\xC5\x99" "ekla" },
+	};
+	(void)state;
+	expect_cases(cases, sizeof cases / sizeof *cases);
+}
+
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2246,6 +2284,7 @@ int main(void)
 		cmocka_unit_test(colon_case_endings_name_the_body),
 		cmocka_unit_test(dash_speech_subject_before_cue),
 		cmocka_unit_test(short_surnames_in_another_case),
+		cmocka_unit_test(gendered_surnames_and_pronouns),
 		cmocka_unit_test(fixtures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
