@@ -77,6 +77,7 @@ enum lex_affix {
 	LA_SUBJECT_END,      /* (no spaces) a word between a subject and its verb: 在 (X在博客中写道) */
 	LA_LABEL,            /* a word, or the end of a compound, announcing a slogan or title: Motto, Wahlkampfmotto */
 	LA_FEMALE_NAME_SUFFIX,   /* the ending of a woman's surname in any case: Horváthová, Horváthovej */
+	LA_CASE_SUFFIX,      /* a case ending a role word takes: bakana (bakan), shown without it */
 	LA__COUNT
 };
 

@@ -112,6 +112,7 @@ static uint32_t elided_classes(const speech_ctx *c, const tok *w)
  * and what marking a word needs to know of the article once. */
 typedef struct endings {
 	bool role, definite, cue;
+	bool rcase;      /* a role word takes case endings ([case_suffix]) */
 	bool extras;     /* the options add cue words */
 	bool plain_ok;   /* a lower-case word no list marks is neither cue, role nor name */
 	ending_filter role_end, definite_end;   /* (made when the language has endings of the kind) */
@@ -139,6 +140,29 @@ static bool role_low(const speech_ctx *c, const endings *x, const char *low, siz
 	       (x->role && ending_filter_may(&x->role_end, low, n) && lex_suffix(c->lang, LA_ROLE_SUFFIX, low, n));
 }
 
+/* The length of the stem of low[0..n) that is a listed role or title once
+ * one of the language's case endings is taken off ("bakana": "bakan"), 0
+ * when none is. */
+static size_t role_case_stem(const speech_ctx *c, const char *low, size_t n)
+{
+	size_t ne;
+	const char *const *e = lex_affixes(c->lang, LA_CASE_SUFFIX, &ne);
+	for (size_t i = 0; i < ne; i++) {
+		size_t l = strlen(e[i]);
+		if (n > l + 2 && !memcmp(low + n - l, e[i], l) && (lex_lookup(c->lang, low, n - l) & (LX_ROLE | LX_TITLE)))
+			return n - l;
+	}
+	return 0;
+}
+
+/* The bytes of a case ending on the role word w, which is shown without
+ * it ("Bakana" is "Bakan"), 0 when it has none. */
+static size_t role_case_ending(const speech_ctx *c, const tok *w)
+{
+	size_t stem = w->n ? role_case_stem(c, w->low, w->n) : 0;
+	return stem ? w->n - stem : 0;
+}
+
 /* A word naming a person by role: spokesman, Pressesprecher, and in its
  * definite form (pressekreteraren: pressekreterare + n). */
 static bool role_word_slow(const speech_ctx *c, const endings *x, const tok *w)
@@ -150,6 +174,8 @@ static bool role_word_slow(const speech_ctx *c, const endings *x, const tok *w)
 		return true;
 	if (!w->cap && (elided_classes(c, w) & LX_ROLE))
 		return true;   /* l'avvocato */
+	if (x->rcase && role_case_stem(c, w->low, w->n))
+		return true;   /* bakana, valiye */
 	size_t k = x->definite && ending_filter_may(&x->definite_end, w->low, w->n) ?
 	           lex_suffix(c->lang, LA_DEFINITE_SUFFIX, w->low, w->n) : 0;
 	return k && w->n - k >= 3 && role_low(c, x, w->low, w->n - k);
@@ -181,9 +207,11 @@ static void endings_of(const speech_ctx *c, endings *x)
 	x->definite = k > 0;
 	lex_affixes(c->lang, LA_CUE_SUFFIX, &k);
 	x->cue = k > 0;
+	lex_affixes(c->lang, LA_CASE_SUFFIX, &k);
+	x->rcase = k > 0;
 	x->extras = c->opts && c->opts->ncues;
 	/* without endings to test, a lower-case word no list marks is none of the three (most words) */
-	x->plain_ok = !x->extras && !x->cue && !x->role && !x->definite;
+	x->plain_ok = !x->extras && !x->cue && !x->role && !x->definite && !x->rcase;
 	if (x->role)
 		ending_filter_init(&x->role_end, c->lang, LA_ROLE_SUFFIX);
 	if (x->definite)
@@ -869,6 +897,8 @@ static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, u
 		e = before_suffix(t, v[b - 1].s, e);
 	else if (colon_case(&v[b - 1]))
 		e = before_colon(t, &v[b - 1]);   /* YK:n is YK */
+	if (e == v[b - 1].e && b - 1 > i && role_word(c, &v[b - 1]))
+		e -= role_case_ending(c, &v[b - 1]);   /* "Belediye Başkanına": Belediye Başkanı */
 	*ds = (uint32_t)s;
 	*de = (uint32_t)e;
 }
@@ -946,6 +976,8 @@ static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const ph
 		m->kind = (uint8_t)desc_kind(c, v, p);
 		m->ds = (uint32_t)v[p->a].s;
 		m->de = (uint32_t)v[p->b - 1].e;
+		if (m->kind == K_ROLE && p->head == p->b - 1)
+			m->de -= (uint32_t)role_case_ending(c, &v[p->head]);   /* "Bakana göre": Bakan */
 	}
 	/* the gender an article, a title or a role gives it: "die Sprecherin",
 	 * "Mrs Berg", "Verkehrsministerin Julia Lenz" */

@@ -2209,6 +2209,43 @@ static void gendered_surnames_and_pronouns(void **state)
 }
 
 
+/* A role or title word with a case ending ([case_suffix]: Turkish
+ * "Bakana göre", "Valiye göre") is the role, read as one even where the
+ * inflected form is not listed, and shown in its base form. */
+static void role_words_in_a_case(void **state)
+{
+	static const attr_case cases[] = {
+		{ /* the dative of a listed role before "according to": the role in its base form */
+		  "\xC5\x9E" "ehirden haberler\n\nYeni okulun in\xC5\x9F" "aat \xC3\xA7" "al\xC4\xB1\xC5\x9Fm"
+		  "alar\xC4\xB1 b\xC3\xBCy\xC3\xBCk \xC3\xB6l\xC3\xA7\xC3\xBC" "de tamamland\xC4\xB1 ve e"
+		  "\xC4\x9Fitim y\xC4\xB1l\xC4\xB1 bu sonbaharda \xC3\xBC\xC3\xA7 y\xC3\xBCz \xC3\xB6\xC4\x9F"
+		  "renciyle ba\xC5\x9Flayacak.\n\nSa\xC4\x9Fl\xC4\xB1k Bakan\xC4\xB1 Ay\xC5\x9F" "e Demir d"
+		  "\xC3\xBCn hastaneyi ziyaret etti.\n\nBakana g\xC3\xB6re \xE2\x80\x9Chastaneler gelecek y"
+		  "\xC4\xB1l yeni kaynak alacak\xE2\x80\x9D.\n",
+		  "hastaneler gelecek y\xC4\xB1l yeni kaynak alacak => Bakan",
+		  "g\xC3\xB6re" },
+		{ /* the dative of a title whose inflected form no list holds */
+		  "\xC5\x9E" "ehirden haberler\n\nYeni okulun in\xC5\x9F" "aat \xC3\xA7" "al\xC4\xB1\xC5\x9Fm"
+		  "alar\xC4\xB1 b\xC3\xBCy\xC3\xBCk \xC3\xB6l\xC3\xA7\xC3\xBC" "de tamamland\xC4\xB1 ve e"
+		  "\xC4\x9Fitim y\xC4\xB1l\xC4\xB1 bu sonbaharda \xC3\xBC\xC3\xA7 y\xC3\xBCz \xC3\xB6\xC4\x9F"
+		  "renciyle ba\xC5\x9Flayacak.\n\nValiye g\xC3\xB6re \xE2\x80\x9Chastaneler gelecek y\xC4\xB1"
+		  "l yeni kaynak alacak\xE2\x80\x9D.\n",
+		  "hastaneler gelecek y\xC4\xB1l yeni kaynak alacak => Vali",
+		  "g\xC3\xB6re" },
+		{ /* a capitalised office of two words: its last word in its base form */
+		  "\xC5\x9E" "ehirden haberler\n\nYeni okulun in\xC5\x9F" "aat \xC3\xA7" "al\xC4\xB1\xC5\x9Fm"
+		  "alar\xC4\xB1 b\xC3\xBCy\xC3\xBCk \xC3\xB6l\xC3\xA7\xC3\xBC" "de tamamland\xC4\xB1 ve e"
+		  "\xC4\x9Fitim y\xC4\xB1l\xC4\xB1 bu sonbaharda \xC3\xBC\xC3\xA7 y\xC3\xBCz \xC3\xB6\xC4\x9F"
+		  "renciyle ba\xC5\x9Flayacak.\n\nBelediye Ba\xC5\x9Fkan\xC4\xB1na g\xC3\xB6re \xE2\x80\x9Cha"
+		  "staneler gelecek y\xC4\xB1l yeni kaynak alacak\xE2\x80\x9D.\n",
+		  "hastaneler gelecek y\xC4\xB1l yeni kaynak alacak => Belediye Ba\xC5\x9Fkan\xC4\xB1",
+		  "g\xC3\xB6re" },
+	};
+	(void)state;
+	expect_cases(cases, sizeof cases / sizeof *cases);
+}
+
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2285,6 +2322,7 @@ int main(void)
 		cmocka_unit_test(dash_speech_subject_before_cue),
 		cmocka_unit_test(short_surnames_in_another_case),
 		cmocka_unit_test(gendered_surnames_and_pronouns),
+		cmocka_unit_test(role_words_in_a_case),
 		cmocka_unit_test(fixtures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
