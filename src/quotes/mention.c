@@ -76,7 +76,7 @@ static bool possessive(const tok *w)
  * a person's. */
 static bool colon_case(const tok *w)
 {
-	return is_word(w) && !w->ascii && w->cap && memchr(w->low, ':', w->n);
+	return w->mark & TM_COLON;
 }
 
 /* Where the colon of colon_case's word w (of the text t) stands: the end
@@ -236,6 +236,8 @@ static unsigned char word_mark(const speech_ctx *c, const endings *x, const tok 
 			m |= TM_ROLE;
 		if (name_word_slow(w))
 			m |= TM_NAME;
+		if (w->cap && !w->ascii && memchr(w->low, ':', w->n))
+			m |= TM_COLON;   /* (once: colon_case is asked of every name's words) */
 		if (!w->cap && (elided_classes(c, w) & (LX_ORG | LX_TEXT)))
 			m |= TM_LEAD;   /* l'association, l'étude: a phrase starts there */
 	}
@@ -337,10 +339,15 @@ bool mention_all_caps_rest(const char *t, size_t s, size_t e)
 	return letters >= 2;
 }
 
-static bool all_caps(const speech_ctx *c, const tok *w)
+/* all_caps of a colon's case form: its abbreviation ("EU:n" is an acronym). */
+static __attribute__((noinline)) bool colon_all_caps(const speech_ctx *c, const tok *w)
 {
-	/* (the abbreviation before a colon's case ending: "EU:n" is an acronym) */
-	return mention_all_caps(c->d->text, w->s, colon_case(w) ? before_colon(c->d->text, w) : w->e);
+	return mention_all_caps(c->d->text, w->s, before_colon(c->d->text, w));
+}
+
+static inline bool all_caps(const speech_ctx *c, const tok *w)
+{
+	return colon_case(w) ? colon_all_caps(c, w) : mention_all_caps(c->d->text, w->s, w->e);
 }
 
 /* May w stand between a subject and its verb (also, has, later)? */
@@ -737,7 +744,7 @@ static bool name_after_modifiers(const tok *v, size_t n, size_t j)
 /* Does the name run that ends at v[e - 1] end in a colon's case form
  * whose title and person follow ("YK:n pääsihteeri X", "EU:n komissaari
  * X"): the phrase goes on to the person, as after a possessive. */
-static bool colon_genitive(const tok *v, size_t n, size_t e)
+static inline bool colon_genitive(const tok *v, size_t n, size_t e)
 {
 	return colon_case(&v[e - 1]) && name_after_modifiers(v, n, e);
 }
@@ -897,7 +904,7 @@ static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, u
 		e = before_suffix(t, v[b - 1].s, e);
 	else if (colon_case(&v[b - 1]))
 		e = before_colon(t, &v[b - 1]);   /* YK:n is YK */
-	if (e == v[b - 1].e && b - 1 > i && role_word(c, &v[b - 1]))
+	if (role_word(c, &v[b - 1]) && b - 1 > i && e == v[b - 1].e)
 		e -= role_case_ending(c, &v[b - 1]);   /* "Belediye Başkanına": Belediye Başkanı */
 	*ds = (uint32_t)s;
 	*de = (uint32_t)e;
