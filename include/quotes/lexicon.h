@@ -78,6 +78,8 @@ enum lex_affix {
 	LA_LABEL,            /* a word, or the end of a compound, announcing a slogan or title: Motto, Wahlkampfmotto */
 	LA_TOPIC_AFTER_CONSONANT,   /* (spaced hangul) a particle joined to a subject after a final consonant: 은 이 */
 	LA_TOPIC_AFTER_VOWEL,       /* (spaced hangul) its twin after a vowel: 는 가 */
+	LA_FEMALE_NAME_SUFFIX,   /* the ending of a woman's surname in any case: Horváthová, Horváthovej */
+	LA_CASE_SUFFIX,      /* a case ending a role word takes: bakana (bakan), shown without it */
 	LA__COUNT
 };
 
@@ -96,6 +98,7 @@ enum lang_prop {
 	LP_CASELESS          = 1u << 10,  /* a script without capitals (Arabic, Hebrew, Devanagari, Hangul): a word no list holds stands for a capitalised one */
 	LP_GIVEN_NAME_REFERENCE = 1u << 11,   /* a person is named again by the given name: "Budi" after "Budi Santoso" */
 	LP_APOSTROPHE_SUFFIX = 1u << 12,  /* a name's case ending follows an apostrophe: "Yılmaz'a", "Çelik'in" */
+	LP_GENDERED_SURNAMES = 1u << 13,  /* a man's surname lacks the ending of a woman's: Kováč, Kováčová */
 };
 
 /* Longest word in the lists, in bytes: fifteen Devanagari letters of

@@ -10,6 +10,8 @@
 #define WIN 64              /* tokens read at a time */
 #define INNER_WORDS 9       /* words of an attribution clause inside the marks */
 #define INNER_DASHED 17     /* and between dashes, where it may hold an apposition */
+#define DASH_SUBJECT 5      /* words of a subject before its cue after dash speech */
+#define DASH_AFTER_CUE 3    /* words after that cue before its sentence ends */
 
 bool cue_extra(const speech_ctx *c, const char *low, size_t n)
 {
@@ -62,6 +64,45 @@ static bool attribution_at(const speech_ctx *c, const tok *v, size_t n, size_t k
 	return k + 2 < n && v[k].kind == T_STOP && (v[k + 1].lex & LX_EXPLETIVE) && cue_word(c, &v[k + 2], &fused);
 }
 
+/* Can v[j] stand in a subject before its cue: a capitalised word no
+ * closed class holds (a name), or a lower-case word that is none of them
+ * either (a title, a role, an adjective)? */
+static bool subject_word(const tok *w)
+{
+	return w->kind == T_WORD && !w->cjk &&
+	       !(w->lex & (LX_FUNC | LX_PREP | LX_CONJ | LX_REL | LX_CUE | LX_AUX | LX_PRON | LX_CAL | LX_DET |
+	                   LX_SKIP | LX_ACCORD | LX_EXPLETIVE));
+}
+
+/* ", Mäkelä sanoo." / ", pormestari Liisa Mäkelä sanoi eilen." at v[k]:
+ * where the verb need not come second, the subject may stand before the
+ * cue after dash speech: a comma, a few words ending in a name or a role,
+ * the cue, and the sentence's end (or the paragraph's, when the window
+ * holds it: n < WIN) within a few words. */
+static bool subject_then_cue_at(const speech_ctx *c, const tok *v, size_t n, size_t k)
+{
+	if (v[k].kind != T_COMMA || (speech_props(c) & LP_VERB_SECOND))
+		return false;
+	size_t j = k + 1;
+	while (j < n && j < k + 1 + DASH_SUBJECT && subject_word(&v[j]))
+		j++;
+	bool fused;
+	if (j == k + 1 || j >= n || !cue_word(c, &v[j], &fused))
+		return false;
+	const tok *last = &v[j - 1];
+	if (!last->cap && !(last->lex & (LX_TITLE | LX_ROLE)))
+		return false;   /* "…, lapset sanovat": a plain noun may be the speech's own */
+	for (size_t e = j + 1; e <= j + DASH_AFTER_CUE; e++) {
+		if (e == n)
+			return n < WIN;
+		if (v[e].kind == T_STOP)
+			return true;
+		if (v[e].kind != T_WORD || v[e].cap)
+			return false;
+	}
+	return false;
+}
+
 size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 {
 	/* in windows: this runs before the token pass */
@@ -72,7 +113,7 @@ size_t speech_dash_end(const speech_ctx *c, size_t start, size_t pend)
 		if (n < 3)
 			break;
 		for (size_t k = 0; k + 1 < n; k++)
-			if (attribution_at(c, v, n, k))
+			if (attribution_at(c, v, n, k) || subject_then_cue_at(c, v, n, k))
 				return v[k].kind == T_COMMA || v[k].kind == T_STOP ? v[k].e : v[k].s;
 		if (n < WIN)
 			break;

@@ -71,6 +71,21 @@ static bool possessive(const tok *w)
 	                      (w->n > 4 && !memcmp(w->low + w->n - 4, "\xE2\x80\x99s", 4)));
 }
 
+/* A case form joined by a colon to an abbreviation or a number ("YK:n",
+ * "EU:ssa", "FN:s": tok.c keeps it one word): a body's or a date's, never
+ * a person's. */
+static bool colon_case(const tok *w)
+{
+	return w->mark & TM_COLON;
+}
+
+/* Where the colon of colon_case's word w (of the text t) stands: the end
+ * of the abbreviation or number before its case ending. */
+static size_t before_colon(const char *t, const tok *w)
+{
+	return (size_t)((const char *)memchr(t + w->s, ':', w->e - w->s) - t);
+}
+
 /* The length of an elided article that opens w ("l'avvocato",
  * "l’avocat", "un'attrice"), 0 when none: what follows it is the word. */
 static size_t elided_article(const tok *w)
@@ -97,6 +112,7 @@ static uint32_t elided_classes(const speech_ctx *c, const tok *w)
  * and what marking a word needs to know of the article once. */
 typedef struct endings {
 	bool role, definite, cue;
+	bool rcase;      /* a role word takes case endings ([case_suffix]) */
 	bool extras;     /* the options add cue words */
 	bool plain_ok;   /* a lower-case word no list marks is neither cue, role nor name */
 	ending_filter role_end, definite_end;   /* (made when the language has endings of the kind) */
@@ -124,6 +140,29 @@ static bool role_low(const speech_ctx *c, const endings *x, const char *low, siz
 	       (x->role && ending_filter_may(&x->role_end, low, n) && lex_suffix(c->lang, LA_ROLE_SUFFIX, low, n));
 }
 
+/* The length of the stem of low[0..n) that is a listed role or title once
+ * one of the language's case endings is taken off ("bakana": "bakan"), 0
+ * when none is. */
+static size_t role_case_stem(const speech_ctx *c, const char *low, size_t n)
+{
+	size_t ne;
+	const char *const *e = lex_affixes(c->lang, LA_CASE_SUFFIX, &ne);
+	for (size_t i = 0; i < ne; i++) {
+		size_t l = strlen(e[i]);
+		if (n > l + 2 && !memcmp(low + n - l, e[i], l) && (lex_lookup(c->lang, low, n - l) & (LX_ROLE | LX_TITLE)))
+			return n - l;
+	}
+	return 0;
+}
+
+/* The bytes of a case ending on the role word w, which is shown without
+ * it ("Bakana" is "Bakan"), 0 when it has none. */
+static size_t role_case_ending(const speech_ctx *c, const tok *w)
+{
+	size_t stem = w->n ? role_case_stem(c, w->low, w->n) : 0;
+	return stem ? w->n - stem : 0;
+}
+
 /* A word naming a person by role: spokesman, Pressesprecher, and in its
  * definite form (pressekreteraren: pressekreterare + n). */
 static bool role_word_slow(const speech_ctx *c, const endings *x, const tok *w)
@@ -135,6 +174,8 @@ static bool role_word_slow(const speech_ctx *c, const endings *x, const tok *w)
 		return true;
 	if (!w->cap && (elided_classes(c, w) & LX_ROLE))
 		return true;   /* l'avvocato */
+	if (x->rcase && role_case_stem(c, w->low, w->n))
+		return true;   /* bakana, valiye */
 	size_t k = x->definite && ending_filter_may(&x->definite_end, w->low, w->n) ?
 	           lex_suffix(c->lang, LA_DEFINITE_SUFFIX, w->low, w->n) : 0;
 	return k && w->n - k >= 3 && role_low(c, x, w->low, w->n - k);
@@ -166,9 +207,11 @@ static void endings_of(const speech_ctx *c, endings *x)
 	x->definite = k > 0;
 	lex_affixes(c->lang, LA_CUE_SUFFIX, &k);
 	x->cue = k > 0;
+	lex_affixes(c->lang, LA_CASE_SUFFIX, &k);
+	x->rcase = k > 0;
 	x->extras = c->opts && c->opts->ncues;
 	/* without endings to test, a lower-case word no list marks is none of the three (most words) */
-	x->plain_ok = !x->extras && !x->cue && !x->role && !x->definite;
+	x->plain_ok = !x->extras && !x->cue && !x->role && !x->definite && !x->rcase;
 	if (x->role)
 		ending_filter_init(&x->role_end, c->lang, LA_ROLE_SUFFIX);
 	if (x->definite)
@@ -193,6 +236,8 @@ static unsigned char word_mark(const speech_ctx *c, const endings *x, const tok 
 			m |= TM_ROLE;
 		if (name_word_slow(w))
 			m |= TM_NAME;
+		if (w->cap && !w->ascii && memchr(w->low, ':', w->n))
+			m |= TM_COLON;   /* (once: colon_case is asked of every name's words) */
 		if (!w->cap && (elided_classes(c, w) & (LX_ORG | LX_TEXT)))
 			m |= TM_LEAD;   /* l'association, l'étude: a phrase starts there */
 	}
@@ -329,9 +374,15 @@ bool mention_all_caps_rest(const char *t, size_t s, size_t e)
 	return letters >= 2;
 }
 
-static bool all_caps(const speech_ctx *c, const tok *w)
+/* all_caps of a colon's case form: its abbreviation ("EU:n" is an acronym). */
+static __attribute__((noinline)) bool colon_all_caps(const speech_ctx *c, const tok *w)
 {
-	return mention_all_caps(c->d->text, w->s, w->e);
+	return mention_all_caps(c->d->text, w->s, before_colon(c->d->text, w));
+}
+
+static inline bool all_caps(const speech_ctx *c, const tok *w)
+{
+	return colon_case(w) ? colon_all_caps(c, w) : mention_all_caps(c->d->text, w->s, w->e);
 }
 
 /* May w stand between a subject and its verb (also, has, later)? */
@@ -727,6 +778,27 @@ static size_t body_name_end(const speech_ctx *c, const tok *v, size_t n, size_t 
 	return k;
 }
 
+/* Does a name run start at v[j], after at most two lower-case words (a
+ * title the lists may not know: "YK:n pääsihteeri X")? */
+static bool name_after_modifiers(const tok *v, size_t n, size_t j)
+{
+	for (size_t k = j; k < n && k < j + 3 && !v[k].para; k++) {
+		if (mention_name_word(&v[k]))
+			return k > j;
+		if (!modifier(&v[k]))
+			return false;
+	}
+	return false;
+}
+
+/* Does the name run that ends at v[e - 1] end in a colon's case form
+ * whose title and person follow ("YK:n pääsihteeri X", "EU:n komissaari
+ * X"): the phrase goes on to the person, as after a possessive. */
+static inline bool colon_genitive(const tok *v, size_t n, size_t e)
+{
+	return colon_case(&v[e - 1]) && name_after_modifiers(v, n, e);
+}
+
 /* The phrase that starts at v[i]: a determiner, lower-case words (role
  * words, adjectives), a name run; a possessive or a role word after a name
  * goes on ("the company's chief executive John Smith", "Norges statsminister");
@@ -756,15 +828,16 @@ static void scan_phrase(const speech_ctx *c, const tok *v, size_t n, size_t i, p
 			p->head = e - 1;
 			words += e - j;
 			j = e;
-			if (possessive(&v[e - 1]) || (role_ahead(c, v, n, j) && !(speech_props(c) & LP_TITLE_AFTER_NAME)))
+			if (possessive(&v[e - 1]) || colon_genitive(v, n, e) ||
+			    (role_ahead(c, v, n, j) && !(speech_props(c) & LP_TITLE_AFTER_NAME)))
 				continue;   /* goes on: "the company's chief", "Norges statsminister", "one veteran campaign adviser" */
 			break;
 		}
 		bool role = role_word(c, w);
 		if (!modifier(w) || lower >= MODIFIERS || (!p->det && j == i && !role && !possessive(w) && !elided_article(w)))
 			break;
-		if (p->nb && !role && !possessive(w) && !role_ahead(c, v, n, j))
-			break;   /* after a name only a role goes on */
+		if (p->nb && !role && !possessive(w) && !role_ahead(c, v, n, j) && !colon_genitive(v, n, p->nb))
+			break;   /* after a name only a role goes on (or a colon's genitive's title) */
 		p->head = j;
 		lower++;
 		words++;
@@ -931,6 +1004,10 @@ static void shown_bytes(const speech_ctx *c, const tok *v, size_t i, size_t b, u
 		e = before_suffix(t, v[b - 1].s, e);
 	else if (particles_joined(c) && v[b - 1].kind == T_WORD && v[b - 1].n == e - v[b - 1].s)
 		e -= joined_particle(c, &v[b - 1]);
+	else if (colon_case(&v[b - 1]))
+		e = before_colon(t, &v[b - 1]);   /* YK:n is YK */
+	if (role_word(c, &v[b - 1]) && b - 1 > i && e == v[b - 1].e)
+		e -= role_case_ending(c, &v[b - 1]);   /* "Belediye Başkanına": Belediye Başkanı */
 	*ds = (uint32_t)s;
 	*de = (uint32_t)e;
 }
@@ -961,6 +1038,26 @@ static bool shouted(const speech_ctx *c, const tok *v, size_t a, size_t b)
 	return words >= 2;
 }
 
+/* The gender the surname ending the name run v[a,b) gives it: a woman's
+ * with an ending of [female_name_suffix] (Horváthová); where a man's
+ * surname lacks those (gendered_surnames), a man's without one, when a
+ * given name goes with it (a lone word may be a woman's given name);
+ * else any. */
+static enum gender surname_gender(const speech_ctx *c, const tok *v, size_t a, size_t b)
+{
+	const tok *w = &v[b - 1];
+	if (!w->n)
+		return G_ANY;
+	if (lex_suffix(c->lang, LA_FEMALE_NAME_SUFFIX, w->low, w->n))
+		return G_FEMALE;
+	if (!(speech_props(c) & LP_GENDERED_SURNAMES))
+		return G_ANY;
+	size_t words = 0;
+	for (size_t k = a; k < b; k++)
+		words += v[k].kind == T_WORD && !title_word(c, &v[k]);
+	return words >= 2 ? G_MALE : G_ANY;
+}
+
 /* The mention of phrase p; gendered: gendered_roles(c). */
 static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const phrase *p, bool gendered)
 {
@@ -988,6 +1085,8 @@ static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const ph
 		m->kind = (uint8_t)desc_kind(c, v, p);
 		m->ds = (uint32_t)v[p->a].s;
 		m->de = (uint32_t)v[p->b - 1].e;
+		if (m->kind == K_ROLE && p->head == p->b - 1)
+			m->de -= (uint32_t)role_case_ending(c, &v[p->head]);   /* "Bakana göre": Bakan */
 	}
 	/* the gender an article, a title or a role gives it: "die Sprecherin",
 	 * "Mrs Berg", "Verkehrsministerin Julia Lenz" */
@@ -996,6 +1095,8 @@ static int add_phrase(const speech_ctx *c, speech_art *a, const tok *v, const ph
 	for (size_t k = p->a; gendered && k <= (name ? shown : p->head) && k < p->b; k++)
 		if (role_word(c, &v[k]))
 			m->gender = lex_suffix(c->lang, LA_FEMALE_SUFFIX, v[k].low, v[k].n) ? G_FEMALE : G_MALE;
+	if (name && m->gender == G_ANY && m->kind != K_ACRONYM)
+		m->gender = (uint8_t)surname_gender(c, v, shown, p->nb);
 	a->nm++;
 	return 0;
 }
@@ -1322,11 +1423,21 @@ static void relink(speech_art *a, mention *m, size_t k)
 	a->names[k].count++;
 }
 
+/* The bytes of w's lower case that key its name: a colon's case ending
+ * left out ("EU:n" is the body "EU" names). */
+static size_t name_key(const tok *w)
+{
+	const char *colon = colon_case(w) ? memchr(w->low, ':', w->n) : NULL;
+	return colon ? (size_t)(colon - w->low) : w->n;
+}
+
 static name_info *name_slot(speech_art *a, const tok *w, bool add)
 {
 	if (!a->ncap || !w->n)
 		return NULL;
-	size_t k = lex_hash_padded(w->low, w->n) & (a->ncap - 1);   /* low is kept zero-padded */
+	size_t n = name_key(w);
+	/* (low is kept zero-padded; a key shorter than the word is not) */
+	size_t k = (n == w->n ? lex_hash_padded(w->low, n) : lex_hash(w->low, n)) & (a->ncap - 1);
 	for (;; k = (k + 1) & (a->ncap - 1)) {
 		name_info *e = &a->names[k];
 		if (!e->w) {
@@ -1336,7 +1447,7 @@ static name_info *name_slot(speech_art *a, const tok *w, bool add)
 			e->w = w;
 			return e;
 		}
-		if (same_low(e->w, w))
+		if (name_key(e->w) == n && !memcmp(e->w->low, w->low, n))
 			return e;
 	}
 }
@@ -1423,6 +1534,22 @@ static bool name_case_form_of(const tok *v, const name_info *e, const name_info 
 	return true;
 }
 
+/* A short surname (four letters: "Saar", "Salo") in another case: an
+ * ending of one or two letters added ("Saare", "Salon"), never a longer
+ * one (Salonen is a surname of its own), the word no list holds, and said
+ * only of a mention that speaks ("Saare sõnul"): beside a short surname
+ * many words begin alike, and a speaker is where the link matters. */
+static bool short_case_form_of(const mention *m, const name_info *e, const name_info *f)
+{
+	if (!f->w || f->words < 2 || e->words != 1 || !mention_speaks(m) || e->w->lex)
+		return false;
+	const tok *w = e->w, *s = f->w;
+	if (letters(s->low, s->n) != 4 || w->n <= s->n || memcmp(w->low, s->low, s->n))
+		return false;
+	size_t rest = letters(w->low + s->n, w->n - s->n);
+	return rest >= 1 && rest <= 2;
+}
+
 /* Where names take case endings ("według Kowalskiego", "по словам
  * Петрова", "prema riječima ministra Ivana Horvata"), a name the article
  * gives in another case is the person it names in full: its mentions take
@@ -1437,7 +1564,7 @@ static void link_case_forms(speech_art *a, const tok *v)
 			continue;
 		const name_info *e = &a->names[m->name];
 		for (size_t k = 0; k < a->ncap && budget; k++, budget--) {
-			if (name_case_form_of(v, e, &a->names[k])) {
+			if (name_case_form_of(v, e, &a->names[k]) || short_case_form_of(m, e, &a->names[k])) {
 				relink(a, m, k);
 				break;
 			}

@@ -663,6 +663,20 @@ static bool antecedent_kind(const speech_ctx *c, const mention *m, const mention
 	return m->kind == K_NAME || m->kind == K_ROLE || (m->kind == K_NAME1 && mention_person_like(c, m));
 }
 
+/* Do the pronoun p and the person m have genders that clash, where every
+ * name shows its gender (gendered_surnames: "ona" and a surname without a
+ * woman's ending)? Elsewhere a name's gender is known from a title now and
+ * then, and the weights (A_ANTGEN) decide. */
+static bool gender_clash(const speech_ctx *c, const mention *m, const mention *p)
+{
+	if (!(speech_props(c) & LP_GENDERED_SURNAMES))
+		return false;
+	enum gender want = (enum gender)p->gender, g = (enum gender)m->gender;
+	if (m->name >= 0 && c->art->names[m->name].gender)
+		g = (enum gender)c->art->names[m->name].gender;
+	return (want == G_MALE && g == G_FEMALE) || (want == G_FEMALE && g == G_MALE);
+}
+
 /* The persons the pronoun m (mention mi) may stand for: the nearest few,
  * one mention each, back to ANTE_SENTENCES and ANTE_TOKENS. */
 static const ante_walk *ante_walk_of(quote_cands *qc, const mention *m, long mi)
@@ -679,7 +693,7 @@ static const ante_walk *ante_walk_of(quote_cands *qc, const mention *m, long mi)
 		const mention *e = &a->m[j];
 		if (m->sent - e->sent > ANTE_SENTENCES || m->a - e->a > ANTE_TOKENS || e->a < qc->x.body)
 			break;
-		if (!antecedent_kind(c, e, m))
+		if (!antecedent_kind(c, e, m) || gender_clash(c, e, m))
 			continue;
 		bool dup = false;
 		for (size_t k = 0; k < w->ns && !dup; k++)

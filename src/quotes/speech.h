@@ -21,6 +21,7 @@ enum tok_mark {
 	TM_ROLE = 1 << 2,    /* names a person by role */
 	TM_NAME = 1 << 3,    /* can be part of a name */
 	TM_LEAD = 1 << 4,    /* the lexicon calls it a pronoun or a determiner */
+	TM_COLON = 1 << 5,   /* a case ending joined by a colon to an abbreviation: EU:n (tok.c) */
 	TM_DONE = 1 << 7,    /* marked */
 };
 

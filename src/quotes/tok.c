@@ -144,6 +144,36 @@ static bool joins(const char *t, size_t i, size_t end, int len)
 	return tok_is_alnum(next) && !tok_is_cjk(next);
 }
 
+/* Is the colon at t[i] inside the word t[pos..]: a case ending joined by it
+ * to an abbreviation or a number ("YK:n", "EU:ssa", "FN:s", "2010:ssä"), as
+ * Finnish and Swedish write them? The word before is two capitals or
+ * digits or more (one is an initial: a contracted name is no body's case
+ * form), the ending a few lower-case letters and then no letter: "Note:x"
+ * and "12:30" stay apart. */
+static bool colon_ending(const char *t, size_t pos, size_t i, size_t end)
+{
+	if (i < pos + 2 || i + 1 >= end)
+		return false;
+	int l;
+	size_t before = 0;
+	for (size_t k = pos; k < i; k += (size_t)l, before++) {
+		unsigned c = tok_decode(t + k, i - k, &l);
+		if (!tok_is_upper(c) && !(c >= '0' && c <= '9'))
+			return false;
+	}
+	if (before < 2)
+		return false;
+	size_t j = i + 1, letters = 0;
+	for (; j < end; j += (size_t)l, letters++) {
+		unsigned c = tok_decode(t + j, end - j, &l);
+		if (!tok_is_alnum(c))
+			break;
+		if (tok_is_upper(c) || (c >= '0' && c <= '9') || tok_is_cjk(c) || letters == 6)
+			return false;
+	}
+	return letters > 0;
+}
+
 /* "verschwunden.Der": a full stop between two sentences whose space was
  * left out, not one inside "e.g.", "U.S." or "example.com": a word of three
  * or more bytes with no dot before, ending in a lower-case letter, and a
@@ -242,12 +272,12 @@ static inline __attribute__((always_inline)) size_t ascii_word16(const char *p, 
 #endif
 
 /* The bytes a word may go on through after its ASCII letters and digits:
- * an apostrophe, hyphen, dot, comma or line break (when what follows
+ * an apostrophe, hyphen, dot, comma, colon or line break (when what follows
  * joins it) and every byte of a longer character. One test, not six. */
 #define HIGH16(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1, [b + 4] = 1, [b + 5] = 1, [b + 6] = 1, \
 	[b + 7] = 1, [b + 8] = 1, [b + 9] = 1, [b + 10] = 1, [b + 11] = 1, [b + 12] = 1, [b + 13] = 1, [b + 14] = 1, [b + 15] = 1
 static const unsigned char may_go_on[256] = {
-	['\''] = 1, ['-'] = 1, ['.'] = 1, ['\n'] = 1, [','] = 1,
+	['\''] = 1, ['-'] = 1, ['.'] = 1, ['\n'] = 1, [','] = 1, [':'] = 1,
 	HIGH16(0x80), HIGH16(0x90), HIGH16(0xA0), HIGH16(0xB0), HIGH16(0xC0), HIGH16(0xD0), HIGH16(0xE0), HIGH16(0xF0),
 };
 #undef HIGH16
@@ -445,6 +475,8 @@ static inline __attribute__((always_inline)) size_t read_word(const char *t, siz
 			i += (size_t)l;
 		} else if (c == ',' && i > pos && t[i - 1] >= '0' && t[i - 1] <= '9' && i + 1 < end && t[i + 1] >= '0' &&
 		           t[i + 1] <= '9') {   /* 40,000 */
+			i += (size_t)l;
+		} else if (c == ':' && colon_ending(t, pos, i, end)) {   /* YK:n */
 			i += (size_t)l;
 		} else if (c == '\n' && i > pos && t[i - 1] == '-' && joins(t, i, end, 1)) {
 			i++;
@@ -813,7 +845,7 @@ static inline __attribute__((always_inline)) bool fast_word(const char *t, size_
 	if (m == 16 || i > end)
 		return false;
 	unsigned char b = (unsigned char)t[i];
-	if (may_go_on[b] && b != '\n') {   /* ' - . , or a byte of a longer character */
+	if (may_go_on[b] && b != '\n') {   /* ' - . , : or a byte of a longer character */
 		if (b >= 0x80 || i + 1 >= end || (unsigned char)t[i + 1] >= 0x80 || ascii_lower[(unsigned char)t[i + 1]])
 			return false;   /* (it may join what follows: U.S, don't, 40,000) */
 	}

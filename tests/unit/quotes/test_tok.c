@@ -704,6 +704,37 @@ static void dropped_classes_by_word(void **state)
 	assert_true(other);
 }
 
+/* A case ending joined by a colon to an abbreviation or a number is inside
+ * the word (Finnish and Swedish write "EU:n", "FN:s", "2010:ssa"); a colon
+ * after a word of small letters, before a digit or a capital, or before a
+ * space stays a colon, and so does one after an initial (a contracted
+ * name) or before a long lower-case run. The
+ * letters say the kinds: W a word, : a colon, s a stop. */
+static void colon_case_endings(void **state)
+{
+	(void)state;
+	static const struct { const char *text; const char *want; } cases[] = {
+		{ "EU:n johtaja", "WW" },      { "FN:s chef", "WW" },        { "vuonna 2010:ssa.", "WWs" },
+		{ "NATO:lle", "W" },           { "Note:x", "W:W" },          { "klo 12:30", "WW:W" },
+		{ "EU: ja", "W:W" },           { "EU:Ssa", "W:W" },          { "EU:jotainpitkaa", "W:W" },
+		{ "Tila:n", "W:W" },           { "J:son Ek", "W:WW" },       { "\xC3\x84:n", "W:W" },
+		{ "EU:n-johtaja", "W" },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		const char *t = cases[c].text;
+		tok v[16];
+		tok_low low[16];
+		size_t n = tok_scan(t, 0, strlen(t), LANG_FI, v, low, 16);
+		char got[16] = "";
+		for (size_t i = 0; i < n && i + 1 < sizeof got; i++) {
+			got[i] = v[i].kind == T_WORD ? 'W' : v[i].kind == T_COLON ? ':' : v[i].kind == T_STOP ? 's' : '?';
+			got[i + 1] = 0;
+		}
+		if (strcmp(got, cases[c].want))
+			fail_msg("%s: %s, want %s", t, got, cases[c].want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -724,6 +755,7 @@ int main(void)
 		cmocka_unit_test(abbreviations_from_the_lists),
 		cmocka_unit_test(text_past_32_bits_refused),
 		cmocka_unit_test(dropped_classes_by_word),
+		cmocka_unit_test(colon_case_endings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
