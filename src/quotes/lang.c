@@ -229,7 +229,8 @@ static enum lang caseless_lang(const char *t, size_t n, size_t latin)
  * Cyrillic, the scripts without capitals (caseless_lang). Belarusian is
  * told by its ў (one letter in two hundred is plenty: no other language
  * here writes it), Kazakh by its ә ғ қ ұ (one letter in a hundred),
- * Macedonian from Serbian by its own ѓ ќ ѕ outnumbering Serbian's own ћ ђ;
+ * Macedonian from Serbian by its own ѓ ќ ѕ and its "во" (in)
+ * outnumbering Serbian's own ћ ђ and its "у";
  * Armenian (U+0531..U+058F, led by D4..D6) where its letters outnumber
  * the ASCII and the Cyrillic ones. */
 static enum lang script_lang(const char *t, size_t n)
@@ -252,6 +253,10 @@ static enum lang script_lang(const char *t, size_t n)
 			sr_own += b == 0xD1 && (c == 0x9B || c == 0x92);
 			mk += b == 0xD1 && (c == 0x93 || c == 0x9C || c == 0x95);
 			be += b == 0xD1 && c == 0x9E;
+		}
+		if (b == ' ' && i + 6 <= n) {   /* " во " and " у ": in, in Macedonian and in Serbian */
+			mk += !memcmp(t + i + 1, "\xD0\xB2\xD0\xBE ", 5);
+			sr_own += !memcmp(t + i + 1, "\xD1\x83 ", 3);
 		}
 		if (i + 1 < n && (b == 0xD2 || b == 0xD3)) {
 			unsigned char c = (unsigned char)t[i + 1];
