@@ -1291,6 +1291,28 @@ static void languages_added_late(void **state)
 		  "\xB6\xD5\xB8\xD6\x82\xD5\xAF\xD5\xB5\xD5\xA1\xD5\xB6",
 		  "\xD5\xB0\xD5\xA1\xD5\xB5\xD5\xBF\xD5\xA1\xD6\x80\xD5\xA1\xD6\x80\xD5\xA5\xD6\x81" },
 
+		{ /* a Polish councillor's title before the name, according to (pl) */
+		  "Wiadomo\xC5\x9B"
+		  "ci\n\nW\xC5\x82"
+		  "adze miasta przedstawi\xC5\x82y we wtorek nowy plan transportu.\n\n\xE2\x80\x9E"
+		  "Chcemy, \xC5\xBC"
+		  "eby autobusy je\xC5\xBA"
+		  "dzi\xC5\x82y cz\xC4\x99\xC5\x9B"
+		  "ciej\xE2\x80\x9D \xE2\x80\x93 powiedzia\xC5\x82"
+		  "a burmistrz Anna Nowak.\n\nRadny Piotr Wi\xC5\x9Bniewski skrytykowa\xC5\x82 plan. \xE2\x80\x9ETo"
+		  " jest za drogie\xE2\x80\x9D \xE2\x80\x93 stwierdzi\xC5\x82.\n\nWed\xC5\x82ug Nowak \xE2\x80\x9Ep"
+		  "ieni\xC4\x85"
+		  "dze s\xC4\x85 ju\xC5\xBC w bud\xC5\xBC"
+		  "ecie\xE2\x80\x9D.\n",
+		  "Chcemy, \xC5\xBC"
+		  "eby autobusy je\xC5\xBA"
+		  "dzi\xC5\x82y cz\xC4\x99\xC5\x9B"
+		  "ciej => Anna Nowak | To jest za drogie => Piotr Wi\xC5\x9Bniewski | pieni\xC4\x85"
+		  "dze s\xC4\x85 ju\xC5\xBC w bud\xC5\xBC"
+		  "ecie => Anna Nowak",
+		  "powiedzia\xC5\x82"
+		  "a" },
+
 	};
 	(void)state;
 	expect_cases(cases, sizeof cases / sizeof *cases);
