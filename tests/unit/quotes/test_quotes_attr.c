@@ -1313,6 +1313,38 @@ static void languages_added_late(void **state)
 		  "powiedzia\xC5\x82"
 		  "a" },
 
+		{ /* a Czech councillor's title opening the sentence (cs) */
+		  "Zpr\xC3\xA1vy\n\nVeden\xC3\xAD m\xC4\x9Bsta v \xC3\xBAter\xC3\xBD p\xC5\x99"
+		  "edstavilo nov\xC3\xBD pl\xC3\xA1n dopravy.\n\n\xE2\x80\x9E"
+		  "Chceme, aby autobusy jezdily \xC4\x8D"
+		  "ast\xC4\x9Bji,\xE2\x80\x9C \xC5\x99"
+		  "ekla starostka Jana Dvo\xC5\x99\xC3\xA1kov\xC3\xA1.\n\nZastupitel Petr Novotn\xC3\xBD pl\xC3\xA1"
+		  "n kritizoval. \xE2\x80\x9EJe to p\xC5\x99\xC3\xADli\xC5\xA1 drah\xC3\xA9,\xE2\x80\x9C uvedl.\n",
+		  "Chceme, aby autobusy jezdily \xC4\x8D"
+		  "ast\xC4\x9Bji, => Jana Dvo\xC5\x99\xC3\xA1kov\xC3\xA1 | Je to p\xC5\x99\xC3\xADli\xC5\xA1 drah"
+		  "\xC3\xA9, => Petr Novotn\xC3\xBD",
+		  "\xC5\x99"
+		  "ekla" },
+		{ /* a Finnish councillor's title, the pronoun before the cue in dash speech (fi) */
+		  "Uutiset\n\nKaupunki esitteli tiistaina uuden liikennesuunnitelman.\n\nValtuutettu Pekka Nieminen"
+		  " arvosteli suunnitelmaa.\n\n\xE2\x80\x93 Se on aivan liian kallis, h\xC3\xA4n sanoi.\n",
+		  "Se on aivan liian kallis, => Pekka Nieminen",
+		  "sanoi" },
+		{ /* an Indonesian member of a regional parliament (id) */
+		  "Berita\n\nPemerintah kota mengumumkan rencana transportasi baru pada hari Selasa.\n\n\"Kami ingi"
+		  "n bus beroperasi lebih sering,\" kata Wali Kota Siti Rahayu.\n\nAnggota DPRD Budi Hartono mengkr"
+		  "itik rencana itu. \"Ini terlalu mahal,\" ujarnya.\n",
+		  "Kami ingin bus beroperasi lebih sering, => Siti Rahayu | Ini terlalu mahal, => Budi Hartono",
+		  "kata" },
+		{ /* a short Romanian article, no longer Spanish (ro) */
+		  "\xC8\x98tiri\n\nPrim\xC4\x83ria a prezentat mar\xC8\x9Bi un nou plan de transport.\n\n\xE2\x80"
+		  "\x9EVrem ca autobuzele s\xC4\x83 circule mai des\xE2\x80\x9D, a declarat primarul Ioana Popescu."
+		  "\n\nConsilierul local Andrei Ionescu a criticat planul. \xE2\x80\x9E"
+		  "Este mult prea scump\xE2\x80\x9D, a spus el.\n",
+		  "Vrem ca autobuzele s\xC4\x83 circule mai des => Ioana Popescu | Este mult prea scump => Andrei I"
+		  "onescu",
+		  "declarat" },
+
 	};
 	(void)state;
 	expect_cases(cases, sizeof cases / sizeof *cases);
