@@ -132,12 +132,47 @@ void lang_count_word(const tok *w, unsigned score[LANG_COUNT])
 	count_profile(w, score);
 }
 
+/* Below this many profile words the letters of a language count too:
+ * a sentence or two of Icelandic reads as much like Danish by its words. */
+#define FEW_PROFILE_WORDS 12
+
+/* Letters only one Latin-script language here writes count as one of its
+ * profile words each: Icelandic's þ and ð, Latvian's ā ē ī (Lithuanian
+ * writes ū, not these). */
+static void count_own_letters(const char *text, size_t n, unsigned score[LANG_COUNT])
+{
+	const unsigned char *u = (const unsigned char *)text;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (u[i] != 0xC3 && u[i] != 0xC4)
+			continue;
+		unsigned c = u[i + 1];
+		if (u[i] == 0xC3)
+			score[LANG_IS] += c == 0x9E || c == 0xBE || c == 0x90 || c == 0xB0;
+		else
+			score[LANG_LV] += c == 0x80 || c == 0x81 || c == 0x92 || c == 0x93 || c == 0xAA || c == 0xAB;
+		i++;
+	}
+}
+
+/* The best profile of score, with the letters of text counted where its
+ * words are few. */
+static enum lang best_of_few(const char *text, size_t n, const unsigned score[LANG_COUNT])
+{
+	enum lang best = best_profile(score);
+	if (score[best] >= FEW_PROFILE_WORDS)
+		return best;
+	unsigned more[LANG_COUNT];
+	memcpy(more, score, sizeof more);
+	count_own_letters(text, n < LANG_SAMPLE ? n : LANG_SAMPLE, more);
+	return best_profile(more);
+}
+
 enum lang lang_from_scores(const char *text, size_t len, const unsigned score[LANG_COUNT])
 {
 	enum lang cjk = cjk_lang(text, len < LANG_SAMPLE ? len : LANG_SAMPLE);
 	if (cjk != LANG_UNKNOWN)
 		return cjk;
-	enum lang best = best_profile(score);
+	enum lang best = best_of_few(text, len, score);
 	if (score[best] >= 6)
 		return best;
 	/* little narration around the quotes: read the quotes' words too */
@@ -290,7 +325,7 @@ enum lang lang_detect(const char *text, size_t n)
 		return cjk;
 	unsigned score[LANG_COUNT];
 	tok_count_profile(text, n, len, score);
-	enum lang best = best_profile(score);
+	enum lang best = best_of_few(text, n, score);
 	enum lang script = score[best] < 6 ? script_lang(text, n) : LANG_UNKNOWN;
 	return script != LANG_UNKNOWN ? script : best;
 }

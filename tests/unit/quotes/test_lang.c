@@ -285,6 +285,81 @@ static const struct {
 	        "clar\xC3\xA9 la maire." },
 	{ "ro", "Prim\xC4\x83ria a prezentat mar\xC8\x9Bi un nou plan de transport. \xE2\x80\x9EVrem ca autobuzel"
 	        "e s\xC4\x83 circule mai des\xE2\x80\x9D, a declarat primarul." },
+	/* one sentence of news each: a few frequent words, which neighbours share (Icelandic's þ ð and
+	 * Latvian's ā ē ī count where the words are few) */
+	{ "ca", "L'ajuntament va dir dimarts que el nou pla d'autobusos costar\xC3\xA0 m\xC3\xA9s del previst, i "
+	        "l'alcalde hi va estar d'acord." },
+	{ "cs", "M\xC4\x9Bsto v \xC3\xBAter\xC3\xBD uvedlo, \xC5\xBE"
+	        "e nov\xC3\xBD pl\xC3\xA1n autobus\xC5\xAF bude dra\xC5\xBE\xC5\xA1\xC3\xAD, ne\xC5\xBE se \xC4"
+	        "\x8D"
+	        "ekalo, a starosta souhlasil." },
+	{ "da", "Kommunen sagde tirsdag, at den nye busplan bliver dyrere end ventet, og borgmesteren var enig." },
+	{ "de", "Die Stadt sagte am Dienstag, der neue Busplan werde teurer als erwartet, und der B\xC3\xBCrgerme"
+	        "ister stimmte zu." },
+	{ "en", "The council said on Tuesday that the new bus plan would cost more than expected, and the mayor a"
+	        "greed." },
+	{ "es", "El ayuntamiento dijo el martes que el nuevo plan de autobuses costar\xC3\xA1 m\xC3\xA1s de lo pr"
+	        "evisto, y el alcalde estuvo de acuerdo." },
+	{ "et", "Linn teatas teisip\xC3\xA4"
+	        "eval, et uus bussiplaan on oodatust kallim, ja linnapea oli n\xC3\xB5us." },
+	{ "eu", "Udalak asteartean esan zuen autobus plan berria espero baino garestiagoa izango dela, eta alkate"
+	        "a ados zegoen." },
+	{ "fi", "Kaupunki kertoi tiistaina, ett\xC3\xA4 uusi bussisuunnitelma on odotettua kalliimpi, ja pormesta"
+	        "ri oli samaa mielt\xC3\xA4." },
+	{ "fr", "La ville a dit mardi que le nouveau plan des bus co\xC3\xBBtera plus cher que pr\xC3\xA9vu, et l"
+	        "e maire \xC3\xA9tait d'accord." },
+	{ "ga", "D\xC3\xBAirt an chomhairle D\xC3\xA9 M\xC3\xA1irt go mbeidh an plean nua bus n\xC3\xADos costasa"
+	        "\xC3\xAD n\xC3\xA1 mar a bh\xC3\xADothas ag s\xC3\xBAil leis, agus d'aontaigh an m\xC3\xA9"
+	        "ara." },
+	{ "gl", "O concello dixo o martes que o novo plan de autobuses custar\xC3\xA1 m\xC3\xA1is do previsto, e "
+	        "o alcalde estivo de acordo." },
+	{ "hr", "Grad je u utorak rekao da \xC4\x87"
+	        "e novi plan autobusa biti skuplji od o\xC4\x8D"
+	        "ekivanog, a gradona\xC4\x8D"
+	        "elnik se slo\xC5\xBEio." },
+	{ "hu", "A v\xC3\xA1ros kedden k\xC3\xB6z\xC3\xB6lte, hogy az \xC3\xBAj buszterv dr\xC3\xA1g\xC3\xA1"
+	        "bb lesz a v\xC3\xA1rtn\xC3\xA1l, \xC3\xA9s a polg\xC3\xA1rmester egyet\xC3\xA9rtett." },
+	{ "id", "Pemerintah kota mengatakan pada hari Selasa bahwa rencana bus baru akan lebih mahal dari perkira"
+	        "an, dan wali kota setuju." },
+	{ "is", "Borgin sag\xC3\xB0i \xC3\xA1 \xC3\xBEri\xC3\xB0judag a\xC3\xB0 n\xC3\xBDja str\xC3\xA6t\xC3\xB3"
+	        "\xC3\xA1\xC3\xA6tlunin yr\xC3\xB0i d\xC3\xBDrari en b\xC3\xBAist var vi\xC3\xB0 og borgarstj\xC3"
+	        "\xB3rinn var samm\xC3\xA1la." },
+	{ "it", "Il comune ha detto marted\xC3\xAC che il nuovo piano degli autobus coster\xC3\xA0 pi\xC3\xB9 del"
+	        " previsto, e il sindaco era d'accordo." },
+	{ "lt", "Miestas antradien\xC4\xAF prane\xC5\xA1\xC4\x97, kad naujas autobus\xC5\xB3 planas bus brangesni"
+	        "s, nei tik\xC4\x97tasi, ir meras sutiko." },
+	{ "lv", "Pils\xC4\x93ta otrdien pazi\xC5\x86oja, ka jaunais autobusu pl\xC4\x81ns b\xC5\xABs d\xC4\x81rg"
+	        "\xC4\x81ks, nek\xC4\x81 gaid\xC4\xABts, un m\xC4\x93rs piekrita." },
+	{ "mt", "Il-kunsill qal nhar it-Tlieta li l-pjan il-\xC4\xA1"
+	        "did tal-karozzi tal-linja se jiswa aktar milli mistenni, u s-sindku qabel." },
+	{ "nl", "De gemeente zei dinsdag dat het nieuwe busplan duurder wordt dan verwacht, en de burgemeester wa"
+	        "s het eens." },
+	{ "no", "Kommunen sa tirsdag at den nye bussplanen blir dyrere enn ventet, og ordf\xC3\xB8reren var enig." },
+	{ "pl", "Miasto poinformowa\xC5\x82o we wtorek, \xC5\xBC"
+	        "e nowy plan autobusowy b\xC4\x99"
+	        "dzie dro\xC5\xBCszy ni\xC5\xBC oczekiwano, a burmistrz si\xC4\x99 zgodzi\xC5\x82." },
+	{ "pt", "A prefeitura disse na ter\xC3\xA7"
+	        "a-feira que o novo plano de \xC3\xB4nibus vai custar mais do que o previsto, e o prefeito concor"
+	        "dou." },
+	{ "ro", "Prim\xC4\x83ria a spus mar\xC8\x9Bi c\xC4\x83 noul plan de autobuze va costa mai mult dec\xC3"
+	        "\xA2t se a\xC8\x99tepta, iar primarul a fost de acord." },
+	{ "sk", "Mesto v utorok uviedlo, \xC5\xBE"
+	        "e nov\xC3\xBD pl\xC3\xA1n autobusov bude drah\xC5\xA1\xC3\xAD, ako sa \xC4\x8D"
+	        "akalo, a prim\xC3\xA1tor s\xC3\xBAhlasil." },
+	{ "sl", "Ob\xC4\x8Dina je v torek sporo\xC4\x8Dila, da bo novi na\xC4\x8Drt avtobusov dra\xC5\xBEji od pr"
+	        "i\xC4\x8D"
+	        "akovanega, in \xC5\xBEupan se je strinjal." },
+	{ "sv", "Kommunen sade p\xC3\xA5 tisdagen att den nya bussplanen blir dyrare \xC3\xA4n v\xC3\xA4ntat, och"
+	        " kommunalr\xC3\xA5"
+	        "det h\xC3\xB6ll med." },
+	{ "tr", "Belediye sal\xC4\xB1 g\xC3\xBCn\xC3\xBC yeni otob\xC3\xBCs plan\xC4\xB1n\xC4\xB1n beklenenden pa"
+	        "hal\xC4\xB1 olaca\xC4\x9F\xC4\xB1n\xC4\xB1 a\xC3\xA7\xC4\xB1klad\xC4\xB1 ve ba\xC5\x9Fkan da ayn"
+	        "\xC4\xB1 fikirdeydi." },
+	{ "vi", "Th\xC3\xA0nh ph\xE1\xBB\x91 cho bi\xE1\xBA\xBFt h\xC3\xB4m th\xE1\xBB\xA9 Ba r\xE1\xBA\xB1ng k"
+	        "\xE1\xBA\xBF ho\xE1\xBA\xA1"
+	        "ch xe bu\xC3\xBDt m\xE1\xBB\x9Bi s\xE1\xBA\xBD t\xE1\xBB\x91n k\xC3\xA9m h\xC6\xA1n d\xE1\xBB"
+	        "\xB1 ki\xE1\xBA\xBFn, v\xC3\xA0 th\xE1\xBB\x8B tr\xC6\xB0\xE1\xBB\x9Fng \xC4\x91\xE1\xBB\x93ng "
+	        "\xC3\xBD." },
 	{ "ja", "\xE9\xA6\x96\xE7\x9B\xB8\xE3\x81\xAF\xE8\xA8\x98\xE8\x80\x85\xE5\x9B\xA3\xE3\x81\xAB\xE5\xAF\xBE\xE3\x81\x97"
 	        "\xE3\x80\x8C\xE7\xB5\x8C\xE6\xB8\x88\xE5\xAF\xBE\xE7\xAD\x96\xE3\x82\x92\xE6\x80\xA5\xE3\x81\x90\xE3\x80\x8D"
 	        "\xE3\x81\xA8\xE8\xBF\xB0\xE3\x81\xB9\xE3\x81\x9F\xE3\x80\x82" },
