@@ -264,14 +264,15 @@ static enum lang caseless_lang(const char *t, size_t n, size_t latin)
  * Cyrillic, the scripts without capitals (caseless_lang). Belarusian is
  * told by its ў (one letter in two hundred is plenty: no other language
  * here writes it), Kazakh by its ә ғ қ ұ (one letter in a hundred),
- * Macedonian from Serbian by its own ѓ ќ ѕ and its "во" (in)
- * outnumbering Serbian's own ћ ђ and its "у";
+ * Macedonian by its own ѓ ќ ѕ (no other language here writes them), or
+ * where neither writes its own, from Serbian by its "во" (in) against
+ * Serbian's "у";
  * Armenian (U+0531..U+058F, led by D4..D6) where its letters outnumber
  * the ASCII and the Cyrillic ones. */
 static enum lang script_lang(const char *t, size_t n)
 {
 	size_t cyrillic = 0, greek = 0, armenian = 0, latin = 0, uk = 0, ru = 0, hard = 0, sr = 0, sr_own = 0, mk = 0,
-	       be = 0, kk = 0;
+	       mk_own = 0, be = 0, kk = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)t[i];
 		cyrillic += b >= 0xD0 && b <= 0xD3;
@@ -286,7 +287,7 @@ static enum lang script_lang(const char *t, size_t n)
 			hard += b == 0xD1 && c == 0x8A;
 			sr += b == 0xD1 && (c == 0x98 || c == 0x99 || c == 0x9A || c == 0x9B || c == 0x9F || c == 0x92);
 			sr_own += b == 0xD1 && (c == 0x9B || c == 0x92);
-			mk += b == 0xD1 && (c == 0x93 || c == 0x9C || c == 0x95);
+			mk_own += b == 0xD1 && (c == 0x93 || c == 0x9C || c == 0x95);
 			be += b == 0xD1 && c == 0x9E;
 		}
 		if (b == ' ' && i + 6 <= n) {   /* " во " and " у ": in, in Macedonian and in Serbian */
@@ -308,8 +309,10 @@ static enum lang script_lang(const char *t, size_t n)
 		return LANG_BE;
 	if (kk && kk * 100 >= cyrillic)
 		return LANG_KK;
+	if (mk_own > sr_own)
+		return LANG_MK;   /* (no other language here writes them) */
 	if (sr > uk + ru + hard)
-		return mk > sr_own ? LANG_MK : LANG_SR;
+		return mk_own + mk > sr_own ? LANG_MK : LANG_SR;
 	if (uk > ru + hard)
 		return LANG_UK;
 	return hard > ru ? LANG_BG : LANG_RU;
