@@ -1345,6 +1345,43 @@ static void languages_added_late(void **state)
 		  "onescu",
 		  "declarat" },
 
+		{ /* a Croatian councillor, then a masculine cue without a subject (hr) */
+		  "Vijesti\n\nGradska uprava u utorak je predstavila novi plan prijevoza.\n\n\"\xC5\xBD"
+		  "elimo da autobusi voze \xC4\x8D"
+		  "e\xC5\xA1\xC4\x87"
+		  "e\", izjavila je gradona\xC4\x8D"
+		  "elnica Ana Horvat.\n\nGradski vije\xC4\x87nik Marko Babi\xC4\x87 kritizirao je plan. \"To je pre"
+		  "skupo\", rekao je.\n",
+		  "\xC5\xBD"
+		  "elimo da autobusi voze \xC4\x8D"
+		  "e\xC5\xA1\xC4\x87"
+		  "e => Ana Horvat | To je preskupo => Marko Babi\xC4\x87",
+		  "izjavila" },
+		{ /* a Slovenian councillor (sl) */
+		  "Novice\n\nMestna ob\xC4\x8Dina je v torek predstavila nov na\xC4\x8Drt prometa.\n\n\xC2\xBB\xC5"
+		  "\xBD"
+		  "elimo, da avtobusi vozijo pogosteje,\xC2\xAB je povedala \xC5\xBEupanja Ana Novak.\n\nSvetnik Ma"
+		  "rko Kranjc je na\xC4\x8Drt kritiziral. \xC2\xBBTo je predrago,\xC2\xAB je dejal.\n",
+		  "\xC5\xBD"
+		  "elimo, da avtobusi vozijo pogosteje, => Ana Novak | To je predrago, => Marko Kranjc",
+		  "povedala" },
+		{ /* a Lithuanian council member (lt) */
+		  "Naujienos\n\nMiesto savivaldyb\xC4\x97 antradien\xC4\xAF pristat\xC4\x97 nauj\xC4\x85 transporto"
+		  " plan\xC4\x85.\n\n\xE2\x80\x9ENorime, kad autobusai va\xC5\xBEiuot\xC5\xB3 da\xC5\xBEniau\xE2"
+		  "\x80\x9C, \xE2\x80\x93 sak\xC4\x97 mer\xC4\x97 Ona Kazlauskien\xC4\x97.\n\nTarybos narys Jonas P"
+		  "etraitis sukritikavo plan\xC4\x85. \xE2\x80\x9ETai per brangu\xE2\x80\x9C, \xE2\x80\x93 teig\xC4"
+		  "\x97 jis.\n",
+		  "Norime, kad autobusai va\xC5\xBEiuot\xC5\xB3 da\xC5\xBEniau => Ona Kazlauskien\xC4\x97 | Tai per"
+		  " brangu => Jonas Petraitis",
+		  "sak\xC4\x97" },
+		{ /* an Estonian council member (et) */
+		  "Uudised\n\nLinnavalitsus tutvustas teisip\xC3\xA4"
+		  "eval uut transpordikava.\n\n\"Tahame, et bussid s\xC3\xB5idaksid sagedamini,\" \xC3\xBCtles linn"
+		  "apea Mari Tamm.\n\nVolikogu liige Jaan Kask kritiseeris kava. \"See on liiga kallis,\" \xC3\xBCt"
+		  "les ta.\n",
+		  "Tahame, et bussid s\xC3\xB5idaksid sagedamini, => Mari Tamm | See on liiga kallis, => Jaan Kask",
+		  "\xC3\xBCtles" },
+
 	};
 	(void)state;
 	expect_cases(cases, sizeof cases / sizeof *cases);
