@@ -1382,6 +1382,14 @@ static void languages_added_late(void **state)
 		  "Tahame, et bussid s\xC3\xB5idaksid sagedamini, => Mari Tamm | See on liiga kallis, => Jaan Kask",
 		  "\xC3\xBCtles" },
 
+		{ /* Spanish whose narration shares its few profile words with Catalan: its cue dijo (es) */
+		  "Noticias\n\nEl ayuntamiento present\xC3\xB3 el martes un nuevo plan de transporte.\n\n\"Queremos"
+		  " que los autobuses pasen m\xC3\xA1s a menudo\", dijo la alcaldesa Ana L\xC3\xB3pez.\n\nEl concej"
+		  "al Pedro Mart\xC3\xADn critic\xC3\xB3 el plan. \"Es demasiado caro\", dijo.\n",
+		  "Queremos que los autobuses pasen m\xC3\xA1s a menudo => Ana L\xC3\xB3pez | Es demasiado caro => "
+		  "Pedro Mart\xC3\xADn",
+		  "dijo" },
+
 	};
 	(void)state;
 	expect_cases(cases, sizeof cases / sizeof *cases);
