@@ -138,18 +138,24 @@ void lang_count_word(const tok *w, unsigned score[LANG_COUNT])
 
 /* Letters only one Latin-script language here writes count as one of its
  * profile words each: Icelandic's þ and ð, Latvian's ā ē ī (Lithuanian
- * writes ū, not these). */
+ * writes ū, not these), Czech's ě ř ů and Slovak's ľ ĺ ŕ (capitals too). */
 static void count_own_letters(const char *text, size_t n, unsigned score[LANG_COUNT])
 {
 	const unsigned char *u = (const unsigned char *)text;
 	for (size_t i = 0; i + 1 < n; i++) {
-		if (u[i] != 0xC3 && u[i] != 0xC4)
+		if (u[i] < 0xC3 || u[i] > 0xC5)
 			continue;
 		unsigned c = u[i + 1];
-		if (u[i] == 0xC3)
+		if (u[i] == 0xC3) {
 			score[LANG_IS] += c == 0x9E || c == 0xBE || c == 0x90 || c == 0xB0;
-		else
+		} else if (u[i] == 0xC4) {
 			score[LANG_LV] += c == 0x80 || c == 0x81 || c == 0x92 || c == 0x93 || c == 0xAA || c == 0xAB;
+			score[LANG_CS] += c == 0x9A || c == 0x9B;
+			score[LANG_SK] += c == 0xB9 || c == 0xBA || c == 0xBD || c == 0xBE;
+		} else {
+			score[LANG_CS] += c == 0x98 || c == 0x99 || c == 0xAE || c == 0xAF;
+			score[LANG_SK] += c == 0x94 || c == 0x95;
+		}
 		i++;
 	}
 }

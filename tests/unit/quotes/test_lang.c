@@ -521,6 +521,81 @@ static const struct {
 	{ "es", "El ayuntamiento present\xC3\xB3 el martes un nuevo plan de transporte. \"Queremos que los autobu"
 	        "ses pasen m\xC3\xA1s a menudo\", dijo la alcaldesa Ana L\xC3\xB3pez. El concejal Pedro Mart\xC3"
 	        "\xADn critic\xC3\xB3 el plan. \"Es demasiado caro\", dijo." },
+	/* two sentences of news each, a quote among them, in neighbouring languages (Slovak without its
+	 * own letters, Czech with them) */
+	{ "ca", "L'alcalde va dir ahir que el pressupost no arriba per a les obres. \"Hem d'esperar fins l'any qu"
+	        "e ve\", va afegir." },
+	{ "cs", "Starosta v\xC4\x8D"
+	        "era \xC5\x99"
+	        "ekl, \xC5\xBE"
+	        "e rozpo\xC4\x8D"
+	        "et na stavby nesta\xC4\x8D\xC3\xAD. \"Mus\xC3\xADme po\xC4\x8Dkat do p\xC5\x99\xC3\xAD\xC5\xA1t"
+	        "\xC3\xADho roku,\" dodal." },
+	{ "da", "Borgmesteren sagde i g\xC3\xA5r, at budgettet ikke r\xC3\xA6kker til byggeriet. \"Vi m\xC3\xA5 v"
+	        "ente til n\xC3\xA6ste \xC3\xA5r,\" tilf\xC3\xB8jede han." },
+	{ "de", "Der B\xC3\xBCrgermeister sagte gestern, das Budget reiche nicht f\xC3\xBCr die Bauarbeiten. \"Wi"
+	        "r m\xC3\xBCssen bis n\xC3\xA4"
+	        "chstes Jahr warten\", f\xC3\xBCgte er hinzu." },
+	{ "en", "The mayor said yesterday that the budget is not enough for the works. \"We have to wait until ne"
+	        "xt year,\" he added." },
+	{ "es", "El alcalde dijo ayer que el presupuesto no alcanza para las obras. \"Tenemos que esperar hasta e"
+	        "l a\xC3\xB1o que viene\", a\xC3\xB1"
+	        "adi\xC3\xB3." },
+	{ "et", "Linnapea \xC3\xBCtles eile, et eelarvest ei piisa ehitust\xC3\xB6\xC3\xB6"
+	        "deks. \"Peame ootama j\xC3\xA4rgmise aastani,\" lisas ta." },
+	{ "fi", "Pormestari sanoi eilen, ett\xC3\xA4 budjetti ei riit\xC3\xA4 rakennust\xC3\xB6ihin. \"Meid\xC3"
+	        "\xA4n on odotettava ensi vuoteen\", h\xC3\xA4n lis\xC3\xA4si." },
+	{ "fr", "Le maire a dit hier que le budget ne suffit pas pour les travaux. \"Nous devons attendre l'ann"
+	        "\xC3\xA9"
+	        "e prochaine\", a-t-il ajout\xC3\xA9." },
+	{ "gl", "O alcalde dixo onte que o orzamento non chega para as obras. \"Temos que esperar ata o ano que v"
+	        "\xC3\xA9n\", engadiu." },
+	{ "hr", "Gradona\xC4\x8D"
+	        "elnik je ju\xC4\x8D"
+	        "er rekao da prora\xC4\x8Dun nije dovoljan za radove. \"Moramo pri\xC4\x8D"
+	        "ekati idu\xC4\x87u godinu\", dodao je." },
+	{ "hu", "A polg\xC3\xA1rmester tegnap azt mondta, hogy a k\xC3\xB6lts\xC3\xA9gvet\xC3\xA9s nem el\xC3\xA9"
+	        "g az \xC3\xA9p\xC3\xADtkez\xC3\xA9sre. \"J\xC3\xB6v\xC5\x91 \xC3\xA9vig v\xC3\xA1rnunk kell\" - "
+	        "tette hozz\xC3\xA1." },
+	{ "id", "Wali kota kemarin mengatakan bahwa anggaran tidak cukup untuk pembangunan. \"Kami harus menunggu"
+	        " sampai tahun depan,\" tambahnya." },
+	{ "it", "Il sindaco ha detto ieri che il bilancio non basta per i lavori. \"Dobbiamo aspettare fino al pr"
+	        "ossimo anno\", ha aggiunto." },
+	{ "lt", "Meras vakar sak\xC4\x97, kad biud\xC5\xBE"
+	        "eto nepakanka statyboms. \"Turime palaukti iki kit\xC5\xB3 met\xC5\xB3\", prid\xC5\xABr\xC4\x97 "
+	        "jis." },
+	{ "lv", "M\xC4\x93rs vakar sac\xC4\xABja, ka bud\xC5\xBE"
+	        "ets nepietiek b\xC5\xABvdarbiem. \"Mums j\xC4\x81gaida l\xC4\xAB"
+	        "dz n\xC4\x81kamajam gadam,\" vi\xC5\x86\xC5\xA1 piebilda." },
+	{ "nl", "De burgemeester zei gisteren dat het budget niet genoeg is voor de werken. \"We moeten wachten t"
+	        "ot volgend jaar\", voegde hij toe." },
+	{ "no", "Ordf\xC3\xB8reren sa i g\xC3\xA5r at budsjettet ikke strekker til for byggingen. \"Vi m\xC3\xA5 "
+	        "vente til neste \xC3\xA5r,\" la han til." },
+	{ "pl", "Burmistrz powiedzia\xC5\x82 wczoraj, \xC5\xBC"
+	        "e bud\xC5\xBC"
+	        "et nie wystarczy na prace. \"Musimy poczeka\xC4\x87 do przysz\xC5\x82"
+	        "ego roku\" - doda\xC5\x82." },
+	{ "pt", "O prefeito disse ontem que o or\xC3\xA7"
+	        "amento n\xC3\xA3o chega para as obras. \"Temos de esperar at\xC3\xA9 o ano que vem\", acrescento"
+	        "u." },
+	{ "ro", "Primarul a spus ieri c\xC4\x83 bugetul nu ajunge pentru lucr\xC4\x83ri. \"Trebuie s\xC4\x83 a"
+	        "\xC8\x99tept\xC4\x83m p\xC3\xA2n\xC4\x83 anul viitor\", a ad\xC4\x83ugat el." },
+	{ "sk", "Prim\xC3\xA1tor v\xC4\x8D"
+	        "era povedal, \xC5\xBE"
+	        "e rozpo\xC4\x8D"
+	        "et na stavby nesta\xC4\x8D\xC3\xAD. \"Mus\xC3\xADme po\xC4\x8Dka\xC5\xA5 do bud\xC3\xBA"
+	        "ceho roka,\" dodal." },
+	{ "sl", "\xC5\xBDupan je v\xC4\x8D"
+	        "eraj dejal, da prora\xC4\x8Dun ne zado\xC5\xA1\xC4\x8D"
+	        "a za dela. \"Po\xC4\x8D"
+	        "akati moramo do prihodnjega leta,\" je dodal." },
+	{ "sv", "Kommunalr\xC3\xA5"
+	        "det sade i g\xC3\xA5r att budgeten inte r\xC3\xA4"
+	        "cker till bygget. \"Vi m\xC3\xA5ste v\xC3\xA4nta till n\xC3\xA4sta \xC3\xA5r\", tillade han." },
+	{ "tr", "Belediye ba\xC5\x9Fkan\xC4\xB1 d\xC3\xBCn b\xC3\xBCt\xC3\xA7"
+	        "enin in\xC5\x9F"
+	        "aat i\xC3\xA7in yetmedi\xC4\x9Fini s\xC3\xB6yledi. \"Gelecek y\xC4\xB1la kadar beklemek zorunday"
+	        "\xC4\xB1z\" diye ekledi." },
 	{ "ja", "\xE9\xA6\x96\xE7\x9B\xB8\xE3\x81\xAF\xE8\xA8\x98\xE8\x80\x85\xE5\x9B\xA3\xE3\x81\xAB\xE5\xAF\xBE\xE3\x81\x97"
 	        "\xE3\x80\x8C\xE7\xB5\x8C\xE6\xB8\x88\xE5\xAF\xBE\xE7\xAD\x96\xE3\x82\x92\xE6\x80\xA5\xE3\x81\x90\xE3\x80\x8D"
 	        "\xE3\x81\xA8\xE8\xBF\xB0\xE3\x81\xB9\xE3\x81\x9F\xE3\x80\x82" },
