@@ -7,6 +7,7 @@
  * gender its titles give it, how often it comes. The classes of the words
  * come from the lexicon (src/quotes/lang): nothing here names a word.
  */
+#include <unistr.h>
 #include <stdlib.h>
 #include <string.h>
 #include "error.h"
@@ -303,15 +304,6 @@ static bool org_word(const speech_ctx *c, const tok *w)
 {
 	return is_word(w) && ((w->lex & LX_ORG) || (w->n && lex_suffix(c->lang, LA_ORG_SUFFIX, w->low, w->n)) ||
 	                      (!w->cap && (elided_classes(c, w) & LX_ORG)));
-}
-
-/* The letters (code points) of the UTF-8 bytes s[0..n). */
-static size_t utf8_letters(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
 }
 
 /* Is v[k] a capitalised word of one letter right after a word for a
@@ -971,7 +963,7 @@ static size_t joined_particle(const speech_ctx *c, const tok *w)
 	} kinds[] = { { LA_TOPIC, -1 }, { LA_TOPIC_AFTER_CONSONANT, 1 }, { LA_TOPIC_AFTER_VOWEL, 0 } };
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
 		size_t k = lex_suffix(c->lang, kinds[i].kind, w->low, w->n);
-		if (!k || utf8_letters(w->low, w->n - k) < 3)
+		if (!k || u8_mbsnlen((const uint8_t *)w->low, w->n - k) < 3)
 			continue;
 		if (kinds[i].final < 0 || hangul_final(w->low, w->n - k) == kinds[i].final)
 			return k;
