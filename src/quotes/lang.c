@@ -277,8 +277,8 @@ static enum lang caseless_lang(const char *t, size_t n, size_t latin)
  * the ASCII and the Cyrillic ones. */
 static enum lang script_lang(const char *t, size_t n)
 {
-	size_t cyrillic = 0, greek = 0, armenian = 0, latin = 0, uk = 0, ru = 0, hard = 0, sr = 0, sr_own = 0, mk = 0,
-	       mk_own = 0, be = 0, kk = 0;
+	size_t cyrillic = 0, greek = 0, armenian = 0, latin = 0, uk = 0, ru = 0, hard = 0, sr = 0, sr_own = 0, sr_u = 0,
+	       mk_own = 0, mk_vo = 0, be = 0, kk = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)t[i];
 		cyrillic += b >= 0xD0 && b <= 0xD3;
@@ -297,8 +297,8 @@ static enum lang script_lang(const char *t, size_t n)
 			be += b == 0xD1 && c == 0x9E;
 		}
 		if (b == ' ' && i + 6 <= n) {   /* " во " and " у ": in, in Macedonian and in Serbian */
-			mk += !memcmp(t + i + 1, "\xD0\xB2\xD0\xBE ", 5);
-			sr_own += !memcmp(t + i + 1, "\xD1\x83 ", 3);
+			mk_vo += !memcmp(t + i + 1, "\xD0\xB2\xD0\xBE ", 5);
+			sr_u += !memcmp(t + i + 1, "\xD1\x83 ", 3);
 		}
 		if (i + 1 < n && (b == 0xD2 || b == 0xD3)) {
 			unsigned char c = (unsigned char)t[i + 1];
@@ -315,10 +315,10 @@ static enum lang script_lang(const char *t, size_t n)
 		return LANG_BE;
 	if (kk && kk * 100 >= cyrillic)
 		return LANG_KK;
-	if (mk_own > sr_own)
+	if (mk_own > sr_own + sr_u)
 		return LANG_MK;   /* (no other language here writes them) */
 	if (sr > uk + ru + hard)
-		return mk_own + mk > sr_own ? LANG_MK : LANG_SR;
+		return mk_own + mk_vo > sr_own + sr_u ? LANG_MK : LANG_SR;
 	if (uk > ru + hard)
 		return LANG_UK;
 	return hard > ru ? LANG_BG : LANG_RU;
