@@ -159,32 +159,28 @@ def read_lang(path):
     return sections
 
 
-def date_unit_table(langs):
-    """{word: 1 year, 2 month, 3 day} of every language's [date_unit]; a word two units fails."""
+def numbered_table(langs, section, what):
+    """{word: its line's number from 1} of every language's section; a word two numbers fails."""
     out = {}
     for code, secs in sorted(langs.items()):
-        for i, words in enumerate(secs.get(DATE_UNIT, [])):
+        for i, words in enumerate(secs.get(section, [])):
             for w in words:
                 if len(w.encode()) > LEX_MAXWORD:
-                    fail("%s: date unit too long: %s" % (code, w))
+                    fail("%s: %s too long: %s" % (code, what, w))
                 if out.get(w, i + 1) != i + 1:
-                    fail("%s: %s is date unit %d here and %d in another language" % (code, w, i + 1, out[w]))
+                    fail("%s: %s is %s %d here and %d in another language" % (code, w, what, i + 1, out[w]))
                 out[w] = i + 1
     return out
+
+
+def date_unit_table(langs):
+    """{word: 1 year, 2 month, 3 day} of every language's [date_unit]."""
+    return numbered_table(langs, DATE_UNIT, "date unit")
 
 
 def month_table(langs):
-    """{word: month number} of every language's [month]; a word two languages give two months fails."""
-    out = {}
-    for code, secs in sorted(langs.items()):
-        for i, words in enumerate(secs.get(MONTH, [])):
-            for w in words:
-                if len(w.encode()) > LEX_MAXWORD:
-                    fail("%s: month name too long: %s" % (code, w))
-                if out.get(w, i + 1) != i + 1:
-                    fail("%s: %s names month %d here and %d in another language" % (code, w, i + 1, out[w]))
-                out[w] = i + 1
-    return out
+    """{word: month number} of every language's [month]."""
+    return numbered_table(langs, MONTH, "month")
 
 
 def c_string(s):
